@@ -1,0 +1,12 @@
+/* Placeholder until the owning module lands: fails cleanly instead of linking errors. */
+#include "io_internal.h"
+ag_graph *ag__read_gml(const char *buf, size_t len, const char *name,
+                       const ag_read_limits *limits, ag_error *err)
+{
+    ag_error_set(err, AG_EINTERNAL, name, 0, 0, "GML reading is not implemented yet");
+    return NULL;
+}
+int ag__write_gml(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err)
+{
+    return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "GML writing is not implemented yet");
+}

@@ -1,0 +1,429 @@
+/*
+ * json.c - networkx node-link JSON, the pipeline format, read and written with jansson.
+ *
+ * Reading parses the whole document with json_loadb (jansson reports line/column of
+ * syntax errors). Semantic errors (a link to an unknown node, a non-numeric weight) have
+ * no position in jansson's tree, so locate_element() re-scans the text to find where the
+ * offending record starts: errors point at a line even in a 1 GB file.
+ *
+ * Writing streams one record per line with our own serialiser instead of building one big
+ * jansson tree: a million links would otherwise need a second copy of the graph in
+ * memory, and we want shortest round-trip numbers ("0.1", not "0.10000000000000001").
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io_internal.h"
+
+/* ------------------------------------------------------------------ numbers */
+
+void ag__format_double(double d, int as_integer, char *buf, size_t size)
+{
+    if (!isfinite(d)) {
+        /* JSON has no NaN/Infinity; networkx writes them as bare words, which Python
+         * reads back. We do the same so values are not lost. */
+        snprintf(buf, size, "%s", isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+        return;
+    }
+    if (d == floor(d) && fabs(d) < 1e15) {
+        snprintf(buf, size, as_integer ? "%.0f" : "%.1f", d);
+        return;
+    }
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, d);
+        if (strtod(buf, NULL) == d)
+            break;
+    }
+    if (!as_integer && !strpbrk(buf, ".eEn"))
+        strncat(buf, ".0", size - strlen(buf) - 1);
+}
+
+/* ------------------------------------------------------------------ writing */
+
+static void put_string(FILE *out, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s;
+
+    putc('"', out);
+    for (; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", out); break;
+        case '\\': fputs("\\\\", out); break;
+        case '\n': fputs("\\n", out); break;
+        case '\r': fputs("\\r", out); break;
+        case '\t': fputs("\\t", out); break;
+        case '\b': fputs("\\b", out); break;
+        case '\f': fputs("\\f", out); break;
+        default:
+            if (*p < 0x20) {
+                fputs("\\u00", out);
+                putc(hex[*p >> 4], out);
+                putc(hex[*p & 15], out);
+            } else {
+                putc(*p, out);
+            }
+        }
+    }
+    putc('"', out);
+}
+
+static void put_value(FILE *out, const json_t *v)
+{
+    char num[40];
+
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: {
+        const char *key;
+        json_t *val;
+        int first = 1;
+        putc('{', out);
+        json_object_foreach((json_t *)v, key, val) {
+            if (!first)
+                fputs(", ", out);
+            first = 0;
+            put_string(out, key);
+            fputs(": ", out);
+            put_value(out, val);
+        }
+        putc('}', out);
+        break;
+    }
+    case JSON_ARRAY:
+        putc('[', out);
+        for (size_t i = 0; i < json_array_size(v); i++) {
+            if (i)
+                fputs(", ", out);
+            put_value(out, json_array_get(v, i));
+        }
+        putc(']', out);
+        break;
+    case JSON_STRING:
+        put_string(out, json_string_value(v));
+        break;
+    case JSON_INTEGER:
+        fprintf(out, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        break;
+    case JSON_REAL:
+        ag__format_double(json_real_value(v), 0, num, sizeof num);
+        fputs(num, out);
+        break;
+    case JSON_TRUE: fputs("true", out); break;
+    case JSON_FALSE: fputs("false", out); break;
+    case JSON_NULL: fputs("null", out); break;
+    }
+}
+
+static void put_id(FILE *out, const ag_graph *g, size_t node)
+{
+    if (ag_graph_has_integer_ids(g))
+        fputs(ag_node_id(g, node), out);
+    else
+        put_string(out, ag_node_id(g, node));
+}
+
+/* The rest of a record: ", key: value" for each attribute, in insertion order. */
+static void put_attrs(FILE *out, const json_t *attrs)
+{
+    const char *key;
+    json_t *val;
+
+    if (!attrs)
+        return;
+    json_object_foreach((json_t *)attrs, key, val) {
+        fputs(", ", out);
+        put_string(out, key);
+        fputs(": ", out);
+        put_value(out, val);
+    }
+}
+
+int ag__write_json(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err)
+{
+    const char *nl = opts->pretty ? "\n" : "";
+    size_t n = ag_graph_node_count(g), m = ag_graph_edge_count(g);
+    char num[40];
+
+    fprintf(out, "{\"directed\": %s, \"multigraph\": %s, \"graph\": ",
+            ag_graph_is_directed(g) ? "true" : "false",
+            ag_graph_is_multigraph(g) ? "true" : "false");
+    put_value(out, ag_graph_attrs_const(g));
+    fprintf(out, ",%s\"nodes\": [%s", nl, nl);
+    for (size_t i = 0; i < n; i++) {
+        fputs("{\"id\": ", out);
+        put_id(out, g, i);
+        put_attrs(out, ag_node_attrs_const(g, i));
+        fprintf(out, "}%s%s", i + 1 < n ? "," : "", nl);
+    }
+    fprintf(out, "],%s\"links\": [%s", nl, nl);
+    for (size_t e = 0; e < m; e++) {
+        fputs("{\"source\": ", out);
+        put_id(out, g, ag_edge_source(g, e));
+        fputs(", \"target\": ", out);
+        put_id(out, g, ag_edge_target(g, e));
+        if (ag_edge_has_weight(g, e)) {
+            ag__format_double(ag_edge_weight(g, e), 1, num, sizeof num);
+            fprintf(out, ", \"weight\": %s", num);
+        }
+        put_attrs(out, ag_edge_attrs_const(g, e));
+        fprintf(out, "}%s%s", e + 1 < m ? "," : "", nl);
+    }
+    fprintf(out, "]}\n");
+    if (ferror(out))
+        return ag_error_set(err, AG_EIO, NULL, 0, 0, "write error");
+    return 0;
+}
+
+/* ------------------------------------------------------------------ reading */
+
+/*
+ * Byte offset where element `index` of the top-level array `key` starts, or -1.
+ * A small scanner that only tracks strings and nesting depth; run only on the error path.
+ */
+static long long locate_element(const char *buf, size_t len, const char *key, size_t index)
+{
+    size_t klen = strlen(key), i = 0, count = 0;
+    int depth = 0, in_target = 0, expect_elem = 0;
+
+    while (i < len) {
+        char c = buf[i];
+        if (c == '"') {
+            size_t start = ++i;
+            while (i < len && buf[i] != '"')
+                i += buf[i] == '\\' ? 2 : 1;
+            if (depth == 2 && in_target && expect_elem) {
+                if (count == index)
+                    return (long long)start - 1;
+                count++;
+                expect_elem = 0;
+            }
+            /* A key of the root object: is it the array we are looking for? */
+            if (depth == 1 && i - start == klen && memcmp(buf + start, key, klen) == 0) {
+                size_t j = i + 1;
+                while (j < len && (buf[j] == ' ' || buf[j] == '\n' || buf[j] == '\r' ||
+                                   buf[j] == '\t' || buf[j] == ':'))
+                    j++;
+                if (j < len && buf[j] == '[')
+                    in_target = 1;
+            }
+            i++;
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            if (depth == 2 && in_target && expect_elem) {
+                if (count == index)
+                    return (long long)i;
+                count++;
+                expect_elem = 0;
+            }
+            depth++;
+            if (depth == 2 && in_target)
+                expect_elem = 1;
+        } else if (c == '}' || c == ']') {
+            depth--;
+            if (depth == 1 && in_target)
+                return -1;
+        } else if (c == ',' && depth == 2 && in_target) {
+            expect_elem = 1;
+        } else if (depth == 2 && in_target && expect_elem && c != ' ' && c != '\n' &&
+                   c != '\r' && c != '\t') {
+            if (count == index)
+                return (long long)i;
+            count++;
+            expect_elem = 0;
+        }
+        i++;
+    }
+    return -1;
+}
+
+typedef struct reader {
+    const char *buf;   /* the whole input */
+    size_t len;
+    const char *name;  /* for messages */
+    ag_error *err;
+} reader;
+
+/* Report an error at element `index` of array `key`. Returns -1. */
+static int fail_at(const reader *r, const char *key, size_t index, int code, const char *fmt,
+                   ...) __attribute__((format(printf, 5, 6)));
+static int fail_at(const reader *r, const char *key, size_t index, int code, const char *fmt,
+                   ...)
+{
+    char msg[AG_ERR_MSG];
+    va_list ap;
+    long long off = key ? locate_element(r->buf, r->len, key, index) : -1;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ag_error_set_at(r->err, code, r->name, off, "%s", msg);
+    ag_error_locate(r->err, r->buf, r->len);
+    return -1;
+}
+
+/* Node ids are strings or integers (networkx graphs often use integers). */
+static int id_text(const json_t *v, char *num, size_t size, const char **out, int *is_int)
+{
+    if (json_is_string(v)) {
+        *out = json_string_value(v);
+        *is_int = 0;
+        return 0;
+    }
+    if (json_is_integer(v)) {
+        snprintf(num, size, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        *out = num;
+        *is_int = 1;
+        return 0;
+    }
+    return -1;
+}
+
+static const char *type_word(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: return "an integer";
+    case JSON_REAL: return "a real number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    default: return "null";
+    }
+}
+
+static int read_nodes(const reader *r, ag_graph *g, const json_t *nodes, size_t max_nodes,
+                      int *all_int)
+{
+    char num[32];
+
+    for (size_t i = 0; i < json_array_size(nodes); i++) {
+        json_t *rec = json_array_get(nodes, i), *val;
+        const char *id, *key;
+        int is_int;
+        long idx;
+
+        if (!json_is_object(rec))
+            return fail_at(r, "nodes", i, AG_EINVAL, "node record is %s, expected an object",
+                           type_word(rec));
+        if (id_text(json_object_get(rec, "id"), num, sizeof num, &id, &is_int) < 0)
+            return fail_at(r, "nodes", i, AG_EINVAL,
+                           "node record needs an \"id\" that is a string or an integer");
+        *all_int &= is_int;
+        if (ag_graph_node_count(g) >= max_nodes)
+            return fail_at(r, "nodes", i, AG_ELIMIT, "more than %zu nodes", max_nodes);
+        if ((idx = ag_graph_add_node(g, id, r->err)) < 0)
+            return -1;
+        json_object_foreach(rec, key, val) {
+            if (strcmp(key, "id") == 0)
+                continue;
+            if (json_object_set(ag_node_attrs(g, (size_t)idx), key, val) < 0)
+                return ag_error_set(r->err, AG_ENOMEM, r->name, 0, 0, "out of memory");
+        }
+    }
+    return 0;
+}
+
+static int read_links(const reader *r, ag_graph *g, const json_t *links, const char *lkey)
+{
+    char num[2][32];
+
+    for (size_t i = 0; i < json_array_size(links); i++) {
+        json_t *rec = json_array_get(links, i), *val, *w;
+        const char *end[2], *key;
+        long node[2], e = -1;
+        int is_int;
+
+        if (!json_is_object(rec))
+            return fail_at(r, lkey, i, AG_EINVAL, "link record is %s, expected an object",
+                           type_word(rec));
+        for (int k = 0; k < 2; k++) {
+            const char *which = k ? "target" : "source";
+            if (id_text(json_object_get(rec, which), num[k], sizeof num[k], &end[k], &is_int) < 0)
+                return fail_at(r, lkey, i, AG_EINVAL,
+                               "link record needs a \"%s\" that is a string or an integer", which);
+            if ((node[k] = ag_graph_find_node(g, end[k])) < 0)
+                return fail_at(r, lkey, i, AG_EINVAL, "link %s '%.100s' is not a node", which,
+                               end[k]);
+        }
+        w = json_object_get(rec, "weight");
+        if (w && !json_is_number(w))
+            return fail_at(r, lkey, i, AG_EINVAL, "link weight is %s, expected a number",
+                           type_word(w));
+        /* networkx's add_edge on a simple graph updates the existing edge: same here. */
+        if (!ag_graph_is_multigraph(g))
+            e = ag_graph_find_edge(g, (size_t)node[0], (size_t)node[1]);
+        if (e < 0 && (e = ag_graph_add_edge(g, (size_t)node[0], (size_t)node[1], r->err)) < 0)
+            return -1;
+        if (w)
+            ag_edge_set_weight(g, (size_t)e, json_number_value(w));
+        json_object_foreach(rec, key, val) {
+            if (!strcmp(key, "source") || !strcmp(key, "target") || !strcmp(key, "weight"))
+                continue;
+            if (json_object_set(ag_edge_attrs(g, (size_t)e), key, val) < 0)
+                return ag_error_set(r->err, AG_ENOMEM, r->name, 0, 0, "out of memory");
+        }
+    }
+    return 0;
+}
+
+ag_graph *ag__read_json(const char *buf, size_t len, const char *name,
+                        const ag_read_limits *limits, ag_error *err)
+{
+    reader r = {buf, len, name, err};
+    json_error_t jerr;
+    json_t *root, *v, *nodes, *links;
+    const char *lkey = "links";
+    ag_graph *g = NULL;
+    int all_int = 1;
+
+    root = json_loadb(buf, len, 0, &jerr);
+    if (!root) {
+        ag_error_set(err, AG_EPARSE, name, jerr.line > 0 ? jerr.line : 0,
+                     jerr.column > 0 ? jerr.column : 0, "%s", jerr.text);
+        if (err && err->offset < 0 && jerr.position >= 0)
+            err->offset = jerr.position;
+        return NULL;
+    }
+    if (!json_is_object(root)) {
+        ag_error_set(err, AG_EINVAL, name, 1, 1,
+                     "node-link JSON must be an object, not %s", type_word(root));
+        goto out;
+    }
+    nodes = json_object_get(root, "nodes");
+    links = json_object_get(root, "links");
+    if (!links && (links = json_object_get(root, "edges")))
+        lkey = "edges"; /* networkx >= 3.4 can be told to write "edges" */
+    if (!nodes || !json_is_array(nodes) || (links && !json_is_array(links))) {
+        ag_error_set(err, AG_EINVAL, name, 1, 1,
+                     "node-link JSON needs a \"nodes\" array (and a \"links\" array)");
+        goto out;
+    }
+    if (!(g = ag_graph_new(json_is_true(json_object_get(root, "directed"))))) {
+        ag_error_set(err, AG_ENOMEM, name, 0, 0, "out of memory");
+        goto out;
+    }
+    ag_graph_set_multigraph(g, json_is_true(json_object_get(root, "multigraph")));
+    if ((v = json_object_get(root, "graph"))) {
+        if (!json_is_object(v)) {
+            ag_error_set(err, AG_EINVAL, name, 1, 1, "\"graph\" must be an object, not %s",
+                         type_word(v));
+            goto fail;
+        }
+        if (json_object_update(ag_graph_attrs(g), v) < 0)
+            goto fail;
+    }
+    if (read_nodes(&r, g, nodes, limits->max_nodes, &all_int) < 0 ||
+        (links && read_links(&r, g, links, lkey) < 0))
+        goto fail;
+    ag_graph_set_integer_ids(g, all_int && ag_graph_node_count(g) > 0);
+    goto out;
+fail:
+    ag_graph_free(g);
+    g = NULL;
+out:
+    json_decref(root);
+    return g;
+}
