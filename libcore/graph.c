@@ -429,17 +429,20 @@ static int cmp_node_index(const void *pa, const void *pb)
                    g->integer_ids);
 }
 
-/* Edges are sorted through an index array with the old position as the last key, which
- * makes the sort stable: parallel edges keep the order they were added in. */
-static int cmp_edge_index(const void *pa, const void *pb)
+/* Edges are sorted as (endpoint key, old position) pairs: the old position as the last
+ * key makes the sort stable (parallel edges keep the order they were added in), and the
+ * packed key keeps the comparisons in cache. */
+typedef struct edge_key {
+    uint64_t key; /* source << 32 | target (node counts stay below 2^32) */
+    size_t pos;   /* old index */
+} edge_key;
+
+static int cmp_edge_key(const void *pa, const void *pb)
 {
-    size_t i = *(const size_t *)pa, j = *(const size_t *)pb;
-    const edge *a = &sort_graph->edges[i], *b = &sort_graph->edges[j];
-    if (a->src != b->src)
-        return a->src < b->src ? -1 : 1;
-    if (a->dst != b->dst)
-        return a->dst < b->dst ? -1 : 1;
-    return i < j ? -1 : i > j;
+    const edge_key *a = pa, *b = pb;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return a->pos < b->pos ? -1 : a->pos > b->pos;
 }
 
 int ag_graph_sort(ag_graph *g, ag_error *err)
@@ -468,20 +471,20 @@ int ag_graph_sort(ag_graph *g, ag_error *err)
                 g->edges[e].dst = t;
             }
     if (g->nedges > 0) {
-        size_t *eorder = malloc(g->nedges * sizeof *eorder);
+        edge_key *keys = malloc(g->nedges * sizeof *keys);
         edge *sorted = malloc(g->nedges * sizeof *sorted);
-        if (!eorder || !sorted) {
-            free(eorder);
+        if (!keys || !sorted) {
+            free(keys);
             free(sorted);
             ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
             goto out;
         }
         for (size_t e = 0; e < g->nedges; e++)
-            eorder[e] = e;
-        qsort(eorder, g->nedges, sizeof *eorder, cmp_edge_index);
+            keys[e] = (edge_key){(uint64_t)g->edges[e].src << 32 | g->edges[e].dst, e};
+        qsort(keys, g->nedges, sizeof *keys, cmp_edge_key);
         for (size_t e = 0; e < g->nedges; e++)
-            sorted[e] = g->edges[eorder[e]];
-        free(eorder);
+            sorted[e] = g->edges[keys[e].pos];
+        free(keys);
         free(g->edges);
         g->edges = sorted;
         g->capedges = g->nedges;
