@@ -369,6 +369,343 @@ static int read_links(const reader *r, ag_graph *g, const json_t *links, const c
     return 0;
 }
 
+/* ------------------------------------------------------------------ fast path */
+
+/*
+ * Most inputs are what ag-* tools and networkx write: nodes before links, flat records.
+ * For those, scan the outer structure ourselves and hand only attribute values to
+ * jansson, instead of building jansson's tree of a million small objects first: that
+ * tree costs more time than everything else in a pipeline stage. Anything unexpected
+ * makes the scan give up (return NULL without an error) and the full jansson reader runs,
+ * so error messages stay jansson's.
+ */
+typedef struct scan {
+    const char *p, *end; /* cursor and end of input */
+} scan;
+
+static void ws(scan *s)
+{
+    while (s->p < s->end && (*s->p == ' ' || *s->p == '\n' || *s->p == '\r' || *s->p == '\t'))
+        s->p++;
+}
+
+static int eat(scan *s, char c)
+{
+    ws(s);
+    if (s->p < s->end && *s->p == c) {
+        s->p++;
+        return 1;
+    }
+    return 0;
+}
+
+/* A string token: on success [*a, *b) is its raw body; *esc tells whether it has escapes. */
+static int str_token(scan *s, const char **a, const char **b, int *esc)
+{
+    ws(s);
+    if (s->p >= s->end || *s->p != '"')
+        return -1;
+    *a = ++s->p;
+    *esc = 0;
+    while (s->p < s->end && *s->p != '"') {
+        if (*s->p == '\\') {
+            *esc = 1;
+            s->p++;
+        } else if ((unsigned char)*s->p < 0x20) {
+            return -1;
+        }
+        s->p++;
+    }
+    if (s->p >= s->end)
+        return -1;
+    *b = s->p++;
+    return 0;
+}
+
+/* Skip one value; [*a, s->p) is its text. Only counts brackets: jansson validates it. */
+static int skip_value(scan *s, const char **a)
+{
+    int depth = 0;
+    const char *x, *y;
+    int esc;
+
+    ws(s);
+    *a = s->p;
+    do {
+        if (s->p >= s->end)
+            return -1;
+        switch (*s->p) {
+        case '"':
+            if (str_token(s, &x, &y, &esc) < 0)
+                return -1;
+            continue;
+        case '{':
+        case '[':
+            depth++;
+            break;
+        case '}':
+        case ']':
+            if (depth == 0)
+                return s->p > *a ? 0 : -1;
+            depth--;
+            break;
+        case ',':
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            if (depth == 0)
+                return s->p > *a ? 0 : -1;
+            break;
+        }
+        s->p++;
+    } while (depth > 0 || (s->p < s->end && !strchr(",}] \n\r\t", *s->p)));
+    return 0;
+}
+
+static json_t *decode(const char *a, const char *b)
+{
+    json_error_t jerr;
+    return json_loadb(a, (size_t)(b - a), JSON_DECODE_ANY, &jerr);
+}
+
+/* A node id (string or integer) into buf; NULL when it is something else. */
+static const char *id_token(scan *s, char *buf, size_t size, int *is_int)
+{
+    const char *a, *b;
+    int esc;
+
+    ws(s);
+    if (s->p < s->end && *s->p == '"') {
+        json_t *v;
+        if (str_token(s, &a, &b, &esc) < 0 || (size_t)(b - a) >= size)
+            return NULL;
+        *is_int = 0;
+        if (!esc) {
+            memcpy(buf, a, (size_t)(b - a));
+            buf[b - a] = '\0';
+            return buf;
+        }
+        if (!(v = decode(a - 1, b + 1)) || strlen(json_string_value(v)) >= size ||
+            json_string_length(v) != strlen(json_string_value(v))) {
+            json_decref(v);
+            return NULL;
+        }
+        strcpy(buf, json_string_value(v));
+        json_decref(v);
+        return buf;
+    }
+    if (skip_value(s, &a) < 0 || (size_t)(s->p - a) >= size || s->p - a > 18)
+        return NULL;
+    for (const char *q = a; q < s->p; q++)
+        if (!((*q >= '0' && *q <= '9') || (q == a && *q == '-')))
+            return NULL;
+    memcpy(buf, a, (size_t)(s->p - a));
+    buf[s->p - a] = '\0';
+    *is_int = 1;
+    return buf;
+}
+
+/* Iterate "key": value pairs of one record object; calls back for each key. */
+typedef int (*field_fn)(scan *s, const char *key, size_t klen, void *ctx);
+
+static int record(scan *s, field_fn fn, void *ctx)
+{
+    const char *a, *b;
+    int esc;
+
+    if (!eat(s, '{'))
+        return -1;
+    if (eat(s, '}'))
+        return 0;
+    do {
+        if (str_token(s, &a, &b, &esc) < 0 || esc || !eat(s, ':') ||
+            fn(s, a, (size_t)(b - a), ctx) < 0)
+            return -1;
+    } while (eat(s, ','));
+    return eat(s, '}') ? 0 : -1;
+}
+
+typedef struct fast_ctx {
+    ag_graph *g;
+    char id[2][4096];    /* id / source, target */
+    int have[2], is_int; /* which of them were seen */
+    double weight;
+    int has_weight;
+    json_t *attrs;       /* other fields of the record being read */
+    int all_int;
+} fast_ctx;
+
+static int set_attr(scan *s, const char *key, size_t klen, fast_ctx *c)
+{
+    const char *a;
+    json_t *v;
+    char k[256];
+
+    if (klen >= sizeof k || skip_value(s, &a) < 0 || !(v = decode(a, s->p)))
+        return -1;
+    memcpy(k, key, klen);
+    k[klen] = '\0';
+    if (!c->attrs && !(c->attrs = json_object())) {
+        json_decref(v);
+        return -1;
+    }
+    return json_object_set_new(c->attrs, k, v);
+}
+
+#define KEY_IS(lit) (klen == sizeof(lit) - 1 && memcmp(key, lit, klen) == 0)
+
+static int node_field(scan *s, const char *key, size_t klen, void *ctx)
+{
+    fast_ctx *c = ctx;
+    int is_int;
+
+    if (KEY_IS("id")) {
+        if (!id_token(s, c->id[0], sizeof c->id[0], &is_int))
+            return -1;
+        c->have[0] = 1;
+        c->all_int &= is_int;
+        return 0;
+    }
+    return set_attr(s, key, klen, c);
+}
+
+static int link_field(scan *s, const char *key, size_t klen, void *ctx)
+{
+    fast_ctx *c = ctx;
+    int k = KEY_IS("source") ? 0 : KEY_IS("target") ? 1 : -1, is_int;
+
+    if (k >= 0) {
+        c->have[k] = 1;
+        return id_token(s, c->id[k], sizeof c->id[k], &is_int) ? 0 : -1;
+    }
+    if (KEY_IS("weight")) {
+        const char *a;
+        char *e;
+        if (skip_value(s, &a) < 0)
+            return -1;
+        c->weight = strtod(a, &e);
+        c->has_weight = 1;
+        return (e == s->p && *a != '"') ? 0 : -1;
+    }
+    return set_attr(s, key, klen, c);
+}
+
+/* Move the collected attributes of a record onto a node or edge. */
+static int take_attrs(json_t *target, fast_ctx *c)
+{
+    int rc = 0;
+    if (c->attrs) {
+        rc = target ? json_object_update(target, c->attrs) : -1;
+        json_decref(c->attrs);
+        c->attrs = NULL;
+    }
+    return rc;
+}
+
+static int fast_nodes(scan *s, fast_ctx *c, size_t max_nodes)
+{
+    if (!eat(s, '['))
+        return -1;
+    if (eat(s, ']'))
+        return 0;
+    do {
+        long idx;
+        c->have[0] = 0;
+        if (record(s, node_field, c) < 0 || !c->have[0] ||
+            ag_graph_node_count(c->g) >= max_nodes ||
+            (idx = ag_graph_add_node(c->g, c->id[0], NULL)) < 0 ||
+            take_attrs(c->attrs ? ag_node_attrs(c->g, (size_t)idx) : NULL, c) < 0)
+            return -1;
+    } while (eat(s, ','));
+    return eat(s, ']') ? 0 : -1;
+}
+
+static int fast_links(scan *s, fast_ctx *c)
+{
+    if (!eat(s, '['))
+        return -1;
+    if (eat(s, ']'))
+        return 0;
+    do {
+        long a, b, e = -1;
+        c->have[0] = c->have[1] = c->has_weight = 0;
+        if (record(s, link_field, c) < 0 || !c->have[0] || !c->have[1] ||
+            (a = ag_graph_find_node(c->g, c->id[0])) < 0 ||
+            (b = ag_graph_find_node(c->g, c->id[1])) < 0)
+            return -1;
+        if (!ag_graph_is_multigraph(c->g))
+            e = ag_graph_find_edge(c->g, (size_t)a, (size_t)b);
+        if (e < 0 && (e = ag_graph_add_edge(c->g, (size_t)a, (size_t)b, NULL)) < 0)
+            return -1;
+        if (c->has_weight)
+            ag_edge_set_weight(c->g, (size_t)e, c->weight);
+        if (take_attrs(c->attrs ? ag_edge_attrs(c->g, (size_t)e) : NULL, c) < 0)
+            return -1;
+    } while (eat(s, ','));
+    return eat(s, ']') ? 0 : -1;
+}
+
+static int fast_root_field(scan *s, const char *key, size_t klen, void *ctx)
+{
+    fast_ctx *c = ctx;
+    const char *a;
+
+    if (KEY_IS("nodes"))
+        return c->have[1] ? -1 : fast_nodes(s, c, (size_t)-1); /* links first: give up */
+    if (KEY_IS("links") || KEY_IS("edges")) {
+        c->have[1] = 1;
+        return fast_links(s, c);
+    }
+    if (skip_value(s, &a) < 0)
+        return -1;
+    if (KEY_IS("directed") || KEY_IS("multigraph")) {
+        int t = s->p - a == 4 && !memcmp(a, "true", 4);
+        if (!t && !(s->p - a == 5 && !memcmp(a, "false", 5)))
+            return -1;
+        if (KEY_IS("directed"))
+            ag_graph_set_directed(c->g, t);
+        else
+            ag_graph_set_multigraph(c->g, t);
+        return 0;
+    }
+    if (KEY_IS("graph")) {
+        json_t *v = decode(a, s->p);
+        int rc = json_is_object(v) ? json_object_update(ag_graph_attrs(c->g), v) : -1;
+        json_decref(v);
+        return rc;
+    }
+    return 0;
+}
+
+/* Only records (not nodes before links, flags before records) make this order-sensitive:
+ * "directed" must come before links for the edge table, which networkx guarantees. */
+static ag_graph *read_json_fast(const char *buf, size_t len, const ag_read_limits *limits)
+{
+    scan s = {buf, buf + len};
+    fast_ctx *c = calloc(1, sizeof *c);
+    ag_graph *g = NULL;
+
+    if (!c || !(c->g = ag_graph_new(0)))
+        goto out;
+    c->all_int = 1;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        s.p += 3;
+    if (record(&s, fast_root_field, c) < 0 || (ws(&s), s.p != s.end) ||
+        ag_graph_node_count(c->g) > limits->max_nodes)
+        goto out;
+    ag_graph_set_integer_ids(c->g, c->all_int && ag_graph_node_count(c->g) > 0);
+    g = c->g;
+    c->g = NULL;
+out:
+    if (c) {
+        json_decref(c->attrs);
+        ag_graph_free(c->g);
+    }
+    free(c);
+    return g;
+}
+
 ag_graph *ag__read_json(const char *buf, size_t len, const char *name,
                         const ag_read_limits *limits, ag_error *err)
 {
@@ -379,6 +716,8 @@ ag_graph *ag__read_json(const char *buf, size_t len, const char *name,
     ag_graph *g = NULL;
     int all_int = 1;
 
+    if ((g = read_json_fast(buf, len, limits)))
+        return g;
     root = json_loadb(buf, len, 0, &jerr);
     if (!root) {
         ag_error_set(err, AG_EPARSE, name, jerr.line > 0 ? jerr.line : 0,

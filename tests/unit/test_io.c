@@ -94,6 +94,36 @@ static void test_io__json_round_trip_is_byte_identical(void **state)
     ag_graph_free(g2);
 }
 
+/* The scanner fast path and the jansson path must build the same graph: links before
+ * nodes and escaped keys force the jansson path. */
+static void test_io__json_fast_and_full_paths_agree(void **state)
+{
+    ag_error err;
+    ag_graph *a = read_str("{\"nodes\": [{\"id\": \"x\\u00e9\", \"k\": [1, {\"z\": null}]}, "
+                           "{\"id\": \"y\"}], \"links\": [{\"source\": \"y\", "
+                           "\"target\": \"x\\u00e9\", \"weight\": 1.5, \"met\": false}], "
+                           "\"directed\": true}",
+                           AG_FMT_JSON, &err);
+    ag_graph *b = read_str("{\"links\": [{\"source\": \"y\", \"target\": \"x\\u00e9\", "
+                           "\"weight\": 1.5, \"m\\u0065t\": false}], \"directed\": true, "
+                           "\"nodes\": [{\"id\": \"x\u00e9\", \"k\": [1, {\"z\": null}]}, "
+                           "{\"id\": \"y\"}]}",
+                           AG_FMT_JSON, &err);
+    char *sa, *sb;
+
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_true(ag_graph_is_directed(a));
+    sa = write_str(a, AG_FMT_JSON);
+    sb = write_str(b, AG_FMT_JSON);
+    assert_string_equal(sa, sb);
+    assert_non_null(strstr(sa, "\"x\u00e9\""));
+    free(sa);
+    free(sb);
+    ag_graph_free(a);
+    ag_graph_free(b);
+}
+
 static void test_io__json_integer_ids_come_back_as_integers(void **state)
 {
     ag_error err;
@@ -242,6 +272,7 @@ int main(void)
         cmocka_unit_test(test_io__sniff),
         cmocka_unit_test(test_io__format_from_path),
         cmocka_unit_test(test_io__json_round_trip_is_byte_identical),
+        cmocka_unit_test(test_io__json_fast_and_full_paths_agree),
         cmocka_unit_test(test_io__json_integer_ids_come_back_as_integers),
         cmocka_unit_test(test_io__json_errors_name_line_and_column),
         cmocka_unit_test(test_io__edgelist_header_weights_and_errors),
