@@ -12,7 +12,7 @@
  * it is generated at build time from Debian's iso-codes (countries, official and common
  * names, alpha-2/3 codes), libgeonames (world cities with their country; tzdata's
  * zone1970.tab when libgeonames is absent), wamerican (/usr/share/dict/words: lower-case
- * entries are common words) and the project's own data/*.txt files (demonyms, alternative
+ * entries are common words) and the project's own data/ *.txt files (demonyms, alternative
  * country names, capitals, titles, organisation cues, connectors, given names, ...).
  *
  * ---------------------------------------------------------------- --dict FILE format
@@ -22,7 +22,8 @@
  *     CANONICAL <TAB> TYPE [<TAB> ALIASES [<TAB> COUNTRY]]
  *
  *   CANONICAL  the actor's name as it should appear in the graph ("Zalmay Khalilzad").
- *   TYPE       person | org | country | place (also organization, location, gpe, per).
+ *   TYPE       person | org | country | place (also organization, location, gpe, per),
+ *              or capital: a place that is its country's national capital.
  *   ALIASES    other surface forms separated by '|' ("Khalilzad|Zal Khalilzad"); may be
  *              empty. A form written "+Pakistani" is an adjective or demonym: it refers
  *              to the actor but is not its name (reported with type "other" by
@@ -69,7 +70,8 @@ enum {
     AG_LEX_CONNECTOR = 1u << 3, /* joins name parts ("bin", "al", "de", "van", "of") */
     AG_LEX_GIVEN = 1u << 4,     /* a common given name ("Mohammed", "Mike") */
     AG_LEX_NONNAME = 1u << 5,   /* capitalised but never an actor (weekdays, months) */
-    AG_LEX_FUNCTION = 1u << 6   /* a function word (the, and, but, according, ...) */
+    AG_LEX_FUNCTION = 1u << 6,  /* a function word (the, and, but, according, ...) */
+    AG_LEX_PROPER = 1u << 7     /* listed capitalised in the English word list ("Mike") */
 };
 
 /* One actor as the lexicon knows it. Strings belong to the lexicon. */

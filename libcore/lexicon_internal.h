@@ -1,0 +1,29 @@
+/*
+ * lexicon_internal.h - what ner.c needs from the lexicon beyond the public API.
+ * Never installed. All functions are read-only on the lexicon (thread-safe after loading).
+ */
+#ifndef AG_LEXICON_INTERNAL_H
+#define AG_LEXICON_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <actorgraph/lexicon.h>
+
+/* Longest key ag__lex_* lookups accept (longer spans are never forms or titles). */
+#define AG__LEX_MAXKEY 256
+
+/*
+ * Class value of the ASCII-lower-cased word lower[0, len): the AG_LEX_* flags in bits
+ * 0-7, the word count of the longest gazetteer form starting with this word in bits
+ * 8-15, the word count of the longest title phrase starting with it in bits 16-23.
+ */
+uint32_t ag__lex_class_lower(const ag_lexicon *lex, const char *lower, size_t len);
+
+/* 1 when the lower-cased phrase lower[0, len) (words joined by single spaces) is a title. */
+int ag__lex_is_title_lower(const ag_lexicon *lex, const char *lower, size_t len);
+
+/* ASCII lower-casing copy of s[0, len) into buf (len < AG__LEX_MAXKEY); returns len. */
+size_t ag__lex_lower(const char *s, size_t len, char *buf);
+
+#endif

@@ -1,0 +1,1471 @@
+/*
+ * ner.c - the actor recogniser: tokens -> candidate name spans -> typed, resolved mentions
+ * of one document.
+ *
+ * The pipeline, all in scratch memory that is kept between documents:
+ *  1. tokenise each sentence (words keep inner hyphens and apostrophes; a possessive 's is
+ *     its own token; dotted abbreviations such as U.S. keep their periods) and note which
+ *     words the document writes capitalised in mid-sentence (evidence for names);
+ *  2. group capitalised tokens and name connectors into spans; drop sentence-initial
+ *     function/common words, weekdays and months; strip leading titles (kept as the role)
+ *     and emit the country or adjective that may precede a title ("US Special Envoy");
+ *  3. split each span into gazetteer forms and unknown names, vote a type for unknown
+ *     names from cues (titles, given names, organisation cue words, acronyms, "said",
+ *     "the", locative prepositions);
+ *  4. resolve within the document: one type per name (strongest votes win), partial
+ *     person names to the full name with the same last token, spelling variants of full
+ *     names, acronyms to their expansions, ALL-CAPS headline words to names attested in
+ *     the body, capitals acting as governments to their country.
+ * Only the lexicon (read-only) is shared, so any number of threads can run this at once.
+ */
+#include <actorgraph/ner.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "lexicon_internal.h"
+
+/* ---------------------------------------------------------------- scratch types */
+
+enum {
+    T_CAP = 1 << 0,      /* first letter upper case */
+    T_ALLCAPS = 1 << 1,  /* every letter upper case (and at least one letter) */
+    T_LOWER = 1 << 2,    /* first letter lower case */
+    T_DIGIT = 1 << 3,    /* contains a digit */
+    T_WORD = 1 << 4,     /* contains a letter */
+    T_PUNCT = 1 << 5,    /* a punctuation character */
+    T_POSS = 1 << 6,     /* a possessive 's */
+    T_HYPHEN = 1 << 7,   /* contains an inner hyphen */
+    T_FIRST = 1 << 8,    /* first word of its sentence (after opening quotes/brackets) */
+    T_DOTTED = 1 << 9,   /* dotted abbreviation ("U.S.") or initial ("J.") */
+    T_USED = 1 << 10     /* consumed by a mention already */
+};
+
+typedef struct tok {
+    size_t s, e;     /* byte span */
+    uint32_t flags;  /* T_* */
+    uint32_t cls;    /* lexicon class value of the lower-cased word */
+    uint32_t sent;   /* sentence index */
+    int32_t punct;   /* the code point of a punctuation token, else 0 */
+} tok;
+
+/* A mention under construction. Strings are arena pointers. */
+typedef struct cand {
+    size_t ts, te;       /* token range [ts, te) */
+    size_t s, e;         /* byte span */
+    uint32_t sent;       /* sentence index */
+    ag_actor_type type;  /* fixed type (gazetteer) or AG_ACTOR_OTHER while unknown */
+    int votes[5];        /* cue votes per ag_actor_type */
+    const char *lexname; /* canonical name from the lexicon, or NULL */
+    const char *country; /* country from the lexicon, or NULL */
+    const char *role;    /* stripped title, or NULL */
+    int capital;         /* a national capital (from the lexicon) */
+    int adjective;       /* adjective/demonym form */
+    int dateline;        /* dateline place */
+    int caps;            /* found in an ALL-CAPS sentence: needs attestation */
+    int metonym;         /* capital standing for its government */
+    int drop;            /* removed during resolution */
+    long name;           /* index into the document's name table, or -1 */
+} cand;
+
+/* A distinct unknown name of the document (keyed by its lower-cased text). */
+typedef struct dname {
+    const char *key;    /* lower-cased normalised text (arena) */
+    const char *text;   /* text as first written (arena) */
+    size_t keylen;      /* bytes of key */
+    int votes[5];       /* summed votes */
+    int ntok;           /* words in the name */
+    const char *last;   /* lower-cased last word (points into key) */
+    size_t lastlen;     /* bytes of last */
+    long canon;         /* name it resolves to (itself when -1) */
+    ag_actor_type type; /* decided type */
+    size_t first;       /* index of its first candidate */
+} dname;
+
+typedef struct ablock {
+    struct ablock *next; /* next block */
+    size_t used, size;   /* bytes used / available */
+    char data[];         /* storage */
+} ablock;
+
+/* Open-addressing table with generation stamps, so clearing per document is O(1). */
+typedef struct dslot {
+    uint32_t gen;    /* valid when equal to the table's gen */
+    uint32_t val;    /* payload */
+    const char *key; /* key bytes (arena or lexicon) */
+    size_t klen;     /* key length */
+} dslot;
+
+typedef struct dtab {
+    dslot *v;     /* slots */
+    size_t cap;   /* power of two */
+    size_t n;     /* used in this generation */
+    uint32_t gen; /* current generation */
+} dtab;
+
+struct ag__ner_scratch {
+    tok *toks;            /* tokens of the document */
+    size_t ntoks, captoks;
+    cand *cands;          /* candidates in creation order */
+    size_t ncands, capcands;
+    dname *names;         /* distinct unknown names */
+    size_t nnames, capnames;
+    ablock *arena;        /* first block; blocks are kept across documents */
+    ablock *cur;          /* block being filled */
+    dtab evidence;        /* lower-cased word -> EV_* flags */
+    dtab nametab;         /* lower-cased name -> index into names */
+    unsigned char *capsent; /* per sentence: 1 when ALL-CAPS */
+    size_t capcapsent;
+};
+
+enum { EV_CAPMID = 1, EV_LOWER = 2 };
+
+/* ---------------------------------------------------------------- small helpers */
+
+static char *arena_alloc(struct ag__ner_scratch *p, size_t n)
+{
+    ablock *b = p->cur;
+    while (b && b->size - b->used < n)
+        b = b->next;
+    if (!b) {
+        size_t sz = n > 65536 ? n : 65536;
+        b = malloc(sizeof *b + sz);
+        if (!b)
+            return NULL;
+        b->used = 0;
+        b->size = sz;
+        b->next = NULL;
+        /* Append so that reset order is stable. */
+        if (!p->arena) {
+            p->arena = b;
+        } else {
+            ablock *t = p->arena;
+            while (t->next)
+                t = t->next;
+            t->next = b;
+        }
+    }
+    p->cur = b;
+    char *r = b->data + b->used;
+    b->used += n;
+    return r;
+}
+
+static const char *arena_str(struct ag__ner_scratch *p, const char *s, size_t n)
+{
+    char *r = arena_alloc(p, n + 1);
+    if (!r)
+        return NULL;
+    memcpy(r, s, n);
+    r[n] = '\0';
+    return r;
+}
+
+static uint64_t hbytes(const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+    return h ^ (h >> 31);
+}
+
+static dslot *dt_get(dtab *t, const char *k, size_t n, int create, int *err)
+{
+    if (create && (t->n + 1) * 2 > t->cap) {
+        size_t nc = t->cap ? t->cap * 2 : 4096;
+        dslot *nv = calloc(nc, sizeof *nv);
+        if (!nv) {
+            *err = 1;
+            return NULL;
+        }
+        for (size_t i = 0; i < t->cap; i++) {
+            if (t->v[i].gen != t->gen)
+                continue;
+            size_t j = hbytes(t->v[i].key, t->v[i].klen) & (nc - 1);
+            while (nv[j].gen == t->gen)
+                j = (j + 1) & (nc - 1);
+            nv[j] = t->v[i];
+        }
+        free(t->v);
+        t->v = nv;
+        t->cap = nc;
+    }
+    if (!t->cap)
+        return NULL;
+    size_t mask = t->cap - 1, i = hbytes(k, n) & mask;
+    for (;;) {
+        dslot *s = &t->v[i];
+        if (s->gen != t->gen) {
+            if (!create)
+                return NULL;
+            s->gen = t->gen;
+            s->key = k;
+            s->klen = n;
+            s->val = 0;
+            t->n++;
+            return s;
+        }
+        if (s->klen == n && memcmp(s->key, k, n) == 0)
+            return s;
+        i = (i + 1) & mask;
+    }
+}
+
+static void dt_clear(dtab *t)
+{
+    t->n = 0;
+    t->gen++;
+    if (t->gen == 0) { /* wrapped: really clear */
+        if (t->v)
+            memset(t->v, 0, t->cap * sizeof *t->v);
+        t->gen = 1;
+    }
+}
+
+static int grow(void **v, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap * 2 : 256;
+    while (nc < need)
+        nc *= 2;
+    void *nv = realloc(*v, nc * elem);
+    if (!nv)
+        return -1;
+    *v = nv;
+    *cap = nc;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- word lists local to
+ * the recogniser (grammar, not knowledge: they do not belong in the lexicon) */
+
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && memcmp(*list, w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Verbs of saying after a name: person (or organisation) cue. */
+static const char *const say_verbs[] = {"said",  "says",  "told",   "added", "stated",
+                                        "noted", "asked", "warned", "wrote", "tweeted",
+                                        "insisted", "claimed", "explained", NULL};
+/* Prepositions of place before a name. */
+static const char *const loc_preps[] = {"in", "at", "near", "outside", "across", "inside",
+                                        "around", "via", "towards", "toward", NULL};
+/* Before a capital, these keep it a location (never a government). */
+static const char *const loc_keep[] = {"in",     "at",     "from",   "to",    "into",
+                                       "near",   "via",    "outside", "inside", "across",
+                                       "around", "through", "leaving", "left", "reached",
+                                       "visit",  "visited", "visiting", "toward", "towards",
+                                       "of",     NULL};
+/* Before a capital, these make it a government ("contacts with Washington"). */
+static const char *const gov_before[] = {"with", "between", "assured", "urged", "told",
+                                         "asked", "accused", "pressed", "warned", "by",
+                                         "and", NULL};
+/* After a capital, these make it a government ("Islamabad assured"). */
+static const char *const gov_after[] = {"said",    "says",   "has",     "have",    "had",
+                                        "is",      "was",    "will",    "would",   "wants",
+                                        "wanted",  "must",   "should",  "could",   "can",
+                                        "agreed",  "assured", "accused", "alleged", "allowed",
+                                        "urged",   "asked",  "insisted", "rejected", "denied",
+                                        "resumed", "announced", "expressed", "welcomed",
+                                        "warned",  "demanded", "called",  "told",    "refused",
+                                        "believes", "hopes", "accuses", "insists", NULL};
+
+/* ---------------------------------------------------------------- tokeniser */
+
+static int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32_t flags,
+                    uint32_t sent, int32_t punct)
+{
+    if (grow((void **)&p->toks, &p->captoks, p->ntoks + 1, sizeof(tok)) < 0)
+        return -1;
+    tok *t = &p->toks[p->ntoks++];
+    t->s = s;
+    t->e = e;
+    t->flags = flags;
+    t->cls = 0;
+    t->sent = sent;
+    t->punct = punct;
+    return 0;
+}
+
+static int is_open_punct(int32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C ||
+           cp == 0x2018 || cp == 0x00AB;
+}
+
+/* Tokenise sentence [a, b) of text. Time: O(b - a). */
+static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
+                    size_t a, size_t b, uint32_t sent)
+{
+    size_t i = a;
+    int first = 1;
+    while (i < b) {
+        int32_t cp;
+        size_t cl = ag_text_decode(text, b, i, &cp);
+        if (ag_text_is_space(cp)) {
+            i += cl;
+            continue;
+        }
+        if (!ag_text_is_letter(cp) && !ag_text_is_digit(cp)) {
+            /* A possessive 's after a word. */
+            if (ag_text_is_apostrophe(cp) && p->ntoks > 0 && p->toks[p->ntoks - 1].e == i &&
+                (p->toks[p->ntoks - 1].flags & T_WORD) && i + cl < b &&
+                (text[i + cl] == 's' || text[i + cl] == 'S') &&
+                (i + cl + 1 >= b || !((text[i + cl + 1] | 32) >= 'a' && (text[i + cl + 1] | 32) <= 'z'))) {
+                if (push_tok(p, i, i + cl + 1, T_POSS, sent, 0) < 0)
+                    return -1;
+                i += cl + 1;
+                continue;
+            }
+            /* CoNLL-style detached clitic: " 's". */
+            if (cp == '\'' && i + 1 < b && text[i + 1] == 's' &&
+                (i + 2 >= b || text[i + 2] == ' ')) {
+                if (push_tok(p, i, i + 2, T_POSS, sent, 0) < 0)
+                    return -1;
+                i += 2;
+                continue;
+            }
+            if (push_tok(p, i, i + cl, T_PUNCT, sent, cp) < 0)
+                return -1;
+            /* A quotation restarts a sentence: "said: “The US has asked ...”". */
+            if (is_open_punct(cp) && cp != '\'' && cp != 0x2018 && i + cl < b &&
+                !ag_text_is_space((unsigned char)text[i + cl]))
+                first = 1;
+            else if (!(first && is_open_punct(cp)))
+                first = 0;
+            i += cl;
+            continue;
+        }
+        /* A word: letters, digits, inner hyphens/apostrophes/periods. */
+        size_t s = i;
+        uint32_t fl = 0;
+        int nletters = 0, nupper = 0, nlower = 0, dotted = 0;
+        if (ag_text_is_upper(cp))
+            fl |= T_CAP;
+        else if (ag_text_is_lower(cp))
+            fl |= T_LOWER;
+        for (;;) {
+            if (ag_text_is_letter(cp)) {
+                nletters++;
+                if (ag_text_is_upper(cp))
+                    nupper++;
+                else if (ag_text_is_lower(cp))
+                    nlower++;
+            } else if (ag_text_is_digit(cp)) {
+                fl |= T_DIGIT;
+            }
+            i += cl;
+            if (i >= b)
+                break;
+            size_t nl = ag_text_decode(text, b, i, &cp);
+            if (ag_text_is_letter(cp) || ag_text_is_digit(cp)) {
+                cl = nl;
+                continue;
+            }
+            int32_t nx = 0;
+            if (i + nl < b)
+                ag_text_decode(text, b, i + nl, &nx);
+            int nx_alnum = ag_text_is_letter(nx) || ag_text_is_digit(nx);
+            if (ag_text_is_hyphen(cp) && nx_alnum) {
+                fl |= T_HYPHEN;
+                i += nl;
+                cl = ag_text_decode(text, b, i, &cp);
+                continue;
+            }
+            if (ag_text_is_apostrophe(cp) && ag_text_is_letter(nx) &&
+                !((nx == 's' || nx == 'S') &&
+                  (i + nl + 1 >= b || !ag_text_is_letter((unsigned char)text[i + nl + 1])))) {
+                i += nl;
+                cl = ag_text_decode(text, b, i, &cp);
+                continue;
+            }
+            /* U.S. / U.N. / J. : single letters each followed by a period. */
+            if (cp == '.' && (i - s == 1 || (dotted && text[i - 2] == '.')) &&
+                ag_text_is_upper((unsigned char)text[i - 1])) {
+                dotted = 1;
+                i += 1;
+                if (i < b && ag_text_is_upper((unsigned char)text[i]) &&
+                    (i + 1 >= b || text[i + 1] == '.')) {
+                    cl = 1;
+                    cp = (unsigned char)text[i];
+                    continue;
+                }
+                break;
+            }
+            break;
+        }
+        if (dotted)
+            fl |= T_DOTTED;
+        if (nletters) {
+            fl |= T_WORD;
+            if (nlower == 0 && nupper > 0)
+                fl |= T_ALLCAPS;
+        }
+        if (first) {
+            fl |= T_FIRST;
+            first = 0;
+        }
+        if (push_tok(p, s, i, fl, sent, 0) < 0)
+            return -1;
+        tok *t = &p->toks[p->ntoks - 1];
+        size_t n = i - s;
+        if ((fl & T_WORD) && n < AG__LEX_MAXKEY) {
+            char low[AG__LEX_MAXKEY];
+            ag__lex_lower(text + s, n, low);
+            t->cls = ag__lex_class_lower(lex, low, n);
+        }
+        (void)lex;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- candidates */
+
+static cand *new_cand(struct ag__ner_scratch *p, const tok *toks, size_t ts, size_t te)
+{
+    if (grow((void **)&p->cands, &p->capcands, p->ncands + 1, sizeof(cand)) < 0)
+        return NULL;
+    cand *c = &p->cands[p->ncands++];
+    memset(c, 0, sizeof *c);
+    c->ts = ts;
+    c->te = te;
+    c->s = toks[ts].s;
+    c->e = toks[te - 1].e;
+    c->sent = toks[ts].sent;
+    c->name = -1;
+    return c;
+}
+
+/* Bytes [s, e) are "words joined by single spaces" (the shape of lexicon forms). */
+static int single_spaced(const char *text, const tok *toks, size_t ts, size_t te)
+{
+    for (size_t k = ts + 1; k < te; k++)
+        if (toks[k].s != toks[k - 1].e + 1 || text[toks[k - 1].e] != ' ')
+            return 0;
+    return 1;
+}
+
+/* Longest lexicon form starting at token ts and ending before te: its length in tokens,
+ * or 0. fold: case-insensitive (ALL-CAPS text). */
+static size_t match_form(const ag_lexicon *lex, const char *text, const tok *toks, size_t ts,
+                         size_t te, int fold, ag_lex_actor *out)
+{
+    uint32_t maxw = (toks[ts].cls >> 8) & 0xFF;
+    if (!(toks[ts].flags & T_WORD))
+        return 0;
+    if (maxw == 0)
+        return 0; /* every form registers its first word, so none starts here */
+    size_t lim = te - ts < maxw ? te - ts : maxw;
+    for (size_t n = lim; n >= 1; n--) {
+        size_t e = ts + n;
+        if (n > 1 && !single_spaced(text, toks, ts, e))
+            continue;
+        if (ag_lexicon_lookup(lex, text + toks[ts].s, toks[e - 1].e - toks[ts].s, fold, out))
+            return n;
+    }
+    return 0;
+}
+
+/* Longest title phrase starting at token ts (before te): its length in tokens, or 0. */
+static size_t match_title(const ag_lexicon *lex, const char *text, const tok *toks, size_t ts,
+                          size_t te)
+{
+    uint32_t maxw = (toks[ts].cls >> 16) & 0xFF;
+    if (!maxw || !(toks[ts].flags & T_WORD))
+        return 0;
+    size_t lim = te - ts < maxw ? te - ts : maxw;
+    char buf[AG__LEX_MAXKEY];
+    for (size_t n = lim; n >= 1; n--) {
+        size_t e = ts + n, l = 0;
+        int ok = 1;
+        for (size_t k = ts; k < e && ok; k++) {
+            size_t wl = toks[k].e - toks[k].s;
+            if (l + wl + 1 >= sizeof buf || !(toks[k].flags & T_WORD)) {
+                ok = 0;
+                break;
+            }
+            if (k > ts)
+                buf[l++] = ' ';
+            ag__lex_lower(text + toks[k].s, wl, buf + l);
+            l += wl;
+        }
+        if (ok && ag__lex_is_title_lower(lex, buf, l))
+            return n;
+    }
+    return 0;
+}
+
+static int tok_is(const char *text, const tok *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->e - t->s == n && memcmp(text + t->s, w, n) == 0;
+}
+
+static int tok_in(const char *text, const tok *t, const char *const *list)
+{
+    return (t->flags & T_WORD) && word_in(text + t->s, t->e - t->s, list);
+}
+
+/* ---------------------------------------------------------------- the recogniser */
+
+typedef struct ctx {
+    const ag_lexicon *lex;        /* the lexicon */
+    const ag_ner_opts *opts;      /* options */
+    const char *text;             /* the document */
+    size_t len;                   /* its length */
+    struct ag__ner_scratch *p;    /* scratch */
+    tok *toks;                    /* == p->toks after tokenising */
+    size_t ntoks;                 /* == p->ntoks */
+} ctx;
+
+static int capish(const ctx *c, size_t k)
+{
+    const tok *t = &c->toks[k];
+    if (!(t->flags & T_WORD))
+        return 0;
+    if (c->p->capsent[t->sent])
+        return 1;
+    return (t->flags & T_CAP) != 0;
+}
+
+/* A word the document writes capitalised in mid-sentence. */
+static int attested(const ctx *c, size_t k)
+{
+    const tok *t = &c->toks[k];
+    size_t n = t->e - t->s;
+    char low[AG__LEX_MAXKEY];
+    int e = 0;
+    if (n >= AG__LEX_MAXKEY)
+        return 0;
+    ag__lex_lower(c->text + t->s, n, low);
+    /* the evidence table keys point into the arena: look up with a temporary key */
+    dslot *s = dt_get(&c->p->evidence, low, n, 0, &e);
+    return s && (s->val & EV_CAPMID);
+}
+
+/* Emit a gazetteer mention for tokens [ts, te). */
+static cand *emit_lex(ctx *c, size_t ts, size_t te, const ag_lex_actor *a)
+{
+    cand *m = new_cand(c->p, c->toks, ts, te);
+    if (!m)
+        return NULL;
+    m->type = a->type;
+    m->lexname = a->name;
+    m->country = a->country;
+    m->capital = a->capital;
+    m->adjective = a->adjective;
+    for (size_t k = ts; k < te; k++)
+        c->toks[k].flags |= T_USED;
+    return m;
+}
+
+/* Emit gazetteer mentions for the parts of a hyphenated token ("Pak-US", "US-led",
+ * "intra-Afghan"). Returns 1 when the token was consumed that way, 0 when it is a name
+ * token of its own ("Inter-Services"), -1 on allocation failure. */
+static int split_hyphenated(ctx *c, size_t k)
+{
+    tok *t = &c->toks[k];
+    const char *w = c->text + t->s;
+    size_t n = t->e - t->s, ps = 0;
+    int found = 0, unknown_cap = 0;
+    size_t parts[16][2], np = 0;
+    for (size_t i = 0; i <= n && np < 16; i++) {
+        if (i == n || w[i] == '-') {
+            parts[np][0] = ps;
+            parts[np][1] = i;
+            np++;
+            ps = i + 1;
+        }
+    }
+    ag_lex_actor a[16];
+    int hit[16];
+    for (size_t j = 0; j < np; j++) {
+        size_t pl = parts[j][1] - parts[j][0];
+        hit[j] = ag_lexicon_lookup(c->lex, w + parts[j][0], pl, c->p->capsent[t->sent], &a[j]);
+        if (hit[j] && a[j].type != AG_ACTOR_PERSON)
+            found = 1;
+        else if (pl > 0 && w[parts[j][0]] >= 'A' && w[parts[j][0]] <= 'Z')
+            unknown_cap = 1;
+        if (hit[j] && a[j].type == AG_ACTOR_PERSON)
+            hit[j] = 0;
+    }
+    if (!found || unknown_cap)
+        return 0;
+    for (size_t j = 0; j < np; j++) {
+        if (!hit[j])
+            continue;
+        cand *m = emit_lex(c, k, k + 1, &a[j]);
+        if (!m)
+            return -1;
+        m->s = t->s + parts[j][0];
+        m->e = t->s + parts[j][1];
+    }
+    t->flags |= T_USED;
+    return 1;
+}
+
+/*
+ * Strip leading titles of span [ts, te): returns the first token of the name and sets
+ * role_s and role_e (bytes) when a title was found. A country or adjective before a title
+ * ("US Special Envoy", "Afghan President") is emitted as its own mention. A portfolio
+ * after "for"/"of" ("Special Envoy for Afghanistan", "Secretary of State") is part of the
+ * role. Returns (size_t)-1 on allocation failure.
+ */
+static size_t strip_titles(ctx *c, size_t ts, size_t te, size_t *role_s, size_t *role_e,
+                           int caps)
+{
+    size_t j = ts;
+    int titled = 0;
+    for (;;) {
+        if (j >= te)
+            break;
+        ag_lex_actor a;
+        size_t g = match_form(c->lex, c->text, c->toks, j, te, caps, &a);
+        if (g && j + g < te && a.type == AG_ACTOR_COUNTRY && match_title(c->lex, c->text, c->toks, j + g, te)) {
+            if (!emit_lex(c, j, j + g, &a))
+                return (size_t)-1;
+            j += g;
+            continue;
+        }
+        size_t tl = match_title(c->lex, c->text, c->toks, j, te);
+        if (!tl)
+            break;
+        /* "General Motors", "General Assembly": a title followed only by common words is
+         * not a title. */
+        size_t r = j + tl;
+        int all_common = r < te;
+        for (size_t k = r; k < te; k++) {
+            uint32_t cl = c->toks[k].cls;
+            if (!(cl & AG_LEX_COMMON) || (cl & (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE)))
+                all_common = 0;
+            if (cl & AG_LEX_ORGCUE)
+                all_common = 1, k = te;
+        }
+        if (all_common && !titled)
+            break;
+        if (!titled)
+            *role_s = c->toks[j].s;
+        titled = 1;
+        j = r;
+        *role_e = c->toks[j - 1].e;
+        /* Portfolio: "for"/"of" + common words or places, up to the next title. */
+        if (j < te && (tok_is(c->text, &c->toks[j], "for") || tok_is(c->text, &c->toks[j], "of"))) {
+            size_t k = j + 1;
+            while (k < te && !match_title(c->lex, c->text, c->toks, k, te)) {
+                ag_lex_actor pa;
+                size_t pg = match_form(c->lex, c->text, c->toks, k, te, caps, &pa);
+                if (pg && pa.type != AG_ACTOR_PERSON) {
+                    if (!emit_lex(c, k, k + pg, &pa))
+                        return (size_t)-1;
+                    k += pg;
+                    continue;
+                }
+                uint32_t cl = c->toks[k].cls;
+                if ((cl & AG_LEX_COMMON) && !(cl & AG_LEX_GIVEN)) {
+                    k++;
+                    continue;
+                }
+                if (cl & AG_LEX_CONNECTOR) {
+                    k++;
+                    continue;
+                }
+                break;
+            }
+            /* Only a portfolio when a name or another title follows it. */
+            if (k < te) {
+                j = k;
+                *role_e = c->toks[k - 1].e;
+            }
+        }
+    }
+    return titled ? j : ts;
+}
+
+/* Cue votes for an unknown name span [ts, te). */
+static void vote_unknown(ctx *c, cand *m, int titled)
+{
+    const tok *t = c->toks;
+    size_t ts = m->ts, te = m->te, n = te - ts;
+    int allcommon = 1, hascue = 0, hasof = 0, acronym = 0, given = 0;
+    for (size_t k = ts; k < te; k++) {
+        uint32_t cl = t[k].cls;
+        if (!(cl & AG_LEX_COMMON) || (cl & (AG_LEX_GIVEN | AG_LEX_PROPER)))
+            allcommon = 0;
+        if ((cl & AG_LEX_ORGCUE) && (t[k].flags & (T_CAP | T_ALLCAPS)))
+            hascue = 1;
+        if (tok_is(c->text, &t[k], "of") || tok_is(c->text, &t[k], "for"))
+            hasof = 1;
+    }
+    if (t[ts].cls & AG_LEX_GIVEN)
+        given = 1;
+    /* "The Nation", "The Hague Tribunal": a capitalised article inside a name. */
+    if (n >= 2 && tok_is(c->text, &t[ts], "The"))
+        m->votes[AG_ACTOR_ORG] += 2;
+    if (n == 1 && (t[ts].flags & T_ALLCAPS) && !c->p->capsent[t[ts].sent] &&
+        t[ts].e - t[ts].s >= 2 && t[ts].e - t[ts].s <= 6)
+        acronym = 1;
+    if (titled)
+        m->votes[AG_ACTOR_PERSON] += 4;
+    if (hascue)
+        m->votes[AG_ACTOR_ORG] += 3;
+    if (acronym)
+        m->votes[AG_ACTOR_ORG] += 2;
+    if (hasof && !titled)
+        m->votes[AG_ACTOR_ORG] += 2;
+    if (given && n >= 2)
+        m->votes[AG_ACTOR_PERSON] += 2;
+    if (n >= 2 && !hascue && !hasof && !allcommon && !acronym)
+        m->votes[AG_ACTOR_PERSON] += 1;
+    if (allcommon && n >= 2 && !titled)
+        m->votes[AG_ACTOR_ORG] += 1;
+    /* Context. */
+    if (te < c->ntoks && t[te].sent == m->sent) {
+        size_t nx = te;
+        if (t[nx].flags & T_POSS)
+            nx++;
+        if (nx < c->ntoks && t[nx].sent == m->sent && tok_in(c->text, &t[nx], say_verbs))
+            m->votes[n <= 3 && !hascue ? AG_ACTOR_PERSON : AG_ACTOR_ORG] += 1;
+    }
+    if (ts > 0 && t[ts - 1].sent == m->sent) {
+        const tok *pv = &t[ts - 1];
+        if (tok_is(c->text, pv, "the"))
+            m->votes[AG_ACTOR_ORG] += 1;
+        else if (tok_in(c->text, pv, loc_preps))
+            m->votes[AG_ACTOR_PLACE] += 1;
+        else if ((pv->flags & T_LOWER) && (pv->cls & AG_LEX_TITLE))
+            m->votes[AG_ACTOR_PERSON] += 3;
+    }
+}
+
+/* Process one raw span of capitalised tokens [ts, te). */
+static int do_span(ctx *c, size_t ts, size_t te)
+{
+    tok *t = c->toks;
+    int caps = c->p->capsent[t[ts].sent];
+    /* Sentence-initial function / common words. */
+    while (ts < te && (t[ts].flags & T_FIRST) && !caps) {
+        ag_lex_actor a;
+        uint32_t cl = t[ts].cls;
+        if (match_form(c->lex, c->text, t, ts, te, 0, &a))
+            break;
+        if (cl & AG_LEX_FUNCTION) {
+            ts++;
+            continue;
+        }
+        if (match_title(c->lex, c->text, t, ts, te))
+            break;
+        if ((cl & AG_LEX_COMMON) && !attested(c, ts) &&
+            !((cl & AG_LEX_GIVEN) && ts + 1 < te)) {
+            ts++;
+            continue;
+        }
+        break;
+    }
+    /* Weekdays, months, and leading connectors are never name parts at the edges. */
+    while (ts < te && ((t[ts].cls & AG_LEX_NONNAME) || (t[ts].flags & T_LOWER)))
+        ts++;
+    while (te > ts && ((t[te - 1].cls & AG_LEX_NONNAME) || (t[te - 1].flags & T_LOWER)))
+        te--;
+    if (ts >= te)
+        return 0;
+    /* A lone function word ("The", "We") is never a name. */
+    if (te - ts == 1 && (t[ts].cls & AG_LEX_FUNCTION) && !(t[ts].flags & T_ALLCAPS))
+        return 0;
+
+    size_t role_s = 0, role_e = 0;
+    size_t j = strip_titles(c, ts, te, &role_s, &role_e, caps);
+    if (j == (size_t)-1)
+        return -1;
+    int titled = j != ts;
+    while (j < te && (t[j].flags & T_LOWER))
+        j++;
+    if (j >= te)
+        return 0; /* a bare title */
+    const char *role = titled ? arena_str(c->p, c->text + role_s, role_e - role_s) : NULL;
+    if (titled && !role)
+        return -1;
+
+    /* Split the rest into gazetteer forms and unknown runs. */
+    size_t k = j;
+    while (k < te) {
+        ag_lex_actor a;
+        size_t g = 0;
+        /* A title-cued name is a person even when its words are places ("Gen Lincoln"). */
+        if (!titled)
+            g = match_form(c->lex, c->text, t, k, te, caps, &a);
+        if (g) {
+            /* A place followed by unknown capitalised words is the start of an
+             * organisation name ("Kenya Airways"), unless it is an adjective. */
+            if (!a.adjective && a.type != AG_ACTOR_ORG && k + g < te && !caps) {
+                size_t r = k + g;
+                ag_lex_actor b;
+                if (!match_form(c->lex, c->text, t, r, te, caps, &b) &&
+                    !(t[r].cls & AG_LEX_GIVEN) && !match_title(c->lex, c->text, t, r, te))
+                    goto unknown;
+            }
+            cand *m = emit_lex(c, k, k + g, &a);
+            if (!m)
+                return -1;
+            k += g;
+            continue;
+        }
+    unknown:;
+        /* An unknown run: up to the next gazetteer form that is not inside an org name. */
+        size_t u = k + 1;
+        int cue = 0;
+        for (size_t q = k; q < te; q++)
+            if (t[q].cls & AG_LEX_ORGCUE)
+                cue = 1;
+        while (u < te && !cue && !titled) {
+            ag_lex_actor b;
+            if (match_form(c->lex, c->text, t, u, te, caps, &b) && !(t[u - 1].cls & AG_LEX_CONNECTOR) &&
+                (b.type == AG_ACTOR_COUNTRY || b.adjective))
+                break;
+            u++;
+        }
+        if (cue || titled)
+            u = te;
+        /* An organisation cue followed by a person's name: "Foreign Office Aftab Khokher". */
+        if (cue && !titled) {
+            size_t last_cue = k;
+            for (size_t q = k; q < te; q++)
+                if (t[q].cls & AG_LEX_ORGCUE)
+                    last_cue = q;
+            size_t r = last_cue + 1;
+            if (r + 1 < te && !(t[r].cls & (AG_LEX_CONNECTOR | AG_LEX_COMMON)) &&
+                !(t[r].flags & T_LOWER))
+                u = r;
+        }
+        while (u > k + 1 && (t[u - 1].flags & T_LOWER))
+            u--;
+        if (caps) {
+            /* Headline words: keep only words attested in the body. */
+            int ok = 1;
+            for (size_t q = k; q < u; q++)
+                if (!attested(c, q) || (t[q].cls & AG_LEX_FUNCTION))
+                    ok = 0;
+            if (!ok) {
+                k++;
+                continue;
+            }
+        }
+        cand *m = new_cand(c->p, t, k, u);
+        if (!m)
+            return -1;
+        m->type = AG_ACTOR_OTHER;
+        m->caps = caps;
+        if (titled) {
+            m->role = role;
+            titled = 2;
+        }
+        vote_unknown(c, m, titled != 0);
+        for (size_t q = k; q < u; q++)
+            t[q].flags |= T_USED;
+        titled = 0;
+        k = u;
+    }
+    return 0;
+}
+
+/* Datelines: ALL-CAPS words at the start of one of the first lines, followed by a dash,
+ * colon, comma, a date or the end of the line. */
+static int find_dateline(ctx *c)
+{
+    tok *t = c->toks;
+    size_t lines = 0;
+    for (size_t k = 0; k < c->ntoks && lines < 3; k++) {
+        if (k > 0 && memchr(c->text + t[k - 1].e, '\n', t[k].s - t[k - 1].e))
+            lines++;
+        int linestart = k == 0 || memchr(c->text + t[k - 1].e, '\n', t[k].s - t[k - 1].e);
+        if (!linestart)
+            continue;
+        size_t e = k;
+        while (e < c->ntoks && e - k < 4 && (t[e].flags & T_ALLCAPS) && (t[e].flags & T_WORD) &&
+               !(t[e].flags & T_DIGIT) && t[e].e - t[e].s >= 2 &&
+               !memchr(c->text + t[e].s, '\n', t[e].e - t[e].s) &&
+               (e == k || !memchr(c->text + t[e - 1].e, '\n', t[e].s - t[e - 1].e)))
+            e++;
+        if (e == k)
+            continue;
+        int after = 0;
+        if (e >= c->ntoks || memchr(c->text + t[e - 1].e, '\n', t[e].s - t[e - 1].e))
+            after = 0; /* a lone caps line is a headline, not a dateline */
+        else if (t[e].flags & T_PUNCT)
+            after = t[e].punct == '-' || t[e].punct == ':' || t[e].punct == ',' ||
+                    t[e].punct == 0x2013 || t[e].punct == 0x2014;
+        else if ((t[e].flags & T_DIGIT) && !(t[e].flags & T_WORD))
+            after = 1;
+        if (!after)
+            continue;
+        ag_lex_actor a;
+        size_t g = match_form(c->lex, c->text, t, k, e, 1, &a);
+        cand *m;
+        if (g == e - k && a.type != AG_ACTOR_PERSON && a.type != AG_ACTOR_ORG) {
+            if (!(m = emit_lex(c, k, e, &a)))
+                return -1;
+            m->type = AG_ACTOR_PLACE;
+            if (a.type == AG_ACTOR_COUNTRY) {
+                m->type = AG_ACTOR_COUNTRY;
+            }
+        } else {
+            int known = 1;
+            for (size_t q = k; q < e; q++)
+                if (t[q].cls & (AG_LEX_COMMON | AG_LEX_FUNCTION))
+                    known = 0;
+            if (!known)
+                continue;
+            if (!(m = new_cand(c->p, t, k, e)))
+                return -1;
+            m->type = AG_ACTOR_PLACE;
+            for (size_t q = k; q < e; q++)
+                t[q].flags |= T_USED;
+        }
+        m->dateline = 1;
+        return 0;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- resolution */
+
+static int key_of(ctx *c, const cand *m, char *buf, size_t cap, size_t *len)
+{
+    size_t l = 0;
+    for (size_t k = m->ts; k < m->te; k++) {
+        const tok *t = &c->toks[k];
+        size_t s = k == m->ts ? m->s : t->s, e = k == m->te - 1 ? m->e : t->e;
+        if (l + (e - s) + 1 >= cap)
+            return -1;
+        if (k > m->ts)
+            buf[l++] = ' ';
+        ag__lex_lower(c->text + s, e - s, buf + l);
+        l += e - s;
+    }
+    *len = l;
+    return 0;
+}
+
+static int intern_name(ctx *c, cand *m)
+{
+    struct ag__ner_scratch *p = c->p;
+    char buf[AG__LEX_MAXKEY];
+    size_t l;
+    if (key_of(c, m, buf, sizeof buf, &l) < 0)
+        return 0;
+    int err = 0;
+    dslot *s = dt_get(&p->nametab, buf, l, 0, &err);
+    if (!s) {
+        const char *key = arena_str(p, buf, l);
+        if (!key)
+            return -1;
+        s = dt_get(&p->nametab, key, l, 1, &err);
+        if (err || !s)
+            return -1;
+        if (grow((void **)&p->names, &p->capnames, p->nnames + 1, sizeof(dname)) < 0)
+            return -1;
+        dname *d = &p->names[p->nnames];
+        memset(d, 0, sizeof *d);
+        d->key = key;
+        d->keylen = l;
+        d->text = NULL;
+        d->ntok = (int)(m->te - m->ts);
+        const char *sp = memrchr(key, ' ', l);
+        d->last = sp ? sp + 1 : key;
+        d->lastlen = (size_t)(key + l - d->last);
+        d->canon = -1;
+        d->first = (size_t)(m - p->cands);
+        s->val = (uint32_t)p->nnames++;
+    }
+    dname *d = &p->names[s->val];
+    if (!d->text && !m->caps) {
+        /* Normalise white space in the display text. */
+        char tb[AG__LEX_MAXKEY];
+        size_t tl = 0;
+        for (size_t k = m->ts; k < m->te; k++) {
+            const tok *t = &c->toks[k];
+            if (tl + (t->e - t->s) + 1 >= sizeof tb)
+                break;
+            if (k > m->ts)
+                tb[tl++] = ' ';
+            memcpy(tb + tl, c->text + t->s, t->e - t->s);
+            tl += t->e - t->s;
+        }
+        if (!(d->text = arena_str(p, tb, tl)))
+            return -1;
+    }
+    for (int i = 0; i < 5; i++)
+        d->votes[i] += m->votes[i];
+    m->name = (long)s->val;
+    return 0;
+}
+
+static long root(dname *names, long i)
+{
+    while (names[i].canon >= 0 && names[i].canon != i)
+        i = names[i].canon;
+    return i;
+}
+
+static ag_actor_type best_type(const int *v)
+{
+    /* Ties go to person, then org, then place: the order of how often an uncued
+     * capitalised name in news is each. */
+    static const ag_actor_type order[] = {AG_ACTOR_PERSON, AG_ACTOR_ORG, AG_ACTOR_PLACE,
+                                          AG_ACTOR_COUNTRY};
+    ag_actor_type best = AG_ACTOR_OTHER;
+    int bv = 0;
+    for (int i = 0; i < 4; i++)
+        if (v[order[i]] > bv)
+            bv = v[order[i]], best = order[i];
+    return best;
+}
+
+static int resolve(ctx *c)
+{
+    struct ag__ner_scratch *p = c->p;
+    dname *nm = p->names;
+    size_t nn = p->nnames;
+    /* Types from votes. */
+    for (size_t i = 0; i < nn; i++)
+        nm[i].type = best_type(nm[i].votes);
+    /* Spelling variants of multi-word person names: the first seen is canonical. */
+    for (size_t i = 0; i < nn; i++) {
+        if (nm[i].ntok < 2 || nm[i].type != AG_ACTOR_PERSON || nm[i].canon >= 0)
+            continue;
+        char ki[AG__LEX_MAXKEY];
+        ag_ner_variant_key(nm[i].key, ki, sizeof ki);
+        for (size_t j = i + 1; j < nn; j++) {
+            if (nm[j].ntok != nm[i].ntok || nm[j].canon >= 0 || nm[j].type != AG_ACTOR_PERSON)
+                continue;
+            char kj[AG__LEX_MAXKEY];
+            ag_ner_variant_key(nm[j].key, kj, sizeof kj);
+            if (strcmp(ki, kj) == 0)
+                nm[j].canon = (long)i;
+        }
+    }
+    /* Acronyms to their expansion: "ISPR" -> "Inter-Services Public Relations". */
+    for (size_t i = 0; i < nn; i++) {
+        if (nm[i].ntok != 1 || nm[i].keylen < 2 || nm[i].keylen > 8 || !nm[i].text)
+            continue;
+        const char *tx = nm[i].text;
+        int up = 1;
+        for (size_t q = 0; q < nm[i].keylen; q++)
+            if (!(tx[q] >= 'A' && tx[q] <= 'Z'))
+                up = 0;
+        if (!up)
+            continue;
+        for (size_t j = 0; j < nn; j++) {
+            if (j == i || nm[j].ntok < 2)
+                continue;
+            /* initials of words and hyphen parts, skipping connectors */
+            char ini[16];
+            size_t il = 0;
+            const char *k = nm[j].key;
+            int at_start = 1;
+            for (size_t q = 0; q < nm[j].keylen && il < sizeof ini; q++) {
+                if (k[q] == ' ' || k[q] == '-') {
+                    at_start = 1;
+                    continue;
+                }
+                if (at_start) {
+                    if (!(strncmp(k + q, "of ", 3) == 0 || strncmp(k + q, "for ", 4) == 0 ||
+                          strncmp(k + q, "the ", 4) == 0 || strncmp(k + q, "and ", 4) == 0))
+                        ini[il++] = k[q];
+                    at_start = 0;
+                }
+            }
+            if (il == nm[i].keylen && memcmp(ini, nm[i].key, il) == 0) {
+                nm[i].canon = (long)j;
+                for (int v = 0; v < 5; v++)
+                    nm[j].votes[v] += nm[i].votes[v] + (v == AG_ACTOR_ORG ? 2 : 0);
+                nm[j].type = best_type(nm[j].votes);
+                break;
+            }
+        }
+    }
+    /* Partial names: a name whose words are the last words of a longer person name in the
+     * document. The nearest preceding full mention wins, else the first following. */
+    if (c->opts->resolve_partial) {
+        for (size_t ci = 0; ci < p->ncands; ci++) {
+            cand *m = &p->cands[ci];
+            if (m->name < 0 || nm[m->name].canon >= 0)
+                continue;
+            dname *d = &nm[m->name];
+            if (d->type != AG_ACTOR_PERSON && d->type != AG_ACTOR_OTHER && d->ntok > 1)
+                continue;
+            long best = -1;
+            size_t bestdist = (size_t)-1;
+            int before = 0;
+            for (size_t cj = 0; cj < p->ncands; cj++) {
+                cand *o = &p->cands[cj];
+                if (o->name < 0 || o->name == m->name)
+                    continue;
+                long r = root(nm, o->name);
+                dname *f = &nm[r];
+                if (nm[o->name].ntok <= d->ntok || f->type != AG_ACTOR_PERSON)
+                    continue;
+                dname *of = &nm[o->name];
+                if (of->keylen <= d->keylen ||
+                    memcmp(of->key + of->keylen - d->keylen, d->key, d->keylen) != 0 ||
+                    of->key[of->keylen - d->keylen - 1] != ' ')
+                    continue;
+                int bef = o->s < m->s;
+                size_t dist = bef ? m->s - o->s : o->s - m->s;
+                if ((bef && !before) || (bef == before && dist < bestdist)) {
+                    best = r;
+                    bestdist = dist;
+                    before = bef;
+                }
+            }
+            if (best >= 0) {
+                m->name = best;
+            }
+        }
+    }
+    /* Unknown-typed leftovers: one-word names without cues. */
+    for (size_t ci = 0; ci < p->ncands; ci++) {
+        cand *m = &p->cands[ci];
+        if (m->name < 0)
+            continue;
+        long r = root(nm, m->name);
+        m->name = r;
+        dname *d = &nm[r];
+        if (d->type == AG_ACTOR_OTHER) {
+            if (d->ntok >= 2 || c->opts->single_unknown)
+                d->type = AG_ACTOR_PERSON;
+            else
+                m->drop = 1;
+        }
+        if (m->caps && !d->text)
+            m->drop = 1; /* a headline-only name */
+        m->type = d->type;
+    }
+    return 0;
+}
+
+/* Capitals standing for their governments. */
+static void metonymy(ctx *c)
+{
+    const tok *t = c->toks;
+    for (size_t ci = 0; ci < c->p->ncands; ci++) {
+        cand *m = &c->p->cands[ci];
+        if (!m->capital || m->dateline || !m->country)
+            continue;
+        size_t ts = m->ts, te = m->te;
+        int gov = 0, keep = 0;
+        if (ts > 0 && t[ts - 1].sent == m->sent) {
+            if (tok_in(c->text, &t[ts - 1], loc_keep))
+                keep = 1;
+            else if (tok_in(c->text, &t[ts - 1], gov_before))
+                gov = 1;
+        }
+        if (te < c->ntoks && t[te].sent == m->sent) {
+            if (t[te].flags & T_POSS)
+                gov = 1;
+            else if (tok_in(c->text, &t[te], gov_after))
+                gov = 1;
+            else if (te + 1 < c->ntoks && (t[te].flags & T_LOWER) && t[te].e - t[te].s > 4 &&
+                     tok_in(c->text, &t[te + 1], gov_after))
+                gov = 1; /* "Kabul yesterday allowed" has an adverb in between */
+        }
+        if (gov && !keep) {
+            m->metonym = 1;
+            m->type = AG_ACTOR_COUNTRY;
+            m->lexname = m->country;
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- public API */
+
+void ag_mentions_init(ag_mentions *m)
+{
+    m->v = NULL;
+    m->n = 0;
+    m->cap = 0;
+    m->priv = NULL;
+}
+
+void ag_mentions_clear(ag_mentions *m)
+{
+    m->n = 0;
+    struct ag__ner_scratch *p = m->priv;
+    if (!p)
+        return;
+    for (ablock *b = p->arena; b; b = b->next)
+        b->used = 0;
+    p->cur = p->arena;
+    p->ntoks = p->ncands = p->nnames = 0;
+    dt_clear(&p->evidence);
+    dt_clear(&p->nametab);
+}
+
+void ag_mentions_destroy(ag_mentions *m)
+{
+    struct ag__ner_scratch *p = m->priv;
+    if (p) {
+        ablock *b = p->arena;
+        while (b) {
+            ablock *n = b->next;
+            free(b);
+            b = n;
+        }
+        free(p->toks);
+        free(p->cands);
+        free(p->names);
+        free(p->evidence.v);
+        free(p->nametab.v);
+        free(p->capsent);
+        free(p);
+    }
+    free(m->v);
+    ag_mentions_init(m);
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    if (x->s != y->s)
+        return x->s < y->s ? -1 : 1;
+    return x->e < y->e ? -1 : x->e > y->e;
+}
+
+int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *text,
+                    size_t len, const ag_sentence *sents, size_t nsents, ag_mentions *out,
+                    ag_error *err)
+{
+    static const ag_ner_opts defaults = AG_NER_OPTS_INIT;
+    if (!opts)
+        opts = &defaults;
+    ag_mentions_clear(out);
+    if (!out->priv) {
+        out->priv = calloc(1, sizeof *out->priv);
+        if (!out->priv)
+            goto oom;
+        out->priv->evidence.gen = out->priv->nametab.gen = 1;
+    }
+    struct ag__ner_scratch *p = out->priv;
+    if (grow((void **)&p->capsent, &p->capcapsent, nsents + 1, 1) < 0)
+        goto oom;
+    ctx c = {lex, opts, text, len, p, NULL, 0};
+
+    /* 1. Tokens, ALL-CAPS sentences and capitalisation evidence. */
+    for (size_t si = 0; si < nsents; si++) {
+        size_t first = p->ntoks;
+        size_t a = sents[si].start, b = sents[si].end;
+        if (b > len)
+            b = len;
+        if (a >= b) {
+            p->capsent[si] = 0;
+            continue;
+        }
+        if (tokenise(lex, p, text, a, b, (uint32_t)si) < 0)
+            goto oom;
+        size_t nlow = 0, ncap = 0;
+        for (size_t k = first; k < p->ntoks; k++) {
+            uint32_t f = p->toks[k].flags;
+            if (!(f & T_WORD))
+                continue;
+            if (f & T_ALLCAPS) {
+                if (p->toks[k].e - p->toks[k].s >= 2)
+                    ncap++;
+            } else if (f & T_LOWER || !(f & T_CAP) || !(f & T_ALLCAPS)) {
+                nlow++;
+            }
+        }
+        p->capsent[si] = ncap >= 2 && nlow * 10 <= ncap;
+        if (p->capsent[si])
+            continue;
+        for (size_t k = first; k < p->ntoks; k++) {
+            tok *t = &p->toks[k];
+            if ((t->flags & (T_CAP | T_FIRST)) != T_CAP || (t->flags & T_ALLCAPS))
+                continue;
+            size_t n = t->e - t->s;
+            if (n >= AG__LEX_MAXKEY)
+                continue;
+            char low[AG__LEX_MAXKEY];
+            ag__lex_lower(text + t->s, n, low);
+            int e = 0;
+            dslot *s = dt_get(&p->evidence, low, n, 0, &e);
+            if (!s) {
+                const char *key = arena_str(p, low, n);
+                if (!key || !(s = dt_get(&p->evidence, key, n, 1, &e)) || e)
+                    goto oom;
+            }
+            s->val |= EV_CAPMID;
+        }
+    }
+    c.toks = p->toks;
+    c.ntoks = p->ntoks;
+    if (find_dateline(&c) < 0)
+        goto oom;
+
+    /* 2-3. Spans. */
+    tok *t = p->toks;
+    for (size_t k = 0; k < c.ntoks;) {
+        if ((t[k].flags & T_USED) || !capish(&c, k)) {
+            k++;
+            continue;
+        }
+        if (t[k].flags & T_HYPHEN) {
+            int r = split_hyphenated(&c, k);
+            if (r < 0)
+                goto oom;
+            if (r) {
+                k++;
+                continue;
+            }
+        }
+        size_t e = k + 1;
+        while (e < c.ntoks && t[e].sent == t[k].sent && !(t[e].flags & T_USED)) {
+            if (capish(&c, e)) {
+                if ((t[e].flags & T_HYPHEN) && split_hyphenated(&c, e) != 0)
+                    break;
+                e++;
+                continue;
+            }
+            /* "Special Envoy for Afghanistan": a portfolio after a title. */
+            if (tok_is(text, &t[e], "for") && (t[e - 1].cls & AG_LEX_TITLE) &&
+                e + 1 < c.ntoks && t[e + 1].sent == t[k].sent && capish(&c, e + 1)) {
+                e += 2;
+                continue;
+            }
+            /* Connectors inside a name: "Bank of England", "Osama bin Laden". */
+            if ((t[e].cls & AG_LEX_CONNECTOR) && (t[e].flags & T_LOWER) && e + 1 < c.ntoks &&
+                t[e + 1].sent == t[k].sent && capish(&c, e + 1) &&
+                !(t[e + 1].flags & T_USED) && !c.p->capsent[t[k].sent]) {
+                e += 2;
+                continue;
+            }
+            break;
+        }
+        if (do_span(&c, k, e) < 0)
+            goto oom;
+        t = p->toks;
+        k = e;
+    }
+
+    /* 4. Resolution. */
+    for (size_t ci = 0; ci < p->ncands; ci++) {
+        cand *m = &p->cands[ci];
+        if (m->type == AG_ACTOR_OTHER && intern_name(&c, m) < 0)
+            goto oom;
+    }
+    /* Headline words: attach to body names case-insensitively (done by key lookup). */
+    if (resolve(&c) < 0)
+        goto oom;
+    if (opts->capital_as_country)
+        metonymy(&c);
+
+    /* Output. */
+    qsort(p->cands, p->ncands, sizeof(cand), cmp_cand);
+    if (grow((void **)&out->v, &out->cap, p->ncands + 1, sizeof(ag_mention)) < 0)
+        goto oom;
+    size_t n = 0;
+    for (size_t ci = 0; ci < p->ncands; ci++) {
+        cand *m = &p->cands[ci];
+        if (m->drop || m->e <= m->s)
+            continue;
+        const char *name = m->lexname;
+        if (!name && m->name >= 0)
+            name = p->names[m->name].text;
+        if (!name) {
+            name = arena_str(p, text + m->s, m->e - m->s);
+            if (!name)
+                goto oom;
+        }
+        if (ag_lexicon_stopped(lex, text + m->s, m->e - m->s) ||
+            ag_lexicon_stopped(lex, name, strlen(name)))
+            continue;
+        if (n > 0 && out->v[n - 1].end > m->s)
+            continue; /* overlaps the previous mention */
+        ag_mention *o = &out->v[n++];
+        o->start = m->s;
+        o->end = m->e;
+        o->type = m->type == AG_ACTOR_OTHER ? AG_ACTOR_PERSON : m->type;
+        o->name = name;
+        o->role = m->role;
+        o->country = m->country;
+        o->sentence = m->sent;
+        o->dateline = m->dateline;
+        o->adjective = m->adjective;
+        o->metonym = m->metonym;
+    }
+    out->n = n;
+    return 0;
+oom:
+    out->n = 0;
+    return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory recognising names");
+}
+
+/* ---------------------------------------------------------------- variant keys */
+
+static int variant_key(const char *name, char *buf, size_t bufsize, int short_form)
+{
+    /* Decompose and strip marks so "Mehmöod" keys like "Mehmood". */
+    utf8proc_uint8_t *folded = NULL;
+    utf8proc_ssize_t fl = utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded,
+                                       UTF8PROC_NULLTERM | UTF8PROC_STABLE |
+                                           UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                           UTF8PROC_CASEFOLD);
+    const char *s = fl >= 0 ? (const char *)folded : name;
+    size_t sl = fl >= 0 ? (size_t)fl : strlen(name);
+    /* Word boundaries. */
+    size_t ws[64], we[64], nw = 0, i = 0;
+    while (i < sl && nw < 64) {
+        while (i < sl && (s[i] == ' ' || s[i] == '\t' || s[i] == '-'))
+            i++;
+        if (i >= sl)
+            break;
+        ws[nw] = i;
+        while (i < sl && s[i] != ' ' && s[i] != '\t' && s[i] != '-')
+            i++;
+        we[nw++] = i;
+    }
+    size_t out = 0;
+    for (size_t w = 0; w < nw; w++) {
+        if (short_form && nw > 2 && w != 0 && w != nw - 1)
+            continue;
+        if (out > 0) {
+            if (out + 1 < bufsize)
+                buf[out] = ' ';
+            out++;
+        }
+        char prev = 0;
+        for (size_t k = ws[w]; k < we[w]; k++) {
+            char ch = s[k];
+            int first = k == ws[w];
+            if ((unsigned char)ch < 0x80 && !((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')))
+                continue;
+            if (!first && strchr("aeiouyh", ch))
+                continue;
+            if (ch == prev)
+                continue;
+            if (out + 1 < bufsize)
+                buf[out] = ch;
+            out++;
+            prev = ch;
+        }
+    }
+    if (bufsize > 0)
+        buf[out < bufsize ? out : bufsize - 1] = '\0';
+    free(folded);
+    return (int)out;
+}
+
+int ag_ner_variant_key(const char *name, char *buf, size_t bufsize)
+{
+    return variant_key(name, buf, bufsize, 0);
+}
+
+int ag_ner_variant_key_short(const char *name, char *buf, size_t bufsize)
+{
+    return variant_key(name, buf, bufsize, 1);
+}

@@ -1,0 +1,415 @@
+/*
+ * gen-lexicon.c - build-time generator of the embedded default lexicon.
+ *
+ * Usage: gen-lexicon DATADIR ISO3166JSON WORDS ZONE1970TAB OUT.c
+ *
+ * Reads Debian's iso-codes (countries), libgeonames (cities, when built with
+ * AG_HAVE_GEONAMES; otherwise the city names in tzdata's zone1970.tab), wamerican's word
+ * list and the project's data/ *.txt files, and writes a C file defining the string blobs
+ * that libcore/lexicon.c parses at start-up:
+ *   ag__lex_default_dict   --dict format lines (countries, capitals, cities, orgs)
+ *   ag__lex_words_<class>  one word per line for each word class
+ * The output is deterministic (sorted inputs, no timestamps), so builds are reproducible.
+ * This program runs only at build time and is never installed; it exits 1 with a message
+ * on any error, which fails the build.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef AG_HAVE_GEONAMES
+#include <geonames.h>
+#endif
+
+#define MIN_CITY_POPULATION 100000u /* smaller towns collide too often with surnames */
+
+static void die(const char *what, const char *detail)
+{
+    fprintf(stderr, "gen-lexicon: %s: %s\n", what, detail ? detail : strerror(errno));
+    exit(1);
+}
+
+/* ------------------------------------------------------------ string sets */
+
+typedef struct strset {
+    char **v;   /* the strings, malloc'ed */
+    size_t n;   /* used */
+    size_t cap; /* allocated */
+} strset;
+
+static void set_add(strset *s, const char *str)
+{
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 256;
+        s->v = realloc(s->v, s->cap * sizeof *s->v);
+        if (!s->v)
+            die("realloc", NULL);
+    }
+    s->v[s->n] = strdup(str);
+    if (!s->v[s->n])
+        die("strdup", NULL);
+    s->n++;
+}
+
+static int cmpstr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void set_sort(strset *s)
+{
+    qsort(s->v, s->n, sizeof *s->v, cmpstr);
+    size_t w = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        if (w > 0 && strcmp(s->v[w - 1], s->v[i]) == 0) {
+            free(s->v[i]);
+            continue;
+        }
+        s->v[w++] = s->v[i];
+    }
+    s->n = w;
+}
+
+static int set_has(const strset *s, const char *str)
+{
+    return bsearch(&str, s->v, s->n, sizeof *s->v, cmpstr) != NULL;
+}
+
+/* Read the data lines of a project data file (skipping '#' comments and blank lines). */
+static void read_lines(const char *path, strset *out)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        die(path, NULL);
+    char line[4096];
+    while (fgets(line, sizeof line, f)) {
+        size_t l = strlen(line);
+        while (l > 0 && (line[l - 1] == '\n' || line[l - 1] == '\r' || line[l - 1] == ' '))
+            line[--l] = '\0';
+        if (l == 0 || line[0] == '#')
+            continue;
+        set_add(out, line);
+    }
+    fclose(f);
+}
+
+/* ------------------------------------------------------------ countries */
+
+typedef struct country {
+    char a2[3];        /* ISO alpha-2 */
+    char *canon;       /* canonical name */
+    strset forms;      /* other forms; "+" prefix marks adjectives */
+} country;
+
+static country *countries;
+static size_t ncountries;
+
+static country *country_by_a2(const char *a2)
+{
+    for (size_t i = 0; i < ncountries; i++)
+        if (strcmp(countries[i].a2, a2) == 0)
+            return &countries[i];
+    return NULL;
+}
+
+static country *country_by_name(const char *name)
+{
+    for (size_t i = 0; i < ncountries; i++)
+        if (strcmp(countries[i].canon, name) == 0)
+            return &countries[i];
+    return NULL;
+}
+
+static const char *jstr(json_t *o, const char *k)
+{
+    json_t *v = json_object_get(o, k);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static void load_iso(const char *path, const strset *common)
+{
+    json_error_t je;
+    json_t *root = json_load_file(path, 0, &je);
+    if (!root)
+        die(path, je.text);
+    json_t *arr = json_object_get(root, "3166-1");
+    if (!json_is_array(arr))
+        die(path, "no 3166-1 array");
+    ncountries = json_array_size(arr);
+    countries = calloc(ncountries, sizeof *countries);
+    if (!countries)
+        die("calloc", NULL);
+    for (size_t i = 0; i < ncountries; i++) {
+        json_t *e = json_array_get(arr, i);
+        const char *a2 = jstr(e, "alpha_2"), *a3 = jstr(e, "alpha_3");
+        const char *name = jstr(e, "name"), *cn = jstr(e, "common_name");
+        const char *off = jstr(e, "official_name");
+        if (!a2 || !name)
+            die(path, "entry without alpha_2 or name");
+        country *c = &countries[i];
+        snprintf(c->a2, sizeof c->a2, "%s", a2);
+        const char *canon = cn ? cn : name;
+        if (!cn && strchr(name, ',') && off)
+            canon = off;
+        if (strncmp(canon, "the ", 4) == 0)
+            canon += 4;
+        c->canon = strdup(canon);
+        if (strcmp(name, canon) != 0 && !strchr(name, ','))
+            set_add(&c->forms, name);
+        if (off && strcmp(off, canon) != 0 && strncmp(off, "the ", 4) != 0)
+            set_add(&c->forms, off);
+        /* Alpha-3 codes appear in sports tables and headlines; an English word ("ARE",
+         * "CAN", "PER") is not taken. Alpha-2 codes are far too ambiguous (IN, IT, TO). */
+        if (a3) {
+            char low[8];
+            size_t k;
+            for (k = 0; a3[k] && k < sizeof low - 1; k++)
+                low[k] = (char)tolower((unsigned char)a3[k]);
+            low[k] = '\0';
+            if (!set_has(common, low))
+                set_add(&c->forms, a3);
+        }
+    }
+    json_decref(root);
+}
+
+/* data/country-names.txt: A2 <TAB> CANONICAL <TAB> FORMS */
+static void load_country_names(const char *path)
+{
+    strset lines = {0};
+    read_lines(path, &lines);
+    for (size_t i = 0; i < lines.n; i++) {
+        char *a2 = lines.v[i], *canon = strchr(a2, '\t');
+        if (!canon)
+            die(path, "line without TAB");
+        *canon++ = '\0';
+        char *forms = strchr(canon, '\t');
+        if (forms)
+            *forms++ = '\0';
+        country *c = country_by_a2(a2);
+        if (!c)
+            die(path, a2);
+        if (*canon && strcmp(canon, c->canon) != 0) {
+            set_add(&c->forms, c->canon);
+            free(c->canon);
+            c->canon = strdup(canon);
+        }
+        for (char *f = forms ? strtok(forms, "|") : NULL; f; f = strtok(NULL, "|"))
+            if (strcmp(f, c->canon) != 0)
+                set_add(&c->forms, f);
+    }
+}
+
+/* data/demonyms.txt: ADJECTIVE <TAB> COUNTRY */
+static void load_demonyms(const char *path)
+{
+    strset lines = {0};
+    read_lines(path, &lines);
+    for (size_t i = 0; i < lines.n; i++) {
+        char *adj = lines.v[i], *cn = strchr(adj, '\t');
+        if (!cn)
+            die(path, "line without TAB");
+        *cn++ = '\0';
+        country *c = country_by_name(cn);
+        if (!c)
+            die(path, cn);
+        char buf[256];
+        snprintf(buf, sizeof buf, "+%s", adj);
+        set_add(&c->forms, buf);
+    }
+}
+
+/* ------------------------------------------------------------ output */
+
+static void emit_literal(FILE *o, const char *s)
+{
+    fputc('"', o);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(o, "\\%c", *p);
+        else if (*p == '\t')
+            fputs("\\t", o);
+        else if (*p < 0x20 || *p >= 0x7f)
+            fprintf(o, "\\%03o", *p);
+        else
+            fputc(*p, o);
+    }
+    fputs("\\n\"\n", o);
+}
+
+static void emit_set(FILE *o, const char *var, strset *s)
+{
+    set_sort(s);
+    fprintf(o, "const char %s[] =\n", var);
+    for (size_t i = 0; i < s->n; i++)
+        emit_literal(o, s->v[i]);
+    fprintf(o, "\"\";\n\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 6) {
+        fprintf(stderr, "usage: gen-lexicon DATADIR ISO3166JSON WORDS ZONE1970TAB OUT.c\n");
+        return 2;
+    }
+    const char *dd = argv[1];
+    char path[4096];
+    strset common = {0}, proper = {0}, dict = {0};
+
+    /* wamerican: lower-case entries are common words, capitalised ones proper nouns;
+     * possessive entries ("word's") add nothing. */
+    FILE *wf = fopen(argv[3], "r");
+    if (!wf)
+        die(argv[3], NULL);
+    char line[4096];
+    while (fgets(line, sizeof line, wf)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (!line[0] || strchr(line, '\''))
+            continue;
+        if (islower((unsigned char)line[0]))
+            set_add(&common, line);
+        else if (isupper((unsigned char)line[0]))
+            set_add(&proper, line);
+    }
+    fclose(wf);
+    set_sort(&common);
+
+    load_iso(argv[2], &common);
+    snprintf(path, sizeof path, "%s/country-names.txt", dd);
+    load_country_names(path);
+    snprintf(path, sizeof path, "%s/demonyms.txt", dd);
+    load_demonyms(path);
+
+    strset given = {0}, fw = {0};
+    snprintf(path, sizeof path, "%s/given-names.txt", dd);
+    read_lines(path, &given);
+    set_sort(&given);
+    snprintf(path, sizeof path, "%s/function-words.txt", dd);
+    read_lines(path, &fw);
+    set_sort(&fw);
+
+    /* Country lines. */
+    strset taken = {0}; /* every form used so far, so cities never shadow a country */
+    for (size_t i = 0; i < ncountries; i++) {
+        country *c = &countries[i];
+        set_sort(&c->forms);
+        char buf[8192];
+        size_t l = (size_t)snprintf(buf, sizeof buf, "%s\tcountry\t", c->canon);
+        set_add(&taken, c->canon);
+        for (size_t k = 0; k < c->forms.n && l < sizeof buf - 256; k++) {
+            l += (size_t)snprintf(buf + l, sizeof buf - l, "%s%s", k ? "|" : "", c->forms.v[k]);
+            set_add(&taken, c->forms.v[k][0] == '+' ? c->forms.v[k] + 1 : c->forms.v[k]);
+        }
+        set_add(&dict, buf);
+    }
+    /* Capitals: CAPITAL <TAB> COUNTRY -> "capital" lines. */
+    strset caps = {0};
+    snprintf(path, sizeof path, "%s/capitals.txt", dd);
+    read_lines(path, &caps);
+    for (size_t i = 0; i < caps.n; i++) {
+        char *cn = strchr(caps.v[i], '\t');
+        if (!cn)
+            die(path, "line without TAB");
+        *cn++ = '\0';
+        if (!country_by_name(cn))
+            die(path, cn);
+        char buf[1024];
+        set_add(&taken, caps.v[i]);
+        if (country_by_name(caps.v[i]))
+            continue; /* Singapore: the country line already covers it */
+        snprintf(buf, sizeof buf, "%s\tcapital\t\t%s", caps.v[i], cn);
+        set_add(&dict, buf);
+    }
+    set_sort(&taken);
+
+    /* Cities. A city named like a common word, a given name or a function word is left
+     * out: "Reading", "Mobile", "Florence" are more often not the city. */
+    strset cities = {0};
+#ifdef AG_HAVE_GEONAMES
+    int nc = geonames_get_n_cities();
+    for (int i = 0; i < nc; i++) {
+        GeonamesCity *gc = geonames_get_city(i);
+        const char *name = geonames_city_get_name(gc);
+        const char *cc = geonames_city_get_country_code(gc);
+        guint pop = geonames_city_get_population(gc);
+        country *c = cc ? country_by_a2(cc) : NULL;
+        if (c && name && pop >= MIN_CITY_POPULATION && !strchr(name, '\t')) {
+            char buf[1024];
+            snprintf(buf, sizeof buf, "%s\t%s", name, c->canon);
+            set_add(&cities, buf);
+        }
+        geonames_city_free(gc);
+    }
+#else
+    FILE *zf = fopen(argv[4], "r");
+    if (!zf)
+        die(argv[4], NULL);
+    while (fgets(line, sizeof line, zf)) {
+        if (line[0] == '#')
+            continue;
+        line[strcspn(line, "\r\n")] = '\0';
+        char *codes = strtok(line, "\t");
+        strtok(NULL, "\t");
+        char *zone = strtok(NULL, "\t");
+        if (!codes || !zone)
+            continue;
+        char *city = strrchr(zone, '/');
+        city = city ? city + 1 : zone;
+        char cc[3] = {codes[0], codes[1], '\0'};
+        country *c = country_by_a2(cc);
+        if (!c)
+            continue;
+        char buf[1024];
+        size_t k;
+        for (k = 0; city[k] && k < 255; k++)
+            buf[k] = city[k] == '_' ? ' ' : city[k];
+        snprintf(buf + k, sizeof buf - k, "\t%s", c->canon);
+        set_add(&cities, buf);
+    }
+    fclose(zf);
+#endif
+    set_sort(&cities);
+    for (size_t i = 0; i < cities.n; i++) {
+        char *name = cities.v[i], *cn = strchr(name, '\t');
+        *cn++ = '\0';
+        char low[1024];
+        size_t k;
+        for (k = 0; name[k] && k < sizeof low - 1; k++)
+            low[k] = (char)tolower((unsigned char)name[k]);
+        low[k] = '\0';
+        if (set_has(&taken, name) || set_has(&common, low) || set_has(&given, name) ||
+            set_has(&fw, low) || strlen(name) < 3)
+            continue;
+        set_add(&taken, name);
+        set_sort(&taken);
+        char buf[2048];
+        snprintf(buf, sizeof buf, "%s\tplace\t\t%s", name, cn);
+        set_add(&dict, buf);
+    }
+    snprintf(path, sizeof path, "%s/orgs.txt", dd);
+    read_lines(path, &dict);
+
+    FILE *o = fopen(argv[5], "w");
+    if (!o)
+        die(argv[5], NULL);
+    fprintf(o, "/* Generated by scripts/gen-lexicon.c at build time. Do not edit. */\n\n");
+    emit_set(o, "ag__lex_default_dict", &dict);
+    emit_set(o, "ag__lex_words_common", &common);
+    emit_set(o, "ag__lex_words_proper", &proper);
+    emit_set(o, "ag__lex_words_given", &given);
+    emit_set(o, "ag__lex_words_function", &fw);
+    static const char *const classes[] = {"titles", "orgcues", "connectors", "nonnames"};
+    for (size_t i = 0; i < 4; i++) {
+        strset s = {0};
+        snprintf(path, sizeof path, "%s/%s.txt", dd, classes[i]);
+        read_lines(path, &s);
+        char var[64];
+        snprintf(var, sizeof var, "ag__lex_words_%s", classes[i]);
+        emit_set(o, var, &s);
+    }
+    if (fclose(o) != 0)
+        die(argv[5], NULL);
+    return 0;
+}
