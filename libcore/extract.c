@@ -1,0 +1,346 @@
+/*
+ * extract.c - the ag-extract driver: lexicon, reader, worker threads, and the two ends
+ * (a resolved graph, or unresolved key-prefixed records for a sharded run).
+ *
+ * Threads. The calling thread reads documents in input order into a short bounded queue
+ * (2 per worker), so memory holds a few documents, never the corpus. Each worker
+ * analyses documents into its OWN accumulator; at the end the accumulators are combined.
+ * Because every record field combines commutatively (extract_acc.c), the combined
+ * records, and hence the output, are identical for any number of threads. The only thing
+ * that must follow input order is the --mentions stream: a worker holding document k
+ * waits until documents 0..k-1 have been written before writing its lines.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_internal.h"
+
+int ag_scope_parse(const char *s, ag_scope *scope, int *window)
+{
+    if (strcmp(s, "sentence") == 0) {
+        *scope = AG_SCOPE_SENTENCE;
+        *window = 1;
+    } else if (strcmp(s, "paragraph") == 0) {
+        *scope = AG_SCOPE_PARAGRAPH;
+    } else if (strcmp(s, "document") == 0) {
+        *scope = AG_SCOPE_DOCUMENT;
+    } else if (strncmp(s, "window:", 7) == 0) {
+        char *end;
+        long n = strtol(s + 7, &end, 10);
+        if (end == s + 7 || *end || n < 1 || n > 1000)
+            return -1;
+        *scope = AG_SCOPE_WINDOW;
+        *window = (int)n;
+    } else {
+        return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ shared state */
+
+typedef struct worker worker;
+
+typedef struct run {
+    const ag_extract_opts *opts;   /* borrowed */
+    const ag_lexicon *lex;         /* borrowed or owned_lex */
+    ag_lexicon *owned_lex;         /* built from opts, freed at the end */
+    pthread_mutex_t mu;
+    pthread_cond_t not_empty;      /* queue gained a document or reading ended */
+    pthread_cond_t not_full;       /* queue lost a document */
+    pthread_cond_t turn;           /* next_write advanced */
+    ag__doc *queue;                /* ring buffer of documents */
+    size_t qcap, qhead, qlen;
+    int eof;                       /* no more documents will be queued */
+    int failed;                    /* someone failed: everyone stops */
+    ag_error err;                  /* first failure */
+    unsigned long long next_write; /* seq of the next document whose mentions go out */
+    unsigned long long docs_done, bytes_done, mentions;
+} run;
+
+struct worker {
+    run *r;             /* shared state */
+    ag__analyser *an;   /* per-thread scratch */
+    ag__acc acc;        /* per-thread records */
+    char *mbuf;         /* mention lines of the current document */
+    size_t mlen, mcap;
+    pthread_t tid;
+    int started;        /* tid is valid */
+};
+
+static void fail_locked(run *r, const ag_error *e)
+{
+    if (!r->failed) {
+        r->failed = 1;
+        r->err = *e;
+    }
+    pthread_cond_broadcast(&r->not_empty);
+    pthread_cond_broadcast(&r->not_full);
+    pthread_cond_broadcast(&r->turn);
+}
+
+/* Analyse one document; with threads, writes its mentions in input order. */
+static int process(worker *w, const ag__doc *doc, int threaded, ag_error *err)
+{
+    run *r = w->r;
+    FILE *mf = r->opts->mentions;
+    w->mlen = 0;
+    long nm = ag__analyse(w->an, doc, &w->acc, mf ? &w->mbuf : NULL, &w->mlen, &w->mcap, err);
+    if (nm < 0)
+        return -1;
+    if (threaded) {
+        pthread_mutex_lock(&r->mu);
+        while (mf && r->next_write != doc->seq && !r->failed)
+            pthread_cond_wait(&r->turn, &r->mu);
+    }
+    int rc = 0;
+    if (mf && w->mlen && fwrite(w->mbuf, 1, w->mlen, mf) != w->mlen)
+        rc = ag_error_set(err, AG_EIO, NULL, 0, 0, "cannot write the mentions file");
+    r->next_write++;
+    r->docs_done++;
+    r->bytes_done += doc->len;
+    r->mentions += (unsigned long long)nm;
+    if (threaded) {
+        pthread_cond_broadcast(&r->turn);
+        pthread_mutex_unlock(&r->mu);
+    }
+    return rc;
+}
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    run *r = w->r;
+    for (;;) {
+        ag__doc doc;
+        pthread_mutex_lock(&r->mu);
+        while (!r->qlen && !r->eof && !r->failed)
+            pthread_cond_wait(&r->not_empty, &r->mu);
+        if (r->failed || (!r->qlen && r->eof)) {
+            pthread_mutex_unlock(&r->mu);
+            break;
+        }
+        doc = r->queue[r->qhead];
+        r->qhead = (r->qhead + 1) % r->qcap;
+        r->qlen--;
+        pthread_cond_signal(&r->not_full);
+        pthread_mutex_unlock(&r->mu);
+
+        ag_error e;
+        ag_error_clear(&e);
+        int rc = process(w, &doc, 1, &e);
+        ag__doc_free(&doc);
+        if (rc < 0) {
+            pthread_mutex_lock(&r->mu);
+            fail_locked(r, &e);
+            pthread_mutex_unlock(&r->mu);
+            break;
+        }
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ the run */
+
+static int build_lexicon(run *r, ag_error *err)
+{
+    const ag_extract_opts *o = r->opts;
+    if (o->lexicon) {
+        r->lex = o->lexicon;
+        return 0;
+    }
+    r->owned_lex = ag_lexicon_new(!o->no_default_lexicon, err);
+    if (!r->owned_lex)
+        return -1;
+    for (int i = 0; i < o->ndicts; i++)
+        if (ag_lexicon_load_dict(r->owned_lex, o->dicts[i], err) < 0)
+            return -1;
+    for (int i = 0; i < o->nstoplists; i++)
+        if (ag_lexicon_load_stoplist(r->owned_lex, o->stoplists[i], err) < 0)
+            return -1;
+    r->lex = r->owned_lex;
+    return 0;
+}
+
+static void report(run *r, ag__reader *rd, int threaded)
+{
+    const ag_extract_opts *o = r->opts;
+    if (!o->progress)
+        return;
+    unsigned long long d, b;
+    if (threaded)
+        pthread_mutex_lock(&r->mu);
+    d = r->docs_done;
+    b = r->bytes_done;
+    if (threaded)
+        pthread_mutex_unlock(&r->mu);
+    o->progress(o->progress_ctx, d, b, ag__reader_total(rd));
+}
+
+/* Read, analyse and accumulate everything into *acc. */
+static int extract_all(const char *const *inputs, size_t ninputs, const ag_extract_opts *opts,
+                       ag__acc *acc, ag_extract_stats *stats, ag_error *err)
+{
+    run r;
+    ag__reader *rd = NULL;
+    worker *ws = NULL;
+    int nthreads = opts->threads < 1 ? 1 : opts->threads > 256 ? 256 : opts->threads;
+    int threaded = nthreads > 1, rc = -1, sync_ok = 0;
+    size_t maxev = opts->evidence < 0                  ? 0
+                   : opts->evidence > AG__MAX_EVIDENCE ? AG__MAX_EVIDENCE
+                                                       : (size_t)opts->evidence;
+
+    memset(&r, 0, sizeof r);
+    r.opts = opts;
+    ag_error_clear(&r.err);
+    ag__acc_init(acc, maxev);
+    if (pthread_mutex_init(&r.mu, NULL) != 0)
+        return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "cannot create a mutex");
+    pthread_cond_init(&r.not_empty, NULL);
+    pthread_cond_init(&r.not_full, NULL);
+    pthread_cond_init(&r.turn, NULL);
+    sync_ok = 1;
+    if (build_lexicon(&r, err) < 0)
+        goto out;
+    if (!(rd = ag__reader_open(inputs, ninputs, opts, err)))
+        goto out;
+    ws = calloc((size_t)nthreads, sizeof *ws);
+    r.qcap = 2 * (size_t)nthreads;
+    r.queue = calloc(r.qcap, sizeof *r.queue);
+    if (!ws || !r.queue) {
+        ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
+        goto out;
+    }
+    for (int i = 0; i < nthreads; i++) {
+        ws[i].r = &r;
+        ag__acc_init(&ws[i].acc, maxev);
+        if (!(ws[i].an = ag__analyser_new(r.lex, opts, err)))
+            goto out;
+    }
+    report(&r, rd, 0);
+    if (!threaded) {
+        for (;;) {
+            ag__doc doc;
+            int got = ag__reader_next(rd, &doc, err);
+            if (got <= 0) {
+                if (got < 0)
+                    goto out;
+                break;
+            }
+            int prc = process(&ws[0], &doc, 0, err);
+            ag__doc_free(&doc);
+            if (prc < 0)
+                goto out;
+            report(&r, rd, 0);
+        }
+    } else {
+        for (int i = 0; i < nthreads; i++) {
+            if (pthread_create(&ws[i].tid, NULL, work, &ws[i]) != 0) {
+                pthread_mutex_lock(&r.mu);
+                ag_error e;
+                ag_error_clear(&e);
+                ag_error_set(&e, AG_EINTERNAL, NULL, 0, 0, "cannot start a thread");
+                fail_locked(&r, &e);
+                pthread_mutex_unlock(&r.mu);
+                break;
+            }
+            ws[i].started = 1;
+        }
+        for (;;) {
+            ag__doc doc;
+            ag_error e;
+            ag_error_clear(&e);
+            int got = ag__reader_next(rd, &doc, &e);
+            pthread_mutex_lock(&r.mu);
+            if (got < 0)
+                fail_locked(&r, &e);
+            if (got <= 0 || r.failed) {
+                if (got > 0)
+                    ag__doc_free(&doc);
+                r.eof = 1;
+                pthread_cond_broadcast(&r.not_empty);
+                pthread_mutex_unlock(&r.mu);
+                break;
+            }
+            while (r.qlen == r.qcap && !r.failed)
+                pthread_cond_wait(&r.not_full, &r.mu);
+            if (r.failed) {
+                ag__doc_free(&doc);
+                pthread_mutex_unlock(&r.mu);
+                continue; /* loop once more to set eof and leave */
+            }
+            r.queue[(r.qhead + r.qlen) % r.qcap] = doc;
+            r.qlen++;
+            pthread_cond_signal(&r.not_empty);
+            pthread_mutex_unlock(&r.mu);
+            report(&r, rd, 1);
+        }
+        for (int i = 0; i < nthreads; i++)
+            if (ws[i].started)
+                pthread_join(ws[i].tid, NULL);
+        ws[0].started = 0;
+        /* Documents left in the queue after a failure. */
+        while (r.qlen) {
+            ag__doc_free(&r.queue[r.qhead]);
+            r.qhead = (r.qhead + 1) % r.qcap;
+            r.qlen--;
+        }
+        if (r.failed) {
+            *err = r.err;
+            goto out;
+        }
+    }
+    report(&r, rd, 0);
+    for (int i = 0; i < nthreads; i++)
+        if (ag__acc_combine(acc, &ws[i].acc, err) < 0)
+            goto out;
+    if (stats) {
+        stats->documents = r.docs_done;
+        stats->bytes = r.bytes_done;
+        stats->mentions = r.mentions;
+        stats->skipped = ag__reader_skipped(rd);
+    }
+    rc = 0;
+out:
+    for (int i = 0; ws && i < nthreads; i++) {
+        ag__analyser_free(ws[i].an);
+        ag__acc_destroy(&ws[i].acc);
+        free(ws[i].mbuf);
+    }
+    free(ws);
+    free(r.queue);
+    ag__reader_close(rd);
+    ag_lexicon_free(r.owned_lex);
+    if (sync_ok) {
+        pthread_mutex_destroy(&r.mu);
+        pthread_cond_destroy(&r.not_empty);
+        pthread_cond_destroy(&r.not_full);
+        pthread_cond_destroy(&r.turn);
+    }
+    return rc;
+}
+
+ag_graph *ag_extract_graph(const char *const *inputs, size_t ninputs,
+                           const ag_extract_opts *opts, ag_extract_stats *stats, ag_error *err)
+{
+    ag__acc acc;
+    ag_graph *g = NULL;
+    if (extract_all(inputs, ninputs, opts, &acc, stats, err) == 0) {
+        ag__resolve_opts ro = {opts->variants, opts->met_only, NULL};
+        g = ag__acc_to_graph(&acc, &ro, err);
+    }
+    ag__acc_destroy(&acc);
+    return g;
+}
+
+int ag_extract_keyed(const char *const *inputs, size_t ninputs, const ag_extract_opts *opts,
+                     FILE *out, ag_extract_stats *stats, ag_error *err)
+{
+    ag__acc acc;
+    int rc = extract_all(inputs, ninputs, opts, &acc, stats, err);
+    if (rc == 0)
+        rc = ag__acc_write_keyed(&acc, out, err);
+    ag__acc_destroy(&acc);
+    return rc;
+}

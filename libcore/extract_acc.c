@@ -1,0 +1,800 @@
+/*
+ * extract_acc.c - the record accumulator behind ag-extract and ag-merge.
+ *
+ * Extraction reduces every document to records keyed by normalised actor name: one actor
+ * record per key and one pair record per pair of keys. The design decision that matters:
+ * every field of a record combines by an operation that is commutative and associative
+ * (sums, min/max of dates, multiset union of forms and roles, "the smallest N pieces of
+ * evidence by (doc id, offset, text)"). Hence the records of a corpus are the same
+ * whatever order documents are processed in and however the corpus is split into shards:
+ * worker threads each fill their own accumulator and ag__acc_combine folds them, and
+ * ag-merge folds the accumulators of separate runs the same way. Cross-document
+ * resolution (extract_resolve.c) only ever looks at the combined records.
+ *
+ * This file also holds the small hash maps the extractor uses and the key-prefixed line
+ * format records travel in between a mapper and a reducer (actorgraph/merge.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <utf8proc.h>
+
+#include <actorgraph/text.h>
+
+#include "extract_internal.h"
+
+/* ------------------------------------------------------------------ hashing */
+
+uint64_t ag__hash_bytes(const char *s, size_t len)
+{
+    /* FNV-1a, then a final mix so low bits are usable as a table index. */
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return h;
+}
+
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+/* ------------------------------------------------------------------ string map */
+
+size_t ag__strmap_get(const ag__strmap *m, const char *key)
+{
+    if (m->cap == 0)
+        return (size_t)-1;
+    size_t mask = m->cap - 1;
+    for (size_t i = ag__hash_bytes(key, strlen(key)) & mask;; i = (i + 1) & mask) {
+        if (!m->keys[i])
+            return (size_t)-1;
+        if (strcmp(m->keys[i], key) == 0)
+            return m->vals[i];
+    }
+}
+
+static int strmap_grow(ag__strmap *m)
+{
+    size_t ncap = m->cap ? m->cap * 2 : 64;
+    const char **keys = calloc(ncap, sizeof *keys);
+    size_t *vals = malloc(ncap * sizeof *vals);
+    if (!keys || !vals) {
+        free(keys);
+        free(vals);
+        return -1;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->keys[i])
+            continue;
+        size_t j = ag__hash_bytes(m->keys[i], strlen(m->keys[i])) & (ncap - 1);
+        while (keys[j])
+            j = (j + 1) & (ncap - 1);
+        keys[j] = m->keys[i];
+        vals[j] = m->vals[i];
+    }
+    free(m->keys);
+    free(m->vals);
+    m->keys = keys;
+    m->vals = vals;
+    m->cap = ncap;
+    return 0;
+}
+
+int ag__strmap_put(ag__strmap *m, const char *key, size_t val)
+{
+    /* Keep the load factor under 1/2 so probes stay short. */
+    if ((m->n + 1) * 2 > m->cap && strmap_grow(m) < 0)
+        return -1;
+    size_t mask = m->cap - 1;
+    size_t i = ag__hash_bytes(key, strlen(key)) & mask;
+    while (m->keys[i])
+        i = (i + 1) & mask;
+    m->keys[i] = key;
+    m->vals[i] = val;
+    m->n++;
+    return 0;
+}
+
+void ag__strmap_clear(ag__strmap *m)
+{
+    if (m->cap)
+        memset(m->keys, 0, m->cap * sizeof *m->keys);
+    m->n = 0;
+}
+
+void ag__strmap_free(ag__strmap *m)
+{
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof *m);
+}
+
+/* ------------------------------------------------------------------ u64 map */
+
+size_t ag__u64map_get(const ag__u64map *m, uint64_t key)
+{
+    if (m->cap == 0)
+        return (size_t)-1;
+    size_t mask = m->cap - 1;
+    for (size_t i = mix64(key) & mask;; i = (i + 1) & mask) {
+        if (m->keys[i] == 0)
+            return (size_t)-1;
+        if (m->keys[i] == key)
+            return m->vals[i];
+    }
+}
+
+static int u64map_grow(ag__u64map *m)
+{
+    size_t ncap = m->cap ? m->cap * 2 : 64;
+    uint64_t *keys = calloc(ncap, sizeof *keys);
+    size_t *vals = malloc(ncap * sizeof *vals);
+    if (!keys || !vals) {
+        free(keys);
+        free(vals);
+        return -1;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->keys[i])
+            continue;
+        size_t j = mix64(m->keys[i]) & (ncap - 1);
+        while (keys[j])
+            j = (j + 1) & (ncap - 1);
+        keys[j] = m->keys[i];
+        vals[j] = m->vals[i];
+    }
+    free(m->keys);
+    free(m->vals);
+    m->keys = keys;
+    m->vals = vals;
+    m->cap = ncap;
+    return 0;
+}
+
+int ag__u64map_put(ag__u64map *m, uint64_t key, size_t val)
+{
+    if ((m->n + 1) * 2 > m->cap && u64map_grow(m) < 0)
+        return -1;
+    size_t mask = m->cap - 1;
+    size_t i = mix64(key) & mask;
+    while (m->keys[i])
+        i = (i + 1) & mask;
+    m->keys[i] = key;
+    m->vals[i] = val;
+    m->n++;
+    return 0;
+}
+
+void ag__u64map_clear(ag__u64map *m)
+{
+    if (m->cap)
+        memset(m->keys, 0, m->cap * sizeof *m->keys);
+    m->n = 0;
+}
+
+void ag__u64map_free(ag__u64map *m)
+{
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof *m);
+}
+
+/* ------------------------------------------------------------------ name keys */
+
+static size_t put_byte(char *buf, size_t bufsize, size_t n, char c)
+{
+    if (n + 1 < bufsize)
+        buf[n] = c;
+    return n + 1;
+}
+
+size_t ag_extract_name_key(const char *name, size_t len, char *buf, size_t bufsize)
+{
+    size_t n = 0;
+    int pending_space = 0;
+
+    for (size_t pos = 0; pos < len;) {
+        unsigned char c = (unsigned char)name[pos];
+        if (c < 0x80) {
+            pos++;
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+                if (pending_space && n > 0)
+                    n = put_byte(buf, bufsize, n, ' ');
+                pending_space = 0;
+                n = put_byte(buf, bufsize, n, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+            } else {
+                pending_space = 1;
+            }
+            continue;
+        }
+        int32_t cp;
+        pos += ag_text_decode(name, len, pos, &cp);
+        if (cp == 0xFFFD || !(ag_text_is_letter(cp) || ag_text_is_digit(cp))) {
+            pending_space = 1;
+            continue;
+        }
+        /* Fold case and drop combining marks: "Ö" -> "o", "ß" -> "ss". */
+        utf8proc_int32_t dec[8];
+        int last_bound = 0;
+        utf8proc_ssize_t k = utf8proc_decompose_char(
+            cp, dec, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK,
+            &last_bound);
+        if (k < 0 || k > 8) {
+            dec[0] = cp;
+            k = 1;
+        }
+        if (pending_space && n > 0)
+            n = put_byte(buf, bufsize, n, ' ');
+        pending_space = 0;
+        for (utf8proc_ssize_t j = 0; j < k; j++) {
+            utf8proc_uint8_t enc[4];
+            utf8proc_ssize_t m = utf8proc_encode_char(dec[j], enc);
+            for (utf8proc_ssize_t b = 0; b < m; b++)
+                n = put_byte(buf, bufsize, n, (char)enc[b]);
+        }
+    }
+    if (bufsize)
+        buf[n < bufsize ? n : bufsize - 1] = '\0';
+    return n;
+}
+
+/* ------------------------------------------------------------------ counts, dates */
+
+int ag__counts_add(ag__counts *c, const char *s, long long n)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        if (strcmp(c->v[i].s, s) == 0) {
+            c->v[i].n += n;
+            return 0;
+        }
+    }
+    if (c->n == c->cap) {
+        size_t ncap = c->cap ? c->cap * 2 : 4;
+        ag__count *v = realloc(c->v, ncap * sizeof *v);
+        if (!v)
+            return -1;
+        c->v = v;
+        c->cap = ncap;
+    }
+    char *copy = strdup(s);
+    if (!copy)
+        return -1;
+    c->v[c->n++] = (ag__count){copy, n};
+    return 0;
+}
+
+void ag__counts_free(ag__counts *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        free(c->v[i].s);
+    free(c->v);
+    memset(c, 0, sizeof *c);
+}
+
+static int date_keep(char **slot, const char *date, int want_min)
+{
+    if (!date || !*date)
+        return 0;
+    if (*slot) {
+        int c = strcmp(date, *slot);
+        if (want_min ? c >= 0 : c <= 0)
+            return 0;
+    }
+    char *copy = strdup(date);
+    if (!copy)
+        return -1;
+    free(*slot);
+    *slot = copy;
+    return 0;
+}
+
+int ag__date_min(char **slot, const char *date) { return date_keep(slot, date, 1); }
+int ag__date_max(char **slot, const char *date) { return date_keep(slot, date, 0); }
+
+/* ------------------------------------------------------------------ evidence */
+
+static int evid_cmp(const char *doc, size_t offset, const char *text, const ag__evid *e)
+{
+    int c = strcmp(doc, e->doc);
+    if (c)
+        return c;
+    if (offset != e->offset)
+        return offset < e->offset ? -1 : 1;
+    return strcmp(text, e->text);
+}
+
+/* The selection is a sorted array of at most max entries: insertion is O(max), and max is
+ * small (3 by default). Ties (same doc, offset and text) are kept as separate entries so
+ * that the multiset semantics, and with them shard merging, stay exact. */
+int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset,
+                    const char *text)
+{
+    if (max == 0)
+        return 0;
+    size_t pos = e->n;
+    while (pos > 0 && evid_cmp(doc, offset, text, &e->v[pos - 1]) < 0)
+        pos--;
+    if (pos >= max)
+        return 0;
+    if (!e->v) {
+        e->v = calloc(max, sizeof *e->v);
+        if (!e->v)
+            return -1;
+    }
+    char *d = strdup(doc), *t = strdup(text);
+    if (!d || !t) {
+        free(d);
+        free(t);
+        return -1;
+    }
+    if (e->n == max) {
+        free(e->v[max - 1].doc);
+        free(e->v[max - 1].text);
+        e->n--;
+    }
+    memmove(&e->v[pos + 1], &e->v[pos], (e->n - pos) * sizeof *e->v);
+    e->v[pos] = (ag__evid){d, offset, t};
+    e->n++;
+    return 0;
+}
+
+void ag__evids_free(ag__evids *e)
+{
+    for (size_t i = 0; i < e->n; i++) {
+        free(e->v[i].doc);
+        free(e->v[i].text);
+    }
+    free(e->v);
+    memset(e, 0, sizeof *e);
+}
+
+/* ------------------------------------------------------------------ accumulator */
+
+void ag__acc_init(ag__acc *acc, size_t max_evidence)
+{
+    memset(acc, 0, sizeof *acc);
+    acc->max_evidence = max_evidence;
+}
+
+void ag__acc_destroy(ag__acc *acc)
+{
+    for (size_t i = 0; i < acc->nactors; i++) {
+        ag__actor *a = &acc->actors[i];
+        free(a->key);
+        ag__counts_free(&a->names);
+        ag__counts_free(&a->forms);
+        ag__counts_free(&a->roles);
+        ag__counts_free(&a->countries);
+        free(a->first_date);
+        free(a->last_date);
+    }
+    for (size_t i = 0; i < acc->npairs; i++) {
+        ag__pair *p = &acc->pairs[i];
+        free(p->first_date);
+        free(p->last_date);
+        ag__evids_free(&p->evidence);
+        ag__evids_free(&p->met_evidence);
+    }
+    free(acc->actors);
+    free(acc->pairs);
+    ag__strmap_free(&acc->actor_index);
+    ag__u64map_free(&acc->pair_index);
+    memset(acc, 0, sizeof *acc);
+}
+
+long ag__acc_actor(ag__acc *acc, const char *key)
+{
+    size_t i = ag__strmap_get(&acc->actor_index, key);
+    if (i != (size_t)-1)
+        return (long)i;
+    if (acc->nactors == acc->capactors) {
+        size_t ncap = acc->capactors ? acc->capactors * 2 : 64;
+        ag__actor *v = realloc(acc->actors, ncap * sizeof *v);
+        if (!v)
+            return -1;
+        /* The map borrows the keys, which live in their own allocations: moving the
+         * record array does not invalidate them. */
+        acc->actors = v;
+        acc->capactors = ncap;
+    }
+    ag__actor *a = &acc->actors[acc->nactors];
+    memset(a, 0, sizeof *a);
+    a->key = strdup(key);
+    if (!a->key || ag__strmap_put(&acc->actor_index, a->key, acc->nactors) < 0) {
+        free(a->key);
+        return -1;
+    }
+    return (long)acc->nactors++;
+}
+
+long ag__acc_pair(ag__acc *acc, size_t a, size_t b)
+{
+    if (strcmp(acc->actors[a].key, acc->actors[b].key) > 0) {
+        size_t t = a;
+        a = b;
+        b = t;
+    }
+    uint64_t k = (((uint64_t)a << 32) | (uint64_t)b) + 1;
+    size_t i = ag__u64map_get(&acc->pair_index, k);
+    if (i != (size_t)-1)
+        return (long)i;
+    if (acc->npairs == acc->cappairs) {
+        size_t ncap = acc->cappairs ? acc->cappairs * 2 : 64;
+        ag__pair *v = realloc(acc->pairs, ncap * sizeof *v);
+        if (!v)
+            return -1;
+        acc->pairs = v;
+        acc->cappairs = ncap;
+    }
+    ag__pair *p = &acc->pairs[acc->npairs];
+    memset(p, 0, sizeof *p);
+    p->a = a;
+    p->b = b;
+    if (ag__u64map_put(&acc->pair_index, k, acc->npairs) < 0)
+        return -1;
+    return (long)acc->npairs++;
+}
+
+static int counts_merge(ag__counts *dst, const ag__counts *src)
+{
+    for (size_t i = 0; i < src->n; i++)
+        if (ag__counts_add(dst, src->v[i].s, src->v[i].n) < 0)
+            return -1;
+    return 0;
+}
+
+static int actor_merge(ag__actor *d, const ag__actor *s)
+{
+    d->mentions += s->mentions;
+    d->documents += s->documents;
+    for (int t = 0; t < 5; t++)
+        d->types[t] += s->types[t];
+    if (counts_merge(&d->names, &s->names) < 0 || counts_merge(&d->forms, &s->forms) < 0 ||
+        counts_merge(&d->roles, &s->roles) < 0 ||
+        counts_merge(&d->countries, &s->countries) < 0 ||
+        ag__date_min(&d->first_date, s->first_date) < 0 ||
+        ag__date_max(&d->last_date, s->last_date) < 0)
+        return -1;
+    return 0;
+}
+
+static int evids_merge(ag__evids *d, size_t max, const ag__evids *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (ag__evids_offer(d, max, s->v[i].doc, s->v[i].offset, s->v[i].text) < 0)
+            return -1;
+    return 0;
+}
+
+static int pair_merge(ag__pair *d, size_t max, const ag__pair *s)
+{
+    d->weight += s->weight;
+    d->documents += s->documents;
+    d->met += s->met;
+    if (ag__date_min(&d->first_date, s->first_date) < 0 ||
+        ag__date_max(&d->last_date, s->last_date) < 0 ||
+        evids_merge(&d->evidence, max, &s->evidence) < 0 ||
+        evids_merge(&d->met_evidence, max, &s->met_evidence) < 0)
+        return -1;
+    return 0;
+}
+
+int ag__acc_combine(ag__acc *dst, const ag__acc *src, ag_error *err)
+{
+    size_t *map = NULL;
+    int rc = -1;
+
+    if (src->nactors) {
+        map = malloc(src->nactors * sizeof *map);
+        if (!map)
+            goto out;
+    }
+    for (size_t i = 0; i < src->nactors; i++) {
+        long j = ag__acc_actor(dst, src->actors[i].key);
+        if (j < 0 || actor_merge(&dst->actors[j], &src->actors[i]) < 0)
+            goto out;
+        map[i] = (size_t)j;
+    }
+    for (size_t i = 0; i < src->npairs; i++) {
+        const ag__pair *p = &src->pairs[i];
+        long j = ag__acc_pair(dst, map[p->a], map[p->b]);
+        if (j < 0 || pair_merge(&dst->pairs[j], dst->max_evidence, p) < 0)
+            goto out;
+    }
+    dst->documents += src->documents;
+    rc = 0;
+out:
+    if (rc < 0)
+        ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory combining records");
+    free(map);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ keyed lines */
+
+/*
+ * Line format (one record per line, fields separated by TAB, sortable with LC_ALL=C sort
+ * so that all records of one key are adjacent):
+ *   A <TAB> key <TAB> {"m":mentions,"d":documents,"t":[5 type counts],"names":[[s,n]..],
+ *                      "forms":[..],"roles":[..],"countries":[..],"fd":date,"ld":date}
+ *   D <TAB> - <TAB> {"documents":n}
+ *   L <TAB> keyA <TAB> keyB <TAB> {"w":weight,"d":documents,"met":n,"fd","ld",
+ *                      "ev":[[doc,offset,text]..],"mev":[..]}
+ * Keys hold only letters, digits and single spaces (ag_extract_name_key), never a TAB.
+ */
+
+static json_t *counts_json(const ag__counts *c)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < c->n; i++)
+        json_array_append_new(a, json_pack("[sI]", c->v[i].s, (json_int_t)c->v[i].n));
+    return a;
+}
+
+static json_t *evids_json(const ag__evids *e)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < e->n; i++)
+        json_array_append_new(a, json_pack("[sIs]", e->v[i].doc, (json_int_t)e->v[i].offset,
+                                           e->v[i].text));
+    return a;
+}
+
+static void set_date(json_t *o, const char *k, const char *date)
+{
+    if (date)
+        json_object_set_new(o, k, json_string(date));
+}
+
+static int cmp_actor_ptr(const void *pa, const void *pb)
+{
+    const ag__actor *a = *(const ag__actor *const *)pa, *b = *(const ag__actor *const *)pb;
+    return strcmp(a->key, b->key);
+}
+
+typedef struct pair_sort {
+    const ag__acc *acc; /* owner of the pairs */
+    size_t i;           /* pair index */
+} pair_sort;
+
+static int cmp_pair_sort(const void *pa, const void *pb)
+{
+    const pair_sort *x = pa, *y = pb;
+    const ag__pair *p = &x->acc->pairs[x->i], *q = &y->acc->pairs[y->i];
+    int c = strcmp(x->acc->actors[p->a].key, x->acc->actors[q->a].key);
+    return c ? c : strcmp(x->acc->actors[p->b].key, x->acc->actors[q->b].key);
+}
+
+static int write_json_line(FILE *out, const char *prefix, json_t *o)
+{
+    char *s = o ? json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+    json_decref(o);
+    if (!s)
+        return -1;
+    int rc = fprintf(out, "%s\t%s\n", prefix, s) < 0 ? -1 : 0;
+    free(s);
+    return rc;
+}
+
+int ag__acc_write_keyed(const ag__acc *acc, FILE *out, ag_error *err)
+{
+    const ag__actor **order = NULL;
+    pair_sort *pairs = NULL;
+    char *prefix = NULL;
+    int rc = -1;
+
+    order = malloc((acc->nactors + 1) * sizeof *order);
+    pairs = malloc((acc->npairs + 1) * sizeof *pairs);
+    if (!order || !pairs)
+        goto nomem;
+    for (size_t i = 0; i < acc->nactors; i++)
+        order[i] = &acc->actors[i];
+    qsort(order, acc->nactors, sizeof *order, cmp_actor_ptr);
+    for (size_t i = 0; i < acc->nactors; i++) {
+        const ag__actor *a = order[i];
+        json_t *o = json_pack("{sIsIs[IIIII]sosososo}", "m", (json_int_t)a->mentions, "d",
+                              (json_int_t)a->documents, "t", (json_int_t)a->types[0],
+                              (json_int_t)a->types[1], (json_int_t)a->types[2],
+                              (json_int_t)a->types[3], (json_int_t)a->types[4], "names",
+                              counts_json(&a->names), "forms", counts_json(&a->forms),
+                              "roles", counts_json(&a->roles), "countries",
+                              counts_json(&a->countries));
+        if (o) {
+            set_date(o, "fd", a->first_date);
+            set_date(o, "ld", a->last_date);
+        }
+        free(prefix);
+        prefix = malloc(strlen(a->key) + 3);
+        if (!prefix)
+            goto nomem;
+        sprintf(prefix, "A\t%s", a->key);
+        if (write_json_line(out, prefix, o) < 0)
+            goto io;
+    }
+    if (write_json_line(out, "D\t-", json_pack("{sI}", "documents",
+                                               (json_int_t)acc->documents)) < 0)
+        goto io;
+    for (size_t i = 0; i < acc->npairs; i++)
+        pairs[i] = (pair_sort){acc, i};
+    qsort(pairs, acc->npairs, sizeof *pairs, cmp_pair_sort);
+    for (size_t i = 0; i < acc->npairs; i++) {
+        const ag__pair *p = &acc->pairs[pairs[i].i];
+        const char *ka = acc->actors[p->a].key, *kb = acc->actors[p->b].key;
+        json_t *o = json_pack("{sIsIsIsoso}", "w", (json_int_t)p->weight, "d",
+                              (json_int_t)p->documents, "met", (json_int_t)p->met, "ev",
+                              evids_json(&p->evidence), "mev", evids_json(&p->met_evidence));
+        if (o) {
+            set_date(o, "fd", p->first_date);
+            set_date(o, "ld", p->last_date);
+        }
+        free(prefix);
+        prefix = malloc(strlen(ka) + strlen(kb) + 4);
+        if (!prefix)
+            goto nomem;
+        sprintf(prefix, "L\t%s\t%s", ka, kb);
+        if (write_json_line(out, prefix, o) < 0)
+            goto io;
+    }
+    rc = 0;
+    goto out;
+nomem:
+    ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory writing records");
+    goto out;
+io:
+    ag_error_set(err, AG_EIO, NULL, 0, 0, "cannot write records");
+out:
+    free(prefix);
+    free(order);
+    free(pairs);
+    return rc;
+}
+
+static int counts_from_json(ag__counts *c, const json_t *a)
+{
+    size_t i;
+    const json_t *e;
+    if (!a)
+        return 0;
+    if (!json_is_array(a))
+        return 1;
+    json_array_foreach(a, i, e) {
+        const char *s;
+        json_int_t n;
+        if (json_unpack((json_t *)e, "[sI]", &s, &n) != 0)
+            return 1;
+        if (ag__counts_add(c, s, n) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int evids_from_json(ag__evids *ev, size_t max, const json_t *a)
+{
+    size_t i;
+    const json_t *e;
+    if (!a)
+        return 0;
+    if (!json_is_array(a))
+        return 1;
+    json_array_foreach(a, i, e) {
+        const char *doc, *text;
+        json_int_t off;
+        if (json_unpack((json_t *)e, "[sIs]", &doc, &off, &text) != 0 || off < 0)
+            return 1;
+        if (ag__evids_offer(ev, max, doc, (size_t)off, text) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Split off the next TAB-separated field of line[*pos, len) into a NUL-terminated copy. */
+static char *next_field(const char *line, size_t len, size_t *pos)
+{
+    const char *tab = memchr(line + *pos, '\t', len - *pos);
+    if (!tab)
+        return NULL;
+    size_t n = (size_t)(tab - (line + *pos));
+    char *s = strndup(line + *pos, n);
+    *pos += n + 1;
+    return s;
+}
+
+int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const char *name,
+                            long lineno, ag_error *err)
+{
+    char *k1 = NULL, *k2 = NULL;
+    json_t *o = NULL;
+    json_error_t jerr;
+    size_t pos = 2;
+    int bad = 1, rc = -1;
+
+    if (len < 4 || line[1] != '\t' || (line[0] != 'A' && line[0] != 'D' && line[0] != 'L'))
+        goto out;
+    if (!(k1 = next_field(line, len, &pos)))
+        goto out;
+    if (line[0] == 'L' && !(k2 = next_field(line, len, &pos)))
+        goto out;
+    o = json_loadb(line + pos, len - pos, JSON_REJECT_DUPLICATES, &jerr);
+    if (!json_is_object(o))
+        goto out;
+    if (line[0] == 'D') {
+        acc->documents += json_integer_value(json_object_get(o, "documents"));
+        bad = 0;
+    } else if (line[0] == 'A') {
+        long i = *k1 ? ag__acc_actor(acc, k1) : -1;
+        if (i < 0)
+            goto out;
+        ag__actor *a = &acc->actors[i];
+        const json_t *t = json_object_get(o, "t");
+        if (!json_is_array(t) || json_array_size(t) != 5)
+            goto out;
+        a->mentions += json_integer_value(json_object_get(o, "m"));
+        a->documents += json_integer_value(json_object_get(o, "d"));
+        for (size_t j = 0; j < 5; j++)
+            a->types[j] += json_integer_value(json_array_get(t, j));
+        int r = counts_from_json(&a->names, json_object_get(o, "names"));
+        if (!r)
+            r = counts_from_json(&a->forms, json_object_get(o, "forms"));
+        if (!r)
+            r = counts_from_json(&a->roles, json_object_get(o, "roles"));
+        if (!r)
+            r = counts_from_json(&a->countries, json_object_get(o, "countries"));
+        if (!r && (ag__date_min(&a->first_date, json_string_value(json_object_get(o, "fd"))) <
+                       0 ||
+                   ag__date_max(&a->last_date, json_string_value(json_object_get(o, "ld"))) <
+                       0))
+            r = -1;
+        if (r < 0)
+            goto nomem;
+        bad = r;
+    } else {
+        long ia = *k1 ? ag__acc_actor(acc, k1) : -1;
+        long ib = *k2 ? ag__acc_actor(acc, k2) : -1;
+        if (ia < 0 || ib < 0 || ia == ib)
+            goto out;
+        long j = ag__acc_pair(acc, (size_t)ia, (size_t)ib);
+        if (j < 0)
+            goto nomem;
+        ag__pair *p = &acc->pairs[j];
+        p->weight += json_integer_value(json_object_get(o, "w"));
+        p->documents += json_integer_value(json_object_get(o, "d"));
+        p->met += json_integer_value(json_object_get(o, "met"));
+        int r = evids_from_json(&p->evidence, acc->max_evidence, json_object_get(o, "ev"));
+        if (!r)
+            r = evids_from_json(&p->met_evidence, acc->max_evidence,
+                                json_object_get(o, "mev"));
+        if (!r && (ag__date_min(&p->first_date, json_string_value(json_object_get(o, "fd"))) <
+                       0 ||
+                   ag__date_max(&p->last_date, json_string_value(json_object_get(o, "ld"))) <
+                       0))
+            r = -1;
+        if (r < 0)
+            goto nomem;
+        bad = r;
+    }
+    rc = bad ? -1 : 0;
+    goto out;
+nomem:
+    bad = 0;
+    ag_error_set(err, AG_ENOMEM, name, lineno, 0, "out of memory reading records");
+out:
+    if (bad)
+        ag_error_set(err, AG_EPARSE, name, lineno, 0,
+                     "not an ag-extract --emit-keyed record");
+    json_decref(o);
+    free(k1);
+    free(k2);
+    return rc;
+}

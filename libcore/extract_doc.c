@@ -1,0 +1,980 @@
+/*
+ * extract_doc.c - one document in, records out: mentions, co-mentions and meetings.
+ *
+ * For each document: split sentences (text.h), recognise and resolve mentions within the
+ * document (ner.h), then
+ *   - group mentions by actor key (ag_extract_name_key of the resolved name), so two
+ *     spellings that normalise alike ("ISLAMABAD", "Islamabad") are one local actor;
+ *   - count co-mentions per scope unit (sentence, paragraph, document or a sliding window
+ *     of sentences); each unit adds 1 to every pair of distinct actors in it, and the
+ *     first units (by offset) become the pair's evidence;
+ *   - find meetings with a handful of sentence patterns (below);
+ *   - fold the document's local records into the caller's accumulator.
+ * Dateline mentions are counted as mentions of their place but take part in no link.
+ *
+ * Meetings. Tokens of a sentence are matched against triggers:
+ *   verbal  met [with], meets [with], called/calls on, hosted/hosts, received/receives,
+ *           visited/visits, and (talks|meeting|meetings|discussions|negotiations) with;
+ *   between (talks|meeting|meetings|discussions|negotiations|dialogue|summit) between.
+ * A verbal trigger pairs its subject (the nearest acting mention before it, extended by
+ * "X and Y") with its objects (the first acting mention after it and the ones that follow
+ * in a list joined by commas, "and" or "including"); a "between" trigger pairs every two
+ * members of the list after it. Acting mentions are persons, organisations and countries
+ * that are not modifiers of the next name ("US" in "US envoy Zalmay Khalilzad", "Afghan"
+ * in "Afghan President Ashraf Ghani"); places never meet. "hosted", "received" and
+ * "visited" need a person or organisation as object (visiting a country is travel).
+ * A trigger preceded within three words by a modal or plan word (will, would, to,
+ * expected, plans, scheduled, possible, upcoming, not, ...) is a planned or denied
+ * meeting and sets nothing; "called on X to ..." is an appeal, not a visit.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <actorgraph/text.h>
+
+#include "extract_internal.h"
+
+#define EVIDENCE_BYTES 300 /* evidence text is cut to this many bytes (plus an ellipsis) */
+#define KEY_BYTES 512      /* longest actor key kept; longer names are cut */
+
+/* ------------------------------------------------------------------ buffers */
+
+int ag__buf_add(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+    if (*len + n + 1 > *cap) {
+        size_t ncap = *cap ? *cap : 256;
+        while (*len + n + 1 > ncap)
+            ncap *= 2;
+        char *b = realloc(*buf, ncap);
+        if (!b)
+            return -1;
+        *buf = b;
+        *cap = ncap;
+    }
+    if (n)
+        memcpy(*buf + *len, s, n);
+    *len += n;
+    (*buf)[*len] = '\0';
+    return 0;
+}
+
+int ag__buf_json_string(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t run = 0; /* start of the pending run of bytes copied as they are */
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp = 0;
+        if (c >= 0x80) {
+            size_t k = ag_text_decode(s, n, i, &cp);
+            if (!(cp == 0xFFFD && k == 1)) {
+                i += k; /* a valid multibyte sequence is copied as it is */
+                continue;
+            }
+        }
+        if (ag__buf_add(buf, len, cap, s + run, i - run) < 0)
+            return -1;
+        char esc[8];
+        size_t en;
+        if (c >= 0x80) {
+            memcpy(esc, "\\ufffd", 6);
+            en = 6;
+        } else if (c == '"' || c == '\\') {
+            esc[0] = '\\';
+            esc[1] = (char)c;
+            en = 2;
+        } else if (c == '\n') {
+            memcpy(esc, "\\n", 2);
+            en = 2;
+        } else if (c == '\t') {
+            memcpy(esc, "\\t", 2);
+            en = 2;
+        } else if (c == '\r') {
+            memcpy(esc, "\\r", 2);
+            en = 2;
+        } else {
+            memcpy(esc, "\\u00", 4);
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            en = 6;
+        }
+        if (ag__buf_add(buf, len, cap, esc, en) < 0)
+            return -1;
+        i += 1;
+        run = i;
+    }
+    return ag__buf_add(buf, len, cap, s + run, n - run);
+}
+
+char *ag__utf8_clean(const char *s, size_t n)
+{
+    char *out = NULL;
+    size_t len = 0, cap = 0;
+    size_t run = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = ag_text_decode(s, n, i, &cp);
+        int bad = cp == 0xFFFD && k == 1;
+        if (!bad && s[i] != '\0') {
+            i += k;
+            continue;
+        }
+        if (ag__buf_add(&out, &len, &cap, s + run, i - run) < 0 ||
+            ag__buf_add(&out, &len, &cap, "\xEF\xBF\xBD", 3) < 0) {
+            free(out);
+            return NULL;
+        }
+        i += 1;
+        run = i;
+    }
+    if (ag__buf_add(&out, &len, &cap, s + run, n - run) < 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* ------------------------------------------------------------------ analyser */
+
+/* An actor of the current document (one per key). */
+typedef struct local {
+    long acc;          /* index of its record in the accumulator */
+    unsigned stamp;    /* scope-unit stamp, to list each actor once per unit */
+} local;
+
+/* A pair of local actors (lo < hi) and what this document says about it. */
+typedef struct lpair {
+    size_t lo, hi;             /* local actor indices */
+    long long weight;          /* scope units */
+    long long met;             /* meeting sentences */
+    size_t met_last;           /* 1 + start of the last meeting sentence counted */
+    size_t ev[2 * AG__MAX_EVIDENCE];  /* evidence units: start, end byte offsets */
+    size_t nev;                       /* used pairs in ev */
+    size_t mev[2 * AG__MAX_EVIDENCE]; /* meeting sentences: start, end */
+    size_t nmev;                      /* used pairs in mev */
+} lpair;
+
+/* A token of a sentence, for the meeting patterns. */
+typedef struct tok {
+    size_t s, e;  /* byte span */
+    int word;     /* 1: letters/digits; 0: a punctuation character */
+    int cap;      /* word starting with an upper-case letter */
+} tok;
+
+struct ag__analyser {
+    const ag_lexicon *lex;       /* borrowed */
+    const ag_extract_opts *opts; /* borrowed */
+    ag_ner_opts ner;             /* recogniser options */
+    ag_mentions m;               /* mentions of the current document */
+    long *mloc;                  /* mention -> local actor, -1 when it has none */
+    size_t capmloc;
+    local *loc;                  /* local actors */
+    size_t nloc, caploc;
+    char **lockeys;              /* key per local actor (owned, freed per document) */
+    ag__strmap by_key;           /* key -> local */
+    ag__strmap by_name;          /* resolved name -> local (names owned by m) */
+    lpair *pairs;                /* local pairs */
+    size_t npairs, cappairs;
+    ag__u64map pair_index;       /* (lo << 32 | hi) + 1 -> pairs index */
+    unsigned stamp;              /* current unit stamp */
+    size_t *unit;                /* actors of the current unit */
+    size_t capunit;
+    tok *toks;                   /* tokens of the current sentence */
+    size_t ntoks, captoks;
+    char *scratch;               /* text building */
+    size_t scratchlen, scratchcap;
+    size_t maxev;                /* evidence per pair (<= AG__MAX_EVIDENCE) */
+};
+
+ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opts,
+                               ag_error *err)
+{
+    ag__analyser *an = calloc(1, sizeof *an);
+    if (!an) {
+        ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
+        return NULL;
+    }
+    an->lex = lex;
+    an->opts = opts;
+    an->ner = (ag_ner_opts)AG_NER_OPTS_INIT;
+    an->maxev = opts->evidence < 0                  ? 0
+                : opts->evidence > AG__MAX_EVIDENCE ? AG__MAX_EVIDENCE
+                                                    : (size_t)opts->evidence;
+    ag_mentions_init(&an->m);
+    return an;
+}
+
+void ag__analyser_free(ag__analyser *an)
+{
+    if (!an)
+        return;
+    ag_mentions_destroy(&an->m);
+    free(an->mloc);
+    for (size_t i = 0; i < an->nloc; i++)
+        free(an->lockeys[i]);
+    free(an->lockeys);
+    free(an->loc);
+    ag__strmap_free(&an->by_key);
+    ag__strmap_free(&an->by_name);
+    free(an->pairs);
+    ag__u64map_free(&an->pair_index);
+    free(an->unit);
+    free(an->toks);
+    free(an->scratch);
+    free(an);
+}
+
+static void reset_doc(ag__analyser *an)
+{
+    for (size_t i = 0; i < an->nloc; i++)
+        free(an->lockeys[i]);
+    an->nloc = 0;
+    an->npairs = 0;
+    ag__strmap_clear(&an->by_key);
+    ag__strmap_clear(&an->by_name);
+    ag__u64map_clear(&an->pair_index);
+}
+
+/* ------------------------------------------------------------------ text helpers */
+
+/* Evidence text: the unit with white space runs collapsed, invalid bytes replaced and
+ * cut at a character boundary. Left in an->scratch. */
+static int unit_text(ag__analyser *an, const char *text, size_t s, size_t e)
+{
+    an->scratchlen = 0;
+    if (ag__buf_add(&an->scratch, &an->scratchlen, &an->scratchcap, "", 0) < 0)
+        return -1;
+    int space = 0;
+    for (size_t i = s; i < e;) {
+        int32_t cp;
+        size_t k = ag_text_decode(text, e, i, &cp);
+        if (ag_text_is_space(cp)) {
+            space = 1;
+            i += k;
+            continue;
+        }
+        if (an->scratchlen + k + (space ? 1 : 0) > EVIDENCE_BYTES) {
+            if (ag__buf_add(&an->scratch, &an->scratchlen, &an->scratchcap, " \xE2\x80\xA6",
+                            4) < 0)
+                return -1;
+            break;
+        }
+        if (space && ag__buf_add(&an->scratch, &an->scratchlen, &an->scratchcap, " ", 1) < 0)
+            return -1;
+        space = 0;
+        const char *src = text + i;
+        size_t n = k;
+        if (cp == 0xFFFD && k == 1) {
+            src = "\xEF\xBF\xBD";
+            n = 3;
+        } else if (cp == 0) {
+            src = " ";
+            n = 1;
+        }
+        if (ag__buf_add(&an->scratch, &an->scratchlen, &an->scratchcap, src, n) < 0)
+            return -1;
+        i += k;
+    }
+    return 0;
+}
+
+/* A mention's surface text, white space collapsed and invalid bytes replaced. */
+static char *surface(const char *text, size_t s, size_t e)
+{
+    char *out = malloc(3 * (e - s) + 1);
+    size_t n = 0;
+    int space = 0;
+    if (!out)
+        return NULL;
+    for (size_t i = s; i < e;) {
+        int32_t cp;
+        size_t k = ag_text_decode(text, e, i, &cp);
+        if (ag_text_is_space(cp) || cp == 0) {
+            space = 1;
+        } else {
+            if (space && n)
+                out[n++] = ' ';
+            space = 0;
+            if (cp == 0xFFFD && k == 1) {
+                memcpy(out + n, "\xEF\xBF\xBD", 3);
+                n += 3;
+            } else {
+                memcpy(out + n, text + i, k);
+                n += k;
+            }
+        }
+        i += k;
+    }
+    out[n] = '\0';
+    return out;
+}
+
+/* ------------------------------------------------------------------ local actors */
+
+static long local_for(ag__analyser *an, ag__acc *acc, const char *name)
+{
+    size_t i = ag__strmap_get(&an->by_name, name);
+    if (i != (size_t)-1)
+        return (long)i;
+    char key[KEY_BYTES];
+    ag_extract_name_key(name, strlen(name), key, sizeof key);
+    if (!key[0])
+        return -2; /* nothing nameable (only punctuation) */
+    i = ag__strmap_get(&an->by_key, key);
+    if (i == (size_t)-1) {
+        if (an->nloc == an->caploc) {
+            size_t ncap = an->caploc ? an->caploc * 2 : 32;
+            local *v = realloc(an->loc, ncap * sizeof *v);
+            char **k = realloc(an->lockeys, ncap * sizeof *k);
+            if (v)
+                an->loc = v;
+            if (k)
+                an->lockeys = k;
+            if (!v || !k)
+                return -1;
+            an->caploc = ncap;
+        }
+        long ai = ag__acc_actor(acc, key);
+        char *kc = strdup(key);
+        if (ai < 0 || !kc) {
+            free(kc);
+            return -1;
+        }
+        i = an->nloc++;
+        an->lockeys[i] = kc;
+        an->loc[i] = (local){ai, 0};
+        if (ag__strmap_put(&an->by_key, kc, i) < 0)
+            return -1;
+    }
+    if (ag__strmap_put(&an->by_name, name, i) < 0)
+        return -1;
+    return (long)i;
+}
+
+/* ------------------------------------------------------------------ local pairs */
+
+static long lpair_get(ag__analyser *an, size_t x, size_t y)
+{
+    size_t lo = x < y ? x : y, hi = x < y ? y : x;
+    uint64_t k = (((uint64_t)lo << 32) | hi) + 1;
+    size_t i = ag__u64map_get(&an->pair_index, k);
+    if (i != (size_t)-1)
+        return (long)i;
+    if (an->npairs == an->cappairs) {
+        size_t ncap = an->cappairs ? an->cappairs * 2 : 64;
+        lpair *v = realloc(an->pairs, ncap * sizeof *v);
+        if (!v)
+            return -1;
+        an->pairs = v;
+        an->cappairs = ncap;
+    }
+    lpair *p = &an->pairs[an->npairs];
+    p->lo = lo;
+    p->hi = hi;
+    p->weight = p->met = 0;
+    p->met_last = 0;
+    p->nev = p->nmev = 0;
+    if (ag__u64map_put(&an->pair_index, k, an->npairs) < 0)
+        return -1;
+    return (long)an->npairs++;
+}
+
+/* One scope unit [s, e): each of the first `anchors` actors of an->unit[0, n) co-occurs
+ * with every later one (anchors == n: every two of them). */
+static int add_unit(ag__analyser *an, size_t anchors, size_t n, size_t s, size_t e)
+{
+    for (size_t i = 0; i < anchors; i++) {
+        for (size_t j = i + 1; j < n; j++) {
+            long pi = lpair_get(an, an->unit[i], an->unit[j]);
+            if (pi < 0)
+                return -1;
+            lpair *p = &an->pairs[pi];
+            p->weight++;
+            /* Units arrive in offset order, so the first ones are the smallest. */
+            if (p->nev < an->maxev) {
+                p->ev[2 * p->nev] = s;
+                p->ev[2 * p->nev + 1] = e;
+                p->nev++;
+            }
+        }
+    }
+    return 0;
+}
+
+static int unit_push(ag__analyser *an, size_t *n, long l)
+{
+    if (l < 0 || an->loc[l].stamp == an->stamp)
+        return 0;
+    an->loc[l].stamp = an->stamp;
+    if (*n == an->capunit) {
+        size_t ncap = an->capunit ? an->capunit * 2 : 32;
+        size_t *v = realloc(an->unit, ncap * sizeof *v);
+        if (!v)
+            return -1;
+        an->unit = v;
+        an->capunit = ncap;
+    }
+    an->unit[(*n)++] = (size_t)l;
+    return 0;
+}
+
+/* Mentions of sentence si are ms[si] .. ms[si + 1] - 1. */
+static int co_mentions(ag__analyser *an, const ag_sentence *sents, size_t ns, const size_t *ms)
+{
+    const ag_extract_opts *o = an->opts;
+    const ag_mention *m = an->m.v;
+
+    if (ns == 0)
+        return 0;
+    if (o->scope == AG_SCOPE_WINDOW && o->window > 1) {
+        size_t w = (size_t)o->window;
+        for (size_t si = 0; si < ns; si++) {
+            /* Anchor sentence si with the w - 1 sentences before it: a pair counts when
+             * one of its actors is in si and the other anywhere in the window. */
+            size_t first = si + 1 >= w ? si + 1 - w : 0;
+            size_t nanchor = 0, n = 0;
+            an->stamp++;
+            for (size_t k = ms[si]; k < ms[si + 1]; k++)
+                if (!m[k].dateline && unit_push(an, &nanchor, an->mloc[k]) < 0)
+                    return -1;
+            if (nanchor == 0)
+                continue;
+            n = nanchor;
+            for (size_t k = ms[first]; k < ms[si]; k++)
+                if (!m[k].dateline && unit_push(an, &n, an->mloc[k]) < 0)
+                    return -1;
+            if (add_unit(an, nanchor, n, sents[si].start, sents[si].end) < 0)
+                return -1;
+        }
+        return 0;
+    }
+    for (size_t si = 0; si < ns;) {
+        size_t sj = si + 1; /* unit = sentences [si, sj) */
+        if (o->scope == AG_SCOPE_DOCUMENT)
+            sj = ns;
+        else if (o->scope == AG_SCOPE_PARAGRAPH)
+            while (sj < ns && sents[sj].paragraph == sents[si].paragraph)
+                sj++;
+        size_t n = 0;
+        an->stamp++;
+        for (size_t k = ms[si]; k < ms[sj]; k++)
+            if (!m[k].dateline && unit_push(an, &n, an->mloc[k]) < 0)
+                return -1;
+        if (n > 1 && add_unit(an, n, n, sents[si].start, sents[sj - 1].end) < 0)
+            return -1;
+        si = sj;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ meetings */
+
+static int tokenize(ag__analyser *an, const char *text, size_t s, size_t e)
+{
+    an->ntoks = 0;
+    for (size_t i = s; i < e;) {
+        int32_t cp;
+        size_t k = ag_text_decode(text, e, i, &cp);
+        if (ag_text_is_space(cp)) {
+            i += k;
+            continue;
+        }
+        if (an->ntoks == an->captoks) {
+            size_t ncap = an->captoks ? an->captoks * 2 : 64;
+            tok *v = realloc(an->toks, ncap * sizeof *v);
+            if (!v)
+                return -1;
+            an->toks = v;
+            an->captoks = ncap;
+        }
+        tok *t = &an->toks[an->ntoks++];
+        t->s = i;
+        if (ag_text_is_letter(cp) || ag_text_is_digit(cp)) {
+            t->word = 1;
+            t->cap = ag_text_is_upper(cp) || ag_text_is_digit(cp);
+            i += k;
+            while (i < e) {
+                k = ag_text_decode(text, e, i, &cp);
+                if (ag_text_is_letter(cp) || ag_text_is_digit(cp) || ag_text_is_hyphen(cp)) {
+                    i += k;
+                } else if (ag_text_is_apostrophe(cp) && i + k < e) {
+                    /* "don't" is one word, but "Khalilzad's" ends before the 's. */
+                    int32_t nx;
+                    ag_text_decode(text, e, i + k, &nx);
+                    size_t after = i + k + 1;
+                    int poss = (nx == 's' || nx == 'S') &&
+                               (after >= e || !ag_text_is_letter((unsigned char)text[after]));
+                    if (poss || !ag_text_is_letter(nx))
+                        break;
+                    i += k;
+                } else {
+                    break;
+                }
+            }
+        } else {
+            t->word = 0;
+            t->cap = 0;
+            i += k;
+        }
+        t->e = i;
+    }
+    return 0;
+}
+
+static int word_eq(const char *text, const tok *t, const char *w)
+{
+    size_t n = strlen(w);
+    if (!t->word || t->e - t->s != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = text[t->s + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != w[i])
+            return 0;
+    }
+    return 1;
+}
+
+static int word_in(const char *text, const tok *t, const char *const *set)
+{
+    for (; *set; set++)
+        if (word_eq(text, t, *set))
+            return 1;
+    return 0;
+}
+
+static const char *const PLANNED[] = {
+    "will", "would", "shall", "to", "may", "might", "could", "should", "expected", "plans",
+    "plan", "planned", "planning", "scheduled", "set", "due", "hopes", "hoped", "hoping",
+    "intends", "wants", "when", "if", "upcoming", "forthcoming", "proposed", "possible",
+    "future", "next", "not", "never", "n't", "cannot", "refused", "declined",
+    NULL};
+static const char *const OBJ_BREAK[] = {
+    "to", "in", "at", "after", "before", "who", "which", "that", "said", "says", "told",
+    "where", "when", "while", "during", "but", "because", "since", "from", "by", "as",
+    "about", "than", "then", "also", NULL};
+static const char *const SUBJ_BREAK[] = {"said", "says", "told", "according", "to", "which",
+                                         "that", "than", "but", NULL};
+static const char *const LIST_JOIN[] = {"and", "including", "as", "well", NULL};
+static const char *const MOD_JOIN[] = {"for", "of", "the", "on", "and", NULL};
+
+/* First token index with start >= pos. */
+static size_t tok_at(const ag__analyser *an, size_t pos)
+{
+    size_t lo = 0, hi = an->ntoks;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (an->toks[mid].s < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Is the text between two mentions [s, e) only a modifier gap: capitalised words, title
+ * words, "for/of/the", a possessive 's? ("US Special Envoy for Afghanistan Zalmay ..."). */
+static int modifier_gap(const ag__analyser *an, const char *text, size_t s, size_t e)
+{
+    size_t words = 0;
+    for (size_t i = tok_at(an, s); i < an->ntoks && an->toks[i].s < e; i++) {
+        const tok *t = &an->toks[i];
+        if (!t->word) {
+            int32_t cp;
+            ag_text_decode(text, t->e, t->s, &cp);
+            if (ag_text_is_apostrophe(cp) || ag_text_is_hyphen(cp))
+                continue;
+            return 0;
+        }
+        if (++words > 6)
+            return 0;
+        if (t->cap || word_eq(text, t, "s"))
+            continue;
+        if (word_eq(text, t, "and"))
+            return 0;
+        if (word_in(text, t, MOD_JOIN))
+            continue;
+        if (an->lex && (ag_lexicon_word_class(an->lex, text + t->s, t->e - t->s) & AG_LEX_TITLE))
+            continue;
+        return 0;
+    }
+    return 1;
+}
+
+/* Words in [s, e) and whether one is in `stop` or is punctuation other than allowed. */
+static int gap_ok(const ag__analyser *an, const char *text, size_t s, size_t e,
+                  const char *const *stop, size_t max_words, int need_join)
+{
+    size_t words = 0;
+    int joined = 0;
+    for (size_t i = tok_at(an, s); i < an->ntoks && an->toks[i].s < e; i++) {
+        const tok *t = &an->toks[i];
+        if (!t->word) {
+            char c = text[t->s];
+            if (c == ',' || c == '&') {
+                joined = 1;
+                continue;
+            }
+            int32_t cp;
+            ag_text_decode(text, t->e, t->s, &cp);
+            if (ag_text_is_apostrophe(cp) || ag_text_is_hyphen(cp))
+                continue;
+            return 0;
+        }
+        if (word_in(text, t, LIST_JOIN))
+            joined = 1;
+        else if (stop && word_in(text, t, stop))
+            return 0;
+        if (++words > max_words)
+            return 0;
+    }
+    return !need_join || joined;
+}
+
+enum { TRIG_NONE, TRIG_VERB, TRIG_VISIT, TRIG_CALL, TRIG_BETWEEN };
+
+static int add_met(ag__analyser *an, long x, long y, const ag_sentence *s)
+{
+    if (x < 0 || y < 0 || x == y)
+        return 0;
+    long pi = lpair_get(an, (size_t)x, (size_t)y);
+    if (pi < 0)
+        return -1;
+    lpair *p = &an->pairs[pi];
+    /* Several triggers in one sentence naming the same pair count once. */
+    if (p->met_last == s->start + 1)
+        return 0;
+    p->met_last = s->start + 1;
+    p->met++;
+    if (p->nmev < an->maxev) {
+        p->mev[2 * p->nmev] = s->start;
+        p->mev[2 * p->nmev + 1] = s->end;
+        p->nmev++;
+    }
+    return 0;
+}
+
+/* Meetings of one sentence whose mentions are m[ms, me). */
+static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, size_t ms,
+                    size_t me)
+{
+    const ag_mention *m = an->m.v;
+    size_t cand[64], nc = 0;   /* acting-capable mention indices */
+    int mod[64];               /* cand is a modifier of the next name */
+
+    for (size_t k = ms; k < me && nc < 64; k++)
+        if (!m[k].dateline && an->mloc[k] >= 0)
+            cand[nc++] = k;
+    if (nc < 2)
+        return 0;
+    if (tokenize(an, text, s->start, s->end) < 0)
+        return -1;
+    /* Right to left, so chains work: in "US Special Envoy for Afghanistan Zalmay
+     * Khalilzad" Afghanistan modifies the person and US modifies Afghanistan. */
+    for (size_t c = nc; c-- > 0;) {
+        const ag_mention *x = &m[cand[c]];
+        mod[c] = 0;
+        if (x->type == AG_ACTOR_PERSON || c + 1 == nc)
+            continue;
+        const ag_mention *y = &m[cand[c + 1]];
+        if ((y->type == AG_ACTOR_PERSON || y->type == AG_ACTOR_ORG || mod[c + 1]) &&
+            modifier_gap(an, text, x->end, y->start))
+            mod[c] = 1;
+    }
+
+    for (size_t ti = 0; ti < an->ntoks; ti++) {
+        const tok *t = &an->toks[ti];
+        const tok *nx = ti + 1 < an->ntoks ? &an->toks[ti + 1] : NULL;
+        int kind = TRIG_NONE;
+        size_t tend = t->e; /* end of the trigger phrase */
+        static const char *const NOUNS[] = {"talks", "meeting", "meetings", "discussions",
+                                            "negotiations", NULL};
+        static const char *const VISITS[] = {"hosted", "hosts", "received", "receives",
+                                             "visited", "visits", NULL};
+        if (!t->word)
+            continue;
+        if (word_eq(text, t, "met") || word_eq(text, t, "meets")) {
+            kind = TRIG_VERB;
+            if (nx && word_eq(text, nx, "with"))
+                tend = nx->e;
+        } else if (nx && word_eq(text, nx, "with") && word_in(text, t, NOUNS)) {
+            kind = TRIG_VERB;
+            tend = nx->e;
+        } else if (nx && word_eq(text, nx, "between") &&
+                   (word_in(text, t, NOUNS) || word_eq(text, t, "dialogue") ||
+                    word_eq(text, t, "summit"))) {
+            kind = TRIG_BETWEEN;
+            tend = nx->e;
+        } else if (nx && word_eq(text, nx, "on") &&
+                   (word_eq(text, t, "called") || word_eq(text, t, "calls"))) {
+            kind = TRIG_CALL;
+            tend = nx->e;
+        } else if (word_in(text, t, VISITS)) {
+            kind = TRIG_VISIT;
+        }
+        if (kind == TRIG_NONE)
+            continue;
+        /* Planned, hoped-for or denied meetings set nothing. */
+        int planned = 0;
+        for (size_t b = ti, words = 0; b > 0 && words < 3; b--) {
+            const tok *p = &an->toks[b - 1];
+            if (!p->word)
+                break;
+            words++;
+            if (word_in(text, p, PLANNED)) {
+                planned = 1;
+                break;
+            }
+        }
+        if (planned)
+            continue;
+
+        /* Objects (or the members of a between-list) after the trigger. */
+        long objs[16];
+        size_t no = 0, last_end = tend;
+        for (size_t c = 0; c < nc && no < 16; c++) {
+            const ag_mention *x = &m[cand[c]];
+            if (x->start < tend)
+                continue;
+            if (mod[c] || x->type == AG_ACTOR_PLACE || x->type == AG_ACTOR_OTHER)
+                continue;
+            if (kind == TRIG_VISIT && x->type == AG_ACTOR_COUNTRY)
+                continue;
+            int ok = no == 0 ? gap_ok(an, text, last_end, x->start, OBJ_BREAK,
+                                      kind == TRIG_BETWEEN ? 8 : 6, 0)
+                             : gap_ok(an, text, last_end, x->start, OBJ_BREAK, 10, 1);
+            if (!ok)
+                break;
+            objs[no++] = an->mloc[cand[c]];
+            last_end = x->end;
+        }
+        if (kind == TRIG_CALL && no) {
+            size_t after = tok_at(an, last_end);
+            if (after < an->ntoks && word_eq(text, &an->toks[after], "to"))
+                continue; /* "called on X to ...": an appeal */
+        }
+        if (kind == TRIG_BETWEEN) {
+            for (size_t i = 0; i < no; i++)
+                for (size_t j = i + 1; j < no; j++)
+                    if (add_met(an, objs[i], objs[j], s) < 0)
+                        return -1;
+            continue;
+        }
+        if (no == 0 && kind != TRIG_VERB)
+            continue;
+
+        /* Subjects: the nearest acting mention before the trigger, plus "X and Y". */
+        long subj[8];
+        size_t ns = 0;
+        long first = -1;
+        for (size_t c = nc; c-- > 0;) {
+            const ag_mention *x = &m[cand[c]];
+            if (x->end > t->s || mod[c] || x->type == AG_ACTOR_PLACE)
+                continue;
+            if (gap_ok(an, text, x->end, t->s, SUBJ_BREAK, 8, 0))
+                first = (long)c;
+            break;
+        }
+        if (first >= 0) {
+            subj[ns++] = an->mloc[cand[first]];
+            size_t prev_start = m[cand[first]].start;
+            for (long c = first - 1; c >= 0 && ns < 8; c--) {
+                const ag_mention *x = &m[cand[c]];
+                if (mod[c] || x->type == AG_ACTOR_PLACE)
+                    continue;
+                if (!gap_ok(an, text, x->end, prev_start, NULL, 1, 1))
+                    break;
+                subj[ns++] = an->mloc[cand[c]];
+                prev_start = x->start;
+            }
+        } else if (no && word_eq(text, t, "meeting")) {
+            /* "In his meeting with Y, Foreign Minister X said ...": X is the subject. */
+            for (size_t c = 0; c < nc; c++) {
+                const ag_mention *x = &m[cand[c]];
+                if (x->start < last_end || mod[c])
+                    continue;
+                if (x->type == AG_ACTOR_PERSON &&
+                    gap_ok(an, text, last_end, x->start, OBJ_BREAK, 4, 1))
+                    subj[ns++] = an->mloc[cand[c]];
+                break;
+            }
+        }
+        if (no == 0 && ns > 1) {
+            /* "X and Y met": the subjects met each other. */
+            for (size_t i = 0; i < ns; i++)
+                for (size_t j = i + 1; j < ns; j++)
+                    if (add_met(an, subj[i], subj[j], s) < 0)
+                        return -1;
+            continue;
+        }
+        for (size_t i = 0; i < ns; i++)
+            for (size_t j = 0; j < no; j++)
+                if (add_met(an, subj[i], objs[j], s) < 0)
+                    return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ the document */
+
+static int mention_line(ag__analyser *an, const ag__doc *doc, const ag_mention *x,
+                        char **buf, size_t *len, size_t *cap)
+{
+    char num[64];
+    const char *type = x->adjective ? "other" : ag_actor_type_name(x->type);
+    if (ag__buf_add(buf, len, cap, "{\"doc\":\"", 8) < 0 ||
+        ag__buf_json_string(buf, len, cap, doc->id, strlen(doc->id)) < 0)
+        return -1;
+    int n = snprintf(num, sizeof num, "\",\"start\":%zu,\"end\":%zu,\"text\":\"", x->start,
+                     x->end);
+    if (ag__buf_add(buf, len, cap, num, (size_t)n) < 0 ||
+        ag__buf_json_string(buf, len, cap, doc->text + x->start, x->end - x->start) < 0 ||
+        ag__buf_add(buf, len, cap, "\",\"type\":\"", 10) < 0 ||
+        ag__buf_add(buf, len, cap, type, strlen(type)) < 0 ||
+        ag__buf_add(buf, len, cap, "\",\"actor\":\"", 11) < 0 ||
+        ag__buf_json_string(buf, len, cap, x->name, strlen(x->name)) < 0 ||
+        ag__buf_add(buf, len, cap, "\"}\n", 3) < 0)
+        return -1;
+    (void)an;
+    return 0;
+}
+
+/* Record one mention in its actor's accumulator record. */
+static int count_mention(ag__analyser *an, ag__acc *acc, const ag__doc *doc,
+                         const ag_mention *x, long l)
+{
+    ag__actor *a = &acc->actors[an->loc[l].acc];
+    a->mentions++;
+    a->types[x->type >= 0 && x->type < 5 ? x->type : 0]++;
+    char *form = surface(doc->text, x->start, x->end);
+    char *name = ag__utf8_clean(x->name, strlen(x->name));
+    int rc = -1;
+    if (!form || !name)
+        goto out;
+    if (form[0] && ag__counts_add(&a->forms, form, 1) < 0)
+        goto out;
+    if (ag__counts_add(&a->names, name, 1) < 0)
+        goto out;
+    if (x->role && x->role[0]) {
+        free(form);
+        form = surface(x->role, 0, strlen(x->role));
+        if (!form || (form[0] && ag__counts_add(&a->roles, form, 1) < 0))
+            goto out;
+    }
+    if (x->country && x->country[0] && ag__counts_add(&a->countries, x->country, 1) < 0)
+        goto out;
+    rc = 0;
+out:
+    free(form);
+    free(name);
+    return rc;
+}
+
+/* Fold the document's pairs into the accumulator. */
+static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc)
+{
+    for (size_t i = 0; i < an->npairs; i++) {
+        const lpair *lp = &an->pairs[i];
+        long a = an->loc[lp->lo].acc, b = an->loc[lp->hi].acc;
+        if (a == b)
+            continue;
+        long pi = ag__acc_pair(acc, (size_t)a, (size_t)b);
+        if (pi < 0)
+            return -1;
+        ag__pair *p = &acc->pairs[pi];
+        p->weight += lp->weight;
+        p->documents++;
+        p->met += lp->met;
+        if (ag__date_min(&p->first_date, doc->date) < 0 ||
+            ag__date_max(&p->last_date, doc->date) < 0)
+            return -1;
+        for (int kind = 0; kind < 2; kind++) {
+            ag__evids *e = kind ? &p->met_evidence : &p->evidence;
+            const size_t *units = kind ? lp->mev : lp->ev;
+            size_t n = kind ? lp->nmev : lp->nev;
+            for (size_t u = 0; u < n; u++) {
+                /* Skip building the text when the selection is full of smaller ones. */
+                if (e->n == acc->max_evidence && e->n) {
+                    const ag__evid *last = &e->v[e->n - 1];
+                    int c = strcmp(doc->id, last->doc);
+                    if (c > 0 || (c == 0 && units[2 * u] > last->offset))
+                        break;
+                }
+                if (unit_text(an, doc->text, units[2 * u], units[2 * u + 1]) < 0 ||
+                    ag__evids_offer(e, acc->max_evidence, doc->id, units[2 * u],
+                                    an->scratch) < 0)
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf,
+                 size_t *mlen, size_t *mcap, ag_error *err)
+{
+    ag_sentence *sents = NULL;
+    size_t ns = 0, *ms = NULL;
+    long rc = -1;
+
+    reset_doc(an);
+    if (ag_text_sentences(doc->text, doc->len, &sents, &ns, err) < 0)
+        return -1;
+    if (ag_ner_document(an->lex, &an->ner, doc->text, doc->len, sents, ns, &an->m, err) < 0)
+        goto out;
+    const ag_mention *m = an->m.v;
+    size_t nm = an->m.n;
+    if (nm > an->capmloc) {
+        long *v = realloc(an->mloc, nm * sizeof *v);
+        if (!v)
+            goto nomem;
+        an->mloc = v;
+        an->capmloc = nm;
+    }
+    acc->documents++;
+    for (size_t i = 0; i < nm; i++) {
+        long l = local_for(an, acc, m[i].name);
+        if (l == -1)
+            goto nomem;
+        an->mloc[i] = l < 0 ? -1 : l;
+        if (l >= 0 && count_mention(an, acc, doc, &m[i], l) < 0)
+            goto nomem;
+        if (mbuf && mention_line(an, doc, &m[i], mbuf, mlen, mcap) < 0)
+            goto nomem;
+    }
+    for (size_t l = 0; l < an->nloc; l++) {
+        ag__actor *a = &acc->actors[an->loc[l].acc];
+        a->documents++;
+        if (ag__date_min(&a->first_date, doc->date) < 0 ||
+            ag__date_max(&a->last_date, doc->date) < 0)
+            goto nomem;
+    }
+    /* ms[s] = first mention of sentence s (mentions are in text order). */
+    if (!(ms = malloc((ns + 1) * sizeof *ms)))
+        goto nomem;
+    for (size_t s = 0, k = 0; s <= ns; s++) {
+        while (k < nm && m[k].sentence < s)
+            k++;
+        ms[s] = k;
+    }
+    if (co_mentions(an, sents, ns, ms) < 0)
+        goto nomem;
+    for (size_t s = 0; s < ns; s++)
+        if (ms[s + 1] - ms[s] >= 2 && meetings(an, doc->text, &sents[s], ms[s], ms[s + 1]) < 0)
+            goto nomem;
+    if (flush_pairs(an, acc, doc) < 0)
+        goto nomem;
+    rc = (long)nm;
+    goto out;
+nomem:
+    ag_error_set(err, AG_ENOMEM, doc->id, 0, 0, "out of memory");
+out:
+    free(ms);
+    free(sents);
+    return rc;
+}
