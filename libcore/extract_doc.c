@@ -560,7 +560,7 @@ static const char *const OBJ_BREAK[] = {
     "about", "than", "then", "also", NULL};
 static const char *const SUBJ_BREAK[] = {"said", "says", "told", "according", "to", "which",
                                          "that", "than", "but", NULL};
-static const char *const LIST_JOIN[] = {"and", "including", "as", "well", NULL};
+static const char *const LIST_JOIN[] = {"and", "including", NULL};
 static const char *const MOD_JOIN[] = {"for", "of", "the", "on", "and", NULL};
 
 /* First token index with start >= pos. */

@@ -4,7 +4,8 @@
  * Inputs are files, directories (walked recursively; entries in byte order of their
  * names, hidden entries skipped, only .txt .md .jsonl .ndjson files taken) and "-" for
  * stdin. A .txt/.md file is one document whose id is the file name without extension;
- * .jsonl/.ndjson files hold one article per line. Stdin is sniffed: JSON Lines when its
+ * .jsonl/.ndjson files hold one article per line. A text file whose name starts with an
+ * ISO date ("2024-03-04-summit.txt") is dated by it. Stdin is sniffed: JSON Lines when its
  * first non-blank byte is '{', otherwise one text document with the id "stdin".
  *
  * The reader streams: JSON Lines files are read a line at a time and text files one at a
@@ -223,6 +224,17 @@ static char *clean_date(const char *s)
     return ag__utf8_clean(s, n);
 }
 
+/* A text file named "2024-03-04-something.txt" carries its date in its name. */
+static int name_date(const char *id)
+{
+    for (int i = 0; i < 10; i++) {
+        int digit = id[i] >= '0' && id[i] <= '9';
+        if ((i == 4 || i == 7) ? id[i] != '-' : !digit)
+            return 0;
+    }
+    return id[10] == '\0' || id[10] == '-' || id[10] == '_' || id[10] == '.';
+}
+
 static int text_doc(ag__reader *r, const char *path, ag__doc *doc, ag_error *err)
 {
     size_t len;
@@ -233,6 +245,8 @@ static int text_doc(ag__reader *r, const char *path, ag__doc *doc, ag_error *err
     doc->len = len;
     doc->id = path ? base_id(path) : strdup("stdin");
     doc->date = NULL;
+    if (doc->id && name_date(doc->id) && !(doc->date = strndup(doc->id, 10)))
+        doc->id = (free(doc->id), NULL);
     doc->seq = r->seq++;
     if (!doc->id) {
         ag__doc_free(doc);
