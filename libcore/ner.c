@@ -462,6 +462,9 @@ static size_t match_form(const ag_lexicon *lex, const char *text, const tok *tok
         return 0;
     if (maxw == 0)
         return 0; /* every form registers its first word, so none starts here */
+    /* "CHICAGO" in a mixed-case table line: long ALL-CAPS words are names, not acronyms. */
+    if (!fold && (toks[ts].flags & T_ALLCAPS) && toks[ts].e - toks[ts].s >= 4)
+        fold = 1;
     size_t lim = te - ts < maxw ? te - ts : maxw;
     for (size_t n = lim; n >= 1; n--) {
         size_t e = ts + n;
@@ -702,6 +705,8 @@ static void vote_unknown(ctx *c, cand *m, int titled)
             hascue = 1;
         if (tok_is(c->text, &t[k], "of") || tok_is(c->text, &t[k], "for"))
             hasof = 1;
+        if ((t[k].flags & T_PUNCT) && t[k].punct == '&')
+            hascue = 1;
     }
     if (t[ts].cls & AG_LEX_GIVEN)
         given = 1;
@@ -775,9 +780,21 @@ static int do_span(ctx *c, size_t ts, size_t te)
         te--;
     if (ts >= te)
         return 0;
-    /* A lone function word ("The", "We") is never a name. */
-    if (te - ts == 1 && (t[ts].cls & AG_LEX_FUNCTION) && !(t[ts].flags & T_ALLCAPS))
-        return 0;
+    /* A lone function word ("The", "We", "I'm") or letter is never a name. */
+    if (te - ts == 1) {
+        const char *w = c->text + t[ts].s;
+        size_t wl = t[ts].e - t[ts].s, ap = 0;
+        while (ap < wl && w[ap] != '\'' && (unsigned char)w[ap] != 0xE2)
+            ap++;
+        if (wl == 1 || ((t[ts].cls & AG_LEX_FUNCTION) && !(t[ts].flags & T_ALLCAPS)))
+            return 0;
+        if (ap < wl && ap < AG__LEX_MAXKEY) {
+            char low[AG__LEX_MAXKEY];
+            ag__lex_lower(w, ap, low);
+            if (ag__lex_class_lower(c->lex, low, ap) & AG_LEX_FUNCTION)
+                return 0;
+        }
+    }
 
     size_t role_s = 0, role_e = 0;
     size_t j = strip_titles(c, ts, te, &role_s, &role_e, caps);
@@ -1137,6 +1154,13 @@ static int resolve(ctx *c)
         long r = root(nm, m->name);
         m->name = r;
         dname *d = &nm[r];
+        if (d->ntok == 1 && m->te - m->ts == 1 && !m->role) {
+            uint32_t cl = c->toks[m->ts].cls;
+            int strong = d->votes[AG_ACTOR_PERSON] >= 3 || d->votes[AG_ACTOR_ORG] >= 2;
+            if ((cl & AG_LEX_COMMON) && !(cl & (AG_LEX_PROPER | AG_LEX_GIVEN)) && !strong &&
+                !(c->toks[m->ts].flags & T_ALLCAPS))
+                m->drop = 1; /* "Boatmen", "Series": a capitalised ordinary word */
+        }
         if (d->type == AG_ACTOR_OTHER) {
             if (d->ntok >= 2 || c->opts->single_unknown)
                 d->type = AG_ACTOR_PERSON;
@@ -1148,6 +1172,59 @@ static int resolve(ctx *c)
         m->type = d->type;
     }
     return 0;
+}
+
+/* A score next to a token: a number of at most 3 digits, or "2-1". */
+static int is_score(const ctx *c, size_t k, uint32_t sent)
+{
+    const tok *t = &c->toks[k];
+    if (k >= c->ntoks || t->sent != sent || (t->flags & T_WORD) || !(t->flags & T_DIGIT))
+        return 0;
+    return t->e - t->s <= 5;
+}
+
+/*
+ * Sports results: a place (or an unknown one-word name) right before a score, or beside
+ * "v"/"vs"/"at" in a results line, names a team, and teams are organisations ("Leeds 2
+ * Chelsea 1"). Countries stay countries (national teams are reported as the country).
+ * One sense per discourse: every mention of such a name in the document becomes an org.
+ */
+static void sports_teams(ctx *c)
+{
+    struct ag__ner_scratch *p = c->p;
+    const tok *t = c->toks;
+    for (size_t ci = 0; ci < p->ncands; ci++) {
+        cand *m = &p->cands[ci];
+        if (m->dateline || m->adjective || m->type == AG_ACTOR_COUNTRY ||
+            m->type == AG_ACTOR_PERSON || m->role)
+            continue;
+        int single = m->name >= 0 ? m->te - m->ts == 1 : m->te - m->ts <= 3;
+        int team = 0;
+        if (single && is_score(c, m->te, m->sent))
+            team = 1;
+        if (m->te < c->ntoks && t[m->te].sent == m->sent &&
+            (tok_is(c->text, &t[m->te], "v") || tok_is(c->text, &t[m->te], "vs") ||
+             tok_is(c->text, &t[m->te], "beat") || tok_is(c->text, &t[m->te], "AT")))
+            team = 1;
+        if (m->ts > 0 && t[m->ts - 1].sent == m->sent &&
+            (tok_is(c->text, &t[m->ts - 1], "v") || tok_is(c->text, &t[m->ts - 1], "vs") ||
+             tok_is(c->text, &t[m->ts - 1], "AT")))
+            team = 1;
+        if (!team)
+            continue;
+        if (m->name >= 0) {
+            p->names[m->name].votes[AG_ACTOR_ORG] += 5;
+        } else {
+            m->type = AG_ACTOR_ORG;
+            m->capital = 0;
+            /* the same lexicon name elsewhere in the document */
+            for (size_t cj = 0; cj < p->ncands; cj++)
+                if (p->cands[cj].lexname == m->lexname && !p->cands[cj].dateline) {
+                    p->cands[cj].type = AG_ACTOR_ORG;
+                    p->cands[cj].capital = 0;
+                }
+        }
+    }
 }
 
 /* Capitals standing for their governments. */
@@ -1331,6 +1408,12 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
                 e++;
                 continue;
             }
+            /* "Procter & Gamble", "Standard & Poor": an ampersand joins a company name. */
+            if ((t[e].flags & T_PUNCT) && t[e].punct == '&' && e + 1 < c.ntoks &&
+                t[e + 1].sent == t[k].sent && capish(&c, e + 1)) {
+                e += 2;
+                continue;
+            }
             /* "Special Envoy for Afghanistan": a portfolio after a title. */
             if (tok_is(text, &t[e], "for") && (t[e - 1].cls & AG_LEX_TITLE) &&
                 e + 1 < c.ntoks && t[e + 1].sent == t[k].sent && capish(&c, e + 1)) {
@@ -1358,7 +1441,8 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
         if (m->type == AG_ACTOR_OTHER && intern_name(&c, m) < 0)
             goto oom;
     }
-    /* Headline words: attach to body names case-insensitively (done by key lookup). */
+    sports_teams(&c);
+    /* Headline words attach to body names case-insensitively (names are keyed lower-case). */
     if (resolve(&c) < 0)
         goto oom;
     if (opts->capital_as_country)
@@ -1386,6 +1470,13 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
             continue;
         if (n > 0 && out->v[n - 1].end > m->s)
             continue; /* overlaps the previous mention */
+        /* "First Albany Corp.": the period of a company suffix is part of the name. */
+        if (m->type == AG_ACTOR_ORG && m->e < len && text[m->e] == '.' && m->te > m->ts) {
+            const tok *lt = &p->toks[m->te - 1];
+            static const char *const sfx[] = {"Corp", "Inc", "Co", "Ltd", "Bros", NULL};
+            if (lt->e == m->e && tok_in(text, lt, sfx))
+                m->e++;
+        }
         ag_mention *o = &out->v[n++];
         o->start = m->s;
         o->end = m->e;

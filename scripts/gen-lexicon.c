@@ -324,6 +324,41 @@ int main(int argc, char **argv)
     }
     set_sort(&taken);
 
+    /* Subdivisions (states, provinces, counties, England/Scotland/Wales) from
+     * iso_3166-2.json beside the 3166-1 file; names in brackets or with commas are
+     * administrative variants and are skipped. */
+    {
+        char p2[4096];
+        snprintf(p2, sizeof p2, "%s", argv[2]);
+        char *dot = strstr(p2, "3166-1");
+        if (dot)
+            dot[5] = '2';
+        json_error_t je;
+        json_t *root = dot ? json_load_file(p2, 0, &je) : NULL;
+        json_t *arr = root ? json_object_get(root, "3166-2") : NULL;
+        for (size_t i = 0; arr && i < json_array_size(arr); i++) {
+            json_t *e = json_array_get(arr, i);
+            const char *code = jstr(e, "code"), *name = jstr(e, "name");
+            if (!code || !name || strpbrk(name, ",([/") || strlen(code) < 2)
+                continue;
+            char cc[3] = {code[0], code[1], '\0'};
+            country *c = country_by_a2(cc);
+            char low[512];
+            size_t k;
+            for (k = 0; name[k] && k < sizeof low - 1; k++)
+                low[k] = (char)tolower((unsigned char)name[k]);
+            low[k] = '\0';
+            if (!c || set_has(&taken, name) || set_has(&common, low) || set_has(&given, name))
+                continue;
+            char buf[1024];
+            snprintf(buf, sizeof buf, "%s\tplace\t\t%s", name, c->canon);
+            set_add(&dict, buf);
+            set_add(&taken, name);
+            set_sort(&taken);
+        }
+        json_decref(root);
+    }
+
     /* Cities. A city named like a common word, a given name or a function word is left
      * out: "Reading", "Mobile", "Florence" are more often not the city. */
     strset cities = {0};
@@ -389,6 +424,8 @@ int main(int argc, char **argv)
         set_add(&dict, buf);
     }
     snprintf(path, sizeof path, "%s/orgs.txt", dd);
+    read_lines(path, &dict);
+    snprintf(path, sizeof path, "%s/regions.txt", dd);
     read_lines(path, &dict);
 
     FILE *o = fopen(argv[5], "w");
