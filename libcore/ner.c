@@ -531,8 +531,8 @@ typedef struct ctx {
 static int capish(const ctx *c, size_t k)
 {
     const tok *t = &c->toks[k];
-    if (!(t->flags & T_WORD))
-        return 0;
+    if (!(t->flags & T_WORD) || (t->flags & T_DIGIT))
+        return 0; /* "PK-250", "G7" are codes, not names */
     if (c->p->capsent[t->sent])
         return 1;
     return (t->flags & T_CAP) != 0;
@@ -749,6 +749,8 @@ static void vote_unknown(ctx *c, cand *m, int titled)
     }
 }
 
+static int do_span(ctx *c, size_t ts, size_t te);
+
 /* Process one raw span of capitalised tokens [ts, te). */
 static int do_span(ctx *c, size_t ts, size_t te)
 {
@@ -856,9 +858,15 @@ static int do_span(ctx *c, size_t ts, size_t te)
                 if (t[q].cls & AG_LEX_ORGCUE)
                     last_cue = q;
             size_t r = last_cue + 1;
-            if (r + 1 < te && !(t[r].cls & (AG_LEX_CONNECTOR | AG_LEX_COMMON)) &&
-                !(t[r].flags & T_LOWER))
+            if (r < te && match_title(c->lex, c->text, t, r, te)) {
+                /* "Foreign Office Spokesperson Dr Mohammad Faisal" */
+                if (do_span(c, r, te) < 0)
+                    return -1;
+                te = u = r;
+            } else if (r + 1 < te && !(t[r].cls & (AG_LEX_CONNECTOR | AG_LEX_COMMON)) &&
+                       !(t[r].flags & T_LOWER)) {
                 u = r;
+            }
         }
         while (u > k + 1 && (t[u - 1].flags & T_LOWER))
             u--;
@@ -1044,109 +1052,165 @@ static ag_actor_type best_type(const int *v)
     return best;
 }
 
+/* Key the strings of names into a generation-stamped table: key -> first name index,
+ * chained through link[]. */
+static int chain_add(dtab *t, const char *k, size_t n, uint32_t idx, uint32_t *link)
+{
+    int err = 0;
+    dslot *sl = dt_get(t, k, n, 1, &err);
+    if (!sl || err)
+        return -1;
+    link[idx] = sl->val; /* previous head (0 = none; values are index + 1) */
+    sl->val = idx + 1;
+    return 0;
+}
+
+/*
+ * One type per name, spelling variants, acronyms and partial names.
+ * Time complexity: O(N + M log M) for N candidates and M names, plus the (short) chains of
+ * names sharing a key; no pass is quadratic in the document.
+ */
 static int resolve(ctx *c)
 {
     struct ag__ner_scratch *p = c->p;
     dname *nm = p->names;
     size_t nn = p->nnames;
-    /* Types from votes. */
+    int rc = -1;
+    uint32_t *link = NULL, *pos_last = NULL;
+    dtab keys = {NULL, 0, 0, 1};
+    if (nn == 0)
+        return 0;
+    link = calloc(nn * 2, sizeof *link);
+    pos_last = calloc(nn, sizeof *pos_last);
+    if (!link || !pos_last)
+        goto out;
     for (size_t i = 0; i < nn; i++)
         nm[i].type = best_type(nm[i].votes);
+
     /* Spelling variants of multi-word person names: the first seen is canonical. */
     for (size_t i = 0; i < nn; i++) {
-        if (nm[i].ntok < 2 || nm[i].type != AG_ACTOR_PERSON || nm[i].canon >= 0)
+        if (nm[i].ntok < 2 || nm[i].type != AG_ACTOR_PERSON)
             continue;
-        char ki[AG__LEX_MAXKEY];
-        ag_ner_variant_key(nm[i].key, ki, sizeof ki);
-        for (size_t j = i + 1; j < nn; j++) {
-            if (nm[j].ntok != nm[i].ntok || nm[j].canon >= 0 || nm[j].type != AG_ACTOR_PERSON)
-                continue;
-            char kj[AG__LEX_MAXKEY];
-            ag_ner_variant_key(nm[j].key, kj, sizeof kj);
-            if (strcmp(ki, kj) == 0)
-                nm[j].canon = (long)i;
+        char kb[AG__LEX_MAXKEY];
+        int kl = ag_ner_variant_key(nm[i].key, kb, sizeof kb);
+        if (kl <= 0 || (size_t)kl >= sizeof kb)
+            continue;
+        int err = 0;
+        dslot *sl = dt_get(&keys, kb, (size_t)kl, 0, &err);
+        if (sl) {
+            nm[i].canon = (long)sl->val;
+            continue;
         }
+        const char *k = arena_str(p, kb, (size_t)kl);
+        if (!k || !(sl = dt_get(&keys, k, (size_t)kl, 1, &err)) || err)
+            goto out;
+        sl->val = (uint32_t)i;
     }
+    dt_clear(&keys);
+
     /* Acronyms to their expansion: "ISPR" -> "Inter-Services Public Relations". */
-    for (size_t i = 0; i < nn; i++) {
-        if (nm[i].ntok != 1 || nm[i].keylen < 2 || nm[i].keylen > 8 || !nm[i].text)
+    for (size_t j = 0; j < nn; j++) {
+        if (nm[j].ntok < 2)
             continue;
-        const char *tx = nm[i].text;
+        char ini[16];
+        size_t il = 0;
+        const char *k = nm[j].key;
+        int at_start = 1;
+        for (size_t q = 0; q < nm[j].keylen && il < sizeof ini; q++) {
+            if (k[q] == ' ' || k[q] == '-') {
+                at_start = 1;
+                continue;
+            }
+            if (at_start) {
+                if (!(strncmp(k + q, "of ", 3) == 0 || strncmp(k + q, "for ", 4) == 0 ||
+                      strncmp(k + q, "the ", 4) == 0 || strncmp(k + q, "and ", 4) == 0))
+                    ini[il++] = k[q];
+                at_start = 0;
+            }
+        }
+        if (il < 2 || il >= sizeof ini)
+            continue;
+        int err = 0;
+        dslot *sl = dt_get(&keys, ini, il, 0, &err);
+        if (sl)
+            continue;
+        const char *ik = arena_str(p, ini, il);
+        if (!ik || !(sl = dt_get(&keys, ik, il, 1, &err)) || err)
+            goto out;
+        sl->val = (uint32_t)j;
+    }
+    for (size_t i = 0; i < nn; i++) {
+        if (nm[i].ntok != 1 || nm[i].keylen < 2 || nm[i].keylen > 8 || !nm[i].text ||
+            nm[i].canon >= 0)
+            continue;
         int up = 1;
         for (size_t q = 0; q < nm[i].keylen; q++)
-            if (!(tx[q] >= 'A' && tx[q] <= 'Z'))
+            if (!(nm[i].text[q] >= 'A' && nm[i].text[q] <= 'Z'))
                 up = 0;
-        if (!up)
+        int err = 0;
+        dslot *sl = up ? dt_get(&keys, nm[i].key, nm[i].keylen, 0, &err) : NULL;
+        if (!sl)
             continue;
-        for (size_t j = 0; j < nn; j++) {
-            if (j == i || nm[j].ntok < 2)
-                continue;
-            /* initials of words and hyphen parts, skipping connectors */
-            char ini[16];
-            size_t il = 0;
-            const char *k = nm[j].key;
-            int at_start = 1;
-            for (size_t q = 0; q < nm[j].keylen && il < sizeof ini; q++) {
-                if (k[q] == ' ' || k[q] == '-') {
-                    at_start = 1;
-                    continue;
-                }
-                if (at_start) {
-                    if (!(strncmp(k + q, "of ", 3) == 0 || strncmp(k + q, "for ", 4) == 0 ||
-                          strncmp(k + q, "the ", 4) == 0 || strncmp(k + q, "and ", 4) == 0))
-                        ini[il++] = k[q];
-                    at_start = 0;
-                }
-            }
-            if (il == nm[i].keylen && memcmp(ini, nm[i].key, il) == 0) {
-                nm[i].canon = (long)j;
-                for (int v = 0; v < 5; v++)
-                    nm[j].votes[v] += nm[i].votes[v] + (v == AG_ACTOR_ORG ? 2 : 0);
-                nm[j].type = best_type(nm[j].votes);
-                break;
-            }
-        }
+        size_t j = sl->val;
+        nm[i].canon = (long)j;
+        for (int v = 0; v < 5; v++)
+            nm[j].votes[v] += nm[i].votes[v] + (v == AG_ACTOR_ORG ? 2 : 0);
+        nm[j].type = best_type(nm[j].votes);
     }
-    /* Partial names: a name whose words are the last words of a longer person name in the
-     * document. The nearest preceding full mention wins, else the first following. */
+    dt_clear(&keys);
+
+    /* Partial names: a name whose words are the last words of a longer person name in
+     * the document. The nearest preceding full mention wins, else the first following. */
     if (c->opts->resolve_partial) {
+        for (size_t i = 0; i < nn; i++) {
+            if (nm[i].ntok < 2 || nm[i].type != AG_ACTOR_PERSON)
+                continue;
+            for (size_t q = 1; q < nm[i].keylen; q++)
+                if (nm[i].key[q - 1] == ' ' &&
+                    chain_add(&keys, nm[i].key + q, nm[i].keylen - q, (uint32_t)i, link + nn) < 0)
+                    goto out;
+        }
+        /* A name with several suffixes is linked into each suffix chain through one
+         * link slot, so a chain may wander into another suffix's chain; the walk below
+         * checks the suffix, which keeps the result exact. */
         for (size_t ci = 0; ci < p->ncands; ci++) {
             cand *m = &p->cands[ci];
-            if (m->name < 0 || nm[m->name].canon >= 0)
+            if (m->name < 0)
                 continue;
             dname *d = &nm[m->name];
-            if (d->type != AG_ACTOR_PERSON && d->type != AG_ACTOR_OTHER && d->ntok > 1)
+            pos_last[m->name] = (uint32_t)(m->s + 1);
+            if (d->canon >= 0 || (d->ntok > 1 && d->type != AG_ACTOR_PERSON &&
+                                  d->type != AG_ACTOR_OTHER))
                 continue;
-            long best = -1;
-            size_t bestdist = (size_t)-1;
-            int before = 0;
-            for (size_t cj = 0; cj < p->ncands; cj++) {
-                cand *o = &p->cands[cj];
-                if (o->name < 0 || o->name == m->name)
+            int err = 0;
+            dslot *sl = dt_get(&keys, d->key, d->keylen, 0, &err);
+            if (!sl)
+                continue;
+            long best = -1, after = -1;
+            uint32_t bestpos = 0;
+            size_t afterpos = (size_t)-1;
+            for (uint32_t v = sl->val; v; v = link[nn + v - 1]) {
+                long f = (long)(v - 1);
+                const dname *fd = &nm[f];
+                /* chains of different suffixes can share links: check the suffix */
+                if (f == m->name || fd->keylen <= d->keylen ||
+                    memcmp(fd->key + fd->keylen - d->keylen, d->key, d->keylen) != 0 ||
+                    fd->key[fd->keylen - d->keylen - 1] != ' ')
                     continue;
-                long r = root(nm, o->name);
-                dname *f = &nm[r];
-                if (nm[o->name].ntok <= d->ntok || f->type != AG_ACTOR_PERSON)
-                    continue;
-                dname *of = &nm[o->name];
-                if (of->keylen <= d->keylen ||
-                    memcmp(of->key + of->keylen - d->keylen, d->key, d->keylen) != 0 ||
-                    of->key[of->keylen - d->keylen - 1] != ' ')
-                    continue;
-                int bef = o->s < m->s;
-                size_t dist = bef ? m->s - o->s : o->s - m->s;
-                if ((bef && !before) || (bef == before && dist < bestdist)) {
-                    best = r;
-                    bestdist = dist;
-                    before = bef;
-                }
+                if (pos_last[f] > bestpos)
+                    bestpos = pos_last[f], best = f;
+                size_t fp = p->cands[nm[f].first].s;
+                if (fp > m->s && fp < afterpos)
+                    afterpos = fp, after = f;
             }
-            if (best >= 0) {
-                m->name = best;
-            }
+            if (best < 0)
+                best = after;
+            if (best >= 0)
+                m->name = root(nm, best);
         }
     }
-    /* Unknown-typed leftovers: one-word names without cues. */
+
+    /* Types for what is still unknown; drops. */
     for (size_t ci = 0; ci < p->ncands; ci++) {
         cand *m = &p->cands[ci];
         if (m->name < 0)
@@ -1171,7 +1235,12 @@ static int resolve(ctx *c)
             m->drop = 1; /* a headline-only name */
         m->type = d->type;
     }
-    return 0;
+    rc = 0;
+out:
+    free(link);
+    free(pos_last);
+    free(keys.v);
+    return rc;
 }
 
 /* A score next to a token: a number of at most 3 digits, or "2-1". */
@@ -1193,6 +1262,7 @@ static void sports_teams(ctx *c)
 {
     struct ag__ner_scratch *p = c->p;
     const tok *t = c->toks;
+    size_t nteams = 0;
     for (size_t ci = 0; ci < p->ncands; ci++) {
         cand *m = &p->cands[ci];
         if (m->dateline || m->adjective || m->type == AG_ACTOR_COUNTRY ||
@@ -1212,18 +1282,27 @@ static void sports_teams(ctx *c)
             team = 1;
         if (!team)
             continue;
+        nteams++;
         if (m->name >= 0) {
             p->names[m->name].votes[AG_ACTOR_ORG] += 5;
         } else {
             m->type = AG_ACTOR_ORG;
             m->capital = 0;
-            /* the same lexicon name elsewhere in the document */
-            for (size_t cj = 0; cj < p->ncands; cj++)
-                if (p->cands[cj].lexname == m->lexname && !p->cands[cj].dateline) {
-                    p->cands[cj].type = AG_ACTOR_ORG;
-                    p->cands[cj].capital = 0;
-                }
+            m->metonym = 2; /* marks a team name for the pass below */
         }
+    }
+    /* The same lexicon name elsewhere in the document (few teams: a short list). */
+    for (size_t ti = 0; ti < p->ncands && nteams; ti++) {
+        if (p->cands[ti].metonym != 2)
+            continue;
+        const char *ln = p->cands[ti].lexname;
+        p->cands[ti].metonym = 0;
+        for (size_t cj = 0; cj < p->ncands && ln; cj++)
+            if (p->cands[cj].lexname == ln && !p->cands[cj].dateline) {
+                p->cands[cj].type = AG_ACTOR_ORG;
+                p->cands[cj].capital = 0;
+                p->cands[cj].metonym = 0;
+            }
     }
 }
 
