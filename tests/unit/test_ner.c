@@ -1,0 +1,216 @@
+/* Unit tests for actorgraph/ner.h: finding, typing and resolving mentions in one document.
+ * The sentences are invented for these tests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <actorgraph/ner.h>
+
+static ag_lexicon *lex;
+static ag_mentions ms;
+static const char *doc;
+
+static int setup(void **state)
+{
+    (void)state;
+    ag_error err;
+    ag_error_clear(&err);
+    lex = ag_lexicon_new(1, &err);
+    ag_mentions_init(&ms);
+    return lex ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    ag_mentions_destroy(&ms);
+    ag_lexicon_free(lex);
+    return 0;
+}
+
+static void run(const char *text)
+{
+    ag_error err;
+    ag_error_clear(&err);
+    ag_sentence *s = NULL;
+    size_t n = 0;
+    doc = text;
+    assert_int_equal(ag_text_sentences(text, strlen(text), &s, &n, &err), 0);
+    assert_int_equal(ag_ner_document(lex, NULL, text, strlen(text), s, n, &ms, &err), 0);
+    free(s);
+}
+
+/* The mention whose text is `surface` (the k-th such, 0-based), or NULL. */
+static const ag_mention *find(const char *surface, int k)
+{
+    size_t l = strlen(surface);
+    for (size_t i = 0; i < ms.n; i++)
+        if (ms.v[i].end - ms.v[i].start == l && memcmp(doc + ms.v[i].start, surface, l) == 0 &&
+            k-- == 0)
+            return &ms.v[i];
+    return NULL;
+}
+
+static void test_ner__titles_stripped_and_kept_as_role(void **state)
+{
+    (void)state;
+    run("Foreign Minister Lorna Vestby met Gen Arvid Kolstad in Oslo on Friday. "
+        "Later, Vestby said the talks went well.");
+    const ag_mention *m = find("Lorna Vestby", 0);
+    assert_non_null(m);
+    assert_int_equal(m->type, AG_ACTOR_PERSON);
+    assert_string_equal(m->role, "Foreign Minister");
+    m = find("Arvid Kolstad", 0);
+    assert_non_null(m);
+    assert_string_equal(m->role, "Gen");
+    m = find("Vestby", 0);
+    assert_non_null(m);
+    assert_string_equal(m->name, "Lorna Vestby");
+    assert_null(find("Later", 0));
+    assert_null(find("Friday", 0));
+    m = find("Oslo", 0);
+    assert_non_null(m);
+    assert_int_equal(m->type, AG_ACTOR_PLACE);
+    assert_string_equal(m->country, "Norway");
+}
+
+static void test_ner__surname_resolves_by_last_token(void **state)
+{
+    (void)state;
+    run("Rebel commander Omar Tahir Nasser spoke first. President Ilyas Tahir answered him. "
+        "Tahir, who won the vote, left early.");
+    const ag_mention *m = find("Tahir", 0);
+    assert_non_null(m);
+    assert_string_equal(m->name, "Ilyas Tahir");
+}
+
+static void test_ner__country_forms_and_adjectives(void **state)
+{
+    (void)state;
+    run("The U.S. and America's allies met Kenyan officials. The United States agreed.");
+    const ag_mention *a = find("U.S.", 0), *b = find("America", 0), *c = find("Kenyan", 0);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_non_null(c);
+    assert_string_equal(a->name, "United States");
+    assert_string_equal(b->name, "United States");
+    assert_int_equal(b->end - b->start, 7); /* possessive not in the span */
+    assert_string_equal(c->name, "Kenya");
+    assert_int_equal(c->adjective, 1);
+}
+
+static void test_ner__dateline_and_headline(void **state)
+{
+    (void)state;
+    run("NAIROBI - Kenya and Uganda signed a trade pact on Monday, officials said.");
+    const ag_mention *m = find("NAIROBI", 0);
+    assert_non_null(m);
+    assert_int_equal(m->dateline, 1);
+    assert_int_equal(m->type, AG_ACTOR_PLACE);
+    assert_non_null(find("Kenya", 0));
+    assert_null(find("Monday", 0));
+}
+
+static void test_ner__organisations_from_cues(void **state)
+{
+    (void)state;
+    run("The Ministry of Water Resources and the Blue Valley Farmers Union protested. "
+        "Officials of the Northern Grain Council agreed.");
+    const ag_mention *m = find("Ministry of Water Resources", 0);
+    assert_non_null(m);
+    assert_int_equal(m->type, AG_ACTOR_ORG);
+    m = find("Blue Valley Farmers Union", 0);
+    assert_non_null(m);
+    assert_int_equal(m->type, AG_ACTOR_ORG);
+    assert_null(find("Officials", 0));
+}
+
+static void test_ner__capital_as_government(void **state)
+{
+    (void)state;
+    run("Officials said Nairobi assured Kampala of its support. The envoy flew to Nairobi.");
+    const ag_mention *m = find("Nairobi", 0);
+    assert_non_null(m);
+    assert_int_equal(m->type, AG_ACTOR_COUNTRY);
+    assert_string_equal(m->name, "Kenya");
+    assert_int_equal(m->metonym, 1);
+    m = find("Nairobi", 1);
+    assert_non_null(m);
+    assert_int_equal(m->type, AG_ACTOR_PLACE);
+    assert_int_equal(m->metonym, 0);
+}
+
+static void test_ner__spelling_variants_in_one_document(void **state)
+{
+    (void)state;
+    run("Interior Minister Shah Mahmud Rizvi arrived. Later Shah Mehmud Rizvi spoke.");
+    const ag_mention *a = find("Shah Mahmud Rizvi", 0), *b = find("Shah Mehmud Rizvi", 0);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_string_equal(b->name, "Shah Mahmud Rizvi");
+}
+
+static void test_ner__variant_keys(void **state)
+{
+    (void)state;
+    char a[64], b[64];
+    ag_ner_variant_key("Mohammed Faiz", a, sizeof a);
+    ag_ner_variant_key("Muhammad Faiz", b, sizeof b);
+    assert_string_equal(a, b);
+    ag_ner_variant_key("Mehmood", a, sizeof a);
+    ag_ner_variant_key("Mahmood", b, sizeof b);
+    assert_string_equal(a, b);
+    ag_ner_variant_key_short("Ilyas Karim Tahir", a, sizeof a);
+    ag_ner_variant_key_short("Ilyas Tahir", b, sizeof b);
+    assert_string_equal(a, b);
+    ag_ner_variant_key("Ilyas Tahir", a, sizeof a);
+    ag_ner_variant_key("Omar Tahir", b, sizeof b);
+    assert_string_not_equal(a, b);
+    char tiny[3];
+    int full = ag_ner_variant_key("Abcdefgh", tiny, sizeof tiny);
+    assert_true(full > 2);
+    assert_int_equal(strlen(tiny), 2);
+}
+
+static void test_ner__invalid_utf8_never_shifts_offsets(void **state)
+{
+    (void)state;
+    run("Bad \xFF\xFE bytes \xC3 near Nairobi today.");
+    const ag_mention *m = find("Nairobi", 0);
+    assert_non_null(m);
+    assert_int_equal(m->start, 20);
+}
+
+static void test_ner__reuse_across_documents(void **state)
+{
+    (void)state;
+    for (int i = 0; i < 3; i++) {
+        run("Prime Minister Hanna Lind visited Berlin.");
+        assert_non_null(find("Hanna Lind", 0));
+        run("");
+        assert_int_equal(ms.n, 0);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ner__titles_stripped_and_kept_as_role),
+        cmocka_unit_test(test_ner__surname_resolves_by_last_token),
+        cmocka_unit_test(test_ner__country_forms_and_adjectives),
+        cmocka_unit_test(test_ner__dateline_and_headline),
+        cmocka_unit_test(test_ner__organisations_from_cues),
+        cmocka_unit_test(test_ner__capital_as_government),
+        cmocka_unit_test(test_ner__spelling_variants_in_one_document),
+        cmocka_unit_test(test_ner__variant_keys),
+        cmocka_unit_test(test_ner__invalid_utf8_never_shifts_offsets),
+        cmocka_unit_test(test_ner__reuse_across_documents),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
