@@ -2,13 +2,15 @@
  * extract.c - the ag-extract driver: lexicon, reader, worker threads, and the two ends
  * (a resolved graph, or unresolved key-prefixed records for a sharded run).
  *
- * Threads. The calling thread reads documents in input order into a short bounded queue
- * (2 per worker), so memory holds a few documents, never the corpus. Each worker
+ * Threads. The calling thread reads documents in input order into batches (up to 64
+ * documents or 1 MB, so that locking costs little per document) and hands them over
+ * through a short bounded queue (2 batches per worker), so memory holds a few batches,
+ * never the corpus. Each worker
  * analyses documents into its OWN accumulator; at the end the accumulators are combined.
  * Because every record field combines commutatively (extract_acc.c), the combined
  * records, and hence the output, are identical for any number of threads. The only thing
- * that must follow input order is the --mentions stream: a worker holding document k
- * waits until documents 0..k-1 have been written before writing its lines.
+ * that must follow input order is the --mentions stream: a worker holding batch k waits
+ * until batches 0..k-1 have been written before writing its lines.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -42,6 +44,26 @@ int ag_scope_parse(const char *s, ag_scope *scope, int *window)
 
 typedef struct worker worker;
 
+#define BATCH_DOCS 64                 /* documents per batch at most */
+#define BATCH_BYTES ((size_t)1 << 20) /* text bytes per batch at most */
+
+/* Consecutive documents handed to one worker at once. */
+typedef struct batch {
+    ag__doc docs[BATCH_DOCS];  /* the documents, owned */
+    size_t n;                  /* used */
+    size_t bytes;              /* their text bytes */
+    unsigned long long seq;    /* 0-based batch number in input order */
+} batch;
+
+static void batch_free(batch *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->n; i++)
+        ag__doc_free(&b->docs[i]);
+    free(b);
+}
+
 typedef struct run {
     const ag_extract_opts *opts;   /* borrowed */
     const ag_lexicon *lex;         /* borrowed or owned_lex */
@@ -50,12 +72,13 @@ typedef struct run {
     pthread_cond_t not_empty;      /* queue gained a document or reading ended */
     pthread_cond_t not_full;       /* queue lost a document */
     pthread_cond_t turn;           /* next_write advanced */
-    ag__doc *queue;                /* ring buffer of documents */
+    batch **queue;                 /* ring buffer of batches */
     size_t qcap, qhead, qlen;
     int eof;                       /* no more documents will be queued */
     int failed;                    /* someone failed: everyone stops */
     ag_error err;                  /* first failure */
-    unsigned long long next_write; /* seq of the next document whose mentions go out */
+    unsigned long long err_seq;    /* batch it happened in */
+    unsigned long long next_write; /* seq of the next batch whose mentions go out */
     unsigned long long docs_done, bytes_done, mentions;
 } run;
 
@@ -63,44 +86,62 @@ struct worker {
     run *r;             /* shared state */
     ag__analyser *an;   /* per-thread scratch */
     ag__acc acc;        /* per-thread records */
-    char *mbuf;         /* mention lines of the current document */
+    char *mbuf;         /* mention lines of the current batch */
     size_t mlen, mcap;
+    unsigned long long skipped; /* malformed records skipped (--skip-bad) */
     pthread_t tid;
     int started;        /* tid is valid */
 };
 
-static void fail_locked(run *r, const ag_error *e)
+/* Record a failure of batch seq. Batches before it are all being processed (the queue
+ * is FIFO) and run to their end, so keeping the failure of the smallest batch reports
+ * the first bad record whatever the number of threads. */
+static void fail_locked(run *r, const ag_error *e, unsigned long long seq)
 {
-    if (!r->failed) {
+    if (!r->failed || seq < r->err_seq) {
         r->failed = 1;
         r->err = *e;
+        r->err_seq = seq;
     }
     pthread_cond_broadcast(&r->not_empty);
     pthread_cond_broadcast(&r->not_full);
     pthread_cond_broadcast(&r->turn);
 }
 
-/* Analyse one document; with threads, writes its mentions in input order. */
-static int process(worker *w, const ag__doc *doc, int threaded, ag_error *err)
+/* Analyse a batch; with threads, writes its mentions in input order. */
+static int process(worker *w, batch *b, int threaded, ag_error *err)
 {
     run *r = w->r;
     FILE *mf = r->opts->mentions;
+    unsigned long long nm = 0;
     w->mlen = 0;
-    long nm = ag__analyse(w->an, doc, &w->acc, mf ? &w->mbuf : NULL, &w->mlen, &w->mcap, err);
-    if (nm < 0)
-        return -1;
+    for (size_t i = 0; i < b->n; i++) {
+        int ok = ag__doc_parse(&b->docs[i], r->opts, err);
+        if (ok < 0 || (ok == 0 && !r->opts->skip_bad))
+            return -1;
+        if (ok == 0) {
+            w->skipped++;
+            ag_error_clear(err);
+            continue;
+        }
+        long k = ag__analyse(w->an, &b->docs[i], &w->acc, mf ? &w->mbuf : NULL, &w->mlen,
+                             &w->mcap, err);
+        if (k < 0)
+            return -1;
+        nm += (unsigned long long)k;
+    }
     if (threaded) {
         pthread_mutex_lock(&r->mu);
-        while (mf && r->next_write != doc->seq && !r->failed)
+        while (mf && r->next_write != b->seq && !r->failed)
             pthread_cond_wait(&r->turn, &r->mu);
     }
     int rc = 0;
     if (mf && w->mlen && fwrite(w->mbuf, 1, w->mlen, mf) != w->mlen)
         rc = ag_error_set(err, AG_EIO, NULL, 0, 0, "cannot write the mentions file");
     r->next_write++;
-    r->docs_done++;
-    r->bytes_done += doc->len;
-    r->mentions += (unsigned long long)nm;
+    r->docs_done += b->n;
+    r->bytes_done += b->bytes;
+    r->mentions += nm;
     if (threaded) {
         pthread_cond_broadcast(&r->turn);
         pthread_mutex_unlock(&r->mu);
@@ -113,7 +154,7 @@ static void *work(void *arg)
     worker *w = arg;
     run *r = w->r;
     for (;;) {
-        ag__doc doc;
+        batch *b;
         pthread_mutex_lock(&r->mu);
         while (!r->qlen && !r->eof && !r->failed)
             pthread_cond_wait(&r->not_empty, &r->mu);
@@ -121,7 +162,7 @@ static void *work(void *arg)
             pthread_mutex_unlock(&r->mu);
             break;
         }
-        doc = r->queue[r->qhead];
+        b = r->queue[r->qhead];
         r->qhead = (r->qhead + 1) % r->qcap;
         r->qlen--;
         pthread_cond_signal(&r->not_full);
@@ -129,16 +170,43 @@ static void *work(void *arg)
 
         ag_error e;
         ag_error_clear(&e);
-        int rc = process(w, &doc, 1, &e);
-        ag__doc_free(&doc);
+        int rc = process(w, b, 1, &e);
+        unsigned long long seq = b->seq;
+        batch_free(b);
         if (rc < 0) {
             pthread_mutex_lock(&r->mu);
-            fail_locked(r, &e);
+            fail_locked(r, &e, seq);
             pthread_mutex_unlock(&r->mu);
             break;
         }
     }
     return NULL;
+}
+
+/* Read the next batch: 1 (*out set), 0 at the end, -1 on error. */
+static int read_batch(ag__reader *rd, unsigned long long seq, batch **out, ag_error *err)
+{
+    batch *b = calloc(1, sizeof *b);
+    if (!b)
+        return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
+    b->seq = seq;
+    while (b->n < BATCH_DOCS && b->bytes < BATCH_BYTES) {
+        int got = ag__reader_next(rd, &b->docs[b->n], err);
+        if (got < 0) {
+            batch_free(b);
+            return -1;
+        }
+        if (got == 0)
+            break;
+        b->bytes += b->docs[b->n].len;
+        b->n++;
+    }
+    if (b->n == 0) {
+        free(b);
+        return 0;
+    }
+    *out = b;
+    return 1;
 }
 
 /* ------------------------------------------------------------------ the run */
@@ -220,16 +288,16 @@ static int extract_all(const char *const *inputs, size_t ninputs, const ag_extra
     }
     report(&r, rd, 0);
     if (!threaded) {
-        for (;;) {
-            ag__doc doc;
-            int got = ag__reader_next(rd, &doc, err);
+        for (unsigned long long seq = 0;; seq++) {
+            batch *b = NULL;
+            int got = read_batch(rd, seq, &b, err);
             if (got <= 0) {
                 if (got < 0)
                     goto out;
                 break;
             }
-            int prc = process(&ws[0], &doc, 0, err);
-            ag__doc_free(&doc);
+            int prc = process(&ws[0], b, 0, err);
+            batch_free(b);
             if (prc < 0)
                 goto out;
             report(&r, rd, 0);
@@ -241,36 +309,30 @@ static int extract_all(const char *const *inputs, size_t ninputs, const ag_extra
                 ag_error e;
                 ag_error_clear(&e);
                 ag_error_set(&e, AG_EINTERNAL, NULL, 0, 0, "cannot start a thread");
-                fail_locked(&r, &e);
+                fail_locked(&r, &e, 0);
                 pthread_mutex_unlock(&r.mu);
                 break;
             }
             ws[i].started = 1;
         }
-        for (;;) {
-            ag__doc doc;
+        for (unsigned long long seq = 0;; seq++) {
+            batch *b = NULL;
             ag_error e;
             ag_error_clear(&e);
-            int got = ag__reader_next(rd, &doc, &e);
+            int got = read_batch(rd, seq, &b, &e);
             pthread_mutex_lock(&r.mu);
             if (got < 0)
-                fail_locked(&r, &e);
+                fail_locked(&r, &e, seq);
+            while (got > 0 && r.qlen == r.qcap && !r.failed)
+                pthread_cond_wait(&r.not_full, &r.mu);
             if (got <= 0 || r.failed) {
-                if (got > 0)
-                    ag__doc_free(&doc);
+                batch_free(b);
                 r.eof = 1;
                 pthread_cond_broadcast(&r.not_empty);
                 pthread_mutex_unlock(&r.mu);
                 break;
             }
-            while (r.qlen == r.qcap && !r.failed)
-                pthread_cond_wait(&r.not_full, &r.mu);
-            if (r.failed) {
-                ag__doc_free(&doc);
-                pthread_mutex_unlock(&r.mu);
-                continue; /* loop once more to set eof and leave */
-            }
-            r.queue[(r.qhead + r.qlen) % r.qcap] = doc;
+            r.queue[(r.qhead + r.qlen) % r.qcap] = b;
             r.qlen++;
             pthread_cond_signal(&r.not_empty);
             pthread_mutex_unlock(&r.mu);
@@ -280,9 +342,9 @@ static int extract_all(const char *const *inputs, size_t ninputs, const ag_extra
             if (ws[i].started)
                 pthread_join(ws[i].tid, NULL);
         ws[0].started = 0;
-        /* Documents left in the queue after a failure. */
+        /* Batches left in the queue after a failure. */
         while (r.qlen) {
-            ag__doc_free(&r.queue[r.qhead]);
+            batch_free(r.queue[r.qhead]);
             r.qhead = (r.qhead + 1) % r.qcap;
             r.qlen--;
         }
@@ -299,7 +361,9 @@ static int extract_all(const char *const *inputs, size_t ninputs, const ag_extra
         stats->documents = r.docs_done;
         stats->bytes = r.bytes_done;
         stats->mentions = r.mentions;
-        stats->skipped = ag__reader_skipped(rd);
+        stats->skipped = 0;
+        for (int i = 0; i < nthreads; i++)
+            stats->skipped += ws[i].skipped;
     }
     rc = 0;
 out:

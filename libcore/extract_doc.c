@@ -282,15 +282,31 @@ static int unit_text(ag__analyser *an, const char *text, size_t s, size_t e)
     return 0;
 }
 
-/* A mention's surface text, white space collapsed and invalid bytes replaced. */
-static char *surface(const char *text, size_t s, size_t e)
+/* A name's text, white space collapsed and invalid bytes replaced, into an->scratch
+ * (the caller copies what it keeps). */
+static int surface(ag__analyser *an, const char *text, size_t s, size_t e)
 {
-    char *out = malloc(3 * (e - s) + 1);
+    size_t need = 3 * (e - s) + 1;
+    if (need > an->scratchcap) {
+        char *b = realloc(an->scratch, need);
+        if (!b)
+            return -1;
+        an->scratch = b;
+        an->scratchcap = need;
+    }
+    char *out = an->scratch;
     size_t n = 0;
     int space = 0;
-    if (!out)
-        return NULL;
     for (size_t i = s; i < e;) {
+        unsigned char b = (unsigned char)text[i];
+        if (b > ' ' && b < 0x80) {
+            if (space && n)
+                out[n++] = ' ';
+            space = 0;
+            out[n++] = (char)b;
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t k = ag_text_decode(text, e, i, &cp);
         if (ag_text_is_space(cp) || cp == 0) {
@@ -310,7 +326,8 @@ static char *surface(const char *text, size_t s, size_t e)
         i += k;
     }
     out[n] = '\0';
-    return out;
+    an->scratchlen = n;
+    return 0;
 }
 
 /* ------------------------------------------------------------------ local actors */
@@ -473,11 +490,42 @@ static int co_mentions(ag__analyser *an, const ag_sentence *sents, size_t ns, co
 
 /* ------------------------------------------------------------------ meetings */
 
+/* Byte classes for the ASCII fast path of the tokeniser. */
+static int ascii_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 static int tokenize(ag__analyser *an, const char *text, size_t s, size_t e)
 {
     an->ntoks = 0;
     for (size_t i = s; i < e;) {
         int32_t cp;
+        unsigned char b = (unsigned char)text[i];
+        if (b == ' ' || b == '\n' || b == '\t' || b == '\r') {
+            i++;
+            continue;
+        }
+        if (ascii_alnum(b)) {
+            /* Plain ASCII word: no decoding needed until a non-ASCII byte or an
+             * apostrophe shows up, which the general loop below then handles. */
+            size_t j = i + 1;
+            while (j < e && (ascii_alnum((unsigned char)text[j]) || text[j] == '-'))
+                j++;
+            if (j >= e || ((unsigned char)text[j] < 0x80 && text[j] != '\'')) {
+                if (an->ntoks == an->captoks) {
+                    size_t ncap = an->captoks ? an->captoks * 2 : 64;
+                    tok *v = realloc(an->toks, ncap * sizeof *v);
+                    if (!v)
+                        return -1;
+                    an->toks = v;
+                    an->captoks = ncap;
+                }
+                an->toks[an->ntoks++] = (tok){i, j, 1, (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')};
+                i = j;
+                continue;
+            }
+        }
         size_t k = ag_text_decode(text, e, i, &cp);
         if (ag_text_is_space(cp)) {
             i += k;
@@ -527,8 +575,10 @@ static int tokenize(ag__analyser *an, const char *text, size_t s, size_t e)
 
 static int word_eq(const char *text, const tok *t, const char *w)
 {
+    if (!t->word || (text[t->s] | 0x20) != w[0])
+        return 0;
     size_t n = strlen(w);
-    if (!t->word || t->e - t->s != n)
+    if (t->e - t->s != n)
         return 0;
     for (size_t i = 0; i < n; i++) {
         char c = text[t->s + i];
@@ -659,6 +709,22 @@ static int add_met(ag__analyser *an, long x, long y, const ag_sentence *s)
     return 0;
 }
 
+/* Could the sentence hold a trigger? A cheap byte search that spares most sentences
+ * the tokeniser. Stems are matched case-insensitively on their first letter only
+ * ("Talks between ..." opens sentences). */
+static int maybe_trigger(const char *text, size_t s, size_t e)
+{
+    static const char *const stems[] = {"met", "eet", "alks", "etween", "alled on", "alls on",
+                                        "osts", "osted", "eceive", "isit", "iscussions",
+                                        "egotiations", NULL};
+    const char *p = text + s;
+    size_t n = e - s;
+    for (const char *const *st = stems; *st; st++)
+        if (memmem(p, n, *st, strlen(*st)))
+            return 1;
+    return 0;
+}
+
 /* Meetings of one sentence whose mentions are m[ms, me). */
 static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, size_t ms,
                     size_t me)
@@ -670,7 +736,7 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, si
     for (size_t k = ms; k < me && nc < 64; k++)
         if (!m[k].dateline && an->mloc[k] >= 0)
             cand[nc++] = k;
-    if (nc < 2)
+    if (nc < 2 || !maybe_trigger(text, s->start, s->end))
         return 0;
     if (tokenize(an, text, s->start, s->end) < 0)
         return -1;
@@ -851,28 +917,20 @@ static int count_mention(ag__analyser *an, ag__acc *acc, const ag__doc *doc,
     ag__actor *a = &acc->actors[an->loc[l].acc];
     a->mentions++;
     a->types[x->type >= 0 && x->type < 5 ? x->type : 0]++;
-    char *form = surface(doc->text, x->start, x->end);
-    char *name = ag__utf8_clean(x->name, strlen(x->name));
-    int rc = -1;
-    if (!form || !name)
-        goto out;
-    if (form[0] && ag__counts_add(&a->forms, form, 1) < 0)
-        goto out;
-    if (ag__counts_add(&a->names, name, 1) < 0)
-        goto out;
-    if (x->role && x->role[0]) {
-        free(form);
-        form = surface(x->role, 0, strlen(x->role));
-        if (!form || (form[0] && ag__counts_add(&a->roles, form, 1) < 0))
-            goto out;
-    }
-    if (x->country && x->country[0] && ag__counts_add(&a->countries, x->country, 1) < 0)
-        goto out;
-    rc = 0;
-out:
-    free(form);
-    free(name);
-    return rc;
+    if (surface(an, doc->text, x->start, x->end) < 0 ||
+        (an->scratch[0] && ag__counts_add(&a->forms, an->scratch, 1) < 0) ||
+        surface(an, x->name, 0, strlen(x->name)) < 0 ||
+        (an->scratch[0] && ag__counts_add(&a->names, an->scratch, 1) < 0))
+        return -1;
+    if (x->role && x->role[0] &&
+        (surface(an, x->role, 0, strlen(x->role)) < 0 ||
+         (an->scratch[0] && ag__counts_add(&a->roles, an->scratch, 1) < 0)))
+        return -1;
+    if (x->country && x->country[0] &&
+        (surface(an, x->country, 0, strlen(x->country)) < 0 ||
+         ag__counts_add(&a->countries, an->scratch, 1) < 0))
+        return -1;
+    return 0;
 }
 
 /* Fold the document's pairs into the accumulator. */

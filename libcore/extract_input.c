@@ -43,7 +43,6 @@ struct ag__reader {
     ssize_t pendinglen;
     unsigned long long total;  /* bytes of regular files */
     unsigned long long seq;    /* documents handed out */
-    unsigned long long skipped; /* bad records skipped */
     const ag_extract_opts *opts; /* borrowed */
 };
 
@@ -179,7 +178,6 @@ ag__reader *ag__reader_open(const char *const *inputs, size_t ninputs,
 }
 
 unsigned long long ag__reader_total(const ag__reader *r) { return r->total; }
-unsigned long long ag__reader_skipped(const ag__reader *r) { return r->skipped; }
 
 void ag__reader_close(ag__reader *r)
 {
@@ -255,72 +253,77 @@ static int text_doc(ag__reader *r, const char *path, ag__doc *doc, ag_error *err
     return 1;
 }
 
-/* Parse one JSON Lines record. 1: doc filled; 0: not a document (bad or blank, err set
- * for bad); -1: out of memory. */
-static int parse_record(ag__reader *r, const char *name, const char *line, size_t len,
-                        ag__doc *doc, ag_error *err)
+int ag__doc_parse(ag__doc *doc, const ag_extract_opts *o, ag_error *err)
 {
-    const ag_extract_opts *o = r->opts;
+    const char *name = doc->src ? doc->src : "<stdin>";
     json_error_t jerr;
     json_t *rec, *v;
+    char *id = NULL, *text = NULL, *date = NULL;
+    size_t len = 0;
     int rc = 0;
 
-    rec = json_loadb(line, len, 0, &jerr);
+    if (!doc->raw)
+        return 1;
+    rec = json_loadb(doc->text, doc->len, 0, &jerr);
     if (!rec) {
-        ag_error_set(err, AG_EPARSE, name, r->lineno, jerr.column > 0 ? jerr.column : 0,
+        ag_error_set(err, AG_EPARSE, name, doc->lineno, jerr.column > 0 ? jerr.column : 0,
                      "malformed JSON record: %s", jerr.text);
         return 0;
     }
     if (!json_is_object(rec)) {
-        ag_error_set(err, AG_EPARSE, name, r->lineno, 0, "record is not a JSON object");
+        ag_error_set(err, AG_EPARSE, name, doc->lineno, 0, "record is not a JSON object");
         goto out;
     }
     v = json_object_get(rec, o->field_text);
     if (!json_is_string(v)) {
-        ag_error_set(err, AG_EPARSE, name, r->lineno, 0, "record has no string field '%s'",
+        ag_error_set(err, AG_EPARSE, name, doc->lineno, 0, "record has no string field '%s'",
                      o->field_text);
         goto out;
     }
-    memset(doc, 0, sizeof *doc);
-    doc->len = json_string_length(v);
-    doc->text = malloc(doc->len + 1);
-    if (doc->text) {
-        memcpy(doc->text, json_string_value(v), doc->len);
-        doc->text[doc->len] = '\0';
-    }
+    rc = -1;
+    len = json_string_length(v);
+    if (!(text = malloc(len + 1)))
+        goto out;
+    memcpy(text, json_string_value(v), len);
+    text[len] = '\0';
     v = json_object_get(rec, o->field_id);
     if (json_is_string(v)) {
-        doc->id = ag__utf8_clean(json_string_value(v), json_string_length(v));
+        id = ag__utf8_clean(json_string_value(v), json_string_length(v));
     } else if (json_is_integer(v)) {
         char buf[32];
         snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-        doc->id = strdup(buf);
+        id = strdup(buf);
     } else {
         /* No id: "file:line" is unique and stable for a given file. */
-        char *b = name ? base_id(name) : strdup("stdin");
+        char *b = doc->src ? base_id(doc->src) : strdup("stdin");
         if (b) {
             size_t n = strlen(b) + 24;
-            doc->id = malloc(n);
-            if (doc->id)
-                snprintf(doc->id, n, "%s:%ld", b, r->lineno);
+            if ((id = malloc(n)))
+                snprintf(id, n, "%s:%ld", b, doc->lineno);
             free(b);
         }
     }
-    v = json_object_get(rec, o->field_date);
-    if (json_is_string(v) && json_string_length(v) > 0) {
-        doc->date = clean_date(json_string_value(v));
-        if (!doc->date)
-            doc->id = (free(doc->id), NULL);
-    }
-    if (!doc->text || !doc->id) {
-        ag__doc_free(doc);
-        rc = -1;
-        ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
+    if (!id)
         goto out;
-    }
-    doc->seq = r->seq++;
+    v = json_object_get(rec, o->field_date);
+    if (json_is_string(v) && json_string_length(v) > 0 && !(date = clean_date(json_string_value(v))))
+        goto out;
+    free(doc->text);
+    free(doc->id);
+    free(doc->date);
+    doc->text = text;
+    doc->len = len;
+    doc->id = id;
+    doc->date = date;
+    doc->raw = 0;
+    text = id = date = NULL;
     rc = 1;
 out:
+    if (rc < 0)
+        ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
+    free(text);
+    free(id);
+    free(date);
     json_decref(rec);
     return rc;
 }
@@ -333,12 +336,12 @@ static int blank(const char *s, size_t n)
     return 1;
 }
 
-/* Next record of the open JSON Lines stream: 1, 0 at its end, -1. */
+/* Next record of the open JSON Lines stream, unparsed (ag__doc_parse does that in the
+ * worker threads): 1, 0 at its end, -1. */
 static int next_record(ag__reader *r, const char *name, ag__doc *doc, ag_error *err)
 {
     for (;;) {
         ssize_t n;
-        const char *line;
         if (r->pending) {
             /* The stdin line read while sniffing; hand it over once. */
             free(r->line);
@@ -356,22 +359,18 @@ static int next_record(ag__reader *r, const char *name, ag__doc *doc, ag_error *
             }
         }
         r->lineno++;
-        line = r->line;
-        if (blank(line, (size_t)n))
+        if (blank(r->line, (size_t)n))
             continue;
-        ag_error bad;
-        ag_error_clear(&bad);
-        int rc = parse_record(r, name ? name : "<stdin>", line, (size_t)n, doc, &bad);
-        if (rc != 0) {
-            if (rc < 0)
-                *err = bad;
-            return rc;
-        }
-        if (!r->opts->skip_bad) {
-            *err = bad;
-            return -1;
-        }
-        r->skipped++;
+        memset(doc, 0, sizeof *doc);
+        if (!(doc->text = malloc((size_t)n + 1)))
+            return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
+        memcpy(doc->text, r->line, (size_t)n + 1);
+        doc->len = (size_t)n;
+        doc->raw = 1;
+        doc->src = name;
+        doc->lineno = r->lineno;
+        doc->seq = r->seq++;
+        return 1;
     }
 }
 

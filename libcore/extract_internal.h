@@ -166,6 +166,9 @@ typedef struct ag__doc {
     size_t len;      /* bytes of text */
     char *date;      /* date or NULL */
     unsigned long long seq; /* 0-based position in input order */
+    int raw;         /* 1: text is a JSON Lines record not parsed yet (ag__doc_parse) */
+    const char *src; /* file the record came from (NULL: stdin); borrowed from the reader */
+    long lineno;     /* its line number */
 } ag__doc;
 
 typedef struct ag__reader ag__reader;
@@ -178,7 +181,9 @@ unsigned long long ag__reader_total(const ag__reader *r);
 /* Next document: 1 and *doc filled (the reader's strings are moved to the caller, who
  * frees them with ag__doc_free), 0 at the end, -1 on error. */
 int ag__reader_next(ag__reader *r, ag__doc *doc, ag_error *err);
-unsigned long long ag__reader_skipped(const ag__reader *r);
+/* Parse a raw JSON Lines document in place: 1 done (or nothing to do), 0 a malformed
+ * record (err says FILE:LINE why), -1 out of memory. */
+int ag__doc_parse(ag__doc *doc, const ag_extract_opts *opts, ag_error *err);
 void ag__reader_close(ag__reader *r);
 void ag__doc_free(ag__doc *doc);
 

@@ -1,0 +1,68 @@
+#!/bin/sh
+# extract-bench.sh - ag-extract speed and memory against the issue-3 targets.
+#
+# Usage: bench/extract-bench.sh [BIN_DIR] [SIZE_MB]
+#   BIN_DIR  where ag-extract lives (default: build/bin)
+#   SIZE_MB  size of the generated corpus (default 200; the 1 GB memory target is
+#            checked with SIZE_MB=1024, which takes a few minutes on 2 cores)
+#
+# The corpus is examples/news replicated as JSON Lines with distinct ids (and a
+# counter in every sentence, so actors and pairs recur like in a real feed without the
+# corpus being one repeated article). Prints, with /usr/bin/time:
+#   throughput ratio = (ag-extract -j 1 MB/s) / (wc -w MB/s)      target >= 0.25
+#   -j 2 speed-up    = (time -j 1) / (time -j 2)                  target >= 1.7
+#   peak RSS of ag-extract -j 2 on the corpus                      target < 300 MB at 1 GB
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+bin=${1:-$here/build/bin}
+size_mb=${2:-200}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export LC_ALL=C
+
+python3 - "$here/examples/news" "$tmp/corpus.jsonl" "$size_mb" <<'PY'
+import json, os, sys
+src, dst, size = sys.argv[1], sys.argv[2], int(sys.argv[3]) << 20
+texts = []
+for name in sorted(os.listdir(src)):
+    p = os.path.join(src, name)
+    if name.endswith((".txt", ".md")):
+        texts.append(open(p, encoding="utf-8").read())
+    elif name.endswith(".jsonl"):
+        texts += [json.loads(l)["text"] for l in open(p, encoding="utf-8") if l.strip()]
+out, n, written = open(dst, "w", encoding="utf-8"), 0, 0
+while written < size:
+    for t in texts:
+        line = json.dumps({"id": "b%07d" % n, "date": "2024-%02d-%02d" % (1 + n % 12, 1 + n % 28),
+                           "text": t + "\nBulletin %d closes the report." % n}) + "\n"
+        out.write(line)
+        written += len(line.encode())
+        n += 1
+out.close()
+PY
+bytes=$(wc -c <"$tmp/corpus.jsonl")
+mb=$(echo "$bytes" | awk '{printf "%.1f", $1 / 1048576}')
+echo "corpus: $mb MB of JSON Lines ($(wc -l <"$tmp/corpus.jsonl") articles)"
+
+secs() { # run a command, print its wall seconds and peak RSS (kB)
+    /usr/bin/time -f '%e %M' -o "$tmp/time" "$@" >/dev/null
+    cat "$tmp/time"
+}
+cat "$tmp/corpus.jsonl" >/dev/null # warm the page cache
+set -- $(secs wc -w "$tmp/corpus.jsonl"); t_wc=$1
+set -- $(secs "$bin/ag-extract" -q -j 1 -o "$tmp/g1.json" "$tmp/corpus.jsonl"); t_j1=$1 rss1=$2
+set -- $(secs "$bin/ag-extract" -q -j 2 -o "$tmp/g2.json" "$tmp/corpus.jsonl"); t_j2=$1 rss2=$2
+cmp -s "$tmp/g1.json" "$tmp/g2.json" && same=identical || same=DIFFERENT
+
+awk -v mb="$mb" -v wc="$t_wc" -v j1="$t_j1" -v j2="$t_j2" -v r1="$rss1" -v r2="$rss2" \
+    -v same="$same" 'BEGIN {
+    f = "%-34s %10s %12s\n"
+    printf f, "", "seconds", "MB/s"
+    printf f, "wc -w", wc, sprintf("%.1f", mb / (wc > 0 ? wc : 0.01))
+    printf f, "ag-extract -j 1", j1, sprintf("%.1f", mb / (j1 > 0 ? j1 : 0.01))
+    printf f, "ag-extract -j 2", j2, sprintf("%.1f", mb / (j2 > 0 ? j2 : 0.01))
+    printf "throughput ratio -j 1 / wc -w: %.2f (target >= 0.25)\n", (wc > 0 ? wc : 0.01) / (j1 > 0 ? j1 : 0.01)
+    printf "speed-up -j 2 over -j 1:       %.2f (target >= 1.7)\n", j1 / (j2 > 0 ? j2 : 0.01)
+    printf "peak RSS -j 1 / -j 2:          %.0f MB / %.0f MB (target < 300 MB at 1 GB input)\n", r1 / 1024, r2 / 1024
+    printf "graphs of -j 1 and -j 2:       %s\n", same
+}'
