@@ -118,9 +118,46 @@ struct ag__ner_scratch {
     dtab nametab;         /* lower-cased name -> index into names */
     unsigned char *capsent; /* per sentence: 1 when ALL-CAPS */
     size_t capcapsent;
+    dtab keys;            /* resolution keys (variant, initials, suffixes) */
+    uint32_t *link;       /* resolution: chain links (2 per name) */
+    uint32_t *pos_last;   /* resolution: last mention offset + 1 per name */
+    size_t caplink;       /* names the two arrays above have room for */
 };
 
 enum { EV_CAPMID = 1, EV_LOWER = 2 };
+
+/* ---------------------------------------------------------------- ASCII fast paths */
+/* The text.h helpers are exported functions (one PLT call per character); news text is
+ * mostly ASCII, so these wrappers answer ASCII inline and defer to them otherwise. */
+static inline size_t dec(const char *t, size_t len, size_t i, int32_t *cp)
+{
+    unsigned char ch = (unsigned char)t[i];
+    if (ch < 0x80) {
+        *cp = ch;
+        return 1;
+    }
+    return ag_text_decode(t, len, i, cp);
+}
+static inline int is_upper(int32_t cp)
+{
+    return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : ag_text_is_upper(cp);
+}
+static inline int is_lower(int32_t cp)
+{
+    return cp < 0x80 ? (cp >= 'a' && cp <= 'z') : ag_text_is_lower(cp);
+}
+static inline int is_letter(int32_t cp)
+{
+    return cp < 0x80 ? ((unsigned)(cp | 32) - 'a' < 26u) : ag_text_is_letter(cp);
+}
+static inline int is_digit(int32_t cp)
+{
+    return cp < 0x80 ? (cp >= '0' && cp <= '9') : ag_text_is_digit(cp);
+}
+static inline int is_space(int32_t cp)
+{
+    return cp < 0x80 ? (cp == ' ' || (cp >= '\t' && cp <= '\r')) : ag_text_is_space(cp);
+}
 
 /* ---------------------------------------------------------------- small helpers */
 
@@ -245,7 +282,7 @@ static int grow(void **v, size_t *cap, size_t need, size_t elem)
 static int word_in(const char *w, size_t n, const char *const *list)
 {
     for (; *list; list++)
-        if (strlen(*list) == n && memcmp(*list, w, n) == 0)
+        if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 && (*list)[n] == '\0')
             return 1;
     return 0;
 }
@@ -304,16 +341,16 @@ static int is_open_punct(int32_t cp)
 static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
                     size_t a, size_t b, uint32_t sent)
 {
-    size_t i = a;
+    size_t i = a, first_tok = p->ntoks;
     int first = 1;
     while (i < b) {
         int32_t cp;
-        size_t cl = ag_text_decode(text, b, i, &cp);
-        if (ag_text_is_space(cp)) {
+        size_t cl = dec(text, b, i, &cp);
+        if (is_space(cp)) {
             i += cl;
             continue;
         }
-        if (!ag_text_is_letter(cp) && !ag_text_is_digit(cp)) {
+        if (!is_letter(cp) && !is_digit(cp)) {
             /* A possessive 's after a word. */
             if (ag_text_is_apostrophe(cp) && p->ntoks > 0 && p->toks[p->ntoks - 1].e == i &&
                 (p->toks[p->ntoks - 1].flags & T_WORD) && i + cl < b &&
@@ -336,7 +373,7 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
                 return -1;
             /* A quotation restarts a sentence: "said: “The US has asked ...”". */
             if (is_open_punct(cp) && cp != '\'' && cp != 0x2018 && i + cl < b &&
-                !ag_text_is_space((unsigned char)text[i + cl]))
+                !is_space((unsigned char)text[i + cl]))
                 first = 1;
             else if (!(first && is_open_punct(cp)))
                 first = 0;
@@ -347,51 +384,51 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
         size_t s = i;
         uint32_t fl = 0;
         int nletters = 0, nupper = 0, nlower = 0, dotted = 0;
-        if (ag_text_is_upper(cp))
+        if (is_upper(cp))
             fl |= T_CAP;
-        else if (ag_text_is_lower(cp))
+        else if (is_lower(cp))
             fl |= T_LOWER;
         for (;;) {
-            if (ag_text_is_letter(cp)) {
+            if (is_letter(cp)) {
                 nletters++;
-                if (ag_text_is_upper(cp))
+                if (is_upper(cp))
                     nupper++;
-                else if (ag_text_is_lower(cp))
+                else if (is_lower(cp))
                     nlower++;
-            } else if (ag_text_is_digit(cp)) {
+            } else if (is_digit(cp)) {
                 fl |= T_DIGIT;
             }
             i += cl;
             if (i >= b)
                 break;
-            size_t nl = ag_text_decode(text, b, i, &cp);
-            if (ag_text_is_letter(cp) || ag_text_is_digit(cp)) {
+            size_t nl = dec(text, b, i, &cp);
+            if (is_letter(cp) || is_digit(cp)) {
                 cl = nl;
                 continue;
             }
             int32_t nx = 0;
             if (i + nl < b)
-                ag_text_decode(text, b, i + nl, &nx);
-            int nx_alnum = ag_text_is_letter(nx) || ag_text_is_digit(nx);
+                dec(text, b, i + nl, &nx);
+            int nx_alnum = is_letter(nx) || is_digit(nx);
             if (ag_text_is_hyphen(cp) && nx_alnum) {
                 fl |= T_HYPHEN;
                 i += nl;
-                cl = ag_text_decode(text, b, i, &cp);
+                cl = dec(text, b, i, &cp);
                 continue;
             }
-            if (ag_text_is_apostrophe(cp) && ag_text_is_letter(nx) &&
+            if (ag_text_is_apostrophe(cp) && is_letter(nx) &&
                 !((nx == 's' || nx == 'S') &&
-                  (i + nl + 1 >= b || !ag_text_is_letter((unsigned char)text[i + nl + 1])))) {
+                  (i + nl + 1 >= b || !is_letter((unsigned char)text[i + nl + 1])))) {
                 i += nl;
-                cl = ag_text_decode(text, b, i, &cp);
+                cl = dec(text, b, i, &cp);
                 continue;
             }
             /* U.S. / U.N. / J. : single letters each followed by a period. */
             if (cp == '.' && (i - s == 1 || (dotted && text[i - 2] == '.')) &&
-                ag_text_is_upper((unsigned char)text[i - 1])) {
+                is_upper((unsigned char)text[i - 1])) {
                 dotted = 1;
                 i += 1;
-                if (i < b && ag_text_is_upper((unsigned char)text[i]) &&
+                if (i < b && is_upper((unsigned char)text[i]) &&
                     (i + 1 >= b || text[i + 1] == '.')) {
                     cl = 1;
                     cp = (unsigned char)text[i];
@@ -414,14 +451,26 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
         }
         if (push_tok(p, s, i, fl, sent, 0) < 0)
             return -1;
-        tok *t = &p->toks[p->ntoks - 1];
-        size_t n = i - s;
-        if ((fl & T_WORD) && n < AG__LEX_MAXKEY) {
+    }
+    /* Word classes, looked up only where they can matter: capitalised words and their
+     * neighbours (connectors, lower-case titles, "the"). A lower-case word between two
+     * lower-case words is never part of or next to a name, and skipping it halves the
+     * hash lookups on ordinary prose. */
+    for (size_t k = first_tok; k < p->ntoks; k++) {
+        tok *t = &p->toks[k];
+        if (!(t->flags & T_WORD))
+            continue;
+        int need = (t->flags & (T_CAP | T_ALLCAPS)) != 0;
+        if (!need && k > first_tok && (p->toks[k - 1].flags & (T_CAP | T_ALLCAPS)))
+            need = 1;
+        if (!need && k + 1 < p->ntoks && (p->toks[k + 1].flags & (T_CAP | T_ALLCAPS)))
+            need = 1;
+        size_t n = t->e - t->s;
+        if (need && n < AG__LEX_MAXKEY) {
             char low[AG__LEX_MAXKEY];
-            ag__lex_lower(text + s, n, low);
+            ag__lex_lower(text + t->s, n, low);
             t->cls = ag__lex_class_lower(lex, low, n);
         }
-        (void)lex;
     }
     return 0;
 }
@@ -507,8 +556,8 @@ static size_t match_title(const ag_lexicon *lex, const char *text, const tok *to
 
 static int tok_is(const char *text, const tok *t, const char *w)
 {
-    size_t n = strlen(w);
-    return t->e - t->s == n && memcmp(text + t->s, w, n) == 0;
+    size_t n = t->e - t->s;
+    return text[t->s] == w[0] && strncmp(text + t->s, w, n) == 0 && w[n] == '\0';
 }
 
 static int tok_in(const char *text, const tok *t, const char *const *list)
@@ -1076,14 +1125,25 @@ static int resolve(ctx *c)
     dname *nm = p->names;
     size_t nn = p->nnames;
     int rc = -1;
-    uint32_t *link = NULL, *pos_last = NULL;
-    dtab keys = {NULL, 0, 0, 1};
     if (nn == 0)
         return 0;
-    link = calloc(nn * 2, sizeof *link);
-    pos_last = calloc(nn, sizeof *pos_last);
-    if (!link || !pos_last)
-        goto out;
+    if (nn > p->caplink) {
+        size_t nc = nn * 2;
+        uint32_t *l = realloc(p->link, nc * 2 * sizeof *l);
+        if (l)
+            p->link = l;
+        uint32_t *q = realloc(p->pos_last, nc * sizeof *q);
+        if (q)
+            p->pos_last = q;
+        if (!l || !q)
+            return -1;
+        p->caplink = nc;
+    }
+    uint32_t *link = p->link, *pos_last = p->pos_last;
+    memset(link, 0, nn * 2 * sizeof *link);
+    memset(pos_last, 0, nn * sizeof *pos_last);
+    dtab keys = p->keys;
+    dt_clear(&keys);
     for (size_t i = 0; i < nn; i++)
         nm[i].type = best_type(nm[i].votes);
 
@@ -1237,9 +1297,7 @@ static int resolve(ctx *c)
     }
     rc = 0;
 out:
-    free(link);
-    free(pos_last);
-    free(keys.v);
+    p->keys = keys; /* keep the table (and its growth) for the next document */
     return rc;
 }
 
@@ -1379,6 +1437,9 @@ void ag_mentions_destroy(ag_mentions *m)
         free(p->evidence.v);
         free(p->nametab.v);
         free(p->capsent);
+        free(p->keys.v);
+        free(p->link);
+        free(p->pos_last);
         free(p);
     }
     free(m->v);
@@ -1405,7 +1466,7 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
         out->priv = calloc(1, sizeof *out->priv);
         if (!out->priv)
             goto oom;
-        out->priv->evidence.gen = out->priv->nametab.gen = 1;
+        out->priv->evidence.gen = out->priv->nametab.gen = out->priv->keys.gen = 1;
     }
     struct ag__ner_scratch *p = out->priv;
     if (grow((void **)&p->capsent, &p->capcapsent, nsents + 1, 1) < 0)
@@ -1581,12 +1642,21 @@ static int variant_key(const char *name, char *buf, size_t bufsize, int short_fo
 {
     /* Decompose and strip marks so "Mehmöod" keys like "Mehmood". */
     utf8proc_uint8_t *folded = NULL;
-    utf8proc_ssize_t fl = utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded,
-                                       UTF8PROC_NULLTERM | UTF8PROC_STABLE |
-                                           UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-                                           UTF8PROC_CASEFOLD);
-    const char *s = fl >= 0 ? (const char *)folded : name;
-    size_t sl = fl >= 0 ? (size_t)fl : strlen(name);
+    utf8proc_ssize_t fl = -1;
+    char low[AG__LEX_MAXKEY];
+    size_t nl = strlen(name);
+    int ascii = nl < sizeof low;
+    for (size_t q = 0; q < nl && ascii; q++)
+        ascii = (unsigned char)name[q] < 0x80;
+    if (ascii) {
+        ag__lex_lower(name, nl, low); /* ASCII needs no Unicode folding */
+    } else {
+        fl = utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded,
+                          UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+                              UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    }
+    const char *s = ascii ? low : fl >= 0 ? (const char *)folded : name;
+    size_t sl = ascii ? nl : fl >= 0 ? (size_t)fl : nl;
     /* Word boundaries. */
     size_t ws[64], we[64], nw = 0, i = 0;
     while (i < sl && nw < 64) {

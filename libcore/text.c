@@ -15,7 +15,30 @@
 
 /* ---------------------------------------------------------------- code points */
 
+static size_t decode_slow(const char *text, size_t len, size_t pos, int32_t *cp);
+
+/* ASCII inline, the rest out of line: the splitter calls this per character. */
+static inline size_t dec(const char *text, size_t len, size_t pos, int32_t *cp)
+{
+    unsigned char c = (unsigned char)text[pos];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    return decode_slow(text, len, pos, cp);
+}
+
+static inline int space(int32_t cp)
+{
+    return cp < 0x80 ? (cp == ' ' || (cp >= '\t' && cp <= '\r')) : ag_text_is_space(cp);
+}
+
 size_t ag_text_decode(const char *text, size_t len, size_t pos, int32_t *cp)
+{
+    return dec(text, len, pos, cp);
+}
+
+static size_t decode_slow(const char *text, size_t len, size_t pos, int32_t *cp)
 {
     const unsigned char *s = (const unsigned char *)text + pos;
     size_t left = len - pos;
@@ -152,33 +175,35 @@ static int is_stop(int32_t cp)
 static int detect_wrapped(const char *t, size_t len)
 {
     size_t maxlen = 0, nlines = 0, longish = 0, open_end = 0;
-    size_t ls = 0;
+    /* Time: O(len), newlines found with memchr. */
     for (int pass = 0; pass < 2; pass++) {
-        ls = 0;
-        for (size_t i = 0; i <= len; i++) {
-            if (i < len && t[i] != '\n')
-                continue;
+        size_t ls = 0;
+        while (ls <= len) {
+            const char *nl = ls < len ? memchr(t + ls, '\n', len - ls) : NULL;
+            size_t i = nl ? (size_t)(nl - t) : len;
             size_t e = i;
             while (e > ls && (t[e - 1] == ' ' || t[e - 1] == '\r' || t[e - 1] == '\t'))
                 e--;
             size_t l = e - ls;
-            int next_blank = 1;
-            for (size_t j = i + 1; j < len && t[j] != '\n'; j++)
-                if (t[j] != ' ' && t[j] != '\t' && t[j] != '\r') {
-                    next_blank = 0;
-                    break;
-                }
             if (pass == 0) {
                 if (l > maxlen)
                     maxlen = l;
-            } else if (l > 0 && !next_blank && i < len) {
-                nlines++;
-                if (l * 4 >= maxlen * 3)
-                    longish++;
-                char c = t[e - 1];
-                if (c != '.' && c != '!' && c != '?' && c != ':' && c != '"')
-                    open_end++;
+            } else if (l > 0 && i < len) {
+                size_t j = i + 1;
+                while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
+                    j++;
+                int next_blank = j >= len || t[j] == '\n';
+                if (!next_blank) {
+                    nlines++;
+                    if (l * 4 >= maxlen * 3)
+                        longish++;
+                    char c = t[e - 1];
+                    if (c != '.' && c != '!' && c != '?' && c != ':' && c != '"')
+                        open_end++;
+                }
             }
+            if (!nl)
+                break;
             ls = i + 1;
         }
     }
@@ -220,10 +245,9 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
     svec s = {NULL, 0, 0};
     int wrapped = detect_wrapped(t, len);
     int has_blank = 0;
-    for (size_t i = 0; i + 1 < len && !has_blank; i++) {
-        if (t[i] != '\n')
-            continue;
-        size_t j = i + 1;
+    for (const char *nl = len ? memchr(t, '\n', len) : NULL; nl && !has_blank;
+         nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - t))) {
+        size_t j = (size_t)(nl - t) + 1;
         while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
             j++;
         if (j < len && t[j] == '\n')
@@ -232,8 +256,14 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
     size_t para = 0, start = (size_t)-1, i = 0;
     int para_used = 0;
     while (i < len) {
+        unsigned char b = (unsigned char)t[i];
+        /* Fast path: inside a sentence, plain ASCII other than a stop or a newline. */
+        if (start != (size_t)-1 && b < 0x80 && b != '\n' && b != '.' && b != '!' && b != '?') {
+            i++;
+            continue;
+        }
         int32_t cp;
-        size_t cl = ag_text_decode(t, len, i, &cp);
+        size_t cl = dec(t, len, i, &cp);
         if (cp == '\n') {
             /* Blank line ahead? */
             size_t j = i + 1;
@@ -256,7 +286,7 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
             continue;
         }
         if (start == (size_t)-1) {
-            if (ag_text_is_space(cp)) {
+            if (space(cp)) {
                 i += cl;
                 continue;
             }
@@ -271,7 +301,7 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
         size_t j = i + cl;
         while (j < len) {
             int32_t c2;
-            size_t l2 = ag_text_decode(t, len, j, &c2);
+            size_t l2 = dec(t, len, j, &c2);
             if (!is_stop(c2) && !is_closer(c2))
                 break;
             j += l2;
@@ -279,8 +309,8 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
         /* Must be followed by space (not a newline: that is handled above) or the end. */
         if (j < len) {
             int32_t c2;
-            ag_text_decode(t, len, j, &c2);
-            if (!ag_text_is_space(c2)) {
+            dec(t, len, j, &c2);
+            if (!space(c2)) {
                 i = j;
                 continue;
             }
@@ -289,8 +319,8 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
         size_t k = j;
         int32_t nx = 0;
         while (k < len) {
-            size_t l2 = ag_text_decode(t, len, k, &nx);
-            if (nx == '\n' || !ag_text_is_space(nx))
+            size_t l2 = dec(t, len, k, &nx);
+            if (nx == '\n' || !space(nx))
                 break;
             k += l2;
         }
@@ -307,8 +337,8 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
             /* The word before a bare period. */
             size_t w = stop_at;
             while (w > 0) {
-                unsigned char b = (unsigned char)t[w - 1];
-                if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '(' || b == '"')
+                unsigned char byte = (unsigned char)t[w - 1];
+                if (byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == '(' || byte == '"')
                     break;
                 w--;
             }
