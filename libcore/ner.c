@@ -26,6 +26,7 @@
 #include <utf8proc.h>
 
 #include "lexicon_internal.h"
+#include "text_internal.h"
 
 /* ---------------------------------------------------------------- scratch types */
 
@@ -125,39 +126,6 @@ struct ag__ner_scratch {
 };
 
 enum { EV_CAPMID = 1, EV_LOWER = 2 };
-
-/* ---------------------------------------------------------------- ASCII fast paths */
-/* The text.h helpers are exported functions (one PLT call per character); news text is
- * mostly ASCII, so these wrappers answer ASCII inline and defer to them otherwise. */
-static inline size_t dec(const char *t, size_t len, size_t i, int32_t *cp)
-{
-    unsigned char ch = (unsigned char)t[i];
-    if (ch < 0x80) {
-        *cp = ch;
-        return 1;
-    }
-    return ag_text_decode(t, len, i, cp);
-}
-static inline int is_upper(int32_t cp)
-{
-    return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : ag_text_is_upper(cp);
-}
-static inline int is_lower(int32_t cp)
-{
-    return cp < 0x80 ? (cp >= 'a' && cp <= 'z') : ag_text_is_lower(cp);
-}
-static inline int is_letter(int32_t cp)
-{
-    return cp < 0x80 ? ((unsigned)(cp | 32) - 'a' < 26u) : ag_text_is_letter(cp);
-}
-static inline int is_digit(int32_t cp)
-{
-    return cp < 0x80 ? (cp >= '0' && cp <= '9') : ag_text_is_digit(cp);
-}
-static inline int is_space(int32_t cp)
-{
-    return cp < 0x80 ? (cp == ' ' || (cp >= '\t' && cp <= '\r')) : ag_text_is_space(cp);
-}
 
 /* ---------------------------------------------------------------- small helpers */
 
@@ -345,12 +313,12 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
     int first = 1;
     while (i < b) {
         int32_t cp;
-        size_t cl = dec(text, b, i, &cp);
-        if (is_space(cp)) {
+        size_t cl = ag__dec(text, b, i, &cp);
+        if (ag__is_space(cp)) {
             i += cl;
             continue;
         }
-        if (!is_letter(cp) && !is_digit(cp)) {
+        if (!ag__is_letter(cp) && !ag__is_digit(cp)) {
             /* A possessive 's after a word. */
             if (ag_text_is_apostrophe(cp) && p->ntoks > 0 && p->toks[p->ntoks - 1].e == i &&
                 (p->toks[p->ntoks - 1].flags & T_WORD) && i + cl < b &&
@@ -373,7 +341,7 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
                 return -1;
             /* A quotation restarts a sentence: "said: “The US has asked ...”". */
             if (is_open_punct(cp) && cp != '\'' && cp != 0x2018 && i + cl < b &&
-                !is_space((unsigned char)text[i + cl]))
+                !ag__is_space((unsigned char)text[i + cl]))
                 first = 1;
             else if (!(first && is_open_punct(cp)))
                 first = 0;
@@ -384,51 +352,51 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
         size_t s = i;
         uint32_t fl = 0;
         int nletters = 0, nupper = 0, nlower = 0, dotted = 0;
-        if (is_upper(cp))
+        if (ag__is_upper(cp))
             fl |= T_CAP;
-        else if (is_lower(cp))
+        else if (ag__is_lower(cp))
             fl |= T_LOWER;
         for (;;) {
-            if (is_letter(cp)) {
+            if (ag__is_letter(cp)) {
                 nletters++;
-                if (is_upper(cp))
+                if (ag__is_upper(cp))
                     nupper++;
-                else if (is_lower(cp))
+                else if (ag__is_lower(cp))
                     nlower++;
-            } else if (is_digit(cp)) {
+            } else if (ag__is_digit(cp)) {
                 fl |= T_DIGIT;
             }
             i += cl;
             if (i >= b)
                 break;
-            size_t nl = dec(text, b, i, &cp);
-            if (is_letter(cp) || is_digit(cp)) {
+            size_t nl = ag__dec(text, b, i, &cp);
+            if (ag__is_letter(cp) || ag__is_digit(cp)) {
                 cl = nl;
                 continue;
             }
             int32_t nx = 0;
             if (i + nl < b)
-                dec(text, b, i + nl, &nx);
-            int nx_alnum = is_letter(nx) || is_digit(nx);
+                ag__dec(text, b, i + nl, &nx);
+            int nx_alnum = ag__is_letter(nx) || ag__is_digit(nx);
             if (ag_text_is_hyphen(cp) && nx_alnum) {
                 fl |= T_HYPHEN;
                 i += nl;
-                cl = dec(text, b, i, &cp);
+                cl = ag__dec(text, b, i, &cp);
                 continue;
             }
-            if (ag_text_is_apostrophe(cp) && is_letter(nx) &&
+            if (ag_text_is_apostrophe(cp) && ag__is_letter(nx) &&
                 !((nx == 's' || nx == 'S') &&
-                  (i + nl + 1 >= b || !is_letter((unsigned char)text[i + nl + 1])))) {
+                  (i + nl + 1 >= b || !ag__is_letter((unsigned char)text[i + nl + 1])))) {
                 i += nl;
-                cl = dec(text, b, i, &cp);
+                cl = ag__dec(text, b, i, &cp);
                 continue;
             }
             /* U.S. / U.N. / J. : single letters each followed by a period. */
             if (cp == '.' && (i - s == 1 || (dotted && text[i - 2] == '.')) &&
-                is_upper((unsigned char)text[i - 1])) {
+                ag__is_upper((unsigned char)text[i - 1])) {
                 dotted = 1;
                 i += 1;
-                if (i < b && is_upper((unsigned char)text[i]) &&
+                if (i < b && ag__is_upper((unsigned char)text[i]) &&
                     (i + 1 >= b || text[i + 1] == '.')) {
                     cl = 1;
                     cp = (unsigned char)text[i];

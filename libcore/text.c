@@ -13,32 +13,16 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "text_internal.h"
+
 /* ---------------------------------------------------------------- code points */
-
-static size_t decode_slow(const char *text, size_t len, size_t pos, int32_t *cp);
-
-/* ASCII inline, the rest out of line: the splitter calls this per character. */
-static inline size_t dec(const char *text, size_t len, size_t pos, int32_t *cp)
-{
-    unsigned char c = (unsigned char)text[pos];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    return decode_slow(text, len, pos, cp);
-}
-
-static inline int space(int32_t cp)
-{
-    return cp < 0x80 ? (cp == ' ' || (cp >= '\t' && cp <= '\r')) : ag_text_is_space(cp);
-}
 
 size_t ag_text_decode(const char *text, size_t len, size_t pos, int32_t *cp)
 {
-    return dec(text, len, pos, cp);
+    return ag__dec(text, len, pos, cp);
 }
 
-static size_t decode_slow(const char *text, size_t len, size_t pos, int32_t *cp)
+size_t ag__text_decode_slow(const char *text, size_t len, size_t pos, int32_t *cp)
 {
     const unsigned char *s = (const unsigned char *)text + pos;
     size_t left = len - pos;
@@ -263,7 +247,7 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
             continue;
         }
         int32_t cp;
-        size_t cl = dec(t, len, i, &cp);
+        size_t cl = ag__dec(t, len, i, &cp);
         if (cp == '\n') {
             /* Blank line ahead? */
             size_t j = i + 1;
@@ -286,7 +270,7 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
             continue;
         }
         if (start == (size_t)-1) {
-            if (space(cp)) {
+            if (ag__is_space(cp)) {
                 i += cl;
                 continue;
             }
@@ -301,7 +285,7 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
         size_t j = i + cl;
         while (j < len) {
             int32_t c2;
-            size_t l2 = dec(t, len, j, &c2);
+            size_t l2 = ag__dec(t, len, j, &c2);
             if (!is_stop(c2) && !is_closer(c2))
                 break;
             j += l2;
@@ -309,8 +293,8 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
         /* Must be followed by space (not a newline: that is handled above) or the end. */
         if (j < len) {
             int32_t c2;
-            dec(t, len, j, &c2);
-            if (!space(c2)) {
+            ag__dec(t, len, j, &c2);
+            if (!ag__is_space(c2)) {
                 i = j;
                 continue;
             }
@@ -319,8 +303,8 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
         size_t k = j;
         int32_t nx = 0;
         while (k < len) {
-            size_t l2 = dec(t, len, k, &nx);
-            if (nx == '\n' || !space(nx))
+            size_t l2 = ag__dec(t, len, k, &nx);
+            if (nx == '\n' || !ag__is_space(nx))
                 break;
             k += l2;
         }
