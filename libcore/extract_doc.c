@@ -496,6 +496,17 @@ static int ascii_alnum(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+static int toks_grow(ag__analyser *an)
+{
+    size_t ncap = an->captoks ? an->captoks * 2 : 64;
+    tok *v = realloc(an->toks, ncap * sizeof *v);
+    if (!v)
+        return -1;
+    an->toks = v;
+    an->captoks = ncap;
+    return 0;
+}
+
 static int tokenize(ag__analyser *an, const char *text, size_t s, size_t e)
 {
     an->ntoks = 0;
@@ -513,15 +524,10 @@ static int tokenize(ag__analyser *an, const char *text, size_t s, size_t e)
             while (j < e && (ascii_alnum((unsigned char)text[j]) || text[j] == '-'))
                 j++;
             if (j >= e || ((unsigned char)text[j] < 0x80 && text[j] != '\'')) {
-                if (an->ntoks == an->captoks) {
-                    size_t ncap = an->captoks ? an->captoks * 2 : 64;
-                    tok *v = realloc(an->toks, ncap * sizeof *v);
-                    if (!v)
-                        return -1;
-                    an->toks = v;
-                    an->captoks = ncap;
-                }
-                an->toks[an->ntoks++] = (tok){i, j, 1, (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')};
+                if (an->ntoks == an->captoks && toks_grow(an) < 0)
+                    return -1;
+                int cap = (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+                an->toks[an->ntoks++] = (tok){i, j, 1, cap};
                 i = j;
                 continue;
             }
@@ -531,14 +537,8 @@ static int tokenize(ag__analyser *an, const char *text, size_t s, size_t e)
             i += k;
             continue;
         }
-        if (an->ntoks == an->captoks) {
-            size_t ncap = an->captoks ? an->captoks * 2 : 64;
-            tok *v = realloc(an->toks, ncap * sizeof *v);
-            if (!v)
-                return -1;
-            an->toks = v;
-            an->captoks = ncap;
-        }
+        if (an->ntoks == an->captoks && toks_grow(an) < 0)
+            return -1;
         tok *t = &an->toks[an->ntoks++];
         t->s = i;
         if (ag_text_is_letter(cp) || ag_text_is_digit(cp)) {

@@ -112,7 +112,8 @@ static int walk(ag__reader *r, const char *dir, int depth, ag_error *err)
             goto nomem;
         n++;
     }
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(dir) + strlen(names[i]) + 2;
         char *path = malloc(len);

@@ -201,7 +201,8 @@ static int cmp_count_desc(const void *pa, const void *pb)
 static json_t *top_list(ag__counts *c, size_t max, const char *skip)
 {
     json_t *arr = json_array();
-    qsort(c->v, c->n, sizeof *c->v, cmp_count_desc);
+    if (c->n > 1)
+        qsort(c->v, c->n, sizeof *c->v, cmp_count_desc);
     for (size_t i = 0, k = 0; arr && i < c->n && k < max; i++) {
         if (skip && strcmp(c->v[i].s, skip) == 0)
             continue;

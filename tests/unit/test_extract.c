@@ -1,0 +1,241 @@
+/*
+ * test_extract.c - unit tests of the extraction records: name keys, evidence selection,
+ * order-independent combining, the keyed line format and cross-document resolution.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "extract_internal.h"
+
+static void test_extract__name_key(void **state)
+{
+    char buf[64];
+    (void)state;
+    ag_extract_name_key("U.S.", 4, buf, sizeof buf);
+    assert_string_equal(buf, "u s");
+    ag_extract_name_key("  Al-Qaeda ", 11, buf, sizeof buf);
+    assert_string_equal(buf, "al qaeda");
+    ag_extract_name_key("Z\xc3\xbcrich", 7, buf, sizeof buf);
+    assert_string_equal(buf, "zurich");
+    /* Invalid bytes separate words and never crash. */
+    ag_extract_name_key("Ab\xff" "cd", 5, buf, sizeof buf);
+    assert_string_equal(buf, "ab cd");
+    /* Truncation keeps a NUL and reports the full length. */
+    assert_int_equal(ag_extract_name_key("Islamabad", 9, buf, 4), 9);
+    assert_string_equal(buf, "isl");
+}
+
+static void test_extract__scope_parse(void **state)
+{
+    ag_scope s;
+    int w = 1;
+    (void)state;
+    assert_int_equal(ag_scope_parse("window:3", &s, &w), 0);
+    assert_int_equal(s, AG_SCOPE_WINDOW);
+    assert_int_equal(w, 3);
+    assert_int_equal(ag_scope_parse("paragraph", &s, &w), 0);
+    assert_int_equal(s, AG_SCOPE_PARAGRAPH);
+    assert_int_equal(ag_scope_parse("window:0", &s, &w), -1);
+    assert_int_equal(ag_scope_parse("window:x", &s, &w), -1);
+    assert_int_equal(ag_scope_parse("sentences", &s, &w), -1);
+}
+
+/* The smallest N by (doc, offset, text), whatever the order they are offered in. */
+static void test_extract__evidence_selection(void **state)
+{
+    ag__evids a = {0}, b = {0};
+    const char *docs[] = {"d3", "d1", "d2", "d1", "d0"};
+    const size_t offs[] = {5, 9, 1, 2, 7};
+    (void)state;
+    for (int i = 0; i < 5; i++)
+        assert_int_equal(ag__evids_offer(&a, 3, docs[i], offs[i], "t"), 0);
+    for (int i = 4; i >= 0; i--)
+        assert_int_equal(ag__evids_offer(&b, 3, docs[i], offs[i], "t"), 0);
+    assert_int_equal(a.n, 3);
+    assert_int_equal(b.n, 3);
+    for (size_t i = 0; i < 3; i++) {
+        assert_string_equal(a.v[i].doc, b.v[i].doc);
+        assert_int_equal(a.v[i].offset, b.v[i].offset);
+    }
+    assert_string_equal(a.v[0].doc, "d0");
+    assert_string_equal(a.v[1].doc, "d1");
+    assert_int_equal(a.v[1].offset, 2);
+    assert_int_equal(a.v[2].offset, 9);
+    ag__evids_free(&a);
+    ag__evids_free(&b);
+}
+
+/* A person record with one name, as a document would leave it. */
+static size_t person(ag__acc *acc, const char *name, long long docs, long long mentions)
+{
+    char key[128];
+    ag_extract_name_key(name, strlen(name), key, sizeof key);
+    long i = ag__acc_actor(acc, key);
+    assert_true(i >= 0);
+    ag__actor *a = &acc->actors[i];
+    a->documents += docs;
+    a->mentions += mentions;
+    a->types[AG_ACTOR_PERSON] += mentions;
+    assert_int_equal(ag__counts_add(&a->names, name, mentions), 0);
+    assert_int_equal(ag__counts_add(&a->forms, name, mentions), 0);
+    return (size_t)i;
+}
+
+static char *keyed(const ag__acc *acc)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    assert_int_equal(ag__acc_write_keyed(acc, f, NULL), 0);
+    fclose(f);
+    return buf;
+}
+
+static void fill_a(ag__acc *acc)
+{
+    size_t x = person(acc, "Laura Benn", 1, 2), y = person(acc, "Tomas Ekdahl", 1, 1);
+    long pi = ag__acc_pair(acc, x, y); /* may move acc->pairs */
+    ag__pair *p = &acc->pairs[pi];
+    p->weight = 2;
+    p->documents = 1;
+    p->met = 1;
+    assert_int_equal(ag__date_min(&p->first_date, "2020-02-01"), 0);
+    assert_int_equal(ag__date_max(&p->last_date, "2020-02-01"), 0);
+    assert_int_equal(ag__evids_offer(&p->evidence, acc->max_evidence, "b", 10, "B met E"), 0);
+    acc->documents = 1;
+}
+
+static void fill_b(ag__acc *acc)
+{
+    size_t y = person(acc, "Tomas Ekdahl", 2, 3), x = person(acc, "Laura Benn", 1, 1);
+    person(acc, "Maria Voss", 1, 1);
+    long pi = ag__acc_pair(acc, y, x);
+    ag__pair *p = &acc->pairs[pi];
+    p->weight = 1;
+    p->documents = 1;
+    assert_int_equal(ag__date_min(&p->first_date, "2019-05-05"), 0);
+    assert_int_equal(ag__date_max(&p->last_date, "2019-05-05"), 0);
+    assert_int_equal(ag__evids_offer(&p->evidence, acc->max_evidence, "a", 3, "E and B"), 0);
+    acc->documents = 2;
+}
+
+/* Combining shards in either order gives the same records, and the keyed form reads
+ * back to the same records. */
+static void test_extract__combine_commutes_and_roundtrips(void **state)
+{
+    ag__acc a, b, ab, ba, back;
+    (void)state;
+    ag__acc_init(&a, 3);
+    ag__acc_init(&b, 3);
+    ag__acc_init(&ab, 3);
+    ag__acc_init(&ba, 3);
+    ag__acc_init(&back, 3);
+    fill_a(&a);
+    fill_b(&b);
+    assert_int_equal(ag__acc_combine(&ab, &a, NULL), 0);
+    assert_int_equal(ag__acc_combine(&ab, &b, NULL), 0);
+    assert_int_equal(ag__acc_combine(&ba, &b, NULL), 0);
+    assert_int_equal(ag__acc_combine(&ba, &a, NULL), 0);
+    char *s1 = keyed(&ab), *s2 = keyed(&ba);
+    assert_string_equal(s1, s2);
+    assert_non_null(strstr(s1, "\"w\":3"));
+    assert_non_null(strstr(s1, "\"fd\":\"2019-05-05\""));
+    /* Read the keyed lines back. */
+    long lineno = 0;
+    for (char *line = s1, *nl; *line; line = nl + 1) {
+        nl = strchr(line, '\n');
+        assert_non_null(nl);
+        assert_int_equal(ag__acc_read_keyed_line(&back, line, (size_t)(nl - line), "x",
+                                                 ++lineno, NULL),
+                         0);
+    }
+    char *s3 = keyed(&back);
+    assert_string_equal(s1, s3);
+    ag_error err;
+    ag_error_clear(&err);
+    assert_int_equal(ag__acc_read_keyed_line(&back, "A\tx\tnot json", 12, "in", 7, &err), -1);
+    assert_int_equal(err.line, 7);
+    free(s1);
+    free(s2);
+    free(s3);
+    ag__acc_destroy(&a);
+    ag__acc_destroy(&b);
+    ag__acc_destroy(&ab);
+    ag__acc_destroy(&ba);
+    ag__acc_destroy(&back);
+}
+
+static const char *alias_node(ag_graph *g, const char *name)
+{
+    if (ag_graph_find_node(g, name) >= 0)
+        return name;
+    for (size_t i = 0; i < ag_graph_node_count(g); i++) {
+        const json_t *al = json_object_get(ag_node_attrs_const(g, i), "aliases");
+        size_t k;
+        const json_t *v;
+        json_array_foreach(al, k, v) if (strcmp(json_string_value(v), name) == 0) return
+            ag_node_id(g, i);
+    }
+    return NULL;
+}
+
+static void test_extract__resolve_variants(void **state)
+{
+    ag__acc acc;
+    ag__resolve_opts ro = {1, 0, NULL};
+    (void)state;
+    ag__acc_init(&acc, 3);
+    person(&acc, "Shah Mehmood Qureshi", 3, 5);
+    person(&acc, "Shah Mahmood Qureshi", 1, 1);
+    person(&acc, "Qamar Javed Bajwa", 1, 1);
+    person(&acc, "Qamar Bajwa", 1, 1);
+    person(&acc, "Imran Khan", 2, 2);
+    person(&acc, "Ismail Khan", 1, 1);
+    person(&acc, "Khan", 1, 1);
+    person(&acc, "Zalmay Khalilzad", 1, 1);
+    person(&acc, "Khalilzad", 4, 9);
+    person(&acc, "Mohammed Faisal", 1, 2);
+    person(&acc, "Mohammad Faisal", 2, 2);
+    ag_graph *g = ag__acc_to_graph(&acc, &ro, NULL);
+    assert_non_null(g);
+    assert_string_equal(alias_node(g, "Shah Mahmood Qureshi"), "Shah Mehmood Qureshi");
+    assert_string_equal(alias_node(g, "Qamar Bajwa"), "Qamar Javed Bajwa");
+    /* Two people named Khan: the bare surname stays alone. */
+    assert_string_equal(alias_node(g, "Khan"), "Khan");
+    assert_true(ag_graph_find_node(g, "Imran Khan") >= 0);
+    assert_true(ag_graph_find_node(g, "Ismail Khan") >= 0);
+    /* One Khalilzad: the surname joins him, and the full name names the node. */
+    assert_string_equal(alias_node(g, "Khalilzad"), "Zalmay Khalilzad");
+    long z = ag_graph_find_node(g, "Zalmay Khalilzad");
+    assert_int_equal(ag_attr_number(ag_node_attrs_const(g, (size_t)z), "mentions", 0), 10);
+    /* Spelling variants: the form used in more documents names the node. */
+    assert_string_equal(alias_node(g, "Mohammed Faisal"), "Mohammad Faisal");
+    ag_graph_free(g);
+
+    ro.variants = 0;
+    g = ag__acc_to_graph(&acc, &ro, NULL);
+    assert_non_null(g);
+    assert_int_equal(ag_graph_node_count(g), acc.nactors);
+    ag_graph_free(g);
+    ag__acc_destroy(&acc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_extract__name_key),
+        cmocka_unit_test(test_extract__scope_parse),
+        cmocka_unit_test(test_extract__evidence_selection),
+        cmocka_unit_test(test_extract__combine_commutes_and_roundtrips),
+        cmocka_unit_test(test_extract__resolve_variants),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
