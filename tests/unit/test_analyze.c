@@ -1,0 +1,298 @@
+/*
+ * test_analyze.c - ag-analyze's library: measures on disconnected graphs, filters,
+ * association weights, community numbering and error handling (no igraph abort).
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <actorgraph/analyze.h>
+#include <actorgraph/io.h>
+
+/* Build a graph from "a b w" triples; node attrs from "id type docs" (docs may be 0). */
+static ag_graph *mk(const char *const *links, size_t nlinks)
+{
+    ag_graph *g = ag_graph_new(0);
+    ag_error err;
+
+    ag_error_clear(&err);
+    assert_non_null(g);
+    for (size_t i = 0; i < nlinks; i++) {
+        char a[32], b[32];
+        double w;
+        long s, t, e;
+        assert_int_equal(sscanf(links[i], "%31s %31s %lf", a, b, &w), 3);
+        s = ag_graph_add_node(g, a, &err);
+        t = ag_graph_add_node(g, b, &err);
+        e = ag_graph_add_edge(g, (size_t)s, (size_t)t, &err);
+        assert_true(s >= 0 && t >= 0 && e >= 0);
+        ag_edge_set_weight(g, (size_t)e, w);
+    }
+    assert_int_equal(ag_graph_sort(g, &err), 0);
+    return g;
+}
+
+static double score(const ag_graph *g, const ag_scores *s, ag_measure m, const char *id)
+{
+    long v = ag_graph_find_node(g, id);
+    assert_true(v >= 0);
+    return s->values[m][v];
+}
+
+static void test_analyze__closeness_disconnected(void **state)
+{
+    /* README pitfall 2: a-b-c plus d-e gives a=2/3, b=1, d=e=1 (reachable nodes only). */
+    const char *l[] = {"a b 1", "b c 1", "d e 1"};
+    ag_graph *g = mk(l, 3);
+    ag_centrality_opts o = AG_CENTRALITY_OPTS_INIT;
+    ag_scores s;
+    ag_error err;
+
+    ag_error_clear(&err);
+    ag_scores_init(&s);
+    o.measures = AG_MEASURES_ALL;
+    o.weighted = 0;
+    assert_int_equal(ag_analyze_centrality(g, &o, &s, &err), 0);
+    assert_true(fabs(score(g, &s, AG_MEASURE_CLOSENESS, "a") - 2.0 / 3) < 1e-12);
+    assert_true(fabs(score(g, &s, AG_MEASURE_CLOSENESS, "b") - 1.0) < 1e-12);
+    assert_true(fabs(score(g, &s, AG_MEASURE_CLOSENESS, "d") - 1.0) < 1e-12);
+    assert_true(fabs(score(g, &s, AG_MEASURE_HARMONIC, "a") - 1.5) < 1e-12);
+    assert_true(fabs(score(g, &s, AG_MEASURE_BETWEENNESS, "b") - 1.0) < 1e-12);
+    double sum = 0;
+    for (size_t v = 0; v < 5; v++)
+        sum += s.values[AG_MEASURE_PAGERANK][v];
+    assert_true(fabs(sum - 1.0) < 1e-9);
+    ag_scores_destroy(&s);
+    ag_graph_free(g);
+}
+
+static void test_analyze__isolated_node_scores_zero(void **state)
+{
+    const char *l[] = {"a b 2"};
+    ag_graph *g = mk(l, 1);
+    ag_centrality_opts o = AG_CENTRALITY_OPTS_INIT;
+    ag_scores s;
+    ag_error err;
+
+    ag_error_clear(&err);
+    ag_graph_add_node(g, "z", &err);
+    ag_scores_init(&s);
+    o.measures = AG_MEASURES_ALL;
+    assert_int_equal(ag_analyze_centrality(g, &o, &s, &err), 0);
+    assert_true(score(g, &s, AG_MEASURE_CLOSENESS, "z") == 0.0);
+    assert_true(score(g, &s, AG_MEASURE_HARMONIC, "z") == 0.0);
+    assert_true(score(g, &s, AG_MEASURE_DEGREE, "z") == 0.0);
+    ag_scores_destroy(&s);
+    ag_graph_free(g);
+}
+
+static void test_analyze__bad_weight_is_an_error_not_an_abort(void **state)
+{
+    const char *l[] = {"a b 0", "b c 1"};
+    ag_graph *g = mk(l, 2);
+    ag_centrality_opts o = AG_CENTRALITY_OPTS_INIT;
+    ag_scores s;
+    ag_error err;
+
+    ag_error_clear(&err);
+    ag_scores_init(&s);
+    assert_int_equal(ag_analyze_centrality(g, &o, &s, &err), -1);
+    assert_int_equal(err.code, AG_EINVAL);
+    assert_non_null(strstr(err.msg, "a -- b"));
+    o.weighted = 0;
+    ag_error_clear(&err);
+    assert_int_equal(ag_analyze_centrality(g, &o, &s, &err), 0);
+    ag_scores_destroy(&s);
+    ag_graph_free(g);
+}
+
+static void test_analyze__sampled_betweenness_all_sources_is_exact(void **state)
+{
+    const char *l[] = {"a b 1", "b c 2", "c d 1", "d a 3", "a c 1", "d e 1"};
+    ag_graph *g = mk(l, 6);
+    ag_centrality_opts o = AG_CENTRALITY_OPTS_INIT;
+    ag_scores exact, est;
+    ag_error err;
+
+    ag_error_clear(&err);
+    ag_scores_init(&exact);
+    ag_scores_init(&est);
+    o.measures = AG_MEASURE_BIT(AG_MEASURE_BETWEENNESS);
+    o.betweenness_samples = 0;
+    assert_int_equal(ag_analyze_centrality(g, &o, &exact, &err), 0);
+    assert_int_equal(exact.betweenness_samples, 0);
+    o.betweenness_samples = 3;
+    o.jobs = 2;
+    assert_int_equal(ag_analyze_centrality(g, &o, &est, &err), 0);
+    assert_int_equal(est.betweenness_samples, 3);
+    for (size_t v = 0; v < 5; v++)
+        assert_true(isfinite(est.values[AG_MEASURE_BETWEENNESS][v]) &&
+                    est.values[AG_MEASURE_BETWEENNESS][v] >= 0);
+    ag_scores_destroy(&exact);
+    ag_scores_destroy(&est);
+    ag_graph_free(g);
+}
+
+static void test_analyze__measure_list(void **state)
+{
+    unsigned mask = 0;
+    ag_error err;
+
+    ag_error_clear(&err);
+    assert_int_equal(ag_measure_list_parse("pagerank,degree", &mask, &err), 0);
+    assert_int_equal(mask, AG_MEASURE_BIT(AG_MEASURE_PAGERANK) | AG_MEASURE_BIT(AG_MEASURE_DEGREE));
+    assert_int_equal(ag_measure_list_parse("all", &mask, &err), 0);
+    assert_int_equal(mask, AG_MEASURES_ALL);
+    assert_int_equal(ag_measure_list_parse("degree,bogus", &mask, &err), -1);
+    assert_non_null(strstr(err.msg, "bogus"));
+}
+
+static size_t apply(ag_graph *g, ag_filter_kind kind, const char *arg)
+{
+    ag_filter f;
+    ag_error err;
+    ag_error_clear(&err);
+    assert_int_equal(ag_filter_parse(kind, arg, &f, &err), 0);
+    if (ag_filter_apply(g, &f, NULL, &err) < 0)
+        fail_msg("filter: %s", err.msg);
+    return ag_graph_node_count(g);
+}
+
+static void test_analyze__filters(void **state)
+{
+    /* two components: a star around hub (weights 1..4) and the pair x-y */
+    const char *l[] = {"hub a 1", "hub b 2", "hub c 3", "hub d 10", "a b 1", "x y 5"};
+    ag_graph *g = mk(l, 6);
+    ag_error err;
+
+    ag_error_clear(&err);
+    assert_int_equal(ag_graph_node_count(g), 7);
+    apply(g, AG_FILTER_MIN_WEIGHT, "2");
+    assert_int_equal(ag_graph_edge_count(g), 4);
+    assert_int_equal(apply(g, AG_FILTER_MIN_DEGREE, "1"), 6); /* a lost its links */
+    assert_int_equal(apply(g, AG_FILTER_GIANT, NULL), 4);
+    assert_true(ag_graph_find_node(g, "x") < 0);
+    ag_graph_free(g);
+
+    g = mk(l, 6);
+    assert_int_equal(apply(g, AG_FILTER_EGO, "a:1"), 3); /* a, hub, b */
+    ag_graph_free(g);
+    g = mk(l, 6);
+    assert_int_equal(apply(g, AG_FILTER_EGO, "a:2"), 5);
+    ag_graph_free(g);
+    g = mk(l, 6);
+    assert_int_equal(apply(g, AG_FILTER_TOP, "2"), 2); /* by PageRank: hub and d */
+    assert_true(ag_graph_find_node(g, "hub") >= 0);
+    ag_graph_free(g);
+}
+
+static void test_analyze__ego_by_alias_and_errors(void **state)
+{
+    const char *l[] = {"Ann_Lee b 1", "b c 1"};
+    ag_graph *g = mk(l, 2);
+    ag_filter f;
+    ag_error err;
+    long v = ag_graph_find_node(g, "Ann_Lee");
+
+    ag_error_clear(&err);
+    json_object_set_new(ag_node_attrs(g, (size_t)v), "aliases", json_pack("[s]", "Lee"));
+    assert_int_equal(apply(g, AG_FILTER_EGO, "lee"), 2); /* alias, case folded */
+    assert_int_equal(ag_filter_parse(AG_FILTER_EGO, "nobody:3", &f, &err), 0);
+    assert_string_equal(f.name, "nobody");
+    assert_int_equal(f.count, 3);
+    assert_int_equal(ag_filter_apply(g, &f, NULL, &err), -1);
+    assert_int_equal(err.code, AG_ENOTFOUND);
+    ag_error_clear(&err);
+    assert_int_equal(ag_filter_parse(AG_FILTER_EGO, "Dr: Who", &f, &err), 0);
+    assert_string_equal(f.name, "Dr: Who");
+    assert_int_equal(ag_filter_parse(AG_FILTER_BACKBONE, "1.5", &f, &err), -1);
+    ag_graph_free(g);
+}
+
+static void test_analyze__backbone(void **state)
+{
+    /* hub has 5 links; one carries most of its strength. alpha for w=20 of s=24 with
+     * k=5: (1 - 20/24)^4 = 7.7e-4; for w=1: (23/24)^4 = 0.84. Leaves have degree 1. */
+    const char *l[] = {"hub a 20", "hub b 1", "hub c 1", "hub d 1", "hub e 1"};
+    ag_graph *g = mk(l, 5);
+    apply(g, AG_FILTER_BACKBONE, "0.05");
+    assert_int_equal(ag_graph_edge_count(g), 1);
+    assert_int_equal(ag_graph_node_count(g), 6); /* nodes are kept */
+    ag_graph_free(g);
+}
+
+static void test_analyze__association(void **state)
+{
+    /* documents: N = 100; a in 10, b in 10, c in 50; a-b together in 5, a-c in 5. */
+    const char *l[] = {"a b 7", "a c 9"};
+    ag_graph *g = mk(l, 2);
+    const char *ids[] = {"a", "b", "c"};
+    const int docs[] = {10, 10, 50};
+
+    for (int i = 0; i < 3; i++)
+        json_object_set_new(ag_node_attrs(g, (size_t)ag_graph_find_node(g, ids[i])),
+                            "documents", json_integer(docs[i]));
+    for (size_t e = 0; e < 2; e++)
+        json_object_set_new(ag_edge_attrs(g, e), "documents", json_integer(5));
+    json_object_set_new(ag_graph_attrs(g), "documents", json_integer(100));
+    apply(g, AG_FILTER_ASSOCIATION, "pmi");
+    /* a-b: log(5*100/(10*10)) = log 5; a-c: log(5*100/500) = 0 -> dropped */
+    assert_int_equal(ag_graph_edge_count(g), 1);
+    assert_true(fabs(ag_edge_weight(g, 0) - log(5.0)) < 1e-12);
+    assert_int_equal(json_integer_value(json_object_get(ag_edge_attrs(g, 0), "count")), 7);
+    apply(g, AG_FILTER_ASSOCIATION, "dice"); /* 2*5/20 */
+    assert_true(fabs(ag_edge_weight(g, 0) - 0.5) < 1e-12);
+    apply(g, AG_FILTER_ASSOCIATION, "jaccard"); /* 5/15 */
+    assert_true(fabs(ag_edge_weight(g, 0) - 1.0 / 3) < 1e-12);
+    apply(g, AG_FILTER_ASSOCIATION, "count");
+    assert_true(ag_edge_weight(g, 0) == 7.0);
+    ag_graph_free(g);
+}
+
+static void test_analyze__graph_job_sets_attributes(void **state)
+{
+    const char *l[] = {"a b 3", "b c 1", "c a 2", "c d 1", "d e 4", "e f 2", "f d 1"};
+    ag_graph *g = mk(l, 7);
+    ag_analyze_opts o = AG_ANALYZE_OPTS_INIT;
+    ag_error err;
+    json_t *rep;
+
+    ag_error_clear(&err);
+    assert_int_equal(ag_analyze_graph(g, &o, NULL, &err), 0);
+    assert_int_equal(json_integer_value(json_object_get(ag_graph_attrs(g), "communities")), 2);
+    assert_true(json_real_value(json_object_get(ag_graph_attrs(g), "modularity")) > 0.3);
+    for (size_t v = 0; v < 6; v++) {
+        const json_t *a = ag_node_attrs_const(g, v);
+        assert_true(json_is_integer(json_object_get(a, "degree")));
+        assert_true(json_is_real(json_object_get(a, "pagerank")));
+        assert_true(json_is_integer(json_object_get(a, "community")));
+    }
+    rep = ag_analyze_report_json(g, 3, &err);
+    assert_non_null(rep);
+    assert_int_equal(json_array_size(json_object_get(rep, "communities")), 2);
+    assert_int_equal(json_array_size(json_object_get(json_object_get(rep, "top"), "degree")), 3);
+    json_decref(rep);
+    ag_graph_free(g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_analyze__closeness_disconnected),
+        cmocka_unit_test(test_analyze__isolated_node_scores_zero),
+        cmocka_unit_test(test_analyze__bad_weight_is_an_error_not_an_abort),
+        cmocka_unit_test(test_analyze__sampled_betweenness_all_sources_is_exact),
+        cmocka_unit_test(test_analyze__measure_list),
+        cmocka_unit_test(test_analyze__filters),
+        cmocka_unit_test(test_analyze__ego_by_alias_and_errors),
+        cmocka_unit_test(test_analyze__backbone),
+        cmocka_unit_test(test_analyze__association),
+        cmocka_unit_test(test_analyze__graph_job_sets_attributes),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
