@@ -846,6 +846,16 @@ static int do_span(ctx *c, size_t ts, size_t te)
                     !(t[r].cls & AG_LEX_GIVEN) && !match_title(c->lex, c->text, t, r, te))
                     goto unknown;
             }
+            /* A known name heading a longer organisation name: "United Nations General
+             * Assembly", "Kenya Ports Authority". */
+            if (!a.adjective && a.type != AG_ACTOR_PERSON && k + g < te && !caps) {
+                int cue = 0;
+                for (size_t q = k + g; q < te; q++)
+                    if ((t[q].cls & AG_LEX_ORGCUE) && (t[q].flags & T_CAP))
+                        cue = 1;
+                if (cue)
+                    goto unknown;
+            }
             cand *m = emit_lex(c, k, k + g, &a);
             if (!m)
                 return -1;
@@ -1137,35 +1147,41 @@ static int resolve(ctx *c)
     dt_clear(&keys);
 
     /* Acronyms to their expansion: "ISPR" -> "Inter-Services Public Relations". */
+    /* Two initial sets per name: without and with the small words ("VOA" for "Voice of
+     * America", "ISPR" for "Inter-Services Public Relations"). */
     for (size_t j = 0; j < nn; j++) {
         if (nm[j].ntok < 2)
             continue;
-        char ini[16];
-        size_t il = 0;
-        const char *k = nm[j].key;
-        int at_start = 1;
-        for (size_t q = 0; q < nm[j].keylen && il < sizeof ini; q++) {
-            if (k[q] == ' ' || k[q] == '-') {
-                at_start = 1;
+        for (int with_small = 0; with_small < 2; with_small++) {
+            char ini[16];
+            size_t il = 0;
+            const char *k = nm[j].key;
+            int at_start = 1, small = 0;
+            for (size_t q = 0; q < nm[j].keylen && il < sizeof ini; q++) {
+                if (k[q] == ' ' || k[q] == '-') {
+                    at_start = 1;
+                    continue;
+                }
+                if (at_start) {
+                    int sw = strncmp(k + q, "of ", 3) == 0 || strncmp(k + q, "for ", 4) == 0 ||
+                             strncmp(k + q, "the ", 4) == 0 || strncmp(k + q, "and ", 4) == 0;
+                    small |= sw;
+                    if (!sw || with_small)
+                        ini[il++] = k[q];
+                    at_start = 0;
+                }
+            }
+            if (il < 2 || il >= sizeof ini || (with_small && !small))
                 continue;
-            }
-            if (at_start) {
-                if (!(strncmp(k + q, "of ", 3) == 0 || strncmp(k + q, "for ", 4) == 0 ||
-                      strncmp(k + q, "the ", 4) == 0 || strncmp(k + q, "and ", 4) == 0))
-                    ini[il++] = k[q];
-                at_start = 0;
-            }
+            int err = 0;
+            dslot *sl = dt_get(&keys, ini, il, 0, &err);
+            if (sl)
+                continue;
+            const char *ik = arena_str(p, ini, il);
+            if (!ik || !(sl = dt_get(&keys, ik, il, 1, &err)) || err)
+                goto out;
+            sl->val = (uint32_t)j;
         }
-        if (il < 2 || il >= sizeof ini)
-            continue;
-        int err = 0;
-        dslot *sl = dt_get(&keys, ini, il, 0, &err);
-        if (sl)
-            continue;
-        const char *ik = arena_str(p, ini, il);
-        if (!ik || !(sl = dt_get(&keys, ik, il, 1, &err)) || err)
-            goto out;
-        sl->val = (uint32_t)j;
     }
     for (size_t i = 0; i < nn; i++) {
         if (nm[i].ntok != 1 || nm[i].keylen < 2 || nm[i].keylen > 8 || !nm[i].text ||
@@ -1500,6 +1516,17 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
             continue;
         }
         if (t[k].flags & T_HYPHEN) {
+            /* "Eid-ul-Fitr", "Christmas-time": a holiday or month is not a name. */
+            const char *hy = memchr(text + t[k].s, '-', t[k].e - t[k].s);
+            if (hy && (size_t)(hy - (text + t[k].s)) < AG__LEX_MAXKEY) {
+                char low[AG__LEX_MAXKEY];
+                size_t hl = (size_t)(hy - (text + t[k].s));
+                ag__lex_lower(text + t[k].s, hl, low);
+                if (ag__lex_class_lower(lex, low, hl) & AG_LEX_NONNAME) {
+                    k++;
+                    continue;
+                }
+            }
             int r = split_hyphenated(&c, k);
             if (r < 0)
                 goto oom;

@@ -60,10 +60,11 @@ extern "C" {
 typedef struct ag_ner_opts {
     int capital_as_country; /* 1: capitals acting as governments resolve to the country */
     int resolve_partial;    /* 1: surnames / partial names resolve to full names in the doc */
-    int single_unknown;     /* 1: report uncued one-word unknown names (as person); 0: drop */
+    int single_unknown;     /* 1: report one-word unknown names that have no cue at all (as
+                             * person); 0 (default): drop them, they are mostly noise */
 } ag_ner_opts;
 
-#define AG_NER_OPTS_INIT {1, 1, 1}
+#define AG_NER_OPTS_INIT {1, 1, 0}
 
 typedef struct ag_mention {
     size_t start;        /* byte offset of the name (no title, no possessive) */
