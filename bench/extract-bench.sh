@@ -20,26 +20,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LC_ALL=C
 
-python3 - "$here/examples/news" "$tmp/corpus.jsonl" "$size_mb" <<'PY'
-import json, os, sys
-src, dst, size = sys.argv[1], sys.argv[2], int(sys.argv[3]) << 20
-texts = []
-for name in sorted(os.listdir(src)):
-    p = os.path.join(src, name)
-    if name.endswith((".txt", ".md")):
-        texts.append(open(p, encoding="utf-8").read())
-    elif name.endswith(".jsonl"):
-        texts += [json.loads(l)["text"] for l in open(p, encoding="utf-8") if l.strip()]
-out, n, written = open(dst, "w", encoding="utf-8"), 0, 0
-while written < size:
-    for t in texts:
-        line = json.dumps({"id": "b%07d" % n, "date": "2024-%02d-%02d" % (1 + n % 12, 1 + n % 28),
-                           "text": t + "\nBulletin %d closes the report." % n}) + "\n"
-        out.write(line)
-        written += len(line.encode())
-        n += 1
-out.close()
-PY
+python3 "$here/bench/gen-news.py" "$here/examples/news" "$tmp/corpus.jsonl" --mb "$size_mb"
 bytes=$(wc -c <"$tmp/corpus.jsonl")
 mb=$(echo "$bytes" | awk '{printf "%.1f", $1 / 1048576}')
 echo "corpus: $mb MB of JSON Lines ($(wc -l <"$tmp/corpus.jsonl") articles)"

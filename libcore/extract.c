@@ -404,7 +404,7 @@ int ag_extract_keyed(const char *const *inputs, size_t ninputs, const ag_extract
     ag__acc acc;
     int rc = extract_all(inputs, ninputs, opts, &acc, stats, err);
     if (rc == 0)
-        rc = ag__acc_write_keyed(&acc, out, err);
+        rc = ag__acc_write_keyed(&acc, out, 1, err);
     ag__acc_destroy(&acc);
     return rc;
 }

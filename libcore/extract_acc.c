@@ -529,7 +529,7 @@ out:
  * so that all records of one key are adjacent):
  *   A <TAB> key <TAB> {"m":mentions,"d":documents,"t":[5 type counts],"names":[[s,n]..],
  *                      "forms":[..],"roles":[..],"countries":[..],"fd":date,"ld":date}
- *   D <TAB> - <TAB> {"documents":n}
+ *   D <TAB> - <TAB> {"documents":n,"evidence":max evidence per link}
  *   L <TAB> keyA <TAB> keyB <TAB> {"w":weight,"d":documents,"met":n,"fd","ld",
  *                      "ev":[[doc,offset,text]..],"mev":[..]}
  * Keys hold only letters, digits and single spaces (ag_extract_name_key), never a TAB.
@@ -588,7 +588,7 @@ static int write_json_line(FILE *out, const char *prefix, json_t *o)
     return rc;
 }
 
-int ag__acc_write_keyed(const ag__acc *acc, FILE *out, ag_error *err)
+int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error *err)
 {
     const ag__actor **order = NULL;
     pair_sort *pairs = NULL;
@@ -604,6 +604,8 @@ int ag__acc_write_keyed(const ag__acc *acc, FILE *out, ag_error *err)
     qsort(order, acc->nactors, sizeof *order, cmp_actor_ptr);
     for (size_t i = 0; i < acc->nactors; i++) {
         const ag__actor *a = order[i];
+        if (!a->mentions && !a->documents)
+            continue; /* only named by a pair record (ag-merge --sorted) */
         json_t *o = json_pack("{sIsIs[IIIII]sosososo}", "m", (json_int_t)a->mentions, "d",
                               (json_int_t)a->documents, "t", (json_int_t)a->types[0],
                               (json_int_t)a->types[1], (json_int_t)a->types[2],
@@ -623,8 +625,10 @@ int ag__acc_write_keyed(const ag__acc *acc, FILE *out, ag_error *err)
         if (write_json_line(out, prefix, o) < 0)
             goto io;
     }
-    if (write_json_line(out, "D\t-", json_pack("{sI}", "documents",
-                                               (json_int_t)acc->documents)) < 0)
+    if (doc_record && write_json_line(out, "D\t-", json_pack("{sIsI}", "documents",
+                                                             (json_int_t)acc->documents,
+                                                             "evidence",
+                                                             (json_int_t)acc->max_evidence)) < 0)
         goto io;
     for (size_t i = 0; i < acc->npairs; i++)
         pairs[i] = (pair_sort){acc, i};
@@ -731,6 +735,10 @@ int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const ch
         goto out;
     if (line[0] == 'D') {
         acc->documents += json_integer_value(json_object_get(o, "documents"));
+        /* The shards' evidence limit, unless pairs were already read with another. */
+        json_int_t ev = json_integer_value(json_object_get(o, "evidence"));
+        if (acc->npairs == 0 && ev > 0 && ev <= AG__MAX_EVIDENCE && !acc->fixed_evidence)
+            acc->max_evidence = (size_t)ev;
         bad = 0;
     } else if (line[0] == 'A') {
         long i = *k1 ? ag__acc_actor(acc, k1) : -1;

@@ -119,6 +119,7 @@ typedef struct ag__acc {
     size_t npairs, cappairs;
     ag__u64map pair_index;   /* (a << 32 | b) + 1 -> index into pairs */
     size_t max_evidence;     /* evidence kept per pair and kind */
+    int fixed_evidence;      /* 1: max_evidence was chosen by the user, keep it */
     long long documents;     /* documents seen */
 } ag__acc;
 
@@ -140,9 +141,12 @@ void ag__evids_free(ag__evids *e);
 /* Add every record of src into dst (sums, min/max, evidence selection). */
 int ag__acc_combine(ag__acc *dst, const ag__acc *src, ag_error *err);
 
-/* Write all records of acc as key-prefixed lines (format: actorgraph/merge.h). */
-int ag__acc_write_keyed(const ag__acc *acc, FILE *out, ag_error *err);
-/* Read one key-prefixed line (without its newline) into acc. name/line for errors. */
+/* Write the records of acc as key-prefixed lines, sorted (format: actorgraph/merge.h);
+ * doc_record: also the D line. Actor records with no mention (created only as the
+ * endpoints of pair records) are left out. */
+int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error *err);
+/* Read one key-prefixed line (without its newline) into acc. name/line for errors.
+ * A D line sets acc->max_evidence from the shards unless fixed_evidence. */
 int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const char *name,
                             long lineno, ag_error *err);
 

@@ -94,7 +94,7 @@ static char *keyed(const ag__acc *acc)
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     assert_non_null(f);
-    assert_int_equal(ag__acc_write_keyed(acc, f, NULL), 0);
+    assert_int_equal(ag__acc_write_keyed(acc, f, 1, NULL), 0);
     fclose(f);
     return buf;
 }
