@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 #include "io_internal.h"
 
@@ -152,6 +153,20 @@ ag_graph *ag__read_edgelist(const char *buf, size_t len, const char *name, char 
             ag_error_set(err, AG_EPARSE, name, ls.lineno, (long)((const char *)memchr(s, 0, n) - s) + 1,
                          "NUL byte in an edge list: this is not a text file");
             goto fail;
+        }
+        /* Node names go out as JSON strings, which must be UTF-8. */
+        for (size_t i = 0; i < n;) {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t k = 1;
+            if ((s[i] & 0x80) &&
+                (k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i),
+                                      &cp)) < 0) {
+                ag_error_set(err, AG_EPARSE, name, ls.lineno, (long)i + 1,
+                             "invalid UTF-8 (byte 0x%02x): edge lists must be UTF-8 text",
+                             (unsigned char)s[i]);
+                goto fail;
+            }
+            i += (size_t)k;
         }
         if ((nf = split_line(&ls, s, n, sep, work, fields)) < 0)
             goto fail;

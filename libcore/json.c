@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "io_internal.h"
 
@@ -123,8 +124,11 @@ static void put_id(FILE *out, const ag_graph *g, size_t node)
         put_string(out, ag_node_id(g, node));
 }
 
-/* The rest of a record: ", key: value" for each attribute, in insertion order. */
-static void put_attrs(FILE *out, const json_t *attrs)
+/* The rest of a record: ", key: value" for each attribute, in insertion order.
+ * Attributes named like the record's own fields (reserved, NULL-terminated) are left
+ * out: a second "id" or "weight" key would make the record ambiguous, and such names
+ * reach the model from other formats (an edge-list column called "weight"). */
+static void put_attrs(FILE *out, const json_t *attrs, const char *const *reserved)
 {
     const char *key;
     json_t *val;
@@ -132,6 +136,11 @@ static void put_attrs(FILE *out, const json_t *attrs)
     if (!attrs)
         return;
     json_object_foreach((json_t *)attrs, key, val) {
+        int skip = 0;
+        for (const char *const *r = reserved; *r; r++)
+            skip |= strcmp(key, *r) == 0;
+        if (skip)
+            continue;
         fputs(", ", out);
         put_string(out, key);
         fputs(": ", out);
@@ -141,6 +150,8 @@ static void put_attrs(FILE *out, const json_t *attrs)
 
 int ag__write_json(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err)
 {
+    static const char *const node_keys[] = {"id", NULL};
+    static const char *const link_keys[] = {"source", "target", "weight", NULL};
     const char *nl = opts->pretty ? "\n" : "";
     size_t n = ag_graph_node_count(g), m = ag_graph_edge_count(g);
     char num[40];
@@ -153,7 +164,7 @@ int ag__write_json(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_e
     for (size_t i = 0; i < n; i++) {
         fputs("{\"id\": ", out);
         put_id(out, g, i);
-        put_attrs(out, ag_node_attrs_const(g, i));
+        put_attrs(out, ag_node_attrs_const(g, i), node_keys);
         fprintf(out, "}%s%s", i + 1 < n ? "," : "", nl);
     }
     fprintf(out, "],%s\"links\": [%s", nl, nl);
@@ -166,7 +177,7 @@ int ag__write_json(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_e
             ag__format_double(ag_edge_weight(g, e), 1, num, sizeof num);
             fprintf(out, ", \"weight\": %s", num);
         }
-        put_attrs(out, ag_edge_attrs_const(g, e));
+        put_attrs(out, ag_edge_attrs_const(g, e), link_keys);
         fprintf(out, "}%s%s", e + 1 < m ? "," : "", nl);
     }
     fprintf(out, "]}\n");
@@ -482,6 +493,19 @@ static const char *id_token(scan *s, char *buf, size_t size, int *is_int)
             return NULL;
         *is_int = 0;
         if (!esc) {
+            /* jansson validates UTF-8 on the slow path; here we must, or invalid bytes
+             * would reach the writer and make output that no JSON parser accepts. */
+            for (const char *q = a; q < b;) {
+                utf8proc_int32_t cp;
+                utf8proc_ssize_t k;
+                if (!(*q & 0x80)) {
+                    q++;
+                    continue;
+                }
+                if ((k = utf8proc_iterate((const utf8proc_uint8_t *)q, b - q, &cp)) < 0)
+                    return NULL;
+                q += k;
+            }
             memcpy(buf, a, (size_t)(b - a));
             buf[b - a] = '\0';
             return buf;
@@ -500,6 +524,13 @@ static const char *id_token(scan *s, char *buf, size_t size, int *is_int)
     for (const char *q = a; q < s->p; q++)
         if (!((*q >= '0' && *q <= '9') || (q == a && *q == '-')))
             return NULL;
+    /* JSON integers: at least one digit, no leading zero ("-", "02" are not numbers, and
+     * would be written back verbatim). */
+    {
+        const char *d = a + (*a == '-');
+        if (d == s->p || (*d == '0' && d + 1 < s->p))
+            return NULL;
+    }
     memcpy(buf, a, (size_t)(s->p - a));
     buf[s->p - a] = '\0';
     *is_int = 1;
