@@ -631,6 +631,24 @@ static int split_hyphenated(ctx *c, size_t k)
     return 1;
 }
 
+/* Length in tokens of the title at token j (before te), or 0. Besides the title phrases
+ * of the lexicon this takes a portfolio of up to three capitalised ordinary words before
+ * a title head: "Migration Minister", "Home Affairs Minister", "Finance Secretary". */
+static size_t title_len(const ctx *c, size_t j, size_t te)
+{
+    size_t tl = match_title(c->lex, c->text, c->toks, j, te);
+    if (tl)
+        return tl;
+    size_t q = j;
+    while (q < te && q - j < 3 && (c->toks[q].flags & T_CAP) &&
+           (c->toks[q].cls & AG_LEX_COMMON) &&
+           !(c->toks[q].cls & (AG_LEX_GIVEN | AG_LEX_ORGCUE | AG_LEX_TITLE)) &&
+           !match_title(c->lex, c->text, c->toks, q, te))
+        q++;
+    size_t hl = q > j && q < te ? match_title(c->lex, c->text, c->toks, q, te) : 0;
+    return hl ? q + hl - j : 0;
+}
+
 /*
  * Strip leading titles of span [ts, te): returns the first token of the name and sets
  * role_s and role_e (bytes) when a title was found. A country or adjective before a title
@@ -648,13 +666,13 @@ static size_t strip_titles(ctx *c, size_t ts, size_t te, size_t *role_s, size_t 
             break;
         ag_lex_actor a;
         size_t g = match_form(c->lex, c->text, c->toks, j, te, caps, &a);
-        if (g && j + g < te && a.type == AG_ACTOR_COUNTRY && match_title(c->lex, c->text, c->toks, j + g, te)) {
+        if (g && j + g < te && a.type == AG_ACTOR_COUNTRY && title_len(c, j + g, te)) {
             if (!emit_lex(c, j, j + g, &a))
                 return (size_t)-1;
             j += g;
             continue;
         }
-        size_t tl = match_title(c->lex, c->text, c->toks, j, te);
+        size_t tl = title_len(c, j, te);
         if (!tl)
             break;
         /* "General Motors", "General Assembly": a title followed only by common words is
@@ -757,10 +775,15 @@ static void vote_unknown(ctx *c, cand *m, int titled)
     }
     if (ts > 0 && t[ts - 1].sent == m->sent) {
         const tok *pv = &t[ts - 1];
-        if (tok_is(c->text, pv, "the"))
+        int loc_before = ts > 1 && t[ts - 2].sent == m->sent &&
+                         (tok_in(c->text, &t[ts - 2], loc_preps) ||
+                          tok_is(c->text, &t[ts - 2], "from") || tok_is(c->text, &t[ts - 2], "to"));
+        if (tok_is(c->text, pv, "the") && loc_before && !hascue)
+            m->votes[AG_ACTOR_PLACE] += 2; /* "at the Auberge de Castille" */
+        else if (tok_is(c->text, pv, "the"))
             m->votes[AG_ACTOR_ORG] += 1;
         else if (tok_in(c->text, pv, loc_preps))
-            m->votes[AG_ACTOR_PLACE] += 1;
+            m->votes[AG_ACTOR_PLACE] += given ? 1 : 2;
         else if ((pv->flags & T_LOWER) && (pv->cls & AG_LEX_TITLE))
             m->votes[AG_ACTOR_PERSON] += 3;
     }
@@ -785,8 +808,12 @@ static int do_span(ctx *c, size_t ts, size_t te)
         }
         if (match_title(c->lex, c->text, t, ts, te))
             break;
-        if ((cl & AG_LEX_COMMON) && !attested(c, ts) &&
-            !((cl & AG_LEX_GIVEN) && ts + 1 < te)) {
+        /* "Carol White stayed": a word that is also a known name, followed by more of
+         * the name, stays; "Senior Taliban officials" does not (a known form follows). */
+        ag_lex_actor nx;
+        int name_like = (cl & (AG_LEX_GIVEN | AG_LEX_PROPER)) && ts + 1 < te &&
+                        !match_form(c->lex, c->text, t, ts + 1, te, 0, &nx);
+        if ((cl & AG_LEX_COMMON) && !attested(c, ts) && !name_like) {
             ts++;
             continue;
         }
@@ -833,6 +860,23 @@ static int do_span(ctx *c, size_t ts, size_t te)
     while (k < te) {
         ag_lex_actor a;
         size_t g = 0;
+        /* Titles after a known name: "European Commission President Ursula ...". */
+        if (k > j && !titled) {
+            size_t rs = 0, re = 0;
+            size_t nk = strip_titles(c, k, te, &rs, &re, caps);
+            if (nk == (size_t)-1)
+                return -1;
+            if (nk != k) {
+                if (!(role = arena_str(c->p, c->text + rs, re - rs)))
+                    return -1;
+                titled = 1;
+                k = nk;
+                while (k < te && (t[k].flags & T_LOWER))
+                    k++;
+                if (k >= te)
+                    break;
+            }
+        }
         /* A title-cued name is a person even when its words are places ("Gen Lincoln"). */
         if (!titled)
             g = match_form(c->lex, c->text, t, k, te, caps, &a);
@@ -846,6 +890,11 @@ static int do_span(ctx *c, size_t ts, size_t te)
                     !(t[r].cls & AG_LEX_GIVEN) && !match_title(c->lex, c->text, t, r, te))
                     goto unknown;
             }
+            /* "European Commission", "African Union": an adjective right before an
+             * organisation cue word names the organisation. */
+            if (a.adjective && k + g < te && !caps && (t[k + g].cls & AG_LEX_ORGCUE) &&
+                (t[k + g].flags & T_CAP))
+                goto unknown;
             /* A known name heading a longer organisation name: "United Nations General
              * Assembly", "Kenya Ports Authority". */
             if (!a.adjective && a.type != AG_ACTOR_PERSON && k + g < te && !caps) {
@@ -1556,11 +1605,18 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
                 continue;
             }
             /* Connectors inside a name: "Bank of England", "Osama bin Laden". */
-            if ((t[e].cls & AG_LEX_CONNECTOR) && (t[e].flags & T_LOWER) && e + 1 < c.ntoks &&
-                t[e + 1].sent == t[k].sent && capish(&c, e + 1) &&
-                !(t[e + 1].flags & T_USED) && !c.p->capsent[t[k].sent]) {
-                e += 2;
-                continue;
+            if ((t[e].cls & AG_LEX_CONNECTOR) && (t[e].flags & T_LOWER) &&
+                !c.p->capsent[t[k].sent]) {
+                /* a run of connectors: "Ursula von der Leyen", "Juan de la Cruz" */
+                size_t q = e;
+                while (q < c.ntoks && q - e < 3 && t[q].sent == t[k].sent &&
+                       (t[q].cls & AG_LEX_CONNECTOR) && (t[q].flags & T_LOWER))
+                    q++;
+                if (q < c.ntoks && t[q].sent == t[k].sent && capish(&c, q) &&
+                    !(t[q].flags & T_USED)) {
+                    e = q + 1;
+                    continue;
+                }
             }
             break;
         }
