@@ -749,8 +749,9 @@ static void vote_unknown(ctx *c, cand *m, int titled)
     if (n >= 2 && tok_is(c->text, &t[ts], "The"))
         m->votes[AG_ACTOR_ORG] += 2;
     if (n == 1 && (t[ts].flags & T_ALLCAPS) && !c->p->capsent[t[ts].sent] &&
-        t[ts].e - t[ts].s >= 2 && t[ts].e - t[ts].s <= 6)
-        acronym = 1;
+        t[ts].e - t[ts].s >= 2 && t[ts].e - t[ts].s <= 6 &&
+        !((t[ts].cls & AG_LEX_COMMON) && t[ts].e - t[ts].s >= 4))
+        acronym = 1; /* "NATO", not "DIGEST" */
     if (titled)
         m->votes[AG_ACTOR_PERSON] += 4;
     if (hascue)
@@ -826,6 +827,17 @@ static int do_span(ctx *c, size_t ts, size_t te)
         te--;
     if (ts >= te)
         return 0;
+    /* Initials alone ("S.", "A N") are not names. */
+    {
+        int initials = 1;
+        for (size_t q = ts; q < te && initials; q++) {
+            size_t wl = t[q].e - t[q].s;
+            if (!(wl == 1 || (wl == 2 && c->text[t[q].s + 1] == '.')))
+                initials = 0;
+        }
+        if (initials && !((t[ts].flags & T_DOTTED) && te - ts == 1 && t[ts].e - t[ts].s > 2))
+            return 0;
+    }
     /* A lone function word ("The", "We", "I'm") or letter is never a name. */
     if (te - ts == 1) {
         const char *w = c->text + t[ts].s;
@@ -1345,7 +1357,7 @@ static int is_score(const ctx *c, size_t k, uint32_t sent)
 
 /*
  * Sports results: a place (or an unknown one-word name) right before a score, or beside
- * "v"/"vs"/"at" in a results line, names a team, and teams are organisations ("Leeds 2
+ * "v"/"vs" (or before "beat") in a results line, names a team, and teams are organisations ("Leeds 2
  * Chelsea 1"). Countries stay countries (national teams are reported as the country).
  * One sense per discourse: every mention of such a name in the document becomes an org.
  */
@@ -1365,11 +1377,10 @@ static void sports_teams(ctx *c)
             team = 1;
         if (m->te < c->ntoks && t[m->te].sent == m->sent &&
             (tok_is(c->text, &t[m->te], "v") || tok_is(c->text, &t[m->te], "vs") ||
-             tok_is(c->text, &t[m->te], "beat") || tok_is(c->text, &t[m->te], "AT")))
+             tok_is(c->text, &t[m->te], "beat")))
             team = 1;
         if (m->ts > 0 && t[m->ts - 1].sent == m->sent &&
-            (tok_is(c->text, &t[m->ts - 1], "v") || tok_is(c->text, &t[m->ts - 1], "vs") ||
-             tok_is(c->text, &t[m->ts - 1], "AT")))
+            (tok_is(c->text, &t[m->ts - 1], "v") || tok_is(c->text, &t[m->ts - 1], "vs")))
             team = 1;
         if (!team)
             continue;
@@ -1605,6 +1616,21 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
                 continue;
             }
             /* Connectors inside a name: "Bank of England", "Osama bin Laden". */
+            /* "Keith Moore of Norwich City", "Karlsruhe of Germany": "of" joins only an
+             * organisation-like head (a cue word, a title or ordinary words: "Bank of
+             * England", "Secretary of State", "Voice of America"). */
+            if (tok_is(text, &t[e], "of")) {
+                int orgish = 1;
+                for (size_t q = k; q < e; q++)
+                    if (!(t[q].cls & (AG_LEX_ORGCUE | AG_LEX_TITLE | AG_LEX_COMMON)) ||
+                        (t[q].cls & AG_LEX_GIVEN))
+                        orgish = 0;
+                for (size_t q = k; q < e; q++)
+                    if (t[q].cls & (AG_LEX_ORGCUE | AG_LEX_TITLE))
+                        orgish = 1;
+                if (!orgish)
+                    break;
+            }
             if ((t[e].cls & AG_LEX_CONNECTOR) && (t[e].flags & T_LOWER) &&
                 !c.p->capsent[t[k].sent]) {
                 /* a run of connectors: "Ursula von der Leyen", "Juan de la Cruz" */
