@@ -39,7 +39,7 @@
 
 /* ------------------------------------------------------------------ buffers */
 
-int ag__buf_add(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+int ag__ebuf_add(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 {
     if (*len + n + 1 > *cap) {
         size_t ncap = *cap ? *cap : 256;
@@ -58,7 +58,7 @@ int ag__buf_add(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
     return 0;
 }
 
-int ag__buf_json_string(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+int ag__ebuf_json_string(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     size_t run = 0; /* start of the pending run of bytes copied as they are */
@@ -76,7 +76,7 @@ int ag__buf_json_string(char **buf, size_t *len, size_t *cap, const char *s, siz
                 continue;
             }
         }
-        if (ag__buf_add(buf, len, cap, s + run, i - run) < 0)
+        if (ag__ebuf_add(buf, len, cap, s + run, i - run) < 0)
             return -1;
         char esc[8];
         size_t en;
@@ -102,12 +102,12 @@ int ag__buf_json_string(char **buf, size_t *len, size_t *cap, const char *s, siz
             esc[5] = hex[c & 15];
             en = 6;
         }
-        if (ag__buf_add(buf, len, cap, esc, en) < 0)
+        if (ag__ebuf_add(buf, len, cap, esc, en) < 0)
             return -1;
         i += 1;
         run = i;
     }
-    return ag__buf_add(buf, len, cap, s + run, n - run);
+    return ag__ebuf_add(buf, len, cap, s + run, n - run);
 }
 
 char *ag__utf8_clean(const char *s, size_t n)
@@ -123,15 +123,15 @@ char *ag__utf8_clean(const char *s, size_t n)
             i += k;
             continue;
         }
-        if (ag__buf_add(&out, &len, &cap, s + run, i - run) < 0 ||
-            ag__buf_add(&out, &len, &cap, "\xEF\xBF\xBD", 3) < 0) {
+        if (ag__ebuf_add(&out, &len, &cap, s + run, i - run) < 0 ||
+            ag__ebuf_add(&out, &len, &cap, "\xEF\xBF\xBD", 3) < 0) {
             free(out);
             return NULL;
         }
         i += 1;
         run = i;
     }
-    if (ag__buf_add(&out, &len, &cap, s + run, n - run) < 0) {
+    if (ag__ebuf_add(&out, &len, &cap, s + run, n - run) < 0) {
         free(out);
         return NULL;
     }
@@ -246,7 +246,7 @@ static void reset_doc(ag__analyser *an)
 static int unit_text(ag__analyser *an, const char *text, size_t s, size_t e)
 {
     an->scratchlen = 0;
-    if (ag__buf_add(&an->scratch, &an->scratchlen, &an->scratchcap, "", 0) < 0)
+    if (ag__ebuf_add(&an->scratch, &an->scratchlen, &an->scratchcap, "", 0) < 0)
         return -1;
     int space = 0;
     for (size_t i = s; i < e;) {
@@ -258,12 +258,12 @@ static int unit_text(ag__analyser *an, const char *text, size_t s, size_t e)
             continue;
         }
         if (an->scratchlen + k + (space ? 1 : 0) > EVIDENCE_BYTES) {
-            if (ag__buf_add(&an->scratch, &an->scratchlen, &an->scratchcap, " \xE2\x80\xA6",
+            if (ag__ebuf_add(&an->scratch, &an->scratchlen, &an->scratchcap, " \xE2\x80\xA6",
                             4) < 0)
                 return -1;
             break;
         }
-        if (space && ag__buf_add(&an->scratch, &an->scratchlen, &an->scratchcap, " ", 1) < 0)
+        if (space && ag__ebuf_add(&an->scratch, &an->scratchlen, &an->scratchcap, " ", 1) < 0)
             return -1;
         space = 0;
         const char *src = text + i;
@@ -275,7 +275,7 @@ static int unit_text(ag__analyser *an, const char *text, size_t s, size_t e)
             src = " ";
             n = 1;
         }
-        if (ag__buf_add(&an->scratch, &an->scratchlen, &an->scratchcap, src, n) < 0)
+        if (ag__ebuf_add(&an->scratch, &an->scratchlen, &an->scratchcap, src, n) < 0)
             return -1;
         i += k;
     }
@@ -893,18 +893,18 @@ static int mention_line(ag__analyser *an, const ag__doc *doc, const ag_mention *
 {
     char num[64];
     const char *type = x->adjective ? "other" : ag_actor_type_name(x->type);
-    if (ag__buf_add(buf, len, cap, "{\"doc\":\"", 8) < 0 ||
-        ag__buf_json_string(buf, len, cap, doc->id, strlen(doc->id)) < 0)
+    if (ag__ebuf_add(buf, len, cap, "{\"doc\":\"", 8) < 0 ||
+        ag__ebuf_json_string(buf, len, cap, doc->id, strlen(doc->id)) < 0)
         return -1;
     int n = snprintf(num, sizeof num, "\",\"start\":%zu,\"end\":%zu,\"text\":\"", x->start,
                      x->end);
-    if (ag__buf_add(buf, len, cap, num, (size_t)n) < 0 ||
-        ag__buf_json_string(buf, len, cap, doc->text + x->start, x->end - x->start) < 0 ||
-        ag__buf_add(buf, len, cap, "\",\"type\":\"", 10) < 0 ||
-        ag__buf_add(buf, len, cap, type, strlen(type)) < 0 ||
-        ag__buf_add(buf, len, cap, "\",\"actor\":\"", 11) < 0 ||
-        ag__buf_json_string(buf, len, cap, x->name, strlen(x->name)) < 0 ||
-        ag__buf_add(buf, len, cap, "\"}\n", 3) < 0)
+    if (ag__ebuf_add(buf, len, cap, num, (size_t)n) < 0 ||
+        ag__ebuf_json_string(buf, len, cap, doc->text + x->start, x->end - x->start) < 0 ||
+        ag__ebuf_add(buf, len, cap, "\",\"type\":\"", 10) < 0 ||
+        ag__ebuf_add(buf, len, cap, type, strlen(type)) < 0 ||
+        ag__ebuf_add(buf, len, cap, "\",\"actor\":\"", 11) < 0 ||
+        ag__ebuf_json_string(buf, len, cap, x->name, strlen(x->name)) < 0 ||
+        ag__ebuf_add(buf, len, cap, "\"}\n", 3) < 0)
         return -1;
     (void)an;
     return 0;

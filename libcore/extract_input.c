@@ -21,6 +21,7 @@
 #include <jansson.h>
 
 #include <actorgraph/io.h>
+#include <actorgraph/text.h>
 
 #include "extract_internal.h"
 
@@ -254,6 +255,293 @@ static int text_doc(ag__reader *r, const char *path, ag__doc *doc, ag_error *err
     return 1;
 }
 
+/* ------------------------------------------------------------------ fast record path */
+
+/*
+ * JSON Lines records are parsed once per article, and a general JSON parser spends most
+ * of its time building objects we throw away. This scanner handles the common case in
+ * one pass: a flat-ish object whose wanted fields (text, id, date) are strings. It
+ * validates everything it skips, and it gives up (returns 0) on anything it does not
+ * handle exactly like jansson (numbers as ids, \u0000, invalid UTF-8, control
+ * characters, malformed input); the caller then parses with jansson, which either
+ * succeeds or produces the error message.
+ */
+typedef struct scan {
+    const char *p, *end; /* cursor and end of the record */
+} scan;
+
+static void skip_ws(scan *sc)
+{
+    while (sc->p < sc->end && (*sc->p == ' ' || *sc->p == '\t' || *sc->p == '\n' || *sc->p == '\r'))
+        sc->p++;
+}
+
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                          : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+static int hex4(const char *p)
+{
+    int v = 0;
+    for (int i = 0; i < 4; i++) {
+        int h = hexval(p[i]);
+        if (h < 0)
+            return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+/* A string at sc->p (on its opening quote). When out is not NULL its decoded bytes are
+ * appended (out must have room for end - p bytes). 1 ok, 0 give up. */
+static int scan_string(scan *sc, char *out, size_t *outlen)
+{
+    const char *p = sc->p + 1;
+    size_t n = 0;
+    while (p < sc->end) {
+        unsigned char c = (unsigned char)*p;
+        if (c == '"') {
+            sc->p = p + 1;
+            if (outlen)
+                *outlen = n;
+            return 1;
+        }
+        if (c < 0x20)
+            return 0;
+        if (c == '\\') {
+            if (p + 1 >= sc->end)
+                return 0;
+            char e = p[1], d;
+            int32_t cp;
+            switch (e) {
+            case '"': d = '"'; break;
+            case '\\': d = '\\'; break;
+            case '/': d = '/'; break;
+            case 'b': d = '\b'; break;
+            case 'f': d = '\f'; break;
+            case 'n': d = '\n'; break;
+            case 'r': d = '\r'; break;
+            case 't': d = '\t'; break;
+            case 'u':
+                if (p + 6 > sc->end || (cp = hex4(p + 2)) <= 0)
+                    return 0; /* \u0000 and bad hex: let jansson decide */
+                p += 6;
+                if (cp >= 0xD800 && cp <= 0xDBFF) {
+                    int lo;
+                    if (p + 6 > sc->end || p[0] != '\\' || p[1] != 'u' ||
+                        (lo = hex4(p + 2)) < 0xDC00 || lo > 0xDFFF)
+                        return 0;
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    p += 6;
+                } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                    return 0;
+                }
+                if (out) {
+                    if (cp < 0x80) {
+                        out[n++] = (char)cp;
+                    } else if (cp < 0x800) {
+                        out[n++] = (char)(0xC0 | (cp >> 6));
+                        out[n++] = (char)(0x80 | (cp & 0x3F));
+                    } else if (cp < 0x10000) {
+                        out[n++] = (char)(0xE0 | (cp >> 12));
+                        out[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                        out[n++] = (char)(0x80 | (cp & 0x3F));
+                    } else {
+                        out[n++] = (char)(0xF0 | (cp >> 18));
+                        out[n++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+                        out[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                        out[n++] = (char)(0x80 | (cp & 0x3F));
+                    }
+                }
+                continue;
+            default:
+                return 0;
+            }
+            if (out)
+                out[n++] = d;
+            p += 2;
+            continue;
+        }
+        if (c < 0x80) {
+            if (out)
+                out[n++] = (char)c;
+            p++;
+            continue;
+        }
+        int32_t cp;
+        size_t k = ag_text_decode(p, (size_t)(sc->end - p), 0, &cp);
+        if (cp == 0xFFFD && k == 1)
+            return 0; /* invalid UTF-8: jansson rejects the record */
+        if (out)
+            memcpy(out + n, p, k);
+        n += out ? k : 0;
+        p += k;
+    }
+    return 0;
+}
+
+/* Skip any JSON value, validating it. 1 ok, 0 give up. */
+static int skip_value(scan *sc, int depth)
+{
+    skip_ws(sc);
+    if (sc->p >= sc->end || depth > 64)
+        return 0;
+    char c = *sc->p;
+    if (c == '"')
+        return scan_string(sc, NULL, NULL);
+    if (c == '{' || c == '[') {
+        char close = c == '{' ? '}' : ']';
+        sc->p++;
+        skip_ws(sc);
+        if (sc->p < sc->end && *sc->p == close) {
+            sc->p++;
+            return 1;
+        }
+        for (;;) {
+            if (c == '{') {
+                skip_ws(sc);
+                if (sc->p >= sc->end || *sc->p != '"' || !scan_string(sc, NULL, NULL))
+                    return 0;
+                skip_ws(sc);
+                if (sc->p >= sc->end || *sc->p++ != ':')
+                    return 0;
+            }
+            if (!skip_value(sc, depth + 1))
+                return 0;
+            skip_ws(sc);
+            if (sc->p >= sc->end)
+                return 0;
+            if (*sc->p == ',') {
+                sc->p++;
+                continue;
+            }
+            if (*sc->p++ != close)
+                return 0;
+            return 1;
+        }
+    }
+    static const char *const words[] = {"true", "false", "null"};
+    for (int i = 0; i < 3; i++) {
+        size_t n = strlen(words[i]);
+        if ((size_t)(sc->end - sc->p) >= n && memcmp(sc->p, words[i], n) == 0) {
+            sc->p += n;
+            return 1;
+        }
+    }
+    /* A number: -? int frac? exp? */
+    const char *p = sc->p;
+    if (p < sc->end && *p == '-')
+        p++;
+    if (p >= sc->end || *p < '0' || *p > '9')
+        return 0;
+    if (*p == '0')
+        p++;
+    else
+        while (p < sc->end && *p >= '0' && *p <= '9')
+            p++;
+    if (p < sc->end && *p == '.') {
+        p++;
+        if (p >= sc->end || *p < '0' || *p > '9')
+            return 0;
+        while (p < sc->end && *p >= '0' && *p <= '9')
+            p++;
+    }
+    if (p < sc->end && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < sc->end && (*p == '+' || *p == '-'))
+            p++;
+        if (p >= sc->end || *p < '0' || *p > '9')
+            return 0;
+        while (p < sc->end && *p >= '0' && *p <= '9')
+            p++;
+    }
+    sc->p = p;
+    return 1;
+}
+
+/* Which wanted field a key names: 0 text, 1 id, 2 date, -1 none. */
+static int wanted(const ag_extract_opts *o, const char *k, size_t n)
+{
+    const char *names[3] = {o->field_text, o->field_id, o->field_date};
+    for (int i = 0; i < 3; i++)
+        if (strlen(names[i]) == n && memcmp(names[i], k, n) == 0)
+            return i;
+    return -1;
+}
+
+/* 1: fields decoded into the (malloc'ed) out[3] (NULL when absent); 0: use jansson;
+ * -1: out of memory. */
+static int fast_record(const char *line, size_t len, const ag_extract_opts *o, char *out[3],
+                       size_t outlen[3])
+{
+    scan sc = {line, line + len};
+    out[0] = out[1] = out[2] = NULL;
+    skip_ws(&sc);
+    if (sc.p >= sc.end || *sc.p++ != '{')
+        return 0;
+    skip_ws(&sc);
+    if (sc.p < sc.end && *sc.p == '}') {
+        sc.p++;
+        goto done;
+    }
+    for (;;) {
+        skip_ws(&sc);
+        if (sc.p >= sc.end || *sc.p != '"')
+            goto giveup;
+        const char *k = sc.p + 1;
+        if (!scan_string(&sc, NULL, NULL))
+            goto giveup;
+        size_t klen = (size_t)(sc.p - 1 - k);
+        /* Keys with escapes are compared raw: give up if one could match a field. */
+        int w = memchr(k, '\\', klen) ? -2 : wanted(o, k, klen);
+        if (w == -2)
+            goto giveup;
+        skip_ws(&sc);
+        if (sc.p >= sc.end || *sc.p++ != ':')
+            goto giveup;
+        skip_ws(&sc);
+        if (w >= 0) {
+            if (sc.p >= sc.end || *sc.p != '"')
+                goto giveup; /* a non-string field value: jansson's rules apply */
+            free(out[w]);
+            if (!(out[w] = malloc((size_t)(sc.end - sc.p) + 1)))
+                goto nomem;
+            if (!scan_string(&sc, out[w], &outlen[w]))
+                goto giveup;
+            out[w][outlen[w]] = '\0';
+        } else if (!skip_value(&sc, 1)) {
+            goto giveup;
+        }
+        skip_ws(&sc);
+        if (sc.p >= sc.end)
+            goto giveup;
+        if (*sc.p == ',') {
+            sc.p++;
+            continue;
+        }
+        if (*sc.p++ != '}')
+            goto giveup;
+        break;
+    }
+done:
+    skip_ws(&sc);
+    if (sc.p != sc.end || !out[0])
+        goto giveup; /* trailing garbage, or no text: the slow path reports it */
+    return 1;
+nomem:
+    for (int i = 0; i < 3; i++)
+        free(out[i]);
+    return -1;
+giveup:
+    for (int i = 0; i < 3; i++) {
+        free(out[i]);
+        out[i] = NULL;
+    }
+    return 0;
+}
+
 int ag__doc_parse(ag__doc *doc, const ag_extract_opts *o, ag_error *err)
 {
     const char *name = doc->src ? doc->src : "<stdin>";
@@ -265,6 +553,31 @@ int ag__doc_parse(ag__doc *doc, const ag_extract_opts *o, ag_error *err)
 
     if (!doc->raw)
         return 1;
+    char *f[3];
+    size_t flen[3];
+    int fast = fast_record(doc->text, doc->len, o, f, flen);
+    if (fast < 0)
+        return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
+    if (fast > 0) {
+        text = f[0];
+        len = flen[0];
+        id = f[1] && flen[1] > 0 ? ag__utf8_clean(f[1], flen[1]) : NULL;
+        if (f[2] && flen[2] > 0)
+            date = clean_date(f[2]);
+        int bad = (f[1] && flen[1] > 0 && !id) || (f[2] && flen[2] > 0 && !date);
+        int have_id = f[1] != NULL;
+        free(f[1]);
+        free(f[2]);
+        rec = NULL;
+        rc = -1;
+        if (bad)
+            goto out;
+        if (have_id && !id && !(id = strdup("")))
+            goto out;
+        if (!id)
+            goto default_id;
+        goto fill;
+    }
     rec = json_loadb(doc->text, doc->len, 0, &jerr);
     if (!rec) {
         ag_error_set(err, AG_EPARSE, name, doc->lineno, jerr.column > 0 ? jerr.column : 0,
@@ -295,6 +608,7 @@ int ag__doc_parse(ag__doc *doc, const ag_extract_opts *o, ag_error *err)
         snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
         id = strdup(buf);
     } else {
+    default_id:
         /* No id: "file:line" is unique and stable for a given file. */
         char *b = doc->src ? base_id(doc->src) : strdup("stdin");
         if (b) {
@@ -306,9 +620,13 @@ int ag__doc_parse(ag__doc *doc, const ag_extract_opts *o, ag_error *err)
     }
     if (!id)
         goto out;
-    v = json_object_get(rec, o->field_date);
-    if (json_is_string(v) && json_string_length(v) > 0 && !(date = clean_date(json_string_value(v))))
-        goto out;
+    if (rec) {
+        v = json_object_get(rec, o->field_date);
+        if (json_is_string(v) && json_string_length(v) > 0 &&
+            !(date = clean_date(json_string_value(v))))
+            goto out;
+    }
+fill:
     free(doc->text);
     free(doc->id);
     free(doc->date);
@@ -409,18 +727,18 @@ int ag__reader_next(ag__reader *r, ag__doc *doc, ag_error *err)
                 /* Plain text: what was read so far plus the rest of the stream. */
                 size_t len = 0, cap = 0;
                 char *text = NULL;
-                if (n >= 0 && ag__buf_add(&text, &len, &cap, r->line, (size_t)n) < 0)
+                if (n >= 0 && ag__ebuf_add(&text, &len, &cap, r->line, (size_t)n) < 0)
                     return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
                 char chunk[65536];
                 size_t k;
                 while ((k = fread(chunk, 1, sizeof chunk, r->fp)) > 0) {
-                    if (len + k > MAX_DOC_BYTES || ag__buf_add(&text, &len, &cap, chunk, k) < 0) {
+                    if (len + k > MAX_DOC_BYTES || ag__ebuf_add(&text, &len, &cap, chunk, k) < 0) {
                         free(text);
                         return ag_error_set(err, AG_ELIMIT, "<stdin>", 0, 0,
                                             "document too large");
                     }
                 }
-                if (ag__buf_add(&text, &len, &cap, "", 0) < 0 || !text) {
+                if (ag__ebuf_add(&text, &len, &cap, "", 0) < 0 || !text) {
                     free(text);
                     text = strdup("");
                     len = 0;

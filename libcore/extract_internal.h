@@ -209,8 +209,8 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
 
 /* Append s[0, len) to a growing buffer as a JSON string body (quotes not included),
  * replacing invalid UTF-8 with U+FFFD. -1 on ENOMEM. */
-int ag__buf_json_string(char **buf, size_t *len, size_t *cap, const char *s, size_t n);
-int ag__buf_add(char **buf, size_t *len, size_t *cap, const char *s, size_t n);
+int ag__ebuf_json_string(char **buf, size_t *len, size_t *cap, const char *s, size_t n);
+int ag__ebuf_add(char **buf, size_t *len, size_t *cap, const char *s, size_t n);
 /* A malloc'ed copy of s[0, n) with invalid UTF-8 replaced by U+FFFD. */
 char *ag__utf8_clean(const char *s, size_t n);
 
