@@ -762,6 +762,8 @@ static void vote_unknown(ctx *c, cand *m, int titled)
         m->votes[AG_ACTOR_ORG] += 2;
     if (given && n >= 2)
         m->votes[AG_ACTOR_PERSON] += 2;
+    else if (given && !(t[ts].cls & AG_LEX_COMMON))
+        m->votes[AG_ACTOR_PERSON] += 1; /* "Saddam", "Kim": a given name alone */
     if (n >= 2 && !hascue && !hasof && !allcommon && !acronym)
         m->votes[AG_ACTOR_PERSON] += 1;
     if (allcommon && n >= 2 && !titled)

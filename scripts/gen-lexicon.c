@@ -24,6 +24,7 @@
 #endif
 
 #define MIN_CITY_POPULATION 100000u /* smaller towns collide too often with surnames */
+#define BIG_CITY_POPULATION 1000000u /* "Shanghai" is a city even though "shanghai" is a verb */
 
 static void die(const char *what, const char *detail)
 {
@@ -341,6 +342,17 @@ int main(int argc, char **argv)
             const char *code = jstr(e, "code"), *name = jstr(e, "name");
             if (!code || !name || strpbrk(name, ",([/") || strlen(code) < 2)
                 continue;
+            /* Chinese subdivisions carry their kind in pinyin ("Jiangsu Sheng", "Shanghai
+             * Shi"); news writes the bare name. */
+            char bare[512];
+            snprintf(bare, sizeof bare, "%s", name);
+            static const char *const suffixes[] = {" Sheng", " Shi", " Zizhiqu"};
+            for (size_t q = 0; q < 3; q++) {
+                size_t bl = strlen(bare), sl = strlen(suffixes[q]);
+                if (bl > sl && strcmp(bare + bl - sl, suffixes[q]) == 0)
+                    bare[bl - sl] = '\0';
+            }
+            name = bare;
             char cc[3] = {code[0], code[1], '\0'};
             country *c = country_by_a2(cc);
             char low[512];
@@ -372,7 +384,9 @@ int main(int argc, char **argv)
         country *c = cc ? country_by_a2(cc) : NULL;
         if (c && name && pop >= MIN_CITY_POPULATION && !strchr(name, '\t')) {
             char buf[1024];
-            snprintf(buf, sizeof buf, "%s\t%s", name, c->canon);
+            /* a leading '!' marks a city big enough to keep even if it is also a word */
+            snprintf(buf, sizeof buf, "%s%s\t%s", pop >= BIG_CITY_POPULATION ? "!" : "",
+                     name, c->canon);
             set_add(&cities, buf);
         }
         geonames_city_free(gc);
@@ -409,12 +423,14 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < cities.n; i++) {
         char *name = cities.v[i], *cn = strchr(name, '\t');
         *cn++ = '\0';
+        int big = name[0] == '!';
+        name += big;
         char low[1024];
         size_t k;
         for (k = 0; name[k] && k < sizeof low - 1; k++)
             low[k] = (char)tolower((unsigned char)name[k]);
         low[k] = '\0';
-        if (set_has(&taken, name) || set_has(&common, low) || set_has(&given, name) ||
+        if (set_has(&taken, name) || (set_has(&common, low) && !big) || set_has(&given, name) ||
             set_has(&fw, low) || strlen(name) < 3)
             continue;
         set_add(&taken, name);
