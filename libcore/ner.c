@@ -121,7 +121,7 @@ struct ag__ner_scratch {
     size_t capcapsent;
     dtab keys;            /* resolution keys (variant, initials, suffixes) */
     uint32_t *link;       /* resolution: chain links (2 per name) */
-    uint32_t *pos_last;   /* resolution: last mention offset + 1 per name */
+    size_t *pos_last;     /* resolution: last mention offset + 1 per name */
     size_t caplink;       /* names the two arrays above have room for */
 };
 
@@ -1173,14 +1173,15 @@ static int resolve(ctx *c)
         uint32_t *l = realloc(p->link, nc * 2 * sizeof *l);
         if (l)
             p->link = l;
-        uint32_t *q = realloc(p->pos_last, nc * sizeof *q);
+        size_t *q = realloc(p->pos_last, nc * sizeof *q);
         if (q)
             p->pos_last = q;
         if (!l || !q)
             return -1;
         p->caplink = nc;
     }
-    uint32_t *link = p->link, *pos_last = p->pos_last;
+    uint32_t *link = p->link;
+    size_t *pos_last = p->pos_last;
     memset(link, 0, nn * 2 * sizeof *link);
     memset(pos_last, 0, nn * sizeof *pos_last);
     dtab keys = p->keys;
@@ -1285,7 +1286,7 @@ static int resolve(ctx *c)
             if (m->name < 0)
                 continue;
             dname *d = &nm[m->name];
-            pos_last[m->name] = (uint32_t)(m->s + 1);
+            pos_last[m->name] = m->s + 1;
             if (d->canon >= 0 || (d->ntok > 1 && d->type != AG_ACTOR_PERSON &&
                                   d->type != AG_ACTOR_OTHER))
                 continue;
@@ -1294,7 +1295,7 @@ static int resolve(ctx *c)
             if (!sl)
                 continue;
             long best = -1, after = -1;
-            uint32_t bestpos = 0;
+            size_t bestpos = 0;
             size_t afterpos = (size_t)-1;
             for (uint32_t v = sl->val; v; v = link[nn + v - 1]) {
                 long f = (long)(v - 1);
