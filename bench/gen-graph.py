@@ -74,7 +74,8 @@ def main():
     ap.add_argument("edges", type=int)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", required=True, help="node-link JSON output")
-    ap.add_argument("--tsv", help="also write a source<TAB>target<TAB>weight edge list")
+    ap.add_argument("--tsv", help="also write a headerless source<TAB>target<TAB>weight "
+                    "edge list (for the peer libraries' readers)")
     a = ap.parse_args()
     rnd, counts = build(a.nodes, a.edges, a.seed)
     n = a.nodes
@@ -104,7 +105,6 @@ def main():
         f.write("]}\n")
     if a.tsv:
         with open(a.tsv, "w") as f:
-            f.write("source\ttarget\tweight\n")
             for (u, v), w in sorted(counts.items()):
                 f.write("%s\t%s\t%d\n" % (name[u], name[v], w))
 

@@ -8,6 +8,7 @@
  * warning handler that stays quiet. ag__igraph_fail then turns the returned code plus
  * that reason into an ag_error. This is the only file that touches igraph's global state.
  */
+#include <dlfcn.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -65,6 +66,22 @@ int ag__igraph_fail(igraph_error_t rc, const char *what, ag_error *err)
 void ag__igraph_seed(unsigned long seed)
 {
     igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
+}
+
+/*
+ * Debian's igraph runs PRPACK (PageRank) with OpenMP, by default on every core. On a
+ * machine whose cores are busy with other work, OpenMP's spinning threads make PageRank
+ * several times slower and its time erratic, so we hold it to the --jobs the user gave.
+ * igraph does not expose the setting, and linking OpenMP ourselves would tie the build
+ * to one compiler's runtime, so we look up omp_set_num_threads in the libgomp that
+ * igraph already loaded (no-op when igraph was built without OpenMP).
+ */
+void ag__igraph_threads(int n)
+{
+    void (*set)(int);
+    *(void **)&set = dlsym(RTLD_DEFAULT, "omp_set_num_threads");
+    if (set)
+        set(n < 1 ? 1 : n);
 }
 
 double ag__now(void)

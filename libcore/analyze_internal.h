@@ -52,6 +52,19 @@ int ag__centrality_ig(const ag_graph *g, const ag__igraph *ig, const ag_centrali
 int ag__communities_ig(const ag__igraph *ig, const ag_community_opts *o, long *membership,
                        long *ncomm, double *modularity, ag_error *err);
 
+/*
+ * Betweenness (raw, each unordered pair once when undirected) of every node of g into
+ * res[0, n), from sources[0, nsources) (NULL: every node) on `jobs` threads; lengths
+ * 1/weight when weighted (weights must be positive: the caller checks). Does not call
+ * igraph, so it is safe on threads. Time O(S E log V) weighted, O(S E) unweighted, for
+ * S sources; memory O(jobs (V + E)).
+ */
+int ag__betweenness(const ag_graph *g, int weighted, const size_t *sources, size_t nsources,
+                    int jobs, double *res, ag_error *err);
+
+/* Threads igraph's OpenMP-parallel routines (PageRank) may use. */
+void ag__igraph_threads(int n);
+
 /* Monotonic clock in seconds. */
 double ag__now(void);
 

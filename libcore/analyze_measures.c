@@ -8,14 +8,15 @@
  * and 0 here, because JSON has no NaN).
  *
  * Parallelism. igraph 0.10 as shipped by Debian is built without thread-local storage
- * for its error state and RNG, so two threads inside igraph at once are unsafe. The
- * all-pairs measures decompose, though: betweenness is a sum over source nodes
- * (igraph_betweenness_subset with disjoint source sets adds up to igraph_betweenness),
- * and closeness/harmonic are independent per node. So with jobs > 1 we fork jobs-1
- * worker processes, each computing its share on its copy-on-write image of the igraph
- * graph and sending n doubles back through a pipe; the parent computes share 0 and adds
- * the shares. Processes share no igraph state, so this is safe by construction. Sources
- * are dealt round-robin (i % jobs) so that shares cost about the same.
+ * for its error state and RNG, so two threads inside igraph at once are unsafe.
+ * Betweenness therefore has its own thread-safe implementation (analyze_brandes.c).
+ * Closeness and harmonic centrality are independent per node, so with jobs > 1 we fork
+ * jobs-1 worker processes, each computing its share of the nodes with igraph on its
+ * copy-on-write image of the graph and sending n doubles back through a pipe; the
+ * parent computes share 0 and adds the shares. Processes share no igraph state, so this
+ * is safe by construction. Nodes are dealt round-robin (i % jobs) so that shares cost
+ * about the same. (Forking happens before PageRank, the only OpenMP user, and children
+ * never enter OpenMP, so libgomp's lack of fork support does not bite.)
  */
 #include <errno.h>
 #include <math.h>
@@ -96,14 +97,13 @@ void ag_scores_destroy(ag_scores *s)
 /* One all-pairs job, split into shares by source / vertex. */
 typedef struct share_job {
     const ag__igraph *ig; /* the graph */
-    ag_measure measure;   /* BETWEENNESS, CLOSENESS or HARMONIC */
-    const igraph_integer_t *sources; /* betweenness: the candidate sources (NULL: all) */
-    igraph_integer_t nsources;       /* entries of sources, or the vertex count */
+    ag_measure measure;   /* CLOSENESS or HARMONIC */
+    igraph_integer_t nsources;       /* the vertex count */
 } share_job;
 
 /*
- * Compute share k of nshares into res[0, n): betweenness from sources k, k+nshares, ...;
- * closeness/harmonic of those vertices (0 elsewhere), so shares add up to the result.
+ * Compute share k of nshares into res[0, n): closeness/harmonic of vertices k,
+ * k + nshares, ... (0 elsewhere), so the shares add up to the result.
  */
 static int compute_share(const share_job *job, int k, int nshares, double *res, size_t n,
                          ag_error *err)
@@ -120,7 +120,7 @@ static int compute_share(const share_job *job, int k, int nshares, double *res, 
         goto fail;
     has_pick = 1;
     for (igraph_integer_t i = k; i < job->nsources; i += nshares)
-        if ((rc = igraph_vector_int_push_back(&pick, job->sources ? job->sources[i] : i)) !=
+        if ((rc = igraph_vector_int_push_back(&pick, i)) !=
             IGRAPH_SUCCESS)
             goto fail;
     if ((rc = igraph_vector_init(&out, 0)) != IGRAPH_SUCCESS)
@@ -131,16 +131,6 @@ static int compute_share(const share_job *job, int k, int nshares, double *res, 
         goto out;
     }
     switch (job->measure) {
-    case AG_MEASURE_BETWEENNESS:
-        if (nshares == 1 && !job->sources)
-            rc = igraph_betweenness(g, &out, igraph_vss_all(), IGRAPH_DIRECTED, len);
-        else
-            rc = igraph_betweenness_subset(g, &out, igraph_vss_all(), IGRAPH_DIRECTED,
-                                           igraph_vss_vector(&pick), igraph_vss_all(), len);
-        if (rc != IGRAPH_SUCCESS)
-            goto fail;
-        memcpy(res, VECTOR(out), n * sizeof *res);
-        break;
     case AG_MEASURE_CLOSENESS:
     case AG_MEASURE_HARMONIC:
         if (job->measure == AG_MEASURE_CLOSENESS)
@@ -328,12 +318,11 @@ static uint64_t splitmix64(uint64_t *state)
     return z ^ (z >> 31);
 }
 
-static int betweenness(const ag__igraph *ig, const ag_centrality_opts *o, size_t n,
-                       double *res, long *used, ag_error *err)
+static int betweenness(const ag_graph *g, const ag_centrality_opts *o, size_t n, double *res,
+                       long *used, ag_error *err)
 {
     long k = o->betweenness_samples;
-    igraph_integer_t *sources = NULL;
-    share_job job = {ig, AG_MEASURE_BETWEENNESS, NULL, (igraph_integer_t)n};
+    size_t *sources = NULL;
     int ret;
 
     if (k < 0)
@@ -347,18 +336,16 @@ static int betweenness(const ag__igraph *ig, const ag_centrality_opts *o, size_t
         if (!sources)
             return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
         for (size_t i = 0; i < n; i++)
-            sources[i] = (igraph_integer_t)i;
+            sources[i] = i;
         for (long i = 0; i < k; i++) {
             size_t j = (size_t)i + (size_t)(splitmix64(&state) % (n - (size_t)i));
-            igraph_integer_t t = sources[i];
+            size_t t = sources[i];
             sources[i] = sources[j];
             sources[j] = t;
         }
-        job.sources = sources;
-        job.nsources = k;
         *used = k;
     }
-    ret = run_shared(&job, o->jobs, res, n, err);
+    ret = ag__betweenness(g, o->weighted, sources, sources ? (size_t)k : n, o->jobs, res, err);
     if (ret == 0 && *used)
         for (size_t i = 0; i < n; i++)
             res[i] *= (double)n / (double)k;
@@ -473,11 +460,11 @@ int ag__centrality_ig(const ag_graph *g, const ag__igraph *ig, const ag_centrali
             }
             break;
         case AG_MEASURE_BETWEENNESS:
-            rc = betweenness(ig, &o, n, res, &s->betweenness_samples, err);
+            rc = betweenness(g, &o, n, res, &s->betweenness_samples, err);
             break;
         case AG_MEASURE_CLOSENESS:
         case AG_MEASURE_HARMONIC: {
-            share_job job = {ig, (ag_measure)k, NULL, (igraph_integer_t)n};
+            share_job job = {ig, (ag_measure)k, (igraph_integer_t)n};
             rc = run_shared(&job, o.jobs, res, n, err);
             break;
         }
@@ -485,6 +472,7 @@ int ag__centrality_ig(const ag_graph *g, const ag__igraph *ig, const ag_centrali
             rc = eigenvector(ig, res, n, err);
             break;
         case AG_MEASURE_PAGERANK:
+            ag__igraph_threads(o.jobs);
             rc = pagerank(ig, res, n, err);
             break;
         case AG_MEASURE_CORENESS:

@@ -292,16 +292,16 @@ int ag_analyze_run(const ag_analyze_run_opts *o, ag_error *err)
     if (o->report && ag_analyze_report_print(rep, o->report, err) < 0)
         goto out;
     if (o->timings) {
-        fprintf(o->timings, "timings: read %.3f s, filters %.3f s", t_read - t0,
+        fprintf(o->timings, "timings: read %.6f s, filters %.6f s", t_read - t0,
                 st.filter_seconds);
         for (int m = 0; m < AG_MEASURE_COUNT; m++)
             if (st.measure_seconds[m] > 0)
-                fprintf(o->timings, ", %s %.3f s", ag_measure_name((ag_measure)m),
+                fprintf(o->timings, ", %s %.6f s", ag_measure_name((ag_measure)m),
                         st.measure_seconds[m]);
         if (o->analyze.community.algo != AG_COMMUNITY_NONE)
-            fprintf(o->timings, ", %s %.3f s", ag_community_algo_name(o->analyze.community.algo),
+            fprintf(o->timings, ", %s %.6f s", ag_community_algo_name(o->analyze.community.algo),
                     st.community_seconds);
-        fprintf(o->timings, ", analyze total %.3f s, write %.3f s\n", t_analyze - t_read,
+        fprintf(o->timings, ", analyze total %.6f s, write %.6f s\n", t_analyze - t_read,
                 t_write - t_analyze);
     }
     ret = 0;

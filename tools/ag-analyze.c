@@ -14,7 +14,7 @@
 enum {
     K_CENTRALITY = 256, K_UNWEIGHTED, K_SAMPLES, K_COMMUNITIES, K_RESOLUTION, K_SEED,
     K_ASSOC, K_MINW, K_MIND, K_TYPES, K_MET, K_TOP, K_BY, K_GIANT, K_EGO, K_BACKBONE,
-    K_REPORT, K_REPORT_JSON, K_TIMINGS
+    K_REPORT, K_REPORT_JSON, K_TIMINGS, K_TRIALS
 };
 
 static const ag_cli_opt options[] = {
@@ -30,6 +30,8 @@ static const ag_cli_opt options[] = {
     {"communities", K_COMMUNITIES, "ALGO", "leiden (default), louvain, labelprop, infomap, "
      "walktrap or none"},
     {"resolution", K_RESOLUTION, "R", "modularity resolution (default 1)"},
+    {"trials", K_TRIALS, "N", "community runs, best modularity kept (default 10, 1 above "
+     "200000 links)"},
     {"seed", K_SEED, "N", "random seed for communities and sampling (default 42)"},
     {"association", K_ASSOC, "KIND", "filter: reweight links: count, pmi, npmi, jaccard, dice"},
     {"min-weight", K_MINW, "W", "filter: keep links of weight >= W"},
@@ -105,6 +107,10 @@ static int parse(args *x, int argc, char **argv)
             break;
         case K_RESOLUTION:
             rc = ag_cli_parse_double(&cli, "--resolution", arg, 1e-9, 1e9, &x->r.analyze.community.resolution) < 0 ? 2 : 0;
+            break;
+        case K_TRIALS:
+            rc = ag_cli_parse_long(&cli, "--trials", arg, 1, 1000, &l) < 0 ? 2 : 0;
+            x->r.analyze.community.trials = (int)l;
             break;
         case K_SEED:
             rc = ag_cli_parse_long(&cli, "--seed", arg, 0, 2147483647L, &l) < 0 ? 2 : 0;

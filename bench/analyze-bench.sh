@@ -1,0 +1,154 @@
+#!/bin/sh
+# ag-analyze benchmark (issue 4): ratios against python-igraph, graph-tool and networkx,
+# all measured in this one run on seeded synthetic co-mention-like graphs.
+#
+# Usage: bench/analyze-bench.sh [BIN_DIR]      (default: build/bin)
+# Environment: AG_BENCH_DIR (graphs and outputs, default /tmp/ag-bench),
+#              AG_BENCH_NETWORKX=0 to skip networkx (its betweenness takes ~20 s),
+#              AG_BENCH_BIG=0 to skip the 100k/1M graph.
+#
+# What is compared, and why:
+#  * Each measure is timed as the call alone on both sides: ag-analyze --timings reports
+#    the time of each measure's igraph call (plus copying results), the peers are timed
+#    around the same library call after loading. Ratio = peer / ours; >= 1 means we are
+#    at least as fast.
+#  * The all-pairs measures (betweenness, closeness, harmonic) are compared on 1k/20k:
+#    exact weighted betweenness on 10k/100k takes minutes in every library, hours on
+#    100k/1M. For those graphs ag-analyze estimates it from sampled sources; its error
+#    against the exact values is measured on 1k/20k.
+#  * Communities: one Leiden / Louvain run each side (--trials 1); ag-analyze's default
+#    keeps the best of 10 runs on graphs up to 200k links, timed separately.
+#  * End to end on 100k/1M: read JSON, PageRank, Leiden, write JSON, wall time and peak
+#    memory from /usr/bin/time.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+bin=${1:-$here/../build/bin}
+bin=$(cd "$bin" && pwd) || exit 1
+dir=${AG_BENCH_DIR:-/tmp/ag-bench}
+py=/usr/bin/python3
+mkdir -p "$dir" || exit 1
+export LC_ALL=C
+
+if ! $py -c 'import graph_tool' 2>/dev/null; then
+    if [ "$(id -u)" = 0 ]; then
+        echo "installing python3-graph-tool (Debian) ..."
+        apt-get install -y -q python3-graph-tool >/dev/null 2>&1 ||
+            { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q python3-graph-tool >/dev/null 2>&1; }
+    fi
+fi
+have_gt=0; $py -c 'import graph_tool' 2>/dev/null && have_gt=1
+have_ig=0; $py -c 'import igraph' 2>/dev/null && have_ig=1
+[ $have_ig = 1 ] || echo "note: python3-igraph missing (apt-get install python3-igraph); no igraph ratios"
+
+gen() { # name nodes edges
+    [ -s "$dir/$1.json" ] && [ -s "$dir/$1.tsv" ] && return 0
+    echo "generating $1 ($2 nodes, $3 links) ..."
+    $py "$here/gen-graph.py" "$2" "$3" --seed 1 --json "$dir/$1.json" --tsv "$dir/$1.tsv" || exit 1
+}
+gen g1k 1000 20000
+gen g10k 10000 100000
+[ "${AG_BENCH_BIG:-1}" = 1 ] && gen g100k 100000 1000000
+
+# ours NAME ARGS...: best time of measure NAME over $reps runs of ag-analyze ARGS
+ours() {
+    name=$1; shift
+    b=""
+    i=0
+    while [ $i -lt "$reps" ]; do
+        t=$("$bin/ag-analyze" --timings "$@" -o /dev/null 2>&1 |
+            sed -n "s/.*[ ,]$name \([0-9.]*\) s.*/\1/p")
+        [ -n "$t" ] || { echo "ag-analyze $* failed" >&2; echo 999; return; }
+        b=$(echo "$b $t" | awk '{m=$1; for(i=2;i<=NF;i++) if($i<m) m=$i; print m}')
+        i=$((i + 1))
+    done
+    echo "$b"
+}
+
+peer() { # library graph measure... -> "measure seconds" lines
+    lib=$1; g=$2; shift 2
+    $py "$here/analyze-peers.py" "$lib" "$dir/$g.tsv" "$@" --repeat "$reps" 2>/dev/null
+}
+
+fails=0
+row() { # graph measure ours peer_name peer_time
+    awk -v g="$1" -v m="$2" -v o="$3" -v p="$4" -v t="$5" 'BEGIN {
+        r = (o > 0) ? t / o : 0; ok = (r >= 1) ? "ok" : "SLOWER";
+        printf "%-6s %-22s ours %8.4f s  %-16s %8.4f s  ratio %6.2f  %s\n", g, m, o, p, t, r, ok }'
+    awk -v o="$3" -v t="$5" 'BEGIN { exit !(t < o) }' && fails=$((fails + 1))
+}
+
+echo
+echo "== per-measure call times, weighted (ratio = peer / ours) =="
+for g in g1k g10k g100k; do
+    [ -s "$dir/$g.json" ] || continue
+    case $g in g100k) reps=1 ;; *) reps=3 ;; esac
+    cheap="degree strength eigenvector pagerank coreness"
+    all=$cheap
+    [ $g = g1k ] && all="$cheap betweenness closeness harmonic"
+    [ $have_ig = 1 ] && peer igraph $g $all leiden louvain >"$dir/peer-$g.txt"
+    list=$(echo $all | tr ' ' ',')
+    for m in $all; do
+        o=$(ours $m --centrality $m --communities none "$dir/$g.json")
+        [ $have_ig = 1 ] && row $g $m "$o" python-igraph "$(awk -v m=$m '$1==m {print $2}' "$dir/peer-$g.txt")"
+    done
+    for c in leiden louvain; do
+        o=$(ours $c --centrality none --communities $c --trials 1 "$dir/$g.json")
+        [ $have_ig = 1 ] && row $g "$c (1 run)" "$o" python-igraph "$(awk -v m=$c '$1==m {print $2}' "$dir/peer-$g.txt")"
+    done
+    reps=1
+    echo "$g    leiden default trials: $(ours leiden --centrality none "$dir/$g.json") s"
+    : "$list"
+done
+
+echo
+echo "== weighted betweenness on 1k/20k: ag-analyze -j 2 against graph-tool, 2 OpenMP threads =="
+reps=3
+o2=$(ours betweenness --centrality betweenness -j 2 --communities none "$dir/g1k.json")
+o1=$(ours betweenness --centrality betweenness -j 1 --communities none "$dir/g1k.json")
+echo "ag-analyze -j 1: $o1 s, -j 2: $o2 s"
+if [ $have_gt = 1 ]; then
+    t=$($py "$here/analyze-peers.py" graphtool "$dir/g1k.tsv" betweenness --threads 2 --repeat 3 | awk '{print $2}')
+    row g1k "betweenness -j2" "$o2" "graph-tool 2thr" "$t"
+else
+    echo "graph-tool not available (apt-get install python3-graph-tool)"
+fi
+if [ "${AG_BENCH_NETWORKX:-1}" = 1 ]; then
+    reps=1
+    peer networkx g1k betweenness pagerank >"$dir/nx-g1k.txt"
+    row g1k "betweenness -j2" "$o2" networkx "$(awk '$1=="betweenness" {print $2}' "$dir/nx-g1k.txt")"
+    o=$(ours pagerank --centrality pagerank --communities none "$dir/g1k.json")
+    row g1k pagerank "$o" networkx "$(awk '$1=="pagerank" {print $2}' "$dir/nx-g1k.txt")"
+fi
+
+echo
+echo "== sampled betweenness (--betweenness-samples K) against exact, 1k/20k =="
+"$bin/ag-analyze" --centrality betweenness --communities none --betweenness-samples 0 -j 2 \
+    "$dir/g1k.json" -o "$dir/bw-exact.json" || exit 1
+for k in 50 200; do
+    "$bin/ag-analyze" --centrality betweenness --communities none --betweenness-samples $k -j 2 \
+        "$dir/g1k.json" -o "$dir/bw-$k.json" || exit 1
+    $py - "$dir/bw-exact.json" "$dir/bw-$k.json" $k <<'EOF'
+import json, sys
+def load(p):
+    return {n["id"]: n["betweenness"] for n in json.load(open(p))["nodes"]}
+ex, es, k = load(sys.argv[1]), load(sys.argv[2]), sys.argv[3]
+top = sorted(ex, key=lambda v: -ex[v])[:20]
+rel = [abs(es[v] - ex[v]) / ex[v] for v in top]
+top_es = set(sorted(es, key=lambda v: -es[v])[:20])
+print("K=%-4s top-20 by exact: median rel. error %.3f, max %.3f; top-20 overlap %d/20"
+      % (k, sorted(rel)[len(rel) // 2], max(rel), len(top_es & set(top))))
+EOF
+done
+
+if [ -s "$dir/g100k.json" ]; then
+    echo
+    echo "== 100k nodes / 1M links: read JSON + PageRank + Leiden + write JSON (target < 10 s, < 2 GB) =="
+    /usr/bin/time -f "%e %M" -o "$dir/time.txt" "$bin/ag-analyze" --timings --centrality pagerank \
+        "$dir/g100k.json" -o "$dir/g100k-out.json" 2>"$dir/big.err"
+    cat "$dir/big.err"
+    read -r secs kb <"$dir/time.txt"
+    awk -v s="$secs" -v k="$kb" 'BEGIN { printf "wall %.2f s (%s), peak %.0f MB (%s)\n", s,
+        (s < 10 ? "ok" : "OVER 10 s"), k / 1024, (k < 2 * 1024 * 1024 ? "ok" : "OVER 2 GB") }'
+fi
+echo
+echo "measures slower than a peer: $fails"
