@@ -198,6 +198,64 @@ static void test_ner__reuse_across_documents(void **state)
     }
 }
 
+static void test_ner__headline_words_need_the_body(void **state)
+{
+    (void)state;
+    run("RIVERTON MILLS OWNER SUES MARLOWE\nOSLO 1996-08-30\n"
+        "The owner of Riverton Mills said on Friday he would sue Hugo Marlowe.\n");
+    const ag_mention *m = find("OSLO", 0);
+    assert_non_null(m);
+    assert_int_equal(m->dateline, 1);
+    m = find("MARLOWE", 0);
+    assert_non_null(m);
+    assert_string_equal(m->name, "Hugo Marlowe");
+    assert_null(find("OWNER", 0));
+    assert_null(find("SUES", 0));
+}
+
+static void test_ner__bare_titles_and_function_words(void **state)
+{
+    (void)state;
+    run("Earlier, the Foreign Secretary spoke. According to officials, the President left. "
+        "Senior aides stayed.");
+    assert_int_equal(ms.n, 0);
+}
+
+static void test_ner__acronym_joins_its_expansion(void **state)
+{
+    (void)state;
+    run("The Northern Water Authority (NWA) raised prices. NWA officials declined to comment.");
+    const ag_mention *a = find("Northern Water Authority", 0), *b = find("NWA", 1);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal(a->type, AG_ACTOR_ORG);
+    assert_string_equal(b->name, "Northern Water Authority");
+}
+
+static void test_ner__dict_entries_are_recognised(void **state)
+{
+    (void)state;
+    ag_error err;
+    ag_error_clear(&err);
+    ag_lexicon *own = ag_lexicon_new(1, &err);
+    const char *d = "Quillon Partners\torg\tQP\n";
+    assert_int_equal(ag_lexicon_load_dict_buffer(own, "d", d, strlen(d), &err), 0);
+    const char *s = "Investors sued QP on Monday.";
+    ag_sentence *sv = NULL;
+    size_t n = 0;
+    assert_int_equal(ag_text_sentences(s, strlen(s), &sv, &n, &err), 0);
+    ag_mentions m;
+    ag_mentions_init(&m);
+    assert_int_equal(ag_ner_document(own, NULL, s, strlen(s), sv, n, &m, &err), 0);
+    assert_int_equal(m.n, 1);
+    assert_string_equal(m.v[0].name, "Quillon Partners");
+    assert_int_equal(m.v[0].type, AG_ACTOR_ORG);
+    ag_mentions_destroy(&m);
+    ag_mentions_destroy(&m); /* destroying twice is allowed */
+    free(sv);
+    ag_lexicon_free(own);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +269,10 @@ int main(void)
         cmocka_unit_test(test_ner__variant_keys),
         cmocka_unit_test(test_ner__invalid_utf8_never_shifts_offsets),
         cmocka_unit_test(test_ner__reuse_across_documents),
+        cmocka_unit_test(test_ner__headline_words_need_the_body),
+        cmocka_unit_test(test_ner__bare_titles_and_function_words),
+        cmocka_unit_test(test_ner__acronym_joins_its_expansion),
+        cmocka_unit_test(test_ner__dict_entries_are_recognised),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
