@@ -127,6 +127,8 @@ struct ag__ner_scratch {
 
 enum { EV_CAPMID = 1, EV_LOWER = 2 };
 
+#define MAX_SPAN 16 /* tokens in one raw span of capitalised words */
+
 /* ---------------------------------------------------------------- small helpers */
 
 static char *arena_alloc(struct ag__ner_scratch *p, size_t n)
@@ -1599,7 +1601,10 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
             }
         }
         size_t e = k + 1;
-        while (e < c.ntoks && t[e].sent == t[k].sent && !(t[e].flags & T_USED)) {
+        /* MAX_SPAN bounds the work per span (span processing is quadratic in its length);
+         * real names are far shorter, Title Case Text is not a name. */
+        while (e < c.ntoks && e - k < MAX_SPAN && t[e].sent == t[k].sent &&
+               !(t[e].flags & T_USED)) {
             if (capish(&c, e)) {
                 if ((t[e].flags & T_HYPHEN) && split_hyphenated(&c, e) != 0)
                     break;
@@ -1677,6 +1682,8 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
         cand *m = &p->cands[ci];
         if (m->drop || m->e <= m->s)
             continue;
+        if (m->type == AG_ACTOR_OTHER && m->name < 0)
+            continue; /* an unknown name too long to be a name (no key) */
         const char *name = m->lexname;
         if (!name && m->name >= 0)
             name = p->names[m->name].text;
