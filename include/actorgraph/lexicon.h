@@ -31,7 +31,8 @@
  *   COUNTRY    for places and organisations, the canonical name of their country.
  *
  * Matching is case-sensitive on the exact surface form (the canonical name is always a
- * form too); inside ALL-CAPS lines the recogniser also matches case-insensitively.
+ * form too); inside ALL-CAPS lines the recogniser also matches case-insensitively (ASCII
+ * letters are folded; other letters must match exactly).
  * A later entry for an existing canonical name replaces its type and country and adds its
  * aliases; a form that already belongs to another actor is moved to the new one, so user
  * files override the embedded default.

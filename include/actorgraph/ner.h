@@ -20,7 +20,10 @@
  *    never actors; in ALL-CAPS lines (headlines) words are looked up case-insensitively
  *    and only known or document-attested names are kept;
  *  - a dateline at the start of a document ("ISLAMABAD -", "LONDON 1996-08-30") is a place
- *    mention flagged `dateline` (reported, but it should take no part in co-mention links).
+ *    mention flagged `dateline` (reported, but it should take no part in co-mention links);
+ *  - in sports results a city or region right before a score ("Leeds 2 Chelsea 1") or
+ *    beside "v"/"vs" names a team, so it is an org (throughout the document); countries
+ *    stay countries.
  *
  * Resolution within the document:
  *  - titles and roles before a name are stripped and reported in `role`
