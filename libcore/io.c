@@ -315,6 +315,21 @@ int ag_output_open(ag_output *out, const char *path, ag_error *err)
         out->fp = stdout;
         return 0;
     }
+    /* Not a regular file (/dev/null, /dev/stdout, a FIFO): write to it directly. A
+     * temporary sibling renamed over it would replace the device node itself. */
+    {
+        struct stat st;
+        if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+            out->path = strdup(path);
+            if (!out->path || !(out->fp = fopen(path, "wb"))) {
+                int e = errno;
+                ag_output_abort(out);
+                return ag_error_set(err, AG_EIO, path, 0, 0, "cannot open output: %s",
+                                    strerror(e));
+            }
+            return 0;
+        }
+    }
     n = strlen(path);
     out->path = strdup(path);
     out->tmp = malloc(n + 16);
@@ -364,17 +379,18 @@ int ag_output_commit(ag_output *out, ag_error *err)
         out->fp = NULL;
         return rc;
     }
-    if (fflush(out->fp) != 0 || ferror(out->fp) || fsync(fileno(out->fp)) != 0)
+    if (fflush(out->fp) != 0 || ferror(out->fp) || (out->tmp && fsync(fileno(out->fp)) != 0))
         rc = ag_error_set(err, AG_EIO, name, 0, 0, "write error: %s", strerror(errno));
     if (fclose(out->fp) != 0 && rc == 0)
         rc = ag_error_set(err, AG_EIO, name, 0, 0, "write error: %s", strerror(errno));
     out->fp = NULL;
-    if (rc == 0 && rename(out->tmp, out->path) != 0)
+    if (rc == 0 && out->tmp && rename(out->tmp, out->path) != 0)
         rc = ag_error_set(err, AG_EIO, name, 0, 0, "cannot rename output into place: %s",
                           strerror(errno));
-    if (rc != 0)
+    if (rc != 0 && out->tmp)
         unlink(out->tmp);
-    pending_remove(out->tmp);
+    if (out->tmp)
+        pending_remove(out->tmp);
     free(out->tmp);
     free(out->path);
     out->tmp = out->path = NULL;
