@@ -39,8 +39,7 @@ typedef struct arena_block {
     char data[];              /* the strings */
 } arena_block;
 
-static char *arena_dup(arena_block **a, const char *s, size_t len)
-{
+static char *arena_dup(arena_block **a, const char *s, size_t len) {
     if (!*a || (*a)->size - (*a)->used < len + 1) {
         size_t sz = len + 1 > 65536 ? len + 1 : 65536;
         arena_block *b = malloc(sizeof *b + sz);
@@ -58,8 +57,7 @@ static char *arena_dup(arena_block **a, const char *s, size_t len)
     return p;
 }
 
-static void arena_free(arena_block *a)
-{
+static void arena_free(arena_block *a) {
     while (a) {
         arena_block *n = a->next;
         free(a);
@@ -81,8 +79,7 @@ typedef struct htab {
     size_t n;   /* used slots */
 } htab;
 
-static uint64_t hash_bytes(const char *s, size_t len)
-{
+static uint64_t hash_bytes(const char *s, size_t len) {
     uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a, then a final mix */
     for (size_t i = 0; i < len; i++)
         h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
@@ -91,8 +88,7 @@ static uint64_t hash_bytes(const char *s, size_t len)
     return h ^ (h >> 32);
 }
 
-static hent *ht_find(const htab *t, const char *k, size_t len)
-{
+static hent *ht_find(const htab *t, const char *k, size_t len) {
     if (!t->cap)
         return NULL;
     size_t mask = t->cap - 1, i = hash_bytes(k, len) & mask;
@@ -106,8 +102,7 @@ static hent *ht_find(const htab *t, const char *k, size_t len)
     }
 }
 
-static int ht_grow(htab *t)
-{
+static int ht_grow(htab *t) {
     size_t nc = t->cap ? t->cap * 2 : 1024;
     hent *ne = calloc(nc, sizeof *ne);
     if (!ne)
@@ -128,8 +123,7 @@ static int ht_grow(htab *t)
 }
 
 /* Find or insert k (copied into the arena); *created tells which. NULL when out of memory. */
-static hent *ht_upsert(htab *t, arena_block **a, const char *k, size_t len, int *created)
-{
+static hent *ht_upsert(htab *t, arena_block **a, const char *k, size_t len, int *created) {
     hent *e = ht_find(t, k, len);
     if (e) {
         *created = 0;
@@ -160,7 +154,7 @@ typedef struct actor {
     int capital;         /* 1 for a national capital */
 } actor;
 
-#define FORM_ADJ 0x80000000u /* form value bit: adjective/demonym form */
+#define FORM_ADJ 0x80000000u  /* form value bit: adjective/demonym form */
 #define FORM_NONE 0x7FFFFFFFu /* form value: removed by a stoplist */
 
 struct ag_lexicon {
@@ -176,8 +170,7 @@ struct ag_lexicon {
     size_t nforms;      /* number of distinct exact forms */
 };
 
-size_t ag__lex_lower(const char *s, size_t len, char *buf)
-{
+size_t ag__lex_lower(const char *s, size_t len, char *buf) {
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
@@ -185,8 +178,7 @@ size_t ag__lex_lower(const char *s, size_t len, char *buf)
     return len;
 }
 
-static size_t count_words(const char *s, size_t len)
-{
+static size_t count_words(const char *s, size_t len) {
     size_t n = 1;
     for (size_t i = 0; i < len; i++)
         n += s[i] == ' ';
@@ -194,8 +186,7 @@ static size_t count_words(const char *s, size_t len)
 }
 
 /* Raise the "longest phrase starting with this word" counter of a phrase's first word. */
-static int note_first_word(ag_lexicon *lex, const char *phrase, size_t len, int shift)
-{
+static int note_first_word(ag_lexicon *lex, const char *phrase, size_t len, int shift) {
     char low[AG__LEX_MAXKEY];
     if (len >= AG__LEX_MAXKEY)
         return 0;
@@ -216,8 +207,7 @@ static int note_first_word(ag_lexicon *lex, const char *phrase, size_t len, int 
     return 0;
 }
 
-static int add_class(ag_lexicon *lex, const char *w, size_t len, unsigned flag)
-{
+static int add_class(ag_lexicon *lex, const char *w, size_t len, unsigned flag) {
     char low[AG__LEX_MAXKEY];
     if (len == 0 || len >= AG__LEX_MAXKEY)
         return 0;
@@ -232,8 +222,7 @@ static int add_class(ag_lexicon *lex, const char *w, size_t len, unsigned flag)
     return 0;
 }
 
-static int add_words(ag_lexicon *lex, const char *blob, unsigned flag)
-{
+static int add_words(ag_lexicon *lex, const char *blob, unsigned flag) {
     const char *p = blob;
     while (*p) {
         const char *nl = strchr(p, '\n');
@@ -245,8 +234,7 @@ static int add_words(ag_lexicon *lex, const char *blob, unsigned flag)
     return 0;
 }
 
-static long find_or_add_actor(ag_lexicon *lex, const char *name, size_t len)
-{
+static long find_or_add_actor(ag_lexicon *lex, const char *name, size_t len) {
     int created;
     hent *e = ht_upsert(&lex->canon, &lex->arena, name, len, &created);
     if (!e)
@@ -270,8 +258,7 @@ static long find_or_add_actor(ag_lexicon *lex, const char *name, size_t len)
     return (long)lex->nactors++;
 }
 
-static int add_form(ag_lexicon *lex, const char *f, size_t len, uint32_t val)
-{
+static int add_form(ag_lexicon *lex, const char *f, size_t len, uint32_t val) {
     char low[AG__LEX_MAXKEY];
     int created;
     if (len == 0 || len >= AG__LEX_MAXKEY)
@@ -291,16 +278,14 @@ static int add_form(ag_lexicon *lex, const char *f, size_t len, uint32_t val)
     return note_first_word(lex, f, len, 8);
 }
 
-static void trim(const char **s, size_t *len)
-{
+static void trim(const char **s, size_t *len) {
     while (*len > 0 && ((*s)[0] == ' ' || (*s)[0] == '\r'))
         (*s)++, (*len)--;
     while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\r'))
         (*len)--;
 }
 
-static int parse_type(const char *s, size_t len, ag_actor_type *t, int *capital)
-{
+static int parse_type(const char *s, size_t len, ag_actor_type *t, int *capital) {
     char buf[32];
     if (len >= sizeof buf)
         return -1;
@@ -318,8 +303,7 @@ static int parse_type(const char *s, size_t len, ag_actor_type *t, int *capital)
 }
 
 int ag_lexicon_load_dict_buffer(ag_lexicon *lex, const char *name, const char *buf, size_t len,
-                                ag_error *err)
-{
+                                ag_error *err) {
     size_t pos = 0;
     long lineno = 0;
     while (pos < len) {
@@ -395,8 +379,7 @@ oom:
 }
 
 /* Read a whole file; NULL with err set on failure. */
-static char *slurp(const char *path, size_t *len, ag_error *err)
-{
+static char *slurp(const char *path, size_t *len, ag_error *err) {
     FILE *f = fopen(path, "rb");
     if (!f) {
         ag_error_set(err, AG_EIO, path, 0, 0, "%s", strerror(errno));
@@ -434,8 +417,7 @@ static char *slurp(const char *path, size_t *len, ag_error *err)
     return buf;
 }
 
-int ag_lexicon_load_dict(ag_lexicon *lex, const char *path, ag_error *err)
-{
+int ag_lexicon_load_dict(ag_lexicon *lex, const char *path, ag_error *err) {
     size_t len;
     char *buf = slurp(path, &len, err);
     if (!buf)
@@ -445,9 +427,8 @@ int ag_lexicon_load_dict(ag_lexicon *lex, const char *path, ag_error *err)
     return rc;
 }
 
-int ag_lexicon_load_stoplist_buffer(ag_lexicon *lex, const char *name, const char *buf,
-                                    size_t len, ag_error *err)
-{
+int ag_lexicon_load_stoplist_buffer(ag_lexicon *lex, const char *name, const char *buf, size_t len,
+                                    ag_error *err) {
     size_t pos = 0;
     long lineno = 0;
     while (pos < len) {
@@ -482,8 +463,7 @@ int ag_lexicon_load_stoplist_buffer(ag_lexicon *lex, const char *name, const cha
     return 0;
 }
 
-int ag_lexicon_load_stoplist(ag_lexicon *lex, const char *path, ag_error *err)
-{
+int ag_lexicon_load_stoplist(ag_lexicon *lex, const char *path, ag_error *err) {
     size_t len;
     char *buf = slurp(path, &len, err);
     if (!buf)
@@ -493,8 +473,7 @@ int ag_lexicon_load_stoplist(ag_lexicon *lex, const char *path, ag_error *err)
     return rc;
 }
 
-ag_lexicon *ag_lexicon_new(int with_default, ag_error *err)
-{
+ag_lexicon *ag_lexicon_new(int with_default, ag_error *err) {
     ag_lexicon *lex = calloc(1, sizeof *lex);
     if (!lex) {
         ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
@@ -502,12 +481,11 @@ ag_lexicon *ag_lexicon_new(int with_default, ag_error *err)
     }
     if (!with_default)
         return lex;
-    static const unsigned flags[] = {AG_LEX_COMMON,   AG_LEX_PROPER, AG_LEX_GIVEN,
-                                     AG_LEX_FUNCTION, AG_LEX_TITLE,  AG_LEX_ORGCUE,
+    static const unsigned flags[] = {AG_LEX_COMMON,    AG_LEX_PROPER, AG_LEX_GIVEN,
+                                     AG_LEX_FUNCTION,  AG_LEX_TITLE,  AG_LEX_ORGCUE,
                                      AG_LEX_CONNECTOR, AG_LEX_NONNAME};
-    const char *blobs[] = {ag__lex_words_common,   ag__lex_words_proper,
-                           ag__lex_words_given,    ag__lex_words_function,
-                           ag__lex_words_titles,   ag__lex_words_orgcues,
+    const char *blobs[] = {ag__lex_words_common,     ag__lex_words_proper,  ag__lex_words_given,
+                           ag__lex_words_function,   ag__lex_words_titles,  ag__lex_words_orgcues,
                            ag__lex_words_connectors, ag__lex_words_nonnames};
     for (size_t i = 0; i < sizeof blobs / sizeof blobs[0]; i++)
         if (add_words(lex, blobs[i], flags[i]) < 0) {
@@ -523,8 +501,7 @@ fail:
     return NULL;
 }
 
-void ag_lexicon_free(ag_lexicon *lex)
-{
+void ag_lexicon_free(ag_lexicon *lex) {
     if (!lex)
         return;
     arena_free(lex->arena);
@@ -539,8 +516,7 @@ void ag_lexicon_free(ag_lexicon *lex)
 
 /* ---------------------------------------------------------------- lookups */
 
-static void fill(const ag_lexicon *lex, uint32_t v, ag_lex_actor *out)
-{
+static void fill(const ag_lexicon *lex, uint32_t v, ag_lex_actor *out) {
     const actor *a = &lex->actors[v & ~FORM_ADJ];
     out->name = a->name;
     out->type = a->type;
@@ -550,8 +526,7 @@ static void fill(const ag_lexicon *lex, uint32_t v, ag_lex_actor *out)
 }
 
 int ag_lexicon_lookup(const ag_lexicon *lex, const char *s, size_t len, int fold,
-                      ag_lex_actor *out)
-{
+                      ag_lex_actor *out) {
     const hent *e;
     if (len == 0 || len >= AG__LEX_MAXKEY)
         return 0;
@@ -568,8 +543,7 @@ int ag_lexicon_lookup(const ag_lexicon *lex, const char *s, size_t len, int fold
     return 1;
 }
 
-int ag_lexicon_find_actor(const ag_lexicon *lex, const char *name, ag_lex_actor *out)
-{
+int ag_lexicon_find_actor(const ag_lexicon *lex, const char *name, ag_lex_actor *out) {
     const hent *e = ht_find(&lex->canon, name, strlen(name));
     if (!e)
         return 0;
@@ -577,24 +551,20 @@ int ag_lexicon_find_actor(const ag_lexicon *lex, const char *name, ag_lex_actor 
     return 1;
 }
 
-int ag_lexicon_stopped(const ag_lexicon *lex, const char *s, size_t len)
-{
+int ag_lexicon_stopped(const ag_lexicon *lex, const char *s, size_t len) {
     return lex->stop.n > 0 && ht_find(&lex->stop, s, len) != NULL;
 }
 
-uint32_t ag__lex_class_lower(const ag_lexicon *lex, const char *lower, size_t len)
-{
+uint32_t ag__lex_class_lower(const ag_lexicon *lex, const char *lower, size_t len) {
     const hent *e = ht_find(&lex->classes, lower, len);
     return e ? e->val : 0;
 }
 
-int ag__lex_is_title_lower(const ag_lexicon *lex, const char *lower, size_t len)
-{
+int ag__lex_is_title_lower(const ag_lexicon *lex, const char *lower, size_t len) {
     return (ag__lex_class_lower(lex, lower, len) & AG_LEX_TITLE) != 0;
 }
 
-unsigned ag_lexicon_word_class(const ag_lexicon *lex, const char *w, size_t len)
-{
+unsigned ag_lexicon_word_class(const ag_lexicon *lex, const char *w, size_t len) {
     char low[AG__LEX_MAXKEY];
     if (len == 0 || len >= AG__LEX_MAXKEY)
         return 0;
@@ -602,12 +572,10 @@ unsigned ag_lexicon_word_class(const ag_lexicon *lex, const char *w, size_t len)
     return ag__lex_class_lower(lex, low, len) & 0xFFu;
 }
 
-size_t ag_lexicon_n_actors(const ag_lexicon *lex)
-{
+size_t ag_lexicon_n_actors(const ag_lexicon *lex) {
     return lex->nactors;
 }
 
-size_t ag_lexicon_n_forms(const ag_lexicon *lex)
-{
+size_t ag_lexicon_n_forms(const ag_lexicon *lex) {
     return lex->nforms;
 }

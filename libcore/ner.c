@@ -31,25 +31,25 @@
 /* ---------------------------------------------------------------- scratch types */
 
 enum {
-    T_CAP = 1 << 0,      /* first letter upper case */
-    T_ALLCAPS = 1 << 1,  /* every letter upper case (and at least one letter) */
-    T_LOWER = 1 << 2,    /* first letter lower case */
-    T_DIGIT = 1 << 3,    /* contains a digit */
-    T_WORD = 1 << 4,     /* contains a letter */
-    T_PUNCT = 1 << 5,    /* a punctuation character */
-    T_POSS = 1 << 6,     /* a possessive 's */
-    T_HYPHEN = 1 << 7,   /* contains an inner hyphen */
-    T_FIRST = 1 << 8,    /* first word of its sentence (after opening quotes/brackets) */
-    T_DOTTED = 1 << 9,   /* dotted abbreviation ("U.S.") or initial ("J.") */
-    T_USED = 1 << 10     /* consumed by a mention already */
+    T_CAP = 1 << 0,     /* first letter upper case */
+    T_ALLCAPS = 1 << 1, /* every letter upper case (and at least one letter) */
+    T_LOWER = 1 << 2,   /* first letter lower case */
+    T_DIGIT = 1 << 3,   /* contains a digit */
+    T_WORD = 1 << 4,    /* contains a letter */
+    T_PUNCT = 1 << 5,   /* a punctuation character */
+    T_POSS = 1 << 6,    /* a possessive 's */
+    T_HYPHEN = 1 << 7,  /* contains an inner hyphen */
+    T_FIRST = 1 << 8,   /* first word of its sentence (after opening quotes/brackets) */
+    T_DOTTED = 1 << 9,  /* dotted abbreviation ("U.S.") or initial ("J.") */
+    T_USED = 1 << 10    /* consumed by a mention already */
 };
 
 typedef struct tok {
-    size_t s, e;     /* byte span */
-    uint32_t flags;  /* T_* */
-    uint32_t cls;    /* lexicon class value of the lower-cased word */
-    uint32_t sent;   /* sentence index */
-    int32_t punct;   /* the code point of a punctuation token, else 0 */
+    size_t s, e;    /* byte span */
+    uint32_t flags; /* T_* */
+    uint32_t cls;   /* lexicon class value of the lower-cased word */
+    uint32_t sent;  /* sentence index */
+    int32_t punct;  /* the code point of a punctuation token, else 0 */
 } tok;
 
 /* A mention under construction. Strings are arena pointers. */
@@ -107,32 +107,31 @@ typedef struct dtab {
 } dtab;
 
 struct ag__ner_scratch {
-    tok *toks;            /* tokens of the document */
-    size_t ntoks, captoks;
-    cand *cands;          /* candidates in creation order */
-    size_t ncands, capcands;
-    dname *names;         /* distinct unknown names */
-    size_t nnames, capnames;
-    ablock *arena;        /* first block; blocks are kept across documents */
-    ablock *cur;          /* block being filled */
-    dtab evidence;        /* lower-cased word -> EV_* flags */
-    dtab nametab;         /* lower-cased name -> index into names */
-    unsigned char *capsent; /* per sentence: 1 when ALL-CAPS */
-    size_t capcapsent;
-    dtab keys;            /* resolution keys (variant, initials, suffixes) */
-    uint32_t *link;       /* resolution: chain links (2 per name) */
-    size_t *pos_last;     /* resolution: last mention offset + 1 per name */
-    size_t caplink;       /* names the two arrays above have room for */
+    tok *toks;               /* tokens of the document */
+    size_t ntoks, captoks;   /* used / allocated tokens */
+    cand *cands;             /* candidates in creation order */
+    size_t ncands, capcands; /* used / allocated candidates */
+    dname *names;            /* distinct unknown names */
+    size_t nnames, capnames; /* used / allocated names */
+    ablock *arena;           /* first block; blocks are kept across documents */
+    ablock *cur;             /* block being filled */
+    dtab evidence;           /* lower-cased word -> EV_* flags */
+    dtab nametab;            /* lower-cased name -> index into names */
+    unsigned char *capsent;  /* per sentence: 1 when ALL-CAPS */
+    size_t capcapsent;       /* allocated bytes of capsent */
+    dtab keys;               /* resolution keys (variant, initials, suffixes) */
+    uint32_t *link;          /* resolution: chain links (2 per name) */
+    size_t *pos_last;        /* resolution: last mention offset + 1 per name */
+    size_t caplink;          /* names the two arrays above have room for */
 };
 
-enum { EV_CAPMID = 1, EV_LOWER = 2 };
+enum { EV_CAPMID = 1 }; /* evidence: the word is written capitalised in mid-sentence */
 
 #define MAX_SPAN 16 /* tokens in one raw span of capitalised words */
 
 /* ---------------------------------------------------------------- small helpers */
 
-static char *arena_alloc(struct ag__ner_scratch *p, size_t n)
-{
+static char *arena_alloc(struct ag__ner_scratch *p, size_t n) {
     ablock *b = p->cur;
     while (b && b->size - b->used < n)
         b = b->next;
@@ -160,8 +159,7 @@ static char *arena_alloc(struct ag__ner_scratch *p, size_t n)
     return r;
 }
 
-static const char *arena_str(struct ag__ner_scratch *p, const char *s, size_t n)
-{
+static const char *arena_str(struct ag__ner_scratch *p, const char *s, size_t n) {
     char *r = arena_alloc(p, n + 1);
     if (!r)
         return NULL;
@@ -170,16 +168,14 @@ static const char *arena_str(struct ag__ner_scratch *p, const char *s, size_t n)
     return r;
 }
 
-static uint64_t hbytes(const char *s, size_t n)
-{
+static uint64_t hbytes(const char *s, size_t n) {
     uint64_t h = 0xcbf29ce484222325ull;
     for (size_t i = 0; i < n; i++)
         h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
     return h ^ (h >> 31);
 }
 
-static dslot *dt_get(dtab *t, const char *k, size_t n, int create, int *err)
-{
+static dslot *dt_get(dtab *t, const char *k, size_t n, int create, int *err) {
     if (create && (t->n + 1) * 2 > t->cap) {
         size_t nc = t->cap ? t->cap * 2 : 4096;
         dslot *nv = calloc(nc, sizeof *nv);
@@ -220,8 +216,7 @@ static dslot *dt_get(dtab *t, const char *k, size_t n, int create, int *err)
     }
 }
 
-static void dt_clear(dtab *t)
-{
+static void dt_clear(dtab *t) {
     t->n = 0;
     t->gen++;
     if (t->gen == 0) { /* wrapped: really clear */
@@ -231,8 +226,7 @@ static void dt_clear(dtab *t)
     }
 }
 
-static int grow(void **v, size_t *cap, size_t need, size_t elem)
-{
+static int grow(void **v, size_t *cap, size_t need, size_t elem) {
     if (need <= *cap)
         return 0;
     size_t nc = *cap ? *cap * 2 : 256;
@@ -249,8 +243,7 @@ static int grow(void **v, size_t *cap, size_t need, size_t elem)
 /* ---------------------------------------------------------------- word lists local to
  * the recogniser (grammar, not knowledge: they do not belong in the lexicon) */
 
-static int word_in(const char *w, size_t n, const char *const *list)
-{
+static int word_in(const char *w, size_t n, const char *const *list) {
     for (; *list; list++)
         if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 && (*list)[n] == '\0')
             return 1;
@@ -258,37 +251,32 @@ static int word_in(const char *w, size_t n, const char *const *list)
 }
 
 /* Verbs of saying after a name: person (or organisation) cue. */
-static const char *const say_verbs[] = {"said",  "says",  "told",   "added", "stated",
-                                        "noted", "asked", "warned", "wrote", "tweeted",
+static const char *const say_verbs[] = {"said",     "says",    "told",      "added", "stated",
+                                        "noted",    "asked",   "warned",    "wrote", "tweeted",
                                         "insisted", "claimed", "explained", NULL};
 /* Prepositions of place before a name. */
-static const char *const loc_preps[] = {"in", "at", "near", "outside", "across", "inside",
-                                        "around", "via", "towards", "toward", NULL};
+static const char *const loc_preps[] = {"in",     "at",  "near",    "outside", "across", "inside",
+                                        "around", "via", "towards", "toward",  NULL};
 /* Before a capital, these keep it a location (never a government). */
-static const char *const loc_keep[] = {"in",     "at",     "from",   "to",    "into",
-                                       "near",   "via",    "outside", "inside", "across",
-                                       "around", "through", "leaving", "left", "reached",
-                                       "visit",  "visited", "visiting", "toward", "towards",
-                                       "of",     NULL};
+static const char *const loc_keep[] = {
+    "in",      "at",       "from",   "to",      "into",    "near", "via",     "outside",
+    "inside",  "across",   "around", "through", "leaving", "left", "reached", "visit",
+    "visited", "visiting", "toward", "towards", "of",      NULL};
 /* Before a capital, these make it a government ("contacts with Washington"). */
-static const char *const gov_before[] = {"with", "between", "assured", "urged", "told",
-                                         "asked", "accused", "pressed", "warned", "by",
-                                         "and", NULL};
+static const char *const gov_before[] = {"with",    "between", "assured", "urged", "told", "asked",
+                                         "accused", "pressed", "warned",  "by",    "and",  NULL};
 /* After a capital, these make it a government ("Islamabad assured"). */
-static const char *const gov_after[] = {"said",    "says",   "has",     "have",    "had",
-                                        "is",      "was",    "will",    "would",   "wants",
-                                        "wanted",  "must",   "should",  "could",   "can",
-                                        "agreed",  "assured", "accused", "alleged", "allowed",
-                                        "urged",   "asked",  "insisted", "rejected", "denied",
-                                        "resumed", "announced", "expressed", "welcomed",
-                                        "warned",  "demanded", "called",  "told",    "refused",
-                                        "believes", "hopes", "accuses", "insists", NULL};
+static const char *const gov_after[] = {
+    "said",    "says",    "has",       "have",      "had",      "is",      "was",      "will",
+    "would",   "wants",   "wanted",    "must",      "should",   "could",   "can",      "agreed",
+    "assured", "accused", "alleged",   "allowed",   "urged",    "asked",   "insisted", "rejected",
+    "denied",  "resumed", "announced", "expressed", "welcomed", "warned",  "demanded", "called",
+    "told",    "refused", "believes",  "hopes",     "accuses",  "insists", NULL};
 
 /* ---------------------------------------------------------------- tokeniser */
 
-static int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32_t flags,
-                    uint32_t sent, int32_t punct)
-{
+static int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32_t flags, uint32_t sent,
+                    int32_t punct) {
     if (grow((void **)&p->toks, &p->captoks, p->ntoks + 1, sizeof(tok)) < 0)
         return -1;
     tok *t = &p->toks[p->ntoks++];
@@ -301,16 +289,14 @@ static int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32_t flag
     return 0;
 }
 
-static int is_open_punct(int32_t cp)
-{
-    return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C ||
-           cp == 0x2018 || cp == 0x00AB;
+static int is_open_punct(int32_t cp) {
+    return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C || cp == 0x2018 ||
+           cp == 0x00AB;
 }
 
 /* Tokenise sentence [a, b) of text. Time: O(b - a). */
-static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
-                    size_t a, size_t b, uint32_t sent)
-{
+static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text, size_t a,
+                    size_t b, uint32_t sent) {
     size_t i = a, first_tok = p->ntoks;
     int first = 1;
     while (i < b) {
@@ -325,7 +311,8 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
             if (ag_text_is_apostrophe(cp) && p->ntoks > 0 && p->toks[p->ntoks - 1].e == i &&
                 (p->toks[p->ntoks - 1].flags & T_WORD) && i + cl < b &&
                 (text[i + cl] == 's' || text[i + cl] == 'S') &&
-                (i + cl + 1 >= b || !((text[i + cl + 1] | 32) >= 'a' && (text[i + cl + 1] | 32) <= 'z'))) {
+                (i + cl + 1 >= b ||
+                 !((text[i + cl + 1] | 32) >= 'a' && (text[i + cl + 1] | 32) <= 'z'))) {
                 if (push_tok(p, i, i + cl + 1, T_POSS, sent, 0) < 0)
                     return -1;
                 i += cl + 1;
@@ -447,8 +434,7 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
 
 /* ---------------------------------------------------------------- candidates */
 
-static cand *new_cand(struct ag__ner_scratch *p, const tok *toks, size_t ts, size_t te)
-{
+static cand *new_cand(struct ag__ner_scratch *p, const tok *toks, size_t ts, size_t te) {
     if (grow((void **)&p->cands, &p->capcands, p->ncands + 1, sizeof(cand)) < 0)
         return NULL;
     cand *c = &p->cands[p->ncands++];
@@ -463,8 +449,7 @@ static cand *new_cand(struct ag__ner_scratch *p, const tok *toks, size_t ts, siz
 }
 
 /* Bytes [s, e) are "words joined by single spaces" (the shape of lexicon forms). */
-static int single_spaced(const char *text, const tok *toks, size_t ts, size_t te)
-{
+static int single_spaced(const char *text, const tok *toks, size_t ts, size_t te) {
     for (size_t k = ts + 1; k < te; k++)
         if (toks[k].s != toks[k - 1].e + 1 || text[toks[k - 1].e] != ' ')
             return 0;
@@ -474,8 +459,7 @@ static int single_spaced(const char *text, const tok *toks, size_t ts, size_t te
 /* Longest lexicon form starting at token ts and ending before te: its length in tokens,
  * or 0. fold: case-insensitive (ALL-CAPS text). */
 static size_t match_form(const ag_lexicon *lex, const char *text, const tok *toks, size_t ts,
-                         size_t te, int fold, ag_lex_actor *out)
-{
+                         size_t te, int fold, ag_lex_actor *out) {
     uint32_t maxw = (toks[ts].cls >> 8) & 0xFF;
     if (!(toks[ts].flags & T_WORD))
         return 0;
@@ -497,8 +481,7 @@ static size_t match_form(const ag_lexicon *lex, const char *text, const tok *tok
 
 /* Longest title phrase starting at token ts (before te): its length in tokens, or 0. */
 static size_t match_title(const ag_lexicon *lex, const char *text, const tok *toks, size_t ts,
-                          size_t te)
-{
+                          size_t te) {
     uint32_t maxw = (toks[ts].cls >> 16) & 0xFF;
     if (!maxw || !(toks[ts].flags & T_WORD))
         return 0;
@@ -524,31 +507,28 @@ static size_t match_title(const ag_lexicon *lex, const char *text, const tok *to
     return 0;
 }
 
-static int tok_is(const char *text, const tok *t, const char *w)
-{
+static int tok_is(const char *text, const tok *t, const char *w) {
     size_t n = t->e - t->s;
     return text[t->s] == w[0] && strncmp(text + t->s, w, n) == 0 && w[n] == '\0';
 }
 
-static int tok_in(const char *text, const tok *t, const char *const *list)
-{
+static int tok_in(const char *text, const tok *t, const char *const *list) {
     return (t->flags & T_WORD) && word_in(text + t->s, t->e - t->s, list);
 }
 
 /* ---------------------------------------------------------------- the recogniser */
 
 typedef struct ctx {
-    const ag_lexicon *lex;        /* the lexicon */
-    const ag_ner_opts *opts;      /* options */
-    const char *text;             /* the document */
-    size_t len;                   /* its length */
-    struct ag__ner_scratch *p;    /* scratch */
-    tok *toks;                    /* == p->toks after tokenising */
-    size_t ntoks;                 /* == p->ntoks */
+    const ag_lexicon *lex;     /* the lexicon */
+    const ag_ner_opts *opts;   /* options */
+    const char *text;          /* the document */
+    size_t len;                /* its length */
+    struct ag__ner_scratch *p; /* scratch */
+    tok *toks;                 /* == p->toks after tokenising */
+    size_t ntoks;              /* == p->ntoks */
 } ctx;
 
-static int capish(const ctx *c, size_t k)
-{
+static int capish(const ctx *c, size_t k) {
     const tok *t = &c->toks[k];
     if (!(t->flags & T_WORD) || (t->flags & T_DIGIT))
         return 0; /* "PK-250", "G7" are codes, not names */
@@ -558,8 +538,7 @@ static int capish(const ctx *c, size_t k)
 }
 
 /* A word the document writes capitalised in mid-sentence. */
-static int attested(const ctx *c, size_t k)
-{
+static int attested(const ctx *c, size_t k) {
     const tok *t = &c->toks[k];
     size_t n = t->e - t->s;
     char low[AG__LEX_MAXKEY];
@@ -573,8 +552,7 @@ static int attested(const ctx *c, size_t k)
 }
 
 /* Emit a gazetteer mention for tokens [ts, te). */
-static cand *emit_lex(ctx *c, size_t ts, size_t te, const ag_lex_actor *a)
-{
+static cand *emit_lex(ctx *c, size_t ts, size_t te, const ag_lex_actor *a) {
     cand *m = new_cand(c->p, c->toks, ts, te);
     if (!m)
         return NULL;
@@ -591,8 +569,7 @@ static cand *emit_lex(ctx *c, size_t ts, size_t te, const ag_lex_actor *a)
 /* Emit gazetteer mentions for the parts of a hyphenated token ("Pak-US", "US-led",
  * "intra-Afghan"). Returns 1 when the token was consumed that way, 0 when it is a name
  * token of its own ("Inter-Services"), -1 on allocation failure. */
-static int split_hyphenated(ctx *c, size_t k)
-{
+static int split_hyphenated(ctx *c, size_t k) {
     tok *t = &c->toks[k];
     const char *w = c->text + t->s;
     size_t n = t->e - t->s, ps = 0;
@@ -636,14 +613,12 @@ static int split_hyphenated(ctx *c, size_t k)
 /* Length in tokens of the title at token j (before te), or 0. Besides the title phrases
  * of the lexicon this takes a portfolio of up to three capitalised ordinary words before
  * a title head: "Migration Minister", "Home Affairs Minister", "Finance Secretary". */
-static size_t title_len(const ctx *c, size_t j, size_t te)
-{
+static size_t title_len(const ctx *c, size_t j, size_t te) {
     size_t tl = match_title(c->lex, c->text, c->toks, j, te);
     if (tl)
         return tl;
     size_t q = j;
-    while (q < te && q - j < 3 && (c->toks[q].flags & T_CAP) &&
-           (c->toks[q].cls & AG_LEX_COMMON) &&
+    while (q < te && q - j < 3 && (c->toks[q].flags & T_CAP) && (c->toks[q].cls & AG_LEX_COMMON) &&
            !(c->toks[q].cls & (AG_LEX_GIVEN | AG_LEX_ORGCUE | AG_LEX_TITLE)) &&
            !match_title(c->lex, c->text, c->toks, q, te))
         q++;
@@ -658,9 +633,7 @@ static size_t title_len(const ctx *c, size_t j, size_t te)
  * after "for"/"of" ("Special Envoy for Afghanistan", "Secretary of State") is part of the
  * role. Returns (size_t)-1 on allocation failure.
  */
-static size_t strip_titles(ctx *c, size_t ts, size_t te, size_t *role_s, size_t *role_e,
-                           int caps)
-{
+static size_t strip_titles(ctx *c, size_t ts, size_t te, size_t *role_s, size_t *role_e, int caps) {
     size_t j = ts;
     int titled = 0;
     for (;;) {
@@ -729,8 +702,7 @@ static size_t strip_titles(ctx *c, size_t ts, size_t te, size_t *role_s, size_t 
 }
 
 /* Cue votes for an unknown name span [ts, te). */
-static void vote_unknown(ctx *c, cand *m, int titled)
-{
+static void vote_unknown(ctx *c, cand *m, int titled) {
     const tok *t = c->toks;
     size_t ts = m->ts, te = m->te, n = te - ts;
     int allcommon = 1, hascue = 0, hasof = 0, acronym = 0, given = 0;
@@ -797,8 +769,7 @@ static void vote_unknown(ctx *c, cand *m, int titled)
 static int do_span(ctx *c, size_t ts, size_t te);
 
 /* Process one raw span of capitalised tokens [ts, te). */
-static int do_span(ctx *c, size_t ts, size_t te)
-{
+static int do_span(ctx *c, size_t ts, size_t te) {
     tok *t = c->toks;
     int caps = c->p->capsent[t[ts].sent];
     /* Sentence-initial function / common words. */
@@ -936,8 +907,8 @@ static int do_span(ctx *c, size_t ts, size_t te)
                 cue = 1;
         while (u < te && !cue && !titled) {
             ag_lex_actor b;
-            if (match_form(c->lex, c->text, t, u, te, caps, &b) && !(t[u - 1].cls & AG_LEX_CONNECTOR) &&
-                (b.type == AG_ACTOR_COUNTRY || b.adjective))
+            if (match_form(c->lex, c->text, t, u, te, caps, &b) &&
+                !(t[u - 1].cls & AG_LEX_CONNECTOR) && (b.type == AG_ACTOR_COUNTRY || b.adjective))
                 break;
             u++;
         }
@@ -993,8 +964,7 @@ static int do_span(ctx *c, size_t ts, size_t te)
 
 /* Datelines: ALL-CAPS words at the start of one of the first lines, followed by a dash,
  * colon, comma, a date or the end of the line. */
-static int find_dateline(ctx *c)
-{
+static int find_dateline(ctx *c) {
     tok *t = c->toks;
     size_t lines = 0;
     for (size_t k = 0; k < c->ntoks && lines < 3; k++) {
@@ -1052,8 +1022,7 @@ static int find_dateline(ctx *c)
 
 /* ---------------------------------------------------------------- resolution */
 
-static int key_of(ctx *c, const cand *m, char *buf, size_t cap, size_t *len)
-{
+static int key_of(ctx *c, const cand *m, char *buf, size_t cap, size_t *len) {
     size_t l = 0;
     for (size_t k = m->ts; k < m->te; k++) {
         const tok *t = &c->toks[k];
@@ -1069,8 +1038,7 @@ static int key_of(ctx *c, const cand *m, char *buf, size_t cap, size_t *len)
     return 0;
 }
 
-static int intern_name(ctx *c, cand *m)
-{
+static int intern_name(ctx *c, cand *m) {
     struct ag__ner_scratch *p = c->p;
     char buf[AG__LEX_MAXKEY];
     size_t l;
@@ -1123,15 +1091,13 @@ static int intern_name(ctx *c, cand *m)
     return 0;
 }
 
-static long root(dname *names, long i)
-{
+static long root(dname *names, long i) {
     while (names[i].canon >= 0 && names[i].canon != i)
         i = names[i].canon;
     return i;
 }
 
-static ag_actor_type best_type(const int *v)
-{
+static ag_actor_type best_type(const int *v) {
     /* Ties go to person, then org, then place: the order of how often an uncued
      * capitalised name in news is each. */
     static const ag_actor_type order[] = {AG_ACTOR_PERSON, AG_ACTOR_ORG, AG_ACTOR_PLACE,
@@ -1146,8 +1112,7 @@ static ag_actor_type best_type(const int *v)
 
 /* Key the strings of names into a generation-stamped table: key -> first name index,
  * chained through link[]. */
-static int chain_add(dtab *t, const char *k, size_t n, uint32_t idx, uint32_t *link)
-{
+static int chain_add(dtab *t, const char *k, size_t n, uint32_t idx, uint32_t *link) {
     int err = 0;
     dslot *sl = dt_get(t, k, n, 1, &err);
     if (!sl || err)
@@ -1162,8 +1127,7 @@ static int chain_add(dtab *t, const char *k, size_t n, uint32_t idx, uint32_t *l
  * Time complexity: O(N + M log M) for N candidates and M names, plus the (short) chains of
  * names sharing a key; no pass is quadratic in the document.
  */
-static int resolve(ctx *c)
-{
+static int resolve(ctx *c) {
     struct ag__ner_scratch *p = c->p;
     dname *nm = p->names;
     size_t nn = p->nnames;
@@ -1289,8 +1253,8 @@ static int resolve(ctx *c)
                 continue;
             dname *d = &nm[m->name];
             pos_last[m->name] = m->s + 1;
-            if (d->canon >= 0 || (d->ntok > 1 && d->type != AG_ACTOR_PERSON &&
-                                  d->type != AG_ACTOR_OTHER))
+            if (d->canon >= 0 ||
+                (d->ntok > 1 && d->type != AG_ACTOR_PERSON && d->type != AG_ACTOR_OTHER))
                 continue;
             int err = 0;
             dslot *sl = dt_get(&keys, d->key, d->keylen, 0, &err);
@@ -1352,8 +1316,7 @@ out:
 }
 
 /* A score next to a token: a number of at most 3 digits, or "2-1". */
-static int is_score(const ctx *c, size_t k, uint32_t sent)
-{
+static int is_score(const ctx *c, size_t k, uint32_t sent) {
     const tok *t = &c->toks[k];
     if (k >= c->ntoks || t->sent != sent || (t->flags & T_WORD) || !(t->flags & T_DIGIT))
         return 0;
@@ -1362,12 +1325,11 @@ static int is_score(const ctx *c, size_t k, uint32_t sent)
 
 /*
  * Sports results: a place (or an unknown one-word name) right before a score, or beside
- * "v"/"vs" (or before "beat") in a results line, names a team, and teams are organisations ("Leeds 2
- * Chelsea 1"). Countries stay countries (national teams are reported as the country).
- * One sense per discourse: every mention of such a name in the document becomes an org.
+ * "v"/"vs" (or before "beat") in a results line, names a team, and teams are organisations ("Leeds
+ * 2 Chelsea 1"). Countries stay countries (national teams are reported as the country). One sense
+ * per discourse: every mention of such a name in the document becomes an org.
  */
-static void sports_teams(ctx *c)
-{
+static void sports_teams(ctx *c) {
     struct ag__ner_scratch *p = c->p;
     const tok *t = c->toks;
     size_t nteams = 0;
@@ -1414,8 +1376,7 @@ static void sports_teams(ctx *c)
 }
 
 /* Capitals standing for their governments. */
-static void metonymy(ctx *c)
-{
+static void metonymy(ctx *c) {
     const tok *t = c->toks;
     for (size_t ci = 0; ci < c->p->ncands; ci++) {
         cand *m = &c->p->cands[ci];
@@ -1448,16 +1409,14 @@ static void metonymy(ctx *c)
 
 /* ---------------------------------------------------------------- public API */
 
-void ag_mentions_init(ag_mentions *m)
-{
+void ag_mentions_init(ag_mentions *m) {
     m->v = NULL;
     m->n = 0;
     m->cap = 0;
     m->priv = NULL;
 }
 
-void ag_mentions_clear(ag_mentions *m)
-{
+void ag_mentions_clear(ag_mentions *m) {
     m->n = 0;
     struct ag__ner_scratch *p = m->priv;
     if (!p)
@@ -1470,8 +1429,7 @@ void ag_mentions_clear(ag_mentions *m)
     dt_clear(&p->nametab);
 }
 
-void ag_mentions_destroy(ag_mentions *m)
-{
+void ag_mentions_destroy(ag_mentions *m) {
     struct ag__ner_scratch *p = m->priv;
     if (p) {
         ablock *b = p->arena;
@@ -1495,18 +1453,15 @@ void ag_mentions_destroy(ag_mentions *m)
     ag_mentions_init(m);
 }
 
-static int cmp_cand(const void *a, const void *b)
-{
+static int cmp_cand(const void *a, const void *b) {
     const cand *x = a, *y = b;
     if (x->s != y->s)
         return x->s < y->s ? -1 : 1;
     return x->e < y->e ? -1 : x->e > y->e;
 }
 
-int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *text,
-                    size_t len, const ag_sentence *sents, size_t nsents, ag_mentions *out,
-                    ag_error *err)
-{
+int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *text, size_t len,
+                    const ag_sentence *sents, size_t nsents, ag_mentions *out, ag_error *err) {
     static const ag_ner_opts defaults = AG_NER_OPTS_INIT;
     if (!opts)
         opts = &defaults;
@@ -1618,8 +1573,8 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
                 continue;
             }
             /* "Special Envoy for Afghanistan": a portfolio after a title. */
-            if (tok_is(text, &t[e], "for") && (t[e - 1].cls & AG_LEX_TITLE) &&
-                e + 1 < c.ntoks && t[e + 1].sent == t[k].sent && capish(&c, e + 1)) {
+            if (tok_is(text, &t[e], "for") && (t[e - 1].cls & AG_LEX_TITLE) && e + 1 < c.ntoks &&
+                t[e + 1].sent == t[k].sent && capish(&c, e + 1)) {
                 e += 2;
                 continue;
             }
@@ -1725,8 +1680,7 @@ oom:
 
 /* ---------------------------------------------------------------- variant keys */
 
-static int variant_key(const char *name, char *buf, size_t bufsize, int short_form)
-{
+static int variant_key(const char *name, char *buf, size_t bufsize, int short_form) {
     /* Decompose and strip marks so "Mehmöod" keys like "Mehmood". */
     utf8proc_uint8_t *folded = NULL;
     utf8proc_ssize_t fl = -1;
@@ -1787,12 +1741,10 @@ static int variant_key(const char *name, char *buf, size_t bufsize, int short_fo
     return (int)out;
 }
 
-int ag_ner_variant_key(const char *name, char *buf, size_t bufsize)
-{
+int ag_ner_variant_key(const char *name, char *buf, size_t bufsize) {
     return variant_key(name, buf, bufsize, 0);
 }
 
-int ag_ner_variant_key_short(const char *name, char *buf, size_t bufsize)
-{
+int ag_ner_variant_key_short(const char *name, char *buf, size_t bufsize) {
     return variant_key(name, buf, bufsize, 1);
 }

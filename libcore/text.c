@@ -17,13 +17,11 @@
 
 /* ---------------------------------------------------------------- code points */
 
-size_t ag_text_decode(const char *text, size_t len, size_t pos, int32_t *cp)
-{
+size_t ag_text_decode(const char *text, size_t len, size_t pos, int32_t *cp) {
     return ag__dec(text, len, pos, cp);
 }
 
-size_t ag__text_decode_slow(const char *text, size_t len, size_t pos, int32_t *cp)
-{
+size_t ag__text_decode_slow(const char *text, size_t len, size_t pos, int32_t *cp) {
     const unsigned char *s = (const unsigned char *)text + pos;
     size_t left = len - pos;
     unsigned c = s[0];
@@ -58,51 +56,44 @@ bad:
     return 1;
 }
 
-int ag_text_is_letter(int32_t cp)
-{
+int ag_text_is_letter(int32_t cp) {
     if (cp < 0x80)
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
     utf8proc_category_t c = utf8proc_category(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-int ag_text_is_upper(int32_t cp)
-{
+int ag_text_is_upper(int32_t cp) {
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z';
     utf8proc_category_t c = utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-int ag_text_is_lower(int32_t cp)
-{
+int ag_text_is_lower(int32_t cp) {
     if (cp < 0x80)
         return cp >= 'a' && cp <= 'z';
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-int ag_text_is_digit(int32_t cp)
-{
+int ag_text_is_digit(int32_t cp) {
     if (cp < 0x80)
         return cp >= '0' && cp <= '9';
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-int ag_text_is_space(int32_t cp)
-{
+int ag_text_is_space(int32_t cp) {
     if (cp < 0x80)
         return cp == ' ' || (cp >= '\t' && cp <= '\r');
     utf8proc_category_t c = utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
 
-int ag_text_is_apostrophe(int32_t cp)
-{
+int ag_text_is_apostrophe(int32_t cp) {
     return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
 }
 
-int ag_text_is_hyphen(int32_t cp)
-{
+int ag_text_is_hyphen(int32_t cp) {
     return cp == '-' || cp == 0x2010 || cp == 0x2011;
 }
 
@@ -112,14 +103,13 @@ int ag_text_is_hyphen(int32_t cp)
  * ranks, month names and a few Latin/reference forms; "Inc." and "Co." are left out
  * because they end sentences as often as not. */
 static const char *const abbrevs[] = {
-    "Adm", "Amb", "Apr", "Aug", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Dec", "Dept",
-    "Dr",  "Drs", "Feb", "Fig", "Fr",   "Gen",  "Gov", "Hon",  "Jan", "Jr",  "Jul", "Jun",
-    "Lt",  "Maj", "Mar", "Messrs", "Mme", "Mr", "Mrs", "Ms",  "Msgr", "Mt",  "No",  "Nos",
-    "Nov", "Oct", "Ph",  "Pres", "Prof", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sep",
-    "Sept", "Sgt", "Sr", "St",  "Supt", "approx", "cf", "e.g", "etc", "i.e", "vs"};
+    "Adm",  "Amb", "Apr", "Aug",    "Brig", "Capt",   "Cdr", "Cmdr", "Col",  "Cpl", "Dec",  "Dept",
+    "Dr",   "Drs", "Feb", "Fig",    "Fr",   "Gen",    "Gov", "Hon",  "Jan",  "Jr",  "Jul",  "Jun",
+    "Lt",   "Maj", "Mar", "Messrs", "Mme",  "Mr",     "Mrs", "Ms",   "Msgr", "Mt",  "No",   "Nos",
+    "Nov",  "Oct", "Ph",  "Pres",   "Prof", "Pvt",    "Rep", "Reps", "Rev",  "Sen", "Sens", "Sep",
+    "Sept", "Sgt", "Sr",  "St",     "Supt", "approx", "cf",  "e.g",  "etc",  "i.e", "vs"};
 
-static int is_abbrev(const char *w, size_t n)
-{
+static int is_abbrev(const char *w, size_t n) {
     for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
         if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], w, n) == 0)
             return 1;
@@ -128,36 +118,31 @@ static int is_abbrev(const char *w, size_t n)
 
 /* Words that typically open a sentence; after a dotted abbreviation such as "U.S." one of
  * them means the period did end the sentence after all. */
-static const char *const starters[] = {"A",     "After", "An",   "And",  "As",    "At",
-                                       "But",   "He",    "Her",  "His",  "However", "I",
-                                       "If",    "In",    "It",   "Its",  "Meanwhile", "On",
-                                       "She",   "So",    "That", "The",  "Their", "There",
-                                       "These", "They",  "This", "Those", "We",   "When",
-                                       "While", "Yet"};
+static const char *const starters[] = {
+    "A",         "After", "An",      "And",   "As",   "At",   "But",   "He",
+    "Her",       "His",   "However", "I",     "If",   "In",   "It",    "Its",
+    "Meanwhile", "On",    "She",     "So",    "That", "The",  "Their", "There",
+    "These",     "They",  "This",    "Those", "We",   "When", "While", "Yet"};
 
-static int is_starter(const char *w, size_t n)
-{
+static int is_starter(const char *w, size_t n) {
     for (size_t i = 0; i < sizeof starters / sizeof starters[0]; i++)
         if (strlen(starters[i]) == n && memcmp(starters[i], w, n) == 0)
             return 1;
     return 0;
 }
 
-static int is_closer(int32_t cp)
-{
-    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x2019 ||
-           cp == 0x201D || cp == 0x00BB || cp == 0x203A;
+static int is_closer(int32_t cp) {
+    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x2019 || cp == 0x201D ||
+           cp == 0x00BB || cp == 0x203A;
 }
 
-static int is_stop(int32_t cp)
-{
+static int is_stop(int32_t cp) {
     return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
 }
 
 /* A text is hard-wrapped when most lines that are not the last of their paragraph are
  * nearly as long as the longest line and do not end in sentence punctuation. */
-static int detect_wrapped(const char *t, size_t len)
-{
+static int detect_wrapped(const char *t, size_t len) {
     size_t maxlen = 0, nlines = 0, longish = 0, open_end = 0;
     /* Time: O(len), newlines found with memchr. */
     for (int pass = 0; pass < 2; pass++) {
@@ -201,8 +186,7 @@ typedef struct svec {
     size_t cap;     /* allocated */
 } svec;
 
-static int push(svec *s, size_t start, size_t end, size_t para, const char *t)
-{
+static int push(svec *s, size_t start, size_t end, size_t para, const char *t) {
     while (end > start && (t[end - 1] == ' ' || (t[end - 1] >= '\t' && t[end - 1] <= '\r')))
         end--;
     if (end <= start)
@@ -224,8 +208,7 @@ static int push(svec *s, size_t start, size_t end, size_t para, const char *t)
 
 /* ---------------------------------------------------------------- the splitter */
 
-int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, ag_error *err)
-{
+int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, ag_error *err) {
     svec s = {NULL, 0, 0};
     int wrapped = detect_wrapped(t, len);
     int has_blank = 0;
@@ -322,7 +305,8 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
             size_t w = stop_at;
             while (w > 0) {
                 unsigned char byte = (unsigned char)t[w - 1];
-                if (byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == '(' || byte == '"')
+                if (byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == '(' ||
+                    byte == '"')
                     break;
                 w--;
             }

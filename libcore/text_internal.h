@@ -17,8 +17,7 @@
 /* Decode a code point that is not ASCII (the slow half of ag__dec). */
 size_t ag__text_decode_slow(const char *text, size_t len, size_t pos, int32_t *cp);
 
-static inline size_t ag__dec(const char *t, size_t len, size_t i, int32_t *cp)
-{
+static inline size_t ag__dec(const char *t, size_t len, size_t i, int32_t *cp) {
     unsigned char ch = (unsigned char)t[i];
     if (ch < 0x80) {
         *cp = ch;
@@ -27,28 +26,23 @@ static inline size_t ag__dec(const char *t, size_t len, size_t i, int32_t *cp)
     return ag__text_decode_slow(t, len, i, cp);
 }
 
-static inline int ag__is_upper(int32_t cp)
-{
+static inline int ag__is_upper(int32_t cp) {
     return cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : ag_text_is_upper(cp);
 }
 
-static inline int ag__is_lower(int32_t cp)
-{
+static inline int ag__is_lower(int32_t cp) {
     return cp < 0x80 ? (cp >= 'a' && cp <= 'z') : ag_text_is_lower(cp);
 }
 
-static inline int ag__is_letter(int32_t cp)
-{
+static inline int ag__is_letter(int32_t cp) {
     return cp < 0x80 ? ((unsigned)(cp | 32) - 'a' < 26u) : ag_text_is_letter(cp);
 }
 
-static inline int ag__is_digit(int32_t cp)
-{
+static inline int ag__is_digit(int32_t cp) {
     return cp < 0x80 ? (cp >= '0' && cp <= '9') : ag_text_is_digit(cp);
 }
 
-static inline int ag__is_space(int32_t cp)
-{
+static inline int ag__is_space(int32_t cp) {
     return cp < 0x80 ? (cp == ' ' || (cp >= '\t' && cp <= '\r')) : ag_text_is_space(cp);
 }
 

@@ -99,8 +99,8 @@ AG_API int ag_lexicon_load_dict_buffer(ag_lexicon *lex, const char *name, const 
                                        size_t len, ag_error *err);
 /* Load a --stoplist file (format above). -1 on error, with err naming path:line. */
 AG_API int ag_lexicon_load_stoplist(ag_lexicon *lex, const char *path, ag_error *err);
-AG_API int ag_lexicon_load_stoplist_buffer(ag_lexicon *lex, const char *name,
-                                           const char *buf, size_t len, ag_error *err);
+AG_API int ag_lexicon_load_stoplist_buffer(ag_lexicon *lex, const char *name, const char *buf,
+                                           size_t len, ag_error *err);
 
 /*
  * Look up a surface form s[0, len) (exact, case-sensitive; fold = 1: case-insensitive).

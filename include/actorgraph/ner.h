@@ -67,7 +67,8 @@ typedef struct ag_ner_opts {
                              * person); 0 (default): drop them, they are mostly noise */
 } ag_ner_opts;
 
-#define AG_NER_OPTS_INIT {1, 1, 0}
+#define AG_NER_OPTS_INIT                                                                           \
+    { 1, 1, 0 }
 
 typedef struct ag_mention {
     size_t start;        /* byte offset of the name (no title, no possessive) */
@@ -109,8 +110,8 @@ AG_API void ag_mentions_destroy(ag_mentions *m);
  * Time complexity: O(len) expected (hash lookups per token).
  */
 AG_API int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *text,
-                           size_t len, const ag_sentence *sents, size_t nsents,
-                           ag_mentions *out, ag_error *err);
+                           size_t len, const ag_sentence *sents, size_t nsents, ag_mentions *out,
+                           ag_error *err);
 
 /*
  * Spelling-variant key of a name, for merging across documents (and within one). Rule:
