@@ -315,11 +315,12 @@ int ag_output_open(ag_output *out, const char *path, ag_error *err)
         out->fp = stdout;
         return 0;
     }
-    /* Not a regular file (/dev/null, /dev/stdout, a FIFO): write to it directly. A
-     * temporary sibling renamed over it would replace the device node itself. */
+    /* Not a regular file (/dev/null, a FIFO, a symbolic link such as /dev/stdout):
+     * write to it directly. A temporary sibling renamed over it would replace the
+     * device node or the link itself. */
     {
         struct stat st;
-        if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
             out->path = strdup(path);
             if (!out->path || !(out->fp = fopen(path, "wb"))) {
                 int e = errno;
