@@ -158,8 +158,9 @@ typedef struct ag__resolve_opts {
     const char *scope;  /* graph attribute "scope", or NULL */
 } ag__resolve_opts;
 
-/* Resolve the records of acc across documents and build the sorted graph. */
-ag_graph *ag__acc_to_graph(const ag__acc *acc, const ag__resolve_opts *opts, ag_error *err);
+/* Resolve the records of acc across documents and build the sorted graph. The pair
+ * records' evidence is consumed (freed) to bound peak memory; destroy acc afterwards. */
+ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error *err);
 
 /* ---------------------------------------------------------------- documents */
 

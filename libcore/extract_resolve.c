@@ -26,6 +26,7 @@
  *     surface forms become its `aliases`;
  *  5. pair records are summed over groups (pairs inside one group vanish).
  * Time complexity: O(A log A + L + F) for A actor records, L pair records and F forms.
+ * The evidence of acc's pair records is released on the way (it moves into the graph).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -232,7 +233,7 @@ static int cmp_group_name(const void *pa, const void *pb, void *ctx)
 
 /* ------------------------------------------------------------------ the graph */
 
-ag_graph *ag__acc_to_graph(const ag__acc *acc, const ag__resolve_opts *opts, ag_error *err)
+ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error *err)
 {
     size_t n = acc->nactors;
     info *inf = calloc(n ? n : 1, sizeof *inf);
@@ -456,10 +457,13 @@ ag_graph *ag__acc_to_graph(const ag__acc *acc, const ag__resolve_opts *opts, ag_
         if (ag__acc_actor(&links, groups[k].id) != (long)k)
             goto nomem;
     for (size_t i = 0; i < acc->npairs; i++) {
-        const ag__pair *p = &acc->pairs[i];
+        ag__pair *p = &acc->pairs[i];
         size_t ga = gof[p->a], gb = gof[p->b];
-        if (ga == gb)
+        if (ga == gb) {
+            ag__evids_free(&p->evidence);
+            ag__evids_free(&p->met_evidence);
             continue;
+        }
         long li = ag__acc_pair(&links, ga, gb);
         if (li < 0)
             goto nomem;
@@ -479,6 +483,10 @@ ag_graph *ag__acc_to_graph(const ag__acc *acc, const ag__resolve_opts *opts, ag_
                                 p->met_evidence.v[e].doc, p->met_evidence.v[e].offset,
                                 p->met_evidence.v[e].text) < 0)
                 goto nomem;
+        /* Evidence is most of a pair's memory: release it as soon as it is folded, so the
+         * records, the group links and the graph are not all held at once. */
+        ag__evids_free(&p->evidence);
+        ag__evids_free(&p->met_evidence);
     }
     for (size_t i = 0; i < links.npairs; i++) {
         const ag__pair *q = &links.pairs[i];
@@ -499,6 +507,8 @@ ag_graph *ag__acc_to_graph(const ag__acc *acc, const ag__resolve_opts *opts, ag_
         json_object_set_new(at, "evidence", evid_list(&q->evidence));
         if (q->met)
             json_object_set_new(at, "met_evidence", evid_list(&q->met_evidence));
+        ag__evids_free(&links.pairs[i].evidence);
+        ag__evids_free(&links.pairs[i].met_evidence);
     }
     if (ag_graph_sort(g, err) < 0)
         goto fail;
