@@ -262,8 +262,13 @@ int ag_analyze_run(const ag_analyze_run_opts *o, ag_error *err)
     if (!(g = ag_graph_read(o->input, AG_FMT_AUTO, NULL, err)))
         goto out;
     t_read = ag__now();
-    if (ag_analyze_graph(g, &o->analyze, &st, err) < 0)
+    if (ag_analyze_graph(g, &o->analyze, &st, err) < 0) {
+        /* Say which input the complaint is about ("link a -- b has weight 0"). */
+        if (err && !err->file[0])
+            snprintf(err->file, sizeof err->file, "%s",
+                     o->input && strcmp(o->input, "-") != 0 ? o->input : "<stdin>");
         goto out;
+    }
     t_analyze = ag__now();
     if (o->report || o->report_json) {
         if (!(rep = ag_analyze_report_json(g, 10, err)))
