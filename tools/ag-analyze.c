@@ -25,8 +25,8 @@ static const ag_cli_opt options[] = {
      "betweenness,pagerank,coreness)"},
     {"unweighted", K_UNWEIGHTED, NULL, "ignore link weights"},
     {"betweenness-samples", K_SAMPLES, "K", "estimate betweenness from K random sources "
-     "(0: exact; default exact up to 20000 nodes, else 1000)"},
-    {"jobs", 'j', "N", "worker processes for betweenness, closeness, harmonic (default 1)"},
+     "(0: exact; default exact up to 20000 nodes, else 100)"},
+    {"jobs", 'j', "N", "parallel jobs for betweenness, closeness, harmonic, PageRank (default 1)"},
     {"communities", K_COMMUNITIES, "ALGO", "leiden (default), louvain, labelprop, infomap, "
      "walktrap or none"},
     {"resolution", K_RESOLUTION, "R", "modularity resolution (default 1)"},

@@ -63,7 +63,7 @@ AG_API int ag_measure_list_parse(const char *list, unsigned *mask, ag_error *err
 /* Above this many nodes the default set estimates betweenness from sampled sources
  * (AG_BETWEENNESS_AUTO_SAMPLES) unless a sample count is given. */
 #define AG_BETWEENNESS_AUTO_NODES 20000
-#define AG_BETWEENNESS_AUTO_SAMPLES 1000
+#define AG_BETWEENNESS_AUTO_SAMPLES 100
 
 typedef struct ag_centrality_opts {
     unsigned measures;        /* AG_MEASURE_BIT mask */
