@@ -1,12 +1,894 @@
-/* Placeholder until the owning module lands: fails cleanly instead of linking errors. */
+/*
+ * gml.c - GML reader and writer, both hand-written (igraph's reader would need its
+ * global error handler and a second attribute model; the format is small).
+ *
+ * Writing follows what networkx and igraph read: node ids are the indices 0..n-1 and
+ * the actor's name is the node's "label"; keys are [A-Za-z][A-Za-z0-9_]* (other
+ * characters become '_'); strings are ASCII as the GML definition asks (networkx
+ * reads nothing else): '"' and '&' as &quot; and &amp;, every other character outside
+ * printable ASCII as a &#N; character reference. GML has no
+ * booleans (written 1/0) and no lists: lists of strings are joined with "; " and
+ * richer values (evidence records) are JSON text, as in GraphML.
+ *
+ * Reading accepts that and what networkx and igraph write: repeated keys become lists
+ * (with networkx's "_networkx_list_start" marker), nested [ ] lists become JSON
+ * objects, strings may span lines, character references are decoded, and a node's
+ * label (else its id) becomes its id in the model. Errors carry line and column.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "formats_internal.h"
 #include "io_internal.h"
+
+/* ================================================================== writer */
+
+typedef struct mw {
+    FILE *f;            /* output */
+    const ag_graph *g;  /* the graph written */
+    ag__columns col[3]; /* graph, node, edge attribute columns */
+    char **key[3];      /* GML key per column */
+    ag__buf scratch;    /* value text */
+    int oom;            /* allocation failure while writing */
+} mw;
+
+/* A GML key from an attribute name, unique among used[0..nused) (and the reserved). */
+static char *gml_key(const char *name, char **used, size_t nused)
+{
+    size_t n = strlen(name);
+    char *out = malloc(n + 24), *q = out;
+
+    if (!out)
+        return NULL;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        unsigned char c = *p;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')
+            *q++ = (char)c;
+        else if (c < 0x80 || (c & 0xC0) == 0xC0)
+            *q++ = '_';
+    }
+    *q = '\0';
+    if (!((out[0] >= 'a' && out[0] <= 'z') || (out[0] >= 'A' && out[0] <= 'Z'))) {
+        memmove(out + 1, out, strlen(out) + 1);
+        out[0] = 'a';
+        q++;
+    }
+    for (int suffix = 1;; suffix++) {
+        int clash = 0;
+        for (size_t i = 0; i < nused && !clash; i++)
+            clash = strcmp(used[i], out) == 0;
+        if (!clash)
+            return out;
+        snprintf(q, 24, "_%d", suffix + 1);
+    }
+}
+
+static int plan(mw *w, ag_error *err)
+{
+    static const char *reserved[3][5] = {
+        {"directed", "multigraph", "node", "edge", NULL},
+        {"id", "label", NULL},
+        {"source", "target", "weight", "key", NULL},
+    };
+    const ag_graph *g = w->g;
+
+    if (ag__columns_scan(&w->col[0], ag_graph_attrs_const(g), err) < 0)
+        return -1;
+    for (size_t i = 0, n = ag_graph_node_count(g); i < n; i++)
+        if (ag__columns_scan(&w->col[1], ag_node_attrs_const(g, i), err) < 0)
+            return -1;
+    for (size_t e = 0, m = ag_graph_edge_count(g); e < m; e++)
+        if (ag__columns_scan(&w->col[2], ag_edge_attrs_const(g, e), err) < 0)
+            return -1;
+    for (int d = 0; d < 3; d++) {
+        size_t nres = 0, nc = w->col[d].n;
+        char **used = calloc(nc + 6, sizeof *used);
+        if (!used || !(w->key[d] = calloc(nc + 1, sizeof *w->key[d]))) {
+            free(used);
+            return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
+        }
+        while (reserved[d][nres]) {
+            used[nres] = (char *)reserved[d][nres];
+            nres++;
+        }
+        for (size_t i = 0; i < nc; i++) {
+            if (!(w->key[d][i] = gml_key(w->col[d].col[i].name, used, nres + i))) {
+                free(used);
+                return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
+            }
+            used[nres + i] = w->key[d][i];
+        }
+        free(used);
+    }
+    return 0;
+}
+
+/* A GML string in ASCII: &quot; and &amp; (which networkx and igraph both decode) and
+ * &#N; for everything outside ' '..'~' (networkx decodes it; igraph 0.10 keeps it as
+ * it is, with a warning). */
+static void put_gml_string(FILE *f, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n, *run = p;
+    char ref[16];
+
+    ag__puts(f, "\"");
+    while (p < end) {
+        uint32_t c = *p;
+        size_t k = 1;
+        if (c >= 0x20 && c < 0x7F && c != '"' && c != '&') {
+            p++;
+            continue;
+        }
+        if (p > run)
+            ag__putn(f, (const char *)run, (size_t)(p - run));
+        if (c == '"' || c == '&') {
+            ag__puts(f, c == '"' ? "&quot;" : "&amp;");
+            run = ++p;
+            continue;
+        }
+        if (c >= 0xC0) {
+            /* Decode one UTF-8 sequence; a broken one is written byte by byte. */
+            size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            uint32_t cp = c & (0x3F >> (len - 1));
+            size_t i;
+            for (i = 1; i < len && p + i < end && (p[i] & 0xC0) == 0x80; i++)
+                cp = (cp << 6) | (p[i] & 0x3F);
+            if (i == len) {
+                c = cp;
+                k = len;
+            }
+        }
+        snprintf(ref, sizeof ref, "&#%u;", (unsigned)c);
+        ag__puts(f, ref);
+        p += k;
+        run = p;
+    }
+    if (p > run)
+        ag__putn(f, (const char *)run, (size_t)(p - run));
+    ag__puts(f, "\"");
+}
+
+/* A real that GML readers take as a real: always a '.', INF for infinities. */
+static void put_gml_real(FILE *f, double d)
+{
+    char num[48], *e;
+    if (isnan(d)) {
+        ag__puts(f, "\"NaN\"");
+        return;
+    }
+    if (isinf(d)) {
+        ag__puts(f, d > 0 ? "INF" : "-INF");
+        return;
+    }
+    ag__format_double(d, 0, num, sizeof num);
+    if (!strchr(num, '.') && (e = strpbrk(num, "eE"))) {
+        /* networkx needs a fraction before the exponent: 1e+20 -> 1.0e+20 */
+        memmove(e + 2, e, strlen(e) + 1);
+        e[0] = '.';
+        e[1] = '0';
+    }
+    ag__puts(f, num);
+}
+
+static void put_value(mw *w, const json_t *v, ag__kind kind)
+{
+    size_t len;
+    const char *text;
+
+    switch (json_typeof(v)) {
+    case JSON_TRUE:
+    case JSON_FALSE:
+        if (kind != AG__K_JSON) {
+            ag__puts(w->f, json_is_true(v) ? "1" : "0");
+            return;
+        }
+        break;
+    case JSON_INTEGER:
+        if (kind == AG__K_REAL) {
+            put_gml_real(w->f, (double)json_integer_value(v));
+            return;
+        }
+        if (kind != AG__K_JSON) {
+            ag__put_long(w->f, json_integer_value(v));
+            return;
+        }
+        break;
+    case JSON_REAL:
+        if (kind != AG__K_JSON) {
+            put_gml_real(w->f, json_real_value(v));
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    text = ag__value_text(v, kind, &w->scratch, &len, &w->oom);
+    put_gml_string(w->f, text ? text : "", text ? len : 0);
+}
+
+static void put_record(mw *w, int d, const json_t *attrs, const char *indent)
+{
+    const char *key;
+    json_t *v;
+
+    if (!attrs)
+        return;
+    json_object_foreach((json_t *)attrs, key, v) {
+        long i = ag__columns_find(&w->col[d], key);
+        if (i < 0 || json_is_null(v))
+            continue;
+        ag__puts(w->f, indent);
+        ag__puts(w->f, w->key[d][i]);
+        ag__puts(w->f, " ");
+        put_value(w, v, w->col[d].col[i].kind);
+        ag__puts(w->f, "\n");
+    }
+}
+
+int ag__write_gml(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err)
+{
+    mw w;
+    size_t n = ag_graph_node_count(g), m = ag_graph_edge_count(g);
+    int rc = -1;
+
+    (void)opts;
+    memset(&w, 0, sizeof w);
+    w.f = out;
+    w.g = g;
+    if (plan(&w, err) < 0)
+        goto out;
+    ag__puts(out, "graph [\n  directed ");
+    ag__puts(out, ag_graph_is_directed(g) ? "1\n" : "0\n");
+    if (ag_graph_is_multigraph(g))
+        ag__puts(out, "  multigraph 1\n");
+    put_record(&w, 0, ag_graph_attrs_const(g), "  ");
+    for (size_t i = 0; i < n; i++) {
+        const char *id = ag_node_id(g, i);
+        ag__puts(out, "  node [\n    id ");
+        ag__put_size(out, i);
+        ag__puts(out, "\n    label ");
+        put_gml_string(out, id, strlen(id));
+        ag__puts(out, "\n");
+        put_record(&w, 1, ag_node_attrs_const(g, i), "    ");
+        ag__puts(out, "  ]\n");
+    }
+    for (size_t e = 0; e < m; e++) {
+        ag__puts(out, "  edge [\n    source ");
+        ag__put_size(out, ag_edge_source(g, e));
+        ag__puts(out, "\n    target ");
+        ag__put_size(out, ag_edge_target(g, e));
+        ag__puts(out, "\n");
+        if (ag_edge_has_weight(g, e)) {
+            ag__puts(out, "    weight ");
+            put_gml_real(out, ag_edge_weight(g, e));
+            ag__puts(out, "\n");
+        }
+        put_record(&w, 2, ag_edge_attrs_const(g, e), "    ");
+        ag__puts(out, "  ]\n");
+    }
+    ag__puts(out, "]\n");
+    if (w.oom) {
+        ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
+        goto out;
+    }
+    if (ferror(out)) {
+        ag_error_set(err, AG_EIO, NULL, 0, 0, "write error: %s", strerror(errno));
+        goto out;
+    }
+    rc = 0;
+out:
+    for (int d = 0; d < 3; d++) {
+        if (w.key[d])
+            for (size_t i = 0; i < w.col[d].n; i++)
+                free(w.key[d][i]);
+        free(w.key[d]);
+        ag__columns_free(&w.col[d]);
+    }
+    ag__buf_free(&w.scratch);
+    return rc;
+}
+
+/* ================================================================== reader */
+
+enum tok { T_EOF, T_KEY, T_INT, T_REAL, T_STRING, T_OPEN, T_CLOSE };
+
+typedef struct mr {
+    const char *p, *end;   /* cursor and end of input */
+    const char *line_start; /* start of the current line, for columns */
+    long line;             /* current line (1-based) */
+    const char *name;      /* source name */
+    const ag_read_limits *limits; /* never NULL */
+    ag_error *err;         /* where errors go */
+    /* the current token */
+    enum tok t;            /* its kind */
+    const char *a, *b;     /* its text */
+    long tline, tcol;      /* where it starts */
+    ag__buf str;           /* decoded T_STRING text */
+    int depth;             /* nesting of [ ] */
+} mr;
+
+__attribute__((format(printf, 2, 3))) static int rfail(mr *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    ag_error_setv(r->err, AG_EPARSE, r->name, r->tline, r->tcol, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+static int is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Append the UTF-8 encoding of code point c. */
+static int add_utf8(ag__buf *b, uint32_t c)
+{
+    char u[4];
+    size_t n;
+    if (c < 0x80)
+        u[0] = (char)c, n = 1;
+    else if (c < 0x800)
+        u[0] = (char)(0xC0 | c >> 6), u[1] = (char)(0x80 | (c & 0x3F)), n = 2;
+    else if (c < 0x10000)
+        u[0] = (char)(0xE0 | c >> 12), u[1] = (char)(0x80 | ((c >> 6) & 0x3F)),
+        u[2] = (char)(0x80 | (c & 0x3F)), n = 3;
+    else
+        u[0] = (char)(0xF0 | c >> 18), u[1] = (char)(0x80 | ((c >> 12) & 0x3F)),
+        u[2] = (char)(0x80 | ((c >> 6) & 0x3F)), u[3] = (char)(0x80 | (c & 0x3F)), n = 4;
+    return ag__buf_add(b, u, n);
+}
+
+/* Decode a string body [a, b) into r->str: character references and the five XML
+ * entities; anything else is kept as it is. */
+static int decode_string(mr *r, const char *a, const char *b)
+{
+    static const struct {
+        const char *name;
+        char c;
+    } ents[] = {{"amp;", '&'}, {"quot;", '"'}, {"lt;", '<'}, {"gt;", '>'}, {"apos;", '\''}};
+
+    ag__buf_reset(&r->str);
+    if (ag__buf_add(&r->str, "", 0) < 0)
+        return -1;
+    while (a < b) {
+        const char *amp = memchr(a, '&', (size_t)(b - a));
+        if (!amp)
+            return ag__buf_add(&r->str, a, (size_t)(b - a));
+        if (ag__buf_add(&r->str, a, (size_t)(amp - a)) < 0)
+            return -1;
+        a = amp + 1;
+        if (a < b && *a == '#') {
+            const char *q = a + 1;
+            int hex = q < b && (*q == 'x' || *q == 'X');
+            uint32_t c = 0;
+            int digits = 0;
+            if (hex)
+                q++;
+            for (; q < b && digits < 8; q++, digits++) {
+                int v = is_digit(*q) ? *q - '0'
+                        : hex && *q >= 'a' && *q <= 'f' ? *q - 'a' + 10
+                        : hex && *q >= 'A' && *q <= 'F' ? *q - 'A' + 10 : -1;
+                if (v < 0)
+                    break;
+                c = c * (hex ? 16 : 10) + (uint32_t)v;
+            }
+            if (digits && q < b && *q == ';' && c > 0 && c <= 0x10FFFF &&
+                !(c >= 0xD800 && c <= 0xDFFF)) {
+                if (add_utf8(&r->str, c) < 0)
+                    return -1;
+                a = q + 1;
+                continue;
+            }
+        } else {
+            size_t i;
+            for (i = 0; i < sizeof ents / sizeof ents[0]; i++) {
+                size_t k = strlen(ents[i].name);
+                if ((size_t)(b - a) >= k && memcmp(a, ents[i].name, k) == 0) {
+                    if (ag__buf_add(&r->str, &ents[i].c, 1) < 0)
+                        return -1;
+                    a += k;
+                    break;
+                }
+            }
+            if (i < sizeof ents / sizeof ents[0])
+                continue;
+        }
+        if (ag__buf_add(&r->str, "&", 1) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Read the next token into r. */
+static int lex(mr *r)
+{
+    for (;;) {
+        while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\r' || *r->p == '\n')) {
+            if (*r->p == '\n') {
+                r->line++;
+                r->line_start = r->p + 1;
+            }
+            r->p++;
+        }
+        if (r->p < r->end && *r->p == '#') {
+            while (r->p < r->end && *r->p != '\n')
+                r->p++;
+            continue;
+        }
+        break;
+    }
+    r->tline = r->line;
+    r->tcol = (long)(r->p - r->line_start) + 1;
+    r->a = r->p;
+    if (r->p >= r->end || *r->p == '\0') {
+        r->t = T_EOF;
+        return 0;
+    }
+    switch (*r->p) {
+    case '[':
+        r->p++;
+        r->t = T_OPEN;
+        return 0;
+    case ']':
+        r->p++;
+        r->t = T_CLOSE;
+        return 0;
+    case '"': {
+        const char *q = r->p + 1;
+        while (q < r->end && *q != '"') {
+            if (*q == '\n') {
+                r->line++;
+                r->line_start = q + 1;
+            }
+            q++;
+        }
+        if (q >= r->end)
+            return rfail(r, "string not closed");
+        if (decode_string(r, r->p + 1, q) < 0) {
+            ag_error_set(r->err, AG_ENOMEM, r->name, 0, 0, "out of memory");
+            return -1;
+        }
+        r->p = q + 1;
+        r->b = r->p;
+        r->t = T_STRING;
+        return 0;
+    }
+    default:
+        break;
+    }
+    if (is_alpha(*r->p) || *r->p == '_') {
+        while (r->p < r->end && (is_alpha(*r->p) || is_digit(*r->p) || *r->p == '_'))
+            r->p++;
+        r->b = r->p;
+        r->t = T_KEY;
+        return 0;
+    }
+    if (*r->p == '+' || *r->p == '-' || *r->p == '.' || is_digit(*r->p)) {
+        const char *q = r->p;
+        int real = 0;
+        if (*q == '+' || *q == '-')
+            q++;
+        if ((size_t)(r->end - q) >= 3 && strncasecmp(q, "INF", 3) == 0) {
+            q += 3;
+            real = 1;
+        } else {
+            while (q < r->end && is_digit(*q))
+                q++;
+            if (q < r->end && *q == '.') {
+                real = 1;
+                q++;
+                while (q < r->end && is_digit(*q))
+                    q++;
+            }
+            if (q < r->end && (*q == 'e' || *q == 'E')) {
+                const char *e = q + 1;
+                if (e < r->end && (*e == '+' || *e == '-'))
+                    e++;
+                if (e < r->end && is_digit(*e)) {
+                    real = 1;
+                    q = e;
+                    while (q < r->end && is_digit(*q))
+                        q++;
+                }
+            }
+        }
+        r->p = q;
+        r->b = q;
+        r->t = real ? T_REAL : T_INT;
+        if (r->b - r->a == 1 && !is_digit(*r->a))
+            return rfail(r, "unexpected '%c'", *r->a);
+        return 0;
+    }
+    return rfail(r, "unexpected character '%c'", *r->p);
+}
+
+static json_t *parse_list(mr *r);
+
+/* The value of the current token (already lexed) as JSON; nested lists as objects. */
+static json_t *parse_value(mr *r)
+{
+    char num[64];
+    size_t n = (size_t)(r->b - r->a);
+
+    switch (r->t) {
+    case T_STRING:
+        return json_stringn(r->str.p, r->str.len);
+    case T_INT:
+    case T_REAL:
+        if (n >= sizeof num) {
+            rfail(r, "number too long");
+            return NULL;
+        }
+        memcpy(num, r->a, n);
+        num[n] = '\0';
+        if (r->t == T_INT) {
+            long long v;
+            errno = 0;
+            v = strtoll(num, NULL, 10);
+            if (errno == 0)
+                return json_integer(v);
+        }
+        return json_real(strtod(num, NULL));
+    case T_KEY:
+        /* Bare NaN / INF as some writers put them. */
+        if ((n == 3 && strncasecmp(r->a, "NAN", 3) == 0))
+            return json_real(NAN);
+        if (n == 3 && strncasecmp(r->a, "INF", 3) == 0)
+            return json_real(INFINITY);
+        rfail(r, "expected a value, found '%.*s'", (int)(n > 40 ? 40 : n), r->a);
+        return NULL;
+    case T_OPEN:
+        if ((size_t)++r->depth > r->limits->max_depth) {
+            rfail(r, "lists nested deeper than the limit of %zu", r->limits->max_depth);
+            return NULL;
+        }
+        {
+            json_t *o = parse_list(r);
+            r->depth--;
+            return o;
+        }
+    default:
+        rfail(r, "expected a value");
+        return NULL;
+    }
+}
+
+#define LIST_START "_networkx_list_start"
+
+/* Add key = v to obj; a repeated key makes a list (networkx writes lists that way). */
+static int add_pair(json_t *obj, const char *key, json_t *v)
+{
+    json_t *old = json_object_get(obj, key);
+    if (json_is_string(v) && strcmp(json_string_value(v), LIST_START) == 0) {
+        json_decref(v);
+        if (!old)
+            return json_object_set_new(obj, key, json_array());
+        if (!json_is_array(old)) {
+            json_t *arr = json_array();
+            if (json_array_append(arr, old) < 0)
+                return json_decref(arr), -1;
+            return json_object_set_new(obj, key, arr);
+        }
+        return 0;
+    }
+    if (!old)
+        return json_object_set_new(obj, key, v);
+    if (json_is_array(old))
+        return json_array_append_new(old, v);
+    {
+        json_t *arr = json_array();
+        if (!arr || json_array_append(arr, old) < 0 || json_array_append_new(arr, v) < 0) {
+            json_decref(arr);
+            return -1;
+        }
+        return json_object_set_new(obj, key, arr);
+    }
+}
+
+/* KEY value pairs up to the closing ']' (consumed) as an object. */
+static json_t *parse_list(mr *r)
+{
+    json_t *obj = json_object();
+    char key[256];
+
+    if (!obj)
+        goto nomem;
+    for (;;) {
+        json_t *v;
+        size_t n;
+        if (lex(r) < 0)
+            goto fail;
+        if (r->t == T_CLOSE)
+            return obj;
+        if (r->t != T_KEY) {
+            rfail(r, r->t == T_EOF ? "missing ']'" : "expected a key");
+            goto fail;
+        }
+        n = (size_t)(r->b - r->a);
+        if (n >= sizeof key) {
+            rfail(r, "key too long");
+            goto fail;
+        }
+        memcpy(key, r->a, n);
+        key[n] = '\0';
+        if (lex(r) < 0 || !(v = parse_value(r)))
+            goto fail;
+        if (add_pair(obj, key, v) < 0)
+            goto nomem;
+    }
+nomem:
+    ag_error_set(r->err, AG_ENOMEM, r->name, 0, 0, "out of memory");
+fail:
+    json_decref(obj);
+    return NULL;
+}
+
+/* A pending edge: endpoints by GML id text, resolved when all nodes are known. */
+typedef struct pedge {
+    char *src, *dst;  /* GML ids as text */
+    json_t *attrs;    /* remaining attributes (owned) */
+    long line, col;   /* where the edge starts, for messages */
+} pedge;
+
+/* Text form of a node id value (int or string), into buf. */
+static const char *id_text(const json_t *v, char *buf, size_t size)
+{
+    if (json_is_integer(v)) {
+        snprintf(buf, size, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        return buf;
+    }
+    if (json_is_string(v))
+        return json_string_value(v);
+    if (json_is_real(v) && json_real_value(v) == floor(json_real_value(v))) {
+        snprintf(buf, size, "%.0f", json_real_value(v));
+        return buf;
+    }
+    return NULL;
+}
+
+typedef struct gml_state {
+    ag_graph *g;       /* result, ids are labels (or GML ids) */
+    ag_graph *ids;     /* index: GML id text -> node index (same numbering as g) */
+    pedge *edges;      /* pending edges */
+    size_t nedges, capedges;
+    int any_label;     /* some node had a label */
+    int all_int_ids;   /* every GML id is an integer */
+} gml_state;
+
+static int take_node(mr *r, gml_state *st, json_t *obj)
+{
+    char buf[32];
+    const json_t *idv = json_object_get(obj, "id"), *lab = json_object_get(obj, "label");
+    const char *id = id_text(idv, buf, sizeof buf), *name;
+    long i, k;
+    json_t *attrs;
+
+    if (!id)
+        return rfail(r, "node without an id");
+    if (!json_is_integer(idv))
+        st->all_int_ids = 0;
+    if (ag_graph_find_node(st->ids, id) >= 0)
+        return rfail(r, "node id %s defined twice", id);
+    if (ag_graph_node_count(st->g) >= r->limits->max_nodes) {
+        ag_error_set(r->err, AG_ELIMIT, r->name, r->tline, 0, "more than %zu nodes",
+                     r->limits->max_nodes);
+        return -1;
+    }
+    name = json_is_string(lab) ? json_string_value(lab) : id;
+    st->any_label |= json_is_string(lab);
+    if (ag_graph_find_node(st->g, name) >= 0)
+        return rfail(r, "two nodes are labelled '%.80s'", name);
+    if ((i = ag_graph_add_node(st->g, name, r->err)) < 0 ||
+        (k = ag_graph_add_node(st->ids, id, r->err)) < 0)
+        return -1;
+    json_object_del(obj, "id");
+    if (json_is_string(lab))
+        json_object_del(obj, "label");
+    if (json_object_size(obj)) {
+        if (!(attrs = ag_node_attrs(st->g, (size_t)i)) || json_object_update(attrs, obj) < 0) {
+            ag_error_set(r->err, AG_ENOMEM, r->name, 0, 0, "out of memory");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int take_edge(mr *r, gml_state *st, json_t *obj, long line, long col)
+{
+    char b1[32], b2[32];
+    const char *s = id_text(json_object_get(obj, "source"), b1, sizeof b1);
+    const char *t = id_text(json_object_get(obj, "target"), b2, sizeof b2);
+    pedge *pe;
+
+    if (!s || !t) {
+        r->tline = line, r->tcol = col;
+        return rfail(r, "edge without a %s", s ? "target" : "source");
+    }
+    if (st->nedges == st->capedges) {
+        size_t cap = st->capedges ? st->capedges * 2 : 1024;
+        pedge *p = realloc(st->edges, cap * sizeof *p);
+        if (!p)
+            goto nomem;
+        st->edges = p;
+        st->capedges = cap;
+    }
+    pe = &st->edges[st->nedges];
+    pe->src = strdup(s);
+    pe->dst = strdup(t);
+    pe->line = line;
+    pe->col = col;
+    if (!pe->src || !pe->dst) {
+        free(pe->src);
+        free(pe->dst);
+        goto nomem;
+    }
+    json_object_del(obj, "source");
+    json_object_del(obj, "target");
+    pe->attrs = json_incref(obj);
+    st->nedges++;
+    return 0;
+nomem:
+    ag_error_set(r->err, AG_ENOMEM, r->name, 0, 0, "out of memory");
+    return -1;
+}
+
+static int resolve_edges(mr *r, gml_state *st)
+{
+    for (size_t k = 0; k < st->nedges; k++) {
+        pedge *pe = &st->edges[k];
+        long a = ag_graph_find_node(st->ids, pe->src), b = ag_graph_find_node(st->ids, pe->dst), e;
+        json_t *w;
+        if (a < 0 || b < 0) {
+            r->tline = pe->line, r->tcol = pe->col;
+            return rfail(r, "edge refers to undefined node %s", a < 0 ? pe->src : pe->dst);
+        }
+        e = ag_graph_is_multigraph(st->g) ? -1 : ag_graph_find_edge(st->g, (size_t)a, (size_t)b);
+        if (e < 0 && (e = ag_graph_add_edge(st->g, (size_t)a, (size_t)b, r->err)) < 0)
+            return -1;
+        w = json_object_get(pe->attrs, "weight");
+        if (json_is_number(w)) {
+            ag_edge_set_weight(st->g, (size_t)e, json_number_value(w));
+            json_object_del(pe->attrs, "weight");
+        }
+        if (json_object_size(pe->attrs)) {
+            json_t *attrs = ag_edge_attrs(st->g, (size_t)e);
+            if (!attrs || json_object_update(attrs, pe->attrs) < 0) {
+                ag_error_set(r->err, AG_ENOMEM, r->name, 0, 0, "out of memory");
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* After "graph" "[": the graph's pairs up to its ']'. */
+static int parse_graph(mr *r, gml_state *st)
+{
+    char key[256];
+
+    for (;;) {
+        long line, col;
+        size_t n;
+        json_t *v;
+        int rc;
+
+        if (lex(r) < 0)
+            return -1;
+        if (r->t == T_CLOSE)
+            return 0;
+        if (r->t != T_KEY)
+            return rfail(r, r->t == T_EOF ? "missing ']' at the end of the graph" : "expected a key");
+        n = (size_t)(r->b - r->a);
+        if (n >= sizeof key)
+            return rfail(r, "key too long");
+        memcpy(key, r->a, n);
+        key[n] = '\0';
+        line = r->tline;
+        col = r->tcol;
+        if (lex(r) < 0)
+            return -1;
+        if ((strcmp(key, "node") == 0 || strcmp(key, "edge") == 0) && r->t != T_OPEN)
+            return rfail(r, "expected '[' after %s", key);
+        if (!(v = parse_value(r)))
+            return -1;
+        if (strcmp(key, "node") == 0) {
+            rc = take_node(r, st, v);
+        } else if (strcmp(key, "edge") == 0) {
+            rc = take_edge(r, st, v, line, col);
+        } else if (strcmp(key, "directed") == 0) {
+            ag_graph_set_directed(st->g, json_is_number(v) && json_number_value(v) != 0);
+            rc = 0;
+        } else if (strcmp(key, "multigraph") == 0) {
+            ag_graph_set_multigraph(st->g, json_is_number(v) && json_number_value(v) != 0);
+            rc = 0;
+        } else {
+            rc = add_pair(ag_graph_attrs(st->g), key, json_incref(v));
+            if (rc < 0)
+                ag_error_set(r->err, AG_ENOMEM, r->name, 0, 0, "out of memory");
+        }
+        json_decref(v);
+        if (rc < 0)
+            return -1;
+    }
+}
+
 ag_graph *ag__read_gml(const char *buf, size_t len, const char *name,
                        const ag_read_limits *limits, ag_error *err)
 {
-    ag_error_set(err, AG_EINTERNAL, name, 0, 0, "GML reading is not implemented yet");
-    return NULL;
-}
-int ag__write_gml(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err)
-{
-    return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "GML writing is not implemented yet");
+    mr r;
+    gml_state st;
+    ag_graph *result = NULL;
+    int seen_graph = 0;
+
+    memset(&r, 0, sizeof r);
+    memset(&st, 0, sizeof st);
+    r.p = r.line_start = buf;
+    r.end = buf + len;
+    r.line = 1;
+    r.name = name;
+    r.limits = limits;
+    r.err = err;
+    st.all_int_ids = 1;
+    if (!(st.g = ag_graph_new(0)) || !(st.ids = ag_graph_new(0))) {
+        ag_error_set(err, AG_ENOMEM, name, 0, 0, "out of memory");
+        goto out;
+    }
+    /* Top level: Creator, Version, ... and one graph [ ... ]. */
+    for (;;) {
+        if (lex(&r) < 0)
+            goto out;
+        if (r.t == T_EOF)
+            break;
+        if (r.t != T_KEY) {
+            rfail(&r, "expected a key");
+            goto out;
+        }
+        if (r.b - r.a == 5 && memcmp(r.a, "graph", 5) == 0 && !seen_graph) {
+            if (lex(&r) < 0)
+                goto out;
+            if (r.t != T_OPEN) {
+                rfail(&r, "expected '[' after graph");
+                goto out;
+            }
+            if (parse_graph(&r, &st) < 0)
+                goto out;
+            seen_graph = 1;
+        } else {
+            json_t *v;
+            if (lex(&r) < 0 || !(v = parse_value(&r)))
+                goto out;
+            json_decref(v);
+        }
+    }
+    if (!seen_graph) {
+        ag_error_set(err, AG_EPARSE, name, r.line, 0, "no 'graph [ ... ]' in GML input");
+        goto out;
+    }
+    if (resolve_edges(&r, &st) < 0)
+        goto out;
+    if (!st.any_label && st.all_int_ids && ag_graph_node_count(st.g) > 0)
+        ag_graph_set_integer_ids(st.g, 1);
+    result = st.g;
+    st.g = NULL;
+out:
+    for (size_t k = 0; k < st.nedges; k++) {
+        free(st.edges[k].src);
+        free(st.edges[k].dst);
+        json_decref(st.edges[k].attrs);
+    }
+    free(st.edges);
+    ag_graph_free(st.g);
+    ag_graph_free(st.ids);
+    ag__buf_free(&r.str);
+    return result;
 }
