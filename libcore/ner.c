@@ -41,7 +41,9 @@ enum {
     T_HYPHEN = 1 << 7,  /* contains an inner hyphen */
     T_FIRST = 1 << 8,   /* first word of its sentence (after opening quotes/brackets) */
     T_DOTTED = 1 << 9,  /* dotted abbreviation ("U.S.") or initial ("J.") */
-    T_USED = 1 << 10    /* consumed by a mention already */
+    T_USED = 1 << 10,   /* consumed by a mention already */
+    T_ABBR = 1 << 11    /* a title abbreviation with its period ("Mr.", "Gen."): the period
+                         * is part of the token but not of the word */
 };
 
 typedef struct tok {
@@ -406,6 +408,17 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
             fl |= T_FIRST;
             first = 0;
         }
+        /* "Mr. Smith", "Lt. Gen. Olu": a short title word keeps its period, so the title
+         * and the name stay one span. */
+        if (!dotted && i < b && text[i] == '.' && i - s <= 5 && (fl & T_CAP) && nletters &&
+            !(fl & T_DIGIT)) {
+            char low[8];
+            ag__lex_lower(text + s, i - s, low);
+            if (ag__lex_class_lower(lex, low, i - s) & AG_LEX_TITLE) {
+                fl |= T_ABBR;
+                i++;
+            }
+        }
         if (push_tok(p, s, i, fl, sent, 0) < 0)
             return -1;
     }
@@ -422,7 +435,7 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
             need = 1;
         if (!need && k + 1 < p->ntoks && (p->toks[k + 1].flags & (T_CAP | T_ALLCAPS)))
             need = 1;
-        size_t n = t->e - t->s;
+        size_t n = t->e - t->s - ((t->flags & T_ABBR) ? 1 : 0);
         if (need && n < AG__LEX_MAXKEY) {
             char low[AG__LEX_MAXKEY];
             ag__lex_lower(text + t->s, n, low);
@@ -491,7 +504,7 @@ static size_t match_title(const ag_lexicon *lex, const char *text, const tok *to
         size_t e = ts + n, l = 0;
         int ok = 1;
         for (size_t k = ts; k < e && ok; k++) {
-            size_t wl = toks[k].e - toks[k].s;
+            size_t wl = toks[k].e - toks[k].s - ((toks[k].flags & T_ABBR) ? 1 : 0);
             if (l + wl + 1 >= sizeof buf || !(toks[k].flags & T_WORD)) {
                 ok = 0;
                 break;
@@ -768,6 +781,28 @@ static void vote_unknown(ctx *c, cand *m, int titled) {
 
 static int do_span(ctx *c, size_t ts, size_t te);
 
+/* The role text [s, e) as an arena string, white space runs made single spaces and the
+ * periods of abbreviations dropped ("Lt. Gen." -> "Lt Gen"), so one role is spelt one way. */
+static const char *role_str(ctx *c, size_t s, size_t e) {
+    char *r = arena_alloc(c->p, e - s + 1);
+    if (!r)
+        return NULL;
+    size_t l = 0;
+    for (size_t i = s; i < e; i++) {
+        char ch = c->text[i];
+        if (ch == '.' && (i + 1 == e || c->text[i + 1] == ' '))
+            continue;
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            if (l > 0 && r[l - 1] != ' ')
+                r[l++] = ' ';
+            continue;
+        }
+        r[l++] = ch;
+    }
+    r[l] = '\0';
+    return r;
+}
+
 /* Process one raw span of capitalised tokens [ts, te). */
 static int do_span(ctx *c, size_t ts, size_t te) {
     tok *t = c->toks;
@@ -838,7 +873,7 @@ static int do_span(ctx *c, size_t ts, size_t te) {
         j++;
     if (j >= te)
         return 0; /* a bare title */
-    const char *role = titled ? arena_str(c->p, c->text + role_s, role_e - role_s) : NULL;
+    const char *role = titled ? role_str(c, role_s, role_e) : NULL;
     if (titled && !role)
         return -1;
 
@@ -854,7 +889,7 @@ static int do_span(ctx *c, size_t ts, size_t te) {
             if (nk == (size_t)-1)
                 return -1;
             if (nk != k) {
-                if (!(role = arena_str(c->p, c->text + rs, re - rs)))
+                if (!(role = role_str(c, rs, re)))
                     return -1;
                 titled = 1;
                 k = nk;

@@ -238,6 +238,20 @@ static void test_ner__dict_entries_are_recognised(void **state) {
     ag_lexicon_free(own);
 }
 
+static void test_ner__dotted_titles(void **state) {
+    (void)state;
+    run("Mr. Ivo Petrak met Lt. Gen. Sami Odeh. Mr. Petrak left.");
+    const ag_mention *m = find("Ivo Petrak", 0);
+    assert_non_null(m);
+    assert_string_equal(m->role, "Mr");
+    m = find("Sami Odeh", 0);
+    assert_non_null(m);
+    assert_string_equal(m->role, "Lt Gen");
+    m = find("Petrak", 0);
+    assert_non_null(m);
+    assert_string_equal(m->name, "Ivo Petrak");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ner__titles_stripped_and_kept_as_role),
@@ -254,6 +268,7 @@ int main(void) {
         cmocka_unit_test(test_ner__bare_titles_and_function_words),
         cmocka_unit_test(test_ner__acronym_joins_its_expansion),
         cmocka_unit_test(test_ner__dict_entries_are_recognised),
+        cmocka_unit_test(test_ner__dotted_titles),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
