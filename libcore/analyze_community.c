@@ -180,6 +180,20 @@ static igraph_error_t run_once(const ag__igraph *ig, const ag_community_opts *o,
     case AG_COMMUNITY_LOUVAIN:
         return igraph_community_multilevel(&ig->g, w, o->resolution, memb, NULL, NULL);
     case AG_COMMUNITY_LABELPROP:
+        /* Label propagation only compares sums of weights, so scaling all weights by one
+         * factor changes nothing in theory; but igraph 0.10.2 leaves every node alone
+         * when all weights are below 1 (association weights such as Jaccard), so we
+         * scale the smallest weight to 1. */
+        if (w && igraph_vector_size(w) > 0 && igraph_vector_min(w) < 1) {
+            igraph_vector_t scaled;
+            if ((rc = igraph_vector_init_copy(&scaled, w)) != IGRAPH_SUCCESS)
+                return rc;
+            igraph_vector_scale(&scaled, 1.0 / igraph_vector_min(w));
+            rc = igraph_community_label_propagation(&ig->g, memb, IGRAPH_ALL, &scaled, NULL,
+                                                    NULL);
+            igraph_vector_destroy(&scaled);
+            return rc;
+        }
         return igraph_community_label_propagation(&ig->g, memb, IGRAPH_ALL, w, NULL, NULL);
     case AG_COMMUNITY_INFOMAP:
         return igraph_community_infomap(&ig->g, w, NULL, 10, memb, &codelength);

@@ -280,6 +280,26 @@ static void test_analyze__graph_job_sets_attributes(void **state)
     ag_graph_free(g);
 }
 
+static void test_analyze__labelprop_with_small_weights(void **state)
+{
+    /* two triangles joined by one link, all weights below 1 (igraph 0.10.2 would leave
+     * every node in its own community) */
+    const char *l[] = {"a b 0.2", "b c 0.2", "c a 0.2", "d e 0.2", "e f 0.2", "f d 0.2",
+                       "c d 0.1"};
+    ag_graph *g = mk(l, 7);
+    ag_community_opts co = AG_COMMUNITY_OPTS_INIT;
+    long memb[6], k = 0;
+    double q = 0;
+    ag_error err;
+
+    ag_error_clear(&err);
+    co.algo = AG_COMMUNITY_LABELPROP;
+    assert_int_equal(ag_analyze_communities(g, &co, memb, &k, &q, &err), 0);
+    assert_true(k < 6);
+    assert_true(q > 0);
+    ag_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -293,6 +313,7 @@ int main(void)
         cmocka_unit_test(test_analyze__backbone),
         cmocka_unit_test(test_analyze__association),
         cmocka_unit_test(test_analyze__graph_job_sets_attributes),
+        cmocka_unit_test(test_analyze__labelprop_with_small_weights),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
