@@ -7,8 +7,9 @@
  * released with ag_scores_destroy; ag_analyze_graph and the filters edit the caller's
  * graph in place. ag_analyze_report_json returns a new JSON reference the caller decrefs.
  * Thread safety: none of these calls may run concurrently with another call of this
- * module (igraph 0.10 keeps global state); parallel work (opts.jobs) is done in forked
- * worker processes that share nothing with the caller.
+ * module (igraph 0.10 keeps global state). Parallel work (opts.jobs) never runs igraph on
+ * two threads: betweenness uses the library's own thread-safe code on jobs threads,
+ * closeness and harmonic fork jobs-1 worker processes, PageRank gets jobs OpenMP threads.
  *
  * Conventions (they match ../shared/reference/README.md): edge weights are strengths.
  * Path-based measures (betweenness, closeness, harmonic) use length = 1/weight;
@@ -71,7 +72,7 @@ typedef struct ag_centrality_opts {
     long betweenness_samples; /* 0: exact; K > 0: estimate from K random sources, scaled
                                * by n/K; -1: exact up to AG_BETWEENNESS_AUTO_NODES nodes,
                                * AG_BETWEENNESS_AUTO_SAMPLES sources above */
-    int jobs;                 /* worker processes for betweenness/closeness/harmonic (>= 1) */
+    int jobs;                 /* parallel jobs (>= 1); see "Thread safety" above */
     unsigned long seed;       /* for sampled betweenness */
 } ag_centrality_opts;
 
