@@ -1,12 +1,561 @@
-/* Placeholder until the owning module lands: fails cleanly instead of linking errors. */
+/*
+ * dot.c - everything that touches Graphviz: reading DOT with cgraph, writing styled DOT
+ * text, and laying out and rendering pictures with gvc. This is the only module that
+ * includes cgraph/gvc headers, so their process-global state (the error callback, the
+ * lexer's file name) and their non-const char * signatures stay here.
+ *
+ * Reading: cgraph parses (agmemread); its messages are captured with agseterrf instead
+ * of going to stderr, and "in line N" becomes the ag_error line. Attribute values are
+ * strings in DOT; ones that read as a number, a boolean or JSON text (how the writer puts
+ * lists) come back typed, so a graph written here reads back with the same attributes.
+ *
+ * Writing: DOT is emitted directly rather than through agwrite, because cgraph 2.43 has
+ * no way to quote a string that ends in a backslash or holds a backslash before a quote
+ * or newline; such strings are written as HTML-like <...> IDs, which the lexer takes
+ * verbatim (when their angle brackets balance).
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include "formats_internal.h"
 #include "io_internal.h"
+#include "render_internal.h"
+
+/* ------------------------------------------------------------------ captured messages */
+
+/* What cgraph/gvc said during the current call. cgraph hands its callback pieces
+ * ("Error", ": ", text), so the pieces are concatenated and split into lines later. */
+static char msgs[2048];
+static size_t msgs_len;
+
+static int capture(char *piece)
+{
+    size_t n = strlen(piece);
+    if (n > sizeof msgs - 1 - msgs_len)
+        n = sizeof msgs - 1 - msgs_len;
+    memcpy(msgs + msgs_len, piece, n);
+    msgs_len += n;
+    msgs[msgs_len] = '\0';
+    return 0;
+}
+
+static agusererrf capture_start(void)
+{
+    msgs_len = 0;
+    msgs[0] = '\0';
+    agreseterrors();
+    return agseterrf(capture);
+}
+
+static void capture_stop(agusererrf previous)
+{
+    agseterrf(previous);
+}
+
+/* The first captured "Error: " message, its "NAME: " prefix and trailing newline gone,
+ * into buf; *line gets N from "in line N" (removed from the text), else 0. Returns 0 when
+ * no error was captured. */
+static int captured_error(const char *name, char *buf, size_t size, long *line)
+{
+    const char *p = strstr(msgs, "Error: "), *end;
+    char *at;
+    size_t n, nl = name ? strlen(name) : 0;
+
+    *line = 0;
+    if (!p)
+        return 0;
+    p += 7;
+    if (nl && strncmp(p, name, nl) == 0 && p[nl] == ':' && p[nl + 1] == ' ')
+        p += nl + 2;
+    end = strchr(p, '\n');
+    n = end ? (size_t)(end - p) : strlen(p);
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, p, n);
+    buf[n] = '\0';
+    if ((at = strstr(buf, " in line "))) {
+        char *num_end;
+        long l = strtol(at + 9, &num_end, 10);
+        if (num_end > at + 9) {
+            *line = l;
+            memmove(at, num_end, strlen(num_end) + 1);
+        }
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------------ reading */
+
+/* A DOT attribute value as a typed JSON value: canonical integers, finite reals,
+ * true/false and JSON arrays/objects come back typed; anything else stays a string. */
+static json_t *dot_value(const char *s)
+{
+    size_t n = strlen(s);
+    const char *p = s;
+    char *end;
+
+    if (strcmp(s, "true") == 0)
+        return json_true();
+    if (strcmp(s, "false") == 0)
+        return json_false();
+    if ((s[0] == '[' && s[n - 1] == ']') || (s[0] == '{' && s[n - 1] == '}')) {
+        json_t *v = json_loadb(s, n, JSON_DECODE_ANY, NULL);
+        if (v)
+            return v;
+    }
+    if (*p == '-')
+        p++;
+    if (isdigit((unsigned char)*p)) {
+        const char *q = p;
+        while (isdigit((unsigned char)*q))
+            q++;
+        /* Integers without leading zeros ("007" stays a string) that fit in 64 bits. */
+        if (*q == '\0' && (q - p == 1 || *p != '0') && q - p <= 18)
+            return json_integer(strtoll(s, NULL, 10));
+    }
+    if (isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1]))) {
+        double d;
+        errno = 0;
+        d = strtod(s, &end);
+        if (*end == '\0' && errno == 0 && isfinite(d))
+            return json_real(d);
+    }
+    return json_string(s);
+}
+
+/* Is word one of the space-separated words of list? */
+static int has_word(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = list; p && (p = strstr(p, word)); p += n)
+        if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+            return 1;
+    return 0;
+}
+
+/* Copy the non-empty attributes of a cgraph object into attrs, except `skip` and the
+ * words of `drop` (the drawing attributes of a DOT file ag-render wrote). */
+static int copy_attrs(Agraph_t *g, void *obj, int kind, json_t *attrs, const char *skip,
+                      const char *drop)
+{
+    Agsym_t *sym = NULL;
+    while ((sym = agnxtattr(g, kind, sym))) {
+        const char *v = agxget(obj, sym);
+        json_t *jv;
+        if (!v || !*v || (skip && strcmp(sym->name, skip) == 0) ||
+            (drop && (has_word(drop, sym->name) || strcmp(sym->name, AG__STYLE_MARK) == 0)))
+            continue;
+        if (!(jv = dot_value(v)) || json_object_set_new(attrs, sym->name, jv) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 ag_graph *ag__read_dot(const char *buf, size_t len, const char *name,
                        const ag_read_limits *limits, ag_error *err)
 {
-    ag_error_set(err, AG_EINTERNAL, name, 0, 0, "DOT reading is not implemented yet");
-    return NULL;
+    agusererrf prev = capture_start();
+    Agraph_t *dg;
+    ag_graph *g = NULL;
+    Agnode_t *n;
+    Agedge_t *e;
+    char msg[AG_ERR_MSG];
+    long line;
+    const char *drop = NULL;
+    Agsym_t *mark;
+
+    (void)len; /* buf is NUL-terminated at buf[len] (io_internal.h) */
+    agsetfile((char *)name);
+    dg = agmemread(buf);
+    if (!dg || agerrors()) {
+        if (captured_error(name, msg, sizeof msg, &line))
+            ag_error_set(err, AG_EPARSE, name, line, 0, "DOT: %s", msg);
+        else
+            ag_error_set(err, AG_EPARSE, name, 0, 0, "DOT: not a graph cgraph can read");
+        goto out;
+    }
+    if ((size_t)agnnodes(dg) > limits->max_nodes) {
+        ag_error_set(err, AG_ELIMIT, name, 0, 0, "more than %zu nodes", limits->max_nodes);
+        goto out;
+    }
+    if (!(g = ag_graph_new(agisdirected(dg))))
+        goto nomem;
+    if ((mark = agattr(dg, AGRAPH, AG__STYLE_MARK, NULL)) && *agxget(dg, mark))
+        drop = agxget(dg, mark);
+    if (copy_attrs(dg, dg, AGRAPH, ag_graph_attrs(g), NULL, drop) < 0)
+        goto nomem;
+    for (n = agfstnode(dg); n; n = agnxtnode(dg, n)) {
+        long i = ag_graph_add_node(g, agnameof(n), err);
+        if (i < 0)
+            goto fail;
+        if (copy_attrs(dg, n, AGNODE, ag_node_attrs(g, (size_t)i), NULL, drop) < 0)
+            goto nomem;
+    }
+    for (n = agfstnode(dg); n; n = agnxtnode(dg, n)) {
+        for (e = agfstout(dg, n); e; e = agnxtout(dg, e)) {
+            long s = ag_graph_find_node(g, agnameof(agtail(e)));
+            long t = ag_graph_find_node(g, agnameof(aghead(e)));
+            const char *w = agget(e, "weight");
+            long k;
+            if (ag_graph_find_edge(g, (size_t)s, (size_t)t) >= 0)
+                ag_graph_set_multigraph(g, 1); /* DOT allows parallel edges: keep them */
+            if ((k = ag_graph_add_edge(g, (size_t)s, (size_t)t, err)) < 0)
+                goto fail;
+            if (copy_attrs(dg, e, AGEDGE, ag_edge_attrs(g, (size_t)k), "weight", drop) < 0)
+                goto nomem;
+            if (w && *w) {
+                char *end;
+                double d = strtod(w, &end);
+                if (*end == '\0' && end != w && isfinite(d))
+                    ag_edge_set_weight(g, (size_t)k, d);
+                else if (json_object_set_new(ag_edge_attrs(g, (size_t)k), "weight",
+                                             json_string(w)) < 0)
+                    goto nomem;
+            }
+        }
+    }
+    goto out;
+nomem:
+    ag_error_set(err, AG_ENOMEM, name, 0, 0, "out of memory reading DOT");
+fail:
+    ag_graph_free(g);
+    g = NULL;
+out:
+    if (dg)
+        agclose(dg);
+    capture_stop(prev);
+    return g;
 }
+
+/* ------------------------------------------------------------------ writing DOT text */
+
+/* Do s's angle brackets balance (so it can be written as an HTML-like <...> ID)? */
+static int brackets_balance(const char *s)
+{
+    long depth = 0;
+    for (; *s; s++) {
+        if (*s == '<')
+            depth++;
+        else if (*s == '>' && --depth < 0)
+            return 0;
+    }
+    return depth == 0;
+}
+
+/* Can s go between double quotes? cgraph's lexer keeps "\\" as two characters and reads
+ * "\"" as a quote and backslash-newline as a line continuation, so a backslash that
+ * is not part of a pair must not stand before a quote, a newline or the end. */
+static int quotable(const char *s)
+{
+    for (; *s; s++)
+        if (*s == '\\') {
+            if (s[1] == '\\')
+                s++;
+            else if (s[1] == '"' || s[1] == '\n' || s[1] == '\0')
+                return 0;
+        }
+    return 1;
+}
+
+/* Write s as a DOT ID: quoted with '"' escaped when quotable, else as an HTML-like <...>
+ * ID (taken verbatim) when its angle brackets balance, else quoted with a space after
+ * the stray backslash (the one lossy case). */
+static void put_id(FILE *f, const char *s)
+{
+    const char *p;
+    int ok = quotable(s);
+
+    if (!ok && brackets_balance(s)) {
+        fputc_unlocked('<', f);
+        ag__puts(f, s);
+        fputc_unlocked('>', f);
+        return;
+    }
+    fputc_unlocked('"', f);
+    for (p = s; *p; p++) {
+        const char *q = p;
+        while (*q && *q != '"' && *q != '\\')
+            q++;
+        ag__putn(f, p, (size_t)(q - p));
+        p = q;
+        if (!*p)
+            break;
+        if (*p == '"') {
+            ag__puts(f, "\\\"");
+        } else if (p[1] == '\\') {
+            ag__puts(f, "\\\\");
+            p++;
+        } else {
+            fputc_unlocked('\\', f);
+            if (!ok && (p[1] == '"' || p[1] == '\n' || p[1] == '\0'))
+                fputc_unlocked(' ', f);
+        }
+    }
+    fputc_unlocked('"', f);
+}
+
+static void put_attr(FILE *f, int *first, const char *key, const char *val, int html)
+{
+    ag__puts(f, *first ? " [" : ", ");
+    *first = 0;
+    put_id(f, key);
+    fputc_unlocked('=', f);
+    if (html) {
+        fputc_unlocked('<', f);
+        ag__puts(f, val);
+        fputc_unlocked('>', f);
+    } else {
+        put_id(f, val);
+    }
+}
+
+static void put_attrs(FILE *f, int *first, const ag__attrs *a)
+{
+    for (size_t i = 0; i < a->n; i++)
+        put_attr(f, first, a->v[i].key, a->v[i].val, a->v[i].html);
+}
+
+/* The data attributes of one element, skipping keys the styling already set. */
+static int put_data(FILE *f, int *first, const json_t *attrs, const ag__attrs *style)
+{
+    const char *key;
+    json_t *v;
+
+    json_object_foreach((json_t *)attrs, key, v)
+    {
+        char num[40];
+        const char *text = num;
+        char *dumped = NULL;
+        if (ag__attrs_has(style, key) || json_is_null(v))
+            continue;
+        switch (json_typeof(v)) {
+        case JSON_STRING: text = json_string_value(v); break;
+        case JSON_INTEGER: snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v)); break;
+        case JSON_REAL: ag__format_double(json_real_value(v), 0, num, sizeof num); break;
+        case JSON_TRUE: text = "true"; break;
+        case JSON_FALSE: text = "false"; break;
+        default:
+            /* Lists and objects as compact JSON, which the reader turns back. */
+            if (!(dumped = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY)))
+                return -1;
+            text = dumped;
+        }
+        put_attr(f, first, key, text, 0);
+        free(dumped);
+    }
+    return 0;
+}
+
+/* The statement a default-attribute list opens with ("graph", "node", "edge"). */
+static int put_defaults(FILE *f, const char *what, const ag__attrs *a, const json_t *data)
+{
+    int first = 1;
+    if (!a->n && !(data && json_object_size(data)))
+        return 0;
+    ag__puts(f, "  ");
+    ag__puts(f, what);
+    put_attrs(f, &first, a);
+    if (data && put_data(f, &first, data, a) < 0)
+        return -1;
+    ag__puts(f, first ? "\n" : "];\n");
+    return 0;
+}
+
+/* The attribute lists one emit or render call works with. */
+typedef struct lists {
+    ag__attrs ga; /* graph attributes */
+    ag__attrs nd; /* node defaults */
+    ag__attrs ed; /* edge defaults */
+    ag__attrs el; /* the current node or edge */
+} lists;
+
+static void lists_free(lists *l)
+{
+    ag__attrs_free(&l->ga);
+    ag__attrs_free(&l->nd);
+    ag__attrs_free(&l->ed);
+    ag__attrs_free(&l->el);
+}
+
+/* Report a write error on out, if any; 0 when the stream is fine. */
+static int check_written(FILE *out, ag_error *err)
+{
+    if (!ferror(out))
+        return 0;
+    return ag_error_set(err, AG_EIO, NULL, 0, 0, "write error: %s", strerror(errno));
+}
+
+int ag__dot_emit(const ag_graph *g, ag__styler *s, int with_data, FILE *out, ag_error *err)
+{
+    lists l = {0};
+    ag__attrs *ga = &l.ga, *nd = &l.nd, *ed = &l.ed, *el = &l.el;
+    size_t nn = ag_graph_node_count(g), ne = ag_graph_edge_count(g);
+    int directed = ag_graph_is_directed(g), rc = -1;
+    const char *op = directed ? " -> " : " -- ";
+
+    if (ag__style_graph(s, ga, nd, ed) < 0 ||
+        (with_data && ag__attrs_add(ga, AG__STYLE_MARK, 0, "%s", AG__STYLE_KEYS) < 0))
+        goto nomem;
+    ag__puts(out, directed ? "digraph \"actorgraph\" {\n" : "graph \"actorgraph\" {\n");
+    if (put_defaults(out, "graph", ga, with_data ? ag_graph_attrs_const(g) : NULL) < 0 ||
+        put_defaults(out, "node", nd, NULL) < 0 || put_defaults(out, "edge", ed, NULL) < 0)
+        goto nomem;
+    for (size_t i = 0; i < nn; i++) {
+        int first = 1;
+        if (ag__style_node(s, i, el) < 0)
+            goto nomem;
+        ag__puts(out, "  ");
+        put_id(out, ag_node_id(g, i));
+        put_attrs(out, &first, el);
+        if (with_data && put_data(out, &first, ag_node_attrs_const(g, i), el) < 0)
+            goto nomem;
+        ag__puts(out, first ? ";\n" : "];\n");
+    }
+    for (size_t e = 0; e < ne; e++) {
+        int first = 1;
+        if (ag__style_edge(s, e, el) < 0)
+            goto nomem;
+        ag__puts(out, "  ");
+        put_id(out, ag_node_id(g, ag_edge_source(g, e)));
+        ag__puts(out, op);
+        put_id(out, ag_node_id(g, ag_edge_target(g, e)));
+        if (with_data && ag_edge_has_weight(g, e)) {
+            char num[40];
+            ag__format_double(ag_edge_weight(g, e), 1, num, sizeof num);
+            put_attr(out, &first, "weight", num, 0);
+        }
+        put_attrs(out, &first, el);
+        if (with_data && put_data(out, &first, ag_edge_attrs_const(g, e), el) < 0)
+            goto nomem;
+        ag__puts(out, first ? ";\n" : "];\n");
+    }
+    ag__puts(out, "}\n");
+    rc = check_written(out, err);
+    goto out;
+nomem:
+    ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory writing DOT");
+out:
+    lists_free(&l);
+    return rc;
+}
+
 int ag__write_dot(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err)
 {
-    return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "DOT writing is not implemented yet");
+    ag_render_opts ro = AG_RENDER_OPTS_INIT;
+    ro.format = AG_FMT_DOT;
+    ro.top = 0;
+    ro.title = opts->title;
+    return ag_render_dot(g, out, &ro, err);
+}
+
+/* ------------------------------------------------------------------ pictures */
+
+/* Set key=val on obj, declaring the attribute (default "") when it is new. */
+static int set_attr(Agraph_t *g, void *obj, int kind, const ag__attr *a)
+{
+    Agsym_t *sym = agattr(g, kind, a->key, NULL);
+    char *val = a->val;
+    int rc;
+
+    if (!sym && !(sym = agattr(g, kind, a->key, "")))
+        return -1;
+    if (a->html)
+        val = agstrdup_html(g, a->val);
+    rc = agxset(obj, sym, val);
+    if (a->html)
+        agstrfree(g, val);
+    return rc;
+}
+
+static const char *render_format(ag_format fmt)
+{
+    switch (fmt) {
+    case AG_FMT_PNG: return "png:cairo";
+    case AG_FMT_PDF: return "pdf:cairo";
+    default: return "svg";
+    }
+}
+
+int ag__dot_render(const ag_graph *g, ag__styler *s, const char *engine, ag_format fmt,
+                   FILE *out, ag_error *err)
+{
+    agusererrf prev = capture_start();
+    lists l = {0};
+    ag__attrs *ga = &l.ga, *nd = &l.nd, *ed = &l.ed, *el = &l.el;
+    size_t nn = ag_graph_node_count(g), ne = ag_graph_edge_count(g);
+    Agnode_t **nodes = NULL;
+    Agraph_t *dg = NULL;
+    GVC_t *gvc = NULL;
+    int rc = -1, laid_out = 0;
+    char msg[AG_ERR_MSG];
+    long line;
+
+    if (!(nodes = malloc((nn ? nn : 1) * sizeof *nodes)) ||
+        ag__style_graph(s, ga, nd, ed) < 0)
+        goto nomem;
+    if (!(gvc = gvContext()) ||
+        !(dg = agopen("actorgraph", ag_graph_is_directed(g) ? Agdirected : Agundirected, NULL)))
+        goto nomem;
+    for (size_t i = 0; i < ga->n; i++)
+        if (set_attr(dg, dg, AGRAPH, &ga->v[i]) < 0)
+            goto nomem;
+    for (size_t i = 0; i < nd->n; i++)
+        if (!agattr(dg, AGNODE, nd->v[i].key, nd->v[i].val))
+            goto nomem;
+    for (size_t i = 0; i < ed->n; i++)
+        if (!agattr(dg, AGEDGE, ed->v[i].key, ed->v[i].val))
+            goto nomem;
+    for (size_t i = 0; i < nn; i++) {
+        if (!(nodes[i] = agnode(dg, (char *)ag_node_id(g, i), 1)) || ag__style_node(s, i, el) < 0)
+            goto nomem;
+        for (size_t k = 0; k < el->n; k++)
+            if (set_attr(dg, nodes[i], AGNODE, &el->v[k]) < 0)
+                goto nomem;
+    }
+    for (size_t e = 0; e < ne; e++) {
+        Agedge_t *de = agedge(dg, nodes[ag_edge_source(g, e)], nodes[ag_edge_target(g, e)],
+                              NULL, 1);
+        if (!de || ag__style_edge(s, e, el) < 0)
+            goto nomem;
+        for (size_t k = 0; k < el->n; k++)
+            if (set_attr(dg, de, AGEDGE, &el->v[k]) < 0)
+                goto nomem;
+    }
+    if (gvLayout(gvc, dg, engine) != 0) {
+        if (captured_error(NULL, msg, sizeof msg, &line))
+            ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "%s layout failed: %s", engine, msg);
+        else
+            ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "%s layout failed", engine);
+        goto out;
+    }
+    laid_out = 1;
+    if (gvRender(gvc, dg, render_format(fmt), out) != 0) {
+        if (captured_error(NULL, msg, sizeof msg, &line))
+            ag_error_set(err, AG_EIO, NULL, 0, 0, "rendering %s failed: %s", ag_format_name(fmt), msg);
+        else
+            ag_error_set(err, AG_EIO, NULL, 0, 0, "rendering %s failed (is the Graphviz "
+                         "cairo plugin installed?)", ag_format_name(fmt));
+        goto out;
+    }
+    rc = check_written(out, err);
+    goto out;
+nomem:
+    ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory preparing the picture");
+out:
+    if (laid_out)
+        gvFreeLayout(gvc, dg);
+    if (dg)
+        agclose(dg);
+    if (gvc)
+        gvFreeContext(gvc);
+    free(nodes);
+    lists_free(&l);
+    capture_stop(prev);
+    return rc;
 }
