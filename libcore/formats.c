@@ -10,6 +10,7 @@
  * exporters, and a scan that copies runs of harmless bytes with one fwrite is several
  * times faster than building a tree or going through xmlTextWriter.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -317,6 +318,15 @@ void ag__xml_escape(FILE *f, const char *s, size_t n, int in_attr)
     }
     if (p > run)
         ag__putn(f, (const char *)run, (size_t)(p - run));
+}
+
+int ag__write_status(FILE *out, int oom, ag_error *err)
+{
+    if (oom)
+        return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
+    if (ferror(out))
+        return ag_error_set(err, AG_EIO, NULL, 0, 0, "write error: %s", strerror(errno));
+    return 0;
 }
 
 int ag__is_ascii_nmtoken(const char *s)

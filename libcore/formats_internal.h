@@ -94,6 +94,10 @@ void ag__put_double(FILE *f, double d);
  */
 void ag__xml_escape(FILE *f, const char *s, size_t n, int in_attr);
 
+/* The end of a writer: -1 with the error when an allocation failed (oom) or the
+ * stream has an error, else 0. */
+int ag__write_status(FILE *out, int oom, ag_error *err);
+
 /* Is s a non-empty ASCII XML name token ([A-Za-z0-9._:-]+)? */
 int ag__is_ascii_nmtoken(const char *s);
 

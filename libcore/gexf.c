@@ -12,7 +12,6 @@
  *
  * No lastmodifieddate is written: the same graph must give byte-identical output.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -268,15 +267,7 @@ int ag__write_gexf(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_e
     for (size_t e = 0; e < m; e++)
         put_edge(&w, e);
     ag__puts(out, "    </edges>\n  </graph>\n</gexf>\n");
-    if (w.oom) {
-        ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
-        goto out;
-    }
-    if (ferror(out)) {
-        ag_error_set(err, AG_EIO, NULL, 0, 0, "write error: %s", strerror(errno));
-        goto out;
-    }
-    rc = 0;
+    rc = ag__write_status(out, w.oom, err);
 out:
     ag__columns_free(&w.col[0]);
     ag__columns_free(&w.col[1]);

@@ -271,15 +271,7 @@ int ag__write_gml(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_er
         ag__puts(out, "  ]\n");
     }
     ag__puts(out, "]\n");
-    if (w.oom) {
-        ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
-        goto out;
-    }
-    if (ferror(out)) {
-        ag_error_set(err, AG_EIO, NULL, 0, 0, "write error: %s", strerror(errno));
-        goto out;
-    }
-    rc = 0;
+    rc = ag__write_status(out, w.oom, err);
 out:
     for (int d = 0; d < 3; d++) {
         if (w.key[d])
@@ -514,6 +506,31 @@ static int lex(mr *r)
 
 static json_t *parse_list(mr *r);
 
+/* A string that is not UTF-8: GML's own definition says ISO 8859-1, so take it as that. */
+static json_t *latin1_string(const char *s, size_t n)
+{
+    ag__buf b = {0};
+    json_t *v = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (add_utf8(&b, (unsigned char)s[i]) < 0)
+            goto out;
+    v = json_stringn(b.p ? b.p : "", b.len);
+out:
+    ag__buf_free(&b);
+    return v;
+}
+
+/* jansson has no NaN or infinities: those are kept as the strings our JSON writer
+ * would print for them. */
+static json_t *real_value(double d)
+{
+    if (isnan(d))
+        return json_string("NaN");
+    if (isinf(d))
+        return json_string(d > 0 ? "Infinity" : "-Infinity");
+    return json_real(d);
+}
+
 /* The value of the current token (already lexed) as JSON; nested lists as objects. */
 static json_t *parse_value(mr *r)
 {
@@ -521,8 +538,14 @@ static json_t *parse_value(mr *r)
     size_t n = (size_t)(r->b - r->a);
 
     switch (r->t) {
-    case T_STRING:
-        return json_stringn(r->str.p, r->str.len);
+    case T_STRING: {
+        json_t *v = json_stringn(r->str.p, r->str.len);
+        if (!v)
+            v = latin1_string(r->str.p, r->str.len);
+        if (!v)
+            ag_error_set(r->err, AG_ENOMEM, r->name, 0, 0, "out of memory");
+        return v;
+    }
     case T_INT:
     case T_REAL:
         if (n >= sizeof num) {
@@ -538,13 +561,13 @@ static json_t *parse_value(mr *r)
             if (errno == 0)
                 return json_integer(v);
         }
-        return json_real(strtod(num, NULL));
+        return real_value(strtod(num, NULL));
     case T_KEY:
         /* Bare NaN / INF as some writers put them. */
         if ((n == 3 && strncasecmp(r->a, "NAN", 3) == 0))
-            return json_real(NAN);
+            return real_value(NAN);
         if (n == 3 && strncasecmp(r->a, "INF", 3) == 0)
-            return json_real(INFINITY);
+            return real_value(INFINITY);
         rfail(r, "expected a value, found '%.*s'", (int)(n > 40 ? 40 : n), r->a);
         return NULL;
     case T_OPEN:
@@ -621,8 +644,11 @@ static json_t *parse_list(mr *r)
         }
         memcpy(key, r->a, n);
         key[n] = '\0';
-        if (lex(r) < 0 || !(v = parse_value(r)))
+        if (lex(r) < 0 || !(v = parse_value(r))) {
+            if (!ag_error_isset(r->err))
+                ag_error_set(r->err, AG_ENOMEM, r->name, 0, 0, "out of memory");
             goto fail;
+        }
         if (add_pair(obj, key, v) < 0)
             goto nomem;
     }

@@ -356,15 +356,7 @@ int ag__write_graphml(const ag_graph *g, FILE *out, const ag_write_opts *opts, a
         ag__puts(out, "</edge>\n");
     }
     ag__puts(out, "  </graph>\n</graphml>\n");
-    if (w.oom) {
-        ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
-        goto out;
-    }
-    if (ferror(out)) {
-        ag_error_set(err, AG_EIO, NULL, 0, 0, "write error: %s", strerror(errno));
-        goto out;
-    }
-    rc = 0;
+    rc = ag__write_status(out, w.oom, err);
 out:
     for (int d = 0; d < 3; d++) {
         if (w.key[d])
