@@ -119,7 +119,9 @@ static json_t *dot_value(const char *s)
         if (*q == '\0' && (q - p == 1 || *p != '0') && q - p <= 18)
             return json_integer(strtoll(s, NULL, 10));
     }
-    if (isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1]))) {
+    /* Reals: "0.5", "-2e3", ".5"; not "007.5" or "1." style oddities that are names. */
+    if ((isdigit((unsigned char)*p) && !(p[0] == '0' && isdigit((unsigned char)p[1]))) ||
+        (*p == '.' && isdigit((unsigned char)p[1]))) {
         double d;
         errno = 0;
         d = strtod(s, &end);
@@ -212,11 +214,9 @@ ag_graph *ag__read_dot(const char *buf, size_t len, const char *name,
             if (w && *w) {
                 char *end;
                 double d = strtod(w, &end);
+                /* A weight that is not a number means nothing to any tool: dropped. */
                 if (*end == '\0' && end != w && isfinite(d))
                     ag_edge_set_weight(g, (size_t)k, d);
-                else if (json_object_set_new(ag_edge_attrs(g, (size_t)k), "weight",
-                                             json_string(w)) < 0)
-                    goto nomem;
             }
         }
     }
