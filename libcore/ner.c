@@ -71,6 +71,13 @@ typedef struct cand {
     int metonym;         /* capital standing for its government */
     int drop;            /* removed during resolution */
     long name;           /* index into the document's name table, or -1 */
+    /* Token facts saved by finish_cands while the tokens are still in the window: */
+    uint32_t ntok;       /* words in the mention */
+    uint32_t tcls0;      /* lexicon class of its first word */
+    uint32_t tflags0;    /* T_* flags of its first word */
+    unsigned team : 1;   /* sports results context: a team */
+    unsigned gov : 1;    /* context makes a capital a government */
+    unsigned corpdot : 1; /* "Corp." follows: the period belongs to the name */
 } cand;
 
 /* A distinct unknown name of the document (keyed by its lower-cased text). */
@@ -1327,11 +1334,11 @@ static int resolve(ctx *c) {
         long r = root(nm, m->name);
         m->name = r;
         dname *d = &nm[r];
-        if (d->ntok == 1 && m->te - m->ts == 1 && !m->role) {
-            uint32_t cl = c->toks[m->ts].cls;
+        if (d->ntok == 1 && m->ntok == 1 && !m->role) {
+            uint32_t cl = m->tcls0;
             int strong = d->votes[AG_ACTOR_PERSON] >= 3 || d->votes[AG_ACTOR_ORG] >= 2;
             if ((cl & AG_LEX_COMMON) && !(cl & (AG_LEX_PROPER | AG_LEX_GIVEN)) && !strong &&
-                !(c->toks[m->ts].flags & T_ALLCAPS))
+                !(m->tflags0 & T_ALLCAPS))
                 m->drop = 1; /* "Boatmen", "Series": a capitalised ordinary word */
         }
         if (d->type == AG_ACTOR_OTHER) {
@@ -1352,39 +1359,90 @@ out:
 
 /* A score next to a token: a number of at most 3 digits, or "2-1". */
 static int is_score(const ctx *c, size_t k, uint32_t sent) {
+    if (k >= c->ntoks)
+        return 0;
     const tok *t = &c->toks[k];
-    if (k >= c->ntoks || t->sent != sent || (t->flags & T_WORD) || !(t->flags & T_DIGIT))
+    if (t->sent != sent || (t->flags & T_WORD) || !(t->flags & T_DIGIT))
         return 0;
     return t->e - t->s <= 5;
 }
 
 /*
+ * Record what the end-of-document passes need to know about the tokens around candidates
+ * [from, ncands), and intern unknown names, while their tokens are still in the window.
+ * Returns -1 when out of memory.
+ *
  * Sports results: a place (or an unknown one-word name) right before a score, or beside
- * "v"/"vs" (or before "beat") in a results line, names a team, and teams are organisations ("Leeds
- * 2 Chelsea 1"). Countries stay countries (national teams are reported as the country). One sense
- * per discourse: every mention of such a name in the document becomes an org.
+ * "v"/"vs" (or before "beat") in a results line, names a team ("Leeds 2 Chelsea 1").
+ * Capitals: "in/at/to Kabul" keeps a place; "with Kabul", "Kabul said", "Kabul's" make
+ * it a government.
+ */
+static int finish_cands(ctx *c, size_t from) {
+    struct ag__ner_scratch *p = c->p;
+    const tok *t = c->toks;
+    for (size_t ci = from; ci < p->ncands; ci++) {
+        cand *m = &p->cands[ci];
+        size_t ts = m->ts, te = m->te;
+        m->ntok = (uint32_t)(te - ts);
+        m->tcls0 = t[ts].cls;
+        m->tflags0 = t[ts].flags;
+        if (m->type == AG_ACTOR_OTHER && intern_name(c, m) < 0)
+            return -1;
+        /* Teams. */
+        if (!(m->dateline || m->adjective || m->type == AG_ACTOR_COUNTRY ||
+              m->type == AG_ACTOR_PERSON || m->role)) {
+            int single = m->name >= 0 ? te - ts == 1 : te - ts <= 3;
+            if (single && is_score(c, te, m->sent))
+                m->team = 1;
+            if (te < c->ntoks && t[te].sent == m->sent &&
+                (tok_is(c->text, &t[te], "v") || tok_is(c->text, &t[te], "vs") ||
+                 tok_is(c->text, &t[te], "beat")))
+                m->team = 1;
+            if (ts > 0 && t[ts - 1].sent == m->sent &&
+                (tok_is(c->text, &t[ts - 1], "v") || tok_is(c->text, &t[ts - 1], "vs")))
+                m->team = 1;
+        }
+        /* Capitals as governments. */
+        if (m->capital && !m->dateline && m->country) {
+            int gov = 0, keep = 0;
+            if (ts > 0 && t[ts - 1].sent == m->sent) {
+                if (tok_in(c->text, &t[ts - 1], loc_keep))
+                    keep = 1;
+                else if (tok_in(c->text, &t[ts - 1], gov_before))
+                    gov = 1;
+            }
+            if (te < c->ntoks && t[te].sent == m->sent) {
+                if (t[te].flags & T_POSS)
+                    gov = 1;
+                else if (tok_in(c->text, &t[te], gov_after))
+                    gov = 1;
+                else if (te + 1 < c->ntoks && (t[te].flags & T_LOWER) && t[te].e - t[te].s > 4 &&
+                         tok_in(c->text, &t[te + 1], gov_after))
+                    gov = 1; /* "Kabul yesterday allowed" has an adverb in between */
+            }
+            m->gov = gov && !keep;
+        }
+        /* "First Albany Corp.": the period of a company suffix is part of the name. */
+        if (te > ts && m->e < c->len && c->text[m->e] == '.') {
+            const tok *lt = &t[te - 1];
+            static const char *const sfx[] = {"Corp", "Inc", "Co", "Ltd", "Bros", NULL};
+            m->corpdot = lt->e == m->e && tok_in(c->text, lt, sfx);
+        }
+    }
+    return 0;
+}
+
+/*
+ * Teams are organisations, and one sense per discourse: every mention of a team's name in
+ * the document becomes an org. Countries stay countries (national teams are reported as
+ * the country).
  */
 static void sports_teams(ctx *c) {
     struct ag__ner_scratch *p = c->p;
-    const tok *t = c->toks;
     size_t nteams = 0;
     for (size_t ci = 0; ci < p->ncands; ci++) {
         cand *m = &p->cands[ci];
-        if (m->dateline || m->adjective || m->type == AG_ACTOR_COUNTRY ||
-            m->type == AG_ACTOR_PERSON || m->role)
-            continue;
-        int single = m->name >= 0 ? m->te - m->ts == 1 : m->te - m->ts <= 3;
-        int team = 0;
-        if (single && is_score(c, m->te, m->sent))
-            team = 1;
-        if (m->te < c->ntoks && t[m->te].sent == m->sent &&
-            (tok_is(c->text, &t[m->te], "v") || tok_is(c->text, &t[m->te], "vs") ||
-             tok_is(c->text, &t[m->te], "beat")))
-            team = 1;
-        if (m->ts > 0 && t[m->ts - 1].sent == m->sent &&
-            (tok_is(c->text, &t[m->ts - 1], "v") || tok_is(c->text, &t[m->ts - 1], "vs")))
-            team = 1;
-        if (!team)
+        if (!m->team)
             continue;
         nteams++;
         if (m->name >= 0) {
@@ -1410,31 +1468,11 @@ static void sports_teams(ctx *c) {
     }
 }
 
-/* Capitals standing for their governments. */
+/* Capitals standing for their governments (context recorded by finish_cands). */
 static void metonymy(ctx *c) {
-    const tok *t = c->toks;
     for (size_t ci = 0; ci < c->p->ncands; ci++) {
         cand *m = &c->p->cands[ci];
-        if (!m->capital || m->dateline || !m->country)
-            continue;
-        size_t ts = m->ts, te = m->te;
-        int gov = 0, keep = 0;
-        if (ts > 0 && t[ts - 1].sent == m->sent) {
-            if (tok_in(c->text, &t[ts - 1], loc_keep))
-                keep = 1;
-            else if (tok_in(c->text, &t[ts - 1], gov_before))
-                gov = 1;
-        }
-        if (te < c->ntoks && t[te].sent == m->sent) {
-            if (t[te].flags & T_POSS)
-                gov = 1;
-            else if (tok_in(c->text, &t[te], gov_after))
-                gov = 1;
-            else if (te + 1 < c->ntoks && (t[te].flags & T_LOWER) && t[te].e - t[te].s > 4 &&
-                     tok_in(c->text, &t[te + 1], gov_after))
-                gov = 1; /* "Kabul yesterday allowed" has an adverb in between */
-        }
-        if (gov && !keep) {
+        if (m->capital && m->gov && !m->dateline && m->country) {
             m->metonym = 1;
             m->type = AG_ACTOR_COUNTRY;
             m->lexname = m->country;
@@ -1651,11 +1689,8 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
     }
 
     /* 4. Resolution. */
-    for (size_t ci = 0; ci < p->ncands; ci++) {
-        cand *m = &p->cands[ci];
-        if (m->type == AG_ACTOR_OTHER && intern_name(&c, m) < 0)
-            goto oom;
-    }
+    if (finish_cands(&c, 0) < 0)
+        goto oom;
     sports_teams(&c);
     /* Headline words attach to body names case-insensitively (names are keyed lower-case). */
     if (resolve(&c) < 0)
@@ -1688,12 +1723,8 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
         if (n > 0 && out->v[n - 1].end > m->s)
             continue; /* overlaps the previous mention */
         /* "First Albany Corp.": the period of a company suffix is part of the name. */
-        if (m->type == AG_ACTOR_ORG && m->e < len && text[m->e] == '.' && m->te > m->ts) {
-            const tok *lt = &p->toks[m->te - 1];
-            static const char *const sfx[] = {"Corp", "Inc", "Co", "Ltd", "Bros", NULL};
-            if (lt->e == m->e && tok_in(text, lt, sfx))
-                m->e++;
-        }
+        if (m->type == AG_ACTOR_ORG && m->corpdot)
+            m->e++;
         ag_mention *o = &out->v[n++];
         o->start = m->s;
         o->end = m->e;
