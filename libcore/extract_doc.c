@@ -24,8 +24,9 @@
  * in "Afghan President Ashraf Ghani"); places never meet. "hosted", "received" and
  * "visited" need a person or organisation as object (visiting a country is travel).
  * A trigger preceded within three words by a modal or plan word (will, would, to,
- * expected, plans, scheduled, possible, upcoming, not, ...) is a planned or denied
- * meeting and sets nothing; "called on X to ..." is an appeal, not a visit.
+ * expected, plans, scheduled, possible, upcoming, not, ...), or whose subject is
+ * followed by a modal before it ("X would visit Bonn for talks with Y"), is a planned or
+ * denied meeting and sets nothing; "called on X to ..." is an appeal, not a visit.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -611,6 +612,19 @@ static const char *const OBJ_BREAK[] = {
 static const char *const SUBJ_BREAK[] = {"said", "says", "told", "according", "to", "which",
                                          "that", "than", "but", NULL};
 static const char *const LIST_JOIN[] = {"and", "including", NULL};
+/* Modal and plan words that make a whole clause hypothetical ("X would visit Bonn for
+ * talks with Y"): checked between the subject and the trigger ("to" is not among them:
+ * "X, who flew to Paris, met Y" is a meeting). */
+static const char *const CLAUSE_PLANNED[] = {
+    "will", "would", "shall", "may", "might", "could", "should", "expected", "plans",
+    "planned", "planning", "scheduled", "due", "hopes", "hoping", "intends", "wants", "not",
+    "never", "n't", "cannot", NULL};
+/* Role nouns that sit between a nationality and a name without being titles the
+ * recogniser strips ("Burundi negotiator Nyerere", "his German counterpart Kinkel"). */
+static const char *const ROLE_NOUNS[] = {
+    "counterpart", "counterparts", "negotiator", "envoy", "official", "spokesman",
+    "spokeswoman", "spokesperson", "leader", "delegate", "representative", "colleague",
+    "opposite", "ally", NULL};
 static const char *const MOD_JOIN[] = {"for", "of", "the", "on", "and", NULL};
 
 /* First token index with start >= pos. */
@@ -647,7 +661,7 @@ static int modifier_gap(const ag__analyser *an, const char *text, size_t s, size
             continue;
         if (word_eq(text, t, "and"))
             return 0;
-        if (word_in(text, t, MOD_JOIN))
+        if (word_in(text, t, MOD_JOIN) || word_in(text, t, ROLE_NOUNS))
             continue;
         if (an->lex && (ag_lexicon_word_class(an->lex, text + t->s, t->e - t->s) & AG_LEX_TITLE))
             continue;
@@ -846,6 +860,8 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, si
                 first = (long)c;
             break;
         }
+        if (first >= 0 && !gap_ok(an, text, m[cand[first]].end, t->s, CLAUSE_PLANNED, 8, 0))
+            continue; /* "X would visit Bonn for talks with Y": not (yet) a meeting */
         if (first >= 0) {
             subj[ns++] = an->mloc[cand[first]];
             size_t prev_start = m[cand[first]].start;
