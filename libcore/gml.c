@@ -13,7 +13,8 @@
  * Reading accepts that and what networkx and igraph write: repeated keys become lists
  * (with networkx's "_networkx_list_start" marker), nested [ ] lists become JSON
  * objects, strings may span lines, character references are decoded, and a node's
- * label (else its id) becomes its id in the model. Errors carry line and column.
+ * label (networkx), else its name (igraph), else its GML id becomes its id in the model.
+ * Errors carry line and column.
  */
 #include <errno.h>
 #include <math.h>
@@ -710,6 +711,9 @@ static int take_node(mr *r, gml_state *st, json_t *obj)
                      r->limits->max_nodes);
         return -1;
     }
+    /* networkx names nodes by "label", igraph by "name". */
+    if (!json_is_string(lab) && json_is_string(json_object_get(obj, "name")))
+        lab = json_object_get(obj, "name");
     name = json_is_string(lab) ? json_string_value(lab) : id;
     st->any_label |= json_is_string(lab);
     if (ag_graph_find_node(st->g, name) >= 0)
@@ -717,9 +721,9 @@ static int take_node(mr *r, gml_state *st, json_t *obj)
     if ((i = ag_graph_add_node(st->g, name, r->err)) < 0 ||
         (k = ag_graph_add_node(st->ids, id, r->err)) < 0)
         return -1;
-    json_object_del(obj, "id");
     if (json_is_string(lab))
-        json_object_del(obj, "label");
+        json_object_del(obj, lab == json_object_get(obj, "label") ? "label" : "name");
+    json_object_del(obj, "id");
     if (json_object_size(obj)) {
         if (!(attrs = ag_node_attrs(st->g, (size_t)i)) || json_object_update(attrs, obj) < 0) {
             ag_error_set(r->err, AG_ENOMEM, r->name, 0, 0, "out of memory");

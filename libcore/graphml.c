@@ -670,7 +670,7 @@ static const char *trim(const char *t, size_t *n)
 }
 
 /* The JSON value of text under key k; NULL with *err set when it does not fit the type. */
-static json_t *decode_value(rd *s, const rkey *k, const char *text)
+static json_t *decode_value(rd *s, const rkey *k, const char *text, const char *what)
 {
     size_t n;
     const char *t;
@@ -683,7 +683,8 @@ static json_t *decode_value(rd *s, const rkey *k, const char *text)
             return json_true();
         if ((n == 5 && strncasecmp(t, "false", 5) == 0) || (n == 1 && *t == '0'))
             return json_false();
-        fail(s, AG_EINVAL, "key '%s' (boolean): '%.40s' is not true or false", k->name, text);
+        fail(s, AG_EINVAL, "%skey '%s' (boolean): '%.40s' is not true or false", what, k->name,
+             text);
         return NULL;
     case T_INT:
     case T_REAL:
@@ -711,7 +712,7 @@ static json_t *decode_value(rd *s, const rkey *k, const char *text)
             return json_real(d);
         }
     bad_number:
-        fail(s, AG_EINVAL, "key '%s' (%s): '%.40s' is not a number", k->name,
+        fail(s, AG_EINVAL, "%skey '%s' (%s): '%.40s' is not a number", what, k->name,
              k->type == T_INT ? "integer" : "double", text);
         return NULL;
     default:
@@ -815,8 +816,19 @@ static int read_data(rd *s, int dom, long idx)
         rc = 0;
         goto out;
     }
-    if (!(v = decode_value(s, k, s->text.p ? s->text.p : "")))
-        goto out;
+    {
+        char what[160];
+        if (dom == DOM_NODE)
+            snprintf(what, sizeof what, "node '%.100s': ", ag_node_id(s->g, (size_t)idx));
+        else if (dom == DOM_EDGE)
+            snprintf(what, sizeof what, "edge '%.60s' - '%.60s': ",
+                     ag_node_id(s->g, ag_edge_source(s->g, (size_t)idx)),
+                     ag_node_id(s->g, ag_edge_target(s->g, (size_t)idx)));
+        else
+            what[0] = '\0';
+        if (!(v = decode_value(s, k, s->text.p ? s->text.p : "", what)))
+            goto out;
+    }
     if (dom == DOM_EDGE && strcmp(k->name, "weight") == 0 && json_is_number(v)) {
         ag_edge_set_weight(s->g, (size_t)idx, json_number_value(v));
         json_decref(v);
@@ -1003,7 +1015,7 @@ static int apply_defaults(rd *s)
         json_t *v;
         if (!k->deflt || k->mark == M_VISUAL || k->mark >= M_YNODE || (long)ki == s->nodeid_key)
             continue;
-        if (!(v = decode_value(s, k, k->deflt)))
+        if (!(v = decode_value(s, k, k->deflt, "default of ")))
             return -1;
         if (k->domain & DOM_NODE)
             for (size_t i = 0; i < n; i++) {

@@ -423,12 +423,28 @@ static void test_formats__gml_others(void **state)
     if (!g)
         fail_msg("%ld:%ld: %s", err.line, err.col, err.msg);
     assert_false(ag_graph_is_directed(g));
-    assert_string_equal(ag_attr_string(ag_node_attrs_const(g, 0), "name"), "Zo\xc3\xab \"q\"");
-    /* no labels: the GML ids are the node ids, and they are integers */
-    assert_true(ag_graph_has_integer_ids(g));
+    /* igraph's "name" names the node; without one the GML id does */
+    assert_true(ag_graph_find_node(g, "Zo\xc3\xab \"q\"") >= 0);
+    assert_null(ag_node_attrs_const(g, 0));
     assert_true(ag_graph_find_node(g, "1") >= 0);
+    assert_false(ag_graph_has_integer_ids(g));
     /* jansson has no infinities: kept as the text the JSON writer uses */
     assert_string_equal(ag_attr_string(ag_edge_attrs_const(g, 0), "w"), "-Infinity");
+    ag_graph_free(g);
+}
+
+/* Without labels or names, integer GML ids stay integers. */
+static void test_formats__gml_integer_ids(void **state)
+{
+    ag_error err;
+    ag_graph *g = read_str("graph [ node [ id 3 ] node [ id 10 ] edge [ source 10 target 3 ] ]",
+                           AG_FMT_GML, &err);
+    char *j;
+    assert_non_null(g);
+    assert_true(ag_graph_has_integer_ids(g));
+    j = write_str(g, AG_FMT_JSON);
+    assert_non_null(strstr(j, "{\"source\": 10, \"target\": 3}"));
+    free(j);
     ag_graph_free(g);
 }
 
@@ -604,6 +620,7 @@ int main(void)
         cmocka_unit_test(test_formats__xml_replaces_what_xml_cannot_carry),
         cmocka_unit_test(test_formats__gml_round_trip),
         cmocka_unit_test(test_formats__gml_others),
+        cmocka_unit_test(test_formats__gml_integer_ids),
         cmocka_unit_test(test_formats__gml_errors),
         cmocka_unit_test(test_formats__csv),
         cmocka_unit_test(test_formats__style),

@@ -1,0 +1,6 @@
+graph [
+  node [ id 0 label "Ana" ]
+  node [ id 1 label "Bo" ]
+  edge [ source 0 target 1 ]
+  edge [ source 1 target 2 ]
+]
