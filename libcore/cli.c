@@ -22,9 +22,14 @@
 
 /* ------------------------------------------------------------------ signals */
 
+/* The process that installed the handlers: forked workers (ag-analyze -j) inherit them
+ * and the table of temporary files, but must never remove their parent's output. */
+static pid_t handler_owner;
+
 static void on_fatal_signal(int sig)
 {
-    ag__output_cleanup();
+    if (getpid() == handler_owner)
+        ag__output_cleanup();
     /* Re-raise with the default action so the parent sees "killed by SIGINT". */
     signal(sig, SIG_DFL);
     raise(sig);
@@ -38,11 +43,15 @@ void ag_cli_init(ag_cli *cli)
     /* Numbers in every output format use '.', whatever the user's locale says. */
     setlocale(LC_ALL, "C");
     memset(&sa, 0, sizeof sa);
+    handler_owner = getpid();
     sa.sa_handler = on_fatal_signal;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    /* `ag-extract -o g.json --mentions - | head` dies of SIGPIPE while g.json is still
+     * a temporary file: remove it too, then die of SIGPIPE as usual. */
+    sigaction(SIGPIPE, &sa, NULL);
 }
 
 /* ------------------------------------------------------------------ options */

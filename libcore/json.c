@@ -771,6 +771,15 @@ ag_graph *ag__read_json(const char *buf, size_t len, const char *name,
                      "node-link JSON needs a \"nodes\" array (and a \"links\" array)");
         goto out;
     }
+    /* "directed": "yes" must not quietly become an undirected graph. */
+    for (int i = 0; i < 2; i++) {
+        const char *key = i ? "multigraph" : "directed";
+        if ((v = json_object_get(root, key)) && !json_is_boolean(v)) {
+            ag_error_set(err, AG_EINVAL, name, 1, 1, "\"%s\" must be true or false, not %s",
+                         key, type_word(v));
+            goto out;
+        }
+    }
     if (!(g = ag_graph_new(json_is_true(json_object_get(root, "directed"))))) {
         ag_error_set(err, AG_ENOMEM, name, 0, 0, "out of memory");
         goto out;
