@@ -151,9 +151,7 @@ int ag_analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_stats 
 
     /* One igraph view serves the measures and the communities. --unweighted sets both
      * weightings; should a caller mix them, communities get a view of their own. */
-    if ((o.centrality.measures & ~(AG_MEASURE_BIT(AG_MEASURE_DEGREE) |
-                                   AG_MEASURE_BIT(AG_MEASURE_STRENGTH))) ||
-        o.community.algo != AG_COMMUNITY_NONE) {
+    if (o.centrality.measures || o.community.algo != AG_COMMUNITY_NONE) {
         if (ag__igraph_from_graph(g, o.centrality.weighted, &ig, err) < 0)
             goto out;
         have_ig = 1;
@@ -197,7 +195,8 @@ int ag_analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_stats 
         if (o.community.weighted != o.centrality.weighted) {
             if (ag_analyze_communities(g, &o.community, memb, &k, &q, err) < 0)
                 goto out;
-        } else if (ag__communities_ig(&ig, &o.community, memb, &k, &q, err) < 0) {
+        } else if (ag__communities_ig(&ig, &o.community, memb, &k, &q,
+                                      &st.community_call_seconds, err) < 0) {
             goto out;
         }
         for (size_t v = 0; v < n; v++) {

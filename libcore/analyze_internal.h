@@ -50,7 +50,7 @@ const igraph_vector_t *ag__igraph_lengths(const ag__igraph *ig);
 int ag__centrality_ig(const ag_graph *g, const ag__igraph *ig, const ag_centrality_opts *o,
                       ag_scores *s, ag_error *err);
 int ag__communities_ig(const ag__igraph *ig, const ag_community_opts *o, long *membership,
-                       long *ncomm, double *modularity, ag_error *err);
+                       long *ncomm, double *modularity, double *call_seconds, ag_error *err);
 
 /*
  * Betweenness (raw, each unordered pair once when undirected) of every node of g into

@@ -407,16 +407,31 @@ static int coreness(const ag__igraph *ig, double *res, size_t n, ag_error *err)
     return rc == IGRAPH_SUCCESS ? 0 : ag__igraph_fail(rc, "coreness", err);
 }
 
+/* igraph_degree / igraph_strength (loops counted twice, as in the edge loop). */
+static int degree_strength(const ag__igraph *ig, int weighted, double *res, size_t n,
+                           ag_error *err)
+{
+    igraph_vector_t v;
+    igraph_error_t rc;
+
+    if ((rc = igraph_vector_init(&v, 0)) != IGRAPH_SUCCESS)
+        return ag__igraph_fail(rc, "strength", err);
+    rc = igraph_strength(&ig->g, &v, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS,
+                         weighted ? ag__igraph_weights(ig) : NULL);
+    if (rc == IGRAPH_SUCCESS)
+        memcpy(res, VECTOR(v), n * sizeof *res);
+    igraph_vector_destroy(&v);
+    return rc == IGRAPH_SUCCESS ? 0 : ag__igraph_fail(rc, "strength", err);
+}
+
 int ag_analyze_centrality(const ag_graph *g, const ag_centrality_opts *opts, ag_scores *s,
                           ag_error *err)
 {
     ag_centrality_opts o = opts ? *opts : (ag_centrality_opts)AG_CENTRALITY_OPTS_INIT;
-    const unsigned need_ig = AG_MEASURES_ALL & ~(AG_MEASURE_BIT(AG_MEASURE_DEGREE) |
-                                                 AG_MEASURE_BIT(AG_MEASURE_STRENGTH));
     ag__igraph ig;
     int ret;
 
-    if (!(o.measures & need_ig))
+    if (!o.measures)
         return ag__centrality_ig(g, NULL, &o, s, err);
     if (ag__igraph_from_graph(g, o.weighted, &ig, err) < 0)
         return -1;
@@ -453,6 +468,10 @@ int ag__centrality_ig(const ag_graph *g, const ag__igraph *ig, const ag_centrali
         switch ((ag_measure)k) {
         case AG_MEASURE_DEGREE:
         case AG_MEASURE_STRENGTH:
+            if (ig) {
+                rc = degree_strength(ig, k == AG_MEASURE_STRENGTH && o.weighted, res, n, err);
+                break;
+            }
             for (size_t e = 0; e < m; e++) {
                 double w = k == AG_MEASURE_DEGREE || !o.weighted ? 1.0 : ag_edge_weight(g, e);
                 res[ag_edge_source(g, e)] += w;

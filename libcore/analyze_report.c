@@ -304,8 +304,10 @@ int ag_analyze_run(const ag_analyze_run_opts *o, ag_error *err)
                 fprintf(o->timings, ", %s %.6f s", ag_measure_name((ag_measure)m),
                         st.measure_seconds[m]);
         if (o->analyze.community.algo != AG_COMMUNITY_NONE)
-            fprintf(o->timings, ", %s %.6f s", ag_community_algo_name(o->analyze.community.algo),
-                    st.community_seconds);
+            fprintf(o->timings, ", %s %.6f s, %s_call %.6f s",
+                    ag_community_algo_name(o->analyze.community.algo), st.community_seconds,
+                    ag_community_algo_name(o->analyze.community.algo),
+                    st.community_call_seconds);
         fprintf(o->timings, ", analyze total %.6f s, write %.6f s\n", t_analyze - t_read,
                 t_write - t_analyze);
     }

@@ -223,6 +223,7 @@ typedef struct ag_analyze_stats {
     double filter_seconds;                  /* all filters */
     double measure_seconds[AG_MEASURE_COUNT]; /* each measure (0 when not computed) */
     double community_seconds;               /* community detection and Q */
+    double community_call_seconds;          /* of which in the algorithm's igraph calls */
 } ag_analyze_stats;
 
 /*
