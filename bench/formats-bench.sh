@@ -1,0 +1,104 @@
+#!/bin/sh
+# Export speed of the data formats (issue 5): ag-render writing a 100k-actor / 1M-link
+# graph to GraphML, GEXF, GML and Gephi CSV, against networkx's writer for the same
+# format on the same graph (write_graphml, write_gexf, write_gml; for CSV, which
+# networkx has no writer for, write_edgelist with delimiter="," plus csv.DictWriter for
+# the nodes table). Prints seconds, peak memory and the ratio networkx / ours (>= 1
+# means we are at least as fast).
+#
+# Our time is the whole command: reading the node-link JSON, then writing. networkx's
+# is the writer alone, with the graph already in memory: the comparison is tilted
+# against us on purpose.
+#
+# The graph comes from bench/gen-graph.py (seeded, co-mention-like), run through
+# ag-analyze for pagerank, degree and communities, so the exports carry measures,
+# colours and sizes as real ones do.
+#
+# Usage: bench/formats-bench.sh [NODES [LINKS]]   (default 100000 1000000)
+# Env:   AG_BIN (default build/bin), PYTHON (default: a python3 with networkx, newest
+#        first), KEEP=1 to keep the work directory.
+set -eu
+nodes=${1:-100000}
+links=${2:-1000000}
+here=$(cd "$(dirname "$0")" && pwd)
+bin=${AG_BIN:-$here/../build/bin}
+[ -x "$bin/ag-render" ] || { echo "formats-bench: no ag-render in $bin (set AG_BIN)" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "formats-bench: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
+if [ -z "${PYTHON:-}" ]; then
+    for py in python3 /usr/bin/python3; do
+        if "$py" -c 'import networkx' 2>/dev/null; then PYTHON=$py; break; fi
+    done
+fi
+[ -n "${PYTHON:-}" ] || { echo "formats-bench: networkx is not installed" >&2; exit 2; }
+
+work=$(mktemp -d)
+[ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
+echo "graph: $nodes actors, $links links (seed 1); work dir $work"
+python3 "$here/gen-graph.py" "$nodes" "$links" --seed 1 --json "$work/raw.json"
+"$bin/ag-analyze" -q --centrality degree,pagerank --communities louvain -o "$work/graph.json" "$work/raw.json"
+ls -l "$work/graph.json" | awk '{printf "input: %.0f MB of node-link JSON\n", $5 / 1e6}'
+
+# ------------------------------------------------------------------ ours
+ours() { # format, output
+    /usr/bin/time -f "%e %M" -o "$work/time.$1" "$bin/ag-render" -f "$1" -o "$2" "$work/graph.json"
+    cat "$work/time.$1"
+}
+for f in graphml gexf gml; do
+    ours $f "$work/ours.$f" >"$work/ours.$f.t"
+done
+ours csv "$work/ours-csv/" >"$work/ours.csv.t"
+# the read alone, for reference: the same command writing the pipeline format
+ours json /dev/null >"$work/ours.json.t"
+
+# ------------------------------------------------------------------ networkx
+"$PYTHON" - "$work" <<'PY' >"$work/nx.t"
+import csv, json, os, resource, sys, time
+import networkx as nx
+work = sys.argv[1]
+with open(os.path.join(work, "graph.json")) as f:
+    d = json.load(f)
+try:
+    G = nx.node_link_graph(d, edges="links")
+except TypeError:  # networkx < 3.4
+    G = nx.node_link_graph(d)
+del d
+def timed(name, fn):
+    t = time.perf_counter()
+    fn()
+    print(name, "%.2f" % (time.perf_counter() - t), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    sys.stdout.flush()
+timed("graphml", lambda: nx.write_graphml(G, os.path.join(work, "nx.graphml")))
+major = int(nx.__version__.split(".")[0])
+timed("gexf", lambda: nx.write_gexf(G, os.path.join(work, "nx.gexf"),
+                                    **({"version": "1.3"} if major >= 3 else {})))
+timed("gml", lambda: nx.write_gml(G, os.path.join(work, "nx.gml")))
+def write_csv():
+    cols = sorted({k for _, a in G.nodes(data=True) for k in a})
+    with open(os.path.join(work, "nx_nodes.csv"), "w", newline="") as f:
+        w = csv.DictWriter(f, ["Id"] + cols)
+        w.writeheader()
+        for v, a in G.nodes(data=True):
+            w.writerow(dict(a, Id=v))
+    nx.write_edgelist(G, os.path.join(work, "nx_edges.csv"), delimiter=",", data=True)
+timed("csv", write_csv)
+PY
+
+# ------------------------------------------------------------------ report
+echo "networkx $("$PYTHON" -c 'import networkx; print(networkx.__version__)') ($PYTHON)"
+read rs rk <"$work/ours.json.t"
+echo "reading the JSON alone (ag-render -f json -o /dev/null): ${rs}s, $((rk / 1024)) MB"
+printf '%-8s %12s %10s %14s %10s %10s %8s\n' format "ours (s)" "ours MB" "networkx (s)" "nx MB" "size MB" ratio
+for f in graphml gexf gml csv; do
+    read os ok <"$work/ours.$f.t"
+    set -- $(grep "^$f " "$work/nx.t")
+    ns=$2 nk=$3
+    if [ $f = csv ]; then
+        size=$(cat "$work/ours-csv/nodes.csv" "$work/ours-csv/edges.csv" | wc -c)
+    else
+        size=$(wc -c <"$work/ours.$f")
+    fi
+    awk -v f=$f -v os="$os" -v ok="$ok" -v ns="$ns" -v nk="$nk" -v sz="$size" 'BEGIN {
+        printf "%-8s %12.2f %10.0f %14.2f %10.0f %10.0f %7.1fx\n", f, os, ok / 1024, ns, nk / 1024,
+               sz / 1e6, (os > 0 ? ns / os : 0) }'
+done
+echo "ratio = networkx writer time / our whole command (read + write); >= 1.0 is the target"
