@@ -72,11 +72,11 @@ typedef struct cand {
     int drop;            /* removed during resolution */
     long name;           /* index into the document's name table, or -1 */
     /* Token facts saved by finish_cands while the tokens are still in the window: */
-    uint32_t ntok;       /* words in the mention */
-    uint32_t tcls0;      /* lexicon class of its first word */
-    uint32_t tflags0;    /* T_* flags of its first word */
-    unsigned team : 1;   /* sports results context: a team */
-    unsigned gov : 1;    /* context makes a capital a government */
+    uint32_t ntok;        /* words in the mention */
+    uint32_t tcls0;       /* lexicon class of its first word */
+    uint32_t tflags0;     /* T_* flags of its first word */
+    unsigned team : 1;    /* sports results context: a team */
+    unsigned gov : 1;     /* context makes a capital a government */
     unsigned corpdot : 1; /* "Corp." follows: the period belongs to the name */
 } cand;
 
@@ -137,6 +137,11 @@ struct ag__ner_scratch {
 enum { EV_CAPMID = 1 }; /* evidence: the word is written capitalised in mid-sentence */
 
 #define MAX_SPAN 16 /* tokens in one raw span of capitalised words */
+/* Memory bound: a document of more than TOKEN_LIMIT tokens is processed in windows of
+ * WINDOW tokens (tokenised twice) instead of all at once; CONTEXT tokens of look-ahead. */
+#define TOKEN_LIMIT (1u << 18)
+#define WINDOW 65536u
+#define CONTEXT 48u
 
 /* ---------------------------------------------------------------- small helpers */
 
@@ -304,11 +309,11 @@ static int is_open_punct(int32_t cp) {
 }
 
 /* Tokenise sentence [a, b) of text. Time: O(b - a). */
-static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text, size_t a,
-                    size_t b, uint32_t sent) {
-    size_t i = a, first_tok = p->ntoks;
-    int first = 1;
-    while (i < b) {
+static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text, size_t *pos,
+                    size_t b, uint32_t sent, int *firstp, size_t limit) {
+    size_t i = *pos, first_tok = p->ntoks;
+    int first = *firstp;
+    while (i < b && p->ntoks < limit) {
         int32_t cp;
         size_t cl = ag__dec(text, b, i, &cp);
         if (ag__is_space(cp)) {
@@ -438,10 +443,12 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
         if (!(t->flags & T_WORD))
             continue;
         int need = (t->flags & (T_CAP | T_ALLCAPS)) != 0;
-        if (!need && k > first_tok && (p->toks[k - 1].flags & (T_CAP | T_ALLCAPS)))
+        if (!need && k > 0 && (p->toks[k - 1].flags & (T_CAP | T_ALLCAPS)))
             need = 1;
         if (!need && k + 1 < p->ntoks && (p->toks[k + 1].flags & (T_CAP | T_ALLCAPS)))
             need = 1;
+        if (k + 1 == p->ntoks && i < b)
+            need = 1; /* its right neighbour comes with the next chunk */
         size_t n = t->e - t->s - ((t->flags & T_ABBR) ? 1 : 0);
         if (need && n < AG__LEX_MAXKEY) {
             char low[AG__LEX_MAXKEY];
@@ -449,6 +456,8 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
             t->cls = ag__lex_class_lower(lex, low, n);
         }
     }
+    *pos = i;
+    *firstp = first;
     return 0;
 }
 
@@ -1480,6 +1489,144 @@ static void metonymy(ctx *c) {
     }
 }
 
+/* ---------------------------------------------------------------- document passes */
+
+/* 1 when the tokens of a sentence (or its first chunk) are an ALL-CAPS headline. */
+static int caps_sentence(const tok *t, size_t n) {
+    size_t nlow = 0, ncap = 0;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t f = t[k].flags;
+        if (!(f & T_WORD))
+            continue;
+        if (f & T_ALLCAPS) {
+            if (t[k].e - t[k].s >= 2)
+                ncap++;
+        } else {
+            nlow++;
+        }
+    }
+    return ncap >= 2 && nlow * 10 <= ncap;
+}
+
+/* Record the words written capitalised in mid-sentence. -1 when out of memory. */
+static int note_evidence(struct ag__ner_scratch *p, const char *text, const tok *t, size_t n) {
+    for (size_t k = 0; k < n; k++) {
+        if ((t[k].flags & (T_CAP | T_FIRST)) != T_CAP || (t[k].flags & T_ALLCAPS))
+            continue;
+        size_t l = t[k].e - t[k].s;
+        if (l >= AG__LEX_MAXKEY)
+            continue;
+        char low[AG__LEX_MAXKEY];
+        ag__lex_lower(text + t[k].s, l, low);
+        int e = 0;
+        dslot *s = dt_get(&p->evidence, low, l, 0, &e);
+        if (!s) {
+            const char *key = arena_str(p, low, l);
+            if (!key || !(s = dt_get(&p->evidence, key, l, 1, &e)) || e)
+                return -1;
+        }
+        s->val |= EV_CAPMID;
+    }
+    return 0;
+}
+
+/*
+ * Find and process the spans that start at tokens [from, limit) of the window c->toks
+ * (spans may run past limit into the window's look-ahead). Returns the token index where
+ * the next span may start, or (size_t)-1 when out of memory.
+ */
+static size_t spans(ctx *c, size_t from, size_t limit) {
+    struct ag__ner_scratch *p = c->p;
+    tok *t = p->toks;
+    size_t k = from;
+    while (k < limit) {
+        if ((t[k].flags & T_USED) || !capish(c, k)) {
+            k++;
+            continue;
+        }
+        if (t[k].flags & T_HYPHEN) {
+            /* "Eid-ul-Fitr", "Christmas-time": a holiday or month is not a name. */
+            const char *hy = memchr(c->text + t[k].s, '-', t[k].e - t[k].s);
+            if (hy && (size_t)(hy - (c->text + t[k].s)) < AG__LEX_MAXKEY) {
+                char low[AG__LEX_MAXKEY];
+                size_t hl = (size_t)(hy - (c->text + t[k].s));
+                ag__lex_lower(c->text + t[k].s, hl, low);
+                if (ag__lex_class_lower(c->lex, low, hl) & AG_LEX_NONNAME) {
+                    k++;
+                    continue;
+                }
+            }
+            int r = split_hyphenated(c, k);
+            if (r < 0)
+                return (size_t)-1;
+            if (r) {
+                k++;
+                continue;
+            }
+        }
+        size_t e = k + 1;
+        /* MAX_SPAN bounds the work per span (span processing is quadratic in its length);
+         * real names are far shorter, Title Case Text is not a name. */
+        while (e < c->ntoks && e - k < MAX_SPAN && t[e].sent == t[k].sent &&
+               !(t[e].flags & T_USED)) {
+            if (capish(c, e)) {
+                if ((t[e].flags & T_HYPHEN) && split_hyphenated(c, e) != 0)
+                    break;
+                e++;
+                continue;
+            }
+            /* "Procter & Gamble", "Standard & Poor": an ampersand joins a company name. */
+            if ((t[e].flags & T_PUNCT) && t[e].punct == '&' && e + 1 < c->ntoks &&
+                t[e + 1].sent == t[k].sent && capish(c, e + 1)) {
+                e += 2;
+                continue;
+            }
+            /* "Special Envoy for Afghanistan": a portfolio after a title. */
+            if (tok_is(c->text, &t[e], "for") && (t[e - 1].cls & AG_LEX_TITLE) &&
+                e + 1 < c->ntoks && t[e + 1].sent == t[k].sent && capish(c, e + 1)) {
+                e += 2;
+                continue;
+            }
+            /* Connectors inside a name: "Bank of England", "Osama bin Laden". */
+            /* "Keith Moore of Norwich City", "Karlsruhe of Germany": "of" joins only an
+             * organisation-like head (a cue word, a title or ordinary words: "Bank of
+             * England", "Secretary of State", "Voice of America"). */
+            if (tok_is(c->text, &t[e], "of")) {
+                int orgish = 1;
+                for (size_t q = k; q < e; q++)
+                    if (!(t[q].cls & (AG_LEX_ORGCUE | AG_LEX_TITLE | AG_LEX_COMMON)) ||
+                        (t[q].cls & AG_LEX_GIVEN))
+                        orgish = 0;
+                for (size_t q = k; q < e; q++)
+                    if (t[q].cls & (AG_LEX_ORGCUE | AG_LEX_TITLE))
+                        orgish = 1;
+                if (!orgish)
+                    break;
+            }
+            if ((t[e].cls & AG_LEX_CONNECTOR) && (t[e].flags & T_LOWER) &&
+                !c->p->capsent[t[k].sent]) {
+                /* a run of connectors: "Ursula von der Leyen", "Juan de la Cruz" */
+                size_t q = e;
+                while (q < c->ntoks && q - e < 3 && t[q].sent == t[k].sent &&
+                       (t[q].cls & AG_LEX_CONNECTOR) && (t[q].flags & T_LOWER))
+                    q++;
+                if (q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
+                    !(t[q].flags & T_USED)) {
+                    e = q + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if (do_span(c, k, e) < 0)
+            return (size_t)-1;
+        t = p->toks;
+        k = e;
+    }
+
+    return k;
+}
+
 /* ---------------------------------------------------------------- public API */
 
 void ag_mentions_init(ag_mentions *m) {
@@ -1550,147 +1697,78 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
         goto oom;
     ctx c = {lex, opts, text, len, p, NULL, 0};
 
-    /* 1. Tokens, ALL-CAPS sentences and capitalisation evidence. */
+    /* 1. ALL-CAPS sentences and capitalisation evidence; the tokens are kept for step 2
+     * unless the document has more than TOKEN_LIMIT of them. */
+    int streaming = 0;
     for (size_t si = 0; si < nsents; si++) {
-        size_t first = p->ntoks;
         size_t a = sents[si].start, b = sents[si].end;
         if (b > len)
             b = len;
-        if (a >= b) {
-            p->capsent[si] = 0;
-            continue;
-        }
-        if (tokenise(lex, p, text, a, b, (uint32_t)si) < 0)
-            goto oom;
-        size_t nlow = 0, ncap = 0;
-        for (size_t k = first; k < p->ntoks; k++) {
-            uint32_t f = p->toks[k].flags;
-            if (!(f & T_WORD))
-                continue;
-            if (f & T_ALLCAPS) {
-                if (p->toks[k].e - p->toks[k].s >= 2)
-                    ncap++;
-            } else if (f & T_LOWER || !(f & T_CAP) || !(f & T_ALLCAPS)) {
-                nlow++;
+        p->capsent[si] = 0;
+        int decided = 0, first = 1;
+        size_t pos = a;
+        while (pos < b) {
+            size_t chunk = p->ntoks;
+            if (tokenise(lex, p, text, &pos, b, (uint32_t)si, &first, chunk + WINDOW) < 0)
+                goto oom;
+            if (!decided) {
+                /* the first chunk decides (a sentence longer than that is no headline) */
+                p->capsent[si] = caps_sentence(p->toks + chunk, p->ntoks - chunk);
+                decided = 1;
             }
-        }
-        p->capsent[si] = ncap >= 2 && nlow * 10 <= ncap;
-        if (p->capsent[si])
-            continue;
-        for (size_t k = first; k < p->ntoks; k++) {
-            tok *t = &p->toks[k];
-            if ((t->flags & (T_CAP | T_FIRST)) != T_CAP || (t->flags & T_ALLCAPS))
-                continue;
-            size_t n = t->e - t->s;
-            if (n >= AG__LEX_MAXKEY)
-                continue;
-            char low[AG__LEX_MAXKEY];
-            ag__lex_lower(text + t->s, n, low);
-            int e = 0;
-            dslot *s = dt_get(&p->evidence, low, n, 0, &e);
-            if (!s) {
-                const char *key = arena_str(p, low, n);
-                if (!key || !(s = dt_get(&p->evidence, key, n, 1, &e)) || e)
-                    goto oom;
-            }
-            s->val |= EV_CAPMID;
+            if (!p->capsent[si] && note_evidence(p, text, p->toks + chunk, p->ntoks - chunk) < 0)
+                goto oom;
+            if (p->ntoks > TOKEN_LIMIT)
+                streaming = 1;
+            if (streaming)
+                p->ntoks = 0;
         }
     }
-    c.toks = p->toks;
-    c.ntoks = p->ntoks;
-    if (find_dateline(&c) < 0)
-        goto oom;
 
-    /* 2-3. Spans. */
-    tok *t = p->toks;
-    for (size_t k = 0; k < c.ntoks;) {
-        if ((t[k].flags & T_USED) || !capish(&c, k)) {
-            k++;
-            continue;
-        }
-        if (t[k].flags & T_HYPHEN) {
-            /* "Eid-ul-Fitr", "Christmas-time": a holiday or month is not a name. */
-            const char *hy = memchr(text + t[k].s, '-', t[k].e - t[k].s);
-            if (hy && (size_t)(hy - (text + t[k].s)) < AG__LEX_MAXKEY) {
-                char low[AG__LEX_MAXKEY];
-                size_t hl = (size_t)(hy - (text + t[k].s));
-                ag__lex_lower(text + t[k].s, hl, low);
-                if (ag__lex_class_lower(lex, low, hl) & AG_LEX_NONNAME) {
-                    k++;
-                    continue;
-                }
-            }
-            int r = split_hyphenated(&c, k);
-            if (r < 0)
-                goto oom;
-            if (r) {
-                k++;
-                continue;
-            }
-        }
-        size_t e = k + 1;
-        /* MAX_SPAN bounds the work per span (span processing is quadratic in its length);
-         * real names are far shorter, Title Case Text is not a name. */
-        while (e < c.ntoks && e - k < MAX_SPAN && t[e].sent == t[k].sent &&
-               !(t[e].flags & T_USED)) {
-            if (capish(&c, e)) {
-                if ((t[e].flags & T_HYPHEN) && split_hyphenated(&c, e) != 0)
-                    break;
-                e++;
-                continue;
-            }
-            /* "Procter & Gamble", "Standard & Poor": an ampersand joins a company name. */
-            if ((t[e].flags & T_PUNCT) && t[e].punct == '&' && e + 1 < c.ntoks &&
-                t[e + 1].sent == t[k].sent && capish(&c, e + 1)) {
-                e += 2;
-                continue;
-            }
-            /* "Special Envoy for Afghanistan": a portfolio after a title. */
-            if (tok_is(text, &t[e], "for") && (t[e - 1].cls & AG_LEX_TITLE) && e + 1 < c.ntoks &&
-                t[e + 1].sent == t[k].sent && capish(&c, e + 1)) {
-                e += 2;
-                continue;
-            }
-            /* Connectors inside a name: "Bank of England", "Osama bin Laden". */
-            /* "Keith Moore of Norwich City", "Karlsruhe of Germany": "of" joins only an
-             * organisation-like head (a cue word, a title or ordinary words: "Bank of
-             * England", "Secretary of State", "Voice of America"). */
-            if (tok_is(text, &t[e], "of")) {
-                int orgish = 1;
-                for (size_t q = k; q < e; q++)
-                    if (!(t[q].cls & (AG_LEX_ORGCUE | AG_LEX_TITLE | AG_LEX_COMMON)) ||
-                        (t[q].cls & AG_LEX_GIVEN))
-                        orgish = 0;
-                for (size_t q = k; q < e; q++)
-                    if (t[q].cls & (AG_LEX_ORGCUE | AG_LEX_TITLE))
-                        orgish = 1;
-                if (!orgish)
-                    break;
-            }
-            if ((t[e].cls & AG_LEX_CONNECTOR) && (t[e].flags & T_LOWER) &&
-                !c.p->capsent[t[k].sent]) {
-                /* a run of connectors: "Ursula von der Leyen", "Juan de la Cruz" */
-                size_t q = e;
-                while (q < c.ntoks && q - e < 3 && t[q].sent == t[k].sent &&
-                       (t[q].cls & AG_LEX_CONNECTOR) && (t[q].flags & T_LOWER))
-                    q++;
-                if (q < c.ntoks && t[q].sent == t[k].sent && capish(&c, q) &&
-                    !(t[q].flags & T_USED)) {
-                    e = q + 1;
-                    continue;
-                }
-            }
-            break;
-        }
-        if (do_span(&c, k, e) < 0)
+    /* 2-3. Spans: over all tokens at once, or window by window re-tokenising. */
+    if (!streaming) {
+        c.toks = p->toks;
+        c.ntoks = p->ntoks;
+        if (find_dateline(&c) < 0 || spans(&c, 0, c.ntoks) == (size_t)-1 || finish_cands(&c, 0) < 0)
             goto oom;
-        t = p->toks;
-        k = e;
+    } else {
+        size_t from = 0;
+        int first_window = 1;
+        p->ntoks = 0;
+        for (size_t si = 0; si <= nsents; si++) {
+            size_t a = si < nsents ? sents[si].start : len, b = si < nsents ? sents[si].end : len;
+            if (b > len)
+                b = len;
+            int first = 1, final = si == nsents;
+            size_t pos = a;
+            while (pos < b || final) {
+                if (!final &&
+                    tokenise(lex, p, text, &pos, b, (uint32_t)si, &first, p->ntoks + WINDOW) < 0)
+                    goto oom;
+                if (!final && p->ntoks < WINDOW + CONTEXT)
+                    continue;
+                /* Process the window but its last CONTEXT tokens (spans and cues look a
+                 * few tokens ahead), then keep a little context before the next start. */
+                c.toks = p->toks;
+                c.ntoks = p->ntoks;
+                size_t limit = final ? c.ntoks : c.ntoks - CONTEXT, cstart = p->ncands;
+                if (first_window && find_dateline(&c) < 0)
+                    goto oom;
+                first_window = 0;
+                size_t k = spans(&c, from, limit);
+                if (k == (size_t)-1 || finish_cands(&c, cstart) < 0)
+                    goto oom;
+                if (final)
+                    break;
+                size_t keep = limit > 8 ? limit - 8 : 0;
+                memmove(p->toks, p->toks + keep, (p->ntoks - keep) * sizeof *p->toks);
+                p->ntoks -= keep;
+                from = k > keep ? k - keep : 0;
+            }
+        }
     }
 
     /* 4. Resolution. */
-    if (finish_cands(&c, 0) < 0)
-        goto oom;
     sports_teams(&c);
     /* Headline words attach to body names case-insensitively (names are keyed lower-case). */
     if (resolve(&c) < 0)
