@@ -391,7 +391,7 @@ ag_graph *ag_extract_graph(const char *const *inputs, size_t ninputs,
     ag__acc acc;
     ag_graph *g = NULL;
     if (extract_all(inputs, ninputs, opts, &acc, stats, err) == 0) {
-        ag__resolve_opts ro = {opts->variants, opts->met_only, NULL};
+        ag__resolve_opts ro = {opts->variants, opts->met_only};
         g = ag__acc_to_graph(&acc, &ro, err);
     }
     ag__acc_destroy(&acc);

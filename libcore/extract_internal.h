@@ -155,7 +155,6 @@ int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const ch
 typedef struct ag__resolve_opts {
     int variants;       /* merge spelling variants, dropped middle names, surnames */
     int met_only;       /* keep only met links */
-    const char *scope;  /* graph attribute "scope", or NULL */
 } ag__resolve_opts;
 
 /* Resolve the records of acc across documents and build the sorted graph. The pair

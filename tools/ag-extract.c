@@ -63,82 +63,107 @@ static int set_field(ag_extract_opts *o, const char *arg)
     return slot ? 0 : -1;
 }
 
-int main(int argc, char **argv)
-{
-    ag_extract_opts o = AG_EXTRACT_OPTS_INIT;
-    const char *out_path = NULL, *mentions_path = NULL, *arg, *stdin_only[] = {"-"};
-    ag_format fmt = AG_FMT_AUTO;
-    int key, quiet = 0, keyed = 0, rc = AG_EXIT_FAIL;
-    long num;
-    ag_error err;
-    ag_output out = {0}, mout = {0};
-    ag_graph *g = NULL;
+/* What the command line asks for besides the library options. */
+typedef struct args {
+    const char *out_path;      /* -o, NULL: stdout */
+    const char *mentions_path; /* --mentions, or NULL */
+    ag_format fmt;             /* -f */
+    int quiet;                 /* -q */
+    int keyed;                 /* --emit-keyed */
+} args;
 
-    ag_cli_init(&cli);
-    ag_error_clear(&err);
+/* Fill o and a from the options; returns -1 to go on, or an exit status. */
+static int parse(int argc, char **argv, ag_extract_opts *o, args *a)
+{
+    const char *arg;
+    long num;
+    int key;
     while ((key = ag_cli_getopt(&cli, argc, argv, &arg)) != -1) {
         switch (key) {
-        case 'o': out_path = arg; break;
+        case 'o': a->out_path = arg; break;
         case 'f':
-            if (ag_format_parse(arg, &fmt) < 0 || fmt == AG_FMT_SVG || fmt == AG_FMT_PNG ||
-                fmt == AG_FMT_PDF)
+            if (ag_format_parse(arg, &a->fmt) < 0 || a->fmt == AG_FMT_SVG ||
+                a->fmt == AG_FMT_PNG || a->fmt == AG_FMT_PDF)
                 return ag_cli_usage_error(&cli, "unknown or picture format '%s' (pictures: ag-render)", arg);
             break;
         case K_SCOPE:
-            if (ag_scope_parse(arg, &o.scope, &o.window) < 0)
+            if (ag_scope_parse(arg, &o->scope, &o->window) < 0)
                 return ag_cli_usage_error(&cli, "invalid scope '%s'", arg);
             break;
         case K_EVIDENCE:
             if (ag_cli_parse_long(&cli, "--evidence", arg, 0, 10, &num) < 0)
                 return AG_EXIT_USAGE;
-            o.evidence = (int)num;
+            o->evidence = (int)num;
             break;
         case 'j':
             if (ag_cli_parse_long(&cli, "--jobs", arg, 1, 256, &num) < 0)
                 return AG_EXIT_USAGE;
-            o.threads = (int)num;
+            o->threads = (int)num;
             break;
-        case K_MET_ONLY: o.met_only = 1; break;
-        case K_NO_VARIANTS: o.variants = 0; break;
-        case K_MENTIONS: mentions_path = arg; break;
+        case K_MET_ONLY: o->met_only = 1; break;
+        case K_NO_VARIANTS: o->variants = 0; break;
+        case K_MENTIONS: a->mentions_path = arg; break;
         case K_DICT:
         case K_STOPLIST:
-            if ((key == K_DICT ? o.ndicts : o.nstoplists) == AG_EXTRACT_MAX_FILES)
+            if ((key == K_DICT ? o->ndicts : o->nstoplists) == AG_EXTRACT_MAX_FILES)
                 return ag_cli_usage_error(&cli, "too many --dict/--stoplist files");
-            if (key == K_DICT) o.dicts[o.ndicts++] = arg;
-            else o.stoplists[o.nstoplists++] = arg;
+            if (key == K_DICT) o->dicts[o->ndicts++] = arg;
+            else o->stoplists[o->nstoplists++] = arg;
             break;
         case K_FIELD:
-            if (set_field(&o, arg) < 0)
+            if (set_field(o, arg) < 0)
                 return ag_cli_usage_error(&cli, "--field wants id=, text= or date=NAME, not '%s'", arg);
             break;
-        case K_SKIP_BAD: o.skip_bad = 1; break;
-        case K_EMIT_KEYED: keyed = 1; break;
-        case 'q': quiet = 1; break;
+        case K_SKIP_BAD: o->skip_bad = 1; break;
+        case K_EMIT_KEYED: a->keyed = 1; break;
+        case 'q': a->quiet = 1; break;
         }
     }
-    if (fmt == AG_FMT_AUTO && out_path && (fmt = ag_format_from_path(out_path)) == AG_FMT_AUTO)
-        fmt = AG_FMT_JSON;
-    ag_progress_init(&bar, cli.prog, 0, quiet);
+    if (a->fmt == AG_FMT_AUTO && (!a->out_path ||
+                                  (a->fmt = ag_format_from_path(a->out_path)) == AG_FMT_AUTO))
+        a->fmt = AG_FMT_JSON;
+    return -1;
+}
+
+int main(int argc, char **argv)
+{
+    ag_extract_opts o = AG_EXTRACT_OPTS_INIT;
+    args a = {NULL, NULL, AG_FMT_AUTO, 0, 0};
+    const char *stdin_only[] = {"-"};
+    int rc = AG_EXIT_FAIL, csv;
+    ag_error err;
+    ag_output out = {0}, mout = {0};
+    ag_extract_stats stats = {0};
+    ag_graph *g = NULL;
+
+    ag_cli_init(&cli);
+    ag_error_clear(&err);
+    if ((rc = parse(argc, argv, &o, &a)) >= 0)
+        return rc;
+    rc = AG_EXIT_FAIL;
+    csv = a.fmt == AG_FMT_CSV && !a.keyed;
+    ag_progress_init(&bar, cli.prog, 0, a.quiet);
     o.progress = on_progress;
-    if (mentions_path && ag_output_open(&mout, mentions_path, &err) < 0)
+    if (a.mentions_path && ag_output_open(&mout, a.mentions_path, &err) < 0)
         goto out;
     o.mentions = mout.fp;
-    if (fmt != AG_FMT_CSV && ag_output_open(&out, out_path, &err) < 0)
+    if (!csv && ag_output_open(&out, a.out_path, &err) < 0)
         goto out;
     const char *const *inputs = optind < argc ? (const char *const *)argv + optind : stdin_only;
     size_t ninputs = optind < argc ? (size_t)(argc - optind) : 1;
-    if (keyed) {
-        if (ag_extract_keyed(inputs, ninputs, &o, out.fp, NULL, &err) < 0)
+    if (a.keyed) {
+        if (ag_extract_keyed(inputs, ninputs, &o, out.fp, &stats, &err) < 0)
             goto out;
-    } else if (!(g = ag_extract_graph(inputs, ninputs, &o, NULL, &err)) ||
-               (fmt == AG_FMT_CSV ? ag_graph_write_csv(g, out_path ? out_path : "graph", &err)
-                                  : ag_graph_write(g, fmt ? fmt : AG_FMT_JSON, out.fp, NULL, &err)) < 0) {
+    } else if (!(g = ag_extract_graph(inputs, ninputs, &o, &stats, &err)) ||
+               (csv ? ag_graph_write_csv(g, a.out_path ? a.out_path : "graph", &err)
+                    : ag_graph_write(g, a.fmt, out.fp, NULL, &err)) < 0) {
         goto out;
     }
     ag_progress_done(&bar);
-    if ((mentions_path && ag_output_commit(&mout, &err) < 0) ||
-        (fmt != AG_FMT_CSV && ag_output_commit(&out, &err) < 0))
+    if (stats.skipped)
+        fprintf(stderr, "%s: skipped %llu malformed record(s)\n", cli.prog, stats.skipped);
+    if ((a.mentions_path && ag_output_commit(&mout, &err) < 0) ||
+        (!csv && ag_output_commit(&out, &err) < 0))
         goto out;
     rc = AG_EXIT_OK;
 out:

@@ -190,7 +190,7 @@ static const char *alias_node(ag_graph *g, const char *name)
 static void test_extract__resolve_variants(void **state)
 {
     ag__acc acc;
-    ag__resolve_opts ro = {1, 0, NULL};
+    ag__resolve_opts ro = {1, 0};
     (void)state;
     ag__acc_init(&acc, 3);
     person(&acc, "Shah Mehmood Qureshi", 3, 5);
