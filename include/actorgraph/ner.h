@@ -107,7 +107,8 @@ AG_API void ag_mentions_destroy(ag_mentions *m);
  * sents[0, nsents) (from ag_text_sentences; mentions never cross a sentence). opts may be
  * NULL for defaults. Replaces the previous content of *out. Returns 0, or -1 on
  * allocation failure (err set; *out is then empty).
- * Time complexity: O(len) expected (hash lookups per token).
+ * Time complexity: O(len) expected (hash lookups per token). Memory: the mentions plus
+ * at most a few hundred thousand tokens (longer documents are processed in windows).
  */
 AG_API int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *text,
                            size_t len, const ag_sentence *sents, size_t nsents, ag_mentions *out,

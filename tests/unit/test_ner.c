@@ -252,6 +252,32 @@ static void test_ner__dotted_titles(void **state) {
     assert_string_equal(m->name, "Ivo Petrak");
 }
 
+static void test_ner__huge_document_in_windows(void **state) {
+    (void)state;
+    /* More tokens than the recogniser keeps at once: it must work window by window and
+     * still resolve across the whole document. */
+    const char *head = "Mayor Alma Okoro met Lena Brandt in Oslo. ";
+    const char *fill = "the talks went on and ";
+    const char *tail = "Later, Okoro flew home.";
+    size_t reps = 80000, hl = strlen(head), fl = strlen(fill), tl = strlen(tail);
+    char *doc_text = malloc(hl + reps * fl + tl + 1);
+    assert_non_null(doc_text);
+    memcpy(doc_text, head, hl);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(doc_text + hl + i * fl, fill, fl);
+    memcpy(doc_text + hl + reps * fl, tail, tl + 1);
+    run(doc_text);
+    const ag_mention *m = find("Alma Okoro", 0);
+    assert_non_null(m);
+    assert_string_equal(m->role, "Mayor");
+    assert_non_null(find("Lena Brandt", 0));
+    m = find("Okoro", 0);
+    assert_non_null(m);
+    assert_int_equal(m->start, hl + reps * fl + 7);
+    assert_string_equal(m->name, "Alma Okoro");
+    free(doc_text);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ner__titles_stripped_and_kept_as_role),
@@ -269,6 +295,7 @@ int main(void) {
         cmocka_unit_test(test_ner__acronym_joins_its_expansion),
         cmocka_unit_test(test_ner__dict_entries_are_recognised),
         cmocka_unit_test(test_ner__dotted_titles),
+        cmocka_unit_test(test_ner__huge_document_in_windows),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
