@@ -776,8 +776,16 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, si
                                             "negotiations", NULL};
         static const char *const VISITS[] = {"hosted", "hosts", "received", "receives",
                                              "visited", "visits", NULL};
-        if (!t->word)
+        if (!t->word || t->e - t->s < 3 || t->e - t->s > 12)
             continue;
+        /* Every trigger starts with one of these letters: skip the rest cheaply. */
+        switch (text[t->s] | 0x20) {
+        case 'm': case 't': case 'd': case 'n': case 's': case 'c': case 'h': case 'r':
+        case 'v':
+            break;
+        default:
+            continue;
+        }
         if (word_eq(text, t, "met") || word_eq(text, t, "meets")) {
             kind = TRIG_VERB;
             if (nx && word_eq(text, nx, "with"))
