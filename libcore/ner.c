@@ -268,6 +268,13 @@ static int word_in(const char *w, size_t n, const char *const *list) {
 static const char *const say_verbs[] = {"said",     "says",    "told",      "added", "stated",
                                         "noted",    "asked",   "warned",    "wrote", "tweeted",
                                         "insisted", "claimed", "explained", NULL};
+/* Common nouns after a name that make it an organisation or a place. */
+static const char *const org_nouns[] = {
+    "agency", "newspaper", "daily", "weekly",  "company", "firm",    "group",    "party",
+    "club",   "team",      "bank",  "airline", "network", "channel", "magazine", NULL};
+static const char *const place_nouns[] = {"province", "region", "district", "city",   "county",
+                                          "village",  "town",   "river",    "valley", "island",
+                                          "airport",  "border", "area",     NULL};
 /* Prepositions of place before a name. */
 static const char *const loc_preps[] = {"in",     "at",  "near",    "outside", "across", "inside",
                                         "around", "via", "towards", "toward",  NULL};
@@ -778,6 +785,18 @@ static void vote_unknown(ctx *c, cand *m, int titled) {
             nx++;
         if (nx < c->ntoks && t[nx].sent == m->sent && tok_in(c->text, &t[nx], say_verbs))
             m->votes[n <= 3 && !hascue ? AG_ACTOR_PERSON : AG_ACTOR_ORG] += 1;
+        /* A common noun right after the name says what it is: "Interfax news agency",
+         * "Kunar province", "Smith, who". */
+        const tok *nt = &t[te];
+        if (nt->flags & T_LOWER) {
+            if (tok_in(c->text, nt, org_nouns) || (nt->cls & AG_LEX_ORGCUE))
+                m->votes[AG_ACTOR_ORG] += 2;
+            else if (tok_in(c->text, nt, place_nouns))
+                m->votes[AG_ACTOR_PLACE] += 2;
+        } else if ((nt->flags & T_PUNCT) && nt->punct == ',' && te + 1 < c->ntoks &&
+                   t[te + 1].sent == m->sent && tok_is(c->text, &t[te + 1], "who")) {
+            m->votes[AG_ACTOR_PERSON] += 1;
+        }
     }
     if (ts > 0 && t[ts - 1].sent == m->sent) {
         const tok *pv = &t[ts - 1];
