@@ -87,6 +87,7 @@ typedef struct dname {
     size_t keylen;      /* bytes of key */
     int votes[5];       /* summed votes */
     int ntok;           /* words in the name */
+    int strong;         /* a mention had a title or starts with a given name */
     const char *last;   /* lower-cased last word (points into key) */
     size_t lastlen;     /* bytes of last */
     long canon;         /* name it resolves to (itself when -1) */
@@ -1157,6 +1158,8 @@ static int intern_name(ctx *c, cand *m) {
     }
     for (int i = 0; i < 5; i++)
         d->votes[i] += m->votes[i];
+    if (m->role || (m->te - m->ts >= 2 && (c->toks[m->ts].cls & AG_LEX_GIVEN)))
+        d->strong = 1;
     m->name = (long)s->val;
     return 0;
 }
@@ -1319,8 +1322,36 @@ static int resolve(ctx *c) {
          * checks the suffix, which keeps the result exact. */
         for (size_t ci = 0; ci < p->ncands; ci++) {
             cand *m = &p->cands[ci];
-            if (m->name < 0)
+            if (m->name < 0) {
+                /* A gazetteer word that is the surname of a person named (with a title or
+                 * a given name) before it is that person: "Michael Jordan ... Jordan". */
+                size_t l = m->e - m->s;
+                if (!m->lexname || m->ntok != 1 || m->adjective || m->dateline ||
+                    m->type == AG_ACTOR_ORG || l >= AG__LEX_MAXKEY)
+                    continue;
+                char low[AG__LEX_MAXKEY];
+                ag__lex_lower(c->text + m->s, l, low);
+                int err = 0;
+                dslot *sl = dt_get(&keys, low, l, 0, &err);
+                long best = -1;
+                size_t bestpos = 0;
+                for (uint32_t v = sl ? sl->val : 0; v; v = link[nn + v - 1]) {
+                    const dname *fd = &nm[v - 1];
+                    if (fd->strong && fd->keylen > l &&
+                        memcmp(fd->key + fd->keylen - l, low, l) == 0 &&
+                        fd->key[fd->keylen - l - 1] == ' ' && pos_last[v - 1] > bestpos)
+                        bestpos = pos_last[v - 1], best = (long)(v - 1);
+                }
+                if (best >= 0) {
+                    m->name = root(nm, best);
+                    m->lexname = NULL;
+                    m->country = NULL;
+                    m->capital = 0;
+                    m->gov = 0;
+                    m->type = AG_ACTOR_OTHER;
+                }
                 continue;
+            }
             dname *d = &nm[m->name];
             pos_last[m->name] = m->s + 1;
             if (d->canon >= 0 ||

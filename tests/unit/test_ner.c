@@ -278,6 +278,19 @@ static void test_ner__huge_document_in_windows(void **state) {
     free(doc_text);
 }
 
+static void test_ner__surname_that_is_a_place(void **state) {
+    (void)state;
+    run("Coach Mark Jordan praised the team. Jordan said the win mattered.");
+    const ag_mention *m = find("Jordan", 0);
+    assert_non_null(m);
+    assert_int_equal(m->type, AG_ACTOR_PERSON);
+    assert_string_equal(m->name, "Mark Jordan");
+    run("Officials in Jordan said the border was calm.");
+    m = find("Jordan", 0);
+    assert_non_null(m);
+    assert_int_equal(m->type, AG_ACTOR_COUNTRY);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ner__titles_stripped_and_kept_as_role),
@@ -296,6 +309,7 @@ int main(void) {
         cmocka_unit_test(test_ner__dict_entries_are_recognised),
         cmocka_unit_test(test_ner__dotted_titles),
         cmocka_unit_test(test_ner__huge_document_in_windows),
+        cmocka_unit_test(test_ner__surname_that_is_a_place),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
