@@ -33,6 +33,8 @@
  *    in the document whose LAST token equals its last token ("Ghani" -> "Ashraf Ghani",
  *    not "Abdul Ghani Baradar"); with several candidates the nearest preceding full name
  *    wins, else the first following one;
+ *    a single gazetteer word does the same when a person with a title or a given name was
+ *    named with it earlier ("Coach Mark Jordan ... Jordan said" -> the person, not Jordan);
  *  - full names of the same document that share a variant key (ag_ner_variant_key) are one
  *    person ("Shah Mahmood Qureshi" -> "Shah Mehmood Qureshi", the first form seen);
  *  - country forms merge through the lexicon (US, U.S., USA, United States, America ->
@@ -118,7 +120,7 @@ AG_API int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const
  * Spelling-variant key of a name, for merging across documents (and within one). Rule:
  * each word is case-folded and stripped of diacritics (utf8proc), then reduced to its
  * consonant skeleton: vowels (a e i o u y) and 'h' are dropped except as the word's first
- * letter, non-letters are dropped, and runs of one letter collapse to one; the words are
+ * letter, ASCII punctuation is dropped, and runs of one letter collapse to one; the words are
  * joined by single spaces. So Mehmood / Mahmood -> "md", Mohammad / Mohammed / Muhammad
  * -> "md", Qureshi -> "qrs", "Shah Mahmood Qureshi" -> "s md qrs". Names of different
  * skeletons never merge; one-word skeletons are too weak to merge on their own (callers
