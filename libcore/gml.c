@@ -230,6 +230,16 @@ static void put_record(mw *w, int d, const json_t *attrs, const char *indent)
     }
 }
 
+/* The GML id of a node: its own integer id when the graph has integer ids (so they
+ * come back as integers), else its index. */
+static void put_gml_id(FILE *f, const ag_graph *g, size_t node)
+{
+    if (ag_graph_has_integer_ids(g))
+        ag__puts(f, ag_node_id(g, node));
+    else
+        ag__put_size(f, node);
+}
+
 int ag__write_gml(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err)
 {
     mw w;
@@ -250,7 +260,7 @@ int ag__write_gml(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_er
     for (size_t i = 0; i < n; i++) {
         const char *id = ag_node_id(g, i);
         ag__puts(out, "  node [\n    id ");
-        ag__put_size(out, i);
+        put_gml_id(out, g, i);
         ag__puts(out, "\n    label ");
         put_gml_string(out, id, strlen(id));
         ag__puts(out, "\n");
@@ -259,9 +269,9 @@ int ag__write_gml(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_er
     }
     for (size_t e = 0; e < m; e++) {
         ag__puts(out, "  edge [\n    source ");
-        ag__put_size(out, ag_edge_source(g, e));
+        put_gml_id(out, g, ag_edge_source(g, e));
         ag__puts(out, "\n    target ");
-        ag__put_size(out, ag_edge_target(g, e));
+        put_gml_id(out, g, ag_edge_target(g, e));
         ag__puts(out, "\n");
         if (ag_edge_has_weight(g, e)) {
             ag__puts(out, "    weight ");
@@ -688,7 +698,7 @@ typedef struct gml_state {
     ag_graph *ids;     /* index: GML id text -> node index (same numbering as g) */
     pedge *edges;      /* pending edges */
     size_t nedges, capedges;
-    int any_label;     /* some node had a label */
+    int any_label;     /* some node had a label that differs from its integer id */
     int all_int_ids;   /* every GML id is an integer */
 } gml_state;
 
@@ -715,7 +725,7 @@ static int take_node(mr *r, gml_state *st, json_t *obj)
     if (!json_is_string(lab) && json_is_string(json_object_get(obj, "name")))
         lab = json_object_get(obj, "name");
     name = json_is_string(lab) ? json_string_value(lab) : id;
-    st->any_label |= json_is_string(lab);
+    st->any_label |= json_is_string(lab) && !(json_is_integer(idv) && strcmp(name, id) == 0);
     if (ag_graph_find_node(st->g, name) >= 0)
         return rfail(r, "two nodes are labelled '%.80s'", name);
     if ((i = ag_graph_add_node(st->g, name, r->err)) < 0 ||

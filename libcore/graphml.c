@@ -37,6 +37,7 @@
 #define MARK_LIST "actorgraph:list"
 #define MARK_JSON "actorgraph:json"
 #define MARK_NODEID "actorgraph:node-id"
+#define MARK_NODEID_INT "actorgraph:node-id integer" /* the ids were JSON integers */
 #define MARK_VISUAL "actorgraph:visual"
 
 /* ================================================================== writer */
@@ -285,7 +286,8 @@ int ag__write_graphml(const ag_graph *g, FILE *out, const ag_write_opts *opts, a
                   "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     for (size_t i = 0; i < w.col[0].n; i++)
         put_key(&w, w.base[0] + i, "graph", w.key[0][i].name, w.key[0][i].type, w.key[0][i].mark);
-    put_key(&w, w.label_key, "node", w.label_name, "string", MARK_NODEID);
+    put_key(&w, w.label_key, "node", w.label_name, "string",
+            ag_graph_has_integer_ids(g) ? MARK_NODEID_INT : MARK_NODEID);
     for (size_t i = 0; i < w.col[1].n; i++)
         put_key(&w, w.base[1] + i, "node", w.key[1][i].name, w.key[1][i].type, w.key[1][i].mark);
     if (w.vis_size)
@@ -400,6 +402,7 @@ typedef struct rd {
     int graphs;           /* top-level <graph> elements seen */
     ag__buf text;         /* text of the current <data> */
     int xml_failed;       /* the structured error handler has set *err */
+    int integer_ids;      /* the node-id key says the names were integers */
 } rd;
 
 /* Structured error handler: libxml2's message, line and column, never printed. */
@@ -622,8 +625,11 @@ static int read_key(rd *s)
                         k->mark = M_LIST;
                     else if (strcmp(d, MARK_JSON) == 0)
                         k->mark = M_JSON;
-                    else if (strcmp(d, MARK_NODEID) == 0 && (k->domain & DOM_NODE))
+                    else if ((strcmp(d, MARK_NODEID) == 0 || strcmp(d, MARK_NODEID_INT) == 0) &&
+                             (k->domain & DOM_NODE)) {
                         k->mark = M_NODEID;
+                        s->integer_ids = strcmp(d, MARK_NODEID_INT) == 0;
+                    }
                 }
             } else if (skip_element(s) < 0) {
                 goto out;
@@ -1058,6 +1064,7 @@ static ag_graph *rename_nodes(rd *s)
     if (!(h = ag_graph_new(ag_graph_is_directed(g))) || !(map = malloc((n ? n : 1) * sizeof *map)))
         goto nomem;
     ag_graph_set_multigraph(h, ag_graph_is_multigraph(g));
+    ag_graph_set_integer_ids(h, s->integer_ids);
     if (json_object_update(ag_graph_attrs(h), ag_graph_attrs(g)) < 0)
         goto nomem;
     for (size_t i = 0; i < n; i++) {

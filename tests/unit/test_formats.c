@@ -433,6 +433,29 @@ static void test_formats__gml_others(void **state)
     ag_graph_free(g);
 }
 
+/* networkx graphs with integer nodes come back with integer ids from GraphML and GML. */
+static void test_formats__integer_ids_round_trip(void **state)
+{
+    static const ag_format fmts[] = {AG_FMT_GRAPHML, AG_FMT_GML};
+    ag_error err;
+    ag_graph *g = read_str("{\"directed\": false, \"multigraph\": false, \"graph\": {}, "
+                           "\"nodes\": [{\"id\": 2}, {\"id\": 10, \"w\": 1}], \"links\": "
+                           "[{\"source\": 2, \"target\": 10, \"weight\": 3}]}", AG_FMT_JSON, &err);
+    assert_non_null(g);
+    assert_true(ag_graph_has_integer_ids(g));
+    for (size_t k = 0; k < 2; k++) {
+        char *t = write_str(g, fmts[k]);
+        ag_graph *h = read_str(t, AG_FMT_AUTO, &err);
+        if (!h)
+            fail_msg("%s: %ld: %s", ag_format_name(fmts[k]), err.line, err.msg);
+        assert_true(ag_graph_has_integer_ids(h));
+        assert_same_graph(g, h);
+        free(t);
+        ag_graph_free(h);
+    }
+    ag_graph_free(g);
+}
+
 /* Without labels or names, integer GML ids stay integers. */
 static void test_formats__gml_integer_ids(void **state)
 {
@@ -621,6 +644,7 @@ int main(void)
         cmocka_unit_test(test_formats__gml_round_trip),
         cmocka_unit_test(test_formats__gml_others),
         cmocka_unit_test(test_formats__gml_integer_ids),
+        cmocka_unit_test(test_formats__integer_ids_round_trip),
         cmocka_unit_test(test_formats__gml_errors),
         cmocka_unit_test(test_formats__csv),
         cmocka_unit_test(test_formats__style),
