@@ -723,19 +723,64 @@ static int add_met(ag__analyser *an, long x, long y, const ag_sentence *s)
     return 0;
 }
 
-/* Could the sentence hold a trigger? A cheap byte search that spares most sentences
- * the tokeniser. Stems are matched case-insensitively on their first letter only
+/* Could the sentence hold a trigger? One pass over the bytes that looks at word starts
+ * only, sparing most sentences the tokeniser. Case-insensitive on the first letter
  * ("Talks between ..." opens sentences). */
+static int starts_with(const char *p, const char *end, const char *w)
+{
+    size_t n = strlen(w);
+    return (size_t)(end - p) >= n && memcmp(p + 1, w + 1, n - 1) == 0;
+}
+
 static int maybe_trigger(const char *text, size_t s, size_t e)
 {
-    static const char *const stems[] = {"met", "eet", "alks", "etween", "alled on", "alls on",
-                                        "osts", "osted", "eceive", "isit", "iscussions",
-                                        "egotiations", NULL};
-    const char *p = text + s;
-    size_t n = e - s;
-    for (const char *const *st = stems; *st; st++)
-        if (memmem(p, n, *st, strlen(*st)))
-            return 1;
+    const char *p = text + s, *end = text + e;
+    int prev_letter = 0;
+    for (; p < end; p++) {
+        unsigned char c = (unsigned char)*p;
+        int letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        if (letter && !prev_letter) {
+            switch (c | 0x20) {
+            case 'm':
+                if (starts_with(p, end, "met") || starts_with(p, end, "meet"))
+                    return 1;
+                break;
+            case 't':
+                if (starts_with(p, end, "talks"))
+                    return 1;
+                break;
+            case 'b':
+                if (starts_with(p, end, "between"))
+                    return 1;
+                break;
+            case 'c':
+                if (starts_with(p, end, "call"))
+                    return 1;
+                break;
+            case 'h':
+                if (starts_with(p, end, "host"))
+                    return 1;
+                break;
+            case 'r':
+                if (starts_with(p, end, "receiv"))
+                    return 1;
+                break;
+            case 'v':
+                if (starts_with(p, end, "visit"))
+                    return 1;
+                break;
+            case 'd':
+                if (starts_with(p, end, "discussions"))
+                    return 1;
+                break;
+            case 'n':
+                if (starts_with(p, end, "negotiations"))
+                    return 1;
+                break;
+            }
+        }
+        prev_letter = letter || c >= 0x80;
+    }
     return 0;
 }
 
