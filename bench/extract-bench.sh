@@ -24,25 +24,28 @@ python3 "$here/bench/gen-news.py" "$here/examples/news" "$tmp/corpus.jsonl" --mb
 bytes=$(wc -c <"$tmp/corpus.jsonl")
 mb=$(echo "$bytes" | awk '{printf "%.1f", $1 / 1048576}')
 echo "corpus: $mb MB of JSON Lines ($(wc -l <"$tmp/corpus.jsonl") articles)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (wall-clock ratios need an otherwise idle machine)"
 
-secs() { # run a command, print its wall seconds and peak RSS (kB)
-    /usr/bin/time -f '%e %M' -o "$tmp/time" "$@" >/dev/null
-    cat "$tmp/time"
+secs() { # run a command, print its wall seconds, peak RSS (kB) and CPU seconds
+    /usr/bin/time -f '%e %M %U %S' -o "$tmp/time" "$@" >/dev/null
+    awk '{ print $1, $2, $3 + $4 }' "$tmp/time"
 }
 cat "$tmp/corpus.jsonl" >/dev/null # warm the page cache
-set -- $(secs wc -w "$tmp/corpus.jsonl"); t_wc=$1
-set -- $(secs "$bin/ag-extract" -q -j 1 -o "$tmp/g1.json" "$tmp/corpus.jsonl"); t_j1=$1 rss1=$2
+set -- $(secs wc -w "$tmp/corpus.jsonl"); t_wc=$1 c_wc=$3
+set -- $(secs "$bin/ag-extract" -q -j 1 -o "$tmp/g1.json" "$tmp/corpus.jsonl"); t_j1=$1 rss1=$2 c_j1=$3
 set -- $(secs "$bin/ag-extract" -q -j 2 -o "$tmp/g2.json" "$tmp/corpus.jsonl"); t_j2=$1 rss2=$2
 cmp -s "$tmp/g1.json" "$tmp/g2.json" && same=identical || same=DIFFERENT
 
+
 awk -v mb="$mb" -v wc="$t_wc" -v j1="$t_j1" -v j2="$t_j2" -v r1="$rss1" -v r2="$rss2" \
-    -v same="$same" 'BEGIN {
+    -v cwc="$c_wc" -v cj1="$c_j1" -v same="$same" 'BEGIN {
     f = "%-34s %10s %12s\n"
     printf f, "", "seconds", "MB/s"
     printf f, "wc -w", wc, sprintf("%.1f", mb / (wc > 0 ? wc : 0.01))
     printf f, "ag-extract -j 1", j1, sprintf("%.1f", mb / (j1 > 0 ? j1 : 0.01))
     printf f, "ag-extract -j 2", j2, sprintf("%.1f", mb / (j2 > 0 ? j2 : 0.01))
     printf "throughput ratio -j 1 / wc -w: %.2f (target >= 0.25)\n", (wc > 0 ? wc : 0.01) / (j1 > 0 ? j1 : 0.01)
+    printf "  same in CPU seconds:          %.2f (%.2f s vs %.2f s; less disturbed by other load)\n", (cwc > 0 ? cwc : 0.01) / (cj1 > 0 ? cj1 : 0.01), cwc, cj1
     printf "speed-up -j 2 over -j 1:       %.2f (target >= 1.7)\n", j1 / (j2 > 0 ? j2 : 0.01)
     printf "peak RSS -j 1 / -j 2:          %.0f MB / %.0f MB (target < 300 MB at 1 GB input)\n", r1 / 1024, r2 / 1024
     printf "graphs of -j 1 and -j 2:       %s\n", same
