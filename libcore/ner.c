@@ -276,6 +276,14 @@ static const char *const org_nouns[] = {
 static const char *const place_nouns[] = {"province", "region", "district", "city",   "county",
                                           "village",  "town",   "river",    "valley", "island",
                                           "airport",  "border", "area",     NULL};
+/* Sports club naming: a place with one of these after it ("Bristol City", "Notts County")
+ * or before it ("Real Madrid", "Dynamo Moscow") is a club, hence an organisation. */
+static const char *const team_after[] = {"United",  "City",    "Rovers",  "Wanderers", "Athletic",
+                                         "Albion",  "Orient",  "Rangers", "County",    "Town",
+                                         "Thistle", "Hotspur", "FC",      "Sox",       NULL};
+static const char *const team_before[] = {
+    "Real",     "Dynamo",    "Dinamo", "Spartak", "Lokomotiv", "Sporting", "Olympique", "Racing",
+    "Atletico", "Deportivo", "CSKA",   "FC",      "AC",        "Inter",    NULL};
 /* Prepositions of place before a name. */
 static const char *const loc_preps[] = {"in",     "at",  "near",    "outside", "across", "inside",
                                         "around", "via", "towards", "toward",  NULL};
@@ -765,6 +773,15 @@ static void vote_unknown(ctx *c, cand *m, int titled) {
         acronym = 1; /* "NATO", not "DIGEST" */
     if (titled)
         m->votes[AG_ACTOR_PERSON] += 4;
+    if (n >= 2 && !titled) {
+        ag_lex_actor pa;
+        size_t g = match_form(c->lex, c->text, t, ts, te, 0, &pa);
+        if ((g && ts + g == te - 1 && pa.type != AG_ACTOR_PERSON &&
+             tok_in(c->text, &t[te - 1], team_after)) ||
+            (tok_in(c->text, &t[ts], team_before) &&
+             match_form(c->lex, c->text, t, ts + 1, te, 0, &pa) == n - 1))
+            m->votes[AG_ACTOR_ORG] += 4;
+    }
     if (hascue)
         m->votes[AG_ACTOR_ORG] += 3;
     if (acronym)
