@@ -32,10 +32,18 @@ try:
 except ImportError:
     print(tsv, "ok (networkx not installed: client check skipped)")
     sys.exit(0)
-g = nx.node_link_graph(d)
+# networkx >= 3.4 takes the key name (its default becomes "edges"); 2.x knows only "links".
+try:
+    g = nx.node_link_graph(d, edges="links")
+except TypeError:
+    g = nx.node_link_graph(d)
 assert g.number_of_nodes() == len(nodes) and g.number_of_edges() == len(want)
 assert all(g[u][v]["weight"] == want[frozenset((u, v))] for u, v in g.edges())
-json.dump(nx.node_link_data(g), open(back, "w", encoding="utf-8"))
+try:
+    back_data = nx.node_link_data(g, edges="links")
+except TypeError:
+    back_data = nx.node_link_data(g)
+json.dump(back_data, open(back, "w", encoding="utf-8"))
 print(tsv, "ok with networkx", nx.__version__)
 PY
     if [ -s "$tmp/$name.nx.json" ]; then
