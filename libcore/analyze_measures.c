@@ -1,11 +1,11 @@
 /*
- * analyze_measures.c - node centralities through igraph, with the expensive path-based
- * ones spread over worker processes.
+ * analyze_measures.c - node centralities, with the expensive path-based ones spread
+ * over threads (betweenness) or worker processes (closeness, harmonic).
  *
- * Every measure is one igraph call with the parameters that give the definitions of
- * actorgraph/analyze.h (see the header); this file only chooses those parameters and
- * fixes up what igraph leaves undefined (closeness of an isolated node is NaN in igraph
- * and 0 here, because JSON has no NaN).
+ * Every measure but betweenness is one igraph call with the parameters that give the
+ * definitions of actorgraph/analyze.h (see the header); this file only chooses those
+ * parameters and fixes up what igraph leaves undefined (closeness of an isolated node is
+ * NaN in igraph and 0 here, because JSON has no NaN).
  *
  * Parallelism. igraph 0.10 as shipped by Debian is built without thread-local storage
  * for its error state and RNG, so two threads inside igraph at once are unsafe.
@@ -15,8 +15,9 @@
  * copy-on-write image of the graph and sending n doubles back through a pipe; the
  * parent computes share 0 and adds the shares. Processes share no igraph state, so this
  * is safe by construction. Nodes are dealt round-robin (i % jobs) so that shares cost
- * about the same. (Forking happens before PageRank, the only OpenMP user, and children
- * never enter OpenMP, so libgomp's lack of fork support does not bite.)
+ * about the same. (PageRank, igraph's only OpenMP user here, may have run before a
+ * fork, e.g. for --top --by pagerank; the children never enter OpenMP, so libgomp's
+ * lack of fork support does not bite.)
  */
 #include <errno.h>
 #include <math.h>
