@@ -1648,6 +1648,14 @@ static size_t spans(ctx *c, size_t from, size_t limit) {
                 e += 2;
                 continue;
             }
+            /* "US Embassy in Kabul": a mission is named by where it is. */
+            if (tok_is(c->text, &t[e], "in") && e + 1 < c->ntoks && t[e + 1].sent == t[k].sent &&
+                capish(c, e + 1) &&
+                (tok_is(c->text, &t[e - 1], "Embassy") ||
+                 tok_is(c->text, &t[e - 1], "Consulate"))) {
+                e += 2;
+                continue;
+            }
             /* "Special Envoy for Afghanistan": a portfolio after a title. */
             if (tok_is(c->text, &t[e], "for") && (t[e - 1].cls & AG_LEX_TITLE) &&
                 e + 1 < c->ntoks && t[e + 1].sent == t[k].sent && capish(c, e + 1)) {
