@@ -34,6 +34,20 @@ static ag_cli cli = {
     .opts = options,
     .footer = "Example: ag-extract news/ | ag-analyze | ag-render --met-only -o whomet.svg\n"};
 
+/* LeakSanitizer (sanitizer builds): Graphviz's plugin loader, fontconfig, pango, cairo and
+ * glib keep process-lifetime caches that are never freed; they are not our leaks. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libgvc.so\nleak:libgvplugin_\nleak:libfontconfig.so\nleak:libpango\n"
+           "leak:libcairo.so\nleak:libglib-2.0.so\nleak:libgobject-2.0.so\n";
+}
+const char *__lsan_default_options(void);
+const char *__lsan_default_options(void)
+{
+    return "print_suppressions=0";
+}
+
 /* "news/graph.json" -> "graph": the default title. */
 static const char *title_from(const char *path, char *buf, size_t size)
 {
