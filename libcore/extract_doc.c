@@ -189,6 +189,9 @@ struct ag__analyser {
     char *scratch;               /* text building */
     size_t scratchlen, scratchcap;
     size_t maxev;                /* evidence per pair (<= AG__MAX_EVIDENCE) */
+    const char *pc_name[64];     /* name pointer -> local cache (the recogniser hands out
+                                  * one string per resolved name, so this saves hashing) */
+    long pc_local[64];           /* cached local actor per pc_name slot */
 };
 
 ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opts,
@@ -237,6 +240,7 @@ static void reset_doc(ag__analyser *an)
     an->npairs = 0;
     ag__strmap_clear(&an->by_key);
     ag__strmap_clear(&an->by_name);
+    memset(an->pc_name, 0, sizeof an->pc_name); /* strings are reused across documents */
     ag__u64map_clear(&an->pair_index);
 }
 
@@ -333,7 +337,22 @@ static int surface(ag__analyser *an, const char *text, size_t s, size_t e)
 
 /* ------------------------------------------------------------------ local actors */
 
+static long local_lookup(ag__analyser *an, ag__acc *acc, const char *name);
+
 static long local_for(ag__analyser *an, ag__acc *acc, const char *name)
+{
+    size_t slot = ((uintptr_t)name >> 3) & 63;
+    if (an->pc_name[slot] == name)
+        return an->pc_local[slot];
+    long l = local_lookup(an, acc, name);
+    if (l >= 0) {
+        an->pc_name[slot] = name;
+        an->pc_local[slot] = l;
+    }
+    return l;
+}
+
+static long local_lookup(ag__analyser *an, ag__acc *acc, const char *name)
 {
     size_t i = ag__strmap_get(&an->by_name, name);
     if (i != (size_t)-1)
