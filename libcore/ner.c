@@ -1074,7 +1074,7 @@ static int find_dateline(ctx *c) {
             after = 0; /* a lone caps line is a headline, not a dateline */
         else if (t[e].flags & T_PUNCT)
             after = t[e].punct == '-' || t[e].punct == ':' || t[e].punct == ',' ||
-                    t[e].punct == 0x2013 || t[e].punct == 0x2014;
+                    t[e].punct == '(' || t[e].punct == 0x2013 || t[e].punct == 0x2014;
         else if ((t[e].flags & T_DIGIT) && !(t[e].flags & T_WORD))
             after = 1;
         if (!after)
