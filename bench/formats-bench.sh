@@ -8,7 +8,8 @@
 #
 # Our time is the whole command: reading the node-link JSON, then writing. networkx's
 # is the writer alone, with the graph already in memory: the comparison is tilted
-# against us on purpose.
+# against us on purpose. Both wall-clock and CPU time (user + system) are shown; on a
+# shared, loaded machine the CPU ratio is the one to trust.
 #
 # The graph comes from bench/gen-graph.py (seeded, co-mention-like), run through
 # ag-analyze for pagerank, degree and communities, so the exports carry measures,
@@ -16,7 +17,8 @@
 #
 # Usage: bench/formats-bench.sh [NODES [LINKS]]   (default 100000 1000000)
 # Env:   AG_BIN (default build/bin), PYTHON (default: a python3 with networkx, newest
-#        first), KEEP=1 to keep the work directory.
+#        first), KEEP=1 to keep the work directory, GRAPH=FILE to reuse a graph.json
+#        made by an earlier run (KEEP=1) instead of generating one.
 set -eu
 nodes=${1:-100000}
 links=${2:-1000000}
@@ -33,14 +35,21 @@ fi
 
 work=$(mktemp -d)
 [ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$work"' EXIT
-echo "graph: $nodes actors, $links links (seed 1); work dir $work"
-python3 "$here/gen-graph.py" "$nodes" "$links" --seed 1 --json "$work/raw.json"
-"$bin/ag-analyze" -q --centrality degree,pagerank --communities louvain -o "$work/graph.json" "$work/raw.json"
+if [ -n "${GRAPH:-}" ]; then
+    cp "$GRAPH" "$work/graph.json"
+    echo "graph: $GRAPH; work dir $work"
+else
+    echo "graph: $nodes actors, $links links (seed 1); work dir $work"
+    python3 "$here/gen-graph.py" "$nodes" "$links" --seed 1 --json "$work/raw.json"
+    "$bin/ag-analyze" -q --centrality degree,pagerank --communities louvain -o "$work/graph.json" "$work/raw.json"
+    rm -f "$work/raw.json"
+fi
 ls -l "$work/graph.json" | awk '{printf "input: %.0f MB of node-link JSON\n", $5 / 1e6}'
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
 
 # ------------------------------------------------------------------ ours
 ours() { # format, output
-    /usr/bin/time -f "%e %M" -o "$work/time.$1" "$bin/ag-render" -f "$1" -o "$2" "$work/graph.json"
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time.$1" "$bin/ag-render" -f "$1" -o "$2" "$work/graph.json"
     cat "$work/time.$1"
 }
 for f in graphml gexf gml; do
@@ -63,9 +72,10 @@ except TypeError:  # networkx < 3.4
     G = nx.node_link_graph(d)
 del d
 def timed(name, fn):
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     fn()
-    print(name, "%.2f" % (time.perf_counter() - t), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    print(name, "%.2f %.2f" % (time.perf_counter() - t, time.process_time() - c),
+          resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
     sys.stdout.flush()
 timed("graphml", lambda: nx.write_graphml(G, os.path.join(work, "nx.graphml")))
 major = int(nx.__version__.split(".")[0])
@@ -85,20 +95,22 @@ PY
 
 # ------------------------------------------------------------------ report
 echo "networkx $("$PYTHON" -c 'import networkx; print(networkx.__version__)') ($PYTHON)"
-read rs rk <"$work/ours.json.t"
-echo "reading the JSON alone (ag-render -f json -o /dev/null): ${rs}s, $((rk / 1024)) MB"
-printf '%-8s %12s %10s %14s %10s %10s %8s\n' format "ours (s)" "ours MB" "networkx (s)" "nx MB" "size MB" ratio
+read rs ru rsy rk <"$work/ours.json.t"
+echo "reading the JSON alone (ag-render -f json -o /dev/null): ${rs}s wall, $(awk "BEGIN{print $ru+$rsy}")s CPU, $((rk / 1024)) MB"
+printf '%-8s %9s %9s %8s %9s %9s %8s %8s %10s %10s\n' format "ours wall" "ours CPU" "ours MB" "nx wall" "nx CPU" "nx MB" "size MB" "wall ratio" "CPU ratio"
 for f in graphml gexf gml csv; do
-    read os ok <"$work/ours.$f.t"
+    read os ou osy ok <"$work/ours.$f.t"
     set -- $(grep "^$f " "$work/nx.t")
-    ns=$2 nk=$3
+    ns=$2 nc=$3 nk=$4
     if [ $f = csv ]; then
         size=$(cat "$work/ours-csv/nodes.csv" "$work/ours-csv/edges.csv" | wc -c)
     else
         size=$(wc -c <"$work/ours.$f")
     fi
-    awk -v f=$f -v os="$os" -v ok="$ok" -v ns="$ns" -v nk="$nk" -v sz="$size" 'BEGIN {
-        printf "%-8s %12.2f %10.0f %14.2f %10.0f %10.0f %7.1fx\n", f, os, ok / 1024, ns, nk / 1024,
-               sz / 1e6, (os > 0 ? ns / os : 0) }'
+    awk -v f=$f -v os="$os" -v oc="$(awk "BEGIN{print $ou+$osy}")" -v ok="$ok" -v ns="$ns" \
+        -v nc="$nc" -v nk="$nk" -v sz="$size" 'BEGIN {
+        printf "%-8s %9.2f %9.2f %8.0f %9.2f %9.2f %8.0f %8.0f %9.1fx %9.1fx\n", f, os, oc, ok / 1024,
+               ns, nc, nk / 1024, sz / 1e6, (os > 0 ? ns / os : 0), (oc > 0 ? nc / oc : 0) }'
 done
-echo "ratio = networkx writer time / our whole command (read + write); >= 1.0 is the target"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "ratio = networkx writer alone / our whole command (read + write); >= 1.0 is the target"

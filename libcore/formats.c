@@ -164,6 +164,34 @@ static int dump_cb(const char *buffer, size_t size, void *data)
     return ag__buf_add(data, buffer, size);
 }
 
+/* Decimal digits of v into the end of buf[0, 24); returns where they start. */
+static char *digits(long long v, char *end)
+{
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    char *p = end;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    return p;
+}
+
+/* ag__format_double without printf for the common case of integral reals (weights,
+ * strengths): "12.0". */
+static void format_real(double d, char *buf, size_t size)
+{
+    if (d == floor(d) && fabs(d) < 1e15 && !(d == 0 && signbit(d))) {
+        char tmp[24], *p = digits((long long)d, tmp + sizeof tmp);
+        size_t n = (size_t)(tmp + sizeof tmp - p);
+        memcpy(buf, p, n);
+        memcpy(buf + n, ".0", 3);
+        return;
+    }
+    ag__format_double(d, 0, buf, size);
+}
+
 const char *ag__value_text(const json_t *v, ag__kind kind, ag__buf *scratch, size_t *len,
                            int *oom)
 {
@@ -187,13 +215,16 @@ const char *ag__value_text(const json_t *v, ag__kind kind, ag__buf *scratch, siz
         *len = 5;
         return "false";
     case JSON_INTEGER:
-        if (kind == AG__K_REAL)
-            ag__format_double((double)json_integer_value(v), 0, num, sizeof num);
-        else
-            snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        if (kind == AG__K_REAL) {
+            format_real((double)json_integer_value(v), num, sizeof num);
+        } else {
+            char *p = digits(json_integer_value(v), num + sizeof num - 1);
+            num[sizeof num - 1] = '\0';
+            memmove(num, p, (size_t)(num + sizeof num - p));
+        }
         break;
     case JSON_REAL:
-        ag__format_double(json_real_value(v), 0, num, sizeof num);
+        format_real(json_real_value(v), num, sizeof num);
         break;
     case JSON_ARRAY:
         for (size_t i = 0; i < json_array_size(v); i++) {
@@ -221,14 +252,7 @@ nomem:
 
 void ag__put_long(FILE *f, long long v)
 {
-    char buf[24], *p = buf + sizeof buf;
-    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        *--p = '-';
+    char buf[24], *p = digits(v, buf + sizeof buf);
     ag__putn(f, p, (size_t)(buf + sizeof buf - p));
 }
 
@@ -245,7 +269,7 @@ void ag__put_size(FILE *f, size_t v)
 void ag__put_double(FILE *f, double d)
 {
     char num[48];
-    ag__format_double(d, 0, num, sizeof num);
+    format_real(d, num, sizeof num);
     ag__puts(f, num);
 }
 
