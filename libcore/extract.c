@@ -51,7 +51,7 @@ typedef struct worker worker;
 typedef struct batch {
     ag__doc docs[BATCH_DOCS];  /* the documents, owned */
     size_t n;                  /* used */
-    size_t bytes;              /* their text bytes */
+    size_t bytes;              /* input bytes they were read from */
     unsigned long long seq;    /* 0-based batch number in input order */
 } batch;
 
@@ -198,7 +198,7 @@ static int read_batch(ag__reader *rd, unsigned long long seq, batch **out, ag_er
         }
         if (got == 0)
             break;
-        b->bytes += b->docs[b->n].len;
+        b->bytes += b->docs[b->n].inbytes;
         b->n++;
     }
     if (b->n == 0) {

@@ -243,6 +243,7 @@ static int text_doc(ag__reader *r, const char *path, ag__doc *doc, ag_error *err
         return -1;
     doc->text = text;
     doc->len = len;
+    doc->inbytes = len;
     doc->id = path ? base_id(path) : strdup("stdin");
     doc->date = NULL;
     if (doc->id && name_date(doc->id) && !(doc->date = strndup(doc->id, 10)))
@@ -685,6 +686,7 @@ static int next_record(ag__reader *r, const char *name, ag__doc *doc, ag_error *
             return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
         memcpy(doc->text, r->line, (size_t)n + 1);
         doc->len = (size_t)n;
+        doc->inbytes = (size_t)n;
         doc->raw = 1;
         doc->src = name;
         doc->lineno = r->lineno;
@@ -747,6 +749,7 @@ int ag__reader_next(ag__reader *r, ag__doc *doc, ag_error *err)
                 r->cur++;
                 doc->text = text;
                 doc->len = len;
+                doc->inbytes = len;
                 doc->id = strdup("stdin");
                 doc->seq = r->seq++;
                 if (!doc->id || !doc->text) {

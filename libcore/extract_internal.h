@@ -173,6 +173,7 @@ typedef struct ag__doc {
     int raw;         /* 1: text is a JSON Lines record not parsed yet (ag__doc_parse) */
     const char *src; /* file the record came from (NULL: stdin); borrowed from the reader */
     long lineno;     /* its line number */
+    size_t inbytes;  /* bytes of input this document was read from (progress) */
 } ag__doc;
 
 typedef struct ag__reader ag__reader;

@@ -80,7 +80,7 @@ typedef struct ag_extract_opts {
 /* What a run saw, for messages and tests. */
 typedef struct ag_extract_stats {
     unsigned long long documents; /* documents read */
-    unsigned long long bytes;     /* bytes of document text */
+    unsigned long long bytes;     /* input bytes read (files, JSON Lines records) */
     unsigned long long mentions;  /* mentions recognised (datelines included) */
     unsigned long long skipped;   /* malformed records skipped (--skip-bad) */
 } ag_extract_stats;
