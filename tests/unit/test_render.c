@@ -211,7 +211,7 @@ static void test_render__dot_content(void **state)
     assert_non_null(strstr(dot, "pagerank 0.4"));
     assert_non_null(strstr(dot, "A met B. [d]"));
     assert_non_null(strstr(dot, "<B>T &amp; &lt;U&gt;</B>"));
-    assert_non_null(strstr(dot, ">smaller communities<"));
+    assert_non_null(strstr(dot, "</FONT> smaller communities"));
     free(dot);
     o.tooltips = 0;
     dot = dot_of(g, &o);
