@@ -97,6 +97,9 @@ ag_format ag_format_sniff(const char *buf, size_t len)
 
     if (p == end)
         return AG_FMT_AUTO;
+    /* XML in UTF-16 (a BOM, then '<'): libxml2 reads it; nothing else here would. */
+    if (len >= 4 && (memcmp(buf, "\xFF\xFE<\0", 4) == 0 || memcmp(buf, "\xFE\xFF\0<", 4) == 0))
+        return AG_FMT_GRAPHML;
     if (*p == '{' || *p == '[')
         return AG_FMT_JSON;
     if (*p == '<') {
