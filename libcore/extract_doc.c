@@ -959,7 +959,16 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, si
             }
         }
         if (no == 0 && ns > 1) {
-            /* "X and Y met": the subjects met each other. */
+            /* "X and Y met": the subjects met each other, unless "met" takes an object
+             * that is not an actor ("X and Y met their targets"). */
+            static const char *const ENDS[] = {
+                "in", "on", "at", "for", "last", "yesterday", "today", "earlier", "later",
+                "again", "twice", "privately", "briefly", "separately", "here", "there",
+                "this", "after", "before", "during", "behind", "over", "to", "with", NULL};
+            size_t after = tok_at(an, tend);
+            if (after < an->ntoks && an->toks[after].word &&
+                !word_in(text, &an->toks[after], ENDS))
+                continue;
             for (size_t i = 0; i < ns; i++)
                 for (size_t j = i + 1; j < ns; j++)
                     if (add_met(an, subj[i], subj[j], s) < 0)
