@@ -332,7 +332,7 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
     while (i < b && p->ntoks < limit) {
         int32_t cp;
         size_t cl = ag__dec(text, b, i, &cp);
-        if (ag__is_space(cp)) {
+        if (ag__is_space(cp) || cp == 0xFEFF || cp == 0x200B) { /* BOM, zero-width space */
             i += cl;
             continue;
         }

@@ -253,7 +253,7 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
             continue;
         }
         if (start == (size_t)-1) {
-            if (ag__is_space(cp)) {
+            if (ag__is_space(cp) || cp == 0xFEFF || cp == 0x200B) { /* BOM, zero-width space */
                 i += cl;
                 continue;
             }

@@ -107,6 +107,12 @@ static void test_ner__dateline_and_headline(void **state) {
     assert_int_equal(m->type, AG_ACTOR_PLACE);
     assert_non_null(find("Kenya", 0));
     assert_null(find("Monday", 0));
+    run("\xEF\xBB\xBFQUITO - Senior officials met.");
+    m = find("QUITO", 0);
+    assert_non_null(m);
+    assert_int_equal(m->start, 3); /* after the byte order mark */
+    assert_int_equal(m->dateline, 1);
+    assert_null(find("Senior", 0));
     run("LIMA (Reuters) - Peru's congress met on Tuesday.");
     m = find("LIMA", 0);
     assert_non_null(m);

@@ -98,6 +98,15 @@ static void test_text__invalid_utf8_keeps_offsets(void **state) {
     assert_true(ag_text_is_apostrophe(cp));
 }
 
+static void test_text__byte_order_mark_is_not_text(void **state) {
+    (void)state;
+    ag_sentence *v = NULL;
+    size_t n = split("\xEF\xBB\xBFOne. Two.", &v);
+    assert_int_equal(n, 2);
+    assert_int_equal(v[0].start, 3);
+    free(v);
+}
+
 static void test_text__empty_text(void **state) {
     (void)state;
     ag_sentence *v = (ag_sentence *)1;
@@ -114,6 +123,7 @@ int main(void) {
         cmocka_unit_test(test_text__lines_and_paragraphs),
         cmocka_unit_test(test_text__hard_wrapped_prose_joins_lines),
         cmocka_unit_test(test_text__invalid_utf8_keeps_offsets),
+        cmocka_unit_test(test_text__byte_order_mark_is_not_text),
         cmocka_unit_test(test_text__empty_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
