@@ -18,7 +18,8 @@
 
 #include "extract_internal.h"
 
-int ag_scope_parse(const char *s, ag_scope *scope, int *window) {
+int ag_scope_parse(const char *s, ag_scope *scope, int *window)
+{
     if (strcmp(s, "sentence") == 0) {
         *scope = AG_SCOPE_SENTENCE;
         *window = 1;
@@ -48,13 +49,14 @@ typedef struct worker worker;
 
 /* Consecutive documents handed to one worker at once. */
 typedef struct batch {
-    ag__doc docs[BATCH_DOCS]; /* the documents, owned */
-    size_t n;                 /* used */
-    size_t bytes;             /* input bytes they were read from */
-    unsigned long long seq;   /* 0-based batch number in input order */
+    ag__doc docs[BATCH_DOCS];  /* the documents, owned */
+    size_t n;                  /* used */
+    size_t bytes;              /* input bytes they were read from */
+    unsigned long long seq;    /* 0-based batch number in input order */
 } batch;
 
-static void batch_free(batch *b) {
+static void batch_free(batch *b)
+{
     if (!b)
         return;
     for (size_t i = 0; i < b->n; i++)
@@ -63,14 +65,14 @@ static void batch_free(batch *b) {
 }
 
 typedef struct run {
-    const ag_extract_opts *opts; /* borrowed */
-    const ag_lexicon *lex;       /* borrowed or owned_lex */
-    ag_lexicon *owned_lex;       /* built from opts, freed at the end */
+    const ag_extract_opts *opts;   /* borrowed */
+    const ag_lexicon *lex;         /* borrowed or owned_lex */
+    ag_lexicon *owned_lex;         /* built from opts, freed at the end */
     pthread_mutex_t mu;
-    pthread_cond_t not_empty; /* queue gained a document or reading ended */
-    pthread_cond_t not_full;  /* queue lost a document */
-    pthread_cond_t turn;      /* next_write advanced */
-    batch **queue;            /* ring buffer of batches */
+    pthread_cond_t not_empty;      /* queue gained a document or reading ended */
+    pthread_cond_t not_full;       /* queue lost a document */
+    pthread_cond_t turn;           /* next_write advanced */
+    batch **queue;                 /* ring buffer of batches */
     size_t qcap, qhead, qlen;
     int eof;                       /* no more documents will be queued */
     int failed;                    /* someone failed: everyone stops */
@@ -81,20 +83,21 @@ typedef struct run {
 } run;
 
 struct worker {
-    run *r;           /* shared state */
-    ag__analyser *an; /* per-thread scratch */
-    ag__acc acc;      /* per-thread records */
-    char *mbuf;       /* mention lines of the current batch */
+    run *r;             /* shared state */
+    ag__analyser *an;   /* per-thread scratch */
+    ag__acc acc;        /* per-thread records */
+    char *mbuf;         /* mention lines of the current batch */
     size_t mlen, mcap;
     unsigned long long skipped; /* malformed records skipped (--skip-bad) */
     pthread_t tid;
-    int started; /* tid is valid */
+    int started;        /* tid is valid */
 };
 
 /* Record a failure of batch seq. Batches before it are all being processed (the queue
  * is FIFO) and run to their end, so keeping the failure of the smallest batch reports
  * the first bad record whatever the number of threads. */
-static void fail_locked(run *r, const ag_error *e, unsigned long long seq) {
+static void fail_locked(run *r, const ag_error *e, unsigned long long seq)
+{
     if (!r->failed || seq < r->err_seq) {
         r->failed = 1;
         r->err = *e;
@@ -106,7 +109,8 @@ static void fail_locked(run *r, const ag_error *e, unsigned long long seq) {
 }
 
 /* Analyse a batch; with threads, writes its mentions in input order. */
-static int process(worker *w, batch *b, int threaded, ag_error *err) {
+static int process(worker *w, batch *b, int threaded, ag_error *err)
+{
     run *r = w->r;
     FILE *mf = r->opts->mentions;
     unsigned long long nm = 0;
@@ -120,8 +124,8 @@ static int process(worker *w, batch *b, int threaded, ag_error *err) {
             ag_error_clear(err);
             continue;
         }
-        long k =
-            ag__analyse(w->an, &b->docs[i], &w->acc, mf ? &w->mbuf : NULL, &w->mlen, &w->mcap, err);
+        long k = ag__analyse(w->an, &b->docs[i], &w->acc, mf ? &w->mbuf : NULL, &w->mlen,
+                             &w->mcap, err);
         if (k < 0)
             return -1;
         nm += (unsigned long long)k;
@@ -145,7 +149,8 @@ static int process(worker *w, batch *b, int threaded, ag_error *err) {
     return rc;
 }
 
-static void *work(void *arg) {
+static void *work(void *arg)
+{
     worker *w = arg;
     run *r = w->r;
     for (;;) {
@@ -179,7 +184,8 @@ static void *work(void *arg) {
 }
 
 /* Read the next batch: 1 (*out set), 0 at the end, -1 on error. */
-static int read_batch(ag__reader *rd, unsigned long long seq, batch **out, ag_error *err) {
+static int read_batch(ag__reader *rd, unsigned long long seq, batch **out, ag_error *err)
+{
     batch *b = calloc(1, sizeof *b);
     if (!b)
         return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
@@ -205,7 +211,8 @@ static int read_batch(ag__reader *rd, unsigned long long seq, batch **out, ag_er
 
 /* ------------------------------------------------------------------ the run */
 
-static int build_lexicon(run *r, ag_error *err) {
+static int build_lexicon(run *r, ag_error *err)
+{
     const ag_extract_opts *o = r->opts;
     if (o->lexicon) {
         r->lex = o->lexicon;
@@ -224,7 +231,8 @@ static int build_lexicon(run *r, ag_error *err) {
     return 0;
 }
 
-static void report(run *r, ag__reader *rd, int threaded) {
+static void report(run *r, ag__reader *rd, int threaded)
+{
     const ag_extract_opts *o = r->opts;
     if (!o->progress)
         return;
@@ -240,7 +248,8 @@ static void report(run *r, ag__reader *rd, int threaded) {
 
 /* Read, analyse and accumulate everything into *acc. */
 static int extract_all(const char *const *inputs, size_t ninputs, const ag_extract_opts *opts,
-                       ag__acc *acc, ag_extract_stats *stats, ag_error *err) {
+                       ag__acc *acc, ag_extract_stats *stats, ag_error *err)
+{
     run r;
     ag__reader *rd = NULL;
     worker *ws = NULL;
@@ -376,8 +385,9 @@ out:
     return rc;
 }
 
-ag_graph *ag_extract_graph(const char *const *inputs, size_t ninputs, const ag_extract_opts *opts,
-                           ag_extract_stats *stats, ag_error *err) {
+ag_graph *ag_extract_graph(const char *const *inputs, size_t ninputs,
+                           const ag_extract_opts *opts, ag_extract_stats *stats, ag_error *err)
+{
     ag__acc acc;
     ag_graph *g = NULL;
     if (extract_all(inputs, ninputs, opts, &acc, stats, err) == 0) {
@@ -389,7 +399,8 @@ ag_graph *ag_extract_graph(const char *const *inputs, size_t ninputs, const ag_e
 }
 
 int ag_extract_keyed(const char *const *inputs, size_t ninputs, const ag_extract_opts *opts,
-                     FILE *out, ag_extract_stats *stats, ag_error *err) {
+                     FILE *out, ag_extract_stats *stats, ag_error *err)
+{
     ag__acc acc;
     int rc = extract_all(inputs, ninputs, opts, &acc, stats, err);
     if (rc == 0)

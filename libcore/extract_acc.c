@@ -26,7 +26,8 @@
 
 /* ------------------------------------------------------------------ hashing */
 
-uint64_t ag__hash_bytes(const char *s, size_t len) {
+uint64_t ag__hash_bytes(const char *s, size_t len)
+{
     /* FNV-1a, then a final mix so low bits are usable as a table index. */
     uint64_t h = 1469598103934665603ULL;
     for (size_t i = 0; i < len; i++) {
@@ -39,7 +40,8 @@ uint64_t ag__hash_bytes(const char *s, size_t len) {
     return h;
 }
 
-static uint64_t mix64(uint64_t x) {
+static uint64_t mix64(uint64_t x)
+{
     x ^= x >> 33;
     x *= 0xff51afd7ed558ccdULL;
     x ^= x >> 33;
@@ -50,7 +52,8 @@ static uint64_t mix64(uint64_t x) {
 
 /* ------------------------------------------------------------------ string map */
 
-size_t ag__strmap_get(const ag__strmap *m, const char *key) {
+size_t ag__strmap_get(const ag__strmap *m, const char *key)
+{
     if (m->cap == 0)
         return (size_t)-1;
     size_t mask = m->cap - 1;
@@ -62,7 +65,8 @@ size_t ag__strmap_get(const ag__strmap *m, const char *key) {
     }
 }
 
-static int strmap_grow(ag__strmap *m) {
+static int strmap_grow(ag__strmap *m)
+{
     size_t ncap = m->cap ? m->cap * 2 : 64;
     const char **keys = calloc(ncap, sizeof *keys);
     size_t *vals = malloc(ncap * sizeof *vals);
@@ -88,7 +92,8 @@ static int strmap_grow(ag__strmap *m) {
     return 0;
 }
 
-int ag__strmap_put(ag__strmap *m, const char *key, size_t val) {
+int ag__strmap_put(ag__strmap *m, const char *key, size_t val)
+{
     /* Keep the load factor under 1/2 so probes stay short. */
     if ((m->n + 1) * 2 > m->cap && strmap_grow(m) < 0)
         return -1;
@@ -102,13 +107,15 @@ int ag__strmap_put(ag__strmap *m, const char *key, size_t val) {
     return 0;
 }
 
-void ag__strmap_clear(ag__strmap *m) {
+void ag__strmap_clear(ag__strmap *m)
+{
     if (m->cap)
         memset(m->keys, 0, m->cap * sizeof *m->keys);
     m->n = 0;
 }
 
-void ag__strmap_free(ag__strmap *m) {
+void ag__strmap_free(ag__strmap *m)
+{
     free(m->keys);
     free(m->vals);
     memset(m, 0, sizeof *m);
@@ -116,7 +123,8 @@ void ag__strmap_free(ag__strmap *m) {
 
 /* ------------------------------------------------------------------ u64 map */
 
-size_t ag__u64map_get(const ag__u64map *m, uint64_t key) {
+size_t ag__u64map_get(const ag__u64map *m, uint64_t key)
+{
     if (m->cap == 0)
         return (size_t)-1;
     size_t mask = m->cap - 1;
@@ -128,7 +136,8 @@ size_t ag__u64map_get(const ag__u64map *m, uint64_t key) {
     }
 }
 
-static int u64map_grow(ag__u64map *m) {
+static int u64map_grow(ag__u64map *m)
+{
     size_t ncap = m->cap ? m->cap * 2 : 64;
     uint64_t *keys = calloc(ncap, sizeof *keys);
     size_t *vals = malloc(ncap * sizeof *vals);
@@ -154,7 +163,8 @@ static int u64map_grow(ag__u64map *m) {
     return 0;
 }
 
-int ag__u64map_put(ag__u64map *m, uint64_t key, size_t val) {
+int ag__u64map_put(ag__u64map *m, uint64_t key, size_t val)
+{
     if ((m->n + 1) * 2 > m->cap && u64map_grow(m) < 0)
         return -1;
     size_t mask = m->cap - 1;
@@ -167,13 +177,15 @@ int ag__u64map_put(ag__u64map *m, uint64_t key, size_t val) {
     return 0;
 }
 
-void ag__u64map_clear(ag__u64map *m) {
+void ag__u64map_clear(ag__u64map *m)
+{
     if (m->cap)
         memset(m->keys, 0, m->cap * sizeof *m->keys);
     m->n = 0;
 }
 
-void ag__u64map_free(ag__u64map *m) {
+void ag__u64map_free(ag__u64map *m)
+{
     free(m->keys);
     free(m->vals);
     memset(m, 0, sizeof *m);
@@ -181,13 +193,15 @@ void ag__u64map_free(ag__u64map *m) {
 
 /* ------------------------------------------------------------------ name keys */
 
-static size_t put_byte(char *buf, size_t bufsize, size_t n, char c) {
+static size_t put_byte(char *buf, size_t bufsize, size_t n, char c)
+{
     if (n + 1 < bufsize)
         buf[n] = c;
     return n + 1;
 }
 
-size_t ag_extract_name_key(const char *name, size_t len, char *buf, size_t bufsize) {
+size_t ag_extract_name_key(const char *name, size_t len, char *buf, size_t bufsize)
+{
     size_t n = 0;
     int pending_space = 0;
 
@@ -215,7 +229,8 @@ size_t ag_extract_name_key(const char *name, size_t len, char *buf, size_t bufsi
         utf8proc_int32_t dec[8];
         int last_bound = 0;
         utf8proc_ssize_t k = utf8proc_decompose_char(
-            cp, dec, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, &last_bound);
+            cp, dec, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK,
+            &last_bound);
         if (k < 0 || k > 8) {
             dec[0] = cp;
             k = 1;
@@ -237,7 +252,8 @@ size_t ag_extract_name_key(const char *name, size_t len, char *buf, size_t bufsi
 
 /* ------------------------------------------------------------------ counts, dates */
 
-int ag__counts_add(ag__counts *c, const char *s, long long n) {
+int ag__counts_add(ag__counts *c, const char *s, long long n)
+{
     for (size_t i = 0; i < c->n; i++) {
         if (strcmp(c->v[i].s, s) == 0) {
             c->v[i].n += n;
@@ -259,14 +275,16 @@ int ag__counts_add(ag__counts *c, const char *s, long long n) {
     return 0;
 }
 
-void ag__counts_free(ag__counts *c) {
+void ag__counts_free(ag__counts *c)
+{
     for (size_t i = 0; i < c->n; i++)
         free(c->v[i].s);
     free(c->v);
     memset(c, 0, sizeof *c);
 }
 
-static int date_keep(char **slot, const char *date, int want_min) {
+static int date_keep(char **slot, const char *date, int want_min)
+{
     if (!date || !*date)
         return 0;
     if (*slot) {
@@ -282,16 +300,13 @@ static int date_keep(char **slot, const char *date, int want_min) {
     return 0;
 }
 
-int ag__date_min(char **slot, const char *date) {
-    return date_keep(slot, date, 1);
-}
-int ag__date_max(char **slot, const char *date) {
-    return date_keep(slot, date, 0);
-}
+int ag__date_min(char **slot, const char *date) { return date_keep(slot, date, 1); }
+int ag__date_max(char **slot, const char *date) { return date_keep(slot, date, 0); }
 
 /* ------------------------------------------------------------------ evidence */
 
-static int evid_cmp(const char *doc, size_t offset, const char *text, const ag__evid *e) {
+static int evid_cmp(const char *doc, size_t offset, const char *text, const ag__evid *e)
+{
     int c = strcmp(doc, e->doc);
     if (c)
         return c;
@@ -303,7 +318,9 @@ static int evid_cmp(const char *doc, size_t offset, const char *text, const ag__
 /* The selection is a sorted array of at most max entries: insertion is O(max), and max is
  * small (3 by default). Ties (same doc, offset and text) are kept as separate entries so
  * that the multiset semantics, and with them shard merging, stay exact. */
-int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset, const char *text) {
+int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset,
+                    const char *text)
+{
     if (max == 0)
         return 0;
     size_t pos = e->n;
@@ -333,7 +350,8 @@ int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset, co
     return 0;
 }
 
-void ag__evids_free(ag__evids *e) {
+void ag__evids_free(ag__evids *e)
+{
     for (size_t i = 0; i < e->n; i++) {
         free(e->v[i].doc);
         free(e->v[i].text);
@@ -344,12 +362,14 @@ void ag__evids_free(ag__evids *e) {
 
 /* ------------------------------------------------------------------ accumulator */
 
-void ag__acc_init(ag__acc *acc, size_t max_evidence) {
+void ag__acc_init(ag__acc *acc, size_t max_evidence)
+{
     memset(acc, 0, sizeof *acc);
     acc->max_evidence = max_evidence;
 }
 
-void ag__acc_destroy(ag__acc *acc) {
+void ag__acc_destroy(ag__acc *acc)
+{
     for (size_t i = 0; i < acc->nactors; i++) {
         ag__actor *a = &acc->actors[i];
         free(a->key);
@@ -374,7 +394,8 @@ void ag__acc_destroy(ag__acc *acc) {
     memset(acc, 0, sizeof *acc);
 }
 
-long ag__acc_actor(ag__acc *acc, const char *key) {
+long ag__acc_actor(ag__acc *acc, const char *key)
+{
     size_t i = ag__strmap_get(&acc->actor_index, key);
     if (i != (size_t)-1)
         return (long)i;
@@ -398,7 +419,8 @@ long ag__acc_actor(ag__acc *acc, const char *key) {
     return (long)acc->nactors++;
 }
 
-long ag__acc_pair(ag__acc *acc, size_t a, size_t b) {
+long ag__acc_pair(ag__acc *acc, size_t a, size_t b)
+{
     if (strcmp(acc->actors[a].key, acc->actors[b].key) > 0) {
         size_t t = a;
         a = b;
@@ -425,34 +447,39 @@ long ag__acc_pair(ag__acc *acc, size_t a, size_t b) {
     return (long)acc->npairs++;
 }
 
-static int counts_merge(ag__counts *dst, const ag__counts *src) {
+static int counts_merge(ag__counts *dst, const ag__counts *src)
+{
     for (size_t i = 0; i < src->n; i++)
         if (ag__counts_add(dst, src->v[i].s, src->v[i].n) < 0)
             return -1;
     return 0;
 }
 
-static int actor_merge(ag__actor *d, const ag__actor *s) {
+static int actor_merge(ag__actor *d, const ag__actor *s)
+{
     d->mentions += s->mentions;
     d->documents += s->documents;
     for (int t = 0; t < 5; t++)
         d->types[t] += s->types[t];
     if (counts_merge(&d->names, &s->names) < 0 || counts_merge(&d->forms, &s->forms) < 0 ||
-        counts_merge(&d->roles, &s->roles) < 0 || counts_merge(&d->countries, &s->countries) < 0 ||
+        counts_merge(&d->roles, &s->roles) < 0 ||
+        counts_merge(&d->countries, &s->countries) < 0 ||
         ag__date_min(&d->first_date, s->first_date) < 0 ||
         ag__date_max(&d->last_date, s->last_date) < 0)
         return -1;
     return 0;
 }
 
-static int evids_merge(ag__evids *d, size_t max, const ag__evids *s) {
+static int evids_merge(ag__evids *d, size_t max, const ag__evids *s)
+{
     for (size_t i = 0; i < s->n; i++)
         if (ag__evids_offer(d, max, s->v[i].doc, s->v[i].offset, s->v[i].text) < 0)
             return -1;
     return 0;
 }
 
-static int pair_merge(ag__pair *d, size_t max, const ag__pair *s) {
+static int pair_merge(ag__pair *d, size_t max, const ag__pair *s)
+{
     d->weight += s->weight;
     d->documents += s->documents;
     d->met += s->met;
@@ -464,7 +491,8 @@ static int pair_merge(ag__pair *d, size_t max, const ag__pair *s) {
     return 0;
 }
 
-int ag__acc_combine(ag__acc *dst, const ag__acc *src, ag_error *err) {
+int ag__acc_combine(ag__acc *dst, const ag__acc *src, ag_error *err)
+{
     size_t *map = NULL;
     int rc = -1;
 
@@ -507,27 +535,31 @@ out:
  * Keys hold only letters, digits and single spaces (ag_extract_name_key), never a TAB.
  */
 
-static json_t *counts_json(const ag__counts *c) {
+static json_t *counts_json(const ag__counts *c)
+{
     json_t *a = json_array();
     for (size_t i = 0; a && i < c->n; i++)
         json_array_append_new(a, json_pack("[sI]", c->v[i].s, (json_int_t)c->v[i].n));
     return a;
 }
 
-static json_t *evids_json(const ag__evids *e) {
+static json_t *evids_json(const ag__evids *e)
+{
     json_t *a = json_array();
     for (size_t i = 0; a && i < e->n; i++)
-        json_array_append_new(
-            a, json_pack("[sIs]", e->v[i].doc, (json_int_t)e->v[i].offset, e->v[i].text));
+        json_array_append_new(a, json_pack("[sIs]", e->v[i].doc, (json_int_t)e->v[i].offset,
+                                           e->v[i].text));
     return a;
 }
 
-static void set_date(json_t *o, const char *k, const char *date) {
+static void set_date(json_t *o, const char *k, const char *date)
+{
     if (date)
         json_object_set_new(o, k, json_string(date));
 }
 
-static int cmp_actor_ptr(const void *pa, const void *pb) {
+static int cmp_actor_ptr(const void *pa, const void *pb)
+{
     const ag__actor *a = *(const ag__actor *const *)pa, *b = *(const ag__actor *const *)pb;
     return strcmp(a->key, b->key);
 }
@@ -537,14 +569,16 @@ typedef struct pair_sort {
     size_t i;           /* pair index */
 } pair_sort;
 
-static int cmp_pair_sort(const void *pa, const void *pb) {
+static int cmp_pair_sort(const void *pa, const void *pb)
+{
     const pair_sort *x = pa, *y = pb;
     const ag__pair *p = &x->acc->pairs[x->i], *q = &y->acc->pairs[y->i];
     int c = strcmp(x->acc->actors[p->a].key, x->acc->actors[q->a].key);
     return c ? c : strcmp(x->acc->actors[p->b].key, x->acc->actors[q->b].key);
 }
 
-static int write_json_line(FILE *out, const char *prefix, json_t *o) {
+static int write_json_line(FILE *out, const char *prefix, json_t *o)
+{
     char *s = o ? json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
     json_decref(o);
     if (!s)
@@ -554,7 +588,8 @@ static int write_json_line(FILE *out, const char *prefix, json_t *o) {
     return rc;
 }
 
-int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error *err) {
+int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error *err)
+{
     const ag__actor **order = NULL;
     pair_sort *pairs = NULL;
     char *prefix = NULL;
@@ -575,8 +610,9 @@ int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error 
                               (json_int_t)a->documents, "t", (json_int_t)a->types[0],
                               (json_int_t)a->types[1], (json_int_t)a->types[2],
                               (json_int_t)a->types[3], (json_int_t)a->types[4], "names",
-                              counts_json(&a->names), "forms", counts_json(&a->forms), "roles",
-                              counts_json(&a->roles), "countries", counts_json(&a->countries));
+                              counts_json(&a->names), "forms", counts_json(&a->forms),
+                              "roles", counts_json(&a->roles), "countries",
+                              counts_json(&a->countries));
         if (o) {
             set_date(o, "fd", a->first_date);
             set_date(o, "ld", a->last_date);
@@ -589,9 +625,10 @@ int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error 
         if (write_json_line(out, prefix, o) < 0)
             goto io;
     }
-    if (doc_record && write_json_line(out, "D\t-",
-                                      json_pack("{sIsI}", "documents", (json_int_t)acc->documents,
-                                                "evidence", (json_int_t)acc->max_evidence)) < 0)
+    if (doc_record && write_json_line(out, "D\t-", json_pack("{sIsI}", "documents",
+                                                             (json_int_t)acc->documents,
+                                                             "evidence",
+                                                             (json_int_t)acc->max_evidence)) < 0)
         goto io;
     for (size_t i = 0; i < acc->npairs; i++)
         pairs[i] = (pair_sort){acc, i};
@@ -628,7 +665,8 @@ out:
     return rc;
 }
 
-static int counts_from_json(ag__counts *c, const json_t *a) {
+static int counts_from_json(ag__counts *c, const json_t *a)
+{
     size_t i;
     const json_t *e;
     if (!a)
@@ -646,7 +684,8 @@ static int counts_from_json(ag__counts *c, const json_t *a) {
     return 0;
 }
 
-static int evids_from_json(ag__evids *ev, size_t max, const json_t *a) {
+static int evids_from_json(ag__evids *ev, size_t max, const json_t *a)
+{
     size_t i;
     const json_t *e;
     if (!a)
@@ -665,7 +704,8 @@ static int evids_from_json(ag__evids *ev, size_t max, const json_t *a) {
 }
 
 /* Split off the next TAB-separated field of line[*pos, len) into a NUL-terminated copy. */
-static char *next_field(const char *line, size_t len, size_t *pos) {
+static char *next_field(const char *line, size_t len, size_t *pos)
+{
     const char *tab = memchr(line + *pos, '\t', len - *pos);
     if (!tab)
         return NULL;
@@ -676,7 +716,8 @@ static char *next_field(const char *line, size_t len, size_t *pos) {
 }
 
 int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const char *name,
-                            long lineno, ag_error *err) {
+                            long lineno, ag_error *err)
+{
     char *k1 = NULL, *k2 = NULL;
     json_t *o = NULL;
     json_error_t jerr;
@@ -718,8 +759,10 @@ int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const ch
             r = counts_from_json(&a->roles, json_object_get(o, "roles"));
         if (!r)
             r = counts_from_json(&a->countries, json_object_get(o, "countries"));
-        if (!r && (ag__date_min(&a->first_date, json_string_value(json_object_get(o, "fd"))) < 0 ||
-                   ag__date_max(&a->last_date, json_string_value(json_object_get(o, "ld"))) < 0))
+        if (!r && (ag__date_min(&a->first_date, json_string_value(json_object_get(o, "fd"))) <
+                       0 ||
+                   ag__date_max(&a->last_date, json_string_value(json_object_get(o, "ld"))) <
+                       0))
             r = -1;
         if (r < 0)
             goto nomem;
@@ -738,9 +781,12 @@ int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const ch
         p->met += json_integer_value(json_object_get(o, "met"));
         int r = evids_from_json(&p->evidence, acc->max_evidence, json_object_get(o, "ev"));
         if (!r)
-            r = evids_from_json(&p->met_evidence, acc->max_evidence, json_object_get(o, "mev"));
-        if (!r && (ag__date_min(&p->first_date, json_string_value(json_object_get(o, "fd"))) < 0 ||
-                   ag__date_max(&p->last_date, json_string_value(json_object_get(o, "ld"))) < 0))
+            r = evids_from_json(&p->met_evidence, acc->max_evidence,
+                                json_object_get(o, "mev"));
+        if (!r && (ag__date_min(&p->first_date, json_string_value(json_object_get(o, "fd"))) <
+                       0 ||
+                   ag__date_max(&p->last_date, json_string_value(json_object_get(o, "ld"))) <
+                       0))
             r = -1;
         if (r < 0)
             goto nomem;
@@ -753,7 +799,8 @@ nomem:
     ag_error_set(err, AG_ENOMEM, name, lineno, 0, "out of memory reading records");
 out:
     if (bad)
-        ag_error_set(err, AG_EPARSE, name, lineno, 0, "not an ag-extract --emit-keyed record");
+        ag_error_set(err, AG_EPARSE, name, lineno, 0,
+                     "not an ag-extract --emit-keyed record");
     json_decref(o);
     free(k1);
     free(k2);

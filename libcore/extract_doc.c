@@ -40,7 +40,8 @@
 
 /* ------------------------------------------------------------------ buffers */
 
-int ag__ebuf_add(char **buf, size_t *len, size_t *cap, const char *s, size_t n) {
+int ag__ebuf_add(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
     if (*len + n + 1 > *cap) {
         size_t ncap = *cap ? *cap : 256;
         while (*len + n + 1 > ncap)
@@ -58,7 +59,8 @@ int ag__ebuf_add(char **buf, size_t *len, size_t *cap, const char *s, size_t n) 
     return 0;
 }
 
-int ag__ebuf_json_string(char **buf, size_t *len, size_t *cap, const char *s, size_t n) {
+int ag__ebuf_json_string(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
     static const char hex[] = "0123456789abcdef";
     size_t run = 0; /* start of the pending run of bytes copied as they are */
     for (size_t i = 0; i < n;) {
@@ -109,7 +111,8 @@ int ag__ebuf_json_string(char **buf, size_t *len, size_t *cap, const char *s, si
     return ag__ebuf_add(buf, len, cap, s + run, n - run);
 }
 
-char *ag__utf8_clean(const char *s, size_t n) {
+char *ag__utf8_clean(const char *s, size_t n)
+{
     char *out = NULL;
     size_t len = 0, cap = 0;
     size_t run = 0;
@@ -140,16 +143,16 @@ char *ag__utf8_clean(const char *s, size_t n) {
 
 /* An actor of the current document (one per key). */
 typedef struct local {
-    long acc;       /* index of its record in the accumulator */
-    unsigned stamp; /* scope-unit stamp, to list each actor once per unit */
+    long acc;          /* index of its record in the accumulator */
+    unsigned stamp;    /* scope-unit stamp, to list each actor once per unit */
 } local;
 
 /* A pair of local actors (lo < hi) and what this document says about it. */
 typedef struct lpair {
-    size_t lo, hi;                    /* local actor indices */
-    long long weight;                 /* scope units */
-    long long met;                    /* meeting sentences */
-    size_t met_last;                  /* 1 + start of the last meeting sentence counted */
+    size_t lo, hi;             /* local actor indices */
+    long long weight;          /* scope units */
+    long long met;             /* meeting sentences */
+    size_t met_last;           /* 1 + start of the last meeting sentence counted */
     size_t ev[2 * AG__MAX_EVIDENCE];  /* evidence units: start, end byte offsets */
     size_t nev;                       /* used pairs in ev */
     size_t mev[2 * AG__MAX_EVIDENCE]; /* meeting sentences: start, end */
@@ -158,9 +161,9 @@ typedef struct lpair {
 
 /* A token of a sentence, for the meeting patterns. */
 typedef struct tok {
-    size_t s, e; /* byte span */
-    int word;    /* 1: letters/digits; 0: a punctuation character */
-    int cap;     /* word starting with an upper-case letter */
+    size_t s, e;  /* byte span */
+    int word;     /* 1: letters/digits; 0: a punctuation character */
+    int cap;      /* word starting with an upper-case letter */
 } tok;
 
 struct ag__analyser {
@@ -170,28 +173,30 @@ struct ag__analyser {
     ag_mentions m;               /* mentions of the current document */
     long *mloc;                  /* mention -> local actor, -1 when it has none */
     size_t capmloc;
-    local *loc; /* local actors */
+    local *loc;                  /* local actors */
     size_t nloc, caploc;
-    char **lockeys;     /* key per local actor (owned, freed per document) */
-    ag__strmap by_key;  /* key -> local */
-    ag__strmap by_name; /* resolved name -> local (names owned by m) */
-    lpair *pairs;       /* local pairs */
+    char **lockeys;              /* key per local actor (owned, freed per document) */
+    ag__strmap by_key;           /* key -> local */
+    ag__strmap by_name;          /* resolved name -> local (names owned by m) */
+    lpair *pairs;                /* local pairs */
     size_t npairs, cappairs;
-    ag__u64map pair_index; /* (lo << 32 | hi) + 1 -> pairs index */
-    unsigned stamp;        /* current unit stamp */
-    size_t *unit;          /* actors of the current unit */
+    ag__u64map pair_index;       /* (lo << 32 | hi) + 1 -> pairs index */
+    unsigned stamp;              /* current unit stamp */
+    size_t *unit;                /* actors of the current unit */
     size_t capunit;
-    tok *toks; /* tokens of the current sentence */
+    tok *toks;                   /* tokens of the current sentence */
     size_t ntoks, captoks;
-    char *scratch; /* text building */
+    char *scratch;               /* text building */
     size_t scratchlen, scratchcap;
-    size_t maxev;            /* evidence per pair (<= AG__MAX_EVIDENCE) */
-    const char *pc_name[64]; /* name pointer -> local cache (the recogniser hands out
-                              * one string per resolved name, so this saves hashing) */
-    long pc_local[64];       /* cached local actor per pc_name slot */
+    size_t maxev;                /* evidence per pair (<= AG__MAX_EVIDENCE) */
+    const char *pc_name[64];     /* name pointer -> local cache (the recogniser hands out
+                                  * one string per resolved name, so this saves hashing) */
+    long pc_local[64];           /* cached local actor per pc_name slot */
 };
 
-ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opts, ag_error *err) {
+ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opts,
+                               ag_error *err)
+{
     ag__analyser *an = calloc(1, sizeof *an);
     if (!an) {
         ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
@@ -207,7 +212,8 @@ ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opt
     return an;
 }
 
-void ag__analyser_free(ag__analyser *an) {
+void ag__analyser_free(ag__analyser *an)
+{
     if (!an)
         return;
     ag_mentions_destroy(&an->m);
@@ -226,7 +232,8 @@ void ag__analyser_free(ag__analyser *an) {
     free(an);
 }
 
-static void reset_doc(ag__analyser *an) {
+static void reset_doc(ag__analyser *an)
+{
     for (size_t i = 0; i < an->nloc; i++)
         free(an->lockeys[i]);
     an->nloc = 0;
@@ -241,7 +248,8 @@ static void reset_doc(ag__analyser *an) {
 
 /* Evidence text: the unit with white space runs collapsed, invalid bytes replaced and
  * cut at a character boundary. Left in an->scratch. */
-static int unit_text(ag__analyser *an, const char *text, size_t s, size_t e) {
+static int unit_text(ag__analyser *an, const char *text, size_t s, size_t e)
+{
     an->scratchlen = 0;
     if (ag__ebuf_add(&an->scratch, &an->scratchlen, &an->scratchcap, "", 0) < 0)
         return -1;
@@ -255,8 +263,8 @@ static int unit_text(ag__analyser *an, const char *text, size_t s, size_t e) {
             continue;
         }
         if (an->scratchlen + k + (space ? 1 : 0) > EVIDENCE_BYTES) {
-            if (ag__ebuf_add(&an->scratch, &an->scratchlen, &an->scratchcap, " \xE2\x80\xA6", 4) <
-                0)
+            if (ag__ebuf_add(&an->scratch, &an->scratchlen, &an->scratchcap, " \xE2\x80\xA6",
+                            4) < 0)
                 return -1;
             break;
         }
@@ -281,7 +289,8 @@ static int unit_text(ag__analyser *an, const char *text, size_t s, size_t e) {
 
 /* A name's text, white space collapsed and invalid bytes replaced, into an->scratch
  * (the caller copies what it keeps). */
-static int surface(ag__analyser *an, const char *text, size_t s, size_t e) {
+static int surface(ag__analyser *an, const char *text, size_t s, size_t e)
+{
     size_t need = 3 * (e - s) + 1;
     if (need > an->scratchcap) {
         char *b = realloc(an->scratch, need);
@@ -330,7 +339,8 @@ static int surface(ag__analyser *an, const char *text, size_t s, size_t e) {
 
 static long local_lookup(ag__analyser *an, ag__acc *acc, const char *name);
 
-static long local_for(ag__analyser *an, ag__acc *acc, const char *name) {
+static long local_for(ag__analyser *an, ag__acc *acc, const char *name)
+{
     size_t slot = ((uintptr_t)name >> 3) & 63;
     if (an->pc_name[slot] == name)
         return an->pc_local[slot];
@@ -342,7 +352,8 @@ static long local_for(ag__analyser *an, ag__acc *acc, const char *name) {
     return l;
 }
 
-static long local_lookup(ag__analyser *an, ag__acc *acc, const char *name) {
+static long local_lookup(ag__analyser *an, ag__acc *acc, const char *name)
+{
     size_t i = ag__strmap_get(&an->by_name, name);
     if (i != (size_t)-1)
         return (long)i;
@@ -383,7 +394,8 @@ static long local_lookup(ag__analyser *an, ag__acc *acc, const char *name) {
 
 /* ------------------------------------------------------------------ local pairs */
 
-static long lpair_get(ag__analyser *an, size_t x, size_t y) {
+static long lpair_get(ag__analyser *an, size_t x, size_t y)
+{
     size_t lo = x < y ? x : y, hi = x < y ? y : x;
     uint64_t k = (((uint64_t)lo << 32) | hi) + 1;
     size_t i = ag__u64map_get(&an->pair_index, k);
@@ -410,7 +422,8 @@ static long lpair_get(ag__analyser *an, size_t x, size_t y) {
 
 /* One scope unit [s, e): each of the first `anchors` actors of an->unit[0, n) co-occurs
  * with every later one (anchors == n: every two of them). */
-static int add_unit(ag__analyser *an, size_t anchors, size_t n, size_t s, size_t e) {
+static int add_unit(ag__analyser *an, size_t anchors, size_t n, size_t s, size_t e)
+{
     for (size_t i = 0; i < anchors; i++) {
         for (size_t j = i + 1; j < n; j++) {
             long pi = lpair_get(an, an->unit[i], an->unit[j]);
@@ -429,7 +442,8 @@ static int add_unit(ag__analyser *an, size_t anchors, size_t n, size_t s, size_t
     return 0;
 }
 
-static int unit_push(ag__analyser *an, size_t *n, long l) {
+static int unit_push(ag__analyser *an, size_t *n, long l)
+{
     if (l < 0 || an->loc[l].stamp == an->stamp)
         return 0;
     an->loc[l].stamp = an->stamp;
@@ -446,7 +460,8 @@ static int unit_push(ag__analyser *an, size_t *n, long l) {
 }
 
 /* Mentions of sentence si are ms[si] .. ms[si + 1] - 1. */
-static int co_mentions(ag__analyser *an, const ag_sentence *sents, size_t ns, const size_t *ms) {
+static int co_mentions(ag__analyser *an, const ag_sentence *sents, size_t ns, const size_t *ms)
+{
     const ag_extract_opts *o = an->opts;
     const ag_mention *m = an->m.v;
 
@@ -496,11 +511,13 @@ static int co_mentions(ag__analyser *an, const ag_sentence *sents, size_t ns, co
 /* ------------------------------------------------------------------ meetings */
 
 /* Byte classes for the ASCII fast path of the tokeniser. */
-static int ascii_alnum(unsigned char c) {
+static int ascii_alnum(unsigned char c)
+{
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-static int toks_grow(ag__analyser *an) {
+static int toks_grow(ag__analyser *an)
+{
     size_t ncap = an->captoks ? an->captoks * 2 : 64;
     tok *v = realloc(an->toks, ncap * sizeof *v);
     if (!v)
@@ -510,7 +527,8 @@ static int toks_grow(ag__analyser *an) {
     return 0;
 }
 
-static int tokenize(ag__analyser *an, const char *text, size_t s, size_t e) {
+static int tokenize(ag__analyser *an, const char *text, size_t s, size_t e)
+{
     an->ntoks = 0;
     for (size_t i = s; i < e;) {
         int32_t cp;
@@ -575,7 +593,8 @@ static int tokenize(ag__analyser *an, const char *text, size_t s, size_t e) {
     return 0;
 }
 
-static int word_eq(const char *text, const tok *t, const char *w) {
+static int word_eq(const char *text, const tok *t, const char *w)
+{
     if (!t->word || (text[t->s] | 0x20) != w[0])
         return 0;
     size_t n = strlen(w);
@@ -591,7 +610,8 @@ static int word_eq(const char *text, const tok *t, const char *w) {
     return 1;
 }
 
-static int word_in(const char *text, const tok *t, const char *const *set) {
+static int word_in(const char *text, const tok *t, const char *const *set)
+{
     for (; *set; set++)
         if (word_eq(text, t, *set))
             return 1;
@@ -599,35 +619,36 @@ static int word_in(const char *text, const tok *t, const char *const *set) {
 }
 
 static const char *const PLANNED[] = {
-    "will",        "would",    "shall",    "to",      "may",      "might",     "could", "should",
-    "expected",    "plans",    "plan",     "planned", "planning", "scheduled", "set",   "due",
-    "hopes",       "hoped",    "hoping",   "intends", "wants",    "when",      "if",    "upcoming",
-    "forthcoming", "proposed", "possible", "future",  "next",     "not",       "never", "n't",
-    "cannot",      "refused",  "declined", NULL};
+    "will", "would", "shall", "to", "may", "might", "could", "should", "expected", "plans",
+    "plan", "planned", "planning", "scheduled", "set", "due", "hopes", "hoped", "hoping",
+    "intends", "wants", "when", "if", "upcoming", "forthcoming", "proposed", "possible",
+    "future", "next", "not", "never", "n't", "cannot", "refused", "declined",
+    NULL};
 static const char *const OBJ_BREAK[] = {
-    "to",   "in",   "at",    "after", "before", "who",    "which", "that",    "said",
-    "says", "told", "where", "when",  "while",  "during", "but",   "because", "since",
-    "from", "by",   "as",    "about", "than",   "then",   "also",  NULL};
-static const char *const SUBJ_BREAK[] = {"said",  "says", "told", "according", "to",
-                                         "which", "that", "than", "but",       NULL};
+    "to", "in", "at", "after", "before", "who", "which", "that", "said", "says", "told",
+    "where", "when", "while", "during", "but", "because", "since", "from", "by", "as",
+    "about", "than", "then", "also", NULL};
+static const char *const SUBJ_BREAK[] = {"said", "says", "told", "according", "to", "which",
+                                         "that", "than", "but", NULL};
 static const char *const LIST_JOIN[] = {"and", "including", NULL};
 /* Modal and plan words that make a whole clause hypothetical ("X would visit Bonn for
  * talks with Y"): checked between the subject and the trigger ("to" is not among them:
  * "X, who flew to Paris, met Y" is a meeting). */
 static const char *const CLAUSE_PLANNED[] = {
-    "will",  "would",   "shall",    "may",       "might",  "could", "should", "expected",
-    "plans", "planned", "planning", "scheduled", "due",    "hopes", "hoping", "intends",
-    "wants", "not",     "never",    "n't",       "cannot", NULL};
+    "will", "would", "shall", "may", "might", "could", "should", "expected", "plans",
+    "planned", "planning", "scheduled", "due", "hopes", "hoping", "intends", "wants", "not",
+    "never", "n't", "cannot", NULL};
 /* Role nouns that sit between a nationality and a name without being titles the
  * recogniser strips ("Burundi negotiator Nyerere", "his German counterpart Kinkel"). */
 static const char *const ROLE_NOUNS[] = {
-    "counterpart",    "counterparts", "negotiator",   "envoy",  "official",
-    "spokesman",      "spokeswoman",  "spokesperson", "leader", "delegate",
-    "representative", "colleague",    "opposite",     "ally",   NULL};
+    "counterpart", "counterparts", "negotiator", "envoy", "official", "spokesman",
+    "spokeswoman", "spokesperson", "leader", "delegate", "representative", "colleague",
+    "opposite", "ally", NULL};
 static const char *const MOD_JOIN[] = {"for", "of", "the", "on", "and", NULL};
 
 /* First token index with start >= pos. */
-static size_t tok_at(const ag__analyser *an, size_t pos) {
+static size_t tok_at(const ag__analyser *an, size_t pos)
+{
     size_t lo = 0, hi = an->ntoks;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -641,7 +662,8 @@ static size_t tok_at(const ag__analyser *an, size_t pos) {
 
 /* Is the text between two mentions [s, e) only a modifier gap: capitalised words, title
  * words, "for/of/the", a possessive 's? ("US Special Envoy for Afghanistan Zalmay ..."). */
-static int modifier_gap(const ag__analyser *an, const char *text, size_t s, size_t e) {
+static int modifier_gap(const ag__analyser *an, const char *text, size_t s, size_t e)
+{
     size_t words = 0;
     for (size_t i = tok_at(an, s); i < an->ntoks && an->toks[i].s < e; i++) {
         const tok *t = &an->toks[i];
@@ -669,7 +691,8 @@ static int modifier_gap(const ag__analyser *an, const char *text, size_t s, size
 
 /* Words in [s, e) and whether one is in `stop` or is punctuation other than allowed. */
 static int gap_ok(const ag__analyser *an, const char *text, size_t s, size_t e,
-                  const char *const *stop, size_t max_words, int need_join) {
+                  const char *const *stop, size_t max_words, int need_join)
+{
     size_t words = 0;
     int joined = 0;
     for (size_t i = tok_at(an, s); i < an->ntoks && an->toks[i].s < e; i++) {
@@ -698,7 +721,8 @@ static int gap_ok(const ag__analyser *an, const char *text, size_t s, size_t e,
 
 enum { TRIG_NONE, TRIG_VERB, TRIG_VISIT, TRIG_CALL, TRIG_BETWEEN };
 
-static int add_met(ag__analyser *an, long x, long y, const ag_sentence *s) {
+static int add_met(ag__analyser *an, long x, long y, const ag_sentence *s)
+{
     if (x < 0 || y < 0 || x == y)
         return 0;
     long pi = lpair_get(an, (size_t)x, (size_t)y);
@@ -721,12 +745,14 @@ static int add_met(ag__analyser *an, long x, long y, const ag_sentence *s) {
 /* Could the sentence hold a trigger? One pass over the bytes that looks at word starts
  * only, sparing most sentences the tokeniser. Case-insensitive on the first letter
  * ("Talks between ..." opens sentences). */
-static int starts_with(const char *p, const char *end, const char *w) {
+static int starts_with(const char *p, const char *end, const char *w)
+{
     size_t n = strlen(w);
     return (size_t)(end - p) >= n && memcmp(p + 1, w + 1, n - 1) == 0;
 }
 
-static int maybe_trigger(const char *text, size_t s, size_t e) {
+static int maybe_trigger(const char *text, size_t s, size_t e)
+{
     const char *p = text + s, *end = text + e;
     int prev_letter = 0;
     for (; p < end; p++) {
@@ -779,10 +805,11 @@ static int maybe_trigger(const char *text, size_t s, size_t e) {
 
 /* Meetings of one sentence whose mentions are m[ms, me). */
 static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, size_t ms,
-                    size_t me) {
+                    size_t me)
+{
     const ag_mention *m = an->m.v;
-    size_t cand[64], nc = 0; /* acting-capable mention indices */
-    int mod[64];             /* cand is a modifier of the next name */
+    size_t cand[64], nc = 0;   /* acting-capable mention indices */
+    int mod[64];               /* cand is a modifier of the next name */
 
     for (size_t k = ms; k < me && nc < 64; k++)
         if (!m[k].dateline && an->mloc[k] >= 0)
@@ -809,22 +836,15 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, si
         const tok *nx = ti + 1 < an->ntoks ? &an->toks[ti + 1] : NULL;
         int kind = TRIG_NONE;
         size_t tend = t->e; /* end of the trigger phrase */
-        static const char *const NOUNS[] = {"talks",       "meeting",      "meetings",
-                                            "discussions", "negotiations", NULL};
-        static const char *const VISITS[] = {"hosted",  "hosts",  "received", "receives",
+        static const char *const NOUNS[] = {"talks", "meeting", "meetings", "discussions",
+                                            "negotiations", NULL};
+        static const char *const VISITS[] = {"hosted", "hosts", "received", "receives",
                                              "visited", "visits", NULL};
         if (!t->word || t->e - t->s < 3 || t->e - t->s > 12)
             continue;
         /* Every trigger starts with one of these letters: skip the rest cheaply. */
         switch (text[t->s] | 0x20) {
-        case 'm':
-        case 't':
-        case 'd':
-        case 'n':
-        case 's':
-        case 'c':
-        case 'h':
-        case 'r':
+        case 'm': case 't': case 'd': case 'n': case 's': case 'c': case 'h': case 'r':
         case 'v':
             break;
         default:
@@ -942,12 +962,12 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, si
             /* "X and Y met": the subjects met each other, unless "met" takes an object
              * that is not an actor ("X and Y met their targets"). */
             static const char *const ENDS[] = {
-                "in",      "on",    "at",    "for",   "last",      "yesterday", "today",
-                "earlier", "later", "again", "twice", "privately", "briefly",   "separately",
-                "here",    "there", "this",  "after", "before",    "during",    "behind",
-                "over",    "to",    "with",  NULL};
+                "in", "on", "at", "for", "last", "yesterday", "today", "earlier", "later",
+                "again", "twice", "privately", "briefly", "separately", "here", "there",
+                "this", "after", "before", "during", "behind", "over", "to", "with", NULL};
             size_t after = tok_at(an, tend);
-            if (after < an->ntoks && an->toks[after].word && !word_in(text, &an->toks[after], ENDS))
+            if (after < an->ntoks && an->toks[after].word &&
+                !word_in(text, &an->toks[after], ENDS))
                 continue;
             for (size_t i = 0; i < ns; i++)
                 for (size_t j = i + 1; j < ns; j++)
@@ -965,14 +985,16 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, si
 
 /* ------------------------------------------------------------------ the document */
 
-static int mention_line(ag__analyser *an, const ag__doc *doc, const ag_mention *x, char **buf,
-                        size_t *len, size_t *cap) {
+static int mention_line(ag__analyser *an, const ag__doc *doc, const ag_mention *x,
+                        char **buf, size_t *len, size_t *cap)
+{
     char num[64];
     const char *type = x->adjective ? "other" : ag_actor_type_name(x->type);
     if (ag__ebuf_add(buf, len, cap, "{\"doc\":\"", 8) < 0 ||
         ag__ebuf_json_string(buf, len, cap, doc->id, strlen(doc->id)) < 0)
         return -1;
-    int n = snprintf(num, sizeof num, "\",\"start\":%zu,\"end\":%zu,\"text\":\"", x->start, x->end);
+    int n = snprintf(num, sizeof num, "\",\"start\":%zu,\"end\":%zu,\"text\":\"", x->start,
+                     x->end);
     if (ag__ebuf_add(buf, len, cap, num, (size_t)n) < 0 ||
         ag__ebuf_json_string(buf, len, cap, doc->text + x->start, x->end - x->start) < 0 ||
         ag__ebuf_add(buf, len, cap, "\",\"type\":\"", 10) < 0 ||
@@ -986,8 +1008,9 @@ static int mention_line(ag__analyser *an, const ag__doc *doc, const ag_mention *
 }
 
 /* Record one mention in its actor's accumulator record. */
-static int count_mention(ag__analyser *an, ag__acc *acc, const ag__doc *doc, const ag_mention *x,
-                         long l) {
+static int count_mention(ag__analyser *an, ag__acc *acc, const ag__doc *doc,
+                         const ag_mention *x, long l)
+{
     ag__actor *a = &acc->actors[an->loc[l].acc];
     a->mentions++;
     a->types[x->type >= 0 && x->type < 5 ? x->type : 0]++;
@@ -1008,7 +1031,8 @@ static int count_mention(ag__analyser *an, ag__acc *acc, const ag__doc *doc, con
 }
 
 /* Fold the document's pairs into the accumulator. */
-static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc) {
+static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc)
+{
     for (size_t i = 0; i < an->npairs; i++) {
         const lpair *lp = &an->pairs[i];
         long a = an->loc[lp->lo].acc, b = an->loc[lp->hi].acc;
@@ -1037,7 +1061,8 @@ static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc) {
                         break;
                 }
                 if (unit_text(an, doc->text, units[2 * u], units[2 * u + 1]) < 0 ||
-                    ag__evids_offer(e, acc->max_evidence, doc->id, units[2 * u], an->scratch) < 0)
+                    ag__evids_offer(e, acc->max_evidence, doc->id, units[2 * u],
+                                    an->scratch) < 0)
                     return -1;
             }
         }
@@ -1045,8 +1070,9 @@ static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc) {
     return 0;
 }
 
-long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf, size_t *mlen,
-                 size_t *mcap, ag_error *err) {
+long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf,
+                 size_t *mlen, size_t *mcap, ag_error *err)
+{
     ag_sentence *sents = NULL;
     size_t ns = 0, *ms = NULL;
     long rc = -1;

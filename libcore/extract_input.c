@@ -28,41 +28,45 @@
 #define MAX_DOC_BYTES ((size_t)1 << 30) /* one text document; larger files are an error */
 
 typedef struct in_file {
-    char *path; /* path, or NULL for stdin */
-    int jsonl;  /* 1: JSON Lines; -1: sniff (stdin) */
+    char *path;  /* path, or NULL for stdin */
+    int jsonl;   /* 1: JSON Lines; -1: sniff (stdin) */
 } in_file;
 
 struct ag__reader {
-    in_file *files; /* inputs in order */
+    in_file *files;            /* inputs in order */
     size_t nfiles, capfiles;
-    size_t cur;  /* index of the file being read */
-    FILE *fp;    /* open JSON Lines stream, or NULL */
-    long lineno; /* line number in fp */
-    char *line;  /* getline buffer */
+    size_t cur;                /* index of the file being read */
+    FILE *fp;                  /* open JSON Lines stream, or NULL */
+    long lineno;               /* line number in fp */
+    char *line;                /* getline buffer */
     size_t linecap;
-    char *pending; /* stdin: first line read while sniffing, to be used */
+    char *pending;             /* stdin: first line read while sniffing, to be used */
     ssize_t pendinglen;
-    unsigned long long total;    /* bytes of regular files */
-    unsigned long long seq;      /* documents handed out */
+    unsigned long long total;  /* bytes of regular files */
+    unsigned long long seq;    /* documents handed out */
     const ag_extract_opts *opts; /* borrowed */
 };
 
 /* ------------------------------------------------------------------ file list */
 
-static int has_ext(const char *name, const char *ext) {
+static int has_ext(const char *name, const char *ext)
+{
     size_t n = strlen(name), e = strlen(ext);
     return n > e && strcmp(name + n - e, ext) == 0;
 }
 
-static int is_jsonl(const char *path) {
+static int is_jsonl(const char *path)
+{
     return has_ext(path, ".jsonl") || has_ext(path, ".ndjson");
 }
 
-static int is_text(const char *path) {
+static int is_text(const char *path)
+{
     return has_ext(path, ".txt") || has_ext(path, ".md");
 }
 
-static int add_file(ag__reader *r, const char *path, int jsonl, ag_error *err) {
+static int add_file(ag__reader *r, const char *path, int jsonl, ag_error *err)
+{
     if (r->nfiles == r->capfiles) {
         size_t ncap = r->capfiles ? r->capfiles * 2 : 16;
         in_file *v = realloc(r->files, ncap * sizeof *v);
@@ -78,11 +82,13 @@ static int add_file(ag__reader *r, const char *path, int jsonl, ag_error *err) {
     return 0;
 }
 
-static int cmp_str(const void *a, const void *b) {
+static int cmp_str(const void *a, const void *b)
+{
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int walk(ag__reader *r, const char *dir, int depth, ag_error *err) {
+static int walk(ag__reader *r, const char *dir, int depth, ag_error *err)
+{
     DIR *d = NULL;
     char **names = NULL;
     size_t n = 0, cap = 0;
@@ -91,7 +97,8 @@ static int walk(ag__reader *r, const char *dir, int depth, ag_error *err) {
     if (depth > 64)
         return ag_error_set(err, AG_ELIMIT, dir, 0, 0, "directories nested too deeply");
     if (!(d = opendir(dir)))
-        return ag_error_set(err, AG_EIO, dir, 0, 0, "cannot open directory: %s", strerror(errno));
+        return ag_error_set(err, AG_EIO, dir, 0, 0, "cannot open directory: %s",
+                            strerror(errno));
     for (struct dirent *e; (e = readdir(d));) {
         if (e->d_name[0] == '.')
             continue; /* ., .. and hidden files */
@@ -140,8 +147,9 @@ out:
     return rc;
 }
 
-ag__reader *ag__reader_open(const char *const *inputs, size_t ninputs, const ag_extract_opts *opts,
-                            ag_error *err) {
+ag__reader *ag__reader_open(const char *const *inputs, size_t ninputs,
+                            const ag_extract_opts *opts, ag_error *err)
+{
     ag__reader *r = calloc(1, sizeof *r);
     if (!r) {
         ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
@@ -171,11 +179,10 @@ ag__reader *ag__reader_open(const char *const *inputs, size_t ninputs, const ag_
     return r;
 }
 
-unsigned long long ag__reader_total(const ag__reader *r) {
-    return r->total;
-}
+unsigned long long ag__reader_total(const ag__reader *r) { return r->total; }
 
-void ag__reader_close(ag__reader *r) {
+void ag__reader_close(ag__reader *r)
+{
     if (!r)
         return;
     if (r->fp && r->fp != stdin)
@@ -188,7 +195,8 @@ void ag__reader_close(ag__reader *r) {
     free(r);
 }
 
-void ag__doc_free(ag__doc *doc) {
+void ag__doc_free(ag__doc *doc)
+{
     free(doc->id);
     free(doc->text);
     free(doc->date);
@@ -198,7 +206,8 @@ void ag__doc_free(ag__doc *doc) {
 /* ------------------------------------------------------------------ documents */
 
 /* File name without directory and extension: the id of a text document. */
-static char *base_id(const char *path) {
+static char *base_id(const char *path)
+{
     const char *b = strrchr(path, '/');
     b = b ? b + 1 : path;
     const char *dot = strrchr(b, '.');
@@ -207,7 +216,8 @@ static char *base_id(const char *path) {
 }
 
 /* Dates compare as strings, so ISO 8601 timestamps are cut to their date. */
-static char *clean_date(const char *s) {
+static char *clean_date(const char *s)
+{
     size_t n = strlen(s);
     if (n > 10 && s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == ' '))
         n = 10;
@@ -215,7 +225,8 @@ static char *clean_date(const char *s) {
 }
 
 /* A text file named "2024-03-04-something.txt" carries its date in its name. */
-static int name_date(const char *id) {
+static int name_date(const char *id)
+{
     for (int i = 0; i < 10; i++) {
         int digit = id[i] >= '0' && id[i] <= '9';
         if ((i == 4 || i == 7) ? id[i] != '-' : !digit)
@@ -224,7 +235,8 @@ static int name_date(const char *id) {
     return id[10] == '\0' || id[10] == '-' || id[10] == '_' || id[10] == '.';
 }
 
-static int text_doc(ag__reader *r, const char *path, ag__doc *doc, ag_error *err) {
+static int text_doc(ag__reader *r, const char *path, ag__doc *doc, ag_error *err)
+{
     size_t len;
     char *text = ag_read_file(path, MAX_DOC_BYTES, &len, err);
     if (!text)
@@ -259,19 +271,20 @@ typedef struct scan {
     const char *p, *end; /* cursor and end of the record */
 } scan;
 
-static void skip_ws(scan *sc) {
+static void skip_ws(scan *sc)
+{
     while (sc->p < sc->end && (*sc->p == ' ' || *sc->p == '\t' || *sc->p == '\n' || *sc->p == '\r'))
         sc->p++;
 }
 
-static int hexval(char c) {
-    return c >= '0' && c <= '9'   ? c - '0'
-           : c >= 'a' && c <= 'f' ? c - 'a' + 10
-           : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                  : -1;
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                          : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
-static int hex4(const char *p) {
+static int hex4(const char *p)
+{
     int v = 0;
     for (int i = 0; i < 4; i++) {
         int h = hexval(p[i]);
@@ -284,7 +297,8 @@ static int hex4(const char *p) {
 
 /* A string at sc->p (on its opening quote). When out is not NULL its decoded bytes are
  * appended (out must have room for end - p bytes). 1 ok, 0 give up. */
-static int scan_string(scan *sc, char *out, size_t *outlen) {
+static int scan_string(scan *sc, char *out, size_t *outlen)
+{
     const char *p = sc->p + 1;
     size_t n = 0;
     while (p < sc->end) {
@@ -303,30 +317,14 @@ static int scan_string(scan *sc, char *out, size_t *outlen) {
             char e = p[1], d;
             int32_t cp;
             switch (e) {
-            case '"':
-                d = '"';
-                break;
-            case '\\':
-                d = '\\';
-                break;
-            case '/':
-                d = '/';
-                break;
-            case 'b':
-                d = '\b';
-                break;
-            case 'f':
-                d = '\f';
-                break;
-            case 'n':
-                d = '\n';
-                break;
-            case 'r':
-                d = '\r';
-                break;
-            case 't':
-                d = '\t';
-                break;
+            case '"': d = '"'; break;
+            case '\\': d = '\\'; break;
+            case '/': d = '/'; break;
+            case 'b': d = '\b'; break;
+            case 'f': d = '\f'; break;
+            case 'n': d = '\n'; break;
+            case 'r': d = '\r'; break;
+            case 't': d = '\t'; break;
             case 'u':
                 if (p + 6 > sc->end || (cp = hex4(p + 2)) <= 0)
                     return 0; /* \u0000 and bad hex: let jansson decide */
@@ -386,7 +384,8 @@ static int scan_string(scan *sc, char *out, size_t *outlen) {
 }
 
 /* Skip any JSON value, validating it. 1 ok, 0 give up. */
-static int skip_value(scan *sc, int depth) {
+static int skip_value(scan *sc, int depth)
+{
     skip_ws(sc);
     if (sc->p >= sc->end || depth > 64)
         return 0;
@@ -464,7 +463,8 @@ static int skip_value(scan *sc, int depth) {
 }
 
 /* Which wanted field a key names: 0 text, 1 id, 2 date, -1 none. */
-static int wanted(const ag_extract_opts *o, const char *k, size_t n) {
+static int wanted(const ag_extract_opts *o, const char *k, size_t n)
+{
     const char *names[3] = {o->field_text, o->field_id, o->field_date};
     for (int i = 0; i < 3; i++)
         if (strlen(names[i]) == n && memcmp(names[i], k, n) == 0)
@@ -475,7 +475,8 @@ static int wanted(const ag_extract_opts *o, const char *k, size_t n) {
 /* 1: fields decoded into the (malloc'ed) out[3] (NULL when absent); 0: use jansson;
  * -1: out of memory. */
 static int fast_record(const char *line, size_t len, const ag_extract_opts *o, char *out[3],
-                       size_t outlen[3]) {
+                       size_t outlen[3])
+{
     scan sc = {line, line + len};
     out[0] = out[1] = out[2] = NULL;
     skip_ws(&sc);
@@ -542,7 +543,8 @@ giveup:
     return 0;
 }
 
-int ag__doc_parse(ag__doc *doc, const ag_extract_opts *o, ag_error *err) {
+int ag__doc_parse(ag__doc *doc, const ag_extract_opts *o, ag_error *err)
+{
     const char *name = doc->src ? doc->src : "<stdin>";
     json_error_t jerr;
     json_t *rec, *v;
@@ -607,7 +609,7 @@ int ag__doc_parse(ag__doc *doc, const ag_extract_opts *o, ag_error *err) {
         snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
         id = strdup(buf);
     } else {
-    default_id:
+    default_id:;
         /* No id: "file:line" is unique and stable for a given file. */
         char *b = doc->src ? base_id(doc->src) : strdup("stdin");
         if (b) {
@@ -646,7 +648,8 @@ out:
     return rc;
 }
 
-static int blank(const char *s, size_t n) {
+static int blank(const char *s, size_t n)
+{
     for (size_t i = 0; i < n; i++)
         if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
             return 0;
@@ -655,7 +658,8 @@ static int blank(const char *s, size_t n) {
 
 /* Next record of the open JSON Lines stream, unparsed (ag__doc_parse does that in the
  * worker threads): 1, 0 at its end, -1. */
-static int next_record(ag__reader *r, const char *name, ag__doc *doc, ag_error *err) {
+static int next_record(ag__reader *r, const char *name, ag__doc *doc, ag_error *err)
+{
     for (;;) {
         ssize_t n;
         if (r->pending) {
@@ -691,7 +695,8 @@ static int next_record(ag__reader *r, const char *name, ag__doc *doc, ag_error *
     }
 }
 
-int ag__reader_next(ag__reader *r, ag__doc *doc, ag_error *err) {
+int ag__reader_next(ag__reader *r, ag__doc *doc, ag_error *err)
+{
     memset(doc, 0, sizeof *doc);
     while (r->cur < r->nfiles) {
         in_file *f = &r->files[r->cur];
@@ -703,14 +708,16 @@ int ag__reader_next(ag__reader *r, ag__doc *doc, ag_error *err) {
             if (!f->path) {
                 r->fp = stdin;
             } else if (!(r->fp = fopen(f->path, "rb"))) {
-                return ag_error_set(err, AG_EIO, f->path, 0, 0, "cannot open: %s", strerror(errno));
+                return ag_error_set(err, AG_EIO, f->path, 0, 0, "cannot open: %s",
+                                    strerror(errno));
             }
             r->lineno = 0;
         }
         if (f->jsonl < 0) {
             /* stdin: sniff the first non-blank line. */
             ssize_t n;
-            while ((n = getline(&r->line, &r->linecap, r->fp)) >= 0 && blank(r->line, (size_t)n))
+            while ((n = getline(&r->line, &r->linecap, r->fp)) >= 0 &&
+                   blank(r->line, (size_t)n))
                 r->lineno++;
             if (n >= 0 && r->line[strspn(r->line, " \t\r")] == '{') {
                 r->pending = r->line;
@@ -729,7 +736,8 @@ int ag__reader_next(ag__reader *r, ag__doc *doc, ag_error *err) {
                 while ((k = fread(chunk, 1, sizeof chunk, r->fp)) > 0) {
                     if (len + k > MAX_DOC_BYTES || ag__ebuf_add(&text, &len, &cap, chunk, k) < 0) {
                         free(text);
-                        return ag_error_set(err, AG_ELIMIT, "<stdin>", 0, 0, "document too large");
+                        return ag_error_set(err, AG_ELIMIT, "<stdin>", 0, 0,
+                                            "document too large");
                     }
                 }
                 if (ag__ebuf_add(&text, &len, &cap, "", 0) < 0 || !text) {

@@ -3,8 +3,8 @@
  * record accumulator, the document reader and the per-document analyser.
  *
  * Ownership: every structure here owns the strings it holds (copied in); the free and
- * destroy functions release everything and accept zeroed structures. Nothing here is thread-safe by
- * itself; the driver gives each worker its own accumulator and combines them at the end.
+ * destroy functions release everything and accept zeroed structures. Nothing here is thread-safe by itself;
+ * the driver gives each worker its own accumulator and combines them at the end.
  */
 #ifndef AG_EXTRACT_INTERNAL_H
 #define AG_EXTRACT_INTERNAL_H
@@ -87,16 +87,16 @@ typedef struct ag__evids {
 
 /* Everything known about one actor key. */
 typedef struct ag__actor {
-    char *key;            /* ag_extract_name_key of the name; owned */
-    long long mentions;   /* mentions, datelines included */
-    long long documents;  /* documents that mention it */
-    long long types[5];   /* mentions per ag_actor_type */
-    ag__counts names;     /* canonical names as the recogniser resolved them */
-    ag__counts forms;     /* surface forms as written */
-    ag__counts roles;     /* titles stripped from before the name */
-    ag__counts countries; /* country of a place / organisation */
-    char *first_date;     /* earliest document date, or NULL */
-    char *last_date;      /* latest document date, or NULL */
+    char *key;              /* ag_extract_name_key of the name; owned */
+    long long mentions;     /* mentions, datelines included */
+    long long documents;    /* documents that mention it */
+    long long types[5];     /* mentions per ag_actor_type */
+    ag__counts names;       /* canonical names as the recogniser resolved them */
+    ag__counts forms;       /* surface forms as written */
+    ag__counts roles;       /* titles stripped from before the name */
+    ag__counts countries;   /* country of a place / organisation */
+    char *first_date;       /* earliest document date, or NULL */
+    char *last_date;        /* latest document date, or NULL */
 } ag__actor;
 
 /* Everything known about one pair of actor keys (a < b by key bytes). */
@@ -112,15 +112,15 @@ typedef struct ag__pair {
 } ag__pair;
 
 typedef struct ag__acc {
-    ag__actor *actors; /* records, in insertion order */
+    ag__actor *actors;       /* records, in insertion order */
     size_t nactors, capactors;
-    ag__strmap actor_index; /* key -> index into actors */
-    ag__pair *pairs;        /* pair records, in insertion order */
+    ag__strmap actor_index;  /* key -> index into actors */
+    ag__pair *pairs;         /* pair records, in insertion order */
     size_t npairs, cappairs;
-    ag__u64map pair_index; /* (a << 32 | b) + 1 -> index into pairs */
-    size_t max_evidence;   /* evidence kept per pair and kind */
-    int fixed_evidence;    /* 1: max_evidence was chosen by the user, keep it */
-    long long documents;   /* documents seen */
+    ag__u64map pair_index;   /* (a << 32 | b) + 1 -> index into pairs */
+    size_t max_evidence;     /* evidence kept per pair and kind */
+    int fixed_evidence;      /* 1: max_evidence was chosen by the user, keep it */
+    long long documents;     /* documents seen */
 } ag__acc;
 
 void ag__acc_init(ag__acc *acc, size_t max_evidence);
@@ -134,7 +134,8 @@ long ag__acc_pair(ag__acc *acc, size_t a, size_t b);
 int ag__date_min(char **slot, const char *date);
 int ag__date_max(char **slot, const char *date);
 /* Offer one piece of evidence to a selection of at most max. -1 on ENOMEM. */
-int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset, const char *text);
+int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset,
+                    const char *text);
 void ag__evids_free(ag__evids *e);
 
 /* Add every record of src into dst (sums, min/max, evidence selection). */
@@ -152,8 +153,8 @@ int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const ch
 /* ---------------------------------------------------------------- resolution */
 
 typedef struct ag__resolve_opts {
-    int variants; /* merge spelling variants, dropped middle names, surnames */
-    int met_only; /* keep only met links */
+    int variants;       /* merge spelling variants, dropped middle names, surnames */
+    int met_only;       /* keep only met links */
 } ag__resolve_opts;
 
 /* Resolve the records of acc across documents and build the sorted graph. The pair
@@ -164,22 +165,22 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
 
 /* One document as read. Strings are owned by the reader and valid until the next read. */
 typedef struct ag__doc {
-    char *id;               /* document id */
-    char *text;             /* the text (NUL-terminated copy) */
-    size_t len;             /* bytes of text */
-    char *date;             /* date or NULL */
+    char *id;        /* document id */
+    char *text;      /* the text (NUL-terminated copy) */
+    size_t len;      /* bytes of text */
+    char *date;      /* date or NULL */
     unsigned long long seq; /* 0-based position in input order */
-    int raw;                /* 1: text is a JSON Lines record not parsed yet (ag__doc_parse) */
-    const char *src;        /* file the record came from (NULL: stdin); borrowed from the reader */
-    long lineno;            /* its line number */
-    size_t inbytes;         /* bytes of input this document was read from (progress) */
+    int raw;         /* 1: text is a JSON Lines record not parsed yet (ag__doc_parse) */
+    const char *src; /* file the record came from (NULL: stdin); borrowed from the reader */
+    long lineno;     /* its line number */
+    size_t inbytes;  /* bytes of input this document was read from (progress) */
 } ag__doc;
 
 typedef struct ag__reader ag__reader;
 
 /* Collect the input files (directories walked in byte order). NULL on error. */
-ag__reader *ag__reader_open(const char *const *inputs, size_t ninputs, const ag_extract_opts *opts,
-                            ag_error *err);
+ag__reader *ag__reader_open(const char *const *inputs, size_t ninputs,
+                            const ag_extract_opts *opts, ag_error *err);
 /* Total bytes of the regular input files (0 when unknown, e.g. stdin). */
 unsigned long long ag__reader_total(const ag__reader *r);
 /* Next document: 1 and *doc filled (the reader's strings are moved to the caller, who
@@ -196,15 +197,16 @@ void ag__doc_free(ag__doc *doc);
 /* Per-thread scratch for analysing documents. */
 typedef struct ag__analyser ag__analyser;
 
-ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opts, ag_error *err);
+ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opts,
+                               ag_error *err);
 void ag__analyser_free(ag__analyser *an);
 /*
  * Analyse one document into acc; when mentions_out is not NULL, the document's mention
  * lines are appended to it (a growing buffer: *buf, *len, *cap). Returns the number of
  * mentions or -1.
  */
-long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf, size_t *mlen,
-                 size_t *mcap, ag_error *err);
+long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf,
+                 size_t *mlen, size_t *mcap, ag_error *err);
 
 /* Append s[0, len) to a growing buffer as a JSON string body (quotes not included),
  * replacing invalid UTF-8 with U+FFFD. -1 on ENOMEM. */

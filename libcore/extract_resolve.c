@@ -50,13 +50,14 @@ typedef struct info {
 } info;
 
 typedef struct group {
-    size_t rep;     /* representative actor */
-    const char *id; /* node id (borrowed or owned in idbuf) */
-    char *idbuf;    /* owned id when it had to be made unique */
-    long node;      /* node index in the graph */
+    size_t rep;               /* representative actor */
+    const char *id;           /* node id (borrowed or owned in idbuf) */
+    char *idbuf;              /* owned id when it had to be made unique */
+    long node;                /* node index in the graph */
 } group;
 
-static size_t find(size_t *parent, size_t x) {
+static size_t find(size_t *parent, size_t x)
+{
     while (parent[x] != x) {
         parent[x] = parent[parent[x]];
         x = parent[x];
@@ -64,14 +65,16 @@ static size_t find(size_t *parent, size_t x) {
     return x;
 }
 
-static void unite(size_t *parent, size_t a, size_t b) {
+static void unite(size_t *parent, size_t a, size_t b)
+{
     a = find(parent, a);
     b = find(parent, b);
     if (a != b)
         parent[a < b ? b : a] = a < b ? a : b;
 }
 
-static int all_caps(const char *s) {
+static int all_caps(const char *s)
+{
     int upper = 0;
     for (size_t i = 0, n = strlen(s); i < n;) {
         int32_t cp;
@@ -84,7 +87,8 @@ static int all_caps(const char *s) {
     return upper;
 }
 
-static const char *display_name(const ag__actor *a) {
+static const char *display_name(const ag__actor *a)
+{
     const ag__count *best = NULL;
     for (size_t i = 0; i < a->names.n; i++) {
         const ag__count *c = &a->names.v[i];
@@ -104,7 +108,8 @@ static const char *display_name(const ag__actor *a) {
     return best ? best->s : a->key;
 }
 
-static int count_words(const char *s) {
+static int count_words(const char *s)
+{
     int w = 0, in = 0;
     for (; *s; s++) {
         if (*s == ' ')
@@ -117,7 +122,8 @@ static int count_words(const char *s) {
     return w;
 }
 
-static char *vkey_of(const char *name, int (*fn)(const char *, char *, size_t)) {
+static char *vkey_of(const char *name, int (*fn)(const char *, char *, size_t))
+{
     char buf[VKEY_BYTES];
     fn(name, buf, sizeof buf);
     return strdup(buf);
@@ -125,13 +131,15 @@ static char *vkey_of(const char *name, int (*fn)(const char *, char *, size_t)) 
 
 /* The last word of a normalised key, for the surname rule (exact, not a skeleton:
  * one-word skeletons are too weak to merge on). */
-static char *last_word_key(const char *key) {
+static char *last_word_key(const char *key)
+{
     const char *sp = strrchr(key, ' ');
     return strdup(sp ? sp + 1 : key);
 }
 
 /* Representative order: more words, more documents, more mentions, smaller name. */
-static int better_rep(const ag__acc *acc, const info *inf, size_t x, size_t y) {
+static int better_rep(const ag__acc *acc, const info *inf, size_t x, size_t y)
+{
     if (inf[x].words != inf[y].words)
         return inf[x].words > inf[y].words;
     if (acc->actors[x].documents != acc->actors[y].documents)
@@ -144,10 +152,11 @@ static int better_rep(const ag__acc *acc, const info *inf, size_t x, size_t y) {
 
 /* For each actor that wants a unique candidate group by `want` key among actors whose
  * `have` key matches: the group, (size_t)-1 for none, -2 for ambiguous. */
-static int unique_targets(const ag__acc *acc, const info *inf, size_t *parent, char *const *want,
-                          char *const *have, size_t *target) {
+static int unique_targets(const ag__acc *acc, const info *inf, size_t *parent,
+                          char *const *want, char *const *have, size_t *target)
+{
     size_t n = acc->nactors;
-    ag__strmap first = {0};                       /* have-key -> group of its first holder */
+    ag__strmap first = {0};  /* have-key -> group of its first holder */
     size_t *amb = calloc(n ? n : 1, sizeof *amb); /* per actor: 1 if its have-key is ambiguous */
     if (!amb)
         return -1;
@@ -182,14 +191,16 @@ static int unique_targets(const ag__acc *acc, const info *inf, size_t *parent, c
 
 /* ------------------------------------------------------------------ JSON helpers */
 
-static int cmp_count_desc(const void *pa, const void *pb) {
+static int cmp_count_desc(const void *pa, const void *pb)
+{
     const ag__count *a = pa, *b = pb;
     if (a->n != b->n)
         return a->n > b->n ? -1 : 1;
     return strcmp(a->s, b->s);
 }
 
-static json_t *top_list(ag__counts *c, size_t max, const char *skip) {
+static json_t *top_list(ag__counts *c, size_t max, const char *skip)
+{
     json_t *arr = json_array();
     if (c->n > 1)
         qsort(c->v, c->n, sizeof *c->v, cmp_count_desc);
@@ -202,15 +213,18 @@ static json_t *top_list(ag__counts *c, size_t max, const char *skip) {
     return arr;
 }
 
-static json_t *evid_list(const ag__evids *e) {
+static json_t *evid_list(const ag__evids *e)
+{
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < e->n; i++)
         json_array_append_new(arr, json_pack("{sssIss}", "doc", e->v[i].doc, "offset",
-                                             (json_int_t)e->v[i].offset, "text", e->v[i].text));
+                                             (json_int_t)e->v[i].offset, "text",
+                                             e->v[i].text));
     return arr;
 }
 
-static int cmp_group_name(const void *pa, const void *pb, void *ctx) {
+static int cmp_group_name(const void *pa, const void *pb, void *ctx)
+{
     const group *a = pa, *b = pb;
     const ag__acc *acc = ctx;
     int c = strcmp(a->id, b->id);
@@ -219,7 +233,8 @@ static int cmp_group_name(const void *pa, const void *pb, void *ctx) {
 
 /* ------------------------------------------------------------------ the graph */
 
-ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error *err) {
+ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error *err)
+{
     size_t n = acc->nactors;
     info *inf = calloc(n ? n : 1, sizeof *inf);
     size_t *parent = malloc((n ? n : 1) * sizeof *parent);
@@ -228,7 +243,7 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
     group *groups = NULL;
     size_t ngroups = 0;
     size_t *mstart = NULL, *members = NULL; /* group -> its actors */
-    ag__acc links;                          /* group-level pair records; actors are groups by id */
+    ag__acc links;  /* group-level pair records; actors are groups by id */
     ag_graph *g = NULL;
     int ok = 0;
 
@@ -248,8 +263,8 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         if (opts->variants && inf[i].type == AG_ACTOR_PERSON) {
             if (!(inf[i].vkey = vkey_of(inf[i].name, ag_ner_variant_key)))
                 goto nomem;
-            if (inf[i].words >= 3 &&
-                !(inf[i].skey = vkey_of(inf[i].name, ag_ner_variant_key_short)))
+            if (inf[i].words >= 3 && !(inf[i].skey = vkey_of(inf[i].name,
+                                                             ag_ner_variant_key_short)))
                 goto nomem;
             if (inf[i].words >= 2 && !(inf[i].lkey = last_word_key(a->key)))
                 goto nomem;
@@ -403,7 +418,8 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
             for (size_t f = 0; !bad && f < a->roles.n; f++)
                 bad = ag__counts_add(&sum->roles, a->roles.v[f].s, a->roles.v[f].n) < 0;
             for (size_t f = 0; !bad && f < a->countries.n; f++)
-                bad = ag__counts_add(&sum->countries, a->countries.v[f].s, a->countries.v[f].n) < 0;
+                bad = ag__counts_add(&sum->countries, a->countries.v[f].s,
+                                     a->countries.v[f].n) < 0;
             if (!bad)
                 bad = ag__date_min(&sum->first_date, a->first_date) < 0 ||
                       ag__date_max(&sum->last_date, a->last_date) < 0;
@@ -423,7 +439,8 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         json_object_set_new(at, "aliases", top_list(&sum->forms, MAX_ALIASES, groups[k].id));
         json_object_set_new(at, "roles", top_list(&sum->roles, MAX_ROLES, NULL));
         if (sum->countries.n) {
-            qsort(sum->countries.v, sum->countries.n, sizeof *sum->countries.v, cmp_count_desc);
+            qsort(sum->countries.v, sum->countries.n, sizeof *sum->countries.v,
+                  cmp_count_desc);
             if (strcmp(sum->countries.v[0].s, groups[k].id) != 0)
                 json_object_set_new(at, "country", json_string(sum->countries.v[0].s));
         }
@@ -462,8 +479,9 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
                                 p->evidence.v[e].offset, p->evidence.v[e].text) < 0)
                 goto nomem;
         for (size_t e = 0; e < p->met_evidence.n; e++)
-            if (ag__evids_offer(&q->met_evidence, links.max_evidence, p->met_evidence.v[e].doc,
-                                p->met_evidence.v[e].offset, p->met_evidence.v[e].text) < 0)
+            if (ag__evids_offer(&q->met_evidence, links.max_evidence,
+                                p->met_evidence.v[e].doc, p->met_evidence.v[e].offset,
+                                p->met_evidence.v[e].text) < 0)
                 goto nomem;
         /* Evidence is most of a pair's memory: release it as soon as it is folded, so the
          * records, the group links and the graph are not all held at once. */
@@ -474,7 +492,8 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         const ag__pair *q = &links.pairs[i];
         if (opts->met_only && !q->met)
             continue;
-        long e = ag_graph_add_edge(g, (size_t)groups[q->a].node, (size_t)groups[q->b].node, err);
+        long e = ag_graph_add_edge(g, (size_t)groups[q->a].node, (size_t)groups[q->b].node,
+                                   err);
         if (e < 0)
             goto fail;
         ag_edge_set_weight(g, (size_t)e, (double)q->weight);

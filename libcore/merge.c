@@ -22,7 +22,8 @@ typedef int (*line_fn)(void *ctx, const char *line, size_t len, const char *name
 
 /* Call fn for every non-blank line of every input ("-": stdin; none: stdin). */
 static int each_line(const char *const *inputs, size_t ninputs, line_fn fn, void *ctx,
-                     ag_error *err) {
+                     ag_error *err)
+{
     static const char *const std_in[] = {"-"};
     char *line = NULL;
     size_t cap = 0;
@@ -60,23 +61,27 @@ static int each_line(const char *const *inputs, size_t ninputs, line_fn fn, void
 }
 
 static int into_acc(void *ctx, const char *line, size_t len, const char *name, long lineno,
-                    ag_error *err) {
+                    ag_error *err)
+{
     return ag__acc_read_keyed_line(ctx, line, len, name, lineno, err);
 }
 
-static void init_acc(ag__acc *acc, const ag_merge_opts *o) {
+static void init_acc(ag__acc *acc, const ag_merge_opts *o)
+{
     ag__acc_init(acc, o->evidence >= 0 ? (size_t)o->evidence : 3);
     acc->fixed_evidence = o->evidence >= 0;
 }
 
-static int read_all(const char *const *inputs, size_t ninputs, const ag_merge_opts *o, ag__acc *acc,
-                    ag_error *err) {
+static int read_all(const char *const *inputs, size_t ninputs, const ag_merge_opts *o,
+                    ag__acc *acc, ag_error *err)
+{
     init_acc(acc, o);
     return each_line(inputs, ninputs, into_acc, acc, err);
 }
 
 ag_graph *ag_merge_graph(const char *const *inputs, size_t ninputs, const ag_merge_opts *opts,
-                         ag_error *err) {
+                         ag_error *err)
+{
     static const ag_merge_opts defaults = AG_MERGE_OPTS_INIT;
     ag__acc acc;
     ag_graph *g = NULL;
@@ -101,7 +106,8 @@ typedef struct reducer {
     int fixed;                 /* the user chose the limit */
 } reducer;
 
-static int flush(reducer *r, ag_error *err) {
+static int flush(reducer *r, ag_error *err)
+{
     if (!r->key)
         return 0;
     int rc = ag__acc_write_keyed(&r->cur, r->out, r->key[0] == 'D', err);
@@ -116,7 +122,8 @@ static int flush(reducer *r, ag_error *err) {
 }
 
 static int reduce_line(void *ctx, const char *line, size_t len, const char *name, long lineno,
-                       ag_error *err) {
+                       ag_error *err)
+{
     reducer *r = ctx;
     /* The key is everything before the JSON object; keys never hold '{'. */
     const char *json = memchr(line, '{', len);
@@ -139,8 +146,9 @@ static int reduce_line(void *ctx, const char *line, size_t len, const char *name
     return ag__acc_read_keyed_line(&r->cur, line, len, name, lineno, err);
 }
 
-int ag_merge_keyed(const char *const *inputs, size_t ninputs, int sorted, const ag_merge_opts *opts,
-                   FILE *out, ag_error *err) {
+int ag_merge_keyed(const char *const *inputs, size_t ninputs, int sorted,
+                   const ag_merge_opts *opts, FILE *out, ag_error *err)
+{
     static const ag_merge_opts defaults = AG_MERGE_OPTS_INIT;
     int rc;
     if (!opts)

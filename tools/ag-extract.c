@@ -9,28 +9,16 @@
 #include <actorgraph/extract.h>
 #include <actorgraph/io.h>
 
-enum {
-    K_SCOPE = 256,
-    K_EVIDENCE,
-    K_MET_ONLY,
-    K_NO_VARIANTS,
-    K_MENTIONS,
-    K_DICT,
-    K_STOPLIST,
-    K_FIELD,
-    K_SKIP_BAD,
-    K_EMIT_KEYED
-};
+enum { K_SCOPE = 256, K_EVIDENCE, K_MET_ONLY, K_NO_VARIANTS, K_MENTIONS, K_DICT, K_STOPLIST,
+       K_FIELD, K_SKIP_BAD, K_EMIT_KEYED };
 
 static const ag_cli_opt options[] = {
     {"output", 'o', "FILE", "write the graph to FILE (default: stdout)"},
     {"format", 'f', "FORMAT", "json (default), graphml, gexf, dot, gml, tsv or csv"},
-    {"scope", K_SCOPE, "SCOPE",
-     "co-mention scope: sentence (default), paragraph, document, window:N"},
+    {"scope", K_SCOPE, "SCOPE", "co-mention scope: sentence (default), paragraph, document, window:N"},
     {"evidence", K_EVIDENCE, "N", "evidence records kept per link, 0-10 (default 3)"},
     {"met-only", K_MET_ONLY, NULL, "keep only links whose actors met"},
-    {"no-variants", K_NO_VARIANTS, NULL,
-     "do not merge spelling variants and partial names across documents"},
+    {"no-variants", K_NO_VARIANTS, NULL, "do not merge spelling variants and partial names across documents"},
     {"mentions", K_MENTIONS, "FILE", "also write every mention as JSON Lines to FILE"},
     {"dict", K_DICT, "FILE", "add or override actors (repeatable; see ag-extract(1))"},
     {"stoplist", K_STOPLIST, "FILE", "drop these names (repeatable)"},
@@ -44,23 +32,24 @@ static const ag_cli_opt options[] = {
 static ag_cli cli = {
     .prog = "ag-extract",
     .synopsis = "[OPTION]... [FILE|DIR|-]...",
-    .summary =
-        "Find actors (persons, organisations, countries, places) in news articles and build\n"
-        "the graph of who is mentioned with whom and who met whom. Inputs are .txt/.md files\n"
-        "(one article each), .jsonl/.ndjson files (one article per line) or directories.",
+    .summary = "Find actors (persons, organisations, countries, places) in news articles and build\n"
+    "the graph of who is mentioned with whom and who met whom. Inputs are .txt/.md files\n"
+    "(one article each), .jsonl/.ndjson files (one article per line) or directories.",
     .opts = options,
     .footer = "Example: ag-extract -j 2 news/ | ag-analyze | ag-render -f svg -o whomet.svg\n"};
 
 static ag_progress bar;
 
 static void on_progress(void *ctx, unsigned long long docs, unsigned long long bytes,
-                        unsigned long long total) {
+                        unsigned long long total)
+{
     (void)ctx;
     bar.total_bytes = total;
     ag_progress_update(&bar, docs, bytes);
 }
 
-static int set_field(ag_extract_opts *o, const char *arg) {
+static int set_field(ag_extract_opts *o, const char *arg)
+{
     const char *eq = strchr(arg, '=');
     if (!eq || !eq[1])
         return -1;
@@ -84,20 +73,18 @@ typedef struct args {
 } args;
 
 /* Fill o and a from the options; returns -1 to go on, or an exit status. */
-static int parse(int argc, char **argv, ag_extract_opts *o, args *a) {
+static int parse(int argc, char **argv, ag_extract_opts *o, args *a)
+{
     const char *arg;
     long num;
     int key;
     while ((key = ag_cli_getopt(&cli, argc, argv, &arg)) != -1) {
         switch (key) {
-        case 'o':
-            a->out_path = arg;
-            break;
+        case 'o': a->out_path = arg; break;
         case 'f':
-            if (ag_format_parse(arg, &a->fmt) < 0 || a->fmt == AG_FMT_SVG || a->fmt == AG_FMT_PNG ||
-                a->fmt == AG_FMT_PDF)
-                return ag_cli_usage_error(
-                    &cli, "unknown or picture format '%s' (pictures: ag-render)", arg);
+            if (ag_format_parse(arg, &a->fmt) < 0 || a->fmt == AG_FMT_SVG ||
+                a->fmt == AG_FMT_PNG || a->fmt == AG_FMT_PDF)
+                return ag_cli_usage_error(&cli, "unknown or picture format '%s' (pictures: ag-render)", arg);
             break;
         case K_SCOPE:
             if (ag_scope_parse(arg, &o->scope, &o->window) < 0)
@@ -113,47 +100,33 @@ static int parse(int argc, char **argv, ag_extract_opts *o, args *a) {
                 return AG_EXIT_USAGE;
             o->threads = (int)num;
             break;
-        case K_MET_ONLY:
-            o->met_only = 1;
-            break;
-        case K_NO_VARIANTS:
-            o->variants = 0;
-            break;
-        case K_MENTIONS:
-            a->mentions_path = arg;
-            break;
+        case K_MET_ONLY: o->met_only = 1; break;
+        case K_NO_VARIANTS: o->variants = 0; break;
+        case K_MENTIONS: a->mentions_path = arg; break;
         case K_DICT:
         case K_STOPLIST:
             if ((key == K_DICT ? o->ndicts : o->nstoplists) == AG_EXTRACT_MAX_FILES)
                 return ag_cli_usage_error(&cli, "too many --dict/--stoplist files");
-            if (key == K_DICT)
-                o->dicts[o->ndicts++] = arg;
-            else
-                o->stoplists[o->nstoplists++] = arg;
+            if (key == K_DICT) o->dicts[o->ndicts++] = arg;
+            else o->stoplists[o->nstoplists++] = arg;
             break;
         case K_FIELD:
             if (set_field(o, arg) < 0)
-                return ag_cli_usage_error(&cli, "--field wants id=, text= or date=NAME, not '%s'",
-                                          arg);
+                return ag_cli_usage_error(&cli, "--field wants id=, text= or date=NAME, not '%s'", arg);
             break;
-        case K_SKIP_BAD:
-            o->skip_bad = 1;
-            break;
-        case K_EMIT_KEYED:
-            a->keyed = 1;
-            break;
-        case 'q':
-            a->quiet = 1;
-            break;
+        case K_SKIP_BAD: o->skip_bad = 1; break;
+        case K_EMIT_KEYED: a->keyed = 1; break;
+        case 'q': a->quiet = 1; break;
         }
     }
-    if (a->fmt == AG_FMT_AUTO &&
-        (!a->out_path || (a->fmt = ag_format_from_path(a->out_path)) == AG_FMT_AUTO))
+    if (a->fmt == AG_FMT_AUTO && (!a->out_path ||
+                                  (a->fmt = ag_format_from_path(a->out_path)) == AG_FMT_AUTO))
         a->fmt = AG_FMT_JSON;
     return -1;
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     ag_extract_opts o = AG_EXTRACT_OPTS_INIT;
     args a = {NULL, NULL, AG_FMT_AUTO, 0, 0};
     const char *stdin_only[] = {"-"};

@@ -12,8 +12,7 @@ enum { K_SORTED = 256, K_EMIT_KEYED, K_MET_ONLY, K_NO_VARIANTS, K_EVIDENCE };
 static const ag_cli_opt options[] = {
     {"output", 'o', "FILE", "write to FILE (default: stdout)"},
     {"format", 'f', "FORMAT", "graph format: json (default), graphml, gexf, dot, gml, tsv, csv"},
-    {"sorted", K_SORTED, NULL,
-     "input is key-sorted: reduce it in bounded memory, write keyed records"},
+    {"sorted", K_SORTED, NULL, "input is key-sorted: reduce it in bounded memory, write keyed records"},
     {"emit-keyed", K_EMIT_KEYED, NULL, "write combined keyed records instead of the graph"},
     {"met-only", K_MET_ONLY, NULL, "keep only links whose actors met"},
     {"no-variants", K_NO_VARIANTS, NULL, "do not merge spelling variants (as ag-extract)"},
@@ -30,7 +29,8 @@ static ag_cli cli = {
     .footer = "Example: ls shards | parallel 'ag-extract -q --emit-keyed shards/{} > {}.keyed'\n"
               "         ag-merge *.keyed > graph.json\n"};
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     ag_merge_opts o = AG_MERGE_OPTS_INIT;
     const char *out_path = NULL, *arg;
     ag_format fmt = AG_FMT_AUTO;
@@ -44,33 +44,22 @@ int main(int argc, char **argv) {
     ag_error_clear(&err);
     while ((key = ag_cli_getopt(&cli, argc, argv, &arg)) != -1) {
         switch (key) {
-        case 'o':
-            out_path = arg;
-            break;
+        case 'o': out_path = arg; break;
         case 'f':
             if (ag_format_parse(arg, &fmt) < 0 || fmt == AG_FMT_SVG || fmt == AG_FMT_PNG ||
                 fmt == AG_FMT_PDF)
                 return ag_cli_usage_error(&cli, "unknown or picture format '%s'", arg);
             break;
-        case K_SORTED:
-            sorted = keyed = 1;
-            break;
-        case K_EMIT_KEYED:
-            keyed = 1;
-            break;
-        case K_MET_ONLY:
-            o.met_only = 1;
-            break;
-        case K_NO_VARIANTS:
-            o.variants = 0;
-            break;
+        case K_SORTED: sorted = keyed = 1; break;
+        case K_EMIT_KEYED: keyed = 1; break;
+        case K_MET_ONLY: o.met_only = 1; break;
+        case K_NO_VARIANTS: o.variants = 0; break;
         case K_EVIDENCE:
             if (ag_cli_parse_long(&cli, "--evidence", arg, 0, 10, &num) < 0)
                 return AG_EXIT_USAGE;
             o.evidence = (int)num;
             break;
-        case 'q':
-            break;
+        case 'q': break;
         }
     }
     if (fmt == AG_FMT_AUTO && (!out_path || (fmt = ag_format_from_path(out_path)) == AG_FMT_AUTO))

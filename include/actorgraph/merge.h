@@ -27,22 +27,21 @@
 #ifndef ACTORGRAPH_MERGE_H
 #define ACTORGRAPH_MERGE_H
 
+#include <stdio.h>
 #include <actorgraph/error.h>
 #include <actorgraph/graph.h>
-#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 typedef struct ag_merge_opts {
-    int variants; /* resolution: merge spelling variants etc. (as ag-extract) */
-    int met_only; /* keep only met links */
-    int evidence; /* evidence per link; -1: as the shards were extracted (default) */
+    int variants;  /* resolution: merge spelling variants etc. (as ag-extract) */
+    int met_only;  /* keep only met links */
+    int evidence;  /* evidence per link; -1: as the shards were extracted (default) */
 } ag_merge_opts;
 
-#define AG_MERGE_OPTS_INIT                                                                         \
-    { 1, 0, -1 }
+#define AG_MERGE_OPTS_INIT {1, 0, -1}
 
 /*
  * Read keyed record files (any order; "-" or NULL list: stdin), combine, resolve and

@@ -14,7 +14,8 @@
 
 #include "extract_internal.h"
 
-static void test_extract__name_key(void **state) {
+static void test_extract__name_key(void **state)
+{
     char buf[64];
     (void)state;
     ag_extract_name_key("U.S.", 4, buf, sizeof buf);
@@ -24,16 +25,15 @@ static void test_extract__name_key(void **state) {
     ag_extract_name_key("Z\xc3\xbcrich", 7, buf, sizeof buf);
     assert_string_equal(buf, "zurich");
     /* Invalid bytes separate words and never crash. */
-    ag_extract_name_key("Ab\xff"
-                        "cd",
-                        5, buf, sizeof buf);
+    ag_extract_name_key("Ab\xff" "cd", 5, buf, sizeof buf);
     assert_string_equal(buf, "ab cd");
     /* Truncation keeps a NUL and reports the full length. */
     assert_int_equal(ag_extract_name_key("Islamabad", 9, buf, 4), 9);
     assert_string_equal(buf, "isl");
 }
 
-static void test_extract__scope_parse(void **state) {
+static void test_extract__scope_parse(void **state)
+{
     ag_scope s;
     int w = 1;
     (void)state;
@@ -48,7 +48,8 @@ static void test_extract__scope_parse(void **state) {
 }
 
 /* The smallest N by (doc, offset, text), whatever the order they are offered in. */
-static void test_extract__evidence_selection(void **state) {
+static void test_extract__evidence_selection(void **state)
+{
     ag__evids a = {0}, b = {0};
     const char *docs[] = {"d3", "d1", "d2", "d1", "d0"};
     const size_t offs[] = {5, 9, 1, 2, 7};
@@ -72,7 +73,8 @@ static void test_extract__evidence_selection(void **state) {
 }
 
 /* A person record with one name, as a document would leave it. */
-static size_t person(ag__acc *acc, const char *name, long long docs, long long mentions) {
+static size_t person(ag__acc *acc, const char *name, long long docs, long long mentions)
+{
     char key[128];
     ag_extract_name_key(name, strlen(name), key, sizeof key);
     long i = ag__acc_actor(acc, key);
@@ -86,7 +88,8 @@ static size_t person(ag__acc *acc, const char *name, long long docs, long long m
     return (size_t)i;
 }
 
-static char *keyed(const ag__acc *acc) {
+static char *keyed(const ag__acc *acc)
+{
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
@@ -96,7 +99,8 @@ static char *keyed(const ag__acc *acc) {
     return buf;
 }
 
-static void fill_a(ag__acc *acc) {
+static void fill_a(ag__acc *acc)
+{
     size_t x = person(acc, "Laura Benn", 1, 2), y = person(acc, "Tomas Ekdahl", 1, 1);
     long pi = ag__acc_pair(acc, x, y); /* may move acc->pairs */
     ag__pair *p = &acc->pairs[pi];
@@ -109,7 +113,8 @@ static void fill_a(ag__acc *acc) {
     acc->documents = 1;
 }
 
-static void fill_b(ag__acc *acc) {
+static void fill_b(ag__acc *acc)
+{
     size_t y = person(acc, "Tomas Ekdahl", 2, 3), x = person(acc, "Laura Benn", 1, 1);
     person(acc, "Maria Voss", 1, 1);
     long pi = ag__acc_pair(acc, y, x);
@@ -124,7 +129,8 @@ static void fill_b(ag__acc *acc) {
 
 /* Combining shards in either order gives the same records, and the keyed form reads
  * back to the same records. */
-static void test_extract__combine_commutes_and_roundtrips(void **state) {
+static void test_extract__combine_commutes_and_roundtrips(void **state)
+{
     ag__acc a, b, ab, ba, back;
     (void)state;
     ag__acc_init(&a, 3);
@@ -147,8 +153,9 @@ static void test_extract__combine_commutes_and_roundtrips(void **state) {
     for (char *line = s1, *nl; *line; line = nl + 1) {
         nl = strchr(line, '\n');
         assert_non_null(nl);
-        assert_int_equal(
-            ag__acc_read_keyed_line(&back, line, (size_t)(nl - line), "x", ++lineno, NULL), 0);
+        assert_int_equal(ag__acc_read_keyed_line(&back, line, (size_t)(nl - line), "x",
+                                                 ++lineno, NULL),
+                         0);
     }
     char *s3 = keyed(&back);
     assert_string_equal(s1, s3);
@@ -166,20 +173,22 @@ static void test_extract__combine_commutes_and_roundtrips(void **state) {
     ag__acc_destroy(&back);
 }
 
-static const char *alias_node(ag_graph *g, const char *name) {
+static const char *alias_node(ag_graph *g, const char *name)
+{
     if (ag_graph_find_node(g, name) >= 0)
         return name;
     for (size_t i = 0; i < ag_graph_node_count(g); i++) {
         const json_t *al = json_object_get(ag_node_attrs_const(g, i), "aliases");
         size_t k;
         const json_t *v;
-        json_array_foreach(al, k,
-                           v) if (strcmp(json_string_value(v), name) == 0) return ag_node_id(g, i);
+        json_array_foreach(al, k, v) if (strcmp(json_string_value(v), name) == 0) return
+            ag_node_id(g, i);
     }
     return NULL;
 }
 
-static void test_extract__resolve_variants(void **state) {
+static void test_extract__resolve_variants(void **state)
+{
     ag__acc acc;
     ag__resolve_opts ro = {1, 0};
     (void)state;
@@ -219,7 +228,8 @@ static void test_extract__resolve_variants(void **state) {
     ag__acc_destroy(&acc);
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_extract__name_key),
         cmocka_unit_test(test_extract__scope_parse),
