@@ -383,14 +383,6 @@ static void lists_free(lists *l)
     ag__attrs_free(&l->el);
 }
 
-/* Report a write error on out, if any; 0 when the stream is fine. */
-static int check_written(FILE *out, ag_error *err)
-{
-    if (!ferror(out))
-        return 0;
-    return ag_error_set(err, AG_EIO, NULL, 0, 0, "write error: %s", strerror(errno));
-}
-
 int ag__dot_emit(const ag_graph *g, ag__styler *s, int with_data, FILE *out, ag_error *err)
 {
     lists l = {0};
@@ -436,7 +428,7 @@ int ag__dot_emit(const ag_graph *g, ag__styler *s, int with_data, FILE *out, ag_
         ag__puts(out, first ? ";\n" : "];\n");
     }
     ag__puts(out, "}\n");
-    rc = check_written(out, err);
+    rc = 0; /* write errors: ag_output_commit reports them with the output's name */
     goto out;
 nomem:
     ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory writing DOT");
@@ -493,7 +485,8 @@ int ag__dot_render(const ag_graph *g, ag__styler *s, const char *engine, ag_form
     Agraph_t *dg = NULL;
     GVC_t *gvc = NULL;
     int rc = -1, laid_out = 0;
-    char msg[AG_ERR_MSG];
+    char msg[AG_ERR_MSG], *data = NULL;
+    unsigned int len = 0;
     long line;
 
     if (!(nodes = malloc((nn ? nn : 1) * sizeof *nodes)) ||
@@ -535,19 +528,27 @@ int ag__dot_render(const ag_graph *g, ag__styler *s, const char *engine, ag_form
         goto out;
     }
     laid_out = 1;
-    if (gvRender(gvc, dg, render_format(fmt), out) != 0) {
+    /* Render into memory and write it ourselves: Graphviz's own writer calls exit() when
+     * a write fails (a full disk), which a library must never let happen. */
+    if (gvRenderData(gvc, dg, render_format(fmt), &data, &len) != 0 || !data) {
         if (captured_error(NULL, msg, sizeof msg, &line))
-            ag_error_set(err, AG_EIO, NULL, 0, 0, "rendering %s failed: %s", ag_format_name(fmt), msg);
+            ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "rendering %s failed: %s",
+                         ag_format_name(fmt), msg);
         else
-            ag_error_set(err, AG_EIO, NULL, 0, 0, "rendering %s failed (is the Graphviz "
-                         "cairo plugin installed?)", ag_format_name(fmt));
+            ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "rendering %s failed (is the "
+                         "Graphviz cairo plugin installed?)", ag_format_name(fmt));
         goto out;
     }
-    rc = check_written(out, err);
+    /* A short write leaves the stream's error flag set; ag_output_commit reports it
+     * with the output's name. */
+    fwrite(data, 1, len, out);
+    rc = 0;
     goto out;
 nomem:
     ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory preparing the picture");
 out:
+    if (data)
+        gvFreeRenderData(data);
     if (laid_out)
         gvFreeLayout(gvc, dg);
     if (dg)

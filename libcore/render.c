@@ -869,7 +869,13 @@ int ag__style_edge(ag__styler *s, size_t e, ag__attrs *out)
         rc |= esc_tooltip(b, u, strlen(u));
         rc |= buf_str(b, ag_graph_is_directed(g) ? " \xE2\x86\x92 " : " \xE2\x80\x94 ");
         rc |= esc_tooltip(b, v, strlen(v));
-        rc |= buf_printf(b, "\\nnamed together %g time%s", w, w == 1 ? "" : "s");
+        /* Co-mention graphs (ag-extract) count how often a pair is named together;
+         * for a graph from elsewhere the weight is just a weight. */
+        if (json_object_get(a, "documents") || json_object_get(a, "evidence") ||
+            json_object_get(a, "met"))
+            rc |= buf_printf(b, "\\nnamed together %g time%s", w, w == 1 ? "" : "s");
+        else
+            rc |= buf_printf(b, "\\nweight %g", w);
         if (is_number(json_object_get(a, "documents")))
             rc |= buf_printf(b, " in %.0f document(s)", ag_attr_number(a, "documents", 0));
         if (met)
