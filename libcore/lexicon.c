@@ -525,8 +525,7 @@ static void fill(const ag_lexicon *lex, uint32_t v, ag_lex_actor *out) {
     out->adjective = (v & FORM_ADJ) != 0;
 }
 
-int ag_lexicon_lookup(const ag_lexicon *lex, const char *s, size_t len, int fold,
-                      ag_lex_actor *out) {
+int ag__lex_lookup_val(const ag_lexicon *lex, const char *s, size_t len, int fold, uint32_t *val) {
     const hent *e;
     if (len == 0 || len >= AG__LEX_MAXKEY)
         return 0;
@@ -539,7 +538,20 @@ int ag_lexicon_lookup(const ag_lexicon *lex, const char *s, size_t len, int fold
     }
     if (!e || e->val == FORM_NONE)
         return 0;
-    fill(lex, e->val, out);
+    *val = e->val;
+    return 1;
+}
+
+void ag__lex_fill(const ag_lexicon *lex, uint32_t val, ag_lex_actor *out) {
+    fill(lex, val, out);
+}
+
+int ag_lexicon_lookup(const ag_lexicon *lex, const char *s, size_t len, int fold,
+                      ag_lex_actor *out) {
+    uint32_t v;
+    if (!ag__lex_lookup_val(lex, s, len, fold, &v))
+        return 0;
+    fill(lex, v, out);
     return 1;
 }
 

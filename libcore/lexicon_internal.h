@@ -23,6 +23,12 @@ uint32_t ag__lex_class_lower(const ag_lexicon *lex, const char *lower, size_t le
 /* 1 when the lower-cased phrase lower[0, len) (words joined by single spaces) is a title. */
 int ag__lex_is_title_lower(const ag_lexicon *lex, const char *lower, size_t len);
 
+/* Like ag_lexicon_lookup, but returns the form's value (an opaque handle for
+ * ag__lex_fill) instead of filling an ag_lex_actor: 1 when found. */
+int ag__lex_lookup_val(const ag_lexicon *lex, const char *s, size_t len, int fold, uint32_t *val);
+/* Fill *out from a value returned by ag__lex_lookup_val. */
+void ag__lex_fill(const ag_lexicon *lex, uint32_t val, ag_lex_actor *out);
+
 /* ASCII lower-casing copy of s[0, len) into buf (len < AG__LEX_MAXKEY); returns len. */
 size_t ag__lex_lower(const char *s, size_t len, char *buf);
 

@@ -52,6 +52,10 @@ typedef struct tok {
     uint32_t cls;   /* lexicon class value of the lower-cased word */
     uint32_t sent;  /* sentence index */
     int32_t punct;  /* the code point of a punctuation token, else 0 */
+    /* match_form's last exact-case answer for this token (spans ask it several times): */
+    uint32_t mf_te;  /* the span end it was asked with + 1, 0 when not asked yet */
+    uint32_t mf_val; /* the form's value (ag__lex_lookup_val) when mf_len > 0 */
+    uint32_t mf_len; /* words matched, 0 for none */
 } tok;
 
 /* A mention under construction. Strings are arena pointers. */
@@ -307,7 +311,8 @@ static const char *const gov_after[] = {
 
 static int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32_t flags, uint32_t sent,
                     int32_t punct) {
-    if (grow((void **)&p->toks, &p->captoks, p->ntoks + 1, sizeof(tok)) < 0)
+    if (p->ntoks == p->captoks &&
+        grow((void **)&p->toks, &p->captoks, p->ntoks + 1, sizeof(tok)) < 0)
         return -1;
     tok *t = &p->toks[p->ntoks++];
     t->s = s;
@@ -316,6 +321,7 @@ static int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32_t flag
     t->cls = 0;
     t->sent = sent;
     t->punct = punct;
+    t->mf_te = 0;
     return 0;
 }
 
@@ -330,6 +336,10 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
     size_t i = *pos, first_tok = p->ntoks;
     int first = *firstp;
     while (i < b && p->ntoks < limit) {
+        if (text[i] == ' ') {
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t cl = ag__dec(text, b, i, &cp);
         if (ag__is_space(cp) || cp == 0xFEFF || cp == 0x200B) { /* BOM, zero-width space */
@@ -376,21 +386,34 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
         else if (ag__is_lower(cp))
             fl |= T_LOWER;
         for (;;) {
+            /* Fast path: a run of ASCII letters and digits. */
+            while (i < b) {
+                unsigned char ch = (unsigned char)text[i];
+                if (ch >= 'a' && ch <= 'z')
+                    nletters++, nlower++;
+                else if (ch >= 'A' && ch <= 'Z')
+                    nletters++, nupper++;
+                else if (ch >= '0' && ch <= '9')
+                    fl |= T_DIGIT;
+                else
+                    break;
+                i++;
+            }
+            if (i >= b)
+                break;
+            size_t nl = ag__dec(text, b, i, &cp);
             if (ag__is_letter(cp)) {
                 nletters++;
                 if (ag__is_upper(cp))
                     nupper++;
                 else if (ag__is_lower(cp))
                     nlower++;
-            } else if (ag__is_digit(cp)) {
-                fl |= T_DIGIT;
+                i += nl;
+                continue;
             }
-            i += cl;
-            if (i >= b)
-                break;
-            size_t nl = ag__dec(text, b, i, &cp);
-            if (ag__is_letter(cp) || ag__is_digit(cp)) {
-                cl = nl;
+            if (ag__is_digit(cp)) {
+                fl |= T_DIGIT;
+                i += nl;
                 continue;
             }
             int32_t nx = 0;
@@ -400,14 +423,12 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
             if (ag_text_is_hyphen(cp) && nx_alnum) {
                 fl |= T_HYPHEN;
                 i += nl;
-                cl = ag__dec(text, b, i, &cp);
                 continue;
             }
             if (ag_text_is_apostrophe(cp) && ag__is_letter(nx) &&
                 !((nx == 's' || nx == 'S') &&
                   (i + nl + 1 >= b || !ag__is_letter((unsigned char)text[i + nl + 1])))) {
                 i += nl;
-                cl = ag__dec(text, b, i, &cp);
                 continue;
             }
             /* U.S. / U.N. / J. : single letters each followed by a period. */
@@ -416,11 +437,8 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
                 dotted = 1;
                 i += 1;
                 if (i < b && ag__is_upper((unsigned char)text[i]) &&
-                    (i + 1 >= b || text[i + 1] == '.')) {
-                    cl = 1;
-                    cp = (unsigned char)text[i];
+                    (i + 1 >= b || text[i + 1] == '.'))
                     continue;
-                }
                 break;
             }
             break;
@@ -513,15 +531,32 @@ static size_t match_form(const ag_lexicon *lex, const char *text, const tok *tok
     /* "CHICAGO" in a mixed-case table line: long ALL-CAPS words are names, not acronyms. */
     if (!fold && (toks[ts].flags & T_ALLCAPS) && toks[ts].e - toks[ts].s >= 4)
         fold = 1;
-    size_t lim = te - ts < maxw ? te - ts : maxw;
+    /* The token's cache is scratch memory, not part of its meaning, hence the cast. */
+    tok *tk = (tok *)&toks[ts];
+    if (!fold && tk->mf_te == te + 1) {
+        if (tk->mf_len)
+            ag__lex_fill(lex, tk->mf_val, out);
+        return tk->mf_len;
+    }
+    size_t lim = te - ts < maxw ? te - ts : maxw, found = 0;
+    uint32_t val = 0;
     for (size_t n = lim; n >= 1; n--) {
         size_t e = ts + n;
         if (n > 1 && !single_spaced(text, toks, ts, e))
             continue;
-        if (ag_lexicon_lookup(lex, text + toks[ts].s, toks[e - 1].e - toks[ts].s, fold, out))
-            return n;
+        if (ag__lex_lookup_val(lex, text + toks[ts].s, toks[e - 1].e - toks[ts].s, fold, &val)) {
+            found = n;
+            break;
+        }
     }
-    return 0;
+    if (!fold) {
+        tk->mf_te = (uint32_t)(te + 1);
+        tk->mf_len = (uint32_t)found;
+        tk->mf_val = val;
+    }
+    if (found)
+        ag__lex_fill(lex, val, out);
+    return found;
 }
 
 /* Longest title phrase starting at token ts (before te): its length in tokens, or 0. */
