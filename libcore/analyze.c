@@ -165,6 +165,7 @@ int ag_analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_stats 
             if (!sc.values[m])
                 continue;
             st.measure_seconds[m] = sc.seconds[m];
+            st.measure_cpu_seconds[m] = sc.cpu_seconds[m];
             for (size_t v = 0; v < n; v++) {
                 json_t *a = ag_node_attrs(g, v);
                 if (!a || set_number(a, ag_measure_name((ag_measure)m), sc.values[m][v],
@@ -195,9 +196,12 @@ int ag_analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_stats 
         if (o.community.weighted != o.centrality.weighted) {
             if (ag_analyze_communities(g, &o.community, memb, &k, &q, err) < 0)
                 goto out;
-        } else if (ag__communities_ig(&ig, &o.community, memb, &k, &q,
-                                      &st.community_call_seconds, err) < 0) {
-            goto out;
+        } else {
+            double calls[2] = {0, 0};
+            if (ag__communities_ig(&ig, &o.community, memb, &k, &q, calls, err) < 0)
+                goto out;
+            st.community_call_seconds = calls[0];
+            st.community_call_cpu_seconds = calls[1];
         }
         for (size_t v = 0; v < n; v++) {
             json_t *a = ag_node_attrs(g, v);

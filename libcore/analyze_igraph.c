@@ -101,6 +101,13 @@ static int by_score(const void *a, const void *b)
 
 void ag__rank(ag__ranked *r, size_t n) { qsort(r, n, sizeof *r, by_score); }
 
+double ag__cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 void ag__degrees(const ag_graph *g, long *deg)
 {
     size_t n = ag_graph_node_count(g), m = ag_graph_edge_count(g);

@@ -50,7 +50,8 @@ const igraph_vector_t *ag__igraph_lengths(const ag__igraph *ig);
 int ag__centrality_ig(const ag_graph *g, const ag__igraph *ig, const ag_centrality_opts *o,
                       ag_scores *s, ag_error *err);
 int ag__communities_ig(const ag__igraph *ig, const ag_community_opts *o, long *membership,
-                       long *ncomm, double *modularity, double *call_seconds, ag_error *err);
+                       long *ncomm, double *modularity, double call_seconds[2],
+                       ag_error *err);
 
 /*
  * Betweenness (raw, each unordered pair once when undirected) of every node of g into
@@ -65,8 +66,9 @@ int ag__betweenness(const ag_graph *g, int weighted, const size_t *sources, size
 /* Threads igraph's OpenMP-parallel routines (PageRank) may use. */
 void ag__igraph_threads(int n);
 
-/* Monotonic clock in seconds. */
+/* Monotonic clock in seconds; CPU time of the process in seconds. */
 double ag__now(void);
+double ag__cpu_now(void);
 
 /* A node with a score, for rankings. */
 typedef struct ag__ranked {

@@ -459,7 +459,7 @@ int ag__centrality_ig(const ag_graph *g, const ag__igraph *ig, const ag_centrali
             return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
     }
     for (int k = 0; k < AG_MEASURE_COUNT; k++) {
-        double *res = s->values[k], t0 = ag__now();
+        double *res = s->values[k], t0 = ag__now(), c0 = ag__cpu_now();
         int rc = 0;
         if (!res)
             continue;
@@ -504,6 +504,7 @@ int ag__centrality_ig(const ag_graph *g, const ag__igraph *ig, const ag_centrali
         if (rc < 0)
             return -1;
         s->seconds[k] = ag__now() - t0;
+        s->cpu_seconds[k] = ag__cpu_now() - c0;
     }
     return 0;
 }

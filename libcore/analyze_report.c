@@ -301,13 +301,16 @@ int ag_analyze_run(const ag_analyze_run_opts *o, ag_error *err)
                 st.filter_seconds);
         for (int m = 0; m < AG_MEASURE_COUNT; m++)
             if (st.measure_seconds[m] > 0)
-                fprintf(o->timings, ", %s %.6f s", ag_measure_name((ag_measure)m),
-                        st.measure_seconds[m]);
+                fprintf(o->timings, ", %s %.6f s, %s_cpu %.6f s", ag_measure_name((ag_measure)m),
+                        st.measure_seconds[m], ag_measure_name((ag_measure)m),
+                        st.measure_cpu_seconds[m]);
         if (o->analyze.community.algo != AG_COMMUNITY_NONE)
-            fprintf(o->timings, ", %s %.6f s, %s_call %.6f s",
+            fprintf(o->timings, ", %s %.6f s, %s_call %.6f s, %s_call_cpu %.6f s",
                     ag_community_algo_name(o->analyze.community.algo), st.community_seconds,
                     ag_community_algo_name(o->analyze.community.algo),
-                    st.community_call_seconds);
+                    st.community_call_seconds,
+                    ag_community_algo_name(o->analyze.community.algo),
+                    st.community_call_cpu_seconds);
         fprintf(o->timings, ", analyze total %.6f s, write %.6f s\n", t_analyze - t_read,
                 t_write - t_analyze);
     }

@@ -84,6 +84,8 @@ typedef struct ag_scores {
     double *values[AG_MEASURE_COUNT];  /* owned by the struct */
     long betweenness_samples;          /* sources used when betweenness was sampled, else 0 */
     double seconds[AG_MEASURE_COUNT];  /* wall time each measure took */
+    double cpu_seconds[AG_MEASURE_COUNT]; /* CPU time of this process (all threads; forked
+                                           * workers not included) */
 } ag_scores;
 
 AG_API void ag_scores_init(ag_scores *s);
@@ -224,6 +226,8 @@ typedef struct ag_analyze_stats {
     double measure_seconds[AG_MEASURE_COUNT]; /* each measure (0 when not computed) */
     double community_seconds;               /* community detection and Q */
     double community_call_seconds;          /* of which in the algorithm's igraph calls */
+    double measure_cpu_seconds[AG_MEASURE_COUNT]; /* CPU time, as ag_scores.cpu_seconds */
+    double community_call_cpu_seconds;      /* CPU time of the algorithm's igraph calls */
 } ag_analyze_stats;
 
 /*
