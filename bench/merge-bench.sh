@@ -54,13 +54,13 @@ rng = random.Random(1)
 actors = ["actor %05d" % i for i in range(900)]          # ~400k possible pairs
 for p in range(parts):
     with open(os.path.join(d, "part-%03d" % p), "w") as out:
-        out.write('D\t-\t{"documents":1000,"evidence":3}\n')
+        out.write('D|-\t{"documents":1000,"evidence":3}\n')
         for a in actors[p % 9::9]:
-            out.write('A\t%s\t{"m":2,"d":1,"t":[0,2,0,0,0],"names":[["%s",2]],"forms":[["%s",2]],'
+            out.write('A|%s\t{"m":2,"d":1,"t":[0,2,0,0,0],"names":[["%s",2]],"forms":[["%s",2]],'
                       '"roles":[],"countries":[]}\n' % (a, a.title(), a.title()))
         for i in range(links):
             x, y = sorted(rng.sample(actors, 2))
-            out.write('L\t%s\t%s\t{"w":1,"d":1,"met":0,"ev":[["doc%d-%d",%d,"%s and %s met."]],"mev":[]}\n'
+            out.write('L|%s|%s\t{"w":1,"d":1,"met":0,"ev":[["doc%d-%d",%d,"%s and %s met."]],"mev":[]}\n'
                       % (x, y, p, i, i * 7, x, y))
 PY
 mem() { /usr/bin/time -f '%M' -o "$tmp/rss" "$@" >/dev/null; echo $(( $(cat "$tmp/rss") / 1024 )); }

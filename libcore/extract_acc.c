@@ -525,14 +525,17 @@ out:
 /* ------------------------------------------------------------------ keyed lines */
 
 /*
- * Line format (one record per line, fields separated by TAB, sortable with LC_ALL=C sort
- * so that all records of one key are adjacent):
- *   A <TAB> key <TAB> {"m":mentions,"d":documents,"t":[5 type counts],"names":[[s,n]..],
- *                      "forms":[..],"roles":[..],"countries":[..],"fd":date,"ld":date}
- *   D <TAB> - <TAB> {"documents":n,"evidence":max evidence per link}
- *   L <TAB> keyA <TAB> keyB <TAB> {"w":weight,"d":documents,"met":n,"fd","ld",
- *                      "ev":[[doc,offset,text]..],"mev":[..]}
- * Keys hold only letters, digits and single spaces (ag_extract_name_key), never a TAB.
+ * Line format: one record per line, KEY <TAB> JSON, where KEY is the record kind and
+ * its actor keys joined by '|'. The key is one field, as Hadoop Streaming's default
+ * key/value split (at the first TAB) expects, and LC_ALL=C sort brings all records of
+ * one key together:
+ *   A|key <TAB> {"m":mentions,"d":documents,"t":[5 type counts],"names":[[s,n]..],
+ *                "forms":[..],"roles":[..],"countries":[..],"fd":date,"ld":date}
+ *   D|- <TAB> {"documents":n,"evidence":max evidence per link}
+ *   L|keyA|keyB <TAB> {"w":weight,"d":documents,"met":n,"fd","ld",
+ *                "ev":[[doc,offset,text]..],"mev":[..]}
+ * Keys hold only letters, digits and single spaces (ag_extract_name_key): never a '|',
+ * a TAB or a newline.
  */
 
 static json_t *counts_json(const ag__counts *c)
@@ -621,11 +624,11 @@ int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error 
         prefix = malloc(strlen(a->key) + 3);
         if (!prefix)
             goto nomem;
-        sprintf(prefix, "A\t%s", a->key);
+        sprintf(prefix, "A|%s", a->key);
         if (write_json_line(out, prefix, o) < 0)
             goto io;
     }
-    if (doc_record && write_json_line(out, "D\t-", json_pack("{sIsI}", "documents",
+    if (doc_record && write_json_line(out, "D|-", json_pack("{sIsI}", "documents",
                                                              (json_int_t)acc->documents,
                                                              "evidence",
                                                              (json_int_t)acc->max_evidence)) < 0)
@@ -647,7 +650,7 @@ int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error 
         prefix = malloc(strlen(ka) + strlen(kb) + 4);
         if (!prefix)
             goto nomem;
-        sprintf(prefix, "L\t%s\t%s", ka, kb);
+        sprintf(prefix, "L|%s|%s", ka, kb);
         if (write_json_line(out, prefix, o) < 0)
             goto io;
     }
@@ -703,13 +706,14 @@ static int evids_from_json(ag__evids *ev, size_t max, const json_t *a)
     return 0;
 }
 
-/* Split off the next TAB-separated field of line[*pos, len) into a NUL-terminated copy. */
-static char *next_field(const char *line, size_t len, size_t *pos)
+/* Split off the next part of the key in line[*pos, len), ended by sep, into a
+ * NUL-terminated copy. */
+static char *next_field(const char *line, size_t len, size_t *pos, char sep)
 {
-    const char *tab = memchr(line + *pos, '\t', len - *pos);
-    if (!tab)
+    const char *end = memchr(line + *pos, sep, len - *pos);
+    if (!end)
         return NULL;
-    size_t n = (size_t)(tab - (line + *pos));
+    size_t n = (size_t)(end - (line + *pos));
     char *s = strndup(line + *pos, n);
     *pos += n + 1;
     return s;
@@ -724,11 +728,12 @@ int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const ch
     size_t pos = 2;
     int bad = 1, rc = -1;
 
-    if (len < 4 || line[1] != '\t' || (line[0] != 'A' && line[0] != 'D' && line[0] != 'L'))
+    if (len < 4 || line[1] != '|' || (line[0] != 'A' && line[0] != 'D' && line[0] != 'L'))
         goto out;
-    if (!(k1 = next_field(line, len, &pos)))
+    if (line[0] == 'L' && !(k1 = next_field(line, len, &pos, '|')))
         goto out;
-    if (line[0] == 'L' && !(k2 = next_field(line, len, &pos)))
+    if (!(line[0] == 'L' ? (k2 = next_field(line, len, &pos, '\t'))
+                         : (k1 = next_field(line, len, &pos, '\t'))))
         goto out;
     o = json_loadb(line + pos, len - pos, JSON_REJECT_DUPLICATES, &jerr);
     if (!json_is_object(o))

@@ -101,7 +101,7 @@ typedef struct reducer {
     const ag_merge_opts *opts; /* borrowed */
     FILE *out;                 /* where combined records go */
     ag__acc cur;               /* records of the current key */
-    char *key;                 /* current key prefix ("A\tname", "L\ta\tb", "D\t-") */
+    char *key;                 /* current key ("A|name", "L|a|b", "D|-") */
     size_t evidence;           /* evidence limit learnt from the D records */
     int fixed;                 /* the user chose the limit */
 } reducer;
@@ -125,12 +125,12 @@ static int reduce_line(void *ctx, const char *line, size_t len, const char *name
                        ag_error *err)
 {
     reducer *r = ctx;
-    /* The key is everything before the JSON object; keys never hold '{'. */
-    const char *json = memchr(line, '{', len);
-    if (!json || json == line || json[-1] != '\t')
+    /* The key is everything before the first TAB. */
+    const char *tab = memchr(line, '\t', len);
+    if (!tab || tab == line)
         return ag_error_set(err, AG_EPARSE, name, lineno, 0,
                             "not an ag-extract --emit-keyed record");
-    size_t klen = (size_t)(json - line) - 1;
+    size_t klen = (size_t)(tab - line);
     int cmp = r->key ? strncmp(line, r->key, klen) : 1;
     if (r->key && cmp == 0 && r->key[klen] != '\0')
         cmp = -1; /* the line's key is a proper prefix of the current one */

@@ -6,13 +6,14 @@
  * returns a new graph the caller frees with ag_graph_free; FILE streams are never closed.
  *
  * The partial results are not graphs but their unresolved records, written by
- * `ag-extract --emit-keyed` (ag_extract_keyed), one per line, TAB-separated, so that
- * `LC_ALL=C sort` brings all records of one key together:
+ * `ag-extract --emit-keyed` (ag_extract_keyed), one per line as KEY <TAB> JSON. KEY is a
+ * single field (Hadoop Streaming's default key), so that `LC_ALL=C sort` or a shuffle
+ * brings all records of one key together:
  *
- *     A <TAB> actor-key <TAB> {JSON: mentions, documents, type votes, names, forms, roles,
- *                             countries, first/last date}
- *     D <TAB> - <TAB> {"documents": N, "evidence": max evidence per link}
- *     L <TAB> key-a <TAB> key-b <TAB> {JSON: weight, documents, met, dates, evidence}
+ *     A|actor-key <TAB> {JSON: mentions, documents, type votes, names, forms, roles,
+ *                        countries, first/last date}
+ *     D|- <TAB> {"documents": N, "evidence": max evidence per link}
+ *     L|key-a|key-b <TAB> {JSON: weight, documents, met, dates, evidence}
  *
  * Actor keys are normalised names (ag_extract_name_key: letters, digits, single spaces).
  * Every field combines by a sum, a min/max or "the smallest N pieces of evidence by (doc
