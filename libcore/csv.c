@@ -12,6 +12,8 @@
  * Both files go through ag_output, and both are fully written before either is renamed
  * into place, so a failure leaves no half-written table (it can, at worst, leave a
  * complete new nodes table beside the old edges table if the second rename fails).
+ *
+ * Time complexity: O(V + E) times the number of attribute columns.
  */
 #include <errno.h>
 #include <stdlib.h>

@@ -15,6 +15,9 @@
  * objects, strings may span lines, character references are decoded, and a node's
  * label (networkx), else its name (igraph), else its GML id becomes its id in the model.
  * Errors carry line and column.
+ *
+ * Time complexity: writing O(V + E + attribute bytes); reading O(input bytes), edges
+ * being resolved through a hash of GML ids once all nodes are known.
  */
 #include <errno.h>
 #include <math.h>
@@ -697,7 +700,7 @@ typedef struct gml_state {
     ag_graph *g;       /* result, ids are labels (or GML ids) */
     ag_graph *ids;     /* index: GML id text -> node index (same numbering as g) */
     pedge *edges;      /* pending edges */
-    size_t nedges, capedges;
+    size_t nedges, capedges; /* pending edges in use, allocated */
     int any_label;     /* some node had a label that differs from its integer id */
     int all_int_ids;   /* every GML id is an integer */
 } gml_state;

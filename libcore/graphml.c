@@ -20,6 +20,10 @@
  * external entities are neither expanded nor fetched. libxml2's messages are captured
  * through a per-reader structured error handler (never printed) and keep their line and
  * column.
+ *
+ * Time complexity: writing O(V + E + attribute bytes) after one typing pass over all
+ * attributes; reading O(input bytes) plus one O(V + E) copy when node names come from
+ * the node-id key.
  */
 #include <errno.h>
 #include <math.h>
