@@ -228,6 +228,62 @@ static void test_extract__resolve_variants(void **state)
     ag__acc_destroy(&acc);
 }
 
+
+/* Parse one JSON Lines record the way the workers do. */
+static int parse_line(const char *line, ag__doc *doc, ag_error *err)
+{
+    static const ag_extract_opts opts = AG_EXTRACT_OPTS_INIT;
+    memset(doc, 0, sizeof *doc);
+    doc->text = strdup(line);
+    doc->len = strlen(line);
+    doc->raw = 1;
+    doc->src = "feed.jsonl";
+    doc->lineno = 7;
+    return ag__doc_parse(doc, &opts, err);
+}
+
+/* The one-pass record scanner and jansson agree: escapes, surrogate pairs, skipped
+ * values of every kind, defaults, and errors reported by file and line. */
+static void test_extract__record_parse(void **state)
+{
+    ag__doc d;
+    ag_error err;
+    (void)state;
+    ag_error_clear(&err);
+    assert_int_equal(parse_line("{\"meta\":{\"a\":[1,-2.5e3,true,null,{\"x\":\"}\"}]},"
+                                "\"text\":\"A \\\"q\\\" \\u00e9 \\ud83d\\ude00\\n\\/\","
+                                "\"id\":\"n1\",\"date\":\"2021-06-02T10:00:00Z\"}",
+                                &d, &err),
+                     1);
+    assert_string_equal(d.text, "A \"q\" \xc3\xa9 \xf0\x9f\x98\x80\n/");
+    assert_int_equal(d.len, strlen(d.text));
+    assert_string_equal(d.id, "n1");
+    assert_string_equal(d.date, "2021-06-02");
+    ag__doc_free(&d);
+    /* No id: FILE:LINE. A numeric id takes jansson's path. */
+    assert_int_equal(parse_line("{\"text\":\"x\"}", &d, &err), 1);
+    assert_string_equal(d.id, "feed:7");
+    ag__doc_free(&d);
+    assert_int_equal(parse_line(" {\"id\": 42, \"text\": \"x\"} ", &d, &err), 1);
+    assert_string_equal(d.id, "42");
+    ag__doc_free(&d);
+    /* Malformed records and records without text. */
+    assert_int_equal(parse_line("{\"text\":\"x\"", &d, &err), 0);
+    assert_int_equal(err.line, 7);
+    assert_string_equal(err.file, "feed.jsonl");
+    ag__doc_free(&d);
+    ag_error_clear(&err);
+    assert_int_equal(parse_line("{\"body\":\"x\"}", &d, &err), 0);
+    assert_non_null(strstr(err.msg, "'text'"));
+    ag__doc_free(&d);
+    ag_error_clear(&err);
+    assert_int_equal(parse_line("{\"text\":\"x\"} trailing", &d, &err), 0);
+    ag__doc_free(&d);
+    ag_error_clear(&err);
+    assert_int_equal(parse_line("{\"text\":\"bad \xff byte\"}", &d, &err), 0);
+    ag__doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -236,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_extract__evidence_selection),
         cmocka_unit_test(test_extract__combine_commutes_and_roundtrips),
         cmocka_unit_test(test_extract__resolve_variants),
+        cmocka_unit_test(test_extract__record_parse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
