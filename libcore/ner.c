@@ -401,6 +401,9 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
             }
             if (i >= b)
                 break;
+            unsigned char stop = (unsigned char)text[i];
+            if (stop < 0x80 && stop != '-' && stop != '\'' && stop != '.')
+                break; /* ASCII space or punctuation that cannot join a word */
             size_t nl = ag__dec(text, b, i, &cp);
             if (ag__is_letter(cp)) {
                 nletters++;
