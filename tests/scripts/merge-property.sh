@@ -5,7 +5,7 @@
 # (ag-merge FILES) and through the streaming contract (mapper | sort | reducer | merge).
 # Usage: merge-property.sh BIN_DIR
 set -u
-bin=$1
+bin=$(cd "$1" && pwd) || exit 1
 src=${AG_SOURCE:-$(cd "$(dirname "$0")/../.." && pwd)}
 export PATH="$bin:$PATH" LC_ALL=C
 tmp=$(mktemp -d) || exit 1
