@@ -484,6 +484,22 @@ static int skip_element(rd *s)
     return rc < 0 ? -1 : fail(s, AG_EPARSE, "unexpected end of document");
 }
 
+/* Advance to the next child element of the element whose start tag was at `depth`:
+ * 1 = positioned on a child's start tag, 0 = reached the parent's end tag, -1 = error.
+ * Each child must be consumed by its handler (or skip_element) before the next call. */
+static int next_child(rd *s, int depth)
+{
+    int rc;
+    while ((rc = next(s)) == 1) {
+        int t = xmlTextReaderNodeType(s->r);
+        if (t == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(s->r) == depth)
+            return 0;
+        if (t == XML_READER_TYPE_ELEMENT)
+            return 1;
+    }
+    return rc < 0 ? -1 : fail(s, AG_EPARSE, "unexpected end of document");
+}
+
 /* Text content of the current element (start tag), concatenated, into s->text. When
  * `ynode` is set, yEd's graphics: take the first NodeLabel's text instead, and the
  * Geometry's x, y into *x, *y. */
@@ -603,12 +619,7 @@ static int read_key(rd *s)
     depth = xmlTextReaderDepth(s->r);
     if (!xmlTextReaderIsEmptyElement(s->r)) {
         int r2;
-        while ((r2 = next(s)) == 1) {
-            int t = xmlTextReaderNodeType(s->r);
-            if (t == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(s->r) == depth)
-                break;
-            if (t != XML_READER_TYPE_ELEMENT)
-                continue;
+        while ((r2 = next_child(s, depth)) == 1) {
             if (strcmp(lname(s), "default") == 0 || strcmp(lname(s), "desc") == 0) {
                 int is_default = strcmp(lname(s), "default") == 0;
                 const char *d;
@@ -857,7 +868,7 @@ out:
     return rc;
 }
 
-/* Children of a <node>, <edge> or <graph>: data elements (and, for graphs, everything). */
+/* Children of a <node> or <edge>: data elements, and nested graphs in nodes. */
 static int read_graph_body(rd *s);
 
 static int read_record(rd *s, int dom, long idx)
@@ -866,26 +877,18 @@ static int read_record(rd *s, int dom, long idx)
 
     if (xmlTextReaderIsEmptyElement(s->r))
         return 0;
-    while ((rc = next(s)) == 1) {
-        int t = xmlTextReaderNodeType(s->r);
-        const char *nm;
-        if (t == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(s->r) == depth)
-            return 0;
-        if (t != XML_READER_TYPE_ELEMENT)
-            continue;
-        nm = lname(s);
-        if (strcmp(nm, "data") == 0) {
-            if (read_data(s, dom, idx) < 0)
-                return -1;
-        } else if (strcmp(nm, "graph") == 0 && dom == DOM_NODE) {
-            /* A nested graph (yEd groups): its nodes and edges join the main graph. */
-            if (read_graph_body(s) < 0)
-                return -1;
-        } else if (skip_element(s) < 0) {
+    while ((rc = next_child(s, depth)) == 1) {
+        const char *nm = lname(s);
+        if (strcmp(nm, "data") == 0)
+            rc = read_data(s, dom, idx);
+        else if (strcmp(nm, "graph") == 0 && dom == DOM_NODE)
+            rc = read_graph_body(s); /* a nested graph (yEd groups) joins the main graph */
+        else
+            rc = skip_element(s);
+        if (rc < 0)
             return -1;
-        }
     }
-    return rc < 0 ? -1 : fail(s, AG_EPARSE, "unexpected end of document");
+    return rc;
 }
 
 static long node_ref(rd *s, const char *id)
@@ -948,14 +951,8 @@ static int read_graph_body(rd *s)
 
     if (xmlTextReaderIsEmptyElement(s->r))
         return 0;
-    while ((rc = next(s)) == 1) {
-        int t = xmlTextReaderNodeType(s->r);
-        const char *nm;
-        if (t == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(s->r) == depth)
-            return 0;
-        if (t != XML_READER_TYPE_ELEMENT)
-            continue;
-        nm = lname(s);
+    while ((rc = next_child(s, depth)) == 1) {
+        const char *nm = lname(s);
         if (strcmp(nm, "node") == 0)
             rc = read_node(s);
         else if (strcmp(nm, "edge") == 0)
@@ -969,7 +966,7 @@ static int read_graph_body(rd *s)
         if (rc < 0)
             return -1;
     }
-    return rc < 0 ? -1 : fail(s, AG_EPARSE, "unexpected end of document");
+    return rc;
 }
 
 static int read_document(rd *s)
