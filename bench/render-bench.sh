@@ -12,6 +12,8 @@
 # actor and link, write DOT with tooltips and all data attributes); networkx's is the
 # write_dot call alone, after the graph was loaded (node_link_graph, not timed). So the
 # ratio (peer / ours, >= 1 means we are at least as fast) is in networkx's favour.
+# Times are CPU seconds (user + system; Python's process_time), which stay meaningful on
+# a machine shared with other work; wall seconds are shown beside ours.
 # networkx, pydot and pygraphviz are Debian's (python3-networkx, python3-pydot,
 # python3-pygraphviz, run with /usr/bin/python3).
 set -u
@@ -32,18 +34,20 @@ if [ ! -s "$graph" ]; then
     $py "$here/gen-graph.py" "$nodes" "$links" --seed 1 --json "$graph" || exit 1
 fi
 
-# seconds COMMAND...: wall time of one run, "fail" when it fails
+# seconds COMMAND...: "CPU wall" seconds of one run, "fail" when it fails
 seconds() {
-    /usr/bin/time -f %e -o "$dir/time.txt" "$@" >/dev/null 2>"$dir/err.txt" || { echo fail; return; }
-    tail -1 "$dir/time.txt"
+    /usr/bin/time -f "T %U %S %e" -o "$dir/time.txt" "$@" >/dev/null 2>"$dir/err.txt" ||
+        { echo fail; return; }
+    awk '$1 == "T" { printf "%.2f %.2f", $2 + $3, $4 }' "$dir/time.txt"
 }
 
 ours=$(seconds "$bin/ag-render" -f dot -o "$dir/ours.dot" "$graph")
 ours_nt=$(seconds "$bin/ag-render" -f dot --no-tooltips -o "$dir/ours-nt.dot" "$graph")
 pic=$(seconds "$bin/ag-render" -f svg -o "$dir/top60.svg" "$graph")
-echo "ag-render -f dot:               $ours s ($(wc -c <"$dir/ours.dot") bytes)"
-echo "ag-render -f dot --no-tooltips: $ours_nt s"
-echo "ag-render top-60 picture (svg): $pic s"
+echo "ag-render -f dot:               CPU/wall $ours s ($(wc -c <"$dir/ours.dot") bytes)"
+echo "ag-render -f dot --no-tooltips: CPU/wall $ours_nt s"
+echo "ag-render top-60 picture (svg): CPU/wall $pic s"
+ours=${ours%% *}
 
 for writer in pydot agraph; do
     t=$(timeout "$limit" $py - "$graph" "$dir/nx-$writer.dot" "$writer" <<'PY' 2>"$dir/err.txt"
@@ -52,19 +56,19 @@ import networkx as nx
 src, dst, writer = sys.argv[1:4]
 with open(src, encoding="utf-8") as f:
     g = nx.node_link_graph(json.load(f))
-t = time.perf_counter()
+t = time.process_time()
 if writer == "pydot":
     nx.nx_pydot.write_dot(g, dst)
 else:
     nx.nx_agraph.write_dot(g, dst)
-print("%.2f" % (time.perf_counter() - t))
+print("%.2f" % (time.process_time() - t))
 PY
     ) || t=""
     if [ -z "$t" ]; then
-        echo "networkx $writer write_dot: did not finish within ${limit} s (or failed: $(head -c 200 "$dir/err.txt"))"
+        echo "networkx $writer write_dot: did not finish within ${limit} s wall (or failed: $(head -c 200 "$dir/err.txt"))"
         [ "$ours" != fail ] && echo "ratio $writer/ours: > $(awk -v a="$limit" -v b="$ours" 'BEGIN { printf "%.1f", a / b }')"
     else
-        echo "networkx $writer write_dot:   $t s"
+        echo "networkx $writer write_dot:   CPU $t s"
         [ "$ours" != fail ] && echo "ratio $writer/ours: $(awk -v a="$t" -v b="$ours" 'BEGIN { printf "%.1f", a / b }')"
     fi
 done
