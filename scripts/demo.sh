@@ -17,3 +17,13 @@ mkdir -p "$out"
 "$bin/ag-render" -o "$out/graph.gexf" "$out/graph.json"
 "$bin/ag-analyze" --report -o /dev/null "$out/graph.json"
 echo "wrote $out/graph.json, $out/whomet.svg and $out/graph.gexf" >&2
+
+# The five real articles beside the project, when they are there: the README's picture
+# (docs/seeds-whomet.svg is a copy of this file).
+seeds=$top/../shared/corpus/seeds
+if [ -d "$seeds" ]; then
+    "$bin/ag-extract" -q "$seeds" | "$bin/ag-analyze" |
+        "$bin/ag-render" -f svg --met-only --title "Who met whom (shared/corpus/seeds)" \
+            -o "$out/seeds-whomet.svg"
+    echo "wrote $out/seeds-whomet.svg" >&2
+fi
