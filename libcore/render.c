@@ -677,6 +677,10 @@ int ag__style_graph(ag__styler *s, ag__attrs *graph, ag__attrs *nd, ag__attrs *e
     rc |= ag__attrs_add(graph, "ratio", 0, "auto");
     if (s->o.format == AG_FMT_PNG)
         rc |= ag__attrs_add(graph, "dpi", 0, "96");
+    /* A fixed seed: fdp in-process otherwise starts from a different random layout each
+     * run, and the same input must give the same picture. */
+    if (s->o.layout && strcmp(s->o.layout, "fdp") == 0)
+        rc |= ag__attrs_add(graph, "start", 0, "1");
     rc |= ag__attrs_add(nd, "fontname", 0, "Helvetica,Arial,sans-serif");
     rc |= ag__attrs_add(nd, "margin", 0, "0.08,0.03");
     rc |= ag__attrs_add(nd, "width", 0, "0.2");

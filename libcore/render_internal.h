@@ -46,7 +46,7 @@ void ag__attrs_free(ag__attrs *a);
 #define AG__STYLE_KEYS                                                                     \
     "label labelloc labeljust fontname overlap overlap_scaling sep outputorder bgcolor pad " \
     "size ratio dpi margin width height penwidth color shape style fillcolor fontsize "    \
-    "tooltip"
+    "tooltip start"
 #define AG__STYLE_MARK "actorgraph_style"
 
 /* Styling of one graph, prepared once (render.c). */
