@@ -654,6 +654,33 @@ static int legend_html(ag__styler *s, ag__buf *b)
     return rc ? -1 : 0;
 }
 
+/* Graph attributes every drawing gets. */
+static const char *const graph_attrs[][2] = {
+    {"labelloc", "t"},
+    {"labeljust", "l"},
+    {"fontname", "Helvetica,Arial,sans-serif"},
+    /* No two labels may overlap: prism overlap removal after the layout, scaled so the
+     * result stays compact, with a little air around each node. */
+    {"overlap", "prism"},
+    {"overlap_scaling", "2"},
+    {"sep", "+5"},
+    {"outputorder", "edgesfirst"}, /* nodes (labels) drawn over the links */
+    {"bgcolor", "white"},
+    {"pad", "0.25"},
+    /* A laptop screen: 1280x800 pixels at 96 dpi; larger layouts are scaled down. */
+    {"size", "13.3,8.3"},
+    {"ratio", "auto"},
+};
+
+/* Node defaults: the label decides the box's size. */
+static const char *const node_defaults[][2] = {
+    {"fontname", "Helvetica,Arial,sans-serif"},
+    {"margin", "0.08,0.03"},
+    {"width", "0.2"},
+    {"height", "0.2"},
+    {"penwidth", "1.4"},
+};
+
 int ag__style_graph(ag__styler *s, ag__attrs *graph, ag__attrs *nd, ag__attrs *ed)
 {
     int rc = 0;
@@ -662,30 +689,16 @@ int ag__style_graph(ag__styler *s, ag__attrs *graph, ag__attrs *nd, ag__attrs *e
     if (legend_html(s, &s->a) < 0)
         return -1;
     rc |= ag__attrs_add(graph, "label", 1, "%s", buf_text(&s->a));
-    rc |= ag__attrs_add(graph, "labelloc", 0, "t");
-    rc |= ag__attrs_add(graph, "labeljust", 0, "l");
-    rc |= ag__attrs_add(graph, "fontname", 0, "Helvetica,Arial,sans-serif");
-    /* No two labels may overlap: prism overlap removal, a little air around each node. */
-    rc |= ag__attrs_add(graph, "overlap", 0, "prism");
-    rc |= ag__attrs_add(graph, "overlap_scaling", 0, "2");
-    rc |= ag__attrs_add(graph, "sep", 0, "+5");
-    rc |= ag__attrs_add(graph, "outputorder", 0, "edgesfirst");
-    rc |= ag__attrs_add(graph, "bgcolor", 0, "white");
-    rc |= ag__attrs_add(graph, "pad", 0, "0.25");
-    /* A laptop screen: 1280x800 pixels at 96 dpi; larger layouts are scaled down. */
-    rc |= ag__attrs_add(graph, "size", 0, "13.3,8.3");
-    rc |= ag__attrs_add(graph, "ratio", 0, "auto");
+    for (size_t i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
+        rc |= ag__attrs_add(graph, graph_attrs[i][0], 0, "%s", graph_attrs[i][1]);
     if (s->o.format == AG_FMT_PNG)
         rc |= ag__attrs_add(graph, "dpi", 0, "96");
     /* A fixed seed: fdp in-process otherwise starts from a different random layout each
      * run, and the same input must give the same picture. */
     if (s->o.layout && strcmp(s->o.layout, "fdp") == 0)
         rc |= ag__attrs_add(graph, "start", 0, "1");
-    rc |= ag__attrs_add(nd, "fontname", 0, "Helvetica,Arial,sans-serif");
-    rc |= ag__attrs_add(nd, "margin", 0, "0.08,0.03");
-    rc |= ag__attrs_add(nd, "width", 0, "0.2");
-    rc |= ag__attrs_add(nd, "height", 0, "0.2");
-    rc |= ag__attrs_add(nd, "penwidth", 0, "1.4");
+    for (size_t i = 0; i < sizeof node_defaults / sizeof node_defaults[0]; i++)
+        rc |= ag__attrs_add(nd, node_defaults[i][0], 0, "%s", node_defaults[i][1]);
     rc |= ag__attrs_add(ed, "color", 0, MENTION_COLOR);
     return rc ? -1 : 0;
 }
