@@ -190,14 +190,13 @@ fail:
     return NULL;
 }
 
-ag_graph *ag_graph_read_mem(const char *buf, size_t len, const char *name, ag_format fmt,
-                            const ag_read_limits *limits, ag_error *err)
+/* ag_graph_read_mem on a buffer known to have a NUL at buf[len], as the per-format
+ * readers need (cgraph and strtod read up to a NUL). */
+static ag_graph *read_terminated(const char *buf, size_t len, const char *name, ag_format fmt,
+                                 const ag_read_limits *limits, ag_error *err)
 {
-    static const ag_read_limits defaults = AG_READ_LIMITS_INIT;
     const char *text = buf;
 
-    if (!limits)
-        limits = &defaults;
     if (!name)
         name = "<input>";
     if (len > limits->max_bytes) {
@@ -230,6 +229,29 @@ ag_graph *ag_graph_read_mem(const char *buf, size_t len, const char *name, ag_fo
     }
 }
 
+ag_graph *ag_graph_read_mem(const char *buf, size_t len, const char *name, ag_format fmt,
+                            const ag_read_limits *limits, ag_error *err)
+{
+    static const ag_read_limits defaults = AG_READ_LIMITS_INIT;
+    ag_graph *g;
+    char *copy;
+
+    if (!limits)
+        limits = &defaults;
+    if (len > limits->max_bytes)
+        return read_terminated(buf, len, name, fmt, limits, err); /* reports the limit */
+    /* The caller's buffer need not be NUL-terminated (io.h); the readers need it to be. */
+    if (!(copy = malloc(len + 1))) {
+        ag_error_set(err, AG_ENOMEM, name ? name : "<input>", 0, 0, "out of memory");
+        return NULL;
+    }
+    memcpy(copy, buf, len);
+    copy[len] = '\0';
+    g = read_terminated(copy, len, name, fmt, limits, err);
+    free(copy);
+    return g;
+}
+
 ag_graph *ag_graph_read(const char *path, ag_format fmt, const ag_read_limits *limits,
                         ag_error *err)
 {
@@ -243,7 +265,7 @@ ag_graph *ag_graph_read(const char *path, ag_format fmt, const ag_read_limits *l
         limits = &defaults;
     if (!(buf = ag_read_file(path, limits->max_bytes, &len, err)))
         return NULL;
-    g = ag_graph_read_mem(buf, len, is_stdin ? "<stdin>" : path, fmt, limits, err);
+    g = read_terminated(buf, len, is_stdin ? "<stdin>" : path, fmt, limits, err);
     free(buf);
     return g;
 }
