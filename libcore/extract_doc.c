@@ -803,6 +803,70 @@ static int maybe_trigger(const char *text, size_t s, size_t e)
     return 0;
 }
 
+/* The trigger starting at token ti, if any (TRIG_*); *tend is set to the end of the
+ * trigger phrase. Dispatches on the first letter, so most tokens cost one switch. */
+static int trigger_at(const char *text, const tok *toks, size_t ti, size_t ntoks, size_t *tend)
+{
+    static const char *const NOUNS[] = {"talks", "meeting", "meetings", "discussions",
+                                        "negotiations", NULL};
+    const tok *t = &toks[ti], *nx = ti + 1 < ntoks ? &toks[ti + 1] : NULL;
+    int noun = 0;
+    if (!t->word || t->e - t->s < 3 || t->e - t->s > 12)
+        return TRIG_NONE;
+    switch (text[t->s] | 0x20) {
+    case 'm':
+        if (word_eq(text, t, "met") || word_eq(text, t, "meets")) {
+            if (nx && word_eq(text, nx, "with"))
+                *tend = nx->e;
+            return TRIG_VERB;
+        }
+        noun = word_eq(text, t, "meeting") || word_eq(text, t, "meetings");
+        break;
+    case 't':
+    case 'n':
+        noun = word_in(text, t, NOUNS);
+        break;
+    case 'd':
+        noun = word_eq(text, t, "discussions");
+        if (!noun && nx && word_eq(text, t, "dialogue") && word_eq(text, nx, "between")) {
+            *tend = nx->e;
+            return TRIG_BETWEEN;
+        }
+        break;
+    case 's':
+        if (nx && word_eq(text, t, "summit") && word_eq(text, nx, "between")) {
+            *tend = nx->e;
+            return TRIG_BETWEEN;
+        }
+        return TRIG_NONE;
+    case 'c':
+        if (nx && word_eq(text, nx, "on") &&
+            (word_eq(text, t, "called") || word_eq(text, t, "calls"))) {
+            *tend = nx->e;
+            return TRIG_CALL;
+        }
+        return TRIG_NONE;
+    case 'h':
+    case 'r':
+    case 'v': {
+        static const char *const VISITS[] = {"hosted", "hosts", "received", "receives",
+                                             "visited", "visits", NULL};
+        return word_in(text, t, VISITS) ? TRIG_VISIT : TRIG_NONE;
+    }
+    default:
+        return TRIG_NONE;
+    }
+    if (noun && nx && word_eq(text, nx, "with")) {
+        *tend = nx->e;
+        return TRIG_VERB;
+    }
+    if (noun && nx && word_eq(text, nx, "between")) {
+        *tend = nx->e;
+        return TRIG_BETWEEN;
+    }
+    return TRIG_NONE;
+}
+
 /* Meetings of one sentence whose mentions are m[ms, me). */
 static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, size_t ms,
                     size_t me)
@@ -818,57 +882,12 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, si
         return 0;
     if (tokenize(an, text, s->start, s->end) < 0)
         return -1;
-    /* Right to left, so chains work: in "US Special Envoy for Afghanistan Zalmay
-     * Khalilzad" Afghanistan modifies the person and US modifies Afghanistan. */
-    for (size_t c = nc; c-- > 0;) {
-        const ag_mention *x = &m[cand[c]];
-        mod[c] = 0;
-        if (x->type == AG_ACTOR_PERSON || c + 1 == nc)
-            continue;
-        const ag_mention *y = &m[cand[c + 1]];
-        if ((y->type == AG_ACTOR_PERSON || y->type == AG_ACTOR_ORG || mod[c + 1]) &&
-            modifier_gap(an, text, x->end, y->start))
-            mod[c] = 1;
-    }
+    int mods_done = 0; /* mod[] is computed at the first trigger */
 
     for (size_t ti = 0; ti < an->ntoks; ti++) {
         const tok *t = &an->toks[ti];
-        const tok *nx = ti + 1 < an->ntoks ? &an->toks[ti + 1] : NULL;
-        int kind = TRIG_NONE;
         size_t tend = t->e; /* end of the trigger phrase */
-        static const char *const NOUNS[] = {"talks", "meeting", "meetings", "discussions",
-                                            "negotiations", NULL};
-        static const char *const VISITS[] = {"hosted", "hosts", "received", "receives",
-                                             "visited", "visits", NULL};
-        if (!t->word || t->e - t->s < 3 || t->e - t->s > 12)
-            continue;
-        /* Every trigger starts with one of these letters: skip the rest cheaply. */
-        switch (text[t->s] | 0x20) {
-        case 'm': case 't': case 'd': case 'n': case 's': case 'c': case 'h': case 'r':
-        case 'v':
-            break;
-        default:
-            continue;
-        }
-        if (word_eq(text, t, "met") || word_eq(text, t, "meets")) {
-            kind = TRIG_VERB;
-            if (nx && word_eq(text, nx, "with"))
-                tend = nx->e;
-        } else if (nx && word_eq(text, nx, "with") && word_in(text, t, NOUNS)) {
-            kind = TRIG_VERB;
-            tend = nx->e;
-        } else if (nx && word_eq(text, nx, "between") &&
-                   (word_in(text, t, NOUNS) || word_eq(text, t, "dialogue") ||
-                    word_eq(text, t, "summit"))) {
-            kind = TRIG_BETWEEN;
-            tend = nx->e;
-        } else if (nx && word_eq(text, nx, "on") &&
-                   (word_eq(text, t, "called") || word_eq(text, t, "calls"))) {
-            kind = TRIG_CALL;
-            tend = nx->e;
-        } else if (word_in(text, t, VISITS)) {
-            kind = TRIG_VISIT;
-        }
+        int kind = trigger_at(text, an->toks, ti, an->ntoks, &tend);
         if (kind == TRIG_NONE)
             continue;
         /* Planned, hoped-for or denied meetings set nothing. */
@@ -885,6 +904,21 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, si
         }
         if (planned)
             continue;
+        if (!mods_done) {
+            /* Right to left, so chains work: in "US Special Envoy for Afghanistan Zalmay
+             * Khalilzad" Afghanistan modifies the person and US modifies Afghanistan. */
+            for (size_t c = nc; c-- > 0;) {
+                const ag_mention *x = &m[cand[c]];
+                mod[c] = 0;
+                if (x->type == AG_ACTOR_PERSON || c + 1 == nc)
+                    continue;
+                const ag_mention *y = &m[cand[c + 1]];
+                if ((y->type == AG_ACTOR_PERSON || y->type == AG_ACTOR_ORG || mod[c + 1]) &&
+                    modifier_gap(an, text, x->end, y->start))
+                    mod[c] = 1;
+            }
+            mods_done = 1;
+        }
 
         /* Objects (or the members of a between-list) after the trigger. */
         long objs[16];
