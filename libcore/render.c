@@ -597,9 +597,9 @@ static int legend_html(ag__styler *s, ag__buf *b)
         rc |= buf_printf(b, "%zu actor%s", s->total, s->total == 1 ? "" : "s");
     if (nn < s->candidates)
         rc |= buf_printf(b, "; the %zu ranked highest by %s are drawn", nn,
-                         s->measure ? s->measure : "links");
+                         s->measure ? s->measure : "number of links");
     rc |= buf_printf(b, ". %zu link%s. Size: %s. ", ne, ne == 1 ? "" : "s",
-                     s->measure ? s->measure : "links");
+                     s->measure ? s->measure : "number of links");
     if (s->o.met_only)
         rc |= buf_str(b, "Links: the actors met. ");
     else
