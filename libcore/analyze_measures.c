@@ -413,12 +413,23 @@ static int degree_strength(const ag__igraph *ig, int weighted, double *res, size
                            ag_error *err)
 {
     igraph_vector_t v;
+    igraph_vector_int_t d;
     igraph_error_t rc;
 
+    if (!weighted) { /* igraph_degree reads the degree off its index in O(V) */
+        if ((rc = igraph_vector_int_init(&d, 0)) != IGRAPH_SUCCESS)
+            return ag__igraph_fail(rc, "degree", err);
+        rc = igraph_degree(&ig->g, &d, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS);
+        if (rc == IGRAPH_SUCCESS)
+            for (size_t i = 0; i < n; i++)
+                res[i] = (double)VECTOR(d)[i];
+        igraph_vector_int_destroy(&d);
+        return rc == IGRAPH_SUCCESS ? 0 : ag__igraph_fail(rc, "degree", err);
+    }
     if ((rc = igraph_vector_init(&v, 0)) != IGRAPH_SUCCESS)
         return ag__igraph_fail(rc, "strength", err);
     rc = igraph_strength(&ig->g, &v, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS,
-                         weighted ? ag__igraph_weights(ig) : NULL);
+                         ag__igraph_weights(ig));
     if (rc == IGRAPH_SUCCESS)
         memcpy(res, VECTOR(v), n * sizeof *res);
     igraph_vector_destroy(&v);
