@@ -30,20 +30,23 @@ split -n "l/$shards" -d "$tmp/corpus.jsonl" "$tmp/shards/s"
 for f in "$tmp"/shards/s*; do mv "$f" "$f.jsonl"; done
 echo "corpus: $size_mb MB in $shards shards"
 
-now() { date +%s.%N; }
-t0=$(now)
-ag-extract -q -j 1 -o "$tmp/single.json" "$tmp/corpus.jsonl"
-t1=$(now)
-parallel -j 2 'ag-extract -q --emit-keyed {} > {}.keyed' ::: "$tmp"/shards/*.jsonl
-ag-merge -o "$tmp/merged.json" "$tmp"/shards/*.keyed
-t2=$(now)
+run() { # run a command; append "wall cpu" seconds to $tmp/times
+    /usr/bin/time -f '%e %U %S' -o "$tmp/t" "$@" >/dev/null
+    awk '{ print $1, $2 + $3 }' "$tmp/t" >>"$tmp/times"
+}
+: >"$tmp/times"
+run ag-extract -q -j 1 -o "$tmp/single.json" "$tmp/corpus.jsonl"
+run parallel -j 2 'ag-extract -q --emit-keyed {} > {}.keyed' ::: "$tmp"/shards/*.jsonl
+run ag-merge -o "$tmp/merged.json" "$tmp"/shards/*.keyed
 cmp -s "$tmp/single.json" "$tmp/merged.json" && same=identical || same=DIFFERENT
-awk -v a="$t0" -v b="$t1" -v c="$t2" -v same="$same" 'BEGIN {
-    printf "ag-extract -j 1:                     %6.2f s\n", b - a
-    printf "parallel -j 2 shards + ag-merge:     %6.2f s\n", c - b
-    printf "wall ratio sharded / single:         %6.2f (target <= 0.6)\n", (c - b) / (b - a)
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (wall-clock ratios need an otherwise idle machine)"
+awk -v same="$same" '{ w[NR] = $1; c[NR] = $2 } END {
+    printf "ag-extract -j 1:                     %6.2f s wall, %6.2f s CPU\n", w[1], c[1]
+    printf "parallel -j 2 shards + ag-merge:     %6.2f s wall, %6.2f s CPU\n", w[2] + w[3], c[2] + c[3]
+    printf "wall ratio sharded / single:         %6.2f (target <= 0.6)\n", (w[2] + w[3]) / w[1]
+    printf "CPU ratio sharded / single:          %6.2f (the sharding overhead)\n", (c[2] + c[3]) / c[1]
     printf "merged graph vs single run:          %s\n", same
-}'
+}' "$tmp/times"
 
 # Reducer memory: PARTS keyed files of LINKS pair records over a shared pool of pairs.
 python3 - "$tmp/parts" "$parts" "$links" <<'PY'
