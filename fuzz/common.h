@@ -113,7 +113,10 @@ static inline void ag_fuzz_read(const uint8_t *data, size_t size, ag_format fmt)
         ag_fuzz_check_error(&err);
         return;
     }
-    AG_FUZZ_ASSERT(!ag_error_isset(&err), "success with an error set: %s", err.msg);
+    /* AG_FUZZ_LENIENT=1 lets a run look past this one (a known GraphML issue: libxml2
+     * warnings recorded on success) to whatever else is there. */
+    AG_FUZZ_ASSERT(!ag_error_isset(&err) || getenv("AG_FUZZ_LENIENT"),
+                   "success with an error set: %s", err.msg);
     for (size_t e = 0; e < ag_graph_edge_count(g); e++)
         AG_FUZZ_ASSERT(ag_edge_source(g, e) < ag_graph_node_count(g) &&
                            ag_edge_target(g, e) < ag_graph_node_count(g),
