@@ -143,8 +143,10 @@ char *ag__utf8_clean(const char *s, size_t n)
 
 /* An actor of the current document (one per key). */
 typedef struct local {
-    long acc;          /* index of its record in the accumulator */
-    unsigned stamp;    /* scope-unit stamp, to list each actor once per unit */
+    long acc;              /* index of its record in the accumulator */
+    unsigned stamp;        /* scope-unit stamp, to list each actor once per unit */
+    const char *pend_name; /* resolved name counted but not yet added to the record */
+    long long pend_n;      /* how many mentions carried pend_name */
 } local;
 
 /* A pair of local actors (lo < hi) and what this document says about it. */
@@ -383,7 +385,7 @@ static long local_lookup(ag__analyser *an, ag__acc *acc, const char *name)
         }
         i = an->nloc++;
         an->lockeys[i] = kc;
-        an->loc[i] = (local){ai, 0};
+        an->loc[i] = (local){ai, 0, NULL, 0};
         if (ag__strmap_put(&an->by_key, kc, i) < 0)
             return -1;
     }
@@ -1041,18 +1043,40 @@ static int mention_line(ag__analyser *an, const ag__doc *doc, const ag_mention *
     return 0;
 }
 
+/* Add the pending run of a local actor's resolved name to its record. */
+static int flush_name(ag__analyser *an, ag__acc *acc, long l)
+{
+    local *lo = &an->loc[l];
+    if (!lo->pend_n)
+        return 0;
+    ag__actor *a = &acc->actors[lo->acc];
+    if (surface(an, lo->pend_name, 0, strlen(lo->pend_name)) < 0 ||
+        (an->scratch[0] && ag__counts_add(&a->names, an->scratch, lo->pend_n) < 0))
+        return -1;
+    lo->pend_name = NULL;
+    lo->pend_n = 0;
+    return 0;
+}
+
 /* Record one mention in its actor's accumulator record. */
 static int count_mention(ag__analyser *an, ag__acc *acc, const ag__doc *doc,
                          const ag_mention *x, long l)
 {
     ag__actor *a = &acc->actors[an->loc[l].acc];
+    local *lo = &an->loc[l];
     a->mentions++;
     a->types[x->type >= 0 && x->type < 5 ? x->type : 0]++;
     if (surface(an, doc->text, x->start, x->end) < 0 ||
-        (an->scratch[0] && ag__counts_add(&a->forms, an->scratch, 1) < 0) ||
-        surface(an, x->name, 0, strlen(x->name)) < 0 ||
-        (an->scratch[0] && ag__counts_add(&a->names, an->scratch, 1) < 0))
+        (an->scratch[0] && ag__counts_add(&a->forms, an->scratch, 1) < 0))
         return -1;
+    /* The recogniser repeats one name string for an actor's mentions: count runs of it
+     * and add them to the record once (flush_name). */
+    if (lo->pend_name != x->name) {
+        if (flush_name(an, acc, l) < 0)
+            return -1;
+        lo->pend_name = x->name;
+    }
+    lo->pend_n++;
     if (x->role && x->role[0] &&
         (surface(an, x->role, 0, strlen(x->role)) < 0 ||
          (an->scratch[0] && ag__counts_add(&a->roles, an->scratch, 1) < 0)))
@@ -1138,6 +1162,8 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
     }
     for (size_t l = 0; l < an->nloc; l++) {
         ag__actor *a = &acc->actors[an->loc[l].acc];
+        if (flush_name(an, acc, (long)l) < 0)
+            goto nomem;
         a->documents++;
         if (ag__date_min(&a->first_date, doc->date) < 0 ||
             ag__date_max(&a->last_date, doc->date) < 0)
