@@ -18,8 +18,8 @@ mkdir -p "$out"
 "$bin/ag-analyze" --report -o /dev/null "$out/graph.json"
 echo "wrote $out/graph.json, $out/whomet.svg and $out/graph.gexf" >&2
 
-# The five real articles beside the project, when they are there: the README's picture
-# (docs/seeds-whomet.svg is a copy of this file).
+# The five real articles beside the project, when they are there: the picture the
+# README shows (generated, never committed: it carries sentences of the articles).
 seeds=$top/../shared/corpus/seeds
 if [ -d "$seeds" ]; then
     "$bin/ag-extract" -q "$seeds" | "$bin/ag-analyze" |
