@@ -474,10 +474,41 @@ static int skip_value(scan *s, const char **a)
     return 0;
 }
 
+/* One attribute value. Small integers, booleans, null and plain ASCII strings are by far
+ * the most common values and are built directly; everything else goes through jansson,
+ * which also validates it. */
 static json_t *decode(const char *a, const char *b)
 {
     json_error_t jerr;
-    return json_loadb(a, (size_t)(b - a), JSON_DECODE_ANY, &jerr);
+    size_t n = (size_t)(b - a);
+
+    if (n == 4 && !memcmp(a, "true", 4))
+        return json_true();
+    if (n == 5 && !memcmp(a, "false", 5))
+        return json_false();
+    if (n == 4 && !memcmp(a, "null", 4))
+        return json_null();
+    if (n > 0 && n < 16 && ((*a >= '0' && *a <= '9') || *a == '-')) {
+        const char *q = a + (*a == '-');
+        json_int_t v = 0;
+        int plain = q < b && (*q != '0' || q + 1 == b);
+        for (; plain && q < b; q++) {
+            if (*q < '0' || *q > '9')
+                plain = 0;
+            else
+                v = v * 10 + (*q - '0');
+        }
+        if (plain)
+            return json_integer(*a == '-' ? -v : v);
+    }
+    if (n >= 2 && *a == '"' && n < 256) {
+        const char *q = a + 1;
+        while (q < b - 1 && *q >= 0x20 && *q < 0x7f && *q != '\\' && *q != '"')
+            q++;
+        if (q == b - 1)
+            return json_stringn(a + 1, n - 2);
+    }
+    return json_loadb(a, n, JSON_DECODE_ANY, &jerr);
 }
 
 /* A node id (string or integer) into buf; NULL when it is something else. */
@@ -563,20 +594,59 @@ typedef struct fast_ctx {
     int have[2], is_int; /* which of them were seen */
     double weight;
     int has_weight;
-    json_t *attrs;       /* other fields of the record being read */
+    long node, edge;     /* the record's node or edge once known, else -1 */
+    int is_link;         /* reading links (else nodes) */
+    json_t *attrs;       /* fields seen before the record's node/edge was known */
     int all_int;
+    char last_src[4096]; /* links come grouped by source: remember the last lookup */
+    long last_src_node;  /* its node, -1 when none */
 } fast_ctx;
+
+/* Where a record's attributes go: straight onto its node or edge once the id (or both
+ * endpoints) have been read, which is the usual order; NULL before that. */
+static void resolve_edge(fast_ctx *c)
+{
+    long a, b;
+
+    if (c->edge >= 0 || !c->have[0] || !c->have[1])
+        return;
+    if (c->last_src_node >= 0 && strcmp(c->last_src, c->id[0]) == 0) {
+        a = c->last_src_node;
+    } else {
+        if ((a = ag_graph_find_node(c->g, c->id[0])) < 0)
+            return;
+        strcpy(c->last_src, c->id[0]);
+        c->last_src_node = a;
+    }
+    if ((b = ag_graph_find_node(c->g, c->id[1])) < 0)
+        return;
+    if (!ag_graph_is_multigraph(c->g))
+        c->edge = ag_graph_find_edge(c->g, (size_t)a, (size_t)b);
+    if (c->edge < 0)
+        c->edge = ag_graph_add_edge(c->g, (size_t)a, (size_t)b, NULL);
+}
+
+static json_t *record_target(fast_ctx *c)
+{
+    if (c->is_link) {
+        resolve_edge(c);
+        return c->edge >= 0 ? ag_edge_attrs(c->g, (size_t)c->edge) : NULL;
+    }
+    return c->node >= 0 ? ag_node_attrs(c->g, (size_t)c->node) : NULL;
+}
 
 static int set_attr(scan *s, const char *key, size_t klen, fast_ctx *c)
 {
     const char *a;
-    json_t *v;
+    json_t *v, *target;
     char k[256];
 
     if (klen >= sizeof k || skip_value(s, &a) < 0 || !(v = decode(a, s->p)))
         return -1;
     memcpy(k, key, klen);
     k[klen] = '\0';
+    if ((target = record_target(c)))
+        return json_object_set_new(target, k, v);
     if (!c->attrs && !(c->attrs = json_object())) {
         json_decref(v);
         return -1;
@@ -596,7 +666,8 @@ static int node_field(scan *s, const char *key, size_t klen, void *ctx)
             return -1;
         c->have[0] = 1;
         c->all_int &= is_int;
-        return 0;
+        c->node = ag_graph_add_node(c->g, c->id[0], NULL);
+        return c->node < 0 ? -1 : 0;
     }
     return set_attr(s, key, klen, c);
 }
@@ -607,6 +678,8 @@ static int link_field(scan *s, const char *key, size_t klen, void *ctx)
     int k = KEY_IS("source") ? 0 : KEY_IS("target") ? 1 : -1, is_int;
 
     if (k >= 0) {
+        if (c->have[k])
+            return -1; /* a repeated endpoint: let jansson's reader sort it out */
         c->have[k] = 1;
         return id_token(s, c->id[k], sizeof c->id[k], &is_int) ? 0 : -1;
     }
@@ -641,12 +714,12 @@ static int fast_nodes(scan *s, fast_ctx *c, size_t max_nodes)
     if (eat(s, ']'))
         return 0;
     do {
-        long idx;
         c->have[0] = 0;
+        c->node = -1;
+        c->is_link = 0;
         if (record(s, node_field, c) < 0 || !c->have[0] ||
-            ag_graph_node_count(c->g) >= max_nodes ||
-            (idx = ag_graph_add_node(c->g, c->id[0], NULL)) < 0 ||
-            take_attrs(c->attrs ? ag_node_attrs(c->g, (size_t)idx) : NULL, c) < 0)
+            ag_graph_node_count(c->g) > max_nodes ||
+            take_attrs(c->attrs ? record_target(c) : NULL, c) < 0)
             return -1;
     } while (eat(s, ','));
     return eat(s, ']') ? 0 : -1;
@@ -659,19 +732,17 @@ static int fast_links(scan *s, fast_ctx *c)
     if (eat(s, ']'))
         return 0;
     do {
-        long a, b, e = -1;
         c->have[0] = c->have[1] = c->has_weight = 0;
-        if (record(s, link_field, c) < 0 || !c->have[0] || !c->have[1] ||
-            (a = ag_graph_find_node(c->g, c->id[0])) < 0 ||
-            (b = ag_graph_find_node(c->g, c->id[1])) < 0)
+        c->edge = -1;
+        c->is_link = 1;
+        if (record(s, link_field, c) < 0 || !c->have[0] || !c->have[1])
             return -1;
-        if (!ag_graph_is_multigraph(c->g))
-            e = ag_graph_find_edge(c->g, (size_t)a, (size_t)b);
-        if (e < 0 && (e = ag_graph_add_edge(c->g, (size_t)a, (size_t)b, NULL)) < 0)
+        resolve_edge(c); /* if no attribute did */
+        if (c->edge < 0)
             return -1;
         if (c->has_weight)
-            ag_edge_set_weight(c->g, (size_t)e, c->weight);
-        if (take_attrs(c->attrs ? ag_edge_attrs(c->g, (size_t)e) : NULL, c) < 0)
+            ag_edge_set_weight(c->g, (size_t)c->edge, c->weight);
+        if (take_attrs(c->attrs ? ag_edge_attrs(c->g, (size_t)c->edge) : NULL, c) < 0)
             return -1;
     } while (eat(s, ','));
     return eat(s, ']') ? 0 : -1;
@@ -720,6 +791,7 @@ static ag_graph *read_json_fast(const char *buf, size_t len, const ag_read_limit
     if (!c || !(c->g = ag_graph_new(0)))
         goto out;
     c->all_int = 1;
+    c->last_src_node = -1;
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
         s.p += 3;
     if (record(&s, fast_root_field, c) < 0 || (ws(&s), s.p != s.end) ||
