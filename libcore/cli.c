@@ -190,8 +190,9 @@ int ag_cli_finish_stdout(const ag_cli *cli, int status)
     if (fclose(stdout) != 0)
         bad = 1, e = errno;
     if (bad) {
-        /* A reader that went away (head) is not an error worth a message. */
-        if (e == EPIPE)
+        /* A reader that went away (head) is not an error worth a message, and a tool
+         * that already failed has said why (often this very write error). */
+        if (e == EPIPE || status != AG_EXIT_OK)
             return status ? status : AG_EXIT_FAIL;
         fprintf(stderr, "%s: <stdout>: write error: %s\n", cli->prog, strerror(e));
         return AG_EXIT_FAIL;
