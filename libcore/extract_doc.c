@@ -599,23 +599,28 @@ static int word_eq(const char *text, const tok *t, const char *w)
 {
     if (!t->word || (text[t->s] | 0x20) != w[0])
         return 0;
-    size_t n = strlen(w);
-    if (t->e - t->s != n)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
+    /* No strlen(w) per call (this runs for every token against every trigger and stop
+     * word): a word token never holds a NUL byte, so w's terminator mismatches before
+     * the loop can read past it, and w[n] then tells whether the lengths agree. */
+    size_t n = t->e - t->s;
+    for (size_t i = 1; i < n; i++) {
         char c = text[t->s + i];
         if (c >= 'A' && c <= 'Z')
             c = (char)(c + 32);
         if (c != w[i])
             return 0;
     }
-    return 1;
+    return w[n] == '\0';
 }
 
 static int word_in(const char *text, const tok *t, const char *const *set)
 {
+    if (!t->word)
+        return 0;
+    /* Filter on the first letter here, so most entries of a set cost no call. */
+    char c0 = (char)(text[t->s] | 0x20);
     for (; *set; set++)
-        if (word_eq(text, t, *set))
+        if ((*set)[0] == c0 && word_eq(text, t, *set))
             return 1;
     return 0;
 }

@@ -79,29 +79,10 @@ typedef struct htab {
     size_t n;   /* used slots */
 } htab;
 
-static uint64_t hash_bytes(const char *s, size_t len) {
-    /* Eight bytes at a time (words are short, so this is one or two rounds), each round a
-     * multiply-xorshift; only ever compared within this process, so byte order is moot. */
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
-    while (len >= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
-        h ^= h >> 31;
-        s += 8;
-        len -= 8;
-    }
-    uint64_t w = 0;
-    for (size_t i = 0; i < len; i++)
-        w |= (uint64_t)(unsigned char)s[i] << (8 * i);
-    h = (h ^ w) * 0x94d049bb133111ebull;
-    return h ^ (h >> 29);
-}
-
 static hent *ht_find(const htab *t, const char *k, size_t len) {
     if (!t->cap)
         return NULL;
-    size_t mask = t->cap - 1, i = hash_bytes(k, len) & mask;
+    size_t mask = t->cap - 1, i = ag__hash_bytes(k, len) & mask;
     for (;;) {
         hent *e = &t->e[i];
         if (!e->key)
@@ -121,7 +102,7 @@ static int ht_grow(htab *t) {
         hent *e = &t->e[i];
         if (!e->key)
             continue;
-        size_t j = hash_bytes(e->key, e->klen) & (nc - 1);
+        size_t j = ag__hash_bytes(e->key, e->klen) & (nc - 1);
         while (ne[j].key)
             j = (j + 1) & (nc - 1);
         ne[j] = *e;
@@ -141,7 +122,7 @@ static hent *ht_upsert(htab *t, arena_block **a, const char *k, size_t len, int 
     }
     if ((t->n + 1) * 4 > t->cap * 3 && ht_grow(t) < 0)
         return NULL;
-    size_t mask = t->cap - 1, i = hash_bytes(k, len) & mask;
+    size_t mask = t->cap - 1, i = ag__hash_bytes(k, len) & mask;
     while (t->e[i].key)
         i = (i + 1) & mask;
     const char *copy = arena_dup(a, k, len);
@@ -179,14 +160,6 @@ struct ag_lexicon {
     htab stop;          /* stoplist entries */
     size_t nforms;      /* number of distinct exact forms */
 };
-
-size_t ag__lex_lower(const char *s, size_t len, char *buf) {
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    return len;
-}
 
 static size_t count_words(const char *s, size_t len) {
     size_t n = 1;

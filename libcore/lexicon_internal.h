@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <actorgraph/lexicon.h>
 
@@ -29,7 +30,45 @@ int ag__lex_lookup_val(const ag_lexicon *lex, const char *s, size_t len, int fol
 /* Fill *out from a value returned by ag__lex_lookup_val. */
 void ag__lex_fill(const ag_lexicon *lex, uint32_t val, ag_lex_actor *out);
 
-/* ASCII lower-casing copy of s[0, len) into buf (len < AG__LEX_MAXKEY); returns len. */
-size_t ag__lex_lower(const char *s, size_t len, char *buf);
+/* ASCII lower-casing copy of s[0, len) into buf (len < AG__LEX_MAXKEY); returns len.
+ * Inline because the recogniser calls it for nearly every token with short words, where
+ * the call costs as much as the loop. */
+static inline size_t ag__lex_lower(const char *s, size_t len, char *buf) {
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return len;
+}
+
+/* Hash of s[0, len) for the in-memory tables of the lexicon and the recogniser: eight
+ * bytes per multiply-xorshift round (words are short, so one or two rounds). Only ever
+ * compared within this process, so byte order is moot. */
+static inline uint64_t ag__hash_bytes(const char *s, size_t len) {
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
+    while (len >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 31;
+        s += 8;
+        len -= 8;
+    }
+    /* The tail as a little-endian word of its len (< 8) bytes, read with two overlapping
+     * loads (4..7 bytes) or three byte loads (1..3) rather than a byte loop: overlapping
+     * bytes land on the same bits, so the word is the same as byte by byte. */
+    uint64_t w = 0;
+    if (len >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + len - 4, 4);
+        w = (uint64_t)lo | ((uint64_t)hi << (8 * (len - 4)));
+    } else if (len > 0) {
+        w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[len / 2] << (8 * (len / 2)) |
+            (uint64_t)(unsigned char)s[len - 1] << (8 * (len - 1));
+    }
+    h = (h ^ w) * 0x94d049bb133111ebull;
+    return h ^ (h >> 29);
+}
 
 #endif

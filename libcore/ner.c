@@ -187,13 +187,6 @@ static const char *arena_str(struct ag__ner_scratch *p, const char *s, size_t n)
     return r;
 }
 
-static uint64_t hbytes(const char *s, size_t n) {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
-    return h ^ (h >> 31);
-}
-
 static dslot *dt_get(dtab *t, const char *k, size_t n, int create, int *err) {
     if (create && (t->n + 1) * 2 > t->cap) {
         size_t nc = t->cap ? t->cap * 2 : 4096;
@@ -205,7 +198,7 @@ static dslot *dt_get(dtab *t, const char *k, size_t n, int create, int *err) {
         for (size_t i = 0; i < t->cap; i++) {
             if (t->v[i].gen != t->gen)
                 continue;
-            size_t j = hbytes(t->v[i].key, t->v[i].klen) & (nc - 1);
+            size_t j = ag__hash_bytes(t->v[i].key, t->v[i].klen) & (nc - 1);
             while (nv[j].gen == t->gen)
                 j = (j + 1) & (nc - 1);
             nv[j] = t->v[i];
@@ -216,7 +209,7 @@ static dslot *dt_get(dtab *t, const char *k, size_t n, int create, int *err) {
     }
     if (!t->cap)
         return NULL;
-    size_t mask = t->cap - 1, i = hbytes(k, n) & mask;
+    size_t mask = t->cap - 1, i = ag__hash_bytes(k, n) & mask;
     for (;;) {
         dslot *s = &t->v[i];
         if (s->gen != t->gen) {
@@ -569,24 +562,24 @@ static size_t match_title(const ag_lexicon *lex, const char *text, const tok *to
     if (!maxw || !(toks[ts].flags & T_WORD))
         return 0;
     size_t lim = te - ts < maxw ? te - ts : maxw;
+    /* Every candidate phrase is a prefix of the longest one, so lower-case that once and
+     * remember where each prefix ends (plen[n]) instead of rebuilding it per length. A
+     * token that is not a word or overflows the buffer ends all longer phrases. */
     char buf[AG__LEX_MAXKEY];
-    for (size_t n = lim; n >= 1; n--) {
-        size_t e = ts + n, l = 0;
-        int ok = 1;
-        for (size_t k = ts; k < e && ok; k++) {
-            size_t wl = toks[k].e - toks[k].s - ((toks[k].flags & T_ABBR) ? 1 : 0);
-            if (l + wl + 1 >= sizeof buf || !(toks[k].flags & T_WORD)) {
-                ok = 0;
-                break;
-            }
-            if (k > ts)
-                buf[l++] = ' ';
-            ag__lex_lower(text + toks[k].s, wl, buf + l);
-            l += wl;
-        }
-        if (ok && ag__lex_is_title_lower(lex, buf, l))
-            return n;
+    size_t plen[256], l = 0, ok = 0; /* maxw is a byte, so at most 255 tokens */
+    for (size_t k = ts; k < ts + lim; k++) {
+        size_t wl = toks[k].e - toks[k].s - ((toks[k].flags & T_ABBR) ? 1 : 0);
+        if (l + wl + 1 >= sizeof buf || !(toks[k].flags & T_WORD))
+            break;
+        if (k > ts)
+            buf[l++] = ' ';
+        ag__lex_lower(text + toks[k].s, wl, buf + l);
+        l += wl;
+        plen[++ok] = l;
     }
+    for (size_t n = ok; n >= 1; n--)
+        if (ag__lex_is_title_lower(lex, buf, plen[n]))
+            return n;
     return 0;
 }
 

@@ -110,8 +110,11 @@ static const char *const abbrevs[] = {
     "Sept", "Sgt", "Sr",  "St",     "Supt", "approx", "cf",  "e.g",  "etc",  "i.e", "vs"};
 
 static int is_abbrev(const char *w, size_t n) {
+    if (n == 0)
+        return 0;
+    /* The first byte rules out nearly every entry before its strlen is needed. */
     for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
-        if (strlen(abbrevs[i]) == n && memcmp(abbrevs[i], w, n) == 0)
+        if (abbrevs[i][0] == w[0] && strlen(abbrevs[i]) == n && memcmp(abbrevs[i], w, n) == 0)
             return 1;
     return 0;
 }
@@ -125,8 +128,11 @@ static const char *const starters[] = {
     "These",     "They",  "This",    "Those", "We",   "When", "While", "Yet"};
 
 static int is_starter(const char *w, size_t n) {
+    if (n == 0)
+        return 0;
+    /* The first byte rules out nearly every entry before its strlen is needed. */
     for (size_t i = 0; i < sizeof starters / sizeof starters[0]; i++)
-        if (strlen(starters[i]) == n && memcmp(starters[i], w, n) == 0)
+        if (starters[i][0] == w[0] && strlen(starters[i]) == n && memcmp(starters[i], w, n) == 0)
             return 1;
     return 0;
 }
@@ -223,11 +229,22 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
     size_t para = 0, start = (size_t)-1, i = 0;
     int para_used = 0;
     while (i < len) {
-        unsigned char b = (unsigned char)t[i];
-        /* Fast path: inside a sentence, plain ASCII other than a stop or a newline. */
-        if (start != (size_t)-1 && b < 0x80 && b != '\n' && b != '.' && b != '!' && b != '?') {
-            i++;
-            continue;
+        /* Fast path: inside a sentence, plain ASCII other than a stop or a newline, skipped
+         * in a tight loop. Bytes 0x40-0x7F (letters and the like) are tested first with a
+         * single compare, since the stops and '\n' all lie below 0x40. */
+        if (start != (size_t)-1) {
+            size_t j = i;
+            while (j < len) {
+                unsigned char c = (unsigned char)t[j];
+                if ((unsigned char)(c - 0x40) >= 0x40 &&
+                    (c >= 0x80 || c == '\n' || c == '.' || c == '!' || c == '?'))
+                    break;
+                j++;
+            }
+            if (j != i) {
+                i = j;
+                continue;
+            }
         }
         int32_t cp;
         size_t cl = ag__dec(t, len, i, &cp);
