@@ -416,7 +416,9 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     char msg[AG_ERR_MSG];
     size_t n;
 
-    if (!e || e->level < XML_ERR_ERROR || s->xml_failed)
+    /* Namespace complaints (an odd xmlns URI, say) do not stop libxml2 and do not make
+     * the graph any less readable: they are not errors for us. */
+    if (!e || e->level < XML_ERR_ERROR || e->domain == XML_FROM_NAMESPACE || s->xml_failed)
         return;
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
     n = strlen(msg);
@@ -1161,7 +1163,9 @@ ag_graph *ag__read_graphml(const char *buf, size_t len, const char *name,
         goto out;
     }
     xmlTextReaderSetStructuredErrorHandler(s.r, on_xml_error, &s);
-    if (read_document(&s) < 0 || apply_defaults(&s) < 0)
+    /* An error libxml2 recovered from still fails the read: a graph is returned only
+     * when *err stays clear. */
+    if (read_document(&s) < 0 || s.xml_failed || apply_defaults(&s) < 0)
         goto out;
     if (s.nodeid_key >= 0) {
         result = rename_nodes(&s);
