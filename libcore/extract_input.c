@@ -24,6 +24,7 @@
 #include <actorgraph/text.h>
 
 #include "extract_internal.h"
+#include "text_internal.h"
 
 #define MAX_DOC_BYTES ((size_t)1 << 30) /* one text document; larger files are an error */
 
@@ -305,6 +306,13 @@ static int scan_string(scan *sc, char *out, size_t *outlen)
         /* Article text is mostly printable ASCII: take such a run in one tight loop and
          * one memcpy rather than through the escape and UTF-8 checks byte by byte. */
         const char *q = p;
+        while (sc->end - q >= 8) {
+            uint64_t w = ag__swar_load(q);
+            if ((w & AG__SWAR_HIGHS) | ag__swar_less(w, 0x20) | ag__swar_has(w, '"') |
+                ag__swar_has(w, '\\'))
+                break;
+            q += 8;
+        }
         while (q < sc->end && (unsigned char)*q >= 0x20 && (unsigned char)*q < 0x80 &&
                *q != '"' && *q != '\\')
             q++;

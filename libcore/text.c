@@ -231,9 +231,17 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
     while (i < len) {
         /* Fast path: inside a sentence, plain ASCII other than a stop or a newline, skipped
          * in a tight loop. Bytes 0x40-0x7F (letters and the like) are tested first with a
-         * single compare, since the stops and '\n' all lie below 0x40. */
+         * single compare, since the stops and '\n' all lie below 0x40; before that, eight
+         * bytes at a time while none of them is a stop, a newline or non-ASCII. */
         if (start != (size_t)-1) {
             size_t j = i;
+            while (len - j >= 8) {
+                uint64_t w = ag__swar_load(t + j);
+                if ((w & AG__SWAR_HIGHS) | ag__swar_has(w, '\n') | ag__swar_has(w, '.') |
+                    ag__swar_has(w, '!') | ag__swar_has(w, '?'))
+                    break;
+                j += 8;
+            }
             while (j < len) {
                 unsigned char c = (unsigned char)t[j];
                 if ((unsigned char)(c - 0x40) >= 0x40 &&

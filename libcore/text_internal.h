@@ -1,6 +1,7 @@
 /*
  * text_internal.h - inline ASCII fast paths for the text.h character helpers, shared by
- * the splitter (text.c) and the recogniser (ner.c). Never installed.
+ * the splitter (text.c), the recogniser (ner.c) and the input scanner (extract_input.c).
+ * Never installed.
  *
  * Why: the text.h helpers are exported functions, so every call from inside the library
  * goes through the PLT; the scanners call them once per character, and news text is
@@ -11,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <actorgraph/text.h>
 
@@ -44,6 +46,29 @@ static inline int ag__is_digit(int32_t cp) {
 
 static inline int ag__is_space(int32_t cp) {
     return cp < 0x80 ? (cp == ' ' || (cp >= '\t' && cp <= '\r')) : ag_text_is_space(cp);
+}
+
+/* Word-at-a-time byte tests, for skipping runs of plain ASCII eight bytes per step. A
+ * nonzero result means some byte of w qualifies (which one is left to a byte loop); they
+ * never miss a qualifying byte, which is all the skipping loops rely on. */
+#define AG__SWAR_ONES 0x0101010101010101ull
+#define AG__SWAR_HIGHS 0x8080808080808080ull
+
+static inline uint64_t ag__swar_load(const char *p) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+/* Some byte of w equals c. */
+static inline uint64_t ag__swar_has(uint64_t w, unsigned char c) {
+    uint64_t v = w ^ (AG__SWAR_ONES * c);
+    return (v - AG__SWAR_ONES) & ~v & AG__SWAR_HIGHS;
+}
+
+/* Some byte of w is below n (n <= 0x80). */
+static inline uint64_t ag__swar_less(uint64_t w, unsigned char n) {
+    return (w - AG__SWAR_ONES * n) & ~w & AG__SWAR_HIGHS;
 }
 
 #endif
