@@ -162,7 +162,7 @@ static int copy_attrs(Agraph_t *g, void *obj, int kind, json_t *attrs, const cha
 ag_graph *ag__read_dot(const char *buf, size_t len, const char *name,
                        const ag_read_limits *limits, ag_error *err)
 {
-    agusererrf prev = capture_start();
+    agusererrf prev;
     Agraph_t *dg;
     ag_graph *g = NULL;
     Agnode_t *n;
@@ -172,7 +172,17 @@ ag_graph *ag__read_dot(const char *buf, size_t len, const char *name,
     const char *drop = NULL;
     Agsym_t *mark;
 
-    (void)len; /* buf is NUL-terminated at buf[len] (io_internal.h) */
+    long long bad = ag__utf8_invalid(buf, len); /* buf is NUL-terminated at buf[len] */
+
+    /* cgraph passes any bytes through, but every name and value we keep ends up in JSON,
+     * which must be UTF-8; a Latin-1 DOT file is refused here, with its position. */
+    if (bad >= 0) {
+        ag_error_set_at(err, AG_EPARSE, name, bad, "DOT: invalid UTF-8 (byte 0x%02x)",
+                        (unsigned char)buf[bad]);
+        ag_error_locate(err, buf, len);
+        return NULL;
+    }
+    prev = capture_start();
     agsetfile((char *)name);
     dg = agmemread(buf);
     if (!dg || agerrors()) {

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <utf8proc.h>
 
 #include "io_internal.h"
 
@@ -101,7 +100,8 @@ static int parse_number(const char *s, double *out)
         return -1;
     errno = 0;
     *out = strtod(s, &end);
-    return (*end || errno == ERANGE || isnan(*out)) ? -1 : 0;
+    /* "inf" and "nan" parse with strtod but are not weights (and JSON cannot carry them). */
+    return (*end || errno == ERANGE || !isfinite(*out)) ? -1 : 0;
 }
 
 static json_t *typed_value(const char *s)
@@ -140,6 +140,7 @@ ag_graph *ag__read_edgelist(const char *buf, size_t len, const char *name, char 
         const char *s = buf + pos, *nl = memchr(s, '\n', len - pos);
         size_t n = nl ? (size_t)(nl - s) : len - pos;
         long node[2], e;
+        long long bad;
         double w;
         int nf;
 
@@ -155,18 +156,11 @@ ag_graph *ag__read_edgelist(const char *buf, size_t len, const char *name, char 
             goto fail;
         }
         /* Node names go out as JSON strings, which must be UTF-8. */
-        for (size_t i = 0; i < n;) {
-            utf8proc_int32_t cp;
-            utf8proc_ssize_t k = 1;
-            if ((s[i] & 0x80) &&
-                (k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i),
-                                      &cp)) < 0) {
-                ag_error_set(err, AG_EPARSE, name, ls.lineno, (long)i + 1,
-                             "invalid UTF-8 (byte 0x%02x): edge lists must be UTF-8 text",
-                             (unsigned char)s[i]);
-                goto fail;
-            }
-            i += (size_t)k;
+        if ((bad = ag__utf8_invalid(s, n)) >= 0) {
+            ag_error_set(err, AG_EPARSE, name, ls.lineno, (long)bad + 1,
+                         "invalid UTF-8 (byte 0x%02x): edge lists must be UTF-8 text",
+                         (unsigned char)s[bad]);
+            goto fail;
         }
         if ((nf = split_line(&ls, s, n, sep, work, fields)) < 0)
             goto fail;
@@ -212,7 +206,7 @@ ag_graph *ag__read_edgelist(const char *buf, size_t len, const char *name, char 
         }
         if (nf >= 3 && parse_number(fields[2].text, &w) < 0) {
             ag_error_set(err, AG_EINVAL, name, ls.lineno, (long)fields[2].col,
-                         "weight '%.40s' is not a number", fields[2].text);
+                         "weight '%.40s' is not a finite number", fields[2].text);
             goto fail;
         }
         e = ag_graph_find_edge(g, (size_t)node[0], (size_t)node[1]);

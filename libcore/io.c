@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <utf8proc.h>
 #include <unistd.h>
 
 #include "io_internal.h"
@@ -136,6 +137,23 @@ ag_format ag_format_sniff(const char *buf, size_t len)
 }
 
 /* ------------------------------------------------------------------ reading */
+
+long long ag__utf8_invalid(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k;
+        if (!(s[i] & 0x80)) {
+            i++;
+            continue;
+        }
+        k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (k < 0)
+            return (long long)i;
+        i += (size_t)k;
+    }
+    return -1;
+}
 
 char *ag_read_file(const char *path, size_t max_bytes, size_t *len, ag_error *err)
 {

@@ -32,6 +32,10 @@ int ag__write_gexf(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_e
 int ag__write_gml(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err);
 int ag__write_dot(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err);
 
+/* Offset of the first byte of s[0, len) that is not valid UTF-8, or -1 when all is valid.
+ * Readers check names with it: everything we write (JSON above all) must be UTF-8. */
+long long ag__utf8_invalid(const char *s, size_t len);
+
 /* Async-signal-safe: remove the temporary files of every open ag_output (io.c). */
 void ag__output_cleanup(void);
 

@@ -13,7 +13,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "io_internal.h"
 
@@ -22,8 +21,8 @@
 void ag__format_double(double d, int as_integer, char *buf, size_t size)
 {
     if (!isfinite(d)) {
-        /* JSON has no NaN/Infinity; networkx writes them as bare words, which Python
-         * reads back. We do the same so values are not lost. */
+        /* The spelling Python and GML use; the JSON writer never gets here (it writes
+         * null for non-finite numbers). */
         snprintf(buf, size, "%s", isnan(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
         return;
     }
@@ -107,6 +106,12 @@ static void put_value(FILE *out, const json_t *v)
         fprintf(out, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
         break;
     case JSON_REAL:
+        /* JSON has no NaN or Infinity (a GML or GraphML input can hold them): null keeps
+         * the output readable by every JSON parser. */
+        if (!isfinite(json_real_value(v))) {
+            fputs("null", out);
+            break;
+        }
         ag__format_double(json_real_value(v), 0, num, sizeof num);
         fputs(num, out);
         break;
@@ -174,7 +179,10 @@ int ag__write_json(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_e
         fputs(", \"target\": ", out);
         put_id(out, g, ag_edge_target(g, e));
         if (ag_edge_has_weight(g, e)) {
-            ag__format_double(ag_edge_weight(g, e), 1, num, sizeof num);
+            if (isfinite(ag_edge_weight(g, e)))
+                ag__format_double(ag_edge_weight(g, e), 1, num, sizeof num);
+            else
+                strcpy(num, "null"); /* refused when read back, never invalid JSON */
             fprintf(out, ", \"weight\": %s", num);
         }
         put_attrs(out, ag_edge_attrs_const(g, e), link_keys);
@@ -526,17 +534,8 @@ static const char *id_token(scan *s, char *buf, size_t size, int *is_int)
         if (!esc) {
             /* jansson validates UTF-8 on the slow path; here we must, or invalid bytes
              * would reach the writer and make output that no JSON parser accepts. */
-            for (const char *q = a; q < b;) {
-                utf8proc_int32_t cp;
-                utf8proc_ssize_t k;
-                if (!(*q & 0x80)) {
-                    q++;
-                    continue;
-                }
-                if ((k = utf8proc_iterate((const utf8proc_uint8_t *)q, b - q, &cp)) < 0)
-                    return NULL;
-                q += k;
-            }
+            if (ag__utf8_invalid(a, (size_t)(b - a)) >= 0)
+                return NULL;
             memcpy(buf, a, (size_t)(b - a));
             buf[b - a] = '\0';
             return buf;
@@ -690,7 +689,10 @@ static int link_field(scan *s, const char *key, size_t klen, void *ctx)
             return -1;
         c->weight = strtod(a, &e);
         c->has_weight = 1;
-        return (e == s->p && *a != '"') ? 0 : -1;
+        /* strtod also takes "Infinity" and "nan", which are not JSON: leave those to
+         * jansson's reader, which refuses them with a position. */
+        return (e == s->p && (*a == '-' || (*a >= '0' && *a <= '9')) && isfinite(c->weight))
+                   ? 0 : -1;
     }
     return set_attr(s, key, klen, c);
 }

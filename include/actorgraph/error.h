@@ -60,7 +60,7 @@ AG_API void ag_error_clear(ag_error *err);
 AG_API int ag_error_set(ag_error *err, int code, const char *file, long line, long col,
                         const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 AG_API int ag_error_setv(ag_error *err, int code, const char *file, long line, long col,
-                         const char *fmt, va_list ap);
+                         const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 
 /* Same, positioned by byte offset only (line and column are computed by the caller
  * when it can; see ag_error_locate). */

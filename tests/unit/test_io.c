@@ -192,7 +192,7 @@ static void test_io__edgelist_header_weights_and_errors(void **state)
     assert_null(read_str("a\tb\t1\nc\td\tlots\n", AG_FMT_TSV, &err));
     assert_int_equal(err.line, 2);
     assert_int_equal(err.col, 5);
-    assert_non_null(strstr(err.msg, "not a number"));
+    assert_non_null(strstr(err.msg, "not a finite number"));
 
     assert_null(read_str("a,\"b\n", AG_FMT_CSV, &err));
     assert_int_equal(err.line, 1);
