@@ -701,6 +701,11 @@ static int next_record(ag__reader *r, const char *name, ag__doc *doc, ag_error *
             }
         }
         r->lineno++;
+        /* A byte order mark opens some files written on Windows: not part of the record. */
+        if (r->lineno == 1 && n >= 3 && memcmp(r->line, "\xEF\xBB\xBF", 3) == 0) {
+            memmove(r->line, r->line + 3, (size_t)n - 2);
+            n -= 3;
+        }
         if (blank(r->line, (size_t)n))
             continue;
         memset(doc, 0, sizeof *doc);
@@ -741,7 +746,8 @@ int ag__reader_next(ag__reader *r, ag__doc *doc, ag_error *err)
             while ((n = getline(&r->line, &r->linecap, r->fp)) >= 0 &&
                    blank(r->line, (size_t)n))
                 r->lineno++;
-            if (n >= 0 && r->line[strspn(r->line, " \t\r")] == '{') {
+            size_t bom = n >= 3 && memcmp(r->line, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+            if (n >= 0 && r->line[bom + strspn(r->line + bom, " \t\r")] == '{') {
                 r->pending = r->line;
                 r->pendinglen = n;
                 r->line = NULL;

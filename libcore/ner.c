@@ -1883,7 +1883,8 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
         metonymy(&c);
 
     /* Output. */
-    qsort(p->cands, p->ncands, sizeof(cand), cmp_cand);
+    if (p->ncands) /* qsort(NULL, 0, ...) is undefined behaviour */
+        qsort(p->cands, p->ncands, sizeof(cand), cmp_cand);
     if (grow((void **)&out->v, &out->cap, p->ncands + 1, sizeof(ag_mention)) < 0)
         goto oom;
     size_t n = 0;
@@ -1906,6 +1907,10 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
             continue;
         if (n > 0 && out->v[n - 1].end > m->s)
             continue; /* overlaps the previous mention */
+        /* A mention never crosses a sentence (ner.h): a span built across odd separators
+         * (vertical tabs, form feeds) that the splitter ended a sentence at is no name. */
+        if (m->sent < nsents && m->e > sents[m->sent].end)
+            continue;
         /* "First Albany Corp.": the period of a company suffix is part of the name. */
         if (m->type == AG_ACTOR_ORG && m->corpdot)
             m->e++;
