@@ -109,8 +109,14 @@ int main(int argc, char **argv)
     if (argc - optind > 1)
         return ag_cli_usage_error(&cli, "one input graph at a time (got %d)", argc - optind);
     in_path = optind < argc ? argv[optind] : NULL;
-    if (!fmt_set && out_path && (ro.format = ag_format_from_path(out_path)) == AG_FMT_AUTO)
+    if (!fmt_set && out_path && (ro.format = ag_format_from_path(out_path)) == AG_FMT_AUTO) {
+        /* "-o graph.bmp" must not quietly produce SVG under that name. */
+        const char *base = strrchr(out_path, '/'), *dot = strrchr(base ? base : out_path, '.');
+        if (dot && strcmp(out_path, "-") != 0)
+            return ag_cli_usage_error(&cli, "%s: unknown output format '%s'; use -f FORMAT",
+                                      out_path, dot + 1);
         ro.format = AG_FMT_SVG;
+    }
     picture = ro.format == AG_FMT_SVG || ro.format == AG_FMT_PNG || ro.format == AG_FMT_PDF;
     if ((ro.format == AG_FMT_PNG || ro.format == AG_FMT_PDF) && !out_path && isatty(1))
         return ag_cli_usage_error(&cli, "not writing %s to a terminal; use -o FILE",
