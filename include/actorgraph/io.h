@@ -48,7 +48,8 @@ AG_API ag_format ag_format_sniff(const char *buf, size_t len);
 /* Limits a reader enforces; AG_READ_LIMITS_INIT gives the documented defaults. */
 typedef struct ag_read_limits {
     size_t max_bytes;  /* input size (default 4 GiB) */
-    size_t max_depth;  /* JSON/XML nesting depth (default 64) */
+    size_t max_depth;  /* GraphML/GML nesting depth (default 64); JSON nesting is bounded
+                        * by jansson's own limit of 2048 */
     size_t max_nodes;  /* number of nodes (default 50 million) */
 } ag_read_limits;
 #define AG_READ_LIMITS_INIT {(size_t)4 << 30, 64, 50000000}
