@@ -77,56 +77,50 @@ static int pair_matches(const ag_graph *g, const edge *e, size_t a, size_t b)
     return !g->directed && e->src == b && e->dst == a;
 }
 
-static long *new_table(size_t size)
+static uint64_t node_hash(const ag_graph *g, size_t i)
 {
-    long *t = malloc(size * sizeof *t);
-    if (t)
-        for (size_t i = 0; i < size; i++)
-            t[i] = -1;
-    return t;
+    return hash_str(g->nodes[i].id);
 }
 
-/* Rebuild the node table with room for at least want entries at load <= 1/2. */
-static int rehash_nodes(ag_graph *g, size_t want)
+static uint64_t edge_hash(const ag_graph *g, size_t i)
+{
+    return hash_pair(g, g->edges[i].src, g->edges[i].dst);
+}
+
+/* Rebuild an open-addressing table of `count` entries with room for at least `want` at
+ * load <= 1/2. The old table is kept when allocation fails. */
+static int rehash(ag_graph *g, long **table, size_t *table_size, size_t count, size_t want,
+                  uint64_t (*hash)(const ag_graph *, size_t))
 {
     size_t size = 16;
     long *t;
 
     while (size < 2 * want)
         size *= 2;
-    if (!(t = new_table(size)))
+    if (!(t = malloc(size * sizeof *t)))
         return -1;
-    for (size_t i = 0; i < g->nnodes; i++) {
-        size_t h = hash_str(g->nodes[i].id) & (size - 1);
+    for (size_t i = 0; i < size; i++)
+        t[i] = -1;
+    for (size_t i = 0; i < count; i++) {
+        size_t h = hash(g, i) & (size - 1);
         while (t[h] >= 0)
             h = (h + 1) & (size - 1);
         t[h] = (long)i;
     }
-    free(g->node_tab);
-    g->node_tab = t;
-    g->node_tab_size = size;
+    free(*table);
+    *table = t;
+    *table_size = size;
     return 0;
+}
+
+static int rehash_nodes(ag_graph *g, size_t want)
+{
+    return rehash(g, &g->node_tab, &g->node_tab_size, g->nnodes, want, node_hash);
 }
 
 static int rehash_edges(ag_graph *g, size_t want)
 {
-    size_t size = 16;
-    long *t;
-
-    while (size < 2 * want)
-        size *= 2;
-    if (!(t = new_table(size)))
-        return -1;
-    for (size_t i = 0; i < g->nedges; i++) {
-        size_t h = hash_pair(g, g->edges[i].src, g->edges[i].dst) & (size - 1);
-        while (t[h] >= 0)
-            h = (h + 1) & (size - 1);
-        t[h] = (long)i;
-    }
-    free(g->edge_tab);
-    g->edge_tab = t;
-    g->edge_tab_size = size;
-    return 0;
+    return rehash(g, &g->edge_tab, &g->edge_tab_size, g->nedges, want, edge_hash);
 }
 
 /* ------------------------------------------------------------------ actor types */
