@@ -23,6 +23,8 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+void aglexbad(void); /* libcgraph: flush the scanner's buffered input (see ag__read_dot) */
+
 #include "formats_internal.h"
 #include "io_internal.h"
 #include "render_internal.h"
@@ -185,6 +187,10 @@ ag_graph *ag__read_dot(const char *buf, size_t len, const char *name,
     prev = capture_start();
     agsetfile((char *)name);
     dg = agmemread(buf);
+    /* cgraph reads only the first graph and leaves what follows in its (global) scanner
+     * buffer, where the next agmemread in this process would start. aglexbad() flushes
+     * that buffer: it is exported by libcgraph but missing from the 2.43 header. */
+    aglexbad();
     if (!dg || agerrors()) {
         if (captured_error(name, msg, sizeof msg, &line))
             ag_error_set(err, AG_EPARSE, name, line, 0, "DOT: %s", msg);

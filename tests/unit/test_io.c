@@ -242,6 +242,22 @@ static void test_io__output_is_atomic(void **state)
     assert_string_equal(err.file, "/nonexistent-dir/x.json");
 }
 
+/* cgraph reads one graph and kept the rest in its global scanner, where the next read in
+ * the same process started (found by fuzz_dot). */
+static void test_io__dot_trailing_text_stays_out_of_the_next_read(void **state)
+{
+    ag_error err;
+    ag_graph *g = read_str("graph { a -- b; } -- a; { c -- d }", AG_FMT_DOT, &err);
+
+    assert_non_null(g);
+    ag_graph_free(g);
+    g = read_str("graph { x -- y }", AG_FMT_DOT, &err);
+    assert_non_null(g);
+    assert_int_equal(ag_graph_node_count(g), 2);
+    assert_int_equal(ag_graph_find_node(g, "x"), 0);
+    ag_graph_free(g);
+}
+
 static void test_io__missing_file_is_an_error(void **state)
 {
     ag_error err;
@@ -278,6 +294,7 @@ int main(void)
         cmocka_unit_test(test_io__edgelist_header_weights_and_errors),
         cmocka_unit_test(test_io__tsv_round_trip_escapes_names),
         cmocka_unit_test(test_io__output_is_atomic),
+        cmocka_unit_test(test_io__dot_trailing_text_stays_out_of_the_next_read),
         cmocka_unit_test(test_io__missing_file_is_an_error),
         cmocka_unit_test(test_io__error_keeps_first_and_tail_of_long_path),
     };
