@@ -26,7 +26,7 @@
 
 /* ------------------------------------------------------------------ hashing */
 
-uint64_t ag__hash_bytes(const char *s, size_t len)
+uint64_t ag__acc_hash(const char *s, size_t len)
 {
     /* FNV-1a, then a final mix so low bits are usable as a table index. */
     uint64_t h = 1469598103934665603ULL;
@@ -57,7 +57,7 @@ size_t ag__strmap_get(const ag__strmap *m, const char *key)
     if (m->cap == 0)
         return (size_t)-1;
     size_t mask = m->cap - 1;
-    for (size_t i = ag__hash_bytes(key, strlen(key)) & mask;; i = (i + 1) & mask) {
+    for (size_t i = ag__acc_hash(key, strlen(key)) & mask;; i = (i + 1) & mask) {
         if (!m->keys[i])
             return (size_t)-1;
         if (strcmp(m->keys[i], key) == 0)
@@ -78,7 +78,7 @@ static int strmap_grow(ag__strmap *m)
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->keys[i])
             continue;
-        size_t j = ag__hash_bytes(m->keys[i], strlen(m->keys[i])) & (ncap - 1);
+        size_t j = ag__acc_hash(m->keys[i], strlen(m->keys[i])) & (ncap - 1);
         while (keys[j])
             j = (j + 1) & (ncap - 1);
         keys[j] = m->keys[i];
@@ -98,7 +98,7 @@ int ag__strmap_put(ag__strmap *m, const char *key, size_t val)
     if ((m->n + 1) * 2 > m->cap && strmap_grow(m) < 0)
         return -1;
     size_t mask = m->cap - 1;
-    size_t i = ag__hash_bytes(key, strlen(key)) & mask;
+    size_t i = ag__acc_hash(key, strlen(key)) & mask;
     while (m->keys[i])
         i = (i + 1) & mask;
     m->keys[i] = key;

@@ -50,7 +50,7 @@ int ag__u64map_put(ag__u64map *m, uint64_t key, size_t val);
 void ag__u64map_clear(ag__u64map *m); /* forget entries, keep memory */
 void ag__u64map_free(ag__u64map *m);
 
-uint64_t ag__hash_bytes(const char *s, size_t len);
+uint64_t ag__acc_hash(const char *s, size_t len);
 
 /* ---------------------------------------------------------------- records */
 
