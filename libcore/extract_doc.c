@@ -145,9 +145,18 @@ char *ag__utf8_clean(const char *s, size_t n)
 typedef struct local {
     long acc;              /* index of its record in the accumulator */
     unsigned stamp;        /* scope-unit stamp, to list each actor once per unit */
-    const char *pend_name; /* resolved name counted but not yet added to the record */
+    long pend_name;        /* known name counted but not yet added to the record, or -1 */
     long long pend_n;      /* how many mentions carried pend_name */
 } local;
+
+/* A resolved name seen by the analyser in any document. Kept for the analyser's life, so
+ * a name that recurs across documents costs one hash lookup instead of a key
+ * computation and an accumulator lookup per document. */
+typedef struct known {
+    char *name;  /* the name as the recogniser resolved it; owned */
+    char *clean; /* the same, white space collapsed and invalid bytes replaced; owned */
+    long acc;    /* its accumulator record, or -1: nothing nameable (only punctuation) */
+} known;
 
 /* A pair of local actors (lo < hi) and what this document says about it. */
 typedef struct lpair {
@@ -177,9 +186,13 @@ struct ag__analyser {
     size_t capmloc;
     local *loc;                  /* local actors */
     size_t nloc, caploc;
-    char **lockeys;              /* key per local actor (owned, freed per document) */
-    ag__strmap by_key;           /* key -> local */
-    ag__strmap by_name;          /* resolved name -> local (names owned by m) */
+    known *known;                /* every resolved name seen so far */
+    size_t nknown, capknown;
+    ag__strmap known_index;      /* name -> index into known */
+    long *acc_local;             /* accumulator record -> local actor of document doc_no */
+    unsigned *acc_doc;           /* doc_no for which acc_local[record] holds */
+    size_t capacc;
+    unsigned doc_no;             /* counts documents, so acc_local needs no clearing */
     lpair *pairs;                /* local pairs */
     size_t npairs, cappairs;
     ag__u64map pair_index;       /* (lo << 32 | hi) + 1 -> pairs index */
@@ -191,9 +204,9 @@ struct ag__analyser {
     char *scratch;               /* text building */
     size_t scratchlen, scratchcap;
     size_t maxev;                /* evidence per pair (<= AG__MAX_EVIDENCE) */
-    const char *pc_name[64];     /* name pointer -> local cache (the recogniser hands out
+    const char *pc_name[64];     /* name pointer -> known cache (the recogniser hands out
                                   * one string per resolved name, so this saves hashing) */
-    long pc_local[64];           /* cached local actor per pc_name slot */
+    long pc_known[64];           /* cached known index per pc_name slot */
 };
 
 ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opts,
@@ -220,12 +233,15 @@ void ag__analyser_free(ag__analyser *an)
         return;
     ag_mentions_destroy(&an->m);
     free(an->mloc);
-    for (size_t i = 0; i < an->nloc; i++)
-        free(an->lockeys[i]);
-    free(an->lockeys);
     free(an->loc);
-    ag__strmap_free(&an->by_key);
-    ag__strmap_free(&an->by_name);
+    for (size_t i = 0; i < an->nknown; i++) {
+        free(an->known[i].name);
+        free(an->known[i].clean);
+    }
+    free(an->known);
+    ag__strmap_free(&an->known_index);
+    free(an->acc_local);
+    free(an->acc_doc);
     free(an->pairs);
     ag__u64map_free(&an->pair_index);
     free(an->unit);
@@ -236,12 +252,13 @@ void ag__analyser_free(ag__analyser *an)
 
 static void reset_doc(ag__analyser *an)
 {
-    for (size_t i = 0; i < an->nloc; i++)
-        free(an->lockeys[i]);
     an->nloc = 0;
     an->npairs = 0;
-    ag__strmap_clear(&an->by_key);
-    ag__strmap_clear(&an->by_name);
+    if (++an->doc_no == 0) { /* wrapped: stale stamps could match again */
+        if (an->capacc)
+            memset(an->acc_doc, 0, an->capacc * sizeof *an->acc_doc);
+        an->doc_no = 1;
+    }
     memset(an->pc_name, 0, sizeof an->pc_name); /* strings are reused across documents */
     ag__u64map_clear(&an->pair_index);
 }
@@ -339,59 +356,83 @@ static int surface(ag__analyser *an, const char *text, size_t s, size_t e)
 
 /* ------------------------------------------------------------------ local actors */
 
-static long local_lookup(ag__analyser *an, ag__acc *acc, const char *name);
+/* Index into an->known of a resolved name, added when new; -1 on ENOMEM. */
+static long known_lookup(ag__analyser *an, ag__acc *acc, const char *name)
+{
+    size_t i = ag__strmap_get(&an->known_index, name);
+    if (i != (size_t)-1)
+        return (long)i;
+    if (an->nknown == an->capknown) {
+        size_t ncap = an->capknown ? an->capknown * 2 : 256;
+        known *v = realloc(an->known, ncap * sizeof *v);
+        if (!v)
+            return -1;
+        an->known = v;
+        an->capknown = ncap;
+    }
+    char key[KEY_BYTES];
+    ag_extract_name_key(name, strlen(name), key, sizeof key);
+    long ai = key[0] ? ag__acc_actor(acc, key) : -1;
+    known *k = &an->known[an->nknown];
+    *k = (known){strdup(name), NULL, ai};
+    if (k->name && surface(an, name, 0, strlen(name)) == 0)
+        k->clean = strdup(an->scratch);
+    /* The map borrows k->name, which stays put when the array moves. */
+    if ((key[0] && ai < 0) || !k->clean ||
+        ag__strmap_put(&an->known_index, k->name, an->nknown) < 0) {
+        free(k->name);
+        free(k->clean);
+        return -1;
+    }
+    return (long)an->nknown++;
+}
 
-static long local_for(ag__analyser *an, ag__acc *acc, const char *name)
+static long known_for(ag__analyser *an, ag__acc *acc, const char *name)
 {
     size_t slot = ((uintptr_t)name >> 3) & 63;
     if (an->pc_name[slot] == name)
-        return an->pc_local[slot];
-    long l = local_lookup(an, acc, name);
-    if (l >= 0) {
+        return an->pc_known[slot];
+    long k = known_lookup(an, acc, name);
+    if (k >= 0) {
         an->pc_name[slot] = name;
-        an->pc_local[slot] = l;
+        an->pc_known[slot] = k;
     }
-    return l;
+    return k;
 }
 
-static long local_lookup(ag__analyser *an, ag__acc *acc, const char *name)
+/* The document's local actor for accumulator record ai, created on first use (locals are
+ * numbered in order of first mention). -1 on ENOMEM. */
+static long local_for(ag__analyser *an, size_t ai)
 {
-    size_t i = ag__strmap_get(&an->by_name, name);
-    if (i != (size_t)-1)
-        return (long)i;
-    char key[KEY_BYTES];
-    ag_extract_name_key(name, strlen(name), key, sizeof key);
-    if (!key[0])
-        return -2; /* nothing nameable (only punctuation) */
-    i = ag__strmap_get(&an->by_key, key);
-    if (i == (size_t)-1) {
-        if (an->nloc == an->caploc) {
-            size_t ncap = an->caploc ? an->caploc * 2 : 32;
-            local *v = realloc(an->loc, ncap * sizeof *v);
-            char **k = realloc(an->lockeys, ncap * sizeof *k);
-            if (v)
-                an->loc = v;
-            if (k)
-                an->lockeys = k;
-            if (!v || !k)
-                return -1;
-            an->caploc = ncap;
-        }
-        long ai = ag__acc_actor(acc, key);
-        char *kc = strdup(key);
-        if (ai < 0 || !kc) {
-            free(kc);
+    if (ai >= an->capacc) {
+        size_t ncap = an->capacc ? an->capacc : 256;
+        while (ncap <= ai)
+            ncap *= 2;
+        long *l = realloc(an->acc_local, ncap * sizeof *l);
+        if (l)
+            an->acc_local = l;
+        unsigned *d = realloc(an->acc_doc, ncap * sizeof *d);
+        if (d)
+            an->acc_doc = d;
+        if (!l || !d)
             return -1;
-        }
-        i = an->nloc++;
-        an->lockeys[i] = kc;
-        an->loc[i] = (local){ai, 0, NULL, 0};
-        if (ag__strmap_put(&an->by_key, kc, i) < 0)
-            return -1;
+        memset(d + an->capacc, 0, (ncap - an->capacc) * sizeof *d);
+        an->capacc = ncap;
     }
-    if (ag__strmap_put(&an->by_name, name, i) < 0)
-        return -1;
-    return (long)i;
+    if (an->acc_doc[ai] == an->doc_no)
+        return an->acc_local[ai];
+    if (an->nloc == an->caploc) {
+        size_t ncap = an->caploc ? an->caploc * 2 : 32;
+        local *v = realloc(an->loc, ncap * sizeof *v);
+        if (!v)
+            return -1;
+        an->loc = v;
+        an->caploc = ncap;
+    }
+    an->loc[an->nloc] = (local){(long)ai, 0, -1, 0};
+    an->acc_doc[ai] = an->doc_no;
+    an->acc_local[ai] = (long)an->nloc;
+    return (long)an->nloc++;
 }
 
 /* ------------------------------------------------------------------ local pairs */
@@ -1055,17 +1096,17 @@ static int flush_name(ag__analyser *an, ag__acc *acc, long l)
     if (!lo->pend_n)
         return 0;
     ag__actor *a = &acc->actors[lo->acc];
-    if (surface(an, lo->pend_name, 0, strlen(lo->pend_name)) < 0 ||
-        (an->scratch[0] && ag__counts_add(&a->names, an->scratch, lo->pend_n) < 0))
+    const char *clean = an->known[lo->pend_name].clean;
+    if (clean[0] && ag__counts_add(&a->names, clean, lo->pend_n) < 0)
         return -1;
-    lo->pend_name = NULL;
+    lo->pend_name = -1;
     lo->pend_n = 0;
     return 0;
 }
 
 /* Record one mention in its actor's accumulator record. */
 static int count_mention(ag__analyser *an, ag__acc *acc, const ag__doc *doc,
-                         const ag_mention *x, long l)
+                         const ag_mention *x, long kn, long l)
 {
     ag__actor *a = &acc->actors[an->loc[l].acc];
     local *lo = &an->loc[l];
@@ -1074,12 +1115,12 @@ static int count_mention(ag__analyser *an, ag__acc *acc, const ag__doc *doc,
     if (surface(an, doc->text, x->start, x->end) < 0 ||
         (an->scratch[0] && ag__counts_add(&a->forms, an->scratch, 1) < 0))
         return -1;
-    /* The recogniser repeats one name string for an actor's mentions: count runs of it
+    /* An actor's mentions mostly repeat one resolved name: count runs of it
      * and add them to the record once (flush_name). */
-    if (lo->pend_name != x->name) {
+    if (lo->pend_name != kn) {
         if (flush_name(an, acc, l) < 0)
             return -1;
-        lo->pend_name = x->name;
+        lo->pend_name = kn;
     }
     lo->pend_n++;
     if (x->role && x->role[0] &&
@@ -1156,11 +1197,14 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
     }
     acc->documents++;
     for (size_t i = 0; i < nm; i++) {
-        long l = local_for(an, acc, m[i].name);
-        if (l == -1)
+        long kn = known_for(an, acc, m[i].name);
+        if (kn < 0)
             goto nomem;
-        an->mloc[i] = l < 0 ? -1 : l;
-        if (l >= 0 && count_mention(an, acc, doc, &m[i], l) < 0)
+        long ai = an->known[kn].acc, l = ai < 0 ? -1 : local_for(an, (size_t)ai);
+        if (ai >= 0 && l < 0)
+            goto nomem;
+        an->mloc[i] = l;
+        if (l >= 0 && count_mention(an, acc, doc, &m[i], kn, l) < 0)
             goto nomem;
         if (mbuf && mention_line(an, doc, &m[i], mbuf, mlen, mcap) < 0)
             goto nomem;
