@@ -87,7 +87,7 @@ static hent *ht_find(const htab *t, const char *k, size_t len) {
         hent *e = &t->e[i];
         if (!e->key)
             return NULL;
-        if (e->klen == len && memcmp(e->key, k, len) == 0)
+        if (e->klen == len && ag__bytes_eq(e->key, k, len))
             return e;
         i = (i + 1) & mask;
     }

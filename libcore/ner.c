@@ -222,7 +222,7 @@ static dslot *dt_get(dtab *t, const char *k, size_t n, int create, int *err) {
             t->n++;
             return s;
         }
-        if (s->klen == n && memcmp(s->key, k, n) == 0)
+        if (s->klen == n && ag__bytes_eq(s->key, k, n))
             return s;
         i = (i + 1) & mask;
     }
