@@ -28,6 +28,7 @@
  * followed by a modal before it ("X would visit Bonn for talks with Y"), is a planned or
  * denied meeting and sets nothing; "called on X to ..." is an appeal, not a visit.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -209,9 +210,12 @@ struct ag__analyser {
     long pc_known[64];           /* cached known index per pc_name slot */
 };
 
+static void check_sets(void);
+
 ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opts,
                                ag_error *err)
 {
+    check_sets();
     ag__analyser *an = calloc(1, sizeof *an);
     if (!an) {
         ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
@@ -654,45 +658,105 @@ static int word_eq(const char *text, const tok *t, const char *w)
     return w[n] == '\0';
 }
 
-static int word_in(const char *text, const tok *t, const char *const *set)
+/* A set of lower-case words, sorted in byte order so membership is a binary search
+ * (these run for every token near a trigger; a linear scan of the longer lists cost more
+ * than the rest of the meeting patterns together). */
+typedef struct wordset {
+    const char *const *w;
+    size_t n;
+} wordset;
+#define WORDSET(...)                                                                      \
+    {                                                                                     \
+        (const char *const[]){__VA_ARGS__},                                               \
+            sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *)             \
+    }
+
+/* The token's text, ASCII-lower-cased, compared with the lower-case word w (strcmp's
+ * order). A word token never holds a NUL byte, so w's terminator ends the loop. */
+static int word_cmp(const char *text, const tok *t, const char *w)
+{
+    size_t n = t->e - t->s;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)text[t->s + i], d = (unsigned char)w[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        if (c != d)
+            return c < d ? -1 : 1;
+    }
+    return w[n] ? -1 : 0;
+}
+
+static int word_in(const char *text, const tok *t, const wordset *set)
 {
     if (!t->word)
         return 0;
-    /* Filter on the first letter here, so most entries of a set cost no call. */
-    char c0 = (char)(text[t->s] | 0x20);
-    for (; *set; set++)
-        if ((*set)[0] == c0 && word_eq(text, t, *set))
+    size_t lo = 0, hi = set->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = word_cmp(text, t, set->w[mid]);
+        if (c == 0)
             return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
     return 0;
 }
 
-static const char *const PLANNED[] = {
-    "will", "would", "shall", "to", "may", "might", "could", "should", "expected", "plans",
-    "plan", "planned", "planning", "scheduled", "set", "due", "hopes", "hoped", "hoping",
-    "intends", "wants", "when", "if", "upcoming", "forthcoming", "proposed", "possible",
-    "future", "next", "not", "never", "n't", "cannot", "refused", "declined",
-    NULL};
-static const char *const OBJ_BREAK[] = {
-    "to", "in", "at", "after", "before", "who", "which", "that", "said", "says", "told",
-    "where", "when", "while", "during", "but", "because", "since", "from", "by", "as",
-    "about", "than", "then", "also", NULL};
-static const char *const SUBJ_BREAK[] = {"said", "says", "told", "according", "to", "which",
-                                         "that", "than", "but", NULL};
-static const char *const LIST_JOIN[] = {"and", "including", NULL};
+static const wordset PLANNED = WORDSET(
+    "cannot", "could", "declined", "due", "expected", "forthcoming", "future", "hoped",
+    "hopes", "hoping", "if", "intends", "may", "might", "n't", "never", "next", "not",
+    "plan", "planned", "planning", "plans", "possible", "proposed", "refused",
+    "scheduled", "set", "shall", "should", "to", "upcoming", "wants", "when", "will",
+    "would");
+static const wordset OBJ_BREAK = WORDSET(
+    "about", "after", "also", "as", "at", "because", "before", "but", "by", "during",
+    "from", "in", "said", "says", "since", "than", "that", "then", "to", "told", "when",
+    "where", "which", "while", "who");
+static const wordset SUBJ_BREAK = WORDSET(
+    "according", "but", "said", "says", "than", "that", "to", "told", "which");
+static const wordset LIST_JOIN = WORDSET(
+    "and", "including");
 /* Modal and plan words that make a whole clause hypothetical ("X would visit Bonn for
  * talks with Y"): checked between the subject and the trigger ("to" is not among them:
  * "X, who flew to Paris, met Y" is a meeting). */
-static const char *const CLAUSE_PLANNED[] = {
-    "will", "would", "shall", "may", "might", "could", "should", "expected", "plans",
-    "planned", "planning", "scheduled", "due", "hopes", "hoping", "intends", "wants", "not",
-    "never", "n't", "cannot", NULL};
+static const wordset CLAUSE_PLANNED = WORDSET(
+    "cannot", "could", "due", "expected", "hopes", "hoping", "intends", "may", "might",
+    "n't", "never", "not", "planned", "planning", "plans", "scheduled", "shall",
+    "should", "wants", "will", "would");
 /* Role nouns that sit between a nationality and a name without being titles the
  * recogniser strips ("Burundi negotiator Nyerere", "his German counterpart Kinkel"). */
-static const char *const ROLE_NOUNS[] = {
-    "counterpart", "counterparts", "negotiator", "envoy", "official", "spokesman",
-    "spokeswoman", "spokesperson", "leader", "delegate", "representative", "colleague",
-    "opposite", "ally", NULL};
-static const char *const MOD_JOIN[] = {"for", "of", "the", "on", "and", NULL};
+static const wordset ROLE_NOUNS = WORDSET(
+    "ally", "colleague", "counterpart", "counterparts", "delegate", "envoy", "leader",
+    "negotiator", "official", "opposite", "representative", "spokesman", "spokesperson",
+    "spokeswoman");
+static const wordset MOD_JOIN = WORDSET(
+    "and", "for", "of", "on", "the");
+/* Nouns that make a trigger with "with" or "between" after them. */
+static const wordset NOUNS = WORDSET(
+    "discussions", "meeting", "meetings", "negotiations", "talks");
+/* Verbs whose object was visited or received (a person or organisation). */
+static const wordset VISITS = WORDSET(
+    "hosted", "hosts", "received", "receives", "visited", "visits");
+/* Words after "X and Y met" that show "met" took no object ("met in Kabul"). */
+static const wordset ENDS = WORDSET(
+    "after", "again", "at", "before", "behind", "briefly", "during",
+    "earlier", "for", "here", "in", "last", "later", "on", "over",
+    "privately", "separately", "there", "this", "to", "today", "twice",
+    "with", "yesterday");
+
+/* word_in's binary search needs every set in strcmp order: checked in debug builds. */
+static void check_sets(void)
+{
+#ifndef NDEBUG
+    const wordset *sets[] = {&PLANNED, &OBJ_BREAK, &SUBJ_BREAK, &LIST_JOIN, &CLAUSE_PLANNED,
+                             &ROLE_NOUNS, &MOD_JOIN, &NOUNS, &VISITS, &ENDS};
+    for (size_t i = 0; i < sizeof sets / sizeof *sets; i++)
+        for (size_t j = 1; j < sets[i]->n; j++)
+            assert(strcmp(sets[i]->w[j - 1], sets[i]->w[j]) < 0);
+#endif
+}
 
 /* First token index with start >= pos. */
 static size_t tok_at(const ag__analyser *an, size_t pos)
@@ -728,7 +792,7 @@ static int modifier_gap(const ag__analyser *an, const char *text, size_t s, size
             continue;
         if (word_eq(text, t, "and"))
             return 0;
-        if (word_in(text, t, MOD_JOIN) || word_in(text, t, ROLE_NOUNS))
+        if (word_in(text, t, &MOD_JOIN) || word_in(text, t, &ROLE_NOUNS))
             continue;
         if (an->lex && (ag_lexicon_word_class(an->lex, text + t->s, t->e - t->s) & AG_LEX_TITLE))
             continue;
@@ -739,7 +803,7 @@ static int modifier_gap(const ag__analyser *an, const char *text, size_t s, size
 
 /* Words in [s, e) and whether one is in `stop` or is punctuation other than allowed. */
 static int gap_ok(const ag__analyser *an, const char *text, size_t s, size_t e,
-                  const char *const *stop, size_t max_words, int need_join)
+                  const wordset *stop, size_t max_words, int need_join)
 {
     size_t words = 0;
     int joined = 0;
@@ -757,7 +821,7 @@ static int gap_ok(const ag__analyser *an, const char *text, size_t s, size_t e,
                 continue;
             return 0;
         }
-        if (word_in(text, t, LIST_JOIN))
+        if (word_in(text, t, &LIST_JOIN))
             joined = 1;
         else if (stop && word_in(text, t, stop))
             return 0;
@@ -855,8 +919,6 @@ static int maybe_trigger(const char *text, size_t s, size_t e)
  * trigger phrase. Dispatches on the first letter, so most tokens cost one switch. */
 static int trigger_at(const char *text, const tok *toks, size_t ti, size_t ntoks, size_t *tend)
 {
-    static const char *const NOUNS[] = {"talks", "meeting", "meetings", "discussions",
-                                        "negotiations", NULL};
     const tok *t = &toks[ti], *nx = ti + 1 < ntoks ? &toks[ti + 1] : NULL;
     int noun = 0;
     if (!t->word || t->e - t->s < 3 || t->e - t->s > 12)
@@ -872,7 +934,7 @@ static int trigger_at(const char *text, const tok *toks, size_t ti, size_t ntoks
         break;
     case 't':
     case 'n':
-        noun = word_in(text, t, NOUNS);
+        noun = word_in(text, t, &NOUNS);
         break;
     case 'd':
         noun = word_eq(text, t, "discussions");
@@ -897,9 +959,7 @@ static int trigger_at(const char *text, const tok *toks, size_t ti, size_t ntoks
     case 'h':
     case 'r':
     case 'v': {
-        static const char *const VISITS[] = {"hosted", "hosts", "received", "receives",
-                                             "visited", "visits", NULL};
-        return word_in(text, t, VISITS) ? TRIG_VISIT : TRIG_NONE;
+        return word_in(text, t, &VISITS) ? TRIG_VISIT : TRIG_NONE;
     }
     default:
         return TRIG_NONE;
@@ -945,7 +1005,7 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, si
             if (!p->word)
                 break;
             words++;
-            if (word_in(text, p, PLANNED)) {
+            if (word_in(text, p, &PLANNED)) {
                 planned = 1;
                 break;
             }
@@ -979,9 +1039,9 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, si
                 continue;
             if (kind == TRIG_VISIT && x->type == AG_ACTOR_COUNTRY)
                 continue;
-            int ok = no == 0 ? gap_ok(an, text, last_end, x->start, OBJ_BREAK,
+            int ok = no == 0 ? gap_ok(an, text, last_end, x->start, &OBJ_BREAK,
                                       kind == TRIG_BETWEEN ? 8 : 6, 0)
-                             : gap_ok(an, text, last_end, x->start, OBJ_BREAK, 10, 1);
+                             : gap_ok(an, text, last_end, x->start, &OBJ_BREAK, 10, 1);
             if (!ok)
                 break;
             objs[no++] = an->mloc[cand[c]];
@@ -1010,11 +1070,11 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, si
             const ag_mention *x = &m[cand[c]];
             if (x->end > t->s || mod[c] || x->type == AG_ACTOR_PLACE)
                 continue;
-            if (gap_ok(an, text, x->end, t->s, SUBJ_BREAK, 8, 0))
+            if (gap_ok(an, text, x->end, t->s, &SUBJ_BREAK, 8, 0))
                 first = (long)c;
             break;
         }
-        if (first >= 0 && !gap_ok(an, text, m[cand[first]].end, t->s, CLAUSE_PLANNED, 8, 0))
+        if (first >= 0 && !gap_ok(an, text, m[cand[first]].end, t->s, &CLAUSE_PLANNED, 8, 0))
             continue; /* "X would visit Bonn for talks with Y": not (yet) a meeting */
         if (first >= 0) {
             subj[ns++] = an->mloc[cand[first]];
@@ -1035,7 +1095,7 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, si
                 if (x->start < last_end || mod[c])
                     continue;
                 if (x->type == AG_ACTOR_PERSON &&
-                    gap_ok(an, text, last_end, x->start, OBJ_BREAK, 4, 1))
+                    gap_ok(an, text, last_end, x->start, &OBJ_BREAK, 4, 1))
                     subj[ns++] = an->mloc[cand[c]];
                 break;
             }
@@ -1043,13 +1103,9 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, si
         if (no == 0 && ns > 1) {
             /* "X and Y met": the subjects met each other, unless "met" takes an object
              * that is not an actor ("X and Y met their targets"). */
-            static const char *const ENDS[] = {
-                "in", "on", "at", "for", "last", "yesterday", "today", "earlier", "later",
-                "again", "twice", "privately", "briefly", "separately", "here", "there",
-                "this", "after", "before", "during", "behind", "over", "to", "with", NULL};
             size_t after = tok_at(an, tend);
             if (after < an->ntoks && an->toks[after].word &&
-                !word_in(text, &an->toks[after], ENDS))
+                !word_in(text, &an->toks[after], &ENDS))
                 continue;
             for (size_t i = 0; i < ns; i++)
                 for (size_t j = i + 1; j < ns; j++)
