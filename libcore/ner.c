@@ -56,6 +56,7 @@ typedef struct tok {
     uint32_t mf_te;  /* the span end it was asked with + 1, 0 when not asked yet */
     uint32_t mf_val; /* the form's value (ag__lex_lookup_val) when mf_len > 0 */
     uint32_t mf_len; /* words matched, 0 for none */
+    uint32_t gram;   /* G_* lists the word is in, valid once G_DONE is set (see tok_in) */
 } tok;
 
 /* A mention under construction. Strings are arena pointers. */
@@ -137,6 +138,8 @@ struct ag__ner_scratch {
     uint32_t *link;          /* resolution: chain links (2 per name) */
     size_t *pos_last;        /* resolution: last mention offset + 1 per name */
     size_t caplink;          /* names the two arrays above have room for */
+    dtab grammar;            /* word of the lists below -> G_* bits (built once) */
+    size_t grammar_maxlen;   /* bytes of its longest word */
 };
 
 enum { EV_CAPMID = 1 }; /* evidence: the word is written capitalised in mid-sentence */
@@ -255,13 +258,6 @@ static int grow(void **v, size_t *cap, size_t need, size_t elem) {
 /* ---------------------------------------------------------------- word lists local to
  * the recogniser (grammar, not knowledge: they do not belong in the lexicon) */
 
-static int word_in(const char *w, size_t n, const char *const *list) {
-    for (; *list; list++)
-        if ((*list)[0] == w[0] && strncmp(*list, w, n) == 0 && (*list)[n] == '\0')
-            return 1;
-    return 0;
-}
-
 /* Verbs of saying after a name: person (or organisation) cue. */
 static const char *const say_verbs[] = {"said",     "says",    "told",      "added", "stated",
                                         "noted",    "asked",   "warned",    "wrote", "tweeted",
@@ -299,6 +295,49 @@ static const char *const gov_after[] = {
     "assured", "accused", "alleged",   "allowed",   "urged",    "asked",   "insisted", "rejected",
     "denied",  "resumed", "announced", "expressed", "welcomed", "warned",  "demanded", "called",
     "told",    "refused", "believes",  "hopes",     "accuses",  "insists", NULL};
+/* Company suffixes whose period belongs to the name ("First Albany Corp."). */
+static const char *const corp_sfx[] = {"Corp", "Inc", "Co", "Ltd", "Bros", NULL};
+
+/* Membership bits of the lists, for tok_in: one hash lookup per token answers them all
+ * (the lists are scanned with string compares otherwise, several per token). */
+enum {
+    G_SAY = 1u << 0,
+    G_ORG_NOUN = 1u << 1,
+    G_PLACE_NOUN = 1u << 2,
+    G_TEAM_AFTER = 1u << 3,
+    G_TEAM_BEFORE = 1u << 4,
+    G_LOC_PREP = 1u << 5,
+    G_LOC_KEEP = 1u << 6,
+    G_GOV_BEFORE = 1u << 7,
+    G_GOV_AFTER = 1u << 8,
+    G_CORP_SFX = 1u << 9,
+    G_DONE = 1u << 31 /* tok.gram is filled in */
+};
+static const struct {
+    const char *const *words;
+    uint32_t bit;
+} grammar_lists[] = {{say_verbs, G_SAY},           {org_nouns, G_ORG_NOUN},
+                     {place_nouns, G_PLACE_NOUN},  {team_after, G_TEAM_AFTER},
+                     {team_before, G_TEAM_BEFORE}, {loc_preps, G_LOC_PREP},
+                     {loc_keep, G_LOC_KEEP},       {gov_before, G_GOV_BEFORE},
+                     {gov_after, G_GOV_AFTER},     {corp_sfx, G_CORP_SFX}};
+
+/* Fill the scratch's table of list words. -1 when out of memory. */
+static int grammar_init(struct ag__ner_scratch *p) {
+    for (size_t i = 0; i < sizeof grammar_lists / sizeof grammar_lists[0]; i++) {
+        for (const char *const *w = grammar_lists[i].words; *w; w++) {
+            int err = 0;
+            size_t n = strlen(*w);
+            dslot *s = dt_get(&p->grammar, *w, n, 1, &err);
+            if (!s || err)
+                return -1;
+            s->val |= grammar_lists[i].bit;
+            if (n > p->grammar_maxlen)
+                p->grammar_maxlen = n;
+        }
+    }
+    return 0;
+}
 
 /* ---------------------------------------------------------------- tokeniser */
 
@@ -315,6 +354,7 @@ static int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32_t flag
     t->sent = sent;
     t->punct = punct;
     t->mf_te = 0;
+    t->gram = 0;
     return 0;
 }
 
@@ -583,13 +623,11 @@ static size_t match_title(const ag_lexicon *lex, const char *text, const tok *to
     return 0;
 }
 
-static int tok_is(const char *text, const tok *t, const char *w) {
-    size_t n = t->e - t->s;
-    return text[t->s] == w[0] && strncmp(text + t->s, w, n) == 0 && w[n] == '\0';
-}
-
-static int tok_in(const char *text, const tok *t, const char *const *list) {
-    return (t->flags & T_WORD) && word_in(text + t->s, t->e - t->s, list);
+/* The token is the word w. Inline: w is a literal, so strlen folds to a constant and the
+ * compare to a load or two. */
+static inline int tok_is(const char *text, const tok *t, const char *w) {
+    size_t n = strlen(w);
+    return t->e - t->s == n && memcmp(text + t->s, w, n) == 0;
 }
 
 /* ---------------------------------------------------------------- the recogniser */
@@ -603,6 +641,25 @@ typedef struct ctx {
     tok *toks;                 /* == p->toks after tokenising */
     size_t ntoks;              /* == p->ntoks */
 } ctx;
+
+/* The word token t is in the lists of bits `lists` (G_*, exact case). The answer for all
+ * lists is kept in the token, as a token is asked about several. */
+static int tok_in(const ctx *c, const tok *t, uint32_t lists) {
+    if (!(t->flags & T_WORD))
+        return 0;
+    if (!(t->gram & G_DONE)) {
+        size_t n = t->e - t->s;
+        uint32_t g = G_DONE;
+        if (n <= c->p->grammar_maxlen) {
+            int err = 0;
+            const dslot *s = dt_get(&c->p->grammar, c->text + t->s, n, 0, &err);
+            if (s)
+                g |= s->val;
+        }
+        ((tok *)t)->gram = g; /* scratch memory, like match_form's cache */
+    }
+    return (t->gram & lists) != 0;
+}
 
 static int capish(const ctx *c, size_t k) {
     const tok *t = &c->toks[k];
@@ -808,8 +865,8 @@ static void vote_unknown(ctx *c, cand *m, int titled) {
         ag_lex_actor pa;
         size_t g = match_form(c->lex, c->text, t, ts, te, 0, &pa);
         if ((g && ts + g == te - 1 && pa.type != AG_ACTOR_PERSON &&
-             tok_in(c->text, &t[te - 1], team_after)) ||
-            (tok_in(c->text, &t[ts], team_before) &&
+             tok_in(c, &t[te - 1], G_TEAM_AFTER)) ||
+            (tok_in(c, &t[ts], G_TEAM_BEFORE) &&
              match_form(c->lex, c->text, t, ts + 1, te, 0, &pa) == n - 1))
             m->votes[AG_ACTOR_ORG] += 4;
     }
@@ -832,15 +889,15 @@ static void vote_unknown(ctx *c, cand *m, int titled) {
         size_t nx = te;
         if (t[nx].flags & T_POSS)
             nx++;
-        if (nx < c->ntoks && t[nx].sent == m->sent && tok_in(c->text, &t[nx], say_verbs))
+        if (nx < c->ntoks && t[nx].sent == m->sent && tok_in(c, &t[nx], G_SAY))
             m->votes[n <= 3 && !hascue ? AG_ACTOR_PERSON : AG_ACTOR_ORG] += 1;
         /* A common noun right after the name says what it is: "Interfax news agency",
          * "Kunar province", "Smith, who". */
         const tok *nt = &t[te];
         if (nt->flags & T_LOWER) {
-            if (tok_in(c->text, nt, org_nouns) || (nt->cls & AG_LEX_ORGCUE))
+            if (tok_in(c, nt, G_ORG_NOUN) || (nt->cls & AG_LEX_ORGCUE))
                 m->votes[AG_ACTOR_ORG] += 2;
-            else if (tok_in(c->text, nt, place_nouns))
+            else if (tok_in(c, nt, G_PLACE_NOUN))
                 m->votes[AG_ACTOR_PLACE] += 2;
         } else if ((nt->flags & T_PUNCT) && nt->punct == ',' && te + 1 < c->ntoks &&
                    t[te + 1].sent == m->sent && tok_is(c->text, &t[te + 1], "who")) {
@@ -850,13 +907,13 @@ static void vote_unknown(ctx *c, cand *m, int titled) {
     if (ts > 0 && t[ts - 1].sent == m->sent) {
         const tok *pv = &t[ts - 1];
         int loc_before = ts > 1 && t[ts - 2].sent == m->sent &&
-                         (tok_in(c->text, &t[ts - 2], loc_preps) ||
+                         (tok_in(c, &t[ts - 2], G_LOC_PREP) ||
                           tok_is(c->text, &t[ts - 2], "from") || tok_is(c->text, &t[ts - 2], "to"));
         if (tok_is(c->text, pv, "the") && loc_before && !hascue)
             m->votes[AG_ACTOR_PLACE] += 2; /* "at the Auberge de Castille" */
         else if (tok_is(c->text, pv, "the"))
             m->votes[AG_ACTOR_ORG] += 1;
-        else if (tok_in(c->text, pv, loc_preps))
+        else if (tok_in(c, pv, G_LOC_PREP))
             m->votes[AG_ACTOR_PLACE] += given ? 1 : 2;
         else if ((pv->flags & T_LOWER) && (pv->cls & AG_LEX_TITLE))
             m->votes[AG_ACTOR_PERSON] += 3;
@@ -1243,6 +1300,15 @@ static int chain_add(dtab *t, const char *k, size_t n, uint32_t idx, uint32_t *l
     return 0;
 }
 
+/* The key text w (rest bytes left) starts with one of the small words "of ", "for ",
+ * "the ", "and " that acronyms may skip. */
+static int small_word_at(const char *w, size_t rest) {
+    if (rest >= 3 && w[0] == 'o' && w[1] == 'f' && w[2] == ' ')
+        return 1;
+    return rest >= 4 && w[3] == ' ' &&
+           (memcmp(w, "for", 3) == 0 || memcmp(w, "the", 3) == 0 || memcmp(w, "and", 3) == 0);
+}
+
 /*
  * One type per name, spelling variants, acronyms and partial names.
  * Time complexity: O(N + M log M) for N candidates and M names, plus the (short) chains of
@@ -1314,8 +1380,7 @@ static int resolve(ctx *c) {
                     continue;
                 }
                 if (at_start) {
-                    int sw = strncmp(k + q, "of ", 3) == 0 || strncmp(k + q, "for ", 4) == 0 ||
-                             strncmp(k + q, "the ", 4) == 0 || strncmp(k + q, "and ", 4) == 0;
+                    int sw = small_word_at(k + q, nm[j].keylen - q);
                     small |= sw;
                     if (!sw || with_small)
                         ini[il++] = k[q];
@@ -1513,18 +1578,18 @@ static int finish_cands(ctx *c, size_t from) {
         if (m->capital && !m->dateline && m->country) {
             int gov = 0, keep = 0;
             if (ts > 0 && t[ts - 1].sent == m->sent) {
-                if (tok_in(c->text, &t[ts - 1], loc_keep))
+                if (tok_in(c, &t[ts - 1], G_LOC_KEEP))
                     keep = 1;
-                else if (tok_in(c->text, &t[ts - 1], gov_before))
+                else if (tok_in(c, &t[ts - 1], G_GOV_BEFORE))
                     gov = 1;
             }
             if (te < c->ntoks && t[te].sent == m->sent) {
                 if (t[te].flags & T_POSS)
                     gov = 1;
-                else if (tok_in(c->text, &t[te], gov_after))
+                else if (tok_in(c, &t[te], G_GOV_AFTER))
                     gov = 1;
                 else if (te + 1 < c->ntoks && (t[te].flags & T_LOWER) && t[te].e - t[te].s > 4 &&
-                         tok_in(c->text, &t[te + 1], gov_after))
+                         tok_in(c, &t[te + 1], G_GOV_AFTER))
                     gov = 1; /* "Kabul yesterday allowed" has an adverb in between */
             }
             m->gov = gov && !keep;
@@ -1532,8 +1597,7 @@ static int finish_cands(ctx *c, size_t from) {
         /* "First Albany Corp.": the period of a company suffix is part of the name. */
         if (te > ts && m->e < c->len && c->text[m->e] == '.') {
             const tok *lt = &t[te - 1];
-            static const char *const sfx[] = {"Corp", "Inc", "Co", "Ltd", "Bros", NULL};
-            m->corpdot = lt->e == m->e && tok_in(c->text, lt, sfx);
+            m->corpdot = lt->e == m->e && tok_in(c, lt, G_CORP_SFX);
         }
     }
     return 0;
@@ -1771,6 +1835,7 @@ void ag_mentions_destroy(ag_mentions *m) {
         free(p->nametab.v);
         free(p->capsent);
         free(p->keys.v);
+        free(p->grammar.v);
         free(p->link);
         free(p->pos_last);
         free(p);
@@ -1797,6 +1862,9 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
         if (!out->priv)
             goto oom;
         out->priv->evidence.gen = out->priv->nametab.gen = out->priv->keys.gen = 1;
+        out->priv->grammar.gen = 1;
+        if (grammar_init(out->priv) < 0)
+            goto oom;
     }
     struct ag__ner_scratch *p = out->priv;
     if (grow((void **)&p->capsent, &p->capcapsent, nsents + 1, 1) < 0)
@@ -1935,15 +2003,32 @@ oom:
 
 /* ---------------------------------------------------------------- variant keys */
 
+/* A vowel or 'h', which variant keys drop after a word's first letter. */
+static int is_soft(char ch) {
+    switch (ch) {
+    case 'a':
+    case 'e':
+    case 'i':
+    case 'o':
+    case 'u':
+    case 'y':
+    case 'h':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static int variant_key(const char *name, char *buf, size_t bufsize, int short_form) {
     /* Decompose and strip marks so "Mehmöod" keys like "Mehmood". */
     utf8proc_uint8_t *folded = NULL;
     utf8proc_ssize_t fl = -1;
     char low[AG__LEX_MAXKEY];
-    size_t nl = strlen(name);
-    int ascii = nl < sizeof low;
-    for (size_t q = 0; q < nl && ascii; q++)
-        ascii = (unsigned char)name[q] < 0x80;
+    size_t nl = 0;
+    unsigned char any = 0; /* OR of the bytes: its high bit says "not ASCII" */
+    for (; name[nl]; nl++)
+        any |= (unsigned char)name[nl];
+    int ascii = nl < sizeof low && any < 0x80;
     if (ascii) {
         ag__lex_lower(name, nl, low); /* ASCII needs no Unicode folding */
     } else {
@@ -1980,7 +2065,7 @@ static int variant_key(const char *name, char *buf, size_t bufsize, int short_fo
             int first = k == ws[w];
             if ((unsigned char)ch < 0x80 && !((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')))
                 continue;
-            if (!first && strchr("aeiouyh", ch))
+            if (!first && is_soft(ch))
                 continue;
             if (ch == prev)
                 continue;
