@@ -323,6 +323,18 @@ static int surface(ag__analyser *an, const char *text, size_t s, size_t e)
         an->scratchcap = need;
     }
     char *out = an->scratch;
+    /* Most names are printable ASCII with single inner spaces, which come out as they
+     * are: check for that and copy, rather than rebuild the text byte by byte. */
+    size_t q = s;
+    while (q < e && (((unsigned char)text[q] > ' ' && (unsigned char)text[q] < 0x7F) ||
+                     (text[q] == ' ' && q > s && q + 1 < e && text[q + 1] != ' ')))
+        q++;
+    if (q == e) {
+        memcpy(out, text + s, e - s);
+        out[e - s] = '\0';
+        an->scratchlen = e - s;
+        return 0;
+    }
     size_t n = 0;
     int space = 0;
     for (size_t i = s; i < e;) {
