@@ -231,6 +231,24 @@ static dslot *dt_get(dtab *t, const char *k, size_t n, int create, int *err) {
     }
 }
 
+/* Find key k of table t, or add it keyed by a copy of k in the arena (so k may be a
+ * temporary); *created says which. One probe sequence either way. NULL when out of memory. */
+static dslot *dt_intern(struct ag__ner_scratch *p, dtab *t, const char *k, size_t n, int *created) {
+    int err = 0;
+    size_t had = t->n;
+    dslot *s = dt_get(t, k, n, 1, &err);
+    if (!s || err)
+        return NULL;
+    *created = t->n != had;
+    if (*created && !(s->key = arena_str(p, k, n))) {
+        /* Take the slot back: it was the last one added, so no probe sequence passes it. */
+        s->gen = t->gen - 1;
+        t->n--;
+        return NULL;
+    }
+    return s;
+}
+
 static void dt_clear(dtab *t) {
     t->n = 0;
     t->gen++;
@@ -1220,15 +1238,12 @@ static int intern_name(ctx *c, cand *m) {
     size_t l;
     if (key_of(c, m, buf, sizeof buf, &l) < 0)
         return 0;
-    int err = 0;
-    dslot *s = dt_get(&p->nametab, buf, l, 0, &err);
-    if (!s) {
-        const char *key = arena_str(p, buf, l);
-        if (!key)
-            return -1;
-        s = dt_get(&p->nametab, key, l, 1, &err);
-        if (err || !s)
-            return -1;
+    int created;
+    dslot *s = dt_intern(p, &p->nametab, buf, l, &created);
+    if (!s)
+        return -1;
+    if (created) {
+        const char *key = s->key;
         if (grow((void **)&p->names, &p->capnames, p->nnames + 1, sizeof(dname)) < 0)
             return -1;
         dname *d = &p->names[p->nnames];
@@ -1350,16 +1365,14 @@ static int resolve(ctx *c) {
         int kl = ag_ner_variant_key(nm[i].key, kb, sizeof kb);
         if (kl <= 0 || (size_t)kl >= sizeof kb)
             continue;
-        int err = 0;
-        dslot *sl = dt_get(&keys, kb, (size_t)kl, 0, &err);
-        if (sl) {
-            nm[i].canon = (long)sl->val;
-            continue;
-        }
-        const char *k = arena_str(p, kb, (size_t)kl);
-        if (!k || !(sl = dt_get(&keys, k, (size_t)kl, 1, &err)) || err)
+        int created;
+        dslot *sl = dt_intern(p, &keys, kb, (size_t)kl, &created);
+        if (!sl)
             goto out;
-        sl->val = (uint32_t)i;
+        if (created)
+            sl->val = (uint32_t)i;
+        else
+            nm[i].canon = (long)sl->val;
     }
     dt_clear(&keys);
 
@@ -1389,14 +1402,12 @@ static int resolve(ctx *c) {
             }
             if (il < 2 || il >= sizeof ini || (with_small && !small))
                 continue;
-            int err = 0;
-            dslot *sl = dt_get(&keys, ini, il, 0, &err);
-            if (sl)
-                continue;
-            const char *ik = arena_str(p, ini, il);
-            if (!ik || !(sl = dt_get(&keys, ik, il, 1, &err)) || err)
+            int created;
+            dslot *sl = dt_intern(p, &keys, ini, il, &created);
+            if (!sl)
                 goto out;
-            sl->val = (uint32_t)j;
+            if (created)
+                sl->val = (uint32_t)j;
         }
     }
     for (size_t i = 0; i < nn; i++) {
@@ -1680,13 +1691,10 @@ static int note_evidence(struct ag__ner_scratch *p, const char *text, const tok 
             continue;
         char low[AG__LEX_MAXKEY];
         ag__lex_lower(text + t[k].s, l, low);
-        int e = 0;
-        dslot *s = dt_get(&p->evidence, low, l, 0, &e);
-        if (!s) {
-            const char *key = arena_str(p, low, l);
-            if (!key || !(s = dt_get(&p->evidence, key, l, 1, &e)) || e)
-                return -1;
-        }
+        int created;
+        dslot *s = dt_intern(p, &p->evidence, low, l, &created);
+        if (!s)
+            return -1;
         s->val |= EV_CAPMID;
     }
     return 0;
@@ -1851,6 +1859,13 @@ static int cmp_cand(const void *a, const void *b) {
     return x->e < y->e ? -1 : x->e > y->e;
 }
 
+static int cands_sorted(const cand *v, size_t n) {
+    for (size_t i = 1; i < n; i++)
+        if (cmp_cand(&v[i - 1], &v[i]) > 0)
+            return 0;
+    return 1;
+}
+
 int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *text, size_t len,
                     const ag_sentence *sents, size_t nsents, ag_mentions *out, ag_error *err) {
     static const ag_ner_opts defaults = AG_NER_OPTS_INIT;
@@ -1951,7 +1966,9 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
         metonymy(&c);
 
     /* Output. */
-    if (p->ncands) /* qsort(NULL, 0, ...) is undefined behaviour */
+    /* Candidates come mostly in text order already, and then need no sort: what a stable
+     * sort (glibc's qsort merge-sorts) makes of sorted input, ties (rare) included. */
+    if (!cands_sorted(p->cands, p->ncands))
         qsort(p->cands, p->ncands, sizeof(cand), cmp_cand);
     if (grow((void **)&out->v, &out->cap, p->ncands + 1, sizeof(ag_mention)) < 0)
         goto oom;
