@@ -38,6 +38,7 @@
 
 #define EVIDENCE_BYTES 300 /* evidence text is cut to this many bytes (plus an ellipsis) */
 #define KEY_BYTES 512      /* longest actor key kept; longer names are cut */
+#define PAIR_MATRIX_MAX 512 /* most local actors for the pair matrix (1 MiB) */
 
 /* ------------------------------------------------------------------ buffers */
 
@@ -196,7 +197,11 @@ struct ag__analyser {
     unsigned doc_no;             /* counts documents, so acc_local needs no clearing */
     lpair *pairs;                /* local pairs */
     size_t npairs, cappairs;
-    ag__u64map pair_index;       /* (lo << 32 | hi) + 1 -> pairs index */
+    ag__u64map pair_index;       /* (lo << 32 | hi) + 1 -> pairs index, for documents
+                                  * with more than PAIR_MATRIX_MAX local actors */
+    uint32_t *pair_matrix;       /* [lo * nloc + hi] -> pairs index + 1 (0: none yet) */
+    size_t cappm;
+    int use_matrix;              /* the current document uses pair_matrix */
     unsigned stamp;              /* current unit stamp */
     size_t *unit;                /* actors of the current unit */
     size_t capunit;
@@ -248,6 +253,7 @@ void ag__analyser_free(ag__analyser *an)
     free(an->acc_doc);
     free(an->pairs);
     ag__u64map_free(&an->pair_index);
+    free(an->pair_matrix);
     free(an->unit);
     free(an->toks);
     free(an->scratch);
@@ -265,6 +271,7 @@ static void reset_doc(ag__analyser *an)
     }
     memset(an->pc_name, 0, sizeof an->pc_name); /* strings are reused across documents */
     ag__u64map_clear(&an->pair_index);
+    an->use_matrix = 0;
 }
 
 /* ------------------------------------------------------------------ text helpers */
@@ -453,13 +460,38 @@ static long local_for(ag__analyser *an, size_t ai)
 
 /* ------------------------------------------------------------------ local pairs */
 
+/* Pairs are looked up for every co-mention; a document names few actors, so a square
+ * matrix indexed by local actors is far cheaper than hashing. Set up once the document's
+ * local actors are all known (after its mentions are counted). -1 on ENOMEM. */
+static int pairs_begin(ag__analyser *an)
+{
+    an->use_matrix = an->nloc <= PAIR_MATRIX_MAX;
+    if (!an->use_matrix)
+        return 0;
+    size_t need = an->nloc * an->nloc;
+    if (need > an->cappm) {
+        uint32_t *v = realloc(an->pair_matrix, need * sizeof *v);
+        if (!v)
+            return -1;
+        an->pair_matrix = v;
+        an->cappm = need;
+    }
+    memset(an->pair_matrix, 0, need * sizeof *an->pair_matrix);
+    return 0;
+}
+
 static long lpair_get(ag__analyser *an, size_t x, size_t y)
 {
     size_t lo = x < y ? x : y, hi = x < y ? y : x;
     uint64_t k = (((uint64_t)lo << 32) | hi) + 1;
-    size_t i = ag__u64map_get(&an->pair_index, k);
-    if (i != (size_t)-1)
-        return (long)i;
+    uint32_t *cell = an->use_matrix ? &an->pair_matrix[lo * an->nloc + hi] : NULL;
+    if (cell && *cell)
+        return (long)*cell - 1;
+    if (!cell) {
+        size_t i = ag__u64map_get(&an->pair_index, k);
+        if (i != (size_t)-1)
+            return (long)i;
+    }
     if (an->npairs == an->cappairs) {
         size_t ncap = an->cappairs ? an->cappairs * 2 : 64;
         lpair *v = realloc(an->pairs, ncap * sizeof *v);
@@ -474,7 +506,9 @@ static long lpair_get(ag__analyser *an, size_t x, size_t y)
     p->weight = p->met = 0;
     p->met_last = 0;
     p->nev = p->nmev = 0;
-    if (ag__u64map_put(&an->pair_index, k, an->npairs) < 0)
+    if (cell)
+        *cell = (uint32_t)an->npairs + 1;
+    else if (ag__u64map_put(&an->pair_index, k, an->npairs) < 0)
         return -1;
     return (long)an->npairs++;
 }
@@ -1294,7 +1328,7 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
             k++;
         ms[s] = k;
     }
-    if (co_mentions(an, sents, ns, ms) < 0)
+    if (pairs_begin(an) < 0 || co_mentions(an, sents, ns, ms) < 0)
         goto nomem;
     for (size_t s = 0; s < ns; s++)
         if (ms[s + 1] - ms[s] >= 2 && meetings(an, doc->text, &sents[s], ms[s], ms[s + 1]) < 0)
