@@ -603,11 +603,12 @@ static int co_mentions(ag__analyser *an, const ag_sentence *sents, size_t ns, co
 
 /* ------------------------------------------------------------------ meetings */
 
-/* Byte classes for the ASCII fast path of the tokeniser. */
-static int ascii_alnum(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+/* Byte classes for the ASCII fast paths of the tokeniser and the trigger scan. */
+enum { B_DIGIT = 1, B_UPPER = 2, B_LOWER = 4, B_HYPHEN = 8 };
+static const unsigned char BYTE_CLASS[256] = {
+    ['0' ... '9'] = B_DIGIT, ['A' ... 'Z'] = B_UPPER, ['a' ... 'z'] = B_LOWER,
+    ['-'] = B_HYPHEN};
+#define ALNUM (B_DIGIT | B_UPPER | B_LOWER)
 
 static int toks_grow(ag__analyser *an)
 {
@@ -630,16 +631,16 @@ static int tokenize(ag__analyser *an, const char *text, size_t s, size_t e)
             i++;
             continue;
         }
-        if (ascii_alnum(b)) {
+        if (BYTE_CLASS[b] & ALNUM) {
             /* Plain ASCII word: no decoding needed until a non-ASCII byte or an
              * apostrophe shows up, which the general loop below then handles. */
             size_t j = i + 1;
-            while (j < e && (ascii_alnum((unsigned char)text[j]) || text[j] == '-'))
+            while (j < e && (BYTE_CLASS[(unsigned char)text[j]] & (ALNUM | B_HYPHEN)))
                 j++;
             if (j >= e || ((unsigned char)text[j] < 0x80 && text[j] != '\'')) {
                 if (an->ntoks == an->captoks && toks_grow(an) < 0)
                     return -1;
-                int cap = (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+                int cap = (BYTE_CLASS[b] & (B_UPPER | B_DIGIT)) != 0;
                 an->toks[an->ntoks++] = (tok){i, j, 1, cap};
                 i = j;
                 continue;
@@ -915,7 +916,7 @@ static int maybe_trigger(const char *text, size_t s, size_t e)
     int prev_letter = 0;
     for (; p < end; p++) {
         unsigned char c = (unsigned char)*p;
-        int letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        int letter = (BYTE_CLASS[c] & (B_UPPER | B_LOWER)) != 0;
         if (letter && !prev_letter) {
             switch (c | 0x20) {
             case 'm':
