@@ -120,7 +120,9 @@ static hent *ht_upsert(htab *t, arena_block **a, const char *k, size_t len, int 
         *created = 0;
         return e;
     }
-    if ((t->n + 1) * 4 > t->cap * 3 && ht_grow(t) < 0)
+    /* At most half full: the recogniser probes the class table for most words of a
+     * document, and most probes miss, which costs long runs at fuller loads. */
+    if ((t->n + 1) * 2 > t->cap && ht_grow(t) < 0)
         return NULL;
     size_t mask = t->cap - 1, i = ag__hash_bytes(k, len) & mask;
     while (t->e[i].key)
@@ -289,6 +291,10 @@ int ag_lexicon_load_dict_buffer(ag_lexicon *lex, const char *name, const char *b
                                 ag_error *err) {
     size_t pos = 0;
     long lineno = 0;
+    const char *last_tfield = NULL; /* the type field parsed last, and what it gave */
+    size_t last_tlen = 0;
+    ag_actor_type type = AG_ACTOR_OTHER;
+    int capital = 0;
     while (pos < len) {
         const char *line = buf + pos;
         const char *nl = memchr(line, '\n', len - pos);
@@ -319,11 +325,15 @@ int ag_lexicon_load_dict_buffer(ag_lexicon *lex, const char *name, const char *b
         if (fl[0] >= AG__LEX_MAXKEY)
             return ag_error_set(err, AG_ELIMIT, name, lineno, 0, "name longer than %d bytes",
                                 AG__LEX_MAXKEY - 1);
-        ag_actor_type type;
-        int capital;
-        if (parse_type(f[1], fl[1], &type, &capital) < 0)
-            return ag_error_set(err, AG_EPARSE, name, lineno, 0, "unknown type '%.*s'",
-                                (int)(fl[1] > 40 ? 40 : fl[1]), f[1]);
+        /* Neighbouring lines mostly share their type: parse a type field only when it differs
+         * from the last one. */
+        if (!(fl[1] == last_tlen && memcmp(f[1], last_tfield, fl[1]) == 0)) {
+            if (parse_type(f[1], fl[1], &type, &capital) < 0)
+                return ag_error_set(err, AG_EPARSE, name, lineno, 0, "unknown type '%.*s'",
+                                    (int)(fl[1] > 40 ? 40 : fl[1]), f[1]);
+            last_tfield = f[1];
+            last_tlen = fl[1];
+        }
         long idx = find_or_add_actor(lex, f[0], fl[0]);
         if (idx < 0)
             goto oom;
