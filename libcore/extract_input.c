@@ -246,6 +246,7 @@ static int text_doc(ag__reader *r, const char *path, ag__doc *doc, ag_error *err
     doc->len = len;
     doc->inbytes = len;
     doc->id = path ? base_id(path) : strdup("stdin");
+    doc->src = path;
     doc->date = NULL;
     if (doc->id && name_date(doc->id) && !(doc->date = strndup(doc->id, 10)))
         doc->id = (free(doc->id), NULL);
@@ -574,8 +575,18 @@ int ag__doc_parse(ag__doc *doc, const ag_extract_opts *o, ag_error *err)
     size_t len = 0;
     int rc = 0;
 
-    if (!doc->raw)
-        return 1;
+    if (!doc->raw) {
+        /* Invalid UTF-8 reads as U+FFFD, but a NUL byte means a binary file (a PDF or an
+         * office document named .txt): the recogniser would only make up actors from it. */
+        const char *nul = memchr(doc->text, '\0', doc->len);
+        if (!nul)
+            return 1;
+        long long off = nul - doc->text;
+        ag_error_set_at(err, AG_EPARSE, name, off,
+                        "NUL byte at offset %lld: a binary file, not text", off);
+        ag_error_locate(err, doc->text, doc->len);
+        return 0;
+    }
     char *f[3];
     size_t flen[3];
     int fast = fast_record(doc->text, doc->len, o, f, flen);

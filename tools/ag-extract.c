@@ -23,7 +23,7 @@ static const ag_cli_opt options[] = {
     {"dict", K_DICT, "FILE", "add or override actors (repeatable; see ag-extract(1))"},
     {"stoplist", K_STOPLIST, "FILE", "drop these names (repeatable)"},
     {"field", K_FIELD, "NAME=FIELD", "JSON Lines field for id, text or date (e.g. text=body)"},
-    {"skip-bad", K_SKIP_BAD, NULL, "skip malformed JSON Lines records instead of failing"},
+    {"skip-bad", K_SKIP_BAD, NULL, "skip malformed JSON Lines records and binary text files"},
     {"emit-keyed", K_EMIT_KEYED, NULL, "write unresolved key-prefixed records for ag-merge"},
     {"jobs", 'j', "N", "worker threads (default 1)"},
     {"quiet", 'q', NULL, "no progress bar"},
@@ -161,7 +161,8 @@ int main(int argc, char **argv)
     }
     ag_progress_done(&bar);
     if (stats.skipped)
-        fprintf(stderr, "%s: skipped %llu malformed record(s)\n", cli.prog, stats.skipped);
+        fprintf(stderr, "%s: skipped %llu malformed record(s) or binary file(s)\n", cli.prog,
+                stats.skipped);
     if ((a.mentions_path && ag_output_commit(&mout, &err) < 0) ||
         (!csv && ag_output_commit(&out, &err) < 0))
         goto out;

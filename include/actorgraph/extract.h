@@ -57,7 +57,7 @@ typedef struct ag_extract_opts {
     int met_only;         /* keep only links with met = true */
     int variants;         /* merge spelling variants / dropped middle names / surnames */
     int threads;          /* worker threads (>= 1) */
-    int skip_bad;         /* skip malformed JSON Lines records instead of failing */
+    int skip_bad;         /* skip malformed JSON Lines records and binary text files */
     const char *field_id;   /* JSON Lines field holding the document id ("id") */
     const char *field_text; /* the required text field ("text") */
     const char *field_date; /* ISO 8601 date field ("date"); title, url and source are
@@ -82,14 +82,15 @@ typedef struct ag_extract_stats {
     unsigned long long documents; /* documents read */
     unsigned long long bytes;     /* input bytes read (files, JSON Lines records) */
     unsigned long long mentions;  /* mentions recognised (datelines included) */
-    unsigned long long skipped;   /* malformed records skipped (--skip-bad) */
+    unsigned long long skipped;   /* malformed records and binary files skipped (--skip-bad) */
 } ag_extract_stats;
 
 /*
  * Extract the actor graph of the documents found in inputs[0, ninputs) (files,
  * directories walked recursively in byte order of names, "-" for stdin). stats may be
  * NULL. Returns a new, sorted graph, or NULL with err set (a malformed JSON Lines record
- * is reported as FILE:LINE unless opts->skip_bad).
+ * is reported as FILE:LINE, a text file with a NUL byte as FILE:LINE:COL, unless
+ * opts->skip_bad).
  * Time complexity: O(text + mentions + pairs * log(evidence)) plus the resolution,
  * O(A log A + L) for A actor records and L pair records. Memory: the records (bounded by
  * the graph) plus one document per worker thread and a short queue.
