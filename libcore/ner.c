@@ -359,8 +359,9 @@ static int grammar_init(struct ag__ner_scratch *p) {
 
 /* ---------------------------------------------------------------- tokeniser */
 
-static int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32_t flags, uint32_t sent,
-                    int32_t punct) {
+/* Inline: one call per token of the corpus. */
+static inline int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32_t flags,
+                           uint32_t sent, int32_t punct) {
     if (p->ntoks == p->captoks &&
         grow((void **)&p->toks, &p->captoks, p->ntoks + 1, sizeof(tok)) < 0)
         return -1;
@@ -371,7 +372,7 @@ static int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32_t flag
     t->cls = 0;
     t->sent = sent;
     t->punct = punct;
-    t->mf_te = 0;
+    t->mf_te = 0; /* mf_val and mf_len are read only when mf_te says they were set */
     t->gram = 0;
     return 0;
 }
@@ -379,6 +380,31 @@ static int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32_t flag
 static int is_open_punct(int32_t cp) {
     return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C || cp == 0x2018 ||
            cp == 0x00AB;
+}
+
+/* What a word's characters include (alnum_run and the tokeniser's slow path). */
+enum { R_LETTER = 1, R_UPPER = 2, R_LOWER = 4, R_DIGIT = 8 };
+
+/* R_* of each byte: a table, as the scan below runs once per character of the corpus. */
+#define RCLASS(c)                                                                                  \
+    ((c) >= 'a' && (c) <= 'z'   ? R_LETTER | R_LOWER                                               \
+     : (c) >= 'A' && (c) <= 'Z' ? R_LETTER | R_UPPER                                               \
+     : (c) >= '0' && (c) <= '9' ? R_DIGIT                                                          \
+                                : 0)
+#define RCLASS4(c) RCLASS(c), RCLASS((c) + 1), RCLASS((c) + 2), RCLASS((c) + 3)
+#define RCLASS16(c) RCLASS4(c), RCLASS4((c) + 4), RCLASS4((c) + 8), RCLASS4((c) + 12)
+#define RCLASS64(c) RCLASS16(c), RCLASS16((c) + 16), RCLASS16((c) + 32), RCLASS16((c) + 48)
+static const unsigned char rclass[256] = {RCLASS64(0), RCLASS64(64)}; /* the rest: 0 */
+
+/* End of the run of ASCII letters and digits at text[i, b); ORs R_* of the run into *seen. */
+static inline size_t alnum_run(const char *text, size_t i, size_t b, unsigned *seen) {
+    unsigned acc = 0, r;
+    while (i < b && (r = rclass[(unsigned char)text[i]]) != 0) {
+        acc |= r;
+        i++;
+    }
+    *seen |= acc;
+    return i;
 }
 
 /* Tokenise sentence [a, b) of text. Time: O(b - a). */
@@ -431,25 +457,14 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
         /* A word: letters, digits, inner hyphens/apostrophes/periods. */
         size_t s = i;
         uint32_t fl = 0;
-        int nletters = 0, nupper = 0, nlower = 0, dotted = 0;
+        unsigned seen = 0; /* R_* */
+        int dotted = 0;
         if (ag__is_upper(cp))
             fl |= T_CAP;
         else if (ag__is_lower(cp))
             fl |= T_LOWER;
         for (;;) {
-            /* Fast path: a run of ASCII letters and digits. */
-            while (i < b) {
-                unsigned char ch = (unsigned char)text[i];
-                if (ch >= 'a' && ch <= 'z')
-                    nletters++, nlower++;
-                else if (ch >= 'A' && ch <= 'Z')
-                    nletters++, nupper++;
-                else if (ch >= '0' && ch <= '9')
-                    fl |= T_DIGIT;
-                else
-                    break;
-                i++;
-            }
+            i = alnum_run(text, i, b, &seen);
             if (i >= b)
                 break;
             unsigned char stop = (unsigned char)text[i];
@@ -457,16 +472,16 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
                 break; /* ASCII space or punctuation that cannot join a word */
             size_t nl = ag__dec(text, b, i, &cp);
             if (ag__is_letter(cp)) {
-                nletters++;
+                seen |= R_LETTER;
                 if (ag__is_upper(cp))
-                    nupper++;
+                    seen |= R_UPPER;
                 else if (ag__is_lower(cp))
-                    nlower++;
+                    seen |= R_LOWER;
                 i += nl;
                 continue;
             }
             if (ag__is_digit(cp)) {
-                fl |= T_DIGIT;
+                seen |= R_DIGIT;
                 i += nl;
                 continue;
             }
@@ -499,9 +514,11 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
         }
         if (dotted)
             fl |= T_DOTTED;
-        if (nletters) {
+        if (seen & R_DIGIT)
+            fl |= T_DIGIT;
+        if (seen & R_LETTER) {
             fl |= T_WORD;
-            if (nlower == 0 && nupper > 0)
+            if ((seen & (R_LOWER | R_UPPER)) == R_UPPER)
                 fl |= T_ALLCAPS;
         }
         if (first) {
@@ -510,7 +527,7 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
         }
         /* "Mr. Smith", "Lt. Gen. Olu": a short title word keeps its period, so the title
          * and the name stay one span. */
-        if (!dotted && i < b && text[i] == '.' && i - s <= 5 && (fl & T_CAP) && nletters &&
+        if (!dotted && i < b && text[i] == '.' && i - s <= 5 && (fl & T_CAP) && (seen & R_LETTER) &&
             !(fl & T_DIGIT)) {
             char low[8];
             ag__lex_lower(text + s, i - s, low);
