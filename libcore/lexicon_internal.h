@@ -40,39 +40,46 @@ static inline uint64_t ag__lower8(uint64_t w) {
     return w | (((ge_a & ~gt_z & ~w) & 0x8080808080808080ull) >> 2);
 }
 
-/* ASCII lower-casing copy of s[0, len) into buf (len < AG__LEX_MAXKEY); returns len.
- * Inline because the recogniser calls it for nearly every token with short words, where
- * the call costs as much as the loop. Word-at-a-time like ag__hash_bytes: the last word
- * (or the two halves of a 4..7 byte word) overlaps bytes already done, which lower-case
- * to the same bytes again, so nothing outside s[0, len) and buf[0, len) is touched. */
-static inline size_t ag__lex_lower(const char *s, size_t len, char *buf) {
+/* Copy of s[0, len) into buf, ASCII-lower-cased when lower (a constant at every call, so
+ * the test folds away). Word-at-a-time like ag__hash_bytes, for the short strings of
+ * names where a call to memcpy costs more than the copy: the last word (or the two halves
+ * of a 4..7 byte string) overlaps bytes already done, which copy to the same bytes again,
+ * so nothing outside s[0, len) and buf[0, len) is touched. s and buf must not overlap. */
+static inline void ag__bytes_copy(const char *s, size_t len, char *buf, int lower) {
     if (len >= 8) {
         uint64_t w;
         size_t i = 0;
         for (; i + 8 <= len; i += 8) {
             memcpy(&w, s + i, 8);
-            w = ag__lower8(w);
+            w = lower ? ag__lower8(w) : w;
             memcpy(buf + i, &w, 8);
         }
         if (i < len) {
             memcpy(&w, s + len - 8, 8);
-            w = ag__lower8(w);
+            w = lower ? ag__lower8(w) : w;
             memcpy(buf + len - 8, &w, 8);
         }
     } else if (len >= 4) {
         uint32_t lo, hi;
         memcpy(&lo, s, 4);
         memcpy(&hi, s + len - 4, 4);
-        lo = (uint32_t)ag__lower8(lo);
-        hi = (uint32_t)ag__lower8(hi);
+        lo = lower ? (uint32_t)ag__lower8(lo) : lo;
+        hi = lower ? (uint32_t)ag__lower8(hi) : hi;
         memcpy(buf, &lo, 4);
         memcpy(buf + len - 4, &hi, 4);
     } else {
         for (size_t i = 0; i < len; i++) {
             unsigned char c = (unsigned char)s[i];
-            buf[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            buf[i] = (char)(lower && c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
     }
+}
+
+/* ASCII lower-casing copy of s[0, len) into buf (len < AG__LEX_MAXKEY); returns len.
+ * Inline because the recogniser calls it for nearly every token with short words, where
+ * the call costs as much as the loop. */
+static inline size_t ag__lex_lower(const char *s, size_t len, char *buf) {
+    ag__bytes_copy(s, len, buf, 1);
     return len;
 }
 

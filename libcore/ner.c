@@ -153,7 +153,8 @@ enum { EV_CAPMID = 1 }; /* evidence: the word is written capitalised in mid-sent
 
 /* ---------------------------------------------------------------- small helpers */
 
-static char *arena_alloc(struct ag__ner_scratch *p, size_t n) {
+/* arena_alloc when the current block is full. */
+static char *arena_alloc_next(struct ag__ner_scratch *p, size_t n) {
     ablock *b = p->cur;
     while (b && b->size - b->used < n)
         b = b->next;
@@ -181,11 +182,21 @@ static char *arena_alloc(struct ag__ner_scratch *p, size_t n) {
     return r;
 }
 
+/* Inline for the common case, room in the current block (several calls per name). */
+static inline char *arena_alloc(struct ag__ner_scratch *p, size_t n) {
+    ablock *b = p->cur;
+    if (!b || b->size - b->used < n)
+        return arena_alloc_next(p, n);
+    char *r = b->data + b->used;
+    b->used += n;
+    return r;
+}
+
 static const char *arena_str(struct ag__ner_scratch *p, const char *s, size_t n) {
     char *r = arena_alloc(p, n + 1);
     if (!r)
         return NULL;
-    memcpy(r, s, n);
+    ag__bytes_copy(s, n, r, 0);
     r[n] = '\0';
     return r;
 }
