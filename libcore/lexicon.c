@@ -560,6 +560,10 @@ int ag_lexicon_stopped(const ag_lexicon *lex, const char *s, size_t len) {
     return lex->stop.n > 0 && ht_find(&lex->stop, s, len) != NULL;
 }
 
+int ag__lex_has_stoplist(const ag_lexicon *lex) {
+    return lex->stop.n > 0;
+}
+
 uint32_t ag__lex_class_lower(const ag_lexicon *lex, const char *lower, size_t len) {
     const hent *e = ht_find(&lex->classes, lower, len);
     return e ? e->val : 0;

@@ -24,6 +24,9 @@ uint32_t ag__lex_class_lower(const ag_lexicon *lex, const char *lower, size_t le
 /* 1 when the lower-cased phrase lower[0, len) (words joined by single spaces) is a title. */
 int ag__lex_is_title_lower(const ag_lexicon *lex, const char *lower, size_t len);
 
+/* 1 when a stoplist has entries (else ag_lexicon_stopped is 0 for everything). */
+int ag__lex_has_stoplist(const ag_lexicon *lex);
+
 /* Like ag_lexicon_lookup, but returns the form's value (an opaque handle for
  * ag__lex_fill) instead of filling an ag_lex_actor: 1 when found. */
 int ag__lex_lookup_val(const ag_lexicon *lex, const char *s, size_t len, int fold, uint32_t *val);

@@ -1410,28 +1410,32 @@ static int resolve(ctx *c) {
     for (size_t j = 0; j < nn; j++) {
         if (nm[j].ntok < 2)
             continue;
-        for (int with_small = 0; with_small < 2; with_small++) {
-            char ini[16];
-            size_t il = 0;
-            const char *k = nm[j].key;
-            int at_start = 1, small = 0;
-            for (size_t q = 0; q < nm[j].keylen && il < sizeof ini; q++) {
-                if (k[q] == ' ' || k[q] == '-') {
-                    at_start = 1;
-                    continue;
-                }
-                if (at_start) {
-                    int sw = small_word_at(k + q, nm[j].keylen - q);
-                    small |= sw;
-                    if (!sw || with_small)
-                        ini[il++] = k[q];
-                    at_start = 0;
-                }
+        /* Both sets in one pass over the key (the longer set fills first); a set that fills
+         * its ini is dropped. */
+        char ini[2][16];
+        size_t il[2] = {0, 0};
+        const char *k = nm[j].key;
+        int at_start = 1, small = 0;
+        for (size_t q = 0; q < nm[j].keylen && il[0] < sizeof ini[0]; q++) {
+            if (k[q] == ' ' || k[q] == '-') {
+                at_start = 1;
+                continue;
             }
-            if (il < 2 || il >= sizeof ini || (with_small && !small))
+            if (at_start) {
+                int sw = small_word_at(k + q, nm[j].keylen - q);
+                small |= sw;
+                if (!sw)
+                    ini[0][il[0]++] = k[q];
+                if (il[1] < sizeof ini[1])
+                    ini[1][il[1]++] = k[q];
+                at_start = 0;
+            }
+        }
+        for (int with_small = 0; with_small < 2; with_small++) {
+            if (il[with_small] < 2 || il[with_small] >= sizeof ini[0] || (with_small && !small))
                 continue;
             int created;
-            dslot *sl = dt_intern(p, &keys, ini, il, &created);
+            dslot *sl = dt_intern(p, &keys, ini[with_small], il[with_small], &created);
             if (!sl)
                 goto out;
             if (created)
@@ -2001,6 +2005,7 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
     if (grow((void **)&out->v, &out->cap, p->ncands + 1, sizeof(ag_mention)) < 0)
         goto oom;
     size_t n = 0;
+    int stoplist = ag__lex_has_stoplist(lex);
     for (size_t ci = 0; ci < p->ncands; ci++) {
         cand *m = &p->cands[ci];
         if (m->drop || m->e <= m->s)
@@ -2015,8 +2020,8 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
             if (!name)
                 goto oom;
         }
-        if (ag_lexicon_stopped(lex, text + m->s, m->e - m->s) ||
-            ag_lexicon_stopped(lex, name, strlen(name)))
+        if (stoplist && (ag_lexicon_stopped(lex, text + m->s, m->e - m->s) ||
+                         ag_lexicon_stopped(lex, name, strlen(name))))
             continue;
         if (n > 0 && out->v[n - 1].end > m->s)
             continue; /* overlaps the previous mention */
