@@ -421,15 +421,17 @@ long ag__acc_actor(ag__acc *acc, const char *key)
 
 long ag__acc_pair(ag__acc *acc, size_t a, size_t b)
 {
+    /* The map is keyed by index order; the record by key order, which needs the two key
+     * strings (likely cache misses), so it is decided only when the record is made. */
+    uint64_t k = a < b ? (((uint64_t)a << 32) | b) + 1 : (((uint64_t)b << 32) | a) + 1;
+    size_t i = ag__u64map_get(&acc->pair_index, k);
+    if (i != (size_t)-1)
+        return (long)i;
     if (strcmp(acc->actors[a].key, acc->actors[b].key) > 0) {
         size_t t = a;
         a = b;
         b = t;
     }
-    uint64_t k = (((uint64_t)a << 32) | (uint64_t)b) + 1;
-    size_t i = ag__u64map_get(&acc->pair_index, k);
-    if (i != (size_t)-1)
-        return (long)i;
     if (acc->npairs == acc->cappairs) {
         size_t ncap = acc->cappairs ? acc->cappairs * 2 : 64;
         ag__pair *v = realloc(acc->pairs, ncap * sizeof *v);

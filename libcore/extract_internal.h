@@ -117,7 +117,7 @@ typedef struct ag__acc {
     ag__strmap actor_index;  /* key -> index into actors */
     ag__pair *pairs;         /* pair records, in insertion order */
     size_t npairs, cappairs;
-    ag__u64map pair_index;   /* (a << 32 | b) + 1 -> index into pairs */
+    ag__u64map pair_index;   /* (min << 32 | max) + 1 of the two actor indices -> pairs */
     size_t max_evidence;     /* evidence kept per pair and kind */
     int fixed_evidence;      /* 1: max_evidence was chosen by the user, keep it */
     long long documents;     /* documents seen */
