@@ -12,6 +12,7 @@
 #include <actorgraph/lexicon.h>
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,10 +80,10 @@ typedef struct htab {
     size_t n;   /* used slots */
 } htab;
 
-static hent *ht_find(const htab *t, const char *k, size_t len) {
+static hent *ht_find_hashed(const htab *t, const char *k, size_t len, uint64_t h) {
     if (!t->cap)
         return NULL;
-    size_t mask = t->cap - 1, i = ag__hash_bytes(k, len) & mask;
+    size_t mask = t->cap - 1, i = h & mask;
     for (;;) {
         hent *e = &t->e[i];
         if (!e->key)
@@ -91,6 +92,10 @@ static hent *ht_find(const htab *t, const char *k, size_t len) {
             return e;
         i = (i + 1) & mask;
     }
+}
+
+static hent *ht_find(const htab *t, const char *k, size_t len) {
+    return ht_find_hashed(t, k, len, ag__hash_bytes(k, len));
 }
 
 static int ht_grow(htab *t) {
@@ -161,7 +166,14 @@ struct ag_lexicon {
     htab classes;       /* lower-cased word or title phrase -> class value (see internal.h) */
     htab stop;          /* stoplist entries */
     size_t nforms;      /* number of distinct exact forms */
+    uint64_t stamp;     /* see ag__lex_stamp */
 };
+
+/* Give lex a stamp no lexicon has had (after every change to its content). */
+static void restamp(ag_lexicon *lex) {
+    static atomic_uint_fast64_t next;
+    lex->stamp = (uint64_t)atomic_fetch_add_explicit(&next, 1, memory_order_relaxed) + 1;
+}
 
 static size_t count_words(const char *s, size_t len) {
     size_t n = 1;
@@ -291,6 +303,7 @@ int ag_lexicon_load_dict_buffer(ag_lexicon *lex, const char *name, const char *b
                                 ag_error *err) {
     size_t pos = 0;
     long lineno = 0;
+    restamp(lex);
     const char *last_tfield = NULL; /* the type field parsed last, and what it gave */
     size_t last_tlen = 0;
     ag_actor_type type = AG_ACTOR_OTHER;
@@ -424,6 +437,7 @@ int ag_lexicon_load_stoplist_buffer(ag_lexicon *lex, const char *name, const cha
                                     ag_error *err) {
     size_t pos = 0;
     long lineno = 0;
+    restamp(lex);
     while (pos < len) {
         const char *line = buf + pos;
         const char *nl = memchr(line, '\n', len - pos);
@@ -472,6 +486,7 @@ ag_lexicon *ag_lexicon_new(int with_default, ag_error *err) {
         ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
         return NULL;
     }
+    restamp(lex);
     if (!with_default)
         return lex;
     static const unsigned flags[] = {AG_LEX_COMMON,    AG_LEX_PROPER, AG_LEX_GIVEN,
@@ -565,12 +580,16 @@ int ag__lex_has_stoplist(const ag_lexicon *lex) {
 }
 
 uint32_t ag__lex_class_lower(const ag_lexicon *lex, const char *lower, size_t len) {
-    const hent *e = ht_find(&lex->classes, lower, len);
+    return ag__lex_class_hashed(lex, lower, len, ag__hash_bytes(lower, len));
+}
+
+uint32_t ag__lex_class_hashed(const ag_lexicon *lex, const char *lower, size_t len, uint64_t h) {
+    const hent *e = ht_find_hashed(&lex->classes, lower, len, h);
     return e ? e->val : 0;
 }
 
-int ag__lex_is_title_lower(const ag_lexicon *lex, const char *lower, size_t len) {
-    return (ag__lex_class_lower(lex, lower, len) & AG_LEX_TITLE) != 0;
+uint64_t ag__lex_stamp(const ag_lexicon *lex) {
+    return lex->stamp;
 }
 
 unsigned ag_lexicon_word_class(const ag_lexicon *lex, const char *w, size_t len) {

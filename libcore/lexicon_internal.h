@@ -20,9 +20,12 @@
  * 8-15, the word count of the longest title phrase starting with it in bits 16-23.
  */
 uint32_t ag__lex_class_lower(const ag_lexicon *lex, const char *lower, size_t len);
+/* The same, given h == ag__hash_bytes(lower, len) (the caller needed the hash already). */
+uint32_t ag__lex_class_hashed(const ag_lexicon *lex, const char *lower, size_t len, uint64_t h);
 
-/* 1 when the lower-cased phrase lower[0, len) (words joined by single spaces) is a title. */
-int ag__lex_is_title_lower(const ag_lexicon *lex, const char *lower, size_t len);
+/* A value that changes whenever the lexicon's content may have (each load), distinct
+ * across lexicons: what the recogniser's per-thread caches of lexicon answers key on. */
+uint64_t ag__lex_stamp(const ag_lexicon *lex);
 
 /* 1 when a stoplist has entries (else ag_lexicon_stopped is 0 for everything). */
 int ag__lex_has_stoplist(const ag_lexicon *lex);

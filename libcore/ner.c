@@ -140,7 +140,19 @@ struct ag__ner_scratch {
     size_t caplink;          /* names the two arrays above have room for */
     dtab grammar;            /* word of the lists below -> G_* bits (built once) */
     size_t grammar_maxlen;   /* bytes of its longest word */
+    struct wc_slot *wcache;  /* word class cache, WC_SLOTS slots (see word_class) */
+    uint64_t wc_stamp;       /* ag__lex_stamp of the lexicon whose answers it holds */
 };
+
+/* A slot of the word class cache: a lower-cased word of at most WC_MAXLEN bytes, inline,
+ * and its lexicon class. */
+#define WC_MAXLEN 27
+#define WC_SLOTS 4096u
+typedef struct wc_slot {
+    uint32_t cls;         /* ag__lex_class_lower of the word */
+    uint8_t len;          /* bytes of the word, 0 for an empty slot */
+    char w[WC_MAXLEN];    /* the word */
+} wc_slot;
 
 enum { EV_CAPMID = 1 }; /* evidence: the word is written capitalised in mid-sentence */
 
@@ -282,6 +294,24 @@ static int grow(void **v, size_t *cap, size_t need, size_t elem) {
     *v = nv;
     *cap = nc;
     return 0;
+}
+
+/* Lexicon class of the lower-cased word low[0, n) (n > 0), through a direct-mapped cache
+ * of the scratch. Why: the lexicon's class table is megabytes, so a lookup there costs a
+ * cache miss or two (the slot, then its key), while news text repeats a few thousand
+ * words; a slot here keeps the word inline, so a hit reads one cache line. */
+static inline uint32_t word_class(struct ag__ner_scratch *p, const ag_lexicon *lex,
+                                  const char *low, size_t n) {
+    uint64_t h = ag__hash_bytes(low, n);
+    if (n - 1 >= WC_MAXLEN) /* also n == 0: an empty slot must not answer */
+        return ag__lex_class_hashed(lex, low, n, h);
+    wc_slot *s = &p->wcache[h & (WC_SLOTS - 1)];
+    if (s->len == n && ag__bytes_eq(s->w, low, n))
+        return s->cls;
+    s->cls = ag__lex_class_hashed(lex, low, n, h);
+    s->len = (uint8_t)n;
+    memcpy(s->w, low, n);
+    return s->cls;
 }
 
 /* ---------------------------------------------------------------- word lists local to
@@ -542,7 +572,7 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
             !(fl & T_DIGIT)) {
             char low[8];
             ag__lex_lower(text + s, i - s, low);
-            if (ag__lex_class_lower(lex, low, i - s) & AG_LEX_TITLE) {
+            if (word_class(p, lex, low, i - s) & AG_LEX_TITLE) {
                 fl |= T_ABBR;
                 i++;
             }
@@ -569,7 +599,7 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
         if (need && n < AG__LEX_MAXKEY) {
             char low[AG__LEX_MAXKEY];
             ag__lex_lower(text + t->s, n, low);
-            t->cls = ag__lex_class_lower(lex, low, n);
+            t->cls = word_class(p, lex, low, n);
         }
     }
     *pos = i;
@@ -642,8 +672,8 @@ static size_t match_form(const ag_lexicon *lex, const char *text, const tok *tok
 }
 
 /* Longest title phrase starting at token ts (before te): its length in tokens, or 0. */
-static size_t match_title(const ag_lexicon *lex, const char *text, const tok *toks, size_t ts,
-                          size_t te) {
+static size_t match_title(struct ag__ner_scratch *p, const ag_lexicon *lex, const char *text,
+                          const tok *toks, size_t ts, size_t te) {
     uint32_t maxw = (toks[ts].cls >> 16) & 0xFF;
     if (!maxw || !(toks[ts].flags & T_WORD))
         return 0;
@@ -664,7 +694,7 @@ static size_t match_title(const ag_lexicon *lex, const char *text, const tok *to
         plen[++ok] = l;
     }
     for (size_t n = ok; n >= 1; n--)
-        if (ag__lex_is_title_lower(lex, buf, plen[n]))
+        if (word_class(p, lex, buf, plen[n]) & AG_LEX_TITLE)
             return n;
     return 0;
 }
@@ -793,15 +823,15 @@ static int split_hyphenated(ctx *c, size_t k) {
  * of the lexicon this takes a portfolio of up to three capitalised ordinary words before
  * a title head: "Migration Minister", "Home Affairs Minister", "Finance Secretary". */
 static size_t title_len(const ctx *c, size_t j, size_t te) {
-    size_t tl = match_title(c->lex, c->text, c->toks, j, te);
+    size_t tl = match_title(c->p, c->lex, c->text, c->toks, j, te);
     if (tl)
         return tl;
     size_t q = j;
     while (q < te && q - j < 3 && (c->toks[q].flags & T_CAP) && (c->toks[q].cls & AG_LEX_COMMON) &&
            !(c->toks[q].cls & (AG_LEX_GIVEN | AG_LEX_ORGCUE | AG_LEX_TITLE)) &&
-           !match_title(c->lex, c->text, c->toks, q, te))
+           !match_title(c->p, c->lex, c->text, c->toks, q, te))
         q++;
-    size_t hl = q > j && q < te ? match_title(c->lex, c->text, c->toks, q, te) : 0;
+    size_t hl = q > j && q < te ? match_title(c->p, c->lex, c->text, c->toks, q, te) : 0;
     return hl ? q + hl - j : 0;
 }
 
@@ -850,7 +880,7 @@ static size_t strip_titles(ctx *c, size_t ts, size_t te, size_t *role_s, size_t 
         /* Portfolio: "for"/"of" + common words or places, up to the next title. */
         if (j < te && (tok_is(c->text, &c->toks[j], "for") || tok_is(c->text, &c->toks[j], "of"))) {
             size_t k = j + 1;
-            while (k < te && !match_title(c->lex, c->text, c->toks, k, te)) {
+            while (k < te && !match_title(c->p, c->lex, c->text, c->toks, k, te)) {
                 ag_lex_actor pa;
                 size_t pg = match_form(c->lex, c->text, c->toks, k, te, caps, &pa);
                 if (pg && pa.type != AG_ACTOR_PERSON) {
@@ -1004,7 +1034,7 @@ static int do_span(ctx *c, size_t ts, size_t te) {
             ts++;
             continue;
         }
-        if (match_title(c->lex, c->text, t, ts, te))
+        if (match_title(c->p, c->lex, c->text, t, ts, te))
             break;
         /* "Carol White stayed": a word that is also a known name, followed by more of
          * the name, stays; "Senior Taliban officials" does not (a known form follows). */
@@ -1046,7 +1076,7 @@ static int do_span(ctx *c, size_t ts, size_t te) {
         if (ap < wl && ap < AG__LEX_MAXKEY) {
             char low[AG__LEX_MAXKEY];
             ag__lex_lower(w, ap, low);
-            if (ag__lex_class_lower(c->lex, low, ap) & AG_LEX_FUNCTION)
+            if (word_class(c->p, c->lex, low, ap) & AG_LEX_FUNCTION)
                 return 0;
         }
     }
@@ -1096,7 +1126,7 @@ static int do_span(ctx *c, size_t ts, size_t te) {
                 size_t r = k + g;
                 ag_lex_actor b;
                 if (!match_form(c->lex, c->text, t, r, te, caps, &b) &&
-                    !(t[r].cls & AG_LEX_GIVEN) && !match_title(c->lex, c->text, t, r, te))
+                    !(t[r].cls & AG_LEX_GIVEN) && !match_title(c->p, c->lex, c->text, t, r, te))
                     goto unknown;
             }
             /* "European Commission", "African Union": an adjective right before an
@@ -1143,7 +1173,7 @@ static int do_span(ctx *c, size_t ts, size_t te) {
                 if (t[q].cls & AG_LEX_ORGCUE)
                     last_cue = q;
             size_t r = last_cue + 1;
-            if (r < te && match_title(c->lex, c->text, t, r, te)) {
+            if (r < te && match_title(c->p, c->lex, c->text, t, r, te)) {
                 /* "Foreign Office Spokesperson Dr Mohammad Faisal" */
                 if (do_span(c, r, te) < 0)
                     return -1;
@@ -1753,7 +1783,7 @@ static size_t spans(ctx *c, size_t from, size_t limit) {
                 char low[AG__LEX_MAXKEY];
                 size_t hl = (size_t)(hy - (c->text + t[k].s));
                 ag__lex_lower(c->text + t[k].s, hl, low);
-                if (ag__lex_class_lower(c->lex, low, hl) & AG_LEX_NONNAME) {
+                if (word_class(c->p, c->lex, low, hl) & AG_LEX_NONNAME) {
                     k++;
                     continue;
                 }
@@ -1878,6 +1908,7 @@ void ag_mentions_destroy(ag_mentions *m) {
         free(p->grammar.v);
         free(p->link);
         free(p->pos_last);
+        free(p->wcache);
         free(p);
     }
     free(m->v);
@@ -1914,6 +1945,12 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
             goto oom;
     }
     struct ag__ner_scratch *p = out->priv;
+    if (!p->wcache && !(p->wcache = calloc(WC_SLOTS, sizeof *p->wcache)))
+        goto oom;
+    if (p->wc_stamp != ag__lex_stamp(lex)) {
+        memset(p->wcache, 0, WC_SLOTS * sizeof *p->wcache);
+        p->wc_stamp = ag__lex_stamp(lex);
+    }
     if (grow((void **)&p->capsent, &p->capcapsent, nsents + 1, 1) < 0)
         goto oom;
     ctx c = {lex, opts, text, len, p, NULL, 0};
