@@ -283,25 +283,68 @@ void ag__counts_free(ag__counts *c)
     memset(c, 0, sizeof *c);
 }
 
-static int date_keep(char **slot, const char *date, int want_min)
+static uint64_t big_endian64(const unsigned char *b)
+{
+    uint64_t v;
+    memcpy(&v, b, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+size_t ag__prefix_key(const char *s, uint64_t k[2])
+{
+    unsigned char b[16] = {0};
+    size_t n = strnlen(s, 16);
+    memcpy(b, s, n);
+    k[0] = big_endian64(b);
+    k[1] = big_endian64(b + 8);
+    return n;
+}
+
+int ag__prefix_cmp(const char *a, const uint64_t ka[2], size_t na, const char *b,
+                   const uint64_t kb[2])
+{
+    if (ka[0] != kb[0])
+        return ka[0] < kb[0] ? -1 : 1;
+    if (ka[1] != kb[1])
+        return ka[1] < kb[1] ? -1 : 1;
+    if (na < 16)
+        return 0; /* equal keys with a's NUL among them: equal strings */
+    int c = strcmp(a, b);
+    return (c > 0) - (c < 0);
+}
+
+int ag__date_keep(ag__date *slot, const char *date, const uint64_t k[2], size_t n,
+                  int want_min)
 {
     if (!date || !*date)
         return 0;
-    if (*slot) {
-        int c = strcmp(date, *slot);
+    if (slot->s) {
+        int c = ag__prefix_cmp(date, k, n, slot->s, slot->k);
         if (want_min ? c >= 0 : c <= 0)
             return 0;
     }
     char *copy = strdup(date);
     if (!copy)
         return -1;
-    free(*slot);
-    *slot = copy;
+    free(slot->s);
+    slot->s = copy;
+    slot->k[0] = k[0];
+    slot->k[1] = k[1];
     return 0;
 }
 
-int ag__date_min(char **slot, const char *date) { return date_keep(slot, date, 1); }
-int ag__date_max(char **slot, const char *date) { return date_keep(slot, date, 0); }
+static int date_keep(ag__date *slot, const char *date, int want_min)
+{
+    uint64_t k[2];
+    size_t n = date ? ag__prefix_key(date, k) : 0;
+    return ag__date_keep(slot, date, k, n, want_min);
+}
+
+int ag__date_min(ag__date *slot, const char *date) { return date_keep(slot, date, 1); }
+int ag__date_max(ag__date *slot, const char *date) { return date_keep(slot, date, 0); }
 
 /* ------------------------------------------------------------------ evidence */
 
@@ -347,7 +390,17 @@ int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset,
     memmove(&e->v[pos + 1], &e->v[pos], (e->n - pos) * sizeof *e->v);
     e->v[pos] = (ag__evid){d, offset, t};
     e->n++;
+    ag__prefix_key(e->v[e->n - 1].doc, e->last_k);
     return 0;
+}
+
+int ag__evids_closed(const ag__evids *e, size_t max, const char *doc, const uint64_t dk[2],
+                     size_t dn, size_t offset)
+{
+    if (e->n == 0 || e->n < max)
+        return 0;
+    int c = ag__prefix_cmp(doc, dk, dn, e->v[e->n - 1].doc, e->last_k);
+    return c > 0 || (c == 0 && offset > e->v[e->n - 1].offset);
 }
 
 void ag__evids_free(ag__evids *e)
@@ -377,13 +430,13 @@ void ag__acc_destroy(ag__acc *acc)
         ag__counts_free(&a->forms);
         ag__counts_free(&a->roles);
         ag__counts_free(&a->countries);
-        free(a->first_date);
-        free(a->last_date);
+        free(a->first_date.s);
+        free(a->last_date.s);
     }
     for (size_t i = 0; i < acc->npairs; i++) {
         ag__pair *p = &acc->pairs[i];
-        free(p->first_date);
-        free(p->last_date);
+        free(p->first_date.s);
+        free(p->last_date.s);
         ag__evids_free(&p->evidence);
         ag__evids_free(&p->met_evidence);
     }
@@ -466,8 +519,8 @@ static int actor_merge(ag__actor *d, const ag__actor *s)
     if (counts_merge(&d->names, &s->names) < 0 || counts_merge(&d->forms, &s->forms) < 0 ||
         counts_merge(&d->roles, &s->roles) < 0 ||
         counts_merge(&d->countries, &s->countries) < 0 ||
-        ag__date_min(&d->first_date, s->first_date) < 0 ||
-        ag__date_max(&d->last_date, s->last_date) < 0)
+        ag__date_min(&d->first_date, s->first_date.s) < 0 ||
+        ag__date_max(&d->last_date, s->last_date.s) < 0)
         return -1;
     return 0;
 }
@@ -485,8 +538,8 @@ static int pair_merge(ag__pair *d, size_t max, const ag__pair *s)
     d->weight += s->weight;
     d->documents += s->documents;
     d->met += s->met;
-    if (ag__date_min(&d->first_date, s->first_date) < 0 ||
-        ag__date_max(&d->last_date, s->last_date) < 0 ||
+    if (ag__date_min(&d->first_date, s->first_date.s) < 0 ||
+        ag__date_max(&d->last_date, s->last_date.s) < 0 ||
         evids_merge(&d->evidence, max, &s->evidence) < 0 ||
         evids_merge(&d->met_evidence, max, &s->met_evidence) < 0)
         return -1;
@@ -619,8 +672,8 @@ int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error 
                               "roles", counts_json(&a->roles), "countries",
                               counts_json(&a->countries));
         if (o) {
-            set_date(o, "fd", a->first_date);
-            set_date(o, "ld", a->last_date);
+            set_date(o, "fd", a->first_date.s);
+            set_date(o, "ld", a->last_date.s);
         }
         free(prefix);
         prefix = malloc(strlen(a->key) + 3);
@@ -645,8 +698,8 @@ int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error 
                               (json_int_t)p->documents, "met", (json_int_t)p->met, "ev",
                               evids_json(&p->evidence), "mev", evids_json(&p->met_evidence));
         if (o) {
-            set_date(o, "fd", p->first_date);
-            set_date(o, "ld", p->last_date);
+            set_date(o, "fd", p->first_date.s);
+            set_date(o, "ld", p->last_date.s);
         }
         free(prefix);
         prefix = malloc(strlen(ka) + strlen(kb) + 4);

@@ -195,6 +195,8 @@ struct ag__analyser {
     unsigned *acc_doc;           /* doc_no for which acc_local[record] holds */
     size_t capacc;
     unsigned doc_no;             /* counts documents, so acc_local needs no clearing */
+    uint64_t date_k[2];          /* ag__prefix_key of the document's date */
+    size_t date_n;
     lpair *pairs;                /* local pairs */
     size_t npairs, cappairs;
     ag__u64map pair_index;       /* (lo << 32 | hi) + 1 -> pairs index, for documents
@@ -1240,6 +1242,8 @@ static int count_mention(ag__analyser *an, ag__acc *acc, const ag__doc *doc,
 /* Fold the document's pairs into the accumulator. */
 static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc)
 {
+    uint64_t idk[2];
+    size_t idn = ag__prefix_key(doc->id, idk);
     for (size_t i = 0; i < an->npairs; i++) {
         const lpair *lp = &an->pairs[i];
         long a = an->loc[lp->lo].acc, b = an->loc[lp->hi].acc;
@@ -1252,8 +1256,8 @@ static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc)
         p->weight += lp->weight;
         p->documents++;
         p->met += lp->met;
-        if (ag__date_min(&p->first_date, doc->date) < 0 ||
-            ag__date_max(&p->last_date, doc->date) < 0)
+        if (ag__date_keep(&p->first_date, doc->date, an->date_k, an->date_n, 1) < 0 ||
+            ag__date_keep(&p->last_date, doc->date, an->date_k, an->date_n, 0) < 0)
             return -1;
         for (int kind = 0; kind < 2; kind++) {
             ag__evids *e = kind ? &p->met_evidence : &p->evidence;
@@ -1261,12 +1265,8 @@ static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc)
             size_t n = kind ? lp->nmev : lp->nev;
             for (size_t u = 0; u < n; u++) {
                 /* Skip building the text when the selection is full of smaller ones. */
-                if (e->n == acc->max_evidence && e->n) {
-                    const ag__evid *last = &e->v[e->n - 1];
-                    int c = strcmp(doc->id, last->doc);
-                    if (c > 0 || (c == 0 && units[2 * u] > last->offset))
-                        break;
-                }
+                if (ag__evids_closed(e, acc->max_evidence, doc->id, idk, idn, units[2 * u]))
+                    break;
                 if (unit_text(an, doc->text, units[2 * u], units[2 * u + 1]) < 0 ||
                     ag__evids_offer(e, acc->max_evidence, doc->id, units[2 * u],
                                     an->scratch) < 0)
@@ -1285,6 +1285,7 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
     long rc = -1;
 
     reset_doc(an);
+    an->date_n = doc->date ? ag__prefix_key(doc->date, an->date_k) : 0;
     if (ag_text_sentences(doc->text, doc->len, &sents, &ns, err) < 0)
         return -1;
     if (ag_ner_document(an->lex, &an->ner, doc->text, doc->len, sents, ns, &an->m, err) < 0)
@@ -1317,8 +1318,8 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
         if (flush_name(an, acc, (long)l) < 0)
             goto nomem;
         a->documents++;
-        if (ag__date_min(&a->first_date, doc->date) < 0 ||
-            ag__date_max(&a->last_date, doc->date) < 0)
+        if (ag__date_keep(&a->first_date, doc->date, an->date_k, an->date_n, 1) < 0 ||
+            ag__date_keep(&a->last_date, doc->date, an->date_k, an->date_n, 0) < 0)
             goto nomem;
     }
     /* ms[s] = first mention of sentence s (mentions are in text order). */

@@ -72,6 +72,23 @@ typedef struct ag__counts {
 int ag__counts_add(ag__counts *c, const char *s, long long n);
 void ag__counts_free(ag__counts *c);
 
+/* The first 16 bytes of s, zero-padded, as two big-endian numbers, so that numeric order
+ * is strcmp order as far as those bytes go. Returns min(strlen(s), 16). Records keep such
+ * keys beside their strings: they are compared with every document's, and most
+ * comparisons are then decided without touching the string, which sits in its own
+ * allocation (a likely cache miss). */
+size_t ag__prefix_key(const char *s, uint64_t k[2]);
+/* The sign of strcmp(a, b), given a's key and length (ag__prefix_key) and b's key; b is
+ * read only when the keys tie beyond a's 16 bytes. */
+int ag__prefix_cmp(const char *a, const uint64_t ka[2], size_t na, const char *b,
+                   const uint64_t kb[2]);
+
+/* An optional date (any string; ISO 8601 sorts right). Set only through ag__date_min/max. */
+typedef struct ag__date {
+    char *s;       /* owned copy, NULL when none */
+    uint64_t k[2]; /* s's first 16 bytes, zero-padded, big-endian */
+} ag__date;
+
 /* One piece of evidence: the sentence (or scope unit) where a pair was seen. */
 typedef struct ag__evid {
     char *doc;     /* document id, owned */
@@ -81,8 +98,9 @@ typedef struct ag__evid {
 
 /* Up to max pieces of evidence, the smallest by (doc, offset, text), kept sorted. */
 typedef struct ag__evids {
-    ag__evid *v; /* sorted ascending */
-    size_t n;    /* used (<= the accumulator's max_evidence) */
+    ag__evid *v;        /* sorted ascending */
+    size_t n;           /* used (<= the accumulator's max_evidence) */
+    uint64_t last_k[2]; /* ag__prefix_key of v[n - 1].doc */
 } ag__evids;
 
 /* Everything known about one actor key. */
@@ -95,8 +113,8 @@ typedef struct ag__actor {
     ag__counts forms;       /* surface forms as written */
     ag__counts roles;       /* titles stripped from before the name */
     ag__counts countries;   /* country of a place / organisation */
-    char *first_date;       /* earliest document date, or NULL */
-    char *last_date;        /* latest document date, or NULL */
+    ag__date first_date;    /* earliest document date */
+    ag__date last_date;     /* latest document date */
 } ag__actor;
 
 /* Everything known about one pair of actor keys (a < b by key bytes). */
@@ -105,8 +123,8 @@ typedef struct ag__pair {
     long long weight;       /* co-mentions (scope units) */
     long long documents;    /* documents with at least one co-mention */
     long long met;          /* sentences saying they met (0: never) */
-    char *first_date;       /* earliest document date, or NULL */
-    char *last_date;        /* latest, or NULL */
+    ag__date first_date;    /* earliest document date */
+    ag__date last_date;     /* latest */
     ag__evids evidence;     /* co-mention evidence */
     ag__evids met_evidence; /* meeting evidence */
 } ag__pair;
@@ -130,12 +148,20 @@ void ag__acc_destroy(ag__acc *acc);
 long ag__acc_actor(ag__acc *acc, const char *key);
 /* Index of the pair record for actors a != b (any order), created when absent. */
 long ag__acc_pair(ag__acc *acc, size_t a, size_t b);
-/* The lower / higher of two optional dates into *slot (copied). -1 on ENOMEM. */
-int ag__date_min(char **slot, const char *date);
-int ag__date_max(char **slot, const char *date);
+/* The lower / higher of *slot and an optional date (NULL or "": none) into *slot (the
+ * string copied). -1 on ENOMEM. */
+int ag__date_min(ag__date *slot, const char *date);
+int ag__date_max(ag__date *slot, const char *date);
+/* Either, for a date whose ag__prefix_key (k, n) the caller already has. */
+int ag__date_keep(ag__date *slot, const char *date, const uint64_t k[2], size_t n,
+                  int want_min);
 /* Offer one piece of evidence to a selection of at most max. -1 on ENOMEM. */
 int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset,
                     const char *text);
+/* 1 when a selection of at most max is full and nothing from document doc (key dk, length
+ * dn: ag__prefix_key) at offset or later could enter it. */
+int ag__evids_closed(const ag__evids *e, size_t max, const char *doc, const uint64_t dk[2],
+                     size_t dn, size_t offset);
 void ag__evids_free(ag__evids *e);
 
 /* Add every record of src into dst (sums, min/max, evidence selection). */

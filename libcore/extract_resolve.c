@@ -421,8 +421,8 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
                 bad = ag__counts_add(&sum->countries, a->countries.v[f].s,
                                      a->countries.v[f].n) < 0;
             if (!bad)
-                bad = ag__date_min(&sum->first_date, a->first_date) < 0 ||
-                      ag__date_max(&sum->last_date, a->last_date) < 0;
+                bad = ag__date_min(&sum->first_date, a->first_date.s) < 0 ||
+                      ag__date_max(&sum->last_date, a->last_date.s) < 0;
         }
         if (bad) {
             ag__acc_destroy(&one);
@@ -444,10 +444,10 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
             if (strcmp(sum->countries.v[0].s, groups[k].id) != 0)
                 json_object_set_new(at, "country", json_string(sum->countries.v[0].s));
         }
-        if (sum->first_date)
-            json_object_set_new(at, "first_date", json_string(sum->first_date));
-        if (sum->last_date)
-            json_object_set_new(at, "last_date", json_string(sum->last_date));
+        if (sum->first_date.s)
+            json_object_set_new(at, "first_date", json_string(sum->first_date.s));
+        if (sum->last_date.s)
+            json_object_set_new(at, "last_date", json_string(sum->last_date.s));
         ag__acc_destroy(&one);
     }
 
@@ -471,8 +471,8 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         q->weight += p->weight;
         q->documents += p->documents;
         q->met += p->met;
-        if (ag__date_min(&q->first_date, p->first_date) < 0 ||
-            ag__date_max(&q->last_date, p->last_date) < 0)
+        if (ag__date_min(&q->first_date, p->first_date.s) < 0 ||
+            ag__date_max(&q->last_date, p->last_date.s) < 0)
             goto nomem;
         for (size_t e = 0; e < p->evidence.n; e++)
             if (ag__evids_offer(&q->evidence, links.max_evidence, p->evidence.v[e].doc,
@@ -500,10 +500,10 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         json_t *at = ag_edge_attrs(g, (size_t)e);
         json_object_set_new(at, "documents", json_integer(q->documents));
         json_object_set_new(at, "met", json_boolean(q->met > 0));
-        if (q->first_date)
-            json_object_set_new(at, "first_date", json_string(q->first_date));
-        if (q->last_date)
-            json_object_set_new(at, "last_date", json_string(q->last_date));
+        if (q->first_date.s)
+            json_object_set_new(at, "first_date", json_string(q->first_date.s));
+        if (q->last_date.s)
+            json_object_set_new(at, "last_date", json_string(q->last_date.s));
         json_object_set_new(at, "evidence", evid_list(&q->evidence));
         if (q->met)
             json_object_set_new(at, "met_evidence", evid_list(&q->met_evidence));
