@@ -184,7 +184,8 @@ typedef struct ag__resolve_opts {
 } ag__resolve_opts;
 
 /* Resolve the records of acc across documents and build the sorted graph. The pair
- * records' evidence is consumed (freed) to bound peak memory; destroy acc afterwards. */
+ * records are consumed (freed, acc->npairs becomes 0) to bound peak memory; destroy acc
+ * afterwards. */
 ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error *err);
 
 /* ---------------------------------------------------------------- documents */

@@ -488,6 +488,17 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         ag__evids_free(&p->evidence);
         ag__evids_free(&p->met_evidence);
     }
+    /* The pair records are folded: release them (and their index) before the graph's
+     * link attributes, the largest part of the peak, are built. */
+    for (size_t i = 0; i < acc->npairs; i++) {
+        free(acc->pairs[i].first_date.s);
+        free(acc->pairs[i].last_date.s);
+    }
+    free(acc->pairs);
+    acc->pairs = NULL;
+    acc->npairs = acc->cappairs = 0;
+    ag__u64map_free(&acc->pair_index);
+    ag__u64map_free(&links.pair_index);
     for (size_t i = 0; i < links.npairs; i++) {
         const ag__pair *q = &links.pairs[i];
         if (opts->met_only && !q->met)
