@@ -254,8 +254,10 @@ size_t ag_extract_name_key(const char *name, size_t len, char *buf, size_t bufsi
 
 int ag__counts_add(ag__counts *c, const char *s, long long n)
 {
+    uint64_t k[2];
+    size_t kn = ag__prefix_key(s, k);
     for (size_t i = 0; i < c->n; i++) {
-        if (strcmp(c->v[i].s, s) == 0) {
+        if (ag__prefix_cmp(s, k, kn, c->v[i].s, c->v[i].k) == 0) {
             c->v[i].n += n;
             return 0;
         }
@@ -271,7 +273,7 @@ int ag__counts_add(ag__counts *c, const char *s, long long n)
     char *copy = strdup(s);
     if (!copy)
         return -1;
-    c->v[c->n++] = (ag__count){copy, n};
+    c->v[c->n++] = (ag__count){copy, n, {k[0], k[1]}};
     return 0;
 }
 

@@ -56,10 +56,22 @@ uint64_t ag__acc_hash(const char *s, size_t len);
 
 #define AG__MAX_EVIDENCE 10 /* most evidence records per link and kind (--evidence) */
 
+/* The first 16 bytes of s, zero-padded, as two big-endian numbers, so that numeric order
+ * is strcmp order as far as those bytes go. Returns min(strlen(s), 16). Records keep such
+ * keys beside their strings: they are compared with every document's, and most
+ * comparisons are then decided without touching the string, which sits in its own
+ * allocation (a likely cache miss). */
+size_t ag__prefix_key(const char *s, uint64_t k[2]);
+/* The sign of strcmp(a, b), given a's key and length (ag__prefix_key) and b's key; b is
+ * read only when the keys tie beyond a's 16 bytes. */
+int ag__prefix_cmp(const char *a, const uint64_t ka[2], size_t na, const char *b,
+                   const uint64_t kb[2]);
+
 /* A string with a count: surface forms, names, roles and countries of an actor. */
 typedef struct ag__count {
-    char *s;     /* owned, valid UTF-8 */
-    long long n; /* occurrences */
+    char *s;       /* owned, valid UTF-8 */
+    long long n;   /* occurrences */
+    uint64_t k[2]; /* ag__prefix_key of s */
 } ag__count;
 
 /* A small multiset of strings (linear search: an actor has few distinct forms). */
@@ -71,17 +83,6 @@ typedef struct ag__counts {
 
 int ag__counts_add(ag__counts *c, const char *s, long long n);
 void ag__counts_free(ag__counts *c);
-
-/* The first 16 bytes of s, zero-padded, as two big-endian numbers, so that numeric order
- * is strcmp order as far as those bytes go. Returns min(strlen(s), 16). Records keep such
- * keys beside their strings: they are compared with every document's, and most
- * comparisons are then decided without touching the string, which sits in its own
- * allocation (a likely cache miss). */
-size_t ag__prefix_key(const char *s, uint64_t k[2]);
-/* The sign of strcmp(a, b), given a's key and length (ag__prefix_key) and b's key; b is
- * read only when the keys tie beyond a's 16 bytes. */
-int ag__prefix_cmp(const char *a, const uint64_t ka[2], size_t na, const char *b,
-                   const uint64_t kb[2]);
 
 /* An optional date (any string; ISO 8601 sorts right). Set only through ag__date_min/max. */
 typedef struct ag__date {
