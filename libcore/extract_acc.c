@@ -298,8 +298,9 @@ static uint64_t big_endian64(const unsigned char *b)
 size_t ag__prefix_key(const char *s, uint64_t k[2])
 {
     unsigned char b[16] = {0};
-    size_t n = strnlen(s, 16);
-    memcpy(b, s, n);
+    size_t n = 0;
+    for (; n < 16 && s[n]; n++) /* mostly short strings: cheaper than a strnlen call */
+        b[n] = (unsigned char)s[n];
     k[0] = big_endian64(b);
     k[1] = big_endian64(b + 8);
     return n;
