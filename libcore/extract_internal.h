@@ -229,9 +229,10 @@ ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opt
                                ag_error *err);
 void ag__analyser_free(ag__analyser *an);
 /*
- * Analyse one document into acc; when mentions_out is not NULL, the document's mention
- * lines are appended to it (a growing buffer: *buf, *len, *cap). Returns the number of
- * mentions or -1.
+ * Analyse one document into acc; when mbuf is not NULL, the document's mention lines are
+ * appended to it (a growing buffer: *mbuf, *mlen, *mcap). Returns the number of mentions
+ * or -1. The analyser remembers which record of acc each name it has seen belongs to, so
+ * every call on one analyser must pass the same accumulator.
  */
 long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf,
                  size_t *mlen, size_t *mcap, ag_error *err);
