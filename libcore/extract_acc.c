@@ -50,146 +50,91 @@ static uint64_t mix64(uint64_t x)
     return x;
 }
 
-/* ------------------------------------------------------------------ string map */
+/* ------------------------------------------------------------------ hash maps */
 
-size_t ag__strmap_get(const ag__strmap *m, const char *key)
+/* Index of the slot holding (tag, key), or of the empty slot where it would go. */
+static size_t map_slot(const ag__map *m, uint64_t tag, const char *key)
 {
-    if (m->cap == 0)
-        return (size_t)-1;
     size_t mask = m->cap - 1;
-    for (size_t i = ag__acc_hash(key, strlen(key)) & mask;; i = (i + 1) & mask) {
-        if (!m->keys[i])
-            return (size_t)-1;
-        if (strcmp(m->keys[i], key) == 0)
-            return m->vals[i];
+    for (size_t i = mix64(tag) & mask;; i = (i + 1) & mask) {
+        const ag__slot *s = &m->v[i];
+        if (s->tag == 0 || (s->tag == tag && (!key || strcmp(s->key, key) == 0)))
+            return i;
     }
 }
 
-static int strmap_grow(ag__strmap *m)
+static size_t map_get(const ag__map *m, uint64_t tag, const char *key)
 {
-    size_t ncap = m->cap ? m->cap * 2 : 64;
-    const char **keys = calloc(ncap, sizeof *keys);
-    size_t *vals = malloc(ncap * sizeof *vals);
-    if (!keys || !vals) {
-        free(keys);
-        free(vals);
-        return -1;
+    if (m->cap == 0)
+        return (size_t)-1;
+    const ag__slot *s = &m->v[map_slot(m, tag, key)];
+    return s->tag ? s->val : (size_t)-1;
+}
+
+static int map_put(ag__map *m, uint64_t tag, const char *key, size_t val)
+{
+    /* Keep the load factor under 1/2 so probes stay short. */
+    if ((m->n + 1) * 2 > m->cap) {
+        size_t ncap = m->cap ? m->cap * 2 : 64;
+        ag__slot *v = calloc(ncap, sizeof *v);
+        if (!v)
+            return -1;
+        for (size_t i = 0; i < m->cap; i++) {
+            if (!m->v[i].tag)
+                continue;
+            size_t j = mix64(m->v[i].tag) & (ncap - 1);
+            while (v[j].tag)
+                j = (j + 1) & (ncap - 1);
+            v[j] = m->v[i];
+        }
+        free(m->v);
+        m->v = v;
+        m->cap = ncap;
     }
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->keys[i])
-            continue;
-        size_t j = ag__acc_hash(m->keys[i], strlen(m->keys[i])) & (ncap - 1);
-        while (keys[j])
-            j = (j + 1) & (ncap - 1);
-        keys[j] = m->keys[i];
-        vals[j] = m->vals[i];
-    }
-    free(m->keys);
-    free(m->vals);
-    m->keys = keys;
-    m->vals = vals;
-    m->cap = ncap;
+    m->v[map_slot(m, tag, key)] = (ag__slot){tag, key, val};
+    m->n++;
     return 0;
+}
+
+static void map_free(ag__map *m)
+{
+    free(m->v);
+    memset(m, 0, sizeof *m);
+}
+
+static uint64_t str_tag(const char *key)
+{
+    uint64_t h = ag__acc_hash(key, strlen(key));
+    return h ? h : 1;
+}
+
+size_t ag__strmap_get(const ag__strmap *m, const char *key)
+{
+    return map_get(&m->m, str_tag(key), key);
 }
 
 int ag__strmap_put(ag__strmap *m, const char *key, size_t val)
 {
-    /* Keep the load factor under 1/2 so probes stay short. */
-    if ((m->n + 1) * 2 > m->cap && strmap_grow(m) < 0)
-        return -1;
-    size_t mask = m->cap - 1;
-    size_t i = ag__acc_hash(key, strlen(key)) & mask;
-    while (m->keys[i])
-        i = (i + 1) & mask;
-    m->keys[i] = key;
-    m->vals[i] = val;
-    m->n++;
-    return 0;
+    return map_put(&m->m, str_tag(key), key, val);
 }
 
-void ag__strmap_clear(ag__strmap *m)
-{
-    if (m->cap)
-        memset(m->keys, 0, m->cap * sizeof *m->keys);
-    m->n = 0;
-}
+void ag__strmap_free(ag__strmap *m) { map_free(&m->m); }
 
-void ag__strmap_free(ag__strmap *m)
-{
-    free(m->keys);
-    free(m->vals);
-    memset(m, 0, sizeof *m);
-}
-
-/* ------------------------------------------------------------------ u64 map */
-
-size_t ag__u64map_get(const ag__u64map *m, uint64_t key)
-{
-    if (m->cap == 0)
-        return (size_t)-1;
-    size_t mask = m->cap - 1;
-    for (size_t i = mix64(key) & mask;; i = (i + 1) & mask) {
-        if (m->keys[i] == 0)
-            return (size_t)-1;
-        if (m->keys[i] == key)
-            return m->vals[i];
-    }
-}
-
-static int u64map_grow(ag__u64map *m)
-{
-    size_t ncap = m->cap ? m->cap * 2 : 64;
-    uint64_t *keys = calloc(ncap, sizeof *keys);
-    size_t *vals = malloc(ncap * sizeof *vals);
-    if (!keys || !vals) {
-        free(keys);
-        free(vals);
-        return -1;
-    }
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->keys[i])
-            continue;
-        size_t j = mix64(m->keys[i]) & (ncap - 1);
-        while (keys[j])
-            j = (j + 1) & (ncap - 1);
-        keys[j] = m->keys[i];
-        vals[j] = m->vals[i];
-    }
-    free(m->keys);
-    free(m->vals);
-    m->keys = keys;
-    m->vals = vals;
-    m->cap = ncap;
-    return 0;
-}
+size_t ag__u64map_get(const ag__u64map *m, uint64_t key) { return map_get(&m->m, key, NULL); }
 
 int ag__u64map_put(ag__u64map *m, uint64_t key, size_t val)
 {
-    if ((m->n + 1) * 2 > m->cap && u64map_grow(m) < 0)
-        return -1;
-    size_t mask = m->cap - 1;
-    size_t i = mix64(key) & mask;
-    while (m->keys[i])
-        i = (i + 1) & mask;
-    m->keys[i] = key;
-    m->vals[i] = val;
-    m->n++;
-    return 0;
+    return map_put(&m->m, key, NULL, val);
 }
 
 void ag__u64map_clear(ag__u64map *m)
 {
-    if (m->cap)
-        memset(m->keys, 0, m->cap * sizeof *m->keys);
-    m->n = 0;
+    if (m->m.cap)
+        memset(m->m.v, 0, m->m.cap * sizeof *m->m.v);
+    m->m.n = 0;
 }
 
-void ag__u64map_free(ag__u64map *m)
-{
-    free(m->keys);
-    free(m->vals);
-    memset(m, 0, sizeof *m);
-}
+void ag__u64map_free(ag__u64map *m) { map_free(&m->m); }
 
 /* ------------------------------------------------------------------ name keys */
 

@@ -21,28 +21,36 @@
 
 /* ---------------------------------------------------------------- hash maps */
 
-/* Open addressing map from a NUL-terminated string (borrowed: the caller keeps it alive,
- * normally inside the record it indexes) to an index. */
+/* One open-addressing table (load under 1/2, linear probing) behind both maps below: a
+ * slot holds a non-zero tag (the key itself for 64-bit keys, the hash for strings), the
+ * string key (borrowed; NULL for 64-bit keys) and the value. */
+typedef struct ag__slot {
+    uint64_t tag;    /* 0 for an empty slot */
+    const char *key; /* borrowed */
+    size_t val;
+} ag__slot;
+
+typedef struct ag__map {
+    ag__slot *v; /* slots */
+    size_t cap;  /* a power of two (0 before the first insert) */
+    size_t n;    /* used slots */
+} ag__map;
+
+/* Map from a NUL-terminated string (borrowed: the caller keeps it alive, normally inside
+ * the record it indexes) to an index. */
 typedef struct ag__strmap {
-    const char **keys; /* borrowed keys, NULL for empty slots */
-    size_t *vals;      /* value per slot */
-    size_t cap;        /* slots, a power of two (0 before first insert) */
-    size_t n;          /* used slots */
+    ag__map m;
 } ag__strmap;
 
 /* Index stored for key, or (size_t)-1. */
 size_t ag__strmap_get(const ag__strmap *m, const char *key);
 /* Insert key -> val (key must be absent); -1 on allocation failure. */
 int ag__strmap_put(ag__strmap *m, const char *key, size_t val);
-void ag__strmap_clear(ag__strmap *m); /* forget entries, keep memory */
 void ag__strmap_free(ag__strmap *m);
 
-/* Open addressing map from a non-zero 64-bit key to an index. */
+/* Map from a non-zero 64-bit key to an index. */
 typedef struct ag__u64map {
-    uint64_t *keys; /* 0 for empty slots */
-    size_t *vals;   /* value per slot */
-    size_t cap;     /* slots, a power of two */
-    size_t n;       /* used slots */
+    ag__map m;
 } ag__u64map;
 
 size_t ag__u64map_get(const ag__u64map *m, uint64_t key);
