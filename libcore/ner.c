@@ -1382,6 +1382,17 @@ static int small_word_at(const char *w, size_t rest) {
            (memcmp(w, "for", 3) == 0 || memcmp(w, "the", 3) == 0 || memcmp(w, "and", 3) == 0);
 }
 
+/* A name resolve may take for an acronym: one ALL-CAPS word of 2 to 8 letters that no
+ * spelling variant has resolved (variants resolve only names of several words). */
+static int acronym_like(const dname *d) {
+    if (d->ntok != 1 || d->keylen < 2 || d->keylen > 8 || !d->text || d->canon >= 0)
+        return 0;
+    for (size_t q = 0; q < d->keylen; q++)
+        if (!(d->text[q] >= 'A' && d->text[q] <= 'Z'))
+            return 0;
+    return 1;
+}
+
 /*
  * One type per name, spelling variants, acronyms and partial names.
  * Time complexity: O(N + M log M) for N candidates and M names, plus the (short) chains of
@@ -1415,8 +1426,14 @@ static int resolve(ctx *c) {
     for (size_t i = 0; i < nn; i++)
         nm[i].type = best_type(nm[i].votes);
 
-    /* Spelling variants of multi-word person names: the first seen is canonical. */
+    /* Spelling variants of multi-word person names: the first seen is canonical. Keys
+     * (costly to make) only when there are two such names to compare. */
+    size_t npersons = 0, nacronyms = 0;
     for (size_t i = 0; i < nn; i++) {
+        npersons += nm[i].ntok >= 2 && nm[i].type == AG_ACTOR_PERSON;
+        nacronyms += acronym_like(&nm[i]);
+    }
+    for (size_t i = 0; i < nn && npersons >= 2; i++) {
         if (nm[i].ntok < 2 || nm[i].type != AG_ACTOR_PERSON)
             continue;
         char kb[AG__LEX_MAXKEY];
@@ -1437,7 +1454,7 @@ static int resolve(ctx *c) {
     /* Acronyms to their expansion: "ISPR" -> "Inter-Services Public Relations". */
     /* Two initial sets per name: without and with the small words ("VOA" for "Voice of
      * America", "ISPR" for "Inter-Services Public Relations"). */
-    for (size_t j = 0; j < nn; j++) {
+    for (size_t j = 0; j < nn && nacronyms; j++) {
         if (nm[j].ntok < 2)
             continue;
         /* Both sets in one pass over the key (the longer set fills first); a set that fills
@@ -1472,16 +1489,11 @@ static int resolve(ctx *c) {
                 sl->val = (uint32_t)j;
         }
     }
-    for (size_t i = 0; i < nn; i++) {
-        if (nm[i].ntok != 1 || nm[i].keylen < 2 || nm[i].keylen > 8 || !nm[i].text ||
-            nm[i].canon >= 0)
+    for (size_t i = 0; i < nn && nacronyms; i++) {
+        if (!acronym_like(&nm[i]))
             continue;
-        int up = 1;
-        for (size_t q = 0; q < nm[i].keylen; q++)
-            if (!(nm[i].text[q] >= 'A' && nm[i].text[q] <= 'Z'))
-                up = 0;
         int err = 0;
-        dslot *sl = up ? dt_get(&keys, nm[i].key, nm[i].keylen, 0, &err) : NULL;
+        dslot *sl = dt_get(&keys, nm[i].key, nm[i].keylen, 0, &err);
         if (!sl)
             continue;
         size_t j = sl->val;
@@ -1495,18 +1507,22 @@ static int resolve(ctx *c) {
     /* Partial names: a name whose words are the last words of a longer person name in
      * the document. The nearest preceding full mention wins, else the first following. */
     if (c->opts->resolve_partial) {
+        size_t chained = 0;
         for (size_t i = 0; i < nn; i++) {
             if (nm[i].ntok < 2 || nm[i].type != AG_ACTOR_PERSON)
                 continue;
             for (size_t q = 1; q < nm[i].keylen; q++)
-                if (nm[i].key[q - 1] == ' ' &&
-                    chain_add(&keys, nm[i].key + q, nm[i].keylen - q, (uint32_t)i, link + nn) < 0)
-                    goto out;
+                if (nm[i].key[q - 1] == ' ') {
+                    if (chain_add(&keys, nm[i].key + q, nm[i].keylen - q, (uint32_t)i, link + nn) < 0)
+                        goto out;
+                    chained++;
+                }
         }
         /* A name with several suffixes is linked into each suffix chain through one
          * link slot, so a chain may wander into another suffix's chain; the walk below
          * checks the suffix, which keeps the result exact. */
-        for (size_t ci = 0; ci < p->ncands; ci++) {
+        /* (With no suffix keyed, no candidate finds a longer name.) */
+        for (size_t ci = 0; ci < p->ncands && chained; ci++) {
             cand *m = &p->cands[ci];
             if (m->name < 0) {
                 /* A gazetteer word that is the surname of a person named (with a title or
