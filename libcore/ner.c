@@ -138,6 +138,7 @@ struct ag__ner_scratch {
     uint32_t *link;          /* resolution: chain links (2 per name) */
     size_t *pos_last;        /* resolution: last mention offset + 1 per name */
     size_t caplink;          /* names the two arrays above have room for */
+    int evidence_done;       /* evidence holds the document's words (see attested) */
     dtab grammar;            /* word of the lists below -> G_* bits (built once) */
     size_t grammar_maxlen;   /* bytes of its longest word */
     struct wc_slot *wcache;  /* word class cache, WC_SLOTS slots (see word_class) */
@@ -746,8 +747,17 @@ static int capish(const ctx *c, size_t k) {
     return (t->flags & T_CAP) != 0;
 }
 
-/* A word the document writes capitalised in mid-sentence. */
+static int note_evidence(struct ag__ner_scratch *p, const char *text, const tok *t, size_t n);
+
+/* A word the document writes capitalised in mid-sentence: 1 or 0, -1 when out of memory.
+ * The table of such words is filled on the first question (most documents ask none)
+ * when all the document's tokens are at hand, else while tokenising. */
 static int attested(const ctx *c, size_t k) {
+    if (!c->p->evidence_done) {
+        if (note_evidence(c->p, c->text, c->toks, c->ntoks) < 0)
+            return -1;
+        c->p->evidence_done = 1;
+    }
     const tok *t = &c->toks[k];
     size_t n = t->e - t->s;
     char low[AG__LEX_MAXKEY];
@@ -1041,9 +1051,14 @@ static int do_span(ctx *c, size_t ts, size_t te) {
         ag_lex_actor nx;
         int name_like = (cl & (AG_LEX_GIVEN | AG_LEX_PROPER)) && ts + 1 < te &&
                         !match_form(c->lex, c->text, t, ts + 1, te, 0, &nx);
-        if ((cl & AG_LEX_COMMON) && !attested(c, ts) && !name_like) {
-            ts++;
-            continue;
+        if ((cl & AG_LEX_COMMON) && !name_like) {
+            int at = attested(c, ts);
+            if (at < 0)
+                return -1;
+            if (!at) {
+                ts++;
+                continue;
+            }
         }
         break;
     }
@@ -1188,9 +1203,13 @@ static int do_span(ctx *c, size_t ts, size_t te) {
         if (caps) {
             /* Headline words: keep only words attested in the body. */
             int ok = 1;
-            for (size_t q = k; q < u; q++)
-                if (!attested(c, q) || (t[q].cls & AG_LEX_FUNCTION))
+            for (size_t q = k; q < u; q++) {
+                int at = attested(c, q);
+                if (at < 0)
+                    return -1;
+                if (!at || (t[q].cls & AG_LEX_FUNCTION))
                     ok = 0;
+            }
             if (!ok) {
                 k++;
                 continue;
@@ -1759,10 +1778,12 @@ static int caps_sentence(const tok *t, size_t n) {
     return ncap >= 2 && nlow * 10 <= ncap;
 }
 
-/* Record the words written capitalised in mid-sentence. -1 when out of memory. */
+/* Record the words of tokens t[0, n) written capitalised in mid-sentence (outside ALL-CAPS
+ * sentences). -1 when out of memory. */
 static int note_evidence(struct ag__ner_scratch *p, const char *text, const tok *t, size_t n) {
     for (size_t k = 0; k < n; k++) {
-        if ((t[k].flags & (T_CAP | T_FIRST)) != T_CAP || (t[k].flags & T_ALLCAPS))
+        if ((t[k].flags & (T_CAP | T_FIRST)) != T_CAP || (t[k].flags & T_ALLCAPS) ||
+            p->capsent[t[k].sent])
             continue;
         size_t l = t[k].e - t[k].s;
         if (l >= AG__LEX_MAXKEY)
@@ -1990,14 +2011,21 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
                 p->capsent[si] = caps_sentence(p->toks + chunk, p->ntoks - chunk);
                 decided = 1;
             }
-            if (!p->capsent[si] && note_evidence(p, text, p->toks + chunk, p->ntoks - chunk) < 0)
+            /* Evidence waits for attested unless the tokens are not kept: then it is noted
+             * as they go, from all tokens so far when that is found out. */
+            if (streaming && note_evidence(p, text, p->toks + chunk, p->ntoks - chunk) < 0)
                 goto oom;
-            if (p->ntoks > TOKEN_LIMIT)
+            if (!streaming && p->ntoks > TOKEN_LIMIT) {
                 streaming = 1;
+                if (note_evidence(p, text, p->toks, p->ntoks) < 0)
+                    goto oom;
+            }
             if (streaming)
                 p->ntoks = 0;
         }
     }
+
+    p->evidence_done = streaming;
 
     /* 2-3. Spans: over all tokens at once, or window by window re-tokenising. */
     if (!streaming) {
