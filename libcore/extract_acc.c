@@ -23,22 +23,9 @@
 #include <actorgraph/text.h>
 
 #include "extract_internal.h"
+#include "lexicon_internal.h"
 
 /* ------------------------------------------------------------------ hashing */
-
-uint64_t ag__acc_hash(const char *s, size_t len)
-{
-    /* FNV-1a, then a final mix so low bits are usable as a table index. */
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h;
-}
 
 static uint64_t mix64(uint64_t x)
 {
@@ -104,7 +91,7 @@ static void map_free(ag__map *m)
 
 static uint64_t str_tag(const char *key)
 {
-    uint64_t h = ag__acc_hash(key, strlen(key));
+    uint64_t h = ag__hash_bytes(key, strlen(key));
     return h ? h : 1;
 }
 

@@ -58,8 +58,6 @@ int ag__u64map_put(ag__u64map *m, uint64_t key, size_t val);
 void ag__u64map_clear(ag__u64map *m); /* forget entries, keep memory */
 void ag__u64map_free(ag__u64map *m);
 
-uint64_t ag__acc_hash(const char *s, size_t len);
-
 /* ---------------------------------------------------------------- records */
 
 #define AG__MAX_EVIDENCE 10 /* most evidence records per link and kind (--evidence) */
