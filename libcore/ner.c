@@ -749,15 +749,14 @@ static int capish(const ctx *c, size_t k) {
 
 static int note_evidence(struct ag__ner_scratch *p, const char *text, const tok *t, size_t n);
 
+/* Documents of at most this many tokens answer attested by a scan of their tokens: the few
+ * questions a short document asks cost less than a table of all its capitalised words. */
+#define EV_SCAN_TOKENS 256
+
 /* A word the document writes capitalised in mid-sentence: 1 or 0, -1 when out of memory.
- * The table of such words is filled on the first question (most documents ask none)
- * when all the document's tokens are at hand, else while tokenising. */
+ * Unless the document is short, the table of such words is filled on the first question
+ * (most documents ask none) when all its tokens are at hand, else while tokenising. */
 static int attested(const ctx *c, size_t k) {
-    if (!c->p->evidence_done) {
-        if (note_evidence(c->p, c->text, c->toks, c->ntoks) < 0)
-            return -1;
-        c->p->evidence_done = 1;
-    }
     const tok *t = &c->toks[k];
     size_t n = t->e - t->s;
     char low[AG__LEX_MAXKEY];
@@ -765,6 +764,25 @@ static int attested(const ctx *c, size_t k) {
     if (n >= AG__LEX_MAXKEY)
         return 0;
     ag__lex_lower(c->text + t->s, n, low);
+    if (!c->p->evidence_done && c->ntoks <= EV_SCAN_TOKENS) {
+        /* the tokens note_evidence would record */
+        for (size_t j = 0; j < c->ntoks; j++) {
+            const tok *u = &c->toks[j];
+            if (u->e - u->s != n || (u->flags & (T_CAP | T_FIRST | T_ALLCAPS)) != T_CAP ||
+                c->p->capsent[u->sent])
+                continue;
+            char ul[AG__LEX_MAXKEY];
+            ag__lex_lower(c->text + u->s, n, ul);
+            if (ag__bytes_eq(ul, low, n))
+                return 1;
+        }
+        return 0;
+    }
+    if (!c->p->evidence_done) {
+        if (note_evidence(c->p, c->text, c->toks, c->ntoks) < 0)
+            return -1;
+        c->p->evidence_done = 1;
+    }
     /* the evidence table keys point into the arena: look up with a temporary key */
     dslot *s = dt_get(&c->p->evidence, low, n, 0, &e);
     return s && (s->val & EV_CAPMID);
