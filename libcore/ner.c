@@ -111,7 +111,10 @@ typedef struct dslot {
     uint32_t gen;    /* valid when equal to the table's gen */
     uint32_t val;    /* payload */
     const char *key; /* key bytes (arena or lexicon) */
-    size_t klen;     /* key length */
+    uint32_t klen;   /* key length (keys are shorter than AG__LEX_MAXKEY) */
+    uint32_t hash;   /* low half of the key's ag__hash_bytes: a probe reads the key's
+                      * bytes (another cache line) only when this matches, and growing
+                      * needs no rehash */
 } dslot;
 
 typedef struct dtab {
@@ -226,7 +229,7 @@ static dslot *dt_get(dtab *t, const char *k, size_t n, int create, int *err) {
         for (size_t i = 0; i < t->cap; i++) {
             if (t->v[i].gen != t->gen)
                 continue;
-            size_t j = ag__hash_bytes(t->v[i].key, t->v[i].klen) & (nc - 1);
+            size_t j = t->v[i].hash & (nc - 1);
             while (nv[j].gen == t->gen)
                 j = (j + 1) & (nc - 1);
             nv[j] = t->v[i];
@@ -237,7 +240,8 @@ static dslot *dt_get(dtab *t, const char *k, size_t n, int create, int *err) {
     }
     if (!t->cap)
         return NULL;
-    size_t mask = t->cap - 1, i = ag__hash_bytes(k, n) & mask;
+    uint32_t h = (uint32_t)ag__hash_bytes(k, n);
+    size_t mask = t->cap - 1, i = h & mask;
     for (;;) {
         dslot *s = &t->v[i];
         if (s->gen != t->gen) {
@@ -245,12 +249,13 @@ static dslot *dt_get(dtab *t, const char *k, size_t n, int create, int *err) {
                 return NULL;
             s->gen = t->gen;
             s->key = k;
-            s->klen = n;
+            s->klen = (uint32_t)n;
+            s->hash = h;
             s->val = 0;
             t->n++;
             return s;
         }
-        if (s->klen == n && ag__bytes_eq(s->key, k, n))
+        if (s->hash == h && s->klen == n && ag__bytes_eq(s->key, k, n))
             return s;
         i = (i + 1) & mask;
     }
