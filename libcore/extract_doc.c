@@ -468,9 +468,9 @@ static long local_for(ag__analyser *an, size_t ai)
 static int pairs_begin(ag__analyser *an)
 {
     an->use_matrix = an->nloc <= PAIR_MATRIX_MAX;
-    if (!an->use_matrix)
-        return 0;
     size_t need = an->nloc * an->nloc;
+    if (!an->use_matrix || need == 0) /* no actors: no pairs, and maybe no matrix yet */
+        return 0;
     if (need > an->cappm) {
         uint32_t *v = realloc(an->pair_matrix, need * sizeof *v);
         if (!v)
