@@ -137,6 +137,8 @@ static json_t *dot_value(const char *s)
 static int has_word(const char *list, const char *word)
 {
     size_t n = strlen(word);
+    if (n == 0) /* DOT allows "" as an attribute name; strstr would find it everywhere */
+        return 0;
     for (const char *p = list; p && (p = strstr(p, word)); p += n)
         if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
             return 1;
