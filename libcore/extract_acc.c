@@ -116,7 +116,9 @@ int ag__u64map_put(ag__u64map *m, uint64_t key, size_t val)
 
 void ag__u64map_clear(ag__u64map *m)
 {
-    if (m->m.cap)
+    /* Cleared once per document: after one huge document the table stays big, and most
+     * documents leave it empty (extract_doc.c's pair matrix). */
+    if (m->m.n)
         memset(m->m.v, 0, m->m.cap * sizeof *m->m.v);
     m->m.n = 0;
 }
