@@ -25,6 +25,24 @@
 #include "extract_internal.h"
 #include "lexicon_internal.h"
 
+/* ------------------------------------------------------------------ arrays */
+
+int ag__grow(void *ptr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap * 2 : 16;
+    while (ncap < need)
+        ncap *= 2;
+    void *v;
+    memcpy(&v, ptr, sizeof v); /* ptr points at an array pointer of any type */
+    if (!(v = realloc(v, ncap * elem)))
+        return -1;
+    memcpy(ptr, &v, sizeof v);
+    *cap = ncap;
+    return 0;
+}
+
 /* ------------------------------------------------------------------ hashing */
 
 static uint64_t mix64(uint64_t x)
@@ -196,14 +214,8 @@ int ag__counts_add(ag__counts *c, const char *s, long long n)
             return 0;
         }
     }
-    if (c->n == c->cap) {
-        size_t ncap = c->cap ? c->cap * 2 : 4;
-        ag__count *v = realloc(c->v, ncap * sizeof *v);
-        if (!v)
-            return -1;
-        c->v = v;
-        c->cap = ncap;
-    }
+    if (ag__grow(&c->v, &c->cap, c->n + 1, sizeof *c->v) < 0)
+        return -1;
     char *copy = strdup(s);
     if (!copy)
         return -1;
@@ -389,16 +401,10 @@ long ag__acc_actor(ag__acc *acc, const char *key)
     size_t i = ag__strmap_get(&acc->actor_index, key);
     if (i != (size_t)-1)
         return (long)i;
-    if (acc->nactors == acc->capactors) {
-        size_t ncap = acc->capactors ? acc->capactors * 2 : 64;
-        ag__actor *v = realloc(acc->actors, ncap * sizeof *v);
-        if (!v)
-            return -1;
-        /* The map borrows the keys, which live in their own allocations: moving the
-         * record array does not invalidate them. */
-        acc->actors = v;
-        acc->capactors = ncap;
-    }
+    /* The map borrows the keys, which live in their own allocations: moving the record
+     * array does not invalidate them. */
+    if (ag__grow(&acc->actors, &acc->capactors, acc->nactors + 1, sizeof *acc->actors) < 0)
+        return -1;
     ag__actor *a = &acc->actors[acc->nactors];
     memset(a, 0, sizeof *a);
     a->key = strdup(key);
@@ -422,14 +428,8 @@ long ag__acc_pair(ag__acc *acc, size_t a, size_t b)
         a = b;
         b = t;
     }
-    if (acc->npairs == acc->cappairs) {
-        size_t ncap = acc->cappairs ? acc->cappairs * 2 : 64;
-        ag__pair *v = realloc(acc->pairs, ncap * sizeof *v);
-        if (!v)
-            return -1;
-        acc->pairs = v;
-        acc->cappairs = ncap;
-    }
+    if (ag__grow(&acc->pairs, &acc->cappairs, acc->npairs + 1, sizeof *acc->pairs) < 0)
+        return -1;
     ag__pair *p = &acc->pairs[acc->npairs];
     memset(p, 0, sizeof *p);
     p->a = a;

@@ -44,16 +44,8 @@
 
 int ag__ebuf_add(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 {
-    if (*len + n + 1 > *cap) {
-        size_t ncap = *cap ? *cap : 256;
-        while (*len + n + 1 > ncap)
-            ncap *= 2;
-        char *b = realloc(*buf, ncap);
-        if (!b)
-            return -1;
-        *buf = b;
-        *cap = ncap;
-    }
+    if (ag__grow(buf, cap, *len + n + 1, 1) < 0)
+        return -1;
     if (n)
         memcpy(*buf + *len, s, n);
     *len += n;
@@ -160,6 +152,12 @@ typedef struct known {
     long acc;    /* its accumulator record, or -1: nothing nameable (only punctuation) */
 } known;
 
+/* The local actor of an accumulator record in document doc (a document count). */
+typedef struct acc_slot {
+    long local;
+    unsigned doc; /* 0: never */
+} acc_slot;
+
 /* A pair of local actors (lo < hi) and what this document says about it. */
 typedef struct lpair {
     size_t lo, hi;             /* local actor indices */
@@ -191,8 +189,7 @@ struct ag__analyser {
     known *known;                /* every resolved name seen so far */
     size_t nknown, capknown;
     ag__strmap known_index;      /* name -> index into known */
-    long *acc_local;             /* accumulator record -> local actor of document doc_no */
-    unsigned *acc_doc;           /* doc_no for which acc_local[record] holds */
+    acc_slot *acc_local;         /* accumulator record -> its local actor */
     size_t capacc;
     unsigned doc_no;             /* counts documents, so acc_local needs no clearing */
     uint64_t date_k[2];          /* ag__prefix_key of the document's date */
@@ -252,7 +249,6 @@ void ag__analyser_free(ag__analyser *an)
     free(an->known);
     ag__strmap_free(&an->known_index);
     free(an->acc_local);
-    free(an->acc_doc);
     free(an->pairs);
     ag__u64map_free(&an->pair_index);
     free(an->pair_matrix);
@@ -268,7 +264,7 @@ static void reset_doc(ag__analyser *an)
     an->npairs = 0;
     if (++an->doc_no == 0) { /* wrapped: stale stamps could match again */
         if (an->capacc)
-            memset(an->acc_doc, 0, an->capacc * sizeof *an->acc_doc);
+            memset(an->acc_local, 0, an->capacc * sizeof *an->acc_local);
         an->doc_no = 1;
     }
     memset(an->pc_name, 0, sizeof an->pc_name); /* strings are reused across documents */
@@ -323,14 +319,8 @@ static int unit_text(ag__analyser *an, const char *text, size_t s, size_t e)
  * (the caller copies what it keeps). */
 static int surface(ag__analyser *an, const char *text, size_t s, size_t e)
 {
-    size_t need = 3 * (e - s) + 1;
-    if (need > an->scratchcap) {
-        char *b = realloc(an->scratch, need);
-        if (!b)
-            return -1;
-        an->scratch = b;
-        an->scratchcap = need;
-    }
+    if (ag__grow(&an->scratch, &an->scratchcap, 3 * (e - s) + 1, 1) < 0)
+        return -1;
     char *out = an->scratch;
     /* Most names are printable ASCII with single inner spaces, which come out as they
      * are: check for that and copy, rather than rebuild the text byte by byte. */
@@ -387,14 +377,8 @@ static long known_lookup(ag__analyser *an, ag__acc *acc, const char *name)
     size_t i = ag__strmap_get(&an->known_index, name);
     if (i != (size_t)-1)
         return (long)i;
-    if (an->nknown == an->capknown) {
-        size_t ncap = an->capknown ? an->capknown * 2 : 256;
-        known *v = realloc(an->known, ncap * sizeof *v);
-        if (!v)
-            return -1;
-        an->known = v;
-        an->capknown = ncap;
-    }
+    if (ag__grow(&an->known, &an->capknown, an->nknown + 1, sizeof *an->known) < 0)
+        return -1;
     char key[KEY_BYTES];
     ag_extract_name_key(name, strlen(name), key, sizeof key);
     long ai = key[0] ? ag__acc_actor(acc, key) : -1;
@@ -429,34 +413,17 @@ static long known_for(ag__analyser *an, ag__acc *acc, const char *name)
  * numbered in order of first mention). -1 on ENOMEM. */
 static long local_for(ag__analyser *an, size_t ai)
 {
-    if (ai >= an->capacc) {
-        size_t ncap = an->capacc ? an->capacc : 256;
-        while (ncap <= ai)
-            ncap *= 2;
-        long *l = realloc(an->acc_local, ncap * sizeof *l);
-        if (l)
-            an->acc_local = l;
-        unsigned *d = realloc(an->acc_doc, ncap * sizeof *d);
-        if (d)
-            an->acc_doc = d;
-        if (!l || !d)
-            return -1;
-        memset(d + an->capacc, 0, (ncap - an->capacc) * sizeof *d);
-        an->capacc = ncap;
-    }
-    if (an->acc_doc[ai] == an->doc_no)
-        return an->acc_local[ai];
-    if (an->nloc == an->caploc) {
-        size_t ncap = an->caploc ? an->caploc * 2 : 32;
-        local *v = realloc(an->loc, ncap * sizeof *v);
-        if (!v)
-            return -1;
-        an->loc = v;
-        an->caploc = ncap;
-    }
+    size_t had = an->capacc;
+    if (ag__grow(&an->acc_local, &an->capacc, ai + 1, sizeof *an->acc_local) < 0)
+        return -1;
+    memset(an->acc_local + had, 0, (an->capacc - had) * sizeof *an->acc_local);
+    acc_slot *a = &an->acc_local[ai];
+    if (a->doc == an->doc_no)
+        return a->local;
+    if (ag__grow(&an->loc, &an->caploc, an->nloc + 1, sizeof *an->loc) < 0)
+        return -1;
     an->loc[an->nloc] = (local){(long)ai, 0, -1, 0};
-    an->acc_doc[ai] = an->doc_no;
-    an->acc_local[ai] = (long)an->nloc;
+    *a = (acc_slot){(long)an->nloc, an->doc_no};
     return (long)an->nloc++;
 }
 
@@ -471,13 +438,8 @@ static int pairs_begin(ag__analyser *an)
     size_t need = an->nloc * an->nloc;
     if (!an->use_matrix || need == 0) /* no actors: no pairs, and maybe no matrix yet */
         return 0;
-    if (need > an->cappm) {
-        uint32_t *v = realloc(an->pair_matrix, need * sizeof *v);
-        if (!v)
-            return -1;
-        an->pair_matrix = v;
-        an->cappm = need;
-    }
+    if (ag__grow(&an->pair_matrix, &an->cappm, need, sizeof *an->pair_matrix) < 0)
+        return -1;
     memset(an->pair_matrix, 0, need * sizeof *an->pair_matrix);
     return 0;
 }
@@ -494,14 +456,8 @@ static long lpair_get(ag__analyser *an, size_t x, size_t y)
         if (i != (size_t)-1)
             return (long)i;
     }
-    if (an->npairs == an->cappairs) {
-        size_t ncap = an->cappairs ? an->cappairs * 2 : 64;
-        lpair *v = realloc(an->pairs, ncap * sizeof *v);
-        if (!v)
-            return -1;
-        an->pairs = v;
-        an->cappairs = ncap;
-    }
+    if (ag__grow(&an->pairs, &an->cappairs, an->npairs + 1, sizeof *an->pairs) < 0)
+        return -1;
     lpair *p = &an->pairs[an->npairs];
     p->lo = lo;
     p->hi = hi;
@@ -542,14 +498,8 @@ static int unit_push(ag__analyser *an, size_t *n, long l)
     if (l < 0 || an->loc[l].stamp == an->stamp)
         return 0;
     an->loc[l].stamp = an->stamp;
-    if (*n == an->capunit) {
-        size_t ncap = an->capunit ? an->capunit * 2 : 32;
-        size_t *v = realloc(an->unit, ncap * sizeof *v);
-        if (!v)
-            return -1;
-        an->unit = v;
-        an->capunit = ncap;
-    }
+    if (ag__grow(&an->unit, &an->capunit, *n + 1, sizeof *an->unit) < 0)
+        return -1;
     an->unit[(*n)++] = (size_t)l;
     return 0;
 }
@@ -614,13 +564,7 @@ static const unsigned char BYTE_CLASS[256] = {
 
 static int toks_grow(ag__analyser *an)
 {
-    size_t ncap = an->captoks ? an->captoks * 2 : 64;
-    tok *v = realloc(an->toks, ncap * sizeof *v);
-    if (!v)
-        return -1;
-    an->toks = v;
-    an->captoks = ncap;
-    return 0;
+    return ag__grow(&an->toks, &an->captoks, an->ntoks + 1, sizeof *an->toks);
 }
 
 static int tokenize(ag__analyser *an, const char *text, size_t s, size_t e)
@@ -1292,13 +1236,8 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
         goto out;
     const ag_mention *m = an->m.v;
     size_t nm = an->m.n;
-    if (nm > an->capmloc) {
-        long *v = realloc(an->mloc, nm * sizeof *v);
-        if (!v)
-            goto nomem;
-        an->mloc = v;
-        an->capmloc = nm;
-    }
+    if (ag__grow(&an->mloc, &an->capmloc, nm, sizeof *an->mloc) < 0)
+        goto nomem;
     acc->documents++;
     for (size_t i = 0; i < nm; i++) {
         long kn = known_for(an, acc, m[i].name);

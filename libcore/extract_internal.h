@@ -19,6 +19,13 @@
 #include <actorgraph/lexicon.h>
 #include <actorgraph/ner.h>
 
+/* ---------------------------------------------------------------- arrays */
+
+/* Make the array *ptr (any element type, elem bytes each; ptr is the address of the
+ * array pointer) hold at least need elements, doubling *cap. New elements are not
+ * initialised. -1 on ENOMEM, the array unchanged. */
+int ag__grow(void *ptr, size_t *cap, size_t need, size_t elem);
+
 /* ---------------------------------------------------------------- hash maps */
 
 /* One open-addressing table (load under 1/2, linear probing) behind both maps below: a
