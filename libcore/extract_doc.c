@@ -27,6 +27,8 @@
  * expected, plans, scheduled, possible, upcoming, not, ...), or whose subject is
  * followed by a modal before it ("X would visit Bonn for talks with Y"), is a planned or
  * denied meeting and sets nothing; "called on X to ..." is an appeal, not a visit.
+ * The tokens are the recogniser's (ner_internal.h), so "Mr." and "U.S." are words here
+ * too; only the first MEET_MAX_TOKENS tokens of a sentence are read.
  */
 #include <assert.h>
 #include <stdlib.h>
@@ -35,10 +37,15 @@
 #include <actorgraph/text.h>
 
 #include "extract_internal.h"
+#include "ner_internal.h"
 
 #define EVIDENCE_BYTES 300 /* evidence text is cut to this many bytes (plus an ellipsis) */
 #define KEY_BYTES 512      /* longest actor key kept; longer names are cut */
 #define PAIR_MATRIX_MAX 512 /* most local actors for the pair matrix (1 MiB) */
+/* Meeting patterns read at most this many tokens of a sentence (several hundred KB of
+ * text): a longer "sentence" is a dump or a table, not prose, and tokens for all of it
+ * would cost memory in proportion to the input. */
+#define MEET_MAX_TOKENS 65536u
 
 /* ------------------------------------------------------------------ buffers */
 
@@ -170,12 +177,8 @@ typedef struct lpair {
     size_t nmev;                      /* used pairs in mev */
 } lpair;
 
-/* A token of a sentence, for the meeting patterns. */
-typedef struct tok {
-    size_t s, e;  /* byte span */
-    int word;     /* 1: letters/digits; 0: a punctuation character */
-    int cap;      /* word starting with an upper-case letter */
-} tok;
+/* The recogniser's tokens (ner_internal.h) as the meeting patterns read them. */
+typedef ag__tok tok;
 
 struct ag__analyser {
     const ag_lexicon *lex;       /* borrowed */
@@ -204,8 +207,8 @@ struct ag__analyser {
     unsigned stamp;              /* current unit stamp */
     size_t *unit;                /* actors of the current unit */
     size_t capunit;
-    tok *toks;                   /* tokens of the current sentence */
-    size_t ntoks, captoks;
+    const tok *toks;             /* tokens of the current sentence (the recogniser's) */
+    size_t ntoks;
     char *scratch;               /* text building */
     size_t scratchlen, scratchcap;
     size_t maxev;                /* evidence per pair (<= AG__MAX_EVIDENCE) */
@@ -253,7 +256,6 @@ void ag__analyser_free(ag__analyser *an)
     ag__u64map_free(&an->pair_index);
     free(an->pair_matrix);
     free(an->unit);
-    free(an->toks);
     free(an->scratch);
     free(an);
 }
@@ -555,92 +557,26 @@ static int co_mentions(ag__analyser *an, const ag_sentence *sents, size_t ns, co
 
 /* ------------------------------------------------------------------ meetings */
 
-/* Byte classes for the ASCII fast paths of the tokeniser and the trigger scan. */
-enum { B_DIGIT = 1, B_UPPER = 2, B_LOWER = 4, B_HYPHEN = 8 };
-static const unsigned char BYTE_CLASS[256] = {
-    ['0' ... '9'] = B_DIGIT, ['A' ... 'Z'] = B_UPPER, ['a' ... 'z'] = B_LOWER,
-    ['-'] = B_HYPHEN};
-#define ALNUM (B_DIGIT | B_UPPER | B_LOWER)
-
-static int toks_grow(ag__analyser *an)
+/* A word token: letters or digits ("U.S." and "Mr." are words; a possessive 's is not). */
+static int is_word(const tok *t)
 {
-    return ag__grow(&an->toks, &an->captoks, an->ntoks + 1, sizeof *an->toks);
+    return (t->flags & (AG__T_WORD | AG__T_DIGIT)) != 0;
 }
 
-static int tokenize(ag__analyser *an, const char *text, size_t s, size_t e)
+/* Bytes of a word token's word: a title abbreviation's period is not part of it. */
+static size_t word_len(const tok *t)
 {
-    an->ntoks = 0;
-    for (size_t i = s; i < e;) {
-        int32_t cp;
-        unsigned char b = (unsigned char)text[i];
-        if (b == ' ' || b == '\n' || b == '\t' || b == '\r') {
-            i++;
-            continue;
-        }
-        if (BYTE_CLASS[b] & ALNUM) {
-            /* Plain ASCII word: no decoding needed until a non-ASCII byte or an
-             * apostrophe shows up, which the general loop below then handles. */
-            size_t j = i + 1;
-            while (j < e && (BYTE_CLASS[(unsigned char)text[j]] & (ALNUM | B_HYPHEN)))
-                j++;
-            if (j >= e || ((unsigned char)text[j] < 0x80 && text[j] != '\'')) {
-                if (an->ntoks == an->captoks && toks_grow(an) < 0)
-                    return -1;
-                int cap = (BYTE_CLASS[b] & (B_UPPER | B_DIGIT)) != 0;
-                an->toks[an->ntoks++] = (tok){i, j, 1, cap};
-                i = j;
-                continue;
-            }
-        }
-        size_t k = ag_text_decode(text, e, i, &cp);
-        if (ag_text_is_space(cp)) {
-            i += k;
-            continue;
-        }
-        if (an->ntoks == an->captoks && toks_grow(an) < 0)
-            return -1;
-        tok *t = &an->toks[an->ntoks++];
-        t->s = i;
-        if (ag_text_is_letter(cp) || ag_text_is_digit(cp)) {
-            t->word = 1;
-            t->cap = ag_text_is_upper(cp) || ag_text_is_digit(cp);
-            i += k;
-            while (i < e) {
-                k = ag_text_decode(text, e, i, &cp);
-                if (ag_text_is_letter(cp) || ag_text_is_digit(cp) || ag_text_is_hyphen(cp)) {
-                    i += k;
-                } else if (ag_text_is_apostrophe(cp) && i + k < e) {
-                    /* "don't" is one word, but "Khalilzad's" ends before the 's. */
-                    int32_t nx;
-                    ag_text_decode(text, e, i + k, &nx);
-                    size_t after = i + k + 1;
-                    int poss = (nx == 's' || nx == 'S') &&
-                               (after >= e || !ag_text_is_letter((unsigned char)text[after]));
-                    if (poss || !ag_text_is_letter(nx))
-                        break;
-                    i += k;
-                } else {
-                    break;
-                }
-            }
-        } else {
-            t->word = 0;
-            t->cap = 0;
-            i += k;
-        }
-        t->e = i;
-    }
-    return 0;
+    return t->e - t->s - ((t->flags & AG__T_ABBR) ? 1 : 0);
 }
 
 static int word_eq(const char *text, const tok *t, const char *w)
 {
-    if (!t->word || (text[t->s] | 0x20) != w[0])
+    if (!is_word(t) || (text[t->s] | 0x20) != w[0])
         return 0;
     /* No strlen(w) per call (this runs for every token against every trigger and stop
      * word): a word token never holds a NUL byte, so w's terminator mismatches before
      * the loop can read past it, and w[n] then tells whether the lengths agree. */
-    size_t n = t->e - t->s;
+    size_t n = word_len(t);
     for (size_t i = 1; i < n; i++) {
         char c = text[t->s + i];
         if (c >= 'A' && c <= 'Z')
@@ -668,7 +604,7 @@ typedef struct wordset {
  * order). A word token never holds a NUL byte, so w's terminator ends the loop. */
 static int word_cmp(const char *text, const tok *t, const char *w)
 {
-    size_t n = t->e - t->s;
+    size_t n = word_len(t);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)text[t->s + i], d = (unsigned char)w[i];
         if (c >= 'A' && c <= 'Z')
@@ -681,7 +617,7 @@ static int word_cmp(const char *text, const tok *t, const char *w)
 
 static int word_in(const char *text, const tok *t, const wordset *set)
 {
-    if (!t->word)
+    if (!is_word(t))
         return 0;
     size_t lo = 0, hi = set->n;
     while (lo < hi) {
@@ -772,22 +708,20 @@ static int modifier_gap(const ag__analyser *an, const char *text, size_t s, size
     size_t words = 0;
     for (size_t i = tok_at(an, s); i < an->ntoks && an->toks[i].s < e; i++) {
         const tok *t = &an->toks[i];
-        if (!t->word) {
-            int32_t cp;
-            ag_text_decode(text, t->e, t->s, &cp);
-            if (ag_text_is_apostrophe(cp) || ag_text_is_hyphen(cp))
+        if (!is_word(t) && !(t->flags & AG__T_POSS)) {
+            if (ag_text_is_apostrophe(t->punct) || ag_text_is_hyphen(t->punct))
                 continue;
             return 0;
         }
         if (++words > 6)
             return 0;
-        if (t->cap || word_eq(text, t, "s"))
+        if ((t->flags & (AG__T_CAP | AG__T_DIGIT | AG__T_POSS)) || word_eq(text, t, "s"))
             continue;
         if (word_eq(text, t, "and"))
             return 0;
         if (word_in(text, t, &MOD_JOIN) || word_in(text, t, &ROLE_NOUNS))
             continue;
-        if (an->lex && (ag_lexicon_word_class(an->lex, text + t->s, t->e - t->s) & AG_LEX_TITLE))
+        if (an->lex && (ag_lexicon_word_class(an->lex, text + t->s, word_len(t)) & AG_LEX_TITLE))
             continue;
         return 0;
     }
@@ -802,15 +736,12 @@ static int gap_ok(const ag__analyser *an, const char *text, size_t s, size_t e,
     int joined = 0;
     for (size_t i = tok_at(an, s); i < an->ntoks && an->toks[i].s < e; i++) {
         const tok *t = &an->toks[i];
-        if (!t->word) {
-            char c = text[t->s];
-            if (c == ',' || c == '&') {
+        if (t->flags & AG__T_PUNCT) {
+            if (t->punct == ',' || t->punct == '&') {
                 joined = 1;
                 continue;
             }
-            int32_t cp;
-            ag_text_decode(text, t->e, t->s, &cp);
-            if (ag_text_is_apostrophe(cp) || ag_text_is_hyphen(cp))
+            if (ag_text_is_apostrophe(t->punct) || ag_text_is_hyphen(t->punct))
                 continue;
             return 0;
         }
@@ -847,74 +778,13 @@ static int add_met(ag__analyser *an, long x, long y, const ag_sentence *s)
     return 0;
 }
 
-/* Could the sentence hold a trigger? One pass over the bytes that looks at word starts
- * only, sparing most sentences the tokeniser. Case-insensitive on the first letter
- * ("Talks between ..." opens sentences). */
-static int starts_with(const char *p, const char *end, const char *w)
-{
-    size_t n = strlen(w);
-    return (size_t)(end - p) >= n && memcmp(p + 1, w + 1, n - 1) == 0;
-}
-
-static int maybe_trigger(const char *text, size_t s, size_t e)
-{
-    const char *p = text + s, *end = text + e;
-    int prev_letter = 0;
-    for (; p < end; p++) {
-        unsigned char c = (unsigned char)*p;
-        int letter = (BYTE_CLASS[c] & (B_UPPER | B_LOWER)) != 0;
-        if (letter && !prev_letter) {
-            switch (c | 0x20) {
-            case 'm':
-                if (starts_with(p, end, "met") || starts_with(p, end, "meet"))
-                    return 1;
-                break;
-            case 't':
-                if (starts_with(p, end, "talks"))
-                    return 1;
-                break;
-            case 'b':
-                if (starts_with(p, end, "between"))
-                    return 1;
-                break;
-            case 'c':
-                if (starts_with(p, end, "call"))
-                    return 1;
-                break;
-            case 'h':
-                if (starts_with(p, end, "host"))
-                    return 1;
-                break;
-            case 'r':
-                if (starts_with(p, end, "receiv"))
-                    return 1;
-                break;
-            case 'v':
-                if (starts_with(p, end, "visit"))
-                    return 1;
-                break;
-            case 'd':
-                if (starts_with(p, end, "discussions"))
-                    return 1;
-                break;
-            case 'n':
-                if (starts_with(p, end, "negotiations"))
-                    return 1;
-                break;
-            }
-        }
-        prev_letter = letter || c >= 0x80;
-    }
-    return 0;
-}
-
 /* The trigger starting at token ti, if any (TRIG_*); *tend is set to the end of the
  * trigger phrase. Dispatches on the first letter, so most tokens cost one switch. */
 static int trigger_at(const char *text, const tok *toks, size_t ti, size_t ntoks, size_t *tend)
 {
     const tok *t = &toks[ti], *nx = ti + 1 < ntoks ? &toks[ti + 1] : NULL;
     int noun = 0;
-    if (!t->word || t->e - t->s < 3 || t->e - t->s > 12)
+    if (!is_word(t) || word_len(t) < 3 || word_len(t) > 12)
         return TRIG_NONE;
     switch (text[t->s] | 0x20) {
     case 'm':
@@ -968,10 +838,11 @@ static int trigger_at(const char *text, const tok *toks, size_t ti, size_t ntoks
     return TRIG_NONE;
 }
 
-/* Meetings of one sentence whose mentions are m[ms, me). */
-static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, size_t ms,
-                    size_t me)
+/* Meetings of sentence si, whose mentions are m[ms, me). */
+static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents, size_t si,
+                    size_t ms, size_t me)
 {
+    const ag_sentence *s = &sents[si];
     const ag_mention *m = an->m.v;
     size_t cand[64], nc = 0;   /* acting-capable mention indices */
     int mod[64];               /* cand is a modifier of the next name */
@@ -979,10 +850,14 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, si
     for (size_t k = ms; k < me && nc < 64; k++)
         if (!m[k].dateline && an->mloc[k] >= 0)
             cand[nc++] = k;
-    if (nc < 2 || !maybe_trigger(text, s->start, s->end))
+    if (nc < 2)
         return 0;
-    if (tokenize(an, text, s->start, s->end) < 0)
+    if (ag__ner_sentence_tokens(&an->m, an->lex, text, sents, si, MEET_MAX_TOKENS, &an->toks,
+                                &an->ntoks) < 0)
         return -1;
+    if (an->ntoks == MEET_MAX_TOKENS) /* a sentence cut short: mentions past the cut go */
+        while (nc > 0 && m[cand[nc - 1]].end > an->toks[an->ntoks - 1].e)
+            nc--;
     int mods_done = 0; /* mod[] is computed at the first trigger */
 
     for (size_t ti = 0; ti < an->ntoks; ti++) {
@@ -995,7 +870,7 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, si
         int planned = 0;
         for (size_t b = ti, words = 0; b > 0 && words < 3; b--) {
             const tok *p = &an->toks[b - 1];
-            if (!p->word)
+            if (!is_word(p))
                 break;
             words++;
             if (word_in(text, p, &PLANNED)) {
@@ -1097,7 +972,7 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *s, si
             /* "X and Y met": the subjects met each other, unless "met" takes an object
              * that is not an actor ("X and Y met their targets"). */
             size_t after = tok_at(an, tend);
-            if (after < an->ntoks && an->toks[after].word &&
+            if (after < an->ntoks && is_word(&an->toks[after]) &&
                 !word_in(text, &an->toks[after], &ENDS))
                 continue;
             for (size_t i = 0; i < ns; i++)
@@ -1272,7 +1147,7 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
     if (pairs_begin(an) < 0 || co_mentions(an, sents, ns, ms) < 0)
         goto nomem;
     for (size_t s = 0; s < ns; s++)
-        if (ms[s + 1] - ms[s] >= 2 && meetings(an, doc->text, &sents[s], ms[s], ms[s + 1]) < 0)
+        if (ms[s + 1] - ms[s] >= 2 && meetings(an, doc->text, sents, s, ms[s], ms[s + 1]) < 0)
             goto nomem;
     if (flush_pairs(an, acc, doc) < 0)
         goto nomem;

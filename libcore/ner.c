@@ -26,38 +26,12 @@
 #include <utf8proc.h>
 
 #include "lexicon_internal.h"
+#include "ner_internal.h"
 #include "text_internal.h"
 
 /* ---------------------------------------------------------------- scratch types */
 
-enum {
-    T_CAP = 1 << 0,     /* first letter upper case */
-    T_ALLCAPS = 1 << 1, /* every letter upper case (and at least one letter) */
-    T_LOWER = 1 << 2,   /* first letter lower case */
-    T_DIGIT = 1 << 3,   /* contains a digit */
-    T_WORD = 1 << 4,    /* contains a letter */
-    T_PUNCT = 1 << 5,   /* a punctuation character */
-    T_POSS = 1 << 6,    /* a possessive 's */
-    T_HYPHEN = 1 << 7,  /* contains an inner hyphen */
-    T_FIRST = 1 << 8,   /* first word of its sentence (after opening quotes/brackets) */
-    T_DOTTED = 1 << 9,  /* dotted abbreviation ("U.S.") or initial ("J.") */
-    T_USED = 1 << 10,   /* consumed by a mention already */
-    T_ABBR = 1 << 11    /* a title abbreviation with its period ("Mr.", "Gen."): the period
-                         * is part of the token but not of the word */
-};
-
-typedef struct tok {
-    size_t s, e;    /* byte span */
-    uint32_t flags; /* T_* */
-    uint32_t cls;   /* lexicon class value of the lower-cased word */
-    uint32_t sent;  /* sentence index */
-    int32_t punct;  /* the code point of a punctuation token, else 0 */
-    /* match_form's last exact-case answer for this token (spans ask it several times): */
-    uint32_t mf_te;  /* the span end it was asked with + 1, 0 when not asked yet */
-    uint32_t mf_val; /* the form's value (ag__lex_lookup_val) when mf_len > 0 */
-    uint32_t mf_len; /* words matched, 0 for none */
-    uint32_t gram;   /* G_* lists the word is in, valid once G_DONE is set (see tok_in) */
-} tok;
+typedef ag__tok tok;
 
 /* A mention under construction. Strings are arena pointers. */
 typedef struct cand {
@@ -142,6 +116,7 @@ struct ag__ner_scratch {
     size_t *pos_last;        /* resolution: last mention offset + 1 per name */
     size_t caplink;          /* names the two arrays above have room for */
     int evidence_done;       /* evidence holds the document's words (see attested) */
+    int toks_kept;           /* toks are all the last document's (ag__ner_sentence_tokens) */
     dtab grammar;            /* word of the lists below -> G_* bits (built once) */
     size_t grammar_maxlen;   /* bytes of its longest word */
     uint64_t gram_lens[256]; /* by first byte: bit n set when a list word of n bytes has it */
@@ -481,11 +456,11 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
         if (!ag__is_letter(cp) && !ag__is_digit(cp)) {
             /* A possessive 's after a word. */
             if (ag_text_is_apostrophe(cp) && p->ntoks > 0 && p->toks[p->ntoks - 1].e == i &&
-                (p->toks[p->ntoks - 1].flags & T_WORD) && i + cl < b &&
+                (p->toks[p->ntoks - 1].flags & AG__T_WORD) && i + cl < b &&
                 (text[i + cl] == 's' || text[i + cl] == 'S') &&
                 (i + cl + 1 >= b ||
                  !((text[i + cl + 1] | 32) >= 'a' && (text[i + cl + 1] | 32) <= 'z'))) {
-                if (push_tok(p, i, i + cl + 1, T_POSS, sent, 0) < 0)
+                if (push_tok(p, i, i + cl + 1, AG__T_POSS, sent, 0) < 0)
                     return -1;
                 i += cl + 1;
                 continue;
@@ -493,12 +468,12 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
             /* CoNLL-style detached clitic: " 's". */
             if (cp == '\'' && i + 1 < b && text[i + 1] == 's' &&
                 (i + 2 >= b || text[i + 2] == ' ')) {
-                if (push_tok(p, i, i + 2, T_POSS, sent, 0) < 0)
+                if (push_tok(p, i, i + 2, AG__T_POSS, sent, 0) < 0)
                     return -1;
                 i += 2;
                 continue;
             }
-            if (push_tok(p, i, i + cl, T_PUNCT, sent, cp) < 0)
+            if (push_tok(p, i, i + cl, AG__T_PUNCT, sent, cp) < 0)
                 return -1;
             /* A quotation restarts a sentence: "said: “The US has asked ...”". */
             if (is_open_punct(cp) && cp != '\'' && cp != 0x2018 && i + cl < b &&
@@ -515,9 +490,9 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
         unsigned seen = 0; /* R_* */
         int dotted = 0;
         if (ag__is_upper(cp))
-            fl |= T_CAP;
+            fl |= AG__T_CAP;
         else if (ag__is_lower(cp))
-            fl |= T_LOWER;
+            fl |= AG__T_LOWER;
         for (;;) {
             i = alnum_run(text, i, b, &seen);
             if (i >= b)
@@ -545,7 +520,7 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
                 ag__dec(text, b, i + nl, &nx);
             int nx_alnum = ag__is_letter(nx) || ag__is_digit(nx);
             if (ag_text_is_hyphen(cp) && nx_alnum) {
-                fl |= T_HYPHEN;
+                fl |= AG__T_HYPHEN;
                 i += nl;
                 continue;
             }
@@ -568,26 +543,26 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
             break;
         }
         if (dotted)
-            fl |= T_DOTTED;
+            fl |= AG__T_DOTTED;
         if (seen & R_DIGIT)
-            fl |= T_DIGIT;
+            fl |= AG__T_DIGIT;
         if (seen & R_LETTER) {
-            fl |= T_WORD;
+            fl |= AG__T_WORD;
             if ((seen & (R_LOWER | R_UPPER)) == R_UPPER)
-                fl |= T_ALLCAPS;
+                fl |= AG__T_ALLCAPS;
         }
         if (first) {
-            fl |= T_FIRST;
+            fl |= AG__T_FIRST;
             first = 0;
         }
         /* "Mr. Smith", "Lt. Gen. Olu": a short title word keeps its period, so the title
          * and the name stay one span. */
-        if (!dotted && i < b && text[i] == '.' && i - s <= 5 && (fl & T_CAP) && (seen & R_LETTER) &&
-            !(fl & T_DIGIT)) {
+        if (!dotted && i < b && text[i] == '.' && i - s <= 5 && (fl & AG__T_CAP) && (seen & R_LETTER) &&
+            !(fl & AG__T_DIGIT)) {
             char low[8];
             ag__lex_lower(text + s, i - s, low);
             if (word_class(p, lex, low, i - s) & AG_LEX_TITLE) {
-                fl |= T_ABBR;
+                fl |= AG__T_ABBR;
                 i++;
             }
         }
@@ -600,16 +575,16 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
      * hash lookups on ordinary prose. */
     for (size_t k = first_tok; k < p->ntoks; k++) {
         tok *t = &p->toks[k];
-        if (!(t->flags & T_WORD))
+        if (!(t->flags & AG__T_WORD))
             continue;
-        int need = (t->flags & (T_CAP | T_ALLCAPS)) != 0;
-        if (!need && k > 0 && (p->toks[k - 1].flags & (T_CAP | T_ALLCAPS)))
+        int need = (t->flags & (AG__T_CAP | AG__T_ALLCAPS)) != 0;
+        if (!need && k > 0 && (p->toks[k - 1].flags & (AG__T_CAP | AG__T_ALLCAPS)))
             need = 1;
-        if (!need && k + 1 < p->ntoks && (p->toks[k + 1].flags & (T_CAP | T_ALLCAPS)))
+        if (!need && k + 1 < p->ntoks && (p->toks[k + 1].flags & (AG__T_CAP | AG__T_ALLCAPS)))
             need = 1;
         if (k + 1 == p->ntoks && i < b)
             need = 1; /* its right neighbour comes with the next chunk */
-        size_t n = t->e - t->s - ((t->flags & T_ABBR) ? 1 : 0);
+        size_t n = t->e - t->s - ((t->flags & AG__T_ABBR) ? 1 : 0);
         if (need && n < AG__LEX_MAXKEY) {
             char low[AG__LEX_MAXKEY];
             ag__lex_lower(text + t->s, n, low);
@@ -650,12 +625,12 @@ static int single_spaced(const char *text, const tok *toks, size_t ts, size_t te
 static size_t match_form(const ag_lexicon *lex, const char *text, const tok *toks, size_t ts,
                          size_t te, int fold, ag_lex_actor *out) {
     uint32_t maxw = (toks[ts].cls >> 8) & 0xFF;
-    if (!(toks[ts].flags & T_WORD))
+    if (!(toks[ts].flags & AG__T_WORD))
         return 0;
     if (maxw == 0)
         return 0; /* every form registers its first word, so none starts here */
     /* "CHICAGO" in a mixed-case table line: long ALL-CAPS words are names, not acronyms. */
-    if (!fold && (toks[ts].flags & T_ALLCAPS) && toks[ts].e - toks[ts].s >= 4)
+    if (!fold && (toks[ts].flags & AG__T_ALLCAPS) && toks[ts].e - toks[ts].s >= 4)
         fold = 1;
     /* The token's cache is scratch memory, not part of its meaning, hence the cast. */
     tok *tk = (tok *)&toks[ts];
@@ -689,7 +664,7 @@ static size_t match_form(const ag_lexicon *lex, const char *text, const tok *tok
 static size_t match_title(struct ag__ner_scratch *p, const ag_lexicon *lex, const char *text,
                           const tok *toks, size_t ts, size_t te) {
     uint32_t maxw = (toks[ts].cls >> 16) & 0xFF;
-    if (!maxw || !(toks[ts].flags & T_WORD))
+    if (!maxw || !(toks[ts].flags & AG__T_WORD))
         return 0;
     size_t lim = te - ts < maxw ? te - ts : maxw;
     /* Every candidate phrase is a prefix of the longest one, so lower-case that once and
@@ -698,8 +673,8 @@ static size_t match_title(struct ag__ner_scratch *p, const ag_lexicon *lex, cons
     char buf[AG__LEX_MAXKEY];
     size_t plen[256], l = 0, ok = 0; /* maxw is a byte, so at most 255 tokens */
     for (size_t k = ts; k < ts + lim; k++) {
-        size_t wl = toks[k].e - toks[k].s - ((toks[k].flags & T_ABBR) ? 1 : 0);
-        if (l + wl + 1 >= sizeof buf || !(toks[k].flags & T_WORD))
+        size_t wl = toks[k].e - toks[k].s - ((toks[k].flags & AG__T_ABBR) ? 1 : 0);
+        if (l + wl + 1 >= sizeof buf || !(toks[k].flags & AG__T_WORD))
             break;
         if (k > ts)
             buf[l++] = ' ';
@@ -735,7 +710,7 @@ typedef struct ctx {
 /* The word token t is in the lists of bits `lists` (G_*, exact case). The answer for all
  * lists is kept in the token, as a token is asked about several. */
 static int tok_in(const ctx *c, const tok *t, uint32_t lists) {
-    if (!(t->flags & T_WORD))
+    if (!(t->flags & AG__T_WORD))
         return 0;
     if (!(t->gram & G_DONE)) {
         size_t n = t->e - t->s;
@@ -755,11 +730,11 @@ static int tok_in(const ctx *c, const tok *t, uint32_t lists) {
 
 static int capish(const ctx *c, size_t k) {
     const tok *t = &c->toks[k];
-    if (!(t->flags & T_WORD) || (t->flags & T_DIGIT))
+    if (!(t->flags & AG__T_WORD) || (t->flags & AG__T_DIGIT))
         return 0; /* "PK-250", "G7" are codes, not names */
     if (c->p->capsent[t->sent])
         return 1;
-    return (t->flags & T_CAP) != 0;
+    return (t->flags & AG__T_CAP) != 0;
 }
 
 static int note_evidence(struct ag__ner_scratch *p, const char *text, const tok *t, size_t n);
@@ -783,7 +758,7 @@ static int attested(const ctx *c, size_t k) {
         /* the tokens note_evidence would record */
         for (size_t j = 0; j < c->ntoks; j++) {
             const tok *u = &c->toks[j];
-            if (u->e - u->s != n || (u->flags & (T_CAP | T_FIRST | T_ALLCAPS)) != T_CAP ||
+            if (u->e - u->s != n || (u->flags & (AG__T_CAP | AG__T_FIRST | AG__T_ALLCAPS)) != AG__T_CAP ||
                 c->p->capsent[u->sent])
                 continue;
             char ul[AG__LEX_MAXKEY];
@@ -814,7 +789,7 @@ static cand *emit_lex(ctx *c, size_t ts, size_t te, const ag_lex_actor *a) {
     m->capital = a->capital;
     m->adjective = a->adjective;
     for (size_t k = ts; k < te; k++)
-        c->toks[k].flags |= T_USED;
+        c->toks[k].flags |= AG__T_USED;
     return m;
 }
 
@@ -858,7 +833,7 @@ static int split_hyphenated(ctx *c, size_t k) {
         m->s = t->s + parts[j][0];
         m->e = t->s + parts[j][1];
     }
-    t->flags |= T_USED;
+    t->flags |= AG__T_USED;
     return 1;
 }
 
@@ -870,7 +845,7 @@ static size_t title_len(const ctx *c, size_t j, size_t te) {
     if (tl)
         return tl;
     size_t q = j;
-    while (q < te && q - j < 3 && (c->toks[q].flags & T_CAP) && (c->toks[q].cls & AG_LEX_COMMON) &&
+    while (q < te && q - j < 3 && (c->toks[q].flags & AG__T_CAP) && (c->toks[q].cls & AG_LEX_COMMON) &&
            !(c->toks[q].cls & (AG_LEX_GIVEN | AG_LEX_ORGCUE | AG_LEX_TITLE)) &&
            !match_title(c->p, c->lex, c->text, c->toks, q, te))
         q++;
@@ -962,11 +937,11 @@ static void vote_unknown(ctx *c, cand *m, int titled) {
         uint32_t cl = t[k].cls;
         if (!(cl & AG_LEX_COMMON) || (cl & (AG_LEX_GIVEN | AG_LEX_PROPER)))
             allcommon = 0;
-        if ((cl & AG_LEX_ORGCUE) && (t[k].flags & (T_CAP | T_ALLCAPS)))
+        if ((cl & AG_LEX_ORGCUE) && (t[k].flags & (AG__T_CAP | AG__T_ALLCAPS)))
             hascue = 1;
         if (tok_is(c->text, &t[k], "of") || tok_is(c->text, &t[k], "for"))
             hasof = 1;
-        if ((t[k].flags & T_PUNCT) && t[k].punct == '&')
+        if ((t[k].flags & AG__T_PUNCT) && t[k].punct == '&')
             hascue = 1;
     }
     if (t[ts].cls & AG_LEX_GIVEN)
@@ -974,7 +949,7 @@ static void vote_unknown(ctx *c, cand *m, int titled) {
     /* "The Nation", "The Hague Tribunal": a capitalised article inside a name. */
     if (n >= 2 && tok_is(c->text, &t[ts], "The"))
         m->votes[AG_ACTOR_ORG] += 2;
-    if (n == 1 && (t[ts].flags & T_ALLCAPS) && !c->p->capsent[t[ts].sent] &&
+    if (n == 1 && (t[ts].flags & AG__T_ALLCAPS) && !c->p->capsent[t[ts].sent] &&
         t[ts].e - t[ts].s >= 2 && t[ts].e - t[ts].s <= 6 &&
         !((t[ts].cls & AG_LEX_COMMON) && t[ts].e - t[ts].s >= 4))
         acronym = 1; /* "NATO", not "DIGEST" */
@@ -1006,19 +981,19 @@ static void vote_unknown(ctx *c, cand *m, int titled) {
     /* Context. */
     if (te < c->ntoks && t[te].sent == m->sent) {
         size_t nx = te;
-        if (t[nx].flags & T_POSS)
+        if (t[nx].flags & AG__T_POSS)
             nx++;
         if (nx < c->ntoks && t[nx].sent == m->sent && tok_in(c, &t[nx], G_SAY))
             m->votes[n <= 3 && !hascue ? AG_ACTOR_PERSON : AG_ACTOR_ORG] += 1;
         /* A common noun right after the name says what it is: "Interfax news agency",
          * "Kunar province", "Smith, who". */
         const tok *nt = &t[te];
-        if (nt->flags & T_LOWER) {
+        if (nt->flags & AG__T_LOWER) {
             if (tok_in(c, nt, G_ORG_NOUN) || (nt->cls & AG_LEX_ORGCUE))
                 m->votes[AG_ACTOR_ORG] += 2;
             else if (tok_in(c, nt, G_PLACE_NOUN))
                 m->votes[AG_ACTOR_PLACE] += 2;
-        } else if ((nt->flags & T_PUNCT) && nt->punct == ',' && te + 1 < c->ntoks &&
+        } else if ((nt->flags & AG__T_PUNCT) && nt->punct == ',' && te + 1 < c->ntoks &&
                    t[te + 1].sent == m->sent && tok_is(c->text, &t[te + 1], "who")) {
             m->votes[AG_ACTOR_PERSON] += 1;
         }
@@ -1034,7 +1009,7 @@ static void vote_unknown(ctx *c, cand *m, int titled) {
             m->votes[AG_ACTOR_ORG] += 1;
         else if (tok_in(c, pv, G_LOC_PREP))
             m->votes[AG_ACTOR_PLACE] += given ? 1 : 2;
-        else if ((pv->flags & T_LOWER) && (pv->cls & AG_LEX_TITLE))
+        else if ((pv->flags & AG__T_LOWER) && (pv->cls & AG_LEX_TITLE))
             m->votes[AG_ACTOR_PERSON] += 3;
     }
 }
@@ -1068,7 +1043,7 @@ static int do_span(ctx *c, size_t ts, size_t te) {
     tok *t = c->toks;
     int caps = c->p->capsent[t[ts].sent];
     /* Sentence-initial function / common words. */
-    while (ts < te && (t[ts].flags & T_FIRST) && !caps) {
+    while (ts < te && (t[ts].flags & AG__T_FIRST) && !caps) {
         ag_lex_actor a;
         uint32_t cl = t[ts].cls;
         if (match_form(c->lex, c->text, t, ts, te, 0, &a))
@@ -1096,9 +1071,9 @@ static int do_span(ctx *c, size_t ts, size_t te) {
         break;
     }
     /* Weekdays, months, and leading connectors are never name parts at the edges. */
-    while (ts < te && ((t[ts].cls & AG_LEX_NONNAME) || (t[ts].flags & T_LOWER)))
+    while (ts < te && ((t[ts].cls & AG_LEX_NONNAME) || (t[ts].flags & AG__T_LOWER)))
         ts++;
-    while (te > ts && ((t[te - 1].cls & AG_LEX_NONNAME) || (t[te - 1].flags & T_LOWER)))
+    while (te > ts && ((t[te - 1].cls & AG_LEX_NONNAME) || (t[te - 1].flags & AG__T_LOWER)))
         te--;
     if (ts >= te)
         return 0;
@@ -1110,7 +1085,7 @@ static int do_span(ctx *c, size_t ts, size_t te) {
             if (!(wl == 1 || (wl == 2 && c->text[t[q].s + 1] == '.')))
                 initials = 0;
         }
-        if (initials && !((t[ts].flags & T_DOTTED) && te - ts == 1 && t[ts].e - t[ts].s > 2))
+        if (initials && !((t[ts].flags & AG__T_DOTTED) && te - ts == 1 && t[ts].e - t[ts].s > 2))
             return 0;
     }
     /* A lone function word ("The", "We", "I'm") or letter is never a name. */
@@ -1119,7 +1094,7 @@ static int do_span(ctx *c, size_t ts, size_t te) {
         size_t wl = t[ts].e - t[ts].s, ap = 0;
         while (ap < wl && w[ap] != '\'' && (unsigned char)w[ap] != 0xE2)
             ap++;
-        if (wl == 1 || ((t[ts].cls & AG_LEX_FUNCTION) && !(t[ts].flags & T_ALLCAPS)))
+        if (wl == 1 || ((t[ts].cls & AG_LEX_FUNCTION) && !(t[ts].flags & AG__T_ALLCAPS)))
             return 0;
         if (ap < wl && ap < AG__LEX_MAXKEY) {
             char low[AG__LEX_MAXKEY];
@@ -1134,7 +1109,7 @@ static int do_span(ctx *c, size_t ts, size_t te) {
     if (j == (size_t)-1)
         return -1;
     int titled = j != ts;
-    while (j < te && (t[j].flags & T_LOWER))
+    while (j < te && (t[j].flags & AG__T_LOWER))
         j++;
     if (j >= te)
         return 0; /* a bare title */
@@ -1158,7 +1133,7 @@ static int do_span(ctx *c, size_t ts, size_t te) {
                     return -1;
                 titled = 1;
                 k = nk;
-                while (k < te && (t[k].flags & T_LOWER))
+                while (k < te && (t[k].flags & AG__T_LOWER))
                     k++;
                 if (k >= te)
                     break;
@@ -1180,14 +1155,14 @@ static int do_span(ctx *c, size_t ts, size_t te) {
             /* "European Commission", "African Union": an adjective right before an
              * organisation cue word names the organisation. */
             if (a.adjective && k + g < te && !caps && (t[k + g].cls & AG_LEX_ORGCUE) &&
-                (t[k + g].flags & T_CAP))
+                (t[k + g].flags & AG__T_CAP))
                 goto unknown;
             /* A known name heading a longer organisation name: "United Nations General
              * Assembly", "Kenya Ports Authority". */
             if (!a.adjective && a.type != AG_ACTOR_PERSON && k + g < te && !caps) {
                 int cue = 0;
                 for (size_t q = k + g; q < te; q++)
-                    if ((t[q].cls & AG_LEX_ORGCUE) && (t[q].flags & T_CAP))
+                    if ((t[q].cls & AG_LEX_ORGCUE) && (t[q].flags & AG__T_CAP))
                         cue = 1;
                 if (cue)
                     goto unknown;
@@ -1227,11 +1202,11 @@ static int do_span(ctx *c, size_t ts, size_t te) {
                     return -1;
                 te = u = r;
             } else if (r + 1 < te && !(t[r].cls & (AG_LEX_CONNECTOR | AG_LEX_COMMON)) &&
-                       !(t[r].flags & T_LOWER)) {
+                       !(t[r].flags & AG__T_LOWER)) {
                 u = r;
             }
         }
-        while (u > k + 1 && (t[u - 1].flags & T_LOWER))
+        while (u > k + 1 && (t[u - 1].flags & AG__T_LOWER))
             u--;
         if (caps) {
             /* Headline words: keep only words attested in the body. */
@@ -1259,7 +1234,7 @@ static int do_span(ctx *c, size_t ts, size_t te) {
         }
         vote_unknown(c, m, titled != 0);
         for (size_t q = k; q < u; q++)
-            t[q].flags |= T_USED;
+            t[q].flags |= AG__T_USED;
         titled = 0;
         k = u;
     }
@@ -1278,8 +1253,8 @@ static int find_dateline(ctx *c) {
         if (!linestart)
             continue;
         size_t e = k;
-        while (e < c->ntoks && e - k < 4 && (t[e].flags & T_ALLCAPS) && (t[e].flags & T_WORD) &&
-               !(t[e].flags & T_DIGIT) && t[e].e - t[e].s >= 2 &&
+        while (e < c->ntoks && e - k < 4 && (t[e].flags & AG__T_ALLCAPS) && (t[e].flags & AG__T_WORD) &&
+               !(t[e].flags & AG__T_DIGIT) && t[e].e - t[e].s >= 2 &&
                !memchr(c->text + t[e].s, '\n', t[e].e - t[e].s) &&
                (e == k || !memchr(c->text + t[e - 1].e, '\n', t[e].s - t[e - 1].e)))
             e++;
@@ -1288,10 +1263,10 @@ static int find_dateline(ctx *c) {
         int after = 0;
         if (e >= c->ntoks || memchr(c->text + t[e - 1].e, '\n', t[e].s - t[e - 1].e))
             after = 0; /* a lone caps line is a headline, not a dateline */
-        else if (t[e].flags & T_PUNCT)
+        else if (t[e].flags & AG__T_PUNCT)
             after = t[e].punct == '-' || t[e].punct == ':' || t[e].punct == ',' ||
                     t[e].punct == '(' || t[e].punct == 0x2013 || t[e].punct == 0x2014;
-        else if ((t[e].flags & T_DIGIT) && !(t[e].flags & T_WORD))
+        else if ((t[e].flags & AG__T_DIGIT) && !(t[e].flags & AG__T_WORD))
             after = 1;
         if (!after)
             continue;
@@ -1316,7 +1291,7 @@ static int find_dateline(ctx *c) {
                 return -1;
             m->type = AG_ACTOR_PLACE;
             for (size_t q = k; q < e; q++)
-                t[q].flags |= T_USED;
+                t[q].flags |= AG__T_USED;
         }
         m->dateline = 1;
         return 0;
@@ -1651,7 +1626,7 @@ static int resolve(ctx *c) {
             uint32_t cl = m->tcls0;
             int strong = d->votes[AG_ACTOR_PERSON] >= 3 || d->votes[AG_ACTOR_ORG] >= 2;
             if ((cl & AG_LEX_COMMON) && !(cl & (AG_LEX_PROPER | AG_LEX_GIVEN)) && !strong &&
-                !(m->tflags0 & T_ALLCAPS))
+                !(m->tflags0 & AG__T_ALLCAPS))
                 m->drop = 1; /* "Boatmen", "Series": a capitalised ordinary word */
         }
         if (d->type == AG_ACTOR_OTHER) {
@@ -1675,7 +1650,7 @@ static int is_score(const ctx *c, size_t k, uint32_t sent) {
     if (k >= c->ntoks)
         return 0;
     const tok *t = &c->toks[k];
-    if (t->sent != sent || (t->flags & T_WORD) || !(t->flags & T_DIGIT))
+    if (t->sent != sent || (t->flags & AG__T_WORD) || !(t->flags & AG__T_DIGIT))
         return 0;
     return t->e - t->s <= 5;
 }
@@ -1725,11 +1700,11 @@ static int finish_cands(ctx *c, size_t from) {
                     gov = 1;
             }
             if (te < c->ntoks && t[te].sent == m->sent) {
-                if (t[te].flags & T_POSS)
+                if (t[te].flags & AG__T_POSS)
                     gov = 1;
                 else if (tok_in(c, &t[te], G_GOV_AFTER))
                     gov = 1;
-                else if (te + 1 < c->ntoks && (t[te].flags & T_LOWER) && t[te].e - t[te].s > 4 &&
+                else if (te + 1 < c->ntoks && (t[te].flags & AG__T_LOWER) && t[te].e - t[te].s > 4 &&
                          tok_in(c, &t[te + 1], G_GOV_AFTER))
                     gov = 1; /* "Kabul yesterday allowed" has an adverb in between */
             }
@@ -1799,9 +1774,9 @@ static int caps_sentence(const tok *t, size_t n) {
     size_t nlow = 0, ncap = 0;
     for (size_t k = 0; k < n; k++) {
         uint32_t f = t[k].flags;
-        if (!(f & T_WORD))
+        if (!(f & AG__T_WORD))
             continue;
-        if (f & T_ALLCAPS) {
+        if (f & AG__T_ALLCAPS) {
             if (t[k].e - t[k].s >= 2)
                 ncap++;
         } else {
@@ -1815,7 +1790,7 @@ static int caps_sentence(const tok *t, size_t n) {
  * sentences). -1 when out of memory. */
 static int note_evidence(struct ag__ner_scratch *p, const char *text, const tok *t, size_t n) {
     for (size_t k = 0; k < n; k++) {
-        if ((t[k].flags & (T_CAP | T_FIRST)) != T_CAP || (t[k].flags & T_ALLCAPS) ||
+        if ((t[k].flags & (AG__T_CAP | AG__T_FIRST)) != AG__T_CAP || (t[k].flags & AG__T_ALLCAPS) ||
             p->capsent[t[k].sent])
             continue;
         size_t l = t[k].e - t[k].s;
@@ -1842,11 +1817,11 @@ static size_t spans(ctx *c, size_t from, size_t limit) {
     tok *t = p->toks;
     size_t k = from;
     while (k < limit) {
-        if ((t[k].flags & T_USED) || !capish(c, k)) {
+        if ((t[k].flags & AG__T_USED) || !capish(c, k)) {
             k++;
             continue;
         }
-        if (t[k].flags & T_HYPHEN) {
+        if (t[k].flags & AG__T_HYPHEN) {
             /* "Eid-ul-Fitr", "Christmas-time": a holiday or month is not a name. */
             const char *hy = memchr(c->text + t[k].s, '-', t[k].e - t[k].s);
             if (hy && (size_t)(hy - (c->text + t[k].s)) < AG__LEX_MAXKEY) {
@@ -1870,15 +1845,15 @@ static size_t spans(ctx *c, size_t from, size_t limit) {
         /* MAX_SPAN bounds the work per span (span processing is quadratic in its length);
          * real names are far shorter, Title Case Text is not a name. */
         while (e < c->ntoks && e - k < MAX_SPAN && t[e].sent == t[k].sent &&
-               !(t[e].flags & T_USED)) {
+               !(t[e].flags & AG__T_USED)) {
             if (capish(c, e)) {
-                if ((t[e].flags & T_HYPHEN) && split_hyphenated(c, e) != 0)
+                if ((t[e].flags & AG__T_HYPHEN) && split_hyphenated(c, e) != 0)
                     break;
                 e++;
                 continue;
             }
             /* "Procter & Gamble", "Standard & Poor": an ampersand joins a company name. */
-            if ((t[e].flags & T_PUNCT) && t[e].punct == '&' && e + 1 < c->ntoks &&
+            if ((t[e].flags & AG__T_PUNCT) && t[e].punct == '&' && e + 1 < c->ntoks &&
                 t[e + 1].sent == t[k].sent && capish(c, e + 1)) {
                 e += 2;
                 continue;
@@ -1913,15 +1888,15 @@ static size_t spans(ctx *c, size_t from, size_t limit) {
                 if (!orgish)
                     break;
             }
-            if ((t[e].cls & AG_LEX_CONNECTOR) && (t[e].flags & T_LOWER) &&
+            if ((t[e].cls & AG_LEX_CONNECTOR) && (t[e].flags & AG__T_LOWER) &&
                 !c->p->capsent[t[k].sent]) {
                 /* a run of connectors: "Ursula von der Leyen", "Juan de la Cruz" */
                 size_t q = e;
                 while (q < c->ntoks && q - e < 3 && t[q].sent == t[k].sent &&
-                       (t[q].cls & AG_LEX_CONNECTOR) && (t[q].flags & T_LOWER))
+                       (t[q].cls & AG_LEX_CONNECTOR) && (t[q].flags & AG__T_LOWER))
                     q++;
                 if (q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
-                    !(t[q].flags & T_USED)) {
+                    !(t[q].flags & AG__T_USED)) {
                     e = q + 1;
                     continue;
                 }
@@ -2059,6 +2034,7 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
     }
 
     p->evidence_done = streaming;
+    p->toks_kept = !streaming;
 
     /* 2-3. Spans: over all tokens at once, or window by window re-tokenising. */
     if (!streaming) {
@@ -2162,7 +2138,44 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
     return 0;
 oom:
     out->n = 0;
+    if (out->priv)
+        out->priv->toks_kept = 0;
     return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory recognising names");
+}
+
+int ag__ner_sentence_tokens(ag_mentions *m, const ag_lexicon *lex, const char *text,
+                            const ag_sentence *sents, size_t si, size_t max, const ag__tok **toks,
+                            size_t *n) {
+    struct ag__ner_scratch *p = m->priv;
+    *toks = NULL;
+    *n = 0;
+    if (!p)
+        return 0; /* no document recognised yet */
+    if (p->toks_kept) {
+        /* Tokens are in sentence order: the first of si, then its run. */
+        size_t lo = 0, hi = p->ntoks;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (p->toks[mid].sent < si)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t end = lo;
+        while (end < p->ntoks && end - lo < max && p->toks[end].sent == si)
+            end++;
+        *toks = p->toks + lo;
+        *n = end - lo;
+        return 0;
+    }
+    int first = 1;
+    size_t pos = sents[si].start;
+    p->ntoks = 0;
+    if (tokenise(lex, p, text, &pos, sents[si].end, (uint32_t)si, &first, max) < 0)
+        return -1;
+    *toks = p->toks;
+    *n = p->ntoks;
+    return 0;
 }
 
 /* ---------------------------------------------------------------- variant keys */
