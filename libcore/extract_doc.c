@@ -180,6 +180,12 @@ typedef struct lpair {
 /* The recogniser's tokens (ner_internal.h) as the meeting patterns read them. */
 typedef ag__tok tok;
 
+/* A word of the meeting patterns' lists and the WS_* bits of the lists it is in. */
+typedef struct set_word {
+    const char *w;
+    uint32_t sets;
+} set_word;
+
 struct ag__analyser {
     const ag_lexicon *lex;       /* borrowed */
     const ag_extract_opts *opts; /* borrowed */
@@ -209,6 +215,12 @@ struct ag__analyser {
     size_t capunit;
     const tok *toks;             /* tokens of the current sentence (the recogniser's) */
     size_t ntoks;
+    uint32_t *tok_sets;          /* per token: WS_* bits of its word lists (see word_in) */
+    size_t captok_sets;
+    ag__strmap word_index;       /* word of the meeting patterns' lists -> WS_* bits */
+    uint32_t word_lens[26];      /* by first letter: bit n set when a list word of n bytes
+                                  * starts with it */
+    uint32_t trigger_lens[26];   /* the same for the WS_TRIGGERS words */
     char *scratch;               /* text building */
     size_t scratchlen, scratchcap;
     size_t maxev;                /* evidence per pair (<= AG__MAX_EVIDENCE) */
@@ -217,12 +229,11 @@ struct ag__analyser {
     long pc_known[64];           /* cached known index per pc_name slot */
 };
 
-static void check_sets(void);
+static int word_sets_init(ag__analyser *an);
 
 ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opts,
                                ag_error *err)
 {
-    check_sets();
     ag__analyser *an = calloc(1, sizeof *an);
     if (!an) {
         ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
@@ -235,6 +246,11 @@ ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opt
                 : opts->evidence > AG__MAX_EVIDENCE ? AG__MAX_EVIDENCE
                                                     : (size_t)opts->evidence;
     ag_mentions_init(&an->m);
+    if (word_sets_init(an) < 0) {
+        ag__analyser_free(an);
+        ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
+        return NULL;
+    }
     return an;
 }
 
@@ -256,6 +272,8 @@ void ag__analyser_free(ag__analyser *an)
     ag__u64map_free(&an->pair_index);
     free(an->pair_matrix);
     free(an->unit);
+    ag__strmap_free(&an->word_index);
+    free(an->tok_sets);
     free(an->scratch);
     free(an);
 }
@@ -587,104 +605,135 @@ static int word_eq(const char *text, const tok *t, const char *w)
     return w[n] == '\0';
 }
 
-/* A set of lower-case words, sorted in byte order so membership is a binary search
- * (these run for every token near a trigger; a linear scan of the longer lists cost more
- * than the rest of the meeting patterns together). */
-typedef struct wordset {
-    const char *const *w;
-    size_t n;
-} wordset;
-#define WORDSET(...)                                                                      \
-    {                                                                                     \
-        (const char *const[]){__VA_ARGS__},                                               \
-            sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *)             \
-    }
+/* The word lists of the meeting patterns (lower case). */
+enum {
+    WS_PLANNED,
+    WS_OBJ_BREAK,
+    WS_SUBJ_BREAK,
+    WS_LIST_JOIN,
+    WS_CLAUSE_PLANNED,
+    WS_ROLE_NOUNS,
+    WS_MOD_JOIN,
+    WS_NOUNS,
+    WS_VISITS,
+    WS_ENDS,
+    WS_TRIGGERS,
+    WS_COUNT
+};
+#define WS_DONE (1u << 31) /* a token's set bits are computed (see word_in) */
+#define WORDS(...) (const char *const[]){__VA_ARGS__, NULL}
+static const char *const *const WORD_SETS[WS_COUNT] = {
+    [WS_PLANNED] = WORDS(
+        "cannot", "could", "declined", "due", "expected", "forthcoming", "future", "hoped",
+        "hopes", "hoping", "if", "intends", "may", "might", "n't", "never", "next", "not",
+        "plan", "planned", "planning", "plans", "possible", "proposed", "refused",
+        "scheduled", "set", "shall", "should", "to", "upcoming", "wants", "when", "will",
+        "would"),
+    [WS_OBJ_BREAK] = WORDS(
+        "about", "after", "also", "as", "at", "because", "before", "but", "by", "during",
+        "from", "in", "said", "says", "since", "than", "that", "then", "to", "told", "when",
+        "where", "which", "while", "who"),
+    [WS_SUBJ_BREAK] = WORDS(
+        "according", "but", "said", "says", "than", "that", "to", "told", "which"),
+    [WS_LIST_JOIN] = WORDS("and", "including"),
+    /* Modal and plan words that make a whole clause hypothetical ("X would visit Bonn for
+     * talks with Y"): checked between the subject and the trigger ("to" is not among them:
+     * "X, who flew to Paris, met Y" is a meeting). */
+    [WS_CLAUSE_PLANNED] = WORDS(
+        "cannot", "could", "due", "expected", "hopes", "hoping", "intends", "may", "might",
+        "n't", "never", "not", "planned", "planning", "plans", "scheduled", "shall",
+        "should", "wants", "will", "would"),
+    /* Role nouns that sit between a nationality and a name without being titles the
+     * recogniser strips ("Burundi negotiator Nyerere", "his German counterpart Kinkel"). */
+    [WS_ROLE_NOUNS] = WORDS(
+        "ally", "colleague", "counterpart", "counterparts", "delegate", "envoy", "leader",
+        "negotiator", "official", "opposite", "representative", "spokesman", "spokesperson",
+        "spokeswoman"),
+    [WS_MOD_JOIN] = WORDS("and", "for", "of", "on", "the"),
+    /* Nouns that make a trigger with "with" or "between" after them. */
+    [WS_NOUNS] = WORDS("discussions", "meeting", "meetings", "negotiations", "talks"),
+    /* Verbs whose object was visited or received (a person or organisation). */
+    [WS_VISITS] = WORDS("hosted", "hosts", "received", "receives", "visited", "visits"),
+    /* Words after "X and Y met" that show "met" took no object ("met in Kabul"). */
+    [WS_ENDS] = WORDS(
+        "after", "again", "at", "before", "behind", "briefly", "during",
+        "earlier", "for", "here", "in", "last", "later", "on", "over",
+        "privately", "separately", "there", "this", "to", "today", "twice",
+        "with", "yesterday"),
+    /* Every word that can open a trigger (trigger_at), so most tokens are turned away by
+     * one lookup. */
+    [WS_TRIGGERS] = WORDS(
+        "called", "calls", "dialogue", "discussions", "hosted", "hosts", "meeting",
+        "meetings", "meets", "met", "negotiations", "received", "receives", "summit",
+        "talks", "visited", "visits"),
+};
 
-/* The token's text, ASCII-lower-cased, compared with the lower-case word w (strcmp's
- * order). A word token never holds a NUL byte, so w's terminator ends the loop. */
-static int word_cmp(const char *text, const tok *t, const char *w)
+static int cmp_set_word(const void *a, const void *b)
 {
-    size_t n = word_len(t);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)text[t->s + i], d = (unsigned char)w[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        if (c != d)
-            return c < d ? -1 : 1;
-    }
-    return w[n] ? -1 : 0;
+    return strcmp(((const set_word *)a)->w, ((const set_word *)b)->w);
 }
 
-static int word_in(const char *text, const tok *t, const wordset *set)
+/* All lists merged into one map from a word to the bits of its lists, so a token is
+ * looked up once for all of them. -1 when out of memory. */
+static int word_sets_init(ag__analyser *an)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < WS_COUNT; i++)
+        for (const char *const *w = WORD_SETS[i]; *w; w++)
+            n++;
+    set_word *v = malloc(n * sizeof *v);
+    if (!v)
+        return -1;
+    n = 0;
+    for (size_t i = 0; i < WS_COUNT; i++)
+        for (const char *const *w = WORD_SETS[i]; *w; w++)
+            v[n++] = (set_word){*w, 1u << i};
+    qsort(v, n, sizeof *v, cmp_set_word);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        uint32_t sets = v[i].sets;
+        while (i + 1 < n && strcmp(v[i].w, v[i + 1].w) == 0)
+            sets |= v[++i].sets;
+        size_t len = strlen(v[i].w);
+        unsigned c = (unsigned char)v[i].w[0] - 'a';
+        assert(c < 26 && len < 32);
+        an->word_lens[c] |= 1u << len;
+        if (sets & (1u << WS_TRIGGERS))
+            an->trigger_lens[c] |= 1u << len;
+        rc = ag__strmap_put(&an->word_index, v[i].w, sets); /* the words are literals */
+    }
+    free(v);
+    return rc;
+}
+
+/* WS_* bits of the lists holding word token t (0 for none or a token that is no word). */
+static uint32_t token_sets(const ag__analyser *an, const char *text, const tok *t)
 {
     if (!is_word(t))
         return 0;
-    size_t lo = 0, hi = set->n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = word_cmp(text, t, set->w[mid]);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+    size_t n = word_len(t);
+    unsigned c = ((unsigned char)text[t->s] | 0x20) - 'a';
+    /* Most words start with a letter no list word of their length starts with. */
+    if (c >= 26 || n >= 32 || !((an->word_lens[c] >> n) & 1))
+        return 0;
+    char low[32];
+    for (size_t i = 0; i < n; i++) {
+        char ch = text[t->s + i];
+        low[i] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
     }
-    return 0;
+    low[n] = '\0';
+    size_t sets = ag__strmap_get(&an->word_index, low);
+    return sets == (size_t)-1 ? 0 : (uint32_t)sets;
 }
 
-static const wordset PLANNED = WORDSET(
-    "cannot", "could", "declined", "due", "expected", "forthcoming", "future", "hoped",
-    "hopes", "hoping", "if", "intends", "may", "might", "n't", "never", "next", "not",
-    "plan", "planned", "planning", "plans", "possible", "proposed", "refused",
-    "scheduled", "set", "shall", "should", "to", "upcoming", "wants", "when", "will",
-    "would");
-static const wordset OBJ_BREAK = WORDSET(
-    "about", "after", "also", "as", "at", "because", "before", "but", "by", "during",
-    "from", "in", "said", "says", "since", "than", "that", "then", "to", "told", "when",
-    "where", "which", "while", "who");
-static const wordset SUBJ_BREAK = WORDSET(
-    "according", "but", "said", "says", "than", "that", "to", "told", "which");
-static const wordset LIST_JOIN = WORDSET(
-    "and", "including");
-/* Modal and plan words that make a whole clause hypothetical ("X would visit Bonn for
- * talks with Y"): checked between the subject and the trigger ("to" is not among them:
- * "X, who flew to Paris, met Y" is a meeting). */
-static const wordset CLAUSE_PLANNED = WORDSET(
-    "cannot", "could", "due", "expected", "hopes", "hoping", "intends", "may", "might",
-    "n't", "never", "not", "planned", "planning", "plans", "scheduled", "shall",
-    "should", "wants", "will", "would");
-/* Role nouns that sit between a nationality and a name without being titles the
- * recogniser strips ("Burundi negotiator Nyerere", "his German counterpart Kinkel"). */
-static const wordset ROLE_NOUNS = WORDSET(
-    "ally", "colleague", "counterpart", "counterparts", "delegate", "envoy", "leader",
-    "negotiator", "official", "opposite", "representative", "spokesman", "spokesperson",
-    "spokeswoman");
-static const wordset MOD_JOIN = WORDSET(
-    "and", "for", "of", "on", "the");
-/* Nouns that make a trigger with "with" or "between" after them. */
-static const wordset NOUNS = WORDSET(
-    "discussions", "meeting", "meetings", "negotiations", "talks");
-/* Verbs whose object was visited or received (a person or organisation). */
-static const wordset VISITS = WORDSET(
-    "hosted", "hosts", "received", "receives", "visited", "visits");
-/* Words after "X and Y met" that show "met" took no object ("met in Kabul"). */
-static const wordset ENDS = WORDSET(
-    "after", "again", "at", "before", "behind", "briefly", "during",
-    "earlier", "for", "here", "in", "last", "later", "on", "over",
-    "privately", "separately", "there", "this", "to", "today", "twice",
-    "with", "yesterday");
-
-/* word_in's binary search needs every set in strcmp order: checked in debug builds. */
-static void check_sets(void)
+/* Token t (of the current sentence) is in list `set`. The answer for all lists is kept
+ * per token: the patterns ask about the same tokens again and again. */
+static int word_in(const ag__analyser *an, const char *text, const tok *t, int set)
 {
-#ifndef NDEBUG
-    const wordset *sets[] = {&PLANNED, &OBJ_BREAK, &SUBJ_BREAK, &LIST_JOIN, &CLAUSE_PLANNED,
-                             &ROLE_NOUNS, &MOD_JOIN, &NOUNS, &VISITS, &ENDS};
-    for (size_t i = 0; i < sizeof sets / sizeof *sets; i++)
-        for (size_t j = 1; j < sets[i]->n; j++)
-            assert(strcmp(sets[i]->w[j - 1], sets[i]->w[j]) < 0);
-#endif
+    uint32_t *b = &an->tok_sets[t - an->toks];
+    if (!*b)
+        *b = token_sets(an, text, t) | WS_DONE;
+    return (*b >> set) & 1;
 }
 
 /* First token index with start >= pos. */
@@ -719,7 +768,7 @@ static int modifier_gap(const ag__analyser *an, const char *text, size_t s, size
             continue;
         if (word_eq(text, t, "and"))
             return 0;
-        if (word_in(text, t, &MOD_JOIN) || word_in(text, t, &ROLE_NOUNS))
+        if (word_in(an, text, t, WS_MOD_JOIN) || word_in(an, text, t, WS_ROLE_NOUNS))
             continue;
         if (an->lex && (ag_lexicon_word_class(an->lex, text + t->s, word_len(t)) & AG_LEX_TITLE))
             continue;
@@ -730,7 +779,7 @@ static int modifier_gap(const ag__analyser *an, const char *text, size_t s, size
 
 /* Words in [s, e) and whether one is in `stop` or is punctuation other than allowed. */
 static int gap_ok(const ag__analyser *an, const char *text, size_t s, size_t e,
-                  const wordset *stop, size_t max_words, int need_join)
+                  int stop, size_t max_words, int need_join)
 {
     size_t words = 0;
     int joined = 0;
@@ -745,9 +794,9 @@ static int gap_ok(const ag__analyser *an, const char *text, size_t s, size_t e,
                 continue;
             return 0;
         }
-        if (word_in(text, t, &LIST_JOIN))
+        if (word_in(an, text, t, WS_LIST_JOIN))
             joined = 1;
-        else if (stop && word_in(text, t, stop))
+        else if (stop >= 0 && word_in(an, text, t, stop))
             return 0;
         if (++words > max_words)
             return 0;
@@ -780,11 +829,16 @@ static int add_met(ag__analyser *an, long x, long y, const ag_sentence *s)
 
 /* The trigger starting at token ti, if any (TRIG_*); *tend is set to the end of the
  * trigger phrase. Dispatches on the first letter, so most tokens cost one switch. */
-static int trigger_at(const char *text, const tok *toks, size_t ti, size_t ntoks, size_t *tend)
+static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_t *tend)
 {
-    const tok *t = &toks[ti], *nx = ti + 1 < ntoks ? &toks[ti + 1] : NULL;
+    const tok *t = &an->toks[ti], *nx = ti + 1 < an->ntoks ? &an->toks[ti + 1] : NULL;
     int noun = 0;
-    if (!is_word(t) || word_len(t) < 3 || word_len(t) > 12)
+    if (!is_word(t))
+        return TRIG_NONE;
+    /* Most tokens fail on their first letter and length alone. */
+    size_t n = word_len(t);
+    unsigned c = ((unsigned char)text[t->s] | 0x20) - 'a';
+    if (c >= 26 || n >= 32 || !((an->trigger_lens[c] >> n) & 1))
         return TRIG_NONE;
     switch (text[t->s] | 0x20) {
     case 'm':
@@ -797,7 +851,7 @@ static int trigger_at(const char *text, const tok *toks, size_t ti, size_t ntoks
         break;
     case 't':
     case 'n':
-        noun = word_in(text, t, &NOUNS);
+        noun = word_in(an, text, t, WS_NOUNS);
         break;
     case 'd':
         noun = word_eq(text, t, "discussions");
@@ -822,7 +876,7 @@ static int trigger_at(const char *text, const tok *toks, size_t ti, size_t ntoks
     case 'h':
     case 'r':
     case 'v': {
-        return word_in(text, t, &VISITS) ? TRIG_VISIT : TRIG_NONE;
+        return word_in(an, text, t, WS_VISITS) ? TRIG_VISIT : TRIG_NONE;
     }
     default:
         return TRIG_NONE;
@@ -858,12 +912,16 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
     if (an->ntoks == MEET_MAX_TOKENS) /* a sentence cut short: mentions past the cut go */
         while (nc > 0 && m[cand[nc - 1]].end > an->toks[an->ntoks - 1].e)
             nc--;
+    if (ag__grow(&an->tok_sets, &an->captok_sets, an->ntoks, sizeof *an->tok_sets) < 0)
+        return -1;
+    if (an->ntoks)
+        memset(an->tok_sets, 0, an->ntoks * sizeof *an->tok_sets);
     int mods_done = 0; /* mod[] is computed at the first trigger */
 
     for (size_t ti = 0; ti < an->ntoks; ti++) {
         const tok *t = &an->toks[ti];
         size_t tend = t->e; /* end of the trigger phrase */
-        int kind = trigger_at(text, an->toks, ti, an->ntoks, &tend);
+        int kind = trigger_at(an, text, ti, &tend);
         if (kind == TRIG_NONE)
             continue;
         /* Planned, hoped-for or denied meetings set nothing. */
@@ -873,7 +931,7 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
             if (!is_word(p))
                 break;
             words++;
-            if (word_in(text, p, &PLANNED)) {
+            if (word_in(an, text, p, WS_PLANNED)) {
                 planned = 1;
                 break;
             }
@@ -907,9 +965,9 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
                 continue;
             if (kind == TRIG_VISIT && x->type == AG_ACTOR_COUNTRY)
                 continue;
-            int ok = no == 0 ? gap_ok(an, text, last_end, x->start, &OBJ_BREAK,
+            int ok = no == 0 ? gap_ok(an, text, last_end, x->start, WS_OBJ_BREAK,
                                       kind == TRIG_BETWEEN ? 8 : 6, 0)
-                             : gap_ok(an, text, last_end, x->start, &OBJ_BREAK, 10, 1);
+                             : gap_ok(an, text, last_end, x->start, WS_OBJ_BREAK, 10, 1);
             if (!ok)
                 break;
             objs[no++] = an->mloc[cand[c]];
@@ -938,11 +996,11 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
             const ag_mention *x = &m[cand[c]];
             if (x->end > t->s || mod[c] || x->type == AG_ACTOR_PLACE)
                 continue;
-            if (gap_ok(an, text, x->end, t->s, &SUBJ_BREAK, 8, 0))
+            if (gap_ok(an, text, x->end, t->s, WS_SUBJ_BREAK, 8, 0))
                 first = (long)c;
             break;
         }
-        if (first >= 0 && !gap_ok(an, text, m[cand[first]].end, t->s, &CLAUSE_PLANNED, 8, 0))
+        if (first >= 0 && !gap_ok(an, text, m[cand[first]].end, t->s, WS_CLAUSE_PLANNED, 8, 0))
             continue; /* "X would visit Bonn for talks with Y": not (yet) a meeting */
         if (first >= 0) {
             subj[ns++] = an->mloc[cand[first]];
@@ -951,7 +1009,7 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
                 const ag_mention *x = &m[cand[c]];
                 if (mod[c] || x->type == AG_ACTOR_PLACE)
                     continue;
-                if (!gap_ok(an, text, x->end, prev_start, NULL, 1, 1))
+                if (!gap_ok(an, text, x->end, prev_start, -1, 1, 1))
                     break;
                 subj[ns++] = an->mloc[cand[c]];
                 prev_start = x->start;
@@ -963,7 +1021,7 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
                 if (x->start < last_end || mod[c])
                     continue;
                 if (x->type == AG_ACTOR_PERSON &&
-                    gap_ok(an, text, last_end, x->start, &OBJ_BREAK, 4, 1))
+                    gap_ok(an, text, last_end, x->start, WS_OBJ_BREAK, 4, 1))
                     subj[ns++] = an->mloc[cand[c]];
                 break;
             }
@@ -973,7 +1031,7 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
              * that is not an actor ("X and Y met their targets"). */
             size_t after = tok_at(an, tend);
             if (after < an->ntoks && is_word(&an->toks[after]) &&
-                !word_in(text, &an->toks[after], &ENDS))
+                !word_in(an, text, &an->toks[after], WS_ENDS))
                 continue;
             for (size_t i = 0; i < ns; i++)
                 for (size_t j = i + 1; j < ns; j++)

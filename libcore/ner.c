@@ -117,6 +117,9 @@ struct ag__ner_scratch {
     size_t caplink;          /* names the two arrays above have room for */
     int evidence_done;       /* evidence holds the document's words (see attested) */
     int toks_kept;           /* toks are all the last document's (ag__ner_sentence_tokens) */
+    size_t nsents;           /* sentences of the last document */
+    size_t *sent_first;      /* when kept: first token of each sentence, then ntoks */
+    size_t capsent_first;    /* allocated entries of sent_first */
     dtab grammar;            /* word of the lists below -> G_* bits (built once) */
     size_t grammar_maxlen;   /* bytes of its longest word */
     uint64_t gram_lens[256]; /* by first byte: bit n set when a list word of n bytes has it */
@@ -1930,6 +1933,7 @@ void ag_mentions_clear(ag_mentions *m) {
         b->used = 0;
     p->cur = p->arena;
     p->ntoks = p->ncands = p->nnames = 0;
+    p->toks_kept = 0;
     dt_clear(&p->evidence);
     dt_clear(&p->nametab);
 }
@@ -1949,6 +1953,7 @@ void ag_mentions_destroy(ag_mentions *m) {
         free(p->evidence.v);
         free(p->nametab.v);
         free(p->capsent);
+        free(p->sent_first);
         free(p->keys.v);
         free(p->grammar.v);
         free(p->link);
@@ -1996,7 +2001,8 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
         memset(p->wcache, 0, WC_SLOTS * sizeof *p->wcache);
         p->wc_stamp = ag__lex_stamp(lex);
     }
-    if (grow((void **)&p->capsent, &p->capcapsent, nsents + 1, 1) < 0)
+    if (grow((void **)&p->capsent, &p->capcapsent, nsents + 1, 1) < 0 ||
+        grow((void **)&p->sent_first, &p->capsent_first, nsents + 1, sizeof *p->sent_first) < 0)
         goto oom;
     ctx c = {lex, opts, text, len, p, NULL, 0};
 
@@ -2008,6 +2014,7 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
         if (b > len)
             b = len;
         p->capsent[si] = 0;
+        p->sent_first[si] = p->ntoks;
         int decided = 0, first = 1;
         size_t pos = a;
         while (pos < b) {
@@ -2035,6 +2042,8 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
 
     p->evidence_done = streaming;
     p->toks_kept = !streaming;
+    p->sent_first[nsents] = p->ntoks;
+    p->nsents = nsents;
 
     /* 2-3. Spans: over all tokens at once, or window by window re-tokenising. */
     if (!streaming) {
@@ -2152,20 +2161,11 @@ int ag__ner_sentence_tokens(ag_mentions *m, const ag_lexicon *lex, const char *t
     if (!p)
         return 0; /* no document recognised yet */
     if (p->toks_kept) {
-        /* Tokens are in sentence order: the first of si, then its run. */
-        size_t lo = 0, hi = p->ntoks;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (p->toks[mid].sent < si)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        size_t end = lo;
-        while (end < p->ntoks && end - lo < max && p->toks[end].sent == si)
-            end++;
+        if (si >= p->nsents)
+            return 0;
+        size_t lo = p->sent_first[si], k = p->sent_first[si + 1] - lo;
         *toks = p->toks + lo;
-        *n = end - lo;
+        *n = k < max ? k : max;
         return 0;
     }
     int first = 1;
