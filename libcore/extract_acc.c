@@ -204,16 +204,10 @@ size_t ag_extract_name_key(const char *name, size_t len, char *buf, size_t bufsi
 
 /* ------------------------------------------------------------------ counts, dates */
 
-int ag__counts_add(ag__counts *c, const char *s, long long n)
+static int counts_append(ag__counts *c, const char *s, long long n)
 {
     uint64_t k[2];
-    size_t kn = ag__prefix_key(s, k);
-    for (size_t i = 0; i < c->n; i++) {
-        if (ag__prefix_cmp(s, k, kn, c->v[i].s, c->v[i].k) == 0) {
-            c->v[i].n += n;
-            return 0;
-        }
-    }
+    ag__prefix_key(s, k);
     if (ag__grow(&c->v, &c->cap, c->n + 1, sizeof *c->v) < 0)
         return -1;
     char *copy = strdup(s);
@@ -221,6 +215,23 @@ int ag__counts_add(ag__counts *c, const char *s, long long n)
         return -1;
     c->v[c->n++] = (ag__count){copy, n, {k[0], k[1]}};
     return 0;
+}
+
+int ag__counts_add(ag__counts *c, const char *s, long long n)
+{
+    /* Nearly every call repeats a string the multiset holds. Building s's prefix key is a
+     * byte loop over up to 16 bytes; matching s's first two bytes against the top of each
+     * entry's key and confirming with strcmp is cheaper, and reads an entry's own string
+     * only when it very likely is s. s[1] exists when s[0] is not the NUL. */
+    unsigned char c0 = (unsigned char)s[0], c1 = c0 ? (unsigned char)s[1] : 0;
+    uint64_t top = (uint64_t)c0 << 8 | c1;
+    for (size_t i = 0; i < c->n; i++) {
+        if (c->v[i].k[0] >> 48 == top && strcmp(c->v[i].s, s) == 0) {
+            c->v[i].n += n;
+            return 0;
+        }
+    }
+    return counts_append(c, s, n);
 }
 
 void ag__counts_free(ag__counts *c)
