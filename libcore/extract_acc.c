@@ -276,11 +276,11 @@ int ag__prefix_cmp(const char *a, const uint64_t ka[2], size_t na, const char *b
     return (c > 0) - (c < 0);
 }
 
-int ag__date_keep(ag__date *slot, const char *date, const uint64_t k[2], size_t n,
-                  int want_min)
+/* ag__date_keep past its early outs: the strings compared (keys tied over 16 bytes) and
+ * the slot replaced. Kept out of line so that the early outs need no stack frame. */
+__attribute__((noinline)) static int date_keep_slow(ag__date *slot, const char *date,
+                                                    const uint64_t k[2], size_t n, int want_min)
 {
-    if (!date || !*date)
-        return 0;
     if (slot->s) {
         int c = ag__prefix_cmp(date, k, n, slot->s, slot->k);
         if (want_min ? c >= 0 : c <= 0)
@@ -294,6 +294,26 @@ int ag__date_keep(ag__date *slot, const char *date, const uint64_t k[2], size_t 
     slot->k[0] = k[0];
     slot->k[1] = k[1];
     return 0;
+}
+
+int ag__date_keep(ag__date *slot, const char *date, const uint64_t k[2], size_t n,
+                  int want_min)
+{
+    if (!date || !*date)
+        return 0;
+    /* Called for every record a document touches, twice, and the record mostly keeps its
+     * date: settle that from the keys alone when they differ or hold a whole short date
+     * (then equal: nothing to do). */
+    if (slot->s) {
+        if (k[0] != slot->k[0] || k[1] != slot->k[1]) {
+            int below = k[0] != slot->k[0] ? k[0] < slot->k[0] : k[1] < slot->k[1];
+            if (below != (want_min != 0))
+                return 0;
+        } else if (n < 16) {
+            return 0;
+        }
+    }
+    return date_keep_slow(slot, date, k, n, want_min);
 }
 
 static int date_keep(ag__date *slot, const char *date, int want_min)
@@ -426,14 +446,12 @@ long ag__acc_actor(ag__acc *acc, const char *key)
     return (long)acc->nactors++;
 }
 
-long ag__acc_pair(ag__acc *acc, size_t a, size_t b)
+/* ag__acc_pair for a pair not recorded yet (k: its map key). Out of line, so that the
+ * lookup, which nearly every call ends with, needs no stack frame. */
+__attribute__((noinline)) static long pair_new(ag__acc *acc, size_t a, size_t b, uint64_t k)
 {
     /* The map is keyed by index order; the record by key order, which needs the two key
      * strings (likely cache misses), so it is decided only when the record is made. */
-    uint64_t k = a < b ? (((uint64_t)a << 32) | b) + 1 : (((uint64_t)b << 32) | a) + 1;
-    size_t i = ag__u64map_get(&acc->pair_index, k);
-    if (i != (size_t)-1)
-        return (long)i;
     if (strcmp(acc->actors[a].key, acc->actors[b].key) > 0) {
         size_t t = a;
         a = b;
@@ -448,6 +466,15 @@ long ag__acc_pair(ag__acc *acc, size_t a, size_t b)
     if (ag__u64map_put(&acc->pair_index, k, acc->npairs) < 0)
         return -1;
     return (long)acc->npairs++;
+}
+
+long ag__acc_pair(ag__acc *acc, size_t a, size_t b)
+{
+    uint64_t k = a < b ? (((uint64_t)a << 32) | b) + 1 : (((uint64_t)b << 32) | a) + 1;
+    size_t i = ag__u64map_get(&acc->pair_index, k);
+    if (i != (size_t)-1)
+        return (long)i;
+    return pair_new(acc, a, b, k);
 }
 
 static int counts_merge(ag__counts *dst, const ag__counts *src)
