@@ -45,14 +45,11 @@ int ag__grow(void *ptr, size_t *cap, size_t need, size_t elem)
 
 /* ------------------------------------------------------------------ hashing */
 
-static uint64_t mix64(uint64_t x)
+/* Home slot of a tag in a table of cap slots (a power of two, at least 2): the top bits of
+ * a multiplicative hash, which depend on every bit of the tag for one multiply. */
+static size_t home_slot(uint64_t tag, size_t cap)
 {
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    x ^= x >> 33;
-    return x;
+    return (size_t)((tag * 0x9E3779B97F4A7C15ULL) >> (__builtin_clzll(cap) + 1));
 }
 
 /* ------------------------------------------------------------------ hash maps */
@@ -61,7 +58,7 @@ static uint64_t mix64(uint64_t x)
 static size_t map_slot(const ag__map *m, uint64_t tag, const char *key)
 {
     size_t mask = m->cap - 1;
-    for (size_t i = mix64(tag) & mask;; i = (i + 1) & mask) {
+    for (size_t i = home_slot(tag, m->cap);; i = (i + 1) & mask) {
         const ag__slot *s = &m->v[i];
         if (s->tag == 0 || (s->tag == tag && (!key || strcmp(s->key, key) == 0)))
             return i;
@@ -87,7 +84,7 @@ static int map_put(ag__map *m, uint64_t tag, const char *key, size_t val)
         for (size_t i = 0; i < m->cap; i++) {
             if (!m->v[i].tag)
                 continue;
-            size_t j = mix64(m->v[i].tag) & (ncap - 1);
+            size_t j = home_slot(m->v[i].tag, ncap);
             while (v[j].tag)
                 j = (j + 1) & (ncap - 1);
             v[j] = m->v[i];
@@ -107,7 +104,7 @@ static void map_free(ag__map *m)
     memset(m, 0, sizeof *m);
 }
 
-static uint64_t str_tag(const char *key)
+static inline uint64_t str_tag(const char *key)
 {
     uint64_t h = ag__hash_bytes(key, strlen(key));
     return h ? h : 1;
