@@ -27,10 +27,8 @@
 
 /* ------------------------------------------------------------------ arrays */
 
-int ag__grow(void *ptr, size_t *cap, size_t need, size_t elem)
+int ag__grow_to(void *ptr, size_t *cap, size_t need, size_t elem)
 {
-    if (need <= *cap)
-        return 0;
     size_t ncap = *cap ? *cap * 2 : 16;
     while (ncap < need)
         ncap *= 2;
