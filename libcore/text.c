@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "text_internal.h"
 
@@ -146,6 +149,44 @@ static int is_stop(int32_t cp) {
     return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
 }
 
+/* Inside a sentence only these bytes need a look: a line break, the ASCII stops and 0xE2,
+ * the lead byte of the one other stop, U+2026. Skipping every other byte singly lands on
+ * each character the decoder would have read (a UTF-8 continuation byte is never ASCII
+ * or 0xE2), so no stop is missed and none is invented. */
+static int needs_look(unsigned char c) {
+    return c == '\n' || c == '.' || c == '!' || c == '?' || c == 0xE2;
+}
+
+/* Offset of the first needs_look byte in t[i, len), or len. Sentences run for dozens of
+ * bytes between such bytes, so the scan compares sixteen bytes a step where SSE2 is there
+ * (every x86-64), then eight at a time in a word. */
+static size_t skip_plain(const char *t, size_t len, size_t i) {
+#ifdef __SSE2__
+    const __m128i nl = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'),
+                  ask = _mm_set1_epi8('?'), e2 = _mm_set1_epi8((char)0xE2);
+    for (; len - i >= 16; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(t + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, dot)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, bang), _mm_cmpeq_epi8(v, ask)));
+        unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(m, _mm_cmpeq_epi8(v, e2)));
+        if (hit)
+            return i + (size_t)__builtin_ctz(hit);
+    }
+#endif
+    for (; len - i >= 8; i += 8) {
+        uint64_t w = ag__swar_load(t + i);
+        uint64_t hit = ag__swar_has(w, '\n') | ag__swar_has(w, '.') | ag__swar_has(w, '!') |
+                       ag__swar_has(w, '?') | ag__swar_has(w, 0xE2);
+        if (hit) {
+            i += ag__swar_first(hit);
+            break;
+        }
+    }
+    while (i < len && !needs_look((unsigned char)t[i]))
+        i++;
+    return i;
+}
+
 /* A text is hard-wrapped when most lines that are not the last of their paragraph are
  * nearly as long as the longest line and do not end in sentence punctuation. */
 static int detect_wrapped(const char *t, size_t len) {
@@ -229,30 +270,10 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
     size_t para = 0, start = (size_t)-1, i = 0;
     int para_used = 0;
     while (i < len) {
-        /* Fast path: inside a sentence, plain ASCII other than a stop or a newline, skipped
-         * in a tight loop. Bytes 0x40-0x7F (letters and the like) are tested first with a
-         * single compare, since the stops and '\n' all lie below 0x40; before that, eight
-         * bytes at a time while none of them is a stop, a newline or non-ASCII. */
         if (start != (size_t)-1) {
-            size_t j = i;
-            while (len - j >= 8) {
-                uint64_t w = ag__swar_load(t + j);
-                if ((w & AG__SWAR_HIGHS) | ag__swar_has(w, '\n') | ag__swar_has(w, '.') |
-                    ag__swar_has(w, '!') | ag__swar_has(w, '?'))
-                    break;
-                j += 8;
-            }
-            while (j < len) {
-                unsigned char c = (unsigned char)t[j];
-                if ((unsigned char)(c - 0x40) >= 0x40 &&
-                    (c >= 0x80 || c == '\n' || c == '.' || c == '!' || c == '?'))
-                    break;
-                j++;
-            }
-            if (j != i) {
-                i = j;
-                continue;
-            }
+            i = skip_plain(t, len, i);
+            if (i == len)
+                break;
         }
         int32_t cp;
         size_t cl = ag__dec(t, len, i, &cp);

@@ -71,4 +71,17 @@ static inline uint64_t ag__swar_less(uint64_t w, unsigned char n) {
     return (w - AG__SWAR_ONES * n) & ~w & AG__SWAR_HIGHS;
 }
 
+/* Where the first flagged byte of a nonzero ag__swar_has / ag__swar_less result (or an OR
+ * of them) is at the earliest: exact on little-endian GNU C, where the lowest flag is never
+ * a false one (those need a borrow from a true flag below them); 0 elsewhere, leaving the
+ * caller's byte loop to find it. */
+static inline size_t ag__swar_first(uint64_t hit) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(hit) / 8;
+#else
+    (void)hit;
+    return 0;
+#endif
+}
+
 #endif

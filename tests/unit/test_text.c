@@ -53,6 +53,18 @@ static void test_text__quotes_stay_with_their_sentence(void **state) {
     expect("\xE2\x80\x9CWe agreed.\xE2\x80\x9D She left.", w, 2);
 }
 
+static void test_text__ellipsis_and_other_stops_in_long_sentences(void **state) {
+    (void)state;
+    /* Stops at various distances into a sentence (the splitter skips plain bytes in
+     * blocks); 0xE2 leads both the ellipsis and the apostrophe / dash, only one a stop. */
+    const char *w[] = {"The delegation waited for hours\xE2\x80\xA6", "Nobody came.",
+                       "Did they know?", "Yes!",
+                       "The minister\xE2\x80\x99s aide left \xE2\x80\x94 quietly."};
+    expect("The delegation waited for hours\xE2\x80\xA6 Nobody came. Did they know? Yes! "
+           "The minister\xE2\x80\x99s aide left \xE2\x80\x94 quietly.",
+           w, 5);
+}
+
 static void test_text__lines_and_paragraphs(void **state) {
     (void)state;
     const char *s = "HEADLINE WORDS\nFirst line here\nSecond line.\n\nNew paragraph. Two.\n";
@@ -120,6 +132,7 @@ int main(void) {
         cmocka_unit_test(test_text__abbreviations_do_not_split),
         cmocka_unit_test(test_text__dotted_forms_and_initials),
         cmocka_unit_test(test_text__quotes_stay_with_their_sentence),
+        cmocka_unit_test(test_text__ellipsis_and_other_stops_in_long_sentences),
         cmocka_unit_test(test_text__lines_and_paragraphs),
         cmocka_unit_test(test_text__hard_wrapped_prose_joins_lines),
         cmocka_unit_test(test_text__invalid_utf8_keeps_offsets),
