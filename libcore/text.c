@@ -4,7 +4,8 @@
  * The splitter is a single left-to-right pass over bytes. The one design decision that
  * matters: a line break is a sentence boundary (news feeds and annotated corpora put one
  * sentence or one paragraph per line) unless the whole text looks hard-wrapped, which is
- * decided once up front from line lengths, so the pass itself never needs to look back.
+ * decided once from line lengths (the first time a line break needs it), so the pass
+ * itself never needs to look back.
  * Invalid UTF-8 is decoded byte by byte as U+FFFD, so offsets are never shifted.
  */
 #include <actorgraph/text.h>
@@ -188,42 +189,50 @@ static size_t skip_plain(const char *t, size_t len, size_t i) {
 }
 
 /* A text is hard-wrapped when most lines that are not the last of their paragraph are
- * nearly as long as the longest line and do not end in sentence punctuation. */
-static int detect_wrapped(const char *t, size_t len) {
+ * nearly as long as the longest line and do not end in sentence punctuation. Also tells
+ * whether the text has a blank line. Time: O(len), newlines found with memchr; the lines
+ * are walked a second time, to count the long ones against the longest, only when every
+ * other test passed (rarely: most texts have few lines inside a paragraph). */
+static int detect_wrapped(const char *t, size_t len, int *has_blank) {
     size_t maxlen = 0, nlines = 0, longish = 0, open_end = 0;
-    /* Time: O(len), newlines found with memchr. */
+    *has_blank = 0;
     for (int pass = 0; pass < 2; pass++) {
         size_t ls = 0;
-        while (ls <= len) {
+        for (;;) {
             const char *nl = ls < len ? memchr(t + ls, '\n', len - ls) : NULL;
             size_t i = nl ? (size_t)(nl - t) : len;
             size_t e = i;
             while (e > ls && (t[e - 1] == ' ' || t[e - 1] == '\r' || t[e - 1] == '\t'))
                 e--;
             size_t l = e - ls;
-            if (pass == 0) {
-                if (l > maxlen)
-                    maxlen = l;
-            } else if (l > 0 && i < len) {
+            if (l > maxlen)
+                maxlen = l;
+            if (nl) {
                 size_t j = i + 1;
                 while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
                     j++;
                 int next_blank = j >= len || t[j] == '\n';
-                if (!next_blank) {
-                    nlines++;
-                    if (l * 4 >= maxlen * 3)
+                if (j < len && t[j] == '\n')
+                    *has_blank = 1;
+                if (l > 0 && !next_blank) {
+                    if (pass == 0) {
+                        nlines++;
+                        char c = t[e - 1];
+                        if (c != '.' && c != '!' && c != '?' && c != ':' && c != '"')
+                            open_end++;
+                    } else if (l * 4 >= maxlen * 3) {
                         longish++;
-                    char c = t[e - 1];
-                    if (c != '.' && c != '!' && c != '?' && c != ':' && c != '"')
-                        open_end++;
+                    }
                 }
             }
             if (!nl)
                 break;
             ls = i + 1;
         }
+        if (!(maxlen >= 50 && nlines >= 2 && open_end * 2 >= nlines))
+            return 0;
     }
-    return maxlen >= 50 && nlines >= 2 && longish * 10 >= nlines * 7 && open_end * 2 >= nlines;
+    return longish * 10 >= nlines * 7;
 }
 
 /* Growable sentence vector. */
@@ -257,16 +266,7 @@ static int push(svec *s, size_t start, size_t end, size_t para, const char *t) {
 
 int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, ag_error *err) {
     svec s = {NULL, 0, 0};
-    int wrapped = detect_wrapped(t, len);
-    int has_blank = 0;
-    for (const char *nl = len ? memchr(t, '\n', len) : NULL; nl && !has_blank;
-         nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - t))) {
-        size_t j = (size_t)(nl - t) + 1;
-        while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
-            j++;
-        if (j < len && t[j] == '\n')
-            has_blank = 1;
-    }
+    int wrapped = -1, has_blank = 0; /* -1: not looked at yet */
     size_t para = 0, start = (size_t)-1, i = 0;
     int para_used = 0;
     while (i < len) {
@@ -283,6 +283,11 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
             while (j < len && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
                 j++;
             int blank = j >= len || t[j] == '\n';
+            /* Hard wrapping matters only at a break inside a paragraph with something to
+             * end, which many texts (paragraph lines between blank lines, or one line)
+             * never reach: that pre-scan is skipped for them. */
+            if (!blank && wrapped < 0 && (start != (size_t)-1 || para_used))
+                wrapped = detect_wrapped(t, len, &has_blank);
             if (blank || !wrapped) {
                 if (start != (size_t)-1) {
                     if (push(&s, start, i, para, t) < 0)
@@ -340,10 +345,6 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
         int boundary = 1;
         if (k >= len || nx == '\n') {
             boundary = 1; /* the line break (or the end) decides */
-            if (k < len && wrapped) {
-                /* Stop at the end of a wrapped line: look at the next line's start. */
-                boundary = 1;
-            }
         } else if (ag_text_is_lower(nx)) {
             boundary = 0;
         } else if (t[stop_at] == '.' && stop_at == i && j == i + 1) {
