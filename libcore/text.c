@@ -105,7 +105,7 @@ int ag_text_is_hyphen(int32_t cp) {
 
 /* Abbreviations after which a period does not end a sentence (case-sensitive). Titles,
  * ranks, month names and a few Latin/reference forms; "Inc." and "Co." are left out
- * because they end sentences as often as not. */
+ * because they end sentences as often as not. Kept in strcmp order (binary search). */
 static const char *const abbrevs[] = {
     "Adm",  "Amb", "Apr", "Aug",    "Brig", "Capt",   "Cdr", "Cmdr", "Col",  "Cpl", "Dec",  "Dept",
     "Dr",   "Drs", "Feb", "Fig",    "Fr",   "Gen",    "Gov", "Hon",  "Jan",  "Jr",  "Jul",  "Jun",
@@ -113,32 +113,46 @@ static const char *const abbrevs[] = {
     "Nov",  "Oct", "Ph",  "Pres",   "Prof", "Pvt",    "Rep", "Reps", "Rev",  "Sen", "Sens", "Sep",
     "Sept", "Sgt", "Sr",  "St",     "Supt", "approx", "cf",  "e.g",  "etc",  "i.e", "vs"};
 
-static int is_abbrev(const char *w, size_t n) {
-    if (n == 0)
-        return 0;
-    /* The first byte rules out nearly every entry before its strlen is needed. */
-    for (size_t i = 0; i < sizeof abbrevs / sizeof abbrevs[0]; i++)
-        if (abbrevs[i][0] == w[0] && strlen(abbrevs[i]) == n && memcmp(abbrevs[i], w, n) == 0)
-            return 1;
-    return 0;
-}
-
 /* Words that typically open a sentence; after a dotted abbreviation such as "U.S." one of
- * them means the period did end the sentence after all. */
+ * them means the period did end the sentence after all. Kept in strcmp order. */
 static const char *const starters[] = {
     "A",         "After", "An",      "And",   "As",   "At",   "But",   "He",
     "Her",       "His",   "However", "I",     "If",   "In",   "It",    "Its",
     "Meanwhile", "On",    "She",     "So",    "That", "The",  "Their", "There",
     "These",     "They",  "This",    "Those", "We",   "When", "While", "Yet"};
 
-static int is_starter(const char *w, size_t n) {
-    if (n == 0)
-        return 0;
-    /* The first byte rules out nearly every entry before its strlen is needed. */
-    for (size_t i = 0; i < sizeof starters / sizeof starters[0]; i++)
-        if (starters[i][0] == w[0] && strlen(starters[i]) == n && memcmp(starters[i], w, n) == 0)
+/* A word of the text, looked up in a list. */
+typedef struct word_key {
+    const char *w; /* its bytes */
+    size_t n;      /* their count */
+} word_key;
+
+/* bsearch comparison of a word with a list entry (a string), in strcmp order. */
+static int word_cmp(const void *key, const void *entry) {
+    const word_key *k = key;
+    const char *s = *(const char *const *)entry;
+    for (size_t i = 0; i < k->n; i++) {
+        if (s[i] == '\0')
             return 1;
-    return 0;
+        if (k->w[i] != s[i])
+            return (unsigned char)k->w[i] < (unsigned char)s[i] ? -1 : 1;
+    }
+    return s[k->n] ? -1 : 0;
+}
+
+/* 1 when the n bytes at w are an entry of list[0, nlist) (in strcmp order). Every stop
+ * before a capitalised word asks, so a binary search, not a walk. */
+static int in_list(const char *const *list, size_t nlist, const char *w, size_t n) {
+    word_key k = {w, n};
+    return bsearch(&k, list, nlist, sizeof *list, word_cmp) != NULL;
+}
+
+static int is_abbrev(const char *w, size_t n) {
+    return in_list(abbrevs, sizeof abbrevs / sizeof abbrevs[0], w, n);
+}
+
+static int is_starter(const char *w, size_t n) {
+    return in_list(starters, sizeof starters / sizeof starters[0], w, n);
 }
 
 static int is_closer(int32_t cp) {
@@ -359,12 +373,11 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
             }
             size_t wl = stop_at - w;
             const char *word = t + w;
-            int dotted = wl > 0 && memchr(word, '.', wl) != NULL;
             if (wl == 1 && word[0] >= 'A' && word[0] <= 'Z') {
                 boundary = 0; /* an initial: "J. Smith" */
             } else if (is_abbrev(word, wl)) {
                 boundary = 0;
-            } else if (dotted && wl <= 6) {
+            } else if (wl > 0 && wl <= 6 && memchr(word, '.', wl)) {
                 /* "U.S." / "U.N.": a boundary only when a sentence starter follows. */
                 size_t e = k;
                 while (e < len && ((t[e] >= 'a' && t[e] <= 'z') || (t[e] >= 'A' && t[e] <= 'Z')))

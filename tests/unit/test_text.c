@@ -65,6 +65,22 @@ static void test_text__ellipsis_and_other_stops_in_long_sentences(void **state) 
            w, 5);
 }
 
+static void test_text__abbreviation_and_starter_lists(void **state) {
+    (void)state;
+    /* First and last entries of both (sorted) lists, near misses ("Se", "Zones"). */
+    const char *w[] = {"Talks with Adm. Kerr went on vs. Ohio.",
+                       "The U.K.",
+                       "Yet again.",
+                       "From the U.K.",
+                       "A deal.",
+                       "The U.K. Zones stay.",
+                       "Se.",
+                       "Kim met Reps. Lee."};
+    expect("Talks with Adm. Kerr went on vs. Ohio. The U.K. Yet again. From the U.K. A deal. "
+           "The U.K. Zones stay. Se. Kim met Reps. Lee.",
+           w, 8);
+}
+
 static void test_text__lines_and_paragraphs(void **state) {
     (void)state;
     const char *s = "HEADLINE WORDS\nFirst line here\nSecond line.\n\nNew paragraph. Two.\n";
@@ -133,6 +149,7 @@ int main(void) {
         cmocka_unit_test(test_text__dotted_forms_and_initials),
         cmocka_unit_test(test_text__quotes_stay_with_their_sentence),
         cmocka_unit_test(test_text__ellipsis_and_other_stops_in_long_sentences),
+        cmocka_unit_test(test_text__abbreviation_and_starter_lists),
         cmocka_unit_test(test_text__lines_and_paragraphs),
         cmocka_unit_test(test_text__hard_wrapped_prose_joins_lines),
         cmocka_unit_test(test_text__invalid_utf8_keeps_offsets),
