@@ -220,7 +220,8 @@ struct ag__analyser {
     ag__strmap word_index;       /* word of the meeting patterns' lists -> WS_* bits */
     uint32_t word_lens[26];      /* by first letter: bit n set when a list word of n bytes
                                   * starts with it */
-    uint32_t trigger_lens[26];   /* the same for the WS_TRIGGERS words */
+    uint32_t trigger_lens[256];  /* by first byte, either case: the same for the words that
+                                  * open a trigger (WS_TRIGGERS) */
     char *scratch;               /* text building */
     size_t scratchlen, scratchcap;
     size_t maxev;                /* evidence per pair (<= AG__MAX_EVIDENCE) */
@@ -699,7 +700,7 @@ static int word_sets_init(ag__analyser *an)
         assert(c < 26 && len < 32);
         an->word_lens[c] |= 1u << len;
         if (sets & (1u << WS_TRIGGERS))
-            an->trigger_lens[c] |= 1u << len;
+            an->trigger_lens[c + 'a'] = an->trigger_lens[c + 'A'] |= 1u << len;
         rc = ag__strmap_put(&an->word_index, v[i].w, sets); /* the words are literals */
     }
     free(v);
@@ -827,18 +828,22 @@ static int add_met(ag__analyser *an, long x, long y, const ag_sentence *s)
     return 0;
 }
 
+/* Could token t open a trigger? Its first byte and length answer for most tokens (this
+ * runs for every token of every sentence with two acting mentions). A title abbreviation
+ * ("Mr.") counts its period, which only makes it fail sooner: no trigger word is one. */
+static inline int maybe_trigger(const ag__analyser *an, const char *text, const tok *t)
+{
+    size_t n = t->e - t->s;
+    return n < 32 && ((an->trigger_lens[(unsigned char)text[t->s]] >> n) & 1);
+}
+
 /* The trigger starting at token ti, if any (TRIG_*); *tend is set to the end of the
- * trigger phrase. Dispatches on the first letter, so most tokens cost one switch. */
+ * trigger phrase. For tokens that passed maybe_trigger. */
 static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_t *tend)
 {
     const tok *t = &an->toks[ti], *nx = ti + 1 < an->ntoks ? &an->toks[ti + 1] : NULL;
     int noun = 0;
     if (!is_word(t))
-        return TRIG_NONE;
-    /* Most tokens fail on their first letter and length alone. */
-    size_t n = word_len(t);
-    unsigned c = ((unsigned char)text[t->s] | 0x20) - 'a';
-    if (c >= 26 || n >= 32 || !((an->trigger_lens[c] >> n) & 1))
         return TRIG_NONE;
     switch (text[t->s] | 0x20) {
     case 'm':
@@ -920,6 +925,8 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
 
     for (size_t ti = 0; ti < an->ntoks; ti++) {
         const tok *t = &an->toks[ti];
+        if (!maybe_trigger(an, text, t))
+            continue;
         size_t tend = t->e; /* end of the trigger phrase */
         int kind = trigger_at(an, text, ti, &tend);
         if (kind == TRIG_NONE)
