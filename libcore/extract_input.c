@@ -217,12 +217,16 @@ static char *base_id(const char *path)
 }
 
 /* Dates compare as strings, so ISO 8601 timestamps are cut to their date. */
-static char *clean_date(const char *s)
+static size_t date_len(const char *s, size_t n)
 {
-    size_t n = strlen(s);
     if (n > 10 && s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == ' '))
         n = 10;
-    return ag__utf8_clean(s, n);
+    return n;
+}
+
+static char *clean_date(const char *s)
+{
+    return ag__utf8_clean(s, date_len(s, strlen(s)));
 }
 
 /* A text file named "2024-03-04-something.txt" carries its date in its name. */
@@ -593,21 +597,19 @@ int ag__doc_parse(ag__doc *doc, const ag_extract_opts *o, ag_error *err)
     if (fast < 0)
         return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
     if (fast > 0) {
+        /* The scanner let through only valid UTF-8 without NUL bytes, which
+         * ag__utf8_clean would copy unchanged: the fields are taken as decoded. An empty
+         * id is still an id; an empty date is none. */
         text = f[0];
         len = flen[0];
-        id = f[1] && flen[1] > 0 ? ag__utf8_clean(f[1], flen[1]) : NULL;
-        if (f[2] && flen[2] > 0)
-            date = clean_date(f[2]);
-        int bad = (f[1] && flen[1] > 0 && !id) || (f[2] && flen[2] > 0 && !date);
-        int have_id = f[1] != NULL;
-        free(f[1]);
-        free(f[2]);
+        id = f[1];
+        date = f[2];
+        if (date && flen[2] == 0)
+            date = (free(date), NULL);
+        else if (date)
+            date[date_len(date, flen[2])] = '\0'; /* cut after ASCII: still valid UTF-8 */
         rec = NULL;
         rc = -1;
-        if (bad)
-            goto out;
-        if (have_id && !id && !(id = strdup("")))
-            goto out;
         if (!id)
             goto default_id;
         goto fill;

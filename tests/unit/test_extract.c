@@ -267,6 +267,24 @@ static void test_extract__record_parse(void **state)
     assert_int_equal(parse_line(" {\"id\": 42, \"text\": \"x\"} ", &d, &err), 1);
     assert_string_equal(d.id, "42");
     ag__doc_free(&d);
+    /* An empty id is an id, an empty date no date; escaped fields are decoded. */
+    static const struct {
+        const char *line, *id, *date;
+    } fields[] = {
+        {"{\"id\":\"\",\"text\":\"x\",\"date\":\"\"}", "", NULL},
+        {"{\"id\":\"a\\u00e9\\\"\",\"text\":\"x\",\"date\":\"2021-06-02 10:00\"}",
+         "a\xc3\xa9\"", "2021-06-02"},
+        {"{\"text\":\"x\",\"date\":\"2021-06\"}", "feed:7", "2021-06"},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        assert_int_equal(parse_line(fields[i].line, &d, &err), 1);
+        assert_string_equal(d.id, fields[i].id);
+        if (fields[i].date)
+            assert_string_equal(d.date, fields[i].date);
+        else
+            assert_null(d.date);
+        ag__doc_free(&d);
+    }
     /* Malformed records and records without text. */
     assert_int_equal(parse_line("{\"text\":\"x\"", &d, &err), 0);
     assert_int_equal(err.line, 7);
