@@ -19,6 +19,9 @@
 #include <sys/stat.h>
 
 #include <jansson.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <actorgraph/io.h>
 #include <actorgraph/text.h>
@@ -301,6 +304,64 @@ static int hex4(const char *p)
     return v;
 }
 
+/* A plain byte stands for itself in a JSON string. A run of them ends at the closing
+ * quote, an escape, a control character (JSON forbids them raw) or a byte >= 0x80 (the
+ * caller checks its UTF-8). */
+static int plain(unsigned char c)
+{
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+#if defined(__SSE2__)
+/* Bit i set: byte i of v is not plain. */
+static inline unsigned stop_mask(__m128i v)
+{
+    /* A signed compare: bytes >= 0x80 are negative, so below ' ' with the controls. */
+    __m128i stop = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(' ')),
+                                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                             _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    return (unsigned)_mm_movemask_epi8(stop);
+}
+#endif
+
+/* plain_run below 16 bytes from the end, or without SSE2: eight bytes per step. Out of
+ * line, so that plain_run inlined in its callers saves no registers for it. */
+__attribute__((noinline)) static size_t plain_tail(const char *p, const char *end, char *out)
+{
+    const char *q = p;
+    while (end - q >= 8) {
+        uint64_t w = ag__swar_load(q);
+        if ((w & AG__SWAR_HIGHS) | ag__swar_less(w, 0x20) | ag__swar_has(w, '"') |
+            ag__swar_has(w, '\\'))
+            break;
+        q += 8;
+    }
+    while (q < end && plain((unsigned char)*q))
+        q++;
+    if (out)
+        memcpy(out, p, (size_t)(q - p));
+    return (size_t)(q - p);
+}
+
+/* Length of the run of plain bytes at p. Article text is mostly such runs, so they are
+ * found 16 bytes per step and, when out is not NULL, copied as they are found: whole
+ * blocks are stored, so out must have room for end - p bytes. */
+static size_t plain_run(const char *p, const char *end, char *out)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    for (size_t blocks = (size_t)(end - p) & ~(size_t)15; i < blocks; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        if (out)
+            _mm_storeu_si128((__m128i *)(void *)(out + i), v);
+        unsigned m = stop_mask(v);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+#endif
+    return i + plain_tail(p + i, end, out ? out + i : NULL);
+}
+
 /* A string at sc->p (on its opening quote). When out is not NULL its decoded bytes are
  * appended (out must have room for end - p bytes). 1 ok, 0 give up. */
 static int scan_string(scan *sc, char *out, size_t *outlen)
@@ -308,27 +369,11 @@ static int scan_string(scan *sc, char *out, size_t *outlen)
     const char *p = sc->p + 1;
     size_t n = 0;
     while (p < sc->end) {
-        /* Article text is mostly printable ASCII: take such a run in one tight loop and
-         * one memcpy rather than through the escape and UTF-8 checks byte by byte. */
-        const char *q = p;
-        while (sc->end - q >= 8) {
-            uint64_t w = ag__swar_load(q);
-            if ((w & AG__SWAR_HIGHS) | ag__swar_less(w, 0x20) | ag__swar_has(w, '"') |
-                ag__swar_has(w, '\\'))
-                break;
-            q += 8;
-        }
-        while (q < sc->end && (unsigned char)*q >= 0x20 && (unsigned char)*q < 0x80 &&
-               *q != '"' && *q != '\\')
-            q++;
-        if (q > p) {
-            if (out) {
-                memcpy(out + n, p, (size_t)(q - p));
-                n += (size_t)(q - p);
-            }
-            p = q;
-            continue;
-        }
+        size_t run = plain_run(p, sc->end, out ? out + n : NULL);
+        p += run;
+        n += run;
+        if (p >= sc->end)
+            break;
         unsigned char c = (unsigned char)*p;
         if (c == '"') {
             sc->p = p + 1;
@@ -392,19 +437,13 @@ static int scan_string(scan *sc, char *out, size_t *outlen)
             p += 2;
             continue;
         }
-        if (c < 0x80) {
-            if (out)
-                out[n++] = (char)c;
-            p++;
-            continue;
-        }
         int32_t cp;
-        size_t k = ag_text_decode(p, (size_t)(sc->end - p), 0, &cp);
+        size_t k = ag__text_decode_slow(p, (size_t)(sc->end - p), 0, &cp);
         if (cp == 0xFFFD && k == 1)
             return 0; /* invalid UTF-8: jansson rejects the record */
         if (out)
             memcpy(out + n, p, k);
-        n += out ? k : 0;
+        n += k;
         p += k;
     }
     return 0;
@@ -490,11 +529,10 @@ static int skip_value(scan *sc, int depth)
 }
 
 /* Which wanted field a key names: 0 text, 1 id, 2 date, -1 none. */
-static int wanted(const ag_extract_opts *o, const char *k, size_t n)
+static int wanted(const char *const names[3], const size_t lens[3], const char *k, size_t n)
 {
-    const char *names[3] = {o->field_text, o->field_id, o->field_date};
     for (int i = 0; i < 3; i++)
-        if (strlen(names[i]) == n && memcmp(names[i], k, n) == 0)
+        if (lens[i] == n && memcmp(names[i], k, n) == 0)
             return i;
     return -1;
 }
@@ -505,6 +543,8 @@ static int fast_record(const char *line, size_t len, const ag_extract_opts *o, c
                        size_t outlen[3])
 {
     scan sc = {line, line + len};
+    const char *names[3] = {o->field_text, o->field_id, o->field_date};
+    const size_t lens[3] = {strlen(names[0]), strlen(names[1]), strlen(names[2])};
     out[0] = out[1] = out[2] = NULL;
     skip_ws(&sc);
     if (sc.p >= sc.end || *sc.p++ != '{')
@@ -518,14 +558,20 @@ static int fast_record(const char *line, size_t len, const ag_extract_opts *o, c
         skip_ws(&sc);
         if (sc.p >= sc.end || *sc.p != '"')
             goto giveup;
+        /* A key is nearly always plain ASCII, found in one step. */
         const char *k = sc.p + 1;
-        if (!scan_string(&sc, NULL, NULL))
-            goto giveup;
-        size_t klen = (size_t)(sc.p - 1 - k);
-        /* Keys with escapes are compared raw: give up if one could match a field. */
-        int w = memchr(k, '\\', klen) ? -2 : wanted(o, k, klen);
-        if (w == -2)
-            goto giveup;
+        size_t klen = plain_run(k, sc.end, NULL);
+        if (k + klen < sc.end && k[klen] == '"') {
+            sc.p = k + klen + 1;
+        } else {
+            if (!scan_string(&sc, NULL, NULL))
+                goto giveup;
+            klen = (size_t)(sc.p - 1 - k);
+            /* Keys with escapes are compared raw: give up if one could match a field. */
+            if (memchr(k, '\\', klen))
+                goto giveup;
+        }
+        int w = wanted(names, lens, k, klen);
         skip_ws(&sc);
         if (sc.p >= sc.end || *sc.p++ != ':')
             goto giveup;
