@@ -111,6 +111,7 @@ struct ag__ner_scratch {
     dtab nametab;            /* lower-cased name -> index into names */
     unsigned char *capsent;  /* per sentence: 1 when ALL-CAPS */
     size_t capcapsent;       /* allocated bytes of capsent */
+    int anycapsent;          /* some capsent of the document is 1 */
     dtab keys;               /* resolution keys (variant, initials, suffixes) */
     uint32_t *link;          /* resolution: chain links (2 per name) */
     size_t *pos_last;        /* resolution: last mention offset + 1 per name */
@@ -355,7 +356,7 @@ enum {
     G_GOV_BEFORE = 1u << 7,
     G_GOV_AFTER = 1u << 8,
     G_CORP_SFX = 1u << 9,
-    G_DONE = 1u << 31 /* tok.gram is filled in */
+    G_DONE = 1u << 15 /* tok.gram is filled in */
 };
 static const struct {
     const char *const *words;
@@ -406,6 +407,7 @@ static inline int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32
     t->sent = sent;
     t->punct = punct;
     t->mf_te = 0; /* mf_val and mf_len are read only when mf_te says they were set */
+    t->mt_te = 0;
     t->gram = 0;
     return 0;
 }
@@ -623,25 +625,15 @@ static int single_spaced(const char *text, const tok *toks, size_t ts, size_t te
     return 1;
 }
 
-/* Longest lexicon form starting at token ts and ending before te: its length in tokens,
- * or 0. fold: case-insensitive (ALL-CAPS text). */
-static size_t match_form(const ag_lexicon *lex, const char *text, const tok *toks, size_t ts,
-                         size_t te, int fold, ag_lex_actor *out) {
+/* match_form past its quick answers: looks the form up and caches an exact-case answer. */
+static size_t match_form_lookup(const ag_lexicon *lex, const char *text, const tok *toks,
+                                size_t ts, size_t te, int fold, ag_lex_actor *out) {
     uint32_t maxw = (toks[ts].cls >> 8) & 0xFF;
-    if (!(toks[ts].flags & AG__T_WORD))
-        return 0;
-    if (maxw == 0)
-        return 0; /* every form registers its first word, so none starts here */
     /* "CHICAGO" in a mixed-case table line: long ALL-CAPS words are names, not acronyms. */
     if (!fold && (toks[ts].flags & AG__T_ALLCAPS) && toks[ts].e - toks[ts].s >= 4)
         fold = 1;
     /* The token's cache is scratch memory, not part of its meaning, hence the cast. */
     tok *tk = (tok *)&toks[ts];
-    if (!fold && tk->mf_te == te + 1) {
-        if (tk->mf_len)
-            ag__lex_fill(lex, tk->mf_val, out);
-        return tk->mf_len;
-    }
     size_t lim = te - ts < maxw ? te - ts : maxw, found = 0;
     uint32_t val = 0;
     for (size_t n = lim; n >= 1; n--) {
@@ -655,7 +647,7 @@ static size_t match_form(const ag_lexicon *lex, const char *text, const tok *tok
     }
     if (!fold) {
         tk->mf_te = (uint32_t)(te + 1);
-        tk->mf_len = (uint32_t)found;
+        tk->mf_len = (uint8_t)found;
         tk->mf_val = val;
     }
     if (found)
@@ -663,12 +655,28 @@ static size_t match_form(const ag_lexicon *lex, const char *text, const tok *tok
     return found;
 }
 
-/* Longest title phrase starting at token ts (before te): its length in tokens, or 0. */
-static size_t match_title(struct ag__ner_scratch *p, const ag_lexicon *lex, const char *text,
-                          const tok *toks, size_t ts, size_t te) {
-    uint32_t maxw = (toks[ts].cls >> 16) & 0xFF;
-    if (!maxw || !(toks[ts].flags & AG__T_WORD))
+/* Longest lexicon form starting at token ts and ending before te: its length in tokens,
+ * or 0. fold: case-insensitive (ALL-CAPS text). Inline for the answers that need no
+ * lookup, most of the calls: no form starts with the word (every form registers its first
+ * word), or the token's cache has it (never set for a long ALL-CAPS word, which is always
+ * folded). */
+static inline size_t match_form(const ag_lexicon *lex, const char *text, const tok *toks,
+                                size_t ts, size_t te, int fold, ag_lex_actor *out) {
+    const tok *t = &toks[ts];
+    if (!(t->cls & 0xFF00) || !(t->flags & AG__T_WORD))
         return 0;
+    if (!fold && t->mf_te == te + 1) {
+        if (t->mf_len)
+            ag__lex_fill(lex, t->mf_val, out);
+        return t->mf_len;
+    }
+    return match_form_lookup(lex, text, toks, ts, te, fold, out);
+}
+
+/* match_title past its quick answers: looks the phrase up. */
+static size_t match_title_lookup(struct ag__ner_scratch *p, const ag_lexicon *lex,
+                                 const char *text, const tok *toks, size_t ts, size_t te) {
+    uint32_t maxw = (toks[ts].cls >> 16) & 0xFF;
     size_t lim = te - ts < maxw ? te - ts : maxw;
     /* Every candidate phrase is a prefix of the longest one, so lower-case that once and
      * remember where each prefix ends (plen[n]) instead of rebuilding it per length. A
@@ -689,6 +697,23 @@ static size_t match_title(struct ag__ner_scratch *p, const ag_lexicon *lex, cons
         if (word_class(p, lex, buf, plen[n]) & AG_LEX_TITLE)
             return n;
     return 0;
+}
+
+/* Longest title phrase starting at token ts (before te): its length in tokens, or 0.
+ * Inline for the quick answers: no title phrase starts with the word, or the token's
+ * cache has the answer (half the lookups repeat one for the same span). */
+static inline size_t match_title(struct ag__ner_scratch *p, const ag_lexicon *lex,
+                                 const char *text, const tok *toks, size_t ts, size_t te) {
+    const tok *t = &toks[ts];
+    if (!(t->cls & 0xFF0000) || !(t->flags & AG__T_WORD))
+        return 0;
+    if (t->mt_te == te + 1)
+        return t->mt_len;
+    size_t n = match_title_lookup(p, lex, text, toks, ts, te);
+    tok *tk = (tok *)t; /* scratch memory, like match_form's cache */
+    tk->mt_te = (uint32_t)(te + 1);
+    tk->mt_len = (uint8_t)n;
+    return n;
 }
 
 /* The token is the word w. Inline: w is a literal, so strlen folds to a constant and the
@@ -717,14 +742,14 @@ static int tok_in(const ctx *c, const tok *t, uint32_t lists) {
         return 0;
     if (!(t->gram & G_DONE)) {
         size_t n = t->e - t->s;
-        uint32_t g = G_DONE;
+        uint16_t g = G_DONE;
         /* Most words are in no list: their first byte and length say so without a hash. */
         if (n <= c->p->grammar_maxlen &&
             (n >= 64 || ((c->p->gram_lens[(unsigned char)c->text[t->s]] >> n) & 1))) {
             int err = 0;
             const dslot *s = dt_get(&c->p->grammar, c->text + t->s, n, 0, &err);
             if (s)
-                g |= s->val;
+                g |= (uint16_t)s->val;
         }
         ((tok *)t)->gram = g; /* scratch memory, like match_form's cache */
     }
@@ -738,6 +763,16 @@ static int capish(const ctx *c, size_t k) {
     if (c->p->capsent[t->sent])
         return 1;
     return (t->flags & AG__T_CAP) != 0;
+}
+
+/* A span may start at token k: capish and not used yet. Inline, as spans asks it of every
+ * token of the document and most are lower-case words: their flags answer, unless the
+ * document has an ALL-CAPS sentence. */
+static inline int span_start(const struct ag__ner_scratch *p, const tok *t) {
+    uint32_t mask = AG__T_USED | AG__T_WORD | AG__T_DIGIT | AG__T_CAP;
+    if ((t->flags & mask) == (AG__T_WORD | AG__T_CAP))
+        return 1;
+    return p->anycapsent && (t->flags & (mask & ~AG__T_CAP)) == AG__T_WORD && p->capsent[t->sent];
 }
 
 static int note_evidence(struct ag__ner_scratch *p, const char *text, const tok *t, size_t n);
@@ -863,7 +898,8 @@ static size_t title_len(const ctx *c, size_t j, size_t te) {
  * after "for"/"of" ("Special Envoy for Afghanistan", "Secretary of State") is part of the
  * role. Returns (size_t)-1 on allocation failure.
  */
-static size_t strip_titles(ctx *c, size_t ts, size_t te, size_t *role_s, size_t *role_e, int caps) {
+static size_t strip_titles_at(ctx *c, size_t ts, size_t te, size_t *role_s, size_t *role_e,
+                              int caps) {
     size_t j = ts;
     int titled = 0;
     for (;;) {
@@ -929,6 +965,20 @@ static size_t strip_titles(ctx *c, size_t ts, size_t te, size_t *role_s, size_t 
         }
     }
     return titled ? j : ts;
+}
+
+/* strip_titles_at, but answering at once for the many spans whose first word can start
+ * neither a gazetteer form, nor a title phrase, nor title_len's portfolio: the word's
+ * class says so, where the full pass costs three calls. */
+static inline size_t strip_titles(ctx *c, size_t ts, size_t te, size_t *role_s, size_t *role_e,
+                                  int caps) {
+    const tok *t = &c->toks[ts];
+    uint32_t cl = t->cls;
+    if (!(cl & 0xFFFF00) && /* form and title phrase lengths: none starts here */
+        !((t->flags & AG__T_CAP) && (cl & AG_LEX_COMMON) &&
+          !(cl & (AG_LEX_GIVEN | AG_LEX_ORGCUE | AG_LEX_TITLE))))
+        return ts;
+    return strip_titles_at(c, ts, te, role_s, role_e, caps);
 }
 
 /* Cue votes for an unknown name span [ts, te). */
@@ -1820,7 +1870,7 @@ static size_t spans(ctx *c, size_t from, size_t limit) {
     tok *t = p->toks;
     size_t k = from;
     while (k < limit) {
-        if ((t[k].flags & AG__T_USED) || !capish(c, k)) {
+        if (!span_start(p, &t[k])) {
             k++;
             continue;
         }
@@ -2009,6 +2059,7 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
     /* 1. ALL-CAPS sentences and capitalisation evidence; the tokens are kept for step 2
      * unless the document has more than TOKEN_LIMIT of them. */
     int streaming = 0;
+    p->anycapsent = 0;
     for (size_t si = 0; si < nsents; si++) {
         size_t a = sents[si].start, b = sents[si].end;
         if (b > len)
@@ -2024,6 +2075,7 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
             if (!decided) {
                 /* the first chunk decides (a sentence longer than that is no headline) */
                 p->capsent[si] = caps_sentence(p->toks + chunk, p->ntoks - chunk);
+                p->anycapsent |= p->capsent[si];
                 decided = 1;
             }
             /* Evidence waits for attested unless the tokens are not kept: then it is noted

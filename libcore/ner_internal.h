@@ -46,8 +46,11 @@ typedef struct ag__tok {
     /* match_form's last exact-case answer for this token (spans ask it several times): */
     uint32_t mf_te;  /* the span end it was asked with + 1, 0 when not asked yet */
     uint32_t mf_val; /* the form's value (ag__lex_lookup_val) when mf_len > 0 */
-    uint32_t mf_len; /* words matched, 0 for none */
-    uint32_t gram;   /* G_* lists the word is in, valid once G_DONE is set (see tok_in) */
+    /* match_title's last answer, likewise (strip_titles and do_span ask it again): */
+    uint32_t mt_te; /* the span end it was asked with + 1, 0 when not asked yet */
+    uint8_t mf_len; /* words of the form matched, 0 for none (forms are under 256 words) */
+    uint8_t mt_len; /* words of the title matched, 0 for none */
+    uint16_t gram;  /* G_* lists the word is in, valid once G_DONE is set (see tok_in) */
 } ag__tok;
 
 /*
