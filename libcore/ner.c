@@ -1296,25 +1296,34 @@ static int do_span(ctx *c, size_t ts, size_t te) {
 
 /* Datelines: ALL-CAPS words at the start of one of the first lines, followed by a dash,
  * colon, comma, a date or the end of the line. */
+/* Bytes [a, b) of text hold a line break. A loop, not memchr: the gaps between tokens
+ * that find_dateline asks about are a byte or two. */
+static inline int has_newline(const char *text, size_t a, size_t b) {
+    for (; a < b; a++)
+        if (text[a] == '\n')
+            return 1;
+    return 0;
+}
+
 static int find_dateline(ctx *c) {
     tok *t = c->toks;
     size_t lines = 0;
     for (size_t k = 0; k < c->ntoks && lines < 3; k++) {
-        if (k > 0 && memchr(c->text + t[k - 1].e, '\n', t[k].s - t[k - 1].e))
+        int linestart = k == 0 || has_newline(c->text, t[k - 1].e, t[k].s);
+        if (k > 0 && linestart)
             lines++;
-        int linestart = k == 0 || memchr(c->text + t[k - 1].e, '\n', t[k].s - t[k - 1].e);
         if (!linestart)
             continue;
         size_t e = k;
         while (e < c->ntoks && e - k < 4 && (t[e].flags & AG__T_ALLCAPS) && (t[e].flags & AG__T_WORD) &&
                !(t[e].flags & AG__T_DIGIT) && t[e].e - t[e].s >= 2 &&
-               !memchr(c->text + t[e].s, '\n', t[e].e - t[e].s) &&
-               (e == k || !memchr(c->text + t[e - 1].e, '\n', t[e].s - t[e - 1].e)))
+               !has_newline(c->text, t[e].s, t[e].e) &&
+               (e == k || !has_newline(c->text, t[e - 1].e, t[e].s)))
             e++;
         if (e == k)
             continue;
         int after = 0;
-        if (e >= c->ntoks || memchr(c->text + t[e - 1].e, '\n', t[e].s - t[e - 1].e))
+        if (e >= c->ntoks || has_newline(c->text, t[e - 1].e, t[e].s))
             after = 0; /* a lone caps line is a headline, not a dateline */
         else if (t[e].flags & AG__T_PUNCT)
             after = t[e].punct == '-' || t[e].punct == ':' || t[e].punct == ',' ||
@@ -1473,6 +1482,8 @@ static int acronym_like(const dname *d) {
     return 1;
 }
 
+static int variant_key(const char *name, size_t nl, char *buf, size_t bufsize, int short_form);
+
 /*
  * One type per name, spelling variants, acronyms and partial names.
  * Time complexity: O(N + M log M) for N candidates and M names, plus the (short) chains of
@@ -1517,7 +1528,7 @@ static int resolve(ctx *c) {
         if (nm[i].ntok < 2 || nm[i].type != AG_ACTOR_PERSON)
             continue;
         char kb[AG__LEX_MAXKEY];
-        int kl = ag_ner_variant_key(nm[i].key, kb, sizeof kb);
+        int kl = variant_key(nm[i].key, nm[i].keylen, kb, sizeof kb, 0);
         if (kl <= 0 || (size_t)kl >= sizeof kb)
             continue;
         int created;
@@ -2232,74 +2243,88 @@ int ag__ner_sentence_tokens(ag_mentions *m, const ag_lexicon *lex, const char *t
 
 /* ---------------------------------------------------------------- variant keys */
 
-/* A vowel or 'h', which variant keys drop after a word's first letter. */
-static int is_soft(char ch) {
-    switch (ch) {
-    case 'a':
-    case 'e':
-    case 'i':
-    case 'o':
-    case 'u':
-    case 'y':
-    case 'h':
-        return 1;
-    default:
-        return 0;
-    }
-}
+/* What variant keys make of a byte (after ASCII lower-casing): a word separator, a byte
+ * that is kept, and a vowel or 'h', which is dropped after a word's first letter. Bytes
+ * of multibyte characters are kept; other ASCII is dropped. A table, as keys are made for
+ * every multi-word name of every document. */
+enum { VK_SEP = 1, VK_KEEP = 2, VK_SOFT = 4 };
+#define VKCLASS(c)                                                                                 \
+    ((c) == ' ' || (c) == '\t' || (c) == '-'                                                      \
+         ? VK_SEP                                                                                  \
+     : (c) == 'a' || (c) == 'e' || (c) == 'i' || (c) == 'o' || (c) == 'u' || (c) == 'y' ||          \
+             (c) == 'h'                                                                            \
+         ? VK_KEEP | VK_SOFT                                                                       \
+     : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) >= 0x80 ? VK_KEEP          \
+                                                                               : 0)
+#define VKCLASS4(c) VKCLASS(c), VKCLASS((c) + 1), VKCLASS((c) + 2), VKCLASS((c) + 3)
+#define VKCLASS16(c) VKCLASS4(c), VKCLASS4((c) + 4), VKCLASS4((c) + 8), VKCLASS4((c) + 12)
+#define VKCLASS64(c) VKCLASS16(c), VKCLASS16((c) + 16), VKCLASS16((c) + 32), VKCLASS16((c) + 48)
+static const unsigned char vkclass[256] = {VKCLASS64(0), VKCLASS64(64), VKCLASS64(128),
+                                           VKCLASS64(192)};
 
-static int variant_key(const char *name, char *buf, size_t bufsize, int short_form) {
+/* The variant key of name[0, nl) (nl == strlen(name)) into buf; see ag_ner_variant_key. */
+static int variant_key(const char *name, size_t nl, char *buf, size_t bufsize, int short_form) {
     /* Decompose and strip marks so "Mehmöod" keys like "Mehmood". */
     utf8proc_uint8_t *folded = NULL;
     utf8proc_ssize_t fl = -1;
-    char low[AG__LEX_MAXKEY];
-    size_t nl = 0;
-    unsigned char any = 0; /* OR of the bytes: its high bit says "not ASCII" */
-    for (; name[nl]; nl++)
-        any |= (unsigned char)name[nl];
-    int ascii = nl < sizeof low && any < 0x80;
-    if (ascii) {
-        ag__lex_lower(name, nl, low); /* ASCII needs no Unicode folding */
-    } else {
+    uint64_t any = 0; /* OR of the bytes: a high bit says "not ASCII" */
+    size_t q = 0;
+    for (; q + 8 <= nl; q += 8) {
+        uint64_t w;
+        memcpy(&w, name + q, 8);
+        any |= w;
+    }
+    for (; q < nl; q++)
+        any |= (unsigned char)name[q];
+    /* ASCII is lower-cased byte by byte below: it needs no Unicode folding. */
+    int ascii = nl < AG__LEX_MAXKEY && !(any & 0x8080808080808080ull);
+    if (!ascii)
         fl = utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded,
                           UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
                               UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
-    }
-    const char *s = ascii ? low : fl >= 0 ? (const char *)folded : name;
-    size_t sl = ascii ? nl : fl >= 0 ? (size_t)fl : nl;
-    /* Word boundaries. */
-    size_t ws[64], we[64], nw = 0, i = 0;
-    while (i < sl && nw < 64) {
-        while (i < sl && (s[i] == ' ' || s[i] == '\t' || s[i] == '-'))
+    const unsigned char *s = (const unsigned char *)(fl >= 0 ? (const char *)folded : name);
+    size_t sl = fl >= 0 ? (size_t)fl : nl;
+    /* The short form needs the number of words (at most 64 count) before it writes one. */
+    size_t nw = 0, i = 0;
+    while (short_form && i < sl && nw < 64) {
+        while (i < sl && (vkclass[s[i]] & VK_SEP))
             i++;
         if (i >= sl)
             break;
-        ws[nw] = i;
-        while (i < sl && s[i] != ' ' && s[i] != '\t' && s[i] != '-')
+        nw++;
+        while (i < sl && !(vkclass[s[i]] & VK_SEP))
             i++;
-        we[nw++] = i;
     }
     size_t out = 0;
-    for (size_t w = 0; w < nw; w++) {
-        if (short_form && nw > 2 && w != 0 && w != nw - 1)
+    i = 0;
+    for (size_t w = 0; i < sl && w < 64; w++) {
+        while (i < sl && (vkclass[s[i]] & VK_SEP))
+            i++;
+        if (i >= sl)
+            break;
+        size_t ws = i;
+        if (short_form && nw > 2 && w != 0 && w != nw - 1) {
+            while (i < sl && !(vkclass[s[i]] & VK_SEP))
+                i++;
             continue;
+        }
         if (out > 0) {
             if (out + 1 < bufsize)
                 buf[out] = ' ';
             out++;
         }
-        char prev = 0;
-        for (size_t k = ws[w]; k < we[w]; k++) {
-            char ch = s[k];
-            int first = k == ws[w];
-            if ((unsigned char)ch < 0x80 && !((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')))
-                continue;
-            if (!first && is_soft(ch))
-                continue;
-            if (ch == prev)
+        unsigned char prev = 0;
+        for (; i < sl; i++) {
+            unsigned char ch = s[i];
+            if (ascii && ch >= 'A' && ch <= 'Z')
+                ch += 32;
+            unsigned cl = vkclass[ch];
+            if (cl & VK_SEP)
+                break;
+            if (!(cl & VK_KEEP) || ((cl & VK_SOFT) && i != ws) || ch == prev)
                 continue;
             if (out + 1 < bufsize)
-                buf[out] = ch;
+                buf[out] = (char)ch;
             out++;
             prev = ch;
         }
@@ -2311,9 +2336,9 @@ static int variant_key(const char *name, char *buf, size_t bufsize, int short_fo
 }
 
 int ag_ner_variant_key(const char *name, char *buf, size_t bufsize) {
-    return variant_key(name, buf, bufsize, 0);
+    return variant_key(name, strlen(name), buf, bufsize, 0);
 }
 
 int ag_ner_variant_key_short(const char *name, char *buf, size_t bufsize) {
-    return variant_key(name, buf, bufsize, 1);
+    return variant_key(name, strlen(name), buf, bufsize, 1);
 }
