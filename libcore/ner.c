@@ -33,30 +33,33 @@
 
 typedef ag__tok tok;
 
-/* A mention under construction. Strings are arena pointers. */
+/* A mention under construction. Strings are arena pointers. Kept small (every candidate
+ * is made zeroed, and sorting moves them): token indices fit 32 bits (a document of more
+ * than TOKEN_LIMIT tokens is processed in windows), votes are a few points each. */
 typedef struct cand {
-    size_t ts, te;       /* token range [ts, te) */
     size_t s, e;         /* byte span */
-    uint32_t sent;       /* sentence index */
-    ag_actor_type type;  /* fixed type (gazetteer) or AG_ACTOR_OTHER while unknown */
-    int votes[5];        /* cue votes per ag_actor_type */
     const char *lexname; /* canonical name from the lexicon, or NULL */
     const char *country; /* country from the lexicon, or NULL */
     const char *role;    /* stripped title, or NULL */
-    int capital;         /* a national capital (from the lexicon) */
-    int adjective;       /* adjective/demonym form */
-    int dateline;        /* dateline place */
-    int caps;            /* found in an ALL-CAPS sentence: needs attestation */
-    int metonym;         /* capital standing for its government */
-    int drop;            /* removed during resolution */
-    long name;           /* index into the document's name table, or -1 */
+    uint32_t ts, te;     /* token range [ts, te) */
+    uint32_t sent;       /* sentence index */
+    int32_t name;        /* index into the document's name table, or -1 */
+    ag_actor_type type;  /* fixed type (gazetteer) or AG_ACTOR_OTHER while unknown */
     /* Token facts saved by finish_cands while the tokens are still in the window: */
-    uint32_t ntok;        /* words in the mention */
     uint32_t tcls0;       /* lexicon class of its first word */
     uint32_t tflags0;     /* T_* flags of its first word */
-    unsigned team : 1;    /* sports results context: a team */
-    unsigned gov : 1;     /* context makes a capital a government */
-    unsigned corpdot : 1; /* "Corp." follows: the period belongs to the name */
+    uint16_t ntok;        /* words in the mention (spans are short) */
+    int16_t votes[5];     /* cue votes per ag_actor_type */
+    uint8_t capital;      /* a national capital (from the lexicon) */
+    uint8_t adjective;    /* adjective/demonym form */
+    uint8_t metonym;      /* capital standing for its government; 2 marks a team for
+                           * sports_teams */
+    unsigned dateline : 1; /* dateline place */
+    unsigned caps : 1;     /* found in an ALL-CAPS sentence: needs attestation */
+    unsigned drop : 1;     /* removed during resolution */
+    unsigned team : 1;     /* sports results context: a team */
+    unsigned gov : 1;      /* context makes a capital a government */
+    unsigned corpdot : 1;  /* "Corp." follows: the period belongs to the name */
 } cand;
 
 /* A distinct unknown name of the document (keyed by its lower-cased text). */
@@ -112,6 +115,8 @@ struct ag__ner_scratch {
     unsigned char *capsent;  /* per sentence: 1 when ALL-CAPS */
     size_t capcapsent;       /* allocated bytes of capsent */
     int anycapsent;          /* some capsent of the document is 1 */
+    size_t tk_ncap, tk_nlow; /* words of the last tokenise: ALL-CAPS (2 letters or more) and
+                              * not ALL-CAPS (see caps_sentence) */
     dtab keys;               /* resolution keys (variant, initials, suffixes) */
     uint32_t *link;          /* resolution: chain links (2 per name) */
     size_t *pos_last;        /* resolution: last mention offset + 1 per name */
@@ -241,21 +246,33 @@ static dslot *dt_get(dtab *t, const char *k, size_t n, int create, int *err) {
 }
 
 /* Find key k of table t, or add it keyed by a copy of k in the arena (so k may be a
- * temporary); *created says which. One probe sequence either way. NULL when out of memory. */
-static dslot *dt_intern(struct ag__ner_scratch *p, dtab *t, const char *k, size_t n, int *created) {
+ * temporary) followed by room for extra more bytes (after the key's NUL) that the caller
+ * fills; *created says which. One probe sequence either way. NULL when out of memory. */
+static dslot *dt_intern_extra(struct ag__ner_scratch *p, dtab *t, const char *k, size_t n,
+                              size_t extra, int *created) {
     int err = 0;
     size_t had = t->n;
     dslot *s = dt_get(t, k, n, 1, &err);
     if (!s || err)
         return NULL;
     *created = t->n != had;
-    if (*created && !(s->key = arena_str(p, k, n))) {
+    if (!*created)
+        return s;
+    char *r = arena_alloc(p, n + 1 + extra);
+    if (!r) {
         /* Take the slot back: it was the last one added, so no probe sequence passes it. */
         s->gen = t->gen - 1;
         t->n--;
         return NULL;
     }
+    ag__bytes_copy(k, n, r, 0);
+    r[n] = '\0';
+    s->key = r;
     return s;
+}
+
+static dslot *dt_intern(struct ag__ner_scratch *p, dtab *t, const char *k, size_t n, int *created) {
+    return dt_intern_extra(p, t, k, n, 0, created);
 }
 
 static void dt_clear(dtab *t) {
@@ -442,7 +459,8 @@ static inline size_t alnum_run(const char *text, size_t i, size_t b, unsigned *s
     return i;
 }
 
-/* Tokenise sentence [a, b) of text. Time: O(b - a). */
+/* Tokenise sentence [a, b) of text; p->tk_ncap and p->tk_nlow count its words for
+ * caps_sentence. Time: O(b - a). */
 static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text, size_t *pos,
                     size_t b, uint32_t sent, int *firstp, size_t limit) {
     size_t i = *pos, first_tok = p->ntoks;
@@ -577,11 +595,17 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
     /* Word classes, looked up only where they can matter: capitalised words and their
      * neighbours (connectors, lower-case titles, "the"). A lower-case word between two
      * lower-case words is never part of or next to a name, and skipping it halves the
-     * hash lookups on ordinary prose. */
+     * hash lookups on ordinary prose. The same pass counts the words caps_sentence asks
+     * about. */
+    size_t ncap = 0, nlow = 0;
     for (size_t k = first_tok; k < p->ntoks; k++) {
         tok *t = &p->toks[k];
         if (!(t->flags & AG__T_WORD))
             continue;
+        if (!(t->flags & AG__T_ALLCAPS))
+            nlow++;
+        else if (t->e - t->s >= 2)
+            ncap++;
         int need = (t->flags & (AG__T_CAP | AG__T_ALLCAPS)) != 0;
         if (!need && k > 0 && (p->toks[k - 1].flags & (AG__T_CAP | AG__T_ALLCAPS)))
             need = 1;
@@ -596,6 +620,8 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
             t->cls = word_class(p, lex, low, n);
         }
     }
+    p->tk_ncap = ncap;
+    p->tk_nlow = nlow;
     *pos = i;
     *firstp = first;
     return 0;
@@ -607,13 +633,14 @@ static cand *new_cand(struct ag__ner_scratch *p, const tok *toks, size_t ts, siz
     if (grow((void **)&p->cands, &p->capcands, p->ncands + 1, sizeof(cand)) < 0)
         return NULL;
     cand *c = &p->cands[p->ncands++];
-    memset(c, 0, sizeof *c);
-    c->ts = ts;
-    c->te = te;
-    c->s = toks[ts].s;
-    c->e = toks[te - 1].e;
-    c->sent = toks[ts].sent;
-    c->name = -1;
+    /* An initialiser rather than memset and stores: the compiler zeroes the rest with a few
+     * vector stores, where memset of the struct became a string instruction. */
+    *c = (cand){.ts = ts,
+                .te = te,
+                .s = toks[ts].s,
+                .e = toks[te - 1].e,
+                .sent = toks[ts].sent,
+                .name = -1};
     return c;
 }
 
@@ -1363,30 +1390,48 @@ static int find_dateline(ctx *c) {
 
 /* ---------------------------------------------------------------- resolution */
 
-static int key_of(ctx *c, const cand *m, char *buf, size_t cap, size_t *len) {
+/* The words of tokens [ts, te) joined by single spaces into buf (cap bytes), the first
+ * from byte s0 and the last up to byte e0; *last: where the last word starts in buf.
+ * Returns the length; *whole is 0 when a word did not fit (the words before it are in). */
+static size_t join_words(const ctx *c, size_t ts, size_t te, size_t s0, size_t e0, char *buf,
+                         size_t cap, size_t *last, int *whole) {
     size_t l = 0;
-    for (size_t k = m->ts; k < m->te; k++) {
+    *last = 0;
+    *whole = 1;
+    for (size_t k = ts; k < te; k++) {
         const tok *t = &c->toks[k];
-        size_t s = k == m->ts ? m->s : t->s, e = k == m->te - 1 ? m->e : t->e;
-        if (l + (e - s) + 1 >= cap)
-            return -1;
-        if (k > m->ts)
+        size_t s = k == ts ? s0 : t->s, e = k == te - 1 ? e0 : t->e;
+        if (l + (e - s) + 1 >= cap) {
+            *whole = 0;
+            break;
+        }
+        if (k > ts)
             buf[l++] = ' ';
-        ag__lex_lower(c->text + s, e - s, buf + l);
+        *last = l;
+        ag__bytes_copy(c->text + s, e - s, buf + l, 0);
         l += e - s;
     }
-    *len = l;
-    return 0;
+    return l;
 }
 
+/* Add unknown name candidate m to the document's names (keyed by its lower-cased text). */
 static int intern_name(ctx *c, cand *m) {
     struct ag__ner_scratch *p = c->p;
-    char buf[AG__LEX_MAXKEY];
-    size_t l;
-    if (key_of(c, m, buf, sizeof buf, &l) < 0)
-        return 0;
+    const tok *t = c->toks;
+    /* The key is the display text lower-cased, when the candidate's bytes are its tokens'
+     * (always so for an unknown name): one join makes both. */
+    char tb[AG__LEX_MAXKEY], buf[AG__LEX_MAXKEY];
+    size_t last;
+    int whole;
+    size_t l = join_words(c, m->ts, m->te, m->s, m->e, tb, sizeof tb, &last, &whole);
+    if (!whole)
+        return 0; /* too long to be a name: no key */
+    ag__lex_lower(tb, l, buf);
+    int exact = m->s == t[m->ts].s && m->e == t[m->te - 1].e;
+    int with_text = exact && !m->caps;
     int created;
-    dslot *s = dt_intern(p, &p->nametab, buf, l, &created);
+    /* A new name's display text goes right after its key, in the same allocation. */
+    dslot *s = dt_intern_extra(p, &p->nametab, buf, l, with_text ? l + 1 : 0, &created);
     if (!s)
         return -1;
     if (created) {
@@ -1398,34 +1443,31 @@ static int intern_name(ctx *c, cand *m) {
         d->key = key;
         d->keylen = l;
         d->text = NULL;
+        if (with_text) {
+            char *text = (char *)key + l + 1;
+            ag__bytes_copy(tb, l, text, 0);
+            text[l] = '\0';
+            d->text = text;
+        }
         d->ntok = (int)(m->te - m->ts);
-        const char *sp = memrchr(key, ' ', l);
-        d->last = sp ? sp + 1 : key;
-        d->lastlen = (size_t)(key + l - d->last);
+        d->last = key + last; /* words hold no spaces */
+        d->lastlen = l - last;
         d->canon = -1;
         d->first = (size_t)(m - p->cands);
         s->val = (uint32_t)p->nnames++;
     }
     dname *d = &p->names[s->val];
     if (!d->text && !m->caps) {
-        /* Normalise white space in the display text. */
-        char tb[AG__LEX_MAXKEY];
-        size_t tl = 0;
-        for (size_t k = m->ts; k < m->te; k++) {
-            const tok *t = &c->toks[k];
-            if (tl + (t->e - t->s) + 1 >= sizeof tb)
-                break;
-            if (k > m->ts)
-                tb[tl++] = ' ';
-            memcpy(tb + tl, c->text + t->s, t->e - t->s);
-            tl += t->e - t->s;
-        }
-        if (!(d->text = arena_str(p, tb, tl)))
+        /* The display text spans whole tokens, white space normalised. */
+        if (!exact)
+            l = join_words(c, m->ts, m->te, t[m->ts].s, t[m->te - 1].e, tb, sizeof tb, &last,
+                           &whole);
+        if (!(d->text = arena_str(p, tb, l)))
             return -1;
     }
     for (int i = 0; i < 5; i++)
         d->votes[i] += m->votes[i];
-    if (m->role || (m->te - m->ts >= 2 && (c->toks[m->ts].cls & AG_LEX_GIVEN)))
+    if (m->role || (m->te - m->ts >= 2 && (t[m->ts].cls & AG_LEX_GIVEN)))
         d->strong = 1;
     m->name = (long)s->val;
     return 0;
@@ -1735,7 +1777,7 @@ static int finish_cands(ctx *c, size_t from) {
     for (size_t ci = from; ci < p->ncands; ci++) {
         cand *m = &p->cands[ci];
         size_t ts = m->ts, te = m->te;
-        m->ntok = (uint32_t)(te - ts);
+        m->ntok = (uint16_t)(te - ts);
         m->tcls0 = t[ts].cls;
         m->tflags0 = t[ts].flags;
         if (m->type == AG_ACTOR_OTHER && intern_name(c, m) < 0)
@@ -1833,21 +1875,10 @@ static void metonymy(ctx *c) {
 
 /* ---------------------------------------------------------------- document passes */
 
-/* 1 when the tokens of a sentence (or its first chunk) are an ALL-CAPS headline. */
-static int caps_sentence(const tok *t, size_t n) {
-    size_t nlow = 0, ncap = 0;
-    for (size_t k = 0; k < n; k++) {
-        uint32_t f = t[k].flags;
-        if (!(f & AG__T_WORD))
-            continue;
-        if (f & AG__T_ALLCAPS) {
-            if (t[k].e - t[k].s >= 2)
-                ncap++;
-        } else {
-            nlow++;
-        }
-    }
-    return ncap >= 2 && nlow * 10 <= ncap;
+/* 1 when a sentence (or its first chunk) whose words tokenise counted is an ALL-CAPS
+ * headline. */
+static int caps_sentence(const struct ag__ner_scratch *p) {
+    return p->tk_ncap >= 2 && p->tk_nlow * 10 <= p->tk_ncap;
 }
 
 /* Record the words of tokens t[0, n) written capitalised in mid-sentence (outside ALL-CAPS
@@ -2033,11 +2064,27 @@ static int cmp_cand(const void *a, const void *b) {
     return x->e < y->e ? -1 : x->e > y->e;
 }
 
-static int cands_sorted(const cand *v, size_t n) {
-    for (size_t i = 1; i < n; i++)
-        if (cmp_cand(&v[i - 1], &v[i]) > 0)
-            return 0;
-    return 1;
+/* Sort the candidates into text order, stably: ties keep creation order, as in the merge
+ * sort of glibc's qsort. They come nearly sorted (a span processed out of turn puts a few
+ * late), so insertion moves a handful; past a budget of moves, qsort sorts the rest (a
+ * stable sort of an order stable insertions made gives the same result). */
+static void sort_cands(cand *v, size_t n) {
+    size_t budget = 8 * n + 64;
+    for (size_t i = 1; i < n; i++) {
+        if (cmp_cand(&v[i - 1], &v[i]) <= 0)
+            continue;
+        size_t j = i - 1;
+        while (j > 0 && i - j <= budget && cmp_cand(&v[j - 1], &v[i]) > 0)
+            j--;
+        if (i - j > budget) {
+            qsort(v, n, sizeof *v, cmp_cand);
+            return;
+        }
+        budget -= i - j;
+        cand x = v[i];
+        memmove(&v[j + 1], &v[j], (i - j) * sizeof *v);
+        v[j] = x;
+    }
 }
 
 int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *text, size_t len,
@@ -2085,7 +2132,7 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
                 goto oom;
             if (!decided) {
                 /* the first chunk decides (a sentence longer than that is no headline) */
-                p->capsent[si] = caps_sentence(p->toks + chunk, p->ntoks - chunk);
+                p->capsent[si] = caps_sentence(p);
                 p->anycapsent |= p->capsent[si];
                 decided = 1;
             }
@@ -2160,10 +2207,7 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
         metonymy(&c);
 
     /* Output. */
-    /* Candidates come mostly in text order already, and then need no sort: what a stable
-     * sort (glibc's qsort merge-sorts) makes of sorted input, ties (rare) included. */
-    if (!cands_sorted(p->cands, p->ncands))
-        qsort(p->cands, p->ncands, sizeof(cand), cmp_cand);
+    sort_cands(p->cands, p->ncands);
     if (grow((void **)&out->v, &out->cap, p->ncands + 1, sizeof(ag_mention)) < 0)
         goto oom;
     size_t n = 0;
