@@ -1504,6 +1504,11 @@ static int chain_add(dtab *t, const char *k, size_t n, uint32_t idx, uint32_t *l
     return 0;
 }
 
+/* A bit standing for last words of len bytes ending in byte last (resolve's filter). */
+static inline uint64_t last_word_bit(size_t len, char last) {
+    return 1ull << ((len * 8 + (unsigned char)last) & 63);
+}
+
 /* The key text w (rest bytes left) starts with one of the small words "of ", "for ",
  * "the ", "and " that acronyms may skip. */
 static int small_word_at(const char *w, size_t rest) {
@@ -1641,15 +1646,22 @@ static int resolve(ctx *c) {
      * the document. The nearest preceding full mention wins, else the first following. */
     if (c->opts->resolve_partial) {
         size_t chained = 0;
+        /* Every suffix ends with its name's last word: a key whose last word differs in
+         * length and last byte from all of them is no suffix, which spares most lookups. */
+        uint64_t lasts = 0;
         for (size_t i = 0; i < nn; i++) {
             if (nm[i].ntok < 2 || nm[i].type != AG_ACTOR_PERSON)
                 continue;
-            for (size_t q = 1; q < nm[i].keylen; q++)
-                if (nm[i].key[q - 1] == ' ') {
-                    if (chain_add(&keys, nm[i].key + q, nm[i].keylen - q, (uint32_t)i, link + nn) < 0)
-                        goto out;
-                    chained++;
-                }
+            const char *k = nm[i].key;
+            size_t kl = nm[i].keylen;
+            lasts |= last_word_bit(nm[i].lastlen, k[kl - 1]);
+            for (const char *sp = memchr(k, ' ', kl - 1); sp;
+                 sp = memchr(sp + 1, ' ', (size_t)(k + kl - 1 - (sp + 1)))) {
+                size_t q = (size_t)(sp + 1 - k);
+                if (chain_add(&keys, k + q, kl - q, (uint32_t)i, link + nn) < 0)
+                    goto out;
+                chained++;
+            }
         }
         /* A name with several suffixes is linked into each suffix chain through one
          * link slot, so a chain may wander into another suffix's chain; the walk below
@@ -1662,7 +1674,10 @@ static int resolve(ctx *c) {
                  * a given name) before it is that person: "Michael Jordan ... Jordan". */
                 size_t l = m->e - m->s;
                 if (!m->lexname || m->ntok != 1 || m->adjective || m->dateline ||
-                    m->type == AG_ACTOR_ORG || l >= AG__LEX_MAXKEY)
+                    m->type == AG_ACTOR_ORG || l >= AG__LEX_MAXKEY || l == 0)
+                    continue;
+                unsigned char lc = (unsigned char)c->text[m->e - 1]; /* one word: its last */
+                if (!(lasts & last_word_bit(l, (char)(lc >= 'A' && lc <= 'Z' ? lc + 32 : lc))))
                     continue;
                 char low[AG__LEX_MAXKEY];
                 ag__lex_lower(c->text + m->s, l, low);
@@ -1690,7 +1705,8 @@ static int resolve(ctx *c) {
             dname *d = &nm[m->name];
             pos_last[m->name] = m->s + 1;
             if (d->canon >= 0 ||
-                (d->ntok > 1 && d->type != AG_ACTOR_PERSON && d->type != AG_ACTOR_OTHER))
+                (d->ntok > 1 && d->type != AG_ACTOR_PERSON && d->type != AG_ACTOR_OTHER) ||
+                !(lasts & last_word_bit(d->lastlen, d->key[d->keylen - 1])))
                 continue;
             int err = 0;
             dslot *sl = dt_get(&keys, d->key, d->keylen, 0, &err);
