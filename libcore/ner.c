@@ -820,11 +820,14 @@ static int attested(const ctx *c, size_t k) {
         return 0;
     ag__lex_lower(c->text + t->s, n, low);
     if (!c->p->evidence_done && c->ntoks <= EV_SCAN_TOKENS) {
-        /* the tokens note_evidence would record */
+        /* The tokens note_evidence would record. They are capitalised, so tokenise gave
+         * them their word's class; when it gave t one too (t is capitalised), a token of
+         * another class is another word, and needs no compare. */
+        int by_class = (t->flags & (AG__T_CAP | AG__T_ALLCAPS)) != 0;
         for (size_t j = 0; j < c->ntoks; j++) {
             const tok *u = &c->toks[j];
             if (u->e - u->s != n || (u->flags & (AG__T_CAP | AG__T_FIRST | AG__T_ALLCAPS)) != AG__T_CAP ||
-                c->p->capsent[u->sent])
+                (by_class && u->cls != t->cls) || c->p->capsent[u->sent])
                 continue;
             char ul[AG__LEX_MAXKEY];
             ag__lex_lower(c->text + u->s, n, ul);
