@@ -2306,12 +2306,13 @@ int ag__ner_sentence_tokens(ag_mentions *m, const ag_lexicon *lex, const char *t
 
 /* ---------------------------------------------------------------- variant keys */
 
-/* What variant keys make of a byte (after ASCII lower-casing): a word separator, a byte
- * that is kept, and a vowel or 'h', which is dropped after a word's first letter. Bytes
- * of multibyte characters are kept; other ASCII is dropped. A table, as keys are made for
- * every multi-word name of every document. */
-enum { VK_SEP = 1, VK_KEEP = 2, VK_SOFT = 4 };
-#define VKCLASS(c)                                                                                 \
+/* What variant keys make of a byte: a word separator, a byte that is kept, and a vowel or
+ * 'h', which is dropped after a word's first letter. Bytes of multibyte characters are
+ * kept; other ASCII is dropped. vkfold, for ASCII names, which are lower-cased here, gives
+ * 'A'..'Z' the class of their lower case and VK_UP, the bit that lower-cases them. Tables,
+ * as keys are made for every multi-word name of every document. */
+enum { VK_SEP = 1, VK_KEEP = 2, VK_SOFT = 4, VK_UP = 0x20 };
+#define VKLOWER(c)                                                                                 \
     ((c) == ' ' || (c) == '\t' || (c) == '-'                                                      \
          ? VK_SEP                                                                                  \
      : (c) == 'a' || (c) == 'e' || (c) == 'i' || (c) == 'o' || (c) == 'u' || (c) == 'y' ||          \
@@ -2319,11 +2320,13 @@ enum { VK_SEP = 1, VK_KEEP = 2, VK_SOFT = 4 };
          ? VK_KEEP | VK_SOFT                                                                       \
      : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) >= 0x80 ? VK_KEEP          \
                                                                                : 0)
-#define VKCLASS4(c) VKCLASS(c), VKCLASS((c) + 1), VKCLASS((c) + 2), VKCLASS((c) + 3)
-#define VKCLASS16(c) VKCLASS4(c), VKCLASS4((c) + 4), VKCLASS4((c) + 8), VKCLASS4((c) + 12)
-#define VKCLASS64(c) VKCLASS16(c), VKCLASS16((c) + 16), VKCLASS16((c) + 32), VKCLASS16((c) + 48)
-static const unsigned char vkclass[256] = {VKCLASS64(0), VKCLASS64(64), VKCLASS64(128),
-                                           VKCLASS64(192)};
+#define VKFOLD(c) ((c) >= 'A' && (c) <= 'Z' ? VKLOWER((c) + 32) | VK_UP : VKLOWER(c))
+#define VKTAB4(m, c) m(c), m((c) + 1), m((c) + 2), m((c) + 3)
+#define VKTAB16(m, c) VKTAB4(m, c), VKTAB4(m, (c) + 4), VKTAB4(m, (c) + 8), VKTAB4(m, (c) + 12)
+#define VKTAB64(m, c)                                                                              \
+    VKTAB16(m, c), VKTAB16(m, (c) + 16), VKTAB16(m, (c) + 32), VKTAB16(m, (c) + 48)
+#define VKTAB(m) {VKTAB64(m, 0), VKTAB64(m, 64), VKTAB64(m, 128), VKTAB64(m, 192)}
+static const unsigned char vkclass[256] = VKTAB(VKLOWER), vkfold[256] = VKTAB(VKFOLD);
 
 /* The variant key of name[0, nl) (nl == strlen(name)) into buf; see ag_ner_variant_key. */
 static int variant_key(const char *name, size_t nl, char *buf, size_t bufsize, int short_form) {
@@ -2347,27 +2350,27 @@ static int variant_key(const char *name, size_t nl, char *buf, size_t bufsize, i
                               UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
     const unsigned char *s = (const unsigned char *)(fl >= 0 ? (const char *)folded : name);
     size_t sl = fl >= 0 ? (size_t)fl : nl;
+    const unsigned char *vk = ascii ? vkfold : vkclass;
     /* The short form needs the number of words (at most 64 count) before it writes one. */
     size_t nw = 0, i = 0;
     while (short_form && i < sl && nw < 64) {
-        while (i < sl && (vkclass[s[i]] & VK_SEP))
+        while (i < sl && (vk[s[i]] & VK_SEP))
             i++;
         if (i >= sl)
             break;
         nw++;
-        while (i < sl && !(vkclass[s[i]] & VK_SEP))
+        while (i < sl && !(vk[s[i]] & VK_SEP))
             i++;
     }
     size_t out = 0;
     i = 0;
     for (size_t w = 0; i < sl && w < 64; w++) {
-        while (i < sl && (vkclass[s[i]] & VK_SEP))
+        while (i < sl && (vk[s[i]] & VK_SEP))
             i++;
         if (i >= sl)
             break;
-        size_t ws = i;
         if (short_form && nw > 2 && w != 0 && w != nw - 1) {
-            while (i < sl && !(vkclass[s[i]] & VK_SEP))
+            while (i < sl && !(vk[s[i]] & VK_SEP))
                 i++;
             continue;
         }
@@ -2376,15 +2379,23 @@ static int variant_key(const char *name, size_t nl, char *buf, size_t bufsize, i
                 buf[out] = ' ';
             out++;
         }
-        unsigned char prev = 0;
-        for (; i < sl; i++) {
-            unsigned char ch = s[i];
-            if (ascii && ch >= 'A' && ch <= 'Z')
-                ch += 32;
-            unsigned cl = vkclass[ch];
+        /* The word's first byte (not a separator) is kept even when soft, and never
+         * repeats the one before it. */
+        unsigned cl = vk[s[i]];
+        unsigned char prev = (unsigned char)(s[i] | (cl & VK_UP));
+        if (cl & VK_KEEP) {
+            if (out + 1 < bufsize)
+                buf[out] = (char)prev;
+            out++;
+        } else {
+            prev = 0;
+        }
+        for (i++; i < sl; i++) {
+            cl = vk[s[i]];
             if (cl & VK_SEP)
                 break;
-            if (!(cl & VK_KEEP) || ((cl & VK_SOFT) && i != ws) || ch == prev)
+            unsigned char ch = (unsigned char)(s[i] | (cl & VK_UP));
+            if ((cl & (VK_KEEP | VK_SOFT)) != VK_KEEP || ch == prev)
                 continue;
             if (out + 1 < bufsize)
                 buf[out] = (char)ch;
