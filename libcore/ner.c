@@ -20,6 +20,7 @@
  */
 #include <actorgraph/ner.h>
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,12 +39,12 @@ typedef ag__tok tok;
  * than TOKEN_LIMIT tokens is processed in windows), votes are a few points each. */
 typedef struct cand {
     size_t s, e;         /* byte span */
-    const char *lexname; /* canonical name from the lexicon, or NULL */
-    const char *country; /* country from the lexicon, or NULL */
-    const char *role;    /* stripped title, or NULL */
     uint32_t ts, te;     /* token range [ts, te) */
     uint32_t sent;       /* sentence index */
     int32_t name;        /* index into the document's name table, or -1 */
+    const char *lexname; /* canonical name from the lexicon, or NULL */
+    const char *country; /* country from the lexicon, or NULL */
+    const char *role;    /* stripped title, or NULL */
     ag_actor_type type;  /* fixed type (gazetteer) or AG_ACTOR_OTHER while unknown */
     /* Token facts saved by finish_cands while the tokens are still in the window: */
     uint32_t tcls0;       /* lexicon class of its first word */
@@ -633,14 +634,15 @@ static cand *new_cand(struct ag__ner_scratch *p, const tok *toks, size_t ts, siz
     if (grow((void **)&p->cands, &p->capcands, p->ncands + 1, sizeof(cand)) < 0)
         return NULL;
     cand *c = &p->cands[p->ncands++];
-    /* An initialiser rather than memset and stores: the compiler zeroes the rest with a few
-     * vector stores, where memset of the struct became a string instruction. */
-    *c = (cand){.ts = ts,
-                .te = te,
-                .s = toks[ts].s,
-                .e = toks[te - 1].e,
-                .sent = toks[ts].sent,
-                .name = -1};
+    c->s = toks[ts].s;
+    c->e = toks[te - 1].e;
+    c->ts = (uint32_t)ts;
+    c->te = (uint32_t)te;
+    c->sent = toks[ts].sent;
+    c->name = -1;
+    /* The rest starts zeroed; a memset of less than 64 bytes is a few vector stores, where
+     * one of the whole struct was a string instruction. */
+    memset(&c->lexname, 0, sizeof *c - offsetof(cand, lexname));
     return c;
 }
 
