@@ -1444,7 +1444,10 @@ static int intern_name(ctx *c, cand *m) {
         if (grow((void **)&p->names, &p->capnames, p->nnames + 1, sizeof(dname)) < 0)
             return -1;
         dname *d = &p->names[p->nnames];
-        memset(d, 0, sizeof *d);
+        /* field by field: a memset of the whole struct compiles to a string store */
+        memset(d->votes, 0, sizeof d->votes);
+        d->strong = 0;
+        d->type = AG_ACTOR_OTHER;
         d->key = key;
         d->keylen = l;
         d->text = NULL;
