@@ -1657,12 +1657,15 @@ static int resolve(ctx *c) {
         /* Every suffix ends with its name's last word: a key whose last word differs in
          * length and last byte from all of them is no suffix, which spares most lookups. */
         uint64_t lasts = 0;
+        int maxtok = 0; /* words of the longest person name: a suffix has fewer */
         for (size_t i = 0; i < nn; i++) {
             if (nm[i].ntok < 2 || nm[i].type != AG_ACTOR_PERSON)
                 continue;
             const char *k = nm[i].key;
             size_t kl = nm[i].keylen;
             lasts |= last_word_bit(nm[i].lastlen, k[kl - 1]);
+            if (nm[i].ntok > maxtok)
+                maxtok = nm[i].ntok;
             for (const char *sp = memchr(k, ' ', kl - 1); sp;
                  sp = memchr(sp + 1, ' ', (size_t)(k + kl - 1 - (sp + 1)))) {
                 size_t q = (size_t)(sp + 1 - k);
@@ -1714,7 +1717,7 @@ static int resolve(ctx *c) {
             pos_last[m->name] = m->s + 1;
             if (d->canon >= 0 ||
                 (d->ntok > 1 && d->type != AG_ACTOR_PERSON && d->type != AG_ACTOR_OTHER) ||
-                !(lasts & last_word_bit(d->lastlen, d->key[d->keylen - 1])))
+                d->ntok >= maxtok || !(lasts & last_word_bit(d->lastlen, d->key[d->keylen - 1])))
                 continue;
             int err = 0;
             dslot *sl = dt_get(&keys, d->key, d->keylen, 0, &err);
