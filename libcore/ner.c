@@ -75,6 +75,7 @@ typedef struct dname {
     size_t lastlen;     /* bytes of last */
     long canon;         /* name it resolves to (itself when -1) */
     ag_actor_type type; /* decided type */
+    uint32_t hash;      /* low half of the key's ag__hash_bytes (see vk_slot) */
     size_t first;       /* index of its first candidate */
 } dname;
 
@@ -132,6 +133,7 @@ struct ag__ner_scratch {
     uint64_t gram_lens[256]; /* by first byte: bit n set when a list word of n bytes has it */
     struct wc_slot *wcache;  /* word class cache, WC_SLOTS slots (see word_class) */
     uint64_t wc_stamp;       /* ag__lex_stamp of the lexicon whose answers it holds */
+    struct vk_slot *vkcache; /* variant key cache, VK_SLOTS slots (see name_variant_key) */
 };
 
 /* A slot of the word class cache: a lower-cased word of at most WC_MAXLEN bytes, inline,
@@ -143,6 +145,18 @@ typedef struct wc_slot {
     uint8_t len;          /* bytes of the word, 0 for an empty slot */
     char w[WC_MAXLEN];    /* the word */
 } wc_slot;
+
+/* A slot of the variant key cache: a name key of less than VK_MAXLEN bytes and its
+ * variant key, inline. Person names recur from document to document, and a key costs
+ * more to make than to find. */
+#define VK_MAXLEN 48
+#define VK_SLOTS 1024u
+typedef struct vk_slot {
+    uint8_t klen;        /* bytes of the name key, 0 for an empty slot */
+    uint8_t vlen;        /* bytes of the variant key */
+    char key[VK_MAXLEN]; /* the name key */
+    char v[VK_MAXLEN];   /* its variant key, NUL-terminated */
+} vk_slot;
 
 enum { EV_CAPMID = 1 }; /* evidence: the word is written capitalised in mid-sentence */
 
@@ -1461,6 +1475,7 @@ static int intern_name(ctx *c, cand *m) {
         d->last = key + last; /* words hold no spaces */
         d->lastlen = l - last;
         d->canon = -1;
+        d->hash = s->hash;
         d->first = (size_t)(m - p->cands);
         s->val = (uint32_t)p->nnames++;
     }
@@ -1539,6 +1554,26 @@ static int acronym_like(const dname *d) {
 
 static int variant_key(const char *name, size_t nl, char *buf, size_t bufsize, int short_form);
 
+/* ag_ner_variant_key of name d's key, through the scratch's cache: *v is set to the key,
+ * in buf or in the cache (valid until the next call). */
+static int name_variant_key(struct ag__ner_scratch *p, const dname *d, char *buf, size_t bufsize,
+                            const char **v) {
+    vk_slot *s = &p->vkcache[d->hash & (VK_SLOTS - 1)];
+    if (d->keylen < VK_MAXLEN && s->klen == d->keylen && ag__bytes_eq(s->key, d->key, d->keylen)) {
+        *v = s->v;
+        return s->vlen;
+    }
+    int n = variant_key(d->key, d->keylen, buf, bufsize, 0);
+    *v = buf;
+    if (d->keylen < VK_MAXLEN && n > 0 && n < VK_MAXLEN && (size_t)n < bufsize) {
+        s->klen = (uint8_t)d->keylen;
+        s->vlen = (uint8_t)n;
+        memcpy(s->key, d->key, d->keylen);
+        memcpy(s->v, buf, (size_t)n + 1);
+    }
+    return n;
+}
+
 /*
  * One type per name, spelling variants, acronyms and partial names.
  * Time complexity: O(N + M log M) for N candidates and M names, plus the (short) chains of
@@ -1583,11 +1618,12 @@ static int resolve(ctx *c) {
         if (nm[i].ntok < 2 || nm[i].type != AG_ACTOR_PERSON)
             continue;
         char kb[AG__LEX_MAXKEY];
-        int kl = variant_key(nm[i].key, nm[i].keylen, kb, sizeof kb, 0);
+        const char *vk = kb;
+        int kl = name_variant_key(p, &nm[i], kb, sizeof kb, &vk);
         if (kl <= 0 || (size_t)kl >= sizeof kb)
             continue;
         int created;
-        dslot *sl = dt_intern(p, &keys, kb, (size_t)kl, &created);
+        dslot *sl = dt_intern(p, &keys, vk, (size_t)kl, &created);
         if (!sl)
             goto out;
         if (created)
@@ -2078,6 +2114,7 @@ void ag_mentions_destroy(ag_mentions *m) {
         free(p->link);
         free(p->pos_last);
         free(p->wcache);
+        free(p->vkcache);
         free(p);
     }
     free(m->v);
@@ -2131,6 +2168,8 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
     }
     struct ag__ner_scratch *p = out->priv;
     if (!p->wcache && !(p->wcache = calloc(WC_SLOTS, sizeof *p->wcache)))
+        goto oom;
+    if (!p->vkcache && !(p->vkcache = calloc(VK_SLOTS, sizeof *p->vkcache)))
         goto oom;
     if (p->wc_stamp != ag__lex_stamp(lex)) {
         memset(p->wcache, 0, WC_SLOTS * sizeof *p->wcache);
