@@ -1340,8 +1340,6 @@ static int do_span(ctx *c, size_t ts, size_t te) {
     return 0;
 }
 
-/* Datelines: ALL-CAPS words at the start of one of the first lines, followed by a dash,
- * colon, comma, a date or the end of the line. */
 /* Bytes [a, b) of text hold a line break. A loop, not memchr: the gaps between tokens
  * that find_dateline asks about are a byte or two. */
 static inline int has_newline(const char *text, size_t a, size_t b) {
@@ -1351,6 +1349,8 @@ static inline int has_newline(const char *text, size_t a, size_t b) {
     return 0;
 }
 
+/* Datelines: ALL-CAPS words at the start of one of the first lines, followed by a dash,
+ * colon, comma, a date or the end of the line. */
 static int find_dateline(ctx *c) {
     tok *t = c->toks;
     size_t lines = 0;
