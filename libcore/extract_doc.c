@@ -702,8 +702,10 @@ static int word_sets_init(ag__analyser *an)
         unsigned c = (unsigned char)v[i].w[0] - 'a';
         assert(c < 26 && len < 32);
         an->word_lens[c] |= 1u << len;
-        if (sets & (1u << WS_TRIGGERS))
-            an->trigger_lens[c + 'a'] = an->trigger_lens[c + 'A'] |= 1u << len;
+        if (sets & (1u << WS_TRIGGERS)) {
+            an->trigger_lens['a' + c] |= 1u << len;
+            an->trigger_lens['A' + c] |= 1u << len;
+        }
         rc = ag__strmap_put(&an->word_index, v[i].w, sets); /* the words are literals */
     }
     free(v);

@@ -595,8 +595,8 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
         }
         /* "Mr. Smith", "Lt. Gen. Olu": a short title word keeps its period, so the title
          * and the name stay one span. */
-        if (!dotted && i < b && text[i] == '.' && i - s <= 5 && (fl & AG__T_CAP) && (seen & R_LETTER) &&
-            !(fl & AG__T_DIGIT)) {
+        if (!dotted && i < b && text[i] == '.' && i - s <= 5 && (fl & AG__T_CAP) &&
+            (seen & R_LETTER) && !(fl & AG__T_DIGIT)) {
             char low[8];
             ag__lex_lower(text + s, i - s, low);
             if (word_class(p, lex, low, i - s) & AG_LEX_TITLE) {
@@ -842,7 +842,8 @@ static int attested(const ctx *c, size_t k) {
         int by_class = (t->flags & (AG__T_CAP | AG__T_ALLCAPS)) != 0;
         for (size_t j = 0; j < c->ntoks; j++) {
             const tok *u = &c->toks[j];
-            if (u->e - u->s != n || (u->flags & (AG__T_CAP | AG__T_FIRST | AG__T_ALLCAPS)) != AG__T_CAP ||
+            if (u->e - u->s != n ||
+                (u->flags & (AG__T_CAP | AG__T_FIRST | AG__T_ALLCAPS)) != AG__T_CAP ||
                 (by_class && u->cls != t->cls) || c->p->capsent[u->sent])
                 continue;
             char ul[AG__LEX_MAXKEY];
@@ -929,7 +930,8 @@ static size_t title_len(const ctx *c, size_t j, size_t te) {
     if (tl)
         return tl;
     size_t q = j;
-    while (q < te && q - j < 3 && (c->toks[q].flags & AG__T_CAP) && (c->toks[q].cls & AG_LEX_COMMON) &&
+    while (q < te && q - j < 3 && (c->toks[q].flags & AG__T_CAP) &&
+           (c->toks[q].cls & AG_LEX_COMMON) &&
            !(c->toks[q].cls & (AG_LEX_GIVEN | AG_LEX_ORGCUE | AG_LEX_TITLE)) &&
            !match_title(c->p, c->lex, c->text, c->toks, q, te))
         q++;
@@ -1361,8 +1363,8 @@ static int find_dateline(ctx *c) {
         if (!linestart)
             continue;
         size_t e = k;
-        while (e < c->ntoks && e - k < 4 && (t[e].flags & AG__T_ALLCAPS) && (t[e].flags & AG__T_WORD) &&
-               !(t[e].flags & AG__T_DIGIT) && t[e].e - t[e].s >= 2 &&
+        while (e < c->ntoks && e - k < 4 && (t[e].flags & AG__T_ALLCAPS) &&
+               (t[e].flags & AG__T_WORD) && !(t[e].flags & AG__T_DIGIT) && t[e].e - t[e].s >= 2 &&
                !has_newline(c->text, t[e].s, t[e].e) &&
                (e == k || !has_newline(c->text, t[e - 1].e, t[e].s)))
             e++;
@@ -1873,8 +1875,8 @@ static int finish_cands(ctx *c, size_t from) {
                     gov = 1;
                 else if (tok_in(c, &t[te], G_GOV_AFTER))
                     gov = 1;
-                else if (te + 1 < c->ntoks && (t[te].flags & AG__T_LOWER) && t[te].e - t[te].s > 4 &&
-                         tok_in(c, &t[te + 1], G_GOV_AFTER))
+                else if (te + 1 < c->ntoks && (t[te].flags & AG__T_LOWER) &&
+                         t[te].e - t[te].s > 4 && tok_in(c, &t[te + 1], G_GOV_AFTER))
                     gov = 1; /* "Kabul yesterday allowed" has an adverb in between */
             }
             m->gov = gov && !keep;
@@ -2360,12 +2362,11 @@ int ag__ner_sentence_tokens(ag_mentions *m, const ag_lexicon *lex, const char *t
  * as keys are made for every multi-word name of every document. */
 enum { VK_SEP = 1, VK_KEEP = 2, VK_SOFT = 4, VK_UP = 0x20 };
 #define VKLOWER(c)                                                                                 \
-    ((c) == ' ' || (c) == '\t' || (c) == '-'                                                      \
-         ? VK_SEP                                                                                  \
-     : (c) == 'a' || (c) == 'e' || (c) == 'i' || (c) == 'o' || (c) == 'u' || (c) == 'y' ||          \
+    ((c) == ' ' || (c) == '\t' || (c) == '-' ? VK_SEP                                              \
+     : (c) == 'a' || (c) == 'e' || (c) == 'i' || (c) == 'o' || (c) == 'u' || (c) == 'y' ||         \
              (c) == 'h'                                                                            \
          ? VK_KEEP | VK_SOFT                                                                       \
-     : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) >= 0x80 ? VK_KEEP          \
+     : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) >= 0x80 ? VK_KEEP           \
                                                                                : 0)
 #define VKFOLD(c) ((c) >= 'A' && (c) <= 'Z' ? VKLOWER((c) + 32) | VK_UP : VKLOWER(c))
 #define VKTAB4(m, c) m(c), m((c) + 1), m((c) + 2), m((c) + 3)
