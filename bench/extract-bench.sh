@@ -10,7 +10,8 @@
 #
 # The corpus is SOURCE_DIR replicated as JSON Lines with distinct ids (and a
 # counter in every sentence, so actors and pairs recur like in a real feed without the
-# corpus being one repeated article). Prints, with /usr/bin/time:
+# corpus being one repeated article). Prints, with /usr/bin/time, medians of RUNS (default
+# 3) rounds:
 #   throughput ratio = (ag-extract -j 1 MB/s) / (wc -w MB/s)      target >= 0.25
 #   -j 2 speed-up    = (time -j 1) / (time -j 2)                  target >= 1.7
 #   peak RSS of ag-extract -j 2 on the corpus                      target < 300 MB at 1 GB
@@ -27,7 +28,7 @@ python3 "$here/bench/gen-news.py" "$src" "$tmp/corpus.jsonl" --mb "$size_mb"
 bytes=$(wc -c <"$tmp/corpus.jsonl")
 mb=$(echo "$bytes" | awk '{printf "%.1f", $1 / 1048576}')
 echo "corpus: $mb MB of JSON Lines ($(wc -l <"$tmp/corpus.jsonl") articles)"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (wall-clock ratios need an otherwise idle machine)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (wall-clock ratios need an otherwise idle machine); medians of ${RUNS:-3} rounds"
 
 secs() { # run a command, print its wall seconds, peak RSS (kB) and CPU seconds
     /usr/bin/time -f '%e %M %U %S' -o "$tmp/time" "$@" >/dev/null
@@ -38,9 +39,21 @@ cat "$tmp/corpus.jsonl" >/dev/null # warm the page cache
 # here) than under LC_ALL=C, and the faster peer is the honest yardstick.
 wc_locale=C.UTF-8
 locale -a 2>/dev/null | grep -qix 'c.utf-\{0,1\}8' || wc_locale=C
-set -- $(secs env LC_ALL=$wc_locale wc -w "$tmp/corpus.jsonl"); t_wc=$1 c_wc=$3
-set -- $(secs "$bin/ag-extract" -q -j 1 -o "$tmp/g1.json" "$tmp/corpus.jsonl"); t_j1=$1 rss1=$2 c_j1=$3
-set -- $(secs "$bin/ag-extract" -q -j 2 -o "$tmp/g2.json" "$tmp/corpus.jsonl"); t_j2=$1 rss2=$2
+# RUNS rounds of the three commands in turn (so a change in the machine's speed touches
+# all three alike); each figure below is the median of its RUNS runs.
+runs=${RUNS:-3}
+: >"$tmp/wc.t"; : >"$tmp/j1.t"; : >"$tmp/j2.t"
+for r in $(seq "$runs"); do
+    secs env LC_ALL=$wc_locale wc -w "$tmp/corpus.jsonl" >>"$tmp/wc.t"
+    secs "$bin/ag-extract" -q -j 1 -o "$tmp/g1.json" "$tmp/corpus.jsonl" >>"$tmp/j1.t"
+    secs "$bin/ag-extract" -q -j 2 -o "$tmp/g2.json" "$tmp/corpus.jsonl" >>"$tmp/j2.t"
+done
+median() { # median of column $1 of file $2
+    cut -d' ' -f"$1" "$2" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+t_wc=$(median 1 "$tmp/wc.t") c_wc=$(median 3 "$tmp/wc.t")
+t_j1=$(median 1 "$tmp/j1.t") rss1=$(median 2 "$tmp/j1.t") c_j1=$(median 3 "$tmp/j1.t")
+t_j2=$(median 1 "$tmp/j2.t") rss2=$(median 2 "$tmp/j2.t")
 cmp -s "$tmp/g1.json" "$tmp/g2.json" && same=identical || same=DIFFERENT
 
 
