@@ -37,6 +37,7 @@
 #include <actorgraph/text.h>
 
 #include "extract_internal.h"
+#include "lexicon_internal.h"
 #include "ner_internal.h"
 
 #define EVIDENCE_BYTES 300 /* evidence text is cut to this many bytes (plus an ellipsis) */
@@ -723,11 +724,7 @@ static uint32_t token_sets(const ag__analyser *an, const char *text, const tok *
     if (c >= 26 || n >= 32 || !((an->word_lens[c] >> n) & 1))
         return 0;
     char low[32];
-    for (size_t i = 0; i < n; i++) {
-        char ch = text[t->s + i];
-        low[i] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 32) : ch;
-    }
-    low[n] = '\0';
+    low[ag__lex_lower(text + t->s, n, low)] = '\0';
     size_t sets = ag__strmap_get(&an->word_index, low);
     return sets == (size_t)-1 ? 0 : (uint32_t)sets;
 }
