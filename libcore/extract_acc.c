@@ -25,22 +25,6 @@
 #include "extract_internal.h"
 #include "lexicon_internal.h"
 
-/* ------------------------------------------------------------------ arrays */
-
-int ag__grow_to(void *ptr, size_t *cap, size_t need, size_t elem)
-{
-    size_t ncap = *cap ? *cap * 2 : 16;
-    while (ncap < need)
-        ncap *= 2;
-    void *v;
-    memcpy(&v, ptr, sizeof v); /* ptr points at an array pointer of any type */
-    if (!(v = realloc(v, ncap * elem)))
-        return -1;
-    memcpy(ptr, &v, sizeof v);
-    *cap = ncap;
-    return 0;
-}
-
 /* ------------------------------------------------------------------ hashing */
 
 /* Home slot of a tag in a table of cap slots (a power of two, at least 2): the top bits of

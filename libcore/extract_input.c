@@ -71,14 +71,8 @@ static int is_text(const char *path)
 
 static int add_file(ag__reader *r, const char *path, int jsonl, ag_error *err)
 {
-    if (r->nfiles == r->capfiles) {
-        size_t ncap = r->capfiles ? r->capfiles * 2 : 16;
-        in_file *v = realloc(r->files, ncap * sizeof *v);
-        if (!v)
-            return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
-        r->files = v;
-        r->capfiles = ncap;
-    }
+    if (ag__grow(&r->files, &r->capfiles, r->nfiles + 1, sizeof *r->files) < 0)
+        return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
     char *copy = NULL;
     if (path && !(copy = strdup(path)))
         return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
@@ -106,13 +100,8 @@ static int walk(ag__reader *r, const char *dir, int depth, ag_error *err)
     for (struct dirent *e; (e = readdir(d));) {
         if (e->d_name[0] == '.')
             continue; /* ., .. and hidden files */
-        if (n == cap) {
-            cap = cap ? cap * 2 : 32;
-            char **v = realloc(names, cap * sizeof *v);
-            if (!v)
-                goto nomem;
-            names = v;
-        }
+        if (ag__grow(&names, &cap, n + 1, sizeof *names) < 0)
+            goto nomem;
         if (!(names[n] = strdup(e->d_name)))
             goto nomem;
         n++;

@@ -19,18 +19,7 @@
 #include <actorgraph/lexicon.h>
 #include <actorgraph/ner.h>
 
-/* ---------------------------------------------------------------- arrays */
-
-/* ag__grow's growing, for need > *cap. */
-int ag__grow_to(void *ptr, size_t *cap, size_t need, size_t elem);
-/* Make the array *ptr (any element type, elem bytes each; ptr is the address of the
- * array pointer) hold at least need elements, doubling *cap. New elements are not
- * initialised. -1 on ENOMEM, the array unchanged. Inline: nearly every call finds the room
- * already there, and that test costs less than a call. */
-static inline int ag__grow(void *ptr, size_t *cap, size_t need, size_t elem)
-{
-    return need <= *cap ? 0 : ag__grow_to(ptr, cap, need, elem);
-}
+#include "array_internal.h"
 
 /* ---------------------------------------------------------------- hash maps */
 

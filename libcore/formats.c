@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "array_internal.h"
 #include "formats_internal.h"
 #include "io_internal.h"
 
@@ -122,14 +123,8 @@ int ag__columns_scan(ag__columns *c, const json_t *attrs, ag_error *err)
         ag__kind k = ag__value_kind(v);
         long i = ag__columns_find(c, key);
         if (i < 0) {
-            if (c->n == c->cap) {
-                size_t cap = c->cap ? c->cap * 2 : 16;
-                ag__column *p = realloc(c->col, cap * sizeof *p);
-                if (!p)
-                    return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
-                c->col = p;
-                c->cap = cap;
-            }
+            if (ag__grow(&c->col, &c->cap, c->n + 1, sizeof *c->col) < 0)
+                return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
             i = (long)c->n;
             c->col[i].name = strdup(key);
             c->col[i].kind = AG__K_NONE;

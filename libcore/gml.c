@@ -26,6 +26,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array_internal.h"
 #include "formats_internal.h"
 #include "io_internal.h"
 
@@ -757,14 +758,8 @@ static int take_edge(mr *r, gml_state *st, json_t *obj, long line, long col)
         r->tline = line, r->tcol = col;
         return rfail(r, "edge without a %s", s ? "target" : "source");
     }
-    if (st->nedges == st->capedges) {
-        size_t cap = st->capedges ? st->capedges * 2 : 1024;
-        pedge *p = realloc(st->edges, cap * sizeof *p);
-        if (!p)
-            goto nomem;
-        st->edges = p;
-        st->capedges = cap;
-    }
+    if (ag__grow(&st->edges, &st->capedges, st->nedges + 1, sizeof *st->edges) < 0)
+        goto nomem;
     pe = &st->edges[st->nedges];
     pe->src = strdup(s);
     pe->dst = strdup(t);

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "array_internal.h"
+
 /* ------------------------------------------------------------------ types */
 
 typedef struct node {
@@ -232,14 +234,8 @@ long ag_graph_add_node(ag_graph *g, const char *id, ag_error *err)
 
     if (found >= 0)
         return found;
-    if (g->nnodes == g->capnodes) {
-        size_t cap = g->capnodes ? 2 * g->capnodes : 64;
-        node *n = realloc(g->nodes, cap * sizeof *n);
-        if (!n)
-            goto nomem;
-        g->nodes = n;
-        g->capnodes = cap;
-    }
+    if (ag__grow(&g->nodes, &g->capnodes, g->nnodes + 1, sizeof *g->nodes) < 0)
+        goto nomem;
     if (2 * (g->nnodes + 1) > g->node_tab_size && rehash_nodes(g, 2 * (g->nnodes + 1)) < 0)
         goto nomem;
     if (!(copy = strdup(id)))
@@ -303,14 +299,8 @@ long ag_graph_add_edge(ag_graph *g, size_t a, size_t b, ag_error *err)
         ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "edge endpoint out of range");
         return -1;
     }
-    if (g->nedges == g->capedges) {
-        size_t cap = g->capedges ? 2 * g->capedges : 64;
-        edge *e = realloc(g->edges, cap * sizeof *e);
-        if (!e)
-            goto nomem;
-        g->edges = e;
-        g->capedges = cap;
-    }
+    if (ag__grow(&g->edges, &g->capedges, g->nedges + 1, sizeof *g->edges) < 0)
+        goto nomem;
     if (2 * (g->nedges + 1) > g->edge_tab_size && rehash_edges(g, 2 * (g->nedges + 1)) < 0)
         goto nomem;
     g->edges[g->nedges] = (edge){a, b, NAN, NULL};

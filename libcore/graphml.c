@@ -35,6 +35,7 @@
 
 #include <actorgraph/style.h>
 
+#include "array_internal.h"
 #include "formats_internal.h"
 #include "io_internal.h"
 
@@ -589,15 +590,9 @@ static int read_key(rd *s)
         fail(s, AG_EPARSE, "<key> without an id");
         goto out;
     }
-    if (s->nkeys == s->capkeys) {
-        size_t cap = s->capkeys ? s->capkeys * 2 : 16;
-        rkey *p = realloc(s->keys, cap * sizeof *p);
-        if (!p) {
-            fail(s, AG_ENOMEM, "out of memory");
-            goto out;
-        }
-        s->keys = p;
-        s->capkeys = cap;
+    if (ag__grow(&s->keys, &s->capkeys, s->nkeys + 1, sizeof *s->keys) < 0) {
+        fail(s, AG_ENOMEM, "out of memory");
+        goto out;
     }
     k = &s->keys[s->nkeys];
     memset(k, 0, sizeof *k);

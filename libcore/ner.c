@@ -26,6 +26,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "array_internal.h"
 #include "lexicon_internal.h"
 #include "ner_internal.h"
 #include "text_internal.h"
@@ -300,20 +301,6 @@ static void dt_clear(dtab *t) {
     }
 }
 
-static int grow(void **v, size_t *cap, size_t need, size_t elem) {
-    if (need <= *cap)
-        return 0;
-    size_t nc = *cap ? *cap * 2 : 256;
-    while (nc < need)
-        nc *= 2;
-    void *nv = realloc(*v, nc * elem);
-    if (!nv)
-        return -1;
-    *v = nv;
-    *cap = nc;
-    return 0;
-}
-
 /* Lexicon class of the lower-cased word low[0, n) (n > 0), through a direct-mapped cache
  * of the scratch. Why: the lexicon's class table is megabytes, so a lookup there costs a
  * cache miss or two (the slot, then its key), while news text repeats a few thousand
@@ -429,7 +416,7 @@ static int grammar_init(struct ag__ner_scratch *p) {
 static inline int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32_t flags,
                            uint32_t sent, int32_t punct) {
     if (p->ntoks == p->captoks &&
-        grow((void **)&p->toks, &p->captoks, p->ntoks + 1, sizeof(tok)) < 0)
+        ag__grow(&p->toks, &p->captoks, p->ntoks + 1, sizeof(tok)) < 0)
         return -1;
     tok *t = &p->toks[p->ntoks++];
     t->s = s;
@@ -645,7 +632,7 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
 /* ---------------------------------------------------------------- candidates */
 
 static cand *new_cand(struct ag__ner_scratch *p, const tok *toks, size_t ts, size_t te) {
-    if (grow((void **)&p->cands, &p->capcands, p->ncands + 1, sizeof(cand)) < 0)
+    if (ag__grow(&p->cands, &p->capcands, p->ncands + 1, sizeof(cand)) < 0)
         return NULL;
     cand *c = &p->cands[p->ncands++];
     c->s = toks[ts].s;
@@ -1457,7 +1444,7 @@ static int intern_name(ctx *c, cand *m) {
         return -1;
     if (created) {
         const char *key = s->key;
-        if (grow((void **)&p->names, &p->capnames, p->nnames + 1, sizeof(dname)) < 0)
+        if (ag__grow(&p->names, &p->capnames, p->nnames + 1, sizeof(dname)) < 0)
             return -1;
         dname *d = &p->names[p->nnames];
         /* field by field: a memset of the whole struct compiles to a string store */
@@ -2177,8 +2164,8 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
         memset(p->wcache, 0, WC_SLOTS * sizeof *p->wcache);
         p->wc_stamp = ag__lex_stamp(lex);
     }
-    if (grow((void **)&p->capsent, &p->capcapsent, nsents + 1, 1) < 0 ||
-        grow((void **)&p->sent_first, &p->capsent_first, nsents + 1, sizeof *p->sent_first) < 0)
+    if (ag__grow(&p->capsent, &p->capcapsent, nsents + 1, 1) < 0 ||
+        ag__grow(&p->sent_first, &p->capsent_first, nsents + 1, sizeof *p->sent_first) < 0)
         goto oom;
     ctx c = {lex, opts, text, len, p, NULL, 0};
 
@@ -2276,7 +2263,7 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
 
     /* Output. */
     sort_cands(p->cands, p->ncands);
-    if (grow((void **)&out->v, &out->cap, p->ncands + 1, sizeof(ag_mention)) < 0)
+    if (ag__grow(&out->v, &out->cap, p->ncands + 1, sizeof(ag_mention)) < 0)
         goto oom;
     size_t n = 0;
     int stoplist = ag__lex_has_stoplist(lex);

@@ -24,6 +24,7 @@
 
 #include <actorgraph/style.h>
 
+#include "array_internal.h"
 #include "formats_internal.h"
 #include "render_internal.h"
 
@@ -34,14 +35,8 @@ int ag__attrs_add(ag__attrs *a, const char *key, int html, const char *fmt, ...)
     va_list ap;
     char *val = NULL, *k;
 
-    if (a->n == a->cap) {
-        size_t cap = a->cap ? a->cap * 2 : 16;
-        ag__attr *v = realloc(a->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        a->v = v;
-        a->cap = cap;
-    }
+    if (ag__grow(&a->v, &a->cap, a->n + 1, sizeof *a->v) < 0)
+        return -1;
     va_start(ap, fmt);
     if (vasprintf(&val, fmt, ap) < 0)
         val = NULL;
