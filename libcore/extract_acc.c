@@ -22,8 +22,8 @@
 
 #include <actorgraph/text.h>
 
+#include "bytes_internal.h"
 #include "extract_internal.h"
-#include "lexicon_internal.h"
 
 /* ------------------------------------------------------------------ hashing */
 

@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "array_internal.h"
+#include "bytes_internal.h"
 
 /* ------------------------------------------------------------------ types */
 
@@ -48,10 +49,7 @@ struct ag_graph {
 
 static uint64_t hash_str(const char *s)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
+    return ag__hash_bytes(s, strlen(s));
 }
 
 static uint64_t hash_pair(const ag_graph *g, size_t a, size_t b)

@@ -1,0 +1,120 @@
+/*
+ * bytes_internal.h - word-at-a-time helpers for short strings (names, words, ids): lower-
+ * casing copy, equality and hashing, shared by the lexicon, the recogniser, the extractor
+ * and the graph's id table. Never installed.
+ *
+ * Why: these run once or more per word of the corpus; for strings of a few bytes, calls
+ * to memcpy, memcmp or a byte-serial hash cost more than the work itself.
+ */
+#ifndef AG_BYTES_INTERNAL_H
+#define AG_BYTES_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Eight bytes of w with the ASCII upper-case letters lower-cased and every other byte
+ * (UTF-8 bytes included) unchanged: a byte's high bit marks 'A' <= c <= 'Z' after two
+ * carry-free additions on its low seven bits, and that bit shifted down is the 0x20. */
+static inline uint64_t ag__lower8(uint64_t w) {
+    uint64_t low7 = w & 0x7F7F7F7F7F7F7F7Full;
+    uint64_t ge_a = low7 + 0x3F3F3F3F3F3F3F3Full; /* high bit: c >= 'A' */
+    uint64_t gt_z = low7 + 0x2525252525252525ull; /* high bit: c > 'Z' */
+    return w | (((ge_a & ~gt_z & ~w) & 0x8080808080808080ull) >> 2);
+}
+
+/* Copy of s[0, len) into buf, ASCII-lower-cased when lower (a constant at every call, so
+ * the test folds away). Word-at-a-time like ag__hash_bytes, for the short strings of
+ * names where a call to memcpy costs more than the copy: the last word (or the two halves
+ * of a 4..7 byte string) overlaps bytes already done, which copy to the same bytes again,
+ * so nothing outside s[0, len) and buf[0, len) is touched. s and buf must not overlap. */
+static inline void ag__bytes_copy(const char *s, size_t len, char *buf, int lower) {
+    if (len >= 8) {
+        uint64_t w;
+        size_t i = 0;
+        for (; i + 8 <= len; i += 8) {
+            memcpy(&w, s + i, 8);
+            w = lower ? ag__lower8(w) : w;
+            memcpy(buf + i, &w, 8);
+        }
+        if (i < len) {
+            memcpy(&w, s + len - 8, 8);
+            w = lower ? ag__lower8(w) : w;
+            memcpy(buf + len - 8, &w, 8);
+        }
+    } else if (len >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + len - 4, 4);
+        lo = lower ? (uint32_t)ag__lower8(lo) : lo;
+        hi = lower ? (uint32_t)ag__lower8(hi) : hi;
+        memcpy(buf, &lo, 4);
+        memcpy(buf + len - 4, &hi, 4);
+    } else {
+        for (size_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)s[i];
+            buf[i] = (char)(lower && c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+    }
+}
+
+/* a[0, n) == b[0, n), for the short keys of the hash tables: inline word compares instead
+ * of a call to memcmp, which costs more than the compare itself for words. */
+static inline int ag__bytes_eq(const char *a, const char *b, size_t n) {
+    uint64_t x, y;
+    if (n >= 8) {
+        for (size_t i = 0; i + 8 <= n; i += 8) {
+            memcpy(&x, a + i, 8);
+            memcpy(&y, b + i, 8);
+            if (x != y)
+                return 0;
+        }
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    if (n >= 4) {
+        uint32_t p, q, r, t;
+        memcpy(&p, a, 4);
+        memcpy(&q, b, 4);
+        memcpy(&r, a + n - 4, 4);
+        memcpy(&t, b + n - 4, 4);
+        return ((p ^ q) | (r ^ t)) == 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
+/* Hash of s[0, len) for the in-memory tables of the lexicon and the recogniser: eight
+ * bytes per multiply-xorshift round (words are short, so one or two rounds). Only ever
+ * compared within this process, so byte order is moot. */
+static inline uint64_t ag__hash_bytes(const char *s, size_t len) {
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
+    while (len >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 31;
+        s += 8;
+        len -= 8;
+    }
+    /* The tail as a little-endian word of its len (< 8) bytes, read with two overlapping
+     * loads (4..7 bytes) or three byte loads (1..3) rather than a byte loop: overlapping
+     * bytes land on the same bits, so the word is the same as byte by byte. */
+    uint64_t w = 0;
+    if (len >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + len - 4, 4);
+        w = (uint64_t)lo | ((uint64_t)hi << (8 * (len - 4)));
+    } else if (len > 0) {
+        w = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[len / 2] << (8 * (len / 2)) |
+            (uint64_t)(unsigned char)s[len - 1] << (8 * (len - 1));
+    }
+    h = (h ^ w) * 0x94d049bb133111ebull;
+    return h ^ (h >> 29);
+}
+
+#endif
