@@ -100,6 +100,17 @@ static int set_number(json_t *attrs, const char *key, double v, int integer)
     return json_object_set_new(attrs, key, j);
 }
 
+/* Weights near the ends of the double range (1e-320, 1e308) make sums, inverses or
+ * products overflow or vanish: say so, where jansson, which refuses NaN and infinity,
+ * would otherwise fail as if out of memory. */
+static int not_finite(const char *what, const char *node, ag_error *err)
+{
+    return ag_error_set(err, AG_EINVAL, NULL, 0, 0,
+                        "%s%s%s is not a finite number: link weights too large or too small "
+                        "to compute with; rescale them or use --unweighted",
+                        what, node ? " of " : "", node ? node : "");
+}
+
 /* Is g already in the canonical order of ag_graph_sort (ids ascending, undirected links
  * with source <= target, links by endpoints)? Checking is O(V + E) and saves a sort of a
  * graph that arrives sorted, which is every graph an ag-* tool wrote. */
@@ -168,6 +179,10 @@ int ag_analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_stats 
             st.measure_cpu_seconds[m] = sc.cpu_seconds[m];
             for (size_t v = 0; v < n; v++) {
                 json_t *a = ag_node_attrs(g, v);
+                if (!isfinite(sc.values[m][v])) {
+                    not_finite(ag_measure_name((ag_measure)m), ag_node_id(g, v), err);
+                    goto out;
+                }
                 if (!a || set_number(a, ag_measure_name((ag_measure)m), sc.values[m][v],
                                      integer) < 0) {
                     ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
@@ -209,6 +224,10 @@ int ag_analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_stats 
                 ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory");
                 goto out;
             }
+        }
+        if (!isfinite(q)) {
+            not_finite("modularity", NULL, err);
+            goto out;
         }
         if (json_object_set_new(ga, "modularity", json_real(q)) < 0 ||
             json_object_set_new(ga, "communities", json_integer(k)) < 0 ||

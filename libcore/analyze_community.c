@@ -153,10 +153,14 @@ static igraph_error_t leiden_modularity(const ag__igraph *ig, double resolution,
             for (igraph_integer_t i = 0; i < n; i++)
                 VECTOR(*memb)[i] = i;
         } else {
-            /* n_iterations < 0: iterate until the partition no longer changes, which is
-             * what the reference runs did and costs little beyond the first pass. */
+            /* One iteration. igraph 0.10.2's "n_iterations < 0" loops while an iteration
+             * changes nothing, so it stops after the first iteration that moves a node
+             * (one pass on every graph with a gain to make) and never ends where no move
+             * can gain (self-loops only, or weights whose sum is infinite). One
+             * iteration from singletons gives the same partition where the old call
+             * ended, and ends everywhere else. */
             rc = igraph_community_leiden(&ig->g, ag__igraph_weights(ig), &nodew,
-                                         resolution / total, 0.01, 0, -1, memb, &nb,
+                                         resolution / total, 0.01, 0, 1, memb, &nb,
                                          &quality);
         }
     }

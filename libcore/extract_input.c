@@ -36,6 +36,13 @@ typedef struct in_file {
     int jsonl;   /* 1: JSON Lines; -1: sniff (stdin) */
 } in_file;
 
+/* A directory's identity: a link to a directory already walked (a loop such as
+ * `self -> .`, or a second way into the same tree) is skipped, not walked again. */
+typedef struct dev_ino {
+    dev_t dev;
+    ino_t ino;
+} dev_ino;
+
 struct ag__reader {
     in_file *files;            /* inputs in order */
     size_t nfiles, capfiles;
@@ -48,6 +55,8 @@ struct ag__reader {
     ssize_t pendinglen;
     unsigned long long total;  /* bytes of regular files */
     unsigned long long seq;    /* documents handed out */
+    dev_ino *dirs;             /* directories walked so far, to walk each only once */
+    size_t ndirs, capdirs;
     const ag_extract_opts *opts; /* borrowed */
 };
 
@@ -85,13 +94,29 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int walk(ag__reader *r, const char *dir, int depth, ag_error *err)
+/* 1 when the directory st describes was walked before, else 0 after noting it; -1 when
+ * out of memory. A linear scan: inputs hold few directories next to their files. */
+static int seen_dir(ag__reader *r, const struct stat *st)
+{
+    for (size_t i = 0; i < r->ndirs; i++)
+        if (r->dirs[i].dev == st->st_dev && r->dirs[i].ino == st->st_ino)
+            return 1;
+    if (ag__grow(&r->dirs, &r->capdirs, r->ndirs + 1, sizeof *r->dirs) < 0)
+        return -1;
+    r->dirs[r->ndirs++] = (dev_ino){st->st_dev, st->st_ino};
+    return 0;
+}
+
+static int walk(ag__reader *r, const char *dir, const struct stat *dst, int depth,
+                ag_error *err)
 {
     DIR *d = NULL;
     char **names = NULL;
     size_t n = 0, cap = 0;
-    int rc = -1;
+    int rc = -1, seen = seen_dir(r, dst);
 
+    if (seen != 0)
+        return seen < 0 ? ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory") : 0;
     if (depth > 64)
         return ag_error_set(err, AG_ELIMIT, dir, 0, 0, "directories nested too deeply");
     if (!(d = opendir(dir)))
@@ -119,7 +144,7 @@ static int walk(ag__reader *r, const char *dir, int depth, ag_error *err)
         if (stat(path, &st) != 0) {
             fail = 1; /* a dangling link: skip, as find(1) would list but not open it */
         } else if (S_ISDIR(st.st_mode)) {
-            fail = walk(r, path, depth + 1, err) < 0 ? -1 : 0;
+            fail = walk(r, path, &st, depth + 1, err) < 0 ? -1 : 0;
         } else if (S_ISREG(st.st_mode) && (is_text(path) || is_jsonl(path))) {
             r->total += (unsigned long long)st.st_size;
             fail = add_file(r, path, is_jsonl(path), err) < 0 ? -1 : 0;
@@ -158,7 +183,7 @@ ag__reader *ag__reader_open(const char *const *inputs, size_t ninputs,
         } else if (stat(p, &st) != 0) {
             rc = ag_error_set(err, AG_EIO, p, 0, 0, "cannot read: %s", strerror(errno));
         } else if (S_ISDIR(st.st_mode)) {
-            rc = walk(r, p, 0, err);
+            rc = walk(r, p, &st, 0, err);
         } else {
             if (S_ISREG(st.st_mode))
                 r->total += (unsigned long long)st.st_size;
@@ -183,6 +208,7 @@ void ag__reader_close(ag__reader *r)
     for (size_t i = 0; i < r->nfiles; i++)
         free(r->files[i].path);
     free(r->files);
+    free(r->dirs);
     free(r->line);
     free(r->pending);
     free(r);
