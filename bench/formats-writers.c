@@ -9,7 +9,8 @@
 #include <string.h>
 #include <time.h>
 
-#include <actorgraph/io.h>
+#include <actorgraph/io/io.h>
+#include <actorgraph/render/render.h>
 
 static double now(clockid_t clock)
 {

@@ -19,9 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <actorgraph/error.h>
-#include <actorgraph/graph.h>
-#include <actorgraph/io.h>
+#include <actorgraph/util/error.h>
+#include <actorgraph/graph/graph.h>
+#include <actorgraph/io/io.h>
+#include <actorgraph/render/render.h>
 
 /* Limits small enough that a fuzz input cannot make an iteration slow: the defaults are
  * tested by the golden hardening cases, here we want many executions per second. */

@@ -15,8 +15,8 @@
  * temporary directory (removed at exit). The default lexicon is built once and lent to
  * every run through opts.lexicon, as a long-running caller would do.
  */
-#include <actorgraph/extract.h>
-#include <actorgraph/lexicon.h>
+#include <actorgraph/extract/extract.h>
+#include <actorgraph/nlp/lexicon.h>
 
 #include <unistd.h>
 

@@ -10,9 +10,9 @@
  * and move forms between them, as a user file over the embedded default does (the
  * default itself takes milliseconds to load, too slow to rebuild per input).
  */
-#include <actorgraph/lexicon.h>
-#include <actorgraph/ner.h>
-#include <actorgraph/text.h>
+#include <actorgraph/nlp/lexicon.h>
+#include <actorgraph/nlp/ner.h>
+#include <actorgraph/nlp/text.h>
 
 #include "common.h"
 

@@ -9,10 +9,10 @@
  * mentions are sorted, non-empty, inside the text and inside their sentence, and keys
  * are NUL-terminated and report their full length like snprintf.
  */
-#include <actorgraph/extract.h>
-#include <actorgraph/lexicon.h>
-#include <actorgraph/ner.h>
-#include <actorgraph/text.h>
+#include <actorgraph/extract/extract.h>
+#include <actorgraph/nlp/lexicon.h>
+#include <actorgraph/nlp/ner.h>
+#include <actorgraph/nlp/text.h>
 
 #include "common.h"
 

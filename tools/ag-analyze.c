@@ -1,15 +1,16 @@
 /*
  * ag-analyze - centralities, communities and filters for an actor graph.
  * Reads a graph (any format the foundation sniffs), writes it back with the results as
- * node and graph attributes. All the work is in libcore (actorgraph/analyze.h); this
+ * node and graph attributes. All the work is in libcore (actorgraph/analyze/analyze.h); this
  * file maps options onto ag_analyze_opts.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include <actorgraph/analyze.h>
-#include <actorgraph/cli.h>
-#include <actorgraph/io.h>
+#include <actorgraph/analyze/analyze.h>
+#include "analyze_run.h"
+#include "cli.h"
+#include <actorgraph/io/io.h>
 
 enum {
     K_CENTRALITY = 256, K_UNWEIGHTED, K_SAMPLES, K_COMMUNITIES, K_RESOLUTION, K_SEED,

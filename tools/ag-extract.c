@@ -5,9 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <actorgraph/cli.h>
-#include <actorgraph/extract.h>
-#include <actorgraph/io.h>
+#include "cli.h"
+#include <actorgraph/extract/extract.h>
+#include <actorgraph/io/io.h>
+#include <actorgraph/render/render.h>
 
 enum { K_SCOPE = 256, K_EVIDENCE, K_MET_ONLY, K_NO_VARIANTS, K_MENTIONS, K_DICT, K_STOPLIST,
        K_FIELD, K_SKIP_BAD, K_EMIT_KEYED };

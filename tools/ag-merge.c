@@ -3,9 +3,10 @@
  * graph a single run would give (or, as a reducer, into fewer keyed records). The work is
  * in libcore/merge.c.
  */
-#include <actorgraph/cli.h>
-#include <actorgraph/io.h>
-#include <actorgraph/merge.h>
+#include "cli.h"
+#include <actorgraph/io/io.h>
+#include <actorgraph/render/render.h>
+#include <actorgraph/extract/merge.h>
 
 enum { K_SORTED = 256, K_EMIT_KEYED, K_MET_ONLY, K_NO_VARIANTS, K_EVIDENCE };
 

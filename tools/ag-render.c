@@ -1,14 +1,14 @@
 /*
  * ag-render - draw an actor graph (SVG, PNG, PDF laid out by Graphviz) or export it
  * (styled DOT, GraphML, GEXF, JSON, GML, TSV, CSV). The work is in libcore/render.c,
- * libcore/dot.c and the format writers.
+ * libcore/render/dot_write.c and the format writers.
  */
 #include <string.h>
 #include <unistd.h>
 
-#include <actorgraph/cli.h>
-#include <actorgraph/io.h>
-#include <actorgraph/render.h>
+#include "cli.h"
+#include <actorgraph/io/io.h>
+#include <actorgraph/render/render.h>
 
 enum { K_LAYOUT = 256, K_TOP, K_SIZE_BY, K_COLOR_BY, K_TITLE, K_MET_ONLY, K_NO_TIPS, K_EVIDENCE };
 

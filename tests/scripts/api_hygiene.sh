@@ -9,8 +9,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cflags="-std=c11 -Wall -Wextra -pedantic -Werror -I$src/include $(pkg-config --cflags jansson)"
 fail=0
-for h in "$src"/include/actorgraph/*.h; do
-    printf '#include <actorgraph/%s>\n' "$(basename "$h")" >"$tmp/t.c"
+for h in "$src"/include/actorgraph.h "$src"/include/actorgraph/*.h "$src"/include/actorgraph/*/*.h; do
+    printf '#include <%s>\ntypedef int ag_hygiene_unit; /* a header of macros only */\n' \
+        "${h#"$src"/include/}" >"$tmp/t.c"
     if ! cc $cflags -D_POSIX_C_SOURCE=200809L -c "$tmp/t.c" -o "$tmp/t.o" 2>"$tmp/err"; then
         echo "header does not compile alone: $h"
         cat "$tmp/err"

@@ -11,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include <actorgraph/analyze.h>
-#include <actorgraph/io.h>
+#include <actorgraph/analyze/analyze.h>
+#include <actorgraph/io/io.h>
 
 /* Build a graph from "a b w" triples; node attrs from "id type docs" (docs may be 0). */
 static ag_graph *mk(const char *const *links, size_t nlinks)

@@ -15,8 +15,8 @@
 
 #include <cmocka.h>
 
-#include <actorgraph/analyze.h>
-#include <actorgraph/io.h>
+#include <actorgraph/analyze/analyze.h>
+#include <actorgraph/io/io.h>
 
 static char refdir[1024];
 

@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "extract_internal.h"
+#include "extract/extract_internal.h"
 
 static void test_extract__name_key(void **state)
 {

@@ -11,8 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <actorgraph/io.h>
-#include <actorgraph/style.h>
+#include <actorgraph/io/io.h>
+#include <actorgraph/render/render.h>
+#include <actorgraph/graph/style.h>
 
 /* ------------------------------------------------------------------ helpers */
 

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <actorgraph/graph.h>
+#include <actorgraph/graph/graph.h>
 
 static ag_graph *triangle_plus_tail(void)
 {

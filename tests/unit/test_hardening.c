@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <actorgraph/io.h>
+#include <actorgraph/io/io.h>
 
 /* Read s from an exact-size heap copy (no NUL after it), as a library user may. */
 static ag_graph *read_exact(const char *s, ag_format fmt, ag_error *err)

@@ -1,4 +1,4 @@
-/* Unit tests of io.c, json.c and edgelist.c: sniffing, round trips, and errors that name
+/* Unit tests of io.c, json_read.c, json_write.c and edgelist.c: sniffing, round trips, and errors that name
  * the line and column of the offending record. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,7 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <actorgraph/io.h>
+#include <actorgraph/io/io.h>
+#include <actorgraph/render/render.h>
 
 static ag_graph *read_str(const char *s, ag_format fmt, ag_error *err)
 {

@@ -1,4 +1,4 @@
-/* Unit tests for actorgraph/lexicon.h: the embedded default, --dict and --stoplist. */
+/* Unit tests for actorgraph/nlp/lexicon.h: the embedded default, --dict and --stoplist. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include <actorgraph/lexicon.h>
+#include <actorgraph/nlp/lexicon.h>
 
 static ag_lexicon *deflex;
 

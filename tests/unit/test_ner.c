@@ -1,4 +1,4 @@
-/* Unit tests for actorgraph/ner.h: finding, typing and resolving mentions in one document.
+/* Unit tests for actorgraph/nlp/ner.h: finding, typing and resolving mentions in one document.
  * The sentences are invented for these tests. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include <actorgraph/ner.h>
+#include <actorgraph/nlp/ner.h>
 
 static ag_lexicon *lex;
 static ag_mentions ms;

@@ -1,4 +1,4 @@
-/* Unit tests of dot.c and render.c: DOT reading (types, errors with lines, recovery after
+/* Unit tests of io/dot_read.c, render/dot_write.c and render.c: DOT reading (types, errors with lines, recovery after
  * a syntax error), DOT writing of awkward strings, selection, the list of drawing keys,
  * and the picture entry point's refusals. */
 #include <setjmp.h>
@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <actorgraph/io.h>
-#include <actorgraph/render.h>
+#include <actorgraph/io/io.h>
+#include <actorgraph/render/render.h>
 
-#include "render_internal.h"
+#include "render/render_internal.h"
 
 /* LeakSanitizer (sanitizer builds): Graphviz's plugin loader, fontconfig, pango, cairo and
  * glib keep process-lifetime caches that are never freed; they are not our leaks. */

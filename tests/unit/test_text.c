@@ -1,4 +1,4 @@
-/* Unit tests for actorgraph/text.h: UTF-8 decoding and the sentence splitter. */
+/* Unit tests for actorgraph/nlp/text.h: UTF-8 decoding and the sentence splitter. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include <actorgraph/text.h>
+#include <actorgraph/nlp/text.h>
 
 static size_t split(const char *s, ag_sentence **out) {
     size_t n = 0;

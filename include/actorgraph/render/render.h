@@ -1,0 +1,102 @@
+/*
+ * actorgraph/render/render.h - styled DOT and finished pictures (SVG, PNG, PDF) of an actor
+ * graph, laid out by Graphviz in-process (the library behind ag-render).
+ *
+ * Ownership: the graph and the options are borrowed for the duration of a call; the FILE
+ * is borrowed and never closed. ag_render_select returns a new graph the caller frees
+ * with ag_graph_free.
+ * Thread safety: none of these calls may run concurrently with another DOT or picture
+ * call (cgraph and gvc keep process-global state such as the error callback).
+ *
+ * The picture is meant to be read by a person: by default only the 60 actors ranked
+ * highest by the size measure are drawn, labels never overlap (Graphviz overlap removal),
+ * node size follows the measure (pagerank, else degree), colour follows the community
+ * (else the actor type), shape follows the type, pen width follows the link weight, and
+ * links whose actors met are drawn in a strong colour. A title and a legend sit on top.
+ * In SVG every actor and link carries a tooltip (roles, aliases, measures; evidence
+ * sentences), so hovering shows why a link is there.
+ */
+#ifndef ACTORGRAPH_RENDER_H
+#define ACTORGRAPH_RENDER_H
+
+#include <stdio.h>
+#include <actorgraph/util/error.h>
+#include <actorgraph/graph/graph.h>
+#include <actorgraph/io/io.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* What decides a node's fill colour. */
+typedef enum ag_render_color {
+    AG_RENDER_COLOR_AUTO = 0,  /* community when the graph has one, else type */
+    AG_RENDER_COLOR_COMMUNITY, /* integer attribute "community" (0 = largest) */
+    AG_RENDER_COLOR_TYPE       /* attribute "type" */
+} ag_render_color;
+
+typedef struct ag_render_opts {
+    ag_format format;        /* AG_FMT_SVG, AG_FMT_PNG, AG_FMT_PDF, or AG_FMT_DOT (styled,
+                                not laid out) */
+    const char *layout;      /* Graphviz engine: sfdp (default), neato, fdp, dot, circo,
+                                twopi; pictures only */
+    long top;                /* draw the N actors ranked highest by size_by; 0: all */
+    const char *size_by;     /* numeric node attribute; NULL: pagerank, else degree */
+    ag_render_color color_by; /* colour rule */
+    const char *title;       /* title line; NULL: "Actor graph" */
+    int met_only;            /* keep only links with met = true and the actors they join */
+    int tooltips;            /* SVG/DOT tooltips with roles, aliases, measures, evidence */
+    int evidence;            /* evidence sentences per link tooltip */
+    size_t max_nodes;        /* refuse to lay out more actors than this; 0: the engine's
+                                limit (see ag_render_layout_limit) */
+} ag_render_opts;
+
+#define AG_RENDER_OPTS_INIT {AG_FMT_SVG, "sfdp", 60, NULL, AG_RENDER_COLOR_AUTO, NULL, 0, 1, 3, 0}
+
+/* 1 when name is a layout engine ag_render_picture accepts ("sfdp", "neato", "fdp",
+ * "dot", "circo", "twopi"), else 0. */
+AG_API int ag_render_layout_known(const char *name);
+
+/* The number of actors beyond which a layout engine is refused because it would not
+ * finish in reasonable time (a few seconds to a minute on a laptop); 0 for an unknown
+ * engine. */
+AG_API size_t ag_render_layout_limit(const char *layout);
+
+/*
+ * The part of g that is drawn: with met_only, the links whose "met" is true and the
+ * actors they join; then, when top > 0, the `top` actors ranked highest by the size
+ * measure (ties by id) and the links among them. Attributes are kept. A new graph, or
+ * NULL with *err set (AG_ENOTFOUND when size_by names an attribute no actor has).
+ * Time complexity: O(V log V + E).
+ */
+AG_API ag_graph *ag_render_select(const ag_graph *g, const ag_render_opts *opts,
+                                  ag_error *err);
+
+/*
+ * Write a styled DOT description of g to out: every data attribute (lists and objects as
+ * JSON text) plus label, colours, sizes, pen widths, tooltips and a title/legend label.
+ * `dot`, `neato` and `sfdp` accept it; ag_graph_read reads it back. The whole of g is
+ * written (call ag_render_select first to reduce it). Time complexity: O(V + E).
+ */
+AG_API int ag_render_dot(const ag_graph *g, FILE *out, const ag_render_opts *opts,
+                         ag_error *err);
+
+/*
+ * Select (as ag_render_select), style, lay out with opts->layout and write the picture
+ * in opts->format (svg, png or pdf) to out. Fails with AG_ELIMIT, suggesting --top, when
+ * the selection is too large for the engine; with AG_EINVAL for an unknown engine or a
+ * format that is not a picture.
+ */
+AG_API int ag_render_picture(const ag_graph *g, FILE *out, const ag_render_opts *opts,
+                             ag_error *err);
+
+/* Write g in a data format (json, graphml, gexf, dot, gml, tsv) to out. opts may be NULL.
+ * DOT is styled as ag_render_dot styles it, with every actor; pictures go through
+ * ag_render_picture and CSV pairs through ag_graph_write_csv. */
+AG_API int ag_graph_write(const ag_graph *g, ag_format fmt, FILE *out,
+                          const ag_write_opts *opts, ag_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,85 @@
+/*
+ * analyze_internal.h - what the analyze*.c files share: the bridge to igraph.
+ *
+ * Ownership: an ag__igraph owns the igraph_t and vectors in it; release it with
+ * ag__igraph_destroy (safe on a zeroed or half-built one).
+ *
+ * The analyze*.c files are the only libcore files that include igraph headers, and
+ * analyze_igraph.c is the only one that touches igraph's process-wide state (error and
+ * warning handlers, the RNG seed).
+ */
+#ifndef AG_ANALYZE_INTERNAL_H
+#define AG_ANALYZE_INTERNAL_H
+
+#include <igraph/igraph.h>
+#include <actorgraph/analyze/analyze.h>
+
+/* The graph as igraph sees it: vertex i is node i, edge e is link e. */
+typedef struct ag__igraph {
+    igraph_t g;            /* the structure */
+    igraph_vector_t w;     /* weight per edge (1 when unweighted) */
+    igraph_vector_t len;   /* length 1/weight per edge, for path-based measures */
+    int has_g, has_w, has_len; /* which members are initialised */
+    int weighted;          /* w holds the real weights (else all 1; len is unused) */
+} ag__igraph;
+
+/* Install igraph's non-aborting error handler and quiet warning handler (once per
+ * process; later calls do nothing). Every analyze entry point calls it first. */
+void ag__igraph_setup(void);
+
+/* Turn a failed igraph call into *err ("WHAT: igraph's reason"); returns -1. */
+int ag__igraph_fail(igraph_error_t rc, const char *what, ag_error *err);
+
+/* Seed igraph's default RNG (deterministic runs). */
+void ag__igraph_seed(unsigned long seed);
+
+/*
+ * Build the igraph view of g. weighted 1 copies link weights (they must be positive and
+ * finite: AG_EINVAL naming the link otherwise) and their reciprocal lengths.
+ * Time complexity: O(V + E).
+ */
+int ag__igraph_from_graph(const ag_graph *g, int weighted, ag__igraph *out, ag_error *err);
+void ag__igraph_destroy(ag__igraph *ig);
+
+/* Weight and length vectors to hand igraph: NULL when unweighted (igraph is faster). */
+const igraph_vector_t *ag__igraph_weights(const ag__igraph *ig);
+const igraph_vector_t *ag__igraph_lengths(const ag__igraph *ig);
+
+/* ag_analyze_centrality and ag_analyze_communities on an igraph view built by the caller
+ * (ig may be NULL when only degree/strength are asked for), so one build serves both. */
+int ag__centrality_ig(const ag_graph *g, const ag__igraph *ig, const ag_centrality_opts *o,
+                      ag_scores *s, ag_error *err);
+int ag__communities_ig(const ag__igraph *ig, const ag_community_opts *o, long *membership,
+                       long *ncomm, double *modularity, double call_seconds[2],
+                       ag_error *err);
+
+/*
+ * Betweenness (raw, each unordered pair once when undirected) of every node of g into
+ * res[0, n), from sources[0, nsources) (NULL: every node) on `jobs` threads; lengths
+ * 1/weight when weighted (weights must be positive: the caller checks). Does not call
+ * igraph, so it is safe on threads. Time O(S E log V) weighted, O(S E) unweighted, for
+ * S sources; memory O(jobs (V + E)).
+ */
+int ag__betweenness(const ag_graph *g, int weighted, const size_t *sources, size_t nsources,
+                    int jobs, double *res, ag_error *err);
+
+/* Threads igraph's OpenMP-parallel routines (PageRank) may use. */
+void ag__igraph_threads(int n);
+
+/* Monotonic clock in seconds; CPU time of the process in seconds. */
+double ag__now(void);
+double ag__cpu_now(void);
+
+/* A node with a score, for rankings. */
+typedef struct ag__ranked {
+    double score; /* the value ranked by */
+    size_t node;  /* node index; equal scores go to the smaller index (smaller id) */
+} ag__ranked;
+
+/* Sort r[0, n) by score, highest first. Time O(n log n). */
+void ag__rank(ag__ranked *r, size_t n);
+
+/* Degree of every node of g (loops count twice) into deg[0, n). Time O(V + E). */
+void ag__degrees(const ag_graph *g, long *deg);
+
+#endif

@@ -1,0 +1,1238 @@
+/*
+ * extract_doc.c - one document in, records out: mentions, co-mentions and meetings.
+ *
+ * For each document: split sentences (text.h), recognise and resolve mentions within the
+ * document (ner.h), then
+ *   - group mentions by actor key (ag_extract_name_key of the resolved name), so two
+ *     spellings that normalise alike ("ISLAMABAD", "Islamabad") are one local actor;
+ *   - count co-mentions per scope unit (sentence, paragraph, document or a sliding window
+ *     of sentences); each unit adds 1 to every pair of distinct actors in it, and the
+ *     first units (by offset) become the pair's evidence;
+ *   - find meetings with a handful of sentence patterns (below);
+ *   - fold the document's local records into the caller's accumulator.
+ * Dateline mentions are counted as mentions of their place but take part in no link.
+ *
+ * Meetings. Tokens of a sentence are matched against triggers:
+ *   verbal  met [with], meets [with], called/calls on, hosted/hosts, received/receives,
+ *           visited/visits, and (talks|meeting|meetings|discussions|negotiations) with;
+ *   between (talks|meeting|meetings|discussions|negotiations|dialogue|summit) between.
+ * A verbal trigger pairs its subject (the nearest acting mention before it, extended by
+ * "X and Y") with its objects (the first acting mention after it and the ones that follow
+ * in a list joined by commas, "and" or "including"); a "between" trigger pairs every two
+ * members of the list after it. Acting mentions are persons, organisations and countries
+ * that are not modifiers of the next name ("US" in "US envoy Zalmay Khalilzad", "Afghan"
+ * in "Afghan President Ashraf Ghani"); places never meet. "hosted", "received" and
+ * "visited" need a person or organisation as object (visiting a country is travel).
+ * A trigger preceded within three words by a modal or plan word (will, would, to,
+ * expected, plans, scheduled, possible, upcoming, not, ...), or whose subject is
+ * followed by a modal before it ("X would visit Bonn for talks with Y"), is a planned or
+ * denied meeting and sets nothing; "called on X to ..." is an appeal, not a visit.
+ * The tokens are the recogniser's (ner_internal.h), so "Mr." and "U.S." are words here
+ * too; only the first MEET_MAX_TOKENS tokens of a sentence are read.
+ */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <actorgraph/nlp/text.h>
+
+#include "util/error_internal.h"
+#include "extract/extract_internal.h"
+#include "nlp/lexicon_internal.h"
+#include "nlp/ner_internal.h"
+
+#define EVIDENCE_BYTES 300 /* evidence text is cut to this many bytes (plus an ellipsis) */
+#define KEY_BYTES 512      /* longest actor key kept; longer names are cut */
+#define PAIR_MATRIX_MAX 512 /* most local actors for the pair matrix (1 MiB) */
+/* Meeting patterns read at most this many tokens of a sentence (several hundred KB of
+ * text): a longer "sentence" is a dump or a table, not prose, and tokens for all of it
+ * would cost memory in proportion to the input. */
+#define MEET_MAX_TOKENS 65536u
+
+/* ------------------------------------------------------------------ buffers */
+
+int ag__ebuf_add(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+    if (ag__grow(buf, cap, *len + n + 1, 1) < 0)
+        return -1;
+    if (n)
+        memcpy(*buf + *len, s, n);
+    *len += n;
+    (*buf)[*len] = '\0';
+    return 0;
+}
+
+int ag__ebuf_json_string(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t run = 0; /* start of the pending run of bytes copied as they are */
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp = 0;
+        if (c >= 0x80) {
+            size_t k = ag_text_decode(s, n, i, &cp);
+            if (!(cp == 0xFFFD && k == 1)) {
+                i += k; /* a valid multibyte sequence is copied as it is */
+                continue;
+            }
+        }
+        if (ag__ebuf_add(buf, len, cap, s + run, i - run) < 0)
+            return -1;
+        char esc[8];
+        size_t en;
+        if (c >= 0x80) {
+            memcpy(esc, "\\ufffd", 6);
+            en = 6;
+        } else if (c == '"' || c == '\\') {
+            esc[0] = '\\';
+            esc[1] = (char)c;
+            en = 2;
+        } else if (c == '\n') {
+            memcpy(esc, "\\n", 2);
+            en = 2;
+        } else if (c == '\t') {
+            memcpy(esc, "\\t", 2);
+            en = 2;
+        } else if (c == '\r') {
+            memcpy(esc, "\\r", 2);
+            en = 2;
+        } else {
+            memcpy(esc, "\\u00", 4);
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            en = 6;
+        }
+        if (ag__ebuf_add(buf, len, cap, esc, en) < 0)
+            return -1;
+        i += 1;
+        run = i;
+    }
+    return ag__ebuf_add(buf, len, cap, s + run, n - run);
+}
+
+char *ag__utf8_clean(const char *s, size_t n)
+{
+    char *out = NULL;
+    size_t len = 0, cap = 0;
+    size_t run = 0;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = ag_text_decode(s, n, i, &cp);
+        int bad = cp == 0xFFFD && k == 1;
+        if (!bad && s[i] != '\0') {
+            i += k;
+            continue;
+        }
+        if (ag__ebuf_add(&out, &len, &cap, s + run, i - run) < 0 ||
+            ag__ebuf_add(&out, &len, &cap, "\xEF\xBF\xBD", 3) < 0) {
+            free(out);
+            return NULL;
+        }
+        i += 1;
+        run = i;
+    }
+    if (ag__ebuf_add(&out, &len, &cap, s + run, n - run) < 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
+/* ------------------------------------------------------------------ analyser */
+
+/* An actor of the current document (one per key). */
+typedef struct local {
+    long acc;              /* index of its record in the accumulator */
+    unsigned stamp;        /* scope-unit stamp, to list each actor once per unit */
+    long pend_name;        /* known name counted but not yet added to the record, or -1 */
+    long long pend_n;      /* how many mentions carried pend_name */
+} local;
+
+/* A resolved name seen by the analyser in any document. Kept for the analyser's life, so
+ * a name that recurs across documents costs one hash lookup instead of a key
+ * computation and an accumulator lookup per document. */
+typedef struct known {
+    char *name;  /* the name as the recogniser resolved it; owned */
+    char *clean; /* the same, white space collapsed and invalid bytes replaced; owned */
+    size_t clean_len; /* its bytes */
+    long acc;    /* its accumulator record, or -1: nothing nameable (only punctuation) */
+} known;
+
+/* The local actor of an accumulator record in document doc (a document count). */
+typedef struct acc_slot {
+    long local;
+    unsigned doc; /* 0: never */
+} acc_slot;
+
+/* A pair of local actors (lo < hi) and what this document says about it. */
+typedef struct lpair {
+    size_t lo, hi;             /* local actor indices */
+    long long weight;          /* scope units */
+    long long met;             /* meeting sentences */
+    size_t met_last;           /* 1 + start of the last meeting sentence counted */
+    size_t ev[2 * AG__MAX_EVIDENCE];  /* evidence units: start, end byte offsets */
+    size_t nev;                       /* used pairs in ev */
+    size_t mev[2 * AG__MAX_EVIDENCE]; /* meeting sentences: start, end */
+    size_t nmev;                      /* used pairs in mev */
+} lpair;
+
+/* The recogniser's tokens (ner_internal.h) as the meeting patterns read them. */
+typedef ag__tok tok;
+
+/* A word of the meeting patterns' lists and the WS_* bits of the lists it is in. */
+typedef struct set_word {
+    const char *w;
+    uint32_t sets;
+} set_word;
+
+struct ag__analyser {
+    const ag_lexicon *lex;       /* borrowed */
+    const ag_extract_opts *opts; /* borrowed */
+    ag_ner_opts ner;             /* recogniser options */
+    ag_mentions m;               /* mentions of the current document */
+    long *mloc;                  /* mention -> local actor, -1 when it has none */
+    size_t capmloc;
+    local *loc;                  /* local actors */
+    size_t nloc, caploc;
+    known *known;                /* every resolved name seen so far */
+    size_t nknown, capknown;
+    ag__strmap known_index;      /* name -> index into known */
+    acc_slot *acc_local;         /* accumulator record -> its local actor */
+    size_t capacc;
+    unsigned doc_no;             /* counts documents, so acc_local needs no clearing */
+    uint64_t date_k[2];          /* ag__prefix_key of the document's date */
+    size_t date_n;
+    lpair *pairs;                /* local pairs */
+    size_t npairs, cappairs;
+    ag__u64map pair_index;       /* (lo << 32 | hi) + 1 -> pairs index, for documents
+                                  * with more than PAIR_MATRIX_MAX local actors */
+    uint32_t *pair_matrix;       /* [lo * nloc + hi] -> pairs index + 1 (0: none yet) */
+    size_t cappm;
+    int use_matrix;              /* the current document uses pair_matrix */
+    unsigned stamp;              /* current unit stamp */
+    size_t *unit;                /* actors of the current unit */
+    size_t capunit;
+    const tok *toks;             /* tokens of the current sentence (the recogniser's) */
+    size_t ntoks;
+    uint32_t *tok_sets;          /* per token: WS_* bits of its word lists (see word_in) */
+    size_t captok_sets;
+    ag__strmap word_index;       /* word of the meeting patterns' lists -> WS_* bits */
+    uint32_t word_lens[26];      /* by first letter: bit n set when a list word of n bytes
+                                  * starts with it */
+    uint32_t trigger_lens[256];  /* by first byte, either case: the same for the words that
+                                  * open a trigger (WS_TRIGGERS) */
+    char *scratch;               /* text building */
+    size_t scratchlen, scratchcap;
+    size_t maxev;                /* evidence per pair (<= AG__MAX_EVIDENCE) */
+    const char *pc_name[64];     /* name pointer -> known cache (the recogniser hands out
+                                  * one string per resolved name, so this saves hashing) */
+    long pc_known[64];           /* cached known index per pc_name slot */
+};
+
+static int word_sets_init(ag__analyser *an);
+
+ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opts,
+                               ag_error *err)
+{
+    ag__analyser *an = calloc(1, sizeof *an);
+    if (!an) {
+        ag__nomem(err);
+        return NULL;
+    }
+    an->lex = lex;
+    an->opts = opts;
+    an->ner = (ag_ner_opts)AG_NER_OPTS_INIT;
+    an->maxev = opts->evidence < 0                  ? 0
+                : opts->evidence > AG__MAX_EVIDENCE ? AG__MAX_EVIDENCE
+                                                    : (size_t)opts->evidence;
+    ag_mentions_init(&an->m);
+    if (word_sets_init(an) < 0) {
+        ag__analyser_free(an);
+        ag__nomem(err);
+        return NULL;
+    }
+    return an;
+}
+
+void ag__analyser_free(ag__analyser *an)
+{
+    if (!an)
+        return;
+    ag_mentions_destroy(&an->m);
+    free(an->mloc);
+    free(an->loc);
+    for (size_t i = 0; i < an->nknown; i++) {
+        free(an->known[i].name);
+        free(an->known[i].clean);
+    }
+    free(an->known);
+    ag__strmap_free(&an->known_index);
+    free(an->acc_local);
+    free(an->pairs);
+    ag__u64map_free(&an->pair_index);
+    free(an->pair_matrix);
+    free(an->unit);
+    ag__strmap_free(&an->word_index);
+    free(an->tok_sets);
+    free(an->scratch);
+    free(an);
+}
+
+static void reset_doc(ag__analyser *an)
+{
+    an->nloc = 0;
+    an->npairs = 0;
+    if (++an->doc_no == 0) { /* wrapped: stale stamps could match again */
+        if (an->capacc)
+            memset(an->acc_local, 0, an->capacc * sizeof *an->acc_local);
+        an->doc_no = 1;
+    }
+    memset(an->pc_name, 0, sizeof an->pc_name); /* strings are reused across documents */
+    ag__u64map_clear(&an->pair_index);
+    an->use_matrix = 0;
+}
+
+/* ------------------------------------------------------------------ text helpers */
+
+/* Evidence text: the unit with white space runs collapsed, invalid bytes replaced and
+ * cut at a character boundary. Left in an->scratch. */
+static int unit_text(ag__analyser *an, const char *text, size_t s, size_t e)
+{
+    an->scratchlen = 0;
+    if (ag__ebuf_add(&an->scratch, &an->scratchlen, &an->scratchcap, "", 0) < 0)
+        return -1;
+    int space = 0;
+    for (size_t i = s; i < e;) {
+        int32_t cp;
+        size_t k = ag_text_decode(text, e, i, &cp);
+        if (ag_text_is_space(cp)) {
+            space = 1;
+            i += k;
+            continue;
+        }
+        if (an->scratchlen + k + (space ? 1 : 0) > EVIDENCE_BYTES) {
+            if (ag__ebuf_add(&an->scratch, &an->scratchlen, &an->scratchcap, " \xE2\x80\xA6",
+                            4) < 0)
+                return -1;
+            break;
+        }
+        if (space && ag__ebuf_add(&an->scratch, &an->scratchlen, &an->scratchcap, " ", 1) < 0)
+            return -1;
+        space = 0;
+        const char *src = text + i;
+        size_t n = k;
+        if (cp == 0xFFFD && k == 1) {
+            src = "\xEF\xBF\xBD";
+            n = 3;
+        } else if (cp == 0) {
+            src = " ";
+            n = 1;
+        }
+        if (ag__ebuf_add(&an->scratch, &an->scratchlen, &an->scratchcap, src, n) < 0)
+            return -1;
+        i += k;
+    }
+    return 0;
+}
+
+/* A name's text, white space collapsed and invalid bytes replaced, into an->scratch
+ * (the caller copies what it keeps). */
+static int surface(ag__analyser *an, const char *text, size_t s, size_t e)
+{
+    if (ag__grow(&an->scratch, &an->scratchcap, 3 * (e - s) + 1, 1) < 0)
+        return -1;
+    char *out = an->scratch;
+    /* Most names are printable ASCII with single inner spaces, which come out as they
+     * are: check for that and copy, rather than rebuild the text byte by byte. */
+    size_t q = s;
+    while (q < e && (((unsigned char)text[q] > ' ' && (unsigned char)text[q] < 0x7F) ||
+                     (text[q] == ' ' && q > s && q + 1 < e && text[q + 1] != ' ')))
+        q++;
+    if (q == e) {
+        memcpy(out, text + s, e - s);
+        out[e - s] = '\0';
+        an->scratchlen = e - s;
+        return 0;
+    }
+    size_t n = 0;
+    int space = 0;
+    for (size_t i = s; i < e;) {
+        unsigned char b = (unsigned char)text[i];
+        if (b > ' ' && b < 0x80) {
+            if (space && n)
+                out[n++] = ' ';
+            space = 0;
+            out[n++] = (char)b;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t k = ag_text_decode(text, e, i, &cp);
+        if (ag_text_is_space(cp) || cp == 0) {
+            space = 1;
+        } else {
+            if (space && n)
+                out[n++] = ' ';
+            space = 0;
+            if (cp == 0xFFFD && k == 1) {
+                memcpy(out + n, "\xEF\xBF\xBD", 3);
+                n += 3;
+            } else {
+                memcpy(out + n, text + i, k);
+                n += k;
+            }
+        }
+        i += k;
+    }
+    out[n] = '\0';
+    an->scratchlen = n;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ local actors */
+
+/* Index into an->known of a resolved name, added when new; -1 on ENOMEM. */
+static long known_lookup(ag__analyser *an, ag__acc *acc, const char *name)
+{
+    size_t i = ag__strmap_get(&an->known_index, name);
+    if (i != (size_t)-1)
+        return (long)i;
+    if (ag__grow(&an->known, &an->capknown, an->nknown + 1, sizeof *an->known) < 0)
+        return -1;
+    char key[KEY_BYTES];
+    ag_extract_name_key(name, strlen(name), key, sizeof key);
+    long ai = key[0] ? ag__acc_actor(acc, key) : -1;
+    known *k = &an->known[an->nknown];
+    *k = (known){strdup(name), NULL, 0, ai};
+    if (k->name && surface(an, name, 0, strlen(name)) == 0) {
+        k->clean = strdup(an->scratch);
+        k->clean_len = an->scratchlen;
+    }
+    /* The map borrows k->name, which stays put when the array moves. */
+    if ((key[0] && ai < 0) || !k->clean ||
+        ag__strmap_put(&an->known_index, k->name, an->nknown) < 0) {
+        free(k->name);
+        free(k->clean);
+        return -1;
+    }
+    return (long)an->nknown++;
+}
+
+static long known_for(ag__analyser *an, ag__acc *acc, const char *name)
+{
+    size_t slot = ((uintptr_t)name >> 3) & 63;
+    if (an->pc_name[slot] == name)
+        return an->pc_known[slot];
+    long k = known_lookup(an, acc, name);
+    if (k >= 0) {
+        an->pc_name[slot] = name;
+        an->pc_known[slot] = k;
+    }
+    return k;
+}
+
+/* The document's local actor for accumulator record ai, created on first use (locals are
+ * numbered in order of first mention). -1 on ENOMEM. */
+static long local_for(ag__analyser *an, size_t ai)
+{
+    size_t had = an->capacc;
+    if (ag__grow(&an->acc_local, &an->capacc, ai + 1, sizeof *an->acc_local) < 0)
+        return -1;
+    memset(an->acc_local + had, 0, (an->capacc - had) * sizeof *an->acc_local);
+    acc_slot *a = &an->acc_local[ai];
+    if (a->doc == an->doc_no)
+        return a->local;
+    if (ag__grow(&an->loc, &an->caploc, an->nloc + 1, sizeof *an->loc) < 0)
+        return -1;
+    an->loc[an->nloc] = (local){(long)ai, 0, -1, 0};
+    *a = (acc_slot){(long)an->nloc, an->doc_no};
+    return (long)an->nloc++;
+}
+
+/* ------------------------------------------------------------------ local pairs */
+
+/* Pairs are looked up for every co-mention; a document names few actors, so a square
+ * matrix indexed by local actors is far cheaper than hashing. Set up once the document's
+ * local actors are all known (after its mentions are counted). -1 on ENOMEM. */
+static int pairs_begin(ag__analyser *an)
+{
+    an->use_matrix = an->nloc <= PAIR_MATRIX_MAX;
+    size_t need = an->nloc * an->nloc;
+    if (!an->use_matrix || need == 0) /* no actors: no pairs, and maybe no matrix yet */
+        return 0;
+    if (ag__grow(&an->pair_matrix, &an->cappm, need, sizeof *an->pair_matrix) < 0)
+        return -1;
+    memset(an->pair_matrix, 0, need * sizeof *an->pair_matrix);
+    return 0;
+}
+
+static long lpair_get(ag__analyser *an, size_t x, size_t y)
+{
+    size_t lo = x < y ? x : y, hi = x < y ? y : x;
+    uint64_t k = (((uint64_t)lo << 32) | hi) + 1;
+    uint32_t *cell = an->use_matrix ? &an->pair_matrix[lo * an->nloc + hi] : NULL;
+    if (cell && *cell)
+        return (long)*cell - 1;
+    if (!cell) {
+        size_t i = ag__u64map_get(&an->pair_index, k);
+        if (i != (size_t)-1)
+            return (long)i;
+    }
+    if (ag__grow(&an->pairs, &an->cappairs, an->npairs + 1, sizeof *an->pairs) < 0)
+        return -1;
+    lpair *p = &an->pairs[an->npairs];
+    p->lo = lo;
+    p->hi = hi;
+    p->weight = p->met = 0;
+    p->met_last = 0;
+    p->nev = p->nmev = 0;
+    if (cell)
+        *cell = (uint32_t)an->npairs + 1;
+    else if (ag__u64map_put(&an->pair_index, k, an->npairs) < 0)
+        return -1;
+    return (long)an->npairs++;
+}
+
+/* One scope unit [s, e): each of the first `anchors` actors of an->unit[0, n) co-occurs
+ * with every later one (anchors == n: every two of them). */
+static int add_unit(ag__analyser *an, size_t anchors, size_t n, size_t s, size_t e)
+{
+    for (size_t i = 0; i < anchors; i++) {
+        for (size_t j = i + 1; j < n; j++) {
+            long pi = lpair_get(an, an->unit[i], an->unit[j]);
+            if (pi < 0)
+                return -1;
+            lpair *p = &an->pairs[pi];
+            p->weight++;
+            /* Units arrive in offset order, so the first ones are the smallest. */
+            if (p->nev < an->maxev) {
+                p->ev[2 * p->nev] = s;
+                p->ev[2 * p->nev + 1] = e;
+                p->nev++;
+            }
+        }
+    }
+    return 0;
+}
+
+static int unit_push(ag__analyser *an, size_t *n, long l)
+{
+    if (l < 0 || an->loc[l].stamp == an->stamp)
+        return 0;
+    an->loc[l].stamp = an->stamp;
+    if (ag__grow(&an->unit, &an->capunit, *n + 1, sizeof *an->unit) < 0)
+        return -1;
+    an->unit[(*n)++] = (size_t)l;
+    return 0;
+}
+
+/* Mentions of sentence si are ms[si] .. ms[si + 1] - 1. */
+static int co_mentions(ag__analyser *an, const ag_sentence *sents, size_t ns, const size_t *ms)
+{
+    const ag_extract_opts *o = an->opts;
+    const ag_mention *m = an->m.v;
+
+    if (ns == 0)
+        return 0;
+    if (o->scope == AG_SCOPE_WINDOW && o->window > 1) {
+        size_t w = (size_t)o->window;
+        for (size_t si = 0; si < ns; si++) {
+            /* Anchor sentence si with the w - 1 sentences before it: a pair counts when
+             * one of its actors is in si and the other anywhere in the window. */
+            size_t first = si + 1 >= w ? si + 1 - w : 0;
+            size_t nanchor = 0, n = 0;
+            an->stamp++;
+            for (size_t k = ms[si]; k < ms[si + 1]; k++)
+                if (!m[k].dateline && unit_push(an, &nanchor, an->mloc[k]) < 0)
+                    return -1;
+            if (nanchor == 0)
+                continue;
+            n = nanchor;
+            for (size_t k = ms[first]; k < ms[si]; k++)
+                if (!m[k].dateline && unit_push(an, &n, an->mloc[k]) < 0)
+                    return -1;
+            if (add_unit(an, nanchor, n, sents[si].start, sents[si].end) < 0)
+                return -1;
+        }
+        return 0;
+    }
+    for (size_t si = 0; si < ns;) {
+        size_t sj = si + 1; /* unit = sentences [si, sj) */
+        if (o->scope == AG_SCOPE_DOCUMENT)
+            sj = ns;
+        else if (o->scope == AG_SCOPE_PARAGRAPH)
+            while (sj < ns && sents[sj].paragraph == sents[si].paragraph)
+                sj++;
+        size_t n = 0;
+        an->stamp++;
+        for (size_t k = ms[si]; k < ms[sj]; k++)
+            if (!m[k].dateline && unit_push(an, &n, an->mloc[k]) < 0)
+                return -1;
+        if (n > 1 && add_unit(an, n, n, sents[si].start, sents[sj - 1].end) < 0)
+            return -1;
+        si = sj;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ meetings */
+
+/* A word token: letters or digits ("U.S." and "Mr." are words; a possessive 's is not). */
+static int is_word(const tok *t)
+{
+    return (t->flags & (AG__T_WORD | AG__T_DIGIT)) != 0;
+}
+
+/* Bytes of a word token's word: a title abbreviation's period is not part of it. */
+static size_t word_len(const tok *t)
+{
+    return t->e - t->s - ((t->flags & AG__T_ABBR) ? 1 : 0);
+}
+
+static int word_eq(const char *text, const tok *t, const char *w)
+{
+    if (!is_word(t) || (text[t->s] | 0x20) != w[0])
+        return 0;
+    /* No strlen(w) per call (this runs for every token against every trigger and stop
+     * word): a word token never holds a NUL byte, so w's terminator mismatches before
+     * the loop can read past it, and w[n] then tells whether the lengths agree. */
+    size_t n = word_len(t);
+    for (size_t i = 1; i < n; i++) {
+        char c = text[t->s + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != w[i])
+            return 0;
+    }
+    return w[n] == '\0';
+}
+
+/* The word lists of the meeting patterns (lower case). */
+enum {
+    WS_PLANNED,
+    WS_OBJ_BREAK,
+    WS_SUBJ_BREAK,
+    WS_LIST_JOIN,
+    WS_CLAUSE_PLANNED,
+    WS_ROLE_NOUNS,
+    WS_MOD_JOIN,
+    WS_NOUNS,
+    WS_VISITS,
+    WS_ENDS,
+    WS_TRIGGERS,
+    WS_COUNT
+};
+#define WS_DONE (1u << 31) /* a token's set bits are computed (see word_in) */
+#define WORDS(...) (const char *const[]){__VA_ARGS__, NULL}
+static const char *const *const WORD_SETS[WS_COUNT] = {
+    [WS_PLANNED] = WORDS(
+        "cannot", "could", "declined", "due", "expected", "forthcoming", "future", "hoped",
+        "hopes", "hoping", "if", "intends", "may", "might", "n't", "never", "next", "not",
+        "plan", "planned", "planning", "plans", "possible", "proposed", "refused",
+        "scheduled", "set", "shall", "should", "to", "upcoming", "wants", "when", "will",
+        "would"),
+    [WS_OBJ_BREAK] = WORDS(
+        "about", "after", "also", "as", "at", "because", "before", "but", "by", "during",
+        "from", "in", "said", "says", "since", "than", "that", "then", "to", "told", "when",
+        "where", "which", "while", "who"),
+    [WS_SUBJ_BREAK] = WORDS(
+        "according", "but", "said", "says", "than", "that", "to", "told", "which"),
+    [WS_LIST_JOIN] = WORDS("and", "including"),
+    /* Modal and plan words that make a whole clause hypothetical ("X would visit Bonn for
+     * talks with Y"): checked between the subject and the trigger ("to" is not among them:
+     * "X, who flew to Paris, met Y" is a meeting). */
+    [WS_CLAUSE_PLANNED] = WORDS(
+        "cannot", "could", "due", "expected", "hopes", "hoping", "intends", "may", "might",
+        "n't", "never", "not", "planned", "planning", "plans", "scheduled", "shall",
+        "should", "wants", "will", "would"),
+    /* Role nouns that sit between a nationality and a name without being titles the
+     * recogniser strips ("Burundi negotiator Nyerere", "his German counterpart Kinkel"). */
+    [WS_ROLE_NOUNS] = WORDS(
+        "ally", "colleague", "counterpart", "counterparts", "delegate", "envoy", "leader",
+        "negotiator", "official", "opposite", "representative", "spokesman", "spokesperson",
+        "spokeswoman"),
+    [WS_MOD_JOIN] = WORDS("and", "for", "of", "on", "the"),
+    /* Nouns that make a trigger with "with" or "between" after them. */
+    [WS_NOUNS] = WORDS("discussions", "meeting", "meetings", "negotiations", "talks"),
+    /* Verbs whose object was visited or received (a person or organisation). */
+    [WS_VISITS] = WORDS("hosted", "hosts", "received", "receives", "visited", "visits"),
+    /* Words after "X and Y met" that show "met" took no object ("met in Kabul"). */
+    [WS_ENDS] = WORDS(
+        "after", "again", "at", "before", "behind", "briefly", "during",
+        "earlier", "for", "here", "in", "last", "later", "on", "over",
+        "privately", "separately", "there", "this", "to", "today", "twice",
+        "with", "yesterday"),
+    /* Every word that can open a trigger (trigger_at), so most tokens are turned away by
+     * one lookup. */
+    [WS_TRIGGERS] = WORDS(
+        "called", "calls", "dialogue", "discussions", "hosted", "hosts", "meeting",
+        "meetings", "meets", "met", "negotiations", "received", "receives", "summit",
+        "talks", "visited", "visits"),
+};
+
+static int cmp_set_word(const void *a, const void *b)
+{
+    return strcmp(((const set_word *)a)->w, ((const set_word *)b)->w);
+}
+
+/* All lists merged into one map from a word to the bits of its lists, so a token is
+ * looked up once for all of them. -1 when out of memory. */
+static int word_sets_init(ag__analyser *an)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < WS_COUNT; i++)
+        for (const char *const *w = WORD_SETS[i]; *w; w++)
+            n++;
+    set_word *v = malloc(n * sizeof *v);
+    if (!v)
+        return -1;
+    n = 0;
+    for (size_t i = 0; i < WS_COUNT; i++)
+        for (const char *const *w = WORD_SETS[i]; *w; w++)
+            v[n++] = (set_word){*w, 1u << i};
+    qsort(v, n, sizeof *v, cmp_set_word);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        uint32_t sets = v[i].sets;
+        while (i + 1 < n && strcmp(v[i].w, v[i + 1].w) == 0)
+            sets |= v[++i].sets;
+        size_t len = strlen(v[i].w);
+        unsigned c = (unsigned char)v[i].w[0] - 'a';
+        assert(c < 26 && len < 32);
+        an->word_lens[c] |= 1u << len;
+        if (sets & (1u << WS_TRIGGERS)) {
+            an->trigger_lens['a' + c] |= 1u << len;
+            an->trigger_lens['A' + c] |= 1u << len;
+        }
+        rc = ag__strmap_put(&an->word_index, v[i].w, sets); /* the words are literals */
+    }
+    free(v);
+    return rc;
+}
+
+/* WS_* bits of the lists holding word token t (0 for none or a token that is no word). */
+static uint32_t token_sets(const ag__analyser *an, const char *text, const tok *t)
+{
+    if (!is_word(t))
+        return 0;
+    size_t n = word_len(t);
+    unsigned c = ((unsigned char)text[t->s] | 0x20) - 'a';
+    /* Most words start with a letter no list word of their length starts with. */
+    if (c >= 26 || n >= 32 || !((an->word_lens[c] >> n) & 1))
+        return 0;
+    char low[32];
+    low[ag__lex_lower(text + t->s, n, low)] = '\0';
+    size_t sets = ag__strmap_get(&an->word_index, low);
+    return sets == (size_t)-1 ? 0 : (uint32_t)sets;
+}
+
+/* Token t (of the current sentence) is in list `set`. The answer for all lists is kept
+ * per token: the patterns ask about the same tokens again and again. */
+static int word_in(const ag__analyser *an, const char *text, const tok *t, int set)
+{
+    uint32_t *b = &an->tok_sets[t - an->toks];
+    if (!*b)
+        *b = token_sets(an, text, t) | WS_DONE;
+    return (*b >> set) & 1;
+}
+
+/* First token index with start >= pos. */
+static size_t tok_at(const ag__analyser *an, size_t pos)
+{
+    size_t lo = 0, hi = an->ntoks;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (an->toks[mid].s < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Is the text between two mentions [s, e) only a modifier gap: capitalised words, title
+ * words, "for/of/the", a possessive 's? ("US Special Envoy for Afghanistan Zalmay ..."). */
+static int modifier_gap(const ag__analyser *an, const char *text, size_t s, size_t e)
+{
+    size_t words = 0;
+    for (size_t i = tok_at(an, s); i < an->ntoks && an->toks[i].s < e; i++) {
+        const tok *t = &an->toks[i];
+        if (!is_word(t) && !(t->flags & AG__T_POSS)) {
+            if (ag_text_is_apostrophe(t->punct) || ag_text_is_hyphen(t->punct))
+                continue;
+            return 0;
+        }
+        if (++words > 6)
+            return 0;
+        if ((t->flags & (AG__T_CAP | AG__T_DIGIT | AG__T_POSS)) || word_eq(text, t, "s"))
+            continue;
+        if (word_eq(text, t, "and"))
+            return 0;
+        if (word_in(an, text, t, WS_MOD_JOIN) || word_in(an, text, t, WS_ROLE_NOUNS))
+            continue;
+        if (an->lex && (ag_lexicon_word_class(an->lex, text + t->s, word_len(t)) & AG_LEX_TITLE))
+            continue;
+        return 0;
+    }
+    return 1;
+}
+
+/* Words in [s, e) and whether one is in `stop` or is punctuation other than allowed. */
+static int gap_ok(const ag__analyser *an, const char *text, size_t s, size_t e,
+                  int stop, size_t max_words, int need_join)
+{
+    size_t words = 0;
+    int joined = 0;
+    for (size_t i = tok_at(an, s); i < an->ntoks && an->toks[i].s < e; i++) {
+        const tok *t = &an->toks[i];
+        if (t->flags & AG__T_PUNCT) {
+            if (t->punct == ',' || t->punct == '&') {
+                joined = 1;
+                continue;
+            }
+            if (ag_text_is_apostrophe(t->punct) || ag_text_is_hyphen(t->punct))
+                continue;
+            return 0;
+        }
+        if (word_in(an, text, t, WS_LIST_JOIN))
+            joined = 1;
+        else if (stop >= 0 && word_in(an, text, t, stop))
+            return 0;
+        if (++words > max_words)
+            return 0;
+    }
+    return !need_join || joined;
+}
+
+enum { TRIG_NONE, TRIG_VERB, TRIG_VISIT, TRIG_CALL, TRIG_BETWEEN };
+
+static int add_met(ag__analyser *an, long x, long y, const ag_sentence *s)
+{
+    if (x < 0 || y < 0 || x == y)
+        return 0;
+    long pi = lpair_get(an, (size_t)x, (size_t)y);
+    if (pi < 0)
+        return -1;
+    lpair *p = &an->pairs[pi];
+    /* Several triggers in one sentence naming the same pair count once. */
+    if (p->met_last == s->start + 1)
+        return 0;
+    p->met_last = s->start + 1;
+    p->met++;
+    if (p->nmev < an->maxev) {
+        p->mev[2 * p->nmev] = s->start;
+        p->mev[2 * p->nmev + 1] = s->end;
+        p->nmev++;
+    }
+    return 0;
+}
+
+/* Could token t open a trigger? Its first byte and length answer for most tokens (this
+ * runs for every token of every sentence with two acting mentions). A title abbreviation
+ * ("Mr.") counts its period, which only makes it fail sooner: no trigger word is one. */
+static inline int maybe_trigger(const ag__analyser *an, const char *text, const tok *t)
+{
+    size_t n = t->e - t->s;
+    return n < 32 && ((an->trigger_lens[(unsigned char)text[t->s]] >> n) & 1);
+}
+
+/* The trigger starting at token ti, if any (TRIG_*); *tend is set to the end of the
+ * trigger phrase. For tokens that passed maybe_trigger. */
+static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_t *tend)
+{
+    const tok *t = &an->toks[ti], *nx = ti + 1 < an->ntoks ? &an->toks[ti + 1] : NULL;
+    int noun = 0;
+    if (!is_word(t))
+        return TRIG_NONE;
+    switch (text[t->s] | 0x20) {
+    case 'm':
+        if (word_eq(text, t, "met") || word_eq(text, t, "meets")) {
+            if (nx && word_eq(text, nx, "with"))
+                *tend = nx->e;
+            return TRIG_VERB;
+        }
+        noun = word_eq(text, t, "meeting") || word_eq(text, t, "meetings");
+        break;
+    case 't':
+    case 'n':
+        noun = word_in(an, text, t, WS_NOUNS);
+        break;
+    case 'd':
+        noun = word_eq(text, t, "discussions");
+        if (!noun && nx && word_eq(text, t, "dialogue") && word_eq(text, nx, "between")) {
+            *tend = nx->e;
+            return TRIG_BETWEEN;
+        }
+        break;
+    case 's':
+        if (nx && word_eq(text, t, "summit") && word_eq(text, nx, "between")) {
+            *tend = nx->e;
+            return TRIG_BETWEEN;
+        }
+        return TRIG_NONE;
+    case 'c':
+        if (nx && word_eq(text, nx, "on") &&
+            (word_eq(text, t, "called") || word_eq(text, t, "calls"))) {
+            *tend = nx->e;
+            return TRIG_CALL;
+        }
+        return TRIG_NONE;
+    case 'h':
+    case 'r':
+    case 'v': {
+        return word_in(an, text, t, WS_VISITS) ? TRIG_VISIT : TRIG_NONE;
+    }
+    default:
+        return TRIG_NONE;
+    }
+    if (noun && nx && word_eq(text, nx, "with")) {
+        *tend = nx->e;
+        return TRIG_VERB;
+    }
+    if (noun && nx && word_eq(text, nx, "between")) {
+        *tend = nx->e;
+        return TRIG_BETWEEN;
+    }
+    return TRIG_NONE;
+}
+
+/* Meetings of sentence si, whose mentions are m[ms, me). */
+static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents, size_t si,
+                    size_t ms, size_t me)
+{
+    const ag_sentence *s = &sents[si];
+    const ag_mention *m = an->m.v;
+    size_t cand[64], nc = 0;   /* acting-capable mention indices */
+    int mod[64];               /* cand is a modifier of the next name */
+
+    for (size_t k = ms; k < me && nc < 64; k++)
+        if (!m[k].dateline && an->mloc[k] >= 0)
+            cand[nc++] = k;
+    if (nc < 2)
+        return 0;
+    if (ag__ner_sentence_tokens(&an->m, an->lex, text, sents, si, MEET_MAX_TOKENS, &an->toks,
+                                &an->ntoks) < 0)
+        return -1;
+    if (an->ntoks == MEET_MAX_TOKENS) /* a sentence cut short: mentions past the cut go */
+        while (nc > 0 && m[cand[nc - 1]].end > an->toks[an->ntoks - 1].e)
+            nc--;
+    if (ag__grow(&an->tok_sets, &an->captok_sets, an->ntoks, sizeof *an->tok_sets) < 0)
+        return -1;
+    if (an->ntoks)
+        memset(an->tok_sets, 0, an->ntoks * sizeof *an->tok_sets);
+    int mods_done = 0; /* mod[] is computed at the first trigger */
+
+    for (size_t ti = 0; ti < an->ntoks; ti++) {
+        const tok *t = &an->toks[ti];
+        if (!maybe_trigger(an, text, t))
+            continue;
+        size_t tend = t->e; /* end of the trigger phrase */
+        int kind = trigger_at(an, text, ti, &tend);
+        if (kind == TRIG_NONE)
+            continue;
+        /* Planned, hoped-for or denied meetings set nothing. */
+        int planned = 0;
+        for (size_t b = ti, words = 0; b > 0 && words < 3; b--) {
+            const tok *p = &an->toks[b - 1];
+            if (!is_word(p))
+                break;
+            words++;
+            if (word_in(an, text, p, WS_PLANNED)) {
+                planned = 1;
+                break;
+            }
+        }
+        if (planned)
+            continue;
+        if (!mods_done) {
+            /* Right to left, so chains work: in "US Special Envoy for Afghanistan Zalmay
+             * Khalilzad" Afghanistan modifies the person and US modifies Afghanistan. */
+            for (size_t c = nc; c-- > 0;) {
+                const ag_mention *x = &m[cand[c]];
+                mod[c] = 0;
+                if (x->type == AG_ACTOR_PERSON || c + 1 == nc)
+                    continue;
+                const ag_mention *y = &m[cand[c + 1]];
+                if ((y->type == AG_ACTOR_PERSON || y->type == AG_ACTOR_ORG || mod[c + 1]) &&
+                    modifier_gap(an, text, x->end, y->start))
+                    mod[c] = 1;
+            }
+            mods_done = 1;
+        }
+
+        /* Objects (or the members of a between-list) after the trigger. */
+        long objs[16];
+        size_t no = 0, last_end = tend;
+        for (size_t c = 0; c < nc && no < 16; c++) {
+            const ag_mention *x = &m[cand[c]];
+            if (x->start < tend)
+                continue;
+            if (mod[c] || x->type == AG_ACTOR_PLACE || x->type == AG_ACTOR_OTHER)
+                continue;
+            if (kind == TRIG_VISIT && x->type == AG_ACTOR_COUNTRY)
+                continue;
+            int ok = no == 0 ? gap_ok(an, text, last_end, x->start, WS_OBJ_BREAK,
+                                      kind == TRIG_BETWEEN ? 8 : 6, 0)
+                             : gap_ok(an, text, last_end, x->start, WS_OBJ_BREAK, 10, 1);
+            if (!ok)
+                break;
+            objs[no++] = an->mloc[cand[c]];
+            last_end = x->end;
+        }
+        if (kind == TRIG_CALL && no) {
+            size_t after = tok_at(an, last_end);
+            if (after < an->ntoks && word_eq(text, &an->toks[after], "to"))
+                continue; /* "called on X to ...": an appeal */
+        }
+        if (kind == TRIG_BETWEEN) {
+            for (size_t i = 0; i < no; i++)
+                for (size_t j = i + 1; j < no; j++)
+                    if (add_met(an, objs[i], objs[j], s) < 0)
+                        return -1;
+            continue;
+        }
+        if (no == 0 && kind != TRIG_VERB)
+            continue;
+
+        /* Subjects: the nearest acting mention before the trigger, plus "X and Y". */
+        long subj[8];
+        size_t ns = 0;
+        long first = -1;
+        for (size_t c = nc; c-- > 0;) {
+            const ag_mention *x = &m[cand[c]];
+            if (x->end > t->s || mod[c] || x->type == AG_ACTOR_PLACE)
+                continue;
+            if (gap_ok(an, text, x->end, t->s, WS_SUBJ_BREAK, 8, 0))
+                first = (long)c;
+            break;
+        }
+        if (first >= 0 && !gap_ok(an, text, m[cand[first]].end, t->s, WS_CLAUSE_PLANNED, 8, 0))
+            continue; /* "X would visit Bonn for talks with Y": not (yet) a meeting */
+        if (first >= 0) {
+            subj[ns++] = an->mloc[cand[first]];
+            size_t prev_start = m[cand[first]].start;
+            for (long c = first - 1; c >= 0 && ns < 8; c--) {
+                const ag_mention *x = &m[cand[c]];
+                if (mod[c] || x->type == AG_ACTOR_PLACE)
+                    continue;
+                if (!gap_ok(an, text, x->end, prev_start, -1, 1, 1))
+                    break;
+                subj[ns++] = an->mloc[cand[c]];
+                prev_start = x->start;
+            }
+        } else if (no && word_eq(text, t, "meeting")) {
+            /* "In his meeting with Y, Foreign Minister X said ...": X is the subject. */
+            for (size_t c = 0; c < nc; c++) {
+                const ag_mention *x = &m[cand[c]];
+                if (x->start < last_end || mod[c])
+                    continue;
+                if (x->type == AG_ACTOR_PERSON &&
+                    gap_ok(an, text, last_end, x->start, WS_OBJ_BREAK, 4, 1))
+                    subj[ns++] = an->mloc[cand[c]];
+                break;
+            }
+        }
+        if (no == 0 && ns > 1) {
+            /* "X and Y met": the subjects met each other, unless "met" takes an object
+             * that is not an actor ("X and Y met their targets"). */
+            size_t after = tok_at(an, tend);
+            if (after < an->ntoks && is_word(&an->toks[after]) &&
+                !word_in(an, text, &an->toks[after], WS_ENDS))
+                continue;
+            for (size_t i = 0; i < ns; i++)
+                for (size_t j = i + 1; j < ns; j++)
+                    if (add_met(an, subj[i], subj[j], s) < 0)
+                        return -1;
+            continue;
+        }
+        for (size_t i = 0; i < ns; i++)
+            for (size_t j = 0; j < no; j++)
+                if (add_met(an, subj[i], objs[j], s) < 0)
+                    return -1;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ the document */
+
+static int mention_line(ag__analyser *an, const ag__doc *doc, const ag_mention *x,
+                        char **buf, size_t *len, size_t *cap)
+{
+    char num[64];
+    const char *type = x->adjective ? "other" : ag_actor_type_name(x->type);
+    if (ag__ebuf_add(buf, len, cap, "{\"doc\":\"", 8) < 0 ||
+        ag__ebuf_json_string(buf, len, cap, doc->id, strlen(doc->id)) < 0)
+        return -1;
+    int n = snprintf(num, sizeof num, "\",\"start\":%zu,\"end\":%zu,\"text\":\"", x->start,
+                     x->end);
+    if (ag__ebuf_add(buf, len, cap, num, (size_t)n) < 0 ||
+        ag__ebuf_json_string(buf, len, cap, doc->text + x->start, x->end - x->start) < 0 ||
+        ag__ebuf_add(buf, len, cap, "\",\"type\":\"", 10) < 0 ||
+        ag__ebuf_add(buf, len, cap, type, strlen(type)) < 0 ||
+        ag__ebuf_add(buf, len, cap, "\",\"actor\":\"", 11) < 0 ||
+        ag__ebuf_json_string(buf, len, cap, x->name, strlen(x->name)) < 0 ||
+        ag__ebuf_add(buf, len, cap, "\"}\n", 3) < 0)
+        return -1;
+    (void)an;
+    return 0;
+}
+
+/* Add the pending run of a local actor's resolved name to its record. */
+static int flush_name(ag__analyser *an, ag__acc *acc, long l)
+{
+    local *lo = &an->loc[l];
+    if (!lo->pend_n)
+        return 0;
+    ag__actor *a = &acc->actors[lo->acc];
+    const char *clean = an->known[lo->pend_name].clean;
+    if (clean[0] && ag__counts_add(&a->names, clean, lo->pend_n) < 0)
+        return -1;
+    lo->pend_name = -1;
+    lo->pend_n = 0;
+    return 0;
+}
+
+/* Record one mention in its actor's accumulator record. */
+static int count_mention(ag__analyser *an, ag__acc *acc, const ag__doc *doc,
+                         const ag_mention *x, long kn, long l)
+{
+    ag__actor *a = &acc->actors[an->loc[l].acc];
+    local *lo = &an->loc[l];
+    a->mentions++;
+    a->types[x->type >= 0 && x->type < 5 ? x->type : 0]++;
+    /* Written as its resolved name, a mention's form is that name's clean text already
+     * (surface changes nothing it made), which spares the byte scan for most mentions. */
+    const known *k = &an->known[kn];
+    const char *form = k->clean;
+    if (k->clean_len != x->end - x->start || memcmp(form, doc->text + x->start, k->clean_len)) {
+        if (surface(an, doc->text, x->start, x->end) < 0)
+            return -1;
+        form = an->scratch;
+    }
+    if (form[0] && ag__counts_add(&a->forms, form, 1) < 0)
+        return -1;
+    /* An actor's mentions mostly repeat one resolved name: count runs of it
+     * and add them to the record once (flush_name). */
+    if (lo->pend_name != kn) {
+        if (flush_name(an, acc, l) < 0)
+            return -1;
+        lo->pend_name = kn;
+    }
+    lo->pend_n++;
+    if (x->role && x->role[0] &&
+        (surface(an, x->role, 0, strlen(x->role)) < 0 ||
+         (an->scratch[0] && ag__counts_add(&a->roles, an->scratch, 1) < 0)))
+        return -1;
+    if (x->country && x->country[0] &&
+        (surface(an, x->country, 0, strlen(x->country)) < 0 ||
+         ag__counts_add(&a->countries, an->scratch, 1) < 0))
+        return -1;
+    return 0;
+}
+
+/* Fold the document's pairs into the accumulator. */
+static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc)
+{
+    uint64_t idk[2];
+    size_t idn = ag__prefix_key(doc->id, idk);
+    for (size_t i = 0; i < an->npairs; i++) {
+        const lpair *lp = &an->pairs[i];
+        long a = an->loc[lp->lo].acc, b = an->loc[lp->hi].acc;
+        if (a == b)
+            continue;
+        long pi = ag__acc_pair(acc, (size_t)a, (size_t)b);
+        if (pi < 0)
+            return -1;
+        ag__pair *p = &acc->pairs[pi];
+        p->weight += lp->weight;
+        p->documents++;
+        p->met += lp->met;
+        if (ag__date_keep(&p->first_date, doc->date, an->date_k, an->date_n, 1) < 0 ||
+            ag__date_keep(&p->last_date, doc->date, an->date_k, an->date_n, 0) < 0)
+            return -1;
+        for (int kind = 0; kind < 2; kind++) {
+            ag__evids *e = kind ? &p->met_evidence : &p->evidence;
+            const size_t *units = kind ? lp->mev : lp->ev;
+            size_t n = kind ? lp->nmev : lp->nev;
+            for (size_t u = 0; u < n; u++) {
+                /* Skip building the text when the selection is full of smaller ones. */
+                if (ag__evids_closed(e, acc->max_evidence, doc->id, idk, idn, units[2 * u]))
+                    break;
+                if (unit_text(an, doc->text, units[2 * u], units[2 * u + 1]) < 0 ||
+                    ag__evids_offer(e, acc->max_evidence, doc->id, units[2 * u],
+                                    an->scratch) < 0)
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf,
+                 size_t *mlen, size_t *mcap, ag_error *err)
+{
+    ag_sentence *sents = NULL;
+    size_t ns = 0, *ms = NULL;
+    long rc = -1;
+
+    reset_doc(an);
+    an->date_n = doc->date ? ag__prefix_key(doc->date, an->date_k) : 0;
+    if (ag_text_sentences(doc->text, doc->len, &sents, &ns, err) < 0)
+        return -1;
+    if (ag_ner_document(an->lex, &an->ner, doc->text, doc->len, sents, ns, &an->m, err) < 0)
+        goto out;
+    const ag_mention *m = an->m.v;
+    size_t nm = an->m.n;
+    if (ag__grow(&an->mloc, &an->capmloc, nm, sizeof *an->mloc) < 0)
+        goto nomem;
+    acc->documents++;
+    for (size_t i = 0; i < nm; i++) {
+        long kn = known_for(an, acc, m[i].name);
+        if (kn < 0)
+            goto nomem;
+        long ai = an->known[kn].acc, l = ai < 0 ? -1 : local_for(an, (size_t)ai);
+        if (ai >= 0 && l < 0)
+            goto nomem;
+        an->mloc[i] = l;
+        if (l >= 0 && count_mention(an, acc, doc, &m[i], kn, l) < 0)
+            goto nomem;
+        if (mbuf && mention_line(an, doc, &m[i], mbuf, mlen, mcap) < 0)
+            goto nomem;
+    }
+    for (size_t l = 0; l < an->nloc; l++) {
+        ag__actor *a = &acc->actors[an->loc[l].acc];
+        if (flush_name(an, acc, (long)l) < 0)
+            goto nomem;
+        a->documents++;
+        if (ag__date_keep(&a->first_date, doc->date, an->date_k, an->date_n, 1) < 0 ||
+            ag__date_keep(&a->last_date, doc->date, an->date_k, an->date_n, 0) < 0)
+            goto nomem;
+    }
+    /* ms[s] = first mention of sentence s (mentions are in text order). */
+    if (!(ms = malloc((ns + 1) * sizeof *ms)))
+        goto nomem;
+    for (size_t s = 0, k = 0; s <= ns; s++) {
+        while (k < nm && m[k].sentence < s)
+            k++;
+        ms[s] = k;
+    }
+    if (pairs_begin(an) < 0 || co_mentions(an, sents, ns, ms) < 0)
+        goto nomem;
+    for (size_t s = 0; s < ns; s++)
+        if (ms[s + 1] - ms[s] >= 2 && meetings(an, doc->text, sents, s, ms[s], ms[s + 1]) < 0)
+            goto nomem;
+    if (flush_pairs(an, acc, doc) < 0)
+        goto nomem;
+    rc = (long)nm;
+    goto out;
+nomem:
+    ag_error_set(err, AG_ENOMEM, doc->id, 0, 0, "out of memory");
+out:
+    free(ms);
+    free(sents);
+    return rc;
+}

@@ -1,0 +1,255 @@
+/*
+ * extract_internal.h - what the extract_*.c files and merge.c share: hash maps, the
+ * record accumulator, the document reader and the per-document analyser.
+ *
+ * Ownership: every structure here owns the strings it holds (copied in); the free and
+ * destroy functions release everything and accept zeroed structures. Nothing here is thread-safe by itself;
+ * the driver gives each worker its own accumulator and combines them at the end.
+ */
+#ifndef AG_EXTRACT_INTERNAL_H
+#define AG_EXTRACT_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <actorgraph/util/error.h>
+#include <actorgraph/extract/extract.h>
+#include <actorgraph/graph/graph.h>
+#include <actorgraph/nlp/lexicon.h>
+#include <actorgraph/nlp/ner.h>
+
+#include "util/array_internal.h"
+
+/* ---------------------------------------------------------------- hash maps */
+
+/* One open-addressing table (load under 1/2, linear probing) behind both maps below: a
+ * slot holds a non-zero tag (the key itself for 64-bit keys, the hash for strings), the
+ * string key (borrowed; NULL for 64-bit keys) and the value. */
+typedef struct ag__slot {
+    uint64_t tag;    /* 0 for an empty slot */
+    const char *key; /* borrowed */
+    size_t val;
+} ag__slot;
+
+typedef struct ag__map {
+    ag__slot *v; /* slots */
+    size_t cap;  /* a power of two (0 before the first insert) */
+    size_t n;    /* used slots */
+} ag__map;
+
+/* Map from a NUL-terminated string (borrowed: the caller keeps it alive, normally inside
+ * the record it indexes) to an index. */
+typedef struct ag__strmap {
+    ag__map m;
+} ag__strmap;
+
+/* Index stored for key, or (size_t)-1. */
+size_t ag__strmap_get(const ag__strmap *m, const char *key);
+/* Insert key -> val (key must be absent); -1 on allocation failure. */
+int ag__strmap_put(ag__strmap *m, const char *key, size_t val);
+void ag__strmap_free(ag__strmap *m);
+
+/* Map from a non-zero 64-bit key to an index. */
+typedef struct ag__u64map {
+    ag__map m;
+} ag__u64map;
+
+size_t ag__u64map_get(const ag__u64map *m, uint64_t key);
+int ag__u64map_put(ag__u64map *m, uint64_t key, size_t val);
+void ag__u64map_clear(ag__u64map *m); /* forget entries, keep memory */
+void ag__u64map_free(ag__u64map *m);
+
+/* ---------------------------------------------------------------- records */
+
+#define AG__MAX_EVIDENCE 10 /* most evidence records per link and kind (--evidence) */
+
+/* The first 16 bytes of s, zero-padded, as two big-endian numbers, so that numeric order
+ * is strcmp order as far as those bytes go. Returns min(strlen(s), 16). Records keep such
+ * keys beside their strings: they are compared with every document's, and most
+ * comparisons are then decided without touching the string, which sits in its own
+ * allocation (a likely cache miss). */
+size_t ag__prefix_key(const char *s, uint64_t k[2]);
+/* The sign of strcmp(a, b), given a's key and length (ag__prefix_key) and b's key; b is
+ * read only when the keys tie beyond a's 16 bytes. */
+int ag__prefix_cmp(const char *a, const uint64_t ka[2], size_t na, const char *b,
+                   const uint64_t kb[2]);
+
+/* A string with a count: surface forms, names, roles and countries of an actor. */
+typedef struct ag__count {
+    char *s;       /* owned, valid UTF-8 */
+    long long n;   /* occurrences */
+    uint64_t k[2]; /* ag__prefix_key of s */
+} ag__count;
+
+/* A small multiset of strings (linear search: an actor has few distinct forms). */
+typedef struct ag__counts {
+    ag__count *v; /* entries in insertion order */
+    size_t n;     /* used */
+    size_t cap;   /* allocated */
+} ag__counts;
+
+int ag__counts_add(ag__counts *c, const char *s, long long n);
+void ag__counts_free(ag__counts *c);
+
+/* An optional date (any string; ISO 8601 sorts right). Set only through ag__date_min/max. */
+typedef struct ag__date {
+    char *s;       /* owned copy, NULL when none */
+    uint64_t k[2]; /* s's first 16 bytes, zero-padded, big-endian */
+} ag__date;
+
+/* One piece of evidence: the sentence (or scope unit) where a pair was seen. */
+typedef struct ag__evid {
+    char *doc;     /* document id, owned */
+    size_t offset; /* byte offset of the unit in the document */
+    char *text;    /* the unit's text, white space collapsed, truncated; owned */
+} ag__evid;
+
+/* Up to max pieces of evidence, the smallest by (doc, offset, text), kept sorted. */
+typedef struct ag__evids {
+    ag__evid *v;        /* sorted ascending */
+    size_t n;           /* used (<= the accumulator's max_evidence) */
+    uint64_t last_k[2]; /* ag__prefix_key of v[n - 1].doc */
+} ag__evids;
+
+/* Everything known about one actor key. */
+typedef struct ag__actor {
+    char *key;              /* ag_extract_name_key of the name; owned */
+    long long mentions;     /* mentions, datelines included */
+    long long documents;    /* documents that mention it */
+    long long types[5];     /* mentions per ag_actor_type */
+    ag__counts names;       /* canonical names as the recogniser resolved them */
+    ag__counts forms;       /* surface forms as written */
+    ag__counts roles;       /* titles stripped from before the name */
+    ag__counts countries;   /* country of a place / organisation */
+    ag__date first_date;    /* earliest document date */
+    ag__date last_date;     /* latest document date */
+} ag__actor;
+
+/* Everything known about one pair of actor keys (a < b by key bytes). */
+typedef struct ag__pair {
+    size_t a, b;            /* actor indices in the accumulator */
+    long long weight;       /* co-mentions (scope units) */
+    long long documents;    /* documents with at least one co-mention */
+    long long met;          /* sentences saying they met (0: never) */
+    ag__date first_date;    /* earliest document date */
+    ag__date last_date;     /* latest */
+    ag__evids evidence;     /* co-mention evidence */
+    ag__evids met_evidence; /* meeting evidence */
+} ag__pair;
+
+typedef struct ag__acc {
+    ag__actor *actors;       /* records, in insertion order */
+    size_t nactors, capactors;
+    ag__strmap actor_index;  /* key -> index into actors */
+    ag__pair *pairs;         /* pair records, in insertion order */
+    size_t npairs, cappairs;
+    ag__u64map pair_index;   /* (min << 32 | max) + 1 of the two actor indices -> pairs */
+    size_t max_evidence;     /* evidence kept per pair and kind */
+    int fixed_evidence;      /* 1: max_evidence was chosen by the user, keep it */
+    long long documents;     /* documents seen */
+} ag__acc;
+
+void ag__acc_init(ag__acc *acc, size_t max_evidence);
+void ag__acc_destroy(ag__acc *acc);
+
+/* Index of the actor record with this key, created empty when absent; -1 on ENOMEM. */
+long ag__acc_actor(ag__acc *acc, const char *key);
+/* Index of the pair record for actors a != b (any order), created when absent. */
+long ag__acc_pair(ag__acc *acc, size_t a, size_t b);
+/* The lower / higher of *slot and an optional date (NULL or "": none) into *slot (the
+ * string copied). -1 on ENOMEM. */
+int ag__date_min(ag__date *slot, const char *date);
+int ag__date_max(ag__date *slot, const char *date);
+/* Either, for a date whose ag__prefix_key (k, n) the caller already has. */
+int ag__date_keep(ag__date *slot, const char *date, const uint64_t k[2], size_t n,
+                  int want_min);
+/* Offer one piece of evidence to a selection of at most max. -1 on ENOMEM. */
+int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset,
+                    const char *text);
+/* 1 when a selection of at most max is full and nothing from document doc (key dk, length
+ * dn: ag__prefix_key) at offset or later could enter it. */
+int ag__evids_closed(const ag__evids *e, size_t max, const char *doc, const uint64_t dk[2],
+                     size_t dn, size_t offset);
+void ag__evids_free(ag__evids *e);
+
+/* Add every record of src into dst (sums, min/max, evidence selection). */
+int ag__acc_combine(ag__acc *dst, const ag__acc *src, ag_error *err);
+
+/* Write the records of acc as key-prefixed lines, sorted (format: actorgraph/extract/merge.h);
+ * doc_record: also the D line. Actor records with no mention (created only as the
+ * endpoints of pair records) are left out. */
+int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error *err);
+/* Read one key-prefixed line (without its newline) into acc. name/line for errors.
+ * A D line sets acc->max_evidence from the shards unless fixed_evidence. */
+int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const char *name,
+                            long lineno, ag_error *err);
+
+/* ---------------------------------------------------------------- resolution */
+
+typedef struct ag__resolve_opts {
+    int variants;       /* merge spelling variants, dropped middle names, surnames */
+    int met_only;       /* keep only met links */
+} ag__resolve_opts;
+
+/* Resolve the records of acc across documents and build the sorted graph. The pair
+ * records are consumed (freed, acc->npairs becomes 0) to bound peak memory; destroy acc
+ * afterwards. */
+ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error *err);
+
+/* ---------------------------------------------------------------- documents */
+
+/* One document as read. Strings are owned by the reader and valid until the next read. */
+typedef struct ag__doc {
+    char *id;        /* document id */
+    char *text;      /* the text (NUL-terminated copy) */
+    size_t len;      /* bytes of text */
+    char *date;      /* date or NULL */
+    unsigned long long seq; /* 0-based position in input order */
+    int raw;         /* 1: text is a JSON Lines record not parsed yet (ag__doc_parse) */
+    const char *src; /* file the record came from (NULL: stdin); borrowed from the reader */
+    long lineno;     /* its line number */
+    size_t inbytes;  /* bytes of input this document was read from (progress) */
+} ag__doc;
+
+typedef struct ag__reader ag__reader;
+
+/* Collect the input files (directories walked in byte order). NULL on error. */
+ag__reader *ag__reader_open(const char *const *inputs, size_t ninputs,
+                            const ag_extract_opts *opts, ag_error *err);
+/* Total bytes of the regular input files (0 when unknown, e.g. stdin). */
+unsigned long long ag__reader_total(const ag__reader *r);
+/* Next document: 1 and *doc filled (the reader's strings are moved to the caller, who
+ * frees them with ag__doc_free), 0 at the end, -1 on error. */
+int ag__reader_next(ag__reader *r, ag__doc *doc, ag_error *err);
+/* Parse a raw JSON Lines document in place: 1 done (or nothing to do), 0 a malformed
+ * record (err says FILE:LINE why), -1 out of memory. */
+int ag__doc_parse(ag__doc *doc, const ag_extract_opts *opts, ag_error *err);
+void ag__reader_close(ag__reader *r);
+void ag__doc_free(ag__doc *doc);
+
+/* ---------------------------------------------------------------- analysis */
+
+/* Per-thread scratch for analysing documents. */
+typedef struct ag__analyser ag__analyser;
+
+ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opts,
+                               ag_error *err);
+void ag__analyser_free(ag__analyser *an);
+/*
+ * Analyse one document into acc; when mbuf is not NULL, the document's mention lines are
+ * appended to it (a growing buffer: *mbuf, *mlen, *mcap). Returns the number of mentions
+ * or -1. The analyser remembers which record of acc each name it has seen belongs to, so
+ * every call on one analyser must pass the same accumulator.
+ */
+long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf,
+                 size_t *mlen, size_t *mcap, ag_error *err);
+
+/* Append s[0, len) to a growing buffer as a JSON string body (quotes not included),
+ * replacing invalid UTF-8 with U+FFFD. -1 on ENOMEM. */
+int ag__ebuf_json_string(char **buf, size_t *len, size_t *cap, const char *s, size_t n);
+int ag__ebuf_add(char **buf, size_t *len, size_t *cap, const char *s, size_t n);
+/* A malloc'ed copy of s[0, n) with invalid UTF-8 replaced by U+FFFD. */
+char *ag__utf8_clean(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,179 @@
+/*
+ * merge.c - ag-merge: combine the keyed records of sharded ag-extract runs.
+ *
+ * The records and their combining rules live in extract_acc.c, resolution in
+ * extract_resolve.c; this file only reads record streams. Two ways:
+ *  - everything into one accumulator (any input order; memory = the graph), then either
+ *    resolve into the graph or write the combined records back out;
+ *  - the streaming reducer for key-sorted input (the contract of Hadoop Streaming and
+ *    Spark's pipe()): records of one key are adjacent, so a one-key accumulator is
+ *    filled, written out when the key changes, and emptied. Memory: one key's records.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <actorgraph/extract/merge.h>
+
+#include "util/error_internal.h"
+#include "extract/extract_internal.h"
+
+typedef int (*line_fn)(void *ctx, const char *line, size_t len, const char *name, long lineno,
+                       ag_error *err);
+
+/* Call fn for every non-blank line of every input ("-": stdin; none: stdin). */
+static int each_line(const char *const *inputs, size_t ninputs, line_fn fn, void *ctx,
+                     ag_error *err)
+{
+    static const char *const std_in[] = {"-"};
+    char *line = NULL;
+    size_t cap = 0;
+    int rc = 0;
+
+    if (ninputs == 0) {
+        inputs = std_in;
+        ninputs = 1;
+    }
+    for (size_t i = 0; i < ninputs && rc == 0; i++) {
+        int is_stdin = strcmp(inputs[i], "-") == 0;
+        const char *name = is_stdin ? "<stdin>" : inputs[i];
+        FILE *f = is_stdin ? stdin : fopen(inputs[i], "rb");
+        ssize_t n;
+        long lineno = 0;
+        if (!f) {
+            rc = ag_error_set(err, AG_EIO, name, 0, 0, "cannot open: %s", strerror(errno));
+            break;
+        }
+        while (rc == 0 && (n = getline(&line, &cap, f)) >= 0) {
+            lineno++;
+            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+                line[--n] = '\0';
+            if (n == 0)
+                continue;
+            rc = fn(ctx, line, (size_t)n, name, lineno, err);
+        }
+        if (rc == 0 && ferror(f))
+            rc = ag_error_set(err, AG_EIO, name, lineno, 0, "read error: %s", strerror(errno));
+        if (!is_stdin)
+            fclose(f);
+    }
+    free(line);
+    return rc;
+}
+
+static int into_acc(void *ctx, const char *line, size_t len, const char *name, long lineno,
+                    ag_error *err)
+{
+    return ag__acc_read_keyed_line(ctx, line, len, name, lineno, err);
+}
+
+static void init_acc(ag__acc *acc, const ag_merge_opts *o)
+{
+    ag__acc_init(acc, o->evidence >= 0 ? (size_t)o->evidence : 3);
+    acc->fixed_evidence = o->evidence >= 0;
+}
+
+static int read_all(const char *const *inputs, size_t ninputs, const ag_merge_opts *o,
+                    ag__acc *acc, ag_error *err)
+{
+    init_acc(acc, o);
+    return each_line(inputs, ninputs, into_acc, acc, err);
+}
+
+ag_graph *ag_merge_graph(const char *const *inputs, size_t ninputs, const ag_merge_opts *opts,
+                         ag_error *err)
+{
+    static const ag_merge_opts defaults = AG_MERGE_OPTS_INIT;
+    ag__acc acc;
+    ag_graph *g = NULL;
+    if (!opts)
+        opts = &defaults;
+    if (read_all(inputs, ninputs, opts, &acc, err) == 0) {
+        ag__resolve_opts ro = {opts->variants, opts->met_only};
+        g = ag__acc_to_graph(&acc, &ro, err);
+    }
+    ag__acc_destroy(&acc);
+    return g;
+}
+
+/* ------------------------------------------------------------------ streaming reducer */
+
+typedef struct reducer {
+    const ag_merge_opts *opts; /* borrowed */
+    FILE *out;                 /* where combined records go */
+    ag__acc cur;               /* records of the current key */
+    char *key;                 /* current key ("A|name", "L|a|b", "D|-") */
+    size_t evidence;           /* evidence limit learnt from the D records */
+    int fixed;                 /* the user chose the limit */
+} reducer;
+
+static int flush(reducer *r, ag_error *err)
+{
+    if (!r->key)
+        return 0;
+    int rc = ag__acc_write_keyed(&r->cur, r->out, r->key[0] == 'D', err);
+    if (r->key[0] == 'D')
+        r->evidence = r->cur.max_evidence;
+    ag__acc_destroy(&r->cur);
+    ag__acc_init(&r->cur, r->evidence);
+    r->cur.fixed_evidence = r->fixed;
+    free(r->key);
+    r->key = NULL;
+    return rc;
+}
+
+static int reduce_line(void *ctx, const char *line, size_t len, const char *name, long lineno,
+                       ag_error *err)
+{
+    reducer *r = ctx;
+    /* The key is everything before the first TAB. */
+    const char *tab = memchr(line, '\t', len);
+    if (!tab || tab == line)
+        return ag_error_set(err, AG_EPARSE, name, lineno, 0,
+                            "not an ag-extract --emit-keyed record");
+    size_t klen = (size_t)(tab - line);
+    int cmp = r->key ? strncmp(line, r->key, klen) : 1;
+    if (r->key && cmp == 0 && r->key[klen] != '\0')
+        cmp = -1; /* the line's key is a proper prefix of the current one */
+    if (cmp < 0)
+        return ag_error_set(err, AG_EINVAL, name, lineno, 0,
+                            "input is not sorted by key (sort it with LC_ALL=C sort)");
+    if (cmp > 0) {
+        if (flush(r, err) < 0)
+            return -1;
+        if (!(r->key = strndup(line, klen)))
+            return ag__nomem(err);
+    }
+    return ag__acc_read_keyed_line(&r->cur, line, len, name, lineno, err);
+}
+
+int ag_merge_keyed(const char *const *inputs, size_t ninputs, int sorted,
+                   const ag_merge_opts *opts, FILE *out, ag_error *err)
+{
+    static const ag_merge_opts defaults = AG_MERGE_OPTS_INIT;
+    int rc;
+    if (!opts)
+        opts = &defaults;
+    if (!sorted) {
+        ag__acc acc;
+        rc = read_all(inputs, ninputs, opts, &acc, err);
+        if (rc == 0)
+            rc = ag__acc_write_keyed(&acc, out, 1, err);
+        ag__acc_destroy(&acc);
+        return rc;
+    }
+    reducer r;
+    memset(&r, 0, sizeof r);
+    r.opts = opts;
+    r.out = out;
+    r.fixed = opts->evidence >= 0;
+    r.evidence = r.fixed ? (size_t)opts->evidence : 3;
+    ag__acc_init(&r.cur, r.evidence);
+    r.cur.fixed_evidence = r.fixed;
+    rc = each_line(inputs, ninputs, reduce_line, &r, err);
+    if (rc == 0)
+        rc = flush(&r, err);
+    ag__acc_destroy(&r.cur);
+    free(r.key);
+    return rc;
+}

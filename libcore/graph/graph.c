@@ -1,0 +1,527 @@
+/*
+ * graph.c - the in-memory actor graph.
+ *
+ * Nodes and edges live in dense arrays so analysis can walk them by index; two
+ * open-addressing hash tables (id -> node, endpoint pair -> edge) give O(1) lookup.
+ * Attribute objects are created lazily: a million plain edges should not cost a million
+ * empty jansson objects.
+ */
+#include <actorgraph/graph/graph.h>
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/error_internal.h"
+#include "util/array_internal.h"
+#include "util/bytes_internal.h"
+
+/* ------------------------------------------------------------------ types */
+
+typedef struct node {
+    char *id;      /* owned, NUL-terminated */
+    json_t *attrs; /* owned object, NULL until first use */
+} node;
+
+typedef struct edge {
+    size_t src, dst; /* node indices */
+    double weight;   /* NAN: the edge has no weight */
+    json_t *attrs;   /* owned object, NULL until first use */
+} edge;
+
+struct ag_graph {
+    int directed;     /* edges have a direction */
+    int multigraph;   /* parallel edges are kept */
+    int integer_ids;  /* ids came in as JSON integers */
+    json_t *attrs;    /* graph attributes, never NULL */
+    node *nodes;      /* nnodes used of capnodes */
+    size_t nnodes, capnodes;
+    edge *edges;      /* nedges used of capedges */
+    size_t nedges, capedges;
+    long *node_tab;   /* open addressing: node index or -1; size node_tab_size (power of 2) */
+    size_t node_tab_size;
+    long *edge_tab;   /* same for edges keyed by endpoint pair */
+    size_t edge_tab_size;
+};
+
+/* ------------------------------------------------------------------ hashing */
+
+static uint64_t hash_str(const char *s)
+{
+    return ag__hash_bytes(s, strlen(s));
+}
+
+static uint64_t hash_pair(const ag_graph *g, size_t a, size_t b)
+{
+    uint64_t x;
+
+    if (!g->directed && a > b) {
+        size_t t = a;
+        a = b;
+        b = t;
+    }
+    x = ((uint64_t)a << 32) ^ (uint64_t)b ^ ((uint64_t)b >> 32);
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+static int pair_matches(const ag_graph *g, const edge *e, size_t a, size_t b)
+{
+    if (e->src == a && e->dst == b)
+        return 1;
+    return !g->directed && e->src == b && e->dst == a;
+}
+
+static uint64_t node_hash(const ag_graph *g, size_t i)
+{
+    return hash_str(g->nodes[i].id);
+}
+
+static uint64_t edge_hash(const ag_graph *g, size_t i)
+{
+    return hash_pair(g, g->edges[i].src, g->edges[i].dst);
+}
+
+/* Rebuild an open-addressing table of `count` entries with room for at least `want` at
+ * load <= 1/2. The old table is kept when allocation fails. */
+static int rehash(ag_graph *g, long **table, size_t *table_size, size_t count, size_t want,
+                  uint64_t (*hash)(const ag_graph *, size_t))
+{
+    size_t size = 16;
+    long *t;
+
+    while (size < 2 * want)
+        size *= 2;
+    if (!(t = malloc(size * sizeof *t)))
+        return -1;
+    for (size_t i = 0; i < size; i++)
+        t[i] = -1;
+    for (size_t i = 0; i < count; i++) {
+        size_t h = hash(g, i) & (size - 1);
+        while (t[h] >= 0)
+            h = (h + 1) & (size - 1);
+        t[h] = (long)i;
+    }
+    free(*table);
+    *table = t;
+    *table_size = size;
+    return 0;
+}
+
+static int rehash_nodes(ag_graph *g, size_t want)
+{
+    return rehash(g, &g->node_tab, &g->node_tab_size, g->nnodes, want, node_hash);
+}
+
+static int rehash_edges(ag_graph *g, size_t want)
+{
+    return rehash(g, &g->edge_tab, &g->edge_tab_size, g->nedges, want, edge_hash);
+}
+
+/* ------------------------------------------------------------------ actor types */
+
+static const char *const type_names[] = {"other", "person", "org", "country", "place"};
+
+const char *ag_actor_type_name(ag_actor_type t)
+{
+    if ((unsigned)t >= sizeof type_names / sizeof type_names[0])
+        return "other";
+    return type_names[t];
+}
+
+int ag_actor_type_parse(const char *name, ag_actor_type *out)
+{
+    static const struct {
+        const char *name;
+        ag_actor_type type;
+    } alias[] = {
+        {"other", AG_ACTOR_OTHER},   {"misc", AG_ACTOR_OTHER},   {"person", AG_ACTOR_PERSON},
+        {"per", AG_ACTOR_PERSON},    {"org", AG_ACTOR_ORG},      {"organization", AG_ACTOR_ORG},
+        {"organisation", AG_ACTOR_ORG}, {"country", AG_ACTOR_COUNTRY}, {"gpe", AG_ACTOR_COUNTRY},
+        {"place", AG_ACTOR_PLACE},   {"location", AG_ACTOR_PLACE}, {"loc", AG_ACTOR_PLACE},
+    };
+    if (!name)
+        return -1;
+    for (size_t i = 0; i < sizeof alias / sizeof alias[0]; i++)
+        if (strcasecmp(name, alias[i].name) == 0) {
+            *out = alias[i].type;
+            return 0;
+        }
+    return -1;
+}
+
+/* ------------------------------------------------------------------ graph */
+
+ag_graph *ag_graph_new(int directed)
+{
+    ag_graph *g = calloc(1, sizeof *g);
+
+    if (!g)
+        return NULL;
+    g->directed = directed != 0;
+    g->attrs = json_object();
+    if (!g->attrs || rehash_nodes(g, 0) < 0 || rehash_edges(g, 0) < 0) {
+        ag_graph_free(g);
+        return NULL;
+    }
+    return g;
+}
+
+void ag_graph_free(ag_graph *g)
+{
+    if (!g)
+        return;
+    for (size_t i = 0; i < g->nnodes; i++) {
+        free(g->nodes[i].id);
+        json_decref(g->nodes[i].attrs);
+    }
+    for (size_t i = 0; i < g->nedges; i++)
+        json_decref(g->edges[i].attrs);
+    json_decref(g->attrs);
+    free(g->nodes);
+    free(g->edges);
+    free(g->node_tab);
+    free(g->edge_tab);
+    free(g);
+}
+
+int ag_graph_is_directed(const ag_graph *g) { return g->directed; }
+int ag_graph_is_multigraph(const ag_graph *g) { return g->multigraph; }
+int ag_graph_has_integer_ids(const ag_graph *g) { return g->integer_ids; }
+void ag_graph_set_multigraph(ag_graph *g, int multigraph) { g->multigraph = multigraph != 0; }
+void ag_graph_set_integer_ids(ag_graph *g, int integer_ids) { g->integer_ids = integer_ids != 0; }
+json_t *ag_graph_attrs(ag_graph *g) { return g->attrs; }
+const json_t *ag_graph_attrs_const(const ag_graph *g) { return g->attrs; }
+size_t ag_graph_node_count(const ag_graph *g) { return g->nnodes; }
+size_t ag_graph_edge_count(const ag_graph *g) { return g->nedges; }
+
+void ag_graph_set_directed(ag_graph *g, int directed)
+{
+    directed = directed != 0;
+    if (g->directed == directed)
+        return;
+    g->directed = directed;
+    /* The pair hash is symmetric only for undirected graphs; rebuild. Cannot fail in
+     * practice (same size table); on failure lookups fall back to a stale table, so
+     * keep the old one by rebuilding only on success. */
+    rehash_edges(g, g->nedges);
+}
+
+/* ------------------------------------------------------------------ nodes */
+
+long ag_graph_find_node(const ag_graph *g, const char *id)
+{
+    size_t mask = g->node_tab_size - 1, h = hash_str(id) & mask;
+
+    for (; g->node_tab[h] >= 0; h = (h + 1) & mask)
+        if (strcmp(g->nodes[g->node_tab[h]].id, id) == 0)
+            return g->node_tab[h];
+    return -1;
+}
+
+long ag_graph_add_node(ag_graph *g, const char *id, ag_error *err)
+{
+    long found = ag_graph_find_node(g, id);
+    size_t mask, h;
+    char *copy;
+
+    if (found >= 0)
+        return found;
+    if (ag__grow(&g->nodes, &g->capnodes, g->nnodes + 1, sizeof *g->nodes) < 0)
+        goto nomem;
+    if (2 * (g->nnodes + 1) > g->node_tab_size && rehash_nodes(g, 2 * (g->nnodes + 1)) < 0)
+        goto nomem;
+    if (!(copy = strdup(id)))
+        goto nomem;
+    g->nodes[g->nnodes].id = copy;
+    g->nodes[g->nnodes].attrs = NULL;
+    mask = g->node_tab_size - 1;
+    for (h = hash_str(id) & mask; g->node_tab[h] >= 0; h = (h + 1) & mask)
+        ;
+    g->node_tab[h] = (long)g->nnodes;
+    return (long)g->nnodes++;
+nomem:
+    ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory adding node '%.80s'", id);
+    return -1;
+}
+
+const char *ag_node_id(const ag_graph *g, size_t i) { return g->nodes[i].id; }
+const json_t *ag_node_attrs_const(const ag_graph *g, size_t i) { return g->nodes[i].attrs; }
+
+json_t *ag_node_attrs(ag_graph *g, size_t i)
+{
+    if (!g->nodes[i].attrs)
+        g->nodes[i].attrs = json_object();
+    return g->nodes[i].attrs;
+}
+
+ag_actor_type ag_node_type(const ag_graph *g, size_t i)
+{
+    ag_actor_type t = AG_ACTOR_OTHER;
+    const char *s = ag_attr_string(g->nodes[i].attrs, "type");
+
+    if (s)
+        ag_actor_type_parse(s, &t);
+    return t;
+}
+
+/* ------------------------------------------------------------------ edges */
+
+long ag_graph_find_edge(const ag_graph *g, size_t a, size_t b)
+{
+    size_t mask = g->edge_tab_size - 1, h = hash_pair(g, a, b) & mask;
+    long best = -1;
+
+    /* With parallel edges several slots match; the smallest index is the first added. */
+    for (; g->edge_tab[h] >= 0; h = (h + 1) & mask) {
+        long e = g->edge_tab[h];
+        if (pair_matches(g, &g->edges[e], a, b) && (best < 0 || e < best)) {
+            best = e;
+            if (!g->multigraph)
+                break;
+        }
+    }
+    return best;
+}
+
+long ag_graph_add_edge(ag_graph *g, size_t a, size_t b, ag_error *err)
+{
+    size_t mask, h;
+
+    if (a >= g->nnodes || b >= g->nnodes) {
+        ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "edge endpoint out of range");
+        return -1;
+    }
+    if (ag__grow(&g->edges, &g->capedges, g->nedges + 1, sizeof *g->edges) < 0)
+        goto nomem;
+    if (2 * (g->nedges + 1) > g->edge_tab_size && rehash_edges(g, 2 * (g->nedges + 1)) < 0)
+        goto nomem;
+    g->edges[g->nedges] = (edge){a, b, NAN, NULL};
+    mask = g->edge_tab_size - 1;
+    for (h = hash_pair(g, a, b) & mask; g->edge_tab[h] >= 0; h = (h + 1) & mask)
+        ;
+    g->edge_tab[h] = (long)g->nedges;
+    return (long)g->nedges++;
+nomem:
+    ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory adding an edge");
+    return -1;
+}
+
+size_t ag_edge_source(const ag_graph *g, size_t e) { return g->edges[e].src; }
+size_t ag_edge_target(const ag_graph *g, size_t e) { return g->edges[e].dst; }
+int ag_edge_has_weight(const ag_graph *g, size_t e) { return !isnan(g->edges[e].weight); }
+void ag_edge_set_weight(ag_graph *g, size_t e, double w) { g->edges[e].weight = w; }
+void ag_edge_clear_weight(ag_graph *g, size_t e) { g->edges[e].weight = NAN; }
+const json_t *ag_edge_attrs_const(const ag_graph *g, size_t e) { return g->edges[e].attrs; }
+
+double ag_edge_weight(const ag_graph *g, size_t e)
+{
+    double w = g->edges[e].weight;
+    return isnan(w) ? 1.0 : w;
+}
+
+json_t *ag_edge_attrs(ag_graph *g, size_t e)
+{
+    if (!g->edges[e].attrs)
+        g->edges[e].attrs = json_object();
+    return g->edges[e].attrs;
+}
+
+/* ------------------------------------------------------------------ whole-graph edits */
+
+/* Apply a node permutation/selection: map[old] = new index or -1. Edges follow, and are
+ * dropped when an endpoint goes or keep_edge says so. Tables are rebuilt. */
+static int remap(ag_graph *g, const long *map, const unsigned char *keep_edge, ag_error *err)
+{
+    node *nodes = malloc((g->nnodes ? g->nnodes : 1) * sizeof *nodes);
+    size_t nn = 0, ne = 0;
+
+    if (!nodes)
+        return ag__nomem(err);
+    for (size_t i = 0; i < g->nnodes; i++) {
+        if (map[i] >= 0) {
+            nodes[map[i]] = g->nodes[i];
+            nn++;
+        } else {
+            free(g->nodes[i].id);
+            json_decref(g->nodes[i].attrs);
+        }
+    }
+    for (size_t e = 0; e < g->nedges; e++) {
+        edge *ed = &g->edges[e];
+        if ((keep_edge && !keep_edge[e]) || map[ed->src] < 0 || map[ed->dst] < 0) {
+            json_decref(ed->attrs);
+            continue;
+        }
+        ed->src = (size_t)map[ed->src];
+        ed->dst = (size_t)map[ed->dst];
+        g->edges[ne++] = *ed;
+    }
+    free(g->nodes);
+    g->nodes = nodes;
+    g->nnodes = g->capnodes = nn;
+    g->nedges = ne;
+    if (nn == 0)
+        g->capnodes = 1;
+    if (rehash_nodes(g, nn) < 0 || rehash_edges(g, ne) < 0)
+        return ag__nomem(err);
+    return 0;
+}
+
+int ag_graph_filter(ag_graph *g, const unsigned char *keep_node, const unsigned char *keep_edge,
+                    ag_error *err)
+{
+    long *map = malloc((g->nnodes ? g->nnodes : 1) * sizeof *map);
+    long next = 0;
+    int rc;
+
+    if (!map)
+        return ag__nomem(err);
+    for (size_t i = 0; i < g->nnodes; i++)
+        map[i] = (!keep_node || keep_node[i]) ? next++ : -1;
+    rc = remap(g, map, keep_edge, err);
+    free(map);
+    return rc;
+}
+
+/* qsort has no context argument in C11; sorting is not done concurrently on one graph,
+ * but two graphs may be sorted from two threads, so the context is thread-local. */
+static _Thread_local const ag_graph *sort_graph;
+
+/* Integer ids compare numerically ("2" < "10"); everything else bytewise. */
+static int cmp_ids(const char *a, const char *b, int integer_ids)
+{
+    if (integer_ids) {
+        long long x = strtoll(a, NULL, 10), y = strtoll(b, NULL, 10);
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return strcmp(a, b);
+}
+
+static int cmp_node_index(const void *pa, const void *pb)
+{
+    const ag_graph *g = sort_graph;
+    return cmp_ids(g->nodes[*(const size_t *)pa].id, g->nodes[*(const size_t *)pb].id,
+                   g->integer_ids);
+}
+
+/* Edges are sorted as (endpoint key, old position) pairs: the old position as the last
+ * key makes the sort stable (parallel edges keep the order they were added in), and the
+ * packed key keeps the comparisons in cache. */
+typedef struct edge_key {
+    uint64_t key; /* source << 32 | target (node counts stay below 2^32) */
+    size_t pos;   /* old index */
+} edge_key;
+
+static int cmp_edge_key(const void *pa, const void *pb)
+{
+    const edge_key *a = pa, *b = pb;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+int ag_graph_sort(ag_graph *g, ag_error *err)
+{
+    size_t *order = malloc((g->nnodes ? g->nnodes : 1) * sizeof *order);
+    long *map = malloc((g->nnodes ? g->nnodes : 1) * sizeof *map);
+    int rc = -1;
+
+    if (!order || !map) {
+        ag__nomem(err);
+        goto out;
+    }
+    for (size_t i = 0; i < g->nnodes; i++)
+        order[i] = i;
+    sort_graph = g;
+    qsort(order, g->nnodes, sizeof *order, cmp_node_index);
+    for (size_t i = 0; i < g->nnodes; i++)
+        map[order[i]] = (long)i;
+    if (remap(g, map, NULL, err) < 0)
+        goto out;
+    if (!g->directed)
+        for (size_t e = 0; e < g->nedges; e++)
+            if (g->edges[e].src > g->edges[e].dst) {
+                size_t t = g->edges[e].src;
+                g->edges[e].src = g->edges[e].dst;
+                g->edges[e].dst = t;
+            }
+    if (g->nedges > 0) {
+        edge_key *keys = malloc(g->nedges * sizeof *keys);
+        edge *sorted = malloc(g->nedges * sizeof *sorted);
+        if (!keys || !sorted) {
+            free(keys);
+            free(sorted);
+            ag__nomem(err);
+            goto out;
+        }
+        for (size_t e = 0; e < g->nedges; e++)
+            keys[e] = (edge_key){(uint64_t)g->edges[e].src << 32 | g->edges[e].dst, e};
+        qsort(keys, g->nedges, sizeof *keys, cmp_edge_key);
+        for (size_t e = 0; e < g->nedges; e++)
+            sorted[e] = g->edges[keys[e].pos];
+        free(keys);
+        free(g->edges);
+        g->edges = sorted;
+        g->capedges = g->nedges;
+    }
+    rc = rehash_edges(g, g->nedges);
+    if (rc < 0)
+        ag__nomem(err);
+out:
+    free(order);
+    free(map);
+    return rc;
+}
+
+ag_graph *ag_graph_copy(const ag_graph *g, ag_error *err)
+{
+    ag_graph *c = ag_graph_new(g->directed);
+
+    if (!c)
+        goto nomem;
+    c->multigraph = g->multigraph;
+    c->integer_ids = g->integer_ids;
+    if (json_object_update(c->attrs, g->attrs) < 0)
+        goto nomem;
+    for (size_t i = 0; i < g->nnodes; i++) {
+        if (ag_graph_add_node(c, g->nodes[i].id, err) < 0)
+            goto fail;
+        if (g->nodes[i].attrs && !(c->nodes[i].attrs = json_deep_copy(g->nodes[i].attrs)))
+            goto nomem;
+    }
+    for (size_t e = 0; e < g->nedges; e++) {
+        if (ag_graph_add_edge(c, g->edges[e].src, g->edges[e].dst, err) < 0)
+            goto fail;
+        c->edges[e].weight = g->edges[e].weight;
+        if (g->edges[e].attrs && !(c->edges[e].attrs = json_deep_copy(g->edges[e].attrs)))
+            goto nomem;
+    }
+    return c;
+nomem:
+    ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory copying a graph");
+fail:
+    ag_graph_free(c);
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ attribute helpers */
+
+double ag_attr_number(const json_t *attrs, const char *key, double def)
+{
+    json_t *v = attrs ? json_object_get(attrs, key) : NULL;
+    return json_is_number(v) ? json_number_value(v) : def;
+}
+
+const char *ag_attr_string(const json_t *attrs, const char *key)
+{
+    json_t *v = attrs ? json_object_get(attrs, key) : NULL;
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}

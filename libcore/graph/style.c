@@ -1,0 +1,264 @@
+/*
+ * style.c - colours and sizes for styled outputs (see actorgraph/graph/style.h).
+ *
+ * The rules are decided once per graph (ag_style_prepare) rather than per node, so every
+ * node of a graph is coloured by the same attribute: a graph where only some nodes carry
+ * "community" still gets a community legend, and the others come out grey instead of
+ * silently switching to the type palette.
+ *
+ * Sizes map a measure onto [min_size, max_size] through the square root of its position
+ * in the measure's range, so a node's area (not its radius) follows the measure, which
+ * is how readers compare circles.
+ */
+#include <actorgraph/graph/style.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "util/error_internal.h"
+
+/* The first colours: well separated, dark enough for white text and light enough for
+ * black text, in the order communities come (0 = largest community). */
+static const ag_rgb palette[] = {
+    {0x3b, 0x75, 0xaf}, /* blue */
+    {0xef, 0x86, 0x36}, /* orange */
+    {0x51, 0x9e, 0x3e}, /* green */
+    {0xc5, 0x3a, 0x32}, /* red */
+    {0x8d, 0x69, 0xb8}, /* purple */
+    {0x84, 0x58, 0x4e}, /* brown */
+    {0xd5, 0x7d, 0xbf}, /* pink */
+    {0xbc, 0xbc, 0x35}, /* olive */
+    {0x42, 0xb7, 0xc9}, /* cyan */
+    {0xf5, 0xb8, 0x00}, /* gold */
+    {0x1f, 0x9e, 0x89}, /* teal */
+    {0xa0, 0x51, 0x95}, /* plum */
+};
+#define NPALETTE (sizeof palette / sizeof palette[0])
+
+static const ag_rgb other_grey = {0xa0, 0xa0, 0xa0};
+
+ag_rgb ag_style_palette(long i)
+{
+    double h, s = 0.55, v = 0.85, f, p, q, t, r, gr, b;
+    int sector;
+    ag_rgb c;
+
+    if (i < 0)
+        return other_grey;
+    if ((unsigned long)i < NPALETTE)
+        return palette[i];
+    /* Golden-angle hues: consecutive indices land far apart on the colour wheel. */
+    h = fmod((double)(i - (long)NPALETTE) * 137.50776405 + 15.0, 360.0) / 60.0;
+    sector = (int)h;
+    f = h - sector;
+    p = v * (1 - s);
+    q = v * (1 - s * f);
+    t = v * (1 - s * (1 - f));
+    switch (sector) {
+    case 0: r = v, gr = t, b = p; break;
+    case 1: r = q, gr = v, b = p; break;
+    case 2: r = p, gr = v, b = t; break;
+    case 3: r = p, gr = q, b = v; break;
+    case 4: r = t, gr = p, b = v; break;
+    default: r = v, gr = p, b = q; break;
+    }
+    c.r = (unsigned char)lround(r * 255);
+    c.g = (unsigned char)lround(gr * 255);
+    c.b = (unsigned char)lround(b * 255);
+    return c;
+}
+
+ag_rgb ag_style_type_color(ag_actor_type t)
+{
+    switch (t) {
+    case AG_ACTOR_PERSON: return palette[0];
+    case AG_ACTOR_ORG: return palette[1];
+    case AG_ACTOR_COUNTRY: return palette[2];
+    case AG_ACTOR_PLACE: return palette[4];
+    default: return other_grey;
+    }
+}
+
+void ag_style_hex(ag_rgb c, char *buf, size_t size)
+{
+    snprintf(buf, size, "#%02x%02x%02x", c.r, c.g, c.b);
+}
+
+/* ------------------------------------------------------------------ preparing */
+
+static int is_number(const json_t *v)
+{
+    return v && (json_is_integer(v) || json_is_real(v));
+}
+
+static int has_viz_color(const json_t *a)
+{
+    return a && is_number(json_object_get(a, "viz_r")) && is_number(json_object_get(a, "viz_g")) &&
+           is_number(json_object_get(a, "viz_b"));
+}
+
+/* Does any node carry `key` as a finite number? */
+static int any_number(const ag_graph *g, const char *key)
+{
+    for (size_t i = 0, n = ag_graph_node_count(g); i < n; i++) {
+        const json_t *v = json_object_get(ag_node_attrs_const(g, i), key);
+        if (is_number(v) && isfinite(json_number_value(v)))
+            return 1;
+    }
+    return 0;
+}
+
+int ag_style_prepare(ag_style *st, const ag_graph *g, const char *measure, ag_error *err)
+{
+    size_t n = ag_graph_node_count(g), m = ag_graph_edge_count(g);
+    int first = 1;
+
+    ag_style_destroy(st);
+    st->color_by = AG_COLOR_BY_TYPE;
+    st->size_by = AG_SIZE_BY_DEGREE;
+    st->size_measure = NULL;
+    st->lo = st->hi = 0;
+    st->wlo = st->whi = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        const json_t *a = ag_node_attrs_const(g, i);
+        if (has_viz_color(a)) {
+            st->color_by = AG_COLOR_BY_VIZ;
+            break;
+        }
+        if (a && json_is_integer(json_object_get(a, "community")))
+            st->color_by = AG_COLOR_BY_COMMUNITY;
+    }
+
+    if (any_number(g, "viz_size")) {
+        st->size_by = AG_SIZE_BY_VIZ;
+    } else {
+        const char *cand[3] = {measure, measure ? NULL : "pagerank", measure ? NULL : "degree"};
+        for (int k = 0; k < 3; k++)
+            if (cand[k] && any_number(g, cand[k])) {
+                st->size_by = AG_SIZE_BY_MEASURE;
+                st->size_measure = cand[k];
+                break;
+            }
+    }
+
+    if (st->size_by == AG_SIZE_BY_DEGREE && n > 0) {
+        if (!(st->degree = calloc(n, sizeof *st->degree)))
+            return ag__nomem(err);
+        for (size_t e = 0; e < m; e++) {
+            st->degree[ag_edge_source(g, e)] += 1;
+            st->degree[ag_edge_target(g, e)] += 1;
+        }
+    }
+    if (st->size_by != AG_SIZE_BY_VIZ) {
+        for (size_t i = 0; i < n; i++) {
+            double v;
+            if (st->degree) {
+                v = st->degree[i];
+            } else {
+                const json_t *x = json_object_get(ag_node_attrs_const(g, i), st->size_measure);
+                if (!is_number(x) || !isfinite(json_number_value(x)))
+                    continue;
+                v = json_number_value(x);
+            }
+            if (first || v < st->lo)
+                st->lo = v;
+            if (first || v > st->hi)
+                st->hi = v;
+            first = 0;
+        }
+    }
+    for (size_t e = 0; e < m; e++) {
+        double w = ag_edge_weight(g, e);
+        if (!isfinite(w))
+            continue;
+        if (e == 0 || w < st->wlo)
+            st->wlo = w;
+        if (e == 0 || w > st->whi)
+            st->whi = w;
+    }
+    return 0;
+}
+
+void ag_style_destroy(ag_style *st)
+{
+    if (!st)
+        return;
+    free(st->degree);
+    st->degree = NULL;
+}
+
+/* ------------------------------------------------------------------ queries */
+
+static unsigned char channel(const json_t *v)
+{
+    double d = json_number_value(v);
+    if (!(d > 0))
+        return 0;
+    return d >= 255 ? 255 : (unsigned char)lround(d);
+}
+
+ag_rgb ag_style_node_color(const ag_style *st, const ag_graph *g, size_t node)
+{
+    const json_t *a = ag_node_attrs_const(g, node), *v;
+    ag_rgb c;
+
+    switch (st->color_by) {
+    case AG_COLOR_BY_VIZ:
+        if (!has_viz_color(a))
+            return other_grey;
+        c.r = channel(json_object_get(a, "viz_r"));
+        c.g = channel(json_object_get(a, "viz_g"));
+        c.b = channel(json_object_get(a, "viz_b"));
+        return c;
+    case AG_COLOR_BY_COMMUNITY:
+        v = a ? json_object_get(a, "community") : NULL;
+        if (!json_is_integer(v))
+            return other_grey;
+        return ag_style_palette((long)json_integer_value(v));
+    default:
+        return ag_style_type_color(ag_node_type(g, node));
+    }
+}
+
+/* Map v in [lo, hi] onto [a, b] by the square root of its relative position. */
+static double scale(double v, double lo, double hi, double a, double b)
+{
+    double t;
+    if (!(hi > lo))
+        return (a + b) / 2;
+    t = (v - lo) / (hi - lo);
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    return a + (b - a) * sqrt(t);
+}
+
+double ag_style_node_size(const ag_style *st, const ag_graph *g, size_t node)
+{
+    const json_t *v;
+
+    switch (st->size_by) {
+    case AG_SIZE_BY_VIZ:
+        v = json_object_get(ag_node_attrs_const(g, node), "viz_size");
+        if (!is_number(v) || !isfinite(json_number_value(v)) || json_number_value(v) < 0)
+            return st->min_size;
+        return json_number_value(v);
+    case AG_SIZE_BY_MEASURE:
+        v = json_object_get(ag_node_attrs_const(g, node), st->size_measure);
+        if (!is_number(v) || !isfinite(json_number_value(v)))
+            return st->min_size;
+        return scale(json_number_value(v), st->lo, st->hi, st->min_size, st->max_size);
+    default:
+        if (!st->degree)
+            return st->min_size;
+        return scale(st->degree[node], st->lo, st->hi, st->min_size, st->max_size);
+    }
+}
+
+double ag_style_edge_width(const ag_style *st, const ag_graph *g, size_t edge)
+{
+    double w = ag_edge_weight(g, edge);
+    if (!isfinite(w))
+        return st->min_width;
+    return scale(w, st->wlo, st->whi, st->min_width, st->max_width);
+}

@@ -1,0 +1,107 @@
+/*
+ * formats_internal.h - what the GraphML, GEXF, GML and CSV writers share (formats.c):
+ * typing attribute columns, turning JSON values into text, fast unbuffered-lock output
+ * and XML escaping. Private to libcore, never installed.
+ *
+ * Ownership: an ag__columns owns its column names; ag__buf owns its bytes. Text returned
+ * by ag__value_text is borrowed from the value or the scratch buffer and valid until the
+ * next call with the same buffer.
+ */
+#ifndef AG_FORMATS_INTERNAL_H
+#define AG_FORMATS_INTERNAL_H
+
+#include <stdio.h>
+#include <jansson.h>
+#include <actorgraph/util/error.h>
+#include <actorgraph/graph/graph.h>
+
+/* Lists of strings are written as one string joined by this separator in every
+ * format that has no list type (documented in actorgraph-formats(5)). */
+#define AG__LIST_SEP "; "
+#define AG__LIST_SEP_LEN 2
+
+/* How a column's values are written; the kinds form a small lattice (ag__kind_merge). */
+typedef enum ag__kind {
+    AG__K_NONE = 0, /* no non-null value seen yet */
+    AG__K_BOOL,     /* true/false */
+    AG__K_INT,      /* JSON integers */
+    AG__K_REAL,     /* numbers, some of them reals */
+    AG__K_STRING,   /* strings */
+    AG__K_MIXED,    /* scalars of several kinds: written as text */
+    AG__K_LIST,     /* arrays of strings, joined with AG__LIST_SEP */
+    AG__K_JSON      /* anything else (objects, other arrays): compact JSON text */
+} ag__kind;
+
+typedef struct ag__column {
+    char *name;    /* attribute name in the model */
+    ag__kind kind; /* merged kind of all its values */
+    int wide;      /* AG__K_INT: some value does not fit in 32 bits */
+} ag__column;
+
+typedef struct ag__columns {
+    ag__column *col; /* columns in order of first appearance */
+    size_t n;        /* columns in use */
+    size_t cap;      /* allocated */
+    size_t hint;     /* where the next lookup starts: records repeat their key order */
+} ag__columns;
+
+/* A growable byte buffer, always NUL-terminated when len > 0 or after ag__buf_reset. */
+typedef struct ag__buf {
+    char *p;    /* bytes */
+    size_t len; /* used */
+    size_t cap; /* allocated */
+} ag__buf;
+
+int ag__buf_add(ag__buf *b, const char *s, size_t n);
+void ag__buf_reset(ag__buf *b);
+void ag__buf_free(ag__buf *b);
+
+/* The kind of one value (AG__K_NONE for null). */
+ag__kind ag__value_kind(const json_t *v);
+/* Merge every attribute of one record (a JSON object, may be NULL) into the columns. */
+int ag__columns_scan(ag__columns *c, const json_t *attrs, ag_error *err);
+/* Index of column `name`, or -1. Average O(1) when records share their key order. */
+long ag__columns_find(ag__columns *c, const char *name);
+void ag__columns_free(ag__columns *c);
+
+/*
+ * Text of value v written in a column of kind `kind`: strings as they are, numbers in
+ * shortest round-trip form (reals always with a fraction or exponent), booleans
+ * true/false, lists joined, JSON compact. Returns NULL for null values, or when out of
+ * memory (then *oom is set).
+ */
+const char *ag__value_text(const json_t *v, ag__kind kind, ag__buf *scratch, size_t *len,
+                           int *oom);
+
+/* Unlocked stdio: the writers are single-threaded and write millions of small pieces. */
+static inline void ag__puts(FILE *f, const char *s)
+{
+    fputs_unlocked(s, f);
+}
+static inline void ag__putn(FILE *f, const char *s, size_t n)
+{
+    fwrite_unlocked(s, 1, n, f);
+}
+void ag__put_long(FILE *f, long long v);
+void ag__put_size(FILE *f, size_t v);
+/* A real in shortest round-trip form, always with a fraction or an exponent. */
+void ag__put_double(FILE *f, double d);
+
+/*
+ * XML-escape s[0, n): &, <, > always; " and tab/newline as character references in
+ * attribute values (in_attr), carriage returns always. Bytes XML 1.0 cannot carry at
+ * all (other control characters, invalid UTF-8, U+FFFE/U+FFFF) become U+FFFD.
+ */
+void ag__xml_escape(FILE *f, const char *s, size_t n, int in_attr);
+
+/* The end of a writer: -1 with the error when an allocation failed (oom) or the
+ * stream has an error, else 0. */
+int ag__write_status(FILE *out, int oom, ag_error *err);
+
+/* Is s a non-empty ASCII XML name token ([A-Za-z0-9._:-]+)? */
+int ag__is_ascii_nmtoken(const char *s);
+
+/* A valid xsd:date "YYYY-MM-DD" (real calendar day)? */
+int ag__is_iso_date(const char *s);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * lexicon_internal.h - what ner.c needs from the lexicon beyond the public API.
+ * Never installed. All functions are read-only on the lexicon (thread-safe after loading).
+ */
+#ifndef AG_LEXICON_INTERNAL_H
+#define AG_LEXICON_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <actorgraph/nlp/lexicon.h>
+
+#include "util/bytes_internal.h"
+
+/* Longest key ag__lex_* lookups accept (longer spans are never forms or titles). */
+#define AG__LEX_MAXKEY 256
+
+/*
+ * Class value of the ASCII-lower-cased word lower[0, len): the AG_LEX_* flags in bits
+ * 0-7, the word count of the longest gazetteer form starting with this word in bits
+ * 8-15, the word count of the longest title phrase starting with it in bits 16-23.
+ */
+uint32_t ag__lex_class_lower(const ag_lexicon *lex, const char *lower, size_t len);
+/* The same, given h == ag__hash_bytes(lower, len) (the caller needed the hash already). */
+uint32_t ag__lex_class_hashed(const ag_lexicon *lex, const char *lower, size_t len, uint64_t h);
+
+/* A value that changes whenever the lexicon's content may have (each load), distinct
+ * across lexicons: what the recogniser's per-thread caches of lexicon answers key on. */
+uint64_t ag__lex_stamp(const ag_lexicon *lex);
+
+/* 1 when a stoplist has entries (else ag_lexicon_stopped is 0 for everything). */
+int ag__lex_has_stoplist(const ag_lexicon *lex);
+
+/* Like ag_lexicon_lookup, but returns the form's value (an opaque handle for
+ * ag__lex_fill) instead of filling an ag_lex_actor: 1 when found. */
+int ag__lex_lookup_val(const ag_lexicon *lex, const char *s, size_t len, int fold, uint32_t *val);
+/* Fill *out from a value returned by ag__lex_lookup_val. */
+void ag__lex_fill(const ag_lexicon *lex, uint32_t val, ag_lex_actor *out);
+
+/* ASCII lower-casing copy of s[0, len) into buf (len < AG__LEX_MAXKEY); returns len.
+ * Inline because the recogniser calls it for nearly every token with short words, where
+ * the call costs as much as the loop. */
+static inline size_t ag__lex_lower(const char *s, size_t len, char *buf) {
+    ag__bytes_copy(s, len, buf, 1);
+    return len;
+}
+
+#endif
