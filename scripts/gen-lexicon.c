@@ -308,9 +308,21 @@ int main(int argc, char **argv) {
         snprintf(buf, sizeof buf, "%s\tcapital\t\t%s", caps.v[i], cn);
         set_add(&dict, buf);
     }
+    /* The project's own regions (data/regions.txt, added to the dictionary last) are
+     * never shadowed by a subdivision or city of the same name: England is a nation
+     * (country), not a subdivision of Britain. */
+    strset regions = {0};
+    snprintf(path, sizeof path, "%s/regions.txt", dd);
+    read_lines(path, &regions);
+    for (size_t i = 0; i < regions.n; i++) {
+        char name[512];
+        snprintf(name, sizeof name, "%s", regions.v[i]);
+        name[strcspn(name, "\t")] = '\0';
+        set_add(&taken, name);
+    }
     set_sort(&taken);
 
-    /* Subdivisions (states, provinces, counties, England/Scotland/Wales) from
+    /* Subdivisions (states, provinces, counties) from
      * iso_3166-2.json beside the 3166-1 file; names in brackets or with commas are
      * administrative variants and are skipped. */
     {
@@ -426,8 +438,8 @@ int main(int argc, char **argv) {
     }
     snprintf(path, sizeof path, "%s/orgs.txt", dd);
     read_lines(path, &dict);
-    snprintf(path, sizeof path, "%s/regions.txt", dd);
-    read_lines(path, &dict);
+    for (size_t i = 0; i < regions.n; i++)
+        set_add(&dict, regions.v[i]);
 
     FILE *o = fopen(argv[5], "w");
     if (!o)

@@ -1063,7 +1063,7 @@ static int mention_line(ag__analyser *an, const ag__doc *doc, const ag_mention *
                         char **buf, size_t *len, size_t *cap)
 {
     char num[64];
-    const char *type = x->adjective ? "other" : ag_actor_type_name(x->type);
+    const char *type = x->misc ? "misc" : x->adjective ? "other" : ag_actor_type_name(x->type);
     if (ag__ebuf_add(buf, len, cap, "{\"doc\":\"", 8) < 0 ||
         ag__ebuf_json_string(buf, len, cap, doc->id, strlen(doc->id)) < 0)
         return -1;
@@ -1191,6 +1191,12 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
         goto nomem;
     acc->documents++;
     for (size_t i = 0; i < nm; i++) {
+        if (m[i].misc) { /* reported, never an actor */
+            an->mloc[i] = -1;
+            if (mbuf && mention_line(an, doc, &m[i], mbuf, mlen, mcap) < 0)
+                goto nomem;
+            continue;
+        }
         long kn = known_for(an, acc, m[i].name);
         if (kn < 0)
             goto nomem;

@@ -62,6 +62,7 @@ typedef struct cand {
     unsigned team : 1;     /* sports results context: a team */
     unsigned gov : 1;      /* context makes a capital a government */
     unsigned corpdot : 1;  /* "Corp." follows: the period belongs to the name */
+    unsigned misc : 1;     /* no actor: an event, a work, a product (ag_mention.misc) */
 } cand;
 
 /* A distinct unknown name of the document (keyed by its lower-cased text). */
@@ -326,10 +327,60 @@ static inline uint32_t word_class(struct ag__ner_scratch *p, const ag_lexicon *l
 static const char *const say_verbs[] = {"said",     "says",    "told",      "added", "stated",
                                         "noted",    "asked",   "warned",    "wrote", "tweeted",
                                         "insisted", "claimed", "explained", NULL};
-/* Common nouns after a name that make it an organisation or a place. */
+/* Common nouns after a name that make it an organisation or a place: what it is
+ * ("Interfax news agency"), what a company has ("Microsoft shares", "Sony profits"), who
+ * works for or plays in it ("Arsenal striker", "Labour MPs", "Blur frontman"). Words that
+ * also follow a person's surname ("Bush administration", "Kerry supporters", "Blair aide")
+ * are left out: a surname alone must not become an organisation. */
 static const char *const org_nouns[] = {
-    "agency", "newspaper", "daily", "weekly",  "company", "firm",    "group",    "party",
-    "club",   "team",      "bank",  "airline", "network", "channel", "magazine", NULL};
+    "agency",    "newspaper",  "daily",       "weekly",     "company",   "firm",
+    "group",     "party",      "club",        "team",       "bank",      "airline",
+    "network",   "channel",    "magazine",    "shares",     "stock",     "shareholders",
+    "profits",   "profit",     "revenues",    "revenue",    "earnings",  "subsidiary",
+    "executives", "employees", "workers",     "customers",  "boss",      "bosses",
+    "chairman",  "chairwoman", "board",       "MP",         "MPs",       "MEP",
+    "MEPs",      "manifesto",  "backbenchers", "councillors", "striker", "strikers",
+    "midfielder", "defender",  "goalkeeper",  "winger",     "squad",     "fans",
+    "frontman",  "guitarist",  "drummer",     "bassist",    "vocalist",  "plant",
+    "factory",   "headquarters", NULL};
+/* Nouns right before a name that say it is an organisation: "software maker Microsoft",
+ * "Premiership side Fulham", "rock band Blur", "broadcaster ITV". */
+static const char *const org_before[] = {
+    "maker",    "makers",       "manufacturer", "firm",      "company",   "giant",
+    "group",    "rival",        "retailer",     "carrier",   "airline",   "bank",
+    "lender",   "insurer",      "broadcaster",  "newspaper", "network",   "chain",
+    "operator", "provider",     "publisher",    "studio",    "label",     "conglomerate",
+    "club",     "side",         "champions",    "band",      "party",     "supermarket",
+    "brewer",   "producer",     "developer",    "outfit",    "exchange",  "agency",
+    "daily",    "regulator",    "watchdog",     NULL};
+/* Before "in" or "of": "shares in Sony", "a stake in Airbus", "chief executive of BP". */
+static const char *const stake_nouns[] = {
+    "shares",   "stake",   "stakes",       "holding",  "holdings",   "executive",
+    "chairman", "boss",    "owner",        "founder",  "takeover",   "subsidiary",
+    "shareholders", "acquisition", NULL};
+/* Last words of names that are events, competitions, prizes, laws and treaties, not
+ * actors: "World Cup", "US Open", "Brit Awards", "Patriot Act", "Kyoto Protocol". */
+static const char *const misc_heads[] = {
+    "Cup",        "Open",     "Championship", "Championships", "Games",   "Olympics",
+    "Paralympics", "Trophy",  "Prix",         "Award",         "Awards",  "Prize",
+    "Prizes",     "Festival", "Tournament",   "Marathon",      "Classic", "Expo",
+    "Summit",     "Series",   "Bowl",         "Act",           "Treaty",  "Accord",
+    "Accords",    "Protocol", "Olympiad",     "Grammys",       "Oscars",  "Emmys",
+    "Baftas",     "Show",     NULL};
+/* Nouns before or after a name that make it a work or a product: "the film Troy", "their
+ * album X", "the Xbox console", "the Firefox browser". Nouns a company name also stands
+ * before ("Sony games", "Intel chips", "Nokia phones") are left out. */
+static const char *const misc_nouns[] = {
+    "album",  "albums",   "film",    "films",      "movie",    "movies",   "single",
+    "song",   "novel",    "musical", "sitcom",     "documentary", "console", "consoles",
+    "browser", "handheld", "blockbuster", "soundtrack", "memoir", "opera", NULL};
+/* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip". */
+static const char *const place_heads[] = {
+    "Street", "Square", "Avenue", "Road",   "Bridge",  "Strip",     "Prison",   "Stadium",
+    "Mountains", "Hills", "Valley", "River", "Lake",   "Island",    "Islands",  "Gulf",
+    "Bay",    "Strait",   "Sea",   "Ocean",  "Desert", "Peninsula", "Coast",   "Airport",
+    "Province", "Region", "Wharf",  "Quay",    "Harbour", "Pier",      "Palace",   "Castle",
+    "Gardens", "Park",    NULL};
 static const char *const place_nouns[] = {"province", "region", "district", "city",   "county",
                                           "village",  "town",   "river",    "valley", "island",
                                           "airport",  "border", "area",     NULL};
@@ -375,6 +426,11 @@ enum {
     G_GOV_BEFORE = 1u << 7,
     G_GOV_AFTER = 1u << 8,
     G_CORP_SFX = 1u << 9,
+    G_ORG_BEFORE = 1u << 10,
+    G_STAKE = 1u << 11,
+    G_MISC_HEAD = 1u << 12,
+    G_MISC_NOUN = 1u << 13,
+    G_PLACE_HEAD = 1u << 14,
     G_DONE = 1u << 15 /* tok.gram is filled in */
 };
 static const struct {
@@ -384,15 +440,18 @@ static const struct {
                      {place_nouns, G_PLACE_NOUN},  {team_after, G_TEAM_AFTER},
                      {team_before, G_TEAM_BEFORE}, {loc_preps, G_LOC_PREP},
                      {loc_keep, G_LOC_KEEP},       {gov_before, G_GOV_BEFORE},
-                     {gov_after, G_GOV_AFTER},     {corp_sfx, G_CORP_SFX}};
+                     {gov_after, G_GOV_AFTER},     {corp_sfx, G_CORP_SFX},
+                     {org_before, G_ORG_BEFORE},   {stake_nouns, G_STAKE},
+                     {misc_heads, G_MISC_HEAD},    {misc_nouns, G_MISC_NOUN},
+                     {place_heads, G_PLACE_HEAD}};
 
 /* Fill the scratch's table of list words. -1 when out of memory. */
 static int grammar_init(struct ag__ner_scratch *p) {
-    /* A hundred words: a table of 256 slots stays in the L1 cache, where dt_get's first
-     * size (4096) would cost a cache miss on every token asked about. */
-    if (!(p->grammar.v = calloc(256, sizeof *p->grammar.v)))
+    /* Three hundred words: a table of 1024 slots (24 KB) stays in the L1 cache, where
+     * dt_get's first size (4096) would cost a cache miss on every token asked about. */
+    if (!(p->grammar.v = calloc(1024, sizeof *p->grammar.v)))
         return -1;
-    p->grammar.cap = 256;
+    p->grammar.cap = 1024;
     for (size_t i = 0; i < sizeof grammar_lists / sizeof grammar_lists[0]; i++) {
         for (const char *const *w = grammar_lists[i].words; *w; w++) {
             int err = 0;
@@ -1017,6 +1076,18 @@ static inline size_t strip_titles(ctx *c, size_t ts, size_t te, size_t *role_s, 
 }
 
 /* Cue votes for an unknown name span [ts, te). */
+/* Straight and curly quotation marks. */
+static int is_quote(int32_t cp) {
+    return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
+           cp == '\'';
+}
+
+/*
+ * Typing evidence for an unknown name, from its own words and the words around it, as
+ * votes per ag_actor_type; votes[AG_ACTOR_OTHER] collects evidence that the name is no
+ * actor at all (an event, a work, a product: "misc"). The votes of every mention of a
+ * name in the document are summed (intern_name) and the strongest wins (resolve).
+ */
 static void vote_unknown(ctx *c, cand *m, int titled) {
     const tok *t = c->toks;
     size_t ts = m->ts, te = m->te, n = te - ts;
@@ -1062,8 +1133,25 @@ static void vote_unknown(ctx *c, cand *m, int titled) {
         m->votes[AG_ACTOR_PERSON] += 2;
     else if (given && !(t[ts].cls & AG_LEX_COMMON))
         m->votes[AG_ACTOR_PERSON] += 1; /* "Saddam", "Kim": a given name alone */
-    if (n >= 2 && !hascue && !hasof && !allcommon && !acronym)
-        m->votes[AG_ACTOR_PERSON] += 1;
+    /* A multi-word name with no cue is a person's, unless its last word is an ordinary
+     * English word and its first no given name: "Arctic Monkeys", "Sun Microsystems",
+     * "Deutsche Boerse" name organisations far more often than people. */
+    if (n >= 2 && !hascue && !hasof && !allcommon && !acronym) {
+        uint32_t lc = t[te - 1].cls;
+        if (!titled && !given && (lc & AG_LEX_COMMON) && !(lc & (AG_LEX_GIVEN | AG_LEX_PROPER)))
+            m->votes[AG_ACTOR_ORG] += 1;
+        else
+            m->votes[AG_ACTOR_PERSON] += 1;
+    }
+    /* What the name's own last word says: an event, a prize or a law ("World Cup",
+     * "Brit Awards", "Patriot Act") is no actor (misc votes go to AG_ACTOR_OTHER); a
+     * street, square or strip is a place. */
+    if (!titled && (t[te - 1].flags & AG__T_CAP)) {
+        if (tok_in(c, &t[te - 1], G_MISC_HEAD))
+            m->votes[AG_ACTOR_OTHER] += 5;
+        else if (n >= 2 && tok_in(c, &t[te - 1], G_PLACE_HEAD))
+            m->votes[AG_ACTOR_PLACE] += 3;
+    }
     if (allcommon && n >= 2 && !titled)
         m->votes[AG_ACTOR_ORG] += 1;
     /* Context. */
@@ -1071,8 +1159,13 @@ static void vote_unknown(ctx *c, cand *m, int titled) {
         size_t nx = te;
         if (t[nx].flags & AG__T_POSS)
             nx++;
-        if (nx < c->ntoks && t[nx].sent == m->sent && tok_in(c, &t[nx], G_SAY))
+        if (nx < c->ntoks && t[nx].sent == m->sent && tok_in(c, &t[nx], G_SAY)) {
             m->votes[n <= 3 && !hascue ? AG_ACTOR_PERSON : AG_ACTOR_ORG] += 1;
+            /* "X said he", "X told her": a person. */
+            if (nx + 1 < c->ntoks && t[nx + 1].sent == m->sent &&
+                (tok_is(c->text, &t[nx + 1], "he") || tok_is(c->text, &t[nx + 1], "she")))
+                m->votes[AG_ACTOR_PERSON] += 2;
+        }
         /* A common noun right after the name says what it is: "Interfax news agency",
          * "Kunar province", "Smith, who". */
         const tok *nt = &t[te];
@@ -1081,6 +1174,15 @@ static void vote_unknown(ctx *c, cand *m, int titled) {
                 m->votes[AG_ACTOR_ORG] += 2;
             else if (tok_in(c, nt, G_PLACE_NOUN))
                 m->votes[AG_ACTOR_PLACE] += 2;
+            else if (tok_in(c, nt, G_MISC_NOUN))
+                m->votes[AG_ACTOR_OTHER] += 2; /* "the Xbox console" */
+            else if ((nt->cls & AG_LEX_TITLE) && !given)
+                m->votes[AG_ACTOR_ORG] += 2; /* "Labour leader", "Arsenal manager" */
+        } else if ((nt->flags & AG__T_PUNCT) && nt->punct == ',' && te + 2 < c->ntoks &&
+                   t[te + 2].sent == m->sent && (t[te + 1].flags & AG__T_DIGIT) &&
+                   t[te + 1].e - t[te + 1].s <= 3 && (t[te + 2].flags & AG__T_PUNCT) &&
+                   t[te + 2].punct == ',') {
+            m->votes[AG_ACTOR_PERSON] += 2; /* "Smith, 45, said" */
         } else if ((nt->flags & AG__T_PUNCT) && nt->punct == ',' && te + 1 < c->ntoks &&
                    t[te + 1].sent == m->sent && tok_is(c->text, &t[te + 1], "who")) {
             m->votes[AG_ACTOR_PERSON] += 1;
@@ -1091,7 +1193,20 @@ static void vote_unknown(ctx *c, cand *m, int titled) {
         int loc_before = ts > 1 && t[ts - 2].sent == m->sent &&
                          (tok_in(c, &t[ts - 2], G_LOC_PREP) ||
                           tok_is(c->text, &t[ts - 2], "from") || tok_is(c->text, &t[ts - 2], "to"));
-        if (tok_is(c->text, pv, "the") && loc_before && !hascue)
+        int stake = ts > 1 && t[ts - 2].sent == m->sent &&
+                    (tok_is(c->text, pv, "in") || tok_is(c->text, pv, "of")) &&
+                    (t[ts - 2].flags & AG__T_LOWER) && tok_in(c, &t[ts - 2], G_STAKE);
+        int quoted = (pv->flags & AG__T_PUNCT) && is_quote(pv->punct) && te < c->ntoks &&
+                     (t[te].flags & AG__T_PUNCT) && is_quote(t[te].punct);
+        if (stake)
+            m->votes[AG_ACTOR_ORG] += 4; /* "shares in Sony", "chief executive of BP" */
+        else if (quoted && !titled)
+            m->votes[AG_ACTOR_OTHER] += 3; /* a title in quotes: a work */
+        else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_ORG_BEFORE))
+            m->votes[AG_ACTOR_ORG] += 3;
+        else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_MISC_NOUN) && !titled)
+            m->votes[AG_ACTOR_OTHER] += 3; /* "the film Troy" */
+        else if (tok_is(c->text, pv, "the") && loc_before && !hascue)
             m->votes[AG_ACTOR_PLACE] += 2; /* "at the Auberge de Castille" */
         else if (tok_is(c->text, pv, "the"))
             m->votes[AG_ACTOR_ORG] += 1;
@@ -1787,6 +1902,16 @@ static int resolve(ctx *c) {
                 !(m->tflags0 & AG__T_ALLCAPS))
                 m->drop = 1; /* "Boatmen", "Series": a capitalised ordinary word */
         }
+        /* Evidence that the name is no actor at all, as strong as any for a type:
+         * reported as misc, never an actor. */
+        if (d->votes[AG_ACTOR_OTHER] > 0 &&
+            (d->type == AG_ACTOR_OTHER || d->votes[AG_ACTOR_OTHER] >= d->votes[d->type]) &&
+            !m->role) {
+            m->misc = 1;
+            m->drop = m->caps && !d->text; /* a headline-only name */
+            m->type = d->type == AG_ACTOR_OTHER ? AG_ACTOR_PERSON : d->type;
+            continue;
+        }
         if (d->type == AG_ACTOR_OTHER) {
             if (d->ntok >= 2 || c->opts->single_unknown)
                 d->type = AG_ACTOR_PERSON;
@@ -2304,6 +2429,7 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
         o->dateline = m->dateline;
         o->adjective = m->adjective;
         o->metonym = m->metonym;
+        o->misc = m->misc;
     }
     out->n = n;
     return 0;

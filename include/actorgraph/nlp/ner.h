@@ -86,6 +86,9 @@ typedef struct ag_mention {
     int adjective;       /* 1: an adjective/demonym form ("Pakistani"); names the actor but
                           * is a nationality mention (report type "other" for NER scoring) */
     int metonym;         /* 1: a capital standing for its country's government */
+    int misc;            /* 1: a name that is no actor (an event, a competition, a prize, a
+                          * law, a work, a product): reported with type "misc", never an
+                          * actor of the graph */
 } ag_mention;
 
 /* Mentions of one document, in text order, plus the memory behind their strings and the
