@@ -985,6 +985,16 @@ static size_t title_len(const ctx *c, size_t j, size_t te) {
     return hl ? q + hl - j : 0;
 }
 
+/* Token k is an honorific that only ever stands before a person's name. */
+static int is_honorific(const ctx *c, size_t k) {
+    static const char *const words[] = {"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.",
+                                        "Miss", "Sir", "Dame", "MR", "MRS", "MS", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (tok_is(c->text, &c->toks[k], *w))
+            return 1;
+    return 0;
+}
+
 /*
  * Strip leading titles of span [ts, te): returns the first token of the name and sets
  * role_s and role_e (bytes) when a title was found. A country or adjective before a title
@@ -1021,7 +1031,8 @@ static size_t strip_titles_at(ctx *c, size_t ts, size_t te, size_t *role_s, size
             if (cl & AG_LEX_ORGCUE)
                 all_common = 1, k = te;
         }
-        if (all_common && !titled)
+        /* An honorific ("Mr Straw", "Ms Rice") always names a person. */
+        if (all_common && !titled && !(tl == 1 && is_honorific(c, j)))
             break;
         if (!titled)
             *role_s = c->toks[j].s;
@@ -1219,6 +1230,21 @@ static void vote_unknown(ctx *c, cand *m, int titled) {
 
 static int do_span(ctx *c, size_t ts, size_t te);
 
+/* Span [k, te) is a name [k, e) followed by a country form that ends the span, two words
+ * in all, the first no given name: an organisation's national branch or a national body
+ * ("BBC Wales", "Air France", "Tennis Australia", "Motorola UK"). Longer spans are left
+ * alone: in title-case headlines "Bush Iraq Plan" is no organisation. */
+static int org_branch(ctx *c, size_t k, size_t e, size_t te) {
+    const tok *t = c->toks;
+    ag_lex_actor b;
+    if (te - k != 2 || e != k + 1 || (t[k].cls & (AG_LEX_GIVEN | AG_LEX_TITLE)) ||
+        ((t[k].flags & AG__T_FIRST) && (t[k].cls & AG_LEX_COMMON)) || !(t[k].flags & AG__T_CAP) ||
+        !single_spaced(c->text, t, k, te))
+        return 0;
+    return match_form(c->lex, c->text, t, e, te, 0, &b) == te - e && b.type == AG_ACTOR_COUNTRY &&
+           !b.adjective;
+}
+
 /* The role text [s, e) as an arena string, white space runs made single spaces and the
  * periods of abbreviations dropped ("Lt. Gen." -> "Lt Gen"), so one role is spelt one way. */
 static const char *role_str(ctx *c, size_t s, size_t e) {
@@ -1273,8 +1299,11 @@ static int do_span(ctx *c, size_t ts, size_t te) {
         }
         break;
     }
-    /* Weekdays, months, and leading connectors are never name parts at the edges. */
-    while (ts < te && ((t[ts].cls & AG_LEX_NONNAME) || (t[ts].flags & AG__T_LOWER)))
+    /* Weekdays, months, and leading connectors are never name parts at the edges; a
+     * religious or group word before an organisation's head word is ("Christian
+     * Democratic Union", "Islamic Jihad"). */
+    int org_head = te - ts >= 2 && (t[te - 1].cls & AG_LEX_ORGCUE) && (t[te - 1].flags & AG__T_CAP);
+    while (ts < te && (((t[ts].cls & AG_LEX_NONNAME) && !org_head) || (t[ts].flags & AG__T_LOWER)))
         ts++;
     while (te > ts && ((t[te - 1].cls & AG_LEX_NONNAME) || (t[te - 1].flags & AG__T_LOWER)))
         te--;
@@ -1360,9 +1389,10 @@ static int do_span(ctx *c, size_t ts, size_t te) {
             if (a.adjective && k + g < te && !caps && (t[k + g].cls & AG_LEX_ORGCUE) &&
                 (t[k + g].flags & AG__T_CAP))
                 goto unknown;
-            /* A known name heading a longer organisation name: "United Nations General
-             * Assembly", "Kenya Ports Authority". */
-            if (!a.adjective && a.type != AG_ACTOR_PERSON && k + g < te && !caps) {
+            /* A known name or a national adjective heading a longer organisation name:
+             * "United Nations General Assembly", "Kenya Ports Authority", "Scottish
+             * National Party", "Chinese Foreign Ministry". */
+            if (a.type != AG_ACTOR_PERSON && k + g < te && !caps) {
                 int cue = 0;
                 for (size_t q = k + g; q < te; q++)
                     if ((t[q].cls & AG_LEX_ORGCUE) && (t[q].flags & AG__T_CAP))
@@ -1370,6 +1400,9 @@ static int do_span(ctx *c, size_t ts, size_t te) {
                 if (cue)
                     goto unknown;
             }
+            /* An organisation's national branch: "BBC Wales", "Motorola UK". */
+            if (a.type == AG_ACTOR_ORG && !caps && org_branch(c, k, k + g, te))
+                goto unknown;
             cand *m = emit_lex(c, k, k + g, &a);
             if (!m)
                 return -1;
@@ -1379,10 +1412,14 @@ static int do_span(ctx *c, size_t ts, size_t te) {
     unknown:;
         /* An unknown run: up to the next gazetteer form that is not inside an org name. */
         size_t u = k + 1;
-        int cue = 0;
+        int cue = 0, branch = 0;
         for (size_t q = k; q < te; q++)
             if (t[q].cls & AG_LEX_ORGCUE)
                 cue = 1;
+        if (!cue && !titled && !caps && org_branch(c, k, k + 1, te)) {
+            branch = 1; /* "Air France", "Tennis Australia", "Veltrix UK" */
+            u = te;
+        }
         while (u < te && !cue && !titled) {
             ag_lex_actor b;
             if (match_form(c->lex, c->text, t, u, te, caps, &b) &&
@@ -1408,6 +1445,21 @@ static int do_span(ctx *c, size_t ts, size_t te) {
                        !(t[r].flags & AG__T_LOWER)) {
                 u = r;
             }
+        }
+        /* A title inside the run starts a person's name: "Labour MP George Galloway",
+         * "Microsoft Chairman Bill Gates". The words before it name what the person
+         * belongs to. */
+        int before_title = 0;
+        for (size_t q = k + 1; q + 1 < u && !cue && !titled && !caps; q++) {
+            size_t tl = match_title(c->p, c->lex, c->text, t, q, u);
+            if (!tl || q + tl >= u || !(t[q + tl].flags & AG__T_CAP) ||
+                (t[q + tl].cls & AG_LEX_TITLE) || is_honorific(c, q))
+                continue;
+            if (do_span(c, q, u) < 0)
+                return -1;
+            te = u = q;
+            before_title = 1;
+            break;
         }
         while (u > k + 1 && (t[u - 1].flags & AG__T_LOWER))
             u--;
@@ -1436,6 +1488,8 @@ static int do_span(ctx *c, size_t ts, size_t te) {
             titled = 2;
         }
         vote_unknown(c, m, titled != 0);
+        if (branch || before_title)
+            m->votes[AG_ACTOR_ORG] += 3;
         for (size_t q = k; q < u; q++)
             t[q].flags |= AG__T_USED;
         titled = 0;
