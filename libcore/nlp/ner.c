@@ -24,6 +24,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "util/array_internal.h"
@@ -1737,6 +1738,287 @@ static int name_variant_key(struct ag__ner_scratch *p, const dname *d, char *buf
  * Time complexity: O(N + M log M) for N candidates and M names, plus the (short) chains of
  * names sharing a key; no pass is quadratic in the document.
  */
+/* ---------------------------------------------------------------- in-article resolution
+ * of organisations and of surname-first names */
+
+/* Word w of a lower-cased key, its plural ending dropped ("democrats" -> "democrat",
+ * "tories" -> "tory" as "tor" + 'y'): *n is the stem's length, *y set when a final 'y'
+ * stands for "ies". */
+static const char *stem_word(const char *w, size_t l, size_t *n, int *y) {
+    *y = 0;
+    if (l > 4 && memcmp(w + l - 3, "ies", 3) == 0) {
+        *n = l - 3;
+        *y = 1;
+    } else if (l > 3 && w[l - 1] == 's' && w[l - 2] != 's') {
+        *n = l - 1;
+    } else {
+        *n = l;
+    }
+    return w;
+}
+
+/* a is b, its plural or singular, or a clipped form of it: "lib" of "liberal", "dems" of
+ * "democrats", "tories" of "tory". A clipped form has at least 3 letters. */
+static int word_clips(const char *a, size_t al, const char *b, size_t bl) {
+    size_t an, bn;
+    int ay, by;
+    stem_word(a, al, &an, &ay);
+    stem_word(b, bl, &bn, &by);
+    if (ay != by && an == bn && memcmp(a, b, an) == 0)
+        return 0; /* "tory"/"tories" are equal below; "tor"+'y' vs "tor" is not */
+    if (ay && by)
+        return an == bn && memcmp(a, b, an) == 0;
+    if (ay) /* "tories" vs "tory": stem "tor" + y */
+        return bn == an + 1 && memcmp(a, b, an) == 0 && b[an] == 'y';
+    if (by)
+        return an == bn + 1 && memcmp(a, b, bn) == 0 && a[bn] == 'y';
+    return an >= 3 && an <= bn && memcmp(a, b, an) == 0;
+}
+
+/* Every word of key a (lower-cased, one space between words) clips the word of b at the
+ * same place, and both have the same number of words. */
+static int name_clips(const char *a, size_t al, const char *b, size_t bl) {
+    size_t i = 0, j = 0;
+    while (i < al && j < bl) {
+        size_t ie = i, je = j;
+        while (ie < al && a[ie] != ' ')
+            ie++;
+        while (je < bl && b[je] != ' ')
+            je++;
+        if (!word_clips(a + i, ie - i, b + j, je - j))
+            return 0;
+        i = ie + 1;
+        j = je + 1;
+    }
+    return i >= al && j >= bl;
+}
+
+/* The content words of an organisation's key in a canonical order, so that "us state
+ * department" and "us department of state", "chinese foreign ministry" and "chinese
+ * ministry of foreign affairs" give one key: words sorted, "of", "the", "and", "for" and
+ * "affairs" left out. Returns the key's length, 0 when it does not fit. */
+static size_t order_key(const char *k, size_t kl, char *out, size_t size) {
+    const char *w[16];
+    size_t wl[16], n = 0, len = 0;
+    for (size_t i = 0; i < kl;) {
+        size_t e = i;
+        while (e < kl && k[e] != ' ')
+            e++;
+        size_t l = e - i;
+        int skip = (l == 2 && memcmp(k + i, "of", 2) == 0) ||
+                   (l == 3 && (memcmp(k + i, "the", 3) == 0 || memcmp(k + i, "and", 3) == 0 ||
+                               memcmp(k + i, "for", 3) == 0)) ||
+                   (l == 7 && memcmp(k + i, "affairs", 7) == 0);
+        if (!skip) {
+            if (n == 16)
+                return 0;
+            w[n] = k + i;
+            wl[n++] = l;
+        }
+        i = e + 1;
+    }
+    for (size_t i = 1; i < n; i++) /* insertion sort: a handful of words */
+        for (size_t j = i; j > 0; j--) {
+            size_t m = wl[j] < wl[j - 1] ? wl[j] : wl[j - 1];
+            int c = memcmp(w[j - 1], w[j], m);
+            if (c < 0 || (c == 0 && wl[j - 1] <= wl[j]))
+                break;
+            const char *tw = w[j];
+            size_t tl = wl[j];
+            w[j] = w[j - 1], wl[j] = wl[j - 1];
+            w[j - 1] = tw, wl[j - 1] = tl;
+        }
+    for (size_t i = 0; i < n; i++) {
+        if (len + wl[i] + 1 > size)
+            return 0;
+        if (i)
+            out[len++] = ' ';
+        memcpy(out + len, w[i], wl[i]);
+        len += wl[i];
+    }
+    return len;
+}
+
+/* The mention follows a preposition of place or movement ("in Newcastle", "to Leeds"). */
+static int after_loc_prep(const ctx *c, const cand *m) {
+    /* Candidates outlive the token window: look at the text before the mention. */
+    size_t e = m->s;
+    while (e > 0 && (c->text[e - 1] == ' ' || c->text[e - 1] == '\n'))
+        e--;
+    size_t s = e;
+    while (s > 0 && ((c->text[s - 1] >= 'a' && c->text[s - 1] <= 'z')))
+        s--;
+    static const char *const preps[] = {"in", "at", "near", "from", "to", "into", "outside",
+                                        "around", "across", "of", "via", NULL};
+    for (const char *const *w = preps; *w; w++)
+        if (e - s == strlen(*w) && memcmp(c->text + s, *w, e - s) == 0)
+            return 1;
+    return 0;
+}
+
+/* A club's name: its last word is one of the team words ("Newcastle United"). */
+static int team_name(const dname *d) {
+    const char *last = d->last;
+    for (const char *const *w = team_after; *w; w++)
+        if (strlen(*w) == d->lastlen && strncasecmp(*w, last, d->lastlen) == 0)
+            return 1;
+    return 0;
+}
+
+/* Name-table sizes beyond which the pairwise passes below are skipped: a document naming
+ * thousands of organisations is a list, and its names stay as they are. */
+#define ORG_PAIRS_MAX 400
+
+/*
+ * Organisations (and surname-first person names) that one article writes several ways,
+ * after the types are voted:
+ *  - "X Party" and "X" are one ("Labour Party", "Labour");
+ *  - plural, singular and clipped forms are one ("Conservative"/"Conservatives", "Lib
+ *    Dems"/"Liberal Democrats"): same number of words, each word a clip of the other's;
+ *  - word-order variants of a ministry or department are one ("US State Department", "US
+ *    Department of State");
+ *  - one word that is the last word (the head: "the Commission") or the first word
+ *    ("Mozilla", a team's "Newcastle") of exactly one longer organisation name of the
+ *    article is that organisation, gazetteer names included;
+ *  - one word that is the first word of exactly one person's name whose first word is no
+ *    given name is that person ("Hu" for "Hu Jintao": the family name comes first).
+ * The longer or first-written form is canonical. Returns -1 when out of memory.
+ */
+static int resolve_orgs(ctx *c) {
+    struct ag__ner_scratch *p = c->p;
+    dname *nm = p->names;
+    size_t nn = p->nnames, norg = 0;
+    for (size_t i = 0; i < nn; i++)
+        norg += nm[i].type == AG_ACTOR_ORG;
+    if (nn > ORG_PAIRS_MAX)
+        return 0;
+    /* Pairs of unknown names. */
+    for (size_t i = 0; i < nn; i++) {
+        dname *a = &nm[i];
+        if (a->canon >= 0)
+            continue;
+        for (size_t j = 0; j < nn && norg; j++) {
+            dname *b = &nm[j];
+            if (j == i || b->canon >= 0 || b->type != AG_ACTOR_ORG)
+                continue;
+            /* "X Party" */
+            if (b->ntok == a->ntok + 1 && b->keylen == a->keylen + 6 &&
+                memcmp(b->key + a->keylen, " party", 6) == 0 &&
+                memcmp(b->key, a->key, a->keylen) == 0 && a->type != AG_ACTOR_PERSON) {
+                a->canon = (long)j;
+                break;
+            }
+            if (a->type != AG_ACTOR_ORG || a->ntok != b->ntok)
+                continue;
+            if (a->keylen < b->keylen ? name_clips(a->key, a->keylen, b->key, b->keylen)
+                                      : a->keylen == b->keylen && j < i &&
+                                            name_clips(a->key, a->keylen, b->key, b->keylen)) {
+                a->canon = (long)j;
+                break;
+            }
+        }
+        if (a->canon >= 0 || a->type != AG_ACTOR_ORG || a->ntok < 3)
+            continue;
+        char ka[AG__LEX_MAXKEY], kb[AG__LEX_MAXKEY];
+        size_t la = order_key(a->key, a->keylen, ka, sizeof ka);
+        for (size_t j = 0; j < i && la; j++) {
+            dname *b = &nm[j];
+            if (b->canon >= 0 || b->type != AG_ACTOR_ORG || b->ntok < 2)
+                continue;
+            size_t lb = order_key(b->key, b->keylen, kb, sizeof kb);
+            if (lb == la && memcmp(ka, kb, la) == 0) {
+                a->canon = (long)j;
+                break;
+            }
+        }
+    }
+    /* One word that heads or starts exactly one longer name. */
+    for (size_t ci = 0; ci < p->ncands; ci++) {
+        cand *m = &p->cands[ci];
+        const char *k;
+        size_t kl;
+        char low[AG__LEX_MAXKEY];
+        int lexical = m->name < 0;
+        if (lexical) {
+            /* A city that plays as a team ("Newcastle beat Chelsea"), or that is not
+             * where something happens, may be the club of the article ("Newcastle
+             * United"). */
+            size_t l = m->e - m->s;
+            if (!m->lexname || m->ntok != 1 || m->adjective || m->dateline || l >= sizeof low ||
+                (m->type != AG_ACTOR_ORG && (m->type != AG_ACTOR_PLACE || after_loc_prep(c, m))))
+                continue;
+            ag__lex_lower(c->text + m->s, l, low);
+            k = low;
+            kl = l;
+        } else {
+            dname *d = &nm[m->name];
+            if (d->ntok != 1 || d->canon >= 0 || (m->tcls0 & AG_LEX_GIVEN) || m->role)
+                continue;
+            k = d->key;
+            kl = d->keylen;
+        }
+        long found = -1, hits = 0, found_g = -1; /* a name, or a gazetteer candidate */
+        for (size_t j = 0; j < nn && hits < 2; j++) {
+            dname *b = &nm[j];
+            if (b->canon >= 0 || b->ntok < 2 || b->keylen <= kl + 1)
+                continue;
+            int first = b->key[kl] == ' ' && memcmp(b->key, k, kl) == 0;
+            int head = b->key[b->keylen - kl - 1] == ' ' &&
+                       memcmp(b->key + b->keylen - kl, k, kl) == 0;
+            if (b->type == AG_ACTOR_ORG && (first || (head && !lexical)) &&
+                (!lexical || m->type == AG_ACTOR_ORG || team_name(b))) {
+                found = (long)j;
+                hits++;
+            } else if (b->type == AG_ACTOR_PERSON && first && !lexical &&
+                       !(p->cands[b->first].tcls0 & AG_LEX_GIVEN) &&
+                       nm[m->name].type != AG_ACTOR_ORG) {
+                found = (long)j;
+                hits++;
+            }
+        }
+        /* Gazetteer organisations of the article ("European Commission"). */
+        for (size_t cj = 0; cj < p->ncands && hits < 2 && !lexical; cj++) {
+            cand *g = &p->cands[cj];
+            if (!g->lexname || g->type != AG_ACTOR_ORG || g->ntok < 2 ||
+                (found_g >= 0 && g->lexname == p->cands[found_g].lexname))
+                continue;
+            size_t gl = strlen(g->lexname);
+            if (gl <= kl + 1 || gl >= sizeof low)
+                continue;
+            char gk[AG__LEX_MAXKEY];
+            ag__lex_lower(g->lexname, gl, gk);
+            if ((gk[kl] == ' ' && memcmp(gk, k, kl) == 0) ||
+                (gk[gl - kl - 1] == ' ' && memcmp(gk + gl - kl, k, kl) == 0)) {
+                hits++;
+                found_g = (long)cj;
+            }
+        }
+        if (hits != 1)
+            continue;
+        if (found_g >= 0) {
+            /* every mention of the name becomes the gazetteer organisation */
+            const cand *g = &p->cands[found_g];
+            long nmi = m->name;
+            for (size_t cj = 0; cj < p->ncands; cj++) {
+                cand *x = &p->cands[cj];
+                if (x->name != nmi)
+                    continue;
+                x->lexname = g->lexname;
+                x->country = g->country;
+                x->name = -1;
+                x->type = AG_ACTOR_ORG;
+            }
+        } else if (lexical) {
+            m->lexname = NULL;
+            m->country = NULL;
+            m->name = found;
+        } else {
+            nm[m->name].canon = found;
+        }
+    }
+    return 0;
+}
+
 static int resolve(ctx *c) {
     struct ag__ner_scratch *p = c->p;
     dname *nm = p->names;
@@ -1940,6 +2222,9 @@ static int resolve(ctx *c) {
                 m->name = root(nm, best);
         }
     }
+
+    if (resolve_orgs(c) < 0)
+        goto out;
 
     /* Types for what is still unknown; drops. */
     for (size_t ci = 0; ci < p->ncands; ci++) {
