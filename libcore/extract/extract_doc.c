@@ -1191,7 +1191,7 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
         goto nomem;
     acc->documents++;
     for (size_t i = 0; i < nm; i++) {
-        if (m[i].misc) { /* reported, never an actor */
+        if (m[i].misc || m[i].credit) { /* reported, never an actor */
             an->mloc[i] = -1;
             if (mbuf && mention_line(an, doc, &m[i], mbuf, mlen, mcap) < 0)
                 goto nomem;

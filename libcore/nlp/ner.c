@@ -64,6 +64,7 @@ typedef struct cand {
     unsigned gov : 1;      /* context makes a capital a government */
     unsigned corpdot : 1;  /* "Corp." follows: the period belongs to the name */
     unsigned misc : 1;     /* no actor: an event, a work, a product (ag_mention.misc) */
+    unsigned credit : 1;   /* a news agency credited for the story (ag_mention.credit) */
 } cand;
 
 /* A distinct unknown name of the document (keyed by its lower-cased text). */
@@ -117,9 +118,11 @@ struct ag__ner_scratch {
     ablock *cur;             /* block being filled */
     dtab evidence;           /* lower-cased word -> EV_* flags */
     dtab nametab;            /* lower-cased name -> index into names */
-    unsigned char *capsent;  /* per sentence: 1 when ALL-CAPS */
+    unsigned char *capsent;  /* per sentence: 1 when ALL-CAPS, 2 when a title-case headline */
     size_t capcapsent;       /* allocated bytes of capsent */
-    int anycapsent;          /* some capsent of the document is 1 */
+    int anycapsent;          /* some capsent of the document is 1 (ALL-CAPS) */
+    size_t tk_ninit, tk_nlower, tk_ncommon; /* words of the last tokenise: capitalised,
+                                             * lower-case, capitalised ordinary words */
     size_t tk_ncap, tk_nlow; /* words of the last tokenise: ALL-CAPS (2 letters or more) and
                               * not ALL-CAPS (see caps_sentence) */
     dtab keys;               /* resolution keys (variant, initials, suffixes) */
@@ -472,6 +475,10 @@ static int grammar_init(struct ag__ner_scratch *p) {
 
 /* ---------------------------------------------------------------- tokeniser */
 
+static inline int is_ascii_letter(char ch) {
+    return (ch | 32) >= 'a' && (ch | 32) <= 'z';
+}
+
 /* Inline: one call per token of the corpus. */
 static inline int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32_t flags,
                            uint32_t sent, int32_t punct) {
@@ -537,6 +544,17 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
         if (ag__is_space(cp) || cp == 0xFEFF || cp == 0x200B) { /* BOM, zero-width space */
             i += cl;
             continue;
+        }
+        if (cp == '<' && i + 1 < b && (is_ascii_letter(text[i + 1]) || text[i + 1] == '/')) {
+            /* Markup left in a saved page or feed ("<A HREF=...>", "</FONT>"): its
+             * names and attribute values are no words of the text. */
+            size_t q = i + 1;
+            while (q < b && q - i < 1024 && text[q] != '>' && text[q] != '<' && text[q] != '\n')
+                q++;
+            if (q < b && text[q] == '>') {
+                i = q + 1;
+                continue;
+            }
         }
         if (!ag__is_letter(cp) && !ag__is_digit(cp)) {
             /* A possessive 's after a word. */
@@ -646,7 +664,10 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
             (seen & R_LETTER) && !(fl & AG__T_DIGIT)) {
             char low[8];
             ag__lex_lower(text + s, i - s, low);
-            if (word_class(p, lex, low, i - s) & AG_LEX_TITLE) {
+            /* "St. Louis", "St. Petersburg": "St." before a capitalised word too. */
+            int saint = i - s == 2 && text[s] == 'S' && text[s + 1] == 't' && i + 2 < b &&
+                        text[i + 1] == ' ' && text[i + 2] >= 'A' && text[i + 2] <= 'Z';
+            if (saint || (word_class(p, lex, low, i - s) & AG_LEX_TITLE)) {
                 fl |= AG__T_ABBR;
                 i++;
             }
@@ -659,11 +680,15 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
      * lower-case words is never part of or next to a name, and skipping it halves the
      * hash lookups on ordinary prose. The same pass counts the words caps_sentence asks
      * about. */
-    size_t ncap = 0, nlow = 0;
+    size_t ncap = 0, nlow = 0, ninit = 0, nlower = 0;
     for (size_t k = first_tok; k < p->ntoks; k++) {
         tok *t = &p->toks[k];
         if (!(t->flags & AG__T_WORD))
             continue;
+        if (t->flags & AG__T_LOWER)
+            nlower++;
+        else if ((t->flags & AG__T_CAP) && !(t->flags & AG__T_DIGIT))
+            ninit++;
         if (!(t->flags & AG__T_ALLCAPS))
             nlow++;
         else if (t->e - t->s >= 2)
@@ -684,6 +709,20 @@ static int tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char
     }
     p->tk_ncap = ncap;
     p->tk_nlow = nlow;
+    p->tk_ninit = ninit;
+    p->tk_nlower = nlower;
+    /* Capitalised ordinary words past the first ("Gets", "Plan"): title case, where
+     * prose capitalises names only. Counted once the classes are known. */
+    size_t ncommon = 0;
+    for (size_t k = first_tok; k < p->ntoks && ninit >= 4; k++) {
+        const tok *t = &p->toks[k];
+        if ((t->flags & (AG__T_CAP | AG__T_ALLCAPS | AG__T_FIRST)) == AG__T_CAP &&
+            (t->cls & AG_LEX_COMMON) &&
+            !(t->cls & (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE | AG_LEX_ORGCUE |
+                        AG_LEX_FUNCTION)))
+            ncommon++;
+    }
+    p->tk_ncommon = ncommon;
     *pos = i;
     *firstp = first;
     return 0;
@@ -850,7 +889,7 @@ static int capish(const ctx *c, size_t k) {
     const tok *t = &c->toks[k];
     if (!(t->flags & AG__T_WORD) || (t->flags & AG__T_DIGIT))
         return 0; /* "PK-250", "G7" are codes, not names */
-    if (c->p->capsent[t->sent])
+    if (c->p->capsent[t->sent] == 1)
         return 1;
     return (t->flags & AG__T_CAP) != 0;
 }
@@ -862,7 +901,7 @@ static inline int span_start(const struct ag__ner_scratch *p, const tok *t) {
     uint32_t mask = AG__T_USED | AG__T_WORD | AG__T_DIGIT | AG__T_CAP;
     if ((t->flags & mask) == (AG__T_WORD | AG__T_CAP))
         return 1;
-    return p->anycapsent && (t->flags & (mask & ~AG__T_CAP)) == AG__T_WORD && p->capsent[t->sent];
+    return p->anycapsent && (t->flags & (mask & ~AG__T_CAP)) == AG__T_WORD && p->capsent[t->sent] == 1;
 }
 
 static int note_evidence(struct ag__ner_scratch *p, const char *text, const tok *t, size_t n);
@@ -946,7 +985,7 @@ static int split_hyphenated(ctx *c, size_t k) {
     int hit[16];
     for (size_t j = 0; j < np; j++) {
         size_t pl = parts[j][1] - parts[j][0];
-        hit[j] = ag_lexicon_lookup(c->lex, w + parts[j][0], pl, c->p->capsent[t->sent], &a[j]);
+        hit[j] = ag_lexicon_lookup(c->lex, w + parts[j][0], pl, c->p->capsent[t->sent] == 1, &a[j]);
         if (hit[j] && a[j].type != AG_ACTOR_PERSON)
             found = 1;
         else if (pl > 0 && w[parts[j][0]] >= 'A' && w[parts[j][0]] <= 'Z')
@@ -1088,6 +1127,22 @@ static inline size_t strip_titles(ctx *c, size_t ts, size_t te, size_t *role_s, 
 }
 
 /* Cue votes for an unknown name span [ts, te). */
+/* A word shaped like a company's name: camel case ("PeopleSoft", "BSkyB") or an ending
+ * that company names use ("-systems", "-soft", "-works", "-ware", "-tech", "-tronics"). */
+static int company_shape(const char *w, size_t n) {
+    static const char *const ends[] = {"systems", "soft", "works", "ware", "tech", "tronics",
+                                       "corp", "com", NULL};
+    for (size_t i = 1; i + 1 < n; i++)
+        if (w[i - 1] >= 'a' && w[i - 1] <= 'z' && w[i] >= 'A' && w[i] <= 'Z')
+            return 1;
+    for (const char *const *e = ends; *e; e++) {
+        size_t l = strlen(*e);
+        if (n > l + 2 && strncasecmp(w + n - l, *e, l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Straight and curly quotation marks. */
 static int is_quote(int32_t cp) {
     return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
@@ -1120,7 +1175,7 @@ static void vote_unknown(ctx *c, cand *m, int titled) {
     /* "The Nation", "The Hague Tribunal": a capitalised article inside a name. */
     if (n >= 2 && tok_is(c->text, &t[ts], "The"))
         m->votes[AG_ACTOR_ORG] += 2;
-    if (n == 1 && (t[ts].flags & AG__T_ALLCAPS) && !c->p->capsent[t[ts].sent] &&
+    if (n == 1 && (t[ts].flags & AG__T_ALLCAPS) && c->p->capsent[t[ts].sent] != 1 &&
         t[ts].e - t[ts].s >= 2 && t[ts].e - t[ts].s <= 6 &&
         !((t[ts].cls & AG_LEX_COMMON) && t[ts].e - t[ts].s >= 4))
         acronym = 1; /* "NATO", not "DIGEST" */
@@ -1155,6 +1210,10 @@ static void vote_unknown(ctx *c, cand *m, int titled) {
         else
             m->votes[AG_ACTOR_PERSON] += 1;
     }
+    /* Company-like word shapes: a last word ending like a company's ("Microsystems",
+     * "PeopleSoft", "RealNetworks") or written in camel case. */
+    if (!titled && !given && company_shape(c->text + t[te - 1].s, t[te - 1].e - t[te - 1].s))
+        m->votes[AG_ACTOR_ORG] += 3;
     /* What the name's own last word says: an event, a prize or a law ("World Cup",
      * "Brit Awards", "Patriot Act") is no actor (misc votes go to AG_ACTOR_OTHER); a
      * street, square or strip is a place. */
@@ -1271,7 +1330,9 @@ static const char *role_str(ctx *c, size_t s, size_t e) {
 /* Process one raw span of capitalised tokens [ts, te). */
 static int do_span(ctx *c, size_t ts, size_t te) {
     tok *t = c->toks;
-    int caps = c->p->capsent[t[ts].sent];
+    /* ALL-CAPS: words looked up whatever their case; a title-case headline: names must
+     * be attested in the body, as in ALL-CAPS, but are looked up as written. */
+    int caps = c->p->capsent[t[ts].sent] == 1, headline = c->p->capsent[t[ts].sent] != 0;
     /* Sentence-initial function / common words. */
     while (ts < te && (t[ts].flags & AG__T_FIRST) && !caps) {
         ag_lex_actor a;
@@ -1321,7 +1382,14 @@ static int do_span(ctx *c, size_t ts, size_t te) {
         if (initials && !((t[ts].flags & AG__T_DOTTED) && te - ts == 1 && t[ts].e - t[ts].s > 2))
             return 0;
     }
-    /* A lone function word ("The", "We", "I'm") or letter is never a name. */
+    /* A lone function word ("The", "We", "I'm") or letter is never a name, nor a stock
+     * ticker with its exchange ("SPLS.O", "MON.N"). */
+    if (te - ts == 1 && (t[ts].flags & AG__T_ALLCAPS) && t[ts].e + 2 < c->len &&
+        c->text[t[ts].e] == '.' && c->text[t[ts].e + 1] >= 'A' && c->text[t[ts].e + 1] <= 'Z' &&
+        !is_ascii_letter(c->text[t[ts].e + 2]))
+        return 0;
+    if (te - ts == 1 && tok_in(c, &t[ts], G_CORP_SFX))
+        return 0; /* "Co", "Inc": a company suffix alone */
     if (te - ts == 1) {
         const char *w = c->text + t[ts].s;
         size_t wl = t[ts].e - t[ts].s, ap = 0;
@@ -1351,7 +1419,8 @@ static int do_span(ctx *c, size_t ts, size_t te) {
         return -1;
 
     /* Split the rest into gazetteer forms and unknown runs. */
-    size_t k = j;
+    size_t k = j, place_led_at = 0;
+    int place_led = 0;
     while (k < te) {
         ag_lex_actor a;
         size_t g = 0;
@@ -1382,8 +1451,11 @@ static int do_span(ctx *c, size_t ts, size_t te) {
                 size_t r = k + g;
                 ag_lex_actor b;
                 if (!match_form(c->lex, c->text, t, r, te, caps, &b) &&
-                    !(t[r].cls & AG_LEX_GIVEN) && !match_title(c->p, c->lex, c->text, t, r, te))
+                    !(t[r].cls & AG_LEX_GIVEN) && !match_title(c->p, c->lex, c->text, t, r, te)) {
+                    place_led = 1; /* "Houston Astros", "Kenya Airways" */
+                    place_led_at = k;
                     goto unknown;
+                }
             }
             /* "European Commission", "African Union": an adjective right before an
              * organisation cue word names the organisation. */
@@ -1417,7 +1489,7 @@ static int do_span(ctx *c, size_t ts, size_t te) {
         for (size_t q = k; q < te; q++)
             if (t[q].cls & AG_LEX_ORGCUE)
                 cue = 1;
-        if (!cue && !titled && !caps && org_branch(c, k, k + 1, te)) {
+        if (!cue && !titled && !headline && org_branch(c, k, k + 1, te)) {
             branch = 1; /* "Air France", "Tennis Australia", "Veltrix UK" */
             u = te;
         }
@@ -1451,7 +1523,7 @@ static int do_span(ctx *c, size_t ts, size_t te) {
          * "Microsoft Chairman Bill Gates". The words before it name what the person
          * belongs to. */
         int before_title = 0;
-        for (size_t q = k + 1; q + 1 < u && !cue && !titled && !caps; q++) {
+        for (size_t q = k + 1; q + 1 < u && !cue && !titled && !headline; q++) {
             size_t tl = match_title(c->p, c->lex, c->text, t, q, u);
             if (!tl || q + tl >= u || !(t[q + tl].flags & AG__T_CAP) ||
                 (t[q + tl].cls & AG_LEX_TITLE) || is_honorific(c, q))
@@ -1464,7 +1536,7 @@ static int do_span(ctx *c, size_t ts, size_t te) {
         }
         while (u > k + 1 && (t[u - 1].flags & AG__T_LOWER))
             u--;
-        if (caps) {
+        if (headline) {
             /* Headline words: keep only words attested in the body. */
             int ok = 1;
             for (size_t q = k; q < u; q++) {
@@ -1483,7 +1555,7 @@ static int do_span(ctx *c, size_t ts, size_t te) {
         if (!m)
             return -1;
         m->type = AG_ACTOR_OTHER;
-        m->caps = caps;
+        m->caps = headline;
         if (titled) {
             m->role = role;
             titled = 2;
@@ -1491,6 +1563,8 @@ static int do_span(ctx *c, size_t ts, size_t te) {
         vote_unknown(c, m, titled != 0);
         if (branch || before_title)
             m->votes[AG_ACTOR_ORG] += 3;
+        if (place_led && k == place_led_at)
+            m->votes[AG_ACTOR_ORG] += 2;
         for (size_t q = k; q < u; q++)
             t[q].flags |= AG__T_USED;
         titled = 0;
@@ -1540,7 +1614,14 @@ static int find_dateline(ctx *c) {
         ag_lex_actor a;
         size_t g = match_form(c->lex, c->text, t, k, e, 1, &a);
         cand *m;
-        if (g == e - k && a.type != AG_ACTOR_PERSON && a.type != AG_ACTOR_ORG) {
+        if (g == e - k && a.type == AG_ACTOR_ORG) {
+            /* "AP - The man who...": the agency credited for the story, no dateline. */
+            if (!(m = emit_lex(c, k, e, &a)))
+                return -1;
+            m->credit = 1;
+            return 0;
+        }
+        if (g == e - k && a.type != AG_ACTOR_PERSON) {
             if (!(m = emit_lex(c, k, e, &a)))
                 return -1;
             m->type = AG_ACTOR_PLACE;
@@ -2267,6 +2348,21 @@ out:
     return rc;
 }
 
+/* Bytes [s, e) of text are a source credit in brackets: "NEW YORK (Reuters) -", "...
+ * Aides Say (AP)." at the end of a line. */
+static int is_credit(const char *text, size_t len, size_t s, size_t e) {
+    if (s == 0 || e >= len || text[s - 1] != '(' || text[e] != ')')
+        return 0;
+    size_t i = e + 1;
+    if (i < len && text[i] == '.')
+        i++;
+    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
+        i++;
+    return i == len || text[i] == '\n' || text[i] == '-' ||
+           (i + 2 < len && (unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x80 &&
+            ((unsigned char)text[i + 2] == 0x93 || (unsigned char)text[i + 2] == 0x94));
+}
+
 /* A score next to a token: a number of at most 3 digits, or "2-1". */
 static int is_score(const ctx *c, size_t k, uint32_t sent) {
     if (k >= c->ntoks)
@@ -2392,9 +2488,28 @@ static void metonymy(ctx *c) {
 /* ---------------------------------------------------------------- document passes */
 
 /* 1 when a sentence (or its first chunk) whose words tokenise counted is an ALL-CAPS
- * headline. */
-static int caps_sentence(const struct ag__ner_scratch *p) {
-    return p->tk_ncap >= 2 && p->tk_nlow * 10 <= p->tk_ncap;
+ * headline; 2 when it is a headline in title case ("Bill Gates Gets New Role"): a line of
+ * its own (a line break follows) that ends without a full stop (unless it is the first
+ * paragraph of the document, a blank line after it), of four or more words of which at
+ * most one in four starts lower-case, and two or more capitalised ordinary words past
+ * the first. */
+static int caps_sentence(const struct ag__ner_scratch *p, const char *text, size_t len,
+                         const ag_sentence *s, size_t si) {
+    if (p->tk_ncap >= 2 && p->tk_nlow * 10 <= p->tk_ncap)
+        return 1;
+    if (p->tk_ninit < 4 || p->tk_nlower * 3 > p->tk_ninit || p->tk_ncommon < 2)
+        return 0;
+    size_t e = s->end < len ? s->end : len, i = e;
+    while (e > s->start && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r' ||
+                            text[e - 1] == '\n'))
+        e--;
+    int stop = e > s->start && text[e - 1] == '.';
+    size_t nl = 0;
+    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+        nl += text[i++] == '\n';
+    if (stop)
+        return si == 0 && nl >= 2 ? 2 : 0;
+    return i == len || nl ? 2 : 0;
 }
 
 /* Record the words of tokens t[0, n) written capitalised in mid-sentence (outside ALL-CAPS
@@ -2500,7 +2615,7 @@ static size_t spans(ctx *c, size_t from, size_t limit) {
                     break;
             }
             if ((t[e].cls & AG_LEX_CONNECTOR) && (t[e].flags & AG__T_LOWER) &&
-                !c->p->capsent[t[k].sent]) {
+                c->p->capsent[t[k].sent] != 1) {
                 /* a run of connectors: "Ursula von der Leyen", "Juan de la Cruz" */
                 size_t q = e;
                 while (q < c->ntoks && q - e < 3 && t[q].sent == t[k].sent &&
@@ -2651,8 +2766,8 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
                 goto oom;
             if (!decided) {
                 /* the first chunk decides (a sentence longer than that is no headline) */
-                p->capsent[si] = caps_sentence(p);
-                p->anycapsent |= p->capsent[si];
+                p->capsent[si] = (unsigned char)caps_sentence(p, text, len, &sents[si], si);
+                p->anycapsent |= p->capsent[si] == 1;
                 decided = 1;
             }
             /* Evidence waits for attested unless the tokens are not kept: then it is noted
@@ -2769,6 +2884,7 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
         o->adjective = m->adjective;
         o->metonym = m->metonym;
         o->misc = m->misc;
+        o->credit = m->credit || (o->type == AG_ACTOR_ORG && is_credit(text, len, m->s, m->e));
     }
     out->n = n;
     return 0;

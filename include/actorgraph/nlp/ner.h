@@ -89,6 +89,8 @@ typedef struct ag_mention {
     int misc;            /* 1: a name that is no actor (an event, a competition, a prize, a
                           * law, a work, a product): reported with type "misc", never an
                           * actor of the graph */
+    int credit;          /* 1: a news agency credited for the story ("(Reuters)", "AP -"):
+                          * reported with its type, never an actor of the graph */
 } ag_mention;
 
 /* Mentions of one document, in text order, plus the memory behind their strings and the
