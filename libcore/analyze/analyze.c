@@ -233,7 +233,9 @@ int ag_analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_stats 
         if (json_object_set_new(ga, "modularity", json_real(q)) < 0 ||
             json_object_set_new(ga, "communities", json_integer(k)) < 0 ||
             json_object_set_new(ga, "community_algorithm",
-                                json_string(ag_community_algo_name(o.community.algo))) < 0) {
+                                json_string(ag_community_algo_name(o.community.algo))) < 0 ||
+            (ag_graph_is_directed(g) && ag__community_undirected_only(o.community.algo) &&
+             json_object_set_new(ga, "community_view", json_string("undirected")) < 0)) {
             ag__nomem(err);
             goto out;
         }

@@ -232,6 +232,12 @@ int ag_analyze_communities(const ag_graph *g, const ag_community_opts *opts, lon
     return ret;
 }
 
+int ag__community_undirected_only(ag_community_algo algo)
+{
+    return algo == AG_COMMUNITY_LEIDEN || algo == AG_COMMUNITY_LOUVAIN ||
+           algo == AG_COMMUNITY_WALKTRAP;
+}
+
 /*
  * Randomised algorithms run o->trials times from one seeded RNG stream and the
  * partition with the highest modularity is kept (the first of equals): a single Leiden
@@ -244,6 +250,8 @@ int ag__communities_ig(const ag__igraph *ig, const ag_community_opts *opts, long
 {
     ag_community_opts o = *opts;
     size_t n = (size_t)igraph_vcount(&ig->g);
+    ag__igraph view;
+    int has_view = 0;
     igraph_vector_int_t memb;
     igraph_error_t rc = IGRAPH_SUCCESS;
     int ret = -1, has_memb = 0, trials = o.trials;
@@ -258,6 +266,19 @@ int ag__communities_ig(const ag__igraph *ig, const ag_community_opts *opts, long
         trials = igraph_ecount(&ig->g) <= AG_COMMUNITY_AUTO_LINKS ? AG_COMMUNITY_AUTO_TRIALS : 1;
     if (o.algo == AG_COMMUNITY_WALKTRAP || o.algo == AG_COMMUNITY_INFOMAP)
         trials = 1; /* deterministic / runs its own trials */
+    /* Directed graphs: algorithms of undirected graphs run on the undirected view, one
+     * undirected link per arc (the weights keep their order), and modularity is that
+     * view's, so the partition and its score agree. */
+    if (igraph_is_directed(&ig->g) && ag__community_undirected_only(o.algo)) {
+        view = *ig; /* shares the weight vectors; only view.g is its own */
+        if ((rc = igraph_copy(&view.g, &ig->g)) != IGRAPH_SUCCESS)
+            goto fail;
+        has_view = 1;
+        if ((rc = igraph_to_undirected(&view.g, IGRAPH_TO_UNDIRECTED_EACH, NULL)) !=
+            IGRAPH_SUCCESS)
+            goto fail;
+        ig = &view;
+    }
     if ((rc = igraph_vector_int_init(&memb, (igraph_integer_t)n)) != IGRAPH_SUCCESS)
         goto fail;
     has_memb = 1;
@@ -311,6 +332,8 @@ fail:
 out:
     if (has_memb)
         igraph_vector_int_destroy(&memb);
+    if (has_view)
+        igraph_destroy(&view.g);
     free(cand);
     return ret;
 }

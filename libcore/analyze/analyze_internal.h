@@ -49,6 +49,9 @@ const igraph_vector_t *ag__igraph_lengths(const ag__igraph *ig);
  * (ig may be NULL when only degree/strength are asked for), so one build serves both. */
 int ag__centrality_ig(const ag_graph *g, const ag__igraph *ig, const ag_centrality_opts *o,
                       ag_scores *s, ag_error *err);
+/* 1 when algo is defined on undirected graphs only (Leiden, Louvain, Walktrap): a directed
+ * graph gets its communities on the undirected view (each arc an undirected link). */
+int ag__community_undirected_only(ag_community_algo algo);
 int ag__communities_ig(const ag__igraph *ig, const ag_community_opts *o, long *membership,
                        long *ncomm, double *modularity, double call_seconds[2],
                        ag_error *err);

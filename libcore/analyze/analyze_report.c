@@ -167,6 +167,8 @@ json_t *ag_analyze_report_json(const ag_graph *g, int top, ag_error *err)
     if (json_object_get(ga, "community_algorithm"))
         json_object_set(rep, "community_algorithm",
                         json_object_get((json_t *)ga, "community_algorithm"));
+    if (json_object_get(ga, "community_view"))
+        json_object_set(rep, "community_view", json_object_get((json_t *)ga, "community_view"));
     if (json_object_get(ga, "betweenness_samples"))
         json_object_set(rep, "betweenness_samples",
                         json_object_get((json_t *)ga, "betweenness_samples"));
@@ -218,11 +220,13 @@ int ag_analyze_report_print(const json_t *rep, FILE *f, ag_error *err)
         fputc('\n', f);
     }
     if (json_is_array(comms)) {
-        fprintf(f, "Communities (%s): %zu, modularity %.4f\n",
+        const char *view = json_string_value(json_object_get(rep, "community_view"));
+        fprintf(f, "Communities (%s%s%s): %zu, modularity %.4f\n",
                 json_string_value(json_object_get(rep, "community_algorithm"))
                     ? json_string_value(json_object_get(rep, "community_algorithm"))
                     : "given",
-                json_array_size(comms), json_number_value(json_object_get(rep, "modularity")));
+                view ? ", on the " : "", view ? "undirected view" : "", json_array_size(comms),
+                json_number_value(json_object_get(rep, "modularity")));
         json_array_foreach(comms, i, x) {
             const json_t *lead = json_object_get(x, "leading"), *id;
             size_t j;

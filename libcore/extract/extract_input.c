@@ -797,6 +797,35 @@ static int next_record(ag__reader *r, const char *name, ag__doc *doc, ag_error *
     }
 }
 
+/* One line of r->fp into r->line, like getline, but a NUL byte ends the line too, and a
+ * line longer than a document may be is an error (-2): sniffing standard input must not
+ * read endless or binary input (/dev/zero has no newline) to its end. -1 at the end of
+ * the input, -3 when out of memory. */
+static ssize_t sniff_line(ag__reader *r)
+{
+    size_t n = 0;
+    int ch;
+    while ((ch = getc(r->fp)) != EOF) {
+        if (n + 2 > r->linecap) {
+            size_t nc = r->linecap ? r->linecap * 2 : 256;
+            char *nl = realloc(r->line, nc);
+            if (!nl)
+                return -3;
+            r->line = nl;
+            r->linecap = nc;
+        }
+        r->line[n++] = (char)ch;
+        if (ch == '\n' || ch == '\0')
+            break;
+        if (n > MAX_DOC_BYTES)
+            return -2;
+    }
+    if (n == 0)
+        return -1;
+    r->line[n] = '\0';
+    return (ssize_t)n;
+}
+
 int ag__reader_next(ag__reader *r, ag__doc *doc, ag_error *err)
 {
     memset(doc, 0, sizeof *doc);
@@ -818,9 +847,12 @@ int ag__reader_next(ag__reader *r, ag__doc *doc, ag_error *err)
         if (f->jsonl < 0) {
             /* stdin: sniff the first non-blank line. */
             ssize_t n;
-            while ((n = getline(&r->line, &r->linecap, r->fp)) >= 0 &&
-                   blank(r->line, (size_t)n))
+            while ((n = sniff_line(r)) >= 0 && blank(r->line, (size_t)n))
                 r->lineno++;
+            if (n == -2)
+                return ag_error_set(err, AG_ELIMIT, "<stdin>", 0, 0, "document too large");
+            if (n == -3)
+                return ag__nomem(err);
             size_t bom = n >= 3 && memcmp(r->line, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
             if (n >= 0 && r->line[bom + strspn(r->line + bom, " \t\r")] == '{') {
                 r->pending = r->line;
@@ -836,7 +868,11 @@ int ag__reader_next(ag__reader *r, ag__doc *doc, ag_error *err)
                     return ag__nomem(err);
                 char chunk[65536];
                 size_t k;
-                while ((k = fread(chunk, 1, sizeof chunk, r->fp)) > 0) {
+                /* A NUL byte so far means binary (or endless) input: stop reading, and
+                 * let the document's check refuse it at that offset. */
+                int binary = n >= 0 && memchr(r->line, '\0', (size_t)n) != NULL;
+                while (!binary && (k = fread(chunk, 1, sizeof chunk, r->fp)) > 0) {
+                    binary = len < sizeof chunk && memchr(chunk, '\0', k) != NULL;
                     if (len + k > MAX_DOC_BYTES || ag__ebuf_add(&text, &len, &cap, chunk, k) < 0) {
                         free(text);
                         return ag_error_set(err, AG_ELIMIT, "<stdin>", 0, 0,

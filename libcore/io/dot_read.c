@@ -146,13 +146,49 @@ static int copy_attrs(Agraph_t *g, void *obj, int kind, json_t *attrs, const cha
     while ((sym = agnxtattr(g, kind, sym))) {
         const char *v = agxget(obj, sym);
         json_t *jv;
-        if (!v || !*v || (skip && strcmp(sym->name, skip) == 0) ||
+        if (!v || !*v || (skip && strcmp(sym->name, skip) == 0) || ag__gv_names_file(sym->name) ||
             (drop && (has_word(drop, sym->name) || strcmp(sym->name, AG__STYLE_MARK) == 0)))
             continue;
         if (!(jv = dot_value(v)) || json_object_set_new(attrs, sym->name, jv) < 0)
             return -1;
     }
     return 0;
+}
+
+/* Line and column (1-based) where attribute key is first set to value in the DOT text
+ * buf ("weight=abc", "weight = \"1e999\""); 0 and 0 when not found (cgraph keeps no
+ * positions, so an error names the place by finding it again). */
+static void locate_value(const char *buf, const char *key, const char *value, long *line,
+                         long *col)
+{
+    size_t kl = strlen(key), vl = strlen(value);
+    long ln = 1;
+    const char *bol = buf;
+    *line = *col = 0;
+    for (const char *p = buf; *p; p++) {
+        if (*p == '\n') {
+            ln++;
+            bol = p + 1;
+            continue;
+        }
+        if (strncmp(p, key, kl) != 0 || (p > buf && (isalnum((unsigned char)p[-1]) || p[-1] == '_')))
+            continue;
+        const char *q = p + kl;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (*q != '=')
+            continue;
+        q++;
+        while (*q == ' ' || *q == '\t')
+            q++;
+        if (*q == '"')
+            q++;
+        if (strncmp(q, value, vl) == 0) {
+            *line = ln;
+            *col = (long)(q - bol) + 1;
+            return;
+        }
+    }
 }
 
 ag_graph *ag__read_dot(const char *buf, size_t len, const char *name,
@@ -224,9 +260,17 @@ ag_graph *ag__read_dot(const char *buf, size_t len, const char *name,
             if (w && *w) {
                 char *end;
                 double d = strtod(w, &end);
-                /* A weight that is not a number means nothing to any tool: dropped. */
-                if (*end == '\0' && end != w && isfinite(d))
-                    ag_edge_set_weight(g, (size_t)k, d);
+                /* A weight must be a finite number, as in the other readers. */
+                if (*end != '\0' || end == w || !isfinite(d)) {
+                    long wl = 0, wc = 0;
+                    locate_value(buf, "weight", w, &wl, &wc);
+                    ag_error_set(err, AG_EPARSE, name, wl, wc,
+                                 "weight '%.40s' of link %.80s %s %.80s is not a finite number", w,
+                                 agnameof(agtail(e)), agisdirected(dg) ? "->" : "--",
+                                 agnameof(aghead(e)));
+                    goto fail;
+                }
+                ag_edge_set_weight(g, (size_t)k, d);
             }
         }
     }

@@ -10,6 +10,7 @@
 #define AG_GRAPHVIZ_INTERNAL_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
@@ -31,5 +32,19 @@ int ag__gv_captured_error(const char *name, char *buf, size_t size, long *line);
     "size ratio dpi margin width height penwidth color shape style fillcolor fontsize "    \
     "tooltip start"
 #define AG__STYLE_MARK "actorgraph_style"
+
+/* Graphviz attributes that name a file Graphviz would read while laying out or rendering
+ * (an image, a shape file, a font or image directory, a style sheet). A graph from
+ * elsewhere must never make us read local files into a picture, nor pass such a name on
+ * in the DOT we write: the reader drops them and the writer never writes them. */
+static inline int ag__gv_names_file(const char *key)
+{
+    static const char *const keys[] = {"image", "imagepath", "shapefile", "fontpath",
+                                       "stylesheet", NULL};
+    for (const char *const *k = keys; *k; k++)
+        if (strcmp(key, *k) == 0)
+            return 1;
+    return 0;
+}
 
 #endif

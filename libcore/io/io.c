@@ -185,6 +185,15 @@ char *ag_read_file(const char *path, size_t max_bytes, size_t *len, ag_error *er
             buf = nb;
         }
         got = fread(buf + n, 1, cap - n, f);
+        /* A NUL byte in the first chunk is binary input (or endless, like /dev/zero):
+         * stop here and let the caller refuse it at that offset, rather than reading up
+         * to max_bytes first. XML in UTF-16 (a byte-order mark) is text with NULs. */
+        if (n == 0 && got > 0 && memchr(buf, '\0', got) &&
+            !(got >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+                           ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF)))) {
+            n = got;
+            break;
+        }
         n += got;
         if (got == 0) {
             if (ferror(f)) {

@@ -117,7 +117,7 @@ static int put_data(FILE *f, int *first, const json_t *attrs, const ag__attrs *s
         char num[40];
         const char *text = num;
         char *dumped = NULL;
-        if (ag__attrs_has(style, key) || json_is_null(v))
+        if (ag__attrs_has(style, key) || json_is_null(v) || ag__gv_names_file(key))
             continue;
         switch (json_typeof(v)) {
         case JSON_STRING: text = json_string_value(v); break;

@@ -51,7 +51,7 @@ static void test_render__dot_read_types(void **state)
 {
     ag_error err;
     ag_graph *g = read_dot("digraph { a [n=3, r=0.5, b=true, s=\"007\", l=\"[1,2]\"];\n"
-                           "  a -> b [weight=2.5]; a -> b; b -> c [weight=heavy] }",
+                           "  a -> b [weight=2.5]; a -> b; b -> c }",
                            &err);
     const json_t *a;
     assert_non_null(g);
@@ -67,8 +67,24 @@ static void test_render__dot_read_types(void **state)
     assert_int_equal(json_array_size(json_object_get(a, "l")), 2);
     assert_true(ag_edge_weight(g, 0) == 2.5);
     assert_false(ag_edge_has_weight(g, 1));
-    assert_false(ag_edge_has_weight(g, 2)); /* not a number: dropped */
+    assert_false(ag_edge_has_weight(g, 2));
     ag_graph_free(g);
+}
+
+/* A weight that is not a finite number is an error at its line and column, as in the
+ * other readers (it used to be dropped in silence). */
+static void test_render__dot_bad_weight(void **state)
+{
+    ag_error err;
+    ag_graph *g = read_dot("graph {\n  a -- b;\n  b -- c [weight=heavy]\n}\n", &err);
+    assert_null(g);
+    assert_int_equal(err.code, AG_EPARSE);
+    assert_int_equal(err.line, 3);
+    assert_int_equal(err.col, 18);
+    assert_non_null(strstr(err.msg, "heavy"));
+    g = read_dot("graph { a -- b [weight=\"1e999\"] }", &err);
+    assert_null(g);
+    assert_int_equal(err.line, 1);
 }
 
 static void test_render__dot_syntax_error_then_good(void **state)
@@ -256,6 +272,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_render__dot_read_types),
+        cmocka_unit_test(test_render__dot_bad_weight),
         cmocka_unit_test(test_render__dot_syntax_error_then_good),
         cmocka_unit_test(test_render__dot_awkward_names),
         cmocka_unit_test(test_render__select),

@@ -66,7 +66,10 @@ AG_API ag_graph *ag_graph_read_mem(const char *buf, size_t len, const char *name
                                    const ag_read_limits *limits, ag_error *err);
 
 /* Read a whole file ("-" or NULL: stdin) into a NUL-terminated malloc'd buffer the caller
- * frees. *len excludes the NUL. Fails with AG_ELIMIT past max_bytes. */
+ * frees. *len excludes the NUL. Fails with AG_ELIMIT past max_bytes. When the first
+ * 64 KiB hold a NUL byte (binary or endless input such as /dev/zero; UTF-16 text with a
+ * byte-order mark excepted), reading stops there and only those bytes are returned: the
+ * caller refuses the input at the NUL's offset. */
 AG_API char *ag_read_file(const char *path, size_t max_bytes, size_t *len, ag_error *err);
 
 /* ---------------------------------------------------------------- writing */
