@@ -191,6 +191,72 @@ static void locate_value(const char *buf, const char *key, const char *value, lo
     }
 }
 
+/* Past white space and comments (//, slash-star, and '#' lines) from p. */
+static const char *skip_blank(const char *p, const char *end)
+{
+    for (;;) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+            p++;
+        if (p + 1 < end && p[0] == '/' && p[1] == '/') {
+            while (p < end && *p != '\n')
+                p++;
+        } else if (p + 1 < end && p[0] == '/' && p[1] == '*') {
+            const char *q = p + 2;
+            while (q + 1 < end && !(q[0] == '*' && q[1] == '/'))
+                q++;
+            p = q + 1 < end ? q + 2 : end;
+        } else if (p < end && *p == '#') {
+            while (p < end && *p != '\n')
+                p++;
+        } else {
+            return p;
+        }
+    }
+}
+
+/* Where text follows the first graph of buf (its closing brace matched outside quoted
+ * and HTML strings and comments), after white space and comments; NULL when nothing
+ * does. cgraph reads the first graph only and ignores the rest, which would lose a
+ * second graph in silence. */
+static const char *after_first_graph(const char *buf, size_t len)
+{
+    const char *p = buf, *end = buf + len;
+    long depth = 0;
+    int opened = 0;
+    while (p < end) {
+        const char *q = skip_blank(p, end);
+        if (q != p) {
+            p = q;
+            continue;
+        }
+        if (*p == '"') {
+            for (p++; p < end && *p != '"'; p++)
+                if (*p == '\\' && p + 1 < end)
+                    p++;
+            p++;
+        } else if (*p == '<') {
+            long html = 0;
+            for (; p < end; p++) {
+                html += *p == '<' ? 1 : *p == '>' ? -1 : 0;
+                if (html == 0)
+                    break;
+            }
+            p++;
+        } else if (*p == '{') {
+            depth++, opened = 1, p++;
+        } else if (*p == '}') {
+            p++;
+            if (--depth == 0 && opened) {
+                p = skip_blank(p, end);
+                return p < end ? p : NULL;
+            }
+        } else {
+            p++;
+        }
+    }
+    return NULL;
+}
+
 ag_graph *ag__read_dot(const char *buf, size_t len, const char *name,
                        const ag_read_limits *limits, ag_error *err)
 {
@@ -227,6 +293,17 @@ ag_graph *ag__read_dot(const char *buf, size_t len, const char *name,
         else
             ag_error_set(err, AG_EPARSE, name, 0, 0, "DOT: not a graph cgraph can read");
         goto out;
+    }
+    {
+        const char *rest = after_first_graph(buf, len);
+        if (rest) {
+            long at = 1;
+            for (const char *q = buf; q < rest; q++)
+                at += *q == '\n';
+            ag_error_set(err, AG_EPARSE, name, at, 0,
+                         "text after the first graph: one graph per input");
+            goto out;
+        }
     }
     if ((size_t)agnnodes(dg) > limits->max_nodes) {
         ag_error_set(err, AG_ELIMIT, name, 0, 0, "more than %zu nodes", limits->max_nodes);

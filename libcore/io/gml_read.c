@@ -437,6 +437,8 @@ static int take_node(mr *r, gml_state *st, json_t *obj)
     long i, k;
     json_t *attrs;
 
+    if (!id && json_is_real(idv))
+        return rfail(r, "node id %g is not an integer or a string", json_real_value(idv));
     if (!id)
         return rfail(r, "node without an id");
     if (!json_is_integer(idv))
@@ -614,7 +616,11 @@ ag_graph *ag__read_gml(const char *buf, size_t len, const char *name,
             rfail(&r, "expected a key");
             goto out;
         }
-        if (r.b - r.a == 5 && memcmp(r.a, "graph", 5) == 0 && !seen_graph) {
+        if (r.b - r.a == 5 && memcmp(r.a, "graph", 5) == 0 && seen_graph) {
+            rfail(&r, "a second graph: one graph per input");
+            goto out;
+        }
+        if (r.b - r.a == 5 && memcmp(r.a, "graph", 5) == 0) {
             if (lex(&r) < 0)
                 goto out;
             if (r.t != T_OPEN) {

@@ -61,6 +61,9 @@ typedef struct rd {
     ag__buf text;         /* text of the current <data> */
     int xml_failed;       /* the structured error handler has set *err */
     int integer_ids;      /* the node-id key says the names were integers */
+    long *refline;        /* per node: 0 once a <node> declares it, else the line of the
+                           * first <edge> naming it (an undeclared node is an error) */
+    size_t caprefline;    /* allocated entries of refline */
 } rd;
 
 /* Structured error handler: libxml2's message, line and column, never printed. */
@@ -232,6 +235,8 @@ static int parse_type(const char *t)
     return -1;
 }
 
+static long find_key(rd *s, const char *id);
+
 static int read_key(rd *s)
 {
     char *id = get_attr(s, "id"), *dom = get_attr(s, "for"), *name = get_attr(s, "attr.name"),
@@ -241,6 +246,10 @@ static int read_key(rd *s)
 
     if (!id) {
         fail(s, AG_EPARSE, "<key> without an id");
+        goto out;
+    }
+    if (find_key(s, id) >= 0) {
+        fail(s, AG_EPARSE, "key '%s' declared twice", id);
         goto out;
     }
     if (ag__grow(&s->keys, &s->capkeys, s->nkeys + 1, sizeof *s->keys) < 0) {
@@ -541,16 +550,22 @@ static int read_record(rd *s, int dom, long idx)
     return rc;
 }
 
-static long node_ref(rd *s, const char *id)
+/* The node with GraphML id `id`, created on first sight. declared: a <node> names it,
+ * else an <edge> does (the <node> may come later in the file; one that never comes is an
+ * error, as in the JSON reader). */
+static long node_ref(rd *s, const char *id, int declared)
 {
     long i = ag_graph_find_node(s->g, id);
-    if (i >= 0)
-        return i;
-    if (ag_graph_node_count(s->g) >= s->limits->max_nodes)
-        return fail(s, AG_ELIMIT, "more than %zu nodes", s->limits->max_nodes);
-    i = ag_graph_add_node(s->g, id, s->err);
-    if (i < 0)
-        fail(s, AG_ENOMEM, "out of memory");
+    if (i < 0) {
+        if (ag_graph_node_count(s->g) >= s->limits->max_nodes)
+            return fail(s, AG_ELIMIT, "more than %zu nodes", s->limits->max_nodes);
+        if ((i = ag_graph_add_node(s->g, id, s->err)) < 0 ||
+            ag__grow(&s->refline, &s->caprefline, (size_t)i + 1, sizeof *s->refline) < 0)
+            return fail(s, AG_ENOMEM, "out of memory");
+        s->refline[i] = declared ? 0 : (cur_line(s) > 0 ? cur_line(s) : 1);
+    } else if (declared) {
+        s->refline[i] = 0;
+    }
     return i;
 }
 
@@ -562,7 +577,7 @@ static int read_node(rd *s)
 
     if (!id)
         return fail(s, AG_EPARSE, "<node> without an id");
-    if ((i = node_ref(s, id)) >= 0)
+    if ((i = node_ref(s, id, 1)) >= 0)
         rc = read_record(s, DOM_NODE, i);
     xmlFree(id);
     return rc;
@@ -578,7 +593,7 @@ static int read_edge(rd *s)
         fail(s, AG_EPARSE, "<edge> without %s", src ? "a target" : "a source");
         goto out;
     }
-    if ((a = node_ref(s, src)) < 0 || (b = node_ref(s, dst)) < 0)
+    if ((a = node_ref(s, src, 0)) < 0 || (b = node_ref(s, dst, 0)) < 0)
         goto out;
     /* GraphML has no multigraph flag: parallel edges make one (as networkx does). */
     if (!ag_graph_is_multigraph(s->g) && ag_graph_find_edge(s->g, (size_t)a, (size_t)b) >= 0)
@@ -642,13 +657,21 @@ static int read_document(rd *s)
         }
         if (strcmp(nm, "key") == 0) {
             rc = read_key(s);
-        } else if (strcmp(nm, "graph") == 0 && s->graphs++ == 0) {
+        } else if (strcmp(nm, "graph") == 0) {
+            if (s->graphs++ > 0)
+                return fail(s, AG_EPARSE, "a second <graph>: one graph per input");
             char *ed = get_attr(s, "edgedefault");
+            if (ed && strcmp(ed, "undirected") != 0 && strcmp(ed, "directed") != 0) {
+                fail(s, AG_EPARSE, "edgedefault '%.40s': expected 'directed' or 'undirected'",
+                     ed);
+                xmlFree(ed);
+                return -1;
+            }
             ag_graph_set_directed(s->g, !ed || strcmp(ed, "undirected") != 0);
             xmlFree(ed);
             rc = read_graph_body(s);
         } else {
-            rc = skip_element(s); /* later graphs, top-level data, desc */
+            rc = skip_element(s); /* top-level data, desc */
         }
         if (rc < 0)
             return -1;
@@ -815,6 +838,13 @@ ag_graph *ag__read_graphml(const char *buf, size_t len, const char *name,
      * when *err stays clear. */
     if (read_document(&s) < 0 || s.xml_failed || apply_defaults(&s) < 0)
         goto out;
+    for (size_t i = 0; i < ag_graph_node_count(s.g); i++)
+        if (s.refline[i]) {
+            ag_error_set(err, AG_EPARSE, name, s.refline[i], 0,
+                         "an edge names node '%.80s', which no <node> declares",
+                         ag_node_id(s.g, i));
+            goto out;
+        }
     if (s.nodeid_key >= 0) {
         result = rename_nodes(&s);
     } else {
@@ -834,6 +864,7 @@ out:
     for (size_t i = 0; i < s.capnames; i++)
         json_decref(s.names[i]);
     free(s.names);
+    free(s.refline);
     ag__buf_free(&s.text);
     return result;
 }

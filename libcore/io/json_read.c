@@ -380,6 +380,8 @@ static const char *id_token(scan *s, char *buf, size_t size, int *is_int)
         if (d == s->p || (*d == '0' && d + 1 < s->p))
             return NULL;
     }
+    if (s->p - a == 2 && a[0] == '-' && a[1] == '0')
+        a++; /* -0 is the integer 0, as jansson reads it on the slow path */
     memcpy(buf, a, (size_t)(s->p - a));
     buf[s->p - a] = '\0';
     *is_int = 1;

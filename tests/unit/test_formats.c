@@ -153,6 +153,7 @@ static void test_formats__graphml_networkx(void **state)
         "    <node id=\"1\">\n      <data key=\"d0\">org</data>\n    </node>\n"
         "    <edge source=\"0\" target=\"1\">\n      <data key=\"d3\">3</data>\n    </edge>\n"
         "    <edge source=\"1\" target=\"2\" />\n"
+        "    <node id=\"2\"/>\n" /* declared after its edge: GraphML allows either order */
         "  </graph>\n</graphml>\n";
     ag_error err;
     ag_graph *g = read_str(doc, AG_FMT_AUTO, &err);
@@ -294,8 +295,9 @@ static void test_formats__graphml_errors(void **state)
 static void test_formats__graphml_parallel_edges(void **state)
 {
     ag_error err;
-    ag_graph *g = read_str("<graphml><graph edgedefault=\"undirected\"><edge source=\"a\" "
-                           "target=\"b\"/><edge source=\"b\" target=\"a\"/></graph></graphml>",
+    ag_graph *g = read_str("<graphml><graph edgedefault=\"undirected\"><node id=\"a\"/>"
+                           "<node id=\"b\"/><edge source=\"a\" target=\"b\"/>"
+                           "<edge source=\"b\" target=\"a\"/></graph></graphml>",
                            AG_FMT_GRAPHML, &err);
     assert_non_null(g);
     assert_true(ag_graph_is_multigraph(g));
