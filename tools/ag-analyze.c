@@ -139,6 +139,10 @@ static int parse(args *x, int argc, char **argv)
     if (rc == 0 && argc - optind > 1)
         rc = ag_cli_usage_error(&cli, "at most one input file");
     x->r.input = optind < argc ? argv[optind] : NULL;
+    if (rc == 0) {
+        const char *outs[] = {x->r.output, x->r.report_json};
+        rc = ag_cli_check_outputs(&cli, outs, 2, &x->r.input, 1);
+    }
     for (int i = 0; i < x->r.analyze.nfilters; i++)
         if (x->r.analyze.filters[i].kind == AG_FILTER_TOP)
             x->r.analyze.filters[i].by = x->by;

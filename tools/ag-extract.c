@@ -120,6 +120,10 @@ static int parse(int argc, char **argv, ag_extract_opts *o, args *a)
         case 'q': a->quiet = 1; break;
         }
     }
+    if (a->keyed && a->fmt != AG_FMT_AUTO && a->fmt != AG_FMT_JSON)
+        return ag_cli_usage_error(&cli, "--emit-keyed writes ag-merge's keyed records; -f %s "
+                                        "does not apply (convert after ag-merge)",
+                                  ag_format_name(a->fmt));
     if (a->fmt == AG_FMT_AUTO && (!a->out_path ||
                                   (a->fmt = ag_format_from_path(a->out_path)) == AG_FMT_AUTO))
         a->fmt = AG_FMT_JSON;
@@ -141,6 +145,11 @@ int main(int argc, char **argv)
     ag_error_clear(&err);
     if ((rc = parse(argc, argv, &o, &a)) >= 0)
         return rc;
+    const char *const *inputs = optind < argc ? (const char *const *)argv + optind : stdin_only;
+    size_t ninputs = optind < argc ? (size_t)(argc - optind) : 1;
+    const char *outs[] = {a.out_path, a.mentions_path};
+    if (ag_cli_check_outputs(&cli, outs, 2, inputs, ninputs) != 0)
+        return AG_EXIT_USAGE;
     rc = AG_EXIT_FAIL;
     csv = a.fmt == AG_FMT_CSV && !a.keyed;
     ag_progress_init(&bar, cli.prog, 0, a.quiet);
@@ -150,8 +159,6 @@ int main(int argc, char **argv)
     o.mentions = mout.fp;
     if (!csv && ag_output_open(&out, a.out_path, &err) < 0)
         goto out;
-    const char *const *inputs = optind < argc ? (const char *const *)argv + optind : stdin_only;
-    size_t ninputs = optind < argc ? (size_t)(argc - optind) : 1;
     if (a.keyed) {
         if (ag_extract_keyed(inputs, ninputs, &o, out.fp, &stats, &err) < 0)
             goto out;

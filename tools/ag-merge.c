@@ -67,6 +67,8 @@ int main(int argc, char **argv)
         fmt = AG_FMT_JSON;
     const char *const *inputs = (const char *const *)argv + optind;
     size_t ninputs = (size_t)(argc - optind);
+    if (ag_cli_check_outputs(&cli, &out_path, 1, inputs, ninputs) != 0)
+        return AG_EXIT_USAGE;
     if (fmt == AG_FMT_CSV && !keyed) {
         if (!(g = ag_merge_graph(inputs, ninputs, &o, &err)) ||
             ag_graph_write_csv(g, out_path ? out_path : "graph", &err) < 0)

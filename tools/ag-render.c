@@ -109,6 +109,8 @@ int main(int argc, char **argv)
     if (argc - optind > 1)
         return ag_cli_usage_error(&cli, "one input graph at a time (got %d)", argc - optind);
     in_path = optind < argc ? argv[optind] : NULL;
+    if (ag_cli_check_outputs(&cli, &out_path, 1, &in_path, 1) != 0)
+        return AG_EXIT_USAGE;
     if (!fmt_set && out_path && (ro.format = ag_format_from_path(out_path)) == AG_FMT_AUTO) {
         /* "-o graph.bmp" must not quietly produce SVG under that name. */
         const char *base = strrchr(out_path, '/'), *dot = strrchr(base ? base : out_path, '.');

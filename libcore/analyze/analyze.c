@@ -49,6 +49,10 @@ int ag_filter_parse(ag_filter_kind kind, const char *arg, ag_filter *f, ag_error
         return 0;
     case AG_FILTER_TYPES: {
         const char *p = arg;
+        if (!*p) /* an empty list would empty the graph in silence */
+            return ag_error_set(err, AG_EINVAL, NULL, 0, 0,
+                                "--types needs at least one type (person, org, country, "
+                                "place, other)");
         while (*p) {
             char item[32];
             size_t len = strcspn(p, ",");

@@ -354,6 +354,13 @@ static int backbone(ag_graph *g, double level, ag_error *err)
     for (size_t e = 0; e < m; e++) {
         double w = ag_edge_weight(g, e);
         size_t a = ag_edge_source(g, e), b = ag_edge_target(g, e);
+        if (!(w > 0) || !isfinite(w)) {
+            ag_error_set(err, AG_EINVAL, NULL, 0, 0,
+                         "link %s -- %s has weight %g; --backbone needs positive weights "
+                         "(use --min-weight first)",
+                         ag_node_id(g, a), ag_node_id(g, b), w);
+            goto out;
+        }
         s[a] += w;
         s[b] += w;
         k[a]++;

@@ -393,6 +393,7 @@ ag_graph *ag_render_select(const ag_graph *g, const ag_render_opts *opts, ag_err
 #define MAX_LEGEND 12   /* communities named in the legend; the rest are "other" */
 #define LEGEND_NAMES 3  /* members named per community */
 #define LABEL_WRAP 18   /* names longer than this (bytes) break at a middle space */
+#define LABEL_MAX 120   /* names longer than this (bytes) are cut in pictures */
 
 struct ag__styler {
     const ag_graph *g;        /* borrowed */
@@ -704,6 +705,14 @@ int ag__style_graph(ag__styler *s, ag__attrs *graph, ag__attrs *nd, ag__attrs *e
 static int node_label(ag__buf *b, const char *id)
 {
     size_t n = strlen(id), brk = 0;
+    if (n > LABEL_MAX) {
+        /* A name longer than a picture can show (a million characters make Pango give
+         * up) is cut at a character boundary and marked. */
+        size_t cut = LABEL_MAX;
+        while (cut > 0 && ((unsigned char)id[cut] & 0xC0) == 0x80)
+            cut--;
+        return esc_label(b, id, cut) < 0 || ag__buf_add(b, "\u2026", 3) < 0 ? -1 : 0;
+    }
     if (n > LABEL_WRAP && !strchr(id, '\n')) {
         size_t best = n;
         for (size_t i = 1; i + 1 < n; i++)

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <actorgraph/io/io.h>
@@ -111,6 +112,57 @@ int ag_cli_usage_error(const ag_cli *cli, const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, "\nTry '%s --help' for more information.\n", cli->prog);
     return AG_EXIT_USAGE;
+}
+
+/* The real path of p, or of its directory joined with its name when p does not exist
+ * yet; NULL when neither resolves. The caller frees it. */
+static char *real_path_of(const char *p)
+{
+    char *r = realpath(p, NULL);
+    if (r || errno != ENOENT)
+        return r;
+    const char *slash = strrchr(p, '/');
+    char *dir = slash ? strndup(p, (size_t)(slash - p + (slash == p))) : strdup(".");
+    char *rd = dir ? realpath(dir, NULL) : NULL, *out = NULL;
+    const char *base = slash ? slash + 1 : p;
+    if (rd && asprintf(&out, "%s/%s", strcmp(rd, "/") == 0 ? "" : rd, base) < 0)
+        out = NULL;
+    free(dir);
+    free(rd);
+    return out;
+}
+
+static int same_path(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    int ha = stat(a, &sa) == 0, hb = stat(b, &sb) == 0;
+    if (ha && !S_ISREG(sa.st_mode))
+        return 0; /* /dev/null, /dev/stdout: writing there overwrites no file */
+    if (ha && hb)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    char *ra = real_path_of(a), *rb = real_path_of(b);
+    int same = ra && rb && strcmp(ra, rb) == 0;
+    free(ra);
+    free(rb);
+    return same;
+}
+
+int ag_cli_check_outputs(const ag_cli *cli, const char *const *outs, size_t nouts,
+                         const char *const *ins, size_t nins)
+{
+    for (size_t i = 0; i < nouts; i++) {
+        const char *o = outs[i];
+        if (!o || strcmp(o, "-") == 0)
+            continue;
+        for (size_t j = 0; j < nins; j++)
+            if (ins[j] && strcmp(ins[j], "-") != 0 && same_path(o, ins[j]))
+                return ag_cli_usage_error(cli, "output '%s' is the input '%s': it would be "
+                                               "overwritten", o, ins[j]);
+        for (size_t j = 0; j < i; j++)
+            if (outs[j] && strcmp(outs[j], "-") != 0 && same_path(o, outs[j]))
+                return ag_cli_usage_error(cli, "two outputs name the same file '%s'", o);
+    }
+    return 0;
 }
 
 int ag_cli_getopt(ag_cli *cli, int argc, char **argv, const char **arg)

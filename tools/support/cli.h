@@ -75,6 +75,14 @@ void ag_cli_help(const ag_cli *cli, FILE *f);
 int ag_cli_usage_error(const ag_cli *cli, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Outputs that would overwrite an input or each other ("-o news.jsonl news.jsonl",
+ * "--mentions F -o F"): a usage error naming both, before anything is read or written.
+ * outs and ins are NULL-padded lists of paths ("-" and NULL entries are skipped); an
+ * output that does not exist yet is compared by its directory's real path and its name.
+ * Returns 0 when all differ, else AG_EXIT_USAGE after the message. */
+int ag_cli_check_outputs(const ag_cli *cli, const char *const *outs, size_t nouts,
+                         const char *const *ins, size_t nins);
+
 /* Print err as "PROG: FILE:LINE:COL: message"; returns AG_EXIT_FAIL. */
 int ag_cli_fail(const ag_cli *cli, const ag_error *err);
 
