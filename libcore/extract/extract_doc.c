@@ -26,7 +26,17 @@
  * A trigger preceded within three words by a modal or plan word (will, would, to,
  * expected, plans, scheduled, possible, upcoming, not, ...), or whose subject is
  * followed by a modal before it ("X would visit Bonn for talks with Y"), is a planned or
- * denied meeting and sets nothing; "called on X to ..." is an appeal, not a visit.
+ * denied meeting and sets nothing (so are boycotted, cancelled and merely recommended
+ * talks); "called on X (and Y) to ..." is an appeal, not a visit.
+ * Precision (owner_end, embedded, owns_subject): a name that owns the partner or the
+ * visited thing is none ("visited X's grave", "the tomb of X", "met the Taliban's
+ * envoys"), nor is a subject inside another verb's object ("gunmen holding UN workers
+ * met ...") or after a possessive pronoun ("its UN diplomats met ..."); a list of
+ * partners ends at a verb. Recall (referred_subject, pair_met): "X said he met Y", "X
+ * said in his meeting with Y", "X flew to Cairo, where he met Y" and "X arrived and then
+ * met Y" take X as subject when that is unambiguous; "met in London with Y" is "met Y";
+ * "the two leaders met" pairs the only two persons named just before (in the paragraph,
+ * or the previous one for a paragraph's first sentence).
  * The tokens are the recogniser's (ner_internal.h), so "Mr." and "U.S." are words here
  * too; only the first MEET_MAX_TOKENS tokens of a sentence are read.
  */
@@ -624,17 +634,30 @@ enum {
     WS_VISITS,
     WS_ENDS,
     WS_TRIGGERS,
+    WS_BELONGINGS,
+    WS_AUX,
+    WS_REPORT,
+    WS_ING_ADJ,
+    WS_PAIR_NOUNS,
+    WS_CLAUSE_WORDS,
     WS_COUNT
 };
 #define WS_DONE (1u << 31) /* a token's set bits are computed (see word_in) */
 #define WORDS(...) (const char *const[]){__VA_ARGS__, NULL}
 static const char *const *const WORD_SETS[WS_COUNT] = {
+    /* Also refused, called-off and merely urged meetings ("a boycott of talks with X",
+     * "recommended opening negotiations with X", "cancelled talks with X"). */
     [WS_PLANNED] = WORDS(
-        "cannot", "could", "declined", "due", "expected", "forthcoming", "future", "hoped",
-        "hopes", "hoping", "if", "intends", "may", "might", "n't", "never", "next", "not",
-        "plan", "planned", "planning", "plans", "possible", "proposed", "refused",
-        "scheduled", "set", "shall", "should", "to", "upcoming", "wants", "when", "will",
-        "would"),
+        "boycott", "boycotted", "boycotting", "boycotts", "cancel", "canceled", "cancelled",
+        "cancels", "cannot", "could", "declined", "demanded", "demanding", "demands", "due",
+        "expected", "forthcoming", "future", "hoped", "hopes", "hoping", "if", "intends",
+        "may", "might", "n't", "never", "next", "not", "offered", "offering", "offers",
+        "open", "opening", "plan", "planned", "planning", "plans", "possible", "postpone",
+        "postponed", "postpones", "proposed", "recommend", "recommended", "recommending",
+        "recommends", "refuse", "refused", "refuses", "refusing", "reject", "rejected",
+        "rejecting", "rejects", "scheduled", "seek", "seeking", "seeks", "set", "shall",
+        "should", "sought", "to", "upcoming", "urge", "urged", "urges", "urging", "wants",
+        "when", "will", "would"),
     [WS_OBJ_BREAK] = WORDS(
         "about", "after", "also", "as", "at", "because", "before", "but", "by", "during",
         "from", "in", "said", "says", "since", "than", "that", "then", "to", "told", "when",
@@ -653,8 +676,8 @@ static const char *const *const WORD_SETS[WS_COUNT] = {
      * recogniser strips ("Burundi negotiator Nyerere", "his German counterpart Kinkel"). */
     [WS_ROLE_NOUNS] = WORDS(
         "ally", "colleague", "counterpart", "counterparts", "delegate", "envoy", "leader",
-        "negotiator", "official", "opposite", "representative", "spokesman", "spokesperson",
-        "spokeswoman"),
+        "executive", "negotiator", "official", "opposite", "representative", "spokesman",
+        "spokesperson", "spokeswoman"),
     [WS_MOD_JOIN] = WORDS("and", "for", "of", "on", "the"),
     /* Nouns that make a trigger with "with" or "between" after them. */
     [WS_NOUNS] = WORDS("discussions", "meeting", "meetings", "negotiations", "talks"),
@@ -672,6 +695,35 @@ static const char *const *const WORD_SETS[WS_COUNT] = {
         "called", "calls", "dialogue", "discussions", "hosted", "hosts", "meeting",
         "meetings", "meets", "met", "negotiations", "received", "receives", "summit",
         "talks", "visited", "visits"),
+    /* Things of a person that are visited without meeting the person ("X's grave", "the
+     * tomb of X", "the X mausoleum"). */
+    [WS_BELONGINGS] = WORDS(
+        "birthplace", "grave", "graves", "gravesite", "home", "house", "mausoleum",
+        "memorial", "monument", "museum", "shrine", "statue", "tomb", "tombs"),
+    /* Words between a pronoun or an elided subject and its trigger ("he had held talks
+     * with", "and then met"). */
+    [WS_AUX] = WORDS(
+        "a", "also", "already", "briefly", "direct", "earlier", "had", "has", "have", "held",
+        "hold", "holds", "just", "later", "private", "recently", "separate", "separately",
+        "then", "twice"),
+    /* Reporting verbs whose subject a following "he", "she" or "it" refers to. */
+    [WS_REPORT] = WORDS(
+        "added", "adds", "confirmed", "insisted", "said", "says", "stated", "told"),
+    /* Words in -ing that are no verb taking the next name as object ("the visiting
+     * Iraqi Prime Minister", "during"). */
+    [WS_ING_ADJ] = WORDS(
+        "according", "acting", "ailing", "defending", "during", "evening", "governing",
+        "incoming", "including", "leading", "meeting", "morning", "outgoing", "reigning",
+        "remaining", "ruling", "sitting", "spring", "visiting", "warring"),
+    /* Nouns of "the two leaders met": two persons named just before. */
+    [WS_PAIR_NOUNS] = WORDS(
+        "chancellors", "leaders", "men", "ministers", "premiers", "presidents", "women"),
+    /* Words that open a clause with a subject of its own ("X said Y arrived and met Z",
+     * "X criticised Y, who flew in and met Z"). */
+    [WS_CLAUSE_WORDS] = WORDS(
+        "added", "after", "although", "as", "because", "before", "if", "said", "says",
+        "since", "that", "though", "told", "until", "when", "where", "whereas", "which",
+        "while", "who", "whom", "whose"),
 };
 
 static int cmp_set_word(const void *a, const void *b)
@@ -808,6 +860,295 @@ static int gap_ok(const ag__analyser *an, const char *text, size_t s, size_t e,
     return !need_join || joined;
 }
 
+/* The lexicon's AG_LEX_* classes of word token t (0 without a lexicon). */
+static unsigned word_class(const ag__analyser *an, const char *text, const tok *t)
+{
+    return an->lex ? ag_lexicon_word_class(an->lex, text + t->s, word_len(t)) : 0;
+}
+
+/* A lower-case word that may be a verb taking what follows as its object: a word in -ing
+ * ("holding"; not "visiting", "during", nor a compound "high-ranking"), or with `past`
+ * one in -ed ("kidnapped"). */
+static int verbish(const ag__analyser *an, const char *text, const tok *p, int past)
+{
+    size_t n = word_len(p);
+    if (!(p->flags & AG__T_LOWER) || (p->flags & AG__T_HYPHEN) || n < 5)
+        return 0;
+    if (past && memcmp(text + p->s + n - 2, "ed", 2) == 0)
+        return 1;
+    return n >= 6 && memcmp(text + p->s + n - 3, "ing", 3) == 0 &&
+           !word_in(an, text, p, WS_ING_ADJ);
+}
+
+/* Is there a verb (see verbish) in [s, e)? Then a list of partners has ended there
+ * ("X met Y, criticised Z": Z is no partner). */
+static int verb_in(const ag__analyser *an, const char *text, size_t s, size_t e)
+{
+    for (size_t i = tok_at(an, s); i < an->ntoks && an->toks[i].s < e; i++)
+        if (verbish(an, text, &an->toks[i], 1))
+            return 1;
+    return 0;
+}
+
+/* Does mention x name the owner of something rather than the partner itself: "X's
+ * envoys", "the X grave", "the tomb of President X"? Visiting a person's grave or meeting
+ * a group's envoys is no meeting with the person or the group. Returns the end of the
+ * owning phrase ("X's", "X grave"), after which the partner may still be named in a
+ * modifier gap ("X's deputy, Y"); else 0. */
+static size_t owner_end(const ag__analyser *an, const char *text, const ag_mention *x)
+{
+    size_t i = tok_at(an, x->end);
+    if (i < an->ntoks && ((an->toks[i].flags & AG__T_POSS) ||
+                          word_in(an, text, &an->toks[i], WS_BELONGINGS)))
+        return an->toks[i].e;
+    size_t k = tok_at(an, x->start);
+    for (size_t n = 0; n < 3 && k > 0 && (an->toks[k - 1].flags & AG__T_CAP); n++)
+        k--; /* titles before the name */
+    if (k >= 2 && word_eq(text, &an->toks[k - 1], "of") &&
+        word_in(an, text, &an->toks[k - 2], WS_BELONGINGS))
+        return x->end;
+    return 0;
+}
+
+/* After an owner ("X's", see owner_end), does the text up to the next name [s, e) only
+ * name that name's role: "X's deputy Y", "X's prime minister, Y"? At most four words and
+ * commas, no function word or verb, and the last word a title or role noun. Not "X's
+ * grave with Y" nor "X's grave, Y said". */
+static int owned_gap(const ag__analyser *an, const char *text, size_t s, size_t e)
+{
+    size_t words = 0;
+    const tok *last = NULL;
+    for (size_t i = tok_at(an, s); i < an->ntoks && an->toks[i].s < e; i++) {
+        const tok *t = &an->toks[i];
+        if (!is_word(t)) {
+            if (t->punct == ',' || ag_text_is_apostrophe(t->punct) ||
+                ag_text_is_hyphen(t->punct))
+                continue;
+            return 0;
+        }
+        if (++words > 4 || verbish(an, text, t, 1) || (word_class(an, text, t) & AG_LEX_FUNCTION))
+            return 0;
+        last = t;
+    }
+    return !last || word_in(an, text, last, WS_ROLE_NOUNS) ||
+           (word_class(an, text, last) & AG_LEX_TITLE);
+}
+
+/* Is mention x, before the trigger token t, followed by a possessive 's that makes it the
+ * owner of the trigger's subject ("Sharon's Likud party began talks", "X's aides met")?
+ * The 's of a meeting noun ("Iran's talks with", "Iran's nuclear talks with") is fine. */
+static int owns_subject(const ag__analyser *an, const char *text, const ag_mention *x,
+                        const tok *t)
+{
+    size_t i = tok_at(an, x->end);
+    if (i >= an->ntoks || !(an->toks[i].flags & AG__T_POSS))
+        return 0;
+    if (word_eq(text, t, "met") || word_eq(text, t, "meets") || word_in(an, text, t, WS_VISITS))
+        return 1;
+    for (size_t k = i + 1, words = 0; k < an->ntoks && an->toks[k].s < t->s; k++)
+        if (++words > 1 || !(an->toks[k].flags & AG__T_LOWER))
+            return 1;
+    return 0;
+}
+
+/* Is the subject starting at byte `start` inside a phrase that is no subject: the object
+ * of another verb earlier in its clause ("gunmen claiming to hold UN workers met ...",
+ * "militants holding UN workers met ..."), or a modifier after a possessive pronoun ("its
+ * UN diplomats met ...": the diplomats are not the UN's)? */
+static int embedded(const ag__analyser *an, const char *text, size_t start)
+{
+    size_t words = 0;
+    for (size_t i = tok_at(an, start); i > 0 && words < 10; i--) {
+        const tok *p = &an->toks[i - 1];
+        if (!is_word(p)) {
+            if ((p->flags & AG__T_POSS) || ag_text_is_apostrophe(p->punct) ||
+                ag_text_is_hyphen(p->punct))
+                continue;
+            return 0; /* the start of the clause */
+        }
+        words++;
+        if (!(p->flags & AG__T_LOWER))
+            continue;
+        if (words <= 2 && (word_eq(text, p, "its") || word_eq(text, p, "their") ||
+                           word_eq(text, p, "his") || word_eq(text, p, "her")))
+            return 1;
+        const tok *nx = &an->toks[i]; /* i < ntoks: the subject's first token is there */
+        if (word_eq(text, p, "to") && nx->s < start && (nx->flags & AG__T_LOWER) &&
+            !(word_class(an, text, nx) & AG_LEX_FUNCTION))
+            return 1; /* "to hold", not "to the" */
+        if (verbish(an, text, p, 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does only a name's lead stand before byte `start` in its clause (in its sentence when
+ * `whole`): names, titles, "the", adjectives ("Japan's foreign minister, X")? Then a name
+ * there is its clause's subject, not the object of a verb or preposition ("a top aide to
+ * X", "a delegation led by X", "gunmen holding X"). */
+static int clause_initial(const ag__analyser *an, const char *text, size_t start, int whole)
+{
+    size_t words = 0;
+    for (size_t i = tok_at(an, start); i > 0; i--) {
+        const tok *p = &an->toks[i - 1];
+        if (!is_word(p)) {
+            if (whole || (p->flags & AG__T_POSS) || ag_text_is_apostrophe(p->punct) ||
+                ag_text_is_hyphen(p->punct) || p->punct == '(' || p->punct == ')')
+                continue;
+            break;
+        }
+        if (++words > 12)
+            return 0;
+        if (!(p->flags & AG__T_LOWER) || word_eq(text, p, "the") || word_eq(text, p, "a") ||
+            word_eq(text, p, "an"))
+            continue;
+        if (verbish(an, text, p, 1))
+            return 0;
+        /* A function word, unless inside a title ("Representative for Afghan Affairs") */
+        if ((word_class(an, text, p) & AG_LEX_FUNCTION) &&
+            !(i >= 2 && (an->toks[i - 2].flags & AG__T_CAP) && (an->toks[i].flags & AG__T_CAP)))
+            return 0;
+    }
+    return 1;
+}
+
+/* What a pronoun or an elided subject may refer to (see referred_subject). */
+enum { REF_PERSON = 1, REF_GROUP, REF_ACTOR };
+
+static int ref_fits(const ag_mention *x, int want)
+{
+    if (want == REF_PERSON)
+        return x->type == AG_ACTOR_PERSON;
+    if (want == REF_GROUP)
+        return x->type == AG_ACTOR_ORG || x->type == AG_ACTOR_COUNTRY;
+    return x->type == AG_ACTOR_PERSON || x->type == AG_ACTOR_ORG ||
+           x->type == AG_ACTOR_COUNTRY;
+}
+
+/* The mentions of a sentence that can act: indices into the document's mentions, and
+ * which ones only modify the next name ("US" in "US envoy Zalmay Khalilzad"). */
+typedef struct acting {
+    const ag_mention *m;
+    const size_t *cand;
+    const int *mod;
+    size_t nc;
+} acting;
+
+/* The subject of reporting verb v ("X said", "X told reporters"), when it is a clause's
+ * first name and fits `want`; a cand index, or -1. */
+static long reporter(const ag__analyser *an, const char *text, const acting *a, const tok *v,
+                     int want)
+{
+    for (size_t c = a->nc; c-- > 0;) {
+        const ag_mention *x = &a->m[a->cand[c]];
+        if (x->end > v->s || a->mod[c] || x->type == AG_ACTOR_PLACE)
+            continue;
+        if (!ref_fits(x, want) || !gap_ok(an, text, x->end, v->s, WS_SUBJ_BREAK, 6, 0) ||
+            owner_end(an, text, x) || !clause_initial(an, text, x->start, 0))
+            return -1;
+        return (long)c;
+    }
+    return -1;
+}
+
+/* The subject of the sentence, or for an elided subject (`want` REF_ACTOR) of the clause
+ * after its last "said" or "that" ("X said Y arrived and met Z": Y): the clause's first
+ * name (past an owner: "Japan's foreign minister, X"), when only a lead stands before it
+ * (clause_initial) and it fits `want`. Nothing when another clause (WS_CLAUSE_WORDS: "who",
+ * "because", ...) opens before byte `before`, nor for a pronoun (`want` a person or a
+ * group) when another name it could mean stands in between. A cand index, or -1. */
+static long sentence_subject(const ag__analyser *an, const char *text, const acting *a,
+                             size_t before, int want)
+{
+    size_t from = 0; /* where the subject's clause starts */
+    for (size_t i = tok_at(an, before); want == REF_ACTOR && i-- > 0;)
+        if (word_in(an, text, &an->toks[i], WS_CLAUSE_WORDS)) {
+            if (!word_in(an, text, &an->toks[i], WS_REPORT) && !word_eq(text, &an->toks[i], "that"))
+                return -1;
+            from = an->toks[i].e;
+            break;
+        }
+    long subj = -1;
+    size_t owned = 0;
+    for (size_t c = 0; c < a->nc && a->m[a->cand[c]].start < before; c++) {
+        const ag_mention *x = &a->m[a->cand[c]];
+        if (x->start < from || a->mod[c] || x->type == AG_ACTOR_PLACE ||
+            x->type == AG_ACTOR_OTHER)
+            continue;
+        if (subj >= 0) {
+            if (want != REF_ACTOR && ref_fits(x, want))
+                return -1; /* a second name the pronoun could mean */
+            continue;
+        }
+        if (owned ? !owned_gap(an, text, owned, x->start) : !clause_initial(an, text, x->start, 1))
+            return -1;
+        if ((owned = owner_end(an, text, x)) != 0)
+            continue;
+        if (!ref_fits(x, want) || !gap_ok(an, text, x->end, before, WS_CLAUSE_WORDS, 40, 0))
+            return -1;
+        subj = (long)c;
+    }
+    return subj;
+}
+
+/* Subject of the trigger at token ti when a pronoun or an elided subject stands before it
+ * (past "had", "held", "also", ...):
+ *   "X said (that) he|she|it [had held talks|met] ...", "X told reporters he met ...":
+ *       the subject of the reporting verb;
+ *   "X said in|during|at|after his|her|its meeting with ...": likewise;
+ *   "X flew to Cairo, where he met ...", "X arrived in Rome and (then) met ...": the
+ *       sentence's subject, when no other name in between could be meant.
+ * Returns the cand index, -1 when the pronoun cannot be told safely (no subject then),
+ * or -2 when no pronoun or elision is there (the nearest name is the subject). */
+static long referred_subject(const ag__analyser *an, const char *text, const acting *a,
+                             size_t ti)
+{
+    const tok *t = &an->toks[ti];
+    int verb = word_eq(text, t, "met") || word_eq(text, t, "meets") ||
+               word_in(an, text, t, WS_VISITS);
+    size_t b = ti;
+    for (size_t k = 0; k < 3 && b > 0 && word_in(an, text, &an->toks[b - 1], WS_AUX); k++) {
+        const tok *p = &an->toks[--b];
+        verb |= word_eq(text, p, "held") || word_eq(text, p, "hold") ||
+                word_eq(text, p, "holds") || word_eq(text, p, "had");
+    }
+    if (b == 0)
+        return -2;
+    const tok *p = &an->toks[b - 1];
+    const tok *q = b >= 2 ? &an->toks[b - 2] : NULL;
+    if (b == ti && b >= 3 && (word_eq(text, p, "his") || word_eq(text, p, "her") ||
+                              word_eq(text, p, "its"))) {
+        /* "X said in his meeting with Y" */
+        if (!(word_eq(text, q, "in") || word_eq(text, q, "during") ||
+              word_eq(text, q, "at") || word_eq(text, q, "after")) ||
+            !word_in(an, text, &an->toks[b - 3], WS_REPORT))
+            return -2;
+        long r = reporter(an, text, a, &an->toks[b - 3],
+                          word_eq(text, p, "its") ? REF_GROUP : REF_PERSON);
+        return r >= 0 ? r : -2;
+    }
+    if (!verb)
+        return -2;
+    if (word_eq(text, p, "and"))
+        return sentence_subject(an, text, a, p->s, REF_ACTOR);
+    int want = word_eq(text, p, "he") || word_eq(text, p, "she") ? REF_PERSON
+               : word_eq(text, p, "it")                          ? REF_GROUP
+                                                                 : 0;
+    if (!want)
+        return -2;
+    if (q && word_eq(text, q, "that"))
+        q = b >= 3 ? &an->toks[b - 3] : NULL;
+    if (!q)
+        return -1;
+    if (word_in(an, text, q, WS_REPORT))
+        return reporter(an, text, a, q, want);
+    if ((q->flags & AG__T_LOWER) && q > an->toks && word_eq(text, q - 1, "told"))
+        return reporter(an, text, a, q - 1, want); /* "told reporters he met" */
+    if (word_eq(text, q, "where") || word_eq(text, q, "and"))
+        return sentence_subject(an, text, a, q->s, want);
+    return -1;
+}
+
 enum { TRIG_NONE, TRIG_VERB, TRIG_VISIT, TRIG_CALL, TRIG_BETWEEN };
 
 static int add_met(ag__analyser *an, long x, long y, const ag_sentence *s)
@@ -853,6 +1194,15 @@ static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_
         if (word_eq(text, t, "met") || word_eq(text, t, "meets")) {
             if (nx && word_eq(text, nx, "with"))
                 *tend = nx->e;
+            /* "met in London (on Monday) with Y", "met at the White House with Y" */
+            if (nx && (word_eq(text, nx, "in") || word_eq(text, nx, "at")))
+                for (size_t i = ti + 2; i < an->ntoks && i < ti + 8 && is_word(&an->toks[i]) &&
+                                        !word_eq(text, &an->toks[i], "and");
+                     i++)
+                    if (word_eq(text, &an->toks[i], "with")) {
+                        *tend = an->toks[i].e;
+                        break;
+                    }
             return TRIG_VERB;
         }
         noun = word_eq(text, t, "meeting") || word_eq(text, t, "meetings");
@@ -900,6 +1250,33 @@ static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_
     return TRIG_NONE;
 }
 
+/* The tokens of sentence si into an->toks, their word-list bits cleared. -1 on ENOMEM. */
+static int sentence_tokens(ag__analyser *an, const char *text, const ag_sentence *sents,
+                           size_t si)
+{
+    if (ag__ner_sentence_tokens(&an->m, an->lex, text, sents, si, MEET_MAX_TOKENS, &an->toks,
+                                &an->ntoks) < 0 ||
+        ag__grow(&an->tok_sets, &an->captok_sets, an->ntoks, sizeof *an->tok_sets) < 0)
+        return -1;
+    if (an->ntoks)
+        memset(an->tok_sets, 0, an->ntoks * sizeof *an->tok_sets);
+    return 0;
+}
+
+/* Is the trigger at token ti planned, hoped-for or denied: a WS_PLANNED word among the
+ * three words before it? */
+static int planned_before(const ag__analyser *an, const char *text, size_t ti)
+{
+    for (size_t b = ti, words = 0; b > 0 && words < 3; b--, words++) {
+        const tok *p = &an->toks[b - 1];
+        if (!is_word(p))
+            return 0;
+        if (word_in(an, text, p, WS_PLANNED))
+            return 1;
+    }
+    return 0;
+}
+
 /* Meetings of sentence si, whose mentions are m[ms, me). */
 static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents, size_t si,
                     size_t ms, size_t me)
@@ -914,16 +1291,11 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
             cand[nc++] = k;
     if (nc < 2)
         return 0;
-    if (ag__ner_sentence_tokens(&an->m, an->lex, text, sents, si, MEET_MAX_TOKENS, &an->toks,
-                                &an->ntoks) < 0)
+    if (sentence_tokens(an, text, sents, si) < 0)
         return -1;
     if (an->ntoks == MEET_MAX_TOKENS) /* a sentence cut short: mentions past the cut go */
         while (nc > 0 && m[cand[nc - 1]].end > an->toks[an->ntoks - 1].e)
             nc--;
-    if (ag__grow(&an->tok_sets, &an->captok_sets, an->ntoks, sizeof *an->tok_sets) < 0)
-        return -1;
-    if (an->ntoks)
-        memset(an->tok_sets, 0, an->ntoks * sizeof *an->tok_sets);
     int mods_done = 0; /* mod[] is computed at the first trigger */
 
     for (size_t ti = 0; ti < an->ntoks; ti++) {
@@ -934,19 +1306,7 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
         int kind = trigger_at(an, text, ti, &tend);
         if (kind == TRIG_NONE)
             continue;
-        /* Planned, hoped-for or denied meetings set nothing. */
-        int planned = 0;
-        for (size_t b = ti, words = 0; b > 0 && words < 3; b--) {
-            const tok *p = &an->toks[b - 1];
-            if (!is_word(p))
-                break;
-            words++;
-            if (word_in(an, text, p, WS_PLANNED)) {
-                planned = 1;
-                break;
-            }
-        }
-        if (planned)
+        if (planned_before(an, text, ti))
             continue;
         if (!mods_done) {
             /* Right to left, so chains work: in "US Special Envoy for Afghanistan Zalmay
@@ -967,6 +1327,7 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
         /* Objects (or the members of a between-list) after the trigger. */
         long objs[16];
         size_t no = 0, last_end = tend;
+        size_t owned = 0; /* end of "X's" or "X grave" just passed: no partner yet */
         for (size_t c = 0; c < nc && no < 16; c++) {
             const ag_mention *x = &m[cand[c]];
             if (x->start < tend)
@@ -975,18 +1336,28 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
                 continue;
             if (kind == TRIG_VISIT && x->type == AG_ACTOR_COUNTRY)
                 continue;
-            int ok = no == 0 ? gap_ok(an, text, last_end, x->start, WS_OBJ_BREAK,
-                                      kind == TRIG_BETWEEN ? 8 : 6, 0)
-                             : gap_ok(an, text, last_end, x->start, WS_OBJ_BREAK, 10, 1);
+            int ok = owned ? owned_gap(an, text, owned, x->start)
+                     : no == 0 ? gap_ok(an, text, last_end, x->start, WS_OBJ_BREAK,
+                                        kind == TRIG_BETWEEN ? 8 : 6, 0)
+                               : gap_ok(an, text, last_end, x->start, WS_OBJ_BREAK, 10, 1) &&
+                                     !verb_in(an, text, last_end, x->start);
             if (!ok)
                 break;
+            /* "visited X's grave", "met the Taliban's envoys": X is no partner, though
+             * one may follow ("met Sharon's envoy, Dov Weisglass"). */
+            if ((owned = owner_end(an, text, x)) != 0)
+                continue;
             objs[no++] = an->mloc[cand[c]];
             last_end = x->end;
         }
         if (kind == TRIG_CALL && no) {
-            size_t after = tok_at(an, last_end);
-            if (after < an->ntoks && word_eq(text, &an->toks[after], "to"))
-                continue; /* "called on X to ...": an appeal */
+            /* "called on X to ...", "called on X and the Y party to ...": an appeal */
+            size_t i = tok_at(an, last_end), w = 0;
+            while (i < an->ntoks && w < 6 && is_word(&an->toks[i]) &&
+                   !word_eq(text, &an->toks[i], "to"))
+                i++, w++;
+            if (i < an->ntoks && word_eq(text, &an->toks[i], "to"))
+                continue;
         }
         if (kind == TRIG_BETWEEN) {
             for (size_t i = 0; i < no; i++)
@@ -998,15 +1369,21 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
         if (no == 0 && kind != TRIG_VERB)
             continue;
 
-        /* Subjects: the nearest acting mention before the trigger, plus "X and Y". */
+        /* Subjects: the nearest acting mention before the trigger, plus "X and Y"; or
+         * what a pronoun or an elided subject there refers to (referred_subject). */
         long subj[8];
         size_t ns = 0;
         long first = -1;
-        for (size_t c = nc; c-- > 0;) {
+        const acting act = {m, cand, mod, nc};
+        long ref = referred_subject(an, text, &act, ti);
+        if (ref >= 0)
+            subj[ns++] = an->mloc[cand[ref]];
+        for (size_t c = nc; ref == -2 && c-- > 0;) {
             const ag_mention *x = &m[cand[c]];
             if (x->end > t->s || mod[c] || x->type == AG_ACTOR_PLACE)
                 continue;
-            if (gap_ok(an, text, x->end, t->s, WS_SUBJ_BREAK, 8, 0))
+            if (gap_ok(an, text, x->end, t->s, WS_SUBJ_BREAK, 8, 0) &&
+                !owns_subject(an, text, x, t))
                 first = (long)c;
             break;
         }
@@ -1019,12 +1396,18 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
                 const ag_mention *x = &m[cand[c]];
                 if (mod[c] || x->type == AG_ACTOR_PLACE)
                     continue;
-                if (!gap_ok(an, text, x->end, prev_start, -1, 1, 1))
+                size_t and = tok_at(an, x->end); /* "X and (Palestinian leader) Y" */
+                if (!gap_ok(an, text, x->end, prev_start, -1, 1, 1) &&
+                    !(and < an->ntoks && word_eq(text, &an->toks[and], "and") &&
+                      modifier_gap(an, text, an->toks[and].e, prev_start)))
                     break;
                 subj[ns++] = an->mloc[cand[c]];
                 prev_start = x->start;
             }
-        } else if (no && word_eq(text, t, "meeting")) {
+            /* "gunmen holding UN workers met ...", "its UN diplomats met ..." */
+            if (embedded(an, text, prev_start))
+                ns = 0;
+        } else if (ref == -2 && no && word_eq(text, t, "meeting")) {
             /* "In his meeting with Y, Foreign Minister X said ...": X is the subject. */
             for (size_t c = 0; c < nc; c++) {
                 const ag_mention *x = &m[cand[c]];
@@ -1036,23 +1419,80 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
                 break;
             }
         }
-        if (no == 0 && ns > 1) {
-            /* "X and Y met": the subjects met each other, unless "met" takes an object
-             * that is not an actor ("X and Y met their targets"). */
-            size_t after = tok_at(an, tend);
-            if (after < an->ntoks && is_word(&an->toks[after]) &&
-                !word_in(an, text, &an->toks[after], WS_ENDS))
-                continue;
+        /* "X and Y met": the subjects met each other, unless "met" takes an object that
+         * is not an actor ("X and Y met their targets"); also "X and Y met in Oslo with
+         * Z" (a place after "met" ends its object, see trigger_at). */
+        int met_in = ti + 1 < an->ntoks && (word_eq(text, &an->toks[ti + 1], "in") ||
+                                            word_eq(text, &an->toks[ti + 1], "at"));
+        size_t after = tok_at(an, tend);
+        if (ns > 1 && (met_in || (no == 0 && !(after < an->ntoks && is_word(&an->toks[after]) &&
+                                               !word_in(an, text, &an->toks[after], WS_ENDS)))))
             for (size_t i = 0; i < ns; i++)
                 for (size_t j = i + 1; j < ns; j++)
                     if (add_met(an, subj[i], subj[j], s) < 0)
                         return -1;
-            continue;
-        }
         for (size_t i = 0; i < ns; i++)
             for (size_t j = 0; j < no; j++)
                 if (add_met(an, subj[i], objs[j], s) < 0)
                     return -1;
+    }
+    return 0;
+}
+
+/* Distinct persons (local actors) named in a stretch of text; n == 3 means three or more. */
+typedef struct persons {
+    long p[2];
+    size_t n;
+} persons;
+
+static void persons_add(persons *ps, long l)
+{
+    if (ps->n < 3 && !(ps->n > 0 && ps->p[0] == l) && !(ps->n > 1 && ps->p[1] == l)) {
+        if (ps->n < 2)
+            ps->p[ps->n] = l;
+        ps->n++;
+    }
+}
+
+/* "The two leaders met (in Sharm el-Sheikh)", "the two men held talks": sentence si, which
+ * names no person before its trigger, refers to the two persons a and b named just before
+ * it. Not "the two men met Z" or "held talks with Z" (their partner is someone else). */
+static int pair_met(ag__analyser *an, const char *text, const ag_sentence *sents, size_t si,
+                    size_t ms, size_t me, long a, long b)
+{
+    const ag_sentence *s = &sents[si];
+    const char *w = text + s->start, *end = text + s->end;
+    while (w + 4 <= end && !((w[0] | 0x20) == 't' && w[1] == 'w' && w[2] == 'o' && w[3] == ' '))
+        w++; /* most sentences have no "two " at all */
+    if (w + 4 > end)
+        return 0;
+    if (sentence_tokens(an, text, sents, si) < 0)
+        return -1;
+    for (size_t i = 1; i + 2 < an->ntoks; i++) {
+        if (!word_eq(text, &an->toks[i], "two") || !word_eq(text, &an->toks[i - 1], "the"))
+            continue;
+        size_t j = i + 1; /* the noun: "the two men", "the two foreign ministers" */
+        if (!word_in(an, text, &an->toks[j], WS_PAIR_NOUNS) &&
+            (an->toks[j].flags & AG__T_LOWER))
+            j++;
+        if (j >= an->ntoks || !word_in(an, text, &an->toks[j], WS_PAIR_NOUNS))
+            continue;
+        size_t k = j + 1;
+        int held = 0;
+        for (; k < an->ntoks && k < j + 3 && word_in(an, text, &an->toks[k], WS_AUX); k++)
+            held |= word_eq(text, &an->toks[k], "held") || word_eq(text, &an->toks[k], "had");
+        if (k >= an->ntoks || planned_before(an, text, k))
+            continue;
+        const tok *t = &an->toks[k], *nx = k + 1 < an->ntoks ? &an->toks[k + 1] : NULL;
+        int ok = (word_eq(text, t, "met") &&
+                  (!nx || !is_word(nx) || word_in(an, text, nx, WS_ENDS))) ||
+                 (held && word_in(an, text, t, WS_NOUNS));
+        if (!ok || (nx && word_eq(text, nx, "with")))
+            continue;
+        for (size_t x = ms; x < me; x++)
+            if (an->m.v[x].type == AG_ACTOR_PERSON && an->m.v[x].start < t->s)
+                return 0;
+        return add_met(an, a, b, s);
     }
     return 0;
 }
@@ -1228,9 +1668,23 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
     }
     if (pairs_begin(an) < 0 || co_mentions(an, sents, ns, ms) < 0)
         goto nomem;
-    for (size_t s = 0; s < ns; s++)
+    persons cur = {{0}, 0}, prev = cur; /* persons of this paragraph so far, of the last */
+    for (size_t s = 0; s < ns; s++) {
         if (ms[s + 1] - ms[s] >= 2 && meetings(an, doc->text, sents, s, ms[s], ms[s + 1]) < 0)
             goto nomem;
+        int opens = s == 0 || sents[s].paragraph != sents[s - 1].paragraph;
+        if (opens) {
+            prev = cur;
+            cur.n = 0;
+        }
+        const persons *ctx = opens ? &prev : &cur; /* who "the two men" may be */
+        if (ctx->n == 2 && pair_met(an, doc->text, sents, s, ms[s], ms[s + 1], ctx->p[0],
+                                    ctx->p[1]) < 0)
+            goto nomem;
+        for (size_t k = ms[s]; k < ms[s + 1]; k++)
+            if (!m[k].dateline && an->mloc[k] >= 0 && m[k].type == AG_ACTOR_PERSON)
+                persons_add(&cur, an->mloc[k]);
+    }
     if (flush_pairs(an, acc, doc) < 0)
         goto nomem;
     rc = (long)nm;

@@ -17,13 +17,20 @@
  *     b. a two-word name equals the first and last word of longer names (by variant key)
  *        of exactly one group ("Qamar Bajwa" -> "Qamar Javed Bajwa"); with two candidate
  *        groups it is ambiguous and stays alone;
- *     c. a one-word name equals the last word of the names of exactly one multi-word
- *        group ("Khalilzad" -> "Zalmay Khalilzad"); a surname shared by several people
- *        ("Khan") stays alone;
- *     decisions of each step are taken on the state after the previous step, then applied;
+ *     c. a one-word name, or titles and a surname ("Minister Khalilzad"), joins the
+ *        full name ending in it: the only one, or the one that dominates by prominence
+ *        (surname_targets: at least 5 mentions and 3 times those of every namesake);
+ *        only names shaped like full names compete, not words glued before a name; a
+ *        surname shared by comparable people ("Khan") stays alone;
+ *     d. organisations: "X Party" = "X", a plural = its singular when "X Party" exists,
+ *        "X Corp" (Inc, plc, Ltd, Co, Group, ...) = "X" (org_unite); never a country;
+ *     decisions of each step are taken on the state after the previous step, then
+ *     applied; word classes come from the embedded default lexicon, never --dict files;
  *  4. a group is named after its member with the most words, then the most documents,
- *     then the most mentions, then the smallest name in byte order; the other names and
- *     surface forms become its `aliases`;
+ *     then the most mentions (persons), or the most mentions, then documents, then
+ *     words (groups with any other member), then the smallest name in byte order; the
+ *     other names and surface forms become its `aliases`; a group holding a legal-form
+ *     name ("X Corp") is an org;
  *  5. pair records are summed over groups (pairs inside one group vanish).
  * Time complexity: O(A log A + L + F) for A actor records, L pair records and F forms.
  * The evidence of acc's pair records is released on the way (it moves into the graph).
@@ -31,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <actorgraph/nlp/lexicon.h>
 #include <actorgraph/nlp/ner.h>
 #include <actorgraph/nlp/text.h>
 
@@ -47,10 +55,13 @@ typedef struct info {
     char *vkey;         /* variant key of name (persons), or NULL */
     char *skey;         /* first+last variant key (persons with >= 3 words) */
     char *lkey;         /* variant key of the last word (persons with >= 2 words) */
+    int legal;          /* 1: an org name ending in a legal form ("Microsoft Corp") */
 } info;
 
 typedef struct group {
     size_t rep;               /* representative actor */
+    int org;                  /* 1: a member is no person (representative by mentions) */
+    int legal;                /* 1: a member is a legal-form name: the node is an org */
     const char *id;           /* node id (borrowed or owned in idbuf) */
     char *idbuf;              /* owned id when it had to be made unique */
     long node;                /* node index in the graph */
@@ -73,10 +84,11 @@ static void unite(size_t *parent, size_t a, size_t b)
         parent[a < b ? b : a] = a < b ? a : b;
 }
 
-static int all_caps(const char *s)
+/* 1 when s[0, n) has upper-case letters and no lower-case one. */
+static int all_caps_n(const char *s, size_t n)
 {
     int upper = 0;
-    for (size_t i = 0, n = strlen(s); i < n;) {
+    for (size_t i = 0; i < n;) {
         int32_t cp;
         i += ag_text_decode(s, n, i, &cp);
         if (ag_text_is_lower(cp))
@@ -86,6 +98,8 @@ static int all_caps(const char *s)
     }
     return upper;
 }
+
+static int all_caps(const char *s) { return all_caps_n(s, strlen(s)); }
 
 static const char *display_name(const ag__actor *a)
 {
@@ -137,15 +151,26 @@ static char *last_word_key(const char *key)
     return strdup(sp ? sp + 1 : key);
 }
 
-/* Representative order: more words, more documents, more mentions, smaller name. */
-static int better_rep(const ag__acc *acc, const info *inf, size_t x, size_t y)
+/* Representative order within a group. Persons: more words (the fullest name), more
+ * documents, more mentions. Groups with any other member (organisations united by 3d,
+ * org_first): more mentions (the form news uses most: "IBM" over "IBM Corp"), more
+ * documents, more words. Then the smaller name. A total order, so the representative
+ * does not depend on the order of the records. */
+static int better_rep(const ag__acc *acc, const info *inf, size_t x, size_t y, int org_first)
 {
+    const ag__actor *a = &acc->actors[x], *b = &acc->actors[y];
+    if (org_first) {
+        if (a->mentions != b->mentions)
+            return a->mentions > b->mentions;
+        if (a->documents != b->documents)
+            return a->documents > b->documents;
+    }
     if (inf[x].words != inf[y].words)
         return inf[x].words > inf[y].words;
-    if (acc->actors[x].documents != acc->actors[y].documents)
-        return acc->actors[x].documents > acc->actors[y].documents;
-    if (acc->actors[x].mentions != acc->actors[y].mentions)
-        return acc->actors[x].mentions > acc->actors[y].mentions;
+    if (a->documents != b->documents)
+        return a->documents > b->documents;
+    if (a->mentions != b->mentions)
+        return a->mentions > b->mentions;
     int c = strcmp(inf[x].name, inf[y].name);
     return c != 0 ? c < 0 : strcmp(acc->actors[x].key, acc->actors[y].key) < 0;
 }
@@ -187,6 +212,387 @@ static int unique_targets(const ag__acc *acc, const info *inf, size_t *parent,
     free(amb);
     ag__strmap_free(&first);
     return 0;
+}
+
+/* ------------------------------------------------------------------ surnames by prominence */
+
+/* The word at *p of a space-separated name: its length, *p moved past it and the spaces
+ * after it; 0 at the end. A trailing full stop is not part of the word ("W." -> "W"). */
+static size_t next_word(const char **p, const char **w)
+{
+    const char *s = *p;
+    while (*s == ' ')
+        s++;
+    size_t n = strcspn(s, " ");
+    *w = s;
+    *p = s + n;
+    while (**p == ' ')
+        (*p)++;
+    while (n > 0 && s[n - 1] == '.')
+        n--;
+    return n;
+}
+
+static unsigned word_class(const ag_lexicon *lex, const char *w, size_t n)
+{
+    return n ? ag_lexicon_word_class(lex, w, n) : 0;
+}
+
+/* 1 when w[0, n) can start a person's name: an initial ("W"), a listed given name, or a
+ * capitalised word that is nothing else the lexicon knows: no title (or plural of one),
+ * organisation cue, function word ("As", "With"), known actor ("Paris"), ordinary
+ * English word unless the word list also has it capitalised, no plural or verb in -s
+ * ("Vote", "Backs", "Liberals"), no compound of ordinary words ("Well-known"), and no
+ * abbreviation in capitals ("MP") unless the whole name is in capitals. */
+static int given_like(const ag_lexicon *lex, const char *w, size_t n, int caps_name)
+{
+    int32_t cp;
+    if (n == 0)
+        return 0;
+    size_t k = ag_text_decode(w, n, 0, &cp);
+    if (!ag_text_is_upper(cp))
+        return 0;
+    if (k == n)
+        return 1;
+    /* "Well-known": a compound of ordinary words, not "Jean-Pierre". */
+    for (const char *h = memchr(w, '-', n); h; h = memchr(h + 1, '-', n - (size_t)(h + 1 - w)))
+        if (h + 1 < w + n && h[1] >= 'a' && h[1] <= 'z')
+            return 0;
+    unsigned c = word_class(lex, w, n);
+    if (c & (AG_LEX_TITLE | AG_LEX_FUNCTION | AG_LEX_NONNAME | AG_LEX_ORGCUE |
+             AG_LEX_CONNECTOR))
+        return 0;
+    if (c & AG_LEX_GIVEN)
+        return 1;
+    int plural = w[n - 1] == 's';
+    if (plural && (word_class(lex, w, n - 1) & AG_LEX_TITLE))
+        return 0; /* "Presidents" */
+    /* An ordinary word: only one the word list also has capitalised, as names are
+     * ("Grace", "Rose"; not "Vote", "Hail"), and no plural or verb in -s
+     * ("Liberals", "Backs"). */
+    if ((c & AG_LEX_COMMON) && (!(c & AG_LEX_PROPER) || plural))
+        return 0;
+    if (!caps_name && all_caps_n(w, n))
+        return 0;
+    ag_lex_actor a;
+    return !ag_lexicon_lookup(lex, w, n, 0, &a);
+}
+
+/* 1 when a person's display name has the shape of a full name: two words or more, the
+ * first given_like, the middle ones capitalised (or connectors: "bin", "van") and no
+ * title or function word ("Paris As Minister Ashworth" and "With Ashworth" are not). */
+static int name_shaped(const ag_lexicon *lex, const char *name)
+{
+    const char *p = name, *w;
+    int caps = all_caps(name);
+    size_t n = next_word(&p, &w);
+    if (!*p || !given_like(lex, w, n, caps))
+        return 0;
+    for (;;) {
+        n = next_word(&p, &w);
+        if (!*p)
+            return 1; /* w is the last word */
+        unsigned c = word_class(lex, w, n);
+        if (c & AG_LEX_CONNECTOR)
+            continue;
+        int32_t cp;
+        if (n == 0)
+            return 0;
+        ag_text_decode(w, n, 0, &cp);
+        if (!ag_text_is_upper(cp) || (c & (AG_LEX_TITLE | AG_LEX_FUNCTION | AG_LEX_NONNAME)))
+            return 0;
+    }
+}
+
+/* 1 when the key of a person of three words or more ends with the key of another person
+ * of two words or more: a full name with words glued before it ("labour mp george
+ * galloway", "as helen ashworth") is that name, not a namesake of it. */
+static int glued(const ag__acc *acc, const info *inf, size_t i)
+{
+    const char *key = acc->actors[i].key;
+    for (const char *sp = strchr(key, ' '); sp; sp = strchr(sp + 1, ' ')) {
+        if (!strchr(sp + 1, ' '))
+            return 0;
+        size_t j = ag__strmap_get(&acc->actor_index, sp + 1);
+        if (j != (size_t)-1 && j != i && inf[j].type == AG_ACTOR_PERSON && inf[j].words >= 2)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when a person key is one or more titles and a surname ("pm blair", "prime minister
+ * blair"): the recogniser strips the titles it knows, so such records are its misses. */
+static int title_surname(const ag_lexicon *lex, const char *key)
+{
+    const char *last = strrchr(key, ' ');
+    if (!last)
+        return 0;
+    size_t n = (size_t)(last - key);
+    if (word_class(lex, key, n) & AG_LEX_TITLE)
+        return 1; /* a title phrase */
+    for (const char *p = key; p < last; p += n + 1) /* keys have single spaces */
+        if (!(word_class(lex, p, n = strcspn(p, " ")) & AG_LEX_TITLE))
+            return 0;
+    return 1;
+}
+
+typedef struct cand {
+    const char *surname; /* last word of a full name (borrowed: an info lkey) */
+    size_t root;         /* the group holding the full name */
+} cand;
+
+static int cmp_cand(const void *pa, const void *pb)
+{
+    const cand *a = pa, *b = pb;
+    int c = strcmp(a->surname, b->surname);
+    return c ? c : (a->root > b->root) - (a->root < b->root);
+}
+
+/*
+ * Step 3c: a one-word person name, or titles and a surname, joins a full name ending in
+ * that surname. The candidates for surname S are the person groups holding a name of two
+ * words or more whose last word is S and which is name_shaped and not glued; group
+ * prominence is the sum of its members' mentions. The target is
+ *  - the only candidate, when there is one;
+ *  - the dominant candidate, when there are several: at least PROMINENT_MIN mentions and
+ *    PROMINENT_RATIO times those of every other candidate ("Blair" -> the prime minister,
+ *    not a relative mentioned a handful of times); otherwise none (ambiguous);
+ *  - with no candidate at all, a one-word name joins the only multi-word person group
+ *    ending in S whatever its shape (the rule before prominence), else stays alone;
+ *  - beyond that rule, a one-word name that is a listed given name ("George", a byline
+ *    or a first name as often as a surname) joins only a candidate of PROMINENT_MIN
+ *    mentions or more.
+ * Decisions are taken on the state after 3b (parent) and written to target.
+ */
+#define PROMINENT_MIN 5   /* mentions a dominant namesake needs at least */
+#define PROMINENT_RATIO 3 /* ... and times the mentions of any other namesake */
+
+static int surname_targets(const ag__acc *acc, const info *inf, size_t *parent,
+                           const ag_lexicon *lex, size_t *target)
+{
+    size_t n = acc->nactors, nc = 0, nd = 0;
+    long long *gm = calloc(n ? n : 1, sizeof *gm);
+    cand *c = malloc((n ? n : 1) * sizeof *c);
+    size_t *dec = malloc((n ? n : 1) * sizeof *dec); /* per distinct surname */
+    char *ts = calloc(n ? n : 1, 1);                 /* per actor: titles + surname */
+    char **one = calloc(n ? n : 1, sizeof *one), **last = calloc(n ? n : 1, sizeof *last);
+    ag__strmap idx = {0};
+    int rc = -1;
+    if (!gm || !c || !dec || !ts || !one || !last)
+        goto out;
+    for (size_t i = 0; i < n; i++) {
+        gm[find(parent, i)] += acc->actors[i].mentions;
+        if (inf[i].type != AG_ACTOR_PERSON || !inf[i].vkey)
+            continue;
+        if (inf[i].words == 1)
+            one[i] = acc->actors[i].key;
+        else if (inf[i].lkey && title_surname(lex, acc->actors[i].key))
+            ts[i] = 1;
+        else if (inf[i].lkey && name_shaped(lex, inf[i].name) && !glued(acc, inf, i))
+            c[nc++] = (cand){inf[i].lkey, find(parent, i)};
+        last[i] = inf[i].lkey;
+    }
+    /* The rule before prominence, for surnames without candidates. */
+    if (unique_targets(acc, inf, parent, one, last, target) < 0)
+        goto out;
+    if (nc > 1)
+        qsort(c, nc, sizeof *c, cmp_cand);
+    for (size_t a = 0, b; a < nc; a = b) {
+        size_t best = c[a].root, groups = 0;
+        long long bm = -1, second = 0;
+        for (b = a; b < nc && strcmp(c[b].surname, c[a].surname) == 0; b++) {
+            if (b > a && c[b].root == c[b - 1].root)
+                continue;
+            groups++;
+            long long m = gm[c[b].root];
+            if (m > bm) {
+                second = bm < 0 ? 0 : bm;
+                bm = m;
+                best = c[b].root;
+            } else if (m > second) {
+                second = m;
+            }
+        }
+        if (groups > 1 && (bm < PROMINENT_MIN || bm < PROMINENT_RATIO * second))
+            best = (size_t)-2;
+        if (ag__strmap_put(&idx, c[a].surname, nd) < 0)
+            goto out;
+        dec[nd++] = best;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (one[i] && target[i] < (size_t)-2)
+            continue; /* the only multi-word group ending in it: the rule before */
+        const char *s = one[i] ? one[i] : ts[i] ? inf[i].lkey : NULL;
+        size_t d = s ? ag__strmap_get(&idx, s) : (size_t)-1;
+        target[i] = d != (size_t)-1 ? dec[d] : (size_t)-1;
+        /* A bare word that is a common given name ("George") is as often a first name
+         * or a byline: it joins only a prominent name. */
+        if (one[i] && target[i] < (size_t)-2 && gm[target[i]] < PROMINENT_MIN &&
+            (word_class(lex, one[i], strlen(one[i])) & AG_LEX_GIVEN))
+            target[i] = (size_t)-2;
+    }
+    rc = 0;
+out:
+    ag__strmap_free(&idx);
+    free(gm);
+    free(c);
+    free(dec);
+    free(ts);
+    free(one);
+    free(last);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ organisations */
+
+/* Legal-form words that end a company's name and are not part of it ("Microsoft Corp"). */
+static const char *const corp_suffixes[] = {
+    "corp", "corporation", "inc", "incorporated", "co", "company", "plc", "ltd",
+    "limited", "llc", "group", "ag", "sa", "nv", NULL};
+
+static int is_corp_suffix(const char *w)
+{
+    for (size_t k = 0; corp_suffixes[k]; k++)
+        if (strcmp(w, corp_suffixes[k]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The record with this key, when its voted type is org, else (size_t)-1. */
+static size_t org_record(const ag__acc *acc, const info *inf, const char *key)
+{
+    size_t j = ag__strmap_get(&acc->actor_index, key);
+    return j != (size_t)-1 && inf[j].type == AG_ACTOR_ORG ? j : (size_t)-1;
+}
+
+/* 1 when record j, the X of an "X <legal form>" org, is that company. A single word
+ * that is an organisation cue or an ordinary word the word list never capitalises is
+ * not ("Energy Group", "Airways Ltd" are fragments); an org otherwise is. The
+ * recogniser often types a bare company name person ("Hale Brothers") or place ("at
+ * Northwind"); such an X is the company when it is no country, nothing the lexicon
+ * knows ("Washington" of "Washington Group" is a city), the fullest name of its actor
+ * so far (full: not the surname of a longer name - "Dell" of a founder "Michael Dell"
+ * stays a person), and not a one-word person never typed org (a surname: "Hale" is not
+ * "Hale Corp"). */
+static int company_bare(const ag__acc *acc, const info *inf, const ag_lexicon *lex, size_t j,
+                        int full)
+{
+    const ag__actor *b = &acc->actors[j];
+    ag_lex_actor la;
+    if (inf[j].words == 1) {
+        unsigned c = word_class(lex, b->key, strlen(b->key));
+        if ((c & AG_LEX_ORGCUE) || (c & (AG_LEX_COMMON | AG_LEX_PROPER)) == AG_LEX_COMMON)
+            return 0; /* "Airways", "Energy": a word, no company's name by itself */
+    }
+    if (inf[j].type == AG_ACTOR_ORG)
+        return 1;
+    if (!full || inf[j].type == AG_ACTOR_COUNTRY || inf[j].type == AG_ACTOR_OTHER)
+        return 0;
+    if (inf[j].type == AG_ACTOR_PERSON && inf[j].words == 1 && b->types[AG_ACTOR_ORG] == 0)
+        return 0;
+    return !ag_lexicon_lookup(lex, inf[j].name, strlen(inf[j].name), 0, &la);
+}
+
+/*
+ * Step 3d: organisation names that differ by a party word, a plural or a legal form.
+ * Only records whose voted type is org take part (a country never does), except the bare
+ * name of a company (company_bare). United:
+ *  - "X Party" and "X" (both org);
+ *  - a one-word plural, its singular and "<singular> Party", when that party is an org
+ *    record ("Conservatives", "Conservative", "Conservative Party"; -s, -es, -ies/-y):
+ *    the party is what makes the plural its members, not a team ("Rovers" is not
+ *    "Rover", a carmaker); never when the plural is itself an organisation cue
+ *    word ("Times");
+ *  - "X <legal forms>" and "X", and the legal forms of one X with each other ("Microsoft
+ *    Corp", "Microsoft Corp.", "Microsoft Inc", "Microsoft"; "X Group Inc" is "X";
+ *    forms: corp_suffixes). A legal-form name marks its record (inf->legal): the actor
+ *    it ends in is an org.
+ * Every union is decided by keys, types and the groups before this step alone, so the
+ * order of application is free.
+ */
+static int org_unite(const ag__acc *acc, info *inf, size_t *parent, const ag_lexicon *lex)
+{
+    size_t n = acc->nactors;
+    char buf[VKEY_BYTES + 16];
+    ag__strmap forms = {0}; /* X -> the first "X <legal form>" record */
+    char **base = calloc(n ? n : 1, sizeof *base);
+    int *most = calloc(n ? n : 1, sizeof *most); /* most words in a group before this step */
+    char *full = calloc(n ? n : 1, 1);              /* a record with its group's most words */
+    int rc = -1;
+    if (!base || !most || !full)
+        goto out;
+    for (size_t i = 0; i < n; i++) {
+        size_t r = find(parent, i);
+        if (inf[i].words > most[r])
+            most[r] = inf[i].words;
+    }
+    for (size_t i = 0; i < n; i++)
+        full[i] = inf[i].words >= most[find(parent, i)];
+    for (size_t i = 0; i < n; i++) {
+        const char *key = acc->actors[i].key, *sp = strrchr(key, ' ');
+        size_t len = strlen(key);
+        if (inf[i].type != AG_ACTOR_ORG || len >= VKEY_BYTES)
+            continue;
+        if (!sp) {
+            /* A plural, when its singular names a party: "X Party" is an org record. */
+            if (len < 4 || key[len - 1] != 's' ||
+                (word_class(lex, key, len) & AG_LEX_ORGCUE))
+                continue;
+            for (int form = 0; form < 3; form++) {
+                /* -s, -es, -ies -> -y; the stem keeps three letters at least */
+                size_t cut = (size_t)form + 1;
+                if (len < cut + 3 || (form == 1 && strcmp(key + len - 2, "es") != 0) ||
+                    (form == 2 && strcmp(key + len - 3, "ies") != 0))
+                    continue;
+                memcpy(buf, key, len - cut);
+                strcpy(buf + len - cut, form == 2 ? "y party" : " party");
+                size_t j = org_record(acc, inf, buf);
+                if (j == (size_t)-1)
+                    continue;
+                unite(parent, i, j);
+                buf[strlen(buf) - 6] = '\0';
+                if ((j = org_record(acc, inf, buf)) != (size_t)-1)
+                    unite(parent, i, j);
+            }
+            continue;
+        }
+        size_t blen = (size_t)(sp - key);
+        memcpy(buf, key, blen);
+        buf[blen] = '\0';
+        if (strcmp(sp + 1, "party") == 0) {
+            size_t j = org_record(acc, inf, buf);
+            if (j != (size_t)-1)
+                unite(parent, i, j);
+            continue;
+        }
+        if (!is_corp_suffix(sp + 1))
+            continue;
+        inf[i].legal = 1;
+        /* Every legal form off: "US Airways Group Inc" -> "us airways". */
+        for (char *q; (q = strrchr(buf, ' ')) && is_corp_suffix(q + 1);)
+            *q = '\0';
+        if (!(base[i] = strdup(buf)))
+            goto out;
+        size_t j = ag__strmap_get(&forms, base[i]);
+        if (j == (size_t)-1) {
+            if (ag__strmap_put(&forms, base[i], i) < 0)
+                goto out;
+        } else {
+            unite(parent, i, j);
+        }
+        j = ag__strmap_get(&acc->actor_index, buf);
+        if (j != (size_t)-1 && company_bare(acc, inf, lex, j, full[j]))
+            unite(parent, i, j);
+    }
+    rc = 0;
+out:
+    ag__strmap_free(&forms);
+    for (size_t i = 0; base && i < n; i++)
+        free(base[i]);
+    free(base);
+    free(most);
+    free(full);
+    return rc;
 }
 
 /* ------------------------------------------------------------------ JSON helpers */
@@ -245,11 +651,16 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
     size_t *mstart = NULL, *members = NULL; /* group -> its actors */
     ag__acc links;  /* group-level pair records; actors are groups by id */
     ag_graph *g = NULL;
+    ag_lexicon *lex = NULL;
     int ok = 0;
 
     ag__acc_init(&links, acc->max_evidence);
     if (!inf || !parent || !target || !gof)
         goto nomem;
+    /* Word classes for steps 3c and 3d come from the embedded default lexicon alone (not
+     * the user's --dict files), so that ag-merge, which has none, resolves the same. */
+    if (opts->variants && !(lex = ag_lexicon_new(1, err)))
+        goto fail;
     for (size_t i = 0; i < n; i++) {
         const ag__actor *a = &acc->actors[i];
         int best = 0;
@@ -274,12 +685,10 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         /* 3a: same variant key, two words or more. */
         char **multi = calloc(n ? n : 1, sizeof *multi);
         char **two = calloc(n ? n : 1, sizeof *two);
-        char **one = calloc(n ? n : 1, sizeof *one);
-        int bad = !multi || !two || !one;
+        int bad = !multi || !two;
         for (size_t i = 0; !bad && i < n; i++) {
             multi[i] = inf[i].words >= 2 ? inf[i].vkey : NULL;
             two[i] = inf[i].words == 2 ? inf[i].vkey : NULL;
-            one[i] = inf[i].words == 1 && inf[i].vkey ? acc->actors[i].key : NULL;
         }
         if (!bad) {
             ag__strmap seen = {0};
@@ -307,17 +716,18 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         for (size_t i = 0; !bad && i < n; i++)
             if (target[i] < (size_t)-2)
                 unite(parent, i, target[i]);
-        /* 3c: a one-word name that is the last word of exactly one group. */
-        for (size_t i = 0; !bad && i < n; i++)
-            sk[i] = inf[i].lkey;
-        if (!bad && unique_targets(acc, inf, parent, one, sk, target) < 0)
+        /* 3c: a surname (or titles and a surname) joins the one full name, or the
+         * dominant one, ending in it. */
+        if (!bad && surname_targets(acc, inf, parent, lex, target) < 0)
             bad = 1;
         for (size_t i = 0; !bad && i < n; i++)
             if (target[i] < (size_t)-2)
                 unite(parent, i, target[i]);
+        /* 3d: organisations under a party word, a plural or a legal form. */
+        if (!bad && org_unite(acc, inf, parent, lex) < 0)
+            bad = 1;
         free(multi);
         free(two);
-        free(one);
         free(sk);
         if (bad)
             goto nomem;
@@ -333,11 +743,15 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         size_t r = find(parent, i);
         if (gof[r] == (size_t)-1) {
             gof[r] = ngroups;
-            groups[ngroups++] = (group){r, NULL, NULL, -1};
+            groups[ngroups++] = (group){r, 0, 0, NULL, NULL, -1};
         }
         gof[i] = gof[r];
+        groups[gof[i]].org |= inf[i].type != AG_ACTOR_PERSON;
+        groups[gof[i]].legal |= inf[i].legal;
+    }
+    for (size_t i = 0; i < n; i++) {
         group *gr = &groups[gof[i]];
-        if (i != gr->rep && better_rep(acc, inf, i, gr->rep))
+        if (i != gr->rep && better_rep(acc, inf, i, gr->rep, gr->org))
             gr->rep = i;
     }
     for (size_t k = 0; k < ngroups; k++)
@@ -432,6 +846,8 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         for (int t = 1; t < 5; t++)
             if (sum->types[t] > (best ? sum->types[best] : 0))
                 best = t;
+        if (groups[k].legal)
+            best = AG_ACTOR_ORG; /* a legal form names a company, whatever "X" was typed */
         json_t *at = ag_node_attrs(g, (size_t)node);
         json_object_set_new(at, "type", json_string(ag_actor_type_name((ag_actor_type)best)));
         json_object_set_new(at, "mentions", json_integer(sum->mentions));
@@ -546,6 +962,7 @@ out:
     free(target);
     free(gof);
     ag__acc_destroy(&links);
+    ag_lexicon_free(lex);
     (void)ok;
     return g;
 }
