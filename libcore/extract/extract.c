@@ -18,6 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <actorgraph/io/io.h>
+
+#include "util/bytes_internal.h"
 #include "util/error_internal.h"
 #include "extract/extract_internal.h"
 
@@ -378,11 +381,52 @@ ag_graph *ag_extract_graph(const char *const *inputs, size_t ninputs,
     return g;
 }
 
+/* Hash of the contents of files (dictionaries, stop lists): shards must use the same
+ * ones, wherever they lie on each machine. 0 when there are none. */
+static int files_hash(const char *const *paths, int n, uint64_t *h, ag_error *err)
+{
+    *h = 0;
+    for (int i = 0; i < n; i++) {
+        size_t len;
+        char *text = ag_read_file(paths[i], (size_t)1 << 30, &len, err);
+        if (!text)
+            return -1;
+        *h = *h * 0x100000001B3ull ^ ag__hash_bytes(text, len);
+        free(text);
+    }
+    return 0;
+}
+
+/* The settings that change what a shard counts, for its header: ag-merge refuses to add
+ * up shards whose settings differ. */
+static char *keyed_settings(const ag_extract_opts *o, ag_error *err)
+{
+    static const char *const scopes[] = {"sentence", "paragraph", "document", "window"};
+    uint64_t dh, sh;
+    char *s = NULL;
+    if (files_hash(o->dicts, o->ndicts, &dh, err) < 0 ||
+        files_hash(o->stoplists, o->nstoplists, &sh, err) < 0)
+        return NULL;
+    unsigned sc = (unsigned)o->scope < 4 ? (unsigned)o->scope : 0;
+    if (asprintf(&s, "format=1 version=%s scope=%s window=%d fields=%s,%s,%s dicts=%016llx "
+                     "stoplists=%016llx",
+                 ag_version(), scopes[sc], o->scope == AG_SCOPE_WINDOW ? o->window : 0,
+                 o->field_id ? o->field_id : "id", o->field_text ? o->field_text : "text",
+                 o->field_date ? o->field_date : "date", (unsigned long long)dh,
+                 (unsigned long long)sh) < 0) {
+        ag__nomem(err);
+        return NULL;
+    }
+    return s;
+}
+
 int ag_extract_keyed(const char *const *inputs, size_t ninputs, const ag_extract_opts *opts,
                      FILE *out, ag_extract_stats *stats, ag_error *err)
 {
     ag__acc acc;
     int rc = extract_all(inputs, ninputs, opts, &acc, stats, err);
+    if (rc == 0 && !(acc.settings = keyed_settings(opts, err)))
+        rc = -1;
     if (rc == 0)
         rc = ag__acc_write_keyed(&acc, out, 1, err);
     ag__acc_destroy(&acc);

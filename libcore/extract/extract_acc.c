@@ -23,6 +23,7 @@
 #include <actorgraph/nlp/text.h>
 
 #include "util/bytes_internal.h"
+#include "util/error_internal.h"
 #include "extract/extract_internal.h"
 
 /* ------------------------------------------------------------------ hashing */
@@ -401,6 +402,8 @@ void ag__acc_destroy(ag__acc *acc)
     }
     free(acc->actors);
     free(acc->pairs);
+    free(acc->settings);
+    free(acc->shards);
     ag__strmap_free(&acc->actor_index);
     ag__u64map_free(&acc->pair_index);
     memset(acc, 0, sizeof *acc);
@@ -523,6 +526,7 @@ int ag__acc_combine(ag__acc *dst, const ag__acc *src, ag_error *err)
             goto out;
     }
     dst->documents += src->documents;
+    dst->shard += src->shard;
     rc = 0;
 out:
     if (rc < 0)
@@ -637,11 +641,36 @@ int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error 
         if (write_json_line(out, prefix, o) < 0)
             goto io;
     }
-    if (doc_record && write_json_line(out, "D|-", json_pack("{sIsI}", "documents",
-                                                             (json_int_t)acc->documents,
-                                                             "evidence",
-                                                             (json_int_t)acc->max_evidence)) < 0)
-        goto io;
+    if (doc_record) {
+        /* The shard header: documents, evidence limit, the settings that change counts
+         * and the identities of the shards in these records (an extraction's own, or the
+         * ones ag-merge read), so that ag-merge can refuse mixed or repeated shards. */
+        json_t *d = json_pack("{sIsI}", "documents", (json_int_t)acc->documents, "evidence",
+                              (json_int_t)acc->max_evidence);
+        json_t *ids = json_array();
+        char hex[17];
+        if (!d || !ids) {
+            json_decref(d);
+            json_decref(ids);
+            goto nomem;
+        }
+        if (acc->settings)
+            json_object_set_new(d, "settings", json_string(acc->settings));
+        for (size_t i = 0; i < acc->nshards; i++) {
+            snprintf(hex, sizeof hex, "%016llx", (unsigned long long)acc->shards[i]);
+            json_array_append_new(ids, json_string(hex));
+        }
+        if (!acc->nshards && acc->shard) {
+            snprintf(hex, sizeof hex, "%016llx", (unsigned long long)acc->shard);
+            json_array_append_new(ids, json_string(hex));
+        }
+        if (json_array_size(ids))
+            json_object_set_new(d, "shards", ids);
+        else
+            json_decref(ids);
+        if (write_json_line(out, "D|-", d) < 0)
+            goto io;
+    }
     for (size_t i = 0; i < acc->npairs; i++)
         pairs[i] = (pair_sort){acc, i};
     qsort(pairs, acc->npairs, sizeof *pairs, cmp_pair_sort);
@@ -728,6 +757,45 @@ static char *next_field(const char *line, size_t len, size_t *pos, char sep)
     return s;
 }
 
+/* The shard header of a D record: its settings must be those of the shards read before
+ * (records made with another --scope or other dictionaries count other things), and no
+ * shard may come twice (its counts would double). Records without settings (written by
+ * hand) are taken as they are. -1 with err set. */
+static int shard_header(ag__acc *acc, const json_t *o, const char *name, long lineno,
+                        ag_error *err)
+{
+    const char *set = json_string_value(json_object_get(o, "settings"));
+    const json_t *ids = json_object_get(o, "shards"), *v;
+    size_t i;
+    if (set) {
+        if (!acc->settings) {
+            if (!(acc->settings = strdup(set)))
+                return ag__nomem(err);
+        } else if (strcmp(acc->settings, set) != 0) {
+            return ag_error_set(err, AG_EINVAL, name, lineno, 0,
+                                "shard made with other settings (%s) than the shards before "
+                                "it (%s): their counts do not add up",
+                                set, acc->settings);
+        }
+    }
+    json_array_foreach(ids, i, v)
+    {
+        const char *hex = json_string_value(v);
+        char *end;
+        uint64_t id = hex ? (uint64_t)strtoull(hex, &end, 16) : 0;
+        if (!hex || *end)
+            return ag_error_set(err, AG_EPARSE, name, lineno, 0, "bad shard id in the header");
+        for (size_t k = 0; k < acc->nshards; k++)
+            if (acc->shards[k] == id)
+                return ag_error_set(err, AG_EINVAL, name, lineno, 0,
+                                    "shard %s given twice: its counts would double", hex);
+        if (ag__grow(&acc->shards, &acc->capshards, acc->nshards + 1, sizeof *acc->shards) < 0)
+            return ag__nomem(err);
+        acc->shards[acc->nshards++] = id;
+    }
+    return 0;
+}
+
 int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const char *name,
                             long lineno, ag_error *err)
 {
@@ -748,6 +816,10 @@ int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const ch
     if (!json_is_object(o))
         goto out;
     if (line[0] == 'D') {
+        if (shard_header(acc, o, name, lineno, err) < 0) {
+            bad = 0;
+            goto out;
+        }
         acc->documents += json_integer_value(json_object_get(o, "documents"));
         /* The shards' evidence limit, unless pairs were already read with another. */
         json_int_t ev = json_integer_value(json_object_get(o, "evidence"));

@@ -148,6 +148,13 @@ typedef struct ag__acc {
     size_t max_evidence;     /* evidence kept per pair and kind */
     int fixed_evidence;      /* 1: max_evidence was chosen by the user, keep it */
     long long documents;     /* documents seen */
+    /* Keyed records carry what makes shards combinable (issue: shards made with other
+     * settings, or one shard given twice, merged in silence): */
+    uint64_t shard;          /* extraction: sum of the documents' hashes, the shard's id */
+    char *settings;          /* the settings that change counts ("scope=sentence ..."),
+                              * owned; NULL when unknown (hand-written records) */
+    uint64_t *shards;        /* ids of the shards read (ag-merge) */
+    size_t nshards, capshards;
 } ag__acc;
 
 void ag__acc_init(ag__acc *acc, size_t max_evidence);
