@@ -243,6 +243,20 @@ static size_t date_len(const char *s, size_t n)
     return n;
 }
 
+/* YYYY, YYYY-MM or YYYY-MM-DD with a month and day in range (what date_len leaves). */
+static int iso_date(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++)
+        if (!((i == 4 || i == 7) ? s[i] == '-' : s[i] >= '0' && s[i] <= '9'))
+            return 0;
+    if (n != 4 && n != 7 && n != 10)
+        return 0;
+    int month = n >= 7 ? (s[5] - '0') * 10 + (s[6] - '0') : 1;
+    int day = n == 10 ? (s[8] - '0') * 10 + (s[9] - '0') : 1;
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 static char *clean_date(const char *s)
 {
     return ag__utf8_clean(s, date_len(s, strlen(s)));
@@ -725,6 +739,14 @@ int ag__doc_parse(ag__doc *doc, const ag_extract_opts *o, ag_error *err)
             goto out;
     }
 fill:
+    if (date && !iso_date(date)) {
+        /* Dates are compared as text and land in the graph: "<script>" is no date. */
+        ag_error_set(err, AG_EPARSE, name, doc->lineno, 0,
+                     "field '%s' is '%.40s', not an ISO 8601 date (YYYY-MM-DD)", o->field_date,
+                     date);
+        rc = 0;
+        goto out;
+    }
     free(doc->text);
     free(doc->id);
     free(doc->date);
