@@ -1,0 +1,215 @@
+/*
+ * ner_evidence.c - stage 3 of the recogniser: typing evidence for an unknown name.
+ *
+ * Input: one unknown name candidate whose tokens (and their neighbours) are at hand.
+ * Output: votes per ag_actor_type added to the candidate, from the name's own words
+ * (titles, given names, organisation cue words, acronyms, team, event and place head
+ * words, company-like shapes) and from the words around it ("X said he", "X shares",
+ * "shares in X", "the film X", "in X"). votes[AG_ACTOR_OTHER] collects evidence that the
+ * name is no actor at all (an event, a work, a product: "misc"). The votes of every
+ * mention of a name in the document are summed (ag__ner_intern_name) and the strongest
+ * wins (ag__ner_resolve), so one cue anywhere in the article types every mention.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <strings.h>
+
+#include "nlp/ner_stage_internal.h"
+
+/* A word shaped like a company's name: camel case ("PeopleSoft", "BSkyB") or an ending
+ * that company names use ("-systems", "-soft", "-works", "-ware", "-tech", "-tronics"). */
+static int company_shape(const char *w, size_t n) {
+    for (size_t i = 1; i + 1 < n; i++)
+        if (w[i - 1] >= 'a' && w[i - 1] <= 'z' && w[i] >= 'A' && w[i] <= 'Z')
+            return 1;
+    for (const char *const *e = ag__ner_company_ends; *e; e++) {
+        size_t l = strlen(*e);
+        if (n > l + 2 && strncasecmp(w + n - l, *e, l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Straight and curly quotation marks. */
+static int is_quote(int32_t cp) {
+    return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '\'';
+}
+
+/* What an unknown name's own words say, for the votes below. */
+typedef struct name_words {
+    int allcommon; /* every word an ordinary English word, none a given or proper name */
+    int hascue;    /* a capitalised organisation cue word ("Union", "Ministry") or "&" */
+    int hasof;     /* "of" or "for" inside ("Bank of England") */
+    int acronym;   /* one ALL-CAPS word of 2 to 6 letters outside an ALL-CAPS sentence */
+    int given;     /* its first word is a given name */
+} name_words;
+
+/* The facts of name_words for the name of candidate m. */
+static void read_words(const ctx *c, const cand *m, name_words *w) {
+    const tok *t = c->toks;
+    size_t ts = m->ts, te = m->te, n = te - ts;
+    int allcommon = 1, hascue = 0, hasof = 0, acronym = 0, given = 0;
+    for (size_t k = ts; k < te; k++) {
+        uint32_t cl = t[k].cls;
+        if (!(cl & AG_LEX_COMMON) || (cl & (AG_LEX_GIVEN | AG_LEX_PROPER)))
+            allcommon = 0;
+        if ((cl & AG_LEX_ORGCUE) && (t[k].flags & (AG__T_CAP | AG__T_ALLCAPS)))
+            hascue = 1;
+        if (tok_is(c->text, &t[k], "of") || tok_is(c->text, &t[k], "for"))
+            hasof = 1;
+        if ((t[k].flags & AG__T_PUNCT) && t[k].punct == '&')
+            hascue = 1;
+    }
+    if (t[ts].cls & AG_LEX_GIVEN)
+        given = 1;
+    if (n == 1 && (t[ts].flags & AG__T_ALLCAPS) && c->p->capsent[t[ts].sent] != 1 &&
+        t[ts].e - t[ts].s >= 2 && t[ts].e - t[ts].s <= 6 &&
+        !((t[ts].cls & AG_LEX_COMMON) && t[ts].e - t[ts].s >= 4))
+        acronym = 1; /* "NATO", not "DIGEST" */
+    w->allcommon = allcommon;
+    w->hascue = hascue;
+    w->hasof = hasof;
+    w->acronym = acronym;
+    w->given = given;
+}
+
+/* Votes from the name's own words. */
+static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w) {
+    const tok *t = c->toks;
+    size_t ts = m->ts, te = m->te, n = te - ts;
+    int allcommon = w->allcommon, hascue = w->hascue, hasof = w->hasof, acronym = w->acronym,
+        given = w->given;
+    /* "The Nation", "The Hague Tribunal": a capitalised article inside a name. */
+    if (n >= 2 && tok_is(c->text, &t[ts], "The"))
+        m->votes[AG_ACTOR_ORG] += 2;
+    if (titled)
+        m->votes[AG_ACTOR_PERSON] += 4;
+    if (n >= 2 && !titled) {
+        ag_lex_actor pa;
+        size_t g = match_form(c->lex, c->text, t, ts, te, 0, &pa);
+        if ((g && ts + g == te - 1 && pa.type != AG_ACTOR_PERSON &&
+             tok_in(c, &t[te - 1], G_TEAM_AFTER)) ||
+            (tok_in(c, &t[ts], G_TEAM_BEFORE) &&
+             match_form(c->lex, c->text, t, ts + 1, te, 0, &pa) == n - 1))
+            m->votes[AG_ACTOR_ORG] += 4;
+    }
+    if (hascue)
+        m->votes[AG_ACTOR_ORG] += 3;
+    if (acronym)
+        m->votes[AG_ACTOR_ORG] += 2;
+    if (hasof && !titled)
+        m->votes[AG_ACTOR_ORG] += 2;
+    if (given && n >= 2)
+        m->votes[AG_ACTOR_PERSON] += 2;
+    else if (given && !(t[ts].cls & AG_LEX_COMMON))
+        m->votes[AG_ACTOR_PERSON] += 1; /* "Saddam", "Kim": a given name alone */
+    /* A multi-word name with no cue is a person's, unless its last word is an ordinary
+     * English word and its first no given name: "Arctic Monkeys", "Sun Microsystems",
+     * "Deutsche Boerse" name organisations far more often than people. */
+    if (n >= 2 && !hascue && !hasof && !allcommon && !acronym) {
+        uint32_t lc = t[te - 1].cls;
+        if (!titled && !given && (lc & AG_LEX_COMMON) && !(lc & (AG_LEX_GIVEN | AG_LEX_PROPER)))
+            m->votes[AG_ACTOR_ORG] += 1;
+        else
+            m->votes[AG_ACTOR_PERSON] += 1;
+    }
+    /* Company-like word shapes: a last word ending like a company's ("Microsystems",
+     * "PeopleSoft", "RealNetworks") or written in camel case. */
+    if (!titled && !given && company_shape(c->text + t[te - 1].s, t[te - 1].e - t[te - 1].s))
+        m->votes[AG_ACTOR_ORG] += 3;
+    /* What the name's own last word says: an event, a prize or a law ("World Cup",
+     * "Brit Awards", "Patriot Act") is no actor (misc votes go to AG_ACTOR_OTHER); a
+     * street, square or strip is a place. */
+    if (!titled && (t[te - 1].flags & AG__T_CAP)) {
+        if (tok_in(c, &t[te - 1], G_MISC_HEAD))
+            m->votes[AG_ACTOR_OTHER] += 5;
+        else if (n >= 2 && tok_in(c, &t[te - 1], G_PLACE_HEAD))
+            m->votes[AG_ACTOR_PLACE] += 3;
+    }
+    if (allcommon && n >= 2 && !titled)
+        m->votes[AG_ACTOR_ORG] += 1;
+}
+
+/* Votes from the words right after the name, in its sentence (te < c->ntoks). */
+static void vote_after(ctx *c, cand *m, const name_words *w) {
+    const tok *t = c->toks;
+    size_t te = m->te, n = te - m->ts;
+    int hascue = w->hascue, given = w->given;
+    size_t nx = te;
+    if (t[nx].flags & AG__T_POSS)
+        nx++;
+    if (nx < c->ntoks && t[nx].sent == m->sent && tok_in(c, &t[nx], G_SAY)) {
+        m->votes[n <= 3 && !hascue ? AG_ACTOR_PERSON : AG_ACTOR_ORG] += 1;
+        /* "X said he", "X told her": a person. */
+        if (nx + 1 < c->ntoks && t[nx + 1].sent == m->sent &&
+            (tok_is(c->text, &t[nx + 1], "he") || tok_is(c->text, &t[nx + 1], "she")))
+            m->votes[AG_ACTOR_PERSON] += 2;
+    }
+    /* A common noun right after the name says what it is: "Interfax news agency",
+     * "Kunar province", "Smith, who". */
+    const tok *nt = &t[te];
+    if (nt->flags & AG__T_LOWER) {
+        if (tok_in(c, nt, G_ORG_NOUN) || (nt->cls & AG_LEX_ORGCUE))
+            m->votes[AG_ACTOR_ORG] += 2;
+        else if (tok_in(c, nt, G_PLACE_NOUN))
+            m->votes[AG_ACTOR_PLACE] += 2;
+        else if (tok_in(c, nt, G_MISC_NOUN))
+            m->votes[AG_ACTOR_OTHER] += 2; /* "the Xbox console" */
+        else if ((nt->cls & AG_LEX_TITLE) && !given)
+            m->votes[AG_ACTOR_ORG] += 2; /* "Labour leader", "Arsenal manager" */
+    } else if ((nt->flags & AG__T_PUNCT) && nt->punct == ',' && te + 2 < c->ntoks &&
+               t[te + 2].sent == m->sent && (t[te + 1].flags & AG__T_DIGIT) &&
+               t[te + 1].e - t[te + 1].s <= 3 && (t[te + 2].flags & AG__T_PUNCT) &&
+               t[te + 2].punct == ',') {
+        m->votes[AG_ACTOR_PERSON] += 2; /* "Smith, 45, said" */
+    } else if ((nt->flags & AG__T_PUNCT) && nt->punct == ',' && te + 1 < c->ntoks &&
+               t[te + 1].sent == m->sent && tok_is(c->text, &t[te + 1], "who")) {
+        m->votes[AG_ACTOR_PERSON] += 1;
+    }
+}
+
+/* Votes from the words right before the name, in its sentence (ts > 0). */
+static void vote_before(ctx *c, cand *m, int titled, const name_words *w) {
+    const tok *t = c->toks;
+    size_t ts = m->ts, te = m->te;
+    int hascue = w->hascue, given = w->given;
+    const tok *pv = &t[ts - 1];
+    int loc_before = ts > 1 && t[ts - 2].sent == m->sent &&
+                     (tok_in(c, &t[ts - 2], G_LOC_PREP) || tok_is(c->text, &t[ts - 2], "from") ||
+                      tok_is(c->text, &t[ts - 2], "to"));
+    int stake = ts > 1 && t[ts - 2].sent == m->sent &&
+                (tok_is(c->text, pv, "in") || tok_is(c->text, pv, "of")) &&
+                (t[ts - 2].flags & AG__T_LOWER) && tok_in(c, &t[ts - 2], G_STAKE);
+    int quoted = (pv->flags & AG__T_PUNCT) && is_quote(pv->punct) && te < c->ntoks &&
+                 (t[te].flags & AG__T_PUNCT) && is_quote(t[te].punct);
+    if (stake)
+        m->votes[AG_ACTOR_ORG] += 4; /* "shares in Sony", "chief executive of BP" */
+    else if (quoted && !titled)
+        m->votes[AG_ACTOR_OTHER] += 3; /* a title in quotes: a work */
+    else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_ORG_BEFORE))
+        m->votes[AG_ACTOR_ORG] += 3;
+    else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_MISC_NOUN) && !titled)
+        m->votes[AG_ACTOR_OTHER] += 3; /* "the film Troy" */
+    else if (tok_is(c->text, pv, "the") && loc_before && !hascue)
+        m->votes[AG_ACTOR_PLACE] += 2; /* "at the Auberge de Castille" */
+    else if (tok_is(c->text, pv, "the"))
+        m->votes[AG_ACTOR_ORG] += 1;
+    else if (tok_in(c, pv, G_LOC_PREP))
+        m->votes[AG_ACTOR_PLACE] += given ? 1 : 2;
+    else if ((pv->flags & AG__T_LOWER) && (pv->cls & AG_LEX_TITLE))
+        m->votes[AG_ACTOR_PERSON] += 3;
+}
+
+void ag__ner_vote_unknown(ctx *c, cand *m, int titled) {
+    const tok *t = c->toks;
+    size_t ts = m->ts, te = m->te;
+    name_words w;
+    read_words(c, m, &w);
+    vote_own_words(c, m, titled, &w);
+    /* Context. */
+    if (te < c->ntoks && t[te].sent == m->sent)
+        vote_after(c, m, &w);
+    if (ts > 0 && t[ts - 1].sent == m->sent)
+        vote_before(c, m, titled, &w);
+}

@@ -1,0 +1,987 @@
+/*
+ * ner_resolve.c - stage 4 of the recogniser: in-article resolution.
+ *
+ * Input: the candidates of the whole document (p->cands, in creation order) and their
+ * unknown names (p->names, interned here while their tokens were at hand). Output: every
+ * candidate with one name and one type, or dropped: one type per name (the strongest
+ * summed votes win), spelling variants of person names, acronyms to their expansions,
+ * partial person names to the full name with the same last words, organisations that an
+ * article writes several ways ("Labour Party"/"Labour", "the Commission"), surname-first
+ * names ("Hu" for "Hu Jintao"), sports teams, capitals standing for their governments,
+ * headline words only the body can vouch for. The cross-article resolution is
+ * libcore/extract/extract_resolve.c; this stage sees one document.
+ *
+ * Reads no tokens but in ag__ner_intern_name: the candidates outlive the token window of
+ * a long document, so what the passes here need of the tokens was saved in the candidates
+ * (ner_spans.c, finish_cands).
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "nlp/lexicon_internal.h"
+#include "nlp/ner_stage_internal.h"
+#include "util/array_internal.h"
+
+/* ---------------------------------------------------------------- the document's names */
+
+/* The words of tokens [ts, te) joined by single spaces into buf (cap bytes), the first
+ * from byte s0 and the last up to byte e0; *last: where the last word starts in buf.
+ * Returns the length; *whole is 0 when a word did not fit (the words before it are in). */
+static size_t join_words(const ctx *c, size_t ts, size_t te, size_t s0, size_t e0, char *buf,
+                         size_t cap, size_t *last, int *whole) {
+    size_t l = 0;
+    *last = 0;
+    *whole = 1;
+    for (size_t k = ts; k < te; k++) {
+        const tok *t = &c->toks[k];
+        size_t s = k == ts ? s0 : t->s, e = k == te - 1 ? e0 : t->e;
+        if (l + (e - s) + 1 >= cap) {
+            *whole = 0;
+            break;
+        }
+        if (k > ts)
+            buf[l++] = ' ';
+        *last = l;
+        ag__bytes_copy(c->text + s, e - s, buf + l, 0);
+        l += e - s;
+    }
+    return l;
+}
+
+int ag__ner_intern_name(ctx *c, cand *m) {
+    struct ag__ner_scratch *p = c->p;
+    const tok *t = c->toks;
+    /* The key is the display text lower-cased, when the candidate's bytes are its tokens'
+     * (always so for an unknown name): one join makes both. */
+    char tb[AG__LEX_MAXKEY], buf[AG__LEX_MAXKEY];
+    size_t last;
+    int whole;
+    size_t l = join_words(c, m->ts, m->te, m->s, m->e, tb, sizeof tb, &last, &whole);
+    if (!whole)
+        return 0; /* too long to be a name: no key */
+    ag__lex_lower(tb, l, buf);
+    int exact = m->s == t[m->ts].s && m->e == t[m->te - 1].e;
+    int with_text = exact && !m->caps;
+    int created;
+    /* A new name's display text goes right after its key, in the same allocation. */
+    dslot *s = ag__ner_dt_intern_extra(p, &p->nametab, buf, l, with_text ? l + 1 : 0, &created);
+    if (!s)
+        return -1;
+    if (created) {
+        const char *key = s->key;
+        if (ag__grow(&p->names, &p->capnames, p->nnames + 1, sizeof(dname)) < 0)
+            return -1;
+        dname *d = &p->names[p->nnames];
+        /* field by field: a memset of the whole struct compiles to a string store */
+        memset(d->votes, 0, sizeof d->votes);
+        d->strong = 0;
+        d->type = AG_ACTOR_OTHER;
+        d->key = key;
+        d->keylen = l;
+        d->text = NULL;
+        if (with_text) {
+            char *text = (char *)key + l + 1;
+            ag__bytes_copy(tb, l, text, 0);
+            text[l] = '\0';
+            d->text = text;
+        }
+        d->ntok = (int)(m->te - m->ts);
+        d->last = key + last; /* words hold no spaces */
+        d->lastlen = l - last;
+        d->canon = -1;
+        d->hash = s->hash;
+        d->first = (size_t)(m - p->cands);
+        s->val = (uint32_t)p->nnames++;
+    }
+    dname *d = &p->names[s->val];
+    if (!d->text && !m->caps) {
+        /* The display text spans whole tokens, white space normalised. */
+        if (!exact)
+            l = join_words(c, m->ts, m->te, t[m->ts].s, t[m->te - 1].e, tb, sizeof tb, &last,
+                           &whole);
+        if (!(d->text = ag__ner_arena_str(p, tb, l)))
+            return -1;
+    }
+    for (int i = 0; i < 5; i++)
+        d->votes[i] += m->votes[i];
+    if (m->role || (m->te - m->ts >= 2 && (t[m->ts].cls & AG_LEX_GIVEN)))
+        d->strong = 1;
+    m->name = (long)s->val;
+    return 0;
+}
+
+/* The name that name i resolves to, following canon links. */
+static long root(dname *names, long i) {
+    while (names[i].canon >= 0 && names[i].canon != i)
+        i = names[i].canon;
+    return i;
+}
+
+/* The type that summed votes v vote for; AG_ACTOR_OTHER when none has a vote. */
+static ag_actor_type best_type(const int *v) {
+    /* Ties go to person, then org, then place: the order of how often an uncued
+     * capitalised name in news is each. */
+    static const ag_actor_type order[] = {AG_ACTOR_PERSON, AG_ACTOR_ORG, AG_ACTOR_PLACE,
+                                          AG_ACTOR_COUNTRY};
+    ag_actor_type best = AG_ACTOR_OTHER;
+    int bv = 0;
+    for (int i = 0; i < 4; i++)
+        if (v[order[i]] > bv)
+            bv = v[order[i]], best = order[i];
+    return best;
+}
+
+/* Key the strings of names into a generation-stamped table: key -> first name index,
+ * chained through link[]. */
+static int chain_add(dtab *t, const char *k, size_t n, uint32_t idx, uint32_t *link) {
+    int err = 0;
+    dslot *sl = dt_get(t, k, n, 1, &err);
+    if (!sl || err)
+        return -1;
+    link[idx] = sl->val; /* previous head (0 = none; values are index + 1) */
+    sl->val = idx + 1;
+    return 0;
+}
+
+/* A bit standing for last words of len bytes ending in byte last (resolve's filter). */
+static inline uint64_t last_word_bit(size_t len, char last) {
+    return 1ull << ((len * 8 + (unsigned char)last) & 63);
+}
+
+/* The key text w (rest bytes left) starts with one of the small words "of ", "for ",
+ * "the ", "and " that acronyms may skip. */
+static int small_word_at(const char *w, size_t rest) {
+    if (rest >= 3 && w[0] == 'o' && w[1] == 'f' && w[2] == ' ')
+        return 1;
+    return rest >= 4 && w[3] == ' ' &&
+           (memcmp(w, "for", 3) == 0 || memcmp(w, "the", 3) == 0 || memcmp(w, "and", 3) == 0);
+}
+
+/* A name resolve may take for an acronym: one ALL-CAPS word of 2 to 8 letters that no
+ * spelling variant has resolved (variants resolve only names of several words). */
+static int acronym_like(const dname *d) {
+    if (d->ntok != 1 || d->keylen < 2 || d->keylen > 8 || !d->text || d->canon >= 0)
+        return 0;
+    for (size_t q = 0; q < d->keylen; q++)
+        if (!(d->text[q] >= 'A' && d->text[q] <= 'Z'))
+            return 0;
+    return 1;
+}
+
+/* ag_ner_variant_key of name d's key, through the scratch's cache: *v is set to the key,
+ * in buf or in the cache (valid until the next call). */
+static int name_variant_key(struct ag__ner_scratch *p, const dname *d, char *buf, size_t bufsize,
+                            const char **v) {
+    vk_slot *s = &p->vkcache[d->hash & (VK_SLOTS - 1)];
+    if (d->keylen < VK_MAXLEN && s->klen == d->keylen && ag__bytes_eq(s->key, d->key, d->keylen)) {
+        *v = s->v;
+        return s->vlen;
+    }
+    int n = ag__ner_variant_key(d->key, d->keylen, buf, bufsize, 0);
+    *v = buf;
+    if (d->keylen < VK_MAXLEN && n > 0 && n < VK_MAXLEN && (size_t)n < bufsize) {
+        s->klen = (uint8_t)d->keylen;
+        s->vlen = (uint8_t)n;
+        memcpy(s->key, d->key, d->keylen);
+        memcpy(s->v, buf, (size_t)n + 1);
+    }
+    return n;
+}
+
+/* ---------------------------------------------------------------- in-article resolution
+ * of organisations and of surname-first names */
+
+/* Word w of a lower-cased key, its plural ending dropped ("democrats" -> "democrat",
+ * "tories" -> "tory" as "tor" + 'y'): *n is the stem's length, *y set when a final 'y'
+ * stands for "ies". */
+static const char *stem_word(const char *w, size_t l, size_t *n, int *y) {
+    *y = 0;
+    if (l > 4 && memcmp(w + l - 3, "ies", 3) == 0) {
+        *n = l - 3;
+        *y = 1;
+    } else if (l > 3 && w[l - 1] == 's' && w[l - 2] != 's') {
+        *n = l - 1;
+    } else {
+        *n = l;
+    }
+    return w;
+}
+
+/* a is b, its plural or singular, or a clipped form of it: "lib" of "liberal", "dems" of
+ * "democrats", "tories" of "tory". A clipped form has at least 3 letters. */
+static int word_clips(const char *a, size_t al, const char *b, size_t bl) {
+    size_t an, bn;
+    int ay, by;
+    stem_word(a, al, &an, &ay);
+    stem_word(b, bl, &bn, &by);
+    if (ay != by && an == bn && memcmp(a, b, an) == 0)
+        return 0; /* "tory"/"tories" are equal below; "tor"+'y' vs "tor" is not */
+    if (ay && by)
+        return an == bn && memcmp(a, b, an) == 0;
+    if (ay) /* "tories" vs "tory": stem "tor" + y */
+        return bn == an + 1 && memcmp(a, b, an) == 0 && b[an] == 'y';
+    if (by)
+        return an == bn + 1 && memcmp(a, b, bn) == 0 && a[bn] == 'y';
+    return an >= 3 && an <= bn && memcmp(a, b, an) == 0;
+}
+
+/* Every word of key a (lower-cased, one space between words) clips the word of b at the
+ * same place, and both have the same number of words. */
+static int name_clips(const char *a, size_t al, const char *b, size_t bl) {
+    size_t i = 0, j = 0;
+    while (i < al && j < bl) {
+        size_t ie = i, je = j;
+        while (ie < al && a[ie] != ' ')
+            ie++;
+        while (je < bl && b[je] != ' ')
+            je++;
+        if (!word_clips(a + i, ie - i, b + j, je - j))
+            return 0;
+        i = ie + 1;
+        j = je + 1;
+    }
+    return i >= al && j >= bl;
+}
+
+/* The content words of an organisation's key in a canonical order, so that "us state
+ * department" and "us department of state", "chinese foreign ministry" and "chinese
+ * ministry of foreign affairs" give one key: words sorted, "of", "the", "and", "for" and
+ * "affairs" left out. Returns the key's length, 0 when it does not fit. */
+static size_t order_key(const char *k, size_t kl, char *out, size_t size) {
+    const char *w[16];
+    size_t wl[16], n = 0, len = 0;
+    for (size_t i = 0; i < kl;) {
+        size_t e = i;
+        while (e < kl && k[e] != ' ')
+            e++;
+        size_t l = e - i;
+        int skip = (l == 2 && memcmp(k + i, "of", 2) == 0) ||
+                   (l == 3 && (memcmp(k + i, "the", 3) == 0 || memcmp(k + i, "and", 3) == 0 ||
+                               memcmp(k + i, "for", 3) == 0)) ||
+                   (l == 7 && memcmp(k + i, "affairs", 7) == 0);
+        if (!skip) {
+            if (n == 16)
+                return 0;
+            w[n] = k + i;
+            wl[n++] = l;
+        }
+        i = e + 1;
+    }
+    for (size_t i = 1; i < n; i++) /* insertion sort: a handful of words */
+        for (size_t j = i; j > 0; j--) {
+            size_t m = wl[j] < wl[j - 1] ? wl[j] : wl[j - 1];
+            int c = memcmp(w[j - 1], w[j], m);
+            if (c < 0 || (c == 0 && wl[j - 1] <= wl[j]))
+                break;
+            const char *tw = w[j];
+            size_t tl = wl[j];
+            w[j] = w[j - 1], wl[j] = wl[j - 1];
+            w[j - 1] = tw, wl[j - 1] = tl;
+        }
+    for (size_t i = 0; i < n; i++) {
+        if (len + wl[i] + 1 > size)
+            return 0;
+        if (i)
+            out[len++] = ' ';
+        memcpy(out + len, w[i], wl[i]);
+        len += wl[i];
+    }
+    return len;
+}
+
+/* The mention follows a preposition of place or movement ("in Newcastle", "to Leeds"). */
+static int after_loc_prep(const ctx *c, const cand *m) {
+    /* Candidates outlive the token window: look at the text before the mention. */
+    size_t e = m->s;
+    while (e > 0 && (c->text[e - 1] == ' ' || c->text[e - 1] == '\n'))
+        e--;
+    size_t s = e;
+    while (s > 0 && ((c->text[s - 1] >= 'a' && c->text[s - 1] <= 'z')))
+        s--;
+    for (const char *const *w = ag__ner_place_preps; *w; w++)
+        if (e - s == strlen(*w) && memcmp(c->text + s, *w, e - s) == 0)
+            return 1;
+    return 0;
+}
+
+/* A club's name: its last word is one of the team words ("Newcastle United"). */
+static int team_name(const dname *d) {
+    const char *last = d->last;
+    for (const char *const *w = ag__ner_team_after; *w; w++)
+        if (strlen(*w) == d->lastlen && strncasecmp(*w, last, d->lastlen) == 0)
+            return 1;
+    return 0;
+}
+
+/* Name-table sizes beyond which the pairwise passes below are skipped: a document naming
+ * thousands of organisations is a list, and its names stay as they are. */
+#define ORG_PAIRS_MAX 400
+
+/* Pairs of unknown names of which one is an organisation's: "X Party" and "X"; plural,
+ * singular and clipped forms; word-order variants (order_key). norg: organisations among
+ * the names (the first passes skip their inner loop when there are none). */
+static void org_pairs(dname *nm, size_t nn, size_t norg) {
+    for (size_t i = 0; i < nn; i++) {
+        dname *a = &nm[i];
+        if (a->canon >= 0)
+            continue;
+        for (size_t j = 0; j < nn && norg; j++) {
+            dname *b = &nm[j];
+            if (j == i || b->canon >= 0 || b->type != AG_ACTOR_ORG)
+                continue;
+            /* "X Party" */
+            if (b->ntok == a->ntok + 1 && b->keylen == a->keylen + 6 &&
+                memcmp(b->key + a->keylen, " party", 6) == 0 &&
+                memcmp(b->key, a->key, a->keylen) == 0 && a->type != AG_ACTOR_PERSON) {
+                a->canon = (long)j;
+                break;
+            }
+            if (a->type != AG_ACTOR_ORG || a->ntok != b->ntok)
+                continue;
+            if (a->keylen < b->keylen ? name_clips(a->key, a->keylen, b->key, b->keylen)
+                                      : a->keylen == b->keylen && j < i &&
+                                            name_clips(a->key, a->keylen, b->key, b->keylen)) {
+                a->canon = (long)j;
+                break;
+            }
+        }
+        if (a->canon >= 0 || a->type != AG_ACTOR_ORG || a->ntok < 3)
+            continue;
+        char ka[AG__LEX_MAXKEY], kb[AG__LEX_MAXKEY];
+        size_t la = order_key(a->key, a->keylen, ka, sizeof ka);
+        for (size_t j = 0; j < i && la; j++) {
+            dname *b = &nm[j];
+            if (b->canon >= 0 || b->type != AG_ACTOR_ORG || b->ntok < 2)
+                continue;
+            size_t lb = order_key(b->key, b->keylen, kb, sizeof kb);
+            if (lb == la && memcmp(ka, kb, la) == 0) {
+                a->canon = (long)j;
+                break;
+            }
+        }
+    }
+}
+
+/* The key for the one-word pass of candidate m, into *k and *kl (k may point into low,
+ * AG__LEX_MAXKEY bytes): a one-word unknown name that is no given name and has no title,
+ * or a one-word gazetteer city or organisation. 0 when m is neither. */
+static int one_word_key(const ctx *c, const cand *m, char *low, const char **k, size_t *kl) {
+    int lexical = m->name < 0;
+    if (lexical) {
+        /* A city that plays as a team ("Newcastle beat Chelsea"), or that is not where
+         * something happens, may be the club of the article ("Newcastle United"). */
+        size_t l = m->e - m->s;
+        if (!m->lexname || m->ntok != 1 || m->adjective || m->dateline || l >= AG__LEX_MAXKEY ||
+            (m->type != AG_ACTOR_ORG && (m->type != AG_ACTOR_PLACE || after_loc_prep(c, m))))
+            return 0;
+        ag__lex_lower(c->text + m->s, l, low);
+        *k = low;
+        *kl = l;
+    } else {
+        const dname *d = &c->p->names[m->name];
+        if (d->ntok != 1 || d->canon >= 0 || (m->tcls0 & AG_LEX_GIVEN) || m->role)
+            return 0;
+        *k = d->key;
+        *kl = d->keylen;
+    }
+    return 1;
+}
+
+/* How many longer names of the article the one word k[0, kl) of candidate m starts or
+ * heads (counting stops at 2): organisation names (a gazetteer word only starts a club's
+ * or, when an organisation, any), person names whose first word is no given name, and
+ * gazetteer organisations (for an unknown word). *found is the last name found, *found_g
+ * the last gazetteer candidate. */
+static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl, long *found,
+                         long *found_g) {
+    const struct ag__ner_scratch *p = c->p;
+    const dname *nm = p->names;
+    size_t nn = p->nnames;
+    int lexical = m->name < 0;
+    long hits = 0;
+    for (size_t j = 0; j < nn && hits < 2; j++) {
+        const dname *b = &nm[j];
+        if (b->canon >= 0 || b->ntok < 2 || b->keylen <= kl + 1)
+            continue;
+        int first = b->key[kl] == ' ' && memcmp(b->key, k, kl) == 0;
+        int head = b->key[b->keylen - kl - 1] == ' ' && memcmp(b->key + b->keylen - kl, k, kl) == 0;
+        if (b->type == AG_ACTOR_ORG && (first || (head && !lexical)) &&
+            (!lexical || m->type == AG_ACTOR_ORG || team_name(b))) {
+            *found = (long)j;
+            hits++;
+        } else if (b->type == AG_ACTOR_PERSON && first && !lexical &&
+                   !(p->cands[b->first].tcls0 & AG_LEX_GIVEN) && nm[m->name].type != AG_ACTOR_ORG) {
+            *found = (long)j;
+            hits++;
+        }
+    }
+    /* Gazetteer organisations of the article ("European Commission"). */
+    for (size_t cj = 0; cj < p->ncands && hits < 2 && !lexical; cj++) {
+        const cand *g = &p->cands[cj];
+        if (!g->lexname || g->type != AG_ACTOR_ORG || g->ntok < 2 ||
+            (*found_g >= 0 && g->lexname == p->cands[*found_g].lexname))
+            continue;
+        size_t gl = strlen(g->lexname);
+        if (gl <= kl + 1 || gl >= AG__LEX_MAXKEY)
+            continue;
+        char gk[AG__LEX_MAXKEY];
+        ag__lex_lower(g->lexname, gl, gk);
+        if ((gk[kl] == ' ' && memcmp(gk, k, kl) == 0) ||
+            (gk[gl - kl - 1] == ' ' && memcmp(gk + gl - kl, k, kl) == 0)) {
+            hits++;
+            *found_g = (long)cj;
+        }
+    }
+    return hits;
+}
+
+/* Candidate m's one word is the one longer name longer_names found: a gazetteer
+ * organisation (found_g >= 0: every mention of m's name becomes it), or name found. */
+static void take_longer(ctx *c, cand *m, long found, long found_g) {
+    struct ag__ner_scratch *p = c->p;
+    int lexical = m->name < 0;
+    if (found_g >= 0) {
+        /* every mention of the name becomes the gazetteer organisation */
+        const cand *g = &p->cands[found_g];
+        long nmi = m->name;
+        for (size_t cj = 0; cj < p->ncands; cj++) {
+            cand *x = &p->cands[cj];
+            if (x->name != nmi)
+                continue;
+            x->lexname = g->lexname;
+            x->country = g->country;
+            x->name = -1;
+            x->type = AG_ACTOR_ORG;
+        }
+    } else if (lexical) {
+        m->lexname = NULL;
+        m->country = NULL;
+        m->name = found;
+    } else {
+        p->names[m->name].canon = found;
+    }
+}
+
+/*
+ * Organisations (and surname-first person names) that one article writes several ways,
+ * after the types are voted:
+ *  - "X Party" and "X" are one ("Labour Party", "Labour");
+ *  - plural, singular and clipped forms are one ("Conservative"/"Conservatives", "Lib
+ *    Dems"/"Liberal Democrats"): same number of words, each word a clip of the other's;
+ *  - word-order variants of a ministry or department are one ("US State Department", "US
+ *    Department of State");
+ *  - one word that is the last word (the head: "the Commission") or the first word
+ *    ("Mozilla", a team's "Newcastle") of exactly one longer organisation name of the
+ *    article is that organisation, gazetteer names included;
+ *  - one word that is the first word of exactly one person's name whose first word is no
+ *    given name is that person ("Hu" for "Hu Jintao": the family name comes first).
+ * The longer or first-written form is canonical. Returns -1 when out of memory.
+ */
+static int resolve_orgs(ctx *c) {
+    struct ag__ner_scratch *p = c->p;
+    dname *nm = p->names;
+    size_t nn = p->nnames, norg = 0;
+    for (size_t i = 0; i < nn; i++)
+        norg += nm[i].type == AG_ACTOR_ORG;
+    if (nn > ORG_PAIRS_MAX)
+        return 0;
+    org_pairs(nm, nn, norg);
+    /* One word that heads or starts exactly one longer name. */
+    for (size_t ci = 0; ci < p->ncands; ci++) {
+        cand *m = &p->cands[ci];
+        const char *k;
+        size_t kl;
+        char low[AG__LEX_MAXKEY];
+        if (!one_word_key(c, m, low, &k, &kl))
+            continue;
+        long found = -1, found_g = -1; /* a name, or a gazetteer candidate */
+        if (longer_names(c, m, k, kl, &found, &found_g) == 1)
+            take_longer(c, m, found, found_g);
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- resolution of the
+ * document's unknown names */
+
+/* Spelling variants of multi-word person names: the first seen is canonical. Keys
+ * (costly to make) only when there are two such names to compare (npersons). keys is
+ * empty on entry. -1 when out of memory. */
+static int resolve_variants(struct ag__ner_scratch *p, dtab *keys, size_t npersons) {
+    dname *nm = p->names;
+    size_t nn = p->nnames;
+    for (size_t i = 0; i < nn && npersons >= 2; i++) {
+        if (nm[i].ntok < 2 || nm[i].type != AG_ACTOR_PERSON)
+            continue;
+        char kb[AG__LEX_MAXKEY];
+        const char *vk = kb;
+        int kl = name_variant_key(p, &nm[i], kb, sizeof kb, &vk);
+        if (kl <= 0 || (size_t)kl >= sizeof kb)
+            continue;
+        int created;
+        dslot *sl = dt_intern(p, keys, vk, (size_t)kl, &created);
+        if (!sl)
+            return -1;
+        if (created)
+            sl->val = (uint32_t)i;
+        else
+            nm[i].canon = (long)sl->val;
+    }
+    return 0;
+}
+
+/* Acronyms to their expansion: "ISPR" -> "Inter-Services Public Relations"; the
+ * expansion gets the acronym's votes. Only when some name is acronym_like (nacronyms).
+ * keys is empty on entry. -1 when out of memory. */
+static int resolve_acronyms(struct ag__ner_scratch *p, dtab *keys, size_t nacronyms) {
+    dname *nm = p->names;
+    size_t nn = p->nnames;
+    /* Two initial sets per name: without and with the small words ("VOA" for "Voice of
+     * America", "ISPR" for "Inter-Services Public Relations"). */
+    for (size_t j = 0; j < nn && nacronyms; j++) {
+        if (nm[j].ntok < 2)
+            continue;
+        /* Both sets in one pass over the key (the longer set fills first); a set that fills
+         * its ini is dropped. */
+        char ini[2][16];
+        size_t il[2] = {0, 0};
+        const char *k = nm[j].key;
+        int at_start = 1, small = 0;
+        for (size_t q = 0; q < nm[j].keylen && il[0] < sizeof ini[0]; q++) {
+            if (k[q] == ' ' || k[q] == '-') {
+                at_start = 1;
+                continue;
+            }
+            if (at_start) {
+                int sw = small_word_at(k + q, nm[j].keylen - q);
+                small |= sw;
+                if (!sw)
+                    ini[0][il[0]++] = k[q];
+                if (il[1] < sizeof ini[1])
+                    ini[1][il[1]++] = k[q];
+                at_start = 0;
+            }
+        }
+        for (int with_small = 0; with_small < 2; with_small++) {
+            if (il[with_small] < 2 || il[with_small] >= sizeof ini[0] || (with_small && !small))
+                continue;
+            int created;
+            dslot *sl = dt_intern(p, keys, ini[with_small], il[with_small], &created);
+            if (!sl)
+                return -1;
+            if (created)
+                sl->val = (uint32_t)j;
+        }
+    }
+    for (size_t i = 0; i < nn && nacronyms; i++) {
+        if (!acronym_like(&nm[i]))
+            continue;
+        int err = 0;
+        dslot *sl = dt_get(keys, nm[i].key, nm[i].keylen, 0, &err);
+        if (!sl)
+            continue;
+        size_t j = sl->val;
+        nm[i].canon = (long)j;
+        for (int v = 0; v < 5; v++)
+            nm[j].votes[v] += nm[i].votes[v] + (v == AG_ACTOR_ORG ? 2 : 0);
+        nm[j].type = best_type(nm[j].votes);
+    }
+    return 0;
+}
+
+/* The partial-name pass's table of the suffixes of person names. */
+typedef struct suffixes {
+    dtab *keys;       /* suffix -> last name keyed with it (index + 1) */
+    uint32_t *link;   /* per name: the next name of its suffix chain (index + 1), 0 ends it */
+    size_t *pos_last; /* per name: byte offset + 1 of its last mention so far */
+    uint64_t lasts;   /* last_word_bit of the last word of every person name of 2+ words */
+    int maxtok;       /* words of the longest person name: a suffix has fewer */
+} suffixes;
+
+/* Key every suffix of every person name of several words ("tahir" and "ilyas tahir" of
+ * "omar ilyas tahir") in sf->keys. Returns how many were keyed, or -1 when out of
+ * memory. */
+static long suffix_keys(struct ag__ner_scratch *p, suffixes *sf) {
+    dname *nm = p->names;
+    size_t nn = p->nnames, chained = 0;
+    for (size_t i = 0; i < nn; i++) {
+        if (nm[i].ntok < 2 || nm[i].type != AG_ACTOR_PERSON)
+            continue;
+        const char *k = nm[i].key;
+        size_t kl = nm[i].keylen;
+        sf->lasts |= last_word_bit(nm[i].lastlen, k[kl - 1]);
+        if (nm[i].ntok > sf->maxtok)
+            sf->maxtok = nm[i].ntok;
+        for (const char *sp = memchr(k, ' ', kl - 1); sp;
+             sp = memchr(sp + 1, ' ', (size_t)(k + kl - 1 - (sp + 1)))) {
+            size_t q = (size_t)(sp + 1 - k);
+            if (chain_add(sf->keys, k + q, kl - q, (uint32_t)i, sf->link) < 0)
+                return -1;
+            chained++;
+        }
+    }
+    return (long)chained;
+}
+
+/* A gazetteer word that is the surname of a person named (with a title or a given name)
+ * before it is that person: "Michael Jordan ... Jordan". m: a gazetteer candidate. */
+static void partial_lexical(ctx *c, cand *m, const suffixes *sf) {
+    dname *nm = c->p->names;
+    size_t l = m->e - m->s;
+    if (!m->lexname || m->ntok != 1 || m->adjective || m->dateline || m->type == AG_ACTOR_ORG ||
+        l >= AG__LEX_MAXKEY || l == 0)
+        return;
+    unsigned char lc = (unsigned char)c->text[m->e - 1]; /* one word: its last */
+    if (!(sf->lasts & last_word_bit(l, (char)(lc >= 'A' && lc <= 'Z' ? lc + 32 : lc))))
+        return;
+    char low[AG__LEX_MAXKEY];
+    ag__lex_lower(c->text + m->s, l, low);
+    int err = 0;
+    dslot *sl = dt_get(sf->keys, low, l, 0, &err);
+    long best = -1;
+    size_t bestpos = 0;
+    for (uint32_t v = sl ? sl->val : 0; v; v = sf->link[v - 1]) {
+        const dname *fd = &nm[v - 1];
+        if (fd->strong && fd->keylen > l && memcmp(fd->key + fd->keylen - l, low, l) == 0 &&
+            fd->key[fd->keylen - l - 1] == ' ' && sf->pos_last[v - 1] > bestpos)
+            bestpos = sf->pos_last[v - 1], best = (long)(v - 1);
+    }
+    if (best >= 0) {
+        m->name = root(nm, best);
+        m->lexname = NULL;
+        m->country = NULL;
+        m->capital = 0;
+        m->gov = 0;
+        m->type = AG_ACTOR_OTHER;
+    }
+}
+
+/* An unknown name whose words are the last words of a longer person name: the nearest
+ * preceding mention of such a name wins, else the first following. m: a candidate with a
+ * name. */
+static void partial_name(ctx *c, cand *m, const suffixes *sf) {
+    struct ag__ner_scratch *p = c->p;
+    dname *nm = p->names;
+    dname *d = &nm[m->name];
+    sf->pos_last[m->name] = m->s + 1;
+    if (d->canon >= 0 || (d->ntok > 1 && d->type != AG_ACTOR_PERSON && d->type != AG_ACTOR_OTHER) ||
+        d->ntok >= sf->maxtok || !(sf->lasts & last_word_bit(d->lastlen, d->key[d->keylen - 1])))
+        return;
+    int err = 0;
+    dslot *sl = dt_get(sf->keys, d->key, d->keylen, 0, &err);
+    if (!sl)
+        return;
+    long best = -1, after = -1;
+    size_t bestpos = 0;
+    size_t afterpos = (size_t)-1;
+    for (uint32_t v = sl->val; v; v = sf->link[v - 1]) {
+        long f = (long)(v - 1);
+        const dname *fd = &nm[f];
+        /* chains of different suffixes can share links: check the suffix */
+        if (f == m->name || fd->keylen <= d->keylen ||
+            memcmp(fd->key + fd->keylen - d->keylen, d->key, d->keylen) != 0 ||
+            fd->key[fd->keylen - d->keylen - 1] != ' ')
+            continue;
+        if (sf->pos_last[f] > bestpos)
+            bestpos = sf->pos_last[f], best = f;
+        size_t fp = p->cands[nm[f].first].s;
+        if (fp > m->s && fp < afterpos)
+            afterpos = fp, after = f;
+    }
+    if (best < 0)
+        best = after;
+    if (best >= 0)
+        m->name = root(nm, best);
+}
+
+/* Partial names: a name whose words are the last words of a longer person name in the
+ * document (see partial_name and partial_lexical), candidates in text order. keys is
+ * empty on entry. -1 when out of memory. */
+static int resolve_partial(ctx *c, dtab *keys) {
+    struct ag__ner_scratch *p = c->p;
+    size_t nn = p->nnames;
+    /* Every suffix ends with its name's last word: a key whose last word differs in
+     * length and last byte from all of them is no suffix, which spares most lookups. */
+    suffixes sf = {keys, p->link + nn, p->pos_last, 0, 0};
+    long chained = suffix_keys(p, &sf);
+    if (chained < 0)
+        return -1;
+    /* A name with several suffixes is linked into each suffix chain through one
+     * link slot, so a chain may wander into another suffix's chain; the walk below
+     * checks the suffix, which keeps the result exact. */
+    /* (With no suffix keyed, no candidate finds a longer name.) */
+    for (size_t ci = 0; ci < p->ncands && chained; ci++) {
+        cand *m = &p->cands[ci];
+        if (m->name < 0)
+            partial_lexical(c, m, &sf);
+        else
+            partial_name(c, m, &sf);
+    }
+    return 0;
+}
+
+/* Each candidate's type from its name's, once the names are resolved; drops. */
+static void resolve_types(ctx *c) {
+    struct ag__ner_scratch *p = c->p;
+    dname *nm = p->names;
+    for (size_t ci = 0; ci < p->ncands; ci++) {
+        cand *m = &p->cands[ci];
+        if (m->name < 0)
+            continue;
+        long r = root(nm, m->name);
+        m->name = r;
+        dname *d = &nm[r];
+        if (d->ntok == 1 && m->ntok == 1 && !m->role) {
+            uint32_t cl = m->tcls0;
+            int strong = d->votes[AG_ACTOR_PERSON] >= 3 || d->votes[AG_ACTOR_ORG] >= 2;
+            if ((cl & AG_LEX_COMMON) && !(cl & (AG_LEX_PROPER | AG_LEX_GIVEN)) && !strong &&
+                !(m->tflags0 & AG__T_ALLCAPS))
+                m->drop = 1; /* "Boatmen", "Series": a capitalised ordinary word */
+        }
+        /* Evidence that the name is no actor at all, as strong as any for a type:
+         * reported as misc, never an actor. */
+        if (d->votes[AG_ACTOR_OTHER] > 0 &&
+            (d->type == AG_ACTOR_OTHER || d->votes[AG_ACTOR_OTHER] >= d->votes[d->type]) &&
+            !m->role) {
+            m->misc = 1;
+            m->drop = m->caps && !d->text; /* a headline-only name */
+            m->type = d->type == AG_ACTOR_OTHER ? AG_ACTOR_PERSON : d->type;
+            continue;
+        }
+        if (d->type == AG_ACTOR_OTHER) {
+            if (d->ntok >= 2 || c->opts->single_unknown)
+                d->type = AG_ACTOR_PERSON;
+            else
+                m->drop = 1;
+        }
+        if (m->caps && !d->text)
+            m->drop = 1; /* a headline-only name */
+        m->type = d->type;
+    }
+}
+
+/*
+ * One type per name, spelling variants, acronyms and partial names, organisations.
+ * Time complexity: O(N + M log M) for N candidates and M names, plus the (short) chains of
+ * names sharing a key; no pass is quadratic in the document (the pairwise passes of
+ * resolve_orgs stop at ORG_PAIRS_MAX names).
+ */
+int ag__ner_resolve(ctx *c) {
+    struct ag__ner_scratch *p = c->p;
+    dname *nm = p->names;
+    size_t nn = p->nnames;
+    int rc = -1;
+    if (nn == 0)
+        return 0;
+    if (nn > p->caplink) {
+        size_t nc = nn * 2;
+        uint32_t *l = realloc(p->link, nc * 2 * sizeof *l);
+        if (l)
+            p->link = l;
+        size_t *q = realloc(p->pos_last, nc * sizeof *q);
+        if (q)
+            p->pos_last = q;
+        if (!l || !q)
+            return -1;
+        p->caplink = nc;
+    }
+    memset(p->link, 0, nn * 2 * sizeof *p->link);
+    memset(p->pos_last, 0, nn * sizeof *p->pos_last);
+    dtab keys = p->keys;
+    dt_clear(&keys);
+    for (size_t i = 0; i < nn; i++)
+        nm[i].type = best_type(nm[i].votes);
+    size_t npersons = 0, nacronyms = 0;
+    for (size_t i = 0; i < nn; i++) {
+        npersons += nm[i].ntok >= 2 && nm[i].type == AG_ACTOR_PERSON;
+        nacronyms += acronym_like(&nm[i]);
+    }
+    if (resolve_variants(p, &keys, npersons) < 0)
+        goto out;
+    dt_clear(&keys);
+    if (resolve_acronyms(p, &keys, nacronyms) < 0)
+        goto out;
+    dt_clear(&keys);
+    if (c->opts->resolve_partial && resolve_partial(c, &keys) < 0)
+        goto out;
+    if (resolve_orgs(c) < 0)
+        goto out;
+    resolve_types(c);
+    rc = 0;
+out:
+    p->keys = keys; /* keep the table (and its growth) for the next document */
+    return rc;
+}
+
+/* ---------------------------------------------------------------- teams, governments,
+ * credits */
+
+/*
+ * Teams are organisations, and one sense per discourse: every mention of a team's name in
+ * the document becomes an org. Countries stay countries (national teams are reported as
+ * the country).
+ */
+void ag__ner_sports_teams(ctx *c) {
+    struct ag__ner_scratch *p = c->p;
+    size_t nteams = 0;
+    for (size_t ci = 0; ci < p->ncands; ci++) {
+        cand *m = &p->cands[ci];
+        if (!m->team)
+            continue;
+        nteams++;
+        if (m->name >= 0) {
+            p->names[m->name].votes[AG_ACTOR_ORG] += 5;
+        } else {
+            m->type = AG_ACTOR_ORG;
+            m->capital = 0;
+            m->metonym = 2; /* marks a team name for the pass below */
+        }
+    }
+    /* The same lexicon name elsewhere in the document (few teams: a short list). */
+    for (size_t ti = 0; ti < p->ncands && nteams; ti++) {
+        if (p->cands[ti].metonym != 2)
+            continue;
+        const char *ln = p->cands[ti].lexname;
+        p->cands[ti].metonym = 0;
+        for (size_t cj = 0; cj < p->ncands && ln; cj++)
+            if (p->cands[cj].lexname == ln && !p->cands[cj].dateline) {
+                p->cands[cj].type = AG_ACTOR_ORG;
+                p->cands[cj].capital = 0;
+                p->cands[cj].metonym = 0;
+            }
+    }
+}
+
+/* Capitals standing for their governments (context recorded by finish_cands). */
+void ag__ner_metonymy(ctx *c) {
+    for (size_t ci = 0; ci < c->p->ncands; ci++) {
+        cand *m = &c->p->cands[ci];
+        if (m->capital && m->gov && !m->dateline && m->country) {
+            m->metonym = 1;
+            m->type = AG_ACTOR_COUNTRY;
+            m->lexname = m->country;
+        }
+    }
+}
+
+/* Bytes [s, e) of text are a source credit (the contract is in ner_stage_internal.h). */
+int ag__ner_is_credit(const char *text, size_t len, size_t s, size_t e) {
+    if (s == 0 || e >= len || text[s - 1] != '(' || text[e] != ')')
+        return 0;
+    size_t i = e + 1;
+    if (i < len && text[i] == '.')
+        i++;
+    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))
+        i++;
+    return i == len || text[i] == '\n' || text[i] == '-' ||
+           (i + 2 < len && (unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x80 &&
+            ((unsigned char)text[i + 2] == 0x93 || (unsigned char)text[i + 2] == 0x94));
+}
+
+/* ---------------------------------------------------------------- variant keys */
+
+/* What variant keys make of a byte: a word separator, a byte that is kept, and a vowel or
+ * 'h', which is dropped after a word's first letter. Bytes of multibyte characters are
+ * kept; other ASCII is dropped. vkfold, for ASCII names, which are lower-cased here, gives
+ * 'A'..'Z' the class of their lower case and VK_UP, the bit that lower-cases them. Tables,
+ * as keys are made for every multi-word name of every document. */
+enum { VK_SEP = 1, VK_KEEP = 2, VK_SOFT = 4, VK_UP = 0x20 };
+#define VKLOWER(c)                                                                                 \
+    ((c) == ' ' || (c) == '\t' || (c) == '-' ? VK_SEP                                              \
+     : (c) == 'a' || (c) == 'e' || (c) == 'i' || (c) == 'o' || (c) == 'u' || (c) == 'y' ||         \
+             (c) == 'h'                                                                            \
+         ? VK_KEEP | VK_SOFT                                                                       \
+     : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) >= 0x80 ? VK_KEEP           \
+                                                                               : 0)
+#define VKFOLD(c) ((c) >= 'A' && (c) <= 'Z' ? VKLOWER((c) + 32) | VK_UP : VKLOWER(c))
+#define VKTAB4(m, c) m(c), m((c) + 1), m((c) + 2), m((c) + 3)
+#define VKTAB16(m, c) VKTAB4(m, c), VKTAB4(m, (c) + 4), VKTAB4(m, (c) + 8), VKTAB4(m, (c) + 12)
+#define VKTAB64(m, c)                                                                              \
+    VKTAB16(m, c), VKTAB16(m, (c) + 16), VKTAB16(m, (c) + 32), VKTAB16(m, (c) + 48)
+#define VKTAB(m)                                                                                   \
+    { VKTAB64(m, 0), VKTAB64(m, 64), VKTAB64(m, 128), VKTAB64(m, 192) }
+static const unsigned char vkclass[256] = VKTAB(VKLOWER), vkfold[256] = VKTAB(VKFOLD);
+
+int ag__ner_variant_key(const char *name, size_t nl, char *buf, size_t bufsize, int short_form) {
+    /* Decompose and strip marks so "Mehmöod" keys like "Mehmood". */
+    utf8proc_uint8_t *folded = NULL;
+    utf8proc_ssize_t fl = -1;
+    uint64_t any = 0; /* OR of the bytes: a high bit says "not ASCII" */
+    size_t q = 0;
+    for (; q + 8 <= nl; q += 8) {
+        uint64_t w;
+        memcpy(&w, name + q, 8);
+        any |= w;
+    }
+    for (; q < nl; q++)
+        any |= (unsigned char)name[q];
+    /* ASCII is lower-cased byte by byte below: it needs no Unicode folding. */
+    int ascii = nl < AG__LEX_MAXKEY && !(any & 0x8080808080808080ull);
+    if (!ascii)
+        fl = utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded,
+                          UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+                              UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    const unsigned char *s = (const unsigned char *)(fl >= 0 ? (const char *)folded : name);
+    size_t sl = fl >= 0 ? (size_t)fl : nl;
+    const unsigned char *vk = ascii ? vkfold : vkclass;
+    /* The short form needs the number of words (at most 64 count) before it writes one. */
+    size_t nw = 0, i = 0;
+    while (short_form && i < sl && nw < 64) {
+        while (i < sl && (vk[s[i]] & VK_SEP))
+            i++;
+        if (i >= sl)
+            break;
+        nw++;
+        while (i < sl && !(vk[s[i]] & VK_SEP))
+            i++;
+    }
+    size_t out = 0;
+    i = 0;
+    for (size_t w = 0; i < sl && w < 64; w++) {
+        while (i < sl && (vk[s[i]] & VK_SEP))
+            i++;
+        if (i >= sl)
+            break;
+        if (short_form && nw > 2 && w != 0 && w != nw - 1) {
+            while (i < sl && !(vk[s[i]] & VK_SEP))
+                i++;
+            continue;
+        }
+        if (out > 0) {
+            if (out + 1 < bufsize)
+                buf[out] = ' ';
+            out++;
+        }
+        /* The word's first byte (not a separator) is kept even when soft, and never
+         * repeats the one before it. */
+        unsigned cl = vk[s[i]];
+        unsigned char prev = (unsigned char)(s[i] | (cl & VK_UP));
+        if (cl & VK_KEEP) {
+            if (out + 1 < bufsize)
+                buf[out] = (char)prev;
+            out++;
+        } else {
+            prev = 0;
+        }
+        for (i++; i < sl; i++) {
+            cl = vk[s[i]];
+            if (cl & VK_SEP)
+                break;
+            unsigned char ch = (unsigned char)(s[i] | (cl & VK_UP));
+            if ((cl & (VK_KEEP | VK_SOFT)) != VK_KEEP || ch == prev)
+                continue;
+            if (out + 1 < bufsize)
+                buf[out] = (char)ch;
+            out++;
+            prev = ch;
+        }
+    }
+    if (bufsize > 0)
+        buf[out < bufsize ? out : bufsize - 1] = '\0';
+    free(folded);
+    return (int)out;
+}

@@ -1,0 +1,885 @@
+/*
+ * ner_spans.c - stage 2 of the recogniser: tokens -> candidate mentions.
+ *
+ * Input: the tokens of the document (or of its current window) with their classes and
+ * the headline marks of stage 1. Output: candidates appended to the scratch (p->cands),
+ * their tokens marked AG__T_USED: gazetteer mentions with their lexicon name and type,
+ * and unknown names (type AG_ACTOR_OTHER) with their typing evidence, to be resolved.
+ *
+ * A raw span is a run of capitalised words and the connectors inside names ("Bank of
+ * England", "Osama bin Laden"). Each is trimmed (sentence-initial ordinary words,
+ * weekdays, months), its leading titles stripped into the role ("Foreign Minister"),
+ * with the country or adjective before a title emitted on its own ("US Special Envoy"),
+ * and the rest cut into gazetteer forms and unknown names; a title inside a run starts a
+ * person's name of its own ("Labour MP George Galloway"). Datelines are found apart, and
+ * finish_cands records what the later stages need from the tokens around each candidate
+ * (sports results, capitals in government contexts) before the window moves on.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "nlp/lexicon_internal.h"
+#include "nlp/ner_stage_internal.h"
+#include "util/array_internal.h"
+
+/* Recursive: a title inside a span starts a span of its own (unknown_run). */
+static int do_span(ctx *c, size_t ts, size_t te);
+
+/* ---------------------------------------------------------------- candidates and tokens */
+
+/* A new candidate for tokens [ts, te), zeroed but for its place. NULL when out of memory. */
+static cand *new_cand(struct ag__ner_scratch *p, const tok *toks, size_t ts, size_t te) {
+    if (ag__grow(&p->cands, &p->capcands, p->ncands + 1, sizeof(cand)) < 0)
+        return NULL;
+    cand *c = &p->cands[p->ncands++];
+    c->s = toks[ts].s;
+    c->e = toks[te - 1].e;
+    c->ts = (uint32_t)ts;
+    c->te = (uint32_t)te;
+    c->sent = toks[ts].sent;
+    c->name = -1;
+    /* The rest starts zeroed; a memset of less than 64 bytes is a few vector stores, where
+     * one of the whole struct was a string instruction. */
+    memset(&c->lexname, 0, sizeof *c - offsetof(cand, lexname));
+    return c;
+}
+
+/* Token k can be part of a name: a capitalised word without digits, or any word of an
+ * ALL-CAPS sentence. */
+static int capish(const ctx *c, size_t k) {
+    const tok *t = &c->toks[k];
+    if (!(t->flags & AG__T_WORD) || (t->flags & AG__T_DIGIT))
+        return 0; /* "PK-250", "G7" are codes, not names */
+    if (c->p->capsent[t->sent] == 1)
+        return 1;
+    return (t->flags & AG__T_CAP) != 0;
+}
+
+/* A span may start at token k: capish and not used yet. Inline, as spans asks it of every
+ * token of the document and most are lower-case words: their flags answer, unless the
+ * document has an ALL-CAPS sentence. */
+static inline int span_start(const struct ag__ner_scratch *p, const tok *t) {
+    uint32_t mask = AG__T_USED | AG__T_WORD | AG__T_DIGIT | AG__T_CAP;
+    if ((t->flags & mask) == (AG__T_WORD | AG__T_CAP))
+        return 1;
+    return p->anycapsent && (t->flags & (mask & ~AG__T_CAP)) == AG__T_WORD &&
+           p->capsent[t->sent] == 1;
+}
+
+/* Emit a gazetteer mention for tokens [ts, te). */
+static cand *emit_lex(ctx *c, size_t ts, size_t te, const ag_lex_actor *a) {
+    cand *m = new_cand(c->p, c->toks, ts, te);
+    if (!m)
+        return NULL;
+    m->type = a->type;
+    m->lexname = a->name;
+    m->country = a->country;
+    m->capital = a->capital;
+    m->adjective = a->adjective;
+    for (size_t k = ts; k < te; k++)
+        c->toks[k].flags |= AG__T_USED;
+    return m;
+}
+
+/* Emit gazetteer mentions for the parts of a hyphenated token ("Pak-US", "US-led",
+ * "intra-Afghan"). Returns 1 when the token was consumed that way, 0 when it is a name
+ * token of its own ("Inter-Services"), -1 on allocation failure. */
+static int split_hyphenated(ctx *c, size_t k) {
+    tok *t = &c->toks[k];
+    const char *w = c->text + t->s;
+    size_t n = t->e - t->s, ps = 0;
+    int found = 0, unknown_cap = 0;
+    size_t parts[16][2], np = 0;
+    for (size_t i = 0; i <= n && np < 16; i++) {
+        if (i == n || w[i] == '-') {
+            parts[np][0] = ps;
+            parts[np][1] = i;
+            np++;
+            ps = i + 1;
+        }
+    }
+    ag_lex_actor a[16];
+    int hit[16];
+    for (size_t j = 0; j < np; j++) {
+        size_t pl = parts[j][1] - parts[j][0];
+        hit[j] = ag_lexicon_lookup(c->lex, w + parts[j][0], pl, c->p->capsent[t->sent] == 1, &a[j]);
+        if (hit[j] && a[j].type != AG_ACTOR_PERSON)
+            found = 1;
+        else if (pl > 0 && w[parts[j][0]] >= 'A' && w[parts[j][0]] <= 'Z')
+            unknown_cap = 1;
+        if (hit[j] && a[j].type == AG_ACTOR_PERSON)
+            hit[j] = 0;
+    }
+    if (!found || unknown_cap)
+        return 0;
+    for (size_t j = 0; j < np; j++) {
+        if (!hit[j])
+            continue;
+        cand *m = emit_lex(c, k, k + 1, &a[j]);
+        if (!m)
+            return -1;
+        m->s = t->s + parts[j][0];
+        m->e = t->s + parts[j][1];
+    }
+    t->flags |= AG__T_USED;
+    return 1;
+}
+
+/* Length in tokens of the title at token j (before te), or 0. Besides the title phrases
+ * of the lexicon this takes a portfolio of up to three capitalised ordinary words before
+ * a title head: "Migration Minister", "Home Affairs Minister", "Finance Secretary". */
+static size_t title_len(const ctx *c, size_t j, size_t te) {
+    size_t tl = match_title(c->p, c->lex, c->text, c->toks, j, te);
+    if (tl)
+        return tl;
+    size_t q = j;
+    while (q < te && q - j < 3 && (c->toks[q].flags & AG__T_CAP) &&
+           (c->toks[q].cls & AG_LEX_COMMON) &&
+           !(c->toks[q].cls & (AG_LEX_GIVEN | AG_LEX_ORGCUE | AG_LEX_TITLE)) &&
+           !match_title(c->p, c->lex, c->text, c->toks, q, te))
+        q++;
+    size_t hl = q > j && q < te ? match_title(c->p, c->lex, c->text, c->toks, q, te) : 0;
+    return hl ? q + hl - j : 0;
+}
+
+/* Token k is an honorific that only ever stands before a person's name. */
+static int is_honorific(const ctx *c, size_t k) {
+    for (const char *const *w = ag__ner_honorifics; *w; w++)
+        if (tok_is(c->text, &c->toks[k], *w))
+            return 1;
+    return 0;
+}
+
+/*
+ * Strip leading titles of span [ts, te): returns the first token of the name and sets
+ * role_s and role_e (bytes) when a title was found. A country or adjective before a title
+ * ("US Special Envoy", "Afghan President") is emitted as its own mention. A portfolio
+ * after "for"/"of" ("Special Envoy for Afghanistan", "Secretary of State") is part of the
+ * role. Returns (size_t)-1 on allocation failure.
+ */
+static size_t strip_titles_at(ctx *c, size_t ts, size_t te, size_t *role_s, size_t *role_e,
+                              int caps) {
+    size_t j = ts;
+    int titled = 0;
+    for (;;) {
+        if (j >= te)
+            break;
+        ag_lex_actor a;
+        size_t g = match_form(c->lex, c->text, c->toks, j, te, caps, &a);
+        if (g && j + g < te && a.type == AG_ACTOR_COUNTRY && title_len(c, j + g, te)) {
+            if (!emit_lex(c, j, j + g, &a))
+                return (size_t)-1;
+            j += g;
+            continue;
+        }
+        size_t tl = title_len(c, j, te);
+        if (!tl)
+            break;
+        /* "General Motors", "General Assembly": a title followed only by common words is
+         * not a title. */
+        size_t r = j + tl;
+        int all_common = r < te;
+        for (size_t k = r; k < te; k++) {
+            uint32_t cl = c->toks[k].cls;
+            if (!(cl & AG_LEX_COMMON) || (cl & (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE)))
+                all_common = 0;
+            if (cl & AG_LEX_ORGCUE)
+                all_common = 1, k = te;
+        }
+        /* An honorific ("Mr Straw", "Ms Rice") always names a person. */
+        if (all_common && !titled && !(tl == 1 && is_honorific(c, j)))
+            break;
+        if (!titled)
+            *role_s = c->toks[j].s;
+        titled = 1;
+        j = r;
+        *role_e = c->toks[j - 1].e;
+        /* Portfolio: "for"/"of" + common words or places, up to the next title. */
+        if (j < te && (tok_is(c->text, &c->toks[j], "for") || tok_is(c->text, &c->toks[j], "of"))) {
+            size_t k = j + 1;
+            while (k < te && !match_title(c->p, c->lex, c->text, c->toks, k, te)) {
+                ag_lex_actor pa;
+                size_t pg = match_form(c->lex, c->text, c->toks, k, te, caps, &pa);
+                if (pg && pa.type != AG_ACTOR_PERSON) {
+                    if (!emit_lex(c, k, k + pg, &pa))
+                        return (size_t)-1;
+                    k += pg;
+                    continue;
+                }
+                uint32_t cl = c->toks[k].cls;
+                if ((cl & AG_LEX_COMMON) && !(cl & AG_LEX_GIVEN)) {
+                    k++;
+                    continue;
+                }
+                if (cl & AG_LEX_CONNECTOR) {
+                    k++;
+                    continue;
+                }
+                break;
+            }
+            /* Only a portfolio when a name or another title follows it. */
+            if (k < te) {
+                j = k;
+                *role_e = c->toks[k - 1].e;
+            }
+        }
+    }
+    return titled ? j : ts;
+}
+
+/* strip_titles_at, but answering at once for the many spans whose first word can start
+ * neither a gazetteer form, nor a title phrase, nor title_len's portfolio: the word's
+ * class says so, where the full pass costs three calls. */
+static inline size_t strip_titles(ctx *c, size_t ts, size_t te, size_t *role_s, size_t *role_e,
+                                  int caps) {
+    const tok *t = &c->toks[ts];
+    uint32_t cl = t->cls;
+    if (!(cl & 0xFFFF00) && /* form and title phrase lengths: none starts here */
+        !((t->flags & AG__T_CAP) && (cl & AG_LEX_COMMON) &&
+          !(cl & (AG_LEX_GIVEN | AG_LEX_ORGCUE | AG_LEX_TITLE))))
+        return ts;
+    return strip_titles_at(c, ts, te, role_s, role_e, caps);
+}
+
+/* Span [k, te) is a name [k, e) followed by a country form that ends the span, two words
+ * in all, the first no given name: an organisation's national branch or a national body
+ * ("BBC Wales", "Air France", "Tennis Australia", "Motorola UK"). Longer spans are left
+ * alone: in title-case headlines "Bush Iraq Plan" is no organisation. */
+static int org_branch(ctx *c, size_t k, size_t e, size_t te) {
+    const tok *t = c->toks;
+    ag_lex_actor b;
+    if (te - k != 2 || e != k + 1 || (t[k].cls & (AG_LEX_GIVEN | AG_LEX_TITLE)) ||
+        ((t[k].flags & AG__T_FIRST) && (t[k].cls & AG_LEX_COMMON)) || !(t[k].flags & AG__T_CAP) ||
+        !single_spaced(c->text, t, k, te))
+        return 0;
+    return match_form(c->lex, c->text, t, e, te, 0, &b) == te - e && b.type == AG_ACTOR_COUNTRY &&
+           !b.adjective;
+}
+
+/* The role text [s, e) as an arena string, white space runs made single spaces and the
+ * periods of abbreviations dropped ("Lt. Gen." -> "Lt Gen"), so one role is spelt one way. */
+static const char *role_str(ctx *c, size_t s, size_t e) {
+    char *r = arena_alloc(c->p, e - s + 1);
+    if (!r)
+        return NULL;
+    size_t l = 0;
+    for (size_t i = s; i < e; i++) {
+        char ch = c->text[i];
+        if (ch == '.' && (i + 1 == e || c->text[i + 1] == ' '))
+            continue;
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            if (l > 0 && r[l - 1] != ' ')
+                r[l++] = ' ';
+            continue;
+        }
+        r[l++] = ch;
+    }
+    r[l] = '\0';
+    return r;
+}
+
+/* ---------------------------------------------------------------- one raw span */
+
+/* What do_span knows about the raw span it is cutting into mentions. */
+typedef struct span_state {
+    size_t te;           /* end of the span: shrinks when a person's name is split off */
+    int caps;            /* in an ALL-CAPS sentence: forms are looked up whatever their case */
+    int headline;        /* in a headline (ALL-CAPS or title case): unknown words need the
+                          * body's attestation */
+    int titled;          /* a title was stripped before the name at hand */
+    const char *role;    /* that title (role_str) */
+    int place_led;       /* a place starts an organisation's name ("Kenya Airways") ... */
+    size_t place_led_at; /* ... at this token */
+} span_state;
+
+/* Drop sentence-initial function and ordinary words from the start *tsp of span
+ * [*tsp, te) ("The", "Senior Taliban officials"), unless the word starts a gazetteer form
+ * or a title, or the document writes it capitalised in mid-sentence too. In an ALL-CAPS
+ * sentence (caps) nothing is dropped. Returns 0, or -1 when out of memory. */
+static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps) {
+    tok *t = c->toks;
+    size_t ts = *tsp;
+    while (ts < te && (t[ts].flags & AG__T_FIRST) && !caps) {
+        ag_lex_actor a;
+        uint32_t cl = t[ts].cls;
+        if (match_form(c->lex, c->text, t, ts, te, 0, &a))
+            break;
+        if (cl & AG_LEX_FUNCTION) {
+            ts++;
+            continue;
+        }
+        if (match_title(c->p, c->lex, c->text, t, ts, te))
+            break;
+        /* "Carol White stayed": a word that is also a known name, followed by more of
+         * the name, stays; "Senior Taliban officials" does not (a known form follows). */
+        ag_lex_actor nx;
+        int name_like = (cl & (AG_LEX_GIVEN | AG_LEX_PROPER)) && ts + 1 < te &&
+                        !match_form(c->lex, c->text, t, ts + 1, te, 0, &nx);
+        if ((cl & AG_LEX_COMMON) && !name_like) {
+            int at = ag__ner_attested(c, ts);
+            if (at < 0)
+                return -1;
+            if (!at) {
+                ts++;
+                continue;
+            }
+        }
+        break;
+    }
+    *tsp = ts;
+    return 0;
+}
+
+/* Weekdays, months, and leading connectors are never name parts at the edges of span
+ * [*tsp, *tep); a religious or group word before an organisation's head word is
+ * ("Christian Democratic Union", "Islamic Jihad"). Lower-case words go too. */
+static void trim_edges(const ctx *c, size_t *tsp, size_t *tep) {
+    const tok *t = c->toks;
+    size_t ts = *tsp, te = *tep;
+    int org_head = te - ts >= 2 && (t[te - 1].cls & AG_LEX_ORGCUE) && (t[te - 1].flags & AG__T_CAP);
+    while (ts < te && (((t[ts].cls & AG_LEX_NONNAME) && !org_head) || (t[ts].flags & AG__T_LOWER)))
+        ts++;
+    while (te > ts && ((t[te - 1].cls & AG_LEX_NONNAME) || (t[te - 1].flags & AG__T_LOWER)))
+        te--;
+    *tsp = ts;
+    *tep = te;
+}
+
+/* Span [ts, te) (not empty) is never a name whatever its context: initials alone, a lone
+ * letter, function word or company suffix, a stock ticker with its exchange. */
+static int never_a_name(const ctx *c, size_t ts, size_t te) {
+    const tok *t = c->toks;
+    /* Initials alone ("S.", "A N") are not names. */
+    int initials = 1;
+    for (size_t q = ts; q < te && initials; q++) {
+        size_t wl = t[q].e - t[q].s;
+        if (!(wl == 1 || (wl == 2 && c->text[t[q].s + 1] == '.')))
+            initials = 0;
+    }
+    if (initials && !((t[ts].flags & AG__T_DOTTED) && te - ts == 1 && t[ts].e - t[ts].s > 2))
+        return 1;
+    /* A lone function word ("The", "We", "I'm") or letter is never a name, nor a stock
+     * ticker with its exchange ("SPLS.O", "MON.N"). */
+    if (te - ts == 1 && (t[ts].flags & AG__T_ALLCAPS) && t[ts].e + 2 < c->len &&
+        c->text[t[ts].e] == '.' && c->text[t[ts].e + 1] >= 'A' && c->text[t[ts].e + 1] <= 'Z' &&
+        !is_ascii_letter(c->text[t[ts].e + 2]))
+        return 1;
+    if (te - ts == 1 && tok_in(c, &t[ts], G_CORP_SFX))
+        return 1; /* "Co", "Inc": a company suffix alone */
+    if (te - ts == 1) {
+        const char *w = c->text + t[ts].s;
+        size_t wl = t[ts].e - t[ts].s, ap = 0;
+        while (ap < wl && w[ap] != '\'' && (unsigned char)w[ap] != 0xE2)
+            ap++;
+        if (wl == 1 || ((t[ts].cls & AG_LEX_FUNCTION) && !(t[ts].flags & AG__T_ALLCAPS)))
+            return 1;
+        if (ap < wl && ap < AG__LEX_MAXKEY) {
+            char low[AG__LEX_MAXKEY];
+            ag__lex_lower(w, ap, low);
+            if (word_class(c->p, c->lex, low, ap) & AG_LEX_FUNCTION)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Titles after a known name: "European Commission President Ursula ...". Strips the
+ * titles at *kp (a name's start inside the span, none stripped before it) into sp->role
+ * and moves *kp past them. Returns 1 when nothing of the span is left after them, 0 to go
+ * on, -1 when out of memory. */
+static int inner_title(ctx *c, span_state *sp, size_t *kp) {
+    size_t k = *kp, rs = 0, re = 0;
+    size_t nk = strip_titles(c, k, sp->te, &rs, &re, sp->caps);
+    if (nk == (size_t)-1)
+        return -1;
+    if (nk != k) {
+        if (!(sp->role = role_str(c, rs, re)))
+            return -1;
+        sp->titled = 1;
+        k = nk;
+        while (k < sp->te && (c->toks[k].flags & AG__T_LOWER))
+            k++;
+        *kp = k;
+        if (k >= sp->te)
+            return 1;
+    }
+    return 0;
+}
+
+/* The gazetteer form a at tokens [k, k + g) of the span is a mention of its own (1), or
+ * the first words of a longer unknown name that unknown_run takes (0). */
+static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const ag_lex_actor *a) {
+    const tok *t = c->toks;
+    size_t te = sp->te;
+    int caps = sp->caps;
+    /* A place followed by unknown capitalised words is the start of an organisation name
+     * ("Kenya Airways"), unless it is an adjective. */
+    if (!a->adjective && a->type != AG_ACTOR_ORG && k + g < te && !caps) {
+        size_t r = k + g;
+        ag_lex_actor b;
+        if (!match_form(c->lex, c->text, t, r, te, caps, &b) && !(t[r].cls & AG_LEX_GIVEN) &&
+            !match_title(c->p, c->lex, c->text, t, r, te)) {
+            sp->place_led = 1; /* "Houston Astros", "Kenya Airways" */
+            sp->place_led_at = k;
+            return 0;
+        }
+    }
+    /* "European Commission", "African Union": an adjective right before an organisation
+     * cue word names the organisation. */
+    if (a->adjective && k + g < te && !caps && (t[k + g].cls & AG_LEX_ORGCUE) &&
+        (t[k + g].flags & AG__T_CAP))
+        return 0;
+    /* A known name or a national adjective heading a longer organisation name: "United
+     * Nations General Assembly", "Kenya Ports Authority", "Scottish National Party",
+     * "Chinese Foreign Ministry". */
+    if (a->type != AG_ACTOR_PERSON && k + g < te && !caps) {
+        int cue = 0;
+        for (size_t q = k + g; q < te; q++)
+            if ((t[q].cls & AG_LEX_ORGCUE) && (t[q].flags & AG__T_CAP))
+                cue = 1;
+        if (cue)
+            return 0;
+    }
+    /* An organisation's national branch: "BBC Wales", "Motorola UK". */
+    if (a->type == AG_ACTOR_ORG && !caps && org_branch(c, k, k + g, te))
+        return 0;
+    return 1;
+}
+
+/* An organisation cue followed by a person's name: "Foreign Office Aftab Khokher". The
+ * unknown run starting at k, which has a cue word, ends after its last cue when a name
+ * follows it; a title there starts a span of its own ("Foreign Office Spokesperson Dr
+ * Mohammad Faisal"), which ends the raw span. *u: the run's end. -1 when out of memory. */
+static int cut_after_cue(ctx *c, span_state *sp, size_t k, size_t *u) {
+    const tok *t = c->toks;
+    size_t last_cue = k;
+    for (size_t q = k; q < sp->te; q++)
+        if (t[q].cls & AG_LEX_ORGCUE)
+            last_cue = q;
+    size_t r = last_cue + 1;
+    if (r < sp->te && match_title(c->p, c->lex, c->text, t, r, sp->te)) {
+        /* "Foreign Office Spokesperson Dr Mohammad Faisal" */
+        if (do_span(c, r, sp->te) < 0)
+            return -1;
+        sp->te = *u = r;
+    } else if (r + 1 < sp->te && !(t[r].cls & (AG_LEX_CONNECTOR | AG_LEX_COMMON)) &&
+               !(t[r].flags & AG__T_LOWER)) {
+        *u = r;
+    }
+    return 0;
+}
+
+/* A title inside the unknown run [k, *u) starts a person's name: "Labour MP George
+ * Galloway", "Microsoft Chairman Bill Gates". The title and the name go to a span of
+ * their own, and the run and the raw span end before them (the words before name what
+ * the person belongs to). Returns 1 when so, 0 when the run has no such title, -1 when
+ * out of memory. */
+static int cut_before_title(ctx *c, span_state *sp, size_t k, size_t *u) {
+    const tok *t = c->toks;
+    for (size_t q = k + 1; q + 1 < *u; q++) {
+        size_t tl = match_title(c->p, c->lex, c->text, t, q, *u);
+        if (!tl || q + tl >= *u || !(t[q + tl].flags & AG__T_CAP) ||
+            (t[q + tl].cls & AG_LEX_TITLE) || is_honorific(c, q))
+            continue;
+        if (do_span(c, q, *u) < 0)
+            return -1;
+        sp->te = *u = q;
+        return 1;
+    }
+    return 0;
+}
+
+/* Headline words [k, u): 1 when the body attests every one and none is a function word,
+ * else 0; -1 when out of memory. */
+static int headline_attested(ctx *c, size_t k, size_t u) {
+    int ok = 1;
+    for (size_t q = k; q < u; q++) {
+        int at = ag__ner_attested(c, q);
+        if (at < 0)
+            return -1;
+        if (!at || (c->toks[q].cls & AG_LEX_FUNCTION))
+            ok = 0;
+    }
+    return ok;
+}
+
+/* The unknown name that starts at token *kp of the span: up to the next gazetteer form
+ * that is not inside an organisation's name, the whole rest after a title or with an
+ * organisation cue, a national branch ("Air France"). Made a candidate with its typing
+ * evidence (ner_evidence.c); *kp is moved past it (or past one word of a headline that
+ * the body does not attest). Returns 0, or -1 when out of memory. */
+static int unknown_run(ctx *c, span_state *sp, size_t *kp) {
+    tok *t = c->toks;
+    size_t k = *kp, u = k + 1;
+    int cue = 0, branch = 0;
+    for (size_t q = k; q < sp->te; q++)
+        if (t[q].cls & AG_LEX_ORGCUE)
+            cue = 1;
+    if (!cue && !sp->titled && !sp->headline && org_branch(c, k, k + 1, sp->te)) {
+        branch = 1; /* "Air France", "Tennis Australia", "Veltrix UK" */
+        u = sp->te;
+    }
+    while (u < sp->te && !cue && !sp->titled) {
+        ag_lex_actor b;
+        if (match_form(c->lex, c->text, t, u, sp->te, sp->caps, &b) &&
+            !(t[u - 1].cls & AG_LEX_CONNECTOR) && (b.type == AG_ACTOR_COUNTRY || b.adjective))
+            break;
+        u++;
+    }
+    if (cue || sp->titled)
+        u = sp->te;
+    if (cue && !sp->titled && cut_after_cue(c, sp, k, &u) < 0)
+        return -1;
+    int before_title = 0;
+    if (!cue && !sp->titled && !sp->headline && (before_title = cut_before_title(c, sp, k, &u)) < 0)
+        return -1;
+    while (u > k + 1 && (t[u - 1].flags & AG__T_LOWER))
+        u--;
+    if (sp->headline) {
+        /* Headline words: keep only words attested in the body. */
+        int ok = headline_attested(c, k, u);
+        if (ok < 0)
+            return -1;
+        if (!ok) {
+            *kp = k + 1;
+            return 0;
+        }
+    }
+    cand *m = new_cand(c->p, t, k, u);
+    if (!m)
+        return -1;
+    m->type = AG_ACTOR_OTHER;
+    m->caps = sp->headline;
+    if (sp->titled)
+        m->role = sp->role;
+    ag__ner_vote_unknown(c, m, sp->titled != 0);
+    if (branch || before_title)
+        m->votes[AG_ACTOR_ORG] += 3;
+    if (sp->place_led && k == sp->place_led_at)
+        m->votes[AG_ACTOR_ORG] += 2;
+    for (size_t q = k; q < u; q++)
+        t[q].flags |= AG__T_USED;
+    sp->titled = 0;
+    *kp = u;
+    return 0;
+}
+
+/* Cut span [j, sp->te), its leading titles stripped, into gazetteer forms and unknown
+ * names. Returns 0, or -1 when out of memory. */
+static int split_span(ctx *c, span_state *sp, size_t j) {
+    tok *t = c->toks;
+    size_t k = j;
+    while (k < sp->te) {
+        ag_lex_actor a;
+        size_t g = 0;
+        if (k > j && !sp->titled) {
+            int r = inner_title(c, sp, &k);
+            if (r < 0)
+                return -1;
+            if (r)
+                break;
+        }
+        /* A title-cued name is a person even when its words are places ("Gen Lincoln"). */
+        if (!sp->titled)
+            g = match_form(c->lex, c->text, t, k, sp->te, sp->caps, &a);
+        if (g && form_stands_alone(c, sp, k, g, &a)) {
+            if (!emit_lex(c, k, k + g, &a))
+                return -1;
+            k += g;
+            continue;
+        }
+        if (unknown_run(c, sp, &k) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Process one raw span of capitalised tokens [ts, te): trim it, strip its titles into the
+ * role, and cut the rest into mentions. Returns 0, or -1 when out of memory. */
+static int do_span(ctx *c, size_t ts, size_t te) {
+    tok *t = c->toks;
+    /* ALL-CAPS: words looked up whatever their case; a title-case headline: names must
+     * be attested in the body, as in ALL-CAPS, but are looked up as written. */
+    int caps = c->p->capsent[t[ts].sent] == 1, headline = c->p->capsent[t[ts].sent] != 0;
+    if (skip_initial_words(c, &ts, te, caps) < 0)
+        return -1;
+    trim_edges(c, &ts, &te);
+    if (ts >= te || never_a_name(c, ts, te))
+        return 0;
+    size_t role_s = 0, role_e = 0;
+    size_t j = strip_titles(c, ts, te, &role_s, &role_e, caps);
+    if (j == (size_t)-1)
+        return -1;
+    int titled = j != ts;
+    while (j < te && (t[j].flags & AG__T_LOWER))
+        j++;
+    if (j >= te)
+        return 0; /* a bare title */
+    const char *role = titled ? role_str(c, role_s, role_e) : NULL;
+    if (titled && !role)
+        return -1;
+    span_state sp = {te, caps, headline, titled, role, 0, 0};
+    return split_span(c, &sp, j);
+}
+
+/* ---------------------------------------------------------------- datelines */
+
+/* Bytes [a, b) of text hold a line break. A loop, not memchr: the gaps between tokens
+ * that find_dateline asks about are a byte or two. */
+static inline int has_newline(const char *text, size_t a, size_t b) {
+    for (; a < b; a++)
+        if (text[a] == '\n')
+            return 1;
+    return 0;
+}
+
+int ag__ner_find_dateline(ctx *c) {
+    tok *t = c->toks;
+    size_t lines = 0;
+    for (size_t k = 0; k < c->ntoks && lines < 3; k++) {
+        int linestart = k == 0 || has_newline(c->text, t[k - 1].e, t[k].s);
+        if (k > 0 && linestart)
+            lines++;
+        if (!linestart)
+            continue;
+        size_t e = k;
+        while (e < c->ntoks && e - k < 4 && (t[e].flags & AG__T_ALLCAPS) &&
+               (t[e].flags & AG__T_WORD) && !(t[e].flags & AG__T_DIGIT) && t[e].e - t[e].s >= 2 &&
+               !has_newline(c->text, t[e].s, t[e].e) &&
+               (e == k || !has_newline(c->text, t[e - 1].e, t[e].s)))
+            e++;
+        if (e == k)
+            continue;
+        int after = 0;
+        if (e >= c->ntoks || has_newline(c->text, t[e - 1].e, t[e].s))
+            after = 0; /* a lone caps line is a headline, not a dateline */
+        else if (t[e].flags & AG__T_PUNCT)
+            after = t[e].punct == '-' || t[e].punct == ':' || t[e].punct == ',' ||
+                    t[e].punct == '(' || t[e].punct == 0x2013 || t[e].punct == 0x2014;
+        else if ((t[e].flags & AG__T_DIGIT) && !(t[e].flags & AG__T_WORD))
+            after = 1;
+        if (!after)
+            continue;
+        ag_lex_actor a;
+        size_t g = match_form(c->lex, c->text, t, k, e, 1, &a);
+        cand *m;
+        if (g == e - k && a.type == AG_ACTOR_ORG) {
+            /* "AP - The man who...": the agency credited for the story, no dateline. */
+            if (!(m = emit_lex(c, k, e, &a)))
+                return -1;
+            m->credit = 1;
+            return 0;
+        }
+        if (g == e - k && a.type != AG_ACTOR_PERSON) {
+            if (!(m = emit_lex(c, k, e, &a)))
+                return -1;
+            m->type = AG_ACTOR_PLACE;
+            if (a.type == AG_ACTOR_COUNTRY) {
+                m->type = AG_ACTOR_COUNTRY;
+            }
+        } else {
+            int known = 1;
+            for (size_t q = k; q < e; q++)
+                if (t[q].cls & (AG_LEX_COMMON | AG_LEX_FUNCTION))
+                    known = 0;
+            if (!known)
+                continue;
+            if (!(m = new_cand(c->p, t, k, e)))
+                return -1;
+            m->type = AG_ACTOR_PLACE;
+            for (size_t q = k; q < e; q++)
+                t[q].flags |= AG__T_USED;
+        }
+        m->dateline = 1;
+        return 0;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- raw spans */
+
+/* A span would start at hyphenated token k: 1 when it is a holiday or month
+ * ("Eid-ul-Fitr", "Christmas-time") or splits into gazetteer parts ("Pak-US"), which it
+ * emits (split_hyphenated), so no span starts there; 0 when it starts a span; -1 when out
+ * of memory. */
+static int hyphen_start(ctx *c, size_t k) {
+    const tok *t = c->toks;
+    const char *hy = memchr(c->text + t[k].s, '-', t[k].e - t[k].s);
+    if (hy && (size_t)(hy - (c->text + t[k].s)) < AG__LEX_MAXKEY) {
+        char low[AG__LEX_MAXKEY];
+        size_t hl = (size_t)(hy - (c->text + t[k].s));
+        ag__lex_lower(c->text + t[k].s, hl, low);
+        if (word_class(c->p, c->lex, low, hl) & AG_LEX_NONNAME)
+            return 1;
+    }
+    return split_hyphenated(c, k);
+}
+
+/* The end of the raw span that starts at token k: capitalised words, and the words that
+ * join them inside a name. MAX_SPAN bounds the work per span (span processing is
+ * quadratic in its length); real names are far shorter, Title Case Text is not a name. */
+static size_t span_end(ctx *c, size_t k) {
+    const tok *t = c->toks;
+    size_t e = k + 1;
+    while (e < c->ntoks && e - k < MAX_SPAN && t[e].sent == t[k].sent &&
+           !(t[e].flags & AG__T_USED)) {
+        if (capish(c, e)) {
+            if ((t[e].flags & AG__T_HYPHEN) && split_hyphenated(c, e) != 0)
+                break;
+            e++;
+            continue;
+        }
+        /* "Procter & Gamble", "Standard & Poor": an ampersand joins a company name. */
+        if ((t[e].flags & AG__T_PUNCT) && t[e].punct == '&' && e + 1 < c->ntoks &&
+            t[e + 1].sent == t[k].sent && capish(c, e + 1)) {
+            e += 2;
+            continue;
+        }
+        /* "US Embassy in Kabul": a mission is named by where it is. */
+        if (tok_is(c->text, &t[e], "in") && e + 1 < c->ntoks && t[e + 1].sent == t[k].sent &&
+            capish(c, e + 1) &&
+            (tok_is(c->text, &t[e - 1], "Embassy") || tok_is(c->text, &t[e - 1], "Consulate"))) {
+            e += 2;
+            continue;
+        }
+        /* "Special Envoy for Afghanistan": a portfolio after a title. */
+        if (tok_is(c->text, &t[e], "for") && (t[e - 1].cls & AG_LEX_TITLE) && e + 1 < c->ntoks &&
+            t[e + 1].sent == t[k].sent && capish(c, e + 1)) {
+            e += 2;
+            continue;
+        }
+        /* Connectors inside a name: "Bank of England", "Osama bin Laden". */
+        /* "Keith Moore of Norwich City", "Karlsruhe of Germany": "of" joins only an
+         * organisation-like head (a cue word, a title or ordinary words: "Bank of
+         * England", "Secretary of State", "Voice of America"). */
+        if (tok_is(c->text, &t[e], "of")) {
+            int orgish = 1;
+            for (size_t q = k; q < e; q++)
+                if (!(t[q].cls & (AG_LEX_ORGCUE | AG_LEX_TITLE | AG_LEX_COMMON)) ||
+                    (t[q].cls & AG_LEX_GIVEN))
+                    orgish = 0;
+            for (size_t q = k; q < e; q++)
+                if (t[q].cls & (AG_LEX_ORGCUE | AG_LEX_TITLE))
+                    orgish = 1;
+            if (!orgish)
+                break;
+        }
+        if ((t[e].cls & AG_LEX_CONNECTOR) && (t[e].flags & AG__T_LOWER) &&
+            c->p->capsent[t[k].sent] != 1) {
+            /* a run of connectors: "Ursula von der Leyen", "Juan de la Cruz" */
+            size_t q = e;
+            while (q < c->ntoks && q - e < 3 && t[q].sent == t[k].sent &&
+                   (t[q].cls & AG_LEX_CONNECTOR) && (t[q].flags & AG__T_LOWER))
+                q++;
+            if (q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
+                !(t[q].flags & AG__T_USED)) {
+                e = q + 1;
+                continue;
+            }
+        }
+        break;
+    }
+    return e;
+}
+
+size_t ag__ner_spans(ctx *c, size_t from, size_t limit) {
+    struct ag__ner_scratch *p = c->p;
+    tok *t = p->toks;
+    size_t k = from;
+    while (k < limit) {
+        if (!span_start(p, &t[k])) {
+            k++;
+            continue;
+        }
+        if (t[k].flags & AG__T_HYPHEN) {
+            int r = hyphen_start(c, k);
+            if (r < 0)
+                return (size_t)-1;
+            if (r) {
+                k++;
+                continue;
+            }
+        }
+        size_t e = span_end(c, k);
+        if (do_span(c, k, e) < 0)
+            return (size_t)-1;
+        t = p->toks;
+        k = e;
+    }
+    return k;
+}
+
+/* ---------------------------------------------------------------- context for the later
+ * stages */
+
+/* A score next to a token: a number of at most 3 digits, or "2-1". */
+static int is_score(const ctx *c, size_t k, uint32_t sent) {
+    if (k >= c->ntoks)
+        return 0;
+    const tok *t = &c->toks[k];
+    if (t->sent != sent || (t->flags & AG__T_WORD) || !(t->flags & AG__T_DIGIT))
+        return 0;
+    return t->e - t->s <= 5;
+}
+
+/*
+ * What finish_cands records (its contract is in ner_stage_internal.h):
+ * Sports results: a place (or an unknown one-word name) right before a score, or beside
+ * "v"/"vs" (or before "beat") in a results line, names a team ("Leeds 2 Chelsea 1").
+ * Capitals: "in/at/to Kabul" keeps a place; "with Kabul", "Kabul said", "Kabul's" make
+ * it a government.
+ */
+int ag__ner_finish_cands(ctx *c, size_t from) {
+    struct ag__ner_scratch *p = c->p;
+    const tok *t = c->toks;
+    for (size_t ci = from; ci < p->ncands; ci++) {
+        cand *m = &p->cands[ci];
+        size_t ts = m->ts, te = m->te;
+        m->ntok = (uint16_t)(te - ts);
+        m->tcls0 = t[ts].cls;
+        m->tflags0 = t[ts].flags;
+        if (m->type == AG_ACTOR_OTHER && ag__ner_intern_name(c, m) < 0)
+            return -1;
+        /* Teams. */
+        if (!(m->dateline || m->adjective || m->type == AG_ACTOR_COUNTRY ||
+              m->type == AG_ACTOR_PERSON || m->role)) {
+            int single = m->name >= 0 ? te - ts == 1 : te - ts <= 3;
+            if (single && is_score(c, te, m->sent))
+                m->team = 1;
+            if (te < c->ntoks && t[te].sent == m->sent &&
+                (tok_is(c->text, &t[te], "v") || tok_is(c->text, &t[te], "vs") ||
+                 tok_is(c->text, &t[te], "beat")))
+                m->team = 1;
+            if (ts > 0 && t[ts - 1].sent == m->sent &&
+                (tok_is(c->text, &t[ts - 1], "v") || tok_is(c->text, &t[ts - 1], "vs")))
+                m->team = 1;
+        }
+        /* Capitals as governments. */
+        if (m->capital && !m->dateline && m->country) {
+            int gov = 0, keep = 0;
+            if (ts > 0 && t[ts - 1].sent == m->sent) {
+                if (tok_in(c, &t[ts - 1], G_LOC_KEEP))
+                    keep = 1;
+                else if (tok_in(c, &t[ts - 1], G_GOV_BEFORE))
+                    gov = 1;
+            }
+            if (te < c->ntoks && t[te].sent == m->sent) {
+                if (t[te].flags & AG__T_POSS)
+                    gov = 1;
+                else if (tok_in(c, &t[te], G_GOV_AFTER))
+                    gov = 1;
+                else if (te + 1 < c->ntoks && (t[te].flags & AG__T_LOWER) &&
+                         t[te].e - t[te].s > 4 && tok_in(c, &t[te + 1], G_GOV_AFTER))
+                    gov = 1; /* "Kabul yesterday allowed" has an adverb in between */
+            }
+            m->gov = gov && !keep;
+        }
+        /* "First Albany Corp.": the period of a company suffix is part of the name. */
+        if (te > ts && m->e < c->len && c->text[m->e] == '.') {
+            const tok *lt = &t[te - 1];
+            m->corpdot = lt->e == m->e && tok_in(c, lt, G_CORP_SFX);
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,510 @@
+/*
+ * ner_stage_internal.h - the recogniser's stages and what they share. Never installed;
+ * included by libcore/nlp/ner*.c and by the unit tests of the stages only.
+ *
+ * The recogniser reads one document in four stages, one file each, every stage reading
+ * what the one before it left in the scratch (struct ag__ner_scratch):
+ *   ner_tokens.c    text -> tokens (toks), ALL-CAPS and title-case headlines (capsent),
+ *                   and which words the document writes capitalised in mid-sentence;
+ *   ner_spans.c     tokens -> candidate mentions (cands): runs of capitalised words cut
+ *                   into gazetteer forms and unknown names, titles stripped into roles,
+ *                   datelines, the token context the later passes need;
+ *   ner_evidence.c  typing evidence for one unknown name: votes per type from its words
+ *                   and the words around it;
+ *   ner_resolve.c   in-article resolution: the unknown names of the document (names), one
+ *                   type per name, variants, acronyms, partial names, organisations
+ *                   written several ways, teams, capitals as governments.
+ * ner_words.c holds the word lists the stages consult (grammar, not knowledge), and
+ * ner.c the public entry points that run the stages in order and write the mentions.
+ *
+ * Ownership: everything here lives in the scratch of one ag_mentions (its priv), made
+ * by ag__ner_scratch_ready and freed by ag_mentions_destroy. Strings of candidates and
+ * names are arena pointers, valid until the next document. Only the lexicon (read-only)
+ * is shared, so any number of threads may run the stages on their own ag_mentions.
+ *
+ * The short type names (tok, cand, dname, ctx, ...) are the recogniser's private
+ * shorthand: this header is included by nothing outside the recogniser and its tests.
+ */
+#ifndef AG_NER_STAGE_INTERNAL_H
+#define AG_NER_STAGE_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <actorgraph/nlp/lexicon.h>
+#include <actorgraph/nlp/ner.h>
+#include <actorgraph/nlp/text.h>
+
+#include "nlp/lexicon_internal.h"
+#include "nlp/ner_internal.h"
+
+/* ---------------------------------------------------------------- scratch types */
+
+typedef ag__tok tok;
+
+/* A mention under construction. Strings are arena pointers. Kept small (every candidate
+ * is made zeroed, and sorting moves them): token indices fit 32 bits (a document of more
+ * than TOKEN_LIMIT tokens is processed in windows), votes are a few points each. */
+typedef struct cand {
+    size_t s, e;         /* byte span */
+    uint32_t ts, te;     /* token range [ts, te) */
+    uint32_t sent;       /* sentence index */
+    int32_t name;        /* index into the document's name table, or -1 */
+    const char *lexname; /* canonical name from the lexicon, or NULL */
+    const char *country; /* country from the lexicon, or NULL */
+    const char *role;    /* stripped title, or NULL */
+    ag_actor_type type;  /* fixed type (gazetteer) or AG_ACTOR_OTHER while unknown */
+    /* Token facts saved by finish_cands while the tokens are still in the window: */
+    uint32_t tcls0;        /* lexicon class of its first word */
+    uint32_t tflags0;      /* T_* flags of its first word */
+    uint16_t ntok;         /* words in the mention (spans are short) */
+    int16_t votes[5];      /* cue votes per ag_actor_type */
+    uint8_t capital;       /* a national capital (from the lexicon) */
+    uint8_t adjective;     /* adjective/demonym form */
+    uint8_t metonym;       /* capital standing for its government; 2 marks a team for
+                            * sports_teams */
+    unsigned dateline : 1; /* dateline place */
+    unsigned caps : 1;     /* found in an ALL-CAPS sentence: needs attestation */
+    unsigned drop : 1;     /* removed during resolution */
+    unsigned team : 1;     /* sports results context: a team */
+    unsigned gov : 1;      /* context makes a capital a government */
+    unsigned corpdot : 1;  /* "Corp." follows: the period belongs to the name */
+    unsigned misc : 1;     /* no actor: an event, a work, a product (ag_mention.misc) */
+    unsigned credit : 1;   /* a news agency credited for the story (ag_mention.credit) */
+} cand;
+
+/* A distinct unknown name of the document (keyed by its lower-cased text). */
+typedef struct dname {
+    const char *key;    /* lower-cased normalised text (arena) */
+    const char *text;   /* text as first written (arena) */
+    size_t keylen;      /* bytes of key */
+    int votes[5];       /* summed votes */
+    int ntok;           /* words in the name */
+    int strong;         /* a mention had a title or starts with a given name */
+    const char *last;   /* lower-cased last word (points into key) */
+    size_t lastlen;     /* bytes of last */
+    long canon;         /* name it resolves to (itself when -1) */
+    ag_actor_type type; /* decided type */
+    uint32_t hash;      /* low half of the key's ag__hash_bytes (see vk_slot) */
+    size_t first;       /* index of its first candidate */
+} dname;
+
+typedef struct ablock {
+    struct ablock *next; /* next block */
+    size_t used, size;   /* bytes used / available */
+    char data[];         /* storage */
+} ablock;
+
+/* Open-addressing table with generation stamps, so clearing per document is O(1). */
+typedef struct dslot {
+    uint32_t gen;    /* valid when equal to the table's gen */
+    uint32_t val;    /* payload */
+    const char *key; /* key bytes (arena or lexicon) */
+    uint32_t klen;   /* key length (keys are shorter than AG__LEX_MAXKEY) */
+    uint32_t hash;   /* low half of the key's ag__hash_bytes: a probe reads the key's
+                      * bytes (another cache line) only when this matches, and growing
+                      * needs no rehash */
+} dslot;
+
+typedef struct dtab {
+    dslot *v;     /* slots */
+    size_t cap;   /* power of two */
+    size_t n;     /* used in this generation */
+    uint32_t gen; /* current generation */
+} dtab;
+
+struct ag__ner_scratch {
+    tok *toks;               /* tokens of the document */
+    size_t ntoks, captoks;   /* used / allocated tokens */
+    cand *cands;             /* candidates in creation order */
+    size_t ncands, capcands; /* used / allocated candidates */
+    dname *names;            /* distinct unknown names */
+    size_t nnames, capnames; /* used / allocated names */
+    ablock *arena;           /* first block; blocks are kept across documents */
+    ablock *cur;             /* block being filled */
+    dtab evidence;           /* lower-cased word -> EV_* flags */
+    dtab nametab;            /* lower-cased name -> index into names */
+    unsigned char *capsent;  /* per sentence: 1 when ALL-CAPS, 2 when a title-case headline */
+    size_t capcapsent;       /* allocated bytes of capsent */
+    int anycapsent;          /* some capsent of the document is 1 (ALL-CAPS) */
+    size_t tk_ninit, tk_nlower, tk_ncommon; /* words of the last tokenise: capitalised,
+                                             * lower-case, capitalised ordinary words */
+    size_t tk_ncap, tk_nlow; /* words of the last tokenise: ALL-CAPS (2 letters or more) and
+                              * not ALL-CAPS (see caps_sentence) */
+    dtab keys;               /* resolution keys (variant, initials, suffixes) */
+    uint32_t *link;          /* resolution: chain links (2 per name) */
+    size_t *pos_last;        /* resolution: last mention offset + 1 per name */
+    size_t caplink;          /* names the two arrays above have room for */
+    int evidence_done;       /* evidence holds the document's words (see attested) */
+    int toks_kept;           /* toks are all the last document's (ag__ner_sentence_tokens) */
+    size_t nsents;           /* sentences of the last document */
+    size_t *sent_first;      /* when kept: first token of each sentence, then ntoks */
+    size_t capsent_first;    /* allocated entries of sent_first */
+    dtab grammar;            /* word of the lists below -> G_* bits (built once) */
+    size_t grammar_maxlen;   /* bytes of its longest word */
+    uint64_t gram_lens[256]; /* by first byte: bit n set when a list word of n bytes has it */
+    struct wc_slot *wcache;  /* word class cache, WC_SLOTS slots (see word_class) */
+    uint64_t wc_stamp;       /* ag__lex_stamp of the lexicon whose answers it holds */
+    struct vk_slot *vkcache; /* variant key cache, VK_SLOTS slots (see name_variant_key) */
+};
+
+/* A slot of the word class cache: a lower-cased word of at most WC_MAXLEN bytes, inline,
+ * and its lexicon class. */
+#define WC_MAXLEN 27
+#define WC_SLOTS 4096u
+typedef struct wc_slot {
+    uint32_t cls;      /* ag__lex_class_lower of the word */
+    uint8_t len;       /* bytes of the word, 0 for an empty slot */
+    char w[WC_MAXLEN]; /* the word */
+} wc_slot;
+
+/* A slot of the variant key cache: a name key of less than VK_MAXLEN bytes and its
+ * variant key, inline. Person names recur from document to document, and a key costs
+ * more to make than to find. */
+#define VK_MAXLEN 48
+#define VK_SLOTS 1024u
+typedef struct vk_slot {
+    uint8_t klen;        /* bytes of the name key, 0 for an empty slot */
+    uint8_t vlen;        /* bytes of the variant key */
+    char key[VK_MAXLEN]; /* the name key */
+    char v[VK_MAXLEN];   /* its variant key, NUL-terminated */
+} vk_slot;
+
+enum { EV_CAPMID = 1 }; /* evidence: the word is written capitalised in mid-sentence */
+
+#define MAX_SPAN 16 /* tokens in one raw span of capitalised words */
+/* Memory bound: a document of more than TOKEN_LIMIT tokens is processed in windows of
+ * WINDOW tokens (tokenised twice) instead of all at once; CONTEXT tokens of look-ahead. */
+#define TOKEN_LIMIT (1u << 18)
+#define WINDOW 65536u
+#define CONTEXT 48u
+
+/* What the stages after tokenising read: the document and its tokens (all of them, or
+ * the current window of a long document). Built by ag_ner_document; the stages write
+ * only to the scratch (the tokens' marks and caches, candidates, names). */
+typedef struct ctx {
+    const ag_lexicon *lex;     /* the lexicon */
+    const ag_ner_opts *opts;   /* options */
+    const char *text;          /* the document */
+    size_t len;                /* its length */
+    struct ag__ner_scratch *p; /* scratch */
+    tok *toks;                 /* == p->toks after tokenising */
+    size_t ntoks;              /* == p->ntoks */
+} ctx;
+
+/* Give m a scratch ready for a document of nsents sentences with lexicon lex: made on
+ * first use (with the word-list table and caches), cleared of the last document
+ * otherwise. Returns 0, or -1 when out of memory (m keeps what it had made). ner.c. */
+int ag__ner_scratch_ready(ag_mentions *m, const ag_lexicon *lex, size_t nsents);
+
+/* ---------------------------------------------------------------- word lists
+ * (ner_words.c) */
+
+/* Membership bits of the lists, for tok_in: one hash lookup per token answers them all
+ * (the lists are scanned with string compares otherwise, several per token). */
+enum {
+    G_SAY = 1u << 0,         /* say_verbs: "X said" */
+    G_ORG_NOUN = 1u << 1,    /* org_nouns: "X shares", "X striker" */
+    G_PLACE_NOUN = 1u << 2,  /* place_nouns: "X province" */
+    G_TEAM_AFTER = 1u << 3,  /* ag__ner_team_after: "Bristol City" */
+    G_TEAM_BEFORE = 1u << 4, /* team_before: "Real Madrid" */
+    G_LOC_PREP = 1u << 5,    /* loc_preps: "in X" */
+    G_LOC_KEEP = 1u << 6,    /* loc_keep: "to Kabul" stays a place */
+    G_GOV_BEFORE = 1u << 7,  /* gov_before: "with Kabul" is a government */
+    G_GOV_AFTER = 1u << 8,   /* gov_after: "Kabul said" is a government */
+    G_CORP_SFX = 1u << 9,    /* corp_sfx: "Corp", "Inc" */
+    G_ORG_BEFORE = 1u << 10, /* org_before: "software maker X" */
+    G_STAKE = 1u << 11,      /* stake_nouns: "shares in X" */
+    G_MISC_HEAD = 1u << 12,  /* misc_heads: "World Cup", "Patriot Act" */
+    G_MISC_NOUN = 1u << 13,  /* misc_nouns: "the film X", "the X console" */
+    G_PLACE_HEAD = 1u << 14, /* place_heads: "Wall Street" */
+    G_DONE = 1u << 15        /* tok.gram is filled in */
+};
+
+/* The team words that end a club's name ("Newcastle United"), NULL-terminated: the list
+ * of G_TEAM_AFTER, for resolution, which asks about names rather than tokens. */
+extern const char *const ag__ner_team_after[];
+/* Honorifics ("Mr", "Dame"): a name after one is a person's (is_honorific, spans). */
+extern const char *const ag__ner_honorifics[];
+/* Endings of company names ("-soft", "-systems"): typing evidence (company_shape). */
+extern const char *const ag__ner_company_ends[];
+/* Prepositions of place before a mention ("in", "to"): resolution (after_loc_prep). */
+extern const char *const ag__ner_place_preps[];
+
+/* Fill p's table of list words (p->grammar, which must be empty with gen 1). Returns 0,
+ * or -1 when out of memory. */
+int ag__ner_grammar_init(struct ag__ner_scratch *p);
+
+/* ---------------------------------------------------------------- tokens
+ * (ner_tokens.c): the arena, the generation-stamped table, word classes, the tokeniser,
+ * capitalisation evidence, headline detection, and the lexicon asked about token runs */
+
+/* arena_alloc when the current block is full: takes a kept block with room, or a new one.
+ * NULL when out of memory. */
+char *ag__ner_arena_alloc_next(struct ag__ner_scratch *p, size_t n);
+
+/* n bytes of p's arena, valid until the next document. Inline for the common case, room
+ * in the current block (several calls per name). NULL when out of memory. */
+static inline char *arena_alloc(struct ag__ner_scratch *p, size_t n) {
+    ablock *b = p->cur;
+    if (!b || b->size - b->used < n)
+        return ag__ner_arena_alloc_next(p, n);
+    char *r = b->data + b->used;
+    b->used += n;
+    return r;
+}
+
+/* A NUL-terminated copy of s[0, n) in the arena, or NULL when out of memory. */
+const char *ag__ner_arena_str(struct ag__ner_scratch *p, const char *s, size_t n);
+
+/* Double t's slots (the first size is 4096), keeping its entries. Returns 0, or -1 when
+ * out of memory (t unchanged). */
+int ag__ner_dt_grow(dtab *t);
+
+/* The slot of key k[0, n) in t, or NULL when it is absent and create is 0. With create,
+ * an absent key is added (its slot keyed by k itself, val 0): the caller makes k outlive
+ * the document's use of t. *err is set when growing the table ran out of memory (NULL
+ * returned). Inline: most calls pass a constant create, and a lookup is a few loads. */
+static inline dslot *dt_get(dtab *t, const char *k, size_t n, int create, int *err) {
+    if (create && (t->n + 1) * 2 > t->cap && ag__ner_dt_grow(t) < 0) {
+        *err = 1;
+        return NULL;
+    }
+    if (!t->cap)
+        return NULL;
+    uint32_t h = (uint32_t)ag__hash_bytes(k, n);
+    size_t mask = t->cap - 1, i = h & mask;
+    for (;;) {
+        dslot *s = &t->v[i];
+        if (s->gen != t->gen) {
+            if (!create)
+                return NULL;
+            s->gen = t->gen;
+            s->key = k;
+            s->klen = (uint32_t)n;
+            s->hash = h;
+            s->val = 0;
+            t->n++;
+            return s;
+        }
+        if (s->hash == h && s->klen == n && ag__bytes_eq(s->key, k, n))
+            return s;
+        i = (i + 1) & mask;
+    }
+}
+
+/* Find key k of table t, or add it keyed by a copy of k in the arena (so k may be a
+ * temporary) followed by room for extra more bytes (after the key's NUL) that the caller
+ * fills; *created says which. One probe sequence either way. NULL when out of memory. */
+dslot *ag__ner_dt_intern_extra(struct ag__ner_scratch *p, dtab *t, const char *k, size_t n,
+                               size_t extra, int *created);
+
+static inline dslot *dt_intern(struct ag__ner_scratch *p, dtab *t, const char *k, size_t n,
+                               int *created) {
+    return ag__ner_dt_intern_extra(p, t, k, n, 0, created);
+}
+
+/* Empty t in O(1): a new generation makes every slot stale. */
+static inline void dt_clear(dtab *t) {
+    t->n = 0;
+    t->gen++;
+    if (t->gen == 0) { /* wrapped: really clear */
+        if (t->v)
+            memset(t->v, 0, t->cap * sizeof *t->v);
+        t->gen = 1;
+    }
+}
+
+/* Lexicon class of the lower-cased word low[0, n) (n > 0), through a direct-mapped cache
+ * of the scratch. Why: the lexicon's class table is megabytes, so a lookup there costs a
+ * cache miss or two (the slot, then its key), while news text repeats a few thousand
+ * words; a slot here keeps the word inline, so a hit reads one cache line. */
+static inline uint32_t word_class(struct ag__ner_scratch *p, const ag_lexicon *lex, const char *low,
+                                  size_t n) {
+    uint64_t h = ag__hash_bytes(low, n);
+    if (n - 1 >= WC_MAXLEN) /* also n == 0: an empty slot must not answer */
+        return ag__lex_class_hashed(lex, low, n, h);
+    wc_slot *s = &p->wcache[h & (WC_SLOTS - 1)];
+    if (s->len == n && ag__bytes_eq(s->w, low, n))
+        return s->cls;
+    s->cls = ag__lex_class_hashed(lex, low, n, h);
+    s->len = (uint8_t)n;
+    memcpy(s->w, low, n);
+    return s->cls;
+}
+
+static inline int is_ascii_letter(char ch) {
+    return (ch | 32) >= 'a' && (ch | 32) <= 'z';
+}
+
+/* Tokenise text[*pos, b), part of sentence sent, appending to p->toks until p->ntoks
+ * reaches limit; *pos is advanced to where it stopped, *firstp says whether the next word
+ * starts the sentence (1 at a sentence's start). Words that can matter get their lexicon
+ * class; p->tk_* count the words for ag__ner_caps_sentence. Returns 0, or -1 when out of
+ * memory. Time: O(b - *pos). */
+int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
+                     size_t *pos, size_t b, uint32_t sent, int *firstp, size_t limit);
+
+/* After ag__ner_tokenise of the first chunk of sentence si (s): 1 when it is an ALL-CAPS
+ * headline, 2 when a title-case headline, else 0 (the rules are at the definition). */
+int ag__ner_caps_sentence(const struct ag__ner_scratch *p, const char *text, size_t len,
+                          const ag_sentence *s, size_t si);
+
+/* Stage 1 over the whole document (p from ag__ner_scratch_ready): tokenise every
+ * sentence, decide p->capsent. The tokens are kept in p->toks (p->toks_kept, with
+ * p->sent_first) unless the document has more than TOKEN_LIMIT of them: then they are
+ * dropped as they go, the capitalisation evidence noted on the way (p->evidence_done),
+ * and the later stages re-tokenise window by window. Returns 0, or -1 when out of
+ * memory. */
+int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, const char *text,
+                              size_t len, const ag_sentence *sents, size_t nsents);
+
+/* Record the words of tokens t[0, n) written capitalised in mid-sentence (outside
+ * headlines) in p->evidence. -1 when out of memory. */
+int ag__ner_note_evidence(struct ag__ner_scratch *p, const char *text, const tok *t, size_t n);
+
+/* Token k is a word the document writes capitalised in mid-sentence: 1 or 0, -1 when out
+ * of memory. Asked of headline words and sentence-initial ordinary words. */
+int ag__ner_attested(const ctx *c, size_t k);
+
+/* Bytes [s, e) are "words joined by single spaces" (the shape of lexicon forms). */
+static inline int single_spaced(const char *text, const tok *toks, size_t ts, size_t te) {
+    for (size_t k = ts + 1; k < te; k++)
+        if (toks[k].s != toks[k - 1].e + 1 || text[toks[k - 1].e] != ' ')
+            return 0;
+    return 1;
+}
+
+/* match_form past its quick answers: looks the form up and caches an exact-case answer. */
+size_t ag__ner_match_form_lookup(const ag_lexicon *lex, const char *text, const tok *toks,
+                                 size_t ts, size_t te, int fold, ag_lex_actor *out);
+
+/* Longest lexicon form starting at token ts and ending before te: its length in tokens,
+ * or 0 (*out filled when found). fold: case-insensitive (ALL-CAPS text). Inline for the
+ * answers that need no lookup, most of the calls: no form starts with the word (every
+ * form registers its first word), or the token's cache has it (never set for a long
+ * ALL-CAPS word, which is always folded). */
+static inline size_t match_form(const ag_lexicon *lex, const char *text, const tok *toks, size_t ts,
+                                size_t te, int fold, ag_lex_actor *out) {
+    const tok *t = &toks[ts];
+    if (!(t->cls & 0xFF00) || !(t->flags & AG__T_WORD))
+        return 0;
+    if (!fold && t->mf_te == te + 1) {
+        if (t->mf_len)
+            ag__lex_fill(lex, t->mf_val, out);
+        return t->mf_len;
+    }
+    return ag__ner_match_form_lookup(lex, text, toks, ts, te, fold, out);
+}
+
+/* match_title past its quick answers: looks the phrase up. */
+size_t ag__ner_match_title_lookup(struct ag__ner_scratch *p, const ag_lexicon *lex,
+                                  const char *text, const tok *toks, size_t ts, size_t te);
+
+/* Longest title phrase starting at token ts (before te): its length in tokens, or 0.
+ * Inline for the quick answers: no title phrase starts with the word, or the token's
+ * cache has the answer (half the lookups repeat one for the same span). */
+static inline size_t match_title(struct ag__ner_scratch *p, const ag_lexicon *lex, const char *text,
+                                 const tok *toks, size_t ts, size_t te) {
+    const tok *t = &toks[ts];
+    if (!(t->cls & 0xFF0000) || !(t->flags & AG__T_WORD))
+        return 0;
+    if (t->mt_te == te + 1)
+        return t->mt_len;
+    size_t n = ag__ner_match_title_lookup(p, lex, text, toks, ts, te);
+    tok *tk = (tok *)t; /* scratch memory, like match_form's cache */
+    tk->mt_te = (uint32_t)(te + 1);
+    tk->mt_len = (uint8_t)n;
+    return n;
+}
+
+/* The token is the word w. Inline: w is a literal, so strlen folds to a constant and the
+ * compare to a load or two. */
+static inline int tok_is(const char *text, const tok *t, const char *w) {
+    size_t n = strlen(w);
+    return t->e - t->s == n && memcmp(text + t->s, w, n) == 0;
+}
+
+/* The word token t is in the lists of bits `lists` (G_*, exact case). The answer for all
+ * lists is kept in the token, as a token is asked about several. Inline: spans, typing
+ * evidence and finish_cands ask it of most tokens next to a name. */
+static inline int tok_in(const ctx *c, const tok *t, uint32_t lists) {
+    if (!(t->flags & AG__T_WORD))
+        return 0;
+    if (!(t->gram & G_DONE)) {
+        size_t n = t->e - t->s;
+        uint16_t g = G_DONE;
+        /* Most words are in no list: their first byte and length say so without a hash. */
+        if (n <= c->p->grammar_maxlen &&
+            (n >= 64 || ((c->p->gram_lens[(unsigned char)c->text[t->s]] >> n) & 1))) {
+            int err = 0;
+            const dslot *s = dt_get(&c->p->grammar, c->text + t->s, n, 0, &err);
+            if (s)
+                g |= (uint16_t)s->val;
+        }
+        ((tok *)t)->gram = g; /* scratch memory, like match_form's cache */
+    }
+    return (t->gram & lists) != 0;
+}
+
+/* ---------------------------------------------------------------- candidate spans
+ * (ner_spans.c): c->toks -> p->cands */
+
+/* Datelines: ALL-CAPS words at the start of one of the first lines, followed by a dash,
+ * colon, comma, a date or the end of the line, become a place (or, for a news agency, a
+ * credit). At most one per document. Returns 0, or -1 when out of memory. */
+int ag__ner_find_dateline(ctx *c);
+
+/* Find and process the spans that start at tokens [from, limit) of the window c->toks
+ * (spans may run past limit into the window's look-ahead), appending candidates and
+ * marking their tokens AG__T_USED. Returns the token index where the next span may start,
+ * or (size_t)-1 when out of memory. */
+size_t ag__ner_spans(ctx *c, size_t from, size_t limit);
+
+/* Record what the end-of-document passes need to know about the tokens around candidates
+ * [from, ncands), and intern their unknown names (ag__ner_intern_name), while their
+ * tokens are still in the window. Returns -1 when out of memory. */
+int ag__ner_finish_cands(ctx *c, size_t from);
+
+/* ---------------------------------------------------------------- typing evidence
+ * (ner_evidence.c) */
+
+/* Add to m->votes the evidence for the type of unknown name candidate m (tokens
+ * [m->ts, m->te) of c->toks, sentence m->sent) from its own words and the words around
+ * it; titled: a title was stripped before it. votes[AG_ACTOR_OTHER] collects evidence
+ * that the name is no actor at all. Changes nothing but m->votes (and the tokens' lookup
+ * caches). */
+void ag__ner_vote_unknown(ctx *c, cand *m, int titled);
+
+/* ---------------------------------------------------------------- in-article resolution
+ * (ner_resolve.c): p->cands and p->names -> one name and type per candidate */
+
+/* Add unknown name candidate m (its tokens still in c->toks) to the document's names,
+ * keyed by its lower-cased text, adding its votes; sets m->name (left -1 for a name too
+ * long to key). Returns 0, or -1 when out of memory. */
+int ag__ner_intern_name(ctx *c, cand *m);
+
+/* Teams are organisations, and one sense per discourse: every mention of a team's name
+ * (cand.team, from finish_cands) in the document becomes an organisation. Before
+ * ag__ner_resolve, whose type votes it adds to. */
+void ag__ner_sports_teams(ctx *c);
+
+/* One type per name, spelling variants, acronyms, partial names and organisations
+ * written several ways; then each candidate's type, or its drop. Reads no tokens (the
+ * candidates outlive the token window). Returns 0, or -1 when out of memory. */
+int ag__ner_resolve(ctx *c);
+
+/* Capitals standing for their governments (context recorded by finish_cands) become
+ * their country. After ag__ner_resolve. */
+void ag__ner_metonymy(ctx *c);
+
+/* Bytes [s, e) of text are a source credit in brackets: "NEW YORK (Reuters) -", "...
+ * Aides Say (AP)." at the end of a line. */
+int ag__ner_is_credit(const char *text, size_t len, size_t s, size_t e);
+
+/* The variant key of name[0, nl) (nl == strlen(name)) into buf; see ag_ner_variant_key
+ * (short_form: ag_ner_variant_key_short). */
+int ag__ner_variant_key(const char *name, size_t nl, char *buf, size_t bufsize, int short_form);
+
+#endif

@@ -1,0 +1,591 @@
+/*
+ * ner_tokens.c - stage 1 of the recogniser: text -> tokens, and what the document's
+ * capitalisation says.
+ *
+ * Input: the document's text and sentences. Output, in the scratch: the tokens (words keep
+ * inner hyphens and apostrophes; a possessive 's is its own token; dotted abbreviations
+ * such as U.S. and title abbreviations such as "Mr." keep their periods; markup is
+ * skipped), each word capitalised or next to a capitalised word with its lexicon class;
+ * per sentence whether it is an ALL-CAPS or a title-case headline (capsent); and, on
+ * demand, which words the document writes capitalised in mid-sentence (evidence that a
+ * capitalised word is a name, for headlines and sentence-initial words).
+ *
+ * Also here, as every stage uses them: the scratch's arena and its generation-stamped
+ * hash table, and the lexicon asked about runs of tokens (match_form, match_title), which
+ * caches its answers in the tokens.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nlp/lexicon_internal.h"
+#include "nlp/ner_stage_internal.h"
+#include "nlp/text_internal.h"
+#include "util/array_internal.h"
+
+/* ---------------------------------------------------------------- arena and table */
+
+/* arena_alloc when the current block is full. */
+char *ag__ner_arena_alloc_next(struct ag__ner_scratch *p, size_t n) {
+    ablock *b = p->cur;
+    while (b && b->size - b->used < n)
+        b = b->next;
+    if (!b) {
+        size_t sz = n > 65536 ? n : 65536;
+        b = malloc(sizeof *b + sz);
+        if (!b)
+            return NULL;
+        b->used = 0;
+        b->size = sz;
+        b->next = NULL;
+        /* Append so that reset order is stable. */
+        if (!p->arena) {
+            p->arena = b;
+        } else {
+            ablock *t = p->arena;
+            while (t->next)
+                t = t->next;
+            t->next = b;
+        }
+    }
+    p->cur = b;
+    char *r = b->data + b->used;
+    b->used += n;
+    return r;
+}
+
+const char *ag__ner_arena_str(struct ag__ner_scratch *p, const char *s, size_t n) {
+    char *r = arena_alloc(p, n + 1);
+    if (!r)
+        return NULL;
+    ag__bytes_copy(s, n, r, 0);
+    r[n] = '\0';
+    return r;
+}
+
+int ag__ner_dt_grow(dtab *t) {
+    size_t nc = t->cap ? t->cap * 2 : 4096;
+    dslot *nv = calloc(nc, sizeof *nv);
+    if (!nv)
+        return -1;
+    for (size_t i = 0; i < t->cap; i++) {
+        if (t->v[i].gen != t->gen)
+            continue;
+        size_t j = t->v[i].hash & (nc - 1);
+        while (nv[j].gen == t->gen)
+            j = (j + 1) & (nc - 1);
+        nv[j] = t->v[i];
+    }
+    free(t->v);
+    t->v = nv;
+    t->cap = nc;
+    return 0;
+}
+
+dslot *ag__ner_dt_intern_extra(struct ag__ner_scratch *p, dtab *t, const char *k, size_t n,
+                               size_t extra, int *created) {
+    int err = 0;
+    size_t had = t->n;
+    dslot *s = dt_get(t, k, n, 1, &err);
+    if (!s || err)
+        return NULL;
+    *created = t->n != had;
+    if (!*created)
+        return s;
+    char *r = arena_alloc(p, n + 1 + extra);
+    if (!r) {
+        /* Take the slot back: it was the last one added, so no probe sequence passes it. */
+        s->gen = t->gen - 1;
+        t->n--;
+        return NULL;
+    }
+    ag__bytes_copy(k, n, r, 0);
+    r[n] = '\0';
+    s->key = r;
+    return s;
+}
+
+/* ---------------------------------------------------------------- tokeniser */
+
+/* Inline: one call per token of the corpus. */
+static inline int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32_t flags,
+                           uint32_t sent, int32_t punct) {
+    if (p->ntoks == p->captoks && ag__grow(&p->toks, &p->captoks, p->ntoks + 1, sizeof(tok)) < 0)
+        return -1;
+    tok *t = &p->toks[p->ntoks++];
+    t->s = s;
+    t->e = e;
+    t->flags = flags;
+    t->cls = 0;
+    t->sent = sent;
+    t->punct = punct;
+    t->mf_te = 0; /* mf_val and mf_len are read only when mf_te says they were set */
+    t->mt_te = 0;
+    t->gram = 0;
+    return 0;
+}
+
+static int is_open_punct(int32_t cp) {
+    return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C || cp == 0x2018 ||
+           cp == 0x00AB;
+}
+
+/* What a word's characters include (alnum_run and the tokeniser's slow path). */
+enum { R_LETTER = 1, R_UPPER = 2, R_LOWER = 4, R_DIGIT = 8 };
+
+/* R_* of each byte: a table, as the scan below runs once per character of the corpus. */
+#define RCLASS(c)                                                                                  \
+    ((c) >= 'a' && (c) <= 'z'   ? R_LETTER | R_LOWER                                               \
+     : (c) >= 'A' && (c) <= 'Z' ? R_LETTER | R_UPPER                                               \
+     : (c) >= '0' && (c) <= '9' ? R_DIGIT                                                          \
+                                : 0)
+#define RCLASS4(c) RCLASS(c), RCLASS((c) + 1), RCLASS((c) + 2), RCLASS((c) + 3)
+#define RCLASS16(c) RCLASS4(c), RCLASS4((c) + 4), RCLASS4((c) + 8), RCLASS4((c) + 12)
+#define RCLASS64(c) RCLASS16(c), RCLASS16((c) + 16), RCLASS16((c) + 32), RCLASS16((c) + 48)
+static const unsigned char rclass[256] = {RCLASS64(0), RCLASS64(64)}; /* the rest: 0 */
+
+/* End of the run of ASCII letters and digits at text[i, b); ORs R_* of the run into *seen. */
+static inline size_t alnum_run(const char *text, size_t i, size_t b, unsigned *seen) {
+    unsigned acc = 0, r;
+    while (i < b && (r = rclass[(unsigned char)text[i]]) != 0) {
+        acc |= r;
+        i++;
+    }
+    *seen |= acc;
+    return i;
+}
+
+/* The end of markup left in a saved page or feed ("<A HREF=...>", "</FONT>") that starts
+ * at text[i] == '<' (its names and attribute values are no words of the text), or 0 when
+ * no such tag starts there. */
+static inline size_t markup_end(const char *text, size_t i, size_t b) {
+    if (!(i + 1 < b && (is_ascii_letter(text[i + 1]) || text[i + 1] == '/')))
+        return 0;
+    size_t q = i + 1;
+    while (q < b && q - i < 1024 && text[q] != '>' && text[q] != '<' && text[q] != '\n')
+        q++;
+    return q < b && text[q] == '>' ? q + 1 : 0;
+}
+
+/* The token of the character cp (cl bytes, neither letter nor digit) at text[*ip]: a
+ * possessive 's, or one punctuation token, after which an opening quotation restarts the
+ * sentence (*first). Advances *ip past it. -1 when out of memory. */
+static inline int punct_token(struct ag__ner_scratch *p, const char *text, size_t *ip, size_t b,
+                              int32_t cp, size_t cl, uint32_t sent, int *first) {
+    size_t i = *ip;
+    /* A possessive 's after a word. */
+    if (ag_text_is_apostrophe(cp) && p->ntoks > 0 && p->toks[p->ntoks - 1].e == i &&
+        (p->toks[p->ntoks - 1].flags & AG__T_WORD) && i + cl < b &&
+        (text[i + cl] == 's' || text[i + cl] == 'S') &&
+        (i + cl + 1 >= b || !((text[i + cl + 1] | 32) >= 'a' && (text[i + cl + 1] | 32) <= 'z'))) {
+        *ip = i + cl + 1;
+        return push_tok(p, i, i + cl + 1, AG__T_POSS, sent, 0);
+    }
+    /* CoNLL-style detached clitic: " 's". */
+    if (cp == '\'' && i + 1 < b && text[i + 1] == 's' && (i + 2 >= b || text[i + 2] == ' ')) {
+        *ip = i + 2;
+        return push_tok(p, i, i + 2, AG__T_POSS, sent, 0);
+    }
+    if (push_tok(p, i, i + cl, AG__T_PUNCT, sent, cp) < 0)
+        return -1;
+    /* A quotation restarts a sentence: "said: “The US has asked ...”". */
+    if (is_open_punct(cp) && cp != '\'' && cp != 0x2018 && i + cl < b &&
+        !ag__is_space((unsigned char)text[i + cl]))
+        *first = 1;
+    else if (!(*first && is_open_punct(cp)))
+        *first = 0;
+    *ip = i + cl;
+    return 0;
+}
+
+/* The end of the word that starts at text[s] with the letter or digit cp: letters, digits,
+ * inner hyphens and apostrophes (not a possessive 's), and the periods of single letters
+ * ("U.S.", "J."). Sets *flp to the word's shape: AG__T_CAP or AG__T_LOWER (its first
+ * letter), AG__T_HYPHEN, AG__T_DOTTED, AG__T_DIGIT, AG__T_WORD and AG__T_ALLCAPS. */
+static inline size_t scan_word(const char *text, size_t s, size_t b, int32_t cp, uint32_t *flp) {
+    size_t i = s;
+    uint32_t fl = 0;
+    unsigned seen = 0; /* R_* */
+    int dotted = 0;
+    if (ag__is_upper(cp))
+        fl |= AG__T_CAP;
+    else if (ag__is_lower(cp))
+        fl |= AG__T_LOWER;
+    for (;;) {
+        i = alnum_run(text, i, b, &seen);
+        if (i >= b)
+            break;
+        unsigned char stop = (unsigned char)text[i];
+        if (stop < 0x80 && stop != '-' && stop != '\'' && stop != '.')
+            break; /* ASCII space or punctuation that cannot join a word */
+        size_t nl = ag__dec(text, b, i, &cp);
+        if (ag__is_letter(cp)) {
+            seen |= R_LETTER;
+            if (ag__is_upper(cp))
+                seen |= R_UPPER;
+            else if (ag__is_lower(cp))
+                seen |= R_LOWER;
+            i += nl;
+            continue;
+        }
+        if (ag__is_digit(cp)) {
+            seen |= R_DIGIT;
+            i += nl;
+            continue;
+        }
+        int32_t nx = 0;
+        if (i + nl < b)
+            ag__dec(text, b, i + nl, &nx);
+        int nx_alnum = ag__is_letter(nx) || ag__is_digit(nx);
+        if (ag_text_is_hyphen(cp) && nx_alnum) {
+            fl |= AG__T_HYPHEN;
+            i += nl;
+            continue;
+        }
+        if (ag_text_is_apostrophe(cp) && ag__is_letter(nx) &&
+            !((nx == 's' || nx == 'S') &&
+              (i + nl + 1 >= b || !ag__is_letter((unsigned char)text[i + nl + 1])))) {
+            i += nl;
+            continue;
+        }
+        /* U.S. / U.N. / J. : single letters each followed by a period. */
+        if (cp == '.' && (i - s == 1 || (dotted && text[i - 2] == '.')) &&
+            ag__is_upper((unsigned char)text[i - 1])) {
+            dotted = 1;
+            i += 1;
+            if (i < b && ag__is_upper((unsigned char)text[i]) && (i + 1 >= b || text[i + 1] == '.'))
+                continue;
+            break;
+        }
+        break;
+    }
+    if (dotted)
+        fl |= AG__T_DOTTED;
+    if (seen & R_DIGIT)
+        fl |= AG__T_DIGIT;
+    if (seen & R_LETTER) {
+        fl |= AG__T_WORD;
+        if ((seen & (R_LOWER | R_UPPER)) == R_UPPER)
+            fl |= AG__T_ALLCAPS;
+    }
+    *flp = fl;
+    return i;
+}
+
+/* The token of the word that starts at text[*ip] with the letter or digit cp (see
+ * scan_word), marked AG__T_FIRST when it starts the sentence (*first). A short title word
+ * keeps a period after it ("Mr.", AG__T_ABBR). Advances *ip past it. -1 when out of
+ * memory. */
+static inline int word_token(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
+                             size_t *ip, size_t b, int32_t cp, uint32_t sent, int *first) {
+    size_t s = *ip, i;
+    uint32_t fl;
+    i = scan_word(text, s, b, cp, &fl);
+    if (*first) {
+        fl |= AG__T_FIRST;
+        *first = 0;
+    }
+    /* "Mr. Smith", "Lt. Gen. Olu": a short title word keeps its period, so the title
+     * and the name stay one span. */
+    if (!(fl & AG__T_DOTTED) && i < b && text[i] == '.' && i - s <= 5 && (fl & AG__T_CAP) &&
+        (fl & AG__T_WORD) && !(fl & AG__T_DIGIT)) {
+        char low[8];
+        ag__lex_lower(text + s, i - s, low);
+        /* "St. Louis", "St. Petersburg": "St." before a capitalised word too. */
+        int saint = i - s == 2 && text[s] == 'S' && text[s + 1] == 't' && i + 2 < b &&
+                    text[i + 1] == ' ' && text[i + 2] >= 'A' && text[i + 2] <= 'Z';
+        if (saint || (word_class(p, lex, low, i - s) & AG_LEX_TITLE)) {
+            fl |= AG__T_ABBR;
+            i++;
+        }
+    }
+    *ip = i;
+    return push_tok(p, s, i, fl, sent, 0);
+}
+
+/* Word classes of the tokens [first_tok, ntoks) of the last tokenise, looked up only where
+ * they can matter: capitalised words and their neighbours (connectors, lower-case titles,
+ * "the"). A lower-case word between two lower-case words is never part of or next to a
+ * name, and skipping it halves the hash lookups on ordinary prose. more: the sentence
+ * goes on past the last token (its right neighbour comes with the next chunk). The same
+ * pass counts the words caps_sentence asks about (p->tk_*). */
+static inline void classify_words(const ag_lexicon *lex, struct ag__ner_scratch *p,
+                                  const char *text, size_t first_tok, int more) {
+    size_t ncap = 0, nlow = 0, ninit = 0, nlower = 0;
+    for (size_t k = first_tok; k < p->ntoks; k++) {
+        tok *t = &p->toks[k];
+        if (!(t->flags & AG__T_WORD))
+            continue;
+        if (t->flags & AG__T_LOWER)
+            nlower++;
+        else if ((t->flags & AG__T_CAP) && !(t->flags & AG__T_DIGIT))
+            ninit++;
+        if (!(t->flags & AG__T_ALLCAPS))
+            nlow++;
+        else if (t->e - t->s >= 2)
+            ncap++;
+        int need = (t->flags & (AG__T_CAP | AG__T_ALLCAPS)) != 0;
+        if (!need && k > 0 && (p->toks[k - 1].flags & (AG__T_CAP | AG__T_ALLCAPS)))
+            need = 1;
+        if (!need && k + 1 < p->ntoks && (p->toks[k + 1].flags & (AG__T_CAP | AG__T_ALLCAPS)))
+            need = 1;
+        if (k + 1 == p->ntoks && more)
+            need = 1; /* its right neighbour comes with the next chunk */
+        size_t n = t->e - t->s - ((t->flags & AG__T_ABBR) ? 1 : 0);
+        if (need && n < AG__LEX_MAXKEY) {
+            char low[AG__LEX_MAXKEY];
+            ag__lex_lower(text + t->s, n, low);
+            t->cls = word_class(p, lex, low, n);
+        }
+    }
+    p->tk_ncap = ncap;
+    p->tk_nlow = nlow;
+    p->tk_ninit = ninit;
+    p->tk_nlower = nlower;
+}
+
+/* Capitalised ordinary words past the first ("Gets", "Plan") among the tokens
+ * [first_tok, ntoks) into p->tk_ncommon: title case, where prose capitalises names only.
+ * Counted once the classes are known, and only when four words or more are capitalised. */
+static inline void count_common(struct ag__ner_scratch *p, size_t first_tok) {
+    size_t ncommon = 0, ninit = p->tk_ninit;
+    for (size_t k = first_tok; k < p->ntoks && ninit >= 4; k++) {
+        const tok *t = &p->toks[k];
+        if ((t->flags & (AG__T_CAP | AG__T_ALLCAPS | AG__T_FIRST)) == AG__T_CAP &&
+            (t->cls & AG_LEX_COMMON) &&
+            !(t->cls &
+              (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE | AG_LEX_ORGCUE | AG_LEX_FUNCTION)))
+            ncommon++;
+    }
+    p->tk_ncommon = ncommon;
+}
+
+int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
+                     size_t *pos, size_t b, uint32_t sent, int *firstp, size_t limit) {
+    size_t i = *pos, first_tok = p->ntoks;
+    int first = *firstp;
+    while (i < b && p->ntoks < limit) {
+        if (text[i] == ' ') {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t cl = ag__dec(text, b, i, &cp);
+        if (ag__is_space(cp) || cp == 0xFEFF || cp == 0x200B) { /* BOM, zero-width space */
+            i += cl;
+            continue;
+        }
+        if (cp == '<') {
+            size_t m = markup_end(text, i, b);
+            if (m) {
+                i = m;
+                continue;
+            }
+        }
+        int r = !ag__is_letter(cp) && !ag__is_digit(cp)
+                    ? punct_token(p, text, &i, b, cp, cl, sent, &first)
+                    : word_token(lex, p, text, &i, b, cp, sent, &first);
+        if (r < 0)
+            return -1;
+    }
+    classify_words(lex, p, text, first_tok, i < b);
+    count_common(p, first_tok);
+    *pos = i;
+    *firstp = first;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- headlines and
+ * capitalisation evidence */
+
+/* 1 when a sentence (or its first chunk) whose words ag__ner_tokenise counted is an ALL-CAPS
+ * headline; 2 when it is a headline in title case ("Bill Gates Gets New Role"): a line of
+ * its own (a line break follows) that ends without a full stop (unless it is the first
+ * paragraph of the document, a blank line after it), of four or more words of which at
+ * most one in four starts lower-case, and two or more capitalised ordinary words past
+ * the first. */
+int ag__ner_caps_sentence(const struct ag__ner_scratch *p, const char *text, size_t len,
+                          const ag_sentence *s, size_t si) {
+    if (p->tk_ncap >= 2 && p->tk_nlow * 10 <= p->tk_ncap)
+        return 1;
+    if (p->tk_ninit < 4 || p->tk_nlower * 3 > p->tk_ninit || p->tk_ncommon < 2)
+        return 0;
+    size_t e = s->end < len ? s->end : len, i = e;
+    while (e > s->start && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r' ||
+                            text[e - 1] == '\n'))
+        e--;
+    int stop = e > s->start && text[e - 1] == '.';
+    size_t nl = 0;
+    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+        nl += text[i++] == '\n';
+    if (stop)
+        return si == 0 && nl >= 2 ? 2 : 0;
+    return i == len || nl ? 2 : 0;
+}
+
+/* Record the words of tokens t[0, n) written capitalised in mid-sentence (outside
+ * headlines). -1 when out of memory. */
+int ag__ner_note_evidence(struct ag__ner_scratch *p, const char *text, const tok *t, size_t n) {
+    for (size_t k = 0; k < n; k++) {
+        if ((t[k].flags & (AG__T_CAP | AG__T_FIRST)) != AG__T_CAP || (t[k].flags & AG__T_ALLCAPS) ||
+            p->capsent[t[k].sent])
+            continue;
+        size_t l = t[k].e - t[k].s;
+        if (l >= AG__LEX_MAXKEY)
+            continue;
+        char low[AG__LEX_MAXKEY];
+        ag__lex_lower(text + t[k].s, l, low);
+        int created;
+        dslot *s = dt_intern(p, &p->evidence, low, l, &created);
+        if (!s)
+            return -1;
+        s->val |= EV_CAPMID;
+    }
+    return 0;
+}
+
+/* Documents of at most this many tokens answer attested by a scan of their tokens: the few
+ * questions a short document asks cost less than a table of all its capitalised words. */
+#define EV_SCAN_TOKENS 256
+
+/* A word the document writes capitalised in mid-sentence: 1 or 0, -1 when out of memory.
+ * Unless the document is short, the table of such words is filled on the first question
+ * (most documents ask none) when all its tokens are at hand, else while tokenising. */
+int ag__ner_attested(const ctx *c, size_t k) {
+    const tok *t = &c->toks[k];
+    size_t n = t->e - t->s;
+    char low[AG__LEX_MAXKEY];
+    int e = 0;
+    if (n >= AG__LEX_MAXKEY)
+        return 0;
+    ag__lex_lower(c->text + t->s, n, low);
+    if (!c->p->evidence_done && c->ntoks <= EV_SCAN_TOKENS) {
+        /* The tokens ag__ner_note_evidence would record. They are capitalised, so tokenise gave
+         * them their word's class; when it gave t one too (t is capitalised), a token of
+         * another class is another word, and needs no compare. */
+        int by_class = (t->flags & (AG__T_CAP | AG__T_ALLCAPS)) != 0;
+        for (size_t j = 0; j < c->ntoks; j++) {
+            const tok *u = &c->toks[j];
+            if (u->e - u->s != n ||
+                (u->flags & (AG__T_CAP | AG__T_FIRST | AG__T_ALLCAPS)) != AG__T_CAP ||
+                (by_class && u->cls != t->cls) || c->p->capsent[u->sent])
+                continue;
+            char ul[AG__LEX_MAXKEY];
+            ag__lex_lower(c->text + u->s, n, ul);
+            if (ag__bytes_eq(ul, low, n))
+                return 1;
+        }
+        return 0;
+    }
+    if (!c->p->evidence_done) {
+        if (ag__ner_note_evidence(c->p, c->text, c->toks, c->ntoks) < 0)
+            return -1;
+        c->p->evidence_done = 1;
+    }
+    /* the evidence table keys point into the arena: look up with a temporary key */
+    dslot *s = dt_get(&c->p->evidence, low, n, 0, &e);
+    return s && (s->val & EV_CAPMID);
+}
+
+/* Headlines and evidence sentence by sentence; a sentence longer than a WINDOW of tokens
+ * is tokenised in chunks, of which the first decides whether it is a headline. */
+int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, const char *text,
+                              size_t len, const ag_sentence *sents, size_t nsents) {
+    int streaming = 0;
+    p->anycapsent = 0;
+    for (size_t si = 0; si < nsents; si++) {
+        size_t a = sents[si].start, b = sents[si].end;
+        if (b > len)
+            b = len;
+        p->capsent[si] = 0;
+        p->sent_first[si] = p->ntoks;
+        int decided = 0, first = 1;
+        size_t pos = a;
+        while (pos < b) {
+            size_t chunk = p->ntoks;
+            if (ag__ner_tokenise(lex, p, text, &pos, b, (uint32_t)si, &first, chunk + WINDOW) < 0)
+                return -1;
+            if (!decided) {
+                /* the first chunk decides (a sentence longer than that is no headline) */
+                p->capsent[si] = (unsigned char)ag__ner_caps_sentence(p, text, len, &sents[si], si);
+                p->anycapsent |= p->capsent[si] == 1;
+                decided = 1;
+            }
+            /* Evidence waits for attested unless the tokens are not kept: then it is noted
+             * as they go, from all tokens so far when that is found out. */
+            if (streaming && ag__ner_note_evidence(p, text, p->toks + chunk, p->ntoks - chunk) < 0)
+                return -1;
+            if (!streaming && p->ntoks > TOKEN_LIMIT) {
+                streaming = 1;
+                if (ag__ner_note_evidence(p, text, p->toks, p->ntoks) < 0)
+                    return -1;
+            }
+            if (streaming)
+                p->ntoks = 0;
+        }
+    }
+    p->evidence_done = streaming;
+    p->toks_kept = !streaming;
+    p->sent_first[nsents] = p->ntoks;
+    p->nsents = nsents;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- the lexicon over runs
+ * of tokens (match_form and match_title, whose quick answers are inline in
+ * ner_stage_internal.h) */
+
+size_t ag__ner_match_form_lookup(const ag_lexicon *lex, const char *text, const tok *toks,
+                                 size_t ts, size_t te, int fold, ag_lex_actor *out) {
+    uint32_t maxw = (toks[ts].cls >> 8) & 0xFF;
+    /* "CHICAGO" in a mixed-case table line: long ALL-CAPS words are names, not acronyms. */
+    if (!fold && (toks[ts].flags & AG__T_ALLCAPS) && toks[ts].e - toks[ts].s >= 4)
+        fold = 1;
+    /* The token's cache is scratch memory, not part of its meaning, hence the cast. */
+    tok *tk = (tok *)&toks[ts];
+    size_t lim = te - ts < maxw ? te - ts : maxw, found = 0;
+    uint32_t val = 0;
+    for (size_t n = lim; n >= 1; n--) {
+        size_t e = ts + n;
+        if (n > 1 && !single_spaced(text, toks, ts, e))
+            continue;
+        if (ag__lex_lookup_val(lex, text + toks[ts].s, toks[e - 1].e - toks[ts].s, fold, &val)) {
+            found = n;
+            break;
+        }
+    }
+    if (!fold) {
+        tk->mf_te = (uint32_t)(te + 1);
+        tk->mf_len = (uint8_t)found;
+        tk->mf_val = val;
+    }
+    if (found)
+        ag__lex_fill(lex, val, out);
+    return found;
+}
+
+size_t ag__ner_match_title_lookup(struct ag__ner_scratch *p, const ag_lexicon *lex,
+                                  const char *text, const tok *toks, size_t ts, size_t te) {
+    uint32_t maxw = (toks[ts].cls >> 16) & 0xFF;
+    size_t lim = te - ts < maxw ? te - ts : maxw;
+    /* Every candidate phrase is a prefix of the longest one, so lower-case that once and
+     * remember where each prefix ends (plen[n]) instead of rebuilding it per length. A
+     * token that is not a word or overflows the buffer ends all longer phrases. */
+    char buf[AG__LEX_MAXKEY];
+    size_t plen[256], l = 0, ok = 0; /* maxw is a byte, so at most 255 tokens */
+    for (size_t k = ts; k < ts + lim; k++) {
+        size_t wl = toks[k].e - toks[k].s - ((toks[k].flags & AG__T_ABBR) ? 1 : 0);
+        if (l + wl + 1 >= sizeof buf || !(toks[k].flags & AG__T_WORD))
+            break;
+        if (k > ts)
+            buf[l++] = ' ';
+        ag__lex_lower(text + toks[k].s, wl, buf + l);
+        l += wl;
+        plen[++ok] = l;
+    }
+    for (size_t n = ok; n >= 1; n--)
+        if (word_class(p, lex, buf, plen[n]) & AG_LEX_TITLE)
+            return n;
+    return 0;
+}

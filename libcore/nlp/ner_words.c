@@ -1,0 +1,174 @@
+/*
+ * ner_words.c - the recogniser's word lists, and the table that answers them.
+ *
+ * Grammar, not knowledge: the words that say what kind of thing a capitalised name next
+ * to them is ("X said", "shares in X", "the film X", "X United"), so they belong to the
+ * recogniser and not to the lexicon (which a user may replace or extend). Each list is a
+ * NULL-terminated table with a comment saying which general pattern it captures and who
+ * asks it.
+ *
+ * Input: nothing. Output: the lists, and ag__ner_grammar_init, which puts the lists that
+ * the stages ask of tokens (G_* in ner_stage_internal.h) into one hash table per scratch,
+ * so tok_in answers all of them with one lookup per token.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nlp/ner_stage_internal.h"
+
+/* ---------------------------------------------------------------- lists asked of tokens
+ * through tok_in (ner_spans.c, ner_evidence.c) */
+
+/* Verbs of saying after a name: person (or organisation) cue. */
+static const char *const say_verbs[] = {"said",     "says",    "told",      "added", "stated",
+                                        "noted",    "asked",   "warned",    "wrote", "tweeted",
+                                        "insisted", "claimed", "explained", NULL};
+/* Common nouns after a name that make it an organisation or a place: what it is
+ * ("Interfax news agency"), what a company has ("Microsoft shares", "Sony profits"), who
+ * works for or plays in it ("Arsenal striker", "Labour MPs", "Blur frontman"). Words that
+ * also follow a person's surname ("Bush administration", "Kerry supporters", "Blair aide")
+ * are left out: a surname alone must not become an organisation. */
+static const char *const org_nouns[] = {
+    "agency",    "newspaper",  "daily",       "weekly",     "company",   "firm",
+    "group",     "party",      "club",        "team",       "bank",      "airline",
+    "network",   "channel",    "magazine",    "shares",     "stock",     "shareholders",
+    "profits",   "profit",     "revenues",    "revenue",    "earnings",  "subsidiary",
+    "executives", "employees", "workers",     "customers",  "boss",      "bosses",
+    "chairman",  "chairwoman", "board",       "MP",         "MPs",       "MEP",
+    "MEPs",      "manifesto",  "backbenchers", "councillors", "striker", "strikers",
+    "midfielder", "defender",  "goalkeeper",  "winger",     "squad",     "fans",
+    "frontman",  "guitarist",  "drummer",     "bassist",    "vocalist",  "plant",
+    "factory",   "headquarters", NULL};
+/* Nouns right before a name that say it is an organisation: "software maker Microsoft",
+ * "Premiership side Fulham", "rock band Blur", "broadcaster ITV". */
+static const char *const org_before[] = {
+    "maker",    "makers",       "manufacturer", "firm",      "company",   "giant",
+    "group",    "rival",        "retailer",     "carrier",   "airline",   "bank",
+    "lender",   "insurer",      "broadcaster",  "newspaper", "network",   "chain",
+    "operator", "provider",     "publisher",    "studio",    "label",     "conglomerate",
+    "club",     "side",         "champions",    "band",      "party",     "supermarket",
+    "brewer",   "producer",     "developer",    "outfit",    "exchange",  "agency",
+    "daily",    "regulator",    "watchdog",     NULL};
+/* Before "in" or "of": "shares in Sony", "a stake in Airbus", "chief executive of BP". */
+static const char *const stake_nouns[] = {
+    "shares",   "stake",   "stakes",       "holding",  "holdings",   "executive",
+    "chairman", "boss",    "owner",        "founder",  "takeover",   "subsidiary",
+    "shareholders", "acquisition", NULL};
+/* Last words of names that are events, competitions, prizes, laws and treaties, not
+ * actors: "World Cup", "US Open", "Brit Awards", "Patriot Act", "Kyoto Protocol". */
+static const char *const misc_heads[] = {
+    "Cup",        "Open",     "Championship", "Championships", "Games",   "Olympics",
+    "Paralympics", "Trophy",  "Prix",         "Award",         "Awards",  "Prize",
+    "Prizes",     "Festival", "Tournament",   "Marathon",      "Classic", "Expo",
+    "Summit",     "Series",   "Bowl",         "Act",           "Treaty",  "Accord",
+    "Accords",    "Protocol", "Olympiad",     "Grammys",       "Oscars",  "Emmys",
+    "Baftas",     "Show",     NULL};
+/* Nouns before or after a name that make it a work or a product: "the film Troy", "their
+ * album X", "the Xbox console", "the Firefox browser". Nouns a company name also stands
+ * before ("Sony games", "Intel chips", "Nokia phones") are left out. */
+static const char *const misc_nouns[] = {
+    "album",  "albums",   "film",    "films",      "movie",    "movies",   "single",
+    "song",   "novel",    "musical", "sitcom",     "documentary", "console", "consoles",
+    "browser", "handheld", "blockbuster", "soundtrack", "memoir", "opera", NULL};
+/* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip". */
+static const char *const place_heads[] = {
+    "Street", "Square", "Avenue", "Road",   "Bridge",  "Strip",     "Prison",   "Stadium",
+    "Mountains", "Hills", "Valley", "River", "Lake",   "Island",    "Islands",  "Gulf",
+    "Bay",    "Strait",   "Sea",   "Ocean",  "Desert", "Peninsula", "Coast",   "Airport",
+    "Province", "Region", "Wharf",  "Quay",    "Harbour", "Pier",      "Palace",   "Castle",
+    "Gardens", "Park",    NULL};
+/* Common nouns after a name that make it a place: "Kunar province", "Tigris river". */
+static const char *const place_nouns[] = {"province", "region", "district", "city",   "county",
+                                          "village",  "town",   "river",    "valley", "island",
+                                          "airport",  "border", "area",     NULL};
+/* Sports club naming: a place with one of these after it ("Bristol City", "Notts County")
+ * or before it ("Real Madrid", "Dynamo Moscow") is a club, hence an organisation. */
+const char *const ag__ner_team_after[] = {"United",  "City",    "Rovers",  "Wanderers",
+                                          "Athletic", "Albion",  "Orient",  "Rangers",
+                                          "County",  "Town",    "Thistle", "Hotspur",
+                                          "FC",      "Sox",     NULL};
+/* (and the words before a place that make it a club) */
+static const char *const team_before[] = {
+    "Real",     "Dynamo",    "Dinamo", "Spartak", "Lokomotiv", "Sporting", "Olympique", "Racing",
+    "Atletico", "Deportivo", "CSKA",   "FC",      "AC",        "Inter",    NULL};
+/* Prepositions of place before a name. */
+static const char *const loc_preps[] = {"in",     "at",  "near",    "outside", "across", "inside",
+                                        "around", "via", "towards", "toward",  NULL};
+/* Before a capital, these keep it a location (never a government). */
+static const char *const loc_keep[] = {
+    "in",      "at",       "from",   "to",      "into",    "near", "via",     "outside",
+    "inside",  "across",   "around", "through", "leaving", "left", "reached", "visit",
+    "visited", "visiting", "toward", "towards", "of",      NULL};
+/* Before a capital, these make it a government ("contacts with Washington"). */
+static const char *const gov_before[] = {"with",    "between", "assured", "urged", "told", "asked",
+                                         "accused", "pressed", "warned",  "by",    "and",  NULL};
+/* After a capital, these make it a government ("Islamabad assured"). */
+static const char *const gov_after[] = {
+    "said",    "says",    "has",       "have",      "had",      "is",      "was",      "will",
+    "would",   "wants",   "wanted",    "must",      "should",   "could",   "can",      "agreed",
+    "assured", "accused", "alleged",   "allowed",   "urged",    "asked",   "insisted", "rejected",
+    "denied",  "resumed", "announced", "expressed", "welcomed", "warned",  "demanded", "called",
+    "told",    "refused", "believes",  "hopes",     "accuses",  "insists", NULL};
+/* Company suffixes whose period belongs to the name ("First Albany Corp."). */
+static const char *const corp_sfx[] = {"Corp", "Inc", "Co", "Ltd", "Bros", NULL};
+
+/* ---------------------------------------------------------------- lists asked by one
+ * helper each */
+
+/* Honorifics: a word that only ever stands before a person's name, so a name after it is
+ * a person's even when the rest looks like ordinary words ("Mr Straw", "Dame Judi").
+ * Asked by ner_spans.c (is_honorific). */
+const char *const ag__ner_honorifics[] = {"Mr",   "Mrs", "Ms",   "Dr", "Mr.", "Mrs.", "Ms.",
+                                          "Dr.",  "Miss", "Sir", "Dame", "MR", "MRS",  "MS",
+                                          NULL};
+/* Endings of company names ("Microsystems", "PeopleSoft", "RealNetworks", "Infotech"),
+ * compared case-insensitively with a name's last word. Asked by ner_evidence.c
+ * (company_shape). */
+const char *const ag__ner_company_ends[] = {"systems", "soft", "works", "ware", "tech",
+                                            "tronics", "corp", "com",   NULL};
+/* Prepositions of place or movement before a mention ("in Newcastle", "to Leeds"): the
+ * place is where something happens, not a club playing. Asked by ner_resolve.c
+ * (after_loc_prep), on the text, as the tokens are gone by then. */
+const char *const ag__ner_place_preps[] = {"in",      "at",     "near",   "from", "to", "into",
+                                           "outside", "around", "across", "of",   "via", NULL};
+
+/* ---------------------------------------------------------------- the table */
+
+/* The lists of G_* bits, for the table. */
+static const struct {
+    const char *const *words;
+    uint32_t bit;
+} grammar_lists[] = {{say_verbs, G_SAY},           {org_nouns, G_ORG_NOUN},
+                     {place_nouns, G_PLACE_NOUN},  {ag__ner_team_after, G_TEAM_AFTER},
+                     {team_before, G_TEAM_BEFORE}, {loc_preps, G_LOC_PREP},
+                     {loc_keep, G_LOC_KEEP},       {gov_before, G_GOV_BEFORE},
+                     {gov_after, G_GOV_AFTER},     {corp_sfx, G_CORP_SFX},
+                     {org_before, G_ORG_BEFORE},   {stake_nouns, G_STAKE},
+                     {misc_heads, G_MISC_HEAD},    {misc_nouns, G_MISC_NOUN},
+                     {place_heads, G_PLACE_HEAD}};
+
+int ag__ner_grammar_init(struct ag__ner_scratch *p) {
+    /* Three hundred words: a table of 1024 slots (24 KB) stays in the L1 cache, where
+     * dt_get's first size (4096) would cost a cache miss on every token asked
+     * about. */
+    if (!(p->grammar.v = calloc(1024, sizeof *p->grammar.v)))
+        return -1;
+    p->grammar.cap = 1024;
+    for (size_t i = 0; i < sizeof grammar_lists / sizeof grammar_lists[0]; i++) {
+        for (const char *const *w = grammar_lists[i].words; *w; w++) {
+            int err = 0;
+            size_t n = strlen(*w);
+            dslot *s = dt_get(&p->grammar, *w, n, 1, &err);
+            if (!s || err)
+                return -1;
+            s->val |= grammar_lists[i].bit;
+            if (n > p->grammar_maxlen)
+                p->grammar_maxlen = n;
+            if (n < 64)
+                p->gram_lens[(unsigned char)(*w)[0]] |= 1ull << n;
+        }
+    }
+    return 0;
+}
