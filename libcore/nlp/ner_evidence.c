@@ -131,6 +131,41 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w) {
         m->votes[AG_ACTOR_ORG] += 1;
 }
 
+/* An apposition says what the name is: "Nokia, the world's largest handset maker,",
+ * "Euronext, the pan-European exchange", "Smith, the chief executive,". Up to eight words
+ * after ", the/a/an", to the next punctuation: an organisation noun makes it an
+ * organisation, else a title or role word a person. */
+static void vote_apposition(ctx *c, cand *m) {
+    const tok *t = c->toks;
+    size_t te = m->te;
+    if (te + 2 >= c->ntoks || !(t[te].flags & AG__T_PUNCT) || t[te].punct != ',' ||
+        t[te + 1].sent != m->sent ||
+        !(tok_is(c->text, &t[te + 1], "the") || tok_is(c->text, &t[te + 1], "a") ||
+          tok_is(c->text, &t[te + 1], "an")))
+        return;
+    int role = 0;
+    for (size_t k = te + 2; k < c->ntoks && k < te + 10 && t[k].sent == m->sent; k++) {
+        if (t[k].flags & AG__T_PUNCT) {
+            if (t[k].punct == '-' || t[k].punct == '\'')
+                continue;
+            break;
+        }
+        if (!(t[k].flags & AG__T_LOWER))
+            continue;
+        if (tok_in(c, &t[k], G_ORG_BEFORE | G_ORG_NOUN) || (t[k].cls & AG_LEX_ORGCUE)) {
+            m->votes[AG_ACTOR_ORG] += 3;
+            return;
+        }
+        if (tok_is(c->text, &t[k], "of") || tok_is(c->text, &t[k], "that") ||
+            tok_is(c->text, &t[k], "which") || tok_is(c->text, &t[k], "who"))
+            break; /* "the head of X": X's kind, not this name's */
+        if (t[k].cls & AG_LEX_TITLE)
+            role = 1;
+    }
+    if (role)
+        m->votes[AG_ACTOR_PERSON] += 2;
+}
+
 /* Votes from the words right after the name, in its sentence (te < c->ntoks). */
 static void vote_after(ctx *c, cand *m, const name_words *w) {
     const tok *t = c->toks;
@@ -141,11 +176,16 @@ static void vote_after(ctx *c, cand *m, const name_words *w) {
         nx++;
     if (nx < c->ntoks && t[nx].sent == m->sent && tok_in(c, &t[nx], G_SAY)) {
         m->votes[n <= 3 && !hascue ? AG_ACTOR_PERSON : AG_ACTOR_ORG] += 1;
-        /* "X said he", "X told her": a person. */
-        if (nx + 1 < c->ntoks && t[nx + 1].sent == m->sent &&
-            (tok_is(c->text, &t[nx + 1], "he") || tok_is(c->text, &t[nx + 1], "she")))
-            m->votes[AG_ACTOR_PERSON] += 2;
+        /* "X said he", "X told her": a person; "X said it", "X says its": no person. */
+        if (nx + 1 < c->ntoks && t[nx + 1].sent == m->sent) {
+            const tok *pr = &t[nx + 1];
+            if (tok_is(c->text, pr, "he") || tok_is(c->text, pr, "she"))
+                m->votes[AG_ACTOR_PERSON] += 2;
+            else if (tok_is(c->text, pr, "it") || tok_is(c->text, pr, "its"))
+                m->votes[AG_ACTOR_ORG] += 2;
+        }
     }
+    vote_apposition(c, m);
     /* A common noun right after the name says what it is: "Interfax news agency",
      * "Kunar province", "Smith, who". */
     const tok *nt = &t[te];

@@ -646,8 +646,10 @@ static void partial_lexical(ctx *c, cand *m, const suffixes *sf) {
     size_t bestpos = 0;
     for (uint32_t v = sl ? sl->val : 0; v; v = sf->link[v - 1]) {
         const dname *fd = &nm[v - 1];
+        /* "Abdullah II of Jordan": a territorial designation, not a surname */
+        int of_place = fd->keylen > l + 4 && memcmp(fd->key + fd->keylen - l - 4, " of ", 4) == 0;
         if (fd->strong && fd->keylen > l && memcmp(fd->key + fd->keylen - l, low, l) == 0 &&
-            fd->key[fd->keylen - l - 1] == ' ' && sf->pos_last[v - 1] > bestpos)
+            fd->key[fd->keylen - l - 1] == ' ' && !of_place && sf->pos_last[v - 1] > bestpos)
             bestpos = sf->pos_last[v - 1], best = (long)(v - 1);
     }
     if (best >= 0) {

@@ -359,6 +359,14 @@ static int never_a_name(const ctx *c, size_t ts, size_t te) {
     }
     if (initials && !((t[ts].flags & AG__T_DOTTED) && te - ts == 1 && t[ts].e - t[ts].s > 2))
         return 1;
+    /* Mostly single letters is a table header ("P W D L Pts"), not a name. */
+    if (te - ts >= 3) {
+        size_t single = 0;
+        for (size_t q = ts; q < te; q++)
+            single += t[q].e - t[q].s == 1;
+        if (single * 2 >= te - ts)
+            return 1;
+    }
     /* A lone function word ("The", "We", "I'm") or letter is never a name, nor a stock
      * ticker with its exchange ("SPLS.O", "MON.N"). */
     if (te - ts == 1 && (t[ts].flags & AG__T_ALLCAPS) && t[ts].e + 2 < c->len &&

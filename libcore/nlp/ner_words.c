@@ -50,7 +50,9 @@ static const char *const org_before[] = {
     "operator", "provider",     "publisher",    "studio",    "label",     "conglomerate",
     "club",     "side",         "champions",    "band",      "party",     "supermarket",
     "brewer",   "producer",     "developer",    "outfit",    "exchange",  "agency",
-    "daily",    "regulator",    "watchdog",     NULL};
+    "daily",    "regulator",    "watchdog",     "stockbroker", "broker", "market",
+    "bourse",   "carmaker",     "chipmaker",    "drugmaker", "utility",   "house",
+    NULL};
 /* Before "in" or "of": "shares in Sony", "a stake in Airbus", "chief executive of BP". */
 static const char *const stake_nouns[] = {
     "shares",   "stake",   "stakes",       "holding",  "holdings",   "executive",
@@ -64,7 +66,8 @@ static const char *const misc_heads[] = {
     "Prizes",     "Festival", "Tournament",   "Marathon",      "Classic", "Expo",
     "Summit",     "Series",   "Bowl",         "Act",           "Treaty",  "Accord",
     "Accords",    "Protocol", "Olympiad",     "Grammys",       "Oscars",  "Emmys",
-    "Baftas",     "Show",     NULL};
+    "Baftas",     "Show",     "Slam",         "Revolution",    "War",     "Edition",
+    "Crisis",     NULL};
 /* Nouns before or after a name that make it a work or a product: "the film Troy", "their
  * album X", "the Xbox console", "the Firefox browser". Nouns a company name also stands
  * before ("Sony games", "Intel chips", "Nokia phones") are left out. */
