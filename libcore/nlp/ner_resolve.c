@@ -827,9 +827,42 @@ out:
  * the document becomes an org. Countries stay countries (national teams are reported as
  * the country).
  */
+/* Table rows are one kind of thing, decided by the rows together (finish_cands says what
+ * each row's name reads as alone): players when more rows read as people's names (a
+ * title, a given name first, a known person, two or three words of no common noun) than
+ * as teams' (a team word, a city, an organisation cue, one unknown word), else teams. A
+ * row name of unknown type then takes the table's kind; countries stay countries
+ * (national sides). */
+static void table_rows(ctx *c) {
+    struct ag__ner_scratch *p = c->p;
+    size_t rows = 0, people = 0, teams = 0;
+    for (size_t ci = 0; ci < p->ncands; ci++) {
+        const cand *m = &p->cands[ci];
+        if (!m->row)
+            continue;
+        rows++;
+        people += m->rowkind == 1;
+        teams += m->rowkind == 2;
+    }
+    if (rows < 2)
+        return; /* one line with numbers is no table */
+    for (size_t ci = 0; ci < p->ncands; ci++) {
+        cand *m = &p->cands[ci];
+        if (!m->row || m->type == AG_ACTOR_COUNTRY || m->adjective)
+            continue;
+        if (people > teams) {
+            if (m->name >= 0)
+                p->names[m->name].votes[AG_ACTOR_PERSON] += 3;
+        } else if (m->name >= 0 || m->type != AG_ACTOR_PERSON) {
+            m->team = 1;
+        }
+    }
+}
+
 void ag__ner_sports_teams(ctx *c) {
     struct ag__ner_scratch *p = c->p;
     size_t nteams = 0;
+    table_rows(c);
     for (size_t ci = 0; ci < p->ncands; ci++) {
         cand *m = &p->cands[ci];
         if (!m->team)

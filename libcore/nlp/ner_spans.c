@@ -249,9 +249,9 @@ static inline size_t strip_titles(ctx *c, size_t ts, size_t te, size_t *role_s, 
 static int org_branch(ctx *c, size_t k, size_t e, size_t te) {
     const tok *t = c->toks;
     ag_lex_actor b;
-    if (te - k != 2 || e != k + 1 || (t[k].cls & (AG_LEX_GIVEN | AG_LEX_TITLE)) ||
-        ((t[k].flags & AG__T_FIRST) && (t[k].cls & AG_LEX_COMMON)) || !(t[k].flags & AG__T_CAP) ||
-        !single_spaced(c->text, t, k, te))
+    if (te - k != 2 || e != k + 1 ||
+        (t[k].cls & (AG_LEX_GIVEN | AG_LEX_TITLE | AG_LEX_FUNCTION | AG_LEX_NONNAME)) ||
+        !(t[k].flags & AG__T_CAP) || !single_spaced(c->text, t, k, te))
         return 0;
     return match_form(c->lex, c->text, t, e, te, 0, &b) == te - e && b.type == AG_ACTOR_COUNTRY &&
            !b.adjective;
@@ -310,6 +310,10 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps) {
             continue;
         }
         if (match_title(c->p, c->lex, c->text, t, ts, te))
+            break;
+        /* "Air France and Lufthansa", "Tennis Australia president": a national body or
+         * branch stays whole at the start of a sentence too. */
+        if (org_branch(c, ts, ts + 1, te))
             break;
         /* "Carol White stayed": a word that is also a known name, followed by more of
          * the name, stays; "Senior Taliban officials" does not (a known form follows). */
@@ -831,6 +835,26 @@ static int is_score(const ctx *c, size_t k, uint32_t sent) {
     return t->e - t->s <= 5;
 }
 
+/* The name [ts, te) is a table row's name: a number right after it, and its line made of
+ * names, numbers and punctuation only, two numbers or more ("Aston Villa 5 3 1 1",
+ * "Arsenal 3 Aston Villa 1", "Tiger Woods 68 70"). */
+static int table_row(const ctx *c, size_t ts, size_t te) {
+    const tok *t = c->toks;
+    if (te >= c->ntoks || has_newline(c->text, t[te - 1].e, t[te].s) || !is_score(c, te, t[te].sent))
+        return 0;
+    size_t a = ts, b = te, numbers = 0;
+    while (a > 0 && !has_newline(c->text, t[a - 1].e, t[a].s))
+        a--;
+    while (b < c->ntoks && !has_newline(c->text, t[b - 1].e, t[b].s))
+        b++;
+    for (size_t q = a; q < b; q++) {
+        if (t[q].flags & AG__T_LOWER)
+            return 0; /* prose, not a row */
+        numbers += (t[q].flags & (AG__T_DIGIT | AG__T_WORD)) == AG__T_DIGIT;
+    }
+    return numbers >= 2;
+}
+
 /*
  * What finish_cands records (its contract is in ner_stage_internal.h):
  * Sports results: a place (or an unknown one-word name) right before a score, or beside
@@ -849,6 +873,19 @@ int ag__ner_finish_cands(ctx *c, size_t from) {
         m->tflags0 = t[ts].flags;
         if (m->type == AG_ACTOR_OTHER && ag__ner_intern_name(c, m) < 0)
             return -1;
+        m->row = !m->dateline && table_row(c, ts, te);
+        if (m->row) {
+            /* What the row's name reads as alone; the table decides (ner_resolve.c). */
+            int teamish = tok_in(c, &t[te - 1], G_TEAM_AFTER) || tok_in(c, &t[ts], G_TEAM_BEFORE) ||
+                          (m->lexname && m->type == AG_ACTOR_PLACE) ||
+                          (m->name >= 0 && te - ts == 1);
+            for (size_t q = ts; q < te; q++)
+                teamish |= (t[q].cls & AG_LEX_ORGCUE) != 0;
+            int personish = m->role || (t[ts].cls & AG_LEX_GIVEN) ||
+                            (m->lexname && m->type == AG_ACTOR_PERSON) ||
+                            (te - ts >= 2 && te - ts <= 3 && !(t[te - 1].cls & AG_LEX_COMMON));
+            m->rowkind = teamish ? 2 : personish ? 1 : 0;
+        }
         /* Teams. */
         if (!(m->dateline || m->adjective || m->type == AG_ACTOR_COUNTRY ||
               m->type == AG_ACTOR_PERSON || m->role)) {

@@ -250,9 +250,12 @@ static void test_ner_stages__spans_org_branch(void **state) {
     assert_null(cand_at("France", 0));
     assert_non_null(cand_at("Veltrix UK", 0));
     assert_null(cand_at("UK", 0));
-    /* Sentence-initial "Air" is an ordinary word the document never capitalises. */
+    /* At the start of a sentence too ("Air France and Lufthansa"), but a sentence
+     * adverb is no part of a name ("Yesterday France said"). */
     spans("Air France cut flights.");
-    assert_null(cand_at("Air France", 0));
+    assert_non_null(cand_at("Air France", 0));
+    spans("Yesterday France cut flights.");
+    assert_null(cand_at("Yesterday France", 0));
     m = cand_at("France", 0);
     assert_non_null(m);
     assert_int_equal(m->type, AG_ACTOR_COUNTRY);
@@ -391,6 +394,30 @@ static void test_ner_stages__resolve_partial_names(void **state) {
     assert_int_equal(m->type, AG_ACTOR_PERSON);
 }
 
+/* A table's rows are one kind of thing: the club names of a league table are teams
+ * (organisations) even when one alone would read as a person's name; a golf leader
+ * board's rows are players. */
+static void test_ner_stages__resolve_table_rows(void **state) {
+    (void)state;
+    resolved("League table:\nTeam P W D L Pts\nArsenal 25 15 6 4 51\n"
+             "Aston Villa 25 10 5 10 35\nKilbride Rovers 25 9 6 10 33\n");
+    const cand *m = cand_at("Aston Villa", 0);
+    assert_non_null(m);
+    assert_true(m->row);
+    assert_int_equal(m->type, AG_ACTOR_ORG);
+    assert_null(cand_at("P W D L Pts", 0));
+    resolved("Leaders:\nTiger Woods 68 70\nErnie Els 69 70\nRetief Goosen 70 70\n");
+    m = cand_at("Retief Goosen", 0);
+    assert_non_null(m);
+    assert_true(m->row);
+    assert_int_equal(m->type, AG_ACTOR_PERSON);
+    /* a number after a name in prose is no table */
+    resolved("Hamid Karzai won 55 percent in 2004.\n");
+    m = cand_at("Hamid Karzai", 0);
+    assert_non_null(m);
+    assert_false(m->row);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ner_stages__tokens_possessives),
@@ -410,6 +437,7 @@ int main(void) {
         cmocka_unit_test(test_ner_stages__resolve_surname_first),
         cmocka_unit_test(test_ner_stages__resolve_misc),
         cmocka_unit_test(test_ner_stages__resolve_partial_names),
+        cmocka_unit_test(test_ner_stages__resolve_table_rows),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
