@@ -23,6 +23,7 @@
 #include "util/bytes_internal.h"
 #include "util/error_internal.h"
 #include "extract/extract_internal.h"
+#include "nlp/lexicon_internal.h"
 
 int ag_scope_parse(const char *s, ag_scope *scope, int *window)
 {
@@ -233,6 +234,8 @@ static int build_lexicon(run *r, ag_error *err)
         r->lex = o->lexicon;
         return 0;
     }
+    if (!o->ndicts && !o->nstoplists && !o->no_default_lexicon)
+        return (r->lex = ag__lexicon_default(err)) ? 0 : -1; /* shared, built once */
     r->owned_lex = ag_lexicon_new(!o->no_default_lexicon, err);
     if (!r->owned_lex)
         return -1;
@@ -262,8 +265,9 @@ static void report(run *r, ag__reader *rd, int threaded)
 }
 
 /* Read, analyse and accumulate everything into *acc. */
+/* keyed: the records are for ag-merge, so the documents' hashes make the shard's id. */
 static int extract_all(const char *const *inputs, size_t ninputs, const ag_extract_opts *opts,
-                       ag__acc *acc, ag_extract_stats *stats, ag_error *err)
+                       int keyed, ag__acc *acc, ag_extract_stats *stats, ag_error *err)
 {
     run r;
     ag__reader *rd = NULL;
@@ -299,6 +303,7 @@ static int extract_all(const char *const *inputs, size_t ninputs, const ag_extra
     for (int i = 0; i < nthreads; i++) {
         ws[i].r = &r;
         ag__acc_init(&ws[i].acc, maxev);
+        ws[i].acc.keyed = keyed;
         if (!(ws[i].an = ag__analyser_new(r.lex, opts, err)))
             goto out;
     }
@@ -373,7 +378,7 @@ ag_graph *ag_extract_graph(const char *const *inputs, size_t ninputs,
 {
     ag__acc acc;
     ag_graph *g = NULL;
-    if (extract_all(inputs, ninputs, opts, &acc, stats, err) == 0) {
+    if (extract_all(inputs, ninputs, opts, 0, &acc, stats, err) == 0) {
         ag__resolve_opts ro = {opts->variants, opts->met_only};
         g = ag__acc_to_graph(&acc, &ro, err);
     }
@@ -424,7 +429,7 @@ int ag_extract_keyed(const char *const *inputs, size_t ninputs, const ag_extract
                      FILE *out, ag_extract_stats *stats, ag_error *err)
 {
     ag__acc acc;
-    int rc = extract_all(inputs, ninputs, opts, &acc, stats, err);
+    int rc = extract_all(inputs, ninputs, opts, 1, &acc, stats, err);
     if (rc == 0 && !(acc.settings = keyed_settings(opts, err)))
         rc = -1;
     if (rc == 0)

@@ -1633,8 +1633,9 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
     acc->documents++;
     /* The shard's identity: a sum, so that it does not depend on the order the threads
      * take the documents in. */
-    acc->shard += ag__hash_bytes(doc->id, strlen(doc->id)) ^
-                  ag__hash_bytes(doc->text, doc->len) * 0x9E3779B97F4A7C15ull;
+    if (acc->keyed)
+        acc->shard += ag__hash_bytes(doc->id, strlen(doc->id)) ^
+                      ag__hash_bytes(doc->text, doc->len) * 0x9E3779B97F4A7C15ull;
     for (size_t i = 0; i < nm; i++) {
         if (m[i].misc || m[i].credit) { /* reported, never an actor */
             an->mloc[i] = -1;

@@ -151,6 +151,7 @@ typedef struct ag__acc {
     /* Keyed records carry what makes shards combinable (issue: shards made with other
      * settings, or one shard given twice, merged in silence): */
     uint64_t shard;          /* extraction: sum of the documents' hashes, the shard's id */
+    int keyed;               /* extraction for keyed records: compute shard */
     char *settings;          /* the settings that change counts ("scope=sentence ..."),
                               * owned; NULL when unknown (hand-written records) */
     uint64_t *shards;        /* ids of the shards read (ag-merge) */

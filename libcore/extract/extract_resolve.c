@@ -43,6 +43,7 @@
 #include <actorgraph/nlp/text.h>
 
 #include "extract/extract_internal.h"
+#include "nlp/lexicon_internal.h"
 
 #define MAX_ALIASES 25 /* aliases listed per node, most used first */
 #define MAX_ROLES 10   /* roles listed per node */
@@ -651,7 +652,7 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
     size_t *mstart = NULL, *members = NULL; /* group -> its actors */
     ag__acc links;  /* group-level pair records; actors are groups by id */
     ag_graph *g = NULL;
-    ag_lexicon *lex = NULL;
+    const ag_lexicon *lex = NULL;
     int ok = 0;
 
     ag__acc_init(&links, acc->max_evidence);
@@ -659,7 +660,7 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         goto nomem;
     /* Word classes for steps 3c and 3d come from the embedded default lexicon alone (not
      * the user's --dict files), so that ag-merge, which has none, resolves the same. */
-    if (opts->variants && !(lex = ag_lexicon_new(1, err)))
+    if (opts->variants && !(lex = ag__lexicon_default(err)))
         goto fail;
     for (size_t i = 0; i < n; i++) {
         const ag__actor *a = &acc->actors[i];
@@ -962,7 +963,7 @@ out:
     free(target);
     free(gof);
     ag__acc_destroy(&links);
-    ag_lexicon_free(lex);
+
     (void)ok;
     return g;
 }

@@ -12,6 +12,7 @@
 #include <actorgraph/nlp/lexicon.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -474,6 +475,22 @@ int ag_lexicon_load_stoplist(ag_lexicon *lex, const char *path, ag_error *err) {
     int rc = ag_lexicon_load_stoplist_buffer(lex, path, buf, len, err);
     free(buf);
     return rc;
+}
+
+static pthread_once_t default_once = PTHREAD_ONCE_INIT;
+static ag_lexicon *default_lex;
+static ag_error default_err;
+
+static void build_default(void) {
+    ag_error_clear(&default_err);
+    default_lex = ag_lexicon_new(1, &default_err);
+}
+
+const ag_lexicon *ag__lexicon_default(ag_error *err) {
+    pthread_once(&default_once, build_default);
+    if (!default_lex && err)
+        *err = default_err;
+    return default_lex;
 }
 
 ag_lexicon *ag_lexicon_new(int with_default, ag_error *err) {

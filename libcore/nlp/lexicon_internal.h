@@ -29,6 +29,12 @@ uint32_t ag__lex_class_hashed(const ag_lexicon *lex, const char *lower, size_t l
  * across lexicons: what the recogniser's per-thread caches of lexicon answers key on. */
 uint64_t ag__lex_stamp(const ag_lexicon *lex);
 
+/* The embedded default lexicon, built once per process on first use and shared,
+ * read-only, by every caller and thread (extraction without --dict or --stoplist, and
+ * the cross-article resolution, which needs word classes): building it costs tens of
+ * milliseconds. Never freed; NULL with err set when it cannot be built. */
+const ag_lexicon *ag__lexicon_default(ag_error *err);
+
 /* 1 when a stoplist has entries (else ag_lexicon_stopped is 0 for everything). */
 int ag__lex_has_stoplist(const ag_lexicon *lex);
 

@@ -20,12 +20,15 @@
 /* A word shaped like a company's name: camel case ("PeopleSoft", "BSkyB") or an ending
  * that company names use ("-systems", "-soft", "-works", "-ware", "-tech", "-tronics"). */
 static int company_shape(const char *w, size_t n) {
+    if (n < 4)
+        return 0;
     for (size_t i = 1; i + 1 < n; i++)
         if (w[i - 1] >= 'a' && w[i - 1] <= 'z' && w[i] >= 'A' && w[i] <= 'Z')
             return 1;
+    char last = (char)(w[n - 1] | 32);
     for (const char *const *e = ag__ner_company_ends; *e; e++) {
         size_t l = strlen(*e);
-        if (n > l + 2 && strncasecmp(w + n - l, *e, l) == 0)
+        if ((*e)[l - 1] == last && n > l + 2 && strncasecmp(w + n - l, *e, l) == 0)
             return 1;
     }
     return 0;

@@ -324,14 +324,15 @@ static int team_name(const dname *d) {
 /* Pairs of unknown names of which one is an organisation's: "X Party" and "X"; plural,
  * singular and clipped forms; word-order variants (order_key). norg: organisations among
  * the names (the first passes skip their inner loop when there are none). */
-static void org_pairs(dname *nm, size_t nn, size_t norg) {
-    for (size_t i = 0; i < nn; i++) {
+static void org_pairs(dname *nm, size_t nn, const uint32_t *orgs, size_t norg) {
+    for (size_t i = 0; i < nn && norg; i++) {
         dname *a = &nm[i];
         if (a->canon >= 0)
             continue;
-        for (size_t j = 0; j < nn && norg; j++) {
+        for (size_t oj = 0; oj < norg; oj++) {
+            size_t j = orgs[oj];
             dname *b = &nm[j];
-            if (j == i || b->canon >= 0 || b->type != AG_ACTOR_ORG)
+            if (j == i || b->canon >= 0)
                 continue;
             /* "X Party" */
             if (b->ntok == a->ntok + 1 && b->keylen == a->keylen + 6 &&
@@ -353,9 +354,10 @@ static void org_pairs(dname *nm, size_t nn, size_t norg) {
             continue;
         char ka[AG__LEX_MAXKEY], kb[AG__LEX_MAXKEY];
         size_t la = order_key(a->key, a->keylen, ka, sizeof ka);
-        for (size_t j = 0; j < i && la; j++) {
+        for (size_t oj = 0; oj < norg && la && orgs[oj] < i; oj++) {
+            size_t j = orgs[oj];
             dname *b = &nm[j];
-            if (b->canon >= 0 || b->type != AG_ACTOR_ORG || b->ntok < 2)
+            if (b->canon >= 0 || b->ntok < 2)
                 continue;
             size_t lb = order_key(b->key, b->keylen, kb, sizeof kb);
             if (lb == la && memcmp(ka, kb, la) == 0) {
@@ -396,16 +398,25 @@ static int one_word_key(const ctx *c, const cand *m, char *low, const char **k, 
  * or, when an organisation, any), person names whose first word is no given name, and
  * gazetteer organisations (for an unknown word). *found is the last name found, *found_g
  * the last gazetteer candidate. */
-static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl, long *found,
-                         long *found_g) {
+/* The longer names a one word may join: multi-word organisation and person names, and
+ * the article's gazetteer organisations of two words or more (one candidate each). */
+typedef struct longer_set {
+    const uint32_t *multi; /* name indices */
+    size_t nmulti;
+    const uint32_t *gorgs; /* candidate indices */
+    size_t ngorgs;
+} longer_set;
+
+static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
+                         const longer_set *ls, long *found, long *found_g) {
     const struct ag__ner_scratch *p = c->p;
     const dname *nm = p->names;
-    size_t nn = p->nnames;
     int lexical = m->name < 0;
     long hits = 0;
-    for (size_t j = 0; j < nn && hits < 2; j++) {
+    for (size_t mj = 0; mj < ls->nmulti && hits < 2; mj++) {
+        size_t j = ls->multi[mj];
         const dname *b = &nm[j];
-        if (b->canon >= 0 || b->ntok < 2 || b->keylen <= kl + 1)
+        if (b->canon >= 0 || b->keylen <= kl + 1)
             continue;
         int first = b->key[kl] == ' ' && memcmp(b->key, k, kl) == 0;
         int head = b->key[b->keylen - kl - 1] == ' ' && memcmp(b->key + b->keylen - kl, k, kl) == 0;
@@ -420,11 +431,9 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl, 
         }
     }
     /* Gazetteer organisations of the article ("European Commission"). */
-    for (size_t cj = 0; cj < p->ncands && hits < 2 && !lexical; cj++) {
+    for (size_t gj = 0; gj < ls->ngorgs && hits < 2 && !lexical; gj++) {
+        size_t cj = ls->gorgs[gj];
         const cand *g = &p->cands[cj];
-        if (!g->lexname || g->type != AG_ACTOR_ORG || g->ntok < 2 ||
-            (*found_g >= 0 && g->lexname == p->cands[*found_g].lexname))
-            continue;
         size_t gl = strlen(g->lexname);
         if (gl <= kl + 1 || gl >= AG__LEX_MAXKEY)
             continue;
@@ -484,22 +493,46 @@ static void take_longer(ctx *c, cand *m, long found, long found_g) {
 static int resolve_orgs(ctx *c) {
     struct ag__ner_scratch *p = c->p;
     dname *nm = p->names;
-    size_t nn = p->nnames, norg = 0;
-    for (size_t i = 0; i < nn; i++)
-        norg += nm[i].type == AG_ACTOR_ORG;
+    size_t nn = p->nnames, norg = 0, nmulti = 0, ngorgs = 0;
+    uint32_t orgs[ORG_PAIRS_MAX], multi[ORG_PAIRS_MAX], gorgs[ORG_PAIRS_MAX];
     if (nn > ORG_PAIRS_MAX)
         return 0;
-    org_pairs(nm, nn, norg);
-    /* One word that heads or starts exactly one longer name. */
+    for (size_t i = 0; i < nn; i++) {
+        if (nm[i].type == AG_ACTOR_ORG)
+            orgs[norg++] = (uint32_t)i;
+    }
+    org_pairs(nm, nn, orgs, norg);
+    /* One word that heads or starts exactly one longer name: only when there are longer
+     * names (most short articles have none, and skip the pass). */
+    for (size_t i = 0; i < nn; i++)
+        if (nm[i].ntok >= 2 && nm[i].canon < 0 &&
+            (nm[i].type == AG_ACTOR_ORG || nm[i].type == AG_ACTOR_PERSON))
+            multi[nmulti++] = (uint32_t)i;
+    for (size_t ci = 0; ci < p->ncands && ngorgs < ORG_PAIRS_MAX; ci++) {
+        const cand *g = &p->cands[ci];
+        if (!g->lexname || g->type != AG_ACTOR_ORG || g->ntok < 2)
+            continue;
+        size_t q = 0;
+        while (q < ngorgs && p->cands[gorgs[q]].lexname != g->lexname)
+            q++;
+        if (q == ngorgs)
+            gorgs[ngorgs++] = (uint32_t)ci;
+    }
+    if (!nmulti && !ngorgs)
+        return 0;
+    longer_set ls = {multi, nmulti, gorgs, ngorgs};
     for (size_t ci = 0; ci < p->ncands; ci++) {
         cand *m = &p->cands[ci];
         const char *k;
         size_t kl;
         char low[AG__LEX_MAXKEY];
+        /* an unknown name is decided once, at its first mention */
+        if (m->name >= 0 && nm[m->name].first != ci)
+            continue;
         if (!one_word_key(c, m, low, &k, &kl))
             continue;
         long found = -1, found_g = -1; /* a name, or a gazetteer candidate */
-        if (longer_names(c, m, k, kl, &found, &found_g) == 1)
+        if (longer_names(c, m, k, kl, &ls, &found, &found_g) == 1)
             take_longer(c, m, found, found_g);
     }
     return 0;

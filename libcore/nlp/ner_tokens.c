@@ -312,7 +312,7 @@ static inline int word_token(const ag_lexicon *lex, struct ag__ner_scratch *p, c
  * pass counts the words caps_sentence asks about (p->tk_*). */
 static inline void classify_words(const ag_lexicon *lex, struct ag__ner_scratch *p,
                                   const char *text, size_t first_tok, int more) {
-    size_t ncap = 0, nlow = 0, ninit = 0, nlower = 0;
+    size_t ncap = 0, nlow = 0, ninit = 0, nlower = 0, ncommon = 0;
     for (size_t k = first_tok; k < p->ntoks; k++) {
         tok *t = &p->toks[k];
         if (!(t->flags & AG__T_WORD))
@@ -337,27 +337,19 @@ static inline void classify_words(const ag_lexicon *lex, struct ag__ner_scratch 
             char low[AG__LEX_MAXKEY];
             ag__lex_lower(text + t->s, n, low);
             t->cls = word_class(p, lex, low, n);
+            /* Capitalised ordinary words past the first ("Gets", "Plan"): title case,
+             * where prose capitalises names only (caps_sentence). */
+            if ((t->flags & (AG__T_CAP | AG__T_ALLCAPS | AG__T_FIRST)) == AG__T_CAP &&
+                (t->cls & AG_LEX_COMMON) &&
+                !(t->cls & (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE | AG_LEX_ORGCUE |
+                            AG_LEX_FUNCTION)))
+                ncommon++;
         }
     }
     p->tk_ncap = ncap;
     p->tk_nlow = nlow;
     p->tk_ninit = ninit;
     p->tk_nlower = nlower;
-}
-
-/* Capitalised ordinary words past the first ("Gets", "Plan") among the tokens
- * [first_tok, ntoks) into p->tk_ncommon: title case, where prose capitalises names only.
- * Counted once the classes are known, and only when four words or more are capitalised. */
-static inline void count_common(struct ag__ner_scratch *p, size_t first_tok) {
-    size_t ncommon = 0, ninit = p->tk_ninit;
-    for (size_t k = first_tok; k < p->ntoks && ninit >= 4; k++) {
-        const tok *t = &p->toks[k];
-        if ((t->flags & (AG__T_CAP | AG__T_ALLCAPS | AG__T_FIRST)) == AG__T_CAP &&
-            (t->cls & AG_LEX_COMMON) &&
-            !(t->cls &
-              (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE | AG_LEX_ORGCUE | AG_LEX_FUNCTION)))
-            ncommon++;
-    }
     p->tk_ncommon = ncommon;
 }
 
@@ -390,7 +382,6 @@ int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const cha
             return -1;
     }
     classify_words(lex, p, text, first_tok, i < b);
-    count_common(p, first_tok);
     *pos = i;
     *firstp = first;
     return 0;
