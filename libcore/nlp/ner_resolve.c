@@ -915,8 +915,10 @@ void ag__ner_sports_teams(ctx *c) {
             continue;
         const char *ln = p->cands[ti].lexname;
         p->cands[ti].metonym = 0;
+        /* ... but where something happens it stays a place ("at Leicester", "in Leeds") */
         for (size_t cj = 0; cj < p->ncands && ln; cj++)
-            if (p->cands[cj].lexname == ln && !p->cands[cj].dateline) {
+            if (p->cands[cj].lexname == ln && !p->cands[cj].dateline &&
+                (p->cands[cj].team || !after_loc_prep(c, &p->cands[cj]))) {
                 p->cands[cj].type = AG_ACTOR_ORG;
                 p->cands[cj].capital = 0;
                 p->cands[cj].metonym = 0;

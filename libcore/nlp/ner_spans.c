@@ -85,6 +85,14 @@ static cand *emit_lex(ctx *c, size_t ts, size_t te, const ag_lex_actor *a) {
 /* Emit gazetteer mentions for the parts of a hyphenated token ("Pak-US", "US-led",
  * "intra-Afghan"). Returns 1 when the token was consumed that way, 0 when it is a name
  * token of its own ("Inter-Services"), -1 on allocation failure. */
+/* A participle that makes "X-participle" a modifier ("-based", "-led", "-backed"). */
+static int hyphen_modifier(const char *w, size_t n) {
+    for (const char *const *p = ag__ner_hyphen_modifiers; *p; p++)
+        if (strlen(*p) == n && memcmp(*p, w, n) == 0)
+            return 1;
+    return 0;
+}
+
 static int split_hyphenated(ctx *c, size_t k) {
     tok *t = &c->toks[k];
     const char *w = c->text + t->s;
@@ -121,6 +129,9 @@ static int split_hyphenated(ctx *c, size_t k) {
             return -1;
         m->s = t->s + parts[j][0];
         m->e = t->s + parts[j][1];
+        /* "Boston-based", "US-led": a modifier naming the actor, like an adjective */
+        if (j + 1 < np && hyphen_modifier(w + parts[j + 1][0], parts[j + 1][1] - parts[j + 1][0]))
+            m->adjective = 1;
     }
     t->flags |= AG__T_USED;
     return 1;
@@ -825,6 +836,18 @@ size_t ag__ner_spans(ctx *c, size_t from, size_t limit) {
 /* ---------------------------------------------------------------- context for the later
  * stages */
 
+/* t is a verb of winning a match ("beat", "defeated"): a place on either side of one is
+ * a side ("Leicestershire beat Somerset"); an unknown name only before "beat", as before
+ * (players beat each other too: "Agassi defeated Sampras"). */
+static int win_verb(const ctx *c, const tok *t) {
+    if (!(t->flags & AG__T_LOWER))
+        return 0;
+    for (const char *const *v = ag__ner_win_verbs; *v; v++)
+        if (tok_is(c->text, t, *v))
+            return 1;
+    return 0;
+}
+
 /* A score next to a token: a number of at most 3 digits, or "2-1". */
 static int is_score(const ctx *c, size_t k, uint32_t sent) {
     if (k >= c->ntoks)
@@ -894,10 +917,12 @@ int ag__ner_finish_cands(ctx *c, size_t from) {
                 m->team = 1;
             if (te < c->ntoks && t[te].sent == m->sent &&
                 (tok_is(c->text, &t[te], "v") || tok_is(c->text, &t[te], "vs") ||
-                 tok_is(c->text, &t[te], "beat")))
+                 tok_is(c->text, &t[te], "beat") ||
+                 (win_verb(c, &t[te]) && m->lexname && m->type == AG_ACTOR_PLACE)))
                 m->team = 1;
             if (ts > 0 && t[ts - 1].sent == m->sent &&
-                (tok_is(c->text, &t[ts - 1], "v") || tok_is(c->text, &t[ts - 1], "vs")))
+                (tok_is(c->text, &t[ts - 1], "v") || tok_is(c->text, &t[ts - 1], "vs") ||
+                 (win_verb(c, &t[ts - 1]) && m->lexname && m->type == AG_ACTOR_PLACE)))
                 m->team = 1;
         }
         /* Capitals as governments. */

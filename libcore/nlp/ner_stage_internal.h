@@ -233,6 +233,12 @@ extern const char *const ag__ner_honorifics[];
 extern const char *const ag__ner_company_ends[];
 /* Prepositions of place before a mention ("in", "to"): resolution (after_loc_prep). */
 extern const char *const ag__ner_place_preps[];
+/* Participles after a hyphen ("-based", "-led"): "X-based" names X as a modifier
+ * (hyphen_modifier, spans). */
+extern const char *const ag__ner_hyphen_modifiers[];
+/* Verbs of winning ("beat", "defeated"): the names on both sides are teams or players
+ * (finish_cands). */
+extern const char *const ag__ner_win_verbs[];
 
 /* Fill p's table of list words (p->grammar, which must be empty with gen 1). Returns 0,
  * or -1 when out of memory. */

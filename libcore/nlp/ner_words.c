@@ -137,6 +137,19 @@ const char *const ag__ner_company_ends[] = {"systems", "soft", "works", "ware", 
 const char *const ag__ner_place_preps[] = {"in",      "at",     "near",   "from", "to", "into",
                                            "outside", "around", "across", "of",   "via", NULL};
 
+/* Participles after a hyphen that make "X-word" a modifier, not a mention of X by name
+ * ("a Boston-based firm", "the US-led coalition"): reported like an adjective. Asked by
+ * ner_spans.c (hyphen_modifier). */
+const char *const ag__ner_hyphen_modifiers[] = {"based", "led",     "backed", "born",  "bred",
+                                                "owned", "run",     "made",   "funded", "listed",
+                                                "controlled", "sponsored", "brokered", NULL};
+
+/* Verbs of winning a match: in "Leicestershire beat Somerset" both names are sides.
+ * Asked by ner_spans.c (finish_cands). */
+const char *const ag__ner_win_verbs[] = {"beat",    "beats",    "defeated", "thrashed",
+                                         "edged",   "routed",   "trounced", "overcame",
+                                         "outplayed", "whipped", "downed",  NULL};
+
 /* ---------------------------------------------------------------- the table */
 
 /* The lists of G_* bits, for the table. */
