@@ -598,6 +598,70 @@ out:
 
 /* ------------------------------------------------------------------ JSON helpers */
 
+/* 1 when every word of key (lower case, one space between words) is an ordinary English
+ * word: "foreign ministry", "supreme court", "security council" name a different body in
+ * every country and article, so they never join a longer name across articles. */
+static int generic_words(const ag_lexicon *lex, const char *key)
+{
+    const char *p = key, *w;
+    size_t n;
+    while ((n = next_word(&p, &w)) > 0)
+        if (!(word_class(lex, w, n) & AG_LEX_COMMON) ||
+            (word_class(lex, w, n) & (AG_LEX_PROPER | AG_LEX_GIVEN)))
+            return 0;
+    return 1;
+}
+
+/*
+ * 3e: an organisation name of two words or more that is the last words of exactly one
+ * longer organisation's name across the articles is that organisation ("Red Sox" and
+ * "Boston Red Sox", "Labour Party" inside no other). Names of ordinary words only ("Foreign
+ * Ministry") stay apart: the longer one is one country's among many. -1 when out of
+ * memory.
+ */
+static int org_suffixes(const ag__acc *acc, const info *inf, size_t *parent,
+                        const ag_lexicon *lex)
+{
+    size_t n = acc->nactors, nslots = 0, cap = 0;
+    ag__strmap slot_of = {0}; /* suffix key -> slot */
+    size_t *owner = NULL;     /* slot -> actor of the longer name, (size_t)-2 when several */
+    int rc = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (inf[i].type != AG_ACTOR_ORG || inf[i].words < 3)
+            continue;
+        const char *k = acc->actors[i].key;
+        for (const char *sp = strchr(k, ' '); sp; sp = strchr(sp + 1, ' ')) {
+            const char *suffix = sp + 1;
+            if (!strchr(suffix, ' '))
+                break; /* one word left: too short to say which organisation */
+            size_t sl = ag__strmap_get(&slot_of, suffix);
+            if (sl == (size_t)-1) {
+                if (ag__grow(&owner, &cap, nslots + 1, sizeof *owner) < 0 ||
+                    ag__strmap_put(&slot_of, suffix, nslots) < 0)
+                    goto out;
+                owner[nslots++] = i;
+            } else if (owner[sl] != (size_t)-2 && find(parent, owner[sl]) != find(parent, i)) {
+                owner[sl] = (size_t)-2;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (inf[i].type != AG_ACTOR_ORG || inf[i].words < 2)
+            continue;
+        size_t sl = ag__strmap_get(&slot_of, acc->actors[i].key);
+        if (sl == (size_t)-1 || owner[sl] == (size_t)-2)
+            continue;
+        size_t j = owner[sl];
+        if (find(parent, j) != find(parent, i) && !generic_words(lex, acc->actors[i].key))
+            unite(parent, i, j);
+    }
+    rc = 0;
+out:
+    ag__strmap_free(&slot_of);
+    free(owner);
+    return rc;
+}
+
 static int cmp_count_desc(const void *pa, const void *pb)
 {
     const ag__count *a = pa, *b = pb;
@@ -726,6 +790,9 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
                 unite(parent, i, target[i]);
         /* 3d: organisations under a party word, a plural or a legal form. */
         if (!bad && org_unite(acc, inf, parent, lex) < 0)
+            bad = 1;
+        /* 3e: an organisation name that ends exactly one longer one ("Red Sox"). */
+        if (!bad && org_suffixes(acc, inf, parent, lex) < 0)
             bad = 1;
         free(multi);
         free(two);
