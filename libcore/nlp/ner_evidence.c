@@ -226,8 +226,12 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w) {
                 (t[ts - 2].flags & AG__T_LOWER) && tok_in(c, &t[ts - 2], G_STAKE);
     int quoted = (pv->flags & AG__T_PUNCT) && is_quote(pv->punct) && te < c->ntoks &&
                  (t[te].flags & AG__T_PUNCT) && is_quote(t[te].punct);
+    int place_of = ts > 1 && t[ts - 2].sent == m->sent && tok_is(c->text, pv, "of") &&
+                   (t[ts - 2].flags & AG__T_LOWER) && tok_in(c, &t[ts - 2], G_PLACE_NOUN);
     if (stake)
         m->votes[AG_ACTOR_ORG] += 4; /* "shares in Sony", "chief executive of BP" */
+    else if (place_of)
+        m->votes[AG_ACTOR_PLACE] += 3; /* "the city of Arbil", "the province of Kunar" */
     else if (quoted && !titled)
         m->votes[AG_ACTOR_OTHER] += 3; /* a title in quotes: a work */
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_ORG_BEFORE))

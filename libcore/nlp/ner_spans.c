@@ -308,6 +308,8 @@ typedef struct span_state {
  * [*tsp, te) ("The", "Senior Taliban officials"), unless the word starts a gazetteer form
  * or a title, or the document writes it capitalised in mid-sentence too. In an ALL-CAPS
  * sentence (caps) nothing is dropped. Returns 0, or -1 when out of memory. */
+static int table_row(const ctx *c, size_t ts, size_t te);
+
 static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps) {
     tok *t = c->toks;
     size_t ts = *tsp;
@@ -323,8 +325,9 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps) {
         if (match_title(c->p, c->lex, c->text, t, ts, te))
             break;
         /* "Air France and Lufthansa", "Tennis Australia president": a national body or
-         * branch stays whole at the start of a sentence too. */
-        if (org_branch(c, ts, ts + 1, te))
+         * branch stays whole at the start of a sentence too; so does a table row's name
+         * ("Bury 4 3 1 0"). */
+        if (org_branch(c, ts, ts + 1, te) || table_row(c, ts, te))
             break;
         /* "Carol White stayed": a word that is also a known name, followed by more of
          * the name, stays; "Senior Taliban officials" does not (a known form follows). */
@@ -515,16 +518,19 @@ static int cut_before_title(ctx *c, span_state *sp, size_t k, size_t *u) {
 
 /* Headline words [k, u): 1 when the body attests every one and none is a function word,
  * else 0; -1 when out of memory. */
-static int headline_attested(ctx *c, size_t k, size_t u) {
-    int ok = 1;
-    for (size_t q = k; q < u; q++) {
+/* How many words of the headline run [k, u), from k, the body attests (capitalised
+ * mid-sentence there, no function word): "SHEARER NAMED AS" keeps "SHEARER". -1 when out
+ * of memory. */
+static long headline_attested(ctx *c, size_t k, size_t u) {
+    size_t q = k;
+    for (; q < u; q++) {
         int at = ag__ner_attested(c, q);
         if (at < 0)
             return -1;
         if (!at || (c->toks[q].cls & AG_LEX_FUNCTION))
-            ok = 0;
+            break;
     }
-    return ok;
+    return (long)(q - k);
 }
 
 /* The unknown name that starts at token *kp of the span: up to the next gazetteer form
@@ -560,14 +566,16 @@ static int unknown_run(ctx *c, span_state *sp, size_t *kp) {
     while (u > k + 1 && (t[u - 1].flags & AG__T_LOWER))
         u--;
     if (sp->headline) {
-        /* Headline words: keep only words attested in the body. */
-        int ok = headline_attested(c, k, u);
+        /* Headline words: keep only words attested in the body, the longest run of
+         * them from k. */
+        long ok = headline_attested(c, k, u);
         if (ok < 0)
             return -1;
-        if (!ok) {
+        if (ok == 0) {
             *kp = k + 1;
             return 0;
         }
+        u = k + (size_t)ok;
     }
     cand *m = new_cand(c->p, t, k, u);
     if (!m)
