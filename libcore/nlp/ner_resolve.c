@@ -321,6 +321,29 @@ static int team_name(const dname *d) {
  * thousands of organisations is a list, and its names stay as they are. */
 #define ORG_PAIRS_MAX 400
 
+/* Every word of key a appears in key b, in the same order (keys: lower case, one space
+ * between words). */
+static int words_in_order(const char *a, size_t al, const char *b, size_t bl) {
+    size_t i = 0, j = 0;
+    while (i < al) {
+        size_t ie = i;
+        while (ie < al && a[ie] != ' ')
+            ie++;
+        int found = 0;
+        while (j < bl && !found) {
+            size_t je = j;
+            while (je < bl && b[je] != ' ')
+                je++;
+            found = je - j == ie - i && memcmp(a + i, b + j, ie - i) == 0;
+            j = je + 1;
+        }
+        if (!found)
+            return 0;
+        i = ie + 1;
+    }
+    return 1;
+}
+
 /* Pairs of unknown names of which one is an organisation's: "X Party" and "X"; plural,
  * singular and clipped forms; word-order variants (order_key). norg: organisations among
  * the names (the first passes skip their inner loop when there are none). */
@@ -366,7 +389,29 @@ static void org_pairs(dname *nm, size_t nn, const uint32_t *orgs, size_t norg) {
             }
         }
     }
+    /* A short form whose words are, in order, words of exactly one longer organisation
+     * name with the same head word: "Foreign Office" of "Foreign and Commonwealth
+     * Office", "Justice Department" of "US Justice Department". */
+    for (size_t oi = 0; oi < norg; oi++) {
+        dname *a = &nm[orgs[oi]];
+        if (a->canon >= 0 || a->ntok < 2)
+            continue;
+        long found = -1;
+        int hits = 0;
+        for (size_t oj = 0; oj < norg && hits < 2; oj++) {
+            const dname *b = &nm[orgs[oj]];
+            if (oj == oi || b->canon >= 0 || b->ntok <= a->ntok || b->lastlen != a->lastlen ||
+                memcmp(b->last, a->last, a->lastlen) != 0 ||
+                !words_in_order(a->key, a->keylen, b->key, b->keylen))
+                continue;
+            found = (long)orgs[oj];
+            hits++;
+        }
+        if (hits == 1)
+            a->canon = found;
+    }
 }
+
 
 /* The key for the one-word pass of candidate m, into *k and *kl (k may point into low,
  * AG__LEX_MAXKEY bytes): a one-word unknown name that is no given name and has no title,
@@ -939,10 +984,22 @@ void ag__ner_metonymy(ctx *c) {
 }
 
 /* Bytes [s, e) of text are a source credit (the contract is in ner_stage_internal.h). */
+/* A byte of a bracketed credit's text: letters, and the '.', '/' and spaces that join
+ * several agencies ("(CBS.MW)", "(CBS/AP)"). */
+static int credit_byte(char ch) {
+    return ((ch | 32) >= 'a' && (ch | 32) <= 'z') || ch == '.' || ch == '/' || ch == ' ' ||
+           ch == '&';
+}
+
 int ag__ner_is_credit(const char *text, size_t len, size_t s, size_t e) {
-    if (s == 0 || e >= len || text[s - 1] != '(' || text[e] != ')')
+    size_t open = s, close = e;
+    while (open > 0 && s - open < 40 && credit_byte(text[open - 1]))
+        open--;
+    while (close < len && close - e < 40 && credit_byte(text[close]))
+        close++;
+    if (open == 0 || close >= len || text[open - 1] != '(' || text[close] != ')')
         return 0;
-    size_t i = e + 1;
+    size_t i = close + 1;
     if (i < len && text[i] == '.')
         i++;
     while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r'))

@@ -674,6 +674,21 @@ int ag__ner_find_dateline(ctx *c) {
             lines++;
         if (!linestart)
             continue;
+        /* "Reuters - ...", "NewsFactor - ...": a known organisation (or a camel-case name)
+         * opening a line before a dash is the agency credited, whatever its case. */
+        if ((t[k].flags & AG__T_CAP) && !(t[k].flags & AG__T_ALLCAPS)) {
+            ag_lex_actor a;
+            size_t g = match_form(c->lex, c->text, t, k, c->ntoks, 0, &a);
+            if (g && a.type == AG_ACTOR_ORG && k + g < c->ntoks &&
+                (t[k + g].flags & AG__T_PUNCT) && t[k + g].punct == '-' &&
+                !has_newline(c->text, t[k + g - 1].e, t[k + g].s)) {
+                cand *m = emit_lex(c, k, k + g, &a);
+                if (!m)
+                    return -1;
+                m->credit = 1;
+                return 0;
+            }
+        }
         size_t e = k;
         while (e < c->ntoks && e - k < 4 && (t[e].flags & AG__T_ALLCAPS) &&
                (t[e].flags & AG__T_WORD) && !(t[e].flags & AG__T_DIGIT) && t[e].e - t[e].s >= 2 &&
@@ -779,6 +794,23 @@ static size_t span_end(ctx *c, size_t k) {
             t[e + 1].sent == t[k].sent && capish(c, e + 1)) {
             e += 2;
             continue;
+        }
+        /* "Securities and Exchange Commission", "Foreign and Commonwealth Office": "and"
+         * joins capitalised words when an organisation's head word ends the words after
+         * it, and the words before it are no person's name and no known actor ("Hamas
+         * and Islamic Jihad" are two). */
+        ag_lex_actor known;
+        if (tok_is(c->text, &t[e], "and") && !(t[k].cls & AG_LEX_GIVEN) && e - k <= 3 &&
+            c->p->capsent[t[k].sent] != 1 &&
+            match_form(c->lex, c->text, t, k, e, 0, &known) != e - k) {
+            size_t q = e + 1;
+            while (q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
+                   !(t[q].flags & AG__T_USED) && q - e <= 4)
+                q++;
+            if (q > e + 1 && (t[q - 1].cls & AG_LEX_ORGCUE) && (t[q - 1].flags & AG__T_CAP)) {
+                e = q;
+                continue;
+            }
         }
         /* Connectors inside a name: "Bank of England", "Osama bin Laden". */
         /* "Keith Moore of Norwich City", "Karlsruhe of Germany": "of" joins only an
