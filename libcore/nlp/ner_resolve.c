@@ -992,6 +992,10 @@ static int credit_byte(char ch) {
 }
 
 int ag__ner_is_credit(const char *text, size_t len, size_t s, size_t e) {
+    /* the credit's first agency follows the bracket, the others '.', '/' or '&' */
+    if (s == 0 || !(text[s - 1] == '(' || text[s - 1] == '.' || text[s - 1] == '/' ||
+                    text[s - 1] == '&'))
+        return 0;
     size_t open = s, close = e;
     while (open > 0 && s - open < 40 && credit_byte(text[open - 1]))
         open--;

@@ -958,11 +958,11 @@ int ag__ner_finish_cands(ctx *c, size_t from) {
             if (te < c->ntoks && t[te].sent == m->sent &&
                 (tok_is(c->text, &t[te], "v") || tok_is(c->text, &t[te], "vs") ||
                  tok_is(c->text, &t[te], "beat") ||
-                 (win_verb(c, &t[te]) && m->lexname && m->type == AG_ACTOR_PLACE)))
+                 (m->lexname && m->type == AG_ACTOR_PLACE && win_verb(c, &t[te]))))
                 m->team = 1;
             if (ts > 0 && t[ts - 1].sent == m->sent &&
                 (tok_is(c->text, &t[ts - 1], "v") || tok_is(c->text, &t[ts - 1], "vs") ||
-                 (win_verb(c, &t[ts - 1]) && m->lexname && m->type == AG_ACTOR_PLACE)))
+                 (m->lexname && m->type == AG_ACTOR_PLACE && win_verb(c, &t[ts - 1]))))
                 m->team = 1;
         }
         /* Capitals as governments. */
