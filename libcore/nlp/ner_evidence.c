@@ -34,6 +34,15 @@ static int company_shape(const char *w, size_t n) {
     return 0;
 }
 
+/* A first word that makes a name an event: "Hurricane Ivan", "Tropical Storm Gaston",
+ * "Formula One", "Operation Desert Storm". */
+static int misc_first(const ctx *c, const tok *t) {
+    for (const char *const *w = ag__ner_misc_firsts; *w; w++)
+        if (tok_is(c->text, t, *w))
+            return 1;
+    return 0;
+}
+
 /* Straight and curly quotation marks. */
 static int is_quote(int32_t cp) {
     return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '\'';
@@ -125,7 +134,7 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w) {
      * "Brit Awards", "Patriot Act") is no actor (misc votes go to AG_ACTOR_OTHER); a
      * street, square or strip is a place. */
     if (!titled && (t[te - 1].flags & AG__T_CAP)) {
-        if (tok_in(c, &t[te - 1], G_MISC_HEAD))
+        if (tok_in(c, &t[te - 1], G_MISC_HEAD) || (n >= 2 && misc_first(c, &t[ts])))
             m->votes[AG_ACTOR_OTHER] += 5;
         else if (n >= 2 && tok_in(c, &t[te - 1], G_PLACE_HEAD))
             m->votes[AG_ACTOR_PLACE] += 3;

@@ -329,6 +329,12 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps) {
          * ("Bury 4 3 1 0"). */
         if (org_branch(c, ts, ts + 1, te) || table_row(c, ts, te))
             break;
+        /* "Hurricane Ivan hit": an event word starts the name (typed misc later) */
+        int event = 0;
+        for (const char *const *w = ag__ner_misc_firsts; *w && ts + 1 < te && !event; w++)
+            event = tok_is(c->text, &t[ts], *w);
+        if (event)
+            break;
         /* "Carol White stayed": a word that is also a known name, followed by more of
          * the name, stays; "Senior Taliban officials" does not (a known form follows). */
         ag_lex_actor nx;

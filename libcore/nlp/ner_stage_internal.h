@@ -239,6 +239,8 @@ extern const char *const ag__ner_hyphen_modifiers[];
 /* Verbs of winning ("beat", "defeated"): the names on both sides are teams or players
  * (finish_cands). */
 extern const char *const ag__ner_win_verbs[];
+/* First words of event names ("Hurricane", "Formula"): typing evidence (misc_first). */
+extern const char *const ag__ner_misc_firsts[];
 
 /* Fill p's table of list words (p->grammar, which must be empty with gen 1). Returns 0,
  * or -1 when out of memory. */

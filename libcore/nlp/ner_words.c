@@ -150,6 +150,12 @@ const char *const ag__ner_win_verbs[] = {"beat",    "beats",    "defeated", "thr
                                          "edged",   "routed",   "trounced", "overcame",
                                          "outplayed", "whipped", "downed",  NULL};
 
+/* First words of names that are events, storms or series, not actors: "Hurricane Ivan",
+ * "Tropical Storm Gaston", "Formula One", "Operation Desert Storm". Asked by
+ * ner_evidence.c (misc_first). */
+const char *const ag__ner_misc_firsts[] = {"Hurricane", "Typhoon",   "Cyclone", "Tropical",
+                                           "Storm",     "Formula",   "Operation", NULL};
+
 /* ---------------------------------------------------------------- the table */
 
 /* The lists of G_* bits, for the table. */
