@@ -178,6 +178,58 @@ static void vote_apposition(ctx *c, cand *m) {
         m->votes[AG_ACTOR_PERSON] += 2;
 }
 
+/* t is in the NULL-terminated word list ws. */
+static int word_in_list(const ctx *c, const tok *t, const char *const *ws) {
+    for (const char *const *w = ws; *w; w++)
+        if (tok_is(c->text, t, *w))
+            return 1;
+    return 0;
+}
+
+/* A definition says what the name is, as encyclopedias and profiles write: "X is an
+ * American software company", "X was a British rock band", "X is a Scottish footballer";
+ * and "X was founded in 1990", "X, founded in", "X is headquartered / based in" make an
+ * organisation. Up to eight words after "is a", to the next punctuation. */
+static void vote_definition(ctx *c, cand *m) {
+    const tok *t = c->toks;
+    size_t te = m->te, k = te;
+    if (k < c->ntoks && (t[k].flags & AG__T_PUNCT) && t[k].punct == ',')
+        k++; /* "X, founded in 1990," */
+    if (k >= c->ntoks || t[k].sent != m->sent || !(t[k].flags & AG__T_LOWER))
+        return;
+    int copula = word_in_list(c, &t[k], ag__ner_copulas);
+    size_t q = copula ? k + 1 : k;
+    if (q < c->ntoks && t[q].sent == m->sent && word_in_list(c, &t[q], ag__ner_founding)) {
+        m->votes[AG_ACTOR_ORG] += 3;
+        return;
+    }
+    if (!copula || q >= c->ntoks || t[q].sent != m->sent ||
+        !(tok_is(c->text, &t[q], "a") || tok_is(c->text, &t[q], "an") ||
+          tok_is(c->text, &t[q], "the")))
+        return;
+    for (size_t j = q + 1; j < c->ntoks && j < q + 9 && t[j].sent == m->sent; j++) {
+        if (t[j].flags & AG__T_PUNCT) {
+            if (t[j].punct == '-')
+                continue;
+            break;
+        }
+        if (!(t[j].flags & AG__T_LOWER))
+            continue;
+        if (tok_is(c->text, &t[j], "of") || tok_is(c->text, &t[j], "who") ||
+            tok_is(c->text, &t[j], "that") || tok_is(c->text, &t[j], "which"))
+            break;
+        if (tok_in(c, &t[j], G_ORG_BEFORE | G_ORG_NOUN) || (t[j].cls & AG_LEX_ORGCUE)) {
+            m->votes[AG_ACTOR_ORG] += 3;
+            return;
+        }
+        /* (not every title word: "a major company", "a general store") */
+        if (word_in_list(c, &t[j], ag__ner_person_nouns)) {
+            m->votes[AG_ACTOR_PERSON] += 3;
+            return;
+        }
+    }
+}
+
 /* Votes from the words right after the name, in its sentence (te < c->ntoks). */
 static void vote_after(ctx *c, cand *m, const name_words *w) {
     const tok *t = c->toks;
@@ -198,6 +250,7 @@ static void vote_after(ctx *c, cand *m, const name_words *w) {
         }
     }
     vote_apposition(c, m);
+    vote_definition(c, m);
     /* A common noun right after the name says what it is: "Interfax news agency",
      * "Kunar province", "Smith, who". */
     const tok *nt = &t[te];

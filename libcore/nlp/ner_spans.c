@@ -329,6 +329,10 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps) {
          * ("Bury 4 3 1 0"). */
         if (org_branch(c, ts, ts + 1, te) || table_row(c, ts, te))
             break;
+        /* "Marrow Ltd, headquartered in Leeds": an organisation's name ends in its head */
+        if (te - ts >= 2 && (t[te - 1].cls & AG_LEX_ORGCUE) && (t[te - 1].flags & AG__T_CAP) &&
+            !(cl & AG_LEX_FUNCTION) && !(t[ts + 1].cls & AG_LEX_CONNECTOR))
+            break; /* ("Results of Major League": "of" after it, an ordinary word) */
         /* "Hurricane Ivan hit": an event word starts the name (typed misc later) */
         int event = 0;
         for (const char *const *w = ag__ner_misc_firsts; *w && ts + 1 < te && !event; w++)

@@ -241,6 +241,11 @@ extern const char *const ag__ner_hyphen_modifiers[];
 extern const char *const ag__ner_win_verbs[];
 /* First words of event names ("Hurricane", "Formula"): typing evidence (misc_first). */
 extern const char *const ag__ner_misc_firsts[];
+/* Definitions ("X is a Scottish footballer", "X was founded in"): typing evidence
+ * (vote_definition). */
+extern const char *const ag__ner_copulas[];
+extern const char *const ag__ner_founding[];
+extern const char *const ag__ner_person_nouns[];
 
 /* Fill p's table of list words (p->grammar, which must be empty with gen 1). Returns 0,
  * or -1 when out of memory. */

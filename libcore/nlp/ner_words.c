@@ -156,6 +156,24 @@ const char *const ag__ner_win_verbs[] = {"beat",    "beats",    "defeated", "thr
 const char *const ag__ner_misc_firsts[] = {"Hurricane", "Typhoon",   "Cyclone", "Tropical",
                                            "Storm",     "Formula",   "Operation", NULL};
 
+/* Copulas of a definition ("X is a ...", "X was ..."). Asked by ner_evidence.c
+ * (vote_definition). */
+const char *const ag__ner_copulas[] = {"is", "was", "are", "were", "became", "remains", NULL};
+/* Words after a name (or its copula) that only an organisation takes: "X was founded in
+ * 1990", "X, headquartered in", "X is based in". */
+const char *const ag__ner_founding[] = {"founded", "established", "headquartered", "based",
+                                        "incorporated", "formed", "listed", NULL};
+/* Nouns a definition of a person ends in ("X is a Scottish footballer", "X was an
+ * American poet"), beyond the titles of the lexicon. */
+const char *const ag__ner_person_nouns[] = {
+    "singer",     "actor",    "actress",  "politician", "footballer", "writer",
+    "author",     "musician", "player",   "poet",       "painter",    "journalist",
+    "businessman", "businesswoman", "scientist", "composer", "rapper", "comedian",
+    "athlete",    "boxer",    "cyclist",  "golfer",     "novelist",   "philosopher",
+    "historian",  "economist", "lawyer",  "diplomat",   "soldier",    "officer",
+    "physicist",  "chemist",  "engineer", "architect",  "photographer", "dancer",
+    "cricketer",  "swimmer",  "tennis",   "broadcaster", NULL};
+
 /* ---------------------------------------------------------------- the table */
 
 /* The lists of G_* bits, for the table. */
