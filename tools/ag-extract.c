@@ -171,6 +171,9 @@ int main(int argc, char **argv)
     if (stats.skipped)
         fprintf(stderr, "%s: skipped %llu malformed record(s) or binary file(s)\n", cli.prog,
                 stats.skipped);
+    if (stats.repeats)
+        fprintf(stderr, "%s: counted %llu repeated document(s) once (same id and text)\n",
+                cli.prog, stats.repeats);
     if ((a.mentions_path && ag_output_commit(&mout, &err) < 0) ||
         (!csv && ag_output_commit(&out, &err) < 0))
         goto out;

@@ -354,6 +354,7 @@ static int extract_all(const char *const *inputs, size_t ninputs, const ag_extra
         stats->skipped = 0;
         for (int i = 0; i < nthreads; i++)
             stats->skipped += ws[i].skipped;
+        stats->repeats = ag__reader_repeats(rd);
     }
     rc = 0;
 out:

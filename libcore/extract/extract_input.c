@@ -26,6 +26,7 @@
 #include <actorgraph/io/io.h>
 #include <actorgraph/nlp/text.h>
 
+#include "util/bytes_internal.h"
 #include "util/error_internal.h"
 #include "extract/extract_internal.h"
 #include "nlp/text_internal.h"
@@ -57,6 +58,9 @@ struct ag__reader {
     unsigned long long total;  /* bytes of regular files */
     unsigned long long seq;    /* documents handed out */
     dev_ino *dirs;             /* directories walked so far, to walk each only once */
+    uint64_t *seen;            /* hashes of the documents handed out (seen_doc) */
+    size_t nseen, capseen;
+    unsigned long long repeats; /* documents skipped as repeats */
     size_t ndirs, capdirs;
     const ag_extract_opts *opts; /* borrowed */
 };
@@ -210,6 +214,7 @@ void ag__reader_close(ag__reader *r)
         free(r->files[i].path);
     free(r->files);
     free(r->dirs);
+    free(r->seen);
     free(r->line);
     free(r->pending);
     free(r);
@@ -848,7 +853,68 @@ static ssize_t sniff_line(ag__reader *r)
     return (ssize_t)n;
 }
 
+/* 1 when the document of hash h was handed out before (a repeat), else 0 after noting
+ * it; -1 when out of memory. An open-addressing set of 64-bit hashes, 0 for empty. */
+static int seen_doc(ag__reader *r, uint64_t h)
+{
+    if (!h)
+        h = 1;
+    if ((r->nseen + 1) * 2 > r->capseen) {
+        size_t nc = r->capseen ? r->capseen * 2 : 1024;
+        uint64_t *nv = calloc(nc, sizeof *nv);
+        if (!nv)
+            return -1;
+        for (size_t i = 0; i < r->capseen; i++)
+            if (r->seen[i]) {
+                size_t j = r->seen[i] & (nc - 1);
+                while (nv[j])
+                    j = (j + 1) & (nc - 1);
+                nv[j] = r->seen[i];
+            }
+        free(r->seen);
+        r->seen = nv;
+        r->capseen = nc;
+    }
+    size_t j = h & (r->capseen - 1);
+    while (r->seen[j]) {
+        if (r->seen[j] == h)
+            return 1;
+        j = (j + 1) & (r->capseen - 1);
+    }
+    r->seen[j] = h;
+    r->nseen++;
+    return 0;
+}
+
+static int reader_next_any(ag__reader *r, ag__doc *doc, ag_error *err);
+
+/* A document given twice (the same JSON Lines record, the same file under the same id,
+ * a feed that repeats itself) counts once: the reader hands out its first copy only, in
+ * input order, so the result does not depend on the threads. */
 int ag__reader_next(ag__reader *r, ag__doc *doc, ag_error *err)
+{
+    for (;;) {
+        int rc = reader_next_any(r, doc, err);
+        if (rc <= 0)
+            return rc;
+        uint64_t h = ag__hash_bytes(doc->text, doc->len);
+        if (doc->id)
+            h ^= ag__hash_bytes(doc->id, strlen(doc->id)) * 0x9E3779B97F4A7C15ull;
+        int seen = seen_doc(r, h);
+        if (seen < 0) {
+            ag__doc_free(doc);
+            return ag__nomem(err);
+        }
+        if (!seen)
+            return 1;
+        r->repeats++;
+        ag__doc_free(doc);
+    }
+}
+
+unsigned long long ag__reader_repeats(const ag__reader *r) { return r->repeats; }
+
+static int reader_next_any(ag__reader *r, ag__doc *doc, ag_error *err)
 {
     memset(doc, 0, sizeof *doc);
     while (r->cur < r->nfiles) {

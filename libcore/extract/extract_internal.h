@@ -225,6 +225,8 @@ typedef struct ag__reader ag__reader;
 /* Collect the input files (directories walked in byte order). NULL on error. */
 ag__reader *ag__reader_open(const char *const *inputs, size_t ninputs,
                             const ag_extract_opts *opts, ag_error *err);
+/* Documents skipped because the same one (same id and text) was read before. */
+unsigned long long ag__reader_repeats(const ag__reader *r);
 /* Total bytes of the regular input files (0 when unknown, e.g. stdin). */
 unsigned long long ag__reader_total(const ag__reader *r);
 /* Next document: 1 and *doc filled (the reader's strings are moved to the caller, who

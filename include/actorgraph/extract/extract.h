@@ -83,6 +83,7 @@ typedef struct ag_extract_stats {
     unsigned long long bytes;     /* input bytes read (files, JSON Lines records) */
     unsigned long long mentions;  /* mentions recognised (datelines included) */
     unsigned long long skipped;   /* malformed records and binary files skipped (--skip-bad) */
+    unsigned long long repeats;   /* documents given again (same id and text), counted once */
 } ag_extract_stats;
 
 /*
