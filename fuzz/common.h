@@ -24,6 +24,13 @@
 #include <actorgraph/io/io.h>
 #include <actorgraph/render/render.h>
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#include <sanitizer/allocator_interface.h>
+#define AG_FUZZ_ALLOC_STATS 1
+#endif
+#endif
+
 /* Limits small enough that a fuzz input cannot make an iteration slow: the defaults are
  * tested by the golden hardening cases, here we want many executions per second. */
 static const ag_read_limits ag_fuzz_limits = {1 << 20, 64, 100000};
@@ -38,6 +45,74 @@ static const ag_read_limits ag_fuzz_limits = {1 << 20, 64, 100000};
             abort();                                                                         \
         }                                                                                    \
     } while (0)
+
+/*
+ * State carried from one input to the next. libFuzzer runs every input in one process,
+ * so whatever a library keeps in globals (cgraph's lexer and string dictionary, igraph's
+ * RNG, jansson's hash seed) can make an input behave differently after others: a find
+ * that does not reproduce alone (issue 12). The harnesses therefore
+ *  - fix jansson's hash seed before main (it is random per process otherwise, which
+ *    makes any slowdown from hash collisions unreproducible);
+ *  - bracket every input with ag_fuzz_state_begin/end, which adds up the bytes the
+ *    library kept allocated after an input and aborts once that passes
+ *    AG_FUZZ_MAX_RETAINED_MB (default 64): memory that stays reachable (so LeakSanitizer
+ *    is silent) but grows with every input, as cgraph's string dictionary did for text
+ *    ahead of "graph", ends as an out-of-memory on whichever input comes last
+ *    (AG_FUZZ_RETAINED_TRACE=1 prints what each input leaves behind);
+ *  - read a fixed DOT graph after every DOT or sniffed input (ag_fuzz_dot_canary), which
+ *    must always give the same graph, whatever the input left in cgraph's lexer;
+ *  - fuzz_analyze also seeds igraph's RNG per input and checks that scrambling it changes
+ *    nothing.
+ */
+__attribute__((constructor)) static void ag_fuzz_fix_hash_seed(void) { json_object_seed(1); }
+
+#ifdef AG_FUZZ_ALLOC_STATS
+static size_t ag_fuzz_bytes_before;
+static long long ag_fuzz_retained; /* bytes kept by the library across all inputs */
+#endif
+
+static inline void ag_fuzz_state_begin(void)
+{
+#ifdef AG_FUZZ_ALLOC_STATS
+    ag_fuzz_bytes_before = __sanitizer_get_current_allocated_bytes();
+#endif
+}
+
+static inline void ag_fuzz_state_end(void)
+{
+#ifdef AG_FUZZ_ALLOC_STATS
+    static long long limit;
+    size_t now = __sanitizer_get_current_allocated_bytes();
+    if (!limit) {
+        const char *mb = getenv("AG_FUZZ_MAX_RETAINED_MB");
+        limit = (mb && atoll(mb) > 0 ? atoll(mb) : 64) << 20;
+    }
+    long long kept = (long long)now - (long long)ag_fuzz_bytes_before;
+    if (kept > 0 && getenv("AG_FUZZ_RETAINED_TRACE"))
+        fprintf(stderr, "ag_fuzz: this input left %lld more bytes allocated\n", kept);
+    ag_fuzz_retained += kept;
+    AG_FUZZ_ASSERT(ag_fuzz_retained < limit,
+                   "the library kept %lld bytes allocated across inputs (limit %lld MiB): "
+                   "reachable memory growing with every input. This input need not be the "
+                   "cause: run the corpus files with AG_FUZZ_RETAINED_TRACE=1 to see which "
+                   "inputs leave memory behind", ag_fuzz_retained, limit >> 20);
+#endif
+}
+
+/* libFuzzer's optional initialiser, for the harnesses that have one. */
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/* The libFuzzer entry point of a harness whose work for one input is fn(data, size):
+ * every input bracketed by ag_fuzz_state_begin and ag_fuzz_state_end. */
+#define AG_FUZZ_ENTRY(fn)                                                                    \
+    int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);                            \
+    int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)                             \
+    {                                                                                        \
+        ag_fuzz_state_begin();                                                               \
+        (void)fn(data, size);                                                                \
+        ag_fuzz_state_end();                                                                 \
+        return 0;                                                                            \
+    }
 
 /* An error the library reports must be a proper one: a code, a one-line message. */
 static inline void ag_fuzz_check_error(const ag_error *err)
@@ -98,6 +173,29 @@ static inline void ag_fuzz_roundtrip(const ag_graph *g, ag_format fmt)
 }
 
 /*
+ * A fixed DOT graph (quoted, escaped and HTML strings, a comment, a #line directive)
+ * read after an input: the same graph every time, or cgraph kept state from the input.
+ */
+static inline void ag_fuzz_dot_canary(void)
+{
+    static const char canary[] = "# 1 \"canary\"\n/* c */ strict digraph \"c\" {\n"
+                                 "  a -> b [weight=2, label=<<b>x</b>>]; \"q\\\"x\" -> a }\n";
+    ag_error err;
+    ag_graph *g;
+
+    ag_error_clear(&err);
+    g = ag_graph_read_mem(canary, sizeof canary - 1, "<canary>", AG_FMT_DOT, NULL, &err);
+    AG_FUZZ_ASSERT(g != NULL, "the DOT canary failed after this input (state carried "
+                   "in cgraph): %ld:%ld: %s", err.line, err.col, err.msg);
+    AG_FUZZ_ASSERT(ag_graph_node_count(g) == 3 && ag_graph_edge_count(g) == 2 &&
+                       ag_graph_is_directed(g) && ag_graph_find_node(g, "q\"x") >= 0,
+                   "the DOT canary read differently after this input (state carried in "
+                   "cgraph): %zu nodes, %zu links", ag_graph_node_count(g),
+                   ag_graph_edge_count(g));
+    ag_graph_free(g);
+}
+
+/*
  * Read data as fmt; on success exercise the graph (sort, copy, JSON round trip and, for
  * formats that can hold any graph, a round trip in fmt itself), on failure check the
  * error. The buffer is passed exactly as libFuzzer hands it over (not NUL-terminated):
@@ -112,6 +210,8 @@ static inline void ag_fuzz_read(const uint8_t *data, size_t size, ag_format fmt)
     g = ag_graph_read_mem((const char *)data, size, "<fuzz>", fmt, &ag_fuzz_limits, &err);
     if (!g) {
         ag_fuzz_check_error(&err);
+        if (fmt == AG_FMT_DOT || fmt == AG_FMT_AUTO)
+            ag_fuzz_dot_canary();
         return;
     }
     /* AG_FUZZ_LENIENT=1 lets a run look past this one (a known GraphML issue: libxml2
@@ -133,6 +233,8 @@ static inline void ag_fuzz_read(const uint8_t *data, size_t size, ag_format fmt)
     if (fmt == AG_FMT_GRAPHML || fmt == AG_FMT_GML || fmt == AG_FMT_DOT)
         ag_fuzz_roundtrip(g, fmt);
     ag_graph_free(g);
+    if (fmt == AG_FMT_DOT || fmt == AG_FMT_AUTO)
+        ag_fuzz_dot_canary();
 }
 
 /* Promises of ner.h about a document's mentions (only where the harness includes it). */

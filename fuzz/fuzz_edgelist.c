@@ -5,9 +5,11 @@
  */
 #include "common.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static int run_one(const uint8_t *data, size_t size)
 {
     ag_fuzz_read(data, size, AG_FMT_TSV);
     ag_fuzz_read(data, size, AG_FMT_CSV);
     return 0;
 }
+
+AG_FUZZ_ENTRY(run_one)

@@ -66,7 +66,7 @@ static int write_file(const char *path, const uint8_t *data, size_t size)
     return fclose(f) == 0 && ok ? 0 : -1;
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static int run_one(const uint8_t *data, size_t size)
 {
     static const ag_scope scopes[] = {AG_SCOPE_SENTENCE, AG_SCOPE_PARAGRAPH,
                                       AG_SCOPE_DOCUMENT, AG_SCOPE_WINDOW};
@@ -116,3 +116,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     unlink(path);
     return 0;
 }
+
+AG_FUZZ_ENTRY(run_one)

@@ -55,7 +55,7 @@ static void recognise(const ag_lexicon *lex, const char *text, size_t len)
     free(sents);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static int run_one(const uint8_t *data, size_t size)
 {
     const char *buf = (const char *)data;
     const char *nul = memchr(buf, '\0', size);
@@ -98,3 +98,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ag_lexicon_free(lex);
     return 0;
 }
+
+AG_FUZZ_ENTRY(run_one)

@@ -11,8 +11,10 @@
 #error "compile with -DAG_FUZZ_FORMAT=AG_FMT_..."
 #endif
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static int run_one(const uint8_t *data, size_t size)
 {
     ag_fuzz_read(data, size, AG_FUZZ_FORMAT);
     return 0;
 }
+
+AG_FUZZ_ENTRY(run_one)

@@ -41,7 +41,7 @@ static void check_keys(const char *name, size_t len)
     AG_FUZZ_ASSERT(strlen(small) == (k < sizeof small ? k : 7), "name key length %zu", k);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+static int run_one(const uint8_t *data, size_t size)
 {
     const char *text = (const char *)data;
     ag_sentence *sents = NULL;
@@ -93,3 +93,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     return 0;
 }
+
+AG_FUZZ_ENTRY(run_one)

@@ -7,10 +7,11 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=$1
 max=65536 # larger files are left out: the fuzzers work on small inputs
-harnesses="json graphml dot gml sniff edgelist dict stoplist text extract"
+harnesses="json graphml dot gml sniff edgelist dict stoplist text extract analyze"
 for h in $harnesses; do mkdir -p "$out/$h"; done
 
-# add HARNESS FILE [PREFIX-BYTE-OCTAL]: copy FILE (optionally behind one control byte)
+# add HARNESS FILE [PREFIX]: copy FILE, optionally behind control bytes given as octal
+# escapes without the first backslash ('011' is one byte, '001\\010' two)
 add() {
     [ -s "$2" ] || return 0
     [ "$(wc -c <"$2")" -le "$max" ] || return 0
@@ -104,6 +105,41 @@ add extract "$f"
 rm -f "$f"
 # Sniffing sees every graph format.
 for h in json graphml dot gml edgelist; do cp "$out/$h"/* "$out/sniff/"; done
+
+# Analysis (fuzz_analyze.c): every graph behind two control bytes, rotating through
+# communities x filters x options so that each combination starts from some graphs.
+set -- '000\000' '001\010' '002\004' '003\000' '004\010' '040\001' '221\002' \
+    '312\010' '344\004' '203\000' '125\011' '176\010' '267\003' '010\010'
+i=0
+for f in "$out"/sniff/*; do
+    eval "a=\${$((i % $# + 1))} b=\${$(((i + 5) % $# + 1))}"
+    add analyze "$f" "$a"
+    add analyze "$f" "$b"
+    i=$((i + 1))
+done
+# The shapes that broke analysis in issue 12 (tests/scripts/shape_matrix.sh has them
+# all), each with every community algorithm and the state check.
+f=$(mktemp)
+for shape in '' 'a\ta\n' 'a\ta\nb\tb\t3\nc\tc\n' 'a\tb\n' \
+    'graph { a -- b; a -- b; b -- c; a -- c }\n' \
+    'digraph { a -> b; b -> c; c -> a; c -> d; d -> c }\n' \
+    'digraph { a -> b; b -> c; a -> c; d -> c; e -> c }\n' \
+    'digraph { b -> a; c -> a; d -> a; e -> a; f -> a }\n' \
+    'digraph { a -> b; a -> c; a -> d; a -> e; a -> f }\n' \
+    'digraph { a -> b; a -> b; b -> c }\n' 'a\tb\nb\tc\nd\te\nf\tf\n' \
+    'a\tb\t1e-320\nb\tc\t1\nc\ta\t2\n' 'a\tb\t1e308\nb\tc\t1e308\nc\td\t1\n' \
+    'a\tb\t1.797e308\na\tc\t1.797e308\n' \
+    '{"directed": false, "multigraph": false, "graph": {}, "nodes": [{"id": "a"}], "links": []}\n' \
+    '{"directed": false, "multigraph": false, "graph": {}, "nodes": [{"id": "a", "type": "person"}, {"id": "b", "type": "org"}, {"id": "c"}],\n"links": [{"source": "a", "target": "b", "weight": 2, "met": true}, {"source": "b", "target": "c"}]}\n'; do
+    # shellcheck disable=SC2059
+    printf "$shape" >"$f"
+    for c in 000 001 002 003 004 005 006; do
+        { printf "\\$c\\010"; cat "$f"; } >"$f.seed"
+        t=$out/analyze/$(sha1sum "$f.seed" | cut -c1-40)
+        mv "$f.seed" "$t"
+    done
+done
+rm -f "$f"
 for h in $harnesses; do
     printf '%s: %s seeds\n' "$h" "$(ls "$out/$h" | wc -l)"
 done

@@ -6,12 +6,17 @@
 # Usage: fuzz/run.sh BUILD_DIR [SECONDS [HARNESS...]]
 #   BUILD_DIR  configured with CC=clang -DAG_FUZZ=ON -DAG_SANITIZE=ON and built
 #   SECONDS    per harness (default 60)
-#   HARNESS    json graphml dot gml sniff edgelist dict stoplist text extract (default all)
+#   HARNESS    json graphml dot gml sniff edgelist dict stoplist text extract analyze
+#              (default all)
 # Environment:
 #   AG_FUZZ_CORPUS  where the growing corpora live (default fuzz/corpus-<harness>, ignored
 #                   by git); seeds are rebuilt from the repository on every run
 #   AG_FUZZ_ARTIFACTS  where crashing inputs go (default fuzz/artifacts)
 #   AG_FUZZ_MAX_LEN    longest input tried (default 16384)
+#   AG_FUZZ_TIMEOUT    seconds one input may take before it counts as a hang (default
+#                      10; ASan and a loaded machine make inputs slow, so not too tight)
+#   AG_FUZZ_FLAGS      more libFuzzer flags (for example -seed=1); one harness runs at
+#                      a time in one process, so never more than one core is busy
 # Exit status: 0 when no harness crashed, 1 otherwise (the crashing inputs are kept;
 # reproduce one with BUILD_DIR/fuzz/fuzz_<harness> FILE).
 set -u
@@ -20,10 +25,11 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "$1" && pwd) || exit 2
 secs=${2:-60}
 [ $# -ge 2 ] && shift 2 || shift $#
-harnesses=${*:-json graphml dot gml sniff edgelist dict stoplist text extract}
+harnesses=${*:-json graphml dot gml sniff edgelist dict stoplist text extract analyze}
 corpus_root=${AG_FUZZ_CORPUS:-$top/fuzz}
 artifacts=${AG_FUZZ_ARTIFACTS:-$top/fuzz/artifacts}
 max_len=${AG_FUZZ_MAX_LEN:-16384}
+timeout=${AG_FUZZ_TIMEOUT:-10}
 
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT INT TERM
@@ -36,13 +42,16 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 
 dict_for() {
     case $1 in
-    json | sniff) echo json.dict ;;
-    graphml) echo xml.dict ;;
-    dot) echo dot.dict ;;
-    gml) echo gml.dict ;;
-    *) echo text.dict ;;
+    json | sniff) echo "$top/fuzz/json.dict" ;;
+    graphml) echo "$top/fuzz/xml.dict" ;;
+    dot) echo "$top/fuzz/dot.dict" ;;
+    gml) echo "$top/fuzz/gml.dict" ;;
+    analyze) echo "$work/analyze.dict" ;;
+    *) echo "$top/fuzz/text.dict" ;;
     esac
 }
+# Analysis reads every graph format: its dictionary has the entries of all of them.
+(cd "$top/fuzz" && cat analyze.dict json.dict dot.dict gml.dict xml.dict) >"$work/analyze.dict"
 
 status=0
 printf '%-10s %10s %8s %6s %7s %5s\n' harness execs exec/s cov crashes ubsan
@@ -57,9 +66,10 @@ for h in $harnesses; do
     mkdir -p "$corpus"
     before=$(ls "$artifacts" | grep -c "^$h-" || true)
     log=$work/$h.log
-    "$bin" -max_total_time="$secs" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
-        -print_final_stats=1 -artifact_prefix="$artifacts/$h-" \
-        -dict="$top/fuzz/$(dict_for "$h")" "$corpus" "$work/seeds/$h" >"$log" 2>&1
+    # shellcheck disable=SC2086
+    "$bin" -max_total_time="$secs" -max_len="$max_len" -timeout="$timeout" \
+        -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/$h-" \
+        -dict="$(dict_for "$h")" ${AG_FUZZ_FLAGS:-} "$corpus" "$work/seeds/$h" >"$log" 2>&1
     rc=$?
     after=$(ls "$artifacts" | grep -c "^$h-" || true)
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

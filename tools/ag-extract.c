@@ -1,8 +1,7 @@
 /*
- * ag-extract - news articles in, actor graph out. All the work is in libcore/extract*.c;
- * this file maps options onto ag_extract_opts and writes the result atomically.
+ * ag-extract - news articles in, actor graph out. All the work is in libcore/extract/;
+ * this file binds the options to ag_extract_opts and saves the result.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -10,25 +9,73 @@
 #include <actorgraph/io/io.h>
 #include <actorgraph/render/render.h>
 
-enum { K_SCOPE = 256, K_EVIDENCE, K_MET_ONLY, K_NO_VARIANTS, K_MENTIONS, K_DICT, K_STOPLIST,
-       K_FIELD, K_SKIP_BAD, K_EMIT_KEYED };
+static ag_extract_opts o = AG_EXTRACT_OPTS_INIT;
+
+/* What the command line asks for besides the library options. */
+static struct {
+    const char *out_path;      /* -o, NULL: stdout */
+    const char *mentions_path; /* --mentions, or NULL */
+    ag_format fmt;             /* -f */
+    int quiet;                 /* -q */
+    int keyed;                 /* --emit-keyed */
+} a = {NULL, NULL, AG_FMT_AUTO, 0, 0};
+
+static int parse_scope(const ag_cli *cli, const ag_cli_opt *opt, const char *arg)
+{
+    if (ag_scope_parse(arg, &o.scope, &o.window) < 0)
+        return ag_cli_usage_error(cli, "invalid scope '%s'", arg);
+    return 0;
+}
+
+/* --dict (value 0) and --stoplist (value 1): repeatable, in order. */
+static int add_file(const ag_cli *cli, const ag_cli_opt *opt, const char *arg)
+{
+    int *n = opt->value ? &o.nstoplists : &o.ndicts;
+    if (*n == AG_EXTRACT_MAX_FILES)
+        return ag_cli_usage_error(cli, "too many --dict/--stoplist files");
+    (opt->value ? o.stoplists : o.dicts)[(*n)++] = arg;
+    return 0;
+}
+
+/* --field id=NAME, text=NAME or date=NAME. */
+static int parse_field(const ag_cli *cli, const ag_cli_opt *opt, const char *arg)
+{
+    const char *eq = strchr(arg, '=');
+    size_t n = eq ? (size_t)(eq - arg) : 0;
+    const char **slot = !eq || !eq[1]                       ? NULL
+                        : n == 2 && !strncmp(arg, "id", 2)   ? &o.field_id
+                        : n == 4 && !strncmp(arg, "text", 4) ? &o.field_text
+                        : n == 4 && !strncmp(arg, "date", 4) ? &o.field_date
+                                                             : NULL;
+    if (!slot)
+        return ag_cli_usage_error(cli, "--field wants id=, text= or date=NAME, not '%s'", arg);
+    *slot = eq + 1;
+    return 0;
+}
 
 static const ag_cli_opt options[] = {
-    {"output", 'o', "FILE", "write the graph to FILE (default: stdout)"},
-    {"format", 'f', "FORMAT", "json (default), graphml, gexf, dot, gml, tsv or csv"},
-    {"scope", K_SCOPE, "SCOPE", "co-mention scope: sentence (default), paragraph, document, window:N"},
-    {"evidence", K_EVIDENCE, "N", "evidence records kept per link, 0-10 (default 3)"},
-    {"met-only", K_MET_ONLY, NULL, "keep only links whose actors met"},
-    {"no-variants", K_NO_VARIANTS, NULL, "do not merge spelling variants and partial names across documents"},
-    {"mentions", K_MENTIONS, "FILE", "also write every mention as JSON Lines to FILE"},
-    {"dict", K_DICT, "FILE", "add or override actors (repeatable; see ag-extract(1))"},
-    {"stoplist", K_STOPLIST, "FILE", "drop these names (repeatable)"},
-    {"field", K_FIELD, "NAME=FIELD", "JSON Lines field for id, text or date (e.g. text=body)"},
-    {"skip-bad", K_SKIP_BAD, NULL, "skip malformed JSON Lines records and binary text files"},
-    {"emit-keyed", K_EMIT_KEYED, NULL, "write unresolved key-prefixed records for ag-merge"},
-    {"jobs", 'j', "N", "worker threads (default 1)"},
-    {"quiet", 'q', NULL, "no progress bar"},
-    AG_CLI_COMMON_OPTS};
+    AG_CLI_OPT_OUTPUT("write the graph to FILE (default: stdout)", &a.out_path),
+    AG_CLI_OPT_FORMAT("FORMAT", "json (default), graphml, gexf, dot, gml, tsv or csv", &a.fmt),
+    AG_CLI_OPT_CALL("scope", 0, "SCOPE", "co-mention scope: sentence (default), paragraph, "
+                    "document, window:N", parse_scope, NULL, 0),
+    AG_CLI_OPT_EVIDENCE("evidence records kept per link, 0-10 (default 3)", &o.evidence),
+    AG_CLI_OPT_FLAG("met-only", 0, "keep only links whose actors met", &o.met_only, 1),
+    AG_CLI_OPT_FLAG("no-variants", 0, "do not merge spelling variants and partial names "
+                    "across documents", &o.variants, 0),
+    AG_CLI_OPT_STRING("mentions", 0, "FILE", "also write every mention as JSON Lines to FILE",
+                      &a.mentions_path),
+    AG_CLI_OPT_CALL("dict", 0, "FILE", "add or override actors (repeatable; see ag-extract(1))",
+                    add_file, NULL, 0),
+    AG_CLI_OPT_CALL("stoplist", 0, "FILE", "drop these names (repeatable)", add_file, NULL, 1),
+    AG_CLI_OPT_CALL("field", 0, "NAME=FIELD", "JSON Lines field for id, text or date "
+                    "(e.g. text=body)", parse_field, NULL, 0),
+    AG_CLI_OPT_FLAG("skip-bad", 0, "skip malformed JSON Lines records and binary text files",
+                    &o.skip_bad, 1),
+    AG_CLI_OPT_FLAG("emit-keyed", 0, "write unresolved key-prefixed records for ag-merge",
+                    &a.keyed, 1),
+    AG_CLI_OPT_JOBS("worker threads (default 1)", &o.threads),
+    AG_CLI_OPT_QUIET("no progress bar", &a.quiet),
+    AG_CLI_OPTS_END};
 
 static ag_cli cli = {
     .prog = "ag-extract",
@@ -37,7 +84,11 @@ static ag_cli cli = {
     "the graph of who is mentioned with whom and who met whom. Inputs are .txt/.md files\n"
     "(one article each), .jsonl/.ndjson files (one article per line) or directories.",
     .opts = options,
-    .footer = "Example: ag-extract -j 2 news/ | ag-analyze | ag-render -f svg -o whomet.svg\n"};
+    .footer = "Example: ag-extract -j 2 news/ | ag-analyze | ag-render -f svg -o whomet.svg\n",
+    .writes = AG_CLI_WRITES_DATA | AG_CLI_FMT_BIT(AG_FMT_AUTO),
+    .default_format = AG_FMT_JSON,
+    .format_error = "unknown or picture format",
+    .format_hint = " (pictures: ag-render)"};
 
 static ag_progress bar;
 
@@ -49,93 +100,10 @@ static void on_progress(void *ctx, unsigned long long docs, unsigned long long b
     ag_progress_update(&bar, docs, bytes);
 }
 
-static int set_field(ag_extract_opts *o, const char *arg)
-{
-    const char *eq = strchr(arg, '=');
-    if (!eq || !eq[1])
-        return -1;
-    size_t n = (size_t)(eq - arg);
-    const char **slot = n == 2 && !strncmp(arg, "id", 2)     ? &o->field_id
-                        : n == 4 && !strncmp(arg, "text", 4) ? &o->field_text
-                        : n == 4 && !strncmp(arg, "date", 4) ? &o->field_date
-                                                             : NULL;
-    if (slot)
-        *slot = eq + 1;
-    return slot ? 0 : -1;
-}
-
-/* What the command line asks for besides the library options. */
-typedef struct args {
-    const char *out_path;      /* -o, NULL: stdout */
-    const char *mentions_path; /* --mentions, or NULL */
-    ag_format fmt;             /* -f */
-    int quiet;                 /* -q */
-    int keyed;                 /* --emit-keyed */
-} args;
-
-/* Fill o and a from the options; returns -1 to go on, or an exit status. */
-static int parse(int argc, char **argv, ag_extract_opts *o, args *a)
-{
-    const char *arg;
-    long num;
-    int key;
-    while ((key = ag_cli_getopt(&cli, argc, argv, &arg)) != -1) {
-        switch (key) {
-        case 'o': a->out_path = arg; break;
-        case 'f':
-            if (ag_format_parse(arg, &a->fmt) < 0 || a->fmt == AG_FMT_SVG ||
-                a->fmt == AG_FMT_PNG || a->fmt == AG_FMT_PDF)
-                return ag_cli_usage_error(&cli, "unknown or picture format '%s' (pictures: ag-render)", arg);
-            break;
-        case K_SCOPE:
-            if (ag_scope_parse(arg, &o->scope, &o->window) < 0)
-                return ag_cli_usage_error(&cli, "invalid scope '%s'", arg);
-            break;
-        case K_EVIDENCE:
-            if (ag_cli_parse_long(&cli, "--evidence", arg, 0, 10, &num) < 0)
-                return AG_EXIT_USAGE;
-            o->evidence = (int)num;
-            break;
-        case 'j':
-            if (ag_cli_parse_long(&cli, "--jobs", arg, 1, 256, &num) < 0)
-                return AG_EXIT_USAGE;
-            o->threads = (int)num;
-            break;
-        case K_MET_ONLY: o->met_only = 1; break;
-        case K_NO_VARIANTS: o->variants = 0; break;
-        case K_MENTIONS: a->mentions_path = arg; break;
-        case K_DICT:
-        case K_STOPLIST:
-            if ((key == K_DICT ? o->ndicts : o->nstoplists) == AG_EXTRACT_MAX_FILES)
-                return ag_cli_usage_error(&cli, "too many --dict/--stoplist files");
-            if (key == K_DICT) o->dicts[o->ndicts++] = arg;
-            else o->stoplists[o->nstoplists++] = arg;
-            break;
-        case K_FIELD:
-            if (set_field(o, arg) < 0)
-                return ag_cli_usage_error(&cli, "--field wants id=, text= or date=NAME, not '%s'", arg);
-            break;
-        case K_SKIP_BAD: o->skip_bad = 1; break;
-        case K_EMIT_KEYED: a->keyed = 1; break;
-        case 'q': a->quiet = 1; break;
-        }
-    }
-    if (a->keyed && a->fmt != AG_FMT_AUTO && a->fmt != AG_FMT_JSON)
-        return ag_cli_usage_error(&cli, "--emit-keyed writes ag-merge's keyed records; -f %s "
-                                        "does not apply (convert after ag-merge)",
-                                  ag_format_name(a->fmt));
-    if (a->fmt == AG_FMT_AUTO && (!a->out_path ||
-                                  (a->fmt = ag_format_from_path(a->out_path)) == AG_FMT_AUTO))
-        a->fmt = AG_FMT_JSON;
-    return -1;
-}
-
 int main(int argc, char **argv)
 {
-    ag_extract_opts o = AG_EXTRACT_OPTS_INIT;
-    args a = {NULL, NULL, AG_FMT_AUTO, 0, 0};
-    const char *stdin_only[] = {"-"};
-    int rc = AG_EXIT_FAIL, csv;
+    static const char *stdin_only[] = {"-"};
+    int rc;
     ag_error err;
     ag_output out = {0}, mout = {0};
     ag_extract_stats stats = {0};
@@ -143,28 +111,31 @@ int main(int argc, char **argv)
 
     ag_cli_init(&cli);
     ag_error_clear(&err);
-    if ((rc = parse(argc, argv, &o, &a)) >= 0)
+    if ((rc = ag_cli_parse(&cli, argc, argv)) >= 0)
         return rc;
-    const char *const *inputs = optind < argc ? (const char *const *)argv + optind : stdin_only;
-    size_t ninputs = optind < argc ? (size_t)(argc - optind) : 1;
+    if (a.keyed && a.fmt != AG_FMT_AUTO && a.fmt != AG_FMT_JSON)
+        return ag_cli_usage_error(&cli, "--emit-keyed writes ag-merge's keyed records; -f %s "
+                                        "does not apply (convert after ag-merge)",
+                                  ag_format_name(a.fmt));
+    const char *const *inputs = cli.nargs ? (const char *const *)cli.args : stdin_only;
+    size_t ninputs = cli.nargs ? (size_t)cli.nargs : 1;
     const char *outs[] = {a.out_path, a.mentions_path};
     if (ag_cli_check_outputs(&cli, outs, 2, inputs, ninputs) != 0)
         return AG_EXIT_USAGE;
+    if (!a.keyed && (rc = ag_cli_output(&cli, a.out_path, &a.fmt)) >= 0)
+        return rc;
     rc = AG_EXIT_FAIL;
-    csv = a.fmt == AG_FMT_CSV && !a.keyed;
     ag_progress_init(&bar, cli.prog, 0, a.quiet);
     o.progress = on_progress;
     if (a.mentions_path && ag_output_open(&mout, a.mentions_path, &err) < 0)
         goto out;
     o.mentions = mout.fp;
-    if (!csv && ag_output_open(&out, a.out_path, &err) < 0)
-        goto out;
     if (a.keyed) {
-        if (ag_extract_keyed(inputs, ninputs, &o, out.fp, &stats, &err) < 0)
+        /* Keyed records stream out while the articles are read. */
+        if (ag_output_open(&out, a.out_path, &err) < 0 ||
+            ag_extract_keyed(inputs, ninputs, &o, out.fp, &stats, &err) < 0)
             goto out;
-    } else if (!(g = ag_extract_graph(inputs, ninputs, &o, &stats, &err)) ||
-               (csv ? ag_graph_write_csv(g, a.out_path ? a.out_path : "graph", &err)
-                    : ag_graph_write(g, a.fmt, out.fp, NULL, &err)) < 0) {
+    } else if (!(g = ag_extract_graph(inputs, ninputs, &o, &stats, &err))) {
         goto out;
     }
     ag_progress_done(&bar);
@@ -174,8 +145,10 @@ int main(int argc, char **argv)
     if (stats.repeats)
         fprintf(stderr, "%s: counted %llu repeated document(s) once (same id and text)\n",
                 cli.prog, stats.repeats);
+    /* The mentions first: a graph on disk promises that they were written too. */
     if ((a.mentions_path && ag_output_commit(&mout, &err) < 0) ||
-        (!csv && ag_output_commit(&out, &err) < 0))
+        (a.keyed ? ag_output_commit(&out, &err)
+                 : ag_graph_save(g, a.out_path, a.fmt, NULL, &err)) < 0)
         goto out;
     rc = AG_EXIT_OK;
 out:

@@ -1,25 +1,36 @@
 /*
  * ag-merge - combine the keyed records of sharded `ag-extract --emit-keyed` runs into the
  * graph a single run would give (or, as a reducer, into fewer keyed records). The work is
- * in libcore/merge.c.
+ * in libcore/extract/merge.c.
  */
 #include "cli.h"
 #include <actorgraph/io/io.h>
 #include <actorgraph/render/render.h>
 #include <actorgraph/extract/merge.h>
 
-enum { K_SORTED = 256, K_EMIT_KEYED, K_MET_ONLY, K_NO_VARIANTS, K_EVIDENCE };
+static ag_merge_opts o = AG_MERGE_OPTS_INIT;
+
+static struct {
+    const char *out_path; /* -o, NULL: stdout */
+    ag_format fmt;        /* -f */
+    int sorted;           /* --sorted: reduce key-sorted input, write keyed records */
+    int keyed;            /* --emit-keyed */
+} a = {NULL, AG_FMT_AUTO, 0, 0};
 
 static const ag_cli_opt options[] = {
-    {"output", 'o', "FILE", "write to FILE (default: stdout)"},
-    {"format", 'f', "FORMAT", "graph format: json (default), graphml, gexf, dot, gml, tsv, csv"},
-    {"sorted", K_SORTED, NULL, "input is key-sorted: reduce it in bounded memory, write keyed records"},
-    {"emit-keyed", K_EMIT_KEYED, NULL, "write combined keyed records instead of the graph"},
-    {"met-only", K_MET_ONLY, NULL, "keep only links whose actors met"},
-    {"no-variants", K_NO_VARIANTS, NULL, "do not merge spelling variants (as ag-extract)"},
-    {"evidence", K_EVIDENCE, "N", "evidence records per link (default: as extracted)"},
-    {"quiet", 'q', NULL, "accepted for symmetry; ag-merge shows no progress"},
-    AG_CLI_COMMON_OPTS};
+    AG_CLI_OPT_OUTPUT("write to FILE (default: stdout)", &a.out_path),
+    AG_CLI_OPT_FORMAT("FORMAT", "graph format: json (default), graphml, gexf, dot, gml, tsv, "
+                      "csv", &a.fmt),
+    AG_CLI_OPT_FLAG("sorted", 0, "input is key-sorted: reduce it in bounded memory, write "
+                    "keyed records", &a.sorted, 1),
+    AG_CLI_OPT_FLAG("emit-keyed", 0, "write combined keyed records instead of the graph",
+                    &a.keyed, 1),
+    AG_CLI_OPT_FLAG("met-only", 0, "keep only links whose actors met", &o.met_only, 1),
+    AG_CLI_OPT_FLAG("no-variants", 0, "do not merge spelling variants (as ag-extract)",
+                    &o.variants, 0),
+    AG_CLI_OPT_EVIDENCE("evidence records per link (default: as extracted)", &o.evidence),
+    AG_CLI_OPT_QUIET("accepted for symmetry; ag-merge shows no progress", NULL),
+    AG_CLI_OPTS_END};
 
 static ag_cli cli = {
     .prog = "ag-merge",
@@ -28,60 +39,42 @@ static ag_cli cli = {
                "exactly the graph one ag-extract run over all documents gives.",
     .opts = options,
     .footer = "Example: ls shards | parallel 'ag-extract -q --emit-keyed shards/{} > {}.keyed'\n"
-              "         ag-merge *.keyed > graph.json\n"};
+              "         ag-merge *.keyed > graph.json\n",
+    .writes = AG_CLI_WRITES_DATA | AG_CLI_FMT_BIT(AG_FMT_AUTO),
+    .default_format = AG_FMT_JSON,
+    .format_error = "unknown or picture format"};
 
 int main(int argc, char **argv)
 {
-    ag_merge_opts o = AG_MERGE_OPTS_INIT;
-    const char *out_path = NULL, *arg;
-    ag_format fmt = AG_FMT_AUTO;
-    int key, sorted = 0, keyed = 0, rc = AG_EXIT_FAIL;
-    long num;
+    int rc;
     ag_error err;
     ag_output out = {0};
     ag_graph *g = NULL;
 
     ag_cli_init(&cli);
     ag_error_clear(&err);
-    while ((key = ag_cli_getopt(&cli, argc, argv, &arg)) != -1) {
-        switch (key) {
-        case 'o': out_path = arg; break;
-        case 'f':
-            if (ag_format_parse(arg, &fmt) < 0 || fmt == AG_FMT_SVG || fmt == AG_FMT_PNG ||
-                fmt == AG_FMT_PDF)
-                return ag_cli_usage_error(&cli, "unknown or picture format '%s'", arg);
-            break;
-        case K_SORTED: sorted = keyed = 1; break;
-        case K_EMIT_KEYED: keyed = 1; break;
-        case K_MET_ONLY: o.met_only = 1; break;
-        case K_NO_VARIANTS: o.variants = 0; break;
-        case K_EVIDENCE:
-            if (ag_cli_parse_long(&cli, "--evidence", arg, 0, 10, &num) < 0)
-                return AG_EXIT_USAGE;
-            o.evidence = (int)num;
-            break;
-        case 'q': break;
-        }
-    }
-    if (fmt == AG_FMT_AUTO && (!out_path || (fmt = ag_format_from_path(out_path)) == AG_FMT_AUTO))
-        fmt = AG_FMT_JSON;
-    const char *const *inputs = (const char *const *)argv + optind;
-    size_t ninputs = (size_t)(argc - optind);
-    if (ag_cli_check_outputs(&cli, &out_path, 1, inputs, ninputs) != 0)
+    if ((rc = ag_cli_parse(&cli, argc, argv)) >= 0)
+        return rc;
+    a.keyed |= a.sorted;
+    if (a.keyed && a.fmt != AG_FMT_AUTO && a.fmt != AG_FMT_JSON)
+        return ag_cli_usage_error(&cli, "--%s writes keyed records; -f %s does not apply",
+                                  a.sorted ? "sorted" : "emit-keyed", ag_format_name(a.fmt));
+    const char *const *inputs = (const char *const *)cli.args;
+    size_t ninputs = (size_t)cli.nargs;
+    if (ag_cli_check_outputs(&cli, &a.out_path, 1, inputs, ninputs) != 0)
         return AG_EXIT_USAGE;
-    if (fmt == AG_FMT_CSV && !keyed) {
-        if (!(g = ag_merge_graph(inputs, ninputs, &o, &err)) ||
-            ag_graph_write_csv(g, out_path ? out_path : "graph", &err) < 0)
+    if (!a.keyed && (rc = ag_cli_output(&cli, a.out_path, &a.fmt)) >= 0)
+        return rc;
+    rc = AG_EXIT_FAIL;
+    if (a.keyed) {
+        /* Keyed records stream out while the shards are read (--sorted: as keys end). */
+        if (ag_output_open(&out, a.out_path, &err) < 0 ||
+            ag_merge_keyed(inputs, ninputs, a.sorted, &o, out.fp, &err) < 0 ||
+            ag_output_commit(&out, &err) < 0)
             goto out;
-    } else {
-        if (ag_output_open(&out, out_path, &err) < 0)
-            goto out;
-        if (keyed ? ag_merge_keyed(inputs, ninputs, sorted, &o, out.fp, &err) < 0
-                  : !(g = ag_merge_graph(inputs, ninputs, &o, &err)) ||
-                        ag_graph_write(g, fmt, out.fp, NULL, &err) < 0)
-            goto out;
-        if (ag_output_commit(&out, &err) < 0)
-            goto out;
+    } else if (!(g = ag_merge_graph(inputs, ninputs, &o, &err)) ||
+               ag_graph_save(g, a.out_path, a.fmt, NULL, &err) < 0) {
+        goto out;
     }
     rc = AG_EXIT_OK;
 out:

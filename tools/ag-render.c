@@ -1,30 +1,86 @@
 /*
  * ag-render - draw an actor graph (SVG, PNG, PDF laid out by Graphviz) or export it
- * (styled DOT, GraphML, GEXF, JSON, GML, TSV, CSV). The work is in libcore/render.c,
- * libcore/render/dot_write.c and the format writers.
+ * (styled DOT, GraphML, GEXF, JSON, GML, TSV, CSV). The work is in libcore/render/ and
+ * the format writers; this file binds the options to ag_render_opts.
  */
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include <actorgraph/io/io.h>
 #include <actorgraph/render/render.h>
 
-enum { K_LAYOUT = 256, K_TOP, K_SIZE_BY, K_COLOR_BY, K_TITLE, K_MET_ONLY, K_NO_TIPS, K_EVIDENCE };
+static ag_render_opts ro = AG_RENDER_OPTS_INIT;
+static ag_write_opts wo = AG_WRITE_OPTS_INIT; /* data formats: ro.write */
+
+static struct {
+    const char *out_path; /* -o, NULL: stdout */
+    ag_format fmt;        /* -f */
+    long top;             /* --top, -1: not given (pictures 60, data formats all) */
+} a = {NULL, AG_FMT_AUTO, -1};
+
+static int parse_layout(const ag_cli *cli, const ag_cli_opt *opt, const char *arg)
+{
+    if (!ag_render_layout_known(arg))
+        return ag_cli_usage_error(cli, "unknown layout '%s' (sfdp, neato, fdp, dot, circo, "
+                                       "twopi)", arg);
+    ro.layout = arg;
+    return 0;
+}
+
+static int parse_color_by(const ag_cli *cli, const ag_cli_opt *opt, const char *arg)
+{
+    if (strcmp(arg, "community") && strcmp(arg, "type"))
+        return ag_cli_usage_error(cli, "--color-by takes community or type, not '%s'", arg);
+    ro.color_by = arg[0] == 'c' ? AG_RENDER_COLOR_COMMUNITY : AG_RENDER_COLOR_TYPE;
+    return 0;
+}
+
+static int parse_gexf_version(const ag_cli *cli, const ag_cli_opt *opt, const char *arg)
+{
+    if (strcmp(arg, "1.3") && strcmp(arg, "1.2"))
+        return ag_cli_usage_error(cli, "--gexf-version takes 1.3 or 1.2, not '%s'", arg);
+    wo.gexf_version = arg[2] == '2' ? AG_GEXF_1_2 : AG_GEXF_1_3;
+    return 0;
+}
+
+static int parse_links_key(const ag_cli *cli, const ag_cli_opt *opt, const char *arg)
+{
+    if (strcmp(arg, "links") && strcmp(arg, "edges"))
+        return ag_cli_usage_error(cli, "--links-key takes links or edges, not '%s'", arg);
+    wo.links_key = arg;
+    return 0;
+}
 
 static const ag_cli_opt options[] = {
-    {"output", 'o', "FILE", "write to FILE (default: stdout); its extension picks the format"},
-    {"format", 'f', "FORMAT", "svg (default), png, pdf, dot, graphml, gexf, json, gml, tsv, csv"},
-    {"layout", K_LAYOUT, "ENGINE", "sfdp (default), neato, fdp, dot, circo or twopi"},
-    {"top", K_TOP, "N", "draw the N actors ranked highest (pictures: 60; 0: all)"},
-    {"size-by", K_SIZE_BY, "MEASURE", "node size and ranking (default: pagerank, else degree)"},
-    {"color-by", K_COLOR_BY, "RULE", "community (default when present) or type"},
-    {"title", K_TITLE, "TEXT", "title of the picture (default: from the input's name)"},
-    {"met-only", K_MET_ONLY, NULL, "keep only links between actors who met (who met whom)"},
-    {"no-tooltips", K_NO_TIPS, NULL, "leave out the SVG/DOT tooltips"},
-    {"evidence", K_EVIDENCE, "N", "evidence sentences per link tooltip (default 3)"},
-    {"quiet", 'q', NULL, "accepted for symmetry; ag-render shows no progress"},
-    AG_CLI_COMMON_OPTS};
+    AG_CLI_OPT_OUTPUT("write to FILE (default: stdout); its extension picks the format",
+                      &a.out_path),
+    AG_CLI_OPT_FORMAT("FORMAT", "svg (default), png, pdf, html, dot, graphml, gexf, json, gml, "
+                      "tsv, csv, neo4j", &a.fmt),
+    AG_CLI_OPT_CALL("layout", 0, "ENGINE", "sfdp (default), neato, fdp, dot, circo or twopi",
+                    parse_layout, NULL, 0),
+    AG_CLI_OPT_LONG("top", 0, "N", "draw the N actors ranked highest (pictures: 60, page: "
+                    "all; 0: all)",
+                    &a.top, 0, 1000000000L),
+    AG_CLI_OPT_STRING("size-by", 0, "MEASURE", "node size and ranking (default: pagerank, "
+                      "else degree)", &ro.size_by),
+    AG_CLI_OPT_CALL("color-by", 0, "RULE", "community (default when present) or type",
+                    parse_color_by, NULL, 0),
+    AG_CLI_OPT_STRING("title", 0, "TEXT", "title of the picture (default: from the input's "
+                      "name)", &ro.title),
+    AG_CLI_OPT_FLAG("met-only", 0, "keep only links between actors who met (who met whom)",
+                    &ro.met_only, 1),
+    AG_CLI_OPT_FLAG("no-tooltips", 0, "leave out the SVG/DOT tooltips", &ro.tooltips, 0),
+    AG_CLI_OPT_EVIDENCE("evidence sentences per link tooltip (default 3)", &ro.evidence),
+    AG_CLI_OPT_CALL("gexf-version", 0, "V", "GEXF written: 1.3 (default) or 1.2 (networkx 2, "
+                    "older Gephi)", parse_gexf_version, NULL, 0),
+    AG_CLI_OPT_CALL("links-key", 0, "KEY", "node-link JSON link list: links (default) or edges "
+                    "(networkx >= 3.6 default)", parse_links_key, NULL, 0),
+    AG_CLI_OPT_FLAG("gml-alnum-keys", 0, "GML keys of letters and digits only (graph-tool)",
+                    &wo.gml_alnum_keys, 1),
+    AG_CLI_OPT_FLAG("dot-plain", 0, "DOT with data only, no styling (graph-tool, pydot)",
+                    &wo.dot_plain, 1),
+    AG_CLI_OPT_QUIET("accepted for symmetry; ag-render shows no progress", NULL),
+    AG_CLI_OPTS_END};
 
 static ag_cli cli = {
     .prog = "ag-render",
@@ -32,7 +88,10 @@ static ag_cli cli = {
     .summary = "Draw an actor graph (from ag-analyze, or any format ag-analyze reads) as a\n"
                "picture laid out by Graphviz, or export it for Graphviz, Gephi and scripts.",
     .opts = options,
-    .footer = "Example: ag-extract news/ | ag-analyze | ag-render --met-only -o whomet.svg\n"};
+    .footer = "Example: ag-extract news/ | ag-analyze | ag-render --met-only -o whomet.svg\n",
+    .writes = AG_CLI_WRITES_DATA | AG_CLI_WRITES_PICTURES,
+    .default_format = AG_FMT_SVG,
+    .format_error = "unknown format"};
 
 /* LeakSanitizer (sanitizer builds): Graphviz's plugin loader, fontconfig, pango, cairo and
  * glib keep process-lifetime caches that are never freed; they are not our leaks. */
@@ -59,96 +118,43 @@ static const char *title_from(const char *path, char *buf, size_t size)
 
 int main(int argc, char **argv)
 {
-    ag_render_opts ro = AG_RENDER_OPTS_INIT;
-    ag_write_opts wo = AG_WRITE_OPTS_INIT;
-    const char *out_path = NULL, *in_path = NULL, *arg;
-    int key, fmt_set = 0, top_set = 0, rc = AG_EXIT_FAIL, picture;
-    long num;
+    const char *in_path;
+    int rc, picture, page;
     char title[256];
     ag_error err;
-    ag_output out = {0};
     ag_graph *g = NULL, *sel = NULL;
 
     ag_cli_init(&cli);
     ag_error_clear(&err);
-    while ((key = ag_cli_getopt(&cli, argc, argv, &arg)) != -1) {
-        switch (key) {
-        case 'o': out_path = arg; break;
-        case 'f':
-            if (ag_format_parse(arg, &ro.format) < 0 || ro.format == AG_FMT_AUTO)
-                return ag_cli_usage_error(&cli, "unknown format '%s'", arg);
-            fmt_set = 1;
-            break;
-        case K_LAYOUT:
-            if (!ag_render_layout_known(arg))
-                return ag_cli_usage_error(&cli, "unknown layout '%s' (sfdp, neato, fdp, dot, circo, twopi)", arg);
-            ro.layout = arg;
-            break;
-        case K_TOP:
-            if (ag_cli_parse_long(&cli, "--top", arg, 0, 1000000000L, &ro.top) < 0)
-                return AG_EXIT_USAGE;
-            top_set = 1;
-            break;
-        case K_SIZE_BY: ro.size_by = arg; break;
-        case K_COLOR_BY:
-            if (strcmp(arg, "community") && strcmp(arg, "type"))
-                return ag_cli_usage_error(&cli, "--color-by takes community or type, not '%s'", arg);
-            ro.color_by = arg[0] == 'c' ? AG_RENDER_COLOR_COMMUNITY : AG_RENDER_COLOR_TYPE;
-            break;
-        case K_TITLE: ro.title = arg; break;
-        case K_MET_ONLY: ro.met_only = 1; break;
-        case K_NO_TIPS: ro.tooltips = 0; break;
-        case K_EVIDENCE:
-            if (ag_cli_parse_long(&cli, "--evidence", arg, 0, 100, &num) < 0)
-                return AG_EXIT_USAGE;
-            ro.evidence = (int)num;
-            break;
-        case 'q': break;
-        }
-    }
-    if (argc - optind > 1)
-        return ag_cli_usage_error(&cli, "one input graph at a time (got %d)", argc - optind);
-    in_path = optind < argc ? argv[optind] : NULL;
-    if (ag_cli_check_outputs(&cli, &out_path, 1, &in_path, 1) != 0)
+    if ((rc = ag_cli_parse(&cli, argc, argv)) >= 0)
+        return rc;
+    if (cli.nargs > 1)
+        return ag_cli_usage_error(&cli, "one input graph at a time (got %d)", cli.nargs);
+    in_path = cli.nargs ? cli.args[0] : NULL;
+    if (ag_cli_check_outputs(&cli, &a.out_path, 1, &in_path, 1) != 0)
         return AG_EXIT_USAGE;
-    if (!fmt_set && out_path && (ro.format = ag_format_from_path(out_path)) == AG_FMT_AUTO) {
-        /* "-o graph.bmp" must not quietly produce SVG under that name. */
-        const char *base = strrchr(out_path, '/'), *dot = strrchr(base ? base : out_path, '.');
-        if (dot && strcmp(out_path, "-") != 0)
-            return ag_cli_usage_error(&cli, "%s: unknown output format '%s'; use -f FORMAT",
-                                      out_path, dot + 1);
-        ro.format = AG_FMT_SVG;
-    }
-    picture = ro.format == AG_FMT_SVG || ro.format == AG_FMT_PNG || ro.format == AG_FMT_PDF;
-    if ((ro.format == AG_FMT_PNG || ro.format == AG_FMT_PDF) && !out_path && isatty(1))
-        return ag_cli_usage_error(&cli, "not writing %s to a terminal; use -o FILE",
-                                  ag_format_name(ro.format));
-    if (!picture && !top_set)
-        ro.top = 0; /* data formats keep every actor unless asked */
+    if ((rc = ag_cli_output(&cli, a.out_path, &a.fmt)) >= 0)
+        return rc;
+    rc = AG_EXIT_FAIL;
+    picture = a.fmt == AG_FMT_SVG || a.fmt == AG_FMT_PNG || a.fmt == AG_FMT_PDF;
+    page = a.fmt == AG_FMT_HTML; /* every actor by default, refused past its limit */
+    /* Pictures draw the top 60 unless asked; data formats keep every actor. */
+    ro.top = a.top >= 0 ? a.top : picture ? ro.top : 0;
     if (!ro.title && in_path && strcmp(in_path, "-") != 0)
         ro.title = title_from(in_path, title, sizeof title);
-    wo.title = ro.title;
     if (!(g = ag_graph_read(in_path, AG_FMT_AUTO, NULL, &err)))
         goto out;
-    if (!picture && (ro.met_only || ro.top > 0)) {
+    /* A picture selects while it draws; a data format is written as selected. */
+    if (!picture && !page && (ro.met_only || ro.top > 0)) {
         if (!(sel = ag_render_select(g, &ro, &err)))
             goto out;
         ag_graph_free(g), g = sel;
     }
-    if (ro.format == AG_FMT_CSV) {
-        if (ag_graph_write_csv(g, out_path ? out_path : "graph", &err) < 0)
-            goto out;
-    } else {
-        if (ag_output_open(&out, out_path, &err) < 0 ||
-            (picture ? ag_render_picture(g, out.fp, &ro, &err)
-             : ro.format == AG_FMT_DOT ? ag_render_dot(g, out.fp, &ro, &err)
-                                       : ag_graph_write(g, ro.format, out.fp, &wo, &err)) < 0 ||
-            ag_output_commit(&out, &err) < 0)
-            goto out;
-    }
+    ro.write = &wo;
+    if (ag_graph_save(g, a.out_path, a.fmt, &ro, &err) < 0)
+        goto out;
     rc = AG_EXIT_OK;
 out:
-    ag_output_abort(&out);
     ag_graph_free(g);
     if (rc != AG_EXIT_OK)
         return ag_cli_fail(&cli, &err);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "util/error_internal.h"
+#include "util/opts_internal.h"
 #include "analyze/analyze_internal.h"
 
 int ag_filter_parse(ag_filter_kind kind, const char *arg, ag_filter *f, ag_error *err)
@@ -142,8 +143,9 @@ static int is_canonical(const ag_graph *g)
     return 1;
 }
 
-int ag_analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_stats *stats,
-                     ag_error *err)
+/* ag_analyze_graph between ag__igraph_enter and ag__igraph_leave. */
+static int analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_stats *stats,
+                         ag_error *err)
 {
     ag_analyze_opts o = opts ? *opts : (ag_analyze_opts)AG_ANALYZE_OPTS_INIT;
     ag_analyze_stats st;
@@ -156,11 +158,15 @@ int ag_analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_stats 
 
     memset(&st, 0, sizeof st);
     ag_scores_init(&sc);
+    if (o.nfilters > 0 && !o.filters) {
+        ag_error_set(err, AG_EINVAL, NULL, 0, 0, "%zu filters given as NULL", o.nfilters);
+        goto out;
+    }
     if (!is_canonical(g) && ag_graph_sort(g, err) < 0)
         goto out;
 
     t0 = ag__now();
-    for (int i = 0; i < o.nfilters; i++)
+    for (size_t i = 0; i < o.nfilters; i++)
         if (ag_filter_apply(g, &o.filters[i], &o.centrality, err) < 0)
             goto out;
     st.filter_seconds = ag__now() - t0;
@@ -254,4 +260,22 @@ out:
     ag_scores_destroy(&sc);
     free(memb);
     return ret;
+}
+
+int ag_analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_stats *stats,
+                     ag_error *err)
+{
+    ag__igraph_handlers saved;
+    int ret;
+
+    ag__igraph_enter(&saved);
+    ret = analyze_graph(g, opts, stats, err);
+    ag__igraph_leave(&saved);
+    return ret;
+}
+
+int ag_analyze_opts_init(ag_analyze_opts *opts, unsigned int version)
+{
+    static const ag_analyze_opts defaults = AG_ANALYZE_OPTS_INIT;
+    return ag__opts_init(opts, version, &defaults, sizeof defaults);
 }

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "util/error_internal.h"
+#include "util/opts_internal.h"
 #include "analyze/analyze_internal.h"
 
 static const char *const algo_names[] = {"none", "leiden", "louvain", "labelprop", "infomap",
@@ -110,26 +111,31 @@ int ag_analyze_modularity(const ag_graph *g, const long *membership, double reso
                           int weighted, double *q, ag_error *err)
 {
     size_t n = ag_graph_node_count(g);
+    ag__igraph_handlers saved;
     ag__igraph ig;
     igraph_vector_int_t memb;
     igraph_error_t rc;
-    int ret;
+    int ret = -1;
 
     for (size_t i = 0; i < n; i++)
         if (membership[i] < 0)
             return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "negative community of node %s",
                                 ag_node_id(g, i));
+    ag__igraph_enter(&saved);
     if (ag__igraph_from_graph(g, weighted, &ig, err) < 0)
-        return -1;
+        goto out;
     if ((rc = igraph_vector_int_init(&memb, (igraph_integer_t)n)) != IGRAPH_SUCCESS) {
         ag__igraph_destroy(&ig);
-        return ag__igraph_fail(rc, "modularity", err);
+        ag__igraph_fail(rc, "modularity", err);
+        goto out;
     }
     for (size_t i = 0; i < n; i++)
         VECTOR(memb)[i] = membership[i];
     ret = modularity_ig(&ig, &memb, resolution, q, err);
     igraph_vector_int_destroy(&memb);
     ag__igraph_destroy(&ig);
+out:
+    ag__igraph_leave(&saved);
     return ret;
 }
 
@@ -220,15 +226,18 @@ int ag_analyze_communities(const ag_graph *g, const ag_community_opts *opts, lon
                            long *ncomm, double *modularity, ag_error *err)
 {
     ag_community_opts o = opts ? *opts : (ag_community_opts)AG_COMMUNITY_OPTS_INIT;
+    ag__igraph_handlers saved;
     ag__igraph ig;
-    int ret;
+    int ret = -1;
 
     if (o.algo == AG_COMMUNITY_NONE)
         return 0;
-    if (ag__igraph_from_graph(g, o.weighted, &ig, err) < 0)
-        return -1;
-    ret = ag__communities_ig(&ig, &o, membership, ncomm, modularity, NULL, err);
-    ag__igraph_destroy(&ig);
+    ag__igraph_enter(&saved);
+    if (ag__igraph_from_graph(g, o.weighted, &ig, err) == 0) {
+        ret = ag__communities_ig(&ig, &o, membership, ncomm, modularity, NULL, err);
+        ag__igraph_destroy(&ig);
+    }
+    ag__igraph_leave(&saved);
     return ret;
 }
 
@@ -336,4 +345,10 @@ out:
         igraph_destroy(&view.g);
     free(cand);
     return ret;
+}
+
+int ag_community_opts_init(ag_community_opts *opts, unsigned int version)
+{
+    static const ag_community_opts defaults = AG_COMMUNITY_OPTS_INIT;
+    return ag__opts_init(opts, version, &defaults, sizeof defaults);
 }

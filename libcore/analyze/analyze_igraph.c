@@ -2,15 +2,17 @@
  * analyze_igraph.c - the boundary between actorgraph and igraph.
  *
  * igraph 0.10 aborts the process on any error unless an error handler is installed, and
- * prints warnings to stderr; library code may do neither. So before the first igraph call
- * we install, once per process, a handler that records igraph's reason in a buffer and
- * frees igraph's temporaries (IGRAPH_FINALLY_FREE, which every handler must call), and a
- * warning handler that stays quiet. ag__igraph_fail then turns the returned code plus
- * that reason into an ag_error. This is the only file that touches igraph's global state.
+ * prints warnings to stderr; library code may do neither. So each public analyze call
+ * that runs igraph installs, on entry (ag__igraph_enter), a handler that records igraph's
+ * reason in a buffer and frees igraph's temporaries (IGRAPH_FINALLY_FREE, which every
+ * handler must call) and a warning handler that stays quiet, and puts back the host's
+ * handlers on exit (ag__igraph_leave): the handlers are process-wide, and a program that
+ * uses igraph itself must find its own in place after our call. ag__igraph_fail turns the
+ * returned code plus the recorded reason into an ag_error. This is the only file that
+ * touches igraph's global state.
  */
 #include <dlfcn.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,15 +43,18 @@ static void on_igraph_warning(const char *reason, const char *file, int line)
     (void)line;
 }
 
-static pthread_once_t setup_once = PTHREAD_ONCE_INIT;
-
-static void setup(void)
+void ag__igraph_enter(ag__igraph_handlers *saved)
 {
-    igraph_set_error_handler(on_igraph_error);
-    igraph_set_warning_handler(on_igraph_warning);
+    saved->error = igraph_set_error_handler(on_igraph_error);
+    saved->warning = igraph_set_warning_handler(on_igraph_warning);
+    last_reason[0] = '\0';
 }
 
-void ag__igraph_setup(void) { pthread_once(&setup_once, setup); }
+void ag__igraph_leave(const ag__igraph_handlers *saved)
+{
+    igraph_set_error_handler(saved->error);
+    igraph_set_warning_handler(saved->warning);
+}
 
 int ag__igraph_fail(igraph_error_t rc, const char *what, ag_error *err)
 {
@@ -66,6 +71,24 @@ int ag__igraph_fail(igraph_error_t rc, const char *what, ag_error *err)
 void ag__igraph_seed(unsigned long seed)
 {
     igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
+}
+
+/* igraph_rng_set_default copies the struct into igraph's global, so the host's RNG is
+ * kept as a copy (its state lives elsewhere and is not touched meanwhile). */
+int ag__igraph_rng_push(igraph_rng_t *own, igraph_rng_t *saved, unsigned long seed)
+{
+    if (igraph_rng_init(own, &igraph_rngtype_pcg32) != IGRAPH_SUCCESS)
+        return -1;
+    igraph_rng_seed(own, (igraph_uint_t)seed);
+    *saved = *igraph_rng_default();
+    igraph_rng_set_default(own);
+    return 0;
+}
+
+void ag__igraph_rng_pop(igraph_rng_t *own, igraph_rng_t *saved)
+{
+    igraph_rng_set_default(saved);
+    igraph_rng_destroy(own);
 }
 
 /*
@@ -138,7 +161,6 @@ int ag__igraph_from_graph(const ag_graph *g, int weighted, ag__igraph *out, ag_e
     igraph_error_t rc;
     int ret = -1, has_edges = 0;
 
-    ag__igraph_setup();
     memset(out, 0, sizeof *out);
     out->weighted = weighted;
     if ((rc = igraph_vector_int_init(&edges, (igraph_integer_t)(2 * m))) != IGRAPH_SUCCESS)

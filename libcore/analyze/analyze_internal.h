@@ -23,15 +23,31 @@ typedef struct ag__igraph {
     int weighted;          /* w holds the real weights (else all 1; len is unused) */
 } ag__igraph;
 
-/* Install igraph's non-aborting error handler and quiet warning handler (once per
- * process; later calls do nothing). Every analyze entry point calls it first. */
-void ag__igraph_setup(void);
+/* igraph's process-wide handlers as they were before ag__igraph_enter. */
+typedef struct ag__igraph_handlers {
+    igraph_error_handler_t *error;     /* NULL: igraph's default (abort) */
+    igraph_warning_handler_t *warning; /* NULL: igraph's default (print) */
+} ag__igraph_handlers;
+
+/* Install the library's non-aborting error handler and quiet warning handler, saving the
+ * ones in place into *saved; ag__igraph_leave(saved) puts those back. Every public
+ * analyze function that runs igraph brackets its work with the pair (nesting is fine:
+ * an inner pair saves and restores the outer one's handlers). */
+void ag__igraph_enter(ag__igraph_handlers *saved);
+void ag__igraph_leave(const ag__igraph_handlers *saved);
 
 /* Turn a failed igraph call into *err ("WHAT: igraph's reason"); returns -1. */
 int ag__igraph_fail(igraph_error_t rc, const char *what, ag_error *err);
 
 /* Seed igraph's default RNG (deterministic runs). */
 void ag__igraph_seed(unsigned long seed);
+/* Make *own, seeded with seed, igraph's default RNG until ag__igraph_rng_pop, keeping
+ * the one it replaces in *saved; -1 (nothing changed) when igraph cannot set one up. For
+ * igraph calls that draw a little randomness (eigenvector centrality perturbs its start
+ * vector) whose result must not depend on earlier draws, without moving the host's
+ * stream. */
+int ag__igraph_rng_push(igraph_rng_t *own, igraph_rng_t *saved, unsigned long seed);
+void ag__igraph_rng_pop(igraph_rng_t *own, igraph_rng_t *saved);
 
 /*
  * Build the igraph view of g. weighted 1 copies link weights (they must be positive and

@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "util/error_internal.h"
+#include "util/opts_internal.h"
 #include "analyze/analyze_internal.h"
 
 static const char *const measure_names[AG_MEASURE_COUNT] = {
@@ -361,14 +362,49 @@ static int eigenvector(const ag__igraph *ig, double *res, size_t n, ag_error *er
     igraph_arpack_options_t ao;
     igraph_real_t value;
     igraph_error_t rc;
+    igraph_rng_t own, saved;
+    const igraph_vector_t *w = ag__igraph_weights(ig);
+    igraph_vector_t scaled;
+    int has_scaled = 0;
 
     if (n == 0)
         return 0;
     igraph_arpack_options_init(&ao);
-    if ((rc = igraph_vector_init(&v, 0)) != IGRAPH_SUCCESS)
+    /* Multiplying every weight by one factor does not change eigenvector centrality, but
+     * it changes ARPACK's run: products of weights above about 1e154 overflow and it
+     * fails ("Could not build an Arnoldi factorization"), and its absolute tolerance makes
+     * the result inexact for weights of 1e-15 and below (the middle of a path at 0.957
+     * instead of 1). Weights far from 1 are divided by the largest first. */
+    if (w && igraph_vector_size(w) > 0) {
+        double max = igraph_vector_max(w);
+        if (max > 1e6 || max < 1e-6) {
+            if ((rc = igraph_vector_init_copy(&scaled, w)) != IGRAPH_SUCCESS)
+                return ag__igraph_fail(rc, "eigenvector", err);
+            has_scaled = 1;
+            for (igraph_integer_t i = 0; i < igraph_vector_size(&scaled); i++)
+                VECTOR(scaled)[i] /= max;
+            w = &scaled;
+        }
+    }
+    if ((rc = igraph_vector_init(&v, 0)) != IGRAPH_SUCCESS) {
+        if (has_scaled)
+            igraph_vector_destroy(&scaled);
         return ag__igraph_fail(rc, "eigenvector", err);
-    rc = igraph_eigenvector_centrality(&ig->g, &v, &value, IGRAPH_DIRECTED, 1,
-                                       ag__igraph_weights(ig), &ao);
+    }
+    /* igraph adds a random perturbation to the start vector, drawn from its default RNG:
+     * where the leading eigenvector is not unique (a disconnected graph) the result
+     * depended on whatever had drawn from that RNG before in the process. A fixed seed
+     * of our own makes it a function of the graph. */
+    if (ag__igraph_rng_push(&own, &saved, 42) < 0) {
+        igraph_vector_destroy(&v);
+        if (has_scaled)
+            igraph_vector_destroy(&scaled);
+        return ag__nomem(err);
+    }
+    rc = igraph_eigenvector_centrality(&ig->g, &v, &value, IGRAPH_DIRECTED, 1, w, &ao);
+    ag__igraph_rng_pop(&own, &saved);
+    if (has_scaled)
+        igraph_vector_destroy(&scaled);
     if (rc == IGRAPH_SUCCESS)
         for (size_t i = 0; i < n; i++)
             res[i] = isfinite(VECTOR(v)[i]) ? fabs(VECTOR(v)[i]) : 0.0;
@@ -441,15 +477,18 @@ int ag_analyze_centrality(const ag_graph *g, const ag_centrality_opts *opts, ag_
                           ag_error *err)
 {
     ag_centrality_opts o = opts ? *opts : (ag_centrality_opts)AG_CENTRALITY_OPTS_INIT;
+    ag__igraph_handlers saved;
     ag__igraph ig;
-    int ret;
+    int ret = -1;
 
     if (!o.measures)
         return ag__centrality_ig(g, NULL, &o, s, err);
-    if (ag__igraph_from_graph(g, o.weighted, &ig, err) < 0)
-        return -1;
-    ret = ag__centrality_ig(g, &ig, &o, s, err);
-    ag__igraph_destroy(&ig);
+    ag__igraph_enter(&saved);
+    if (ag__igraph_from_graph(g, o.weighted, &ig, err) == 0) {
+        ret = ag__centrality_ig(g, &ig, &o, s, err);
+        ag__igraph_destroy(&ig);
+    }
+    ag__igraph_leave(&saved);
     return ret;
 }
 
@@ -519,4 +558,10 @@ int ag__centrality_ig(const ag_graph *g, const ag__igraph *ig, const ag_centrali
         s->cpu_seconds[k] = ag__cpu_now() - c0;
     }
     return 0;
+}
+
+int ag_centrality_opts_init(ag_centrality_opts *opts, unsigned int version)
+{
+    static const ag_centrality_opts defaults = AG_CENTRALITY_OPTS_INIT;
+    return ag__opts_init(opts, version, &defaults, sizeof defaults);
 }

@@ -22,6 +22,7 @@
 
 #include "util/bytes_internal.h"
 #include "util/error_internal.h"
+#include "util/opts_internal.h"
 #include "extract/extract_internal.h"
 #include "nlp/lexicon_internal.h"
 
@@ -437,4 +438,10 @@ int ag_extract_keyed(const char *const *inputs, size_t ninputs, const ag_extract
         rc = ag__acc_write_keyed(&acc, out, 1, err);
     ag__acc_destroy(&acc);
     return rc;
+}
+
+int ag_extract_opts_init(ag_extract_opts *opts, unsigned int version)
+{
+    static const ag_extract_opts defaults = AG_EXTRACT_OPTS_INIT;
+    return ag__opts_init(opts, version, &defaults, sizeof defaults);
 }

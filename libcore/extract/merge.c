@@ -16,6 +16,7 @@
 #include <actorgraph/extract/merge.h>
 
 #include "util/error_internal.h"
+#include "util/opts_internal.h"
 #include "extract/extract_internal.h"
 
 typedef int (*line_fn)(void *ctx, const char *line, size_t len, const char *name, long lineno,
@@ -176,4 +177,10 @@ int ag_merge_keyed(const char *const *inputs, size_t ninputs, int sorted,
     ag__acc_destroy(&r.cur);
     free(r.key);
     return rc;
+}
+
+int ag_merge_opts_init(ag_merge_opts *opts, unsigned int version)
+{
+    static const ag_merge_opts defaults = AG_MERGE_OPTS_INIT;
+    return ag__opts_init(opts, version, &defaults, sizeof defaults);
 }

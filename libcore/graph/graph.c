@@ -4,7 +4,8 @@
  * Nodes and edges live in dense arrays so analysis can walk them by index; two
  * open-addressing hash tables (id -> node, endpoint pair -> edge) give O(1) lookup.
  * Attribute objects are created lazily: a million plain edges should not cost a million
- * empty jansson objects.
+ * empty jansson objects. The typed attribute calls (end of file) read and write the same
+ * objects, so a caller without jansson and one with it see one store.
  */
 #include <actorgraph/graph/graph.h>
 
@@ -524,4 +525,408 @@ const char *ag_attr_string(const json_t *attrs, const char *key)
 {
     json_t *v = attrs ? json_object_get(attrs, key) : NULL;
     return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* ------------------------------------------------------------------ typed attributes */
+
+/* 1 when s is well-formed UTF-8 (no overlong forms, surrogates or code points past
+ * U+10FFFF): jansson refuses anything else as a key or a string, and checking first lets
+ * the setters tell a bad argument (AG_EINVAL) from a failed allocation. */
+static int utf8_valid(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+
+    while (*p) {
+        unsigned long cp;
+        size_t n;
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        if (*p >= 0xc2 && *p <= 0xdf)
+            n = 1, cp = *p & 0x1fu;
+        else if (*p >= 0xe0 && *p <= 0xef)
+            n = 2, cp = *p & 0x0fu;
+        else if (*p >= 0xf0 && *p <= 0xf4)
+            n = 3, cp = *p & 0x07u;
+        else
+            return 0;
+        for (size_t i = 1; i <= n; i++) { /* stops at the NUL: it is no continuation byte */
+            if ((p[i] & 0xc0) != 0x80)
+                return 0;
+            cp = cp << 6 | (p[i] & 0x3fu);
+        }
+        if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
+            (cp >= 0xd800 && cp <= 0xdfff))
+            return 0;
+        p += n + 1;
+    }
+    return 1;
+}
+
+/* A value a setter stores: type says which member holds it. */
+typedef struct value {
+    ag_attr_type type; /* AG_ATTR_STRING, _INTEGER, _REAL or _BOOL */
+    const char *string;
+    long long integer;
+    double real;
+    int boolean;
+} value;
+
+static const json_t *lookup(const json_t *obj, const char *key)
+{
+    return obj && key ? json_object_get(obj, key) : NULL;
+}
+
+static ag_attr_type type_of(const json_t *v)
+{
+    if (!v)
+        return AG_ATTR_NONE;
+    switch (json_typeof(v)) {
+    case JSON_STRING: return AG_ATTR_STRING;
+    case JSON_INTEGER: return AG_ATTR_INTEGER;
+    case JSON_REAL: return AG_ATTR_REAL;
+    case JSON_TRUE:
+    case JSON_FALSE: return AG_ATTR_BOOL;
+    default: return AG_ATTR_OTHER;
+    }
+}
+
+static int get_number(const json_t *v, double *out)
+{
+    if (!json_is_number(v))
+        return -1;
+    *out = json_number_value(v);
+    return 0;
+}
+
+static int get_integer(const json_t *v, long long *out)
+{
+    if (!json_is_integer(v))
+        return -1;
+    *out = (long long)json_integer_value(v);
+    return 0;
+}
+
+static int get_string(const json_t *v, const char **out)
+{
+    if (!json_is_string(v))
+        return -1;
+    *out = json_string_value(v);
+    return 0;
+}
+
+static int get_bool(const json_t *v, int *out)
+{
+    if (!json_is_boolean(v))
+        return -1;
+    *out = json_is_true(v);
+    return 0;
+}
+
+/* Store *v under key in the attribute object *slot (created on first use). slot NULL:
+ * the index `index` of a `what` is out of range. */
+static int set_value(json_t **slot, const char *what, size_t index, const char *key,
+                     const value *v, ag_error *err)
+{
+    json_t *j = NULL;
+
+    if (!slot)
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "%s index %zu out of range", what,
+                            index);
+    if (!key || !utf8_valid(key))
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "attribute name is not UTF-8");
+    switch (v->type) {
+    case AG_ATTR_STRING:
+        if (!v->string || !utf8_valid(v->string))
+            return ag_error_set(err, AG_EINVAL, NULL, 0, 0,
+                                "attribute '%.80s': the value is not a UTF-8 string", key);
+        j = json_string_nocheck(v->string);
+        break;
+    case AG_ATTR_INTEGER:
+        j = json_integer((json_int_t)v->integer);
+        break;
+    case AG_ATTR_REAL:
+        if (!isfinite(v->real))
+            return ag_error_set(err, AG_EINVAL, NULL, 0, 0,
+                                "attribute '%.80s': %g is not a finite number", key, v->real);
+        j = json_real(v->real);
+        break;
+    case AG_ATTR_BOOL:
+        j = json_boolean(v->boolean);
+        break;
+    default:
+        return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "no value to set");
+    }
+    if (!j)
+        return ag__nomem(err);
+    if (!*slot && !(*slot = json_object())) {
+        json_decref(j);
+        return ag__nomem(err);
+    }
+    if (json_object_set_new_nocheck(*slot, key, j) < 0)
+        return ag__nomem(err);
+    return 0;
+}
+
+static int unset(json_t *obj, const char *key)
+{
+    return obj && key && json_object_del(obj, key) == 0 ? 0 : -1;
+}
+
+/* Names in obj other than skip, appended to keys[n, max); returns the new count. */
+static size_t list_keys(const json_t *obj, const char *skip, const char **keys, size_t n,
+                        size_t max)
+{
+    const char *k;
+    json_t *v;
+
+    if (!obj)
+        return n;
+    json_object_foreach((json_t *)obj, k, v) {
+        if (skip && strcmp(k, skip) == 0)
+            continue;
+        if (n < max)
+            keys[n] = k;
+        n++;
+    }
+    return n;
+}
+
+/* ---- nodes */
+
+static const json_t *node_value(const ag_graph *g, size_t i, const char *key)
+{
+    return i < g->nnodes ? lookup(g->nodes[i].attrs, key) : NULL;
+}
+
+static int set_node(ag_graph *g, size_t i, const char *key, const value *v, ag_error *err)
+{
+    return set_value(i < g->nnodes ? &g->nodes[i].attrs : NULL, "node", i, key, v, err);
+}
+
+ag_attr_type ag_node_attr_type(const ag_graph *g, size_t i, const char *key)
+{
+    return type_of(node_value(g, i, key));
+}
+
+int ag_node_get_number(const ag_graph *g, size_t i, const char *key, double *out)
+{
+    return get_number(node_value(g, i, key), out);
+}
+
+int ag_node_get_integer(const ag_graph *g, size_t i, const char *key, long long *out)
+{
+    return get_integer(node_value(g, i, key), out);
+}
+
+int ag_node_get_string(const ag_graph *g, size_t i, const char *key, const char **out)
+{
+    return get_string(node_value(g, i, key), out);
+}
+
+int ag_node_get_bool(const ag_graph *g, size_t i, const char *key, int *out)
+{
+    return get_bool(node_value(g, i, key), out);
+}
+
+int ag_node_set_number(ag_graph *g, size_t i, const char *key, double x, ag_error *err)
+{
+    value v = {.type = AG_ATTR_REAL, .real = x};
+    return set_node(g, i, key, &v, err);
+}
+
+int ag_node_set_integer(ag_graph *g, size_t i, const char *key, long long x, ag_error *err)
+{
+    value v = {.type = AG_ATTR_INTEGER, .integer = x};
+    return set_node(g, i, key, &v, err);
+}
+
+int ag_node_set_string(ag_graph *g, size_t i, const char *key, const char *s, ag_error *err)
+{
+    value v = {.type = AG_ATTR_STRING, .string = s};
+    return set_node(g, i, key, &v, err);
+}
+
+int ag_node_set_bool(ag_graph *g, size_t i, const char *key, int b, ag_error *err)
+{
+    value v = {.type = AG_ATTR_BOOL, .boolean = b != 0};
+    return set_node(g, i, key, &v, err);
+}
+
+int ag_node_unset(ag_graph *g, size_t i, const char *key)
+{
+    return i < g->nnodes ? unset(g->nodes[i].attrs, key) : -1;
+}
+
+size_t ag_node_attr_keys(const ag_graph *g, size_t i, const char **keys, size_t max)
+{
+    return i < g->nnodes ? list_keys(g->nodes[i].attrs, NULL, keys, 0, max) : 0;
+}
+
+/* ---- edges: "weight" is the weight field, never an entry of the attribute object
+ * (writers leave such an entry out, so the typed calls hide it too) */
+
+static int is_weight(const char *key) { return key && strcmp(key, "weight") == 0; }
+
+static const json_t *edge_value(const ag_graph *g, size_t e, const char *key)
+{
+    return e < g->nedges && !is_weight(key) ? lookup(g->edges[e].attrs, key) : NULL;
+}
+
+static int set_edge(ag_graph *g, size_t e, const char *key, const value *v, ag_error *err)
+{
+    if (e < g->nedges && is_weight(key)) {
+        double w = v->type == AG_ATTR_INTEGER ? (double)v->integer : v->real;
+        if (v->type != AG_ATTR_REAL && v->type != AG_ATTR_INTEGER)
+            return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "a link weight is a number");
+        if (!isfinite(w))
+            return ag_error_set(err, AG_EINVAL, NULL, 0, 0,
+                                "link weight %g is not a finite number", w);
+        g->edges[e].weight = w;
+        return 0;
+    }
+    return set_value(e < g->nedges ? &g->edges[e].attrs : NULL, "link", e, key, v, err);
+}
+
+ag_attr_type ag_edge_attr_type(const ag_graph *g, size_t e, const char *key)
+{
+    if (e < g->nedges && is_weight(key))
+        return isnan(g->edges[e].weight) ? AG_ATTR_NONE : AG_ATTR_REAL;
+    return type_of(edge_value(g, e, key));
+}
+
+int ag_edge_get_number(const ag_graph *g, size_t e, const char *key, double *out)
+{
+    if (e < g->nedges && is_weight(key)) {
+        if (isnan(g->edges[e].weight))
+            return -1;
+        *out = g->edges[e].weight;
+        return 0;
+    }
+    return get_number(edge_value(g, e, key), out);
+}
+
+int ag_edge_get_integer(const ag_graph *g, size_t e, const char *key, long long *out)
+{
+    return get_integer(edge_value(g, e, key), out);
+}
+
+int ag_edge_get_string(const ag_graph *g, size_t e, const char *key, const char **out)
+{
+    return get_string(edge_value(g, e, key), out);
+}
+
+int ag_edge_get_bool(const ag_graph *g, size_t e, const char *key, int *out)
+{
+    return get_bool(edge_value(g, e, key), out);
+}
+
+int ag_edge_set_number(ag_graph *g, size_t e, const char *key, double x, ag_error *err)
+{
+    value v = {.type = AG_ATTR_REAL, .real = x};
+    return set_edge(g, e, key, &v, err);
+}
+
+int ag_edge_set_integer(ag_graph *g, size_t e, const char *key, long long x, ag_error *err)
+{
+    value v = {.type = AG_ATTR_INTEGER, .integer = x};
+    return set_edge(g, e, key, &v, err);
+}
+
+int ag_edge_set_string(ag_graph *g, size_t e, const char *key, const char *s, ag_error *err)
+{
+    value v = {.type = AG_ATTR_STRING, .string = s};
+    return set_edge(g, e, key, &v, err);
+}
+
+int ag_edge_set_bool(ag_graph *g, size_t e, const char *key, int b, ag_error *err)
+{
+    value v = {.type = AG_ATTR_BOOL, .boolean = b != 0};
+    return set_edge(g, e, key, &v, err);
+}
+
+int ag_edge_unset(ag_graph *g, size_t e, const char *key)
+{
+    if (e >= g->nedges)
+        return -1;
+    if (is_weight(key)) {
+        if (isnan(g->edges[e].weight))
+            return -1;
+        g->edges[e].weight = NAN;
+        return 0;
+    }
+    return unset(g->edges[e].attrs, key);
+}
+
+size_t ag_edge_attr_keys(const ag_graph *g, size_t e, const char **keys, size_t max)
+{
+    size_t n = 0;
+
+    if (e >= g->nedges)
+        return 0;
+    if (!isnan(g->edges[e].weight)) {
+        if (max > 0)
+            keys[0] = "weight";
+        n = 1;
+    }
+    return list_keys(g->edges[e].attrs, "weight", keys, n, max);
+}
+
+/* ---- the graph */
+
+ag_attr_type ag_graph_attr_type(const ag_graph *g, const char *key)
+{
+    return type_of(lookup(g->attrs, key));
+}
+
+int ag_graph_get_number(const ag_graph *g, const char *key, double *out)
+{
+    return get_number(lookup(g->attrs, key), out);
+}
+
+int ag_graph_get_integer(const ag_graph *g, const char *key, long long *out)
+{
+    return get_integer(lookup(g->attrs, key), out);
+}
+
+int ag_graph_get_string(const ag_graph *g, const char *key, const char **out)
+{
+    return get_string(lookup(g->attrs, key), out);
+}
+
+int ag_graph_get_bool(const ag_graph *g, const char *key, int *out)
+{
+    return get_bool(lookup(g->attrs, key), out);
+}
+
+int ag_graph_set_number(ag_graph *g, const char *key, double x, ag_error *err)
+{
+    value v = {.type = AG_ATTR_REAL, .real = x};
+    return set_value(&g->attrs, "graph", 0, key, &v, err);
+}
+
+int ag_graph_set_integer(ag_graph *g, const char *key, long long x, ag_error *err)
+{
+    value v = {.type = AG_ATTR_INTEGER, .integer = x};
+    return set_value(&g->attrs, "graph", 0, key, &v, err);
+}
+
+int ag_graph_set_string(ag_graph *g, const char *key, const char *s, ag_error *err)
+{
+    value v = {.type = AG_ATTR_STRING, .string = s};
+    return set_value(&g->attrs, "graph", 0, key, &v, err);
+}
+
+int ag_graph_set_bool(ag_graph *g, const char *key, int b, ag_error *err)
+{
+    value v = {.type = AG_ATTR_BOOL, .boolean = b != 0};
+    return set_value(&g->attrs, "graph", 0, key, &v, err);
+}
+
+int ag_graph_unset(ag_graph *g, const char *key) { return unset(g->attrs, key); }
+
+size_t ag_graph_attr_keys(const ag_graph *g, const char **keys, size_t max)
+{
+    return list_keys(g->attrs, NULL, keys, 0, max);
 }

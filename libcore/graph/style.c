@@ -20,6 +20,26 @@
 
 /* The first colours: well separated, dark enough for white text and light enough for
  * black text, in the order communities come (0 = largest community). */
+/* A community number: an integer, or a real with no fraction (python-igraph writes every
+ * number as a double: 1.0). 1 and *k set (k may be NULL), else 0. */
+static int community_of(const json_t *v, long *k)
+{
+    double d;
+    if (json_is_integer(v)) {
+        if (k)
+            *k = (long)json_integer_value(v);
+        return 1;
+    }
+    if (!json_is_real(v))
+        return 0;
+    d = json_real_value(v);
+    if (!(d >= 0 && d < 1e9) || d != floor(d))
+        return 0;
+    if (k)
+        *k = (long)d;
+    return 1;
+}
+
 static const ag_rgb palette[] = {
     {0x3b, 0x75, 0xaf}, /* blue */
     {0xef, 0x86, 0x36}, /* orange */
@@ -127,7 +147,7 @@ int ag_style_prepare(ag_style *st, const ag_graph *g, const char *measure, ag_er
             st->color_by = AG_COLOR_BY_VIZ;
             break;
         }
-        if (a && json_is_integer(json_object_get(a, "community")))
+        if (a && community_of(json_object_get(a, "community"), NULL))
             st->color_by = AG_COLOR_BY_COMMUNITY;
     }
 
@@ -213,10 +233,11 @@ ag_rgb ag_style_node_color(const ag_style *st, const ag_graph *g, size_t node)
         c.b = channel(json_object_get(a, "viz_b"));
         return c;
     case AG_COLOR_BY_COMMUNITY:
+        long k;
         v = a ? json_object_get(a, "community") : NULL;
-        if (!json_is_integer(v))
+        if (!community_of(v, &k))
             return other_grey;
-        return ag_style_palette((long)json_integer_value(v));
+        return ag_style_palette(k);
     default:
         return ag_style_type_color(ag_node_type(g, node));
     }

@@ -26,30 +26,6 @@
 #include "io/formats_internal.h"
 #include "io/io_internal.h"
 
-/* A CSV field: quoted when it holds a comma, quote, CR, LF or leading/trailing space. */
-static void put_field(FILE *f, const char *s, size_t n)
-{
-    int quote = n && (s[0] == ' ' || s[n - 1] == ' ');
-    for (size_t i = 0; i < n && !quote; i++)
-        quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
-    if (!quote) {
-        ag__putn(f, s, n);
-        return;
-    }
-    ag__puts(f, "\"");
-    for (const char *p = s, *end = s + n; p < end;) {
-        const char *q = memchr(p, '"', (size_t)(end - p));
-        if (!q) {
-            ag__putn(f, p, (size_t)(end - p));
-            break;
-        }
-        ag__putn(f, p, (size_t)(q - p + 1));
-        ag__puts(f, "\"");
-        p = q + 1;
-    }
-    ag__puts(f, "\"");
-}
-
 /* Column header: the attribute name, with '_' appended while it collides (case-
  * insensitively) with one of Gephi's special columns or an earlier header. */
 static char **headers(const ag__columns *c, const char *const *special)
@@ -106,25 +82,8 @@ static void put_cells(FILE *f, ag__columns *c, const json_t *attrs, ag__buf *scr
         v = attrs ? json_object_get(attrs, c->col[i].name) : NULL;
         if (!v || !(text = ag__value_text(v, c->col[i].kind, scratch, &len, oom)))
             continue;
-        put_field(f, text, len);
+        ag__csv_field(f, text, len);
     }
-}
-
-/* DEST/nodes.csv or DEST_nodes.csv (a trailing ".csv" of a prefix is dropped). */
-static char *table_path(const char *dest, const char *table)
-{
-    size_t n = strlen(dest);
-    char *p = malloc(n + strlen(table) + 8);
-    if (!p)
-        return NULL;
-    if (n && dest[n - 1] == '/') {
-        sprintf(p, "%s%s.csv", dest, table);
-    } else {
-        if (n > 4 && strcasecmp(dest + n - 4, ".csv") == 0)
-            n -= 4;
-        sprintf(p, "%.*s_%s.csv", (int)n, dest, table);
-    }
-    return p;
 }
 
 int ag_graph_write_csv(const ag_graph *g, const char *dest, ag_error *err)
@@ -159,7 +118,7 @@ int ag_graph_write_csv(const ag_graph *g, const char *dest, ag_error *err)
     if (label_col >= 0 && nc.col[label_col].kind != AG__K_STRING)
         label_col = -1;
     if (!(nh = headers(&nc, node_special)) || !(eh = headers(&ec, edge_special)) ||
-        !(npath = table_path(dest, "nodes")) || !(epath = table_path(dest, "edges"))) {
+        !(npath = ag__table_path(dest, "nodes")) || !(epath = ag__table_path(dest, "edges"))) {
         ag_error_set(err, AG_ENOMEM, dest, 0, 0, "out of memory");
         goto out;
     }
@@ -170,15 +129,15 @@ int ag_graph_write_csv(const ag_graph *g, const char *dest, ag_error *err)
     for (size_t i = 0; i < nc.n; i++)
         if ((long)i != label_col) {
             ag__puts(no.fp, ",");
-            put_field(no.fp, nh[i], strlen(nh[i]));
+            ag__csv_field(no.fp, nh[i], strlen(nh[i]));
         }
     ag__puts(no.fp, "\n");
     for (size_t i = 0; i < n; i++) {
         const json_t *a = ag_node_attrs_const(g, i);
         const char *id = ag_node_id(g, i), *label = label_col >= 0 ? ag_attr_string(a, "label") : NULL;
-        put_field(no.fp, id, strlen(id));
+        ag__csv_field(no.fp, id, strlen(id));
         ag__puts(no.fp, ",");
-        put_field(no.fp, label ? label : id, strlen(label ? label : id));
+        ag__csv_field(no.fp, label ? label : id, strlen(label ? label : id));
         put_cells(no.fp, &nc, a, &scratch, &oom, label_col);
         ag__puts(no.fp, "\n");
     }
@@ -186,14 +145,14 @@ int ag_graph_write_csv(const ag_graph *g, const char *dest, ag_error *err)
     ag__puts(eo.fp, "Source,Target,Weight,Type");
     for (size_t i = 0; i < ec.n; i++) {
         ag__puts(eo.fp, ",");
-        put_field(eo.fp, eh[i], strlen(eh[i]));
+        ag__csv_field(eo.fp, eh[i], strlen(eh[i]));
     }
     ag__puts(eo.fp, "\n");
     for (size_t e = 0; e < m; e++) {
         const char *s = ag_node_id(g, ag_edge_source(g, e)), *t = ag_node_id(g, ag_edge_target(g, e));
-        put_field(eo.fp, s, strlen(s));
+        ag__csv_field(eo.fp, s, strlen(s));
         ag__puts(eo.fp, ",");
-        put_field(eo.fp, t, strlen(t));
+        ag__csv_field(eo.fp, t, strlen(t));
         ag__puts(eo.fp, ",");
         ag__put_double(eo.fp, ag_edge_weight(g, e));
         ag__puts(eo.fp, ",");

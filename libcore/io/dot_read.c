@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "io/graphviz_internal.h"
 #include "io/io_internal.h"
@@ -257,6 +258,70 @@ static const char *after_first_graph(const char *buf, size_t len)
     return NULL;
 }
 
+/* Case-insensitive "p starts with the DOT keyword word" (cgraph's keywords are; a
+ * letter, digit, '_' or byte >= 0x80 after it would make it part of a longer name). */
+static int dot_keyword(const char *p, const char *end, const char *word)
+{
+    size_t n = strlen(word);
+    unsigned char c;
+    if ((size_t)(end - p) < n || strncasecmp(p, word, n) != 0)
+        return 0;
+    if ((size_t)(end - p) == n)
+        return 1;
+    c = (unsigned char)p[n];
+    return !(isalnum(c) || c == '_' || c >= 0x80);
+}
+
+/* Where the text of buf stops being a DOT graph header ([strict] graph|digraph, after
+ * white space and comments), NULL when it is one or when nothing but blanks is there. */
+static const char *bad_header(const char *buf, const char *end)
+{
+    const char *p = skip_blank(buf, end);
+    if (p < end && dot_keyword(p, end, "strict"))
+        p = skip_blank(p + 6, end);
+    if (p == end || dot_keyword(p, end, "graph") || dot_keyword(p, end, "digraph"))
+        return NULL;
+    return p;
+}
+
+/* Where a quoted string, an HTML string or a comment that the input never closes
+ * starts, with *what naming it; NULL when everything is closed. The scan follows
+ * cgraph's lexer (scan.l) over what cgraph reads (up to end or a NUL): in a quoted
+ * string a backslash escapes a quote, a backslash or a newline, HTML strings nest, and
+ * '//' and '#' comment out the rest of the line. */
+static const char *unclosed(const char *p, const char *end, const char **what)
+{
+    while (p < end && *p) {
+        const char *start = p;
+        if (p[0] == '/' && p + 1 < end && p[1] == '*') {
+            for (p += 2; p < end && *p && !(p[0] == '*' && p + 1 < end && p[1] == '/'); p++)
+                ;
+            if (p >= end || !*p)
+                return *what = "comment", start;
+            p += 2;
+        } else if ((p[0] == '/' && p + 1 < end && p[1] == '/') || p[0] == '#') {
+            while (p < end && *p && *p != '\n')
+                p++;
+        } else if (*p == '"') {
+            for (p++; p < end && *p && *p != '"'; p++)
+                if (p[0] == '\\' && p + 1 < end && (p[1] == '"' || p[1] == '\\' || p[1] == '\n'))
+                    p++;
+            if (p >= end || !*p)
+                return *what = "quoted string", start;
+            p++;
+        } else if (*p == '<') {
+            long nest = 1;
+            for (p++; p < end && *p && nest > 0; p++)
+                nest += *p == '<' ? 1 : *p == '>' ? -1 : 0;
+            if (nest > 0)
+                return *what = "HTML string", start;
+        } else {
+            p++;
+        }
+    }
+    return NULL;
+}
+
 ag_graph *ag__read_dot(const char *buf, size_t len, const char *name,
                        const ag_read_limits *limits, ag_error *err)
 {
@@ -269,6 +334,8 @@ ag_graph *ag__read_dot(const char *buf, size_t len, const char *name,
     long line;
     const char *drop = NULL;
     Agsym_t *mark;
+    const char *text = buf; /* what cgraph reads: buf past a byte order mark */
+    const char *bad_at;
 
     long long bad = ag__utf8_invalid(buf, len); /* buf is NUL-terminated at buf[len] */
 
@@ -280,9 +347,35 @@ ag_graph *ag__read_dot(const char *buf, size_t len, const char *name,
         ag_error_locate(err, buf, len);
         return NULL;
     }
+    /* A UTF-8 byte order mark (as other readers, io.c) is not part of the first word. */
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        text += 3;
+    /* cgraph keeps every name it reads before a graph is open (a word, a quoted or an
+     * HTML string ahead of "graph") in its process-global string dictionary, and a
+     * syntax error leaves it there for good: a long-running caller (a server, a fuzzer)
+     * grew by each such input until it ran out of memory. Such text is never a graph,
+     * so it is refused here, before cgraph sees it. */
+    if ((bad_at = bad_header(text, buf + len)) != NULL) {
+        ag_error_set_at(err, AG_EPARSE, name, bad_at - buf,
+                        "DOT: a graph starts with 'graph', 'digraph' or 'strict'");
+        ag_error_locate(err, buf, len);
+        return NULL;
+    }
+    /* An input that ends inside a string or a comment left cgraph's lexer inside it
+     * (its start condition is global and only the closing quote, '>' or star-slash resets
+     * it), so the next DOT read in the process began in the middle of a string. Such an
+     * input is refused before cgraph sees it. */
+    {
+        const char *what = NULL;
+        if ((bad_at = unclosed(text, buf + len, &what)) != NULL) {
+            ag_error_set_at(err, AG_EPARSE, name, bad_at - buf, "DOT: %s never closed", what);
+            ag_error_locate(err, buf, len);
+            return NULL;
+        }
+    }
     prev = ag__gv_capture_start();
     agsetfile((char *)name);
-    dg = agmemread(buf);
+    dg = agmemread(text);
     /* cgraph reads only the first graph and leaves what follows in its (global) scanner
      * buffer, where the next agmemread in this process would start. aglexbad() flushes
      * that buffer: it is exported by libcgraph but missing from the 2.43 header. */
@@ -295,7 +388,7 @@ ag_graph *ag__read_dot(const char *buf, size_t len, const char *name,
         goto out;
     }
     {
-        const char *rest = after_first_graph(buf, len);
+        const char *rest = after_first_graph(text, len - (size_t)(text - buf));
         if (rest) {
             long at = 1;
             for (const char *q = buf; q < rest; q++)

@@ -1,5 +1,5 @@
 /*
- * formats.c - helpers shared by the GraphML, GEXF, GML and CSV writers.
+ * formats.c - helpers shared by the GraphML, GEXF, GML, CSV and neo4j writers.
  *
  * Typed formats need one type per attribute column, but our attributes are open-ended
  * JSON values. A first pass over all records merges the kind of every value into its
@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/error_internal.h"
 #include "util/array_internal.h"
@@ -385,4 +386,47 @@ int ag__is_iso_date(const char *s)
     if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
         return 0;
     return 1;
+}
+
+/* ------------------------------------------------------------------ CSV */
+
+/* A CSV field: quoted when it holds a comma, quote, CR, LF or leading/trailing space. */
+void ag__csv_field(FILE *f, const char *s, size_t n)
+{
+    int quote = n && (s[0] == ' ' || s[n - 1] == ' ');
+    for (size_t i = 0; i < n && !quote; i++)
+        quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+    if (!quote) {
+        ag__putn(f, s, n);
+        return;
+    }
+    ag__puts(f, "\"");
+    for (const char *p = s, *end = s + n; p < end;) {
+        const char *q = memchr(p, '"', (size_t)(end - p));
+        if (!q) {
+            ag__putn(f, p, (size_t)(end - p));
+            break;
+        }
+        ag__putn(f, p, (size_t)(q - p + 1));
+        ag__puts(f, "\"");
+        p = q + 1;
+    }
+    ag__puts(f, "\"");
+}
+
+/* DEST/nodes.csv or DEST_nodes.csv (a trailing ".csv" of a prefix is dropped). */
+char *ag__table_path(const char *dest, const char *table)
+{
+    size_t n = strlen(dest);
+    char *p = malloc(n + strlen(table) + 8);
+    if (!p)
+        return NULL;
+    if (n && dest[n - 1] == '/') {
+        sprintf(p, "%s%s.csv", dest, table);
+    } else {
+        if (n > 4 && strcasecmp(dest + n - 4, ".csv") == 0)
+            n -= 4;
+        sprintf(p, "%.*s_%s.csv", (int)n, dest, table);
+    }
+    return p;
 }

@@ -1,5 +1,5 @@
 /*
- * formats_internal.h - what the GraphML, GEXF, GML and CSV writers share (formats.c):
+ * formats_internal.h - what the GraphML, GEXF, GML, CSV and neo4j writers share (formats.c):
  * typing attribute columns, turning JSON values into text, fast unbuffered-lock output
  * and XML escaping. Private to libcore, never installed.
  *
@@ -97,6 +97,14 @@ void ag__xml_escape(FILE *f, const char *s, size_t n, int in_attr);
 /* The end of a writer: -1 with the error when an allocation failed (oom) or the
  * stream has an error, else 0. */
 int ag__write_status(FILE *out, int oom, ag_error *err);
+
+/* A CSV field (RFC 4180): quoted when it holds a comma, quote, CR, LF or a leading or
+ * trailing space, quotes doubled. */
+void ag__csv_field(FILE *f, const char *s, size_t n);
+/* The path of one table of a pair: DEST/TABLE.csv when dest ends in '/', else
+ * DEST_TABLE.csv (a trailing ".csv" of the prefix dropped). malloc'd; NULL when out of
+ * memory. */
+char *ag__table_path(const char *dest, const char *table);
 
 /* Is s a non-empty ASCII XML name token ([A-Za-z0-9._:-]+)? */
 int ag__is_ascii_nmtoken(const char *s);

@@ -1,5 +1,8 @@
 /*
- * gexf.c - GEXF 1.3 writer for Gephi (validates against the RELAX NG schema gexf.rng).
+ * gexf.c - GEXF 1.3 writer for Gephi (validates against the RELAX NG schema gexf.rng),
+ * or GEXF 1.2draft for networkx 2 and older Gephi (opts->gexf_version; the same
+ * document in the 1.2draft namespaces, which it validates against too). The reader is
+ * gexf_read.c.
  *
  * Attributes are declared per class with the narrowest GEXF type that fits every value
  * (formats.c): integer/long, double, boolean, string; lists of strings are joined with
@@ -239,12 +242,22 @@ int ag__write_gexf(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_e
         if (w.label_col[d] >= 0 && w.col[d].col[w.label_col[d]].kind != AG__K_STRING)
             w.label_col[d] = -1; /* not a plain string: keep it as an attribute */
     }
+    if (opts->gexf_version != AG_GEXF_1_3 && opts->gexf_version != AG_GEXF_1_2) {
+        ag_error_set(err, AG_EINVAL, NULL, 0, 0, "unknown GEXF version %d (1.3 or 1.2)",
+                     (int)opts->gexf_version);
+        goto out;
+    }
     if (ag_style_prepare(&w.st, g, NULL, err) < 0)
         goto out;
 
-    ag__puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                  "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
-                  "version=\"1.3\">\n  <meta>\n    <creator>actorgraph ");
+    ag__puts(out, opts->gexf_version == AG_GEXF_1_2
+                      ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+                        "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n"
+                        "  <meta>\n    <creator>actorgraph "
+                      : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+                        "version=\"1.3\">\n  <meta>\n    <creator>actorgraph ");
     ag__puts(out, ag_version());
     ag__puts(out, "</creator>\n    <description>");
     if (opts->title) {

@@ -4,9 +4,10 @@
  *
  * Writing follows what networkx and igraph read: node ids are the indices 0..n-1 and
  * the actor's name is the node's "label"; keys are [A-Za-z][A-Za-z0-9_]* (other
- * characters become '_'); strings are ASCII as the GML definition asks (networkx
- * reads nothing else): '"' and '&' as &quot; and &amp;, every other character outside
- * printable ASCII as a &#N; character reference. GML has no
+ * characters become '_'), or with opts->gml_alnum_keys letters and digits only as the
+ * GML grammar says (graph-tool mangles '_'; see gml_key); strings are ASCII as the GML
+ * definition asks (networkx reads nothing else): '"' and '&' as &quot; and &amp;, every
+ * other character outside printable ASCII as a &#N; character reference. GML has no
  * booleans (written 1/0) and no lists: lists of strings are joined with "; " and
  * richer values (evidence records) are JSON text, as in GraphML.
  *
@@ -36,20 +37,35 @@ typedef struct mw {
     int oom;            /* allocation failure while writing */
 } mw;
 
-/* A GML key from an attribute name, unique among used[0..nused) (and the reserved). */
-static char *gml_key(const char *name, char **used, size_t nused)
+/*
+ * A GML key from an attribute name, unique among used[0..nused) (and the reserved).
+ * Default: [A-Za-z][A-Za-z0-9_]*, other characters becoming '_', "_2", "_3"... on a
+ * clash. alnum (the GML grammar's [A-Za-z][A-Za-z0-9]*, which graph-tool insists on):
+ * other characters are dropped and the letter after them is upper-cased ("first_date"
+ * becomes "firstDate", "Modularity Class" "ModularityClass"), "2", "3"... on a clash.
+ * Either way a key that would not start with a letter gets an "a" in front.
+ */
+static char *gml_key(const char *name, char **used, size_t nused, int alnum)
 {
     size_t n = strlen(name);
     char *out = malloc(n + 24), *q = out;
+    int upper = 0;
 
     if (!out)
         return NULL;
     for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
         unsigned char c = *p;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')
+        int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (letter || (c >= '0' && c <= '9') || (c == '_' && !alnum)) {
+            if (upper && q > out && c >= 'a' && c <= 'z')
+                c = (unsigned char)(c - 'a' + 'A');
             *q++ = (char)c;
-        else if (c < 0x80 || (c & 0xC0) == 0xC0)
+            upper = 0;
+        } else if (alnum) {
+            upper = 1;
+        } else if (c < 0x80 || (c & 0xC0) == 0xC0) {
             *q++ = '_';
+        }
     }
     *q = '\0';
     if (!((out[0] >= 'a' && out[0] <= 'z') || (out[0] >= 'A' && out[0] <= 'Z'))) {
@@ -63,11 +79,11 @@ static char *gml_key(const char *name, char **used, size_t nused)
             clash = strcmp(used[i], out) == 0;
         if (!clash)
             return out;
-        snprintf(q, 24, "_%d", suffix + 1);
+        snprintf(q, 24, alnum ? "%d" : "_%d", suffix + 1);
     }
 }
 
-static int plan(mw *w, ag_error *err)
+static int plan(mw *w, int alnum, ag_error *err)
 {
     static const char *reserved[3][5] = {
         {"directed", "multigraph", "node", "edge", NULL},
@@ -96,7 +112,7 @@ static int plan(mw *w, ag_error *err)
             nres++;
         }
         for (size_t i = 0; i < nc; i++) {
-            if (!(w->key[d][i] = gml_key(w->col[d].col[i].name, used, nres + i))) {
+            if (!(w->key[d][i] = gml_key(w->col[d].col[i].name, used, nres + i, alnum))) {
                 free(used);
                 return ag__nomem(err);
             }
@@ -245,11 +261,10 @@ int ag__write_gml(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_er
     size_t n = ag_graph_node_count(g), m = ag_graph_edge_count(g);
     int rc = -1;
 
-    (void)opts;
     memset(&w, 0, sizeof w);
     w.f = out;
     w.g = g;
-    if (plan(&w, err) < 0)
+    if (plan(&w, opts->gml_alnum_keys, err) < 0)
         goto out;
     ag__puts(out, "graph [\n  directed ");
     ag__puts(out, ag_graph_is_directed(g) ? "1\n" : "0\n");

@@ -1,19 +1,19 @@
 /*
- * graphml_read.c - the GraphML reader (libxml2's streaming xmlTextReader). This is the
- * only libcore module that includes libxml2. What the writer puts in <desc> (see
+ * graphml_read.c - the GraphML reader (libxml2's streaming xmlTextReader, set up and
+ * its errors translated in xml_read.c). What the writer puts in <desc> (see
  * graphml_write.c) lets this reader restore the exact graph.
  *
  * Reading. The reader streams (a million-link file never becomes a DOM) and accepts
- * what networkx, igraph, yEd and Gephi write: typed keys with defaults, directed and
- * undirected graphs, edge weights, nested graphs (flattened), yEd node labels. Any
- * DOCTYPE is refused before a single entity can be referenced, and the parser runs with
- * XML_PARSE_NONET and without XML_PARSE_NOENT / XML_PARSE_DTDLOAD, so entity bombs and
- * external entities are neither expanded nor fetched. libxml2's messages are captured
- * through a per-reader structured error handler (never printed) and keep their line and
- * column.
+ * what networkx, igraph, graph-tool, yEd and Gephi write: typed keys with defaults,
+ * directed and undirected graphs, edge weights, nested graphs (flattened), yEd node
+ * labels. Node names: our own files name the key that holds them (actorgraph:node-id);
+ * in files from programs that number their nodes (igraph's n0, n1, ..., yEd's n1::n0,
+ * Gephi's 0, 1, ...) a string key "name" (igraph), else "label" (graph-tool, Gephi,
+ * yEd's node labels), that names every node uniquely supplies the ids (node_names.c).
+ * Every key keeps its declared type. Security (no DOCTYPE, no entity expansion, no
+ * network) is xml_read.c's.
  *
- * Time complexity: O(input bytes) plus one O(V + E) copy when node names come from
- * the node-id key.
+ * Time complexity: O(input bytes) plus one O(V + E) copy when nodes are renamed.
  */
 #include <errno.h>
 #include <math.h>
@@ -21,13 +21,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/xmlreader.h>
-
 #include <actorgraph/graph/style.h>
 
 #include "util/array_internal.h"
 #include "io/formats_internal.h"
 #include "io/io_internal.h"
+#include "io/xml_internal.h"
 
 #include "io/graphml_internal.h"
 
@@ -47,10 +46,7 @@ typedef struct rkey {
 } rkey;
 
 typedef struct rd {
-    xmlTextReaderPtr r;   /* the libxml2 reader */
-    const char *name;     /* source name for messages */
-    const ag_read_limits *limits; /* never NULL */
-    ag_error *err;        /* where errors go */
+    ag__xml x;            /* the reader, the source name, the limits and *err */
     ag_graph *g;          /* built with GraphML ids as node ids */
     rkey *keys;           /* declared keys */
     size_t nkeys, capkeys, hint; /* count, allocated, lookup hint */
@@ -59,104 +55,50 @@ typedef struct rd {
     size_t capnames;      /* allocated entries of names */
     int graphs;           /* top-level <graph> elements seen */
     ag__buf text;         /* text of the current <data> */
-    int xml_failed;       /* the structured error handler has set *err */
     int integer_ids;      /* the node-id key says the names were integers */
     long *refline;        /* per node: 0 once a <node> declares it, else the line of the
                            * first <edge> naming it (an undeclared node is an error) */
     size_t caprefline;    /* allocated entries of refline */
 } rd;
 
-/* Structured error handler: libxml2's message, line and column, never printed. */
-static void on_xml_error(void *ctx, xmlErrorPtr e)
-{
-    rd *s = ctx;
-    char msg[AG_ERR_MSG];
-    size_t n;
-
-    /* Namespace complaints (an odd xmlns URI, say) do not stop libxml2 and do not make
-     * the graph any less readable: they are not errors for us. */
-    if (!e || e->level < XML_ERR_ERROR || e->domain == XML_FROM_NAMESPACE || s->xml_failed)
-        return;
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
-    n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
-    ag_error_set(s->err, AG_EPARSE, s->name, e->line, e->int2 > 0 ? e->int2 : 0, "%s", msg);
-    s->xml_failed = 1;
-}
-
+/* The reader's steps (xml_read.c), named as this file uses them. */
 static long cur_line(rd *s)
 {
-    xmlNodePtr node = xmlTextReaderCurrentNode(s->r);
-    long line = node ? xmlGetLineNo(node) : -1;
-    if (line <= 0)
-        line = xmlTextReaderGetParserLineNumber(s->r);
-    return line > 0 ? line : 0;
+    return ag__xml_line(&s->x);
 }
 
 __attribute__((format(printf, 3, 4))) static int fail(rd *s, int code, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    ag_error_setv(s->err, code, s->name, cur_line(s), 0, fmt, ap);
+    ag_error_setv(s->x.err, code, s->x.name, cur_line(s), 0, fmt, ap);
     va_end(ap);
     return -1;
 }
 
 static const char *lname(rd *s)
 {
-    const xmlChar *n = xmlTextReaderConstLocalName(s->r);
-    return n ? (const char *)n : "";
+    return ag__xml_lname(&s->x);
 }
 
 static char *get_attr(rd *s, const char *name)
 {
-    return (char *)xmlTextReaderGetAttribute(s->r, (const xmlChar *)name);
+    return ag__xml_attr(&s->x, name);
 }
 
-/* Advance; 1 = a node, 0 = end of document, -1 = error (set). */
 static int next(rd *s)
 {
-    int rc = xmlTextReaderRead(s->r);
-    if (rc < 0) {
-        if (!s->xml_failed)
-            ag_error_set(s->err, AG_EPARSE, s->name, cur_line(s), 0, "malformed XML");
-        return -1;
-    }
-    if (rc == 1 && xmlTextReaderNodeType(s->r) == XML_READER_TYPE_ELEMENT &&
-        (size_t)xmlTextReaderDepth(s->r) >= s->limits->max_depth)
-        return fail(s, AG_ELIMIT, "XML nested deeper than the limit of %zu", s->limits->max_depth);
-    return rc;
+    return ag__xml_next(&s->x);
 }
 
-/* Skip the rest of the current element (which must be an element start). */
 static int skip_element(rd *s)
 {
-    int depth = xmlTextReaderDepth(s->r), rc;
-    if (xmlTextReaderIsEmptyElement(s->r))
-        return 0;
-    while ((rc = next(s)) == 1) {
-        if (xmlTextReaderNodeType(s->r) == XML_READER_TYPE_END_ELEMENT &&
-            xmlTextReaderDepth(s->r) == depth)
-            return 0;
-    }
-    return rc < 0 ? -1 : fail(s, AG_EPARSE, "unexpected end of document");
+    return ag__xml_skip(&s->x);
 }
 
-/* Advance to the next child element of the element whose start tag was at `depth`:
- * 1 = positioned on a child's start tag, 0 = reached the parent's end tag, -1 = error.
- * Each child must be consumed by its handler (or skip_element) before the next call. */
 static int next_child(rd *s, int depth)
 {
-    int rc;
-    while ((rc = next(s)) == 1) {
-        int t = xmlTextReaderNodeType(s->r);
-        if (t == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth(s->r) == depth)
-            return 0;
-        if (t == XML_READER_TYPE_ELEMENT)
-            return 1;
-    }
-    return rc < 0 ? -1 : fail(s, AG_EPARSE, "unexpected end of document");
+    return ag__xml_next_child(&s->x, depth);
 }
 
 /* Text content of the current element (start tag), concatenated, into s->text. When
@@ -164,15 +106,15 @@ static int next_child(rd *s, int depth)
  * Geometry's x, y into *x, *y. */
 static int element_text(rd *s, int ynode, double *x, double *y, int *has_xy)
 {
-    int depth = xmlTextReaderDepth(s->r), rc, in_label = 0, got_label = 0;
+    int depth = xmlTextReaderDepth(s->x.r), rc, in_label = 0, got_label = 0;
 
     ag__buf_reset(&s->text);
-    if (xmlTextReaderIsEmptyElement(s->r))
+    if (xmlTextReaderIsEmptyElement(s->x.r))
         return 0;
     while ((rc = next(s)) == 1) {
-        int type = xmlTextReaderNodeType(s->r);
+        int type = xmlTextReaderNodeType(s->x.r);
         if (type == XML_READER_TYPE_END_ELEMENT) {
-            if (xmlTextReaderDepth(s->r) == depth)
+            if (xmlTextReaderDepth(s->x.r) == depth)
                 return 0;
             if (in_label && strcmp(lname(s), "NodeLabel") == 0)
                 in_label = 0, got_label = 1;
@@ -182,7 +124,7 @@ static int element_text(rd *s, int ynode, double *x, double *y, int *has_xy)
             if (!ynode)
                 continue; /* text of children is still collected below */
             if (!got_label && strcmp(lname(s), "NodeLabel") == 0 &&
-                !xmlTextReaderIsEmptyElement(s->r)) {
+                !xmlTextReaderIsEmptyElement(s->x.r)) {
                 ag__buf_reset(&s->text);
                 in_label = 1;
             } else if (strcmp(lname(s), "Geometry") == 0 && !*has_xy) {
@@ -201,7 +143,7 @@ static int element_text(rd *s, int ynode, double *x, double *y, int *has_xy)
              type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
              type == XML_READER_TYPE_WHITESPACE) &&
             (!ynode || in_label)) {
-            const char *v = (const char *)xmlTextReaderConstValue(s->r);
+            const char *v = (const char *)xmlTextReaderConstValue(s->x.r);
             if (v && ag__buf_add(&s->text, v, strlen(v)) < 0)
                 return fail(s, AG_ENOMEM, "out of memory");
         }
@@ -275,8 +217,8 @@ static int read_key(rd *s)
     }
     s->nkeys++;
     /* Children: <desc> (our markers) and <default>. */
-    depth = xmlTextReaderDepth(s->r);
-    if (!xmlTextReaderIsEmptyElement(s->r)) {
+    depth = xmlTextReaderDepth(s->x.r);
+    if (!xmlTextReaderIsEmptyElement(s->x.r)) {
         int r2;
         while ((r2 = next_child(s, depth)) == 1) {
             if (strcmp(lname(s), "default") == 0 || strcmp(lname(s), "desc") == 0) {
@@ -389,7 +331,19 @@ static json_t *decode_value(rd *s, const rkey *k, const char *text, const char *
                 return json_integer((json_int_t)d);
             if (k->type == T_INT)
                 goto bad_number;
-            return json_real(d);
+            /* jansson holds no NaN or infinity (json_real gives NULL for them): "inf",
+             * "nan" and "1e999" failed with no error at all ("unknown error"). */
+            if (!isfinite(d)) {
+                fail(s, AG_EINVAL, "%skey '%s' (double): '%.40s' is not a finite number",
+                     what, k->name, text);
+                return NULL;
+            }
+            {
+                json_t *v = json_real(d);
+                if (!v)
+                    goto nomem;
+                return v;
+            }
         }
     bad_number:
         fail(s, AG_EINVAL, "%skey '%s' (%s): '%.40s' is not a number", what, k->name,
@@ -532,9 +486,9 @@ static int read_graph_body(rd *s);
 
 static int read_record(rd *s, int dom, long idx)
 {
-    int depth = xmlTextReaderDepth(s->r), rc;
+    int depth = xmlTextReaderDepth(s->x.r), rc;
 
-    if (xmlTextReaderIsEmptyElement(s->r))
+    if (xmlTextReaderIsEmptyElement(s->x.r))
         return 0;
     while ((rc = next_child(s, depth)) == 1) {
         const char *nm = lname(s);
@@ -557,9 +511,9 @@ static long node_ref(rd *s, const char *id, int declared)
 {
     long i = ag_graph_find_node(s->g, id);
     if (i < 0) {
-        if (ag_graph_node_count(s->g) >= s->limits->max_nodes)
-            return fail(s, AG_ELIMIT, "more than %zu nodes", s->limits->max_nodes);
-        if ((i = ag_graph_add_node(s->g, id, s->err)) < 0 ||
+        if (ag_graph_node_count(s->g) >= s->x.limits->max_nodes)
+            return fail(s, AG_ELIMIT, "more than %zu nodes", s->x.limits->max_nodes);
+        if ((i = ag_graph_add_node(s->g, id, s->x.err)) < 0 ||
             ag__grow(&s->refline, &s->caprefline, (size_t)i + 1, sizeof *s->refline) < 0)
             return fail(s, AG_ENOMEM, "out of memory");
         s->refline[i] = declared ? 0 : (cur_line(s) > 0 ? cur_line(s) : 1);
@@ -598,7 +552,7 @@ static int read_edge(rd *s)
     /* GraphML has no multigraph flag: parallel edges make one (as networkx does). */
     if (!ag_graph_is_multigraph(s->g) && ag_graph_find_edge(s->g, (size_t)a, (size_t)b) >= 0)
         ag_graph_set_multigraph(s->g, 1);
-    if ((e = ag_graph_add_edge(s->g, (size_t)a, (size_t)b, s->err)) < 0) {
+    if ((e = ag_graph_add_edge(s->g, (size_t)a, (size_t)b, s->x.err)) < 0) {
         fail(s, AG_ENOMEM, "out of memory");
         goto out;
     }
@@ -612,9 +566,9 @@ out:
 /* The current node is a <graph> start tag. */
 static int read_graph_body(rd *s)
 {
-    int depth = xmlTextReaderDepth(s->r), rc;
+    int depth = xmlTextReaderDepth(s->x.r), rc;
 
-    if (xmlTextReaderIsEmptyElement(s->r))
+    if (xmlTextReaderIsEmptyElement(s->x.r))
         return 0;
     while ((rc = next_child(s, depth)) == 1) {
         const char *nm = lname(s);
@@ -639,13 +593,8 @@ static int read_document(rd *s)
     int rc, seen_root = 0;
 
     while ((rc = next(s)) == 1) {
-        int t = xmlTextReaderNodeType(s->r);
+        int t = xmlTextReaderNodeType(s->x.r);
         const char *nm;
-        if (t == XML_READER_TYPE_DOCUMENT_TYPE)
-            return fail(s, AG_EINVAL, "DOCTYPE declarations are not accepted in GraphML "
-                                      "(entities are never expanded or fetched)");
-        if (t == XML_READER_TYPE_ENTITY_REFERENCE)
-            return fail(s, AG_EINVAL, "entity references are not accepted");
         if (t != XML_READER_TYPE_ELEMENT)
             continue;
         nm = lname(s);
@@ -679,9 +628,10 @@ static int read_document(rd *s)
     if (rc < 0)
         return -1;
     if (!seen_root)
-        return ag_error_set(s->err, AG_EPARSE, s->name, 0, 0, "not GraphML: no root element");
+        return ag_error_set(s->x.err, AG_EPARSE, s->x.name, 0, 0, "not GraphML: no root element");
     if (!s->graphs)
-        return ag_error_set(s->err, AG_EINVAL, s->name, 0, 0, "GraphML document has no <graph>");
+        return ag_error_set(s->x.err, AG_EINVAL, s->x.name, 0, 0,
+                            "GraphML document has no <graph>");
     return 0;
 }
 
@@ -723,7 +673,7 @@ static int apply_defaults(rd *s)
         continue;
     nomem:
         json_decref(v);
-        return ag_error_set(s->err, AG_ENOMEM, s->name, 0, 0, "out of memory");
+        return ag_error_set(s->x.err, AG_ENOMEM, s->x.name, 0, 0, "out of memory");
     }
     return 0;
 }
@@ -731,112 +681,43 @@ static int apply_defaults(rd *s)
 /* Our own files carry names in the node-id key: rebuild the graph with them as ids. */
 static ag_graph *rename_nodes(rd *s)
 {
-    ag_graph *g = s->g, *h;
-    size_t n = ag_graph_node_count(g), m = ag_graph_edge_count(g);
-    long *map = NULL;
+    size_t n = ag_graph_node_count(s->g);
+    const char **names = calloc(n ? n : 1, sizeof *names);
+    ag_graph *h;
 
-    if (!(h = ag_graph_new(ag_graph_is_directed(g))) || !(map = malloc((n ? n : 1) * sizeof *map)))
-        goto nomem;
-    ag_graph_set_multigraph(h, ag_graph_is_multigraph(g));
-    ag_graph_set_integer_ids(h, s->integer_ids);
-    if (json_object_update(ag_graph_attrs(h), ag_graph_attrs(g)) < 0)
-        goto nomem;
-    for (size_t i = 0; i < n; i++) {
-        const json_t *nv = i < s->capnames ? s->names[i] : NULL;
-        const char *id = json_is_string(nv) ? json_string_value(nv) : ag_node_id(g, i);
-        const json_t *a = ag_node_attrs_const(g, i);
-        if (ag_graph_find_node(h, id) >= 0) {
-            ag_error_set(s->err, AG_EINVAL, s->name, 0, 0, "two nodes are named '%.80s'", id);
-            goto fail;
-        }
-        if ((map[i] = ag_graph_add_node(h, id, s->err)) < 0)
-            goto fail;
-        if (a && json_object_size(a) && json_object_update(ag_node_attrs(h, (size_t)map[i]),
-                                                           (json_t *)a) < 0)
-            goto nomem;
+    if (!names) {
+        ag_error_set(s->x.err, AG_ENOMEM, s->x.name, 0, 0, "out of memory");
+        return NULL;
     }
-    for (size_t e = 0; e < m; e++) {
-        long f = ag_graph_add_edge(h, (size_t)map[ag_edge_source(g, e)],
-                                   (size_t)map[ag_edge_target(g, e)], s->err);
-        const json_t *a = ag_edge_attrs_const(g, e);
-        if (f < 0)
-            goto fail;
-        if (ag_edge_has_weight(g, e))
-            ag_edge_set_weight(h, (size_t)f, ag_edge_weight(g, e));
-        if (a && json_object_size(a) &&
-            json_object_update(ag_edge_attrs(h, (size_t)f), (json_t *)a) < 0)
-            goto nomem;
-    }
-    free(map);
+    for (size_t i = 0; i < n && i < s->capnames; i++)
+        if (json_is_string(s->names[i]))
+            names[i] = json_string_value(s->names[i]);
+    h = ag__rename_nodes(s->g, names, NULL, s->integer_ids, s->x.name, s->x.err);
+    free(names);
     return h;
-nomem:
-    ag_error_set(s->err, AG_ENOMEM, s->name, 0, 0, "out of memory");
-fail:
-    free(map);
-    ag_graph_free(h);
-    return NULL;
-}
-
-/* Offset of a <!DOCTYPE in the prolog (before the root element), or -1. Refusing it
- * before libxml2 starts means an entity bomb is rejected with a clear message instead
- * of whatever limit libxml2 would hit first. (The reader also refuses a DOCTYPE it
- * meets, which covers encodings this byte scan cannot see, such as UTF-16.) */
-static long long prolog_doctype(const char *buf, size_t len)
-{
-    const char *p = buf, *end = buf + len;
-
-    while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
-        const char *close;
-        if ((size_t)(end - p) >= 9 && memcmp(p, "<!DOCTYPE", 9) == 0)
-            return p - buf;
-        if ((size_t)(end - p) >= 4 && memcmp(p, "<!--", 4) == 0)
-            close = memmem(p, (size_t)(end - p), "-->", 3);
-        else if ((size_t)(end - p) >= 2 && p[1] == '?')
-            close = memmem(p, (size_t)(end - p), "?>", 2);
-        else
-            return -1; /* the root element: no DOCTYPE can follow */
-        if (!close)
-            return -1;
-        p = close + 2;
-    }
-    return -1;
 }
 
 ag_graph *ag__read_graphml(const char *buf, size_t len, const char *name,
                            const ag_read_limits *limits, ag_error *err)
 {
-    long long doctype = prolog_doctype(buf, len);
-
+    /* Keys whose strings name the nodes of programs that number them: igraph's
+     * "name", else the "label" of graph-tool, Gephi and yEd. */
+    static const char *const name_keys[] = {"name", "label", NULL};
     rd s;
     ag_graph *result = NULL;
+    const char *key;
 
     memset(&s, 0, sizeof s);
-    s.name = name;
-    s.limits = limits;
-    s.err = err;
     s.nodeid_key = -1;
-    if (doctype >= 0) {
-        ag_error_set_at(err, AG_EINVAL, name, doctype,
-                        "DOCTYPE declarations are not accepted in GraphML (entities are never "
-                        "expanded or fetched)");
-        ag_error_locate(err, buf, len);
+    if (ag__xml_open(&s.x, buf, len, name, "GraphML", limits, err) < 0)
         return NULL;
-    }
-    if (len > (size_t)INT32_MAX) {
-        ag_error_set(err, AG_ELIMIT, name, 0, 0, "GraphML input larger than 2 GiB");
-        return NULL;
-    }
-    /* No XML_PARSE_NOENT (no entity substitution), no DTDLOAD/DTDATTR/DTDVALID (no external
-     * DTD), NONET (nothing fetched), no HUGE (libxml2's own size limits stay on). */
-    s.r = xmlReaderForMemory(buf, (int)len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
-    if (!s.r || !(s.g = ag_graph_new(1))) {
+    if (!(s.g = ag_graph_new(1))) {
         ag_error_set(err, AG_ENOMEM, name, 0, 0, "out of memory");
         goto out;
     }
-    xmlTextReaderSetStructuredErrorHandler(s.r, on_xml_error, &s);
     /* An error libxml2 recovered from still fails the read: a graph is returned only
      * when *err stays clear. */
-    if (read_document(&s) < 0 || s.xml_failed || apply_defaults(&s) < 0)
+    if (read_document(&s) < 0 || s.x.failed || apply_defaults(&s) < 0)
         goto out;
     for (size_t i = 0; i < ag_graph_node_count(s.g); i++)
         if (s.refline[i]) {
@@ -847,13 +728,14 @@ ag_graph *ag__read_graphml(const char *buf, size_t len, const char *name,
         }
     if (s.nodeid_key >= 0) {
         result = rename_nodes(&s);
+    } else if ((key = ag__names_key(s.g, name_keys)) != NULL) {
+        result = ag__rename_nodes(s.g, NULL, key, 0, name, err);
     } else {
         result = s.g;
         s.g = NULL;
     }
 out:
-    if (s.r)
-        xmlFreeTextReader(s.r);
+    ag__xml_close(&s.x);
     ag_graph_free(s.g);
     for (size_t i = 0; i < s.nkeys; i++) {
         free(s.keys[i].id);

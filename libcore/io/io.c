@@ -19,6 +19,7 @@
 #include <utf8proc.h>
 #include <unistd.h>
 
+#include "util/opts_internal.h"
 #include "io/io_internal.h"
 
 /* ------------------------------------------------------------------ format names */
@@ -32,6 +33,7 @@ static const struct {
     {"gml", AG_FMT_GML},     {"tsv", AG_FMT_TSV},       {"csv", AG_FMT_CSV},
     {"svg", AG_FMT_SVG},     {"png", AG_FMT_PNG},       {"pdf", AG_FMT_PDF},
     {"auto", AG_FMT_AUTO},   {"txt", AG_FMT_TSV},       {"edgelist", AG_FMT_TSV},
+    {"neo4j", AG_FMT_NEO4J},   {"html", AG_FMT_HTML},     {"htm", AG_FMT_HTML},
 };
 
 const char *ag_format_name(ag_format fmt)
@@ -245,6 +247,8 @@ static ag_graph *read_terminated(const char *buf, size_t len, const char *name, 
         return ag__read_gml(text, len, name, limits, err);
     case AG_FMT_DOT:
         return ag__read_dot(text, len, name, limits, err);
+    case AG_FMT_GEXF:
+        return ag__read_gexf(text, len, name, limits, err);
     case AG_FMT_TSV:
         return ag__read_edgelist(text, len, name, '\t', limits, err);
     case AG_FMT_CSV:
@@ -434,4 +438,10 @@ void ag_output_abort(ag_output *out)
     free(out->tmp);
     free(out->path);
     memset(out, 0, sizeof *out);
+}
+
+int ag_write_opts_init(ag_write_opts *opts, unsigned int version)
+{
+    static const ag_write_opts defaults = AG_WRITE_OPTS_INIT;
+    return ag__opts_init(opts, version, &defaults, sizeof defaults);
 }

@@ -2,8 +2,9 @@
  * io_internal.h - per-format readers and writers behind ag_graph_read / ag_graph_write.
  * Private to libcore, never installed. Each format lives in its own file (json_read.c and
  * json_write.c, edgelist.c, graphml_read.c and graphml_write.c, gml_read.c and
- * gml_write.c, dot_read.c, gexf.c; DOT is written by render/dot_write.c) and each external parser library is
- * included by exactly one of them.
+ * gml_write.c, dot_read.c, gexf_read.c and gexf.c, csv.c, neo4j.c; DOT is written by
+ * render/dot_write.c) and each external parser library has one boundary: libxml2 in
+ * xml_read.c (for the GraphML and GEXF readers), cgraph in dot_read.c.
  *
  * Readers: buf holds len bytes (NUL-terminated at buf[len]); name is for messages;
  * limits is never NULL. They return a new graph or NULL with *err set.
@@ -25,12 +26,27 @@ ag_graph *ag__read_gml(const char *buf, size_t len, const char *name,
                        const ag_read_limits *limits, ag_error *err);
 ag_graph *ag__read_dot(const char *buf, size_t len, const char *name,
                        const ag_read_limits *limits, ag_error *err);
+ag_graph *ag__read_gexf(const char *buf, size_t len, const char *name,
+                        const ag_read_limits *limits, ag_error *err);
 
 int ag__write_json(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err);
 int ag__write_edgelist(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err);
 int ag__write_graphml(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err);
 int ag__write_gexf(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err);
 int ag__write_gml(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err);
+
+/* Node names instead of generated ids (node_names.c), for readers of formats whose
+ * writers number the nodes. ag__ids_generated: is every id of g generated ("n0", "n1",
+ * yEd's "n1::n0", or "0", "1", ... all in one form)? ag__names_key: when they are, the
+ * first of keys (NULL-terminated) that gives every node a distinct non-empty string,
+ * else NULL. ag__rename_nodes: a copy of g whose node i is named names[i], else (names
+ * or names[i] NULL) by its string attribute name_key, else keeps its id; name_key (may
+ * be NULL) is removed from the nodes and integer_ids set. NULL with *err set (src names
+ * the input) when two nodes would share a name. */
+int ag__ids_generated(const ag_graph *g);
+const char *ag__names_key(const ag_graph *g, const char *const *keys);
+ag_graph *ag__rename_nodes(const ag_graph *g, const char *const *names, const char *name_key,
+                           int integer_ids, const char *src, ag_error *err);
 
 /* Offset of the first byte of s[0, len) that is not valid UTF-8, or -1 when all is valid.
  * Readers check names with it: everything we write (JSON above all) must be UTF-8. */

@@ -4,6 +4,9 @@
  * Writing streams one record per line with our own serialiser instead of building one big
  * jansson tree: a million links would otherwise need a second copy of the graph in
  * memory, and we want shortest round-trip numbers ("0.1", not "0.10000000000000001").
+ * The link list is "links" (networkx before 3.6, and node_link_graph(edges="links")
+ * after) or, with opts->links_key, "edges" (networkx 3.6's default); the JSON reader
+ * takes either.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -153,8 +156,14 @@ int ag__write_json(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_e
     static const char *const node_keys[] = {"id", NULL};
     static const char *const link_keys[] = {"source", "target", "weight", NULL};
     const char *nl = opts->pretty ? "\n" : "";
+    const char *links = opts->links_key ? opts->links_key : "links";
     size_t n = ag_graph_node_count(g), m = ag_graph_edge_count(g);
     char num[40];
+
+    if (strcmp(links, "links") != 0 && strcmp(links, "edges") != 0)
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0,
+                            "node-link JSON: the link list is 'links' or 'edges', not '%.40s'",
+                            links);
 
     fprintf(out, "{\"directed\": %s, \"multigraph\": %s, \"graph\": ",
             ag_graph_is_directed(g) ? "true" : "false",
@@ -167,7 +176,7 @@ int ag__write_json(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_e
         put_attrs(out, ag_node_attrs_const(g, i), node_keys);
         fprintf(out, "}%s%s", i + 1 < n ? "," : "", nl);
     }
-    fprintf(out, "],%s\"links\": [%s", nl, nl);
+    fprintf(out, "],%s\"%s\": [%s", nl, links, nl);
     for (size_t e = 0; e < m; e++) {
         fputs("{\"source\": ", out);
         put_id(out, g, ag_edge_source(g, e));

@@ -6,12 +6,17 @@
  * such strings are written as HTML-like <...> IDs, which the lexer takes verbatim (when
  * their angle brackets balance). Graphviz's messages are captured as the DOT reader does
  * (io/graphviz_internal.h).
+ *
+ * Plain DOT (ag_write_opts.dot_plain) is for data exchange: the data attributes and the
+ * weights only, every ID a double-quoted string, no styling and nothing HTML-like, which
+ * graph-tool's (Boost) and pydot's parsers need and cgraph still reads back.
  */
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "io/formats_internal.h"
 #include "io/graphviz_internal.h"
@@ -48,20 +53,12 @@ static int quotable(const char *s)
     return 1;
 }
 
-/* Write s as a DOT ID: quoted with '"' escaped when quotable, else as an HTML-like <...>
- * ID (taken verbatim) when its angle brackets balance, else quoted with a space after
- * the stray backslash (the one lossy case). */
-static void put_id(FILE *f, const char *s)
+/* Write s double-quoted, '"' escaped; when it is not quotable (ok is 0), a space goes
+ * after each stray backslash (the one lossy case). */
+static void put_quoted(FILE *f, const char *s, int ok)
 {
     const char *p;
-    int ok = quotable(s);
 
-    if (!ok && brackets_balance(s)) {
-        fputc_unlocked('<', f);
-        ag__puts(f, s);
-        fputc_unlocked('>', f);
-        return;
-    }
     fputc_unlocked('"', f);
     for (p = s; *p; p++) {
         const char *q = p;
@@ -85,6 +82,22 @@ static void put_id(FILE *f, const char *s)
     fputc_unlocked('"', f);
 }
 
+/* Write s as a DOT ID: quoted with '"' escaped when quotable, else as an HTML-like <...>
+ * ID (taken verbatim) when its angle brackets balance, else quoted with a space after
+ * the stray backslash (the one lossy case). */
+static void put_id(FILE *f, const char *s)
+{
+    int ok = quotable(s);
+
+    if (!ok && brackets_balance(s)) {
+        fputc_unlocked('<', f);
+        ag__puts(f, s);
+        fputc_unlocked('>', f);
+        return;
+    }
+    put_quoted(f, s, ok);
+}
+
 static void put_attr(FILE *f, int *first, const char *key, const char *val, int html)
 {
     ag__puts(f, *first ? " [" : ", ");
@@ -106,8 +119,73 @@ static void put_attrs(FILE *f, int *first, const ag__attrs *a)
         put_attr(f, first, a->v[i].key, a->v[i].val, a->v[i].html);
 }
 
-/* The data attributes of one element, skipping keys the styling already set. */
-static int put_data(FILE *f, int *first, const json_t *attrs, const ag__attrs *style)
+/* JSON text with every escaped quote inside its strings (\") written \u0022, so that
+ * the text is a DOT quoted string without a backslash before a quote (which cgraph's
+ * and Boost's lexers cannot read back). Takes json and returns the new text, or NULL
+ * (json freed either way). */
+static char *quotes_as_escapes(char *json)
+{
+    size_t n = 0;
+    char *out, *q;
+
+    for (const char *p = json; *p; p++)
+        n += p[0] == '\\' && p[1] == '"' ? 6 : 1;
+    if ((out = malloc(n + 1))) {
+        q = out;
+        for (const char *p = json; *p; p++) {
+            if (p[0] == '\\' && p[1] == '"') {
+                memcpy(q, "\\u0022", 6);
+                q += 6;
+                p++;
+            } else if (p[0] == '\\' && p[1]) {
+                *q++ = *p++; /* another escape ("\\\\", "\\n"): kept whole, so the
+                              * quote after an escaped backslash stays the string's end */
+                *q++ = *p;
+            } else {
+                *q++ = *p;
+            }
+        }
+        *q = '\0';
+    }
+    free(json);
+    return out;
+}
+
+/* Is s a DOT identifier ([A-Za-z_][A-Za-z0-9_]*, not a keyword), written bare? */
+static int bare_id(const char *s)
+{
+    static const char *const keywords[] = {"node", "edge", "graph", "digraph", "subgraph",
+                                           "strict", NULL};
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
+        return 0;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '_'))
+            return 0;
+    for (size_t i = 0; keywords[i]; i++)
+        if (strcasecmp(s, keywords[i]) == 0)
+            return 0;
+    return 1;
+}
+
+/* key=val in an attribute list (plain DOT): the key bare when it is an identifier (as
+ * pydot wants to look it up), else double-quoted; the value always double-quoted. */
+static void put_plain_attr(FILE *f, int *first, const char *key, const char *val)
+{
+    ag__puts(f, *first ? " [" : ", ");
+    *first = 0;
+    if (bare_id(key))
+        ag__puts(f, key);
+    else
+        put_quoted(f, key, quotable(key));
+    fputc_unlocked('=', f);
+    put_quoted(f, val, quotable(val));
+}
+
+/* The data attributes of one element, skipping keys the styling already set (style may
+ * be NULL); plain: every ID double-quoted. */
+static int put_data_as(FILE *f, int *first, const json_t *attrs, const ag__attrs *style,
+                       int plain)
 {
     const char *key;
     json_t *v;
@@ -117,7 +195,7 @@ static int put_data(FILE *f, int *first, const json_t *attrs, const ag__attrs *s
         char num[40];
         const char *text = num;
         char *dumped = NULL;
-        if (ag__attrs_has(style, key) || json_is_null(v) || ag__gv_names_file(key))
+        if ((style && ag__attrs_has(style, key)) || json_is_null(v) || ag__gv_names_file(key))
             continue;
         switch (json_typeof(v)) {
         case JSON_STRING: text = json_string_value(v); break;
@@ -127,14 +205,23 @@ static int put_data(FILE *f, int *first, const json_t *attrs, const ag__attrs *s
         case JSON_FALSE: text = "false"; break;
         default:
             /* Lists and objects as compact JSON, which the reader turns back. */
-            if (!(dumped = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY)))
+            if (!(dumped = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY)) ||
+                (plain && !(dumped = quotes_as_escapes(dumped))))
                 return -1;
             text = dumped;
         }
-        put_attr(f, first, key, text, 0);
+        if (plain)
+            put_plain_attr(f, first, key, text);
+        else
+            put_attr(f, first, key, text, 0);
         free(dumped);
     }
     return 0;
+}
+
+static int put_data(FILE *f, int *first, const json_t *attrs, const ag__attrs *style)
+{
+    return put_data_as(f, first, attrs, style, 0);
 }
 
 /* The statement a default-attribute list opens with ("graph", "node", "edge"). */
@@ -222,9 +309,61 @@ out:
     return rc;
 }
 
+/* Plain DOT: the graph's, nodes' and links' data, nothing else. O(V + E). */
+static int write_plain_dot(const ag_graph *g, FILE *out, ag_error *err)
+{
+    size_t nn = ag_graph_node_count(g), ne = ag_graph_edge_count(g);
+    const char *op = ag_graph_is_directed(g) ? " -> " : " -- ";
+    const json_t *ga = ag_graph_attrs_const(g);
+    int first;
+
+    ag__puts(out, ag_graph_is_directed(g) ? "digraph \"actorgraph\" {\n"
+                                          : "graph \"actorgraph\" {\n");
+    if (ga && json_object_size(ga)) {
+        first = 1;
+        ag__puts(out, "  graph");
+        if (put_data_as(out, &first, ga, NULL, 1) < 0)
+            goto nomem;
+        ag__puts(out, first ? ";\n" : "];\n");
+    }
+    for (size_t i = 0; i < nn; i++) {
+        const char *id = ag_node_id(g, i);
+        first = 1;
+        ag__puts(out, "  ");
+        put_quoted(out, id, quotable(id));
+        if (put_data_as(out, &first, ag_node_attrs_const(g, i), NULL, 1) < 0)
+            goto nomem;
+        ag__puts(out, first ? ";\n" : "];\n");
+    }
+    for (size_t e = 0; e < ne; e++) {
+        const char *a = ag_node_id(g, ag_edge_source(g, e));
+        const char *b = ag_node_id(g, ag_edge_target(g, e));
+        first = 1;
+        ag__puts(out, "  ");
+        put_quoted(out, a, quotable(a));
+        ag__puts(out, op);
+        put_quoted(out, b, quotable(b));
+        if (ag_edge_has_weight(g, e)) {
+            char num[40];
+            ag__format_double(ag_edge_weight(g, e), 1, num, sizeof num);
+            put_plain_attr(out, &first, "weight", num);
+        }
+        if (put_data_as(out, &first, ag_edge_attrs_const(g, e), NULL, 1) < 0)
+            goto nomem;
+        ag__puts(out, first ? ";\n" : "];\n");
+    }
+    ag__puts(out, "}\n");
+    return 0; /* write errors: ag_output_commit reports them with the output's name */
+nomem:
+    return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory writing DOT");
+}
+
 int ag__write_dot(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err)
 {
     ag_render_opts ro = AG_RENDER_OPTS_INIT;
+
+    if (opts->dot_plain)
+        return write_plain_dot(g, out, err);
     ro.format = AG_FMT_DOT;
     ro.top = 0;
     ro.title = opts->title;
@@ -305,6 +444,9 @@ int ag__dot_render(const ag_graph *g, ag__styler *s, const char *engine, ag_form
             if (set_attr(dg, de, AGEDGE, &el->v[k]) < 0)
                 goto nomem;
     }
+    /* sfdp takes its start positions from rand(), unseeded: the seed a fresh process has,
+     * set again, makes every picture of a process the one the tools draw. */
+    srand(1);
     if (gvLayout(gvc, dg, engine) != 0) {
         if (ag__gv_captured_error(NULL, msg, sizeof msg, &line))
             ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "%s layout failed: %s", engine, msg);

@@ -25,6 +25,7 @@
 #include <actorgraph/graph/style.h>
 
 #include "util/error_internal.h"
+#include "util/opts_internal.h"
 #include "util/array_internal.h"
 #include "io/formats_internal.h"
 #include "render/render_internal.h"
@@ -961,4 +962,10 @@ out:
     ag__styler_free(s);
     ag_graph_free(sel);
     return rc;
+}
+
+int ag_render_opts_init(ag_render_opts *opts, unsigned int version)
+{
+    static const ag_render_opts defaults = AG_RENDER_OPTS_INIT;
+    return ag__opts_init(opts, version, &defaults, sizeof defaults);
 }

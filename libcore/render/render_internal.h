@@ -65,6 +65,11 @@ int ag__dot_emit(const ag_graph *g, ag__styler *s, int with_data, FILE *out, ag_
 int ag__dot_render(const ag_graph *g, ag__styler *s, const char *engine, ag_format fmt,
                    FILE *out, ag_error *err);
 
+/* html.c: select (as ag_render_select), lay out as the SVG picture and write the
+ * self-contained interactive page. Fails with AG_ELIMIT, suggesting --top, when the
+ * selection is too large for a page or for the engine. */
+int ag__render_html(const ag_graph *g, FILE *out, const ag_render_opts *opts, ag_error *err);
+
 /* DOT for data exchange: every actor, styled as ag_render_dot styles it. */
 int ag__write_dot(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err);
 

@@ -1,9 +1,13 @@
 /*
- * write.c - the one entry that writes a graph in any single-stream format: the data
- * formats through their io/ writers, DOT through the styled emitter. It sits in render/
- * because DOT output is styled (colours, sizes, the title) like the pictures, and io/
- * must not depend on the styler above it.
+ * write.c - the entries that write a graph in any format: ag_graph_write to a stream
+ * (the data formats through their io/ writers, DOT through the styled emitter) and
+ * ag_graph_save to a path (every format, pictures and the CSV pair included, committed
+ * atomically), the one output path of the tools. They sit in render/ because DOT output
+ * is styled (colours, sizes, the title) like the pictures, and io/ must not depend on the
+ * styler above it.
  */
+#include <string.h>
+
 #include "io/io_internal.h"
 #include "render/render_internal.h"
 
@@ -28,8 +32,54 @@ int ag_graph_write(const ag_graph *g, ag_format fmt, FILE *out, const ag_write_o
         return ag__write_dot(g, out, opts, err);
     case AG_FMT_TSV:
         return ag__write_edgelist(g, out, opts, err);
+    case AG_FMT_HTML: {
+        ag_render_opts ro = AG_RENDER_OPTS_INIT; /* every actor, as for DOT */
+        ro.top = 0;
+        ro.title = opts->title;
+        return ag__render_html(g, out, &ro, err);
+    }
     default:
         return ag_error_set(err, AG_EINVAL, NULL, 0, 0,
                             "%s is not a single-stream data format here", ag_format_name(fmt));
     }
+}
+
+int ag_graph_save(const ag_graph *g, const char *path, ag_format fmt,
+                  const ag_render_opts *opts, ag_error *err)
+{
+    ag_render_opts ro = AG_RENDER_OPTS_INIT;
+    ag_write_opts wo = AG_WRITE_OPTS_INIT;
+    ag_output out;
+    int rc;
+
+    if (opts)
+        ro = *opts;
+    if (path && strcmp(path, "-") == 0)
+        path = NULL;
+    if (fmt == AG_FMT_AUTO && (fmt = ag_format_from_path(path)) == AG_FMT_AUTO)
+        fmt = AG_FMT_JSON;
+    if (fmt == AG_FMT_CSV)
+        return ag_graph_write_csv(g, path, err); /* refuses stdout: it is two files */
+    if (fmt == AG_FMT_NEO4J)
+        return ag_graph_write_neo4j(g, path, err); /* likewise */
+    ro.format = fmt;
+    if (ro.write)
+        wo = *ro.write;
+    if (!wo.title)
+        wo.title = ro.title;
+    if (ag_output_open(&out, path, err) < 0)
+        return -1;
+    if (fmt == AG_FMT_SVG || fmt == AG_FMT_PNG || fmt == AG_FMT_PDF)
+        rc = ag_render_picture(g, out.fp, &ro, err);
+    else if (fmt == AG_FMT_DOT && !wo.dot_plain)
+        rc = ag_render_dot(g, out.fp, &ro, err);
+    else if (fmt == AG_FMT_HTML)
+        rc = ag__render_html(g, out.fp, &ro, err);
+    else
+        rc = ag_graph_write(g, fmt, out.fp, &wo, err);
+    if (rc < 0 || ag_output_commit(&out, err) < 0) {
+        ag_output_abort(&out); /* removes the temporary file; nothing appears at path */
+        return -1;
+    }
+    return 0;
 }

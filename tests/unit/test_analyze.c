@@ -1,6 +1,7 @@
 /*
  * test_analyze.c - ag-analyze's library: measures on disconnected graphs, filters,
- * association weights, community numbering and error handling (no igraph abort).
+ * association weights, community numbering and error handling (no igraph abort, and
+ * igraph's handlers left as the host had them).
  */
 #include <math.h>
 #include <setjmp.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <igraph/igraph.h>
 
 #include <actorgraph/analyze/analyze.h>
 #include <actorgraph/io/io.h>
@@ -300,6 +302,89 @@ static void test_analyze__labelprop_with_small_weights(void **state)
     ag_graph_free(g);
 }
 
+static void test_analyze__filters_are_a_caller_array(void **state)
+{
+    const char *l[] = {"hub a 1", "hub b 2", "hub c 3", "hub d 10", "a b 1", "x y 5"};
+    ag_graph *g = mk(l, 6);
+    ag_filter f[2];
+    ag_analyze_opts o;
+    ag_error err;
+
+    ag_error_clear(&err);
+    assert_int_equal(ag_analyze_opts_init(&o, AG_ANALYZE_OPTS_VERSION), 0);
+    assert_true(sizeof o < 256); /* no fixed filter array inside */
+    assert_int_equal(ag_filter_parse(AG_FILTER_MIN_WEIGHT, "2", &f[0], &err), 0);
+    assert_int_equal(ag_filter_parse(AG_FILTER_GIANT, "", &f[1], &err), 0);
+    o.filters = f;
+    o.nfilters = 2;
+    o.centrality.measures = 0;
+    o.community.algo = AG_COMMUNITY_NONE;
+    assert_int_equal(ag_analyze_graph(g, &o, NULL, &err), 0);
+    assert_int_equal(ag_graph_node_count(g), 4); /* hub, b, c, d */
+
+    o.filters = NULL; /* a count without an array is refused, not followed */
+    assert_int_equal(ag_analyze_graph(g, &o, NULL, &err), -1);
+    assert_int_equal(err.code, AG_EINVAL);
+    ag_graph_free(g);
+}
+
+/* A host's own igraph handlers (python-igraph installs some). */
+static int host_errors, host_warnings;
+
+static void host_error(const char *reason, const char *file, int line, igraph_error_t e)
+{
+    host_errors++;
+    IGRAPH_FINALLY_FREE();
+}
+
+static void host_warning(const char *reason, const char *file, int line)
+{
+    host_warnings++;
+}
+
+static void test_analyze__igraph_handlers_restored(void **state)
+{
+    const char *l[] = {"a b 3", "b c 1", "c a 2", "c d 1", "d e 4", "e f 2", "f d 1"};
+    ag_graph *g = mk(l, 7);
+    ag_analyze_opts o = AG_ANALYZE_OPTS_INIT;
+    ag_centrality_opts co = AG_CENTRALITY_OPTS_INIT;
+    ag_community_opts mo = AG_COMMUNITY_OPTS_INIT;
+    ag_filter top;
+    ag_scores s;
+    long memb[6];
+    double q;
+    igraph_vector_int_t odd; /* an edge list of odd length */
+    igraph_t ig;
+    ag_error err;
+
+    ag_error_clear(&err);
+    ag_scores_init(&s);
+    igraph_error_handler_t *prev_error = igraph_set_error_handler(host_error);
+    igraph_warning_handler_t *prev_warning = igraph_set_warning_handler(host_warning);
+
+    co.measures = AG_MEASURES_ALL;
+    assert_int_equal(ag_analyze_centrality(g, &co, &s, &err), 0);
+    assert_int_equal(ag_analyze_communities(g, &mo, memb, NULL, &q, &err), 0);
+    assert_int_equal(ag_analyze_modularity(g, memb, 1.0, 1, &q, &err), 0);
+    assert_int_equal(ag_filter_parse(AG_FILTER_TOP, "5", &top, &err), 0);
+    o.filters = &top;
+    o.nfilters = 1;
+    assert_int_equal(ag_analyze_graph(g, &o, NULL, &err), 0);
+    ag_edge_set_weight(g, 0, -1); /* a failing call restores them too */
+    assert_int_equal(ag_analyze_centrality(g, &co, &s, &err), -1);
+    assert_int_equal(host_errors + host_warnings, 0); /* ours ran inside the calls */
+
+    /* after the calls igraph reports to the host's handlers again */
+    assert_int_equal(igraph_vector_int_init(&odd, 1), IGRAPH_SUCCESS);
+    assert_int_not_equal(igraph_create(&ig, &odd, 0, IGRAPH_UNDIRECTED), IGRAPH_SUCCESS);
+    igraph_vector_int_destroy(&odd);
+    assert_int_equal(host_errors, 1);
+    assert_ptr_equal(igraph_set_error_handler(prev_error), host_error);
+    assert_ptr_equal(igraph_set_warning_handler(prev_warning), host_warning);
+    ag_scores_destroy(&s);
+    ag_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -314,6 +399,8 @@ int main(void)
         cmocka_unit_test(test_analyze__association),
         cmocka_unit_test(test_analyze__graph_job_sets_attributes),
         cmocka_unit_test(test_analyze__labelprop_with_small_weights),
+        cmocka_unit_test(test_analyze__filters_are_a_caller_array),
+        cmocka_unit_test(test_analyze__igraph_handlers_restored),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,18 +21,11 @@ int ag_analyze_run(const ag_analyze_run_opts *o, ag_error *err)
 {
     ag_graph *g = NULL;
     json_t *rep = NULL;
-    ag_output out = {0}, rout = {0};
+    ag_output rout = {0};
     ag_analyze_stats st;
-    ag_format fmt = o->format;
     int ret = -1;
     double t0 = now(), t_read, t_analyze, t_write;
 
-    if (fmt == AG_FMT_AUTO)
-        fmt = o->output && ag_format_from_path(o->output) != AG_FMT_AUTO
-                  ? ag_format_from_path(o->output)
-                  : AG_FMT_JSON;
-    if (fmt == AG_FMT_CSV && (!o->output || strcmp(o->output, "-") == 0))
-        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "CSV output needs -o DEST");
     if (!(g = ag_graph_read(o->input, AG_FMT_AUTO, NULL, err)))
         goto out;
     t_read = now();
@@ -57,14 +50,8 @@ int ag_analyze_run(const ag_analyze_run_opts *o, ag_error *err)
             }
         }
     }
-    if (fmt == AG_FMT_CSV) {
-        if (ag_graph_write_csv(g, o->output, err) < 0)
-            goto out;
-    } else {
-        if (ag_output_open(&out, o->output, err) < 0 ||
-            ag_graph_write(g, fmt, out.fp, NULL, err) < 0 || ag_output_commit(&out, err) < 0)
-            goto out;
-    }
+    if (ag_graph_save(g, o->output, o->format, NULL, err) < 0)
+        goto out;
     t_write = now();
     if (rout.fp && ag_output_commit(&rout, err) < 0)
         goto out;
@@ -90,7 +77,6 @@ int ag_analyze_run(const ag_analyze_run_opts *o, ag_error *err)
     }
     ret = 0;
 out:
-    ag_output_abort(&out);
     ag_output_abort(&rout);
     json_decref(rep);
     ag_graph_free(g);

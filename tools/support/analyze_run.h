@@ -1,8 +1,7 @@
 /*
  * analyze_run.h - everything ag-analyze does after parsing its options: read, analyse,
- * write atomically, report. Kept out of the library because it writes every format
- * (render/ for DOT) and prints to the tool's streams; the library's analysis is
- * actorgraph/analyze/analyze.h.
+ * save (ag_graph_save), report. Kept out of the library because it prints to the tool's
+ * streams and times the steps; the library's analysis is actorgraph/analyze/analyze.h.
  *
  * Ownership: the options borrow their strings and streams from the caller.
  */
@@ -16,7 +15,8 @@
 typedef struct ag_analyze_run_opts {
     const char *input;       /* graph to read, any format sniffed ("-" or NULL: stdin) */
     const char *output;      /* where to write ("-" or NULL: stdout), atomically */
-    ag_format format;        /* output format (AG_FMT_AUTO: from the name, else JSON) */
+    ag_format format;        /* output format (AG_FMT_AUTO: from the name, else JSON; see
+                                ag_graph_save) */
     ag_analyze_opts analyze; /* the job */
     FILE *report;            /* text summary here when not NULL (ag-analyze: stderr) */
     const char *report_json; /* JSON summary to this path when not NULL */

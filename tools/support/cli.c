@@ -1,10 +1,10 @@
 /*
- * cli.c - the shared plumbing of the ag-* tools: one option table drives getopt_long and
- * --help (so the two cannot drift apart), uniform error and usage messages, signal
- * handling that removes half-written outputs, and the progress line.
+ * cli.c - the shared plumbing of the ag-* tools: one option table drives getopt_long,
+ * the fields, the range checks and --help (so none of them can drift apart), uniform
+ * error and usage messages, the rules of the graph output, signal handling that removes
+ * half-written outputs, and the progress line.
  *
- * This is the only libcore module that prints or exits, and only on behalf of a tool's
- * main(): --help, --version and usage errors end the process here by design.
+ * Nothing here exits: every path that ends the tool returns its exit status to main().
  */
 #include "cli.h"
 
@@ -57,26 +57,10 @@ void ag_cli_init(ag_cli *cli)
 
 /* ------------------------------------------------------------------ options */
 
-static int build(ag_cli *cli)
+/* The getopt_long key of row i: its letter, or 256 + i for a long-only option. */
+static int row_key(const ag_cli_opt *o, size_t i)
 {
-    size_t n = 0, s = 0;
-
-    cli->sopts_[s++] = ':'; /* report a missing argument as ':' rather than '?' */
-    for (const ag_cli_opt *o = cli->opts; o->name; o++, n++) {
-        if (n == AG_CLI_MAX_OPTS)
-            return -1;
-        cli->lopts_[n] = (struct option){o->name, o->arg ? required_argument : no_argument,
-                                         NULL, o->key};
-        if (o->key > 0 && o->key < 256) {
-            cli->sopts_[s++] = (char)o->key;
-            if (o->arg)
-                cli->sopts_[s++] = ':';
-        }
-    }
-    cli->lopts_[n] = (struct option){NULL, 0, NULL, 0};
-    cli->sopts_[s] = '\0';
-    cli->built_ = 1;
-    return 0;
+    return o->letter ? (unsigned char)o->letter : 256 + (int)i;
 }
 
 void ag_cli_help(const ag_cli *cli, FILE *f)
@@ -87,8 +71,8 @@ void ag_cli_help(const ag_cli *cli, FILE *f)
     fputs("\nOptions:\n", f);
     for (const ag_cli_opt *o = cli->opts; o->name; o++) {
         char left[64];
-        if (o->key > 0 && o->key < 256)
-            snprintf(left, sizeof left, "-%c, --%s%s%s", o->key, o->name, o->arg ? " " : "",
+        if (o->letter)
+            snprintf(left, sizeof left, "-%c, --%s%s%s", o->letter, o->name, o->arg ? " " : "",
                      o->arg ? o->arg : "");
         else
             snprintf(left, sizeof left, "    --%s%s%s", o->name, o->arg ? " " : "",
@@ -112,6 +96,134 @@ int ag_cli_usage_error(const ag_cli *cli, const char *fmt, ...)
     va_end(ap);
     fprintf(stderr, "\nTry '%s --help' for more information.\n", cli->prog);
     return AG_EXIT_USAGE;
+}
+
+/* A whole number in [min, max], or a usage error naming the option. */
+static int parse_whole(const ag_cli *cli, const ag_cli_opt *o, const char *s, long *out)
+{
+    char *end;
+    long v;
+
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < (long)o->min || v > (long)o->max)
+        return ag_cli_usage_error(cli, "--%s: '%s' is not a whole number from %ld to %ld",
+                                  o->name, s, (long)o->min, (long)o->max);
+    *out = v;
+    return 0;
+}
+
+/* A finite number in [min, max], or a usage error naming the option. */
+static int parse_number(const ag_cli *cli, const ag_cli_opt *o, const char *s, double *out)
+{
+    char *end;
+    double v;
+
+    errno = 0;
+    v = strtod(s, &end);
+    if (!*s || *end || errno || !isfinite(v) || v < o->min || v > o->max)
+        return ag_cli_usage_error(cli, "--%s: '%s' is not a number from %g to %g", o->name, s,
+                                  o->min, o->max);
+    *out = v;
+    return 0;
+}
+
+/* Do what row o says with its argument; 0, or an exit status after the message. */
+static int apply(const ag_cli *cli, const ag_cli_opt *o, const char *arg)
+{
+    long l = 0;
+    double d = 0;
+    ag_format fmt;
+
+    switch (o->type) {
+    case AG_CLI_FLAG:
+        if (o->field)
+            *(int *)o->field = (int)o->value;
+        return 0;
+    case AG_CLI_STRING:
+        if (o->field)
+            *(const char **)o->field = arg;
+        return 0;
+    case AG_CLI_INT:
+    case AG_CLI_LONG:
+        if (parse_whole(cli, o, arg, &l) != 0)
+            return AG_EXIT_USAGE;
+        if (o->field && o->type == AG_CLI_INT)
+            *(int *)o->field = (int)l;
+        else if (o->field)
+            *(long *)o->field = l;
+        return 0;
+    case AG_CLI_DOUBLE:
+        if (parse_number(cli, o, arg, &d) != 0)
+            return AG_EXIT_USAGE;
+        if (o->field)
+            *(double *)o->field = d;
+        return 0;
+    case AG_CLI_FORMAT:
+        if (ag_format_parse(arg, &fmt) < 0 || !(cli->writes & AG_CLI_FMT_BIT(fmt)))
+            return ag_cli_usage_error(cli, "%s '%s'%s", cli->format_error, arg,
+                                      cli->format_hint ? cli->format_hint : "");
+        if (o->field)
+            *(ag_format *)o->field = fmt;
+        return 0;
+    case AG_CLI_CALL:
+        return o->parse(cli, o, arg);
+    case AG_CLI_HELP:
+        ag_cli_help(cli, stdout);
+        return ag_cli_finish_stdout(cli, AG_EXIT_OK);
+    case AG_CLI_VERSION:
+        printf("%s (actorgraph) %s\n", cli->prog, ag_version());
+        return ag_cli_finish_stdout(cli, AG_EXIT_OK);
+    }
+    return 0;
+}
+
+int ag_cli_parse(ag_cli *cli, int argc, char **argv)
+{
+    struct option lopts[AG_CLI_MAX_OPTS + 1];
+    char sopts[3 * AG_CLI_MAX_OPTS + 2];
+    size_t n = 0, s = 0;
+    int key, rc;
+
+    sopts[s++] = ':'; /* report a missing argument as ':' rather than '?' */
+    for (const ag_cli_opt *o = cli->opts; o->name; o++, n++) {
+        if (n == AG_CLI_MAX_OPTS) {
+            fprintf(stderr, "%s: internal error: too many options\n", cli->prog);
+            return AG_EXIT_FAIL;
+        }
+        lopts[n] = (struct option){o->name, o->arg ? required_argument : no_argument, NULL,
+                                   row_key(o, n)};
+        if (o->letter) {
+            sopts[s++] = o->letter;
+            if (o->arg)
+                sopts[s++] = ':';
+        }
+    }
+    lopts[n] = (struct option){NULL, 0, NULL, 0};
+    sopts[s] = '\0';
+
+    opterr = 0;
+    while ((key = getopt_long(argc, argv, sopts, lopts, NULL)) != -1) {
+        const ag_cli_opt *o = NULL;
+        if (key == ':')
+            return ag_cli_usage_error(cli, "option '%s' needs an argument", argv[optind - 1]);
+        if (key == '?') {
+            if (optopt > 0 && optopt < 256)
+                return ag_cli_usage_error(cli, "unknown option '-%c'", optopt);
+            return ag_cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+        }
+        for (size_t i = 0; i < n && !o; i++)
+            if (row_key(&cli->opts[i], i) == key)
+                o = &cli->opts[i];
+        if (!o)
+            continue; /* getopt_long returns only the keys it was given */
+        rc = apply(cli, o, optarg);
+        if (rc != 0 || o->type == AG_CLI_HELP || o->type == AG_CLI_VERSION)
+            return rc;
+    }
+    cli->args = argv + optind;
+    cli->nargs = argc - optind;
+    return -1;
 }
 
 /* The real path of p, or of its directory joined with its name when p does not exist
@@ -165,33 +277,57 @@ int ag_cli_check_outputs(const ag_cli *cli, const char *const *outs, size_t nout
     return 0;
 }
 
-int ag_cli_getopt(ag_cli *cli, int argc, char **argv, const char **arg)
+/* An output that would be created in place (absent, a regular file or a directory, which
+ * fails): opening and discarding it reports what ag_graph_save would report at the end
+ * (no such directory, no permission, a directory), without touching the path. FIFOs,
+ * devices and symbolic links are left alone: opening one has effects of its own. A CSV
+ * prefix that does not exist yet stands for the two files beside it; a CSV directory
+ * ("DIR/") is created when the graph is saved. */
+static int probe_output(const char *path, ag_format fmt, ag_error *err)
 {
-    int c;
+    struct stat st;
+    ag_output out;
+    int exists = lstat(path, &st) == 0;
 
-    if (!cli->built_ && build(cli) < 0) {
-        fprintf(stderr, "%s: internal error: too many options\n", cli->prog);
-        exit(AG_EXIT_FAIL);
+    if (exists && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+        return 0;
+    if ((fmt == AG_FMT_CSV || fmt == AG_FMT_NEO4J) && (exists || path[strlen(path) - 1] == '/'))
+        return 0;
+    if (ag_output_open(&out, path, err) < 0)
+        return -1;
+    ag_output_abort(&out);
+    return 0;
+}
+
+int ag_cli_output(const ag_cli *cli, const char *path, ag_format *fmt)
+{
+    int to_stdout = !path || strcmp(path, "-") == 0;
+    ag_error err;
+
+    if (*fmt == AG_FMT_AUTO && !to_stdout &&
+        (*fmt = ag_format_from_path(path)) == AG_FMT_AUTO) {
+        /* "-o graph.bmp" must not quietly produce another format under that name. */
+        const char *slash = strrchr(path, '/'), *dot = strrchr(slash ? slash : path, '.');
+        if (dot)
+            return ag_cli_usage_error(cli, "%s: unknown output format '%s'; use -f FORMAT",
+                                      path, dot + 1);
     }
-    opterr = 0;
-    c = getopt_long(argc, argv, cli->sopts_, cli->lopts_, NULL);
-    *arg = optarg;
-    switch (c) {
-    case AG_CLI_KEY_HELP:
-        ag_cli_help(cli, stdout);
-        exit(ag_cli_finish_stdout(cli, AG_EXIT_OK));
-    case AG_CLI_KEY_VERSION:
-        printf("%s (actorgraph) %s\n", cli->prog, ag_version());
-        exit(ag_cli_finish_stdout(cli, AG_EXIT_OK));
-    case ':':
-        exit(ag_cli_usage_error(cli, "option '%s' needs an argument", argv[optind - 1]));
-    case '?':
-        if (optopt > 0 && optopt < 256)
-            exit(ag_cli_usage_error(cli, "unknown option '-%c'", optopt));
-        exit(ag_cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]));
-    default:
-        return c;
-    }
+    if (*fmt == AG_FMT_AUTO)
+        *fmt = cli->default_format;
+    if (!(cli->writes & AG_CLI_FMT_BIT(*fmt)))
+        return ag_cli_usage_error(cli, "%s: %s is a picture format (pictures: ag-render)",
+                                  path, ag_format_name(*fmt));
+    if ((*fmt == AG_FMT_CSV || *fmt == AG_FMT_NEO4J) && to_stdout)
+        return ag_cli_usage_error(cli, "%s output is two files: give a directory ending in "
+                                       "'/' or a file prefix (-o DIR/ or -o PREFIX)",
+                                  *fmt == AG_FMT_CSV ? "CSV" : "neo4j");
+    if ((*fmt == AG_FMT_PNG || *fmt == AG_FMT_PDF) && !path && isatty(STDOUT_FILENO))
+        return ag_cli_usage_error(cli, "not writing %s to a terminal; use -o FILE",
+                                  ag_format_name(*fmt));
+    ag_error_clear(&err);
+    if (!to_stdout && probe_output(path, *fmt, &err) < 0)
+        return ag_cli_fail(cli, &err);
+    return -1;
 }
 
 int ag_cli_fail(const ag_cli *cli, const ag_error *err)
@@ -199,39 +335,6 @@ int ag_cli_fail(const ag_cli *cli, const ag_error *err)
     fflush(stdout);
     ag_error_print(cli->prog, err, stderr);
     return AG_EXIT_FAIL;
-}
-
-int ag_cli_parse_long(const ag_cli *cli, const char *opt, const char *s, long min, long max,
-                      long *out)
-{
-    char *end;
-    long v;
-
-    errno = 0;
-    v = strtol(s, &end, 10);
-    if (!*s || *end || errno || v < min || v > max) {
-        ag_cli_usage_error(cli, "%s: '%s' is not a whole number from %ld to %ld", opt, s, min,
-                           max);
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
-int ag_cli_parse_double(const ag_cli *cli, const char *opt, const char *s, double min,
-                        double max, double *out)
-{
-    char *end;
-    double v;
-
-    errno = 0;
-    v = strtod(s, &end);
-    if (!*s || *end || errno || !isfinite(v) || v < min || v > max) {
-        ag_cli_usage_error(cli, "%s: '%s' is not a number from %g to %g", opt, s, min, max);
-        return -1;
-    }
-    *out = v;
-    return 0;
 }
 
 int ag_cli_finish_stdout(const ag_cli *cli, int status)

@@ -1,22 +1,25 @@
 /*
- * cli.h - what every ag-* tool's main() shares: an option table that drives
- * both getopt_long and --help, the error/exit conventions, signal handling that removes
- * half-written output, and the stderr progress bar.
+ * cli.h - what every ag-* tool's main() shares: one option table whose rows bind each
+ * option to its field, type and range (so --help, parsing and range checks come from one
+ * declaration), the error/exit conventions, the rules for the graph output (-o, -f),
+ * signal handling that removes half-written output, and the stderr progress bar.
  *
  * Ownership: an ag_cli is a caller-owned struct (usually static in the tool); the option
- * table and strings it points to are borrowed and must outlive it. Nothing here
- * allocates memory that outlives a call.
+ * table, the fields it points to and the strings are borrowed and must outlive it.
+ * Nothing here allocates memory that outlives a call.
  *
  * Exit codes: AG_EXIT_OK 0, AG_EXIT_FAIL 1 (bad input, I/O), AG_EXIT_USAGE 2.
- * A tool's main is: ag_cli_init, ag_cli_getopt loop filling an opts struct, one libcore
- * call, ag_cli_fail on error, ag_cli_finish_stdout.
+ * A tool's main is: ag_cli_init, ag_cli_parse (fills the fields), the checks of its
+ * outputs (ag_cli_check_outputs, ag_cli_output), one libcore call, ag_graph_save,
+ * ag_cli_fail on error, ag_cli_finish_stdout.
  */
-#ifndef ACTORGRAPH_CLI_H
-#define ACTORGRAPH_CLI_H
+#ifndef AG_TOOLS_CLI_H
+#define AG_TOOLS_CLI_H
 
 #include <getopt.h>
 #include <stdio.h>
 #include <actorgraph/util/error.h>
+#include <actorgraph/io/io.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -28,22 +31,86 @@ extern "C" {
 
 #define AG_CLI_MAX_OPTS 64
 
-/* One option. key is the short option character, or a value >= 256 for long-only
- * options. A table ends with an entry whose name is NULL. */
+/* Ranges of the options several tools share: one number each, so that the tools agree. */
+#define AG_CLI_EVIDENCE_MAX 10 /* --evidence N: 0..10 records per link (and tooltip) */
+#define AG_CLI_JOBS_MAX 256    /* -j N: 1..256 threads or worker processes */
+
+/* What a row does with its option (and where its field points). */
+typedef enum ag_cli_type {
+    AG_CLI_FLAG,    /* no argument: int field = the row's value */
+    AG_CLI_STRING,  /* const char * field = the argument (borrowed from argv) */
+    AG_CLI_INT,     /* int field = a whole number in [min, max] */
+    AG_CLI_LONG,    /* long field = a whole number in [min, max] */
+    AG_CLI_DOUBLE,  /* double field = a finite number in [min, max] */
+    AG_CLI_FORMAT,  /* ag_format field = a format name the tool writes (ag_cli.writes) */
+    AG_CLI_CALL,    /* the row's parse function takes the argument (or none) */
+    AG_CLI_HELP,    /* print --help on stdout */
+    AG_CLI_VERSION  /* print the version on stdout */
+} ag_cli_type;
+
+struct ag_cli;
+struct ag_cli_opt;
+
+/* Parser of an AG_CLI_CALL row: arg is NULL for an option without argument. Returns 0,
+ * or an exit status after printing why (ag_cli_usage_error). */
+typedef int (*ag_cli_parse_fn)(const struct ag_cli *cli, const struct ag_cli_opt *opt,
+                               const char *arg);
+
+/* One option. A table ends with a row whose name is NULL. Write rows with the
+ * AG_CLI_OPT_* macros below: they check the field's type at compile time. */
 typedef struct ag_cli_opt {
-    const char *name; /* long name without the dashes */
-    int key;          /* short option char or a long-only key >= 256 */
-    const char *arg;  /* argument name for --help; NULL: takes no argument */
-    const char *help; /* one line */
+    const char *name;      /* long name without the dashes */
+    char letter;           /* short option, or 0 for a long-only option */
+    const char *arg;       /* argument name for --help; NULL: takes no argument */
+    const char *help;      /* one line */
+    ag_cli_type type;      /* what is done with the argument */
+    void *field;           /* where it goes (see ag_cli_type); NULL: accepted, ignored */
+    long value;            /* AG_CLI_FLAG: the value stored; AG_CLI_CALL: for parse */
+    double min, max;       /* AG_CLI_INT, _LONG, _DOUBLE: the accepted range (whole
+                              numbers below 2^53, so exact in a double) */
+    ag_cli_parse_fn parse; /* AG_CLI_CALL */
 } ag_cli_opt;
 
-/* Keys of the options every tool has; put AG_CLI_COMMON_OPTS at the end of a table. */
-#define AG_CLI_KEY_HELP 'h'
-#define AG_CLI_KEY_VERSION 'V'
-#define AG_CLI_COMMON_OPTS                                                                   \
-    {"help", AG_CLI_KEY_HELP, NULL, "show this help and exit"},                              \
-    {"version", AG_CLI_KEY_VERSION, NULL, "show the version and exit"},                      \
-    {NULL, 0, NULL, NULL}
+/* (void *)ptr, after a compile-time check that ptr is a T * (or NULL). */
+#define AG_CLI_FIELD(ptr, T) ((void *)(1 ? (ptr) : (T *)0))
+
+#define AG_CLI_OPT_FLAG(name, letter, help, field, value)                                   \
+    {name, letter, NULL, help, AG_CLI_FLAG, AG_CLI_FIELD(field, int), value, 0, 0, NULL}
+#define AG_CLI_OPT_STRING(name, letter, arg, help, field)                                    \
+    {name, letter, arg, help, AG_CLI_STRING, AG_CLI_FIELD(field, const char *), 0, 0, 0, NULL}
+#define AG_CLI_OPT_INT(name, letter, arg, help, field, min, max)                             \
+    {name, letter, arg, help, AG_CLI_INT, AG_CLI_FIELD(field, int), 0, min, max, NULL}
+#define AG_CLI_OPT_LONG(name, letter, arg, help, field, min, max)                            \
+    {name, letter, arg, help, AG_CLI_LONG, AG_CLI_FIELD(field, long), 0, min, max, NULL}
+#define AG_CLI_OPT_DOUBLE(name, letter, arg, help, field, min, max)                          \
+    {name, letter, arg, help, AG_CLI_DOUBLE, AG_CLI_FIELD(field, double), 0, min, max, NULL}
+#define AG_CLI_OPT_CALL(name, letter, arg, help, parse, field, value)                       \
+    {name, letter, arg, help, AG_CLI_CALL, (void *)(field), value, 0, 0, parse}
+
+/* The rows every tool has, or several share with one meaning and one range. */
+#define AG_CLI_OPT_OUTPUT(help, field) AG_CLI_OPT_STRING("output", 'o', "FILE", help, field)
+#define AG_CLI_OPT_FORMAT(arg, help, field)                                                 \
+    {"format", 'f', arg, help, AG_CLI_FORMAT, AG_CLI_FIELD(field, ag_format), 0, 0, 0, NULL}
+#define AG_CLI_OPT_EVIDENCE(help, field)                                                    \
+    AG_CLI_OPT_INT("evidence", 0, "N", help, field, 0, AG_CLI_EVIDENCE_MAX)
+#define AG_CLI_OPT_JOBS(help, field)                                                        \
+    AG_CLI_OPT_INT("jobs", 'j', "N", help, field, 1, AG_CLI_JOBS_MAX)
+#define AG_CLI_OPT_QUIET(help, field) AG_CLI_OPT_FLAG("quiet", 'q', help, field, 1)
+/* Put at the end of every table. */
+#define AG_CLI_OPTS_END                                                                     \
+    {"help", 'h', NULL, "show this help and exit", AG_CLI_HELP, NULL, 0, 0, 0, NULL},       \
+    {"version", 'V', NULL, "show the version and exit", AG_CLI_VERSION, NULL, 0, 0, 0, NULL}, \
+    {NULL, 0, NULL, NULL, AG_CLI_FLAG, NULL, 0, 0, 0, NULL}
+
+/* Sets of formats, for ag_cli.writes: bit (1u << AG_FMT_x) per accepted -f name. */
+#define AG_CLI_FMT_BIT(fmt) (1u << (fmt))
+#define AG_CLI_WRITES_DATA                                                                  \
+    (AG_CLI_FMT_BIT(AG_FMT_JSON) | AG_CLI_FMT_BIT(AG_FMT_GRAPHML) |                         \
+     AG_CLI_FMT_BIT(AG_FMT_GEXF) | AG_CLI_FMT_BIT(AG_FMT_DOT) | AG_CLI_FMT_BIT(AG_FMT_GML) | \
+     AG_CLI_FMT_BIT(AG_FMT_TSV) | AG_CLI_FMT_BIT(AG_FMT_CSV) | AG_CLI_FMT_BIT(AG_FMT_NEO4J))
+#define AG_CLI_WRITES_PICTURES                                                              \
+    (AG_CLI_FMT_BIT(AG_FMT_SVG) | AG_CLI_FMT_BIT(AG_FMT_PNG) | AG_CLI_FMT_BIT(AG_FMT_PDF) |  \
+     AG_CLI_FMT_BIT(AG_FMT_HTML))
 
 typedef struct ag_cli {
     const char *prog;       /* "ag-extract" */
@@ -51,23 +118,28 @@ typedef struct ag_cli {
     const char *summary;    /* one paragraph shown under the synopsis */
     const ag_cli_opt *opts; /* the table */
     const char *footer;     /* shown after the options (examples), may be NULL */
-    /* private: built from opts on the first ag_cli_getopt call */
-    struct option lopts_[AG_CLI_MAX_OPTS + 1];
-    char sopts_[3 * AG_CLI_MAX_OPTS + 2];
-    int built_;
+    unsigned writes;        /* formats -f accepts (AG_CLI_WRITES_*; add AG_CLI_FMT_BIT(
+                               AG_FMT_AUTO) to accept "-f auto") */
+    ag_format default_format;   /* the graph format when neither -f nor -o's name says */
+    const char *format_error;   /* a -f it does not write: "FORMAT_ERROR 'NAME'FORMAT_HINT" */
+    const char *format_hint;    /* may be NULL */
+    /* set by ag_cli_parse: the arguments after the options */
+    char **args;
+    int nargs;
 } ag_cli;
 
-/* Process set-up for tools: C numeric locale, SIGINT/SIGTERM remove the temporary files
- * of open ag_outputs and exit 130/143. Call first in main. */
+/* Process set-up for tools: C numeric locale, SIGINT/SIGTERM/SIGHUP/SIGPIPE remove the
+ * temporary files of open ag_outputs and end the process by the signal. Call first. */
 void ag_cli_init(ag_cli *cli);
 
 /*
- * Next option: returns its key and sets *arg (NULL when it takes none); -1 when the
- * options are done (positional arguments start at optind). --help and --version are
- * handled here (print and exit 0). An unknown option or a missing argument prints a
- * usage error and exits 2.
+ * Parse the options in command-line order, storing each in its row's field; set
+ * cli->args and cli->nargs to the operands. Returns -1 when the tool should go on, or
+ * the exit status to return from main: 0 after --help or --version, AG_EXIT_USAGE after
+ * an unknown option, a missing argument or an argument out of its row's range (the
+ * message is printed).
  */
-int ag_cli_getopt(ag_cli *cli, int argc, char **argv, const char **arg);
+int ag_cli_parse(ag_cli *cli, int argc, char **argv);
 
 void ag_cli_help(const ag_cli *cli, FILE *f);
 
@@ -83,15 +155,22 @@ int ag_cli_usage_error(const ag_cli *cli, const char *fmt, ...)
 int ag_cli_check_outputs(const ag_cli *cli, const char *const *outs, size_t nouts,
                          const char *const *ins, size_t nins);
 
+/*
+ * The graph output's rules, the same in every tool, checked before any work:
+ *   - the format is -f (*fmt), else the extension of path, else cli->default_format;
+ *     an extension that names no format is a usage error ("use -f FORMAT"), and so is a
+ *     picture from a tool that does not draw;
+ *   - CSV is two files (nodes and edges): it needs -o DIR/ or -o PREFIX, never stdout;
+ *   - PNG and PDF are not written to a terminal;
+ *   - a path that cannot be created (no such directory, a directory, no permission) is
+ *     reported now, not after the work.
+ * Sets *fmt to the format to pass to ag_graph_save. Returns -1 to go on, or the exit
+ * status after the message (AG_EXIT_USAGE, or AG_EXIT_FAIL for an unwritable path).
+ */
+int ag_cli_output(const ag_cli *cli, const char *path, ag_format *fmt);
+
 /* Print err as "PROG: FILE:LINE:COL: message"; returns AG_EXIT_FAIL. */
 int ag_cli_fail(const ag_cli *cli, const ag_error *err);
-
-/* Parse numbers from option arguments; -1 (with a usage message printed) when s is not a
- * whole number / finite number in [min, max]. */
-int ag_cli_parse_long(const ag_cli *cli, const char *opt, const char *s, long min,
-                             long max, long *out);
-int ag_cli_parse_double(const ag_cli *cli, const char *opt, const char *s, double min,
-                               double max, double *out);
 
 /* Flush and close stdout, reporting a write error (full disk, closed pipe) as a failure.
  * Returns status unchanged when all went well, AG_EXIT_FAIL otherwise. */
@@ -110,9 +189,8 @@ typedef struct ag_progress {
 } ag_progress;
 
 void ag_progress_init(ag_progress *p, const char *prog, unsigned long long total_bytes,
-                             int quiet);
-void ag_progress_update(ag_progress *p, unsigned long long items,
-                               unsigned long long bytes);
+                      int quiet);
+void ag_progress_update(ag_progress *p, unsigned long long items, unsigned long long bytes);
 /* Clear the progress line. */
 void ag_progress_done(ag_progress *p);
 

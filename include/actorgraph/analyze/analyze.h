@@ -7,9 +7,17 @@
  * released with ag_scores_destroy; ag_analyze_graph and the filters edit the caller's
  * graph in place. ag_analyze_report_json returns a new JSON reference the caller decrefs.
  * Thread safety: none of these calls may run concurrently with another call of this
- * module (igraph 0.10 keeps global state). Parallel work (opts.jobs) never runs igraph on
- * two threads: betweenness uses the library's own thread-safe code on jobs threads,
- * closeness and harmonic fork jobs-1 worker processes, PageRank gets jobs OpenMP threads.
+ * module, nor with any other use of igraph in the process (igraph 0.10 as Debian builds it
+ * keeps its error handlers, warning handler and default RNG in plain globals). Parallel
+ * work (opts.jobs) never runs igraph on two threads: betweenness uses the library's own
+ * thread-safe code on jobs threads, closeness and harmonic fork jobs-1 worker processes,
+ * PageRank gets jobs OpenMP threads inside one igraph call.
+ * igraph's handlers: igraph aborts the process on an error unless a handler is installed.
+ * Every function here that calls igraph (ag_analyze_graph, ag_analyze_centrality,
+ * ag_analyze_communities, ag_analyze_modularity, ag_filter_apply) installs actorgraph's
+ * own error and warning handlers on entry and puts back the ones it found on exit, so a
+ * host that uses igraph itself (python-igraph, R) keeps its handlers between calls.
+ * Community detection seeds igraph's default RNG (opts.seed) and leaves it seeded.
  *
  * Conventions (they match ../shared/reference/README.md): edge weights are strengths.
  * Path-based measures (betweenness, closeness, harmonic) use length = 1/weight;
@@ -67,6 +75,7 @@ AG_API int ag_measure_list_parse(const char *list, unsigned *mask, ag_error *err
 #define AG_BETWEENNESS_AUTO_SAMPLES 100
 
 typedef struct ag_centrality_opts {
+    unsigned int version;     /* AG_CENTRALITY_OPTS_VERSION */
     unsigned measures;        /* AG_MEASURE_BIT mask */
     int weighted;             /* 1: use link weights (default), 0: every weight is 1 */
     long betweenness_samples; /* 0: exact; K > 0: estimate from K random sources, scaled
@@ -76,7 +85,15 @@ typedef struct ag_centrality_opts {
     unsigned long seed;       /* for sampled betweenness */
 } ag_centrality_opts;
 
-#define AG_CENTRALITY_OPTS_INIT {AG_MEASURES_DEFAULT, 1, -1, 1, 42}
+#define AG_CENTRALITY_OPTS_VERSION 1
+#define AG_CENTRALITY_OPTS_INIT                                                              \
+    {.version = AG_CENTRALITY_OPTS_VERSION, .measures = AG_MEASURES_DEFAULT, .weighted = 1,  \
+     .betweenness_samples = -1, .jobs = 1, .seed = 42}
+
+/* Fill *opts with the defaults of AG_CENTRALITY_OPTS_INIT for the struct layout of
+ * `version` (pass AG_CENTRALITY_OPTS_VERSION). 0, or -1 leaving *opts untouched when the
+ * library does not know that version. */
+AG_API int ag_centrality_opts_init(ag_centrality_opts *opts, unsigned int version);
 
 /* Per-node results: values[m] is NULL for a measure not computed, else n doubles. */
 typedef struct ag_scores {
@@ -119,6 +136,7 @@ AG_API const char *ag_community_algo_name(ag_community_algo a);
 AG_API int ag_community_algo_parse(const char *name, ag_community_algo *out);
 
 typedef struct ag_community_opts {
+    unsigned int version;   /* AG_COMMUNITY_OPTS_VERSION */
     ag_community_algo algo; /* which algorithm */
     double resolution;      /* modularity resolution gamma (Leiden, Louvain; Q uses it too) */
     int weighted;           /* 1: use link weights */
@@ -130,7 +148,13 @@ typedef struct ag_community_opts {
 
 #define AG_COMMUNITY_AUTO_TRIALS 10
 #define AG_COMMUNITY_AUTO_LINKS 200000
-#define AG_COMMUNITY_OPTS_INIT {AG_COMMUNITY_LEIDEN, 1.0, 1, 42, 0}
+#define AG_COMMUNITY_OPTS_VERSION 1
+#define AG_COMMUNITY_OPTS_INIT                                                               \
+    {.version = AG_COMMUNITY_OPTS_VERSION, .algo = AG_COMMUNITY_LEIDEN, .resolution = 1.0,  \
+     .weighted = 1, .seed = 42, .trials = 0}
+
+/* Like ag_centrality_opts_init, with the defaults of AG_COMMUNITY_OPTS_INIT. */
+AG_API int ag_community_opts_init(ag_community_opts *opts, unsigned int version);
 
 /*
  * Detect communities: membership[i] (n = node count entries, caller-owned) receives the
@@ -208,17 +232,23 @@ AG_API int ag_filter_apply(ag_graph *g, const ag_filter *f, const ag_centrality_
 
 /* ---------------------------------------------------------------- the whole job */
 
-#define AG_ANALYZE_MAX_FILTERS 32
-
 typedef struct ag_analyze_opts {
-    ag_filter filters[AG_ANALYZE_MAX_FILTERS]; /* applied in order, before anything else */
-    int nfilters;                              /* used entries of filters */
-    ag_centrality_opts centrality;             /* measures (mask 0: none) */
-    ag_community_opts community;               /* communities (algo NONE: none) */
+    unsigned int version;          /* AG_ANALYZE_OPTS_VERSION */
+    const ag_filter *filters;      /* nfilters filters applied in order before anything
+                                    * else; borrowed, may be NULL when nfilters is 0 */
+    size_t nfilters;               /* entries of filters */
+    ag_centrality_opts centrality; /* measures (mask 0: none) */
+    ag_community_opts community;   /* communities (algo NONE: none) */
 } ag_analyze_opts;
 
+#define AG_ANALYZE_OPTS_VERSION 1
 #define AG_ANALYZE_OPTS_INIT                                                                 \
-    {{{0, 0, 0, 0, 0, {0}}}, 0, AG_CENTRALITY_OPTS_INIT, AG_COMMUNITY_OPTS_INIT}
+    {.version = AG_ANALYZE_OPTS_VERSION, .filters = NULL, .nfilters = 0,                    \
+     .centrality = AG_CENTRALITY_OPTS_INIT, .community = AG_COMMUNITY_OPTS_INIT}
+
+/* Like ag_centrality_opts_init, with the defaults of AG_ANALYZE_OPTS_INIT (no filters;
+ * the nested centrality and community options at their own defaults). */
+AG_API int ag_analyze_opts_init(ag_analyze_opts *opts, unsigned int version);
 
 /* Step timings of the last ag_analyze_graph call, for --timings and the benchmark. */
 typedef struct ag_analyze_stats {

@@ -51,6 +51,7 @@ typedef void (*ag_extract_progress_fn)(void *ctx, unsigned long long docs,
 #define AG_EXTRACT_MAX_FILES 16 /* --dict / --stoplist files per run */
 
 typedef struct ag_extract_opts {
+    unsigned int version; /* AG_EXTRACT_OPTS_VERSION */
     ag_scope scope;       /* co-mention scope */
     int window;           /* sentences in a window when scope is AG_SCOPE_WINDOW */
     int evidence;         /* evidence records kept per link (0..100) */
@@ -73,9 +74,18 @@ typedef struct ag_extract_opts {
     void *progress_ctx;              /* passed to progress */
 } ag_extract_opts;
 
+#define AG_EXTRACT_OPTS_VERSION 1
 #define AG_EXTRACT_OPTS_INIT                                                                 \
-    {AG_SCOPE_SENTENCE, 1, 3, 0, 1, 1, 0, "id", "text", "date",                            \
-     {NULL}, 0, {NULL}, 0, 0, NULL, NULL, NULL, NULL}
+    {.version = AG_EXTRACT_OPTS_VERSION, .scope = AG_SCOPE_SENTENCE, .window = 1,           \
+     .evidence = 3, .met_only = 0, .variants = 1, .threads = 1, .skip_bad = 0,             \
+     .field_id = "id", .field_text = "text", .field_date = "date", .ndicts = 0,            \
+     .nstoplists = 0, .no_default_lexicon = 0, .lexicon = NULL, .mentions = NULL,          \
+     .progress = NULL, .progress_ctx = NULL}
+
+/* Fill *opts with the defaults of AG_EXTRACT_OPTS_INIT for the struct layout of `version`
+ * (pass AG_EXTRACT_OPTS_VERSION). 0, or -1 leaving *opts untouched when the library does
+ * not know that version. */
+AG_API int ag_extract_opts_init(ag_extract_opts *opts, unsigned int version);
 
 /* What a run saw, for messages and tests. */
 typedef struct ag_extract_stats {

@@ -37,12 +37,19 @@ extern "C" {
 #endif
 
 typedef struct ag_merge_opts {
-    int variants;  /* resolution: merge spelling variants etc. (as ag-extract) */
-    int met_only;  /* keep only met links */
-    int evidence;  /* evidence per link; -1: as the shards were extracted (default) */
+    unsigned int version; /* AG_MERGE_OPTS_VERSION */
+    int variants;         /* resolution: merge spelling variants etc. (as ag-extract) */
+    int met_only;         /* keep only met links */
+    int evidence;         /* evidence per link; -1: as the shards were extracted (default) */
 } ag_merge_opts;
 
-#define AG_MERGE_OPTS_INIT {1, 0, -1}
+#define AG_MERGE_OPTS_VERSION 1
+#define AG_MERGE_OPTS_INIT                                                                   \
+    {.version = AG_MERGE_OPTS_VERSION, .variants = 1, .met_only = 0, .evidence = -1}
+
+/* Fill *opts with the defaults of AG_MERGE_OPTS_INIT for the struct layout of `version`
+ * (pass AG_MERGE_OPTS_VERSION). 0, or -1 leaving *opts untouched for an unknown version. */
+AG_API int ag_merge_opts_init(ag_merge_opts *opts, unsigned int version);
 
 /*
  * Read keyed record files (any order; "-" or NULL list: stdin), combine, resolve and

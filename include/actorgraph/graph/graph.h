@@ -6,7 +6,10 @@
  * modified structurally (ag_graph_filter, ag_graph_sort) or freed.
  * Attribute values are jansson values: the pipeline format is JSON, so open-ended
  * attributes (strings, integers, reals, booleans, lists, evidence objects) round-trip
- * without a second value model. Set them with jansson's stealing calls, e.g.
+ * without a second value model. The typed calls at the end of this header read and set
+ * the scalar ones without jansson (ag_node_get_number(g, i, "pagerank", &pr),
+ * ag_node_set_string(g, i, "color", "#ff0000", &err)); lists and evidence objects are
+ * reached through the attribute objects, with jansson's stealing calls, e.g.
  *     json_object_set_new(ag_node_attrs(g, i), "mentions", json_integer(3));
  *
  * Nodes and edges are addressed by dense indices 0..count-1. Insertion order is kept
@@ -123,6 +126,100 @@ AG_API int ag_graph_sort(ag_graph *g, ag_error *err);
 
 /* A deep copy of g (attributes copied), or NULL. */
 AG_API ag_graph *ag_graph_copy(const ag_graph *g, ag_error *err);
+
+/* ---------------------------------------------------------------- typed attributes */
+
+/*
+ * Node, link and graph attributes by name, without jansson. Each family comes three
+ * times: ag_node_*(g, node, key, ...), ag_edge_*(g, edge, key, ...) and
+ * ag_graph_*(g, key, ...).
+ *
+ * Getters return 0 and store the value in *out, or -1 when the attribute is absent, has
+ * another type, or the index is out of range (*out is then left alone). A number is an
+ * integer or a real: get_number gives either as a double, get_integer only an integer.
+ * A string is borrowed: valid until that attribute is set or unset, or the graph is
+ * modified structurally or freed.
+ * Setters replace whatever the key held and return 0, or -1 with err set (err may be
+ * NULL): AG_EINVAL for an index out of range, a key or string value that is not UTF-8,
+ * or a number that is not finite; AG_ENOMEM.
+ * A link's "weight" is its weight (ag_edge_weight), not an entry of its attribute
+ * object: the ag_edge_* calls read it as a real (absent when the link has none), set it
+ * only to a number (ag_edge_set_weight; an integer is stored as a real), unset it with
+ * ag_edge_clear_weight, and list it first among the keys.
+ */
+
+/* The type of an attribute's value. */
+typedef enum ag_attr_type {
+    AG_ATTR_NONE = 0, /* absent (or the index is out of range) */
+    AG_ATTR_STRING,   /* UTF-8 text */
+    AG_ATTR_INTEGER,  /* a whole number (long long) */
+    AG_ATTR_REAL,     /* a double */
+    AG_ATTR_BOOL,     /* true or false */
+    AG_ATTR_OTHER     /* a list, an object or null: read it from ag_node_attrs_const etc. */
+} ag_attr_type;
+
+AG_API ag_attr_type ag_node_attr_type(const ag_graph *g, size_t node, const char *key);
+AG_API int ag_node_get_number(const ag_graph *g, size_t node, const char *key, double *out);
+AG_API int ag_node_get_integer(const ag_graph *g, size_t node, const char *key,
+                               long long *out);
+AG_API int ag_node_get_string(const ag_graph *g, size_t node, const char *key,
+                              const char **out);
+/* *out is 1 for true, 0 for false. */
+AG_API int ag_node_get_bool(const ag_graph *g, size_t node, const char *key, int *out);
+/* Stored as a real ("1.0" in JSON); use set_integer for counts. */
+AG_API int ag_node_set_number(ag_graph *g, size_t node, const char *key, double value,
+                              ag_error *err);
+AG_API int ag_node_set_integer(ag_graph *g, size_t node, const char *key, long long value,
+                               ag_error *err);
+/* The string is copied. */
+AG_API int ag_node_set_string(ag_graph *g, size_t node, const char *key, const char *value,
+                              ag_error *err);
+/* Any non-zero value is true. */
+AG_API int ag_node_set_bool(ag_graph *g, size_t node, const char *key, int value,
+                            ag_error *err);
+/* Remove the attribute: 0, or -1 when it was absent. */
+AG_API int ag_node_unset(ag_graph *g, size_t node, const char *key);
+/*
+ * The node's attribute names in insertion order: keys[0, min(n, max)) receives borrowed
+ * names (valid until that attribute is unset or the graph is modified structurally or
+ * freed), and the return value n is the number of attributes, so a caller may ask with
+ * max 0 first. keys may be NULL when max is 0. Time O(n).
+ */
+AG_API size_t ag_node_attr_keys(const ag_graph *g, size_t node, const char **keys,
+                                size_t max);
+
+AG_API ag_attr_type ag_edge_attr_type(const ag_graph *g, size_t edge, const char *key);
+AG_API int ag_edge_get_number(const ag_graph *g, size_t edge, const char *key, double *out);
+AG_API int ag_edge_get_integer(const ag_graph *g, size_t edge, const char *key,
+                               long long *out);
+AG_API int ag_edge_get_string(const ag_graph *g, size_t edge, const char *key,
+                              const char **out);
+AG_API int ag_edge_get_bool(const ag_graph *g, size_t edge, const char *key, int *out);
+AG_API int ag_edge_set_number(ag_graph *g, size_t edge, const char *key, double value,
+                              ag_error *err);
+AG_API int ag_edge_set_integer(ag_graph *g, size_t edge, const char *key, long long value,
+                               ag_error *err);
+AG_API int ag_edge_set_string(ag_graph *g, size_t edge, const char *key, const char *value,
+                              ag_error *err);
+AG_API int ag_edge_set_bool(ag_graph *g, size_t edge, const char *key, int value,
+                            ag_error *err);
+AG_API int ag_edge_unset(ag_graph *g, size_t edge, const char *key);
+AG_API size_t ag_edge_attr_keys(const ag_graph *g, size_t edge, const char **keys,
+                                size_t max);
+
+AG_API ag_attr_type ag_graph_attr_type(const ag_graph *g, const char *key);
+AG_API int ag_graph_get_number(const ag_graph *g, const char *key, double *out);
+AG_API int ag_graph_get_integer(const ag_graph *g, const char *key, long long *out);
+AG_API int ag_graph_get_string(const ag_graph *g, const char *key, const char **out);
+AG_API int ag_graph_get_bool(const ag_graph *g, const char *key, int *out);
+AG_API int ag_graph_set_number(ag_graph *g, const char *key, double value, ag_error *err);
+AG_API int ag_graph_set_integer(ag_graph *g, const char *key, long long value,
+                                ag_error *err);
+AG_API int ag_graph_set_string(ag_graph *g, const char *key, const char *value,
+                               ag_error *err);
+AG_API int ag_graph_set_bool(ag_graph *g, const char *key, int value, ag_error *err);
+AG_API int ag_graph_unset(ag_graph *g, const char *key);
+AG_API size_t ag_graph_attr_keys(const ag_graph *g, const char **keys, size_t max);
 
 /* ---------------------------------------------------------------- attribute helpers */
 

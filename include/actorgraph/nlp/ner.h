@@ -63,14 +63,17 @@ extern "C" {
 #endif
 
 typedef struct ag_ner_opts {
+    unsigned int version;   /* AG_NER_OPTS_VERSION */
     int capital_as_country; /* 1: capitals acting as governments resolve to the country */
     int resolve_partial;    /* 1: surnames / partial names resolve to full names in the doc */
     int single_unknown;     /* 1: report one-word unknown names that have no cue at all (as
                              * person); 0 (default): drop them, they are mostly noise */
 } ag_ner_opts;
 
-#define AG_NER_OPTS_INIT                                                                           \
-    { 1, 1, 0 }
+#define AG_NER_OPTS_VERSION 1
+#define AG_NER_OPTS_INIT                                                                     \
+    {.version = AG_NER_OPTS_VERSION, .capital_as_country = 1, .resolve_partial = 1,         \
+     .single_unknown = 0}
 
 typedef struct ag_mention {
     size_t start;        /* byte offset of the name (no title, no possessive) */

@@ -36,6 +36,7 @@ typedef enum ag_render_color {
 } ag_render_color;
 
 typedef struct ag_render_opts {
+    unsigned int version;    /* AG_RENDER_OPTS_VERSION */
     ag_format format;        /* AG_FMT_SVG, AG_FMT_PNG, AG_FMT_PDF, or AG_FMT_DOT (styled,
                                 not laid out) */
     const char *layout;      /* Graphviz engine: sfdp (default), neato, fdp, dot, circo,
@@ -49,9 +50,19 @@ typedef struct ag_render_opts {
     int evidence;            /* evidence sentences per link tooltip */
     size_t max_nodes;        /* refuse to lay out more actors than this; 0: the engine's
                                 limit (see ag_render_layout_limit) */
+    const ag_write_opts *write; /* ag_graph_save's data formats (GEXF version, JSON links
+                                   key, GML keys, plain DOT); NULL: AG_WRITE_OPTS_INIT */
 } ag_render_opts;
 
-#define AG_RENDER_OPTS_INIT {AG_FMT_SVG, "sfdp", 60, NULL, AG_RENDER_COLOR_AUTO, NULL, 0, 1, 3, 0}
+#define AG_RENDER_OPTS_VERSION 1
+#define AG_RENDER_OPTS_INIT                                                                  \
+    {.version = AG_RENDER_OPTS_VERSION, .format = AG_FMT_SVG, .layout = "sfdp", .top = 60,  \
+     .size_by = NULL, .color_by = AG_RENDER_COLOR_AUTO, .title = NULL, .met_only = 0,      \
+     .tooltips = 1, .evidence = 3, .max_nodes = 0, .write = NULL}
+
+/* Fill *opts with the defaults of AG_RENDER_OPTS_INIT for the struct layout of `version`
+ * (pass AG_RENDER_OPTS_VERSION). 0, or -1 leaving *opts untouched for an unknown version. */
+AG_API int ag_render_opts_init(ag_render_opts *opts, unsigned int version);
 
 /* 1 when name is a layout engine ag_render_picture accepts ("sfdp", "neato", "fdp",
  * "dot", "circo", "twopi"), else 0. */
@@ -95,6 +106,26 @@ AG_API int ag_render_picture(const ag_graph *g, FILE *out, const ag_render_opts 
  * ag_render_picture and CSV pairs through ag_graph_write_csv. */
 AG_API int ag_graph_write(const ag_graph *g, ag_format fmt, FILE *out,
                           const ag_write_opts *opts, ag_error *err);
+
+/*
+ * Save g at path in fmt: the one output path of the tools. Nothing appears at path
+ * unless all of it was written (a temporary sibling renamed into place; see
+ * ag_output_open); path "-" or NULL is standard output.
+ *   fmt: AG_FMT_AUTO takes the format from path's extension (ag_format_from_path: "DIR/"
+ *        is CSV), else JSON.
+ *   CSV: the Gephi pair (ag_graph_write_csv): path ending in '/' is a directory that gets
+ *        nodes.csv and edges.csv, any other path a prefix (PATH_nodes.csv,
+ *        PATH_edges.csv); both complete before either is renamed. Never standard output.
+ *   SVG, PNG, PDF: drawn as ag_render_picture draws them with opts (selection included).
+ *   DOT: styled as ag_render_dot styles it with opts, every actor of g; with
+ *        opts->write->dot_plain, data only (ag_graph_write).
+ *   HTML: the interactive page (actorgraph-formats(5), ag-render(1)).
+ *   NEO4J: neo4j-admin import CSV (ag_graph_write_neo4j), path as for CSV.
+ *   Other formats: ag_graph_write with opts->write, opts->title as the title.
+ * opts may be NULL for AG_RENDER_OPTS_INIT; its format field is ignored (fmt says).
+ */
+AG_API int ag_graph_save(const ag_graph *g, const char *path, ag_format fmt,
+                         const ag_render_opts *opts, ag_error *err);
 
 #ifdef __cplusplus
 }
