@@ -37,6 +37,7 @@
 #include "nlp/ner_internal.h"
 #include "nlp/ner_stage_internal.h"
 #include "util/array_internal.h"
+#include "util/opts_internal.h"
 
 /* ---------------------------------------------------------------- mentions and scratch */
 
@@ -331,4 +332,9 @@ int ag_ner_variant_key(const char *name, char *buf, size_t bufsize) {
 
 int ag_ner_variant_key_short(const char *name, char *buf, size_t bufsize) {
     return ag__ner_variant_key(name, strlen(name), buf, bufsize, 1);
+}
+
+int ag_ner_opts_init(ag_ner_opts *opts, unsigned int version) {
+    static const ag_ner_opts defaults = AG_NER_OPTS_INIT;
+    return ag__opts_init(opts, version, &defaults, sizeof defaults);
 }

@@ -52,6 +52,7 @@ static void test_api__opts_init_matches_the_macros(void **state)
                AG_COMMUNITY_OPTS_INIT, (void)0);
     CHECK_OPTS(ag_analyze_opts, ag_analyze_opts_init, AG_ANALYZE_OPTS_VERSION,
                AG_ANALYZE_OPTS_INIT, (void)0);
+    CHECK_OPTS(ag_ner_opts, ag_ner_opts_init, AG_NER_OPTS_VERSION, AG_NER_OPTS_INIT, (void)0);
     CHECK_OPTS(ag_render_opts, ag_render_opts_init, AG_RENDER_OPTS_VERSION,
                AG_RENDER_OPTS_INIT, SAME_STRING(layout));
 }

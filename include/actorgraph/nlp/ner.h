@@ -75,6 +75,10 @@ typedef struct ag_ner_opts {
     {.version = AG_NER_OPTS_VERSION, .capital_as_country = 1, .resolve_partial = 1,         \
      .single_unknown = 0}
 
+/* Fill *opts with the defaults of AG_NER_OPTS_INIT for the struct layout of `version`
+ * (pass AG_NER_OPTS_VERSION). 0, or -1 leaving *opts untouched for an unknown version. */
+AG_API int ag_ner_opts_init(ag_ner_opts *opts, unsigned int version);
+
 typedef struct ag_mention {
     size_t start;        /* byte offset of the name (no title, no possessive) */
     size_t end;          /* byte offset one past the name (exclusive) */
