@@ -430,3 +430,12 @@ char *ag__table_path(const char *dest, const char *table)
     }
     return p;
 }
+
+int ag__commit_pair(ag_output *a, ag_output *b, int oom, const char *dest, ag_error *err)
+{
+    if (oom)
+        return ag_error_set(err, AG_ENOMEM, dest, 0, 0, "out of memory");
+    if (fflush(a->fp) != 0 || ferror(a->fp) || fflush(b->fp) != 0 || ferror(b->fp))
+        return ag_error_set(err, AG_EIO, dest, 0, 0, "write error: %s", strerror(errno));
+    return ag_output_commit(a, err) < 0 || ag_output_commit(b, err) < 0 ? -1 : 0;
+}

@@ -14,6 +14,7 @@
 #include <jansson.h>
 #include <actorgraph/util/error.h>
 #include <actorgraph/graph/graph.h>
+#include <actorgraph/io/io.h>
 
 /* Lists of strings are written as one string joined by this separator in every
  * format that has no list type (documented in actorgraph-formats(5)). */
@@ -111,5 +112,11 @@ int ag__is_ascii_nmtoken(const char *s);
 
 /* A valid xsd:date "YYYY-MM-DD" (real calendar day)? */
 int ag__is_iso_date(const char *s);
+
+/* Commit the two files of a table pair (Gephi CSV, neo4j) once both are complete: out
+ * of memory (oom) or a write error leaves neither, and neither is renamed into place
+ * before the other is written. dest names the pair in errors. 0, or -1 with err set (the
+ * caller still aborts both). */
+int ag__commit_pair(ag_output *a, ag_output *b, int oom, const char *dest, ag_error *err);
 
 #endif

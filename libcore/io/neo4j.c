@@ -260,16 +260,7 @@ int ag_graph_write_neo4j(const ag_graph *g, const char *dest, ag_error *err)
         put_cells(eo.fp, &ec, ecols, ag_edge_attrs_const(g, e), &scratch, &oom);
         ag__puts(eo.fp, "\n");
     }
-    if (oom) {
-        ag_error_set(err, AG_ENOMEM, dest, 0, 0, "out of memory");
-        goto out;
-    }
-    /* Both complete before either is renamed into place. */
-    if (fflush(no.fp) != 0 || ferror(no.fp) || fflush(eo.fp) != 0 || ferror(eo.fp)) {
-        ag_error_set(err, AG_EIO, dest, 0, 0, "write error: %s", strerror(errno));
-        goto out;
-    }
-    if (ag_output_commit(&no, err) < 0 || ag_output_commit(&eo, err) < 0)
+    if (ag__commit_pair(&no, &eo, oom, dest, err) < 0)
         goto out;
     rc = 0;
 out:
