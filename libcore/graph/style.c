@@ -232,12 +232,13 @@ ag_rgb ag_style_node_color(const ag_style *st, const ag_graph *g, size_t node)
         c.g = channel(json_object_get(a, "viz_g"));
         c.b = channel(json_object_get(a, "viz_b"));
         return c;
-    case AG_COLOR_BY_COMMUNITY:
+    case AG_COLOR_BY_COMMUNITY: {
         long k;
         v = a ? json_object_get(a, "community") : NULL;
         if (!community_of(v, &k))
             return other_grey;
         return ag_style_palette(k);
+    }
     default:
         return ag_style_type_color(ag_node_type(g, node));
     }
