@@ -34,13 +34,19 @@ static int company_shape(const char *w, size_t n) {
     return 0;
 }
 
+/* t is in the NULL-terminated word list ws. */
+static int word_in_list(const ctx *c, const tok *t, const char *const *ws) {
+    char first = c->text[t->s]; /* most words differ there: no strlen for them */
+    for (const char *const *w = ws; *w; w++)
+        if ((*w)[0] == first && tok_is(c->text, t, *w))
+            return 1;
+    return 0;
+}
+
 /* A first word that makes a name an event: "Hurricane Ivan", "Tropical Storm Gaston",
  * "Formula One", "Operation Desert Storm". */
 static int misc_first(const ctx *c, const tok *t) {
-    for (const char *const *w = ag__ner_misc_firsts; *w; w++)
-        if (tok_is(c->text, t, *w))
-            return 1;
-    return 0;
+    return word_in_list(c, t, ag__ner_misc_firsts);
 }
 
 /* Straight and curly quotation marks. */
@@ -178,13 +184,6 @@ static void vote_apposition(ctx *c, cand *m) {
         m->votes[AG_ACTOR_PERSON] += 2;
 }
 
-/* t is in the NULL-terminated word list ws. */
-static int word_in_list(const ctx *c, const tok *t, const char *const *ws) {
-    for (const char *const *w = ws; *w; w++)
-        if (tok_is(c->text, t, *w))
-            return 1;
-    return 0;
-}
 
 /* A definition says what the name is, as encyclopedias and profiles write: "X is an
  * American software company", "X was a British rock band", "X is a Scottish footballer";

@@ -336,7 +336,7 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps) {
         /* "Hurricane Ivan hit": an event word starts the name (typed misc later) */
         int event = 0;
         for (const char *const *w = ag__ner_misc_firsts; *w && ts + 1 < te && !event; w++)
-            event = tok_is(c->text, &t[ts], *w);
+            event = (*w)[0] == c->text[t[ts].s] && tok_is(c->text, &t[ts], *w);
         if (event)
             break;
         /* "Carol White stayed": a word that is also a known name, followed by more of
