@@ -11,8 +11,8 @@
  * ag-merge folds the accumulators of separate runs the same way. Cross-document
  * resolution (extract_resolve.c) only ever looks at the combined records.
  *
- * This file also holds the small hash maps the extractor uses and the key-prefixed line
- * format records travel in between a mapper and a reducer (actorgraph/extract/merge.h).
+ * This file also holds the key-prefixed line format records travel in between a mapper
+ * and a reducer (actorgraph/extract/merge.h).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,103 +25,6 @@
 #include "util/bytes_internal.h"
 #include "util/error_internal.h"
 #include "extract/extract_internal.h"
-
-/* ------------------------------------------------------------------ hashing */
-
-/* Home slot of a tag in a table of cap slots (a power of two, at least 2): the top bits of
- * a multiplicative hash, which depend on every bit of the tag for one multiply. */
-static size_t home_slot(uint64_t tag, size_t cap)
-{
-    return (size_t)((tag * 0x9E3779B97F4A7C15ULL) >> (__builtin_clzll(cap) + 1));
-}
-
-/* ------------------------------------------------------------------ hash maps */
-
-/* Index of the slot holding (tag, key), or of the empty slot where it would go. */
-static size_t map_slot(const ag__map *m, uint64_t tag, const char *key)
-{
-    size_t mask = m->cap - 1;
-    for (size_t i = home_slot(tag, m->cap);; i = (i + 1) & mask) {
-        const ag__slot *s = &m->v[i];
-        if (s->tag == 0 || (s->tag == tag && (!key || strcmp(s->key, key) == 0)))
-            return i;
-    }
-}
-
-static size_t map_get(const ag__map *m, uint64_t tag, const char *key)
-{
-    if (m->cap == 0)
-        return (size_t)-1;
-    const ag__slot *s = &m->v[map_slot(m, tag, key)];
-    return s->tag ? s->val : (size_t)-1;
-}
-
-static int map_put(ag__map *m, uint64_t tag, const char *key, size_t val)
-{
-    /* Keep the load factor under 1/2 so probes stay short. */
-    if ((m->n + 1) * 2 > m->cap) {
-        size_t ncap = m->cap ? m->cap * 2 : 64;
-        ag__slot *v = calloc(ncap, sizeof *v);
-        if (!v)
-            return -1;
-        for (size_t i = 0; i < m->cap; i++) {
-            if (!m->v[i].tag)
-                continue;
-            size_t j = home_slot(m->v[i].tag, ncap);
-            while (v[j].tag)
-                j = (j + 1) & (ncap - 1);
-            v[j] = m->v[i];
-        }
-        free(m->v);
-        m->v = v;
-        m->cap = ncap;
-    }
-    m->v[map_slot(m, tag, key)] = (ag__slot){tag, key, val};
-    m->n++;
-    return 0;
-}
-
-static void map_free(ag__map *m)
-{
-    free(m->v);
-    memset(m, 0, sizeof *m);
-}
-
-static inline uint64_t str_tag(const char *key)
-{
-    uint64_t h = ag__hash_bytes(key, strlen(key));
-    return h ? h : 1;
-}
-
-size_t ag__strmap_get(const ag__strmap *m, const char *key)
-{
-    return map_get(&m->m, str_tag(key), key);
-}
-
-int ag__strmap_put(ag__strmap *m, const char *key, size_t val)
-{
-    return map_put(&m->m, str_tag(key), key, val);
-}
-
-void ag__strmap_free(ag__strmap *m) { map_free(&m->m); }
-
-size_t ag__u64map_get(const ag__u64map *m, uint64_t key) { return map_get(&m->m, key, NULL); }
-
-int ag__u64map_put(ag__u64map *m, uint64_t key, size_t val)
-{
-    return map_put(&m->m, key, NULL, val);
-}
-
-void ag__u64map_clear(ag__u64map *m)
-{
-    /* Cleared once per document: after one huge document the table stays big, and most
-     * documents leave it empty (extract_doc.c's pair matrix). */
-    if (m->m.n)
-        memset(m->m.v, 0, m->m.cap * sizeof *m->m.v);
-    m->m.n = 0;
-}
-
-void ag__u64map_free(ag__u64map *m) { map_free(&m->m); }
 
 /* ------------------------------------------------------------------ name keys */
 
@@ -404,8 +307,8 @@ void ag__acc_destroy(ag__acc *acc)
     free(acc->pairs);
     free(acc->settings);
     free(acc->shards);
-    ag__strmap_free(&acc->actor_index);
-    ag__u64map_free(&acc->pair_index);
+    ag__strmap_dispose(&acc->actor_index);
+    ag__u64map_dispose(&acc->pair_index);
     memset(acc, 0, sizeof *acc);
 }
 

@@ -281,13 +281,13 @@ void ag__analyser_free(ag__analyser *an)
         free(an->known[i].clean);
     }
     free(an->known);
-    ag__strmap_free(&an->known_index);
+    ag__strmap_dispose(&an->known_index);
     free(an->acc_local);
     free(an->pairs);
-    ag__u64map_free(&an->pair_index);
+    ag__u64map_dispose(&an->pair_index);
     free(an->pair_matrix);
     free(an->unit);
-    ag__strmap_free(&an->word_index);
+    ag__strmap_dispose(&an->word_index);
     free(an->tok_sets);
     free(an->scratch);
     free(an);

@@ -20,45 +20,70 @@
 #include <actorgraph/nlp/ner.h>
 
 #include "util/array_internal.h"
+#include "util/bytes_internal.h"
+#include "util/hashmap_internal.h"
 
 /* ---------------------------------------------------------------- hash maps */
 
-/* One open-addressing table (load under 1/2, linear probing) behind both maps below: a
- * slot holds a non-zero tag (the key itself for 64-bit keys, the hash for strings), the
- * string key (borrowed; NULL for 64-bit keys) and the value. */
-typedef struct ag__slot {
-    uint64_t tag;    /* 0 for an empty slot */
-    const char *key; /* borrowed */
-    size_t val;
-} ag__slot;
-
-typedef struct ag__map {
-    ag__slot *v; /* slots */
-    size_t cap;  /* a power of two (0 before the first insert) */
-    size_t n;    /* used slots */
-} ag__map;
-
 /* Map from a NUL-terminated string (borrowed: the caller keeps it alive, normally inside
- * the record it indexes) to an index. */
-typedef struct ag__strmap {
-    ag__map m;
-} ag__strmap;
+ * the record it indexes) to an index. The slot keeps the key's hash, so a probe reads the
+ * key's bytes only when the hashes agree. */
+typedef struct ag__strslot {
+    uint64_t hash;   /* ag__hash_bytes of key */
+    const char *key; /* borrowed; NULL for an empty slot */
+    size_t val;
+} ag__strslot;
+
+#define AG__STRSLOT_EMPTY(t, s) ((s)->key == NULL)
+#define AG__STRSLOT_MATCH(ctx, s, k, h) ((s)->hash == (h) && strcmp((s)->key, (k)) == 0)
+#define AG__STRSLOT_REHASH(ctx, s) ((s)->hash)
+AG__HASHMAP(ag__strmap, ag__strslot, const char *, const void *, AG__STRSLOT_EMPTY,
+            AG__STRSLOT_MATCH, AG__STRSLOT_REHASH)
 
 /* Index stored for key, or (size_t)-1. */
-size_t ag__strmap_get(const ag__strmap *m, const char *key);
+static inline size_t ag__strmap_get(const ag__strmap *m, const char *key)
+{
+    const ag__strslot *s = ag__strmap_find(m, NULL, key, ag__hash_bytes(key, strlen(key)));
+    return s ? s->val : (size_t)-1;
+}
+
 /* Insert key -> val (key must be absent); -1 on allocation failure. */
-int ag__strmap_put(ag__strmap *m, const char *key, size_t val);
-void ag__strmap_free(ag__strmap *m);
+static inline int ag__strmap_put(ag__strmap *m, const char *key, size_t val)
+{
+    if (ag__strmap_reserve(m, NULL, m->n + 1, 64) < 0)
+        return -1;
+    uint64_t h = ag__hash_bytes(key, strlen(key));
+    *ag__strmap_probe(m, NULL, key, h) = (ag__strslot){h, key, val};
+    m->n++;
+    return 0;
+}
 
 /* Map from a non-zero 64-bit key to an index. */
-typedef struct ag__u64map {
-    ag__map m;
-} ag__u64map;
+typedef struct ag__u64slot {
+    uint64_t key; /* 0 for an empty slot */
+    size_t val;
+} ag__u64slot;
 
-size_t ag__u64map_get(const ag__u64map *m, uint64_t key);
-int ag__u64map_put(ag__u64map *m, uint64_t key, size_t val);
-void ag__u64map_clear(ag__u64map *m); /* forget entries, keep memory */
-void ag__u64map_free(ag__u64map *m);
+#define AG__U64SLOT_EMPTY(t, s) ((s)->key == 0)
+#define AG__U64SLOT_MATCH(ctx, s, k, h) ((s)->key == (k))
+#define AG__U64SLOT_REHASH(ctx, s) ag__hash_u64((s)->key)
+AG__HASHMAP(ag__u64map, ag__u64slot, uint64_t, const void *, AG__U64SLOT_EMPTY,
+            AG__U64SLOT_MATCH, AG__U64SLOT_REHASH)
+
+static inline size_t ag__u64map_get(const ag__u64map *m, uint64_t key)
+{
+    const ag__u64slot *s = ag__u64map_find(m, NULL, key, ag__hash_u64(key));
+    return s ? s->val : (size_t)-1;
+}
+
+static inline int ag__u64map_put(ag__u64map *m, uint64_t key, size_t val)
+{
+    if (ag__u64map_reserve(m, NULL, m->n + 1, 64) < 0)
+        return -1;
+    *ag__u64map_probe(m, NULL, key, ag__hash_u64(key)) = (ag__u64slot){key, val};
+    m->n++;
+    return 0;
+}
 
 /* ---------------------------------------------------------------- records */
 

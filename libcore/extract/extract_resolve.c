@@ -193,7 +193,7 @@ static int unique_targets(const ag__acc *acc, const info *inf, size_t *parent,
         if (j == (size_t)-1) {
             if (ag__strmap_put(&first, have[i], i) < 0) {
                 free(amb);
-                ag__strmap_free(&first);
+                ag__strmap_dispose(&first);
                 return -1;
             }
         } else if (find(parent, j) != find(parent, i)) {
@@ -211,7 +211,7 @@ static int unique_targets(const ag__acc *acc, const info *inf, size_t *parent,
     }
     (void)inf;
     free(amb);
-    ag__strmap_free(&first);
+    ag__strmap_dispose(&first);
     return 0;
 }
 
@@ -434,7 +434,7 @@ static int surname_targets(const ag__acc *acc, const info *inf, size_t *parent,
     }
     rc = 0;
 out:
-    ag__strmap_free(&idx);
+    ag__strmap_dispose(&idx);
     free(gm);
     free(c);
     free(dec);
@@ -587,7 +587,7 @@ static int org_unite(const ag__acc *acc, info *inf, size_t *parent, const ag_lex
     }
     rc = 0;
 out:
-    ag__strmap_free(&forms);
+    ag__strmap_dispose(&forms);
     for (size_t i = 0; base && i < n; i++)
         free(base[i]);
     free(base);
@@ -657,7 +657,7 @@ static int org_suffixes(const ag__acc *acc, const info *inf, size_t *parent,
     }
     rc = 0;
 out:
-    ag__strmap_free(&slot_of);
+    ag__strmap_dispose(&slot_of);
     free(owner);
     return rc;
 }
@@ -766,7 +766,7 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
                 else
                     unite(parent, i, j);
             }
-            ag__strmap_free(&seen);
+            ag__strmap_dispose(&seen);
         }
         /* 3b: a two-word name inside exactly one longer group. */
         char **sk = NULL;
@@ -981,8 +981,8 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
     free(acc->pairs);
     acc->pairs = NULL;
     acc->npairs = acc->cappairs = 0;
-    ag__u64map_free(&acc->pair_index);
-    ag__u64map_free(&links.pair_index);
+    ag__u64map_dispose(&acc->pair_index);
+    ag__u64map_dispose(&links.pair_index);
     for (size_t i = 0; i < links.npairs; i++) {
         const ag__pair *q = &links.pairs[i];
         if (opts->met_only && !q->met)

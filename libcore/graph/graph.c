@@ -18,6 +18,7 @@
 #include "util/error_internal.h"
 #include "util/array_internal.h"
 #include "util/bytes_internal.h"
+#include "util/hashmap_internal.h"
 
 /* ------------------------------------------------------------------ types */
 
@@ -25,6 +26,13 @@ typedef struct node {
     char *id;      /* owned, NUL-terminated */
     json_t *attrs; /* owned object, NULL until first use */
 } node;
+
+/* The tables' slots hold an index into nodes or edges plus one (0: empty), so a table
+ * costs one word per slot and the records keep insertion order, the order every writer
+ * uses. */
+#define SLOT_EMPTY(t, s) (*(s) == 0)
+AG__HASHMAP_TYPE(node_table, size_t)
+AG__HASHMAP_TYPE(edge_table, size_t)
 
 typedef struct edge {
     size_t src, dst; /* node indices */
@@ -41,10 +49,8 @@ struct ag_graph {
     size_t nnodes, capnodes;
     edge *edges;      /* nedges used of capedges */
     size_t nedges, capedges;
-    long *node_tab;   /* open addressing: node index or -1; size node_tab_size (power of 2) */
-    size_t node_tab_size;
-    long *edge_tab;   /* same for edges keyed by endpoint pair */
-    size_t edge_tab_size;
+    node_table node_tab; /* id -> node */
+    edge_table edge_tab; /* endpoint pair -> edge */
 };
 
 /* ------------------------------------------------------------------ hashing */
@@ -56,73 +62,55 @@ static uint64_t hash_str(const char *s)
 
 static uint64_t hash_pair(const ag_graph *g, size_t a, size_t b)
 {
-    uint64_t x;
-
     if (!g->directed && a > b) {
         size_t t = a;
         a = b;
         b = t;
     }
-    x = ((uint64_t)a << 32) ^ (uint64_t)b ^ ((uint64_t)b >> 32);
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    x ^= x >> 33;
-    return x;
+    return ag__hash_u64(((uint64_t)a << 32) ^ (uint64_t)b ^ ((uint64_t)b >> 32));
 }
 
-static int pair_matches(const ag_graph *g, const edge *e, size_t a, size_t b)
+static int pair_matches(const ag_graph *g, const edge *e, const size_t *ab)
 {
-    if (e->src == a && e->dst == b)
+    if (e->src == ab[0] && e->dst == ab[1])
         return 1;
-    return !g->directed && e->src == b && e->dst == a;
+    return !g->directed && e->src == ab[1] && e->dst == ab[0];
 }
 
-static uint64_t node_hash(const ag_graph *g, size_t i)
+#define NODE_MATCH(g, s, key, h) (strcmp((g)->nodes[*(s)-1].id, (key)) == 0)
+#define NODE_REHASH(g, s) hash_str((g)->nodes[*(s)-1].id)
+#define EDGE_MATCH(g, s, ab, h) pair_matches((g), &(g)->edges[*(s)-1], (ab))
+#define EDGE_REHASH(g, s) hash_pair((g), (g)->edges[*(s)-1].src, (g)->edges[*(s)-1].dst)
+AG__HASHMAP_FUNCTIONS(node_table, size_t, const char *, const ag_graph *, SLOT_EMPTY, NODE_MATCH,
+                      NODE_REHASH)
+AG__HASHMAP_FUNCTIONS(edge_table, size_t, const size_t *, const ag_graph *, SLOT_EMPTY,
+                      EDGE_MATCH, EDGE_REHASH)
+
+/* Rebuild a table from its array, with room for want entries: in index order, so that a
+ * probe meets parallel edges in the order they were added. The old table is kept when
+ * allocation fails. */
+#define REINDEX(table_t, tab, count, hash_of)                                                      \
+    do {                                                                                           \
+        table_t nt;                                                                                \
+        table_t##_init(&nt);                                                                       \
+        if (table_t##_reserve(&nt, g, want, 16) < 0)                                               \
+            return -1;                                                                             \
+        for (size_t i = 0; i < (count); i++)                                                       \
+            *table_t##_empty_slot(&nt, (hash_of)) = i + 1;                                         \
+        nt.n = (count);                                                                            \
+        table_t##_dispose(&(tab));                                                                 \
+        (tab) = nt;                                                                                \
+        return 0;                                                                                  \
+    } while (0)
+
+static int reindex_nodes(ag_graph *g, size_t want)
 {
-    return hash_str(g->nodes[i].id);
+    REINDEX(node_table, g->node_tab, g->nnodes, hash_str(g->nodes[i].id));
 }
 
-static uint64_t edge_hash(const ag_graph *g, size_t i)
+static int reindex_edges(ag_graph *g, size_t want)
 {
-    return hash_pair(g, g->edges[i].src, g->edges[i].dst);
-}
-
-/* Rebuild an open-addressing table of `count` entries with room for at least `want` at
- * load <= 1/2. The old table is kept when allocation fails. */
-static int rehash(ag_graph *g, long **table, size_t *table_size, size_t count, size_t want,
-                  uint64_t (*hash)(const ag_graph *, size_t))
-{
-    size_t size = 16;
-    long *t;
-
-    while (size < 2 * want)
-        size *= 2;
-    if (!(t = malloc(size * sizeof *t)))
-        return -1;
-    for (size_t i = 0; i < size; i++)
-        t[i] = -1;
-    for (size_t i = 0; i < count; i++) {
-        size_t h = hash(g, i) & (size - 1);
-        while (t[h] >= 0)
-            h = (h + 1) & (size - 1);
-        t[h] = (long)i;
-    }
-    free(*table);
-    *table = t;
-    *table_size = size;
-    return 0;
-}
-
-static int rehash_nodes(ag_graph *g, size_t want)
-{
-    return rehash(g, &g->node_tab, &g->node_tab_size, g->nnodes, want, node_hash);
-}
-
-static int rehash_edges(ag_graph *g, size_t want)
-{
-    return rehash(g, &g->edge_tab, &g->edge_tab_size, g->nedges, want, edge_hash);
+    REINDEX(edge_table, g->edge_tab, g->nedges, hash_pair(g, g->edges[i].src, g->edges[i].dst));
 }
 
 /* ------------------------------------------------------------------ actor types */
@@ -167,7 +155,7 @@ ag_graph *ag_graph_new(int directed)
         return NULL;
     g->directed = directed != 0;
     g->attrs = json_object();
-    if (!g->attrs || rehash_nodes(g, 0) < 0 || rehash_edges(g, 0) < 0) {
+    if (!g->attrs || reindex_nodes(g, 0) < 0 || reindex_edges(g, 0) < 0) {
         ag_graph_free(g);
         return NULL;
     }
@@ -187,8 +175,8 @@ void ag_graph_free(ag_graph *g)
     json_decref(g->attrs);
     free(g->nodes);
     free(g->edges);
-    free(g->node_tab);
-    free(g->edge_tab);
+    node_table_dispose(&g->node_tab);
+    edge_table_dispose(&g->edge_tab);
     free(g);
 }
 
@@ -211,41 +199,34 @@ void ag_graph_set_directed(ag_graph *g, int directed)
     /* The pair hash is symmetric only for undirected graphs; rebuild. Cannot fail in
      * practice (same size table); on failure lookups fall back to a stale table, so
      * keep the old one by rebuilding only on success. */
-    rehash_edges(g, g->nedges);
+    reindex_edges(g, g->nedges);
 }
 
 /* ------------------------------------------------------------------ nodes */
 
 long ag_graph_find_node(const ag_graph *g, const char *id)
 {
-    size_t mask = g->node_tab_size - 1, h = hash_str(id) & mask;
-
-    for (; g->node_tab[h] >= 0; h = (h + 1) & mask)
-        if (strcmp(g->nodes[g->node_tab[h]].id, id) == 0)
-            return g->node_tab[h];
-    return -1;
+    const size_t *s = node_table_find(&g->node_tab, g, id, hash_str(id));
+    return s ? (long)*s - 1 : -1;
 }
 
 long ag_graph_add_node(ag_graph *g, const char *id, ag_error *err)
 {
     long found = ag_graph_find_node(g, id);
-    size_t mask, h;
     char *copy;
 
     if (found >= 0)
         return found;
     if (ag__grow(&g->nodes, &g->capnodes, g->nnodes + 1, sizeof *g->nodes) < 0)
         goto nomem;
-    if (2 * (g->nnodes + 1) > g->node_tab_size && rehash_nodes(g, 2 * (g->nnodes + 1)) < 0)
+    if (2 * (g->nnodes + 1) > g->node_tab.cap && reindex_nodes(g, 2 * (g->nnodes + 1)) < 0)
         goto nomem;
     if (!(copy = strdup(id)))
         goto nomem;
     g->nodes[g->nnodes].id = copy;
     g->nodes[g->nnodes].attrs = NULL;
-    mask = g->node_tab_size - 1;
-    for (h = hash_str(id) & mask; g->node_tab[h] >= 0; h = (h + 1) & mask)
-        ;
-    g->node_tab[h] = (long)g->nnodes;
+    *node_table_empty_slot(&g->node_tab, hash_str(id)) = g->nnodes + 1;
+    g->node_tab.n++;
     return (long)g->nnodes++;
 nomem:
     ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory adding node '%.80s'", id);
@@ -276,38 +257,25 @@ ag_actor_type ag_node_type(const ag_graph *g, size_t i)
 
 long ag_graph_find_edge(const ag_graph *g, size_t a, size_t b)
 {
-    size_t mask = g->edge_tab_size - 1, h = hash_pair(g, a, b) & mask;
-    long best = -1;
-
-    /* With parallel edges several slots match; the smallest index is the first added. */
-    for (; g->edge_tab[h] >= 0; h = (h + 1) & mask) {
-        long e = g->edge_tab[h];
-        if (pair_matches(g, &g->edges[e], a, b) && (best < 0 || e < best)) {
-            best = e;
-            if (!g->multigraph)
-                break;
-        }
-    }
-    return best;
+    /* With parallel edges the first match is the first added (reindex_edges). */
+    size_t ab[2] = {a, b};
+    const size_t *s = edge_table_find(&g->edge_tab, g, ab, hash_pair(g, a, b));
+    return s ? (long)*s - 1 : -1;
 }
 
 long ag_graph_add_edge(ag_graph *g, size_t a, size_t b, ag_error *err)
 {
-    size_t mask, h;
-
     if (a >= g->nnodes || b >= g->nnodes) {
         ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "edge endpoint out of range");
         return -1;
     }
     if (ag__grow(&g->edges, &g->capedges, g->nedges + 1, sizeof *g->edges) < 0)
         goto nomem;
-    if (2 * (g->nedges + 1) > g->edge_tab_size && rehash_edges(g, 2 * (g->nedges + 1)) < 0)
+    if (2 * (g->nedges + 1) > g->edge_tab.cap && reindex_edges(g, 2 * (g->nedges + 1)) < 0)
         goto nomem;
     g->edges[g->nedges] = (edge){a, b, NAN, NULL};
-    mask = g->edge_tab_size - 1;
-    for (h = hash_pair(g, a, b) & mask; g->edge_tab[h] >= 0; h = (h + 1) & mask)
-        ;
-    g->edge_tab[h] = (long)g->nedges;
+    *edge_table_empty_slot(&g->edge_tab, hash_pair(g, a, b)) = g->nedges + 1;
+    g->edge_tab.n++;
     return (long)g->nedges++;
 nomem:
     ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory adding an edge");
@@ -370,7 +338,7 @@ static int remap(ag_graph *g, const long *map, const unsigned char *keep_edge, a
     g->nedges = ne;
     if (nn == 0)
         g->capnodes = 1;
-    if (rehash_nodes(g, nn) < 0 || rehash_edges(g, ne) < 0)
+    if (reindex_nodes(g, nn) < 0 || reindex_edges(g, ne) < 0)
         return ag__nomem(err);
     return 0;
 }
@@ -473,7 +441,7 @@ int ag_graph_sort(ag_graph *g, ag_error *err)
         g->edges = sorted;
         g->capedges = g->nedges;
     }
-    rc = rehash_edges(g, g->nedges);
+    rc = reindex_edges(g, g->nedges);
     if (rc < 0)
         ag__nomem(err);
 out:

@@ -53,33 +53,26 @@ void ag_mentions_clear(ag_mentions *m) {
     struct ag__ner_scratch *p = m->priv;
     if (!p)
         return;
-    for (ablock *b = p->arena; b; b = b->next)
-        b->used = 0;
-    p->cur = p->arena;
+    ag__arena_reset(&p->arena);
     p->ntoks = p->ncands = p->nnames = 0;
     p->toks_kept = 0;
-    dt_clear(&p->evidence);
-    dt_clear(&p->nametab);
+    dtab_next_gen(&p->evidence);
+    dtab_next_gen(&p->nametab);
 }
 
 void ag_mentions_destroy(ag_mentions *m) {
     struct ag__ner_scratch *p = m->priv;
     if (p) {
-        ablock *b = p->arena;
-        while (b) {
-            ablock *n = b->next;
-            free(b);
-            b = n;
-        }
+        ag__arena_free(&p->arena);
         free(p->toks);
         free(p->cands);
         free(p->names);
-        free(p->evidence.v);
-        free(p->nametab.v);
+        dtab_dispose(&p->evidence);
+        dtab_dispose(&p->nametab);
         free(p->capsent);
         free(p->sent_first);
-        free(p->keys.v);
-        free(p->grammar.v);
+        dtab_dispose(&p->keys);
+        dtab_dispose(&p->grammar);
         free(p->link);
         free(p->pos_last);
         free(p->wcache);
@@ -216,7 +209,7 @@ static int write_mentions(const ctx *c, const ag_sentence *sents, size_t nsents,
         if (!name && m->name >= 0)
             name = p->names[m->name].text;
         if (!name) {
-            name = ag__ner_arena_str(p, text + m->s, m->e - m->s);
+            name = ag__arena_strdup(&p->arena, text + m->s, m->e - m->s);
             if (!name)
                 return -1;
         }

@@ -103,7 +103,7 @@ int ag__ner_intern_name(ctx *c, cand *m) {
         if (!exact)
             l = join_words(c, m->ts, m->te, t[m->ts].s, t[m->te - 1].e, tb, sizeof tb, &last,
                            &whole);
-        if (!(d->text = ag__ner_arena_str(p, tb, l)))
+        if (!(d->text = ag__arena_strdup(&p->arena, tb, l)))
             return -1;
     }
     for (int i = 0; i < 5; i++)
@@ -872,7 +872,7 @@ int ag__ner_resolve(ctx *c) {
     memset(p->link, 0, nn * 2 * sizeof *p->link);
     memset(p->pos_last, 0, nn * sizeof *p->pos_last);
     dtab keys = p->keys;
-    dt_clear(&keys);
+    dtab_next_gen(&keys);
     for (size_t i = 0; i < nn; i++)
         nm[i].type = best_type(nm[i].votes);
     size_t npersons = 0, nacronyms = 0;
@@ -882,10 +882,10 @@ int ag__ner_resolve(ctx *c) {
     }
     if (resolve_variants(p, &keys, npersons) < 0)
         goto out;
-    dt_clear(&keys);
+    dtab_next_gen(&keys);
     if (resolve_acronyms(p, &keys, nacronyms) < 0)
         goto out;
-    dt_clear(&keys);
+    dtab_next_gen(&keys);
     if (c->opts->resolve_partial && resolve_partial(c, &keys) < 0)
         goto out;
     if (resolve_orgs(c) < 0)

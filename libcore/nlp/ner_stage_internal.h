@@ -38,6 +38,8 @@
 
 #include "nlp/lexicon_internal.h"
 #include "nlp/ner_internal.h"
+#include "util/arena_internal.h"
+#include "util/hashmap_internal.h"
 
 /* ---------------------------------------------------------------- scratch types */
 
@@ -92,15 +94,9 @@ typedef struct dname {
     size_t first;       /* index of its first candidate */
 } dname;
 
-typedef struct ablock {
-    struct ablock *next; /* next block */
-    size_t used, size;   /* bytes used / available */
-    char data[];         /* storage */
-} ablock;
-
-/* Open-addressing table with generation stamps, so clearing per document is O(1). */
+/* Hash table of the scratch: generation stamps empty it per document in O(1). */
 typedef struct dslot {
-    uint32_t gen;    /* valid when equal to the table's gen */
+    uint32_t gen;    /* full when equal to the table's gen */
     uint32_t val;    /* payload */
     const char *key; /* key bytes (arena or lexicon) */
     uint32_t klen;   /* key length (keys are shorter than AG__LEX_MAXKEY) */
@@ -109,12 +105,11 @@ typedef struct dslot {
                       * needs no rehash */
 } dslot;
 
-typedef struct dtab {
-    dslot *v;     /* slots */
-    size_t cap;   /* power of two */
-    size_t n;     /* used in this generation */
-    uint32_t gen; /* current generation */
-} dtab;
+#define DSLOT_EMPTY(t, s) ((s)->gen != (t)->gen)
+#define DSLOT_MATCH(ctx, s, k, h)                                                                  \
+    ((s)->hash == (uint32_t)(h) && (s)->klen == (k).n && ag__bytes_eq((s)->key, (k).p, (k).n))
+#define DSLOT_REHASH(ctx, s) ((s)->hash)
+AG__HASHMAP(dtab, dslot, ag__span, const void *, DSLOT_EMPTY, DSLOT_MATCH, DSLOT_REHASH)
 
 struct ag__ner_scratch {
     tok *toks;               /* tokens of the document */
@@ -123,8 +118,7 @@ struct ag__ner_scratch {
     size_t ncands, capcands; /* used / allocated candidates */
     dname *names;            /* distinct unknown names */
     size_t nnames, capnames; /* used / allocated names */
-    ablock *arena;           /* first block; blocks are kept across documents */
-    ablock *cur;             /* block being filled */
+    ag__arena arena;         /* names; blocks are kept across documents */
     dtab evidence;           /* lower-cased word -> EV_* flags */
     dtab nametab;            /* lower-cased name -> index into names */
     unsigned char *capsent;  /* per sentence: 1 when ALL-CAPS, 2 when a title-case headline */
@@ -255,58 +249,31 @@ int ag__ner_grammar_init(struct ag__ner_scratch *p);
  * (ner_tokens.c): the arena, the generation-stamped table, word classes, the tokeniser,
  * capitalisation evidence, headline detection, and the lexicon asked about token runs */
 
-/* arena_alloc when the current block is full: takes a kept block with room, or a new one.
- * NULL when out of memory. */
-char *ag__ner_arena_alloc_next(struct ag__ner_scratch *p, size_t n);
-
-/* n bytes of p's arena, valid until the next document. Inline for the common case, room
- * in the current block (several calls per name). NULL when out of memory. */
+/* n bytes of p's arena, valid until the next document. NULL when out of memory. */
 static inline char *arena_alloc(struct ag__ner_scratch *p, size_t n) {
-    ablock *b = p->cur;
-    if (!b || b->size - b->used < n)
-        return ag__ner_arena_alloc_next(p, n);
-    char *r = b->data + b->used;
-    b->used += n;
-    return r;
+    return ag__arena_alloc(&p->arena, n);
 }
-
-/* A NUL-terminated copy of s[0, n) in the arena, or NULL when out of memory. */
-const char *ag__ner_arena_str(struct ag__ner_scratch *p, const char *s, size_t n);
-
-/* Double t's slots (the first size is 4096), keeping its entries. Returns 0, or -1 when
- * out of memory (t unchanged). */
-int ag__ner_dt_grow(dtab *t);
 
 /* The slot of key k[0, n) in t, or NULL when it is absent and create is 0. With create,
  * an absent key is added (its slot keyed by k itself, val 0): the caller makes k outlive
  * the document's use of t. *err is set when growing the table ran out of memory (NULL
  * returned). Inline: most calls pass a constant create, and a lookup is a few loads. */
 static inline dslot *dt_get(dtab *t, const char *k, size_t n, int create, int *err) {
-    if (create && (t->n + 1) * 2 > t->cap && ag__ner_dt_grow(t) < 0) {
+    if (create && dtab_reserve(t, NULL, t->n + 1, 4096) < 0) {
         *err = 1;
         return NULL;
     }
     if (!t->cap)
         return NULL;
     uint32_t h = (uint32_t)ag__hash_bytes(k, n);
-    size_t mask = t->cap - 1, i = h & mask;
-    for (;;) {
-        dslot *s = &t->v[i];
-        if (s->gen != t->gen) {
-            if (!create)
-                return NULL;
-            s->gen = t->gen;
-            s->key = k;
-            s->klen = (uint32_t)n;
-            s->hash = h;
-            s->val = 0;
-            t->n++;
-            return s;
-        }
-        if (s->hash == h && s->klen == n && ag__bytes_eq(s->key, k, n))
-            return s;
-        i = (i + 1) & mask;
+    dslot *s = dtab_probe(t, NULL, (ag__span){k, n}, h);
+    if (s->gen != t->gen) {
+        if (!create)
+            return NULL;
+        *s = (dslot){t->gen, 0, k, (uint32_t)n, h};
+        t->n++;
     }
+    return s;
 }
 
 /* Find key k of table t, or add it keyed by a copy of k in the arena (so k may be a
@@ -318,17 +285,6 @@ dslot *ag__ner_dt_intern_extra(struct ag__ner_scratch *p, dtab *t, const char *k
 static inline dslot *dt_intern(struct ag__ner_scratch *p, dtab *t, const char *k, size_t n,
                                int *created) {
     return ag__ner_dt_intern_extra(p, t, k, n, 0, created);
-}
-
-/* Empty t in O(1): a new generation makes every slot stale. */
-static inline void dt_clear(dtab *t) {
-    t->n = 0;
-    t->gen++;
-    if (t->gen == 0) { /* wrapped: really clear */
-        if (t->v)
-            memset(t->v, 0, t->cap * sizeof *t->v);
-        t->gen = 1;
-    }
 }
 
 /* Lexicon class of the lower-cased word low[0, n) (n > 0), through a direct-mapped cache

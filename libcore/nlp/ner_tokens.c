@@ -10,7 +10,7 @@
  * demand, which words the document writes capitalised in mid-sentence (evidence that a
  * capitalised word is a name, for headlines and sentence-initial words).
  *
- * Also here, as every stage uses them: the scratch's arena and its generation-stamped
+ * Also here, as every stage uses them: interning in the scratch's generation-stamped
  * hash table, and the lexicon asked about runs of tokens (match_form, match_title), which
  * caches its answers in the tokens.
  */
@@ -24,64 +24,7 @@
 #include "nlp/text_internal.h"
 #include "util/array_internal.h"
 
-/* ---------------------------------------------------------------- arena and table */
-
-/* arena_alloc when the current block is full. */
-char *ag__ner_arena_alloc_next(struct ag__ner_scratch *p, size_t n) {
-    ablock *b = p->cur;
-    while (b && b->size - b->used < n)
-        b = b->next;
-    if (!b) {
-        size_t sz = n > 65536 ? n : 65536;
-        b = malloc(sizeof *b + sz);
-        if (!b)
-            return NULL;
-        b->used = 0;
-        b->size = sz;
-        b->next = NULL;
-        /* Append so that reset order is stable. */
-        if (!p->arena) {
-            p->arena = b;
-        } else {
-            ablock *t = p->arena;
-            while (t->next)
-                t = t->next;
-            t->next = b;
-        }
-    }
-    p->cur = b;
-    char *r = b->data + b->used;
-    b->used += n;
-    return r;
-}
-
-const char *ag__ner_arena_str(struct ag__ner_scratch *p, const char *s, size_t n) {
-    char *r = arena_alloc(p, n + 1);
-    if (!r)
-        return NULL;
-    ag__bytes_copy(s, n, r, 0);
-    r[n] = '\0';
-    return r;
-}
-
-int ag__ner_dt_grow(dtab *t) {
-    size_t nc = t->cap ? t->cap * 2 : 4096;
-    dslot *nv = calloc(nc, sizeof *nv);
-    if (!nv)
-        return -1;
-    for (size_t i = 0; i < t->cap; i++) {
-        if (t->v[i].gen != t->gen)
-            continue;
-        size_t j = t->v[i].hash & (nc - 1);
-        while (nv[j].gen == t->gen)
-            j = (j + 1) & (nc - 1);
-        nv[j] = t->v[i];
-    }
-    free(t->v);
-    t->v = nv;
-    t->cap = nc;
-    return 0;
-}
+/* ---------------------------------------------------------------- interning */
 
 dslot *ag__ner_dt_intern_extra(struct ag__ner_scratch *p, dtab *t, const char *k, size_t n,
                                size_t extra, int *created) {

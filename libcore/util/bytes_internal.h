@@ -117,4 +117,15 @@ static inline uint64_t ag__hash_bytes(const char *s, size_t len) {
     return h ^ (h >> 29);
 }
 
+/* Hash of a 64-bit key for the hash tables (util/hashmap_internal.h take the low bits):
+ * keys such as a pair of 32-bit indices differ in a few bits, so mix them all down. */
+static inline uint64_t ag__hash_u64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    return x ^ (x >> 33);
+}
+
 #endif

@@ -1,0 +1,63 @@
+/*
+ * arena.c - the arena's slow paths (util/arena_internal.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/arena_internal.h"
+
+#define BLOCK_MIN 65536 /* bytes: a block holds thousands of names */
+
+char *ag__arena_alloc_next(ag__arena *a, size_t n)
+{
+    /* After a reset the blocks after cur are empty: fill them before making another. */
+    ag__arena_block *b = a->cur, *last = NULL;
+    while (b && b->size - b->used < n) {
+        last = b;
+        b = b->next;
+    }
+    if (!b) {
+        size_t size = n > BLOCK_MIN ? n : BLOCK_MIN;
+        if (!(b = malloc(sizeof *b + size)))
+            return NULL;
+        b->used = 0;
+        b->size = size;
+        b->next = NULL;
+        if (last)
+            last->next = b;
+        else
+            a->first = b;
+    }
+    a->cur = b;
+    char *r = b->data + b->used;
+    b->used += n;
+    return r;
+}
+
+char *ag__arena_strdup(ag__arena *a, const char *s, size_t n)
+{
+    char *r = ag__arena_alloc(a, n + 1);
+    if (r) {
+        memcpy(r, s, n);
+        r[n] = '\0';
+    }
+    return r;
+}
+
+void ag__arena_reset(ag__arena *a)
+{
+    for (ag__arena_block *b = a->first; b; b = b->next)
+        b->used = 0;
+    a->cur = a->first;
+}
+
+void ag__arena_free(ag__arena *a)
+{
+    ag__arena_block *b = a->first;
+    while (b) {
+        ag__arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->first = a->cur = NULL;
+}
