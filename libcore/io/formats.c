@@ -22,40 +22,6 @@
 #include "io/formats_internal.h"
 #include "io/io_internal.h"
 
-/* ------------------------------------------------------------------ buffers */
-
-int ag__buf_add(ag__buf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        char *p;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        if (!(p = realloc(b->p, cap)))
-            return -1;
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-    return 0;
-}
-
-void ag__buf_reset(ag__buf *b)
-{
-    b->len = 0;
-    if (b->p)
-        b->p[0] = '\0';
-}
-
-void ag__buf_free(ag__buf *b)
-{
-    free(b->p);
-    b->p = NULL;
-    b->len = b->cap = 0;
-}
-
 /* ------------------------------------------------------------------ column kinds */
 
 ag__kind ag__value_kind(const json_t *v)

@@ -16,6 +16,8 @@
 #include <actorgraph/graph/graph.h>
 #include <actorgraph/io/io.h>
 
+#include "util/buf_internal.h"
+
 /* Lists of strings are written as one string joined by this separator in every
  * format that has no list type (documented in actorgraph-formats(5)). */
 #define AG__LIST_SEP "; "
@@ -45,17 +47,6 @@ typedef struct ag__columns {
     size_t cap;      /* allocated */
     size_t hint;     /* where the next lookup starts: records repeat their key order */
 } ag__columns;
-
-/* A growable byte buffer, always NUL-terminated when len > 0 or after ag__buf_reset. */
-typedef struct ag__buf {
-    char *p;    /* bytes */
-    size_t len; /* used */
-    size_t cap; /* allocated */
-} ag__buf;
-
-int ag__buf_add(ag__buf *b, const char *s, size_t n);
-void ag__buf_reset(ag__buf *b);
-void ag__buf_free(ag__buf *b);
 
 /* The kind of one value (AG__K_NONE for null). */
 ag__kind ag__value_kind(const json_t *v);

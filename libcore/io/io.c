@@ -19,6 +19,7 @@
 #include <utf8proc.h>
 #include <unistd.h>
 
+#include "util/buf_internal.h"
 #include "util/opts_internal.h"
 #include "io/io_internal.h"
 
@@ -162,61 +163,22 @@ char *ag_read_file(const char *path, size_t max_bytes, size_t *len, ag_error *er
     int is_stdin = !path || strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    size_t cap = 1 << 16, n = 0;
-    char *buf = NULL;
+    ag__buf b = {0};
 
     if (!f) {
         ag_error_set(err, errno == ENOENT ? AG_ENOTFOUND : AG_EIO, name, 0, 0, "%s",
                      strerror(errno));
         return NULL;
     }
-    if (!(buf = malloc(cap + 1)))
-        goto nomem;
-    for (;;) {
-        size_t got;
-        if (n == cap) {
-            char *nb;
-            if (cap >= max_bytes) {
-                ag_error_set(err, AG_ELIMIT, name, 0, 0,
-                             "input larger than the limit of %zu bytes", max_bytes);
-                goto fail;
-            }
-            cap = cap * 2 > max_bytes ? max_bytes : cap * 2;
-            if (!(nb = realloc(buf, cap + 1)))
-                goto nomem;
-            buf = nb;
-        }
-        got = fread(buf + n, 1, cap - n, f);
-        /* A NUL byte in the first chunk is binary input (or endless, like /dev/zero):
-         * stop here and let the caller refuse it at that offset, rather than reading up
-         * to max_bytes first. XML in UTF-16 (a byte-order mark) is text with NULs. */
-        if (n == 0 && got > 0 && memchr(buf, '\0', got) &&
-            !(got >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
-                           ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF)))) {
-            n = got;
-            break;
-        }
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                ag_error_set(err, AG_EIO, name, 0, 0, "read error: %s", strerror(errno));
-                goto fail;
-            }
-            break;
-        }
+    int rc = ag__buf_read(&b, f, name, max_bytes, 1, err);
+    if (!is_stdin)
+        fclose(f);
+    if (rc < 0) {
+        ag__buf_free(&b);
+        return NULL;
     }
-    buf[n] = '\0';
-    *len = n;
-    if (!is_stdin)
-        fclose(f);
-    return buf;
-nomem:
-    ag_error_set(err, AG_ENOMEM, name, 0, 0, "out of memory reading input");
-fail:
-    free(buf);
-    if (!is_stdin)
-        fclose(f);
-    return NULL;
+    *len = b.len;
+    return b.p;
 }
 
 /* ag_graph_read_mem on a buffer known to have a NUL at buf[len], as the per-format

@@ -21,6 +21,7 @@
 
 #include "util/error_internal.h"
 #include "util/arena_internal.h"
+#include "util/buf_internal.h"
 #include "util/array_internal.h"
 #include "util/hashmap_internal.h"
 #include "nlp/lexicon_internal.h"
@@ -323,36 +324,15 @@ static char *slurp(const char *path, size_t *len, ag_error *err) {
         ag_error_set(err, AG_EIO, path, 0, 0, "%s", strerror(errno));
         return NULL;
     }
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        size_t r = fread(buf + n, 1, cap - n, f);
-        n += r;
-        if (n < cap)
-            break;
-        char *nb = realloc(buf, cap * 2);
-        if (!nb) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = nb;
-        cap *= 2;
-    }
-    if (!buf) {
-        fclose(f);
-        ag_error_set(err, AG_ENOMEM, path, 0, 0, "out of memory");
-        return NULL;
-    }
-    if (ferror(f)) {
-        ag_error_set(err, AG_EIO, path, 0, 0, "read error: %s", strerror(errno));
-        fclose(f);
-        free(buf);
-        return NULL;
-    }
+    ag__buf b = {0};
+    int rc = ag__buf_read(&b, f, path, SIZE_MAX, 0, err);
     fclose(f);
-    *len = n;
-    return buf;
+    if (rc < 0) {
+        ag__buf_free(&b);
+        return NULL;
+    }
+    *len = b.len;
+    return b.p;
 }
 
 int ag_lexicon_load_dict(ag_lexicon *lex, const char *path, ag_error *err) {
