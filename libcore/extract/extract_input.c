@@ -58,8 +58,7 @@ struct ag__reader {
     unsigned long long total;  /* bytes of regular files */
     unsigned long long seq;    /* documents handed out */
     dev_ino *dirs;             /* directories walked so far, to walk each only once */
-    uint64_t *seen;            /* hashes of the documents handed out (seen_doc) */
-    size_t nseen, capseen;
+    ag__u64map seen;            /* hashes of the documents handed out (seen_doc) */
     unsigned long long repeats; /* documents skipped as repeats */
     size_t ndirs, capdirs;
     const ag_extract_opts *opts; /* borrowed */
@@ -214,7 +213,7 @@ void ag__reader_close(ag__reader *r)
         free(r->files[i].path);
     free(r->files);
     free(r->dirs);
-    free(r->seen);
+    ag__u64map_dispose(&r->seen);
     free(r->line);
     free(r->pending);
     free(r);
@@ -854,36 +853,14 @@ static ssize_t sniff_line(ag__reader *r)
 }
 
 /* 1 when the document of hash h was handed out before (a repeat), else 0 after noting
- * it; -1 when out of memory. An open-addressing set of 64-bit hashes, 0 for empty. */
+ * it; -1 when out of memory. */
 static int seen_doc(ag__reader *r, uint64_t h)
 {
     if (!h)
-        h = 1;
-    if ((r->nseen + 1) * 2 > r->capseen) {
-        size_t nc = r->capseen ? r->capseen * 2 : 1024;
-        uint64_t *nv = calloc(nc, sizeof *nv);
-        if (!nv)
-            return -1;
-        for (size_t i = 0; i < r->capseen; i++)
-            if (r->seen[i]) {
-                size_t j = r->seen[i] & (nc - 1);
-                while (nv[j])
-                    j = (j + 1) & (nc - 1);
-                nv[j] = r->seen[i];
-            }
-        free(r->seen);
-        r->seen = nv;
-        r->capseen = nc;
-    }
-    size_t j = h & (r->capseen - 1);
-    while (r->seen[j]) {
-        if (r->seen[j] == h)
-            return 1;
-        j = (j + 1) & (r->capseen - 1);
-    }
-    r->seen[j] = h;
-    r->nseen++;
-    return 0;
+        h = 1; /* 0 is the maps' empty key */
+    if (ag__u64map_get(&r->seen, h) != (size_t)-1)
+        return 1;
+    return ag__u64map_put(&r->seen, h, 0);
 }
 
 static int reader_next_any(ag__reader *r, ag__doc *doc, ag_error *err);
