@@ -704,269 +704,282 @@ static int cmp_group_name(const void *pa, const void *pb, void *ctx)
 
 /* ------------------------------------------------------------------ the graph */
 
-ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error *err)
-{
-    size_t n = acc->nactors;
-    info *inf = calloc(n ? n : 1, sizeof *inf);
-    size_t *parent = malloc((n ? n : 1) * sizeof *parent);
-    size_t *target = malloc((n ? n : 1) * sizeof *target);
-    size_t *gof = malloc((n ? n : 1) * sizeof *gof); /* actor -> group index */
-    group *groups = NULL;
-    size_t ngroups = 0;
-    size_t *mstart = NULL, *members = NULL; /* group -> its actors */
-    ag__acc links;  /* group-level pair records; actors are groups by id */
-    ag_graph *g = NULL;
-    const ag_lexicon *lex = NULL;
-    int ok = 0;
+/* The state of one resolution, passed between its stages. Arrays are indexed by actor
+ * record (n of them) or by group (ngroups); all are owned here (resolver_free). */
+typedef struct resolver {
+    ag__acc *acc;                 /* the records (borrowed; their pairs are consumed) */
+    const ag__resolve_opts *opts; /* borrowed */
+    const ag_lexicon *lex;        /* the embedded default lexicon, or NULL (no variants) */
+    size_t n;                     /* actor records */
+    info *inf;                    /* actor -> what resolution knows of it */
+    size_t *parent;               /* union-find forest over actors */
+    size_t *target;               /* scratch of the steps: actor -> actor to join */
+    size_t *gof;                  /* actor -> group index */
+    group *groups;                /* ngroups of them, in order of their first actor */
+    size_t ngroups;
+    size_t *mstart, *members;     /* group k's actors: members[mstart[k] .. mstart[k + 1]) */
+} resolver;
 
-    ag__acc_init(&links, acc->max_evidence);
-    if (!inf || !parent || !target || !gof)
-        goto nomem;
-    /* Word classes for steps 3c and 3d come from the embedded default lexicon alone (not
-     * the user's --dict files), so that ag-merge, which has none, resolves the same. */
-    if (opts->variants && !(lex = ag__lexicon_default(err)))
-        goto fail;
-    for (size_t i = 0; i < n; i++) {
-        const ag__actor *a = &acc->actors[i];
+/* Stage 1: each actor's voted type, display name and variant keys. -1: out of memory. */
+static int describe_actors(resolver *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        const ag__actor *a = &r->acc->actors[i];
+        info *in = &r->inf[i];
         int best = 0;
         for (int t = 1; t < 5; t++)
             if (a->types[t] > (best ? a->types[best] : 0))
                 best = t;
-        inf[i].type = (ag_actor_type)best;
-        inf[i].name = display_name(a);
-        inf[i].words = count_words(a->key);
-        parent[i] = i;
-        if (opts->variants && inf[i].type == AG_ACTOR_PERSON) {
-            if (!(inf[i].vkey = vkey_of(inf[i].name, ag_ner_variant_key)))
-                goto nomem;
-            if (inf[i].words >= 3 && !(inf[i].skey = vkey_of(inf[i].name,
-                                                             ag_ner_variant_key_short)))
-                goto nomem;
-            if (inf[i].words >= 2 && !(inf[i].lkey = last_word_key(a->key)))
-                goto nomem;
+        in->type = (ag_actor_type)best;
+        in->name = display_name(a);
+        in->words = count_words(a->key);
+        r->parent[i] = i;
+        if (r->opts->variants && in->type == AG_ACTOR_PERSON) {
+            if (!(in->vkey = vkey_of(in->name, ag_ner_variant_key)))
+                return -1;
+            if (in->words >= 3 && !(in->skey = vkey_of(in->name, ag_ner_variant_key_short)))
+                return -1;
+            if (in->words >= 2 && !(in->lkey = last_word_key(a->key)))
+                return -1;
         }
     }
-    if (opts->variants) {
-        /* 3a: same variant key, two words or more. */
-        char **multi = calloc(n ? n : 1, sizeof *multi);
-        char **two = calloc(n ? n : 1, sizeof *two);
-        int bad = !multi || !two;
-        for (size_t i = 0; !bad && i < n; i++) {
-            multi[i] = inf[i].words >= 2 ? inf[i].vkey : NULL;
-            two[i] = inf[i].words == 2 ? inf[i].vkey : NULL;
-        }
-        if (!bad) {
-            ag__strmap seen = {0};
-            for (size_t i = 0; i < n && !bad; i++) {
-                if (!multi[i])
-                    continue;
-                size_t j = ag__strmap_get(&seen, multi[i]);
-                if (j == (size_t)-1)
-                    bad = ag__strmap_put(&seen, multi[i], i) < 0;
-                else
-                    unite(parent, i, j);
-            }
-            ag__strmap_dispose(&seen);
-        }
-        /* 3b: a two-word name inside exactly one longer group. */
-        char **sk = NULL;
-        if (!bad) {
-            sk = calloc(n ? n : 1, sizeof *sk);
-            bad = !sk;
-        }
-        for (size_t i = 0; !bad && i < n; i++)
-            sk[i] = inf[i].skey;
-        if (!bad && unique_targets(acc, inf, parent, two, sk, target) < 0)
-            bad = 1;
-        for (size_t i = 0; !bad && i < n; i++)
-            if (target[i] < (size_t)-2)
-                unite(parent, i, target[i]);
-        /* 3c: a surname (or titles and a surname) joins the one full name, or the
-         * dominant one, ending in it. */
-        if (!bad && surname_targets(acc, inf, parent, lex, target) < 0)
-            bad = 1;
-        for (size_t i = 0; !bad && i < n; i++)
-            if (target[i] < (size_t)-2)
-                unite(parent, i, target[i]);
-        /* 3d: organisations under a party word, a plural or a legal form. */
-        if (!bad && org_unite(acc, inf, parent, lex) < 0)
-            bad = 1;
-        /* 3e: an organisation name that ends exactly one longer one ("Red Sox"). */
-        if (!bad && org_suffixes(acc, inf, parent, lex) < 0)
-            bad = 1;
-        free(multi);
-        free(two);
-        free(sk);
-        if (bad)
-            goto nomem;
-    }
+    return 0;
+}
 
-    /* Groups and their representatives. */
-    for (size_t i = 0; i < n; i++)
-        gof[i] = (size_t)-1;
-    groups = calloc(n ? n : 1, sizeof *groups);
-    if (!groups)
-        goto nomem;
-    for (size_t i = 0; i < n; i++) {
-        size_t r = find(parent, i);
-        if (gof[r] == (size_t)-1) {
-            gof[r] = ngroups;
-            groups[ngroups++] = (group){r, 0, 0, NULL, NULL, -1};
+/* Join every actor to the target a step chose for it, if any. */
+static void unite_targets(resolver *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (r->target[i] < (size_t)-2)
+            unite(r->parent, i, r->target[i]);
+}
+
+/* Stage 2: steps 3a-3e of the resolution (see the top of this file) join the records of
+ * one actor. -1: out of memory. */
+static int unite_variants(resolver *r)
+{
+    size_t n = r->n;
+    info *inf = r->inf;
+    char **multi = calloc(n ? n : 1, sizeof *multi);
+    char **two = calloc(n ? n : 1, sizeof *two);
+    char **sk = calloc(n ? n : 1, sizeof *sk);
+    int bad = !multi || !two || !sk;
+    for (size_t i = 0; !bad && i < n; i++) {
+        multi[i] = inf[i].words >= 2 ? inf[i].vkey : NULL;
+        two[i] = inf[i].words == 2 ? inf[i].vkey : NULL;
+        sk[i] = inf[i].skey;
+    }
+    /* 3a: same variant key, two words or more. */
+    if (!bad) {
+        ag__strmap seen = {0};
+        for (size_t i = 0; i < n && !bad; i++) {
+            if (!multi[i])
+                continue;
+            size_t j = ag__strmap_get(&seen, multi[i]);
+            if (j == (size_t)-1)
+                bad = ag__strmap_put(&seen, multi[i], i) < 0;
+            else
+                unite(r->parent, i, j);
         }
-        gof[i] = gof[r];
-        groups[gof[i]].org |= inf[i].type != AG_ACTOR_PERSON;
-        groups[gof[i]].legal |= inf[i].legal;
+        ag__strmap_dispose(&seen);
+    }
+    /* 3b: a two-word name inside exactly one longer group. */
+    if (!bad && !(bad = unique_targets(r->acc, inf, r->parent, two, sk, r->target) < 0))
+        unite_targets(r);
+    /* 3c: a surname (or titles and a surname) joins the one full name, or the dominant
+     * one, ending in it. */
+    if (!bad && !(bad = surname_targets(r->acc, inf, r->parent, r->lex, r->target) < 0))
+        unite_targets(r);
+    /* 3d: organisations under a party word, a plural or a legal form. */
+    if (!bad)
+        bad = org_unite(r->acc, inf, r->parent, r->lex) < 0;
+    /* 3e: an organisation name that ends exactly one longer one ("Red Sox"). */
+    if (!bad)
+        bad = org_suffixes(r->acc, inf, r->parent, r->lex) < 0;
+    free(multi);
+    free(two);
+    free(sk);
+    return bad ? -1 : 0;
+}
+
+/* Stage 3: the groups (one per node), their representatives, unique ids and members.
+ * -1: out of memory. */
+static int form_groups(resolver *r)
+{
+    size_t n = r->n;
+    group *groups = r->groups;
+    for (size_t i = 0; i < n; i++)
+        r->gof[i] = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        size_t root = find(r->parent, i);
+        if (r->gof[root] == (size_t)-1) {
+            r->gof[root] = r->ngroups;
+            groups[r->ngroups++] = (group){root, 0, 0, NULL, NULL, -1};
+        }
+        r->gof[i] = r->gof[root];
+        groups[r->gof[i]].org |= r->inf[i].type != AG_ACTOR_PERSON;
+        groups[r->gof[i]].legal |= r->inf[i].legal;
     }
     for (size_t i = 0; i < n; i++) {
-        group *gr = &groups[gof[i]];
-        if (i != gr->rep && better_rep(acc, inf, i, gr->rep, gr->org))
+        group *gr = &groups[r->gof[i]];
+        if (i != gr->rep && better_rep(r->acc, r->inf, i, gr->rep, gr->org))
             gr->rep = i;
     }
-    for (size_t k = 0; k < ngroups; k++)
-        groups[k].id = inf[groups[k].rep].name;
+    for (size_t k = 0; k < r->ngroups; k++)
+        groups[k].id = r->inf[groups[k].rep].name;
+
     /* Unique ids: sort by name and suffix repeats (" #2") in a stable order. */
-    size_t *order = malloc((ngroups ? ngroups : 1) * sizeof *order);
-    if (!order)
-        goto nomem;
-    {
-        group *sorted = malloc((ngroups ? ngroups : 1) * sizeof *sorted);
-        if (!sorted) {
-            free(order);
-            goto nomem;
+    size_t ng = r->ngroups;
+    group *sorted = malloc((ng ? ng : 1) * sizeof *sorted);
+    if (!sorted)
+        return -1;
+    memcpy(sorted, groups, ng * sizeof *groups);
+    for (size_t k = 0; k < ng; k++)
+        sorted[k].node = (long)k; /* remember the original index */
+    qsort_r(sorted, ng, sizeof *sorted, cmp_group_name, (void *)r->acc);
+    for (size_t k = 1, rep = 1; k < ng; k++) {
+        if (strcmp(sorted[k].id, sorted[k - 1].id) != 0) {
+            rep = 1;
+            continue;
         }
-        memcpy(sorted, groups, ngroups * sizeof *groups);
-        for (size_t k = 0; k < ngroups; k++)
-            sorted[k].node = (long)k; /* remember the original index */
-        qsort_r(sorted, ngroups, sizeof *sorted, cmp_group_name, (void *)acc);
-        for (size_t k = 1, rep = 1; k < ngroups; k++) {
-            if (strcmp(sorted[k].id, sorted[k - 1].id) != 0) {
-                rep = 1;
-                continue;
-            }
-            group *gr = &groups[sorted[k].node];
-            size_t len = strlen(gr->id) + 24;
-            gr->idbuf = malloc(len);
-            if (!gr->idbuf) {
-                free(sorted);
-                free(order);
-                goto nomem;
-            }
-            snprintf(gr->idbuf, len, "%s #%zu", gr->id, ++rep);
-            gr->id = gr->idbuf;
+        group *gr = &groups[sorted[k].node];
+        size_t len = strlen(gr->id) + 24;
+        if (!(gr->idbuf = malloc(len))) {
+            free(sorted);
+            return -1;
         }
-        free(sorted);
+        snprintf(gr->idbuf, len, "%s #%zu", gr->id, ++rep);
+        gr->id = gr->idbuf;
     }
-    free(order);
+    free(sorted);
 
-    /* Members of each group, contiguous: members[mstart[k] .. mstart[k + 1]). */
-    mstart = calloc(ngroups + 1, sizeof *mstart);
-    members = malloc((n ? n : 1) * sizeof *members);
-    if (!mstart || !members)
-        goto nomem;
+    /* Members of each group, contiguous, by a counting sort on the group index. */
+    r->mstart = calloc(ng + 1, sizeof *r->mstart);
+    r->members = malloc((n ? n : 1) * sizeof *r->members);
+    if (!r->mstart || !r->members)
+        return -1;
     for (size_t i = 0; i < n; i++)
-        mstart[gof[i] + 1]++;
-    for (size_t k = 0; k < ngroups; k++)
-        mstart[k + 1] += mstart[k];
+        r->mstart[r->gof[i] + 1]++;
+    for (size_t k = 0; k < ng; k++)
+        r->mstart[k + 1] += r->mstart[k];
     for (size_t i = 0; i < n; i++)
-        members[mstart[gof[i]]++] = i;
-    for (size_t k = ngroups; k > 0; k--)
-        mstart[k] = mstart[k - 1];
-    mstart[0] = 0;
+        r->members[r->mstart[r->gof[i]]++] = i;
+    for (size_t k = ng; k > 0; k--)
+        r->mstart[k] = r->mstart[k - 1];
+    r->mstart[0] = 0;
+    return 0;
+}
 
-    if (!(g = ag_graph_new(0)))
-        goto nomem;
-    json_object_set_new(ag_graph_attrs(g), "documents", json_integer(acc->documents));
-    for (size_t k = 0; k < ngroups; k++) {
-        long node = ag_graph_add_node(g, groups[k].id, err);
+/* The records of group k's members summed into sum (a record of a scratch accumulator).
+ * -1: out of memory. */
+static int sum_members(const resolver *r, size_t k, ag__actor *sum)
+{
+    for (size_t mi = r->mstart[k]; mi < r->mstart[k + 1]; mi++) {
+        const ag__actor *a = &r->acc->actors[r->members[mi]];
+        sum->mentions += a->mentions;
+        sum->documents += a->documents;
+        for (int t = 0; t < 5; t++)
+            sum->types[t] += a->types[t];
+        for (size_t f = 0; f < a->names.n; f++)
+            if (ag__counts_add(&sum->forms, a->names.v[f].s, 0) < 0)
+                return -1;
+        for (size_t f = 0; f < a->forms.n; f++)
+            if (ag__counts_add(&sum->forms, a->forms.v[f].s, a->forms.v[f].n) < 0)
+                return -1;
+        for (size_t f = 0; f < a->roles.n; f++)
+            if (ag__counts_add(&sum->roles, a->roles.v[f].s, a->roles.v[f].n) < 0)
+                return -1;
+        for (size_t f = 0; f < a->countries.n; f++)
+            if (ag__counts_add(&sum->countries, a->countries.v[f].s, a->countries.v[f].n) < 0)
+                return -1;
+        if (ag__date_min(&sum->first_date, a->first_date.s) < 0 ||
+            ag__date_max(&sum->last_date, a->last_date.s) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Node attributes of group gr from its summed record. */
+static void set_node_attrs(json_t *at, const group *gr, ag__actor *sum)
+{
+    int best = 0;
+    for (int t = 1; t < 5; t++)
+        if (sum->types[t] > (best ? sum->types[best] : 0))
+            best = t;
+    if (gr->legal)
+        best = AG_ACTOR_ORG; /* a legal form names a company, whatever "X" was typed */
+    json_object_set_new(at, "type", json_string(ag_actor_type_name((ag_actor_type)best)));
+    json_object_set_new(at, "mentions", json_integer(sum->mentions));
+    json_object_set_new(at, "documents", json_integer(sum->documents));
+    json_object_set_new(at, "aliases", top_list(&sum->forms, MAX_ALIASES, gr->id));
+    json_object_set_new(at, "roles", top_list(&sum->roles, MAX_ROLES, NULL));
+    if (sum->countries.n) {
+        qsort(sum->countries.v, sum->countries.n, sizeof *sum->countries.v, cmp_count_desc);
+        if (strcmp(sum->countries.v[0].s, gr->id) != 0)
+            json_object_set_new(at, "country", json_string(sum->countries.v[0].s));
+    }
+    if (sum->first_date.s)
+        json_object_set_new(at, "first_date", json_string(sum->first_date.s));
+    if (sum->last_date.s)
+        json_object_set_new(at, "last_date", json_string(sum->last_date.s));
+}
+
+/* Stage 4: one node per group. -1 with err set. */
+static int add_nodes(resolver *r, ag_graph *g, ag_error *err)
+{
+    for (size_t k = 0; k < r->ngroups; k++) {
+        long node = ag_graph_add_node(g, r->groups[k].id, err);
         if (node < 0)
-            goto fail;
-        groups[k].node = node;
-        /* Sum the member records in a scratch record. */
+            return -1;
+        r->groups[k].node = node;
         ag__acc one;
         ag__acc_init(&one, 0);
         long ri = ag__acc_actor(&one, "-");
-        int bad = ri < 0;
-        ag__actor *sum = bad ? NULL : &one.actors[ri];
-        for (size_t mi = mstart[k]; !bad && mi < mstart[k + 1]; mi++) {
-            const ag__actor *a = &acc->actors[members[mi]];
-            sum->mentions += a->mentions;
-            sum->documents += a->documents;
-            for (int t = 0; t < 5; t++)
-                sum->types[t] += a->types[t];
-            for (size_t f = 0; !bad && f < a->names.n; f++)
-                bad = ag__counts_add(&sum->forms, a->names.v[f].s, 0) < 0;
-            for (size_t f = 0; !bad && f < a->forms.n; f++)
-                bad = ag__counts_add(&sum->forms, a->forms.v[f].s, a->forms.v[f].n) < 0;
-            for (size_t f = 0; !bad && f < a->roles.n; f++)
-                bad = ag__counts_add(&sum->roles, a->roles.v[f].s, a->roles.v[f].n) < 0;
-            for (size_t f = 0; !bad && f < a->countries.n; f++)
-                bad = ag__counts_add(&sum->countries, a->countries.v[f].s,
-                                     a->countries.v[f].n) < 0;
-            if (!bad)
-                bad = ag__date_min(&sum->first_date, a->first_date.s) < 0 ||
-                      ag__date_max(&sum->last_date, a->last_date.s) < 0;
-        }
-        if (bad) {
-            ag__acc_destroy(&one);
-            goto nomem;
-        }
-        int best = 0;
-        for (int t = 1; t < 5; t++)
-            if (sum->types[t] > (best ? sum->types[best] : 0))
-                best = t;
-        if (groups[k].legal)
-            best = AG_ACTOR_ORG; /* a legal form names a company, whatever "X" was typed */
-        json_t *at = ag_node_attrs(g, (size_t)node);
-        json_object_set_new(at, "type", json_string(ag_actor_type_name((ag_actor_type)best)));
-        json_object_set_new(at, "mentions", json_integer(sum->mentions));
-        json_object_set_new(at, "documents", json_integer(sum->documents));
-        json_object_set_new(at, "aliases", top_list(&sum->forms, MAX_ALIASES, groups[k].id));
-        json_object_set_new(at, "roles", top_list(&sum->roles, MAX_ROLES, NULL));
-        if (sum->countries.n) {
-            qsort(sum->countries.v, sum->countries.n, sizeof *sum->countries.v,
-                  cmp_count_desc);
-            if (strcmp(sum->countries.v[0].s, groups[k].id) != 0)
-                json_object_set_new(at, "country", json_string(sum->countries.v[0].s));
-        }
-        if (sum->first_date.s)
-            json_object_set_new(at, "first_date", json_string(sum->first_date.s));
-        if (sum->last_date.s)
-            json_object_set_new(at, "last_date", json_string(sum->last_date.s));
+        int rc = ri < 0 ? -1 : sum_members(r, k, &one.actors[ri]);
+        if (rc == 0)
+            set_node_attrs(ag_node_attrs(g, (size_t)node), &r->groups[k], &one.actors[ri]);
         ag__acc_destroy(&one);
+        if (rc < 0)
+            return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
     }
+    return 0;
+}
 
-    /* Links between groups: fold pair records into a group-level accumulator whose
-     * "actors" are the groups (keyed by node id so pairs are oriented consistently). */
-    for (size_t k = 0; k < ngroups; k++)
-        if (ag__acc_actor(&links, groups[k].id) != (long)k)
-            goto nomem;
+/* Offer every piece of evidence of from to to. -1: out of memory. */
+static int fold_evidence(ag__evids *to, size_t max, const ag__evids *from)
+{
+    for (size_t e = 0; e < from->n; e++)
+        if (ag__evids_offer(to, max, from->v[e].doc, from->v[e].offset, from->v[e].text) < 0)
+            return -1;
+    return 0;
+}
+
+/* Stage 5a: fold the actor pair records into links, a group-level accumulator whose
+ * "actors" are the groups (keyed by node id so pairs are oriented consistently), and
+ * release the pair records. -1: out of memory. */
+static int fold_pairs(resolver *r, ag__acc *links)
+{
+    ag__acc *acc = r->acc;
+    for (size_t k = 0; k < r->ngroups; k++)
+        if (ag__acc_actor(links, r->groups[k].id) != (long)k)
+            return -1;
     for (size_t i = 0; i < acc->npairs; i++) {
         ag__pair *p = &acc->pairs[i];
-        size_t ga = gof[p->a], gb = gof[p->b];
-        if (ga == gb) {
-            ag__evids_free(&p->evidence);
-            ag__evids_free(&p->met_evidence);
-            continue;
+        size_t ga = r->gof[p->a], gb = r->gof[p->b];
+        if (ga != gb) {
+            long li = ag__acc_pair(links, ga, gb);
+            if (li < 0)
+                return -1;
+            ag__pair *q = &links->pairs[li];
+            q->weight += p->weight;
+            q->documents += p->documents;
+            q->met += p->met;
+            if (ag__date_min(&q->first_date, p->first_date.s) < 0 ||
+                ag__date_max(&q->last_date, p->last_date.s) < 0 ||
+                fold_evidence(&q->evidence, links->max_evidence, &p->evidence) < 0 ||
+                fold_evidence(&q->met_evidence, links->max_evidence, &p->met_evidence) < 0)
+                return -1;
         }
-        long li = ag__acc_pair(&links, ga, gb);
-        if (li < 0)
-            goto nomem;
-        ag__pair *q = &links.pairs[li];
-        q->weight += p->weight;
-        q->documents += p->documents;
-        q->met += p->met;
-        if (ag__date_min(&q->first_date, p->first_date.s) < 0 ||
-            ag__date_max(&q->last_date, p->last_date.s) < 0)
-            goto nomem;
-        for (size_t e = 0; e < p->evidence.n; e++)
-            if (ag__evids_offer(&q->evidence, links.max_evidence, p->evidence.v[e].doc,
-                                p->evidence.v[e].offset, p->evidence.v[e].text) < 0)
-                goto nomem;
-        for (size_t e = 0; e < p->met_evidence.n; e++)
-            if (ag__evids_offer(&q->met_evidence, links.max_evidence,
-                                p->met_evidence.v[e].doc, p->met_evidence.v[e].offset,
-                                p->met_evidence.v[e].text) < 0)
-                goto nomem;
         /* Evidence is most of a pair's memory: release it as soon as it is folded, so the
          * records, the group links and the graph are not all held at once. */
         ag__evids_free(&p->evidence);
@@ -982,15 +995,22 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
     acc->pairs = NULL;
     acc->npairs = acc->cappairs = 0;
     ag__u64map_dispose(&acc->pair_index);
-    ag__u64map_dispose(&links.pair_index);
-    for (size_t i = 0; i < links.npairs; i++) {
-        const ag__pair *q = &links.pairs[i];
-        if (opts->met_only && !q->met)
+    ag__u64map_dispose(&links->pair_index);
+    return 0;
+}
+
+/* Stage 5b: one link per folded group pair (met ones only with --met-only). -1 with err
+ * set. */
+static int add_links(const resolver *r, ag__acc *links, ag_graph *g, ag_error *err)
+{
+    for (size_t i = 0; i < links->npairs; i++) {
+        ag__pair *q = &links->pairs[i];
+        if (r->opts->met_only && !q->met)
             continue;
-        long e = ag_graph_add_edge(g, (size_t)groups[q->a].node, (size_t)groups[q->b].node,
+        long e = ag_graph_add_edge(g, (size_t)r->groups[q->a].node, (size_t)r->groups[q->b].node,
                                    err);
         if (e < 0)
-            goto fail;
+            return -1;
         ag_edge_set_weight(g, (size_t)e, (double)q->weight);
         json_t *at = ag_edge_attrs(g, (size_t)e);
         json_object_set_new(at, "documents", json_integer(q->documents));
@@ -1002,12 +1022,59 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         json_object_set_new(at, "evidence", evid_list(&q->evidence));
         if (q->met)
             json_object_set_new(at, "met_evidence", evid_list(&q->met_evidence));
-        ag__evids_free(&links.pairs[i].evidence);
-        ag__evids_free(&links.pairs[i].met_evidence);
+        ag__evids_free(&q->evidence);
+        ag__evids_free(&q->met_evidence);
     }
-    if (ag_graph_sort(g, err) < 0)
+    return 0;
+}
+
+static void resolver_free(resolver *r)
+{
+    for (size_t i = 0; r->inf && i < r->n; i++) {
+        free(r->inf[i].vkey);
+        free(r->inf[i].skey);
+        free(r->inf[i].lkey);
+    }
+    for (size_t k = 0; r->groups && k < r->ngroups; k++)
+        free(r->groups[k].idbuf);
+    free(r->groups);
+    free(r->mstart);
+    free(r->members);
+    free(r->inf);
+    free(r->parent);
+    free(r->target);
+    free(r->gof);
+}
+
+ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error *err)
+{
+    size_t n = acc->nactors, n1 = n ? n : 1;
+    resolver r = {.acc = acc, .opts = opts, .n = n};
+    ag__acc links; /* group-level pair records; its actors are the groups, by id */
+    ag_graph *g = NULL;
+
+    ag__acc_init(&links, acc->max_evidence);
+    r.inf = calloc(n1, sizeof *r.inf);
+    r.parent = malloc(n1 * sizeof *r.parent);
+    r.target = malloc(n1 * sizeof *r.target);
+    r.gof = malloc(n1 * sizeof *r.gof);
+    r.groups = calloc(n1, sizeof *r.groups);
+    if (!r.inf || !r.parent || !r.target || !r.gof || !r.groups)
+        goto nomem;
+    /* Word classes for steps 3c and 3d come from the embedded default lexicon alone (not
+     * the user's --dict files), so that ag-merge, which has none, resolves the same. */
+    if (opts->variants && !(r.lex = ag__lexicon_default(err)))
         goto fail;
-    ok = 1;
+    if (describe_actors(&r) < 0 || (opts->variants && unite_variants(&r) < 0) ||
+        form_groups(&r) < 0 || !(g = ag_graph_new(0)))
+        goto nomem;
+    json_object_set_new(ag_graph_attrs(g), "documents", json_integer(acc->documents));
+    if (add_nodes(&r, g, err) < 0)
+        goto fail;
+    if (fold_pairs(&r, &links) < 0)
+        goto nomem;
+    if (add_links(&r, &links, g, err) < 0 || ag_graph_sort(g, err) < 0)
+        goto fail;
     goto out;
 nomem:
     ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
@@ -1015,22 +1082,7 @@ fail:
     ag_graph_free(g);
     g = NULL;
 out:
-    for (size_t i = 0; inf && i < n; i++) {
-        free(inf[i].vkey);
-        free(inf[i].skey);
-        free(inf[i].lkey);
-    }
-    for (size_t k = 0; groups && k < ngroups; k++)
-        free(groups[k].idbuf);
-    free(groups);
-    free(mstart);
-    free(members);
-    free(inf);
-    free(parent);
-    free(target);
-    free(gof);
+    resolver_free(&r);
     ag__acc_destroy(&links);
-
-    (void)ok;
     return g;
 }
