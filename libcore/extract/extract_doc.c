@@ -1462,10 +1462,15 @@ static int pair_met(ag__analyser *an, const char *text, const ag_sentence *sents
                     size_t ms, size_t me, long a, long b)
 {
     const ag_sentence *s = &sents[si];
-    const char *w = text + s->start, *end = text + s->end;
-    while (w + 4 <= end && !((w[0] | 0x20) == 't' && w[1] == 'w' && w[2] == 'o' && w[3] == ' '))
-        w++; /* most sentences have no "two " at all */
-    if (w + 4 > end)
+    /* Most sentences have no "two " at all: look for its 'w' with memchr. */
+    const char *w = text + s->start + 1, *end = text + s->end;
+    for (; w + 3 <= end; w++) {
+        if (!(w = memchr(w, 'w', (size_t)(end - w))) || w + 3 > end)
+            return 0;
+        if ((w[-1] | 0x20) == 't' && w[1] == 'o' && w[2] == ' ')
+            break;
+    }
+    if (w + 3 > end)
         return 0;
     if (sentence_tokens(an, text, sents, si) < 0)
         return -1;

@@ -26,19 +26,8 @@ static int company_shape(const char *w, size_t n) {
         if (w[i - 1] >= 'a' && w[i - 1] <= 'z' && w[i] >= 'A' && w[i] <= 'Z')
             return 1;
     char last = (char)(w[n - 1] | 32);
-    for (const char *const *e = ag__ner_company_ends; *e; e++) {
-        size_t l = strlen(*e);
-        if ((*e)[l - 1] == last && n > l + 2 && strncasecmp(w + n - l, *e, l) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* t is in the NULL-terminated word list ws. */
-static int word_in_list(const ctx *c, const tok *t, const char *const *ws) {
-    char first = c->text[t->s]; /* most words differ there: no strlen for them */
-    for (const char *const *w = ws; *w; w++)
-        if ((*w)[0] == first && tok_is(c->text, t, *w))
+    for (const ag__ner_ending *e = ag__ner_company_ends; e->w; e++)
+        if (e->w[e->n - 1] == last && n > e->n + 2 && strncasecmp(w + n - e->n, e->w, e->n) == 0)
             return 1;
     return 0;
 }
@@ -46,7 +35,7 @@ static int word_in_list(const ctx *c, const tok *t, const char *const *ws) {
 /* A first word that makes a name an event: "Hurricane Ivan", "Tropical Storm Gaston",
  * "Formula One", "Operation Desert Storm". */
 static int misc_first(const ctx *c, const tok *t) {
-    return word_in_list(c, t, ag__ner_misc_firsts);
+    return tok_is_any(c->text, t, ag__ner_misc_firsts);
 }
 
 /* Straight and curly quotation marks. */
@@ -196,9 +185,9 @@ static void vote_definition(ctx *c, cand *m) {
         k++; /* "X, founded in 1990," */
     if (k >= c->ntoks || t[k].sent != m->sent || !(t[k].flags & AG__T_LOWER))
         return;
-    int copula = word_in_list(c, &t[k], ag__ner_copulas);
+    int copula = tok_is_any(c->text, &t[k], ag__ner_copulas);
     size_t q = copula ? k + 1 : k;
-    if (q < c->ntoks && t[q].sent == m->sent && word_in_list(c, &t[q], ag__ner_founding)) {
+    if (q < c->ntoks && t[q].sent == m->sent && tok_is_any(c->text, &t[q], ag__ner_founding)) {
         m->votes[AG_ACTOR_ORG] += 3;
         return;
     }
@@ -222,7 +211,7 @@ static void vote_definition(ctx *c, cand *m) {
             return;
         }
         /* (not every title word: "a major company", "a general store") */
-        if (word_in_list(c, &t[j], ag__ner_person_nouns)) {
+        if (tok_is_any(c->text, &t[j], ag__ner_person_nouns)) {
             m->votes[AG_ACTOR_PERSON] += 3;
             return;
         }

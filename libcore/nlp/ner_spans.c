@@ -88,7 +88,7 @@ static cand *emit_lex(ctx *c, size_t ts, size_t te, const ag_lex_actor *a) {
 /* A participle that makes "X-participle" a modifier ("-based", "-led", "-backed"). */
 static int hyphen_modifier(const char *w, size_t n) {
     for (const char *const *p = ag__ner_hyphen_modifiers; *p; p++)
-        if (strlen(*p) == n && memcmp(*p, w, n) == 0)
+        if ((*p)[0] == w[0] && strlen(*p) == n && memcmp(*p, w, n) == 0)
             return 1;
     return 0;
 }
@@ -156,10 +156,7 @@ static size_t title_len(const ctx *c, size_t j, size_t te) {
 
 /* Token k is an honorific that only ever stands before a person's name. */
 static int is_honorific(const ctx *c, size_t k) {
-    for (const char *const *w = ag__ner_honorifics; *w; w++)
-        if (tok_is(c->text, &c->toks[k], *w))
-            return 1;
-    return 0;
+    return tok_is_any(c->text, &c->toks[k], ag__ner_honorifics);
 }
 
 /*
@@ -335,8 +332,8 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps) {
             break; /* ("Results of Major League": "of" after it, an ordinary word) */
         /* "Hurricane Ivan hit": an event word starts the name (typed misc later) */
         int event = 0;
-        for (const char *const *w = ag__ner_misc_firsts; *w && ts + 1 < te && !event; w++)
-            event = (*w)[0] == c->text[t[ts].s] && tok_is(c->text, &t[ts], *w);
+        if (ts + 1 < te)
+            event = tok_is_any(c->text, &t[ts], ag__ner_misc_firsts);
         if (event)
             break;
         /* "Carol White stayed": a word that is also a known name, followed by more of
@@ -892,10 +889,7 @@ size_t ag__ner_spans(ctx *c, size_t from, size_t limit) {
 static int win_verb(const ctx *c, const tok *t) {
     if (!(t->flags & AG__T_LOWER))
         return 0;
-    for (const char *const *v = ag__ner_win_verbs; *v; v++)
-        if (tok_is(c->text, t, *v))
-            return 1;
-    return 0;
+    return tok_is_any(c->text, t, ag__ner_win_verbs);
 }
 
 /* A score next to a token: a number of at most 3 digits, or "2-1". */

@@ -224,7 +224,11 @@ extern const char *const ag__ner_team_after[];
 /* Honorifics ("Mr", "Dame"): a name after one is a person's (is_honorific, spans). */
 extern const char *const ag__ner_honorifics[];
 /* Endings of company names ("-soft", "-systems"): typing evidence (company_shape). */
-extern const char *const ag__ner_company_ends[];
+typedef struct ag__ner_ending {
+    const char *w; /* NULL ends a list */
+    size_t n;      /* strlen(w): asked of every unknown name's last word */
+} ag__ner_ending;
+extern const ag__ner_ending ag__ner_company_ends[];
 /* Prepositions of place before a mention ("in", "to"): resolution (after_loc_prep). */
 extern const char *const ag__ner_place_preps[];
 /* Participles after a hyphen ("-based", "-led"): "X-based" names X as a modifier
@@ -395,6 +399,16 @@ static inline size_t match_title(struct ag__ner_scratch *p, const ag_lexicon *le
 static inline int tok_is(const char *text, const tok *t, const char *w) {
     size_t n = strlen(w);
     return t->e - t->s == n && memcmp(text + t->s, w, n) == 0;
+}
+
+/* The token is one of the NULL-terminated words ws. Most words differ in their first byte,
+ * which is compared before any length is taken. */
+static inline int tok_is_any(const char *text, const tok *t, const char *const *ws) {
+    char first = text[t->s];
+    for (; *ws; ws++)
+        if ((*ws)[0] == first && tok_is(text, t, *ws))
+            return 1;
+    return 0;
 }
 
 /* The word token t is in the lists of bits `lists` (G_*, exact case). The answer for all

@@ -129,8 +129,11 @@ const char *const ag__ner_honorifics[] = {"Mr",   "Mrs", "Ms",   "Dr", "Mr.", "M
 /* Endings of company names ("Microsystems", "PeopleSoft", "RealNetworks", "Infotech"),
  * compared case-insensitively with a name's last word. Asked by ner_evidence.c
  * (company_shape). */
-const char *const ag__ner_company_ends[] = {"systems", "soft", "works", "ware", "tech",
-                                            "tronics", "corp", "com",   NULL};
+#define END(w) {w, sizeof w - 1}
+const ag__ner_ending ag__ner_company_ends[] = {END("systems"), END("soft"),    END("works"),
+                                               END("ware"),    END("tech"),    END("tronics"),
+                                               END("corp"),    END("com"),     {NULL, 0}};
+#undef END
 /* Prepositions of place or movement before a mention ("in Newcastle", "to Leeds"): the
  * place is where something happens, not a club playing. Asked by ner_resolve.c
  * (after_loc_prep), on the text, as the tokens are gone by then. */
