@@ -1642,7 +1642,10 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
         acc->shard += ag__hash_bytes(doc->id, strlen(doc->id)) ^
                       ag__hash_bytes(doc->text, doc->len) * 0x9E3779B97F4A7C15ull;
     for (size_t i = 0; i < nm; i++) {
-        if (m[i].misc || m[i].credit) { /* reported, never an actor */
+        /* Reported, never an actor: a non-actor, the agency credited for the story, and
+         * the dateline (where the story was filed, not what it is about; a place the
+         * story itself names counts from there). */
+        if (m[i].misc || m[i].credit || m[i].dateline) {
             an->mloc[i] = -1;
             if (mbuf && mention_line(an, doc, &m[i], mbuf, mlen, mcap) < 0)
                 goto nomem;
