@@ -56,6 +56,7 @@ void ag_mentions_clear(ag_mentions *m) {
     ag__arena_reset(&p->arena);
     p->ntoks = p->ncands = p->nnames = 0;
     p->toks_kept = 0;
+    p->sport_words = 0;
     dtab_next_gen(&p->evidence);
     dtab_next_gen(&p->nametab);
 }
@@ -119,7 +120,7 @@ static int spans_windowed(ctx *c, const ag_sentence *sents, size_t nsents) {
     const ag_lexicon *lex = c->lex;
     const char *text = c->text;
     size_t len = c->len;
-    size_t from = 0;
+    size_t from = 0, counted = 0; /* tokens whose sport words are counted */
     int first_window = 1;
     p->ntoks = 0;
     for (size_t si = 0; si <= nsents; si++) {
@@ -145,9 +146,11 @@ static int spans_windowed(ctx *c, const ag_sentence *sents, size_t nsents) {
             size_t k = ag__ner_spans(c, from, limit);
             if (k == (size_t)-1 || ag__ner_finish_cands(c, cstart) < 0)
                 return -1;
+            ag__ner_count_sport(c, counted, limit);
             if (final)
                 break;
             size_t keep = limit > 8 ? limit - 8 : 0;
+            counted = limit - keep;
             memmove(p->toks, p->toks + keep, (p->ntoks - keep) * sizeof *p->toks);
             p->ntoks -= keep;
             from = k > keep ? k - keep : 0;
@@ -267,6 +270,7 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
         if (ag__ner_find_dateline(&c) < 0 || ag__ner_spans(&c, 0, c.ntoks) == (size_t)-1 ||
             ag__ner_finish_cands(&c, 0) < 0)
             goto oom;
+        ag__ner_count_sport(&c, 0, c.ntoks);
     } else if (spans_windowed(&c, sents, nsents) < 0) {
         goto oom;
     }

@@ -33,8 +33,9 @@ enum {
     AG__T_FIRST = 1 << 8,   /* first word of its sentence (after opening quotes/brackets) */
     AG__T_DOTTED = 1 << 9,  /* dotted abbreviation ("U.S.") or initial ("J.") */
     AG__T_USED = 1 << 10,   /* consumed by a mention already */
-    AG__T_ABBR = 1 << 11    /* a title abbreviation with its period ("Mr.", "Gen."): the period
+    AG__T_ABBR = 1 << 11,   /* a title abbreviation with its period ("Mr.", "Gen."): the period
                              * is part of the token but not of the word */
+    AG__T_GRAM = 1 << 12    /* gram is filled in (see tok_in) */
 };
 
 typedef struct ag__tok {
@@ -50,7 +51,7 @@ typedef struct ag__tok {
     uint32_t mt_te; /* the span end it was asked with + 1, 0 when not asked yet */
     uint8_t mf_len; /* words of the form matched, 0 for none (forms are under 256 words) */
     uint8_t mt_len; /* words of the title matched, 0 for none */
-    uint16_t gram;  /* G_* lists the word is in, valid once G_DONE is set (see tok_in) */
+    uint16_t gram;  /* G_* lists the word is in, valid once AG__T_GRAM is set (see tok_in) */
 } ag__tok;
 
 /*

@@ -937,10 +937,60 @@ static void table_rows(ctx *c) {
     }
 }
 
+#define SPORT_WORDS 2 /* sport words that make a document a sports report */
+
+void ag__ner_count_sport(ctx *c, size_t a, size_t b) {
+    for (size_t k = a; k < b; k++) {
+        const tok *t = &c->toks[k];
+        if ((t->flags & AG__T_LOWER) && tok_in(c, t, G_SPORT))
+            c->p->sport_words++;
+    }
+}
+
+/* The lower-case word that ends at text[e] (spaces skipped): its start, in *s. */
+static size_t word_before(const ctx *c, size_t e, size_t *s) {
+    while (e > 0 && (c->text[e - 1] == ' ' || c->text[e - 1] == '\n'))
+        e--;
+    size_t b = e;
+    while (b > 0 && c->text[b - 1] >= 'a' && c->text[b - 1] <= 'z')
+        b--;
+    *s = b;
+    return e - b;
+}
+
+/* "lost to Atlanta", "fell to Houston": the place after "to" is the other side. */
+static int lost_to(const ctx *c, const cand *m) {
+    static const char *const lost[] = {"lost", "fell", "losing", "loss", "losses", NULL};
+    size_t s, n = word_before(c, m->s, &s);
+    if (n != 2 || memcmp(c->text + s, "to", 2) != 0)
+        return 0;
+    n = word_before(c, s, &s);
+    for (const char *const *w = lost; *w; w++)
+        if (strlen(*w) == n && memcmp(c->text + s, *w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* In a sports report a city named as an actor, not as where something happens, is its
+ * team: "Boston rallied past New York", "Houston's bullpen". Countries stay countries
+ * (national sides), and so do regions, which are no city of a country. */
+static void report_teams(ctx *c) {
+    struct ag__ner_scratch *p = c->p;
+    if (p->sport_words < SPORT_WORDS)
+        return;
+    for (size_t ci = 0; ci < p->ncands; ci++) {
+        cand *m = &p->cands[ci];
+        if (m->lexname && m->type == AG_ACTOR_PLACE && m->country && !m->dateline &&
+            !m->adjective && !m->row && (!after_loc_prep(c, m) || lost_to(c, m)))
+            m->team = 1;
+    }
+}
+
 void ag__ner_sports_teams(ctx *c) {
     struct ag__ner_scratch *p = c->p;
     size_t nteams = 0;
     table_rows(c);
+    report_teams(c);
     for (size_t ci = 0; ci < p->ncands; ci++) {
         cand *m = &p->cands[ci];
         if (!m->team)

@@ -134,6 +134,7 @@ struct ag__ner_scratch {
     size_t caplink;          /* names the two arrays above have room for */
     int evidence_done;       /* evidence holds the document's words (see attested) */
     int toks_kept;           /* toks are all the last document's (ag__ner_sentence_tokens) */
+    size_t sport_words;      /* the document's words of sport_words (ag__ner_count_sport) */
     size_t nsents;           /* sentences of the last document */
     size_t *sent_first;      /* when kept: first token of each sentence, then ntoks */
     size_t capsent_first;    /* allocated entries of sent_first */
@@ -215,7 +216,7 @@ enum {
     G_MISC_HEAD = 1u << 12,  /* misc_heads: "World Cup", "Patriot Act" */
     G_MISC_NOUN = 1u << 13,  /* misc_nouns: "the film X", "the X console" */
     G_PLACE_HEAD = 1u << 14, /* place_heads: "Wall Street" */
-    G_DONE = 1u << 15        /* tok.gram is filled in */
+    G_SPORT = 1u << 15       /* sport_words: "inning", "quarterback" (a sports report) */
 };
 
 /* The team words that end a club's name ("Newcastle United"), NULL-terminated: the list
@@ -417,9 +418,9 @@ static inline int tok_is_any(const char *text, const tok *t, const char *const *
 static inline int tok_in(const ctx *c, const tok *t, uint32_t lists) {
     if (!(t->flags & AG__T_WORD))
         return 0;
-    if (!(t->gram & G_DONE)) {
+    if (!(t->flags & AG__T_GRAM)) {
         size_t n = t->e - t->s;
-        uint16_t g = G_DONE;
+        uint16_t g = 0;
         /* Most words are in no list: their first byte and length say so without a hash. */
         if (n <= c->p->grammar_maxlen &&
             (n >= 64 || ((c->p->gram_lens[(unsigned char)c->text[t->s]] >> n) & 1))) {
@@ -429,6 +430,7 @@ static inline int tok_in(const ctx *c, const tok *t, uint32_t lists) {
                 g |= (uint16_t)s->val;
         }
         ((tok *)t)->gram = g; /* scratch memory, like match_form's cache */
+        ((tok *)t)->flags |= AG__T_GRAM;
     }
     return (t->gram & lists) != 0;
 }
@@ -469,6 +471,10 @@ void ag__ner_vote_unknown(ctx *c, cand *m, int titled);
  * keyed by its lower-cased text, adding its votes; sets m->name (left -1 for a name too
  * long to key). Returns 0, or -1 when out of memory. */
 int ag__ner_intern_name(ctx *c, cand *m);
+
+/* Count the words of tokens [a, b) that only sports reports use ("inning", "touchdown")
+ * into p->sport_words, for ag__ner_sports_teams. */
+void ag__ner_count_sport(ctx *c, size_t a, size_t b);
 
 /* Teams are organisations, and one sense per discourse: every mention of a team's name
  * (cand.team, from finish_cands) in the document becomes an organisation. Before
