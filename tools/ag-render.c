@@ -56,8 +56,8 @@ static const ag_cli_opt options[] = {
                       &a.out_path),
     AG_CLI_OPT_FORMAT("FORMAT", "svg (default), png, pdf, html, dot, graphml, gexf, json, gml, "
                       "tsv, csv, neo4j", &a.fmt),
-    AG_CLI_OPT_CALL("layout", 0, "ENGINE", "sfdp (default), neato, fdp, dot, circo or twopi",
-                    parse_layout, NULL, 0),
+    AG_CLI_OPT_CALL("layout", 0, "ENGINE", "sfdp, neato, fdp, dot, circo or twopi (default: "
+                    "neato up to 100 actors, else sfdp)", parse_layout, NULL, 0),
     AG_CLI_OPT_LONG("top", 0, "N", "draw the N actors ranked highest (pictures: 60, page: "
                     "all; 0: all)",
                     &a.top, 0, 1000000000L),
@@ -65,8 +65,15 @@ static const ag_cli_opt options[] = {
                       "else degree)", &ro.size_by),
     AG_CLI_OPT_CALL("color-by", 0, "RULE", "community (default when present) or type",
                     parse_color_by, NULL, 0),
-    AG_CLI_OPT_STRING("title", 0, "TEXT", "title of the picture (default: from the input's "
-                      "name)", &ro.title),
+    AG_CLI_OPT_STRING("title", 0, "TEXT", "title of the picture (default: the graph's title or "
+                      "corpus attribute, else \"Who met whom\")", &ro.title),
+    AG_CLI_OPT_STRING("caption", 0, "TEXT", "a source line under the picture", &ro.caption),
+    AG_CLI_OPT_INT("dpi", 0, "N", "PNG resolution in dots per inch (default 96)", &ro.dpi, 36,
+                   600),
+    AG_CLI_OPT_INT("width", 0, "PX", "PNG width in pixels, the drawing scaled to it (default: "
+                   "at most 1280 at 96 dpi)", &ro.width, 100, 10000),
+    AG_CLI_OPT_FLAG("positions", 0, "data formats: lay out as the picture and write each "
+                    "actor's x and y", &ro.positions, 1),
     AG_CLI_OPT_FLAG("met-only", 0, "keep only links between actors who met (who met whom)",
                     &ro.met_only, 1),
     AG_CLI_OPT_FLAG("no-tooltips", 0, "leave out the SVG/DOT tooltips", &ro.tooltips, 0),
@@ -107,20 +114,10 @@ const char *__lsan_default_options(void)
     return "print_suppressions=0";
 }
 
-/* "news/graph.json" -> "graph": the default title. */
-static const char *title_from(const char *path, char *buf, size_t size)
-{
-    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path, *dot = strrchr(base, '.');
-    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    snprintf(buf, size, "%.*s", (int)n, base);
-    return buf;
-}
-
 int main(int argc, char **argv)
 {
     const char *in_path;
     int rc, picture, page;
-    char title[256];
     ag_error err;
     ag_graph *g = NULL, *sel = NULL;
 
@@ -140,8 +137,13 @@ int main(int argc, char **argv)
     page = a.fmt == AG_FMT_HTML; /* every actor by default, refused past its limit */
     /* Pictures draw the top 60 unless asked; data formats keep every actor. */
     ro.top = a.top >= 0 ? a.top : picture ? ro.top : 0;
-    if (!ro.title && in_path && strcmp(in_path, "-") != 0)
-        ro.title = title_from(in_path, title, sizeof title);
+    if ((ro.dpi || ro.width) && a.fmt != AG_FMT_PNG)
+        return ag_cli_usage_error(&cli, "--dpi and --width are for PNG pictures (-f png)");
+    if (ro.caption && !picture)
+        return ag_cli_usage_error(&cli, "--caption is for pictures (svg, png, pdf)");
+    if (ro.positions && (picture || page || a.fmt == AG_FMT_TSV))
+        return ag_cli_usage_error(&cli, "--positions is for the data formats with actors "
+                                        "(gexf, graphml, json, gml, dot, csv, neo4j)");
     if (!(g = ag_graph_read(in_path, AG_FMT_AUTO, NULL, &err)))
         goto out;
     /* A picture selects while it draws; a data format is written as selected. */

@@ -30,7 +30,7 @@ int ag__gv_captured_error(const char *name, char *buf, size_t size, long *line);
 #define AG__STYLE_KEYS                                                                     \
     "label labelloc labeljust fontname overlap overlap_scaling sep outputorder bgcolor pad " \
     "size ratio dpi margin width height penwidth color shape style fillcolor fontsize "    \
-    "tooltip start"
+    "tooltip start layout splines esep"
 #define AG__STYLE_MARK "actorgraph_style"
 
 /* Graphviz attributes that name a file Graphviz would read while laying out or rendering

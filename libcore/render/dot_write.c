@@ -255,12 +255,34 @@ static void lists_free(lists *l)
     ag__attrs_free(&l->el);
 }
 
+static int edge_met(const ag_graph *g, size_t e)
+{
+    return json_is_true(json_object_get(ag_edge_attrs_const(g, e), "met"));
+}
+
+/* The k-th link in drawing order: the co-mention links in g's order, then the met links
+ * (outputorder=edgesfirst draws links in creation order, so these end on top). *pass
+ * and *next start at 0; returns 0 when there are no more. */
+static int next_edge(const ag_graph *g, int *pass, size_t *next, size_t *e)
+{
+    size_t ne = ag_graph_edge_count(g);
+    for (; *pass < 2; (*pass)++, *next = 0)
+        while (*next < ne) {
+            size_t k = (*next)++;
+            if (edge_met(g, k) == *pass) {
+                *e = k;
+                return 1;
+            }
+        }
+    return 0;
+}
+
 int ag__dot_emit(const ag_graph *g, ag__styler *s, int with_data, FILE *out, ag_error *err)
 {
     lists l = {0};
     ag__attrs *ga = &l.ga, *nd = &l.nd, *ed = &l.ed, *el = &l.el;
-    size_t nn = ag_graph_node_count(g), ne = ag_graph_edge_count(g);
-    int directed = ag_graph_is_directed(g), rc = -1;
+    size_t nn = ag_graph_node_count(g), e, next = 0;
+    int directed = ag_graph_is_directed(g), rc = -1, pass = 0;
     const char *op = directed ? " -> " : " -- ";
 
     if (ag__style_graph(s, ga, nd, ed) < 0 ||
@@ -281,7 +303,7 @@ int ag__dot_emit(const ag_graph *g, ag__styler *s, int with_data, FILE *out, ag_
             goto nomem;
         ag__puts(out, first ? ";\n" : "];\n");
     }
-    for (size_t e = 0; e < ne; e++) {
+    while (next_edge(g, &pass, &next, &e)) {
         int first = 1;
         if (ag__style_edge(s, e, el) < 0)
             goto nomem;
@@ -398,66 +420,155 @@ static const char *render_format(ag_format fmt)
     }
 }
 
-int ag__dot_render(const ag_graph *g, ag__styler *s, const char *engine, ag_format fmt,
-                   FILE *out, ag_error *err)
+/* gvLayout, its failure reported with Graphviz's message. */
+static int layout(GVC_t *gvc, Agraph_t *dg, const char *engine, ag_error *err)
+{
+    char msg[AG_ERR_MSG];
+    long line;
+
+    /* sfdp takes its start positions from rand(), unseeded: the seed a fresh process has,
+     * set again, makes every picture of a process the one the tools draw. */
+    srand(1);
+    if (gvLayout(gvc, dg, engine) == 0)
+        return 0;
+    if (ag__gv_captured_error(NULL, msg, sizeof msg, &line))
+        return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "%s layout failed: %s", engine, msg);
+    return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "%s layout failed", engine);
+}
+
+/* One picture being made: g built in cgraph, styled by s. */
+typedef struct drawing {
+    GVC_t *gvc;
+    Agraph_t *dg;
+    Agnode_t **nodes; /* g's node i is nodes[i] */
+    int laid_out;     /* gvLayout succeeded: gvFreeLayout is due */
+    lists l;
+} drawing;
+
+static void drawing_free(drawing *d)
+{
+    if (d->laid_out)
+        gvFreeLayout(d->gvc, d->dg);
+    if (d->dg)
+        agclose(d->dg);
+    if (d->gvc)
+        gvFreeContext(d->gvc);
+    free(d->nodes);
+    lists_free(&d->l);
+}
+
+/* Build g in cgraph, styled by s, and lay it out with s's engine: the one construction
+ * the pictures, the page and the positions share, so they agree. */
+static int draw(const ag_graph *g, ag__styler *s, drawing *d, ag_error *err)
+{
+    ag__attrs *ga = &d->l.ga, *nd = &d->l.nd, *ed = &d->l.ed, *el = &d->l.el;
+    size_t nn = ag_graph_node_count(g), e, next = 0;
+    int pass = 0;
+
+    if (!(d->nodes = malloc((nn ? nn : 1) * sizeof *d->nodes)) ||
+        ag__style_graph(s, ga, nd, ed) < 0)
+        goto nomem;
+    if (!(d->gvc = gvContext()) ||
+        !(d->dg = agopen("actorgraph", ag_graph_is_directed(g) ? Agdirected : Agundirected,
+                         NULL)))
+        goto nomem;
+    for (size_t i = 0; i < ga->n; i++)
+        if (set_attr(d->dg, d->dg, AGRAPH, &ga->v[i]) < 0)
+            goto nomem;
+    for (size_t i = 0; i < nd->n; i++)
+        if (!agattr(d->dg, AGNODE, nd->v[i].key, nd->v[i].val))
+            goto nomem;
+    for (size_t i = 0; i < ed->n; i++)
+        if (!agattr(d->dg, AGEDGE, ed->v[i].key, ed->v[i].val))
+            goto nomem;
+    for (size_t i = 0; i < nn; i++) {
+        if (!(d->nodes[i] = agnode(d->dg, (char *)ag_node_id(g, i), 1)) ||
+            ag__style_node(s, i, el) < 0)
+            goto nomem;
+        for (size_t k = 0; k < el->n; k++)
+            if (set_attr(d->dg, d->nodes[i], AGNODE, &el->v[k]) < 0)
+                goto nomem;
+    }
+    while (next_edge(g, &pass, &next, &e)) {
+        Agedge_t *de = agedge(d->dg, d->nodes[ag_edge_source(g, e)],
+                              d->nodes[ag_edge_target(g, e)], NULL, 1);
+        if (!de || ag__style_edge(s, e, el) < 0)
+            goto nomem;
+        for (size_t k = 0; k < el->n; k++)
+            if (set_attr(d->dg, de, AGEDGE, &el->v[k]) < 0)
+                goto nomem;
+    }
+    if ((size_t)agnnodes(d->dg) != nn)
+        return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "the layout has %zu actors, not "
+                            "%zu (names Graphviz cannot tell apart)", (size_t)agnnodes(d->dg), nn);
+    if (layout(d->gvc, d->dg, ag__styler_engine(s), err) < 0)
+        return -1;
+    d->laid_out = 1;
+    return 0;
+nomem:
+    return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory preparing the picture");
+}
+
+/*
+ * Put the caption under the finished layout: Graphviz has one graph label (the title and
+ * legend, on top), so the caption is a text node placed below the drawing's box, and the
+ * drawing is laid out again with "nop2" (neato -n2), which keeps every position and link
+ * route it is given, as they stand in the laid-out DOT text the first layout renders to.
+ */
+static int add_caption(drawing *d, ag__styler *s, ag_error *err)
+{
+    char *text = NULL, pos[96], name[32];
+    unsigned int len = 0;
+    double llx, lly, urx, ury;
+    Agraph_t *laid;
+    Agnode_t *n;
+    int k = 0;
+
+    if (gvRenderData(d->gvc, d->dg, "dot", &text, &len) != 0 || !text)
+        return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "placing the caption failed");
+    laid = agmemread(text);
+    gvFreeRenderData(text);
+    if (!laid)
+        return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "placing the caption failed");
+    gvFreeLayout(d->gvc, d->dg);
+    d->laid_out = 0;
+    agclose(d->dg);
+    d->dg = laid;
+    if (sscanf(agget(laid, "bb") ? agget(laid, "bb") : "", "%lf,%lf,%lf,%lf", &llx, &lly,
+               &urx, &ury) != 4)
+        return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "placing the caption failed: "
+                            "no bounding box");
+    /* Centred under the drawing; a name no actor has (SVG shows it as a title). */
+    snprintf(pos, sizeof pos, "%.2f,%.2f", (llx + urx) / 2, lly - 14);
+    do
+        snprintf(name, sizeof name, k ? "caption %d" : "caption", k);
+    while (agnode(laid, name, 0) && ++k < 1000);
+    if (!(n = agnode(laid, name, 1)) || ag__style_caption(s, &d->l.el) < 0 ||
+        ag__attrs_add(&d->l.el, "pos", 0, "%s", pos) < 0)
+        return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory placing the caption");
+    for (size_t i = 0; i < d->l.el.n; i++)
+        if (set_attr(laid, n, AGNODE, &d->l.el.v[i]) < 0)
+            return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory placing the caption");
+    if (layout(d->gvc, laid, "nop2", err) < 0)
+        return -1;
+    d->laid_out = 1;
+    return 0;
+}
+
+int ag__dot_render(const ag_graph *g, ag__styler *s, ag_format fmt, FILE *out, ag_error *err)
 {
     agusererrf prev = ag__gv_capture_start();
-    lists l = {0};
-    ag__attrs *ga = &l.ga, *nd = &l.nd, *ed = &l.ed, *el = &l.el;
-    size_t nn = ag_graph_node_count(g), ne = ag_graph_edge_count(g);
-    Agnode_t **nodes = NULL;
-    Agraph_t *dg = NULL;
-    GVC_t *gvc = NULL;
-    int rc = -1, laid_out = 0;
+    drawing d = {0};
+    int rc = -1;
     char msg[AG_ERR_MSG], *data = NULL;
     unsigned int len = 0;
     long line;
 
-    if (!(nodes = malloc((nn ? nn : 1) * sizeof *nodes)) ||
-        ag__style_graph(s, ga, nd, ed) < 0)
-        goto nomem;
-    if (!(gvc = gvContext()) ||
-        !(dg = agopen("actorgraph", ag_graph_is_directed(g) ? Agdirected : Agundirected, NULL)))
-        goto nomem;
-    for (size_t i = 0; i < ga->n; i++)
-        if (set_attr(dg, dg, AGRAPH, &ga->v[i]) < 0)
-            goto nomem;
-    for (size_t i = 0; i < nd->n; i++)
-        if (!agattr(dg, AGNODE, nd->v[i].key, nd->v[i].val))
-            goto nomem;
-    for (size_t i = 0; i < ed->n; i++)
-        if (!agattr(dg, AGEDGE, ed->v[i].key, ed->v[i].val))
-            goto nomem;
-    for (size_t i = 0; i < nn; i++) {
-        if (!(nodes[i] = agnode(dg, (char *)ag_node_id(g, i), 1)) || ag__style_node(s, i, el) < 0)
-            goto nomem;
-        for (size_t k = 0; k < el->n; k++)
-            if (set_attr(dg, nodes[i], AGNODE, &el->v[k]) < 0)
-                goto nomem;
-    }
-    for (size_t e = 0; e < ne; e++) {
-        Agedge_t *de = agedge(dg, nodes[ag_edge_source(g, e)], nodes[ag_edge_target(g, e)],
-                              NULL, 1);
-        if (!de || ag__style_edge(s, e, el) < 0)
-            goto nomem;
-        for (size_t k = 0; k < el->n; k++)
-            if (set_attr(dg, de, AGEDGE, &el->v[k]) < 0)
-                goto nomem;
-    }
-    /* sfdp takes its start positions from rand(), unseeded: the seed a fresh process has,
-     * set again, makes every picture of a process the one the tools draw. */
-    srand(1);
-    if (gvLayout(gvc, dg, engine) != 0) {
-        if (ag__gv_captured_error(NULL, msg, sizeof msg, &line))
-            ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "%s layout failed: %s", engine, msg);
-        else
-            ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "%s layout failed", engine);
+    if (draw(g, s, &d, err) < 0 || (ag__styler_caption(s) && add_caption(&d, s, err) < 0))
         goto out;
-    }
-    laid_out = 1;
     /* Render into memory and write it ourselves: Graphviz's own writer calls exit() when
      * a write fails (a full disk), which a library must never let happen. */
-    if (gvRenderData(gvc, dg, render_format(fmt), &data, &len) != 0 || !data) {
+    if (gvRenderData(d.gvc, d.dg, render_format(fmt), &data, &len) != 0 || !data) {
         if (ag__gv_captured_error(NULL, msg, sizeof msg, &line))
             ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "rendering %s failed: %s",
                          ag_format_name(fmt), msg);
@@ -470,20 +581,60 @@ int ag__dot_render(const ag_graph *g, ag__styler *s, const char *engine, ag_form
      * with the output's name. */
     fwrite(data, 1, len, out);
     rc = 0;
-    goto out;
-nomem:
-    ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory preparing the picture");
 out:
     if (data)
         gvFreeRenderData(data);
-    if (laid_out)
-        gvFreeLayout(gvc, dg);
-    if (dg)
-        agclose(dg);
-    if (gvc)
-        gvFreeContext(gvc);
-    free(nodes);
-    lists_free(&l);
+    drawing_free(&d);
+    ag__gv_capture_stop(prev);
+    return rc;
+}
+
+/* The lines of a node's label after Graphviz's escape processing and line breaking;
+ * NULL for an HTML-like label (then the page shows the id). */
+static char *label_lines(Agnode_t *n)
+{
+    textlabel_t *lab = ND_label(n);
+    ag__buf b = {0};
+
+    if (!lab || lab->html)
+        return NULL;
+    for (short k = 0; k < lab->u.txt.nspans; k++) {
+        const char *str = lab->u.txt.span[k].str ? lab->u.txt.span[k].str : "";
+        if ((k && ag__buf_add(&b, "\n", 1) < 0) || ag__buf_add(&b, str, strlen(str)) < 0) {
+            ag__buf_free(&b);
+            return NULL;
+        }
+    }
+    return b.p ? b.p : strdup("");
+}
+
+void ag__places_free(ag__place *pl, size_t n)
+{
+    for (size_t i = 0; pl && i < n; i++)
+        free(pl[i].label);
+    free(pl);
+}
+
+int ag__dot_layout(const ag_graph *g, ag__styler *s, ag__place *pl, ag_error *err)
+{
+    agusererrf prev = ag__gv_capture_start();
+    size_t nn = ag_graph_node_count(g);
+    drawing d = {0};
+    int rc = -1;
+
+    if (draw(g, s, &d, err) < 0)
+        goto out;
+    for (size_t i = 0; i < nn; i++) {
+        Agnode_t *n = d.nodes[i];
+        pl[i].x = ND_coord(n).x;
+        pl[i].y = -ND_coord(n).y;
+        pl[i].w = ND_width(n) * 72;
+        pl[i].h = ND_height(n) * 72;
+        pl[i].label = label_lines(n);
+    }
+    rc = 0;
+out:
+    drawing_free(&d);
     ag__gv_capture_stop(prev);
     return rc;
 }

@@ -32,120 +32,12 @@
  * under a second in Chromium (bench/html-bench.sh). The layout engine's own limit
  * applies when it is lower. */
 #define PAGE_MAX_NODES 1000
-#define PAGE_LINKS_PER_NODE 10
 /* Bytes of one evidence sentence kept (cut at a character boundary). */
 #define SENTENCE_MAX 1000
 
 /* The embedded assets (generated/ag_page_assets.c). */
 extern const unsigned char ag__page_d3[], ag__page_js[], ag__page_css[];
 extern const size_t ag__page_d3_len, ag__page_js_len, ag__page_css_len;
-
-/* ------------------------------------------------------------------ layout */
-
-/* Where Graphviz put one actor, in points (y grows downwards, as in SVG). */
-typedef struct place {
-    double x, y;  /* centre */
-    double w, h;  /* size of the node's box */
-    char *label;  /* the label's lines as Graphviz set them, joined by '\n'; owned */
-} place;
-
-static void places_free(place *pl, size_t n)
-{
-    for (size_t i = 0; pl && i < n; i++)
-        free(pl[i].label);
-    free(pl);
-}
-
-/* The lines of a node's label after Graphviz's escape processing and line breaking;
- * NULL for an HTML-like label (then the page shows the id). */
-static char *label_lines(Agnode_t *n)
-{
-    textlabel_t *lab = ND_label(n);
-    ag__buf b = {0};
-
-    if (!lab || lab->html)
-        return NULL;
-    for (short k = 0; k < lab->u.txt.nspans; k++) {
-        const char *str = lab->u.txt.span[k].str ? lab->u.txt.span[k].str : "";
-        if ((k && ag__buf_add(&b, "\n", 1) < 0) || ag__buf_add(&b, str, strlen(str)) < 0) {
-            ag__buf_free(&b);
-            return NULL;
-        }
-    }
-    return b.p ? b.p : strdup("");
-}
-
-/*
- * Lay g out as the pictures do: the styled DOT of ag__dot_emit, read back by cgraph,
- * laid out by engine; pl[i] gets node i's place. cgraph keeps nodes in the order they
- * were created, which is the DOT's, which is g's.
- */
-static int lay_out(const ag_graph *g, ag__styler *s, const char *engine, place *pl,
-                   ag_error *err)
-{
-    size_t nn = ag_graph_node_count(g), len = 0, i = 0;
-    char *dot = NULL, msg[AG_ERR_MSG];
-    agusererrf prev = NULL;
-    Agraph_t *dg = NULL;
-    GVC_t *gvc = NULL;
-    Agnode_t *n;
-    FILE *mem;
-    int rc = -1, laid_out = 0, capturing = 0;
-    long line;
-
-    if (!(mem = open_memstream(&dot, &len)))
-        return ag__nomem(err);
-    if (ag__dot_emit(g, s, 0, mem, err) < 0) {
-        fclose(mem);
-        goto out;
-    }
-    if (fclose(mem) != 0 || !dot) {
-        ag__nomem(err);
-        goto out;
-    }
-    prev = ag__gv_capture_start();
-    capturing = 1;
-    if (!(gvc = gvContext()) || !(dg = agmemread(dot))) {
-        if (ag__gv_captured_error(NULL, msg, sizeof msg, &line))
-            ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "preparing the layout: %s", msg);
-        else
-            ag__nomem(err);
-        goto out;
-    }
-    srand(1); /* the pictures' start positions (dot_write.c), so page and SVG agree */
-    if (gvLayout(gvc, dg, engine) != 0) {
-        if (ag__gv_captured_error(NULL, msg, sizeof msg, &line))
-            ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "%s layout failed: %s", engine, msg);
-        else
-            ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "%s layout failed", engine);
-        goto out;
-    }
-    laid_out = 1;
-    for (n = agfstnode(dg); n && i < nn; n = agnxtnode(dg, n), i++) {
-        pl[i].x = ND_coord(n).x;
-        pl[i].y = -ND_coord(n).y;
-        pl[i].w = ND_width(n) * 72;
-        pl[i].h = ND_height(n) * 72;
-        pl[i].label = label_lines(n);
-    }
-    if (i != nn || n) {
-        ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "the layout has %zu actors, not %zu "
-                     "(names Graphviz cannot tell apart)", (size_t)agnnodes(dg), nn);
-        goto out;
-    }
-    rc = 0;
-out:
-    if (laid_out)
-        gvFreeLayout(gvc, dg);
-    if (dg)
-        agclose(dg);
-    if (gvc)
-        gvFreeContext(gvc);
-    if (capturing)
-        ag__gv_capture_stop(prev);
-    free(dot);
-    return rc;
-}
 
 /* ------------------------------------------------------------------ text */
 
@@ -485,7 +377,7 @@ static const char *size_measure(const ag_graph *g, const ag_render_opts *o)
     return NULL;
 }
 
-static int put_node(FILE *f, const ag_graph *g, ag__styler *s, size_t i, const place *p,
+static int put_node(FILE *f, const ag_graph *g, ag__styler *s, size_t i, const ag__place *p,
                     ag__attrs *st)
 {
     const json_t *a = ag_node_attrs_const(g, i), *c = json_object_get(a, "community"), *v;
@@ -575,7 +467,7 @@ static int put_link(FILE *f, const ag_graph *g, ag__styler *s, size_t e, tables 
 }
 
 /* The graph as the page's JSON (see page.js for the fields). */
-static int put_data(FILE *f, const ag_graph *g, ag__styler *s, const place *pl,
+static int put_data(FILE *f, const ag_graph *g, ag__styler *s, const ag__place *pl,
                     const ag_render_opts *o, size_t total, size_t candidates, ag_error *err)
 {
     size_t nn = ag_graph_node_count(g), ne = ag_graph_edge_count(g);
@@ -591,7 +483,7 @@ static int put_data(FILE *f, const ag_graph *g, ag__styler *s, const place *pl,
     if (!(t.doc_index = json_object()) || !(t.sent_index = json_object()))
         goto nomem;
     ag__puts(f, "{\"title\":");
-    put_jstr(f, o->title ? o->title : "Actor graph");
+    put_jstr(f, ag_render_title(g, o));
     fprintf(f, ",\"directed\":%s,\"colorBy\":\"%s\",\"metOnly\":%s,\"anyMet\":%s,"
                "\"total\":%zu,\"candidates\":%zu,\"measure\":",
             ag_graph_is_directed(g) ? "true" : "false", by_community ? "community" : "type",
@@ -638,7 +530,7 @@ out:
 
 /* ------------------------------------------------------------------ the page */
 
-static void put_page(FILE *f, const ag_graph *g, ag__styler *s, const place *pl,
+static void put_page(FILE *f, const ag_graph *g, ag__styler *s, const ag__place *pl,
                      const ag_render_opts *o, size_t total, size_t candidates, int *rc,
                      ag_error *err)
 {
@@ -649,7 +541,7 @@ static void put_page(FILE *f, const ag_graph *g, ag__styler *s, const place *pl,
                 "script-src 'unsafe-inline'; style-src 'unsafe-inline'\">\n"
                 "<meta name=\"generator\" content=\"actorgraph " AG_VERSION_STRING "\">\n"
                 "<title>");
-    put_html_text(f, o->title ? o->title : "Actor graph");
+    put_html_text(f, ag_render_title(g, o));
     ag__puts(f, "</title>\n<style>\n");
     ag__putn(f, (const char *)ag__page_css, ag__page_css_len);
     ag__puts(f, "</style>\n</head>\n<body>\n"
@@ -663,76 +555,33 @@ static void put_page(FILE *f, const ag_graph *g, ag__styler *s, const place *pl,
     ag__puts(f, "</script>\n</body>\n</html>\n");
 }
 
-/* Actors eligible before the top cut: all, or with met_only those with a met link. */
-static size_t count_candidates(const ag_graph *g, int met_only, ag_error *err, int *rc)
-{
-    size_t nn = ag_graph_node_count(g), ne = ag_graph_edge_count(g), n = 0;
-    unsigned char *met;
-
-    *rc = 0;
-    if (!met_only)
-        return nn;
-    if (!(met = calloc(nn ? nn : 1, 1))) {
-        *rc = ag__nomem(err);
-        return 0;
-    }
-    for (size_t e = 0; e < ne; e++)
-        if (json_is_true(json_object_get(ag_edge_attrs_const(g, e), "met")))
-            met[ag_edge_source(g, e)] = met[ag_edge_target(g, e)] = 1;
-    for (size_t i = 0; i < nn; i++)
-        n += met[i];
-    free(met);
-    return n;
-}
-
 int ag__render_html(const ag_graph *g, FILE *out, const ag_render_opts *opts, ag_error *err)
 {
     static const ag_render_opts defaults = AG_RENDER_OPTS_INIT;
     ag_render_opts o = opts ? *opts : defaults;
     ag_graph *sel = NULL;
     ag__styler *s = NULL;
-    place *pl = NULL;
-    size_t limit, nn, ne, candidates;
+    ag__place *pl = NULL;
+    size_t nn = 0, candidates;
     int rc = -1;
 
-    if (!(limit = ag_render_layout_limit(o.layout)))
-        return ag_error_set(err, AG_EINVAL, NULL, 0, 0,
-                            "unknown layout '%s' (use sfdp, neato, fdp, dot, circo or twopi)",
-                            o.layout ? o.layout : "");
-    if (limit > PAGE_MAX_NODES)
-        limit = PAGE_MAX_NODES;
-    if (o.max_nodes)
-        limit = o.max_nodes;
     /* Laid out and styled exactly as the SVG picture; the page shows the data itself. */
     o.format = AG_FMT_SVG;
     o.tooltips = 0;
-    candidates = count_candidates(g, o.met_only, err, &rc);
-    if (rc < 0 || !(sel = ag_render_select(g, &o, err)))
+    if (!(sel = ag__render_prepare(g, &o, PAGE_MAX_NODES, &candidates, err)))
         return -1;
-    rc = -1;
     nn = ag_graph_node_count(sel);
-    ne = ag_graph_edge_count(sel);
-    /* Refuse before Graphviz starts: a layout cannot be interrupted once running. */
-    if (nn > limit || ne > PAGE_LINKS_PER_NODE * limit) {
-        ag_error_set(err, AG_ELIMIT, NULL, 0, 0,
-                     "%zu actors and %zu links are too many for an interactive page laid "
-                     "out with %s (limit %zu actors, %zu links); draw the top ones with "
-                     "--top N (for example --top %zu)",
-                     nn, ne, o.layout, limit, PAGE_LINKS_PER_NODE * limit,
-                     limit < 200 ? limit : (size_t)200);
-        goto out;
-    }
     if (!(s = ag__styler_new(sel, &o, ag_graph_node_count(g), candidates, err)))
         goto out;
     if (!(pl = calloc(nn ? nn : 1, sizeof *pl))) {
         ag__nomem(err);
         goto out;
     }
-    if (nn && lay_out(sel, s, o.layout, pl, err) < 0)
+    if (nn && ag__dot_layout(sel, s, pl, err) < 0)
         goto out;
     put_page(out, sel, s, pl, &o, ag_graph_node_count(g), candidates, &rc, err);
 out:
-    places_free(pl, nn);
+    ag__places_free(pl, nn);
     ag__styler_free(s);
     ag_graph_free(sel);
     return rc;

@@ -189,15 +189,40 @@ static const struct {
 
 int ag_render_layout_known(const char *name)
 {
-    return ag_render_layout_limit(name) > 0;
+    return name && ag_render_layout_limit(name) > 0;
 }
 
 size_t ag_render_layout_limit(const char *layout)
 {
-    for (size_t i = 0; layout && i < sizeof engines / sizeof engines[0]; i++)
+    if (!layout)
+        layout = "sfdp"; /* by size: sfdp takes the large graphs */
+    for (size_t i = 0; i < sizeof engines / sizeof engines[0]; i++)
         if (strcmp(engines[i].name, layout) == 0)
             return engines[i].max_nodes;
     return 0;
+}
+
+const char *ag_render_layout_for(const ag_render_opts *opts, size_t actors)
+{
+    if (opts && opts->layout)
+        return opts->layout;
+    /* A plain neato drawing of a few dozen actors is tidier than sfdp's (communities
+     * stay together, fewer long links); past a hundred neato slows down and sfdp's
+     * multilevel layout reads as well. */
+    return actors <= AG_RENDER_NEATO_MAX ? "neato" : "sfdp";
+}
+
+const char *ag_render_title(const ag_graph *g, const ag_render_opts *opts)
+{
+    const char *t;
+
+    if (opts && opts->title)
+        return opts->title;
+    if ((t = ag_attr_string(ag_graph_attrs_const(g), "title")) && *t)
+        return t;
+    if ((t = ag_attr_string(ag_graph_attrs_const(g), "corpus")) && *t)
+        return t;
+    return "Who met whom";
 }
 
 /* ------------------------------------------------------------------ selection */
@@ -409,8 +434,14 @@ struct ag__styler {
     long *comm_top;           /* per community (< MAX_LEGEND): LEGEND_NAMES best nodes, -1 */
     size_t *comm_size;        /* per community (< MAX_LEGEND): actors drawn */
     unsigned types;           /* bit set of actor types present */
+    const char *engine;       /* the layout engine (ag_render_layout_for) */
     ag__buf a, b;             /* scratch */
 };
+
+const char *ag__styler_engine(const ag__styler *s)
+{
+    return s->engine;
+}
 
 static long node_community(const ag_graph *g, size_t i)
 {
@@ -444,6 +475,7 @@ ag__styler *ag__styler_new(const ag_graph *g, const ag_render_opts *opts, size_t
     s->st = init;
     s->total = total ? total : nn;
     s->candidates = candidates ? candidates : nn;
+    s->engine = ag_render_layout_for(&s->o, nn);
     /* Font sizes in points: the smallest stays readable on a laptop, the largest stands
      * out without eating the picture. */
     s->st.min_size = 11;
@@ -540,9 +572,11 @@ static const char *type_shape(ag_actor_type t, const char **style)
     switch (t) {
     case AG_ACTOR_PERSON: *style = "rounded,filled"; return "box";
     case AG_ACTOR_ORG: *style = "filled"; return "box";
+    /* Hexagon and octagon look alike at 11 points: a place is round instead, and the
+     * rare other actor a dashed box. */
     case AG_ACTOR_COUNTRY: *style = "filled"; return "hexagon";
-    case AG_ACTOR_PLACE: *style = "filled"; return "octagon";
-    default: *style = "filled"; return "ellipse";
+    case AG_ACTOR_PLACE: *style = "filled"; return "ellipse";
+    default: *style = "dashed,filled"; return "box";
     }
 }
 
@@ -580,7 +614,7 @@ static int legend_entry(ag__buf *b, int *cells, ag_rgb c, const char *text)
 static int legend_html(ag__styler *s, ag__buf *b)
 {
     const ag_graph *g = s->g;
-    const char *title = s->o.title ? s->o.title : "Actor graph";
+    const char *title = ag_render_title(g, &s->o);
     size_t nn = ag_graph_node_count(g), ne = ag_graph_edge_count(g);
     int rc = 0, cells = 0;
 
@@ -661,14 +695,17 @@ static const char *const graph_attrs[][2] = {
      * result stays compact, with a little air around each node. */
     {"overlap", "prism"},
     {"overlap_scaling", "2"},
-    {"sep", "+5"},
-    {"outputorder", "edgesfirst"}, /* nodes (labels) drawn over the links */
+    /* Links drawn in creation order under the nodes: ag__dot_* create the met links
+     * last, so they lie over the co-mention links. */
+    {"outputorder", "edgesfirst"},
     {"bgcolor", "white"},
-    {"pad", "0.25"},
-    /* A laptop screen: 1280x800 pixels at 96 dpi; larger layouts are scaled down. */
-    {"size", "13.3,8.3"},
     {"ratio", "auto"},
 };
+
+/* A laptop screen: 1280x800 pixels at 96 dpi; larger layouts are scaled down. */
+#define SIZE_INCHES "13.3,8.3"
+#define PAD_INCHES 0.25
+#define DEFAULT_DPI 96
 
 /* Node defaults: the label decides the box's size. */
 static const char *const node_defaults[][2] = {
@@ -689,11 +726,32 @@ int ag__style_graph(ag__styler *s, ag__attrs *graph, ag__attrs *nd, ag__attrs *e
     rc |= ag__attrs_add(graph, "label", 1, "%s", buf_text(&s->a));
     for (size_t i = 0; i < sizeof graph_attrs / sizeof graph_attrs[0]; i++)
         rc |= ag__attrs_add(graph, graph_attrs[i][0], 0, "%s", graph_attrs[i][1]);
+    rc |= ag__attrs_add(graph, "pad", 0, "%.2f", PAD_INCHES);
+    rc |= ag__attrs_add(graph, "layout", 0, "%s", s->engine);
+    if (ag_graph_node_count(s->g) <= AG_RENDER_NEATO_MAX) {
+        /* Links bend around the nodes they do not join (a straight line through a third
+         * node reads as a link to it). Routing costs O(V^2)-ish per link, hence only for
+         * small pictures, with more room between the nodes for the curves to pass. */
+        rc |= ag__attrs_add(graph, "splines", 0, "true");
+        rc |= ag__attrs_add(graph, "sep", 0, "+12");
+        rc |= ag__attrs_add(graph, "esep", 0, "+6");
+    } else {
+        rc |= ag__attrs_add(graph, "sep", 0, "+5");
+    }
+    if (s->o.format == AG_FMT_PNG && s->o.width > 0) {
+        /* Exactly width pixels wide (Graphviz counts the pad in): the drawing is scaled
+         * up or down to it ("!"); the height follows. */
+        int dpi = s->o.dpi > 0 ? s->o.dpi : DEFAULT_DPI;
+        double w = (double)s->o.width / dpi;
+        rc |= ag__attrs_add(graph, "size", 0, "%.4f,%.4f!", w, 20 * w);
+    } else {
+        rc |= ag__attrs_add(graph, "size", 0, "%s", SIZE_INCHES);
+    }
     if (s->o.format == AG_FMT_PNG)
-        rc |= ag__attrs_add(graph, "dpi", 0, "96");
+        rc |= ag__attrs_add(graph, "dpi", 0, "%d", s->o.dpi > 0 ? s->o.dpi : DEFAULT_DPI);
     /* A fixed seed: fdp in-process otherwise starts from a different random layout each
      * run, and the same input must give the same picture. */
-    if (s->o.layout && strcmp(s->o.layout, "fdp") == 0)
+    if (strcmp(s->engine, "fdp") == 0)
         rc |= ag__attrs_add(graph, "start", 0, "1");
     for (size_t i = 0; i < sizeof node_defaults / sizeof node_defaults[0]; i++)
         rc |= ag__attrs_add(nd, node_defaults[i][0], 0, "%s", node_defaults[i][1]);
@@ -826,6 +884,29 @@ int ag__style_node(ag__styler *s, size_t i, ag__attrs *out)
     return rc ? -1 : 0;
 }
 
+const char *ag__styler_caption(const ag__styler *s)
+{
+    return s->o.caption && *s->o.caption ? s->o.caption : NULL;
+}
+
+int ag__style_caption(ag__styler *s, ag__attrs *out)
+{
+    const char *c = ag__styler_caption(s);
+    int rc = 0;
+
+    ag__attrs_reset(out);
+    ag__buf_reset(&s->a);
+    for (const char *p = c; p && *p; p++) /* one line */
+        rc |= esc_label(&s->a, *p == '\n' || *p == '\r' ? " " : p, 1);
+    rc |= ag__attrs_add(out, "label", 0, "%s", buf_text(&s->a));
+    rc |= ag__attrs_add(out, "shape", 0, "plaintext");
+    rc |= ag__attrs_add(out, "fontsize", 0, "11");
+    rc |= ag__attrs_add(out, "fontcolor", 0, "#444444");
+    rc |= ag__attrs_add(out, "margin", 0, "0,0");
+    rc |= ag__attrs_add(out, "tooltip", 0, " ");
+    return rc ? -1 : 0;
+}
+
 /* Evidence sentences: the meeting evidence first when the actors met. */
 static int edge_evidence(ag__styler *s, const json_t *a, int met, ag__buf *b)
 {
@@ -928,7 +1009,7 @@ int ag_render_picture(const ag_graph *g, FILE *out, const ag_render_opts *opts, 
     static const ag_render_opts defaults = AG_RENDER_OPTS_INIT;
     ag_graph *sel = NULL;
     ag__styler *s = NULL;
-    size_t limit, nn, candidates;
+    size_t candidates;
     int rc = -1;
 
     if (!opts)
@@ -936,32 +1017,94 @@ int ag_render_picture(const ag_graph *g, FILE *out, const ag_render_opts *opts, 
     if (opts->format != AG_FMT_SVG && opts->format != AG_FMT_PNG && opts->format != AG_FMT_PDF)
         return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "%s is not a picture format",
                             ag_format_name(opts->format));
-    if (!(limit = ag_render_layout_limit(opts->layout)))
-        return ag_error_set(err, AG_EINVAL, NULL, 0, 0,
-                            "unknown layout '%s' (use sfdp, neato, fdp, dot, circo or twopi)",
-                            opts->layout ? opts->layout : "");
-    if (opts->max_nodes)
-        limit = opts->max_nodes;
-    if (!(sel = select_graph(g, opts, &candidates, err)))
+    if (!(sel = ag__render_prepare(g, opts, 0, &candidates, err)))
         return -1;
-    nn = ag_graph_node_count(sel);
-    /* Refuse before Graphviz starts: a layout cannot be interrupted once running. */
-    if (nn > limit || ag_graph_edge_count(sel) > 10 * limit) {
-        ag_error_set(err, AG_ELIMIT, NULL, 0, 0,
-                     "%zu actors and %zu links are too many to lay out with %s in reasonable "
-                     "time (limit %zu actors); draw the top ones with --top N (for example "
-                     "--top %zu)",
-                     nn, ag_graph_edge_count(sel), opts->layout, limit,
-                     limit < 200 ? limit : (size_t)200);
-        goto out;
-    }
     if (!(s = ag__styler_new(sel, opts, ag_graph_node_count(g), candidates, err)))
         goto out;
-    rc = ag__dot_render(sel, s, opts->layout, opts->format, out, err);
+    rc = ag__dot_render(sel, s, opts->format, out, err);
 out:
     ag__styler_free(s);
     ag_graph_free(sel);
     return rc;
+}
+
+ag_graph *ag__render_prepare(const ag_graph *g, const ag_render_opts *opts, size_t max,
+                             size_t *candidates, ag_error *err)
+{
+    size_t limit, nn, ne;
+    const char *engine;
+    ag_graph *sel;
+
+    if (opts->layout && !ag_render_layout_known(opts->layout)) {
+        ag_error_set(err, AG_EINVAL, NULL, 0, 0,
+                     "unknown layout '%s' (use sfdp, neato, fdp, dot, circo or twopi)",
+                     opts->layout);
+        return NULL;
+    }
+    if (!(sel = select_graph(g, opts, candidates, err)))
+        return NULL;
+    nn = ag_graph_node_count(sel);
+    ne = ag_graph_edge_count(sel);
+    engine = ag_render_layout_for(opts, nn);
+    limit = ag_render_layout_limit(engine);
+    if (max && max < limit)
+        limit = max;
+    if (opts->max_nodes)
+        limit = opts->max_nodes;
+    /* Refuse before Graphviz starts: a layout cannot be interrupted once running. */
+    if (nn > limit || ne > 10 * limit) {
+        ag_error_set(err, AG_ELIMIT, NULL, 0, 0,
+                     "%zu actors and %zu links are too many %s %s%s (limit %zu actors, %zu "
+                     "links); draw the top ones with --top N (for example --top %zu)",
+                     nn, ne, max ? "for an interactive page laid out with" : "to lay out with",
+                     engine, max ? "" : " in reasonable time", limit, 10 * limit,
+                     limit < 200 ? limit : (size_t)200);
+        ag_graph_free(sel);
+        return NULL;
+    }
+    return sel;
+}
+
+ag_graph *ag_render_positions(const ag_graph *g, const ag_render_opts *opts, ag_error *err)
+{
+    static const ag_render_opts defaults = AG_RENDER_OPTS_INIT;
+    ag_render_opts o = opts ? *opts : defaults;
+    ag__styler *s = NULL;
+    ag__place *pl = NULL;
+    ag_graph *sel;
+    size_t nn, candidates;
+    int rc = -1;
+
+    o.format = AG_FMT_SVG; /* laid out as the SVG picture and the page */
+    o.tooltips = 0;
+    if (!(sel = ag__render_prepare(g, &o, 0, &candidates, err)))
+        return NULL;
+    nn = ag_graph_node_count(sel);
+    if (!(s = ag__styler_new(sel, &o, ag_graph_node_count(g), candidates, err)))
+        goto out;
+    if (!(pl = calloc(nn ? nn : 1, sizeof *pl))) {
+        ag__nomem(err);
+        goto out;
+    }
+    if (nn && ag__dot_layout(sel, s, pl, err) < 0)
+        goto out;
+    for (size_t i = 0; i < nn; i++) {
+        json_t *a = ag_node_attrs(sel, i);
+        if (!a || json_object_set_new(a, "x", json_real(round(pl[i].x * 100) / 100)) < 0 ||
+            json_object_set_new(a, "y", json_real(round(-pl[i].y * 100) / 100)) < 0) {
+            ag__nomem(err);
+            goto out;
+        }
+    }
+    rc = 0;
+out:
+    ag__places_free(pl, nn);
+    ag__styler_free(s);
+    if (rc < 0) {
+        ag_graph_free(sel);
+        sel = NULL;
+    }
+    return sel;
 }
 
 int ag_render_opts_init(ag_render_opts *opts, unsigned int version)

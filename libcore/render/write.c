@@ -44,20 +44,14 @@ int ag_graph_write(const ag_graph *g, ag_format fmt, FILE *out, const ag_write_o
     }
 }
 
-int ag_graph_save(const ag_graph *g, const char *path, ag_format fmt,
-                  const ag_render_opts *opts, ag_error *err)
+/* ag_graph_save once fmt is known (and the positions are in g). */
+static int save(const ag_graph *g, const char *path, ag_format fmt, ag_render_opts ro,
+                ag_error *err)
 {
-    ag_render_opts ro = AG_RENDER_OPTS_INIT;
     ag_write_opts wo = AG_WRITE_OPTS_INIT;
     ag_output out;
     int rc;
 
-    if (opts)
-        ro = *opts;
-    if (path && strcmp(path, "-") == 0)
-        path = NULL;
-    if (fmt == AG_FMT_AUTO && (fmt = ag_format_from_path(path)) == AG_FMT_AUTO)
-        fmt = AG_FMT_JSON;
     if (fmt == AG_FMT_CSV)
         return ag_graph_write_csv(g, path, err); /* refuses stdout: it is two files */
     if (fmt == AG_FMT_NEO4J)
@@ -82,4 +76,32 @@ int ag_graph_save(const ag_graph *g, const char *path, ag_format fmt,
         return -1;
     }
     return 0;
+}
+
+int ag_graph_save(const ag_graph *g, const char *path, ag_format fmt,
+                  const ag_render_opts *opts, ag_error *err)
+{
+    ag_render_opts ro = AG_RENDER_OPTS_INIT;
+    ag_graph *laid = NULL;
+    int rc;
+
+    if (opts)
+        ro = *opts;
+    if (path && strcmp(path, "-") == 0)
+        path = NULL;
+    if (fmt == AG_FMT_AUTO && (fmt = ag_format_from_path(path)) == AG_FMT_AUTO)
+        fmt = AG_FMT_JSON;
+    if (ro.positions && fmt != AG_FMT_SVG && fmt != AG_FMT_PNG && fmt != AG_FMT_PDF &&
+        fmt != AG_FMT_HTML) {
+        /* The picture's layout of every actor of g (the caller selected already). */
+        ag_render_opts lo = ro;
+        lo.top = 0;
+        lo.met_only = 0;
+        if (!(laid = ag_render_positions(g, &lo, err)))
+            return -1;
+        g = laid;
+    }
+    rc = save(g, path, fmt, ro, err);
+    ag_graph_free(laid);
+    return rc;
 }

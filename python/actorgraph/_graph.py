@@ -90,7 +90,7 @@ class Graph:
     def __init__(self, *, directed=False):
         self._h = None
         self._lock = threading.RLock()
-        self.title = None  # default picture title (load() sets the file's stem)
+        self.title = None  # picture title; None: the library's (ag_render_title)
         self.stats = None  # what extract() saw: documents, bytes, mentions, skipped
         h = fn.ag_graph_new(1 if directed else 0)
         if not h:
@@ -229,8 +229,8 @@ class Graph:
         (format from format= or the extension, svg when there is none); a target
         without '/' or '.' is a format name.
         Pictures draw the top 60 actors unless top= says otherwise (0: all); data
-        formats keep every actor unless top or met_only is given. layout: sfdp (default),
-        neato, fdp, dot, circo, twopi; size_by: a numeric node attribute (default
+        formats keep every actor unless top or met_only is given. layout: sfdp, neato, fdp,
+        dot, circo, twopi (default: neato up to 100 actors, else sfdp); size_by: a numeric node attribute (default
         pagerank, else degree); color_by: "community" or "type" (default: community when
         there is one)."""
         if not isinstance(target, (str, bytes, os.PathLike)):
@@ -516,7 +516,7 @@ def _render_opts(format=None, layout=None, top=None, size_by=None, color_by=None
 
 def load(path, format=None):
     """Read a graph file in any format the tools read (sniffed unless format= says),
-    like ag_graph_read. The picture title defaults to the file's stem, as in ag-render."""
+    like ag_graph_read. The picture title defaults to the graph's own, as in ag-render."""
     p = _path(path)
     if p == b"-":
         raise invalid("'-' (standard input) is not supported; read it and use loads()")
@@ -525,9 +525,7 @@ def load(path, format=None):
         err = new_error()
         h = fn.ag_graph_read(p, f, None, ctypes.byref(err))
         _check(h, err)
-    base = os.path.basename(os.fsdecode(p))
-    stem = base[:base.rindex(".")] if "." in base[1:] else base
-    return Graph._wrap(h, stem)
+    return Graph._wrap(h)
 
 
 def loads(data, format=None, name="<string>"):

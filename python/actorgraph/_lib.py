@@ -174,7 +174,8 @@ class ag_render_opts(ctypes.Structure):
     _fields_ = [("version", c_uint), ("format", c_int), ("layout", c_char_p), ("top", c_long),
                 ("size_by", c_char_p), ("color_by", c_int), ("title", c_char_p),
                 ("met_only", c_int), ("tooltips", c_int), ("evidence", c_int),
-                ("max_nodes", c_size_t), ("write", ctypes.POINTER(ag_write_opts))]
+                ("max_nodes", c_size_t), ("write", ctypes.POINTER(ag_write_opts)),
+                ("dpi", c_int), ("width", c_int), ("caption", c_char_p), ("positions", c_int)]
 
 
 class ag_output(ctypes.Structure):

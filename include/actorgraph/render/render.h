@@ -39,12 +39,12 @@ typedef struct ag_render_opts {
     unsigned int version;    /* AG_RENDER_OPTS_VERSION */
     ag_format format;        /* AG_FMT_SVG, AG_FMT_PNG, AG_FMT_PDF, or AG_FMT_DOT (styled,
                                 not laid out) */
-    const char *layout;      /* Graphviz engine: sfdp (default), neato, fdp, dot, circo,
-                                twopi; pictures only */
+    const char *layout;      /* Graphviz engine: sfdp, neato, fdp, dot, circo, twopi;
+                                NULL (default): by size, see ag_render_layout_for */
     long top;                /* draw the N actors ranked highest by size_by; 0: all */
     const char *size_by;     /* numeric node attribute; NULL: pagerank, else degree */
     ag_render_color color_by; /* colour rule */
-    const char *title;       /* title line; NULL: "Actor graph" */
+    const char *title;       /* title line; NULL: ag_render_title */
     int met_only;            /* keep only links with met = true and the actors they join */
     int tooltips;            /* SVG/DOT tooltips with roles, aliases, measures, evidence */
     int evidence;            /* evidence sentences per link tooltip */
@@ -52,13 +52,20 @@ typedef struct ag_render_opts {
                                 limit (see ag_render_layout_limit) */
     const ag_write_opts *write; /* ag_graph_save's data formats (GEXF version, JSON links
                                    key, GML keys, plain DOT); NULL: AG_WRITE_OPTS_INIT */
+    int dpi;                 /* PNG: dots per inch; 0: 96 */
+    int width;               /* PNG: width in pixels (the drawing is scaled to it); 0: as
+                                laid out, at most 13.3 x 8.3 inches (1280 x 800 at 96 dpi) */
+    const char *caption;     /* a source line under the picture; NULL: none */
+    int positions;           /* ag_graph_save, data formats: lay the graph out as a picture
+                                and write each actor's x and y (ag_render_positions) */
 } ag_render_opts;
 
 #define AG_RENDER_OPTS_VERSION 1
 #define AG_RENDER_OPTS_INIT                                                                  \
-    {.version = AG_RENDER_OPTS_VERSION, .format = AG_FMT_SVG, .layout = "sfdp", .top = 60,  \
+    {.version = AG_RENDER_OPTS_VERSION, .format = AG_FMT_SVG, .layout = NULL, .top = 60,    \
      .size_by = NULL, .color_by = AG_RENDER_COLOR_AUTO, .title = NULL, .met_only = 0,      \
-     .tooltips = 1, .evidence = 3, .max_nodes = 0, .write = NULL}
+     .tooltips = 1, .evidence = 3, .max_nodes = 0, .write = NULL, .dpi = 0, .width = 0,   \
+     .caption = NULL, .positions = 0}
 
 /* Fill *opts with the defaults of AG_RENDER_OPTS_INIT for the struct layout of `version`
  * (pass AG_RENDER_OPTS_VERSION). 0, or -1 leaving *opts untouched for an unknown version. */
@@ -72,6 +79,17 @@ AG_API int ag_render_layout_known(const char *name);
  * finish in reasonable time (a few seconds to a minute on a laptop); 0 for an unknown
  * engine. */
 AG_API size_t ag_render_layout_limit(const char *layout);
+
+/* The engine a picture of `actors` actors is laid out with when opts->layout is NULL:
+ * neato (stress majorization, tidier for a small graph) up to AG_RENDER_NEATO_MAX actors,
+ * sfdp (multilevel, fast) above. Else opts->layout. */
+#define AG_RENDER_NEATO_MAX 100
+AG_API const char *ag_render_layout_for(const ag_render_opts *opts, size_t actors);
+
+/* The picture's title: opts->title, else g's string graph attribute "title", else
+ * "corpus" (the name of the collection it came from), else "Who met whom" (never the
+ * file's name: "graph", "g"). Borrowed from opts or g. */
+AG_API const char *ag_render_title(const ag_graph *g, const ag_render_opts *opts);
 
 /*
  * The part of g that is drawn: with met_only, the links whose "met" is true and the
@@ -101,6 +119,15 @@ AG_API int ag_render_dot(const ag_graph *g, FILE *out, const ag_render_opts *opt
 AG_API int ag_render_picture(const ag_graph *g, FILE *out, const ag_render_opts *opts,
                              ag_error *err);
 
+/*
+ * Select (as ag_render_select), lay out as ag_render_picture lays out the picture, and
+ * return the selection with numeric node attributes "x" and "y": the centre of each
+ * actor in points, y pointing up (Graphviz's and Gephi's convention). A new graph, or
+ * NULL with *err set (AG_ELIMIT, suggesting --top, as for pictures).
+ */
+AG_API ag_graph *ag_render_positions(const ag_graph *g, const ag_render_opts *opts,
+                                     ag_error *err);
+
 /* Write g in a data format (json, graphml, gexf, dot, gml, tsv) to out. opts may be NULL.
  * DOT is styled as ag_render_dot styles it, with every actor; pictures go through
  * ag_render_picture and CSV pairs through ag_graph_write_csv. */
@@ -122,6 +149,8 @@ AG_API int ag_graph_write(const ag_graph *g, ag_format fmt, FILE *out,
  *   HTML: the interactive page (actorgraph-formats(5), ag-render(1)).
  *   NEO4J: neo4j-admin import CSV (ag_graph_write_neo4j), path as for CSV.
  *   Other formats: ag_graph_write with opts->write, opts->title as the title.
+ *   opts->positions: for the data formats, g is laid out first (ag_render_positions, every
+ *        actor) and written with x and y (GEXF: viz:position).
  * opts may be NULL for AG_RENDER_OPTS_INIT; its format field is ignored (fmt says).
  */
 AG_API int ag_graph_save(const ag_graph *g, const char *path, ag_format fmt,
