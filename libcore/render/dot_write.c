@@ -509,50 +509,66 @@ nomem:
     return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory preparing the picture");
 }
 
-/*
- * Put the caption under the finished layout: Graphviz has one graph label (the title and
- * legend, on top), so the caption is a text node placed below the drawing's box, and the
- * drawing is laid out again with "nop2" (neato -n2), which keeps every position and link
- * route it is given, as they stand in the laid-out DOT text the first layout renders to.
- */
-static int add_caption(drawing *d, ag__styler *s, ag_error *err)
+/* Set key=value on node n (a transient attribute list entry). */
+static int set_node_attr(drawing *d, Agnode_t *n, const char *key, const char *value)
 {
-    char *text = NULL, pos[96], name[32];
-    unsigned int len = 0;
-    double llx, lly, urx, ury;
-    Agraph_t *laid;
+    ag__attr a = {(char *)key, (char *)value, 0};
+    return set_attr(d->dg, n, AGNODE, &a);
+}
+
+/*
+ * Put the caption under the finished layout. Graphviz has one graph label (the title and
+ * legend, on top), so the caption is a text node below the drawing's box. The drawing is
+ * laid out a second time with every actor pinned where the first layout put it (neato
+ * moves no pinned node; positions in inches) and overlap removal off, so the picture is
+ * the one without a caption, plus the caption; only the links are routed again.
+ */
+static int add_caption(const ag_graph *g, drawing *d, ag__styler *s, ag_error *err)
+{
+    size_t nn = ag_graph_node_count(g);
+    double lly = 0, minx = 0, maxx = 0;
+    char pos[96], name[32];
     Agnode_t *n;
     int k = 0;
 
-    if (gvRenderData(d->gvc, d->dg, "dot", &text, &len) != 0 || !text)
-        return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "placing the caption failed");
-    laid = agmemread(text);
-    gvFreeRenderData(text);
-    if (!laid)
-        return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "placing the caption failed");
-    gvFreeLayout(d->gvc, d->dg);
-    d->laid_out = 0;
-    agclose(d->dg);
-    d->dg = laid;
-    if (sscanf(agget(laid, "bb") ? agget(laid, "bb") : "", "%lf,%lf,%lf,%lf", &llx, &lly,
-               &urx, &ury) != 4)
-        return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "placing the caption failed: "
-                            "no bounding box");
-    /* Centred under the drawing; a name no actor has (SVG shows it as a title). */
-    snprintf(pos, sizeof pos, "%.2f,%.2f", (llx + urx) / 2, lly - 14);
+    for (size_t i = 0; i < nn; i++) {
+        Agnode_t *v = d->nodes[i];
+        double x = ND_coord(v).x, y = ND_coord(v).y, hw = ND_width(v) * 36,
+               hh = ND_height(v) * 36;
+        if (i == 0 || x - hw < minx)
+            minx = x - hw;
+        if (i == 0 || x + hw > maxx)
+            maxx = x + hw;
+        if (i == 0 || y - hh < lly)
+            lly = y - hh;
+    }
+    /* A name no actor has (SVG shows it as the element's title). */
     do
         snprintf(name, sizeof name, k ? "caption %d" : "caption", k);
-    while (agnode(laid, name, 0) && ++k < 1000);
-    if (!(n = agnode(laid, name, 1)) || ag__style_caption(s, &d->l.el) < 0 ||
+    while (agnode(d->dg, name, 0) && ++k < 1000);
+    for (size_t i = 0; i < nn; i++) {
+        snprintf(pos, sizeof pos, "%.5f,%.5f!", ND_coord(d->nodes[i]).x / 72,
+                 ND_coord(d->nodes[i]).y / 72);
+        if (set_node_attr(d, d->nodes[i], "pos", pos) < 0)
+            goto nomem;
+    }
+    gvFreeLayout(d->gvc, d->dg);
+    d->laid_out = 0;
+    snprintf(pos, sizeof pos, "%.5f,%.5f!", (minx + maxx) / 2 / 72, (lly - 16) / 72);
+    if (!(n = agnode(d->dg, name, 1)) || ag__style_caption(s, &d->l.el) < 0 ||
         ag__attrs_add(&d->l.el, "pos", 0, "%s", pos) < 0)
-        return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory placing the caption");
+        goto nomem;
     for (size_t i = 0; i < d->l.el.n; i++)
-        if (set_attr(laid, n, AGNODE, &d->l.el.v[i]) < 0)
-            return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory placing the caption");
-    if (layout(d->gvc, laid, "nop2", err) < 0)
+        if (set_attr(d->dg, n, AGNODE, &d->l.el.v[i]) < 0)
+            goto nomem;
+    if (agsafeset(d->dg, "overlap", "true", "") != 0)
+        goto nomem;
+    if (layout(d->gvc, d->dg, "neato", err) < 0)
         return -1;
     d->laid_out = 1;
     return 0;
+nomem:
+    return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory placing the caption");
 }
 
 int ag__dot_render(const ag_graph *g, ag__styler *s, ag_format fmt, FILE *out, ag_error *err)
@@ -564,7 +580,7 @@ int ag__dot_render(const ag_graph *g, ag__styler *s, ag_format fmt, FILE *out, a
     unsigned int len = 0;
     long line;
 
-    if (draw(g, s, &d, err) < 0 || (ag__styler_caption(s) && add_caption(&d, s, err) < 0))
+    if (draw(g, s, &d, err) < 0 || (ag__styler_caption(s) && add_caption(g, &d, s, err) < 0))
         goto out;
     /* Render into memory and write it ourselves: Graphviz's own writer calls exit() when
      * a write fails (a full disk), which a library must never let happen. */

@@ -2,8 +2,8 @@
 # ag-render -f html in a real browser (issue 14): Debian's chromium, chromium-driver and
 # python3-selenium drive the page headless (tests/scripts/html_page.py says what is
 # checked). Skips (77) when any of them is missing or the browser cannot start.
-# Leaves a screenshot in the temporary directory and copies it to /tmp/html-page.png
-# (AG_HTML_SCREENSHOT overrides; empty: no copy) for a person to look at.
+# Keeps the page's screenshot as a CI artefact: BUILD_DIR/artifacts/html-page.png (beside
+# the bin directory; AG_HTML_SCREENSHOT overrides, empty: not kept); .ci/run names it.
 # Usage: html_page.sh BIN_DIR
 set -eu
 bin=$(cd "$1" && pwd)
@@ -31,4 +31,6 @@ done
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$py" "$here/html_page.py" "$bin" "$src" "$tmp" "${AG_HTML_SCREENSHOT-/tmp/html-page.png}"
+shot=${AG_HTML_SCREENSHOT-$(dirname "$bin")/artifacts/html-page.png}
+[ -z "$shot" ] || mkdir -p "$(dirname "$shot")"
+"$py" "$here/html_page.py" "$bin" "$src" "$tmp" "$shot"
