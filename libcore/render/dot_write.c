@@ -436,6 +436,19 @@ static int layout(GVC_t *gvc, Agraph_t *dg, const char *engine, ag_error *err)
     return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "%s layout failed", engine);
 }
 
+/* The process's one Graphviz context, made on first use and never freed. Graphviz 2.43's
+ * pango plugin keeps a font name from the first context it measured text for, so a
+ * second picture drawn in a later context read freed memory (AddressSanitizer, the
+ * unit tests); one context is also how Graphviz expects to be used. Not thread-safe,
+ * like the rest of cgraph (render.h says so). */
+static GVC_t *context(void)
+{
+    static GVC_t *gvc;
+    if (!gvc)
+        gvc = gvContext();
+    return gvc;
+}
+
 /* One picture being made: g built in cgraph, styled by s. */
 typedef struct drawing {
     GVC_t *gvc;
@@ -451,8 +464,6 @@ static void drawing_free(drawing *d)
         gvFreeLayout(d->gvc, d->dg);
     if (d->dg)
         agclose(d->dg);
-    if (d->gvc)
-        gvFreeContext(d->gvc);
     free(d->nodes);
     lists_free(&d->l);
 }
@@ -468,7 +479,7 @@ static int draw(const ag_graph *g, ag__styler *s, drawing *d, ag_error *err)
     if (!(d->nodes = malloc((nn ? nn : 1) * sizeof *d->nodes)) ||
         ag__style_graph(s, ga, nd, ed) < 0)
         goto nomem;
-    if (!(d->gvc = gvContext()) ||
+    if (!(d->gvc = context()) ||
         !(d->dg = agopen("actorgraph", ag_graph_is_directed(g) ? Agdirected : Agundirected,
                          NULL)))
         goto nomem;

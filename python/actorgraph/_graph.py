@@ -221,7 +221,8 @@ class Graph:
     # ------------------------------------------------------------ drawing
 
     def render(self, target="svg", *, format=None, layout=None, top=None, size_by=None,
-               color_by=None, title=None, met_only=False, tooltips=True, evidence=3):
+               color_by=None, title=None, met_only=False, tooltips=True, evidence=3,
+               caption=None, dpi=None, width=None, positions=False):
         """Draw or export the graph as ag-render does.
 
         target is a format name (svg, png, pdf, html, dot, or a data format) to get the
@@ -230,9 +231,11 @@ class Graph:
         without '/' or '.' is a format name.
         Pictures draw the top 60 actors unless top= says otherwise (0: all); data
         formats keep every actor unless top or met_only is given. layout: sfdp, neato, fdp,
-        dot, circo, twopi (default: neato up to 100 actors, else sfdp); size_by: a numeric node attribute (default
-        pagerank, else degree); color_by: "community" or "type" (default: community when
-        there is one)."""
+        dot, circo, twopi (default: neato up to 100 actors, else sfdp); size_by: a numeric
+        node attribute (default pagerank, else degree); color_by: "community" or "type"
+        (default: community when there is one). caption: a source line under a picture;
+        dpi, width: PNG resolution and width in pixels; positions: data formats carry
+        the picture's x and y for every actor (GEXF: viz:position)."""
         if not isinstance(target, (str, bytes, os.PathLike)):
             raise TypeError("target must be a format name or a path")
         to_memory = isinstance(target, str) and format is None and \
@@ -247,9 +250,16 @@ class Graph:
         page = fname == "html"  # the interactive page: every actor unless top= says
         if top is None:
             top = 60 if picture else 0
+        if (dpi is not None or width is not None) and fname != "png":
+            raise invalid("dpi and width are for PNG pictures")
+        if caption is not None and not picture:
+            raise invalid("caption is for pictures (svg, png, pdf)")
+        if positions and (picture or page or fname == "tsv"):
+            raise invalid("positions is for the data formats with actors")
         ro = _render_opts(format=f, layout=layout, top=top, size_by=size_by,
                           color_by=color_by, title=title if title is not None else self.title,
-                          met_only=met_only, tooltips=tooltips, evidence=evidence)
+                          met_only=met_only, tooltips=tooltips, evidence=evidence,
+                          caption=caption, dpi=dpi, width=width, positions=positions)
         if to_memory and fname in ("csv", "neo4j"):
             raise invalid("%s is written to files: render(path, format='%s')" % (fname, fname))
         with self._lock, global_lock:
@@ -259,8 +269,13 @@ class Graph:
             try:
                 # A picture or page selects while it draws; a data format is written as
                 # selected.
-                if not picture and not page and (ro.met_only or ro.top > 0):
-                    sel = fn.ag_render_select(g, ctypes.byref(ro), ctypes.byref(err))
+                if not picture and not page and (ro.met_only or ro.top > 0 or
+                                                 (positions and to_memory)):
+                    # In memory the positions are added here (ag_graph_save does it for
+                    # files): the selection laid out as the picture.
+                    pick = fn.ag_render_positions if positions and to_memory \
+                        else fn.ag_render_select
+                    sel = pick(g, ctypes.byref(ro), ctypes.byref(err))
                     _check(sel, err)
                     g = sel
                 if not to_memory:
@@ -486,7 +501,8 @@ def _filter(spec, by):
 
 
 def _render_opts(format=None, layout=None, top=None, size_by=None, color_by=None, title=None,
-                 met_only=False, tooltips=True, evidence=3):
+                 met_only=False, tooltips=True, evidence=3, caption=None, dpi=None,
+                 width=None, positions=False):
     ro = _lib.new_struct(_lib.ag_render_opts)
     if fn.ag_render_opts_init(ctypes.byref(ro), _lib.OPTS_VERSION) < 0:
         raise _lib.Error("the library does not know ag_render_opts version 1")
@@ -508,6 +524,12 @@ def _render_opts(format=None, layout=None, top=None, size_by=None, color_by=None
     ro.met_only = 1 if met_only else 0
     ro.tooltips = 1 if tooltips else 0
     ro.evidence = _int(evidence, "evidence", 0, 10)
+    ro.caption = _cstr(caption, "caption")
+    if dpi is not None:
+        ro.dpi = _int(dpi, "dpi", 36, 600)
+    if width is not None:
+        ro.width = _int(width, "width", 100, 10000)
+    ro.positions = 1 if positions else 0
     return ro
 
 

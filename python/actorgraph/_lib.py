@@ -243,6 +243,7 @@ _PROTOS = {
     "ag_render_opts_init": (c_int, [ctypes.POINTER(ag_render_opts), c_uint]),
     "ag_render_layout_known": (c_int, [c_char_p]),
     "ag_render_select": (G, [G, ctypes.POINTER(ag_render_opts), E]),
+    "ag_render_positions": (G, [G, ctypes.POINTER(ag_render_opts), E]),
     "ag_render_dot": (c_int, [G, c_void_p, ctypes.POINTER(ag_render_opts), E]),
     "ag_render_picture": (c_int, [G, c_void_p, ctypes.POINTER(ag_render_opts), E]),
     "ag_graph_save": (c_int, [G, c_char_p, c_int, ctypes.POINTER(ag_render_opts), E]),

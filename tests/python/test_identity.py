@@ -158,19 +158,24 @@ def _close(a, b):
 def test_render(ag, analysed_json, tmp_path, fmt):
     p = tmp_path / "graph.json"
     p.write_bytes(analysed_json)
-    g = ag.load(p)  # titled "graph", as ag-render titles it
+    g = ag.load(p)  # titled as ag-render titles it (the graph's own title)
     for opts, args in (({}, []), ({"met_only": True, "top": 10}, ["--met-only", "--top", "10"]),
                        ({"layout": "neato", "color_by": "type", "size_by": "degree",
                          "title": "T", "tooltips": False, "evidence": 1},
                         ["--layout", "neato", "--color-by", "type", "--size-by", "degree",
                          "--title", "T", "--no-tooltips", "--evidence", "1"])):
-        expected = tool("ag-render", "-f", fmt, *args, p)
-        got = g.render(fmt, **opts)
-        assert (got.encode() if isinstance(got, str) else got) == expected, opts
-        out = tmp_path / ("out." + fmt)
-        tool("ag-render", "-o", out, *args, p)
-        g.render(tmp_path / ("py." + fmt), **opts)
-        assert (tmp_path / ("py." + fmt)).read_bytes() == out.read_bytes(), opts
+        renders_as_tool(g, p, tmp_path, fmt, opts, args)
+
+
+def renders_as_tool(g, p, tmp_path, fmt, opts, args):
+    """g.render(fmt, **opts) gives ag-render's bytes, in memory and to a file."""
+    expected = tool("ag-render", "-f", fmt, *args, p)
+    got = g.render(fmt, **opts)
+    assert (got.encode() if isinstance(got, str) else got) == expected, opts
+    out = tmp_path / ("out." + fmt)
+    tool("ag-render", "-o", out, *args, p)
+    g.render(tmp_path / ("py." + fmt), **opts)
+    assert (tmp_path / ("py." + fmt)).read_bytes() == out.read_bytes(), opts
 
 
 def test_render_binary_and_csv(ag, analysed_json, tmp_path):
@@ -218,3 +223,16 @@ def test_html_when_the_library_has_it(ag, analysed_json, tmp_path):
     g.render(tmp_path / "py.html")
     tool("ag-render", "-o", tmp_path / "tools.html", p)
     assert (tmp_path / "py.html").read_bytes() == (tmp_path / "tools.html").read_bytes()
+
+
+@pytest.mark.parametrize("fmt,opts,args", [
+    ("gexf", {"positions": True}, ["--positions"]),
+    ("json", {"positions": True, "met_only": True}, ["--positions", "--met-only"]),
+    ("svg", {"caption": "Source: wires"}, ["--caption", "Source: wires"]),
+    ("png", {"width": 500, "dpi": 120}, ["--width", "500", "--dpi", "120"]),
+])
+def test_render_picture_options(ag, analysed_json, tmp_path, fmt, opts, args):
+    """The issue 14 options give the library what they give the tool."""
+    p = tmp_path / "graph.json"
+    p.write_bytes(analysed_json)
+    renders_as_tool(ag.load(p), p, tmp_path, fmt, opts, args)

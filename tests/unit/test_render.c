@@ -268,6 +268,54 @@ static void test_render__picture_refusals(void **state)
     ag_graph_free(g);
 }
 
+static void test_render__layout_and_title_defaults(void **state)
+{
+    ag_graph *g = small_graph();
+    ag_render_opts o = AG_RENDER_OPTS_INIT;
+
+    assert_string_equal(ag_render_layout_for(&o, 3), "neato");
+    assert_string_equal(ag_render_layout_for(&o, AG_RENDER_NEATO_MAX), "neato");
+    assert_string_equal(ag_render_layout_for(&o, AG_RENDER_NEATO_MAX + 1), "sfdp");
+    assert_string_equal(ag_render_layout_for(NULL, 5000), "sfdp");
+    o.layout = "dot";
+    assert_string_equal(ag_render_layout_for(&o, 3), "dot");
+    assert_int_equal(ag_render_layout_limit(NULL), ag_render_layout_limit("sfdp"));
+    assert_false(ag_render_layout_known(NULL));
+
+    o.layout = NULL;
+    assert_string_equal(ag_render_title(g, &o), "Who met whom");
+    json_object_set_new(ag_graph_attrs(g), "corpus", json_string("news"));
+    assert_string_equal(ag_render_title(g, &o), "news");
+    json_object_set_new(ag_graph_attrs(g), "title", json_string("Malta talks"));
+    assert_string_equal(ag_render_title(g, &o), "Malta talks");
+    o.title = "Given";
+    assert_string_equal(ag_render_title(g, &o), "Given");
+    ag_graph_free(g);
+}
+
+static void test_render__positions(void **state)
+{
+    ag_graph *g = small_graph(), *p;
+    ag_render_opts o = AG_RENDER_OPTS_INIT;
+    ag_error err;
+
+    ag_error_clear(&err);
+    o.top = 2; /* the selection, as for pictures */
+    p = ag_render_positions(g, &o, &err);
+    assert_non_null(p);
+    assert_int_equal(ag_graph_node_count(p), 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_true(json_is_real(json_object_get(ag_node_attrs_const(p, i), "x")));
+        assert_true(json_is_real(json_object_get(ag_node_attrs_const(p, i), "y")));
+    }
+    ag_graph_free(p);
+    o.top = 0;
+    o.max_nodes = 2;
+    assert_null(ag_render_positions(g, &o, &err));
+    assert_int_equal(err.code, AG_ELIMIT);
+    ag_graph_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -279,6 +327,8 @@ int main(void)
         cmocka_unit_test(test_render__style_keys_listed),
         cmocka_unit_test(test_render__dot_content),
         cmocka_unit_test(test_render__picture_refusals),
+        cmocka_unit_test(test_render__layout_and_title_defaults),
+        cmocka_unit_test(test_render__positions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
