@@ -81,8 +81,9 @@ static ag_cli cli = {
     .prog = "ag-extract",
     .synopsis = "[OPTION]... [FILE|DIR|-]...",
     .summary = "Find actors (persons, organisations, countries, places) in news articles and build\n"
-    "the graph of who is mentioned with whom and who met whom. Inputs are .txt/.md files\n"
-    "(one article each), .jsonl/.ndjson files (one article per line) or directories.",
+    "the graph of who is mentioned with whom and who met whom. Inputs are .txt, .md or\n"
+    ".html files (one article each), .jsonl/.ndjson files (one article per line) or\n"
+    "directories.",
     .opts = options,
     .footer = "Example: ag-extract -j 2 news/ | ag-analyze | ag-render -f svg -o whomet.svg\n",
     .writes = AG_CLI_WRITES_DATA | AG_CLI_FMT_BIT(AG_FMT_AUTO),

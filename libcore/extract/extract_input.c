@@ -2,11 +2,17 @@
  * extract_input.c - turning ag-extract's arguments into a stream of documents.
  *
  * Inputs are files, directories (walked recursively; entries in byte order of their
- * names, hidden entries skipped, only .txt .md .jsonl .ndjson files taken) and "-" for
- * stdin. A .txt/.md file is one document whose id is the file name without extension;
- * .jsonl/.ndjson files hold one article per line. A text file whose name starts with an
- * ISO date ("2024-03-04-summit.txt") is dated by it. Stdin is sniffed: JSON Lines when its
- * first non-blank byte is '{', otherwise one text document with the id "stdin".
+ * names, hidden entries skipped, only .txt .md .html .htm .jsonl .ndjson files taken) and
+ * "-" for stdin. A .txt/.md/.html file is one document whose id is the file name without
+ * extension; .jsonl/.ndjson files hold one article per line. A text file whose name starts
+ * with an ISO date ("2024-03-04-summit.txt") is dated by it. Stdin is sniffed: JSON Lines
+ * when its first non-blank byte is '{', otherwise one text document with the id "stdin".
+ * A document that opens like an HTML page is read as one (extract_html.c), whatever its
+ * name.
+ *
+ * Input the user did not mean is refused rather than turned into a made-up graph: a
+ * directory with no article files, an empty standard input, and a graph (GraphML, GEXF,
+ * DOT, GML, node-link JSON) given where articles are expected.
  *
  * The reader streams: JSON Lines files are read a line at a time and text files one at a
  * time, so memory holds one document (per queue slot), never the corpus. The file list
@@ -26,6 +32,7 @@
 #include <actorgraph/io/io.h>
 #include <actorgraph/nlp/text.h>
 
+#include "io/io_internal.h"
 #include "util/bytes_internal.h"
 #include "util/error_internal.h"
 #include "extract/extract_internal.h"
@@ -79,7 +86,8 @@ static int is_jsonl(const char *path)
 
 static int is_text(const char *path)
 {
-    return has_ext(path, ".txt") || has_ext(path, ".md");
+    return has_ext(path, ".txt") || has_ext(path, ".md") || has_ext(path, ".html") ||
+           has_ext(path, ".htm");
 }
 
 static int add_file(ag__reader *r, const char *path, int jsonl, ag_error *err)
@@ -187,7 +195,13 @@ ag__reader *ag__reader_open(const char *const *inputs, size_t ninputs,
         } else if (stat(p, &st) != 0) {
             rc = ag_error_set(err, AG_EIO, p, 0, 0, "cannot read: %s", strerror(errno));
         } else if (S_ISDIR(st.st_mode)) {
+            /* A directory walked before (through a link) yields nothing new: fine. */
+            size_t files = r->nfiles, dirs = r->ndirs;
             rc = walk(r, p, &st, 0, err);
+            if (rc == 0 && r->nfiles == files && r->ndirs > dirs)
+                rc = ag_error_set(err, AG_ENOTFOUND, p, 0, 0,
+                                  "no articles here (ag-extract reads .txt, .md, .html, .htm, "
+                                  ".jsonl and .ndjson files)");
         } else {
             if (S_ISREG(st.st_mode))
                 r->total += (unsigned long long)st.st_size;
@@ -277,15 +291,58 @@ static int name_date(const char *id)
     return id[10] == '\0' || id[10] == '-' || id[10] == '_' || id[10] == '.';
 }
 
+static int not_graph(const char *name, const char *buf, size_t len, ag_error *err);
+
+/* What the user gave as articles: an HTML page becomes its article text (*text
+ * replaced), a graph is an error. 0, or -1 with *err set. */
+static int article_text(const char *name, char **text, size_t *len, ag_error *err)
+{
+    if (memchr(*text, '\0', *len))
+        return 0; /* binary: ag__doc_parse refuses it at the NUL's offset */
+    if (ag__looks_html(*text, *len)) {
+        size_t n;
+        char *plain = ag__html_text(*text, *len, name, &n, err);
+        if (!plain)
+            return -1;
+        free(*text);
+        *text = plain;
+        *len = n;
+        return 0;
+    }
+    return not_graph(name, *text, *len, err);
+}
+
+/* A graph where articles were expected is an error (-1), naming its format. */
+static int not_graph(const char *name, const char *buf, size_t len, ag_error *err)
+{
+    ag_format fmt = ag__sniff_graph(buf, len);
+    if (fmt != AG_FMT_AUTO)
+        return ag_error_set(err, AG_EPARSE, NULL, 0, 0,
+                            "%s looks like a %s graph, not articles (use ag-analyze or "
+                            "ag-render)",
+                            name ? name : "<stdin>",
+                            fmt == AG_FMT_JSON      ? "node-link JSON"
+                            : fmt == AG_FMT_GRAPHML ? "GraphML"
+                            : fmt == AG_FMT_GEXF    ? "GEXF"
+                            : fmt == AG_FMT_DOT     ? "DOT"
+                                                    : "GML");
+    return 0;
+}
+
 static int text_doc(ag__reader *r, const char *path, ag__doc *doc, ag_error *err)
 {
-    size_t len;
+    size_t len, inbytes;
     char *text = ag_read_file(path, MAX_DOC_BYTES, &len, err);
     if (!text)
         return -1;
+    inbytes = len;
+    if (article_text(path, &text, &len, err) < 0) {
+        free(text);
+        return -1;
+    }
     doc->text = text;
     doc->len = len;
-    doc->inbytes = len;
+    doc->inbytes = inbytes;
     doc->id = path ? base_id(path) : strdup("stdin");
     doc->src = path;
     doc->date = NULL;
@@ -918,8 +975,16 @@ static int reader_next_any(ag__reader *r, ag__doc *doc, ag_error *err)
                 return ag_error_set(err, AG_ELIMIT, "<stdin>", 0, 0, "document too large");
             if (n == -3)
                 return ag__nomem(err);
+            if (n == -1)
+                return ag_error_set(err, AG_EPARSE, "<stdin>", 0, 0,
+                                    "empty input: no articles to read");
             size_t bom = n >= 3 && memcmp(r->line, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-            if (n >= 0 && r->line[bom + strspn(r->line + bom, " \t\r")] == '{') {
+            const char *first = r->line + bom + strspn(r->line + bom, " \t\r");
+            /* A record is one line: "{" alone opens a pretty-printed JSON document (a
+             * graph, as like as not), which the text path below judges whole. */
+            if (*first == '{' && first[1 + strspn(first + 1, " \t\r")] != '\n') {
+                if (not_graph(NULL, r->line, (size_t)n, err) < 0)
+                    return -1;
                 r->pending = r->line;
                 r->pendinglen = n;
                 r->line = NULL;
@@ -951,9 +1016,14 @@ static int reader_next_any(ag__reader *r, ag__doc *doc, ag_error *err)
                 }
                 r->fp = NULL;
                 r->cur++;
+                size_t inbytes = len;
+                if (article_text(NULL, &text, &len, err) < 0) {
+                    free(text);
+                    return -1;
+                }
                 doc->text = text;
                 doc->len = len;
-                doc->inbytes = len;
+                doc->inbytes = inbytes;
                 doc->id = strdup("stdin");
                 doc->seq = r->seq++;
                 if (!doc->id || !doc->text) {

@@ -261,6 +261,15 @@ int ag__reader_next(ag__reader *r, ag__doc *doc, ag_error *err);
  * record (err says FILE:LINE why), -1 out of memory. */
 int ag__doc_parse(ag__doc *doc, const ag_extract_opts *opts, ag_error *err);
 void ag__reader_close(ag__reader *r);
+
+/* The article text of an HTML page (extract_html.c): the title as the first paragraph,
+ * then the body without scripts, styles, navigation, headers, footers, asides and forms,
+ * one paragraph per block element, entities decoded. A malloc'ed NUL-terminated string
+ * of *outlen bytes, or NULL with *err set (name, or "<stdin>" when NULL, in messages). */
+char *ag__html_text(const char *buf, size_t len, const char *name, size_t *outlen,
+                    ag_error *err);
+/* Does buf open like an HTML page ('<' first, then a doctype, <html>, <body>, ...)? */
+int ag__looks_html(const char *buf, size_t len);
 void ag__doc_free(ag__doc *doc);
 
 /* ---------------------------------------------------------------- analysis */

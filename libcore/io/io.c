@@ -73,8 +73,7 @@ ag_format ag_format_from_path(const char *path)
     return fmt;
 }
 
-/* Skip a UTF-8 byte order mark and white space. */
-static const char *skip_space(const char *p, const char *end)
+const char *ag__skip_space(const char *p, const char *end)
 {
     if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
         p += 3;
@@ -96,7 +95,7 @@ static int starts_word(const char *p, const char *end, const char *word)
 
 ag_format ag_format_sniff(const char *buf, size_t len)
 {
-    const char *end = buf + len, *p = skip_space(buf, end), *q;
+    const char *end = buf + len, *p = ag__skip_space(buf, end), *q;
     size_t window = len < 4096 ? len : 4096;
 
     if (p == end)
@@ -114,11 +113,11 @@ ag_format ag_format_sniff(const char *buf, size_t len)
     /* DOT: [strict] (graph|digraph) [ID] {    GML: [Creator "..."] graph [ */
     q = p;
     if (starts_word(q, end, "strict"))
-        q = skip_space(q + 6, end);
+        q = ag__skip_space(q + 6, end);
     if (starts_word(q, end, "digraph"))
         return AG_FMT_DOT;
     if (starts_word(q, end, "graph")) {
-        q = skip_space(q + 5, end);
+        q = ag__skip_space(q + 5, end);
         return (q < end && *q == '[') ? AG_FMT_GML : AG_FMT_DOT;
     }
     if (starts_word(p, end, "creator") || starts_word(p, end, "version"))
@@ -181,6 +180,27 @@ char *ag_read_file(const char *path, size_t max_bytes, size_t *len, ag_error *er
     return b.p;
 }
 
+static ag_graph *read_terminated(const char *buf, size_t len, const char *name, ag_format fmt,
+                                 const ag_read_limits *limits, ag_error *err);
+
+static ag_graph *read_sniffed(const char *buf, size_t len, const char *name,
+                              const ag_read_limits *limits, ag_error *err)
+{
+    ag_format fmt = ag_format_sniff(buf, len);
+    const char *what;
+    if (fmt == AG_FMT_AUTO) {
+        ag_error_set(err, AG_EPARSE, name, 0, 0, "empty input: no graph to read");
+        return NULL;
+    }
+    /* An edge list is the guess of last resort, and its reader takes nearly any text
+     * ("- Merkel" is a link): text that looks like something else is refused first. */
+    if ((fmt == AG_FMT_TSV || fmt == AG_FMT_CSV) && (what = ag__sniff_not_graph(buf, len, name))) {
+        ag_error_set(err, AG_EPARSE, name, 0, 0, "%s", what);
+        return NULL;
+    }
+    return read_terminated(buf, len, name, fmt, limits, err);
+}
+
 /* ag_graph_read_mem on a buffer known to have a NUL at buf[len], as the per-format
  * readers need (cgraph and strtod read up to a NUL). */
 static ag_graph *read_terminated(const char *buf, size_t len, const char *name, ag_format fmt,
@@ -195,12 +215,19 @@ static ag_graph *read_terminated(const char *buf, size_t len, const char *name, 
                      limits->max_bytes);
         return NULL;
     }
-    if (fmt == AG_FMT_AUTO)
-        fmt = ag_format_sniff(buf, len);
+    if (fmt == AG_FMT_AUTO) {
+        ag_graph *g = read_sniffed(buf, len, name, limits, err);
+        const char *what;
+        /* A file that is no graph at all: say what it looks like, not how the reader the
+         * sniffer guessed choked on it (README.md is no DOT syntax error). */
+        if (!g && (err->code == AG_EPARSE || err->code == AG_EINVAL) &&
+            (what = ag__sniff_not_graph(buf, len, name))) {
+            ag_error_clear(err);
+            ag_error_set(err, AG_EPARSE, name, 0, 0, "%s", what);
+        }
+        return g;
+    }
     switch (fmt) {
-    case AG_FMT_AUTO:
-        ag_error_set(err, AG_EPARSE, name, 0, 0, "empty input: no graph to read");
-        return NULL;
     case AG_FMT_JSON:
         return ag__read_json(text, len, name, limits, err);
     case AG_FMT_GRAPHML:

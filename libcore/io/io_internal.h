@@ -48,6 +48,17 @@ const char *ag__names_key(const ag_graph *g, const char *const *keys);
 ag_graph *ag__rename_nodes(const ag_graph *g, const char *const *names, const char *name_key,
                            int integer_ids, const char *src, ag_error *err);
 
+/* Sniffing what the user did not mean (sniff.c), from the first 4 KiB of buf.
+ * ag__sniff_not_graph: when buf is not a graph in any format we read, the message that
+ * says what it looks like ("Markdown text, not a graph"; static storage), else NULL;
+ * name (may be NULL) lends its extension. Asked after a reader failed, never before.
+ * ag__sniff_graph: the format whose whole opening buf has (a graph given to ag-extract),
+ * else AG_FMT_AUTO; strict, so that no article is taken for a graph. */
+const char *ag__sniff_not_graph(const char *buf, size_t len, const char *name);
+ag_format ag__sniff_graph(const char *buf, size_t len);
+/* p past a UTF-8 byte order mark and white space, up to end (io.c). */
+const char *ag__skip_space(const char *p, const char *end);
+
 /* Offset of the first byte of s[0, len) that is not valid UTF-8, or -1 when all is valid.
  * Readers check names with it: everything we write (JSON above all) must be UTF-8. */
 long long ag__utf8_invalid(const char *s, size_t len);
