@@ -50,15 +50,23 @@ static int parse_centrality(const ag_cli *cli, const ag_cli_opt *opt, const char
 
 static int parse_communities(const ag_cli *cli, const ag_cli_opt *opt, const char *arg)
 {
-    if (ag_community_algo_parse(arg, &r.analyze.community.algo) < 0)
-        return ag_cli_usage_error(cli, "unknown community algorithm '%s'", arg);
+    if (ag_community_algo_parse(arg, &r.analyze.community.algo) < 0) {
+        const char *names[AG_COMMUNITY_WALKTRAP + 1];
+        for (int i = 0; i <= AG_COMMUNITY_WALKTRAP; i++)
+            names[i] = ag_community_algo_name((ag_community_algo)i);
+        return ag_cli_bad_choice(cli, "community algorithm", arg, names, AG_COMMUNITY_WALKTRAP + 1);
+    }
     return 0;
 }
 
 static int parse_by(const ag_cli *cli, const ag_cli_opt *opt, const char *arg)
 {
-    if (ag_measure_parse(arg, &a.by) < 0)
-        return ag_cli_usage_error(cli, "unknown measure '%s' for --by", arg);
+    if (ag_measure_parse(arg, &a.by) < 0) {
+        const char *names[AG_MEASURE_COUNT];
+        for (int i = 0; i < AG_MEASURE_COUNT; i++)
+            names[i] = ag_measure_name((ag_measure)i);
+        return ag_cli_bad_choice(cli, "measure for --by", arg, names, AG_MEASURE_COUNT);
+    }
     return 0;
 }
 

@@ -23,7 +23,8 @@ static struct {
 static int parse_scope(const ag_cli *cli, const ag_cli_opt *opt, const char *arg)
 {
     if (ag_scope_parse(arg, &o.scope, &o.window) < 0)
-        return ag_cli_usage_error(cli, "invalid scope '%s'", arg);
+        return ag_cli_usage_error(cli, "unknown scope '%s' (sentence, paragraph, document, "
+                                       "window:N)", arg);
     return 0;
 }
 

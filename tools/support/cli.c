@@ -98,6 +98,22 @@ int ag_cli_usage_error(const ag_cli *cli, const char *fmt, ...)
     return AG_EXIT_USAGE;
 }
 
+int ag_cli_bad_choice(const ag_cli *cli, const char *what, const char *arg,
+                      const char *const *names, size_t n)
+{
+    char list[512];
+    size_t len = 0;
+
+    list[0] = '\0';
+    for (size_t i = 0; i < n && len < sizeof list; i++) {
+        int k = snprintf(list + len, sizeof list - len, "%s%s", i ? ", " : "", names[i]);
+        if (k < 0)
+            break;
+        len += (size_t)k;
+    }
+    return ag_cli_usage_error(cli, "unknown %s '%s' (%s)", what, arg, list);
+}
+
 /* A whole number in [min, max], or a usage error naming the option. */
 static int parse_whole(const ag_cli *cli, const ag_cli_opt *o, const char *s, long *out)
 {
@@ -160,9 +176,20 @@ static int apply(const ag_cli *cli, const ag_cli_opt *o, const char *arg)
             *(double *)o->field = d;
         return 0;
     case AG_CLI_FORMAT:
-        if (ag_format_parse(arg, &fmt) < 0 || !(cli->writes & AG_CLI_FMT_BIT(fmt)))
-            return ag_cli_usage_error(cli, "%s '%s'%s", cli->format_error, arg,
-                                      cli->format_hint ? cli->format_hint : "");
+        if (ag_format_parse(arg, &fmt) < 0 || !(cli->writes & AG_CLI_FMT_BIT(fmt))) {
+            /* The formats this tool writes, by their first names (json, not nodelink). */
+            char list[256];
+            size_t len = 0;
+            list[0] = '\0';
+            for (int f = 0; f <= AG_FMT_HTML && len < sizeof list; f++)
+                if (cli->writes & AG_CLI_FMT_BIT(f)) {
+                    int k = snprintf(list + len, sizeof list - len, "%s%s", len ? ", " : "",
+                                     ag_format_name((ag_format)f));
+                    len += k > 0 ? (size_t)k : 0;
+                }
+            return ag_cli_usage_error(cli, "%s '%s'%s; -f takes %s", cli->format_error, arg,
+                                      cli->format_hint ? cli->format_hint : "", list);
+        }
         if (o->field)
             *(ag_format *)o->field = fmt;
         return 0;

@@ -147,6 +147,11 @@ void ag_cli_help(const ag_cli *cli, FILE *f);
 int ag_cli_usage_error(const ag_cli *cli, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* A choice that is none of names[0, n): "unknown WHAT 'ARG' (name, name, ...)" and the
+ * --help hint; returns AG_EXIT_USAGE. Every tool lists the valid choices this way. */
+int ag_cli_bad_choice(const ag_cli *cli, const char *what, const char *arg,
+                      const char *const *names, size_t n);
+
 /* Outputs that would overwrite an input or each other ("-o news.jsonl news.jsonl",
  * "--mentions F -o F"): a usage error naming both, before anything is read or written.
  * outs and ins are NULL-padded lists of paths ("-" and NULL entries are skipped); an
