@@ -3,6 +3,8 @@
  * this file binds the options to ag_extract_opts and saves the result.
  */
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include <actorgraph/extract/extract.h>
@@ -127,7 +129,13 @@ int main(int argc, char **argv)
     if (!a.keyed && (rc = ag_cli_output(&cli, a.out_path, &a.fmt)) >= 0)
         return rc;
     rc = AG_EXIT_FAIL;
-    ag_progress_init(&bar, cli.prog, 0, a.quiet);
+    /* Keyed records stream to stdout while the articles are read: on a terminal, or
+     * through a pipe to one (ag-extract --emit-keyed | head), a progress line would
+     * land in the middle of them. */
+    struct stat st;
+    int streams = a.keyed && (!a.out_path || strcmp(a.out_path, "-") == 0) &&
+                  !(fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode));
+    ag_progress_init(&bar, cli.prog, 0, a.quiet || streams);
     o.progress = on_progress;
     if (a.mentions_path && ag_output_open(&mout, a.mentions_path, &err) < 0)
         goto out;

@@ -86,10 +86,21 @@ void ag_cli_help(const ag_cli *cli, FILE *f)
         fprintf(f, "\n%s\n", cli->footer);
 }
 
+/* The progress line on the terminal now, if any: every message clears it first, so that
+ * nothing is written after it on the same line. */
+static ag_progress *shown_bar;
+
+static void clear_progress(void)
+{
+    if (shown_bar)
+        ag_progress_done(shown_bar);
+}
+
 int ag_cli_usage_error(const ag_cli *cli, const char *fmt, ...)
 {
     va_list ap;
 
+    clear_progress();
     fprintf(stderr, "%s: ", cli->prog);
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
@@ -359,6 +370,7 @@ int ag_cli_output(const ag_cli *cli, const char *path, ag_format *fmt)
 
 int ag_cli_fail(const ag_cli *cli, const ag_error *err)
 {
+    clear_progress();
     fflush(stdout);
     ag_error_print(cli->prog, err, stderr);
     return AG_EXIT_FAIL;
@@ -366,6 +378,7 @@ int ag_cli_fail(const ag_cli *cli, const ag_error *err)
 
 int ag_cli_finish_stdout(const ag_cli *cli, int status)
 {
+    clear_progress();
     int bad = fflush(stdout) != 0 || ferror(stdout);
     int e = errno;
 
@@ -412,6 +425,7 @@ void ag_progress_update(ag_progress *p, unsigned long long items, unsigned long 
     p->last = t;
     mb = bytes / 1e6;
     rate = t > p->start ? mb / (t - p->start) : 0;
+    shown_bar = p;
     fprintf(stderr, "\r%s: %llu docs, %.1f MB, %.1f MB/s", p->prog, items, mb, rate);
     if (p->total_bytes && rate > 0 && bytes <= p->total_bytes) {
         double left = (p->total_bytes - bytes) / 1e6 / rate;
@@ -423,6 +437,9 @@ void ag_progress_update(ag_progress *p, unsigned long long items, unsigned long 
 
 void ag_progress_done(ag_progress *p)
 {
-    if (p->enabled)
+    if (p->enabled && shown_bar == p) {
         fputs("\r\033[K", stderr);
+        fflush(stderr);
+        shown_bar = NULL;
+    }
 }

@@ -185,7 +185,10 @@ int ag_cli_finish_stdout(const ag_cli *cli, int status);
 
 /* A progress line on stderr: "ag-extract: 120 docs, 35.2 MB, 61.0 MB/s, ETA 0:12".
  * Enabled only when stderr is a terminal and not quiet; otherwise every call is a no-op.
- * Redrawn at most 10 times a second. */
+ * Redrawn at most 10 times a second. ag_cli_usage_error, ag_cli_fail and
+ * ag_cli_finish_stdout clear it before they write; a tool clears it (ag_progress_done)
+ * before its own messages and before its output, and does not draw it while output
+ * streams to a terminal or pipe (the reader at its end shares the terminal). */
 typedef struct ag_progress {
     const char *prog;
     int enabled;
