@@ -188,16 +188,8 @@ static int apply(const ag_cli *cli, const ag_cli_opt *o, const char *arg)
         return 0;
     case AG_CLI_FORMAT:
         if (ag_format_parse(arg, &fmt) < 0 || !(cli->writes & AG_CLI_FMT_BIT(fmt))) {
-            /* The formats this tool writes, by their first names (json, not nodelink). */
             char list[256];
-            size_t len = 0;
-            list[0] = '\0';
-            for (int f = 0; f <= AG_FMT_HTML && len < sizeof list; f++)
-                if (cli->writes & AG_CLI_FMT_BIT(f)) {
-                    int k = snprintf(list + len, sizeof list - len, "%s%s", len ? ", " : "",
-                                     ag_format_name((ag_format)f));
-                    len += k > 0 ? (size_t)k : 0;
-                }
+            ag_cli_format_list(cli, ", ", list, sizeof list);
             return ag_cli_usage_error(cli, "%s '%s'%s; -f takes %s", cli->format_error, arg,
                                       cli->format_hint ? cli->format_hint : "", list);
         }
@@ -216,6 +208,19 @@ static int apply(const ag_cli *cli, const ag_cli_opt *o, const char *arg)
     return 0;
 }
 
+void ag_cli_format_list(const ag_cli *cli, const char *sep, char *buf, size_t size)
+{
+    size_t len = 0;
+
+    buf[0] = '\0';
+    for (int f = 0; f <= AG_FMT_HTML && len < size; f++)
+        if (cli->writes & AG_CLI_FMT_BIT(f)) {
+            int k = snprintf(buf + len, size - len, "%s%s", len ? sep : "",
+                             ag_format_name((ag_format)f));
+            len += k > 0 ? (size_t)k : 0;
+        }
+}
+
 int ag_cli_parse(ag_cli *cli, int argc, char **argv)
 {
     struct option lopts[AG_CLI_MAX_OPTS + 1];
@@ -223,6 +228,13 @@ int ag_cli_parse(ag_cli *cli, int argc, char **argv)
     size_t n = 0, s = 0;
     int key, rc;
 
+    /* Hidden: the build writes the shell completion scripts from the table this way. */
+    if (argc == 3 && strcmp(argv[1], "--completions") == 0) {
+        if (ag_cli_completions(cli, argv[2], stdout) < 0)
+            return ag_cli_usage_error(cli, "--completions takes bash, zsh or fish, not '%s'",
+                                      argv[2]);
+        return ag_cli_finish_stdout(cli, AG_EXIT_OK);
+    }
     sopts[s++] = ':'; /* report a missing argument as ':' rather than '?' */
     for (const ag_cli_opt *o = cli->opts; o->name; o++, n++) {
         if (n == AG_CLI_MAX_OPTS) {

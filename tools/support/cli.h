@@ -147,6 +147,16 @@ void ag_cli_help(const ag_cli *cli, FILE *f);
 int ag_cli_usage_error(const ag_cli *cli, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* The -f names this tool accepts (cli->writes), by their first names (json, not
+ * nodelink), joined by sep into buf (truncated to size). */
+void ag_cli_format_list(const ag_cli *cli, const char *sep, char *buf, size_t size);
+
+/* Write the completion script of the tool for shell ("bash", "zsh" or "fish") to f,
+ * generated from its option table: every option, -f's formats, files after options
+ * whose argument names a FILE, DIR or PREFIX. -1 for another shell. `TOOL --completions
+ * SHELL` (hidden from --help) calls it; the build installs the three scripts. */
+int ag_cli_completions(const ag_cli *cli, const char *shell, FILE *f);
+
 /* A choice that is none of names[0, n): "unknown WHAT 'ARG' (name, name, ...)" and the
  * --help hint; returns AG_EXIT_USAGE. Every tool lists the valid choices this way. */
 int ag_cli_bad_choice(const ag_cli *cli, const char *what, const char *arg,
