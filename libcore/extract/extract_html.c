@@ -84,41 +84,53 @@ static void words(html_text *t, const char *s)
     }
 }
 
-static void walk(html_text *t, xmlNode *n)
+static int is_element(const xmlNode *n, const char *name)
 {
-    for (; n; n = n->next) {
+    return n->type == XML_ELEMENT_NODE && n->name && strcasecmp((const char *)n->name, name) == 0;
+}
+
+/* The text of n, its following siblings and everything below them, in document order,
+ * up to stop (the parent of n). Iterative: a page of a million nested <div>s is legal
+ * input, and the tree libxml2 builds for it is that deep. */
+static void walk(html_text *t, xmlNode *n, const xmlNode *stop)
+{
+    while (n) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             if (n->content)
                 words(t, (const char *)n->content);
-        } else if (n->type == XML_ELEMENT_NODE && n->name) {
-            if (name_in(n->name, dropped))
-                continue;
-            if (strcasecmp((const char *)n->name, "br") == 0) {
+        } else if (n->type == XML_ELEMENT_NODE && n->name && !name_in(n->name, dropped)) {
+            int block = name_in(n->name, blocks);
+            if (is_element(n, "br"))
                 line_break(t, 1);
+            else if (block)
+                line_break(t, 2);
+            if (n->children) {
+                n = n->children;
                 continue;
             }
-            int block = name_in(n->name, blocks);
-            if (block)
-                line_break(t, 2);
-            walk(t, n->children);
             if (block)
                 line_break(t, 2);
         }
+        /* Up to the first ancestor with a next sibling, closing the blocks left. */
+        while (!n->next) {
+            n = n->parent;
+            if (!n || n == stop)
+                return;
+            if (n->type == XML_ELEMENT_NODE && n->name && name_in(n->name, blocks))
+                line_break(t, 2);
+        }
+        n = n->next;
     }
 }
 
-/* The first <title> anywhere (pages put it in <head>, broken ones elsewhere). */
-static xmlNode *find_title(xmlNode *n)
+/* The page's <title>: in <head>, where the parser puts it. */
+static xmlNode *find_title(xmlNode *root)
 {
-    for (; n; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        if (n->name && strcasecmp((const char *)n->name, "title") == 0)
-            return n;
-        xmlNode *in = find_title(n->children);
-        if (in)
-            return in;
-    }
+    for (xmlNode *h = root->children; h; h = h->next)
+        if (is_element(h, "head"))
+            for (xmlNode *n = h->children; n; n = n->next)
+                if (is_element(n, "title"))
+                    return n;
     return NULL;
 }
 
@@ -156,11 +168,11 @@ char *ag__html_text(const char *buf, size_t len, const char *name, size_t *outle
     xmlNode *root = xmlDocGetRootElement(doc);
     xmlNode *title = root ? find_title(root) : NULL;
     if (title) {
-        walk(&t, title->children);
+        walk(&t, title->children, title);
         line_break(&t, 2);
     }
     if (root)
-        walk(&t, root);
+        walk(&t, root, root->parent);
     xmlFreeDoc(doc);
     while (t.len > 0 && t.buf[t.len - 1] == '\n')
         t.len--;
