@@ -4,8 +4,8 @@
 # find_package(actorgraph), and run; `pkg-config --static` lists igraph's static
 # dependencies; an installed tool runs and finds its library without LD_LIBRARY_PATH;
 # the shell completions are installed.
-# Skips (77) without a C compiler or in a sanitizer build (the program would need the
-# sanitizer runtimes). Usage: installed_tree.sh BIN_DIR
+# Skips (77) without a C compiler, in a sanitizer build (the program would need the
+# sanitizer runtimes) and in a coverage build. Usage: installed_tree.sh BIN_DIR
 set -eu
 build=$(cd "$1/.." && pwd)
 cc=${CC:-cc}
@@ -15,6 +15,10 @@ if ! command -v "$cc" >/dev/null 2>&1; then
 fi
 if ldd "$build/libactorgraph.so" 2>/dev/null | grep -q libasan; then
     echo "skipped: a sanitizer build"
+    exit 77
+fi
+if nm -D --defined-only "$build/libactorgraph.so" 2>/dev/null | grep -q __gcov; then
+    echo "skipped: a coverage build (programs would need libgcov)"
     exit 77
 fi
 tmp=$(mktemp -d)
