@@ -598,18 +598,22 @@ out:
 
 /* ------------------------------------------------------------------ JSON helpers */
 
-/* 1 when every word of key (lower case, one space between words) is an ordinary English
- * word: "foreign ministry", "supreme court", "security council" name a different body in
- * every country and article, so they never join a longer name across articles. */
+/* 1 when key (lower case, one space between words) names a kind of body: ordinary
+ * English words ending in an organisation word. "foreign ministry", "supreme court",
+ * "security council" name a different body in every country and article, so they never
+ * join a longer name across articles; "iron hawks" or "blue jays", ordinary words too,
+ * name one team. */
 static int generic_words(const ag_lexicon *lex, const char *key)
 {
     const char *p = key, *w;
     size_t n;
-    while ((n = next_word(&p, &w)) > 0)
-        if (!(word_class(lex, w, n) & AG_LEX_COMMON) ||
-            (word_class(lex, w, n) & (AG_LEX_PROPER | AG_LEX_GIVEN)))
+    unsigned last = 0;
+    while ((n = next_word(&p, &w)) > 0) {
+        last = word_class(lex, w, n);
+        if (!(last & AG_LEX_COMMON) || (last & (AG_LEX_PROPER | AG_LEX_GIVEN)))
             return 0;
-    return 1;
+    }
+    return (last & AG_LEX_ORGCUE) != 0;
 }
 
 /*
@@ -619,6 +623,18 @@ static int generic_words(const ag_lexicon *lex, const char *key)
  * Ministry") stay apart: the longer one is one country's among many. -1 when out of
  * memory.
  */
+/* key[0, n) is the key of an organisation's record. */
+static int names_org(const ag__acc *acc, const info *inf, const char *key, size_t n)
+{
+    char buf[256];
+    if (n >= sizeof buf)
+        return 0;
+    memcpy(buf, key, n);
+    buf[n] = '\0';
+    size_t j = ag__strmap_get(&acc->actor_index, buf);
+    return j != (size_t)-1 && inf[j].type == AG_ACTOR_ORG;
+}
+
 static int org_suffixes(const ag__acc *acc, const info *inf, size_t *parent,
                         const ag_lexicon *lex)
 {
@@ -634,6 +650,8 @@ static int org_suffixes(const ag__acc *acc, const info *inf, size_t *parent,
             const char *suffix = sp + 1;
             if (!strchr(suffix, ' '))
                 break; /* one word left: too short to say which organisation */
+            if (strchr(inf[i].name, '-') && names_org(acc, inf, k, (size_t)(sp - k)))
+                continue; /* two organisations hyphenated ("Yankees-Red Sox"), not a name */
             size_t sl = ag__strmap_get(&slot_of, suffix);
             if (sl == (size_t)-1) {
                 if (ag__grow(&owner, &cap, nslots + 1, sizeof *owner) < 0 ||

@@ -672,6 +672,29 @@ static inline int has_newline(const char *text, size_t a, size_t b) {
     return 0;
 }
 
+/* The story starts after a dateline's dash, skipping a date and a bracketed credit
+ * ("BOSTON (Reuters) -- Exuberant Red Sox fans"): its first word is sentence-initial, where
+ * an ordinary word capitalised is no part of a name. */
+static void mark_story_start(ctx *c, size_t e) {
+    tok *t = c->toks;
+    size_t q = e;
+    while (q < c->ntoks && q - e < 12) {
+        if ((t[q].flags & AG__T_PUNCT) && t[q].punct == '(') {
+            while (q < c->ntoks && q - e < 12 && !((t[q].flags & AG__T_PUNCT) && t[q].punct == ')'))
+                q++;
+            q++;
+        } else if ((t[q].flags & AG__T_PUNCT) ||
+                   ((t[q].flags & AG__T_DIGIT) && !(t[q].flags & AG__T_WORD))) {
+            q++;
+        } else {
+            break;
+        }
+    }
+    if (q < c->ntoks && q > e && (t[q - 1].flags & AG__T_PUNCT) &&
+        (t[q - 1].punct == '-' || t[q - 1].punct == 0x2013 || t[q - 1].punct == 0x2014))
+        t[q].flags |= AG__T_FIRST;
+}
+
 int ag__ner_find_dateline(ctx *c) {
     tok *t = c->toks;
     size_t lines = 0;
@@ -693,6 +716,28 @@ int ag__ner_find_dateline(ctx *c) {
                 if (!m)
                     return -1;
                 m->credit = 1;
+                return 0;
+            }
+        }
+        /* "Boston -- The Red Sox got...": a known place in title case before a double or
+         * long dash opening a line is a dateline too (a single hyphen there is too
+         * common in prose: "Boston - a city of ..."). */
+        if ((t[k].flags & AG__T_CAP) && !(t[k].flags & AG__T_ALLCAPS)) {
+            ag_lex_actor a;
+            size_t g = match_form(c->lex, c->text, t, k, c->ntoks, 0, &a);
+            size_t d = k + g;
+            if (g && (a.type == AG_ACTOR_PLACE || a.type == AG_ACTOR_COUNTRY) &&
+                d + 1 < c->ntoks && !has_newline(c->text, t[d - 1].e, t[d + 1].s) &&
+                (t[d].flags & AG__T_PUNCT) &&
+                ((t[d].punct == '-' && (t[d + 1].flags & AG__T_PUNCT) && t[d + 1].punct == '-' &&
+                  t[d + 1].s == t[d].e) ||
+                 t[d].punct == 0x2013 || t[d].punct == 0x2014)) {
+                cand *m = emit_lex(c, k, d, &a);
+                if (!m)
+                    return -1;
+                m->type = a.type;
+                m->dateline = 1;
+                mark_story_start(c, d);
                 return 0;
             }
         }
@@ -745,6 +790,7 @@ int ag__ner_find_dateline(ctx *c) {
                 t[q].flags |= AG__T_USED;
         }
         m->dateline = 1;
+        mark_story_start(c, e);
         return 0;
     }
     return 0;
