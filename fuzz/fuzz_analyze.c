@@ -275,6 +275,8 @@ static int run_one(const uint8_t *data, size_t size)
     o.centrality.weighted = !(c0 & 8);
     o.centrality.jobs = 1; /* more would fork (closeness) or start threads */
     o.centrality.betweenness_samples = (c1 & 2) ? 3 : -1;
+    /* sampled pairs, few of them (eps 0.3): the bidirectional search on odd shapes */
+    o.centrality.betweenness_error = (c1 & 16) ? 0.3 : -1;
     o.community.algo = algos[c0 & 7];
     o.community.weighted = o.centrality.weighted;
     o.community.resolution = (c0 & 7) == 5 ? 0.5 : (c0 & 7) == 6 ? 2.0 : 1.0;

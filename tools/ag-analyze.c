@@ -80,10 +80,18 @@ static const ag_cli_opt options[] = {
                     "harmonic,eigenvector,pagerank,coreness, all or none (default: degree,"
                     "strength,betweenness,pagerank,coreness)", parse_centrality, NULL, 0),
     AG_CLI_OPT_FLAG("unweighted", 0, "ignore link weights", &a.unweighted, 1),
+    AG_CLI_OPT_DOUBLE("betweenness-error", 0, "EPS", "estimate betweenness from sampled node "
+                      "pairs, each node within EPS times the pair count (0: exact; default "
+                      "exact up to 20000 nodes, else 0.02 or what fits the time budget)",
+                      &r.analyze.centrality.betweenness_error, 0, 0.5),
+    AG_CLI_OPT_DOUBLE("betweenness-confidence", 0, "P", "probability that every estimate is "
+                      "within the error (default 0.9)",
+                      &r.analyze.centrality.betweenness_confidence, 0.01, 0.999999),
     AG_CLI_OPT_LONG("betweenness-samples", 0, "K", "estimate betweenness from K random "
-                    "sources (0: exact; default exact up to 20000 nodes, else 100)",
+                    "sources instead, no error bound (0: exact); wins over --betweenness-error",
                     &r.analyze.centrality.betweenness_samples, 0, 1L << 40),
-    AG_CLI_OPT_JOBS("parallel jobs for betweenness, closeness, harmonic, PageRank (default 1)",
+    AG_CLI_OPT_JOBS("parallel jobs for betweenness, closeness, harmonic (default 1; PageRank "
+                    "is faster on one)",
                     &r.analyze.centrality.jobs),
     AG_CLI_OPT_CALL("communities", 0, "ALGO", "leiden (default), louvain, labelprop, infomap, "
                     "walktrap or none", parse_communities, NULL, 0),

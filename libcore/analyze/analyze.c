@@ -117,6 +117,25 @@ static int not_finite(const char *what, const char *node, ag_error *err)
                         what, node ? " of " : "", node ? node : "");
 }
 
+/* Say how betweenness was estimated (nothing when exact), replacing what an earlier run
+ * said: betweenness_samples, and for sampled pairs betweenness_error and
+ * betweenness_confidence. */
+static int betweenness_attrs(json_t *ga, const ag_scores *sc)
+{
+    json_object_del(ga, "betweenness_samples");
+    json_object_del(ga, "betweenness_error");
+    json_object_del(ga, "betweenness_confidence");
+    if (sc->betweenness_samples > 0 &&
+        json_object_set_new(ga, "betweenness_samples", json_integer(sc->betweenness_samples)) < 0)
+        return -1;
+    if (sc->betweenness_error > 0 &&
+        (json_object_set_new(ga, "betweenness_error", json_real(sc->betweenness_error)) < 0 ||
+         json_object_set_new(ga, "betweenness_confidence",
+                             json_real(sc->betweenness_confidence)) < 0))
+        return -1;
+    return 0;
+}
+
 /* Is g already in the canonical order of ag_graph_sort (ids ascending, undirected links
  * with source <= target, links by endpoints)? Checking is O(V + E) and saves a sort of a
  * graph that arrives sorted, which is every graph an ag-* tool wrote. */
@@ -162,8 +181,10 @@ static int analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_st
         ag_error_set(err, AG_EINVAL, NULL, 0, 0, "%zu filters given as NULL", o.nfilters);
         goto out;
     }
+    t0 = ag__now();
     if (!is_canonical(g) && ag_graph_sort(g, err) < 0)
         goto out;
+    st.sort_seconds = ag__now() - t0;
 
     t0 = ag__now();
     for (size_t i = 0; i < o.nfilters; i++)
@@ -174,14 +195,17 @@ static int analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_st
     /* One igraph view serves the measures and the communities. --unweighted sets both
      * weightings; should a caller mix them, communities get a view of their own. */
     if (o.centrality.measures || o.community.algo != AG_COMMUNITY_NONE) {
+        t0 = ag__now();
         if (ag__igraph_from_graph(g, o.centrality.weighted, &ig, err) < 0)
             goto out;
         have_ig = 1;
+        st.igraph_seconds = ag__now() - t0;
     }
     if (o.centrality.measures) {
         size_t n = ag_graph_node_count(g);
         if (ag__centrality_ig(g, have_ig ? &ig : NULL, &o.centrality, &sc, err) < 0)
             goto out;
+        t0 = ag__now();
         for (int m = 0; m < AG_MEASURE_COUNT; m++) {
             int integer = m == AG_MEASURE_DEGREE || m == AG_MEASURE_CORENESS;
             if (!sc.values[m])
@@ -201,11 +225,11 @@ static int analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_st
                 }
             }
         }
-        if (sc.betweenness_samples > 0)
-            json_object_set_new(ag_graph_attrs(g), "betweenness_samples",
-                                json_integer(sc.betweenness_samples));
-        else
-            json_object_del(ag_graph_attrs(g), "betweenness_samples");
+        if (betweenness_attrs(ag_graph_attrs(g), &sc) < 0) {
+            ag__nomem(err);
+            goto out;
+        }
+        st.attrs_seconds += ag__now() - t0;
     }
 
     if (o.community.algo != AG_COMMUNITY_NONE) {
@@ -229,6 +253,8 @@ static int analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_st
             st.community_call_seconds = calls[0];
             st.community_call_cpu_seconds = calls[1];
         }
+        st.community_seconds = ag__now() - t0;
+        t0 = ag__now();
         for (size_t v = 0; v < n; v++) {
             json_t *a = ag_node_attrs(g, v);
             if (!a || json_object_set_new(a, "community", json_integer(memb[v])) < 0) {
@@ -249,16 +275,18 @@ static int analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_st
             ag__nomem(err);
             goto out;
         }
-        st.community_seconds = ag__now() - t0;
+        st.attrs_seconds += ag__now() - t0;
     }
     ret = 0;
 out:
-    if (stats)
-        *stats = st;
+    t0 = ag__now();
     if (have_ig)
         ag__igraph_destroy(&ig);
     ag_scores_destroy(&sc);
     free(memb);
+    st.igraph_seconds += ag__now() - t0;
+    if (stats)
+        *stats = st;
     return ret;
 }
 

@@ -82,6 +82,20 @@ int ag__communities_ig(const ag__igraph *ig, const ag_community_opts *o, long *m
 int ag__betweenness(const ag_graph *g, int weighted, const size_t *sources, size_t nsources,
                     int jobs, double *res, ag_error *err);
 
+/*
+ * Betweenness of every node of g estimated from sampled node pairs (see
+ * analyze_brandes.c): with probability `confidence`, every res[v] is within *eps * P of
+ * the exact value (P = n(n-1)/2 undirected, n(n-1) directed). budget > 0 caps the work
+ * at about that many arc scans: when the samples *eps needs would cost more, fewer are
+ * drawn and *eps grows to what they guarantee. *samples receives the pairs drawn (0 when
+ * n < 3: every betweenness is 0). The result depends on seed only, not on jobs. Does not
+ * call igraph. Time about O(r E' log V) for r = O(log(VD)/eps^2) samples and E' the arcs
+ * one bidirectional search scans; memory O(jobs V + E).
+ */
+int ag__betweenness_pairs(const ag_graph *g, int weighted, double *eps, double confidence,
+                          double budget, unsigned long seed, int jobs, double *res,
+                          long *samples, ag_error *err);
+
 /* Threads igraph's OpenMP-parallel routines (PageRank) may use. */
 void ag__igraph_threads(int n);
 

@@ -321,16 +321,41 @@ static uint64_t splitmix64(uint64_t *state)
     return z ^ (z >> 31);
 }
 
+/* Which betweenness o asks for on n nodes: exact, K sampled sources (the older scheme,
+ * kept for --betweenness-samples: unbiased but without a stated error) or sampled pairs
+ * with an error bound. */
 static int betweenness(const ag_graph *g, const ag_centrality_opts *o, size_t n, double *res,
-                       long *used, ag_error *err)
+                       ag_scores *s, ag_error *err)
 {
     long k = o->betweenness_samples;
+    double eps = o->betweenness_error;
     size_t *sources = NULL;
     int ret;
 
-    if (k < 0)
-        k = n > AG_BETWEENNESS_AUTO_NODES ? AG_BETWEENNESS_AUTO_SAMPLES : 0;
-    *used = 0;
+    s->betweenness_samples = 0;
+    s->betweenness_error = s->betweenness_confidence = 0;
+    if (k < 0) {
+        double budget = 0;
+        if (eps < 0) {
+            eps = n > AG_BETWEENNESS_AUTO_NODES ? AG_BETWEENNESS_AUTO_ERROR : 0;
+            budget = AG_BETWEENNESS_AUTO_BUDGET;
+        }
+        if (eps > 0) {
+            double conf = o->betweenness_confidence;
+            if (!(eps < 1) || !(conf > 0 && conf < 1))
+                return ag_error_set(err, AG_EINVAL, NULL, 0, 0,
+                                    "betweenness error %g and confidence %g must be in (0, 1)",
+                                    eps, conf);
+            ret = ag__betweenness_pairs(g, o->weighted, &eps, conf, budget, o->seed, o->jobs,
+                                        res, &s->betweenness_samples, err);
+            if (ret == 0 && s->betweenness_samples > 0) {
+                s->betweenness_error = eps;
+                s->betweenness_confidence = conf;
+            }
+            return ret;
+        }
+        k = 0;
+    }
     if (k > 0 && (size_t)k < n) {
         /* K distinct sources by a partial Fisher-Yates shuffle; the sum over them,
          * scaled by n/K, is an unbiased estimate of the sum over all sources. */
@@ -346,10 +371,10 @@ static int betweenness(const ag_graph *g, const ag_centrality_opts *o, size_t n,
             sources[i] = sources[j];
             sources[j] = t;
         }
-        *used = k;
+        s->betweenness_samples = k;
     }
     ret = ag__betweenness(g, o->weighted, sources, sources ? (size_t)k : n, o->jobs, res, err);
-    if (ret == 0 && *used)
+    if (ret == 0 && sources)
         for (size_t i = 0; i < n; i++)
             res[i] *= (double)n / (double)k;
     free(sources);
@@ -531,7 +556,7 @@ int ag__centrality_ig(const ag_graph *g, const ag__igraph *ig, const ag_centrali
             }
             break;
         case AG_MEASURE_BETWEENNESS:
-            rc = betweenness(g, &o, n, res, &s->betweenness_samples, err);
+            rc = betweenness(g, &o, n, res, s, err);
             break;
         case AG_MEASURE_CLOSENESS:
         case AG_MEASURE_HARMONIC: {
@@ -543,7 +568,12 @@ int ag__centrality_ig(const ag_graph *g, const ag__igraph *ig, const ag_centrali
             rc = eigenvector(ig, res, n, err);
             break;
         case AG_MEASURE_PAGERANK:
-            ag__igraph_threads(o.jobs);
+            /* One thread whatever o.jobs says: PRPACK's OpenMP loops are a small part of
+             * its work (its Gauss-Seidel sweeps are serial), so a second thread was no
+             * faster even at 1M links, and up to 20 times slower when another process
+             * kept the other core busy (its threads spin while they wait); see
+             * bench/analyze-bench.sh. */
+            ag__igraph_threads(1);
             rc = pagerank(ig, res, n, err);
             break;
         case AG_MEASURE_CORENESS:

@@ -335,7 +335,8 @@ class Graph:
     # ------------------------------------------------------------ analysis
 
     def analyze(self, centrality=None, communities="leiden", filters=(), *, by="pagerank",
-                weighted=True, betweenness_samples=None, jobs=1, resolution=1.0,
+                weighted=True, betweenness_samples=None, betweenness_error=None, jobs=1,
+                resolution=1.0,
                 trials=None, seed=None, inplace=False):
         """Filters in order, then centralities and communities, as ag-analyze does
         (ag_analyze_graph). Returns the analysed graph: a new one, or this one when
@@ -348,7 +349,9 @@ class Graph:
         pairs, NAME one of association, min-weight, min-degree, types, met-only, top,
         giant, ego, backbone, ARG as on ag-analyze's command line (e.g. "top:30",
         ("types", ["person", "org"]), "ego:Dimitris Kairidis:2"). by: the measure every
-        top filter ranks by. seed: for communities and sampled betweenness (default 42)."""
+        top filter ranks by. seed: for communities and sampled betweenness (default 42).
+        betweenness_error: estimate betweenness from sampled pairs within this error
+        (0: exact; as --betweenness-error); betweenness_samples wins when both are given."""
         ao = _lib.new_struct(_lib.ag_analyze_opts)
         if fn.ag_analyze_opts_init(ctypes.byref(ao), _lib.OPTS_VERSION) < 0:
             raise _lib.Error("the library does not know ag_analyze_opts version 1")
@@ -375,6 +378,14 @@ class Graph:
         ao.filters, ao.nfilters = farr, len(flist)
         if not weighted:
             ao.centrality.weighted = ao.community.weighted = 0
+        if betweenness_error is not None:
+            if isinstance(betweenness_error, bool) or \
+                    not isinstance(betweenness_error, numbers.Real):
+                raise TypeError("betweenness_error must be a number")
+            if not 0 <= betweenness_error <= 0.5:
+                raise invalid("betweenness_error must be between 0 and 0.5, not %g"
+                              % betweenness_error)
+            ao.centrality.betweenness_error = float(betweenness_error)
         if betweenness_samples is not None:
             ao.centrality.betweenness_samples = _int(betweenness_samples,
                                                      "betweenness_samples", 0, 1 << 40)

@@ -151,7 +151,8 @@ class ag_write_opts(ctypes.Structure):
 
 class ag_centrality_opts(ctypes.Structure):
     _fields_ = [("version", c_uint), ("measures", c_uint), ("weighted", c_int),
-                ("betweenness_samples", c_long), ("jobs", c_int), ("seed", ctypes.c_ulong)]
+                ("betweenness_samples", c_long), ("jobs", c_int), ("seed", ctypes.c_ulong),
+                ("betweenness_error", c_double), ("betweenness_confidence", c_double)]
 
 
 class ag_community_opts(ctypes.Structure):

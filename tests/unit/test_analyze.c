@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,6 +138,112 @@ static void test_analyze__sampled_betweenness_all_sources_is_exact(void **state)
                     est.values[AG_MEASURE_BETWEENNESS][v] >= 0);
     ag_scores_destroy(&exact);
     ag_scores_destroy(&est);
+    ag_graph_free(g);
+}
+
+/* A ring of 40 nodes with chords and uneven weights (plus a directed copy): big enough
+ * for the sampled pairs to matter, small enough for exact betweenness. */
+static ag_graph *ring_with_chords(int directed)
+{
+    ag_graph *g = ag_graph_new(directed);
+    ag_error err;
+
+    ag_error_clear(&err);
+    assert_non_null(g);
+    for (int i = 0; i < 40; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "n%02d", i);
+        assert_true(ag_graph_add_node(g, id, &err) >= 0);
+    }
+    for (int i = 0; i < 40; i++) {
+        long e = ag_graph_add_edge(g, (size_t)i, (size_t)((i + 1) % 40), &err);
+        assert_true(e >= 0);
+        ag_edge_set_weight(g, (size_t)e, 1 + i % 3);
+        if (i % 5 == 0) {
+            e = ag_graph_add_edge(g, (size_t)i, (size_t)((i + 13) % 40), &err);
+            assert_true(e >= 0);
+            ag_edge_set_weight(g, (size_t)e, 2);
+        }
+        if (directed) { /* the way back, so every pair is connected */
+            e = ag_graph_add_edge(g, (size_t)((i + 1) % 40), (size_t)i, &err);
+            assert_true(e >= 0);
+            ag_edge_set_weight(g, (size_t)e, 1);
+        }
+    }
+    assert_int_equal(ag_graph_sort(g, &err), 0);
+    return g;
+}
+
+/* The estimate from sampled pairs is within the stated error of the exact values (with
+ * this seed; the bound holds with probability 0.9), does not depend on the number of
+ * jobs, and says how it was made. */
+static void test_analyze__betweenness_error_bound(void **state)
+{
+    for (int directed = 0; directed <= 1; directed++) {
+        ag_graph *g = ring_with_chords(directed);
+        ag_centrality_opts o = AG_CENTRALITY_OPTS_INIT;
+        ag_scores exact, est, est2;
+        ag_error err;
+        size_t n = ag_graph_node_count(g);
+        double pairs = (double)n * (double)(n - 1) / (directed ? 1.0 : 2.0), nonzero = 0;
+
+        ag_error_clear(&err);
+        ag_scores_init(&exact);
+        ag_scores_init(&est);
+        ag_scores_init(&est2);
+        o.measures = AG_MEASURE_BIT(AG_MEASURE_BETWEENNESS);
+        assert_int_equal(ag_analyze_centrality(g, &o, &exact, &err), 0); /* small: exact */
+        assert_int_equal(exact.betweenness_samples, 0);
+        assert_true(exact.betweenness_error == 0);
+        o.betweenness_error = 0.05;
+        o.seed = 7;
+        assert_int_equal(ag_analyze_centrality(g, &o, &est, &err), 0);
+        assert_true(est.betweenness_samples > 1000);
+        assert_true(est.betweenness_error == 0.05 && est.betweenness_confidence == 0.9);
+        o.jobs = 3;
+        assert_int_equal(ag_analyze_centrality(g, &o, &est2, &err), 0);
+        for (size_t v = 0; v < n; v++) {
+            double x = exact.values[AG_MEASURE_BETWEENNESS][v];
+            double e = est.values[AG_MEASURE_BETWEENNESS][v];
+            assert_true(fabs(e - x) <= 0.05 * pairs);
+            assert_true(e == est2.values[AG_MEASURE_BETWEENNESS][v]);
+            nonzero += e > 0;
+        }
+        assert_true(nonzero > n / 2);
+        /* the older source sampling wins when both are given */
+        o.betweenness_samples = 5;
+        assert_int_equal(ag_analyze_centrality(g, &o, &est2, &err), 0);
+        assert_int_equal(est2.betweenness_samples, 5);
+        assert_true(est2.betweenness_error == 0);
+        ag_scores_destroy(&exact);
+        ag_scores_destroy(&est);
+        ag_scores_destroy(&est2);
+        ag_graph_free(g);
+    }
+}
+
+/* ag_analyze_graph reports the bound as graph attributes, and an exact run removes
+ * what an earlier estimate said. */
+static void test_analyze__betweenness_error_attributes(void **state)
+{
+    ag_graph *g = ring_with_chords(0);
+    ag_analyze_opts o = AG_ANALYZE_OPTS_INIT;
+    json_t *ga = ag_graph_attrs(g);
+    ag_error err;
+
+    ag_error_clear(&err);
+    o.centrality.measures = AG_MEASURE_BIT(AG_MEASURE_BETWEENNESS);
+    o.community.algo = AG_COMMUNITY_NONE;
+    o.centrality.betweenness_error = 0.1;
+    assert_int_equal(ag_analyze_graph(g, &o, NULL, &err), 0);
+    assert_true(json_real_value(json_object_get(ga, "betweenness_error")) == 0.1);
+    assert_true(json_real_value(json_object_get(ga, "betweenness_confidence")) == 0.9);
+    assert_true(json_integer_value(json_object_get(ga, "betweenness_samples")) > 0);
+    o.centrality.betweenness_error = 0;
+    assert_int_equal(ag_analyze_graph(g, &o, NULL, &err), 0);
+    assert_null(json_object_get(ga, "betweenness_error"));
+    assert_null(json_object_get(ga, "betweenness_confidence"));
+    assert_null(json_object_get(ga, "betweenness_samples"));
     ag_graph_free(g);
 }
 
@@ -392,6 +499,8 @@ int main(void)
         cmocka_unit_test(test_analyze__isolated_node_scores_zero),
         cmocka_unit_test(test_analyze__bad_weight_is_an_error_not_an_abort),
         cmocka_unit_test(test_analyze__sampled_betweenness_all_sources_is_exact),
+        cmocka_unit_test(test_analyze__betweenness_error_bound),
+        cmocka_unit_test(test_analyze__betweenness_error_attributes),
         cmocka_unit_test(test_analyze__measure_list),
         cmocka_unit_test(test_analyze__filters),
         cmocka_unit_test(test_analyze__ego_by_alias_and_errors),

@@ -69,26 +69,40 @@ AG_API int ag_measure_parse(const char *name, ag_measure *out);
  * -1 (err set, naming the bad item) when an item is unknown. */
 AG_API int ag_measure_list_parse(const char *list, unsigned *mask, ag_error *err);
 
-/* Above this many nodes the default set estimates betweenness from sampled sources
- * (AG_BETWEENNESS_AUTO_SAMPLES) unless a sample count is given. */
+/* Above this many nodes betweenness is estimated, unless asked otherwise, from sampled
+ * node pairs with error AG_BETWEENNESS_AUTO_ERROR at confidence
+ * AG_BETWEENNESS_AUTO_CONFIDENCE (see betweenness_error below), or a larger error where
+ * the samples for that one would scan more than AG_BETWEENNESS_AUTO_BUDGET arcs (about
+ * 1 s of one core of this project's 2026 test machine; eps about 0.044 on 100k nodes
+ * and 1M links). */
 #define AG_BETWEENNESS_AUTO_NODES 20000
-#define AG_BETWEENNESS_AUTO_SAMPLES 100
+#define AG_BETWEENNESS_AUTO_ERROR 0.02
+#define AG_BETWEENNESS_AUTO_CONFIDENCE 0.9
+#define AG_BETWEENNESS_AUTO_BUDGET 1.2e8
 
 typedef struct ag_centrality_opts {
     unsigned int version;     /* AG_CENTRALITY_OPTS_VERSION */
     unsigned measures;        /* AG_MEASURE_BIT mask */
     int weighted;             /* 1: use link weights (default), 0: every weight is 1 */
     long betweenness_samples; /* 0: exact; K > 0: estimate from K random sources, scaled
-                               * by n/K; -1: exact up to AG_BETWEENNESS_AUTO_NODES nodes,
-                               * AG_BETWEENNESS_AUTO_SAMPLES sources above */
+                               * by n/K (no error bound); -1: as betweenness_error says.
+                               * Wins over betweenness_error when >= 0. */
     int jobs;                 /* parallel jobs (>= 1); see "Thread safety" above */
     unsigned long seed;       /* for sampled betweenness */
+    double betweenness_error; /* eps in (0, 1): estimate from sampled node pairs so that,
+                               * with probability betweenness_confidence, every node's
+                               * betweenness is within eps * P of the exact value (P: the
+                               * pairs, n(n-1)/2 undirected, n(n-1) directed); 0: exact;
+                               * -1: exact up to AG_BETWEENNESS_AUTO_NODES nodes, else
+                               * AG_BETWEENNESS_AUTO_ERROR */
+    double betweenness_confidence; /* 1 - delta in (0, 1) for betweenness_error */
 } ag_centrality_opts;
 
 #define AG_CENTRALITY_OPTS_VERSION 1
 #define AG_CENTRALITY_OPTS_INIT                                                              \
     {.version = AG_CENTRALITY_OPTS_VERSION, .measures = AG_MEASURES_DEFAULT, .weighted = 1,  \
-     .betweenness_samples = -1, .jobs = 1, .seed = 42}
+     .betweenness_samples = -1, .jobs = 1, .seed = 42, .betweenness_error = -1,              \
+     .betweenness_confidence = AG_BETWEENNESS_AUTO_CONFIDENCE}
 
 /* Fill *opts with the defaults of AG_CENTRALITY_OPTS_INIT for the struct layout of
  * `version` (pass AG_CENTRALITY_OPTS_VERSION). 0, or -1 leaving *opts untouched when the
@@ -99,10 +113,13 @@ AG_API int ag_centrality_opts_init(ag_centrality_opts *opts, unsigned int versio
 typedef struct ag_scores {
     size_t n;                          /* nodes */
     double *values[AG_MEASURE_COUNT];  /* owned by the struct */
-    long betweenness_samples;          /* sources used when betweenness was sampled, else 0 */
+    long betweenness_samples;          /* sources (betweenness_samples) or node pairs
+                                        * (betweenness_error) sampled, else 0 */
     double seconds[AG_MEASURE_COUNT];  /* wall time each measure took */
     double cpu_seconds[AG_MEASURE_COUNT]; /* CPU time of this process (all threads; forked
                                            * workers not included) */
+    double betweenness_error;          /* eps of the estimate from node pairs, else 0 */
+    double betweenness_confidence;     /* its confidence 1 - delta, else 0 */
 } ag_scores;
 
 AG_API void ag_scores_init(ag_scores *s);
@@ -258,6 +275,9 @@ typedef struct ag_analyze_stats {
     double community_call_seconds;          /* of which in the algorithm's igraph calls */
     double measure_cpu_seconds[AG_MEASURE_COUNT]; /* CPU time, as ag_scores.cpu_seconds */
     double community_call_cpu_seconds;      /* CPU time of the algorithm's igraph calls */
+    double sort_seconds;    /* checking (and, when needed, making) the canonical order */
+    double igraph_seconds;  /* building the igraph view the measures and communities share */
+    double attrs_seconds;   /* storing the results as node and graph attributes */
 } ag_analyze_stats;
 
 /*
