@@ -108,6 +108,7 @@ BAD_ANALYZE = [
     (dict(filters=["ego:" + "x" * 600]), "Error", ""),
     (dict(resolution=0), ag_invalid, "resolution"), (dict(seed=-1), ag_invalid, "seed"),
     (dict(trials=0), ag_invalid, "trials"), (dict(jobs=1000), ag_invalid, "jobs"),
+    (dict(betweenness_error=0.9), ag_invalid, "betweenness_error"),
 ]
 
 

@@ -115,6 +115,8 @@ ANALYSES = [
     (["--ego", "Dimitris Kairidis:2", "--backbone", "0.5", "--trials", "3",
       "--resolution", "0.8"],
      dict(filters=["ego:Dimitris Kairidis:2", "backbone:0.5"], trials=3, resolution=0.8)),
+    (["--betweenness-error", "0.1", "--seed", "3", "--communities", "none"],
+     dict(betweenness_error=0.1, seed=3, communities=None)),
 ]
 
 
