@@ -1,15 +1,23 @@
 #!/bin/sh
 # merge-bench.sh - sharded extraction with GNU parallel + ag-merge against one ag-extract
-# run (issue 7 targets).
+# run (issue 7 and 18 targets).
 #
-# Usage: bench/merge-bench.sh [BIN_DIR] [SIZE_MB] [SHARDS] [PARTS] [LINKS]
+# Usage: bench/merge-bench.sh [BIN_DIR] [SIZE_MB] [SHARDS] [PARTS] [LINKS] [ROUNDS]
 #   SIZE_MB  corpus size (default 200; the target is stated for 1024)
 #   SHARDS   shards of the corpus (default 8)
 #   PARTS, LINKS  reducer memory test: PARTS keyed files of LINKS pair records each
-#            (default 100 x 100000, the target; drawn from 400k possible pairs)
-# Prints:
+#            (default 100 x 100000, the target; drawn from 400k possible pairs); PARTS=0
+#            skips it
+#   ROUNDS   timed rounds of the comparison (default 2)
+#   CORPUS=zipf (default): bench/gen-news.py --zipf, 200k invented actors by a Zipf law in
+#            topical clusters (a graph of hundreds of thousands of links at 1 GB);
+#            CORPUS=examples: the example articles replicated (23 actors)
+# Prints, for every round, each timed command with the load average just before it and
+# `wc -w` over the same corpus run beside it (the load reference: a pass over the bytes
+# that the machine's other load slows down as it slows the extraction):
 #   wall ratio  = (parallel -j 2 ag-extract --emit-keyed per shard + ag-merge) / (ag-extract -j 1)
 #                 target <= 0.6, and whether the merged graph equals the single run
+#   the same ratio with each side divided by its own wc -w (load-normalised)
 #   peak RSS of ag-merge on PARTS x LINKS records, and of `sort | ag-merge --sorted`
 #                 target < 1 GB
 set -eu
@@ -19,34 +27,78 @@ size_mb=${2:-200}
 shards=${3:-8}
 parts=${4:-100}
 links=${5:-100000}
+rounds=${6:-2}
+corpus=${CORPUS:-zipf}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LC_ALL=C PATH="$bin:$PATH"
 command -v parallel >/dev/null || { echo "GNU parallel is not installed"; exit 77; }
 
-python3 "$here/bench/gen-news.py" "$here/examples/news" "$tmp/corpus.jsonl" --mb "$size_mb"
+case $corpus in
+zipf) python3 "$here/bench/gen-news.py" --zipf "$tmp/corpus.jsonl" --mb "$size_mb" ;;
+examples) python3 "$here/bench/gen-news.py" "$here/examples/news" "$tmp/corpus.jsonl" --mb "$size_mb" ;;
+*) echo "CORPUS must be zipf or examples" >&2; exit 2 ;;
+esac
 mkdir "$tmp/shards"
 split -n "l/$shards" -d "$tmp/corpus.jsonl" "$tmp/shards/s"
 for f in "$tmp"/shards/s*; do mv "$f" "$f.jsonl"; done
-echo "corpus: $size_mb MB in $shards shards"
+echo "corpus: $corpus, $size_mb MB, $(wc -l <"$tmp/corpus.jsonl") articles, in $shards shards"
+echo "machine: $(nproc) cores, shared with other work: wall clocks follow its load"
 
-run() { # run a command; append "wall cpu" seconds to $tmp/times
+load() { cut -d' ' -f1 /proc/loadavg; }
+run() { # run a command; append "wall cpu load" (load average before it) to $tmp/times
+    l=$(load)
     /usr/bin/time -f '%e %U %S' -o "$tmp/t" "$@" >/dev/null
-    awk '{ print $1, $2 + $3 }' "$tmp/t" >>"$tmp/times"
+    awk -v l="$l" '{ print $1, $2 + $3, l }' "$tmp/t" >>"$tmp/times"
 }
+# The commands timed (/usr/bin/time runs no shell function).
+# shellcheck disable=SC2016 # expanded by the sh -c that runs it
+wcw='wc -w "$0"'
 : >"$tmp/times"
-run ag-extract -q -j 1 -o "$tmp/single.json" "$tmp/corpus.jsonl"
-run parallel -j 2 'ag-extract -q --emit-keyed {} > {}.keyed' ::: "$tmp"/shards/*.jsonl
-run ag-merge -o "$tmp/merged.json" "$tmp"/shards/*.keyed
+r=0
+while [ $r -lt "$rounds" ]; do # each round: wc, single, wc, parallel, merge: 5 lines of times
+    run sh -c "$wcw" "$tmp/corpus.jsonl"
+    run ag-extract -q -j 1 -o "$tmp/single.json" "$tmp/corpus.jsonl"
+    run sh -c "$wcw" "$tmp/corpus.jsonl"
+    rm -f "$tmp"/shards/*.keyed
+    run parallel -j 2 'ag-extract -q --emit-keyed {} > {}.keyed' ::: "$tmp"/shards/*.jsonl
+    run ag-merge -o "$tmp/merged.json" "$tmp"/shards/*.keyed
+    r=$((r + 1))
+done
+python3 -c 'import json, sys
+g = json.load(open(sys.argv[1]))
+print("graph: %d actors, %d links (%d met)" % (len(g["nodes"]), len(g["links"]),
+      sum(1 for l in g["links"] if l.get("met"))))' "$tmp/single.json"
 cmp -s "$tmp/single.json" "$tmp/merged.json" && same=identical || same=DIFFERENT
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) (wall-clock ratios need an otherwise idle machine)"
-awk -v same="$same" '{ w[NR] = $1; c[NR] = $2 } END {
-    printf "ag-extract -j 1:                     %6.2f s wall, %6.2f s CPU\n", w[1], c[1]
-    printf "parallel -j 2 shards + ag-merge:     %6.2f s wall, %6.2f s CPU\n", w[2] + w[3], c[2] + c[3]
-    printf "wall ratio sharded / single:         %6.2f (target <= 0.6)\n", (w[2] + w[3]) / w[1]
-    printf "CPU ratio sharded / single:          %6.2f (the sharding overhead)\n", (c[2] + c[3]) / c[1]
-    printf "merged graph vs single run:          %s\n", same
+awk -v same="$same" '
+function line(name, i) {
+    printf "  %-38s %7.2f s wall %7.2f s CPU   load %5.2f\n", name, w[i], c[i], l[i]
+}
+{ w[NR] = $1; c[NR] = $2; l[NR] = $3 }
+END {
+    best = 1e9; bestn = 1e9
+    for (b = 0; b * 5 < NR; b++) {
+        i = b * 5
+        printf "round %d:\n", b + 1
+        line("wc -w (load reference)", i + 1)
+        line("ag-extract -j 1", i + 2)
+        line("wc -w (load reference)", i + 3)
+        line("parallel -j 2 ag-extract --emit-keyed", i + 4)
+        line("ag-merge", i + 5)
+        sw = w[i + 4] + w[i + 5]
+        ratio = sw / w[i + 2]
+        norm = (sw / w[i + 3]) / (w[i + 2] / w[i + 1])
+        printf "  sharded (parallel + merge): %7.2f s wall %7.2f s CPU\n", sw, c[i + 4] + c[i + 5]
+        printf "  wall ratio sharded / single:      %6.2f (target <= 0.6)\n", ratio
+        printf "  same, each over its wc -w:        %6.2f\n", norm
+        printf "  CPU ratio sharded / single:       %6.2f (the sharding overhead)\n", (c[i + 4] + c[i + 5]) / c[i + 2]
+        if (ratio < best) best = ratio
+        if (norm < bestn) bestn = norm
+    }
+    printf "best wall ratio: %.2f, load-normalised: %.2f (target <= 0.6)\n", best, bestn
+    printf "merged graph vs single run: %s\n", same
 }' "$tmp/times"
+[ "$parts" -gt 0 ] || exit 0
 
 # Reducer memory: PARTS keyed files of LINKS pair records over a shared pool of pairs.
 python3 - "$tmp/parts" "$parts" "$links" <<'PY'
