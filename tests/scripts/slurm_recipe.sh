@@ -13,7 +13,7 @@ src=${AG_SOURCE:-$(cd "$(dirname "$0")/../.." && pwd)}
 export PATH="$bin:$PATH:/usr/sbin:/sbin" LC_ALL=C
 skip() { echo "skipped: $*"; exit 77; }
 [ "$(id -u)" -eq 0 ] || skip "a one-node Slurm cluster needs root (slurmd runs jobs as their user)"
-for t in munged mungekey slurmctld slurmd sbatch scontrol; do
+for t in munged mungekey slurmctld slurmd sbatch scontrol sinfo squeue hostname; do
     command -v $t >/dev/null || skip "$t is absent (Debian: munge slurmctld slurmd slurm-client)"
 done
 
