@@ -36,14 +36,14 @@
 static const ag_read_limits ag_fuzz_limits = {1 << 20, 64, 100000};
 
 /* Report a broken promise and stop, so libFuzzer records the input as a crash. */
-#define AG_FUZZ_ASSERT(cond, ...)                                                            \
-    do {                                                                                     \
-        if (!(cond)) {                                                                       \
-            fprintf(stderr, "fuzz invariant broken: %s: ", #cond);                          \
-            fprintf(stderr, __VA_ARGS__);                                                    \
-            fputc('\n', stderr);                                                             \
-            abort();                                                                         \
-        }                                                                                    \
+#define AG_FUZZ_ASSERT(cond, ...)                                                                  \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            fprintf(stderr, "fuzz invariant broken: %s: ", #cond);                                 \
+            fprintf(stderr, __VA_ARGS__);                                                          \
+            fputc('\n', stderr);                                                                   \
+            abort();                                                                               \
+        }                                                                                          \
     } while (0)
 
 /*
@@ -95,7 +95,8 @@ static inline void ag_fuzz_state_end(void)
                    "the library kept %lld bytes allocated across inputs (limit %lld MiB): "
                    "reachable memory growing with every input. This input need not be the "
                    "cause: run the corpus files with AG_FUZZ_RETAINED_TRACE=1 to see which "
-                   "inputs leave memory behind", ag_fuzz_retained, limit >> 20);
+                   "inputs leave memory behind",
+                   ag_fuzz_retained, limit >> 20);
 #endif
 }
 
@@ -104,14 +105,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 /* The libFuzzer entry point of a harness whose work for one input is fn(data, size):
  * every input bracketed by ag_fuzz_state_begin and ag_fuzz_state_end. */
-#define AG_FUZZ_ENTRY(fn)                                                                    \
-    int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);                            \
-    int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)                             \
-    {                                                                                        \
-        ag_fuzz_state_begin();                                                               \
-        (void)fn(data, size);                                                                \
-        ag_fuzz_state_end();                                                                 \
-        return 0;                                                                            \
+#define AG_FUZZ_ENTRY(fn)                                                                          \
+    int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);                                  \
+    int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)                                   \
+    {                                                                                              \
+        ag_fuzz_state_begin();                                                                     \
+        (void)fn(data, size);                                                                      \
+        ag_fuzz_state_end();                                                                       \
+        return 0;                                                                                  \
     }
 
 /* An error the library reports must be a proper one: a code, a one-line message. */
@@ -185,13 +186,15 @@ static inline void ag_fuzz_dot_canary(void)
 
     ag_error_clear(&err);
     g = ag_graph_read_mem(canary, sizeof canary - 1, "<canary>", AG_FMT_DOT, NULL, &err);
-    AG_FUZZ_ASSERT(g != NULL, "the DOT canary failed after this input (state carried "
-                   "in cgraph): %ld:%ld: %s", err.line, err.col, err.msg);
+    AG_FUZZ_ASSERT(g != NULL,
+                   "the DOT canary failed after this input (state carried "
+                   "in cgraph): %ld:%ld: %s",
+                   err.line, err.col, err.msg);
     AG_FUZZ_ASSERT(ag_graph_node_count(g) == 3 && ag_graph_edge_count(g) == 2 &&
                        ag_graph_is_directed(g) && ag_graph_find_node(g, "q\"x") >= 0,
                    "the DOT canary read differently after this input (state carried in "
-                   "cgraph): %zu nodes, %zu links", ag_graph_node_count(g),
-                   ag_graph_edge_count(g));
+                   "cgraph): %zu nodes, %zu links",
+                   ag_graph_node_count(g), ag_graph_edge_count(g));
     ag_graph_free(g);
 }
 

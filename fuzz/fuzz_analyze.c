@@ -59,14 +59,22 @@ static int make_filter(unsigned k, const ag_graph *g, ag_filter *f)
         ag_filter_kind kind;
         const char *arg;
     } table[16] = {
-        {AG_FILTER_ASSOCIATION, NULL},        {AG_FILTER_ASSOCIATION, "pmi"},
-        {AG_FILTER_ASSOCIATION, "npmi"},      {AG_FILTER_ASSOCIATION, "jaccard"},
-        {AG_FILTER_ASSOCIATION, "dice"},      {AG_FILTER_MIN_WEIGHT, "2"},
-        {AG_FILTER_MIN_DEGREE, "2"},          {AG_FILTER_TYPES, "person,org"},
-        {AG_FILTER_MET_ONLY, ""},             {AG_FILTER_TOP, "5"},
-        {AG_FILTER_TOP, "3"},                 {AG_FILTER_GIANT, ""},
-        {AG_FILTER_EGO, NULL},                {AG_FILTER_EGO, NULL},
-        {AG_FILTER_BACKBONE, "0.05"},         {AG_FILTER_BACKBONE, "1"},
+        {AG_FILTER_ASSOCIATION, NULL},
+        {AG_FILTER_ASSOCIATION, "pmi"},
+        {AG_FILTER_ASSOCIATION, "npmi"},
+        {AG_FILTER_ASSOCIATION, "jaccard"},
+        {AG_FILTER_ASSOCIATION, "dice"},
+        {AG_FILTER_MIN_WEIGHT, "2"},
+        {AG_FILTER_MIN_DEGREE, "2"},
+        {AG_FILTER_TYPES, "person,org"},
+        {AG_FILTER_MET_ONLY, ""},
+        {AG_FILTER_TOP, "5"},
+        {AG_FILTER_TOP, "3"},
+        {AG_FILTER_GIANT, ""},
+        {AG_FILTER_EGO, NULL},
+        {AG_FILTER_EGO, NULL},
+        {AG_FILTER_BACKBONE, "0.05"},
+        {AG_FILTER_BACKBONE, "1"},
     };
     char arg[AG_FILTER_NAME_MAX + 8];
     ag_error err;
@@ -89,8 +97,7 @@ static int make_filter(unsigned k, const ag_graph *g, ag_filter *f)
     if (ag_filter_parse(f->kind, arg, f, &err) < 0) {
         /* An ego name the parser refuses (control characters, say) is fine; the fixed
          * arguments of the table must parse. */
-        AG_FUZZ_ASSERT(f->kind == AG_FILTER_EGO, "filter argument '%s' refused: %s", arg,
-                       err.msg);
+        AG_FUZZ_ASSERT(f->kind == AG_FILTER_EGO, "filter argument '%s' refused: %s", arg, err.msg);
         ag_fuzz_check_error(&err);
         return 0;
     }
@@ -247,9 +254,8 @@ static int run_one(const uint8_t *data, size_t size)
 {
     ag_analyze_opts o = AG_ANALYZE_OPTS_INIT;
     static const ag_community_algo algos[8] = {
-        AG_COMMUNITY_LEIDEN,   AG_COMMUNITY_LOUVAIN, AG_COMMUNITY_LABELPROP,
-        AG_COMMUNITY_INFOMAP,  AG_COMMUNITY_WALKTRAP, AG_COMMUNITY_LEIDEN,
-        AG_COMMUNITY_LOUVAIN,  AG_COMMUNITY_NONE};
+        AG_COMMUNITY_LEIDEN,   AG_COMMUNITY_LOUVAIN, AG_COMMUNITY_LABELPROP, AG_COMMUNITY_INFOMAP,
+        AG_COMMUNITY_WALKTRAP, AG_COMMUNITY_LEIDEN,  AG_COMMUNITY_LOUVAIN,   AG_COMMUNITY_NONE};
     ag_filter filters[2];
     ag_graph *g, *copy = NULL;
     ag_error err;
@@ -262,8 +268,8 @@ static int run_one(const uint8_t *data, size_t size)
     c0 = data[0];
     c1 = data[1];
     ag_error_clear(&err);
-    g = ag_graph_read_mem((const char *)data + 2, size - 2, "<fuzz>", AG_FMT_AUTO,
-                          &analyze_limits, &err);
+    g = ag_graph_read_mem((const char *)data + 2, size - 2, "<fuzz>", AG_FMT_AUTO, &analyze_limits,
+                          &err);
     if (!g) {
         ag_fuzz_check_error(&err);
         goto out;
@@ -323,8 +329,8 @@ static int run_one(const uint8_t *data, size_t size)
         AG_FUZZ_ASSERT(rc2 == rc, "second analysis %s, first %s: %s", rc2 ? "failed" : "succeeded",
                        rc ? "failed" : "succeeded", rc2 ? err2.msg : err.msg);
         if (rc < 0) {
-            AG_FUZZ_ASSERT(strcmp(err.msg, err2.msg) == 0, "errors differ: '%s' then '%s'",
-                           err.msg, err2.msg);
+            AG_FUZZ_ASSERT(strcmp(err.msg, err2.msg) == 0, "errors differ: '%s' then '%s'", err.msg,
+                           err2.msg);
         } else {
             size_t l1 = 0, l2 = 0;
             char *j1, *j2;

@@ -22,9 +22,9 @@
 
 #include "common.h"
 
-static ag_lexicon *lex;     /* the embedded default, built once */
-static char dir[64];        /* private temporary directory */
-static char txt_path[128];  /* DIR/2024-03-04-story.txt */
+static ag_lexicon *lex;      /* the embedded default, built once */
+static char dir[64];         /* private temporary directory */
+static char txt_path[128];   /* DIR/2024-03-04-story.txt */
 static char jsonl_path[128]; /* DIR/articles.jsonl */
 
 static void cleanup(void)
@@ -68,8 +68,8 @@ static int write_file(const char *path, const uint8_t *data, size_t size)
 
 static int run_one(const uint8_t *data, size_t size)
 {
-    static const ag_scope scopes[] = {AG_SCOPE_SENTENCE, AG_SCOPE_PARAGRAPH,
-                                      AG_SCOPE_DOCUMENT, AG_SCOPE_WINDOW};
+    static const ag_scope scopes[] = {AG_SCOPE_SENTENCE, AG_SCOPE_PARAGRAPH, AG_SCOPE_DOCUMENT,
+                                      AG_SCOPE_WINDOW};
     ag_extract_opts opts = AG_EXTRACT_OPTS_INIT;
     ag_extract_stats stats;
     ag_error err;

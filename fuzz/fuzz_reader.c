@@ -1,9 +1,9 @@
 /*
  * fuzz_reader.c - libFuzzer harness for one graph reader, chosen at build time:
  * fuzz/CMakeLists.txt compiles this file once per format with AG_FUZZ_FORMAT set to
- * AG_FMT_JSON (json_read.c), AG_FMT_GRAPHML (graphml_read.c, libxml2), AG_FMT_DOT (dot_read.c, cgraph),
- * AG_FMT_GML (gml_read.c) or AG_FMT_AUTO (sniffing in io.c, then whichever reader it picks).
- * Any byte string must give a graph or a proper error; see common.h for the checks.
+ * AG_FMT_JSON (json_read.c), AG_FMT_GRAPHML (graphml_read.c, libxml2), AG_FMT_DOT (dot_read.c,
+ * cgraph), AG_FMT_GML (gml_read.c) or AG_FMT_AUTO (sniffing in io.c, then whichever reader it
+ * picks). Any byte string must give a graph or a proper error; see common.h for the checks.
  */
 #include "common.h"
 

@@ -65,8 +65,7 @@ static int run_one(const uint8_t *data, size_t size)
     }
     for (size_t i = 0; i < nsents; i++) {
         AG_FUZZ_ASSERT(sents[i].start < sents[i].end && sents[i].end <= size,
-                       "sentence %zu [%zu, %zu) out of bounds", i, sents[i].start,
-                       sents[i].end);
+                       "sentence %zu [%zu, %zu) out of bounds", i, sents[i].start, sents[i].end);
         AG_FUZZ_ASSERT(i == 0 || (sents[i - 1].end <= sents[i].start &&
                                   sents[i - 1].paragraph <= sents[i].paragraph),
                        "sentence %zu overlaps or goes back", i);

@@ -26,7 +26,8 @@
 #define MIN_CITY_POPULATION 100000u  /* smaller towns collide too often with surnames */
 #define BIG_CITY_POPULATION 1000000u /* "Shanghai" is a city even though "shanghai" is a verb */
 
-static void die(const char *what, const char *detail) {
+static void die(const char *what, const char *detail)
+{
     fprintf(stderr, "gen-lexicon: %s: %s\n", what, detail ? detail : strerror(errno));
     exit(1);
 }
@@ -39,7 +40,8 @@ typedef struct strset {
     size_t cap; /* allocated */
 } strset;
 
-static void set_add(strset *s, const char *str) {
+static void set_add(strset *s, const char *str)
+{
     if (s->n == s->cap) {
         s->cap = s->cap ? s->cap * 2 : 256;
         s->v = realloc(s->v, s->cap * sizeof *s->v);
@@ -52,11 +54,13 @@ static void set_add(strset *s, const char *str) {
     s->n++;
 }
 
-static int cmpstr(const void *a, const void *b) {
+static int cmpstr(const void *a, const void *b)
+{
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void set_sort(strset *s) {
+static void set_sort(strset *s)
+{
     qsort(s->v, s->n, sizeof *s->v, cmpstr);
     size_t w = 0;
     for (size_t i = 0; i < s->n; i++) {
@@ -69,12 +73,14 @@ static void set_sort(strset *s) {
     s->n = w;
 }
 
-static int set_has(const strset *s, const char *str) {
+static int set_has(const strset *s, const char *str)
+{
     return bsearch(&str, s->v, s->n, sizeof *s->v, cmpstr) != NULL;
 }
 
 /* Read the data lines of a project data file (skipping '#' comments and blank lines). */
-static void read_lines(const char *path, strset *out) {
+static void read_lines(const char *path, strset *out)
+{
     FILE *f = fopen(path, "r");
     if (!f)
         die(path, NULL);
@@ -101,26 +107,30 @@ typedef struct country {
 static country *countries;
 static size_t ncountries;
 
-static country *country_by_a2(const char *a2) {
+static country *country_by_a2(const char *a2)
+{
     for (size_t i = 0; i < ncountries; i++)
         if (strcmp(countries[i].a2, a2) == 0)
             return &countries[i];
     return NULL;
 }
 
-static country *country_by_name(const char *name) {
+static country *country_by_name(const char *name)
+{
     for (size_t i = 0; i < ncountries; i++)
         if (strcmp(countries[i].canon, name) == 0)
             return &countries[i];
     return NULL;
 }
 
-static const char *jstr(json_t *o, const char *k) {
+static const char *jstr(json_t *o, const char *k)
+{
     json_t *v = json_object_get(o, k);
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-static void load_iso(const char *path, const strset *common) {
+static void load_iso(const char *path, const strset *common)
+{
     json_error_t je;
     json_t *root = json_load_file(path, 0, &je);
     if (!root)
@@ -167,7 +177,8 @@ static void load_iso(const char *path, const strset *common) {
 }
 
 /* data/country-names.txt: A2 <TAB> CANONICAL <TAB> FORMS */
-static void load_country_names(const char *path) {
+static void load_country_names(const char *path)
+{
     strset lines = {0};
     read_lines(path, &lines);
     for (size_t i = 0; i < lines.n; i++) {
@@ -193,7 +204,8 @@ static void load_country_names(const char *path) {
 }
 
 /* data/demonyms.txt: ADJECTIVE <TAB> COUNTRY */
-static void load_demonyms(const char *path) {
+static void load_demonyms(const char *path)
+{
     strset lines = {0};
     read_lines(path, &lines);
     for (size_t i = 0; i < lines.n; i++) {
@@ -212,7 +224,8 @@ static void load_demonyms(const char *path) {
 
 /* ------------------------------------------------------------ output */
 
-static void emit_literal(FILE *o, const char *s) {
+static void emit_literal(FILE *o, const char *s)
+{
     fputc('"', o);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p == '"' || *p == '\\')
@@ -227,7 +240,8 @@ static void emit_literal(FILE *o, const char *s) {
     fputs("\\n\"\n", o);
 }
 
-static void emit_set(FILE *o, const char *var, strset *s) {
+static void emit_set(FILE *o, const char *var, strset *s)
+{
     set_sort(s);
     fprintf(o, "const char %s[] =\n", var);
     for (size_t i = 0; i < s->n; i++)
@@ -235,7 +249,8 @@ static void emit_set(FILE *o, const char *var, strset *s) {
     fprintf(o, "\"\";\n\n");
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv)
+{
     if (argc != 6) {
         fprintf(stderr, "usage: gen-lexicon DATADIR ISO3166JSON WORDS ZONE1970TAB OUT.c\n");
         return 2;

@@ -31,8 +31,8 @@ static int add_filter(const ag_cli *cli, const ag_cli_opt *opt, const char *arg)
     ag_error_clear(&err);
     if (r.analyze.nfilters == MAX_FILTERS)
         return ag_cli_usage_error(cli, "too many filters (at most %d)", MAX_FILTERS);
-    if (ag_filter_parse((ag_filter_kind)opt->value, arg ? arg : "",
-                        &a.filters[r.analyze.nfilters], &err) < 0)
+    if (ag_filter_parse((ag_filter_kind)opt->value, arg ? arg : "", &a.filters[r.analyze.nfilters],
+                        &err) < 0)
         return ag_cli_usage_error(cli, "%s", err.msg);
     r.analyze.filters = a.filters;
     r.analyze.nfilters++;
@@ -76,29 +76,38 @@ static const ag_cli_opt options[] = {
     AG_CLI_OPT_OUTPUT("write the graph to FILE (default: stdout)", &r.output),
     AG_CLI_OPT_FORMAT("FMT", "output format: json (default), graphml, gexf, gml, dot, tsv, csv",
                       &r.format),
-    AG_CLI_OPT_CALL("centrality", 0, "LIST", "measures: degree,strength,betweenness,closeness,"
+    AG_CLI_OPT_CALL("centrality", 0, "LIST",
+                    "measures: degree,strength,betweenness,closeness,"
                     "harmonic,eigenvector,pagerank,coreness, all or none (default: degree,"
-                    "strength,betweenness,pagerank,coreness)", parse_centrality, NULL, 0),
+                    "strength,betweenness,pagerank,coreness)",
+                    parse_centrality, NULL, 0),
     AG_CLI_OPT_FLAG("unweighted", 0, "ignore link weights", &a.unweighted, 1),
-    AG_CLI_OPT_DOUBLE("betweenness-error", 0, "EPS", "estimate betweenness from sampled node "
+    AG_CLI_OPT_DOUBLE("betweenness-error", 0, "EPS",
+                      "estimate betweenness from sampled node "
                       "pairs, each node within EPS times the pair count (0: exact; default "
                       "exact up to 20000 nodes, else 0.02 or what fits the time budget)",
                       &r.analyze.centrality.betweenness_error, 0, 0.5),
-    AG_CLI_OPT_DOUBLE("betweenness-confidence", 0, "P", "probability that every estimate is "
+    AG_CLI_OPT_DOUBLE("betweenness-confidence", 0, "P",
+                      "probability that every estimate is "
                       "within the error (default 0.9)",
                       &r.analyze.centrality.betweenness_confidence, 0.01, 0.999999),
-    AG_CLI_OPT_LONG("betweenness-samples", 0, "K", "estimate betweenness from K random "
+    AG_CLI_OPT_LONG("betweenness-samples", 0, "K",
+                    "estimate betweenness from K random "
                     "sources instead, no error bound (0: exact); wins over --betweenness-error",
                     &r.analyze.centrality.betweenness_samples, 0, 1L << 40),
     AG_CLI_OPT_JOBS("parallel jobs for betweenness, closeness, harmonic (default 1; PageRank "
                     "is faster on one)",
                     &r.analyze.centrality.jobs),
-    AG_CLI_OPT_CALL("communities", 0, "ALGO", "leiden (default), louvain, labelprop, infomap, "
-                    "walktrap or none", parse_communities, NULL, 0),
+    AG_CLI_OPT_CALL("communities", 0, "ALGO",
+                    "leiden (default), louvain, labelprop, infomap, "
+                    "walktrap or none",
+                    parse_communities, NULL, 0),
     AG_CLI_OPT_DOUBLE("resolution", 0, "R", "modularity resolution (default 1)",
                       &r.analyze.community.resolution, 1e-9, 1e9),
-    AG_CLI_OPT_INT("trials", 0, "N", "community runs, best modularity kept (default 10, 1 "
-                   "above 200000 links)", &r.analyze.community.trials, 1, 1000),
+    AG_CLI_OPT_INT("trials", 0, "N",
+                   "community runs, best modularity kept (default 10, 1 "
+                   "above 200000 links)",
+                   &r.analyze.community.trials, 1, 1000),
     AG_CLI_OPT_LONG("seed", 0, "N", "random seed for communities and sampling (default 42)",
                     &a.seed, 0, 2147483647L),
     FILTER("association", "KIND", "filter: reweight links: count, pmi, npmi, jaccard, dice",
@@ -109,8 +118,8 @@ static const ag_cli_opt options[] = {
            AG_FILTER_TYPES),
     FILTER("met-only", NULL, "filter: keep links whose actors met", AG_FILTER_MET_ONLY),
     FILTER("top", "N", "filter: keep the N highest-ranked actors (see --by)", AG_FILTER_TOP),
-    AG_CLI_OPT_CALL("by", 0, "MEASURE", "ranking measure for --top (default pagerank)",
-                    parse_by, NULL, 0),
+    AG_CLI_OPT_CALL("by", 0, "MEASURE", "ranking measure for --top (default pagerank)", parse_by,
+                    NULL, 0),
     FILTER("giant", NULL, "filter: keep the largest connected component", AG_FILTER_GIANT),
     FILTER("ego", "NAME[:R]", "filter: keep actors within R links (default 1) of NAME",
            AG_FILTER_EGO),

@@ -25,8 +25,10 @@ static struct {
 static int parse_scope(const ag_cli *cli, const ag_cli_opt *opt, const char *arg)
 {
     if (ag_scope_parse(arg, &o.scope, &o.window) < 0)
-        return ag_cli_usage_error(cli, "unknown scope '%s' (sentence, paragraph, document, "
-                                       "window:N)", arg);
+        return ag_cli_usage_error(cli,
+                                  "unknown scope '%s' (sentence, paragraph, document, "
+                                  "window:N)",
+                                  arg);
     return 0;
 }
 
@@ -45,7 +47,7 @@ static int parse_field(const ag_cli *cli, const ag_cli_opt *opt, const char *arg
 {
     const char *eq = strchr(arg, '=');
     size_t n = eq ? (size_t)(eq - arg) : 0;
-    const char **slot = !eq || !eq[1]                       ? NULL
+    const char **slot = !eq || !eq[1]                        ? NULL
                         : n == 2 && !strncmp(arg, "id", 2)   ? &o.field_id
                         : n == 4 && !strncmp(arg, "text", 4) ? &o.field_text
                         : n == 4 && !strncmp(arg, "date", 4) ? &o.field_date
@@ -59,23 +61,29 @@ static int parse_field(const ag_cli *cli, const ag_cli_opt *opt, const char *arg
 static const ag_cli_opt options[] = {
     AG_CLI_OPT_OUTPUT("write the graph to FILE (default: stdout)", &a.out_path),
     AG_CLI_OPT_FORMAT("FORMAT", "json (default), graphml, gexf, dot, gml, tsv or csv", &a.fmt),
-    AG_CLI_OPT_CALL("scope", 0, "SCOPE", "co-mention scope: sentence (default), paragraph, "
-                    "document, window:N", parse_scope, NULL, 0),
+    AG_CLI_OPT_CALL("scope", 0, "SCOPE",
+                    "co-mention scope: sentence (default), paragraph, "
+                    "document, window:N",
+                    parse_scope, NULL, 0),
     AG_CLI_OPT_EVIDENCE("evidence records kept per link, 0-10 (default 3)", &o.evidence),
     AG_CLI_OPT_FLAG("met-only", 0, "keep only links whose actors met", &o.met_only, 1),
-    AG_CLI_OPT_FLAG("no-variants", 0, "do not merge spelling variants and partial names "
-                    "across documents", &o.variants, 0),
+    AG_CLI_OPT_FLAG("no-variants", 0,
+                    "do not merge spelling variants and partial names "
+                    "across documents",
+                    &o.variants, 0),
     AG_CLI_OPT_STRING("mentions", 0, "FILE", "also write every mention as JSON Lines to FILE",
                       &a.mentions_path),
     AG_CLI_OPT_CALL("dict", 0, "FILE", "add or override actors (repeatable; see ag-extract(1))",
                     add_file, NULL, 0),
     AG_CLI_OPT_CALL("stoplist", 0, "FILE", "drop these names (repeatable)", add_file, NULL, 1),
-    AG_CLI_OPT_CALL("field", 0, "NAME=FIELD", "JSON Lines field for id, text or date "
-                    "(e.g. text=body)", parse_field, NULL, 0),
+    AG_CLI_OPT_CALL("field", 0, "NAME=FIELD",
+                    "JSON Lines field for id, text or date "
+                    "(e.g. text=body)",
+                    parse_field, NULL, 0),
     AG_CLI_OPT_FLAG("skip-bad", 0, "skip malformed JSON Lines records and binary text files",
                     &o.skip_bad, 1),
-    AG_CLI_OPT_FLAG("emit-keyed", 0, "write unresolved key-prefixed records for ag-merge",
-                    &a.keyed, 1),
+    AG_CLI_OPT_FLAG("emit-keyed", 0, "write unresolved key-prefixed records for ag-merge", &a.keyed,
+                    1),
     AG_CLI_OPT_JOBS("worker threads (default 1)", &o.threads),
     AG_CLI_OPT_QUIET("no progress bar", &a.quiet),
     AG_CLI_OPTS_END};
@@ -83,10 +91,11 @@ static const ag_cli_opt options[] = {
 static ag_cli cli = {
     .prog = "ag-extract",
     .synopsis = "[OPTION]... [FILE|DIR|-]...",
-    .summary = "Find actors (persons, organisations, countries, places) in news articles and build\n"
-    "the graph of who is mentioned with whom and who met whom. Inputs are .txt, .md or\n"
-    ".html files (one article each), .jsonl/.ndjson files (one article per line) or\n"
-    "directories.",
+    .summary =
+        "Find actors (persons, organisations, countries, places) in news articles and build\n"
+        "the graph of who is mentioned with whom and who met whom. Inputs are .txt, .md or\n"
+        ".html files (one article each), .jsonl/.ndjson files (one article per line) or\n"
+        "directories.",
     .opts = options,
     .footer = "Example: ag-extract -j 2 news/ | ag-analyze | ag-render -f svg -o whomet.svg\n",
     .writes = AG_CLI_WRITES_DATA | AG_CLI_FMT_BIT(AG_FMT_AUTO),
@@ -118,8 +127,9 @@ int main(int argc, char **argv)
     if ((rc = ag_cli_parse(&cli, argc, argv)) >= 0)
         return rc;
     if (a.keyed && a.fmt != AG_FMT_AUTO && a.fmt != AG_FMT_JSON)
-        return ag_cli_usage_error(&cli, "--emit-keyed writes ag-merge's keyed records; -f %s "
-                                        "does not apply (convert after ag-merge)",
+        return ag_cli_usage_error(&cli,
+                                  "--emit-keyed writes ag-merge's keyed records; -f %s "
+                                  "does not apply (convert after ag-merge)",
                                   ag_format_name(a.fmt));
     const char *const *inputs = cli.nargs ? (const char *const *)cli.args : stdin_only;
     size_t ninputs = cli.nargs ? (size_t)cli.nargs : 1;
@@ -153,12 +163,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: skipped %llu malformed record(s) or binary file(s)\n", cli.prog,
                 stats.skipped);
     if (stats.repeats)
-        fprintf(stderr, "%s: counted %llu repeated document(s) once (same id and text)\n",
-                cli.prog, stats.repeats);
+        fprintf(stderr, "%s: counted %llu repeated document(s) once (same id and text)\n", cli.prog,
+                stats.repeats);
     /* The mentions first: a graph on disk promises that they were written too. */
     if ((a.mentions_path && ag_output_commit(&mout, &err) < 0) ||
-        (a.keyed ? ag_output_commit(&out, &err)
-                 : ag_graph_save(g, a.out_path, a.fmt, NULL, &err)) < 0)
+        (a.keyed ? ag_output_commit(&out, &err) : ag_graph_save(g, a.out_path, a.fmt, NULL, &err)) <
+            0)
         goto out;
     rc = AG_EXIT_OK;
 out:

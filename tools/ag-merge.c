@@ -19,15 +19,19 @@ static struct {
 
 static const ag_cli_opt options[] = {
     AG_CLI_OPT_OUTPUT("write to FILE (default: stdout)", &a.out_path),
-    AG_CLI_OPT_FORMAT("FORMAT", "graph format: json (default), graphml, gexf, dot, gml, tsv, "
-                      "csv", &a.fmt),
-    AG_CLI_OPT_FLAG("sorted", 0, "input is key-sorted: reduce it in bounded memory, write "
-                    "keyed records", &a.sorted, 1),
-    AG_CLI_OPT_FLAG("emit-keyed", 0, "write combined keyed records instead of the graph",
-                    &a.keyed, 1),
+    AG_CLI_OPT_FORMAT("FORMAT",
+                      "graph format: json (default), graphml, gexf, dot, gml, tsv, "
+                      "csv",
+                      &a.fmt),
+    AG_CLI_OPT_FLAG("sorted", 0,
+                    "input is key-sorted: reduce it in bounded memory, write "
+                    "keyed records",
+                    &a.sorted, 1),
+    AG_CLI_OPT_FLAG("emit-keyed", 0, "write combined keyed records instead of the graph", &a.keyed,
+                    1),
     AG_CLI_OPT_FLAG("met-only", 0, "keep only links whose actors met", &o.met_only, 1),
-    AG_CLI_OPT_FLAG("no-variants", 0, "do not merge spelling variants (as ag-extract)",
-                    &o.variants, 0),
+    AG_CLI_OPT_FLAG("no-variants", 0, "do not merge spelling variants (as ag-extract)", &o.variants,
+                    0),
     AG_CLI_OPT_EVIDENCE("evidence records per link (default: as extracted)", &o.evidence),
     AG_CLI_OPT_QUIET("accepted for symmetry; ag-merge shows no progress", NULL),
     AG_CLI_OPTS_END};

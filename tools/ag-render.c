@@ -21,8 +21,10 @@ static struct {
 static int parse_layout(const ag_cli *cli, const ag_cli_opt *opt, const char *arg)
 {
     if (!ag_render_layout_known(arg))
-        return ag_cli_usage_error(cli, "unknown layout '%s' (sfdp, neato, fdp, dot, circo, "
-                                       "twopi)", arg);
+        return ag_cli_usage_error(cli,
+                                  "unknown layout '%s' (sfdp, neato, fdp, dot, circo, "
+                                  "twopi)",
+                                  arg);
     ro.layout = arg;
     return 0;
 }
@@ -54,34 +56,50 @@ static int parse_links_key(const ag_cli *cli, const ag_cli_opt *opt, const char 
 static const ag_cli_opt options[] = {
     AG_CLI_OPT_OUTPUT("write to FILE (default: stdout); its extension picks the format",
                       &a.out_path),
-    AG_CLI_OPT_FORMAT("FORMAT", "svg (default), png, pdf, html, dot, graphml, gexf, json, gml, "
-                      "tsv, csv, neo4j", &a.fmt),
-    AG_CLI_OPT_CALL("layout", 0, "ENGINE", "sfdp, neato, fdp, dot, circo or twopi (default: "
-                    "neato up to 100 actors, else sfdp)", parse_layout, NULL, 0),
-    AG_CLI_OPT_LONG("top", 0, "N", "draw the N actors ranked highest (pictures: 60, page: "
+    AG_CLI_OPT_FORMAT("FORMAT",
+                      "svg (default), png, pdf, html, dot, graphml, gexf, json, gml, "
+                      "tsv, csv, neo4j",
+                      &a.fmt),
+    AG_CLI_OPT_CALL("layout", 0, "ENGINE",
+                    "sfdp, neato, fdp, dot, circo or twopi (default: "
+                    "neato up to 100 actors, else sfdp)",
+                    parse_layout, NULL, 0),
+    AG_CLI_OPT_LONG("top", 0, "N",
+                    "draw the N actors ranked highest (pictures: 60, page: "
                     "all; 0: all)",
                     &a.top, 0, 1000000000L),
-    AG_CLI_OPT_STRING("size-by", 0, "MEASURE", "node size and ranking (default: pagerank, "
-                      "else degree)", &ro.size_by),
+    AG_CLI_OPT_STRING("size-by", 0, "MEASURE",
+                      "node size and ranking (default: pagerank, "
+                      "else degree)",
+                      &ro.size_by),
     AG_CLI_OPT_CALL("color-by", 0, "RULE", "community (default when present) or type",
                     parse_color_by, NULL, 0),
-    AG_CLI_OPT_STRING("title", 0, "TEXT", "title of the picture (default: the graph's title or "
-                      "corpus attribute, else \"Who met whom\")", &ro.title),
+    AG_CLI_OPT_STRING("title", 0, "TEXT",
+                      "title of the picture (default: the graph's title or "
+                      "corpus attribute, else \"Who met whom\")",
+                      &ro.title),
     AG_CLI_OPT_STRING("caption", 0, "TEXT", "a source line under the picture", &ro.caption),
-    AG_CLI_OPT_INT("dpi", 0, "N", "PNG resolution in dots per inch (default 96)", &ro.dpi, 36,
-                   600),
-    AG_CLI_OPT_INT("width", 0, "PX", "PNG width in pixels, the drawing scaled to it (default: "
-                   "at most 1280 at 96 dpi)", &ro.width, 100, 10000),
-    AG_CLI_OPT_FLAG("positions", 0, "data formats: lay out as the picture and write each "
-                    "actor's x and y", &ro.positions, 1),
+    AG_CLI_OPT_INT("dpi", 0, "N", "PNG resolution in dots per inch (default 96)", &ro.dpi, 36, 600),
+    AG_CLI_OPT_INT("width", 0, "PX",
+                   "PNG width in pixels, the drawing scaled to it (default: "
+                   "at most 1280 at 96 dpi)",
+                   &ro.width, 100, 10000),
+    AG_CLI_OPT_FLAG("positions", 0,
+                    "data formats: lay out as the picture and write each "
+                    "actor's x and y",
+                    &ro.positions, 1),
     AG_CLI_OPT_FLAG("met-only", 0, "keep only links between actors who met (who met whom)",
                     &ro.met_only, 1),
     AG_CLI_OPT_FLAG("no-tooltips", 0, "leave out the SVG/DOT tooltips", &ro.tooltips, 0),
     AG_CLI_OPT_EVIDENCE("evidence sentences per link tooltip (default 3)", &ro.evidence),
-    AG_CLI_OPT_CALL("gexf-version", 0, "V", "GEXF written: 1.3 (default) or 1.2 (networkx 2, "
-                    "older Gephi)", parse_gexf_version, NULL, 0),
-    AG_CLI_OPT_CALL("links-key", 0, "KEY", "node-link JSON link list: links (default) or edges "
-                    "(networkx >= 3.6 default)", parse_links_key, NULL, 0),
+    AG_CLI_OPT_CALL("gexf-version", 0, "V",
+                    "GEXF written: 1.3 (default) or 1.2 (networkx 2, "
+                    "older Gephi)",
+                    parse_gexf_version, NULL, 0),
+    AG_CLI_OPT_CALL("links-key", 0, "KEY",
+                    "node-link JSON link list: links (default) or edges "
+                    "(networkx >= 3.6 default)",
+                    parse_links_key, NULL, 0),
     AG_CLI_OPT_FLAG("gml-alnum-keys", 0, "GML keys of letters and digits only (graph-tool)",
                     &wo.gml_alnum_keys, 1),
     AG_CLI_OPT_FLAG("dot-plain", 0, "DOT with data only, no styling (graph-tool, pydot)",
@@ -109,10 +127,7 @@ const char *__lsan_default_suppressions(void)
            "leak:libcairo.so\nleak:libglib-2.0.so\nleak:libgobject-2.0.so\n";
 }
 const char *__lsan_default_options(void);
-const char *__lsan_default_options(void)
-{
-    return "print_suppressions=0";
-}
+const char *__lsan_default_options(void) { return "print_suppressions=0"; }
 
 int main(int argc, char **argv)
 {

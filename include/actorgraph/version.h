@@ -14,7 +14,7 @@
 #define AG_VERSION_PATCH 0
 #define AG_VERSION "0.1.0"
 /* One number that orders versions: AG_VERSION_NUMBER >= AG_VERSION_AT(0, 1, 0). */
-#define AG_VERSION_AT(major, minor, patch) ((major) * 10000 + (minor) * 100 + (patch))
+#define AG_VERSION_AT(major, minor, patch) ((major)*10000 + (minor)*100 + (patch))
 #define AG_VERSION_NUMBER AG_VERSION_AT(AG_VERSION_MAJOR, AG_VERSION_MINOR, AG_VERSION_PATCH)
 
 #endif

@@ -27,8 +27,7 @@ int ag_filter_parse(ag_filter_kind kind, const char *arg, ag_filter *f, ag_error
         ag_association a;
         if (ag_association_parse(arg, &a) < 0)
             return ag_error_set(err, AG_EINVAL, NULL, 0, 0,
-                                "unknown association '%s' (count, pmi, npmi, jaccard, dice)",
-                                arg);
+                                "unknown association '%s' (count, pmi, npmi, jaccard, dice)", arg);
         f->num = (double)a;
         return 0;
     }
@@ -45,8 +44,7 @@ int ag_filter_parse(ag_filter_kind kind, const char *arg, ag_filter *f, ag_error
     case AG_FILTER_TOP:
         f->count = strtol(arg, &end, 10);
         if (end == arg || *end || f->count < 0)
-            return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "'%s' is not a whole number >= 0",
-                                arg);
+            return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "'%s' is not a whole number >= 0", arg);
         return 0;
     case AG_FILTER_TYPES: {
         const char *p = arg;
@@ -67,7 +65,8 @@ int ag_filter_parse(ag_filter_kind kind, const char *arg, ag_filter *f, ag_error
             else if (ag_actor_type_parse(item, &t) < 0)
                 return ag_error_set(err, AG_EINVAL, NULL, 0, 0,
                                     "unknown actor type '%s' (person, org, country, place, "
-                                    "other)", item);
+                                    "other)",
+                                    item);
             f->mask |= 1u << t;
             p += len;
             if (*p == ',')
@@ -130,8 +129,8 @@ static int betweenness_attrs(json_t *ga, const ag_scores *sc)
         return -1;
     if (sc->betweenness_error > 0 &&
         (json_object_set_new(ga, "betweenness_error", json_real(sc->betweenness_error)) < 0 ||
-         json_object_set_new(ga, "betweenness_confidence",
-                             json_real(sc->betweenness_confidence)) < 0))
+         json_object_set_new(ga, "betweenness_confidence", json_real(sc->betweenness_confidence)) <
+             0))
         return -1;
     return 0;
 }
@@ -218,8 +217,8 @@ static int analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_st
                     not_finite(ag_measure_name((ag_measure)m), ag_node_id(g, v), err);
                     goto out;
                 }
-                if (!a || set_number(a, ag_measure_name((ag_measure)m), sc.values[m][v],
-                                     integer) < 0) {
+                if (!a ||
+                    set_number(a, ag_measure_name((ag_measure)m), sc.values[m][v], integer) < 0) {
                     ag__nomem(err);
                     goto out;
                 }

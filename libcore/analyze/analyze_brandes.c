@@ -40,26 +40,26 @@ typedef struct arc {
 } arc;
 
 typedef struct bgraph {
-    size_t n;          /* nodes */
-    size_t *off;       /* arcs of v: a[off[v], off[v + 1]) */
-    size_t *poff;      /* parent slots of v start at poff[v]: in-arcs before v; == off
-                          when undirected */
-    arc *a;            /* arcs */
-    int weighted;      /* 0: breadth-first search instead of Dijkstra */
-    int directed;      /* 1: arcs follow link direction only */
+    size_t n;     /* nodes */
+    size_t *off;  /* arcs of v: a[off[v], off[v + 1]) */
+    size_t *poff; /* parent slots of v start at poff[v]: in-arcs before v; == off
+                     when undirected */
+    arc *a;       /* arcs */
+    int weighted; /* 0: breadth-first search instead of Dijkstra */
+    int directed; /* 1: arcs follow link direction only */
 } bgraph;
 
 /* Per-thread state: the shared inputs plus everything one source run needs. */
 typedef struct worker {
-    const bgraph *g;       /* the graph (read only) */
-    const size_t *sources; /* candidate sources, NULL: all nodes */
-    size_t nsources;       /* entries of sources (or n) */
-    size_t first, step;    /* this worker takes sources first, first + step, ... */
-    double *res;           /* n: this worker's sum of dependencies */
+    const bgraph *g;              /* the graph (read only) */
+    const size_t *sources;        /* candidate sources, NULL: all nodes */
+    size_t nsources;              /* entries of sources (or n) */
+    size_t first, step;           /* this worker takes sources first, first + step, ... */
+    double *res;                  /* n: this worker's sum of dependencies */
     double *dist, *sigma, *delta; /* n each: distance, shortest-path count, dependency */
-    int *npar, *par;       /* parents of v: par[poff[v], poff[v] + npar[v]) */
-    int *order, *heap, *pos; /* nodes in order settled; heap (or queue); heap slots */
-    unsigned char *done;   /* settled */
+    int *npar, *par;              /* parents of v: par[poff[v], poff[v] + npar[v]) */
+    int *order, *heap, *pos;      /* nodes in order settled; heap (or queue); heap slots */
+    unsigned char *done;          /* settled */
 } worker;
 
 /* a vs b with the relative tolerance: -1 shorter, 0 tie, 1 longer. Both are >= 0. */
@@ -235,8 +235,8 @@ static int worker_init(worker *w, const bgraph *g, size_t narcs)
     w->heap = malloc(n * sizeof *w->heap);
     w->pos = malloc(n * sizeof *w->pos);
     w->done = malloc(n);
-    return w->res && w->dist && w->sigma && w->delta && w->npar && w->par && w->order &&
-                   w->heap && w->pos && w->done
+    return w->res && w->dist && w->sigma && w->delta && w->npar && w->par && w->order && w->heap &&
+                   w->pos && w->done
                ? 0
                : -1;
 }
@@ -399,7 +399,7 @@ out:
  * same for any number of jobs.
  */
 
-#define RK_C 0.5 /* the universal constant of the bound; Riondato and Kornaropoulos's value */
+#define RK_C 0.5  /* the universal constant of the bound; Riondato and Kornaropoulos's value */
 #define PILOT 100 /* samples that measure the cost of one when there is a budget */
 
 typedef struct side {
@@ -420,15 +420,15 @@ typedef struct cross {
 } cross;
 
 typedef struct pworker {
-    const bgraph *out, *in; /* arcs out of and into each node (the same when undirected) */
-    uint64_t seed;          /* of the run */
+    const bgraph *out, *in;       /* arcs out of and into each node (the same when undirected) */
+    uint64_t seed;                /* of the run */
     size_t first, step, nsamples; /* this worker takes samples first, first + step, ... */
-    side s[2];              /* forward (from u) and backward (from v) */
-    cross *cx;              /* crossing arcs of the current pair */
-    size_t ncx, capcx;      /* entries and room of cx */
-    unsigned long *hits;    /* n: sampled paths with the node inside */
-    double scans;           /* arcs scanned by all this worker's searches: the cost */
-    int failed;             /* out of memory growing cx */
+    side s[2];                    /* forward (from u) and backward (from v) */
+    cross *cx;                    /* crossing arcs of the current pair */
+    size_t ncx, capcx;            /* entries and room of cx */
+    unsigned long *hits;          /* n: sampled paths with the node inside */
+    double scans;                 /* arcs scanned by all this worker's searches: the cost */
+    int failed;                   /* out of memory growing cx */
 } pworker;
 
 /* splitmix64 (Steele, Lea and Flood): tiny, and good enough to draw pairs. */
@@ -507,8 +507,7 @@ static int add_cross(pworker *w, int x, int y, double len)
  * (forward: s grows from u): each such arc is noted once, by the later of its two ends
  * to settle, so no second pass over the settled nodes is needed to find the crossings.
  */
-static int side_step(side *s, const side *o, const bgraph *g, double *mu, pworker *w,
-                     int forward)
+static int side_step(side *s, const side *o, const bgraph *g, double *mu, pworker *w, int forward)
 {
     int v = s->heap[0];
     double dv = s->dist[v];
@@ -775,8 +774,8 @@ out:
 }
 
 int ag__betweenness_pairs(const ag_graph *g, int weighted, double *eps, double confidence,
-                          double budget, unsigned long seed, int jobs, double *res,
-                          long *samples, ag_error *err)
+                          double budget, unsigned long seed, int jobs, double *res, long *samples,
+                          ag_error *err)
 {
     size_t n = ag_graph_node_count(g), vd, r, pilot = 0;
     bgraph out = {0}, in = {0};
@@ -792,8 +791,7 @@ int ag__betweenness_pairs(const ag_graph *g, int weighted, double *eps, double c
         return 0;
     if (jobs < 1)
         jobs = 1;
-    if (adjacency(g, weighted, 0, &out) < 0 ||
-        (out.directed && adjacency(g, weighted, 1, &in) < 0))
+    if (adjacency(g, weighted, 0, &out) < 0 || (out.directed && adjacency(g, weighted, 1, &in) < 0))
         goto oom;
     w = calloc((size_t)jobs, sizeof *w);
     if (!w)

@@ -20,8 +20,8 @@
 #include "util/opts_internal.h"
 #include "analyze/analyze_internal.h"
 
-static const char *const algo_names[] = {"none", "leiden", "louvain", "labelprop", "infomap",
-                                         "walktrap"};
+static const char *const algo_names[] = {"none",      "leiden",  "louvain",
+                                         "labelprop", "infomap", "walktrap"};
 
 const char *ag_community_algo_name(ag_community_algo a)
 {
@@ -89,8 +89,8 @@ static long renumber_by_size(long *membership, size_t n)
     return k;
 }
 
-static int modularity_ig(const ag__igraph *ig, const igraph_vector_int_t *memb,
-                         double resolution, double *q, ag_error *err)
+static int modularity_ig(const ag__igraph *ig, const igraph_vector_int_t *memb, double resolution,
+                         double *q, ag_error *err)
 {
     igraph_real_t value = 0;
     igraph_error_t rc;
@@ -151,8 +151,7 @@ static igraph_error_t leiden_modularity(const ag__igraph *ig, double resolution,
     rc = igraph_vector_init(&nodew, n);
     if (rc != IGRAPH_SUCCESS)
         return rc;
-    rc = igraph_strength(&ig->g, &nodew, igraph_vss_all(), IGRAPH_ALL, 1,
-                         ag__igraph_weights(ig));
+    rc = igraph_strength(&ig->g, &nodew, igraph_vss_all(), IGRAPH_ALL, 1, ag__igraph_weights(ig));
     if (rc == IGRAPH_SUCCESS) {
         total = igraph_vector_sum(&nodew); /* 2W */
         if (total <= 0) {
@@ -166,9 +165,8 @@ static igraph_error_t leiden_modularity(const ag__igraph *ig, double resolution,
              * can gain (self-loops only, or weights whose sum is infinite). One
              * iteration from singletons gives the same partition where the old call
              * ended, and ends everywhere else. */
-            rc = igraph_community_leiden(&ig->g, ag__igraph_weights(ig), &nodew,
-                                         resolution / total, 0.01, 0, 1, memb, &nb,
-                                         &quality);
+            rc = igraph_community_leiden(&ig->g, ag__igraph_weights(ig), &nodew, resolution / total,
+                                         0.01, 0, 1, memb, &nb, &quality);
         }
     }
     igraph_vector_destroy(&nodew);
@@ -200,8 +198,7 @@ static igraph_error_t run_once(const ag__igraph *ig, const ag_community_opts *o,
             if ((rc = igraph_vector_init_copy(&scaled, w)) != IGRAPH_SUCCESS)
                 return rc;
             igraph_vector_scale(&scaled, 1.0 / igraph_vector_min(w));
-            rc = igraph_community_label_propagation(&ig->g, memb, IGRAPH_ALL, &scaled, NULL,
-                                                    NULL);
+            rc = igraph_community_label_propagation(&ig->g, memb, IGRAPH_ALL, &scaled, NULL, NULL);
             igraph_vector_destroy(&scaled);
             return rc;
         }
@@ -254,8 +251,7 @@ int ag__community_undirected_only(ag_community_algo algo)
  * Miserables: 0.5654 against 0.5667), and ten runs cost little on graphs of reading size.
  */
 int ag__communities_ig(const ag__igraph *ig, const ag_community_opts *opts, long *membership,
-                       long *ncomm, double *modularity, double call_seconds[2],
-                       ag_error *err)
+                       long *ncomm, double *modularity, double call_seconds[2], ag_error *err)
 {
     ag_community_opts o = *opts;
     size_t n = (size_t)igraph_vcount(&ig->g);
@@ -283,8 +279,7 @@ int ag__communities_ig(const ag__igraph *ig, const ag_community_opts *opts, long
         if ((rc = igraph_copy(&view.g, &ig->g)) != IGRAPH_SUCCESS)
             goto fail;
         has_view = 1;
-        if ((rc = igraph_to_undirected(&view.g, IGRAPH_TO_UNDIRECTED_EACH, NULL)) !=
-            IGRAPH_SUCCESS)
+        if ((rc = igraph_to_undirected(&view.g, IGRAPH_TO_UNDIRECTED_EACH, NULL)) != IGRAPH_SUCCESS)
             goto fail;
         ig = &view;
     }

@@ -250,7 +250,8 @@ static int has_alias(const ag_graph *g, size_t v, const char *name, int fold)
 
     if (!json_is_array(al))
         return 0;
-    json_array_foreach(al, i, x) {
+    json_array_foreach(al, i, x)
+    {
         const char *s = json_string_value(x);
         if (s && (fold ? strcasecmp(s, name) : strcmp(s, name)) == 0)
             return 1;
@@ -435,8 +436,7 @@ out:
 
 /* ------------------------------------------------------------------ dispatch */
 
-int ag_filter_apply(ag_graph *g, const ag_filter *f, const ag_centrality_opts *copts,
-                    ag_error *err)
+int ag_filter_apply(ag_graph *g, const ag_filter *f, const ag_centrality_opts *copts, ag_error *err)
 {
     size_t n = ag_graph_node_count(g), m = ag_graph_edge_count(g);
     unsigned char *keep = NULL;
@@ -453,8 +453,7 @@ int ag_filter_apply(ag_graph *g, const ag_filter *f, const ag_centrality_opts *c
         return ego(g, f->name, f->count, err);
     case AG_FILTER_BACKBONE:
         if (!(f->num > 0 && f->num <= 1))
-            return ag_error_set(err, AG_EINVAL, NULL, 0, 0,
-                                "--backbone level must be in (0, 1]");
+            return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "--backbone level must be in (0, 1]");
         return backbone(g, f->num, err);
     case AG_FILTER_TOP:
         if (f->count < 0)

@@ -58,10 +58,10 @@ void ag__igraph_leave(const ag__igraph_handlers *saved)
 
 int ag__igraph_fail(igraph_error_t rc, const char *what, ag_error *err)
 {
-    int code = rc == IGRAPH_ENOMEM ? AG_ENOMEM
-             : rc == IGRAPH_INTERRUPTED ? AG_EINTR
-             : rc == IGRAPH_EINVAL ? AG_EINVAL
-                                    : AG_EINTERNAL;
+    int code = rc == IGRAPH_ENOMEM        ? AG_ENOMEM
+               : rc == IGRAPH_INTERRUPTED ? AG_EINTR
+               : rc == IGRAPH_EINVAL      ? AG_EINVAL
+                                          : AG_EINTERNAL;
     const char *reason = last_reason[0] ? last_reason : igraph_strerror(rc);
     ag_error_set(err, code, NULL, 0, 0, "%s: %s", what, reason);
     last_reason[0] = '\0';
@@ -187,8 +187,8 @@ int ag__igraph_from_graph(const ag_graph *g, int weighted, ag__igraph *out, ag_e
             ag_error_set(err, AG_EINVAL, NULL, 0, 0,
                          "link %s -- %s has weight %g; weighted measures need positive "
                          "weights (use --unweighted or --min-weight)",
-                         ag_node_id(g, ag_edge_source(g, e)),
-                         ag_node_id(g, ag_edge_target(g, e)), w);
+                         ag_node_id(g, ag_edge_source(g, e)), ag_node_id(g, ag_edge_target(g, e)),
+                         w);
             goto out;
         }
         VECTOR(out->w)[e] = w;

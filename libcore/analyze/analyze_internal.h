@@ -16,11 +16,11 @@
 
 /* The graph as igraph sees it: vertex i is node i, edge e is link e. */
 typedef struct ag__igraph {
-    igraph_t g;            /* the structure */
-    igraph_vector_t w;     /* weight per edge (1 when unweighted) */
-    igraph_vector_t len;   /* length 1/weight per edge, for path-based measures */
+    igraph_t g;                /* the structure */
+    igraph_vector_t w;         /* weight per edge (1 when unweighted) */
+    igraph_vector_t len;       /* length 1/weight per edge, for path-based measures */
     int has_g, has_w, has_len; /* which members are initialised */
-    int weighted;          /* w holds the real weights (else all 1; len is unused) */
+    int weighted;              /* w holds the real weights (else all 1; len is unused) */
 } ag__igraph;
 
 /* igraph's process-wide handlers as they were before ag__igraph_enter. */
@@ -69,8 +69,7 @@ int ag__centrality_ig(const ag_graph *g, const ag__igraph *ig, const ag_centrali
  * graph gets its communities on the undirected view (each arc an undirected link). */
 int ag__community_undirected_only(ag_community_algo algo);
 int ag__communities_ig(const ag__igraph *ig, const ag_community_opts *o, long *membership,
-                       long *ncomm, double *modularity, double call_seconds[2],
-                       ag_error *err);
+                       long *ncomm, double *modularity, double call_seconds[2], ag_error *err);
 
 /*
  * Betweenness (raw, each unordered pair once when undirected) of every node of g into
@@ -93,8 +92,8 @@ int ag__betweenness(const ag_graph *g, int weighted, const size_t *sources, size
  * one bidirectional search scans; memory O(jobs V + E).
  */
 int ag__betweenness_pairs(const ag_graph *g, int weighted, double *eps, double confidence,
-                          double budget, unsigned long seed, int jobs, double *res,
-                          long *samples, ag_error *err);
+                          double budget, unsigned long seed, int jobs, double *res, long *samples,
+                          ag_error *err);
 
 /* Threads igraph's OpenMP-parallel routines (PageRank) may use. */
 void ag__igraph_threads(int n);

@@ -31,9 +31,9 @@
 #include "util/opts_internal.h"
 #include "analyze/analyze_internal.h"
 
-static const char *const measure_names[AG_MEASURE_COUNT] = {
-    "degree", "strength", "betweenness", "closeness",
-    "harmonic", "eigenvector", "pagerank", "coreness"};
+static const char *const measure_names[AG_MEASURE_COUNT] = {"degree",    "strength", "betweenness",
+                                                            "closeness", "harmonic", "eigenvector",
+                                                            "pagerank",  "coreness"};
 
 const char *ag_measure_name(ag_measure m)
 {
@@ -99,9 +99,9 @@ void ag_scores_destroy(ag_scores *s)
 
 /* One all-pairs job, split into shares by source / vertex. */
 typedef struct share_job {
-    const ag__igraph *ig; /* the graph */
-    ag_measure measure;   /* CLOSENESS or HARMONIC */
-    igraph_integer_t nsources;       /* the vertex count */
+    const ag__igraph *ig;      /* the graph */
+    ag_measure measure;        /* CLOSENESS or HARMONIC */
+    igraph_integer_t nsources; /* the vertex count */
 } share_job;
 
 /*
@@ -123,8 +123,7 @@ static int compute_share(const share_job *job, int k, int nshares, double *res, 
         goto fail;
     has_pick = 1;
     for (igraph_integer_t i = k; i < job->nsources; i += nshares)
-        if ((rc = igraph_vector_int_push_back(&pick, i)) !=
-            IGRAPH_SUCCESS)
+        if ((rc = igraph_vector_int_push_back(&pick, i)) != IGRAPH_SUCCESS)
             goto fail;
     if ((rc = igraph_vector_init(&out, 0)) != IGRAPH_SUCCESS)
         goto fail;
@@ -137,11 +136,10 @@ static int compute_share(const share_job *job, int k, int nshares, double *res, 
     case AG_MEASURE_CLOSENESS:
     case AG_MEASURE_HARMONIC:
         if (job->measure == AG_MEASURE_CLOSENESS)
-            rc = igraph_closeness(g, &out, NULL, NULL, igraph_vss_vector(&pick), IGRAPH_OUT,
-                                  len, 1);
+            rc =
+                igraph_closeness(g, &out, NULL, NULL, igraph_vss_vector(&pick), IGRAPH_OUT, len, 1);
         else
-            rc = igraph_harmonic_centrality(g, &out, igraph_vss_vector(&pick), IGRAPH_OUT,
-                                            len, 0);
+            rc = igraph_harmonic_centrality(g, &out, igraph_vss_vector(&pick), IGRAPH_OUT, len, 0);
         if (rc != IGRAPH_SUCCESS)
             goto fail;
         for (igraph_integer_t i = 0; i < igraph_vector_int_size(&pick); i++) {
@@ -344,10 +342,10 @@ static int betweenness(const ag_graph *g, const ag_centrality_opts *o, size_t n,
             double conf = o->betweenness_confidence;
             if (!(eps < 1) || !(conf > 0 && conf < 1))
                 return ag_error_set(err, AG_EINVAL, NULL, 0, 0,
-                                    "betweenness error %g and confidence %g must be in (0, 1)",
-                                    eps, conf);
-            ret = ag__betweenness_pairs(g, o->weighted, &eps, conf, budget, o->seed, o->jobs,
-                                        res, &s->betweenness_samples, err);
+                                    "betweenness error %g and confidence %g must be in (0, 1)", eps,
+                                    conf);
+            ret = ag__betweenness_pairs(g, o->weighted, &eps, conf, budget, o->seed, o->jobs, res,
+                                        &s->betweenness_samples, err);
             if (ret == 0 && s->betweenness_samples > 0) {
                 s->betweenness_error = eps;
                 s->betweenness_confidence = conf;
@@ -471,8 +469,7 @@ static int coreness(const ag__igraph *ig, double *res, size_t n, ag_error *err)
 }
 
 /* igraph_degree / igraph_strength (loops counted twice, as in the edge loop). */
-static int degree_strength(const ag__igraph *ig, int weighted, double *res, size_t n,
-                           ag_error *err)
+static int degree_strength(const ag__igraph *ig, int weighted, double *res, size_t n, ag_error *err)
 {
     igraph_vector_t v;
     igraph_vector_int_t d;

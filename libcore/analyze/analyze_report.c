@@ -77,8 +77,8 @@ static json_t *top_by(const ag_graph *g, const char *key, int top, ag__ranked *r
     ag__rank(r, k);
     list = json_array();
     for (size_t i = 0; i < k && i < (size_t)top; i++)
-        json_array_append_new(list, json_pack("{s:s, s:o}", "id", ag_node_id(g, r[i].node),
-                                              "value", number(r[i].score)));
+        json_array_append_new(list, json_pack("{s:s, s:o}", "id", ag_node_id(g, r[i].node), "value",
+                                              number(r[i].score)));
     return list;
 }
 
@@ -138,8 +138,8 @@ json_t *ag_analyze_report_json(const ag_graph *g, int top, ag_error *err)
         }
         ag__rank(r, k);
         for (size_t i = 0; i < k; i++) {
-            json_int_t c = json_integer_value(
-                json_object_get(ag_node_attrs_const(g, r[i].node), "community"));
+            json_int_t c =
+                json_integer_value(json_object_get(ag_node_attrs_const(g, r[i].node), "community"));
             if (c < 0 || c > ncomm)
                 continue;
             if (!members[c])
@@ -153,9 +153,9 @@ json_t *ag_analyze_report_json(const ag_graph *g, int top, ag_error *err)
                 json_decref(members[c]);
                 continue;
             }
-            json_array_append_new(comms, json_pack("{s:I, s:I, s:o}", "community",
-                                                   (json_int_t)c, "size", (json_int_t)size[c],
-                                                   "leading", members[c]));
+            json_array_append_new(comms,
+                                  json_pack("{s:I, s:I, s:o}", "community", (json_int_t)c, "size",
+                                            (json_int_t)size[c], "leading", members[c]));
         }
         free(size);
         free(members);
@@ -197,8 +197,9 @@ int ag_analyze_report_print(const json_t *rep, FILE *f, ag_error *err)
     const char *key;
     size_t i;
 
-    fprintf(f, "Graph: %lld nodes, %lld links, %lld component%s (largest %lld nodes), "
-               "density %.4g, total weight ",
+    fprintf(f,
+            "Graph: %lld nodes, %lld links, %lld component%s (largest %lld nodes), "
+            "density %.4g, total weight ",
             (long long)json_integer_value(json_object_get(rep, "nodes")),
             (long long)json_integer_value(json_object_get(rep, "links")),
             (long long)json_integer_value(json_object_get(rep, "components")),
@@ -210,9 +211,11 @@ int ag_analyze_report_print(const json_t *rep, FILE *f, ag_error *err)
     if (json_object_get(rep, "betweenness_samples"))
         fprintf(f, "Betweenness estimated from %lld sampled sources\n",
                 (long long)json_integer_value(json_object_get(rep, "betweenness_samples")));
-    json_object_foreach((json_t *)tops, key, list) {
+    json_object_foreach((json_t *)tops, key, list)
+    {
         fprintf(f, "Top by %s:", key);
-        json_array_foreach(list, i, x) {
+        json_array_foreach(list, i, x)
+        {
             fprintf(f, "%s %s (", i ? "," : "", json_string_value(json_object_get(x, "id")));
             print_value(f, json_object_get(x, "value"));
             fputc(')', f);
@@ -227,14 +230,16 @@ int ag_analyze_report_print(const json_t *rep, FILE *f, ag_error *err)
                     : "given",
                 view ? ", on the " : "", view ? "undirected view" : "", json_array_size(comms),
                 json_number_value(json_object_get(rep, "modularity")));
-        json_array_foreach(comms, i, x) {
+        json_array_foreach(comms, i, x)
+        {
             const json_t *lead = json_object_get(x, "leading"), *id;
             size_t j;
             if (i == 20) {
                 fprintf(f, "  ... %zu more\n", json_array_size(comms) - 20);
                 break;
             }
-            fprintf(f, "  %lld: %lld members:", (long long)json_integer_value(json_object_get(x, "community")),
+            fprintf(f, "  %lld: %lld members:",
+                    (long long)json_integer_value(json_object_get(x, "community")),
                     (long long)json_integer_value(json_object_get(x, "size")));
             json_array_foreach(lead, j, id)
                 fprintf(f, "%s %s", j ? "," : "", json_string_value(id));

@@ -57,10 +57,10 @@ typedef struct worker worker;
 
 /* Consecutive documents handed to one worker at once. */
 typedef struct batch {
-    ag__doc docs[BATCH_DOCS];  /* the documents, owned */
-    size_t n;                  /* used */
-    size_t bytes;              /* input bytes they were read from */
-    unsigned long long seq;    /* 0-based batch number in input order */
+    ag__doc docs[BATCH_DOCS]; /* the documents, owned */
+    size_t n;                 /* used */
+    size_t bytes;             /* input bytes they were read from */
+    unsigned long long seq;   /* 0-based batch number in input order */
 } batch;
 
 static void batch_free(batch *b)
@@ -90,14 +90,14 @@ typedef struct run {
 } run;
 
 struct worker {
-    run *r;             /* shared state */
-    ag__analyser *an;   /* per-thread scratch */
-    ag__acc acc;        /* per-thread records */
-    char *mbuf;         /* mention lines of the current batch */
+    run *r;           /* shared state */
+    ag__analyser *an; /* per-thread scratch */
+    ag__acc acc;      /* per-thread records */
+    char *mbuf;       /* mention lines of the current batch */
     size_t mlen, mcap;
     unsigned long long skipped; /* malformed records skipped (--skip-bad) */
     pthread_t tid;
-    int started;        /* tid is valid */
+    int started; /* tid is valid */
 };
 
 /* Record a failure of batch seq. Batches before it were all read before it and run to
@@ -136,8 +136,8 @@ static int process(worker *w, batch *b, int threaded, ag_error *err)
             ag_error_clear(err);
             continue;
         }
-        long k = ag__analyse(w->an, &b->docs[i], &w->acc, mf ? &w->mbuf : NULL, &w->mlen,
-                             &w->mcap, err);
+        long k =
+            ag__analyse(w->an, &b->docs[i], &w->acc, mf ? &w->mbuf : NULL, &w->mlen, &w->mcap, err);
         if (k < 0)
             return -1;
         nm += (unsigned long long)k;
@@ -375,8 +375,8 @@ out:
     return rc;
 }
 
-ag_graph *ag_extract_graph(const char *const *inputs, size_t ninputs,
-                           const ag_extract_opts *opts, ag_extract_stats *stats, ag_error *err)
+ag_graph *ag_extract_graph(const char *const *inputs, size_t ninputs, const ag_extract_opts *opts,
+                           ag_extract_stats *stats, ag_error *err)
 {
     ag__acc acc;
     ag_graph *g = NULL;
@@ -415,8 +415,9 @@ static char *keyed_settings(const ag_extract_opts *o, ag_error *err)
         files_hash(o->stoplists, o->nstoplists, &sh, err) < 0)
         return NULL;
     unsigned sc = (unsigned)o->scope < 4 ? (unsigned)o->scope : 0;
-    if (asprintf(&s, "format=1 version=%s scope=%s window=%d fields=%s,%s,%s dicts=%016llx "
-                     "stoplists=%016llx",
+    if (asprintf(&s,
+                 "format=1 version=%s scope=%s window=%d fields=%s,%s,%s dicts=%016llx "
+                 "stoplists=%016llx",
                  ag_version(), scopes[sc], o->scope == AG_SCOPE_WINDOW ? o->window : 0,
                  o->field_id ? o->field_id : "id", o->field_text ? o->field_text : "text",
                  o->field_date ? o->field_date : "date", (unsigned long long)dh,

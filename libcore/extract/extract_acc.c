@@ -64,8 +64,7 @@ size_t ag_extract_name_key(const char *name, size_t len, char *buf, size_t bufsi
         utf8proc_int32_t dec[8];
         int last_bound = 0;
         utf8proc_ssize_t k = utf8proc_decompose_char(
-            cp, dec, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK,
-            &last_bound);
+            cp, dec, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, &last_bound);
         if (k < 0 || k > 8) {
             dec[0] = cp;
             k = 1;
@@ -179,8 +178,7 @@ __attribute__((noinline)) static int date_keep_slow(ag__date *slot, const char *
     return 0;
 }
 
-int ag__date_keep(ag__date *slot, const char *date, const uint64_t k[2], size_t n,
-                  int want_min)
+int ag__date_keep(ag__date *slot, const char *date, const uint64_t k[2], size_t n, int want_min)
 {
     if (!date || !*date)
         return 0;
@@ -224,8 +222,7 @@ static int evid_cmp(const char *doc, size_t offset, const char *text, const ag__
 /* The selection is a sorted array of at most max entries: insertion is O(max), and max is
  * small (3 by default). Ties (same doc, offset and text) are kept as separate entries so
  * that the multiset semantics, and with them shard merging, stay exact. */
-int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset,
-                    const char *text)
+int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset, const char *text)
 {
     if (max == 0)
         return 0;
@@ -377,8 +374,7 @@ static int actor_merge(ag__actor *d, const ag__actor *s)
     for (int t = 0; t < 5; t++)
         d->types[t] += s->types[t];
     if (counts_merge(&d->names, &s->names) < 0 || counts_merge(&d->forms, &s->forms) < 0 ||
-        counts_merge(&d->roles, &s->roles) < 0 ||
-        counts_merge(&d->countries, &s->countries) < 0 ||
+        counts_merge(&d->roles, &s->roles) < 0 || counts_merge(&d->countries, &s->countries) < 0 ||
         ag__date_min(&d->first_date, s->first_date.s) < 0 ||
         ag__date_max(&d->last_date, s->last_date.s) < 0)
         return -1;
@@ -466,8 +462,8 @@ static json_t *evids_json(const ag__evids *e)
 {
     json_t *a = json_array();
     for (size_t i = 0; a && i < e->n; i++)
-        json_array_append_new(a, json_pack("[sIs]", e->v[i].doc, (json_int_t)e->v[i].offset,
-                                           e->v[i].text));
+        json_array_append_new(
+            a, json_pack("[sIs]", e->v[i].doc, (json_int_t)e->v[i].offset, e->v[i].text));
     return a;
 }
 
@@ -529,9 +525,8 @@ int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error 
                               (json_int_t)a->documents, "t", (json_int_t)a->types[0],
                               (json_int_t)a->types[1], (json_int_t)a->types[2],
                               (json_int_t)a->types[3], (json_int_t)a->types[4], "names",
-                              counts_json(&a->names), "forms", counts_json(&a->forms),
-                              "roles", counts_json(&a->roles), "countries",
-                              counts_json(&a->countries));
+                              counts_json(&a->names), "forms", counts_json(&a->forms), "roles",
+                              counts_json(&a->roles), "countries", counts_json(&a->countries));
         if (o) {
             set_date(o, "fd", a->first_date.s);
             set_date(o, "ld", a->last_date.s);
@@ -617,7 +612,8 @@ static int counts_from_json(ag__counts *c, const json_t *a)
         return 0;
     if (!json_is_array(a))
         return 1;
-    json_array_foreach(a, i, e) {
+    json_array_foreach(a, i, e)
+    {
         const char *s;
         json_int_t n;
         if (json_unpack((json_t *)e, "[sI]", &s, &n) != 0)
@@ -636,7 +632,8 @@ static int evids_from_json(ag__evids *ev, size_t max, const json_t *a)
         return 0;
     if (!json_is_array(a))
         return 1;
-    json_array_foreach(a, i, e) {
+    json_array_foreach(a, i, e)
+    {
         const char *doc, *text;
         json_int_t off;
         if (json_unpack((json_t *)e, "[sIs]", &doc, &off, &text) != 0 || off < 0)
@@ -664,8 +661,7 @@ static char *next_field(const char *line, size_t len, size_t *pos, char sep)
  * (records made with another --scope or other dictionaries count other things), and no
  * shard may come twice (its counts would double). Records without settings (written by
  * hand) are taken as they are. -1 with err set. */
-static int shard_header(ag__acc *acc, const json_t *o, const char *name, long lineno,
-                        ag_error *err)
+static int shard_header(ag__acc *acc, const json_t *o, const char *name, long lineno, ag_error *err)
 {
     const char *set = json_string_value(json_object_get(o, "settings"));
     const json_t *ids = json_object_get(o, "shards"), *v;
@@ -748,10 +744,8 @@ int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const ch
             r = counts_from_json(&a->roles, json_object_get(o, "roles"));
         if (!r)
             r = counts_from_json(&a->countries, json_object_get(o, "countries"));
-        if (!r && (ag__date_min(&a->first_date, json_string_value(json_object_get(o, "fd"))) <
-                       0 ||
-                   ag__date_max(&a->last_date, json_string_value(json_object_get(o, "ld"))) <
-                       0))
+        if (!r && (ag__date_min(&a->first_date, json_string_value(json_object_get(o, "fd"))) < 0 ||
+                   ag__date_max(&a->last_date, json_string_value(json_object_get(o, "ld"))) < 0))
             r = -1;
         if (r < 0)
             goto nomem;
@@ -770,12 +764,9 @@ int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const ch
         p->met += json_integer_value(json_object_get(o, "met"));
         int r = evids_from_json(&p->evidence, acc->max_evidence, json_object_get(o, "ev"));
         if (!r)
-            r = evids_from_json(&p->met_evidence, acc->max_evidence,
-                                json_object_get(o, "mev"));
-        if (!r && (ag__date_min(&p->first_date, json_string_value(json_object_get(o, "fd"))) <
-                       0 ||
-                   ag__date_max(&p->last_date, json_string_value(json_object_get(o, "ld"))) <
-                       0))
+            r = evids_from_json(&p->met_evidence, acc->max_evidence, json_object_get(o, "mev"));
+        if (!r && (ag__date_min(&p->first_date, json_string_value(json_object_get(o, "fd"))) < 0 ||
+                   ag__date_max(&p->last_date, json_string_value(json_object_get(o, "ld"))) < 0))
             r = -1;
         if (r < 0)
             goto nomem;
@@ -788,8 +779,7 @@ nomem:
     ag_error_set(err, AG_ENOMEM, name, lineno, 0, "out of memory reading records");
 out:
     if (bad)
-        ag_error_set(err, AG_EPARSE, name, lineno, 0,
-                     "not an ag-extract --emit-keyed record");
+        ag_error_set(err, AG_EPARSE, name, lineno, 0, "not an ag-extract --emit-keyed record");
     json_decref(o);
     free(k1);
     free(k2);

@@ -52,8 +52,8 @@
 #include "nlp/lexicon_internal.h"
 #include "nlp/ner_internal.h"
 
-#define EVIDENCE_BYTES 300 /* evidence text is cut to this many bytes (plus an ellipsis) */
-#define KEY_BYTES 512      /* longest actor key kept; longer names are cut */
+#define EVIDENCE_BYTES 300  /* evidence text is cut to this many bytes (plus an ellipsis) */
+#define KEY_BYTES 512       /* longest actor key kept; longer names are cut */
 #define PAIR_MATRIX_MAX 512 /* most local actors for the pair matrix (1 MiB) */
 /* Meeting patterns read at most this many tokens of a sentence (several hundred KB of
  * text): a longer "sentence" is a dump or a table, not prose, and tokens for all of it
@@ -157,20 +157,20 @@ char *ag__utf8_clean(const char *s, size_t n)
 
 /* An actor of the current document (one per key). */
 typedef struct local {
-    long acc;              /* index of its record in the accumulator */
-    unsigned stamp;        /* scope-unit stamp, to list each actor once per unit */
-    long pend_name;        /* known name counted but not yet added to the record, or -1 */
-    long long pend_n;      /* how many mentions carried pend_name */
+    long acc;         /* index of its record in the accumulator */
+    unsigned stamp;   /* scope-unit stamp, to list each actor once per unit */
+    long pend_name;   /* known name counted but not yet added to the record, or -1 */
+    long long pend_n; /* how many mentions carried pend_name */
 } local;
 
 /* A resolved name seen by the analyser in any document. Kept for the analyser's life, so
  * a name that recurs across documents costs one hash lookup instead of a key
  * computation and an accumulator lookup per document. */
 typedef struct known {
-    char *name;  /* the name as the recogniser resolved it; owned */
-    char *clean; /* the same, white space collapsed and invalid bytes replaced; owned */
+    char *name;       /* the name as the recogniser resolved it; owned */
+    char *clean;      /* the same, white space collapsed and invalid bytes replaced; owned */
     size_t clean_len; /* its bytes */
-    long acc;    /* its accumulator record, or -1: nothing nameable (only punctuation) */
+    long acc;         /* its accumulator record, or -1: nothing nameable (only punctuation) */
 } known;
 
 /* The local actor of an accumulator record in document doc (a document count). */
@@ -181,10 +181,10 @@ typedef struct acc_slot {
 
 /* A pair of local actors (lo < hi) and what this document says about it. */
 typedef struct lpair {
-    size_t lo, hi;             /* local actor indices */
-    long long weight;          /* scope units */
-    long long met;             /* meeting sentences */
-    size_t met_last;           /* 1 + start of the last meeting sentence counted */
+    size_t lo, hi;                    /* local actor indices */
+    long long weight;                 /* scope units */
+    long long met;                    /* meeting sentences */
+    size_t met_last;                  /* 1 + start of the last meeting sentence counted */
     size_t ev[2 * AG__MAX_EVIDENCE];  /* evidence units: start, end byte offsets */
     size_t nev;                       /* used pairs in ev */
     size_t mev[2 * AG__MAX_EVIDENCE]; /* meeting sentences: start, end */
@@ -207,47 +207,46 @@ struct ag__analyser {
     ag_mentions m;               /* mentions of the current document */
     long *mloc;                  /* mention -> local actor, -1 when it has none */
     size_t capmloc;
-    local *loc;                  /* local actors */
+    local *loc; /* local actors */
     size_t nloc, caploc;
-    known *known;                /* every resolved name seen so far */
+    known *known; /* every resolved name seen so far */
     size_t nknown, capknown;
-    ag__strmap known_index;      /* name -> index into known */
-    acc_slot *acc_local;         /* accumulator record -> its local actor */
+    ag__strmap known_index; /* name -> index into known */
+    acc_slot *acc_local;    /* accumulator record -> its local actor */
     size_t capacc;
-    unsigned doc_no;             /* counts documents, so acc_local needs no clearing */
-    uint64_t date_k[2];          /* ag__prefix_key of the document's date */
+    unsigned doc_no;    /* counts documents, so acc_local needs no clearing */
+    uint64_t date_k[2]; /* ag__prefix_key of the document's date */
     size_t date_n;
-    lpair *pairs;                /* local pairs */
+    lpair *pairs; /* local pairs */
     size_t npairs, cappairs;
-    ag__u64map pair_index;       /* (lo << 32 | hi) + 1 -> pairs index, for documents
-                                  * with more than PAIR_MATRIX_MAX local actors */
-    uint32_t *pair_matrix;       /* [lo * nloc + hi] -> pairs index + 1 (0: none yet) */
+    ag__u64map pair_index; /* (lo << 32 | hi) + 1 -> pairs index, for documents
+                            * with more than PAIR_MATRIX_MAX local actors */
+    uint32_t *pair_matrix; /* [lo * nloc + hi] -> pairs index + 1 (0: none yet) */
     size_t cappm;
-    int use_matrix;              /* the current document uses pair_matrix */
-    unsigned stamp;              /* current unit stamp */
-    size_t *unit;                /* actors of the current unit */
+    int use_matrix; /* the current document uses pair_matrix */
+    unsigned stamp; /* current unit stamp */
+    size_t *unit;   /* actors of the current unit */
     size_t capunit;
-    const tok *toks;             /* tokens of the current sentence (the recogniser's) */
+    const tok *toks; /* tokens of the current sentence (the recogniser's) */
     size_t ntoks;
-    uint32_t *tok_sets;          /* per token: WS_* bits of its word lists (see word_in) */
+    uint32_t *tok_sets; /* per token: WS_* bits of its word lists (see word_in) */
     size_t captok_sets;
-    ag__strmap word_index;       /* word of the meeting patterns' lists -> WS_* bits */
-    uint32_t word_lens[26];      /* by first letter: bit n set when a list word of n bytes
-                                  * starts with it */
-    uint32_t trigger_lens[256];  /* by first byte, either case: the same for the words that
-                                  * open a trigger (WS_TRIGGERS) */
-    char *scratch;               /* text building */
+    ag__strmap word_index;      /* word of the meeting patterns' lists -> WS_* bits */
+    uint32_t word_lens[26];     /* by first letter: bit n set when a list word of n bytes
+                                 * starts with it */
+    uint32_t trigger_lens[256]; /* by first byte, either case: the same for the words that
+                                 * open a trigger (WS_TRIGGERS) */
+    char *scratch;              /* text building */
     size_t scratchlen, scratchcap;
-    size_t maxev;                /* evidence per pair (<= AG__MAX_EVIDENCE) */
-    const char *pc_name[64];     /* name pointer -> known cache (the recogniser hands out
-                                  * one string per resolved name, so this saves hashing) */
-    long pc_known[64];           /* cached known index per pc_name slot */
+    size_t maxev;            /* evidence per pair (<= AG__MAX_EVIDENCE) */
+    const char *pc_name[64]; /* name pointer -> known cache (the recogniser hands out
+                              * one string per resolved name, so this saves hashing) */
+    long pc_known[64];       /* cached known index per pc_name slot */
 };
 
 static int word_sets_init(ag__analyser *an);
 
-ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opts,
-                               ag_error *err)
+ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opts, ag_error *err)
 {
     ag__analyser *an = calloc(1, sizeof *an);
     if (!an) {
@@ -326,8 +325,8 @@ static int unit_text(ag__analyser *an, const char *text, size_t s, size_t e)
             continue;
         }
         if (an->scratchlen + k + (space ? 1 : 0) > EVIDENCE_BYTES) {
-            if (ag__ebuf_add(&an->scratch, &an->scratchlen, &an->scratchcap, " \xE2\x80\xA6",
-                            4) < 0)
+            if (ag__ebuf_add(&an->scratch, &an->scratchlen, &an->scratchcap, " \xE2\x80\xA6", 4) <
+                0)
                 return -1;
             break;
         }
@@ -593,16 +592,10 @@ static int co_mentions(ag__analyser *an, const ag_sentence *sents, size_t ns, co
 /* ------------------------------------------------------------------ meetings */
 
 /* A word token: letters or digits ("U.S." and "Mr." are words; a possessive 's is not). */
-static int is_word(const tok *t)
-{
-    return (t->flags & (AG__T_WORD | AG__T_DIGIT)) != 0;
-}
+static int is_word(const tok *t) { return (t->flags & (AG__T_WORD | AG__T_DIGIT)) != 0; }
 
 /* Bytes of a word token's word: a title abbreviation's period is not part of it. */
-static size_t word_len(const tok *t)
-{
-    return t->e - t->s - ((t->flags & AG__T_ABBR) ? 1 : 0);
-}
+static size_t word_len(const tok *t) { return t->e - t->s - ((t->flags & AG__T_ABBR) ? 1 : 0); }
 
 static int word_eq(const char *text, const tok *t, const char *w)
 {
@@ -644,87 +637,78 @@ enum {
     WS_COUNT
 };
 #define WS_DONE (1u << 31) /* a token's set bits are computed (see word_in) */
-#define WORDS(...) (const char *const[]){__VA_ARGS__, NULL}
+#define WORDS(...)                                                                                 \
+    (const char *const[]) { __VA_ARGS__, NULL }
 static const char *const *const WORD_SETS[WS_COUNT] = {
     /* Also refused, called-off and merely urged meetings ("a boycott of talks with X",
      * "recommended opening negotiations with X", "cancelled talks with X"). */
     [WS_PLANNED] = WORDS(
         "boycott", "boycotted", "boycotting", "boycotts", "cancel", "canceled", "cancelled",
         "cancels", "cannot", "could", "declined", "demanded", "demanding", "demands", "due",
-        "expected", "forthcoming", "future", "hoped", "hopes", "hoping", "if", "intends",
-        "may", "might", "n't", "never", "next", "not", "offered", "offering", "offers",
-        "open", "opening", "plan", "planned", "planning", "plans", "possible", "postpone",
-        "postponed", "postpones", "proposed", "recommend", "recommended", "recommending",
-        "recommends", "refuse", "refused", "refuses", "refusing", "reject", "rejected",
-        "rejecting", "rejects", "scheduled", "seek", "seeking", "seeks", "set", "shall",
-        "should", "sought", "to", "upcoming", "urge", "urged", "urges", "urging", "wants",
-        "when", "will", "would"),
-    [WS_OBJ_BREAK] = WORDS(
-        "about", "after", "also", "as", "at", "because", "before", "but", "by", "during",
-        "from", "in", "said", "says", "since", "than", "that", "then", "to", "told", "when",
-        "where", "which", "while", "who"),
-    [WS_SUBJ_BREAK] = WORDS(
-        "according", "but", "said", "says", "than", "that", "to", "told", "which"),
+        "expected", "forthcoming", "future", "hoped", "hopes", "hoping", "if", "intends", "may",
+        "might", "n't", "never", "next", "not", "offered", "offering", "offers", "open", "opening",
+        "plan", "planned", "planning", "plans", "possible", "postpone", "postponed", "postpones",
+        "proposed", "recommend", "recommended", "recommending", "recommends", "refuse", "refused",
+        "refuses", "refusing", "reject", "rejected", "rejecting", "rejects", "scheduled", "seek",
+        "seeking", "seeks", "set", "shall", "should", "sought", "to", "upcoming", "urge", "urged",
+        "urges", "urging", "wants", "when", "will", "would"),
+    [WS_OBJ_BREAK] = WORDS("about", "after", "also", "as", "at", "because", "before", "but", "by",
+                           "during", "from", "in", "said", "says", "since", "than", "that", "then",
+                           "to", "told", "when", "where", "which", "while", "who"),
+    [WS_SUBJ_BREAK] =
+        WORDS("according", "but", "said", "says", "than", "that", "to", "told", "which"),
     [WS_LIST_JOIN] = WORDS("and", "including"),
     /* Modal and plan words that make a whole clause hypothetical ("X would visit Bonn for
      * talks with Y"): checked between the subject and the trigger ("to" is not among them:
      * "X, who flew to Paris, met Y" is a meeting). */
-    [WS_CLAUSE_PLANNED] = WORDS(
-        "cannot", "could", "due", "expected", "hopes", "hoping", "intends", "may", "might",
-        "n't", "never", "not", "planned", "planning", "plans", "scheduled", "shall",
-        "should", "wants", "will", "would"),
+    [WS_CLAUSE_PLANNED] = WORDS("cannot", "could", "due", "expected", "hopes", "hoping", "intends",
+                                "may", "might", "n't", "never", "not", "planned", "planning",
+                                "plans", "scheduled", "shall", "should", "wants", "will", "would"),
     /* Role nouns that sit between a nationality and a name without being titles the
      * recogniser strips ("Burundi negotiator Nyerere", "his German counterpart Kinkel"). */
-    [WS_ROLE_NOUNS] = WORDS(
-        "ally", "colleague", "counterpart", "counterparts", "delegate", "envoy", "leader",
-        "executive", "negotiator", "official", "opposite", "representative", "spokesman",
-        "spokesperson", "spokeswoman"),
+    [WS_ROLE_NOUNS] = WORDS("ally", "colleague", "counterpart", "counterparts", "delegate", "envoy",
+                            "leader", "executive", "negotiator", "official", "opposite",
+                            "representative", "spokesman", "spokesperson", "spokeswoman"),
     [WS_MOD_JOIN] = WORDS("and", "for", "of", "on", "the"),
     /* Nouns that make a trigger with "with" or "between" after them. */
     [WS_NOUNS] = WORDS("discussions", "meeting", "meetings", "negotiations", "talks"),
     /* Verbs whose object was visited or received (a person or organisation). */
     [WS_VISITS] = WORDS("hosted", "hosts", "received", "receives", "visited", "visits"),
     /* Words after "X and Y met" that show "met" took no object ("met in Kabul"). */
-    [WS_ENDS] = WORDS(
-        "after", "again", "at", "before", "behind", "briefly", "during",
-        "earlier", "for", "here", "in", "last", "later", "on", "over",
-        "privately", "separately", "there", "this", "to", "today", "twice",
-        "with", "yesterday"),
+    [WS_ENDS] = WORDS("after", "again", "at", "before", "behind", "briefly", "during", "earlier",
+                      "for", "here", "in", "last", "later", "on", "over", "privately", "separately",
+                      "there", "this", "to", "today", "twice", "with", "yesterday"),
     /* Every word that can open a trigger (trigger_at), so most tokens are turned away by
      * one lookup. */
-    [WS_TRIGGERS] = WORDS(
-        "called", "calls", "dialogue", "discussions", "hosted", "hosts", "meeting",
-        "meetings", "meets", "met", "negotiations", "received", "receives", "summit",
-        "talks", "visited", "visits"),
+    [WS_TRIGGERS] = WORDS("called", "calls", "dialogue", "discussions", "hosted", "hosts",
+                          "meeting", "meetings", "meets", "met", "negotiations", "received",
+                          "receives", "summit", "talks", "visited", "visits"),
     /* Things of a person that are visited without meeting the person ("X's grave", "the
      * tomb of X", "the X mausoleum"). */
-    [WS_BELONGINGS] = WORDS(
-        "birthplace", "grave", "graves", "gravesite", "home", "house", "mausoleum",
-        "memorial", "monument", "museum", "shrine", "statue", "tomb", "tombs"),
+    [WS_BELONGINGS] =
+        WORDS("birthplace", "grave", "graves", "gravesite", "home", "house", "mausoleum",
+              "memorial", "monument", "museum", "shrine", "statue", "tomb", "tombs"),
     /* Words between a pronoun or an elided subject and its trigger ("he had held talks
      * with", "and then met"). */
-    [WS_AUX] = WORDS(
-        "a", "also", "already", "briefly", "direct", "earlier", "had", "has", "have", "held",
-        "hold", "holds", "just", "later", "private", "recently", "separate", "separately",
-        "then", "twice"),
+    [WS_AUX] = WORDS("a", "also", "already", "briefly", "direct", "earlier", "had", "has", "have",
+                     "held", "hold", "holds", "just", "later", "private", "recently", "separate",
+                     "separately", "then", "twice"),
     /* Reporting verbs whose subject a following "he", "she" or "it" refers to. */
-    [WS_REPORT] = WORDS(
-        "added", "adds", "confirmed", "insisted", "said", "says", "stated", "told"),
+    [WS_REPORT] = WORDS("added", "adds", "confirmed", "insisted", "said", "says", "stated", "told"),
     /* Words in -ing that are no verb taking the next name as object ("the visiting
      * Iraqi Prime Minister", "during"). */
-    [WS_ING_ADJ] = WORDS(
-        "according", "acting", "ailing", "defending", "during", "evening", "governing",
-        "incoming", "including", "leading", "meeting", "morning", "outgoing", "reigning",
-        "remaining", "ruling", "sitting", "spring", "visiting", "warring"),
+    [WS_ING_ADJ] =
+        WORDS("according", "acting", "ailing", "defending", "during", "evening", "governing",
+              "incoming", "including", "leading", "meeting", "morning", "outgoing", "reigning",
+              "remaining", "ruling", "sitting", "spring", "visiting", "warring"),
     /* Nouns of "the two leaders met": two persons named just before. */
-    [WS_PAIR_NOUNS] = WORDS(
-        "chancellors", "leaders", "men", "ministers", "premiers", "presidents", "women"),
+    [WS_PAIR_NOUNS] =
+        WORDS("chancellors", "leaders", "men", "ministers", "premiers", "presidents", "women"),
     /* Words that open a clause with a subject of its own ("X said Y arrived and met Z",
      * "X criticised Y, who flew in and met Z"). */
-    [WS_CLAUSE_WORDS] = WORDS(
-        "added", "after", "although", "as", "because", "before", "if", "said", "says",
-        "since", "that", "though", "told", "until", "when", "where", "whereas", "which",
-        "while", "who", "whom", "whose"),
+    [WS_CLAUSE_WORDS] = WORDS("added", "after", "although", "as", "because", "before", "if", "said",
+                              "says", "since", "that", "though", "told", "until", "when", "where",
+                              "whereas", "which", "while", "who", "whom", "whose"),
 };
 
 static int cmp_set_word(const void *a, const void *b)
@@ -835,8 +819,8 @@ static int modifier_gap(const ag__analyser *an, const char *text, size_t s, size
 }
 
 /* Words in [s, e) and whether one is in `stop` or is punctuation other than allowed. */
-static int gap_ok(const ag__analyser *an, const char *text, size_t s, size_t e,
-                  int stop, size_t max_words, int need_join)
+static int gap_ok(const ag__analyser *an, const char *text, size_t s, size_t e, int stop,
+                  size_t max_words, int need_join)
 {
     size_t words = 0;
     int joined = 0;
@@ -899,8 +883,8 @@ static int verb_in(const ag__analyser *an, const char *text, size_t s, size_t e)
 static size_t owner_end(const ag__analyser *an, const char *text, const ag_mention *x)
 {
     size_t i = tok_at(an, x->end);
-    if (i < an->ntoks && ((an->toks[i].flags & AG__T_POSS) ||
-                          word_in(an, text, &an->toks[i], WS_BELONGINGS)))
+    if (i < an->ntoks &&
+        ((an->toks[i].flags & AG__T_POSS) || word_in(an, text, &an->toks[i], WS_BELONGINGS)))
         return an->toks[i].e;
     size_t k = tok_at(an, x->start);
     for (size_t n = 0; n < 3 && k > 0 && (an->toks[k - 1].flags & AG__T_CAP); n++)
@@ -922,8 +906,7 @@ static int owned_gap(const ag__analyser *an, const char *text, size_t s, size_t 
     for (size_t i = tok_at(an, s); i < an->ntoks && an->toks[i].s < e; i++) {
         const tok *t = &an->toks[i];
         if (!is_word(t)) {
-            if (t->punct == ',' || ag_text_is_apostrophe(t->punct) ||
-                ag_text_is_hyphen(t->punct))
+            if (t->punct == ',' || ag_text_is_apostrophe(t->punct) || ag_text_is_hyphen(t->punct))
                 continue;
             return 0;
         }
@@ -938,8 +921,7 @@ static int owned_gap(const ag__analyser *an, const char *text, size_t s, size_t 
 /* Is mention x, before the trigger token t, followed by a possessive 's that makes it the
  * owner of the trigger's subject ("Sharon's Likud party began talks", "X's aides met")?
  * The 's of a meeting noun ("Iran's talks with", "Iran's nuclear talks with") is fine. */
-static int owns_subject(const ag__analyser *an, const char *text, const ag_mention *x,
-                        const tok *t)
+static int owns_subject(const ag__analyser *an, const char *text, const ag_mention *x, const tok *t)
 {
     size_t i = tok_at(an, x->end);
     if (i >= an->ntoks || !(an->toks[i].flags & AG__T_POSS))
@@ -1022,8 +1004,7 @@ static int ref_fits(const ag_mention *x, int want)
         return x->type == AG_ACTOR_PERSON;
     if (want == REF_GROUP)
         return x->type == AG_ACTOR_ORG || x->type == AG_ACTOR_COUNTRY;
-    return x->type == AG_ACTOR_PERSON || x->type == AG_ACTOR_ORG ||
-           x->type == AG_ACTOR_COUNTRY;
+    return x->type == AG_ACTOR_PERSON || x->type == AG_ACTOR_ORG || x->type == AG_ACTOR_COUNTRY;
 }
 
 /* The mentions of a sentence that can act: indices into the document's mentions, and
@@ -1073,8 +1054,7 @@ static long sentence_subject(const ag__analyser *an, const char *text, const act
     size_t owned = 0;
     for (size_t c = 0; c < a->nc && a->m[a->cand[c]].start < before; c++) {
         const ag_mention *x = &a->m[a->cand[c]];
-        if (x->start < from || a->mod[c] || x->type == AG_ACTOR_PLACE ||
-            x->type == AG_ACTOR_OTHER)
+        if (x->start < from || a->mod[c] || x->type == AG_ACTOR_PLACE || x->type == AG_ACTOR_OTHER)
             continue;
         if (subj >= 0) {
             if (want != REF_ACTOR && ref_fits(x, want))
@@ -1101,27 +1081,26 @@ static long sentence_subject(const ag__analyser *an, const char *text, const act
  *       sentence's subject, when no other name in between could be meant.
  * Returns the cand index, -1 when the pronoun cannot be told safely (no subject then),
  * or -2 when no pronoun or elision is there (the nearest name is the subject). */
-static long referred_subject(const ag__analyser *an, const char *text, const acting *a,
-                             size_t ti)
+static long referred_subject(const ag__analyser *an, const char *text, const acting *a, size_t ti)
 {
     const tok *t = &an->toks[ti];
-    int verb = word_eq(text, t, "met") || word_eq(text, t, "meets") ||
-               word_in(an, text, t, WS_VISITS);
+    int verb =
+        word_eq(text, t, "met") || word_eq(text, t, "meets") || word_in(an, text, t, WS_VISITS);
     size_t b = ti;
     for (size_t k = 0; k < 3 && b > 0 && word_in(an, text, &an->toks[b - 1], WS_AUX); k++) {
         const tok *p = &an->toks[--b];
-        verb |= word_eq(text, p, "held") || word_eq(text, p, "hold") ||
-                word_eq(text, p, "holds") || word_eq(text, p, "had");
+        verb |= word_eq(text, p, "held") || word_eq(text, p, "hold") || word_eq(text, p, "holds") ||
+                word_eq(text, p, "had");
     }
     if (b == 0)
         return -2;
     const tok *p = &an->toks[b - 1];
     const tok *q = b >= 2 ? &an->toks[b - 2] : NULL;
-    if (b == ti && b >= 3 && (word_eq(text, p, "his") || word_eq(text, p, "her") ||
-                              word_eq(text, p, "its"))) {
+    if (b == ti && b >= 3 &&
+        (word_eq(text, p, "his") || word_eq(text, p, "her") || word_eq(text, p, "its"))) {
         /* "X said in his meeting with Y" */
-        if (!(word_eq(text, q, "in") || word_eq(text, q, "during") ||
-              word_eq(text, q, "at") || word_eq(text, q, "after")) ||
+        if (!(word_eq(text, q, "in") || word_eq(text, q, "during") || word_eq(text, q, "at") ||
+              word_eq(text, q, "after")) ||
             !word_in(an, text, &an->toks[b - 3], WS_REPORT))
             return -2;
         long r = reporter(an, text, a, &an->toks[b - 3],
@@ -1252,8 +1231,7 @@ static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_
 }
 
 /* The tokens of sentence si into an->toks, their word-list bits cleared. -1 on ENOMEM. */
-static int sentence_tokens(ag__analyser *an, const char *text, const ag_sentence *sents,
-                           size_t si)
+static int sentence_tokens(ag__analyser *an, const char *text, const ag_sentence *sents, size_t si)
 {
     if (ag__ner_sentence_tokens(&an->m, an->lex, text, sents, si, MEET_MAX_TOKENS, &an->toks,
                                 &an->ntoks) < 0 ||
@@ -1284,8 +1262,8 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
 {
     const ag_sentence *s = &sents[si];
     const ag_mention *m = an->m.v;
-    size_t cand[64], nc = 0;   /* acting-capable mention indices */
-    int mod[64];               /* cand is a modifier of the next name */
+    size_t cand[64], nc = 0; /* acting-capable mention indices */
+    int mod[64];             /* cand is a modifier of the next name */
 
     for (size_t k = ms; k < me && nc < 64; k++)
         if (!m[k].dateline && an->mloc[k] >= 0)
@@ -1337,7 +1315,7 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
                 continue;
             if (kind == TRIG_VISIT && x->type == AG_ACTOR_COUNTRY)
                 continue;
-            int ok = owned ? owned_gap(an, text, owned, x->start)
+            int ok = owned     ? owned_gap(an, text, owned, x->start)
                      : no == 0 ? gap_ok(an, text, last_end, x->start, WS_OBJ_BREAK,
                                         kind == TRIG_BETWEEN ? 8 : 6, 0)
                                : gap_ok(an, text, last_end, x->start, WS_OBJ_BREAK, 10, 1) &&
@@ -1478,8 +1456,7 @@ static int pair_met(ag__analyser *an, const char *text, const ag_sentence *sents
         if (!word_eq(text, &an->toks[i], "two") || !word_eq(text, &an->toks[i - 1], "the"))
             continue;
         size_t j = i + 1; /* the noun: "the two men", "the two foreign ministers" */
-        if (!word_in(an, text, &an->toks[j], WS_PAIR_NOUNS) &&
-            (an->toks[j].flags & AG__T_LOWER))
+        if (!word_in(an, text, &an->toks[j], WS_PAIR_NOUNS) && (an->toks[j].flags & AG__T_LOWER))
             j++;
         if (j >= an->ntoks || !word_in(an, text, &an->toks[j], WS_PAIR_NOUNS))
             continue;
@@ -1490,9 +1467,9 @@ static int pair_met(ag__analyser *an, const char *text, const ag_sentence *sents
         if (k >= an->ntoks || planned_before(an, text, k))
             continue;
         const tok *t = &an->toks[k], *nx = k + 1 < an->ntoks ? &an->toks[k + 1] : NULL;
-        int ok = (word_eq(text, t, "met") &&
-                  (!nx || !is_word(nx) || word_in(an, text, nx, WS_ENDS))) ||
-                 (held && word_in(an, text, t, WS_NOUNS));
+        int ok =
+            (word_eq(text, t, "met") && (!nx || !is_word(nx) || word_in(an, text, nx, WS_ENDS))) ||
+            (held && word_in(an, text, t, WS_NOUNS));
         if (!ok || (nx && word_eq(text, nx, "with")))
             continue;
         for (size_t x = ms; x < me; x++)
@@ -1505,16 +1482,15 @@ static int pair_met(ag__analyser *an, const char *text, const ag_sentence *sents
 
 /* ------------------------------------------------------------------ the document */
 
-static int mention_line(ag__analyser *an, const ag__doc *doc, const ag_mention *x,
-                        char **buf, size_t *len, size_t *cap)
+static int mention_line(ag__analyser *an, const ag__doc *doc, const ag_mention *x, char **buf,
+                        size_t *len, size_t *cap)
 {
     char num[64];
     const char *type = x->misc ? "misc" : x->adjective ? "other" : ag_actor_type_name(x->type);
     if (ag__ebuf_add(buf, len, cap, "{\"doc\":\"", 8) < 0 ||
         ag__ebuf_json_string(buf, len, cap, doc->id, strlen(doc->id)) < 0)
         return -1;
-    int n = snprintf(num, sizeof num, "\",\"start\":%zu,\"end\":%zu,\"text\":\"", x->start,
-                     x->end);
+    int n = snprintf(num, sizeof num, "\",\"start\":%zu,\"end\":%zu,\"text\":\"", x->start, x->end);
     if (ag__ebuf_add(buf, len, cap, num, (size_t)n) < 0 ||
         ag__ebuf_json_string(buf, len, cap, doc->text + x->start, x->end - x->start) < 0 ||
         ag__ebuf_add(buf, len, cap, "\",\"type\":\"", 10) < 0 ||
@@ -1543,8 +1519,8 @@ static int flush_name(ag__analyser *an, ag__acc *acc, long l)
 }
 
 /* Record one mention in its actor's accumulator record. */
-static int count_mention(ag__analyser *an, ag__acc *acc, const ag__doc *doc,
-                         const ag_mention *x, long kn, long l)
+static int count_mention(ag__analyser *an, ag__acc *acc, const ag__doc *doc, const ag_mention *x,
+                         long kn, long l)
 {
     ag__actor *a = &acc->actors[an->loc[l].acc];
     local *lo = &an->loc[l];
@@ -1609,8 +1585,7 @@ static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc)
                 if (ag__evids_closed(e, acc->max_evidence, doc->id, idk, idn, units[2 * u]))
                     break;
                 if (unit_text(an, doc->text, units[2 * u], units[2 * u + 1]) < 0 ||
-                    ag__evids_offer(e, acc->max_evidence, doc->id, units[2 * u],
-                                    an->scratch) < 0)
+                    ag__evids_offer(e, acc->max_evidence, doc->id, units[2 * u], an->scratch) < 0)
                     return -1;
             }
         }
@@ -1618,8 +1593,8 @@ static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc)
     return 0;
 }
 
-long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf,
-                 size_t *mlen, size_t *mcap, ag_error *err)
+long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf, size_t *mlen,
+                 size_t *mcap, ag_error *err)
 {
     ag_sentence *sents = NULL;
     size_t ns = 0, *ms = NULL;
@@ -1692,8 +1667,8 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
             cur.n = 0;
         }
         const persons *ctx = opens ? &prev : &cur; /* who "the two men" may be */
-        if (ctx->n == 2 && pair_met(an, doc->text, sents, s, ms[s], ms[s + 1], ctx->p[0],
-                                    ctx->p[1]) < 0)
+        if (ctx->n == 2 &&
+            pair_met(an, doc->text, sents, s, ms[s], ms[s + 1], ctx->p[0], ctx->p[1]) < 0)
             goto nomem;
         for (size_t k = ms[s]; k < ms[s + 1]; k++)
             if (!m[k].dateline && an->mloc[k] >= 0 && m[k].type == AG_ACTOR_PERSON)

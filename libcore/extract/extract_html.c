@@ -38,15 +38,17 @@ static int name_in(const xmlChar *name, const char *const *list)
 
 /* Elements whose text is no part of the article. */
 static const char *const dropped[] = {
-    "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template",
-    "head", "svg", "math", "iframe", "object", "canvas", "button", "select", "textarea",
-    "menu", "dialog", NULL};
+    "script",   "style",    "nav",    "header",   "footer", "aside",  "form",
+    "noscript", "template", "head",   "svg",      "math",   "iframe", "object",
+    "canvas",   "button",   "select", "textarea", "menu",   "dialog", NULL};
 
 /* Elements that stand as paragraphs of their own. */
 static const char *const blocks[] = {
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
-    "article", "section", "main", "blockquote", "pre", "table", "tr", "td", "th", "caption",
-    "figure", "figcaption", "hr", "address", "details", "summary", "body", "center", NULL};
+    "p",       "div",     "h1",      "h2",         "h3",         "h4",    "h5",
+    "h6",      "li",      "ul",      "ol",         "dl",         "dt",    "dd",
+    "article", "section", "main",    "blockquote", "pre",        "table", "tr",
+    "td",      "th",      "caption", "figure",     "figcaption", "hr",    "address",
+    "details", "summary", "body",    "center",     NULL};
 
 static void add(html_text *t, const char *s, size_t n)
 {
@@ -145,8 +147,7 @@ static int declares_charset(const char *buf, size_t len)
     return 0;
 }
 
-char *ag__html_text(const char *buf, size_t len, const char *name, size_t *outlen,
-                    ag_error *err)
+char *ag__html_text(const char *buf, size_t len, const char *name, size_t *outlen, ag_error *err)
 {
     const char *src = name ? name : "<stdin>";
     html_text t = {0};
@@ -157,10 +158,9 @@ char *ag__html_text(const char *buf, size_t len, const char *name, size_t *outle
     }
     /* No network, no error chatter on stderr: a page that does not parse cleanly is the
      * rule, and the parser recovers what text there is. */
-    htmlDocPtr doc = htmlReadMemory(buf, (int)len, NULL,
-                                    declares_charset(buf, len) ? NULL : "UTF-8",
-                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-                                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    htmlDocPtr doc = htmlReadMemory(
+        buf, (int)len, NULL, declares_charset(buf, len) ? NULL : "UTF-8",
+        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
     if (!doc) {
         ag_error_set(err, AG_EPARSE, src, 0, 0, "not an HTML page libxml2 can read");
         return NULL;
@@ -196,8 +196,8 @@ int ag__looks_html(const char *buf, size_t len)
         i++;
     if (i >= n || buf[i] != '<')
         return 0;
-    static const char *const marks[] = {"<!doctype html", "<html", "<head", "<body",
-                                        "<article", "<title", "<p>", NULL};
+    static const char *const marks[] = {"<!doctype html", "<html",  "<head", "<body",
+                                        "<article",       "<title", "<p>",   NULL};
     for (; i < n; i++)
         for (const char *const *m = marks; *m; m++)
             if (strncasecmp(buf + i, *m, strlen(*m)) == 0)

@@ -41,8 +41,8 @@
 #define MAX_DOC_BYTES ((size_t)1 << 30) /* one text document; larger files are an error */
 
 typedef struct in_file {
-    char *path;  /* path, or NULL for stdin */
-    int jsonl;   /* 1: JSON Lines; -1: sniff (stdin) */
+    char *path; /* path, or NULL for stdin */
+    int jsonl;  /* 1: JSON Lines; -1: sniff (stdin) */
 } in_file;
 
 /* A directory's identity: a link to a directory already walked (a loop such as
@@ -53,18 +53,18 @@ typedef struct dev_ino {
 } dev_ino;
 
 struct ag__reader {
-    in_file *files;            /* inputs in order */
+    in_file *files; /* inputs in order */
     size_t nfiles, capfiles;
-    size_t cur;                /* index of the file being read */
-    FILE *fp;                  /* open JSON Lines stream, or NULL */
-    long lineno;               /* line number in fp */
-    char *line;                /* getline buffer */
+    size_t cur;  /* index of the file being read */
+    FILE *fp;    /* open JSON Lines stream, or NULL */
+    long lineno; /* line number in fp */
+    char *line;  /* getline buffer */
     size_t linecap;
-    char *pending;             /* stdin: first line read while sniffing, to be used */
+    char *pending; /* stdin: first line read while sniffing, to be used */
     ssize_t pendinglen;
-    unsigned long long total;  /* bytes of regular files */
-    unsigned long long seq;    /* documents handed out */
-    dev_ino *dirs;             /* directories walked so far, to walk each only once */
+    unsigned long long total;   /* bytes of regular files */
+    unsigned long long seq;     /* documents handed out */
+    dev_ino *dirs;              /* directories walked so far, to walk each only once */
     ag__u64map seen;            /* hashes of the documents handed out (seen_doc) */
     unsigned long long repeats; /* documents skipped as repeats */
     size_t ndirs, capdirs;
@@ -119,8 +119,7 @@ static int seen_dir(ag__reader *r, const struct stat *st)
     return 0;
 }
 
-static int walk(ag__reader *r, const char *dir, const struct stat *dst, int depth,
-                ag_error *err)
+static int walk(ag__reader *r, const char *dir, const struct stat *dst, int depth, ag_error *err)
 {
     DIR *d = NULL;
     char **names = NULL;
@@ -132,8 +131,7 @@ static int walk(ag__reader *r, const char *dir, const struct stat *dst, int dept
     if (depth > 64)
         return ag_error_set(err, AG_ELIMIT, dir, 0, 0, "directories nested too deeply");
     if (!(d = opendir(dir)))
-        return ag_error_set(err, AG_EIO, dir, 0, 0, "cannot open directory: %s",
-                            strerror(errno));
+        return ag_error_set(err, AG_EIO, dir, 0, 0, "cannot open directory: %s", strerror(errno));
     for (struct dirent *e; (e = readdir(d));) {
         if (e->d_name[0] == '.')
             continue; /* ., .. and hidden files */
@@ -177,8 +175,8 @@ out:
     return rc;
 }
 
-ag__reader *ag__reader_open(const char *const *inputs, size_t ninputs,
-                            const ag_extract_opts *opts, ag_error *err)
+ag__reader *ag__reader_open(const char *const *inputs, size_t ninputs, const ag_extract_opts *opts,
+                            ag_error *err)
 {
     ag__reader *r = calloc(1, sizeof *r);
     if (!r) {
@@ -275,10 +273,7 @@ static int iso_date(const char *s)
     return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-static char *clean_date(const char *s)
-{
-    return ag__utf8_clean(s, date_len(s, strlen(s)));
-}
+static char *clean_date(const char *s) { return ag__utf8_clean(s, date_len(s, strlen(s))); }
 
 /* A text file named "2024-03-04-something.txt" carries its date in its name. */
 static int name_date(const char *id)
@@ -379,8 +374,10 @@ static void skip_ws(scan *sc)
 
 static int hexval(char c)
 {
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                          : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
 }
 
 static int hex4(const char *p)
@@ -398,10 +395,7 @@ static int hex4(const char *p)
 /* A plain byte stands for itself in a JSON string. A run of them ends at the closing
  * quote, an escape, a control character (JSON forbids them raw) or a byte >= 0x80 (the
  * caller checks its UTF-8). */
-static int plain(unsigned char c)
-{
-    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-}
+static int plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
 
 #if defined(__SSE2__)
 /* Bit i set: byte i of v is not plain. */
@@ -480,14 +474,30 @@ static int scan_string(scan *sc, char *out, size_t *outlen)
             char e = p[1], d;
             int32_t cp;
             switch (e) {
-            case '"': d = '"'; break;
-            case '\\': d = '\\'; break;
-            case '/': d = '/'; break;
-            case 'b': d = '\b'; break;
-            case 'f': d = '\f'; break;
-            case 'n': d = '\n'; break;
-            case 'r': d = '\r'; break;
-            case 't': d = '\t'; break;
+            case '"':
+                d = '"';
+                break;
+            case '\\':
+                d = '\\';
+                break;
+            case '/':
+                d = '/';
+                break;
+            case 'b':
+                d = '\b';
+                break;
+            case 'f':
+                d = '\f';
+                break;
+            case 'n':
+                d = '\n';
+                break;
+            case 'r':
+                d = '\r';
+                break;
+            case 't':
+                d = '\t';
+                break;
             case 'u':
                 if (p + 6 > sc->end || (cp = hex4(p + 2)) <= 0)
                     return 0; /* \u0000 and bad hex: let jansson decide */
@@ -961,8 +971,7 @@ static int reader_next_any(ag__reader *r, ag__doc *doc, ag_error *err)
             if (!f->path) {
                 r->fp = stdin;
             } else if (!(r->fp = fopen(f->path, "rb"))) {
-                return ag_error_set(err, AG_EIO, f->path, 0, 0, "cannot open: %s",
-                                    strerror(errno));
+                return ag_error_set(err, AG_EIO, f->path, 0, 0, "cannot open: %s", strerror(errno));
             }
             r->lineno = 0;
         }
@@ -1005,8 +1014,7 @@ static int reader_next_any(ag__reader *r, ag__doc *doc, ag_error *err)
                     binary = len < sizeof chunk && memchr(chunk, '\0', k) != NULL;
                     if (len + k > MAX_DOC_BYTES || ag__ebuf_add(&text, &len, &cap, chunk, k) < 0) {
                         free(text);
-                        return ag_error_set(err, AG_ELIMIT, "<stdin>", 0, 0,
-                                            "document too large");
+                        return ag_error_set(err, AG_ELIMIT, "<stdin>", 0, 0, "document too large");
                     }
                 }
                 if (ag__ebuf_add(&text, &len, &cap, "", 0) < 0 || !text) {

@@ -3,8 +3,8 @@
  * record accumulator, the document reader and the per-document analyser.
  *
  * Ownership: every structure here owns the strings it holds (copied in); the free and
- * destroy functions release everything and accept zeroed structures. Nothing here is thread-safe by itself;
- * the driver gives each worker its own accumulator and combines them at the end.
+ * destroy functions release everything and accept zeroed structures. Nothing here is thread-safe by
+ * itself; the driver gives each worker its own accumulator and combines them at the end.
  */
 #ifndef AG_EXTRACT_INTERNAL_H
 #define AG_EXTRACT_INTERNAL_H
@@ -67,8 +67,8 @@ typedef struct ag__u64slot {
 #define AG__U64SLOT_EMPTY(t, s) ((s)->key == 0)
 #define AG__U64SLOT_MATCH(ctx, s, k, h) ((s)->key == (k))
 #define AG__U64SLOT_REHASH(ctx, s) ag__hash_u64((s)->key)
-AG__HASHMAP(ag__u64map, ag__u64slot, uint64_t, const void *, AG__U64SLOT_EMPTY,
-            AG__U64SLOT_MATCH, AG__U64SLOT_REHASH)
+AG__HASHMAP(ag__u64map, ag__u64slot, uint64_t, const void *, AG__U64SLOT_EMPTY, AG__U64SLOT_MATCH,
+            AG__U64SLOT_REHASH)
 
 static inline size_t ag__u64map_get(const ag__u64map *m, uint64_t key)
 {
@@ -139,16 +139,16 @@ typedef struct ag__evids {
 
 /* Everything known about one actor key. */
 typedef struct ag__actor {
-    char *key;              /* ag_extract_name_key of the name; owned */
-    long long mentions;     /* mentions, datelines included */
-    long long documents;    /* documents that mention it */
-    long long types[5];     /* mentions per ag_actor_type */
-    ag__counts names;       /* canonical names as the recogniser resolved them */
-    ag__counts forms;       /* surface forms as written */
-    ag__counts roles;       /* titles stripped from before the name */
-    ag__counts countries;   /* country of a place / organisation */
-    ag__date first_date;    /* earliest document date */
-    ag__date last_date;     /* latest document date */
+    char *key;            /* ag_extract_name_key of the name; owned */
+    long long mentions;   /* mentions, datelines included */
+    long long documents;  /* documents that mention it */
+    long long types[5];   /* mentions per ag_actor_type */
+    ag__counts names;     /* canonical names as the recogniser resolved them */
+    ag__counts forms;     /* surface forms as written */
+    ag__counts roles;     /* titles stripped from before the name */
+    ag__counts countries; /* country of a place / organisation */
+    ag__date first_date;  /* earliest document date */
+    ag__date last_date;   /* latest document date */
 } ag__actor;
 
 /* Everything known about one pair of actor keys (a < b by key bytes). */
@@ -164,22 +164,22 @@ typedef struct ag__pair {
 } ag__pair;
 
 typedef struct ag__acc {
-    ag__actor *actors;       /* records, in insertion order */
+    ag__actor *actors; /* records, in insertion order */
     size_t nactors, capactors;
-    ag__strmap actor_index;  /* key -> index into actors */
-    ag__pair *pairs;         /* pair records, in insertion order */
+    ag__strmap actor_index; /* key -> index into actors */
+    ag__pair *pairs;        /* pair records, in insertion order */
     size_t npairs, cappairs;
-    ag__u64map pair_index;   /* (min << 32 | max) + 1 of the two actor indices -> pairs */
-    size_t max_evidence;     /* evidence kept per pair and kind */
-    int fixed_evidence;      /* 1: max_evidence was chosen by the user, keep it */
-    long long documents;     /* documents seen */
+    ag__u64map pair_index; /* (min << 32 | max) + 1 of the two actor indices -> pairs */
+    size_t max_evidence;   /* evidence kept per pair and kind */
+    int fixed_evidence;    /* 1: max_evidence was chosen by the user, keep it */
+    long long documents;   /* documents seen */
     /* Keyed records carry what makes shards combinable (issue: shards made with other
      * settings, or one shard given twice, merged in silence): */
-    uint64_t shard;          /* extraction: sum of the documents' hashes, the shard's id */
-    int keyed;               /* extraction for keyed records: compute shard */
-    char *settings;          /* the settings that change counts ("scope=sentence ..."),
-                              * owned; NULL when unknown (hand-written records) */
-    uint64_t *shards;        /* ids of the shards read (ag-merge) */
+    uint64_t shard;   /* extraction: sum of the documents' hashes, the shard's id */
+    int keyed;        /* extraction for keyed records: compute shard */
+    char *settings;   /* the settings that change counts ("scope=sentence ..."),
+                       * owned; NULL when unknown (hand-written records) */
+    uint64_t *shards; /* ids of the shards read (ag-merge) */
     size_t nshards, capshards;
 } ag__acc;
 
@@ -195,11 +195,9 @@ long ag__acc_pair(ag__acc *acc, size_t a, size_t b);
 int ag__date_min(ag__date *slot, const char *date);
 int ag__date_max(ag__date *slot, const char *date);
 /* Either, for a date whose ag__prefix_key (k, n) the caller already has. */
-int ag__date_keep(ag__date *slot, const char *date, const uint64_t k[2], size_t n,
-                  int want_min);
+int ag__date_keep(ag__date *slot, const char *date, const uint64_t k[2], size_t n, int want_min);
 /* Offer one piece of evidence to a selection of at most max. -1 on ENOMEM. */
-int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset,
-                    const char *text);
+int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset, const char *text);
 /* 1 when a selection of at most max is full and nothing from document doc (key dk, length
  * dn: ag__prefix_key) at offset or later could enter it. */
 int ag__evids_closed(const ag__evids *e, size_t max, const char *doc, const uint64_t dk[2],
@@ -221,8 +219,8 @@ int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const ch
 /* ---------------------------------------------------------------- resolution */
 
 typedef struct ag__resolve_opts {
-    int variants;       /* merge spelling variants, dropped middle names, surnames */
-    int met_only;       /* keep only met links */
+    int variants; /* merge spelling variants, dropped middle names, surnames */
+    int met_only; /* keep only met links */
 } ag__resolve_opts;
 
 /* Resolve the records of acc across documents and build the sorted graph. The pair
@@ -234,22 +232,22 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
 
 /* One document as read. Strings are owned by the reader and valid until the next read. */
 typedef struct ag__doc {
-    char *id;        /* document id */
-    char *text;      /* the text (NUL-terminated copy) */
-    size_t len;      /* bytes of text */
-    char *date;      /* date or NULL */
+    char *id;               /* document id */
+    char *text;             /* the text (NUL-terminated copy) */
+    size_t len;             /* bytes of text */
+    char *date;             /* date or NULL */
     unsigned long long seq; /* 0-based position in input order */
-    int raw;         /* 1: text is a JSON Lines record not parsed yet (ag__doc_parse) */
-    const char *src; /* file the record came from (NULL: stdin); borrowed from the reader */
-    long lineno;     /* its line number */
-    size_t inbytes;  /* bytes of input this document was read from (progress) */
+    int raw;                /* 1: text is a JSON Lines record not parsed yet (ag__doc_parse) */
+    const char *src;        /* file the record came from (NULL: stdin); borrowed from the reader */
+    long lineno;            /* its line number */
+    size_t inbytes;         /* bytes of input this document was read from (progress) */
 } ag__doc;
 
 typedef struct ag__reader ag__reader;
 
 /* Collect the input files (directories walked in byte order). NULL on error. */
-ag__reader *ag__reader_open(const char *const *inputs, size_t ninputs,
-                            const ag_extract_opts *opts, ag_error *err);
+ag__reader *ag__reader_open(const char *const *inputs, size_t ninputs, const ag_extract_opts *opts,
+                            ag_error *err);
 /* Documents skipped because the same one (same id and text) was read before. */
 unsigned long long ag__reader_repeats(const ag__reader *r);
 /* Total bytes of the regular input files (0 when unknown, e.g. stdin). */
@@ -266,8 +264,7 @@ void ag__reader_close(ag__reader *r);
  * then the body without scripts, styles, navigation, headers, footers, asides and forms,
  * one paragraph per block element, entities decoded. A malloc'ed NUL-terminated string
  * of *outlen bytes, or NULL with *err set (name, or "<stdin>" when NULL, in messages). */
-char *ag__html_text(const char *buf, size_t len, const char *name, size_t *outlen,
-                    ag_error *err);
+char *ag__html_text(const char *buf, size_t len, const char *name, size_t *outlen, ag_error *err);
 /* Does buf open like an HTML page ('<' first, then a doctype, <html>, <body>, ...)? */
 int ag__looks_html(const char *buf, size_t len);
 void ag__doc_free(ag__doc *doc);
@@ -277,8 +274,7 @@ void ag__doc_free(ag__doc *doc);
 /* Per-thread scratch for analysing documents. */
 typedef struct ag__analyser ag__analyser;
 
-ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opts,
-                               ag_error *err);
+ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opts, ag_error *err);
 void ag__analyser_free(ag__analyser *an);
 /*
  * Analyse one document into acc; when mbuf is not NULL, the document's mention lines are
@@ -286,8 +282,8 @@ void ag__analyser_free(ag__analyser *an);
  * or -1. The analyser remembers which record of acc each name it has seen belongs to, so
  * every call on one analyser must pass the same accumulator.
  */
-long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf,
-                 size_t *mlen, size_t *mcap, ag_error *err);
+long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf, size_t *mlen,
+                 size_t *mcap, ag_error *err);
 
 /* Append s[0, len) to a growing buffer as a JSON string body (quotes not included),
  * replacing invalid UTF-8 with U+FFFD. -1 on ENOMEM. */

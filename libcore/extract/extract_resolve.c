@@ -60,12 +60,12 @@ typedef struct info {
 } info;
 
 typedef struct group {
-    size_t rep;               /* representative actor */
-    int org;                  /* 1: a member is no person (representative by mentions) */
-    int legal;                /* 1: a member is a legal-form name: the node is an org */
-    const char *id;           /* node id (borrowed or owned in idbuf) */
-    char *idbuf;              /* owned id when it had to be made unique */
-    long node;                /* node index in the graph */
+    size_t rep;     /* representative actor */
+    int org;        /* 1: a member is no person (representative by mentions) */
+    int legal;      /* 1: a member is a legal-form name: the node is an org */
+    const char *id; /* node id (borrowed or owned in idbuf) */
+    char *idbuf;    /* owned id when it had to be made unique */
+    long node;      /* node index in the graph */
 } group;
 
 static size_t find(size_t *parent, size_t x)
@@ -178,11 +178,11 @@ static int better_rep(const ag__acc *acc, const info *inf, size_t x, size_t y, i
 
 /* For each actor that wants a unique candidate group by `want` key among actors whose
  * `have` key matches: the group, (size_t)-1 for none, -2 for ambiguous. */
-static int unique_targets(const ag__acc *acc, const info *inf, size_t *parent,
-                          char *const *want, char *const *have, size_t *target)
+static int unique_targets(const ag__acc *acc, const info *inf, size_t *parent, char *const *want,
+                          char *const *have, size_t *target)
 {
     size_t n = acc->nactors;
-    ag__strmap first = {0};  /* have-key -> group of its first holder */
+    ag__strmap first = {0};                       /* have-key -> group of its first holder */
     size_t *amb = calloc(n ? n : 1, sizeof *amb); /* per actor: 1 if its have-key is ambiguous */
     if (!amb)
         return -1;
@@ -260,8 +260,7 @@ static int given_like(const ag_lexicon *lex, const char *w, size_t n, int caps_n
         if (h + 1 < w + n && h[1] >= 'a' && h[1] <= 'z')
             return 0;
     unsigned c = word_class(lex, w, n);
-    if (c & (AG_LEX_TITLE | AG_LEX_FUNCTION | AG_LEX_NONNAME | AG_LEX_ORGCUE |
-             AG_LEX_CONNECTOR))
+    if (c & (AG_LEX_TITLE | AG_LEX_FUNCTION | AG_LEX_NONNAME | AG_LEX_ORGCUE | AG_LEX_CONNECTOR))
         return 0;
     if (c & AG_LEX_GIVEN)
         return 1;
@@ -330,7 +329,7 @@ static int title_surname(const ag_lexicon *lex, const char *key)
         return 0;
     size_t n = (size_t)(last - key);
     if (word_class(lex, key, n) & AG_LEX_TITLE)
-        return 1; /* a title phrase */
+        return 1;                                   /* a title phrase */
     for (const char *p = key; p < last; p += n + 1) /* keys have single spaces */
         if (!(word_class(lex, p, n = strcspn(p, " ")) & AG_LEX_TITLE))
             return 0;
@@ -447,9 +446,9 @@ out:
 /* ------------------------------------------------------------------ organisations */
 
 /* Legal-form words that end a company's name and are not part of it ("Microsoft Corp"). */
-static const char *const corp_suffixes[] = {
-    "corp", "corporation", "inc", "incorporated", "co", "company", "plc", "ltd",
-    "limited", "llc", "group", "ag", "sa", "nv", NULL};
+static const char *const corp_suffixes[] = {"corp",    "corporation", "inc", "incorporated", "co",
+                                            "company", "plc",         "ltd", "limited",      "llc",
+                                            "group",   "ag",          "sa",  "nv",           NULL};
 
 static int is_corp_suffix(const char *w)
 {
@@ -518,7 +517,7 @@ static int org_unite(const ag__acc *acc, info *inf, size_t *parent, const ag_lex
     ag__strmap forms = {0}; /* X -> the first "X <legal form>" record */
     char **base = calloc(n ? n : 1, sizeof *base);
     int *most = calloc(n ? n : 1, sizeof *most); /* most words in a group before this step */
-    char *full = calloc(n ? n : 1, 1);              /* a record with its group's most words */
+    char *full = calloc(n ? n : 1, 1);           /* a record with its group's most words */
     int rc = -1;
     if (!base || !most || !full)
         goto out;
@@ -536,8 +535,7 @@ static int org_unite(const ag__acc *acc, info *inf, size_t *parent, const ag_lex
             continue;
         if (!sp) {
             /* A plural, when its singular names a party: "X Party" is an org record. */
-            if (len < 4 || key[len - 1] != 's' ||
-                (word_class(lex, key, len) & AG_LEX_ORGCUE))
+            if (len < 4 || key[len - 1] != 's' || (word_class(lex, key, len) & AG_LEX_ORGCUE))
                 continue;
             for (int form = 0; form < 3; form++) {
                 /* -s, -es, -ies -> -y; the stem keeps three letters at least */
@@ -635,8 +633,7 @@ static int names_org(const ag__acc *acc, const info *inf, const char *key, size_
     return j != (size_t)-1 && inf[j].type == AG_ACTOR_ORG;
 }
 
-static int org_suffixes(const ag__acc *acc, const info *inf, size_t *parent,
-                        const ag_lexicon *lex)
+static int org_suffixes(const ag__acc *acc, const info *inf, size_t *parent, const ag_lexicon *lex)
 {
     size_t n = acc->nactors, nslots = 0, cap = 0;
     ag__strmap slot_of = {0}; /* suffix key -> slot */
@@ -707,8 +704,7 @@ static json_t *evid_list(const ag__evids *e)
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < e->n; i++)
         json_array_append_new(arr, json_pack("{sssIss}", "doc", e->v[i].doc, "offset",
-                                             (json_int_t)e->v[i].offset, "text",
-                                             e->v[i].text));
+                                             (json_int_t)e->v[i].offset, "text", e->v[i].text));
     return arr;
 }
 
@@ -735,7 +731,7 @@ typedef struct resolver {
     size_t *gof;                  /* actor -> group index */
     group *groups;                /* ngroups of them, in order of their first actor */
     size_t ngroups;
-    size_t *mstart, *members;     /* group k's actors: members[mstart[k] .. mstart[k + 1]) */
+    size_t *mstart, *members; /* group k's actors: members[mstart[k] .. mstart[k + 1]) */
 } resolver;
 
 /* Stage 1: each actor's voted type, display name and variant keys. -1: out of memory. */
@@ -1025,8 +1021,8 @@ static int add_links(const resolver *r, ag__acc *links, ag_graph *g, ag_error *e
         ag__pair *q = &links->pairs[i];
         if (r->opts->met_only && !q->met)
             continue;
-        long e = ag_graph_add_edge(g, (size_t)r->groups[q->a].node, (size_t)r->groups[q->b].node,
-                                   err);
+        long e =
+            ag_graph_add_edge(g, (size_t)r->groups[q->a].node, (size_t)r->groups[q->b].node, err);
         if (e < 0)
             return -1;
         ag_edge_set_weight(g, (size_t)e, (double)q->weight);

@@ -74,8 +74,8 @@ static void init_acc(ag__acc *acc, const ag_merge_opts *o)
     acc->fixed_evidence = o->evidence >= 0;
 }
 
-static int read_all(const char *const *inputs, size_t ninputs, const ag_merge_opts *o,
-                    ag__acc *acc, ag_error *err)
+static int read_all(const char *const *inputs, size_t ninputs, const ag_merge_opts *o, ag__acc *acc,
+                    ag_error *err)
 {
     init_acc(acc, o);
     return each_line(inputs, ninputs, into_acc, acc, err);
@@ -148,8 +148,8 @@ static int reduce_line(void *ctx, const char *line, size_t len, const char *name
     return ag__acc_read_keyed_line(&r->cur, line, len, name, lineno, err);
 }
 
-int ag_merge_keyed(const char *const *inputs, size_t ninputs, int sorted,
-                   const ag_merge_opts *opts, FILE *out, ag_error *err)
+int ag_merge_keyed(const char *const *inputs, size_t ninputs, int sorted, const ag_merge_opts *opts,
+                   FILE *out, ag_error *err)
 {
     static const ag_merge_opts defaults = AG_MERGE_OPTS_INIT;
     int rc;

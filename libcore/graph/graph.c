@@ -41,13 +41,13 @@ typedef struct edge {
 } edge;
 
 struct ag_graph {
-    int directed;     /* edges have a direction */
-    int multigraph;   /* parallel edges are kept */
-    int integer_ids;  /* ids came in as JSON integers */
-    json_t *attrs;    /* graph attributes, never NULL */
-    node *nodes;      /* nnodes used of capnodes */
+    int directed;    /* edges have a direction */
+    int multigraph;  /* parallel edges are kept */
+    int integer_ids; /* ids came in as JSON integers */
+    json_t *attrs;   /* graph attributes, never NULL */
+    node *nodes;     /* nnodes used of capnodes */
     size_t nnodes, capnodes;
-    edge *edges;      /* nedges used of capedges */
+    edge *edges; /* nedges used of capedges */
     size_t nedges, capedges;
     node_table node_tab; /* id -> node */
     edge_table edge_tab; /* endpoint pair -> edge */
@@ -55,10 +55,7 @@ struct ag_graph {
 
 /* ------------------------------------------------------------------ hashing */
 
-static uint64_t hash_str(const char *s)
-{
-    return ag__hash_bytes(s, strlen(s));
-}
+static uint64_t hash_str(const char *s) { return ag__hash_bytes(s, strlen(s)); }
 
 static uint64_t hash_pair(const ag_graph *g, size_t a, size_t b)
 {
@@ -83,8 +80,8 @@ static int pair_matches(const ag_graph *g, const edge *e, const size_t *ab)
 #define EDGE_REHASH(g, s) hash_pair((g), (g)->edges[*(s)-1].src, (g)->edges[*(s)-1].dst)
 AG__HASHMAP_FUNCTIONS(node_table, size_t, const char *, const ag_graph *, SLOT_EMPTY, NODE_MATCH,
                       NODE_REHASH)
-AG__HASHMAP_FUNCTIONS(edge_table, size_t, const size_t *, const ag_graph *, SLOT_EMPTY,
-                      EDGE_MATCH, EDGE_REHASH)
+AG__HASHMAP_FUNCTIONS(edge_table, size_t, const size_t *, const ag_graph *, SLOT_EMPTY, EDGE_MATCH,
+                      EDGE_REHASH)
 
 /* Rebuild a table from its array, with room for want entries: in index order, so that a
  * probe meets parallel edges in the order they were added. The old table is kept when
@@ -130,10 +127,12 @@ int ag_actor_type_parse(const char *name, ag_actor_type *out)
         const char *name;
         ag_actor_type type;
     } alias[] = {
-        {"other", AG_ACTOR_OTHER},   {"misc", AG_ACTOR_OTHER},   {"person", AG_ACTOR_PERSON},
-        {"per", AG_ACTOR_PERSON},    {"org", AG_ACTOR_ORG},      {"organization", AG_ACTOR_ORG},
-        {"organisation", AG_ACTOR_ORG}, {"country", AG_ACTOR_COUNTRY}, {"gpe", AG_ACTOR_COUNTRY},
-        {"place", AG_ACTOR_PLACE},   {"location", AG_ACTOR_PLACE}, {"loc", AG_ACTOR_PLACE},
+        {"other", AG_ACTOR_OTHER},      {"misc", AG_ACTOR_OTHER},
+        {"person", AG_ACTOR_PERSON},    {"per", AG_ACTOR_PERSON},
+        {"org", AG_ACTOR_ORG},          {"organization", AG_ACTOR_ORG},
+        {"organisation", AG_ACTOR_ORG}, {"country", AG_ACTOR_COUNTRY},
+        {"gpe", AG_ACTOR_COUNTRY},      {"place", AG_ACTOR_PLACE},
+        {"location", AG_ACTOR_PLACE},   {"loc", AG_ACTOR_PLACE},
     };
     if (!name)
         return -1;
@@ -551,12 +550,17 @@ static ag_attr_type type_of(const json_t *v)
     if (!v)
         return AG_ATTR_NONE;
     switch (json_typeof(v)) {
-    case JSON_STRING: return AG_ATTR_STRING;
-    case JSON_INTEGER: return AG_ATTR_INTEGER;
-    case JSON_REAL: return AG_ATTR_REAL;
+    case JSON_STRING:
+        return AG_ATTR_STRING;
+    case JSON_INTEGER:
+        return AG_ATTR_INTEGER;
+    case JSON_REAL:
+        return AG_ATTR_REAL;
     case JSON_TRUE:
-    case JSON_FALSE: return AG_ATTR_BOOL;
-    default: return AG_ATTR_OTHER;
+    case JSON_FALSE:
+        return AG_ATTR_BOOL;
+    default:
+        return AG_ATTR_OTHER;
     }
 }
 
@@ -594,14 +598,13 @@ static int get_bool(const json_t *v, int *out)
 
 /* Store *v under key in the attribute object *slot (created on first use). slot NULL:
  * the index `index` of a `what` is out of range. */
-static int set_value(json_t **slot, const char *what, size_t index, const char *key,
-                     const value *v, ag_error *err)
+static int set_value(json_t **slot, const char *what, size_t index, const char *key, const value *v,
+                     ag_error *err)
 {
     json_t *j = NULL;
 
     if (!slot)
-        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "%s index %zu out of range", what,
-                            index);
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "%s index %zu out of range", what, index);
     if (!key || !utf8_valid(key))
         return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "attribute name is not UTF-8");
     switch (v->type) {
@@ -651,7 +654,8 @@ static size_t list_keys(const json_t *obj, const char *skip, const char **keys, 
 
     if (!obj)
         return n;
-    json_object_foreach((json_t *)obj, k, v) {
+    json_object_foreach((json_t *)obj, k, v)
+    {
         if (skip && strcmp(k, skip) == 0)
             continue;
         if (n < max)
@@ -749,8 +753,8 @@ static int set_edge(ag_graph *g, size_t e, const char *key, const value *v, ag_e
         if (v->type != AG_ATTR_REAL && v->type != AG_ATTR_INTEGER)
             return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "a link weight is a number");
         if (!isfinite(w))
-            return ag_error_set(err, AG_EINVAL, NULL, 0, 0,
-                                "link weight %g is not a finite number", w);
+            return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "link weight %g is not a finite number",
+                                w);
         g->edges[e].weight = w;
         return 0;
     }

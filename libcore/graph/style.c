@@ -76,12 +76,24 @@ ag_rgb ag_style_palette(long i)
     q = v * (1 - s * f);
     t = v * (1 - s * (1 - f));
     switch (sector) {
-    case 0: r = v, gr = t, b = p; break;
-    case 1: r = q, gr = v, b = p; break;
-    case 2: r = p, gr = v, b = t; break;
-    case 3: r = p, gr = q, b = v; break;
-    case 4: r = t, gr = p, b = v; break;
-    default: r = v, gr = p, b = q; break;
+    case 0:
+        r = v, gr = t, b = p;
+        break;
+    case 1:
+        r = q, gr = v, b = p;
+        break;
+    case 2:
+        r = p, gr = v, b = t;
+        break;
+    case 3:
+        r = p, gr = q, b = v;
+        break;
+    case 4:
+        r = t, gr = p, b = v;
+        break;
+    default:
+        r = v, gr = p, b = q;
+        break;
     }
     c.r = (unsigned char)lround(r * 255);
     c.g = (unsigned char)lround(gr * 255);
@@ -92,11 +104,16 @@ ag_rgb ag_style_palette(long i)
 ag_rgb ag_style_type_color(ag_actor_type t)
 {
     switch (t) {
-    case AG_ACTOR_PERSON: return palette[0];
-    case AG_ACTOR_ORG: return palette[1];
-    case AG_ACTOR_COUNTRY: return palette[2];
-    case AG_ACTOR_PLACE: return palette[4];
-    default: return other_grey;
+    case AG_ACTOR_PERSON:
+        return palette[0];
+    case AG_ACTOR_ORG:
+        return palette[1];
+    case AG_ACTOR_COUNTRY:
+        return palette[2];
+    case AG_ACTOR_PLACE:
+        return palette[4];
+    default:
+        return other_grey;
     }
 }
 
@@ -107,10 +124,7 @@ void ag_style_hex(ag_rgb c, char *buf, size_t size)
 
 /* ------------------------------------------------------------------ preparing */
 
-static int is_number(const json_t *v)
-{
-    return v && (json_is_integer(v) || json_is_real(v));
-}
+static int is_number(const json_t *v) { return v && (json_is_integer(v) || json_is_real(v)); }
 
 static int has_viz_color(const json_t *a)
 {

@@ -89,8 +89,8 @@ static void put_cells(FILE *f, ag__columns *c, const json_t *attrs, ag__buf *scr
 int ag_graph_write_csv(const ag_graph *g, const char *dest, ag_error *err)
 {
     static const char *const node_special[] = {"id", "label", "timeset", "interval", NULL};
-    static const char *const edge_special[] = {"source", "target", "weight", "type", "id",
-                                               "label", "kind", "timeset", "interval", NULL};
+    static const char *const edge_special[] = {"source", "target", "weight",  "type",     "id",
+                                               "label",  "kind",   "timeset", "interval", NULL};
     size_t n = ag_graph_node_count(g), m = ag_graph_edge_count(g);
     ag__columns nc = {0}, ec = {0};
     char **nh = NULL, **eh = NULL, *npath = NULL, *epath = NULL;
@@ -134,7 +134,8 @@ int ag_graph_write_csv(const ag_graph *g, const char *dest, ag_error *err)
     ag__puts(no.fp, "\n");
     for (size_t i = 0; i < n; i++) {
         const json_t *a = ag_node_attrs_const(g, i);
-        const char *id = ag_node_id(g, i), *label = label_col >= 0 ? ag_attr_string(a, "label") : NULL;
+        const char *id = ag_node_id(g, i),
+                   *label = label_col >= 0 ? ag_attr_string(a, "label") : NULL;
         ag__csv_field(no.fp, id, strlen(id));
         ag__puts(no.fp, ",");
         ag__csv_field(no.fp, label ? label : id, strlen(label ? label : id));
@@ -149,7 +150,8 @@ int ag_graph_write_csv(const ag_graph *g, const char *dest, ag_error *err)
     }
     ag__puts(eo.fp, "\n");
     for (size_t e = 0; e < m; e++) {
-        const char *s = ag_node_id(g, ag_edge_source(g, e)), *t = ag_node_id(g, ag_edge_target(g, e));
+        const char *s = ag_node_id(g, ag_edge_source(g, e)),
+                   *t = ag_node_id(g, ag_edge_target(g, e));
         ag__csv_field(eo.fp, s, strlen(s));
         ag__puts(eo.fp, ",");
         ag__csv_field(eo.fp, t, strlen(t));

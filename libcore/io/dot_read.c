@@ -21,7 +21,6 @@
 
 void aglexbad(void); /* libcgraph: flush the scanner's buffered input (see ag__read_dot) */
 
-
 /* ------------------------------------------------------------------ captured messages */
 
 /* What cgraph/gvc said during the current call. cgraph hands its callback pieces
@@ -48,10 +47,7 @@ agusererrf ag__gv_capture_start(void)
     return agseterrf(capture);
 }
 
-void ag__gv_capture_stop(agusererrf previous)
-{
-    agseterrf(previous);
-}
+void ag__gv_capture_stop(agusererrf previous) { agseterrf(previous); }
 
 /* The first captured "Error: " message, its "NAME: " prefix and trailing newline gone,
  * into buf; *line gets N from "in line N" (removed from the text), else 0. Returns 0 when
@@ -159,8 +155,7 @@ static int copy_attrs(Agraph_t *g, void *obj, int kind, json_t *attrs, const cha
 /* Line and column (1-based) where attribute key is first set to value in the DOT text
  * buf ("weight=abc", "weight = \"1e999\""); 0 and 0 when not found (cgraph keeps no
  * positions, so an error names the place by finding it again). */
-static void locate_value(const char *buf, const char *key, const char *value, long *line,
-                         long *col)
+static void locate_value(const char *buf, const char *key, const char *value, long *line, long *col)
 {
     size_t kl = strlen(key), vl = strlen(value);
     long ln = 1;
@@ -172,7 +167,8 @@ static void locate_value(const char *buf, const char *key, const char *value, lo
             bol = p + 1;
             continue;
         }
-        if (strncmp(p, key, kl) != 0 || (p > buf && (isalnum((unsigned char)p[-1]) || p[-1] == '_')))
+        if (strncmp(p, key, kl) != 0 ||
+            (p > buf && (isalnum((unsigned char)p[-1]) || p[-1] == '_')))
             continue;
         const char *q = p + kl;
         while (*q == ' ' || *q == '\t')
@@ -322,8 +318,8 @@ static const char *unclosed(const char *p, const char *end, const char **what)
     return NULL;
 }
 
-ag_graph *ag__read_dot(const char *buf, size_t len, const char *name,
-                       const ag_read_limits *limits, ag_error *err)
+ag_graph *ag__read_dot(const char *buf, size_t len, const char *name, const ag_read_limits *limits,
+                       ag_error *err)
 {
     agusererrf prev;
     Agraph_t *dg;

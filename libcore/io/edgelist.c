@@ -18,8 +18,8 @@
 #define MAX_FIELDS 64
 
 typedef struct field {
-    char *text;   /* unescaped, NUL-terminated, owned by the line buffer */
-    size_t col;   /* 1-based byte column where the field starts */
+    char *text; /* unescaped, NUL-terminated, owned by the line buffer */
+    size_t col; /* 1-based byte column where the field starts */
 } field;
 
 typedef struct line_state {
@@ -50,8 +50,8 @@ static int split_line(const line_state *ls, const char *s, size_t len, char sep,
         if (sep == ',' && i < len && s[i] == '"') {
             for (i++;; i++) {
                 if (i >= len)
-                    return ag_error_set(ls->err, AG_EPARSE, ls->name, ls->lineno,
-                                        (long)start + 1, "unterminated quoted field");
+                    return ag_error_set(ls->err, AG_EPARSE, ls->name, ls->lineno, (long)start + 1,
+                                        "unterminated quoted field");
                 if (s[i] == '"') {
                     if (i + 1 < len && s[i + 1] == '"') {
                         out[o++] = '"';
@@ -151,7 +151,8 @@ ag_graph *ag__read_edgelist(const char *buf, size_t len, const char *name, char 
         if (n == 0 || s[0] == '#')
             continue;
         if (memchr(s, '\0', n)) {
-            ag_error_set(err, AG_EPARSE, name, ls.lineno, (long)((const char *)memchr(s, 0, n) - s) + 1,
+            ag_error_set(err, AG_EPARSE, name, ls.lineno,
+                         (long)((const char *)memchr(s, 0, n) - s) + 1,
                          "NUL byte in an edge list: this is not a text file");
             goto fail;
         }
@@ -237,11 +238,20 @@ static void put_field(FILE *out, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
-        case '\t': fputs("\\t", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\\': fputs("\\\\", out); break;
-        default: putc(*s, out);
+        case '\t':
+            fputs("\\t", out);
+            break;
+        case '\n':
+            fputs("\\n", out);
+            break;
+        case '\r':
+            fputs("\\r", out);
+            break;
+        case '\\':
+            fputs("\\\\", out);
+            break;
+        default:
+            putc(*s, out);
         }
     }
 }

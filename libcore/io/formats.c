@@ -87,7 +87,8 @@ int ag__columns_scan(ag__columns *c, const json_t *attrs, ag_error *err)
 
     if (!attrs)
         return 0;
-    json_object_foreach((json_t *)attrs, key, v) {
+    json_object_foreach((json_t *)attrs, key, v)
+    {
         ag__kind k = ag__value_kind(v);
         long i = ag__columns_find(c, key);
         if (i < 0) {
@@ -155,8 +156,7 @@ static void format_real(double d, char *buf, size_t size)
     ag__format_double(d, 0, buf, size);
 }
 
-const char *ag__value_text(const json_t *v, ag__kind kind, ag__buf *scratch, size_t *len,
-                           int *oom)
+const char *ag__value_text(const json_t *v, ag__kind kind, ag__buf *scratch, size_t *len, int *oom)
 {
     char num[48];
 
@@ -288,14 +288,30 @@ void ag__xml_escape(FILE *f, const char *s, size_t n, int in_attr)
             rep = "\xEF\xBF\xBD"; /* invalid UTF-8: one replacement per bad byte */
         } else {
             switch (c) {
-            case '<': rep = "&lt;"; break;
-            case '>': rep = "&gt;"; break;
-            case '&': rep = "&amp;"; break;
-            case '"': rep = in_attr ? "&quot;" : "\""; break;
-            case '\n': rep = in_attr ? "&#10;" : "\n"; break;
-            case '\t': rep = in_attr ? "&#9;" : "\t"; break;
-            case '\r': rep = "&#13;"; break;
-            default: rep = "\xEF\xBF\xBD"; break; /* not representable in XML 1.0 */
+            case '<':
+                rep = "&lt;";
+                break;
+            case '>':
+                rep = "&gt;";
+                break;
+            case '&':
+                rep = "&amp;";
+                break;
+            case '"':
+                rep = in_attr ? "&quot;" : "\"";
+                break;
+            case '\n':
+                rep = in_attr ? "&#10;" : "\n";
+                break;
+            case '\t':
+                rep = in_attr ? "&#9;" : "\t";
+                break;
+            case '\r':
+                rep = "&#13;";
+                break;
+            default:
+                rep = "\xEF\xBF\xBD";
+                break; /* not representable in XML 1.0 */
             }
         }
         if (p > run)

@@ -62,18 +62,11 @@ void ag__columns_free(ag__columns *c);
  * true/false, lists joined, JSON compact. Returns NULL for null values, or when out of
  * memory (then *oom is set).
  */
-const char *ag__value_text(const json_t *v, ag__kind kind, ag__buf *scratch, size_t *len,
-                           int *oom);
+const char *ag__value_text(const json_t *v, ag__kind kind, ag__buf *scratch, size_t *len, int *oom);
 
 /* Unlocked stdio: the writers are single-threaded and write millions of small pieces. */
-static inline void ag__puts(FILE *f, const char *s)
-{
-    fputs_unlocked(s, f);
-}
-static inline void ag__putn(FILE *f, const char *s, size_t n)
-{
-    fwrite_unlocked(s, 1, n, f);
-}
+static inline void ag__puts(FILE *f, const char *s) { fputs_unlocked(s, f); }
+static inline void ag__putn(FILE *f, const char *s, size_t n) { fwrite_unlocked(s, 1, n, f); }
 void ag__put_long(FILE *f, long long v);
 void ag__put_size(FILE *f, size_t v);
 /* A real in shortest round-trip form, always with a fraction or an exponent. */

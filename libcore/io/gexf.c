@@ -27,22 +27,26 @@
 #include "io/io_internal.h"
 
 typedef struct xw {
-    FILE *f;               /* output */
-    const ag_graph *g;     /* the graph written */
-    ag__columns col[2];    /* node and edge attribute columns */
-    long label_col[2];     /* column used as label (string "label"), or -1 */
-    ag__buf scratch;       /* value text */
-    ag_style st;           /* colours and sizes */
-    int oom;               /* an allocation failed while writing values */
+    FILE *f;            /* output */
+    const ag_graph *g;  /* the graph written */
+    ag__columns col[2]; /* node and edge attribute columns */
+    long label_col[2];  /* column used as label (string "label"), or -1 */
+    ag__buf scratch;    /* value text */
+    ag_style st;        /* colours and sizes */
+    int oom;            /* an allocation failed while writing values */
 } xw;
 
 static const char *gexf_type(const ag__column *c)
 {
     switch (c->kind) {
-    case AG__K_BOOL: return "boolean";
-    case AG__K_INT: return c->wide ? "long" : "integer";
-    case AG__K_REAL: return "double";
-    default: return "string";
+    case AG__K_BOOL:
+        return "boolean";
+    case AG__K_INT:
+        return c->wide ? "long" : "integer";
+    case AG__K_REAL:
+        return "double";
+    default:
+        return "string";
     }
 }
 
@@ -84,7 +88,8 @@ static void put_attvalues(xw *w, int d, const json_t *attrs)
 
     if (!attrs)
         return;
-    json_object_foreach((json_t *)attrs, key, v) {
+    json_object_foreach((json_t *)attrs, key, v)
+    {
         long i = ag__columns_find(&w->col[d], key);
         size_t len;
         const char *text;

@@ -51,26 +51,23 @@ typedef struct gattr {
 } gattr;
 
 typedef struct gx {
-    ag__xml x;           /* the reader, the source name, the limits and *err */
-    ag_graph *g;         /* built with GEXF ids as node ids */
-    gattr *attr[2];      /* declared node and edge attributes */
+    ag__xml x;      /* the reader, the source name, the limits and *err */
+    ag_graph *g;    /* built with GEXF ids as node ids */
+    gattr *attr[2]; /* declared node and edge attributes */
     size_t nattr[2], capattr[2];
-    int own;             /* written by actorgraph: viz and spells are derived data */
-    int numeric_time;    /* times are numbers: 1 timeformat integer, 2 double */
-    int integer_ids;     /* idtype integer or long */
-    int graphs;          /* <graph> elements seen */
-    long *refline;       /* per node: 0 once a <node> declares it, else the line of the
-                          * first <edge> naming it (an undeclared node is an error) */
-    size_t caprefline;   /* allocated entries of refline */
-    ag__buf text;        /* element text (creator, default) */
+    int own;           /* written by actorgraph: viz and spells are derived data */
+    int numeric_time;  /* times are numbers: 1 timeformat integer, 2 double */
+    int integer_ids;   /* idtype integer or long */
+    int graphs;        /* <graph> elements seen */
+    long *refline;     /* per node: 0 once a <node> declares it, else the line of the
+                        * first <edge> naming it (an undeclared node is an error) */
+    size_t caprefline; /* allocated entries of refline */
+    ag__buf text;      /* element text (creator, default) */
 } gx;
 
 /* ================================================================== small helpers */
 
-static int nomem(gx *s)
-{
-    return ag__xml_fail(&s->x, AG_ENOMEM, "out of memory");
-}
+static int nomem(gx *s) { return ag__xml_fail(&s->x, AG_ENOMEM, "out of memory"); }
 
 /* json_object_set_new that reports out of memory; v may be NULL (then it fails). */
 static int put(gx *s, json_t *obj, const char *key, json_t *v)
@@ -224,8 +221,8 @@ static json_t *decode(gx *s, const gattr *a, const char *text, const char *what)
 {
     json_t *v = a->list ? list_value(text, a->type) : scalar(text, strlen(text), a->type);
     if (!v)
-        ag__xml_fail(&s->x, AG_EINVAL, "%sattribute '%s' (%s%s): '%.40s' is not %s", what,
-                     a->title, a->list ? "list of " : "", type_name(a), text,
+        ag__xml_fail(&s->x, AG_EINVAL, "%sattribute '%s' (%s%s): '%.40s' is not %s", what, a->title,
+                     a->list ? "list of " : "", type_name(a), text,
                      a->type == T_BOOL ? "true or false" : "a number");
     return v;
 }
@@ -249,8 +246,7 @@ static void what_of(gx *s, int cl, size_t idx, char *buf, size_t size)
     if (cl == CL_NODE)
         snprintf(buf, size, "node '%.100s': ", ag_node_id(s->g, idx));
     else
-        snprintf(buf, size, "edge '%.60s' - '%.60s': ",
-                 ag_node_id(s->g, ag_edge_source(s->g, idx)),
+        snprintf(buf, size, "edge '%.60s' - '%.60s': ", ag_node_id(s->g, ag_edge_source(s->g, idx)),
                  ag_node_id(s->g, ag_edge_target(s->g, idx)));
 }
 
@@ -289,9 +285,9 @@ static int parse_type(const char *t, int *type, int *list)
         const char *name;
         int type;
     } types[] = {
-        {"integer", T_INT}, {"long", T_INT},    {"short", T_INT},   {"byte", T_INT},
-        {"biginteger", T_INT}, {"float", T_REAL}, {"double", T_REAL}, {"bigdecimal", T_REAL},
-        {"boolean", T_BOOL}, {"string", T_STRING}, {"char", T_STRING}, {"anyURI", T_STRING},
+        {"integer", T_INT},    {"long", T_INT},      {"short", T_INT},   {"byte", T_INT},
+        {"biginteger", T_INT}, {"float", T_REAL},    {"double", T_REAL}, {"bigdecimal", T_REAL},
+        {"boolean", T_BOOL},   {"string", T_STRING}, {"char", T_STRING}, {"anyURI", T_STRING},
     };
     *list = 0;
     *type = T_STRING;
@@ -380,7 +376,7 @@ out:
 static int read_attributes(gx *s)
 {
     char *cls = ag__xml_attr(&s->x, "class");
-    int cl = cls && strcmp(cls, "node") == 0 ? CL_NODE
+    int cl = cls && strcmp(cls, "node") == 0   ? CL_NODE
              : cls && strcmp(cls, "edge") == 0 ? CL_EDGE
                                                : -1;
     int depth = ag__xml_depth(&s->x), rc = 0;
@@ -414,11 +410,11 @@ static char *bound(gx *s, const char *closed, const char *open)
  * as attributes. */
 static int record_times(gx *s, json_t *attrs)
 {
-    static const char *const names[][2] = {{"start", "startopen"}, {"end", "endopen"},
-                                           {"timestamp", NULL}, {"timestamps", NULL}};
+    static const char *const names[][2] = {
+        {"start", "startopen"}, {"end", "endopen"}, {"timestamp", NULL}, {"timestamps", NULL}};
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
-        char *v = names[k][1] ? bound(s, names[k][0], names[k][1])
-                              : ag__xml_attr(&s->x, names[k][0]);
+        char *v =
+            names[k][1] ? bound(s, names[k][0], names[k][1]) : ag__xml_attr(&s->x, names[k][0]);
         int rc = v ? put(s, attrs, names[k][0], time_value(s, v)) : 0;
         xmlFree(v);
         if (rc < 0)
@@ -518,10 +514,12 @@ static int read_spells(gx *s, json_t *attrs)
             json_t *pair = json_array();
             /* json_array_append_new takes its value even when it fails */
             int bad = !pair ||
-                      json_array_append_new(pair, a ? time_value(s, a)
-                                                     : t ? time_value(s, t) : json_null()) < 0 ||
-                      json_array_append_new(pair, b ? time_value(s, b)
-                                                     : t ? time_value(s, t) : json_null()) < 0;
+                      json_array_append_new(pair, a   ? time_value(s, a)
+                                                  : t ? time_value(s, t)
+                                                      : json_null()) < 0 ||
+                      json_array_append_new(pair, b   ? time_value(s, b)
+                                                  : t ? time_value(s, t)
+                                                      : json_null()) < 0;
             if (bad)
                 json_decref(pair);
             else
@@ -583,8 +581,8 @@ static int viz_color(gx *s, json_t *attrs)
             char *end;
             c = strtol(v, &end, 10);
             if (*end != '\0' || c < 0 || c > 255)
-                rc = ag__xml_fail(&s->x, AG_EINVAL, "viz:color: %s '%.40s' is not 0..255",
-                                  ch[k][0], v);
+                rc = ag__xml_fail(&s->x, AG_EINVAL, "viz:color: %s '%.40s' is not 0..255", ch[k][0],
+                                  v);
         } else if (hex && strlen(hex) == 7 && hex[0] == '#') {
             char two[3] = {hex[1 + 2 * k], hex[2 + 2 * k], '\0'}, *end;
             c = strtol(two, &end, 16);
@@ -687,11 +685,11 @@ static int read_record(gx *s, int cl, size_t idx)
             break;
     }
     if (rc == 0 && dyn)
-        json_object_foreach(dyn, key, v)
-            if (json_object_set(attrs, key, v) < 0) {
-                rc = nomem(s);
-                break;
-            }
+        json_object_foreach(dyn, key, v) if (json_object_set(attrs, key, v) < 0)
+        {
+            rc = nomem(s);
+            break;
+        }
     json_decref(dyn);
     return rc < 0 ? -1 : 0;
 }
@@ -710,8 +708,7 @@ static long node_ref(gx *s, const char *id, int declared)
         s->refline[i] = declared ? 0 : (ag__xml_line(&s->x) > 0 ? ag__xml_line(&s->x) : 1);
     } else if (declared) {
         if (s->refline[i] == 0)
-            return ag__xml_fail(&s->x, AG_EINVAL, "two <node> elements have the id '%.80s'",
-                                id);
+            return ag__xml_fail(&s->x, AG_EINVAL, "two <node> elements have the id '%.80s'", id);
         s->refline[i] = 0;
     }
     return i;
@@ -822,15 +819,9 @@ static int read_list(gx *s, const char *child, int (*one)(gx *))
     return rc;
 }
 
-static int read_nodes(gx *s)
-{
-    return read_list(s, "node", read_node);
-}
+static int read_nodes(gx *s) { return read_list(s, "node", read_node); }
 
-static int read_edges(gx *s)
-{
-    return read_list(s, "edge", read_edge);
-}
+static int read_edges(gx *s) { return read_list(s, "edge", read_edge); }
 
 /* ================================================================== document */
 
@@ -852,10 +843,10 @@ static int read_graph(gx *s)
     }
     /* GEXF's default is undirected; "mutual" (both ways) is undirected too. */
     ag_graph_set_directed(s->g, ed && strcmp(ed, "directed") == 0);
-    s->numeric_time = !tf                            ? 0
-                      : strcmp(tf, "integer") == 0   ? 1
+    s->numeric_time = !tf                                                     ? 0
+                      : strcmp(tf, "integer") == 0                            ? 1
                       : strcmp(tf, "double") == 0 || strcmp(tf, "float") == 0 ? 2
-                                                     : 0;
+                                                                              : 0;
     s->integer_ids = idtype && (strcmp(idtype, "integer") == 0 || strcmp(idtype, "long") == 0);
     if (ag__xml_is_empty(&s->x)) {
         rc = 0;
@@ -986,8 +977,8 @@ static ag_graph *settle_names(gx *s)
     return g;
 }
 
-ag_graph *ag__read_gexf(const char *buf, size_t len, const char *name,
-                        const ag_read_limits *limits, ag_error *err)
+ag_graph *ag__read_gexf(const char *buf, size_t len, const char *name, const ag_read_limits *limits,
+                        ag_error *err)
 {
     gx s;
     ag_graph *result = NULL;

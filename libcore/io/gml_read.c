@@ -2,8 +2,8 @@
  * gml_read.c - the GML reader, hand-written like the writer (igraph's reader would need its
  * global error handler and a second attribute model; the format is small).
  *
- * Reading accepts what gml_write.c writes that and what networkx and igraph write: repeated keys become lists
- * (with networkx's "_networkx_list_start" marker), nested [ ] lists become JSON
+ * Reading accepts what gml_write.c writes that and what networkx and igraph write: repeated keys
+ * become lists (with networkx's "_networkx_list_start" marker), nested [ ] lists become JSON
  * objects, strings may span lines, character references are decoded, and a node's
  * label (networkx), else its name (igraph), else its GML id becomes its id in the model.
  * Errors carry line and column.
@@ -27,18 +27,18 @@
 enum tok { T_EOF, T_KEY, T_INT, T_REAL, T_STRING, T_OPEN, T_CLOSE };
 
 typedef struct mr {
-    const char *p, *end;   /* cursor and end of input */
-    const char *line_start; /* start of the current line, for columns */
-    long line;             /* current line (1-based) */
-    const char *name;      /* source name */
+    const char *p, *end;          /* cursor and end of input */
+    const char *line_start;       /* start of the current line, for columns */
+    long line;                    /* current line (1-based) */
+    const char *name;             /* source name */
     const ag_read_limits *limits; /* never NULL */
-    ag_error *err;         /* where errors go */
+    ag_error *err;                /* where errors go */
     /* the current token */
-    enum tok t;            /* its kind */
-    const char *a, *b;     /* its text */
-    long tline, tcol;      /* where it starts */
-    ag__buf str;           /* decoded T_STRING text */
-    int depth;             /* nesting of [ ] */
+    enum tok t;        /* its kind */
+    const char *a, *b; /* its text */
+    long tline, tcol;  /* where it starts */
+    ag__buf str;       /* decoded T_STRING text */
+    int depth;         /* nesting of [ ] */
 } mr;
 
 __attribute__((format(printf, 2, 3))) static int rfail(mr *r, const char *fmt, ...)
@@ -50,15 +50,9 @@ __attribute__((format(printf, 2, 3))) static int rfail(mr *r, const char *fmt, .
     return -1;
 }
 
-static int is_alpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+static int is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Append the UTF-8 encoding of code point c. */
 static int add_utf8(ag__buf *b, uint32_t c)
@@ -105,9 +99,10 @@ static int decode_string(mr *r, const char *a, const char *b)
             if (hex)
                 q++;
             for (; q < b && digits < 8; q++, digits++) {
-                int v = is_digit(*q) ? *q - '0'
+                int v = is_digit(*q)                    ? *q - '0'
                         : hex && *q >= 'a' && *q <= 'f' ? *q - 'a' + 10
-                        : hex && *q >= 'A' && *q <= 'F' ? *q - 'A' + 10 : -1;
+                        : hex && *q >= 'A' && *q <= 'F' ? *q - 'A' + 10
+                                                        : -1;
                 if (v < 0)
                     break;
                 c = c * (hex ? 16 : 10) + (uint32_t)v;
@@ -399,9 +394,9 @@ fail:
 
 /* A pending edge: endpoints by GML id text, resolved when all nodes are known. */
 typedef struct pedge {
-    char *src, *dst;  /* GML ids as text */
-    json_t *attrs;    /* remaining attributes (owned) */
-    long line, col;   /* where the edge starts, for messages */
+    char *src, *dst; /* GML ids as text */
+    json_t *attrs;   /* remaining attributes (owned) */
+    long line, col;  /* where the edge starts, for messages */
 } pedge;
 
 /* Text form of a node id value (int or string), into buf. */
@@ -421,12 +416,12 @@ static const char *id_text(const json_t *v, char *buf, size_t size)
 }
 
 typedef struct gml_state {
-    ag_graph *g;       /* result, ids are labels (or GML ids) */
-    ag_graph *ids;     /* index: GML id text -> node index (same numbering as g) */
-    pedge *edges;      /* pending edges */
+    ag_graph *g;             /* result, ids are labels (or GML ids) */
+    ag_graph *ids;           /* index: GML id text -> node index (same numbering as g) */
+    pedge *edges;            /* pending edges */
     size_t nedges, capedges; /* pending edges in use, allocated */
-    int any_label;     /* some node had a label that differs from its integer id */
-    int all_int_ids;   /* every GML id is an integer */
+    int any_label;           /* some node had a label that differs from its integer id */
+    int all_int_ids;         /* every GML id is an integer */
 } gml_state;
 
 static int take_node(mr *r, gml_state *st, json_t *obj)
@@ -550,7 +545,8 @@ static int parse_graph(mr *r, gml_state *st)
         if (r->t == T_CLOSE)
             return 0;
         if (r->t != T_KEY)
-            return rfail(r, r->t == T_EOF ? "missing ']' at the end of the graph" : "expected a key");
+            return rfail(r,
+                         r->t == T_EOF ? "missing ']' at the end of the graph" : "expected a key");
         n = (size_t)(r->b - r->a);
         if (n >= sizeof key)
             return rfail(r, "key too long");
@@ -585,8 +581,8 @@ static int parse_graph(mr *r, gml_state *st)
     }
 }
 
-ag_graph *ag__read_gml(const char *buf, size_t len, const char *name,
-                       const ag_read_limits *limits, ag_error *err)
+ag_graph *ag__read_gml(const char *buf, size_t len, const char *name, const ag_read_limits *limits,
+                       ag_error *err)
 {
     mr r;
     gml_state st;

@@ -233,7 +233,8 @@ static void put_record(mw *w, int d, const json_t *attrs, const char *indent)
 
     if (!attrs)
         return;
-    json_object_foreach((json_t *)attrs, key, v) {
+    json_object_foreach((json_t *)attrs, key, v)
+    {
         long i = ag__columns_find(&w->col[d], key);
         if (i < 0 || json_is_null(v))
             continue;

@@ -37,35 +37,32 @@ enum { T_STRING, T_BOOL, T_INT, T_REAL };
 enum { M_NONE, M_LIST, M_JSON, M_NODEID, M_VISUAL, M_YNODE, M_YOTHER };
 
 typedef struct rkey {
-    char *id;      /* key id */
-    char *name;    /* attr.name, or the id when there is none */
-    int domain;    /* DOM_* bits it applies to */
-    int type;      /* T_* */
-    int mark;      /* M_*: how values are decoded */
-    char *deflt;   /* <default> text or NULL */
+    char *id;    /* key id */
+    char *name;  /* attr.name, or the id when there is none */
+    int domain;  /* DOM_* bits it applies to */
+    int type;    /* T_* */
+    int mark;    /* M_*: how values are decoded */
+    char *deflt; /* <default> text or NULL */
 } rkey;
 
 typedef struct rd {
-    ag__xml x;            /* the reader, the source name, the limits and *err */
-    ag_graph *g;          /* built with GraphML ids as node ids */
-    rkey *keys;           /* declared keys */
+    ag__xml x;                   /* the reader, the source name, the limits and *err */
+    ag_graph *g;                 /* built with GraphML ids as node ids */
+    rkey *keys;                  /* declared keys */
     size_t nkeys, capkeys, hint; /* count, allocated, lookup hint */
-    long nodeid_key;      /* index of the node-id key, -1 */
-    json_t **names;       /* per node: value of the node-id key (owned) or NULL */
-    size_t capnames;      /* allocated entries of names */
-    int graphs;           /* top-level <graph> elements seen */
-    ag__buf text;         /* text of the current <data> */
-    int integer_ids;      /* the node-id key says the names were integers */
-    long *refline;        /* per node: 0 once a <node> declares it, else the line of the
-                           * first <edge> naming it (an undeclared node is an error) */
-    size_t caprefline;    /* allocated entries of refline */
+    long nodeid_key;             /* index of the node-id key, -1 */
+    json_t **names;              /* per node: value of the node-id key (owned) or NULL */
+    size_t capnames;             /* allocated entries of names */
+    int graphs;                  /* top-level <graph> elements seen */
+    ag__buf text;                /* text of the current <data> */
+    int integer_ids;             /* the node-id key says the names were integers */
+    long *refline;               /* per node: 0 once a <node> declares it, else the line of the
+                                  * first <edge> naming it (an undeclared node is an error) */
+    size_t caprefline;           /* allocated entries of refline */
 } rd;
 
 /* The reader's steps (xml_read.c), named as this file uses them. */
-static long cur_line(rd *s)
-{
-    return ag__xml_line(&s->x);
-}
+static long cur_line(rd *s) { return ag__xml_line(&s->x); }
 
 __attribute__((format(printf, 3, 4))) static int fail(rd *s, int code, const char *fmt, ...)
 {
@@ -76,30 +73,15 @@ __attribute__((format(printf, 3, 4))) static int fail(rd *s, int code, const cha
     return -1;
 }
 
-static const char *lname(rd *s)
-{
-    return ag__xml_lname(&s->x);
-}
+static const char *lname(rd *s) { return ag__xml_lname(&s->x); }
 
-static char *get_attr(rd *s, const char *name)
-{
-    return ag__xml_attr(&s->x, name);
-}
+static char *get_attr(rd *s, const char *name) { return ag__xml_attr(&s->x, name); }
 
-static int next(rd *s)
-{
-    return ag__xml_next(&s->x);
-}
+static int next(rd *s) { return ag__xml_next(&s->x); }
 
-static int skip_element(rd *s)
-{
-    return ag__xml_skip(&s->x);
-}
+static int skip_element(rd *s) { return ag__xml_skip(&s->x); }
 
-static int next_child(rd *s, int depth)
-{
-    return ag__xml_next_child(&s->x, depth);
-}
+static int next_child(rd *s, int depth) { return ag__xml_next_child(&s->x, depth); }
 
 /* Text content of the current element (start tag), concatenated, into s->text. When
  * `ynode` is set, yEd's graphics: take the first NodeLabel's text instead, and the
@@ -334,8 +316,8 @@ static json_t *decode_value(rd *s, const rkey *k, const char *text, const char *
             /* jansson holds no NaN or infinity (json_real gives NULL for them): "inf",
              * "nan" and "1e999" failed with no error at all ("unknown error"). */
             if (!isfinite(d)) {
-                fail(s, AG_EINVAL, "%skey '%s' (double): '%.40s' is not a finite number",
-                     what, k->name, text);
+                fail(s, AG_EINVAL, "%skey '%s' (double): '%.40s' is not a finite number", what,
+                     k->name, text);
                 return NULL;
             }
             {
@@ -434,7 +416,7 @@ static int read_data(rd *s, int dom, long idx)
     }
     if (element_text(s, k->mark == M_YNODE, &x, &y, &has_xy) < 0)
         goto out;
-    target = dom == DOM_GRAPH ? ag_graph_attrs(s->g)
+    target = dom == DOM_GRAPH  ? ag_graph_attrs(s->g)
              : dom == DOM_NODE ? ag_node_attrs(s->g, (size_t)idx)
                                : ag_edge_attrs(s->g, (size_t)idx);
     if (!target) {
@@ -611,8 +593,7 @@ static int read_document(rd *s)
                 return fail(s, AG_EPARSE, "a second <graph>: one graph per input");
             char *ed = get_attr(s, "edgedefault");
             if (ed && strcmp(ed, "undirected") != 0 && strcmp(ed, "directed") != 0) {
-                fail(s, AG_EPARSE, "edgedefault '%.40s': expected 'directed' or 'undirected'",
-                     ed);
+                fail(s, AG_EPARSE, "edgedefault '%.40s': expected 'directed' or 'undirected'", ed);
                 xmlFree(ed);
                 return -1;
             }
@@ -650,8 +631,7 @@ static int apply_defaults(rd *s)
         if (k->domain & DOM_NODE)
             for (size_t i = 0; i < n; i++) {
                 json_t *a = ag_node_attrs(s->g, i);
-                if (!a || (!json_object_get(a, k->name) &&
-                           json_object_set(a, k->name, v) < 0))
+                if (!a || (!json_object_get(a, k->name) && json_object_set(a, k->name, v) < 0))
                     goto nomem;
             }
         if (k->domain & DOM_EDGE)

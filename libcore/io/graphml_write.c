@@ -34,25 +34,25 @@
 
 /* One key as written: its attr.name and where its values come from. */
 typedef struct wkey {
-    char *name;        /* attr.name, an XML name token */
-    const char *type;  /* attr.type */
-    const char *mark;  /* <desc> marker or NULL */
+    char *name;       /* attr.name, an XML name token */
+    const char *type; /* attr.type */
+    const char *mark; /* <desc> marker or NULL */
 } wkey;
 
 typedef struct gw {
-    FILE *f;                /* output */
-    const ag_graph *g;      /* the graph written */
-    ag__columns col[3];     /* attribute columns: graph, node, edge */
-    wkey *key[3];           /* one key per column, same index */
-    ag__buf scratch;        /* value text */
-    ag_style st;            /* colours and sizes for the visual keys */
-    int raw_ids;            /* node ids written as they are (all are name tokens) */
-    char *label_name;       /* attr.name of the key holding the node name */
-    int vis_size, vis_rgb;  /* emit Gephi's size / r,g,b keys */
-    int has_weight;         /* some edge has a weight */
-    size_t base[3];         /* number of the first attribute key per domain ("d<n>") */
+    FILE *f;               /* output */
+    const ag_graph *g;     /* the graph written */
+    ag__columns col[3];    /* attribute columns: graph, node, edge */
+    wkey *key[3];          /* one key per column, same index */
+    ag__buf scratch;       /* value text */
+    ag_style st;           /* colours and sizes for the visual keys */
+    int raw_ids;           /* node ids written as they are (all are name tokens) */
+    char *label_name;      /* attr.name of the key holding the node name */
+    int vis_size, vis_rgb; /* emit Gephi's size / r,g,b keys */
+    int has_weight;        /* some edge has a weight */
+    size_t base[3];        /* number of the first attribute key per domain ("d<n>") */
     size_t label_key, size_key, rgb_key, weight_key; /* numbers of the special keys */
-    int oom;                /* an allocation failed while writing values */
+    int oom;                                         /* an allocation failed while writing values */
 } gw;
 
 /* An XML name token made from an attribute name: every byte or UTF-8 sequence outside
@@ -90,10 +90,14 @@ static char *token_name(const char *name, char **used, size_t nused)
 static const char *key_type(const ag__column *c)
 {
     switch (c->kind) {
-    case AG__K_BOOL: return "boolean";
-    case AG__K_INT: return c->wide ? "long" : "int";
-    case AG__K_REAL: return "double";
-    default: return "string";
+    case AG__K_BOOL:
+        return "boolean";
+    case AG__K_INT:
+        return c->wide ? "long" : "int";
+    case AG__K_REAL:
+        return "double";
+    default:
+        return "string";
     }
 }
 
@@ -230,7 +234,8 @@ static void put_record_data(gw *w, int d, const json_t *attrs)
 
     if (!attrs)
         return;
-    json_object_foreach((json_t *)attrs, key, v) {
+    json_object_foreach((json_t *)attrs, key, v)
+    {
         long i = ag__columns_find(&w->col[d], key);
         size_t len;
         const char *text;

@@ -27,9 +27,9 @@ int ag__gv_captured_error(const char *name, char *buf, size_t size, long *line);
  * them in the graph attribute "actorgraph_style" and ag__read_dot drops them again, so a
  * DOT file ag-render wrote reads back with its data and without the drawing. Kept in
  * sync with render.c by tests/unit/test_render.c. */
-#define AG__STYLE_KEYS                                                                     \
-    "label labelloc labeljust fontname overlap overlap_scaling sep outputorder bgcolor pad " \
-    "size ratio dpi margin width height penwidth color shape style fillcolor fontsize "    \
+#define AG__STYLE_KEYS                                                                             \
+    "label labelloc labeljust fontname overlap overlap_scaling sep outputorder bgcolor pad "       \
+    "size ratio dpi margin width height penwidth color shape style fillcolor fontsize "            \
     "tooltip start layout splines esep"
 #define AG__STYLE_MARK "actorgraph_style"
 
@@ -39,8 +39,8 @@ int ag__gv_captured_error(const char *name, char *buf, size_t size, long *line);
  * in the DOT we write: the reader drops them and the writer never writes them. */
 static inline int ag__gv_names_file(const char *key)
 {
-    static const char *const keys[] = {"image", "imagepath", "shapefile", "fontpath",
-                                       "stylesheet", NULL};
+    static const char *const keys[] = {"image",    "imagepath",  "shapefile",
+                                       "fontpath", "stylesheet", NULL};
     for (const char *const *k = keys; *k; k++)
         if (strcmp(key, *k) == 0)
             return 1;

@@ -34,7 +34,7 @@ static const struct {
     {"gml", AG_FMT_GML},     {"tsv", AG_FMT_TSV},       {"csv", AG_FMT_CSV},
     {"svg", AG_FMT_SVG},     {"png", AG_FMT_PNG},       {"pdf", AG_FMT_PDF},
     {"auto", AG_FMT_AUTO},   {"txt", AG_FMT_TSV},       {"edgelist", AG_FMT_TSV},
-    {"neo4j", AG_FMT_NEO4J},   {"html", AG_FMT_HTML},     {"htm", AG_FMT_HTML},
+    {"neo4j", AG_FMT_NEO4J}, {"html", AG_FMT_HTML},     {"htm", AG_FMT_HTML},
 };
 
 const char *ag_format_name(ag_format fmt)
@@ -243,8 +243,9 @@ static ag_graph *read_terminated(const char *buf, size_t len, const char *name, 
     case AG_FMT_CSV:
         return ag__read_edgelist(text, len, name, ',', limits, err);
     default:
-        ag_error_set(err, AG_EINVAL, name, 0, 0, "cannot read %s input: %s is an output-only format",
-                     ag_format_name(fmt), ag_format_name(fmt));
+        ag_error_set(err, AG_EINVAL, name, 0, 0,
+                     "cannot read %s input: %s is an output-only format", ag_format_name(fmt),
+                     ag_format_name(fmt));
         return NULL;
     }
 }
@@ -289,7 +290,6 @@ ag_graph *ag_graph_read(const char *path, ag_format fmt, const ag_read_limits *l
     free(buf);
     return g;
 }
-
 
 /* ------------------------------------------------------------------ atomic output */
 
@@ -343,8 +343,7 @@ int ag_output_open(ag_output *out, const char *path, ag_error *err)
             if (!out->path || !(out->fp = fopen(path, "wb"))) {
                 int e = errno;
                 ag_output_abort(out);
-                return ag_error_set(err, AG_EIO, path, 0, 0, "cannot open output: %s",
-                                    strerror(e));
+                return ag_error_set(err, AG_EIO, path, 0, 0, "cannot open output: %s", strerror(e));
             }
             return 0;
         }

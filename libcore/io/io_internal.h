@@ -15,19 +15,19 @@
 
 #include <actorgraph/io/io.h>
 
-ag_graph *ag__read_json(const char *buf, size_t len, const char *name,
-                        const ag_read_limits *limits, ag_error *err);
+ag_graph *ag__read_json(const char *buf, size_t len, const char *name, const ag_read_limits *limits,
+                        ag_error *err);
 /* sep is '\t' or ','. */
 ag_graph *ag__read_edgelist(const char *buf, size_t len, const char *name, char sep,
                             const ag_read_limits *limits, ag_error *err);
 ag_graph *ag__read_graphml(const char *buf, size_t len, const char *name,
                            const ag_read_limits *limits, ag_error *err);
-ag_graph *ag__read_gml(const char *buf, size_t len, const char *name,
-                       const ag_read_limits *limits, ag_error *err);
-ag_graph *ag__read_dot(const char *buf, size_t len, const char *name,
-                       const ag_read_limits *limits, ag_error *err);
-ag_graph *ag__read_gexf(const char *buf, size_t len, const char *name,
-                        const ag_read_limits *limits, ag_error *err);
+ag_graph *ag__read_gml(const char *buf, size_t len, const char *name, const ag_read_limits *limits,
+                       ag_error *err);
+ag_graph *ag__read_dot(const char *buf, size_t len, const char *name, const ag_read_limits *limits,
+                       ag_error *err);
+ag_graph *ag__read_gexf(const char *buf, size_t len, const char *name, const ag_read_limits *limits,
+                        ag_error *err);
 
 int ag__write_json(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err);
 int ag__write_edgelist(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_error *err);
@@ -62,7 +62,6 @@ const char *ag__skip_space(const char *p, const char *end);
 /* Offset of the first byte of s[0, len) that is not valid UTF-8, or -1 when all is valid.
  * Readers check names with it: everything we write (JSON above all) must be UTF-8. */
 long long ag__utf8_invalid(const char *s, size_t len);
-
 
 /* Shared by the writers: the shortest "%.*g" text that reads back as exactly d, written
  * into buf (at least 32 bytes). Integral values come out without a decimal point when

@@ -64,8 +64,8 @@ static long long locate_element(const char *buf, size_t len, const char *key, si
                 return -1;
         } else if (c == ',' && depth == 2 && in_target) {
             expect_elem = 1;
-        } else if (depth == 2 && in_target && expect_elem && c != ' ' && c != '\n' &&
-                   c != '\r' && c != '\t') {
+        } else if (depth == 2 && in_target && expect_elem && c != ' ' && c != '\n' && c != '\r' &&
+                   c != '\t') {
             if (count == index)
                 return (long long)i;
             count++;
@@ -77,17 +77,16 @@ static long long locate_element(const char *buf, size_t len, const char *key, si
 }
 
 typedef struct reader {
-    const char *buf;   /* the whole input */
+    const char *buf; /* the whole input */
     size_t len;
-    const char *name;  /* for messages */
+    const char *name; /* for messages */
     ag_error *err;
 } reader;
 
 /* Report an error at element `index` of array `key`. Returns -1. */
-static int fail_at(const reader *r, const char *key, size_t index, int code, const char *fmt,
-                   ...) __attribute__((format(printf, 5, 6)));
-static int fail_at(const reader *r, const char *key, size_t index, int code, const char *fmt,
-                   ...)
+static int fail_at(const reader *r, const char *key, size_t index, int code, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static int fail_at(const reader *r, const char *key, size_t index, int code, const char *fmt, ...)
 {
     char msg[AG_ERR_MSG];
     va_list ap;
@@ -121,14 +120,21 @@ static int id_text(const json_t *v, char *num, size_t size, const char **out, in
 static const char *type_word(const json_t *v)
 {
     switch (json_typeof(v)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER: return "an integer";
-    case JSON_REAL: return "a real number";
+    case JSON_OBJECT:
+        return "an object";
+    case JSON_ARRAY:
+        return "an array";
+    case JSON_STRING:
+        return "a string";
+    case JSON_INTEGER:
+        return "an integer";
+    case JSON_REAL:
+        return "a real number";
     case JSON_TRUE:
-    case JSON_FALSE: return "a boolean";
-    default: return "null";
+    case JSON_FALSE:
+        return "a boolean";
+    default:
+        return "null";
     }
 }
 
@@ -154,7 +160,8 @@ static int read_nodes(const reader *r, ag_graph *g, const json_t *nodes, size_t 
             return fail_at(r, "nodes", i, AG_ELIMIT, "more than %zu nodes", max_nodes);
         if ((idx = ag_graph_add_node(g, id, r->err)) < 0)
             return -1;
-        json_object_foreach(rec, key, val) {
+        json_object_foreach(rec, key, val)
+        {
             if (strcmp(key, "id") == 0)
                 continue;
             if (json_object_set(ag_node_attrs(g, (size_t)idx), key, val) < 0)
@@ -197,7 +204,8 @@ static int read_links(const reader *r, ag_graph *g, const json_t *links, const c
             return -1;
         if (w)
             ag_edge_set_weight(g, (size_t)e, json_number_value(w));
-        json_object_foreach(rec, key, val) {
+        json_object_foreach(rec, key, val)
+        {
             if (!strcmp(key, "source") || !strcmp(key, "target") || !strcmp(key, "weight"))
                 continue;
             if (json_object_set(ag_edge_attrs(g, (size_t)e), key, val) < 0)
@@ -414,9 +422,9 @@ typedef struct fast_ctx {
     int have[2], is_int; /* which of them were seen */
     double weight;
     int has_weight;
-    long node, edge;     /* the record's node or edge once known, else -1 */
-    int is_link;         /* reading links (else nodes) */
-    json_t *attrs;       /* fields seen before the record's node/edge was known */
+    long node, edge; /* the record's node or edge once known, else -1 */
+    int is_link;     /* reading links (else nodes) */
+    json_t *attrs;   /* fields seen before the record's node/edge was known */
     int all_int;
     char last_src[4096]; /* links come grouped by source: remember the last lookup */
     long last_src_node;  /* its node, -1 when none */
@@ -512,8 +520,8 @@ static int link_field(scan *s, const char *key, size_t klen, void *ctx)
         c->has_weight = 1;
         /* strtod also takes "Infinity" and "nan", which are not JSON: leave those to
          * jansson's reader, which refuses them with a position. */
-        return (e == s->p && (*a == '-' || (*a >= '0' && *a <= '9')) && isfinite(c->weight))
-                   ? 0 : -1;
+        return (e == s->p && (*a == '-' || (*a >= '0' && *a <= '9')) && isfinite(c->weight)) ? 0
+                                                                                             : -1;
     }
     return set_attr(s, key, klen, c);
 }
@@ -540,8 +548,7 @@ static int fast_nodes(scan *s, fast_ctx *c, size_t max_nodes)
         c->have[0] = 0;
         c->node = -1;
         c->is_link = 0;
-        if (record(s, node_field, c) < 0 || !c->have[0] ||
-            ag_graph_node_count(c->g) > max_nodes ||
+        if (record(s, node_field, c) < 0 || !c->have[0] || ag_graph_node_count(c->g) > max_nodes ||
             take_attrs(c->attrs ? record_target(c) : NULL, c) < 0)
             return -1;
     } while (eat(s, ','));
@@ -632,8 +639,8 @@ out:
     return g;
 }
 
-ag_graph *ag__read_json(const char *buf, size_t len, const char *name,
-                        const ag_read_limits *limits, ag_error *err)
+ag_graph *ag__read_json(const char *buf, size_t len, const char *name, const ag_read_limits *limits,
+                        ag_error *err)
 {
     reader r = {buf, len, name, err};
     json_error_t jerr;
@@ -653,8 +660,8 @@ ag_graph *ag__read_json(const char *buf, size_t len, const char *name,
         return NULL;
     }
     if (!json_is_object(root)) {
-        ag_error_set(err, AG_EINVAL, name, 1, 1,
-                     "node-link JSON must be an object, not %s", type_word(root));
+        ag_error_set(err, AG_EINVAL, name, 1, 1, "node-link JSON must be an object, not %s",
+                     type_word(root));
         goto out;
     }
     nodes = json_object_get(root, "nodes");
@@ -670,8 +677,8 @@ ag_graph *ag__read_json(const char *buf, size_t len, const char *name,
     for (int i = 0; i < 2; i++) {
         const char *key = i ? "multigraph" : "directed";
         if ((v = json_object_get(root, key)) && !json_is_boolean(v)) {
-            ag_error_set(err, AG_EINVAL, name, 1, 1, "\"%s\" must be true or false, not %s",
-                         key, type_word(v));
+            ag_error_set(err, AG_EINVAL, name, 1, 1, "\"%s\" must be true or false, not %s", key,
+                         type_word(v));
             goto out;
         }
     }

@@ -47,13 +47,27 @@ static void put_string(FILE *out, const char *s)
     putc('"', out);
     for (; *p; p++) {
         switch (*p) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
-        case '\b': fputs("\\b", out); break;
-        case '\f': fputs("\\f", out); break;
+        case '"':
+            fputs("\\\"", out);
+            break;
+        case '\\':
+            fputs("\\\\", out);
+            break;
+        case '\n':
+            fputs("\\n", out);
+            break;
+        case '\r':
+            fputs("\\r", out);
+            break;
+        case '\t':
+            fputs("\\t", out);
+            break;
+        case '\b':
+            fputs("\\b", out);
+            break;
+        case '\f':
+            fputs("\\f", out);
+            break;
         default:
             if (*p < 0x20) {
                 fputs("\\u00", out);
@@ -77,7 +91,8 @@ static void put_value(FILE *out, const json_t *v)
         json_t *val;
         int first = 1;
         putc('{', out);
-        json_object_foreach((json_t *)v, key, val) {
+        json_object_foreach((json_t *)v, key, val)
+        {
             if (!first)
                 fputs(", ", out);
             first = 0;
@@ -113,9 +128,15 @@ static void put_value(FILE *out, const json_t *v)
         ag__format_double(json_real_value(v), 0, num, sizeof num);
         fputs(num, out);
         break;
-    case JSON_TRUE: fputs("true", out); break;
-    case JSON_FALSE: fputs("false", out); break;
-    case JSON_NULL: fputs("null", out); break;
+    case JSON_TRUE:
+        fputs("true", out);
+        break;
+    case JSON_FALSE:
+        fputs("false", out);
+        break;
+    case JSON_NULL:
+        fputs("null", out);
+        break;
     }
 }
 
@@ -138,7 +159,8 @@ static void put_attrs(FILE *out, const json_t *attrs, const char *const *reserve
 
     if (!attrs)
         return;
-    json_object_foreach((json_t *)attrs, key, val) {
+    json_object_foreach((json_t *)attrs, key, val)
+    {
         int skip = 0;
         for (const char *const *r = reserved; *r; r++)
             skip |= strcmp(key, *r) == 0;

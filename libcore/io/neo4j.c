@@ -69,16 +69,24 @@ static int column_how(const ag_graph *g, int edges, const ag__column *c)
 static const char *type_suffix(const ag__column *c, int how)
 {
     switch (how) {
-    case N_DATE: return ":date";
-    case N_ARRAY: return ":string[]";
-    case N_JSON: return "";
-    default: break;
+    case N_DATE:
+        return ":date";
+    case N_ARRAY:
+        return ":string[]";
+    case N_JSON:
+        return "";
+    default:
+        break;
     }
     switch (c->kind) {
-    case AG__K_BOOL: return ":boolean";
-    case AG__K_INT: return c->wide ? ":long" : ":int";
-    case AG__K_REAL: return ":double";
-    default: return ""; /* string, the import tool's default */
+    case AG__K_BOOL:
+        return ":boolean";
+    case AG__K_INT:
+        return c->wide ? ":long" : ":int";
+    case AG__K_REAL:
+        return ":double";
+    default:
+        return ""; /* string, the import tool's default */
     }
 }
 
@@ -166,8 +174,8 @@ static void put_cells(FILE *f, const ag__columns *c, const ncol *cols, const jso
                 ag__csv_field(f, scratch->p, scratch->len);
             continue;
         }
-        text = ag__value_text(v, cols[i].how == N_JSON ? AG__K_JSON : c->col[i].kind, scratch,
-                              &len, oom);
+        text = ag__value_text(v, cols[i].how == N_JSON ? AG__K_JSON : c->col[i].kind, scratch, &len,
+                              oom);
         if (text)
             ag__csv_field(f, text, len);
     }

@@ -201,8 +201,9 @@ const char *ag__sniff_not_graph(const char *buf, size_t len, const char *name)
         /* JSON Lines: a one-line object, then another. A graph is one object. */
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         if (nl && (nl = (const char *)ag__skip_space(nl, end)) < end && *nl == '{')
-            return find_nocase(p, end, "\"text\"") ? "JSON Lines articles, not a graph (use ag-extract)"
-                                                   : "JSON Lines records, not a graph";
+            return find_nocase(p, end, "\"text\"")
+                       ? "JSON Lines articles, not a graph (use ag-extract)"
+                       : "JSON Lines records, not a graph";
         return NULL;
     }
     if (markdown(p, end, name))

@@ -37,8 +37,7 @@ void ag__xml_close(ag__xml *x);
 /* The line of the current node (0 when unknown). */
 long ag__xml_line(ag__xml *x);
 /* Set *err at the current line; returns -1. */
-__attribute__((format(printf, 3, 4))) int ag__xml_fail(ag__xml *x, int code, const char *fmt,
-                                                       ...);
+__attribute__((format(printf, 3, 4))) int ag__xml_fail(ag__xml *x, int code, const char *fmt, ...);
 
 /* Advance one node: 1 = on a node, 0 = end of document, -1 = error (set; also for
  * elements nested deeper than limits->max_depth, and for a DOCTYPE or an entity

@@ -124,8 +124,7 @@ int ag__xml_next(ag__xml *x)
     if (rc != 1)
         return rc;
     t = xmlTextReaderNodeType(x->r);
-    if (t == XML_READER_TYPE_ELEMENT &&
-        (size_t)xmlTextReaderDepth(x->r) >= x->limits->max_depth)
+    if (t == XML_READER_TYPE_ELEMENT && (size_t)xmlTextReaderDepth(x->r) >= x->limits->max_depth)
         return ag__xml_fail(x, AG_ELIMIT, "XML nested deeper than the limit of %zu",
                             x->limits->max_depth);
     if (t == XML_READER_TYPE_DOCUMENT_TYPE)
@@ -177,12 +176,6 @@ char *ag__xml_attr(ag__xml *x, const char *name)
     return (char *)xmlTextReaderGetAttribute(x->r, (const xmlChar *)name);
 }
 
-int ag__xml_depth(ag__xml *x)
-{
-    return xmlTextReaderDepth(x->r);
-}
+int ag__xml_depth(ag__xml *x) { return xmlTextReaderDepth(x->r); }
 
-int ag__xml_is_empty(ag__xml *x)
-{
-    return xmlTextReaderIsEmptyElement(x->r) == 1;
-}
+int ag__xml_is_empty(ag__xml *x) { return xmlTextReaderIsEmptyElement(x->r) == 1; }

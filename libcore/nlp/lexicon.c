@@ -53,16 +53,19 @@ typedef struct hent {
 #define HENT_REHASH(ctx, e) ag__hash_bytes((e)->key, (e)->klen)
 AG__HASHMAP(htab, hent, ag__span, const void *, HENT_EMPTY, HENT_MATCH, HENT_REHASH)
 
-static hent *ht_find_hashed(const htab *t, const char *k, size_t len, uint64_t h) {
+static hent *ht_find_hashed(const htab *t, const char *k, size_t len, uint64_t h)
+{
     return htab_find(t, NULL, (ag__span){k, len}, h);
 }
 
-static hent *ht_find(const htab *t, const char *k, size_t len) {
+static hent *ht_find(const htab *t, const char *k, size_t len)
+{
     return ht_find_hashed(t, k, len, ag__hash_bytes(k, len));
 }
 
 /* Find or insert k (copied into the arena); *created tells which. NULL when out of memory. */
-static hent *ht_upsert(htab *t, ag__arena *a, const char *k, size_t len, int *created) {
+static hent *ht_upsert(htab *t, ag__arena *a, const char *k, size_t len, int *created)
+{
     hent *e = ht_find(t, k, len);
     if (e) {
         *created = 0;
@@ -95,26 +98,28 @@ typedef struct actor {
 #define FORM_NONE 0x7FFFFFFFu /* form value: removed by a stoplist */
 
 struct ag_lexicon {
-    ag__arena arena;    /* every string */
-    actor *actors;      /* actors by index */
-    size_t nactors;     /* used */
-    size_t capactors;   /* allocated */
-    htab canon;         /* canonical name -> actor index */
-    htab forms;         /* exact form -> actor index | FORM_ADJ */
-    htab folded;        /* ASCII-lower-cased form -> actor index | FORM_ADJ */
-    htab classes;       /* lower-cased word or title phrase -> class value (see internal.h) */
-    htab stop;          /* stoplist entries */
-    size_t nforms;      /* number of distinct exact forms */
-    uint64_t stamp;     /* see ag__lex_stamp */
+    ag__arena arena;  /* every string */
+    actor *actors;    /* actors by index */
+    size_t nactors;   /* used */
+    size_t capactors; /* allocated */
+    htab canon;       /* canonical name -> actor index */
+    htab forms;       /* exact form -> actor index | FORM_ADJ */
+    htab folded;      /* ASCII-lower-cased form -> actor index | FORM_ADJ */
+    htab classes;     /* lower-cased word or title phrase -> class value (see internal.h) */
+    htab stop;        /* stoplist entries */
+    size_t nforms;    /* number of distinct exact forms */
+    uint64_t stamp;   /* see ag__lex_stamp */
 };
 
 /* Give lex a stamp no lexicon has had (after every change to its content). */
-static void restamp(ag_lexicon *lex) {
+static void restamp(ag_lexicon *lex)
+{
     static atomic_uint_fast64_t next;
     lex->stamp = (uint64_t)atomic_fetch_add_explicit(&next, 1, memory_order_relaxed) + 1;
 }
 
-static size_t count_words(const char *s, size_t len) {
+static size_t count_words(const char *s, size_t len)
+{
     size_t n = 1;
     for (size_t i = 0; i < len; i++)
         n += s[i] == ' ';
@@ -122,7 +127,8 @@ static size_t count_words(const char *s, size_t len) {
 }
 
 /* Raise the "longest phrase starting with this word" counter of a phrase's first word. */
-static int note_first_word(ag_lexicon *lex, const char *phrase, size_t len, int shift) {
+static int note_first_word(ag_lexicon *lex, const char *phrase, size_t len, int shift)
+{
     char low[AG__LEX_MAXKEY];
     if (len >= AG__LEX_MAXKEY)
         return 0;
@@ -143,7 +149,8 @@ static int note_first_word(ag_lexicon *lex, const char *phrase, size_t len, int 
     return 0;
 }
 
-static int add_class(ag_lexicon *lex, const char *w, size_t len, unsigned flag) {
+static int add_class(ag_lexicon *lex, const char *w, size_t len, unsigned flag)
+{
     char low[AG__LEX_MAXKEY];
     if (len == 0 || len >= AG__LEX_MAXKEY)
         return 0;
@@ -158,7 +165,8 @@ static int add_class(ag_lexicon *lex, const char *w, size_t len, unsigned flag) 
     return 0;
 }
 
-static int add_words(ag_lexicon *lex, const char *blob, unsigned flag) {
+static int add_words(ag_lexicon *lex, const char *blob, unsigned flag)
+{
     const char *p = blob;
     while (*p) {
         const char *nl = strchr(p, '\n');
@@ -170,7 +178,8 @@ static int add_words(ag_lexicon *lex, const char *blob, unsigned flag) {
     return 0;
 }
 
-static long find_or_add_actor(ag_lexicon *lex, const char *name, size_t len) {
+static long find_or_add_actor(ag_lexicon *lex, const char *name, size_t len)
+{
     int created;
     hent *e = ht_upsert(&lex->canon, &lex->arena, name, len, &created);
     if (!e)
@@ -188,7 +197,8 @@ static long find_or_add_actor(ag_lexicon *lex, const char *name, size_t len) {
     return (long)lex->nactors++;
 }
 
-static int add_form(ag_lexicon *lex, const char *f, size_t len, uint32_t val) {
+static int add_form(ag_lexicon *lex, const char *f, size_t len, uint32_t val)
+{
     char low[AG__LEX_MAXKEY];
     int created;
     if (len == 0 || len >= AG__LEX_MAXKEY)
@@ -208,14 +218,16 @@ static int add_form(ag_lexicon *lex, const char *f, size_t len, uint32_t val) {
     return note_first_word(lex, f, len, 8);
 }
 
-static void trim(const char **s, size_t *len) {
+static void trim(const char **s, size_t *len)
+{
     while (*len > 0 && ((*s)[0] == ' ' || (*s)[0] == '\r'))
         (*s)++, (*len)--;
     while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\r'))
         (*len)--;
 }
 
-static int parse_type(const char *s, size_t len, ag_actor_type *t, int *capital) {
+static int parse_type(const char *s, size_t len, ag_actor_type *t, int *capital)
+{
     char buf[32];
     if (len >= sizeof buf)
         return -1;
@@ -233,7 +245,8 @@ static int parse_type(const char *s, size_t len, ag_actor_type *t, int *capital)
 }
 
 int ag_lexicon_load_dict_buffer(ag_lexicon *lex, const char *name, const char *buf, size_t len,
-                                ag_error *err) {
+                                ag_error *err)
+{
     size_t pos = 0;
     long lineno = 0;
     restamp(lex);
@@ -318,7 +331,8 @@ oom:
 }
 
 /* Read a whole file; NULL with err set on failure. */
-static char *slurp(const char *path, size_t *len, ag_error *err) {
+static char *slurp(const char *path, size_t *len, ag_error *err)
+{
     FILE *f = fopen(path, "rb");
     if (!f) {
         ag_error_set(err, AG_EIO, path, 0, 0, "%s", strerror(errno));
@@ -335,7 +349,8 @@ static char *slurp(const char *path, size_t *len, ag_error *err) {
     return b.p;
 }
 
-int ag_lexicon_load_dict(ag_lexicon *lex, const char *path, ag_error *err) {
+int ag_lexicon_load_dict(ag_lexicon *lex, const char *path, ag_error *err)
+{
     size_t len;
     char *buf = slurp(path, &len, err);
     if (!buf)
@@ -346,7 +361,8 @@ int ag_lexicon_load_dict(ag_lexicon *lex, const char *path, ag_error *err) {
 }
 
 int ag_lexicon_load_stoplist_buffer(ag_lexicon *lex, const char *name, const char *buf, size_t len,
-                                    ag_error *err) {
+                                    ag_error *err)
+{
     size_t pos = 0;
     long lineno = 0;
     restamp(lex);
@@ -382,7 +398,8 @@ int ag_lexicon_load_stoplist_buffer(ag_lexicon *lex, const char *name, const cha
     return 0;
 }
 
-int ag_lexicon_load_stoplist(ag_lexicon *lex, const char *path, ag_error *err) {
+int ag_lexicon_load_stoplist(ag_lexicon *lex, const char *path, ag_error *err)
+{
     size_t len;
     char *buf = slurp(path, &len, err);
     if (!buf)
@@ -396,19 +413,22 @@ static pthread_once_t default_once = PTHREAD_ONCE_INIT;
 static ag_lexicon *default_lex;
 static ag_error default_err;
 
-static void build_default(void) {
+static void build_default(void)
+{
     ag_error_clear(&default_err);
     default_lex = ag_lexicon_new(1, &default_err);
 }
 
-const ag_lexicon *ag__lexicon_default(ag_error *err) {
+const ag_lexicon *ag__lexicon_default(ag_error *err)
+{
     pthread_once(&default_once, build_default);
     if (!default_lex && err)
         *err = default_err;
     return default_lex;
 }
 
-ag_lexicon *ag_lexicon_new(int with_default, ag_error *err) {
+ag_lexicon *ag_lexicon_new(int with_default, ag_error *err)
+{
     ag_lexicon *lex = calloc(1, sizeof *lex);
     if (!lex) {
         ag__nomem(err);
@@ -437,7 +457,8 @@ fail:
     return NULL;
 }
 
-void ag_lexicon_free(ag_lexicon *lex) {
+void ag_lexicon_free(ag_lexicon *lex)
+{
     if (!lex)
         return;
     ag__arena_free(&lex->arena);
@@ -452,7 +473,8 @@ void ag_lexicon_free(ag_lexicon *lex) {
 
 /* ---------------------------------------------------------------- lookups */
 
-static void fill(const ag_lexicon *lex, uint32_t v, ag_lex_actor *out) {
+static void fill(const ag_lexicon *lex, uint32_t v, ag_lex_actor *out)
+{
     const actor *a = &lex->actors[v & ~FORM_ADJ];
     out->name = a->name;
     out->type = a->type;
@@ -461,7 +483,8 @@ static void fill(const ag_lexicon *lex, uint32_t v, ag_lex_actor *out) {
     out->adjective = (v & FORM_ADJ) != 0;
 }
 
-int ag__lex_lookup_val(const ag_lexicon *lex, const char *s, size_t len, int fold, uint32_t *val) {
+int ag__lex_lookup_val(const ag_lexicon *lex, const char *s, size_t len, int fold, uint32_t *val)
+{
     const hent *e;
     if (len == 0 || len >= AG__LEX_MAXKEY)
         return 0;
@@ -478,12 +501,10 @@ int ag__lex_lookup_val(const ag_lexicon *lex, const char *s, size_t len, int fol
     return 1;
 }
 
-void ag__lex_fill(const ag_lexicon *lex, uint32_t val, ag_lex_actor *out) {
-    fill(lex, val, out);
-}
+void ag__lex_fill(const ag_lexicon *lex, uint32_t val, ag_lex_actor *out) { fill(lex, val, out); }
 
-int ag_lexicon_lookup(const ag_lexicon *lex, const char *s, size_t len, int fold,
-                      ag_lex_actor *out) {
+int ag_lexicon_lookup(const ag_lexicon *lex, const char *s, size_t len, int fold, ag_lex_actor *out)
+{
     uint32_t v;
     if (!ag__lex_lookup_val(lex, s, len, fold, &v))
         return 0;
@@ -491,7 +512,8 @@ int ag_lexicon_lookup(const ag_lexicon *lex, const char *s, size_t len, int fold
     return 1;
 }
 
-int ag_lexicon_find_actor(const ag_lexicon *lex, const char *name, ag_lex_actor *out) {
+int ag_lexicon_find_actor(const ag_lexicon *lex, const char *name, ag_lex_actor *out)
+{
     const hent *e = ht_find(&lex->canon, name, strlen(name));
     if (!e)
         return 0;
@@ -499,28 +521,28 @@ int ag_lexicon_find_actor(const ag_lexicon *lex, const char *name, ag_lex_actor 
     return 1;
 }
 
-int ag_lexicon_stopped(const ag_lexicon *lex, const char *s, size_t len) {
+int ag_lexicon_stopped(const ag_lexicon *lex, const char *s, size_t len)
+{
     return lex->stop.n > 0 && ht_find(&lex->stop, s, len) != NULL;
 }
 
-int ag__lex_has_stoplist(const ag_lexicon *lex) {
-    return lex->stop.n > 0;
-}
+int ag__lex_has_stoplist(const ag_lexicon *lex) { return lex->stop.n > 0; }
 
-uint32_t ag__lex_class_lower(const ag_lexicon *lex, const char *lower, size_t len) {
+uint32_t ag__lex_class_lower(const ag_lexicon *lex, const char *lower, size_t len)
+{
     return ag__lex_class_hashed(lex, lower, len, ag__hash_bytes(lower, len));
 }
 
-uint32_t ag__lex_class_hashed(const ag_lexicon *lex, const char *lower, size_t len, uint64_t h) {
+uint32_t ag__lex_class_hashed(const ag_lexicon *lex, const char *lower, size_t len, uint64_t h)
+{
     const hent *e = ht_find_hashed(&lex->classes, lower, len, h);
     return e ? e->val : 0;
 }
 
-uint64_t ag__lex_stamp(const ag_lexicon *lex) {
-    return lex->stamp;
-}
+uint64_t ag__lex_stamp(const ag_lexicon *lex) { return lex->stamp; }
 
-unsigned ag_lexicon_word_class(const ag_lexicon *lex, const char *w, size_t len) {
+unsigned ag_lexicon_word_class(const ag_lexicon *lex, const char *w, size_t len)
+{
     char low[AG__LEX_MAXKEY];
     if (len == 0 || len >= AG__LEX_MAXKEY)
         return 0;
@@ -528,10 +550,6 @@ unsigned ag_lexicon_word_class(const ag_lexicon *lex, const char *w, size_t len)
     return ag__lex_class_lower(lex, low, len) & 0xFFu;
 }
 
-size_t ag_lexicon_n_actors(const ag_lexicon *lex) {
-    return lex->nactors;
-}
+size_t ag_lexicon_n_actors(const ag_lexicon *lex) { return lex->nactors; }
 
-size_t ag_lexicon_n_forms(const ag_lexicon *lex) {
-    return lex->nforms;
-}
+size_t ag_lexicon_n_forms(const ag_lexicon *lex) { return lex->nforms; }

@@ -47,7 +47,8 @@ void ag__lex_fill(const ag_lexicon *lex, uint32_t val, ag_lex_actor *out);
 /* ASCII lower-casing copy of s[0, len) into buf (len < AG__LEX_MAXKEY); returns len.
  * Inline because the recogniser calls it for nearly every token with short words, where
  * the call costs as much as the loop. */
-static inline size_t ag__lex_lower(const char *s, size_t len, char *buf) {
+static inline size_t ag__lex_lower(const char *s, size_t len, char *buf)
+{
     ag__bytes_copy(s, len, buf, 1);
     return len;
 }

@@ -41,14 +41,16 @@
 
 /* ---------------------------------------------------------------- mentions and scratch */
 
-void ag_mentions_init(ag_mentions *m) {
+void ag_mentions_init(ag_mentions *m)
+{
     m->v = NULL;
     m->n = 0;
     m->cap = 0;
     m->priv = NULL;
 }
 
-void ag_mentions_clear(ag_mentions *m) {
+void ag_mentions_clear(ag_mentions *m)
+{
     m->n = 0;
     struct ag__ner_scratch *p = m->priv;
     if (!p)
@@ -61,7 +63,8 @@ void ag_mentions_clear(ag_mentions *m) {
     dtab_next_gen(&p->nametab);
 }
 
-void ag_mentions_destroy(ag_mentions *m) {
+void ag_mentions_destroy(ag_mentions *m)
+{
     struct ag__ner_scratch *p = m->priv;
     if (p) {
         ag__arena_free(&p->arena);
@@ -84,7 +87,8 @@ void ag_mentions_destroy(ag_mentions *m) {
     ag_mentions_init(m);
 }
 
-int ag__ner_scratch_ready(ag_mentions *m, const ag_lexicon *lex, size_t nsents) {
+int ag__ner_scratch_ready(ag_mentions *m, const ag_lexicon *lex, size_t nsents)
+{
     ag_mentions_clear(m);
     if (!m->priv) {
         m->priv = calloc(1, sizeof *m->priv);
@@ -115,7 +119,8 @@ int ag__ner_scratch_ready(ag_mentions *m, const ag_lexicon *lex, size_t nsents) 
 /* Stages 2 and 3 window by window, for a document whose tokens were not kept: the text
  * is tokenised again, WINDOW tokens at a time, each window processed but its last CONTEXT
  * tokens (spans and cues look a few tokens ahead). -1 when out of memory. */
-static int spans_windowed(ctx *c, const ag_sentence *sents, size_t nsents) {
+static int spans_windowed(ctx *c, const ag_sentence *sents, size_t nsents)
+{
     struct ag__ner_scratch *p = c->p;
     const ag_lexicon *lex = c->lex;
     const char *text = c->text;
@@ -159,7 +164,8 @@ static int spans_windowed(ctx *c, const ag_sentence *sents, size_t nsents) {
     return 0;
 }
 
-static int cmp_cand(const void *a, const void *b) {
+static int cmp_cand(const void *a, const void *b)
+{
     const cand *x = a, *y = b;
     if (x->s != y->s)
         return x->s < y->s ? -1 : 1;
@@ -170,7 +176,8 @@ static int cmp_cand(const void *a, const void *b) {
  * sort of glibc's qsort. They come nearly sorted (a span processed out of turn puts a few
  * late), so insertion moves a handful; past a budget of moves, qsort sorts the rest (a
  * stable sort of an order stable insertions made gives the same result). */
-static void sort_cands(cand *v, size_t n) {
+static void sort_cands(cand *v, size_t n)
+{
     size_t budget = 8 * n + 64;
     for (size_t i = 1; i < n; i++) {
         if (cmp_cand(&v[i - 1], &v[i]) <= 0)
@@ -192,7 +199,8 @@ static void sort_cands(cand *v, size_t n) {
 /* Write the candidates, resolved, into out as mentions in text order: no dropped ones,
  * none overlapping the one before, none crossing a sentence or on the stoplist. -1 when
  * out of memory. */
-static int write_mentions(const ctx *c, const ag_sentence *sents, size_t nsents, ag_mentions *out) {
+static int write_mentions(const ctx *c, const ag_sentence *sents, size_t nsents, ag_mentions *out)
+{
     struct ag__ner_scratch *p = c->p;
     const ag_lexicon *lex = c->lex;
     const char *text = c->text;
@@ -248,7 +256,8 @@ static int write_mentions(const ctx *c, const ag_sentence *sents, size_t nsents,
 }
 
 int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *text, size_t len,
-                    const ag_sentence *sents, size_t nsents, ag_mentions *out, ag_error *err) {
+                    const ag_sentence *sents, size_t nsents, ag_mentions *out, ag_error *err)
+{
     static const ag_ner_opts defaults = AG_NER_OPTS_INIT;
     if (!opts)
         opts = &defaults;
@@ -296,7 +305,8 @@ oom:
 
 int ag__ner_sentence_tokens(ag_mentions *m, const ag_lexicon *lex, const char *text,
                             const ag_sentence *sents, size_t si, size_t max, const ag__tok **toks,
-                            size_t *n) {
+                            size_t *n)
+{
     struct ag__ner_scratch *p = m->priv;
     *toks = NULL;
     *n = 0;
@@ -323,15 +333,18 @@ int ag__ner_sentence_tokens(ag_mentions *m, const ag_lexicon *lex, const char *t
 /* ---------------------------------------------------------------- variant keys (the key
  * itself is made in ner_resolve.c, whose spelling-variant pass uses it) */
 
-int ag_ner_variant_key(const char *name, char *buf, size_t bufsize) {
+int ag_ner_variant_key(const char *name, char *buf, size_t bufsize)
+{
     return ag__ner_variant_key(name, strlen(name), buf, bufsize, 0);
 }
 
-int ag_ner_variant_key_short(const char *name, char *buf, size_t bufsize) {
+int ag_ner_variant_key_short(const char *name, char *buf, size_t bufsize)
+{
     return ag__ner_variant_key(name, strlen(name), buf, bufsize, 1);
 }
 
-int ag_ner_opts_init(ag_ner_opts *opts, unsigned int version) {
+int ag_ner_opts_init(ag_ner_opts *opts, unsigned int version)
+{
     static const ag_ner_opts defaults = AG_NER_OPTS_INIT;
     return ag__opts_init(opts, version, &defaults, sizeof defaults);
 }

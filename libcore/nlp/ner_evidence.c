@@ -19,7 +19,8 @@
 
 /* A word shaped like a company's name: camel case ("PeopleSoft", "BSkyB") or an ending
  * that company names use ("-systems", "-soft", "-works", "-ware", "-tech", "-tronics"). */
-static int company_shape(const char *w, size_t n) {
+static int company_shape(const char *w, size_t n)
+{
     if (n < 4)
         return 0;
     for (size_t i = 1; i + 1 < n; i++)
@@ -34,12 +35,14 @@ static int company_shape(const char *w, size_t n) {
 
 /* A first word that makes a name an event: "Hurricane Ivan", "Tropical Storm Gaston",
  * "Formula One", "Operation Desert Storm". */
-static int misc_first(const ctx *c, const tok *t) {
+static int misc_first(const ctx *c, const tok *t)
+{
     return tok_is_any(c->text, t, ag__ner_misc_firsts);
 }
 
 /* Straight and curly quotation marks. */
-static int is_quote(int32_t cp) {
+static int is_quote(int32_t cp)
+{
     return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '\'';
 }
 
@@ -53,7 +56,8 @@ typedef struct name_words {
 } name_words;
 
 /* The facts of name_words for the name of candidate m. */
-static void read_words(const ctx *c, const cand *m, name_words *w) {
+static void read_words(const ctx *c, const cand *m, name_words *w)
+{
     const tok *t = c->toks;
     size_t ts = m->ts, te = m->te, n = te - ts;
     int allcommon = 1, hascue = 0, hasof = 0, acronym = 0, given = 0;
@@ -82,7 +86,8 @@ static void read_words(const ctx *c, const cand *m, name_words *w) {
 }
 
 /* Votes from the name's own words. */
-static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w) {
+static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
+{
     const tok *t = c->toks;
     size_t ts = m->ts, te = m->te, n = te - ts;
     int allcommon = w->allcommon, hascue = w->hascue, hasof = w->hasof, acronym = w->acronym,
@@ -142,7 +147,8 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w) {
  * "Euronext, the pan-European exchange", "Smith, the chief executive,". Up to eight words
  * after ", the/a/an", to the next punctuation: an organisation noun makes it an
  * organisation, else a title or role word a person. */
-static void vote_apposition(ctx *c, cand *m) {
+static void vote_apposition(ctx *c, cand *m)
+{
     const tok *t = c->toks;
     size_t te = m->te;
     if (te + 2 >= c->ntoks || !(t[te].flags & AG__T_PUNCT) || t[te].punct != ',' ||
@@ -173,12 +179,12 @@ static void vote_apposition(ctx *c, cand *m) {
         m->votes[AG_ACTOR_PERSON] += 2;
 }
 
-
 /* A definition says what the name is, as encyclopedias and profiles write: "X is an
  * American software company", "X was a British rock band", "X is a Scottish footballer";
  * and "X was founded in 1990", "X, founded in", "X is headquartered / based in" make an
  * organisation. Up to eight words after "is a", to the next punctuation. */
-static void vote_definition(ctx *c, cand *m) {
+static void vote_definition(ctx *c, cand *m)
+{
     const tok *t = c->toks;
     size_t te = m->te, k = te;
     if (k < c->ntoks && (t[k].flags & AG__T_PUNCT) && t[k].punct == ',')
@@ -219,7 +225,8 @@ static void vote_definition(ctx *c, cand *m) {
 }
 
 /* Votes from the words right after the name, in its sentence (te < c->ntoks). */
-static void vote_after(ctx *c, cand *m, const name_words *w) {
+static void vote_after(ctx *c, cand *m, const name_words *w)
+{
     const tok *t = c->toks;
     size_t te = m->te, n = te - m->ts;
     int hascue = w->hascue, given = w->given;
@@ -263,7 +270,8 @@ static void vote_after(ctx *c, cand *m, const name_words *w) {
 }
 
 /* Votes from the words right before the name, in its sentence (ts > 0). */
-static void vote_before(ctx *c, cand *m, int titled, const name_words *w) {
+static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
+{
     const tok *t = c->toks;
     size_t ts = m->ts, te = m->te;
     int hascue = w->hascue, given = w->given;
@@ -298,7 +306,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w) {
         m->votes[AG_ACTOR_PERSON] += 3;
 }
 
-void ag__ner_vote_unknown(ctx *c, cand *m, int titled) {
+void ag__ner_vote_unknown(ctx *c, cand *m, int titled)
+{
     const tok *t = c->toks;
     size_t ts = m->ts, te = m->te;
     name_words w;

@@ -32,7 +32,8 @@
  * from byte s0 and the last up to byte e0; *last: where the last word starts in buf.
  * Returns the length; *whole is 0 when a word did not fit (the words before it are in). */
 static size_t join_words(const ctx *c, size_t ts, size_t te, size_t s0, size_t e0, char *buf,
-                         size_t cap, size_t *last, int *whole) {
+                         size_t cap, size_t *last, int *whole)
+{
     size_t l = 0;
     *last = 0;
     *whole = 1;
@@ -52,7 +53,8 @@ static size_t join_words(const ctx *c, size_t ts, size_t te, size_t s0, size_t e
     return l;
 }
 
-int ag__ner_intern_name(ctx *c, cand *m) {
+int ag__ner_intern_name(ctx *c, cand *m)
+{
     struct ag__ner_scratch *p = c->p;
     const tok *t = c->toks;
     /* The key is the display text lower-cased, when the candidate's bytes are its tokens'
@@ -115,14 +117,16 @@ int ag__ner_intern_name(ctx *c, cand *m) {
 }
 
 /* The name that name i resolves to, following canon links. */
-static long root(dname *names, long i) {
+static long root(dname *names, long i)
+{
     while (names[i].canon >= 0 && names[i].canon != i)
         i = names[i].canon;
     return i;
 }
 
 /* The type that summed votes v vote for; AG_ACTOR_OTHER when none has a vote. */
-static ag_actor_type best_type(const int *v) {
+static ag_actor_type best_type(const int *v)
+{
     /* Ties go to person, then org, then place: the order of how often an uncued
      * capitalised name in news is each. */
     static const ag_actor_type order[] = {AG_ACTOR_PERSON, AG_ACTOR_ORG, AG_ACTOR_PLACE,
@@ -137,7 +141,8 @@ static ag_actor_type best_type(const int *v) {
 
 /* Key the strings of names into a generation-stamped table: key -> first name index,
  * chained through link[]. */
-static int chain_add(dtab *t, const char *k, size_t n, uint32_t idx, uint32_t *link) {
+static int chain_add(dtab *t, const char *k, size_t n, uint32_t idx, uint32_t *link)
+{
     int err = 0;
     dslot *sl = dt_get(t, k, n, 1, &err);
     if (!sl || err)
@@ -148,13 +153,15 @@ static int chain_add(dtab *t, const char *k, size_t n, uint32_t idx, uint32_t *l
 }
 
 /* A bit standing for last words of len bytes ending in byte last (resolve's filter). */
-static inline uint64_t last_word_bit(size_t len, char last) {
+static inline uint64_t last_word_bit(size_t len, char last)
+{
     return 1ull << ((len * 8 + (unsigned char)last) & 63);
 }
 
 /* The key text w (rest bytes left) starts with one of the small words "of ", "for ",
  * "the ", "and " that acronyms may skip. */
-static int small_word_at(const char *w, size_t rest) {
+static int small_word_at(const char *w, size_t rest)
+{
     if (rest >= 3 && w[0] == 'o' && w[1] == 'f' && w[2] == ' ')
         return 1;
     return rest >= 4 && w[3] == ' ' &&
@@ -163,7 +170,8 @@ static int small_word_at(const char *w, size_t rest) {
 
 /* A name resolve may take for an acronym: one ALL-CAPS word of 2 to 8 letters that no
  * spelling variant has resolved (variants resolve only names of several words). */
-static int acronym_like(const dname *d) {
+static int acronym_like(const dname *d)
+{
     if (d->ntok != 1 || d->keylen < 2 || d->keylen > 8 || !d->text || d->canon >= 0)
         return 0;
     for (size_t q = 0; q < d->keylen; q++)
@@ -175,7 +183,8 @@ static int acronym_like(const dname *d) {
 /* ag_ner_variant_key of name d's key, through the scratch's cache: *v is set to the key,
  * in buf or in the cache (valid until the next call). */
 static int name_variant_key(struct ag__ner_scratch *p, const dname *d, char *buf, size_t bufsize,
-                            const char **v) {
+                            const char **v)
+{
     vk_slot *s = &p->vkcache[d->hash & (VK_SLOTS - 1)];
     if (d->keylen < VK_MAXLEN && s->klen == d->keylen && ag__bytes_eq(s->key, d->key, d->keylen)) {
         *v = s->v;
@@ -198,7 +207,8 @@ static int name_variant_key(struct ag__ner_scratch *p, const dname *d, char *buf
 /* Word w of a lower-cased key, its plural ending dropped ("democrats" -> "democrat",
  * "tories" -> "tory" as "tor" + 'y'): *n is the stem's length, *y set when a final 'y'
  * stands for "ies". */
-static const char *stem_word(const char *w, size_t l, size_t *n, int *y) {
+static const char *stem_word(const char *w, size_t l, size_t *n, int *y)
+{
     *y = 0;
     if (l > 4 && memcmp(w + l - 3, "ies", 3) == 0) {
         *n = l - 3;
@@ -213,7 +223,8 @@ static const char *stem_word(const char *w, size_t l, size_t *n, int *y) {
 
 /* a is b, its plural or singular, or a clipped form of it: "lib" of "liberal", "dems" of
  * "democrats", "tories" of "tory". A clipped form has at least 3 letters. */
-static int word_clips(const char *a, size_t al, const char *b, size_t bl) {
+static int word_clips(const char *a, size_t al, const char *b, size_t bl)
+{
     size_t an, bn;
     int ay, by;
     stem_word(a, al, &an, &ay);
@@ -231,7 +242,8 @@ static int word_clips(const char *a, size_t al, const char *b, size_t bl) {
 
 /* Every word of key a (lower-cased, one space between words) clips the word of b at the
  * same place, and both have the same number of words. */
-static int name_clips(const char *a, size_t al, const char *b, size_t bl) {
+static int name_clips(const char *a, size_t al, const char *b, size_t bl)
+{
     size_t i = 0, j = 0;
     while (i < al && j < bl) {
         size_t ie = i, je = j;
@@ -251,7 +263,8 @@ static int name_clips(const char *a, size_t al, const char *b, size_t bl) {
  * department" and "us department of state", "chinese foreign ministry" and "chinese
  * ministry of foreign affairs" give one key: words sorted, "of", "the", "and", "for" and
  * "affairs" left out. Returns the key's length, 0 when it does not fit. */
-static size_t order_key(const char *k, size_t kl, char *out, size_t size) {
+static size_t order_key(const char *k, size_t kl, char *out, size_t size)
+{
     const char *w[16];
     size_t wl[16], n = 0, len = 0;
     for (size_t i = 0; i < kl;) {
@@ -294,7 +307,8 @@ static size_t order_key(const char *k, size_t kl, char *out, size_t size) {
 }
 
 /* The mention follows a preposition of place or movement ("in Newcastle", "to Leeds"). */
-static int after_loc_prep(const ctx *c, const cand *m) {
+static int after_loc_prep(const ctx *c, const cand *m)
+{
     /* Candidates outlive the token window: look at the text before the mention. */
     size_t e = m->s;
     while (e > 0 && (c->text[e - 1] == ' ' || c->text[e - 1] == '\n'))
@@ -309,7 +323,8 @@ static int after_loc_prep(const ctx *c, const cand *m) {
 }
 
 /* A club's name: its last word is one of the team words ("Newcastle United"). */
-static int team_name(const dname *d) {
+static int team_name(const dname *d)
+{
     const char *last = d->last;
     for (const char *const *w = ag__ner_team_after; *w; w++)
         if (strlen(*w) == d->lastlen && strncasecmp(*w, last, d->lastlen) == 0)
@@ -323,7 +338,8 @@ static int team_name(const dname *d) {
 
 /* Every word of key a appears in key b, in the same order (keys: lower case, one space
  * between words). */
-static int words_in_order(const char *a, size_t al, const char *b, size_t bl) {
+static int words_in_order(const char *a, size_t al, const char *b, size_t bl)
+{
     size_t i = 0, j = 0;
     while (i < al) {
         size_t ie = i;
@@ -347,7 +363,8 @@ static int words_in_order(const char *a, size_t al, const char *b, size_t bl) {
 /* Pairs of unknown names of which one is an organisation's: "X Party" and "X"; plural,
  * singular and clipped forms; word-order variants (order_key). norg: organisations among
  * the names (the first passes skip their inner loop when there are none). */
-static void org_pairs(dname *nm, size_t nn, const uint32_t *orgs, size_t norg) {
+static void org_pairs(dname *nm, size_t nn, const uint32_t *orgs, size_t norg)
+{
     for (size_t i = 0; i < nn && norg; i++) {
         dname *a = &nm[i];
         if (a->canon >= 0)
@@ -412,11 +429,11 @@ static void org_pairs(dname *nm, size_t nn, const uint32_t *orgs, size_t norg) {
     }
 }
 
-
 /* The key for the one-word pass of candidate m, into *k and *kl (k may point into low,
  * AG__LEX_MAXKEY bytes): a one-word unknown name that is no given name and has no title,
  * or a one-word gazetteer city or organisation. 0 when m is neither. */
-static int one_word_key(const ctx *c, const cand *m, char *low, const char **k, size_t *kl) {
+static int one_word_key(const ctx *c, const cand *m, char *low, const char **k, size_t *kl)
+{
     int lexical = m->name < 0;
     if (lexical) {
         /* A city that plays as a team ("Newcastle beat Chelsea"), or that is not where
@@ -453,7 +470,8 @@ typedef struct longer_set {
 } longer_set;
 
 static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
-                         const longer_set *ls, long *found, long *found_g) {
+                         const longer_set *ls, long *found, long *found_g)
+{
     const struct ag__ner_scratch *p = c->p;
     const dname *nm = p->names;
     int lexical = m->name < 0;
@@ -495,7 +513,8 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
 
 /* Candidate m's one word is the one longer name longer_names found: a gazetteer
  * organisation (found_g >= 0: every mention of m's name becomes it), or name found. */
-static void take_longer(ctx *c, cand *m, long found, long found_g) {
+static void take_longer(ctx *c, cand *m, long found, long found_g)
+{
     struct ag__ner_scratch *p = c->p;
     int lexical = m->name < 0;
     if (found_g >= 0) {
@@ -535,7 +554,8 @@ static void take_longer(ctx *c, cand *m, long found, long found_g) {
  *    given name is that person ("Hu" for "Hu Jintao": the family name comes first).
  * The longer or first-written form is canonical. Returns -1 when out of memory.
  */
-static int resolve_orgs(ctx *c) {
+static int resolve_orgs(ctx *c)
+{
     struct ag__ner_scratch *p = c->p;
     dname *nm = p->names;
     size_t nn = p->nnames, norg = 0, nmulti = 0, ngorgs = 0;
@@ -589,7 +609,8 @@ static int resolve_orgs(ctx *c) {
 /* Spelling variants of multi-word person names: the first seen is canonical. Keys
  * (costly to make) only when there are two such names to compare (npersons). keys is
  * empty on entry. -1 when out of memory. */
-static int resolve_variants(struct ag__ner_scratch *p, dtab *keys, size_t npersons) {
+static int resolve_variants(struct ag__ner_scratch *p, dtab *keys, size_t npersons)
+{
     dname *nm = p->names;
     size_t nn = p->nnames;
     for (size_t i = 0; i < nn && npersons >= 2; i++) {
@@ -615,7 +636,8 @@ static int resolve_variants(struct ag__ner_scratch *p, dtab *keys, size_t nperso
 /* Acronyms to their expansion: "ISPR" -> "Inter-Services Public Relations"; the
  * expansion gets the acronym's votes. Only when some name is acronym_like (nacronyms).
  * keys is empty on entry. -1 when out of memory. */
-static int resolve_acronyms(struct ag__ner_scratch *p, dtab *keys, size_t nacronyms) {
+static int resolve_acronyms(struct ag__ner_scratch *p, dtab *keys, size_t nacronyms)
+{
     dname *nm = p->names;
     size_t nn = p->nnames;
     /* Two initial sets per name: without and with the small words ("VOA" for "Voice of
@@ -683,7 +705,8 @@ typedef struct suffixes {
 /* Key every suffix of every person name of several words ("tahir" and "ilyas tahir" of
  * "omar ilyas tahir") in sf->keys. Returns how many were keyed, or -1 when out of
  * memory. */
-static long suffix_keys(struct ag__ner_scratch *p, suffixes *sf) {
+static long suffix_keys(struct ag__ner_scratch *p, suffixes *sf)
+{
     dname *nm = p->names;
     size_t nn = p->nnames, chained = 0;
     for (size_t i = 0; i < nn; i++) {
@@ -707,7 +730,8 @@ static long suffix_keys(struct ag__ner_scratch *p, suffixes *sf) {
 
 /* A gazetteer word that is the surname of a person named (with a title or a given name)
  * before it is that person: "Michael Jordan ... Jordan". m: a gazetteer candidate. */
-static void partial_lexical(ctx *c, cand *m, const suffixes *sf) {
+static void partial_lexical(ctx *c, cand *m, const suffixes *sf)
+{
     dname *nm = c->p->names;
     size_t l = m->e - m->s;
     if (!m->lexname || m->ntok != 1 || m->adjective || m->dateline || m->type == AG_ACTOR_ORG ||
@@ -743,7 +767,8 @@ static void partial_lexical(ctx *c, cand *m, const suffixes *sf) {
 /* An unknown name whose words are the last words of a longer person name: the nearest
  * preceding mention of such a name wins, else the first following. m: a candidate with a
  * name. */
-static void partial_name(ctx *c, cand *m, const suffixes *sf) {
+static void partial_name(ctx *c, cand *m, const suffixes *sf)
+{
     struct ag__ner_scratch *p = c->p;
     dname *nm = p->names;
     dname *d = &nm[m->name];
@@ -781,7 +806,8 @@ static void partial_name(ctx *c, cand *m, const suffixes *sf) {
 /* Partial names: a name whose words are the last words of a longer person name in the
  * document (see partial_name and partial_lexical), candidates in text order. keys is
  * empty on entry. -1 when out of memory. */
-static int resolve_partial(ctx *c, dtab *keys) {
+static int resolve_partial(ctx *c, dtab *keys)
+{
     struct ag__ner_scratch *p = c->p;
     size_t nn = p->nnames;
     /* Every suffix ends with its name's last word: a key whose last word differs in
@@ -805,7 +831,8 @@ static int resolve_partial(ctx *c, dtab *keys) {
 }
 
 /* Each candidate's type from its name's, once the names are resolved; drops. */
-static void resolve_types(ctx *c) {
+static void resolve_types(ctx *c)
+{
     struct ag__ner_scratch *p = c->p;
     dname *nm = p->names;
     for (size_t ci = 0; ci < p->ncands; ci++) {
@@ -850,7 +877,8 @@ static void resolve_types(ctx *c) {
  * names sharing a key; no pass is quadratic in the document (the pairwise passes of
  * resolve_orgs stop at ORG_PAIRS_MAX names).
  */
-int ag__ner_resolve(ctx *c) {
+int ag__ner_resolve(ctx *c)
+{
     struct ag__ner_scratch *p = c->p;
     dname *nm = p->names;
     size_t nn = p->nnames;
@@ -911,7 +939,8 @@ out:
  * as teams' (a team word, a city, an organisation cue, one unknown word), else teams. A
  * row name of unknown type then takes the table's kind; countries stay countries
  * (national sides). */
-static void table_rows(ctx *c) {
+static void table_rows(ctx *c)
+{
     struct ag__ner_scratch *p = c->p;
     size_t rows = 0, people = 0, teams = 0;
     for (size_t ci = 0; ci < p->ncands; ci++) {
@@ -939,7 +968,8 @@ static void table_rows(ctx *c) {
 
 #define SPORT_WORDS 2 /* sport words that make a document a sports report */
 
-void ag__ner_count_sport(ctx *c, size_t a, size_t b) {
+void ag__ner_count_sport(ctx *c, size_t a, size_t b)
+{
     for (size_t k = a; k < b; k++) {
         const tok *t = &c->toks[k];
         if ((t->flags & AG__T_LOWER) && tok_in(c, t, G_SPORT))
@@ -948,7 +978,8 @@ void ag__ner_count_sport(ctx *c, size_t a, size_t b) {
 }
 
 /* The lower-case word that ends at text[e] (spaces skipped): its start, in *s. */
-static size_t word_before(const ctx *c, size_t e, size_t *s) {
+static size_t word_before(const ctx *c, size_t e, size_t *s)
+{
     while (e > 0 && (c->text[e - 1] == ' ' || c->text[e - 1] == '\n'))
         e--;
     size_t b = e;
@@ -959,7 +990,8 @@ static size_t word_before(const ctx *c, size_t e, size_t *s) {
 }
 
 /* "lost to Atlanta", "fell to Houston": the place after "to" is the other side. */
-static int lost_to(const ctx *c, const cand *m) {
+static int lost_to(const ctx *c, const cand *m)
+{
     static const char *const lost[] = {"lost", "fell", "losing", "loss", "losses", NULL};
     size_t s, n = word_before(c, m->s, &s);
     if (n != 2 || memcmp(c->text + s, "to", 2) != 0)
@@ -974,7 +1006,8 @@ static int lost_to(const ctx *c, const cand *m) {
 /* In a sports report a city named as an actor, not as where something happens, is its
  * team: "Boston rallied past New York", "Houston's bullpen". Countries stay countries
  * (national sides), and so do regions, which are no city of a country. */
-static void report_teams(ctx *c) {
+static void report_teams(ctx *c)
+{
     struct ag__ner_scratch *p = c->p;
     if (p->sport_words < SPORT_WORDS)
         return;
@@ -986,7 +1019,8 @@ static void report_teams(ctx *c) {
     }
 }
 
-void ag__ner_sports_teams(ctx *c) {
+void ag__ner_sports_teams(ctx *c)
+{
     struct ag__ner_scratch *p = c->p;
     size_t nteams = 0;
     table_rows(c);
@@ -1022,7 +1056,8 @@ void ag__ner_sports_teams(ctx *c) {
 }
 
 /* Capitals standing for their governments (context recorded by finish_cands). */
-void ag__ner_metonymy(ctx *c) {
+void ag__ner_metonymy(ctx *c)
+{
     for (size_t ci = 0; ci < c->p->ncands; ci++) {
         cand *m = &c->p->cands[ci];
         if (m->capital && m->gov && !m->dateline && m->country) {
@@ -1036,15 +1071,17 @@ void ag__ner_metonymy(ctx *c) {
 /* Bytes [s, e) of text are a source credit (the contract is in ner_stage_internal.h). */
 /* A byte of a bracketed credit's text: letters, and the '.', '/' and spaces that join
  * several agencies ("(CBS.MW)", "(CBS/AP)"). */
-static int credit_byte(char ch) {
+static int credit_byte(char ch)
+{
     return ((ch | 32) >= 'a' && (ch | 32) <= 'z') || ch == '.' || ch == '/' || ch == ' ' ||
            ch == '&';
 }
 
-int ag__ner_is_credit(const char *text, size_t len, size_t s, size_t e) {
+int ag__ner_is_credit(const char *text, size_t len, size_t s, size_t e)
+{
     /* the credit's first agency follows the bracket, the others '.', '/' or '&' */
-    if (s == 0 || !(text[s - 1] == '(' || text[s - 1] == '.' || text[s - 1] == '/' ||
-                    text[s - 1] == '&'))
+    if (s == 0 ||
+        !(text[s - 1] == '(' || text[s - 1] == '.' || text[s - 1] == '/' || text[s - 1] == '&'))
         return 0;
     size_t open = s, close = e;
     while (open > 0 && s - open < 40 && credit_byte(text[open - 1]))
@@ -1084,10 +1121,13 @@ enum { VK_SEP = 1, VK_KEEP = 2, VK_SOFT = 4, VK_UP = 0x20 };
 #define VKTAB64(m, c)                                                                              \
     VKTAB16(m, c), VKTAB16(m, (c) + 16), VKTAB16(m, (c) + 32), VKTAB16(m, (c) + 48)
 #define VKTAB(m)                                                                                   \
-    { VKTAB64(m, 0), VKTAB64(m, 64), VKTAB64(m, 128), VKTAB64(m, 192) }
+    {                                                                                              \
+        VKTAB64(m, 0), VKTAB64(m, 64), VKTAB64(m, 128), VKTAB64(m, 192)                            \
+    }
 static const unsigned char vkclass[256] = VKTAB(VKLOWER), vkfold[256] = VKTAB(VKFOLD);
 
-int ag__ner_variant_key(const char *name, size_t nl, char *buf, size_t bufsize, int short_form) {
+int ag__ner_variant_key(const char *name, size_t nl, char *buf, size_t bufsize, int short_form)
+{
     /* Decompose and strip marks so "Mehmöod" keys like "Mehmood". */
     utf8proc_uint8_t *folded = NULL;
     utf8proc_ssize_t fl = -1;

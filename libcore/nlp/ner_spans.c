@@ -29,7 +29,8 @@ static int do_span(ctx *c, size_t ts, size_t te);
 /* ---------------------------------------------------------------- candidates and tokens */
 
 /* A new candidate for tokens [ts, te), zeroed but for its place. NULL when out of memory. */
-static cand *new_cand(struct ag__ner_scratch *p, const tok *toks, size_t ts, size_t te) {
+static cand *new_cand(struct ag__ner_scratch *p, const tok *toks, size_t ts, size_t te)
+{
     if (ag__grow(&p->cands, &p->capcands, p->ncands + 1, sizeof(cand)) < 0)
         return NULL;
     cand *c = &p->cands[p->ncands++];
@@ -47,7 +48,8 @@ static cand *new_cand(struct ag__ner_scratch *p, const tok *toks, size_t ts, siz
 
 /* Token k can be part of a name: a capitalised word without digits, or any word of an
  * ALL-CAPS sentence. */
-static int capish(const ctx *c, size_t k) {
+static int capish(const ctx *c, size_t k)
+{
     const tok *t = &c->toks[k];
     if (!(t->flags & AG__T_WORD) || (t->flags & AG__T_DIGIT))
         return 0; /* "PK-250", "G7" are codes, not names */
@@ -59,7 +61,8 @@ static int capish(const ctx *c, size_t k) {
 /* A span may start at token k: capish and not used yet. Inline, as spans asks it of every
  * token of the document and most are lower-case words: their flags answer, unless the
  * document has an ALL-CAPS sentence. */
-static inline int span_start(const struct ag__ner_scratch *p, const tok *t) {
+static inline int span_start(const struct ag__ner_scratch *p, const tok *t)
+{
     uint32_t mask = AG__T_USED | AG__T_WORD | AG__T_DIGIT | AG__T_CAP;
     if ((t->flags & mask) == (AG__T_WORD | AG__T_CAP))
         return 1;
@@ -68,7 +71,8 @@ static inline int span_start(const struct ag__ner_scratch *p, const tok *t) {
 }
 
 /* Emit a gazetteer mention for tokens [ts, te). */
-static cand *emit_lex(ctx *c, size_t ts, size_t te, const ag_lex_actor *a) {
+static cand *emit_lex(ctx *c, size_t ts, size_t te, const ag_lex_actor *a)
+{
     cand *m = new_cand(c->p, c->toks, ts, te);
     if (!m)
         return NULL;
@@ -86,14 +90,16 @@ static cand *emit_lex(ctx *c, size_t ts, size_t te, const ag_lex_actor *a) {
  * "intra-Afghan"). Returns 1 when the token was consumed that way, 0 when it is a name
  * token of its own ("Inter-Services"), -1 on allocation failure. */
 /* A participle that makes "X-participle" a modifier ("-based", "-led", "-backed"). */
-static int hyphen_modifier(const char *w, size_t n) {
+static int hyphen_modifier(const char *w, size_t n)
+{
     for (const char *const *p = ag__ner_hyphen_modifiers; *p; p++)
         if ((*p)[0] == w[0] && strlen(*p) == n && memcmp(*p, w, n) == 0)
             return 1;
     return 0;
 }
 
-static int split_hyphenated(ctx *c, size_t k) {
+static int split_hyphenated(ctx *c, size_t k)
+{
     tok *t = &c->toks[k];
     const char *w = c->text + t->s;
     size_t n = t->e - t->s, ps = 0;
@@ -140,7 +146,8 @@ static int split_hyphenated(ctx *c, size_t k) {
 /* Length in tokens of the title at token j (before te), or 0. Besides the title phrases
  * of the lexicon this takes a portfolio of up to three capitalised ordinary words before
  * a title head: "Migration Minister", "Home Affairs Minister", "Finance Secretary". */
-static size_t title_len(const ctx *c, size_t j, size_t te) {
+static size_t title_len(const ctx *c, size_t j, size_t te)
+{
     size_t tl = match_title(c->p, c->lex, c->text, c->toks, j, te);
     if (tl)
         return tl;
@@ -155,7 +162,8 @@ static size_t title_len(const ctx *c, size_t j, size_t te) {
 }
 
 /* Token k is an honorific that only ever stands before a person's name. */
-static int is_honorific(const ctx *c, size_t k) {
+static int is_honorific(const ctx *c, size_t k)
+{
     return tok_is_any(c->text, &c->toks[k], ag__ner_honorifics);
 }
 
@@ -167,7 +175,8 @@ static int is_honorific(const ctx *c, size_t k) {
  * role. Returns (size_t)-1 on allocation failure.
  */
 static size_t strip_titles_at(ctx *c, size_t ts, size_t te, size_t *role_s, size_t *role_e,
-                              int caps) {
+                              int caps)
+{
     size_t j = ts;
     int titled = 0;
     for (;;) {
@@ -240,7 +249,8 @@ static size_t strip_titles_at(ctx *c, size_t ts, size_t te, size_t *role_s, size
  * neither a gazetteer form, nor a title phrase, nor title_len's portfolio: the word's
  * class says so, where the full pass costs three calls. */
 static inline size_t strip_titles(ctx *c, size_t ts, size_t te, size_t *role_s, size_t *role_e,
-                                  int caps) {
+                                  int caps)
+{
     const tok *t = &c->toks[ts];
     uint32_t cl = t->cls;
     if (!(cl & 0xFFFF00) && /* form and title phrase lengths: none starts here */
@@ -254,7 +264,8 @@ static inline size_t strip_titles(ctx *c, size_t ts, size_t te, size_t *role_s, 
  * in all, the first no given name: an organisation's national branch or a national body
  * ("BBC Wales", "Air France", "Tennis Australia", "Motorola UK"). Longer spans are left
  * alone: in title-case headlines "Bush Iraq Plan" is no organisation. */
-static int org_branch(ctx *c, size_t k, size_t e, size_t te) {
+static int org_branch(ctx *c, size_t k, size_t e, size_t te)
+{
     const tok *t = c->toks;
     ag_lex_actor b;
     if (te - k != 2 || e != k + 1 ||
@@ -267,7 +278,8 @@ static int org_branch(ctx *c, size_t k, size_t e, size_t te) {
 
 /* The role text [s, e) as an arena string, white space runs made single spaces and the
  * periods of abbreviations dropped ("Lt. Gen." -> "Lt Gen"), so one role is spelt one way. */
-static const char *role_str(ctx *c, size_t s, size_t e) {
+static const char *role_str(ctx *c, size_t s, size_t e)
+{
     char *r = arena_alloc(c->p, e - s + 1);
     if (!r)
         return NULL;
@@ -307,7 +319,8 @@ typedef struct span_state {
  * sentence (caps) nothing is dropped. Returns 0, or -1 when out of memory. */
 static int table_row(const ctx *c, size_t ts, size_t te);
 
-static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps) {
+static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
+{
     tok *t = c->toks;
     size_t ts = *tsp;
     while (ts < te && (t[ts].flags & AG__T_FIRST) && !caps) {
@@ -359,7 +372,8 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps) {
 /* Weekdays, months, and leading connectors are never name parts at the edges of span
  * [*tsp, *tep); a religious or group word before an organisation's head word is
  * ("Christian Democratic Union", "Islamic Jihad"). Lower-case words go too. */
-static void trim_edges(const ctx *c, size_t *tsp, size_t *tep) {
+static void trim_edges(const ctx *c, size_t *tsp, size_t *tep)
+{
     const tok *t = c->toks;
     size_t ts = *tsp, te = *tep;
     int org_head = te - ts >= 2 && (t[te - 1].cls & AG_LEX_ORGCUE) && (t[te - 1].flags & AG__T_CAP);
@@ -373,7 +387,8 @@ static void trim_edges(const ctx *c, size_t *tsp, size_t *tep) {
 
 /* Span [ts, te) (not empty) is never a name whatever its context: initials alone, a lone
  * letter, function word or company suffix, a stock ticker with its exchange. */
-static int never_a_name(const ctx *c, size_t ts, size_t te) {
+static int never_a_name(const ctx *c, size_t ts, size_t te)
+{
     const tok *t = c->toks;
     /* Initials alone ("S.", "A N") are not names. */
     int initials = 1;
@@ -421,7 +436,8 @@ static int never_a_name(const ctx *c, size_t ts, size_t te) {
  * titles at *kp (a name's start inside the span, none stripped before it) into sp->role
  * and moves *kp past them. Returns 1 when nothing of the span is left after them, 0 to go
  * on, -1 when out of memory. */
-static int inner_title(ctx *c, span_state *sp, size_t *kp) {
+static int inner_title(ctx *c, span_state *sp, size_t *kp)
+{
     size_t k = *kp, rs = 0, re = 0;
     size_t nk = strip_titles(c, k, sp->te, &rs, &re, sp->caps);
     if (nk == (size_t)-1)
@@ -442,7 +458,8 @@ static int inner_title(ctx *c, span_state *sp, size_t *kp) {
 
 /* The gazetteer form a at tokens [k, k + g) of the span is a mention of its own (1), or
  * the first words of a longer unknown name that unknown_run takes (0). */
-static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const ag_lex_actor *a) {
+static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const ag_lex_actor *a)
+{
     const tok *t = c->toks;
     size_t te = sp->te;
     int caps = sp->caps;
@@ -484,7 +501,8 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
  * unknown run starting at k, which has a cue word, ends after its last cue when a name
  * follows it; a title there starts a span of its own ("Foreign Office Spokesperson Dr
  * Mohammad Faisal"), which ends the raw span. *u: the run's end. -1 when out of memory. */
-static int cut_after_cue(ctx *c, span_state *sp, size_t k, size_t *u) {
+static int cut_after_cue(ctx *c, span_state *sp, size_t k, size_t *u)
+{
     const tok *t = c->toks;
     size_t last_cue = k;
     for (size_t q = k; q < sp->te; q++)
@@ -508,7 +526,8 @@ static int cut_after_cue(ctx *c, span_state *sp, size_t k, size_t *u) {
  * their own, and the run and the raw span end before them (the words before name what
  * the person belongs to). Returns 1 when so, 0 when the run has no such title, -1 when
  * out of memory. */
-static int cut_before_title(ctx *c, span_state *sp, size_t k, size_t *u) {
+static int cut_before_title(ctx *c, span_state *sp, size_t k, size_t *u)
+{
     const tok *t = c->toks;
     for (size_t q = k + 1; q + 1 < *u; q++) {
         size_t tl = match_title(c->p, c->lex, c->text, t, q, *u);
@@ -528,7 +547,8 @@ static int cut_before_title(ctx *c, span_state *sp, size_t k, size_t *u) {
 /* How many words of the headline run [k, u), from k, the body attests (capitalised
  * mid-sentence there, no function word): "SHEARER NAMED AS" keeps "SHEARER". -1 when out
  * of memory. */
-static long headline_attested(ctx *c, size_t k, size_t u) {
+static long headline_attested(ctx *c, size_t k, size_t u)
+{
     size_t q = k;
     for (; q < u; q++) {
         int at = ag__ner_attested(c, q);
@@ -545,7 +565,8 @@ static long headline_attested(ctx *c, size_t k, size_t u) {
  * organisation cue, a national branch ("Air France"). Made a candidate with its typing
  * evidence (ner_evidence.c); *kp is moved past it (or past one word of a headline that
  * the body does not attest). Returns 0, or -1 when out of memory. */
-static int unknown_run(ctx *c, span_state *sp, size_t *kp) {
+static int unknown_run(ctx *c, span_state *sp, size_t *kp)
+{
     tok *t = c->toks;
     size_t k = *kp, u = k + 1;
     int cue = 0, branch = 0;
@@ -605,7 +626,8 @@ static int unknown_run(ctx *c, span_state *sp, size_t *kp) {
 
 /* Cut span [j, sp->te), its leading titles stripped, into gazetteer forms and unknown
  * names. Returns 0, or -1 when out of memory. */
-static int split_span(ctx *c, span_state *sp, size_t j) {
+static int split_span(ctx *c, span_state *sp, size_t j)
+{
     tok *t = c->toks;
     size_t k = j;
     while (k < sp->te) {
@@ -635,7 +657,8 @@ static int split_span(ctx *c, span_state *sp, size_t j) {
 
 /* Process one raw span of capitalised tokens [ts, te): trim it, strip its titles into the
  * role, and cut the rest into mentions. Returns 0, or -1 when out of memory. */
-static int do_span(ctx *c, size_t ts, size_t te) {
+static int do_span(ctx *c, size_t ts, size_t te)
+{
     tok *t = c->toks;
     /* ALL-CAPS: words looked up whatever their case; a title-case headline: names must
      * be attested in the body, as in ALL-CAPS, but are looked up as written. */
@@ -665,7 +688,8 @@ static int do_span(ctx *c, size_t ts, size_t te) {
 
 /* Bytes [a, b) of text hold a line break. A loop, not memchr: the gaps between tokens
  * that find_dateline asks about are a byte or two. */
-static inline int has_newline(const char *text, size_t a, size_t b) {
+static inline int has_newline(const char *text, size_t a, size_t b)
+{
     for (; a < b; a++)
         if (text[a] == '\n')
             return 1;
@@ -675,7 +699,8 @@ static inline int has_newline(const char *text, size_t a, size_t b) {
 /* The story starts after a dateline's dash, skipping a date and a bracketed credit
  * ("BOSTON (Reuters) -- Exuberant Red Sox fans"): its first word is sentence-initial, where
  * an ordinary word capitalised is no part of a name. */
-static void mark_story_start(ctx *c, size_t e) {
+static void mark_story_start(ctx *c, size_t e)
+{
     tok *t = c->toks;
     size_t q = e;
     while (q < c->ntoks && q - e < 12) {
@@ -695,7 +720,8 @@ static void mark_story_start(ctx *c, size_t e) {
         t[q].flags |= AG__T_FIRST;
 }
 
-int ag__ner_find_dateline(ctx *c) {
+int ag__ner_find_dateline(ctx *c)
+{
     tok *t = c->toks;
     size_t lines = 0;
     for (size_t k = 0; k < c->ntoks && lines < 3; k++) {
@@ -709,9 +735,8 @@ int ag__ner_find_dateline(ctx *c) {
         if ((t[k].flags & AG__T_CAP) && !(t[k].flags & AG__T_ALLCAPS)) {
             ag_lex_actor a;
             size_t g = match_form(c->lex, c->text, t, k, c->ntoks, 0, &a);
-            if (g && a.type == AG_ACTOR_ORG && k + g < c->ntoks &&
-                (t[k + g].flags & AG__T_PUNCT) && t[k + g].punct == '-' &&
-                !has_newline(c->text, t[k + g - 1].e, t[k + g].s)) {
+            if (g && a.type == AG_ACTOR_ORG && k + g < c->ntoks && (t[k + g].flags & AG__T_PUNCT) &&
+                t[k + g].punct == '-' && !has_newline(c->text, t[k + g - 1].e, t[k + g].s)) {
                 cand *m = emit_lex(c, k, k + g, &a);
                 if (!m)
                     return -1;
@@ -726,9 +751,8 @@ int ag__ner_find_dateline(ctx *c) {
             ag_lex_actor a;
             size_t g = match_form(c->lex, c->text, t, k, c->ntoks, 0, &a);
             size_t d = k + g;
-            if (g && (a.type == AG_ACTOR_PLACE || a.type == AG_ACTOR_COUNTRY) &&
-                d + 1 < c->ntoks && !has_newline(c->text, t[d - 1].e, t[d + 1].s) &&
-                (t[d].flags & AG__T_PUNCT) &&
+            if (g && (a.type == AG_ACTOR_PLACE || a.type == AG_ACTOR_COUNTRY) && d + 1 < c->ntoks &&
+                !has_newline(c->text, t[d - 1].e, t[d + 1].s) && (t[d].flags & AG__T_PUNCT) &&
                 ((t[d].punct == '-' && (t[d + 1].flags & AG__T_PUNCT) && t[d + 1].punct == '-' &&
                   t[d + 1].s == t[d].e) ||
                  t[d].punct == 0x2013 || t[d].punct == 0x2014)) {
@@ -802,7 +826,8 @@ int ag__ner_find_dateline(ctx *c) {
  * ("Eid-ul-Fitr", "Christmas-time") or splits into gazetteer parts ("Pak-US"), which it
  * emits (split_hyphenated), so no span starts there; 0 when it starts a span; -1 when out
  * of memory. */
-static int hyphen_start(ctx *c, size_t k) {
+static int hyphen_start(ctx *c, size_t k)
+{
     const tok *t = c->toks;
     const char *hy = memchr(c->text + t[k].s, '-', t[k].e - t[k].s);
     if (hy && (size_t)(hy - (c->text + t[k].s)) < AG__LEX_MAXKEY) {
@@ -818,7 +843,8 @@ static int hyphen_start(ctx *c, size_t k) {
 /* The end of the raw span that starts at token k: capitalised words, and the words that
  * join them inside a name. MAX_SPAN bounds the work per span (span processing is
  * quadratic in its length); real names are far shorter, Title Case Text is not a name. */
-static size_t span_end(ctx *c, size_t k) {
+static size_t span_end(ctx *c, size_t k)
+{
     const tok *t = c->toks;
     size_t e = k + 1;
     while (e < c->ntoks && e - k < MAX_SPAN && t[e].sent == t[k].sent &&
@@ -899,7 +925,8 @@ static size_t span_end(ctx *c, size_t k) {
     return e;
 }
 
-size_t ag__ner_spans(ctx *c, size_t from, size_t limit) {
+size_t ag__ner_spans(ctx *c, size_t from, size_t limit)
+{
     struct ag__ner_scratch *p = c->p;
     tok *t = p->toks;
     size_t k = from;
@@ -932,14 +959,16 @@ size_t ag__ner_spans(ctx *c, size_t from, size_t limit) {
 /* t is a verb of winning a match ("beat", "defeated"): a place on either side of one is
  * a side ("Leicestershire beat Somerset"); an unknown name only before "beat", as before
  * (players beat each other too: "Agassi defeated Sampras"). */
-static int win_verb(const ctx *c, const tok *t) {
+static int win_verb(const ctx *c, const tok *t)
+{
     if (!(t->flags & AG__T_LOWER))
         return 0;
     return tok_is_any(c->text, t, ag__ner_win_verbs);
 }
 
 /* A score next to a token: a number of at most 3 digits, or "2-1". */
-static int is_score(const ctx *c, size_t k, uint32_t sent) {
+static int is_score(const ctx *c, size_t k, uint32_t sent)
+{
     if (k >= c->ntoks)
         return 0;
     const tok *t = &c->toks[k];
@@ -951,9 +980,11 @@ static int is_score(const ctx *c, size_t k, uint32_t sent) {
 /* The name [ts, te) is a table row's name: a number right after it, and its line made of
  * names, numbers and punctuation only, two numbers or more ("Aston Villa 5 3 1 1",
  * "Arsenal 3 Aston Villa 1", "Tiger Woods 68 70"). */
-static int table_row(const ctx *c, size_t ts, size_t te) {
+static int table_row(const ctx *c, size_t ts, size_t te)
+{
     const tok *t = c->toks;
-    if (te >= c->ntoks || has_newline(c->text, t[te - 1].e, t[te].s) || !is_score(c, te, t[te].sent))
+    if (te >= c->ntoks || has_newline(c->text, t[te - 1].e, t[te].s) ||
+        !is_score(c, te, t[te].sent))
         return 0;
     size_t a = ts, b = te, numbers = 0;
     while (a > 0 && !has_newline(c->text, t[a - 1].e, t[a].s))
@@ -975,7 +1006,8 @@ static int table_row(const ctx *c, size_t ts, size_t te) {
  * Capitals: "in/at/to Kabul" keeps a place; "with Kabul", "Kabul said", "Kabul's" make
  * it a government.
  */
-int ag__ner_finish_cands(ctx *c, size_t from) {
+int ag__ner_finish_cands(ctx *c, size_t from)
+{
     struct ag__ner_scratch *p = c->p;
     const tok *t = c->toks;
     for (size_t ci = from; ci < p->ncands; ci++) {

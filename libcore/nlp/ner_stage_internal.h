@@ -255,7 +255,8 @@ int ag__ner_grammar_init(struct ag__ner_scratch *p);
  * capitalisation evidence, headline detection, and the lexicon asked about token runs */
 
 /* n bytes of p's arena, valid until the next document. NULL when out of memory. */
-static inline char *arena_alloc(struct ag__ner_scratch *p, size_t n) {
+static inline char *arena_alloc(struct ag__ner_scratch *p, size_t n)
+{
     return ag__arena_alloc(&p->arena, n);
 }
 
@@ -263,7 +264,8 @@ static inline char *arena_alloc(struct ag__ner_scratch *p, size_t n) {
  * an absent key is added (its slot keyed by k itself, val 0): the caller makes k outlive
  * the document's use of t. *err is set when growing the table ran out of memory (NULL
  * returned). Inline: most calls pass a constant create, and a lookup is a few loads. */
-static inline dslot *dt_get(dtab *t, const char *k, size_t n, int create, int *err) {
+static inline dslot *dt_get(dtab *t, const char *k, size_t n, int create, int *err)
+{
     if (create && dtab_reserve(t, NULL, t->n + 1, 4096) < 0) {
         *err = 1;
         return NULL;
@@ -288,7 +290,8 @@ dslot *ag__ner_dt_intern_extra(struct ag__ner_scratch *p, dtab *t, const char *k
                                size_t extra, int *created);
 
 static inline dslot *dt_intern(struct ag__ner_scratch *p, dtab *t, const char *k, size_t n,
-                               int *created) {
+                               int *created)
+{
     return ag__ner_dt_intern_extra(p, t, k, n, 0, created);
 }
 
@@ -297,7 +300,8 @@ static inline dslot *dt_intern(struct ag__ner_scratch *p, dtab *t, const char *k
  * cache miss or two (the slot, then its key), while news text repeats a few thousand
  * words; a slot here keeps the word inline, so a hit reads one cache line. */
 static inline uint32_t word_class(struct ag__ner_scratch *p, const ag_lexicon *lex, const char *low,
-                                  size_t n) {
+                                  size_t n)
+{
     uint64_t h = ag__hash_bytes(low, n);
     if (n - 1 >= WC_MAXLEN) /* also n == 0: an empty slot must not answer */
         return ag__lex_class_hashed(lex, low, n, h);
@@ -310,9 +314,7 @@ static inline uint32_t word_class(struct ag__ner_scratch *p, const ag_lexicon *l
     return s->cls;
 }
 
-static inline int is_ascii_letter(char ch) {
-    return (ch | 32) >= 'a' && (ch | 32) <= 'z';
-}
+static inline int is_ascii_letter(char ch) { return (ch | 32) >= 'a' && (ch | 32) <= 'z'; }
 
 /* Tokenise text[*pos, b), part of sentence sent, appending to p->toks until p->ntoks
  * reaches limit; *pos is advanced to where it stopped, *firstp says whether the next word
@@ -345,7 +347,8 @@ int ag__ner_note_evidence(struct ag__ner_scratch *p, const char *text, const tok
 int ag__ner_attested(const ctx *c, size_t k);
 
 /* Bytes [s, e) are "words joined by single spaces" (the shape of lexicon forms). */
-static inline int single_spaced(const char *text, const tok *toks, size_t ts, size_t te) {
+static inline int single_spaced(const char *text, const tok *toks, size_t ts, size_t te)
+{
     for (size_t k = ts + 1; k < te; k++)
         if (toks[k].s != toks[k - 1].e + 1 || text[toks[k - 1].e] != ' ')
             return 0;
@@ -362,7 +365,8 @@ size_t ag__ner_match_form_lookup(const ag_lexicon *lex, const char *text, const 
  * form registers its first word), or the token's cache has it (never set for a long
  * ALL-CAPS word, which is always folded). */
 static inline size_t match_form(const ag_lexicon *lex, const char *text, const tok *toks, size_t ts,
-                                size_t te, int fold, ag_lex_actor *out) {
+                                size_t te, int fold, ag_lex_actor *out)
+{
     const tok *t = &toks[ts];
     if (!(t->cls & 0xFF00) || !(t->flags & AG__T_WORD))
         return 0;
@@ -382,7 +386,8 @@ size_t ag__ner_match_title_lookup(struct ag__ner_scratch *p, const ag_lexicon *l
  * Inline for the quick answers: no title phrase starts with the word, or the token's
  * cache has the answer (half the lookups repeat one for the same span). */
 static inline size_t match_title(struct ag__ner_scratch *p, const ag_lexicon *lex, const char *text,
-                                 const tok *toks, size_t ts, size_t te) {
+                                 const tok *toks, size_t ts, size_t te)
+{
     const tok *t = &toks[ts];
     if (!(t->cls & 0xFF0000) || !(t->flags & AG__T_WORD))
         return 0;
@@ -397,14 +402,16 @@ static inline size_t match_title(struct ag__ner_scratch *p, const ag_lexicon *le
 
 /* The token is the word w. Inline: w is a literal, so strlen folds to a constant and the
  * compare to a load or two. */
-static inline int tok_is(const char *text, const tok *t, const char *w) {
+static inline int tok_is(const char *text, const tok *t, const char *w)
+{
     size_t n = strlen(w);
     return t->e - t->s == n && memcmp(text + t->s, w, n) == 0;
 }
 
 /* The token is one of the NULL-terminated words ws. Most words differ in their first byte,
  * which is compared before any length is taken. */
-static inline int tok_is_any(const char *text, const tok *t, const char *const *ws) {
+static inline int tok_is_any(const char *text, const tok *t, const char *const *ws)
+{
     char first = text[t->s];
     for (; *ws; ws++)
         if ((*ws)[0] == first && tok_is(text, t, *ws))
@@ -415,7 +422,8 @@ static inline int tok_is_any(const char *text, const tok *t, const char *const *
 /* The word token t is in the lists of bits `lists` (G_*, exact case). The answer for all
  * lists is kept in the token, as a token is asked about several. Inline: spans, typing
  * evidence and finish_cands ask it of most tokens next to a name. */
-static inline int tok_in(const ctx *c, const tok *t, uint32_t lists) {
+static inline int tok_in(const ctx *c, const tok *t, uint32_t lists)
+{
     if (!(t->flags & AG__T_WORD))
         return 0;
     if (!(t->flags & AG__T_GRAM)) {

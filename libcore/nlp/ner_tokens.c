@@ -27,7 +27,8 @@
 /* ---------------------------------------------------------------- interning */
 
 dslot *ag__ner_dt_intern_extra(struct ag__ner_scratch *p, dtab *t, const char *k, size_t n,
-                               size_t extra, int *created) {
+                               size_t extra, int *created)
+{
     int err = 0;
     size_t had = t->n;
     dslot *s = dt_get(t, k, n, 1, &err);
@@ -53,7 +54,8 @@ dslot *ag__ner_dt_intern_extra(struct ag__ner_scratch *p, dtab *t, const char *k
 
 /* Inline: one call per token of the corpus. */
 static inline int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32_t flags,
-                           uint32_t sent, int32_t punct) {
+                           uint32_t sent, int32_t punct)
+{
     if (p->ntoks == p->captoks && ag__grow(&p->toks, &p->captoks, p->ntoks + 1, sizeof(tok)) < 0)
         return -1;
     tok *t = &p->toks[p->ntoks++];
@@ -69,7 +71,8 @@ static inline int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32
     return 0;
 }
 
-static int is_open_punct(int32_t cp) {
+static int is_open_punct(int32_t cp)
+{
     return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == 0x201C || cp == 0x2018 ||
            cp == 0x00AB;
 }
@@ -89,7 +92,8 @@ enum { R_LETTER = 1, R_UPPER = 2, R_LOWER = 4, R_DIGIT = 8 };
 static const unsigned char rclass[256] = {RCLASS64(0), RCLASS64(64)}; /* the rest: 0 */
 
 /* End of the run of ASCII letters and digits at text[i, b); ORs R_* of the run into *seen. */
-static inline size_t alnum_run(const char *text, size_t i, size_t b, unsigned *seen) {
+static inline size_t alnum_run(const char *text, size_t i, size_t b, unsigned *seen)
+{
     unsigned acc = 0, r;
     while (i < b && (r = rclass[(unsigned char)text[i]]) != 0) {
         acc |= r;
@@ -102,7 +106,8 @@ static inline size_t alnum_run(const char *text, size_t i, size_t b, unsigned *s
 /* The end of markup left in a saved page or feed ("<A HREF=...>", "</FONT>") that starts
  * at text[i] == '<' (its names and attribute values are no words of the text), or 0 when
  * no such tag starts there. */
-static inline size_t markup_end(const char *text, size_t i, size_t b) {
+static inline size_t markup_end(const char *text, size_t i, size_t b)
+{
     if (!(i + 1 < b && (is_ascii_letter(text[i + 1]) || text[i + 1] == '/')))
         return 0;
     size_t q = i + 1;
@@ -115,7 +120,8 @@ static inline size_t markup_end(const char *text, size_t i, size_t b) {
  * possessive 's, or one punctuation token, after which an opening quotation restarts the
  * sentence (*first). Advances *ip past it. -1 when out of memory. */
 static inline int punct_token(struct ag__ner_scratch *p, const char *text, size_t *ip, size_t b,
-                              int32_t cp, size_t cl, uint32_t sent, int *first) {
+                              int32_t cp, size_t cl, uint32_t sent, int *first)
+{
     size_t i = *ip;
     /* A possessive 's after a word. */
     if (ag_text_is_apostrophe(cp) && p->ntoks > 0 && p->toks[p->ntoks - 1].e == i &&
@@ -146,7 +152,8 @@ static inline int punct_token(struct ag__ner_scratch *p, const char *text, size_
  * inner hyphens and apostrophes (not a possessive 's), and the periods of single letters
  * ("U.S.", "J."). Sets *flp to the word's shape: AG__T_CAP or AG__T_LOWER (its first
  * letter), AG__T_HYPHEN, AG__T_DOTTED, AG__T_DIGIT, AG__T_WORD and AG__T_ALLCAPS. */
-static inline size_t scan_word(const char *text, size_t s, size_t b, int32_t cp, uint32_t *flp) {
+static inline size_t scan_word(const char *text, size_t s, size_t b, int32_t cp, uint32_t *flp)
+{
     size_t i = s;
     uint32_t fl = 0;
     unsigned seen = 0; /* R_* */
@@ -221,7 +228,8 @@ static inline size_t scan_word(const char *text, size_t s, size_t b, int32_t cp,
  * keeps a period after it ("Mr.", AG__T_ABBR). Advances *ip past it. -1 when out of
  * memory. */
 static inline int word_token(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
-                             size_t *ip, size_t b, int32_t cp, uint32_t sent, int *first) {
+                             size_t *ip, size_t b, int32_t cp, uint32_t sent, int *first)
+{
     size_t s = *ip, i;
     uint32_t fl;
     i = scan_word(text, s, b, cp, &fl);
@@ -254,7 +262,8 @@ static inline int word_token(const ag_lexicon *lex, struct ag__ner_scratch *p, c
  * goes on past the last token (its right neighbour comes with the next chunk). The same
  * pass counts the words caps_sentence asks about (p->tk_*). */
 static inline void classify_words(const ag_lexicon *lex, struct ag__ner_scratch *p,
-                                  const char *text, size_t first_tok, int more) {
+                                  const char *text, size_t first_tok, int more)
+{
     size_t ncap = 0, nlow = 0, ninit = 0, nlower = 0, ncommon = 0;
     for (size_t k = first_tok; k < p->ntoks; k++) {
         tok *t = &p->toks[k];
@@ -284,8 +293,8 @@ static inline void classify_words(const ag_lexicon *lex, struct ag__ner_scratch 
              * where prose capitalises names only (caps_sentence). */
             if ((t->flags & (AG__T_CAP | AG__T_ALLCAPS | AG__T_FIRST)) == AG__T_CAP &&
                 (t->cls & AG_LEX_COMMON) &&
-                !(t->cls & (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE | AG_LEX_ORGCUE |
-                            AG_LEX_FUNCTION)))
+                !(t->cls &
+                  (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE | AG_LEX_ORGCUE | AG_LEX_FUNCTION)))
                 ncommon++;
         }
     }
@@ -297,7 +306,8 @@ static inline void classify_words(const ag_lexicon *lex, struct ag__ner_scratch 
 }
 
 int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
-                     size_t *pos, size_t b, uint32_t sent, int *firstp, size_t limit) {
+                     size_t *pos, size_t b, uint32_t sent, int *firstp, size_t limit)
+{
     size_t i = *pos, first_tok = p->ntoks;
     int first = *firstp;
     while (i < b && p->ntoks < limit) {
@@ -340,7 +350,8 @@ int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const cha
  * most one in four starts lower-case, and two or more capitalised ordinary words past
  * the first. */
 int ag__ner_caps_sentence(const struct ag__ner_scratch *p, const char *text, size_t len,
-                          const ag_sentence *s, size_t si) {
+                          const ag_sentence *s, size_t si)
+{
     if (p->tk_ncap >= 2 && p->tk_nlow * 10 <= p->tk_ncap)
         return 1;
     if (p->tk_ninit < 4 || p->tk_nlower * 3 > p->tk_ninit || p->tk_ncommon < 2)
@@ -360,7 +371,8 @@ int ag__ner_caps_sentence(const struct ag__ner_scratch *p, const char *text, siz
 
 /* Record the words of tokens t[0, n) written capitalised in mid-sentence (outside
  * headlines). -1 when out of memory. */
-int ag__ner_note_evidence(struct ag__ner_scratch *p, const char *text, const tok *t, size_t n) {
+int ag__ner_note_evidence(struct ag__ner_scratch *p, const char *text, const tok *t, size_t n)
+{
     for (size_t k = 0; k < n; k++) {
         if ((t[k].flags & (AG__T_CAP | AG__T_FIRST)) != AG__T_CAP || (t[k].flags & AG__T_ALLCAPS) ||
             p->capsent[t[k].sent])
@@ -386,7 +398,8 @@ int ag__ner_note_evidence(struct ag__ner_scratch *p, const char *text, const tok
 /* A word the document writes capitalised in mid-sentence: 1 or 0, -1 when out of memory.
  * Unless the document is short, the table of such words is filled on the first question
  * (most documents ask none) when all its tokens are at hand, else while tokenising. */
-int ag__ner_attested(const ctx *c, size_t k) {
+int ag__ner_attested(const ctx *c, size_t k)
+{
     const tok *t = &c->toks[k];
     size_t n = t->e - t->s;
     char low[AG__LEX_MAXKEY];
@@ -425,7 +438,8 @@ int ag__ner_attested(const ctx *c, size_t k) {
 /* Headlines and evidence sentence by sentence; a sentence longer than a WINDOW of tokens
  * is tokenised in chunks, of which the first decides whether it is a headline. */
 int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, const char *text,
-                              size_t len, const ag_sentence *sents, size_t nsents) {
+                              size_t len, const ag_sentence *sents, size_t nsents)
+{
     int streaming = 0;
     p->anycapsent = 0;
     for (size_t si = 0; si < nsents; si++) {
@@ -471,7 +485,8 @@ int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, 
  * ner_stage_internal.h) */
 
 size_t ag__ner_match_form_lookup(const ag_lexicon *lex, const char *text, const tok *toks,
-                                 size_t ts, size_t te, int fold, ag_lex_actor *out) {
+                                 size_t ts, size_t te, int fold, ag_lex_actor *out)
+{
     uint32_t maxw = (toks[ts].cls >> 8) & 0xFF;
     /* "CHICAGO" in a mixed-case table line: long ALL-CAPS words are names, not acronyms. */
     if (!fold && (toks[ts].flags & AG__T_ALLCAPS) && toks[ts].e - toks[ts].s >= 4)
@@ -500,7 +515,8 @@ size_t ag__ner_match_form_lookup(const ag_lexicon *lex, const char *text, const 
 }
 
 size_t ag__ner_match_title_lookup(struct ag__ner_scratch *p, const ag_lexicon *lex,
-                                  const char *text, const tok *toks, size_t ts, size_t te) {
+                                  const char *text, const tok *toks, size_t ts, size_t te)
+{
     uint32_t maxw = (toks[ts].cls >> 16) & 0xFF;
     size_t lim = te - ts < maxw ? te - ts : maxw;
     /* Every candidate phrase is a prefix of the longest one, so lower-case that once and

@@ -31,67 +31,68 @@ static const char *const say_verbs[] = {"said",     "says",    "told",      "add
  * also follow a person's surname ("Bush administration", "Kerry supporters", "Blair aide")
  * are left out: a surname alone must not become an organisation. */
 static const char *const org_nouns[] = {
-    "agency",    "newspaper",  "daily",       "weekly",     "company",   "firm",
-    "group",     "party",      "club",        "team",       "bank",      "airline",
-    "network",   "channel",    "magazine",    "shares",     "stock",     "shareholders",
-    "profits",   "profit",     "revenues",    "revenue",    "earnings",  "subsidiary",
-    "executives", "employees", "workers",     "customers",  "boss",      "bosses",
-    "chairman",  "chairwoman", "board",       "MP",         "MPs",       "MEP",
-    "MEPs",      "manifesto",  "backbenchers", "councillors", "striker", "strikers",
-    "midfielder", "defender",  "goalkeeper",  "winger",     "squad",     "fans",
-    "frontman",  "guitarist",  "drummer",     "bassist",    "vocalist",  "plant",
-    "factory",   "headquarters", NULL};
+    "agency",       "newspaper",  "daily",        "weekly",       "company",
+    "firm",         "group",      "party",        "club",         "team",
+    "bank",         "airline",    "network",      "channel",      "magazine",
+    "shares",       "stock",      "shareholders", "profits",      "profit",
+    "revenues",     "revenue",    "earnings",     "subsidiary",   "executives",
+    "employees",    "workers",    "customers",    "boss",         "bosses",
+    "chairman",     "chairwoman", "board",        "MP",           "MPs",
+    "MEP",          "MEPs",       "manifesto",    "backbenchers", "councillors",
+    "striker",      "strikers",   "midfielder",   "defender",     "goalkeeper",
+    "winger",       "squad",      "fans",         "frontman",     "guitarist",
+    "drummer",      "bassist",    "vocalist",     "plant",        "factory",
+    "headquarters", NULL};
 /* Nouns right before a name that say it is an organisation: "software maker Microsoft",
  * "Premiership side Fulham", "rock band Blur", "broadcaster ITV". */
 static const char *const org_before[] = {
-    "maker",    "makers",       "manufacturer", "firm",      "company",   "giant",
-    "group",    "rival",        "retailer",     "carrier",   "airline",   "bank",
-    "lender",   "insurer",      "broadcaster",  "newspaper", "network",   "chain",
-    "operator", "provider",     "publisher",    "studio",    "label",     "conglomerate",
-    "club",     "side",         "champions",    "band",      "party",     "supermarket",
-    "brewer",   "producer",     "developer",    "outfit",    "exchange",  "agency",
-    "daily",    "regulator",    "watchdog",     "stockbroker", "broker", "market",
-    "bourse",   "carmaker",     "chipmaker",    "drugmaker", "utility",   "house",
+    "maker",    "makers",    "manufacturer", "firm",        "company",  "giant",
+    "group",    "rival",     "retailer",     "carrier",     "airline",  "bank",
+    "lender",   "insurer",   "broadcaster",  "newspaper",   "network",  "chain",
+    "operator", "provider",  "publisher",    "studio",      "label",    "conglomerate",
+    "club",     "side",      "champions",    "band",        "party",    "supermarket",
+    "brewer",   "producer",  "developer",    "outfit",      "exchange", "agency",
+    "daily",    "regulator", "watchdog",     "stockbroker", "broker",   "market",
+    "bourse",   "carmaker",  "chipmaker",    "drugmaker",   "utility",  "house",
     NULL};
 /* Before "in" or "of": "shares in Sony", "a stake in Airbus", "chief executive of BP". */
-static const char *const stake_nouns[] = {
-    "shares",   "stake",   "stakes",       "holding",  "holdings",   "executive",
-    "chairman", "boss",    "owner",        "founder",  "takeover",   "subsidiary",
-    "shareholders", "acquisition", NULL};
+static const char *const stake_nouns[] = {"shares",       "stake",       "stakes",   "holding",
+                                          "holdings",     "executive",   "chairman", "boss",
+                                          "owner",        "founder",     "takeover", "subsidiary",
+                                          "shareholders", "acquisition", NULL};
 /* Last words of names that are events, competitions, prizes, laws and treaties, not
  * actors: "World Cup", "US Open", "Brit Awards", "Patriot Act", "Kyoto Protocol". */
 static const char *const misc_heads[] = {
-    "Cup",        "Open",     "Championship", "Championships", "Games",   "Olympics",
-    "Paralympics", "Trophy",  "Prix",         "Award",         "Awards",  "Prize",
-    "Prizes",     "Festival", "Tournament",   "Marathon",      "Classic", "Expo",
-    "Summit",     "Series",   "Bowl",         "Act",           "Treaty",  "Accord",
-    "Accords",    "Protocol", "Olympiad",     "Grammys",       "Oscars",  "Emmys",
-    "Baftas",     "Show",     "Slam",         "Revolution",    "War",     "Edition",
-    "Crisis",     NULL};
+    "Cup",         "Open",     "Championship", "Championships", "Games",   "Olympics",
+    "Paralympics", "Trophy",   "Prix",         "Award",         "Awards",  "Prize",
+    "Prizes",      "Festival", "Tournament",   "Marathon",      "Classic", "Expo",
+    "Summit",      "Series",   "Bowl",         "Act",           "Treaty",  "Accord",
+    "Accords",     "Protocol", "Olympiad",     "Grammys",       "Oscars",  "Emmys",
+    "Baftas",      "Show",     "Slam",         "Revolution",    "War",     "Edition",
+    "Crisis",      NULL};
 /* Nouns before or after a name that make it a work or a product: "the film Troy", "their
  * album X", "the Xbox console", "the Firefox browser". Nouns a company name also stands
  * before ("Sony games", "Intel chips", "Nokia phones") are left out. */
 static const char *const misc_nouns[] = {
-    "album",  "albums",   "film",    "films",      "movie",    "movies",   "single",
-    "song",   "novel",    "musical", "sitcom",     "documentary", "console", "consoles",
-    "browser", "handheld", "blockbuster", "soundtrack", "memoir", "opera", NULL};
+    "album",   "albums",   "film",        "films",      "movie",       "movies",  "single",
+    "song",    "novel",    "musical",     "sitcom",     "documentary", "console", "consoles",
+    "browser", "handheld", "blockbuster", "soundtrack", "memoir",      "opera",   NULL};
 /* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip". */
 static const char *const place_heads[] = {
-    "Street", "Square", "Avenue", "Road",   "Bridge",  "Strip",     "Prison",   "Stadium",
-    "Mountains", "Hills", "Valley", "River", "Lake",   "Island",    "Islands",  "Gulf",
-    "Bay",    "Strait",   "Sea",   "Ocean",  "Desert", "Peninsula", "Coast",   "Airport",
-    "Province", "Region", "Wharf",  "Quay",    "Harbour", "Pier",      "Palace",   "Castle",
-    "Gardens", "Park",    NULL};
+    "Street",    "Square",    "Avenue",  "Road",     "Bridge",  "Strip", "Prison",
+    "Stadium",   "Mountains", "Hills",   "Valley",   "River",   "Lake",  "Island",
+    "Islands",   "Gulf",      "Bay",     "Strait",   "Sea",     "Ocean", "Desert",
+    "Peninsula", "Coast",     "Airport", "Province", "Region",  "Wharf", "Quay",
+    "Harbour",   "Pier",      "Palace",  "Castle",   "Gardens", "Park",  NULL};
 /* Common nouns after a name that make it a place: "Kunar province", "Tigris river". */
 static const char *const place_nouns[] = {"province", "region", "district", "city",   "county",
                                           "village",  "town",   "river",    "valley", "island",
                                           "airport",  "border", "area",     NULL};
 /* Sports club naming: a place with one of these after it ("Bristol City", "Notts County")
  * or before it ("Real Madrid", "Dynamo Moscow") is a club, hence an organisation. */
-const char *const ag__ner_team_after[] = {"United",  "City",    "Rovers",  "Wanderers",
-                                          "Athletic", "Albion",  "Orient",  "Rangers",
-                                          "County",  "Town",    "Thistle", "Hotspur",
-                                          "FC",      "Sox",     NULL};
+const char *const ag__ner_team_after[] = {"United",  "City",    "Rovers",  "Wanderers", "Athletic",
+                                          "Albion",  "Orient",  "Rangers", "County",    "Town",
+                                          "Thistle", "Hotspur", "FC",      "Sox",       NULL};
 /* (and the words before a place that make it a club) */
 static const char *const team_before[] = {
     "Real",     "Dynamo",    "Dinamo", "Spartak", "Lokomotiv", "Sporting", "Olympique", "Racing",
@@ -123,89 +124,104 @@ static const char *const corp_sfx[] = {"Corp", "Inc", "Co", "Ltd", "Bros", NULL}
 /* Honorifics: a word that only ever stands before a person's name, so a name after it is
  * a person's even when the rest looks like ordinary words ("Mr Straw", "Dame Judi").
  * Asked by ner_spans.c (is_honorific). */
-const char *const ag__ner_honorifics[] = {"Mr",   "Mrs", "Ms",   "Dr", "Mr.", "Mrs.", "Ms.",
-                                          "Dr.",  "Miss", "Sir", "Dame", "MR", "MRS",  "MS",
-                                          NULL};
+const char *const ag__ner_honorifics[] = {"Mr",   "Mrs", "Ms",   "Dr", "Mr.", "Mrs.", "Ms.", "Dr.",
+                                          "Miss", "Sir", "Dame", "MR", "MRS", "MS",   NULL};
 /* Endings of company names ("Microsystems", "PeopleSoft", "RealNetworks", "Infotech"),
  * compared case-insensitively with a name's last word. Asked by ner_evidence.c
  * (company_shape). */
-#define END(w) {w, sizeof w - 1}
-const ag__ner_ending ag__ner_company_ends[] = {END("systems"), END("soft"),    END("works"),
-                                               END("ware"),    END("tech"),    END("tronics"),
-                                               END("corp"),    END("com"),     {NULL, 0}};
+#define END(w)                                                                                     \
+    {                                                                                              \
+        w, sizeof w - 1                                                                            \
+    }
+const ag__ner_ending ag__ner_company_ends[] = {END("systems"), END("soft"), END("works"),
+                                               END("ware"),    END("tech"), END("tronics"),
+                                               END("corp"),    END("com"),  {NULL, 0}};
 #undef END
 /* Prepositions of place or movement before a mention ("in Newcastle", "to Leeds"): the
  * place is where something happens, not a club playing. Asked by ner_resolve.c
  * (after_loc_prep), on the text, as the tokens are gone by then. */
-const char *const ag__ner_place_preps[] = {"in",      "at",     "near",   "from", "to", "into",
+const char *const ag__ner_place_preps[] = {"in",      "at",     "near",   "from", "to",  "into",
                                            "outside", "around", "across", "of",   "via", NULL};
 
 /* Participles after a hyphen that make "X-word" a modifier, not a mention of X by name
  * ("a Boston-based firm", "the US-led coalition"): reported like an adjective. Asked by
  * ner_spans.c (hyphen_modifier). */
-const char *const ag__ner_hyphen_modifiers[] = {"based", "led",     "backed", "born",  "bred",
-                                                "owned", "run",     "made",   "funded", "listed",
-                                                "controlled", "sponsored", "brokered", NULL};
+const char *const ag__ner_hyphen_modifiers[] = {
+    "based", "led",    "backed", "born",       "bred",      "owned",    "run",
+    "made",  "funded", "listed", "controlled", "sponsored", "brokered", NULL};
 
 /* Verbs of winning a match: in "Leicestershire beat Somerset" both names are sides.
  * Asked by ner_spans.c (finish_cands). */
-const char *const ag__ner_win_verbs[] = {"beat",    "beats",    "defeated", "thrashed",
-                                         "edged",   "routed",   "trounced", "overcame",
-                                         "outplayed", "whipped", "downed",  NULL};
+const char *const ag__ner_win_verbs[] = {"beat",      "beats",   "defeated", "thrashed",
+                                         "edged",     "routed",  "trounced", "overcame",
+                                         "outplayed", "whipped", "downed",   NULL};
 
 /* First words of names that are events, storms or series, not actors: "Hurricane Ivan",
  * "Tropical Storm Gaston", "Formula One", "Operation Desert Storm". Asked by
  * ner_evidence.c (misc_first). */
-const char *const ag__ner_misc_firsts[] = {"Hurricane", "Typhoon",   "Cyclone", "Tropical",
-                                           "Storm",     "Formula",   "Operation", NULL};
+const char *const ag__ner_misc_firsts[] = {"Hurricane", "Typhoon", "Cyclone",   "Tropical",
+                                           "Storm",     "Formula", "Operation", NULL};
 
 /* Copulas of a definition ("X is a ...", "X was ..."). Asked by ner_evidence.c
  * (vote_definition). */
 const char *const ag__ner_copulas[] = {"is", "was", "are", "were", "became", "remains", NULL};
 /* Words after a name (or its copula) that only an organisation takes: "X was founded in
  * 1990", "X, headquartered in", "X is based in". */
-const char *const ag__ner_founding[] = {"founded", "established", "headquartered", "based",
-                                        "incorporated", "formed", "listed", NULL};
+const char *const ag__ner_founding[] = {"founded",      "established", "headquartered", "based",
+                                        "incorporated", "formed",      "listed",        NULL};
 /* Nouns a definition of a person ends in ("X is a Scottish footballer", "X was an
  * American poet"), beyond the titles of the lexicon. */
 const char *const ag__ner_person_nouns[] = {
-    "singer",     "actor",    "actress",  "politician", "footballer", "writer",
-    "author",     "musician", "player",   "poet",       "painter",    "journalist",
-    "businessman", "businesswoman", "scientist", "composer", "rapper", "comedian",
-    "athlete",    "boxer",    "cyclist",  "golfer",     "novelist",   "philosopher",
-    "historian",  "economist", "lawyer",  "diplomat",   "soldier",    "officer",
-    "physicist",  "chemist",  "engineer", "architect",  "photographer", "dancer",
-    "cricketer",  "swimmer",  "tennis",   "broadcaster", NULL};
+    "singer",    "actor",      "actress",     "politician",    "footballer",
+    "writer",    "author",     "musician",    "player",        "poet",
+    "painter",   "journalist", "businessman", "businesswoman", "scientist",
+    "composer",  "rapper",     "comedian",    "athlete",       "boxer",
+    "cyclist",   "golfer",     "novelist",    "philosopher",   "historian",
+    "economist", "lawyer",     "diplomat",    "soldier",       "officer",
+    "physicist", "chemist",    "engineer",    "architect",     "photographer",
+    "dancer",    "cricketer",  "swimmer",     "tennis",        "broadcaster",
+    NULL};
 
 /* ---------------------------------------------------------------- the table */
 
 /* The lists of G_* bits, for the table. */
 /* Words that only sports reports use, lower case: three of them (or results, "7-3") in a
- * document make it one, where a city named as an actor is its team ("Boston rallied past New York"). Words
- * other desks use too ("match", "series", "points", "goals", "penalty") are left out. */
+ * document make it one, where a city named as an actor is its team ("Boston rallied past New
+ * York"). Words other desks use too ("match", "series", "points", "goals", "penalty") are left out.
+ */
 static const char *const sport_words[] = {
-    "inning",    "innings",    "quarterback", "touchdown",     "touchdowns", "homer",
-    "homers",    "homered",    "pitcher",     "pitched",       "playoff",    "playoffs",
-    "halftime",  "overtime",   "rebounds",    "striker",       "midfielder", "goalkeeper",
-    "scored",    "unbeaten",   "winless",     "standings",     "semifinal",  "semifinals",
-    "semi-final", "quarterfinal", "quarter-final", "coach",    "rookie",     "lineup",
-    "roster",    "ballpark",   "stadium",     "hat-trick",     "rushing",    "free-kick",
-    "postseason", "preseason", "seeded",      "clinched",      "bullpen",    "clinch",
-    "clinches",  NULL};
+    "inning",       "innings",       "quarterback", "touchdown",  "touchdowns",
+    "homer",        "homers",        "homered",     "pitcher",    "pitched",
+    "playoff",      "playoffs",      "halftime",    "overtime",   "rebounds",
+    "striker",      "midfielder",    "goalkeeper",  "scored",     "unbeaten",
+    "winless",      "standings",     "semifinal",   "semifinals", "semi-final",
+    "quarterfinal", "quarter-final", "coach",       "rookie",     "lineup",
+    "roster",       "ballpark",      "stadium",     "hat-trick",  "rushing",
+    "free-kick",    "postseason",    "preseason",   "seeded",     "clinched",
+    "bullpen",      "clinch",        "clinches",    NULL};
 
 static const struct {
     const char *const *words;
     uint32_t bit;
-} grammar_lists[] = {{sport_words, G_SPORT},{say_verbs, G_SAY},           {org_nouns, G_ORG_NOUN},
-                     {place_nouns, G_PLACE_NOUN},  {ag__ner_team_after, G_TEAM_AFTER},
-                     {team_before, G_TEAM_BEFORE}, {loc_preps, G_LOC_PREP},
-                     {loc_keep, G_LOC_KEEP},       {gov_before, G_GOV_BEFORE},
-                     {gov_after, G_GOV_AFTER},     {corp_sfx, G_CORP_SFX},
-                     {org_before, G_ORG_BEFORE},   {stake_nouns, G_STAKE},
-                     {misc_heads, G_MISC_HEAD},    {misc_nouns, G_MISC_NOUN},
+} grammar_lists[] = {{sport_words, G_SPORT},
+                     {say_verbs, G_SAY},
+                     {org_nouns, G_ORG_NOUN},
+                     {place_nouns, G_PLACE_NOUN},
+                     {ag__ner_team_after, G_TEAM_AFTER},
+                     {team_before, G_TEAM_BEFORE},
+                     {loc_preps, G_LOC_PREP},
+                     {loc_keep, G_LOC_KEEP},
+                     {gov_before, G_GOV_BEFORE},
+                     {gov_after, G_GOV_AFTER},
+                     {corp_sfx, G_CORP_SFX},
+                     {org_before, G_ORG_BEFORE},
+                     {stake_nouns, G_STAKE},
+                     {misc_heads, G_MISC_HEAD},
+                     {misc_nouns, G_MISC_NOUN},
                      {place_heads, G_PLACE_HEAD}};
 
-int ag__ner_grammar_init(struct ag__ner_scratch *p) {
+int ag__ner_grammar_init(struct ag__ner_scratch *p)
+{
     /* Three hundred words: a table of 1024 slots (24 KB) stays in the L1 cache, where
      * dt_get's first size (4096) would cost a cache miss on every token asked
      * about. */

@@ -21,11 +21,13 @@
 
 /* ---------------------------------------------------------------- code points */
 
-size_t ag_text_decode(const char *text, size_t len, size_t pos, int32_t *cp) {
+size_t ag_text_decode(const char *text, size_t len, size_t pos, int32_t *cp)
+{
     return ag__dec(text, len, pos, cp);
 }
 
-size_t ag__text_decode_slow(const char *text, size_t len, size_t pos, int32_t *cp) {
+size_t ag__text_decode_slow(const char *text, size_t len, size_t pos, int32_t *cp)
+{
     const unsigned char *s = (const unsigned char *)text + pos;
     size_t left = len - pos;
     unsigned c = s[0];
@@ -60,46 +62,47 @@ bad:
     return 1;
 }
 
-int ag_text_is_letter(int32_t cp) {
+int ag_text_is_letter(int32_t cp)
+{
     if (cp < 0x80)
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
     utf8proc_category_t c = utf8proc_category(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-int ag_text_is_upper(int32_t cp) {
+int ag_text_is_upper(int32_t cp)
+{
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z';
     utf8proc_category_t c = utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-int ag_text_is_lower(int32_t cp) {
+int ag_text_is_lower(int32_t cp)
+{
     if (cp < 0x80)
         return cp >= 'a' && cp <= 'z';
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-int ag_text_is_digit(int32_t cp) {
+int ag_text_is_digit(int32_t cp)
+{
     if (cp < 0x80)
         return cp >= '0' && cp <= '9';
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-int ag_text_is_space(int32_t cp) {
+int ag_text_is_space(int32_t cp)
+{
     if (cp < 0x80)
         return cp == ' ' || (cp >= '\t' && cp <= '\r');
     utf8proc_category_t c = utf8proc_category(cp);
     return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
 }
 
-int ag_text_is_apostrophe(int32_t cp) {
-    return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
-}
+int ag_text_is_apostrophe(int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
 
-int ag_text_is_hyphen(int32_t cp) {
-    return cp == '-' || cp == 0x2010 || cp == 0x2011;
-}
+int ag_text_is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
 
 /* ---------------------------------------------------------------- splitter helpers */
 
@@ -128,7 +131,8 @@ typedef struct word_key {
 } word_key;
 
 /* bsearch comparison of a word with a list entry (a string), in strcmp order. */
-static int word_cmp(const void *key, const void *entry) {
+static int word_cmp(const void *key, const void *entry)
+{
     const word_key *k = key;
     const char *s = *(const char *const *)entry;
     for (size_t i = 0; i < k->n; i++) {
@@ -142,40 +146,44 @@ static int word_cmp(const void *key, const void *entry) {
 
 /* 1 when the n bytes at w are an entry of list[0, nlist) (in strcmp order). Every stop
  * before a capitalised word asks, so a binary search, not a walk. */
-static int in_list(const char *const *list, size_t nlist, const char *w, size_t n) {
+static int in_list(const char *const *list, size_t nlist, const char *w, size_t n)
+{
     word_key k = {w, n};
     return bsearch(&k, list, nlist, sizeof *list, word_cmp) != NULL;
 }
 
-static int is_abbrev(const char *w, size_t n) {
+static int is_abbrev(const char *w, size_t n)
+{
     return in_list(abbrevs, sizeof abbrevs / sizeof abbrevs[0], w, n);
 }
 
-static int is_starter(const char *w, size_t n) {
+static int is_starter(const char *w, size_t n)
+{
     return in_list(starters, sizeof starters / sizeof starters[0], w, n);
 }
 
-static int is_closer(int32_t cp) {
+static int is_closer(int32_t cp)
+{
     return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x2019 || cp == 0x201D ||
            cp == 0x00BB || cp == 0x203A;
 }
 
-static int is_stop(int32_t cp) {
-    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
-}
+static int is_stop(int32_t cp) { return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026; }
 
 /* Inside a sentence only these bytes need a look: a line break, the ASCII stops and 0xE2,
  * the lead byte of the one other stop, U+2026. Skipping every other byte singly lands on
  * each character the decoder would have read (a UTF-8 continuation byte is never ASCII
  * or 0xE2), so no stop is missed and none is invented. */
-static int needs_look(unsigned char c) {
+static int needs_look(unsigned char c)
+{
     return c == '\n' || c == '.' || c == '!' || c == '?' || c == 0xE2;
 }
 
 /* Offset of the first needs_look byte in t[i, len), or len. Sentences run for dozens of
  * bytes between such bytes, so the scan compares sixteen bytes a step where SSE2 is there
  * (every x86-64), then eight at a time in a word. */
-static size_t skip_plain(const char *t, size_t len, size_t i) {
+static size_t skip_plain(const char *t, size_t len, size_t i)
+{
 #ifdef __SSE2__
     const __m128i nl = _mm_set1_epi8('\n'), dot = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!'),
                   ask = _mm_set1_epi8('?'), e2 = _mm_set1_epi8((char)0xE2);
@@ -207,7 +215,8 @@ static size_t skip_plain(const char *t, size_t len, size_t i) {
  * whether the text has a blank line. Time: O(len), newlines found with memchr; the lines
  * are walked a second time, to count the long ones against the longest, only when every
  * other test passed (rarely: most texts have few lines inside a paragraph). */
-static int detect_wrapped(const char *t, size_t len, int *has_blank) {
+static int detect_wrapped(const char *t, size_t len, int *has_blank)
+{
     size_t maxlen = 0, nlines = 0, longish = 0, open_end = 0;
     *has_blank = 0;
     for (int pass = 0; pass < 2; pass++) {
@@ -256,7 +265,8 @@ typedef struct svec {
     size_t cap;     /* allocated */
 } svec;
 
-static int push(svec *s, size_t start, size_t end, size_t para, const char *t) {
+static int push(svec *s, size_t start, size_t end, size_t para, const char *t)
+{
     while (end > start && (t[end - 1] == ' ' || (t[end - 1] >= '\t' && t[end - 1] <= '\r')))
         end--;
     if (end <= start)
@@ -280,7 +290,8 @@ static int push(svec *s, size_t start, size_t end, size_t para, const char *t) {
 
 /* ---------------------------------------------------------------- the splitter */
 
-int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, ag_error *err) {
+int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, ag_error *err)
+{
     svec s = {NULL, 0, 0};
     int wrapped = -1, has_blank = 0; /* -1: not looked at yet */
     size_t para = 0, start = (size_t)-1, i = 0;

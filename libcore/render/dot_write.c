@@ -154,8 +154,8 @@ static char *quotes_as_escapes(char *json)
 /* Is s a DOT identifier ([A-Za-z_][A-Za-z0-9_]*, not a keyword), written bare? */
 static int bare_id(const char *s)
 {
-    static const char *const keywords[] = {"node", "edge", "graph", "digraph", "subgraph",
-                                           "strict", NULL};
+    static const char *const keywords[] = {"node",     "edge",   "graph", "digraph",
+                                           "subgraph", "strict", NULL};
     if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_'))
         return 0;
     for (const char *p = s; *p; p++)
@@ -184,8 +184,7 @@ static void put_plain_attr(FILE *f, int *first, const char *key, const char *val
 
 /* The data attributes of one element, skipping keys the styling already set (style may
  * be NULL); plain: every ID double-quoted. */
-static int put_data_as(FILE *f, int *first, const json_t *attrs, const ag__attrs *style,
-                       int plain)
+static int put_data_as(FILE *f, int *first, const json_t *attrs, const ag__attrs *style, int plain)
 {
     const char *key;
     json_t *v;
@@ -198,11 +197,21 @@ static int put_data_as(FILE *f, int *first, const json_t *attrs, const ag__attrs
         if ((style && ag__attrs_has(style, key)) || json_is_null(v) || ag__gv_names_file(key))
             continue;
         switch (json_typeof(v)) {
-        case JSON_STRING: text = json_string_value(v); break;
-        case JSON_INTEGER: snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v)); break;
-        case JSON_REAL: ag__format_double(json_real_value(v), 0, num, sizeof num); break;
-        case JSON_TRUE: text = "true"; break;
-        case JSON_FALSE: text = "false"; break;
+        case JSON_STRING:
+            text = json_string_value(v);
+            break;
+        case JSON_INTEGER:
+            snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+            break;
+        case JSON_REAL:
+            ag__format_double(json_real_value(v), 0, num, sizeof num);
+            break;
+        case JSON_TRUE:
+            text = "true";
+            break;
+        case JSON_FALSE:
+            text = "false";
+            break;
         default:
             /* Lists and objects as compact JSON, which the reader turns back. */
             if (!(dumped = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY)) ||
@@ -339,8 +348,8 @@ static int write_plain_dot(const ag_graph *g, FILE *out, ag_error *err)
     const json_t *ga = ag_graph_attrs_const(g);
     int first;
 
-    ag__puts(out, ag_graph_is_directed(g) ? "digraph \"actorgraph\" {\n"
-                                          : "graph \"actorgraph\" {\n");
+    ag__puts(out,
+             ag_graph_is_directed(g) ? "digraph \"actorgraph\" {\n" : "graph \"actorgraph\" {\n");
     if (ga && json_object_size(ga)) {
         first = 1;
         ag__puts(out, "  graph");
@@ -414,9 +423,12 @@ static int set_attr(Agraph_t *g, void *obj, int kind, const ag__attr *a)
 static const char *render_format(ag_format fmt)
 {
     switch (fmt) {
-    case AG_FMT_PNG: return "png:cairo";
-    case AG_FMT_PDF: return "pdf:cairo";
-    default: return "svg";
+    case AG_FMT_PNG:
+        return "png:cairo";
+    case AG_FMT_PDF:
+        return "pdf:cairo";
+    default:
+        return "svg";
     }
 }
 
@@ -480,8 +492,7 @@ static int draw(const ag_graph *g, ag__styler *s, drawing *d, ag_error *err)
         ag__style_graph(s, ga, nd, ed) < 0)
         goto nomem;
     if (!(d->gvc = context()) ||
-        !(d->dg = agopen("actorgraph", ag_graph_is_directed(g) ? Agdirected : Agundirected,
-                         NULL)))
+        !(d->dg = agopen("actorgraph", ag_graph_is_directed(g) ? Agdirected : Agundirected, NULL)))
         goto nomem;
     for (size_t i = 0; i < ga->n; i++)
         if (set_attr(d->dg, d->dg, AGRAPH, &ga->v[i]) < 0)
@@ -501,8 +512,8 @@ static int draw(const ag_graph *g, ag__styler *s, drawing *d, ag_error *err)
                 goto nomem;
     }
     while (next_edge(g, &pass, &next, &e)) {
-        Agedge_t *de = agedge(d->dg, d->nodes[ag_edge_source(g, e)],
-                              d->nodes[ag_edge_target(g, e)], NULL, 1);
+        Agedge_t *de =
+            agedge(d->dg, d->nodes[ag_edge_source(g, e)], d->nodes[ag_edge_target(g, e)], NULL, 1);
         if (!de || ag__style_edge(s, e, el) < 0)
             goto nomem;
         for (size_t k = 0; k < el->n; k++)
@@ -510,8 +521,10 @@ static int draw(const ag_graph *g, ag__styler *s, drawing *d, ag_error *err)
                 goto nomem;
     }
     if ((size_t)agnnodes(d->dg) != nn)
-        return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "the layout has %zu actors, not "
-                            "%zu (names Graphviz cannot tell apart)", (size_t)agnnodes(d->dg), nn);
+        return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0,
+                            "the layout has %zu actors, not "
+                            "%zu (names Graphviz cannot tell apart)",
+                            (size_t)agnnodes(d->dg), nn);
     if (layout(d->gvc, d->dg, ag__styler_engine(s), err) < 0)
         return -1;
     d->laid_out = 1;
@@ -544,8 +557,7 @@ static int add_caption(const ag_graph *g, drawing *d, ag__styler *s, ag_error *e
 
     for (size_t i = 0; i < nn; i++) {
         Agnode_t *v = d->nodes[i];
-        double x = ND_coord(v).x, y = ND_coord(v).y, hw = ND_width(v) * 36,
-               hh = ND_height(v) * 36;
+        double x = ND_coord(v).x, y = ND_coord(v).y, hw = ND_width(v) * 36, hh = ND_height(v) * 36;
         if (i == 0 || x - hw < minx)
             minx = x - hw;
         if (i == 0 || x + hw > maxx)
@@ -600,8 +612,10 @@ int ag__dot_render(const ag_graph *g, ag__styler *s, ag_format fmt, FILE *out, a
             ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "rendering %s failed: %s",
                          ag_format_name(fmt), msg);
         else
-            ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "rendering %s failed (is the "
-                         "Graphviz cairo plugin installed?)", ag_format_name(fmt));
+            ag_error_set(err, AG_EINTERNAL, NULL, 0, 0,
+                         "rendering %s failed (is the "
+                         "Graphviz cairo plugin installed?)",
+                         ag_format_name(fmt));
         goto out;
     }
     /* A short write leaves the stream's error flag set; ag_output_commit reports it

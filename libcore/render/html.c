@@ -46,11 +46,20 @@ static void put_html_text(FILE *f, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
-        case '&': ag__puts(f, "&amp;"); break;
-        case '<': ag__puts(f, "&lt;"); break;
-        case '>': ag__puts(f, "&gt;"); break;
-        case '"': ag__puts(f, "&quot;"); break;
-        default: fputc_unlocked(*s, f);
+        case '&':
+            ag__puts(f, "&amp;");
+            break;
+        case '<':
+            ag__puts(f, "&lt;");
+            break;
+        case '>':
+            ag__puts(f, "&gt;");
+            break;
+        case '"':
+            ag__puts(f, "&quot;");
+            break;
+        default:
+            fputc_unlocked(*s, f);
         }
     }
 }
@@ -108,10 +117,18 @@ static void put_jstr_max(FILE *f, const char *str, size_t max)
             ag__putn(f, str + i, k);
         } else {
             switch (s[i]) {
-            case '"': ag__puts(f, "\\\""); break;
-            case '\\': ag__puts(f, "\\\\"); break;
-            case '\n': ag__puts(f, "\\n"); break;
-            case '\t': ag__puts(f, "\\t"); break;
+            case '"':
+                ag__puts(f, "\\\"");
+                break;
+            case '\\':
+                ag__puts(f, "\\\\");
+                break;
+            case '\n':
+                ag__puts(f, "\\n");
+                break;
+            case '\t':
+                ag__puts(f, "\\t");
+                break;
             default:
                 if (s[i] < 0x20 || s[i] == '<' || s[i] == '>' || s[i] == '&') {
                     ag__puts(f, "\\u00");
@@ -129,10 +146,7 @@ static void put_jstr_max(FILE *f, const char *str, size_t max)
     fputc_unlocked('"', f);
 }
 
-static void put_jstr(FILE *f, const char *s)
-{
-    put_jstr_max(f, s, 0);
-}
+static void put_jstr(FILE *f, const char *s) { put_jstr_max(f, s, 0); }
 
 /* ,"key": */
 static void put_key(FILE *f, const char *key)
@@ -201,7 +215,8 @@ static void put_number_attr(FILE *f, const char *key, const json_t *attrs, const
  * is the same day (most links are seen on one day). */
 static void put_dates(FILE *f, const json_t *attrs)
 {
-    const char *first = ag_attr_string(attrs, "first_date"), *last = ag_attr_string(attrs, "last_date");
+    const char *first = ag_attr_string(attrs, "first_date"),
+               *last = ag_attr_string(attrs, "last_date");
     if (first) {
         put_key(f, "first");
         put_jstr(f, first);
@@ -350,8 +365,8 @@ static int put_evidence(FILE *f, tables *t, const char *key, const json_t *list,
 /* Node attributes that are not measures (the page shows them elsewhere). */
 static int is_measure(const char *key, const json_t *v)
 {
-    static const char *const not_measures[] = {"mentions", "documents", "community",
-                                               "viz_size", "viz_r", "viz_g", "viz_b", NULL};
+    static const char *const not_measures[] = {"mentions", "documents", "community", "viz_size",
+                                               "viz_r",    "viz_g",     "viz_b",     NULL};
     if (!json_is_number(v))
         return 0;
     for (const char *const *k = not_measures; *k; k++)
@@ -394,8 +409,9 @@ static int put_node(FILE *f, const ag_graph *g, ag__styler *s, size_t i, const a
     put_key(f, "type");
     put_jstr(f, ag_actor_type_name(ag_node_type(g, i)));
     put_key(f, "c");
-    fprintf(f, "%lld", json_is_integer(c) && json_integer_value(c) >= 0
-                           ? (long long)json_integer_value(c) : -1LL);
+    fprintf(f, "%lld",
+            json_is_integer(c) && json_integer_value(c) >= 0 ? (long long)json_integer_value(c)
+                                                             : -1LL);
     fprintf(f, ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f", p->x, p->y, p->w, p->h);
     put_key(f, "fs");
     ag__puts(f, style_of(st, "fontsize"));
@@ -429,8 +445,8 @@ static int put_node(FILE *f, const ag_graph *g, ag__styler *s, size_t i, const a
     return 0;
 }
 
-static int put_link(FILE *f, const ag_graph *g, ag__styler *s, size_t e, tables *t,
-                    int evidence, ag__attrs *st)
+static int put_link(FILE *f, const ag_graph *g, ag__styler *s, size_t e, tables *t, int evidence,
+                    ag__attrs *st)
 {
     const json_t *a = ag_edge_attrs_const(g, e);
     const char *first = ag_attr_string(a, "first_date"), *last = ag_attr_string(a, "last_date");
@@ -456,11 +472,11 @@ static int put_link(FILE *f, const ag_graph *g, ag__styler *s, size_t e, tables 
         ag__puts(f, ",\"met\":true");
     put_number_attr(f, "docs", a, "documents");
     put_dates(f, a);
-    if (met && put_evidence(f, t, "mev", json_object_get(a, "met_evidence"), evidence,
-                            one_doc_date, NULL, 0, met_used, &nmet) < 0)
+    if (met && put_evidence(f, t, "mev", json_object_get(a, "met_evidence"), evidence, one_doc_date,
+                            NULL, 0, met_used, &nmet) < 0)
         return -1;
-    if (put_evidence(f, t, "ev", json_object_get(a, "evidence"), evidence, one_doc_date,
-                     met_used, nmet, used, &n) < 0)
+    if (put_evidence(f, t, "ev", json_object_get(a, "evidence"), evidence, one_doc_date, met_used,
+                     nmet, used, &n) < 0)
         return -1;
     fputc_unlocked('}', f);
     return 0;
@@ -484,8 +500,9 @@ static int put_data(FILE *f, const ag_graph *g, ag__styler *s, const ag__place *
         goto nomem;
     ag__puts(f, "{\"title\":");
     put_jstr(f, ag_render_title(g, o));
-    fprintf(f, ",\"directed\":%s,\"colorBy\":\"%s\",\"metOnly\":%s,\"anyMet\":%s,"
-               "\"total\":%zu,\"candidates\":%zu,\"measure\":",
+    fprintf(f,
+            ",\"directed\":%s,\"colorBy\":\"%s\",\"metOnly\":%s,\"anyMet\":%s,"
+            "\"total\":%zu,\"candidates\":%zu,\"measure\":",
             ag_graph_is_directed(g) ? "true" : "false", by_community ? "community" : "type",
             o->met_only ? "true" : "false", any_met ? "true" : "false", total, candidates);
     if (measure)

@@ -82,15 +82,9 @@ void ag__attrs_free(ag__attrs *a)
 /* ------------------------------------------------------------------ escaping */
 
 /* The buffer's text; "" when nothing was added (ag__buf leaves p NULL then). */
-static const char *buf_text(const ag__buf *b)
-{
-    return b->p ? b->p : "";
-}
+static const char *buf_text(const ag__buf *b) { return b->p ? b->p : ""; }
 
-static int buf_str(ag__buf *b, const char *s)
-{
-    return ag__buf_add(b, s, strlen(s));
-}
+static int buf_str(ag__buf *b, const char *s) { return ag__buf_add(b, s, strlen(s)); }
 
 static int buf_printf(ag__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int buf_printf(ag__buf *b, const char *fmt, ...)
@@ -114,11 +108,19 @@ static int esc_label(ag__buf *b, const char *s, size_t n)
     int rc = 0;
     for (size_t i = 0; i < n && rc == 0; i++) {
         switch (s[i]) {
-        case '\\': rc = ag__buf_add(b, "\\\\", 2); break;
-        case '&': rc = ag__buf_add(b, "&amp;", 5); break;
-        case '\n': rc = ag__buf_add(b, "\\n", 2); break;
-        case '\r': break;
-        default: rc = ag__buf_add(b, s + i, 1);
+        case '\\':
+            rc = ag__buf_add(b, "\\\\", 2);
+            break;
+        case '&':
+            rc = ag__buf_add(b, "&amp;", 5);
+            break;
+        case '\n':
+            rc = ag__buf_add(b, "\\n", 2);
+            break;
+        case '\r':
+            break;
+        default:
+            rc = ag__buf_add(b, s + i, 1);
         }
     }
     return rc;
@@ -138,10 +140,16 @@ static int esc_tooltip(ag__buf *b, const char *s, size_t n)
             else
                 rc = ag__buf_add(b, "\\\\", 2);
             break;
-        case '&': rc = ag__buf_add(b, "&amp;", 5); break;
-        case '\n': rc = ag__buf_add(b, "\\n", 2); break;
-        case '\r': break;
-        default: rc = ag__buf_add(b, s + i, 1);
+        case '&':
+            rc = ag__buf_add(b, "&amp;", 5);
+            break;
+        case '\n':
+            rc = ag__buf_add(b, "\\n", 2);
+            break;
+        case '\r':
+            break;
+        default:
+            rc = ag__buf_add(b, s + i, 1);
         }
     }
     return rc;
@@ -153,12 +161,25 @@ static int esc_html(ag__buf *b, const char *s)
     int rc = 0;
     for (; *s && rc == 0; s++) {
         switch (*s) {
-        case '&': rc = buf_str(b, "&amp;"); break;
-        case '<': rc = buf_str(b, "&lt;"); break;
-        case '>': rc = buf_str(b, "&gt;"); break;
-        case '"': rc = buf_str(b, "&quot;"); break;
-        case '\n': case '\r': case '\t': rc = buf_str(b, " "); break;
-        default: rc = ag__buf_add(b, s, 1);
+        case '&':
+            rc = buf_str(b, "&amp;");
+            break;
+        case '<':
+            rc = buf_str(b, "&lt;");
+            break;
+        case '>':
+            rc = buf_str(b, "&gt;");
+            break;
+        case '"':
+            rc = buf_str(b, "&quot;");
+            break;
+        case '\n':
+        case '\r':
+        case '\t':
+            rc = buf_str(b, " ");
+            break;
+        default:
+            rc = ag__buf_add(b, s, 1);
         }
     }
     return rc;
@@ -183,14 +204,10 @@ static const struct {
     /* Measured on random graphs with 3 links per actor (the hard case for layered and
      * circular layouts): sfdp 2000 actors 9 s, 5000 155 s; neato 1000 5 s; fdp 1000 8 s;
      * twopi 1000 2 s; dot 300 and circo 500 over 3 minutes. */
-    {"sfdp", 2500}, {"neato", 1000}, {"fdp", 1000}, {"dot", 200}, {"circo", 300},
-    {"twopi", 2000},
+    {"sfdp", 2500}, {"neato", 1000}, {"fdp", 1000}, {"dot", 200}, {"circo", 300}, {"twopi", 2000},
 };
 
-int ag_render_layout_known(const char *name)
-{
-    return name && ag_render_layout_limit(name) > 0;
-}
+int ag_render_layout_known(const char *name) { return name && ag_render_layout_limit(name) > 0; }
 
 size_t ag_render_layout_limit(const char *layout)
 {
@@ -227,15 +244,11 @@ const char *ag_render_title(const ag_graph *g, const ag_render_opts *opts)
 
 /* ------------------------------------------------------------------ selection */
 
-static int is_number(const json_t *v)
-{
-    return json_is_integer(v) || json_is_real(v);
-}
+static int is_number(const json_t *v) { return json_is_integer(v) || json_is_real(v); }
 
 /* The attribute nodes are sized and ranked by: opts->size_by when given (it must exist),
  * else pagerank, else degree; NULL means "count links" (no measure attribute at all). */
-static int size_measure(const ag_graph *g, const ag_render_opts *o, const char **out,
-                        ag_error *err)
+static int size_measure(const ag_graph *g, const ag_render_opts *o, const char **out, ag_error *err)
 {
     static const char *const fallback[] = {"pagerank", "degree"};
     size_t n = ag_graph_node_count(g);
@@ -381,10 +394,10 @@ static ag_graph *select_graph(const ag_graph *g, const ag_render_opts *opts, siz
             goto nomem;
         for (size_t i = 0; i < nn; i++)
             if (keep_node[i]) {
-                const json_t *v = measure ? json_object_get(ag_node_attrs_const(g, i), measure)
-                                          : NULL;
-                rank[k].score = measure ? (is_number(v) ? json_number_value(v) : -INFINITY)
-                                        : degree[i];
+                const json_t *v =
+                    measure ? json_object_get(ag_node_attrs_const(g, i), measure) : NULL;
+                rank[k].score =
+                    measure ? (is_number(v) ? json_number_value(v) : -INFINITY) : degree[i];
                 if (isnan(rank[k].score))
                     rank[k].score = -INFINITY;
                 rank[k].id = ag_node_id(g, i);
@@ -416,32 +429,29 @@ ag_graph *ag_render_select(const ag_graph *g, const ag_render_opts *opts, ag_err
 
 /* ------------------------------------------------------------------ styling */
 
-#define MAX_LEGEND 12   /* communities named in the legend; the rest are "other" */
-#define LEGEND_NAMES 3  /* members named per community */
-#define LABEL_WRAP 18   /* names longer than this (bytes) break at a middle space */
-#define LABEL_MAX 120   /* names longer than this (bytes) are cut in pictures */
+#define MAX_LEGEND 12  /* communities named in the legend; the rest are "other" */
+#define LEGEND_NAMES 3 /* members named per community */
+#define LABEL_WRAP 18  /* names longer than this (bytes) break at a middle space */
+#define LABEL_MAX 120  /* names longer than this (bytes) are cut in pictures */
 
 struct ag__styler {
-    const ag_graph *g;        /* borrowed */
-    ag_render_opts o;         /* copy of the caller's options */
-    ag_style st;              /* colours and sizes shared with GraphML/GEXF */
-    size_t total;             /* actors in the graph g was selected from */
-    size_t candidates;        /* of those, the ones eligible before the top cut */
-    const char *measure;      /* size measure name, NULL: link count */
-    int by_community;         /* colour rule: community (else type) */
-    int any_met;              /* some link has met = true */
-    long ncomm;               /* communities seen (max id + 1) */
-    long *comm_top;           /* per community (< MAX_LEGEND): LEGEND_NAMES best nodes, -1 */
-    size_t *comm_size;        /* per community (< MAX_LEGEND): actors drawn */
-    unsigned types;           /* bit set of actor types present */
-    const char *engine;       /* the layout engine (ag_render_layout_for) */
-    ag__buf a, b;             /* scratch */
+    const ag_graph *g;   /* borrowed */
+    ag_render_opts o;    /* copy of the caller's options */
+    ag_style st;         /* colours and sizes shared with GraphML/GEXF */
+    size_t total;        /* actors in the graph g was selected from */
+    size_t candidates;   /* of those, the ones eligible before the top cut */
+    const char *measure; /* size measure name, NULL: link count */
+    int by_community;    /* colour rule: community (else type) */
+    int any_met;         /* some link has met = true */
+    long ncomm;          /* communities seen (max id + 1) */
+    long *comm_top;      /* per community (< MAX_LEGEND): LEGEND_NAMES best nodes, -1 */
+    size_t *comm_size;   /* per community (< MAX_LEGEND): actors drawn */
+    unsigned types;      /* bit set of actor types present */
+    const char *engine;  /* the layout engine (ag_render_layout_for) */
+    ag__buf a, b;        /* scratch */
 };
 
-const char *ag__styler_engine(const ag__styler *s)
-{
-    return s->engine;
-}
+const char *ag__styler_engine(const ag__styler *s) { return s->engine; }
 
 static long node_community(const ag_graph *g, size_t i)
 {
@@ -490,9 +500,9 @@ ag__styler *ag__styler_new(const ag_graph *g, const ag_render_opts *opts, size_t
         /* No measure attribute: style.h sized by structural degree; keep it for scores. */
         s->st.size_by = AG_SIZE_BY_DEGREE;
     }
-    s->by_community = s->o.color_by == AG_RENDER_COLOR_COMMUNITY ||
-                      (s->o.color_by == AG_RENDER_COLOR_AUTO &&
-                       s->st.color_by == AG_COLOR_BY_COMMUNITY);
+    s->by_community =
+        s->o.color_by == AG_RENDER_COLOR_COMMUNITY ||
+        (s->o.color_by == AG_RENDER_COLOR_AUTO && s->st.color_by == AG_COLOR_BY_COMMUNITY);
     s->st.color_by = s->by_community ? AG_COLOR_BY_COMMUNITY : AG_COLOR_BY_TYPE;
     for (size_t e = 0; e < ag_graph_edge_count(g); e++)
         if (edge_met(g, e)) {
@@ -526,8 +536,8 @@ ag__styler *ag__styler_new(const ag_graph *g, const ag_render_opts *opts, size_t
                 break;
             }
             double a = node_score(s, (size_t)cur), b = node_score(s, (size_t)top[k]);
-            if (a > b || (a == b && strcmp(ag_node_id(g, (size_t)cur),
-                                           ag_node_id(g, (size_t)top[k])) < 0)) {
+            if (a > b ||
+                (a == b && strcmp(ag_node_id(g, (size_t)cur), ag_node_id(g, (size_t)top[k])) < 0)) {
                 long t = top[k];
                 top[k] = cur;
                 cur = t;
@@ -570,24 +580,39 @@ static void hex_mix(ag_rgb c, double t, char *buf, size_t size)
 static const char *type_shape(ag_actor_type t, const char **style)
 {
     switch (t) {
-    case AG_ACTOR_PERSON: *style = "rounded,filled"; return "box";
-    case AG_ACTOR_ORG: *style = "filled"; return "box";
+    case AG_ACTOR_PERSON:
+        *style = "rounded,filled";
+        return "box";
+    case AG_ACTOR_ORG:
+        *style = "filled";
+        return "box";
     /* Hexagon and octagon look alike at 11 points: a place is round instead, and the
      * rare other actor a dashed box. */
-    case AG_ACTOR_COUNTRY: *style = "filled"; return "hexagon";
-    case AG_ACTOR_PLACE: *style = "filled"; return "ellipse";
-    default: *style = "dashed,filled"; return "box";
+    case AG_ACTOR_COUNTRY:
+        *style = "filled";
+        return "hexagon";
+    case AG_ACTOR_PLACE:
+        *style = "filled";
+        return "ellipse";
+    default:
+        *style = "dashed,filled";
+        return "box";
     }
 }
 
 static const char *type_title(ag_actor_type t)
 {
     switch (t) {
-    case AG_ACTOR_PERSON: return "person";
-    case AG_ACTOR_ORG: return "organisation";
-    case AG_ACTOR_COUNTRY: return "country";
-    case AG_ACTOR_PLACE: return "place";
-    default: return "other";
+    case AG_ACTOR_PERSON:
+        return "person";
+    case AG_ACTOR_ORG:
+        return "organisation";
+    case AG_ACTOR_COUNTRY:
+        return "country";
+    case AG_ACTOR_PLACE:
+        return "place";
+    default:
+        return "other";
     }
 }
 
@@ -599,9 +624,8 @@ static int legend_entry(ag__buf *b, int *cells, ag_rgb c, const char *text)
 {
     char hex[8];
     ag_style_hex(c, hex, sizeof hex);
-    if (*cells && buf_str(b, *cells % LEGEND_PER_ROW == 0
-                                 ? "</TD></TR><TR><TD ALIGN=\"LEFT\">"
-                                 : "&#160;&#160;&#160;&#160;") < 0)
+    if (*cells && buf_str(b, *cells % LEGEND_PER_ROW == 0 ? "</TD></TR><TR><TD ALIGN=\"LEFT\">"
+                                                          : "&#160;&#160;&#160;&#160;") < 0)
         return -1;
     (*cells)++;
     if (buf_printf(b, "<FONT COLOR=\"%s\" POINT-SIZE=\"16\">\xE2\x96\xA0</FONT> ", hex) < 0)
@@ -814,7 +838,7 @@ static int tip_list(ag__buf *b, const char *title, const json_t *list)
     return rc | ag__buf_add(b, "\\n", 2);
 }
 
-static const char *const measure_names[] = {"pagerank", "degree", "strength", "betweenness",
+static const char *const measure_names[] = {"pagerank",  "degree",   "strength",    "betweenness",
                                             "closeness", "harmonic", "eigenvector", "coreness"};
 
 static int node_tooltip(ag__styler *s, size_t i, ag__buf *b)
@@ -845,8 +869,7 @@ static int node_tooltip(ag__styler *s, size_t i, ag__buf *b)
         v = json_object_get(a, measure_names[k]);
         if (!is_number(v))
             continue;
-        rc |= buf_printf(b, "%s%s %.4g", first ? "" : ", ", measure_names[k],
-                         json_number_value(v));
+        rc |= buf_printf(b, "%s%s %.4g", first ? "" : ", ", measure_names[k], json_number_value(v));
         first = 0;
     }
     if (!first)
@@ -971,7 +994,8 @@ int ag__style_edge(ag__styler *s, size_t e, ag__attrs *out)
     if (met)
         rc |= ag__attrs_add(out, "color", 0, MET_COLOR);
     if (s->o.tooltips) {
-        const char *u = ag_node_id(g, ag_edge_source(g, e)), *v = ag_node_id(g, ag_edge_target(g, e));
+        const char *u = ag_node_id(g, ag_edge_source(g, e)),
+                   *v = ag_node_id(g, ag_edge_target(g, e));
         ag__buf *b = &s->a;
         ag__buf_reset(b);
         rc |= esc_tooltip(b, u, strlen(u));

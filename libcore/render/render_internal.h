@@ -41,7 +41,6 @@ int ag__attrs_has(const ag__attrs *a, const char *key);
 void ag__attrs_reset(ag__attrs *a);
 void ag__attrs_free(ag__attrs *a);
 
-
 /* Styling of one graph, prepared once (render.c). */
 typedef struct ag__styler ag__styler;
 
@@ -79,10 +78,10 @@ int ag__dot_render(const ag_graph *g, ag__styler *s, ag_format fmt, FILE *out, a
 
 /* Where Graphviz put one actor, in points (y grows downwards, as in SVG). */
 typedef struct ag__place {
-    double x, y;  /* centre */
-    double w, h;  /* size of the node's box */
-    char *label;  /* the label's lines as Graphviz set them, joined by '\n'; owned; NULL
-                     for an HTML-like label */
+    double x, y; /* centre */
+    double w, h; /* size of the node's box */
+    char *label; /* the label's lines as Graphviz set them, joined by '\n'; owned; NULL
+                    for an HTML-like label */
 } ag__place;
 
 /* dot_write.c: lay g out as the pictures are laid out (styled by s, s's engine, the

@@ -78,8 +78,8 @@ static int save(const ag_graph *g, const char *path, ag_format fmt, ag_render_op
     return 0;
 }
 
-int ag_graph_save(const ag_graph *g, const char *path, ag_format fmt,
-                  const ag_render_opts *opts, ag_error *err)
+int ag_graph_save(const ag_graph *g, const char *path, ag_format fmt, const ag_render_opts *opts,
+                  ag_error *err)
 {
     ag_render_opts ro = AG_RENDER_OPTS_INIT;
     ag_graph *laid = NULL;

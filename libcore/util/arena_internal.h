@@ -24,7 +24,7 @@ typedef struct ag__arena_block {
 typedef struct ag__arena {
     ag__arena_block *first; /* every block, oldest first; NULL when empty */
     ag__arena_block *cur;   /* the block being filled */
-} ag__arena; /* zero-initialised: an empty arena */
+} ag__arena;                /* zero-initialised: an empty arena */
 
 /* n bytes from a block after the current one, or a new block. NULL when out of memory. */
 char *ag__arena_alloc_next(ag__arena *a, size_t n);

@@ -16,7 +16,8 @@
 /* Eight bytes of w with the ASCII upper-case letters lower-cased and every other byte
  * (UTF-8 bytes included) unchanged: a byte's high bit marks 'A' <= c <= 'Z' after two
  * carry-free additions on its low seven bits, and that bit shifted down is the 0x20. */
-static inline uint64_t ag__lower8(uint64_t w) {
+static inline uint64_t ag__lower8(uint64_t w)
+{
     uint64_t low7 = w & 0x7F7F7F7F7F7F7F7Full;
     uint64_t ge_a = low7 + 0x3F3F3F3F3F3F3F3Full; /* high bit: c >= 'A' */
     uint64_t gt_z = low7 + 0x2525252525252525ull; /* high bit: c > 'Z' */
@@ -28,7 +29,8 @@ static inline uint64_t ag__lower8(uint64_t w) {
  * names where a call to memcpy costs more than the copy: the last word (or the two halves
  * of a 4..7 byte string) overlaps bytes already done, which copy to the same bytes again,
  * so nothing outside s[0, len) and buf[0, len) is touched. s and buf must not overlap. */
-static inline void ag__bytes_copy(const char *s, size_t len, char *buf, int lower) {
+static inline void ag__bytes_copy(const char *s, size_t len, char *buf, int lower)
+{
     if (len >= 8) {
         uint64_t w;
         size_t i = 0;
@@ -60,7 +62,8 @@ static inline void ag__bytes_copy(const char *s, size_t len, char *buf, int lowe
 
 /* a[0, n) == b[0, n), for the short keys of the hash tables: inline word compares instead
  * of a call to memcmp, which costs more than the compare itself for words. */
-static inline int ag__bytes_eq(const char *a, const char *b, size_t n) {
+static inline int ag__bytes_eq(const char *a, const char *b, size_t n)
+{
     uint64_t x, y;
     if (n >= 8) {
         for (size_t i = 0; i + 8 <= n; i += 8) {
@@ -90,7 +93,8 @@ static inline int ag__bytes_eq(const char *a, const char *b, size_t n) {
 /* Hash of s[0, len) for the in-memory tables of the lexicon and the recogniser: eight
  * bytes per multiply-xorshift round (words are short, so one or two rounds). Only ever
  * compared within this process, so byte order is moot. */
-static inline uint64_t ag__hash_bytes(const char *s, size_t len) {
+static inline uint64_t ag__hash_bytes(const char *s, size_t len)
+{
     uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
     while (len >= 8) {
         uint64_t w;

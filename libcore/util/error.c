@@ -24,10 +24,7 @@ void ag_error_clear(ag_error *err)
     err->msg[0] = '\0';
 }
 
-int ag_error_isset(const ag_error *err)
-{
-    return err && err->code != AG_OK;
-}
+int ag_error_isset(const ag_error *err) { return err && err->code != AG_OK; }
 
 /* Copy a source name; when it does not fit, keep "..." and its end, which is the part
  * that tells files apart. */
@@ -48,8 +45,8 @@ static void set_file(ag_error *err, const char *file)
     memcpy(err->file + 3, file + n - (sizeof err->file - 4), sizeof err->file - 3);
 }
 
-int ag_error_setv(ag_error *err, int code, const char *file, long line, long col,
-                  const char *fmt, va_list ap)
+int ag_error_setv(ag_error *err, int code, const char *file, long line, long col, const char *fmt,
+                  va_list ap)
 {
     if (!err || err->code != AG_OK)
         return -1;
@@ -66,8 +63,8 @@ int ag_error_setv(ag_error *err, int code, const char *file, long line, long col
     return -1;
 }
 
-int ag_error_set(ag_error *err, int code, const char *file, long line, long col,
-                 const char *fmt, ...)
+int ag_error_set(ag_error *err, int code, const char *file, long line, long col, const char *fmt,
+                 ...)
 {
     va_list ap;
 
@@ -77,8 +74,8 @@ int ag_error_set(ag_error *err, int code, const char *file, long line, long col,
     return -1;
 }
 
-int ag_error_set_at(ag_error *err, int code, const char *file, long long offset,
-                    const char *fmt, ...)
+int ag_error_set_at(ag_error *err, int code, const char *file, long long offset, const char *fmt,
+                    ...)
 {
     va_list ap;
 
@@ -127,7 +124,4 @@ void ag_error_print(const char *prog, const ag_error *err, FILE *f)
     fprintf(f, "%s\n", msg);
 }
 
-const char *ag_version(void)
-{
-    return AG_VERSION_STRING;
-}
+const char *ag_version(void) { return AG_VERSION_STRING; }

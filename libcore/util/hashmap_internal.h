@@ -70,9 +70,9 @@ typedef struct ag__span {
         }                                                                                          \
     }                                                                                              \
                                                                                                    \
-    /* The first empty slot of h's probe sequence, for a key known to be new or one kept   \
-     * beside equal ones (parallel edges: later ones lie further along, so a probe meets    \
-     * equal keys in the order they were added). t->cap must be non-zero. */                \
+    /* The first empty slot of h's probe sequence, for a key known to be new or one kept           \
+     * beside equal ones (parallel edges: later ones lie further along, so a probe meets           \
+     * equal keys in the order they were added). t->cap must be non-zero. */                       \
     __attribute__((unused)) static inline slot_t *name##_empty_slot(const name *t, uint64_t h)     \
     {                                                                                              \
         size_t mask = t->cap - 1, i = (size_t)h & mask;                                            \
@@ -91,7 +91,7 @@ typedef struct ag__span {
         return EMPTY(t, s) ? NULL : s;                                                             \
     }                                                                                              \
                                                                                                    \
-    /* Re-place every full slot into an array of at least min_cap slots with room for want   \
+    /* Re-place every full slot into an array of at least min_cap slots with room for want         \
      * entries. The old array is kept when allocation fails (-1). */                               \
     __attribute__((unused)) static int name##_resize(name *t, ctx_t ctx, size_t want,              \
                                                      size_t min_cap)                               \
@@ -113,12 +113,11 @@ typedef struct ag__span {
         return 0;                                                                                  \
     }                                                                                              \
                                                                                                    \
-    /* Room for n entries at load <= 1/2, growing by doubling from min_cap. -1: no memory. */     \
+    /* Room for n entries at load <= 1/2, growing by doubling from min_cap. -1: no memory. */      \
     __attribute__((unused)) static inline int name##_reserve(name *t, ctx_t ctx, size_t n,         \
                                                              size_t min_cap)                       \
     {                                                                                              \
-        return 2 * n <= t->cap ? 0                                                                 \
-                               : name##_resize(t, ctx, n, t->cap ? 2 * t->cap : min_cap);          \
+        return 2 * n <= t->cap ? 0 : name##_resize(t, ctx, n, t->cap ? 2 * t->cap : min_cap);      \
     }                                                                                              \
                                                                                                    \
     /* Empty t, keeping its memory. */                                                             \
@@ -129,7 +128,7 @@ typedef struct ag__span {
         t->n = 0;                                                                                  \
     }                                                                                              \
                                                                                                    \
-    /* Empty t in O(1), for tables whose EMPTY reads the generation: a new one makes every    \
+    /* Empty t in O(1), for tables whose EMPTY reads the generation: a new one makes every         \
      * slot stale. */                                                                              \
     __attribute__((unused)) static inline void name##_next_gen(name *t)                            \
     {                                                                                              \

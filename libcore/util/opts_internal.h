@@ -16,8 +16,7 @@
 /* Copy size bytes of *defaults (whose first field is its version) into *opts when
  * version is the one the library knows; 0, or -1 leaving *opts untouched (also for a
  * NULL opts). Only version 1 exists so far, so size is the whole struct. */
-static inline int ag__opts_init(void *opts, unsigned int version, const void *defaults,
-                                size_t size)
+static inline int ag__opts_init(void *opts, unsigned int version, const void *defaults, size_t size)
 {
     unsigned int known;
 

@@ -344,8 +344,8 @@ static void test_analyze__association(void **state)
     const int docs[] = {10, 10, 50};
 
     for (int i = 0; i < 3; i++)
-        json_object_set_new(ag_node_attrs(g, (size_t)ag_graph_find_node(g, ids[i])),
-                            "documents", json_integer(docs[i]));
+        json_object_set_new(ag_node_attrs(g, (size_t)ag_graph_find_node(g, ids[i])), "documents",
+                            json_integer(docs[i]));
     for (size_t e = 0; e < 2; e++)
         json_object_set_new(ag_edge_attrs(g, e), "documents", json_integer(5));
     json_object_set_new(ag_graph_attrs(g), "documents", json_integer(100));
@@ -393,8 +393,7 @@ static void test_analyze__labelprop_with_small_weights(void **state)
 {
     /* two triangles joined by one link, all weights below 1 (igraph 0.10.2 would leave
      * every node in its own community) */
-    const char *l[] = {"a b 0.2", "b c 0.2", "c a 0.2", "d e 0.2", "e f 0.2", "f d 0.2",
-                       "c d 0.1"};
+    const char *l[] = {"a b 0.2", "b c 0.2", "c a 0.2", "d e 0.2", "e f 0.2", "f d 0.2", "c d 0.1"};
     ag_graph *g = mk(l, 7);
     ag_community_opts co = AG_COMMUNITY_OPTS_INIT;
     long memb[6], k = 0;
@@ -444,10 +443,7 @@ static void host_error(const char *reason, const char *file, int line, igraph_er
     IGRAPH_FINALLY_FREE();
 }
 
-static void host_warning(const char *reason, const char *file, int line)
-{
-    host_warnings++;
-}
+static void host_warning(const char *reason, const char *file, int line) { host_warnings++; }
 
 static void test_analyze__igraph_handlers_restored(void **state)
 {

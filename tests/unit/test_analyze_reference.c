@@ -103,8 +103,8 @@ static void check_modularity(const char *name)
     const json_t *opt = json_object_get(mod, "optimal");
     const json_t *memb_ref = json_object_get(opt, "membership");
     double q_opt = json_number_value(json_object_get(opt, "modularity"));
-    double worst = json_number_value(json_object_get(json_object_get(mod, "igraph_leiden"),
-                                                     "worst_of_100_seeds_modularity"));
+    double worst = json_number_value(
+        json_object_get(json_object_get(mod, "igraph_leiden"), "worst_of_100_seeds_modularity"));
     size_t n = ag_graph_node_count(g);
     long *memb = calloc(n, sizeof *memb);
     double q = 0;
@@ -149,21 +149,21 @@ static void check_modularity(const char *name)
     ag_graph_free(g);
 }
 
-#define GRAPH_TESTS(g)                                                                      \
-    static void test_analyze__##g##_measures(void **state)                                 \
-    {                                                                                      \
-        (void)state;                                                                       \
-        check_measures(#g, 1);                                                             \
-    }                                                                                      \
-    static void test_analyze__##g##_measures_two_jobs(void **state)                        \
-    {                                                                                      \
-        (void)state;                                                                       \
-        check_measures(#g, 2);                                                             \
-    }                                                                                      \
-    static void test_analyze__##g##_modularity(void **state)                               \
-    {                                                                                      \
-        (void)state;                                                                       \
-        check_modularity(#g);                                                              \
+#define GRAPH_TESTS(g)                                                                             \
+    static void test_analyze__##g##_measures(void **state)                                         \
+    {                                                                                              \
+        (void)state;                                                                               \
+        check_measures(#g, 1);                                                                     \
+    }                                                                                              \
+    static void test_analyze__##g##_measures_two_jobs(void **state)                                \
+    {                                                                                              \
+        (void)state;                                                                               \
+        check_measures(#g, 2);                                                                     \
+    }                                                                                              \
+    static void test_analyze__##g##_modularity(void **state)                                       \
+    {                                                                                              \
+        (void)state;                                                                               \
+        check_modularity(#g);                                                                      \
     }
 
 GRAPH_TESTS(karate)
@@ -171,9 +171,9 @@ GRAPH_TESTS(lesmis)
 GRAPH_TESTS(florentine)
 GRAPH_TESTS(davis)
 
-#define ENTRY(g)                                                                           \
-    cmocka_unit_test(test_analyze__##g##_measures),                                        \
-        cmocka_unit_test(test_analyze__##g##_measures_two_jobs),                           \
+#define ENTRY(g)                                                                                   \
+    cmocka_unit_test(test_analyze__##g##_measures),                                                \
+        cmocka_unit_test(test_analyze__##g##_measures_two_jobs),                                   \
         cmocka_unit_test(test_analyze__##g##_modularity)
 
 int main(void)

@@ -17,32 +17,30 @@
  * init functions copy one, so padding compares equal too. String defaults are compared
  * as strings first (each object file may hold its own copy of a literal): SAME_STRINGS
  * does that for the members it names. */
-#define SAME_STRING(member)                                                                  \
-    (assert_string_equal(got.member, want.member), got.member = want.member)
-#define CHECK_OPTS(type, init, VERSION, INIT, SAME_STRINGS)                                  \
-    do {                                                                                     \
-        static const type want = INIT;                                                       \
-        type got, untouched;                                                                 \
-        memset(&got, 0xab, sizeof got);                                                      \
-        memset(&untouched, 0xab, sizeof untouched);                                          \
-        assert_int_equal(offsetof(type, version), 0);                                        \
-        assert_int_equal(want.version, VERSION);                                             \
-        assert_int_equal(init(&got, 0), -1);                                                 \
-        assert_int_equal(init(&got, (VERSION) + 1), -1);                                     \
-        assert_memory_equal(&got, &untouched, sizeof got);                                   \
-        assert_int_equal(init(NULL, VERSION), -1);                                           \
-        assert_int_equal(init(&got, VERSION), 0);                                            \
-        SAME_STRINGS;                                                                        \
-        assert_memory_equal(&got, &want, sizeof got);                                        \
-        assert_true(sizeof(type) <= 512);                                                    \
+#define SAME_STRING(member) (assert_string_equal(got.member, want.member), got.member = want.member)
+#define CHECK_OPTS(type, init, VERSION, INIT, SAME_STRINGS)                                        \
+    do {                                                                                           \
+        static const type want = INIT;                                                             \
+        type got, untouched;                                                                       \
+        memset(&got, 0xab, sizeof got);                                                            \
+        memset(&untouched, 0xab, sizeof untouched);                                                \
+        assert_int_equal(offsetof(type, version), 0);                                              \
+        assert_int_equal(want.version, VERSION);                                                   \
+        assert_int_equal(init(&got, 0), -1);                                                       \
+        assert_int_equal(init(&got, (VERSION) + 1), -1);                                           \
+        assert_memory_equal(&got, &untouched, sizeof got);                                         \
+        assert_int_equal(init(NULL, VERSION), -1);                                                 \
+        assert_int_equal(init(&got, VERSION), 0);                                                  \
+        SAME_STRINGS;                                                                              \
+        assert_memory_equal(&got, &want, sizeof got);                                              \
+        assert_true(sizeof(type) <= 512);                                                          \
     } while (0)
 
 static void test_api__opts_init_matches_the_macros(void **state)
 {
     CHECK_OPTS(ag_write_opts, ag_write_opts_init, AG_WRITE_OPTS_VERSION, AG_WRITE_OPTS_INIT,
                (void)0);
-    CHECK_OPTS(ag_extract_opts, ag_extract_opts_init, AG_EXTRACT_OPTS_VERSION,
-               AG_EXTRACT_OPTS_INIT,
+    CHECK_OPTS(ag_extract_opts, ag_extract_opts_init, AG_EXTRACT_OPTS_VERSION, AG_EXTRACT_OPTS_INIT,
                (SAME_STRING(field_id), SAME_STRING(field_text), SAME_STRING(field_date)));
     CHECK_OPTS(ag_merge_opts, ag_merge_opts_init, AG_MERGE_OPTS_VERSION, AG_MERGE_OPTS_INIT,
                (void)0);
@@ -50,11 +48,11 @@ static void test_api__opts_init_matches_the_macros(void **state)
                AG_CENTRALITY_OPTS_INIT, (void)0);
     CHECK_OPTS(ag_community_opts, ag_community_opts_init, AG_COMMUNITY_OPTS_VERSION,
                AG_COMMUNITY_OPTS_INIT, (void)0);
-    CHECK_OPTS(ag_analyze_opts, ag_analyze_opts_init, AG_ANALYZE_OPTS_VERSION,
-               AG_ANALYZE_OPTS_INIT, (void)0);
+    CHECK_OPTS(ag_analyze_opts, ag_analyze_opts_init, AG_ANALYZE_OPTS_VERSION, AG_ANALYZE_OPTS_INIT,
+               (void)0);
     CHECK_OPTS(ag_ner_opts, ag_ner_opts_init, AG_NER_OPTS_VERSION, AG_NER_OPTS_INIT, (void)0);
-    CHECK_OPTS(ag_render_opts, ag_render_opts_init, AG_RENDER_OPTS_VERSION,
-               AG_RENDER_OPTS_INIT, (void)0);
+    CHECK_OPTS(ag_render_opts, ag_render_opts_init, AG_RENDER_OPTS_VERSION, AG_RENDER_OPTS_INIT,
+               (void)0);
 }
 
 static void test_api__defaults_are_the_documented_ones(void **state)

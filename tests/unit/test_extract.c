@@ -25,7 +25,9 @@ static void test_extract__name_key(void **state)
     ag_extract_name_key("Z\xc3\xbcrich", 7, buf, sizeof buf);
     assert_string_equal(buf, "zurich");
     /* Invalid bytes separate words and never crash. */
-    ag_extract_name_key("Ab\xff" "cd", 5, buf, sizeof buf);
+    ag_extract_name_key("Ab\xff"
+                        "cd",
+                        5, buf, sizeof buf);
     assert_string_equal(buf, "ab cd");
     /* Truncation keeps a NUL and reports the full length. */
     assert_int_equal(ag_extract_name_key("Islamabad", 9, buf, 4), 9);
@@ -153,9 +155,8 @@ static void test_extract__combine_commutes_and_roundtrips(void **state)
     for (char *line = s1, *nl; *line; line = nl + 1) {
         nl = strchr(line, '\n');
         assert_non_null(nl);
-        assert_int_equal(ag__acc_read_keyed_line(&back, line, (size_t)(nl - line), "x",
-                                                 ++lineno, NULL),
-                         0);
+        assert_int_equal(
+            ag__acc_read_keyed_line(&back, line, (size_t)(nl - line), "x", ++lineno, NULL), 0);
     }
     char *s3 = keyed(&back);
     assert_string_equal(s1, s3);
@@ -181,8 +182,8 @@ static const char *alias_node(ag_graph *g, const char *name)
         const json_t *al = json_object_get(ag_node_attrs_const(g, i), "aliases");
         size_t k;
         const json_t *v;
-        json_array_foreach(al, k, v) if (strcmp(json_string_value(v), name) == 0) return
-            ag_node_id(g, i);
+        json_array_foreach(al, k,
+                           v) if (strcmp(json_string_value(v), name) == 0) return ag_node_id(g, i);
     }
     return NULL;
 }
@@ -228,7 +229,6 @@ static void test_extract__resolve_variants(void **state)
     ag__acc_destroy(&acc);
 }
 
-
 /* Parse one JSON Lines record the way the workers do. */
 static int parse_line(const char *line, ag__doc *doc, ag_error *err)
 {
@@ -272,8 +272,8 @@ static void test_extract__record_parse(void **state)
         const char *line, *id, *date;
     } fields[] = {
         {"{\"id\":\"\",\"text\":\"x\",\"date\":\"\"}", "", NULL},
-        {"{\"id\":\"a\\u00e9\\\"\",\"text\":\"x\",\"date\":\"2021-06-02 10:00\"}",
-         "a\xc3\xa9\"", "2021-06-02"},
+        {"{\"id\":\"a\\u00e9\\\"\",\"text\":\"x\",\"date\":\"2021-06-02 10:00\"}", "a\xc3\xa9\"",
+         "2021-06-02"},
         {"{\"text\":\"x\",\"date\":\"2021-06\"}", "feed:7", "2021-06"},
     };
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {

@@ -47,13 +47,15 @@ static const char tricky_json[] =
     "{\"id\": \"Back\\\\slash {brace}\", \"type\": \"org\", \"mentions\": 1, \"aliases\": [], "
     "\"roles\": [\"a; b\"], \"community\": 1, \"pagerank\": 0.25},\n"
     "{\"id\": \"Line\\nbreak <tag> & amp\\r\\t\", \"type\": \"place\", \"mentions\": 12345678901, "
-    "\"aliases\": [\"x\"], \"roles\": [], \"community\": 0, \"pagerank\": 0.1, \"x\": 1.5, \"y\": -2},\n"
+    "\"aliases\": [\"x\"], \"roles\": [], \"community\": 0, \"pagerank\": 0.1, \"x\": 1.5, \"y\": "
+    "-2},\n"
     "{\"id\": \"Zo\\u00eb \\u00c5ngstr\\u00f6m \\u6771\\u4eac\", \"type\": \"country\", "
     "\"mentions\": 2, \"ratio\": 1e+300, \"flag\": null}\n"
     "],\n"
     "\"links\": [\n"
     "{\"source\": \"A \\\"quoted\\\" name\", \"target\": \"Back\\\\slash {brace}\", \"weight\": 2, "
-    "\"met\": true, \"evidence\": [{\"doc\": \"d1\", \"offset\": 10, \"text\": \"met \\\"there\\\"\\n\"}]},\n"
+    "\"met\": true, \"evidence\": [{\"doc\": \"d1\", \"offset\": 10, \"text\": \"met "
+    "\\\"there\\\"\\n\"}]},\n"
     "{\"source\": \"A \\\"quoted\\\" name\", \"target\": \"Line\\nbreak <tag> & amp\\r\\t\", "
     "\"weight\": 0.1, \"met\": false, \"evidence\": []},\n"
     "{\"source\": \"Line\\nbreak <tag> & amp\\r\\t\", \"target\": \"Zo\\u00eb \\u00c5ngstr\\u00f6m "
@@ -99,7 +101,8 @@ static void test_formats__graphml_round_trip(void **state)
     assert_non_null(strstr(xml, "attr.name=\"pagerank\" attr.type=\"double\""));
     /* a list element holding the separator turns the column into JSON */
     assert_non_null(strstr(xml, "attr.name=\"roles\" attr.type=\"string\"><desc>actorgraph:json"));
-    assert_non_null(strstr(xml, "attr.name=\"aliases\" attr.type=\"string\"><desc>actorgraph:list"));
+    assert_non_null(
+        strstr(xml, "attr.name=\"aliases\" attr.type=\"string\"><desc>actorgraph:list"));
     assert_non_null(strstr(xml, "<data key=\"d5\">Quoted; Q</data>"));
     /* Gephi's visual keys */
     assert_non_null(strstr(xml, "attr.name=\"size\" attr.type=\"double\""));
@@ -120,7 +123,8 @@ static void test_formats__graphml_raw_ids(void **state)
     ag_graph *g = read_str("{\"directed\": true, \"multigraph\": false, \"graph\": {}, \"nodes\": "
                            "[{\"id\": \"a-1\"}, {\"id\": \"b.2\"}], \"links\": "
                            "[{\"source\": \"a-1\", \"target\": \"b.2\"}]}",
-                           AG_FMT_JSON, &err), *h;
+                           AG_FMT_JSON, &err),
+             *h;
     char *xml;
     assert_non_null(g);
     xml = write_str(g, AG_FMT_GRAPHML);
@@ -216,10 +220,12 @@ static void test_formats__graphml_refuses_entities(void **state)
     static const char *docs[] = {
         /* an entity bomb */
         "<?xml version=\"1.0\"?>\n<!DOCTYPE graphml [\n <!ENTITY a \"aaaaaaaaaa\">\n"
-        " <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n <!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\">\n"
+        " <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n <!ENTITY c "
+        "\"&b;&b;&b;&b;&b;&b;&b;&b;\">\n"
         "]>\n<graphml><graph edgedefault=\"undirected\"><node id=\"&c;\"/></graph></graphml>\n",
         /* an external entity */
-        "<?xml version=\"1.0\"?>\n<!DOCTYPE graphml [ <!ENTITY x SYSTEM \"file:///etc/passwd\"> ]>\n"
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE graphml [ <!ENTITY x SYSTEM \"file:///etc/passwd\"> "
+        "]>\n"
         "<graphml><key id=\"d0\" for=\"node\"/><graph edgedefault=\"undirected\"><node id=\"a\">"
         "<data key=\"d0\">&x;</data></node></graph></graphml>\n",
         /* an external DTD */
@@ -265,7 +271,8 @@ static void test_formats__graphml_errors(void **state)
     ag_graph *g;
 
     g = read_str("<graphml>\n<graph edgedefault=\"undirected\">\n<node id=\"a\">\n</graph>"
-                 "</graphml>\n", AG_FMT_GRAPHML, &err);
+                 "</graphml>\n",
+                 AG_FMT_GRAPHML, &err);
     assert_null(g);
     assert_int_equal(err.code, AG_EPARSE);
     assert_int_equal(err.line, 4);
@@ -281,7 +288,8 @@ static void test_formats__graphml_errors(void **state)
     assert_non_null(strstr(err.msg, "seven"));
 
     g = read_str("<graphml>\n<graph edgedefault=\"undirected\">\n<node id=\"a\">"
-                 "<data key=\"nope\">1</data></node>\n</graph></graphml>\n", AG_FMT_GRAPHML, &err);
+                 "<data key=\"nope\">1</data></node>\n</graph></graphml>\n",
+                 AG_FMT_GRAPHML, &err);
     assert_null(g);
     assert_int_equal(err.line, 3);
     assert_non_null(strstr(err.msg, "undeclared key"));
@@ -318,7 +326,8 @@ static void test_formats__gexf(void **state)
     assert_non_null(strstr(x, "<attribute id=\"1\" title=\"mentions\" type=\"long\"/>"));
     assert_non_null(strstr(x, "title=\"met\" type=\"boolean\""));
     /* names escaped in attributes, newline/tab/CR as character references */
-    assert_non_null(strstr(x, "<node id=\"A &quot;quoted&quot; name\" label=\"A &quot;quoted&quot; name\">"));
+    assert_non_null(
+        strstr(x, "<node id=\"A &quot;quoted&quot; name\" label=\"A &quot;quoted&quot; name\">"));
     assert_non_null(strstr(x, "id=\"Line&#10;break &lt;tag&gt; &amp; amp&#13;&#9;\""));
     assert_non_null(strstr(x, "<spells><spell start=\"2024-01-05\" end=\"2024-02-01\"/></spells>"));
     /* 2024-02-30 is not a date: no spell for that node */
@@ -403,9 +412,10 @@ static void test_formats__gml_others(void **state)
         "    tags \"_networkx_list_start\"\n    tags \"x\"\n  ]\n"
         "  node [\n    id 1\n    label \"b\"\n    tags \"x\"\n    tags \"y\"\n"
         "    pos [ x 1.0 y 2 ]\n  ]\n  edge [\n    source 0\n    target 1\n    weight 2\n  ]\n]\n";
-    static const char ig[] = "Creator \"igraph version 0.10.2\"\nVersion 1\ngraph\n[\n  directed 0\n"
-                             "  # a comment\n  node\n  [\n    id 0\n    name \"Zo\xc3\xab &quot;q&quot;\"\n  ]\n"
-                             "  node [ id 1 ]\n  edge [ source 1 target 0 w -INF ]\n]\n";
+    static const char ig[] =
+        "Creator \"igraph version 0.10.2\"\nVersion 1\ngraph\n[\n  directed 0\n"
+        "  # a comment\n  node\n  [\n    id 0\n    name \"Zo\xc3\xab &quot;q&quot;\"\n  ]\n"
+        "  node [ id 1 ]\n  edge [ source 1 target 0 w -INF ]\n]\n";
     ag_error err;
     ag_graph *g = read_str(nx, AG_FMT_AUTO, &err);
     const json_t *a;
@@ -443,7 +453,8 @@ static void test_formats__integer_ids_round_trip(void **state)
     ag_error err;
     ag_graph *g = read_str("{\"directed\": false, \"multigraph\": false, \"graph\": {}, "
                            "\"nodes\": [{\"id\": 2}, {\"id\": 10, \"w\": 1}], \"links\": "
-                           "[{\"source\": 2, \"target\": 10, \"weight\": 3}]}", AG_FMT_JSON, &err);
+                           "[{\"source\": 2, \"target\": 10, \"weight\": 3}]}",
+                           AG_FMT_JSON, &err);
     assert_non_null(g);
     assert_true(ag_graph_has_integer_ids(g));
     for (size_t k = 0; k < 2; k++) {

@@ -231,10 +231,10 @@ static void test_interop__gexf_round_trip(void **state)
         assert_attr(h, "Zo\xc3\xab \"Z\" & Co", "mentions", "12345678901");
         assert_attr(h, "Giorgia Meloni", "pagerank", "0.25");
         assert_attr(h, "Giorgia Meloni", "active", "true");
-        assert_attr(h, "Giorgia Meloni", "aliases", "\"Meloni\"");   /* joined text */
+        assert_attr(h, "Giorgia Meloni", "aliases", "\"Meloni\""); /* joined text */
         assert_attr(h, "Giorgia Meloni", "x", "1.5");
-        assert_attr(h, "Giorgia Meloni", "viz_r", "absent");         /* derived */
-        assert_attr(h, "Giorgia Meloni", "spells", "absent");        /* derived */
+        assert_attr(h, "Giorgia Meloni", "viz_r", "absent");  /* derived */
+        assert_attr(h, "Giorgia Meloni", "spells", "absent"); /* derived */
         assert_attr(h, "Giorgia Meloni", "label", "absent");
         assert_attr(h, "Giorgia Meloni", "Modularity Class", "3");
         assert_true(ag_edge_weight(h, 0) == 3.0);
@@ -258,9 +258,11 @@ static void test_interop__graphml_generated_ids(void **state)
     ag_graph *g;
 
     /* python-igraph: n0.. and the names in "name" */
-    snprintf(buf, sizeof buf, "%s<node id=\"n0\"><data key=\"v_name\">Ana</data>"
+    snprintf(buf, sizeof buf,
+             "%s<node id=\"n0\"><data key=\"v_name\">Ana</data>"
              "<data key=\"v_c\">1</data></node><node id=\"n1\"><data key=\"v_name\">Bo</data>"
-             "</node><edge source=\"n0\" target=\"n1\"/></graph></graphml>", head);
+             "</node><edge source=\"n0\" target=\"n1\"/></graph></graphml>",
+             head);
     g = read_str(buf, AG_FMT_AUTO, &err);
     assert_non_null(g);
     assert_attr(g, "Ana", "name", "absent");
@@ -269,24 +271,30 @@ static void test_interop__graphml_generated_ids(void **state)
     ag_graph_free(g);
 
     /* a node without a name: nothing is renamed */
-    snprintf(buf, sizeof buf, "%s<node id=\"n0\"><data key=\"v_name\">Ana</data></node>"
-             "<node id=\"n1\"/></graph></graphml>", head);
+    snprintf(buf, sizeof buf,
+             "%s<node id=\"n0\"><data key=\"v_name\">Ana</data></node>"
+             "<node id=\"n1\"/></graph></graphml>",
+             head);
     g = read_str(buf, AG_FMT_AUTO, &err);
     assert_non_null(g);
     assert_attr(g, "n0", "name", "\"Ana\"");
     ag_graph_free(g);
 
     /* ids that are names ("n0" beside "Bob"): nothing is renamed */
-    snprintf(buf, sizeof buf, "%s<node id=\"n0\"><data key=\"v_name\">Ana</data></node>"
-             "<node id=\"Bob\"><data key=\"v_name\">Bo</data></node></graph></graphml>", head);
+    snprintf(buf, sizeof buf,
+             "%s<node id=\"n0\"><data key=\"v_name\">Ana</data></node>"
+             "<node id=\"Bob\"><data key=\"v_name\">Bo</data></node></graph></graphml>",
+             head);
     g = read_str(buf, AG_FMT_AUTO, &err);
     assert_non_null(g);
     assert_true(ag_graph_find_node(g, "Bob") >= 0);
     ag_graph_free(g);
 
     /* "007" is a name, not a generated number */
-    snprintf(buf, sizeof buf, "%s<node id=\"007\"><data key=\"v_name\">Ana</data></node>"
-             "<node id=\"1\"><data key=\"v_name\">Bo</data></node></graph></graphml>", head);
+    snprintf(buf, sizeof buf,
+             "%s<node id=\"007\"><data key=\"v_name\">Ana</data></node>"
+             "<node id=\"1\"><data key=\"v_name\">Bo</data></node></graph></graphml>",
+             head);
     g = read_str(buf, AG_FMT_AUTO, &err);
     assert_non_null(g);
     assert_true(ag_graph_find_node(g, "007") >= 0);
@@ -434,11 +442,11 @@ static char *slurp_line(const char *path)
 static void test_interop__neo4j(void **state)
 {
     static const char *const node_required[] = {
-        "id:ID",          ":LABEL",           "mentions:long",   "pagerank:double",
-        "active:boolean", "aliases:string[]", "first_date:date", "community:int",
-        NULL};
-    static const char *const rel_required[] = {":START_ID", ":END_ID", ":TYPE", "weight:double",
-                                               "met:boolean", "first_date:date", NULL};
+        "id:ID",           ":LABEL",         "mentions:long",
+        "pagerank:double", "active:boolean", "aliases:string[]",
+        "first_date:date", "community:int",  NULL};
+    static const char *const rel_required[] = {
+        ":START_ID", ":END_ID", ":TYPE", "weight:double", "met:boolean", "first_date:date", NULL};
     char dir[] = "/tmp/ag-neo4j-XXXXXX", dest[64], path[96], *line;
     ag_graph *g = small();
     ag_error err;

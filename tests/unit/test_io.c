@@ -1,5 +1,5 @@
-/* Unit tests of io.c, json_read.c, json_write.c and edgelist.c: sniffing, round trips, and errors that name
- * the line and column of the offending record. */
+/* Unit tests of io.c, json_read.c, json_write.c and edgelist.c: sniffing, round trips, and errors
+ * that name the line and column of the offending record. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

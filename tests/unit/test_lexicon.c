@@ -12,7 +12,8 @@
 
 static ag_lexicon *deflex;
 
-static int setup(void **state) {
+static int setup(void **state)
+{
     (void)state;
     ag_error err;
     ag_error_clear(&err);
@@ -20,20 +21,23 @@ static int setup(void **state) {
     return deflex ? 0 : -1;
 }
 
-static int teardown(void **state) {
+static int teardown(void **state)
+{
     (void)state;
     ag_lexicon_free(deflex);
     return 0;
 }
 
-static void expect_actor(const char *form, int fold, const char *name, ag_actor_type type) {
+static void expect_actor(const char *form, int fold, const char *name, ag_actor_type type)
+{
     ag_lex_actor a;
     assert_int_equal(ag_lexicon_lookup(deflex, form, strlen(form), fold, &a), 1);
     assert_string_equal(a.name, name);
     assert_int_equal(a.type, type);
 }
 
-static void test_lexicon__country_forms_merge(void **state) {
+static void test_lexicon__country_forms_merge(void **state)
+{
     (void)state;
     expect_actor("US", 0, "United States", AG_ACTOR_COUNTRY);
     expect_actor("U.S.", 0, "United States", AG_ACTOR_COUNTRY);
@@ -45,7 +49,8 @@ static void test_lexicon__country_forms_merge(void **state) {
     assert_int_equal(ag_lexicon_lookup(deflex, "us", 2, 0, &a), 0);
 }
 
-static void test_lexicon__demonyms_are_adjective_forms(void **state) {
+static void test_lexicon__demonyms_are_adjective_forms(void **state)
+{
     (void)state;
     ag_lex_actor a;
     assert_int_equal(ag_lexicon_lookup(deflex, "Kenyan", 6, 0, &a), 1);
@@ -53,7 +58,8 @@ static void test_lexicon__demonyms_are_adjective_forms(void **state) {
     assert_int_equal(a.adjective, 1);
 }
 
-static void test_lexicon__capitals_and_cities(void **state) {
+static void test_lexicon__capitals_and_cities(void **state)
+{
     (void)state;
     ag_lex_actor a;
     assert_int_equal(ag_lexicon_lookup(deflex, "Nairobi", 7, 0, &a), 1);
@@ -65,7 +71,8 @@ static void test_lexicon__capitals_and_cities(void **state) {
     assert_string_equal(a.country, "Pakistan");
 }
 
-static void test_lexicon__word_classes(void **state) {
+static void test_lexicon__word_classes(void **state)
+{
     (void)state;
     assert_true(ag_lexicon_word_class(deflex, "Ministry", 8) & AG_LEX_ORGCUE);
     assert_true(ag_lexicon_word_class(deflex, "Gen", 3) & AG_LEX_TITLE);
@@ -76,7 +83,8 @@ static void test_lexicon__word_classes(void **state) {
     assert_false(ag_lexicon_word_class(deflex, "Xqzvbw", 6) & AG_LEX_COMMON);
 }
 
-static void test_lexicon__dict_adds_and_overrides(void **state) {
+static void test_lexicon__dict_adds_and_overrides(void **state)
+{
     (void)state;
     ag_error err;
     ag_error_clear(&err);
@@ -101,7 +109,8 @@ static void test_lexicon__dict_adds_and_overrides(void **state) {
     ag_lexicon_free(lex);
 }
 
-static void test_lexicon__dict_errors_name_file_and_line(void **state) {
+static void test_lexicon__dict_errors_name_file_and_line(void **state)
+{
     (void)state;
     ag_error err;
     ag_error_clear(&err);
@@ -121,7 +130,8 @@ static void test_lexicon__dict_errors_name_file_and_line(void **state) {
     ag_lexicon_free(lex);
 }
 
-static void test_lexicon__stoplist_removes_forms(void **state) {
+static void test_lexicon__stoplist_removes_forms(void **state)
+{
     (void)state;
     ag_error err;
     ag_error_clear(&err);
@@ -137,7 +147,8 @@ static void test_lexicon__stoplist_removes_forms(void **state) {
     ag_lexicon_free(lex);
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lexicon__country_forms_merge),
         cmocka_unit_test(test_lexicon__demonyms_are_adjective_forms),

@@ -16,7 +16,8 @@ static ag_lexicon *lex;
 static ag_mentions ms;
 static const char *doc;
 
-static int setup(void **state) {
+static int setup(void **state)
+{
     (void)state;
     ag_error err;
     ag_error_clear(&err);
@@ -25,14 +26,16 @@ static int setup(void **state) {
     return lex ? 0 : -1;
 }
 
-static int teardown(void **state) {
+static int teardown(void **state)
+{
     (void)state;
     ag_mentions_destroy(&ms);
     ag_lexicon_free(lex);
     return 0;
 }
 
-static void run(const char *text) {
+static void run(const char *text)
+{
     ag_error err;
     ag_error_clear(&err);
     ag_sentence *s = NULL;
@@ -44,7 +47,8 @@ static void run(const char *text) {
 }
 
 /* The mention whose text is `surface` (the k-th such, 0-based), or NULL. */
-static const ag_mention *find(const char *surface, int k) {
+static const ag_mention *find(const char *surface, int k)
+{
     size_t l = strlen(surface);
     for (size_t i = 0; i < ms.n; i++)
         if (ms.v[i].end - ms.v[i].start == l && memcmp(doc + ms.v[i].start, surface, l) == 0 &&
@@ -53,7 +57,8 @@ static const ag_mention *find(const char *surface, int k) {
     return NULL;
 }
 
-static void test_ner__titles_stripped_and_kept_as_role(void **state) {
+static void test_ner__titles_stripped_and_kept_as_role(void **state)
+{
     (void)state;
     run("Foreign Minister Lorna Vestby met Gen Arvid Kolstad in Oslo on Friday. "
         "Later, Vestby said the talks went well.");
@@ -75,7 +80,8 @@ static void test_ner__titles_stripped_and_kept_as_role(void **state) {
     assert_string_equal(m->country, "Norway");
 }
 
-static void test_ner__surname_resolves_by_last_token(void **state) {
+static void test_ner__surname_resolves_by_last_token(void **state)
+{
     (void)state;
     run("Rebel commander Omar Tahir Nasser spoke first. President Ilyas Tahir answered him. "
         "Tahir, who won the vote, left early.");
@@ -84,7 +90,8 @@ static void test_ner__surname_resolves_by_last_token(void **state) {
     assert_string_equal(m->name, "Ilyas Tahir");
 }
 
-static void test_ner__country_forms_and_adjectives(void **state) {
+static void test_ner__country_forms_and_adjectives(void **state)
+{
     (void)state;
     run("The U.S. and America's allies met Kenyan officials. The United States agreed.");
     const ag_mention *a = find("U.S.", 0), *b = find("America", 0), *c = find("Kenyan", 0);
@@ -98,7 +105,8 @@ static void test_ner__country_forms_and_adjectives(void **state) {
     assert_int_equal(c->adjective, 1);
 }
 
-static void test_ner__dateline_and_headline(void **state) {
+static void test_ner__dateline_and_headline(void **state)
+{
     (void)state;
     run("NAIROBI - Kenya and Uganda signed a trade pact on Monday, officials said.");
     const ag_mention *m = find("NAIROBI", 0);
@@ -120,7 +128,8 @@ static void test_ner__dateline_and_headline(void **state) {
     assert_string_equal(m->name, "Lima");
 }
 
-static void test_ner__organisations_from_cues(void **state) {
+static void test_ner__organisations_from_cues(void **state)
+{
     (void)state;
     run("The Ministry of Water Resources and the Blue Valley Farmers Union protested. "
         "Officials of the Northern Grain Council agreed.");
@@ -133,7 +142,8 @@ static void test_ner__organisations_from_cues(void **state) {
     assert_null(find("Officials", 0));
 }
 
-static void test_ner__capital_as_government(void **state) {
+static void test_ner__capital_as_government(void **state)
+{
     (void)state;
     run("Officials said Nairobi assured Kampala of its support. The envoy flew to Nairobi.");
     const ag_mention *m = find("Nairobi", 0);
@@ -147,7 +157,8 @@ static void test_ner__capital_as_government(void **state) {
     assert_int_equal(m->metonym, 0);
 }
 
-static void test_ner__spelling_variants_in_one_document(void **state) {
+static void test_ner__spelling_variants_in_one_document(void **state)
+{
     (void)state;
     run("Interior Minister Shah Mahmud Rizvi arrived. Later Shah Mehmud Rizvi spoke.");
     const ag_mention *a = find("Shah Mahmud Rizvi", 0), *b = find("Shah Mehmud Rizvi", 0);
@@ -156,7 +167,8 @@ static void test_ner__spelling_variants_in_one_document(void **state) {
     assert_string_equal(b->name, "Shah Mahmud Rizvi");
 }
 
-static void test_ner__variant_keys(void **state) {
+static void test_ner__variant_keys(void **state)
+{
     (void)state;
     char a[64], b[64];
     ag_ner_variant_key("Mohammed Faiz", a, sizeof a);
@@ -177,7 +189,8 @@ static void test_ner__variant_keys(void **state) {
     assert_int_equal(strlen(tiny), 2);
 }
 
-static void test_ner__invalid_utf8_never_shifts_offsets(void **state) {
+static void test_ner__invalid_utf8_never_shifts_offsets(void **state)
+{
     (void)state;
     run("Bad \xFF\xFE bytes \xC3 near Nairobi today.");
     const ag_mention *m = find("Nairobi", 0);
@@ -185,7 +198,8 @@ static void test_ner__invalid_utf8_never_shifts_offsets(void **state) {
     assert_int_equal(m->start, 20);
 }
 
-static void test_ner__reuse_across_documents(void **state) {
+static void test_ner__reuse_across_documents(void **state)
+{
     (void)state;
     for (int i = 0; i < 3; i++) {
         run("Prime Minister Hanna Lind visited Berlin.");
@@ -195,7 +209,8 @@ static void test_ner__reuse_across_documents(void **state) {
     }
 }
 
-static void test_ner__headline_words_need_the_body(void **state) {
+static void test_ner__headline_words_need_the_body(void **state)
+{
     (void)state;
     run("RIVERTON MILLS OWNER SUES MARLOWE\nOSLO 1996-08-30\n"
         "The owner of Riverton Mills said on Friday he would sue Hugo Marlowe.\n");
@@ -209,14 +224,16 @@ static void test_ner__headline_words_need_the_body(void **state) {
     assert_null(find("SUES", 0));
 }
 
-static void test_ner__bare_titles_and_function_words(void **state) {
+static void test_ner__bare_titles_and_function_words(void **state)
+{
     (void)state;
     run("Earlier, the Foreign Secretary spoke. According to officials, the President left. "
         "Senior aides stayed.");
     assert_int_equal(ms.n, 0);
 }
 
-static void test_ner__acronym_joins_its_expansion(void **state) {
+static void test_ner__acronym_joins_its_expansion(void **state)
+{
     (void)state;
     run("The Northern Water Authority (NWA) raised prices. NWA officials declined to comment.");
     const ag_mention *a = find("Northern Water Authority", 0), *b = find("NWA", 1);
@@ -226,7 +243,8 @@ static void test_ner__acronym_joins_its_expansion(void **state) {
     assert_string_equal(b->name, "Northern Water Authority");
 }
 
-static void test_ner__dict_entries_are_recognised(void **state) {
+static void test_ner__dict_entries_are_recognised(void **state)
+{
     (void)state;
     ag_error err;
     ag_error_clear(&err);
@@ -249,7 +267,8 @@ static void test_ner__dict_entries_are_recognised(void **state) {
     ag_lexicon_free(own);
 }
 
-static void test_ner__dotted_titles(void **state) {
+static void test_ner__dotted_titles(void **state)
+{
     (void)state;
     run("Mr. Ivo Petrak met Lt. Gen. Sami Odeh. Mr. Petrak left.");
     const ag_mention *m = find("Ivo Petrak", 0);
@@ -263,7 +282,8 @@ static void test_ner__dotted_titles(void **state) {
     assert_string_equal(m->name, "Ivo Petrak");
 }
 
-static void test_ner__huge_document_in_windows(void **state) {
+static void test_ner__huge_document_in_windows(void **state)
+{
     (void)state;
     /* More tokens than the recogniser keeps at once: it must work window by window and
      * still resolve across the whole document. */
@@ -289,7 +309,8 @@ static void test_ner__huge_document_in_windows(void **state) {
     free(doc_text);
 }
 
-static void test_ner__surname_that_is_a_place(void **state) {
+static void test_ner__surname_that_is_a_place(void **state)
+{
     (void)state;
     run("Coach Mark Jordan praised the team. Jordan said the win mattered.");
     const ag_mention *m = find("Jordan", 0);
@@ -302,7 +323,8 @@ static void test_ner__surname_that_is_a_place(void **state) {
     assert_int_equal(m->type, AG_ACTOR_COUNTRY);
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ner__titles_stripped_and_kept_as_role),
         cmocka_unit_test(test_ner__surname_resolves_by_last_token),

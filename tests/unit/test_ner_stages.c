@@ -22,7 +22,8 @@ static size_t nsents;
 static const ag_ner_opts opts = AG_NER_OPTS_INIT;
 static ctx cx; /* the stages' view of the document last given to tokens() */
 
-static int setup(void **state) {
+static int setup(void **state)
+{
     (void)state;
     ag_error err;
     ag_error_clear(&err);
@@ -31,7 +32,8 @@ static int setup(void **state) {
     return lex ? 0 : -1;
 }
 
-static int teardown(void **state) {
+static int teardown(void **state)
+{
     (void)state;
     free(sents);
     ag_mentions_destroy(&ms);
@@ -40,7 +42,8 @@ static int teardown(void **state) {
 }
 
 /* Stage 1 on text: the scratch holds its tokens, and cx sees them. */
-static struct ag__ner_scratch *tokens(const char *text) {
+static struct ag__ner_scratch *tokens(const char *text)
+{
     ag_error err;
     ag_error_clear(&err);
     free(sents);
@@ -55,7 +58,8 @@ static struct ag__ner_scratch *tokens(const char *text) {
 }
 
 /* Stages 1 and 2 (with the typing evidence of stage 3, which spans ask for). */
-static struct ag__ner_scratch *spans(const char *text) {
+static struct ag__ner_scratch *spans(const char *text)
+{
     struct ag__ner_scratch *p = tokens(text);
     assert_int_equal(ag__ner_find_dateline(&cx), 0);
     assert_int_equal(ag__ner_spans(&cx, 0, cx.ntoks), cx.ntoks);
@@ -64,7 +68,8 @@ static struct ag__ner_scratch *spans(const char *text) {
 }
 
 /* Stages 1 to 4, up to the mentions' output. */
-static struct ag__ner_scratch *resolved(const char *text) {
+static struct ag__ner_scratch *resolved(const char *text)
+{
     struct ag__ner_scratch *p = spans(text);
     ag__ner_sports_teams(&cx);
     assert_int_equal(ag__ner_resolve(&cx), 0);
@@ -72,7 +77,8 @@ static struct ag__ner_scratch *resolved(const char *text) {
 }
 
 /* The token whose text is w (the k-th such, 0-based); fails the test when there is none. */
-static size_t tok_at(const char *w, int k) {
+static size_t tok_at(const char *w, int k)
+{
     size_t l = strlen(w);
     for (size_t i = 0; i < cx.ntoks; i++)
         if (cx.toks[i].e - cx.toks[i].s == l && memcmp(cx.text + cx.toks[i].s, w, l) == 0 &&
@@ -82,7 +88,8 @@ static size_t tok_at(const char *w, int k) {
     return 0;
 }
 
-static int has_tok(const char *w) {
+static int has_tok(const char *w)
+{
     size_t l = strlen(w);
     for (size_t i = 0; i < cx.ntoks; i++)
         if (cx.toks[i].e - cx.toks[i].s == l && memcmp(cx.text + cx.toks[i].s, w, l) == 0)
@@ -91,7 +98,8 @@ static int has_tok(const char *w) {
 }
 
 /* The candidate whose text is surface (the k-th such, in creation order), or NULL. */
-static const cand *cand_at(const char *surface, int k) {
+static const cand *cand_at(const char *surface, int k)
+{
     size_t l = strlen(surface);
     for (size_t i = 0; i < cx.p->ncands; i++) {
         const cand *m = &cx.p->cands[i];
@@ -102,14 +110,16 @@ static const cand *cand_at(const char *surface, int k) {
 }
 
 /* The display text of the name candidate m resolved to. */
-static const char *name_of(const cand *m) {
+static const char *name_of(const cand *m)
+{
     assert_true(m->name >= 0);
     return cx.p->names[m->name].text;
 }
 
 /* The typing evidence stage 3 gives the unknown name w (one token, its first occurrence)
  * in the document last tokenised, on its own: a fresh candidate, no title. */
-static cand votes_for(const char *w) {
+static cand votes_for(const char *w)
+{
     size_t k = tok_at(w, 0);
     cand m;
     memset(&m, 0, sizeof m);
@@ -126,7 +136,8 @@ static cand votes_for(const char *w) {
 
 /* ---------------------------------------------------------------- stage 1: tokens */
 
-static void test_ner_stages__tokens_possessives(void **state) {
+static void test_ner_stages__tokens_possessives(void **state)
+{
     (void)state;
     tokens("Britain's envoy met Okafor 's aide.");
     size_t k = tok_at("Britain", 0);
@@ -142,7 +153,8 @@ static void test_ner_stages__tokens_possessives(void **state) {
     assert_true(has_tok("O'Brien"));
 }
 
-static void test_ner_stages__tokens_dotted_abbreviations(void **state) {
+static void test_ner_stages__tokens_dotted_abbreviations(void **state)
+{
     (void)state;
     tokens("Officials of the U.S. met J. Odeh and Mr. Lind in St. Louis at 5.30 pm.");
     size_t k = tok_at("U.S.", 0);
@@ -159,7 +171,8 @@ static void test_ner_stages__tokens_dotted_abbreviations(void **state) {
     assert_true(cx.toks[tok_at("5", 0)].flags & AG__T_DIGIT);
 }
 
-static void test_ner_stages__tokens_markup_skipped(void **state) {
+static void test_ner_stages__tokens_markup_skipped(void **state)
+{
     (void)state;
     tokens("<A HREF=\"http://x.example/\">Vantrix</A> shares <b>rose</b> 3 < 4.");
     assert_false(has_tok("A"));
@@ -172,7 +185,8 @@ static void test_ner_stages__tokens_markup_skipped(void **state) {
     assert_true(has_tok("<")); /* a lone "<" is punctuation, not markup */
 }
 
-static void test_ner_stages__tokens_headlines(void **state) {
+static void test_ner_stages__tokens_headlines(void **state)
+{
     (void)state;
     struct ag__ner_scratch *p =
         tokens("RIVERTON MILLS OWNER SUES MARLOWE\nThe owner of Riverton Mills said so.\n");
@@ -190,7 +204,8 @@ static void test_ner_stages__tokens_headlines(void **state) {
     assert_int_equal(p->capsent[0], 0);
 }
 
-static void test_ner_stages__tokens_capitalisation_evidence(void **state) {
+static void test_ner_stages__tokens_capitalisation_evidence(void **state)
+{
     (void)state;
     tokens("Boatmen rowed home. Later the Boatmen sang. Senior aides left.");
     /* "Boatmen" is written capitalised in mid-sentence too; "Senior" only first. */
@@ -200,7 +215,8 @@ static void test_ner_stages__tokens_capitalisation_evidence(void **state) {
 
 /* ---------------------------------------------------------------- stage 2: spans */
 
-static void test_ner_stages__spans_titles_stripped(void **state) {
+static void test_ner_stages__spans_titles_stripped(void **state)
+{
     (void)state;
     spans("Officials said Mr Straw met them.");
     const cand *m = cand_at("Straw", 0);
@@ -219,7 +235,8 @@ static void test_ner_stages__spans_titles_stripped(void **state) {
     assert_string_equal(m->role, "Special Envoy");
 }
 
-static void test_ner_stages__spans_title_inside_a_run(void **state) {
+static void test_ner_stages__spans_title_inside_a_run(void **state)
+{
     (void)state;
     /* "Labour" is a lexicon form: the title after it starts the person's name. */
     spans("Officials said Labour MP George Galloway spoke.");
@@ -240,7 +257,8 @@ static void test_ner_stages__spans_title_inside_a_run(void **state) {
     assert_true(m->votes[AG_ACTOR_ORG] >= 3);
 }
 
-static void test_ner_stages__spans_org_branch(void **state) {
+static void test_ner_stages__spans_org_branch(void **state)
+{
     (void)state;
     spans("Passengers of Air France waited. Staff at Veltrix UK left.");
     const cand *m = cand_at("Air France", 0);
@@ -261,7 +279,8 @@ static void test_ner_stages__spans_org_branch(void **state) {
     assert_int_equal(m->type, AG_ACTOR_COUNTRY);
 }
 
-static void test_ner_stages__spans_datelines_and_teams(void **state) {
+static void test_ner_stages__spans_datelines_and_teams(void **state)
+{
     (void)state;
     spans("NAIROBI - Officials met.\nLeeds 2 Chelsea 1\n");
     const cand *m = cand_at("NAIROBI", 0);
@@ -274,7 +293,8 @@ static void test_ner_stages__spans_datelines_and_teams(void **state) {
 
 /* ---------------------------------------------------------------- stage 3: evidence */
 
-static void test_ner_stages__evidence_stake(void **state) {
+static void test_ner_stages__evidence_stake(void **state)
+{
     (void)state;
     tokens("Investors bought shares in Vantrix on Monday.");
     cand m = votes_for("Vantrix");
@@ -283,7 +303,8 @@ static void test_ner_stages__evidence_stake(void **state) {
     assert_int_equal(m.votes[AG_ACTOR_OTHER], 0);
 }
 
-static void test_ner_stages__evidence_works(void **state) {
+static void test_ner_stages__evidence_works(void **state)
+{
     (void)state;
     tokens("Critics panned the film Zorvath last year.");
     cand m = votes_for("Zorvath");
@@ -295,7 +316,8 @@ static void test_ner_stages__evidence_works(void **state) {
     assert_int_equal(m.votes[AG_ACTOR_OTHER], 2); /* "the X console": a product */
 }
 
-static void test_ner_stages__evidence_said_he(void **state) {
+static void test_ner_stages__evidence_said_he(void **state)
+{
     (void)state;
     tokens("Kellam said he would resign.");
     cand m = votes_for("Kellam");
@@ -312,7 +334,8 @@ static void test_ner_stages__evidence_said_he(void **state) {
 
 /* ---------------------------------------------------------------- stage 4: resolution */
 
-static void test_ner_stages__resolve_party_and_short_form(void **state) {
+static void test_ner_stages__resolve_party_and_short_form(void **state)
+{
     (void)state;
     resolved("The Verdant Party said on Monday that it would fight. Later Verdant won.");
     const cand *a = cand_at("Verdant Party", 0), *b = cand_at("Verdant", 0);
@@ -340,7 +363,8 @@ static void test_ner_stages__resolve_party_and_short_form(void **state) {
     assert_string_equal(b->lexname, "Labour Party");
 }
 
-static void test_ner_stages__resolve_head_word(void **state) {
+static void test_ner_stages__resolve_head_word(void **state)
+{
     (void)state;
     resolved("The Harlow Commission met. Later the Commission said no.");
     const cand *a = cand_at("Harlow Commission", 0), *b = cand_at("Commission", 0);
@@ -357,7 +381,8 @@ static void test_ner_stages__resolve_head_word(void **state) {
     assert_int_equal(b->name, -1);
 }
 
-static void test_ner_stages__resolve_surname_first(void **state) {
+static void test_ner_stages__resolve_surname_first(void **state)
+{
     (void)state;
     /* "Hu" is no given name: the first word of "Hu Jintao" is the family name. */
     resolved("President Hu Jintao arrived. Hu said the talks went well.");
@@ -372,7 +397,8 @@ static void test_ner_stages__resolve_surname_first(void **state) {
     assert_string_equal(name_of(cand_at("Hu", 0)), "Hu Jintao");
 }
 
-static void test_ner_stages__resolve_misc(void **state) {
+static void test_ner_stages__resolve_misc(void **state)
+{
     (void)state;
     resolved("Fans watched the World Cup in Berlin.");
     const cand *m = cand_at("World Cup", 0);
@@ -384,7 +410,8 @@ static void test_ner_stages__resolve_misc(void **state) {
     assert_int_equal(m->misc, 0);
 }
 
-static void test_ner_stages__resolve_partial_names(void **state) {
+static void test_ner_stages__resolve_partial_names(void **state)
+{
     (void)state;
     resolved("Rebel commander Omar Tahir Nasser spoke. President Ilyas Tahir answered. "
              "Tahir, who won the vote, left early.");
@@ -397,7 +424,8 @@ static void test_ner_stages__resolve_partial_names(void **state) {
 /* A table's rows are one kind of thing: the club names of a league table are teams
  * (organisations) even when one alone would read as a person's name; a golf leader
  * board's rows are players. */
-static void test_ner_stages__resolve_table_rows(void **state) {
+static void test_ner_stages__resolve_table_rows(void **state)
+{
     (void)state;
     resolved("League table:\nTeam P W D L Pts\nArsenal 25 15 6 4 51\n"
              "Aston Villa 25 10 5 10 35\nKilbride Rovers 25 9 6 10 33\n");
@@ -418,7 +446,8 @@ static void test_ner_stages__resolve_table_rows(void **state) {
     assert_false(m->row);
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ner_stages__tokens_possessives),
         cmocka_unit_test(test_ner_stages__tokens_dotted_abbreviations),

@@ -1,6 +1,6 @@
-/* Unit tests of io/dot_read.c, render/dot_write.c and render.c: DOT reading (types, errors with lines, recovery after
- * a syntax error), DOT writing of awkward strings, selection, the list of drawing keys,
- * and the picture entry point's refusals. */
+/* Unit tests of io/dot_read.c, render/dot_write.c and render.c: DOT reading (types, errors with
+ * lines, recovery after a syntax error), DOT writing of awkward strings, selection, the list of
+ * drawing keys, and the picture entry point's refusals. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,10 +24,7 @@ const char *__lsan_default_suppressions(void)
            "leak:libcairo.so\nleak:libglib-2.0.so\nleak:libgobject-2.0.so\n";
 }
 const char *__lsan_default_options(void);
-const char *__lsan_default_options(void)
-{
-    return "print_suppressions=0";
-}
+const char *__lsan_default_options(void) { return "print_suppressions=0"; }
 
 static ag_graph *read_dot(const char *s, ag_error *err)
 {

@@ -10,7 +10,8 @@
 
 #include <actorgraph/nlp/text.h>
 
-static size_t split(const char *s, ag_sentence **out) {
+static size_t split(const char *s, ag_sentence **out)
+{
     size_t n = 0;
     ag_error err;
     ag_error_clear(&err);
@@ -18,7 +19,8 @@ static size_t split(const char *s, ag_sentence **out) {
     return n;
 }
 
-static void expect(const char *s, const char *const *want, size_t nwant) {
+static void expect(const char *s, const char *const *want, size_t nwant)
+{
     ag_sentence *v = NULL;
     size_t n = split(s, &v);
     assert_int_equal(n, nwant);
@@ -30,7 +32,8 @@ static void expect(const char *s, const char *const *want, size_t nwant) {
     free(v);
 }
 
-static void test_text__abbreviations_do_not_split(void **state) {
+static void test_text__abbreviations_do_not_split(void **state)
+{
     (void)state;
     const char *w[] = {"Dr. Lena Moss met Gen. Tarik Olu and Amb. Ray Kent in Feb. last year.",
                        "Lt. Col. Ada Berg said so."};
@@ -39,7 +42,8 @@ static void test_text__abbreviations_do_not_split(void **state) {
            w, 2);
 }
 
-static void test_text__dotted_forms_and_initials(void **state) {
+static void test_text__dotted_forms_and_initials(void **state)
+{
     (void)state;
     const char *w[] = {"The U.S. Embassy said J. R. Hale would come.", "He did not."};
     expect("The U.S. Embassy said J. R. Hale would come. He did not.", w, 2);
@@ -47,13 +51,15 @@ static void test_text__dotted_forms_and_initials(void **state) {
     expect("Aid came from the U.S. The talks went on.", w2, 2);
 }
 
-static void test_text__quotes_stay_with_their_sentence(void **state) {
+static void test_text__quotes_stay_with_their_sentence(void **state)
+{
     (void)state;
     const char *w[] = {"\xE2\x80\x9CWe agreed.\xE2\x80\x9D", "She left."};
     expect("\xE2\x80\x9CWe agreed.\xE2\x80\x9D She left.", w, 2);
 }
 
-static void test_text__ellipsis_and_other_stops_in_long_sentences(void **state) {
+static void test_text__ellipsis_and_other_stops_in_long_sentences(void **state)
+{
     (void)state;
     /* Stops at various distances into a sentence (the splitter skips plain bytes in
      * blocks); 0xE2 leads both the ellipsis and the apostrophe / dash, only one a stop. */
@@ -65,7 +71,8 @@ static void test_text__ellipsis_and_other_stops_in_long_sentences(void **state) 
            w, 5);
 }
 
-static void test_text__abbreviation_and_starter_lists(void **state) {
+static void test_text__abbreviation_and_starter_lists(void **state)
+{
     (void)state;
     /* First and last entries of both (sorted) lists, near misses ("Se", "Zones"). */
     const char *w[] = {"Talks with Adm. Kerr went on vs. Ohio.",
@@ -81,7 +88,8 @@ static void test_text__abbreviation_and_starter_lists(void **state) {
            w, 8);
 }
 
-static void test_text__lines_and_paragraphs(void **state) {
+static void test_text__lines_and_paragraphs(void **state)
+{
     (void)state;
     const char *s = "HEADLINE WORDS\nFirst line here\nSecond line.\n\nNew paragraph. Two.\n";
     ag_sentence *v = NULL;
@@ -94,7 +102,8 @@ static void test_text__lines_and_paragraphs(void **state) {
     free(v);
 }
 
-static void test_text__hard_wrapped_prose_joins_lines(void **state) {
+static void test_text__hard_wrapped_prose_joins_lines(void **state)
+{
     (void)state;
     const char *s = "The minister arrived in the capital on Monday and held a long meeting\n"
                     "with the visiting delegation from the neighbouring country about the\n"
@@ -105,7 +114,8 @@ static void test_text__hard_wrapped_prose_joins_lines(void **state) {
     free(v);
 }
 
-static void test_text__invalid_utf8_keeps_offsets(void **state) {
+static void test_text__invalid_utf8_keeps_offsets(void **state)
+{
     (void)state;
     const char s[] = "Bad \xFF\xC3 bytes. Next \xE2\x80 one.";
     ag_sentence *v = NULL;
@@ -126,7 +136,8 @@ static void test_text__invalid_utf8_keeps_offsets(void **state) {
     assert_true(ag_text_is_apostrophe(cp));
 }
 
-static void test_text__byte_order_mark_is_not_text(void **state) {
+static void test_text__byte_order_mark_is_not_text(void **state)
+{
     (void)state;
     ag_sentence *v = NULL;
     size_t n = split("\xEF\xBB\xBFOne. Two.", &v);
@@ -135,7 +146,8 @@ static void test_text__byte_order_mark_is_not_text(void **state) {
     free(v);
 }
 
-static void test_text__empty_text(void **state) {
+static void test_text__empty_text(void **state)
+{
     (void)state;
     ag_sentence *v = (ag_sentence *)1;
     size_t n = split("   \n\n ", &v);
@@ -143,7 +155,8 @@ static void test_text__empty_text(void **state) {
     free(v);
 }
 
-int main(void) {
+int main(void)
+{
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text__abbreviations_do_not_split),
         cmocka_unit_test(test_text__dotted_forms_and_initials),

@@ -35,8 +35,10 @@ static double since_exec(void)
     buf[len] = '\0';
     /* field 22 (starttime) counts from the field after the ')' closing the name */
     if (!(p = strrchr(buf, ')')) || hz <= 0 ||
-        sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d "
-                      "%*d %*d %llu", &start) != 1 ||
+        sscanf(p + 2,
+               "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d "
+               "%*d %*d %llu",
+               &start) != 1 ||
         clock_gettime(CLOCK_BOOTTIME, &ts) < 0)
         return 0;
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9 - (double)start / (double)hz;
@@ -47,21 +49,22 @@ static void print_timings(FILE *f, const ag_analyze_run_opts *o, const ag_analyz
 {
     const char *algo = ag_community_algo_name(o->analyze.community.algo);
 
-    fprintf(f, "timings: startup %.6f s, read %.6f s, sort %.6f s, filters %.6f s, igraph "
-               "%.6f s", t[0], t[2] - t[1], st->sort_seconds, st->filter_seconds,
-            st->igraph_seconds);
+    fprintf(f,
+            "timings: startup %.6f s, read %.6f s, sort %.6f s, filters %.6f s, igraph "
+            "%.6f s",
+            t[0], t[2] - t[1], st->sort_seconds, st->filter_seconds, st->igraph_seconds);
     for (int m = 0; m < AG_MEASURE_COUNT; m++)
         if (st->measure_seconds[m] > 0)
             fprintf(f, ", %s %.6f s, %s_cpu %.6f s", ag_measure_name((ag_measure)m),
                     st->measure_seconds[m], ag_measure_name((ag_measure)m),
                     st->measure_cpu_seconds[m]);
     if (o->analyze.community.algo != AG_COMMUNITY_NONE)
-        fprintf(f, ", %s %.6f s, %s_call %.6f s, %s_call_cpu %.6f s", algo,
-                st->community_seconds, algo, st->community_call_seconds, algo,
-                st->community_call_cpu_seconds);
-    fprintf(f, ", attributes %.6f s, analyze total %.6f s, write %.6f s, free %.6f s, "
-               "total %.6f s\n", st->attrs_seconds, t[3] - t[2], t[4] - t[3], t[5] - t[4],
-            t[0] + t[5] - t[1]);
+        fprintf(f, ", %s %.6f s, %s_call %.6f s, %s_call_cpu %.6f s", algo, st->community_seconds,
+                algo, st->community_call_seconds, algo, st->community_call_cpu_seconds);
+    fprintf(f,
+            ", attributes %.6f s, analyze total %.6f s, write %.6f s, free %.6f s, "
+            "total %.6f s\n",
+            st->attrs_seconds, t[3] - t[2], t[4] - t[3], t[5] - t[4], t[0] + t[5] - t[1]);
 }
 
 int ag_analyze_run(const ag_analyze_run_opts *o, ag_error *err)

@@ -23,7 +23,10 @@ typedef struct ag_analyze_run_opts {
     FILE *timings;           /* step timings here when not NULL */
 } ag_analyze_run_opts;
 
-#define AG_ANALYZE_RUN_OPTS_INIT {NULL, NULL, AG_FMT_AUTO, AG_ANALYZE_OPTS_INIT, NULL, NULL, NULL}
+#define AG_ANALYZE_RUN_OPTS_INIT                                                                   \
+    {                                                                                              \
+        NULL, NULL, AG_FMT_AUTO, AG_ANALYZE_OPTS_INIT, NULL, NULL, NULL                            \
+    }
 
 /* Read, analyse, write (and report): everything ag-analyze does after parsing options.
  * Nothing is left at opts->output or opts->report_json when it fails. */

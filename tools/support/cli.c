@@ -134,8 +134,8 @@ static int parse_whole(const ag_cli *cli, const ag_cli_opt *o, const char *s, lo
     errno = 0;
     v = strtol(s, &end, 10);
     if (!*s || *end || errno || v < (long)o->min || v > (long)o->max)
-        return ag_cli_usage_error(cli, "--%s: '%s' is not a whole number from %ld to %ld",
-                                  o->name, s, (long)o->min, (long)o->max);
+        return ag_cli_usage_error(cli, "--%s: '%s' is not a whole number from %ld to %ld", o->name,
+                                  s, (long)o->min, (long)o->max);
     *out = v;
     return 0;
 }
@@ -241,8 +241,8 @@ int ag_cli_parse(ag_cli *cli, int argc, char **argv)
             fprintf(stderr, "%s: internal error: too many options\n", cli->prog);
             return AG_EXIT_FAIL;
         }
-        lopts[n] = (struct option){o->name, o->arg ? required_argument : no_argument, NULL,
-                                   row_key(o, n)};
+        lopts[n] =
+            (struct option){o->name, o->arg ? required_argument : no_argument, NULL, row_key(o, n)};
         if (o->letter) {
             sopts[s++] = o->letter;
             if (o->arg)
@@ -318,8 +318,10 @@ int ag_cli_check_outputs(const ag_cli *cli, const char *const *outs, size_t nout
             continue;
         for (size_t j = 0; j < nins; j++)
             if (ins[j] && strcmp(ins[j], "-") != 0 && same_path(o, ins[j]))
-                return ag_cli_usage_error(cli, "output '%s' is the input '%s': it would be "
-                                               "overwritten", o, ins[j]);
+                return ag_cli_usage_error(cli,
+                                          "output '%s' is the input '%s': it would be "
+                                          "overwritten",
+                                          o, ins[j]);
         for (size_t j = 0; j < i; j++)
             if (outs[j] && strcmp(outs[j], "-") != 0 && same_path(o, outs[j]))
                 return ag_cli_usage_error(cli, "two outputs name the same file '%s'", o);
@@ -354,22 +356,22 @@ int ag_cli_output(const ag_cli *cli, const char *path, ag_format *fmt)
     int to_stdout = !path || strcmp(path, "-") == 0;
     ag_error err;
 
-    if (*fmt == AG_FMT_AUTO && !to_stdout &&
-        (*fmt = ag_format_from_path(path)) == AG_FMT_AUTO) {
+    if (*fmt == AG_FMT_AUTO && !to_stdout && (*fmt = ag_format_from_path(path)) == AG_FMT_AUTO) {
         /* "-o graph.bmp" must not quietly produce another format under that name. */
         const char *slash = strrchr(path, '/'), *dot = strrchr(slash ? slash : path, '.');
         if (dot)
-            return ag_cli_usage_error(cli, "%s: unknown output format '%s'; use -f FORMAT",
-                                      path, dot + 1);
+            return ag_cli_usage_error(cli, "%s: unknown output format '%s'; use -f FORMAT", path,
+                                      dot + 1);
     }
     if (*fmt == AG_FMT_AUTO)
         *fmt = cli->default_format;
     if (!(cli->writes & AG_CLI_FMT_BIT(*fmt)))
-        return ag_cli_usage_error(cli, "%s: %s is a picture format (pictures: ag-render)",
-                                  path, ag_format_name(*fmt));
+        return ag_cli_usage_error(cli, "%s: %s is a picture format (pictures: ag-render)", path,
+                                  ag_format_name(*fmt));
     if ((*fmt == AG_FMT_CSV || *fmt == AG_FMT_NEO4J) && to_stdout)
-        return ag_cli_usage_error(cli, "%s output is two files: give a directory ending in "
-                                       "'/' or a file prefix (-o DIR/ or -o PREFIX)",
+        return ag_cli_usage_error(cli,
+                                  "%s output is two files: give a directory ending in "
+                                  "'/' or a file prefix (-o DIR/ or -o PREFIX)",
                                   *fmt == AG_FMT_CSV ? "CSV" : "neo4j");
     if ((*fmt == AG_FMT_PNG || *fmt == AG_FMT_PDF) && !path && isatty(STDOUT_FILENO))
         return ag_cli_usage_error(cli, "not writing %s to a terminal; use -o FILE",
@@ -416,8 +418,7 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-void ag_progress_init(ag_progress *p, const char *prog, unsigned long long total_bytes,
-                      int quiet)
+void ag_progress_init(ag_progress *p, const char *prog, unsigned long long total_bytes, int quiet)
 {
     p->prog = prog;
     p->enabled = !quiet && isatty(STDERR_FILENO);
@@ -441,8 +442,8 @@ void ag_progress_update(ag_progress *p, unsigned long long items, unsigned long 
     fprintf(stderr, "\r%s: %llu docs, %.1f MB, %.1f MB/s", p->prog, items, mb, rate);
     if (p->total_bytes && rate > 0 && bytes <= p->total_bytes) {
         double left = (p->total_bytes - bytes) / 1e6 / rate;
-        fprintf(stderr, ", %3.0f%%, ETA %d:%02d", 100.0 * bytes / p->total_bytes,
-                (int)left / 60, (int)left % 60);
+        fprintf(stderr, ", %3.0f%%, ETA %d:%02d", 100.0 * bytes / p->total_bytes, (int)left / 60,
+                (int)left % 60);
     }
     fputs("\033[K", stderr);
 }

@@ -37,15 +37,15 @@ extern "C" {
 
 /* What a row does with its option (and where its field points). */
 typedef enum ag_cli_type {
-    AG_CLI_FLAG,    /* no argument: int field = the row's value */
-    AG_CLI_STRING,  /* const char * field = the argument (borrowed from argv) */
-    AG_CLI_INT,     /* int field = a whole number in [min, max] */
-    AG_CLI_LONG,    /* long field = a whole number in [min, max] */
-    AG_CLI_DOUBLE,  /* double field = a finite number in [min, max] */
-    AG_CLI_FORMAT,  /* ag_format field = a format name the tool writes (ag_cli.writes) */
-    AG_CLI_CALL,    /* the row's parse function takes the argument (or none) */
-    AG_CLI_HELP,    /* print --help on stdout */
-    AG_CLI_VERSION  /* print the version on stdout */
+    AG_CLI_FLAG,   /* no argument: int field = the row's value */
+    AG_CLI_STRING, /* const char * field = the argument (borrowed from argv) */
+    AG_CLI_INT,    /* int field = a whole number in [min, max] */
+    AG_CLI_LONG,   /* long field = a whole number in [min, max] */
+    AG_CLI_DOUBLE, /* double field = a finite number in [min, max] */
+    AG_CLI_FORMAT, /* ag_format field = a format name the tool writes (ag_cli.writes) */
+    AG_CLI_CALL,   /* the row's parse function takes the argument (or none) */
+    AG_CLI_HELP,   /* print --help on stdout */
+    AG_CLI_VERSION /* print the version on stdout */
 } ag_cli_type;
 
 struct ag_cli;
@@ -74,55 +74,71 @@ typedef struct ag_cli_opt {
 /* (void *)ptr, after a compile-time check that ptr is a T * (or NULL). */
 #define AG_CLI_FIELD(ptr, T) ((void *)(1 ? (ptr) : (T *)0))
 
-#define AG_CLI_OPT_FLAG(name, letter, help, field, value)                                   \
-    {name, letter, NULL, help, AG_CLI_FLAG, AG_CLI_FIELD(field, int), value, 0, 0, NULL}
-#define AG_CLI_OPT_STRING(name, letter, arg, help, field)                                    \
-    {name, letter, arg, help, AG_CLI_STRING, AG_CLI_FIELD(field, const char *), 0, 0, 0, NULL}
-#define AG_CLI_OPT_INT(name, letter, arg, help, field, min, max)                             \
-    {name, letter, arg, help, AG_CLI_INT, AG_CLI_FIELD(field, int), 0, min, max, NULL}
-#define AG_CLI_OPT_LONG(name, letter, arg, help, field, min, max)                            \
-    {name, letter, arg, help, AG_CLI_LONG, AG_CLI_FIELD(field, long), 0, min, max, NULL}
-#define AG_CLI_OPT_DOUBLE(name, letter, arg, help, field, min, max)                          \
-    {name, letter, arg, help, AG_CLI_DOUBLE, AG_CLI_FIELD(field, double), 0, min, max, NULL}
-#define AG_CLI_OPT_CALL(name, letter, arg, help, parse, field, value)                       \
-    {name, letter, arg, help, AG_CLI_CALL, (void *)(field), value, 0, 0, parse}
+#define AG_CLI_OPT_FLAG(name, letter, help, field, value)                                          \
+    {                                                                                              \
+        name, letter, NULL, help, AG_CLI_FLAG, AG_CLI_FIELD(field, int), value, 0, 0, NULL         \
+    }
+#define AG_CLI_OPT_STRING(name, letter, arg, help, field)                                          \
+    {                                                                                              \
+        name, letter, arg, help, AG_CLI_STRING, AG_CLI_FIELD(field, const char *), 0, 0, 0, NULL   \
+    }
+#define AG_CLI_OPT_INT(name, letter, arg, help, field, min, max)                                   \
+    {                                                                                              \
+        name, letter, arg, help, AG_CLI_INT, AG_CLI_FIELD(field, int), 0, min, max, NULL           \
+    }
+#define AG_CLI_OPT_LONG(name, letter, arg, help, field, min, max)                                  \
+    {                                                                                              \
+        name, letter, arg, help, AG_CLI_LONG, AG_CLI_FIELD(field, long), 0, min, max, NULL         \
+    }
+#define AG_CLI_OPT_DOUBLE(name, letter, arg, help, field, min, max)                                \
+    {                                                                                              \
+        name, letter, arg, help, AG_CLI_DOUBLE, AG_CLI_FIELD(field, double), 0, min, max, NULL     \
+    }
+#define AG_CLI_OPT_CALL(name, letter, arg, help, parse, field, value)                              \
+    {                                                                                              \
+        name, letter, arg, help, AG_CLI_CALL, (void *)(field), value, 0, 0, parse                  \
+    }
 
 /* The rows every tool has, or several share with one meaning and one range. */
 #define AG_CLI_OPT_OUTPUT(help, field) AG_CLI_OPT_STRING("output", 'o', "FILE", help, field)
-#define AG_CLI_OPT_FORMAT(arg, help, field)                                                 \
-    {"format", 'f', arg, help, AG_CLI_FORMAT, AG_CLI_FIELD(field, ag_format), 0, 0, 0, NULL}
-#define AG_CLI_OPT_EVIDENCE(help, field)                                                    \
+#define AG_CLI_OPT_FORMAT(arg, help, field)                                                        \
+    {                                                                                              \
+        "format", 'f', arg, help, AG_CLI_FORMAT, AG_CLI_FIELD(field, ag_format), 0, 0, 0, NULL     \
+    }
+#define AG_CLI_OPT_EVIDENCE(help, field)                                                           \
     AG_CLI_OPT_INT("evidence", 0, "N", help, field, 0, AG_CLI_EVIDENCE_MAX)
-#define AG_CLI_OPT_JOBS(help, field)                                                        \
+#define AG_CLI_OPT_JOBS(help, field)                                                               \
     AG_CLI_OPT_INT("jobs", 'j', "N", help, field, 1, AG_CLI_JOBS_MAX)
 #define AG_CLI_OPT_QUIET(help, field) AG_CLI_OPT_FLAG("quiet", 'q', help, field, 1)
 /* Put at the end of every table. */
-#define AG_CLI_OPTS_END                                                                     \
-    {"help", 'h', NULL, "show this help and exit", AG_CLI_HELP, NULL, 0, 0, 0, NULL},       \
-    {"version", 'V', NULL, "show the version and exit", AG_CLI_VERSION, NULL, 0, 0, 0, NULL}, \
-    {NULL, 0, NULL, NULL, AG_CLI_FLAG, NULL, 0, 0, 0, NULL}
+#define AG_CLI_OPTS_END                                                                            \
+    {"help", 'h', NULL, "show this help and exit", AG_CLI_HELP, NULL, 0, 0, 0, NULL},              \
+        {"version", 'V', NULL, "show the version and exit", AG_CLI_VERSION, NULL, 0, 0, 0, NULL},  \
+    {                                                                                              \
+        NULL, 0, NULL, NULL, AG_CLI_FLAG, NULL, 0, 0, 0, NULL                                      \
+    }
 
 /* Sets of formats, for ag_cli.writes: bit (1u << AG_FMT_x) per accepted -f name. */
 #define AG_CLI_FMT_BIT(fmt) (1u << (fmt))
-#define AG_CLI_WRITES_DATA                                                                  \
-    (AG_CLI_FMT_BIT(AG_FMT_JSON) | AG_CLI_FMT_BIT(AG_FMT_GRAPHML) |                         \
-     AG_CLI_FMT_BIT(AG_FMT_GEXF) | AG_CLI_FMT_BIT(AG_FMT_DOT) | AG_CLI_FMT_BIT(AG_FMT_GML) | \
-     AG_CLI_FMT_BIT(AG_FMT_TSV) | AG_CLI_FMT_BIT(AG_FMT_CSV) | AG_CLI_FMT_BIT(AG_FMT_NEO4J))
-#define AG_CLI_WRITES_PICTURES                                                              \
-    (AG_CLI_FMT_BIT(AG_FMT_SVG) | AG_CLI_FMT_BIT(AG_FMT_PNG) | AG_CLI_FMT_BIT(AG_FMT_PDF) |  \
+#define AG_CLI_WRITES_DATA                                                                         \
+    (AG_CLI_FMT_BIT(AG_FMT_JSON) | AG_CLI_FMT_BIT(AG_FMT_GRAPHML) | AG_CLI_FMT_BIT(AG_FMT_GEXF) |  \
+     AG_CLI_FMT_BIT(AG_FMT_DOT) | AG_CLI_FMT_BIT(AG_FMT_GML) | AG_CLI_FMT_BIT(AG_FMT_TSV) |        \
+     AG_CLI_FMT_BIT(AG_FMT_CSV) | AG_CLI_FMT_BIT(AG_FMT_NEO4J))
+#define AG_CLI_WRITES_PICTURES                                                                     \
+    (AG_CLI_FMT_BIT(AG_FMT_SVG) | AG_CLI_FMT_BIT(AG_FMT_PNG) | AG_CLI_FMT_BIT(AG_FMT_PDF) |        \
      AG_CLI_FMT_BIT(AG_FMT_HTML))
 
 typedef struct ag_cli {
-    const char *prog;       /* "ag-extract" */
-    const char *synopsis;   /* "[OPTION]... [FILE]..." */
-    const char *summary;    /* one paragraph shown under the synopsis */
-    const ag_cli_opt *opts; /* the table */
-    const char *footer;     /* shown after the options (examples), may be NULL */
-    unsigned writes;        /* formats -f accepts (AG_CLI_WRITES_*; add AG_CLI_FMT_BIT(
-                               AG_FMT_AUTO) to accept "-f auto") */
-    ag_format default_format;   /* the graph format when neither -f nor -o's name says */
-    const char *format_error;   /* a -f it does not write: "FORMAT_ERROR 'NAME'FORMAT_HINT" */
-    const char *format_hint;    /* may be NULL */
+    const char *prog;         /* "ag-extract" */
+    const char *synopsis;     /* "[OPTION]... [FILE]..." */
+    const char *summary;      /* one paragraph shown under the synopsis */
+    const ag_cli_opt *opts;   /* the table */
+    const char *footer;       /* shown after the options (examples), may be NULL */
+    unsigned writes;          /* formats -f accepts (AG_CLI_WRITES_*; add AG_CLI_FMT_BIT(
+                                 AG_FMT_AUTO) to accept "-f auto") */
+    ag_format default_format; /* the graph format when neither -f nor -o's name says */
+    const char *format_error; /* a -f it does not write: "FORMAT_ERROR 'NAME'FORMAT_HINT" */
+    const char *format_hint;  /* may be NULL */
     /* set by ag_cli_parse: the arguments after the options */
     char **args;
     int nargs;
@@ -206,8 +222,7 @@ typedef struct ag_progress {
     double start, last;             /* monotonic seconds */
 } ag_progress;
 
-void ag_progress_init(ag_progress *p, const char *prog, unsigned long long total_bytes,
-                      int quiet);
+void ag_progress_init(ag_progress *p, const char *prog, unsigned long long total_bytes, int quiet);
 void ag_progress_update(ag_progress *p, unsigned long long items, unsigned long long bytes);
 /* Clear the progress line. */
 void ag_progress_done(ag_progress *p);

@@ -13,8 +13,8 @@
 /* Does the row's argument name a path? */
 static int takes_path(const ag_cli_opt *o)
 {
-    return o->arg && (strstr(o->arg, "FILE") || strstr(o->arg, "DIR") ||
-                      strstr(o->arg, "PREFIX") || strcmp(o->name, "output") == 0);
+    return o->arg && (strstr(o->arg, "FILE") || strstr(o->arg, "DIR") || strstr(o->arg, "PREFIX") ||
+                      strcmp(o->name, "output") == 0);
 }
 
 /* The shell function's name: "_ag_extract" for ag-extract. */

@@ -56,9 +56,9 @@ typedef enum ag_measure {
 #define AG_MEASURE_BIT(m) (1u << (m))
 #define AG_MEASURES_ALL (AG_MEASURE_BIT(AG_MEASURE_COUNT) - 1u)
 /* The default set: cheap on any graph, plus betweenness (sampled on big graphs). */
-#define AG_MEASURES_DEFAULT                                                                  \
-    (AG_MEASURE_BIT(AG_MEASURE_DEGREE) | AG_MEASURE_BIT(AG_MEASURE_STRENGTH) |               \
-     AG_MEASURE_BIT(AG_MEASURE_BETWEENNESS) | AG_MEASURE_BIT(AG_MEASURE_PAGERANK) |          \
+#define AG_MEASURES_DEFAULT                                                                        \
+    (AG_MEASURE_BIT(AG_MEASURE_DEGREE) | AG_MEASURE_BIT(AG_MEASURE_STRENGTH) |                     \
+     AG_MEASURE_BIT(AG_MEASURE_BETWEENNESS) | AG_MEASURE_BIT(AG_MEASURE_PAGERANK) |                \
      AG_MEASURE_BIT(AG_MEASURE_CORENESS))
 
 /* The attribute name of a measure ("degree", ...). Static storage. */
@@ -81,28 +81,30 @@ AG_API int ag_measure_list_parse(const char *list, unsigned *mask, ag_error *err
 #define AG_BETWEENNESS_AUTO_BUDGET 1.2e8
 
 typedef struct ag_centrality_opts {
-    unsigned int version;     /* AG_CENTRALITY_OPTS_VERSION */
-    unsigned measures;        /* AG_MEASURE_BIT mask */
-    int weighted;             /* 1: use link weights (default), 0: every weight is 1 */
-    long betweenness_samples; /* 0: exact; K > 0: estimate from K random sources, scaled
-                               * by n/K (no error bound); -1: as betweenness_error says.
-                               * Wins over betweenness_error when >= 0. */
-    int jobs;                 /* parallel jobs (>= 1); see "Thread safety" above */
-    unsigned long seed;       /* for sampled betweenness */
-    double betweenness_error; /* eps in (0, 1): estimate from sampled node pairs so that,
-                               * with probability betweenness_confidence, every node's
-                               * betweenness is within eps * P of the exact value (P: the
-                               * pairs, n(n-1)/2 undirected, n(n-1) directed); 0: exact;
-                               * -1: exact up to AG_BETWEENNESS_AUTO_NODES nodes, else
-                               * AG_BETWEENNESS_AUTO_ERROR */
+    unsigned int version;          /* AG_CENTRALITY_OPTS_VERSION */
+    unsigned measures;             /* AG_MEASURE_BIT mask */
+    int weighted;                  /* 1: use link weights (default), 0: every weight is 1 */
+    long betweenness_samples;      /* 0: exact; K > 0: estimate from K random sources, scaled
+                                    * by n/K (no error bound); -1: as betweenness_error says.
+                                    * Wins over betweenness_error when >= 0. */
+    int jobs;                      /* parallel jobs (>= 1); see "Thread safety" above */
+    unsigned long seed;            /* for sampled betweenness */
+    double betweenness_error;      /* eps in (0, 1): estimate from sampled node pairs so that,
+                                    * with probability betweenness_confidence, every node's
+                                    * betweenness is within eps * P of the exact value (P: the
+                                    * pairs, n(n-1)/2 undirected, n(n-1) directed); 0: exact;
+                                    * -1: exact up to AG_BETWEENNESS_AUTO_NODES nodes, else
+                                    * AG_BETWEENNESS_AUTO_ERROR */
     double betweenness_confidence; /* 1 - delta in (0, 1) for betweenness_error */
 } ag_centrality_opts;
 
 #define AG_CENTRALITY_OPTS_VERSION 1
-#define AG_CENTRALITY_OPTS_INIT                                                              \
-    {.version = AG_CENTRALITY_OPTS_VERSION, .measures = AG_MEASURES_DEFAULT, .weighted = 1,  \
-     .betweenness_samples = -1, .jobs = 1, .seed = 42, .betweenness_error = -1,              \
-     .betweenness_confidence = AG_BETWEENNESS_AUTO_CONFIDENCE}
+#define AG_CENTRALITY_OPTS_INIT                                                                    \
+    {                                                                                              \
+        .version = AG_CENTRALITY_OPTS_VERSION, .measures = AG_MEASURES_DEFAULT, .weighted = 1,     \
+        .betweenness_samples = -1, .jobs = 1, .seed = 42, .betweenness_error = -1,                 \
+        .betweenness_confidence = AG_BETWEENNESS_AUTO_CONFIDENCE                                   \
+    }
 
 /* Fill *opts with the defaults of AG_CENTRALITY_OPTS_INIT for the struct layout of
  * `version` (pass AG_CENTRALITY_OPTS_VERSION). 0, or -1 leaving *opts untouched when the
@@ -111,15 +113,15 @@ AG_API int ag_centrality_opts_init(ag_centrality_opts *opts, unsigned int versio
 
 /* Per-node results: values[m] is NULL for a measure not computed, else n doubles. */
 typedef struct ag_scores {
-    size_t n;                          /* nodes */
-    double *values[AG_MEASURE_COUNT];  /* owned by the struct */
-    long betweenness_samples;          /* sources (betweenness_samples) or node pairs
-                                        * (betweenness_error) sampled, else 0 */
-    double seconds[AG_MEASURE_COUNT];  /* wall time each measure took */
+    size_t n;                             /* nodes */
+    double *values[AG_MEASURE_COUNT];     /* owned by the struct */
+    long betweenness_samples;             /* sources (betweenness_samples) or node pairs
+                                           * (betweenness_error) sampled, else 0 */
+    double seconds[AG_MEASURE_COUNT];     /* wall time each measure took */
     double cpu_seconds[AG_MEASURE_COUNT]; /* CPU time of this process (all threads; forked
                                            * workers not included) */
-    double betweenness_error;          /* eps of the estimate from node pairs, else 0 */
-    double betweenness_confidence;     /* its confidence 1 - delta, else 0 */
+    double betweenness_error;             /* eps of the estimate from node pairs, else 0 */
+    double betweenness_confidence;        /* its confidence 1 - delta, else 0 */
 } ag_scores;
 
 AG_API void ag_scores_init(ag_scores *s);
@@ -133,8 +135,8 @@ AG_API void ag_scores_destroy(ag_scores *s);
  * O(E) per iteration; closeness, harmonic and exact betweenness O(V E log V) weighted,
  * O(V E) unweighted (divided by opts->jobs); sampled betweenness O(K E log V).
  */
-AG_API int ag_analyze_centrality(const ag_graph *g, const ag_centrality_opts *opts,
-                                 ag_scores *s, ag_error *err);
+AG_API int ag_analyze_centrality(const ag_graph *g, const ag_centrality_opts *opts, ag_scores *s,
+                                 ag_error *err);
 
 /* ---------------------------------------------------------------- communities */
 
@@ -166,9 +168,11 @@ typedef struct ag_community_opts {
 #define AG_COMMUNITY_AUTO_TRIALS 10
 #define AG_COMMUNITY_AUTO_LINKS 200000
 #define AG_COMMUNITY_OPTS_VERSION 1
-#define AG_COMMUNITY_OPTS_INIT                                                               \
-    {.version = AG_COMMUNITY_OPTS_VERSION, .algo = AG_COMMUNITY_LEIDEN, .resolution = 1.0,  \
-     .weighted = 1, .seed = 42, .trials = 0}
+#define AG_COMMUNITY_OPTS_INIT                                                                     \
+    {                                                                                              \
+        .version = AG_COMMUNITY_OPTS_VERSION, .algo = AG_COMMUNITY_LEIDEN, .resolution = 1.0,      \
+        .weighted = 1, .seed = 42, .trials = 0                                                     \
+    }
 
 /* Like ag_centrality_opts_init, with the defaults of AG_COMMUNITY_OPTS_INIT. */
 AG_API int ag_community_opts_init(ag_community_opts *opts, unsigned int version);
@@ -181,8 +185,7 @@ AG_API int ag_community_opts_init(ag_community_opts *opts, unsigned int version)
  * Time complexity: Leiden and Louvain about O(E) per pass; walktrap O(E V^2) worst case.
  */
 AG_API int ag_analyze_communities(const ag_graph *g, const ag_community_opts *opts,
-                                  long *membership, long *ncomm, double *modularity,
-                                  ag_error *err);
+                                  long *membership, long *ncomm, double *modularity, ag_error *err);
 
 /*
  * Modularity Q = 1/(2W) sum_ij [w_ij - gamma s_i s_j / (2W)] delta(c_i, c_j) of the
@@ -221,11 +224,11 @@ AG_API int ag_association_parse(const char *name, ag_association *out);
 #define AG_FILTER_NAME_MAX 512 /* bytes of an --ego name, NUL included */
 
 typedef struct ag_filter {
-    ag_filter_kind kind; /* what to do */
-    double num;          /* MIN_WEIGHT threshold, BACKBONE alpha, ASSOCIATION kind */
-    long count;          /* MIN_DEGREE k, TOP n, EGO radius */
-    unsigned mask;       /* TYPES: bit (1 << ag_actor_type) per kept type */
-    ag_measure by;       /* TOP: the ranking measure */
+    ag_filter_kind kind;           /* what to do */
+    double num;                    /* MIN_WEIGHT threshold, BACKBONE alpha, ASSOCIATION kind */
+    long count;                    /* MIN_DEGREE k, TOP n, EGO radius */
+    unsigned mask;                 /* TYPES: bit (1 << ag_actor_type) per kept type */
+    ag_measure by;                 /* TOP: the ranking measure */
     char name[AG_FILTER_NAME_MAX]; /* EGO: node id or alias */
 } ag_filter;
 
@@ -259,9 +262,11 @@ typedef struct ag_analyze_opts {
 } ag_analyze_opts;
 
 #define AG_ANALYZE_OPTS_VERSION 1
-#define AG_ANALYZE_OPTS_INIT                                                                 \
-    {.version = AG_ANALYZE_OPTS_VERSION, .filters = NULL, .nfilters = 0,                    \
-     .centrality = AG_CENTRALITY_OPTS_INIT, .community = AG_COMMUNITY_OPTS_INIT}
+#define AG_ANALYZE_OPTS_INIT                                                                       \
+    {                                                                                              \
+        .version = AG_ANALYZE_OPTS_VERSION, .filters = NULL, .nfilters = 0,                        \
+        .centrality = AG_CENTRALITY_OPTS_INIT, .community = AG_COMMUNITY_OPTS_INIT                 \
+    }
 
 /* Like ag_centrality_opts_init, with the defaults of AG_ANALYZE_OPTS_INIT (no filters;
  * the nested centrality and community options at their own defaults). */
@@ -269,15 +274,15 @@ AG_API int ag_analyze_opts_init(ag_analyze_opts *opts, unsigned int version);
 
 /* Step timings of the last ag_analyze_graph call, for --timings and the benchmark. */
 typedef struct ag_analyze_stats {
-    double filter_seconds;                  /* all filters */
-    double measure_seconds[AG_MEASURE_COUNT]; /* each measure (0 when not computed) */
-    double community_seconds;               /* community detection and Q */
-    double community_call_seconds;          /* of which in the algorithm's igraph calls */
+    double filter_seconds;                        /* all filters */
+    double measure_seconds[AG_MEASURE_COUNT];     /* each measure (0 when not computed) */
+    double community_seconds;                     /* community detection and Q */
+    double community_call_seconds;                /* of which in the algorithm's igraph calls */
     double measure_cpu_seconds[AG_MEASURE_COUNT]; /* CPU time, as ag_scores.cpu_seconds */
-    double community_call_cpu_seconds;      /* CPU time of the algorithm's igraph calls */
-    double sort_seconds;    /* checking (and, when needed, making) the canonical order */
-    double igraph_seconds;  /* building the igraph view the measures and communities share */
-    double attrs_seconds;   /* storing the results as node and graph attributes */
+    double community_call_cpu_seconds;            /* CPU time of the algorithm's igraph calls */
+    double sort_seconds;   /* checking (and, when needed, making) the canonical order */
+    double igraph_seconds; /* building the igraph view the measures and communities share */
+    double attrs_seconds;  /* storing the results as node and graph attributes */
 } ag_analyze_stats;
 
 /*

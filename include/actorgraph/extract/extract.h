@@ -45,20 +45,20 @@ AG_API int ag_scope_parse(const char *s, ag_scope *scope, int *window);
 
 /* Progress callback: documents and bytes done so far, total input bytes (0 if unknown).
  * Called from the calling thread only. */
-typedef void (*ag_extract_progress_fn)(void *ctx, unsigned long long docs,
-                                       unsigned long long bytes, unsigned long long total);
+typedef void (*ag_extract_progress_fn)(void *ctx, unsigned long long docs, unsigned long long bytes,
+                                       unsigned long long total);
 
 #define AG_EXTRACT_MAX_FILES 16 /* --dict / --stoplist files per run */
 
 typedef struct ag_extract_opts {
-    unsigned int version; /* AG_EXTRACT_OPTS_VERSION */
-    ag_scope scope;       /* co-mention scope */
-    int window;           /* sentences in a window when scope is AG_SCOPE_WINDOW */
-    int evidence;         /* evidence records kept per link (0..100) */
-    int met_only;         /* keep only links with met = true */
-    int variants;         /* merge spelling variants / dropped middle names / surnames */
-    int threads;          /* worker threads (>= 1) */
-    int skip_bad;         /* skip malformed JSON Lines records and binary text files */
+    unsigned int version;   /* AG_EXTRACT_OPTS_VERSION */
+    ag_scope scope;         /* co-mention scope */
+    int window;             /* sentences in a window when scope is AG_SCOPE_WINDOW */
+    int evidence;           /* evidence records kept per link (0..100) */
+    int met_only;           /* keep only links with met = true */
+    int variants;           /* merge spelling variants / dropped middle names / surnames */
+    int threads;            /* worker threads (>= 1) */
+    int skip_bad;           /* skip malformed JSON Lines records and binary text files */
     const char *field_id;   /* JSON Lines field holding the document id ("id") */
     const char *field_text; /* the required text field ("text") */
     const char *field_date; /* ISO 8601 date field ("date"); title, url and source are
@@ -67,20 +67,22 @@ typedef struct ag_extract_opts {
     int ndicts;                                  /* used entries of dicts */
     const char *stoplists[AG_EXTRACT_MAX_FILES]; /* --stoplist files */
     int nstoplists;                              /* used entries of stoplists */
-    int no_default_lexicon;       /* 1: start from an empty lexicon (tests) */
-    const ag_lexicon *lexicon;    /* a ready lexicon to use instead (borrowed), or NULL */
-    FILE *mentions;               /* --mentions: JSON Lines of every mention, or NULL */
+    int no_default_lexicon;                      /* 1: start from an empty lexicon (tests) */
+    const ag_lexicon *lexicon;       /* a ready lexicon to use instead (borrowed), or NULL */
+    FILE *mentions;                  /* --mentions: JSON Lines of every mention, or NULL */
     ag_extract_progress_fn progress; /* may be NULL */
     void *progress_ctx;              /* passed to progress */
 } ag_extract_opts;
 
 #define AG_EXTRACT_OPTS_VERSION 1
-#define AG_EXTRACT_OPTS_INIT                                                                 \
-    {.version = AG_EXTRACT_OPTS_VERSION, .scope = AG_SCOPE_SENTENCE, .window = 1,           \
-     .evidence = 3, .met_only = 0, .variants = 1, .threads = 1, .skip_bad = 0,             \
-     .field_id = "id", .field_text = "text", .field_date = "date", .ndicts = 0,            \
-     .nstoplists = 0, .no_default_lexicon = 0, .lexicon = NULL, .mentions = NULL,          \
-     .progress = NULL, .progress_ctx = NULL}
+#define AG_EXTRACT_OPTS_INIT                                                                       \
+    {                                                                                              \
+        .version = AG_EXTRACT_OPTS_VERSION, .scope = AG_SCOPE_SENTENCE, .window = 1,               \
+        .evidence = 3, .met_only = 0, .variants = 1, .threads = 1, .skip_bad = 0,                  \
+        .field_id = "id", .field_text = "text", .field_date = "date", .ndicts = 0,                 \
+        .nstoplists = 0, .no_default_lexicon = 0, .lexicon = NULL, .mentions = NULL,               \
+        .progress = NULL, .progress_ctx = NULL                                                     \
+    }
 
 /* Fill *opts with the defaults of AG_EXTRACT_OPTS_INIT for the struct layout of `version`
  * (pass AG_EXTRACT_OPTS_VERSION). 0, or -1 leaving *opts untouched when the library does
@@ -115,9 +117,8 @@ AG_API ag_graph *ag_extract_graph(const char *const *inputs, size_t ninputs,
  * records as sortable key-prefixed lines to out (the mapper side of a sharded run; the
  * format is described in actorgraph/extract/merge.h). Returns 0 or -1.
  */
-AG_API int ag_extract_keyed(const char *const *inputs, size_t ninputs,
-                            const ag_extract_opts *opts, FILE *out, ag_extract_stats *stats,
-                            ag_error *err);
+AG_API int ag_extract_keyed(const char *const *inputs, size_t ninputs, const ag_extract_opts *opts,
+                            FILE *out, ag_extract_stats *stats, ag_error *err);
 
 /*
  * The key that actor records are accumulated under: the name case-folded, stripped of

@@ -44,8 +44,10 @@ typedef struct ag_merge_opts {
 } ag_merge_opts;
 
 #define AG_MERGE_OPTS_VERSION 1
-#define AG_MERGE_OPTS_INIT                                                                   \
-    {.version = AG_MERGE_OPTS_VERSION, .variants = 1, .met_only = 0, .evidence = -1}
+#define AG_MERGE_OPTS_INIT                                                                         \
+    {                                                                                              \
+        .version = AG_MERGE_OPTS_VERSION, .variants = 1, .met_only = 0, .evidence = -1             \
+    }
 
 /* Fill *opts with the defaults of AG_MERGE_OPTS_INIT for the struct layout of `version`
  * (pass AG_MERGE_OPTS_VERSION). 0, or -1 leaving *opts untouched for an unknown version. */

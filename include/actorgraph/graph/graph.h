@@ -160,10 +160,8 @@ typedef enum ag_attr_type {
 
 AG_API ag_attr_type ag_node_attr_type(const ag_graph *g, size_t node, const char *key);
 AG_API int ag_node_get_number(const ag_graph *g, size_t node, const char *key, double *out);
-AG_API int ag_node_get_integer(const ag_graph *g, size_t node, const char *key,
-                               long long *out);
-AG_API int ag_node_get_string(const ag_graph *g, size_t node, const char *key,
-                              const char **out);
+AG_API int ag_node_get_integer(const ag_graph *g, size_t node, const char *key, long long *out);
+AG_API int ag_node_get_string(const ag_graph *g, size_t node, const char *key, const char **out);
 /* *out is 1 for true, 0 for false. */
 AG_API int ag_node_get_bool(const ag_graph *g, size_t node, const char *key, int *out);
 /* Stored as a real ("1.0" in JSON); use set_integer for counts. */
@@ -175,8 +173,7 @@ AG_API int ag_node_set_integer(ag_graph *g, size_t node, const char *key, long l
 AG_API int ag_node_set_string(ag_graph *g, size_t node, const char *key, const char *value,
                               ag_error *err);
 /* Any non-zero value is true. */
-AG_API int ag_node_set_bool(ag_graph *g, size_t node, const char *key, int value,
-                            ag_error *err);
+AG_API int ag_node_set_bool(ag_graph *g, size_t node, const char *key, int value, ag_error *err);
 /* Remove the attribute: 0, or -1 when it was absent. */
 AG_API int ag_node_unset(ag_graph *g, size_t node, const char *key);
 /*
@@ -185,15 +182,12 @@ AG_API int ag_node_unset(ag_graph *g, size_t node, const char *key);
  * freed), and the return value n is the number of attributes, so a caller may ask with
  * max 0 first. keys may be NULL when max is 0. Time O(n).
  */
-AG_API size_t ag_node_attr_keys(const ag_graph *g, size_t node, const char **keys,
-                                size_t max);
+AG_API size_t ag_node_attr_keys(const ag_graph *g, size_t node, const char **keys, size_t max);
 
 AG_API ag_attr_type ag_edge_attr_type(const ag_graph *g, size_t edge, const char *key);
 AG_API int ag_edge_get_number(const ag_graph *g, size_t edge, const char *key, double *out);
-AG_API int ag_edge_get_integer(const ag_graph *g, size_t edge, const char *key,
-                               long long *out);
-AG_API int ag_edge_get_string(const ag_graph *g, size_t edge, const char *key,
-                              const char **out);
+AG_API int ag_edge_get_integer(const ag_graph *g, size_t edge, const char *key, long long *out);
+AG_API int ag_edge_get_string(const ag_graph *g, size_t edge, const char *key, const char **out);
 AG_API int ag_edge_get_bool(const ag_graph *g, size_t edge, const char *key, int *out);
 AG_API int ag_edge_set_number(ag_graph *g, size_t edge, const char *key, double value,
                               ag_error *err);
@@ -201,11 +195,9 @@ AG_API int ag_edge_set_integer(ag_graph *g, size_t edge, const char *key, long l
                                ag_error *err);
 AG_API int ag_edge_set_string(ag_graph *g, size_t edge, const char *key, const char *value,
                               ag_error *err);
-AG_API int ag_edge_set_bool(ag_graph *g, size_t edge, const char *key, int value,
-                            ag_error *err);
+AG_API int ag_edge_set_bool(ag_graph *g, size_t edge, const char *key, int value, ag_error *err);
 AG_API int ag_edge_unset(ag_graph *g, size_t edge, const char *key);
-AG_API size_t ag_edge_attr_keys(const ag_graph *g, size_t edge, const char **keys,
-                                size_t max);
+AG_API size_t ag_edge_attr_keys(const ag_graph *g, size_t edge, const char **keys, size_t max);
 
 AG_API ag_attr_type ag_graph_attr_type(const ag_graph *g, const char *key);
 AG_API int ag_graph_get_number(const ag_graph *g, const char *key, double *out);
@@ -213,10 +205,8 @@ AG_API int ag_graph_get_integer(const ag_graph *g, const char *key, long long *o
 AG_API int ag_graph_get_string(const ag_graph *g, const char *key, const char **out);
 AG_API int ag_graph_get_bool(const ag_graph *g, const char *key, int *out);
 AG_API int ag_graph_set_number(ag_graph *g, const char *key, double value, ag_error *err);
-AG_API int ag_graph_set_integer(ag_graph *g, const char *key, long long value,
-                                ag_error *err);
-AG_API int ag_graph_set_string(ag_graph *g, const char *key, const char *value,
-                               ag_error *err);
+AG_API int ag_graph_set_integer(ag_graph *g, const char *key, long long value, ag_error *err);
+AG_API int ag_graph_set_string(ag_graph *g, const char *key, const char *value, ag_error *err);
 AG_API int ag_graph_set_bool(ag_graph *g, const char *key, int value, ag_error *err);
 AG_API int ag_graph_unset(ag_graph *g, const char *key);
 AG_API size_t ag_graph_attr_keys(const ag_graph *g, const char **keys, size_t max);

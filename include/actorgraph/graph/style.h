@@ -49,19 +49,22 @@ typedef enum ag_size_source {
 } ag_size_source;
 
 typedef struct ag_style {
-    double min_size;             /* smallest node size (input; default 10) */
-    double max_size;             /* largest node size (input; default 50) */
-    double min_width;            /* thinnest link (input; default 1) */
-    double max_width;            /* thickest link (input; default 6) */
-    ag_color_source color_by;    /* output: the colour rule in force */
-    ag_size_source size_by;      /* output: the size rule in force */
-    const char *size_measure;    /* output: measure name (AG_SIZE_BY_MEASURE); borrowed from g */
-    double lo, hi;               /* output: range of the size measure (or degree) */
-    double wlo, whi;             /* output: range of link weights */
-    double *degree;              /* degree per node when size_by is AG_SIZE_BY_DEGREE; owned */
+    double min_size;          /* smallest node size (input; default 10) */
+    double max_size;          /* largest node size (input; default 50) */
+    double min_width;         /* thinnest link (input; default 1) */
+    double max_width;         /* thickest link (input; default 6) */
+    ag_color_source color_by; /* output: the colour rule in force */
+    ag_size_source size_by;   /* output: the size rule in force */
+    const char *size_measure; /* output: measure name (AG_SIZE_BY_MEASURE); borrowed from g */
+    double lo, hi;            /* output: range of the size measure (or degree) */
+    double wlo, whi;          /* output: range of link weights */
+    double *degree;           /* degree per node when size_by is AG_SIZE_BY_DEGREE; owned */
 } ag_style;
 
-#define AG_STYLE_INIT {10.0, 50.0, 1.0, 6.0, AG_COLOR_BY_TYPE, AG_SIZE_BY_DEGREE, NULL, 0, 0, 0, 0, NULL}
+#define AG_STYLE_INIT                                                                              \
+    {                                                                                              \
+        10.0, 50.0, 1.0, 6.0, AG_COLOR_BY_TYPE, AG_SIZE_BY_DEGREE, NULL, 0, 0, 0, 0, NULL          \
+    }
 
 /*
  * Inspect g and decide the rules: colour by viz_r/g/b when any node has all three,

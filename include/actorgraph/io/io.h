@@ -24,16 +24,16 @@ typedef enum ag_format {
     AG_FMT_AUTO = 0, /* sniff the content (readers) / infer from the file name (writers) */
     AG_FMT_JSON,     /* networkx node-link JSON, the pipeline format */
     AG_FMT_GRAPHML,
-    AG_FMT_GEXF,     /* GEXF 1.1, 1.2, 1.3 (read); 1.3 or 1.2 (write) */
+    AG_FMT_GEXF, /* GEXF 1.1, 1.2, 1.3 (read); 1.3 or 1.2 (write) */
     AG_FMT_DOT,
     AG_FMT_GML,
-    AG_FMT_TSV,      /* edge list source<TAB>target[<TAB>weight], header optional */
-    AG_FMT_CSV,      /* read: edge list with commas; write: Gephi nodes.csv + edges.csv */
-    AG_FMT_SVG,      /* pictures: write only, laid out by Graphviz */
+    AG_FMT_TSV, /* edge list source<TAB>target[<TAB>weight], header optional */
+    AG_FMT_CSV, /* read: edge list with commas; write: Gephi nodes.csv + edges.csv */
+    AG_FMT_SVG, /* pictures: write only, laid out by Graphviz */
     AG_FMT_PNG,
     AG_FMT_PDF,
-    AG_FMT_NEO4J,    /* write only: neo4j-admin import CSV, nodes.csv + relationships.csv */
-    AG_FMT_HTML      /* write only: a self-contained interactive page (ag-render) */
+    AG_FMT_NEO4J, /* write only: neo4j-admin import CSV, nodes.csv + relationships.csv */
+    AG_FMT_HTML   /* write only: a self-contained interactive page (ag-render) */
 } ag_format;
 
 /* "json", "graphml", ... Static storage. */
@@ -49,12 +49,15 @@ AG_API ag_format ag_format_sniff(const char *buf, size_t len);
 
 /* Limits a reader enforces; AG_READ_LIMITS_INIT gives the documented defaults. */
 typedef struct ag_read_limits {
-    size_t max_bytes;  /* input size (default 4 GiB) */
-    size_t max_depth;  /* GraphML/GML nesting depth (default 64); JSON nesting is bounded
-                        * by jansson's own limit of 2048 */
-    size_t max_nodes;  /* number of nodes (default 50 million) */
+    size_t max_bytes; /* input size (default 4 GiB) */
+    size_t max_depth; /* GraphML/GML nesting depth (default 64); JSON nesting is bounded
+                       * by jansson's own limit of 2048 */
+    size_t max_nodes; /* number of nodes (default 50 million) */
 } ag_read_limits;
-#define AG_READ_LIMITS_INIT {(size_t)4 << 30, 64, 50000000}
+#define AG_READ_LIMITS_INIT                                                                        \
+    {                                                                                              \
+        (size_t)4 << 30, 64, 50000000                                                              \
+    }
 
 /*
  * Read a whole graph from path ("-" or NULL: stdin). fmt AG_FMT_AUTO sniffs the
@@ -83,25 +86,27 @@ typedef enum ag_gexf_version {
 } ag_gexf_version;
 
 typedef struct ag_write_opts {
-    unsigned int version; /* AG_WRITE_OPTS_VERSION */
-    int pretty;           /* JSON: one record per line (default 1) */
-    const char *title;    /* pictures, GEXF description: NULL for a default */
+    unsigned int version;         /* AG_WRITE_OPTS_VERSION */
+    int pretty;                   /* JSON: one record per line (default 1) */
+    const char *title;            /* pictures, GEXF description: NULL for a default */
     ag_gexf_version gexf_version; /* GEXF: AG_GEXF_1_3 (default) or AG_GEXF_1_2 */
-    const char *links_key; /* node-link JSON: the name of the link list, "links" (NULL, the
-                            * default) or "edges" (networkx >= 3.6's default) */
-    int gml_alnum_keys;    /* GML: keys of letters and digits only, as the GML grammar
-                            * asks (first_date as firstDate; actorgraph-formats(5)) */
-    int dot_plain;         /* DOT: data only, no styling and no HTML-like strings, for
-                            * data exchange (graph-tool, pydot) */
+    const char *links_key;        /* node-link JSON: the name of the link list, "links" (NULL, the
+                                   * default) or "edges" (networkx >= 3.6's default) */
+    int gml_alnum_keys;           /* GML: keys of letters and digits only, as the GML grammar
+                                   * asks (first_date as firstDate; actorgraph-formats(5)) */
+    int dot_plain;                /* DOT: data only, no styling and no HTML-like strings, for
+                                   * data exchange (graph-tool, pydot) */
 } ag_write_opts;
 
 #define AG_WRITE_OPTS_VERSION 1
-#define AG_WRITE_OPTS_INIT {.version = AG_WRITE_OPTS_VERSION, .pretty = 1, .title = NULL}
+#define AG_WRITE_OPTS_INIT                                                                         \
+    {                                                                                              \
+        .version = AG_WRITE_OPTS_VERSION, .pretty = 1, .title = NULL                               \
+    }
 
 /* Fill *opts with the defaults of AG_WRITE_OPTS_INIT for the struct layout of `version`
  * (pass AG_WRITE_OPTS_VERSION). 0, or -1 leaving *opts untouched for an unknown version. */
 AG_API int ag_write_opts_init(ag_write_opts *opts, unsigned int version);
-
 
 /* Gephi spreadsheet import: DEST_nodes.csv (Id,Label,...) and DEST_edges.csv
  * (Source,Target,Weight,Type,...). dest ending in '/' is a directory (DEST/nodes.csv,

@@ -71,9 +71,11 @@ typedef struct ag_ner_opts {
 } ag_ner_opts;
 
 #define AG_NER_OPTS_VERSION 1
-#define AG_NER_OPTS_INIT                                                                     \
-    {.version = AG_NER_OPTS_VERSION, .capital_as_country = 1, .resolve_partial = 1,         \
-     .single_unknown = 0}
+#define AG_NER_OPTS_INIT                                                                           \
+    {                                                                                              \
+        .version = AG_NER_OPTS_VERSION, .capital_as_country = 1, .resolve_partial = 1,             \
+        .single_unknown = 0                                                                        \
+    }
 
 /* Fill *opts with the defaults of AG_NER_OPTS_INIT for the struct layout of `version`
  * (pass AG_NER_OPTS_VERSION). 0, or -1 leaving *opts untouched for an unknown version. */

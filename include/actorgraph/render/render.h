@@ -36,36 +36,38 @@ typedef enum ag_render_color {
 } ag_render_color;
 
 typedef struct ag_render_opts {
-    unsigned int version;    /* AG_RENDER_OPTS_VERSION */
-    ag_format format;        /* AG_FMT_SVG, AG_FMT_PNG, AG_FMT_PDF, or AG_FMT_DOT (styled,
-                                not laid out) */
-    const char *layout;      /* Graphviz engine: sfdp, neato, fdp, dot, circo, twopi;
-                                NULL (default): by size, see ag_render_layout_for */
-    long top;                /* draw the N actors ranked highest by size_by; 0: all */
-    const char *size_by;     /* numeric node attribute; NULL: pagerank, else degree */
-    ag_render_color color_by; /* colour rule */
-    const char *title;       /* title line; NULL: ag_render_title */
-    int met_only;            /* keep only links with met = true and the actors they join */
-    int tooltips;            /* SVG/DOT tooltips with roles, aliases, measures, evidence */
-    int evidence;            /* evidence sentences per link tooltip */
-    size_t max_nodes;        /* refuse to lay out more actors than this; 0: the engine's
-                                limit (see ag_render_layout_limit) */
+    unsigned int version;       /* AG_RENDER_OPTS_VERSION */
+    ag_format format;           /* AG_FMT_SVG, AG_FMT_PNG, AG_FMT_PDF, or AG_FMT_DOT (styled,
+                                   not laid out) */
+    const char *layout;         /* Graphviz engine: sfdp, neato, fdp, dot, circo, twopi;
+                                   NULL (default): by size, see ag_render_layout_for */
+    long top;                   /* draw the N actors ranked highest by size_by; 0: all */
+    const char *size_by;        /* numeric node attribute; NULL: pagerank, else degree */
+    ag_render_color color_by;   /* colour rule */
+    const char *title;          /* title line; NULL: ag_render_title */
+    int met_only;               /* keep only links with met = true and the actors they join */
+    int tooltips;               /* SVG/DOT tooltips with roles, aliases, measures, evidence */
+    int evidence;               /* evidence sentences per link tooltip */
+    size_t max_nodes;           /* refuse to lay out more actors than this; 0: the engine's
+                                   limit (see ag_render_layout_limit) */
     const ag_write_opts *write; /* ag_graph_save's data formats (GEXF version, JSON links
                                    key, GML keys, plain DOT); NULL: AG_WRITE_OPTS_INIT */
-    int dpi;                 /* PNG: dots per inch; 0: 96 */
-    int width;               /* PNG: width in pixels (the drawing is scaled to it); 0: as
-                                laid out, at most 13.3 x 8.3 inches (1280 x 800 at 96 dpi) */
-    const char *caption;     /* a source line under the picture; NULL: none */
-    int positions;           /* ag_graph_save, data formats: lay the graph out as a picture
-                                and write each actor's x and y (ag_render_positions) */
+    int dpi;                    /* PNG: dots per inch; 0: 96 */
+    int width;                  /* PNG: width in pixels (the drawing is scaled to it); 0: as
+                                   laid out, at most 13.3 x 8.3 inches (1280 x 800 at 96 dpi) */
+    const char *caption;        /* a source line under the picture; NULL: none */
+    int positions;              /* ag_graph_save, data formats: lay the graph out as a picture
+                                   and write each actor's x and y (ag_render_positions) */
 } ag_render_opts;
 
 #define AG_RENDER_OPTS_VERSION 1
-#define AG_RENDER_OPTS_INIT                                                                  \
-    {.version = AG_RENDER_OPTS_VERSION, .format = AG_FMT_SVG, .layout = NULL, .top = 60,    \
-     .size_by = NULL, .color_by = AG_RENDER_COLOR_AUTO, .title = NULL, .met_only = 0,      \
-     .tooltips = 1, .evidence = 3, .max_nodes = 0, .write = NULL, .dpi = 0, .width = 0,   \
-     .caption = NULL, .positions = 0}
+#define AG_RENDER_OPTS_INIT                                                                        \
+    {                                                                                              \
+        .version = AG_RENDER_OPTS_VERSION, .format = AG_FMT_SVG, .layout = NULL, .top = 60,        \
+        .size_by = NULL, .color_by = AG_RENDER_COLOR_AUTO, .title = NULL, .met_only = 0,           \
+        .tooltips = 1, .evidence = 3, .max_nodes = 0, .write = NULL, .dpi = 0, .width = 0,         \
+        .caption = NULL, .positions = 0                                                            \
+    }
 
 /* Fill *opts with the defaults of AG_RENDER_OPTS_INIT for the struct layout of `version`
  * (pass AG_RENDER_OPTS_VERSION). 0, or -1 leaving *opts untouched for an unknown version. */
@@ -98,8 +100,7 @@ AG_API const char *ag_render_title(const ag_graph *g, const ag_render_opts *opts
  * NULL with *err set (AG_ENOTFOUND when size_by names an attribute no actor has).
  * Time complexity: O(V log V + E).
  */
-AG_API ag_graph *ag_render_select(const ag_graph *g, const ag_render_opts *opts,
-                                  ag_error *err);
+AG_API ag_graph *ag_render_select(const ag_graph *g, const ag_render_opts *opts, ag_error *err);
 
 /*
  * Write a styled DOT description of g to out: every data attribute (lists and objects as
@@ -107,8 +108,7 @@ AG_API ag_graph *ag_render_select(const ag_graph *g, const ag_render_opts *opts,
  * `dot`, `neato` and `sfdp` accept it; ag_graph_read reads it back. The whole of g is
  * written (call ag_render_select first to reduce it). Time complexity: O(V + E).
  */
-AG_API int ag_render_dot(const ag_graph *g, FILE *out, const ag_render_opts *opts,
-                         ag_error *err);
+AG_API int ag_render_dot(const ag_graph *g, FILE *out, const ag_render_opts *opts, ag_error *err);
 
 /*
  * Select (as ag_render_select), style, lay out with opts->layout and write the picture
@@ -125,14 +125,13 @@ AG_API int ag_render_picture(const ag_graph *g, FILE *out, const ag_render_opts 
  * actor in points, y pointing up (Graphviz's and Gephi's convention). A new graph, or
  * NULL with *err set (AG_ELIMIT, suggesting --top, as for pictures).
  */
-AG_API ag_graph *ag_render_positions(const ag_graph *g, const ag_render_opts *opts,
-                                     ag_error *err);
+AG_API ag_graph *ag_render_positions(const ag_graph *g, const ag_render_opts *opts, ag_error *err);
 
 /* Write g in a data format (json, graphml, gexf, dot, gml, tsv) to out. opts may be NULL.
  * DOT is styled as ag_render_dot styles it, with every actor; pictures go through
  * ag_render_picture and CSV pairs through ag_graph_write_csv. */
-AG_API int ag_graph_write(const ag_graph *g, ag_format fmt, FILE *out,
-                          const ag_write_opts *opts, ag_error *err);
+AG_API int ag_graph_write(const ag_graph *g, ag_format fmt, FILE *out, const ag_write_opts *opts,
+                          ag_error *err);
 
 /*
  * Save g at path in fmt: the one output path of the tools. Nothing appears at path

@@ -42,12 +42,12 @@ typedef enum ag_errcode {
 } ag_errcode;
 
 typedef struct ag_error {
-    int code;                /* ag_errcode; AG_OK while nothing went wrong */
-    char file[AG_ERR_FILE];  /* source name: a path, "<stdin>" or "" when none applies */
-    long line;               /* 1-based line, 0 when not applicable */
-    long col;                /* 1-based column in bytes, 0 when not applicable */
-    long long offset;        /* byte offset into the source, -1 when not known */
-    char msg[AG_ERR_MSG];    /* one line, no trailing newline */
+    int code;               /* ag_errcode; AG_OK while nothing went wrong */
+    char file[AG_ERR_FILE]; /* source name: a path, "<stdin>" or "" when none applies */
+    long line;              /* 1-based line, 0 when not applicable */
+    long col;               /* 1-based column in bytes, 0 when not applicable */
+    long long offset;       /* byte offset into the source, -1 when not known */
+    char msg[AG_ERR_MSG];   /* one line, no trailing newline */
 } ag_error;
 
 /* Initialise (or reset) *err to "no error". */
