@@ -58,7 +58,7 @@ void ag_mentions_clear(ag_mentions *m)
     ag__arena_reset(&p->arena);
     p->ntoks = p->ncands = p->nnames = 0;
     p->toks_kept = 0;
-    p->sport_words = 0;
+    p->sport_words = NOT_COUNTED;
     dtab_next_gen(&p->evidence);
     dtab_next_gen(&p->nametab);
 }
@@ -96,6 +96,7 @@ int ag__ner_scratch_ready(ag_mentions *m, const ag_lexicon *lex, size_t nsents)
             return -1;
         m->priv->evidence.gen = m->priv->nametab.gen = m->priv->keys.gen = 1;
         m->priv->grammar.gen = 1;
+        m->priv->sport_words = NOT_COUNTED;
         if (ag__ner_grammar_init(m->priv) < 0)
             return -1;
     }
@@ -151,6 +152,8 @@ static int spans_windowed(ctx *c, const ag_sentence *sents, size_t nsents)
             size_t k = ag__ner_spans(c, from, limit);
             if (k == (size_t)-1 || ag__ner_finish_cands(c, cstart) < 0)
                 return -1;
+            if (p->sport_words == NOT_COUNTED)
+                p->sport_words = 0;
             ag__ner_count_sport(c, counted, limit);
             if (final)
                 break;
@@ -279,7 +282,6 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
         if (ag__ner_find_dateline(&c) < 0 || ag__ner_spans(&c, 0, c.ntoks) == (size_t)-1 ||
             ag__ner_finish_cands(&c, 0) < 0)
             goto oom;
-        ag__ner_count_sport(&c, 0, c.ntoks);
     } else if (spans_windowed(&c, sents, nsents) < 0) {
         goto oom;
     }

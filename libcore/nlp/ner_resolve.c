@@ -970,9 +970,14 @@ static void table_rows(ctx *c)
 
 void ag__ner_count_sport(ctx *c, size_t a, size_t b)
 {
-    for (size_t k = a; k < b; k++) {
+    /* A lower-case word whose first byte and length no sport word has is none, without a
+     * hash lookup; and two words decide. */
+    const uint64_t *lens = c->p->sport_lens;
+    for (size_t k = a; k < b && c->p->sport_words < SPORT_WORDS; k++) {
         const tok *t = &c->toks[k];
-        if ((t->flags & AG__T_LOWER) && tok_in(c, t, G_SPORT))
+        size_t n = t->e - t->s;
+        if ((t->flags & AG__T_LOWER) && n < 64 && ((lens[(unsigned char)c->text[t->s]] >> n) & 1) &&
+            tok_in(c, t, G_SPORT))
             c->p->sport_words++;
     }
 }
@@ -1006,17 +1011,31 @@ static int lost_to(const ctx *c, const cand *m)
 /* In a sports report a city named as an actor, not as where something happens, is its
  * team: "Boston rallied past New York", "Houston's bullpen". Countries stay countries
  * (national sides), and so do regions, which are no city of a country. */
+static int city_actor(const ctx *c, const cand *m)
+{
+    return m->lexname && m->type == AG_ACTOR_PLACE && m->country && !m->dateline && !m->adjective &&
+           !m->row && (!after_loc_prep(c, m) || lost_to(c, m));
+}
+
 static void report_teams(ctx *c)
 {
     struct ag__ner_scratch *p = c->p;
+    size_t ci = 0;
+    while (ci < p->ncands && !city_actor(c, &p->cands[ci]))
+        ci++;
+    if (ci == p->ncands)
+        return;
+    /* Counted only now, for the few documents that name a city as an actor (a document
+     * too long for its tokens to be kept was counted window by window). */
+    if (p->sport_words == NOT_COUNTED) {
+        p->sport_words = 0;
+        ag__ner_count_sport(c, 0, c->ntoks);
+    }
     if (p->sport_words < SPORT_WORDS)
         return;
-    for (size_t ci = 0; ci < p->ncands; ci++) {
-        cand *m = &p->cands[ci];
-        if (m->lexname && m->type == AG_ACTOR_PLACE && m->country && !m->dateline &&
-            !m->adjective && !m->row && (!after_loc_prep(c, m) || lost_to(c, m)))
-            m->team = 1;
-    }
+    for (; ci < p->ncands; ci++)
+        if (city_actor(c, &p->cands[ci]))
+            p->cands[ci].team = 1;
 }
 
 void ag__ner_sports_teams(ctx *c)

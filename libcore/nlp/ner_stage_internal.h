@@ -126,24 +126,26 @@ struct ag__ner_scratch {
     int anycapsent;          /* some capsent of the document is 1 (ALL-CAPS) */
     size_t tk_ninit, tk_nlower, tk_ncommon; /* words of the last tokenise: capitalised,
                                              * lower-case, capitalised ordinary words */
-    size_t tk_ncap, tk_nlow; /* words of the last tokenise: ALL-CAPS (2 letters or more) and
-                              * not ALL-CAPS (see caps_sentence) */
-    dtab keys;               /* resolution keys (variant, initials, suffixes) */
-    uint32_t *link;          /* resolution: chain links (2 per name) */
-    size_t *pos_last;        /* resolution: last mention offset + 1 per name */
-    size_t caplink;          /* names the two arrays above have room for */
-    int evidence_done;       /* evidence holds the document's words (see attested) */
-    int toks_kept;           /* toks are all the last document's (ag__ner_sentence_tokens) */
-    size_t sport_words;      /* the document's words of sport_words (ag__ner_count_sport) */
-    size_t nsents;           /* sentences of the last document */
-    size_t *sent_first;      /* when kept: first token of each sentence, then ntoks */
-    size_t capsent_first;    /* allocated entries of sent_first */
-    dtab grammar;            /* word of the lists below -> G_* bits (built once) */
-    size_t grammar_maxlen;   /* bytes of its longest word */
-    uint64_t gram_lens[256]; /* by first byte: bit n set when a list word of n bytes has it */
-    struct wc_slot *wcache;  /* word class cache, WC_SLOTS slots (see word_class) */
-    uint64_t wc_stamp;       /* ag__lex_stamp of the lexicon whose answers it holds */
-    struct vk_slot *vkcache; /* variant key cache, VK_SLOTS slots (see name_variant_key) */
+    size_t tk_ncap, tk_nlow;  /* words of the last tokenise: ALL-CAPS (2 letters or more) and
+                               * not ALL-CAPS (see caps_sentence) */
+    dtab keys;                /* resolution keys (variant, initials, suffixes) */
+    uint32_t *link;           /* resolution: chain links (2 per name) */
+    size_t *pos_last;         /* resolution: last mention offset + 1 per name */
+    size_t caplink;           /* names the two arrays above have room for */
+    int evidence_done;        /* evidence holds the document's words (see attested) */
+    int toks_kept;            /* toks are all the last document's (ag__ner_sentence_tokens) */
+    size_t sport_words;       /* the document's words of sport_words (ag__ner_count_sport),
+                               * or NOT_COUNTED */
+    size_t nsents;            /* sentences of the last document */
+    size_t *sent_first;       /* when kept: first token of each sentence, then ntoks */
+    size_t capsent_first;     /* allocated entries of sent_first */
+    dtab grammar;             /* word of the lists below -> G_* bits (built once) */
+    size_t grammar_maxlen;    /* bytes of its longest word */
+    uint64_t gram_lens[256];  /* by first byte: bit n set when a list word of n bytes has it */
+    uint64_t sport_lens[256]; /* the same for the words of G_SPORT alone */
+    struct wc_slot *wcache;   /* word class cache, WC_SLOTS slots (see word_class) */
+    uint64_t wc_stamp;        /* ag__lex_stamp of the lexicon whose answers it holds */
+    struct vk_slot *vkcache;  /* variant key cache, VK_SLOTS slots (see name_variant_key) */
 };
 
 /* A slot of the word class cache: a lower-cased word of at most WC_MAXLEN bytes, inline,
@@ -483,6 +485,7 @@ int ag__ner_intern_name(ctx *c, cand *m);
 /* Count the words of tokens [a, b) that only sports reports use ("inning", "touchdown")
  * into p->sport_words, for ag__ner_sports_teams. */
 void ag__ner_count_sport(ctx *c, size_t a, size_t b);
+#define NOT_COUNTED ((size_t)-1) /* p->sport_words before any counting */
 
 /* Teams are organisations, and one sense per discourse: every mention of a team's name
  * (cand.team, from finish_cands) in the document becomes an organisation. Before
