@@ -507,9 +507,32 @@ static int company_bare(const ag__acc *acc, const info *inf, const ag_lexicon *l
  *    Corp", "Microsoft Corp.", "Microsoft Inc", "Microsoft"; "X Group Inc" is "X";
  *    forms: corp_suffixes). A legal-form name marks its record (inf->legal): the actor
  *    it ends in is an org.
+ *  - "<P> Department of <X>" and "<P> <X> Department", likewise Ministry ("US Department
+ *    of Justice", "US Justice Department"; "Ministry of Defence", "Defence Ministry").
  * Every union is decided by keys, types and the groups before this step alone, so the
  * order of application is free.
  */
+/* The key of "<P> <X> <head>" for an org key "<P> <head> of <X>" (head: department or
+ * ministry) into buf (VKEY_BYTES + 16 bytes), or 0 when key is not of that shape. */
+static int word_order_variant(const char *key, char *buf)
+{
+    static const char *const heads[] = {"department", "ministry", NULL};
+    for (const char *const *h = heads; *h; h++) {
+        size_t hl = strlen(*h);
+        const char *at = strstr(key, *h);
+        if (!at || (at != key && at[-1] != ' ') || strncmp(at + hl, " of ", 4) != 0)
+            continue;
+        size_t pl = (size_t)(at - key);
+        const char *x = at + hl + 4;
+        if (pl + strlen(x) + 1 + hl >= VKEY_BYTES + 16)
+            return 0;
+        memcpy(buf, key, pl);
+        sprintf(buf + pl, "%s %s", x, *h);
+        return 1;
+    }
+    return 0;
+}
+
 static int org_unite(const ag__acc *acc, info *inf, size_t *parent, const ag_lexicon *lex)
 {
     size_t n = acc->nactors;
@@ -533,6 +556,12 @@ static int org_unite(const ag__acc *acc, info *inf, size_t *parent, const ag_lex
         size_t len = strlen(key);
         if (inf[i].type != AG_ACTOR_ORG || len >= VKEY_BYTES)
             continue;
+        if (word_order_variant(key, buf)) {
+            size_t j = org_record(acc, inf, buf);
+            if (j != (size_t)-1)
+                unite(parent, i, j);
+            continue;
+        }
         if (!sp) {
             /* A plural, when its singular names a party: "X Party" is an org record. */
             if (len < 4 || key[len - 1] != 's' || (word_class(lex, key, len) & AG_LEX_ORGCUE))

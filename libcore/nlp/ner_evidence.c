@@ -304,6 +304,11 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_PLACE] += given ? 1 : 2;
     else if ((pv->flags & AG__T_LOWER) && (pv->cls & AG_LEX_TITLE))
         m->votes[AG_ACTOR_PERSON] += 3;
+    else if (te - ts <= 3 && !titled && (tok_is(c->text, pv, "a") || tok_is(c->text, pv, "an")) &&
+             (te >= c->ntoks || t[te].sent != m->sent || (t[te].flags & AG__T_PUNCT) ||
+              (t[te].cls & AG_LEX_FUNCTION)))
+        m->votes[AG_ACTOR_OTHER] += 4; /* "won an Oscar for", "a Grammy.": one of a kind of
+                                        * thing; "a BBC reporter" is the reporter's article */
 }
 
 void ag__ner_vote_unknown(ctx *c, cand *m, int titled)

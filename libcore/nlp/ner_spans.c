@@ -174,6 +174,27 @@ static int is_honorific(const ctx *c, size_t k)
  * after "for"/"of" ("Special Envoy for Afghanistan", "Secretary of State") is part of the
  * role. Returns (size_t)-1 on allocation failure.
  */
+/* The words of a title at token j of the span ending at te, or 0. "General Motors",
+ * "General Assembly", "Justice Department": a title followed only by common words, or by
+ * an organisation word, is none, unless a title came before (titled) or it is an
+ * honorific ("Mr Straw", "Ms Rice"), which always names a person. */
+static size_t real_title(ctx *c, size_t j, size_t te, int titled)
+{
+    size_t tl = title_len(c, j, te);
+    if (!tl || titled || (tl == 1 && is_honorific(c, j)))
+        return tl;
+    size_t r = j + tl;
+    int all_common = r < te;
+    for (size_t k = r; k < te; k++) {
+        uint32_t cl = c->toks[k].cls;
+        if (!(cl & AG_LEX_COMMON) || (cl & (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE)))
+            all_common = 0;
+        if (cl & AG_LEX_ORGCUE)
+            all_common = 1, k = te;
+    }
+    return all_common ? 0 : tl;
+}
+
 static size_t strip_titles_at(ctx *c, size_t ts, size_t te, size_t *role_s, size_t *role_e,
                               int caps)
 {
@@ -184,29 +205,16 @@ static size_t strip_titles_at(ctx *c, size_t ts, size_t te, size_t *role_s, size
             break;
         ag_lex_actor a;
         size_t g = match_form(c->lex, c->text, c->toks, j, te, caps, &a);
-        if (g && j + g < te && a.type == AG_ACTOR_COUNTRY && title_len(c, j + g, te)) {
+        if (g && j + g < te && a.type == AG_ACTOR_COUNTRY && real_title(c, j + g, te, titled)) {
             if (!emit_lex(c, j, j + g, &a))
                 return (size_t)-1;
             j += g;
             continue;
         }
-        size_t tl = title_len(c, j, te);
+        size_t tl = real_title(c, j, te, titled);
         if (!tl)
             break;
-        /* "General Motors", "General Assembly": a title followed only by common words is
-         * not a title. */
         size_t r = j + tl;
-        int all_common = r < te;
-        for (size_t k = r; k < te; k++) {
-            uint32_t cl = c->toks[k].cls;
-            if (!(cl & AG_LEX_COMMON) || (cl & (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE)))
-                all_common = 0;
-            if (cl & AG_LEX_ORGCUE)
-                all_common = 1, k = te;
-        }
-        /* An honorific ("Mr Straw", "Ms Rice") always names a person. */
-        if (all_common && !titled && !(tl == 1 && is_honorific(c, j)))
-            break;
         if (!titled)
             *role_s = c->toks[j].s;
         titled = 1;
