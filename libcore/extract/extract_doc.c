@@ -1256,7 +1256,140 @@ static int planned_before(const ag__analyser *an, const char *text, size_t ti)
     return 0;
 }
 
-/* Meetings of sentence si, whose mentions are m[ms, me). */
+/* mod[c]: candidate c modifies the next name rather than acting itself. Right to left,
+ * so chains work: in "US Special Envoy for Afghanistan Zalmay Khalilzad" Afghanistan
+ * modifies the person and US modifies Afghanistan. */
+static void mark_modifiers(ag__analyser *an, const char *text, const ag_mention *m,
+                           const size_t *cand, int *mod, size_t nc)
+{
+    for (size_t c = nc; c-- > 0;) {
+        const ag_mention *x = &m[cand[c]];
+        mod[c] = 0;
+        if (x->type == AG_ACTOR_PERSON || c + 1 == nc)
+            continue;
+        const ag_mention *y = &m[cand[c + 1]];
+        if ((y->type == AG_ACTOR_PERSON || y->type == AG_ACTOR_ORG || mod[c + 1]) &&
+            modifier_gap(an, text, x->end, y->start))
+            mod[c] = 1;
+    }
+}
+
+/* The objects (or the members of a between-list) after a trigger of kind `kind` whose
+ * phrase ends at tend: at most 16 local actors into objs, their number returned, and the
+ * end of the last in *last_end (tend when none). */
+static size_t trigger_objects(ag__analyser *an, const char *text, const acting *act, int kind,
+                              size_t tend, long *objs, size_t *last_end)
+{
+    const ag_mention *m = act->m;
+    size_t no = 0, owned = 0; /* owned: end of "X's" or "X grave" just passed */
+    *last_end = tend;
+    for (size_t c = 0; c < act->nc && no < 16; c++) {
+        const ag_mention *x = &m[act->cand[c]];
+        if (x->start < tend)
+            continue;
+        if (act->mod[c] || x->type == AG_ACTOR_PLACE || x->type == AG_ACTOR_OTHER)
+            continue;
+        if (kind == TRIG_VISIT && x->type == AG_ACTOR_COUNTRY)
+            continue;
+        int ok = owned     ? owned_gap(an, text, owned, x->start)
+                 : no == 0 ? gap_ok(an, text, *last_end, x->start, WS_OBJ_BREAK,
+                                    kind == TRIG_BETWEEN ? 8 : 6, 0)
+                           : gap_ok(an, text, *last_end, x->start, WS_OBJ_BREAK, 10, 1) &&
+                                 !verb_in(an, text, *last_end, x->start);
+        if (!ok)
+            break;
+        /* "visited X's grave", "met the Taliban's envoys": X is no partner, though one
+         * may follow ("met Sharon's envoy, Dov Weisglass"). */
+        if ((owned = owner_end(an, text, x)) != 0)
+            continue;
+        objs[no++] = an->mloc[act->cand[c]];
+        *last_end = x->end;
+    }
+    return no;
+}
+
+/* "called on X to ...", "called on X and the Y party to ...": an appeal, no meeting. */
+static int an_appeal(ag__analyser *an, const char *text, size_t last_end)
+{
+    size_t i = tok_at(an, last_end), w = 0;
+    while (i < an->ntoks && w < 6 && is_word(&an->toks[i]) && !word_eq(text, &an->toks[i], "to"))
+        i++, w++;
+    return i < an->ntoks && word_eq(text, &an->toks[i], "to");
+}
+
+/* The subjects of the trigger at token ti (no objects found, the last ending at
+ * last_end): the nearest acting mention before the trigger, plus "X and Y"; or what a
+ * pronoun or an elided subject there refers to (referred_subject). At most 8 local
+ * actors into subj; their number, or -1 when the clause is not (yet) a meeting. */
+static long trigger_subjects(ag__analyser *an, const char *text, const acting *act, size_t ti,
+                             size_t no, size_t last_end, long *subj)
+{
+    const ag_mention *m = act->m;
+    const size_t *cand = act->cand;
+    const int *mod = act->mod;
+    const tok *t = &an->toks[ti];
+    size_t ns = 0;
+    long first = -1;
+    long ref = referred_subject(an, text, act, ti);
+    if (ref >= 0)
+        subj[ns++] = an->mloc[cand[ref]];
+    for (size_t c = act->nc; ref == -2 && c-- > 0;) {
+        const ag_mention *x = &m[cand[c]];
+        if (x->end > t->s || mod[c] || x->type == AG_ACTOR_PLACE)
+            continue;
+        if (gap_ok(an, text, x->end, t->s, WS_SUBJ_BREAK, 8, 0) && !owns_subject(an, text, x, t))
+            first = (long)c;
+        break;
+    }
+    if (first >= 0 && !gap_ok(an, text, m[cand[first]].end, t->s, WS_CLAUSE_PLANNED, 8, 0))
+        return -1; /* "X would visit Bonn for talks with Y": not (yet) a meeting */
+    if (first >= 0) {
+        subj[ns++] = an->mloc[cand[first]];
+        size_t prev_start = m[cand[first]].start;
+        for (long c = first - 1; c >= 0 && ns < 8; c--) {
+            const ag_mention *x = &m[cand[c]];
+            if (mod[c] || x->type == AG_ACTOR_PLACE)
+                continue;
+            size_t and = tok_at(an, x->end); /* "X and (Palestinian leader) Y" */
+            if (!gap_ok(an, text, x->end, prev_start, -1, 1, 1) &&
+                !(and < an->ntoks && word_eq(text, &an->toks[and], "and") &&
+                  modifier_gap(an, text, an->toks[and].e, prev_start)))
+                break;
+            subj[ns++] = an->mloc[cand[c]];
+            prev_start = x->start;
+        }
+        /* "gunmen holding UN workers met ...", "its UN diplomats met ..." */
+        if (embedded(an, text, prev_start))
+            ns = 0;
+    } else if (ref == -2 && no && word_eq(text, t, "meeting")) {
+        /* "In his meeting with Y, Foreign Minister X said ...": X is the subject. */
+        for (size_t c = 0; c < act->nc; c++) {
+            const ag_mention *x = &m[cand[c]];
+            if (x->start < last_end || mod[c])
+                continue;
+            if (x->type == AG_ACTOR_PERSON &&
+                gap_ok(an, text, last_end, x->start, WS_OBJ_BREAK, 4, 1))
+                subj[ns++] = an->mloc[cand[c]];
+            break;
+        }
+    }
+    return (long)ns;
+}
+
+/* Every pair of a[0, na), or with b[0, nb) every pair of one from a and one from b, met
+ * in sentence s. -1 when out of memory. */
+static int add_met_pairs(ag__analyser *an, const long *a, size_t na, const long *b, size_t nb,
+                         const ag_sentence *s)
+{
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = b ? 0 : i + 1; j < (b ? nb : na); j++)
+            if (add_met(an, a[i], b ? b[j] : a[j], s) < 0)
+                return -1;
+    return 0;
+}
+
+/* The meetings sentence si reports between its acting mentions [ms, me): for each
+ * trigger, its objects, then its subjects. -1 when out of memory. */
 static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents, size_t si,
                     size_t ms, size_t me)
 {
@@ -1276,6 +1409,7 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
         while (nc > 0 && m[cand[nc - 1]].end > an->toks[an->ntoks - 1].e)
             nc--;
     int mods_done = 0; /* mod[] is computed at the first trigger */
+    const acting act = {m, cand, mod, nc};
 
     for (size_t ti = 0; ti < an->ntoks; ti++) {
         const tok *t = &an->toks[ti];
@@ -1283,137 +1417,40 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
             continue;
         size_t tend = t->e; /* end of the trigger phrase */
         int kind = trigger_at(an, text, ti, &tend);
-        if (kind == TRIG_NONE)
-            continue;
-        if (planned_before(an, text, ti))
+        if (kind == TRIG_NONE || planned_before(an, text, ti))
             continue;
         if (!mods_done) {
-            /* Right to left, so chains work: in "US Special Envoy for Afghanistan Zalmay
-             * Khalilzad" Afghanistan modifies the person and US modifies Afghanistan. */
-            for (size_t c = nc; c-- > 0;) {
-                const ag_mention *x = &m[cand[c]];
-                mod[c] = 0;
-                if (x->type == AG_ACTOR_PERSON || c + 1 == nc)
-                    continue;
-                const ag_mention *y = &m[cand[c + 1]];
-                if ((y->type == AG_ACTOR_PERSON || y->type == AG_ACTOR_ORG || mod[c + 1]) &&
-                    modifier_gap(an, text, x->end, y->start))
-                    mod[c] = 1;
-            }
+            mark_modifiers(an, text, m, cand, mod, nc);
             mods_done = 1;
         }
-
-        /* Objects (or the members of a between-list) after the trigger. */
-        long objs[16];
-        size_t no = 0, last_end = tend;
-        size_t owned = 0; /* end of "X's" or "X grave" just passed: no partner yet */
-        for (size_t c = 0; c < nc && no < 16; c++) {
-            const ag_mention *x = &m[cand[c]];
-            if (x->start < tend)
-                continue;
-            if (mod[c] || x->type == AG_ACTOR_PLACE || x->type == AG_ACTOR_OTHER)
-                continue;
-            if (kind == TRIG_VISIT && x->type == AG_ACTOR_COUNTRY)
-                continue;
-            int ok = owned     ? owned_gap(an, text, owned, x->start)
-                     : no == 0 ? gap_ok(an, text, last_end, x->start, WS_OBJ_BREAK,
-                                        kind == TRIG_BETWEEN ? 8 : 6, 0)
-                               : gap_ok(an, text, last_end, x->start, WS_OBJ_BREAK, 10, 1) &&
-                                     !verb_in(an, text, last_end, x->start);
-            if (!ok)
-                break;
-            /* "visited X's grave", "met the Taliban's envoys": X is no partner, though
-             * one may follow ("met Sharon's envoy, Dov Weisglass"). */
-            if ((owned = owner_end(an, text, x)) != 0)
-                continue;
-            objs[no++] = an->mloc[cand[c]];
-            last_end = x->end;
-        }
-        if (kind == TRIG_CALL && no) {
-            /* "called on X to ...", "called on X and the Y party to ...": an appeal */
-            size_t i = tok_at(an, last_end), w = 0;
-            while (i < an->ntoks && w < 6 && is_word(&an->toks[i]) &&
-                   !word_eq(text, &an->toks[i], "to"))
-                i++, w++;
-            if (i < an->ntoks && word_eq(text, &an->toks[i], "to"))
-                continue;
-        }
+        long objs[16], subj[8];
+        size_t last_end;
+        size_t no = trigger_objects(an, text, &act, kind, tend, objs, &last_end);
+        if (kind == TRIG_CALL && no && an_appeal(an, text, last_end))
+            continue;
         if (kind == TRIG_BETWEEN) {
-            for (size_t i = 0; i < no; i++)
-                for (size_t j = i + 1; j < no; j++)
-                    if (add_met(an, objs[i], objs[j], s) < 0)
-                        return -1;
+            if (add_met_pairs(an, objs, no, NULL, 0, s) < 0)
+                return -1;
             continue;
         }
         if (no == 0 && kind != TRIG_VERB)
             continue;
-
-        /* Subjects: the nearest acting mention before the trigger, plus "X and Y"; or
-         * what a pronoun or an elided subject there refers to (referred_subject). */
-        long subj[8];
-        size_t ns = 0;
-        long first = -1;
-        const acting act = {m, cand, mod, nc};
-        long ref = referred_subject(an, text, &act, ti);
-        if (ref >= 0)
-            subj[ns++] = an->mloc[cand[ref]];
-        for (size_t c = nc; ref == -2 && c-- > 0;) {
-            const ag_mention *x = &m[cand[c]];
-            if (x->end > t->s || mod[c] || x->type == AG_ACTOR_PLACE)
-                continue;
-            if (gap_ok(an, text, x->end, t->s, WS_SUBJ_BREAK, 8, 0) &&
-                !owns_subject(an, text, x, t))
-                first = (long)c;
-            break;
-        }
-        if (first >= 0 && !gap_ok(an, text, m[cand[first]].end, t->s, WS_CLAUSE_PLANNED, 8, 0))
-            continue; /* "X would visit Bonn for talks with Y": not (yet) a meeting */
-        if (first >= 0) {
-            subj[ns++] = an->mloc[cand[first]];
-            size_t prev_start = m[cand[first]].start;
-            for (long c = first - 1; c >= 0 && ns < 8; c--) {
-                const ag_mention *x = &m[cand[c]];
-                if (mod[c] || x->type == AG_ACTOR_PLACE)
-                    continue;
-                size_t and = tok_at(an, x->end); /* "X and (Palestinian leader) Y" */
-                if (!gap_ok(an, text, x->end, prev_start, -1, 1, 1) &&
-                    !(and < an->ntoks && word_eq(text, &an->toks[and], "and") &&
-                      modifier_gap(an, text, an->toks[and].e, prev_start)))
-                    break;
-                subj[ns++] = an->mloc[cand[c]];
-                prev_start = x->start;
-            }
-            /* "gunmen holding UN workers met ...", "its UN diplomats met ..." */
-            if (embedded(an, text, prev_start))
-                ns = 0;
-        } else if (ref == -2 && no && word_eq(text, t, "meeting")) {
-            /* "In his meeting with Y, Foreign Minister X said ...": X is the subject. */
-            for (size_t c = 0; c < nc; c++) {
-                const ag_mention *x = &m[cand[c]];
-                if (x->start < last_end || mod[c])
-                    continue;
-                if (x->type == AG_ACTOR_PERSON &&
-                    gap_ok(an, text, last_end, x->start, WS_OBJ_BREAK, 4, 1))
-                    subj[ns++] = an->mloc[cand[c]];
-                break;
-            }
-        }
+        long ns = trigger_subjects(an, text, &act, ti, no, last_end, subj);
+        if (ns < 0)
+            continue;
         /* "X and Y met": the subjects met each other, unless "met" takes an object that
          * is not an actor ("X and Y met their targets"); also "X and Y met in Oslo with
          * Z" (a place after "met" ends its object, see trigger_at). */
         int met_in = ti + 1 < an->ntoks && (word_eq(text, &an->toks[ti + 1], "in") ||
                                             word_eq(text, &an->toks[ti + 1], "at"));
         size_t after = tok_at(an, tend);
-        if (ns > 1 && (met_in || (no == 0 && !(after < an->ntoks && is_word(&an->toks[after]) &&
-                                               !word_in(an, text, &an->toks[after], WS_ENDS)))))
-            for (size_t i = 0; i < ns; i++)
-                for (size_t j = i + 1; j < ns; j++)
-                    if (add_met(an, subj[i], subj[j], s) < 0)
-                        return -1;
-        for (size_t i = 0; i < ns; i++)
-            for (size_t j = 0; j < no; j++)
-                if (add_met(an, subj[i], objs[j], s) < 0)
-                    return -1;
+        if (ns > 1 &&
+            (met_in || (no == 0 && !(after < an->ntoks && is_word(&an->toks[after]) &&
+                                     !word_in(an, text, &an->toks[after], WS_ENDS)))) &&
+            add_met_pairs(an, subj, (size_t)ns, NULL, 0, s) < 0)
+            return -1;
+        if (add_met_pairs(an, subj, (size_t)ns, objs, no, s) < 0)
+            return -1;
     }
     return 0;
 }

@@ -728,6 +728,35 @@ static void mark_story_start(ctx *c, size_t e)
         t[q].flags |= AG__T_FIRST;
 }
 
+/* "Boston -- The Red Sox got...": a known place in title case at token k (a line's first)
+ * before a double or long dash is a dateline too (a single hyphen there is too common in
+ * prose: "Boston - a city of ..."). 1 when it was one (emitted), 0 when not, -1 when out
+ * of memory. */
+static int titlecase_dateline(ctx *c, size_t k)
+{
+    tok *t = c->toks;
+    if (!(t[k].flags & AG__T_CAP) || (t[k].flags & AG__T_ALLCAPS))
+        return 0;
+    ag_lex_actor a;
+    size_t g = match_form(c->lex, c->text, t, k, c->ntoks, 0, &a);
+    size_t d = k + g;
+    if (!g || !(a.type == AG_ACTOR_PLACE || a.type == AG_ACTOR_COUNTRY) || d + 1 >= c->ntoks ||
+        has_newline(c->text, t[d - 1].e, t[d + 1].s) || !(t[d].flags & AG__T_PUNCT))
+        return 0;
+    int dash = (t[d].punct == '-' && (t[d + 1].flags & AG__T_PUNCT) && t[d + 1].punct == '-' &&
+                t[d + 1].s == t[d].e) ||
+               t[d].punct == 0x2013 || t[d].punct == 0x2014;
+    if (!dash)
+        return 0;
+    cand *m = emit_lex(c, k, d, &a);
+    if (!m)
+        return -1;
+    m->type = a.type;
+    m->dateline = 1;
+    mark_story_start(c, d);
+    return 1;
+}
+
 int ag__ner_find_dateline(ctx *c)
 {
     tok *t = c->toks;
@@ -752,27 +781,9 @@ int ag__ner_find_dateline(ctx *c)
                 return 0;
             }
         }
-        /* "Boston -- The Red Sox got...": a known place in title case before a double or
-         * long dash opening a line is a dateline too (a single hyphen there is too
-         * common in prose: "Boston - a city of ..."). */
-        if ((t[k].flags & AG__T_CAP) && !(t[k].flags & AG__T_ALLCAPS)) {
-            ag_lex_actor a;
-            size_t g = match_form(c->lex, c->text, t, k, c->ntoks, 0, &a);
-            size_t d = k + g;
-            if (g && (a.type == AG_ACTOR_PLACE || a.type == AG_ACTOR_COUNTRY) && d + 1 < c->ntoks &&
-                !has_newline(c->text, t[d - 1].e, t[d + 1].s) && (t[d].flags & AG__T_PUNCT) &&
-                ((t[d].punct == '-' && (t[d + 1].flags & AG__T_PUNCT) && t[d + 1].punct == '-' &&
-                  t[d + 1].s == t[d].e) ||
-                 t[d].punct == 0x2013 || t[d].punct == 0x2014)) {
-                cand *m = emit_lex(c, k, d, &a);
-                if (!m)
-                    return -1;
-                m->type = a.type;
-                m->dateline = 1;
-                mark_story_start(c, d);
-                return 0;
-            }
-        }
+        int r = titlecase_dateline(c, k);
+        if (r != 0)
+            return r < 0 ? -1 : 0;
         size_t e = k;
         while (e < c->ntoks && e - k < 4 && (t[e].flags & AG__T_ALLCAPS) &&
                (t[e].flags & AG__T_WORD) && !(t[e].flags & AG__T_DIGIT) && t[e].e - t[e].s >= 2 &&
