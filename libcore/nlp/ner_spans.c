@@ -880,6 +880,14 @@ static size_t span_end(ctx *c, size_t k)
             e += 2;
             continue;
         }
+        /* "Farmers' Union", "Workers' Party": a plural's apostrophe inside a name. */
+        if ((t[e].flags & AG__T_PUNCT) && (t[e].punct == '\'' || t[e].punct == 0x2019) &&
+            t[e].s == t[e - 1].e && c->text[t[e - 1].e - 1] == 's' && e + 1 < c->ntoks &&
+            t[e + 1].sent == t[k].sent && t[e + 1].s == t[e].e + 1 && capish(c, e + 1) &&
+            (t[e + 1].cls & AG_LEX_ORGCUE)) {
+            e += 2;
+            continue;
+        }
         /* "US Embassy in Kabul": a mission is named by where it is. */
         if (tok_is(c->text, &t[e], "in") && e + 1 < c->ntoks && t[e + 1].sent == t[k].sent &&
             capish(c, e + 1) &&
