@@ -351,6 +351,17 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
         if (te - ts >= 2 && (t[te - 1].cls & AG_LEX_ORGCUE) && (t[te - 1].flags & AG__T_CAP) &&
             !(cl & AG_LEX_FUNCTION) && !(t[ts + 1].cls & AG_LEX_CONNECTOR))
             break; /* ("Results of Major League": "of" after it, an ordinary word) */
+        /* "Bank of Japan said": an organisation word heading "<word> of <Name>". */
+        if ((cl & AG_LEX_ORGCUE) && ts + 2 < te && tok_is(c->text, &t[ts + 1], "of") &&
+            (t[ts + 2].flags & AG__T_CAP))
+            break;
+        /* "Federal Reserve chairman Alan Greenspan": the words before a lower-case title
+         * and a name name the body the person speaks for (one word alone, "Council
+         * leader Ann Moss", is too generic to). */
+        if (te - ts >= 2 && te + 1 < c->ntoks && t[te].sent == t[ts].sent &&
+            (t[te].flags & AG__T_LOWER) && (t[te].cls & AG_LEX_TITLE) &&
+            (t[te + 1].flags & AG__T_CAP))
+            break;
         /* "Hurricane Ivan hit": an event word starts the name (typed misc later) */
         int event = 0;
         if (ts + 1 < te)
