@@ -269,6 +269,20 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
     }
 }
 
+/* Token t counts the name of n words after it: an article "a"/"an" (up to three words:
+ * "a Golden Globe"), or a number or ordinal word before one word ("four Oscars", "the
+ * second Oscar"). Not digits: "8. Ernie Els" ranks players. */
+static int counted(const ctx *c, const tok *t, size_t n)
+{
+    static const char *const numbers[] = {"two",     "three",  "four",   "five",  "six",
+                                          "seven",   "eight",  "nine",   "ten",   "first",
+                                          "second",  "third",  "fourth", "fifth", "sixth",
+                                          "seventh", "eighth", "ninth",  "tenth", NULL};
+    if (tok_is(c->text, t, "a") || tok_is(c->text, t, "an"))
+        return n <= 3;
+    return n == 1 && (t->flags & AG__T_LOWER) && tok_is_any(c->text, t, numbers);
+}
+
 /* Votes from the words right before the name, in its sentence (ts > 0). */
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
@@ -304,11 +318,12 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_PLACE] += given ? 1 : 2;
     else if ((pv->flags & AG__T_LOWER) && (pv->cls & AG_LEX_TITLE))
         m->votes[AG_ACTOR_PERSON] += 3;
-    else if (te - ts <= 3 && !titled && (tok_is(c->text, pv, "a") || tok_is(c->text, pv, "an")) &&
+    else if (!titled && counted(c, pv, te - ts) &&
              (te >= c->ntoks || t[te].sent != m->sent || (t[te].flags & AG__T_PUNCT) ||
               (t[te].cls & AG_LEX_FUNCTION)))
-        m->votes[AG_ACTOR_OTHER] += 4; /* "won an Oscar for", "a Grammy.": one of a kind of
-                                        * thing; "a BBC reporter" is the reporter's article */
+        m->votes[AG_ACTOR_OTHER] += 4; /* "won an Oscar for", "four Oscars,", "the second
+                                        * Oscar of": things of a kind; "a BBC reporter" is
+                                        * the reporter's article */
 }
 
 void ag__ner_vote_unknown(ctx *c, cand *m, int titled)
