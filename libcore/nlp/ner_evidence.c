@@ -40,6 +40,49 @@ static int misc_first(const ctx *c, const tok *t)
     return tok_is_any(c->text, t, ag__ner_misc_firsts);
 }
 
+int ag__ner_version_number(const ctx *c, size_t k, uint32_t sent)
+{
+    const tok *t = c->toks;
+    size_t n = t[k].e - t[k].s;
+    if (k == 0 || k + 1 >= c->ntoks || t[k].sent != sent ||
+        (t[k].flags & (AG__T_WORD | AG__T_DIGIT)) != AG__T_DIGIT || n > 4)
+        return 0;
+    const char *w = c->text + t[k].s;
+    int value = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] < '0' || w[i] > '9')
+            return 0;
+        value = value * 10 + (w[i] - '0');
+    }
+    for (size_t i = t[k - 1].e; i < t[k].s; i++)
+        if (c->text[i] == '\n')
+            return 0;
+    /* "3.0" is three tokens: a dot right between two digits */
+    if (t[k].e + 1 < c->len && w[n] == '.' && w[n + 1] >= '0' && w[n + 1] <= '9')
+        return 1;
+    /* A counted quantity is no version ("Moengo 56 miles", "Telekom 4 hours", "Glamorgan
+     * 259 and 207"): a small number or a year, then a function word. */
+    static const char *const runs_on[] = {"for",  "is",  "was", "will", "would", "and",
+                                          "on",   "in",  "has", "had",  "with",  "to",
+                                          "from", "are", "can", NULL};
+    return (value <= 20 || (n == 4 && value >= 1980 && value <= 2099)) && t[k + 1].sent == sent &&
+           (t[k + 1].flags & AG__T_LOWER) && tok_is_any(c->text, &t[k + 1], runs_on);
+}
+
+/* A short designator that ends a product's name: "Windows XP", "Nintendo DS", "Windows
+ * NT". Two capitals the lexicon does not know (not "UK", "TV", "MP", "AG"), no roman
+ * numeral ("John Paul II" is a person), after a first word that is no given name. */
+static int version_letters(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks, *l = &t[m->te - 1];
+    if (m->te - m->ts < 2 || !(l->flags & AG__T_ALLCAPS) || l->e - l->s != 2 ||
+        (l->cls & ~(uint32_t)AG_LEX_COMMON) || (t[m->ts].cls & AG_LEX_GIVEN) ||
+        c->p->capsent[l->sent] == 1)
+        return 0;
+    const char *w = c->text + l->s;
+    return !(strchr("IVXLC", w[0]) && strchr("IVXLC", w[1]));
+}
+
 /* Straight and curly quotation marks. */
 static int is_quote(int32_t cp)
 {
@@ -141,6 +184,11 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
     }
     if (allcommon && n >= 2 && !titled)
         m->votes[AG_ACTOR_ORG] += 1;
+    /* A version after the name makes it a product: "Windows XP", "Halo 2 for the Xbox",
+     * "Firefox 1.0" (a person with a numeral has a given name or a roman one). */
+    if (!titled && !given && !hascue && !(t[ts].flags & AG__T_DOTTED) &&
+        (version_letters(c, m) || ag__ner_version_number(c, te, m->sent)))
+        m->votes[AG_ACTOR_OTHER] += 3;
 }
 
 /* An apposition says what the name is: "Nokia, the world's largest handset maker,",
@@ -224,6 +272,39 @@ static void vote_definition(ctx *c, cand *m)
     }
 }
 
+/* The name's own possessive further on in its clause says what it is: "Fannie Mae used
+ * improper accounting to manipulate its earnings" (an organisation), "Smith spent most of
+ * his career" (a person). Up to ten words, none of which could own the pronoun instead:
+ * no article or demonstrative (a new noun phrase: "urged the committee to finish its
+ * work"), no subject pronoun (a new clause: "the version of Windows it sells without its
+ * player"), no other capitalised word, no relative pronoun, no punctuation but commas. */
+static void vote_possessive(ctx *c, cand *m)
+{
+    static const char *const stops[] = {"the",  "a",     "an",    "this", "that", "these", "those",
+                                        "who",  "which", "whose", "and",  "it",   "he",    "she",
+                                        "they", "we",    "his",   "her",  NULL};
+    const tok *t = c->toks;
+    /* First find "its" (few clauses have one), then ask the words before it. */
+    size_t k = m->te, end = m->te + 10 < c->ntoks ? m->te + 10 : c->ntoks;
+    for (; k < end && t[k].sent == m->sent; k++) {
+        if (t[k].flags & AG__T_PUNCT) {
+            if (t[k].punct == ',')
+                continue;
+            return;
+        }
+        if (!(t[k].flags & AG__T_LOWER))
+            return;
+        if (t[k].e - t[k].s == 3 && memcmp(c->text + t[k].s, "its", 3) == 0)
+            break;
+    }
+    if (k == end || t[k].sent != m->sent)
+        return;
+    for (size_t q = m->te; q < k; q++)
+        if (!(t[q].flags & AG__T_PUNCT) && tok_is_any(c->text, &t[q], stops))
+            return;
+    m->votes[AG_ACTOR_ORG] += 2;
+}
+
 /* Votes from the words right after the name, in its sentence (te < c->ntoks). */
 static void vote_after(ctx *c, cand *m, const name_words *w)
 {
@@ -246,6 +327,7 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
     }
     vote_apposition(c, m);
     vote_definition(c, m);
+    vote_possessive(c, m);
     /* A common noun right after the name says what it is: "Interfax news agency",
      * "Kunar province", "Smith, who". */
     const tok *nt = &t[te];
@@ -256,6 +338,9 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
             m->votes[AG_ACTOR_PLACE] += 2;
         else if (tok_in(c, nt, G_MISC_NOUN))
             m->votes[AG_ACTOR_OTHER] += 2; /* "the Xbox console" */
+        else if (tok_is(c->text, nt, "operating") && te + 1 < c->ntoks &&
+                 (tok_is(c->text, &t[te + 1], "system") || tok_is(c->text, &t[te + 1], "systems")))
+            m->votes[AG_ACTOR_OTHER] += 3; /* "the Linux operating system" */
         else if ((nt->cls & AG_LEX_TITLE) && !given)
             m->votes[AG_ACTOR_ORG] += 2; /* "Labour leader", "Arsenal manager" */
     } else if ((nt->flags & AG__T_PUNCT) && nt->punct == ',' && te + 2 < c->ntoks &&

@@ -140,6 +140,14 @@ static ag_actor_type best_type(const int *v)
     return best;
 }
 
+/* Name d is no actor: its evidence for a work, a product or an event is as strong as
+ * any for its type (d->type decided). */
+static int misc_name(const dname *d)
+{
+    return d->votes[AG_ACTOR_OTHER] > 0 &&
+           (d->type == AG_ACTOR_OTHER || d->votes[AG_ACTOR_OTHER] >= d->votes[d->type]);
+}
+
 /* Key the strings of names into a generation-stamped table: key -> first name index,
  * chained through link[]. */
 static int chain_add(dtab *t, const char *k, size_t n, uint32_t idx, uint32_t *link)
@@ -569,10 +577,11 @@ static int resolve_orgs(ctx *c)
     }
     org_pairs(nm, nn, orgs, norg);
     /* One word that heads or starts exactly one longer name: only when there are longer
-     * names (most short articles have none, and skip the pass). */
+     * names (most short articles have none, and skip the pass). A product's name is none
+     * ("Nintendo" is not "Nintendo DS"). */
     for (size_t i = 0; i < nn; i++)
         if (nm[i].ntok >= 2 && nm[i].canon < 0 &&
-            (nm[i].type == AG_ACTOR_ORG || nm[i].type == AG_ACTOR_PERSON))
+            (nm[i].type == AG_ACTOR_ORG || nm[i].type == AG_ACTOR_PERSON) && !misc_name(&nm[i]))
             multi[nmulti++] = (uint32_t)i;
     for (size_t ci = 0; ci < p->ncands && ngorgs < ORG_PAIRS_MAX; ci++) {
         const cand *g = &p->cands[ci];
@@ -852,9 +861,7 @@ static void resolve_types(ctx *c)
         }
         /* Evidence that the name is no actor at all, as strong as any for a type:
          * reported as misc, never an actor. */
-        if (d->votes[AG_ACTOR_OTHER] > 0 &&
-            (d->type == AG_ACTOR_OTHER || d->votes[AG_ACTOR_OTHER] >= d->votes[d->type]) &&
-            !m->role) {
+        if (misc_name(d) && !m->role) {
             m->misc = 1;
             m->drop = m->caps && !d->text; /* a headline-only name */
             m->type = d->type == AG_ACTOR_OTHER ? AG_ACTOR_PERSON : d->type;

@@ -1073,7 +1073,7 @@ int ag__ner_finish_cands(ctx *c, size_t from)
         if (!(m->dateline || m->adjective || m->type == AG_ACTOR_COUNTRY ||
               m->type == AG_ACTOR_PERSON || m->role)) {
             int single = m->name >= 0 ? te - ts == 1 : te - ts <= 3;
-            if (single && is_score(c, te, m->sent))
+            if (single && is_score(c, te, m->sent) && !ag__ner_version_number(c, te, m->sent))
                 m->team = 1;
             if (te < c->ntoks && t[te].sent == m->sent &&
                 (tok_is(c->text, &t[te], "v") || tok_is(c->text, &t[te], "vs") ||

@@ -474,6 +474,13 @@ int ag__ner_finish_cands(ctx *c, size_t from);
  * caches). */
 void ag__ner_vote_unknown(ctx *c, cand *m, int titled);
 
+/* Token k (in sentence sent) is a version number after a name, not a score: on the
+ * name's line, digits with one inner dot ("Firefox 1.0"), or a small number or a year
+ * that runs on into prose with a function word ("Halo 2 for the Xbox", "Office 2003 is").
+ * A score ("Leeds 2 Chelsea 1", "Leeds 2.") is followed by a name, a number or the end
+ * of the sentence, a quantity by its unit ("56 miles"). */
+int ag__ner_version_number(const ctx *c, size_t k, uint32_t sent);
+
 /* ---------------------------------------------------------------- in-article resolution
  * (ner_resolve.c): p->cands and p->names -> one name and type per candidate */
 

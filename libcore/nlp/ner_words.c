@@ -71,12 +71,13 @@ static const char *const misc_heads[] = {
     "Baftas",      "Show",     "Slam",         "Revolution",    "War",     "Edition",
     "Crisis",      NULL};
 /* Nouns before or after a name that make it a work or a product: "the film Troy", "their
- * album X", "the Xbox console", "the Firefox browser". Nouns a company name also stands
- * before ("Sony games", "Intel chips", "Nokia phones") are left out. */
+ * album X", "the Xbox console", "the Firefox browser", "the Linux kernel". Nouns a company name
+ * also stands before ("Sony games", "Intel chips", "Nokia phones") are left out. */
 static const char *const misc_nouns[] = {
-    "album",   "albums",   "film",        "films",      "movie",       "movies",  "single",
-    "song",    "novel",    "musical",     "sitcom",     "documentary", "console", "consoles",
-    "browser", "handheld", "blockbuster", "soundtrack", "memoir",      "opera",   NULL};
+    "album",   "albums",   "film",    "films",    "movie",       "movies",
+    "single",  "song",     "novel",   "musical",  "sitcom",      "documentary",
+    "console", "consoles", "browser", "handheld", "blockbuster", "soundtrack",
+    "memoir",  "opera",    "kernel",  NULL};
 /* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip". */
 static const char *const place_heads[] = {
     "Street",    "Square",    "Avenue",  "Road",     "Bridge",  "Strip", "Prison",
