@@ -166,6 +166,8 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
         uint32_t lc = t[te - 1].cls;
         if (!titled && !given && (lc & AG_LEX_COMMON) && !(lc & (AG_LEX_GIVEN | AG_LEX_PROPER)))
             m->votes[AG_ACTOR_ORG] += 1;
+        else if (!titled && !given)
+            m->votes[AG_ACTOR_PERSON] += 1, m->uncued = 1;
         else
             m->votes[AG_ACTOR_PERSON] += 1;
     }
@@ -272,36 +274,54 @@ static void vote_definition(ctx *c, cand *m)
     }
 }
 
-/* The name's own possessive further on in its clause says what it is: "Fannie Mae used
- * improper accounting to manipulate its earnings" (an organisation), "Smith spent most of
- * his career" (a person). Up to ten words, none of which could own the pronoun instead:
- * no article or demonstrative (a new noun phrase: "urged the committee to finish its
- * work"), no subject pronoun (a new clause: "the version of Windows it sells without its
- * player"), no other capitalised word, no relative pronoun, no punctuation but commas. */
+/* The name's own possessive further on in its clause says it is an organisation: "Fannie
+ * Mae used improper accounting to manipulate its earnings", "If Halvard (HLV) is hampered
+ * by limits on its operations". Only the subject of a clause owns it (not "the airforce
+ * under Hermann Goering began its campaign"), and only up to ten words on, none of which
+ * could own the pronoun instead: no article or demonstrative (a new noun phrase: "urged
+ * the committee to finish its work"), no subject pronoun (a new clause: "the version of
+ * Windows it sells without its player"), no other capitalised word, no relative pronoun,
+ * no punctuation but commas and a bracketed aside. */
 static void vote_possessive(ctx *c, cand *m)
 {
     static const char *const stops[] = {"the",  "a",     "an",    "this", "that", "these", "those",
                                         "who",  "which", "whose", "and",  "it",   "he",    "she",
                                         "they", "we",    "his",   "her",  NULL};
+    static const char *const clause[] = {
+        "that",  "if",     "and",   "but",      "while",    "because", "when", "as",
+        "after", "before", "since", "although", "whether",  "though",  "If",   "When",
+        "While", "As",     "After", "Because",  "Although", NULL};
     const tok *t = c->toks;
-    /* First find "its" (few clauses have one), then ask the words before it. */
+    /* First find "its" (few clauses have one), then ask the words around it. */
     size_t k = m->te, end = m->te + 10 < c->ntoks ? m->te + 10 : c->ntoks;
     for (; k < end && t[k].sent == m->sent; k++) {
         if (t[k].flags & AG__T_PUNCT) {
-            if (t[k].punct == ',')
-                continue;
-            return;
+            if (t[k].punct == '(') {
+                while (k + 1 < end && !((t[k + 1].flags & AG__T_PUNCT) && t[k + 1].punct == ')'))
+                    k++;
+                k++;
+            } else if (t[k].punct != ',') {
+                return;
+            }
+            continue;
         }
         if (!(t[k].flags & AG__T_LOWER))
             return;
         if (t[k].e - t[k].s == 3 && memcmp(c->text + t[k].s, "its", 3) == 0)
             break;
     }
-    if (k == end || t[k].sent != m->sent)
+    if (k >= end || t[k].sent != m->sent)
         return;
-    for (size_t q = m->te; q < k; q++)
-        if (!(t[q].flags & AG__T_PUNCT) && tok_is_any(c->text, &t[q], stops))
+    const tok *pv = m->ts > 0 ? &t[m->ts - 1] : NULL;
+    if (pv && pv->sent == m->sent && !(pv->flags & AG__T_PUNCT) && !tok_is_any(c->text, pv, clause))
+        return; /* not the subject */
+    int aside = 0;
+    for (size_t q = m->te; q < k; q++) {
+        if (t[q].flags & AG__T_PUNCT)
+            aside = (t[q].punct == '(') || (aside && t[q].punct != ')');
+        else if (!aside && tok_is_any(c->text, &t[q], stops))
             return;
+    }
     m->votes[AG_ACTOR_ORG] += 2;
 }
 
@@ -327,7 +347,24 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
     }
     vote_apposition(c, m);
     vote_definition(c, m);
-    vote_possessive(c, m);
+    /* (not where it could not change the type: a given name or a title outweighs it, an
+     * organisation cue word makes an organisation already) */
+    if (!given && !m->role && !hascue && m->votes[AG_ACTOR_ORG] < 3)
+        vote_possessive(c, m);
+    /* What only a company has, after its possessive: "Halvard's shareholders", "Halvard's
+     * top executives" (one modifier between). A person has a party, a team, aides. */
+    if ((t[te].flags & AG__T_POSS) && te + 2 < c->ntoks && t[te + 2].sent == m->sent) {
+        static const char *const owned[] = {
+            "shares",       "shareholders", "profits",   "earnings", "revenue",
+            "revenues",     "executives",   "employees", "chairman", "board",
+            "headquarters", "subsidiary",   NULL};
+        size_t q = te + 1;
+        if ((t[q].flags & AG__T_LOWER) && !tok_is_any(c->text, &t[q], owned) && q + 1 < c->ntoks &&
+            t[q + 1].sent == m->sent)
+            q++;
+        if ((t[q].flags & AG__T_LOWER) && tok_is_any(c->text, &t[q], owned))
+            m->votes[AG_ACTOR_ORG] += 2;
+    }
     /* A common noun right after the name says what it is: "Interfax news agency",
      * "Kunar province", "Smith, who". */
     const tok *nt = &t[te];

@@ -82,6 +82,7 @@ int ag__ner_intern_name(ctx *c, cand *m)
         /* field by field: a memset of the whole struct compiles to a string store */
         memset(d->votes, 0, sizeof d->votes);
         d->strong = 0;
+        d->uncued = 0;
         d->type = AG_ACTOR_OTHER;
         d->key = key;
         d->keylen = l;
@@ -111,6 +112,10 @@ int ag__ner_intern_name(ctx *c, cand *m)
     }
     for (int i = 0; i < 5; i++)
         d->votes[i] += m->votes[i];
+    /* The default vote says only that no cue was seen: once per name, however often the
+     * article repeats it ("Fannie Mae ... Fannie Mae ... its earnings"). */
+    if (m->uncued && d->uncued++)
+        d->votes[AG_ACTOR_PERSON]--;
     if (m->role || (m->te - m->ts >= 2 && (t[m->ts].cls & AG_LEX_GIVEN)))
         d->strong = 1;
     m->name = (long)s->val;

@@ -76,6 +76,7 @@ typedef struct cand {
     unsigned corpdot : 1;  /* "Corp." follows: the period belongs to the name */
     unsigned misc : 1;     /* no actor: an event, a work, a product (ag_mention.misc) */
     unsigned credit : 1;   /* a news agency credited for the story (ag_mention.credit) */
+    unsigned uncued : 1;   /* votes hold the default person vote of a name with no cue */
 } cand;
 
 /* A distinct unknown name of the document (keyed by its lower-cased text). */
@@ -86,6 +87,7 @@ typedef struct dname {
     int votes[5];       /* summed votes */
     int ntok;           /* words in the name */
     int strong;         /* a mention had a title or starts with a given name */
+    int uncued;         /* a mention's votes held the default person vote (counted once) */
     const char *last;   /* lower-cased last word (points into key) */
     size_t lastlen;     /* bytes of last */
     long canon;         /* name it resolves to (itself when -1) */

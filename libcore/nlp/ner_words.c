@@ -30,19 +30,35 @@ static const char *const say_verbs[] = {"said",     "says",    "told",      "add
  * works for or plays in it ("Arsenal striker", "Labour MPs", "Blur frontman"). Words that
  * also follow a person's surname ("Bush administration", "Kerry supporters", "Blair aide")
  * are left out: a surname alone must not become an organisation. */
-static const char *const org_nouns[] = {
-    "agency",       "newspaper",  "daily",        "weekly",       "company",
-    "firm",         "group",      "party",        "club",         "team",
-    "bank",         "airline",    "network",      "channel",      "magazine",
-    "shares",       "stock",      "shareholders", "profits",      "profit",
-    "revenues",     "revenue",    "earnings",     "subsidiary",   "executives",
-    "employees",    "workers",    "customers",    "boss",         "bosses",
-    "chairman",     "chairwoman", "board",        "MP",           "MPs",
-    "MEP",          "MEPs",       "manifesto",    "backbenchers", "councillors",
-    "striker",      "strikers",   "midfielder",   "defender",     "goalkeeper",
-    "winger",       "squad",      "fans",         "frontman",     "guitarist",
-    "drummer",      "bassist",    "vocalist",     "plant",        "factory",
-    "headquarters", NULL};
+static const char *const org_nouns[] = {"agency",       "newspaper",
+                                        "daily",        "weekly",
+                                        "company",      "firm",
+                                        "group",        "party",
+                                        "club",         "team",
+                                        "bank",         "airline",
+                                        "network",      "channel",
+                                        "magazine",     "shares",
+                                        "stock",        "shareholders",
+                                        "profits",      "profit",
+                                        "revenues",     "revenue",
+                                        "earnings",     "subsidiary",
+                                        "executives",   "employee",
+                                        "employees",    "workers",
+                                        "customers",    "boss",
+                                        "bosses",       "chairman",
+                                        "chairwoman",   "board",
+                                        "MP",           "MPs",
+                                        "MEP",          "MEPs",
+                                        "manifesto",    "backbenchers",
+                                        "councillors",  "striker",
+                                        "strikers",     "midfielder",
+                                        "defender",     "goalkeeper",
+                                        "winger",       "squad",
+                                        "fans",         "frontman",
+                                        "guitarist",    "drummer",
+                                        "bassist",      "vocalist",
+                                        "plant",        "factory",
+                                        "headquarters", NULL};
 /* Nouns right before a name that say it is an organisation: "software maker Microsoft",
  * "Premiership side Fulham", "rock band Blur", "broadcaster ITV". */
 static const char *const org_before[] = {

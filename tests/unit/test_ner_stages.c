@@ -332,6 +332,44 @@ static void test_ner_stages__evidence_said_he(void **state)
     assert_int_equal(m.votes[AG_ACTOR_PLACE], 2);
 }
 
+static void test_ner_stages__evidence_versions(void **state)
+{
+    (void)state;
+    tokens("Gamers queued for Zarkon 2 for the new console.");
+    cand m = votes_for("Zarkon");
+    assert_int_equal(m.votes[AG_ACTOR_OTHER], 3); /* a version: a product */
+    assert_true(ag__ner_version_number(&cx, tok_at("2", 0), m.sent));
+    tokens("The bank upgraded to Corvane 3.0 last year.");
+    m = votes_for("Corvane");
+    assert_int_equal(m.votes[AG_ACTOR_OTHER], 3);
+    /* A score, a quantity: no version. */
+    tokens("Results: Kestrel 2 Dunmore 1.");
+    assert_false(ag__ner_version_number(&cx, tok_at("2", 0), cx.toks[tok_at("2", 0)].sent));
+    tokens("The mine is in Moengo 56 miles east of the capital.");
+    assert_false(ag__ner_version_number(&cx, tok_at("56", 0), cx.toks[tok_at("56", 0)].sent));
+    m = votes_for("Moengo");
+    assert_int_equal(m.votes[AG_ACTOR_OTHER], 0);
+}
+
+static void test_ner_stages__evidence_its(void **state)
+{
+    (void)state;
+    tokens("Vantrix used improper accounting to smooth its earnings.");
+    cand m = votes_for("Vantrix");
+    assert_int_equal(m.votes[AG_ACTOR_ORG], 2); /* the subject's own "its" */
+    /* Another noun phrase owns it; not the subject of the clause. */
+    tokens("Vantrix urged the committee to finish its work.");
+    m = votes_for("Vantrix");
+    assert_int_equal(m.votes[AG_ACTOR_ORG], 0);
+    tokens("The airforce under Vantrix began its campaign.");
+    m = votes_for("Vantrix");
+    assert_int_equal(m.votes[AG_ACTOR_ORG], 0);
+    /* What only a company has, after its possessive. */
+    tokens("Analysts watched Vantrix's top executives.");
+    m = votes_for("Vantrix");
+    assert_int_equal(m.votes[AG_ACTOR_ORG], 2);
+}
+
 /* ---------------------------------------------------------------- stage 4: resolution */
 
 static void test_ner_stages__resolve_party_and_short_form(void **state)
@@ -461,6 +499,8 @@ int main(void)
         cmocka_unit_test(test_ner_stages__evidence_stake),
         cmocka_unit_test(test_ner_stages__evidence_works),
         cmocka_unit_test(test_ner_stages__evidence_said_he),
+        cmocka_unit_test(test_ner_stages__evidence_versions),
+        cmocka_unit_test(test_ner_stages__evidence_its),
         cmocka_unit_test(test_ner_stages__resolve_party_and_short_form),
         cmocka_unit_test(test_ner_stages__resolve_head_word),
         cmocka_unit_test(test_ner_stages__resolve_surname_first),
