@@ -332,42 +332,51 @@ static void test_ner_stages__evidence_said_he(void **state)
     assert_int_equal(m.votes[AG_ACTOR_PLACE], 2);
 }
 
+/* The votes for type ty that stage 3 gives the unknown name w in text. */
+static int vote_in(const char *text, const char *w, ag_actor_type ty)
+{
+    tokens(text);
+    return votes_for(w).votes[ty];
+}
+
+/* Token w (its first occurrence) of text is a version number. */
+static int version_in(const char *text, const char *w)
+{
+    tokens(text);
+    size_t k = tok_at(w, 0);
+    return ag__ner_version_number(&cx, k, cx.toks[k].sent);
+}
+
 static void test_ner_stages__evidence_versions(void **state)
 {
     (void)state;
-    tokens("Gamers queued for Zarkon 2 for the new console.");
-    cand m = votes_for("Zarkon");
-    assert_int_equal(m.votes[AG_ACTOR_OTHER], 3); /* a version: a product */
-    assert_true(ag__ner_version_number(&cx, tok_at("2", 0), m.sent));
-    tokens("The bank upgraded to Corvane 3.0 last year.");
-    m = votes_for("Corvane");
-    assert_int_equal(m.votes[AG_ACTOR_OTHER], 3);
+    const char *game = "Gamers queued for Zarkon 2 for the new console.";
+    assert_int_equal(vote_in(game, "Zarkon", AG_ACTOR_OTHER), 3); /* a version: a product */
+    assert_true(version_in(game, "2"));
+    assert_int_equal(
+        vote_in("The bank upgraded to Corvane 3.0 last year.", "Corvane", AG_ACTOR_OTHER), 3);
     /* A score, a quantity: no version. */
-    tokens("Results: Kestrel 2 Dunmore 1.");
-    assert_false(ag__ner_version_number(&cx, tok_at("2", 0), cx.toks[tok_at("2", 0)].sent));
-    tokens("The mine is in Moengo 56 miles east of the capital.");
-    assert_false(ag__ner_version_number(&cx, tok_at("56", 0), cx.toks[tok_at("56", 0)].sent));
-    m = votes_for("Moengo");
-    assert_int_equal(m.votes[AG_ACTOR_OTHER], 0);
+    assert_false(version_in("Results: Kestrel 2 Dunmore 1.", "2"));
+    const char *mine = "The mine is in Moengo 56 miles east of the capital.";
+    assert_false(version_in(mine, "56"));
+    assert_int_equal(vote_in(mine, "Moengo", AG_ACTOR_OTHER), 0);
 }
 
 static void test_ner_stages__evidence_its(void **state)
 {
     (void)state;
-    tokens("Vantrix used improper accounting to smooth its earnings.");
-    cand m = votes_for("Vantrix");
-    assert_int_equal(m.votes[AG_ACTOR_ORG], 2); /* the subject's own "its" */
+    /* the subject's own "its" */
+    assert_int_equal(vote_in("Vantrix used improper accounting to smooth its earnings.", "Vantrix",
+                             AG_ACTOR_ORG),
+                     2);
     /* Another noun phrase owns it; not the subject of the clause. */
-    tokens("Vantrix urged the committee to finish its work.");
-    m = votes_for("Vantrix");
-    assert_int_equal(m.votes[AG_ACTOR_ORG], 0);
-    tokens("The airforce under Vantrix began its campaign.");
-    m = votes_for("Vantrix");
-    assert_int_equal(m.votes[AG_ACTOR_ORG], 0);
+    assert_int_equal(
+        vote_in("Vantrix urged the committee to finish its work.", "Vantrix", AG_ACTOR_ORG), 0);
+    assert_int_equal(
+        vote_in("The airforce under Vantrix began its campaign.", "Vantrix", AG_ACTOR_ORG), 0);
     /* What only a company has, after its possessive. */
-    tokens("Analysts watched Vantrix's top executives.");
-    m = votes_for("Vantrix");
-    assert_int_equal(m.votes[AG_ACTOR_ORG], 2);
+    assert_int_equal(vote_in("Analysts watched Vantrix's top executives.", "Vantrix", AG_ACTOR_ORG),
+                     2);
 }
 
 /* ---------------------------------------------------------------- stage 4: resolution */
