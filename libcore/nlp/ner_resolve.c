@@ -497,6 +497,20 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
             continue;
         int first = b->key[kl] == ' ' && memcmp(b->key, k, kl) == 0;
         int head = b->key[b->keylen - kl - 1] == ' ' && memcmp(b->key + b->keylen - kl, k, kl) == 0;
+        if (misc_name(b)) {
+            /* A work or a product: its first word is it ("Harbour" for the film "Harbour
+             * Lights", "Windows" for "Windows XP"), unless the word has evidence of an
+             * actor of its own (the maker: "Nintendo says" beside "Nintendo DS"). */
+            const dname *a = lexical ? NULL : &nm[m->name];
+            if (first && a &&
+                (misc_name(a) ||
+                 a->votes[AG_ACTOR_PERSON] + a->votes[AG_ACTOR_ORG] + a->votes[AG_ACTOR_PLACE] ==
+                     0)) {
+                *found = (long)j;
+                hits++;
+            }
+            continue;
+        }
         if (b->type == AG_ACTOR_ORG && (first || (head && !lexical)) &&
             (!lexical || m->type == AG_ACTOR_ORG || team_name(b))) {
             *found = (long)j;
@@ -582,11 +596,10 @@ static int resolve_orgs(ctx *c)
     }
     org_pairs(nm, nn, orgs, norg);
     /* One word that heads or starts exactly one longer name: only when there are longer
-     * names (most short articles have none, and skip the pass). A product's name is none
-     * ("Nintendo" is not "Nintendo DS"). */
+     * names (most short articles have none, and skip the pass). */
     for (size_t i = 0; i < nn; i++)
         if (nm[i].ntok >= 2 && nm[i].canon < 0 &&
-            (nm[i].type == AG_ACTOR_ORG || nm[i].type == AG_ACTOR_PERSON) && !misc_name(&nm[i]))
+            (nm[i].type == AG_ACTOR_ORG || nm[i].type == AG_ACTOR_PERSON))
             multi[nmulti++] = (uint32_t)i;
     for (size_t ci = 0; ci < p->ncands && ngorgs < ORG_PAIRS_MAX; ci++) {
         const cand *g = &p->cands[ci];
