@@ -1,0 +1,185 @@
+/*
+ * test_util.c - the one hash table, arena and byte buffer of libcore/util.
+ *
+ * The tables behind the graph, the lexicon, the recogniser and the extractor all come
+ * from AG__HASHMAP; these tests pin what they rely on: lookups after growth, equal keys
+ * met in the order they were added, emptying (one pass or a new generation), and the
+ * arena and buffer keeping what they handed out.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "util/arena_internal.h"
+#include "util/buf_internal.h"
+#include "util/bytes_internal.h"
+#include "util/hashmap_internal.h"
+
+/* A map from a 64-bit key (non-zero) to a value, and a multimap that keeps equal keys. */
+typedef struct kv {
+    uint64_t key; /* 0: empty */
+    int val;
+} kv;
+
+#define KV_EMPTY(t, s) ((s)->key == 0)
+#define KV_MATCH(ctx, s, k, h) ((s)->key == (k))
+#define KV_REHASH(ctx, s) ag__hash_u64((s)->key)
+AG__HASHMAP(kvmap, kv, uint64_t, const void *, KV_EMPTY, KV_MATCH, KV_REHASH)
+
+/* Generation-stamped slots, as the recogniser's tables. */
+typedef struct gslot {
+    uint32_t gen;
+    uint64_t key;
+} gslot;
+
+#define G_EMPTY(t, s) ((s)->gen != (t)->gen)
+#define G_MATCH(ctx, s, k, h) ((s)->key == (k))
+#define G_REHASH(ctx, s) ag__hash_u64((s)->key)
+AG__HASHMAP(gmap, gslot, uint64_t, const void *, G_EMPTY, G_MATCH, G_REHASH)
+
+static void put(kvmap *m, uint64_t key, int val)
+{
+    assert_int_equal(kvmap_reserve(m, NULL, m->n + 1, 16), 0);
+    *kvmap_probe(m, NULL, key, ag__hash_u64(key)) = (kv){key, val};
+    m->n++;
+}
+
+static void test_map_grows_and_finds(void **state)
+{
+    (void)state;
+    kvmap m;
+    kvmap_init(&m);
+    assert_null(kvmap_find(&m, NULL, 7, ag__hash_u64(7))); /* no slots yet */
+    for (uint64_t k = 1; k <= 5000; k++)
+        put(&m, k * 1000003u, (int)k);
+    assert_int_equal(m.n, 5000);
+    assert_true(m.cap >= 2 * m.n); /* at most half full */
+    for (uint64_t k = 1; k <= 5000; k++) {
+        const kv *s = kvmap_find(&m, NULL, k * 1000003u, ag__hash_u64(k * 1000003u));
+        assert_non_null(s);
+        assert_int_equal(s->val, (int)k);
+    }
+    assert_null(kvmap_find(&m, NULL, 3, ag__hash_u64(3)));
+    kvmap_clear(&m);
+    assert_int_equal(m.n, 0);
+    assert_null(kvmap_find(&m, NULL, 1000003u, ag__hash_u64(1000003u)));
+    kvmap_dispose(&m);
+    assert_null(m.v);
+}
+
+/* Equal keys added with empty_slot lie along one probe sequence in the order added, so a
+ * find meets the first (the graph's parallel edges rely on it). */
+static void test_equal_keys_in_order(void **state)
+{
+    (void)state;
+    kvmap m;
+    kvmap_init(&m);
+    assert_int_equal(kvmap_reserve(&m, NULL, 8, 16), 0);
+    for (int i = 0; i < 4; i++) {
+        *kvmap_empty_slot(&m, ag__hash_u64(42)) = (kv){42, i};
+        m.n++;
+    }
+    const kv *s = kvmap_find(&m, NULL, 42, ag__hash_u64(42));
+    assert_non_null(s);
+    assert_int_equal(s->val, 0);
+    kvmap_dispose(&m);
+}
+
+static void test_generations_empty_at_once(void **state)
+{
+    (void)state;
+    gmap m;
+    gmap_init(&m);
+    assert_int_equal(gmap_reserve(&m, NULL, 100, 16), 0);
+    for (uint64_t k = 1; k <= 100; k++) {
+        gslot *s = gmap_probe(&m, NULL, k, ag__hash_u64(k));
+        *s = (gslot){m.gen, k};
+        m.n++;
+    }
+    assert_non_null(gmap_find(&m, NULL, 50, ag__hash_u64(50)));
+    gmap_next_gen(&m);
+    assert_int_equal(m.n, 0);
+    assert_null(gmap_find(&m, NULL, 50, ag__hash_u64(50)));
+    /* Growing keeps the entries of the current generation only. */
+    *gmap_probe(&m, NULL, 9, ag__hash_u64(9)) = (gslot){m.gen, 9};
+    m.n++;
+    assert_int_equal(gmap_resize(&m, NULL, 1000, 16), 0);
+    assert_non_null(gmap_find(&m, NULL, 9, ag__hash_u64(9)));
+    assert_null(gmap_find(&m, NULL, 10, ag__hash_u64(10)));
+    gmap_dispose(&m);
+}
+
+static void test_arena_keeps_strings(void **state)
+{
+    (void)state;
+    ag__arena a = {0};
+    char *first = ag__arena_strdup(&a, "Kyriakos", 8);
+    assert_string_equal(first, "Kyriakos");
+    /* A string larger than a block gets a block of its own. */
+    size_t big = 200000;
+    char *src = malloc(big);
+    assert_non_null(src);
+    memset(src, 'x', big);
+    char *copy = ag__arena_strdup(&a, src, big);
+    assert_non_null(copy);
+    assert_int_equal(strlen(copy), big);
+    assert_string_equal(first, "Kyriakos"); /* earlier strings stay put */
+    ag__arena_reset(&a);
+    char *again = ag__arena_strdup(&a, "Abela", 5);
+    assert_string_equal(again, "Abela");
+    free(src);
+    ag__arena_free(&a);
+    assert_null(a.first);
+}
+
+static void test_buf_reads_files(void **state)
+{
+    (void)state;
+    ag__buf b = {0};
+    assert_int_equal(ag__buf_add(&b, "ab", 2), 0);
+    assert_string_equal(b.p, "ab");
+    ag__buf_reset(&b);
+    assert_int_equal(b.len, 0);
+
+    char path[] = "/tmp/ag-test-util-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    const char text[] = "one line\nand another\n";
+    assert_int_equal(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
+    close(fd);
+
+    ag_error err = {0};
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(ag__buf_read(&b, f, path, 1 << 20, 1, &err), 0);
+    fclose(f);
+    assert_int_equal(b.len, sizeof text - 1);
+    assert_string_equal(b.p, text);
+
+    /* Past the limit: an error naming the file, nothing half-read reported as done. */
+    ag__buf_reset(&b);
+    f = fopen(path, "rb");
+    assert_int_equal(ag__buf_read(&b, f, path, 4, 1, &err), -1);
+    assert_int_equal(err.code, AG_ELIMIT);
+    fclose(f);
+    unlink(path);
+    ag__buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_map_grows_and_finds),
+        cmocka_unit_test(test_equal_keys_in_order),
+        cmocka_unit_test(test_generations_empty_at_once),
+        cmocka_unit_test(test_arena_keeps_strings),
+        cmocka_unit_test(test_buf_reads_files),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
