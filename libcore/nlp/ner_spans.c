@@ -768,6 +768,23 @@ static int titlecase_dateline(ctx *c, size_t k)
     return 1;
 }
 
+/* Token k, a capitalised word before a dash on its line, is written in brackets elsewhere
+ * in the text, as credits are ("Oracle revamps apps (NewsFactor)."). */
+static int bracket_credited(const ctx *c, size_t k)
+{
+    const tok *t = c->toks;
+    size_t n = t[k].e - t[k].s;
+    if (!(t[k].flags & AG__T_CAP) || !(t[k].flags & AG__T_WORD) || n < 2 || n > 40 ||
+        k + 1 >= c->ntoks || !(t[k + 1].flags & AG__T_PUNCT) || t[k + 1].punct != '-' ||
+        has_newline(c->text, t[k].e, t[k + 1].s))
+        return 0;
+    char want[44];
+    want[0] = '(';
+    memcpy(want + 1, c->text + t[k].s, n);
+    want[n + 1] = ')';
+    return memmem(c->text, c->len, want, n + 2) != NULL;
+}
+
 int ag__ner_find_dateline(ctx *c)
 {
     tok *t = c->toks;
@@ -778,8 +795,19 @@ int ag__ner_find_dateline(ctx *c)
             lines++;
         if (!linestart)
             continue;
-        /* "Reuters - ...", "NewsFactor - ...": a known organisation (or a camel-case name)
-         * opening a line before a dash is the agency credited, whatever its case. */
+        /* "NewsFactor - ...": a word the story also credits in brackets ("(NewsFactor)")
+         * opening a line before a dash is that agency, known or not. */
+        if (bracket_credited(c, k)) {
+            cand *m = new_cand(c->p, t, k, k + 1);
+            if (!m)
+                return -1;
+            m->type = AG_ACTOR_ORG;
+            m->credit = 1;
+            t[k].flags |= AG__T_USED;
+            return 0;
+        }
+        /* "Reuters - ...": a known organisation opening a line before a dash is the agency
+         * credited, whatever its case. */
         if ((t[k].flags & AG__T_CAP) && !(t[k].flags & AG__T_ALLCAPS)) {
             ag_lex_actor a;
             size_t g = match_form(c->lex, c->text, t, k, c->ntoks, 0, &a);
