@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
 #include <utf8proc.h>
 
 #include <actorgraph/nlp/text.h>
@@ -88,18 +87,22 @@ size_t ag_extract_name_key(const char *name, size_t len, char *buf, size_t bufsi
 
 static int counts_append(ag__counts *c, const char *s, long long n)
 {
+    /* An actor has one or two names and forms, and mostly no role or country: grow from
+     * two entries, not ag__grow's sixteen (an actor record would be a kilobyte). */
+    if (!c->cap) {
+        if (!(c->v = malloc(2 * sizeof *c->v)))
+            return -1;
+        c->cap = 2;
+    } else if (ag__grow(&c->v, &c->cap, c->n + 1, sizeof *c->v) < 0) {
+        return -1;
+    }
     uint64_t k[2];
     ag__prefix_key(s, k);
-    if (ag__grow(&c->v, &c->cap, c->n + 1, sizeof *c->v) < 0)
-        return -1;
-    char *copy = strdup(s);
-    if (!copy)
-        return -1;
-    c->v[c->n++] = (ag__count){copy, n, {k[0], k[1]}};
+    c->v[c->n++] = (ag__count){s, n, {k[0], k[1]}};
     return 0;
 }
 
-int ag__counts_add(ag__counts *c, const char *s, long long n)
+static ag__count *counts_find(const ag__counts *c, const char *s)
 {
     /* Nearly every call repeats a string the multiset holds. Building s's prefix key is a
      * byte loop over up to 16 bytes; matching s's first two bytes against the top of each
@@ -107,19 +110,35 @@ int ag__counts_add(ag__counts *c, const char *s, long long n)
      * only when it very likely is s. s[1] exists when s[0] is not the NUL. */
     unsigned char c0 = (unsigned char)s[0], c1 = c0 ? (unsigned char)s[1] : 0;
     uint64_t top = (uint64_t)c0 << 8 | c1;
-    for (size_t i = 0; i < c->n; i++) {
-        if (c->v[i].k[0] >> 48 == top && strcmp(c->v[i].s, s) == 0) {
-            c->v[i].n += n;
-            return 0;
-        }
+    for (size_t i = 0; i < c->n; i++)
+        if (c->v[i].s == s || (c->v[i].k[0] >> 48 == top && strcmp(c->v[i].s, s) == 0))
+            return &c->v[i];
+    return NULL;
+}
+
+int ag__counts_add(ag__counts *c, const char *s, long long n)
+{
+    ag__count *e = counts_find(c, s);
+    if (e) {
+        e->n += n;
+        return 0;
     }
     return counts_append(c, s, n);
 }
 
+int ag__acc_count(ag__acc *acc, ag__counts *c, const char *s, long long n)
+{
+    ag__count *e = counts_find(c, s);
+    if (e) {
+        e->n += n;
+        return 0;
+    }
+    const char *p = ag__acc_intern(acc, s, strlen(s));
+    return p ? counts_append(c, p, n) : -1;
+}
+
 void ag__counts_free(ag__counts *c)
 {
-    for (size_t i = 0; i < c->n; i++)
-        free(c->v[i].s);
     free(c->v);
     memset(c, 0, sizeof *c);
 }
@@ -145,63 +164,17 @@ size_t ag__prefix_key(const char *s, uint64_t k[2])
     return n;
 }
 
-int ag__prefix_cmp(const char *a, const uint64_t ka[2], size_t na, const char *b,
-                   const uint64_t kb[2])
+static int date_keep(ag__date *slot, const char *date, int want_min)
 {
-    if (ka[0] != kb[0])
-        return ka[0] < kb[0] ? -1 : 1;
-    if (ka[1] != kb[1])
-        return ka[1] < kb[1] ? -1 : 1;
-    if (na < 16)
-        return 0; /* equal keys with a's NUL among them: equal strings */
-    int c = strcmp(a, b);
-    return (c > 0) - (c < 0);
-}
-
-/* ag__date_keep past its early outs: the strings compared (keys tied over 16 bytes) and
- * the slot replaced. Kept out of line so that the early outs need no stack frame. */
-__attribute__((noinline)) static int date_keep_slow(ag__date *slot, const char *date,
-                                                    const uint64_t k[2], size_t n, int want_min)
-{
+    if (!date || !*date || slot->s == date)
+        return 0;
     if (slot->s) {
-        int c = ag__prefix_cmp(date, k, n, slot->s, slot->k);
+        int c = strcmp(date, slot->s);
         if (want_min ? c >= 0 : c <= 0)
             return 0;
     }
-    char *copy = strdup(date);
-    if (!copy)
-        return -1;
-    free(slot->s);
-    slot->s = copy;
-    slot->k[0] = k[0];
-    slot->k[1] = k[1];
+    slot->s = date;
     return 0;
-}
-
-int ag__date_keep(ag__date *slot, const char *date, const uint64_t k[2], size_t n, int want_min)
-{
-    if (!date || !*date)
-        return 0;
-    /* Called for every record a document touches, twice, and the record mostly keeps its
-     * date: settle that from the keys alone when they differ or hold a whole short date
-     * (then equal: nothing to do). */
-    if (slot->s) {
-        if (k[0] != slot->k[0] || k[1] != slot->k[1]) {
-            int below = k[0] != slot->k[0] ? k[0] < slot->k[0] : k[1] < slot->k[1];
-            if (below != (want_min != 0))
-                return 0;
-        } else if (n < 16) {
-            return 0;
-        }
-    }
-    return date_keep_slow(slot, date, k, n, want_min);
-}
-
-static int date_keep(ag__date *slot, const char *date, int want_min)
-{
-    uint64_t k[2];
-    size_t n = date ? ag__prefix_key(date, k) : 0;
-    return ag__date_keep(slot, date, k, n, want_min);
 }
 
 int ag__date_min(ag__date *slot, const char *date) { return date_keep(slot, date, 1); }
@@ -211,64 +184,101 @@ int ag__date_max(ag__date *slot, const char *date) { return date_keep(slot, date
 
 static int evid_cmp(const char *doc, size_t offset, const char *text, const ag__evid *e)
 {
-    int c = strcmp(doc, e->doc);
+    /* Strings of one pool are equal exactly when their pointers are. */
+    int c = doc == e->doc ? 0 : strcmp(doc, e->doc);
     if (c)
         return c;
     if (offset != e->offset)
         return offset < e->offset ? -1 : 1;
-    return strcmp(text, e->text);
+    return text == e->text ? 0 : strcmp(text, e->text);
+}
+
+/* Where (doc, offset, text) would go in the selection: max or more when it stays out. */
+static size_t evids_pos(const ag__evids *e, const char *doc, size_t offset, const char *text)
+{
+    size_t pos = e->n;
+    while (pos > 0 && evid_cmp(doc, offset, text, &e->v[pos - 1]) < 0)
+        pos--;
+    return pos;
+}
+
+/* strcmp of s[0, n) (no NUL in it) and z, for strings still in the line they were read
+ * from. */
+static int span_cmp(const char *s, size_t n, const char *z)
+{
+    int c = strncmp(s, z, n);
+    return c ? c : z[n] ? -1 : 0;
+}
+
+/* evids_pos for a document id and a text that are not in the pool yet. */
+static size_t evids_pos_n(const ag__evids *e, const char *doc, size_t docn, size_t offset,
+                          const char *text, size_t textn)
+{
+    size_t pos = e->n;
+    while (pos > 0) {
+        const ag__evid *x = &e->v[pos - 1];
+        int c = span_cmp(doc, docn, x->doc);
+        if (!c)
+            c = offset != x->offset ? (offset < x->offset ? -1 : 1)
+                                    : span_cmp(text, textn, x->text);
+        if (c >= 0)
+            break;
+        pos--;
+    }
+    return pos;
 }
 
 /* The selection is a sorted array of at most max entries: insertion is O(max), and max is
  * small (3 by default). Ties (same doc, offset and text) are kept as separate entries so
  * that the multiset semantics, and with them shard merging, stay exact. */
-int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset, const char *text)
+static int evids_insert(ag__evids *e, size_t max, size_t pos, const char *doc, size_t offset,
+                        const char *text)
 {
-    if (max == 0)
-        return 0;
-    size_t pos = e->n;
-    while (pos > 0 && evid_cmp(doc, offset, text, &e->v[pos - 1]) < 0)
-        pos--;
-    if (pos >= max)
-        return 0;
-    if (!e->v) {
-        e->v = calloc(max, sizeof *e->v);
-        if (!e->v)
-            return -1;
-    }
-    char *d = strdup(doc), *t = strdup(text);
-    if (!d || !t) {
-        free(d);
-        free(t);
-        return -1;
-    }
     if (e->n == max) {
-        free(e->v[max - 1].doc);
-        free(e->v[max - 1].text);
         e->n--;
+    } else if (e->n == e->cap) {
+        uint32_t cap = e->cap ? 2 * e->cap : 1;
+        if (cap > max)
+            cap = (uint32_t)max;
+        ag__evid *v = realloc(e->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        e->v = v;
+        e->cap = cap;
     }
     memmove(&e->v[pos + 1], &e->v[pos], (e->n - pos) * sizeof *e->v);
-    e->v[pos] = (ag__evid){d, offset, t};
+    e->v[pos] = (ag__evid){doc, offset, text};
     e->n++;
-    ag__prefix_key(e->v[e->n - 1].doc, e->last_k);
     return 0;
 }
 
-int ag__evids_closed(const ag__evids *e, size_t max, const char *doc, const uint64_t dk[2],
-                     size_t dn, size_t offset)
+int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset, const char *text)
+{
+    size_t pos = max ? evids_pos(e, doc, offset, text) : 0;
+    return pos >= max ? 0 : evids_insert(e, max, pos, doc, offset, text);
+}
+
+int ag__acc_offer(ag__acc *acc, ag__evids *e, const char *doc, size_t offset, const char *text,
+                  size_t n)
+{
+    size_t max = acc->max_evidence, pos = max ? evids_pos(e, doc, offset, text) : 0;
+    if (pos >= max)
+        return 0;
+    const char *t = ag__acc_intern(acc, text, n);
+    return t ? evids_insert(e, max, pos, doc, offset, t) : -1;
+}
+
+int ag__evids_closed(const ag__evids *e, size_t max, const char *doc, size_t offset)
 {
     if (e->n == 0 || e->n < max)
         return 0;
-    int c = ag__prefix_cmp(doc, dk, dn, e->v[e->n - 1].doc, e->last_k);
-    return c > 0 || (c == 0 && offset > e->v[e->n - 1].offset);
+    const ag__evid *last = &e->v[e->n - 1];
+    int c = doc == last->doc ? 0 : strcmp(doc, last->doc);
+    return c > 0 || (c == 0 && offset > last->offset);
 }
 
 void ag__evids_free(ag__evids *e)
 {
-    for (size_t i = 0; i < e->n; i++) {
-        free(e->v[i].doc);
-        free(e->v[i].text);
-    }
     free(e->v);
     memset(e, 0, sizeof *e);
 }
@@ -279,26 +289,21 @@ void ag__acc_init(ag__acc *acc, size_t max_evidence)
 {
     memset(acc, 0, sizeof *acc);
     acc->max_evidence = max_evidence;
+    ag__poolmap_init(&acc->pooled);
 }
 
 void ag__acc_destroy(ag__acc *acc)
 {
     for (size_t i = 0; i < acc->nactors; i++) {
         ag__actor *a = &acc->actors[i];
-        free(a->key);
         ag__counts_free(&a->names);
         ag__counts_free(&a->forms);
         ag__counts_free(&a->roles);
         ag__counts_free(&a->countries);
-        free(a->first_date.s);
-        free(a->last_date.s);
     }
     for (size_t i = 0; i < acc->npairs; i++) {
-        ag__pair *p = &acc->pairs[i];
-        free(p->first_date.s);
-        free(p->last_date.s);
-        ag__evids_free(&p->evidence);
-        ag__evids_free(&p->met_evidence);
+        ag__evids_free(&acc->pairs[i].evidence);
+        ag__evids_free(&acc->pairs[i].met_evidence);
     }
     free(acc->actors);
     free(acc->pairs);
@@ -306,25 +311,45 @@ void ag__acc_destroy(ag__acc *acc)
     free(acc->shards);
     ag__strmap_dispose(&acc->actor_index);
     ag__u64map_dispose(&acc->pair_index);
+    ag__poolmap_dispose(&acc->pooled);
+    ag__arena_free(&acc->pool);
+    ag__buf_free(&acc->scratch);
     memset(acc, 0, sizeof *acc);
 }
+
+const char *ag__acc_intern(ag__acc *acc, const char *s, size_t n)
+{
+    if (n > UINT32_MAX || ag__poolmap_reserve(&acc->pooled, NULL, acc->pooled.n + 1, 64) < 0)
+        return NULL;
+    uint32_t h = (uint32_t)ag__hash_bytes(s, n);
+    ag__poolslot *slot = ag__poolmap_probe(&acc->pooled, NULL, (ag__span){s, n}, h);
+    if (!slot->s) {
+        char *p = ag__arena_strdup(&acc->pool, s, n);
+        if (!p)
+            return NULL;
+        *slot = (ag__poolslot){p, (uint32_t)n, h};
+        acc->pooled.n++;
+    }
+    return slot->s;
+}
+
+void ag__acc_seal(ag__acc *acc) { ag__poolmap_dispose(&acc->pooled); }
 
 long ag__acc_actor(ag__acc *acc, const char *key)
 {
     size_t i = ag__strmap_get(&acc->actor_index, key);
     if (i != (size_t)-1)
         return (long)i;
-    /* The map borrows the keys, which live in their own allocations: moving the record
-     * array does not invalidate them. */
+    /* The map borrows the keys, which live in the pool: moving the record array does not
+     * invalidate them. A key is stored once anyway (its record is), so it bypasses the
+     * pool's index. */
     if (ag__grow(&acc->actors, &acc->capactors, acc->nactors + 1, sizeof *acc->actors) < 0)
         return -1;
     ag__actor *a = &acc->actors[acc->nactors];
     memset(a, 0, sizeof *a);
-    a->key = strdup(key);
-    if (!a->key || ag__strmap_put(&acc->actor_index, a->key, acc->nactors) < 0) {
-        free(a->key);
+    a->key = ag__arena_strdup(&acc->pool, key, strlen(key));
+    if (!a->key || ag__strmap_put(&acc->actor_index, a->key, acc->nactors) < 0)
         return -1;
-    }
     return (long)acc->nactors++;
 }
 
@@ -343,8 +368,8 @@ __attribute__((noinline)) static long pair_new(ag__acc *acc, size_t a, size_t b,
         return -1;
     ag__pair *p = &acc->pairs[acc->npairs];
     memset(p, 0, sizeof *p);
-    p->a = a;
-    p->b = b;
+    p->a = (uint32_t)a;
+    p->b = (uint32_t)b;
     if (ag__u64map_put(&acc->pair_index, k, acc->npairs) < 0)
         return -1;
     return (long)acc->npairs++;
@@ -359,45 +384,64 @@ long ag__acc_pair(ag__acc *acc, size_t a, size_t b)
     return pair_new(acc, a, b, k);
 }
 
-static int counts_merge(ag__counts *dst, const ag__counts *src)
+/* A string of another accumulator's records as one of acc's pool (NULL stays NULL). */
+static int intern_opt(ag__acc *acc, const char *s, const char **out)
+{
+    *out = s ? ag__acc_intern(acc, s, strlen(s)) : NULL;
+    return s && !*out ? -1 : 0;
+}
+
+static int counts_merge(ag__acc *acc, ag__counts *dst, const ag__counts *src)
 {
     for (size_t i = 0; i < src->n; i++)
-        if (ag__counts_add(dst, src->v[i].s, src->v[i].n) < 0)
+        if (ag__acc_count(acc, dst, src->v[i].s, src->v[i].n) < 0)
             return -1;
     return 0;
 }
 
-static int actor_merge(ag__actor *d, const ag__actor *s)
+static int dates_merge(ag__acc *acc, ag__date *first, ag__date *last, const ag__date *sfirst,
+                       const ag__date *slast)
+{
+    const char *f, *l;
+    if (intern_opt(acc, sfirst->s, &f) < 0 || intern_opt(acc, slast->s, &l) < 0)
+        return -1;
+    return ag__date_min(first, f) < 0 || ag__date_max(last, l) < 0 ? -1 : 0;
+}
+
+static int actor_merge(ag__acc *acc, ag__actor *d, const ag__actor *s)
 {
     d->mentions += s->mentions;
     d->documents += s->documents;
     for (int t = 0; t < 5; t++)
         d->types[t] += s->types[t];
-    if (counts_merge(&d->names, &s->names) < 0 || counts_merge(&d->forms, &s->forms) < 0 ||
-        counts_merge(&d->roles, &s->roles) < 0 || counts_merge(&d->countries, &s->countries) < 0 ||
-        ag__date_min(&d->first_date, s->first_date.s) < 0 ||
-        ag__date_max(&d->last_date, s->last_date.s) < 0)
+    if (counts_merge(acc, &d->names, &s->names) < 0 ||
+        counts_merge(acc, &d->forms, &s->forms) < 0 ||
+        counts_merge(acc, &d->roles, &s->roles) < 0 ||
+        counts_merge(acc, &d->countries, &s->countries) < 0 ||
+        dates_merge(acc, &d->first_date, &d->last_date, &s->first_date, &s->last_date) < 0)
         return -1;
     return 0;
 }
 
-static int evids_merge(ag__evids *d, size_t max, const ag__evids *s)
+static int evids_merge(ag__acc *acc, ag__evids *d, const ag__evids *s)
 {
-    for (size_t i = 0; i < s->n; i++)
-        if (ag__evids_offer(d, max, s->v[i].doc, s->v[i].offset, s->v[i].text) < 0)
+    for (size_t i = 0; i < s->n; i++) {
+        const char *doc = ag__acc_intern(acc, s->v[i].doc, strlen(s->v[i].doc));
+        if (!doc ||
+            ag__acc_offer(acc, d, doc, s->v[i].offset, s->v[i].text, strlen(s->v[i].text)) < 0)
             return -1;
+    }
     return 0;
 }
 
-static int pair_merge(ag__pair *d, size_t max, const ag__pair *s)
+static int pair_merge(ag__acc *acc, ag__pair *d, const ag__pair *s)
 {
     d->weight += s->weight;
     d->documents += s->documents;
     d->met += s->met;
-    if (ag__date_min(&d->first_date, s->first_date.s) < 0 ||
-        ag__date_max(&d->last_date, s->last_date.s) < 0 ||
-        evids_merge(&d->evidence, max, &s->evidence) < 0 ||
-        evids_merge(&d->met_evidence, max, &s->met_evidence) < 0)
+    if (dates_merge(acc, &d->first_date, &d->last_date, &s->first_date, &s->last_date) < 0 ||
+        evids_merge(acc, &d->evidence, &s->evidence) < 0 ||
+        evids_merge(acc, &d->met_evidence, &s->met_evidence) < 0)
         return -1;
     return 0;
 }
@@ -414,14 +458,14 @@ int ag__acc_combine(ag__acc *dst, const ag__acc *src, ag_error *err)
     }
     for (size_t i = 0; i < src->nactors; i++) {
         long j = ag__acc_actor(dst, src->actors[i].key);
-        if (j < 0 || actor_merge(&dst->actors[j], &src->actors[i]) < 0)
+        if (j < 0 || actor_merge(dst, &dst->actors[j], &src->actors[i]) < 0)
             goto out;
         map[i] = (size_t)j;
     }
     for (size_t i = 0; i < src->npairs; i++) {
         const ag__pair *p = &src->pairs[i];
         long j = ag__acc_pair(dst, map[p->a], map[p->b]);
-        if (j < 0 || pair_merge(&dst->pairs[j], dst->max_evidence, p) < 0)
+        if (j < 0 || pair_merge(dst, &dst->pairs[j], p) < 0)
             goto out;
     }
     dst->documents += src->documents;
@@ -448,29 +492,143 @@ out:
  *                "ev":[[doc,offset,text]..],"mev":[..]}
  * Keys hold only letters, digits and single spaces (ag_extract_name_key): never a '|',
  * a TAB or a newline.
+ *
+ * The lines are written and read here without jansson: a merge reads little else, and
+ * building a JSON tree per record (a dozen allocations, freed at once) was half of
+ * ag-merge's time. The bytes are jansson's compact, ASCII-only dump, as before, so
+ * shards of earlier versions read the same; strings that are not valid UTF-8, which
+ * jansson refused to hold, are left out as it left them out.
  */
 
-static json_t *counts_json(const ag__counts *c)
+static int utf8_valid(const char *s)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < c->n; i++)
-        json_array_append_new(a, json_pack("[sI]", c->v[i].s, (json_int_t)c->v[i].n));
-    return a;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t k = ag_text_decode(s, n, i, &cp);
+        if (cp == 0xFFFD && k == 1)
+            return 0;
+        i += k;
+    }
+    return 1;
 }
 
-static json_t *evids_json(const ag__evids *e)
+/* s as a JSON string the way jansson dumps it with JSON_ENSURE_ASCII: \" \\ \b \f \n \r
+ * \t, other controls and every non-ASCII character as \uXXXX (upper-case hex; UTF-16
+ * surrogate pairs beyond the BMP). s must be valid UTF-8. */
+static int put_str(ag__buf *b, const char *s)
 {
-    json_t *a = json_array();
-    for (size_t i = 0; a && i < e->n; i++)
-        json_array_append_new(
-            a, json_pack("[sIs]", e->v[i].doc, (json_int_t)e->v[i].offset, e->v[i].text));
-    return a;
+    static const char hex[] = "0123456789ABCDEF";
+    static const char from[] = "\"\\\b\f\n\r\t", to[] = "\"\\bfnrt"; /* two-byte escapes */
+    size_t n = strlen(s), run = 0;
+    if (ag__buf_add(b, "\"", 1) < 0)
+        return -1;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            i++;
+            continue;
+        }
+        char esc[12];
+        size_t en = 2, k = 1;
+        int32_t cp = c;
+        if (c >= 0x80)
+            k = ag_text_decode(s, n, i, &cp);
+        const char *short_esc = cp < 0x80 ? memchr(from, (int)cp, sizeof from - 1) : NULL;
+        esc[0] = '\\';
+        if (short_esc) {
+            esc[1] = to[short_esc - from];
+        } else {
+            uint32_t u[2] = {(uint32_t)cp, 0};
+            size_t nu = 1;
+            if (cp >= 0x10000) {
+                uint32_t v = (uint32_t)cp - 0x10000;
+                u[0] = 0xD800 | (v >> 10);
+                u[1] = 0xDC00 | (v & 0x3FF);
+                nu = 2;
+            }
+            en = 0;
+            for (size_t j = 0; j < nu; j++) {
+                esc[en++] = '\\';
+                esc[en++] = 'u';
+                for (int sh = 12; sh >= 0; sh -= 4)
+                    esc[en++] = hex[(u[j] >> sh) & 0xF];
+            }
+        }
+        if (ag__buf_add(b, s + run, i - run) < 0 || ag__buf_add(b, esc, en) < 0)
+            return -1;
+        i += k;
+        run = i;
+    }
+    return ag__buf_add(b, s + run, n - run) < 0 || ag__buf_add(b, "\"", 1) < 0 ? -1 : 0;
 }
 
-static void set_date(json_t *o, const char *k, const char *date)
+/* v in decimal ("%lld", which cost a tenth of writing records through snprintf). */
+static int put_int(ag__buf *b, long long v)
 {
-    if (date)
-        json_object_set_new(o, k, json_string(date));
+    char num[24], *p = num + sizeof num;
+    unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
+    return ag__buf_add(b, p, (size_t)(num + sizeof num - p));
+}
+
+static int put(ag__buf *b, const char *s) { return ag__buf_add(b, s, strlen(s)); }
+
+/* ,"name":[["s",n],..] */
+static int put_counts(ag__buf *b, const char *name, const ag__counts *c)
+{
+    int first = 1;
+    if (put(b, ",\"") < 0 || put(b, name) < 0 || put(b, "\":[") < 0)
+        return -1;
+    for (size_t i = 0; i < c->n; i++) {
+        if (!utf8_valid(c->v[i].s))
+            continue;
+        if ((!first && put(b, ",") < 0) || put(b, "[") < 0 || put_str(b, c->v[i].s) < 0 ||
+            put(b, ",") < 0 || put_int(b, c->v[i].n) < 0 || put(b, "]") < 0)
+            return -1;
+        first = 0;
+    }
+    return put(b, "]");
+}
+
+/* ,"name":[["doc",offset,"text"],..] */
+static int put_evids(ag__buf *b, const char *name, const ag__evids *e)
+{
+    int first = 1;
+    if (put(b, ",\"") < 0 || put(b, name) < 0 || put(b, "\":[") < 0)
+        return -1;
+    for (size_t i = 0; i < e->n; i++) {
+        const ag__evid *x = &e->v[i];
+        if (!utf8_valid(x->doc) || !utf8_valid(x->text))
+            continue;
+        if ((!first && put(b, ",") < 0) || put(b, "[") < 0 || put_str(b, x->doc) < 0 ||
+            put(b, ",") < 0 || put_int(b, (long long)x->offset) < 0 || put(b, ",") < 0 ||
+            put_str(b, x->text) < 0 || put(b, "]") < 0)
+            return -1;
+        first = 0;
+    }
+    return put(b, "]");
+}
+
+/* ,"name":"s" when s is set (and valid UTF-8). */
+static int put_opt(ag__buf *b, const char *name, const char *s)
+{
+    if (!s || !utf8_valid(s))
+        return 0;
+    return put(b, ",\"") < 0 || put(b, name) < 0 || put(b, "\":") < 0 || put_str(b, s) < 0 ? -1 : 0;
+}
+
+static int put_dates(ag__buf *b, const ag__date *first, const ag__date *last)
+{
+    return put_opt(b, "fd", first->s) < 0 || put_opt(b, "ld", last->s) < 0 ? -1 : 0;
 }
 
 static int cmp_actor_ptr(const void *pa, const void *pb)
@@ -492,27 +650,76 @@ static int cmp_pair_sort(const void *pa, const void *pb)
     return c ? c : strcmp(x->acc->actors[p->b].key, x->acc->actors[q->b].key);
 }
 
-static int write_json_line(FILE *out, const char *prefix, json_t *o)
+/* Write b out once it holds a good amount (or at the end), and empty it. */
+static int drain(ag__buf *b, FILE *out, int all)
 {
-    char *s = o ? json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
-    json_decref(o);
-    if (!s)
-        return -1;
-    int rc = fprintf(out, "%s\t%s\n", prefix, s) < 0 ? -1 : 0;
-    free(s);
+    if (b->len < (all ? 1 : 1 << 16))
+        return 0;
+    size_t n = b->len;
+    int rc = fwrite(b->p, 1, n, out) == n ? 0 : -1;
+    ag__buf_reset(b);
     return rc;
+}
+
+static int actor_line(ag__buf *b, const ag__actor *a)
+{
+    if (put(b, "A|") < 0 || put(b, a->key) < 0 || put(b, "\t{\"m\":") < 0 ||
+        put_int(b, a->mentions) < 0 || put(b, ",\"d\":") < 0 || put_int(b, a->documents) < 0 ||
+        put(b, ",\"t\":[") < 0)
+        return -1;
+    for (int t = 0; t < 5; t++)
+        if ((t && put(b, ",") < 0) || put_int(b, a->types[t]) < 0)
+            return -1;
+    if (put(b, "]") < 0 || put_counts(b, "names", &a->names) < 0 ||
+        put_counts(b, "forms", &a->forms) < 0 || put_counts(b, "roles", &a->roles) < 0 ||
+        put_counts(b, "countries", &a->countries) < 0 ||
+        put_dates(b, &a->first_date, &a->last_date) < 0)
+        return -1;
+    return put(b, "}\n");
+}
+
+/* The shard header: documents, evidence limit, the settings that change counts and the
+ * identities of the shards in these records (an extraction's own, or the ones ag-merge
+ * read), so that ag-merge can refuse mixed or repeated shards. */
+static int doc_line(ag__buf *b, const ag__acc *acc)
+{
+    char hex[20];
+    if (put(b, "D|-\t{\"documents\":") < 0 || put_int(b, acc->documents) < 0 ||
+        put(b, ",\"evidence\":") < 0 || put_int(b, (long long)acc->max_evidence) < 0 ||
+        put_opt(b, "settings", acc->settings) < 0)
+        return -1;
+    size_t n = acc->nshards ? acc->nshards : acc->shard ? 1 : 0;
+    for (size_t i = 0; i < n; i++) {
+        snprintf(hex, sizeof hex, "\"%016llx\"",
+                 (unsigned long long)(acc->nshards ? acc->shards[i] : acc->shard));
+        if (put(b, i ? "," : ",\"shards\":[") < 0 || put(b, hex) < 0)
+            return -1;
+    }
+    return (n && put(b, "]") < 0) || put(b, "}\n") < 0 ? -1 : 0;
+}
+
+static int pair_line(ag__buf *b, const ag__acc *acc, const ag__pair *p)
+{
+    if (put(b, "L|") < 0 || put(b, acc->actors[p->a].key) < 0 || put(b, "|") < 0 ||
+        put(b, acc->actors[p->b].key) < 0 || put(b, "\t{\"w\":") < 0 || put_int(b, p->weight) < 0 ||
+        put(b, ",\"d\":") < 0 || put_int(b, p->documents) < 0 || put(b, ",\"met\":") < 0 ||
+        put_int(b, p->met) < 0 || put_evids(b, "ev", &p->evidence) < 0 ||
+        put_evids(b, "mev", &p->met_evidence) < 0 ||
+        put_dates(b, &p->first_date, &p->last_date) < 0)
+        return -1;
+    return put(b, "}\n");
 }
 
 int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error *err)
 {
     const ag__actor **order = NULL;
     pair_sort *pairs = NULL;
-    char *prefix = NULL;
+    ag__buf b = {0};
     int rc = -1;
 
     order = malloc((acc->nactors + 1) * sizeof *order);
     pairs = malloc((acc->npairs + 1) * sizeof *pairs);
-    if (!order || !pairs)
+    if (!order || !pairs || ag__buf_reserve(&b, 1 << 17) < 0)
         goto nomem;
     for (size_t i = 0; i < acc->nactors; i++)
         order[i] = &acc->actors[i];
@@ -521,75 +728,24 @@ int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error 
         const ag__actor *a = order[i];
         if (!a->mentions && !a->documents)
             continue; /* only named by a pair record (ag-merge --sorted) */
-        json_t *o = json_pack("{sIsIs[IIIII]sosososo}", "m", (json_int_t)a->mentions, "d",
-                              (json_int_t)a->documents, "t", (json_int_t)a->types[0],
-                              (json_int_t)a->types[1], (json_int_t)a->types[2],
-                              (json_int_t)a->types[3], (json_int_t)a->types[4], "names",
-                              counts_json(&a->names), "forms", counts_json(&a->forms), "roles",
-                              counts_json(&a->roles), "countries", counts_json(&a->countries));
-        if (o) {
-            set_date(o, "fd", a->first_date.s);
-            set_date(o, "ld", a->last_date.s);
-        }
-        free(prefix);
-        prefix = malloc(strlen(a->key) + 3);
-        if (!prefix)
+        if (actor_line(&b, a) < 0)
             goto nomem;
-        sprintf(prefix, "A|%s", a->key);
-        if (write_json_line(out, prefix, o) < 0)
+        if (drain(&b, out, 0) < 0)
             goto io;
     }
-    if (doc_record) {
-        /* The shard header: documents, evidence limit, the settings that change counts
-         * and the identities of the shards in these records (an extraction's own, or the
-         * ones ag-merge read), so that ag-merge can refuse mixed or repeated shards. */
-        json_t *d = json_pack("{sIsI}", "documents", (json_int_t)acc->documents, "evidence",
-                              (json_int_t)acc->max_evidence);
-        json_t *ids = json_array();
-        char hex[17];
-        if (!d || !ids) {
-            json_decref(d);
-            json_decref(ids);
-            goto nomem;
-        }
-        if (acc->settings)
-            json_object_set_new(d, "settings", json_string(acc->settings));
-        for (size_t i = 0; i < acc->nshards; i++) {
-            snprintf(hex, sizeof hex, "%016llx", (unsigned long long)acc->shards[i]);
-            json_array_append_new(ids, json_string(hex));
-        }
-        if (!acc->nshards && acc->shard) {
-            snprintf(hex, sizeof hex, "%016llx", (unsigned long long)acc->shard);
-            json_array_append_new(ids, json_string(hex));
-        }
-        if (json_array_size(ids))
-            json_object_set_new(d, "shards", ids);
-        else
-            json_decref(ids);
-        if (write_json_line(out, "D|-", d) < 0)
-            goto io;
-    }
+    if (doc_record && doc_line(&b, acc) < 0)
+        goto nomem;
     for (size_t i = 0; i < acc->npairs; i++)
         pairs[i] = (pair_sort){acc, i};
     qsort(pairs, acc->npairs, sizeof *pairs, cmp_pair_sort);
     for (size_t i = 0; i < acc->npairs; i++) {
-        const ag__pair *p = &acc->pairs[pairs[i].i];
-        const char *ka = acc->actors[p->a].key, *kb = acc->actors[p->b].key;
-        json_t *o = json_pack("{sIsIsIsoso}", "w", (json_int_t)p->weight, "d",
-                              (json_int_t)p->documents, "met", (json_int_t)p->met, "ev",
-                              evids_json(&p->evidence), "mev", evids_json(&p->met_evidence));
-        if (o) {
-            set_date(o, "fd", p->first_date.s);
-            set_date(o, "ld", p->last_date.s);
-        }
-        free(prefix);
-        prefix = malloc(strlen(ka) + strlen(kb) + 4);
-        if (!prefix)
+        if (pair_line(&b, acc, &acc->pairs[pairs[i].i]) < 0)
             goto nomem;
-        sprintf(prefix, "L|%s|%s", ka, kb);
-        if (write_json_line(out, prefix, o) < 0)
+        if (drain(&b, out, 0) < 0)
             goto io;
     }
+    if (drain(&b, out, 1) < 0)
+        goto io;
     rc = 0;
     goto out;
 nomem:
@@ -598,190 +754,611 @@ nomem:
 io:
     ag_error_set(err, AG_EIO, NULL, 0, 0, "cannot write records");
 out:
-    free(prefix);
+    ag__buf_free(&b);
     free(order);
     free(pairs);
     return rc;
 }
 
-static int counts_from_json(ag__counts *c, const json_t *a)
+/*
+ * Reading: a scanner for the JSON of these records. It accepts what jansson accepted
+ * of them (white space anywhere, keys in any order, unknown keys, escapes) and refuses
+ * what it refused (duplicate keys, invalid UTF-8, \u0000, trailing bytes), but wants
+ * each known field to have its type (jansson read a mistyped number as 0). Strings go
+ * straight from the line into the pool, or through acc->scratch when they hold escapes.
+ * Every scan_* function returns 0, 1 for a malformed record, or -1 out of memory.
+ */
+
+typedef struct scan {
+    const char *p, *end; /* the rest of the record */
+    ag__acc *acc;        /* where records go; its scratch holds decoded strings */
+} scan;
+
+#define SCAN_DEPTH 64 /* nesting that skipping unknown values follows */
+
+static void skip_ws(scan *sc)
 {
-    size_t i;
-    const json_t *e;
-    if (!a)
-        return 0;
-    if (!json_is_array(a))
+    while (sc->p < sc->end && (*sc->p == ' ' || *sc->p == '\t' || *sc->p == '\n' || *sc->p == '\r'))
+        sc->p++;
+}
+
+/* Consume c (after white space): 1 when it was there. */
+static int eat(scan *sc, char c)
+{
+    skip_ws(sc);
+    if (sc->p < sc->end && *sc->p == c) {
+        sc->p++;
         return 1;
-    json_array_foreach(a, i, e)
-    {
+    }
+    return 0;
+}
+
+static int hex4(const char *p, uint32_t *v)
+{
+    *v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (d < 0)
+            return 0;
+        *v = *v << 4 | (uint32_t)d;
+    }
+    return 1;
+}
+
+/* One \u escape (sc->p after the 'u'), a surrogate pair joined, as UTF-8 into b. */
+static int scan_unicode(scan *sc, ag__buf *b)
+{
+    uint32_t cp, lo;
+    if (sc->end - sc->p < 4 || !hex4(sc->p, &cp))
+        return 1;
+    sc->p += 4;
+    if (cp >= 0xDC00 && cp <= 0xDFFF)
+        return 1;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+        if (sc->end - sc->p < 6 || sc->p[0] != '\\' || sc->p[1] != 'u' || !hex4(sc->p + 2, &lo) ||
+            lo < 0xDC00 || lo > 0xDFFF)
+            return 1;
+        sc->p += 6;
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+    }
+    if (cp == 0)
+        return 1;
+    char u[4];
+    size_t n;
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | cp >> 6);
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | cp >> 12);
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        u[0] = (char)(0xF0 | cp >> 18);
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    return ag__buf_add(b, u, n);
+}
+
+/* A JSON string: *s, *n its bytes (in the line, or in acc->scratch until the next
+ * string). */
+static int scan_string(scan *sc, const char **s, size_t *n)
+{
+    if (!eat(sc, '"'))
+        return 1;
+    const char *start = sc->p, *q = sc->p;
+    ag__buf *b = NULL;
+    for (;;) {
+        while (q < sc->end && *q != '"' && *q != '\\') {
+            unsigned char c = (unsigned char)*q;
+            if (c < 0x20)
+                return 1;
+            if (c < 0x80) {
+                q++;
+                continue;
+            }
+            int32_t cp;
+            size_t k = ag_text_decode(q, (size_t)(sc->end - q), 0, &cp);
+            if (cp == 0xFFFD && k == 1)
+                return 1;
+            q += k;
+        }
+        if (q >= sc->end)
+            return 1;
+        if (*q == '"' && !b) { /* no escape: the bytes are the line's */
+            *s = start;
+            *n = (size_t)(q - start);
+            sc->p = q + 1;
+            return 0;
+        }
+        if (!b) {
+            b = &sc->acc->scratch;
+            ag__buf_reset(b);
+        }
+        if (ag__buf_add(b, start, (size_t)(q - start)) < 0)
+            return -1;
+        if (*q == '"') {
+            *s = b->p;
+            *n = b->len;
+            sc->p = q + 1;
+            return 0;
+        }
+        if (sc->end - q < 2)
+            return 1;
+        char e = q[1], c;
+        sc->p = q + 2;
+        switch (e) {
+        case '"':
+        case '\\':
+        case '/':
+            c = e;
+            break;
+        case 'b':
+            c = '\b';
+            break;
+        case 'f':
+            c = '\f';
+            break;
+        case 'n':
+            c = '\n';
+            break;
+        case 'r':
+            c = '\r';
+            break;
+        case 't':
+            c = '\t';
+            break;
+        case 'u': {
+            int r = scan_unicode(sc, b);
+            if (r)
+                return r;
+            start = q = sc->p;
+            continue;
+        }
+        default:
+            return 1;
+        }
+        if (ag__buf_add(b, &c, 1) < 0)
+            return -1;
+        start = q = sc->p;
+    }
+}
+
+/* A JSON string interned into the pool. */
+static int scan_pooled(scan *sc, const char **out)
+{
+    const char *s;
+    size_t n;
+    int r = scan_string(sc, &s, &n);
+    if (r)
+        return r;
+    return (*out = ag__acc_intern(sc->acc, s, n)) ? 0 : -1;
+}
+
+/* A JSON integer (no fraction or exponent), in range. */
+static int scan_int(scan *sc, long long *v)
+{
+    skip_ws(sc);
+    const char *p = sc->p;
+    int neg = p < sc->end && *p == '-';
+    unsigned long long u = 0;
+    p += neg;
+    if (p >= sc->end || *p < '0' || *p > '9' ||
+        (*p == '0' && p + 1 < sc->end && p[1] >= '0' && p[1] <= '9'))
+        return 1;
+    for (; p < sc->end && *p >= '0' && *p <= '9'; p++) {
+        if (u > (unsigned long long)INT64_MAX / 10)
+            return 1;
+        u = u * 10 + (unsigned long long)(*p - '0');
+        if (u > (unsigned long long)INT64_MAX + (unsigned long long)neg)
+            return 1;
+    }
+    if (p < sc->end && (*p == '.' || *p == 'e' || *p == 'E'))
+        return 1;
+    sc->p = p;
+    *v = neg ? (long long)(0 - u) : (long long)u;
+    return 0;
+}
+
+static int scan_word(scan *sc, const char *w)
+{
+    size_t n = strlen(w);
+    skip_ws(sc);
+    if ((size_t)(sc->end - sc->p) < n || memcmp(sc->p, w, n) != 0)
+        return 1;
+    sc->p += n;
+    return 0;
+}
+
+/* Any JSON value, passed over (unknown keys). */
+static int scan_skip(scan *sc, int depth)
+{
+    const char *s;
+    size_t n;
+    long long v;
+    skip_ws(sc);
+    if (sc->p >= sc->end || depth > SCAN_DEPTH)
+        return 1;
+    switch (*sc->p) {
+    case '"':
+        return scan_string(sc, &s, &n);
+    case 't':
+        return scan_word(sc, "true");
+    case 'f':
+        return scan_word(sc, "false");
+    case 'n':
+        return scan_word(sc, "null");
+    case '[':
+    case '{': {
+        char close = *sc->p == '[' ? ']' : '}';
+        int obj = close == '}';
+        sc->p++;
+        if (eat(sc, close))
+            return 0;
+        do {
+            int r = obj ? scan_string(sc, &s, &n) : 0;
+            if (!r && obj && !eat(sc, ':'))
+                r = 1;
+            if (!r)
+                r = scan_skip(sc, depth + 1);
+            if (r)
+                return r;
+        } while (eat(sc, ','));
+        return eat(sc, close) ? 0 : 1;
+    }
+    default:
+        if (scan_int(sc, &v) == 0)
+            return 0;
+        /* A number with a fraction or an exponent. */
+        if (*sc->p == '-')
+            sc->p++;
+        const char *p = sc->p;
+        while (sc->p < sc->end &&
+               ((*sc->p >= '0' && *sc->p <= '9') || *sc->p == '.' || *sc->p == 'e' ||
+                *sc->p == 'E' || *sc->p == '+' || *sc->p == '-'))
+            sc->p++;
+        return sc->p > p && p[0] >= '0' && p[0] <= '9' ? 0 : 1;
+    }
+}
+
+/* An optional date (a string or null) kept in *slot when lower (want_min) or higher. */
+static int scan_date(scan *sc, ag__date *slot, int want_min)
+{
+    const char *date = NULL;
+    int r = scan_word(sc, "null") == 0 ? 0 : scan_pooled(sc, &date);
+    if (!r)
+        date_keep(slot, date, want_min);
+    return r;
+}
+
+/* [["s",n],..] into c. */
+static int scan_counts(scan *sc, ag__counts *c)
+{
+    if (!eat(sc, '['))
+        return 1;
+    if (eat(sc, ']'))
+        return 0;
+    do {
         const char *s;
-        json_int_t n;
-        if (json_unpack((json_t *)e, "[sI]", &s, &n) != 0)
+        long long n;
+        int r;
+        if (!eat(sc, '['))
+            return 1;
+        if ((r = scan_pooled(sc, &s)) != 0)
+            return r;
+        if (!eat(sc, ',') || scan_int(sc, &n) || !eat(sc, ']'))
             return 1;
         if (ag__counts_add(c, s, n) < 0)
             return -1;
-    }
-    return 0;
+    } while (eat(sc, ','));
+    return eat(sc, ']') ? 0 : 1;
 }
 
-static int evids_from_json(ag__evids *ev, size_t max, const json_t *a)
+/* [["doc",offset,"text"],..] offered to e. Most pieces stay out of a full selection: the
+ * strings go into the pool only when they enter. */
+static int scan_evids(scan *sc, ag__evids *e)
 {
-    size_t i;
-    const json_t *e;
-    if (!a)
-        return 0;
-    if (!json_is_array(a))
+    ag__acc *acc = sc->acc;
+    if (!eat(sc, '['))
         return 1;
-    json_array_foreach(a, i, e)
-    {
+    if (eat(sc, ']'))
+        return 0;
+    do {
         const char *doc, *text;
-        json_int_t off;
-        if (json_unpack((json_t *)e, "[sIs]", &doc, &off, &text) != 0 || off < 0)
+        size_t docn, textn, max = acc->max_evidence;
+        long long off;
+        int r;
+        if (!eat(sc, '['))
             return 1;
-        if (ag__evids_offer(ev, max, doc, (size_t)off, text) < 0)
+        if ((r = scan_string(sc, &doc, &docn)) != 0)
+            return r;
+        /* An escaped id sits in the scratch buffer, which the text may need. */
+        if (doc == acc->scratch.p && !(doc = ag__acc_intern(acc, doc, docn)))
             return -1;
-    }
-    return 0;
+        if (!eat(sc, ',') || scan_int(sc, &off) || off < 0 || !eat(sc, ','))
+            return 1;
+        if ((r = scan_string(sc, &text, &textn)) != 0)
+            return r;
+        if (!eat(sc, ']'))
+            return 1;
+        size_t pos = max ? evids_pos_n(e, doc, docn, (size_t)off, text, textn) : 0;
+        if (pos >= max)
+            continue;
+        if (!(doc = ag__acc_intern(acc, doc, docn)) || !(text = ag__acc_intern(acc, text, textn)) ||
+            evids_insert(e, max, pos, doc, (size_t)off, text) < 0)
+            return -1;
+    } while (eat(sc, ','));
+    return eat(sc, ']') ? 0 : 1;
 }
 
-/* Split off the next part of the key in line[*pos, len), ended by sep, into a
- * NUL-terminated copy. */
-static char *next_field(const char *line, size_t len, size_t *pos, char sep)
+/* The index of name in the list of known keys (names, a NULL-ended list), or -1 for an
+ * unknown key (its value is skipped); 1 for a key given twice. */
+static int scan_key(scan *sc, const char *const *names, unsigned *seen, int *which)
 {
-    const char *end = memchr(line + *pos, sep, len - *pos);
-    if (!end)
-        return NULL;
-    size_t n = (size_t)(end - (line + *pos));
-    char *s = strndup(line + *pos, n);
-    *pos += n + 1;
-    return s;
-}
-
-/* The shard header of a D record: its settings must be those of the shards read before
- * (records made with another --scope or other dictionaries count other things), and no
- * shard may come twice (its counts would double). Records without settings (written by
- * hand) are taken as they are. -1 with err set. */
-static int shard_header(ag__acc *acc, const json_t *o, const char *name, long lineno, ag_error *err)
-{
-    const char *set = json_string_value(json_object_get(o, "settings"));
-    const json_t *ids = json_object_get(o, "shards"), *v;
-    size_t i;
-    if (set) {
-        if (!acc->settings) {
-            if (!(acc->settings = strdup(set)))
-                return ag__nomem(err);
-        } else if (strcmp(acc->settings, set) != 0) {
-            return ag_error_set(err, AG_EINVAL, name, lineno, 0,
-                                "shard made with other settings (%s) than the shards before "
-                                "it (%s): their counts do not add up",
-                                set, acc->settings);
+    const char *s;
+    size_t n;
+    int r = scan_string(sc, &s, &n);
+    if (r)
+        return r;
+    if (!eat(sc, ':'))
+        return 1;
+    *which = -1;
+    for (int i = 0; names[i]; i++) {
+        if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0) {
+            if (*seen & 1u << i)
+                return 1;
+            *seen |= 1u << i;
+            *which = i;
+            break;
         }
     }
-    json_array_foreach(ids, i, v)
-    {
-        const char *hex = json_string_value(v);
-        char *end;
-        uint64_t id = hex ? (uint64_t)strtoull(hex, &end, 16) : 0;
-        if (!hex || *end)
-            return ag_error_set(err, AG_EPARSE, name, lineno, 0, "bad shard id in the header");
-        for (size_t k = 0; k < acc->nshards; k++)
-            if (acc->shards[k] == id)
-                return ag_error_set(err, AG_EINVAL, name, lineno, 0,
-                                    "shard %s given twice: its counts would double", hex);
-        if (ag__grow(&acc->shards, &acc->capshards, acc->nshards + 1, sizeof *acc->shards) < 0)
-            return ag__nomem(err);
-        acc->shards[acc->nshards++] = id;
-    }
     return 0;
+}
+
+/* A known field of an object: names[which]'s value, for ctx. */
+typedef int (*field_fn)(scan *sc, int which, void *ctx);
+
+/* A JSON object: the values of the keys in names (a NULL-ended list; bit i of *seen set
+ * for names[i]) go to fn, the others are passed over. */
+static int scan_object(scan *sc, const char *const *names, unsigned *seen, field_fn fn, void *ctx)
+{
+    int r, which;
+    if (!eat(sc, '{'))
+        return 1;
+    if (eat(sc, '}'))
+        return 0;
+    do {
+        if ((r = scan_key(sc, names, seen, &which)) != 0 ||
+            (r = which < 0 ? scan_skip(sc, 0) : fn(sc, which, ctx)) != 0)
+            return r;
+    } while (eat(sc, ','));
+    return eat(sc, '}') ? 0 : 1;
+}
+
+static const char *const actor_keys[] = {"m",     "d",         "t",  "names", "forms",
+                                         "roles", "countries", "fd", "ld",    NULL};
+
+static int actor_field(scan *sc, int which, void *ctx)
+{
+    ag__actor *a = ctx;
+    ag__counts *lists[] = {&a->names, &a->forms, &a->roles, &a->countries};
+    long long v;
+    if (which == 0 || which == 1) {
+        if (scan_int(sc, &v))
+            return 1;
+        *(which ? &a->documents : &a->mentions) += v;
+        return 0;
+    }
+    if (which == 2) { /* "t": five type votes */
+        if (!eat(sc, '['))
+            return 1;
+        for (int t = 0; t < 5; t++) {
+            if ((t && !eat(sc, ',')) || scan_int(sc, &v))
+                return 1;
+            a->types[t] += v;
+        }
+        return eat(sc, ']') ? 0 : 1;
+    }
+    if (which >= 7)
+        return scan_date(sc, which == 7 ? &a->first_date : &a->last_date, which == 7);
+    return scan_counts(sc, lists[which - 3]);
+}
+
+static const char *const pair_keys[] = {"w", "d", "met", "ev", "mev", "fd", "ld", NULL};
+
+static int pair_field(scan *sc, int which, void *ctx)
+{
+    ag__pair *p = ctx;
+    long long v;
+    if (which <= 2) {
+        if (scan_int(sc, &v))
+            return 1;
+        *(which == 0 ? &p->weight : which == 1 ? &p->documents : &p->met) += v;
+        return 0;
+    }
+    if (which <= 4)
+        return scan_evids(sc, which == 3 ? &p->evidence : &p->met_evidence);
+    return scan_date(sc, which == 5 ? &p->first_date : &p->last_date, which == 5);
+}
+
+/* A shard id (16 hex digits as written; anything strtoull reads, as before). */
+static int scan_shard_id(scan *sc, char *hex, size_t hexsize, uint64_t *id)
+{
+    const char *s;
+    size_t n;
+    char *end;
+    int r = scan_string(sc, &s, &n);
+    if (r)
+        return r;
+    if (n == 0 || n >= hexsize)
+        return 1;
+    memcpy(hex, s, n);
+    hex[n] = '\0';
+    *id = (uint64_t)strtoull(hex, &end, 16);
+    return *end ? 1 : 0;
+}
+
+#define ERR_SET (-2) /* header_field: refused, with the reason in err */
+
+typedef struct header {
+    const char *name; /* input name and line, for errors */
+    long lineno;
+    ag_error *err;
+    long long documents, evidence; /* the header's fields */
+} header;
+
+static const char *const header_keys[] = {"documents", "evidence", "settings", "shards", NULL};
+
+/* A shard header field: settings must be those of the shards read before (records made
+ * with another --scope or other dictionaries count other things), and no shard may come
+ * twice (its counts would double). */
+static int header_field(scan *sc, int which, void *ctx)
+{
+    header *h = ctx;
+    ag__acc *acc = sc->acc;
+    const char *set;
+    size_t n;
+    char hex[64];
+    uint64_t id;
+    int r;
+    if (which <= 1)
+        return scan_int(sc, which ? &h->evidence : &h->documents);
+    if (which == 2) {
+        if ((r = scan_string(sc, &set, &n)) != 0)
+            return r;
+        if (!acc->settings)
+            return (acc->settings = strndup(set, n)) ? 0 : -1;
+        if (strlen(acc->settings) == n && memcmp(acc->settings, set, n) == 0)
+            return 0;
+        ag_error_set(h->err, AG_EINVAL, h->name, h->lineno, 0,
+                     "shard made with other settings (%.*s) than the shards before it (%s): "
+                     "their counts do not add up",
+                     (int)n, set, acc->settings);
+        return ERR_SET;
+    }
+    if (!eat(sc, '['))
+        return 1;
+    if (eat(sc, ']'))
+        return 0;
+    do {
+        if ((r = scan_shard_id(sc, hex, sizeof hex, &id)) != 0) {
+            if (r < 0)
+                return r;
+            ag_error_set(h->err, AG_EPARSE, h->name, h->lineno, 0, "bad shard id in the header");
+            return ERR_SET;
+        }
+        for (size_t k = 0; k < acc->nshards; k++) {
+            if (acc->shards[k] == id) {
+                ag_error_set(h->err, AG_EINVAL, h->name, h->lineno, 0,
+                             "shard %s given twice: its counts would double", hex);
+                return ERR_SET;
+            }
+        }
+        if (ag__grow(&acc->shards, &acc->capshards, acc->nshards + 1, sizeof *acc->shards) < 0)
+            return -1;
+        acc->shards[acc->nshards++] = id;
+    } while (eat(sc, ','));
+    return eat(sc, ']') ? 0 : 1;
+}
+
+/* The shard header of a D record. Records without settings (written by hand) are taken
+ * as they are. 1 malformed, -1 with err set. */
+static int scan_header(scan *sc, const char *name, long lineno, ag_error *err)
+{
+    header h = {name, lineno, err, 0, 0};
+    unsigned seen = 0;
+    int r = scan_object(sc, header_keys, &seen, header_field, &h);
+    if (r == ERR_SET)
+        return -1;
+    if (r)
+        return r < 0 ? ag__nomem(err) : r;
+    sc->acc->documents += h.documents;
+    /* The shards' evidence limit, unless pairs were already read with another. */
+    if (sc->acc->npairs == 0 && h.evidence > 0 && h.evidence <= AG__MAX_EVIDENCE &&
+        !sc->acc->fixed_evidence)
+        sc->acc->max_evidence = (size_t)h.evidence;
+    return 0;
+}
+
+/* The actor key line[*pos, end of the field ended by sep) as a record index; *pos past
+ * the separator. 1 when there is no such field or it is empty. */
+static int key_field(ag__acc *acc, const char *line, size_t len, size_t *pos, char sep, long *idx)
+{
+    const char *end = memchr(line + *pos, sep, len - *pos);
+    if (!end || end == line + *pos)
+        return 1;
+    size_t n = (size_t)(end - (line + *pos));
+    ag__buf_reset(&acc->scratch);
+    if (ag__buf_add(&acc->scratch, line + *pos, n) < 0)
+        return -1;
+    *pos += n + 1;
+    *idx = ag__acc_actor(acc, acc->scratch.p);
+    return *idx < 0 ? -1 : 0;
 }
 
 int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const char *name,
                             long lineno, ag_error *err)
 {
-    char *k1 = NULL, *k2 = NULL;
-    json_t *o = NULL;
-    json_error_t jerr;
     size_t pos = 2;
-    int bad = 1, rc = -1;
+    long ia = -1, ib = -1;
+    int r = 1;
+    scan sc = {NULL, line + len, acc};
 
     if (len < 4 || line[1] != '|' || (line[0] != 'A' && line[0] != 'D' && line[0] != 'L'))
         goto out;
-    if (line[0] == 'L' && !(k1 = next_field(line, len, &pos, '|')))
-        goto out;
-    if (!(line[0] == 'L' ? (k2 = next_field(line, len, &pos, '\t'))
-                         : (k1 = next_field(line, len, &pos, '\t'))))
-        goto out;
-    o = json_loadb(line + pos, len - pos, JSON_REJECT_DUPLICATES, &jerr);
-    if (!json_is_object(o))
-        goto out;
     if (line[0] == 'D') {
-        if (shard_header(acc, o, name, lineno, err) < 0) {
-            bad = 0;
+        const char *tab = memchr(line + pos, '\t', len - pos);
+        if (!tab)
+            goto out;
+        sc.p = tab + 1;
+        if ((r = scan_header(&sc, name, lineno, err)) < 0)
+            return -1;
+    } else if (line[0] == 'A') {
+        if ((r = key_field(acc, line, len, &pos, '\t', &ia)) != 0)
+            goto out;
+        unsigned seen = 0;
+        sc.p = line + pos;
+        r = scan_object(&sc, actor_keys, &seen, actor_field, &acc->actors[ia]);
+        if (!r && !(seen & 1u << 2))
+            r = 1; /* the type votes are required */
+    } else {
+        if ((r = key_field(acc, line, len, &pos, '|', &ia)) != 0 ||
+            (r = key_field(acc, line, len, &pos, '\t', &ib)) != 0)
+            goto out;
+        if (ia == ib) {
+            r = 1;
             goto out;
         }
-        acc->documents += json_integer_value(json_object_get(o, "documents"));
-        /* The shards' evidence limit, unless pairs were already read with another. */
-        json_int_t ev = json_integer_value(json_object_get(o, "evidence"));
-        if (acc->npairs == 0 && ev > 0 && ev <= AG__MAX_EVIDENCE && !acc->fixed_evidence)
-            acc->max_evidence = (size_t)ev;
-        bad = 0;
-    } else if (line[0] == 'A') {
-        long i = *k1 ? ag__acc_actor(acc, k1) : -1;
-        if (i < 0)
-            goto out;
-        ag__actor *a = &acc->actors[i];
-        const json_t *t = json_object_get(o, "t");
-        if (!json_is_array(t) || json_array_size(t) != 5)
-            goto out;
-        a->mentions += json_integer_value(json_object_get(o, "m"));
-        a->documents += json_integer_value(json_object_get(o, "d"));
-        for (size_t j = 0; j < 5; j++)
-            a->types[j] += json_integer_value(json_array_get(t, j));
-        int r = counts_from_json(&a->names, json_object_get(o, "names"));
-        if (!r)
-            r = counts_from_json(&a->forms, json_object_get(o, "forms"));
-        if (!r)
-            r = counts_from_json(&a->roles, json_object_get(o, "roles"));
-        if (!r)
-            r = counts_from_json(&a->countries, json_object_get(o, "countries"));
-        if (!r && (ag__date_min(&a->first_date, json_string_value(json_object_get(o, "fd"))) < 0 ||
-                   ag__date_max(&a->last_date, json_string_value(json_object_get(o, "ld"))) < 0))
-            r = -1;
-        if (r < 0)
-            goto nomem;
-        bad = r;
-    } else {
-        long ia = *k1 ? ag__acc_actor(acc, k1) : -1;
-        long ib = *k2 ? ag__acc_actor(acc, k2) : -1;
-        if (ia < 0 || ib < 0 || ia == ib)
-            goto out;
         long j = ag__acc_pair(acc, (size_t)ia, (size_t)ib);
-        if (j < 0)
-            goto nomem;
-        ag__pair *p = &acc->pairs[j];
-        p->weight += json_integer_value(json_object_get(o, "w"));
-        p->documents += json_integer_value(json_object_get(o, "d"));
-        p->met += json_integer_value(json_object_get(o, "met"));
-        int r = evids_from_json(&p->evidence, acc->max_evidence, json_object_get(o, "ev"));
-        if (!r)
-            r = evids_from_json(&p->met_evidence, acc->max_evidence, json_object_get(o, "mev"));
-        if (!r && (ag__date_min(&p->first_date, json_string_value(json_object_get(o, "fd"))) < 0 ||
-                   ag__date_max(&p->last_date, json_string_value(json_object_get(o, "ld"))) < 0))
+        if (j < 0) {
             r = -1;
-        if (r < 0)
-            goto nomem;
-        bad = r;
+            goto out;
+        }
+        unsigned seen = 0;
+        sc.p = line + pos;
+        r = scan_object(&sc, pair_keys, &seen, pair_field, &acc->pairs[j]);
     }
-    rc = bad ? -1 : 0;
-    goto out;
-nomem:
-    bad = 0;
-    ag_error_set(err, AG_ENOMEM, name, lineno, 0, "out of memory reading records");
+    if (r == 0) {
+        skip_ws(&sc);
+        if (sc.p != sc.end)
+            r = 1;
+    }
 out:
-    if (bad)
-        ag_error_set(err, AG_EPARSE, name, lineno, 0, "not an ag-extract --emit-keyed record");
-    json_decref(o);
-    free(k1);
-    free(k2);
-    return rc;
+    if (r < 0)
+        return ag_error_set(err, AG_ENOMEM, name, lineno, 0, "out of memory reading records");
+    if (r > 0)
+        return ag_error_set(err, AG_EPARSE, name, lineno, 0,
+                            "not an ag-extract --emit-keyed record");
+    return 0;
 }

@@ -214,10 +214,9 @@ struct ag__analyser {
     ag__strmap known_index; /* name -> index into known */
     acc_slot *acc_local;    /* accumulator record -> its local actor */
     size_t capacc;
-    unsigned doc_no;    /* counts documents, so acc_local needs no clearing */
-    uint64_t date_k[2]; /* ag__prefix_key of the document's date */
-    size_t date_n;
-    lpair *pairs; /* local pairs */
+    unsigned doc_no;  /* counts documents, so acc_local needs no clearing */
+    const char *date; /* the document's date in the accumulator's pool, or NULL */
+    lpair *pairs;     /* local pairs */
     size_t npairs, cappairs;
     ag__u64map pair_index; /* (lo << 32 | hi) + 1 -> pairs index, for documents
                             * with more than PAIR_MATRIX_MAX local actors */
@@ -1548,7 +1547,7 @@ static int flush_name(ag__analyser *an, ag__acc *acc, long l)
         return 0;
     ag__actor *a = &acc->actors[lo->acc];
     const char *clean = an->known[lo->pend_name].clean;
-    if (clean[0] && ag__counts_add(&a->names, clean, lo->pend_n) < 0)
+    if (clean[0] && ag__acc_count(acc, &a->names, clean, lo->pend_n) < 0)
         return -1;
     lo->pend_name = -1;
     lo->pend_n = 0;
@@ -1572,7 +1571,7 @@ static int count_mention(ag__analyser *an, ag__acc *acc, const ag__doc *doc, con
             return -1;
         form = an->scratch;
     }
-    if (form[0] && ag__counts_add(&a->forms, form, 1) < 0)
+    if (form[0] && ag__acc_count(acc, &a->forms, form, 1) < 0)
         return -1;
     /* An actor's mentions mostly repeat one resolved name: count runs of it
      * and add them to the record once (flush_name). */
@@ -1584,11 +1583,11 @@ static int count_mention(ag__analyser *an, ag__acc *acc, const ag__doc *doc, con
     lo->pend_n++;
     if (x->role && x->role[0] &&
         (surface(an, x->role, 0, strlen(x->role)) < 0 ||
-         (an->scratch[0] && ag__counts_add(&a->roles, an->scratch, 1) < 0)))
+         (an->scratch[0] && ag__acc_count(acc, &a->roles, an->scratch, 1) < 0)))
         return -1;
     if (x->country && x->country[0] &&
         (surface(an, x->country, 0, strlen(x->country)) < 0 ||
-         ag__counts_add(&a->countries, an->scratch, 1) < 0))
+         ag__acc_count(acc, &a->countries, an->scratch, 1) < 0))
         return -1;
     return 0;
 }
@@ -1596,8 +1595,9 @@ static int count_mention(ag__analyser *an, ag__acc *acc, const ag__doc *doc, con
 /* Fold the document's pairs into the accumulator. */
 static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc)
 {
-    uint64_t idk[2];
-    size_t idn = ag__prefix_key(doc->id, idk);
+    const char *id = an->npairs ? ag__acc_intern(acc, doc->id, strlen(doc->id)) : NULL;
+    if (an->npairs && !id)
+        return -1;
     for (size_t i = 0; i < an->npairs; i++) {
         const lpair *lp = &an->pairs[i];
         long a = an->loc[lp->lo].acc, b = an->loc[lp->hi].acc;
@@ -1610,19 +1610,18 @@ static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc)
         p->weight += lp->weight;
         p->documents++;
         p->met += lp->met;
-        if (ag__date_keep(&p->first_date, doc->date, an->date_k, an->date_n, 1) < 0 ||
-            ag__date_keep(&p->last_date, doc->date, an->date_k, an->date_n, 0) < 0)
-            return -1;
+        ag__date_min(&p->first_date, an->date);
+        ag__date_max(&p->last_date, an->date);
         for (int kind = 0; kind < 2; kind++) {
             ag__evids *e = kind ? &p->met_evidence : &p->evidence;
             const size_t *units = kind ? lp->mev : lp->ev;
             size_t n = kind ? lp->nmev : lp->nev;
             for (size_t u = 0; u < n; u++) {
                 /* Skip building the text when the selection is full of smaller ones. */
-                if (ag__evids_closed(e, acc->max_evidence, doc->id, idk, idn, units[2 * u]))
+                if (ag__evids_closed(e, acc->max_evidence, id, units[2 * u]))
                     break;
                 if (unit_text(an, doc->text, units[2 * u], units[2 * u + 1]) < 0 ||
-                    ag__evids_offer(e, acc->max_evidence, doc->id, units[2 * u], an->scratch) < 0)
+                    ag__acc_offer(acc, e, id, units[2 * u], an->scratch, an->scratchlen) < 0)
                     return -1;
             }
         }
@@ -1638,7 +1637,9 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
     long rc = -1;
 
     reset_doc(an);
-    an->date_n = doc->date ? ag__prefix_key(doc->date, an->date_k) : 0;
+    an->date = NULL;
+    if (doc->date && *doc->date && !(an->date = ag__acc_intern(acc, doc->date, strlen(doc->date))))
+        return ag__nomem(err);
     if (ag_text_sentences(doc->text, doc->len, &sents, &ns, err) < 0)
         return -1;
     if (ag_ner_document(an->lex, &an->ner, doc->text, doc->len, sents, ns, &an->m, err) < 0)
@@ -1680,9 +1681,8 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
         if (flush_name(an, acc, (long)l) < 0)
             goto nomem;
         a->documents++;
-        if (ag__date_keep(&a->first_date, doc->date, an->date_k, an->date_n, 1) < 0 ||
-            ag__date_keep(&a->last_date, doc->date, an->date_k, an->date_n, 0) < 0)
-            goto nomem;
+        ag__date_min(&a->first_date, an->date);
+        ag__date_max(&a->last_date, an->date);
     }
     /* ms[s] = first mention of sentence s (mentions are in text order). */
     if (!(ms = malloc((ns + 1) * sizeof *ms)))

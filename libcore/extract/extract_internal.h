@@ -2,8 +2,10 @@
  * extract_internal.h - what the extract_*.c files and merge.c share: hash maps, the
  * record accumulator, the document reader and the per-document analyser.
  *
- * Ownership: every structure here owns the strings it holds (copied in); the free and
- * destroy functions release everything and accept zeroed structures. Nothing here is thread-safe by
+ * Ownership: the strings of an accumulator's records (keys, names, dates, evidence) live
+ * in its string pool (ag__acc_intern) and are borrowed by the records; the other
+ * structures own the strings they hold. The free and destroy functions release
+ * everything and accept zeroed structures. Nothing here is thread-safe by
  * itself; the driver gives each worker its own accumulator and combines them at the end.
  */
 #ifndef AG_EXTRACT_INTERNAL_H
@@ -19,7 +21,9 @@
 #include <actorgraph/nlp/lexicon.h>
 #include <actorgraph/nlp/ner.h>
 
+#include "util/arena_internal.h"
 #include "util/array_internal.h"
+#include "util/buf_internal.h"
 #include "util/bytes_internal.h"
 #include "util/hashmap_internal.h"
 
@@ -90,19 +94,14 @@ static inline int ag__u64map_put(ag__u64map *m, uint64_t key, size_t val)
 #define AG__MAX_EVIDENCE 10 /* most evidence records per link and kind (--evidence) */
 
 /* The first 16 bytes of s, zero-padded, as two big-endian numbers, so that numeric order
- * is strcmp order as far as those bytes go. Returns min(strlen(s), 16). Records keep such
- * keys beside their strings: they are compared with every document's, and most
- * comparisons are then decided without touching the string, which sits in its own
- * allocation (a likely cache miss). */
+ * is strcmp order as far as those bytes go. Returns min(strlen(s), 16). Counts keep such
+ * keys beside their strings: most comparisons are then decided without touching the
+ * string (a likely cache miss). */
 size_t ag__prefix_key(const char *s, uint64_t k[2]);
-/* The sign of strcmp(a, b), given a's key and length (ag__prefix_key) and b's key; b is
- * read only when the keys tie beyond a's 16 bytes. */
-int ag__prefix_cmp(const char *a, const uint64_t ka[2], size_t na, const char *b,
-                   const uint64_t kb[2]);
 
 /* A string with a count: surface forms, names, roles and countries of an actor. */
 typedef struct ag__count {
-    char *s;       /* owned, valid UTF-8 */
+    const char *s; /* borrowed from a string pool, valid UTF-8 */
     long long n;   /* occurrences */
     uint64_t k[2]; /* ag__prefix_key of s */
 } ag__count;
@@ -114,32 +113,34 @@ typedef struct ag__counts {
     size_t cap;   /* allocated */
 } ag__counts;
 
+/* Add n occurrences of s, which is borrowed: it must outlive c (a string of the pool of
+ * the accumulator c belongs to, or of one that outlives it). -1 on ENOMEM. */
 int ag__counts_add(ag__counts *c, const char *s, long long n);
 void ag__counts_free(ag__counts *c);
 
 /* An optional date (any string; ISO 8601 sorts right). Set only through ag__date_min/max. */
 typedef struct ag__date {
-    char *s;       /* owned copy, NULL when none */
-    uint64_t k[2]; /* s's first 16 bytes, zero-padded, big-endian */
+    const char *s; /* borrowed from a string pool, NULL when none */
 } ag__date;
 
 /* One piece of evidence: the sentence (or scope unit) where a pair was seen. */
 typedef struct ag__evid {
-    char *doc;     /* document id, owned */
-    size_t offset; /* byte offset of the unit in the document */
-    char *text;    /* the unit's text, white space collapsed, truncated; owned */
+    const char *doc;  /* document id, borrowed from a string pool */
+    size_t offset;    /* byte offset of the unit in the document */
+    const char *text; /* the unit's text, white space collapsed, truncated; borrowed */
 } ag__evid;
 
-/* Up to max pieces of evidence, the smallest by (doc, offset, text), kept sorted. */
+/* Up to max pieces of evidence, the smallest by (doc, offset, text), kept sorted. Most
+ * pairs are seen once: the array grows to max one entry at a time. */
 typedef struct ag__evids {
-    ag__evid *v;        /* sorted ascending */
-    size_t n;           /* used (<= the accumulator's max_evidence) */
-    uint64_t last_k[2]; /* ag__prefix_key of v[n - 1].doc */
+    ag__evid *v;  /* sorted ascending; owned (malloc'ed) */
+    uint32_t n;   /* used (<= the accumulator's max_evidence) */
+    uint32_t cap; /* allocated */
 } ag__evids;
 
 /* Everything known about one actor key. */
 typedef struct ag__actor {
-    char *key;            /* ag_extract_name_key of the name; owned */
+    const char *key;      /* ag_extract_name_key of the name; in the pool */
     long long mentions;   /* mentions, datelines included */
     long long documents;  /* documents that mention it */
     long long types[5];   /* mentions per ag_actor_type */
@@ -151,9 +152,10 @@ typedef struct ag__actor {
     ag__date last_date;   /* latest document date */
 } ag__actor;
 
-/* Everything known about one pair of actor keys (a < b by key bytes). */
+/* Everything known about one pair of actor keys (a < b by key bytes): 80 bytes, with
+ * the strings in the pool. */
 typedef struct ag__pair {
-    size_t a, b;            /* actor indices in the accumulator */
+    uint32_t a, b;          /* actor indices in the accumulator (< 2^32: ag__acc_pair) */
     long long weight;       /* co-mentions (scope units) */
     long long documents;    /* documents with at least one co-mention */
     long long met;          /* sentences saying they met (0: never) */
@@ -162,6 +164,21 @@ typedef struct ag__pair {
     ag__evids evidence;     /* co-mention evidence */
     ag__evids met_evidence; /* meeting evidence */
 } ag__pair;
+
+/* The accumulator's string pool index: a pool string by its bytes. 16-byte slots, the
+ * hash cut to 32 bits (tables stay far below 2^32 slots). */
+typedef struct ag__poolslot {
+    const char *s; /* NUL-terminated, in the pool; NULL for an empty slot */
+    uint32_t n;    /* bytes of s */
+    uint32_t h;    /* low 32 bits of ag__hash_bytes(s, n) */
+} ag__poolslot;
+
+#define AG__POOLSLOT_EMPTY(t, slot) ((slot)->s == NULL)
+#define AG__POOLSLOT_MATCH(ctx, slot, k, hh)                                                       \
+    ((slot)->h == (hh) && (slot)->n == (k).n && ag__bytes_eq((slot)->s, (k).p, (k).n))
+#define AG__POOLSLOT_REHASH(ctx, slot) ((uint64_t)(slot)->h)
+AG__HASHMAP(ag__poolmap, ag__poolslot, ag__span, const void *, AG__POOLSLOT_EMPTY,
+            AG__POOLSLOT_MATCH, AG__POOLSLOT_REHASH)
 
 typedef struct ag__acc {
     ag__actor *actors; /* records, in insertion order */
@@ -181,27 +198,46 @@ typedef struct ag__acc {
                        * owned; NULL when unknown (hand-written records) */
     uint64_t *shards; /* ids of the shards read (ag-merge) */
     size_t nshards, capshards;
+    /* The strings of the records, each stored once: one sentence backs every pair of
+     * the actors it names, one date and one document id thousands of records. */
+    ag__arena pool;
+    ag__poolmap pooled; /* pool strings by content */
+    ag__buf scratch;    /* keyed lines: a line being written, a string being decoded */
 } ag__acc;
 
 void ag__acc_init(ag__acc *acc, size_t max_evidence);
 void ag__acc_destroy(ag__acc *acc);
 
+/* The copy of s[0, n) in acc's pool (the same pointer for the same bytes, until
+ * ag__acc_destroy), or NULL on ENOMEM. */
+const char *ag__acc_intern(ag__acc *acc, const char *s, size_t n);
+/* Forget which strings the pool holds (they stay valid): once no more records are
+ * read, the index is only memory. */
+void ag__acc_seal(ag__acc *acc);
+/* ag__counts_add of a string that need not outlive the call (copied into acc's pool
+ * when c does not hold it yet). */
+int ag__acc_count(ag__acc *acc, ag__counts *c, const char *s, long long n);
+
 /* Index of the actor record with this key, created empty when absent; -1 on ENOMEM. */
 long ag__acc_actor(ag__acc *acc, const char *key);
 /* Index of the pair record for actors a != b (any order), created when absent. */
 long ag__acc_pair(ag__acc *acc, size_t a, size_t b);
-/* The lower / higher of *slot and an optional date (NULL or "": none) into *slot (the
- * string copied). -1 on ENOMEM. */
+/* The lower / higher of *slot and an optional date (NULL or "": none) into *slot. The
+ * date is borrowed like ag__counts_add's strings: a record mostly keeps its date, and
+ * one pool holds one copy of it, so most calls end at a pointer compare. 0 (it cannot
+ * fail; int for the callers' chains of calls that can). */
 int ag__date_min(ag__date *slot, const char *date);
 int ag__date_max(ag__date *slot, const char *date);
-/* Either, for a date whose ag__prefix_key (k, n) the caller already has. */
-int ag__date_keep(ag__date *slot, const char *date, const uint64_t k[2], size_t n, int want_min);
-/* Offer one piece of evidence to a selection of at most max. -1 on ENOMEM. */
+/* Offer one piece of evidence to a selection of at most max; doc and text are borrowed
+ * like ag__counts_add's strings. -1 on ENOMEM. */
 int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset, const char *text);
-/* 1 when a selection of at most max is full and nothing from document doc (key dk, length
- * dn: ag__prefix_key) at offset or later could enter it. */
-int ag__evids_closed(const ag__evids *e, size_t max, const char *doc, const uint64_t dk[2],
-                     size_t dn, size_t offset);
+/* The same for acc's selection e (at most acc->max_evidence), with text[0, n) copied
+ * into acc's pool only when it enters the selection; doc must be in the pool. */
+int ag__acc_offer(ag__acc *acc, ag__evids *e, const char *doc, size_t offset, const char *text,
+                  size_t n);
+/* 1 when a selection of at most max is full and nothing from document doc (best a pool
+ * string: compared by pointer first) at offset or later could enter it. */
+int ag__evids_closed(const ag__evids *e, size_t max, const char *doc, size_t offset);
 void ag__evids_free(ag__evids *e);
 
 /* Add every record of src into dst (sums, min/max, evidence selection). */

@@ -178,8 +178,8 @@ static int better_rep(const ag__acc *acc, const info *inf, size_t x, size_t y, i
 
 /* For each actor that wants a unique candidate group by `want` key among actors whose
  * `have` key matches: the group, (size_t)-1 for none, -2 for ambiguous. */
-static int unique_targets(const ag__acc *acc, const info *inf, size_t *parent, char *const *want,
-                          char *const *have, size_t *target)
+static int unique_targets(const ag__acc *acc, const info *inf, size_t *parent,
+                          const char *const *want, char *const *have, size_t *target)
 {
     size_t n = acc->nactors;
     ag__strmap first = {0};                       /* have-key -> group of its first holder */
@@ -375,7 +375,8 @@ static int surname_targets(const ag__acc *acc, const info *inf, size_t *parent,
     cand *c = malloc((n ? n : 1) * sizeof *c);
     size_t *dec = malloc((n ? n : 1) * sizeof *dec); /* per distinct surname */
     char *ts = calloc(n ? n : 1, 1);                 /* per actor: titles + surname */
-    char **one = calloc(n ? n : 1, sizeof *one), **last = calloc(n ? n : 1, sizeof *last);
+    const char **one = calloc(n ? n : 1, sizeof *one);
+    char **last = calloc(n ? n : 1, sizeof *last);
     ag__strmap idx = {0};
     int rc = -1;
     if (!gm || !c || !dec || !ts || !one || !last)
@@ -827,7 +828,8 @@ static int unite_variants(resolver *r)
         ag__strmap_dispose(&seen);
     }
     /* 3b: a two-word name inside exactly one longer group. */
-    if (!bad && !(bad = unique_targets(r->acc, inf, r->parent, two, sk, r->target) < 0))
+    if (!bad && !(bad = unique_targets(r->acc, inf, r->parent, (const char *const *)two, sk,
+                                       r->target) < 0))
         unite_targets(r);
     /* 3c: a surname (or titles and a surname) joins the one full name, or the dominant
      * one, ending in it. */
@@ -1029,11 +1031,8 @@ static int fold_pairs(resolver *r, ag__acc *links)
         ag__evids_free(&p->met_evidence);
     }
     /* The pair records are folded: release them (and their index) before the graph's
-     * link attributes, the largest part of the peak, are built. */
-    for (size_t i = 0; i < acc->npairs; i++) {
-        free(acc->pairs[i].first_date.s);
-        free(acc->pairs[i].last_date.s);
-    }
+     * link attributes, the largest part of the peak, are built. Their strings are the
+     * pool's. */
     free(acc->pairs);
     acc->pairs = NULL;
     acc->npairs = acc->cappairs = 0;
