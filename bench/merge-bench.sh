@@ -12,12 +12,18 @@
 #   CORPUS=zipf (default): bench/gen-news.py --zipf, 200k invented actors by a Zipf law in
 #            topical clusters (a graph of hundreds of thousands of links at 1 GB);
 #            CORPUS=examples: the example articles replicated (23 actors)
+#   OLD_BIN=DIR  tools of another version (a build of an earlier commit): its ag-merge and
+#            ag-extract run on the same shards and corpus beside these, for before/after
+#            figures (time, peak RSS, bytes per link)
 # Prints, for every round, each timed command with the load average just before it and
 # `wc -w` over the same corpus run beside it (the load reference: a pass over the bytes
 # that the machine's other load slows down as it slows the extraction):
 #   wall ratio  = (parallel -j 2 ag-extract --emit-keyed per shard + ag-merge) / (ag-extract -j 1)
 #                 target <= 0.6, and whether the merged graph equals the single run
 #   the same ratio with each side divided by its own wc -w (load-normalised)
+#   memory per link: peak RSS of ag-extract -j 1, ag-merge and ag-merge --emit-keyed (the
+#                 records alone, no graph) over the links of the graph, also with the
+#                 distinct evidence text taken off (target <= 300 bytes per link plus it)
 #   peak RSS of ag-merge on PARTS x LINKS records, and of `sort | ag-merge --sorted`
 #                 target < 1 GB
 set -eu
@@ -29,6 +35,8 @@ parts=${4:-100}
 links=${5:-100000}
 rounds=${6:-2}
 corpus=${CORPUS:-zipf}
+old=${OLD_BIN:-}
+[ -z "$old" ] || old=$(cd "$old" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export LC_ALL=C PATH="$bin:$PATH"
@@ -46,10 +54,10 @@ echo "corpus: $corpus, $size_mb MB, $(wc -l <"$tmp/corpus.jsonl") articles, in $
 echo "machine: $(nproc) cores, shared with other work: wall clocks follow its load"
 
 load() { cut -d' ' -f1 /proc/loadavg; }
-run() { # run a command; append "wall cpu load" (load average before it) to $tmp/times
+run() { # run a command; append "wall cpu load rss_kb" (load average before it) to $tmp/times
     l=$(load)
-    /usr/bin/time -f '%e %U %S' -o "$tmp/t" "$@" >/dev/null
-    awk -v l="$l" '{ print $1, $2 + $3, l }' "$tmp/t" >>"$tmp/times"
+    /usr/bin/time -f '%e %U %S %M' -o "$tmp/t" "$@" >/dev/null
+    awk -v l="$l" '{ print $1, $2 + $3, l, $4 }' "$tmp/t" >>"$tmp/times"
 }
 # The commands timed (/usr/bin/time runs no shell function).
 # shellcheck disable=SC2016 # expanded by the sh -c that runs it
@@ -98,6 +106,46 @@ END {
     printf "best wall ratio: %.2f, load-normalised: %.2f (target <= 0.6)\n", best, bestn
     printf "merged graph vs single run: %s\n", same
 }' "$tmp/times"
+
+# Memory per link and, with OLD_BIN, the same runs with the other version's tools: each
+# side's parallel extraction of the shards, ag-merge of them (graph, and records alone)
+# and ag-extract -j 1, one after the other, so that old and new see about the same load.
+nlinks=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["links"]))' "$tmp/single.json")
+ag-merge --emit-keyed -o "$tmp/records" "$tmp"/shards/*.keyed
+text=$(python3 -c 'import json, sys
+seen = set()
+for line in open(sys.argv[1], encoding="utf-8"):
+    key, rec = line.split("\t", 1)
+    if key.startswith("L|"):
+        r = json.loads(rec)
+        seen.update(e[2] for e in r.get("ev", []) + r.get("mev", []))
+print(sum(len(t.encode()) for t in seen))' "$tmp/records")
+echo "memory ($nlinks links; distinct evidence text $((text / 1024)) KB):"
+for side in new old; do
+    [ $side = new ] && dir=$bin || dir=$old
+    [ -n "$dir" ] || continue
+    : >"$tmp/times"
+    rm -f "$tmp"/shards/*.keyed
+    run parallel -j 2 "'$dir/ag-extract' -q --emit-keyed {} > {}.keyed" ::: "$tmp"/shards/*.jsonl
+    run "$dir/ag-merge" -o "$tmp/m.$side.json" "$tmp"/shards/*.keyed
+    run "$dir/ag-merge" --emit-keyed -o "$tmp/r.$side" "$tmp"/shards/*.keyed
+    run "$dir/ag-extract" -q -j 1 -o "$tmp/s.$side.json" "$tmp/corpus.jsonl"
+    mv "$tmp/times" "$tmp/times.$side"
+    cmp -s "$tmp/m.$side.json" "$tmp/single.json" && same=identical || same=DIFFERENT
+    echo "  $side: $dir (merged graph vs single run: $same)"
+    awk -v links="$nlinks" -v text="$text" '
+    BEGIN { split("parallel -j 2 --emit-keyed|ag-merge|ag-merge --emit-keyed|ag-extract -j 1", name, "|") }
+    { w[NR] = $1; m = $4 * 1024
+      printf "    %-26s %6.2f s wall %6.2f s CPU  load %5.2f  peak %5.0f MB", name[NR], $1, $2, $3, m / 1048576
+      if (NR > 1)
+          printf "  %5.0f B/link, %5.0f beside the evidence text", m / links, (m - text) / links
+      printf "\n" }
+    END { printf "    wall ratio sharded / single: %.2f\n", (w[1] + w[2]) / w[4] }' "$tmp/times.$side"
+done
+[ -z "$old" ] || paste -d' ' "$tmp/times.old" "$tmp/times.new" | awk '
+    BEGIN { split("parallel -j 2 --emit-keyed|ag-merge|ag-merge --emit-keyed|ag-extract -j 1", name, "|") }
+    { printf "  old/new %-26s %5.2fx the wall time, %5.2fx the CPU, %5.2fx the peak RSS\n",
+             name[NR], $1 / $5, $2 / $6, $4 / $8 }'
 [ "$parts" -gt 0 ] || exit 0
 
 # Reducer memory: PARTS keyed files of LINKS pair records over a shared pool of pairs.
@@ -119,9 +167,11 @@ for p in range(parts):
                       % (x, y, p, i, i * 7, x, y))
 PY
 mem() { /usr/bin/time -f '%M' -o "$tmp/rss" "$@" >/dev/null; echo $(( $(cat "$tmp/rss") / 1024 )); }
+l0=$(load)
 m1=$(mem ag-merge -o "$tmp/big.json" "$tmp"/parts/part-*)
-sort -m -o "$tmp/sorted" "$tmp"/parts/part-* 2>/dev/null || cat "$tmp"/parts/part-* | sort -o "$tmp/sorted"
 cat "$tmp"/parts/part-* | sort -o "$tmp/sorted"
 m2=$(mem ag-merge --sorted -o "$tmp/reduced" "$tmp/sorted")
-echo "ag-merge of $parts x $links pair records: peak RSS $m1 MB (target < 1024 MB)"
+[ -z "$old" ] || m0=$(mem "$old/ag-merge" -o "$tmp/big.old.json" "$tmp"/parts/part-*)
+echo "ag-merge of $parts x $links pair records: peak RSS $m1 MB (target < 1024 MB; load $l0)"
+[ -z "$old" ] || echo "  the same with OLD_BIN's ag-merge:        peak RSS $m0 MB"
 echo "ag-merge --sorted (streaming reducer):    peak RSS $m2 MB"
