@@ -436,6 +436,7 @@ int ag_extract_keyed(const char *const *inputs, size_t ninputs, const ag_extract
     int rc = extract_all(inputs, ninputs, opts, 1, &acc, stats, err);
     if (rc == 0 && !(acc.settings = keyed_settings(opts, err)))
         rc = -1;
+    ag__acc_seal(&acc); /* writing adds no string: the pool index is only memory now */
     if (rc == 0)
         rc = ag__acc_write_keyed(&acc, out, 1, err);
     ag__acc_destroy(&acc);

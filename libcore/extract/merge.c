@@ -159,6 +159,7 @@ int ag_merge_keyed(const char *const *inputs, size_t ninputs, int sorted, const 
     if (!sorted) {
         ag__acc acc;
         rc = read_all(inputs, ninputs, opts, &acc, err);
+        ag__acc_seal(&acc); /* writing adds no string: the pool index is only memory now */
         if (rc == 0)
             rc = ag__acc_write_keyed(&acc, out, 1, err);
         ag__acc_destroy(&acc);
