@@ -14,6 +14,7 @@
 #ifndef AG_FUZZ_COMMON_H
 #define AG_FUZZ_COMMON_H
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,6 +115,18 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
         ag_fuzz_state_end();                                                                       \
         return 0;                                                                                  \
     }
+
+/* A private temporary directory for a harness whose library calls take paths, in
+ * $TMPDIR or /tmp, made into dir (at least 64 bytes); aborts when it cannot be made. */
+static inline void ag_fuzz_tmpdir(char *dir, size_t size, const char *who)
+{
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, size, "%.40s/ag-fuzz-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(dir)) {
+        fprintf(stderr, "%s: mkdtemp: %s\n", who, strerror(errno));
+        abort();
+    }
+}
 
 /* An error the library reports must be a proper one: a code, a one-line message. */
 static inline void ag_fuzz_check_error(const ag_error *err)

@@ -37,14 +37,9 @@ static void cleanup(void)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    const char *tmp = getenv("TMPDIR");
     ag_error err;
 
-    snprintf(dir, sizeof dir, "%.40s/ag-fuzz-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir)) {
-        perror("fuzz_extract: mkdtemp");
-        abort();
-    }
+    ag_fuzz_tmpdir(dir, sizeof dir, "fuzz_extract");
     snprintf(txt_path, sizeof txt_path, "%s/2024-03-04-story.txt", dir);
     snprintf(jsonl_path, sizeof jsonl_path, "%s/articles.jsonl", dir);
     ag_error_clear(&err);

@@ -7,7 +7,7 @@ set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=$1
 max=65536 # larger files are left out: the fuzzers work on small inputs
-harnesses="json graphml dot gml sniff edgelist dict stoplist text extract analyze"
+harnesses="json graphml dot gml sniff edgelist dict stoplist text extract merge analyze"
 for h in $harnesses; do mkdir -p "$out/$h"; done
 
 # add HARNESS FILE [PREFIX]: copy FILE, optionally behind control bytes given as octal
@@ -42,6 +42,7 @@ classify() {
     *.dict) echo dict; return ;;
     *.stop | *.stoplist) echo stoplist; return ;;
     *.jsonl | *.ndjson) echo jsonl; return ;;
+    *.keyed | *.lines) echo keyed; return ;;
     *.txt | *.md) echo text; return ;;
     *.svg | *.png | *.pdf | *.gexf | *.py | *.sh | cmd | expected.rc) echo none; return ;;
     esac
@@ -68,6 +69,7 @@ while IFS= read -r f; do
     stoplist) add stoplist "$f" ;;
     text) add text "$f"; add extract "$f" 000 ;;
     jsonl) add text "$f"; add extract "$f" 001; add extract "$f" 011 ;;
+    keyed) add merge "$f" 000; add merge "$f" 001; add merge "$f" 002 ;;
     esac
 done
 # The project's word lists are one entry per line: the stoplist format.

@@ -6,7 +6,7 @@
 # Usage: fuzz/run.sh BUILD_DIR [SECONDS [HARNESS...]]
 #   BUILD_DIR  configured with CC=clang -DAG_FUZZ=ON -DAG_SANITIZE=ON and built
 #   SECONDS    per harness (default 60)
-#   HARNESS    json graphml dot gml sniff edgelist dict stoplist text extract analyze
+#   HARNESS    json graphml dot gml sniff edgelist dict stoplist text extract merge analyze
 #              (default all)
 # Environment:
 #   AG_FUZZ_CORPUS  where the growing corpora live (default fuzz/corpus-<harness>, ignored
@@ -25,7 +25,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "$1" && pwd) || exit 2
 secs=${2:-60}
 [ $# -ge 2 ] && shift 2 || shift $#
-harnesses=${*:-json graphml dot gml sniff edgelist dict stoplist text extract analyze}
+harnesses=${*:-json graphml dot gml sniff edgelist dict stoplist text extract merge analyze}
 corpus_root=${AG_FUZZ_CORPUS:-$top/fuzz}
 artifacts=${AG_FUZZ_ARTIFACTS:-$top/fuzz/artifacts}
 max_len=${AG_FUZZ_MAX_LEN:-16384}

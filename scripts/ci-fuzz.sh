@@ -1,6 +1,6 @@
 #!/bin/sh
 # CI: a short fuzz run of every harness (fuzz/run.sh), AG_FUZZ_SECONDS each (default 20):
-# 11 harnesses, under 4 minutes plus the build. Longer runs are local (fuzz/run.sh BUILD
+# 12 harnesses, about 4 minutes plus the build. Longer runs are local (fuzz/run.sh BUILD
 # 600); the smoke run is there to catch a harness that no longer builds or crashes at once.
 # Called by .ci/run with the release build directory as $1; the fuzz build goes next to it
 # (clang, libFuzzer, ASan+UBSan), corpora and crashing inputs inside that build directory.
@@ -25,7 +25,7 @@ CC=clang cmake -S "$top" -B "$build" -DAG_FUZZ=ON -DAG_SANITIZE=ON \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF >/dev/null
 # Only the harnesses: the tools and tests of this build directory are not run.
 cmake --build "$build" -j "$(nproc)" --target fuzz_json fuzz_graphml fuzz_dot fuzz_gml \
-    fuzz_sniff fuzz_edgelist fuzz_dict fuzz_stoplist fuzz_text fuzz_extract fuzz_analyze >/dev/null
+    fuzz_sniff fuzz_edgelist fuzz_dict fuzz_stoplist fuzz_text fuzz_extract fuzz_merge fuzz_analyze >/dev/null
 # Exploration is random: what a 20-second run finds depends on luck and machine load, and
 # a CI verdict must not. So new finds are reported loudly (with the inputs kept under
 # $build/fuzz-artifacts) but do not fail the run; every find we fix becomes a golden

@@ -14,6 +14,7 @@
  * This file also holds the key-prefixed line format records travel in between a mapper
  * and a reducer (actorgraph/extract/merge.h).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,6 +86,14 @@ size_t ag_extract_name_key(const char *name, size_t len, char *buf, size_t bufsi
 
 /* ------------------------------------------------------------------ counts, dates */
 
+/* a + b, held at the ends of the range: counts read from records written by hand can be
+ * anything, and a sum must never overflow. */
+static long long sat_add(long long a, long long b)
+{
+    long long r;
+    return __builtin_add_overflow(a, b, &r) ? (b > 0 ? LLONG_MAX : LLONG_MIN) : r;
+}
+
 static int counts_append(ag__counts *c, const char *s, long long n)
 {
     /* An actor has one or two names and forms, and mostly no role or country: grow from
@@ -120,7 +129,7 @@ int ag__counts_add(ag__counts *c, const char *s, long long n)
 {
     ag__count *e = counts_find(c, s);
     if (e) {
-        e->n += n;
+        e->n = sat_add(e->n, n);
         return 0;
     }
     return counts_append(c, s, n);
@@ -130,7 +139,7 @@ int ag__acc_count(ag__acc *acc, ag__counts *c, const char *s, long long n)
 {
     ag__count *e = counts_find(c, s);
     if (e) {
-        e->n += n;
+        e->n = sat_add(e->n, n);
         return 0;
     }
     const char *p = ag__acc_intern(acc, s, strlen(s));
@@ -946,7 +955,9 @@ static int scan_pooled(scan *sc, const char **out)
     return (*out = ag__acc_intern(sc->acc, s, n)) ? 0 : -1;
 }
 
-/* A JSON integer (no fraction or exponent), in range. */
+#define SCAN_INT_MAX (1LL << 53) /* JSON's exact integers: larger counts are not ours */
+
+/* A JSON integer (no fraction or exponent) of at most SCAN_INT_MAX in magnitude. */
 static int scan_int(scan *sc, long long *v)
 {
     skip_ws(sc);
@@ -957,13 +968,9 @@ static int scan_int(scan *sc, long long *v)
     if (p >= sc->end || *p < '0' || *p > '9' ||
         (*p == '0' && p + 1 < sc->end && p[1] >= '0' && p[1] <= '9'))
         return 1;
-    for (; p < sc->end && *p >= '0' && *p <= '9'; p++) {
-        if (u > (unsigned long long)INT64_MAX / 10)
+    for (; p < sc->end && *p >= '0' && *p <= '9'; p++)
+        if ((u = u * 10 + (unsigned long long)(*p - '0')) > (unsigned long long)SCAN_INT_MAX)
             return 1;
-        u = u * 10 + (unsigned long long)(*p - '0');
-        if (u > (unsigned long long)INT64_MAX + (unsigned long long)neg)
-            return 1;
-    }
     if (p < sc->end && (*p == '.' || *p == 'e' || *p == 'E'))
         return 1;
     sc->p = p;
@@ -1157,7 +1164,8 @@ static int actor_field(scan *sc, int which, void *ctx)
     if (which == 0 || which == 1) {
         if (scan_int(sc, &v))
             return 1;
-        *(which ? &a->documents : &a->mentions) += v;
+        long long *d = which ? &a->documents : &a->mentions;
+        *d = sat_add(*d, v);
         return 0;
     }
     if (which == 2) { /* "t": five type votes */
@@ -1166,7 +1174,7 @@ static int actor_field(scan *sc, int which, void *ctx)
         for (int t = 0; t < 5; t++) {
             if ((t && !eat(sc, ',')) || scan_int(sc, &v))
                 return 1;
-            a->types[t] += v;
+            a->types[t] = sat_add(a->types[t], v);
         }
         return eat(sc, ']') ? 0 : 1;
     }
@@ -1184,7 +1192,8 @@ static int pair_field(scan *sc, int which, void *ctx)
     if (which <= 2) {
         if (scan_int(sc, &v))
             return 1;
-        *(which == 0 ? &p->weight : which == 1 ? &p->documents : &p->met) += v;
+        long long *d = which == 0 ? &p->weight : which == 1 ? &p->documents : &p->met;
+        *d = sat_add(*d, v);
         return 0;
     }
     if (which <= 4)
@@ -1283,7 +1292,7 @@ static int scan_header(scan *sc, const char *name, long lineno, ag_error *err)
         return -1;
     if (r)
         return r < 0 ? ag__nomem(err) : r;
-    sc->acc->documents += h.documents;
+    sc->acc->documents = sat_add(sc->acc->documents, h.documents);
     /* The shards' evidence limit, unless pairs were already read with another. */
     if (sc->acc->npairs == 0 && h.evidence > 0 && h.evidence <= AG__MAX_EVIDENCE &&
         !sc->acc->fixed_evidence)
