@@ -1301,16 +1301,23 @@ static int scan_header(scan *sc, const char *name, long lineno, ag_error *err)
 }
 
 /* The actor key line[*pos, end of the field ended by sep) as a record index; *pos past
- * the separator. 1 when there is no such field or it is empty. */
+ * the separator. 1 when there is no such field, or it is empty, holds a control
+ * character or is not UTF-8 (a key can become a node id, which the writers need as
+ * text). */
 static int key_field(ag__acc *acc, const char *line, size_t len, size_t *pos, char sep, long *idx)
 {
     const char *end = memchr(line + *pos, sep, len - *pos);
     if (!end || end == line + *pos)
         return 1;
     size_t n = (size_t)(end - (line + *pos));
+    for (const char *p = line + *pos; p < end; p++)
+        if ((unsigned char)*p < 0x20)
+            return 1;
     ag__buf_reset(&acc->scratch);
     if (ag__buf_add(&acc->scratch, line + *pos, n) < 0)
         return -1;
+    if (!utf8_valid(acc->scratch.p))
+        return 1;
     *pos += n + 1;
     *idx = ag__acc_actor(acc, acc->scratch.p);
     return *idx < 0 ? -1 : 0;

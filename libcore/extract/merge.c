@@ -105,6 +105,7 @@ typedef struct reducer {
     FILE *out;                 /* where combined records go */
     ag__acc cur;               /* records of the current key */
     char *key;                 /* current key ("A|name", "L|a|b", "D|-") */
+    size_t keylen;             /* its bytes (a key may hold a NUL byte) */
     size_t evidence;           /* evidence limit learnt from the D records */
     int fixed;                 /* the user chose the limit */
 } reducer;
@@ -134,17 +135,23 @@ static int reduce_line(void *ctx, const char *line, size_t len, const char *name
         return ag_error_set(err, AG_EPARSE, name, lineno, 0,
                             "not an ag-extract --emit-keyed record");
     size_t klen = (size_t)(tab - line);
-    int cmp = r->key ? strncmp(line, r->key, klen) : 1;
-    if (r->key && cmp == 0 && r->key[klen] != '\0')
-        cmp = -1; /* the line's key is a proper prefix of the current one */
+    int cmp = 1;
+    if (r->key) { /* byte order, as LC_ALL=C sort; a proper prefix comes first */
+        cmp = memcmp(line, r->key, klen < r->keylen ? klen : r->keylen);
+        if (cmp == 0)
+            cmp = (klen > r->keylen) - (klen < r->keylen);
+    }
     if (cmp < 0)
         return ag_error_set(err, AG_EINVAL, name, lineno, 0,
                             "input is not sorted by key (sort it with LC_ALL=C sort)");
     if (cmp > 0) {
         if (flush(r, err) < 0)
             return -1;
-        if (!(r->key = strndup(line, klen)))
+        if (!(r->key = malloc(klen + 1)))
             return ag__nomem(err);
+        memcpy(r->key, line, klen);
+        r->key[klen] = '\0';
+        r->keylen = klen;
     }
     return ag__acc_read_keyed_line(&r->cur, line, len, name, lineno, err);
 }
