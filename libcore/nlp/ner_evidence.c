@@ -325,6 +325,11 @@ static void vote_possessive(ctx *c, cand *m)
     m->votes[AG_ACTOR_ORG] += 2;
 }
 
+/* Nouns after a surname that make it a politician's: a campaign or a government is led
+ * by a person ("the Dole campaign", "the Bush administration", "Blair aides"). */
+static const char *const person_after[] = {"campaign", "administration", "aide", "aides",
+                                           "camp",     "presidency",     NULL};
+
 /* Votes from the words right after the name, in its sentence (te < c->ntoks). */
 static void vote_after(ctx *c, cand *m, const name_words *w)
 {
@@ -375,6 +380,8 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
             m->votes[AG_ACTOR_PLACE] += 2;
         else if (tok_in(c, nt, G_MISC_NOUN))
             m->votes[AG_ACTOR_OTHER] += 2; /* "the Xbox console" */
+        else if (n == 1 && tok_is_any(c->text, nt, person_after))
+            m->votes[AG_ACTOR_PERSON] += 3; /* "Dole campaign manager", "Bush aides" */
         else if (tok_is(c->text, nt, "operating") && te + 1 < c->ntoks &&
                  (tok_is(c->text, &t[te + 1], "system") || tok_is(c->text, &t[te + 1], "systems")))
             m->votes[AG_ACTOR_OTHER] += 3; /* "the Linux operating system" */

@@ -1043,6 +1043,14 @@ static int is_score(const ctx *c, size_t k, uint32_t sent)
     return t->e - t->s <= 5;
 }
 
+/* Token t is a cricket scorecard's mark of how a batsman was out, before the fielder's or
+ * bowler's name: "c" (caught), "b" (bowled), "st" (stumped), "lbw". */
+static int dismissal(const ctx *c, const tok *t)
+{
+    static const char *const marks[] = {"b", "c", "st", "lbw", NULL};
+    return (t->flags & AG__T_LOWER) && tok_is_any(c->text, t, marks);
+}
+
 /* The name [ts, te) is a table row's name: a number right after it, and its line made of
  * names, numbers and punctuation only, two numbers or more ("Aston Villa 5 3 1 1",
  * "Arsenal 3 Aston Villa 1", "Tiger Woods 68 70"). */
@@ -1096,6 +1104,11 @@ int ag__ner_finish_cands(ctx *c, size_t from)
                             (m->lexname && m->type == AG_ACTOR_PERSON) ||
                             (te - ts >= 2 && te - ts <= 3 && !(t[te - 1].cls & AG_LEX_COMMON));
             m->rowkind = teamish ? 2 : personish ? 1 : 0;
+        }
+        /* A cricket scorecard's dismissals name players: "c Ranatunga b Muralitharan 22". */
+        if (m->name >= 0 && ts > 0 && t[ts - 1].sent == m->sent && dismissal(c, &t[ts - 1])) {
+            c->p->names[m->name].votes[AG_ACTOR_PERSON] += 3;
+            continue;
         }
         /* Teams. */
         if (!(m->dateline || m->adjective || m->type == AG_ACTOR_COUNTRY ||
