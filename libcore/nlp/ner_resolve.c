@@ -328,10 +328,11 @@ static int after_loc_prep(const ctx *c, const cand *m)
     while (e > 0 && (c->text[e - 1] == ' ' || c->text[e - 1] == '\n'))
         e--;
     size_t s = e;
-    while (s > 0 && ((c->text[s - 1] >= 'a' && c->text[s - 1] <= 'z')))
+    while (s > 0 && (c->text[s - 1] | 0x20) >= 'a' && (c->text[s - 1] | 0x20) <= 'z')
         s--;
+    /* Any case: "At Houston", "KANSAS CITY AT DETROIT" in an ALL-CAPS schedule. */
     for (const char *const *w = ag__ner_place_preps; *w; w++)
-        if (e - s == strlen(*w) && memcmp(c->text + s, *w, e - s) == 0)
+        if (e - s == strlen(*w) && strncasecmp(c->text + s, *w, e - s) == 0)
             return 1;
     return 0;
 }
