@@ -442,7 +442,9 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
     else if (tok_is(c->text, pv, "the") && loc_before && !hascue)
         m->votes[AG_ACTOR_PLACE] += 2; /* "at the Auberge de Castille" */
     else if (tok_is(c->text, pv, "the"))
-        m->votes[AG_ACTOR_ORG] += 1;
+        /* "the Braves", "the Democrats": a capitalised plural after "the" is a group */
+        m->votes[AG_ACTOR_ORG] +=
+            te - ts == 1 && c->text[t[ts].e - 1] == 's' && !(t[ts].flags & AG__T_ALLCAPS) ? 2 : 1;
     else if (tok_in(c, pv, G_LOC_PREP))
         m->votes[AG_ACTOR_PLACE] += given ? 1 : 2;
     else if ((pv->flags & AG__T_LOWER) && (pv->cls & AG_LEX_TITLE))
