@@ -43,9 +43,11 @@ static int misc_first(const ctx *c, const tok *t)
 int ag__ner_version_number(const ctx *c, size_t k, uint32_t sent)
 {
     const tok *t = c->toks;
-    size_t n = t[k].e - t[k].s;
     if (k == 0 || k + 1 >= c->ntoks || t[k].sent != sent ||
-        (t[k].flags & (AG__T_WORD | AG__T_DIGIT)) != AG__T_DIGIT || n > 4)
+        (t[k].flags & (AG__T_WORD | AG__T_DIGIT)) != AG__T_DIGIT)
+        return 0; /* k may be one past the last token: the name ends the document */
+    size_t n = t[k].e - t[k].s;
+    if (n > 4)
         return 0;
     const char *w = c->text + t[k].s;
     int value = 0;
