@@ -321,18 +321,26 @@ static size_t order_key(const char *k, size_t kl, char *out, size_t size)
 }
 
 /* The mention follows a preposition of place or movement ("in Newcastle", "to Leeds"). */
-static int after_loc_prep(const ctx *c, const cand *m)
+/* The word of ASCII letters that ends at text[e] (spaces and line breaks before e
+ * skipped): its length, its start in *s. Candidates outlive the token window, so the
+ * words before a mention are read from the text. */
+static size_t word_before(const ctx *c, size_t e, size_t *s)
 {
-    /* Candidates outlive the token window: look at the text before the mention. */
-    size_t e = m->s;
     while (e > 0 && (c->text[e - 1] == ' ' || c->text[e - 1] == '\n'))
         e--;
-    size_t s = e;
-    while (s > 0 && (c->text[s - 1] | 0x20) >= 'a' && (c->text[s - 1] | 0x20) <= 'z')
-        s--;
+    size_t b = e;
+    while (b > 0 && (c->text[b - 1] | 0x20) >= 'a' && (c->text[b - 1] | 0x20) <= 'z')
+        b--;
+    *s = b;
+    return e - b;
+}
+
+static int after_loc_prep(const ctx *c, const cand *m)
+{
+    size_t s, n = word_before(c, m->s, &s);
     /* Any case: "At Houston", "KANSAS CITY AT DETROIT" in an ALL-CAPS schedule. */
     for (const char *const *w = ag__ner_place_preps; *w; w++)
-        if (e - s == strlen(*w) && strncasecmp(c->text + s, *w, e - s) == 0)
+        if (n == strlen(*w) && strncasecmp(c->text + s, *w, n) == 0)
             return 1;
     return 0;
 }
@@ -1007,18 +1015,6 @@ void ag__ner_count_sport(ctx *c, size_t a, size_t b)
             tok_in(c, t, G_SPORT))
             c->p->sport_words++;
     }
-}
-
-/* The lower-case word that ends at text[e] (spaces skipped): its start, in *s. */
-static size_t word_before(const ctx *c, size_t e, size_t *s)
-{
-    while (e > 0 && (c->text[e - 1] == ' ' || c->text[e - 1] == '\n'))
-        e--;
-    size_t b = e;
-    while (b > 0 && c->text[b - 1] >= 'a' && c->text[b - 1] <= 'z')
-        b--;
-    *s = b;
-    return e - b;
 }
 
 /* "lost to Atlanta", "fell to Houston": the place after "to" is the other side. */
