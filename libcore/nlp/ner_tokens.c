@@ -18,6 +18,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "nlp/lexicon_internal.h"
 #include "nlp/ner_stage_internal.h"
@@ -91,10 +94,39 @@ enum { R_LETTER = 1, R_UPPER = 2, R_LOWER = 4, R_DIGIT = 8 };
 #define RCLASS64(c) RCLASS16(c), RCLASS16((c) + 16), RCLASS16((c) + 32), RCLASS16((c) + 48)
 static const unsigned char rclass[256] = {RCLASS64(0), RCLASS64(64)}; /* the rest: 0 */
 
-/* End of the run of ASCII letters and digits at text[i, b); ORs R_* of the run into *seen. */
+#ifdef __SSE2__
+/* Bytes of v in [lo, hi], as a 16-bit mask: one unsigned range test by a biased signed
+ * compare, as SSE2 has no unsigned byte compare. */
+static inline unsigned in_range16(__m128i v, char lo, char hi)
+{
+    __m128i t = _mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - (unsigned char)lo)));
+    return (unsigned)_mm_movemask_epi8(
+        _mm_cmplt_epi8(t, _mm_set1_epi8((char)(0x80 + (unsigned char)(hi - lo) + 1))));
+}
+#endif
+
+/* End of the run of ASCII letters and digits at text[i, b); ORs R_* of the run into *seen.
+ * Sixteen bytes at a time where SSE2 is there: the loop runs once per byte of every word
+ * of the corpus, and a word mostly ends within one block. */
 static inline size_t alnum_run(const char *text, size_t i, size_t b, unsigned *seen)
 {
     unsigned acc = 0, r;
+#ifdef __SSE2__
+    while (i + 16 <= b) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + i));
+        unsigned lower = in_range16(v, 'a', 'z'), upper = in_range16(v, 'A', 'Z'),
+                 digit = in_range16(v, '0', '9');
+        unsigned stop = ~(lower | upper | digit) & 0xFFFFu;
+        unsigned run = stop ? (1u << __builtin_ctz(stop)) - 1 : 0xFFFFu;
+        acc |= (lower & run ? R_LETTER | R_LOWER : 0) | (upper & run ? R_LETTER | R_UPPER : 0) |
+               (digit & run ? R_DIGIT : 0);
+        if (stop) {
+            *seen |= acc;
+            return i + (size_t)__builtin_ctz(stop);
+        }
+        i += 16;
+    }
+#endif
     while (i < b && (r = rclass[(unsigned char)text[i]]) != 0) {
         acc |= r;
         i++;
