@@ -4,7 +4,7 @@
 # Usage: scripts/same-bytes.sh OLD_BINDIR NEW_BINDIR
 # Runs the reference runs with the tools of both directories and compares the outputs:
 # ag-extract on the examples with every --scope (graph and --mentions), the seed articles
-# and CoNLL dev --mentions (when ../shared is there), the reference graphs through every
+# the AG News desks and CoNLL dev --mentions (when ../shared is there), the reference graphs through every
 # ag-analyze measure and community algorithm, and every ag-render format. Prints one line
 # per run that differs and exits 1 if any did; 0 when all are identical.
 set -u
@@ -49,6 +49,13 @@ if [ -d "$shared/corpus/seeds" ]; then
     run seeds-mentions cat seeds.m
     run seeds-novariants ag-extract -q --no-variants "$shared/corpus/seeds"
 fi
+# The AG News desks: short real news of four kinds (sport words, datelines, agencies).
+for desk in "$shared"/corpus/agnews/*.jsonl; do
+    [ -f "$desk" ] || continue
+    d=$(basename "$desk" .jsonl)
+    run "agnews-$d" ag-extract -q --mentions "agnews-$d.m" "$desk"
+    run "agnews-$d-m" cat "agnews-$d.m"
+done
 if [ -d "$shared/eval/conll2003-dev/docs" ]; then
     run conll ag-extract -q -j 2 --mentions conll.m -o /dev/null "$shared/eval/conll2003-dev/docs"
     run conll-mentions cat conll.m

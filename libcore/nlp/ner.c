@@ -58,7 +58,8 @@ void ag_mentions_clear(ag_mentions *m)
     ag__arena_reset(&p->arena);
     p->ntoks = p->ncands = p->nnames = 0;
     p->toks_kept = 0;
-    p->sport_words = NOT_COUNTED;
+    p->sport_words = 0;
+    p->count_sport = 0;
     dtab_next_gen(&p->evidence);
     dtab_next_gen(&p->nametab);
 }
@@ -96,7 +97,6 @@ int ag__ner_scratch_ready(ag_mentions *m, const ag_lexicon *lex, size_t nsents)
             return -1;
         m->priv->evidence.gen = m->priv->nametab.gen = m->priv->keys.gen = 1;
         m->priv->grammar.gen = 1;
-        m->priv->sport_words = NOT_COUNTED;
         if (ag__ner_grammar_init(m->priv) < 0)
             return -1;
     }
@@ -126,7 +126,7 @@ static int spans_windowed(ctx *c, const ag_sentence *sents, size_t nsents)
     const ag_lexicon *lex = c->lex;
     const char *text = c->text;
     size_t len = c->len;
-    size_t from = 0, counted = 0; /* tokens whose sport words are counted */
+    size_t from = 0;
     int first_window = 1;
     p->ntoks = 0;
     for (size_t si = 0; si <= nsents; si++) {
@@ -152,13 +152,9 @@ static int spans_windowed(ctx *c, const ag_sentence *sents, size_t nsents)
             size_t k = ag__ner_spans(c, from, limit);
             if (k == (size_t)-1 || ag__ner_finish_cands(c, cstart) < 0)
                 return -1;
-            if (p->sport_words == NOT_COUNTED)
-                p->sport_words = 0;
-            ag__ner_count_sport(c, counted, limit);
             if (final)
                 break;
             size_t keep = limit > 8 ? limit - 8 : 0;
-            counted = limit - keep;
             memmove(p->toks, p->toks + keep, (p->ntoks - keep) * sizeof *p->toks);
             p->ntoks -= keep;
             from = k > keep ? k - keep : 0;

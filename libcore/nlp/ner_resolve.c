@@ -1001,22 +1001,6 @@ static void table_rows(ctx *c)
     }
 }
 
-#define SPORT_WORDS 2 /* sport words that make a document a sports report */
-
-void ag__ner_count_sport(ctx *c, size_t a, size_t b)
-{
-    /* A lower-case word whose first byte and length no sport word has is none, without a
-     * hash lookup; and two words decide. */
-    const uint64_t *lens = c->p->sport_lens;
-    for (size_t k = a; k < b && c->p->sport_words < SPORT_WORDS; k++) {
-        const tok *t = &c->toks[k];
-        size_t n = t->e - t->s;
-        if ((t->flags & AG__T_LOWER) && n < 64 && ((lens[(unsigned char)c->text[t->s]] >> n) & 1) &&
-            tok_in(c, t, G_SPORT))
-            c->p->sport_words++;
-    }
-}
-
 /* "lost to Atlanta", "fell to Houston": the place after "to" is the other side. */
 static int lost_to(const ctx *c, const cand *m)
 {
@@ -1048,12 +1032,6 @@ static void report_teams(ctx *c)
         ci++;
     if (ci == p->ncands)
         return;
-    /* Counted only now, for the few documents that name a city as an actor (a document
-     * too long for its tokens to be kept was counted window by window). */
-    if (p->sport_words == NOT_COUNTED) {
-        p->sport_words = 0;
-        ag__ner_count_sport(c, 0, c->ntoks);
-    }
     if (p->sport_words < SPORT_WORDS)
         return;
     for (; ci < p->ncands; ci++)

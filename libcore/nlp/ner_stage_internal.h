@@ -136,8 +136,9 @@ struct ag__ner_scratch {
     size_t caplink;           /* names the two arrays above have room for */
     int evidence_done;        /* evidence holds the document's words (see attested) */
     int toks_kept;            /* toks are all the last document's (ag__ner_sentence_tokens) */
-    size_t sport_words;       /* the document's words of sport_words (ag__ner_count_sport),
-                               * or NOT_COUNTED */
+    size_t sport_words;       /* the document's words of sport_words, up to SPORT_WORDS,
+                               * counted by ag__ner_tokenise_document's pass */
+    int count_sport;          /* ag__ner_tokenise counts them (the document's one pass) */
     size_t nsents;            /* sentences of the last document */
     size_t *sent_first;       /* when kept: first token of each sentence, then ntoks */
     size_t capsent_first;     /* allocated entries of sent_first */
@@ -145,6 +146,7 @@ struct ag__ner_scratch {
     size_t grammar_maxlen;    /* bytes of its longest word */
     uint64_t gram_lens[256];  /* by first byte: bit n set when a list word of n bytes has it */
     uint64_t sport_lens[256]; /* the same for the words of G_SPORT alone */
+    uint64_t sport_last[256]; /* and by their last byte */
     struct wc_slot *wcache;   /* word class cache, WC_SLOTS slots (see word_class) */
     uint64_t wc_stamp;        /* ag__lex_stamp of the lexicon whose answers it holds */
     struct vk_slot *vkcache;  /* variant key cache, VK_SLOTS slots (see name_variant_key) */
@@ -426,25 +428,30 @@ static inline int tok_is_any(const char *text, const tok *t, const char *const *
 /* The word token t is in the lists of bits `lists` (G_*, exact case). The answer for all
  * lists is kept in the token, as a token is asked about several. Inline: spans, typing
  * evidence and finish_cands ask it of most tokens next to a name. */
-static inline int tok_in(const ctx *c, const tok *t, uint32_t lists)
+static inline uint16_t tok_gram(struct ag__ner_scratch *p, const char *text, tok *t)
 {
-    if (!(t->flags & AG__T_WORD))
-        return 0;
     if (!(t->flags & AG__T_GRAM)) {
         size_t n = t->e - t->s;
         uint16_t g = 0;
         /* Most words are in no list: their first byte and length say so without a hash. */
-        if (n <= c->p->grammar_maxlen &&
-            (n >= 64 || ((c->p->gram_lens[(unsigned char)c->text[t->s]] >> n) & 1))) {
+        if (n <= p->grammar_maxlen &&
+            (n >= 64 || ((p->gram_lens[(unsigned char)text[t->s]] >> n) & 1))) {
             int err = 0;
-            const dslot *s = dt_get(&c->p->grammar, c->text + t->s, n, 0, &err);
+            const dslot *s = dt_get(&p->grammar, text + t->s, n, 0, &err);
             if (s)
                 g |= (uint16_t)s->val;
         }
-        ((tok *)t)->gram = g; /* scratch memory, like match_form's cache */
-        ((tok *)t)->flags |= AG__T_GRAM;
+        t->gram = g; /* scratch memory, like match_form's cache */
+        t->flags |= AG__T_GRAM;
     }
-    return (t->gram & lists) != 0;
+    return t->gram;
+}
+
+static inline int tok_in(const ctx *c, const tok *t, uint32_t lists)
+{
+    if (!(t->flags & AG__T_WORD))
+        return 0;
+    return (tok_gram(c->p, c->text, (tok *)t) & lists) != 0;
 }
 
 /* ---------------------------------------------------------------- candidate spans
@@ -491,10 +498,7 @@ int ag__ner_version_number(const ctx *c, size_t k, uint32_t sent);
  * long to key). Returns 0, or -1 when out of memory. */
 int ag__ner_intern_name(ctx *c, cand *m);
 
-/* Count the words of tokens [a, b) that only sports reports use ("inning", "touchdown")
- * into p->sport_words, for ag__ner_sports_teams. */
-void ag__ner_count_sport(ctx *c, size_t a, size_t b);
-#define NOT_COUNTED ((size_t)-1) /* p->sport_words before any counting */
+#define SPORT_WORDS 2 /* sport words that make a document a sports report */
 
 /* Teams are organisations, and one sense per discourse: every mention of a team's name
  * (cand.team, from finish_cands) in the document becomes an organisation. Before

@@ -317,6 +317,14 @@ static inline void classify_words(const ag_lexicon *lex, struct ag__ner_scratch 
         if (k + 1 == p->ntoks && more)
             need = 1; /* its right neighbour comes with the next chunk */
         size_t n = t->e - t->s - ((t->flags & AG__T_ABBR) ? 1 : 0);
+        /* The words that make a document a sports report, counted here, where the tokens
+         * are in the cache: a lower-case word whose first and last bytes and length no
+         * sport word has is none, without a hash lookup. */
+        if ((t->flags & AG__T_LOWER) && p->count_sport && p->sport_words < SPORT_WORDS &&
+            n < 64 && ((p->sport_lens[(unsigned char)text[t->s]] >> n) & 1) &&
+            ((p->sport_last[(unsigned char)text[t->e - 1]] >> n) & 1) &&
+            (tok_gram(p, text, t) & G_SPORT))
+            p->sport_words++;
         if (need && n < AG__LEX_MAXKEY) {
             char low[AG__LEX_MAXKEY];
             ag__lex_lower(text + t->s, n, low);
@@ -474,6 +482,8 @@ int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, 
 {
     int streaming = 0;
     p->anycapsent = 0;
+    p->sport_words = 0;
+    p->count_sport = 1;
     for (size_t si = 0; si < nsents; si++) {
         size_t a = sents[si].start, b = sents[si].end;
         if (b > len)
@@ -505,6 +515,7 @@ int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, 
                 p->ntoks = 0;
         }
     }
+    p->count_sport = 0;
     p->evidence_done = streaming;
     p->toks_kept = !streaming;
     p->sent_first[nsents] = p->ntoks;

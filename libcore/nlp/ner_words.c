@@ -257,8 +257,10 @@ int ag__ner_grammar_init(struct ag__ner_scratch *p)
                 p->grammar_maxlen = n;
             if (n < 64)
                 p->gram_lens[(unsigned char)(*w)[0]] |= 1ull << n;
-            if (n < 64 && grammar_lists[i].bit == G_SPORT)
+            if (n < 64 && grammar_lists[i].bit == G_SPORT) {
                 p->sport_lens[(unsigned char)(*w)[0]] |= 1ull << n;
+                p->sport_last[(unsigned char)(*w)[n - 1]] |= 1ull << n;
+            }
         }
     }
     return 0;
