@@ -320,8 +320,8 @@ static inline void classify_words(const ag_lexicon *lex, struct ag__ner_scratch 
         /* The words that make a document a sports report, counted here, where the tokens
          * are in the cache: a lower-case word whose first and last bytes and length no
          * sport word has is none, without a hash lookup. */
-        if ((t->flags & AG__T_LOWER) && p->count_sport && p->sport_words < SPORT_WORDS &&
-            n < 64 && ((p->sport_lens[(unsigned char)text[t->s]] >> n) & 1) &&
+        if ((t->flags & AG__T_LOWER) && p->count_sport && p->sport_words < SPORT_WORDS && n < 64 &&
+            ((p->sport_lens[(unsigned char)text[t->s]] >> n) & 1) &&
             ((p->sport_last[(unsigned char)text[t->e - 1]] >> n) & 1) &&
             (tok_gram(p, text, t) & G_SPORT))
             p->sport_words++;
