@@ -189,6 +189,19 @@ static int date_keep(ag__date *slot, const char *date, int want_min)
 int ag__date_min(ag__date *slot, const char *date) { return date_keep(slot, date, 1); }
 int ag__date_max(ag__date *slot, const char *date) { return date_keep(slot, date, 0); }
 
+void ag__date_span(ag__date *first, ag__date *last, const char *date)
+{
+    if (!date || !*date || last->s == date)
+        return;
+    if (!last->s || strcmp(date, last->s) > 0) {
+        last->s = date; /* later than all so far: no earlier than the first either */
+        if (!first->s)
+            first->s = date;
+        return;
+    }
+    date_keep(first, date, 1);
+}
+
 /* ------------------------------------------------------------------ evidence */
 
 static int evid_cmp(const char *doc, size_t offset, const char *text, const ag__evid *e)

@@ -1610,8 +1610,7 @@ static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc)
         p->weight += lp->weight;
         p->documents++;
         p->met += lp->met;
-        ag__date_min(&p->first_date, an->date);
-        ag__date_max(&p->last_date, an->date);
+        ag__date_span(&p->first_date, &p->last_date, an->date);
         for (int kind = 0; kind < 2; kind++) {
             ag__evids *e = kind ? &p->met_evidence : &p->evidence;
             const size_t *units = kind ? lp->mev : lp->ev;
@@ -1681,8 +1680,7 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
         if (flush_name(an, acc, (long)l) < 0)
             goto nomem;
         a->documents++;
-        ag__date_min(&a->first_date, an->date);
-        ag__date_max(&a->last_date, an->date);
+        ag__date_span(&a->first_date, &a->last_date, an->date);
     }
     /* ms[s] = first mention of sentence s (mentions are in text order). */
     if (!(ms = malloc((ns + 1) * sizeof *ms)))

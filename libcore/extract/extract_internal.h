@@ -228,6 +228,9 @@ long ag__acc_pair(ag__acc *acc, size_t a, size_t b);
  * fail; int for the callers' chains of calls that can). */
 int ag__date_min(ag__date *slot, const char *date);
 int ag__date_max(ag__date *slot, const char *date);
+/* Both at once for one date: the earliest into *first, the latest into *last. Documents
+ * mostly come in date order, so one compare against *last mostly decides. */
+void ag__date_span(ag__date *first, ag__date *last, const char *date);
 /* Offer one piece of evidence to a selection of at most max; doc and text are borrowed
  * like ag__counts_add's strings. -1 on ENOMEM. */
 int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset, const char *text);
