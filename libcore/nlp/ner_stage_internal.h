@@ -152,8 +152,10 @@ struct ag__ner_scratch {
     struct vk_slot *vkcache;  /* variant key cache, VK_SLOTS slots (see name_variant_key) */
 };
 
-/* A slot of the word class cache: a lower-cased word of at most WC_MAXLEN bytes, inline,
- * and its lexicon class. */
+/* A slot of the word class cache: a word of at most WC_MAXLEN bytes, inline, and the
+ * lexicon class of its lower-cased form. The word is lower-cased (word_class) or as
+ * the text writes it (word_class_raw): either way the slot answers only for those
+ * bytes, and the class is the same. */
 #define WC_MAXLEN 27
 #define WC_SLOTS 4096u
 typedef struct wc_slot {
@@ -317,6 +319,27 @@ static inline uint32_t word_class(struct ag__ner_scratch *p, const ag_lexicon *l
     s->cls = ag__lex_class_hashed(lex, low, n, h);
     s->len = (uint8_t)n;
     memcpy(s->w, low, n);
+    return s->cls;
+}
+
+/* word_class of the word text[0, n) as written, lower-cased only when the cache does not
+ * hold it in this case already: the tokeniser asks about most words of the corpus, and
+ * the same few thousand come back in the same case. */
+static inline uint32_t word_class_raw(struct ag__ner_scratch *p, const ag_lexicon *lex,
+                                      const char *text, size_t n)
+{
+    char low[AG__LEX_MAXKEY];
+    if (n - 1 >= WC_MAXLEN) { /* also n == 0 */
+        ag__lex_lower(text, n, low);
+        return ag__lex_class_lower(lex, low, n);
+    }
+    wc_slot *s = &p->wcache[ag__hash_bytes(text, n) & (WC_SLOTS - 1)];
+    if (s->len == n && ag__bytes_eq(s->w, text, n))
+        return s->cls;
+    ag__lex_lower(text, n, low);
+    s->cls = ag__lex_class_hashed(lex, low, n, ag__hash_bytes(low, n));
+    s->len = (uint8_t)n;
+    memcpy(s->w, text, n);
     return s->cls;
 }
 

@@ -326,9 +326,7 @@ static inline void classify_words(const ag_lexicon *lex, struct ag__ner_scratch 
             (tok_gram(p, text, t) & G_SPORT))
             p->sport_words++;
         if (need && n < AG__LEX_MAXKEY) {
-            char low[AG__LEX_MAXKEY];
-            ag__lex_lower(text + t->s, n, low);
-            t->cls = word_class(p, lex, low, n);
+            t->cls = word_class_raw(p, lex, text + t->s, n);
             /* Capitalised ordinary words past the first ("Gets", "Plan"): title case,
              * where prose capitalises names only (caps_sentence). */
             if ((t->flags & (AG__T_CAP | AG__T_ALLCAPS | AG__T_FIRST)) == AG__T_CAP &&
