@@ -55,12 +55,11 @@ dslot *ag__ner_dt_intern_extra(struct ag__ner_scratch *p, dtab *t, const char *k
 
 /* ---------------------------------------------------------------- tokeniser */
 
-/* Inline: one call per token of the corpus. */
+/* Inline: one call per token of the corpus. ag__ner_tokenise made room for it: a token
+ * has a byte at least. */
 static inline int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32_t flags,
                            uint32_t sent, int32_t punct)
 {
-    if (p->ntoks == p->captoks && ag__grow(&p->toks, &p->captoks, p->ntoks + 1, sizeof(tok)) < 0)
-        return -1;
     tok *t = &p->toks[p->ntoks++];
     t->s = s;
     t->e = e;
@@ -104,6 +103,14 @@ static inline unsigned in_range16(__m128i v, char lo, char hi)
         _mm_cmplt_epi8(t, _mm_set1_epi8((char)(0x80 + (unsigned char)(hi - lo) + 1))));
 }
 #endif
+
+/* A word's shape flags from the R_* of its characters: digits, letters, and no lower-case
+ * letter among its upper-case ones. A table: every word of the corpus asks. */
+#define SHAPE(r)                                                                                   \
+    (((r)&R_DIGIT ? AG__T_DIGIT : 0) | ((r)&R_LETTER ? AG__T_WORD : 0) |                           \
+     (((r)&R_LETTER) && ((r) & (R_LOWER | R_UPPER)) == R_UPPER ? AG__T_ALLCAPS : 0))
+#define SHAPE4(r) SHAPE(r), SHAPE((r) + 1), SHAPE((r) + 2), SHAPE((r) + 3)
+static const uint32_t shape[16] = {SHAPE4(0), SHAPE4(4), SHAPE4(8), SHAPE4(12)};
 
 /* End of the run of ASCII letters and digits at text[i, b); ORs R_* of the run into *seen.
  * Sixteen bytes at a time where SSE2 is there: the loop runs once per byte of every word
@@ -190,7 +197,9 @@ static inline size_t scan_word(const char *text, size_t s, size_t b, int32_t cp,
     uint32_t fl = 0;
     unsigned seen = 0; /* R_* */
     int dotted = 0;
-    if (ag__is_upper(cp))
+    if (cp < 0x80)
+        fl = rclass[cp] & R_UPPER ? AG__T_CAP : rclass[cp] & R_LOWER ? AG__T_LOWER : 0;
+    else if (ag__is_upper(cp))
         fl |= AG__T_CAP;
     else if (ag__is_lower(cp))
         fl |= AG__T_LOWER;
@@ -244,14 +253,7 @@ static inline size_t scan_word(const char *text, size_t s, size_t b, int32_t cp,
     }
     if (dotted)
         fl |= AG__T_DOTTED;
-    if (seen & R_DIGIT)
-        fl |= AG__T_DIGIT;
-    if (seen & R_LETTER) {
-        fl |= AG__T_WORD;
-        if ((seen & (R_LOWER | R_UPPER)) == R_UPPER)
-            fl |= AG__T_ALLCAPS;
-    }
-    *flp = fl;
+    *flp = fl | shape[seen];
     return i;
 }
 
@@ -348,28 +350,38 @@ int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const cha
 {
     size_t i = *pos, first_tok = p->ntoks;
     int first = *firstp;
+    if (i < b && limit > p->ntoks) {
+        size_t most = b - i < limit - p->ntoks ? b - i : limit - p->ntoks;
+        if (ag__grow(&p->toks, &p->captoks, p->ntoks + most, sizeof(tok)) < 0)
+            return -1;
+    }
     while (i < b && p->ntoks < limit) {
-        if (text[i] == ' ') {
+        unsigned char c0 = (unsigned char)text[i];
+        if (c0 == ' ') {
             i++;
             continue;
         }
-        int32_t cp;
-        size_t cl = ag__dec(text, b, i, &cp);
-        if (ag__is_space(cp) || cp == 0xFEFF || cp == 0x200B) { /* BOM, zero-width space */
-            i += cl;
-            continue;
-        }
-        if (cp == '<') {
-            size_t m = markup_end(text, i, b);
-            if (m) {
-                i = m;
+        int32_t cp = c0;
+        if (!rclass[c0]) { /* not an ASCII letter or digit, which start most tokens */
+            size_t cl = ag__dec(text, b, i, &cp);
+            if (ag__is_space(cp) || cp == 0xFEFF || cp == 0x200B) { /* BOM, zero-width space */
+                i += cl;
+                continue;
+            }
+            if (cp == '<') {
+                size_t m = markup_end(text, i, b);
+                if (m) {
+                    i = m;
+                    continue;
+                }
+            }
+            if (!ag__is_letter(cp) && !ag__is_digit(cp)) {
+                if (punct_token(p, text, &i, b, cp, cl, sent, &first) < 0)
+                    return -1;
                 continue;
             }
         }
-        int r = !ag__is_letter(cp) && !ag__is_digit(cp)
-                    ? punct_token(p, text, &i, b, cp, cl, sent, &first)
-                    : word_token(lex, p, text, &i, b, cp, sent, &first);
-        if (r < 0)
+        if (word_token(lex, p, text, &i, b, cp, sent, &first) < 0)
             return -1;
     }
     classify_words(lex, p, text, first_tok, i < b);
