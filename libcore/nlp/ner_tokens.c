@@ -298,46 +298,53 @@ static inline int word_token(const ag_lexicon *lex, struct ag__ner_scratch *p, c
 static inline void classify_words(const ag_lexicon *lex, struct ag__ner_scratch *p,
                                   const char *text, size_t first_tok, int more)
 {
-    size_t ncap = 0, nlow = 0, ninit = 0, nlower = 0, ncommon = 0;
-    for (size_t k = first_tok; k < p->ntoks; k++) {
+    const uint32_t capish = AG__T_CAP | AG__T_ALLCAPS;
+    size_t ncap = 0, nlow = 0, ninit = 0, nlower = 0, ncommon = 0, ntoks = p->ntoks;
+    /* Sport words still to count: none once two decide, or outside the document's pass. */
+    size_t sport = p->count_sport ? p->sport_words : SPORT_WORDS;
+    /* The neighbours' flags ride along in registers. */
+    uint32_t prev = first_tok > 0 ? p->toks[first_tok - 1].flags : 0,
+             cur = first_tok < ntoks ? p->toks[first_tok].flags : 0;
+    for (size_t k = first_tok; k < ntoks; k++) {
         tok *t = &p->toks[k];
-        if (!(t->flags & AG__T_WORD))
+        uint32_t fl = cur, next = k + 1 < ntoks ? p->toks[k + 1].flags : 0;
+        cur = next;
+        int prev_capish = (prev & capish) != 0;
+        prev = fl;
+        if (!(fl & AG__T_WORD))
             continue;
-        if (t->flags & AG__T_LOWER)
+        if (fl & AG__T_LOWER)
             nlower++;
-        else if ((t->flags & AG__T_CAP) && !(t->flags & AG__T_DIGIT))
+        else if ((fl & AG__T_CAP) && !(fl & AG__T_DIGIT))
             ninit++;
-        if (!(t->flags & AG__T_ALLCAPS))
+        if (!(fl & AG__T_ALLCAPS))
             nlow++;
         else if (t->e - t->s >= 2)
             ncap++;
-        int need = (t->flags & (AG__T_CAP | AG__T_ALLCAPS)) != 0;
-        if (!need && k > 0 && (p->toks[k - 1].flags & (AG__T_CAP | AG__T_ALLCAPS)))
-            need = 1;
-        if (!need && k + 1 < p->ntoks && (p->toks[k + 1].flags & (AG__T_CAP | AG__T_ALLCAPS)))
-            need = 1;
-        if (k + 1 == p->ntoks && more)
-            need = 1; /* its right neighbour comes with the next chunk */
-        size_t n = t->e - t->s - ((t->flags & AG__T_ABBR) ? 1 : 0);
+        /* its right neighbour may come with the next chunk */
+        int need = (fl & capish) || prev_capish || (next & capish) || (k + 1 == ntoks && more);
+        size_t n = t->e - t->s - ((fl & AG__T_ABBR) ? 1 : 0);
         /* The words that make a document a sports report, counted here, where the tokens
          * are in the cache: a lower-case word whose first and last bytes and length no
          * sport word has is none, without a hash lookup. */
-        if ((t->flags & AG__T_LOWER) && p->count_sport && p->sport_words < SPORT_WORDS && n < 64 &&
+        if ((fl & AG__T_LOWER) && sport < SPORT_WORDS && n < 64 &&
             ((p->sport_lens[(unsigned char)text[t->s]] >> n) & 1) &&
             ((p->sport_last[(unsigned char)text[t->e - 1]] >> n) & 1) &&
             (tok_gram(p, text, t) & G_SPORT))
-            p->sport_words++;
+            sport++;
         if (need && n < AG__LEX_MAXKEY) {
             t->cls = word_class_raw(p, lex, text + t->s, n);
             /* Capitalised ordinary words past the first ("Gets", "Plan"): title case,
              * where prose capitalises names only (caps_sentence). */
-            if ((t->flags & (AG__T_CAP | AG__T_ALLCAPS | AG__T_FIRST)) == AG__T_CAP &&
+            if ((fl & (AG__T_CAP | AG__T_ALLCAPS | AG__T_FIRST)) == AG__T_CAP &&
                 (t->cls & AG_LEX_COMMON) &&
                 !(t->cls &
                   (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE | AG_LEX_ORGCUE | AG_LEX_FUNCTION)))
                 ncommon++;
         }
     }
+    if (p->count_sport)
+        p->sport_words = sport;
     p->tk_ncap = ncap;
     p->tk_nlow = nlow;
     p->tk_ninit = ninit;
