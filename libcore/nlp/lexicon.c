@@ -66,7 +66,8 @@ static hent *ht_find(const htab *t, const char *k, size_t len)
 /* Find or insert k (copied into the arena); *created tells which. NULL when out of memory. */
 static hent *ht_upsert(htab *t, ag__arena *a, const char *k, size_t len, int *created)
 {
-    hent *e = ht_find(t, k, len);
+    uint64_t h = ag__hash_bytes(k, len);
+    hent *e = ht_find_hashed(t, k, len, h);
     if (e) {
         *created = 0;
         return e;
@@ -78,7 +79,7 @@ static hent *ht_upsert(htab *t, ag__arena *a, const char *k, size_t len, int *cr
     const char *copy = ag__arena_strdup(a, k, len);
     if (!copy)
         return NULL;
-    e = htab_empty_slot(t, ag__hash_bytes(k, len));
+    e = htab_empty_slot(t, h);
     *e = (hent){copy, (uint32_t)len, 0};
     t->n++;
     *created = 1;
@@ -443,6 +444,15 @@ ag_lexicon *ag_lexicon_new(int with_default, ag_error *err)
     const char *blobs[] = {ag__lex_words_common,     ag__lex_words_proper,  ag__lex_words_given,
                            ag__lex_words_function,   ag__lex_words_titles,  ag__lex_words_orgcues,
                            ag__lex_words_connectors, ag__lex_words_nonnames};
+    /* The class table at its final size at once (a word a line), not grown by doubling. */
+    size_t words = 0;
+    for (size_t i = 0; i < sizeof blobs / sizeof blobs[0]; i++)
+        for (const char *q = blobs[i]; (q = strchr(q, '\n')) != NULL; q++)
+            words++;
+    if (htab_reserve(&lex->classes, NULL, words, 1024) < 0) {
+        ag__nomem(err);
+        goto fail;
+    }
     for (size_t i = 0; i < sizeof blobs / sizeof blobs[0]; i++)
         if (add_words(lex, blobs[i], flags[i]) < 0) {
             ag__nomem(err);
