@@ -886,8 +886,14 @@ static size_t owner_end(const ag__analyser *an, const char *text, const ag_menti
         ((an->toks[i].flags & AG__T_POSS) || word_in(an, text, &an->toks[i], WS_BELONGINGS)))
         return an->toks[i].e;
     size_t k = tok_at(an, x->start);
-    for (size_t n = 0; n < 3 && k > 0 && (an->toks[k - 1].flags & AG__T_CAP); n++)
-        k--; /* titles before the name */
+    /* What describes the name, in any case ("President", "former president", "the late
+     * singer"): words that are neither function words (but "the") nor verbs. */
+    for (size_t n = 0; n < 4 && k > 0; n++, k--) {
+        const tok *p = &an->toks[k - 1];
+        if (!is_word(p) || verbish(an, text, p, 1) ||
+            ((word_class(an, text, p) & AG_LEX_FUNCTION) && !word_eq(text, p, "the")))
+            break;
+    }
     if (k >= 2 && word_eq(text, &an->toks[k - 1], "of") &&
         word_in(an, text, &an->toks[k - 2], WS_BELONGINGS))
         return x->end;
@@ -1270,6 +1276,11 @@ static void mark_modifiers(ag__analyser *an, const char *text, const ag_mention 
         if ((y->type == AG_ACTOR_PERSON || y->type == AG_ACTOR_ORG || mod[c + 1]) &&
             modifier_gap(an, text, x->end, y->start))
             mod[c] = 1;
+        /* A nationality before a role whose holder follows: "the Japanese prime minister,
+         * Kenji Sato" names one partner, the person. */
+        else if (x->adjective && y->type == AG_ACTOR_PERSON && x->end < y->start &&
+                 owned_gap(an, text, x->end, y->start))
+            mod[c] = 1;
     }
 }
 
@@ -1316,6 +1327,45 @@ static int an_appeal(ag__analyser *an, const char *text, size_t last_end)
     return i < an->ntoks && word_eq(text, &an->toks[i], "to");
 }
 
+/* The subject when the name `first` nearest before the trigger t closes a relative clause
+ * between commas: "X, who was criticised by Y last week, met Z" is X's meeting, not Y's.
+ * Returns first when there is no such clause, the cand index of the name just before
+ * its opening comma, or -1 when no name stands there. */
+static long antecedent(const ag__analyser *an, const char *text, const acting *a, long first,
+                       const tok *t)
+{
+    const ag_mention *y = &a->m[a->cand[first]];
+    size_t closes = 0; /* a comma between y and the trigger ends the clause */
+    for (size_t i = tok_at(an, y->end); i < an->ntoks && an->toks[i].s < t->s; i++)
+        closes |= an->toks[i].punct == ',';
+    if (!closes)
+        return first;
+    size_t i = tok_at(an, y->start), words = 0;
+    for (; i > 0 && words < 20; i--) {
+        const tok *p = &an->toks[i - 1];
+        if (is_word(p)) {
+            words++;
+            continue;
+        }
+        if (p->punct != ',')
+            return first; /* the clause starts with the sentence: no relative clause */
+        const tok *w = &an->toks[i];
+        if (!(word_eq(text, w, "who") || word_eq(text, w, "whom") || word_eq(text, w, "whose") ||
+              word_eq(text, w, "which")))
+            return first;
+        for (long c = first; c-- > 0;) {
+            const ag_mention *x = &a->m[a->cand[c]];
+            if (x->end > p->s)
+                continue;
+            if (a->mod[c] || x->type == AG_ACTOR_PLACE || tok_at(an, x->end) != i - 1)
+                return -1;
+            return c;
+        }
+        return -1;
+    }
+    return first;
+}
+
 /* The subjects of the trigger at token ti (no objects found, the last ending at
  * last_end): the nearest acting mention before the trigger, plus "X and Y"; or what a
  * pronoun or an elided subject there refers to (referred_subject). At most 8 local
@@ -1342,18 +1392,23 @@ static long trigger_subjects(ag__analyser *an, const char *text, const acting *a
     }
     if (first >= 0 && !gap_ok(an, text, m[cand[first]].end, t->s, WS_CLAUSE_PLANNED, 8, 0))
         return -1; /* "X would visit Bonn for talks with Y": not (yet) a meeting */
+    if (first >= 0 && (first = antecedent(an, text, act, first, t)) < 0)
+        return -1;
     if (first >= 0) {
         subj[ns++] = an->mloc[cand[first]];
         size_t prev_start = m[cand[first]].start;
+        int anded = 0; /* a list of subjects ends in "and": "X, Y and Z met" */
         for (long c = first - 1; c >= 0 && ns < 8; c--) {
             const ag_mention *x = &m[cand[c]];
             if (mod[c] || x->type == AG_ACTOR_PLACE)
                 continue;
             size_t and = tok_at(an, x->end); /* "X and (Palestinian leader) Y" */
-            if (!gap_ok(an, text, x->end, prev_start, -1, 1, 1) &&
-                !(and < an->ntoks && word_eq(text, &an->toks[and], "and") &&
-                  modifier_gap(an, text, an->toks[and].e, prev_start)))
+            int by_and = and < an->ntoks && word_eq(text, &an->toks[and], "and");
+            /* A comma alone joins no subjects ("After criticising X, Y held talks"). */
+            if (!(gap_ok(an, text, x->end, prev_start, -1, 1, 1) && (anded || by_and)) &&
+                !(by_and && modifier_gap(an, text, an->toks[and].e, prev_start)))
                 break;
+            anded |= by_and;
             subj[ns++] = an->mloc[cand[c]];
             prev_start = x->start;
         }
