@@ -59,7 +59,7 @@ void ag_mentions_clear(ag_mentions *m)
     p->ntoks = p->ncands = p->nnames = 0;
     p->toks_kept = 0;
     p->sport_words = 0;
-    p->count_sport = 0;
+    p->doc_pass = 0;
     dtab_next_gen(&p->evidence);
     dtab_next_gen(&p->nametab);
 }
@@ -75,6 +75,7 @@ void ag_mentions_destroy(ag_mentions *m)
         dtab_dispose(&p->evidence);
         dtab_dispose(&p->nametab);
         free(p->capsent);
+        free(p->capmid);
         free(p->sent_first);
         dtab_dispose(&p->keys);
         dtab_dispose(&p->grammar);

@@ -128,29 +128,41 @@ struct ag__ner_scratch {
     int anycapsent;          /* some capsent of the document is 1 (ALL-CAPS) */
     size_t tk_ninit, tk_nlower, tk_ncommon; /* words of the last tokenise: capitalised,
                                              * lower-case, capitalised ordinary words */
-    size_t tk_ncap, tk_nlow;  /* words of the last tokenise: ALL-CAPS (2 letters or more) and
-                               * not ALL-CAPS (see caps_sentence) */
-    dtab keys;                /* resolution keys (variant, initials, suffixes) */
-    uint32_t *link;           /* resolution: chain links (2 per name) */
-    size_t *pos_last;         /* resolution: last mention offset + 1 per name */
-    size_t caplink;           /* names the two arrays above have room for */
-    int evidence_done;        /* evidence holds the document's words (see attested) */
-    int toks_kept;            /* toks are all the last document's (ag__ner_sentence_tokens) */
-    size_t sport_words;       /* the document's words of sport_words, up to SPORT_WORDS,
-                               * counted by ag__ner_tokenise_document's pass */
-    int count_sport;          /* ag__ner_tokenise counts them (the document's one pass) */
-    size_t nsents;            /* sentences of the last document */
-    size_t *sent_first;       /* when kept: first token of each sentence, then ntoks */
-    size_t capsent_first;     /* allocated entries of sent_first */
-    dtab grammar;             /* word of the lists below -> G_* bits (built once) */
-    size_t grammar_maxlen;    /* bytes of its longest word */
-    uint64_t gram_lens[256];  /* by first byte: bit n set when a list word of n bytes has it */
-    uint64_t sport_lens[256]; /* the same for the words of G_SPORT alone */
-    uint64_t sport_last[256]; /* and by their last byte */
-    struct wc_slot *wcache;   /* word class cache, WC_SLOTS slots (see word_class) */
-    uint64_t wc_stamp;        /* ag__lex_stamp of the lexicon whose answers it holds */
-    struct vk_slot *vkcache;  /* variant key cache, VK_SLOTS slots (see name_variant_key) */
+    size_t tk_ncap, tk_nlow;   /* words of the last tokenise: ALL-CAPS (2 letters or more) and
+                                * not ALL-CAPS (see caps_sentence) */
+    dtab keys;                 /* resolution keys (variant, initials, suffixes) */
+    uint32_t *link;            /* resolution: chain links (2 per name) */
+    size_t *pos_last;          /* resolution: last mention offset + 1 per name */
+    size_t caplink;            /* names the two arrays above have room for */
+    int evidence_done;         /* evidence holds the document's words (see attested) */
+    int toks_kept;             /* toks are all the last document's (ag__ner_sentence_tokens) */
+    size_t sport_words;        /* the document's words of sport_words, up to SPORT_WORDS,
+                                * counted by ag__ner_tokenise_document's pass */
+    int doc_pass;              /* ag__ner_tokenise is in the document's one pass: it counts
+                                * sport words and, while tokens are kept, collects capmid */
+    struct capmid *capmid;     /* the document's capitalised words in mid-sentence (see
+                                * ag__ner_attested), when its tokens are kept */
+    size_t ncapmid, capcapmid; /* used / allocated entries of capmid */
+    size_t nsents;             /* sentences of the last document */
+    size_t *sent_first;        /* when kept: first token of each sentence, then ntoks */
+    size_t capsent_first;      /* allocated entries of sent_first */
+    dtab grammar;              /* word of the lists below -> G_* bits (built once) */
+    size_t grammar_maxlen;     /* bytes of its longest word */
+    uint64_t gram_lens[256];   /* by first byte: bit n set when a list word of n bytes has it */
+    uint64_t sport_lens[256];  /* the same for the words of G_SPORT alone */
+    uint64_t sport_last[256];  /* and by their last byte */
+    struct wc_slot *wcache;    /* word class cache, WC_SLOTS slots (see word_class) */
+    uint64_t wc_stamp;         /* ag__lex_stamp of the lexicon whose answers it holds */
+    struct vk_slot *vkcache;   /* variant key cache, VK_SLOTS slots (see name_variant_key) */
 };
+
+/* A token written capitalised in mid-sentence, its headline or not is asked later: what
+ * ag__ner_attested compares before the words themselves. */
+typedef struct capmid {
+    uint32_t tok; /* its index in toks */
+    uint32_t len; /* its bytes */
+    uint32_t cls; /* its word class (tok.cls) */
+} capmid;
 
 /* A slot of the word class cache: a word of at most WC_MAXLEN bytes, inline, and the
  * lexicon class of its lower-cased form. The word is lower-cased (word_class) or as

@@ -295,13 +295,27 @@ static inline int word_token(const ag_lexicon *lex, struct ag__ner_scratch *p, c
  * name, and skipping it halves the hash lookups on ordinary prose. more: the sentence
  * goes on past the last token (its right neighbour comes with the next chunk). The same
  * pass counts the words caps_sentence asks about (p->tk_*). */
+/* Append token k, classified, to p->capmid. -1 when out of memory (p->ncapmid is then -1:
+ * the document answers ag__ner_attested from its evidence table). */
+static int capmid_push(struct ag__ner_scratch *p, size_t k)
+{
+    if (ag__grow(&p->capmid, &p->capcapmid, p->ncapmid + 1, sizeof *p->capmid) < 0) {
+        p->ncapmid = (size_t)-1;
+        return -1;
+    }
+    const tok *t = &p->toks[k];
+    p->capmid[p->ncapmid++] = (capmid){(uint32_t)k, (uint32_t)(t->e - t->s), t->cls};
+    return 0;
+}
+
 static inline void classify_words(const ag_lexicon *lex, struct ag__ner_scratch *p,
                                   const char *text, size_t first_tok, int more)
 {
     const uint32_t capish = AG__T_CAP | AG__T_ALLCAPS;
     size_t ncap = 0, nlow = 0, ninit = 0, nlower = 0, ncommon = 0, ntoks = p->ntoks;
     /* Sport words still to count: none once two decide, or outside the document's pass. */
-    size_t sport = p->count_sport ? p->sport_words : SPORT_WORDS;
+    size_t sport = p->doc_pass ? p->sport_words : SPORT_WORDS;
+    int collect = p->doc_pass && p->ncapmid != (size_t)-1; /* capmid; -1: not kept */
     /* The neighbours' flags ride along in registers. */
     uint32_t prev = first_tok > 0 ? p->toks[first_tok - 1].flags : 0,
              cur = first_tok < ntoks ? p->toks[first_tok].flags : 0;
@@ -342,8 +356,11 @@ static inline void classify_words(const ag_lexicon *lex, struct ag__ner_scratch 
                   (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE | AG_LEX_ORGCUE | AG_LEX_FUNCTION)))
                 ncommon++;
         }
+        if (collect && (fl & (AG__T_CAP | AG__T_FIRST | AG__T_ALLCAPS)) == AG__T_CAP &&
+            t->e - t->s < AG__LEX_MAXKEY)
+            collect = capmid_push(p, k) == 0;
     }
-    if (p->count_sport)
+    if (p->doc_pass)
         p->sport_words = sport;
     p->tk_ncap = ncap;
     p->tk_nlow = nlow;
@@ -448,13 +465,10 @@ int ag__ner_note_evidence(struct ag__ner_scratch *p, const char *text, const tok
     return 0;
 }
 
-/* Documents of at most this many tokens answer attested by a scan of their tokens: the few
- * questions a short document asks cost less than a table of all its capitalised words. */
-#define EV_SCAN_TOKENS 256
-
 /* A word the document writes capitalised in mid-sentence: 1 or 0, -1 when out of memory.
- * Unless the document is short, the table of such words is filled on the first question
- * (most documents ask none) when all its tokens are at hand, else while tokenising. */
+ * A document whose tokens are kept answers from the list of such tokens its tokenise pass
+ * made (p->capmid: a few questions a document, each a short scan); a longer one from the
+ * table of such words filled while tokenising. */
 int ag__ner_attested(const ctx *c, size_t k)
 {
     const tok *t = &c->toks[k];
@@ -464,19 +478,21 @@ int ag__ner_attested(const ctx *c, size_t k)
     if (n >= AG__LEX_MAXKEY)
         return 0;
     ag__lex_lower(c->text + t->s, n, low);
-    if (!c->p->evidence_done && c->ntoks <= EV_SCAN_TOKENS) {
-        /* The tokens ag__ner_note_evidence would record. They are capitalised, so tokenise gave
-         * them their word's class; when it gave t one too (t is capitalised), a token of
-         * another class is another word, and needs no compare. */
+    const struct ag__ner_scratch *p = c->p;
+    if (!p->evidence_done && p->toks_kept && p->ncapmid != (size_t)-1) {
+        /* The listed tokens are capitalised, so tokenise gave them their word's class;
+         * when it gave t one too (t is capitalised), a token of another class is another
+         * word, and needs no compare. A headline's tokens are no evidence. */
         int by_class = (t->flags & (AG__T_CAP | AG__T_ALLCAPS)) != 0;
-        for (size_t j = 0; j < c->ntoks; j++) {
-            const tok *u = &c->toks[j];
-            if (u->e - u->s != n ||
-                (u->flags & (AG__T_CAP | AG__T_FIRST | AG__T_ALLCAPS)) != AG__T_CAP ||
-                (by_class && u->cls != t->cls) || c->p->capsent[u->sent])
+        for (size_t j = 0; j < p->ncapmid; j++) {
+            const capmid *u = &p->capmid[j];
+            if (u->len != n || (by_class && u->cls != t->cls))
+                continue;
+            const tok *ut = &p->toks[u->tok]; /* a dateline may have made it sentence-initial */
+            if (p->capsent[ut->sent] || (ut->flags & AG__T_FIRST))
                 continue;
             char ul[AG__LEX_MAXKEY];
-            ag__lex_lower(c->text + u->s, n, ul);
+            ag__lex_lower(c->text + ut->s, n, ul);
             if (ag__bytes_eq(ul, low, n))
                 return 1;
         }
@@ -500,7 +516,8 @@ int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, 
     int streaming = 0;
     p->anycapsent = 0;
     p->sport_words = 0;
-    p->count_sport = 1;
+    p->ncapmid = 0;
+    p->doc_pass = 1;
     for (size_t si = 0; si < nsents; si++) {
         size_t a = sents[si].start, b = sents[si].end;
         if (b > len)
@@ -525,6 +542,7 @@ int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, 
                 return -1;
             if (!streaming && p->ntoks > TOKEN_LIMIT) {
                 streaming = 1;
+                p->ncapmid = (size_t)-1; /* their tokens are not kept */
                 if (ag__ner_note_evidence(p, text, p->toks, p->ntoks) < 0)
                     return -1;
             }
@@ -532,7 +550,7 @@ int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, 
                 p->ntoks = 0;
         }
     }
-    p->count_sport = 0;
+    p->doc_pass = 0;
     p->evidence_done = streaming;
     p->toks_kept = !streaming;
     p->sent_first[nsents] = p->ntoks;
