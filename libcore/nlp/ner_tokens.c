@@ -350,15 +350,15 @@ static inline void classify_words(const ag_lexicon *lex, struct ag__ner_scratch 
             t->cls = word_class_raw(p, lex, text + t->s, n);
             /* Capitalised ordinary words past the first ("Gets", "Plan"): title case,
              * where prose capitalises names only (caps_sentence). */
-            if ((fl & (AG__T_CAP | AG__T_ALLCAPS | AG__T_FIRST)) == AG__T_CAP &&
-                (t->cls & AG_LEX_COMMON) &&
-                !(t->cls &
-                  (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE | AG_LEX_ORGCUE | AG_LEX_FUNCTION)))
-                ncommon++;
+            if ((fl & (AG__T_CAP | AG__T_ALLCAPS | AG__T_FIRST)) == AG__T_CAP) {
+                if ((t->cls & AG_LEX_COMMON) &&
+                    !(t->cls & (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE | AG_LEX_ORGCUE |
+                                AG_LEX_FUNCTION)))
+                    ncommon++;
+                if (collect && t->e - t->s < AG__LEX_MAXKEY) /* capitalised in mid-sentence */
+                    collect = capmid_push(p, k) == 0;
+            }
         }
-        if (collect && (fl & (AG__T_CAP | AG__T_FIRST | AG__T_ALLCAPS)) == AG__T_CAP &&
-            t->e - t->s < AG__LEX_MAXKEY)
-            collect = capmid_push(p, k) == 0;
     }
     if (p->doc_pass)
         p->sport_words = sport;
