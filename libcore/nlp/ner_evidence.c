@@ -71,6 +71,72 @@ int ag__ner_version_number(const ctx *c, size_t k, uint32_t sent)
            (t[k + 1].flags & AG__T_LOWER) && tok_is_any(c->text, &t[k + 1], runs_on);
 }
 
+/* Token k of sentence sent is a hyphenated score: "6-5", "34-17", "113-85" (one hyphen,
+ * one to three digits on each side; not a date, not "1939-45"). */
+static int hyphen_score(const ctx *c, size_t k, uint32_t sent)
+{
+    if (k >= c->ntoks)
+        return 0;
+    const tok *t = &c->toks[k];
+    if (t->sent != sent ||
+        (t->flags & (AG__T_WORD | AG__T_HYPHEN | AG__T_DIGIT)) != (AG__T_HYPHEN | AG__T_DIGIT))
+        return 0;
+    const char *w = c->text + t->s, *h = memchr(w, '-', t->e - t->s);
+    size_t left = (size_t)(h - w), right = t->e - t->s - left - 1;
+    if (left < 1 || left > 3 || right < 1 || right > 3)
+        return 0;
+    for (size_t i = 0; i < t->e - t->s; i++)
+        if (i != left && (w[i] < '0' || w[i] > '9'))
+            return 0;
+    return 1;
+}
+
+/* Token k of sentence sent is a lower-case word of the list ws, one of the lists of
+ * side_lens: a word whose first letter and length none of them has answers without a
+ * compare. */
+static int word_of(const ctx *c, size_t k, uint32_t sent, const char *const *ws)
+{
+    if (k >= c->ntoks)
+        return 0;
+    const tok *t = &c->toks[k];
+    size_t n = t->e - t->s;
+    return t->sent == sent && (t->flags & AG__T_LOWER) && n < 64 &&
+           ((c->p->side_lens[c->text[t->s] & 31] >> n) & 1) && tok_is_any(c->text, t, ws);
+}
+
+int ag__ner_city_team(const ctx *c, const cand *m)
+{
+    size_t te = m->te, ts = m->ts;
+    uint32_t sent = m->sent;
+    if (word_of(c, te, sent, ag__ner_result_verbs))
+        return 1; /* "Atlanta rallied" */
+    /* Every other context has a hyphenated score nearby: the tokens' flags say whether it
+     * may have one, before any word is compared. */
+    size_t near = 0, k;
+    for (k = ts > 4 ? ts - 4 : 0; k < te + 3 && k < c->ntoks; k = k + 1 == ts ? te : k + 1)
+        near |= (c->toks[k].flags & (AG__T_WORD | AG__T_HYPHEN | AG__T_DIGIT)) ==
+                (AG__T_HYPHEN | AG__T_DIGIT);
+    if (!near)
+        return 0;
+    if (te < c->ntoks && c->toks[te].sent == sent && (c->toks[te].flags & AG__T_POSS))
+        return hyphen_score(c, te + 1, sent); /* "Cleveland's 31-17 win" */
+    if (word_of(c, te, sent, ag__ner_score_verbs)) {
+        static const char *const to[] = {"to", NULL};
+        return hyphen_score(c, te + 1, sent) ||
+               (word_of(c, te + 1, sent, to) && hyphen_score(c, te + 2, sent));
+    }
+    if (ts == 0)
+        return 0;
+    if (hyphen_score(c, ts - 1, sent))
+        return 1; /* "Sevilla 0-2 Portsmouth" */
+    if (!word_of(c, ts - 1, sent, ag__ner_score_links))
+        return 0;
+    for (k = ts - 1; k-- > 0 && k + 4 >= ts;)
+        if (hyphen_score(c, k, sent))
+            return 1; /* "a 24-10 victory over Buffalo", "losing 2-1 to Boston" */
+    return 0;
+}
+
 /* A short designator that ends a product's name: "Windows XP", "Nintendo DS", "Windows
  * NT". Two capitals the lexicon does not know (not "UK", "TV", "MP", "AG"), no roman
  * numeral ("John Paul II" is a person), after a first word that is no given name. */

@@ -1125,6 +1125,8 @@ int ag__ner_finish_cands(ctx *c, size_t from)
                 (tok_is(c->text, &t[ts - 1], "v") || tok_is(c->text, &t[ts - 1], "vs") ||
                  (m->lexname && m->type == AG_ACTOR_PLACE && win_verb(c, &t[ts - 1]))))
                 m->team = 1;
+            if (!m->team && m->lexname && m->type == AG_ACTOR_PLACE && ag__ner_city_team(c, m))
+                m->team = 1;
         }
         /* Capitals as governments. */
         if (m->capital && !m->dateline && m->country) {

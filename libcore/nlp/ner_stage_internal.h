@@ -151,6 +151,8 @@ struct ag__ner_scratch {
     uint64_t gram_lens[256];   /* by first byte: bit n set when a list word of n bytes has it */
     uint64_t sport_lens[256];  /* the same for the words of G_SPORT alone */
     uint64_t sport_last[256];  /* and by their last byte */
+    uint64_t side_lens[32];    /* by first letter (c & 31): bit n set when a word of the lists
+                                * of ag__ner_city_team has n bytes; most words are none */
     struct wc_slot *wcache;    /* word class cache, WC_SLOTS slots (see word_class) */
     uint64_t wc_stamp;         /* ag__lex_stamp of the lexicon whose answers it holds */
     struct vk_slot *vkcache;   /* variant key cache, VK_SLOTS slots (see name_variant_key) */
@@ -258,6 +260,11 @@ extern const char *const ag__ner_hyphen_modifiers[];
 /* Verbs of winning ("beat", "defeated"): the names on both sides are teams or players
  * (finish_cands). */
 extern const char *const ag__ner_win_verbs[];
+/* Sports results (ag__ner_city_team): verbs of a side with no object ("rallied"),
+ * verbs before a score ("lost 6-2"), words between a score and the other side ("over"). */
+extern const char *const ag__ner_result_verbs[];
+extern const char *const ag__ner_score_verbs[];
+extern const char *const ag__ner_score_links[];
 /* First words of event names ("Hurricane", "Formula"): typing evidence (misc_first). */
 extern const char *const ag__ner_misc_firsts[];
 /* Definitions ("X is a Scottish footballer", "X was founded in"): typing evidence
@@ -524,6 +531,13 @@ void ag__ner_vote_unknown(ctx *c, cand *m, int titled);
  * A score ("Leeds 2 Chelsea 1", "Leeds 2.") is followed by a name, a number or the end
  * of the sentence, a quantity by its unit ("56 miles"). */
 int ag__ner_version_number(const ctx *c, size_t k, uint32_t sent);
+
+/* The place candidate m (its tokens in c->toks) is a side in a sports result: the subject
+ * of a result verb ("Atlanta rallied"), before its score or record ("Houston lost 6-2",
+ * "Miami is 5-2", "Cleveland's 31-17 win"), or after a score ("Sevilla 0-2 Portsmouth", "a
+ * 24-10 victory over Buffalo"). A score here is hyphenated ("6-5"): a bare number after a
+ * place is often a count. */
+int ag__ner_city_team(const ctx *c, const cand *m);
 
 /* ---------------------------------------------------------------- in-article resolution
  * (ner_resolve.c): p->cands and p->names -> one name and type per candidate */

@@ -173,6 +173,19 @@ const char *const ag__ner_win_verbs[] = {"beat",      "beats",   "defeated", "th
                                          "edged",     "routed",  "trounced", "overcame",
                                          "outplayed", "whipped", "downed",   NULL};
 
+/* Verbs of a result that a side is the subject of, with no object: "Atlanta rallied",
+ * "Boston swept". Asked by ner_evidence.c (ag__ner_city_team). */
+const char *const ag__ner_result_verbs[] = {"rallied", "rallies",   "swept",      "sweeps",
+                                            "blanked", "clinched",  "outscored",  "outlasted",
+                                            "routed",  "outplayed", "outclassed", NULL};
+/* Verbs before a side's score or record: "Houston lost 6-2", "Miami is 5-2", "Seattle
+ * improved to 40-38". */
+const char *const ag__ner_score_verbs[] = {"won",  "lost", "wins", "loses",    "tied",  "drew",
+                                           "fell", "is",   "was",  "improved", "moved", NULL};
+/* Words between a score and the other side: "a 24-10 victory over Buffalo", "losing 2-1
+ * to Boston". */
+const char *const ag__ner_score_links[] = {"over", "to", "against", "past", NULL};
+
 /* First words of names that are events, storms or series, not actors: "Hurricane Ivan",
  * "Tropical Storm Gaston", "Formula One", "Operation Desert Storm". Asked by
  * ner_evidence.c (misc_first). */
@@ -263,5 +276,10 @@ int ag__ner_grammar_init(struct ag__ner_scratch *p)
             }
         }
     }
+    static const char *const *const sides[] = {ag__ner_result_verbs, ag__ner_score_verbs,
+                                               ag__ner_score_links};
+    for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++)
+        for (const char *const *w = sides[i]; *w; w++)
+            p->side_lens[(*w)[0] & 31] |= 1ull << strlen(*w);
     return 0;
 }
