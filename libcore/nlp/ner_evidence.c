@@ -108,8 +108,8 @@ int ag__ner_city_team(const ctx *c, const cand *m)
 {
     size_t te = m->te, ts = m->ts;
     uint32_t sent = m->sent;
-    if (word_of(c, te, sent, ag__ner_result_verbs))
-        return 1; /* "Atlanta rallied" */
+    if (word_of(c, te, sent, ag__ner_result_verbs) || word_of(c, te, sent, ag__ner_team_roles))
+        return 1; /* "Atlanta rallied", "Liverpool manager" */
     /* Every other context has a hyphenated score nearby: the tokens' flags say whether it
      * may have one, before any word is compared. */
     size_t near = 0, k;

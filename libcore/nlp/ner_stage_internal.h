@@ -263,6 +263,7 @@ extern const char *const ag__ner_win_verbs[];
 /* Sports results (ag__ner_city_team): verbs of a side with no object ("rallied"),
  * verbs before a score ("lost 6-2"), words between a score and the other side ("over"). */
 extern const char *const ag__ner_result_verbs[];
+extern const char *const ag__ner_team_roles[]; /* "Liverpool manager": a team's people */
 extern const char *const ag__ner_score_verbs[];
 extern const char *const ag__ner_score_links[];
 /* First words of event names ("Hurricane", "Formula"): typing evidence (misc_first). */
@@ -534,7 +535,8 @@ int ag__ner_version_number(const ctx *c, size_t k, uint32_t sent);
 
 /* The place candidate m (its tokens in c->toks) is a side in a sports result: the subject
  * of a result verb ("Atlanta rallied"), before its score or record ("Houston lost 6-2",
- * "Miami is 5-2", "Cleveland's 31-17 win"), or after a score ("Sevilla 0-2 Portsmouth", "a
+ * "Miami is 5-2", "Cleveland's 31-17 win"), before one of its team's people ("Liverpool
+ * manager", "Atlanta left-hander"), or after a score ("Sevilla 0-2 Portsmouth", "a
  * 24-10 victory over Buffalo"). A score here is hyphenated ("6-5"): a bare number after a
  * place is often a count. */
 int ag__ner_city_team(const ctx *c, const cand *m);

@@ -178,6 +178,13 @@ const char *const ag__ner_win_verbs[] = {"beat",      "beats",   "defeated", "th
 const char *const ag__ner_result_verbs[] = {"rallied", "rallies",   "swept",      "sweeps",
                                             "blanked", "clinched",  "outscored",  "outlasted",
                                             "routed",  "outplayed", "outclassed", NULL};
+/* Who plays for, coaches or follows a side, after a city that is its team: "Liverpool
+ * manager", "Atlanta left-hander", "Boston fans". Not "mayor", "police", "council". */
+const char *const ag__ner_team_roles[] = {
+    "manager",    "coach",       "captain",    "boss",       "skipper",     "striker",
+    "midfielder", "defender",    "goalkeeper", "winger",     "pitcher",     "quarterback",
+    "shortstop",  "outfielder",  "infielder",  "linebacker", "left-hander", "right-hander",
+    "lefthander", "righthander", "fans",       "uniform",    NULL};
 /* Verbs before a side's score or record: "Houston lost 6-2", "Miami is 5-2", "Seattle
  * improved to 40-38". */
 const char *const ag__ner_score_verbs[] = {"won",  "lost", "wins", "loses",    "tied",  "drew",
@@ -277,7 +284,7 @@ int ag__ner_grammar_init(struct ag__ner_scratch *p)
         }
     }
     static const char *const *const sides[] = {ag__ner_result_verbs, ag__ner_score_verbs,
-                                               ag__ner_score_links};
+                                               ag__ner_score_links, ag__ner_team_roles};
     for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++)
         for (const char *const *w = sides[i]; *w; w++)
             p->side_lens[(*w)[0] & 31] |= 1ull << strlen(*w);
