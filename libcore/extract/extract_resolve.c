@@ -508,6 +508,8 @@ static int company_bare(const ag__acc *acc, const info *inf, const ag_lexicon *l
  *    Corp", "Microsoft Corp.", "Microsoft Inc", "Microsoft"; "X Group Inc" is "X";
  *    forms: corp_suffixes). A legal-form name marks its record (inf->legal): the actor
  *    it ends in is an org.
+ *  - "X <legal forms>" and the acronym of X's initials, when X has three words or more
+ *    and the acronym is an org record ("Advanced Micro Devices Inc", "AMD");
  *  - "<P> Department of <X>" and "<P> <X> Department", likewise Ministry ("US Department
  *    of Justice", "US Justice Department"; "Ministry of Defence", "Defence Ministry").
  * Every union is decided by keys, types and the groups before this step alone, so the
@@ -532,6 +534,23 @@ static int word_order_variant(const char *key, char *buf)
         return 1;
     }
     return 0;
+}
+
+/* The one-word org record whose key is the initials of the company name base ("amd" for
+ * "advanced micro devices", the name of "Advanced Micro Devices Inc"), else (size_t)-1.
+ * Three words at least: two initials match too many other companies ("BA"). */
+static size_t initials_record(const ag__acc *acc, const info *inf, const char *base)
+{
+    char acr[16];
+    size_t n = 0;
+    for (const char *p = base; *p; p++)
+        if ((p == base || p[-1] == ' ') && n + 1 < sizeof acr)
+            acr[n++] = *p;
+    acr[n] = '\0';
+    if (n < 3 || n + 1 >= sizeof acr)
+        return (size_t)-1;
+    size_t j = org_record(acc, inf, acr);
+    return j != (size_t)-1 && inf[j].words == 1 ? j : (size_t)-1;
 }
 
 static int org_unite(const ag__acc *acc, info *inf, size_t *parent, const ag_lexicon *lex)
@@ -611,6 +630,8 @@ static int org_unite(const ag__acc *acc, info *inf, size_t *parent, const ag_lex
         }
         j = ag__strmap_get(&acc->actor_index, buf);
         if (j != (size_t)-1 && company_bare(acc, inf, lex, j, full[j]))
+            unite(parent, i, j);
+        if ((j = initials_record(acc, inf, buf)) != (size_t)-1)
             unite(parent, i, j);
     }
     rc = 0;
