@@ -480,6 +480,43 @@ static int counted(const ctx *c, const tok *t, size_t n)
     return n == 1 && (t->flags & AG__T_LOWER) && tok_is_any(c->text, t, numbers);
 }
 
+/* The name follows words that make it a vehicle or a product, not an actor: "the rocket
+ * X", "aboard (the) X", "on board X", "runs on X", "ported to X", "a version of X" (pv:
+ * the token before it). After all but the vehicle nouns the name ends there: "aboard a
+ * Delta flight", "a version of Intel's chip" are the flight's and the chip's. Vehicle
+ * nouns count only before the name: "the Boeing rocket" is the company's. */
+static int product_before(const ctx *c, const cand *m, const tok *pv)
+{
+    static const char *const aboard[] = {"aboard", "onboard", NULL};
+    static const char *const vehicles[] = {"rocket",  "rocketplane", "spacecraft", "spaceship",
+                                           "shuttle", "probe",       "satellite",  "ship",
+                                           "yacht",   "submarine",   "frigate",    NULL};
+    static const char *const runs[] = {"run", "runs", "running", "ran", NULL};
+    static const char *const ports[] = {"port", "ported", "porting", NULL};
+    static const char *const versions[] = {"version", "versions", "edition", "editions", NULL};
+    const tok *t = c->toks;
+    size_t k = m->ts - 1, te = m->te;
+    if (!(pv->flags & AG__T_LOWER))
+        return 0;
+    if (k > 0 && t[k - 1].sent == m->sent &&
+        (tok_is(c->text, pv, "the") || tok_is(c->text, pv, "a") || tok_is(c->text, pv, "an")))
+        pv = &t[--k];
+    if (tok_is_any(c->text, pv, vehicles))
+        return 1;
+    if (te < c->ntoks && t[te].sent == m->sent &&
+        !((t[te].flags & AG__T_PUNCT) || (t[te].cls & (AG_LEX_FUNCTION | AG_LEX_NONNAME))))
+        return 0; /* (a weekday may follow: "aboard the X Wednesday") */
+    if (tok_is_any(c->text, pv, aboard))
+        return 1;
+    if (k == 0 || t[k - 1].sent != m->sent || !(t[k - 1].flags & AG__T_LOWER))
+        return 0;
+    const tok *p2 = &t[k - 1];
+    return (tok_is(c->text, pv, "board") && tok_is(c->text, p2, "on")) ||
+           (tok_is(c->text, pv, "on") && tok_is_any(c->text, p2, runs)) ||
+           (tok_is(c->text, pv, "to") && tok_is_any(c->text, p2, ports)) ||
+           (tok_is(c->text, pv, "of") && tok_is_any(c->text, p2, versions));
+}
+
 /* Votes from the words right before the name, in its sentence (ts > 0). */
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
@@ -507,6 +544,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_ORG] += 3;
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_MISC_NOUN) && !titled)
         m->votes[AG_ACTOR_OTHER] += 3; /* "the film Troy" */
+    else if (!titled && !given && product_before(c, m, pv))
+        m->votes[AG_ACTOR_OTHER] += 3; /* "aboard SpaceShipOne", "runs on Linux" */
     else if (tok_is(c->text, pv, "the") && loc_before && !hascue)
         m->votes[AG_ACTOR_PLACE] += 2; /* "at the Auberge de Castille" */
     else if (tok_is(c->text, pv, "the"))
