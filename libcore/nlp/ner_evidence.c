@@ -91,17 +91,26 @@ static int hyphen_score(const ctx *c, size_t k, uint32_t sent)
     return 1;
 }
 
-/* Token k of sentence sent is a lower-case word of the list ws, one of the lists of
- * side_lens: a word whose first letter and length none of them has answers without a
- * compare. */
+/* Token t is a lower-case word of the list ws, one of the lists of the bitmap lens
+ * (result_lens, product_lens): a word whose first letter and length none of them has
+ * answers without a compare. */
+static inline int cue_word(const ctx *c, const tok *t, const uint64_t *lens, const char *const *ws)
+{
+    size_t n = t->e - t->s;
+    const char *w = c->text + t->s;
+    if (!(t->flags & AG__T_LOWER) || n >= 64 || !((lens[w[0] & 31] >> n) & 1))
+        return 0;
+    for (; *ws; ws++)
+        if ((*ws)[0] == w[0] && strncmp(*ws, w, n) == 0 && (*ws)[n] == '\0')
+            return 1;
+    return 0;
+}
+
+/* Token k of sentence sent is a lower-case word of the result list ws. */
 static int word_of(const ctx *c, size_t k, uint32_t sent, const char *const *ws)
 {
-    if (k >= c->ntoks)
-        return 0;
-    const tok *t = &c->toks[k];
-    size_t n = t->e - t->s;
-    return t->sent == sent && (t->flags & AG__T_LOWER) && n < 64 &&
-           ((c->p->side_lens[c->text[t->s] & 31] >> n) & 1) && tok_is_any(c->text, t, ws);
+    return k < c->ntoks && c->toks[k].sent == sent &&
+           cue_word(c, &c->toks[k], c->p->result_lens, ws);
 }
 
 int ag__ner_city_team(const ctx *c, const cand *m)
@@ -112,8 +121,8 @@ int ag__ner_city_team(const ctx *c, const cand *m)
         return 1; /* "Atlanta rallied", "Liverpool manager" */
     /* Every other context has a hyphenated score nearby: the tokens' flags say whether it
      * may have one, before any word is compared. */
-    size_t near = 0, k;
-    for (k = ts > 4 ? ts - 4 : 0; k < te + 3 && k < c->ntoks; k = k + 1 == ts ? te : k + 1)
+    size_t near = 0;
+    for (size_t k = ts > 4 ? ts - 4 : 0; k < te + 3 && k < c->ntoks; k = k + 1 == ts ? te : k + 1)
         near |= (c->toks[k].flags & (AG__T_WORD | AG__T_HYPHEN | AG__T_DIGIT)) ==
                 (AG__T_HYPHEN | AG__T_DIGIT);
     if (!near)
@@ -131,7 +140,7 @@ int ag__ner_city_team(const ctx *c, const cand *m)
         return 1; /* "Sevilla 0-2 Portsmouth" */
     if (!word_of(c, ts - 1, sent, ag__ner_score_links))
         return 0;
-    for (k = ts - 1; k-- > 0 && k + 4 >= ts;)
+    for (size_t k = ts - 1; k-- > 0 && k + 4 >= ts;)
         if (hyphen_score(c, k, sent))
             return 1; /* "a 24-10 victory over Buffalo", "losing 2-1 to Boston" */
     return 0;
@@ -487,13 +496,6 @@ static int counted(const ctx *c, const tok *t, size_t n)
  * nouns count only before the name: "the Boeing rocket" is the company's. */
 static int product_before(const ctx *c, const cand *m, const tok *pv)
 {
-    static const char *const aboard[] = {"aboard", "onboard", NULL};
-    static const char *const vehicles[] = {"rocket",  "rocketplane", "spacecraft", "spaceship",
-                                           "shuttle", "probe",       "satellite",  "ship",
-                                           "yacht",   "submarine",   "frigate",    NULL};
-    static const char *const runs[] = {"run", "runs", "running", "ran", NULL};
-    static const char *const ports[] = {"port", "ported", "porting", NULL};
-    static const char *const versions[] = {"version", "versions", "edition", "editions", NULL};
     const tok *t = c->toks;
     size_t k = m->ts - 1, te = m->te;
     if (!(pv->flags & AG__T_LOWER))
@@ -501,20 +503,21 @@ static int product_before(const ctx *c, const cand *m, const tok *pv)
     if (k > 0 && t[k - 1].sent == m->sent &&
         (tok_is(c->text, pv, "the") || tok_is(c->text, pv, "a") || tok_is(c->text, pv, "an")))
         pv = &t[--k];
-    if (tok_is_any(c->text, pv, vehicles))
+    const tok *p2 = k > 0 && t[k - 1].sent == m->sent ? &t[k - 1] : NULL;
+    const uint64_t *pl = c->p->product_lens;
+    int cue;
+    if (pv->e - pv->s == 2) /* "on", "to", "of": the word before them decides */
+        cue = p2 && ((tok_is(c->text, pv, "on") && cue_word(c, p2, pl, ag__ner_runs)) ||
+                     (tok_is(c->text, pv, "to") && cue_word(c, p2, pl, ag__ner_ports)) ||
+                     (tok_is(c->text, pv, "of") && cue_word(c, p2, pl, ag__ner_versions)));
+    else if (cue_word(c, pv, pl, ag__ner_vehicles))
         return 1;
-    if (te < c->ntoks && t[te].sent == m->sent &&
-        !((t[te].flags & AG__T_PUNCT) || (t[te].cls & (AG_LEX_FUNCTION | AG_LEX_NONNAME))))
-        return 0; /* (a weekday may follow: "aboard the X Wednesday") */
-    if (tok_is_any(c->text, pv, aboard))
-        return 1;
-    if (k == 0 || t[k - 1].sent != m->sent || !(t[k - 1].flags & AG__T_LOWER))
-        return 0;
-    const tok *p2 = &t[k - 1];
-    return (tok_is(c->text, pv, "board") && tok_is(c->text, p2, "on")) ||
-           (tok_is(c->text, pv, "on") && tok_is_any(c->text, p2, runs)) ||
-           (tok_is(c->text, pv, "to") && tok_is_any(c->text, p2, ports)) ||
-           (tok_is(c->text, pv, "of") && tok_is_any(c->text, p2, versions));
+    else
+        cue = cue_word(c, pv, pl, ag__ner_aboard) ||
+              (p2 && tok_is(c->text, pv, "board") && tok_is(c->text, p2, "on"));
+    /* (a weekday may follow: "aboard the X Wednesday") */
+    return cue && (te >= c->ntoks || t[te].sent != m->sent || (t[te].flags & AG__T_PUNCT) ||
+                   (t[te].cls & (AG_LEX_FUNCTION | AG_LEX_NONNAME)));
 }
 
 /* Votes from the words right before the name, in its sentence (ts > 0). */

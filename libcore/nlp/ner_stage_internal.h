@@ -151,8 +151,9 @@ struct ag__ner_scratch {
     uint64_t gram_lens[256];   /* by first byte: bit n set when a list word of n bytes has it */
     uint64_t sport_lens[256];  /* the same for the words of G_SPORT alone */
     uint64_t sport_last[256];  /* and by their last byte */
-    uint64_t side_lens[32];    /* by first letter (c & 31): bit n set when a word of the lists
+    uint64_t result_lens[32];  /* by first letter (c & 31): bit n set when a word of the lists
                                 * of ag__ner_city_team has n bytes; most words are none */
+    uint64_t product_lens[32]; /* the same for the lists of vehicles and products */
     struct wc_slot *wcache;    /* word class cache, WC_SLOTS slots (see word_class) */
     uint64_t wc_stamp;         /* ag__lex_stamp of the lexicon whose answers it holds */
     struct vk_slot *vkcache;   /* variant key cache, VK_SLOTS slots (see name_variant_key) */
@@ -266,6 +267,13 @@ extern const char *const ag__ner_result_verbs[];
 extern const char *const ag__ner_team_roles[]; /* "Liverpool manager": a team's people */
 extern const char *const ag__ner_score_verbs[];
 extern const char *const ag__ner_score_links[];
+/* Vehicles and products (product_before): "the rocket X", "aboard X", "runs on X",
+ * "ported to X", "a version of X". */
+extern const char *const ag__ner_vehicles[];
+extern const char *const ag__ner_aboard[];
+extern const char *const ag__ner_runs[];
+extern const char *const ag__ner_ports[];
+extern const char *const ag__ner_versions[];
 /* First words of event names ("Hurricane", "Formula"): typing evidence (misc_first). */
 extern const char *const ag__ner_misc_firsts[];
 /* Definitions ("X is a Scottish footballer", "X was founded in"): typing evidence

@@ -189,6 +189,16 @@ const char *const ag__ner_team_roles[] = {
  * improved to 40-38". */
 const char *const ag__ner_score_verbs[] = {"won",  "lost", "wins", "loses",    "tied",  "drew",
                                            "fell", "is",   "was",  "improved", "moved", NULL};
+/* Vehicle nouns before a name ("the rocket X"), words before a vehicle's name ("aboard
+ * the X"), and the verbs and nouns of "runs on X", "ported to X", "a version of X": the
+ * name is a vehicle or a product. Asked by ner_evidence.c (product_before). */
+const char *const ag__ner_vehicles[] = {"rocket",  "rocketplane", "spacecraft", "spaceship",
+                                        "shuttle", "probe",       "satellite",  "ship",
+                                        "yacht",   "submarine",   "frigate",    NULL};
+const char *const ag__ner_aboard[] = {"aboard", "onboard", NULL};
+const char *const ag__ner_runs[] = {"run", "runs", "running", "ran", NULL};
+const char *const ag__ner_ports[] = {"port", "ported", "porting", NULL};
+const char *const ag__ner_versions[] = {"version", "versions", "edition", "editions", NULL};
 /* Words between a score and the other side: "a 24-10 victory over Buffalo", "losing 2-1
  * to Boston". */
 const char *const ag__ner_score_links[] = {"over", "to", "against", "past", NULL};
@@ -283,10 +293,15 @@ int ag__ner_grammar_init(struct ag__ner_scratch *p)
             }
         }
     }
-    static const char *const *const sides[] = {ag__ner_result_verbs, ag__ner_score_verbs,
-                                               ag__ner_score_links, ag__ner_team_roles};
-    for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++)
-        for (const char *const *w = sides[i]; *w; w++)
-            p->side_lens[(*w)[0] & 31] |= 1ull << strlen(*w);
+    static const char *const *const results[] = {ag__ner_result_verbs, ag__ner_score_verbs,
+                                                 ag__ner_score_links, ag__ner_team_roles};
+    static const char *const *const products[] = {ag__ner_vehicles, ag__ner_aboard, ag__ner_runs,
+                                                  ag__ner_ports, ag__ner_versions};
+    for (size_t i = 0; i < sizeof results / sizeof results[0]; i++)
+        for (const char *const *w = results[i]; *w; w++)
+            p->result_lens[(*w)[0] & 31] |= 1ull << strlen(*w);
+    for (size_t i = 0; i < sizeof products / sizeof products[0]; i++)
+        for (const char *const *w = products[i]; *w; w++)
+            p->product_lens[(*w)[0] & 31] |= 1ull << strlen(*w);
     return 0;
 }
