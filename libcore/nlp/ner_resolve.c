@@ -1039,12 +1039,91 @@ static void report_teams(ctx *c)
             p->cands[ci].team = 1;
 }
 
+/* The word of ASCII letters that starts after text[e] (spaces skipped): its length, its
+ * start in *s. */
+static size_t word_after(const ctx *c, size_t e, size_t *s)
+{
+    while (e < c->len && c->text[e] == ' ')
+        e++;
+    size_t b = e;
+    while (b < c->len && (c->text[b] | 0x20) >= 'a' && (c->text[b] | 0x20) <= 'z')
+        b++;
+    *s = e;
+    return b - e;
+}
+
+/* Mention m is followed by a noun of a contest: "Champions League match", "American
+ * League pennant". */
+static int before_contest(const ctx *c, const cand *m)
+{
+    static const char *const contest[] = {
+        "match",  "matches", "game",      "games",      "tie",          "clash",
+        "final",  "finals",  "semifinal", "semifinals", "quarterfinal", "qualifier",
+        "title",  "season",  "group",     "debut",      "pennant",      "playoffs",
+        "race",   "record",  "standings", "champions",  "victory",      "win",
+        "defeat", "loss",    "knockout",  NULL};
+    size_t s, n = word_after(c, m->e, &s);
+    for (const char *const *w = contest; *w && n; w++)
+        if (strlen(*w) == n && memcmp(c->text + s, *w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The document's tokens have a result: a hyphenated score before a noun of its outcome
+ * ("a 3-0 win", "a 1-1 draw"; not "a 5-4 vote"). */
+static int result_phrase(const ctx *c)
+{
+    static const char *const outcome[] = {"win", "victory", "defeat", "draw", "loss", "lead", NULL};
+    for (size_t k = 0; k + 1 < c->ntoks; k++) {
+        const tok *t = &c->toks[k];
+        if ((t->flags & (AG__T_WORD | AG__T_HYPHEN | AG__T_DIGIT)) ==
+                (AG__T_HYPHEN | AG__T_DIGIT) &&
+            t->e - t->s <= 7 && (t[1].flags & AG__T_LOWER) && tok_is_any(c->text, &t[1], outcome))
+            return 1;
+    }
+    return 0;
+}
+
+/* A league in a sports report is its competition, no actor (misc): "in the Champions
+ * League", "the American League". Elsewhere a league is an organisation ("the Arab
+ * League", "the Muslim League"). A sports report here: a word only sports reports use, a
+ * team of a result line, a result ("a 3-0 win"), or a noun of a contest after one of the
+ * league's mentions ("Champions League match"). Before ag__ner_resolve: the misc votes
+ * outweigh the league's organisation cue. */
+static void sports_leagues(ctx *c)
+{
+    struct ag__ner_scratch *p = c->p;
+    int sporty = -1; /* not decided yet */
+    for (size_t i = 0; i < p->nnames; i++) {
+        dname *d = &p->names[i];
+        if (d->ntok < 2 || d->lastlen != 6 || memcmp(d->last, "league", 6) != 0)
+            continue;
+        if (sporty < 0) {
+            sporty = p->sport_words > 0 || result_phrase(c);
+            for (size_t ci = 0; ci < p->ncands && !sporty; ci++)
+                sporty = p->cands[ci].team && !p->cands[ci].row;
+        }
+        int contest = sporty;
+        for (size_t ci = d->first; ci < p->ncands && !contest; ci++)
+            contest = p->cands[ci].name == (int32_t)i && before_contest(c, &p->cands[ci]);
+        if (!contest)
+            continue;
+        int top = 0;
+        for (int t = AG_ACTOR_PERSON; t < 5; t++)
+            if (d->votes[t] > top)
+                top = d->votes[t];
+        if (d->votes[AG_ACTOR_OTHER] <= top)
+            d->votes[AG_ACTOR_OTHER] = top + 1;
+    }
+}
+
 void ag__ner_sports_teams(ctx *c)
 {
     struct ag__ner_scratch *p = c->p;
     size_t nteams = 0;
     table_rows(c);
     report_teams(c);
+    sports_leagues(c);
     for (size_t ci = 0; ci < p->ncands; ci++) {
         cand *m = &p->cands[ci];
         if (!m->team)
