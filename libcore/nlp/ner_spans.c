@@ -739,10 +739,51 @@ static void mark_story_start(ctx *c, size_t e)
         t[q].flags |= AG__T_FIRST;
 }
 
+/* Token q is punctuation p on the line of token k. */
+static int punct_on_line(const ctx *c, size_t k, size_t q, int32_t p)
+{
+    const tok *t = c->toks;
+    return q < c->ntoks && (t[q].flags & AG__T_PUNCT) && t[q].punct == p &&
+           !has_newline(c->text, t[k].s, t[q].s);
+}
+
+/* Past a dateline's place ending before token d: its region (", FL", ", Texas", ",
+ * N.C.": one or two capitalised words, each with its period) and a bracketed credit ("
+ * (Sports Network)"), on the place's line. Returns the token after them (d when none). */
+static size_t dateline_tail(ctx *c, size_t k, size_t d)
+{
+    tok *t = c->toks;
+    size_t q = d;
+    if (punct_on_line(c, k, q, ',')) {
+        size_t r = q + 1, words = 0;
+        while (words < 2 && r < c->ntoks && (t[r].flags & AG__T_CAP) && (t[r].flags & AG__T_WORD) &&
+               !has_newline(c->text, t[k].s, t[r].s)) {
+            words++;
+            r++;
+            if (punct_on_line(c, k, r, '.') && t[r].s == t[r - 1].e)
+                r++;
+        }
+        if (words) {
+            for (size_t w = q + 1; w < r; w++)
+                t[w].flags |= AG__T_USED; /* the region is part of the dateline */
+            q = r;
+        }
+    }
+    if (punct_on_line(c, k, q, '(')) {
+        size_t r = q + 1;
+        while (r < c->ntoks && r - q < 8 && !punct_on_line(c, k, r, ')'))
+            r++;
+        if (punct_on_line(c, k, r, ')'))
+            q = r + 1;
+    }
+    return q;
+}
+
 /* "Boston -- The Red Sox got...": a known place in title case at token k (a line's first)
  * before a double or long dash is a dateline too (a single hyphen there is too common in
- * prose: "Boston - a city of ..."). 1 when it was one (emitted), 0 when not, -1 when out
- * of memory. */
+ * prose: "Boston - a city of ..."), and so is one with its region or a bracketed credit
+ * before a single hyphen ("Miami, FL (Sports Network) - ", "Atlanta, GA -- "). 1 when it
+ * was one (emitted), 0 when not, -1 when out of memory. */
 static int titlecase_dateline(ctx *c, size_t k)
 {
     tok *t = c->toks;
@@ -754,17 +795,23 @@ static int titlecase_dateline(ctx *c, size_t k)
     if (!g || !(a.type == AG_ACTOR_PLACE || a.type == AG_ACTOR_COUNTRY) || d + 1 >= c->ntoks ||
         has_newline(c->text, t[d - 1].e, t[d + 1].s) || !(t[d].flags & AG__T_PUNCT))
         return 0;
-    int dash = (t[d].punct == '-' && (t[d + 1].flags & AG__T_PUNCT) && t[d + 1].punct == '-' &&
-                t[d + 1].s == t[d].e) ||
-               t[d].punct == 0x2013 || t[d].punct == 0x2014;
-    if (!dash)
+    size_t q = dateline_tail(c, k, d);
+    int dash = q + 1 < c->ntoks && (t[q].flags & AG__T_PUNCT) &&
+               !has_newline(c->text, t[k].s, t[q].s) &&
+               ((t[q].punct == '-' && (q > d || ((t[q + 1].flags & AG__T_PUNCT) &&
+                                                 t[q + 1].punct == '-' && t[q + 1].s == t[q].e))) ||
+                t[q].punct == 0x2013 || t[q].punct == 0x2014);
+    if (!dash) {
+        for (size_t w = d; w < q; w++)
+            t[w].flags &= ~(uint32_t)AG__T_USED; /* no dateline: the region is prose */
         return 0;
+    }
     cand *m = emit_lex(c, k, d, &a);
     if (!m)
         return -1;
     m->type = a.type;
     m->dateline = 1;
-    mark_story_start(c, d);
+    mark_story_start(c, q);
     return 1;
 }
 
