@@ -119,6 +119,11 @@ int ag__ner_city_team(const ctx *c, const cand *m)
     uint32_t sent = m->sent;
     if (word_of(c, te, sent, ag__ner_result_verbs) || word_of(c, te, sent, ag__ner_team_roles))
         return 1; /* "Atlanta rallied", "Liverpool manager" */
+    static const char *const against[] = {"against", NULL};
+    if (ts >= 2 && word_of(c, ts - 1, sent, against) &&
+        (word_of(c, ts - 2, sent, ag__ner_contests) ||
+         (ts >= 3 && word_of(c, ts - 3, sent, ag__ner_contests))))
+        return 1; /* "Sunday's game against Cleveland", "a home match against Leeds" */
     /* Every other context has a hyphenated score nearby: the tokens' flags say whether it
      * may have one, before any word is compared. */
     size_t near = 0;

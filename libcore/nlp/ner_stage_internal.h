@@ -267,6 +267,7 @@ extern const char *const ag__ner_result_verbs[];
 extern const char *const ag__ner_team_roles[]; /* "Liverpool manager": a team's people */
 extern const char *const ag__ner_score_verbs[];
 extern const char *const ag__ner_score_links[];
+extern const char *const ag__ner_contests[]; /* "the game against X" */
 /* Vehicles and products (product_before): "the rocket X", "aboard X", "runs on X",
  * "ported to X", "a version of X". */
 extern const char *const ag__ner_vehicles[];
@@ -544,7 +545,8 @@ int ag__ner_version_number(const ctx *c, size_t k, uint32_t sent);
 /* The place candidate m (its tokens in c->toks) is a side in a sports result: the subject
  * of a result verb ("Atlanta rallied"), before its score or record ("Houston lost 6-2",
  * "Miami is 5-2", "Cleveland's 31-17 win"), before one of its team's people ("Liverpool
- * manager", "Atlanta left-hander"), or after a score ("Sevilla 0-2 Portsmouth", "a
+ * manager", "Atlanta left-hander"), the other side of a contest ("the game against
+ * Cleveland"), or after a score ("Sevilla 0-2 Portsmouth", "a
  * 24-10 victory over Buffalo"). A score here is hyphenated ("6-5"): a bare number after a
  * place is often a count. */
 int ag__ner_city_team(const ctx *c, const cand *m);

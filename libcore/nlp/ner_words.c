@@ -199,6 +199,9 @@ const char *const ag__ner_aboard[] = {"aboard", "onboard", NULL};
 const char *const ag__ner_runs[] = {"run", "runs", "running", "ran", NULL};
 const char *const ag__ner_ports[] = {"port", "ported", "porting", NULL};
 const char *const ag__ner_versions[] = {"version", "versions", "edition", "editions", NULL};
+/* A contest, before "against" and the other side: "the game against Cleveland". */
+const char *const ag__ner_contests[] = {"game",    "games",  "match",    "matches", "matchup",
+                                        "fixture", "opener", "showdown", "clash",   NULL};
 /* Words between a score and the other side: "a 24-10 victory over Buffalo", "losing 2-1
  * to Boston". */
 const char *const ag__ner_score_links[] = {"over", "to", "against", "past", NULL};
@@ -294,7 +297,8 @@ int ag__ner_grammar_init(struct ag__ner_scratch *p)
         }
     }
     static const char *const *const results[] = {ag__ner_result_verbs, ag__ner_score_verbs,
-                                                 ag__ner_score_links, ag__ner_team_roles};
+                                                 ag__ner_score_links, ag__ner_team_roles,
+                                                 ag__ner_contests};
     static const char *const *const products[] = {ag__ner_vehicles, ag__ner_aboard, ag__ner_runs,
                                                   ag__ner_ports, ag__ner_versions};
     for (size_t i = 0; i < sizeof results / sizeof results[0]; i++)
