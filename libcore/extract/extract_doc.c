@@ -1366,6 +1366,39 @@ static long antecedent(const ag__analyser *an, const char *text, const acting *a
     return first;
 }
 
+/* Token k is a comma. */
+static int comma_at(const ag__analyser *an, size_t k)
+{
+    return k < an->ntoks && (an->toks[k].flags & AG__T_PUNCT) && an->toks[k].punct == ',';
+}
+
+/* "X, leader of the Y party, met Z", "X, a spokesman for Y, said": acting mention c, the
+ * nearest before the trigger t, closes an apposition of mention c - 1 (a comma after
+ * c - 1, up to five lower-case words ending in "of", "for", "at" or "to" and maybe "the",
+ * mention c, a comma right before t). The apposition's head met, not the organisation
+ * it names: returns c - 1 then, else c. */
+static long apposition_head(const ag__analyser *an, const char *text, const acting *a, long c,
+                            const tok *t)
+{
+    if (c <= 0 || a->mod[c - 1] || a->m[a->cand[c - 1]].type == AG_ACTOR_PLACE)
+        return c;
+    const ag_mention *x = &a->m[a->cand[c - 1]], *y = &a->m[a->cand[c]];
+    size_t after = tok_at(an, y->end), k = tok_at(an, x->end), yk = tok_at(an, y->start);
+    if (!comma_at(an, after) || after + 1 >= an->ntoks || &an->toks[after + 1] != t ||
+        !comma_at(an, k) || yk < k + 2 || yk > k + 6)
+        return c;
+    for (size_t q = k + 1; q < yk; q++)
+        if (!(an->toks[q].flags & AG__T_LOWER))
+            return c;
+    const tok *last = &an->toks[yk - 1];
+    if (word_eq(text, last, "the") && yk >= k + 3)
+        last--;
+    return word_eq(text, last, "of") || word_eq(text, last, "for") || word_eq(text, last, "at") ||
+                   word_eq(text, last, "to")
+               ? c - 1
+               : c;
+}
+
 /* The subjects of the trigger at token ti (no objects found, the last ending at
  * last_end): the nearest acting mention before the trigger, plus "X and Y"; or what a
  * pronoun or an elided subject there refers to (referred_subject). At most 8 local
@@ -1390,6 +1423,8 @@ static long trigger_subjects(ag__analyser *an, const char *text, const acting *a
             first = (long)c;
         break;
     }
+    if (first >= 0)
+        first = apposition_head(an, text, act, first, t);
     if (first >= 0 && !gap_ok(an, text, m[cand[first]].end, t->s, WS_CLAUSE_PLANNED, 8, 0))
         return -1; /* "X would visit Bonn for talks with Y": not (yet) a meeting */
     if (first >= 0 && (first = antecedent(an, text, act, first, t)) < 0)
