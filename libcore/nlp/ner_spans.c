@@ -46,6 +46,22 @@ static cand *new_cand(struct ag__ner_scratch *p, const tok *toks, size_t ts, siz
     return c;
 }
 
+/* Tokens [k, e) are ordinary English words ("Securities", "Foreign"), maybe after a
+ * national adjective ("European Border"), as the words of a body's name before "and"
+ * are; not a proper name ("Microsoft"). */
+static int ordinary_words(const ctx *c, size_t k, size_t e)
+{
+    const tok *t = c->toks;
+    ag_lex_actor a;
+    if (!(t[k].cls & AG_LEX_COMMON) && match_form(c->lex, c->text, t, k, k + 1, 0, &a) == 1 &&
+        a.adjective)
+        k++;
+    for (; k < e; k++)
+        if (!(t[k].cls & AG_LEX_COMMON))
+            return 0;
+    return 1;
+}
+
 /* Token k can be part of a name: a capitalised word without digits, or any word of an
  * ALL-CAPS sentence. */
 static int capish(const ctx *c, size_t k)
@@ -989,11 +1005,11 @@ static size_t span_end(ctx *c, size_t k)
         }
         /* "Securities and Exchange Commission", "Foreign and Commonwealth Office": "and"
          * joins capitalised words when an organisation's head word ends the words after
-         * it, and the words before it are no person's name and no known actor ("Hamas
-         * and Islamic Jihad" are two). */
+         * it, and the words before it are ordinary words, no person's name and no known
+         * actor ("Hamas and Islamic Jihad", "Microsoft and Cisco Systems" are two). */
         ag_lex_actor known;
         if (tok_is(c->text, &t[e], "and") && !(t[k].cls & AG_LEX_GIVEN) && e - k <= 3 &&
-            c->p->capsent[t[k].sent] != 1 &&
+            c->p->capsent[t[k].sent] != 1 && ordinary_words(c, k, e) &&
             match_form(c->lex, c->text, t, k, e, 0, &known) != e - k) {
             size_t q = e + 1;
             while (q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
