@@ -1372,6 +1372,12 @@ static int comma_at(const ag__analyser *an, size_t k)
     return k < an->ntoks && (an->toks[k].flags & AG__T_PUNCT) && an->toks[k].punct == ',';
 }
 
+/* Tokens k and k + 1 are ", and". */
+static int comma_then_and(const ag__analyser *an, const char *text, size_t k)
+{
+    return comma_at(an, k) && k + 1 < an->ntoks && word_eq(text, &an->toks[k + 1], "and");
+}
+
 /* "X, leader of the Y party, met Z", "X, a spokesman for Y, said": acting mention c, the
  * nearest before the trigger t, closes an apposition of mention c - 1 (a comma after
  * c - 1, up to five lower-case words ending in "of", "for", "at" or "to" and maybe "the",
@@ -1438,7 +1444,13 @@ static long trigger_subjects(ag__analyser *an, const char *text, const acting *a
             if (mod[c] || x->type == AG_ACTOR_PLACE)
                 continue;
             size_t and = tok_at(an, x->end); /* "X and (Palestinian leader) Y" */
-            int by_and = and < an->ntoks && word_eq(text, &an->toks[and], "and");
+            /* ", and" joins a list of three or more ("A, B, and C met"); after one name it
+             * joins clauses ("thanked A, and C met": A is the object of "thanked"). */
+            size_t xs = tok_at(an, x->start);
+            int comma_and = comma_then_and(an, text, and);
+            if (comma_and && (xs == 0 || !comma_at(an, xs - 1)))
+                break;
+            int by_and = comma_and || (and < an->ntoks && word_eq(text, &an->toks[and], "and"));
             /* A comma alone joins no subjects ("After criticising X, Y held talks"). */
             if (!(gap_ok(an, text, x->end, prev_start, -1, 1, 1) && (anded || by_and)) &&
                 !(by_and && modifier_gap(an, text, an->toks[and].e, prev_start)))
