@@ -91,59 +91,64 @@ static int hyphen_score(const ctx *c, size_t k, uint32_t sent)
     return 1;
 }
 
-/* Token t is a lower-case word of the list ws, one of the lists of the bitmap lens
- * (result_lens, product_lens): a word whose first letter and length none of them has
- * answers without a compare. */
-static inline int cue_word(const ctx *c, const tok *t, const uint64_t *lens, const char *const *ws)
+/* Token t is a lower-case word of cue list id (CUE_*): a word whose first letter and
+ * length no word of the list has answers without a compare. */
+static inline int cue_word(const ctx *c, const tok *t, int id)
 {
     size_t n = t->e - t->s;
     const char *w = c->text + t->s;
-    if (!(t->flags & AG__T_LOWER) || n >= 64 || !((lens[w[0] & 31] >> n) & 1))
+    if (!(t->flags & AG__T_LOWER) || n >= 64 || !((c->p->cue_lens[id][w[0] & 31] >> n) & 1))
         return 0;
-    for (; *ws; ws++)
+    for (const char *const *ws = ag__ner_cues[id]; *ws; ws++)
         if ((*ws)[0] == w[0] && strncmp(*ws, w, n) == 0 && (*ws)[n] == '\0')
             return 1;
     return 0;
 }
 
-/* Token k of sentence sent is a lower-case word of the result list ws. */
-static int word_of(const ctx *c, size_t k, uint32_t sent, const char *const *ws)
+/* Token k of sentence sent is a lower-case word of cue list id. */
+static inline int word_of(const ctx *c, size_t k, uint32_t sent, int id)
 {
-    return k < c->ntoks && c->toks[k].sent == sent &&
-           cue_word(c, &c->toks[k], c->p->result_lens, ws);
+    return k < c->ntoks && c->toks[k].sent == sent && cue_word(c, &c->toks[k], id);
+}
+
+/* Token k of sentence sent may be a hyphenated score (hyphen_score says), by its flags. */
+static inline int score_flags(const ctx *c, size_t k)
+{
+    return (c->toks[k].flags & (AG__T_WORD | AG__T_HYPHEN | AG__T_DIGIT)) ==
+           (AG__T_HYPHEN | AG__T_DIGIT);
 }
 
 int ag__ner_city_team(const ctx *c, const cand *m)
 {
+    const tok *t = c->toks;
     size_t te = m->te, ts = m->ts;
     uint32_t sent = m->sent;
-    if (word_of(c, te, sent, ag__ner_result_verbs) || word_of(c, te, sent, ag__ner_team_roles))
+    if (word_of(c, te, sent, CUE_RESULT) || word_of(c, te, sent, CUE_ROLE))
         return 1; /* "Atlanta rallied", "Liverpool manager" */
-    static const char *const against[] = {"against", NULL};
-    if (ts >= 2 && word_of(c, ts - 1, sent, against) &&
-        (word_of(c, ts - 2, sent, ag__ner_contests) ||
-         (ts >= 3 && word_of(c, ts - 3, sent, ag__ner_contests))))
+    if (ts >= 2 && t[ts - 1].sent == sent && tok_is(c->text, &t[ts - 1], "against") &&
+        (word_of(c, ts - 2, sent, CUE_CONTEST) ||
+         (ts >= 3 && word_of(c, ts - 3, sent, CUE_CONTEST))))
         return 1; /* "Sunday's game against Cleveland", "a home match against Leeds" */
     /* Every other context has a hyphenated score nearby: the tokens' flags say whether it
      * may have one, before any word is compared. */
     size_t near = 0;
-    for (size_t k = ts > 4 ? ts - 4 : 0; k < te + 3 && k < c->ntoks; k = k + 1 == ts ? te : k + 1)
-        near |= (c->toks[k].flags & (AG__T_WORD | AG__T_HYPHEN | AG__T_DIGIT)) ==
-                (AG__T_HYPHEN | AG__T_DIGIT);
+    for (size_t k = ts > 4 ? ts - 4 : 0; k < ts; k++)
+        near |= score_flags(c, k);
+    for (size_t k = te; k < te + 3 && k < c->ntoks; k++)
+        near |= score_flags(c, k);
     if (!near)
         return 0;
-    if (te < c->ntoks && c->toks[te].sent == sent && (c->toks[te].flags & AG__T_POSS))
+    if (te < c->ntoks && t[te].sent == sent && (t[te].flags & AG__T_POSS))
         return hyphen_score(c, te + 1, sent); /* "Cleveland's 31-17 win" */
-    if (word_of(c, te, sent, ag__ner_score_verbs)) {
-        static const char *const to[] = {"to", NULL};
+    if (word_of(c, te, sent, CUE_SCORE))
         return hyphen_score(c, te + 1, sent) ||
-               (word_of(c, te + 1, sent, to) && hyphen_score(c, te + 2, sent));
-    }
+               (te + 1 < c->ntoks && t[te + 1].sent == sent && tok_is(c->text, &t[te + 1], "to") &&
+                hyphen_score(c, te + 2, sent));
     if (ts == 0)
         return 0;
     if (hyphen_score(c, ts - 1, sent))
         return 1; /* "Sevilla 0-2 Portsmouth" */
-    if (!word_of(c, ts - 1, sent, ag__ner_score_links))
+    if (!word_of(c, ts - 1, sent, CUE_LINK))
         return 0;
     for (size_t k = ts - 1; k-- > 0 && k + 4 >= ts;)
         if (hyphen_score(c, k, sent))
@@ -509,16 +514,15 @@ static int product_before(const ctx *c, const cand *m, const tok *pv)
         (tok_is(c->text, pv, "the") || tok_is(c->text, pv, "a") || tok_is(c->text, pv, "an")))
         pv = &t[--k];
     const tok *p2 = k > 0 && t[k - 1].sent == m->sent ? &t[k - 1] : NULL;
-    const uint64_t *pl = c->p->product_lens;
     int cue;
     if (pv->e - pv->s == 2) /* "on", "to", "of": the word before them decides */
-        cue = p2 && ((tok_is(c->text, pv, "on") && cue_word(c, p2, pl, ag__ner_runs)) ||
-                     (tok_is(c->text, pv, "to") && cue_word(c, p2, pl, ag__ner_ports)) ||
-                     (tok_is(c->text, pv, "of") && cue_word(c, p2, pl, ag__ner_versions)));
-    else if (cue_word(c, pv, pl, ag__ner_vehicles))
+        cue = p2 && ((tok_is(c->text, pv, "on") && cue_word(c, p2, CUE_RUN)) ||
+                     (tok_is(c->text, pv, "to") && cue_word(c, p2, CUE_PORT)) ||
+                     (tok_is(c->text, pv, "of") && cue_word(c, p2, CUE_VERSION)));
+    else if (cue_word(c, pv, CUE_VEHICLE))
         return 1;
     else
-        cue = cue_word(c, pv, pl, ag__ner_aboard) ||
+        cue = cue_word(c, pv, CUE_ABOARD) ||
               (p2 && tok_is(c->text, pv, "board") && tok_is(c->text, p2, "on"));
     /* (a weekday may follow: "aboard the X Wednesday") */
     return cue && (te >= c->ntoks || t[te].sent != m->sent || (t[te].flags & AG__T_PUNCT) ||

@@ -113,6 +113,22 @@ typedef struct dslot {
 #define DSLOT_REHASH(ctx, s) ((s)->hash)
 AG__HASHMAP(dtab, dslot, ag__span, const void *, DSLOT_EMPTY, DSLOT_MATCH, DSLOT_REHASH)
 
+/* The cue lists ner_evidence.c asks of a name's neighbours outside tok_in (whose bits are
+ * all taken): ids into ag__ner_cues and the scratch's cue_lens. */
+enum {
+    CUE_RESULT,  /* ag__ner_result_verbs: "Atlanta rallied" */
+    CUE_ROLE,    /* ag__ner_team_roles: "Liverpool manager" */
+    CUE_CONTEST, /* ag__ner_contests: "the game against Cleveland" */
+    CUE_SCORE,   /* ag__ner_score_verbs: "Houston lost 6-2" */
+    CUE_LINK,    /* ag__ner_score_links: "a 24-10 victory over Buffalo" */
+    CUE_VEHICLE, /* ag__ner_vehicles: "the rocket X" */
+    CUE_ABOARD,  /* ag__ner_aboard: "aboard the X" */
+    CUE_RUN,     /* ag__ner_runs: "runs on X" */
+    CUE_PORT,    /* ag__ner_ports: "ported to X" */
+    CUE_VERSION, /* ag__ner_versions: "a version of X" */
+    CUE_LISTS
+};
+
 struct ag__ner_scratch {
     tok *toks;               /* tokens of the document */
     size_t ntoks, captoks;   /* used / allocated tokens */
@@ -151,12 +167,12 @@ struct ag__ner_scratch {
     uint64_t gram_lens[256];   /* by first byte: bit n set when a list word of n bytes has it */
     uint64_t sport_lens[256];  /* the same for the words of G_SPORT alone */
     uint64_t sport_last[256];  /* and by their last byte */
-    uint64_t result_lens[32];  /* by first letter (c & 31): bit n set when a word of the lists
-                                * of ag__ner_city_team has n bytes; most words are none */
-    uint64_t product_lens[32]; /* the same for the lists of vehicles and products */
-    struct wc_slot *wcache;    /* word class cache, WC_SLOTS slots (see word_class) */
-    uint64_t wc_stamp;         /* ag__lex_stamp of the lexicon whose answers it holds */
-    struct vk_slot *vkcache;   /* variant key cache, VK_SLOTS slots (see name_variant_key) */
+    uint64_t cue_lens[CUE_LISTS][32]; /* per cue list (ag__ner_cues), by first letter (c &
+                                       * 31): bit n set when a word of n bytes has it; most
+                                       * words are in none */
+    struct wc_slot *wcache;           /* word class cache, WC_SLOTS slots (see word_class) */
+    uint64_t wc_stamp;                /* ag__lex_stamp of the lexicon whose answers it holds */
+    struct vk_slot *vkcache;          /* variant key cache, VK_SLOTS slots (see name_variant_key) */
 };
 
 /* A token written capitalised in mid-sentence, its headline or not is asked later: what
@@ -275,6 +291,8 @@ extern const char *const ag__ner_aboard[];
 extern const char *const ag__ner_runs[];
 extern const char *const ag__ner_ports[];
 extern const char *const ag__ner_versions[];
+/* The lists above by CUE_* id. */
+extern const char *const *const ag__ner_cues[CUE_LISTS];
 /* First words of event names ("Hurricane", "Formula"): typing evidence (misc_first). */
 extern const char *const ag__ner_misc_firsts[];
 /* Definitions ("X is a Scottish footballer", "X was founded in"): typing evidence

@@ -206,6 +206,13 @@ const char *const ag__ner_contests[] = {"game",    "games",  "match",    "matche
  * to Boston". */
 const char *const ag__ner_score_links[] = {"over", "to", "against", "past", NULL};
 
+const char *const *const ag__ner_cues[CUE_LISTS] = {
+    [CUE_RESULT] = ag__ner_result_verbs, [CUE_ROLE] = ag__ner_team_roles,
+    [CUE_CONTEST] = ag__ner_contests,    [CUE_SCORE] = ag__ner_score_verbs,
+    [CUE_LINK] = ag__ner_score_links,    [CUE_VEHICLE] = ag__ner_vehicles,
+    [CUE_ABOARD] = ag__ner_aboard,       [CUE_RUN] = ag__ner_runs,
+    [CUE_PORT] = ag__ner_ports,          [CUE_VERSION] = ag__ner_versions};
+
 /* First words of names that are events, storms or series, not actors: "Hurricane Ivan",
  * "Tropical Storm Gaston", "Formula One", "Operation Desert Storm". Asked by
  * ner_evidence.c (misc_first). */
@@ -296,16 +303,8 @@ int ag__ner_grammar_init(struct ag__ner_scratch *p)
             }
         }
     }
-    static const char *const *const results[] = {ag__ner_result_verbs, ag__ner_score_verbs,
-                                                 ag__ner_score_links, ag__ner_team_roles,
-                                                 ag__ner_contests};
-    static const char *const *const products[] = {ag__ner_vehicles, ag__ner_aboard, ag__ner_runs,
-                                                  ag__ner_ports, ag__ner_versions};
-    for (size_t i = 0; i < sizeof results / sizeof results[0]; i++)
-        for (const char *const *w = results[i]; *w; w++)
-            p->result_lens[(*w)[0] & 31] |= 1ull << strlen(*w);
-    for (size_t i = 0; i < sizeof products / sizeof products[0]; i++)
-        for (const char *const *w = products[i]; *w; w++)
-            p->product_lens[(*w)[0] & 31] |= 1ull << strlen(*w);
+    for (size_t i = 0; i < CUE_LISTS; i++)
+        for (const char *const *w = ag__ner_cues[i]; *w; w++)
+            p->cue_lens[i][(*w)[0] & 31] |= 1ull << strlen(*w);
     return 0;
 }
