@@ -99,10 +99,11 @@ int ag_filter_parse(ag_filter_kind kind, const char *arg, ag_filter *f, ag_error
 }
 
 /* Set a numeric node attribute; integers stay integers in the JSON. */
-static int set_number(json_t *attrs, const char *key, double v, int integer)
+static int set_number(ag_graph *g, size_t node, const char *key, double v, int integer,
+                      ag_error *err)
 {
-    json_t *j = integer ? json_integer((json_int_t)llround(v)) : json_real(v);
-    return json_object_set_new(attrs, key, j);
+    return integer ? ag_node_set_integer(g, node, key, llround(v), err)
+                   : ag_node_set_number(g, node, key, v, err);
 }
 
 /* Weights near the ends of the double range (1e-320, 1e308) make sums, inverses or
@@ -212,16 +213,13 @@ static int analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_st
             st.measure_seconds[m] = sc.seconds[m];
             st.measure_cpu_seconds[m] = sc.cpu_seconds[m];
             for (size_t v = 0; v < n; v++) {
-                json_t *a = ag_node_attrs(g, v);
                 if (!isfinite(sc.values[m][v])) {
                     not_finite(ag_measure_name((ag_measure)m), ag_node_id(g, v), err);
                     goto out;
                 }
-                if (!a ||
-                    set_number(a, ag_measure_name((ag_measure)m), sc.values[m][v], integer) < 0) {
-                    ag__nomem(err);
+                if (set_number(g, v, ag_measure_name((ag_measure)m), sc.values[m][v], integer,
+                               err) < 0)
                     goto out;
-                }
             }
         }
         if (betweenness_attrs(ag_graph_attrs(g), &sc) < 0) {
@@ -254,13 +252,9 @@ static int analyze_graph(ag_graph *g, const ag_analyze_opts *opts, ag_analyze_st
         }
         st.community_seconds = ag__now() - t0;
         t0 = ag__now();
-        for (size_t v = 0; v < n; v++) {
-            json_t *a = ag_node_attrs(g, v);
-            if (!a || json_object_set_new(a, "community", json_integer(memb[v])) < 0) {
-                ag__nomem(err);
+        for (size_t v = 0; v < n; v++)
+            if (ag_node_set_integer(g, v, "community", memb[v], err) < 0)
                 goto out;
-            }
-        }
         if (!isfinite(q)) {
             not_finite("modularity", NULL, err);
             goto out;

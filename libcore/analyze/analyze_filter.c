@@ -36,6 +36,19 @@ int ag_association_parse(const char *name, ag_association *out)
 
 static int oom(ag_error *err) { return ag__nomem(err); }
 
+/* A number attribute of a node or link as a double; def when absent or not a number. */
+static double node_number(const ag_graph *g, size_t v, const char *key, double def)
+{
+    double x;
+    return ag_node_get_number(g, v, key, &x) == 0 ? x : def;
+}
+
+static double edge_number(const ag_graph *g, size_t e, const char *key, double def)
+{
+    double x;
+    return ag_edge_get_number(g, e, key, &x) == 0 ? x : def;
+}
+
 /* ------------------------------------------------------------------ adjacency */
 
 /* Undirected adjacency in compressed rows: neighbours of v are adj[off[v], off[v+1]). */
@@ -102,38 +115,33 @@ static int reweight(ag_graph *g, ag_association kind, ag_error *err)
     }
     /* The raw count: a link already reweighted keeps the "count" it got then. */
     for (size_t e = 0; e < m; e++) {
-        json_t *a = ag_edge_attrs(g, e);
-        json_t *c;
-        if (!a) {
-            oom(err);
-            goto out;
-        }
-        c = json_object_get(a, "count");
-        if (!json_is_number(c)) {
+        double c;
+        if (ag_edge_get_number(g, e, "count", &c) < 0) {
             double w = ag_edge_weight(g, e);
-            c = w == floor(w) && fabs(w) < 9e15 ? json_integer((json_int_t)w) : json_real(w);
-            if (json_object_set_new(a, "count", c) < 0) {
-                oom(err);
+            int rc = w == floor(w) && fabs(w) < 9e15
+                         ? ag_edge_set_integer(g, e, "count", (long long)w, err)
+                         : ag_edge_set_number(g, e, "count", w, err);
+            if (rc < 0)
                 goto out;
-            }
+            c = w;
         }
-        ag_edge_set_weight(g, e, json_number_value(c));
+        ag_edge_set_weight(g, e, c);
     }
     if (kind == AG_ASSOC_COUNT) {
         ret = 0;
         goto out;
     }
     for (size_t v = 0; v < n && docmode; v++)
-        if (!(ag_attr_number(ag_node_attrs_const(g, v), "documents", -1) > 0))
+        if (!(node_number(g, v, "documents", -1) > 0))
             docmode = 0;
     for (size_t e = 0; e < m && docmode; e++)
-        if (!(ag_attr_number(ag_edge_attrs_const(g, e), "documents", -1) > 0))
+        if (!(edge_number(g, e, "documents", -1) > 0))
             docmode = 0;
     if (docmode) {
         for (size_t v = 0; v < n; v++)
-            na[v] = ag_attr_number(ag_node_attrs_const(g, v), "documents", 0);
+            na[v] = node_number(g, v, "documents", 0);
         for (size_t e = 0; e < m; e++)
-            nab[e] = ag_attr_number(ag_edge_attrs_const(g, e), "documents", 0);
+            nab[e] = edge_number(g, e, "documents", 0);
         N = ag_attr_number(ag_graph_attrs_const(g), "documents", 0);
         if (!(N > 0))
             for (size_t v = 0; v < n; v++)
@@ -244,7 +252,10 @@ out:
 /* Does node v have alias name (attribute "aliases", a list of strings)? */
 static int has_alias(const ag_graph *g, size_t v, const char *name, int fold)
 {
-    const json_t *al = json_object_get(ag_node_attrs_const(g, v), "aliases");
+    ag_attr_value av;
+    const json_t *al = ag_node_get_value(g, v, "aliases", &av) == 0 && av.type == AG_ATTR_OTHER
+                           ? av.other
+                           : NULL;
     size_t i;
     const json_t *x;
 
@@ -473,8 +484,10 @@ int ag_filter_apply(ag_graph *g, const ag_filter *f, const ag_centrality_opts *c
         break;
     case AG_FILTER_MET_ONLY:
         for (size_t e = 0; e < m; e++) {
-            const json_t *met = json_object_get(ag_edge_attrs_const(g, e), "met");
-            keep[e] = json_is_true(met) || (json_is_number(met) && json_number_value(met) > 0);
+            int met;
+            double x;
+            keep[e] = (ag_edge_get_bool(g, e, "met", &met) == 0 && met) ||
+                      (ag_edge_get_number(g, e, "met", &x) == 0 && x > 0);
         }
         ret = ag_graph_filter(g, NULL, keep, err);
         break;

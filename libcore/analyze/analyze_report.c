@@ -65,9 +65,9 @@ static json_t *top_by(const ag_graph *g, const char *key, int top, ag__ranked *r
     json_t *list;
 
     for (size_t v = 0; v < n; v++) {
-        const json_t *x = json_object_get(ag_node_attrs_const(g, v), key);
-        if (json_is_number(x)) {
-            r[k].score = json_number_value(x);
+        double x;
+        if (ag_node_get_number(g, v, key, &x) == 0) {
+            r[k].score = x;
             r[k].node = v;
             k++;
         }
@@ -115,9 +115,9 @@ json_t *ag_analyze_report_json(const ag_graph *g, int top, ag_error *err)
 
     /* Communities: sizes and leading members (by PageRank, else degree, else id). */
     for (size_t v = 0; v < n; v++) {
-        const json_t *c = json_object_get(ag_node_attrs_const(g, v), "community");
-        if (json_is_integer(c) && json_integer_value(c) > ncomm)
-            ncomm = (long)json_integer_value(c);
+        long long c;
+        if (ag_node_get_integer(g, v, "community", &c) == 0 && c > ncomm)
+            ncomm = (long)c;
     }
     if (ncomm >= 0) {
         size_t k = 0;
@@ -128,18 +128,18 @@ json_t *ag_analyze_report_json(const ag_graph *g, int top, ag_error *err)
             free(members);
             goto oom;
         }
-        if (!json_object_get(ag_node_attrs_const(g, 0), lead))
+        if (ag_node_attr_type(g, 0, lead) == AG_ATTR_NONE)
             lead = "degree";
         for (size_t v = 0; v < n; v++) {
-            const json_t *a = ag_node_attrs_const(g, v);
-            r[k].score = ag_attr_number(a, lead, 0);
+            double x;
+            r[k].score = ag_node_get_number(g, v, lead, &x) == 0 ? x : 0;
             r[k].node = v;
             k++;
         }
         ag__rank(r, k);
         for (size_t i = 0; i < k; i++) {
-            json_int_t c =
-                json_integer_value(json_object_get(ag_node_attrs_const(g, r[i].node), "community"));
+            long long c = 0;
+            ag_node_get_integer(g, r[i].node, "community", &c);
             if (c < 0 || c > ncomm)
                 continue;
             if (!members[c])

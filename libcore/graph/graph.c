@@ -3,9 +3,11 @@
  *
  * Nodes and edges live in dense arrays so analysis can walk them by index; two
  * open-addressing hash tables (id -> node, endpoint pair -> edge) give O(1) lookup.
- * Attribute objects are created lazily: a million plain edges should not cost a million
- * empty jansson objects. The typed attribute calls (end of file) read and write the same
- * objects, so a caller without jansson and one with it see one store.
+ * Node and link attributes live in two columnar stores (attrs.c), one row per node or
+ * link, so that a million links with the same few keys cost a few value arrays instead of
+ * a million jansson objects. The typed calls (end of file) read and write the columns; a
+ * caller that asks for a row's jansson object gets it materialised (and the row then
+ * stays an object), so a caller without jansson and one with it see one store.
  */
 #include <actorgraph/graph/graph.h>
 
@@ -15,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "graph/attrs_internal.h"
 #include "util/error_internal.h"
 #include "util/array_internal.h"
 #include "util/bytes_internal.h"
@@ -23,8 +26,7 @@
 /* ------------------------------------------------------------------ types */
 
 typedef struct node {
-    char *id;      /* owned, NUL-terminated */
-    json_t *attrs; /* owned object, NULL until first use */
+    char *id; /* owned, NUL-terminated */
 } node;
 
 /* The tables' slots hold an index into nodes or edges plus one (0: empty), so a table
@@ -37,7 +39,6 @@ AG__HASHMAP_TYPE(edge_table, size_t)
 typedef struct edge {
     size_t src, dst; /* node indices */
     double weight;   /* NAN: the edge has no weight */
-    json_t *attrs;   /* owned object, NULL until first use */
 } edge;
 
 struct ag_graph {
@@ -51,6 +52,8 @@ struct ag_graph {
     size_t nedges, capedges;
     node_table node_tab; /* id -> node */
     edge_table edge_tab; /* endpoint pair -> edge */
+    ag__attr_store nattrs; /* node attributes, row i for node i */
+    ag__attr_store eattrs; /* link attributes, row e for link e (the weight is not here) */
 };
 
 /* ------------------------------------------------------------------ hashing */
@@ -154,7 +157,8 @@ ag_graph *ag_graph_new(int directed)
         return NULL;
     g->directed = directed != 0;
     g->attrs = json_object();
-    if (!g->attrs || reindex_nodes(g, 0) < 0 || reindex_edges(g, 0) < 0) {
+    if (ag__attrs_init(&g->nattrs) < 0 || ag__attrs_init(&g->eattrs) < 0 || !g->attrs ||
+        reindex_nodes(g, 0) < 0 || reindex_edges(g, 0) < 0) {
         ag_graph_free(g);
         return NULL;
     }
@@ -165,12 +169,10 @@ void ag_graph_free(ag_graph *g)
 {
     if (!g)
         return;
-    for (size_t i = 0; i < g->nnodes; i++) {
+    for (size_t i = 0; i < g->nnodes; i++)
         free(g->nodes[i].id);
-        json_decref(g->nodes[i].attrs);
-    }
-    for (size_t i = 0; i < g->nedges; i++)
-        json_decref(g->edges[i].attrs);
+    ag__attrs_dispose(&g->nattrs);
+    ag__attrs_dispose(&g->eattrs);
     json_decref(g->attrs);
     free(g->nodes);
     free(g->edges);
@@ -222,8 +224,11 @@ long ag_graph_add_node(ag_graph *g, const char *id, ag_error *err)
         goto nomem;
     if (!(copy = strdup(id)))
         goto nomem;
+    if (ag__attrs_add_row(&g->nattrs) < 0) {
+        free(copy);
+        goto nomem;
+    }
     g->nodes[g->nnodes].id = copy;
-    g->nodes[g->nnodes].attrs = NULL;
     *node_table_empty_slot(&g->node_tab, hash_str(id)) = g->nnodes + 1;
     g->node_tab.n++;
     return (long)g->nnodes++;
@@ -233,21 +238,21 @@ nomem:
 }
 
 const char *ag_node_id(const ag_graph *g, size_t i) { return g->nodes[i].id; }
-const json_t *ag_node_attrs_const(const ag_graph *g, size_t i) { return g->nodes[i].attrs; }
-
-json_t *ag_node_attrs(ag_graph *g, size_t i)
+/* The const variant materialises too: the store is the graph's private business, and the
+ * object, once made, is the row's attributes for good (see attrs_internal.h). */
+const json_t *ag_node_attrs_const(const ag_graph *g, size_t i)
 {
-    if (!g->nodes[i].attrs)
-        g->nodes[i].attrs = json_object();
-    return g->nodes[i].attrs;
+    return ag__attrs_object((ag__attr_store *)&g->nattrs, i, 0);
 }
+
+json_t *ag_node_attrs(ag_graph *g, size_t i) { return ag__attrs_object(&g->nattrs, i, 1); }
 
 ag_actor_type ag_node_type(const ag_graph *g, size_t i)
 {
     ag_actor_type t = AG_ACTOR_OTHER;
-    const char *s = ag_attr_string(g->nodes[i].attrs, "type");
+    const char *s;
 
-    if (s)
+    if (ag_node_get_string(g, i, "type", &s) == 0)
         ag_actor_type_parse(s, &t);
     return t;
 }
@@ -272,7 +277,9 @@ long ag_graph_add_edge(ag_graph *g, size_t a, size_t b, ag_error *err)
         goto nomem;
     if (2 * (g->nedges + 1) > g->edge_tab.cap && reindex_edges(g, 2 * (g->nedges + 1)) < 0)
         goto nomem;
-    g->edges[g->nedges] = (edge){a, b, NAN, NULL};
+    if (ag__attrs_add_row(&g->eattrs) < 0)
+        goto nomem;
+    g->edges[g->nedges] = (edge){a, b, NAN};
     *edge_table_empty_slot(&g->edge_tab, hash_pair(g, a, b)) = g->nedges + 1;
     g->edge_tab.n++;
     return (long)g->nedges++;
@@ -286,7 +293,10 @@ size_t ag_edge_target(const ag_graph *g, size_t e) { return g->edges[e].dst; }
 int ag_edge_has_weight(const ag_graph *g, size_t e) { return !isnan(g->edges[e].weight); }
 void ag_edge_set_weight(ag_graph *g, size_t e, double w) { g->edges[e].weight = w; }
 void ag_edge_clear_weight(ag_graph *g, size_t e) { g->edges[e].weight = NAN; }
-const json_t *ag_edge_attrs_const(const ag_graph *g, size_t e) { return g->edges[e].attrs; }
+const json_t *ag_edge_attrs_const(const ag_graph *g, size_t e)
+{
+    return ag__attrs_object((ag__attr_store *)&g->eattrs, e, 0);
+}
 
 double ag_edge_weight(const ag_graph *g, size_t e)
 {
@@ -294,12 +304,7 @@ double ag_edge_weight(const ag_graph *g, size_t e)
     return isnan(w) ? 1.0 : w;
 }
 
-json_t *ag_edge_attrs(ag_graph *g, size_t e)
-{
-    if (!g->edges[e].attrs)
-        g->edges[e].attrs = json_object();
-    return g->edges[e].attrs;
-}
+json_t *ag_edge_attrs(ag_graph *g, size_t e) { return ag__attrs_object(&g->eattrs, e, 1); }
 
 /* ------------------------------------------------------------------ whole-graph edits */
 
@@ -308,25 +313,38 @@ json_t *ag_edge_attrs(ag_graph *g, size_t e)
 static int remap(ag_graph *g, const long *map, const unsigned char *keep_edge, ag_error *err)
 {
     node *nodes = malloc((g->nnodes ? g->nnodes : 1) * sizeof *nodes);
+    size_t *from = malloc((g->nnodes > g->nedges ? g->nnodes : g->nedges + 1) * sizeof *from);
     size_t nn = 0, ne = 0;
 
-    if (!nodes)
-        return ag__nomem(err);
-    for (size_t i = 0; i < g->nnodes; i++) {
+    if (!nodes || !from)
+        goto nomem;
+    /* The attribute rows move first: they are the part that can fail. */
+    for (size_t i = 0; i < g->nnodes; i++)
         if (map[i] >= 0) {
-            nodes[map[i]] = g->nodes[i];
+            from[map[i]] = i;
             nn++;
-        } else {
-            free(g->nodes[i].id);
-            json_decref(g->nodes[i].attrs);
         }
+    if (ag__attrs_permute(&g->nattrs, from, nn) < 0)
+        goto nomem;
+    for (size_t e = 0; e < g->nedges; e++) {
+        const edge *ed = &g->edges[e];
+        if (!((keep_edge && !keep_edge[e]) || map[ed->src] < 0 || map[ed->dst] < 0))
+            from[ne++] = e;
     }
+    if (ag__attrs_permute(&g->eattrs, from, ne) < 0)
+        goto nomem;
+    free(from);
+    for (size_t i = 0; i < g->nnodes; i++) {
+        if (map[i] >= 0)
+            nodes[map[i]] = g->nodes[i];
+        else
+            free(g->nodes[i].id);
+    }
+    ne = 0;
     for (size_t e = 0; e < g->nedges; e++) {
         edge *ed = &g->edges[e];
-        if ((keep_edge && !keep_edge[e]) || map[ed->src] < 0 || map[ed->dst] < 0) {
-            json_decref(ed->attrs);
+        if ((keep_edge && !keep_edge[e]) || map[ed->src] < 0 || map[ed->dst] < 0)
             continue;
-        }
         ed->src = (size_t)map[ed->src];
         ed->dst = (size_t)map[ed->dst];
         g->edges[ne++] = *ed;
@@ -340,6 +358,10 @@ static int remap(ag_graph *g, const long *map, const unsigned char *keep_edge, a
     if (reindex_nodes(g, nn) < 0 || reindex_edges(g, ne) < 0)
         return ag__nomem(err);
     return 0;
+nomem:
+    free(nodes);
+    free(from);
+    return ag__nomem(err);
 }
 
 int ag_graph_filter(ag_graph *g, const unsigned char *keep_node, const unsigned char *keep_edge,
@@ -424,18 +446,29 @@ int ag_graph_sort(ag_graph *g, ag_error *err)
     if (g->nedges > 0) {
         edge_key *keys = malloc(g->nedges * sizeof *keys);
         edge *sorted = malloc(g->nedges * sizeof *sorted);
-        if (!keys || !sorted) {
+        size_t *from = malloc(g->nedges * sizeof *from);
+        if (!keys || !sorted || !from) {
             free(keys);
             free(sorted);
+            free(from);
             ag__nomem(err);
             goto out;
         }
         for (size_t e = 0; e < g->nedges; e++)
             keys[e] = (edge_key){(uint64_t)g->edges[e].src << 32 | g->edges[e].dst, e};
         qsort(keys, g->nedges, sizeof *keys, cmp_edge_key);
-        for (size_t e = 0; e < g->nedges; e++)
+        for (size_t e = 0; e < g->nedges; e++) {
             sorted[e] = g->edges[keys[e].pos];
+            from[e] = keys[e].pos;
+        }
         free(keys);
+        rc = ag__attrs_permute(&g->eattrs, from, g->nedges);
+        free(from);
+        if (rc < 0) {
+            free(sorted);
+            ag__nomem(err);
+            goto out;
+        }
         free(g->edges);
         g->edges = sorted;
         g->capedges = g->nedges;
@@ -459,19 +492,19 @@ ag_graph *ag_graph_copy(const ag_graph *g, ag_error *err)
     c->integer_ids = g->integer_ids;
     if (json_object_update(c->attrs, g->attrs) < 0)
         goto nomem;
-    for (size_t i = 0; i < g->nnodes; i++) {
+    for (size_t i = 0; i < g->nnodes; i++)
         if (ag_graph_add_node(c, g->nodes[i].id, err) < 0)
             goto fail;
-        if (g->nodes[i].attrs && !(c->nodes[i].attrs = json_deep_copy(g->nodes[i].attrs)))
-            goto nomem;
-    }
     for (size_t e = 0; e < g->nedges; e++) {
         if (ag_graph_add_edge(c, g->edges[e].src, g->edges[e].dst, err) < 0)
             goto fail;
         c->edges[e].weight = g->edges[e].weight;
-        if (g->edges[e].attrs && !(c->edges[e].attrs = json_deep_copy(g->edges[e].attrs)))
-            goto nomem;
     }
+    /* The stores are copied whole (their rows were added empty above). */
+    ag__attrs_dispose(&c->nattrs);
+    ag__attrs_dispose(&c->eattrs);
+    if (ag__attrs_copy(&c->nattrs, &g->nattrs) < 0 || ag__attrs_copy(&c->eattrs, &g->eattrs) < 0)
+        goto nomem; /* a failed copy leaves its store disposed, which frees again safely */
     return c;
 nomem:
     ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory copying a graph");
@@ -481,6 +514,8 @@ fail:
 }
 
 /* ------------------------------------------------------------------ attribute helpers */
+
+json_t *ag_attr_value_json(const ag_attr_value *v) { return v ? ag__value_json(v) : NULL; }
 
 double ag_attr_number(const json_t *attrs, const char *key, double def)
 {
@@ -531,80 +566,10 @@ static int utf8_valid(const char *s)
     return 1;
 }
 
-/* A value a setter stores: type says which member holds it. */
-typedef struct value {
-    ag_attr_type type; /* AG_ATTR_STRING, _INTEGER, _REAL or _BOOL */
-    const char *string;
-    long long integer;
-    double real;
-    int boolean;
-} value;
-
-static const json_t *lookup(const json_t *obj, const char *key)
+/* Check a key and a value before they are stored (jansson refuses text that is not
+ * UTF-8, and the store keeps what jansson would). 0, or -1 with err set. */
+static int check_value(const char *key, const ag_attr_value *v, ag_error *err)
 {
-    return obj && key ? json_object_get(obj, key) : NULL;
-}
-
-static ag_attr_type type_of(const json_t *v)
-{
-    if (!v)
-        return AG_ATTR_NONE;
-    switch (json_typeof(v)) {
-    case JSON_STRING:
-        return AG_ATTR_STRING;
-    case JSON_INTEGER:
-        return AG_ATTR_INTEGER;
-    case JSON_REAL:
-        return AG_ATTR_REAL;
-    case JSON_TRUE:
-    case JSON_FALSE:
-        return AG_ATTR_BOOL;
-    default:
-        return AG_ATTR_OTHER;
-    }
-}
-
-static int get_number(const json_t *v, double *out)
-{
-    if (!json_is_number(v))
-        return -1;
-    *out = json_number_value(v);
-    return 0;
-}
-
-static int get_integer(const json_t *v, long long *out)
-{
-    if (!json_is_integer(v))
-        return -1;
-    *out = (long long)json_integer_value(v);
-    return 0;
-}
-
-static int get_string(const json_t *v, const char **out)
-{
-    if (!json_is_string(v))
-        return -1;
-    *out = json_string_value(v);
-    return 0;
-}
-
-static int get_bool(const json_t *v, int *out)
-{
-    if (!json_is_boolean(v))
-        return -1;
-    *out = json_is_true(v);
-    return 0;
-}
-
-/* Store *v under key in the attribute object *slot (created on first use). slot NULL:
- * the index `index` of a `what` is out of range. */
-static int set_value(json_t **slot, const char *what, size_t index, const char *key, const value *v,
-                     ag_error *err)
-{
-    json_t *j = NULL;
-
-    if (!slot)
-        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "%s index %zu out of range", what, index);
     if (!key || !utf8_valid(key))
         return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "attribute name is not UTF-8");
     switch (v->type) {
@@ -612,54 +577,114 @@ static int set_value(json_t **slot, const char *what, size_t index, const char *
         if (!v->string || !utf8_valid(v->string))
             return ag_error_set(err, AG_EINVAL, NULL, 0, 0,
                                 "attribute '%.80s': the value is not a UTF-8 string", key);
-        j = json_string_nocheck(v->string);
-        break;
-    case AG_ATTR_INTEGER:
-        j = json_integer((json_int_t)v->integer);
-        break;
+        return 0;
     case AG_ATTR_REAL:
         if (!isfinite(v->real))
             return ag_error_set(err, AG_EINVAL, NULL, 0, 0,
                                 "attribute '%.80s': %g is not a finite number", key, v->real);
-        j = json_real(v->real);
-        break;
+        return 0;
+    case AG_ATTR_INTEGER:
     case AG_ATTR_BOOL:
-        j = json_boolean(v->boolean);
-        break;
+        return 0;
+    case AG_ATTR_OTHER:
+        if (v->other)
+            return 0;
+        /* fall through */
     default:
         return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "no value to set");
     }
-    if (!j)
-        return ag__nomem(err);
-    if (!*slot && !(*slot = json_object())) {
-        json_decref(j);
-        return ag__nomem(err);
-    }
-    if (json_object_set_new_nocheck(*slot, key, j) < 0)
+}
+
+static int get_number(int found, const ag_attr_value *v, double *out)
+{
+    if (found < 0 || (v->type != AG_ATTR_INTEGER && v->type != AG_ATTR_REAL))
+        return -1;
+    *out = v->type == AG_ATTR_INTEGER ? (double)v->integer : v->real;
+    return 0;
+}
+
+static int get_integer(int found, const ag_attr_value *v, long long *out)
+{
+    if (found < 0 || v->type != AG_ATTR_INTEGER)
+        return -1;
+    *out = v->integer;
+    return 0;
+}
+
+static int get_string(int found, const ag_attr_value *v, const char **out)
+{
+    if (found < 0 || v->type != AG_ATTR_STRING)
+        return -1;
+    *out = v->string;
+    return 0;
+}
+
+static int get_bool(int found, const ag_attr_value *v, int *out)
+{
+    if (found < 0 || v->type != AG_ATTR_BOOL)
+        return -1;
+    *out = v->boolean;
+    return 0;
+}
+
+/* Store *v (checked) under key in row `index` of st; st NULL: the index of a `what` is
+ * out of range. */
+static int store_value(ag__attr_store *st, const char *what, size_t index, const char *key,
+                       const ag_attr_value *v, ag_error *err)
+{
+    if (!st)
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "%s index %zu out of range", what, index);
+    if (check_value(key, v, err) < 0)
+        return -1;
+    if (ag__attrs_set(st, index, key, v) < 0)
         return ag__nomem(err);
     return 0;
 }
 
-static int unset(json_t *obj, const char *key)
+/* Store *v (checked) under key in the graph's attribute object. */
+static int set_graph_value(ag_graph *g, const char *key, const ag_attr_value *v, ag_error *err)
 {
-    return obj && key && json_object_del(obj, key) == 0 ? 0 : -1;
+    json_t *j;
+
+    if (check_value(key, v, err) < 0)
+        return -1;
+    if (!(j = ag__value_json(v)) || json_object_set_new_nocheck(g->attrs, key, j) < 0)
+        return ag__nomem(err);
+    return 0;
 }
 
-/* Names in obj other than skip, appended to keys[n, max); returns the new count. */
-static size_t list_keys(const json_t *obj, const char *skip, const char **keys, size_t n,
-                        size_t max)
+/* A jansson value as a value to store: a string with an embedded NUL goes in whole, as a
+ * jansson cell. */
+static int json_to_store(const json_t *j, ag_attr_value *v)
 {
-    const char *k;
-    json_t *v;
+    if (!j)
+        return -1;
+    ag__json_value(j, v);
+    if (json_is_string(j) && strlen(json_string_value(j)) != json_string_length(j)) {
+        v->type = AG_ATTR_OTHER;
+        v->other = j;
+    }
+    return 0;
+}
 
-    if (!obj)
-        return n;
-    json_object_foreach((json_t *)obj, k, v)
-    {
-        if (skip && strcmp(k, skip) == 0)
+/* The value each typed setter passes on. */
+#define VAL_REAL(x) (ag_attr_value){.type = AG_ATTR_REAL, .real = (x)}
+#define VAL_INTEGER(x) (ag_attr_value){.type = AG_ATTR_INTEGER, .integer = (x)}
+#define VAL_STRING(x) (ag_attr_value){.type = AG_ATTR_STRING, .string = (x)}
+#define VAL_BOOL(x) (ag_attr_value){.type = AG_ATTR_BOOL, .boolean = (x) != 0}
+
+/* Names of row `row` of st other than skip, appended to keys[n, max); the new count. */
+static size_t list_keys(const ag__attr_store *st, size_t row, const char *skip, const char **keys,
+                        size_t n, size_t max)
+{
+    for (size_t k = 0, m = ag__attrs_count(st, row); k < m; k++) {
+        const char *key;
+        ag_attr_value v;
+        ag__attrs_at(st, row, k, &key, &v);
+        if (skip && strcmp(key, skip) == 0)
             continue;
         if (n < max)
-            keys[n] = k;
+            keys[n] = key;
         n++;
     }
     return n;
@@ -667,86 +692,116 @@ static size_t list_keys(const json_t *obj, const char *skip, const char **keys, 
 
 /* ---- nodes */
 
-static const json_t *node_value(const ag_graph *g, size_t i, const char *key)
+static int node_value(const ag_graph *g, size_t i, const char *key, ag_attr_value *v)
 {
-    return i < g->nnodes ? lookup(g->nodes[i].attrs, key) : NULL;
+    return ag__attrs_get(&g->nattrs, i, key, v);
 }
 
-static int set_node(ag_graph *g, size_t i, const char *key, const value *v, ag_error *err)
+static int set_node(ag_graph *g, size_t i, const char *key, const ag_attr_value *v, ag_error *err)
 {
-    return set_value(i < g->nnodes ? &g->nodes[i].attrs : NULL, "node", i, key, v, err);
+    return store_value(i < g->nnodes ? &g->nattrs : NULL, "node", i, key, v, err);
 }
 
 ag_attr_type ag_node_attr_type(const ag_graph *g, size_t i, const char *key)
 {
-    return type_of(node_value(g, i, key));
+    ag_attr_value v;
+    return node_value(g, i, key, &v) < 0 ? AG_ATTR_NONE : v.type;
 }
 
 int ag_node_get_number(const ag_graph *g, size_t i, const char *key, double *out)
 {
-    return get_number(node_value(g, i, key), out);
+    ag_attr_value v;
+    return get_number(node_value(g, i, key, &v), &v, out);
 }
 
 int ag_node_get_integer(const ag_graph *g, size_t i, const char *key, long long *out)
 {
-    return get_integer(node_value(g, i, key), out);
+    ag_attr_value v;
+    return get_integer(node_value(g, i, key, &v), &v, out);
 }
 
 int ag_node_get_string(const ag_graph *g, size_t i, const char *key, const char **out)
 {
-    return get_string(node_value(g, i, key), out);
+    ag_attr_value v;
+    return get_string(node_value(g, i, key, &v), &v, out);
 }
 
 int ag_node_get_bool(const ag_graph *g, size_t i, const char *key, int *out)
 {
-    return get_bool(node_value(g, i, key), out);
+    ag_attr_value v;
+    return get_bool(node_value(g, i, key, &v), &v, out);
+}
+
+int ag_node_get_value(const ag_graph *g, size_t i, const char *key, ag_attr_value *out)
+{
+    return node_value(g, i, key, out);
 }
 
 int ag_node_set_number(ag_graph *g, size_t i, const char *key, double x, ag_error *err)
 {
-    value v = {.type = AG_ATTR_REAL, .real = x};
-    return set_node(g, i, key, &v, err);
+    return set_node(g, i, key, &VAL_REAL(x), err);
 }
 
 int ag_node_set_integer(ag_graph *g, size_t i, const char *key, long long x, ag_error *err)
 {
-    value v = {.type = AG_ATTR_INTEGER, .integer = x};
-    return set_node(g, i, key, &v, err);
+    return set_node(g, i, key, &VAL_INTEGER(x), err);
 }
 
-int ag_node_set_string(ag_graph *g, size_t i, const char *key, const char *s, ag_error *err)
+int ag_node_set_string(ag_graph *g, size_t i, const char *key, const char *x, ag_error *err)
 {
-    value v = {.type = AG_ATTR_STRING, .string = s};
-    return set_node(g, i, key, &v, err);
+    return set_node(g, i, key, &VAL_STRING(x), err);
 }
 
-int ag_node_set_bool(ag_graph *g, size_t i, const char *key, int b, ag_error *err)
+int ag_node_set_bool(ag_graph *g, size_t i, const char *key, int x, ag_error *err)
 {
-    value v = {.type = AG_ATTR_BOOL, .boolean = b != 0};
+    return set_node(g, i, key, &VAL_BOOL(x), err);
+}
+
+int ag_node_set_value(ag_graph *g, size_t i, const char *key, const ag_attr_value *v,
+                      ag_error *err)
+{
+    return set_node(g, i, key, v, err);
+}
+
+int ag_node_set_json(ag_graph *g, size_t i, const char *key, const json_t *value, ag_error *err)
+{
+    ag_attr_value v = {0};
+    json_to_store(value, &v);
     return set_node(g, i, key, &v, err);
 }
 
 int ag_node_unset(ag_graph *g, size_t i, const char *key)
 {
-    return i < g->nnodes ? unset(g->nodes[i].attrs, key) : -1;
+    return ag__attrs_unset(&g->nattrs, i, key);
 }
 
 size_t ag_node_attr_keys(const ag_graph *g, size_t i, const char **keys, size_t max)
 {
-    return i < g->nnodes ? list_keys(g->nodes[i].attrs, NULL, keys, 0, max) : 0;
+    return list_keys(&g->nattrs, i, NULL, keys, 0, max);
 }
 
-/* ---- edges: "weight" is the weight field, never an entry of the attribute object
+int ag_node_attr_at(const ag_graph *g, size_t i, size_t k, const char **key, ag_attr_value *v)
+{
+    return ag__attrs_at(&g->nattrs, i, k, key, v);
+}
+
+/* ---- edges: "weight" is the weight field, never an entry of the attribute store
  * (writers leave such an entry out, so the typed calls hide it too) */
 
 static int is_weight(const char *key) { return key && strcmp(key, "weight") == 0; }
 
-static const json_t *edge_value(const ag_graph *g, size_t e, const char *key)
+static int edge_value(const ag_graph *g, size_t e, const char *key, ag_attr_value *v)
 {
-    return e < g->nedges && !is_weight(key) ? lookup(g->edges[e].attrs, key) : NULL;
+    if (e < g->nedges && is_weight(key)) {
+        if (isnan(g->edges[e].weight))
+            return -1;
+        *v = VAL_REAL(g->edges[e].weight);
+        return 0;
+    }
+    return ag__attrs_get(&g->eattrs, e, key, v);
 }
 
-static int set_edge(ag_graph *g, size_t e, const char *key, const value *v, ag_error *err)
+static int set_edge(ag_graph *g, size_t e, const char *key, const ag_attr_value *v, ag_error *err)
 {
     if (e < g->nedges && is_weight(key)) {
         double w = v->type == AG_ATTR_INTEGER ? (double)v->integer : v->real;
@@ -758,64 +813,76 @@ static int set_edge(ag_graph *g, size_t e, const char *key, const value *v, ag_e
         g->edges[e].weight = w;
         return 0;
     }
-    return set_value(e < g->nedges ? &g->edges[e].attrs : NULL, "link", e, key, v, err);
+    return store_value(e < g->nedges ? &g->eattrs : NULL, "link", e, key, v, err);
 }
 
 ag_attr_type ag_edge_attr_type(const ag_graph *g, size_t e, const char *key)
 {
-    if (e < g->nedges && is_weight(key))
-        return isnan(g->edges[e].weight) ? AG_ATTR_NONE : AG_ATTR_REAL;
-    return type_of(edge_value(g, e, key));
+    ag_attr_value v;
+    return edge_value(g, e, key, &v) < 0 ? AG_ATTR_NONE : v.type;
 }
 
 int ag_edge_get_number(const ag_graph *g, size_t e, const char *key, double *out)
 {
-    if (e < g->nedges && is_weight(key)) {
-        if (isnan(g->edges[e].weight))
-            return -1;
-        *out = g->edges[e].weight;
-        return 0;
-    }
-    return get_number(edge_value(g, e, key), out);
+    ag_attr_value v;
+    return get_number(edge_value(g, e, key, &v), &v, out);
 }
 
 int ag_edge_get_integer(const ag_graph *g, size_t e, const char *key, long long *out)
 {
-    return get_integer(edge_value(g, e, key), out);
+    ag_attr_value v;
+    return get_integer(edge_value(g, e, key, &v), &v, out);
 }
 
 int ag_edge_get_string(const ag_graph *g, size_t e, const char *key, const char **out)
 {
-    return get_string(edge_value(g, e, key), out);
+    ag_attr_value v;
+    return get_string(edge_value(g, e, key, &v), &v, out);
 }
 
 int ag_edge_get_bool(const ag_graph *g, size_t e, const char *key, int *out)
 {
-    return get_bool(edge_value(g, e, key), out);
+    ag_attr_value v;
+    return get_bool(edge_value(g, e, key, &v), &v, out);
+}
+
+int ag_edge_get_value(const ag_graph *g, size_t e, const char *key, ag_attr_value *out)
+{
+    return edge_value(g, e, key, out);
 }
 
 int ag_edge_set_number(ag_graph *g, size_t e, const char *key, double x, ag_error *err)
 {
-    value v = {.type = AG_ATTR_REAL, .real = x};
-    return set_edge(g, e, key, &v, err);
+    return set_edge(g, e, key, &VAL_REAL(x), err);
 }
 
 int ag_edge_set_integer(ag_graph *g, size_t e, const char *key, long long x, ag_error *err)
 {
-    value v = {.type = AG_ATTR_INTEGER, .integer = x};
-    return set_edge(g, e, key, &v, err);
+    return set_edge(g, e, key, &VAL_INTEGER(x), err);
 }
 
-int ag_edge_set_string(ag_graph *g, size_t e, const char *key, const char *s, ag_error *err)
+int ag_edge_set_string(ag_graph *g, size_t e, const char *key, const char *x, ag_error *err)
 {
-    value v = {.type = AG_ATTR_STRING, .string = s};
-    return set_edge(g, e, key, &v, err);
+    return set_edge(g, e, key, &VAL_STRING(x), err);
 }
 
-int ag_edge_set_bool(ag_graph *g, size_t e, const char *key, int b, ag_error *err)
+int ag_edge_set_bool(ag_graph *g, size_t e, const char *key, int x, ag_error *err)
 {
-    value v = {.type = AG_ATTR_BOOL, .boolean = b != 0};
-    return set_edge(g, e, key, &v, err);
+    return set_edge(g, e, key, &VAL_BOOL(x), err);
+}
+
+int ag_edge_set_value(ag_graph *g, size_t e, const char *key, const ag_attr_value *v,
+                      ag_error *err)
+{
+    return set_edge(g, e, key, v, err);
+}
+
+int ag_edge_set_json(ag_graph *g, size_t e, const char *key, const json_t *value, ag_error *err)
+{
+    /* like json_object_set on ag_edge_attrs: an entry, even one named "weight" */
+    ag_attr_value v = {0};
+    json_to_store(value, &v);
+    return store_value(e < g->nedges ? &g->eattrs : NULL, "link", e, key, &v, err);
 }
 
 int ag_edge_unset(ag_graph *g, size_t e, const char *key)
@@ -828,7 +895,7 @@ int ag_edge_unset(ag_graph *g, size_t e, const char *key)
         g->edges[e].weight = NAN;
         return 0;
     }
-    return unset(g->edges[e].attrs, key);
+    return ag__attrs_unset(&g->eattrs, e, key);
 }
 
 size_t ag_edge_attr_keys(const ag_graph *g, size_t e, const char **keys, size_t max)
@@ -842,63 +909,91 @@ size_t ag_edge_attr_keys(const ag_graph *g, size_t e, const char **keys, size_t 
             keys[0] = "weight";
         n = 1;
     }
-    return list_keys(g->edges[e].attrs, "weight", keys, n, max);
+    return list_keys(&g->eattrs, e, "weight", keys, n, max);
 }
 
-/* ---- the graph */
+int ag_edge_attr_at(const ag_graph *g, size_t e, size_t k, const char **key, ag_attr_value *v)
+{
+    return ag__attrs_at(&g->eattrs, e, k, key, v);
+}
+
+/* ---- the graph: one jansson object (a few keys; the JSON boundary as it is) */
+
+static int graph_value(const ag_graph *g, const char *key, ag_attr_value *v)
+{
+    const json_t *j = key ? json_object_get(g->attrs, key) : NULL;
+    if (!j)
+        return -1;
+    ag__json_value(j, v);
+    return 0;
+}
 
 ag_attr_type ag_graph_attr_type(const ag_graph *g, const char *key)
 {
-    return type_of(lookup(g->attrs, key));
+    ag_attr_value v;
+    return graph_value(g, key, &v) < 0 ? AG_ATTR_NONE : v.type;
 }
 
 int ag_graph_get_number(const ag_graph *g, const char *key, double *out)
 {
-    return get_number(lookup(g->attrs, key), out);
+    ag_attr_value v;
+    return get_number(graph_value(g, key, &v), &v, out);
 }
 
 int ag_graph_get_integer(const ag_graph *g, const char *key, long long *out)
 {
-    return get_integer(lookup(g->attrs, key), out);
+    ag_attr_value v;
+    return get_integer(graph_value(g, key, &v), &v, out);
 }
 
 int ag_graph_get_string(const ag_graph *g, const char *key, const char **out)
 {
-    return get_string(lookup(g->attrs, key), out);
+    ag_attr_value v;
+    return get_string(graph_value(g, key, &v), &v, out);
 }
 
 int ag_graph_get_bool(const ag_graph *g, const char *key, int *out)
 {
-    return get_bool(lookup(g->attrs, key), out);
+    ag_attr_value v;
+    return get_bool(graph_value(g, key, &v), &v, out);
 }
 
 int ag_graph_set_number(ag_graph *g, const char *key, double x, ag_error *err)
 {
-    value v = {.type = AG_ATTR_REAL, .real = x};
-    return set_value(&g->attrs, "graph", 0, key, &v, err);
+    return set_graph_value(g, key, &VAL_REAL(x), err);
 }
 
 int ag_graph_set_integer(ag_graph *g, const char *key, long long x, ag_error *err)
 {
-    value v = {.type = AG_ATTR_INTEGER, .integer = x};
-    return set_value(&g->attrs, "graph", 0, key, &v, err);
+    return set_graph_value(g, key, &VAL_INTEGER(x), err);
 }
 
-int ag_graph_set_string(ag_graph *g, const char *key, const char *s, ag_error *err)
+int ag_graph_set_string(ag_graph *g, const char *key, const char *x, ag_error *err)
 {
-    value v = {.type = AG_ATTR_STRING, .string = s};
-    return set_value(&g->attrs, "graph", 0, key, &v, err);
+    return set_graph_value(g, key, &VAL_STRING(x), err);
 }
 
-int ag_graph_set_bool(ag_graph *g, const char *key, int b, ag_error *err)
+int ag_graph_set_bool(ag_graph *g, const char *key, int x, ag_error *err)
 {
-    value v = {.type = AG_ATTR_BOOL, .boolean = b != 0};
-    return set_value(&g->attrs, "graph", 0, key, &v, err);
+    return set_graph_value(g, key, &VAL_BOOL(x), err);
 }
 
-int ag_graph_unset(ag_graph *g, const char *key) { return unset(g->attrs, key); }
+int ag_graph_unset(ag_graph *g, const char *key)
+{
+    return key && json_object_del(g->attrs, key) == 0 ? 0 : -1;
+}
 
 size_t ag_graph_attr_keys(const ag_graph *g, const char **keys, size_t max)
 {
-    return list_keys(g->attrs, NULL, keys, 0, max);
+    const char *k;
+    json_t *v;
+    size_t n = 0;
+
+    json_object_foreach(g->attrs, k, v)
+    {
+        if (n < max)
+            keys[n] = k;
+        n++;
+    }
+    return n;
 }

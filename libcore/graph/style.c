@@ -20,19 +20,19 @@
 
 /* The first colours: well separated, dark enough for white text and light enough for
  * black text, in the order communities come (0 = largest community). */
-/* A community number: an integer, or a real with no fraction (python-igraph writes every
- * number as a double: 1.0). 1 and *k set (k may be NULL), else 0. */
-static int community_of(const json_t *v, long *k)
+/* The node's community number: an integer, or a real with no fraction (python-igraph
+ * writes every number as a double: 1.0). 1 and *k set (k may be NULL), else 0. */
+static int community_of(const ag_graph *g, size_t node, long *k)
 {
+    long long x;
     double d;
-    if (json_is_integer(v)) {
+    if (ag_node_get_integer(g, node, "community", &x) == 0) {
         if (k)
-            *k = (long)json_integer_value(v);
+            *k = (long)x;
         return 1;
     }
-    if (!json_is_real(v))
+    if (ag_node_get_number(g, node, "community", &d) < 0) /* not an integer: a real? */
         return 0;
-    d = json_real_value(v);
     if (!(d >= 0 && d < 1e9) || d != floor(d))
         return 0;
     if (k)
@@ -124,22 +124,26 @@ void ag_style_hex(ag_rgb c, char *buf, size_t size)
 
 /* ------------------------------------------------------------------ preparing */
 
-static int is_number(const json_t *v) { return v && (json_is_integer(v) || json_is_real(v)); }
-
-static int has_viz_color(const json_t *a)
+static int has_viz_color(const ag_graph *g, size_t node, double rgb[3])
 {
-    return a && is_number(json_object_get(a, "viz_r")) && is_number(json_object_get(a, "viz_g")) &&
-           is_number(json_object_get(a, "viz_b"));
+    return ag_node_get_number(g, node, "viz_r", &rgb[0]) == 0 &&
+           ag_node_get_number(g, node, "viz_g", &rgb[1]) == 0 &&
+           ag_node_get_number(g, node, "viz_b", &rgb[2]) == 0;
+}
+
+/* The node's `key` as a finite number: 0, or -1 when it has none. */
+static int finite_number(const ag_graph *g, size_t node, const char *key, double *out)
+{
+    return ag_node_get_number(g, node, key, out) == 0 && isfinite(*out) ? 0 : -1;
 }
 
 /* Does any node carry `key` as a finite number? */
 static int any_number(const ag_graph *g, const char *key)
 {
-    for (size_t i = 0, n = ag_graph_node_count(g); i < n; i++) {
-        const json_t *v = json_object_get(ag_node_attrs_const(g, i), key);
-        if (is_number(v) && isfinite(json_number_value(v)))
+    double d;
+    for (size_t i = 0, n = ag_graph_node_count(g); i < n; i++)
+        if (finite_number(g, i, key, &d) == 0)
             return 1;
-    }
     return 0;
 }
 
@@ -156,12 +160,12 @@ int ag_style_prepare(ag_style *st, const ag_graph *g, const char *measure, ag_er
     st->wlo = st->whi = 0;
 
     for (size_t i = 0; i < n; i++) {
-        const json_t *a = ag_node_attrs_const(g, i);
-        if (has_viz_color(a)) {
+        double rgb[3];
+        if (has_viz_color(g, i, rgb)) {
             st->color_by = AG_COLOR_BY_VIZ;
             break;
         }
-        if (a && community_of(json_object_get(a, "community"), NULL))
+        if (community_of(g, i, NULL))
             st->color_by = AG_COLOR_BY_COMMUNITY;
     }
 
@@ -190,11 +194,8 @@ int ag_style_prepare(ag_style *st, const ag_graph *g, const char *measure, ag_er
             double v;
             if (st->degree) {
                 v = st->degree[i];
-            } else {
-                const json_t *x = json_object_get(ag_node_attrs_const(g, i), st->size_measure);
-                if (!is_number(x) || !isfinite(json_number_value(x)))
-                    continue;
-                v = json_number_value(x);
+            } else if (finite_number(g, i, st->size_measure, &v) < 0) {
+                continue;
             }
             if (first || v < st->lo)
                 st->lo = v;
@@ -225,9 +226,8 @@ void ag_style_destroy(ag_style *st)
 
 /* ------------------------------------------------------------------ queries */
 
-static unsigned char channel(const json_t *v)
+static unsigned char channel(double d)
 {
-    double d = json_number_value(v);
     if (!(d > 0))
         return 0;
     return d >= 255 ? 255 : (unsigned char)lround(d);
@@ -235,21 +235,20 @@ static unsigned char channel(const json_t *v)
 
 ag_rgb ag_style_node_color(const ag_style *st, const ag_graph *g, size_t node)
 {
-    const json_t *a = ag_node_attrs_const(g, node), *v;
+    double rgb[3];
     ag_rgb c;
 
     switch (st->color_by) {
     case AG_COLOR_BY_VIZ:
-        if (!has_viz_color(a))
+        if (!has_viz_color(g, node, rgb))
             return other_grey;
-        c.r = channel(json_object_get(a, "viz_r"));
-        c.g = channel(json_object_get(a, "viz_g"));
-        c.b = channel(json_object_get(a, "viz_b"));
+        c.r = channel(rgb[0]);
+        c.g = channel(rgb[1]);
+        c.b = channel(rgb[2]);
         return c;
     case AG_COLOR_BY_COMMUNITY: {
         long k;
-        v = a ? json_object_get(a, "community") : NULL;
-        if (!community_of(v, &k))
+        if (!community_of(g, node, &k))
             return other_grey;
         return ag_style_palette(k);
     }
@@ -271,19 +270,17 @@ static double scale(double v, double lo, double hi, double a, double b)
 
 double ag_style_node_size(const ag_style *st, const ag_graph *g, size_t node)
 {
-    const json_t *v;
+    double v;
 
     switch (st->size_by) {
     case AG_SIZE_BY_VIZ:
-        v = json_object_get(ag_node_attrs_const(g, node), "viz_size");
-        if (!is_number(v) || !isfinite(json_number_value(v)) || json_number_value(v) < 0)
+        if (finite_number(g, node, "viz_size", &v) < 0 || v < 0)
             return st->min_size;
-        return json_number_value(v);
+        return v;
     case AG_SIZE_BY_MEASURE:
-        v = json_object_get(ag_node_attrs_const(g, node), st->size_measure);
-        if (!is_number(v) || !isfinite(json_number_value(v)))
+        if (finite_number(g, node, st->size_measure, &v) < 0)
             return st->min_size;
-        return scale(json_number_value(v), st->lo, st->hi, st->min_size, st->max_size);
+        return scale(v, st->lo, st->hi, st->min_size, st->max_size);
     default:
         if (!st->degree)
             return st->min_size;

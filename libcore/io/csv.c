@@ -68,19 +68,21 @@ static void free_headers(char **h, size_t n)
     free(h);
 }
 
-/* The cells of one record's attributes, in column order (empty for missing ones). */
-static void put_cells(FILE *f, ag__columns *c, const json_t *attrs, ag__buf *scratch, int *oom,
-                      long skip)
+/* The cells of the attributes of node or link (is_link) index, in column order (empty
+ * for missing ones). */
+static void put_cells(FILE *f, ag__columns *c, const ag_graph *g, int is_link, size_t index,
+                      ag__buf *scratch, int *oom, long skip)
 {
     for (size_t i = 0; i < c->n; i++) {
-        const json_t *v;
+        ag_attr_value v;
         const char *text;
         size_t len;
+        int found;
         if ((long)i == skip)
             continue;
         ag__puts(f, ",");
-        v = attrs ? json_object_get(attrs, c->col[i].name) : NULL;
-        if (!v || !(text = ag__value_text(v, c->col[i].kind, scratch, &len, oom)))
+        found = ag__row_get(g, is_link, index, c->col[i].name, &v);
+        if (found < 0 || !(text = ag__attr_text(&v, c->col[i].kind, scratch, &len, oom)))
             continue;
         ag__csv_field(f, text, len);
     }
@@ -108,10 +110,10 @@ int ag_graph_write_csv(const ag_graph *g, const char *dest, ag_error *err)
         return ag_error_set(err, AG_EIO, dest, 0, 0, "cannot create directory: %s",
                             strerror(errno));
     for (size_t i = 0; i < n; i++)
-        if (ag__columns_scan(&nc, ag_node_attrs_const(g, i), err) < 0)
+        if (ag__columns_scan_row(&nc, g, 0, i, err) < 0)
             goto out;
     for (size_t e = 0; e < m; e++)
-        if (ag__columns_scan(&ec, ag_edge_attrs_const(g, e), err) < 0)
+        if (ag__columns_scan_row(&ec, g, 1, e, err) < 0)
             goto out;
     /* A string attribute "label" is the Label column itself. */
     label_col = ag__columns_find(&nc, "label");
@@ -133,13 +135,13 @@ int ag_graph_write_csv(const ag_graph *g, const char *dest, ag_error *err)
         }
     ag__puts(no.fp, "\n");
     for (size_t i = 0; i < n; i++) {
-        const json_t *a = ag_node_attrs_const(g, i);
-        const char *id = ag_node_id(g, i),
-                   *label = label_col >= 0 ? ag_attr_string(a, "label") : NULL;
+        const char *id = ag_node_id(g, i), *label = NULL;
+        if (label_col >= 0)
+            ag_node_get_string(g, i, "label", &label);
         ag__csv_field(no.fp, id, strlen(id));
         ag__puts(no.fp, ",");
         ag__csv_field(no.fp, label ? label : id, strlen(label ? label : id));
-        put_cells(no.fp, &nc, a, &scratch, &oom, label_col);
+        put_cells(no.fp, &nc, g, 0, i, &scratch, &oom, label_col);
         ag__puts(no.fp, "\n");
     }
 
@@ -159,7 +161,7 @@ int ag_graph_write_csv(const ag_graph *g, const char *dest, ag_error *err)
         ag__put_double(eo.fp, ag_edge_weight(g, e));
         ag__puts(eo.fp, ",");
         ag__puts(eo.fp, etype);
-        put_cells(eo.fp, &ec, ag_edge_attrs_const(g, e), &scratch, &oom, -1);
+        put_cells(eo.fp, &ec, g, 1, e, &scratch, &oom, -1);
         ag__puts(eo.fp, "\n");
     }
     if (ag__commit_pair(&no, &eo, oom, dest, err) < 0)

@@ -80,6 +80,29 @@ long ag__columns_find(ag__columns *c, const char *name)
     return -1;
 }
 
+/* One value of kind k under key into the columns; x is its value when an integer. */
+static int columns_add(ag__columns *c, const char *key, ag__kind k, long long x, ag_error *err)
+{
+    long i = ag__columns_find(c, key);
+
+    if (i < 0) {
+        if (ag__grow(&c->col, &c->cap, c->n + 1, sizeof *c->col) < 0)
+            return ag__nomem(err);
+        i = (long)c->n;
+        c->col[i].name = strdup(key);
+        c->col[i].kind = AG__K_NONE;
+        c->col[i].wide = 0;
+        if (!c->col[i].name)
+            return ag__nomem(err);
+        c->n++;
+        c->hint = 0;
+    }
+    c->col[i].kind = kind_merge(c->col[i].kind, k);
+    if (k == AG__K_INT && (x < INT32_MIN || x > INT32_MAX))
+        c->col[i].wide = 1;
+    return 0;
+}
+
 int ag__columns_scan(ag__columns *c, const json_t *attrs, ag_error *err)
 {
     const char *key;
@@ -89,27 +112,61 @@ int ag__columns_scan(ag__columns *c, const json_t *attrs, ag_error *err)
         return 0;
     json_object_foreach((json_t *)attrs, key, v)
     {
-        ag__kind k = ag__value_kind(v);
-        long i = ag__columns_find(c, key);
-        if (i < 0) {
-            if (ag__grow(&c->col, &c->cap, c->n + 1, sizeof *c->col) < 0)
-                return ag__nomem(err);
-            i = (long)c->n;
-            c->col[i].name = strdup(key);
-            c->col[i].kind = AG__K_NONE;
-            c->col[i].wide = 0;
-            if (!c->col[i].name)
-                return ag__nomem(err);
-            c->n++;
-            c->hint = 0;
-        }
-        c->col[i].kind = kind_merge(c->col[i].kind, k);
-        if (k == AG__K_INT) {
-            json_int_t x = json_integer_value(v);
-            if (x < INT32_MIN || x > INT32_MAX)
-                c->col[i].wide = 1;
-        }
+        if (columns_add(c, key, ag__value_kind(v), json_is_integer(v) ? json_integer_value(v) : 0,
+                        err) < 0)
+            return -1;
     }
+    return 0;
+}
+
+int ag__row_at(const ag_graph *g, int is_link, size_t index, size_t k, const char **key,
+               ag_attr_value *v)
+{
+    return is_link ? ag_edge_attr_at(g, index, k, key, v) : ag_node_attr_at(g, index, k, key, v);
+}
+
+int ag__row_get(const ag_graph *g, int is_link, size_t index, const char *key, ag_attr_value *v)
+{
+    const char *k;
+
+    if (!is_link)
+        return ag_node_get_value(g, index, key, v);
+    if (strcmp(key, "weight") != 0)
+        return ag_edge_get_value(g, index, key, v);
+    for (size_t i = 0; ag_edge_attr_at(g, index, i, &k, v) == 0; i++)
+        if (strcmp(k, key) == 0)
+            return 0;
+    return -1;
+}
+
+/* The column kind of an attribute value. */
+static ag__kind attr_kind(const ag_attr_value *v)
+{
+    switch (v->type) {
+    case AG_ATTR_BOOL:
+        return AG__K_BOOL;
+    case AG_ATTR_INTEGER:
+        return AG__K_INT;
+    case AG_ATTR_REAL:
+        return AG__K_REAL;
+    case AG_ATTR_STRING:
+        return AG__K_STRING;
+    case AG_ATTR_OTHER:
+        return ag__value_kind(v->other);
+    default:
+        return AG__K_NONE;
+    }
+}
+
+int ag__columns_scan_row(ag__columns *c, const ag_graph *g, int is_link, size_t index,
+                         ag_error *err)
+{
+    const char *key;
+    ag_attr_value v;
+
+    for (size_t k = 0; ag__row_at(g, is_link, index, k, &key, &v) == 0; k++)
+        if (columns_add(c, key, attr_kind(&v), v.type == AG_ATTR_INTEGER ? v.integer : 0, err) < 0)
+            return -1;
     return 0;
 }
 
@@ -156,10 +213,30 @@ static void format_real(double d, char *buf, size_t size)
     ag__format_double(d, 0, buf, size);
 }
 
-const char *ag__value_text(const json_t *v, ag__kind kind, ag__buf *scratch, size_t *len, int *oom)
+/* Text of a number, an integer (is_int: x) or a real (d), in a column of kind `kind`,
+ * into scratch. */
+static const char *number_text(int is_int, long long x, double d, ag__kind kind, ag__buf *scratch,
+                               size_t *len, int *oom)
 {
     char num[48];
 
+    if (is_int && kind != AG__K_REAL) {
+        char *p = digits(x, num + sizeof num - 1);
+        num[sizeof num - 1] = '\0';
+        memmove(num, p, (size_t)(num + sizeof num - p));
+    } else {
+        format_real(is_int ? (double)x : d, num, sizeof num);
+    }
+    *len = strlen(num);
+    if (ag__buf_add(scratch, num, *len) < 0) {
+        *oom = 1;
+        return NULL;
+    }
+    return scratch->p;
+}
+
+const char *ag__value_text(const json_t *v, ag__kind kind, ag__buf *scratch, size_t *len, int *oom)
+{
     ag__buf_reset(scratch);
     if (kind == AG__K_JSON && !json_is_null(v)) {
         if (json_dump_callback(v, dump_cb, scratch, JSON_COMPACT | JSON_ENCODE_ANY) < 0)
@@ -178,17 +255,9 @@ const char *ag__value_text(const json_t *v, ag__kind kind, ag__buf *scratch, siz
         *len = 5;
         return "false";
     case JSON_INTEGER:
-        if (kind == AG__K_REAL) {
-            format_real((double)json_integer_value(v), num, sizeof num);
-        } else {
-            char *p = digits(json_integer_value(v), num + sizeof num - 1);
-            num[sizeof num - 1] = '\0';
-            memmove(num, p, (size_t)(num + sizeof num - p));
-        }
-        break;
+        return number_text(1, json_integer_value(v), 0, kind, scratch, len, oom);
     case JSON_REAL:
-        format_real(json_real_value(v), num, sizeof num);
-        break;
+        return number_text(0, 0, json_real_value(v), kind, scratch, len, oom);
     case JSON_ARRAY:
         for (size_t i = 0; i < json_array_size(v); i++) {
             const json_t *x = json_array_get(v, i);
@@ -202,13 +271,39 @@ const char *ag__value_text(const json_t *v, ag__kind kind, ag__buf *scratch, siz
     default:
         return NULL;
     }
-    *len = strlen(num);
-    if (ag__buf_add(scratch, num, *len) < 0)
-        goto nomem;
-    return scratch->p;
 nomem:
     *oom = 1;
     return NULL;
+}
+
+const char *ag__attr_text(const ag_attr_value *v, ag__kind kind, ag__buf *scratch, size_t *len,
+                          int *oom)
+{
+    if (v->type == AG_ATTR_OTHER)
+        return ag__value_text(v->other, kind, scratch, len, oom);
+    if (kind == AG__K_JSON) { /* a scalar in a JSON column: written as JSON */
+        json_t *j = ag_attr_value_json(v);
+        const char *text = j ? ag__value_text(j, kind, scratch, len, oom) : NULL;
+        if (!j)
+            *oom = 1;
+        json_decref(j); /* the text is in scratch */
+        return text;
+    }
+    ag__buf_reset(scratch);
+    switch (v->type) {
+    case AG_ATTR_STRING:
+        *len = strlen(v->string);
+        return v->string;
+    case AG_ATTR_BOOL:
+        *len = v->boolean ? 4 : 5;
+        return v->boolean ? "true" : "false";
+    case AG_ATTR_INTEGER:
+        return number_text(1, v->integer, 0, kind, scratch, len, oom);
+    case AG_ATTR_REAL:
+        return number_text(0, 0, v->real, kind, scratch, len, oom);
+    default:
+        return NULL;
+    }
 }
 
 /* ------------------------------------------------------------------ numbers */

@@ -52,6 +52,16 @@ typedef struct ag__columns {
 ag__kind ag__value_kind(const json_t *v);
 /* Merge every attribute of one record (a JSON object, may be NULL) into the columns. */
 int ag__columns_scan(ag__columns *c, const json_t *attrs, ag_error *err);
+/* The same for the attributes of node (is_link 0) or link index of g, read from the
+ * graph's columns (no jansson object is made). */
+int ag__columns_scan_row(ag__columns *c, const ag_graph *g, int is_link, size_t index,
+                         ag_error *err);
+/* The k-th attribute of node or link index (ag_node_attr_at, ag_edge_attr_at). */
+int ag__row_at(const ag_graph *g, int is_link, size_t index, size_t k, const char **key,
+               ag_attr_value *v);
+/* The entry key of node or link index into *v: 0, or -1 when absent. A link's entry,
+ * as ag_edge_attrs holds it: "weight" is an entry here, not the weight. */
+int ag__row_get(const ag_graph *g, int is_link, size_t index, const char *key, ag_attr_value *v);
 /* Index of column `name`, or -1. Average O(1) when records share their key order. */
 long ag__columns_find(ag__columns *c, const char *name);
 void ag__columns_free(ag__columns *c);
@@ -63,6 +73,9 @@ void ag__columns_free(ag__columns *c);
  * memory (then *oom is set).
  */
 const char *ag__value_text(const json_t *v, ag__kind kind, ag__buf *scratch, size_t *len, int *oom);
+/* The same for an attribute value as the graph's key iteration gives it. */
+const char *ag__attr_text(const ag_attr_value *v, ag__kind kind, ag__buf *scratch, size_t *len,
+                          int *oom);
 
 /* Unlocked stdio: the writers are single-threaded and write millions of small pieces. */
 static inline void ag__puts(FILE *f, const char *s) { fputs_unlocked(s, f); }

@@ -80,22 +80,20 @@ static void put_declarations(xw *w, int d)
     ag__puts(w->f, "    </attributes>\n");
 }
 
-static void put_attvalues(xw *w, int d, const json_t *attrs)
+/* <attvalues> of node (d 0) or link (d 1) index. */
+static void put_attvalues(xw *w, int d, size_t index)
 {
     const char *key;
-    json_t *v;
+    ag_attr_value v;
     int open = 0;
 
-    if (!attrs)
-        return;
-    json_object_foreach((json_t *)attrs, key, v)
-    {
+    for (size_t k = 0; ag__row_at(w->g, d, index, k, &key, &v) == 0; k++) {
         long i = ag__columns_find(&w->col[d], key);
         size_t len;
         const char *text;
         if (i < 0 || i == w->label_col[d])
             continue;
-        text = ag__value_text(v, w->col[d].col[i].kind, &w->scratch, &len, &w->oom);
+        text = ag__attr_text(&v, w->col[d].col[i].kind, &w->scratch, &len, &w->oom);
         if (!text)
             continue;
         if (!open) {
@@ -112,21 +110,28 @@ static void put_attvalues(xw *w, int d, const json_t *attrs)
         ag__puts(w->f, "</attvalues>");
 }
 
-/* A valid xsd:date attribute or NULL. */
-static const char *date_attr(const json_t *attrs, const char *key)
+/* A string attribute of node (d 0) or link (d 1) index, or NULL. */
+static const char *string_attr(const ag_graph *g, int d, size_t index, const char *key)
 {
-    const char *s = ag_attr_string(attrs, key);
+    ag_attr_value v;
+    return ag__row_get(g, d, index, key, &v) == 0 && v.type == AG_ATTR_STRING ? v.string : NULL;
+}
+
+/* A valid xsd:date attribute or NULL. */
+static const char *date_attr(const ag_graph *g, int d, size_t index, const char *key)
+{
+    const char *s = string_attr(g, d, index, key);
     return s && ag__is_iso_date(s) ? s : NULL;
 }
 
-static int has_spell(const json_t *attrs)
+static int has_spell(const ag_graph *g, int d, size_t index)
 {
-    return date_attr(attrs, "first_date") || date_attr(attrs, "last_date");
+    return date_attr(g, d, index, "first_date") || date_attr(g, d, index, "last_date");
 }
 
-static void put_spell(FILE *f, const json_t *attrs)
+static void put_spell(FILE *f, const ag_graph *g, int d, size_t index)
 {
-    const char *a = date_attr(attrs, "first_date"), *b = date_attr(attrs, "last_date");
+    const char *a = date_attr(g, d, index, "first_date"), *b = date_attr(g, d, index, "last_date");
     if (!a && !b)
         return;
     ag__puts(f, "<spells><spell");
@@ -144,34 +149,34 @@ static void put_spell(FILE *f, const json_t *attrs)
 }
 
 /* The label of a record: its string attribute "label" when that is a column in use. */
-static const char *record_label(xw *w, int d, const json_t *attrs, const char *fallback)
+static const char *record_label(xw *w, int d, size_t index, const char *fallback)
 {
     const char *s;
     if (w->label_col[d] < 0)
         return fallback;
-    s = ag_attr_string(attrs, "label");
+    s = string_attr(w->g, d, index, "label");
     return s ? s : fallback;
 }
 
-static int finite_number(const json_t *v)
+/* A node's finite number attribute: 1 and *out set, or 0. */
+static int finite_number(const ag_graph *g, size_t node, const char *key, double *out)
 {
-    return (json_is_integer(v) || json_is_real(v)) && isfinite(json_number_value(v));
+    return ag_node_get_number(g, node, key, out) == 0 && isfinite(*out);
 }
 
 static void put_node(xw *w, size_t i)
 {
     FILE *f = w->f;
-    const json_t *a = ag_node_attrs_const(w->g, i);
     const char *id = ag_node_id(w->g, i);
     ag_rgb c = ag_style_node_color(&w->st, w->g, i);
-    const json_t *x = a ? json_object_get(a, "x") : NULL, *y = a ? json_object_get(a, "y") : NULL;
+    double x, y;
 
     ag__puts(f, "      <node");
     put_attr(f, "id", id);
-    put_attr(f, "label", record_label(w, 0, a, id));
+    put_attr(f, "label", record_label(w, 0, i, id));
     ag__puts(f, ">");
-    put_attvalues(w, 0, a);
-    put_spell(f, a);
+    put_attvalues(w, 0, i);
+    put_spell(f, w->g, 0, i);
     ag__puts(f, "<viz:color r=\"");
     ag__put_long(f, c.r);
     ag__puts(f, "\" g=\"");
@@ -181,11 +186,11 @@ static void put_node(xw *w, size_t i)
     ag__puts(f, "\"/><viz:size value=\"");
     ag__put_double(f, ag_style_node_size(&w->st, w->g, i));
     ag__puts(f, "\"/>");
-    if (finite_number(x) && finite_number(y)) {
+    if (finite_number(w->g, i, "x", &x) && finite_number(w->g, i, "y", &y)) {
         ag__puts(f, "<viz:position x=\"");
-        ag__put_double(f, json_number_value(x));
+        ag__put_double(f, x);
         ag__puts(f, "\" y=\"");
-        ag__put_double(f, json_number_value(y));
+        ag__put_double(f, y);
         ag__puts(f, "\" z=\"0.0\"/>");
     }
     ag__puts(f, "</node>\n");
@@ -194,8 +199,8 @@ static void put_node(xw *w, size_t i)
 static void put_edge(xw *w, size_t e)
 {
     FILE *f = w->f;
-    const json_t *a = ag_edge_attrs_const(w->g, e);
-    const char *label = record_label(w, 1, a, NULL);
+    const char *label = record_label(w, 1, e, NULL), *key;
+    ag_attr_value v;
 
     ag__puts(f, "      <edge id=\"");
     ag__put_size(f, e);
@@ -209,13 +214,13 @@ static void put_edge(xw *w, size_t e)
         ag__put_double(f, ag_edge_weight(w->g, e));
         ag__puts(f, "\"");
     }
-    if ((!a || json_object_size(a) == 0)) {
+    if (ag_edge_attr_at(w->g, e, 0, &key, &v) < 0) { /* no attributes */
         ag__puts(f, "/>\n");
         return;
     }
     ag__puts(f, ">");
-    put_attvalues(w, 1, a);
-    put_spell(f, a);
+    put_attvalues(w, 1, e);
+    put_spell(f, w->g, 1, e);
     ag__puts(f, "</edge>\n");
 }
 
@@ -231,16 +236,14 @@ int ag__write_gexf(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_e
     w.g = g;
     w.st = (ag_style)AG_STYLE_INIT;
     for (size_t i = 0; i < n; i++) {
-        const json_t *a = ag_node_attrs_const(g, i);
-        if (ag__columns_scan(&w.col[0], a, err) < 0)
+        if (ag__columns_scan_row(&w.col[0], g, 0, i, err) < 0)
             goto out;
-        dynamic = dynamic || has_spell(a);
+        dynamic = dynamic || has_spell(g, 0, i);
     }
     for (size_t e = 0; e < m; e++) {
-        const json_t *a = ag_edge_attrs_const(g, e);
-        if (ag__columns_scan(&w.col[1], a, err) < 0)
+        if (ag__columns_scan_row(&w.col[1], g, 1, e, err) < 0)
             goto out;
-        dynamic = dynamic || has_spell(a);
+        dynamic = dynamic || has_spell(g, 1, e);
     }
     for (int d = 0; d < 2; d++) {
         w.label_col[d] = ag__columns_find(&w.col[d], "label");

@@ -116,13 +116,13 @@ static int plan_keys(gw *w, ag_error *err)
         return -1;
     w->raw_ids = 1;
     for (size_t i = 0; i < n; i++) {
-        if (ag__columns_scan(&w->col[1], ag_node_attrs_const(g, i), err) < 0)
+        if (ag__columns_scan_row(&w->col[1], g, 0, i, err) < 0)
             return -1;
         if (w->raw_ids && !ag__is_ascii_nmtoken(ag_node_id(g, i)))
             w->raw_ids = 0;
     }
     for (size_t e = 0; e < m; e++) {
-        if (ag__columns_scan(&w->col[2], ag_edge_attrs_const(g, e), err) < 0)
+        if (ag__columns_scan_row(&w->col[2], g, 1, e, err) < 0)
             return -1;
         if (!w->has_weight && ag_edge_has_weight(g, e))
             w->has_weight = 1;
@@ -226,28 +226,43 @@ static void put_data_open(FILE *f, size_t num)
     ag__puts(f, "\">");
 }
 
-/* <data> elements for every attribute of one record. */
-static void put_record_data(gw *w, int d, const json_t *attrs)
+/* One <data> element: attribute key in domain d, from a jansson value (j) or else an
+ * attribute value (v). */
+static void put_data(gw *w, int d, const char *key, const json_t *j, const ag_attr_value *v)
+{
+    long i = ag__columns_find(&w->col[d], key);
+    size_t len;
+    const char *text;
+
+    if (i < 0)
+        return; /* cannot happen: every key was scanned */
+    text = j ? ag__value_text(j, w->col[d].col[i].kind, &w->scratch, &len, &w->oom)
+             : ag__attr_text(v, w->col[d].col[i].kind, &w->scratch, &len, &w->oom);
+    if (!text)
+        return;
+    put_data_open(w->f, w->base[d] + (size_t)i);
+    ag__xml_escape(w->f, text, len, 0);
+    ag__puts(w->f, "</data>");
+}
+
+/* <data> elements for every attribute of the graph. */
+static void put_graph_data(gw *w, const json_t *attrs)
 {
     const char *key;
     json_t *v;
 
-    if (!attrs)
-        return;
     json_object_foreach((json_t *)attrs, key, v)
-    {
-        long i = ag__columns_find(&w->col[d], key);
-        size_t len;
-        const char *text;
-        if (i < 0)
-            continue; /* cannot happen: every key was scanned */
-        text = ag__value_text(v, w->col[d].col[i].kind, &w->scratch, &len, &w->oom);
-        if (!text)
-            continue;
-        put_data_open(w->f, w->base[d] + (size_t)i);
-        ag__xml_escape(w->f, text, len, 0);
-        ag__puts(w->f, "</data>");
-    }
+        put_data(w, 0, key, v, NULL);
+}
+
+/* <data> elements for every attribute of a node (d 1) or link (d 2). */
+static void put_record_data(gw *w, int d, size_t index)
+{
+    const char *key;
+    ag_attr_value v;
+
+    for (size_t k = 0; ag__row_at(w->g, d == 2, index, k, &key, &v) == 0; k++)
+        put_data(w, d, key, NULL, &v);
 }
 
 static void put_node_ref(gw *w, size_t node)
@@ -301,7 +316,7 @@ int ag__write_graphml(const ag_graph *g, FILE *out, const ag_write_opts *opts, a
                                           : "  <graph id=\"G\" edgedefault=\"undirected\">\n");
     if (w.col[0].n) {
         ag__puts(out, "    ");
-        put_record_data(&w, 0, ag_graph_attrs_const(g));
+        put_graph_data(&w, ag_graph_attrs_const(g));
         ag__puts(out, "\n");
     }
     for (size_t i = 0; i < n; i++) {
@@ -312,7 +327,7 @@ int ag__write_graphml(const ag_graph *g, FILE *out, const ag_write_opts *opts, a
         put_data_open(out, w.label_key);
         ag__xml_escape(out, id, strlen(id), 0);
         ag__puts(out, "</data>");
-        put_record_data(&w, 1, ag_node_attrs_const(g, i));
+        put_record_data(&w, 1, i);
         if (w.vis_size) {
             put_data_open(out, w.size_key);
             ag__put_double(out, ag_style_node_size(&w.st, g, i));
@@ -333,8 +348,9 @@ int ag__write_graphml(const ag_graph *g, FILE *out, const ag_write_opts *opts, a
         ag__puts(out, "</node>\n");
     }
     for (size_t e = 0; e < m; e++) {
-        const json_t *a = ag_edge_attrs_const(g, e);
-        int empty = !ag_edge_has_weight(g, e) && (!a || json_object_size(a) == 0);
+        const char *key;
+        ag_attr_value v;
+        int empty = !ag_edge_has_weight(g, e) && ag_edge_attr_at(g, e, 0, &key, &v) < 0;
         ag__puts(out, "    <edge source=\"");
         put_node_ref(&w, ag_edge_source(g, e));
         ag__puts(out, "\" target=\"");
@@ -349,7 +365,7 @@ int ag__write_graphml(const ag_graph *g, FILE *out, const ag_write_opts *opts, a
             ag__put_double(out, ag_edge_weight(g, e));
             ag__puts(out, "</data>");
         }
-        put_record_data(&w, 2, a);
+        put_record_data(&w, 2, e);
         ag__puts(out, "</edge>\n");
     }
     ag__puts(out, "  </graph>\n</graphml>\n");

@@ -164,8 +164,8 @@ static int read_nodes(const reader *r, ag_graph *g, const json_t *nodes, size_t 
         {
             if (strcmp(key, "id") == 0)
                 continue;
-            if (json_object_set(ag_node_attrs(g, (size_t)idx), key, val) < 0)
-                return ag_error_set(r->err, AG_ENOMEM, r->name, 0, 0, "out of memory");
+            if (ag_node_set_json(g, (size_t)idx, key, val, r->err) < 0)
+                return -1;
         }
     }
     return 0;
@@ -208,8 +208,8 @@ static int read_links(const reader *r, ag_graph *g, const json_t *links, const c
         {
             if (!strcmp(key, "source") || !strcmp(key, "target") || !strcmp(key, "weight"))
                 continue;
-            if (json_object_set(ag_edge_attrs(g, (size_t)e), key, val) < 0)
-                return ag_error_set(r->err, AG_ENOMEM, r->name, 0, 0, "out of memory");
+            if (ag_edge_set_json(g, (size_t)e, key, val, r->err) < 0)
+                return -1;
         }
     }
     return 0;
@@ -309,41 +309,64 @@ static int skip_value(scan *s, const char **a)
     return 0;
 }
 
-/* One attribute value. Small integers, booleans, null and plain ASCII strings are by far
- * the most common values and are built directly; everything else goes through jansson,
- * which also validates it. */
-static json_t *decode(const char *a, const char *b)
+/* The value text [a, b) when it is one of the values that are by far the most common:
+ * a boolean, a small integer or a plain ASCII string (copied into text, of size
+ * PLAIN_MAX). 0, or -1 for anything else. */
+#define PLAIN_MAX 256
+static int plain_value(const char *a, const char *b, ag_attr_value *v, char *text)
 {
-    json_error_t jerr;
     size_t n = (size_t)(b - a);
 
-    if (n == 4 && !memcmp(a, "true", 4))
-        return json_true();
-    if (n == 5 && !memcmp(a, "false", 5))
-        return json_false();
-    if (n == 4 && !memcmp(a, "null", 4))
-        return json_null();
+    memset(v, 0, sizeof *v);
+    if ((n == 4 && !memcmp(a, "true", 4)) || (n == 5 && !memcmp(a, "false", 5))) {
+        v->type = AG_ATTR_BOOL;
+        v->boolean = n == 4;
+        return 0;
+    }
     if (n > 0 && n < 16 && ((*a >= '0' && *a <= '9') || *a == '-')) {
         const char *q = a + (*a == '-');
-        json_int_t v = 0;
+        long long x = 0;
         int plain = q < b && (*q != '0' || q + 1 == b);
         for (; plain && q < b; q++) {
             if (*q < '0' || *q > '9')
                 plain = 0;
             else
-                v = v * 10 + (*q - '0');
+                x = x * 10 + (*q - '0');
         }
-        if (plain)
-            return json_integer(*a == '-' ? -v : v);
+        if (plain) {
+            v->type = AG_ATTR_INTEGER;
+            v->integer = *a == '-' ? -x : x;
+            return 0;
+        }
     }
-    if (n >= 2 && *a == '"' && n < 256) {
+    if (n >= 2 && *a == '"' && n < PLAIN_MAX) {
         const char *q = a + 1;
         while (q < b - 1 && *q >= 0x20 && *q < 0x7f && *q != '\\' && *q != '"')
             q++;
-        if (q == b - 1)
-            return json_stringn(a + 1, n - 2);
+        if (q == b - 1) {
+            memcpy(text, a + 1, n - 2);
+            text[n - 2] = '\0';
+            v->type = AG_ATTR_STRING;
+            v->string = text;
+            return 0;
+        }
     }
-    return json_loadb(a, n, JSON_DECODE_ANY, &jerr);
+    return -1;
+}
+
+/* One attribute value as jansson's: plain values built directly, everything else parsed
+ * by jansson, which also validates it. */
+static json_t *decode(const char *a, const char *b)
+{
+    json_error_t jerr;
+    ag_attr_value v;
+    char text[PLAIN_MAX];
+
+    if (plain_value(a, b, &v, text) == 0)
+        return v.type == AG_ATTR_BOOL      ? json_boolean(v.boolean)
+               : v.type == AG_ATTR_INTEGER ? json_integer((json_int_t)v.integer)
+                                           : json_string_nocheck(v.string);
+    return json_loadb(a, (size_t)(b - a), JSON_DECODE_ANY, &jerr);
 }
 
 /* A node id (string or integer) into buf; NULL when it is something else. */
@@ -454,27 +477,48 @@ static void resolve_edge(fast_ctx *c)
         c->edge = ag_graph_add_edge(c->g, (size_t)a, (size_t)b, NULL);
 }
 
-static json_t *record_target(fast_ctx *c)
+/* The record's node or link index, or -1 while it is not known yet. */
+static long record_target(fast_ctx *c)
 {
     if (c->is_link) {
         resolve_edge(c);
-        return c->edge >= 0 ? ag_edge_attrs(c->g, (size_t)c->edge) : NULL;
+        return c->edge;
     }
-    return c->node >= 0 ? ag_node_attrs(c->g, (size_t)c->node) : NULL;
+    return c->node;
 }
 
+static int set_json(fast_ctx *c, long target, const char *key, const json_t *v)
+{
+    return c->is_link ? ag_edge_set_json(c->g, (size_t)target, key, v, NULL)
+                      : ag_node_set_json(c->g, (size_t)target, key, v, NULL);
+}
+
+/* A field onto the record's node or link, straight into the graph's columns when the
+ * value is plain; kept in c->attrs while the record's id is still to come. */
 static int set_attr(scan *s, const char *key, size_t klen, fast_ctx *c)
 {
     const char *a;
-    json_t *v, *target;
-    char k[256];
+    json_t *v;
+    char k[256], text[PLAIN_MAX];
+    ag_attr_value pv;
+    long target;
+    int rc;
 
-    if (klen >= sizeof k || skip_value(s, &a) < 0 || !(v = decode(a, s->p)))
+    if (klen >= sizeof k || skip_value(s, &a) < 0)
         return -1;
     memcpy(k, key, klen);
     k[klen] = '\0';
-    if ((target = record_target(c)))
-        return json_object_set_new(target, k, v);
+    target = record_target(c);
+    if (target >= 0 && plain_value(a, s->p, &pv, text) == 0)
+        return c->is_link ? ag_edge_set_value(c->g, (size_t)target, k, &pv, NULL)
+                          : ag_node_set_value(c->g, (size_t)target, k, &pv, NULL);
+    if (!(v = decode(a, s->p)))
+        return -1;
+    if (target >= 0) {
+        rc = set_json(c, target, k, v);
+        json_decref(v);
+        return rc;
+    }
     if (!c->attrs && !(c->attrs = json_object())) {
         json_decref(v);
         return -1;
@@ -526,12 +570,21 @@ static int link_field(scan *s, const char *key, size_t klen, void *ctx)
     return set_attr(s, key, klen, c);
 }
 
-/* Move the collected attributes of a record onto a node or edge. */
-static int take_attrs(json_t *target, fast_ctx *c)
+/* Move the collected attributes of a record onto its node or edge (target). */
+static int take_attrs(long target, fast_ctx *c)
 {
+    const char *key;
+    json_t *v;
     int rc = 0;
+
     if (c->attrs) {
-        rc = target ? json_object_update(target, c->attrs) : -1;
+        if (target < 0)
+            rc = -1;
+        json_object_foreach(c->attrs, key, v)
+        {
+            if (rc == 0 && set_json(c, target, key, v) < 0)
+                rc = -1;
+        }
         json_decref(c->attrs);
         c->attrs = NULL;
     }
@@ -549,7 +602,7 @@ static int fast_nodes(scan *s, fast_ctx *c, size_t max_nodes)
         c->node = -1;
         c->is_link = 0;
         if (record(s, node_field, c) < 0 || !c->have[0] || ag_graph_node_count(c->g) > max_nodes ||
-            take_attrs(c->attrs ? record_target(c) : NULL, c) < 0)
+            take_attrs(c->attrs ? record_target(c) : -1, c) < 0)
             return -1;
     } while (eat(s, ','));
     return eat(s, ']') ? 0 : -1;
@@ -572,7 +625,7 @@ static int fast_links(scan *s, fast_ctx *c)
             return -1;
         if (c->has_weight)
             ag_edge_set_weight(c->g, (size_t)c->edge, c->weight);
-        if (take_attrs(c->attrs ? ag_edge_attrs(c->g, (size_t)c->edge) : NULL, c) < 0)
+        if (take_attrs(c->edge, c) < 0)
             return -1;
     } while (eat(s, ','));
     return eat(s, ']') ? 0 : -1;

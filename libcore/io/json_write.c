@@ -148,19 +148,49 @@ static void put_id(FILE *out, const ag_graph *g, size_t node)
         put_string(out, ag_node_id(g, node));
 }
 
-/* The rest of a record: ", key: value" for each attribute, in insertion order.
- * Attributes named like the record's own fields (reserved, NULL-terminated) are left
- * out: a second "id" or "weight" key would make the record ambiguous, and such names
- * reach the model from other formats (an edge-list column called "weight"). */
-static void put_attrs(FILE *out, const json_t *attrs, const char *const *reserved)
+/* One attribute value, as put_value writes the jansson value it stands for. */
+static void put_attr_value(FILE *out, const ag_attr_value *v)
+{
+    char num[40];
+
+    switch (v->type) {
+    case AG_ATTR_STRING:
+        put_string(out, v->string);
+        break;
+    case AG_ATTR_INTEGER:
+        fprintf(out, "%lld", v->integer);
+        break;
+    case AG_ATTR_REAL:
+        if (!isfinite(v->real)) {
+            fputs("null", out);
+            break;
+        }
+        ag__format_double(v->real, 0, num, sizeof num);
+        fputs(num, out);
+        break;
+    case AG_ATTR_BOOL:
+        fputs(v->boolean ? "true" : "false", out);
+        break;
+    default:
+        put_value(out, v->other);
+        break;
+    }
+}
+
+/* The rest of a record (a node, or a link when is_link): ", key: value" for each
+ * attribute, in insertion order. Attributes named like the record's own fields
+ * (reserved, NULL-terminated) are left out: a second "id" or "weight" key would make the
+ * record ambiguous, and such names reach the model from other formats (an edge-list
+ * column called "weight"). */
+static void put_attrs(FILE *out, const ag_graph *g, int is_link, size_t index,
+                      const char *const *reserved)
 {
     const char *key;
-    json_t *val;
+    ag_attr_value val;
 
-    if (!attrs)
-        return;
-    json_object_foreach((json_t *)attrs, key, val)
-    {
+    for (size_t k = 0; (is_link ? ag_edge_attr_at(g, index, k, &key, &val)
+                                : ag_node_attr_at(g, index, k, &key, &val)) == 0;
+         k++) {
         int skip = 0;
         for (const char *const *r = reserved; *r; r++)
             skip |= strcmp(key, *r) == 0;
@@ -169,7 +199,7 @@ static void put_attrs(FILE *out, const json_t *attrs, const char *const *reserve
         fputs(", ", out);
         put_string(out, key);
         fputs(": ", out);
-        put_value(out, val);
+        put_attr_value(out, &val);
     }
 }
 
@@ -195,7 +225,7 @@ int ag__write_json(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_e
     for (size_t i = 0; i < n; i++) {
         fputs("{\"id\": ", out);
         put_id(out, g, i);
-        put_attrs(out, ag_node_attrs_const(g, i), node_keys);
+        put_attrs(out, g, 0, i, node_keys);
         fprintf(out, "}%s%s", i + 1 < n ? "," : "", nl);
     }
     fprintf(out, "],%s\"%s\": [%s", nl, links, nl);
@@ -211,7 +241,7 @@ int ag__write_json(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_e
                 strcpy(num, "null"); /* refused when read back, never invalid JSON */
             fprintf(out, ", \"weight\": %s", num);
         }
-        put_attrs(out, ag_edge_attrs_const(g, e), link_keys);
+        put_attrs(out, g, 1, e, link_keys);
         fprintf(out, "}%s%s", e + 1 < m ? "," : "", nl);
     }
     fprintf(out, "]}\n");

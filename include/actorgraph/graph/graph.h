@@ -158,6 +158,18 @@ typedef enum ag_attr_type {
     AG_ATTR_OTHER     /* a list, an object or null: read it from ag_node_attrs_const etc. */
 } ag_attr_type;
 
+/* One attribute value, as the key iteration (ag_node_attr_at) hands it out and the
+ * value setters (ag_node_set_value) take it: type says which member holds it. string
+ * and other are borrowed (lifetimes as for the getters). */
+typedef struct ag_attr_value {
+    ag_attr_type type;
+    const char *string;  /* AG_ATTR_STRING */
+    long long integer;   /* AG_ATTR_INTEGER */
+    double real;         /* AG_ATTR_REAL */
+    int boolean;         /* AG_ATTR_BOOL: 1 or 0 */
+    const json_t *other; /* AG_ATTR_OTHER: a list, an object or null */
+} ag_attr_value;
+
 AG_API ag_attr_type ag_node_attr_type(const ag_graph *g, size_t node, const char *key);
 AG_API int ag_node_get_number(const ag_graph *g, size_t node, const char *key, double *out);
 AG_API int ag_node_get_integer(const ag_graph *g, size_t node, const char *key, long long *out);
@@ -183,6 +195,25 @@ AG_API int ag_node_unset(ag_graph *g, size_t node, const char *key);
  * max 0 first. keys may be NULL when max is 0. Time O(n).
  */
 AG_API size_t ag_node_attr_keys(const ag_graph *g, size_t node, const char **keys, size_t max);
+/*
+ * The node's k-th attribute in insertion order, k from 0: the name into *key and the
+ * value into *value (both borrowed, as above), 0; or -1 when k is past the last one.
+ * for (k = 0; ag_node_attr_at(g, node, k, &key, &v) == 0; k++) walks a row without ever
+ * making its jansson object, which is what writers do. O(1) a call, except for a row
+ * whose object was asked for (O(k)).
+ */
+AG_API int ag_node_attr_at(const ag_graph *g, size_t node, size_t k, const char **key,
+                           ag_attr_value *value);
+/* The value under key into *out (borrowed): 0, or -1 when absent. */
+AG_API int ag_node_get_value(const ag_graph *g, size_t node, const char *key, ag_attr_value *out);
+/* Set from a value as ag_node_attr_at gives it (an AG_ATTR_OTHER value is shared: its
+ * reference count goes up). Errors as for the typed setters. */
+AG_API int ag_node_set_value(ag_graph *g, size_t node, const char *key, const ag_attr_value *value,
+                             ag_error *err);
+/* Set from a jansson value, borrowed: a scalar is copied into the store, a list, object
+ * or null is shared (incref), as json_object_set would. The call readers use. */
+AG_API int ag_node_set_json(ag_graph *g, size_t node, const char *key, const json_t *value,
+                            ag_error *err);
 
 AG_API ag_attr_type ag_edge_attr_type(const ag_graph *g, size_t edge, const char *key);
 AG_API int ag_edge_get_number(const ag_graph *g, size_t edge, const char *key, double *out);
@@ -198,6 +229,17 @@ AG_API int ag_edge_set_string(ag_graph *g, size_t edge, const char *key, const c
 AG_API int ag_edge_set_bool(ag_graph *g, size_t edge, const char *key, int value, ag_error *err);
 AG_API int ag_edge_unset(ag_graph *g, size_t edge, const char *key);
 AG_API size_t ag_edge_attr_keys(const ag_graph *g, size_t edge, const char **keys, size_t max);
+/* Like ag_node_attr_at over the link's entries as ag_edge_attrs holds them: the weight
+ * is not among them (read it with ag_edge_has_weight/ag_edge_weight). */
+AG_API int ag_edge_attr_at(const ag_graph *g, size_t edge, size_t k, const char **key,
+                           ag_attr_value *value);
+AG_API int ag_edge_get_value(const ag_graph *g, size_t edge, const char *key, ag_attr_value *out);
+AG_API int ag_edge_set_value(ag_graph *g, size_t edge, const char *key, const ag_attr_value *value,
+                             ag_error *err);
+/* Like ag_node_set_json, and like json_object_set on ag_edge_attrs: "weight" here is an
+ * entry, not the link's weight. */
+AG_API int ag_edge_set_json(ag_graph *g, size_t edge, const char *key, const json_t *value,
+                            ag_error *err);
 
 AG_API ag_attr_type ag_graph_attr_type(const ag_graph *g, const char *key);
 AG_API int ag_graph_get_number(const ag_graph *g, const char *key, double *out);
@@ -212,6 +254,10 @@ AG_API int ag_graph_unset(ag_graph *g, const char *key);
 AG_API size_t ag_graph_attr_keys(const ag_graph *g, const char **keys, size_t max);
 
 /* ---------------------------------------------------------------- attribute helpers */
+
+/* *value as a jansson value of its own (a new reference; an AG_ATTR_OTHER value is the
+ * same one, incref'd), or NULL for AG_ATTR_NONE or when out of memory. */
+AG_API json_t *ag_attr_value_json(const ag_attr_value *value);
 
 /* Number attribute (integer or real) as double; def when missing or not a number. */
 AG_API double ag_attr_number(const json_t *attrs, const char *key, double def);

@@ -1,0 +1,660 @@
+/*
+ * attrs.c - the columnar attribute store (see attrs_internal.h).
+ *
+ * A million links with the same three keys cost three value arrays and one shape, not a
+ * million jansson objects of three entries each: an integer cell is 8 bytes, a bool 1,
+ * a string 4 (an index into the interned strings), against about 200 bytes an entry of a
+ * jansson object. Columns are filled lazily (a column only grows to the last row that
+ * set it) and change kind at most once: a value of another kind turns the column into
+ * json_t * cells, which keep every value as it came.
+ */
+#include "graph/attrs_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/array_internal.h"
+#include "util/bytes_internal.h"
+
+/* ------------------------------------------------------------------ tables */
+
+static uint64_t hash_str(const char *s) { return ag__hash_bytes(s, strlen(s)); }
+
+static uint64_t hash_cols(const uint32_t *cols, uint32_t n)
+{
+    return ag__hash_bytes((const char *)cols, n * sizeof *cols);
+}
+
+/* A shape key: its columns and their count. */
+typedef struct cols_key {
+    const uint32_t *cols;
+    uint32_t n;
+} cols_key;
+
+#define ID_EMPTY(t, slot) (*(slot) == 0)
+#define COL_MATCH(s, slot, k, h) (strcmp((s)->cols[*(slot)-1].key, (k)) == 0)
+#define COL_REHASH(s, slot) hash_str((s)->cols[*(slot)-1].key)
+#define STR_MATCH(s, slot, k, h) (strcmp((s)->strs[*(slot)-1], (k)) == 0)
+#define STR_REHASH(s, slot) hash_str((s)->strs[*(slot)-1])
+#define SHAPE_MATCH(s, slot, k, h)                                                                 \
+    ((s)->shapes[*(slot)-1].n == (k).n &&                                                          \
+     memcmp((s)->shapes[*(slot)-1].cols, (k).cols, (k).n * sizeof *(k).cols) == 0)
+#define SHAPE_REHASH(s, slot) hash_cols((s)->shapes[*(slot)-1].cols, (s)->shapes[*(slot)-1].n)
+
+AG__HASHMAP_FUNCTIONS(ag__col_table, uint32_t, const char *, const ag__attr_store *, ID_EMPTY,
+                      COL_MATCH, COL_REHASH)
+AG__HASHMAP_FUNCTIONS(ag__str_table, uint32_t, const char *, const ag__attr_store *, ID_EMPTY,
+                      STR_MATCH, STR_REHASH)
+AG__HASHMAP_FUNCTIONS(ag__shape_table, uint32_t, cols_key, const ag__attr_store *, ID_EMPTY,
+                      SHAPE_MATCH, SHAPE_REHASH)
+
+/* ------------------------------------------------------------------ values */
+
+static size_t cell_size(int kind)
+{
+    switch (kind) {
+    case AG_ATTR_STRING:
+        return sizeof(uint32_t);
+    case AG_ATTR_INTEGER:
+        return sizeof(long long);
+    case AG_ATTR_REAL:
+        return sizeof(double);
+    case AG_ATTR_BOOL:
+        return 1;
+    default:
+        return sizeof(json_t *);
+    }
+}
+
+json_t *ag__value_json(const ag_attr_value *v)
+{
+    switch (v->type) {
+    case AG_ATTR_STRING:
+        return json_string_nocheck(v->string);
+    case AG_ATTR_INTEGER:
+        return json_integer((json_int_t)v->integer);
+    case AG_ATTR_REAL:
+        return json_real(v->real);
+    case AG_ATTR_BOOL:
+        return json_boolean(v->boolean);
+    case AG_ATTR_OTHER:
+        return json_incref((json_t *)v->other);
+    default:
+        return NULL;
+    }
+}
+
+void ag__json_value(const json_t *j, ag_attr_value *v)
+{
+    memset(v, 0, sizeof *v);
+    switch (json_typeof(j)) {
+    case JSON_STRING:
+        v->type = AG_ATTR_STRING;
+        v->string = json_string_value(j);
+        return;
+    case JSON_INTEGER:
+        v->type = AG_ATTR_INTEGER;
+        v->integer = (long long)json_integer_value(j);
+        return;
+    case JSON_REAL:
+        v->type = AG_ATTR_REAL;
+        v->real = json_real_value(j);
+        return;
+    case JSON_TRUE:
+    case JSON_FALSE:
+        v->type = AG_ATTR_BOOL;
+        v->boolean = json_is_true(j);
+        return;
+    default:
+        break;
+    }
+    v->type = AG_ATTR_OTHER;
+    v->other = j;
+}
+
+/* The value in cell row of column c (which the row holds). */
+static void cell_get(const ag__attr_store *s, const ag__attr_column *c, size_t row, ag_attr_value *v)
+{
+    memset(v, 0, sizeof *v);
+    v->type = c->kind;
+    switch (c->kind) {
+    case AG_ATTR_STRING:
+        v->string = s->strs[((const uint32_t *)c->vals)[row]];
+        break;
+    case AG_ATTR_INTEGER:
+        v->integer = ((const long long *)c->vals)[row];
+        break;
+    case AG_ATTR_REAL:
+        v->real = ((const double *)c->vals)[row];
+        break;
+    case AG_ATTR_BOOL:
+        v->boolean = ((const unsigned char *)c->vals)[row];
+        break;
+    default:
+        /* a scalar in a mixed column is still that scalar */
+        ag__json_value(((json_t *const *)c->vals)[row], v);
+        break;
+    }
+}
+
+/* The value in cell row of column c as a new reference: a json_t * cell itself, so that
+ * a string with an embedded NUL stays whole. NULL when out of memory. */
+static json_t *cell_json(const ag__attr_store *s, const ag__attr_column *c, size_t row)
+{
+    ag_attr_value v;
+
+    if (c->kind == AG_ATTR_OTHER)
+        return json_incref(((json_t *const *)c->vals)[row]);
+    cell_get(s, c, row, &v);
+    return ag__value_json(&v);
+}
+
+/* ------------------------------------------------------------------ the store */
+
+int ag__attrs_init(ag__attr_store *s)
+{
+    memset(s, 0, sizeof *s);
+    ag__col_table_init(&s->col_tab);
+    ag__str_table_init(&s->str_tab);
+    ag__shape_table_init(&s->shape_tab);
+    if (ag__grow(&s->shapes, &s->capshapes, 1, sizeof *s->shapes) < 0)
+        return -1;
+    s->shapes[0] = (ag__attr_shape){0, NULL, 0, UINT32_MAX};
+    s->nshapes = 1;
+    return 0;
+}
+
+/* Drop the jansson values row holds (its cells or its object); the row is then empty. */
+static void release_row(ag__attr_store *s, size_t row)
+{
+    if (s->shape[row] == AG__OBJECT_ROW) {
+        json_decref(s->objs[row]);
+        s->objs[row] = NULL;
+    } else {
+        const ag__attr_shape *sh = &s->shapes[s->shape[row]];
+        for (uint32_t k = 0; k < sh->n; k++) {
+            ag__attr_column *c = &s->cols[sh->cols[k]];
+            if (c->kind == AG_ATTR_OTHER) {
+                json_t **cell = &((json_t **)c->vals)[row];
+                json_decref(*cell);
+                *cell = NULL;
+            }
+            c->live--;
+        }
+    }
+    s->shape[row] = 0;
+}
+
+void ag__attrs_dispose(ag__attr_store *s)
+{
+    /* Cells of rows that hold nothing are NULL, so every cell and object can go as is
+     * (also for a store a failed copy left half filled). */
+    for (size_t r = 0; s->objs && r < s->capobjs; r++)
+        json_decref(s->objs[r]);
+    for (size_t i = 0; i < s->ncols; i++) {
+        if (s->cols[i].kind == AG_ATTR_OTHER)
+            for (size_t r = 0; r < s->cols[i].cap; r++)
+                json_decref(((json_t **)s->cols[i].vals)[r]);
+        free(s->cols[i].key);
+        free(s->cols[i].vals);
+    }
+    for (size_t i = 0; i < s->nshapes; i++)
+        free(s->shapes[i].cols);
+    for (size_t i = 0; i < s->nstrs; i++)
+        free(s->strs[i]);
+    free(s->shape);
+    free(s->objs);
+    free(s->cols);
+    free(s->shapes);
+    free(s->strs);
+    free(s->scratch);
+    ag__col_table_dispose(&s->col_tab);
+    ag__str_table_dispose(&s->str_tab);
+    ag__shape_table_dispose(&s->shape_tab);
+    memset(s, 0, sizeof *s);
+}
+
+int ag__attrs_add_row(ag__attr_store *s)
+{
+    if (ag__grow(&s->shape, &s->caprows, s->nrows + 1, sizeof *s->shape) < 0)
+        return -1;
+    if (s->objs && s->capobjs < s->caprows) {
+        json_t **o = realloc(s->objs, s->caprows * sizeof *o);
+        if (!o)
+            return -1;
+        memset(o + s->capobjs, 0, (s->caprows - s->capobjs) * sizeof *o);
+        s->objs = o;
+        s->capobjs = s->caprows;
+    }
+    s->shape[s->nrows++] = 0;
+    return 0;
+}
+
+/* Index of key's column, or -1. */
+static long find_col(const ag__attr_store *s, const char *key)
+{
+    const uint32_t *slot = ag__col_table_find(&s->col_tab, s, key, hash_str(key));
+    return slot ? (long)*slot - 1 : -1;
+}
+
+static long add_col(ag__attr_store *s, const char *key)
+{
+    long c = find_col(s, key);
+    char *copy;
+
+    if (c >= 0)
+        return c;
+    if (s->ncols >= UINT32_MAX - 1 ||
+        ag__grow(&s->cols, &s->capcols, s->ncols + 1, sizeof *s->cols) < 0 ||
+        ag__col_table_reserve(&s->col_tab, s, s->ncols + 1, 16) < 0 || !(copy = strdup(key)))
+        return -1;
+    s->cols[s->ncols] = (ag__attr_column){copy, AG_ATTR_NONE, NULL, 0, 0};
+    *ag__col_table_empty_slot(&s->col_tab, hash_str(key)) = (uint32_t)s->ncols + 1;
+    s->col_tab.n++;
+    return (long)s->ncols++;
+}
+
+/* Index of the interned copy of str, or -1 when out of memory. */
+static long intern(ag__attr_store *s, const char *str)
+{
+    uint64_t h = hash_str(str);
+    const uint32_t *slot = ag__str_table_find(&s->str_tab, s, str, h);
+    char *copy;
+
+    if (slot)
+        return (long)*slot - 1;
+    if (s->nstrs >= UINT32_MAX - 1 ||
+        ag__grow(&s->strs, &s->capstrs, s->nstrs + 1, sizeof *s->strs) < 0 ||
+        ag__str_table_reserve(&s->str_tab, s, s->nstrs + 1, 16) < 0 || !(copy = strdup(str)))
+        return -1;
+    s->strs[s->nstrs] = copy;
+    *ag__str_table_empty_slot(&s->str_tab, h) = (uint32_t)s->nstrs + 1;
+    s->str_tab.n++;
+    return (long)s->nstrs++;
+}
+
+/* Index of the shape with these columns, added when new; -1 when out of memory. */
+static long find_shape(ag__attr_store *s, const uint32_t *cols, uint32_t n)
+{
+    cols_key k = {cols, n};
+    uint64_t h = hash_cols(cols, n);
+    const uint32_t *slot = ag__shape_table_find(&s->shape_tab, s, k, h);
+    uint32_t *copy;
+
+    if (slot)
+        return (long)*slot - 1;
+    if (n == 0)
+        return 0;
+    if (s->nshapes >= UINT32_MAX - 1 ||
+        ag__grow(&s->shapes, &s->capshapes, s->nshapes + 1, sizeof *s->shapes) < 0 ||
+        ag__shape_table_reserve(&s->shape_tab, s, s->nshapes + 1, 16) < 0 ||
+        !(copy = malloc(n * sizeof *copy)))
+        return -1;
+    memcpy(copy, cols, n * sizeof *copy);
+    s->shapes[s->nshapes] = (ag__attr_shape){n, copy, 0, UINT32_MAX};
+    *ag__shape_table_empty_slot(&s->shape_tab, h) = (uint32_t)s->nshapes + 1;
+    s->shape_tab.n++;
+    return (long)s->nshapes++;
+}
+
+/* Position of column c in shape sh, or -1. */
+static long shape_pos(const ag__attr_shape *sh, uint32_t c)
+{
+    for (uint32_t k = 0; k < sh->n; k++)
+        if (sh->cols[k] == c)
+            return (long)k;
+    return -1;
+}
+
+/* The shape of shape `from` with column c added at the end (cached: rows are mostly
+ * filled key by key in the same order). */
+static long shape_with(ag__attr_store *s, uint32_t from, uint32_t c)
+{
+    long to;
+    uint32_t n = s->shapes[from].n;
+
+    if (s->shapes[from].next != UINT32_MAX && s->shapes[from].next_col == c)
+        return (long)s->shapes[from].next;
+    if (ag__grow(&s->scratch, &s->capscratch, n + 1, sizeof *s->scratch) < 0)
+        return -1;
+    if (n)
+        memcpy(s->scratch, s->shapes[from].cols, n * sizeof *s->scratch);
+    s->scratch[n] = c;
+    if ((to = find_shape(s, s->scratch, n + 1)) < 0)
+        return -1;
+    s->shapes[from].next_col = c;
+    s->shapes[from].next = (uint32_t)to;
+    return to;
+}
+
+/* Room in column c for cell row, new cells zeroed (a NULL json_t *). */
+static int col_reserve(ag__attr_column *c, size_t row)
+{
+    size_t size = cell_size(c->kind), cap = c->cap ? c->cap : 8;
+    void *v;
+
+    if (row < c->cap)
+        return 0;
+    while (cap <= row)
+        cap *= 2;
+    if (!(v = realloc(c->vals, cap * size)))
+        return -1;
+    memset((char *)v + c->cap * size, 0, (cap - c->cap) * size);
+    c->vals = v;
+    c->cap = cap;
+    return 0;
+}
+
+/* Turn column ci into json_t * cells, keeping every value. -1: out of memory (unchanged). */
+static int col_to_json(ag__attr_store *s, uint32_t ci)
+{
+    ag__attr_column *c = &s->cols[ci];
+    json_t **cells = calloc(c->cap ? c->cap : 1, sizeof *cells);
+    unsigned char *has = calloc(s->nshapes, 1);
+    int rc = -1;
+
+    if (!cells || !has)
+        goto out;
+    for (size_t i = 0; i < s->nshapes; i++)
+        has[i] = shape_pos(&s->shapes[i], ci) >= 0;
+    for (size_t r = 0; r < s->nrows; r++) {
+        if (s->shape[r] == AG__OBJECT_ROW || !has[s->shape[r]])
+            continue;
+        if (!(cells[r] = cell_json(s, c, r))) {
+            for (size_t q = 0; q < r; q++)
+                json_decref(cells[q]);
+            goto out;
+        }
+    }
+    free(c->vals);
+    c->vals = cells;
+    cells = NULL;
+    c->kind = AG_ATTR_OTHER;
+    rc = 0;
+out:
+    free(cells);
+    free(has);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ reading */
+
+int ag__attrs_get(const ag__attr_store *s, size_t row, const char *key, ag_attr_value *v)
+{
+    long c;
+
+    if (row >= s->nrows || !key)
+        return -1;
+    if (s->shape[row] == AG__OBJECT_ROW) {
+        const json_t *j = json_object_get(s->objs[row], key);
+        if (!j)
+            return -1;
+        ag__json_value(j, v);
+        return 0;
+    }
+    if (s->shape[row] == 0 || (c = find_col(s, key)) < 0 ||
+        shape_pos(&s->shapes[s->shape[row]], (uint32_t)c) < 0)
+        return -1;
+    cell_get(s, &s->cols[c], row, v);
+    return 0;
+}
+
+size_t ag__attrs_count(const ag__attr_store *s, size_t row)
+{
+    if (row >= s->nrows)
+        return 0;
+    if (s->shape[row] == AG__OBJECT_ROW)
+        return json_object_size(s->objs[row]);
+    return s->shapes[s->shape[row]].n;
+}
+
+int ag__attrs_at(const ag__attr_store *s, size_t row, size_t k, const char **key, ag_attr_value *v)
+{
+    if (row >= s->nrows)
+        return -1;
+    if (s->shape[row] == AG__OBJECT_ROW) {
+        void *it = json_object_iter(s->objs[row]);
+        for (; it && k > 0; k--)
+            it = json_object_iter_next(s->objs[row], it);
+        if (!it)
+            return -1;
+        *key = json_object_iter_key(it);
+        ag__json_value(json_object_iter_value(it), v);
+        return 0;
+    }
+    const ag__attr_shape *sh = &s->shapes[s->shape[row]];
+    if (k >= sh->n)
+        return -1;
+    *key = s->cols[sh->cols[k]].key;
+    cell_get(s, &s->cols[sh->cols[k]], row, v);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ writing */
+
+int ag__attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_value *v)
+{
+    long ci, pos, to = -1, str = 0;
+    ag__attr_column *c;
+    json_t *j = NULL;
+    int kind = v->type;
+
+    if (row >= s->nrows || kind == AG_ATTR_NONE)
+        return -1;
+    if (s->shape[row] == AG__OBJECT_ROW) {
+        j = ag__value_json(v);
+        return j && json_object_set_new_nocheck(s->objs[row], key, j) == 0 ? 0 : -1;
+    }
+    if ((ci = add_col(s, key)) < 0)
+        return -1;
+    c = &s->cols[ci];
+    pos = shape_pos(&s->shapes[s->shape[row]], (uint32_t)ci);
+    if (c->live == 0 && c->kind != kind) {
+        /* no row holds a value: the column takes this one's kind afresh */
+        free(c->vals);
+        c->vals = NULL;
+        c->cap = 0;
+        c->kind = kind;
+    } else if (c->kind != kind && c->kind != AG_ATTR_OTHER && col_to_json(s, (uint32_t)ci) < 0) {
+        return -1;
+    }
+    if (pos < 0 && (to = shape_with(s, s->shape[row], (uint32_t)ci)) < 0)
+        return -1;
+    if (col_reserve(c, row) < 0)
+        return -1;
+    if (c->kind == AG_ATTR_STRING && (str = intern(s, v->string)) < 0)
+        return -1;
+    if (c->kind == AG_ATTR_OTHER && !(j = ag__value_json(v)))
+        return -1;
+    switch (c->kind) {
+    case AG_ATTR_STRING:
+        ((uint32_t *)c->vals)[row] = (uint32_t)str;
+        break;
+    case AG_ATTR_INTEGER:
+        ((long long *)c->vals)[row] = v->integer;
+        break;
+    case AG_ATTR_REAL:
+        ((double *)c->vals)[row] = v->real;
+        break;
+    case AG_ATTR_BOOL:
+        ((unsigned char *)c->vals)[row] = v->boolean != 0;
+        break;
+    default:
+        json_decref(((json_t **)c->vals)[row]);
+        ((json_t **)c->vals)[row] = j;
+        break;
+    }
+    if (pos < 0) {
+        c->live++;
+        s->shape[row] = (uint32_t)to;
+    }
+    return 0;
+}
+
+int ag__attrs_unset(ag__attr_store *s, size_t row, const char *key)
+{
+    const ag__attr_shape *sh;
+    long ci, pos, to;
+
+    if (row >= s->nrows || !key)
+        return -1;
+    if (s->shape[row] == AG__OBJECT_ROW)
+        return json_object_del(s->objs[row], key) == 0 ? 0 : -1;
+    sh = &s->shapes[s->shape[row]];
+    if ((ci = find_col(s, key)) < 0 || (pos = shape_pos(sh, (uint32_t)ci)) < 0)
+        return -1;
+    if (ag__grow(&s->scratch, &s->capscratch, sh->n, sizeof *s->scratch) < 0)
+        return -1;
+    memcpy(s->scratch, sh->cols, (size_t)pos * sizeof *s->scratch);
+    memcpy(s->scratch + pos, sh->cols + pos + 1, (sh->n - (size_t)pos - 1) * sizeof *s->scratch);
+    if ((to = find_shape(s, s->scratch, sh->n - 1)) < 0)
+        return -1;
+    if (s->cols[ci].kind == AG_ATTR_OTHER) {
+        json_t **cell = &((json_t **)s->cols[ci].vals)[row];
+        json_decref(*cell);
+        *cell = NULL;
+    }
+    s->cols[ci].live--;
+    s->shape[row] = (uint32_t)to;
+    return 0;
+}
+
+json_t *ag__attrs_object(ag__attr_store *s, size_t row, int create)
+{
+    json_t *obj;
+
+    if (row >= s->nrows)
+        return NULL;
+    if (s->shape[row] == AG__OBJECT_ROW)
+        return s->objs[row];
+    if (s->shape[row] == 0 && !create)
+        return NULL;
+    if (!s->objs) {
+        if (!(s->objs = calloc(s->caprows, sizeof *s->objs)))
+            return NULL;
+        s->capobjs = s->caprows;
+    }
+    if (!(obj = json_object()))
+        return NULL;
+    for (uint32_t k = 0; k < s->shapes[s->shape[row]].n; k++) {
+        const ag__attr_column *c = &s->cols[s->shapes[s->shape[row]].cols[k]];
+        if (json_object_set_new_nocheck(obj, c->key, cell_json(s, c, row)) < 0) {
+            json_decref(obj);
+            return NULL;
+        }
+    }
+    release_row(s, row);
+    s->shape[row] = AG__OBJECT_ROW;
+    s->objs[row] = obj;
+    return obj;
+}
+
+/* ------------------------------------------------------------------ whole-store edits */
+
+int ag__attrs_permute(ag__attr_store *s, const size_t *from, size_t n)
+{
+    unsigned char *kept = calloc(s->nrows ? s->nrows : 1, 1);
+    uint32_t *shape = malloc((n ? n : 1) * sizeof *shape);
+    json_t **objs = s->objs ? calloc(n ? n : 1, sizeof *objs) : NULL;
+    void **vals = calloc(s->ncols ? s->ncols : 1, sizeof *vals);
+    int rc = -1;
+
+    if (!kept || !shape || (s->objs && !objs) || !vals)
+        goto out;
+    for (size_t i = 0; i < s->ncols; i++) {
+        ag__attr_column *c = &s->cols[i];
+        size_t size = cell_size(c->kind);
+        if (!c->vals || !n)
+            continue;
+        if (!(vals[i] = calloc(n, size)))
+            goto out;
+        for (size_t j = 0; j < n; j++)
+            if (from[j] < c->cap)
+                memcpy((char *)vals[i] + j * size, (char *)c->vals + from[j] * size, size);
+    }
+    /* Nothing can fail from here. */
+    for (size_t j = 0; j < n; j++) {
+        kept[from[j]] = 1;
+        shape[j] = s->shape[from[j]];
+        if (objs)
+            objs[j] = s->objs[from[j]];
+    }
+    for (size_t r = 0; r < s->nrows; r++)
+        if (!kept[r])
+            release_row(s, r);
+    for (size_t i = 0; i < s->ncols; i++) {
+        free(s->cols[i].vals);
+        s->cols[i].vals = vals[i];
+        s->cols[i].cap = vals[i] ? n : 0;
+    }
+    free(s->shape);
+    free(s->objs);
+    s->shape = shape;
+    s->objs = objs;
+    s->nrows = s->caprows = n;
+    s->capobjs = objs ? n : 0;
+    if (n == 0) {
+        s->caprows = 1;
+        s->capobjs = objs ? 1 : 0;
+    }
+    shape = NULL;
+    objs = NULL;
+    rc = 0;
+out:
+    if (rc < 0)
+        for (size_t i = 0; i < s->ncols; i++)
+            free(vals[i]);
+    free(kept);
+    free(shape);
+    free(objs);
+    free(vals);
+    return rc;
+}
+
+int ag__attrs_copy(ag__attr_store *d, const ag__attr_store *s)
+{
+    if (ag__attrs_init(d) < 0)
+        goto fail;
+    for (size_t i = 1; i < s->nshapes; i++)
+        if (find_shape(d, s->shapes[i].cols, s->shapes[i].n) != (long)i)
+            goto fail;
+    for (size_t i = 0; i < s->nstrs; i++)
+        if (intern(d, s->strs[i]) != (long)i)
+            goto fail;
+    for (size_t i = 0; i < s->ncols; i++) {
+        const ag__attr_column *c = &s->cols[i];
+        size_t size = cell_size(c->kind);
+        if (add_col(d, c->key) != (long)i)
+            goto fail;
+        if (c->cap && !(d->cols[i].vals = calloc(c->cap, size)))
+            goto fail;
+        d->cols[i].kind = c->kind;
+        d->cols[i].cap = c->cap;
+        d->cols[i].live = c->live;
+        if (c->kind != AG_ATTR_OTHER) {
+            if (c->cap)
+                memcpy(d->cols[i].vals, c->vals, c->cap * size);
+            continue;
+        }
+        for (size_t r = 0; r < c->cap; r++) {
+            json_t *j = ((json_t **)c->vals)[r];
+            if (j && !(((json_t **)d->cols[i].vals)[r] = json_deep_copy(j)))
+                goto fail;
+        }
+    }
+    if (s->nrows &&
+        (ag__grow(&d->shape, &d->caprows, s->nrows, sizeof *d->shape) < 0 ||
+         (s->objs && !(d->objs = calloc(d->caprows, sizeof *d->objs)))))
+        goto fail;
+    d->capobjs = d->objs ? d->caprows : 0;
+    for (size_t r = 0; r < s->nrows; r++) {
+        d->shape[r] = s->shape[r];
+        d->nrows = r + 1;
+        if (s->shape[r] == AG__OBJECT_ROW && !(d->objs[r] = json_deep_copy(s->objs[r])))
+            goto fail;
+    }
+    return 0;
+fail:
+    ag__attrs_dispose(d);
+    return -1;
+}
