@@ -965,8 +965,16 @@ static int sum_members(const resolver *r, size_t k, ag__actor *sum)
     return 0;
 }
 
-/* Node attributes of group gr from its summed record. */
-static void set_node_attrs(json_t *at, const group *gr, ag__actor *sum)
+/* A list or object attribute of node (is_link 0) or link i, taking v. */
+static void set_json_new(ag_graph *g, int is_link, size_t i, const char *key, json_t *v)
+{
+    if (v)
+        is_link ? ag_edge_set_json(g, i, key, v, NULL) : ag_node_set_json(g, i, key, v, NULL);
+    json_decref(v);
+}
+
+/* Node attributes of group gr from its summed record (into the graph's columns). */
+static void set_node_attrs(ag_graph *g, size_t node, const group *gr, ag__actor *sum)
 {
     int best = 0;
     for (int t = 1; t < 5; t++)
@@ -974,20 +982,20 @@ static void set_node_attrs(json_t *at, const group *gr, ag__actor *sum)
             best = t;
     if (gr->legal)
         best = AG_ACTOR_ORG; /* a legal form names a company, whatever "X" was typed */
-    json_object_set_new(at, "type", json_string(ag_actor_type_name((ag_actor_type)best)));
-    json_object_set_new(at, "mentions", json_integer(sum->mentions));
-    json_object_set_new(at, "documents", json_integer(sum->documents));
-    json_object_set_new(at, "aliases", top_list(&sum->forms, MAX_ALIASES, gr->id));
-    json_object_set_new(at, "roles", top_list(&sum->roles, MAX_ROLES, NULL));
+    ag_node_set_string(g, node, "type", ag_actor_type_name((ag_actor_type)best), NULL);
+    ag_node_set_integer(g, node, "mentions", sum->mentions, NULL);
+    ag_node_set_integer(g, node, "documents", sum->documents, NULL);
+    set_json_new(g, 0, node, "aliases", top_list(&sum->forms, MAX_ALIASES, gr->id));
+    set_json_new(g, 0, node, "roles", top_list(&sum->roles, MAX_ROLES, NULL));
     if (sum->countries.n) {
         qsort(sum->countries.v, sum->countries.n, sizeof *sum->countries.v, cmp_count_desc);
         if (strcmp(sum->countries.v[0].s, gr->id) != 0)
-            json_object_set_new(at, "country", json_string(sum->countries.v[0].s));
+            ag_node_set_string(g, node, "country", sum->countries.v[0].s, NULL);
     }
     if (sum->first_date.s)
-        json_object_set_new(at, "first_date", json_string(sum->first_date.s));
+        ag_node_set_string(g, node, "first_date", sum->first_date.s, NULL);
     if (sum->last_date.s)
-        json_object_set_new(at, "last_date", json_string(sum->last_date.s));
+        ag_node_set_string(g, node, "last_date", sum->last_date.s, NULL);
 }
 
 /* Stage 4: one node per group. -1 with err set. */
@@ -1003,7 +1011,7 @@ static int add_nodes(resolver *r, ag_graph *g, ag_error *err)
         long ri = ag__acc_actor(&one, "-");
         int rc = ri < 0 ? -1 : sum_members(r, k, &one.actors[ri]);
         if (rc == 0)
-            set_node_attrs(ag_node_attrs(g, (size_t)node), &r->groups[k], &one.actors[ri]);
+            set_node_attrs(g, (size_t)node, &r->groups[k], &one.actors[ri]);
         ag__acc_destroy(&one);
         if (rc < 0)
             return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
@@ -1075,16 +1083,15 @@ static int add_links(const resolver *r, ag__acc *links, ag_graph *g, ag_error *e
         if (e < 0)
             return -1;
         ag_edge_set_weight(g, (size_t)e, (double)q->weight);
-        json_t *at = ag_edge_attrs(g, (size_t)e);
-        json_object_set_new(at, "documents", json_integer(q->documents));
-        json_object_set_new(at, "met", json_boolean(q->met > 0));
+        ag_edge_set_integer(g, (size_t)e, "documents", q->documents, NULL);
+        ag_edge_set_bool(g, (size_t)e, "met", q->met > 0, NULL);
         if (q->first_date.s)
-            json_object_set_new(at, "first_date", json_string(q->first_date.s));
+            ag_edge_set_string(g, (size_t)e, "first_date", q->first_date.s, NULL);
         if (q->last_date.s)
-            json_object_set_new(at, "last_date", json_string(q->last_date.s));
-        json_object_set_new(at, "evidence", evid_list(&q->evidence));
+            ag_edge_set_string(g, (size_t)e, "last_date", q->last_date.s, NULL);
+        set_json_new(g, 1, (size_t)e, "evidence", evid_list(&q->evidence));
         if (q->met)
-            json_object_set_new(at, "met_evidence", evid_list(&q->met_evidence));
+            set_json_new(g, 1, (size_t)e, "met_evidence", evid_list(&q->met_evidence));
         ag__evids_free(&q->evidence);
         ag__evids_free(&q->met_evidence);
     }

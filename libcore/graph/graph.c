@@ -846,9 +846,11 @@ int ag_edge_get_bool(const ag_graph *g, size_t e, const char *key, int *out)
     return get_bool(edge_value(g, e, key, &v), &v, out);
 }
 
+/* The value calls work on the entries, as ag_edge_attrs holds them (a "weight" there is
+ * an entry): they are how a row is copied or read back whole. */
 int ag_edge_get_value(const ag_graph *g, size_t e, const char *key, ag_attr_value *out)
 {
-    return edge_value(g, e, key, out);
+    return ag__attrs_get(&g->eattrs, e, key, out);
 }
 
 int ag_edge_set_number(ag_graph *g, size_t e, const char *key, double x, ag_error *err)
@@ -874,12 +876,11 @@ int ag_edge_set_bool(ag_graph *g, size_t e, const char *key, int x, ag_error *er
 int ag_edge_set_value(ag_graph *g, size_t e, const char *key, const ag_attr_value *v,
                       ag_error *err)
 {
-    return set_edge(g, e, key, v, err);
+    return store_value(e < g->nedges ? &g->eattrs : NULL, "link", e, key, v, err);
 }
 
 int ag_edge_set_json(ag_graph *g, size_t e, const char *key, const json_t *value, ag_error *err)
 {
-    /* like json_object_set on ag_edge_attrs: an entry, even one named "weight" */
     ag_attr_value v = {0};
     json_to_store(value, &v);
     return store_value(e < g->nedges ? &g->eattrs : NULL, "link", e, key, &v, err);

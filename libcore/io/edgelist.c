@@ -104,19 +104,24 @@ static int parse_number(const char *s, double *out)
     return (*end || errno == ERANGE || !isfinite(*out)) ? -1 : 0;
 }
 
-static json_t *typed_value(const char *s)
+/* An extra column's value: an integer, a real, or else the text itself (borrowed). */
+static ag_attr_value typed_value(const char *s)
 {
-    double d;
+    ag_attr_value v = {.type = AG_ATTR_STRING, .string = s};
     char *end;
     long long ll;
 
-    if (parse_number(s, &d) < 0)
-        return json_string(s);
+    if (parse_number(s, &v.real) < 0)
+        return v;
     errno = 0;
     ll = strtoll(s, &end, 10);
-    if (!*end && !errno)
-        return json_integer(ll);
-    return json_real(d);
+    if (!*end && !errno) {
+        v.type = AG_ATTR_INTEGER;
+        v.integer = ll;
+    } else {
+        v.type = AG_ATTR_REAL;
+    }
+    return v;
 }
 
 ag_graph *ag__read_edgelist(const char *buf, size_t len, const char *name, char sep,
@@ -216,8 +221,8 @@ ag_graph *ag__read_edgelist(const char *buf, size_t len, const char *name, char 
         if (nf >= 3)
             ag_edge_set_weight(g, (size_t)e, w);
         for (int i = 3; i < nf; i++) {
-            json_t *v = typed_value(fields[i].text);
-            if (!v || json_object_set_new(ag_edge_attrs(g, (size_t)e), header[i], v) < 0) {
+            ag_attr_value v = typed_value(fields[i].text);
+            if (ag_edge_set_value(g, (size_t)e, header[i], &v, NULL) < 0) {
                 ag_error_set(err, AG_ENOMEM, name, 0, 0, "out of memory");
                 goto fail;
             }

@@ -127,16 +127,7 @@ int ag__row_at(const ag_graph *g, int is_link, size_t index, size_t k, const cha
 
 int ag__row_get(const ag_graph *g, int is_link, size_t index, const char *key, ag_attr_value *v)
 {
-    const char *k;
-
-    if (!is_link)
-        return ag_node_get_value(g, index, key, v);
-    if (strcmp(key, "weight") != 0)
-        return ag_edge_get_value(g, index, key, v);
-    for (size_t i = 0; ag_edge_attr_at(g, index, i, &k, v) == 0; i++)
-        if (strcmp(k, key) == 0)
-            return 0;
-    return -1;
+    return is_link ? ag_edge_get_value(g, index, key, v) : ag_node_get_value(g, index, key, v);
 }
 
 /* The column kind of an attribute value. */

@@ -59,8 +59,8 @@ int ag__columns_scan_row(ag__columns *c, const ag_graph *g, int is_link, size_t 
 /* The k-th attribute of node or link index (ag_node_attr_at, ag_edge_attr_at). */
 int ag__row_at(const ag_graph *g, int is_link, size_t index, size_t k, const char **key,
                ag_attr_value *v);
-/* The entry key of node or link index into *v: 0, or -1 when absent. A link's entry,
- * as ag_edge_attrs holds it: "weight" is an entry here, not the weight. */
+/* The entry key of node or link index into *v: 0, or -1 when absent (ag_node_get_value,
+ * ag_edge_get_value: a link's "weight" here is an entry, not the weight). */
 int ag__row_get(const ag_graph *g, int is_link, size_t index, const char *key, ag_attr_value *v);
 /* Index of column `name`, or -1. Average O(1) when records share their key order. */
 long ag__columns_find(ag__columns *c, const char *name);

@@ -69,22 +69,33 @@ typedef struct gx {
 
 static int nomem(gx *s) { return ag__xml_fail(&s->x, AG_ENOMEM, "out of memory"); }
 
-/* json_object_set_new that reports out of memory; v may be NULL (then it fails). */
-static int put(gx *s, json_t *obj, const char *key, json_t *v)
+/* A node (cl CL_NODE) or edge, the record whose attributes are being read. */
+typedef struct rec {
+    int cl;
+    size_t idx;
+} rec;
+
+/* Attribute key of the record: takes v, which may be NULL (then it fails), and reports
+ * out of memory. As json_object_set on the record's attributes: a "weight" is an entry. */
+static int put(gx *s, const rec *r, const char *key, json_t *v)
 {
-    if (!v || json_object_set_new(obj, key, v) < 0)
-        return nomem(s);
-    return 0;
+    int rc = !v                 ? -1
+             : r->cl == CL_NODE ? ag_node_set_json(s->g, r->idx, key, v, NULL)
+                                : ag_edge_set_json(s->g, r->idx, key, v, NULL);
+    json_decref(v);
+    return rc < 0 ? nomem(s) : 0;
 }
 
 /* Set key to v only when the record does not have it (attvalues win over viz data). */
-static int put_missing(gx *s, json_t *obj, const char *key, json_t *v)
+static int put_missing(gx *s, const rec *r, const char *key, json_t *v)
 {
-    if (json_object_get(obj, key)) {
+    ag_attr_value had;
+
+    if (ag__row_get(s->g, r->cl == CL_EDGE, r->idx, key, &had) == 0) {
         json_decref(v);
         return 0;
     }
-    return put(s, obj, key, v);
+    return put(s, r, key, v);
 }
 
 static json_t *string_value(const char *t)
@@ -250,11 +261,6 @@ static void what_of(gx *s, int cl, size_t idx, char *buf, size_t size)
                  ag_node_id(s->g, ag_edge_target(s->g, idx)));
 }
 
-static json_t *attrs_of(gx *s, int cl, size_t idx)
-{
-    return cl == CL_NODE ? ag_node_attrs(s->g, idx) : ag_edge_attrs(s->g, idx);
-}
-
 /* Concatenated text of the current element into s->text. */
 static int element_text(gx *s)
 {
@@ -408,7 +414,7 @@ static char *bound(gx *s, const char *closed, const char *open)
 
 /* start and end (or the open forms, or a timestamp) of the current record element,
  * as attributes. */
-static int record_times(gx *s, json_t *attrs)
+static int record_times(gx *s, const rec *attrs)
 {
     static const char *const names[][2] = {
         {"start", "startopen"}, {"end", "endopen"}, {"timestamp", NULL}, {"timestamps", NULL}};
@@ -425,7 +431,7 @@ static int record_times(gx *s, json_t *attrs)
 
 /* One <attvalue>. Dynamic values (with start or end) go to *dyn (title -> list of
  * [value, start, end]), created on first use. */
-static int read_attvalue(gx *s, int cl, size_t idx, json_t *attrs, json_t **dyn)
+static int read_attvalue(gx *s, int cl, size_t idx, const rec *attrs, json_t **dyn)
 {
     char *for_ = ag__xml_attr(&s->x, "for"), *value = ag__xml_attr(&s->x, "value"),
          *start = bound(s, "start", "startopen"), *end = bound(s, "end", "endopen");
@@ -458,8 +464,8 @@ static int read_attvalue(gx *s, int cl, size_t idx, json_t *attrs, json_t **dyn)
             goto out;
         }
         list = json_object_get(*dyn, a->title);
-        if (!list && put(s, *dyn, a->title, list = json_array()) < 0)
-            goto out;
+        if (!list && ((list = json_array()) == NULL || json_object_set_new(*dyn, a->title, list) < 0))
+            goto oom;
         if (!(triple = json_array()))
             goto oom;
         /* json_array_append_new takes its value even when it fails */
@@ -498,7 +504,7 @@ out:
 }
 
 /* <spells>: "spells" as a list of [start, end]. */
-static int read_spells(gx *s, json_t *attrs)
+static int read_spells(gx *s, const rec *attrs)
 {
     int depth = ag__xml_depth(&s->x), rc;
     json_t *list = json_array();
@@ -546,7 +552,7 @@ done:
 }
 
 /* A number attribute of the current element into key (when absent from the record). */
-static int viz_number(gx *s, json_t *attrs, const char *xml_attr, const char *key, int skip_zero)
+static int viz_number(gx *s, const rec *attrs, const char *xml_attr, const char *key, int skip_zero)
 {
     char *v = ag__xml_attr(&s->x, xml_attr);
     double d;
@@ -568,7 +574,7 @@ static int viz_number(gx *s, json_t *attrs, const char *xml_attr, const char *ke
 
 /* viz:color: viz_r, viz_g, viz_b (integers 0..255; or from hex="#rrggbb"), viz_a when
  * below 1. */
-static int viz_color(gx *s, json_t *attrs)
+static int viz_color(gx *s, const rec *attrs)
 {
     static const char *const ch[3][2] = {{"r", "viz_r"}, {"g", "viz_g"}, {"b", "viz_b"}};
     char *hex = ag__xml_attr(&s->x, "hex"), *alpha = ag__xml_attr(&s->x, "a");
@@ -605,7 +611,7 @@ static int viz_color(gx *s, json_t *attrs)
     return rc;
 }
 
-static int viz_string(gx *s, json_t *attrs, const char *key)
+static int viz_string(gx *s, const rec *attrs, const char *key)
 {
     char *v = ag__xml_attr(&s->x, "value");
     int rc = v ? put_missing(s, attrs, key, string_value(v)) : 0;
@@ -614,7 +620,7 @@ static int viz_string(gx *s, json_t *attrs, const char *key)
 }
 
 /* A viz element (color, size, position, shape, thickness) of a node or edge. */
-static int read_viz(gx *s, json_t *attrs)
+static int read_viz(gx *s, const rec *attrs)
 {
     const char *nm = ag__xml_lname(&s->x);
     int rc = 0;
@@ -650,11 +656,10 @@ static int read_edges(gx *s);
 static int read_record(gx *s, int cl, size_t idx)
 {
     int depth = ag__xml_depth(&s->x), rc = 0;
-    json_t *attrs = attrs_of(s, cl, idx), *dyn = NULL, *v;
+    rec r = {cl, idx}, *attrs = &r;
+    json_t *dyn = NULL, *v;
     const char *key;
 
-    if (!attrs)
-        return nomem(s);
     if (ag__xml_is_empty(&s->x))
         return 0;
     while ((rc = ag__xml_next_child(&s->x, depth)) == 1) {
@@ -685,9 +690,9 @@ static int read_record(gx *s, int cl, size_t idx)
             break;
     }
     if (rc == 0 && dyn)
-        json_object_foreach(dyn, key, v) if (json_object_set(attrs, key, v) < 0)
+        json_object_foreach(dyn, key, v) if (put(s, attrs, key, json_incref(v)) < 0)
         {
-            rc = nomem(s);
+            rc = -1;
             break;
         }
     json_decref(dyn);
@@ -720,7 +725,7 @@ static int read_node(gx *s)
          *pid = ag__xml_attr(&s->x, "pid");
     long i;
     int rc = -1;
-    json_t *attrs;
+    rec r = {CL_NODE, 0}, *attrs = &r;
 
     if (!id) {
         ag__xml_fail(&s->x, AG_EPARSE, "<node> without an id");
@@ -728,10 +733,7 @@ static int read_node(gx *s)
     }
     if ((i = node_ref(s, id, 1)) < 0)
         goto out;
-    if (!(attrs = ag_node_attrs(s->g, (size_t)i))) {
-        nomem(s);
-        goto out;
-    }
+    r.idx = (size_t)i;
     /* The label first: an attvalue titled "label" replaces it. */
     if ((label && put(s, attrs, "label", string_value(label)) < 0) ||
         (pid && put(s, attrs, "pid", string_value(pid)) < 0) ||
@@ -752,7 +754,7 @@ static int read_edge(gx *s)
          *label = ag__xml_attr(&s->x, "label"), *kind = ag__xml_attr(&s->x, "kind");
     long a, b, e;
     int rc = -1;
-    json_t *attrs;
+    rec r = {CL_EDGE, 0}, *attrs = &r;
 
     if (!src || !dst) {
         ag__xml_fail(&s->x, AG_EPARSE, "<edge> without %s", src ? "a target" : "a source");
@@ -769,11 +771,11 @@ static int read_edge(gx *s)
     /* Parallel edges make a multigraph (as networkx reads them). */
     if (!ag_graph_is_multigraph(s->g) && ag_graph_find_edge(s->g, (size_t)a, (size_t)b) >= 0)
         ag_graph_set_multigraph(s->g, 1);
-    if ((e = ag_graph_add_edge(s->g, (size_t)a, (size_t)b, s->x.err)) < 0 ||
-        !(attrs = ag_edge_attrs(s->g, (size_t)e))) {
+    if ((e = ag_graph_add_edge(s->g, (size_t)a, (size_t)b, s->x.err)) < 0) {
         nomem(s);
         goto out;
     }
+    r.idx = (size_t)e;
     if (weight) {
         size_t n;
         const char *t = trim(weight, &n);
@@ -938,15 +940,15 @@ static int apply_defaults(gx *s)
             if (!(v = decode(s, a, a->deflt, "default of ")))
                 return -1;
             for (size_t i = 0; i < count; i++) {
-                json_t *attrs;
+                ag_attr_value had;
                 if (weight && json_is_number(v)) {
                     if (!ag_edge_has_weight(s->g, i))
                         ag_edge_set_weight(s->g, i, json_number_value(v));
                     continue;
                 }
-                attrs = attrs_of(s, cl, i);
-                if (!attrs || (!json_object_get(attrs, a->title) &&
-                               json_object_set(attrs, a->title, v) < 0)) {
+                if (ag__row_get(s->g, cl == CL_EDGE, i, a->title, &had) < 0 &&
+                    (cl == CL_NODE ? ag_node_set_json(s->g, i, a->title, v, NULL)
+                                   : ag_edge_set_json(s->g, i, a->title, v, NULL)) < 0) {
                     json_decref(v);
                     return ag_error_set(s->x.err, AG_ENOMEM, s->x.name, 0, 0, "out of memory");
                 }
@@ -967,10 +969,9 @@ static ag_graph *settle_names(gx *s)
     if (!s->own && ag__names_key(g, label_key))
         return ag__rename_nodes(g, NULL, "label", 0, s->x.name, s->x.err);
     for (size_t i = 0, n = ag_graph_node_count(g); i < n; i++) {
-        json_t *a = ag_node_attrs(g, i);
-        const char *label = ag_attr_string(a, "label");
-        if (label && strcmp(label, ag_node_id(g, i)) == 0)
-            json_object_del(a, "label");
+        const char *label;
+        if (ag_node_get_string(g, i, "label", &label) == 0 && strcmp(label, ag_node_id(g, i)) == 0)
+            ag_node_unset(g, i, "label");
     }
     ag_graph_set_integer_ids(g, s->integer_ids);
     s->g = NULL;

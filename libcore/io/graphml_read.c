@@ -390,13 +390,28 @@ static int set_name(rd *s, size_t i, json_t *v)
     return 0;
 }
 
+/* Attribute key of the graph (dom DOM_GRAPH), node or edge idx: takes v (also on
+ * failure). -1 when out of memory. */
+static int put_value(rd *s, int dom, long idx, const char *key, json_t *v)
+{
+    int rc;
+
+    if (dom == DOM_GRAPH)
+        return json_object_set_new(ag_graph_attrs(s->g), key, v);
+    rc = !v                ? -1
+         : dom == DOM_NODE ? ag_node_set_json(s->g, (size_t)idx, key, v, NULL)
+                           : ag_edge_set_json(s->g, (size_t)idx, key, v, NULL);
+    json_decref(v);
+    return rc;
+}
+
 /* One <data> element for the record of domain `dom` (node or edge index `idx`). */
 static int read_data(rd *s, int dom, long idx)
 {
     char *keyid = get_attr(s, "key");
     long ki;
     rkey *k;
-    json_t *v, *target;
+    json_t *v;
     double x = 0, y = 0;
     int has_xy = 0, rc = -1;
 
@@ -416,18 +431,11 @@ static int read_data(rd *s, int dom, long idx)
     }
     if (element_text(s, k->mark == M_YNODE, &x, &y, &has_xy) < 0)
         goto out;
-    target = dom == DOM_GRAPH  ? ag_graph_attrs(s->g)
-             : dom == DOM_NODE ? ag_node_attrs(s->g, (size_t)idx)
-                               : ag_edge_attrs(s->g, (size_t)idx);
-    if (!target) {
-        fail(s, AG_ENOMEM, "out of memory");
-        goto out;
-    }
     if (k->mark == M_YNODE) {
-        if (s->text.len && json_object_set_new(target, "label", json_string(s->text.p)) < 0)
+        if (s->text.len && put_value(s, dom, idx, "label", json_string(s->text.p)) < 0)
             goto nomem;
-        if (has_xy && (json_object_set_new(target, "x", json_real(x)) < 0 ||
-                       json_object_set_new(target, "y", json_real(y)) < 0))
+        if (has_xy && (put_value(s, dom, idx, "x", json_real(x)) < 0 ||
+                       put_value(s, dom, idx, "y", json_real(y)) < 0))
             goto nomem;
         rc = 0;
         goto out;
@@ -451,7 +459,7 @@ static int read_data(rd *s, int dom, long idx)
     } else if (dom == DOM_NODE && ki == s->nodeid_key) {
         if (set_name(s, (size_t)idx, v) < 0)
             goto out;
-    } else if (json_object_set_new(target, k->name, v) < 0) {
+    } else if (put_value(s, dom, idx, k->name, v) < 0) {
         goto nomem;
     }
     rc = 0;
@@ -630,20 +638,21 @@ static int apply_defaults(rd *s)
             return -1;
         if (k->domain & DOM_NODE)
             for (size_t i = 0; i < n; i++) {
-                json_t *a = ag_node_attrs(s->g, i);
-                if (!a || (!json_object_get(a, k->name) && json_object_set(a, k->name, v) < 0))
+                ag_attr_value had;
+                if (ag__row_get(s->g, 0, i, k->name, &had) < 0 &&
+                    ag_node_set_json(s->g, i, k->name, v, NULL) < 0)
                     goto nomem;
             }
         if (k->domain & DOM_EDGE)
             for (size_t e = 0; e < m; e++) {
-                json_t *a;
+                ag_attr_value had;
                 if (strcmp(k->name, "weight") == 0 && json_is_number(v)) {
                     if (!ag_edge_has_weight(s->g, e))
                         ag_edge_set_weight(s->g, e, json_number_value(v));
                     continue;
                 }
-                a = ag_edge_attrs(s->g, e);
-                if (!a || (!json_object_get(a, k->name) && json_object_set(a, k->name, v) < 0))
+                if (ag__row_get(s->g, 1, e, k->name, &had) < 0 &&
+                    ag_edge_set_json(s->g, e, k->name, v, NULL) < 0)
                     goto nomem;
             }
         if ((k->domain & DOM_GRAPH) && !json_object_get(ag_graph_attrs(s->g), k->name) &&

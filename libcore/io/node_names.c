@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/formats_internal.h"
 #include "io/io_internal.h"
 
 /* Is s a generated id: digits ("12"), "n" and digits ("n12"), or yEd's nested form
@@ -67,7 +68,8 @@ static int names_unique(const ag_graph *g, const char *key)
     int ok = seen != NULL;
 
     for (size_t i = 0; ok && i < n; i++) {
-        const char *s = ag_attr_string(ag_node_attrs_const(g, i), key);
+        const char *s = NULL;
+        ag_node_get_string(g, i, key, &s);
         ok = s && *s && ag_graph_find_node(seen, s) < 0 && ag_graph_add_node(seen, s, NULL) >= 0;
     }
     ag_graph_free(seen);
@@ -84,6 +86,24 @@ const char *ag__names_key(const ag_graph *g, const char *const *keys)
     return NULL;
 }
 
+/* The attributes of node or link (is_link) i of g onto record j of h, in their order,
+ * all but skip (may be NULL). -1 when out of memory. */
+static int copy_row(ag_graph *h, size_t j, const ag_graph *g, size_t i, int is_link,
+                    const char *skip)
+{
+    const char *key;
+    ag_attr_value v;
+
+    for (size_t k = 0; ag__row_at(g, is_link, i, k, &key, &v) == 0; k++) {
+        if (skip && strcmp(key, skip) == 0)
+            continue;
+        if ((is_link ? ag_edge_set_value(h, j, key, &v, NULL)
+                     : ag_node_set_value(h, j, key, &v, NULL)) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 ag_graph *ag__rename_nodes(const ag_graph *g, const char *const *names, const char *name_key,
                            int integer_ids, const char *src, ag_error *err)
 {
@@ -98,10 +118,9 @@ ag_graph *ag__rename_nodes(const ag_graph *g, const char *const *names, const ch
     if (json_object_update(ag_graph_attrs(h), (json_t *)ag_graph_attrs_const(g)) < 0)
         goto nomem;
     for (size_t i = 0; i < n; i++) {
-        const json_t *a = ag_node_attrs_const(g, i);
         const char *id = names && names[i] ? names[i] : NULL;
         if (!id && name_key)
-            id = ag_attr_string(a, name_key);
+            ag_node_get_string(g, i, name_key, &id);
         if (!id)
             id = ag_node_id(g, i);
         if (ag_graph_find_node(h, id) >= 0) {
@@ -110,24 +129,17 @@ ag_graph *ag__rename_nodes(const ag_graph *g, const char *const *names, const ch
         }
         if ((map[i] = ag_graph_add_node(h, id, err)) < 0)
             goto fail;
-        if (a && json_object_size(a)) {
-            json_t *b = ag_node_attrs(h, (size_t)map[i]);
-            if (!b || json_object_update(b, (json_t *)a) < 0)
-                goto nomem;
-            if (name_key)
-                json_object_del(b, name_key);
-        }
+        if (copy_row(h, (size_t)map[i], g, i, 0, name_key) < 0)
+            goto nomem;
     }
     for (size_t e = 0; e < m; e++) {
         long f = ag_graph_add_edge(h, (size_t)map[ag_edge_source(g, e)],
                                    (size_t)map[ag_edge_target(g, e)], err);
-        const json_t *a = ag_edge_attrs_const(g, e);
         if (f < 0)
             goto fail;
         if (ag_edge_has_weight(g, e))
             ag_edge_set_weight(h, (size_t)f, ag_edge_weight(g, e));
-        if (a && json_object_size(a) &&
-            json_object_update(ag_edge_attrs(h, (size_t)f), (json_t *)a) < 0)
+        if (copy_row(h, (size_t)f, g, e, 1, NULL) < 0)
             goto nomem;
     }
     free(map);

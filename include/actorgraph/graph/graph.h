@@ -229,15 +229,14 @@ AG_API int ag_edge_set_string(ag_graph *g, size_t edge, const char *key, const c
 AG_API int ag_edge_set_bool(ag_graph *g, size_t edge, const char *key, int value, ag_error *err);
 AG_API int ag_edge_unset(ag_graph *g, size_t edge, const char *key);
 AG_API size_t ag_edge_attr_keys(const ag_graph *g, size_t edge, const char **keys, size_t max);
-/* Like ag_node_attr_at over the link's entries as ag_edge_attrs holds them: the weight
- * is not among them (read it with ag_edge_has_weight/ag_edge_weight). */
+/* The value calls of links (attr_at, get_value, set_value, set_json) work on the
+ * link's entries as ag_edge_attrs holds them: the weight is not among them (read it
+ * with ag_edge_has_weight/ag_edge_weight), and a key "weight" there is an entry. */
 AG_API int ag_edge_attr_at(const ag_graph *g, size_t edge, size_t k, const char **key,
                            ag_attr_value *value);
 AG_API int ag_edge_get_value(const ag_graph *g, size_t edge, const char *key, ag_attr_value *out);
 AG_API int ag_edge_set_value(ag_graph *g, size_t edge, const char *key, const ag_attr_value *value,
                              ag_error *err);
-/* Like ag_node_set_json, and like json_object_set on ag_edge_attrs: "weight" here is an
- * entry, not the link's weight. */
 AG_API int ag_edge_set_json(ag_graph *g, size_t edge, const char *key, const json_t *value,
                             ag_error *err);
 
