@@ -70,7 +70,8 @@ json_t *ag__value_json(const ag_attr_value *v)
 {
     switch (v->type) {
     case AG_ATTR_STRING:
-        return json_string_nocheck(v->string);
+        return v->length ? json_stringn_nocheck(v->string, v->length)
+                         : json_string_nocheck(v->string);
     case AG_ATTR_INTEGER:
         return json_integer((json_int_t)v->integer);
     case AG_ATTR_REAL:
@@ -91,6 +92,7 @@ void ag__json_value(const json_t *j, ag_attr_value *v)
     case JSON_STRING:
         v->type = AG_ATTR_STRING;
         v->string = json_string_value(j);
+        v->length = json_string_length(j);
         return;
     case JSON_INTEGER:
         v->type = AG_ATTR_INTEGER;
@@ -441,6 +443,15 @@ int ag__attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_
 
     if (row >= s->nrows || kind == AG_ATTR_NONE)
         return -1;
+    if (kind == AG_ATTR_STRING && v->length && strlen(v->string) != v->length) {
+        /* a NUL inside: only a jansson cell keeps the string whole */
+        ag_attr_value cell = {.type = AG_ATTR_OTHER};
+        int rc = -1;
+        if ((cell.other = j = ag__value_json(v)) != NULL)
+            rc = ag__attrs_set(s, row, key, &cell);
+        json_decref(j);
+        return rc;
+    }
     if (s->shape[row] == AG__OBJECT_ROW) {
         j = ag__value_json(v);
         return j && json_object_set_new_nocheck(s->objs[row], key, j) == 0 ? 0 : -1;

@@ -91,9 +91,7 @@ int ag__attrs_copy(ag__attr_store *dst, const ag__attr_store *src);
 
 /* *v as a value of its own (a new reference), or NULL when out of memory. */
 json_t *ag__value_json(const ag_attr_value *v);
-/* A jansson value seen as an attribute value; borrowed. (A string with an embedded NUL
- * reads as the text before it; ag_node_set_json keeps such a string whole as a json_t *
- * cell.) */
+/* A jansson value seen as an attribute value; borrowed. */
 void ag__json_value(const json_t *j, ag_attr_value *v);
 
 #endif

@@ -516,6 +516,7 @@ fail:
 /* ------------------------------------------------------------------ attribute helpers */
 
 json_t *ag_attr_value_json(const ag_attr_value *v) { return v ? ag__value_json(v) : NULL; }
+void ag_attr_value_of_json(const json_t *j, ag_attr_value *out) { ag__json_value(j, out); }
 
 double ag_attr_number(const json_t *attrs, const char *key, double def)
 {
@@ -653,20 +654,6 @@ static int set_graph_value(ag_graph *g, const char *key, const ag_attr_value *v,
     return 0;
 }
 
-/* A jansson value as a value to store: a string with an embedded NUL goes in whole, as a
- * jansson cell. */
-static int json_to_store(const json_t *j, ag_attr_value *v)
-{
-    if (!j)
-        return -1;
-    ag__json_value(j, v);
-    if (json_is_string(j) && strlen(json_string_value(j)) != json_string_length(j)) {
-        v->type = AG_ATTR_OTHER;
-        v->other = j;
-    }
-    return 0;
-}
-
 /* The value each typed setter passes on. */
 #define VAL_REAL(x) (ag_attr_value){.type = AG_ATTR_REAL, .real = (x)}
 #define VAL_INTEGER(x) (ag_attr_value){.type = AG_ATTR_INTEGER, .integer = (x)}
@@ -766,7 +753,8 @@ int ag_node_set_value(ag_graph *g, size_t i, const char *key, const ag_attr_valu
 int ag_node_set_json(ag_graph *g, size_t i, const char *key, const json_t *value, ag_error *err)
 {
     ag_attr_value v = {0};
-    json_to_store(value, &v);
+    if (value)
+        ag__json_value(value, &v);
     return set_node(g, i, key, &v, err);
 }
 
@@ -882,7 +870,8 @@ int ag_edge_set_value(ag_graph *g, size_t e, const char *key, const ag_attr_valu
 int ag_edge_set_json(ag_graph *g, size_t e, const char *key, const json_t *value, ag_error *err)
 {
     ag_attr_value v = {0};
-    json_to_store(value, &v);
+    if (value)
+        ag__json_value(value, &v);
     return store_value(e < g->nedges ? &g->eattrs : NULL, "link", e, key, &v, err);
 }
 

@@ -130,6 +130,20 @@ int ag__row_get(const ag_graph *g, int is_link, size_t index, const char *key, a
     return is_link ? ag_edge_get_value(g, index, key, v) : ag_node_get_value(g, index, key, v);
 }
 
+int ag__row_update(ag_graph *g, int is_link, size_t index, const json_t *obj)
+{
+    const char *key;
+    json_t *v;
+
+    json_object_foreach((json_t *)obj, key, v)
+    {
+        if ((is_link ? ag_edge_set_json(g, index, key, v, NULL)
+                     : ag_node_set_json(g, index, key, v, NULL)) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* The column kind of an attribute value. */
 static ag__kind attr_kind(const ag_attr_value *v)
 {
@@ -283,7 +297,7 @@ const char *ag__attr_text(const ag_attr_value *v, ag__kind kind, ag__buf *scratc
     ag__buf_reset(scratch);
     switch (v->type) {
     case AG_ATTR_STRING:
-        *len = strlen(v->string);
+        *len = v->length ? v->length : strlen(v->string);
         return v->string;
     case AG_ATTR_BOOL:
         *len = v->boolean ? 4 : 5;

@@ -62,6 +62,9 @@ int ag__row_at(const ag_graph *g, int is_link, size_t index, size_t k, const cha
 /* The entry key of node or link index into *v: 0, or -1 when absent (ag_node_get_value,
  * ag_edge_get_value: a link's "weight" here is an entry, not the weight). */
 int ag__row_get(const ag_graph *g, int is_link, size_t index, const char *key, ag_attr_value *v);
+/* Every entry of the object obj onto node or link index, in obj's order (as
+ * json_object_update on its attributes would). -1 when out of memory. */
+int ag__row_update(ag_graph *g, int is_link, size_t index, const json_t *obj);
 /* Index of column `name`, or -1. Average O(1) when records share their key order. */
 long ag__columns_find(ag__columns *c, const char *name);
 void ag__columns_free(ag__columns *c);

@@ -430,7 +430,6 @@ static int take_node(mr *r, gml_state *st, json_t *obj)
     const json_t *idv = json_object_get(obj, "id"), *lab = json_object_get(obj, "label");
     const char *id = id_text(idv, buf, sizeof buf), *name;
     long i, k;
-    json_t *attrs;
 
     if (!id && json_is_real(idv))
         return rfail(r, "node id %g is not an integer or a string", json_real_value(idv));
@@ -459,7 +458,7 @@ static int take_node(mr *r, gml_state *st, json_t *obj)
         json_object_del(obj, lab == json_object_get(obj, "label") ? "label" : "name");
     json_object_del(obj, "id");
     if (json_object_size(obj)) {
-        if (!(attrs = ag_node_attrs(st->g, (size_t)i)) || json_object_update(attrs, obj) < 0) {
+        if (ag__row_update(st->g, 0, (size_t)i, obj) < 0) {
             ag_error_set(r->err, AG_ENOMEM, r->name, 0, 0, "out of memory");
             return -1;
         }
@@ -519,8 +518,7 @@ static int resolve_edges(mr *r, gml_state *st)
             json_object_del(pe->attrs, "weight");
         }
         if (json_object_size(pe->attrs)) {
-            json_t *attrs = ag_edge_attrs(st->g, (size_t)e);
-            if (!attrs || json_object_update(attrs, pe->attrs) < 0) {
+            if (ag__row_update(st->g, 1, (size_t)e, pe->attrs) < 0) {
                 ag_error_set(r->err, AG_ENOMEM, r->name, 0, 0, "out of memory");
                 return -1;
             }

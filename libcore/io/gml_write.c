@@ -95,10 +95,10 @@ static int plan(mw *w, int alnum, ag_error *err)
     if (ag__columns_scan(&w->col[0], ag_graph_attrs_const(g), err) < 0)
         return -1;
     for (size_t i = 0, n = ag_graph_node_count(g); i < n; i++)
-        if (ag__columns_scan(&w->col[1], ag_node_attrs_const(g, i), err) < 0)
+        if (ag__columns_scan_row(&w->col[1], g, 0, i, err) < 0)
             return -1;
     for (size_t e = 0, m = ag_graph_edge_count(g); e < m; e++)
-        if (ag__columns_scan(&w->col[2], ag_edge_attrs_const(g, e), err) < 0)
+        if (ag__columns_scan_row(&w->col[2], g, 1, e, err) < 0)
             return -1;
     for (int d = 0; d < 3; d++) {
         size_t nres = 0, nc = w->col[d].n;
@@ -190,59 +190,60 @@ static void put_gml_real(FILE *f, double d)
     ag__puts(f, num);
 }
 
-static void put_value(mw *w, const json_t *v, ag__kind kind)
+static void put_value(mw *w, const ag_attr_value *v, ag__kind kind)
 {
     size_t len;
     const char *text;
 
-    switch (json_typeof(v)) {
-    case JSON_TRUE:
-    case JSON_FALSE:
-        if (kind != AG__K_JSON) {
-            ag__puts(w->f, json_is_true(v) ? "1" : "0");
+    if (kind != AG__K_JSON)
+        switch (v->type) {
+        case AG_ATTR_BOOL:
+            ag__puts(w->f, v->boolean ? "1" : "0");
             return;
-        }
-        break;
-    case JSON_INTEGER:
-        if (kind == AG__K_REAL) {
-            put_gml_real(w->f, (double)json_integer_value(v));
+        case AG_ATTR_INTEGER:
+            if (kind == AG__K_REAL)
+                put_gml_real(w->f, (double)v->integer);
+            else
+                ag__put_long(w->f, v->integer);
             return;
-        }
-        if (kind != AG__K_JSON) {
-            ag__put_long(w->f, json_integer_value(v));
+        case AG_ATTR_REAL:
+            put_gml_real(w->f, v->real);
             return;
+        default:
+            break;
         }
-        break;
-    case JSON_REAL:
-        if (kind != AG__K_JSON) {
-            put_gml_real(w->f, json_real_value(v));
-            return;
-        }
-        break;
-    default:
-        break;
-    }
-    text = ag__value_text(v, kind, &w->scratch, &len, &w->oom);
+    text = ag__attr_text(v, kind, &w->scratch, &len, &w->oom);
     put_gml_string(w->f, text ? text : "", text ? len : 0);
 }
 
-static void put_record(mw *w, int d, const json_t *attrs, const char *indent)
+/* One attribute line of domain d (nulls are left out). */
+static void put_pair(mw *w, int d, const char *key, const ag_attr_value *v, const char *indent)
+{
+    long i = ag__columns_find(&w->col[d], key);
+    if (i < 0 || (v->type == AG_ATTR_OTHER && json_is_null(v->other)))
+        return;
+    ag__puts(w->f, indent);
+    ag__puts(w->f, w->key[d][i]);
+    ag__puts(w->f, " ");
+    put_value(w, v, w->col[d].col[i].kind);
+    ag__puts(w->f, "\n");
+}
+
+/* The attributes of the graph (d 0: the object attrs), a node (1) or a link (2, index). */
+static void put_record(mw *w, int d, const json_t *attrs, size_t index, const char *indent)
 {
     const char *key;
-    json_t *v;
+    ag_attr_value v;
 
-    if (!attrs)
+    if (d > 0) {
+        for (size_t k = 0; ag__row_at(w->g, d == 2, index, k, &key, &v) == 0; k++)
+            put_pair(w, d, key, &v, indent);
         return;
-    json_object_foreach((json_t *)attrs, key, v)
-    {
-        long i = ag__columns_find(&w->col[d], key);
-        if (i < 0 || json_is_null(v))
-            continue;
-        ag__puts(w->f, indent);
-        ag__puts(w->f, w->key[d][i]);
-        ag__puts(w->f, " ");
-        put_value(w, v, w->col[d].col[i].kind);
-        ag__puts(w->f, "\n");
+    }
+    for (void *it = json_object_iter((json_t *)attrs); it;
+         it = json_object_iter_next((json_t *)attrs, it)) {
+        ag_attr_value_of_json(json_object_iter_value(it), &v);
+        put_pair(w, d, json_object_iter_key(it), &v, indent);
     }
 }
 
@@ -271,7 +272,7 @@ int ag__write_gml(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_er
     ag__puts(out, ag_graph_is_directed(g) ? "1\n" : "0\n");
     if (ag_graph_is_multigraph(g))
         ag__puts(out, "  multigraph 1\n");
-    put_record(&w, 0, ag_graph_attrs_const(g), "  ");
+    put_record(&w, 0, ag_graph_attrs_const(g), 0, "  ");
     for (size_t i = 0; i < n; i++) {
         const char *id = ag_node_id(g, i);
         ag__puts(out, "  node [\n    id ");
@@ -279,7 +280,7 @@ int ag__write_gml(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_er
         ag__puts(out, "\n    label ");
         put_gml_string(out, id, strlen(id));
         ag__puts(out, "\n");
-        put_record(&w, 1, ag_node_attrs_const(g, i), "    ");
+        put_record(&w, 1, NULL, i, "    ");
         ag__puts(out, "  ]\n");
     }
     for (size_t e = 0; e < m; e++) {
@@ -293,7 +294,7 @@ int ag__write_gml(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_er
             put_gml_real(out, ag_edge_weight(g, e));
             ag__puts(out, "\n");
         }
-        put_record(&w, 2, ag_edge_attrs_const(g, e), "    ");
+        put_record(&w, 2, NULL, e, "    ");
         ag__puts(out, "  ]\n");
     }
     ag__puts(out, "]\n");

@@ -164,6 +164,8 @@ typedef enum ag_attr_type {
 typedef struct ag_attr_value {
     ag_attr_type type;
     const char *string;  /* AG_ATTR_STRING */
+    size_t length;       /* AG_ATTR_STRING: its bytes, which a string from JSON may hold a
+                            NUL among ("\u0000"); 0 stands for strlen(string) */
     long long integer;   /* AG_ATTR_INTEGER */
     double real;         /* AG_ATTR_REAL */
     int boolean;         /* AG_ATTR_BOOL: 1 or 0 */
@@ -257,6 +259,8 @@ AG_API size_t ag_graph_attr_keys(const ag_graph *g, const char **keys, size_t ma
 /* *value as a jansson value of its own (a new reference; an AG_ATTR_OTHER value is the
  * same one, incref'd), or NULL for AG_ATTR_NONE or when out of memory. */
 AG_API json_t *ag_attr_value_json(const ag_attr_value *value);
+/* The attribute value a jansson value stands for, into *out (borrowed from j). */
+AG_API void ag_attr_value_of_json(const json_t *j, ag_attr_value *out);
 
 /* Number attribute (integer or real) as double; def when missing or not a number. */
 AG_API double ag_attr_number(const json_t *attrs, const char *key, double def);
