@@ -34,11 +34,14 @@ typedef struct node {
  * uses. */
 #define SLOT_EMPTY(t, s) (*(s) == 0)
 AG__HASHMAP_TYPE(node_table, size_t)
-AG__HASHMAP_TYPE(edge_table, size_t)
+AG__HASHMAP_TYPE(edge_table, uint32_t)
 
+/* Links are most of a big graph: 16 bytes each, and 4 a table slot, since node and link
+ * counts stay below 2^32 (ag_graph_add_node and ag_graph_add_edge refuse more). */
+#define MAX_COUNT (UINT32_MAX - 1)
 typedef struct edge {
-    size_t src, dst; /* node indices */
-    double weight;   /* NAN: the edge has no weight */
+    uint32_t src, dst; /* node indices */
+    double weight;     /* NAN: the edge has no weight */
 } edge;
 
 struct ag_graph {
@@ -83,8 +86,8 @@ static int pair_matches(const ag_graph *g, const edge *e, const size_t *ab)
 #define EDGE_REHASH(g, s) hash_pair((g), (g)->edges[*(s)-1].src, (g)->edges[*(s)-1].dst)
 AG__HASHMAP_FUNCTIONS(node_table, size_t, const char *, const ag_graph *, SLOT_EMPTY, NODE_MATCH,
                       NODE_REHASH)
-AG__HASHMAP_FUNCTIONS(edge_table, size_t, const size_t *, const ag_graph *, SLOT_EMPTY, EDGE_MATCH,
-                      EDGE_REHASH)
+AG__HASHMAP_FUNCTIONS(edge_table, uint32_t, const size_t *, const ag_graph *, SLOT_EMPTY,
+                      EDGE_MATCH, EDGE_REHASH)
 
 /* Rebuild a table from its array, with room for want entries: in index order, so that a
  * probe meets parallel edges in the order they were added. The old table is kept when
@@ -96,7 +99,7 @@ AG__HASHMAP_FUNCTIONS(edge_table, size_t, const size_t *, const ag_graph *, SLOT
         if (table_t##_reserve(&nt, g, want, 16) < 0)                                               \
             return -1;                                                                             \
         for (size_t i = 0; i < (count); i++)                                                       \
-            *table_t##_empty_slot(&nt, (hash_of)) = i + 1;                                         \
+            *table_t##_empty_slot(&nt, (hash_of)) = (uint32_t)i + 1;                               \
         nt.n = (count);                                                                            \
         table_t##_dispose(&(tab));                                                                 \
         (tab) = nt;                                                                                \
@@ -218,6 +221,10 @@ long ag_graph_add_node(ag_graph *g, const char *id, ag_error *err)
 
     if (found >= 0)
         return found;
+    if (g->nnodes >= MAX_COUNT) {
+        ag_error_set(err, AG_ELIMIT, NULL, 0, 0, "more than %zu nodes", (size_t)MAX_COUNT);
+        return -1;
+    }
     if (ag__grow(&g->nodes, &g->capnodes, g->nnodes + 1, sizeof *g->nodes) < 0)
         goto nomem;
     if (2 * (g->nnodes + 1) > g->node_tab.cap && reindex_nodes(g, 2 * (g->nnodes + 1)) < 0)
@@ -263,7 +270,7 @@ long ag_graph_find_edge(const ag_graph *g, size_t a, size_t b)
 {
     /* With parallel edges the first match is the first added (reindex_edges). */
     size_t ab[2] = {a, b};
-    const size_t *s = edge_table_find(&g->edge_tab, g, ab, hash_pair(g, a, b));
+    const uint32_t *s = edge_table_find(&g->edge_tab, g, ab, hash_pair(g, a, b));
     return s ? (long)*s - 1 : -1;
 }
 
@@ -273,14 +280,18 @@ long ag_graph_add_edge(ag_graph *g, size_t a, size_t b, ag_error *err)
         ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "edge endpoint out of range");
         return -1;
     }
+    if (g->nedges >= MAX_COUNT) {
+        ag_error_set(err, AG_ELIMIT, NULL, 0, 0, "more than %zu links", (size_t)MAX_COUNT);
+        return -1;
+    }
     if (ag__grow(&g->edges, &g->capedges, g->nedges + 1, sizeof *g->edges) < 0)
         goto nomem;
     if (2 * (g->nedges + 1) > g->edge_tab.cap && reindex_edges(g, 2 * (g->nedges + 1)) < 0)
         goto nomem;
     if (ag__attrs_add_row(&g->eattrs) < 0)
         goto nomem;
-    g->edges[g->nedges] = (edge){a, b, NAN};
-    *edge_table_empty_slot(&g->edge_tab, hash_pair(g, a, b)) = g->nedges + 1;
+    g->edges[g->nedges] = (edge){(uint32_t)a, (uint32_t)b, NAN};
+    *edge_table_empty_slot(&g->edge_tab, hash_pair(g, a, b)) = (uint32_t)g->nedges + 1;
     g->edge_tab.n++;
     return (long)g->nedges++;
 nomem:
@@ -345,8 +356,8 @@ static int remap(ag_graph *g, const long *map, const unsigned char *keep_edge, a
         edge *ed = &g->edges[e];
         if ((keep_edge && !keep_edge[e]) || map[ed->src] < 0 || map[ed->dst] < 0)
             continue;
-        ed->src = (size_t)map[ed->src];
-        ed->dst = (size_t)map[ed->dst];
+        ed->src = (uint32_t)map[ed->src];
+        ed->dst = (uint32_t)map[ed->dst];
         g->edges[ne++] = *ed;
     }
     free(g->nodes);
@@ -439,7 +450,7 @@ int ag_graph_sort(ag_graph *g, ag_error *err)
     if (!g->directed)
         for (size_t e = 0; e < g->nedges; e++)
             if (g->edges[e].src > g->edges[e].dst) {
-                size_t t = g->edges[e].src;
+                uint32_t t = g->edges[e].src;
                 g->edges[e].src = g->edges[e].dst;
                 g->edges[e].dst = t;
             }
