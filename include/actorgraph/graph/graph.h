@@ -1,16 +1,24 @@
 /*
  * actorgraph/graph/graph.h - the actor-graph model every tool shares.
  *
- * Ownership: the graph owns its nodes, edges, ids and attribute objects. Pointers it
- * hands out (ids, attribute objects) are borrowed and stay valid until the graph is
- * modified structurally (ag_graph_filter, ag_graph_sort) or freed.
- * Attribute values are jansson values: the pipeline format is JSON, so open-ended
- * attributes (strings, integers, reals, booleans, lists, evidence objects) round-trip
- * without a second value model. The typed calls at the end of this header read and set
- * the scalar ones without jansson (ag_node_get_number(g, i, "pagerank", &pr),
- * ag_node_set_string(g, i, "color", "#ff0000", &err)); lists and evidence objects are
- * reached through the attribute objects, with jansson's stealing calls, e.g.
+ * Ownership: the graph owns its nodes, edges, ids and attribute values. Pointers it
+ * hands out (ids, names, strings, attribute objects) are borrowed and stay valid until
+ * the graph is modified structurally (ag_graph_filter, ag_graph_sort) or freed, and
+ * attribute names and values also until that attribute is set or unset.
+ *
+ * Node and link attributes are kept by column (libcore/graph/attrs.c): one column per
+ * name, integers, reals and booleans as such, strings interned, lists and objects as
+ * jansson values. The typed calls at the end of this header read and set them without
+ * jansson (ag_node_get_number(g, i, "pagerank", &pr), ag_node_set_string(g, i, "color",
+ * "#ff0000", &err)), and ag_node_attr_at walks a record's attributes in insertion order,
+ * the order writers print. jansson is the JSON boundary: ag_node_set_json takes a
+ * jansson value, and ag_node_attrs gives a record's attributes as one jansson object,
  *     json_object_set_new(ag_node_attrs(g, i), "mentions", json_integer(3));
+ * That object is made on first request and from then on *is* that record's attributes
+ * (the typed calls read and write it too), so it costs what the columns save: code that
+ * visits every node or link uses the typed calls. Attribute values are those of JSON
+ * (strings, integers, reals, booleans, lists, objects, null), so the pipeline format
+ * round-trips without loss.
  *
  * Nodes and edges are addressed by dense indices 0..count-1. Insertion order is kept
  * until ag_graph_sort() puts the graph in its canonical order (nodes by id, edges by
@@ -70,18 +78,19 @@ AG_API size_t ag_graph_edge_count(const ag_graph *g);
 
 /* ---------------------------------------------------------------- nodes */
 
-/* Index of the node with this id, adding it when absent. -1 on allocation failure.
- * Average time O(1) (hash table). */
+/* Index of the node with this id, adding it when absent. -1 with err set on allocation
+ * failure, or AG_ELIMIT past 2^32 - 2 nodes. Average time O(1) (hash table). */
 AG_API long ag_graph_add_node(ag_graph *g, const char *id, ag_error *err);
 /* Index of the node with this id, or -1 when there is none. Average time O(1). */
 AG_API long ag_graph_find_node(const ag_graph *g, const char *id);
 
 /* The node's id; borrowed. */
 AG_API const char *ag_node_id(const ag_graph *g, size_t node);
-/* The node's attribute object, created on first use; borrowed; NULL only when out of
- * memory. */
+/* The node's attributes as a jansson object (see the top: made on first use, then the
+ * node's attributes for good); borrowed; NULL only when out of memory. */
 AG_API json_t *ag_node_attrs(ag_graph *g, size_t node);
-/* The node's attribute object or NULL when it has none; borrowed. */
+/* The same, or NULL when the node has no attributes; borrowed. Makes the object as
+ * ag_node_attrs does (a graph is not safe to read from two threads while it does). */
 AG_API const json_t *ag_node_attrs_const(const ag_graph *g, size_t node);
 
 /* Attribute "type" parsed; AG_ACTOR_OTHER when missing or unknown. */
@@ -89,8 +98,9 @@ AG_API ag_actor_type ag_node_type(const ag_graph *g, size_t node);
 
 /* ---------------------------------------------------------------- edges */
 
-/* Append an edge; returns its index or -1. On a graph that is not a multigraph the
- * caller is expected to check ag_graph_find_edge first (readers do). */
+/* Append an edge; returns its index or -1 (out of memory, or AG_ELIMIT past 2^32 - 2
+ * edges). On a graph that is not a multigraph the caller is expected to check
+ * ag_graph_find_edge first (readers do). */
 AG_API long ag_graph_add_edge(ag_graph *g, size_t source, size_t target, ag_error *err);
 /* Index of an edge source-target (either direction when undirected), or -1.
  * Average time O(1). With parallel edges, the first one added. */
