@@ -688,6 +688,22 @@ static size_t list_keys(const ag__attr_store *st, size_t row, const char *skip, 
     return n;
 }
 
+/* Row j of dst gets every entry of row i of src but skip, in order. The entries are
+ * read one at a time, so src may be dst (a key, once read, is the column's or jansson's
+ * and outlives the set). */
+static int copy_row(ag__attr_store *dst, size_t j, const char *what, size_t ndst,
+                    const ag__attr_store *src, size_t i, const char *skip, ag_error *err)
+{
+    const char *key;
+    ag_attr_value v;
+
+    for (size_t k = 0; ag__attrs_at(src, i, k, &key, &v) == 0; k++)
+        if ((!skip || strcmp(key, skip) != 0) &&
+            store_value(j < ndst ? dst : NULL, what, j, key, &v, err) < 0)
+            return -1;
+    return 0;
+}
+
 /* ---- nodes */
 
 static int node_value(const ag_graph *g, size_t i, const char *key, ag_attr_value *v)
@@ -767,6 +783,12 @@ int ag_node_set_json(ag_graph *g, size_t i, const char *key, const json_t *value
     if (value)
         ag__json_value(value, &v);
     return set_node(g, i, key, &v, err);
+}
+
+int ag_node_copy_attrs(ag_graph *dst, size_t j, const ag_graph *src, size_t i, const char *skip,
+                       ag_error *err)
+{
+    return copy_row(&dst->nattrs, j, "node", dst->nnodes, &src->nattrs, i, skip, err);
 }
 
 int ag_node_unset(ag_graph *g, size_t i, const char *key)
@@ -884,6 +906,12 @@ int ag_edge_set_json(ag_graph *g, size_t e, const char *key, const json_t *value
     if (value)
         ag__json_value(value, &v);
     return store_value(e < g->nedges ? &g->eattrs : NULL, "link", e, key, &v, err);
+}
+
+int ag_edge_copy_attrs(ag_graph *dst, size_t j, const ag_graph *src, size_t i, const char *skip,
+                       ag_error *err)
+{
+    return copy_row(&dst->eattrs, j, "link", dst->nedges, &src->eattrs, i, skip, err);
 }
 
 int ag_edge_unset(ag_graph *g, size_t e, const char *key)

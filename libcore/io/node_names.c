@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/formats_internal.h"
 #include "io/io_internal.h"
 
 /* Is s a generated id: digits ("12"), "n" and digits ("n12"), or yEd's nested form
@@ -86,24 +85,6 @@ const char *ag__names_key(const ag_graph *g, const char *const *keys)
     return NULL;
 }
 
-/* The attributes of node or link (is_link) i of g onto record j of h, in their order,
- * all but skip (may be NULL). -1 when out of memory. */
-static int copy_row(ag_graph *h, size_t j, const ag_graph *g, size_t i, int is_link,
-                    const char *skip)
-{
-    const char *key;
-    ag_attr_value v;
-
-    for (size_t k = 0; ag__row_at(g, is_link, i, k, &key, &v) == 0; k++) {
-        if (skip && strcmp(key, skip) == 0)
-            continue;
-        if ((is_link ? ag_edge_set_value(h, j, key, &v, NULL)
-                     : ag_node_set_value(h, j, key, &v, NULL)) < 0)
-            return -1;
-    }
-    return 0;
-}
-
 ag_graph *ag__rename_nodes(const ag_graph *g, const char *const *names, const char *name_key,
                            int integer_ids, const char *src, ag_error *err)
 {
@@ -129,7 +110,7 @@ ag_graph *ag__rename_nodes(const ag_graph *g, const char *const *names, const ch
         }
         if ((map[i] = ag_graph_add_node(h, id, err)) < 0)
             goto fail;
-        if (copy_row(h, (size_t)map[i], g, i, 0, name_key) < 0)
+        if (ag_node_copy_attrs(h, (size_t)map[i], g, i, name_key, NULL) < 0)
             goto nomem;
     }
     for (size_t e = 0; e < m; e++) {
@@ -139,7 +120,7 @@ ag_graph *ag__rename_nodes(const ag_graph *g, const char *const *names, const ch
             goto fail;
         if (ag_edge_has_weight(g, e))
             ag_edge_set_weight(h, (size_t)f, ag_edge_weight(g, e));
-        if (copy_row(h, (size_t)f, g, e, 1, NULL) < 0)
+        if (ag_edge_copy_attrs(h, (size_t)f, g, e, NULL, NULL) < 0)
             goto nomem;
     }
     free(map);

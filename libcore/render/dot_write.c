@@ -266,7 +266,8 @@ static void lists_free(lists *l)
 
 static int edge_met(const ag_graph *g, size_t e)
 {
-    return json_is_true(json_object_get(ag_edge_attrs_const(g, e), "met"));
+    int met;
+    return ag_edge_get_bool(g, e, "met", &met) == 0 && met;
 }
 
 /* The k-th link in drawing order: the co-mention links in g's order, then the met links

@@ -384,7 +384,8 @@ static const char *size_measure(const ag_graph *g, const ag_render_opts *o)
     for (size_t f = 0; f < 2; f++) {
         const char *m = f == 0 && o->size_by ? o->size_by : fallback[f];
         for (size_t i = 0; i < nn; i++)
-            if (json_is_number(json_object_get(ag_node_attrs_const(g, i), m)))
+            if (ag_node_attr_type(g, i, m) == AG_ATTR_INTEGER ||
+                ag_node_attr_type(g, i, m) == AG_ATTR_REAL)
                 return m;
         if (o->size_by)
             return NULL;
@@ -493,9 +494,11 @@ static int put_data(FILE *f, const ag_graph *g, ag__styler *s, const ag__place *
     tables t = {0};
 
     for (size_t i = 0; i < nn && o->color_by == AG_RENDER_COLOR_AUTO && !by_community; i++)
-        by_community = json_is_integer(json_object_get(ag_node_attrs_const(g, i), "community"));
-    for (size_t e = 0; e < ne && !any_met; e++)
-        any_met = json_is_true(json_object_get(ag_edge_attrs_const(g, e), "met"));
+        by_community = ag_node_attr_type(g, i, "community") == AG_ATTR_INTEGER;
+    for (size_t e = 0; e < ne && !any_met; e++) {
+        int met;
+        any_met = ag_edge_get_bool(g, e, "met", &met) == 0 && met;
+    }
     if (!(t.doc_index = json_object()) || !(t.sent_index = json_object()))
         goto nomem;
     ag__puts(f, "{\"title\":");

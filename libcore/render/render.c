@@ -252,11 +252,12 @@ static int size_measure(const ag_graph *g, const ag_render_opts *o, const char *
 {
     static const char *const fallback[] = {"pagerank", "degree"};
     size_t n = ag_graph_node_count(g);
+    double x;
 
     *out = NULL;
     if (o->size_by) {
         for (size_t i = 0; i < n; i++)
-            if (is_number(json_object_get(ag_node_attrs_const(g, i), o->size_by))) {
+            if (ag_node_get_number(g, i, o->size_by, &x) == 0) {
                 *out = o->size_by;
                 return 0;
             }
@@ -269,7 +270,7 @@ static int size_measure(const ag_graph *g, const ag_render_opts *o, const char *
     }
     for (size_t f = 0; f < 2; f++)
         for (size_t i = 0; i < n; i++)
-            if (is_number(json_object_get(ag_node_attrs_const(g, i), fallback[f]))) {
+            if (ag_node_get_number(g, i, fallback[f], &x) == 0) {
                 *out = fallback[f];
                 return 0;
             }
@@ -292,7 +293,8 @@ static int rank_cmp(const void *a, const void *b)
 
 static int edge_met(const ag_graph *g, size_t e)
 {
-    return json_is_true(json_object_get(ag_edge_attrs_const(g, e), "met"));
+    int met;
+    return ag_edge_get_bool(g, e, "met", &met) == 0 && met;
 }
 
 /* Deep-copy the attributes of src (may be NULL) into dst. */
@@ -309,8 +311,9 @@ static int copy_into(json_t *dst, const json_t *src)
     return rc;
 }
 
-/* A new graph with the kept nodes and the kept edges between kept nodes, attributes
- * deep-copied, in the original order. Time O(V + E + size of the kept attributes). */
+/* A new graph with the kept nodes and the kept edges between kept nodes, in the original
+ * order: the graph's attributes deep-copied, the records' copied with their lists and
+ * objects shared (nothing here changes those). Time O(V + E + kept attributes). */
 static ag_graph *copy_selected(const ag_graph *g, const unsigned char *keep_node,
                                const unsigned char *keep_edge, ag_error *err)
 {
@@ -330,7 +333,7 @@ static ag_graph *copy_selected(const ag_graph *g, const unsigned char *keep_node
             continue;
         if ((map[i] = ag_graph_add_node(c, ag_node_id(g, i), err)) < 0)
             goto fail;
-        if (copy_into(ag_node_attrs(c, (size_t)map[i]), ag_node_attrs_const(g, i)) < 0)
+        if (ag_node_copy_attrs(c, (size_t)map[i], g, i, NULL, NULL) < 0)
             goto nomem;
     }
     for (size_t e = 0; e < ne; e++) {
@@ -341,7 +344,7 @@ static ag_graph *copy_selected(const ag_graph *g, const unsigned char *keep_node
             goto fail;
         if (ag_edge_has_weight(g, e))
             ag_edge_set_weight(c, (size_t)k, ag_edge_weight(g, e));
-        if (copy_into(ag_edge_attrs(c, (size_t)k), ag_edge_attrs_const(g, e)) < 0)
+        if (ag_edge_copy_attrs(c, (size_t)k, g, e, NULL, NULL) < 0)
             goto nomem;
     }
     free(map);
@@ -394,10 +397,10 @@ static ag_graph *select_graph(const ag_graph *g, const ag_render_opts *opts, siz
             goto nomem;
         for (size_t i = 0; i < nn; i++)
             if (keep_node[i]) {
-                const json_t *v =
-                    measure ? json_object_get(ag_node_attrs_const(g, i), measure) : NULL;
-                rank[k].score =
-                    measure ? (is_number(v) ? json_number_value(v) : -INFINITY) : degree[i];
+                double x;
+                rank[k].score = !measure                                      ? degree[i]
+                                : ag_node_get_number(g, i, measure, &x) == 0 ? x
+                                                                              : -INFINITY;
                 if (isnan(rank[k].score))
                     rank[k].score = -INFINITY;
                 rank[k].id = ag_node_id(g, i);
@@ -455,17 +458,16 @@ const char *ag__styler_engine(const ag__styler *s) { return s->engine; }
 
 static long node_community(const ag_graph *g, size_t i)
 {
-    const json_t *v = json_object_get(ag_node_attrs_const(g, i), "community");
-    return json_is_integer(v) && json_integer_value(v) >= 0 ? (long)json_integer_value(v) : -1;
+    long long c;
+    return ag_node_get_integer(g, i, "community", &c) == 0 && c >= 0 ? (long)c : -1;
 }
 
 static double node_score(const ag__styler *s, size_t i)
 {
-    const json_t *v;
+    double x;
     if (!s->measure)
         return s->st.degree ? s->st.degree[i] : 0;
-    v = json_object_get(ag_node_attrs_const(s->g, i), s->measure);
-    return is_number(v) ? json_number_value(v) : -INFINITY;
+    return ag_node_get_number(s->g, i, s->measure, &x) == 0 ? x : -INFINITY;
 }
 
 ag__styler *ag__styler_new(const ag_graph *g, const ag_render_opts *opts, size_t total,

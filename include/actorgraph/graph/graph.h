@@ -227,6 +227,12 @@ AG_API int ag_node_set_value(ag_graph *g, size_t node, const char *key, const ag
 AG_API int ag_node_set_json(ag_graph *g, size_t node, const char *key, const json_t *value,
                             ag_error *err);
 
+/* Set every attribute of node src_node of src (but skip, which may be NULL) on node
+ * dst_node of dst, in their order, as json_object_update would: a list or object is
+ * shared, not copied. src may be dst. Errors as for the setters. */
+AG_API int ag_node_copy_attrs(ag_graph *dst, size_t dst_node, const ag_graph *src, size_t src_node,
+                              const char *skip, ag_error *err);
+
 AG_API ag_attr_type ag_edge_attr_type(const ag_graph *g, size_t edge, const char *key);
 AG_API int ag_edge_get_number(const ag_graph *g, size_t edge, const char *key, double *out);
 AG_API int ag_edge_get_integer(const ag_graph *g, size_t edge, const char *key, long long *out);
@@ -251,6 +257,8 @@ AG_API int ag_edge_set_value(ag_graph *g, size_t edge, const char *key, const ag
                              ag_error *err);
 AG_API int ag_edge_set_json(ag_graph *g, size_t edge, const char *key, const json_t *value,
                             ag_error *err);
+AG_API int ag_edge_copy_attrs(ag_graph *dst, size_t dst_edge, const ag_graph *src, size_t src_edge,
+                              const char *skip, ag_error *err);
 
 AG_API ag_attr_type ag_graph_attr_type(const ag_graph *g, const char *key);
 AG_API int ag_graph_get_number(const ag_graph *g, const char *key, double *out);
