@@ -40,6 +40,11 @@ typedef struct ncol {
     int how;      /* N_* */
 } ncol;
 
+static int is_null(const ag_attr_value *v)
+{
+    return v->type == AG_ATTR_OTHER && json_is_null(v->other);
+}
+
 /* Does the column `name` of kind `kind` hold only valid dates (N_DATE), lists whose
  * elements hold no ';' (N_ARRAY; else N_JSON), or neither (N_PLAIN)? */
 static int column_how(const ag_graph *g, int edges, const ag__column *c)
@@ -50,17 +55,16 @@ static int column_how(const ag_graph *g, int edges, const ag__column *c)
     if (c->kind != AG__K_STRING && c->kind != AG__K_LIST)
         return c->kind == AG__K_JSON ? N_JSON : N_PLAIN;
     for (size_t i = 0; i < count; i++) {
-        const json_t *a = edges ? ag_edge_attrs_const(g, i) : ag_node_attrs_const(g, i);
-        const json_t *v = a ? json_object_get(a, c->name) : NULL;
-        if (!v || json_is_null(v))
+        ag_attr_value v;
+        if (ag__row_get(g, edges, i, c->name, &v) < 0 || is_null(&v))
             continue;
         if (c->kind == AG__K_STRING) {
-            if (!ag__is_iso_date(json_string_value(v)))
+            if (!ag__is_iso_date(v.string))
                 all_dates = 0;
             continue;
         }
-        for (size_t k = 0; k < json_array_size(v); k++)
-            if (strchr(json_string_value(json_array_get(v, k)), ';'))
+        for (size_t k = 0; k < json_array_size(v.other); k++)
+            if (strchr(json_string_value(json_array_get(v.other, k)), ';'))
                 return N_JSON;
     }
     return c->kind == AG__K_LIST ? N_ARRAY : all_dates ? N_DATE : N_PLAIN;
@@ -149,21 +153,23 @@ static void free_cols(ncol *cols, size_t n)
 }
 
 /* The property cells of one record, in column order. */
-static void put_cells(FILE *f, const ag__columns *c, const ncol *cols, const json_t *attrs,
-                      ag__buf *scratch, int *oom)
+/* The cells of node or link (edges) index, in column order. */
+static void put_cells(FILE *f, const ag__columns *c, const ncol *cols, const ag_graph *g,
+                      int edges, size_t index, ag__buf *scratch, int *oom)
 {
     for (size_t i = 0; i < c->n; i++) {
-        const json_t *v = attrs ? json_object_get(attrs, c->col[i].name) : NULL;
+        ag_attr_value v;
         const char *text;
         size_t len;
 
         ag__puts(f, ",");
-        if (!v || json_is_null(v) || (json_is_real(v) && !isfinite(json_real_value(v))))
+        if (ag__row_get(g, edges, index, c->col[i].name, &v) < 0 || is_null(&v) ||
+            (v.type == AG_ATTR_REAL && !isfinite(v.real)))
             continue;
         if (cols[i].how == N_ARRAY) {
             ag__buf_reset(scratch);
-            for (size_t k = 0; k < json_array_size(v); k++) {
-                const json_t *x = json_array_get(v, k);
+            for (size_t k = 0; k < json_array_size(v.other); k++) {
+                const json_t *x = json_array_get(v.other, k);
                 if ((k && ag__buf_add(scratch, ";", 1) < 0) ||
                     ag__buf_add(scratch, json_string_value(x), json_string_length(x)) < 0) {
                     *oom = 1;
@@ -174,18 +180,21 @@ static void put_cells(FILE *f, const ag__columns *c, const ncol *cols, const jso
                 ag__csv_field(f, scratch->p, scratch->len);
             continue;
         }
-        text = ag__value_text(v, cols[i].how == N_JSON ? AG__K_JSON : c->col[i].kind, scratch, &len,
-                              oom);
+        text = ag__attr_text(&v, cols[i].how == N_JSON ? AG__K_JSON : c->col[i].kind, scratch, &len,
+                             oom);
         if (text)
             ag__csv_field(f, text, len);
     }
 }
 
 /* The node's labels: Actor, and its type capitalised when it is a plain word. */
-static void put_labels(FILE *f, const json_t *attrs)
+static void put_labels(FILE *f, const ag_graph *g, size_t node)
 {
-    const char *t = ag_attr_string(attrs, "type");
-    int word = t && ((*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z'));
+    const char *t = NULL;
+    int word;
+
+    ag_node_get_string(g, node, "type", &t);
+    word = t && ((*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z'));
 
     for (const char *p = t; word && *p; p++)
         word = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
@@ -219,10 +228,10 @@ int ag_graph_write_neo4j(const ag_graph *g, const char *dest, ag_error *err)
         return ag_error_set(err, AG_EIO, dest, 0, 0, "cannot create directory: %s",
                             strerror(errno));
     for (size_t i = 0; i < n; i++)
-        if (ag__columns_scan(&nc, ag_node_attrs_const(g, i), err) < 0)
+        if (ag__columns_scan_row(&nc, g, 0, i, err) < 0)
             goto out;
     for (size_t e = 0; e < m; e++)
-        if (ag__columns_scan(&ec, ag_edge_attrs_const(g, e), err) < 0)
+        if (ag__columns_scan_row(&ec, g, 1, e, err) < 0)
             goto out;
     if (!(ncols = plan(g, 0, &nc, node_reserved)) || !(ecols = plan(g, 1, &ec, edge_reserved)) ||
         !(npath = ag__table_path(dest, "nodes")) ||
@@ -240,12 +249,11 @@ int ag_graph_write_neo4j(const ag_graph *g, const char *dest, ag_error *err)
     }
     ag__puts(no.fp, "\n");
     for (size_t i = 0; i < n; i++) {
-        const json_t *a = ag_node_attrs_const(g, i);
         const char *id = ag_node_id(g, i);
         ag__csv_field(no.fp, id, strlen(id));
         ag__puts(no.fp, ",");
-        put_labels(no.fp, a);
-        put_cells(no.fp, &nc, ncols, a, &scratch, &oom);
+        put_labels(no.fp, g, i);
+        put_cells(no.fp, &nc, ncols, g, 0, i, &scratch, &oom);
         ag__puts(no.fp, "\n");
     }
 
@@ -265,7 +273,7 @@ int ag_graph_write_neo4j(const ag_graph *g, const char *dest, ag_error *err)
         ag__puts(eo.fp, ",LINK,");
         if (isfinite(w))
             ag__put_double(eo.fp, w);
-        put_cells(eo.fp, &ec, ecols, ag_edge_attrs_const(g, e), &scratch, &oom);
+        put_cells(eo.fp, &ec, ecols, g, 1, e, &scratch, &oom);
         ag__puts(eo.fp, "\n");
     }
     if (ag__commit_pair(&no, &eo, oom, dest, err) < 0)
