@@ -134,19 +134,30 @@ static int has_word(const char *list, const char *word)
     return 0;
 }
 
-/* Copy the non-empty attributes of a cgraph object into attrs, except `skip` and the
- * words of `drop` (the drawing attributes of a DOT file ag-render wrote). */
-static int copy_attrs(Agraph_t *g, void *obj, int kind, json_t *attrs, const char *skip,
+/* Copy the non-empty attributes of a cgraph object of kind AGRAPH, AGNODE (our node
+ * idx) or AGEDGE (our link idx) into out, except `skip` and the words of `drop` (the
+ * drawing attributes of a DOT file ag-render wrote). */
+static int copy_attrs(Agraph_t *g, void *obj, int kind, ag_graph *out, long idx, const char *skip,
                       const char *drop)
 {
     Agsym_t *sym = NULL;
     while ((sym = agnxtattr(g, kind, sym))) {
         const char *v = agxget(obj, sym);
         json_t *jv;
+        int rc;
         if (!v || !*v || (skip && strcmp(sym->name, skip) == 0) || ag__gv_names_file(sym->name) ||
             (drop && (has_word(drop, sym->name) || strcmp(sym->name, AG__STYLE_MARK) == 0)))
             continue;
-        if (!(jv = dot_value(v)) || json_object_set_new(attrs, sym->name, jv) < 0)
+        if (!(jv = dot_value(v)))
+            return -1;
+        if (kind == AGRAPH) {
+            rc = json_object_set_new(ag_graph_attrs(out), sym->name, jv);
+        } else {
+            rc = kind == AGNODE ? ag_node_set_json(out, (size_t)idx, sym->name, jv, NULL)
+                                : ag_edge_set_json(out, (size_t)idx, sym->name, jv, NULL);
+            json_decref(jv);
+        }
+        if (rc < 0)
             return -1;
     }
     return 0;
@@ -402,13 +413,13 @@ ag_graph *ag__read_dot(const char *buf, size_t len, const char *name, const ag_r
         goto nomem;
     if ((mark = agattr(dg, AGRAPH, AG__STYLE_MARK, NULL)) && *agxget(dg, mark))
         drop = agxget(dg, mark);
-    if (copy_attrs(dg, dg, AGRAPH, ag_graph_attrs(g), NULL, drop) < 0)
+    if (copy_attrs(dg, dg, AGRAPH, g, 0, NULL, drop) < 0)
         goto nomem;
     for (n = agfstnode(dg); n; n = agnxtnode(dg, n)) {
         long i = ag_graph_add_node(g, agnameof(n), err);
         if (i < 0)
             goto fail;
-        if (copy_attrs(dg, n, AGNODE, ag_node_attrs(g, (size_t)i), NULL, drop) < 0)
+        if (copy_attrs(dg, n, AGNODE, g, i, NULL, drop) < 0)
             goto nomem;
     }
     for (n = agfstnode(dg); n; n = agnxtnode(dg, n)) {
@@ -421,7 +432,7 @@ ag_graph *ag__read_dot(const char *buf, size_t len, const char *name, const ag_r
                 ag_graph_set_multigraph(g, 1); /* DOT allows parallel edges: keep them */
             if ((k = ag_graph_add_edge(g, (size_t)s, (size_t)t, err)) < 0)
                 goto fail;
-            if (copy_attrs(dg, e, AGEDGE, ag_edge_attrs(g, (size_t)k), "weight", drop) < 0)
+            if (copy_attrs(dg, e, AGEDGE, g, k, "weight", drop) < 0)
                 goto nomem;
             if (w && *w) {
                 char *end;

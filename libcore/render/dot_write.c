@@ -184,46 +184,55 @@ static void put_plain_attr(FILE *f, int *first, const char *key, const char *val
 
 /* The data attributes of one element, skipping keys the styling already set (style may
  * be NULL); plain: every ID double-quoted. */
+/* One attribute as DOT data, unless style sets it, it is null, or Graphviz would read it
+ * as a file name. -1 when out of memory. */
+static int put_datum(FILE *f, int *first, const char *key, const ag_attr_value *v,
+                     const ag__attrs *style, int plain)
+{
+    char num[40];
+    const char *text = num;
+    char *dumped = NULL;
+
+    if ((style && ag__attrs_has(style, key)) ||
+        (v->type == AG_ATTR_OTHER && json_is_null(v->other)) || ag__gv_names_file(key))
+        return 0;
+    switch (v->type) {
+    case AG_ATTR_STRING:
+        text = v->string;
+        break;
+    case AG_ATTR_INTEGER:
+        snprintf(num, sizeof num, "%lld", v->integer);
+        break;
+    case AG_ATTR_REAL:
+        ag__format_double(v->real, 0, num, sizeof num);
+        break;
+    case AG_ATTR_BOOL:
+        text = v->boolean ? "true" : "false";
+        break;
+    default:
+        /* Lists and objects as compact JSON, which the reader turns back. */
+        if (!(dumped = json_dumps(v->other, JSON_COMPACT | JSON_ENCODE_ANY)) ||
+            (plain && !(dumped = quotes_as_escapes(dumped))))
+            return -1;
+        text = dumped;
+    }
+    if (plain)
+        put_plain_attr(f, first, key, text);
+    else
+        put_attr(f, first, key, text, 0);
+    free(dumped);
+    return 0;
+}
+
+/* The attributes of a jansson object (the graph's, or defaults) as DOT data. */
 static int put_data_as(FILE *f, int *first, const json_t *attrs, const ag__attrs *style, int plain)
 {
-    const char *key;
-    json_t *v;
-
-    json_object_foreach((json_t *)attrs, key, v)
-    {
-        char num[40];
-        const char *text = num;
-        char *dumped = NULL;
-        if ((style && ag__attrs_has(style, key)) || json_is_null(v) || ag__gv_names_file(key))
-            continue;
-        switch (json_typeof(v)) {
-        case JSON_STRING:
-            text = json_string_value(v);
-            break;
-        case JSON_INTEGER:
-            snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-            break;
-        case JSON_REAL:
-            ag__format_double(json_real_value(v), 0, num, sizeof num);
-            break;
-        case JSON_TRUE:
-            text = "true";
-            break;
-        case JSON_FALSE:
-            text = "false";
-            break;
-        default:
-            /* Lists and objects as compact JSON, which the reader turns back. */
-            if (!(dumped = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY)) ||
-                (plain && !(dumped = quotes_as_escapes(dumped))))
-                return -1;
-            text = dumped;
-        }
-        if (plain)
-            put_plain_attr(f, first, key, text);
-        else
-            put_attr(f, first, key, text, 0);
-        free(dumped);
+    for (void *it = json_object_iter((json_t *)attrs); it;
+         it = json_object_iter_next((json_t *)attrs, it)) {
+        ag_attr_value v;
+        ag_attr_value_of_json(json_object_iter_value(it), &v);
+        if (put_datum(f, first, json_object_iter_key(it), &v, style, plain) < 0)
+            return -1;
     }
     return 0;
 }
@@ -231,6 +240,21 @@ static int put_data_as(FILE *f, int *first, const json_t *attrs, const ag__attrs
 static int put_data(FILE *f, int *first, const json_t *attrs, const ag__attrs *style)
 {
     return put_data_as(f, first, attrs, style, 0);
+}
+
+/* The attributes of node or link (is_link) index of g as DOT data. */
+static int put_row_data(FILE *f, int *first, const ag_graph *g, int is_link, size_t index,
+                        const ag__attrs *style, int plain)
+{
+    const char *key;
+    ag_attr_value v;
+
+    for (size_t k = 0; (is_link ? ag_edge_attr_at(g, index, k, &key, &v)
+                                : ag_node_attr_at(g, index, k, &key, &v)) == 0;
+         k++)
+        if (put_datum(f, first, key, &v, style, plain) < 0)
+            return -1;
+    return 0;
 }
 
 /* The statement a default-attribute list opens with ("graph", "node", "edge"). */
@@ -309,7 +333,7 @@ int ag__dot_emit(const ag_graph *g, ag__styler *s, int with_data, FILE *out, ag_
         ag__puts(out, "  ");
         put_id(out, ag_node_id(g, i));
         put_attrs(out, &first, el);
-        if (with_data && put_data(out, &first, ag_node_attrs_const(g, i), el) < 0)
+        if (with_data && put_row_data(out, &first, g, 0, i, el, 0) < 0)
             goto nomem;
         ag__puts(out, first ? ";\n" : "];\n");
     }
@@ -327,7 +351,7 @@ int ag__dot_emit(const ag_graph *g, ag__styler *s, int with_data, FILE *out, ag_
             put_attr(out, &first, "weight", num, 0);
         }
         put_attrs(out, &first, el);
-        if (with_data && put_data(out, &first, ag_edge_attrs_const(g, e), el) < 0)
+        if (with_data && put_row_data(out, &first, g, 1, e, el, 0) < 0)
             goto nomem;
         ag__puts(out, first ? ";\n" : "];\n");
     }
@@ -363,7 +387,7 @@ static int write_plain_dot(const ag_graph *g, FILE *out, ag_error *err)
         first = 1;
         ag__puts(out, "  ");
         put_quoted(out, id, quotable(id));
-        if (put_data_as(out, &first, ag_node_attrs_const(g, i), NULL, 1) < 0)
+        if (put_row_data(out, &first, g, 0, i, NULL, 1) < 0)
             goto nomem;
         ag__puts(out, first ? ";\n" : "];\n");
     }
@@ -380,7 +404,7 @@ static int write_plain_dot(const ag_graph *g, FILE *out, ag_error *err)
             ag__format_double(ag_edge_weight(g, e), 1, num, sizeof num);
             put_plain_attr(out, &first, "weight", num);
         }
-        if (put_data_as(out, &first, ag_edge_attrs_const(g, e), NULL, 1) < 0)
+        if (put_row_data(out, &first, g, 1, e, NULL, 1) < 0)
             goto nomem;
         ag__puts(out, first ? ";\n" : "];\n");
     }
