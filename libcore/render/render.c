@@ -1119,12 +1119,9 @@ ag_graph *ag_render_positions(const ag_graph *g, const ag_render_opts *opts, ag_
     if (nn && ag__dot_layout(sel, s, pl, err) < 0)
         goto out;
     for (size_t i = 0; i < nn; i++) {
-        json_t *a = ag_node_attrs(sel, i);
-        if (!a || json_object_set_new(a, "x", json_real(round(pl[i].x * 100) / 100)) < 0 ||
-            json_object_set_new(a, "y", json_real(round(-pl[i].y * 100) / 100)) < 0) {
-            ag__nomem(err);
+        if (ag_node_set_number(sel, i, "x", round(pl[i].x * 100) / 100, err) < 0 ||
+            ag_node_set_number(sel, i, "y", round(-pl[i].y * 100) / 100, err) < 0)
             goto out;
-        }
     }
     rc = 0;
 out:
