@@ -230,6 +230,29 @@ static void test_attrs__filter_sort_and_copy_move_the_columns(void **state)
     ag_graph_free(c);
 }
 
+static void test_attrs__copy_attrs_keeps_order_and_skips(void **state)
+{
+    ag_graph *g = nodes(2), *h = nodes(1);
+    json_t *list = json_pack("[s]", "x");
+    char buf[128];
+    const char *s;
+
+    ag_node_set_string(g, 0, "name", "N", NULL);
+    ag_node_set_json(g, 0, "tags", list, NULL);
+    ag_node_set_integer(g, 0, "n", 1, NULL);
+    json_decref(list);
+    assert_int_equal(ag_node_copy_attrs(h, 0, g, 0, "name", NULL), 0);
+    assert_string_equal(keys_of(h, 0, buf, sizeof buf), "tags,n");
+    assert_int_equal(ag_node_copy_attrs(g, 1, g, 0, NULL, NULL), 0); /* within one graph */
+    assert_string_equal(keys_of(g, 1, buf, sizeof buf), "name,tags,n");
+    assert_int_equal(ag_node_get_string(g, 1, "name", &s), 0);
+    assert_string_equal(s, "N");
+    assert_int_equal(ag_node_copy_attrs(h, 3, g, 0, NULL, NULL), -1); /* out of range */
+    ag_graph_free(g);
+    assert_int_equal(ag_node_attr_type(h, 0, "tags"), AG_ATTR_OTHER); /* shared, still alive */
+    ag_graph_free(h);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -240,6 +263,7 @@ int main(void)
         cmocka_unit_test(test_attrs__link_weight_is_no_entry),
         cmocka_unit_test(test_attrs__setters_refuse_bad_values),
         cmocka_unit_test(test_attrs__filter_sort_and_copy_move_the_columns),
+        cmocka_unit_test(test_attrs__copy_attrs_keeps_order_and_skips),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
