@@ -253,9 +253,8 @@ out:
 static int has_alias(const ag_graph *g, size_t v, const char *name, int fold)
 {
     ag_attr_value av;
-    const json_t *al = ag_node_get_value(g, v, "aliases", &av) == 0 && av.type == AG_ATTR_OTHER
-                           ? av.other
-                           : NULL;
+    const json_t *al =
+        ag_node_get_value(g, v, "aliases", &av) == 0 && av.type == AG_ATTR_OTHER ? av.other : NULL;
     size_t i;
     const json_t *x;
 

@@ -115,7 +115,8 @@ void ag__json_value(const json_t *j, ag_attr_value *v)
 }
 
 /* The value in cell row of column c (which the row holds). */
-static void cell_get(const ag__attr_store *s, const ag__attr_column *c, size_t row, ag_attr_value *v)
+static void cell_get(const ag__attr_store *s, const ag__attr_column *c, size_t row,
+                     ag_attr_value *v)
 {
     memset(v, 0, sizeof *v);
     v->type = c->kind;
@@ -653,9 +654,8 @@ int ag__attrs_copy(ag__attr_store *d, const ag__attr_store *s)
                 goto fail;
         }
     }
-    if (s->nrows &&
-        (ag__grow(&d->shape, &d->caprows, s->nrows, sizeof *d->shape) < 0 ||
-         (s->objs && !(d->objs = calloc(d->caprows, sizeof *d->objs)))))
+    if (s->nrows && (ag__grow(&d->shape, &d->caprows, s->nrows, sizeof *d->shape) < 0 ||
+                     (s->objs && !(d->objs = calloc(d->caprows, sizeof *d->objs)))))
         goto fail;
     d->capobjs = d->objs ? d->caprows : 0;
     for (size_t r = 0; r < s->nrows; r++) {

@@ -31,34 +31,34 @@ AG__HASHMAP_TYPE(ag__str_table, uint32_t)
 AG__HASHMAP_TYPE(ag__shape_table, uint32_t)
 
 typedef struct ag__attr_column {
-    char *key;     /* owned, NUL-terminated */
-    int kind;      /* an ag_attr_type; AG_ATTR_NONE while no row holds a value */
-    void *vals;    /* cap cells of the kind's size; rows past cap hold nothing */
-    size_t cap;    /* cells allocated */
-    size_t live;   /* rows holding a value */
+    char *key;   /* owned, NUL-terminated */
+    int kind;    /* an ag_attr_type; AG_ATTR_NONE while no row holds a value */
+    void *vals;  /* cap cells of the kind's size; rows past cap hold nothing */
+    size_t cap;  /* cells allocated */
+    size_t live; /* rows holding a value */
 } ag__attr_column;
 
 typedef struct ag__attr_shape {
-    uint32_t n;         /* keys */
-    uint32_t *cols;     /* owned; column indices in insertion order */
-    uint32_t next_col;  /* cache of the last transition: adding next_col gives */
-    uint32_t next;      /* shape next (UINT32_MAX: none yet) */
+    uint32_t n;        /* keys */
+    uint32_t *cols;    /* owned; column indices in insertion order */
+    uint32_t next_col; /* cache of the last transition: adding next_col gives */
+    uint32_t next;     /* shape next (UINT32_MAX: none yet) */
 } ag__attr_shape;
 
 typedef struct ag__attr_store {
-    uint32_t *shape;      /* per row: shape index, or AG__OBJECT_ROW */
-    json_t **objs;        /* per row: the object of an object-mode row; NULL until one */
+    uint32_t *shape; /* per row: shape index, or AG__OBJECT_ROW */
+    json_t **objs;   /* per row: the object of an object-mode row; NULL until one */
     size_t nrows, caprows, capobjs;
     ag__attr_column *cols;
     size_t ncols, capcols;
-    ag__attr_shape *shapes;    /* shapes[0] is the empty row */
+    ag__attr_shape *shapes; /* shapes[0] is the empty row */
     size_t nshapes, capshapes;
-    char **strs;          /* interned strings, owned */
+    char **strs; /* interned strings, owned */
     size_t nstrs, capstrs;
-    uint32_t *scratch;    /* a shape being built */
+    uint32_t *scratch; /* a shape being built */
     size_t capscratch;
-    ag__col_table col_tab;   /* key -> column */
-    ag__str_table str_tab;   /* text -> string */
+    ag__col_table col_tab;     /* key -> column */
+    ag__str_table str_tab;     /* text -> string */
     ag__shape_table shape_tab; /* column list -> shape */
 } ag__attr_store;
 

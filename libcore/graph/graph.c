@@ -53,8 +53,8 @@ struct ag_graph {
     size_t nnodes, capnodes;
     edge *edges; /* nedges used of capedges */
     size_t nedges, capedges;
-    node_table node_tab; /* id -> node */
-    edge_table edge_tab; /* endpoint pair -> edge */
+    node_table node_tab;   /* id -> node */
+    edge_table edge_tab;   /* endpoint pair -> edge */
     ag__attr_store nattrs; /* node attributes, row i for node i */
     ag__attr_store eattrs; /* link attributes, row e for link e (the weight is not here) */
 };
@@ -666,10 +666,14 @@ static int set_graph_value(ag_graph *g, const char *key, const ag_attr_value *v,
 }
 
 /* The value each typed setter passes on. */
-#define VAL_REAL(x) (ag_attr_value){.type = AG_ATTR_REAL, .real = (x)}
-#define VAL_INTEGER(x) (ag_attr_value){.type = AG_ATTR_INTEGER, .integer = (x)}
-#define VAL_STRING(x) (ag_attr_value){.type = AG_ATTR_STRING, .string = (x)}
-#define VAL_BOOL(x) (ag_attr_value){.type = AG_ATTR_BOOL, .boolean = (x) != 0}
+#define VAL_REAL(x)                                                                                \
+    (ag_attr_value) { .type = AG_ATTR_REAL, .real = (x) }
+#define VAL_INTEGER(x)                                                                             \
+    (ag_attr_value) { .type = AG_ATTR_INTEGER, .integer = (x) }
+#define VAL_STRING(x)                                                                              \
+    (ag_attr_value) { .type = AG_ATTR_STRING, .string = (x) }
+#define VAL_BOOL(x)                                                                                \
+    (ag_attr_value) { .type = AG_ATTR_BOOL, .boolean = (x) != 0 }
 
 /* Names of row `row` of st other than skip, appended to keys[n, max); the new count. */
 static size_t list_keys(const ag__attr_store *st, size_t row, const char *skip, const char **keys,
@@ -771,8 +775,7 @@ int ag_node_set_bool(ag_graph *g, size_t i, const char *key, int x, ag_error *er
     return set_node(g, i, key, &VAL_BOOL(x), err);
 }
 
-int ag_node_set_value(ag_graph *g, size_t i, const char *key, const ag_attr_value *v,
-                      ag_error *err)
+int ag_node_set_value(ag_graph *g, size_t i, const char *key, const ag_attr_value *v, ag_error *err)
 {
     return set_node(g, i, key, v, err);
 }
@@ -894,8 +897,7 @@ int ag_edge_set_bool(ag_graph *g, size_t e, const char *key, int x, ag_error *er
     return set_edge(g, e, key, &VAL_BOOL(x), err);
 }
 
-int ag_edge_set_value(ag_graph *g, size_t e, const char *key, const ag_attr_value *v,
-                      ag_error *err)
+int ag_edge_set_value(ag_graph *g, size_t e, const char *key, const ag_attr_value *v, ag_error *err)
 {
     return store_value(e < g->nedges ? &g->eattrs : NULL, "link", e, key, v, err);
 }

@@ -464,7 +464,8 @@ static int read_attvalue(gx *s, int cl, size_t idx, const rec *attrs, json_t **d
             goto out;
         }
         list = json_object_get(*dyn, a->title);
-        if (!list && ((list = json_array()) == NULL || json_object_set_new(*dyn, a->title, list) < 0))
+        if (!list &&
+            ((list = json_array()) == NULL || json_object_set_new(*dyn, a->title, list) < 0))
             goto oom;
         if (!(triple = json_array()))
             goto oom;

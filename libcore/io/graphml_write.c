@@ -251,8 +251,7 @@ static void put_graph_data(gw *w, const json_t *attrs)
     const char *key;
     json_t *v;
 
-    json_object_foreach((json_t *)attrs, key, v)
-        put_data(w, 0, key, v, NULL);
+    json_object_foreach((json_t *)attrs, key, v) put_data(w, 0, key, v, NULL);
 }
 
 /* <data> elements for every attribute of a node (d 1) or link (d 2). */

@@ -154,8 +154,8 @@ static void free_cols(ncol *cols, size_t n)
 
 /* The property cells of one record, in column order. */
 /* The cells of node or link (edges) index, in column order. */
-static void put_cells(FILE *f, const ag__columns *c, const ncol *cols, const ag_graph *g,
-                      int edges, size_t index, ag__buf *scratch, int *oom)
+static void put_cells(FILE *f, const ag__columns *c, const ncol *cols, const ag_graph *g, int edges,
+                      size_t index, ag__buf *scratch, int *oom)
 {
     for (size_t i = 0; i < c->n; i++) {
         ag_attr_value v;

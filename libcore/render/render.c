@@ -398,9 +398,9 @@ static ag_graph *select_graph(const ag_graph *g, const ag_render_opts *opts, siz
         for (size_t i = 0; i < nn; i++)
             if (keep_node[i]) {
                 double x;
-                rank[k].score = !measure                                      ? degree[i]
+                rank[k].score = !measure                                     ? degree[i]
                                 : ag_node_get_number(g, i, measure, &x) == 0 ? x
-                                                                              : -INFINITY;
+                                                                             : -INFINITY;
                 if (isnan(rank[k].score))
                     rank[k].score = -INFINITY;
                 rank[k].id = ag_node_id(g, i);
