@@ -59,6 +59,7 @@ void ag_mentions_clear(ag_mentions *m)
     p->ntoks = p->ncands = p->nnames = 0;
     p->toks_kept = 0;
     p->sport_words = 0;
+    p->nicks = 0;
     p->doc_pass = 0;
     dtab_next_gen(&p->evidence);
     dtab_next_gen(&p->nametab);

@@ -335,6 +335,7 @@ typedef struct span_state {
     const char *role;    /* that title (role_str) */
     int place_led;       /* a place starts an organisation's name ("Kenya Airways") ... */
     size_t place_led_at; /* ... at this token */
+    size_t nick_end;     /* ... a team's, which ends here ("Cleveland Indians"); else 0 */
 } span_state;
 
 /* Drop sentence-initial function and ordinary words from the start *tsp of span
@@ -491,6 +492,29 @@ static int inner_title(ctx *c, span_state *sp, size_t *kp)
     return 0;
 }
 
+/* The document reads as a sports report: a word only sports reports use, or a score
+ * ("beating the Twins, 7-1"; "7-1" is no date, and no vote in a sports page). Asked only
+ * of the rare spans that would be a team. */
+static int sports_report(const ctx *c)
+{
+    if (c->p->sport_words > 0)
+        return 1;
+    for (size_t k = 0; k < c->ntoks; k++)
+        if ((c->toks[k].flags & (AG__T_WORD | AG__T_HYPHEN | AG__T_DIGIT)) ==
+            (AG__T_HYPHEN | AG__T_DIGIT))
+            return 1;
+    return 0;
+}
+
+/* Token k, a people's name in the lexicon, is a capitalised plural: "Indians", "Texans"
+ * (a team's nickname after a city, see form_stands_alone). */
+static int nickname_word(const ctx *c, size_t k)
+{
+    const tok *t = &c->toks[k];
+    return (t->flags & (AG__T_CAP | AG__T_ALLCAPS)) == AG__T_CAP && t->e - t->s > 3 &&
+           c->text[t->e - 1] == 's';
+}
+
 /* The gazetteer form a at tokens [k, k + g) of the span is a mention of its own (1), or
  * the first words of a longer unknown name that unknown_run takes (0). */
 static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const ag_lex_actor *a)
@@ -503,10 +527,21 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
     if (!a->adjective && a->type != AG_ACTOR_ORG && k + g < te && !caps) {
         size_t r = k + g;
         ag_lex_actor b;
-        if (!match_form(c->lex, c->text, t, r, te, caps, &b) && !(t[r].cls & AG_LEX_GIVEN) &&
-            !match_title(c->p, c->lex, c->text, t, r, te)) {
+        size_t bg = match_form(c->lex, c->text, t, r, te, caps, &b);
+        if (!bg && !(t[r].cls & AG_LEX_GIVEN) && !match_title(c->p, c->lex, c->text, t, r, te)) {
             sp->place_led = 1; /* "Houston Astros", "Kenya Airways" */
             sp->place_led_at = k;
+            return 0;
+        }
+        /* In a sports report a city before a capitalised plural that the lexicon knows
+         * as a people is a team and its nickname ("Cleveland Indians", "Houston
+         * Texans"), no city and nationality. */
+        if (bg == 1 && r + 1 == te && b.adjective && a->type == AG_ACTOR_PLACE && a->country &&
+            nickname_word(c, r) && sports_report(c)) {
+            c->p->nicks = 1;
+            sp->place_led = 1;
+            sp->place_led_at = k;
+            sp->nick_end = te;
             return 0;
         }
     }
@@ -621,6 +656,9 @@ static int unknown_run(ctx *c, span_state *sp, size_t *kp)
     }
     if (cue || sp->titled)
         u = sp->te;
+    int nick = sp->nick_end && k == sp->place_led_at;
+    if (nick)
+        u = sp->nick_end;
     if (cue && !sp->titled && cut_after_cue(c, sp, k, &u) < 0)
         return -1;
     int before_title = 0;
@@ -648,8 +686,9 @@ static int unknown_run(ctx *c, span_state *sp, size_t *kp)
     if (sp->titled)
         m->role = sp->role;
     ag__ner_vote_unknown(c, m, sp->titled != 0);
-    if (branch || before_title)
+    if (branch || before_title || nick)
         m->votes[AG_ACTOR_ORG] += 3;
+    m->nick = nick;
     if (sp->place_led && k == sp->place_led_at)
         m->votes[AG_ACTOR_ORG] += 2;
     for (size_t q = k; q < u; q++)
@@ -715,7 +754,7 @@ static int do_span(ctx *c, size_t ts, size_t te)
     const char *role = titled ? role_str(c, role_s, role_e) : NULL;
     if (titled && !role)
         return -1;
-    span_state sp = {te, caps, headline, titled, role, 0, 0};
+    span_state sp = {te, caps, headline, titled, role, 0, 0, 0};
     return split_span(c, &sp, j);
 }
 
@@ -1143,10 +1182,38 @@ static int table_row(const ctx *c, size_t ts, size_t te)
  * Capitals: "in/at/to Kabul" keeps a place; "with Kabul", "Kabul said", "Kabul's" make
  * it a government.
  */
+/* A team named by a city and a people's plural (cand.nick) is the plural alone wherever
+ * the report writes it so ("the Indians", "Indians Rally"): that mention is no nationality
+ * but an unknown name, to resolve to the team's name. Mentions [from, ncands). */
+static void bare_nicknames(ctx *c, size_t from)
+{
+    struct ag__ner_scratch *p = c->p;
+    for (size_t ti = 0; ti < p->ncands; ti++) {
+        const cand *n = &p->cands[ti];
+        if (!n->nick)
+            continue;
+        size_t ls = n->e;
+        while (ls > n->s && c->text[ls - 1] != ' ')
+            ls--;
+        for (size_t ci = from; ci < p->ncands; ci++) {
+            cand *m = &p->cands[ci];
+            if (m->adjective && m->te - m->ts == 1 && m->e - m->s == n->e - ls &&
+                memcmp(c->text + m->s, c->text + ls, n->e - ls) == 0) {
+                m->type = AG_ACTOR_OTHER;
+                m->lexname = m->country = NULL;
+                m->adjective = 0;
+                m->votes[AG_ACTOR_ORG] += 3;
+            }
+        }
+    }
+}
+
 int ag__ner_finish_cands(ctx *c, size_t from)
 {
     struct ag__ner_scratch *p = c->p;
     const tok *t = c->toks;
+    if (p->nicks)
+        bare_nicknames(c, from);
     for (size_t ci = from; ci < p->ncands; ci++) {
         cand *m = &p->cands[ci];
         size_t ts = m->ts, te = m->te;

@@ -77,6 +77,8 @@ typedef struct cand {
     unsigned misc : 1;     /* no actor: an event, a work, a product (ag_mention.misc) */
     unsigned credit : 1;   /* a news agency credited for the story (ag_mention.credit) */
     unsigned uncued : 1;   /* votes hold the default person vote of a name with no cue */
+    unsigned nick : 1;     /* a team named by a city and a people's plural ("Cleveland
+                            * Indians"): the plural alone is the team too */
 } cand;
 
 /* A distinct unknown name of the document (keyed by its lower-cased text). */
@@ -154,6 +156,8 @@ struct ag__ner_scratch {
     int toks_kept;             /* toks are all the last document's (ag__ner_sentence_tokens) */
     size_t sport_words;        /* the document's words of sport_words, up to SPORT_WORDS,
                                 * counted by ag__ner_tokenise_document's pass */
+    int nicks;                 /* the document names a team by a city and a people's
+                                * plural (cand.nick) */
     int doc_pass;              /* ag__ner_tokenise is in the document's one pass: it counts
                                 * sport words and, while tokens are kept, collects capmid */
     struct capmid *capmid;     /* the document's capitalised words in mid-sentence (see

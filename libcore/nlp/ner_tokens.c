@@ -516,6 +516,7 @@ int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, 
     int streaming = 0;
     p->anycapsent = 0;
     p->sport_words = 0;
+    p->nicks = 0;
     p->ncapmid = 0;
     p->doc_pass = 1;
     for (size_t si = 0; si < nsents; si++) {
