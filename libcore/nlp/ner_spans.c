@@ -1182,6 +1182,23 @@ static int table_row(const ctx *c, size_t ts, size_t te)
  * Capitals: "in/at/to Kabul" keeps a place; "with Kabul", "Kabul said", "Kabul's" make
  * it a government.
  */
+/* A city's possessive before a person's name in a sports report is its team's player:
+ * "Boston's David Ortiz homered". Not a part of a longer place ("East Boston's Jim
+ * Yarde"), nor before a title ("Boston's Mayor Tom Menino", "Boston's Archbishop"). */
+static int city_player(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    size_t ts = m->ts, te = m->te;
+    if (te + 2 >= c->ntoks || !(t[te].flags & AG__T_POSS) || t[te + 2].sent != m->sent)
+        return 0;
+    if (ts > 0 && t[ts - 1].sent == m->sent && (t[ts - 1].flags & (AG__T_CAP | AG__T_ALLCAPS)))
+        return 0;
+    const tok *g = &t[te + 1];
+    return (g->cls & AG_LEX_GIVEN) && !(g->cls & AG_LEX_TITLE) &&
+           (g->flags & (AG__T_CAP | AG__T_ALLCAPS)) == AG__T_CAP &&
+           (t[te + 2].flags & (AG__T_CAP | AG__T_ALLCAPS)) == AG__T_CAP && sports_report(c);
+}
+
 /* A team named by a city and a people's plural (cand.nick) is the plural alone wherever
  * the report writes it so ("the Indians", "Indians Rally"): that mention is no nationality
  * but an unknown name, to resolve to the team's name. Mentions [from, ncands). */
@@ -1255,7 +1272,8 @@ int ag__ner_finish_cands(ctx *c, size_t from)
                 (tok_is(c->text, &t[ts - 1], "v") || tok_is(c->text, &t[ts - 1], "vs") ||
                  (m->lexname && m->type == AG_ACTOR_PLACE && win_verb(c, &t[ts - 1]))))
                 m->team = 1;
-            if (!m->team && m->lexname && m->type == AG_ACTOR_PLACE && ag__ner_city_team(c, m))
+            if (!m->team && m->lexname && m->type == AG_ACTOR_PLACE &&
+                (ag__ner_city_team(c, m) || city_player(c, m)))
                 m->team = 1;
         }
         /* Capitals as governments. */
