@@ -647,10 +647,14 @@ static int unknown_run(ctx *c, span_state *sp, size_t *kp)
         branch = 1; /* "Air France", "Tennis Australia", "Veltrix UK" */
         u = sp->te;
     }
+    /* "New" before a country's name makes another place's name, and names start with
+     * it ("New England Patriots", "New South Wales Blues", "New Britain"): the country
+     * is no mention of its own to cut at. */
     while (u < sp->te && !cue && !sp->titled) {
         ag_lex_actor b;
         if (match_form(c->lex, c->text, t, u, sp->te, sp->caps, &b) &&
-            !(t[u - 1].cls & AG_LEX_CONNECTOR) && (b.type == AG_ACTOR_COUNTRY || b.adjective))
+            !(t[u - 1].cls & AG_LEX_CONNECTOR) && (b.type == AG_ACTOR_COUNTRY || b.adjective) &&
+            !tok_is(c->text, &t[k], "New"))
             break;
         u++;
     }
