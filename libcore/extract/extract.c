@@ -345,9 +345,14 @@ static int extract_all(const char *const *inputs, size_t ninputs, const ag_extra
         }
     }
     report(&r, rd, 0);
-    for (int i = 0; i < nthreads; i++)
-        if (ag__acc_combine(acc, &ws[i].acc, err) < 0)
+    /* The other workers' records go into the first worker's, which then becomes *acc:
+     * copying it into an empty accumulator was 5% of a -j 1 run. */
+    for (int i = 1; i < nthreads; i++)
+        if (ag__acc_combine(&ws[0].acc, &ws[i].acc, err) < 0)
             goto out;
+    ag__acc_destroy(acc);
+    *acc = ws[0].acc;
+    ag__acc_init(&ws[0].acc, maxev);
     if (stats) {
         stats->documents = r.docs_done;
         stats->bytes = r.bytes_done;

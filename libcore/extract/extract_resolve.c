@@ -736,7 +736,133 @@ static int cmp_count_desc(const void *pa, const void *pb)
     return strcmp(a->s, b->s);
 }
 
-static json_t *top_list(ag__counts *c, size_t max, const char *skip)
+/* ------------------------------------------------------------------ shared values */
+
+/*
+ * The graph's list values (evidence, aliases, roles) are jansson values, which the
+ * graph shares rather than copies (ag_edge_set_json): what repeats in them is made once
+ * and shared by reference (json_incref). One sentence backs many pairs, so an evidence
+ * record is the same object in every link it backs, holding one string per document id;
+ * roles repeat across actors. Scalars go to the graph's columns, which intern strings.
+ * Sharing is safe because nothing modifies an attribute value in place: the graph's
+ * setters and readers replace values, never change them. The maps are keyed by pool
+ * strings (ag__acc_intern), equal exactly when their pointers are; a string that was not
+ * interned only shares less. A value jansson refuses (a string that is not UTF-8) is
+ * remembered as NULL and left out wherever it would go, as it was left out before.
+ */
+typedef struct strslot {
+    const char *s; /* the pool string; NULL: empty slot */
+    json_t *v;     /* its JSON string (one reference is the map's), or NULL */
+} strslot;
+
+#define STRSLOT_EMPTY(t, slot) ((slot)->s == NULL)
+#define STRSLOT_MATCH(ctx, slot, k, h) ((slot)->s == (k))
+#define STRSLOT_REHASH(ctx, slot) ag__hash_u64((uint64_t)(uintptr_t)(slot)->s)
+AG__HASHMAP(strvals, strslot, const char *, const void *, STRSLOT_EMPTY, STRSLOT_MATCH,
+            STRSLOT_REHASH)
+
+typedef struct evslot {
+    const char *doc, *text; /* the record's pool strings; text NULL: empty slot */
+    size_t offset;
+    json_t *v; /* its {"doc", "offset", "text"} object (one reference is the map's), or NULL */
+} evslot;
+
+static uint64_t evid_hash(const char *doc, size_t offset, const char *text)
+{
+    return ag__hash_u64((uint64_t)(uintptr_t)text ^ (uint64_t)(uintptr_t)doc << 21 ^
+                        (uint64_t)offset);
+}
+
+#define EVSLOT_EMPTY(t, slot) ((slot)->text == NULL)
+#define EVSLOT_MATCH(ctx, slot, k, h)                                                              \
+    ((slot)->text == (k)->text && (slot)->offset == (k)->offset && (slot)->doc == (k)->doc)
+#define EVSLOT_REHASH(ctx, slot) evid_hash((slot)->doc, (slot)->offset, (slot)->text)
+AG__HASHMAP(evvals, evslot, const ag__evid *, const void *, EVSLOT_EMPTY, EVSLOT_MATCH,
+            EVSLOT_REHASH)
+
+#define SHARED_INTS 256 /* offsets below this are shared */
+
+typedef struct values {
+    strvals strings;           /* roles, document ids */
+    evvals evidence;           /* evidence records */
+    json_t *ints[SHARED_INTS]; /* made on first use */
+    int nomem;                 /* an allocation failed */
+} values;
+
+static void values_free(values *vs)
+{
+    for (size_t i = 0; i < vs->strings.cap; i++)
+        json_decref(vs->strings.v[i].v);
+    for (size_t i = 0; i < vs->evidence.cap; i++)
+        json_decref(vs->evidence.v[i].v);
+    for (size_t i = 0; i < SHARED_INTS; i++) {
+        json_decref(vs->ints[i]);
+        vs->ints[i] = NULL;
+    }
+    strvals_dispose(&vs->strings);
+    evvals_dispose(&vs->evidence);
+}
+
+/* A new reference to the JSON string of pool string s, or NULL (not UTF-8, or out of
+ * memory: vs->nomem). */
+static json_t *shared_string(values *vs, const char *s)
+{
+    if (strvals_reserve(&vs->strings, NULL, vs->strings.n + 1, 64) < 0) {
+        vs->nomem = 1;
+        return NULL;
+    }
+    strslot *slot = strvals_probe(&vs->strings, NULL, s, ag__hash_u64((uint64_t)(uintptr_t)s));
+    if (!slot->s) {
+        *slot = (strslot){s, json_string(s)};
+        vs->strings.n++;
+    }
+    return json_incref(slot->v);
+}
+
+/* A new reference to the JSON integer n, or NULL (out of memory). */
+static json_t *shared_int(values *vs, long long n)
+{
+    if (n < 0 || n >= SHARED_INTS)
+        return json_integer((json_int_t)n);
+    if (!vs->ints[n])
+        vs->ints[n] = json_integer((json_int_t)n);
+    return json_incref(vs->ints[n]);
+}
+
+/* Make e's object, keys in the order the writers list them. NULL when a string is not
+ * UTF-8 (the record is left out) or on ENOMEM. */
+static json_t *evid_object(values *vs, const ag__evid *e)
+{
+    json_t *o = json_object(), *doc = shared_string(vs, e->doc), *text = json_string(e->text);
+    if (!o || !doc || !text || json_object_set_new_nocheck(o, "doc", json_incref(doc)) < 0 ||
+        json_object_set_new_nocheck(o, "offset", shared_int(vs, (long long)e->offset)) < 0 ||
+        json_object_set_new_nocheck(o, "text", json_incref(text)) < 0) {
+        json_decref(o);
+        o = NULL;
+    }
+    json_decref(doc);
+    json_decref(text);
+    return o;
+}
+
+/* A new reference to the shared object of evidence record e, or NULL (left out). */
+static json_t *shared_evid(values *vs, const ag__evid *e)
+{
+    if (evvals_reserve(&vs->evidence, NULL, vs->evidence.n + 1, 64) < 0) {
+        vs->nomem = 1;
+        return NULL;
+    }
+    evslot *slot = evvals_probe(&vs->evidence, NULL, e, evid_hash(e->doc, e->offset, e->text));
+    if (!slot->text) {
+        *slot = (evslot){e->doc, e->text, e->offset, evid_object(vs, e)};
+        vs->evidence.n++;
+    }
+    return json_incref(slot->v);
+}
+
+/* The max most counted strings of c but skip, as a JSON list; shared: share the strings
+ * (roles repeat across actors, aliases hardly). */
+static json_t *top_list(values *vs, ag__counts *c, size_t max, const char *skip, int shared)
 {
     json_t *arr = json_array();
     if (c->n > 1)
@@ -744,18 +870,17 @@ static json_t *top_list(ag__counts *c, size_t max, const char *skip)
     for (size_t i = 0, k = 0; arr && i < c->n && k < max; i++) {
         if (skip && strcmp(c->v[i].s, skip) == 0)
             continue;
-        json_array_append_new(arr, json_string(c->v[i].s));
+        json_array_append_new(arr, shared ? shared_string(vs, c->v[i].s) : json_string(c->v[i].s));
         k++;
     }
     return arr;
 }
 
-static json_t *evid_list(const ag__evids *e)
+static json_t *evid_list(values *vs, const ag__evids *e)
 {
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < e->n; i++)
-        json_array_append_new(arr, json_pack("{sssIss}", "doc", e->v[i].doc, "offset",
-                                             (json_int_t)e->v[i].offset, "text", e->v[i].text));
+        json_array_append_new(arr, shared_evid(vs, &e->v[i]));
     return arr;
 }
 
@@ -783,6 +908,7 @@ typedef struct resolver {
     group *groups;                /* ngroups of them, in order of their first actor */
     size_t ngroups;
     size_t *mstart, *members; /* group k's actors: members[mstart[k] .. mstart[k + 1]) */
+    values vals;              /* the graph's attribute values, shared */
 } resolver;
 
 /* Stage 1: each actor's voted type, display name and variant keys. -1: out of memory. */
@@ -974,7 +1100,7 @@ static void set_json_new(ag_graph *g, int is_link, size_t i, const char *key, js
 }
 
 /* Node attributes of group gr from its summed record (into the graph's columns). */
-static void set_node_attrs(ag_graph *g, size_t node, const group *gr, ag__actor *sum)
+static void set_node_attrs(values *vs, ag_graph *g, size_t node, const group *gr, ag__actor *sum)
 {
     int best = 0;
     for (int t = 1; t < 5; t++)
@@ -985,8 +1111,8 @@ static void set_node_attrs(ag_graph *g, size_t node, const group *gr, ag__actor 
     ag_node_set_string(g, node, "type", ag_actor_type_name((ag_actor_type)best), NULL);
     ag_node_set_integer(g, node, "mentions", sum->mentions, NULL);
     ag_node_set_integer(g, node, "documents", sum->documents, NULL);
-    set_json_new(g, 0, node, "aliases", top_list(&sum->forms, MAX_ALIASES, gr->id));
-    set_json_new(g, 0, node, "roles", top_list(&sum->roles, MAX_ROLES, NULL));
+    set_json_new(g, 0, node, "aliases", top_list(vs, &sum->forms, MAX_ALIASES, gr->id, 0));
+    set_json_new(g, 0, node, "roles", top_list(vs, &sum->roles, MAX_ROLES, NULL, 1));
     if (sum->countries.n) {
         qsort(sum->countries.v, sum->countries.n, sizeof *sum->countries.v, cmp_count_desc);
         if (strcmp(sum->countries.v[0].s, gr->id) != 0)
@@ -1011,9 +1137,9 @@ static int add_nodes(resolver *r, ag_graph *g, ag_error *err)
         long ri = ag__acc_actor(&one, "-");
         int rc = ri < 0 ? -1 : sum_members(r, k, &one.actors[ri]);
         if (rc == 0)
-            set_node_attrs(g, (size_t)node, &r->groups[k], &one.actors[ri]);
+            set_node_attrs(&r->vals, g, (size_t)node, &r->groups[k], &one.actors[ri]);
         ag__acc_destroy(&one);
-        if (rc < 0)
+        if (rc < 0 || r->vals.nomem)
             return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
     }
     return 0;
@@ -1072,7 +1198,7 @@ static int fold_pairs(resolver *r, ag__acc *links)
 
 /* Stage 5b: one link per folded group pair (met ones only with --met-only). -1 with err
  * set. */
-static int add_links(const resolver *r, ag__acc *links, ag_graph *g, ag_error *err)
+static int add_links(resolver *r, ag__acc *links, ag_graph *g, ag_error *err)
 {
     for (size_t i = 0; i < links->npairs; i++) {
         ag__pair *q = &links->pairs[i];
@@ -1083,17 +1209,20 @@ static int add_links(const resolver *r, ag__acc *links, ag_graph *g, ag_error *e
         if (e < 0)
             return -1;
         ag_edge_set_weight(g, (size_t)e, (double)q->weight);
+        values *vs = &r->vals;
         ag_edge_set_integer(g, (size_t)e, "documents", q->documents, NULL);
         ag_edge_set_bool(g, (size_t)e, "met", q->met > 0, NULL);
         if (q->first_date.s)
             ag_edge_set_string(g, (size_t)e, "first_date", q->first_date.s, NULL);
         if (q->last_date.s)
             ag_edge_set_string(g, (size_t)e, "last_date", q->last_date.s, NULL);
-        set_json_new(g, 1, (size_t)e, "evidence", evid_list(&q->evidence));
+        set_json_new(g, 1, (size_t)e, "evidence", evid_list(vs, &q->evidence));
         if (q->met)
-            set_json_new(g, 1, (size_t)e, "met_evidence", evid_list(&q->met_evidence));
+            set_json_new(g, 1, (size_t)e, "met_evidence", evid_list(vs, &q->met_evidence));
         ag__evids_free(&q->evidence);
         ag__evids_free(&q->met_evidence);
+        if (vs->nomem)
+            return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
     }
     return 0;
 }
@@ -1114,12 +1243,15 @@ static void resolver_free(resolver *r)
     free(r->parent);
     free(r->target);
     free(r->gof);
+    values_free(&r->vals);
 }
 
 ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error *err)
 {
     size_t n = acc->nactors, n1 = n ? n : 1;
     resolver r = {.acc = acc, .opts = opts, .n = n};
+    strvals_init(&r.vals.strings);
+    evvals_init(&r.vals.evidence);
     ag__acc links; /* group-level pair records; its actors are the groups, by id */
     ag_graph *g = NULL;
 
@@ -1143,7 +1275,10 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         goto fail;
     if (fold_pairs(&r, &links) < 0)
         goto nomem;
-    if (add_links(&r, &links, g, err) < 0 || ag_graph_sort(g, err) < 0)
+    if (add_links(&r, &links, g, err) < 0)
+        goto fail;
+    values_free(&r.vals); /* the graph holds what it uses: the maps are only memory now */
+    if (ag_graph_sort(g, err) < 0)
         goto fail;
     goto out;
 nomem:

@@ -3,8 +3,11 @@
  * who met whom.
  *
  * Ownership: options and the input path list are borrowed for the duration of a call.
- * ag_extract_graph returns a new graph the caller frees with ag_graph_free. FILE streams
- * passed in (mentions, keyed output) are written to but never closed.
+ * ag_extract_graph returns a new graph the caller frees with ag_graph_free. Its list
+ * values share what repeats in them (one evidence object in every link the sentence
+ * backs): replace an attribute value, never modify one in place (the graph's setters
+ * replace). FILE streams passed in (mentions, keyed output) are written to but never
+ * closed.
  * Thread safety: a call may start its own worker threads (opts.threads) and joins them
  * before it returns; separate calls share nothing.
  *

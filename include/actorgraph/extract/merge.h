@@ -3,7 +3,8 @@
  * one run over all documents would give.
  *
  * Ownership: inputs and options are borrowed for the duration of a call; ag_merge_graph
- * returns a new graph the caller frees with ag_graph_free; FILE streams are never closed.
+ * returns a new graph the caller frees with ag_graph_free (attribute values shared as in
+ * ag_extract_graph's); FILE streams are never closed.
  *
  * The partial results are not graphs but their unresolved records, written by
  * `ag-extract --emit-keyed` (ag_extract_keyed), one per line as KEY <TAB> JSON. KEY is a
