@@ -539,27 +539,68 @@ static int utf8_valid(const char *s)
     return 1;
 }
 
+/* The length of the run of bytes at s[0, n) that JSON strings hold as they are: printable
+ * ASCII but '"' and '\\'. Eight bytes at a time: records are mostly such runs. */
+static size_t plain_run(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, q, bs;
+        memcpy(&x, s + i, 8);
+        q = x ^ (ones * '"');
+        bs = x ^ (ones * '\\');
+        /* a byte >= 0x80, < 0x20, or equal to '"' or '\\' (a zero byte of q or bs) */
+        if ((x | ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs)
+            break;
+    }
+    while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x80 && s[i] != '"' &&
+           s[i] != '\\')
+        i++;
+    return i;
+}
+
+/* ag__buf_add with its common case inline: records are written a few bytes at a time. */
+static inline int put_n(ag__buf *b, const char *s, size_t n)
+{
+    if (b->len + n >= b->cap)
+        return ag__buf_add(b, s, n);
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+    return 0;
+}
+
+/* Take back what was written to b since it held mark bytes. */
+static void unput(ag__buf *b, size_t mark)
+{
+    b->len = mark;
+    b->p[mark] = '\0';
+}
+
 /* s as a JSON string the way jansson dumps it with JSON_ENSURE_ASCII: \" \\ \b \f \n \r
  * \t, other controls and every non-ASCII character as \uXXXX (upper-case hex; UTF-16
- * surrogate pairs beyond the BMP). s must be valid UTF-8. */
+ * surrogate pairs beyond the BMP). 1 and nothing written when s is not valid UTF-8
+ * (utf8_valid), which jansson refused to hold. */
 static int put_str(ag__buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
     static const char from[] = "\"\\\b\f\n\r\t", to[] = "\"\\bfnrt"; /* two-byte escapes */
-    size_t n = strlen(s), run = 0;
-    if (ag__buf_add(b, "\"", 1) < 0)
+    size_t n = strlen(s), run = 0, mark = b->len;
+    if (put_n(b, "\"", 1) < 0)
         return -1;
-    for (size_t i = 0; i < n;) {
+    for (size_t i = plain_run(s, n); i < n; i += plain_run(s + i, n - i)) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-            i++;
-            continue;
-        }
         char esc[12];
         size_t en = 2, k = 1;
         int32_t cp = c;
-        if (c >= 0x80)
+        if (c >= 0x80) {
             k = ag_text_decode(s, n, i, &cp);
+            if (cp == 0xFFFD && k == 1) {
+                unput(b, mark);
+                return 1;
+            }
+        }
         const char *short_esc = cp < 0x80 ? memchr(from, (int)cp, sizeof from - 1) : NULL;
         esc[0] = '\\';
         if (short_esc) {
@@ -581,12 +622,12 @@ static int put_str(ag__buf *b, const char *s)
                     esc[en++] = hex[(u[j] >> sh) & 0xF];
             }
         }
-        if (ag__buf_add(b, s + run, i - run) < 0 || ag__buf_add(b, esc, en) < 0)
+        if (put_n(b, s + run, i - run) < 0 || put_n(b, esc, en) < 0)
             return -1;
         i += k;
         run = i;
     }
-    return ag__buf_add(b, s + run, n - run) < 0 || ag__buf_add(b, "\"", 1) < 0 ? -1 : 0;
+    return put_n(b, s + run, n - run) < 0 || put_n(b, "\"", 1) < 0 ? -1 : 0;
 }
 
 /* v in decimal ("%lld", which cost a tenth of writing records through snprintf). */
@@ -599,10 +640,10 @@ static int put_int(ag__buf *b, long long v)
     while (u /= 10);
     if (v < 0)
         *--p = '-';
-    return ag__buf_add(b, p, (size_t)(num + sizeof num - p));
+    return put_n(b, p, (size_t)(num + sizeof num - p));
 }
 
-static int put(ag__buf *b, const char *s) { return ag__buf_add(b, s, strlen(s)); }
+static inline int put(ag__buf *b, const char *s) { return put_n(b, s, strlen(s)); }
 
 /* ,"name":[["s",n],..] */
 static int put_counts(ag__buf *b, const char *name, const ag__counts *c)
@@ -611,10 +652,15 @@ static int put_counts(ag__buf *b, const char *name, const ag__counts *c)
     if (put(b, ",\"") < 0 || put(b, name) < 0 || put(b, "\":[") < 0)
         return -1;
     for (size_t i = 0; i < c->n; i++) {
-        if (!utf8_valid(c->v[i].s))
+        size_t mark = b->len;
+        int r;
+        if ((!first && put(b, ",") < 0) || put(b, "[") < 0 || (r = put_str(b, c->v[i].s)) < 0)
+            return -1;
+        if (r) { /* not UTF-8: left out */
+            unput(b, mark);
             continue;
-        if ((!first && put(b, ",") < 0) || put(b, "[") < 0 || put_str(b, c->v[i].s) < 0 ||
-            put(b, ",") < 0 || put_int(b, c->v[i].n) < 0 || put(b, "]") < 0)
+        }
+        if (put(b, ",") < 0 || put_int(b, c->v[i].n) < 0 || put(b, "]") < 0)
             return -1;
         first = 0;
     }
@@ -629,11 +675,17 @@ static int put_evids(ag__buf *b, const char *name, const ag__evids *e)
         return -1;
     for (size_t i = 0; i < e->n; i++) {
         const ag__evid *x = &e->v[i];
-        if (!utf8_valid(x->doc) || !utf8_valid(x->text))
+        size_t mark = b->len;
+        int r1 = 0, r2 = 0;
+        if ((!first && put(b, ",") < 0) || put(b, "[") < 0 || (r1 = put_str(b, x->doc)) < 0 ||
+            (!r1 && (put(b, ",") < 0 || put_int(b, (long long)x->offset) < 0 || put(b, ",") < 0 ||
+                     (r2 = put_str(b, x->text)) < 0)))
+            return -1;
+        if (r1 || r2) { /* not UTF-8: left out */
+            unput(b, mark);
             continue;
-        if ((!first && put(b, ",") < 0) || put(b, "[") < 0 || put_str(b, x->doc) < 0 ||
-            put(b, ",") < 0 || put_int(b, (long long)x->offset) < 0 || put(b, ",") < 0 ||
-            put_str(b, x->text) < 0 || put(b, "]") < 0)
+        }
+        if (put(b, "]") < 0)
             return -1;
         first = 0;
     }
@@ -643,9 +695,15 @@ static int put_evids(ag__buf *b, const char *name, const ag__evids *e)
 /* ,"name":"s" when s is set (and valid UTF-8). */
 static int put_opt(ag__buf *b, const char *name, const char *s)
 {
-    if (!s || !utf8_valid(s))
+    if (!s)
         return 0;
-    return put(b, ",\"") < 0 || put(b, name) < 0 || put(b, "\":") < 0 || put_str(b, s) < 0 ? -1 : 0;
+    size_t mark = b->len;
+    int r = 0;
+    if (put(b, ",\"") < 0 || put(b, name) < 0 || put(b, "\":") < 0 || (r = put_str(b, s)) < 0)
+        return -1;
+    if (r) /* not UTF-8: left out */
+        unput(b, mark);
+    return 0;
 }
 
 static int put_dates(ag__buf *b, const ag__date *first, const ag__date *last)
@@ -659,17 +717,18 @@ static int cmp_actor_ptr(const void *pa, const void *pb)
     return strcmp(a->key, b->key);
 }
 
+/* A pair record in the order of its keys: the ranks of its two actors' keys among all
+ * keys (unique, so the ranks are the strcmp order of the keys), as one number. Sorting
+ * these compares integers instead of following two key pointers per side. */
 typedef struct pair_sort {
-    const ag__acc *acc; /* owner of the pairs */
-    size_t i;           /* pair index */
+    uint64_t ranks; /* rank of key a << 32 | rank of key b */
+    size_t i;       /* pair index */
 } pair_sort;
 
 static int cmp_pair_sort(const void *pa, const void *pb)
 {
     const pair_sort *x = pa, *y = pb;
-    const ag__pair *p = &x->acc->pairs[x->i], *q = &y->acc->pairs[y->i];
-    int c = strcmp(x->acc->actors[p->a].key, x->acc->actors[q->a].key);
-    return c ? c : strcmp(x->acc->actors[p->b].key, x->acc->actors[q->b].key);
+    return (x->ranks > y->ranks) - (x->ranks < y->ranks);
 }
 
 /* Write b out once it holds a good amount (or at the end), and empty it. */
@@ -736,18 +795,21 @@ int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error 
 {
     const ag__actor **order = NULL;
     pair_sort *pairs = NULL;
+    uint32_t *rank = NULL;
     ag__buf b = {0};
     int rc = -1;
 
     order = malloc((acc->nactors + 1) * sizeof *order);
+    rank = malloc((acc->nactors + 1) * sizeof *rank);
     pairs = malloc((acc->npairs + 1) * sizeof *pairs);
-    if (!order || !pairs || ag__buf_reserve(&b, 1 << 17) < 0)
+    if (!order || !rank || !pairs || ag__buf_reserve(&b, 1 << 17) < 0)
         goto nomem;
     for (size_t i = 0; i < acc->nactors; i++)
         order[i] = &acc->actors[i];
     qsort(order, acc->nactors, sizeof *order, cmp_actor_ptr);
     for (size_t i = 0; i < acc->nactors; i++) {
         const ag__actor *a = order[i];
+        rank[a - acc->actors] = (uint32_t)i; /* < 2^32 actors: ag__acc_pair */
         if (!a->mentions && !a->documents)
             continue; /* only named by a pair record (ag-merge --sorted) */
         if (actor_line(&b, a) < 0)
@@ -758,7 +820,7 @@ int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error 
     if (doc_record && doc_line(&b, acc) < 0)
         goto nomem;
     for (size_t i = 0; i < acc->npairs; i++)
-        pairs[i] = (pair_sort){acc, i};
+        pairs[i] = (pair_sort){(uint64_t)rank[acc->pairs[i].a] << 32 | rank[acc->pairs[i].b], i};
     qsort(pairs, acc->npairs, sizeof *pairs, cmp_pair_sort);
     for (size_t i = 0; i < acc->npairs; i++) {
         if (pair_line(&b, acc, &acc->pairs[pairs[i].i]) < 0)
@@ -778,6 +840,7 @@ io:
 out:
     ag__buf_free(&b);
     free(order);
+    free(rank);
     free(pairs);
     return rc;
 }
@@ -882,6 +945,7 @@ static int scan_string(scan *sc, const char **s, size_t *n)
     const char *start = sc->p, *q = sc->p;
     ag__buf *b = NULL;
     for (;;) {
+        q += plain_run(q, (size_t)(sc->end - q));
         while (q < sc->end && *q != '"' && *q != '\\') {
             unsigned char c = (unsigned char)*q;
             if (c < 0x20)

@@ -803,6 +803,17 @@ static void values_free(values *vs)
     evvals_dispose(&vs->evidence);
 }
 
+/* json_string(s), which checks that s is UTF-8 a code point at a time, with ASCII (most of
+ * news text) let through in one pass. */
+static json_t *string_value(const char *s)
+{
+    size_t n = strlen(s);
+    unsigned char high = 0;
+    for (size_t i = 0; i < n; i++)
+        high |= (unsigned char)s[i];
+    return high < 0x80 ? json_stringn_nocheck(s, n) : json_string(s);
+}
+
 /* A new reference to the JSON string of pool string s, or NULL (not UTF-8, or out of
  * memory: vs->nomem). */
 static json_t *shared_string(values *vs, const char *s)
@@ -813,7 +824,7 @@ static json_t *shared_string(values *vs, const char *s)
     }
     strslot *slot = strvals_probe(&vs->strings, NULL, s, ag__hash_u64((uint64_t)(uintptr_t)s));
     if (!slot->s) {
-        *slot = (strslot){s, json_string(s)};
+        *slot = (strslot){s, string_value(s)};
         vs->strings.n++;
     }
     return json_incref(slot->v);
@@ -833,7 +844,7 @@ static json_t *shared_int(values *vs, long long n)
  * UTF-8 (the record is left out) or on ENOMEM. */
 static json_t *evid_object(values *vs, const ag__evid *e)
 {
-    json_t *o = json_object(), *doc = shared_string(vs, e->doc), *text = json_string(e->text);
+    json_t *o = json_object(), *doc = shared_string(vs, e->doc), *text = string_value(e->text);
     if (!o || !doc || !text || json_object_set_new_nocheck(o, "doc", json_incref(doc)) < 0 ||
         json_object_set_new_nocheck(o, "offset", shared_int(vs, (long long)e->offset)) < 0 ||
         json_object_set_new_nocheck(o, "text", json_incref(text)) < 0) {
@@ -870,7 +881,7 @@ static json_t *top_list(values *vs, ag__counts *c, size_t max, const char *skip,
     for (size_t i = 0, k = 0; arr && i < c->n && k < max; i++) {
         if (skip && strcmp(c->v[i].s, skip) == 0)
             continue;
-        json_array_append_new(arr, shared ? shared_string(vs, c->v[i].s) : json_string(c->v[i].s));
+        json_array_append_new(arr, shared ? shared_string(vs, c->v[i].s) : string_value(c->v[i].s));
         k++;
     }
     return arr;

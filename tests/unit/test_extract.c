@@ -302,6 +302,66 @@ static void test_extract__record_parse(void **state)
     ag__doc_free(&d);
 }
 
+/* The keyed writer leaves out strings that are not UTF-8 (as jansson did) and escapes
+ * special bytes wherever they fall in its eight-byte scan. */
+static void test_extract__keyed_strings(void **state)
+{
+    ag__acc acc;
+    (void)state;
+    ag__acc_init(&acc, 3);
+    size_t x = person(&acc, "Laura Benn", 1, 1), y = person(&acc, "Tomas Ekdahl", 1, 1);
+    ag__actor *a = &acc.actors[x];
+    assert_int_equal(ag__counts_add(&a->forms, "Bad \xff form", 1), 0);
+    assert_int_equal(ag__counts_add(&a->roles, "abcdefg\"abcdefgh\\ab\x01 \x7f caf\xc3\xa9", 1), 0);
+    assert_int_equal(ag__date_min(&a->first_date, "2020-\xff"), 0);
+    long pi = ag__acc_pair(&acc, x, y); /* before reading acc.pairs, which it may move */
+    ag__pair *p = &acc.pairs[pi];
+    p->weight = p->documents = 1;
+    assert_int_equal(ag__evids_offer(&p->evidence, 3, "d\xfe", 1, "dropped: bad doc"), 0);
+    assert_int_equal(ag__evids_offer(&p->evidence, 3, "e", 2, "dropped: bad \xc3 text"), 0);
+    assert_int_equal(ag__evids_offer(&p->evidence, 3, "f", 3, "kept"), 0);
+    char *s = keyed(&acc);
+    assert_null(strstr(s, "Bad"));
+    assert_null(strstr(s, "\"fd\""));
+    assert_null(strstr(s, "dropped"));
+    assert_non_null(strstr(s, "\"forms\":[[\"Laura Benn\",1]]"));
+    assert_non_null(strstr(s, "[\"abcdefg\\\"abcdefgh\\\\ab\\u0001 \x7f caf\\u00E9\",1]"));
+    assert_non_null(strstr(s, "\"ev\":[[\"f\",3,\"kept\"]]"));
+    free(s);
+    ag__acc_destroy(&acc);
+}
+
+/* One sentence backing two links is one evidence object in the graph, not two. */
+static void test_extract__shared_evidence(void **state)
+{
+    ag__acc acc;
+    ag_error err;
+    (void)state;
+    ag_error_clear(&err);
+    ag__acc_init(&acc, 3);
+    size_t x = person(&acc, "Laura Benn", 1, 1), y = person(&acc, "Tomas Ekdahl", 1, 1),
+           z = person(&acc, "Maria Voss", 1, 1);
+    const char *doc = ag__acc_intern(&acc, "d", 1), *text = ag__acc_intern(&acc, "All met.", 8);
+    size_t ends[2][2] = {{x, y}, {y, z}};
+    for (int k = 0; k < 2; k++) {
+        long pi = ag__acc_pair(&acc, ends[k][0], ends[k][1]);
+        ag__pair *p = &acc.pairs[pi];
+        p->weight = p->documents = 1;
+        assert_int_equal(ag__evids_offer(&p->evidence, 3, doc, 0, text), 0);
+    }
+    ag__resolve_opts ro = {0, 0};
+    ag_graph *g = ag__acc_to_graph(&acc, &ro, &err);
+    assert_non_null(g);
+    assert_int_equal(ag_graph_edge_count(g), 2);
+    const json_t *e0 = json_array_get(json_object_get(ag_edge_attrs_const(g, 0), "evidence"), 0),
+                 *e1 = json_array_get(json_object_get(ag_edge_attrs_const(g, 1), "evidence"), 0);
+    assert_non_null(e0);
+    assert_ptr_equal(e0, e1);
+    assert_string_equal(json_string_value(json_object_get(e0, "text")), "All met.");
+    ag_graph_free(g);
+    ag__acc_destroy(&acc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -311,6 +371,8 @@ int main(void)
         cmocka_unit_test(test_extract__combine_commutes_and_roundtrips),
         cmocka_unit_test(test_extract__resolve_variants),
         cmocka_unit_test(test_extract__record_parse),
+        cmocka_unit_test(test_extract__keyed_strings),
+        cmocka_unit_test(test_extract__shared_evidence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
