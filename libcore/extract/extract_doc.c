@@ -316,6 +316,24 @@ static int unit_text(ag__analyser *an, const char *text, size_t s, size_t e)
         return -1;
     int space = 0;
     for (size_t i = s; i < e;) {
+        /* A run of printable ASCII (no space among it) goes in at once, as far as it
+         * fits: the same bytes the loop below would add one character at a time. */
+        size_t run = 0;
+        while (i + run < e && (unsigned char)text[i + run] > ' ' &&
+               (unsigned char)text[i + run] < 0x7F)
+            run++;
+        if (run && an->scratchlen + 1 + (space ? 1 : 0) <= EVIDENCE_BYTES) {
+            if (space && ag__ebuf_add(&an->scratch, &an->scratchlen, &an->scratchcap, " ", 1) < 0)
+                return -1;
+            space = 0;
+            size_t fit = EVIDENCE_BYTES - an->scratchlen; /* >= 1 */
+            if (ag__ebuf_add(&an->scratch, &an->scratchlen, &an->scratchcap, text + i,
+                             run < fit ? run : fit) < 0)
+                return -1;
+            i += run < fit ? run : fit;
+            if (run <= fit)
+                continue; /* else the next character does not fit: the check below */
+        }
         int32_t cp;
         size_t k = ag_text_decode(text, e, i, &cp);
         if (ag_text_is_space(cp)) {
