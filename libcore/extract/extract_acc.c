@@ -314,7 +314,7 @@ void ag__acc_init(ag__acc *acc, size_t max_evidence)
     ag__poolmap_init(&acc->pooled);
 }
 
-void ag__acc_destroy(ag__acc *acc)
+void ag__acc_free_actors(ag__acc *acc)
 {
     for (size_t i = 0; i < acc->nactors; i++) {
         ag__actor *a = &acc->actors[i];
@@ -323,15 +323,22 @@ void ag__acc_destroy(ag__acc *acc)
         ag__counts_free(&a->roles);
         ag__counts_free(&a->countries);
     }
+    free(acc->actors);
+    acc->actors = NULL;
+    acc->nactors = acc->capactors = 0;
+    ag__strmap_dispose(&acc->actor_index);
+}
+
+void ag__acc_destroy(ag__acc *acc)
+{
+    ag__acc_free_actors(acc);
     for (size_t i = 0; i < acc->npairs; i++) {
         ag__evids_free(&acc->pairs[i].evidence);
         ag__evids_free(&acc->pairs[i].met_evidence);
     }
-    free(acc->actors);
     free(acc->pairs);
     free(acc->settings);
     free(acc->shards);
-    ag__strmap_dispose(&acc->actor_index);
     ag__u64map_dispose(&acc->pair_index);
     ag__poolmap_dispose(&acc->pooled);
     ag__arena_free(&acc->pool);

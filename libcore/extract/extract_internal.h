@@ -207,6 +207,9 @@ typedef struct ag__acc {
 
 void ag__acc_init(ag__acc *acc, size_t max_evidence);
 void ag__acc_destroy(ag__acc *acc);
+/* Free the actor records and their index (acc->nactors becomes 0); their strings stay in
+ * the pool. */
+void ag__acc_free_actors(ag__acc *acc);
 
 /* The copy of s[0, n) in acc's pool (the same pointer for the same bytes, until
  * ag__acc_destroy), or NULL on ENOMEM. */
@@ -262,9 +265,9 @@ typedef struct ag__resolve_opts {
     int met_only; /* keep only met links */
 } ag__resolve_opts;
 
-/* Resolve the records of acc across documents and build the sorted graph. The pair
- * records are consumed (freed, acc->npairs becomes 0) to bound peak memory; destroy acc
- * afterwards. */
+/* Resolve the records of acc across documents and build the sorted graph. The actor and
+ * pair records are consumed (freed once used: acc->nactors and acc->npairs become 0) to
+ * bound peak memory; destroy acc afterwards. */
 ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error *err);
 
 /* ---------------------------------------------------------------- documents */

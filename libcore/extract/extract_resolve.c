@@ -33,7 +33,8 @@
  *     name ("X Corp") is an org;
  *  5. pair records are summed over groups (pairs inside one group vanish).
  * Time complexity: O(A log A + L + F) for A actor records, L pair records and F forms.
- * The evidence of acc's pair records is released on the way (it moves into the graph).
+ * acc's actor and pair records are released on the way, once used (they move into the
+ * graph).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -1284,6 +1285,9 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
     json_object_set_new(ag_graph_attrs(g), "documents", json_integer(acc->documents));
     if (add_nodes(&r, g, err) < 0)
         goto fail;
+    /* The actor records are summed into the nodes; what the links need of them is in the
+     * groups and the pool. */
+    ag__acc_free_actors(acc);
     if (fold_pairs(&r, &links) < 0)
         goto nomem;
     if (add_links(&r, &links, g, err) < 0)
