@@ -1074,7 +1074,7 @@ static int form_groups(resolver *r)
     return 0;
 }
 
-/* The records of group k's members summed into sum (a record of a scratch accumulator).
+/* The records of group k's members summed into sum (an emptied scratch record).
  * -1: out of memory. */
 static int sum_members(const resolver *r, size_t k, ag__actor *sum)
 {
@@ -1139,22 +1139,35 @@ static void set_node_attrs(values *vs, ag_graph *g, size_t node, const group *gr
 /* Stage 4: one node per group. -1 with err set. */
 static int add_nodes(resolver *r, ag_graph *g, ag_error *err)
 {
-    for (size_t k = 0; k < r->ngroups; k++) {
+    /* One record sums every group in turn: its lists keep their memory between groups
+     * (an accumulator per group cost an arena block and an index each). Its strings are
+     * borrowed from acc's pool, like the members'. */
+    ag__actor sum;
+    int rc = 0;
+    memset(&sum, 0, sizeof sum);
+    for (size_t k = 0; k < r->ngroups && rc == 0; k++) {
         long node = ag_graph_add_node(g, r->groups[k].id, err);
-        if (node < 0)
-            return -1;
+        if (node < 0) {
+            rc = -1;
+            break;
+        }
         r->groups[k].node = node;
-        ag__acc one;
-        ag__acc_init(&one, 0);
-        long ri = ag__acc_actor(&one, "-");
-        int rc = ri < 0 ? -1 : sum_members(r, k, &one.actors[ri]);
-        if (rc == 0)
-            set_node_attrs(&r->vals, g, (size_t)node, &r->groups[k], &one.actors[ri]);
-        ag__acc_destroy(&one);
-        if (rc < 0 || r->vals.nomem)
-            return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
+        sum.mentions = sum.documents = 0;
+        memset(sum.types, 0, sizeof sum.types);
+        sum.names.n = sum.forms.n = sum.roles.n = sum.countries.n = 0;
+        sum.first_date.s = sum.last_date.s = NULL;
+        if (sum_members(r, k, &sum) < 0)
+            rc = ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
+        else
+            set_node_attrs(&r->vals, g, (size_t)node, &r->groups[k], &sum);
+        if (rc == 0 && r->vals.nomem)
+            rc = ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
     }
-    return 0;
+    ag__counts_free(&sum.names);
+    ag__counts_free(&sum.forms);
+    ag__counts_free(&sum.roles);
+    ag__counts_free(&sum.countries);
+    return rc;
 }
 
 /* Offer every piece of evidence of from to to. -1: out of memory. */
