@@ -1205,8 +1205,8 @@ static int scan_key(scan *sc, const char *const *names, unsigned *seen, int *whi
     if (!eat(sc, ':'))
         return 1;
     *which = -1;
-    for (int i = 0; names[i]; i++) {
-        if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0) {
+    for (int i = 0; n && names[i]; i++) { /* the first byte rules out most names at once */
+        if (names[i][0] == s[0] && strlen(names[i]) == n && memcmp(names[i], s, n) == 0) {
             if (*seen & 1u << i)
                 return 1;
             *seen |= 1u << i;
