@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/formats_internal.h"
 #include "io/io_internal.h"
 
 /* ------------------------------------------------------------------ numbers */
@@ -39,103 +40,114 @@ void ag__format_double(double d, int as_integer, char *buf, size_t size)
 
 /* ------------------------------------------------------------------ writing */
 
+/* Bytes a JSON string cannot hold as they are: controls, the quote and the backslash. */
+static inline int needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
 static void put_string(FILE *out, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)s;
 
-    putc('"', out);
-    for (; *p; p++) {
+    ag__putn(out, "\"", 1);
+    for (;;) {
+        /* Names and sentences are mostly plain: write each run of them at once. */
+        const unsigned char *run = p;
+        while (*p && !needs_escape(*p))
+            p++;
+        if (p > run)
+            ag__putn(out, (const char *)run, (size_t)(p - run));
+        if (!*p)
+            break;
+        char esc[6] = {'\\', 0};
+        size_t n = 2;
         switch (*p) {
         case '"':
-            fputs("\\\"", out);
-            break;
         case '\\':
-            fputs("\\\\", out);
+            esc[1] = (char)*p;
             break;
         case '\n':
-            fputs("\\n", out);
+            esc[1] = 'n';
             break;
         case '\r':
-            fputs("\\r", out);
+            esc[1] = 'r';
             break;
         case '\t':
-            fputs("\\t", out);
+            esc[1] = 't';
             break;
         case '\b':
-            fputs("\\b", out);
+            esc[1] = 'b';
             break;
         case '\f':
-            fputs("\\f", out);
+            esc[1] = 'f';
             break;
         default:
-            if (*p < 0x20) {
-                fputs("\\u00", out);
-                putc(hex[*p >> 4], out);
-                putc(hex[*p & 15], out);
-            } else {
-                putc(*p, out);
-            }
+            memcpy(esc, "\\u00", 4);
+            esc[4] = hex[*p >> 4];
+            esc[5] = hex[*p & 15];
+            n = 6;
         }
+        ag__putn(out, esc, n);
+        p++;
     }
-    putc('"', out);
+    ag__putn(out, "\"", 1);
+}
+
+/* A real as the JSON writer spells it: null when not finite (JSON has no NaN or Infinity;
+ * a GML or GraphML input can hold them), else shortest round-trip with a fraction. */
+static void put_real(FILE *out, double d)
+{
+    if (isfinite(d))
+        ag__put_double(out, d);
+    else
+        ag__puts(out, "null");
 }
 
 static void put_value(FILE *out, const json_t *v)
 {
-    char num[40];
-
     switch (json_typeof(v)) {
     case JSON_OBJECT: {
         const char *key;
         json_t *val;
         int first = 1;
-        putc('{', out);
+        ag__puts(out, "{");
         json_object_foreach((json_t *)v, key, val)
         {
             if (!first)
-                fputs(", ", out);
+                ag__puts(out, ", ");
             first = 0;
             put_string(out, key);
-            fputs(": ", out);
+            ag__puts(out, ": ");
             put_value(out, val);
         }
-        putc('}', out);
+        ag__puts(out, "}");
         break;
     }
     case JSON_ARRAY:
-        putc('[', out);
+        ag__puts(out, "[");
         for (size_t i = 0; i < json_array_size(v); i++) {
             if (i)
-                fputs(", ", out);
+                ag__puts(out, ", ");
             put_value(out, json_array_get(v, i));
         }
-        putc(']', out);
+        ag__puts(out, "]");
         break;
     case JSON_STRING:
         put_string(out, json_string_value(v));
         break;
     case JSON_INTEGER:
-        fprintf(out, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        ag__put_long(out, (long long)json_integer_value(v));
         break;
     case JSON_REAL:
-        /* JSON has no NaN or Infinity (a GML or GraphML input can hold them): null keeps
-         * the output readable by every JSON parser. */
-        if (!isfinite(json_real_value(v))) {
-            fputs("null", out);
-            break;
-        }
-        ag__format_double(json_real_value(v), 0, num, sizeof num);
-        fputs(num, out);
+        put_real(out, json_real_value(v));
         break;
     case JSON_TRUE:
-        fputs("true", out);
+        ag__puts(out, "true");
         break;
     case JSON_FALSE:
-        fputs("false", out);
+        ag__puts(out, "false");
         break;
     case JSON_NULL:
-        fputs("null", out);
+        ag__puts(out, "null");
         break;
     }
 }
@@ -143,7 +155,7 @@ static void put_value(FILE *out, const json_t *v)
 static void put_id(FILE *out, const ag_graph *g, size_t node)
 {
     if (ag_graph_has_integer_ids(g))
-        fputs(ag_node_id(g, node), out);
+        ag__puts(out, ag_node_id(g, node));
     else
         put_string(out, ag_node_id(g, node));
 }
@@ -151,25 +163,18 @@ static void put_id(FILE *out, const ag_graph *g, size_t node)
 /* One attribute value, as put_value writes the jansson value it stands for. */
 static void put_attr_value(FILE *out, const ag_attr_value *v)
 {
-    char num[40];
-
     switch (v->type) {
     case AG_ATTR_STRING:
         put_string(out, v->string);
         break;
     case AG_ATTR_INTEGER:
-        fprintf(out, "%lld", v->integer);
+        ag__put_long(out, v->integer);
         break;
     case AG_ATTR_REAL:
-        if (!isfinite(v->real)) {
-            fputs("null", out);
-            break;
-        }
-        ag__format_double(v->real, 0, num, sizeof num);
-        fputs(num, out);
+        put_real(out, v->real);
         break;
     case AG_ATTR_BOOL:
-        fputs(v->boolean ? "true" : "false", out);
+        ag__puts(out, v->boolean ? "true" : "false");
         break;
     default:
         put_value(out, v->other);
@@ -196,9 +201,9 @@ static void put_attrs(FILE *out, const ag_graph *g, int is_link, size_t index,
             skip |= strcmp(key, *r) == 0;
         if (skip)
             continue;
-        fputs(", ", out);
+        ag__puts(out, ", ");
         put_string(out, key);
-        fputs(": ", out);
+        ag__puts(out, ": ");
         put_attr_value(out, &val);
     }
 }
@@ -223,26 +228,33 @@ int ag__write_json(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_e
     put_value(out, ag_graph_attrs_const(g));
     fprintf(out, ",%s\"nodes\": [%s", nl, nl);
     for (size_t i = 0; i < n; i++) {
-        fputs("{\"id\": ", out);
+        ag__puts(out, "{\"id\": ");
         put_id(out, g, i);
         put_attrs(out, g, 0, i, node_keys);
-        fprintf(out, "}%s%s", i + 1 < n ? "," : "", nl);
+        ag__puts(out, i + 1 < n ? "}," : "}");
+        ag__puts(out, nl);
     }
     fprintf(out, "],%s\"%s\": [%s", nl, links, nl);
     for (size_t e = 0; e < m; e++) {
-        fputs("{\"source\": ", out);
+        ag__puts(out, "{\"source\": ");
         put_id(out, g, ag_edge_source(g, e));
-        fputs(", \"target\": ", out);
+        ag__puts(out, ", \"target\": ");
         put_id(out, g, ag_edge_target(g, e));
         if (ag_edge_has_weight(g, e)) {
-            if (isfinite(ag_edge_weight(g, e)))
-                ag__format_double(ag_edge_weight(g, e), 1, num, sizeof num);
-            else
-                strcpy(num, "null"); /* refused when read back, never invalid JSON */
-            fprintf(out, ", \"weight\": %s", num);
+            double w = ag_edge_weight(g, e);
+            ag__puts(out, ", \"weight\": ");
+            if (!isfinite(w))
+                ag__puts(out, "null"); /* refused when read back, never invalid JSON */
+            else if (w == floor(w) && fabs(w) < 1e15 && !(w == 0 && signbit(w)))
+                ag__put_long(out, (long long)w); /* a count, as "%.0f" would write it */
+            else {
+                ag__format_double(w, 1, num, sizeof num);
+                ag__puts(out, num);
+            }
         }
         put_attrs(out, g, 1, e, link_keys);
-        fprintf(out, "}%s%s", e + 1 < m ? "," : "", nl);
+        ag__puts(out, e + 1 < m ? "}," : "}");
+        ag__puts(out, nl);
     }
     fprintf(out, "]}\n");
     if (ferror(out))
