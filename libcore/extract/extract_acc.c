@@ -652,26 +652,47 @@ static int put_int(ag__buf *b, long long v)
 
 static inline int put(ag__buf *b, const char *s) { return put_n(b, s, strlen(s)); }
 
-/* ,"name":[["s",n],..] */
+/* Multiset entries by more occurrences first, then byte order (the graph's order). */
+static int cmp_count_ptr(const void *pa, const void *pb)
+{
+    const ag__count *a = *(const ag__count *const *)pa, *b = *(const ag__count *const *)pb;
+    if (a->n != b->n)
+        return a->n > b->n ? -1 : 1;
+    return strcmp(a->s, b->s);
+}
+
+/* ,"name":[["s",n],..], in cmp_count_ptr order: a multiset's insertion order depends on
+ * which worker of -j N saw a string first, and keyed output must not. */
 static int put_counts(ag__buf *b, const char *name, const ag__counts *c)
 {
-    int first = 1;
-    if (put(b, ",\"") < 0 || put(b, name) < 0 || put(b, "\":[") < 0)
+    int first = 1, rc = -1;
+    const ag__count *small[16], **order = small;
+    if (c->n > 16 && !(order = malloc(c->n * sizeof *order)))
         return -1;
+    for (size_t i = 0; i < c->n; i++)
+        order[i] = &c->v[i];
+    qsort(order, c->n, sizeof *order, cmp_count_ptr);
+    if (put(b, ",\"") < 0 || put(b, name) < 0 || put(b, "\":[") < 0)
+        goto out;
     for (size_t i = 0; i < c->n; i++) {
+        const ag__count *next = order[i];
         size_t mark = b->len;
         int r;
-        if ((!first && put(b, ",") < 0) || put(b, "[") < 0 || (r = put_str(b, c->v[i].s)) < 0)
-            return -1;
+        if ((!first && put(b, ",") < 0) || put(b, "[") < 0 || (r = put_str(b, next->s)) < 0)
+            goto out;
         if (r) { /* not UTF-8: left out */
             unput(b, mark);
             continue;
         }
-        if (put(b, ",") < 0 || put_int(b, c->v[i].n) < 0 || put(b, "]") < 0)
-            return -1;
+        if (put(b, ",") < 0 || put_int(b, next->n) < 0 || put(b, "]") < 0)
+            goto out;
         first = 0;
     }
-    return put(b, "]");
+    rc = put(b, "]");
+out:
+    if (order != small)
+        free(order);
+    return rc;
 }
 
 /* ,"name":[["doc",offset,"text"],..] */
