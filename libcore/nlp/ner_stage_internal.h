@@ -152,7 +152,6 @@ struct ag__ner_scratch {
     uint32_t *link;            /* resolution: chain links (2 per name) */
     size_t *pos_last;          /* resolution: last mention offset + 1 per name */
     size_t caplink;            /* names the two arrays above have room for */
-    int evidence_done;         /* evidence holds the document's words (see attested) */
     int toks_kept;             /* toks are all the last document's (ag__ner_sentence_tokens) */
     size_t sport_words;        /* the document's words of sport_words, up to SPORT_WORDS,
                                 * counted by ag__ner_tokenise_document's pass */
@@ -162,7 +161,8 @@ struct ag__ner_scratch {
                                 * sport words and, while tokens are kept, collects capmid */
     struct capmid *capmid;     /* the document's capitalised words in mid-sentence (see
                                 * ag__ner_attested), when its tokens are kept */
-    size_t ncapmid, capcapmid; /* used / allocated entries of capmid */
+    size_t ncapmid, capcapmid; /* used / allocated entries of capmid; ncapmid is CAPMID_OFF
+                                * once the document's tokens are not kept */
     size_t nsents;             /* sentences of the last document */
     size_t *sent_first;        /* when kept: first token of each sentence, then ntoks */
     size_t capsent_first;      /* allocated entries of sent_first */
@@ -186,6 +186,7 @@ typedef struct capmid {
     uint32_t len; /* its bytes */
     uint32_t cls; /* its word class (tok.cls) */
 } capmid;
+#define CAPMID_OFF ((size_t)-1)
 
 /* A slot of the word class cache: a word of at most WC_MAXLEN bytes, inline, and the
  * lexicon class of its lower-cased form. The word is lower-cased (word_class) or as
@@ -358,6 +359,15 @@ static inline dslot *dt_intern(struct ag__ner_scratch *p, dtab *t, const char *k
  * of the scratch. Why: the lexicon's class table is megabytes, so a lookup there costs a
  * cache miss or two (the slot, then its key), while news text repeats a few thousand
  * words; a slot here keeps the word inline, so a hit reads one cache line. */
+/* Slot s of the word class cache now answers cls for key[0, n) (n <= WC_MAXLEN). */
+static inline uint32_t wc_keep(wc_slot *s, const char *key, size_t n, uint32_t cls)
+{
+    s->cls = cls;
+    s->len = (uint8_t)n;
+    memcpy(s->w, key, n);
+    return cls;
+}
+
 static inline uint32_t word_class(struct ag__ner_scratch *p, const ag_lexicon *lex, const char *low,
                                   size_t n)
 {
@@ -367,10 +377,7 @@ static inline uint32_t word_class(struct ag__ner_scratch *p, const ag_lexicon *l
     wc_slot *s = &p->wcache[h & (WC_SLOTS - 1)];
     if (s->len == n && ag__bytes_eq(s->w, low, n))
         return s->cls;
-    s->cls = ag__lex_class_hashed(lex, low, n, h);
-    s->len = (uint8_t)n;
-    memcpy(s->w, low, n);
-    return s->cls;
+    return wc_keep(s, low, n, ag__lex_class_hashed(lex, low, n, h));
 }
 
 /* word_class of the word text[0, n) as written, lower-cased only when the cache does not
@@ -388,10 +395,7 @@ static inline uint32_t word_class_raw(struct ag__ner_scratch *p, const ag_lexico
     if (s->len == n && ag__bytes_eq(s->w, text, n))
         return s->cls;
     ag__lex_lower(text, n, low);
-    s->cls = ag__lex_class_hashed(lex, low, n, ag__hash_bytes(low, n));
-    s->len = (uint8_t)n;
-    memcpy(s->w, text, n);
-    return s->cls;
+    return wc_keep(s, text, n, ag__lex_class_hashed(lex, low, n, ag__hash_bytes(low, n)));
 }
 
 static inline int is_ascii_letter(char ch) { return (ch | 32) >= 'a' && (ch | 32) <= 'z'; }
@@ -412,15 +416,11 @@ int ag__ner_caps_sentence(const struct ag__ner_scratch *p, const char *text, siz
 /* Stage 1 over the whole document (p from ag__ner_scratch_ready): tokenise every
  * sentence, decide p->capsent. The tokens are kept in p->toks (p->toks_kept, with
  * p->sent_first) unless the document has more than TOKEN_LIMIT of them: then they are
- * dropped as they go, the capitalisation evidence noted on the way (p->evidence_done),
- * and the later stages re-tokenise window by window. Returns 0, or -1 when out of
- * memory. */
+ * dropped as they go, the capitalisation evidence noted on the way (p->evidence; while
+ * they are kept, p->capmid), and the later stages re-tokenise window by window. Returns 0, or -1
+ * when out of memory. */
 int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, const char *text,
                               size_t len, const ag_sentence *sents, size_t nsents);
-
-/* Record the words of tokens t[0, n) written capitalised in mid-sentence (outside
- * headlines) in p->evidence. -1 when out of memory. */
-int ag__ner_note_evidence(struct ag__ner_scratch *p, const char *text, const tok *t, size_t n);
 
 /* Token k is a word the document writes capitalised in mid-sentence: 1 or 0, -1 when out
  * of memory. Asked of headline words and sentence-initial ordinary words. */

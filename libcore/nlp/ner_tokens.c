@@ -289,33 +289,30 @@ static inline int word_token(const ag_lexicon *lex, struct ag__ner_scratch *p, c
     return push_tok(p, s, i, fl, sent, 0);
 }
 
+/* Append token k, classified, to p->capmid. -1 when out of memory. */
+static int capmid_push(struct ag__ner_scratch *p, size_t k)
+{
+    if (ag__grow(&p->capmid, &p->capcapmid, p->ncapmid + 1, sizeof *p->capmid) < 0)
+        return -1;
+    const tok *t = &p->toks[k];
+    p->capmid[p->ncapmid++] = (capmid){(uint32_t)k, (uint32_t)(t->e - t->s), t->cls};
+    return 0;
+}
+
 /* Word classes of the tokens [first_tok, ntoks) of the last tokenise, looked up only where
  * they can matter: capitalised words and their neighbours (connectors, lower-case titles,
  * "the"). A lower-case word between two lower-case words is never part of or next to a
  * name, and skipping it halves the hash lookups on ordinary prose. more: the sentence
  * goes on past the last token (its right neighbour comes with the next chunk). The same
  * pass counts the words caps_sentence asks about (p->tk_*). */
-/* Append token k, classified, to p->capmid. -1 when out of memory (p->ncapmid is then -1:
- * the document answers ag__ner_attested from its evidence table). */
-static int capmid_push(struct ag__ner_scratch *p, size_t k)
-{
-    if (ag__grow(&p->capmid, &p->capcapmid, p->ncapmid + 1, sizeof *p->capmid) < 0) {
-        p->ncapmid = (size_t)-1;
-        return -1;
-    }
-    const tok *t = &p->toks[k];
-    p->capmid[p->ncapmid++] = (capmid){(uint32_t)k, (uint32_t)(t->e - t->s), t->cls};
-    return 0;
-}
-
-static inline void classify_words(const ag_lexicon *lex, struct ag__ner_scratch *p,
-                                  const char *text, size_t first_tok, int more)
+static inline int classify_words(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
+                                 size_t first_tok, int more)
 {
     const uint32_t capish = AG__T_CAP | AG__T_ALLCAPS;
     size_t ncap = 0, nlow = 0, ninit = 0, nlower = 0, ncommon = 0, ntoks = p->ntoks;
     /* Sport words still to count: none once two decide, or outside the document's pass. */
     size_t sport = p->doc_pass ? p->sport_words : SPORT_WORDS;
-    int collect = p->doc_pass && p->ncapmid != (size_t)-1; /* capmid; -1: not kept */
+    int collect = p->doc_pass && p->ncapmid != CAPMID_OFF;
     /* The neighbours' flags ride along in registers. */
     uint32_t prev = first_tok > 0 ? p->toks[first_tok - 1].flags : 0,
              cur = first_tok < ntoks ? p->toks[first_tok].flags : 0;
@@ -355,8 +352,8 @@ static inline void classify_words(const ag_lexicon *lex, struct ag__ner_scratch 
                     !(t->cls & (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE | AG_LEX_ORGCUE |
                                 AG_LEX_FUNCTION)))
                     ncommon++;
-                if (collect && t->e - t->s < AG__LEX_MAXKEY) /* capitalised in mid-sentence */
-                    collect = capmid_push(p, k) == 0;
+                if (collect && t->e - t->s < AG__LEX_MAXKEY && capmid_push(p, k) < 0)
+                    return -1; /* capitalised in mid-sentence */
             }
         }
     }
@@ -367,6 +364,7 @@ static inline void classify_words(const ag_lexicon *lex, struct ag__ner_scratch 
     p->tk_ninit = ninit;
     p->tk_nlower = nlower;
     p->tk_ncommon = ncommon;
+    return 0;
 }
 
 int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
@@ -408,7 +406,8 @@ int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const cha
         if (word_token(lex, p, text, &i, b, cp, sent, &first) < 0)
             return -1;
     }
-    classify_words(lex, p, text, first_tok, i < b);
+    if (classify_words(lex, p, text, first_tok, i < b) < 0)
+        return -1;
     *pos = i;
     *firstp = first;
     return 0;
@@ -445,7 +444,10 @@ int ag__ner_caps_sentence(const struct ag__ner_scratch *p, const char *text, siz
 
 /* Record the words of tokens t[0, n) written capitalised in mid-sentence (outside
  * headlines). -1 when out of memory. */
-int ag__ner_note_evidence(struct ag__ner_scratch *p, const char *text, const tok *t, size_t n)
+/* Record the words of tokens t[0, n) written capitalised in mid-sentence (outside
+ * headlines) in p->evidence, for a document whose tokens are not kept. -1 when out of
+ * memory. */
+static int note_evidence(struct ag__ner_scratch *p, const char *text, const tok *t, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
         if ((t[k].flags & (AG__T_CAP | AG__T_FIRST)) != AG__T_CAP || (t[k].flags & AG__T_ALLCAPS) ||
@@ -479,7 +481,7 @@ int ag__ner_attested(const ctx *c, size_t k)
         return 0;
     ag__lex_lower(c->text + t->s, n, low);
     const struct ag__ner_scratch *p = c->p;
-    if (!p->evidence_done && p->toks_kept && p->ncapmid != (size_t)-1) {
+    if (p->toks_kept) {
         /* The listed tokens are capitalised, so tokenise gave them their word's class;
          * when it gave t one too (t is capitalised), a token of another class is another
          * word, and needs no compare. A headline's tokens are no evidence. */
@@ -498,12 +500,8 @@ int ag__ner_attested(const ctx *c, size_t k)
         }
         return 0;
     }
-    if (!c->p->evidence_done) {
-        if (ag__ner_note_evidence(c->p, c->text, c->toks, c->ntoks) < 0)
-            return -1;
-        c->p->evidence_done = 1;
-    }
-    /* the evidence table keys point into the arena: look up with a temporary key */
+    /* Else the table ag__ner_tokenise_document filled; its keys point into the arena: look
+     * up with a temporary key. */
     dslot *s = dt_get(&c->p->evidence, low, n, 0, &e);
     return s && (s->val & EV_CAPMID);
 }
@@ -539,12 +537,12 @@ int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, 
             }
             /* Evidence waits for attested unless the tokens are not kept: then it is noted
              * as they go, from all tokens so far when that is found out. */
-            if (streaming && ag__ner_note_evidence(p, text, p->toks + chunk, p->ntoks - chunk) < 0)
+            if (streaming && note_evidence(p, text, p->toks + chunk, p->ntoks - chunk) < 0)
                 return -1;
             if (!streaming && p->ntoks > TOKEN_LIMIT) {
                 streaming = 1;
-                p->ncapmid = (size_t)-1; /* their tokens are not kept */
-                if (ag__ner_note_evidence(p, text, p->toks, p->ntoks) < 0)
+                p->ncapmid = CAPMID_OFF; /* their tokens are not kept */
+                if (note_evidence(p, text, p->toks, p->ntoks) < 0)
                     return -1;
             }
             if (streaming)
@@ -552,7 +550,6 @@ int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, 
         }
     }
     p->doc_pass = 0;
-    p->evidence_done = streaming;
     p->toks_kept = !streaming;
     p->sent_first[nsents] = p->ntoks;
     p->nsents = nsents;
