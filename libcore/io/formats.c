@@ -190,8 +190,7 @@ static int dump_cb(const char *buffer, size_t size, void *data)
     return ag__buf_add(data, buffer, size);
 }
 
-/* Decimal digits of v into the end of buf[0, 24); returns where they start. */
-static char *digits(long long v, char *end)
+char *ag__digits(long long v, char *end)
 {
     unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
     char *p = end;
@@ -204,20 +203,6 @@ static char *digits(long long v, char *end)
     return p;
 }
 
-/* ag__format_double without printf for the common case of integral reals (weights,
- * strengths): "12.0". */
-static void format_real(double d, char *buf, size_t size)
-{
-    if (d == floor(d) && fabs(d) < 1e15 && !(d == 0 && signbit(d))) {
-        char tmp[24], *p = digits((long long)d, tmp + sizeof tmp);
-        size_t n = (size_t)(tmp + sizeof tmp - p);
-        memcpy(buf, p, n);
-        memcpy(buf + n, ".0", 3);
-        return;
-    }
-    ag__format_double(d, 0, buf, size);
-}
-
 /* Text of a number, an integer (is_int: x) or a real (d), in a column of kind `kind`,
  * into scratch. */
 static const char *number_text(int is_int, long long x, double d, ag__kind kind, ag__buf *scratch,
@@ -226,11 +211,11 @@ static const char *number_text(int is_int, long long x, double d, ag__kind kind,
     char num[48];
 
     if (is_int && kind != AG__K_REAL) {
-        char *p = digits(x, num + sizeof num - 1);
+        char *p = ag__digits(x, num + sizeof num - 1);
         num[sizeof num - 1] = '\0';
         memmove(num, p, (size_t)(num + sizeof num - p));
     } else {
-        format_real(is_int ? (double)x : d, num, sizeof num);
+        ag__format_double(is_int ? (double)x : d, 0, num, sizeof num);
     }
     *len = strlen(num);
     if (ag__buf_add(scratch, num, *len) < 0) {
@@ -315,7 +300,7 @@ const char *ag__attr_text(const ag_attr_value *v, ag__kind kind, ag__buf *scratc
 
 void ag__put_long(FILE *f, long long v)
 {
-    char buf[24], *p = digits(v, buf + sizeof buf);
+    char buf[24], *p = ag__digits(v, buf + sizeof buf);
     ag__putn(f, p, (size_t)(buf + sizeof buf - p));
 }
 
@@ -332,7 +317,7 @@ void ag__put_size(FILE *f, size_t v)
 void ag__put_double(FILE *f, double d)
 {
     char num[48];
-    format_real(d, num, sizeof num);
+    ag__format_double(d, 0, num, sizeof num);
     ag__puts(f, num);
 }
 

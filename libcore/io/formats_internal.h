@@ -84,6 +84,9 @@ const char *ag__attr_text(const ag_attr_value *v, ag__kind kind, ag__buf *scratc
 static inline void ag__puts(FILE *f, const char *s) { fputs_unlocked(s, f); }
 static inline void ag__putn(FILE *f, const char *s, size_t n) { fwrite_unlocked(s, 1, n, f); }
 void ag__put_long(FILE *f, long long v);
+/* Decimal digits of v written backwards ending at end (24 bytes before it are enough);
+ * returns where they start. */
+char *ag__digits(long long v, char *end);
 void ag__put_size(FILE *f, size_t v);
 /* A real in shortest round-trip form, always with a fraction or an exponent. */
 void ag__put_double(FILE *f, double d);

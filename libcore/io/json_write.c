@@ -26,7 +26,19 @@ void ag__format_double(double d, int as_integer, char *buf, size_t size)
         return;
     }
     if (d == floor(d) && fabs(d) < 1e15) {
-        snprintf(buf, size, as_integer ? "%.0f" : "%.1f", d);
+        /* Integral (weights and strengths mostly are): the digits without printf, as
+         * "%.0f" or "%.1f" would write them, -0 included. */
+        char tmp[24], *p = ag__digits((long long)d, tmp + sizeof tmp);
+        size_t len = (size_t)(tmp + sizeof tmp - p), n = 0;
+        if (d == 0 && signbit(d))
+            buf[n++] = '-';
+        memcpy(buf + n, p, len);
+        n += len;
+        if (!as_integer) {
+            memcpy(buf + n, ".0", 2);
+            n += 2;
+        }
+        buf[n] = '\0'; /* at most 20 bytes: buf holds 32 */
         return;
     }
     for (int prec = 15; prec <= 17; prec++) {
@@ -243,14 +255,11 @@ int ag__write_json(const ag_graph *g, FILE *out, const ag_write_opts *opts, ag_e
         if (ag_edge_has_weight(g, e)) {
             double w = ag_edge_weight(g, e);
             ag__puts(out, ", \"weight\": ");
-            if (!isfinite(w))
-                ag__puts(out, "null"); /* refused when read back, never invalid JSON */
-            else if (w == floor(w) && fabs(w) < 1e15 && !(w == 0 && signbit(w)))
-                ag__put_long(out, (long long)w); /* a count, as "%.0f" would write it */
-            else {
+            if (isfinite(w))
                 ag__format_double(w, 1, num, sizeof num);
-                ag__puts(out, num);
-            }
+            else
+                strcpy(num, "null"); /* refused when read back, never invalid JSON */
+            ag__puts(out, num);
         }
         put_attrs(out, g, 1, e, link_keys);
         ag__puts(out, e + 1 < m ? "}," : "}");
