@@ -418,6 +418,12 @@ static const char *const person_after[] = {"campaign", "administration", "aide",
                                            "camp",     "presidency",     NULL};
 
 /* Votes from the words right after the name, in its sentence (te < c->ntoks). */
+/* Events named by what comes before them ("the Glenmore festival", "the Doha
+ * tournament"). Not "conference" or "summit", which parties and governments hold under
+ * their own names ("the Plaid Cymru conference"). */
+static const char *const event_after[] = {"festival", "tournament", "championship", "championships",
+                                          "marathon", "ceremony",   "awards",       NULL};
+
 static void vote_after(ctx *c, cand *m, const name_words *w)
 {
     const tok *t = c->toks;
@@ -465,8 +471,8 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
             m->votes[AG_ACTOR_ORG] += 2;
         else if (tok_in(c, nt, G_PLACE_NOUN))
             m->votes[AG_ACTOR_PLACE] += 2;
-        else if (tok_in(c, nt, G_MISC_NOUN))
-            m->votes[AG_ACTOR_OTHER] += 2; /* "the Xbox console" */
+        else if (tok_in(c, nt, G_MISC_NOUN) || tok_is_any(c->text, nt, event_after))
+            m->votes[AG_ACTOR_OTHER] += 2; /* "the Xbox console", "the Glenmore festival" */
         else if (n == 1 && tok_is_any(c->text, nt, person_after))
             m->votes[AG_ACTOR_PERSON] += 3; /* "Dole campaign manager", "Bush aides" */
         else if (tok_is(c->text, nt, "operating") && te + 1 < c->ntoks &&
@@ -556,6 +562,13 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_ORG] += 3;
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_MISC_NOUN) && !titled)
         m->votes[AG_ACTOR_OTHER] += 3; /* "the film Troy" */
+    else if (!titled && ts > 1 && tok_is(c->text, pv, "for") && t[ts - 2].sent == m->sent &&
+             (t[ts - 2].flags & AG__T_CAP) && tok_in(c, &t[ts - 2], G_MISC_HEAD))
+        m->votes[AG_ACTOR_OTHER] += 3; /* "the Grammy Award for Best Rock Album": the prize */
+    else if (!titled && (pv->flags & AG__T_PUNCT) && pv->punct == ',' && ts > 1 &&
+             t[ts - 2].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
+             tok_in(c, &t[ts - 2], G_MISC_NOUN))
+        m->votes[AG_ACTOR_OTHER] += 3; /* "their debut album, Lantern Season," */
     else if (!titled && !given && product_before(c, m, pv))
         m->votes[AG_ACTOR_OTHER] += 3; /* "aboard SpaceShipOne", "runs on Linux" */
     else if (tok_is(c->text, pv, "the") && loc_before && !hascue)

@@ -867,6 +867,72 @@ static int resolve_partial(ctx *c, dtab *keys)
     return 0;
 }
 
+/* The type that candidate x gives a name beside it in a list, or -1: an organisation
+ * when x is one of two words or more (one word may be a surname that is also a club's
+ * or a firm's name: "Given, Breen, Staunton, Irwin"); a region when x is a place or a
+ * country (the gazetteer knows every country, so an unknown name is none). Persons are
+ * left out: unknown single names beside people are as often their teams or firms. */
+static int list_type(const ctx *c, const cand *x)
+{
+    if (x->adjective || x->dateline || x->misc)
+        return -1;
+    int type = x->type;
+    if (x->name >= 0) {
+        const dname *d = &c->p->names[x->name];
+        if (d->votes[AG_ACTOR_OTHER])
+            return -1;
+        type = (int)best_type(d->votes);
+    }
+    if (type == AG_ACTOR_ORG)
+        return x->ntok >= 2 ? AG_ACTOR_ORG : -1;
+    return type == AG_ACTOR_PLACE || type == AG_ACTOR_COUNTRY ? AG_ACTOR_PLACE : -1;
+}
+
+/* Bytes text[a, b) join the items of a list: ", ", " and ", ", and ", " or ". */
+static int list_gap(const char *text, size_t a, size_t b)
+{
+    static const char *const gaps[] = {", ", " and ", ", and ", " or ", NULL};
+    for (const char *const *g = gaps; *g; g++)
+        if (b - a == strlen(*g) && memcmp(text + a, *g, b - a) == 0)
+            return 1;
+    return 0;
+}
+
+/* Items of one list are of one kind: "competes with Cisco Systems, Juniper Networks and
+ * Huawei" names three companies, "energy links between Sicily and Malta" two places. A
+ * name with no evidence at all (one that would be dropped) takes the type its neighbours
+ * in the list give (list_type) when they agree. Names are what is voted on, so one listed
+ * mention types every mention of the name in the document. */
+static void list_votes(ctx *c)
+{
+    struct ag__ner_scratch *p = c->p;
+    cand *cs = p->cands;
+    for (size_t ci = 0; ci < p->ncands; ci++) {
+        cand *m = &cs[ci];
+        if (m->name < 0 || (m->tcls0 & AG_LEX_COMMON)) /* "Everyone Buckled, Kids in Back" */
+            continue;
+        dname *d = &p->names[m->name];
+        int sum = 0;
+        for (int i = 0; i < 5; i++)
+            sum += d->votes[i];
+        if (sum)
+            continue;
+        int type = -1, clash = 0;
+        if (ci > 0 && cs[ci - 1].sent == m->sent && cs[ci - 1].e <= m->s &&
+            list_gap(c->text, cs[ci - 1].e, m->s))
+            type = list_type(c, &cs[ci - 1]);
+        if (ci + 1 < p->ncands && cs[ci + 1].sent == m->sent && cs[ci + 1].s >= m->e &&
+            list_gap(c->text, m->e, cs[ci + 1].s)) {
+            int t = list_type(c, &cs[ci + 1]);
+            clash = t >= 0 && type >= 0 && t != type;
+            if (type < 0)
+                type = t;
+        }
+        if (type >= 0 && !clash)
+            d->votes[type] += 2;
+    }
+}
+
 /* Each candidate's type from its name's, once the names are resolved; drops. */
 static void resolve_types(ctx *c)
 {
@@ -936,6 +1002,7 @@ int ag__ner_resolve(ctx *c)
     memset(p->pos_last, 0, nn * sizeof *p->pos_last);
     dtab keys = p->keys;
     dtab_next_gen(&keys);
+    list_votes(c);
     for (size_t i = 0; i < nn; i++)
         nm[i].type = best_type(nm[i].votes);
     size_t npersons = 0, nacronyms = 0;

@@ -86,6 +86,19 @@ static inline int span_start(const struct ag__ner_scratch *p, const tok *t)
            p->capsent[t->sent] == 1;
 }
 
+/* The national adjective at tokens [ts, te) names a language: after "in" or "into" and
+ * before no noun ("translated into English by", "the talks were in French."). Not
+ * "in French newspapers" or "in Iraqi custody". A language is no actor. */
+static int language_use(const ctx *c, size_t ts, size_t te)
+{
+    const tok *t = c->toks;
+    if (ts == 0 || t[ts - 1].sent != t[ts].sent ||
+        !(tok_is(c->text, &t[ts - 1], "in") || tok_is(c->text, &t[ts - 1], "into")))
+        return 0;
+    return te >= c->ntoks || t[te].sent != t[ts].sent || (t[te].flags & AG__T_PUNCT) ||
+           ((t[te].flags & AG__T_LOWER) && (t[te].cls & AG_LEX_FUNCTION));
+}
+
 /* Emit a gazetteer mention for tokens [ts, te). */
 static cand *emit_lex(ctx *c, size_t ts, size_t te, const ag_lex_actor *a)
 {
@@ -97,6 +110,7 @@ static cand *emit_lex(ctx *c, size_t ts, size_t te, const ag_lex_actor *a)
     m->country = a->country;
     m->capital = a->capital;
     m->adjective = a->adjective;
+    m->misc = a->adjective && language_use(c, ts, te);
     for (size_t k = ts; k < te; k++)
         c->toks[k].flags |= AG__T_USED;
     return m;
@@ -259,8 +273,10 @@ static size_t strip_titles_at(ctx *c, size_t ts, size_t te, size_t *role_s, size
                 }
                 break;
             }
-            /* Only a portfolio when a name or another title follows it. */
-            if (k < te) {
+            /* Only a portfolio when a name or another title follows it, or when it ends
+             * the span: "served as Minister of Finance of Chile from 2006" names a post,
+             * not a person "Finance of Chile" (its places are mentions of their own). */
+            if (k < te || k > j + 1) {
                 j = k;
                 *role_e = c->toks[k - 1].e;
             }

@@ -71,11 +71,13 @@ static const char *const org_before[] = {
     "daily",    "regulator", "watchdog",     "stockbroker", "broker",   "market",
     "bourse",   "carmaker",  "chipmaker",    "drugmaker",   "utility",  "house",
     NULL};
-/* Before "in" or "of": "shares in Sony", "a stake in Airbus", "chief executive of BP". */
+/* Before "in" or "of": "shares in Sony", "a stake in Airbus", "chief executive of BP", "the
+ * enterprise division of Hewlett-Packard". */
 static const char *const stake_nouns[] = {"shares",       "stake",       "stakes",   "holding",
                                           "holdings",     "executive",   "chairman", "boss",
                                           "owner",        "founder",     "takeover", "subsidiary",
-                                          "shareholders", "acquisition", NULL};
+                                          "shareholders", "acquisition", "division", "divisions",
+                                          "unit",         "units",       "arm",      NULL};
 /* Last words of names that are events, competitions, prizes, laws and treaties, not
  * actors: "World Cup", "US Open", "Brit Awards", "Patriot Act", "Kyoto Protocol". */
 static const char *const misc_heads[] = {
@@ -90,10 +92,10 @@ static const char *const misc_heads[] = {
  * album X", "the Xbox console", "the Firefox browser", "the Linux kernel". Nouns a company name
  * also stands before ("Sony games", "Intel chips", "Nokia phones") are left out. */
 static const char *const misc_nouns[] = {
-    "album",   "albums",   "film",    "films",    "movie",       "movies",
-    "single",  "song",     "novel",   "musical",  "sitcom",      "documentary",
-    "console", "consoles", "browser", "handheld", "blockbuster", "soundtrack",
-    "memoir",  "opera",    "kernel",  NULL};
+    "album",   "albums",   "film",        "films",      "movie",       "movies",  "single",
+    "song",    "novel",    "musical",     "sitcom",     "documentary", "console", "consoles",
+    "browser", "handheld", "blockbuster", "soundtrack", "memoir",      "opera",   "kernel",
+    "book",    "books",    "poem",        "painting",   NULL};
 /* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip". */
 static const char *const place_heads[] = {
     "Street",    "Square",    "Avenue",  "Road",     "Bridge",  "Strip", "Prison",
@@ -213,11 +215,12 @@ const char *const *const ag__ner_cues[CUE_LISTS] = {
     [CUE_ABOARD] = ag__ner_aboard,       [CUE_RUN] = ag__ner_runs,
     [CUE_PORT] = ag__ner_ports,          [CUE_VERSION] = ag__ner_versions};
 
-/* First words of names that are events, storms or series, not actors: "Hurricane Ivan",
- * "Tropical Storm Gaston", "Formula One", "Operation Desert Storm". Asked by
- * ner_evidence.c (misc_first). */
-const char *const ag__ner_misc_firsts[] = {"Hurricane", "Typhoon", "Cyclone",   "Tropical",
-                                           "Storm",     "Formula", "Operation", NULL};
+/* First words of names that are events, storms, series or competitions, not actors:
+ * "Hurricane Ivan", "Tropical Storm Gaston", "Formula One", "Operation Desert Storm",
+ * "Copa Libertadores" (a cup, in Spanish and Portuguese). Asked by ner_evidence.c
+ * (misc_first). */
+const char *const ag__ner_misc_firsts[] = {"Hurricane", "Typhoon", "Cyclone",   "Tropical", "Storm",
+                                           "Formula",   "Copa",    "Operation", NULL};
 
 /* Copulas of a definition ("X is a ...", "X was ..."). Asked by ner_evidence.c
  * (vote_definition). */
