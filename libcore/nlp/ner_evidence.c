@@ -323,12 +323,22 @@ static void vote_apposition(ctx *c, cand *m)
 static void vote_definition(ctx *c, cand *m)
 {
     const tok *t = c->toks;
-    size_t te = m->te, k = te;
-    if (k < c->ntoks && (t[k].flags & AG__T_PUNCT) && t[k].punct == ',')
+    size_t ts = m->ts, te = m->te, k = te;
+    /* Only the subject is defined: not the agent or object before the main verb ("The
+     * movement, led by X, was founded in 1980"). */
+    static const char *const governed[] = {"by",  "of",    "with",    "to", "from",
+                                           "for", "under", "against", NULL};
+    if (ts > 0 && t[ts - 1].sent == m->sent && (t[ts - 1].flags & AG__T_LOWER) &&
+        tok_is_any(c->text, &t[ts - 1], governed))
+        return;
+    int comma = k < c->ntoks && (t[k].flags & AG__T_PUNCT) && t[k].punct == ',';
+    if (comma)
         k++; /* "X, founded in 1990," */
     if (k >= c->ntoks || t[k].sent != m->sent || !(t[k].flags & AG__T_LOWER))
         return;
     int copula = tok_is_any(c->text, &t[k], ag__ner_copulas);
+    if (comma && copula)
+        return; /* "..., led by X, was founded": the comma closes an aside */
     size_t q = copula ? k + 1 : k;
     if (q < c->ntoks && t[q].sent == m->sent && tok_is_any(c->text, &t[q], ag__ner_founding)) {
         m->votes[AG_ACTOR_ORG] += 3;
@@ -351,6 +361,10 @@ static void vote_definition(ctx *c, cand *m)
             break;
         if (tok_in(c, &t[j], G_ORG_BEFORE | G_ORG_NOUN) || (t[j].cls & AG_LEX_ORGCUE)) {
             m->votes[AG_ACTOR_ORG] += 3;
+            return;
+        }
+        if (tok_in(c, &t[j], G_MISC_NOUN)) {
+            m->votes[AG_ACTOR_OTHER] += 3; /* "X is a 2011 British drama film" */
             return;
         }
         /* (not every title word: "a major company", "a general store") */
@@ -550,8 +564,10 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
                 (t[ts - 2].flags & AG__T_LOWER) && tok_in(c, &t[ts - 2], G_STAKE);
     int quoted = (pv->flags & AG__T_PUNCT) && is_quote(pv->punct) && te < c->ntoks &&
                  (t[te].flags & AG__T_PUNCT) && is_quote(t[te].punct);
-    int place_of = ts > 1 && t[ts - 2].sent == m->sent && tok_is(c->text, pv, "of") &&
-                   (t[ts - 2].flags & AG__T_LOWER) && tok_in(c, &t[ts - 2], G_PLACE_NOUN);
+    /* "the city of Arbil", "the capital of the Pomeranian Voivodeship" */
+    size_t of = ts > 2 && tok_is(c->text, pv, "the") ? ts - 2 : ts - 1;
+    int place_of = of > 0 && t[of - 1].sent == m->sent && tok_is(c->text, &t[of], "of") &&
+                   (t[of - 1].flags & AG__T_LOWER) && tok_in(c, &t[of - 1], G_PLACE_NOUN);
     if (stake)
         m->votes[AG_ACTOR_ORG] += 4; /* "shares in Sony", "chief executive of BP" */
     else if (place_of)

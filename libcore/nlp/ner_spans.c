@@ -1304,6 +1304,18 @@ int ag__ner_finish_cands(ctx *c, size_t from)
                     keep = 1;
                 else if (tok_in(c, &t[ts - 1], G_GOV_BEFORE))
                     gov = 1;
+                /* "London and Paris agreed", but "filmed in Cornwall and Lisbon": a list
+                 * after a preposition of place is a list of places. */
+                if (gov && tok_is(c->text, &t[ts - 1], "and")) {
+                    size_t k = ts - 1;
+                    while (k > 0 && t[k - 1].sent == m->sent &&
+                           ((t[k - 1].flags & AG__T_CAP) ||
+                            ((t[k - 1].flags & AG__T_PUNCT) && t[k - 1].punct == ',')))
+                        k--;
+                    if (k > 0 && k < ts - 1 && t[k - 1].sent == m->sent &&
+                        tok_in(c, &t[k - 1], G_LOC_KEEP))
+                        keep = 1;
+                }
             }
             if (te < c->ntoks && t[te].sent == m->sent) {
                 if (t[te].flags & AG__T_POSS)

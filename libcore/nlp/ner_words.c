@@ -81,13 +81,14 @@ static const char *const stake_nouns[] = {"shares",       "stake",       "stakes
 /* Last words of names that are events, competitions, prizes, laws and treaties, not
  * actors: "World Cup", "US Open", "Brit Awards", "Patriot Act", "Kyoto Protocol". */
 static const char *const misc_heads[] = {
-    "Cup",         "Open",     "Championship", "Championships", "Games",   "Olympics",
-    "Paralympics", "Trophy",   "Prix",         "Award",         "Awards",  "Prize",
-    "Prizes",      "Festival", "Tournament",   "Marathon",      "Classic", "Expo",
-    "Summit",      "Series",   "Bowl",         "Act",           "Treaty",  "Accord",
-    "Accords",     "Protocol", "Olympiad",     "Grammys",       "Oscars",  "Emmys",
-    "Baftas",      "Show",     "Slam",         "Revolution",    "War",     "Edition",
-    "Crisis",      NULL};
+    "Cup",      "Open",        "Championship", "Championships", "Games",
+    "Olympics", "Paralympics", "Trophy",       "Prix",          "Award",
+    "Awards",   "Prize",       "Prizes",       "Festival",      "Tournament",
+    "Marathon", "Classic",     "Expo",         "Summit",        "Series",
+    "Bowl",     "Act",         "Treaty",       "Accord",        "Accords",
+    "Protocol", "Olympiad",    "Grammys",      "Oscars",        "Emmys",
+    "Baftas",   "Show",        "Slam",         "Revolution",    "War",
+    "Edition",  "Crisis",      "Medal",        "Medals",        NULL};
 /* Nouns before or after a name that make it a work or a product: "the film Troy", "their
  * album X", "the Xbox console", "the Firefox browser", "the Linux kernel". Nouns a company name
  * also stands before ("Sony games", "Intel chips", "Nokia phones") are left out. */
@@ -95,7 +96,7 @@ static const char *const misc_nouns[] = {
     "album",   "albums",   "film",        "films",      "movie",       "movies",  "single",
     "song",    "novel",    "musical",     "sitcom",     "documentary", "console", "consoles",
     "browser", "handheld", "blockbuster", "soundtrack", "memoir",      "opera",   "kernel",
-    "book",    "books",    "poem",        "painting",   NULL};
+    "book",    "books",    "poem",        "painting",   "series",      NULL};
 /* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip". */
 static const char *const place_heads[] = {
     "Street",    "Square",    "Avenue",  "Road",     "Bridge",  "Strip", "Prison",
@@ -104,9 +105,9 @@ static const char *const place_heads[] = {
     "Peninsula", "Coast",     "Airport", "Province", "Region",  "Wharf", "Quay",
     "Harbour",   "Pier",      "Palace",  "Castle",   "Gardens", "Park",  NULL};
 /* Common nouns after a name that make it a place: "Kunar province", "Tigris river". */
-static const char *const place_nouns[] = {"province", "region", "district", "city",   "county",
-                                          "village",  "town",   "river",    "valley", "island",
-                                          "airport",  "border", "area",     NULL};
+static const char *const place_nouns[] = {"province", "region", "district", "city",    "county",
+                                          "village",  "town",   "river",    "valley",  "island",
+                                          "airport",  "border", "area",     "capital", NULL};
 /* Sports club naming: a place with one of these after it ("Bristol City", "Notts County")
  * or before it ("Real Madrid", "Dynamo Moscow") is a club, hence an organisation. */
 const char *const ag__ner_team_after[] = {"United",  "City",    "Rovers",  "Wanderers", "Athletic",
