@@ -230,8 +230,11 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
     if (n >= 2 && !titled) {
         ag_lex_actor pa;
         size_t g = match_form(c->lex, c->text, t, ts, te, 0, &pa);
+        /* (A city's own name ends in "City" too: "New York City", "Mexico City"; only in
+         * a sports report is "X City" a club.) */
         if ((g && ts + g == te - 1 && pa.type != AG_ACTOR_PERSON &&
-             tok_in(c, &t[te - 1], G_TEAM_AFTER)) ||
+             tok_in(c, &t[te - 1], G_TEAM_AFTER) &&
+             (!tok_is(c->text, &t[te - 1], "City") || ag__ner_sports_report(c))) ||
             (tok_in(c, &t[ts], G_TEAM_BEFORE) &&
              match_form(c->lex, c->text, t, ts + 1, te, 0, &pa) == n - 1))
             m->votes[AG_ACTOR_ORG] += 4;
@@ -268,8 +271,9 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
     if (!titled && (t[te - 1].flags & AG__T_CAP)) {
         if (tok_in(c, &t[te - 1], G_MISC_HEAD) || (n >= 2 && misc_first(c, &t[ts])))
             m->votes[AG_ACTOR_OTHER] += 5;
-        else if (n >= 2 && tok_in(c, &t[te - 1], G_PLACE_HEAD))
-            m->votes[AG_ACTOR_PLACE] += 3;
+        else if (n >= 2 && tok_in(c, &t[te - 1], G_PLACE_HEAD) &&
+                 !(tok_is(c->text, &t[te - 1], "City") && ag__ner_sports_report(c)))
+            m->votes[AG_ACTOR_PLACE] += 3; /* (in a sports report "X City" is a club) */
     }
     if (allcommon && n >= 2 && !titled)
         m->votes[AG_ACTOR_ORG] += 1;
@@ -359,12 +363,18 @@ static void vote_definition(ctx *c, cand *m)
         if (tok_is(c->text, &t[j], "of") || tok_is(c->text, &t[j], "who") ||
             tok_is(c->text, &t[j], "that") || tok_is(c->text, &t[j], "which"))
             break;
+        /* (a noun before the head noun is no head: "the third studio album") */
+        if (j + 1 < c->ntoks && t[j + 1].sent == m->sent && (t[j + 1].flags & AG__T_LOWER) &&
+            tok_in(c, &t[j + 1], G_MISC_NOUN))
+            continue;
         if (tok_in(c, &t[j], G_ORG_BEFORE | G_ORG_NOUN) || (t[j].cls & AG_LEX_ORGCUE)) {
             m->votes[AG_ACTOR_ORG] += 3;
             return;
         }
         if (tok_in(c, &t[j], G_MISC_NOUN)) {
-            m->votes[AG_ACTOR_OTHER] += 3; /* "X is a 2011 British drama film" */
+            /* "X is a 2011 British drama film": what the text says the name is outweighs
+             * what its words suggest ("Blue Harbour is the third studio album") */
+            m->votes[AG_ACTOR_OTHER] += 6;
             return;
         }
         /* (not every title word: "a major company", "a general store") */
@@ -577,7 +587,7 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_ORG_BEFORE))
         m->votes[AG_ACTOR_ORG] += 3;
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_MISC_NOUN) && !titled)
-        m->votes[AG_ACTOR_OTHER] += 3; /* "the film Troy" */
+        m->votes[AG_ACTOR_OTHER] += 5; /* "the film Troy", "his painting The Siege of X" */
     else if (!titled && ts > 1 && tok_is(c->text, pv, "for") && t[ts - 2].sent == m->sent &&
              (t[ts - 2].flags & AG__T_CAP) && tok_in(c, &t[ts - 2], G_MISC_HEAD))
         m->votes[AG_ACTOR_OTHER] += 3; /* "the Grammy Award for Best Rock Album": the prize */

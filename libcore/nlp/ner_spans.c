@@ -508,10 +508,8 @@ static int inner_title(ctx *c, span_state *sp, size_t *kp)
     return 0;
 }
 
-/* The document reads as a sports report: a word only sports reports use, or a score
- * ("beating the Twins, 7-1"; "7-1" is no date, and no vote in a sports page). Asked only
- * of the rare spans that would be a team. */
-static int sports_report(const ctx *c)
+/* (A score: "7-1" is no date, and no vote in a sports page.) */
+int ag__ner_sports_report(const ctx *c)
 {
     if (c->p->sport_words > 0)
         return 1;
@@ -545,15 +543,19 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
         ag_lex_actor b;
         size_t bg = match_form(c->lex, c->text, t, r, te, caps, &b);
         if (!bg && !(t[r].cls & AG_LEX_GIVEN) && !match_title(c->p, c->lex, c->text, t, r, te)) {
-            sp->place_led = 1; /* "Houston Astros", "Kenya Airways" */
-            sp->place_led_at = k;
+            /* "New York City", "Quebec City": outside a sports report, the city's own
+             * longer name (a place by its last word), no club. */
+            if (!(r + 1 == te && tok_is(c->text, &t[r], "City") && !ag__ner_sports_report(c))) {
+                sp->place_led = 1; /* "Houston Astros", "Kenya Airways" */
+                sp->place_led_at = k;
+            }
             return 0;
         }
         /* In a sports report a city before a capitalised plural that the lexicon knows
          * as a people is a team and its nickname ("Cleveland Indians", "Houston
          * Texans"), no city and nationality. */
         if (bg == 1 && r + 1 == te && b.adjective && a->type == AG_ACTOR_PLACE && a->country &&
-            nickname_word(c, r) && sports_report(c)) {
+            nickname_word(c, r) && ag__ner_sports_report(c)) {
             c->p->nicks = 1;
             sp->place_led = 1;
             sp->place_led_at = k;
@@ -1216,7 +1218,7 @@ static int city_player(const ctx *c, const cand *m)
     const tok *g = &t[te + 1];
     return (g->cls & AG_LEX_GIVEN) && !(g->cls & AG_LEX_TITLE) &&
            (g->flags & (AG__T_CAP | AG__T_ALLCAPS)) == AG__T_CAP &&
-           (t[te + 2].flags & (AG__T_CAP | AG__T_ALLCAPS)) == AG__T_CAP && sports_report(c);
+           (t[te + 2].flags & (AG__T_CAP | AG__T_ALLCAPS)) == AG__T_CAP && ag__ner_sports_report(c);
 }
 
 /* A team named by a city and a people's plural (cand.nick) is the plural alone wherever

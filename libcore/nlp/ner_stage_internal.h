@@ -563,6 +563,9 @@ void ag__ner_vote_unknown(ctx *c, cand *m, int titled);
  * A score ("Leeds 2 Chelsea 1", "Leeds 2.") is followed by a name, a number or the end
  * of the sentence, a quantity by its unit ("56 miles"). */
 int ag__ner_version_number(const ctx *c, size_t k, uint32_t sent);
+/* The document reads as a sports report: a word only sports reports use, or a score
+ * ("beating the Twins, 7-1"). Scans the tokens: for the rare names that would be teams. */
+int ag__ner_sports_report(const ctx *c);
 
 /* The place candidate m (its tokens in c->toks) is a side in a sports result: the subject
  * of a result verb ("Atlanta rallied"), before its score or record ("Houston lost 6-2",

@@ -81,14 +81,14 @@ static const char *const stake_nouns[] = {"shares",       "stake",       "stakes
 /* Last words of names that are events, competitions, prizes, laws and treaties, not
  * actors: "World Cup", "US Open", "Brit Awards", "Patriot Act", "Kyoto Protocol". */
 static const char *const misc_heads[] = {
-    "Cup",      "Open",        "Championship", "Championships", "Games",
-    "Olympics", "Paralympics", "Trophy",       "Prix",          "Award",
-    "Awards",   "Prize",       "Prizes",       "Festival",      "Tournament",
-    "Marathon", "Classic",     "Expo",         "Summit",        "Series",
-    "Bowl",     "Act",         "Treaty",       "Accord",        "Accords",
-    "Protocol", "Olympiad",    "Grammys",      "Oscars",        "Emmys",
-    "Baftas",   "Show",        "Slam",         "Revolution",    "War",
-    "Edition",  "Crisis",      "Medal",        "Medals",        NULL};
+    "Cup",         "Open",     "Championship", "Championships", "Games",   "Olympics",
+    "Paralympics", "Trophy",   "Prix",         "Award",         "Awards",  "Prize",
+    "Prizes",      "Festival", "Tournament",   "Marathon",      "Classic", "Expo",
+    "Summit",      "Series",   "Bowl",         "Act",           "Treaty",  "Accord",
+    "Accords",     "Protocol", "Olympiad",     "Grammys",       "Oscars",  "Emmys",
+    "Baftas",      "Show",     "Slam",         "Revolution",    "War",     "Edition",
+    "Crisis",      "Medal",    "Medals",       "Tour",          "Chart",   "Charts",
+    NULL};
 /* Nouns before or after a name that make it a work or a product: "the film Troy", "their
  * album X", "the Xbox console", "the Firefox browser", "the Linux kernel". Nouns a company name
  * also stands before ("Sony games", "Intel chips", "Nokia phones") are left out. */
@@ -99,11 +99,11 @@ static const char *const misc_nouns[] = {
     "book",    "books",    "poem",        "painting",   "series",      NULL};
 /* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip". */
 static const char *const place_heads[] = {
-    "Street",    "Square",    "Avenue",  "Road",     "Bridge",  "Strip", "Prison",
-    "Stadium",   "Mountains", "Hills",   "Valley",   "River",   "Lake",  "Island",
-    "Islands",   "Gulf",      "Bay",     "Strait",   "Sea",     "Ocean", "Desert",
-    "Peninsula", "Coast",     "Airport", "Province", "Region",  "Wharf", "Quay",
-    "Harbour",   "Pier",      "Palace",  "Castle",   "Gardens", "Park",  NULL};
+    "Street",    "Square", "Avenue", "Road",  "Bridge",  "Strip",     "Prison",  "Stadium",
+    "Mountains", "Hills",  "Valley", "River", "Lake",    "Island",    "Islands", "Gulf",
+    "Bay",       "Strait", "Sea",    "Ocean", "Desert",  "Peninsula", "Coast",   "Airport",
+    "Province",  "Region", "Wharf",  "Quay",  "Harbour", "Pier",      "Palace",  "Castle",
+    "Gardens",   "Park",   "City",   NULL};
 /* Common nouns after a name that make it a place: "Kunar province", "Tigris river". */
 static const char *const place_nouns[] = {"province", "region", "district", "city",    "county",
                                           "village",  "town",   "river",    "valley",  "island",
@@ -218,10 +218,11 @@ const char *const *const ag__ner_cues[CUE_LISTS] = {
 
 /* First words of names that are events, storms, series or competitions, not actors:
  * "Hurricane Ivan", "Tropical Storm Gaston", "Formula One", "Operation Desert Storm",
- * "Copa Libertadores" (a cup, in Spanish and Portuguese). Asked by ner_evidence.c
- * (misc_first). */
-const char *const ag__ner_misc_firsts[] = {"Hurricane", "Typhoon", "Cyclone",   "Tropical", "Storm",
-                                           "Formula",   "Copa",    "Operation", NULL};
+ * "Copa Libertadores" (a cup, in Spanish and Portuguese), "Battle of Britain". Asked by
+ * ner_evidence.c (misc_first). */
+const char *const ag__ner_misc_firsts[] = {"Hurricane", "Typhoon", "Cyclone", "Tropical",
+                                           "Storm",     "Formula", "Copa",    "Operation",
+                                           "Battle",    "Siege",   NULL};
 
 /* Copulas of a definition ("X is a ...", "X was ..."). Asked by ner_evidence.c
  * (vote_definition). */

@@ -308,7 +308,7 @@ static void test_ner_stages__evidence_works(void **state)
     (void)state;
     tokens("Critics panned the film Zorvath last year.");
     cand m = votes_for("Zorvath");
-    assert_int_equal(m.votes[AG_ACTOR_OTHER], 3); /* "the film X": a work */
+    assert_int_equal(m.votes[AG_ACTOR_OTHER], 5); /* "the film X": a work */
     assert_int_equal(m.votes[AG_ACTOR_ORG], 0);
     assert_int_equal(m.votes[AG_ACTOR_PERSON], 0);
     tokens("Fans bought the Zorvath console.");
