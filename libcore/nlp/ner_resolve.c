@@ -933,6 +933,35 @@ static void list_votes(ctx *c)
     }
 }
 
+/* "X, also known as Y,", "X (known as Y)", "X, formerly Y,": the second name is another
+ * name of the first. Both unknown names, next to each other in a sentence. */
+static void resolve_aka(ctx *c)
+{
+    static const char *const joins[] = {
+        ", also known as ", " (also known as ",     ", known as ",
+        " (known as ",      ", formerly known as ", " (formerly known as ",
+        ", formerly ",      " (formerly ",          NULL};
+    struct ag__ner_scratch *p = c->p;
+    cand *cs = p->cands;
+    for (size_t ci = 0; ci + 1 < p->ncands; ci++) {
+        const cand *a = &cs[ci], *b = &cs[ci + 1];
+        if (a->name < 0 || b->name < 0 || a->sent != b->sent || a->e >= b->s)
+            continue;
+        size_t s = a->e, n;
+        if (c->text[s] == ')') /* "X (XY), also known as Y" */
+            s++;
+        n = b->s - s;
+        for (const char *const *j = joins; *j; j++) {
+            if (n != strlen(*j) || memcmp(c->text + s, *j, n) != 0)
+                continue;
+            long ra = root(p->names, a->name), rb = root(p->names, b->name);
+            if (ra != rb)
+                p->names[rb].canon = ra;
+            break;
+        }
+    }
+}
+
 /* Each candidate's type from its name's, once the names are resolved; drops. */
 static void resolve_types(ctx *c)
 {
@@ -1020,6 +1049,7 @@ int ag__ner_resolve(ctx *c)
         goto out;
     if (resolve_orgs(c) < 0)
         goto out;
+    resolve_aka(c);
     resolve_types(c);
     rc = 0;
 out:
