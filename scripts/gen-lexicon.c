@@ -383,6 +383,28 @@ int main(int argc, char **argv)
         json_decref(root);
     }
 
+    /* The organisations' names and aliases are taken before the cities: news names the
+     * carmaker Toyota far more often than the town. */
+    strset orgs = {0};
+    snprintf(path, sizeof path, "%s/orgs.txt", dd);
+    read_lines(path, &orgs);
+    for (size_t i = 0; i < orgs.n; i++) {
+        char names[1024];
+        snprintf(names, sizeof names, "%s", orgs.v[i]);
+        char *type = strchr(names, '\t'), *aliases = type ? strchr(type + 1, '\t') : NULL;
+        if (type)
+            *type = '\0';
+        set_add(&taken, names);
+        if (aliases) {
+            char *end = strchr(++aliases, '\t');
+            if (end)
+                *end = '\0';
+            for (char *a = strtok(aliases, "|"); a; a = strtok(NULL, "|"))
+                set_add(&taken, a[0] == '+' ? a + 1 : a);
+        }
+    }
+    set_sort(&taken);
+
     /* Cities. A city named like a common word, a given name or a function word is left
      * out: "Reading", "Mobile", "Florence" are more often not the city. */
     strset cities = {0};
@@ -451,8 +473,8 @@ int main(int argc, char **argv)
         snprintf(buf, sizeof buf, "%s\tplace\t\t%s", name, cn);
         set_add(&dict, buf);
     }
-    snprintf(path, sizeof path, "%s/orgs.txt", dd);
-    read_lines(path, &dict);
+    for (size_t i = 0; i < orgs.n; i++)
+        set_add(&dict, orgs.v[i]);
     for (size_t i = 0; i < regions.n; i++)
         set_add(&dict, regions.v[i]);
 

@@ -495,6 +495,19 @@ static int company_bare(const ag__acc *acc, const info *inf, const ag_lexicon *l
     return !ag_lexicon_lookup(lex, inf[j].name, strlen(inf[j].name), 0, &la);
 }
 
+/* The record of the organisation the lexicon knows under key as an alias ("apple
+ * computer" is Apple's), or (size_t)-1: its mentions were recorded under the lexicon's
+ * name, so "Apple Computer Inc" finds no "apple computer" record of its own. */
+static size_t lexicon_org(const ag__acc *acc, const ag_lexicon *lex, const char *key)
+{
+    ag_lex_actor la;
+    char canon[256];
+    if (!ag_lexicon_lookup(lex, key, strlen(key), 1, &la) || la.type != AG_ACTOR_ORG)
+        return (size_t)-1;
+    ag_extract_name_key(la.name, strlen(la.name), canon, sizeof canon);
+    return ag__strmap_get(&acc->actor_index, canon);
+}
+
 /*
  * Step 3d: organisation names that differ by a party word, a plural or a legal form.
  * Only records whose voted type is org take part (a country never does), except the bare
@@ -630,6 +643,8 @@ static int org_unite(const ag__acc *acc, info *inf, size_t *parent, const ag_lex
             unite(parent, i, j);
         }
         j = ag__strmap_get(&acc->actor_index, buf);
+        if (j == (size_t)-1)
+            j = lexicon_org(acc, lex, buf);
         if (j != (size_t)-1 && company_bare(acc, inf, lex, j, full[j]))
             unite(parent, i, j);
         if ((j = initials_record(acc, inf, buf)) != (size_t)-1)
