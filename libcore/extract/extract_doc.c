@@ -1779,6 +1779,15 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
          * story itself names counts from there). */
         if (m[i].misc || m[i].credit || m[i].dateline) {
             an->mloc[i] = -1;
+            /* A non-actor is counted in its name's record (type other, no mention) for
+             * the corpus vote of the resolution (step 1b of extract_resolve.c). */
+            if (m[i].misc && !m[i].credit && !m[i].dateline) {
+                long kn = known_for(an, acc, m[i].name);
+                if (kn < 0)
+                    goto nomem;
+                if (an->known[kn].acc >= 0)
+                    acc->actors[an->known[kn].acc].types[AG_ACTOR_OTHER]++;
+            }
             if (mbuf && mention_line(an, doc, &m[i], mbuf, mlen, mcap) < 0)
                 goto nomem;
             continue;

@@ -9,6 +9,8 @@
  * resolves identically):
  *
  *  1. type: the type most mentions gave the key (ties: person, org, country, place);
+ *     b. a key that the recogniser found to be no actor (misc) in more mentions than it
+ *        gave the winning type is no node: its records join no group, its pairs no link;
  *  2. display name: the key's most used resolved name, mixed case preferred to ALL CAPS;
  *  3. with variants on (--no-variants turns 3a-3c off), persons merge when
  *     a. two names of at least two words have the same spelling-variant key
@@ -58,6 +60,7 @@ typedef struct info {
     char *skey;         /* first+last variant key (persons with >= 3 words) */
     char *lkey;         /* variant key of the last word (persons with >= 2 words) */
     int legal;          /* 1: an org name ending in a legal form ("Microsoft Corp") */
+    int misc;           /* 1: a non-actor by the corpus vote (step 1b): no node */
 } info;
 
 typedef struct group {
@@ -931,7 +934,7 @@ typedef struct resolver {
     info *inf;                    /* actor -> what resolution knows of it */
     size_t *parent;               /* union-find forest over actors */
     size_t *target;               /* scratch of the steps: actor -> actor to join */
-    size_t *gof;                  /* actor -> group index */
+    size_t *gof;                  /* actor -> group index, (size_t)-1: no actor (1b) */
     group *groups;                /* ngroups of them, in order of their first actor */
     size_t ngroups;
     size_t *mstart, *members; /* group k's actors: members[mstart[k] .. mstart[k + 1]) */
@@ -948,6 +951,12 @@ static int describe_actors(resolver *r)
         for (int t = 1; t < 5; t++)
             if (a->types[t] > (best ? a->types[best] : 0))
                 best = t;
+        /* 1b: no actor where the recogniser found a non-actor more often than any one
+         * actor type (types[AG_ACTOR_OTHER] counts misc mentions): no node. */
+        if (a->types[AG_ACTOR_OTHER] > (best ? a->types[best] : 0)) {
+            best = 0;
+            in->misc = 1;
+        }
         in->type = (ag_actor_type)best;
         in->name = display_name(a);
         in->words = count_words(a->key);
@@ -1029,17 +1038,26 @@ static int form_groups(resolver *r)
     group *groups = r->groups;
     for (size_t i = 0; i < n; i++)
         r->gof[i] = (size_t)-1;
+    /* A record of no actor (step 1b) is in no group: its mentions and pairs
+     * are nobody's. Groups are numbered at their first member that is an actor. */
+    size_t *gor = r->target; /* root -> group (the steps are done with target) */
+    for (size_t i = 0; i < n; i++)
+        gor[i] = (size_t)-1;
     for (size_t i = 0; i < n; i++) {
+        if (r->inf[i].misc)
+            continue;
         size_t root = find(r->parent, i);
-        if (r->gof[root] == (size_t)-1) {
-            r->gof[root] = r->ngroups;
-            groups[r->ngroups++] = (group){root, 0, 0, NULL, NULL, -1};
+        if (gor[root] == (size_t)-1) {
+            gor[root] = r->ngroups;
+            groups[r->ngroups++] = (group){i, 0, 0, NULL, NULL, -1};
         }
-        r->gof[i] = r->gof[root];
+        r->gof[i] = gor[root];
         groups[r->gof[i]].org |= r->inf[i].type != AG_ACTOR_PERSON;
         groups[r->gof[i]].legal |= r->inf[i].legal;
     }
     for (size_t i = 0; i < n; i++) {
+        if (r->gof[i] == (size_t)-1)
+            continue;
         group *gr = &groups[r->gof[i]];
         if (i != gr->rep && better_rep(r->acc, r->inf, i, gr->rep, gr->org))
             gr->rep = i;
@@ -1078,11 +1096,13 @@ static int form_groups(resolver *r)
     if (!r->mstart || !r->members)
         return -1;
     for (size_t i = 0; i < n; i++)
-        r->mstart[r->gof[i] + 1]++;
+        if (r->gof[i] != (size_t)-1)
+            r->mstart[r->gof[i] + 1]++;
     for (size_t k = 0; k < ng; k++)
         r->mstart[k + 1] += r->mstart[k];
     for (size_t i = 0; i < n; i++)
-        r->members[r->mstart[r->gof[i]]++] = i;
+        if (r->gof[i] != (size_t)-1)
+            r->members[r->mstart[r->gof[i]]++] = i;
     for (size_t k = ng; k > 0; k--)
         r->mstart[k] = r->mstart[k - 1];
     r->mstart[0] = 0;
@@ -1206,7 +1226,7 @@ static int fold_pairs(resolver *r, ag__acc *links)
     for (size_t i = 0; i < acc->npairs; i++) {
         ag__pair *p = &acc->pairs[i];
         size_t ga = r->gof[p->a], gb = r->gof[p->b];
-        if (ga != gb) {
+        if (ga != gb && ga != (size_t)-1 && gb != (size_t)-1) {
             long li = ag__acc_pair(links, ga, gb);
             if (li < 0)
                 return -1;
