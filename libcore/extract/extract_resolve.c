@@ -26,6 +26,8 @@
  *        surname shared by comparable people ("Khan") stays alone;
  *     d. organisations: "X Party" = "X", a plural = its singular when "X Party" exists,
  *        "X Corp" (Inc, plc, Ltd, Co, Group, ...) = "X" (org_unite); never a country;
+ *     e. organisations: a name of two words or more that ends exactly one longer one
+ *        ("Red Sox"); f. a team's nickname alone ("Yankees"): team_nicknames;
  *     decisions of each step are taken on the state after the previous step, then
  *     applied; word classes come from the embedded default lexicon, never --dict files;
  *  4. a group is named after its member with the most words, then the most documents,
@@ -747,6 +749,68 @@ out:
     return rc;
 }
 
+/*
+ * 3f: a team's nickname alone is the team. A one-word organisation name, a plural that is
+ * no organisation word, joins the one organisation across the articles named by a place
+ * and that word ("Yankees" and "New York Yankees", "Astros" and "Houston Astros"). Two
+ * such teams ("Arizona Cardinals", "St. Louis Cardinals") leave the word alone; a
+ * country before the word ("US Airways") is no team's city. -1 when out of memory.
+ */
+/* 1 when the display name's words before its last are a place the lexicon knows (no
+ * country). */
+static int place_named(const ag_lexicon *lex, const char *name)
+{
+    const char *sp = strrchr(name, ' ');
+    ag_lex_actor la;
+    return sp && ag_lexicon_lookup(lex, name, (size_t)(sp - name), 0, &la) &&
+           la.type == AG_ACTOR_PLACE && !la.adjective;
+}
+
+static int team_nicknames(const ag__acc *acc, const info *inf, size_t *parent,
+                          const ag_lexicon *lex)
+{
+    size_t n = acc->nactors, nslots = 0, cap = 0, capp = 0;
+    ag__strmap slot_of = {0}; /* nickname key -> slot */
+    size_t *team = NULL;      /* slot -> the team's record, (size_t)-2 when several */
+    char *placed = NULL;      /* slot -> a place names one of its teams */
+    int rc = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (inf[i].type != AG_ACTOR_ORG || inf[i].words < 2)
+            continue;
+        const char *nick = strrchr(acc->actors[i].key, ' ') + 1;
+        size_t nl = strlen(nick);
+        if (nl < 4 || nick[nl - 1] != 's' || (word_class(lex, nick, nl) & AG_LEX_ORGCUE))
+            continue;
+        /* Every organisation ending in the word counts against the others, a place
+         * before it or not ("St. Louis Cardinals" when the lexicon has no St. Louis). */
+        size_t sl = ag__strmap_get(&slot_of, nick);
+        if (sl == (size_t)-1) {
+            if (ag__grow(&team, &cap, nslots + 1, sizeof *team) < 0 ||
+                ag__grow(&placed, &capp, nslots + 1, 1) < 0 ||
+                ag__strmap_put(&slot_of, nick, nslots) < 0)
+                goto out;
+            team[nslots] = i;
+            placed[nslots++] = 0;
+        } else if (team[sl] != (size_t)-2 && find(parent, team[sl]) != find(parent, i)) {
+            team[sl] = (size_t)-2;
+        }
+        placed[sl == (size_t)-1 ? nslots - 1 : sl] |= (char)place_named(lex, inf[i].name);
+    }
+    for (size_t i = 0; i < n && nslots; i++) {
+        if (inf[i].type != AG_ACTOR_ORG || inf[i].words != 1)
+            continue;
+        size_t sl = ag__strmap_get(&slot_of, acc->actors[i].key);
+        if (sl != (size_t)-1 && team[sl] != (size_t)-2 && placed[sl])
+            unite(parent, i, team[sl]);
+    }
+    rc = 0;
+out:
+    ag__strmap_dispose(&slot_of);
+    free(team);
+    free(placed);
+    return rc;
+}
+
 static int cmp_count_desc(const void *pa, const void *pb)
 {
     const ag__count *a = pa, *b = pb;
@@ -1024,6 +1088,9 @@ static int unite_variants(resolver *r)
     /* 3e: an organisation name that ends exactly one longer one ("Red Sox"). */
     if (!bad)
         bad = org_suffixes(r->acc, inf, r->parent, r->lex) < 0;
+    /* 3f: a team's nickname alone ("Yankees"). */
+    if (!bad)
+        bad = team_nicknames(r->acc, inf, r->parent, r->lex) < 0;
     free(multi);
     free(two);
     free(sk);
