@@ -118,6 +118,27 @@ static inline int score_flags(const ctx *c, size_t k)
            (AG__T_HYPHEN | AG__T_DIGIT);
 }
 
+/* Candidates m and n are two cities written "m at n" ("Denver at Miami"): a fixture's
+ * sides, the second at home. Nobody is somewhere "at" a city in prose right after another
+ * city's name. Not in an ALL-CAPS schedule ("KANSAS CITY AT DETROIT"), whose cities the
+ * wire's annotation convention reads as places. */
+static int cities_at(const ctx *c, const cand *m, const cand *n)
+{
+    const tok *t = c->toks;
+    return m->lexname && n->lexname && m->type == AG_ACTOR_PLACE && n->type == AG_ACTOR_PLACE &&
+           m->country && n->country && !m->dateline && !n->dateline && n->ts == m->te + 1 &&
+           c->p->capsent[m->sent] != 1 &&
+           t[m->te].sent == m->sent && t[n->ts].sent == m->sent &&
+           strncasecmp(c->text + t[m->te].s, "at", 2) == 0 && t[m->te].e - t[m->te].s == 2;
+}
+
+/* Candidate m is one side of "X at Y" (cities_at) with the candidate before or after it. */
+static int city_at_city(const ctx *c, const cand *m)
+{
+    const cand *first = c->p->cands, *end = first + c->p->ncands;
+    return (m > first && cities_at(c, m - 1, m)) || (m + 1 < end && cities_at(c, m, m + 1));
+}
+
 int ag__ner_city_team(const ctx *c, const cand *m)
 {
     const tok *t = c->toks;
@@ -129,6 +150,18 @@ int ag__ner_city_team(const ctx *c, const cand *m)
         (word_of(c, ts - 2, sent, CUE_CONTEST) ||
          (ts >= 3 && word_of(c, ts - 3, sent, CUE_CONTEST))))
         return 1; /* "Sunday's game against Cleveland", "a home match against Leeds" */
+    if (ts >= 2 && t[ts - 1].sent == sent && tok_is(c->text, &t[ts - 1], "to") &&
+        t[ts - 2].sent == sent && tok_is_any(c->text, &t[ts - 2], ag__ner_lost_to))
+        return 1; /* "lost to Atlanta", "a 2-1 defeat to Leeds" */
+    if (te + 1 < c->ntoks && t[te].sent == sent && (t[te].flags & AG__T_POSS))
+        for (size_t k = te + 1; k < te + 4 && k < c->ntoks && t[k].sent == sent; k++) {
+            if (!(t[k].flags & AG__T_LOWER))
+                break;
+            if (tok_is_any(c->text, &t[k], ag__ner_outcomes))
+                return 1; /* "Boston's ninth straight win", "Miami's loss" */
+        }
+    if (city_at_city(c, m))
+        return 1; /* "Denver at Miami": a fixture, the second side at home */
     /* Every other context has a hyphenated score nearby: the tokens' flags say whether it
      * may have one, before any word is compared. */
     size_t near = 0;

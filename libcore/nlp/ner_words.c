@@ -202,6 +202,13 @@ const char *const ag__ner_aboard[] = {"aboard", "onboard", NULL};
 const char *const ag__ner_runs[] = {"run", "runs", "running", "ran", NULL};
 const char *const ag__ner_ports[] = {"port", "ported", "porting", NULL};
 const char *const ag__ner_versions[] = {"version", "versions", "edition", "editions", NULL};
+/* Losing to a side: "lost to Atlanta", "a defeat to Leeds" (no score needed: prices
+ * "fell to" a level, so "fell" is not one). */
+const char *const ag__ner_lost_to[] = {"lost",   "loss",   "losses", "losing",
+                                       "defeat", "defeats", NULL};
+/* A side's outcome after its possessive: "Boston's ninth straight win". */
+const char *const ag__ner_outcomes[] = {"win",    "wins",   "victory", "victories", "loss",
+                                        "losses", "defeat", "streak",  NULL};
 /* A contest, before "against" and the other side: "the game against Cleveland". */
 const char *const ag__ner_contests[] = {"game",    "games",  "match",    "matches", "matchup",
                                         "fixture", "opener", "showdown", "clash",   NULL};
