@@ -16,6 +16,8 @@
  *     a. two names of at least two words have the same spelling-variant key
  *        (ag_ner_variant_key: "Shah Mahmood Qureshi" = "Shah Mehmood Qureshi",
  *        "Mohammed Faisal" = "Mohammad Faisal");
+ *     a'. a name of two words or more is that name with a regnal number ("John Paul",
+ *        "John Paul II"), when only one numbered name has that base;
  *     b. a two-word name equals the first and last word of longer names (by variant key)
  *        of exactly one group ("Qamar Bajwa" -> "Qamar Javed Bajwa"); with two candidate
  *        groups it is ambiguous and stays alone;
@@ -1037,6 +1039,48 @@ static int describe_actors(resolver *r)
     return 0;
 }
 
+/* 1 when w[0, n) is a regnal number of two letters or more ("II", "XVI"), lower case.
+ * Letters i, v and x only: "li" and "xi" are family names more often than numbers. */
+static int regnal_number(const char *w, size_t n)
+{
+    if (n < 2 || n > 5 || (n == 2 && memcmp(w, "xi", 2) == 0))
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (w[k] != 'i' && w[k] != 'v' && w[k] != 'x')
+            return 0;
+    return 1;
+}
+
+/*
+ * Step 3a': a person's name of two words or more is the same name with a regnal number
+ * ("John Paul", "John Paul II"), when one name with a number has that base: "Louis XIV"
+ * and "Louis XVI" leave "Louis" alone, and a one-word base ("Elizabeth") is too common a
+ * given name to say whose it is. target[base] = the numbered record, (size_t)-2 when
+ * several, (size_t)-1 for none.
+ */
+static void regnal_targets(const ag__acc *acc, const info *inf, size_t *parent, size_t *target)
+{
+    size_t n = acc->nactors;
+    char buf[VKEY_BYTES];
+    for (size_t i = 0; i < n; i++)
+        target[i] = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        const char *key = acc->actors[i].key, *sp = strrchr(key, ' ');
+        if (inf[i].type != AG_ACTOR_PERSON || inf[i].words < 3 || !sp ||
+            (size_t)(sp - key) >= sizeof buf || !regnal_number(sp + 1, strlen(sp + 1)))
+            continue;
+        memcpy(buf, key, (size_t)(sp - key));
+        buf[sp - key] = '\0';
+        size_t j = ag__strmap_get(&acc->actor_index, buf);
+        if (j == (size_t)-1 || inf[j].type != AG_ACTOR_PERSON)
+            continue;
+        if (target[j] == (size_t)-1)
+            target[j] = i;
+        else if (target[j] != (size_t)-2 && find(parent, target[j]) != find(parent, i))
+            target[j] = (size_t)-2;
+    }
+}
+
 /* Join every actor to the target a step chose for it, if any. */
 static void unite_targets(resolver *r)
 {
@@ -1073,6 +1117,11 @@ static int unite_variants(resolver *r)
                 unite(r->parent, i, j);
         }
         ag__strmap_dispose(&seen);
+    }
+    /* 3a': a name and the name with a regnal number ("John Paul II"). */
+    if (!bad) {
+        regnal_targets(r->acc, inf, r->parent, r->target);
+        unite_targets(r);
     }
     /* 3b: a two-word name inside exactly one longer group. */
     if (!bad && !(bad = unique_targets(r->acc, inf, r->parent, (const char *const *)two, sk,
