@@ -635,6 +635,26 @@ static int cut_before_title(ctx *c, span_state *sp, size_t k, size_t *u)
 /* How many words of the headline run [k, u), from k, the body attests (capitalised
  * mid-sentence there, no function word): "SHEARER NAMED AS" keeps "SHEARER". -1 when out
  * of memory. */
+/* Headline tokens q and q + 1 are written, the same bytes, one after the other in a
+ * sentence of the body ("Red Hat said", where "Red" starts the sentence). Only while the
+ * document's tokens are kept (else 0). */
+static int pair_in_body(const ctx *c, size_t q)
+{
+    const struct ag__ner_scratch *p = c->p;
+    const tok *t = p->toks, *a = &t[q], *b = &t[q + 1];
+    size_t al = a->e - a->s, bl = b->e - b->s;
+    if (!p->toks_kept)
+        return 0;
+    for (size_t j = 0; j + 1 < p->ntoks; j++) {
+        const tok *x = &t[j], *y = &t[j + 1];
+        if (x->e - x->s == al && y->e - y->s == bl && x->sent == y->sent && !p->capsent[x->sent] &&
+            memcmp(c->text + x->s, c->text + a->s, al) == 0 &&
+            memcmp(c->text + y->s, c->text + b->s, bl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static long headline_attested(ctx *c, size_t k, size_t u)
 {
     size_t q = k;
@@ -642,6 +662,14 @@ static long headline_attested(ctx *c, size_t k, size_t u)
         int at = ag__ner_attested(c, q);
         if (at < 0)
             return -1;
+        /* A word the body writes capitalised only where a sentence starts, before the
+         * next word of the name, which the body attests: "Red Hat Buys ..." and "Red Hat
+         * said ...". */
+        if (!at && q + 1 < u && !(c->toks[q].cls & AG_LEX_FUNCTION) && pair_in_body(c, q)) {
+            at = ag__ner_attested(c, q + 1);
+            if (at < 0)
+                return -1;
+        }
         if (!at || (c->toks[q].cls & AG_LEX_FUNCTION))
             break;
     }
