@@ -492,6 +492,22 @@ typedef struct longer_set {
     size_t ngorgs;
 } longer_set;
 
+/* The one word k[0, kl) is a place the lexicon knows, before a longer name whose last
+ * word (last[0, lastlen), lower case) names a newspaper ("Washington" and "Washington
+ * Post", "Houston" and "Houston Chronicle"): the place alone is the place. A paper is
+ * called by its full name or its clip ("the Post"), never by its city, unlike a club or
+ * a college ("Columbia"). */
+static int place_before_paper(const ctx *c, const char *k, size_t kl, const char *last,
+                              size_t lastlen)
+{
+    ag_lex_actor la;
+    for (const char *const *w = ag__ner_papers; *w; w++)
+        if (strlen(*w) == lastlen && memcmp(*w, last, lastlen) == 0)
+            return ag_lexicon_lookup(c->lex, k, kl, 1, &la) &&
+                   (la.type == AG_ACTOR_PLACE || la.type == AG_ACTOR_COUNTRY);
+    return 0;
+}
+
 static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
                          const longer_set *ls, long *found, long *found_g)
 {
@@ -521,7 +537,8 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
             continue;
         }
         if (b->type == AG_ACTOR_ORG && (first || (head && !lexical)) &&
-            (!lexical || m->type == AG_ACTOR_ORG || team_name(b))) {
+            (!lexical || m->type == AG_ACTOR_ORG || team_name(b)) &&
+            !(first && !lexical && place_before_paper(c, k, kl, b->last, b->lastlen))) {
             *found = (long)j;
             hits++;
         } else if (b->type == AG_ACTOR_PERSON && first && !lexical &&
@@ -539,7 +556,11 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
             continue;
         char gk[AG__LEX_MAXKEY];
         ag__lex_lower(g->lexname, gl, gk);
-        if ((gk[kl] == ' ' && memcmp(gk, k, kl) == 0) ||
+        size_t lw = gl; /* start of its last word (gk is not NUL-terminated) */
+        while (lw > 0 && gk[lw - 1] != ' ')
+            lw--;
+        if ((gk[kl] == ' ' && memcmp(gk, k, kl) == 0 &&
+             !place_before_paper(c, k, kl, gk + lw, gl - lw)) ||
             (gk[gl - kl - 1] == ' ' && memcmp(gk + gl - kl, k, kl) == 0)) {
             hits++;
             *found_g = (long)cj;

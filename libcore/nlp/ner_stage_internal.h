@@ -291,6 +291,7 @@ extern const char *const ag__ner_score_links[];
 extern const char *const ag__ner_contests[]; /* "the game against X" */
 extern const char *const ag__ner_lost_to[];  /* "lost to X", "a defeat to X" */
 extern const char *const ag__ner_outcomes[]; /* "X's ninth straight win" */
+extern const char *const ag__ner_papers[];   /* "Post", "Chronicle": a newspaper's last word */
 /* Vehicles and products (product_before): "the rocket X", "aboard X", "runs on X",
  * "ported to X", "a version of X". */
 extern const char *const ag__ner_vehicles[];

@@ -209,6 +209,10 @@ const char *const ag__ner_lost_to[] = {"lost",   "loss",   "losses", "losing",
 /* A side's outcome after its possessive: "Boston's ninth straight win". */
 const char *const ag__ner_outcomes[] = {"win",    "wins",   "victory", "victories", "loss",
                                         "losses", "defeat", "streak",  NULL};
+/* Last words of newspapers' names, lower case: "Washington Post", "Houston Chronicle". */
+const char *const ag__ner_papers[] = {"post",     "times",   "journal",   "tribune",
+                                      "herald",   "globe",   "chronicle", "gazette",
+                                      "telegraph", "inquirer", "examiner", "courier", NULL};
 /* A contest, before "against" and the other side: "the game against Cleveland". */
 const char *const ag__ner_contests[] = {"game",    "games",  "match",    "matches", "matchup",
                                         "fixture", "opener", "showdown", "clash",   NULL};
