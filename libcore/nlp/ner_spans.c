@@ -937,12 +937,25 @@ static int bracket_credited(const ctx *c, size_t k)
     return memmem(c->text, c->len, want, n + 2) != NULL;
 }
 
+/* Markup between tokens e - 1 and e: a tag's bracket in the gap ("SBC Communications <A
+ * HREF=...>", "Lisa Baertlein</p><p> SAN FRANCISCO" in text copied from a web page). The
+ * gap inside a name is a byte or two. */
+static int markup_between(const ctx *c, size_t e)
+{
+    for (size_t i = c->toks[e - 1].e; i < c->toks[e].s; i++)
+        if (c->text[i] == '<' || c->text[i] == '>')
+            return 1;
+    return 0;
+}
+
 int ag__ner_find_dateline(ctx *c)
 {
     tok *t = c->toks;
     size_t lines = 0;
     for (size_t k = 0; k < c->ntoks && lines < 3; k++) {
-        int linestart = k == 0 || has_newline(c->text, t[k - 1].e, t[k].s);
+        /* a tag in the gap starts a line too ("</p><p> SAN FRANCISCO (Reuters) -") */
+        int linestart =
+            k == 0 || has_newline(c->text, t[k - 1].e, t[k].s) || markup_between(c, k);
         if (k > 0 && linestart)
             lines++;
         if (!linestart)
@@ -1051,14 +1064,15 @@ static int hyphen_start(ctx *c, size_t k)
 }
 
 /* The end of the raw span that starts at token k: capitalised words, and the words that
- * join them inside a name. MAX_SPAN bounds the work per span (span processing is
- * quadratic in its length); real names are far shorter, Title Case Text is not a name. */
+ * join them inside a name, up to markup. MAX_SPAN bounds the work per span (span
+ * processing is quadratic in its length); real names are far shorter, Title Case Text is
+ * not a name. */
 static size_t span_end(ctx *c, size_t k)
 {
     const tok *t = c->toks;
     size_t e = k + 1;
     while (e < c->ntoks && e - k < MAX_SPAN && t[e].sent == t[k].sent &&
-           !(t[e].flags & AG__T_USED)) {
+           !(t[e].flags & AG__T_USED) && !markup_between(c, e)) {
         if (capish(c, e)) {
             if ((t[e].flags & AG__T_HYPHEN) && split_hyphenated(c, e) != 0)
                 break;
