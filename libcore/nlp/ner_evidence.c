@@ -302,7 +302,11 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
      * "Brit Awards", "Patriot Act") is no actor (misc votes go to AG_ACTOR_OTHER); a
      * street, square or strip is a place. */
     if (!titled && (t[te - 1].flags & AG__T_CAP)) {
-        if (tok_in(c, &t[te - 1], G_MISC_HEAD) || (n >= 2 && misc_first(c, &t[ts])))
+        /* "International Space Station": a spacecraft, whatever "Station" heads
+         * elsewhere (a broadcaster, a railway station) */
+        int craft = n >= 2 && tok_is(c->text, &t[te - 1], "Station") &&
+                    tok_is(c->text, &t[te - 2], "Space");
+        if (tok_in(c, &t[te - 1], G_MISC_HEAD) || (n >= 2 && misc_first(c, &t[ts])) || craft)
             m->votes[AG_ACTOR_OTHER] += 5;
         else if (n >= 2 && tok_in(c, &t[te - 1], G_PLACE_HEAD) &&
                  !(tok_is(c->text, &t[te - 1], "City") && ag__ner_sports_report(c)))

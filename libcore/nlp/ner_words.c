@@ -88,7 +88,7 @@ static const char *const misc_heads[] = {
     "Accords",     "Protocol", "Olympiad",     "Grammys",       "Oscars",  "Emmys",
     "Baftas",      "Show",     "Slam",         "Revolution",    "War",     "Edition",
     "Crisis",      "Medal",    "Medals",       "Tour",          "Chart",   "Charts",
-    NULL};
+    "Telescope",   NULL};
 /* Nouns before or after a name that make it a work or a product: "the film Troy", "their
  * album X", "the Xbox console", "the Firefox browser", "the Linux kernel". Nouns a company name
  * also stands before ("Sony games", "Intel chips", "Nokia phones") are left out. */
@@ -204,15 +204,15 @@ const char *const ag__ner_ports[] = {"port", "ported", "porting", NULL};
 const char *const ag__ner_versions[] = {"version", "versions", "edition", "editions", NULL};
 /* Losing to a side: "lost to Atlanta", "a defeat to Leeds" (no score needed: prices
  * "fell to" a level, so "fell" is not one). */
-const char *const ag__ner_lost_to[] = {"lost",   "loss",   "losses", "losing",
+const char *const ag__ner_lost_to[] = {"lost",   "loss",    "losses", "losing",
                                        "defeat", "defeats", NULL};
 /* A side's outcome after its possessive: "Boston's ninth straight win". */
 const char *const ag__ner_outcomes[] = {"win",    "wins",   "victory", "victories", "loss",
                                         "losses", "defeat", "streak",  NULL};
 /* Last words of newspapers' names, lower case: "Washington Post", "Houston Chronicle". */
-const char *const ag__ner_papers[] = {"post",     "times",   "journal",   "tribune",
-                                      "herald",   "globe",   "chronicle", "gazette",
-                                      "telegraph", "inquirer", "examiner", "courier", NULL};
+const char *const ag__ner_papers[] = {"post",     "times",     "journal", "tribune",   "herald",
+                                      "globe",    "chronicle", "gazette", "telegraph", "inquirer",
+                                      "examiner", "courier",   NULL};
 /* A contest, before "against" and the other side: "the game against Cleveland". */
 const char *const ag__ner_contests[] = {"game",    "games",  "match",    "matches", "matchup",
                                         "fixture", "opener", "showdown", "clash",   NULL};
