@@ -160,6 +160,9 @@ int ag__ner_city_team(const ctx *c, const cand *m)
             if (tok_is_any(c->text, &t[k], ag__ner_outcomes))
                 return 1; /* "Boston's ninth straight win", "Miami's loss" */
         }
+    if (ts >= 2 && t[ts - 1].sent == sent && tok_is(c->text, &t[ts - 1], "side") &&
+        t[ts - 2].sent == sent && (t[ts - 2].flags & AG__T_CAP))
+        return 1; /* "League Two side Boston", "Premiership side Fulham" */
     if (city_at_city(c, m))
         return 1; /* "Denver at Miami": a fixture, the second side at home */
     /* Every other context has a hyphenated score nearby: the tokens' flags say whether it

@@ -1142,6 +1142,21 @@ static int city_actor(const ctx *c, const cand *m)
            !m->row && (!after_loc_prep(c, m) || lost_to(c, m));
 }
 
+/* The document's tokens have a result: a hyphenated score before a noun of its outcome
+ * ("a 3-0 win", "a 1-1 draw"; not "a 5-4 vote"). */
+static int result_phrase(const ctx *c)
+{
+    static const char *const outcome[] = {"win", "victory", "defeat", "draw", "loss", "lead", NULL};
+    for (size_t k = 0; k + 1 < c->ntoks; k++) {
+        const tok *t = &c->toks[k];
+        if ((t->flags & (AG__T_WORD | AG__T_HYPHEN | AG__T_DIGIT)) ==
+                (AG__T_HYPHEN | AG__T_DIGIT) &&
+            t->e - t->s <= 7 && (t[1].flags & AG__T_LOWER) && tok_is_any(c->text, &t[1], outcome))
+            return 1;
+    }
+    return 0;
+}
+
 static void report_teams(ctx *c)
 {
     struct ag__ner_scratch *p = c->p;
@@ -1150,7 +1165,8 @@ static void report_teams(ctx *c)
         ci++;
     if (ci == p->ncands)
         return;
-    if (p->sport_words < SPORT_WORDS)
+    /* a sports report: sports words, or one and a result ("a 4-3 win") in a short one */
+    if (p->sport_words < SPORT_WORDS && !(p->sport_words > 0 && result_phrase(c)))
         return;
     for (; ci < p->ncands; ci++)
         if (city_actor(c, &p->cands[ci]))
@@ -1184,21 +1200,6 @@ static int before_contest(const ctx *c, const cand *m)
     for (const char *const *w = contest; *w && n; w++)
         if (strlen(*w) == n && memcmp(c->text + s, *w, n) == 0)
             return 1;
-    return 0;
-}
-
-/* The document's tokens have a result: a hyphenated score before a noun of its outcome
- * ("a 3-0 win", "a 1-1 draw"; not "a 5-4 vote"). */
-static int result_phrase(const ctx *c)
-{
-    static const char *const outcome[] = {"win", "victory", "defeat", "draw", "loss", "lead", NULL};
-    for (size_t k = 0; k + 1 < c->ntoks; k++) {
-        const tok *t = &c->toks[k];
-        if ((t->flags & (AG__T_WORD | AG__T_HYPHEN | AG__T_DIGIT)) ==
-                (AG__T_HYPHEN | AG__T_DIGIT) &&
-            t->e - t->s <= 7 && (t[1].flags & AG__T_LOWER) && tok_is_any(c->text, &t[1], outcome))
-            return 1;
-    }
     return 0;
 }
 
