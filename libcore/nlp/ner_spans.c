@@ -360,11 +360,72 @@ typedef struct span_state {
  * sentence (caps) nothing is dropped. Returns 0, or -1 when out of memory. */
 static int table_row(const ctx *c, size_t ts, size_t te);
 
+/* The next j >= from, other than q, where tokens j and j + 1 of one sentence are the
+ * bytes of tokens q and q + 1, or (size_t)-1. Only while the document's tokens are kept. */
+static size_t next_pair(const ctx *c, size_t q, size_t from)
+{
+    const struct ag__ner_scratch *p = c->p;
+    const tok *t = p->toks, *a = &t[q], *b = &t[q + 1];
+    size_t al = a->e - a->s, bl = b->e - b->s;
+    for (size_t j = from; p->toks_kept && j + 1 < p->ntoks; j++) {
+        const tok *x = &t[j], *y = &t[j + 1];
+        if (j != q && x->e - x->s == al && y->e - y->s == bl && x->sent == y->sent &&
+            memcmp(c->text + x->s, c->text + a->s, al) == 0 &&
+            memcmp(c->text + y->s, c->text + b->s, bl) == 0)
+            return j;
+    }
+    return (size_t)-1;
+}
+
+/* Tokens ts + 1 and ts + 2 are written one after the other elsewhere in the document,
+ * after another word than token ts's ("US Airways" beside "Bankrupt US Airways"). */
+static int rest_elsewhere(const ctx *c, size_t ts)
+{
+    const tok *t = c->p->toks, *w = &t[ts];
+    size_t wl = w->e - w->s;
+    for (size_t j = next_pair(c, ts + 1, 0); j != (size_t)-1; j = next_pair(c, ts + 1, j + 1))
+        if (j == 0 || t[j - 1].sent != t[j].sent || t[j - 1].e - t[j - 1].s != wl ||
+            memcmp(c->text + t[j - 1].s, c->text + w->s, wl) != 0)
+            return 1;
+    return 0;
+}
+
+/* The next j >= from, other than q, whose token is token q's word (the same bytes when
+ * exact, else in any case), outside the headlines, or (size_t)-1. Only while the
+ * document's tokens are kept. */
+static size_t next_same(const ctx *c, size_t q, size_t from, int exact)
+{
+    const struct ag__ner_scratch *p = c->p;
+    const tok *t = p->toks, *a = &t[q];
+    size_t al = a->e - a->s;
+    for (size_t j = from; p->toks_kept && j < p->ntoks; j++)
+        if (j != q && t[j].e - t[j].s == al && !p->capsent[t[j].sent] &&
+            (exact ? memcmp(c->text + t[j].s, c->text + a->s, al)
+                   : strncasecmp(c->text + t[j].s, c->text + a->s, al)) == 0)
+            return j;
+    return (size_t)-1;
+}
+
+/* The word of token k, the first after a credit's dash, is capitalised in mid-sentence
+ * elsewhere in the document (ag__ner_attested would count token k itself, which is no
+ * sentence's first). */
+static int credit_word_attested(const ctx *c, size_t k)
+{
+    const tok *t = c->p->toks;
+    for (size_t j = next_same(c, k, 0, 0); j != (size_t)-1; j = next_same(c, k, j + 1, 0))
+        if ((t[j].flags & AG__T_CAP) && !(t[j].flags & AG__T_FIRST))
+            return 1;
+    return 0;
+}
+
 static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
 {
     tok *t = c->toks;
     size_t ts = *tsp;
-    while (ts < te && (t[ts].flags & AG__T_FIRST) && !caps) {
+    while (ts < te && ((t[ts].flags & AG__T_FIRST) || t[ts].s + 1 == c->story) && !caps) {
+        /* after a credit's dash an ordinary word goes only before more of a name ("AP -
+         * Nervous Republicans", "Shares of Kmart"; not "AP - Arsenal extended") */
+        int credit = !(t[ts].flags & AG__T_FIRST);
         ag_lex_actor a;
         uint32_t cl = t[ts].cls;
         if (match_form(c->lex, c->text, t, ts, te, 0, &a))
@@ -380,10 +441,19 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
          * ("Bury 4 3 1 0"). */
         if (org_branch(c, ts, ts + 1, te) || table_row(c, ts, te))
             break;
-        /* "Marrow Ltd, headquartered in Leeds": an organisation's name ends in its head */
+        /* "Marrow Ltd, headquartered in Leeds": an organisation's name ends in its head,
+         * unless the article writes the name without the word too ("Bankrupt US Airways
+         * is ...", "US Airways unions") */
         if (te - ts >= 2 && (t[te - 1].cls & AG_LEX_ORGCUE) && (t[te - 1].flags & AG__T_CAP) &&
-            !(cl & AG_LEX_FUNCTION) && !(t[ts + 1].cls & AG_LEX_CONNECTOR))
+            !(cl & AG_LEX_FUNCTION) && !(t[ts + 1].cls & AG_LEX_CONNECTOR)) {
+            if ((cl & AG_LEX_COMMON) && !(cl & (AG_LEX_PROPER | AG_LEX_GIVEN | AG_LEX_ORGCUE)) &&
+                te - ts >= 3 && rest_elsewhere(c, ts))
+            {
+                ts++;
+                continue;
+            }
             break; /* ("Results of Major League": "of" after it, an ordinary word) */
+        }
         /* "Bank of Japan said": an organisation word heading "<word> of <Name>". */
         if ((cl & AG_LEX_ORGCUE) && ts + 2 < te && tok_is(c->text, &t[ts + 1], "of") &&
             (t[ts + 2].flags & AG__T_CAP))
@@ -406,8 +476,10 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
         ag_lex_actor nx;
         int name_like = (cl & (AG_LEX_GIVEN | AG_LEX_PROPER)) && ts + 1 < te &&
                         !match_form(c->lex, c->text, t, ts + 1, te, 0, &nx);
-        if ((cl & AG_LEX_COMMON) && !name_like) {
-            int at = ag__ner_attested(c, ts);
+        if ((cl & AG_LEX_COMMON) && !name_like &&
+            (!credit || (ts + 1 < te && ((t[ts + 1].flags & AG__T_CAP) ||
+                                         tok_is(c->text, &t[ts + 1], "of"))))) {
+            int at = credit ? credit_word_attested(c, ts) : ag__ner_attested(c, ts);
             if (at < 0)
                 return -1;
             if (!at) {
@@ -635,21 +707,33 @@ static int cut_before_title(ctx *c, span_state *sp, size_t k, size_t *u)
 /* How many words of the headline run [k, u), from k, the body attests (capitalised
  * mid-sentence there, no function word): "SHEARER NAMED AS" keeps "SHEARER". -1 when out
  * of memory. */
-/* Headline tokens q and q + 1 are written, the same bytes, one after the other in a
- * sentence of the body ("Red Hat said", where "Red" starts the sentence). Only while the
- * document's tokens are kept (else 0). */
+/* Headline tokens q and q + 1 are written one after the other in a sentence of the body
+ * ("Red Hat said", where "Red" starts the sentence). */
 static int pair_in_body(const ctx *c, size_t q)
 {
-    const struct ag__ner_scratch *p = c->p;
-    const tok *t = p->toks, *a = &t[q], *b = &t[q + 1];
-    size_t al = a->e - a->s, bl = b->e - b->s;
-    if (!p->toks_kept)
-        return 0;
-    for (size_t j = 0; j + 1 < p->ntoks; j++) {
-        const tok *x = &t[j], *y = &t[j + 1];
-        if (x->e - x->s == al && y->e - y->s == bl && x->sent == y->sent && !p->capsent[x->sent] &&
-            memcmp(c->text + x->s, c->text + a->s, al) == 0 &&
-            memcmp(c->text + y->s, c->text + b->s, bl) == 0)
+    for (size_t j = next_pair(c, q, 0); j != (size_t)-1; j = next_pair(c, q, j + 1))
+        if (!c->p->capsent[c->p->toks[j].sent])
+            return 1;
+    return 0;
+}
+
+/* The body writes headline token q, the same bytes, first in a sentence ("Reuters -
+ * Intel Corp. said"), as a name there: a word that is no ordinary one, or one that goes on
+ * into a longer name or a bracket ("Oracle (Nasdaq: ORCL) has"; not "Health insurance
+ * premiums"). Only while the document's tokens are kept (else 0). */
+static int story_attests(const ctx *c, size_t q)
+{
+    const tok *t = c->p->toks;
+    size_t n = c->p->ntoks;
+    for (size_t j = next_same(c, q, 0, 1); j != (size_t)-1; j = next_same(c, q, j + 1, 1)) {
+        const tok *x = &t[j];
+        if (!(x->flags & AG__T_FIRST))
+            continue;
+        if (!(x->cls & AG_LEX_COMMON) || (x->cls & (AG_LEX_PROPER | AG_LEX_GIVEN)))
+            return 1;
+        if (j + 1 < n && t[j + 1].sent == x->sent &&
+            ((t[j + 1].flags & AG__T_CAP) ||
+             ((t[j + 1].flags & AG__T_PUNCT) && t[j + 1].punct == '(')))
             return 1;
     }
     return 0;
@@ -665,6 +749,8 @@ static long headline_attested(ctx *c, size_t k, size_t u)
         /* A word the body writes capitalised only where a sentence starts, before the
          * next word of the name, which the body attests: "Red Hat Buys ..." and "Red Hat
          * said ...". */
+        if (!at && !(c->toks[q].cls & AG_LEX_FUNCTION))
+            at = story_attests(c, q);
         if (!at && q + 1 < u && !(c->toks[q].cls & AG_LEX_FUNCTION) && pair_in_body(c, q)) {
             at = ag__ner_attested(c, q + 1);
             if (at < 0)
@@ -823,9 +909,31 @@ static inline int has_newline(const char *text, size_t a, size_t b)
 /* The story starts after a dateline's dash, skipping a date and a bracketed credit
  * ("BOSTON (Reuters) -- Exuberant Red Sox fans"): its first word is sentence-initial, where
  * an ordinary word capitalised is no part of a name. */
+static size_t story_start(const ctx *c, size_t e);
+
 static void mark_story_start(ctx *c, size_t e)
 {
-    tok *t = c->toks;
+    size_t q = story_start(c, e);
+    if (q < c->ntoks)
+        c->toks[q].flags |= AG__T_FIRST;
+}
+
+/* The credit's story starts after its dash ("AP - Nervous Republicans are ..."): its
+ * first word is no name's part when an ordinary word before more of a name (see
+ * skip_initial_words), but it is not sentence-initial for the attestation of headline
+ * words ("Reuters - Intel said" attests "Intel" in the headline). */
+static void mark_credit_story(ctx *c, size_t e)
+{
+    size_t q = story_start(c, e);
+    if (q < c->ntoks)
+        c->story = c->toks[q].s + 1;
+}
+
+/* The token after the dash that ends a dateline or credit at token e (skipping a date
+ * and a bracketed credit), or (size_t)-1. */
+static size_t story_start(const ctx *c, size_t e)
+{
+    const tok *t = c->toks;
     size_t q = e;
     while (q < c->ntoks && q - e < 12) {
         if ((t[q].flags & AG__T_PUNCT) && t[q].punct == '(') {
@@ -841,7 +949,8 @@ static void mark_story_start(ctx *c, size_t e)
     }
     if (q < c->ntoks && q > e && (t[q - 1].flags & AG__T_PUNCT) &&
         (t[q - 1].punct == '-' || t[q - 1].punct == 0x2013 || t[q - 1].punct == 0x2014))
-        t[q].flags |= AG__T_FIRST;
+        return q;
+    return (size_t)-1;
 }
 
 /* Token q is punctuation p on the line of token k. */
@@ -969,6 +1078,7 @@ int ag__ner_find_dateline(ctx *c)
             m->type = AG_ACTOR_ORG;
             m->credit = 1;
             t[k].flags |= AG__T_USED;
+            mark_credit_story(c, k + 1);
             return 0;
         }
         /* "Reuters - ...": a known organisation opening a line before a dash is the agency
@@ -982,6 +1092,7 @@ int ag__ner_find_dateline(ctx *c)
                 if (!m)
                     return -1;
                 m->credit = 1;
+                mark_credit_story(c, k + g);
                 return 0;
             }
         }
@@ -1014,6 +1125,7 @@ int ag__ner_find_dateline(ctx *c)
             if (!(m = emit_lex(c, k, e, &a)))
                 return -1;
             m->credit = 1;
+            mark_credit_story(c, e); /* "AP - Shares of Kmart ...": no name starts "Shares" */
             return 0;
         }
         if (g == e - k && a.type != AG_ACTOR_PERSON) {
@@ -1049,6 +1161,20 @@ int ag__ner_find_dateline(ctx *c)
  * ("Eid-ul-Fitr", "Christmas-time") or splits into gazetteer parts ("Pak-US"), which it
  * emits (split_hyphenated), so no span starts there; 0 when it starts a span; -1 when out
  * of memory. */
+/* Token k is a compound of a name the lexicon does not know and a modifier ("Redmond-
+ * based", "Saudi-backed" when not split): it describes the name after it and is no part
+ * of it. */
+static int modifier_compound(const ctx *c, size_t k)
+{
+    const tok *t = &c->toks[k];
+    if (!(t->flags & AG__T_HYPHEN))
+        return 0;
+    const char *w = c->text + t->s, *e = c->text + t->e, *h = e;
+    while (h > w && h[-1] != '-')
+        h--;
+    return h > w + 1 && h < e && hyphen_modifier(h, (size_t)(e - h));
+}
+
 static int hyphen_start(ctx *c, size_t k)
 {
     const tok *t = c->toks;
@@ -1074,7 +1200,8 @@ static size_t span_end(ctx *c, size_t k)
     while (e < c->ntoks && e - k < MAX_SPAN && t[e].sent == t[k].sent &&
            !(t[e].flags & AG__T_USED) && !markup_between(c, e)) {
         if (capish(c, e)) {
-            if ((t[e].flags & AG__T_HYPHEN) && split_hyphenated(c, e) != 0)
+            if ((t[e].flags & AG__T_HYPHEN) &&
+                (modifier_compound(c, e) || split_hyphenated(c, e) != 0))
                 break;
             e++;
             continue;
@@ -1171,7 +1298,7 @@ size_t ag__ner_spans(ctx *c, size_t from, size_t limit)
             int r = hyphen_start(c, k);
             if (r < 0)
                 return (size_t)-1;
-            if (r) {
+            if (r || modifier_compound(c, k)) {
                 k++;
                 continue;
             }

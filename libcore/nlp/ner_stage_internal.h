@@ -232,6 +232,8 @@ typedef struct ctx {
     struct ag__ner_scratch *p; /* scratch */
     tok *toks;                 /* == p->toks after tokenising */
     size_t ntoks;              /* == p->ntoks */
+    size_t story;              /* byte offset + 1 of the word after a credit's dash ("AP - The
+                                * United Nations ..."), 0 for none: ner_spans.c */
 } ctx;
 
 /* Give m a scratch ready for a document of nsents sentences with lexicon lex: made on

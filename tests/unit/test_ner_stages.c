@@ -53,7 +53,7 @@ static struct ag__ner_scratch *tokens(const char *text)
     struct ag__ner_scratch *p = ms.priv;
     assert_int_equal(ag__ner_tokenise_document(p, lex, text, strlen(text), sents, nsents), 0);
     assert_true(p->toks_kept);
-    cx = (ctx){lex, &opts, text, strlen(text), p, p->toks, p->ntoks};
+    cx = (ctx){lex, &opts, text, strlen(text), p, p->toks, p->ntoks, 0};
     return p;
 }
 
