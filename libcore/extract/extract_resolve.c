@@ -16,6 +16,8 @@
  *     a. two names of at least two words have the same spelling-variant key
  *        (ag_ner_variant_key: "Shah Mahmood Qureshi" = "Shah Mehmood Qureshi",
  *        "Mohammed Faisal" = "Mohammad Faisal");
+ *     a''. given names that differ in their first vowel alone ("Iyad Allawi", "Ayad
+ *        Allawi"): vowel_variants;
  *     a'. a name of two words or more is that name with a regnal number ("John Paul",
  *        "John Paul II"), when only one numbered name has that base;
  *     b. a two-word name equals the first and last word of longer names (by variant key)
@@ -1081,6 +1083,62 @@ static void regnal_targets(const ag__acc *acc, const info *inf, size_t *parent, 
     }
 }
 
+/* The key of step 3a'' for person record i into buf (VKEY_BYTES bytes): the first word
+ * without its first letter, lower case, then the variant key of the other words; 0 when
+ * the name is not two words or more starting with a vowel and three more letters. */
+static int vowel_key(const resolver *r, size_t i, char *buf)
+{
+    const info *in = &r->inf[i];
+    const char *name = in->name, *vsp = in->vkey ? strchr(in->vkey, ' ') : NULL;
+    size_t wl = strcspn(name, " ");
+    if (!vsp || in->words < 2 || wl < 4 || !strchr("AEIOUaeiou", name[0]) ||
+        wl + strlen(vsp) + 2 > VKEY_BYTES)
+        return 0;
+    size_t n = 0;
+    buf[n++] = '~';
+    for (size_t k = 1; k < wl; k++) {
+        unsigned char ch = (unsigned char)name[k];
+        if (ch >= 0x80 || !((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+            return 0; /* ASCII letters only: the rest must be spelt alike */
+        buf[n++] = (char)(ch | 0x20);
+    }
+    strcpy(buf + n, vsp);
+    return 1;
+}
+
+/*
+ * Step 3a'': persons whose names differ only in the first vowel of the given name, as
+ * transliterations of one Arabic or Persian name do ("Ayad Allawi", "Iyad Allawi", "Eyad
+ * Allawi"; "Osama", "Usama"): the rest of the given name is spelt alike, three letters at
+ * least ("Ian Smith" and "Ann Smith" differ after it), and the other words have one
+ * variant key. -1: out of memory.
+ */
+static int vowel_variants(resolver *r)
+{
+    ag__strmap seen = {0};
+    char **keys = calloc(r->n ? r->n : 1, sizeof *keys);
+    int rc = keys ? 0 : -1;
+    char buf[VKEY_BYTES];
+    for (size_t i = 0; i < r->n && rc == 0; i++) {
+        if (r->inf[i].type != AG_ACTOR_PERSON || !vowel_key(r, i, buf))
+            continue;
+        if (!(keys[i] = strdup(buf))) {
+            rc = -1;
+            break;
+        }
+        size_t j = ag__strmap_get(&seen, keys[i]);
+        if (j == (size_t)-1)
+            rc = ag__strmap_put(&seen, keys[i], i);
+        else
+            unite(r->parent, i, j);
+    }
+    ag__strmap_dispose(&seen);
+    for (size_t i = 0; keys && i < r->n; i++)
+        free(keys[i]);
+    free(keys);
+    return rc;
+}
+
 /* Join every actor to the target a step chose for it, if any. */
 static void unite_targets(resolver *r)
 {
@@ -1118,6 +1176,9 @@ static int unite_variants(resolver *r)
         }
         ag__strmap_dispose(&seen);
     }
+    /* 3a'': given names transliterated with another first vowel ("Iyad Allawi"). */
+    if (!bad)
+        bad = vowel_variants(r) < 0;
     /* 3a': a name and the name with a regnal number ("John Paul II"). */
     if (!bad) {
         regnal_targets(r->acc, inf, r->parent, r->target);
