@@ -838,8 +838,9 @@ int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error 
     for (size_t i = 0; i < acc->nactors; i++) {
         const ag__actor *a = order[i];
         rank[a - acc->actors] = (uint32_t)i; /* < 2^32 actors: ag__acc_pair */
-        if (!a->mentions && !a->documents)
-            continue; /* only named by a pair record (ag-merge --sorted) */
+        if (!a->mentions && !a->documents && !a->types[AG_ACTOR_OTHER])
+            continue; /* only named by a pair record (ag-merge --sorted); a name that was
+                       * no actor (misc, types[0]) still votes in the resolution */
         if (actor_line(&b, a) < 0)
             goto nomem;
         if (drain(&b, out, 0) < 0)

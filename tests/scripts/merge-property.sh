@@ -15,10 +15,14 @@ command -v python3 >/dev/null || { echo "skipped: python3 is absent"; exit 77; }
 # Corpora: the examples, a generated feed (examples replicated with new ids, names
 # shuffled between articles so that variants and pairs spread over shards), and the
 # shared seed articles when they are there.
-mkdir -p "$tmp/c1" "$tmp/c2" "$tmp/c3"
+mkdir -p "$tmp/c1" "$tmp/c2" "$tmp/c3" "$tmp/c4"
 cp "$src"/examples/news/* "$tmp/c1/"
 python3 "$src/bench/gen-news.py" "$src/examples/news" "$tmp/c2/feed.jsonl" --count 240 --vary
-corpora="c1 c2"
+# c4: the technology desk of the quality cases, where a name is no actor in one article
+# and read as a place in another (the corpus vote must see the non-actor mentions of
+# every shard, also of a shard where the name is never an actor).
+cp "$src"/tests/golden/quality/technology/news/* "$tmp/c4/"
+corpora="c1 c2 c4"
 if [ -d "${AG_SHARED:-}/corpus/seeds" ]; then
     cp "$AG_SHARED"/corpus/seeds/*.txt "$tmp/c3/"
     corpora="$corpora c3"
