@@ -127,8 +127,7 @@ static int cities_at(const ctx *c, const cand *m, const cand *n)
     const tok *t = c->toks;
     return m->lexname && n->lexname && m->type == AG_ACTOR_PLACE && n->type == AG_ACTOR_PLACE &&
            m->country && n->country && !m->dateline && !n->dateline && n->ts == m->te + 1 &&
-           c->p->capsent[m->sent] != 1 &&
-           t[m->te].sent == m->sent && t[n->ts].sent == m->sent &&
+           c->p->capsent[m->sent] != 1 && t[m->te].sent == m->sent && t[n->ts].sent == m->sent &&
            strncasecmp(c->text + t[m->te].s, "at", 2) == 0 && t[m->te].e - t[m->te].s == 2;
 }
 

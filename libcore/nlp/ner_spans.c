@@ -447,8 +447,7 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
         if (te - ts >= 2 && (t[te - 1].cls & AG_LEX_ORGCUE) && (t[te - 1].flags & AG__T_CAP) &&
             !(cl & AG_LEX_FUNCTION) && !(t[ts + 1].cls & AG_LEX_CONNECTOR)) {
             if ((cl & AG_LEX_COMMON) && !(cl & (AG_LEX_PROPER | AG_LEX_GIVEN | AG_LEX_ORGCUE)) &&
-                te - ts >= 3 && rest_elsewhere(c, ts))
-            {
+                te - ts >= 3 && rest_elsewhere(c, ts)) {
                 ts++;
                 continue;
             }
@@ -477,8 +476,8 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
         int name_like = (cl & (AG_LEX_GIVEN | AG_LEX_PROPER)) && ts + 1 < te &&
                         !match_form(c->lex, c->text, t, ts + 1, te, 0, &nx);
         if ((cl & AG_LEX_COMMON) && !name_like &&
-            (!credit || (ts + 1 < te && ((t[ts + 1].flags & AG__T_CAP) ||
-                                         tok_is(c->text, &t[ts + 1], "of"))))) {
+            (!credit || (ts + 1 < te &&
+                         ((t[ts + 1].flags & AG__T_CAP) || tok_is(c->text, &t[ts + 1], "of"))))) {
             int at = credit ? credit_word_attested(c, ts) : ag__ner_attested(c, ts);
             if (at < 0)
                 return -1;
@@ -723,11 +722,13 @@ static int pair_in_body(const ctx *c, size_t q)
  * premiums"). Only while the document's tokens are kept (else 0). */
 static int story_attests(const ctx *c, size_t q)
 {
-    const tok *t = c->p->toks;
-    size_t n = c->p->ntoks;
-    for (size_t j = next_same(c, q, 0, 1); j != (size_t)-1; j = next_same(c, q, j + 1, 1)) {
+    const struct ag__ner_scratch *p = c->p;
+    const tok *t = p->toks, *a = &t[q];
+    size_t n = p->ntoks, al = a->e - a->s;
+    for (size_t j = 0; p->toks_kept && j < n; j++) {
         const tok *x = &t[j];
-        if (!(x->flags & AG__T_FIRST))
+        if (!(x->flags & AG__T_FIRST) || j == q || x->e - x->s != al || p->capsent[x->sent] ||
+            memcmp(c->text + x->s, c->text + a->s, al) != 0)
             continue;
         if (!(x->cls & AG_LEX_COMMON) || (x->cls & (AG_LEX_PROPER | AG_LEX_GIVEN)))
             return 1;
@@ -1063,8 +1064,7 @@ int ag__ner_find_dateline(ctx *c)
     size_t lines = 0;
     for (size_t k = 0; k < c->ntoks && lines < 3; k++) {
         /* a tag in the gap starts a line too ("</p><p> SAN FRANCISCO (Reuters) -") */
-        int linestart =
-            k == 0 || has_newline(c->text, t[k - 1].e, t[k].s) || markup_between(c, k);
+        int linestart = k == 0 || has_newline(c->text, t[k - 1].e, t[k].s) || markup_between(c, k);
         if (k > 0 && linestart)
             lines++;
         if (!linestart)

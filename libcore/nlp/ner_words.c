@@ -187,7 +187,7 @@ const char *const ag__ner_team_roles[] = {
     "manager",    "coach",       "captain",    "boss",       "skipper",     "striker",
     "midfielder", "defender",    "goalkeeper", "winger",     "pitcher",     "quarterback",
     "shortstop",  "outfielder",  "infielder",  "linebacker", "left-hander", "right-hander",
-    "lefthander", "righthander", "fans",       "fan",        "uniform",    NULL};
+    "lefthander", "righthander", "fans",       "fan",        "uniform",     NULL};
 /* Verbs before a side's score or record: "Houston lost 6-2", "Miami is 5-2", "Seattle
  * improved to 40-38". */
 const char *const ag__ner_score_verbs[] = {"won",  "lost", "wins", "loses",    "tied",  "drew",
