@@ -354,10 +354,6 @@ typedef struct span_state {
     size_t nick_end;     /* ... a team's, which ends here ("Cleveland Indians"); else 0 */
 } span_state;
 
-/* Drop sentence-initial function and ordinary words from the start *tsp of span
- * [*tsp, te) ("The", "Senior Taliban officials"), unless the word starts a gazetteer form
- * or a title, or the document writes it capitalised in mid-sentence too. In an ALL-CAPS
- * sentence (caps) nothing is dropped. Returns 0, or -1 when out of memory. */
 static int table_row(const ctx *c, size_t ts, size_t te);
 
 /* The next j >= from, other than q, where tokens j and j + 1 of one sentence are the
@@ -418,6 +414,10 @@ static int credit_word_attested(const ctx *c, size_t k)
     return 0;
 }
 
+/* Drop sentence-initial function and ordinary words from the start *tsp of span
+ * [*tsp, te) ("The", "Senior Taliban officials"), unless the word starts a gazetteer form
+ * or a title, or the document writes it capitalised in mid-sentence too. In an ALL-CAPS
+ * sentence (caps) nothing is dropped. Returns 0, or -1 when out of memory. */
 static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
 {
     tok *t = c->toks;
@@ -701,11 +701,6 @@ static int cut_before_title(ctx *c, span_state *sp, size_t k, size_t *u)
     return 0;
 }
 
-/* Headline words [k, u): 1 when the body attests every one and none is a function word,
- * else 0; -1 when out of memory. */
-/* How many words of the headline run [k, u), from k, the body attests (capitalised
- * mid-sentence there, no function word): "SHEARER NAMED AS" keeps "SHEARER". -1 when out
- * of memory. */
 /* Headline tokens q and q + 1 are written one after the other in a sentence of the body
  * ("Red Hat said", where "Red" starts the sentence). */
 static int pair_in_body(const ctx *c, size_t q)
@@ -740,6 +735,10 @@ static int story_attests(const ctx *c, size_t q)
     return 0;
 }
 
+/* How many words of the headline run [k, u), from k, the body attests (capitalised
+ * mid-sentence there, or written as a name first in a sentence: story_attests,
+ * pair_in_body; no function word): "SHEARER NAMED AS" keeps "SHEARER". -1 when out of
+ * memory. */
 static long headline_attested(ctx *c, size_t k, size_t u)
 {
     size_t q = k;
@@ -1157,10 +1156,6 @@ int ag__ner_find_dateline(ctx *c)
 
 /* ---------------------------------------------------------------- raw spans */
 
-/* A span would start at hyphenated token k: 1 when it is a holiday or month
- * ("Eid-ul-Fitr", "Christmas-time") or splits into gazetteer parts ("Pak-US"), which it
- * emits (split_hyphenated), so no span starts there; 0 when it starts a span; -1 when out
- * of memory. */
 /* Token k is a compound of a name the lexicon does not know and a modifier ("Redmond-
  * based", "Saudi-backed" when not split): it describes the name after it and is no part
  * of it. */
@@ -1175,6 +1170,10 @@ static int modifier_compound(const ctx *c, size_t k)
     return h > w + 1 && h < e && hyphen_modifier(h, (size_t)(e - h));
 }
 
+/* A span would start at hyphenated token k: 1 when it is a holiday or month
+ * ("Eid-ul-Fitr", "Christmas-time") or splits into gazetteer parts ("Pak-US"), which it
+ * emits (split_hyphenated), so no span starts there; 0 when it starts a span; -1 when out
+ * of memory. */
 static int hyphen_start(ctx *c, size_t k)
 {
     const tok *t = c->toks;
