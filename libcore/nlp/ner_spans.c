@@ -217,8 +217,19 @@ static size_t real_title(ctx *c, size_t j, size_t te, int titled)
     int all_common = r < te;
     for (size_t k = r; k < te; k++) {
         uint32_t cl = c->toks[k].cls;
+        ag_lex_actor a;
+        size_t g = match_form(c->lex, c->text, c->toks, k, te, 0, &a);
+        if (g && (a.type == AG_ACTOR_PLACE || a.type == AG_ACTOR_COUNTRY)) {
+            all_common = 0; /* "Bishop of Cape Town": a place, whatever its words */
+            k += g - 1;
+            continue;
+        }
         if (!(cl & AG_LEX_COMMON) || (cl & (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE)))
             all_common = 0;
+        /* (an organisation word after a given name is the person's employer's:
+         * "Economist Joel Naroff of First Union") */
+        if (cl & AG_LEX_GIVEN)
+            break;
         if (cl & AG_LEX_ORGCUE)
             all_common = 1, k = te;
     }
@@ -767,11 +778,36 @@ static long headline_attested(ctx *c, size_t k, size_t u)
  * organisation cue, a national branch ("Air France"). Made a candidate with its typing
  * evidence (ner_evidence.c); *kp is moved past it (or past one word of a headline that
  * the body does not attest). Returns 0, or -1 when out of memory. */
+/* A person's name ends before "of": "Economist Joel Naroff of First Union bank", "Bishop
+ * Tutu of Cape Town". The run [k, sp->te) is a person's (titled, or a given name and a
+ * second name word); what follows "of" goes to a span of its own, and the raw span ends
+ * before "of". -1 when out of memory. */
+static int cut_person_of(ctx *c, span_state *sp, size_t k)
+{
+    const tok *t = c->toks;
+    int given = (t[k].cls & AG_LEX_GIVEN) && k + 1 < sp->te && (t[k + 1].flags & AG__T_CAP);
+    if (!sp->titled && !given)
+        return 0;
+    for (size_t q = sp->titled ? k + 1 : k + 2; q + 1 < sp->te; q++) {
+        if (!(t[q].flags & AG__T_LOWER))
+            continue;
+        if (!tok_is(c->text, &t[q], "of") || !(t[q + 1].flags & AG__T_CAP))
+            return 0;
+        if (do_span(c, q + 1, sp->te) < 0)
+            return -1;
+        sp->te = q;
+        return 0;
+    }
+    return 0;
+}
+
 static int unknown_run(ctx *c, span_state *sp, size_t *kp)
 {
     tok *t = c->toks;
     size_t k = *kp, u = k + 1;
     int cue = 0, branch = 0;
+    if (cut_person_of(c, sp, k) < 0)
+        return -1;
     for (size_t q = k; q < sp->te; q++)
         if (t[q].cls & AG_LEX_ORGCUE)
             cue = 1;
