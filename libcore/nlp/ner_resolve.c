@@ -909,15 +909,17 @@ static int list_type(const ctx *c, const cand *x)
     return type == AG_ACTOR_PLACE || type == AG_ACTOR_COUNTRY ? AG_ACTOR_PLACE : -1;
 }
 
-/* Bytes text[a, b) join the items of a list: ", ", " and ", ", and ", " or ". */
-static int list_gap(const char *text, size_t a, size_t b)
+/* Bytes text[a, b) are one of the strings of list (NULL-terminated). */
+static int gap_is(const char *text, size_t a, size_t b, const char *const *list)
 {
-    static const char *const gaps[] = {", ", " and ", ", and ", " or ", NULL};
-    for (const char *const *g = gaps; *g; g++)
-        if (b - a == strlen(*g) && memcmp(text + a, *g, b - a) == 0)
+    for (; *list; list++)
+        if (b - a == strlen(*list) && memcmp(text + a, *list, b - a) == 0)
             return 1;
     return 0;
 }
+
+/* What joins the items of a list. */
+static const char *const list_gaps[] = {", ", " and ", ", and ", " or ", NULL};
 
 /* Items of one list are of one kind: "competes with Cisco Systems, Juniper Networks and
  * Huawei" names three companies, "energy links between Sicily and Malta" two places. A
@@ -940,10 +942,10 @@ static void list_votes(ctx *c)
             continue;
         int type = -1, clash = 0;
         if (ci > 0 && cs[ci - 1].sent == m->sent && cs[ci - 1].e <= m->s &&
-            list_gap(c->text, cs[ci - 1].e, m->s))
+            gap_is(c->text, cs[ci - 1].e, m->s, list_gaps))
             type = list_type(c, &cs[ci - 1]);
         if (ci + 1 < p->ncands && cs[ci + 1].sent == m->sent && cs[ci + 1].s >= m->e &&
-            list_gap(c->text, m->e, cs[ci + 1].s)) {
+            gap_is(c->text, m->e, cs[ci + 1].s, list_gaps)) {
             int t = list_type(c, &cs[ci + 1]);
             clash = t >= 0 && type >= 0 && t != type;
             if (type < 0)
@@ -968,18 +970,12 @@ static void resolve_aka(ctx *c)
         const cand *a = &cs[ci], *b = &cs[ci + 1];
         if (a->name < 0 || b->name < 0 || a->sent != b->sent || a->e >= b->s)
             continue;
-        size_t s = a->e, n;
-        if (c->text[s] == ')') /* "X (XY), also known as Y" */
-            s++;
-        n = b->s - s;
-        for (const char *const *j = joins; *j; j++) {
-            if (n != strlen(*j) || memcmp(c->text + s, *j, n) != 0)
-                continue;
-            long ra = root(p->names, a->name), rb = root(p->names, b->name);
-            if (ra != rb)
-                p->names[rb].canon = ra;
-            break;
-        }
+        size_t s = a->e + (c->text[a->e] == ')'); /* "X (XY), also known as Y" */
+        if (!gap_is(c->text, s, b->s, joins))
+            continue;
+        long ra = root(p->names, a->name), rb = root(p->names, b->name);
+        if (ra != rb)
+            p->names[rb].canon = ra;
     }
 }
 
