@@ -280,6 +280,10 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_ORG] += 2;
     if (hasof && !titled)
         m->votes[AG_ACTOR_ORG] += 2;
+    /* (What the words say is the same at every mention: ownp has it counted once per
+     * name, so that one "the band X" or "X, starring Y" outweighs a given name that the
+     * article repeats: "Franz Ferdinand", "Vera Drake".) */
+    int before = m->votes[AG_ACTOR_PERSON];
     if (given && n >= 2)
         m->votes[AG_ACTOR_PERSON] += 2;
     else if (given && !(t[ts].cls & AG_LEX_COMMON))
@@ -296,6 +300,8 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
         else
             m->votes[AG_ACTOR_PERSON] += 1;
     }
+    if (!titled)
+        m->ownp = (uint8_t)(m->votes[AG_ACTOR_PERSON] - before - m->uncued);
     /* Company-like word shapes: a last word ending like a company's ("Microsystems",
      * "PeopleSoft", "RealNetworks") or written in camel case. */
     if (!titled && !given && company_shape(c->text + t[te - 1].s, t[te - 1].e - t[te - 1].s))
@@ -343,8 +349,12 @@ static void vote_apposition(ctx *c, cand *m)
                 continue;
             break;
         }
-        if (!(t[k].flags & AG__T_LOWER))
+        if (!(t[k].flags & AG__T_LOWER)) {
+            /* a capitalised post is a role too: "X, the IRA's Director of Intelligence" */
+            if ((t[k].flags & AG__T_CAP) && (t[k].cls & AG_LEX_TITLE))
+                role = 1;
             continue;
+        }
         if (tok_in(c, &t[k], G_ORG_BEFORE | G_ORG_NOUN) || (t[k].cls & AG_LEX_ORGCUE)) {
             m->votes[AG_ACTOR_ORG] += 3;
             return;
@@ -530,7 +540,10 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
      * "Kunar province", "Smith, who". */
     const tok *nt = &t[te];
     if (nt->flags & AG__T_LOWER) {
-        if (tok_in(c, nt, G_ORG_NOUN) || (nt->cls & AG_LEX_ORGCUE))
+        if (!given && te + 1 < c->ntoks && t[te + 1].sent == m->sent &&
+            (t[te + 1].flags & AG__T_CAP) && tok_is_any(c->text, nt, ag__ner_band_members))
+            m->votes[AG_ACTOR_ORG] += 3; /* "Keane singer Tom Chaplin": a band's member */
+        else if (tok_in(c, nt, G_ORG_NOUN) || (nt->cls & AG_LEX_ORGCUE))
             m->votes[AG_ACTOR_ORG] += 2;
         else if (tok_in(c, nt, G_PLACE_NOUN))
             m->votes[AG_ACTOR_PLACE] += 2;
@@ -598,6 +611,107 @@ static int product_before(const ctx *c, const cand *m, const tok *pv)
                    (t[te].cls & (AG_LEX_FUNCTION | AG_LEX_NONNAME)));
 }
 
+/* Token k is in sentence sent and one of the words ws. */
+static int word_at(const ctx *c, size_t k, uint32_t sent, const char *const *ws)
+{
+    return k < c->ntoks && c->toks[k].sent == sent && (c->toks[k].flags & AG__T_LOWER) &&
+           tok_is_any(c->text, &c->toks[k], ws);
+}
+
+/* Token k is in sentence sent and the word w. */
+static int is_at(const ctx *c, size_t k, uint32_t sent, const char *w)
+{
+    return k < c->ntoks && c->toks[k].sent == sent && tok_is(c->text, &c->toks[k], w);
+}
+
+/* What a film, a show or a record does, after its name: its credits ("X, starring Y",
+ * "X, directed by Y"; not "X starring in Y", where X is the star), its audience ("X drew
+ * 9.1 million viewers", "X was watched by"), its renewal ("X has been renewed"), its
+ * takings ("X topped the box office", "X took $31m at the box office") and its prize
+ * ("X was named best film", "X won best drama"; not "X won best film for Y", the
+ * director's). */
+static int work_after(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    uint32_t sent = m->sent;
+    size_t k = m->te;
+    if (k < c->ntoks && (t[k].flags & AG__T_PUNCT) && t[k].punct == ',')
+        k++;
+    if (word_at(c, k, sent, ag__ner_work_stars))
+        return k + 1 < c->ntoks && t[k + 1].sent == sent && (t[k + 1].flags & AG__T_CAP) ? 5 : 0;
+    if (word_at(c, k, sent, ag__ner_work_credits))
+        return is_at(c, k + 1, sent, "by") ? 4 : 0;
+    k = m->te;
+    if (word_at(c, k, sent, ag__ner_work_draws)) {
+        for (size_t q = k + 1; q < k + 5; q++)
+            if (word_at(c, q, sent, ag__ner_work_audiences))
+                return 4;
+        return 0;
+    }
+    if ((is_at(c, k, sent, "was") || is_at(c, k, sent, "were")) && is_at(c, k + 1, sent, "watched") &&
+        is_at(c, k + 2, sent, "by"))
+        return 4;
+    if ((is_at(c, k, sent, "has") || is_at(c, k, sent, "had") || is_at(c, k, sent, "was")) &&
+        (is_at(c, k + 1, sent, "renewed") ||
+         (is_at(c, k + 1, sent, "been") && is_at(c, k + 2, sent, "renewed"))))
+        return 5;
+    if (word_at(c, k, sent, ag__ner_work_box)) {
+        for (size_t q = k + 1; q < k + 10 && q + 1 < c->ntoks && t[q].sent == sent; q++)
+            if (tok_is(c->text, &t[q], "box") && tok_is(c->text, &t[q + 1], "office"))
+                return 4;
+    }
+    int named = 0;
+    if (is_at(c, k, sent, "was") || is_at(c, k, sent, "were") || is_at(c, k, sent, "is"))
+        k++, named = word_at(c, k, sent, ag__ner_work_named);
+    else if (is_at(c, k, sent, "won") || is_at(c, k, sent, "wins"))
+        named = 2;
+    if (!named)
+        return 0;
+    k++;
+    if (is_at(c, k, sent, "the"))
+        k++;
+    if (!is_at(c, k, sent, "best"))
+        return 0;
+    for (size_t q = k + 1; q < k + 4 && q < c->ntoks && t[q].sent == sent; q++) {
+        if (!(t[q].flags & AG__T_WORD))
+            return 0;
+        if (named == 1 && (tok_in(c, &t[q], G_MISC_NOUN) || tok_is(c->text, &t[q], "picture")))
+            return 5;
+        if (named == 2 && (t[q].flags & AG__T_LOWER) &&
+            tok_is_any(c->text, &t[q], ag__ner_work_film_awards))
+            return is_at(c, q + 1, sent, "for") || word_at(c, q + 1, sent, ag__ner_work_categories)
+                       ? 0
+                       : 4;
+    }
+    return 0;
+}
+
+/* What is said of a film, a show or a record before its name: "starring in X", "her
+ * performance in X", "an episode of X", "the sequel to X", "best actor for X" (a
+ * category of "best" up to six words back, ending right before "for"). */
+static int work_before(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    uint32_t sent = m->sent;
+    size_t ts = m->ts;
+    if (ts < 2 || t[ts - 2].sent != sent)
+        return 0;
+    const tok *pv = &t[ts - 1];
+    if (tok_is(c->text, pv, "in"))
+        return word_at(c, ts - 2, sent, ag__ner_work_in) ? 4 : 0;
+    if (tok_is(c->text, pv, "of") || tok_is(c->text, pv, "to"))
+        return word_at(c, ts - 2, sent, ag__ner_work_of) ? 4 : 0;
+    if (!tok_is(c->text, pv, "for") || !word_at(c, ts - 2, sent, ag__ner_work_categories))
+        return 0;
+    for (size_t q = ts - 2; q-- > 0 && q + 8 >= ts && t[q].sent == sent;) {
+        if (!(t[q].flags & AG__T_WORD))
+            return 0;
+        if (tok_is(c->text, &t[q], "best"))
+            return 4;
+    }
+    return 0;
+}
+
 /* Votes from the words right before the name, in its sentence (ts > 0). */
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
@@ -623,6 +737,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_PLACE] += 3; /* "the city of Arbil", "the province of Kunar" */
     else if (quoted && !titled)
         m->votes[AG_ACTOR_OTHER] += 3; /* a title in quotes: a work */
+    else if ((pv->flags & AG__T_LOWER) && tok_is_any(c->text, pv, ag__ner_bands))
+        m->votes[AG_ACTOR_ORG] += 4; /* "the Glasgow band X", named like a person or not */
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_ORG_BEFORE))
         m->votes[AG_ACTOR_ORG] += 3;
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_MISC_NOUN) && !titled)
@@ -646,6 +762,9 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_PLACE] += given ? 1 : 2;
     else if ((pv->flags & AG__T_LOWER) && (pv->cls & AG_LEX_TITLE))
         m->votes[AG_ACTOR_PERSON] += 3;
+    else if (tok_is(c->text, pv, "of") && ts > 1 && t[ts - 2].sent == m->sent &&
+             (t[ts - 2].flags & AG__T_LOWER) && tok_is_any(c->text, &t[ts - 2], ag__ner_person_of))
+        m->votes[AG_ACTOR_PERSON] += 2; /* "the life of X", "the death of X" */
     else if (!titled && counted(c, pv, te - ts) &&
              (te >= c->ntoks || t[te].sent != m->sent || (t[te].flags & AG__T_PUNCT) ||
               (t[te].cls & AG_LEX_FUNCTION)))
@@ -666,4 +785,7 @@ void ag__ner_vote_unknown(ctx *c, cand *m, int titled)
         vote_after(c, m, &w);
     if (ts > 0 && t[ts - 1].sent == m->sent)
         vote_before(c, m, titled, &w);
+    /* (a work has no title before it: "Dr X, starring in Y", "Mr X was named best ...") */
+    if (!titled && !m->role)
+        m->votes[AG_ACTOR_OTHER] += work_after(c, m) + work_before(c, m);
 }

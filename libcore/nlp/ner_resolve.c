@@ -83,6 +83,7 @@ int ag__ner_intern_name(ctx *c, cand *m)
         memset(d->votes, 0, sizeof d->votes);
         d->strong = 0;
         d->uncued = 0;
+        d->ownp = 0;
         d->type = AG_ACTOR_OTHER;
         d->key = key;
         d->keylen = l;
@@ -116,6 +117,12 @@ int ag__ner_intern_name(ctx *c, cand *m)
      * article repeats it ("Fannie Mae ... Fannie Mae ... its earnings"). */
     if (m->uncued && d->uncued++)
         d->votes[AG_ACTOR_PERSON]--;
+    /* Likewise what its own words say for a person (a given name first), once. */
+    if (m->ownp) {
+        int fresh = m->ownp > d->ownp ? m->ownp - d->ownp : 0;
+        d->votes[AG_ACTOR_PERSON] -= m->ownp - fresh;
+        d->ownp += fresh;
+    }
     if (m->role || (m->te - m->ts >= 2 && (t[m->ts].cls & AG_LEX_GIVEN)))
         d->strong = 1;
     m->name = (long)s->val;

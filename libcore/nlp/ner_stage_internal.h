@@ -66,6 +66,8 @@ typedef struct cand {
     uint8_t adjective;     /* adjective/demonym form */
     uint8_t metonym;       /* capital standing for its government; 2 marks a team for
                             * sports_teams */
+    uint8_t ownp;          /* person votes its own words gave (a given name first, the
+                            * shape of a personal name): counted once per name */
     unsigned dateline : 1; /* dateline place */
     unsigned caps : 1;     /* found in an ALL-CAPS sentence: needs attestation */
     unsigned drop : 1;     /* removed during resolution */
@@ -90,6 +92,7 @@ typedef struct dname {
     int ntok;           /* words in the name */
     int strong;         /* a mention had a title or starts with a given name */
     int uncued;         /* a mention's votes held the default person vote (counted once) */
+    int ownp;           /* most person votes a mention's own words gave (counted once) */
     const char *last;   /* lower-cased last word (points into key) */
     size_t lastlen;     /* bytes of last */
     long canon;         /* name it resolves to (itself when -1) */
@@ -296,6 +299,22 @@ extern const char *const ag__ner_outcomes[]; /* "X's ninth straight win" */
 extern const char *const ag__ner_papers[];   /* "Post", "Chronicle": a newspaper's last word */
 /* Vehicles and products (product_before): "the rocket X", "aboard X", "runs on X",
  * "ported to X", "a version of X". */
+/* Films, shows and records from the words around them, and bands (vote_work; see
+ * ner_words.c). */
+extern const char *const ag__ner_work_stars[];
+extern const char *const ag__ner_work_credits[];
+extern const char *const ag__ner_work_draws[];
+extern const char *const ag__ner_work_audiences[];
+extern const char *const ag__ner_work_box[];
+extern const char *const ag__ner_work_named[];
+extern const char *const ag__ner_work_film_awards[];
+extern const char *const ag__ner_work_categories[];
+extern const char *const ag__ner_work_in[];
+extern const char *const ag__ner_work_of[];
+extern const char *const ag__ner_bands[];
+extern const char *const ag__ner_band_members[];
+/* "the life of X", "the death of X": a person's (vote_before). */
+extern const char *const ag__ner_person_of[];
 extern const char *const ag__ner_vehicles[];
 extern const char *const ag__ner_aboard[];
 extern const char *const ag__ner_runs[];

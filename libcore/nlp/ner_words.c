@@ -88,7 +88,7 @@ static const char *const misc_heads[] = {
     "Accords",     "Protocol", "Olympiad",     "Grammys",       "Oscars",  "Emmys",
     "Baftas",      "Show",     "Slam",         "Revolution",    "War",     "Edition",
     "Crisis",      "Medal",    "Medals",       "Tour",          "Chart",   "Charts",
-    "Telescope",   NULL};
+    "Telescope",   "Globes",   NULL};
 /* Nouns before or after a name that make it a work or a product: "the film Troy", "their
  * album X", "the Xbox console", "the Firefox browser", "the Linux kernel". Nouns a company name
  * also stands before ("Sony games", "Intel chips", "Nokia phones") are left out. */
@@ -96,7 +96,8 @@ static const char *const misc_nouns[] = {
     "album",   "albums",   "film",        "films",      "movie",       "movies",  "single",
     "song",    "novel",    "musical",     "sitcom",     "documentary", "console", "consoles",
     "browser", "handheld", "blockbuster", "soundtrack", "memoir",      "opera",   "kernel",
-    "book",    "books",    "poem",        "painting",   "series",      NULL};
+    "book",    "books",    "poem",        "painting",   "series",      "drama",   "comedy",
+    "thriller", "soap",    "cartoon",     "biopic",     NULL};
 /* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip". */
 static const char *const place_heads[] = {
     "Street",    "Square", "Avenue", "Road",  "Bridge",  "Strip",     "Prison",  "Stadium",
@@ -254,6 +255,49 @@ const char *const ag__ner_person_nouns[] = {
     "physicist", "chemist",    "engineer",    "architect",     "photographer",
     "dancer",    "cricketer",  "swimmer",     "tennis",        "broadcaster",
     NULL};
+
+/* Nouns before "of" that only a person's name follows: "the life of X", "the death of
+ * X", "the widow of X". Asked by ner_evidence.c (vote_before). */
+const char *const ag__ner_person_of[] = {"life",   "death",  "murder",   "killing", "assassination",
+                                         "funeral", "widow", "widower", "wife",    "husband",
+                                         "son",     "daughter", NULL};
+
+/* Works of film, television and music, from what is said around their names (asked by
+ * ner_evidence.c, vote_work): the credits after a title ("X, starring Y", "X, directed
+ * by Y"), what a title does ("X drew 9 million viewers", "X has been renewed", "X topped
+ * the box office", "X was named best film"), and what is in one ("starring in X", "an
+ * episode of X", "best actor for X"). */
+const char *const ag__ner_work_stars[] = {"starring", "stars", "co-starring", "featuring", NULL};
+const char *const ag__ner_work_credits[] = {"directed", "produced", "written", NULL};
+const char *const ag__ner_work_draws[] = {"drew", "draws", "attracted", "attracts", "pulled", NULL};
+const char *const ag__ner_work_audiences[] = {"viewers", "audience", "audiences", NULL};
+const char *const ag__ner_work_box[] = {"topped",  "tops",   "took",  "takes",   "opened",
+                                        "opens",   "grossed", "earned", "stays",  "stayed",
+                                        "remained", "remains", "led",   "debuted", "climbed",
+                                        NULL};
+const char *const ag__ner_work_named[] = {"named", "voted", NULL};
+/* Awards a film (not its director or its cast) wins: "X won best film". An album, a
+ * single or a video is its artist's award ("Keane won best album"). */
+const char *const ag__ner_work_film_awards[] = {"film",        "picture", "drama", "comedy",
+                                                "documentary", "musical", NULL};
+/* Categories of "best ... for X" ("best actor for Ray", "best album for X"). */
+const char *const ag__ner_work_categories[] = {
+    "actor",  "actress", "director", "film",  "picture",     "screenplay", "album",
+    "single", "song",    "drama",    "comedy", "documentary", "musical",   "score",
+    "soundtrack", NULL};
+const char *const ag__ner_work_in[] = {"starring",    "starred",    "stars",      "co-starring",
+                                       "co-starred",  "appearance", "cameo",      "performance",
+                                       "performances", NULL};
+const char *const ag__ner_work_of[] = {"episode", "episodes", "sequel",    "remake", "premiere",
+                                       "screening", "prequel", "adaptation", NULL};
+/* Nouns before a name that make it a band ("the Glasgow band X", "the piano trio X"):
+ * stronger than other organisation nouns, since bands are often named like people. And
+ * the members after it, before a member's name ("X singer Y", "X frontwoman Y"). */
+const char *const ag__ner_bands[] = {"band",      "trio",       "duo",        "quartet", "quintet",
+                                     "four-piece", "five-piece", "three-piece", NULL};
+const char *const ag__ner_band_members[] = {"singer", "frontman", "frontwoman", "guitarist",
+                                            "drummer", "bassist", "keyboardist", "vocalist",
+                                            NULL};
 
 /* ---------------------------------------------------------------- the table */
 
