@@ -257,9 +257,10 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
     size_t ts = m->ts, te = m->te, n = te - ts;
     int allcommon = w->allcommon, hascue = w->hascue, hasof = w->hasof, acronym = w->acronym,
         given = w->given;
-    /* "The Nation", "The Hague Tribunal": a capitalised article inside a name. */
+    /* "The Nation", "The Hague Tribunal": a capitalised article inside a name (once per
+     * name: films and records start so too, "The Aviator"). */
     if (n >= 2 && tok_is(c->text, &t[ts], "The"))
-        m->votes[AG_ACTOR_ORG] += 2;
+        m->votes[AG_ACTOR_ORG] += 2, m->the = 1;
     if (titled)
         m->votes[AG_ACTOR_PERSON] += 4;
     if (n >= 2 && !titled) {
@@ -338,12 +339,21 @@ static void vote_apposition(ctx *c, cand *m)
     const tok *t = c->toks;
     size_t te = m->te;
     if (te + 2 >= c->ntoks || !(t[te].flags & AG__T_PUNCT) || t[te].punct != ',' ||
-        t[te + 1].sent != m->sent ||
-        !(tok_is(c->text, &t[te + 1], "the") || tok_is(c->text, &t[te + 1], "a") ||
-          tok_is(c->text, &t[te + 1], "an")))
+        t[te + 1].sent != m->sent)
         return;
+    /* the determiner: an article, or a name's possessive ("X, Mike Leigh's drama") */
+    size_t from = te + 2;
+    if (!(tok_is(c->text, &t[te + 1], "the") || tok_is(c->text, &t[te + 1], "a") ||
+          tok_is(c->text, &t[te + 1], "an"))) {
+        size_t q = te + 1;
+        while (q < te + 5 && q < c->ntoks && t[q].sent == m->sent && (t[q].flags & AG__T_CAP))
+            q++;
+        if (q == te + 1 || q >= c->ntoks || t[q].sent != m->sent || !(t[q].flags & AG__T_POSS))
+            return;
+        from = q + 1;
+    }
     int role = 0;
-    for (size_t k = te + 2; k < c->ntoks && k < te + 10 && t[k].sent == m->sent; k++) {
+    for (size_t k = from; k < c->ntoks && k < te + 10 && t[k].sent == m->sent; k++) {
         if (t[k].flags & AG__T_PUNCT) {
             if (t[k].punct == '-' || t[k].punct == '\'')
                 continue;
@@ -357,6 +367,14 @@ static void vote_apposition(ctx *c, cand *m)
         }
         if (tok_in(c, &t[k], G_ORG_BEFORE | G_ORG_NOUN) || (t[k].cls & AG_LEX_ORGCUE)) {
             m->votes[AG_ACTOR_ORG] += 3;
+            return;
+        }
+        /* a work's noun heading it: "X, Mike Leigh's drama about", "X, the American
+         * series that"; not "X, the console maker" */
+        if (tok_in(c, &t[k], G_MISC_NOUN) &&
+            (k + 1 >= c->ntoks || t[k + 1].sent != m->sent || !(t[k + 1].flags & AG__T_LOWER) ||
+             !tok_in(c, &t[k + 1], G_MISC_NOUN | G_ORG_NOUN | G_ORG_BEFORE))) {
+            m->votes[AG_ACTOR_OTHER] += 4;
             return;
         }
         if (tok_is(c->text, &t[k], "of") || tok_is(c->text, &t[k], "that") ||
@@ -738,7 +756,7 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
     else if (quoted && !titled)
         m->votes[AG_ACTOR_OTHER] += 3; /* a title in quotes: a work */
     else if ((pv->flags & AG__T_LOWER) && tok_is_any(c->text, pv, ag__ner_bands))
-        m->votes[AG_ACTOR_ORG] += 4; /* "the Glasgow band X", named like a person or not */
+        m->votes[AG_ACTOR_ORG] += 5; /* "the Glasgow band X", named like a person or not */
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_ORG_BEFORE))
         m->votes[AG_ACTOR_ORG] += 3;
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_MISC_NOUN) && !titled)

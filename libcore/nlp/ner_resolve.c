@@ -84,6 +84,7 @@ int ag__ner_intern_name(ctx *c, cand *m)
         d->strong = 0;
         d->uncued = 0;
         d->ownp = 0;
+        d->the = 0;
         d->type = AG_ACTOR_OTHER;
         d->key = key;
         d->keylen = l;
@@ -117,6 +118,8 @@ int ag__ner_intern_name(ctx *c, cand *m)
      * article repeats it ("Fannie Mae ... Fannie Mae ... its earnings"). */
     if (m->uncued && d->uncued++)
         d->votes[AG_ACTOR_PERSON]--;
+    if (m->the && d->the++)
+        d->votes[AG_ACTOR_ORG] -= 2;
     /* Likewise what its own words say for a person (a given name first), once. */
     if (m->ownp) {
         int fresh = m->ownp > d->ownp ? m->ownp - d->ownp : 0;
@@ -600,7 +603,12 @@ static void take_longer(ctx *c, cand *m, long found, long found_g)
         m->country = NULL;
         m->name = found;
     } else {
-        p->names[m->name].canon = found;
+        /* What said the short form is no actor says it of the whole name ("Aviator won
+         * best drama" after "The Aviator": a sentence's first "The" is dropped), once. */
+        dname *a = &p->names[m->name];
+        if (a->canon < 0 && found != m->name)
+            p->names[found].votes[AG_ACTOR_OTHER] += a->votes[AG_ACTOR_OTHER];
+        a->canon = found;
     }
 }
 
