@@ -643,7 +643,8 @@ static int is_at(const ctx *c, size_t k, uint32_t sent, const char *w)
 }
 
 /* What a film, a show or a record does, after its name: its credits ("X, starring Y",
- * "X, directed by Y"; not "X starring in Y", where X is the star), its audience ("X drew
+ * "X, which stars Y", "X, directed by Y"; not "X starring in Y", where X is the star), what
+ * it has ("X's cast", "X's plot"), its star ("X star Y"), a prize ("the X for best film"), its audience ("X drew
  * 9.1 million viewers", "X was watched by"), its renewal ("X has been renewed"), its
  * takings ("X topped the box office", "X took $31m at the box office") and its prize
  * ("X was named best film", "X won best drama"; not "X won best film for Y", the
@@ -653,8 +654,26 @@ static int work_after(const ctx *c, const cand *m)
     const tok *t = c->toks;
     uint32_t sent = m->sent;
     size_t k = m->te;
-    if (k < c->ntoks && (t[k].flags & AG__T_PUNCT) && t[k].punct == ',')
+    if (k < c->ntoks && (t[k].flags & AG__T_POSS))
+        return word_at(c, k + 1, sent, ag__ner_work_parts) ? 4 : 0; /* "X's cast" */
+    /* a prize: "the Bafta for best actor", "an Oscar for best film" (never a person's
+     * name after an article) */
+    if (m->ts > 0 && t[m->ts - 1].sent == sent &&
+        (tok_is(c->text, &t[m->ts - 1], "the") || tok_is(c->text, &t[m->ts - 1], "a") ||
+         tok_is(c->text, &t[m->ts - 1], "an")) &&
+        is_at(c, k, sent, "for") && is_at(c, k + 1, sent, "best"))
+        return 4;
+    /* a show, a film or a band its star belongs to: "EastEnders star Shane Richie" (in a
+     * sports report the star is a club's) */
+    if (is_at(c, k, sent, "star") && k + 1 < c->ntoks && t[k + 1].sent == sent &&
+        (t[k + 1].flags & AG__T_CAP) && !(t[m->ts].cls & AG_LEX_GIVEN) &&
+        !ag__ner_sports_report(c))
+        return 3;
+    if (k < c->ntoks && (t[k].flags & AG__T_PUNCT) && t[k].punct == ',') {
         k++;
+        if (is_at(c, k, sent, "which")) /* "X, which stars Y" */
+            k++;
+    }
     if (word_at(c, k, sent, ag__ner_work_stars))
         return k + 1 < c->ntoks && t[k + 1].sent == sent && (t[k + 1].flags & AG__T_CAP) ? 5 : 0;
     if (word_at(c, k, sent, ag__ner_work_credits))

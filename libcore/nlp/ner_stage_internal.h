@@ -304,6 +304,7 @@ extern const char *const ag__ner_papers[];   /* "Post", "Chronicle": a newspaper
 /* Films, shows and records from the words around them, and bands (vote_work; see
  * ner_words.c). */
 extern const char *const ag__ner_work_stars[];
+extern const char *const ag__ner_work_parts[];
 extern const char *const ag__ner_work_credits[];
 extern const char *const ag__ner_work_draws[];
 extern const char *const ag__ner_work_audiences[];

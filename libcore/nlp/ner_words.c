@@ -267,7 +267,12 @@ const char *const ag__ner_person_of[] = {"life",   "death",  "murder",   "killin
  * by Y"), what a title does ("X drew 9 million viewers", "X has been renewed", "X topped
  * the box office", "X was named best film"), and what is in one ("starring in X", "an
  * episode of X", "best actor for X"). */
-const char *const ag__ner_work_stars[] = {"starring", "stars", "co-starring", "featuring", NULL};
+const char *const ag__ner_work_stars[] = {"starring", "stars",    "starred",
+                                          "co-starring", "featuring", NULL};
+/* What a work has, after its possessive: "X's cast", "X's second series", "X's plot". */
+const char *const ag__ner_work_parts[] = {"cast",     "episode",    "episodes", "storyline",
+                                          "plot",     "sequel",     "soundtrack", "screenplay",
+                                          "script",   "premiere",   NULL};
 const char *const ag__ner_work_credits[] = {"directed", "produced", "written", NULL};
 const char *const ag__ner_work_draws[] = {"drew", "draws", "attracted", "attracts", "pulled", NULL};
 const char *const ag__ner_work_audiences[] = {"viewers", "audience", "audiences", NULL};
