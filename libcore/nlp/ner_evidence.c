@@ -360,9 +360,15 @@ static void vote_apposition(ctx *c, cand *m)
             break;
         }
         if (!(t[k].flags & AG__T_LOWER)) {
-            /* a capitalised post is a role too: "X, the IRA's Director of Intelligence" */
-            if ((t[k].flags & AG__T_CAP) && (t[k].cls & AG_LEX_TITLE))
-                role = 1;
+            /* a capitalised post is a role too ("X, the IRA's Director of Intelligence"),
+             * unless it owns what follows ("X, the Attorney General's office") */
+            if ((t[k].flags & AG__T_CAP) && (t[k].cls & AG_LEX_TITLE)) {
+                size_t q = k + 1;
+                while (q < c->ntoks && t[q].sent == m->sent && (t[q].flags & AG__T_CAP))
+                    q++;
+                if (q >= c->ntoks || !(t[q].flags & AG__T_POSS))
+                    role = 1;
+            }
             continue;
         }
         if (tok_in(c, &t[k], G_ORG_BEFORE | G_ORG_NOUN) || (t[k].cls & AG_LEX_ORGCUE)) {
@@ -774,8 +780,10 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_PLACE] += 3; /* "the city of Arbil", "the province of Kunar" */
     else if (quoted && !titled)
         m->votes[AG_ACTOR_OTHER] += 3; /* a title in quotes: a work */
-    else if ((pv->flags & AG__T_LOWER) && tok_is_any(c->text, pv, ag__ner_bands))
-        m->votes[AG_ACTOR_ORG] += 5; /* "the Glasgow band X", named like a person or not */
+    else if ((pv->flags & AG__T_LOWER) && tok_is_any(c->text, pv, ag__ner_bands) &&
+             !(te + 1 < c->ntoks && tok_is(c->text, &t[te], "and") && (t[te + 1].flags & AG__T_CAP)))
+        m->votes[AG_ACTOR_ORG] += 5; /* "the Glasgow band X", named like a person or not;
+                                      * not "the duo X and Y", its members */
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_ORG_BEFORE))
         m->votes[AG_ACTOR_ORG] += 3;
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_MISC_NOUN) && !titled)
@@ -799,7 +807,7 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_PLACE] += given ? 1 : 2;
     else if ((pv->flags & AG__T_LOWER) && (pv->cls & AG_LEX_TITLE))
         m->votes[AG_ACTOR_PERSON] += 3;
-    else if (tok_is(c->text, pv, "of") && ts > 1 && t[ts - 2].sent == m->sent &&
+    else if (!w->allcommon && tok_is(c->text, pv, "of") && ts > 1 && t[ts - 2].sent == m->sent &&
              (t[ts - 2].flags & AG__T_LOWER) && tok_is_any(c->text, &t[ts - 2], ag__ner_person_of))
         m->votes[AG_ACTOR_PERSON] += 2; /* "the life of X", "the death of X" */
     else if (!titled && counted(c, pv, te - ts) &&
