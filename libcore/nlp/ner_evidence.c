@@ -211,6 +211,19 @@ static int is_quote(int32_t cp)
     return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '\'';
 }
 
+/* Token k is in sentence sent and one of the words ws. */
+static int word_at(const ctx *c, size_t k, uint32_t sent, const char *const *ws)
+{
+    return k < c->ntoks && c->toks[k].sent == sent && (c->toks[k].flags & AG__T_LOWER) &&
+           tok_is_any(c->text, &c->toks[k], ws);
+}
+
+/* Token k is in sentence sent and the word w. */
+static int is_at(const ctx *c, size_t k, uint32_t sent, const char *w)
+{
+    return k < c->ntoks && c->toks[k].sent == sent && tok_is(c->text, &c->toks[k], w);
+}
+
 /* What an unknown name's own words say, for the votes below. */
 typedef struct name_words {
     int allcommon; /* every word an ordinary English word, none a given or proper name */
@@ -509,6 +522,21 @@ static void vote_possessive(ctx *c, cand *m)
     m->votes[AG_ACTOR_ORG] += 2;
 }
 
+/* A band member's role and the member's name follow the name: "Keane singer Tom
+ * Chaplin", "Razorlight's lead singer Johnny Borrell", "The Darkness guitarist Dan
+ * Hawkins". */
+static int band_member(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    size_t k = m->te;
+    if (k < c->ntoks && (t[k].flags & AG__T_POSS))
+        k++;
+    if (is_at(c, k, m->sent, "lead"))
+        k++;
+    return word_at(c, k, m->sent, ag__ner_band_members) && k + 1 < c->ntoks &&
+           t[k + 1].sent == m->sent && (t[k + 1].flags & AG__T_CAP);
+}
+
 /* Nouns after a surname that make it a politician's: a campaign or a government is led
  * by a person ("the Dole campaign", "the Bush administration", "Blair aides"). */
 static const char *const person_after[] = {"campaign", "administration", "aide", "aides",
@@ -563,11 +591,10 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
     /* A common noun right after the name says what it is: "Interfax news agency",
      * "Kunar province", "Smith, who". */
     const tok *nt = &t[te];
-    if (nt->flags & AG__T_LOWER) {
-        if (!given && te + 1 < c->ntoks && t[te + 1].sent == m->sent &&
-            (t[te + 1].flags & AG__T_CAP) && tok_is_any(c->text, nt, ag__ner_band_members))
-            m->votes[AG_ACTOR_ORG] += 3; /* "Keane singer Tom Chaplin": a band's member */
-        else if (tok_in(c, nt, G_ORG_NOUN) || (nt->cls & AG_LEX_ORGCUE))
+    if (!given && band_member(c, m)) {
+        m->votes[AG_ACTOR_ORG] += 3; /* "Keane singer Tom Chaplin": a band's member */
+    } else if (nt->flags & AG__T_LOWER) {
+        if (tok_in(c, nt, G_ORG_NOUN) || (nt->cls & AG_LEX_ORGCUE))
             m->votes[AG_ACTOR_ORG] += 2;
         else if (tok_in(c, nt, G_PLACE_NOUN))
             m->votes[AG_ACTOR_PLACE] += 2;
@@ -635,19 +662,6 @@ static int product_before(const ctx *c, const cand *m, const tok *pv)
                    (t[te].cls & (AG_LEX_FUNCTION | AG_LEX_NONNAME)));
 }
 
-/* Token k is in sentence sent and one of the words ws. */
-static int word_at(const ctx *c, size_t k, uint32_t sent, const char *const *ws)
-{
-    return k < c->ntoks && c->toks[k].sent == sent && (c->toks[k].flags & AG__T_LOWER) &&
-           tok_is_any(c->text, &c->toks[k], ws);
-}
-
-/* Token k is in sentence sent and the word w. */
-static int is_at(const ctx *c, size_t k, uint32_t sent, const char *w)
-{
-    return k < c->ntoks && c->toks[k].sent == sent && tok_is(c->text, &c->toks[k], w);
-}
-
 /* What a film, a show or a record does, after its name: its credits ("X, starring Y",
  * "X, which stars Y", "X, directed by Y"; not "X starring in Y", where X is the star), what
  * it has ("X's cast", "X's plot"), its star ("X star Y"), a prize ("the X for best film"), its audience ("X drew
@@ -669,9 +683,10 @@ static int work_after(const ctx *c, const cand *m)
          tok_is(c->text, &t[m->ts - 1], "an")) &&
         is_at(c, k, sent, "for") && is_at(c, k + 1, sent, "best"))
         return 4;
-    /* a show, a film or a band its star belongs to: "EastEnders star Shane Richie" (in a
-     * sports report the star is a club's) */
-    if (is_at(c, k, sent, "star") && k + 1 < c->ntoks && t[k + 1].sent == sent &&
+    /* a show, a film, a book or a contest its star, author or winner belongs to:
+     * "EastEnders star Shane Richie", "Harry Potter author JK Rowling", "Pop Idol winner
+     * Will Young" (in a sports report the star and the winner are a club's) */
+    if (word_at(c, k, sent, ag__ner_work_people) && k + 1 < c->ntoks && t[k + 1].sent == sent &&
         (t[k + 1].flags & AG__T_CAP) && !(t[m->ts].cls & AG_LEX_GIVEN) &&
         !ag__ner_sports_report(c))
         return 3;

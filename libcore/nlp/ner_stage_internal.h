@@ -305,6 +305,7 @@ extern const char *const ag__ner_papers[];   /* "Post", "Chronicle": a newspaper
  * ner_words.c). */
 extern const char *const ag__ner_work_stars[];
 extern const char *const ag__ner_work_parts[];
+extern const char *const ag__ner_work_people[];
 extern const char *const ag__ner_work_credits[];
 extern const char *const ag__ner_work_draws[];
 extern const char *const ag__ner_work_audiences[];

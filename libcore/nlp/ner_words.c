@@ -97,7 +97,8 @@ static const char *const misc_nouns[] = {
     "song",    "novel",    "musical",     "sitcom",     "documentary", "console", "consoles",
     "browser", "handheld", "blockbuster", "soundtrack", "memoir",      "opera",   "kernel",
     "book",    "books",    "poem",        "painting",   "series",      "drama",   "comedy",
-    "thriller", "soap",    "cartoon",     "biopic",     NULL};
+    "thriller", "soap",    "cartoon",     "biopic",     "sequel",      "prequel", "remake",
+    NULL};
 /* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip". */
 static const char *const place_heads[] = {
     "Street",    "Square", "Avenue", "Road",  "Bridge",  "Strip",     "Prison",  "Stadium",
@@ -269,6 +270,10 @@ const char *const ag__ner_person_of[] = {"life",   "death",  "murder",   "killin
  * episode of X", "best actor for X"). */
 const char *const ag__ner_work_stars[] = {"starring", "stars",    "starred",
                                           "co-starring", "featuring", NULL};
+/* Who belongs to a show, a book or a contest, between its name and theirs: "X star Y",
+ * "X author Y", "X winner Y". */
+const char *const ag__ner_work_people[] = {"star",   "author",     "creator",
+                                           "winner", "contestant", NULL};
 /* What a work has, after its possessive: "X's cast", "X's second series", "X's plot". */
 const char *const ag__ner_work_parts[] = {"cast",     "episode",    "episodes", "storyline",
                                           "plot",     "sequel",     "soundtrack", "screenplay",
