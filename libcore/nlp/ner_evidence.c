@@ -833,6 +833,26 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
                                         * the reporter's article */
 }
 
+/* The name heads a list of examples after a plural noun of a kind: "charities
+ * including Oxfam and WaterAid", "labels such as X", "films including X". */
+static void vote_kind(ctx *c, cand *m)
+{
+    const tok *t = c->toks;
+    size_t k = m->ts;
+    uint32_t sent = m->sent;
+    if (k >= 3 && is_at(c, k - 1, sent, "as") && is_at(c, k - 2, sent, "such"))
+        k -= 2;
+    else if (!(k >= 2 && is_at(c, k - 1, sent, "including")))
+        return;
+    const tok *kind = &t[k - 2];
+    if (kind->sent != sent || !(kind->flags & AG__T_LOWER))
+        return;
+    if (tok_is_any(c->text, kind, ag__ner_org_kinds))
+        m->votes[AG_ACTOR_ORG] += 3;
+    else if (tok_in(c, kind, G_MISC_NOUN))
+        m->votes[AG_ACTOR_OTHER] += 3;
+}
+
 void ag__ner_vote_unknown(ctx *c, cand *m, int titled)
 {
     const tok *t = c->toks;
@@ -846,6 +866,8 @@ void ag__ner_vote_unknown(ctx *c, cand *m, int titled)
     if (ts > 0 && t[ts - 1].sent == m->sent)
         vote_before(c, m, titled, &w);
     /* (a work has no title before it: "Dr X, starring in Y", "Mr X was named best ...") */
-    if (!titled && !m->role)
+    if (!titled && !m->role) {
         m->votes[AG_ACTOR_OTHER] += work_after(c, m) + work_before(c, m);
+        vote_kind(c, m);
+    }
 }

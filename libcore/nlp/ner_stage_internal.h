@@ -306,6 +306,7 @@ extern const char *const ag__ner_papers[];   /* "Post", "Chronicle": a newspaper
 extern const char *const ag__ner_work_stars[];
 extern const char *const ag__ner_work_parts[];
 extern const char *const ag__ner_work_people[];
+extern const char *const ag__ner_org_kinds[];
 extern const char *const ag__ner_work_credits[];
 extern const char *const ag__ner_work_draws[];
 extern const char *const ag__ner_work_audiences[];

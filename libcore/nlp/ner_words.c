@@ -88,7 +88,7 @@ static const char *const misc_heads[] = {
     "Accords",     "Protocol", "Olympiad",     "Grammys",       "Oscars",  "Emmys",
     "Baftas",      "Show",     "Slam",         "Revolution",    "War",     "Edition",
     "Crisis",      "Medal",    "Medals",       "Tour",          "Chart",   "Charts",
-    "Telescope",   "Globes",   NULL};
+    "Telescope",   "Globes",   "Contest",      "Ceremony",      NULL};
 /* Nouns before or after a name that make it a work or a product: "the film Troy", "their
  * album X", "the Xbox console", "the Firefox browser", "the Linux kernel". Nouns a company name
  * also stands before ("Sony games", "Intel chips", "Nokia phones") are left out. */
@@ -270,6 +270,15 @@ const char *const ag__ner_person_of[] = {"life",   "death",  "murder",   "killin
  * episode of X", "best actor for X"). */
 const char *const ag__ner_work_stars[] = {"starring", "stars",    "starred",
                                           "co-starring", "featuring", NULL};
+/* Plural nouns of a kind before "including X" or "such as X", which make X one of the
+ * kind: organisations ("charities including Oxfam", "labels such as X") and works
+ * ("films including X"; the work nouns are asked of G_MISC_NOUN). */
+const char *const ag__ner_org_kinds[] = {
+    "companies", "firms",    "charities",    "groups",    "bands",     "banks",
+    "airlines",  "labels",   "studios",      "clubs",     "parties",   "retailers",
+    "insurers",  "lenders",  "broadcasters", "newspapers", "networks", "agencies",
+    "carmakers", "organisations", "organizations", NULL};
+
 /* Who belongs to a show, a book or a contest, between its name and theirs: "X star Y",
  * "X author Y", "X winner Y". */
 const char *const ag__ner_work_people[] = {"star",   "author",     "creator",
