@@ -664,9 +664,9 @@ static int product_before(const ctx *c, const cand *m, const tok *pv)
 
 /* What a film, a show or a record does, after its name: its credits ("X, starring Y",
  * "X, which stars Y", "X, directed by Y"; not "X starring in Y", where X is the star), what
- * it has ("X's cast", "X's plot"), its star ("X star Y"), a prize ("the X for best film"), its audience ("X drew
- * 9.1 million viewers", "X was watched by"), its renewal ("X has been renewed"), its
- * takings ("X topped the box office", "X took $31m at the box office") and its prize
+ * it has ("X's cast", "X's storyline"), its star ("X star Y"), a prize ("the X for best film"), its
+ * audience ("X drew 9.1 million viewers", "X was watched by"), its renewal ("X has been renewed"),
+ * its takings ("X topped the box office", "X took $31m at the box office") and its prize
  * ("X was named best film", "X won best drama"; not "X won best film for Y", the
  * director's). */
 static int work_after(const ctx *c, const cand *m)
@@ -687,8 +687,7 @@ static int work_after(const ctx *c, const cand *m)
      * "EastEnders star Shane Richie", "Harry Potter author JK Rowling", "Pop Idol winner
      * Will Young" (in a sports report the star and the winner are a club's) */
     if (word_at(c, k, sent, ag__ner_work_people) && k + 1 < c->ntoks && t[k + 1].sent == sent &&
-        (t[k + 1].flags & AG__T_CAP) && !(t[m->ts].cls & AG_LEX_GIVEN) &&
-        !ag__ner_sports_report(c))
+        (t[k + 1].flags & AG__T_CAP) && !(t[m->ts].cls & AG_LEX_GIVEN) && !ag__ner_sports_report(c))
         return 3;
     if (k < c->ntoks && (t[k].flags & AG__T_PUNCT) && t[k].punct == ',') {
         k++;
@@ -706,8 +705,8 @@ static int work_after(const ctx *c, const cand *m)
                 return 4;
         return 0;
     }
-    if ((is_at(c, k, sent, "was") || is_at(c, k, sent, "were")) && is_at(c, k + 1, sent, "watched") &&
-        is_at(c, k + 2, sent, "by"))
+    if ((is_at(c, k, sent, "was") || is_at(c, k, sent, "were")) &&
+        is_at(c, k + 1, sent, "watched") && is_at(c, k + 2, sent, "by"))
         return 4;
     if ((is_at(c, k, sent, "has") || is_at(c, k, sent, "had") || is_at(c, k, sent, "was")) &&
         (is_at(c, k + 1, sent, "renewed") ||
@@ -796,7 +795,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
     else if (quoted && !titled)
         m->votes[AG_ACTOR_OTHER] += 3; /* a title in quotes: a work */
     else if ((pv->flags & AG__T_LOWER) && tok_is_any(c->text, pv, ag__ner_bands) &&
-             !(te + 1 < c->ntoks && tok_is(c->text, &t[te], "and") && (t[te + 1].flags & AG__T_CAP)))
+             !(te + 1 < c->ntoks && tok_is(c->text, &t[te], "and") &&
+               (t[te + 1].flags & AG__T_CAP)))
         m->votes[AG_ACTOR_ORG] += 5; /* "the Glasgow band X", named like a person or not;
                                       * not "the duo X and Y", its members */
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_ORG_BEFORE))

@@ -93,12 +93,12 @@ static const char *const misc_heads[] = {
  * album X", "the Xbox console", "the Firefox browser", "the Linux kernel". Nouns a company name
  * also stands before ("Sony games", "Intel chips", "Nokia phones") are left out. */
 static const char *const misc_nouns[] = {
-    "album",   "albums",   "film",        "films",      "movie",       "movies",  "single",
-    "song",    "novel",    "musical",     "sitcom",     "documentary", "console", "consoles",
-    "browser", "handheld", "blockbuster", "soundtrack", "memoir",      "opera",   "kernel",
-    "book",    "books",    "poem",        "painting",   "series",      "drama",   "comedy",
-    "thriller", "soap",    "cartoon",     "biopic",     "sequel",      "prequel", "remake",
-    NULL};
+    "album",    "albums",   "film",    "films",    "movie",       "movies",
+    "single",   "song",     "novel",   "musical",  "sitcom",      "documentary",
+    "console",  "consoles", "browser", "handheld", "blockbuster", "soundtrack",
+    "memoir",   "opera",    "kernel",  "book",     "books",       "poem",
+    "painting", "series",   "drama",   "comedy",   "thriller",    "soap",
+    "cartoon",  "biopic",   "sequel",  "prequel",  "remake",      NULL};
 /* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip". */
 static const char *const place_heads[] = {
     "Street",    "Square", "Avenue", "Road",  "Bridge",  "Strip",     "Prison",  "Stadium",
@@ -259,41 +259,42 @@ const char *const ag__ner_person_nouns[] = {
 
 /* Nouns before "of" that only a person's name follows: "the life of X", "the death of
  * X", "the widow of X". Asked by ner_evidence.c (vote_before). */
-const char *const ag__ner_person_of[] = {"life",   "death",  "murder",   "killing", "assassination",
-                                         "funeral", "widow", "widower", "wife",    "husband",
-                                         "son",     "daughter", NULL};
+const char *const ag__ner_person_of[] = {
+    "life",    "death", "murder",  "killing", "assassination", "funeral", "widow",
+    "widower", "wife",  "husband", "son",     "daughter",      NULL};
 
 /* Works of film, television and music, from what is said around their names (asked by
  * ner_evidence.c, vote_work): the credits after a title ("X, starring Y", "X, directed
  * by Y"), what a title does ("X drew 9 million viewers", "X has been renewed", "X topped
  * the box office", "X was named best film"), and what is in one ("starring in X", "an
  * episode of X", "best actor for X"). */
-const char *const ag__ner_work_stars[] = {"starring", "stars",    "starred",
+const char *const ag__ner_work_stars[] = {"starring",    "stars",     "starred",
                                           "co-starring", "featuring", NULL};
 /* Plural nouns of a kind before "including X" or "such as X", which make X one of the
  * kind: organisations ("charities including Oxfam", "labels such as X") and works
  * ("films including X"; the work nouns are asked of G_MISC_NOUN). */
 const char *const ag__ner_org_kinds[] = {
-    "companies", "firms",    "charities",    "groups",    "bands",     "banks",
-    "airlines",  "labels",   "studios",      "clubs",     "parties",   "retailers",
-    "insurers",  "lenders",  "broadcasters", "newspapers", "networks", "agencies",
+    "companies", "firms",         "charities",     "groups",     "bands",    "banks",
+    "airlines",  "labels",        "studios",       "clubs",      "parties",  "retailers",
+    "insurers",  "lenders",       "broadcasters",  "newspapers", "networks", "agencies",
     "carmakers", "organisations", "organizations", NULL};
 
 /* Who belongs to a show, a book or a contest, between its name and theirs: "X star Y",
  * "X author Y", "X winner Y". */
 const char *const ag__ner_work_people[] = {"star",   "author",     "creator",
                                            "winner", "contestant", NULL};
-/* What a work has, after its possessive: "X's cast", "X's second series", "X's plot". */
-const char *const ag__ner_work_parts[] = {"cast",     "episode",    "episodes", "storyline",
-                                          "plot",     "sequel",     "soundtrack", "screenplay",
-                                          "script",   "premiere",   NULL};
+/* What a work has, after its possessive: "X's cast", "X's storyline" (not "plot", which
+ * a conspirator has too). */
+const char *const ag__ner_work_parts[] = {"cast",     "episode",    "episodes",   "storyline",
+                                          "sequel",   "soundtrack", "screenplay", "script",
+                                          "premiere", NULL};
 const char *const ag__ner_work_credits[] = {"directed", "produced", "written", NULL};
 const char *const ag__ner_work_draws[] = {"drew", "draws", "attracted", "attracts", "pulled", NULL};
-const char *const ag__ner_work_audiences[] = {"viewers", "audience", "audiences", NULL};
-const char *const ag__ner_work_box[] = {"topped",  "tops",   "took",  "takes",   "opened",
-                                        "opens",   "grossed", "earned", "stays",  "stayed",
-                                        "remained", "remains", "led",   "debuted", "climbed",
-                                        NULL};
+/* (not "audience": a speaker draws one too) */
+const char *const ag__ner_work_audiences[] = {"viewers", NULL};
+const char *const ag__ner_work_box[] = {
+    "topped", "tops",   "took",     "takes",   "opened", "opens",   "grossed", "earned",
+    "stays",  "stayed", "remained", "remains", "led",    "debuted", "climbed", NULL};
 const char *const ag__ner_work_named[] = {"named", "voted", NULL};
 /* Awards a film (not its director or its cast) wins: "X won best film". An album, a
  * single or a video is its artist's award ("Keane won best album"). */
@@ -301,22 +302,21 @@ const char *const ag__ner_work_film_awards[] = {"film",        "picture", "drama
                                                 "documentary", "musical", NULL};
 /* Categories of "best ... for X" ("best actor for Ray", "best album for X"). */
 const char *const ag__ner_work_categories[] = {
-    "actor",  "actress", "director", "film",  "picture",     "screenplay", "album",
-    "single", "song",    "drama",    "comedy", "documentary", "musical",   "score",
-    "soundtrack", NULL};
-const char *const ag__ner_work_in[] = {"starring",    "starred",    "stars",      "co-starring",
-                                       "co-starred",  "appearance", "cameo",      "performance",
+    "actor", "actress", "director", "film",        "picture", "screenplay", "album",      "single",
+    "song",  "drama",   "comedy",   "documentary", "musical", "score",      "soundtrack", NULL};
+const char *const ag__ner_work_in[] = {"starring",     "starred",    "stars", "co-starring",
+                                       "co-starred",   "appearance", "cameo", "performance",
                                        "performances", NULL};
-const char *const ag__ner_work_of[] = {"episode", "episodes", "sequel",    "remake", "premiere",
-                                       "screening", "prequel", "adaptation", NULL};
+const char *const ag__ner_work_of[] = {"episode",   "episodes", "sequel",     "remake", "premiere",
+                                       "screening", "prequel",  "adaptation", NULL};
 /* Nouns before a name that make it a band ("the Glasgow band X", "the piano trio X"):
  * stronger than other organisation nouns, since bands are often named like people. And
  * the members after it, before a member's name ("X singer Y", "X frontwoman Y"). */
-const char *const ag__ner_bands[] = {"band",      "trio",       "duo",        "quartet", "quintet",
-                                     "four-piece", "five-piece", "three-piece", NULL};
-const char *const ag__ner_band_members[] = {"singer", "frontman", "frontwoman", "guitarist",
-                                            "drummer", "bassist", "keyboardist", "vocalist",
-                                            NULL};
+const char *const ag__ner_bands[] = {
+    "band", "trio", "duo", "quartet", "quintet", "four-piece", "five-piece", "three-piece", NULL};
+const char *const ag__ner_band_members[] = {"singer",      "frontman", "frontwoman",
+                                            "guitarist",   "drummer",  "bassist",
+                                            "keyboardist", "vocalist", NULL};
 
 /* ---------------------------------------------------------------- the table */
 
