@@ -379,6 +379,31 @@ static void test_ner_stages__evidence_its(void **state)
                      2);
 }
 
+static void test_ner_stages__evidence_entertainment(void **state)
+{
+    (void)state;
+    const ag_actor_type W = AG_ACTOR_OTHER, O = AG_ACTOR_ORG;
+    /* What a film or a show does, and what is said of a part in it. */
+    assert_int_equal(vote_in("Critics loved Zorvath, starring Ann Lee, at Cannes.", "Zorvath", W),
+                     5);
+    assert_int_equal(vote_in("Zorvath drew 9 million viewers on Saturday.", "Zorvath", W), 4);
+    assert_int_equal(vote_in("Zorvath has been renewed for a second series.", "Zorvath", W), 5);
+    assert_int_equal(vote_in("Zorvath topped the box office at the weekend.", "Zorvath", W), 4);
+    assert_int_equal(vote_in("Zorvath won best drama at the ceremony.", "Zorvath", W), 4);
+    assert_int_equal(vote_in("Ann Lee won best actor for Zorvath.", "Zorvath", W), 4);
+    assert_int_equal(vote_in("Zorvath star Ann Lee quit the show.", "Zorvath", W), 3);
+    /* The star, the director, the winner of the prize is no work. */
+    assert_int_equal(vote_in("Zorvath, starring in the film, said so.", "Zorvath", W), 0);
+    assert_int_equal(vote_in("Zorvath won best film for Ann Lee.", "Zorvath", W), 0);
+    assert_int_equal(vote_in("Zorvath drew a large audience.", "Zorvath", W), 0);
+    /* A band, and one of a kind of organisation. */
+    assert_int_equal(vote_in("Fans queued for the band Zorvath.", "Zorvath", O), 5);
+    assert_int_equal(vote_in("Fans met the duo Zorvath and Ann Lee.", "Zorvath", O), 0);
+    assert_int_equal(vote_in("Zorvath singer Ann Lee said so.", "Zorvath", O), 3);
+    assert_int_equal(vote_in("Zorvath's lead singer Ann Lee said so.", "Zorvath", O), 3);
+    assert_int_equal(vote_in("Donors gave to charities including Zorvath.", "Zorvath", O), 3);
+}
+
 /* ---------------------------------------------------------------- stage 4: resolution */
 
 static void test_ner_stages__resolve_party_and_short_form(void **state)
@@ -510,6 +535,7 @@ int main(void)
         cmocka_unit_test(test_ner_stages__evidence_said_he),
         cmocka_unit_test(test_ner_stages__evidence_versions),
         cmocka_unit_test(test_ner_stages__evidence_its),
+        cmocka_unit_test(test_ner_stages__evidence_entertainment),
         cmocka_unit_test(test_ner_stages__resolve_party_and_short_form),
         cmocka_unit_test(test_ner_stages__resolve_head_word),
         cmocka_unit_test(test_ner_stages__resolve_surname_first),
