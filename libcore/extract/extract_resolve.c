@@ -52,6 +52,7 @@
 #include <actorgraph/nlp/text.h>
 
 #include "extract/extract_internal.h"
+#include "graph/graph_internal.h"
 #include "nlp/lexicon_internal.h"
 
 #define MAX_ALIASES 25 /* aliases listed per node, most used first */
@@ -826,11 +827,12 @@ static int cmp_count_desc(const void *pa, const void *pb)
 /* ------------------------------------------------------------------ shared values */
 
 /*
- * The graph's list values (evidence, aliases, roles) are jansson values, which the
- * graph shares rather than copies (ag_edge_set_json): what repeats in them is made once
- * and shared by reference (json_incref). One sentence backs many pairs, so an evidence
- * record is the same object in every link it backs, holding one string per document id;
- * roles repeat across actors. Scalars go to the graph's columns, which intern strings.
+ * Evidence goes to the graph as records it holds natively (ag__edge_set_records), each
+ * distinct record once however many links it backs: one sentence backs many pairs. The
+ * node lists (aliases, roles) are jansson values, which the graph shares rather than
+ * copies (ag_node_set_json): what repeats in them is made once and shared by reference
+ * (json_incref); roles repeat across actors. Scalars go to the graph's columns, which
+ * intern strings.
  * Sharing is safe because nothing modifies an attribute value in place: the graph's
  * setters and readers replace values, never change them. The maps are keyed by pool
  * strings (ag__acc_intern), equal exactly when their pointers are; a string that was not
@@ -848,46 +850,16 @@ typedef struct strslot {
 AG__HASHMAP(strvals, strslot, const char *, const void *, STRSLOT_EMPTY, STRSLOT_MATCH,
             STRSLOT_REHASH)
 
-typedef struct evslot {
-    const char *doc, *text; /* the record's pool strings; text NULL: empty slot */
-    size_t offset;
-    json_t *v; /* its {"doc", "offset", "text"} object (one reference is the map's), or NULL */
-} evslot;
-
-static uint64_t evid_hash(const char *doc, size_t offset, const char *text)
-{
-    return ag__hash_u64((uint64_t)(uintptr_t)text ^ (uint64_t)(uintptr_t)doc << 21 ^
-                        (uint64_t)offset);
-}
-
-#define EVSLOT_EMPTY(t, slot) ((slot)->text == NULL)
-#define EVSLOT_MATCH(ctx, slot, k, h)                                                              \
-    ((slot)->text == (k)->text && (slot)->offset == (k)->offset && (slot)->doc == (k)->doc)
-#define EVSLOT_REHASH(ctx, slot) evid_hash((slot)->doc, (slot)->offset, (slot)->text)
-AG__HASHMAP(evvals, evslot, const ag__evid *, const void *, EVSLOT_EMPTY, EVSLOT_MATCH,
-            EVSLOT_REHASH)
-
-#define SHARED_INTS 256 /* offsets below this are shared */
-
 typedef struct values {
-    strvals strings;           /* roles, document ids */
-    evvals evidence;           /* evidence records */
-    json_t *ints[SHARED_INTS]; /* made on first use */
-    int nomem;                 /* an allocation failed */
+    strvals strings; /* roles */
+    int nomem;       /* an allocation failed */
 } values;
 
 static void values_free(values *vs)
 {
     for (size_t i = 0; i < vs->strings.cap; i++)
         json_decref(vs->strings.v[i].v);
-    for (size_t i = 0; i < vs->evidence.cap; i++)
-        json_decref(vs->evidence.v[i].v);
-    for (size_t i = 0; i < SHARED_INTS; i++) {
-        json_decref(vs->ints[i]);
-        vs->ints[i] = NULL;
-    }
     strvals_dispose(&vs->strings);
-    evvals_dispose(&vs->evidence);
 }
 
 /* json_string(s), which checks that s is UTF-8 a code point at a time, with ASCII (most of
@@ -917,47 +889,6 @@ static json_t *shared_string(values *vs, const char *s)
     return json_incref(slot->v);
 }
 
-/* A new reference to the JSON integer n, or NULL (out of memory). */
-static json_t *shared_int(values *vs, long long n)
-{
-    if (n < 0 || n >= SHARED_INTS)
-        return json_integer((json_int_t)n);
-    if (!vs->ints[n])
-        vs->ints[n] = json_integer((json_int_t)n);
-    return json_incref(vs->ints[n]);
-}
-
-/* Make e's object, keys in the order the writers list them. NULL when a string is not
- * UTF-8 (the record is left out) or on ENOMEM. */
-static json_t *evid_object(values *vs, const ag__evid *e)
-{
-    json_t *o = json_object(), *doc = shared_string(vs, e->doc), *text = string_value(e->text);
-    if (!o || !doc || !text || json_object_set_new_nocheck(o, "doc", json_incref(doc)) < 0 ||
-        json_object_set_new_nocheck(o, "offset", shared_int(vs, (long long)e->offset)) < 0 ||
-        json_object_set_new_nocheck(o, "text", json_incref(text)) < 0) {
-        json_decref(o);
-        o = NULL;
-    }
-    json_decref(doc);
-    json_decref(text);
-    return o;
-}
-
-/* A new reference to the shared object of evidence record e, or NULL (left out). */
-static json_t *shared_evid(values *vs, const ag__evid *e)
-{
-    if (evvals_reserve(&vs->evidence, NULL, vs->evidence.n + 1, 64) < 0) {
-        vs->nomem = 1;
-        return NULL;
-    }
-    evslot *slot = evvals_probe(&vs->evidence, NULL, e, evid_hash(e->doc, e->offset, e->text));
-    if (!slot->text) {
-        *slot = (evslot){e->doc, e->text, e->offset, evid_object(vs, e)};
-        vs->evidence.n++;
-    }
-    return json_incref(slot->v);
-}
-
 /* The max most counted strings of c but skip, as a JSON list; shared: share the strings
  * (roles repeat across actors, aliases hardly). */
 static json_t *top_list(values *vs, ag__counts *c, size_t max, const char *skip, int shared)
@@ -974,12 +905,21 @@ static json_t *top_list(values *vs, ag__counts *c, size_t max, const char *skip,
     return arr;
 }
 
-static json_t *evid_list(values *vs, const ag__evids *e)
+/* Link e's key: the evidence records e, held natively by the graph, which keeps each
+ * distinct record once however many links it backs. -1 with err set. */
+static int set_evidence(ag_graph *g, size_t e, const char *key, const ag__evids *ev, ag_error *err)
 {
-    json_t *arr = json_array();
-    for (size_t i = 0; arr && i < e->n; i++)
-        json_array_append_new(arr, shared_evid(vs, &e->v[i]));
-    return arr;
+    ag__attr_record buf[16] = {{0}}, *v = ev->n <= 16 ? buf : malloc(ev->n * sizeof *v);
+    int rc;
+
+    if (!v)
+        return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
+    for (size_t i = 0; i < ev->n; i++)
+        v[i] = (ag__attr_record){ev->v[i].doc, (long long)ev->v[i].offset, ev->v[i].text};
+    rc = ag__edge_set_records(g, e, key, v, ev->n, err);
+    if (v != buf)
+        free(v);
+    return rc;
 }
 
 static int cmp_group_name(const void *pa, const void *pb, void *ctx)
@@ -1453,9 +1393,9 @@ static int add_links(resolver *r, ag__acc *links, ag_graph *g, ag_error *err)
             ag_edge_set_string(g, (size_t)e, "first_date", q->first_date.s, NULL);
         if (q->last_date.s)
             ag_edge_set_string(g, (size_t)e, "last_date", q->last_date.s, NULL);
-        set_json_new(g, 1, (size_t)e, "evidence", evid_list(vs, &q->evidence));
-        if (q->met)
-            set_json_new(g, 1, (size_t)e, "met_evidence", evid_list(vs, &q->met_evidence));
+        if (set_evidence(g, (size_t)e, "evidence", &q->evidence, err) < 0 ||
+            (q->met && set_evidence(g, (size_t)e, "met_evidence", &q->met_evidence, err) < 0))
+            return -1;
         ag__evids_free(&q->evidence);
         ag__evids_free(&q->met_evidence);
         if (vs->nomem)
@@ -1488,7 +1428,6 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
     size_t n = acc->nactors, n1 = n ? n : 1;
     resolver r = {.acc = acc, .opts = opts, .n = n};
     strvals_init(&r.vals.strings);
-    evvals_init(&r.vals.evidence);
     ag__acc links; /* group-level pair records; its actors are the groups, by id */
     ag_graph *g = NULL;
 

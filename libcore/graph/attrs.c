@@ -48,6 +48,18 @@ AG__HASHMAP_FUNCTIONS(ag__str_table, uint32_t, const char *, const ag__attr_stor
 AG__HASHMAP_FUNCTIONS(ag__shape_table, uint32_t, cols_key, const ag__attr_store *, ID_EMPTY,
                       SHAPE_MATCH, SHAPE_REHASH)
 
+static uint64_t hash_rec(const ag__attr_rec *r)
+{
+    return ag__hash_u64((uint64_t)r->text << 32 ^ (uint64_t)r->doc ^ (uint64_t)r->offset << 17);
+}
+
+#define REC_MATCH(s, slot, k, h)                                                                   \
+    ((s)->recs[*(slot)-1].text == (k)->text && (s)->recs[*(slot)-1].doc == (k)->doc &&            \
+     (s)->recs[*(slot)-1].offset == (k)->offset)
+#define REC_REHASH(s, slot) hash_rec(&(s)->recs[*(slot)-1])
+AG__HASHMAP_FUNCTIONS(ag__rec_table, uint32_t, const ag__attr_rec *, const ag__attr_store *,
+                      ID_EMPTY, REC_MATCH, REC_REHASH)
+
 /* ------------------------------------------------------------------ values */
 
 static size_t cell_size(int kind)
@@ -61,6 +73,8 @@ static size_t cell_size(int kind)
         return sizeof(double);
     case AG_ATTR_BOOL:
         return 1;
+    case AG__ATTR_RECORDS:
+        return sizeof(uint64_t);
     default:
         return sizeof(json_t *);
     }
@@ -140,14 +154,73 @@ static void cell_get(const ag__attr_store *s, const ag__attr_column *c, size_t r
     }
 }
 
+/* A records cell: the run's start in the high bits, its length in the low 8. */
+static ag__attr_records run_of(const ag__attr_store *s, uint64_t cell)
+{
+    return (ag__attr_records){s, s->runs + (cell >> 8), (size_t)(cell & AG__MAX_RUN)};
+}
+
+void ag__attr_records_get(const ag__attr_records *r, size_t i, ag__attr_record *out)
+{
+    const ag__attr_rec *rec = &r->s->recs[r->ids[i]];
+    *out = (ag__attr_record){r->s->strs[rec->doc], rec->offset, r->s->strs[rec->text]};
+}
+
+/* {"doc", "offset", "text"} of record i (keys in the order the writers list them), a new
+ * reference; shared: NULL or an array of nrecs references made on demand, so that a
+ * record in many lists is one object. NULL when out of memory. */
+static json_t *record_object(const ag__attr_record *r)
+{
+    json_t *o = json_object();
+
+    if (!o || json_object_set_new_nocheck(o, "doc", json_string_nocheck(r->doc)) < 0 ||
+        json_object_set_new_nocheck(o, "offset", json_integer((json_int_t)r->offset)) < 0 ||
+        json_object_set_new_nocheck(o, "text", json_string_nocheck(r->text)) < 0) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *record_json(const ag__attr_store *s, uint32_t i, json_t **shared)
+{
+    const ag__attr_rec *r = &s->recs[i];
+    json_t *o;
+
+    if (shared && shared[i])
+        return json_incref(shared[i]);
+    if (!(o = record_object(&(ag__attr_record){s->strs[r->doc], r->offset, s->strs[r->text]})))
+        return NULL;
+    if (shared)
+        shared[i] = json_incref(o);
+    return o;
+}
+
+/* The jansson list a records cell stands for, a new reference; NULL when out of memory. */
+static json_t *records_json(const ag__attr_store *s, uint64_t cell, json_t **shared)
+{
+    ag__attr_records run = run_of(s, cell);
+    json_t *a = json_array();
+
+    for (size_t i = 0; a && i < run.n; i++)
+        if (json_array_append_new(a, record_json(s, run.ids[i], shared)) < 0) {
+            json_decref(a);
+            a = NULL;
+        }
+    return a;
+}
+
 /* The value in cell row of column c as a new reference: a json_t * cell itself, so that
  * a string with an embedded NUL stays whole. NULL when out of memory. */
-static json_t *cell_json(const ag__attr_store *s, const ag__attr_column *c, size_t row)
+static json_t *cell_json(const ag__attr_store *s, const ag__attr_column *c, size_t row,
+                         json_t **shared)
 {
     ag_attr_value v;
 
     if (c->kind == AG_ATTR_OTHER)
         return json_incref(((json_t *const *)c->vals)[row]);
+    if (c->kind == AG__ATTR_RECORDS)
+        return records_json(s, ((const uint64_t *)c->vals)[row], shared);
     cell_get(s, c, row, &v);
     return ag__value_json(&v);
 }
@@ -160,6 +233,7 @@ int ag__attrs_init(ag__attr_store *s)
     ag__col_table_init(&s->col_tab);
     ag__str_table_init(&s->str_tab);
     ag__shape_table_init(&s->shape_tab);
+    ag__rec_table_init(&s->rec_tab);
     if (ag__grow(&s->shapes, &s->capshapes, 1, sizeof *s->shapes) < 0)
         return -1;
     s->shapes[0] = (ag__attr_shape){0, NULL, 0, UINT32_MAX};
@@ -211,9 +285,12 @@ void ag__attrs_dispose(ag__attr_store *s)
     free(s->shapes);
     free(s->strs);
     free(s->scratch);
+    free(s->recs);
+    free(s->runs);
     ag__col_table_dispose(&s->col_tab);
     ag__str_table_dispose(&s->str_tab);
     ag__shape_table_dispose(&s->shape_tab);
+    ag__rec_table_dispose(&s->rec_tab);
     memset(s, 0, sizeof *s);
 }
 
@@ -354,16 +431,18 @@ static int col_to_json(ag__attr_store *s, uint32_t ci)
     ag__attr_column *c = &s->cols[ci];
     json_t **cells = calloc(c->cap ? c->cap : 1, sizeof *cells);
     unsigned char *has = calloc(s->nshapes, 1);
+    /* records in many lists stay one object each, as the extractor shared them */
+    json_t **shared = c->kind == AG__ATTR_RECORDS ? calloc(s->nrecs + 1, sizeof *shared) : NULL;
     int rc = -1;
 
-    if (!cells || !has)
+    if (!cells || !has || (c->kind == AG__ATTR_RECORDS && !shared))
         goto out;
     for (size_t i = 0; i < s->nshapes; i++)
         has[i] = shape_pos(&s->shapes[i], ci) >= 0;
     for (size_t r = 0; r < s->nrows; r++) {
         if (s->shape[r] == AG__OBJECT_ROW || !has[s->shape[r]])
             continue;
-        if (!(cells[r] = cell_json(s, c, r))) {
+        if (!(cells[r] = cell_json(s, c, r, shared))) {
             for (size_t q = 0; q < r; q++)
                 json_decref(cells[q]);
             goto out;
@@ -375,12 +454,23 @@ static int col_to_json(ag__attr_store *s, uint32_t ci)
     c->kind = AG_ATTR_OTHER;
     rc = 0;
 out:
+    for (size_t i = 0; shared && i < s->nrecs; i++)
+        json_decref(shared[i]);
+    free(shared);
     free(cells);
     free(has);
     return rc;
 }
 
 /* ------------------------------------------------------------------ reading */
+
+/* Column ci made fit for a reader of jansson values: a records column turns into
+ * jansson cells (see attrs_internal.h), which is why a const reader may change the
+ * store, as ag__attrs_object does. -1: out of memory. */
+static int readable(const ag__attr_store *s, uint32_t ci)
+{
+    return s->cols[ci].kind == AG__ATTR_RECORDS ? col_to_json((ag__attr_store *)s, ci) : 0;
+}
 
 int ag__attrs_get(const ag__attr_store *s, size_t row, const char *key, ag_attr_value *v)
 {
@@ -396,7 +486,7 @@ int ag__attrs_get(const ag__attr_store *s, size_t row, const char *key, ag_attr_
         return 0;
     }
     if (s->shape[row] == 0 || (c = find_col(s, key)) < 0 ||
-        shape_pos(&s->shapes[s->shape[row]], (uint32_t)c) < 0)
+        shape_pos(&s->shapes[s->shape[row]], (uint32_t)c) < 0 || readable(s, (uint32_t)c) < 0)
         return -1;
     cell_get(s, &s->cols[c], row, v);
     return 0;
@@ -413,6 +503,15 @@ size_t ag__attrs_count(const ag__attr_store *s, size_t row)
 
 int ag__attrs_at(const ag__attr_store *s, size_t row, size_t k, const char **key, ag_attr_value *v)
 {
+    if (row < s->nrows && s->shape[row] != AG__OBJECT_ROW && k < s->shapes[s->shape[row]].n &&
+        readable(s, s->shapes[s->shape[row]].cols[k]) < 0)
+        return -1;
+    return ag__attrs_at_native(s, row, k, key, v, NULL);
+}
+
+int ag__attrs_at_native(const ag__attr_store *s, size_t row, size_t k, const char **key,
+                        ag_attr_value *v, ag__attr_records *recs)
+{
     if (row >= s->nrows)
         return -1;
     if (s->shape[row] == AG__OBJECT_ROW) {
@@ -428,12 +527,27 @@ int ag__attrs_at(const ag__attr_store *s, size_t row, size_t k, const char **key
     const ag__attr_shape *sh = &s->shapes[s->shape[row]];
     if (k >= sh->n)
         return -1;
-    *key = s->cols[sh->cols[k]].key;
-    cell_get(s, &s->cols[sh->cols[k]], row, v);
+    const ag__attr_column *c = &s->cols[sh->cols[k]];
+    *key = c->key;
+    if (c->kind == AG__ATTR_RECORDS) {
+        memset(v, 0, sizeof *v);
+        if (recs)
+            *recs = run_of(s, ((const uint64_t *)c->vals)[row]);
+        return 0;
+    }
+    cell_get(s, c, row, v);
     return 0;
 }
 
 /* ------------------------------------------------------------------ writing */
+
+/* *v as a jansson value of its own (a records cell: the list it stands for). */
+static json_t *value_json(const ag__attr_store *s, const ag_attr_value *v)
+{
+    if ((int)v->type == AG__ATTR_RECORDS)
+        return records_json(s, (uint64_t)v->integer, NULL);
+    return ag__value_json(v);
+}
 
 int ag__attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_value *v)
 {
@@ -454,7 +568,7 @@ int ag__attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_
         return rc;
     }
     if (s->shape[row] == AG__OBJECT_ROW) {
-        j = ag__value_json(v);
+        j = value_json(s, v);
         return j && json_object_set_new_nocheck(s->objs[row], key, j) == 0 ? 0 : -1;
     }
     if ((ci = add_col(s, key)) < 0)
@@ -476,7 +590,7 @@ int ag__attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_
         return -1;
     if (c->kind == AG_ATTR_STRING && (str = intern(s, v->string)) < 0)
         return -1;
-    if (c->kind == AG_ATTR_OTHER && !(j = ag__value_json(v)))
+    if (c->kind == AG_ATTR_OTHER && !(j = value_json(s, v)))
         return -1;
     switch (c->kind) {
     case AG_ATTR_STRING:
@@ -491,6 +605,9 @@ int ag__attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_
     case AG_ATTR_BOOL:
         ((unsigned char *)c->vals)[row] = v->boolean != 0;
         break;
+    case AG__ATTR_RECORDS:
+        ((uint64_t *)c->vals)[row] = (uint64_t)v->integer;
+        break;
     default:
         json_decref(((json_t **)c->vals)[row]);
         ((json_t **)c->vals)[row] = j;
@@ -500,6 +617,64 @@ int ag__attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_
         c->live++;
         s->shape[row] = (uint32_t)to;
     }
+    return 0;
+}
+
+/* Index of the record with these strings and offset, added when new; -1: out of memory. */
+static long add_record(ag__attr_store *s, const ag__attr_record *r)
+{
+    long doc = intern(s, r->doc), text = intern(s, r->text);
+    ag__attr_rec rec = {(uint32_t)doc, (uint32_t)text, r->offset};
+    uint64_t h = hash_rec(&rec);
+    uint32_t *slot;
+
+    if (doc < 0 || text < 0 || s->nrecs >= UINT32_MAX - 1 ||
+        ag__rec_table_reserve(&s->rec_tab, s, s->nrecs + 1, 16) < 0)
+        return -1;
+    slot = ag__rec_table_probe(&s->rec_tab, s, &rec, h);
+    if (*slot)
+        return (long)*slot - 1;
+    if (ag__grow(&s->recs, &s->caprecs, s->nrecs + 1, sizeof *s->recs) < 0)
+        return -1;
+    s->recs[s->nrecs] = rec;
+    *slot = (uint32_t)s->nrecs + 1;
+    s->rec_tab.n++;
+    return (long)s->nrecs++;
+}
+
+int ag__attrs_set_records(ag__attr_store *s, size_t row, const char *key,
+                          const ag__attr_record *v, size_t n)
+{
+    ag_attr_value cell = {.type = (ag_attr_type)AG__ATTR_RECORDS};
+
+    if (row >= s->nrows)
+        return -1;
+    if (n > AG__MAX_RUN) { /* too long for a run: the jansson list */
+        json_t *a = json_array();
+        int rc = -1;
+        for (size_t i = 0; a && i < n; i++)
+            if (json_array_append_new(a, record_object(&v[i])) < 0) {
+                json_decref(a);
+                a = NULL;
+            }
+        cell.type = AG_ATTR_OTHER;
+        if ((cell.other = a) != NULL)
+            rc = ag__attrs_set(s, row, key, &cell);
+        json_decref(a);
+        return rc;
+    }
+    if (ag__grow(&s->runs, &s->capruns, s->nruns + n, sizeof *s->runs) < 0)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        long r = add_record(s, &v[i]);
+        if (r < 0)
+            return -1;
+        s->runs[s->nruns + i] = (uint32_t)r;
+    }
+    cell.integer = (long long)((uint64_t)s->nruns << 8 | n);
+    if (ag__attrs_set(s, row, key, &cell) < 0)
+        return -1;
+    s->nruns += n;
     return 0;
 }
 
@@ -541,6 +716,9 @@ json_t *ag__attrs_object(ag__attr_store *s, size_t row, int create)
         return s->objs[row];
     if (s->shape[row] == 0 && !create)
         return NULL;
+    for (uint32_t k = 0; k < s->shapes[s->shape[row]].n; k++)
+        if (readable(s, s->shapes[s->shape[row]].cols[k]) < 0)
+            return NULL;
     if (!s->objs) {
         if (!(s->objs = calloc(s->caprows, sizeof *s->objs)))
             return NULL;
@@ -550,7 +728,7 @@ json_t *ag__attrs_object(ag__attr_store *s, size_t row, int create)
         return NULL;
     for (uint32_t k = 0; k < s->shapes[s->shape[row]].n; k++) {
         const ag__attr_column *c = &s->cols[s->shapes[s->shape[row]].cols[k]];
-        if (json_object_set_new_nocheck(obj, c->key, cell_json(s, c, row)) < 0) {
+        if (json_object_set_new_nocheck(obj, c->key, cell_json(s, c, row, NULL)) < 0) {
             json_decref(obj);
             return NULL;
         }
@@ -643,7 +821,7 @@ int ag__attrs_copy(ag__attr_store *d, const ag__attr_store *s)
         d->cols[i].kind = c->kind;
         d->cols[i].cap = c->cap;
         d->cols[i].live = c->live;
-        if (c->kind != AG_ATTR_OTHER) {
+        if (c->kind != AG_ATTR_OTHER) { /* a records cell's run is copied below */
             if (c->cap)
                 memcpy(d->cols[i].vals, c->vals, c->cap * size);
             continue;
@@ -654,6 +832,15 @@ int ag__attrs_copy(ag__attr_store *d, const ag__attr_store *s)
                 goto fail;
         }
     }
+    for (size_t i = 0; i < s->nrecs; i++)
+        if (add_record(d, &(ag__attr_record){s->strs[s->recs[i].doc], s->recs[i].offset,
+                                             s->strs[s->recs[i].text]}) != (long)i)
+            goto fail;
+    if (s->nruns && (ag__grow(&d->runs, &d->capruns, s->nruns, sizeof *d->runs) < 0))
+        goto fail;
+    if (s->nruns)
+        memcpy(d->runs, s->runs, s->nruns * sizeof *d->runs);
+    d->nruns = s->nruns;
     if (s->nrows && (ag__grow(&d->shape, &d->caprows, s->nrows, sizeof *d->shape) < 0 ||
                      (s->objs && !(d->objs = calloc(d->caprows, sizeof *d->objs)))))
         goto fail;

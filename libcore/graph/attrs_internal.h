@@ -14,6 +14,16 @@
  * the order writers print, at 4 bytes a row. A row whose jansson object was asked for
  * (ag_node_attrs) is materialised once and stays in "object mode": that object is then
  * its attributes, so pointers into it keep the contract jansson callers rely on.
+ *
+ * Lists of records ({"doc", "offset", "text"}: the extractor's evidence) have a kind of
+ * their own, AG__ATTR_RECORDS, that no public call sees: a cell is a run of indices into
+ * the store's table of distinct records, whose strings are interned. One sentence backs
+ * many links, and a jansson list of shared record objects cost about 700 bytes a link
+ * where a run costs 8 bytes a cell and 4 a record. Writers that know the kind read it
+ * with ag__attrs_at_native; any other reader (ag__attrs_get, ag__attrs_at, the row's
+ * object) first turns the whole column into jansson cells, so the public API and every
+ * other writer see the lists they always saw. Runs of replaced or dropped cells are not
+ * reclaimed before the store is freed.
  */
 #ifndef AG_GRAPH_ATTRS_INTERNAL_H
 #define AG_GRAPH_ATTRS_INTERNAL_H
@@ -29,6 +39,25 @@
 AG__HASHMAP_TYPE(ag__col_table, uint32_t)
 AG__HASHMAP_TYPE(ag__str_table, uint32_t)
 AG__HASHMAP_TYPE(ag__shape_table, uint32_t)
+AG__HASHMAP_TYPE(ag__rec_table, uint32_t)
+
+/* A column kind beside the ag_attr_type ones, internal to libcore (see top). */
+#define AG__ATTR_RECORDS 16
+/* The longest list a run holds; a longer one is a jansson cell. */
+#define AG__MAX_RUN 255
+
+/* One record of a list, as set and read: strings UTF-8, NUL-terminated, borrowed. */
+typedef struct ag__attr_record {
+    const char *doc;
+    long long offset;
+    const char *text;
+} ag__attr_record;
+
+/* A distinct record of a store: its strings by interned index. */
+typedef struct ag__attr_rec {
+    uint32_t doc, text;
+    long long offset;
+} ag__attr_rec;
 
 typedef struct ag__attr_column {
     char *key;   /* owned, NUL-terminated */
@@ -60,7 +89,20 @@ typedef struct ag__attr_store {
     ag__col_table col_tab;     /* key -> column */
     ag__str_table str_tab;     /* text -> string */
     ag__shape_table shape_tab; /* column list -> shape */
+    ag__attr_rec *recs;        /* distinct records of AG__ATTR_RECORDS cells */
+    size_t nrecs, caprecs;
+    uint32_t *runs; /* record indices of every run, run after run */
+    size_t nruns, capruns;
+    ag__rec_table rec_tab; /* record -> index */
 } ag__attr_store;
+
+/* A records list as ag__attrs_at_native hands it out: n records of s, by index, borrowed
+ * (valid until the store is freed). */
+typedef struct ag__attr_records {
+    const ag__attr_store *s;
+    const uint32_t *ids;
+    size_t n;
+} ag__attr_records;
 
 #define AG__OBJECT_ROW UINT32_MAX
 
@@ -74,6 +116,17 @@ int ag__attrs_get(const ag__attr_store *s, size_t row, const char *key, ag_attr_
 /* Number of entries of the row, and its k-th in insertion order (-1 past the end). */
 size_t ag__attrs_count(const ag__attr_store *s, size_t row);
 int ag__attrs_at(const ag__attr_store *s, size_t row, size_t k, const char **key, ag_attr_value *v);
+/* As ag__attrs_at, but a records list stays as it is held: v->type is then AG_ATTR_NONE
+ * and *recs gives the list (recs may be NULL when only the key is wanted). */
+int ag__attrs_at_native(const ag__attr_store *s, size_t row, size_t k, const char **key,
+                        ag_attr_value *v, ag__attr_records *recs);
+/* Record i of a list, into *out (strings borrowed from the store). */
+void ag__attr_records_get(const ag__attr_records *r, size_t i, ag__attr_record *out);
+/* Store the list v[0..n) under key, as ag__attrs_set would the jansson list of
+ * {"doc", "offset", "text"} objects it stands for. Strings must be UTF-8. -1: out of
+ * memory. */
+int ag__attrs_set_records(ag__attr_store *s, size_t row, const char *key,
+                          const ag__attr_record *v, size_t n);
 /* Store a copy of *v (an AG_ATTR_OTHER value is shared: incref) under key, replacing
  * the old value in its place. key and strings must be UTF-8 already. -1: out of memory. */
 int ag__attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_value *v);

@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "graph/attrs_internal.h"
+#include "graph/graph_internal.h"
 #include "util/error_internal.h"
 #include "util/array_internal.h"
 #include "util/bytes_internal.h"
@@ -682,7 +683,7 @@ static size_t list_keys(const ag__attr_store *st, size_t row, const char *skip, 
     for (size_t k = 0, m = ag__attrs_count(st, row); k < m; k++) {
         const char *key;
         ag_attr_value v;
-        ag__attrs_at(st, row, k, &key, &v);
+        ag__attrs_at_native(st, row, k, &key, &v, NULL); /* the key alone: no conversion */
         if (skip && strcmp(key, skip) == 0)
             continue;
         if (n < max)
@@ -807,6 +808,12 @@ size_t ag_node_attr_keys(const ag_graph *g, size_t i, const char **keys, size_t 
 int ag_node_attr_at(const ag_graph *g, size_t i, size_t k, const char **key, ag_attr_value *v)
 {
     return ag__attrs_at(&g->nattrs, i, k, key, v);
+}
+
+int ag__node_attr_at_native(const ag_graph *g, size_t i, size_t k, const char **key,
+                            ag_attr_value *v, ag__attr_records *recs)
+{
+    return ag__attrs_at_native(&g->nattrs, i, k, key, v, recs);
 }
 
 /* ---- edges: "weight" is the weight field, never an entry of the attribute store
@@ -946,6 +953,37 @@ size_t ag_edge_attr_keys(const ag_graph *g, size_t e, const char **keys, size_t 
 int ag_edge_attr_at(const ag_graph *g, size_t e, size_t k, const char **key, ag_attr_value *v)
 {
     return ag__attrs_at(&g->eattrs, e, k, key, v);
+}
+
+int ag__edge_attr_at_native(const ag_graph *g, size_t e, size_t k, const char **key,
+                            ag_attr_value *v, ag__attr_records *recs)
+{
+    return ag__attrs_at_native(&g->eattrs, e, k, key, v, recs);
+}
+
+int ag__edge_set_records(ag_graph *g, size_t e, const char *key, const ag__attr_record *v,
+                         size_t n, ag_error *err)
+{
+    ag__attr_record *ok = NULL;
+    size_t nok = 0;
+    int rc;
+
+    if (e >= g->nedges)
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "link index %zu out of range", e);
+    if (!key || !utf8_valid(key))
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "attribute name is not UTF-8");
+    for (size_t i = 0; i < n; i++)
+        nok += utf8_valid(v[i].doc) && utf8_valid(v[i].text);
+    if (nok < n) { /* rare: copy the records that stay */
+        if (!(ok = malloc(nok ? nok * sizeof *ok : 1)))
+            return ag__nomem(err);
+        for (size_t i = 0, j = 0; i < n; i++)
+            if (utf8_valid(v[i].doc) && utf8_valid(v[i].text))
+                ok[j++] = v[i];
+    }
+    rc = ag__attrs_set_records(&g->eattrs, e, key, ok ? ok : v, nok);
+    free(ok);
+    return rc < 0 ? ag__nomem(err) : 0;
 }
 
 /* ---- the graph: one jansson object (a few keys; the JSON boundary as it is) */

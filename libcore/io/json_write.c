@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "graph/graph_internal.h"
 #include "io/formats_internal.h"
 #include "io/io_internal.h"
 
@@ -194,6 +195,24 @@ static void put_attr_value(FILE *out, const ag_attr_value *v)
     }
 }
 
+/* A list of records held natively, as put_value writes the jansson list it stands for. */
+static void put_records(FILE *out, const ag__attr_records *recs)
+{
+    ag__puts(out, "[");
+    for (size_t i = 0; i < recs->n; i++) {
+        ag__attr_record r;
+        ag__attr_records_get(recs, i, &r);
+        ag__puts(out, i ? ", {\"doc\": " : "{\"doc\": ");
+        put_string(out, r.doc);
+        ag__puts(out, ", \"offset\": ");
+        ag__put_long(out, r.offset);
+        ag__puts(out, ", \"text\": ");
+        put_string(out, r.text);
+        ag__puts(out, "}");
+    }
+    ag__puts(out, "]");
+}
+
 /* The rest of a record (a node, or a link when is_link): ", key: value" for each
  * attribute, in insertion order. Attributes named like the record's own fields
  * (reserved, NULL-terminated) are left out: a second "id" or "weight" key would make the
@@ -204,9 +223,10 @@ static void put_attrs(FILE *out, const ag_graph *g, int is_link, size_t index,
 {
     const char *key;
     ag_attr_value val;
+    ag__attr_records recs;
 
-    for (size_t k = 0; (is_link ? ag_edge_attr_at(g, index, k, &key, &val)
-                                : ag_node_attr_at(g, index, k, &key, &val)) == 0;
+    for (size_t k = 0; (is_link ? ag__edge_attr_at_native(g, index, k, &key, &val, &recs)
+                                : ag__node_attr_at_native(g, index, k, &key, &val, &recs)) == 0;
          k++) {
         int skip = 0;
         for (const char *const *r = reserved; *r; r++)
@@ -216,7 +236,10 @@ static void put_attrs(FILE *out, const ag_graph *g, int is_link, size_t index,
         ag__puts(out, ", ");
         put_string(out, key);
         ag__puts(out, ": ");
-        put_attr_value(out, &val);
+        if (val.type == AG_ATTR_NONE)
+            put_records(out, &recs);
+        else
+            put_attr_value(out, &val);
     }
 }
 

@@ -1,0 +1,33 @@
+/*
+ * graph_internal.h - what libcore's own writers and builders use of a graph beyond the
+ * public API: lists of records held natively in the link attributes (the extractor's
+ * evidence; see attrs_internal.h for why and how).
+ *
+ * Ownership: records are copied into the graph (their strings interned); what the
+ * readers hand out is borrowed from the graph, valid until it is freed.
+ */
+#ifndef AG_GRAPH_GRAPH_INTERNAL_H
+#define AG_GRAPH_GRAPH_INTERNAL_H
+
+#include <stddef.h>
+
+#include <actorgraph/graph/graph.h>
+
+#include "graph/attrs_internal.h"
+
+/* Set link e's key to the list of {"doc", "offset", "text"} objects v[0..n) stands for,
+ * as ag_edge_set_json would that list, with the records kept natively. A record whose
+ * doc or text is not UTF-8 is left out (jansson would refuse it). 0, or -1 with err set
+ * (AG_EINVAL: e out of range or key not UTF-8; AG_ENOMEM). */
+int ag__edge_set_records(ag_graph *g, size_t e, const char *key, const ag__attr_record *v,
+                         size_t n, ag_error *err);
+
+/* As ag_node_attr_at and ag_edge_attr_at, but a list of records held natively is handed
+ * out as it is: value->type is then AG_ATTR_NONE and *recs gives the list. Writers that
+ * read the records this way never turn the column into jansson values. */
+int ag__node_attr_at_native(const ag_graph *g, size_t node, size_t k, const char **key,
+                            ag_attr_value *value, ag__attr_records *recs);
+int ag__edge_attr_at_native(const ag_graph *g, size_t edge, size_t k, const char **key,
+                            ag_attr_value *value, ag__attr_records *recs);
+
+#endif
