@@ -1331,62 +1331,84 @@ static int fold_evidence(ag__evids *to, size_t max, const ag__evids *from)
     return 0;
 }
 
-/* Stage 5a: fold the actor pair records into links, a group-level accumulator whose
- * "actors" are the groups (keyed by node id so pairs are oriented consistently), and
- * release the pair records. -1: out of memory. */
-static int fold_pairs(resolver *r, ag__acc *links)
+/* Pair records by their nodes (lower, higher). */
+static int cmp_ends(const void *pa, const void *pb)
+{
+    const ag__pair *p = pa, *q = pb;
+    uint64_t a = (uint64_t)p->a << 32 | p->b, b = (uint64_t)q->a << 32 | q->b;
+    return (a > b) - (a < b);
+}
+
+/* Stage 5a: fold the actor pair records into links, in place: each record is renamed
+ * to its groups' nodes (lower first; a pair inside one group goes), the records are
+ * sorted by them, and each run of equal ones is summed into its first. Folding where the
+ * records are costs no second table, and leaves the links in the order ag_graph_sort
+ * gives them, so that it need not move the graph's columns. Sums, the date range and the
+ * evidence selection do not depend on the order records are folded in. -1: out of
+ * memory. */
+static int fold_pairs(resolver *r)
 {
     ag__acc *acc = r->acc;
-    for (size_t k = 0; k < r->ngroups; k++)
-        if (ag__acc_actor(links, r->groups[k].id) != (long)k)
-            return -1;
+    size_t n = 0, m = 0;
+
+    ag__u64map_dispose(&acc->pair_index); /* keyed by actors, which the records stop naming */
     for (size_t i = 0; i < acc->npairs; i++) {
-        ag__pair *p = &acc->pairs[i];
-        size_t ga = r->gof[p->a], gb = r->gof[p->b];
-        if (ga != gb && ga != (size_t)-1 && gb != (size_t)-1) {
-            long li = ag__acc_pair(links, ga, gb);
-            if (li < 0)
-                return -1;
-            ag__pair *q = &links->pairs[li];
-            q->weight += p->weight;
-            q->documents += p->documents;
-            q->met += p->met;
-            if (ag__date_min(&q->first_date, p->first_date.s) < 0 ||
-                ag__date_max(&q->last_date, p->last_date.s) < 0 ||
-                fold_evidence(&q->evidence, links->max_evidence, &p->evidence) < 0 ||
-                fold_evidence(&q->met_evidence, links->max_evidence, &p->met_evidence) < 0)
-                return -1;
+        ag__pair p = acc->pairs[i];
+        size_t ga = r->gof[p.a], gb = r->gof[p.b];
+        long na = ga != (size_t)-1 ? r->groups[ga].node : -1,
+             nb = gb != (size_t)-1 ? r->groups[gb].node : -1;
+        if (na == nb || na < 0 || nb < 0) { /* inside one node, or a name that is none */
+            ag__evids_free(&p.evidence);
+            ag__evids_free(&p.met_evidence);
+            continue;
         }
-        /* Evidence is most of a pair's memory: release it as soon as it is folded, so the
-         * records, the group links and the graph are not all held at once. */
+        p.a = (uint32_t)(na < nb ? na : nb);
+        p.b = (uint32_t)(na < nb ? nb : na);
+        acc->pairs[n++] = p;
+    }
+    if (n > 1)
+        qsort(acc->pairs, n, sizeof *acc->pairs, cmp_ends);
+    for (size_t i = 0; i < n; i++) {
+        ag__pair *p = &acc->pairs[i], *q = m ? &acc->pairs[m - 1] : NULL;
+        if (!q || q->a != p->a || q->b != p->b) {
+            acc->pairs[m++] = *p;
+            continue;
+        }
+        q->weight += p->weight;
+        q->documents += p->documents;
+        q->met += p->met;
+        if (ag__date_min(&q->first_date, p->first_date.s) < 0 ||
+            ag__date_max(&q->last_date, p->last_date.s) < 0 ||
+            fold_evidence(&q->evidence, acc->max_evidence, &p->evidence) < 0 ||
+            fold_evidence(&q->met_evidence, acc->max_evidence, &p->met_evidence) < 0) {
+            /* the records not kept yet still own their evidence */
+            for (size_t j = i; j < n; j++) {
+                ag__evids_free(&acc->pairs[j].evidence);
+                ag__evids_free(&acc->pairs[j].met_evidence);
+            }
+            acc->npairs = m;
+            return -1;
+        }
         ag__evids_free(&p->evidence);
         ag__evids_free(&p->met_evidence);
     }
-    /* The pair records are folded: release them (and their index) before the graph's
-     * link attributes, the largest part of the peak, are built. Their strings are the
-     * pool's. */
-    free(acc->pairs);
-    acc->pairs = NULL;
-    acc->npairs = acc->cappairs = 0;
-    ag__u64map_dispose(&acc->pair_index);
-    ag__u64map_dispose(&links->pair_index);
+    acc->npairs = m;
     return 0;
 }
 
-/* Stage 5b: one link per folded group pair (met ones only with --met-only). -1 with err
- * set. */
-static int add_links(resolver *r, ag__acc *links, ag_graph *g, ag_error *err)
+/* Stage 5b: one link per folded pair record (met ones only with --met-only), releasing
+ * the records as they go into the graph. -1 with err set. */
+static int add_links(resolver *r, ag_graph *g, ag_error *err)
 {
-    for (size_t i = 0; i < links->npairs; i++) {
-        ag__pair *q = &links->pairs[i];
+    ag__acc *acc = r->acc;
+    for (size_t i = 0; i < acc->npairs; i++) {
+        ag__pair *q = &acc->pairs[i];
         if (r->opts->met_only && !q->met)
             continue;
-        long e =
-            ag_graph_add_edge(g, (size_t)r->groups[q->a].node, (size_t)r->groups[q->b].node, err);
+        long e = ag_graph_add_edge(g, q->a, q->b, err);
         if (e < 0)
             return -1;
         ag_edge_set_weight(g, (size_t)e, (double)q->weight);
-        values *vs = &r->vals;
         ag_edge_set_integer(g, (size_t)e, "documents", q->documents, NULL);
         ag_edge_set_bool(g, (size_t)e, "met", q->met > 0, NULL);
         if (q->first_date.s)
@@ -1398,9 +1420,11 @@ static int add_links(resolver *r, ag__acc *links, ag_graph *g, ag_error *err)
             return -1;
         ag__evids_free(&q->evidence);
         ag__evids_free(&q->met_evidence);
-        if (vs->nomem)
-            return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
     }
+    /* Everything is in the graph now: the records go before it is sorted. */
+    free(acc->pairs);
+    acc->pairs = NULL;
+    acc->npairs = acc->cappairs = 0;
     return 0;
 }
 
@@ -1428,10 +1452,8 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
     size_t n = acc->nactors, n1 = n ? n : 1;
     resolver r = {.acc = acc, .opts = opts, .n = n};
     strvals_init(&r.vals.strings);
-    ag__acc links; /* group-level pair records; its actors are the groups, by id */
     ag_graph *g = NULL;
 
-    ag__acc_init(&links, acc->max_evidence);
     r.inf = calloc(n1, sizeof *r.inf);
     r.parent = malloc(n1 * sizeof *r.parent);
     r.target = malloc(n1 * sizeof *r.target);
@@ -1452,9 +1474,9 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
     /* The actor records are summed into the nodes; what the links need of them is in the
      * groups and the pool. */
     ag__acc_free_actors(acc);
-    if (fold_pairs(&r, &links) < 0)
+    if (fold_pairs(&r) < 0)
         goto nomem;
-    if (add_links(&r, &links, g, err) < 0)
+    if (add_links(&r, g, err) < 0)
         goto fail;
     values_free(&r.vals); /* the graph holds what it uses: the maps are only memory now */
     if (ag_graph_sort(g, err) < 0)
@@ -1467,6 +1489,5 @@ fail:
     g = NULL;
 out:
     resolver_free(&r);
-    ag__acc_destroy(&links);
     return g;
 }

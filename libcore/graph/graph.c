@@ -434,7 +434,7 @@ int ag_graph_sort(ag_graph *g, ag_error *err)
 {
     size_t *order = malloc((g->nnodes ? g->nnodes : 1) * sizeof *order);
     long *map = malloc((g->nnodes ? g->nnodes : 1) * sizeof *map);
-    int rc = -1;
+    int rc = -1, moved = 0;
 
     if (!order || !map) {
         ag__nomem(err);
@@ -444,9 +444,13 @@ int ag_graph_sort(ag_graph *g, ag_error *err)
         order[i] = i;
     sort_graph = g;
     qsort(order, g->nnodes, sizeof *order, cmp_node_index);
-    for (size_t i = 0; i < g->nnodes; i++)
+    for (size_t i = 0; i < g->nnodes; i++) {
         map[order[i]] = (long)i;
-    if (remap(g, map, NULL, err) < 0)
+        moved |= order[i] != i;
+    }
+    /* A graph built in order (the extractor's) is not moved: moving the attribute rows
+     * copies every column, at the time the graph is largest. */
+    if (moved && remap(g, map, NULL, err) < 0)
         goto out;
     if (!g->directed)
         for (size_t e = 0; e < g->nedges; e++)
@@ -455,7 +459,10 @@ int ag_graph_sort(ag_graph *g, ag_error *err)
                 g->edges[e].src = g->edges[e].dst;
                 g->edges[e].dst = t;
             }
-    if (g->nedges > 0) {
+    for (size_t e = 1; e < g->nedges && !moved; e++)
+        moved = ((uint64_t)g->edges[e - 1].src << 32 | g->edges[e - 1].dst) >
+                ((uint64_t)g->edges[e].src << 32 | g->edges[e].dst);
+    if (moved && g->nedges > 0) {
         edge_key *keys = malloc(g->nedges * sizeof *keys);
         edge *sorted = malloc(g->nedges * sizeof *sorted);
         size_t *from = malloc(g->nedges * sizeof *from);
@@ -485,7 +492,8 @@ int ag_graph_sort(ag_graph *g, ag_error *err)
         g->edges = sorted;
         g->capedges = g->nedges;
     }
-    rc = reindex_edges(g, g->nedges);
+    /* (turning an undirected edge round keeps its hash) */
+    rc = moved ? reindex_edges(g, g->nedges) : 0;
     if (rc < 0)
         ag__nomem(err);
 out:
