@@ -267,7 +267,9 @@ typedef struct ag__resolve_opts {
 
 /* Resolve the records of acc across documents and build the sorted graph. The actor and
  * pair records are consumed (freed once used: acc->nactors and acc->npairs become 0) to
- * bound peak memory; destroy acc afterwards. */
+ * bound peak memory, and the graph takes over acc's string pool (the evidence strings
+ * must be the pool's, as ag__acc_offer and the keyed reader make them); destroy acc
+ * afterwards. */
 ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error *err);
 
 /* ---------------------------------------------------------------- documents */

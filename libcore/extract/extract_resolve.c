@@ -906,7 +906,8 @@ static json_t *top_list(values *vs, ag__counts *c, size_t max, const char *skip,
 }
 
 /* Link e's key: the evidence records e, held natively by the graph, which keeps each
- * distinct record once however many links it backs. -1 with err set. */
+ * distinct record once however many links it backs; their strings are the pool's, which
+ * the graph adopted (add_links). -1 with err set. */
 static int set_evidence(ag_graph *g, size_t e, const char *key, const ag__evids *ev, ag_error *err)
 {
     ag__attr_record buf[16] = {{0}}, *v = ev->n <= 16 ? buf : malloc(ev->n * sizeof *v);
@@ -916,7 +917,7 @@ static int set_evidence(ag_graph *g, size_t e, const char *key, const ag__evids 
         return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
     for (size_t i = 0; i < ev->n; i++)
         v[i] = (ag__attr_record){ev->v[i].doc, (long long)ev->v[i].offset, ev->v[i].text};
-    rc = ag__edge_set_records(g, e, key, v, ev->n, err);
+    rc = ag__edge_set_records(g, e, key, v, ev->n, 1, err);
     if (v != buf)
         free(v);
     return rc;
@@ -1331,12 +1332,13 @@ static int fold_evidence(ag__evids *to, size_t max, const ag__evids *from)
     return 0;
 }
 
-/* Pair records by their nodes (lower, higher). */
+/* Pair records by their nodes (lower, higher), last first (add_links takes them from
+ * the end). */
 static int cmp_ends(const void *pa, const void *pb)
 {
     const ag__pair *p = pa, *q = pb;
     uint64_t a = (uint64_t)p->a << 32 | p->b, b = (uint64_t)q->a << 32 | q->b;
-    return (a > b) - (a < b);
+    return (a < b) - (a > b);
 }
 
 /* Stage 5a: fold the actor pair records into links, in place: each record is renamed
@@ -1401,10 +1403,28 @@ static int fold_pairs(resolver *r)
 static int add_links(resolver *r, ag_graph *g, ag_error *err)
 {
     ag__acc *acc = r->acc;
-    for (size_t i = 0; i < acc->npairs; i++) {
+    /* The pool holds every evidence string: the graph keeps it rather than a copy. The
+     * group ids and the records' strings stay valid: the graph frees the pool with itself,
+     * after acc and r are gone. */
+    ag__edge_adopt_strings(g, &acc->pool);
+    /* The records are in reverse order and go from the end, so that the array shrinks as
+     * the graph grows and the two are not both whole at once. */
+    for (size_t i = acc->npairs; i-- > 0;) {
         ag__pair *q = &acc->pairs[i];
-        if (r->opts->met_only && !q->met)
+        if (i + 1 < acc->cappairs / 4 * 3 && i >= 4096) {
+            ag__pair *v = realloc(acc->pairs, (i + 1) * sizeof *v);
+            if (v) {
+                acc->pairs = v;
+                acc->cappairs = i + 1;
+                q = &v[i];
+            }
+        }
+        acc->npairs = i + 1; /* records past i are in the graph, their evidence freed */
+        if (r->opts->met_only && !q->met) {
+            ag__evids_free(&q->evidence);
+            ag__evids_free(&q->met_evidence);
             continue;
+        }
         long e = ag_graph_add_edge(g, q->a, q->b, err);
         if (e < 0)
             return -1;

@@ -277,8 +277,6 @@ void ag__attrs_dispose(ag__attr_store *s)
     }
     for (size_t i = 0; i < s->nshapes; i++)
         free(s->shapes[i].cols);
-    for (size_t i = 0; i < s->nstrs; i++)
-        free(s->strs[i]);
     free(s->shape);
     free(s->objs);
     free(s->cols);
@@ -287,6 +285,8 @@ void ag__attrs_dispose(ag__attr_store *s)
     free(s->scratch);
     free(s->recs);
     free(s->runs);
+    ag__arena_free(&s->arena);
+    ag__arena_free(&s->adopted);
     ag__col_table_dispose(&s->col_tab);
     ag__str_table_dispose(&s->str_tab);
     ag__shape_table_dispose(&s->shape_tab);
@@ -334,8 +334,9 @@ static long add_col(ag__attr_store *s, const char *key)
     return (long)s->ncols++;
 }
 
-/* Index of the interned copy of str, or -1 when out of memory. */
-static long intern(ag__attr_store *s, const char *str)
+/* Index of the interned str (a copy, or str itself when adopted: it lies in blocks the
+ * store adopted), or -1 when out of memory. */
+static long intern_str(ag__attr_store *s, const char *str, int adopted)
 {
     uint64_t h = hash_str(str);
     const uint32_t *slot = ag__str_table_find(&s->str_tab, s, str, h);
@@ -345,12 +346,24 @@ static long intern(ag__attr_store *s, const char *str)
         return (long)*slot - 1;
     if (s->nstrs >= UINT32_MAX - 1 ||
         ag__grow(&s->strs, &s->capstrs, s->nstrs + 1, sizeof *s->strs) < 0 ||
-        ag__str_table_reserve(&s->str_tab, s, s->nstrs + 1, 16) < 0 || !(copy = strdup(str)))
+        ag__str_table_reserve(&s->str_tab, s, s->nstrs + 1, 16) < 0 ||
+        !(copy = adopted ? (char *)str : ag__arena_strdup(&s->arena, str, strlen(str))))
         return -1;
     s->strs[s->nstrs] = copy;
     *ag__str_table_empty_slot(&s->str_tab, h) = (uint32_t)s->nstrs + 1;
     s->str_tab.n++;
     return (long)s->nstrs++;
+}
+
+static long intern(ag__attr_store *s, const char *str) { return intern_str(s, str, 0); }
+
+void ag__attrs_adopt(ag__attr_store *s, ag__arena *a)
+{
+    ag__arena_block **tail = &s->adopted.first;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = a->first;
+    a->first = a->cur = NULL;
 }
 
 /* Index of the shape with these columns, added when new; -1 when out of memory. */
@@ -621,9 +634,9 @@ int ag__attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_
 }
 
 /* Index of the record with these strings and offset, added when new; -1: out of memory. */
-static long add_record(ag__attr_store *s, const ag__attr_record *r)
+static long add_record(ag__attr_store *s, const ag__attr_record *r, int adopted)
 {
-    long doc = intern(s, r->doc), text = intern(s, r->text);
+    long doc = intern_str(s, r->doc, adopted), text = intern_str(s, r->text, adopted);
     ag__attr_rec rec = {(uint32_t)doc, (uint32_t)text, r->offset};
     uint64_t h = hash_rec(&rec);
     uint32_t *slot;
@@ -643,7 +656,7 @@ static long add_record(ag__attr_store *s, const ag__attr_record *r)
 }
 
 int ag__attrs_set_records(ag__attr_store *s, size_t row, const char *key,
-                          const ag__attr_record *v, size_t n)
+                          const ag__attr_record *v, size_t n, int adopted)
 {
     ag_attr_value cell = {.type = (ag_attr_type)AG__ATTR_RECORDS};
 
@@ -666,7 +679,7 @@ int ag__attrs_set_records(ag__attr_store *s, size_t row, const char *key,
     if (ag__grow(&s->runs, &s->capruns, s->nruns + n, sizeof *s->runs) < 0)
         return -1;
     for (size_t i = 0; i < n; i++) {
-        long r = add_record(s, &v[i]);
+        long r = add_record(s, &v[i], adopted);
         if (r < 0)
             return -1;
         s->runs[s->nruns + i] = (uint32_t)r;
@@ -834,7 +847,8 @@ int ag__attrs_copy(ag__attr_store *d, const ag__attr_store *s)
     }
     for (size_t i = 0; i < s->nrecs; i++)
         if (add_record(d, &(ag__attr_record){s->strs[s->recs[i].doc], s->recs[i].offset,
-                                             s->strs[s->recs[i].text]}) != (long)i)
+                                             s->strs[s->recs[i].text]},
+                       0) != (long)i)
             goto fail;
     if (s->nruns && (ag__grow(&d->runs, &d->capruns, s->nruns, sizeof *d->runs) < 0))
         goto fail;

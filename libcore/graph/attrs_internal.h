@@ -33,6 +33,7 @@
 
 #include <actorgraph/graph/graph.h>
 
+#include "util/arena_internal.h"
 #include "util/hashmap_internal.h"
 
 /* Slots hold an index + 1 (0: empty) into the store's columns, strings or shapes. */
@@ -82,7 +83,7 @@ typedef struct ag__attr_store {
     size_t ncols, capcols;
     ag__attr_shape *shapes; /* shapes[0] is the empty row */
     size_t nshapes, capshapes;
-    char **strs; /* interned strings, owned */
+    char **strs; /* interned strings, in arena or adopted */
     size_t nstrs, capstrs;
     uint32_t *scratch; /* a shape being built */
     size_t capscratch;
@@ -94,6 +95,8 @@ typedef struct ag__attr_store {
     uint32_t *runs; /* record indices of every run, run after run */
     size_t nruns, capruns;
     ag__rec_table rec_tab; /* record -> index */
+    ag__arena arena;       /* the interned strings' bytes */
+    ag__arena adopted;     /* blocks handed over by ag__attrs_adopt */
 } ag__attr_store;
 
 /* A records list as ag__attrs_at_native hands it out: n records of s, by index, borrowed
@@ -123,10 +126,15 @@ int ag__attrs_at_native(const ag__attr_store *s, size_t row, size_t k, const cha
 /* Record i of a list, into *out (strings borrowed from the store). */
 void ag__attr_records_get(const ag__attr_records *r, size_t i, ag__attr_record *out);
 /* Store the list v[0..n) under key, as ag__attrs_set would the jansson list of
- * {"doc", "offset", "text"} objects it stands for. Strings must be UTF-8. -1: out of
+ * {"doc", "offset", "text"} objects it stands for. Strings must be UTF-8; adopted 1: they
+ * all lie in blocks the store adopted, and are interned without a copy. -1: out of
  * memory. */
 int ag__attrs_set_records(ag__attr_store *s, size_t row, const char *key,
-                          const ag__attr_record *v, size_t n);
+                          const ag__attr_record *v, size_t n, int adopted);
+/* Take over a's blocks (a is left empty): they live as long as the store, so strings in
+ * them can be interned where they are. The records builder's string pool holds every
+ * evidence text already; adopting it keeps the text once instead of twice. */
+void ag__attrs_adopt(ag__attr_store *s, ag__arena *a);
 /* Store a copy of *v (an AG_ATTR_OTHER value is shared: incref) under key, replacing
  * the old value in its place. key and strings must be UTF-8 already. -1: out of memory. */
 int ag__attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_value *v);

@@ -969,8 +969,10 @@ int ag__edge_attr_at_native(const ag_graph *g, size_t e, size_t k, const char **
     return ag__attrs_at_native(&g->eattrs, e, k, key, v, recs);
 }
 
+void ag__edge_adopt_strings(ag_graph *g, ag__arena *a) { ag__attrs_adopt(&g->eattrs, a); }
+
 int ag__edge_set_records(ag_graph *g, size_t e, const char *key, const ag__attr_record *v,
-                         size_t n, ag_error *err)
+                         size_t n, int adopted, ag_error *err)
 {
     ag__attr_record *ok = NULL;
     size_t nok = 0;
@@ -989,7 +991,7 @@ int ag__edge_set_records(ag_graph *g, size_t e, const char *key, const ag__attr_
             if (utf8_valid(v[i].doc) && utf8_valid(v[i].text))
                 ok[j++] = v[i];
     }
-    rc = ag__attrs_set_records(&g->eattrs, e, key, ok ? ok : v, nok);
+    rc = ag__attrs_set_records(&g->eattrs, e, key, ok ? ok : v, nok, adopted);
     free(ok);
     return rc < 0 ? ag__nomem(err) : 0;
 }

@@ -17,10 +17,14 @@
 
 /* Set link e's key to the list of {"doc", "offset", "text"} objects v[0..n) stands for,
  * as ag_edge_set_json would that list, with the records kept natively. A record whose
- * doc or text is not UTF-8 is left out (jansson would refuse it). 0, or -1 with err set
- * (AG_EINVAL: e out of range or key not UTF-8; AG_ENOMEM). */
+ * doc or text is not UTF-8 is left out (jansson would refuse it). adopted 1: every string
+ * of v lies in blocks handed to ag__edge_adopt_strings, and stays where it is. 0, or -1
+ * with err set (AG_EINVAL: e out of range or key not UTF-8; AG_ENOMEM). */
 int ag__edge_set_records(ag_graph *g, size_t e, const char *key, const ag__attr_record *v,
-                         size_t n, ag_error *err);
+                         size_t n, int adopted, ag_error *err);
+/* The graph takes over a's blocks, freed with it (a is left empty), so that link records
+ * can point into them (see ag__attrs_adopt). */
+void ag__edge_adopt_strings(ag_graph *g, ag__arena *a);
 
 /* As ag_node_attr_at and ag_edge_attr_at, but a list of records held natively is handed
  * out as it is: value->type is then AG_ATTR_NONE and *recs gives the list. Writers that
