@@ -824,85 +824,28 @@ static int cmp_count_desc(const void *pa, const void *pb)
     return strcmp(a->s, b->s);
 }
 
-/* ------------------------------------------------------------------ shared values */
+/* ------------------------------------------------------------------ list values */
 
 /*
- * Evidence goes to the graph as records it holds natively (ag__edge_set_records), each
- * distinct record once however many links it backs: one sentence backs many pairs. The
- * node lists (aliases, roles) are jansson values, which the graph shares rather than
- * copies (ag_node_set_json): what repeats in them is made once and shared by reference
- * (json_incref); roles repeat across actors. Scalars go to the graph's columns, which
- * intern strings.
- * Sharing is safe because nothing modifies an attribute value in place: the graph's
- * setters and readers replace values, never change them. The maps are keyed by pool
- * strings (ag__acc_intern), equal exactly when their pointers are; a string that was not
- * interned only shares less. A value jansson refuses (a string that is not UTF-8) is
- * remembered as NULL and left out wherever it would go, as it was left out before.
+ * The graph's list values go to it as lists it holds natively (graph_internal.h): the
+ * evidence as records, each distinct record once however many links it backs (one
+ * sentence backs many pairs), the aliases and roles as strings. Scalars go to its
+ * columns. A string that is not UTF-8 is left out wherever it would go, as jansson would
+ * leave it out.
  */
-typedef struct strslot {
-    const char *s; /* the pool string; NULL: empty slot */
-    json_t *v;     /* its JSON string (one reference is the map's), or NULL */
-} strslot;
 
-#define STRSLOT_EMPTY(t, slot) ((slot)->s == NULL)
-#define STRSLOT_MATCH(ctx, slot, k, h) ((slot)->s == (k))
-#define STRSLOT_REHASH(ctx, slot) ag__hash_u64((uint64_t)(uintptr_t)(slot)->s)
-AG__HASHMAP(strvals, strslot, const char *, const void *, STRSLOT_EMPTY, STRSLOT_MATCH,
-            STRSLOT_REHASH)
-
-typedef struct values {
-    strvals strings; /* roles */
-    int nomem;       /* an allocation failed */
-} values;
-
-static void values_free(values *vs)
+/* Node i's key: the max most counted strings of c but skip. -1 with err set. */
+static int set_top_list(ag_graph *g, size_t i, const char *key, ag__counts *c, size_t max,
+                        const char *skip, ag_error *err)
 {
-    for (size_t i = 0; i < vs->strings.cap; i++)
-        json_decref(vs->strings.v[i].v);
-    strvals_dispose(&vs->strings);
-}
-
-/* json_string(s), which checks that s is UTF-8 a code point at a time, with ASCII (most of
- * news text) let through in one pass. */
-static json_t *string_value(const char *s)
-{
-    size_t n = strlen(s);
-    unsigned char high = 0;
-    for (size_t i = 0; i < n; i++)
-        high |= (unsigned char)s[i];
-    return high < 0x80 ? json_stringn_nocheck(s, n) : json_string(s);
-}
-
-/* A new reference to the JSON string of pool string s, or NULL (not UTF-8, or out of
- * memory: vs->nomem). */
-static json_t *shared_string(values *vs, const char *s)
-{
-    if (strvals_reserve(&vs->strings, NULL, vs->strings.n + 1, 64) < 0) {
-        vs->nomem = 1;
-        return NULL;
-    }
-    strslot *slot = strvals_probe(&vs->strings, NULL, s, ag__hash_u64((uint64_t)(uintptr_t)s));
-    if (!slot->s) {
-        *slot = (strslot){s, string_value(s)};
-        vs->strings.n++;
-    }
-    return json_incref(slot->v);
-}
-
-/* The max most counted strings of c but skip, as a JSON list; shared: share the strings
- * (roles repeat across actors, aliases hardly). */
-static json_t *top_list(values *vs, ag__counts *c, size_t max, const char *skip, int shared)
-{
-    json_t *arr = json_array();
+    const char *top[MAX_ALIASES > MAX_ROLES ? MAX_ALIASES : MAX_ROLES];
+    size_t k = 0;
     if (c->n > 1)
         qsort(c->v, c->n, sizeof *c->v, cmp_count_desc);
-    for (size_t i = 0, k = 0; arr && i < c->n && k < max; i++) {
-        if (skip && strcmp(c->v[i].s, skip) == 0)
-            continue;
-        json_array_append_new(arr, shared ? shared_string(vs, c->v[i].s) : string_value(c->v[i].s));
-        k++;
-    }
-    return arr;
+    for (size_t j = 0; j < c->n && k < max; j++)
+        if (!skip || strcmp(c->v[j].s, skip) != 0)
+            top[k++] = c->v[j].s;
+    return ag__node_set_strings(g, i, key, top, k, err);
 }
 
 /* Link e's key: the evidence records e, held natively by the graph, which keeps each
@@ -947,7 +890,6 @@ typedef struct resolver {
     group *groups;                /* ngroups of them, in order of their first actor */
     size_t ngroups;
     size_t *mstart, *members; /* group k's actors: members[mstart[k] .. mstart[k + 1]) */
-    values vals;              /* the graph's attribute values, shared */
 } resolver;
 
 /* Stage 1: each actor's voted type, display name and variant keys. -1: out of memory. */
@@ -1256,16 +1198,9 @@ static int sum_members(const resolver *r, size_t k, ag__actor *sum)
     return 0;
 }
 
-/* A list or object attribute of node (is_link 0) or link i, taking v. */
-static void set_json_new(ag_graph *g, int is_link, size_t i, const char *key, json_t *v)
-{
-    if (v)
-        is_link ? ag_edge_set_json(g, i, key, v, NULL) : ag_node_set_json(g, i, key, v, NULL);
-    json_decref(v);
-}
-
-/* Node attributes of group gr from its summed record (into the graph's columns). */
-static void set_node_attrs(values *vs, ag_graph *g, size_t node, const group *gr, ag__actor *sum)
+/* Node attributes of group gr from its summed record (into the graph's columns). -1 with
+ * err set. */
+static int set_node_attrs(ag_graph *g, size_t node, const group *gr, ag__actor *sum, ag_error *err)
 {
     int best = 0;
     for (int t = 1; t < 5; t++)
@@ -1276,8 +1211,9 @@ static void set_node_attrs(values *vs, ag_graph *g, size_t node, const group *gr
     ag_node_set_string(g, node, "type", ag_actor_type_name((ag_actor_type)best), NULL);
     ag_node_set_integer(g, node, "mentions", sum->mentions, NULL);
     ag_node_set_integer(g, node, "documents", sum->documents, NULL);
-    set_json_new(g, 0, node, "aliases", top_list(vs, &sum->forms, MAX_ALIASES, gr->id, 0));
-    set_json_new(g, 0, node, "roles", top_list(vs, &sum->roles, MAX_ROLES, NULL, 1));
+    if (set_top_list(g, node, "aliases", &sum->forms, MAX_ALIASES, gr->id, err) < 0 ||
+        set_top_list(g, node, "roles", &sum->roles, MAX_ROLES, NULL, err) < 0)
+        return -1;
     if (sum->countries.n) {
         qsort(sum->countries.v, sum->countries.n, sizeof *sum->countries.v, cmp_count_desc);
         if (strcmp(sum->countries.v[0].s, gr->id) != 0)
@@ -1287,6 +1223,7 @@ static void set_node_attrs(values *vs, ag_graph *g, size_t node, const group *gr
         ag_node_set_string(g, node, "first_date", sum->first_date.s, NULL);
     if (sum->last_date.s)
         ag_node_set_string(g, node, "last_date", sum->last_date.s, NULL);
+    return 0;
 }
 
 /* Stage 4: one node per group. -1 with err set. */
@@ -1312,9 +1249,7 @@ static int add_nodes(resolver *r, ag_graph *g, ag_error *err)
         if (sum_members(r, k, &sum) < 0)
             rc = ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
         else
-            set_node_attrs(&r->vals, g, (size_t)node, &r->groups[k], &sum);
-        if (rc == 0 && r->vals.nomem)
-            rc = ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
+            rc = set_node_attrs(g, (size_t)node, &r->groups[k], &sum, err);
     }
     ag__counts_free(&sum.names);
     ag__counts_free(&sum.forms);
@@ -1353,7 +1288,6 @@ static int fold_pairs(resolver *r)
     ag__acc *acc = r->acc;
     size_t n = 0, m = 0;
 
-    ag__u64map_dispose(&acc->pair_index); /* keyed by actors, which the records stop naming */
     for (size_t i = 0; i < acc->npairs; i++) {
         ag__pair p = acc->pairs[i];
         size_t ga = r->gof[p.a], gb = r->gof[p.b];
@@ -1464,16 +1398,17 @@ static void resolver_free(resolver *r)
     free(r->parent);
     free(r->target);
     free(r->gof);
-    values_free(&r->vals);
 }
 
 ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error *err)
 {
     size_t n = acc->nactors, n1 = n ? n : 1;
     resolver r = {.acc = acc, .opts = opts, .n = n};
-    strvals_init(&r.vals.strings);
     ag_graph *g = NULL;
 
+    /* No pair is looked up from here on (fold_pairs renames them): the index goes before
+     * the resolver's tables are made, at the time the records are largest. */
+    ag__u64map_dispose(&acc->pair_index);
     r.inf = calloc(n1, sizeof *r.inf);
     r.parent = malloc(n1 * sizeof *r.parent);
     r.target = malloc(n1 * sizeof *r.target);
@@ -1498,7 +1433,6 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         goto nomem;
     if (add_links(&r, g, err) < 0)
         goto fail;
-    values_free(&r.vals); /* the graph holds what it uses: the maps are only memory now */
     if (ag_graph_sort(g, err) < 0)
         goto fail;
     goto out;

@@ -54,7 +54,7 @@ static uint64_t hash_rec(const ag__attr_rec *r)
 }
 
 #define REC_MATCH(s, slot, k, h)                                                                   \
-    ((s)->recs[*(slot)-1].text == (k)->text && (s)->recs[*(slot)-1].doc == (k)->doc &&            \
+    ((s)->recs[*(slot)-1].text == (k)->text && (s)->recs[*(slot)-1].doc == (k)->doc &&             \
      (s)->recs[*(slot)-1].offset == (k)->offset)
 #define REC_REHASH(s, slot) hash_rec(&(s)->recs[*(slot)-1])
 AG__HASHMAP_FUNCTIONS(ag__rec_table, uint32_t, const ag__attr_rec *, const ag__attr_store *,
@@ -74,6 +74,7 @@ static size_t cell_size(int kind)
     case AG_ATTR_BOOL:
         return 1;
     case AG__ATTR_RECORDS:
+    case AG__ATTR_STRINGS:
         return sizeof(uint64_t);
     default:
         return sizeof(json_t *);
@@ -154,21 +155,26 @@ static void cell_get(const ag__attr_store *s, const ag__attr_column *c, size_t r
     }
 }
 
-/* A records cell: the run's start in the high bits, its length in the low 8. */
-static ag__attr_records run_of(const ag__attr_store *s, uint64_t cell)
+static int is_list(int kind) { return kind == AG__ATTR_RECORDS || kind == AG__ATTR_STRINGS; }
+
+/* A list cell: the run's start in the high bits, its length in the low 8. */
+static ag__attr_list run_of(const ag__attr_store *s, int kind, uint64_t cell)
 {
-    return (ag__attr_records){s, s->runs + (cell >> 8), (size_t)(cell & AG__MAX_RUN)};
+    return (ag__attr_list){s, kind, s->runs + (cell >> 8), (size_t)(cell & AG__MAX_RUN)};
 }
 
-void ag__attr_records_get(const ag__attr_records *r, size_t i, ag__attr_record *out)
+void ag__attr_list_record(const ag__attr_list *l, size_t i, ag__attr_record *out)
 {
-    const ag__attr_rec *rec = &r->s->recs[r->ids[i]];
-    *out = (ag__attr_record){r->s->strs[rec->doc], rec->offset, r->s->strs[rec->text]};
+    const ag__attr_rec *rec = &l->s->recs[l->ids[i]];
+    *out = (ag__attr_record){l->s->strs[rec->doc], rec->offset, l->s->strs[rec->text]};
 }
 
-/* {"doc", "offset", "text"} of record i (keys in the order the writers list them), a new
- * reference; shared: NULL or an array of nrecs references made on demand, so that a
- * record in many lists is one object. NULL when out of memory. */
+const char *ag__attr_list_string(const ag__attr_list *l, size_t i) { return l->s->strs[l->ids[i]]; }
+
+/* {"doc", "offset", "text"} of a record (keys in the order the writers list them), a new
+ * reference, or NULL when out of memory. Made from a store's list, with shared: NULL or an
+ * array of references (one a record or string) made on demand, so that an entry in many
+ * lists is one value. */
 static json_t *record_object(const ag__attr_record *r)
 {
     json_t *o = json_object();
@@ -182,28 +188,32 @@ static json_t *record_object(const ag__attr_record *r)
     return o;
 }
 
-static json_t *record_json(const ag__attr_store *s, uint32_t i, json_t **shared)
+/* Entry i of a list, a new reference (shared: as for record_object). */
+static json_t *entry_json(const ag__attr_store *s, int kind, uint32_t i, json_t **shared)
 {
-    const ag__attr_rec *r = &s->recs[i];
     json_t *o;
 
     if (shared && shared[i])
         return json_incref(shared[i]);
-    if (!(o = record_object(&(ag__attr_record){s->strs[r->doc], r->offset, s->strs[r->text]})))
-        return NULL;
-    if (shared)
+    if (kind == AG__ATTR_STRINGS) {
+        o = json_string_nocheck(s->strs[i]);
+    } else {
+        const ag__attr_rec *r = &s->recs[i];
+        o = record_object(&(ag__attr_record){s->strs[r->doc], r->offset, s->strs[r->text]});
+    }
+    if (o && shared)
         shared[i] = json_incref(o);
     return o;
 }
 
-/* The jansson list a records cell stands for, a new reference; NULL when out of memory. */
-static json_t *records_json(const ag__attr_store *s, uint64_t cell, json_t **shared)
+/* The jansson list a list cell stands for, a new reference; NULL when out of memory. */
+static json_t *list_json(const ag__attr_store *s, int kind, uint64_t cell, json_t **shared)
 {
-    ag__attr_records run = run_of(s, cell);
+    ag__attr_list run = run_of(s, kind, cell);
     json_t *a = json_array();
 
     for (size_t i = 0; a && i < run.n; i++)
-        if (json_array_append_new(a, record_json(s, run.ids[i], shared)) < 0) {
+        if (json_array_append_new(a, entry_json(s, kind, run.ids[i], shared)) < 0) {
             json_decref(a);
             a = NULL;
         }
@@ -219,8 +229,8 @@ static json_t *cell_json(const ag__attr_store *s, const ag__attr_column *c, size
 
     if (c->kind == AG_ATTR_OTHER)
         return json_incref(((json_t *const *)c->vals)[row]);
-    if (c->kind == AG__ATTR_RECORDS)
-        return records_json(s, ((const uint64_t *)c->vals)[row], shared);
+    if (is_list(c->kind))
+        return list_json(s, c->kind, ((const uint64_t *)c->vals)[row], shared);
     cell_get(s, c, row, &v);
     return ag__value_json(&v);
 }
@@ -445,10 +455,11 @@ static int col_to_json(ag__attr_store *s, uint32_t ci)
     json_t **cells = calloc(c->cap ? c->cap : 1, sizeof *cells);
     unsigned char *has = calloc(s->nshapes, 1);
     /* records in many lists stay one object each, as the extractor shared them */
-    json_t **shared = c->kind == AG__ATTR_RECORDS ? calloc(s->nrecs + 1, sizeof *shared) : NULL;
+    size_t nshared = c->kind == AG__ATTR_RECORDS ? s->nrecs : s->nstrs;
+    json_t **shared = is_list(c->kind) ? calloc(nshared + 1, sizeof *shared) : NULL;
     int rc = -1;
 
-    if (!cells || !has || (c->kind == AG__ATTR_RECORDS && !shared))
+    if (!cells || !has || (is_list(c->kind) && !shared))
         goto out;
     for (size_t i = 0; i < s->nshapes; i++)
         has[i] = shape_pos(&s->shapes[i], ci) >= 0;
@@ -467,7 +478,7 @@ static int col_to_json(ag__attr_store *s, uint32_t ci)
     c->kind = AG_ATTR_OTHER;
     rc = 0;
 out:
-    for (size_t i = 0; shared && i < s->nrecs; i++)
+    for (size_t i = 0; shared && i < nshared; i++)
         json_decref(shared[i]);
     free(shared);
     free(cells);
@@ -482,7 +493,7 @@ out:
  * store, as ag__attrs_object does. -1: out of memory. */
 static int readable(const ag__attr_store *s, uint32_t ci)
 {
-    return s->cols[ci].kind == AG__ATTR_RECORDS ? col_to_json((ag__attr_store *)s, ci) : 0;
+    return is_list(s->cols[ci].kind) ? col_to_json((ag__attr_store *)s, ci) : 0;
 }
 
 int ag__attrs_get(const ag__attr_store *s, size_t row, const char *key, ag_attr_value *v)
@@ -523,7 +534,7 @@ int ag__attrs_at(const ag__attr_store *s, size_t row, size_t k, const char **key
 }
 
 int ag__attrs_at_native(const ag__attr_store *s, size_t row, size_t k, const char **key,
-                        ag_attr_value *v, ag__attr_records *recs)
+                        ag_attr_value *v, ag__attr_list *list)
 {
     if (row >= s->nrows)
         return -1;
@@ -542,10 +553,10 @@ int ag__attrs_at_native(const ag__attr_store *s, size_t row, size_t k, const cha
         return -1;
     const ag__attr_column *c = &s->cols[sh->cols[k]];
     *key = c->key;
-    if (c->kind == AG__ATTR_RECORDS) {
+    if (is_list(c->kind)) {
         memset(v, 0, sizeof *v);
-        if (recs)
-            *recs = run_of(s, ((const uint64_t *)c->vals)[row]);
+        if (list)
+            *list = run_of(s, c->kind, ((const uint64_t *)c->vals)[row]);
         return 0;
     }
     cell_get(s, c, row, v);
@@ -557,8 +568,8 @@ int ag__attrs_at_native(const ag__attr_store *s, size_t row, size_t k, const cha
 /* *v as a jansson value of its own (a records cell: the list it stands for). */
 static json_t *value_json(const ag__attr_store *s, const ag_attr_value *v)
 {
-    if ((int)v->type == AG__ATTR_RECORDS)
-        return records_json(s, (uint64_t)v->integer, NULL);
+    if (is_list((int)v->type))
+        return list_json(s, (int)v->type, (uint64_t)v->integer, NULL);
     return ag__value_json(v);
 }
 
@@ -619,6 +630,7 @@ int ag__attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_
         ((unsigned char *)c->vals)[row] = v->boolean != 0;
         break;
     case AG__ATTR_RECORDS:
+    case AG__ATTR_STRINGS:
         ((uint64_t *)c->vals)[row] = (uint64_t)v->integer;
         break;
     default:
@@ -655,10 +667,11 @@ static long add_record(ag__attr_store *s, const ag__attr_record *r, int adopted)
     return (long)s->nrecs++;
 }
 
-int ag__attrs_set_records(ag__attr_store *s, size_t row, const char *key,
-                          const ag__attr_record *v, size_t n, int adopted)
+/* Store the list of n records (kind AG__ATTR_RECORDS, recs) or strings (strs) under key. */
+static int set_list(ag__attr_store *s, size_t row, const char *key, int kind,
+                    const ag__attr_record *recs, const char *const *strs, size_t n, int adopted)
 {
-    ag_attr_value cell = {.type = (ag_attr_type)AG__ATTR_RECORDS};
+    ag_attr_value cell = {.type = (ag_attr_type)kind};
 
     if (row >= s->nrows)
         return -1;
@@ -666,7 +679,9 @@ int ag__attrs_set_records(ag__attr_store *s, size_t row, const char *key,
         json_t *a = json_array();
         int rc = -1;
         for (size_t i = 0; a && i < n; i++)
-            if (json_array_append_new(a, record_object(&v[i])) < 0) {
+            if (json_array_append_new(a, kind == AG__ATTR_RECORDS
+                                             ? record_object(&recs[i])
+                                             : json_string_nocheck(strs[i])) < 0) {
                 json_decref(a);
                 a = NULL;
             }
@@ -679,7 +694,8 @@ int ag__attrs_set_records(ag__attr_store *s, size_t row, const char *key,
     if (ag__grow(&s->runs, &s->capruns, s->nruns + n, sizeof *s->runs) < 0)
         return -1;
     for (size_t i = 0; i < n; i++) {
-        long r = add_record(s, &v[i], adopted);
+        long r = kind == AG__ATTR_RECORDS ? add_record(s, &recs[i], adopted)
+                                          : intern_str(s, strs[i], adopted);
         if (r < 0)
             return -1;
         s->runs[s->nruns + i] = (uint32_t)r;
@@ -689,6 +705,18 @@ int ag__attrs_set_records(ag__attr_store *s, size_t row, const char *key,
         return -1;
     s->nruns += n;
     return 0;
+}
+
+int ag__attrs_set_records(ag__attr_store *s, size_t row, const char *key, const ag__attr_record *v,
+                          size_t n, int adopted)
+{
+    return set_list(s, row, key, AG__ATTR_RECORDS, v, NULL, n, adopted);
+}
+
+int ag__attrs_set_strings(ag__attr_store *s, size_t row, const char *key, const char *const *v,
+                          size_t n)
+{
+    return set_list(s, row, key, AG__ATTR_STRINGS, NULL, v, n, 0);
 }
 
 int ag__attrs_unset(ag__attr_store *s, size_t row, const char *key)
@@ -846,8 +874,9 @@ int ag__attrs_copy(ag__attr_store *d, const ag__attr_store *s)
         }
     }
     for (size_t i = 0; i < s->nrecs; i++)
-        if (add_record(d, &(ag__attr_record){s->strs[s->recs[i].doc], s->recs[i].offset,
-                                             s->strs[s->recs[i].text]},
+        if (add_record(d,
+                       &(ag__attr_record){s->strs[s->recs[i].doc], s->recs[i].offset,
+                                          s->strs[s->recs[i].text]},
                        0) != (long)i)
             goto fail;
     if (s->nruns && (ag__grow(&d->runs, &d->capruns, s->nruns, sizeof *d->runs) < 0))

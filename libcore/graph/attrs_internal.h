@@ -15,11 +15,12 @@
  * (ag_node_attrs) is materialised once and stays in "object mode": that object is then
  * its attributes, so pointers into it keep the contract jansson callers rely on.
  *
- * Lists of records ({"doc", "offset", "text"}: the extractor's evidence) have a kind of
- * their own, AG__ATTR_RECORDS, that no public call sees: a cell is a run of indices into
- * the store's table of distinct records, whose strings are interned. One sentence backs
+ * Two kinds of list have a kind of their own that no public call sees: lists of records
+ * ({"doc", "offset", "text"}: the extractor's evidence), AG__ATTR_RECORDS, and lists of
+ * strings (its aliases and roles), AG__ATTR_STRINGS. A cell is a run of indices into the
+ * store's table of distinct records, or into its interned strings. One sentence backs
  * many links, and a jansson list of shared record objects cost about 700 bytes a link
- * where a run costs 8 bytes a cell and 4 a record. Writers that know the kind read it
+ * where a run costs 8 bytes a cell and 4 an entry. Writers that know the kinds read them
  * with ag__attrs_at_native; any other reader (ag__attrs_get, ag__attrs_at, the row's
  * object) first turns the whole column into jansson cells, so the public API and every
  * other writer see the lists they always saw. Runs of replaced or dropped cells are not
@@ -44,6 +45,7 @@ AG__HASHMAP_TYPE(ag__rec_table, uint32_t)
 
 /* A column kind beside the ag_attr_type ones, internal to libcore (see top). */
 #define AG__ATTR_RECORDS 16
+#define AG__ATTR_STRINGS 17
 /* The longest list a run holds; a longer one is a jansson cell. */
 #define AG__MAX_RUN 255
 
@@ -92,20 +94,21 @@ typedef struct ag__attr_store {
     ag__shape_table shape_tab; /* column list -> shape */
     ag__attr_rec *recs;        /* distinct records of AG__ATTR_RECORDS cells */
     size_t nrecs, caprecs;
-    uint32_t *runs; /* record indices of every run, run after run */
+    uint32_t *runs; /* record or string indices of every run, run after run */
     size_t nruns, capruns;
     ag__rec_table rec_tab; /* record -> index */
     ag__arena arena;       /* the interned strings' bytes */
     ag__arena adopted;     /* blocks handed over by ag__attrs_adopt */
 } ag__attr_store;
 
-/* A records list as ag__attrs_at_native hands it out: n records of s, by index, borrowed
- * (valid until the store is freed). */
-typedef struct ag__attr_records {
+/* A list as ag__attrs_at_native hands it out: n records or strings of s, by index,
+ * borrowed (valid until the store is freed). */
+typedef struct ag__attr_list {
     const ag__attr_store *s;
+    int kind; /* AG__ATTR_RECORDS or AG__ATTR_STRINGS */
     const uint32_t *ids;
     size_t n;
-} ag__attr_records;
+} ag__attr_list;
 
 #define AG__OBJECT_ROW UINT32_MAX
 
@@ -119,18 +122,23 @@ int ag__attrs_get(const ag__attr_store *s, size_t row, const char *key, ag_attr_
 /* Number of entries of the row, and its k-th in insertion order (-1 past the end). */
 size_t ag__attrs_count(const ag__attr_store *s, size_t row);
 int ag__attrs_at(const ag__attr_store *s, size_t row, size_t k, const char **key, ag_attr_value *v);
-/* As ag__attrs_at, but a records list stays as it is held: v->type is then AG_ATTR_NONE
- * and *recs gives the list (recs may be NULL when only the key is wanted). */
+/* As ag__attrs_at, but a list of one of the kinds above stays as it is held: v->type is
+ * then AG_ATTR_NONE and *list gives it (list may be NULL when only the key is wanted). */
 int ag__attrs_at_native(const ag__attr_store *s, size_t row, size_t k, const char **key,
-                        ag_attr_value *v, ag__attr_records *recs);
-/* Record i of a list, into *out (strings borrowed from the store). */
-void ag__attr_records_get(const ag__attr_records *r, size_t i, ag__attr_record *out);
+                        ag_attr_value *v, ag__attr_list *list);
+/* Entry i of a records list, into *out; of a strings list (strings borrowed). */
+void ag__attr_list_record(const ag__attr_list *l, size_t i, ag__attr_record *out);
+const char *ag__attr_list_string(const ag__attr_list *l, size_t i);
 /* Store the list v[0..n) under key, as ag__attrs_set would the jansson list of
  * {"doc", "offset", "text"} objects it stands for. Strings must be UTF-8; adopted 1: they
  * all lie in blocks the store adopted, and are interned without a copy. -1: out of
  * memory. */
-int ag__attrs_set_records(ag__attr_store *s, size_t row, const char *key,
-                          const ag__attr_record *v, size_t n, int adopted);
+int ag__attrs_set_records(ag__attr_store *s, size_t row, const char *key, const ag__attr_record *v,
+                          size_t n, int adopted);
+/* Store the list of strings v[0..n) (UTF-8) under key, as ag__attrs_set would the
+ * jansson list of them. -1: out of memory. */
+int ag__attrs_set_strings(ag__attr_store *s, size_t row, const char *key, const char *const *v,
+                          size_t n);
 /* Take over a's blocks (a is left empty): they live as long as the store, so strings in
  * them can be interned where they are. The records builder's string pool holds every
  * evidence text already; adopting it keeps the text once instead of twice. */

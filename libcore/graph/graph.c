@@ -717,6 +717,48 @@ static int copy_row(ag__attr_store *dst, size_t j, const char *what, size_t ndst
     return 0;
 }
 
+/* Entry j of a list of records (recs) or strings (strs) is UTF-8 (jansson takes it). */
+static int entry_valid(const ag__attr_record *recs, const char *const *strs, size_t j)
+{
+    return recs ? utf8_valid(recs[j].doc) && utf8_valid(recs[j].text) : utf8_valid(strs[j]);
+}
+
+/* Store the list of n records (recs) or strings (strs) under key in row `index` of st
+ * (NULL: the index of a `what` is out of range), leaving out entries that are not UTF-8. */
+static int set_list(ag__attr_store *st, const char *what, size_t index, const char *key,
+                    const ag__attr_record *recs, const char *const *strs, size_t n, int adopted,
+                    ag_error *err)
+{
+    ag__attr_record *okr = NULL;
+    const char **oks = NULL;
+    size_t nok = 0;
+    int rc;
+
+    if (!st)
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "%s index %zu out of range", what, index);
+    if (!key || !utf8_valid(key))
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "attribute name is not UTF-8");
+    for (size_t j = 0; j < n; j++)
+        nok += entry_valid(recs, strs, j);
+    if (nok < n) { /* rare: copy the entries that stay */
+        if (recs ? !(okr = malloc((nok + 1) * sizeof *okr))
+                 : !(oks = malloc((nok + 1) * sizeof *oks)))
+            return ag__nomem(err);
+        for (size_t j = 0, m = 0; j < n; j++)
+            if (entry_valid(recs, strs, j)) {
+                if (recs)
+                    okr[m++] = recs[j];
+                else
+                    oks[m++] = strs[j];
+            }
+    }
+    rc = recs ? ag__attrs_set_records(st, index, key, okr ? okr : recs, nok, adopted)
+              : ag__attrs_set_strings(st, index, key, oks ? oks : strs, nok);
+    free(okr);
+    free(oks);
+    return rc < 0 ? ag__nomem(err) : 0;
+}
+
 /* ---- nodes */
 
 static int node_value(const ag_graph *g, size_t i, const char *key, ag_attr_value *v)
@@ -819,9 +861,15 @@ int ag_node_attr_at(const ag_graph *g, size_t i, size_t k, const char **key, ag_
 }
 
 int ag__node_attr_at_native(const ag_graph *g, size_t i, size_t k, const char **key,
-                            ag_attr_value *v, ag__attr_records *recs)
+                            ag_attr_value *v, ag__attr_list *list)
 {
-    return ag__attrs_at_native(&g->nattrs, i, k, key, v, recs);
+    return ag__attrs_at_native(&g->nattrs, i, k, key, v, list);
+}
+
+int ag__node_set_strings(ag_graph *g, size_t i, const char *key, const char *const *v, size_t n,
+                         ag_error *err)
+{
+    return set_list(i < g->nnodes ? &g->nattrs : NULL, "node", i, key, NULL, v, n, 0, err);
 }
 
 /* ---- edges: "weight" is the weight field, never an entry of the attribute store
@@ -964,36 +1012,17 @@ int ag_edge_attr_at(const ag_graph *g, size_t e, size_t k, const char **key, ag_
 }
 
 int ag__edge_attr_at_native(const ag_graph *g, size_t e, size_t k, const char **key,
-                            ag_attr_value *v, ag__attr_records *recs)
+                            ag_attr_value *v, ag__attr_list *list)
 {
-    return ag__attrs_at_native(&g->eattrs, e, k, key, v, recs);
+    return ag__attrs_at_native(&g->eattrs, e, k, key, v, list);
 }
 
 void ag__edge_adopt_strings(ag_graph *g, ag__arena *a) { ag__attrs_adopt(&g->eattrs, a); }
 
-int ag__edge_set_records(ag_graph *g, size_t e, const char *key, const ag__attr_record *v,
-                         size_t n, int adopted, ag_error *err)
+int ag__edge_set_records(ag_graph *g, size_t e, const char *key, const ag__attr_record *v, size_t n,
+                         int adopted, ag_error *err)
 {
-    ag__attr_record *ok = NULL;
-    size_t nok = 0;
-    int rc;
-
-    if (e >= g->nedges)
-        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "link index %zu out of range", e);
-    if (!key || !utf8_valid(key))
-        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "attribute name is not UTF-8");
-    for (size_t i = 0; i < n; i++)
-        nok += utf8_valid(v[i].doc) && utf8_valid(v[i].text);
-    if (nok < n) { /* rare: copy the records that stay */
-        if (!(ok = malloc(nok ? nok * sizeof *ok : 1)))
-            return ag__nomem(err);
-        for (size_t i = 0, j = 0; i < n; i++)
-            if (utf8_valid(v[i].doc) && utf8_valid(v[i].text))
-                ok[j++] = v[i];
-    }
-    rc = ag__attrs_set_records(&g->eattrs, e, key, ok ? ok : v, nok, adopted);
-    free(ok);
-    return rc < 0 ? ag__nomem(err) : 0;
+    return set_list(e < g->nedges ? &g->eattrs : NULL, "link", e, key, v, NULL, n, adopted, err);
 }
 
 /* ---- the graph: one jansson object (a few keys; the JSON boundary as it is) */

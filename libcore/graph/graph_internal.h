@@ -1,7 +1,7 @@
 /*
  * graph_internal.h - what libcore's own writers and builders use of a graph beyond the
- * public API: lists of records held natively in the link attributes (the extractor's
- * evidence; see attrs_internal.h for why and how).
+ * public API: lists held natively in the attribute store (the extractor's evidence
+ * records, aliases and roles; see attrs_internal.h for why and how).
  *
  * Ownership: records are copied into the graph (their strings interned); what the
  * readers hand out is borrowed from the graph, valid until it is freed.
@@ -20,18 +20,23 @@
  * doc or text is not UTF-8 is left out (jansson would refuse it). adopted 1: every string
  * of v lies in blocks handed to ag__edge_adopt_strings, and stays where it is. 0, or -1
  * with err set (AG_EINVAL: e out of range or key not UTF-8; AG_ENOMEM). */
-int ag__edge_set_records(ag_graph *g, size_t e, const char *key, const ag__attr_record *v,
-                         size_t n, int adopted, ag_error *err);
+int ag__edge_set_records(ag_graph *g, size_t e, const char *key, const ag__attr_record *v, size_t n,
+                         int adopted, ag_error *err);
+/* Set node i's key to the list of strings v[0..n), as ag_node_set_json would the jansson
+ * list of them, kept natively. A string that is not UTF-8 is left out. Errors as for
+ * ag__edge_set_records. */
+int ag__node_set_strings(ag_graph *g, size_t node, const char *key, const char *const *v, size_t n,
+                         ag_error *err);
 /* The graph takes over a's blocks, freed with it (a is left empty), so that link records
  * can point into them (see ag__attrs_adopt). */
 void ag__edge_adopt_strings(ag_graph *g, ag__arena *a);
 
-/* As ag_node_attr_at and ag_edge_attr_at, but a list of records held natively is handed
- * out as it is: value->type is then AG_ATTR_NONE and *recs gives the list. Writers that
- * read the records this way never turn the column into jansson values. */
+/* As ag_node_attr_at and ag_edge_attr_at, but a list held natively is handed out as it
+ * is: value->type is then AG_ATTR_NONE and *list gives it. Writers that read lists this
+ * way never turn the column into jansson values. */
 int ag__node_attr_at_native(const ag_graph *g, size_t node, size_t k, const char **key,
-                            ag_attr_value *value, ag__attr_records *recs);
+                            ag_attr_value *value, ag__attr_list *list);
 int ag__edge_attr_at_native(const ag_graph *g, size_t edge, size_t k, const char **key,
-                            ag_attr_value *value, ag__attr_records *recs);
+                            ag_attr_value *value, ag__attr_list *list);
 
 #endif

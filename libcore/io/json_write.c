@@ -195,14 +195,20 @@ static void put_attr_value(FILE *out, const ag_attr_value *v)
     }
 }
 
-/* A list of records held natively, as put_value writes the jansson list it stands for. */
-static void put_records(FILE *out, const ag__attr_records *recs)
+/* A list held natively, as put_value writes the jansson list it stands for. */
+static void put_list(FILE *out, const ag__attr_list *list)
 {
     ag__puts(out, "[");
-    for (size_t i = 0; i < recs->n; i++) {
+    for (size_t i = 0; i < list->n; i++) {
         ag__attr_record r;
-        ag__attr_records_get(recs, i, &r);
-        ag__puts(out, i ? ", {\"doc\": " : "{\"doc\": ");
+        if (i)
+            ag__puts(out, ", ");
+        if (list->kind == AG__ATTR_STRINGS) {
+            put_string(out, ag__attr_list_string(list, i));
+            continue;
+        }
+        ag__attr_list_record(list, i, &r);
+        ag__puts(out, "{\"doc\": ");
         put_string(out, r.doc);
         ag__puts(out, ", \"offset\": ");
         ag__put_long(out, r.offset);
@@ -223,10 +229,10 @@ static void put_attrs(FILE *out, const ag_graph *g, int is_link, size_t index,
 {
     const char *key;
     ag_attr_value val;
-    ag__attr_records recs;
+    ag__attr_list list;
 
-    for (size_t k = 0; (is_link ? ag__edge_attr_at_native(g, index, k, &key, &val, &recs)
-                                : ag__node_attr_at_native(g, index, k, &key, &val, &recs)) == 0;
+    for (size_t k = 0; (is_link ? ag__edge_attr_at_native(g, index, k, &key, &val, &list)
+                                : ag__node_attr_at_native(g, index, k, &key, &val, &list)) == 0;
          k++) {
         int skip = 0;
         for (const char *const *r = reserved; *r; r++)
@@ -237,7 +243,7 @@ static void put_attrs(FILE *out, const ag_graph *g, int is_link, size_t index,
         put_string(out, key);
         ag__puts(out, ": ");
         if (val.type == AG_ATTR_NONE)
-            put_records(out, &recs);
+            put_list(out, &list);
         else
             put_attr_value(out, &val);
     }

@@ -12,6 +12,8 @@
 
 #include <actorgraph/graph/graph.h>
 
+#include "graph/graph_internal.h"
+
 static ag_graph *nodes(size_t n)
 {
     ag_graph *g = ag_graph_new(0);
@@ -253,6 +255,59 @@ static void test_attrs__copy_attrs_keeps_order_and_skips(void **state)
     ag_graph_free(h);
 }
 
+/* Lists held natively (evidence records, aliases) survive sort and copy, are written as
+ * they are by the native readers, and read as the jansson lists they stand for by the
+ * public ones, a record in two lists being one object. Entries that are not UTF-8 go. */
+static void test_attrs__native_lists_read_as_jansson_lists(void **state)
+{
+    ag_graph *g = nodes(3), *c;
+    const ag__attr_record recs[] = {
+        {"d1", 5, "A met B."}, {"d2", 7, "caf\xc3\xa9"}, {"d\xff", 1, "bad doc"}};
+    const char *names[] = {"Dr", "bad \xff", "Mr"};
+    const char *key;
+    ag_attr_value v;
+    ag__attr_list list;
+    ag__attr_record r;
+    char *text;
+    (void)state;
+
+    assert_int_equal(ag_graph_add_edge(g, 1, 2, NULL), 0); /* sorting moves it last */
+    assert_int_equal(ag_graph_add_edge(g, 0, 1, NULL), 1);
+    assert_int_equal(ag__edge_set_records(g, 0, "evidence", recs, 1, 0, NULL), 0);
+    assert_int_equal(ag__edge_set_records(g, 1, "evidence", recs, 3, 0, NULL), 0);
+    assert_int_equal(ag__node_set_strings(g, 2, "roles", names, 3, NULL), 0);
+    assert_int_equal(ag__edge_set_records(g, 5, "evidence", recs, 1, 0, NULL), -1);
+    assert_int_equal(ag_graph_sort(g, NULL), 0);
+    assert_non_null(c = ag_graph_copy(g, NULL));
+    ag_graph_free(g);
+
+    assert_int_equal(ag__edge_attr_at_native(c, 0, 0, &key, &v, &list), 0);
+    assert_string_equal(key, "evidence");
+    assert_int_equal(v.type, AG_ATTR_NONE);
+    assert_int_equal(list.kind, AG__ATTR_RECORDS);
+    assert_int_equal(list.n, 2);
+    ag__attr_list_record(&list, 1, &r);
+    assert_string_equal(r.doc, "d2");
+    assert_int_equal(r.offset, 7);
+    assert_int_equal(ag__node_attr_at_native(c, 2, 0, &key, &v, &list), 0);
+    assert_int_equal(list.kind, AG__ATTR_STRINGS);
+    assert_int_equal(list.n, 2);
+    assert_string_equal(ag__attr_list_string(&list, 1), "Mr");
+
+    assert_int_equal(ag_edge_get_value(c, 0, "evidence", &v), 0);
+    assert_int_equal(v.type, AG_ATTR_OTHER);
+    assert_non_null(text = dump(v.other));
+    assert_string_equal(text, "[{\"doc\":\"d1\",\"offset\":5,\"text\":\"A met B.\"},"
+                              "{\"doc\":\"d2\",\"offset\":7,\"text\":\"caf\xc3\xa9\"}]");
+    free(text);
+    assert_ptr_equal(json_array_get(v.other, 0),
+                     json_array_get(json_object_get(ag_edge_attrs_const(c, 1), "evidence"), 0));
+    assert_non_null(text = dump(ag_node_attrs_const(c, 2)));
+    assert_string_equal(text, "{\"roles\":[\"Dr\",\"Mr\"]}");
+    free(text);
+    ag_graph_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,6 +319,7 @@ int main(void)
         cmocka_unit_test(test_attrs__setters_refuse_bad_values),
         cmocka_unit_test(test_attrs__filter_sort_and_copy_move_the_columns),
         cmocka_unit_test(test_attrs__copy_attrs_keeps_order_and_skips),
+        cmocka_unit_test(test_attrs__native_lists_read_as_jansson_lists),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
