@@ -56,6 +56,7 @@ int main(int argc, char **argv)
     ag_graph *g = NULL;
 
     ag_cli_init(&cli);
+    ag_cli_return_memory();
     ag_error_clear(&err);
     if ((rc = ag_cli_parse(&cli, argc, argv)) >= 0)
         return rc;

@@ -7,6 +7,11 @@
 #include "util/arena_internal.h"
 
 #define BLOCK_MIN 65536 /* bytes: a block holds thousands of names */
+/* Each new block is twice the last, up to this: a big pool (the extractor's strings) is
+ * then in blocks that malloc maps (past its mmap threshold) rather than in the heap,
+ * where they would keep the space of the small allocations freed around them from going
+ * back to the system. */
+#define BLOCK_MAX (1024 * 1024)
 
 char *ag__arena_alloc_next(ag__arena *a, size_t n)
 {
@@ -17,7 +22,11 @@ char *ag__arena_alloc_next(ag__arena *a, size_t n)
         b = b->next;
     }
     if (!b) {
-        size_t size = n > BLOCK_MIN ? n : BLOCK_MIN;
+        size_t size = last && last->size < BLOCK_MAX ? 2 * last->size
+                      : last                         ? BLOCK_MAX
+                                                     : BLOCK_MIN;
+        if (size < n)
+            size = n;
         if (!(b = malloc(sizeof *b + size)))
             return NULL;
         b->used = 0;

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <malloc.h>
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -35,6 +36,8 @@ static void on_fatal_signal(int sig)
     signal(sig, SIG_DFL);
     raise(sig);
 }
+
+void ag_cli_return_memory(void) { mallopt(M_MMAP_THRESHOLD, 128 * 1024); }
 
 void ag_cli_init(ag_cli *cli)
 {

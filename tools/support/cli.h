@@ -147,6 +147,11 @@ typedef struct ag_cli {
 /* Process set-up for tools: C numeric locale, SIGINT/SIGTERM/SIGHUP/SIGPIPE remove the
  * temporary files of open ag_outputs and end the process by the signal. Call first. */
 void ag_cli_init(ag_cli *cli);
+/* For tools that build big records and then a graph from them (ag-extract, ag-merge):
+ * every allocation past 128 KiB is mapped, so that it goes back to the system when freed.
+ * glibc otherwise raises that threshold to the size of the first big array freed, and
+ * the records' arrays freed while the graph is built stay in the heap beside it. */
+void ag_cli_return_memory(void);
 
 /*
  * Parse the options in command-line order, storing each in its row's field; set
