@@ -339,7 +339,7 @@ void ag__acc_destroy(ag__acc *acc)
     free(acc->pairs);
     free(acc->settings);
     free(acc->shards);
-    ag__u64map_dispose(&acc->pair_index);
+    ag__pairmap_dispose(&acc->pair_index);
     ag__poolmap_dispose(&acc->pooled);
     ag__arena_free(&acc->pool);
     ag__buf_free(&acc->scratch);
@@ -393,23 +393,25 @@ __attribute__((noinline)) static long pair_new(ag__acc *acc, size_t a, size_t b,
         a = b;
         b = t;
     }
-    if (ag__grow(&acc->pairs, &acc->cappairs, acc->npairs + 1, sizeof *acc->pairs) < 0)
+    if (acc->npairs >= UINT32_MAX - 1 ||
+        ag__pairmap_reserve(&acc->pair_index, acc, acc->npairs + 1, 64) < 0 ||
+        ag__grow(&acc->pairs, &acc->cappairs, acc->npairs + 1, sizeof *acc->pairs) < 0)
         return -1;
     ag__pair *p = &acc->pairs[acc->npairs];
     memset(p, 0, sizeof *p);
     p->a = (uint32_t)a;
     p->b = (uint32_t)b;
-    if (ag__u64map_put(&acc->pair_index, k, acc->npairs) < 0)
-        return -1;
+    *ag__pairmap_empty_slot(&acc->pair_index, ag__hash_u64(k)) = (uint32_t)acc->npairs + 1;
+    acc->pair_index.n++;
     return (long)acc->npairs++;
 }
 
 long ag__acc_pair(ag__acc *acc, size_t a, size_t b)
 {
     uint64_t k = a < b ? (((uint64_t)a << 32) | b) + 1 : (((uint64_t)b << 32) | a) + 1;
-    size_t i = ag__u64map_get(&acc->pair_index, k);
-    if (i != (size_t)-1)
-        return (long)i;
+    const uint32_t *slot = ag__pairmap_find(&acc->pair_index, acc, k, ag__hash_u64(k));
+    if (slot)
+        return (long)*slot - 1;
     return pair_new(acc, a, b, k);
 }
 

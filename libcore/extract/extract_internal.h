@@ -165,6 +165,11 @@ typedef struct ag__pair {
     ag__evids met_evidence; /* meeting evidence */
 } ag__pair;
 
+/* The accumulator's pair index: a slot holds an index into pairs plus one (0: empty); the
+ * key, (min << 32 | max) + 1 of the two actor indices, is computed from that record, so a
+ * slot costs 4 bytes instead of a key and a value's 16. */
+AG__HASHMAP_TYPE(ag__pairmap, uint32_t)
+
 /* The accumulator's string pool index: a pool string by its bytes. 16-byte slots, the
  * hash cut to 32 bits (tables stay far below 2^32 slots). */
 typedef struct ag__poolslot {
@@ -186,10 +191,10 @@ typedef struct ag__acc {
     ag__strmap actor_index; /* key -> index into actors */
     ag__pair *pairs;        /* pair records, in insertion order */
     size_t npairs, cappairs;
-    ag__u64map pair_index; /* (min << 32 | max) + 1 of the two actor indices -> pairs */
-    size_t max_evidence;   /* evidence kept per pair and kind */
-    int fixed_evidence;    /* 1: max_evidence was chosen by the user, keep it */
-    long long documents;   /* documents seen */
+    ag__pairmap pair_index; /* the pairs by their actors */
+    size_t max_evidence;    /* evidence kept per pair and kind */
+    int fixed_evidence;     /* 1: max_evidence was chosen by the user, keep it */
+    long long documents;    /* documents seen */
     /* Keyed records carry what makes shards combinable (issue: shards made with other
      * settings, or one shard given twice, merged in silence): */
     uint64_t shard;   /* extraction: sum of the documents' hashes, the shard's id */
@@ -204,6 +209,18 @@ typedef struct ag__acc {
     ag__poolmap pooled; /* pool strings by content */
     ag__buf scratch;    /* keyed lines: a line being written, a string being decoded */
 } ag__acc;
+
+/* The pair index's key of pair record p. */
+static inline uint64_t ag__pair_key(const ag__pair *p)
+{
+    return p->a < p->b ? ((uint64_t)p->a << 32 | p->b) + 1 : ((uint64_t)p->b << 32 | p->a) + 1;
+}
+
+#define AG__PAIRSLOT_EMPTY(t, s) (*(s) == 0)
+#define AG__PAIRSLOT_MATCH(acc, s, k, h) (ag__pair_key(&(acc)->pairs[*(s)-1]) == (k))
+#define AG__PAIRSLOT_REHASH(acc, s) ag__hash_u64(ag__pair_key(&(acc)->pairs[*(s)-1]))
+AG__HASHMAP_FUNCTIONS(ag__pairmap, uint32_t, uint64_t, const ag__acc *, AG__PAIRSLOT_EMPTY,
+                      AG__PAIRSLOT_MATCH, AG__PAIRSLOT_REHASH)
 
 void ag__acc_init(ag__acc *acc, size_t max_evidence);
 void ag__acc_destroy(ag__acc *acc);

@@ -1408,7 +1408,7 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
 
     /* No pair is looked up from here on (fold_pairs renames them): the index goes before
      * the resolver's tables are made, at the time the records are largest. */
-    ag__u64map_dispose(&acc->pair_index);
+    ag__pairmap_dispose(&acc->pair_index);
     r.inf = calloc(n1, sizeof *r.inf);
     r.parent = malloc(n1 * sizeof *r.parent);
     r.target = malloc(n1 * sizeof *r.target);
