@@ -94,6 +94,13 @@ static long long sat_add(long long a, long long b)
     return __builtin_add_overflow(a, b, &r) ? (b > 0 ? LLONG_MAX : LLONG_MIN) : r;
 }
 
+/* s's first two bytes as ag__count keeps them (s[1] exists when s[0] is not the NUL). */
+static uint32_t top_bytes(const char *s)
+{
+    unsigned char c0 = (unsigned char)s[0], c1 = c0 ? (unsigned char)s[1] : 0;
+    return (uint32_t)c0 << 8 | c1;
+}
+
 static int counts_append(ag__counts *c, const char *s, long long n)
 {
     /* An actor has one or two names and forms, and mostly no role or country: grow from
@@ -105,22 +112,18 @@ static int counts_append(ag__counts *c, const char *s, long long n)
     } else if (ag__grow(&c->v, &c->cap, c->n + 1, sizeof *c->v) < 0) {
         return -1;
     }
-    uint64_t k[2];
-    ag__prefix_key(s, k);
-    c->v[c->n++] = (ag__count){s, n, {k[0], k[1]}};
+    c->v[c->n++] = (ag__count){s, n, top_bytes(s)};
     return 0;
 }
 
 static ag__count *counts_find(const ag__counts *c, const char *s)
 {
-    /* Nearly every call repeats a string the multiset holds. Building s's prefix key is a
-     * byte loop over up to 16 bytes; matching s's first two bytes against the top of each
-     * entry's key and confirming with strcmp is cheaper, and reads an entry's own string
-     * only when it very likely is s. s[1] exists when s[0] is not the NUL. */
-    unsigned char c0 = (unsigned char)s[0], c1 = c0 ? (unsigned char)s[1] : 0;
-    uint64_t top = (uint64_t)c0 << 8 | c1;
+    /* Nearly every call repeats a string the multiset holds: matching s's first two bytes
+     * against each entry's and confirming with strcmp reads an entry's own string only
+     * when it very likely is s. */
+    uint32_t top = top_bytes(s);
     for (size_t i = 0; i < c->n; i++)
-        if (c->v[i].s == s || (c->v[i].k[0] >> 48 == top && strcmp(c->v[i].s, s) == 0))
+        if (c->v[i].s == s || (c->v[i].top == top && strcmp(c->v[i].s, s) == 0))
             return &c->v[i];
     return NULL;
 }
@@ -150,27 +153,6 @@ void ag__counts_free(ag__counts *c)
 {
     free(c->v);
     memset(c, 0, sizeof *c);
-}
-
-static uint64_t big_endian64(const unsigned char *b)
-{
-    uint64_t v;
-    memcpy(&v, b, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    v = __builtin_bswap64(v);
-#endif
-    return v;
-}
-
-size_t ag__prefix_key(const char *s, uint64_t k[2])
-{
-    unsigned char b[16] = {0};
-    size_t n = 0;
-    for (; n < 16 && s[n]; n++) /* mostly short strings: cheaper than a strnlen call */
-        b[n] = (unsigned char)s[n];
-    k[0] = big_endian64(b);
-    k[1] = big_endian64(b + 8);
-    return n;
 }
 
 static int date_keep(ag__date *slot, const char *date, int want_min)

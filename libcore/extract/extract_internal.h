@@ -93,17 +93,12 @@ static inline int ag__u64map_put(ag__u64map *m, uint64_t key, size_t val)
 
 #define AG__MAX_EVIDENCE 10 /* most evidence records per link and kind (--evidence) */
 
-/* The first 16 bytes of s, zero-padded, as two big-endian numbers, so that numeric order
- * is strcmp order as far as those bytes go. Returns min(strlen(s), 16). Counts keep such
- * keys beside their strings: most comparisons are then decided without touching the
- * string (a likely cache miss). */
-size_t ag__prefix_key(const char *s, uint64_t k[2]);
-
 /* A string with a count: surface forms, names, roles and countries of an actor. */
 typedef struct ag__count {
     const char *s; /* borrowed from a string pool, valid UTF-8 */
     long long n;   /* occurrences */
-    uint64_t k[2]; /* ag__prefix_key of s */
+    uint32_t top;  /* s's first two bytes (s[0] << 8 | s[1]): most lookups are decided
+                      without touching the string (a likely cache miss) */
 } ag__count;
 
 /* A small multiset of strings (linear search: an actor has few distinct forms). */
