@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "graph/graph_internal.h"
 #include "io/io_internal.h"
 
 /* ------------------------------------------------------------------ reading */
@@ -487,8 +488,62 @@ static long record_target(fast_ctx *c)
     return c->node;
 }
 
+/* s of a jansson string when it has no NUL inside (a native list keeps C strings). */
+static const char *plain_string(const json_t *s)
+{
+    const char *p = json_string_value(s);
+    return p && strlen(p) == json_string_length(s) ? p : NULL;
+}
+
+/* Record i of link list v as the graph holds records natively: an object of "doc" (a
+ * string), "offset" (an integer) and "text" (a string) in that order, which is how they
+ * are written back. 0, or -1 when it is something else. */
+static int evidence_record(const json_t *v, size_t i, ag__attr_record *out)
+{
+    static const char *const keys[] = {"doc", "offset", "text"};
+    const json_t *o = json_array_get(v, i), *f[3];
+    void *it = json_object_iter((json_t *)o);
+
+    if (json_object_size(o) != 3)
+        return -1;
+    for (int k = 0; k < 3; k++, it = json_object_iter_next((json_t *)o, it))
+        if (!it || strcmp(json_object_iter_key(it), keys[k]) != 0 ||
+            !(f[k] = json_object_iter_value(it)))
+            return -1;
+    *out = (ag__attr_record){plain_string(f[0]), (long long)json_integer_value(f[1]),
+                             plain_string(f[2])};
+    return out->doc && out->text && json_is_integer(f[1]) ? 0 : -1;
+}
+
+/* A list the graph holds natively (graph/graph_internal.h), as the extractor writes them:
+ * a node's list of strings (aliases, roles), a link's list of evidence records. Kept as
+ * jansson, a link's evidence is most of the graph's memory. 1 when v was stored so, 0
+ * when it is no such list, -1 when storing failed. */
+static int set_native(fast_ctx *c, long target, const char *key, const json_t *v)
+{
+    size_t n = json_array_size(v);
+
+    if (!json_is_array(v) || n > AG__MAX_RUN)
+        return 0;
+    if (!c->is_link) {
+        const char *strs[AG__MAX_RUN];
+        for (size_t i = 0; i < n; i++)
+            if (!(strs[i] = plain_string(json_array_get(v, i))))
+                return 0;
+        return ag__node_set_strings(c->g, (size_t)target, key, strs, n, NULL) < 0 ? -1 : 1;
+    }
+    ag__attr_record recs[AG__MAX_RUN];
+    for (size_t i = 0; i < n; i++)
+        if (evidence_record(v, i, &recs[i]) < 0)
+            return 0;
+    return ag__edge_set_records(c->g, (size_t)target, key, recs, n, 0, NULL) < 0 ? -1 : 1;
+}
+
 static int set_json(fast_ctx *c, long target, const char *key, const json_t *v)
 {
+    int rc = set_native(c, target, key, v);
+    if (rc != 0)
+        return rc < 0 ? -1 : 0;
     return c->is_link ? ag_edge_set_json(c->g, (size_t)target, key, v, NULL)
                       : ag_node_set_json(c->g, (size_t)target, key, v, NULL);
 }
