@@ -330,7 +330,9 @@ void ag__acc_destroy(ag__acc *acc)
 
 const char *ag__acc_intern(ag__acc *acc, const char *s, size_t n)
 {
-    if (n > UINT32_MAX || ag__poolmap_reserve(&acc->pooled, NULL, acc->pooled.n + 1, 64) < 0)
+    /* The pool's index is the biggest table of an extraction (a slot per evidence text and
+     * name): filled to 3/4, which its slots' hashes keep cheap to probe. */
+    if (n > UINT32_MAX || ag__poolmap_reserve_dense(&acc->pooled, NULL, acc->pooled.n + 1, 64) < 0)
         return NULL;
     uint32_t h = (uint32_t)ag__hash_bytes(s, n);
     ag__poolslot *slot = ag__poolmap_probe(&acc->pooled, NULL, (ag__span){s, n}, h);

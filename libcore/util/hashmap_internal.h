@@ -2,10 +2,10 @@
  * hashmap_internal.h - the library's one hash table, specialised per use by a macro.
  *
  * Open addressing with linear probing over a power-of-two array of slots, kept at most
- * half full, with no deletion (tables are emptied whole or rebuilt). The slot type is the
- * user's: AG__HASHMAP generates the table type and inline functions for it, as libgit2's
- * hashmap.h does, so that each table keeps the slot layout its hot loop wants (an index
- * into an array the graph owns, a key pointer with its length and a cached hash, a
+ * half full (three quarters with _reserve_dense), with no deletion (tables are emptied whole or
+ * rebuilt). The slot type is the user's: AG__HASHMAP generates the table type and inline functions
+ * for it, as libgit2's hashmap.h does, so that each table keeps the slot layout its hot loop wants
+ * (an index into an array the graph owns, a key pointer with its length and a cached hash, a
  * generation stamp that empties the table in O(1)) while the probing, growing and
  * emptying exist once.
  *
@@ -91,14 +91,10 @@ typedef struct ag__span {
         return EMPTY(t, s) ? NULL : s;                                                             \
     }                                                                                              \
                                                                                                    \
-    /* Re-place every full slot into an array of at least min_cap slots with room for want         \
-     * entries. The old array is kept when allocation fails (-1). */                               \
-    __attribute__((unused)) static int name##_resize(name *t, ctx_t ctx, size_t want,              \
-                                                     size_t min_cap)                               \
+    /* Re-place every full slot into an array of cap slots (a power of two with room for them).    \
+     * The old array is kept when allocation fails (-1). */                                        \
+    __attribute__((unused)) static int name##_rehash(name *t, ctx_t ctx, size_t cap)               \
     {                                                                                              \
-        size_t cap = min_cap;                                                                      \
-        while (cap < 2 * want)                                                                     \
-            cap *= 2;                                                                              \
         name nt = {calloc(cap, sizeof(slot_t)), cap, t->n, t->gen};                                \
         if (!nt.v)                                                                                 \
             return -1;                                                                             \
@@ -113,11 +109,35 @@ typedef struct ag__span {
         return 0;                                                                                  \
     }                                                                                              \
                                                                                                    \
+    /* Re-place every full slot into an array of at least min_cap slots with room for want         \
+     * entries. The old array is kept when allocation fails (-1). */                               \
+    __attribute__((unused)) static int name##_resize(name *t, ctx_t ctx, size_t want,              \
+                                                     size_t min_cap)                               \
+    {                                                                                              \
+        size_t cap = min_cap;                                                                      \
+        while (cap < 2 * want)                                                                     \
+            cap *= 2;                                                                              \
+        return name##_rehash(t, ctx, cap);                                                         \
+    }                                                                                              \
+                                                                                                   \
     /* Room for n entries at load <= 1/2, growing by doubling from min_cap. -1: no memory. */      \
     __attribute__((unused)) static inline int name##_reserve(name *t, ctx_t ctx, size_t n,         \
                                                              size_t min_cap)                       \
     {                                                                                              \
         return 2 * n <= t->cap ? 0 : name##_resize(t, ctx, n, t->cap ? 2 * t->cap : min_cap);      \
+    }                                                                                              \
+                                                                                                   \
+    /* name##_reserve at load <= 3/4, for a big table whose slots hold their key's hash, so        \
+     * that the longer probes read no keys: half the memory at some sizes. */                      \
+    __attribute__((unused)) static inline int name##_reserve_dense(name *t, ctx_t ctx, size_t n,   \
+                                                                   size_t min_cap)                 \
+    {                                                                                              \
+        size_t cap = t->cap ? t->cap : min_cap;                                                    \
+        if (t->cap && 4 * n <= 3 * t->cap)                                                         \
+            return 0;                                                                              \
+        while (3 * cap < 4 * n)                                                                    \
+            cap *= 2;                                                                              \
+        return cap == t->cap ? 0 : name##_rehash(t, ctx, cap);                                     \
     }                                                                                              \
                                                                                                    \
     /* Empty t, keeping its memory. */                                                             \
