@@ -1267,13 +1267,48 @@ static int fold_evidence(ag__evids *to, size_t max, const ag__evids *from)
     return 0;
 }
 
-/* Pair records by their nodes (lower, higher), last first (add_links takes them from
- * the end). */
+/* A pair record's place in the sort: its nodes (lower, higher) and its index. */
+typedef struct pair_order {
+    uint64_t ends;
+    size_t index;
+} pair_order;
+
+/* Last first (add_links takes the records from the end). */
 static int cmp_ends(const void *pa, const void *pb)
 {
-    const ag__pair *p = pa, *q = pb;
-    uint64_t a = (uint64_t)p->a << 32 | p->b, b = (uint64_t)q->a << 32 | q->b;
-    return (a < b) - (a > b);
+    const pair_order *p = pa, *q = pb;
+    return (p->ends < q->ends) - (p->ends > q->ends);
+}
+
+/* Sort pairs[0..n) by their nodes, last first. qsort of the records themselves would
+ * take a copy of them all for its merge sort, at the time they are largest: their keys
+ * are sorted instead, and the records moved into place cycle by cycle. -1: out of
+ * memory. */
+static int sort_pairs(ag__pair *pairs, size_t n)
+{
+    pair_order *o = malloc((n ? n : 1) * sizeof *o);
+    if (!o)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        o[i] = (pair_order){(uint64_t)pairs[i].a << 32 | pairs[i].b, i};
+    qsort(o, n, sizeof *o, cmp_ends);
+    /* Place j takes record o[j].index; a place done points at itself. */
+    for (size_t i = 0; i < n; i++) {
+        if (o[i].index == i)
+            continue;
+        ag__pair first = pairs[i];
+        size_t j = i;
+        while (o[j].index != i) {
+            size_t k = o[j].index;
+            pairs[j] = pairs[k];
+            o[j].index = j;
+            j = k;
+        }
+        pairs[j] = first;
+        o[j].index = j;
+    }
+    free(o);
+    return 0;
 }
 
 /* Stage 5a: fold the actor pair records into links, in place: each record is renamed
@@ -1302,8 +1337,9 @@ static int fold_pairs(resolver *r)
         p.b = (uint32_t)(na < nb ? nb : na);
         acc->pairs[n++] = p;
     }
-    if (n > 1)
-        qsort(acc->pairs, n, sizeof *acc->pairs, cmp_ends);
+    acc->npairs = n; /* the records dropped above own nothing now */
+    if (sort_pairs(acc->pairs, n) < 0)
+        return -1;
     for (size_t i = 0; i < n; i++) {
         ag__pair *p = &acc->pairs[i], *q = m ? &acc->pairs[m - 1] : NULL;
         if (!q || q->a != p->a || q->b != p->b) {
