@@ -1175,17 +1175,24 @@ static int add_met(ag__analyser *an, long x, long y, const ag_sentence *s)
     return 0;
 }
 
-/* Could token t open a trigger? Its first byte and length answer for most tokens (this
- * runs for every token of every sentence with two acting mentions). A title abbreviation
- * ("Mr.") counts its period, which only makes it fail sooner: no trigger word is one. */
-static inline int maybe_trigger(const ag__analyser *an, const char *text, const tok *t)
+/* The first token from ti on that could open a trigger, or ntoks when none can: its first
+ * byte and length answer for most tokens (this runs for every token of every sentence with
+ * two acting mentions). A title abbreviation ("Mr.") counts its period, which only makes
+ * it fail sooner: no trigger word is one. Its own loop, with everything in locals: the
+ * callers' stores through an could alias the token array and its bounds. */
+static inline size_t next_maybe_trigger(const uint32_t *lens, const char *text, const tok *toks,
+                                        size_t ti, size_t ntoks)
 {
-    size_t n = t->e - t->s;
-    return n < 32 && ((an->trigger_lens[(unsigned char)text[t->s]] >> n) & 1);
+    for (; ti < ntoks; ti++) {
+        size_t n = toks[ti].e - toks[ti].s;
+        if (n < 32 && ((lens[(unsigned char)text[toks[ti].s]] >> n) & 1))
+            break;
+    }
+    return ti;
 }
 
 /* The trigger starting at token ti, if any (TRIG_*); *tend is set to the end of the
- * trigger phrase. For tokens that passed maybe_trigger. */
+ * trigger phrase. For tokens that passed next_maybe_trigger. */
 static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_t *tend)
 {
     const tok *t = &an->toks[ti], *nx = ti + 1 < an->ntoks ? &an->toks[ti + 1] : NULL;
@@ -1530,10 +1537,11 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
     int mods_done = 0; /* mod[] is computed at the first trigger */
     const acting act = {m, cand, mod, nc};
 
-    for (size_t ti = 0; ti < an->ntoks; ti++) {
+    for (size_t ti = 0;; ti++) {
+        ti = next_maybe_trigger(an->trigger_lens, text, an->toks, ti, an->ntoks);
+        if (ti >= an->ntoks)
+            break;
         const tok *t = &an->toks[ti];
-        if (!maybe_trigger(an, text, t))
-            continue;
         size_t tend = t->e; /* end of the trigger phrase */
         int kind = trigger_at(an, text, ti, &tend);
         if (kind == TRIG_NONE || planned_before(an, text, ti))
