@@ -318,9 +318,11 @@ static inline int classify_words(const ag_lexicon *lex, struct ag__ner_scratch *
              cur = first_tok < ntoks ? p->toks[first_tok].flags : 0;
     for (size_t k = first_tok; k < ntoks; k++) {
         tok *t = &p->toks[k];
-        uint32_t fl = cur, next = k + 1 < ntoks ? p->toks[k + 1].flags : 0;
+        /* The last token's right neighbour may come with the next chunk: count it as
+         * capitalised then. */
+        uint32_t fl = cur, next = k + 1 < ntoks ? p->toks[k + 1].flags : more ? capish : 0;
         cur = next;
-        int prev_capish = (prev & capish) != 0;
+        uint32_t around = prev | fl | next;
         prev = fl;
         if (!(fl & AG__T_WORD))
             continue;
@@ -332,8 +334,7 @@ static inline int classify_words(const ag_lexicon *lex, struct ag__ner_scratch *
             nlow++;
         else if (t->e - t->s >= 2)
             ncap++;
-        /* its right neighbour may come with the next chunk */
-        int need = (fl & capish) || prev_capish || (next & capish) || (k + 1 == ntoks && more);
+        int need = (around & capish) != 0;
         size_t n = t->e - t->s - ((fl & AG__T_ABBR) ? 1 : 0);
         /* The words that make a document a sports report, counted here, where the tokens
          * are in the cache: a lower-case word whose first and last bytes and length no
