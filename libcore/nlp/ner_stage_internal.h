@@ -518,13 +518,22 @@ static inline int tok_is(const char *text, const tok *t, const char *w)
 }
 
 /* The token is one of the NULL-terminated words ws. Most words differ in their first byte,
- * which is compared before any length is taken. */
+ * which is compared before anything else. The rest is compared here byte by byte: the
+ * words are short, and strlen and memcmp of a word that is no literal were calls. */
 static inline int tok_is_any(const char *text, const tok *t, const char *const *ws)
 {
-    char first = text[t->s];
-    for (; *ws; ws++)
-        if ((*ws)[0] == first && tok_is(text, t, *ws))
+    const char *w = text + t->s;
+    size_t n = t->e - t->s;
+    for (; *ws; ws++) {
+        const char *x = *ws;
+        if (x[0] != w[0])
+            continue;
+        size_t i = 1;
+        while (i < n && x[i] && x[i] == w[i])
+            i++;
+        if (i == n && x[n] == '\0')
             return 1;
+    }
     return 0;
 }
 
