@@ -93,6 +93,23 @@ enum { R_LETTER = 1, R_UPPER = 2, R_LOWER = 4, R_DIGIT = 8 };
 #define RCLASS64(c) RCLASS16(c), RCLASS16((c) + 16), RCLASS16((c) + 32), RCLASS16((c) + 48)
 static const unsigned char rclass[256] = {RCLASS64(0), RCLASS64(64)}; /* the rest: 0 */
 
+/* The case flag of a word's first letter, for an ASCII one (AG__T_CAP, AG__T_LOWER or 0):
+ * a table, as a word's first letter is either case, and the branches were mispredicted. */
+#define FIRSTFL(c) (RCLASS(c) & R_UPPER ? AG__T_CAP : RCLASS(c) & R_LOWER ? AG__T_LOWER : 0)
+#define FIRSTFL4(c) FIRSTFL(c), FIRSTFL((c) + 1), FIRSTFL((c) + 2), FIRSTFL((c) + 3)
+#define FIRSTFL16(c) FIRSTFL4(c), FIRSTFL4((c) + 4), FIRSTFL4((c) + 8), FIRSTFL4((c) + 12)
+#define FIRSTFL64(c) FIRSTFL16(c), FIRSTFL16((c) + 16), FIRSTFL16((c) + 32), FIRSTFL16((c) + 48)
+static const uint8_t first_fl[128] = {FIRSTFL64(0), FIRSTFL64(64)};
+
+/* 1 for the bytes after a letter or digit run that end a word for sure: ASCII ones but
+ * the hyphen, apostrophe and period (which may join a word), each to be looked at. A
+ * table: every word of the corpus asks. */
+#define ENDS(c) ((c) < 0x80 && (c) != '-' && (c) != '\'' && (c) != '.')
+#define ENDS4(c) ENDS(c), ENDS((c) + 1), ENDS((c) + 2), ENDS((c) + 3)
+#define ENDS16(c) ENDS4(c), ENDS4((c) + 4), ENDS4((c) + 8), ENDS4((c) + 12)
+#define ENDS64(c) ENDS16(c), ENDS16((c) + 16), ENDS16((c) + 32), ENDS16((c) + 48)
+static const unsigned char word_ends[256] = {ENDS64(0), ENDS64(64)}; /* the rest: 0 */
+
 #ifdef __SSE2__
 /* Bytes of v in [lo, hi], as a 16-bit mask: one unsigned range test by a biased signed
  * compare, as SSE2 has no unsigned byte compare. */
@@ -198,7 +215,7 @@ static inline size_t scan_word(const char *text, size_t s, size_t b, int32_t cp,
     unsigned seen = 0; /* R_* */
     int dotted = 0;
     if (cp < 0x80)
-        fl = rclass[cp] & R_UPPER ? AG__T_CAP : rclass[cp] & R_LOWER ? AG__T_LOWER : 0;
+        fl = first_fl[cp];
     else if (ag__is_upper(cp))
         fl |= AG__T_CAP;
     else if (ag__is_lower(cp))
@@ -207,8 +224,7 @@ static inline size_t scan_word(const char *text, size_t s, size_t b, int32_t cp,
         i = alnum_run(text, i, b, &seen);
         if (i >= b)
             break;
-        unsigned char stop = (unsigned char)text[i];
-        if (stop < 0x80 && stop != '-' && stop != '\'' && stop != '.')
+        if (word_ends[(unsigned char)text[i]])
             break; /* ASCII space or punctuation that cannot join a word */
         size_t nl = ag__dec(text, b, i, &cp);
         if (ag__is_letter(cp)) {
