@@ -396,9 +396,12 @@ int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const cha
     }
     while (i < b && p->ntoks < limit) {
         unsigned char c0 = (unsigned char)text[i];
-        if (c0 == ' ') {
-            i++;
-            continue;
+        if (c0 == ' ') { /* one space between words mostly: the next byte starts a word */
+            if (++i >= b)
+                break;
+            c0 = (unsigned char)text[i];
+            if (c0 == ' ')
+                continue;
         }
         int32_t cp = c0;
         if (!rclass[c0]) { /* not an ASCII letter or digit, which start most tokens */
