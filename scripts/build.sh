@@ -2,10 +2,12 @@
 # Configure and build into BUILD_DIR (default: build). Extra arguments go to cmake.
 #
 # An optimised build with GCC is profile-guided, as CPython's --enable-optimizations is:
-# the first build of a tree is instrumented (-DAG_PGO=GENERATE), runs scripts/pgo-train.sh,
-# and is built again with the measured branch counts (-DAG_PGO=USE); later builds of the
-# tree reuse those counts. ag-extract needs 10-20% less CPU (bench/extract-bench.sh).
-# AG_PGO=0 builds without; Debug, sanitizer and coverage builds never use it.
+# the tree is built instrumented (-DAG_PGO=GENERATE), runs scripts/pgo-train.sh, and is
+# built again with the measured branch counts (-DAG_PGO=USE). The counts belong to the
+# sources they were measured on (GCC warns about, and -Werror fails on, counts of edited
+# code), so the training runs again whenever the sources changed since. ag-extract needs
+# 10-20% less CPU (bench/extract-bench.sh). AG_PGO=0 builds without (quicker while
+# editing); Debug, sanitizer and coverage builds never use it.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
@@ -16,12 +18,17 @@ case " $* " in
 esac
 command -v gcc >/dev/null 2>&1 || pgo=0
 case "${CC:-gcc}" in *gcc*) ;; *) pgo=0 ;; esac
-if [ "$pgo" = 1 ] && ! grep -qs '^AG_PGO:STRING=USE$' "$build/CMakeCache.txt"; then
+# What the counts were measured on: every file that is compiled or generates code.
+sources=$(cd "$top" && find CMakeLists.txt include libcore tools data scripts/gen-lexicon.c \
+    -type f -print | LC_ALL=C sort | xargs cat | cksum)
+if [ "$pgo" = 1 ] && { ! grep -qs '^AG_PGO:STRING=USE$' "$build/CMakeCache.txt" ||
+    [ "$(cat "$build/pgo-sources" 2>/dev/null)" != "$sources" ]; }; then
     echo "profile-guided build: instrumented build and training run first (AG_PGO=0 skips)" >&2
     cmake -S "$top" -B "$build" "$@" -DAG_PGO=GENERATE >/dev/null
     cmake --build "$build" -j "$(nproc)" --target ag-extract ag-merge ag-analyze ag-render
     find "$build" -name '*.gcda' -exec rm -f {} +
     "$top/scripts/pgo-train.sh" "$build/bin"
+    echo "$sources" >"$build/pgo-sources"
 fi
 [ "$pgo" = 1 ] && set -- "$@" -DAG_PGO=USE || set -- "$@" -DAG_PGO=OFF
 cmake -S "$top" -B "$build" "$@" >/dev/null
