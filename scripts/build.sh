@@ -5,9 +5,9 @@
 # the tree is built instrumented (-DAG_PGO=GENERATE), runs scripts/pgo-train.sh, and is
 # built again with the measured branch counts (-DAG_PGO=USE). The counts belong to the
 # sources they were measured on (GCC warns about, and -Werror fails on, counts of edited
-# code), so the training runs again whenever the sources changed since. ag-extract needs
-# 10-20% less CPU (bench/extract-bench.sh). AG_PGO=0 builds without (quicker while
-# editing); Debug, sanitizer and coverage builds never use it.
+# code), so the training runs again whenever the sources changed since. ag-extract runs 7%
+# fewer instructions, about 5% less CPU (bench/extract-bench.sh). AG_PGO=0 builds without
+# (quicker while editing); Debug, sanitizer and coverage builds never use it.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$top/build}
