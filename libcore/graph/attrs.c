@@ -157,10 +157,12 @@ static void cell_get(const ag__attr_store *s, const ag__attr_column *c, size_t r
 
 static int is_list(int kind) { return kind == AG__ATTR_RECORDS || kind == AG__ATTR_STRINGS; }
 
-/* A list cell: the run's start in the high bits, its length in the low 8. */
+/* A list cell: the run's start in the high bits, its length in the low 8. (An empty list
+ * in a store that has no runs yet points nowhere: no offset from NULL.) */
 static ag__attr_list run_of(const ag__attr_store *s, int kind, uint64_t cell)
 {
-    return (ag__attr_list){s, kind, s->runs + (cell >> 8), (size_t)(cell & AG__MAX_RUN)};
+    return (ag__attr_list){s, kind, s->runs ? s->runs + (cell >> 8) : NULL,
+                           (size_t)(cell & AG__MAX_RUN)};
 }
 
 void ag__attr_list_record(const ag__attr_list *l, size_t i, ag__attr_record *out)
