@@ -211,13 +211,6 @@ static int is_quote(int32_t cp)
     return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '\'';
 }
 
-/* Token k is in sentence sent and one of the words ws. */
-static int word_at(const ctx *c, size_t k, uint32_t sent, const char *const *ws)
-{
-    return k < c->ntoks && c->toks[k].sent == sent && (c->toks[k].flags & AG__T_LOWER) &&
-           tok_is_any(c->text, &c->toks[k], ws);
-}
-
 /* Token k is in sentence sent and the word w. */
 static int is_at(const ctx *c, size_t k, uint32_t sent, const char *w)
 {
@@ -533,7 +526,7 @@ static int band_member(const ctx *c, const cand *m)
         k++;
     if (is_at(c, k, m->sent, "lead"))
         k++;
-    return word_at(c, k, m->sent, ag__ner_band_members) && k + 1 < c->ntoks &&
+    return word_of(c, k, m->sent, CUE_BAND_MEMBER) && k + 1 < c->ntoks &&
            t[k + 1].sent == m->sent && (t[k + 1].flags & AG__T_CAP);
 }
 
@@ -675,7 +668,7 @@ static int work_after(const ctx *c, const cand *m)
     uint32_t sent = m->sent;
     size_t k = m->te;
     if (k < c->ntoks && (t[k].flags & AG__T_POSS))
-        return word_at(c, k + 1, sent, ag__ner_work_parts) ? 4 : 0; /* "X's cast" */
+        return word_of(c, k + 1, sent, CUE_WORK_PART) ? 4 : 0; /* "X's cast" */
     /* a prize: "the Bafta for best actor", "an Oscar for best film" (never a person's
      * name after an article) */
     if (m->ts > 0 && t[m->ts - 1].sent == sent &&
@@ -686,7 +679,7 @@ static int work_after(const ctx *c, const cand *m)
     /* a show, a film, a book or a contest its star, author or winner belongs to:
      * "EastEnders star Shane Richie", "Harry Potter author JK Rowling", "Pop Idol winner
      * Will Young" (in a sports report the star and the winner are a club's) */
-    if (word_at(c, k, sent, ag__ner_work_people) && k + 1 < c->ntoks && t[k + 1].sent == sent &&
+    if (word_of(c, k, sent, CUE_WORK_PERSON) && k + 1 < c->ntoks && t[k + 1].sent == sent &&
         (t[k + 1].flags & AG__T_CAP) && !(t[m->ts].cls & AG_LEX_GIVEN) && !ag__ner_sports_report(c))
         return 3;
     if (k < c->ntoks && (t[k].flags & AG__T_PUNCT) && t[k].punct == ',') {
@@ -694,14 +687,14 @@ static int work_after(const ctx *c, const cand *m)
         if (is_at(c, k, sent, "which")) /* "X, which stars Y" */
             k++;
     }
-    if (word_at(c, k, sent, ag__ner_work_stars))
+    if (word_of(c, k, sent, CUE_WORK_STAR))
         return k + 1 < c->ntoks && t[k + 1].sent == sent && (t[k + 1].flags & AG__T_CAP) ? 5 : 0;
-    if (word_at(c, k, sent, ag__ner_work_credits))
+    if (word_of(c, k, sent, CUE_WORK_CREDIT))
         return is_at(c, k + 1, sent, "by") ? 4 : 0;
     k = m->te;
-    if (word_at(c, k, sent, ag__ner_work_draws)) {
+    if (word_of(c, k, sent, CUE_WORK_DRAW)) {
         for (size_t q = k + 1; q < k + 5; q++)
-            if (word_at(c, q, sent, ag__ner_work_audiences))
+            if (word_of(c, q, sent, CUE_WORK_AUDIENCE))
                 return 4;
         return 0;
     }
@@ -712,14 +705,14 @@ static int work_after(const ctx *c, const cand *m)
         (is_at(c, k + 1, sent, "renewed") ||
          (is_at(c, k + 1, sent, "been") && is_at(c, k + 2, sent, "renewed"))))
         return 5;
-    if (word_at(c, k, sent, ag__ner_work_box)) {
+    if (word_of(c, k, sent, CUE_WORK_BOX)) {
         for (size_t q = k + 1; q < k + 10 && q + 1 < c->ntoks && t[q].sent == sent; q++)
             if (tok_is(c->text, &t[q], "box") && tok_is(c->text, &t[q + 1], "office"))
                 return 4;
     }
     int named = 0;
     if (is_at(c, k, sent, "was") || is_at(c, k, sent, "were") || is_at(c, k, sent, "is"))
-        k++, named = word_at(c, k, sent, ag__ner_work_named);
+        k++, named = word_of(c, k, sent, CUE_WORK_NAMED);
     else if (is_at(c, k, sent, "won") || is_at(c, k, sent, "wins"))
         named = 2;
     if (!named)
@@ -734,11 +727,9 @@ static int work_after(const ctx *c, const cand *m)
             return 0;
         if (named == 1 && (tok_in(c, &t[q], G_MISC_NOUN) || tok_is(c->text, &t[q], "picture")))
             return 5;
-        if (named == 2 && (t[q].flags & AG__T_LOWER) &&
-            tok_is_any(c->text, &t[q], ag__ner_work_film_awards))
-            return is_at(c, q + 1, sent, "for") || word_at(c, q + 1, sent, ag__ner_work_categories)
-                       ? 0
-                       : 4;
+        if (named == 2 && word_of(c, q, sent, CUE_WORK_AWARD))
+            return is_at(c, q + 1, sent, "for") || word_of(c, q + 1, sent, CUE_WORK_CATEGORY) ? 0
+                                                                                              : 4;
     }
     return 0;
 }
@@ -755,10 +746,10 @@ static int work_before(const ctx *c, const cand *m)
         return 0;
     const tok *pv = &t[ts - 1];
     if (tok_is(c->text, pv, "in"))
-        return word_at(c, ts - 2, sent, ag__ner_work_in) ? 4 : 0;
+        return word_of(c, ts - 2, sent, CUE_WORK_IN) ? 4 : 0;
     if (tok_is(c->text, pv, "of") || tok_is(c->text, pv, "to"))
-        return word_at(c, ts - 2, sent, ag__ner_work_of) ? 4 : 0;
-    if (!tok_is(c->text, pv, "for") || !word_at(c, ts - 2, sent, ag__ner_work_categories))
+        return word_of(c, ts - 2, sent, CUE_WORK_OF) ? 4 : 0;
+    if (!tok_is(c->text, pv, "for") || !word_of(c, ts - 2, sent, CUE_WORK_CATEGORY))
         return 0;
     for (size_t q = ts - 2; q-- > 0 && q + 8 >= ts && t[q].sent == sent;) {
         if (!(t[q].flags & AG__T_WORD))

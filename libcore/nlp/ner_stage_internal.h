@@ -133,6 +133,20 @@ enum {
     CUE_RUN,     /* ag__ner_runs: "runs on X" */
     CUE_PORT,    /* ag__ner_ports: "ported to X" */
     CUE_VERSION, /* ag__ner_versions: "a version of X" */
+    /* Films, shows and bands (vote_work and its helpers in ner_evidence.c): */
+    CUE_WORK_STAR,     /* ag__ner_work_stars: "X, starring Y" */
+    CUE_WORK_PART,     /* ag__ner_work_parts: "X's cast" */
+    CUE_WORK_PERSON,   /* ag__ner_work_people: "X star Y" */
+    CUE_WORK_CREDIT,   /* ag__ner_work_credits: "X, directed by" */
+    CUE_WORK_DRAW,     /* ag__ner_work_draws: "X drew 8m viewers" */
+    CUE_WORK_AUDIENCE, /* ag__ner_work_audiences */
+    CUE_WORK_BOX,      /* ag__ner_work_box: "X topped the box office" */
+    CUE_WORK_NAMED,    /* ag__ner_work_named: "X was named best film" */
+    CUE_WORK_AWARD,    /* ag__ner_work_film_awards */
+    CUE_WORK_CATEGORY, /* ag__ner_work_categories: "best actor for X" */
+    CUE_WORK_IN,       /* ag__ner_work_in: "starring in X" */
+    CUE_WORK_OF,       /* ag__ner_work_of: "an episode of X" */
+    CUE_BAND_MEMBER,   /* ag__ner_band_members: "X singer Y" */
     CUE_LISTS
 };
 

@@ -222,12 +222,29 @@ const char *const ag__ner_contests[] = {"game",    "games",  "match",    "matche
  * to Boston". */
 const char *const ag__ner_score_links[] = {"over", "to", "against", "past", NULL};
 
-const char *const *const ag__ner_cues[CUE_LISTS] = {
-    [CUE_RESULT] = ag__ner_result_verbs, [CUE_ROLE] = ag__ner_team_roles,
-    [CUE_CONTEST] = ag__ner_contests,    [CUE_SCORE] = ag__ner_score_verbs,
-    [CUE_LINK] = ag__ner_score_links,    [CUE_VEHICLE] = ag__ner_vehicles,
-    [CUE_ABOARD] = ag__ner_aboard,       [CUE_RUN] = ag__ner_runs,
-    [CUE_PORT] = ag__ner_ports,          [CUE_VERSION] = ag__ner_versions};
+const char *const *const ag__ner_cues[CUE_LISTS] = {[CUE_RESULT] = ag__ner_result_verbs,
+                                                    [CUE_ROLE] = ag__ner_team_roles,
+                                                    [CUE_CONTEST] = ag__ner_contests,
+                                                    [CUE_SCORE] = ag__ner_score_verbs,
+                                                    [CUE_LINK] = ag__ner_score_links,
+                                                    [CUE_VEHICLE] = ag__ner_vehicles,
+                                                    [CUE_ABOARD] = ag__ner_aboard,
+                                                    [CUE_RUN] = ag__ner_runs,
+                                                    [CUE_PORT] = ag__ner_ports,
+                                                    [CUE_VERSION] = ag__ner_versions,
+                                                    [CUE_WORK_STAR] = ag__ner_work_stars,
+                                                    [CUE_WORK_PART] = ag__ner_work_parts,
+                                                    [CUE_WORK_PERSON] = ag__ner_work_people,
+                                                    [CUE_WORK_CREDIT] = ag__ner_work_credits,
+                                                    [CUE_WORK_DRAW] = ag__ner_work_draws,
+                                                    [CUE_WORK_AUDIENCE] = ag__ner_work_audiences,
+                                                    [CUE_WORK_BOX] = ag__ner_work_box,
+                                                    [CUE_WORK_NAMED] = ag__ner_work_named,
+                                                    [CUE_WORK_AWARD] = ag__ner_work_film_awards,
+                                                    [CUE_WORK_CATEGORY] = ag__ner_work_categories,
+                                                    [CUE_WORK_IN] = ag__ner_work_in,
+                                                    [CUE_WORK_OF] = ag__ner_work_of,
+                                                    [CUE_BAND_MEMBER] = ag__ner_band_members};
 
 /* First words of names that are events, storms, series or competitions, not actors:
  * "Hurricane Ivan", "Tropical Storm Gaston", "Formula One", "Operation Desert Storm",
