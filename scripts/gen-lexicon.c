@@ -96,6 +96,23 @@ static void read_lines(const char *path, strset *out)
     fclose(f);
 }
 
+/* Add the canonical name of --dict line `line` to taken, and its aliases too when
+ * aliases is set ("+" marks an adjective form; the form is the rest). */
+static void take_names(strset *taken, const char *line, int aliases)
+{
+    char names[1024];
+    snprintf(names, sizeof names, "%s", line);
+    char *type = strchr(names, '\t'), *al = type ? strchr(type + 1, '\t') : NULL;
+    if (type)
+        *type = '\0';
+    set_add(taken, names);
+    if (!aliases || !al)
+        return;
+    al[strcspn(al + 1, "\t") + 1] = '\0';
+    for (char *a = strtok(al + 1, "|"); a; a = strtok(NULL, "|"))
+        set_add(taken, a[0] == '+' ? a + 1 : a);
+}
+
 /* ------------------------------------------------------------ countries */
 
 typedef struct country {
@@ -329,12 +346,8 @@ int main(int argc, char **argv)
     strset regions = {0};
     snprintf(path, sizeof path, "%s/regions.txt", dd);
     read_lines(path, &regions);
-    for (size_t i = 0; i < regions.n; i++) {
-        char name[512];
-        snprintf(name, sizeof name, "%s", regions.v[i]);
-        name[strcspn(name, "\t")] = '\0';
-        set_add(&taken, name);
-    }
+    for (size_t i = 0; i < regions.n; i++)
+        take_names(&taken, regions.v[i], 0);
     set_sort(&taken);
 
     /* Subdivisions (states, provinces, counties) from
@@ -388,21 +401,8 @@ int main(int argc, char **argv)
     strset orgs = {0};
     snprintf(path, sizeof path, "%s/orgs.txt", dd);
     read_lines(path, &orgs);
-    for (size_t i = 0; i < orgs.n; i++) {
-        char names[1024];
-        snprintf(names, sizeof names, "%s", orgs.v[i]);
-        char *type = strchr(names, '\t'), *aliases = type ? strchr(type + 1, '\t') : NULL;
-        if (type)
-            *type = '\0';
-        set_add(&taken, names);
-        if (aliases) {
-            char *end = strchr(++aliases, '\t');
-            if (end)
-                *end = '\0';
-            for (char *a = strtok(aliases, "|"); a; a = strtok(NULL, "|"))
-                set_add(&taken, a[0] == '+' ? a + 1 : a);
-        }
-    }
+    for (size_t i = 0; i < orgs.n; i++)
+        take_names(&taken, orgs.v[i], 1);
     set_sort(&taken);
 
     /* Cities. A city named like a common word, a given name or a function word is left
