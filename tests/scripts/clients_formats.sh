@@ -13,17 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 src=${AG_SOURCE:-$here/../..}
 export LC_ALL=C.UTF-8 PYTHONIOENCODING=utf-8
 
-# The first interpreter that can import module $1 (with an optional version test $2).
-find_py() {
-    for py in python3 /usr/bin/python3; do
-        command -v "$py" >/dev/null 2>&1 || continue
-        if "$py" -c "import $1, sys; sys.exit(0 if ${2:-True} else 1)" 2>/dev/null; then
-            echo "$py"
-            return 0
-        fi
-    done
-    return 1
-}
+. "$here/lib/python.sh"
 nx3=$(find_py networkx "int(networkx.__version__.split('.')[0]) >= 3") || nx3=
 nx=$nx3
 [ -n "$nx" ] || nx=$(find_py networkx) || nx=

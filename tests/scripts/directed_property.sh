@@ -6,14 +6,8 @@
 # Usage: directed_property.sh BIN_DIR
 set -u
 bin=$(cd "$1" && pwd) || exit 1
-py=
-for p in python3 /usr/bin/python3; do
-    if "$p" -c 'import igraph' 2>/dev/null; then
-        py=$p
-        break
-    fi
-done
-[ -n "$py" ] || { echo "skipped: python-igraph is not installed"; exit 77; }
+. "$(dirname "$0")/lib/python.sh"
+need_py igraph python-igraph
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 "$py" - "$bin" "$tmp" <<'PY'

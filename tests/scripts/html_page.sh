@@ -11,17 +11,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 src=${AG_SOURCE:-$here/../..}
 export LC_ALL=C.UTF-8 PYTHONIOENCODING=utf-8
 
-py=
-for p in python3 /usr/bin/python3; do
-    if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import selenium' 2>/dev/null; then
-        py=$p
-        break
-    fi
-done
-if [ -z "$py" ]; then
-    echo "skipped: python3-selenium is not installed"
-    exit 77
-fi
+. "$(dirname "$0")/lib/python.sh"
+need_py selenium python3-selenium
 for tool in chromium chromedriver; do
     if ! command -v "$tool" >/dev/null 2>&1; then
         echo "skipped: $tool is not installed (apt-get install chromium chromium-driver)"

@@ -11,17 +11,8 @@ set -eu
 bin=$1
 here=$(cd "$(dirname "$0")" && pwd)
 export LC_ALL=C.UTF-8 PYTHONIOENCODING=utf-8
-py=
-for p in python3 /usr/bin/python3; do
-    if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import graph_tool' 2>/dev/null; then
-        py=$p
-        break
-    fi
-done
-if [ -z "$py" ]; then
-    echo "skipped: graph-tool is not installed"
-    exit 77
-fi
+. "$(dirname "$0")/lib/python.sh"
+need_py graph_tool graph-tool
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 PYTHONPATH=$here "$py" - "$bin" "$tmp" <<'PY'
