@@ -32,10 +32,13 @@
  * visited thing is none ("visited X's grave", "the tomb of X", "met the Taliban's
  * envoys"), nor is a subject inside another verb's object ("gunmen holding UN workers
  * met ...") or after a possessive pronoun ("its UN diplomats met ..."); a list of
- * partners ends at a verb. Recall (referred_subject, pair_met): "X said he met Y", "X
- * said in his meeting with Y", "X flew to Cairo, where he met Y" and "X arrived and then
- * met Y" take X as subject when that is unambiguous; "met in London with Y" is "met Y";
- * "the two leaders met" pairs the only two persons named just before (in the paragraph,
+ * partners ends at a verb; an organisation before a role whose holder follows is no
+ * partner (role_gap: "talks with Daily Courier columnist Anna Keller"). A participle after
+ * an article, "of" or a possessive is no trigger ("of hosted software maker X"), and "met"
+ * in a clause naming a stage of a competition is a match (a_fixture). Recall (referred_subject,
+ * pair_met): "X said he met Y", "X said in his meeting with Y", "X flew to Cairo, where he met Y"
+ * and "X arrived and then met Y" take X as subject when that is unambiguous; "met in London with Y"
+ * is "met Y"; "the two leaders met" pairs the only two persons named just before (in the paragraph,
  * or the previous one for a paragraph's first sentence).
  * The tokens are the recogniser's (ner_internal.h), so "Mr." and "U.S." are words here
  * too; only the first MEET_MAX_TOKENS tokens of a sentence are read.
@@ -651,6 +654,8 @@ enum {
     WS_ING_ADJ,
     WS_PAIR_NOUNS,
     WS_CLAUSE_WORDS,
+    WS_DETERMINERS,
+    WS_FIXTURES,
     WS_COUNT
 };
 #define WS_DONE (1u << 31) /* a token's set bits are computed (see word_in) */
@@ -683,9 +688,11 @@ static const char *const *const WORD_SETS[WS_COUNT] = {
                                 "plans", "scheduled", "shall", "should", "wants", "will", "would"),
     /* Role nouns that sit between a nationality and a name without being titles the
      * recogniser strips ("Burundi negotiator Nyerere", "his German counterpart Kinkel"). */
-    [WS_ROLE_NOUNS] = WORDS("ally", "colleague", "counterpart", "counterparts", "delegate", "envoy",
-                            "leader", "executive", "negotiator", "official", "opposite",
-                            "representative", "spokesman", "spokesperson", "spokeswoman"),
+    [WS_ROLE_NOUNS] =
+        WORDS("adviser", "advisor", "aide", "ally", "colleague", "columnist", "commentator",
+              "correspondent", "counterpart", "counterparts", "delegate", "editor", "envoy",
+              "leader", "executive", "lawyer", "negotiator", "official", "opposite", "reporter",
+              "representative", "spokesman", "spokesperson", "spokeswoman"),
     [WS_MOD_JOIN] = WORDS("and", "for", "of", "on", "the"),
     /* Nouns that make a trigger with "with" or "between" after them. */
     [WS_NOUNS] = WORDS("discussions", "meeting", "meetings", "negotiations", "talks"),
@@ -723,6 +730,15 @@ static const char *const *const WORD_SETS[WS_COUNT] = {
         WORDS("chancellors", "leaders", "men", "ministers", "premiers", "presidents", "women"),
     /* Words that open a clause with a subject of its own ("X said Y arrived and met Z",
      * "X criticised Y, who flew in and met Z"). */
+    /* Words before a participle that make it an adjective ("the hosted service", "CEO of
+     * hosted software maker X"), not a trigger. */
+    [WS_DETERMINERS] =
+        WORDS("a", "an", "her", "his", "its", "my", "of", "our", "the", "their", "your"),
+    /* Stages of a competition: "X meets Y in the first round", "X and Y met in the
+     * semi-final" report a match, not a meeting. */
+    [WS_FIXTURES] = WORDS("final", "finals", "play-off", "play-offs", "playoff", "playoffs",
+                          "quarter-final", "quarter-finals", "quarterfinal", "quarterfinals",
+                          "round", "semi-final", "semi-finals", "semifinal", "semifinals"),
     [WS_CLAUSE_WORDS] = WORDS("added", "after", "although", "as", "because", "before", "if", "said",
                               "says", "since", "that", "though", "told", "until", "when", "where",
                               "whereas", "which", "while", "who", "whom", "whose"),
@@ -939,6 +955,18 @@ static int owned_gap(const ag__analyser *an, const char *text, size_t s, size_t 
     }
     return !last || word_in(an, text, last, WS_ROLE_NOUNS) ||
            (word_class(an, text, last) & AG_LEX_TITLE);
+}
+
+/* Is [s, e) one to four words naming a role (owned_gap) and no comma? */
+static int role_gap(const ag__analyser *an, const char *text, size_t s, size_t e)
+{
+    size_t i = tok_at(an, s), words = 0;
+    for (size_t k = i; k < an->ntoks && an->toks[k].s < e; k++) {
+        if (an->toks[k].punct == ',')
+            return 0;
+        words += is_word(&an->toks[k]);
+    }
+    return words > 0 && owned_gap(an, text, s, e);
 }
 
 /* Is mention x, before the trigger token t, followed by a possessive 's that makes it the
@@ -1243,9 +1271,10 @@ static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_
         return TRIG_NONE;
     case 'h':
     case 'r':
-    case 'v': {
+    case 'v':
+        if (ti > 0 && word_in(an, text, &an->toks[ti - 1], WS_DETERMINERS))
+            return TRIG_NONE;
         return word_in(an, text, t, WS_VISITS) ? TRIG_VISIT : TRIG_NONE;
-    }
     default:
         return TRIG_NONE;
     }
@@ -1306,6 +1335,10 @@ static void mark_modifiers(ag__analyser *an, const char *text, const ag_mention 
         else if (x->adjective && y->type == AG_ACTOR_PERSON && x->end < y->start &&
                  owned_gap(an, text, x->end, y->start))
             mod[c] = 1;
+        /* An organisation before a role whose holder follows, without a comma ("talks
+         * with Daily Courier sports columnist Anna Keller"): the person is the partner. */
+        else if (y->type == AG_ACTOR_PERSON && role_gap(an, text, x->end, y->start))
+            mod[c] = 1;
     }
 }
 
@@ -1341,6 +1374,35 @@ static size_t trigger_objects(ag__analyser *an, const char *text, const acting *
         *last_end = x->end;
     }
     return no;
+}
+
+/* "X meets Y in the first round", "X and Y met in the final": a verb "met" whose clause
+ * names a stage of a competition within the next 12 words after `from` reports a match.
+ * Not "a second round of talks" nor "the final communique" ("final" must end its phrase). */
+static int a_fixture(ag__analyser *an, const char *text, size_t from)
+{
+    for (size_t i = tok_at(an, from), words = 0; i < an->ntoks && words < 12; i++) {
+        const tok *t = &an->toks[i];
+        if (!is_word(t))
+            continue;
+        words++;
+        if (!word_in(an, text, t, WS_FIXTURES))
+            continue;
+        const tok *nx = i + 1 < an->ntoks ? &an->toks[i + 1] : NULL;
+        if (word_eq(text, t, "round")) {
+            size_t k = i + 2;
+            if (nx && word_eq(text, nx, "of") && k < an->ntoks &&
+                word_eq(text, &an->toks[k], "the"))
+                k++;
+            if (!(nx && word_eq(text, nx, "of") && k < an->ntoks &&
+                  word_in(an, text, &an->toks[k], WS_NOUNS)))
+                return 1;
+        } else if (!(word_eq(text, t, "final") || word_eq(text, t, "finals")) || !nx ||
+                   !(nx->flags & AG__T_LOWER) || word_in(an, text, nx, WS_ENDS)) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* "called on X to ...", "called on X and the Y party to ...": an appeal, no meeting. */
@@ -1561,6 +1623,8 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
             continue;
         }
         if (no == 0 && kind != TRIG_VERB)
+            continue;
+        if ((word_eq(text, t, "met") || word_eq(text, t, "meets")) && a_fixture(an, text, t->e))
             continue;
         long ns = trigger_subjects(an, text, &act, ti, no, last_end, subj);
         if (ns < 0)
