@@ -1342,6 +1342,31 @@ static void mark_modifiers(ag__analyser *an, const char *text, const ag_mention 
     }
 }
 
+/* Token k is a comma. */
+static int comma_at(const ag__analyser *an, size_t k)
+{
+    return k < an->ntoks && (an->toks[k].flags & AG__T_PUNCT) && an->toks[k].punct == ',';
+}
+
+/* Does the text between a name ending at `end` and the next starting at `start` open an
+ * apposition that names the second as what the first belongs to: a comma, then up to five
+ * lower-case words ending in "of", "for", "at" or "to" and maybe "the" ("X, leader of the
+ * Y party", "X, the negotiator for Y")? */
+static int appositive(const ag__analyser *an, const char *text, size_t end, size_t start)
+{
+    size_t k = tok_at(an, end), yk = tok_at(an, start);
+    if (!comma_at(an, k) || yk < k + 2 || yk > k + 6)
+        return 0;
+    for (size_t q = k + 1; q < yk; q++)
+        if (!(an->toks[q].flags & AG__T_LOWER))
+            return 0;
+    const tok *last = &an->toks[yk - 1];
+    if (word_eq(text, last, "the") && yk >= k + 3)
+        last--;
+    return word_eq(text, last, "of") || word_eq(text, last, "for") || word_eq(text, last, "at") ||
+           word_eq(text, last, "to");
+}
+
 /* The objects (or the members of a between-list) after a trigger of kind `kind` whose
  * phrase ends at tend: at most 16 local actors into objs, their number returned, and the
  * end of the last in *last_end (tend when none). */
@@ -1366,6 +1391,9 @@ static size_t trigger_objects(ag__analyser *an, const char *text, const acting *
                                  !verb_in(an, text, *last_end, x->start);
         if (!ok)
             break;
+        /* "met X, the negotiator for Y": Y describes the partner X and is none itself. */
+        if (no > 0 && !owned && appositive(an, text, *last_end, x->start))
+            continue;
         /* "visited X's grave", "met the Taliban's envoys": X is no partner, though one
          * may follow ("met Sharon's envoy, Dov Weisglass"). */
         if ((owned = owner_end(an, text, x)) != 0)
@@ -1453,12 +1481,6 @@ static long antecedent(const ag__analyser *an, const char *text, const acting *a
     return first;
 }
 
-/* Token k is a comma. */
-static int comma_at(const ag__analyser *an, size_t k)
-{
-    return k < an->ntoks && (an->toks[k].flags & AG__T_PUNCT) && an->toks[k].punct == ',';
-}
-
 /* Tokens k and k + 1 are ", and". */
 static int comma_then_and(const ag__analyser *an, const char *text, size_t k)
 {
@@ -1466,30 +1488,19 @@ static int comma_then_and(const ag__analyser *an, const char *text, size_t k)
 }
 
 /* "X, leader of the Y party, met Z", "X, a spokesman for Y, said": acting mention c, the
- * nearest before the trigger t, closes an apposition of mention c - 1 (a comma after
- * c - 1, up to five lower-case words ending in "of", "for", "at" or "to" and maybe "the",
- * mention c, a comma right before t). The apposition's head met, not the organisation
- * it names: returns c - 1 then, else c. */
+ * nearest before the trigger t, closes an apposition of mention c - 1 (appositive, and a
+ * comma right before t). The apposition's head met, not the organisation it names:
+ * returns c - 1 then, else c. */
 static long apposition_head(const ag__analyser *an, const char *text, const acting *a, long c,
                             const tok *t)
 {
     if (c <= 0 || a->mod[c - 1] || a->m[a->cand[c - 1]].type == AG_ACTOR_PLACE)
         return c;
     const ag_mention *x = &a->m[a->cand[c - 1]], *y = &a->m[a->cand[c]];
-    size_t after = tok_at(an, y->end), k = tok_at(an, x->end), yk = tok_at(an, y->start);
-    if (!comma_at(an, after) || after + 1 >= an->ntoks || &an->toks[after + 1] != t ||
-        !comma_at(an, k) || yk < k + 2 || yk > k + 6)
+    size_t after = tok_at(an, y->end);
+    if (!comma_at(an, after) || after + 1 >= an->ntoks || &an->toks[after + 1] != t)
         return c;
-    for (size_t q = k + 1; q < yk; q++)
-        if (!(an->toks[q].flags & AG__T_LOWER))
-            return c;
-    const tok *last = &an->toks[yk - 1];
-    if (word_eq(text, last, "the") && yk >= k + 3)
-        last--;
-    return word_eq(text, last, "of") || word_eq(text, last, "for") || word_eq(text, last, "at") ||
-                   word_eq(text, last, "to")
-               ? c - 1
-               : c;
+    return appositive(an, text, x->end, y->start) ? c - 1 : c;
 }
 
 /* The subjects of the trigger at token ti (no objects found, the last ending at
