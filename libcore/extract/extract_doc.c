@@ -33,7 +33,9 @@
  * envoys"), nor is a subject inside another verb's object ("gunmen holding UN workers
  * met ...") or after a possessive pronoun ("its UN diplomats met ..."); a list of
  * partners ends at a verb; an organisation before a role whose holder follows is no
- * partner (role_gap: "talks with Daily Courier columnist Anna Keller"). A participle after
+ * partner (role_gap: "talks with Daily Courier columnist Anna Keller"), nor a nationality
+ * adjective but for the people acting for its state (acts: "met Pakistani leaders", not
+ * "met British troops"). A participle after
  * an article, "of" or a possessive is no trigger ("of hosted software maker X"), and "met"
  * in a clause naming a stage of a competition is a match (a_fixture). Recall (referred_subject,
  * pair_met): "X said he met Y", "X said in his meeting with Y", "X flew to Cairo, where he met Y"
@@ -655,6 +657,7 @@ enum {
     WS_PAIR_NOUNS,
     WS_CLAUSE_WORDS,
     WS_DETERMINERS,
+    WS_STATE_NOUNS,
     WS_FIXTURES,
     WS_COUNT
 };
@@ -739,6 +742,13 @@ static const char *const *const WORD_SETS[WS_COUNT] = {
     [WS_FIXTURES] = WORDS("final", "finals", "play-off", "play-offs", "playoff", "playoffs",
                           "quarter-final", "quarter-finals", "quarterfinal", "quarterfinals",
                           "round", "semi-final", "semi-finals", "semifinal", "semifinals"),
+    /* Groups that act for a state, after its adjective ("met Pakistani leaders", "North
+     * Korean and US officials met"); with WS_ROLE_NOUNS and titles. Not "British troops",
+     * "Brazilian fans". */
+    [WS_STATE_NOUNS] =
+        WORDS("authorities", "commanders", "delegates", "delegation", "delegations", "diplomat",
+              "diplomats", "envoys", "government", "leaders", "leadership", "ministers",
+              "negotiators", "officers", "officials", "representatives", "side"),
     [WS_CLAUSE_WORDS] = WORDS("added", "after", "although", "as", "because", "before", "if", "said",
                               "says", "since", "that", "though", "told", "until", "when", "where",
                               "whereas", "which", "while", "who", "whom", "whose"),
@@ -1342,6 +1352,32 @@ static void mark_modifiers(ag__analyser *an, const char *text, const ag_mention 
     }
 }
 
+/* Does mention x stand for an actor that can meet? Any name does; a nationality
+ * adjective only with a name or title after it ("Chinese President Hu"), or in a noun
+ * phrase of people who act for the state ("met top Pakistani leaders", "Israeli and
+ * Palestinian negotiators"): "met British troops", "Brazilian luck visits X" meet no
+ * country. */
+static int acts(const ag__analyser *an, const char *text, const ag_mention *x)
+{
+    if (!x->adjective)
+        return 1;
+    size_t words = 0; /* lower-case words of the noun phrase after x */
+    for (size_t i = tok_at(an, x->end); i < an->ntoks && words < 4; i++) {
+        const tok *t = &an->toks[i];
+        if (word_eq(text, t, "and") || (!is_word(t) && ag_text_is_hyphen(t->punct)))
+            continue; /* "Israeli and Palestinian negotiators", "Israeli-Palestinian talks" */
+        if (!is_word(t) || (word_class(an, text, t) & AG_LEX_FUNCTION))
+            return words == 0; /* a noun itself: "talks with the Syrians in Damascus" */
+        if (!(t->flags & AG__T_LOWER))
+            return words == 0;
+        if (word_in(an, text, t, WS_STATE_NOUNS) || word_in(an, text, t, WS_ROLE_NOUNS) ||
+            (word_class(an, text, t) & AG_LEX_TITLE))
+            return 1;
+        words++;
+    }
+    return 0;
+}
+
 /* Token k is a comma. */
 static int comma_at(const ag__analyser *an, size_t k)
 {
@@ -1382,7 +1418,7 @@ static size_t trigger_objects(ag__analyser *an, const char *text, const acting *
             continue;
         if (act->mod[c] || x->type == AG_ACTOR_PLACE || x->type == AG_ACTOR_OTHER)
             continue;
-        if (kind == TRIG_VISIT && x->type == AG_ACTOR_COUNTRY)
+        if ((kind == TRIG_VISIT && x->type == AG_ACTOR_COUNTRY) || !acts(an, text, x))
             continue;
         int ok = owned     ? owned_gap(an, text, owned, x->start)
                  : no == 0 ? gap_ok(an, text, *last_end, x->start, WS_OBJ_BREAK,
@@ -1523,7 +1559,8 @@ static long trigger_subjects(ag__analyser *an, const char *text, const acting *a
         const ag_mention *x = &m[cand[c]];
         if (x->end > t->s || mod[c] || x->type == AG_ACTOR_PLACE)
             continue;
-        if (gap_ok(an, text, x->end, t->s, WS_SUBJ_BREAK, 8, 0) && !owns_subject(an, text, x, t))
+        if (gap_ok(an, text, x->end, t->s, WS_SUBJ_BREAK, 8, 0) && !owns_subject(an, text, x, t) &&
+            acts(an, text, x))
             first = (long)c;
         break;
     }
