@@ -296,11 +296,14 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
     else if (given && !(t[ts].cls & AG_LEX_COMMON))
         m->votes[AG_ACTOR_PERSON] += 1; /* "Saddam", "Kim": a given name alone */
     /* A multi-word name with no cue is a person's, unless its last word is an ordinary
-     * English word and its first no given name: "Arctic Monkeys", "Sun Microsystems",
-     * "Deutsche Boerse" name organisations far more often than people. */
+     * English word and its first no given name nor an initial: "Arctic Monkeys", "Sun
+     * Microsystems", "Deutsche Boerse" name organisations far more often than people;
+     * "D. Boon", "S. Law" (a scorecard's players) are people. */
     if (n >= 2 && !hascue && !hasof && !allcommon && !acronym) {
         uint32_t lc = t[te - 1].cls;
-        if (!titled && !given && (lc & AG_LEX_COMMON) && !(lc & (AG_LEX_GIVEN | AG_LEX_PROPER)))
+        int initial = (t[ts].flags & AG__T_DOTTED) && t[ts].e - t[ts].s == 2;
+        if (!titled && !given && !initial && (lc & AG_LEX_COMMON) &&
+            !(lc & (AG_LEX_GIVEN | AG_LEX_PROPER)))
             m->votes[AG_ACTOR_ORG] += 1;
         else if (!titled && !given)
             m->votes[AG_ACTOR_PERSON] += 1, m->uncued = 1;

@@ -99,13 +99,15 @@ static const char *const misc_nouns[] = {
     "memoir",   "opera",    "kernel",  "book",     "books",       "poem",
     "painting", "series",   "drama",   "comedy",   "thriller",    "soap",
     "cartoon",  "biopic",   "sequel",  "prequel",  "remake",      NULL};
-/* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip". */
+/* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip"; also
+ * sports grounds ("Adelaide Oval", "Ascot Racecourse"). */
 static const char *const place_heads[] = {
-    "Street",    "Square", "Avenue", "Road",  "Bridge",  "Strip",     "Prison",  "Stadium",
-    "Mountains", "Hills",  "Valley", "River", "Lake",    "Island",    "Islands", "Gulf",
-    "Bay",       "Strait", "Sea",    "Ocean", "Desert",  "Peninsula", "Coast",   "Airport",
-    "Province",  "Region", "Wharf",  "Quay",  "Harbour", "Pier",      "Palace",  "Castle",
-    "Gardens",   "Park",   "City",   NULL};
+    "Street",  "Square",   "Avenue",  "Road",       "Bridge",   "Strip",     "Prison",
+    "Stadium", "Oval",     "Arena",   "Racecourse", "Speedway", "Velodrome", "Mountains",
+    "Hills",   "Valley",   "River",   "Lake",       "Island",   "Islands",   "Gulf",
+    "Bay",     "Strait",   "Sea",     "Ocean",      "Desert",   "Peninsula", "Coast",
+    "Airport", "Province", "Region",  "Wharf",      "Quay",     "Harbour",   "Pier",
+    "Palace",  "Castle",   "Gardens", "Park",       "City",     NULL};
 /* Common nouns after a name that make it a place: "Kunar province", "Tigris river". */
 static const char *const place_nouns[] = {"province", "region", "district", "city",    "county",
                                           "village",  "town",   "river",    "valley",  "island",
