@@ -425,6 +425,24 @@ static int credit_word_attested(const ctx *c, size_t k)
     return 0;
 }
 
+/* The name [ts, te) is one ordinary word before at most two numbers that end its
+ * sentence: a label of a match summary ("Halftime 1-1.", "Attendance 106,000.", "Total
+ * 165"), not a side (a result names two sides, a standings row has many numbers). */
+static int row_label(const ctx *c, size_t ts, size_t te)
+{
+    const tok *t = c->toks;
+    uint32_t cl = t[ts].cls;
+    if (te - ts != 1 || !(cl & AG_LEX_COMMON) || (cl & (AG_LEX_PROPER | AG_LEX_GIVEN)))
+        return 0;
+    size_t numbers = 0;
+    for (size_t q = te; q < c->ntoks && t[q].sent == t[ts].sent; q++) {
+        if (t[q].flags & AG__T_WORD)
+            return 0;
+        numbers += (t[q].flags & AG__T_DIGIT) != 0;
+    }
+    return numbers <= 2;
+}
+
 /* Drop sentence-initial function and ordinary words from the start *tsp of span
  * [*tsp, te) ("The", "Senior Taliban officials"), unless the word starts a gazetteer form
  * or a title, or the document writes it capitalised in mid-sentence too. In an ALL-CAPS
@@ -450,7 +468,7 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
         /* "Air France and Lufthansa", "Tennis Australia president": a national body or
          * branch stays whole at the start of a sentence too; so does a table row's name
          * ("Bury 4 3 1 0"). */
-        if (org_branch(c, ts, ts + 1, te) || table_row(c, ts, te))
+        if (org_branch(c, ts, ts + 1, te) || (table_row(c, ts, te) && !row_label(c, ts, te)))
             break;
         /* "Marrow Ltd, headquartered in Leeds": an organisation's name ends in its head,
          * unless the article writes the name without the word too ("Bankrupt US Airways
@@ -1379,6 +1397,22 @@ static int dismissal(const ctx *c, const tok *t)
     return (t->flags & AG__T_LOWER) && tok_is_any(c->text, t, marks);
 }
 
+/* The name [ts, te) is in a list of scorers or batsmen in brackets after a side's score:
+ * "Juventus 2 (Del Piero 12, Vieri 75)", "first innings 412 (D. Penn 121, S. Law 64)".
+ * The bracket opens right after a number, on the same line, within a dozen tokens. */
+static int scorer(const ctx *c, size_t ts)
+{
+    const tok *t = c->toks;
+    for (size_t k = ts, n = 0; k > 0 && n < 12; k--, n++) {
+        const tok *p = &t[k - 1];
+        if (has_newline(c->text, p->e, t[k].s) || ((p->flags & AG__T_PUNCT) && p->punct == ')'))
+            return 0;
+        if ((p->flags & AG__T_PUNCT) && p->punct == '(')
+            return k >= 2 && (t[k - 2].flags & (AG__T_DIGIT | AG__T_WORD)) == AG__T_DIGIT;
+    }
+    return 0;
+}
+
 /* The name [ts, te) is a table row's name: a number right after it, and its line made of
  * names, numbers and punctuation only, two numbers or more ("Aston Villa 5 3 1 1",
  * "Arsenal 3 Aston Villa 1", "Tiger Woods 68 70"). */
@@ -1478,9 +1512,12 @@ int ag__ner_finish_cands(ctx *c, size_t from)
                             (te - ts >= 2 && te - ts <= 3 && !(t[te - 1].cls & AG_LEX_COMMON));
             m->rowkind = teamish ? 2 : personish ? 1 : 0;
         }
-        /* A cricket scorecard's dismissals name players: "c Ranatunga b Muralitharan 22". */
-        if (m->name >= 0 && ts > 0 && t[ts - 1].sent == m->sent && dismissal(c, &t[ts - 1])) {
+        /* A cricket scorecard's dismissals name players: "c Ranatunga b Muralitharan 22";
+         * so do the scorers in brackets after a side's score (not a row of the table). */
+        if (m->name >= 0 &&
+            ((ts > 0 && t[ts - 1].sent == m->sent && dismissal(c, &t[ts - 1])) || scorer(c, ts))) {
             c->p->names[m->name].votes[AG_ACTOR_PERSON] += 3;
+            m->row = 0;
             continue;
         }
         /* Teams. */
