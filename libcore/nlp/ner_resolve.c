@@ -546,8 +546,11 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
             }
             continue;
         }
+        /* (A place stays a place beside an organisation named after it, "in Bombay" and
+         * "Bombay Stock Exchange", unless the organisation is its club.) */
         if (b->type == AG_ACTOR_ORG && (first || (head && !lexical)) &&
-            (!lexical || m->type == AG_ACTOR_ORG || team_name(b)) &&
+            ((lexical ? m->type : nm[m->name].type) == AG_ACTOR_ORG ||
+             (!lexical && nm[m->name].type != AG_ACTOR_PLACE) || team_name(b)) &&
             !(first && !lexical && place_before_paper(c, k, kl, b->last, b->lastlen))) {
             *found = (long)j;
             hits++;
