@@ -764,6 +764,18 @@ static int work_before(const ctx *c, const cand *m)
 }
 
 /* Votes from the words right before the name, in its sentence (ts > 0). */
+/* Does the name [ts, te) end in a word of places ("the East Coast", "the Far East") or
+ * hold a title ("the Holy Roman Emperor Charles VI")? */
+static int place_words(const ctx *c, size_t ts, size_t te)
+{
+    static const char *const compass[] = {"East", "West", "North", "South", NULL};
+    const tok *t = c->toks;
+    for (size_t k = ts; k < te; k++)
+        if (t[k].cls & AG_LEX_TITLE)
+            return 1;
+    return tok_in(c, &t[te - 1], G_PLACE_HEAD) || tok_is_any(c->text, &t[te - 1], compass);
+}
+
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
     const tok *t = c->toks;
@@ -809,9 +821,19 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
     else if (tok_is(c->text, pv, "the") && loc_before && !hascue)
         m->votes[AG_ACTOR_PLACE] += 2; /* "at the Auberge de Castille" */
     else if (tok_is(c->text, pv, "the"))
-        /* "the Braves", "the Democrats": a capitalised plural after "the" is a group */
+        /* "the Braves", "the Democrats": a capitalised plural after "the" is a group; so
+         * is a name of several words heading its phrase after "the", unless it starts
+         * with a given name ("against the Regia Marina.", "the Free Voters and"; not "the
+         * Bush administration", where "the" goes with the noun, nor a name whose own
+         * words make it a place or no actor: "the East Coast", "the World Cup") */
         m->votes[AG_ACTOR_ORG] +=
-            te - ts == 1 && c->text[t[ts].e - 1] == 's' && !(t[ts].flags & AG__T_ALLCAPS) ? 2 : 1;
+            (te - ts == 1 && c->text[t[ts].e - 1] == 's' && !(t[ts].flags & AG__T_ALLCAPS)) ||
+                    (te - ts >= 2 && !given && !titled && !m->votes[AG_ACTOR_OTHER] &&
+                     !place_words(c, ts, te) &&
+                     (te >= c->ntoks || t[te].sent != m->sent || (t[te].flags & AG__T_PUNCT) ||
+                      (t[te].cls & AG_LEX_FUNCTION)))
+                ? 2
+                : 1;
     else if (tok_in(c, pv, G_LOC_PREP))
         m->votes[AG_ACTOR_PLACE] += given ? 1 : 2;
     else if ((pv->flags & AG__T_LOWER) && (pv->cls & AG_LEX_TITLE))
