@@ -167,12 +167,13 @@ const ag__ner_ending ag__ner_company_ends[] = {END("systems"), END("soft"), END(
 const char *const ag__ner_place_preps[] = {"in",      "at",     "near",   "from", "to",  "into",
                                            "outside", "around", "across", "of",   "via", NULL};
 
-/* Participles after a hyphen that make "X-word" a modifier, not a mention of X by name
- * ("a Boston-based firm", "the US-led coalition"): reported like an adjective. Asked by
+/* Participles (and "class", "style") after a hyphen that make "X-word" a modifier, not a
+ * mention of X by name ("a Boston-based firm", "the US-led coalition", "a Nimitz-class
+ * carrier", "Soviet-style planning"): reported like an adjective. Asked by
  * ner_spans.c (hyphen_modifier). */
 const char *const ag__ner_hyphen_modifiers[] = {
-    "based", "led",    "backed", "born",       "bred",      "owned",    "run",
-    "made",  "funded", "listed", "controlled", "sponsored", "brokered", NULL};
+    "based",  "led",    "backed",     "born",      "bred",     "owned", "run",   "made",
+    "funded", "listed", "controlled", "sponsored", "brokered", "class", "style", NULL};
 
 /* Verbs of winning a match: in "Leicestershire beat Somerset" both names are sides.
  * Asked by ner_spans.c (finish_cands). */
