@@ -997,6 +997,37 @@ static void resolve_aka(ctx *c)
     }
 }
 
+/* "The Rhine Valley Party (German: Rheintalpartei, RTP)", "Doctors Without Borders
+ * (MSF)": an acronym closing a bracket that opens right after a name of several words,
+ * not a person's, is that name's abbreviation, whatever its letters (another language's
+ * initials). */
+static void resolve_bracket_acronyms(ctx *c)
+{
+    struct ag__ner_scratch *p = c->p;
+    const cand *cs = p->cands;
+    for (size_t ci = 1; ci < p->ncands; ci++) {
+        const cand *b = &cs[ci];
+        if (b->name < 0 || !acronym_like(&p->names[b->name]) || c->text[b->e] != ')')
+            continue;
+        size_t open = b->s; /* the bracket, at most 48 bytes back in the sentence */
+        while (open > 0 && b->s - open < 48 && c->text[open - 1] != '(' &&
+               c->text[open - 1] != ')' && c->text[open - 1] != '.')
+            open--;
+        if (open < 2 || c->text[open - 1] != '(' || c->text[open - 2] != ' ')
+            continue;
+        for (size_t ai = ci; ai-- > 0 && cs[ai].e + 2 >= open;) {
+            const cand *a = &cs[ai];
+            if (a->e + 2 != open)
+                continue;
+            long ra = a->name >= 0 ? root(p->names, a->name) : -1;
+            if (ra >= 0 && a->sent == b->sent && a->ntok >= 2 &&
+                p->names[ra].type != AG_ACTOR_PERSON && ra != b->name)
+                p->names[b->name].canon = ra;
+            break;
+        }
+    }
+}
+
 /* Each candidate's type from its name's, once the names are resolved; drops. */
 static void resolve_types(ctx *c)
 {
@@ -1085,6 +1116,7 @@ int ag__ner_resolve(ctx *c)
     if (resolve_orgs(c) < 0)
         goto out;
     resolve_aka(c);
+    resolve_bracket_acronyms(c);
     resolve_types(c);
     rc = 0;
 out:
