@@ -493,6 +493,11 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
             (t[te].flags & AG__T_LOWER) && (t[te].cls & AG_LEX_TITLE) &&
             (t[te + 1].flags & AG__T_CAP))
             break;
+        /* "Doctors Without Borders said": a capitalised function word right after it
+         * shows a name written in title case, outside a title-case headline */
+        if (ts + 2 < te && (t[ts + 1].flags & AG__T_CAP) && (t[ts + 1].cls & AG_LEX_FUNCTION) &&
+            c->p->capsent[t[ts].sent] == 0)
+            break;
         /* "Hurricane Ivan hit": an event word starts the name (typed misc later) */
         int event = 0;
         if (ts + 1 < te)
@@ -1242,6 +1247,15 @@ static int hyphen_start(ctx *c, size_t k)
     return split_hyphenated(c, k);
 }
 
+/* Does one of the words [k, e) name a title? */
+static int titled_words(const ctx *c, size_t k, size_t e)
+{
+    for (size_t q = k; q < e; q++)
+        if (c->toks[q].cls & AG_LEX_TITLE)
+            return 1;
+    return 0;
+}
+
 /* The end of the raw span that starts at token k: capitalised words, and the words that
  * join them inside a name, up to markup. MAX_SPAN bounds the work per span (span
  * processing is quadratic in its length); real names are far shorter, Title Case Text is
@@ -1325,6 +1339,18 @@ static size_t span_end(ctx *c, size_t k)
             size_t q = e;
             while (q < c->ntoks && q - e < 3 && t[q].sent == t[k].sent &&
                    (t[q].cls & AG_LEX_CONNECTOR) && (t[q].flags & AG__T_LOWER))
+                q++;
+            /* "Organisation of the Islamic Conference", "Committee of the Red Cross": "of
+             * the" after an organisation word, before a name that is no place ("Dow
+             * Chemical Co of the United States" is two), and no title before it
+             * ("Secretary of the Treasury John Snow" is a title and a person) */
+            ag_lex_actor pl;
+            if (q == e + 1 && tok_is(c->text, &t[e], "of") && q + 1 < c->ntoks &&
+                t[q + 1].sent == t[k].sent && tok_is(c->text, &t[q], "the") &&
+                (t[e - 1].cls & AG_LEX_ORGCUE) && (t[e - 1].flags & AG__T_CAP) &&
+                !titled_words(c, k, e) &&
+                !(match_form(c->lex, c->text, t, q + 1, c->ntoks, 0, &pl) &&
+                  (pl.type == AG_ACTOR_PLACE || pl.type == AG_ACTOR_COUNTRY)))
                 q++;
             if (q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
                 !(t[q].flags & AG__T_USED)) {
