@@ -215,6 +215,10 @@ static size_t real_title(ctx *c, size_t j, size_t te, int titled)
         return tl;
     size_t r = j + tl;
     int all_common = r < te;
+    /* (an organisation word in a portfolio is the office's: "Secretary of the Treasury
+     * John Snow") */
+    int portfolio =
+        r < te && (tok_is(c->text, &c->toks[r], "of") || tok_is(c->text, &c->toks[r], "for"));
     for (size_t k = r; k < te; k++) {
         uint32_t cl = c->toks[k].cls;
         ag_lex_actor a;
@@ -230,7 +234,7 @@ static size_t real_title(ctx *c, size_t j, size_t te, int titled)
          * "Economist Joel Naroff of First Union") */
         if (cl & AG_LEX_GIVEN)
             break;
-        if (cl & AG_LEX_ORGCUE)
+        if ((cl & AG_LEX_ORGCUE) && !portfolio)
             all_common = 1, k = te;
     }
     return all_common ? 0 : tl;
@@ -278,8 +282,9 @@ static size_t strip_titles_at(ctx *c, size_t ts, size_t te, size_t *role_s, size
                     k++;
                     continue;
                 }
-                if (cl & AG_LEX_CONNECTOR) {
-                    k++;
+                if ((cl & AG_LEX_CONNECTOR) ||
+                    (k == j + 1 && tok_is(c->text, &c->toks[k], "the"))) {
+                    k++; /* "Secretary of the Treasury John Snow" */
                     continue;
                 }
                 break;
@@ -1341,14 +1346,16 @@ static size_t span_end(ctx *c, size_t k)
                    (t[q].cls & AG_LEX_CONNECTOR) && (t[q].flags & AG__T_LOWER))
                 q++;
             /* "Organisation of the Islamic Conference", "Committee of the Red Cross": "of
-             * the" after an organisation word, before a name that is no place ("Dow
-             * Chemical Co of the United States" is two), and no title before it
-             * ("Secretary of the Treasury John Snow" is a title and a person) */
+             * the" after an organisation word with no title before it, or after a title
+             * ("Secretary of the Treasury John Snow", a title and a person: the title
+             * stripping takes "of the Treasury" for its portfolio); not before a place
+             * ("Dow Chemical Co of the United States" is two) */
             ag_lex_actor pl;
             if (q == e + 1 && tok_is(c->text, &t[e], "of") && q + 1 < c->ntoks &&
                 t[q + 1].sent == t[k].sent && tok_is(c->text, &t[q], "the") &&
-                (t[e - 1].cls & AG_LEX_ORGCUE) && (t[e - 1].flags & AG__T_CAP) &&
-                !titled_words(c, k, e) &&
+                (((t[e - 1].cls & AG_LEX_ORGCUE) && (t[e - 1].flags & AG__T_CAP) &&
+                  !titled_words(c, k, e)) ||
+                 (t[e - 1].cls & AG_LEX_TITLE)) &&
                 !(match_form(c->lex, c->text, t, q + 1, c->ntoks, 0, &pl) &&
                   (pl.type == AG_ACTOR_PLACE || pl.type == AG_ACTOR_COUNTRY)))
                 q++;
