@@ -343,6 +343,17 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
  * "Euronext, the pan-European exchange", "Smith, the chief executive,". Up to eight words
  * after ", the/a/an", to the next punctuation: an organisation noun makes it an
  * organisation, else a title or role word a person. */
+/* The lexicon class of lower-case token k: the tokeniser looks words up only beside a
+ * capitalised one, so one further away is looked up here. */
+static uint32_t lower_class(ctx *c, size_t k)
+{
+    const tok *t = &c->toks[k];
+    size_t n = t->e - t->s;
+    if (t->cls || n >= AG__LEX_MAXKEY)
+        return t->cls;
+    return word_class_raw(c->p, c->lex, c->text + t->s, n);
+}
+
 static void vote_apposition(ctx *c, cand *m)
 {
     const tok *t = c->toks;
@@ -380,6 +391,15 @@ static void vote_apposition(ctx *c, cand *m)
             }
             continue;
         }
+        /* an owner says nothing of the name ("X, the company's chairman"); a role heads
+         * it even where the role word also tells an organisation after a name ("X, the
+         * chairman, said" against "BP chairman Y") */
+        if (k + 1 < c->ntoks && (t[k + 1].flags & AG__T_POSS))
+            continue;
+        if (lower_class(c, k) & AG_LEX_TITLE) {
+            role = 1;
+            continue;
+        }
         if (tok_in(c, &t[k], G_ORG_BEFORE | G_ORG_NOUN) || (t[k].cls & AG_LEX_ORGCUE)) {
             m->votes[AG_ACTOR_ORG] += 3;
             return;
@@ -395,8 +415,6 @@ static void vote_apposition(ctx *c, cand *m)
         if (tok_is(c->text, &t[k], "of") || tok_is(c->text, &t[k], "that") ||
             tok_is(c->text, &t[k], "which") || tok_is(c->text, &t[k], "who"))
             break; /* "the head of X": X's kind, not this name's */
-        if (t[k].cls & AG_LEX_TITLE)
-            role = 1;
     }
     if (role)
         m->votes[AG_ACTOR_PERSON] += 2;
