@@ -781,7 +781,6 @@ static int work_before(const ctx *c, const cand *m)
     return 0;
 }
 
-/* Votes from the words right before the name, in its sentence (ts > 0). */
 /* Does the name [ts, te) end in a word of places ("the East Coast", "the Far East") or
  * hold a title ("the Holy Roman Emperor Charles VI")? */
 static int place_words(const ctx *c, size_t ts, size_t te)
@@ -794,6 +793,7 @@ static int place_words(const ctx *c, size_t ts, size_t te)
     return tok_in(c, &t[te - 1], G_PLACE_HEAD) || tok_is_any(c->text, &t[te - 1], compass);
 }
 
+/* Votes from the words right before the name, in its sentence (ts > 0). */
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
     const tok *t = c->toks;
