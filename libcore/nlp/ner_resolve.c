@@ -778,6 +778,28 @@ typedef struct suffixes {
     int maxtok;       /* words of the longest person name: a suffix has fewer */
 } suffixes;
 
+/* Is w[0, n) a particle that Arabic family names take with a hyphen ("al-Assad",
+ * "el-Baradei", "bin-Laden")? */
+static int particle(const char *w, size_t n)
+{
+    static const char *const particles[] = {"al", "el", "ad", "an",  "ar",  "as", "ash",
+                                            "at", "az", "ul", "bin", "ibn", NULL};
+    for (const char *const *q = particles; *q; q++)
+        if (strlen(*q) == n && memcmp(*q, w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Does name d's key have a suffix key at byte at: after a space, or after the particle of
+ * its last word ("assad" in "bashar al-assad")? */
+static int word_suffix(const dname *d, size_t at)
+{
+    if (d->key[at - 1] == ' ')
+        return 1;
+    size_t lw = d->keylen - d->lastlen;
+    return d->key[at - 1] == '-' && at > lw + 1 && particle(d->key + lw, at - 1 - lw);
+}
+
 /* Key every suffix of every person name of several words ("tahir" and "ilyas tahir" of
  * "omar ilyas tahir") in sf->keys. Returns how many were keyed, or -1 when out of
  * memory. */
@@ -798,6 +820,16 @@ static long suffix_keys(struct ag__ner_scratch *p, suffixes *sf)
             size_t q = (size_t)(sp + 1 - k);
             if (chain_add(sf->keys, k + q, kl - q, (uint32_t)i, sf->link) < 0)
                 return -1;
+            chained++;
+        }
+        /* "assad" of "bashar al-assad": the family name without its particle */
+        size_t lw = kl - nm[i].lastlen, h = lw;
+        while (h < kl && k[h] != '-')
+            h++;
+        if (h < kl - 1 && particle(k + lw, h - lw)) {
+            if (chain_add(sf->keys, k + h + 1, kl - h - 1, (uint32_t)i, sf->link) < 0)
+                return -1;
+            sf->lasts |= last_word_bit(kl - h - 1, k[kl - 1]);
             chained++;
         }
     }
@@ -865,7 +897,7 @@ static void partial_name(ctx *c, cand *m, const suffixes *sf)
         /* chains of different suffixes can share links: check the suffix */
         if (f == m->name || fd->keylen <= d->keylen ||
             memcmp(fd->key + fd->keylen - d->keylen, d->key, d->keylen) != 0 ||
-            fd->key[fd->keylen - d->keylen - 1] != ' ')
+            !word_suffix(fd, fd->keylen - d->keylen))
             continue;
         if (sf->pos_last[f] > bestpos)
             bestpos = sf->pos_last[f], best = f;

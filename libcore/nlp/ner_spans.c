@@ -1261,6 +1261,19 @@ static int titled_words(const ctx *c, size_t k, size_t e)
     return 0;
 }
 
+/* Token k is a name word behind a lower-case particle and a hyphen: "al-Assad",
+ * "el-Sheikh", "bin-Laden" ("Bashar al-Assad", "Sharm el-Sheikh"). */
+static int particle_word(const ctx *c, size_t k)
+{
+    const tok *t = &c->toks[k];
+    if ((t->flags & (AG__T_HYPHEN | AG__T_LOWER)) != (AG__T_HYPHEN | AG__T_LOWER))
+        return 0;
+    const char *w = c->text + t->s, *h = memchr(w, '-', t->e - t->s);
+    if (!h || h == w || h + 1 >= c->text + t->e || !(h[1] >= 'A' && h[1] <= 'Z'))
+        return 0;
+    return (word_class(c->p, c->lex, w, (size_t)(h - w)) & AG_LEX_CONNECTOR) != 0;
+}
+
 /* The end of the raw span that starts at token k: capitalised words, and the words that
  * join them inside a name, up to markup. MAX_SPAN bounds the work per span (span
  * processing is quadratic in its length); real names are far shorter, Title Case Text is
@@ -1275,6 +1288,12 @@ static size_t span_end(ctx *c, size_t k)
             if ((t[e].flags & AG__T_HYPHEN) &&
                 (modifier_compound(c, e) || split_hyphenated(c, e) != 0))
                 break;
+            e++;
+            continue;
+        }
+        if (particle_word(c, e)) {
+            /* a name word from here on: every later stage reads it as capitalised */
+            c->toks[e].flags = (c->toks[e].flags & ~(uint32_t)AG__T_LOWER) | AG__T_CAP;
             e++;
             continue;
         }

@@ -108,10 +108,12 @@ static const char *const place_heads[] = {
     "Bay",     "Strait",   "Sea",     "Ocean",      "Desert",   "Peninsula", "Coast",
     "Airport", "Province", "Region",  "Wharf",      "Quay",     "Harbour",   "Pier",
     "Palace",  "Castle",   "Gardens", "Park",       "City",     NULL};
-/* Common nouns after a name that make it a place: "Kunar province", "Tigris river". */
+/* Common nouns after a name that make it a place: "Kunar province", "Tigris river"; and
+ * before "of" it: "the resort of Sharm el-Sheikh". */
 static const char *const place_nouns[] = {"province", "region", "district", "city",    "county",
                                           "village",  "town",   "river",    "valley",  "island",
-                                          "airport",  "border", "area",     "capital", NULL};
+                                          "airport",  "border", "area",     "capital", "resort",
+                                          "port",     "suburb", "enclave",  NULL};
 /* Sports club naming: a place with one of these after it ("Bristol City", "Notts County")
  * or before it ("Real Madrid", "Dynamo Moscow") is a club, hence an organisation. */
 const char *const ag__ner_team_after[] = {"United",  "City",    "Rovers",  "Wanderers", "Athletic",
