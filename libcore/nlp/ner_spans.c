@@ -402,6 +402,22 @@ static int rest_elsewhere(const ctx *c, size_t ts)
     return 0;
 }
 
+/* The words after the sentence's first word, token ts of span [ts, te), name an
+ * organisation without it: the article writes them without the word too ("Legendary Real
+ * Madrid defender" beside "titles to Real Madrid"), or they start an organisation the
+ * lexicon knows ("Add America Online Inc. to the list"). An ordinary word before them is
+ * the sentence's, not the name's. Only an organisation counts: "National Australia Bank"
+ * starts with a country, not with another name for the bank. */
+static int rest_names_org(const ctx *c, size_t ts, size_t te)
+{
+    ag_lex_actor a;
+    if (ts + 1 >= te)
+        return 0;
+    return (ts + 2 < te && rest_elsewhere(c, ts)) ||
+           (match_form(c->lex, c->text, c->toks, ts + 1, te, 0, &a) >= 2 &&
+            a.type == AG_ACTOR_ORG);
+}
+
 /* The next j >= from, other than q, whose token is token q's word (the same bytes when
  * exact, else in any case), outside the headlines, or (size_t)-1. Only while the
  * document's tokens are kept. */
@@ -481,7 +497,7 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
         if (te - ts >= 2 && (t[te - 1].cls & AG_LEX_ORGCUE) && (t[te - 1].flags & AG__T_CAP) &&
             !(cl & AG_LEX_FUNCTION) && !(t[ts + 1].cls & AG_LEX_CONNECTOR)) {
             if ((cl & AG_LEX_COMMON) && !(cl & (AG_LEX_PROPER | AG_LEX_GIVEN | AG_LEX_ORGCUE)) &&
-                te - ts >= 3 && rest_elsewhere(c, ts)) {
+                te - ts >= 3 && rest_names_org(c, ts, te)) {
                 ts++;
                 continue;
             }
@@ -496,7 +512,9 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
          * leader Ann Moss", is too generic to). */
         if (te - ts >= 2 && te + 1 < c->ntoks && t[te].sent == t[ts].sent &&
             (t[te].flags & AG__T_LOWER) && (t[te].cls & AG_LEX_TITLE) &&
-            (t[te + 1].flags & AG__T_CAP))
+            (t[te + 1].flags & AG__T_CAP) &&
+            !((cl & AG_LEX_COMMON) && !(cl & (AG_LEX_PROPER | AG_LEX_GIVEN | AG_LEX_ORGCUE)) &&
+              rest_names_org(c, ts, te)))
             break;
         /* "Doctors Without Borders said": a capitalised function word right after it
          * shows a name written in title case, outside a title-case headline */
@@ -531,6 +549,16 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
     return 0;
 }
 
+/* Token k is the one-letter exchange code glued to a stock ticker ("ADBE.O and Yahoo Inc.
+ * YHOO.O"): no name's first word, whatever follows it. */
+static int exchange_code(const ctx *c, size_t k)
+{
+    const tok *t = c->toks;
+    return k >= 2 && t[k].e - t[k].s == 1 && (t[k].flags & AG__T_CAP) &&
+           (t[k - 1].flags & AG__T_PUNCT) && t[k - 1].punct == '.' && t[k - 1].e == t[k].s &&
+           t[k - 2].e == t[k - 1].s && (t[k - 2].flags & AG__T_ALLCAPS) && t[k - 2].e - t[k - 2].s >= 2;
+}
+
 /* Weekdays, months, and leading connectors are never name parts at the edges of span
  * [*tsp, *tep); a religious or group word before an organisation's head word is
  * ("Christian Democratic Union", "Islamic Jihad"). Lower-case words go too. */
@@ -539,7 +567,8 @@ static void trim_edges(const ctx *c, size_t *tsp, size_t *tep)
     const tok *t = c->toks;
     size_t ts = *tsp, te = *tep;
     int org_head = te - ts >= 2 && (t[te - 1].cls & AG_LEX_ORGCUE) && (t[te - 1].flags & AG__T_CAP);
-    while (ts < te && (((t[ts].cls & AG_LEX_NONNAME) && !org_head) || (t[ts].flags & AG__T_LOWER)))
+    while (ts < te && (((t[ts].cls & AG_LEX_NONNAME) && !org_head) || (t[ts].flags & AG__T_LOWER) ||
+                       exchange_code(c, ts)))
         ts++;
     while (te > ts && ((t[te - 1].cls & AG_LEX_NONNAME) || (t[te - 1].flags & AG__T_LOWER)))
         te--;
@@ -1121,9 +1150,24 @@ static int markup_between(const ctx *c, size_t e)
     return 0;
 }
 
+/* The end of the run of up to four ALL-CAPS words (a dateline's place) on token k's line
+ * that starts at token k (k when none does). */
+static size_t caps_run(const ctx *c, size_t k)
+{
+    const tok *t = c->toks;
+    size_t e = k;
+    while (e < c->ntoks && e - k < 4 && (t[e].flags & AG__T_ALLCAPS) &&
+           (t[e].flags & AG__T_WORD) && !(t[e].flags & AG__T_DIGIT) && t[e].e - t[e].s >= 2 &&
+           !has_newline(c->text, t[e].s, t[e].e) &&
+           (e == k || !has_newline(c->text, t[e - 1].e, t[e].s)))
+        e++;
+    return e;
+}
+
 int ag__ner_find_dateline(ctx *c)
 {
     tok *t = c->toks;
+    ag_lex_actor a2; /* a second place after a slash */
     size_t lines = 0;
     for (size_t k = 0; k < c->ntoks && lines < 3; k++) {
         /* a tag in the gap starts a line too ("</p><p> SAN FRANCISCO (Reuters) -") */
@@ -1162,16 +1206,24 @@ int ag__ner_find_dateline(ctx *c)
         int r = titlecase_dateline(c, k);
         if (r != 0)
             return r < 0 ? -1 : 0;
-        size_t e = k;
-        while (e < c->ntoks && e - k < 4 && (t[e].flags & AG__T_ALLCAPS) &&
-               (t[e].flags & AG__T_WORD) && !(t[e].flags & AG__T_DIGIT) && t[e].e - t[e].s >= 2 &&
-               !has_newline(c->text, t[e].s, t[e].e) &&
-               (e == k || !has_newline(c->text, t[e - 1].e, t[e].s)))
-            e++;
+        size_t e = caps_run(c, k), e2 = e;
         if (e == k)
             continue;
+        /* "NEW YORK/SAN FRANCISCO (Reuters) -": two places share the dateline */
+        if (e + 1 < c->ntoks && (t[e].flags & AG__T_PUNCT) && t[e].punct == '/' &&
+            t[e].s == t[e - 1].e && t[e + 1].s == t[e].e && (e2 = caps_run(c, e + 1)) > e + 1) {
+            ag_lex_actor a1;
+            size_t g1 = match_form(c->lex, c->text, t, k, e, 1, &a1);
+            size_t g2 = match_form(c->lex, c->text, t, e + 1, e2, 1, &a2);
+            if (g1 != e - k || !(a1.type == AG_ACTOR_PLACE || a1.type == AG_ACTOR_COUNTRY) ||
+                g2 != e2 - (e + 1) || !(a2.type == AG_ACTOR_PLACE || a2.type == AG_ACTOR_COUNTRY))
+                e2 = e;
+        }
         int after = 0;
-        if (e >= c->ntoks || has_newline(c->text, t[e - 1].e, t[e].s))
+        if (e2 > e) {
+            after = e2 < c->ntoks && !has_newline(c->text, t[e2 - 1].e, t[e2].s) &&
+                    (t[e2].flags & AG__T_PUNCT) && (t[e2].punct == '-' || t[e2].punct == '(');
+        } else if (e >= c->ntoks || has_newline(c->text, t[e - 1].e, t[e].s))
             after = 0; /* a lone caps line is a headline, not a dateline */
         else if (t[e].flags & AG__T_PUNCT)
             after = t[e].punct == '-' || t[e].punct == ':' || t[e].punct == ',' ||
@@ -1212,7 +1264,13 @@ int ag__ner_find_dateline(ctx *c)
                 t[q].flags |= AG__T_USED;
         }
         m->dateline = 1;
-        mark_story_start(c, e);
+        if (e2 > e) {
+            if (!(m = emit_lex(c, e + 1, e2, &a2)))
+                return -1;
+            m->type = a2.type == AG_ACTOR_COUNTRY ? AG_ACTOR_COUNTRY : AG_ACTOR_PLACE;
+            m->dateline = 1;
+        }
+        mark_story_start(c, e2);
         return 0;
     }
     return 0;
