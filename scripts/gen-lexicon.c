@@ -236,6 +236,16 @@ static void load_demonyms(const char *path)
         char buf[256];
         snprintf(buf, sizeof buf, "+%s", adj);
         set_add(&c->forms, buf);
+        /* An adjective in -ch or -sh has no noun of its own ("a French" is not said):
+         * English makes one with -man and -woman ("a Frenchman", "two Irishwomen"),
+         * a nationality like the adjective, never a person's name. */
+        size_t al = strlen(adj);
+        if (al > 2 && adj[al - 1] == 'h' && (adj[al - 2] == 'c' || adj[al - 2] == 's'))
+            for (size_t k = 0; k < 4; k++) {
+                static const char *const nouns[] = {"man", "men", "woman", "women"};
+                snprintf(buf, sizeof buf, "+%s%s", adj, nouns[k]);
+                set_add(&c->forms, buf);
+            }
     }
 }
 

@@ -793,6 +793,21 @@ static int place_words(const ctx *c, size_t ts, size_t te)
     return tok_in(c, &t[te - 1], G_PLACE_HEAD) || tok_is_any(c->text, &t[te - 1], compass);
 }
 
+int ag__ner_nationality_noun(const ctx *c, const tok *pv)
+{
+    size_t n = pv->e - pv->s;
+    const char *w = c->text + pv->s;
+    ag_lex_actor a;
+    if (!(pv->flags & AG__T_CAP) || n < 7 || memcmp(w + n - 3, "man", 3) != 0)
+        return 0;
+    size_t stem = n - (memcmp(w + n - 5, "woman", 5) == 0 ? 5 : 3);
+    if (w[stem - 1] != 'h' && w[stem - 1] != 's')
+        return 0; /* "German Villa": a given name, no noun of a nationality */
+    return match_form(c->lex, c->text, c->toks, (size_t)(pv - c->toks), (size_t)(pv - c->toks) + 1,
+                      0, &a) == 1 &&
+           a.adjective;
+}
+
 /* Votes from the words right before the name, in its sentence (ts > 0). */
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
@@ -834,6 +849,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
              t[ts - 2].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
              tok_in(c, &t[ts - 2], G_MISC_NOUN))
         m->votes[AG_ACTOR_OTHER] += 3; /* "their debut album, Lantern Season," */
+    else if (ag__ner_nationality_noun(c, pv))
+        m->votes[AG_ACTOR_PERSON] += 3; /* "Frenchman Olivier Mutis beat the top seed" */
     else if (!titled && !given && product_before(c, m, pv))
         m->votes[AG_ACTOR_OTHER] += 3; /* "aboard SpaceShipOne", "runs on Linux" */
     else if (tok_is(c->text, pv, "the") && loc_before && !hascue)

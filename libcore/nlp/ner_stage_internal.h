@@ -628,6 +628,11 @@ int ag__ner_sports_report(const ctx *c);
  * place is often a count. */
 int ag__ner_city_team(const ctx *c, const cand *m);
 
+/* Token pv is a nationality's noun for one of its people, made of the adjective and -man
+ * or -woman ("Frenchman", "Irishwoman"; the lexicon knows it as its country's adjective):
+ * the name it stands before is that person ("Frenchman Olivier Mutis beat ..."). */
+int ag__ner_nationality_noun(const ctx *c, const tok *pv);
+
 /* ---------------------------------------------------------------- in-article resolution
  * (ner_resolve.c): p->cands and p->names -> one name and type per candidate */
 
