@@ -744,7 +744,10 @@ static int org_suffixes(const ag__acc *acc, const info *inf, size_t *parent, con
         if (sl == (size_t)-1 || owner[sl] == (size_t)-2)
             continue;
         size_t j = owner[sl];
-        if (find(parent, j) != find(parent, i) && !generic_words(lex, acc->actors[i].key))
+        const char *kj = acc->actors[j].key;
+        size_t kl = strlen(kj) - strlen(acc->actors[i].key);
+        if (find(parent, j) != find(parent, i) && !generic_words(lex, acc->actors[i].key) &&
+            !ag__lex_qualifier_words(lex, kj, strlen(kj), kl > 0 ? kl - 1 : 0))
             unite(parent, i, j);
     }
     rc = 0;

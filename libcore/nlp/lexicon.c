@@ -560,6 +560,25 @@ unsigned ag_lexicon_word_class(const ag_lexicon *lex, const char *w, size_t len)
     return ag__lex_class_lower(lex, low, len) & 0xFFu;
 }
 
+int ag__lex_qualifier_words(const ag_lexicon *lex, const char *key, size_t len, size_t n)
+{
+    ag_lex_actor la;
+    if (n == 0 || n + 1 >= len || ag_lexicon_lookup(lex, key, n, 1, &la) ||
+        !memmem(key + n, len - n, " of ", 4))
+        return 0;
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        while (e < n && key[e] != ' ')
+            e++;
+        unsigned cl = ag_lexicon_word_class(lex, key + i, e - i);
+        /* ("The Houston Astros", "U.S. Air Force": an article or initials add nothing) */
+        if (e - i < 2 || !(cl & AG_LEX_COMMON) || (cl & (AG_LEX_GIVEN | AG_LEX_FUNCTION)))
+            return 0;
+        i = e + 1;
+    }
+    return 1;
+}
+
 size_t ag_lexicon_n_actors(const ag_lexicon *lex) { return lex->nactors; }
 
 size_t ag_lexicon_n_forms(const ag_lexicon *lex) { return lex->nforms; }

@@ -35,6 +35,17 @@ uint64_t ag__lex_stamp(const ag_lexicon *lex);
  * milliseconds. Never freed; NULL with err set when it cannot be built. */
 const ag_lexicon *ag__lexicon_default(ag_error *err);
 
+/* key[0, len) is a longer organisation's name (lower case, one space between words) and
+ * the name after its first n bytes and a space a shorter one's, a complete name of an
+ * institution ("university of chile", "bank of japan": a head and "of"). 1 when the words
+ * before it, key[0, n), are ordinary English words and no place the lexicon knows: a
+ * qualifier that makes another body ("Pontifical Catholic University of Chile" is not the
+ * University of Chile, the "Development Bank of Japan" not the Bank of Japan). A clip
+ * leaves out its setting instead, which the context supplies: a place or a name ("US
+ * Department of Justice"), or adds an article or initials ("The Bank of England", "U.S.
+ * Department of Transportation"). */
+int ag__lex_qualifier_words(const ag_lexicon *lex, const char *key, size_t len, size_t n);
+
 /* 1 when a stoplist has entries (else ag_lexicon_stopped is 0 for everything). */
 int ag__lex_has_stoplist(const ag_lexicon *lex);
 

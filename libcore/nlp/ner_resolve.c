@@ -396,7 +396,8 @@ static int words_in_order(const char *a, size_t al, const char *b, size_t bl)
 /* Pairs of unknown names of which one is an organisation's: "X Party" and "X"; plural,
  * singular and clipped forms; word-order variants (order_key). norg: organisations among
  * the names (the first passes skip their inner loop when there are none). */
-static void org_pairs(dname *nm, size_t nn, const uint32_t *orgs, size_t norg)
+static void org_pairs(const ag_lexicon *lex, dname *nm, size_t nn, const uint32_t *orgs,
+                      size_t norg)
 {
     for (size_t i = 0; i < nn && norg; i++) {
         dname *a = &nm[i];
@@ -453,6 +454,10 @@ static void org_pairs(dname *nm, size_t nn, const uint32_t *orgs, size_t norg)
             if (oj == oi || b->canon >= 0 || b->ntok <= a->ntok || b->lastlen != a->lastlen ||
                 memcmp(b->last, a->last, a->lastlen) != 0 ||
                 !words_in_order(a->key, a->keylen, b->key, b->keylen))
+                continue;
+            /* ("Bank of Japan" beside "Development Bank of Japan": two banks) */
+            if (memcmp(b->key + b->keylen - a->keylen, a->key, a->keylen) == 0 &&
+                ag__lex_qualifier_words(lex, b->key, b->keylen, b->keylen - a->keylen - 1))
                 continue;
             found = (long)orgs[oj];
             hits++;
@@ -642,7 +647,7 @@ static int resolve_orgs(ctx *c)
         if (nm[i].type == AG_ACTOR_ORG)
             orgs[norg++] = (uint32_t)i;
     }
-    org_pairs(nm, nn, orgs, norg);
+    org_pairs(c->lex, nm, nn, orgs, norg);
     /* One word that heads or starts exactly one longer name: only when there are longer
      * names (most short articles have none, and skip the pass). */
     for (size_t i = 0; i < nn; i++)
