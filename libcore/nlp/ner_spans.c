@@ -559,6 +559,57 @@ static int exchange_code(const ctx *c, size_t k)
            t[k - 2].e == t[k - 1].s && (t[k - 2].flags & AG__T_ALLCAPS) && t[k - 2].e - t[k - 2].s >= 2;
 }
 
+/* Token k is a day of the week. */
+static int weekday(const ctx *c, size_t k)
+{
+    static const char *const days[] = {"Monday",   "Tuesday", "Wednesday", "Thursday",
+                                       "Friday",   "Saturday", "Sunday",   NULL};
+    return (c->toks[k].flags & AG__T_CAP) && tok_is_any(c->text, &c->toks[k], days);
+}
+
+int ag__ner_weekday_title(const ctx *c, size_t ts, size_t te)
+{
+    const tok *t = c->toks;
+    if (te - ts < 3 || !weekday(c, ts))
+        return 0;
+    for (size_t k = ts + 1; k < te; k++)
+        if (!(t[k].flags & AG__T_CAP) || (t[k].flags & AG__T_ALLCAPS) ||
+            !(t[k].cls & AG_LEX_COMMON) ||
+            (t[k].cls & (AG_LEX_PROPER | AG_LEX_GIVEN | AG_LEX_TITLE | AG_LEX_NONNAME)))
+            return 0;
+    return 1;
+}
+
+/* Token k, a weekday, is followed by what follows a team's name and never a date: its
+ * possessive or a role in the team ("Sheffield Wednesday's", "Sheffield Wednesday
+ * manager"). */
+static int weekday_side(const ctx *c, size_t k)
+{
+    const tok *t = c->p->toks;
+    return k + 1 < c->p->ntoks && t[k + 1].sent == t[k].sent &&
+           ((t[k + 1].flags & AG__T_POSS) ||
+            ((t[k + 1].flags & AG__T_LOWER) && tok_is_any(c->text, &t[k + 1], ag__ner_team_roles)));
+}
+
+/* A weekday ending span [ts, te) after a name word is part of the name when the article
+ * writes that name and weekday before what only follows a team ("Sheffield Wednesday
+ * manager", "Sheffield Wednesday's win"), here or elsewhere ("lost to Sheffield
+ * Wednesday"); otherwise it is the date of what the name did ("Microsoft Wednesday
+ * said"). */
+static int weekday_ends_name(const ctx *c, size_t ts, size_t te)
+{
+    const tok *t = c->toks;
+    if (te - ts < 2 || !weekday(c, te - 1) || (t[te - 2].cls & AG_LEX_NONNAME) ||
+        !(t[te - 2].flags & AG__T_CAP))
+        return 0;
+    if (weekday_side(c, te - 1))
+        return 1;
+    for (size_t j = next_pair(c, te - 2, 0); j != (size_t)-1; j = next_pair(c, te - 2, j + 1))
+        if (weekday_side(c, j + 1))
+            return 1;
+    return 0;
+}
+
 /* Weekdays, months, and leading connectors are never name parts at the edges of span
  * [*tsp, *tep); a religious or group word before an organisation's head word is
  * ("Christian Democratic Union", "Islamic Jihad"). Lower-case words go too. */
@@ -567,10 +618,13 @@ static void trim_edges(const ctx *c, size_t *tsp, size_t *tep)
     const tok *t = c->toks;
     size_t ts = *tsp, te = *tep;
     int org_head = te - ts >= 2 && (t[te - 1].cls & AG_LEX_ORGCUE) && (t[te - 1].flags & AG__T_CAP);
-    while (ts < te && (((t[ts].cls & AG_LEX_NONNAME) && !org_head) || (t[ts].flags & AG__T_LOWER) ||
-                       exchange_code(c, ts)))
+    int keep_first = org_head || ag__ner_weekday_title(c, ts, te);
+    while (ts < te && (((t[ts].cls & AG_LEX_NONNAME) && !keep_first) ||
+                       (t[ts].flags & AG__T_LOWER) || exchange_code(c, ts)))
         ts++;
-    while (te > ts && ((t[te - 1].cls & AG_LEX_NONNAME) || (t[te - 1].flags & AG__T_LOWER)))
+    int keep_last = weekday_ends_name(c, ts, te);
+    while (te > ts && (((t[te - 1].cls & AG_LEX_NONNAME) && !keep_last) ||
+                       (t[te - 1].flags & AG__T_LOWER)))
         te--;
     *tsp = ts;
     *tep = te;

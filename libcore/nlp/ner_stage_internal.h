@@ -633,6 +633,13 @@ int ag__ner_city_team(const ctx *c, const cand *m);
  * the name it stands before is that person ("Frenchman Olivier Mutis beat ..."). */
 int ag__ner_nationality_noun(const ctx *c, const tok *pv);
 
+/* Span [ts, te) starts with a weekday and goes on with two or more ordinary capitalised
+ * words ("Saturday Night Live", "Monday Night Football"): the weekday is part of the
+ * name (a date before a name is followed by the name, no run of ordinary words: "on
+ * Tuesday Microsoft said", "Monday President Bush"), and the name is a broadcast slot
+ * made a title, a programme or a work: no actor. */
+int ag__ner_weekday_title(const ctx *c, size_t ts, size_t te);
+
 /* ---------------------------------------------------------------- in-article resolution
  * (ner_resolve.c): p->cands and p->names -> one name and type per candidate */
 
