@@ -257,6 +257,21 @@ static void read_words(const ctx *c, const cand *m, name_words *w)
 }
 
 /* Votes from the name's own words. */
+/* Span [ts, te) is a title and then function words only ("Doctor Who", "Dr No"): no
+ * person is named by a pronoun or a particle, so the name is a character's or a work's,
+ * no actor. */
+static int title_of_nobody(const ctx *c, size_t ts, size_t te)
+{
+    const tok *t = c->toks;
+    size_t tl = te - ts < 2 ? 0 : match_title(c->p, c->lex, c->text, t, ts, te);
+    if (!tl || ts + tl >= te)
+        return 0;
+    for (size_t k = ts + tl; k < te; k++)
+        if (!(t[k].cls & AG_LEX_FUNCTION) || (t[k].flags & AG__T_ALLCAPS))
+            return 0;
+    return 1;
+}
+
 static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
 {
     const tok *t = c->toks;
@@ -325,7 +340,7 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
         int craft = n >= 2 && tok_is(c->text, &t[te - 1], "Station") &&
                     tok_is(c->text, &t[te - 2], "Space");
         if (tok_in(c, &t[te - 1], G_MISC_HEAD) || (n >= 2 && misc_first(c, &t[ts])) || craft ||
-            ag__ner_weekday_title(c, ts, te))
+            ag__ner_weekday_title(c, ts, te) || title_of_nobody(c, ts, te))
             m->votes[AG_ACTOR_OTHER] += 5;
         else if (n >= 2 && tok_in(c, &t[te - 1], G_PLACE_HEAD) &&
                  !(tok_is(c->text, &t[te - 1], "City") && ag__ner_sports_report(c)))

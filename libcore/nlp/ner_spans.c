@@ -207,13 +207,21 @@ static int is_honorific(const ctx *c, size_t k)
 /* The words of a title at token j of the span ending at te, or 0. "General Motors",
  * "General Assembly", "Justice Department": a title followed only by common words, or by
  * an organisation word, is none, unless a title came before (titled) or it is an
- * honorific ("Mr Straw", "Ms Rice"), which always names a person. */
+ * honorific ("Mr Straw", "Ms Rice"), which names a person; but not one followed only by
+ * function words, as no person is named by a pronoun or a particle ("Doctor Who", "Dr
+ * No": a character's or a work's name). */
 static size_t real_title(ctx *c, size_t j, size_t te, int titled)
 {
     size_t tl = title_len(c, j, te);
-    if (!tl || titled || (tl == 1 && is_honorific(c, j)))
+    if (!tl || titled)
         return tl;
-    size_t r = j + tl;
+    size_t r = j + tl, q = r;
+    while (q < te && (c->toks[q].cls & AG_LEX_FUNCTION) && !(c->toks[q].flags & AG__T_ALLCAPS))
+        q++;
+    if (q == te && r < te)
+        return 0; /* "Doctor Who", "Dr No": a pronoun or a particle names nobody */
+    if (tl == 1 && is_honorific(c, j))
+        return tl;
     int all_common = r < te;
     /* (an organisation word in a portfolio is the office's: "Secretary of the Treasury
      * John Snow") */
