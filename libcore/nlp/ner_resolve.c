@@ -1104,6 +1104,22 @@ static void resolve_types(ctx *c)
     }
 }
 
+/* A place the lexicon knows that one mention shows to be a work (finish_cands) is that
+ * work in all its mentions of the document: "Constantine, starring Keanu Reeves, ...
+ * Constantine took $30m". Few works per document: a short scan per one. */
+static void place_works(ctx *c)
+{
+    struct ag__ner_scratch *p = c->p;
+    for (size_t ci = 0; ci < p->ncands; ci++) {
+        const cand *w = &p->cands[ci];
+        if (!w->misc || !w->lexname || w->type != AG_ACTOR_PLACE || w->adjective)
+            continue;
+        for (size_t cj = 0; cj < p->ncands; cj++)
+            if (p->cands[cj].lexname == w->lexname && !p->cands[cj].dateline)
+                p->cands[cj].misc = 1;
+    }
+}
+
 /*
  * One type per name, spelling variants, acronyms and partial names, organisations.
  * Time complexity: O(N + M log M) for N candidates and M names, plus the (short) chains of
@@ -1116,6 +1132,7 @@ int ag__ner_resolve(ctx *c)
     dname *nm = p->names;
     size_t nn = p->nnames;
     int rc = -1;
+    place_works(c);
     if (nn == 0)
         return 0;
     if (nn > p->caplink) {

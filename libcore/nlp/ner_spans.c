@@ -1684,6 +1684,9 @@ int ag__ner_finish_cands(ctx *c, size_t from)
                             (te - ts >= 2 && te - ts <= 3 && !(t[te - 1].cls & AG_LEX_COMMON));
             m->rowkind = teamish ? 2 : personish ? 1 : 0;
         }
+        if (m->lexname && m->type == AG_ACTOR_PLACE && !m->adjective && !m->dateline &&
+            ag__ner_work_votes(c, m) >= 4)
+            m->misc = 1; /* "Constantine, starring Keanu Reeves": the film, not the city */
         /* A cricket scorecard's dismissals name players: "c Ranatunga b Muralitharan 22";
          * so do the scorers in brackets after a side's score (not a row of the table). */
         if (m->name >= 0 &&

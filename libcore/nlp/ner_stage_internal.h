@@ -640,6 +640,12 @@ int ag__ner_nationality_noun(const ctx *c, const tok *pv);
  * made a title, a programme or a work: no actor. */
 int ag__ner_weekday_title(const ctx *c, size_t ts, size_t te);
 
+/* The votes for a work that candidate m's context gives it: its credits, audience or
+ * prize ("X, starring Y", "X took $30m at the box office", "starring in X"). A place the
+ * lexicon knows with 4 or more is a film or a show of that name ("Constantine, starring
+ * Keanu Reeves"), in every mention of the article (ag__ner_resolve). */
+int ag__ner_work_votes(const ctx *c, const cand *m);
+
 /* ---------------------------------------------------------------- in-article resolution
  * (ner_resolve.c): p->cands and p->names -> one name and type per candidate */
 
