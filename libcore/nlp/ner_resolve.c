@@ -948,6 +948,18 @@ static int resolve_partial(ctx *c, dtab *keys)
  * or a firm's name: "Given, Breen, Staunton, Irwin"); a region when x is a place or a
  * country (the gazetteer knows every country, so an unknown name is none). Persons are
  * left out: unknown single names beside people are as often their teams or firms. */
+/* Candidate x follows a plural noun of organisations that heads a list ("the cable
+ * operators NTL and Telewest", "the banks HSBC and Barclays"): whatever one word it is,
+ * the list names organisations. Only while the document's tokens are kept. */
+static int org_plural_before(const ctx *c, const cand *x)
+{
+    const tok *t = c->p->toks;
+    if (!c->p->toks_kept || x->ts == 0 || t[x->ts - 1].sent != x->sent)
+        return 0;
+    const tok *pv = &t[x->ts - 1];
+    return (pv->flags & AG__T_LOWER) && c->text[pv->e - 1] == 's' && tok_in(c, pv, G_ORG_BEFORE);
+}
+
 static int list_type(const ctx *c, const cand *x)
 {
     if (x->adjective || x->dateline || x->misc)
@@ -960,7 +972,7 @@ static int list_type(const ctx *c, const cand *x)
         type = (int)best_type(d->votes);
     }
     if (type == AG_ACTOR_ORG)
-        return x->ntok >= 2 ? AG_ACTOR_ORG : -1;
+        return x->ntok >= 2 || org_plural_before(c, x) ? AG_ACTOR_ORG : -1;
     return type == AG_ACTOR_PLACE || type == AG_ACTOR_COUNTRY ? AG_ACTOR_PLACE : -1;
 }
 

@@ -70,7 +70,12 @@ static const char *const org_before[] = {
     "brewer",   "producer",  "developer",    "outfit",      "exchange", "agency",
     "daily",    "regulator", "watchdog",     "stockbroker", "broker",   "market",
     "bourse",   "carmaker",  "chipmaker",    "drugmaker",   "utility",  "house",
-    NULL};
+    /* plurals head a list of them: "the cable operators NTL and Telewest" */
+    "firms",     "companies", "manufacturers", "retailers",  "carriers",  "airlines",
+    "banks",     "lenders",   "insurers",      "broadcasters", "networks", "operators",
+    "providers", "publishers", "studios",      "labels",     "clubs",     "parties",
+    "brewers",   "producers", "developers",    "carmakers",  "chipmakers", "drugmakers",
+    "supermarkets", "regulators", NULL};
 /* Before "in" or "of": "shares in Sony", "a stake in Airbus", "chief executive of BP", "the
  * enterprise division of Hewlett-Packard". */
 static const char *const stake_nouns[] = {"shares",       "stake",       "stakes",   "holding",
