@@ -865,6 +865,26 @@ static int story_attests(const ctx *c, size_t q)
     return 0;
 }
 
+/* Token k of a headline is an ordinary word ("New") that the body writes capitalised
+ * only as the first word of longer names ("New York Mets"): "Mets Introduce New Prize
+ * Pitcher" has no name "New". Only while the document's tokens are kept. */
+static int only_inside_names(const ctx *c, size_t k)
+{
+    const tok *t = c->p->toks;
+    uint32_t cl = t[k].cls;
+    ag_lex_actor a;
+    if (!c->p->toks_kept || !(cl & AG_LEX_COMMON) || (cl & (AG_LEX_PROPER | AG_LEX_GIVEN)) ||
+        (t[k].flags & AG__T_ALLCAPS) || match_form(c->lex, c->text, t, k, k + 1, 0, &a))
+        return 0; /* (nor a name the lexicon knows: "Apple Unveils ...") */
+    int inside = 0;
+    for (size_t j = next_same(c, k, 0, 1); j != (size_t)-1; j = next_same(c, k, j + 1, 1)) {
+        if (j + 1 >= c->p->ntoks || t[j + 1].sent != t[j].sent || !(t[j + 1].flags & AG__T_CAP))
+            return 0;
+        inside = 1;
+    }
+    return inside;
+}
+
 /* How many words of the headline run [k, u), from k, the body attests (capitalised
  * mid-sentence there, or written as a name first in a sentence: story_attests,
  * pair_in_body; no function word): "SHEARER NAMED AS" keeps "SHEARER". -1 when out of
@@ -889,6 +909,8 @@ static long headline_attested(ctx *c, size_t k, size_t u)
         if (!at || (c->toks[q].cls & AG_LEX_FUNCTION))
             break;
     }
+    if (q == k + 1 && only_inside_names(c, k))
+        return 0;
     return (long)(q - k);
 }
 
