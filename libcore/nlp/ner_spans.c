@@ -1108,6 +1108,19 @@ static void mark_credit_story(ctx *c, size_t e)
 
 /* The token after the dash that ends a dateline or credit at token e (skipping a date
  * and a bracketed credit), or (size_t)-1. */
+/* Token q, between a dateline's place and its dash, is an abbreviated region or month
+ * ("GEORGETOWN, Del., Nov. 18 --"): a short capitalised word with its period, or a
+ * month. */
+static int dateline_abbr(const ctx *c, size_t q)
+{
+    const tok *t = c->toks;
+    if (!(t[q].flags & AG__T_CAP))
+        return 0;
+    return (t[q].flags & AG__T_ABBR) || (t[q].cls & AG_LEX_NONNAME) ||
+           (t[q].e - t[q].s <= 5 && q + 1 < c->ntoks && (t[q + 1].flags & AG__T_PUNCT) &&
+            t[q + 1].punct == '.' && t[q + 1].s == t[q].e);
+}
+
 static size_t story_start(const ctx *c, size_t e)
 {
     const tok *t = c->toks;
@@ -1118,7 +1131,8 @@ static size_t story_start(const ctx *c, size_t e)
                 q++;
             q++;
         } else if ((t[q].flags & AG__T_PUNCT) ||
-                   ((t[q].flags & AG__T_DIGIT) && !(t[q].flags & AG__T_WORD))) {
+                   ((t[q].flags & AG__T_DIGIT) && !(t[q].flags & AG__T_WORD)) ||
+                   dateline_abbr(c, q)) {
             q++;
         } else {
             break;
