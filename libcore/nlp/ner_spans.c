@@ -773,6 +773,14 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
      * Nations General Assembly", "Kenya Ports Authority", "Scottish National Party",
      * "Chinese Foreign Ministry". */
     if (a->type != AG_ACTOR_PERSON && k + g < te && !caps) {
+        /* ... but not before an organisation the lexicon knows, of no one country, whose
+         * name ends the span: "Turkish European Union accession talks" (a party of one
+         * country names its branches and sister parties after others: "Scottish Labour
+         * Party", "Indonesian Democratic Party") */
+        ag_lex_actor o;
+        size_t og = a->adjective ? match_form(c->lex, c->text, t, k + g, te, 0, &o) : 0;
+        if (og >= 2 && k + g + og == te && o.type == AG_ACTOR_ORG && !o.country)
+            return 1;
         int cue = 0;
         for (size_t q = k + g; q < te; q++)
             if ((t[q].cls & AG_LEX_ORGCUE) && (t[q].flags & AG__T_CAP))
