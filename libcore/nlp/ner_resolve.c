@@ -467,6 +467,19 @@ static void org_pairs(const ag_lexicon *lex, dname *nm, size_t nn, const uint32_
     }
 }
 
+/* Candidate m is titled by an honorific alone ("Mr", "Ms", "Dr"): its one word is a
+ * family name, which comes first in some names ("Mr Bo" for "Bo Xilai", "Ms Wu" for "Wu
+ * Yi"), whatever given name it may also be. */
+static int honorific_role(const cand *m)
+{
+    if (!m->role)
+        return 0;
+    for (const char *const *h = ag__ner_honorifics; *h; h++)
+        if (strcmp(*h, m->role) == 0)
+            return 1;
+    return 0;
+}
+
 /* The key for the one-word pass of candidate m, into *k and *kl (k may point into low,
  * AG__LEX_MAXKEY bytes): a one-word unknown name that is no given name and has no title,
  * or a one-word gazetteer city or organisation. 0 when m is neither. */
@@ -485,7 +498,8 @@ static int one_word_key(const ctx *c, const cand *m, char *low, const char **k, 
         *kl = l;
     } else {
         const dname *d = &c->p->names[m->name];
-        if (d->ntok != 1 || d->canon >= 0 || (m->tcls0 & AG_LEX_GIVEN) || m->role)
+        if (d->ntok != 1 || d->canon >= 0 ||
+            (!honorific_role(m) && ((m->tcls0 & AG_LEX_GIVEN) || m->role)))
             return 0;
         *k = d->key;
         *kl = d->keylen;
@@ -560,7 +574,8 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
             *found = (long)j;
             hits++;
         } else if (b->type == AG_ACTOR_PERSON && first && !lexical &&
-                   !(p->cands[b->first].tcls0 & AG_LEX_GIVEN) && nm[m->name].type != AG_ACTOR_ORG) {
+                   (!(p->cands[b->first].tcls0 & AG_LEX_GIVEN) || honorific_role(m)) &&
+                   nm[m->name].type != AG_ACTOR_ORG) {
             *found = (long)j;
             hits++;
         }
