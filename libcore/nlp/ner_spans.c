@@ -324,17 +324,22 @@ static inline size_t strip_titles(ctx *c, size_t ts, size_t te, size_t *role_s, 
     return strip_titles_at(c, ts, te, role_s, role_e, caps);
 }
 
-/* Span [k, te) is a name [k, e) followed by a country form that ends the span, two words
- * in all, the first no given name: an organisation's national branch or a national body
- * ("BBC Wales", "Air France", "Tennis Australia", "Motorola UK"). Longer spans are left
- * alone: in title-case headlines "Bush Iraq Plan" is no organisation. */
+/* Span [k, te) is a name [k, e) of one word followed by a country form that ends the
+ * span, the first no given name: an organisation's national branch or a national body
+ * ("BBC Wales", "Air France", "Tennis Australia", "Motorola UK", "ACT New Zealand").
+ * Longer names are left alone: in title-case headlines "Bush Iraq Plan" is no
+ * organisation. */
 static int org_branch(ctx *c, size_t k, size_t e, size_t te)
 {
     const tok *t = c->toks;
     ag_lex_actor b;
-    if (te - k != 2 || e != k + 1 ||
+    if (te - k < 2 || te - k > 3 || e != k + 1 ||
         (t[k].cls & (AG_LEX_GIVEN | AG_LEX_TITLE | AG_LEX_FUNCTION | AG_LEX_NONNAME)) ||
         !(t[k].flags & AG__T_CAP) || !single_spaced(c->text, t, k, te))
+        return 0;
+    /* (before a country of two words, an acronym or a word of no other use: "ACT New
+     * Zealand", not the headline's "to Visit North Korea") */
+    if (te - k == 3 && !(t[k].flags & AG__T_ALLCAPS) && (t[k].cls & AG_LEX_COMMON))
         return 0;
     return match_form(c->lex, c->text, t, e, te, 0, &b) == te - e && b.type == AG_ACTOR_COUNTRY &&
            !b.adjective;

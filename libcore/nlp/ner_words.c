@@ -118,7 +118,8 @@ static const char *const place_heads[] = {
 static const char *const place_nouns[] = {"province", "region", "district", "city",    "county",
                                           "village",  "town",   "river",    "valley",  "island",
                                           "airport",  "border", "area",     "capital", "resort",
-                                          "port",     "suburb", "enclave",  NULL};
+                                          "port",     "suburb", "enclave",  "municipality",
+                                          "borough",  "parish", "prefecture", NULL};
 /* Sports club naming: a place with one of these after it ("Bristol City", "Notts County")
  * or before it ("Real Madrid", "Dynamo Moscow") is a club, hence an organisation. */
 const char *const ag__ner_team_after[] = {"United",  "City",    "Rovers",  "Wanderers", "Athletic",
