@@ -797,10 +797,7 @@ static int work_before(const ctx *c, const cand *m)
     return 0;
 }
 
-int ag__ner_work_votes(const ctx *c, const cand *m)
-{
-    return work_after(c, m) + work_before(c, m);
-}
+int ag__ner_work_votes(const ctx *c, const cand *m) { return work_after(c, m) + work_before(c, m); }
 
 /* Does the name [ts, te) end in a word of places ("the East Coast", "the Far East") or
  * hold a title ("the Holy Roman Emperor Charles VI")? */

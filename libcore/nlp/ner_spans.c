@@ -427,8 +427,7 @@ static int rest_names_org(const ctx *c, size_t ts, size_t te)
     if (ts + 1 >= te)
         return 0;
     return (ts + 2 < te && rest_elsewhere(c, ts)) ||
-           (match_form(c->lex, c->text, c->toks, ts + 1, te, 0, &a) >= 2 &&
-            a.type == AG_ACTOR_ORG);
+           (match_form(c->lex, c->text, c->toks, ts + 1, te, 0, &a) >= 2 && a.type == AG_ACTOR_ORG);
 }
 
 /* The next j >= from, other than q, whose token is token q's word (the same bytes when
@@ -569,14 +568,15 @@ static int exchange_code(const ctx *c, size_t k)
     const tok *t = c->toks;
     return k >= 2 && t[k].e - t[k].s == 1 && (t[k].flags & AG__T_CAP) &&
            (t[k - 1].flags & AG__T_PUNCT) && t[k - 1].punct == '.' && t[k - 1].e == t[k].s &&
-           t[k - 2].e == t[k - 1].s && (t[k - 2].flags & AG__T_ALLCAPS) && t[k - 2].e - t[k - 2].s >= 2;
+           t[k - 2].e == t[k - 1].s && (t[k - 2].flags & AG__T_ALLCAPS) &&
+           t[k - 2].e - t[k - 2].s >= 2;
 }
 
 /* Token k is a day of the week. */
 static int weekday(const ctx *c, size_t k)
 {
-    static const char *const days[] = {"Monday",   "Tuesday", "Wednesday", "Thursday",
-                                       "Friday",   "Saturday", "Sunday",   NULL};
+    static const char *const days[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                       "Friday", "Saturday", "Sunday",    NULL};
     return (c->toks[k].flags & AG__T_CAP) && tok_is_any(c->text, &c->toks[k], days);
 }
 
@@ -636,8 +636,8 @@ static void trim_edges(const ctx *c, size_t *tsp, size_t *tep)
                        (t[ts].flags & AG__T_LOWER) || exchange_code(c, ts)))
         ts++;
     int keep_last = weekday_ends_name(c, ts, te);
-    while (te > ts && (((t[te - 1].cls & AG_LEX_NONNAME) && !keep_last) ||
-                       (t[te - 1].flags & AG__T_LOWER)))
+    while (te > ts &&
+           (((t[te - 1].cls & AG_LEX_NONNAME) && !keep_last) || (t[te - 1].flags & AG__T_LOWER)))
         te--;
     *tsp = ts;
     *tep = te;
@@ -1267,8 +1267,8 @@ static size_t caps_run(const ctx *c, size_t k)
 {
     const tok *t = c->toks;
     size_t e = k;
-    while (e < c->ntoks && e - k < 4 && (t[e].flags & AG__T_ALLCAPS) &&
-           (t[e].flags & AG__T_WORD) && !(t[e].flags & AG__T_DIGIT) && t[e].e - t[e].s >= 2 &&
+    while (e < c->ntoks && e - k < 4 && (t[e].flags & AG__T_ALLCAPS) && (t[e].flags & AG__T_WORD) &&
+           !(t[e].flags & AG__T_DIGIT) && t[e].e - t[e].s >= 2 &&
            !has_newline(c->text, t[e].s, t[e].e) &&
            (e == k || !has_newline(c->text, t[e - 1].e, t[e].s)))
         e++;

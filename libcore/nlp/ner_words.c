@@ -62,20 +62,17 @@ static const char *const org_nouns[] = {"agency",       "newspaper",
 /* Nouns right before a name that say it is an organisation: "software maker Microsoft",
  * "Premiership side Fulham", "rock band Blur", "broadcaster ITV". */
 static const char *const org_before[] = {
-    "maker",    "makers",    "manufacturer", "firm",        "company",  "giant",
-    "group",    "rival",     "retailer",     "carrier",     "airline",  "bank",
-    "lender",   "insurer",   "broadcaster",  "newspaper",   "network",  "chain",
-    "operator", "provider",  "publisher",    "studio",      "label",    "conglomerate",
-    "club",     "side",      "champions",    "band",        "party",    "supermarket",
-    "brewer",   "producer",  "developer",    "outfit",      "exchange", "agency",
-    "daily",    "regulator", "watchdog",     "stockbroker", "broker",   "market",
-    "bourse",   "carmaker",  "chipmaker",    "drugmaker",   "utility",  "house",
+    "maker", "makers", "manufacturer", "firm", "company", "giant", "group", "rival", "retailer",
+    "carrier", "airline", "bank", "lender", "insurer", "broadcaster", "newspaper", "network",
+    "chain", "operator", "provider", "publisher", "studio", "label", "conglomerate", "club", "side",
+    "champions", "band", "party", "supermarket", "brewer", "producer", "developer", "outfit",
+    "exchange", "agency", "daily", "regulator", "watchdog", "stockbroker", "broker", "market",
+    "bourse", "carmaker", "chipmaker", "drugmaker", "utility", "house",
     /* plurals head a list of them: "the cable operators NTL and Telewest" */
-    "firms",     "companies", "manufacturers", "retailers",  "carriers",  "airlines",
-    "banks",     "lenders",   "insurers",      "broadcasters", "networks", "operators",
-    "providers", "publishers", "studios",      "labels",     "clubs",     "parties",
-    "brewers",   "producers", "developers",    "carmakers",  "chipmakers", "drugmakers",
-    "supermarkets", "regulators", NULL};
+    "firms", "companies", "manufacturers", "retailers", "carriers", "airlines", "banks", "lenders",
+    "insurers", "broadcasters", "networks", "operators", "providers", "publishers", "studios",
+    "labels", "clubs", "parties", "brewers", "producers", "developers", "carmakers", "chipmakers",
+    "drugmakers", "supermarkets", "regulators", NULL};
 /* Before "in" or "of": "shares in Sony", "a stake in Airbus", "chief executive of BP", "the
  * enterprise division of Hewlett-Packard". */
 static const char *const stake_nouns[] = {"shares",       "stake",       "stakes",   "holding",
@@ -115,11 +112,10 @@ static const char *const place_heads[] = {
     "Palace",  "Castle",   "Gardens", "Park",       "City",     NULL};
 /* Common nouns after a name that make it a place: "Kunar province", "Tigris river"; and
  * before "of" it: "the resort of Sharm el-Sheikh". */
-static const char *const place_nouns[] = {"province", "region", "district", "city",    "county",
-                                          "village",  "town",   "river",    "valley",  "island",
-                                          "airport",  "border", "area",     "capital", "resort",
-                                          "port",     "suburb", "enclave",  "municipality",
-                                          "borough",  "parish", "prefecture", NULL};
+static const char *const place_nouns[] = {
+    "province", "region",  "district",     "city",    "county", "village",    "town",   "river",
+    "valley",   "island",  "airport",      "border",  "area",   "capital",    "resort", "port",
+    "suburb",   "enclave", "municipality", "borough", "parish", "prefecture", NULL};
 /* Sports club naming: a place with one of these after it ("Bristol City", "Notts County")
  * or before it ("Real Madrid", "Dynamo Moscow") is a club, hence an organisation. */
 const char *const ag__ner_team_after[] = {"United",  "City",    "Rovers",  "Wanderers", "Athletic",
