@@ -186,26 +186,6 @@ void ag__date_span(ag__date *first, ag__date *last, const char *date)
 
 /* ------------------------------------------------------------------ evidence */
 
-static int evid_cmp(const char *doc, size_t offset, const char *text, const ag__evid *e)
-{
-    /* Strings of one pool are equal exactly when their pointers are. */
-    int c = doc == e->doc ? 0 : strcmp(doc, e->doc);
-    if (c)
-        return c;
-    if (offset != e->offset)
-        return offset < e->offset ? -1 : 1;
-    return text == e->text ? 0 : strcmp(text, e->text);
-}
-
-/* Where (doc, offset, text) would go in the selection: max or more when it stays out. */
-static size_t evids_pos(const ag__evids *e, const char *doc, size_t offset, const char *text)
-{
-    size_t pos = e->n;
-    while (pos > 0 && evid_cmp(doc, offset, text, &e->v[pos - 1]) < 0)
-        pos--;
-    return pos;
-}
-
 /* strcmp of s[0, n) (no NUL in it) and z, for strings still in the line they were read
  * from. */
 static int span_cmp(const char *s, size_t n, const char *z)
@@ -214,77 +194,144 @@ static int span_cmp(const char *s, size_t n, const char *z)
     return c ? c : z[n] ? -1 : 0;
 }
 
-/* evids_pos for a document id and a text that are not in the pool yet. */
-static size_t evids_pos_n(const ag__evids *e, const char *doc, size_t docn, size_t offset,
-                          const char *text, size_t textn)
+#define IN_POOL ((size_t)-1) /* evkey_cmp's docn for a document id of the pool */
+
+/* Order of the piece of evidence k (its document id docn bytes, or IN_POOL) against
+ * record r: by (doc, offset, text). Strings of one pool are equal exactly when their
+ * pointers are. */
+static int evkey_cmp(const ag__evkey *k, size_t docn, const ag__evrec *r)
 {
-    size_t pos = e->n;
-    while (pos > 0) {
-        const ag__evid *x = &e->v[pos - 1];
-        int c = span_cmp(doc, docn, x->doc);
-        if (!c)
-            c = offset != x->offset ? (offset < x->offset ? -1 : 1)
-                                    : span_cmp(text, textn, x->text);
-        if (c >= 0)
-            break;
+    int c = k->doc == r->doc    ? 0
+            : docn == IN_POOL ? strcmp(k->doc, r->doc)
+                              : span_cmp(k->doc, docn, r->doc);
+    if (c)
+        return c;
+    if (k->offset != r->offset)
+        return k->offset < r->offset ? -1 : 1;
+    return k->text == r->text ? 0 : span_cmp(k->text, k->n, r->text);
+}
+
+/* Where k would go in the selection e: max_evidence or more when it stays out. */
+static size_t evlist_pos(const ag__acc *acc, ag__evlist e, const ag__evkey *k, size_t docn)
+{
+    size_t pos = ag__evlist_n(acc, e);
+    if (!pos)
+        return 0;
+    const uint32_t *ids = ag__evlist_ids(acc, e);
+    while (pos > 0 && evkey_cmp(k, docn, &acc->evrecs[ids[pos - 1]]) < 0)
         pos--;
-    }
     return pos;
+}
+
+/* The number of the record k (its document in the pool), added when new. -1 on
+ * ENOMEM. */
+static long evrec_find_add(ag__acc *acc, const ag__evkey *k)
+{
+    uint64_t h = ag__evrec_hash(k->doc, k->offset);
+    if (acc->nevrecs >= UINT32_MAX - 1 ||
+        ag__evmap_reserve_dense(&acc->evrec_index, acc, acc->nevrecs + 1, 64) < 0)
+        return -1;
+    uint32_t *slot = ag__evmap_probe(&acc->evrec_index, acc, k, h);
+    if (*slot)
+        return (long)*slot - 1;
+    if (ag__grow(&acc->evrecs, &acc->capevrecs, acc->nevrecs + 1, sizeof *acc->evrecs) < 0)
+        return -1;
+    /* Outside the pool's index: evrec_index finds the text by its record. */
+    const char *text = ag__arena_strdup(&acc->pool, k->text, k->n);
+    if (!text)
+        return -1;
+    acc->evrecs[acc->nevrecs] = (ag__evrec){k->doc, text, k->offset};
+    *slot = (uint32_t)acc->nevrecs + 1;
+    acc->evrec_index.n++;
+    return (long)acc->nevrecs++;
+}
+
+/* A block for an empty selection: a freed one, or one more at the slab's end. 0 on
+ * ENOMEM. */
+static ag__evlist evlist_new(ag__acc *acc)
+{
+    if (!acc->evstride)
+        acc->evstride = acc->max_evidence + 1; /* max_evidence is fixed by now */
+    ag__evlist e = acc->evfree;
+    if (e) {
+        acc->evfree = acc->evslab[(size_t)(e - 1) * acc->evstride];
+    } else {
+        if (acc->nevslab / acc->evstride >= UINT32_MAX - 1 ||
+            ag__grow(&acc->evslab, &acc->capevslab, acc->nevslab + acc->evstride,
+                     sizeof *acc->evslab) < 0)
+            return 0;
+        acc->nevslab += acc->evstride;
+        e = (ag__evlist)(acc->nevslab / acc->evstride);
+    }
+    acc->evslab[(size_t)(e - 1) * acc->evstride] = 0;
+    return e;
 }
 
 /* The selection is a sorted array of at most max entries: insertion is O(max), and max is
  * small (3 by default). Ties (same doc, offset and text) are kept as separate entries so
  * that the multiset semantics, and with them shard merging, stay exact. */
-static int evids_insert(ag__evids *e, size_t max, size_t pos, const char *doc, size_t offset,
-                        const char *text)
+static int evlist_insert(ag__acc *acc, ag__evlist *e, size_t pos, uint32_t rec)
 {
-    if (e->n == max) {
-        e->n--;
-    } else if (e->n == e->cap) {
-        uint32_t cap = e->cap ? 2 * e->cap : 1;
-        if (cap > max)
-            cap = (uint32_t)max;
-        ag__evid *v = realloc(e->v, cap * sizeof *v);
-        if (!v)
-            return -1;
-        e->v = v;
-        e->cap = cap;
-    }
-    memmove(&e->v[pos + 1], &e->v[pos], (e->n - pos) * sizeof *e->v);
-    e->v[pos] = (ag__evid){doc, offset, text};
-    e->n++;
+    if (!*e && !(*e = evlist_new(acc)))
+        return -1;
+    uint32_t *n = &acc->evslab[(size_t)(*e - 1) * acc->evstride], *ids = n + 1;
+    if (*n == acc->max_evidence)
+        (*n)--;
+    memmove(&ids[pos + 1], &ids[pos], (*n - pos) * sizeof *ids);
+    ids[pos] = rec;
+    (*n)++;
     return 0;
 }
 
-int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset, const char *text)
-{
-    size_t pos = max ? evids_pos(e, doc, offset, text) : 0;
-    return pos >= max ? 0 : evids_insert(e, max, pos, doc, offset, text);
-}
-
-int ag__acc_offer(ag__acc *acc, ag__evids *e, const char *doc, size_t offset, const char *text,
+int ag__acc_offer(ag__acc *acc, ag__evlist *e, const char *doc, uint64_t offset, const char *text,
                   size_t n)
 {
-    size_t max = acc->max_evidence, pos = max ? evids_pos(e, doc, offset, text) : 0;
+    ag__evkey k = {doc, offset, text, n};
+    size_t max = acc->max_evidence, pos = max ? evlist_pos(acc, *e, &k, IN_POOL) : 0;
     if (pos >= max)
         return 0;
-    const char *t = ag__acc_intern(acc, text, n);
-    return t ? evids_insert(e, max, pos, doc, offset, t) : -1;
+    long rec = evrec_find_add(acc, &k);
+    return rec < 0 ? -1 : evlist_insert(acc, e, pos, (uint32_t)rec);
 }
 
-int ag__evids_closed(const ag__evids *e, size_t max, const char *doc, size_t offset)
+int ag__acc_offer_rec(ag__acc *acc, ag__evlist *e, uint32_t rec)
 {
-    if (e->n == 0 || e->n < max)
+    const ag__evrec *r = &acc->evrecs[rec];
+    ag__evkey k = {r->doc, r->offset, r->text, strlen(r->text)};
+    size_t max = acc->max_evidence, pos = max ? evlist_pos(acc, *e, &k, IN_POOL) : 0;
+    return pos >= max ? 0 : evlist_insert(acc, e, pos, rec);
+}
+
+int ag__acc_evidence_closed(const ag__acc *acc, ag__evlist e, const char *doc, uint64_t offset)
+{
+    size_t n = ag__evlist_n(acc, e);
+    if (n == 0 || n < acc->max_evidence)
         return 0;
-    const ag__evid *last = &e->v[e->n - 1];
+    const ag__evrec *last = &acc->evrecs[ag__evlist_ids(acc, e)[n - 1]];
     int c = doc == last->doc ? 0 : strcmp(doc, last->doc);
     return c > 0 || (c == 0 && offset > last->offset);
 }
 
-void ag__evids_free(ag__evids *e)
+void ag__acc_evidence_free(ag__acc *acc, ag__evlist *e)
 {
-    free(e->v);
-    memset(e, 0, sizeof *e);
+    if (!*e)
+        return;
+    acc->evslab[(size_t)(*e - 1) * acc->evstride] = acc->evfree;
+    acc->evfree = *e;
+    *e = 0;
+}
+
+void ag__acc_free_evidence(ag__acc *acc)
+{
+    free(acc->evrecs);
+    acc->evrecs = NULL;
+    acc->nevrecs = acc->capevrecs = 0;
+    ag__evmap_dispose(&acc->evrec_index);
+    free(acc->evslab);
+    acc->evslab = NULL;
+    acc->nevslab = acc->capevslab = 0;
+    acc->evfree = 0;
+    acc->evstride = 0;
 }
 
 /* ------------------------------------------------------------------ accumulator */
@@ -294,6 +341,7 @@ void ag__acc_init(ag__acc *acc, size_t max_evidence)
     memset(acc, 0, sizeof *acc);
     acc->max_evidence = max_evidence;
     ag__poolmap_init(&acc->pooled);
+    ag__evmap_init(&acc->evrec_index);
 }
 
 void ag__acc_free_actors(ag__acc *acc)
@@ -314,10 +362,7 @@ void ag__acc_free_actors(ag__acc *acc)
 void ag__acc_destroy(ag__acc *acc)
 {
     ag__acc_free_actors(acc);
-    for (size_t i = 0; i < acc->npairs; i++) {
-        ag__evids_free(&acc->pairs[i].evidence);
-        ag__evids_free(&acc->pairs[i].met_evidence);
-    }
+    ag__acc_free_evidence(acc);
     free(acc->pairs);
     free(acc->settings);
     free(acc->shards);
@@ -346,7 +391,11 @@ const char *ag__acc_intern(ag__acc *acc, const char *s, size_t n)
     return slot->s;
 }
 
-void ag__acc_seal(ag__acc *acc) { ag__poolmap_dispose(&acc->pooled); }
+void ag__acc_seal(ag__acc *acc)
+{
+    ag__poolmap_dispose(&acc->pooled);
+    ag__evmap_dispose(&acc->evrec_index);
+}
 
 long ag__acc_actor(ag__acc *acc, const char *key)
 {
@@ -438,25 +487,27 @@ static int actor_merge(ag__acc *acc, ag__actor *d, const ag__actor *s)
     return 0;
 }
 
-static int evids_merge(ag__acc *acc, ag__evids *d, const ag__evids *s)
+/* src's selection se into acc's *d: src's records as acc's. */
+static int evidence_merge(ag__acc *acc, ag__evlist *d, const ag__acc *src, ag__evlist se)
 {
-    for (size_t i = 0; i < s->n; i++) {
-        const char *doc = ag__acc_intern(acc, s->v[i].doc, strlen(s->v[i].doc));
-        if (!doc ||
-            ag__acc_offer(acc, d, doc, s->v[i].offset, s->v[i].text, strlen(s->v[i].text)) < 0)
+    size_t n = ag__evlist_n(src, se);
+    for (size_t i = 0; i < n; i++) {
+        const ag__evrec *r = &src->evrecs[ag__evlist_ids(src, se)[i]];
+        const char *doc = ag__acc_intern(acc, r->doc, strlen(r->doc));
+        if (!doc || ag__acc_offer(acc, d, doc, r->offset, r->text, strlen(r->text)) < 0)
             return -1;
     }
     return 0;
 }
 
-static int pair_merge(ag__acc *acc, ag__pair *d, const ag__pair *s)
+static int pair_merge(ag__acc *acc, ag__pair *d, const ag__acc *src, const ag__pair *s)
 {
     d->weight += s->weight;
     d->documents += s->documents;
     d->met += s->met;
     if (dates_merge(acc, &d->first_date, &d->last_date, &s->first_date, &s->last_date) < 0 ||
-        evids_merge(acc, &d->evidence, &s->evidence) < 0 ||
-        evids_merge(acc, &d->met_evidence, &s->met_evidence) < 0)
+        evidence_merge(acc, &d->evidence, src, s->evidence) < 0 ||
+        evidence_merge(acc, &d->met_evidence, src, s->met_evidence) < 0)
         return -1;
     return 0;
 }
@@ -480,7 +531,7 @@ int ag__acc_combine(ag__acc *dst, const ag__acc *src, ag_error *err)
     for (size_t i = 0; i < src->npairs; i++) {
         const ag__pair *p = &src->pairs[i];
         long j = ag__acc_pair(dst, map[p->a], map[p->b]);
-        if (j < 0 || pair_merge(dst, &dst->pairs[j], p) < 0)
+        if (j < 0 || pair_merge(dst, &dst->pairs[j], src, p) < 0)
             goto out;
     }
     dst->documents += src->documents;
@@ -681,14 +732,15 @@ out:
     return rc;
 }
 
-/* ,"name":[["doc",offset,"text"],..] */
-static int put_evids(ag__buf *b, const char *name, const ag__evids *e)
+/* ,"name":[["doc",offset,"text"],..] for acc's selection e */
+static int put_evids(ag__buf *b, const char *name, const ag__acc *acc, ag__evlist e)
 {
     int first = 1;
+    size_t n = ag__evlist_n(acc, e);
     if (put(b, ",\"") < 0 || put(b, name) < 0 || put(b, "\":[") < 0)
         return -1;
-    for (size_t i = 0; i < e->n; i++) {
-        const ag__evid *x = &e->v[i];
+    for (size_t i = 0; i < n; i++) {
+        const ag__evrec *x = &acc->evrecs[ag__evlist_ids(acc, e)[i]];
         size_t mark = b->len;
         int r1 = 0, r2 = 0;
         if ((!first && put(b, ",") < 0) || put(b, "[") < 0 || (r1 = put_str(b, x->doc)) < 0 ||
@@ -798,8 +850,8 @@ static int pair_line(ag__buf *b, const ag__acc *acc, const ag__pair *p)
     if (put(b, "L|") < 0 || put(b, acc->actors[p->a].key) < 0 || put(b, "|") < 0 ||
         put(b, acc->actors[p->b].key) < 0 || put(b, "\t{\"w\":") < 0 || put_int(b, p->weight) < 0 ||
         put(b, ",\"d\":") < 0 || put_int(b, p->documents) < 0 || put(b, ",\"met\":") < 0 ||
-        put_int(b, p->met) < 0 || put_evids(b, "ev", &p->evidence) < 0 ||
-        put_evids(b, "mev", &p->met_evidence) < 0 ||
+        put_int(b, p->met) < 0 || put_evids(b, "ev", acc, p->evidence) < 0 ||
+        put_evids(b, "mev", acc, p->met_evidence) < 0 ||
         put_dates(b, &p->first_date, &p->last_date) < 0)
         return -1;
     return put(b, "}\n");
@@ -1166,7 +1218,7 @@ static int scan_counts(scan *sc, ag__counts *c)
 
 /* [["doc",offset,"text"],..] offered to e. Most pieces stay out of a full selection: the
  * strings go into the pool only when they enter. */
-static int scan_evids(scan *sc, ag__evids *e)
+static int scan_evids(scan *sc, ag__evlist *e)
 {
     ag__acc *acc = sc->acc;
     if (!eat(sc, '['))
@@ -1174,28 +1226,30 @@ static int scan_evids(scan *sc, ag__evids *e)
     if (eat(sc, ']'))
         return 0;
     do {
-        const char *doc, *text;
-        size_t docn, textn, max = acc->max_evidence;
+        ag__evkey k;
+        size_t docn, max = acc->max_evidence;
         long long off;
         int r;
         if (!eat(sc, '['))
             return 1;
-        if ((r = scan_string(sc, &doc, &docn)) != 0)
+        if ((r = scan_string(sc, &k.doc, &docn)) != 0)
             return r;
         /* An escaped id sits in the scratch buffer, which the text may need. */
-        if (doc == acc->scratch.p && !(doc = ag__acc_intern(acc, doc, docn)))
+        if (k.doc == acc->scratch.p && !(k.doc = ag__acc_intern(acc, k.doc, docn)))
             return -1;
         if (!eat(sc, ',') || scan_int(sc, &off) || off < 0 || !eat(sc, ','))
             return 1;
-        if ((r = scan_string(sc, &text, &textn)) != 0)
+        if ((r = scan_string(sc, &k.text, &k.n)) != 0)
             return r;
         if (!eat(sc, ']'))
             return 1;
-        size_t pos = max ? evids_pos_n(e, doc, docn, (size_t)off, text, textn) : 0;
+        k.offset = (uint64_t)off;
+        size_t pos = max ? evlist_pos(acc, *e, &k, docn) : 0;
         if (pos >= max)
             continue;
-        if (!(doc = ag__acc_intern(acc, doc, docn)) || !(text = ag__acc_intern(acc, text, textn)) ||
-            evids_insert(e, max, pos, doc, (size_t)off, text) < 0)
+        long rec;
+        if (!(k.doc = ag__acc_intern(acc, k.doc, docn)) || (rec = evrec_find_add(acc, &k)) < 0 ||
+            evlist_insert(acc, e, pos, (uint32_t)rec) < 0)
             return -1;
     } while (eat(sc, ','));
     return eat(sc, ']') ? 0 : 1;

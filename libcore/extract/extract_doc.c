@@ -1852,12 +1852,12 @@ static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc)
         p->met += lp->met;
         ag__date_span(&p->first_date, &p->last_date, an->date);
         for (int kind = 0; kind < 2; kind++) {
-            ag__evids *e = kind ? &p->met_evidence : &p->evidence;
+            ag__evlist *e = kind ? &p->met_evidence : &p->evidence;
             const size_t *units = kind ? lp->mev : lp->ev;
             size_t n = kind ? lp->nmev : lp->nev;
             for (size_t u = 0; u < n; u++) {
                 /* Skip building the text when the selection is full of smaller ones. */
-                if (ag__evids_closed(e, acc->max_evidence, id, units[2 * u]))
+                if (ag__acc_evidence_closed(acc, *e, id, units[2 * u]))
                     break;
                 if (unit_text(an, doc->text, units[2 * u], units[2 * u + 1]) < 0 ||
                     ag__acc_offer(acc, e, id, units[2 * u], an->scratch, an->scratchlen) < 0)

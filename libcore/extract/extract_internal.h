@@ -3,8 +3,9 @@
  * record accumulator, the document reader and the per-document analyser.
  *
  * Ownership: the strings of an accumulator's records (keys, names, dates, evidence) live
- * in its string pool (ag__acc_intern) and are borrowed by the records; the other
- * structures own the strings they hold. The free and destroy functions release
+ * in its string pool (ag__acc_intern) and are borrowed by the records; its evidence
+ * records and their blocks (ag__evlist) are its own, and a pair only names them; the
+ * other structures own the strings they hold. The free and destroy functions release
  * everything and accept zeroed structures. Nothing here is thread-safe by
  * itself; the driver gives each worker its own accumulator and combines them at the end.
  */
@@ -118,20 +119,21 @@ typedef struct ag__date {
     const char *s; /* borrowed from a string pool, NULL when none */
 } ag__date;
 
-/* One piece of evidence: the sentence (or scope unit) where a pair was seen. */
-typedef struct ag__evid {
-    const char *doc;  /* document id, borrowed from a string pool */
-    size_t offset;    /* byte offset of the unit in the document */
-    const char *text; /* the unit's text, white space collapsed, truncated; borrowed */
-} ag__evid;
+/* One distinct piece of evidence of an accumulator: the sentence (or scope unit) where
+ * pairs were seen. Pairs hold evidence by record number (ag__evlist): one sentence backs
+ * every pair of the actors it names, and a number costs 4 bytes where a copy cost 24. */
+typedef struct ag__evrec {
+    const char *doc;  /* document id, in the accumulator's pool */
+    const char *text; /* the unit's text, white space collapsed, truncated; in the pool */
+    uint64_t offset;  /* byte offset of the unit in the document */
+} ag__evrec;
 
-/* Up to max pieces of evidence, the smallest by (doc, offset, text), kept sorted. Most
- * pairs are seen once: the array grows to max one entry at a time. */
-typedef struct ag__evids {
-    ag__evid *v;  /* sorted ascending; owned (malloc'ed) */
-    uint32_t n;   /* used (<= the accumulator's max_evidence) */
-    uint32_t cap; /* allocated */
-} ag__evids;
+/* A pair's selection of up to max_evidence pieces of evidence, the smallest by (doc,
+ * offset, text), kept sorted: the number of a block of the accumulator's evidence slab,
+ * 0 for an empty selection (no block). A block is max_evidence + 1 numbers: how many
+ * records it holds, then their numbers. One block per pair instead of a malloc'ed array
+ * saves the array's header and rounding, and the pointer and sizes in the pair. */
+typedef uint32_t ag__evlist;
 
 /* Everything known about one actor key. */
 typedef struct ag__actor {
@@ -147,8 +149,8 @@ typedef struct ag__actor {
     ag__date last_date;   /* latest document date */
 } ag__actor;
 
-/* Everything known about one pair of actor keys (a < b by key bytes): 80 bytes, with
- * the strings in the pool. */
+/* Everything known about one pair of actor keys (a < b by key bytes): 56 bytes, with
+ * the strings in the pool and the evidence in the slab. */
 typedef struct ag__pair {
     uint32_t a, b;          /* actor indices in the accumulator (< 2^32: ag__acc_pair) */
     long long weight;       /* co-mentions (scope units) */
@@ -156,14 +158,21 @@ typedef struct ag__pair {
     long long met;          /* sentences saying they met (0: never) */
     ag__date first_date;    /* earliest document date */
     ag__date last_date;     /* latest */
-    ag__evids evidence;     /* co-mention evidence */
-    ag__evids met_evidence; /* meeting evidence */
+    ag__evlist evidence;     /* co-mention evidence */
+    ag__evlist met_evidence; /* meeting evidence */
 } ag__pair;
 
 /* The accumulator's pair index: a slot holds an index into pairs plus one (0: empty); the
  * key, (min << 32 | max) + 1 of the two actor indices, is computed from that record, so a
  * slot costs 4 bytes instead of a key and a value's 16. */
 AG__HASHMAP_TYPE(ag__pairmap, uint32_t)
+
+/* The accumulator's evidence record index: a slot holds a record number plus one (0:
+ * empty); the key is the record itself (ag__evrec_key), whose hash is that of its
+ * document (a pool string, so its address names it) and offset: a unit's text follows
+ * from them but for the rare unit of two kinds, and hashing the text was the index's
+ * whole cost. */
+AG__HASHMAP_TYPE(ag__evmap, uint32_t)
 
 /* The accumulator's string pool index: a pool string by its bytes. 16-byte slots, the
  * hash cut to 32 bits (tables stay far below 2^32 slots). */
@@ -187,6 +196,13 @@ typedef struct ag__acc {
     ag__pair *pairs;        /* pair records, in insertion order */
     size_t npairs, cappairs;
     ag__pairmap pair_index; /* the pairs by their actors */
+    ag__evrec *evrecs;      /* distinct evidence records, in insertion order */
+    size_t nevrecs, capevrecs;
+    ag__evmap evrec_index; /* the records by content (gone once sealed) */
+    uint32_t *evslab;      /* evidence blocks (ag__evlist), evstride numbers each */
+    size_t nevslab, capevslab; /* numbers used / allocated */
+    size_t evstride;           /* 1 + max_evidence, fixed by the first block */
+    ag__evlist evfree;         /* a freed block to reuse (its first number: the next) */
     size_t max_evidence;    /* evidence kept per pair and kind */
     int fixed_evidence;     /* 1: max_evidence was chosen by the user, keep it */
     long long documents;    /* documents seen */
@@ -198,8 +214,9 @@ typedef struct ag__acc {
                        * owned; NULL when unknown (hand-written records) */
     uint64_t *shards; /* ids of the shards read (ag-merge) */
     size_t nshards, capshards;
-    /* The strings of the records, each stored once: one sentence backs every pair of
-     * the actors it names, one date and one document id thousands of records. */
+    /* The strings of the records: names, dates and document ids each stored once (one
+     * date and one document id back thousands of records); evidence texts once per
+     * distinct record, outside the pool's index (evrec_index finds them). */
     ag__arena pool;
     ag__poolmap pooled; /* pool strings by content */
     ag__buf scratch;    /* keyed lines: a line being written, a string being decoded */
@@ -216,6 +233,32 @@ static inline uint64_t ag__pair_key(const ag__pair *p)
 #define AG__PAIRSLOT_REHASH(acc, s) ag__hash_u64(ag__pair_key(&(acc)->pairs[*(s)-1]))
 AG__HASHMAP_FUNCTIONS(ag__pairmap, uint32_t, uint64_t, const ag__acc *, AG__PAIRSLOT_EMPTY,
                       AG__PAIRSLOT_MATCH, AG__PAIRSLOT_REHASH)
+
+/* An evidence record looked up by content; text[0, n) need not be NUL-terminated. */
+typedef struct ag__evkey {
+    const char *doc; /* in the pool */
+    uint64_t offset;
+    const char *text;
+    size_t n;
+} ag__evkey;
+
+static inline uint64_t ag__evrec_hash(const char *doc, uint64_t offset)
+{
+    return ag__hash_u64((uint64_t)(uintptr_t)doc ^ offset * 0x9E3779B97F4A7C15ull);
+}
+
+static inline int ag__evrec_is(const ag__evrec *r, const ag__evkey *k)
+{
+    return r->doc == k->doc && r->offset == k->offset && strncmp(r->text, k->text, k->n) == 0 &&
+           r->text[k->n] == '\0';
+}
+
+#define AG__EVSLOT_EMPTY(t, s) (*(s) == 0)
+#define AG__EVSLOT_MATCH(acc, s, k, h) ag__evrec_is(&(acc)->evrecs[*(s)-1], (k))
+#define AG__EVSLOT_REHASH(acc, s)                                                                  \
+    ag__evrec_hash((acc)->evrecs[*(s)-1].doc, (acc)->evrecs[*(s)-1].offset)
+AG__HASHMAP_FUNCTIONS(ag__evmap, uint32_t, const ag__evkey *, const ag__acc *, AG__EVSLOT_EMPTY,
+                      AG__EVSLOT_MATCH, AG__EVSLOT_REHASH)
 
 void ag__acc_init(ag__acc *acc, size_t max_evidence);
 void ag__acc_destroy(ag__acc *acc);
@@ -246,17 +289,31 @@ int ag__date_max(ag__date *slot, const char *date);
 /* Both at once for one date: the earliest into *first, the latest into *last. Documents
  * mostly come in date order, so one compare against *last mostly decides. */
 void ag__date_span(ag__date *first, ag__date *last, const char *date);
-/* Offer one piece of evidence to a selection of at most max; doc and text are borrowed
- * like ag__counts_add's strings. -1 on ENOMEM. */
-int ag__evids_offer(ag__evids *e, size_t max, const char *doc, size_t offset, const char *text);
-/* The same for acc's selection e (at most acc->max_evidence), with text[0, n) copied
- * into acc's pool only when it enters the selection; doc must be in the pool. */
-int ag__acc_offer(ag__acc *acc, ag__evids *e, const char *doc, size_t offset, const char *text,
+/* Offer one piece of evidence to acc's selection *e: doc must be in acc's pool; text[0,
+ * n) is stored (as a record of acc) only when it enters the selection. -1 on ENOMEM. */
+int ag__acc_offer(ag__acc *acc, ag__evlist *e, const char *doc, uint64_t offset, const char *text,
                   size_t n);
-/* 1 when a selection of at most max is full and nothing from document doc (best a pool
- * string: compared by pointer first) at offset or later could enter it. */
-int ag__evids_closed(const ag__evids *e, size_t max, const char *doc, size_t offset);
-void ag__evids_free(ag__evids *e);
+/* The same for record rec of acc (resolution folding the selections of two pairs). */
+int ag__acc_offer_rec(ag__acc *acc, ag__evlist *e, uint32_t rec);
+/* 1 when acc's selection e is full and nothing from document doc (best a pool string:
+ * compared by pointer first) at offset or later could enter it. */
+int ag__acc_evidence_closed(const ag__acc *acc, ag__evlist e, const char *doc, uint64_t offset);
+/* Empty the selection *e, its block kept for another (the slab never shrinks). */
+void ag__acc_evidence_free(ag__acc *acc, ag__evlist *e);
+/* Free the evidence records and blocks at once (every selection becomes invalid); their
+ * strings stay in the pool. */
+void ag__acc_free_evidence(ag__acc *acc);
+
+/* The record numbers of selection e (ag__evlist_n of them). */
+static inline const uint32_t *ag__evlist_ids(const ag__acc *acc, ag__evlist e)
+{
+    return &acc->evslab[(size_t)(e - 1) * acc->evstride + 1];
+}
+
+static inline size_t ag__evlist_n(const ag__acc *acc, ag__evlist e)
+{
+    return e ? acc->evslab[(size_t)(e - 1) * acc->evstride] : 0;
+}
 
 /* Add every record of src into dst (sums, min/max, evidence selection). */
 int ag__acc_combine(ag__acc *dst, const ag__acc *src, ag_error *err);

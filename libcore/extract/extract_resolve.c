@@ -854,18 +854,23 @@ static int set_top_list(ag_graph *g, size_t i, const char *key, ag__counts *c, s
 /* Link e's key: the evidence records e, held natively by the graph, which keeps each
  * distinct record once however many links it backs; their strings are the pool's, which
  * the graph adopted (add_links). -1 with err set. */
-static int set_evidence(ag_graph *g, size_t e, const char *key, const ag__evids *ev, ag_error *err)
+static int set_evidence(ag_graph *g, size_t e, const char *key, const ag__acc *acc,
+                        ag__evlist ev, ag_error *err)
 {
-    ag__attr_record buf[16] = {{0}}, *v = ev->n <= 16 ? buf : malloc(ev->n * sizeof *v);
+    ag__attr_record v[16] = {{0}};
+    size_t n = ag__evlist_n(acc, ev);
+    ag__attr_record *w = n <= 16 ? v : malloc(n * sizeof *w);
     int rc;
 
-    if (!v)
+    if (!w)
         return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
-    for (size_t i = 0; i < ev->n; i++)
-        v[i] = (ag__attr_record){ev->v[i].doc, (long long)ev->v[i].offset, ev->v[i].text};
-    rc = ag__edge_set_records(g, e, key, v, ev->n, 1, err);
-    if (v != buf)
-        free(v);
+    for (size_t i = 0; i < n; i++) {
+        const ag__evrec *r = &acc->evrecs[ag__evlist_ids(acc, ev)[i]];
+        w[i] = (ag__attr_record){r->doc, (long long)r->offset, r->text};
+    }
+    rc = ag__edge_set_records(g, e, key, w, n, 1, err);
+    if (w != v)
+        free(w);
     return rc;
 }
 
@@ -1261,11 +1266,12 @@ static int add_nodes(resolver *r, ag_graph *g, ag_error *err)
     return rc;
 }
 
-/* Offer every piece of evidence of from to to. -1: out of memory. */
-static int fold_evidence(ag__evids *to, size_t max, const ag__evids *from)
+/* Offer every piece of evidence of from to *to (both acc's). -1: out of memory. */
+static int fold_evidence(ag__acc *acc, ag__evlist *to, ag__evlist from)
 {
-    for (size_t e = 0; e < from->n; e++)
-        if (ag__evids_offer(to, max, from->v[e].doc, from->v[e].offset, from->v[e].text) < 0)
+    size_t n = ag__evlist_n(acc, from);
+    for (size_t e = 0; e < n; e++)
+        if (ag__acc_offer_rec(acc, to, ag__evlist_ids(acc, from)[e]) < 0)
             return -1;
     return 0;
 }
@@ -1332,8 +1338,8 @@ static int fold_pairs(resolver *r)
         long na = ga != (size_t)-1 ? r->groups[ga].node : -1,
              nb = gb != (size_t)-1 ? r->groups[gb].node : -1;
         if (na == nb || na < 0 || nb < 0) { /* inside one node, or a name that is none */
-            ag__evids_free(&p.evidence);
-            ag__evids_free(&p.met_evidence);
+            ag__acc_evidence_free(acc, &p.evidence);
+            ag__acc_evidence_free(acc, &p.met_evidence);
             continue;
         }
         p.a = (uint32_t)(na < nb ? na : nb);
@@ -1354,18 +1360,13 @@ static int fold_pairs(resolver *r)
         q->met += p->met;
         if (ag__date_min(&q->first_date, p->first_date.s) < 0 ||
             ag__date_max(&q->last_date, p->last_date.s) < 0 ||
-            fold_evidence(&q->evidence, acc->max_evidence, &p->evidence) < 0 ||
-            fold_evidence(&q->met_evidence, acc->max_evidence, &p->met_evidence) < 0) {
-            /* the records not kept yet still own their evidence */
-            for (size_t j = i; j < n; j++) {
-                ag__evids_free(&acc->pairs[j].evidence);
-                ag__evids_free(&acc->pairs[j].met_evidence);
-            }
-            acc->npairs = m;
+            fold_evidence(acc, &q->evidence, p->evidence) < 0 ||
+            fold_evidence(acc, &q->met_evidence, p->met_evidence) < 0) {
+            acc->npairs = m; /* the blocks go with the slab */
             return -1;
         }
-        ag__evids_free(&p->evidence);
-        ag__evids_free(&p->met_evidence);
+        ag__acc_evidence_free(acc, &p->evidence);
+        ag__acc_evidence_free(acc, &p->met_evidence);
     }
     acc->npairs = m;
     return 0;
@@ -1392,12 +1393,9 @@ static int add_links(resolver *r, ag_graph *g, ag_error *err)
                 q = &v[i];
             }
         }
-        acc->npairs = i + 1; /* records past i are in the graph, their evidence freed */
-        if (r->opts->met_only && !q->met) {
-            ag__evids_free(&q->evidence);
-            ag__evids_free(&q->met_evidence);
+        acc->npairs = i + 1; /* records past i are in the graph */
+        if (r->opts->met_only && !q->met)
             continue;
-        }
         long e = ag_graph_add_edge(g, q->a, q->b, err);
         if (e < 0)
             return -1;
@@ -1408,13 +1406,12 @@ static int add_links(resolver *r, ag_graph *g, ag_error *err)
             ag_edge_set_string(g, (size_t)e, "first_date", q->first_date.s, NULL);
         if (q->last_date.s)
             ag_edge_set_string(g, (size_t)e, "last_date", q->last_date.s, NULL);
-        if (set_evidence(g, (size_t)e, "evidence", &q->evidence, err) < 0 ||
-            (q->met && set_evidence(g, (size_t)e, "met_evidence", &q->met_evidence, err) < 0))
+        if (set_evidence(g, (size_t)e, "evidence", acc, q->evidence, err) < 0 ||
+            (q->met && set_evidence(g, (size_t)e, "met_evidence", acc, q->met_evidence, err) < 0))
             return -1;
-        ag__evids_free(&q->evidence);
-        ag__evids_free(&q->met_evidence);
     }
     /* Everything is in the graph now: the records go before it is sorted. */
+    ag__acc_free_evidence(acc);
     free(acc->pairs);
     acc->pairs = NULL;
     acc->npairs = acc->cappairs = 0;

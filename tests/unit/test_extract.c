@@ -52,26 +52,27 @@ static void test_extract__scope_parse(void **state)
 /* The smallest N by (doc, offset, text), whatever the order they are offered in. */
 static void test_extract__evidence_selection(void **state)
 {
-    ag__evids a = {0}, b = {0};
+    ag__acc acc;
+    ag__evlist a = 0, b = 0;
     const char *docs[] = {"d3", "d1", "d2", "d1", "d0"};
     const size_t offs[] = {5, 9, 1, 2, 7};
     (void)state;
+    ag__acc_init(&acc, 3);
     for (int i = 0; i < 5; i++)
-        assert_int_equal(ag__evids_offer(&a, 3, docs[i], offs[i], "t"), 0);
+        assert_int_equal(ag__acc_offer(&acc, &a, docs[i], offs[i], "t", 1), 0);
     for (int i = 4; i >= 0; i--)
-        assert_int_equal(ag__evids_offer(&b, 3, docs[i], offs[i], "t"), 0);
-    assert_int_equal(a.n, 3);
-    assert_int_equal(b.n, 3);
-    for (size_t i = 0; i < 3; i++) {
-        assert_string_equal(a.v[i].doc, b.v[i].doc);
-        assert_int_equal(a.v[i].offset, b.v[i].offset);
-    }
-    assert_string_equal(a.v[0].doc, "d0");
-    assert_string_equal(a.v[1].doc, "d1");
-    assert_int_equal(a.v[1].offset, 2);
-    assert_int_equal(a.v[2].offset, 9);
-    ag__evids_free(&a);
-    ag__evids_free(&b);
+        assert_int_equal(ag__acc_offer(&acc, &b, docs[i], offs[i], "t", 1), 0);
+    assert_int_equal(ag__evlist_n(&acc, a), 3);
+    assert_int_equal(ag__evlist_n(&acc, b), 3);
+    const ag__evrec *r = acc.evrecs;
+    const uint32_t *ia = ag__evlist_ids(&acc, a), *ib = ag__evlist_ids(&acc, b);
+    for (size_t i = 0; i < 3; i++)
+        assert_int_equal(ia[i], ib[i]); /* one record for one (doc, offset, text) */
+    assert_string_equal(r[ia[0]].doc, "d0");
+    assert_string_equal(r[ia[1]].doc, "d1");
+    assert_int_equal(r[ia[1]].offset, 2);
+    assert_int_equal(r[ia[2]].offset, 9);
+    ag__acc_destroy(&acc);
 }
 
 /* A person record with one name, as a document would leave it. */
@@ -111,7 +112,7 @@ static void fill_a(ag__acc *acc)
     p->met = 1;
     assert_int_equal(ag__date_min(&p->first_date, "2020-02-01"), 0);
     assert_int_equal(ag__date_max(&p->last_date, "2020-02-01"), 0);
-    assert_int_equal(ag__evids_offer(&p->evidence, acc->max_evidence, "b", 10, "B met E"), 0);
+    assert_int_equal(ag__acc_offer(acc, &p->evidence, "b", 10, "B met E", 7), 0);
     acc->documents = 1;
 }
 
@@ -125,7 +126,7 @@ static void fill_b(ag__acc *acc)
     p->documents = 1;
     assert_int_equal(ag__date_min(&p->first_date, "2019-05-05"), 0);
     assert_int_equal(ag__date_max(&p->last_date, "2019-05-05"), 0);
-    assert_int_equal(ag__evids_offer(&p->evidence, acc->max_evidence, "a", 3, "E and B"), 0);
+    assert_int_equal(ag__acc_offer(acc, &p->evidence, "a", 3, "E and B", 7), 0);
     acc->documents = 2;
 }
 
@@ -329,9 +330,9 @@ static void test_extract__keyed_strings(void **state)
     long pi = ag__acc_pair(&acc, x, y); /* before reading acc.pairs, which it may move */
     ag__pair *p = &acc.pairs[pi];
     p->weight = p->documents = 1;
-    assert_int_equal(ag__evids_offer(&p->evidence, 3, "d\xfe", 1, "dropped: bad doc"), 0);
-    assert_int_equal(ag__evids_offer(&p->evidence, 3, "e", 2, "dropped: bad \xc3 text"), 0);
-    assert_int_equal(ag__evids_offer(&p->evidence, 3, "f", 3, "kept"), 0);
+    assert_int_equal(ag__acc_offer(&acc, &p->evidence, "d\xfe", 1, "dropped: bad doc", 16), 0);
+    assert_int_equal(ag__acc_offer(&acc, &p->evidence, "e", 2, "dropped: bad \xc3 text", 19), 0);
+    assert_int_equal(ag__acc_offer(&acc, &p->evidence, "f", 3, "kept", 4), 0);
     char *s = keyed(&acc);
     assert_null(strstr(s, "Bad"));
     assert_null(strstr(s, "\"fd\""));
@@ -359,7 +360,7 @@ static void test_extract__shared_evidence(void **state)
         long pi = ag__acc_pair(&acc, ends[k][0], ends[k][1]);
         ag__pair *p = &acc.pairs[pi];
         p->weight = p->documents = 1;
-        assert_int_equal(ag__evids_offer(&p->evidence, 3, doc, 0, text), 0);
+        assert_int_equal(ag__acc_offer(&acc, &p->evidence, doc, 0, text, 8), 0);
     }
     ag__resolve_opts ro = {0, 0};
     ag_graph *g = ag__acc_to_graph(&acc, &ro, &err);
