@@ -45,6 +45,9 @@
  * graph).
  */
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 
 #include <actorgraph/nlp/lexicon.h>
@@ -851,26 +854,26 @@ static int set_top_list(ag_graph *g, size_t i, const char *key, ag__counts *c, s
     return ag__node_set_strings(g, i, key, top, k, err);
 }
 
-/* Link e's key: the evidence records e, held natively by the graph, which keeps each
- * distinct record once however many links it backs; their strings are the pool's, which
- * the graph adopted (add_links). -1 with err set. */
+/* Link e's key: acc's selection ev, as the graph's records gid[] (UINT32_MAX: left out,
+ * not UTF-8). -1 with err set. */
 static int set_evidence(ag_graph *g, size_t e, const char *key, const ag__acc *acc,
-                        ag__evlist ev, ag_error *err)
+                        ag__evlist ev, const uint32_t *gid, ag_error *err)
 {
-    ag__attr_record v[16] = {{0}};
-    size_t n = ag__evlist_n(acc, ev);
-    ag__attr_record *w = n <= 16 ? v : malloc(n * sizeof *w);
+    uint32_t ids[AG__MAX_EVIDENCE] = {0}, *v = ids;
+    size_t n = ag__evlist_n(acc, ev), m = 0;
     int rc;
 
-    if (!w)
+    /* ag-merge takes any limit from the library's caller: a longer list goes to the heap */
+    if (n > AG__MAX_EVIDENCE && !(v = malloc(n * sizeof *v)))
         return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
     for (size_t i = 0; i < n; i++) {
-        const ag__evrec *r = &acc->evrecs[ag__evlist_ids(acc, ev)[i]];
-        w[i] = (ag__attr_record){r->doc, (long long)r->offset, r->text};
+        uint32_t k = gid[ag__evlist_ids(acc, ev)[i]];
+        if (k != UINT32_MAX)
+            v[m++] = k;
     }
-    rc = ag__edge_set_records(g, e, key, w, n, 1, err);
-    if (w != v)
-        free(w);
+    rc = ag__edge_set_record_ids(g, e, key, v, m, err);
+    if (v != ids)
+        free(v);
     return rc;
 }
 
@@ -1372,6 +1375,49 @@ static int fold_pairs(resolver *r)
     return 0;
 }
 
+/* The evidence records that links will show, each into the graph's table of records
+ * once, before the links: then acc's records go, and the graph's table and acc's are
+ * not both whole at once. The malloc'ed map from acc's record numbers to the graph's
+ * (UINT32_MAX: none, or not UTF-8), or NULL with err set. */
+static uint32_t *evidence_to_graph(resolver *r, ag_graph *g, ag_error *err)
+{
+    ag__acc *acc = r->acc;
+    uint32_t *gid = malloc((acc->nevrecs ? acc->nevrecs : 1) * sizeof *gid);
+    if (!gid) {
+        ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
+        return NULL;
+    }
+    /* Mark the records the links use (0). */
+    memset(gid, 0xff, acc->nevrecs * sizeof *gid);
+    for (size_t i = 0; i < acc->npairs; i++) {
+        const ag__pair *q = &acc->pairs[i];
+        if (r->opts->met_only && !q->met)
+            continue;
+        for (int kind = 0; kind < (q->met ? 2 : 1); kind++) {
+            ag__evlist ev = kind ? q->met_evidence : q->evidence;
+            for (size_t j = 0; j < ag__evlist_n(acc, ev); j++)
+                gid[ag__evlist_ids(acc, ev)[j]] = 0;
+        }
+    }
+    for (size_t k = 0; k < acc->nevrecs; k++) {
+        if (gid[k])
+            continue;
+        const ag__evrec *x = &acc->evrecs[k];
+        long id = ag__edge_add_record(g, &(ag__attr_record){x->doc, (long long)x->offset, x->text},
+                                      1, err);
+        if (id == -1) {
+            free(gid);
+            return NULL;
+        }
+        gid[k] = id < 0 ? UINT32_MAX : (uint32_t)id;
+    }
+    /* The selections stay (the slab), their records are the graph's now. */
+    free(acc->evrecs);
+    acc->evrecs = NULL;
+    acc->nevrecs = acc->capevrecs = 0;
+    return gid;
+}
+
 /* Stage 5b: one link per folded pair record (met ones only with --met-only), releasing
  * the records as they go into the graph. -1 with err set. */
 static int add_links(resolver *r, ag_graph *g, ag_error *err)
@@ -1381,6 +1427,9 @@ static int add_links(resolver *r, ag_graph *g, ag_error *err)
      * group ids and the records' strings stay valid: the graph frees the pool with itself,
      * after acc and r are gone. */
     ag__edge_adopt_strings(g, &acc->pool);
+    uint32_t *gid = evidence_to_graph(r, g, err);
+    if (!gid)
+        return -1;
     /* The records are in reverse order and go from the end, so that the array shrinks as
      * the graph grows and the two are not both whole at once. */
     for (size_t i = acc->npairs; i-- > 0;) {
@@ -1397,8 +1446,10 @@ static int add_links(resolver *r, ag_graph *g, ag_error *err)
         if (r->opts->met_only && !q->met)
             continue;
         long e = ag_graph_add_edge(g, q->a, q->b, err);
-        if (e < 0)
+        if (e < 0) {
+            free(gid);
             return -1;
+        }
         ag_edge_set_weight(g, (size_t)e, (double)q->weight);
         ag_edge_set_integer(g, (size_t)e, "documents", q->documents, NULL);
         ag_edge_set_bool(g, (size_t)e, "met", q->met > 0, NULL);
@@ -1406,11 +1457,15 @@ static int add_links(resolver *r, ag_graph *g, ag_error *err)
             ag_edge_set_string(g, (size_t)e, "first_date", q->first_date.s, NULL);
         if (q->last_date.s)
             ag_edge_set_string(g, (size_t)e, "last_date", q->last_date.s, NULL);
-        if (set_evidence(g, (size_t)e, "evidence", acc, q->evidence, err) < 0 ||
-            (q->met && set_evidence(g, (size_t)e, "met_evidence", acc, q->met_evidence, err) < 0))
+        if (set_evidence(g, (size_t)e, "evidence", acc, q->evidence, gid, err) < 0 ||
+            (q->met &&
+             set_evidence(g, (size_t)e, "met_evidence", acc, q->met_evidence, gid, err) < 0)) {
+            free(gid);
             return -1;
+        }
     }
     /* Everything is in the graph now: the records go before it is sorted. */
+    free(gid);
     ag__acc_free_evidence(acc);
     free(acc->pairs);
     acc->pairs = NULL;
@@ -1465,6 +1520,11 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
     /* The actor records are summed into the nodes; what the links need of them is in the
      * groups and the pool. */
     ag__acc_free_actors(acc);
+#ifdef __GLIBC__
+    /* Their name lists were small blocks all through the heap: glibc keeps freed pages
+     * until asked, and the links are about to need as much again. */
+    malloc_trim(0);
+#endif
     if (fold_pairs(&r) < 0)
         goto nomem;
     if (add_links(&r, g, err) < 0)

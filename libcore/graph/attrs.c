@@ -669,15 +669,34 @@ static long add_record(ag__attr_store *s, const ag__attr_record *r, int adopted)
     return (long)s->nrecs++;
 }
 
+long ag__attrs_add_record(ag__attr_store *s, const ag__attr_record *r, int adopted)
+{
+    return add_record(s, r, adopted);
+}
+
+/* Store the run ids[0..n) (n <= AG__MAX_RUN) of kind under key; the ids are copied. */
+static int set_run(ag__attr_store *s, size_t row, const char *key, int kind, const uint32_t *ids,
+                   size_t n)
+{
+    ag_attr_value cell = {.type = (ag_attr_type)kind};
+    if (ag__grow(&s->runs, &s->capruns, s->nruns + n, sizeof *s->runs) < 0)
+        return -1;
+    memcpy(s->runs + s->nruns, ids, n * sizeof *ids);
+    cell.integer = (long long)((uint64_t)s->nruns << 8 | n);
+    if (ag__attrs_set(s, row, key, &cell) < 0)
+        return -1;
+    s->nruns += n;
+    return 0;
+}
+
 /* Store the list of n records (kind AG__ATTR_RECORDS, recs) or strings (strs) under key. */
 static int set_list(ag__attr_store *s, size_t row, const char *key, int kind,
                     const ag__attr_record *recs, const char *const *strs, size_t n, int adopted)
 {
-    ag_attr_value cell = {.type = (ag_attr_type)kind};
-
     if (row >= s->nrows)
         return -1;
     if (n > AG__MAX_RUN) { /* too long for a run: the jansson list */
+        ag_attr_value cell = {.type = AG_ATTR_OTHER};
         json_t *a = json_array();
         int rc = -1;
         for (size_t i = 0; a && i < n; i++)
@@ -687,26 +706,39 @@ static int set_list(ag__attr_store *s, size_t row, const char *key, int kind,
                 json_decref(a);
                 a = NULL;
             }
-        cell.type = AG_ATTR_OTHER;
         if ((cell.other = a) != NULL)
             rc = ag__attrs_set(s, row, key, &cell);
         json_decref(a);
         return rc;
     }
-    if (ag__grow(&s->runs, &s->capruns, s->nruns + n, sizeof *s->runs) < 0)
-        return -1;
+    uint32_t ids[AG__MAX_RUN];
     for (size_t i = 0; i < n; i++) {
         long r = kind == AG__ATTR_RECORDS ? add_record(s, &recs[i], adopted)
                                           : intern_str(s, strs[i], adopted);
         if (r < 0)
             return -1;
-        s->runs[s->nruns + i] = (uint32_t)r;
+        ids[i] = (uint32_t)r;
     }
-    cell.integer = (long long)((uint64_t)s->nruns << 8 | n);
-    if (ag__attrs_set(s, row, key, &cell) < 0)
+    return set_run(s, row, key, kind, ids, n);
+}
+
+int ag__attrs_set_record_ids(ag__attr_store *s, size_t row, const char *key, const uint32_t *ids,
+                             size_t n)
+{
+    if (row >= s->nrows)
         return -1;
-    s->nruns += n;
-    return 0;
+    if (n <= AG__MAX_RUN)
+        return set_run(s, row, key, AG__ATTR_RECORDS, ids, n);
+    ag__attr_record *v = malloc(n * sizeof *v); /* too long for a run: as records */
+    if (!v)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const ag__attr_rec *r = &s->recs[ids[i]];
+        v[i] = (ag__attr_record){s->strs[r->doc], r->offset, s->strs[r->text]};
+    }
+    int rc = set_list(s, row, key, AG__ATTR_RECORDS, v, NULL, n, 0);
+    free(v);
+    return rc;
 }
 
 int ag__attrs_set_records(ag__attr_store *s, size_t row, const char *key, const ag__attr_record *v,

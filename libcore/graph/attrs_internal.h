@@ -135,6 +135,15 @@ const char *ag__attr_list_string(const ag__attr_list *l, size_t i);
  * memory. */
 int ag__attrs_set_records(ag__attr_store *s, size_t row, const char *key, const ag__attr_record *v,
                           size_t n, int adopted);
+/* The index of record r in the store's table of distinct records, added when new
+ * (strings as ag__attrs_set_records takes them), for ag__attrs_set_record_ids: a
+ * builder that holds its records in a table of its own hands each over once, not once
+ * per list it is in. -1: out of memory. */
+long ag__attrs_add_record(ag__attr_store *s, const ag__attr_record *r, int adopted);
+/* Store the list of records ids[0..n) (indices from ag__attrs_add_record) under key, as
+ * ag__attrs_set_records would the records. -1: out of memory. */
+int ag__attrs_set_record_ids(ag__attr_store *s, size_t row, const char *key, const uint32_t *ids,
+                             size_t n);
 /* Store the list of strings v[0..n) (UTF-8) under key, as ag__attrs_set would the
  * jansson list of them. -1: out of memory. */
 int ag__attrs_set_strings(ag__attr_store *s, size_t row, const char *key, const char *const *v,

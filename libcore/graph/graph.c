@@ -1025,6 +1025,24 @@ int ag__edge_set_records(ag_graph *g, size_t e, const char *key, const ag__attr_
     return set_list(e < g->nedges ? &g->eattrs : NULL, "link", e, key, v, NULL, n, adopted, err);
 }
 
+long ag__edge_add_record(ag_graph *g, const ag__attr_record *r, int adopted, ag_error *err)
+{
+    if (!entry_valid(r, NULL, 0))
+        return -2;
+    long k = ag__attrs_add_record(&g->eattrs, r, adopted);
+    return k < 0 ? ag__nomem(err) : k;
+}
+
+int ag__edge_set_record_ids(ag_graph *g, size_t e, const char *key, const uint32_t *ids, size_t n,
+                            ag_error *err)
+{
+    if (e >= g->nedges)
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "link index %zu out of range", e);
+    if (!key || !utf8_valid(key))
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "attribute name is not UTF-8");
+    return ag__attrs_set_record_ids(&g->eattrs, e, key, ids, n) < 0 ? ag__nomem(err) : 0;
+}
+
 /* ---- the graph: one jansson object (a few keys; the JSON boundary as it is) */
 
 static int graph_value(const ag_graph *g, const char *key, ag_attr_value *v)

@@ -22,6 +22,14 @@
  * with err set (AG_EINVAL: e out of range or key not UTF-8; AG_ENOMEM). */
 int ag__edge_set_records(ag_graph *g, size_t e, const char *key, const ag__attr_record *v, size_t n,
                          int adopted, ag_error *err);
+/* The index of record r among the links' distinct records, added when new, for
+ * ag__edge_set_record_ids (strings and adopted as for ag__edge_set_records); -2 when its
+ * doc or text is not UTF-8 (a list leaves it out); -1 with err set (AG_ENOMEM). */
+long ag__edge_add_record(ag_graph *g, const ag__attr_record *r, int adopted, ag_error *err);
+/* Set link e's key to the list of records ids[0..n) (indices from ag__edge_add_record).
+ * Errors as for ag__edge_set_records. */
+int ag__edge_set_record_ids(ag_graph *g, size_t e, const char *key, const uint32_t *ids, size_t n,
+                            ag_error *err);
 /* Set node i's key to the list of strings v[0..n), as ag_node_set_json would the jansson
  * list of them, kept natively. A string that is not UTF-8 is left out. Errors as for
  * ag__edge_set_records. */
