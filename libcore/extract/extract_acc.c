@@ -356,7 +356,7 @@ void ag__acc_free_actors(ag__acc *acc)
     free(acc->actors);
     acc->actors = NULL;
     acc->nactors = acc->capactors = 0;
-    ag__strmap_dispose(&acc->actor_index);
+    ag__actormap_dispose(&acc->actor_index);
 }
 
 void ag__acc_destroy(ag__acc *acc)
@@ -399,19 +399,23 @@ void ag__acc_seal(ag__acc *acc)
 
 long ag__acc_actor(ag__acc *acc, const char *key)
 {
-    size_t i = ag__strmap_get(&acc->actor_index, key);
-    if (i != (size_t)-1)
-        return (long)i;
-    /* The map borrows the keys, which live in the pool: moving the record array does not
-     * invalidate them. A key is stored once anyway (its record is), so it bypasses the
-     * pool's index. */
+    uint32_t h = (uint32_t)ag__hash_bytes(key, strlen(key));
+    if (acc->nactors >= UINT32_MAX - 1 ||
+        ag__actormap_reserve(&acc->actor_index, acc, acc->nactors + 1, 64) < 0)
+        return -1;
+    ag__actorslot *slot = ag__actormap_probe(&acc->actor_index, acc, key, h);
+    if (slot->i)
+        return (long)slot->i - 1;
+    /* A key is stored once anyway (its record is), so it bypasses the pool's index. */
     if (ag__grow(&acc->actors, &acc->capactors, acc->nactors + 1, sizeof *acc->actors) < 0)
         return -1;
     ag__actor *a = &acc->actors[acc->nactors];
     memset(a, 0, sizeof *a);
     a->key = ag__arena_strdup(&acc->pool, key, strlen(key));
-    if (!a->key || ag__strmap_put(&acc->actor_index, a->key, acc->nactors) < 0)
+    if (!a->key)
         return -1;
+    *slot = (ag__actorslot){(uint32_t)acc->nactors + 1, h};
+    acc->actor_index.n++;
     return (long)acc->nactors++;
 }
 

@@ -162,6 +162,15 @@ typedef struct ag__pair {
     ag__evlist met_evidence; /* meeting evidence */
 } ag__pair;
 
+/* The accumulator's actor index: a slot holds an actor record's number plus one (0:
+ * empty) beside the low 32 bits of its key's hash, so that a probe reads a key only when
+ * the hashes agree: 8 bytes a slot where a key pointer, a hash and a number took 24. */
+typedef struct ag__actorslot {
+    uint32_t i; /* record number + 1; 0 for an empty slot */
+    uint32_t h; /* low 32 bits of ag__hash_bytes of the record's key */
+} ag__actorslot;
+AG__HASHMAP_TYPE(ag__actormap, ag__actorslot)
+
 /* The accumulator's pair index: a slot holds an index into pairs plus one (0: empty); the
  * key, (min << 32 | max) + 1 of the two actor indices, is computed from that record, so a
  * slot costs 4 bytes instead of a key and a value's 16. */
@@ -192,7 +201,7 @@ AG__HASHMAP(ag__poolmap, ag__poolslot, ag__span, const void *, AG__POOLSLOT_EMPT
 typedef struct ag__acc {
     ag__actor *actors; /* records, in insertion order */
     size_t nactors, capactors;
-    ag__strmap actor_index; /* key -> index into actors */
+    ag__actormap actor_index; /* the actors by key */
     ag__pair *pairs;        /* pair records, in insertion order */
     size_t npairs, cappairs;
     ag__pairmap pair_index; /* the pairs by their actors */
@@ -233,6 +242,21 @@ static inline uint64_t ag__pair_key(const ag__pair *p)
 #define AG__PAIRSLOT_REHASH(acc, s) ag__hash_u64(ag__pair_key(&(acc)->pairs[*(s)-1]))
 AG__HASHMAP_FUNCTIONS(ag__pairmap, uint32_t, uint64_t, const ag__acc *, AG__PAIRSLOT_EMPTY,
                       AG__PAIRSLOT_MATCH, AG__PAIRSLOT_REHASH)
+
+#define AG__ACTORSLOT_EMPTY(t, s) ((s)->i == 0)
+#define AG__ACTORSLOT_MATCH(acc, s, k, hh)                                                         \
+    ((s)->h == (uint32_t)(hh) && strcmp((acc)->actors[(s)->i - 1].key, (k)) == 0)
+#define AG__ACTORSLOT_REHASH(acc, s) ((uint64_t)(s)->h)
+AG__HASHMAP_FUNCTIONS(ag__actormap, ag__actorslot, const char *, const ag__acc *,
+                      AG__ACTORSLOT_EMPTY, AG__ACTORSLOT_MATCH, AG__ACTORSLOT_REHASH)
+
+/* The index of the actor record with this key, or (size_t)-1. */
+static inline size_t ag__acc_find_actor(const ag__acc *acc, const char *key)
+{
+    const ag__actorslot *s = ag__actormap_find(&acc->actor_index, acc, key,
+                                               (uint32_t)ag__hash_bytes(key, strlen(key)));
+    return s ? (size_t)s->i - 1 : (size_t)-1;
+}
 
 /* An evidence record looked up by content; text[0, n) need not be NUL-terminated. */
 typedef struct ag__evkey {

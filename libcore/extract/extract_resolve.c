@@ -327,7 +327,7 @@ static int glued(const ag__acc *acc, const info *inf, size_t i)
     for (const char *sp = strchr(key, ' '); sp; sp = strchr(sp + 1, ' ')) {
         if (!strchr(sp + 1, ' '))
             return 0;
-        size_t j = ag__strmap_get(&acc->actor_index, sp + 1);
+        size_t j = ag__acc_find_actor(acc, sp + 1);
         if (j != (size_t)-1 && j != i && inf[j].type == AG_ACTOR_PERSON && inf[j].words >= 2)
             return 1;
     }
@@ -476,7 +476,7 @@ static int is_corp_suffix(const char *w)
 /* The record with this key, when its voted type is org, else (size_t)-1. */
 static size_t org_record(const ag__acc *acc, const info *inf, const char *key)
 {
-    size_t j = ag__strmap_get(&acc->actor_index, key);
+    size_t j = ag__acc_find_actor(acc, key);
     return j != (size_t)-1 && inf[j].type == AG_ACTOR_ORG ? j : (size_t)-1;
 }
 
@@ -518,7 +518,7 @@ static size_t lexicon_org(const ag__acc *acc, const ag_lexicon *lex, const char 
     if (!ag_lexicon_lookup(lex, key, strlen(key), 1, &la) || la.type != AG_ACTOR_ORG)
         return (size_t)-1;
     ag_extract_name_key(la.name, strlen(la.name), canon, sizeof canon);
-    return ag__strmap_get(&acc->actor_index, canon);
+    return ag__acc_find_actor(acc, canon);
 }
 
 /*
@@ -655,7 +655,7 @@ static int org_unite(const ag__acc *acc, info *inf, size_t *parent, const ag_lex
         } else {
             unite(parent, i, j);
         }
-        j = ag__strmap_get(&acc->actor_index, buf);
+        j = ag__acc_find_actor(acc, buf);
         if (j == (size_t)-1)
             j = lexicon_org(acc, lex, buf);
         if (j != (size_t)-1 && company_bare(acc, inf, lex, j, full[j]))
@@ -709,7 +709,7 @@ static int names_org(const ag__acc *acc, const info *inf, const char *key, size_
         return 0;
     memcpy(buf, key, n);
     buf[n] = '\0';
-    size_t j = ag__strmap_get(&acc->actor_index, buf);
+    size_t j = ag__acc_find_actor(acc, buf);
     return j != (size_t)-1 && inf[j].type == AG_ACTOR_ORG;
 }
 
@@ -967,7 +967,7 @@ static void regnal_targets(const ag__acc *acc, const info *inf, size_t *parent, 
             continue;
         memcpy(buf, key, (size_t)(sp - key));
         buf[sp - key] = '\0';
-        size_t j = ag__strmap_get(&acc->actor_index, buf);
+        size_t j = ag__acc_find_actor(acc, buf);
         if (j == (size_t)-1 || inf[j].type != AG_ACTOR_PERSON)
             continue;
         if (target[j] == (size_t)-1)
@@ -1473,22 +1473,37 @@ static int add_links(resolver *r, ag_graph *g, ag_error *err)
     return 0;
 }
 
-static void resolver_free(resolver *r)
+/* Free what only the nodes needed: the actors' descriptions, the union-find forest, the
+ * members of the groups and their ids (the graph holds copies). What folding the pairs
+ * needs stays: each actor's group and each group's node. Again: nothing. */
+static void resolver_free_nodes(resolver *r)
 {
     for (size_t i = 0; r->inf && i < r->n; i++) {
         free(r->inf[i].vkey);
         free(r->inf[i].skey);
         free(r->inf[i].lkey);
     }
-    for (size_t k = 0; r->groups && k < r->ngroups; k++)
+    for (size_t k = 0; r->groups && k < r->ngroups; k++) {
         free(r->groups[k].idbuf);
-    free(r->groups);
+        r->groups[k].idbuf = NULL;
+        r->groups[k].id = NULL;
+    }
     free(r->mstart);
     free(r->members);
     free(r->inf);
     free(r->parent);
     free(r->target);
+    r->mstart = r->members = r->parent = r->target = NULL;
+    r->inf = NULL;
+}
+
+static void resolver_free(resolver *r)
+{
+    resolver_free_nodes(r);
+    free(r->groups);
     free(r->gof);
+    r->groups = NULL;
+    r->gof = NULL;
 }
 
 ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error *err)
@@ -1520,13 +1535,15 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
     /* The actor records are summed into the nodes; what the links need of them is in the
      * groups and the pool. */
     ag__acc_free_actors(acc);
+    resolver_free_nodes(&r);
 #ifdef __GLIBC__
-    /* Their name lists were small blocks all through the heap: glibc keeps freed pages
-     * until asked, and the links are about to need as much again. */
+    /* The name lists and keys were small blocks all through the heap: glibc keeps freed
+     * pages until asked, and the links are about to need as much again. */
     malloc_trim(0);
 #endif
     if (fold_pairs(&r) < 0)
         goto nomem;
+    resolver_free(&r); /* the pairs name nodes now */
     if (add_links(&r, g, err) < 0)
         goto fail;
     if (ag_graph_sort(g, err) < 0)
