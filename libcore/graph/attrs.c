@@ -681,7 +681,8 @@ static int set_run(ag__attr_store *s, size_t row, const char *key, int kind, con
     ag_attr_value cell = {.type = (ag_attr_type)kind};
     if (ag__grow(&s->runs, &s->capruns, s->nruns + n, sizeof *s->runs) < 0)
         return -1;
-    memcpy(s->runs + s->nruns, ids, n * sizeof *ids);
+    if (n) /* an empty run of a store that has none yet: runs is NULL */
+        memcpy(s->runs + s->nruns, ids, n * sizeof *ids);
     cell.integer = (long long)((uint64_t)s->nruns << 8 | n);
     if (ag__attrs_set(s, row, key, &cell) < 0)
         return -1;
