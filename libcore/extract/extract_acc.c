@@ -215,10 +215,7 @@ static int evkey_cmp(const ag__evkey *k, size_t docn, const ag__evrec *r)
 static size_t evlist_pos(const ag__acc *acc, ag__evlist e, const ag__evkey *k, size_t docn)
 {
     size_t pos = ag__evlist_n(acc, e);
-    if (!pos)
-        return 0;
-    const uint32_t *ids = ag__evlist_ids(acc, e);
-    while (pos > 0 && evkey_cmp(k, docn, &acc->evrecs[ids[pos - 1]]) < 0)
+    while (pos > 0 && evkey_cmp(k, docn, &acc->evrecs[ag__evlist_id(acc, e, pos - 1)]) < 0)
         pos--;
     return pos;
 }
@@ -228,7 +225,7 @@ static size_t evlist_pos(const ag__acc *acc, ag__evlist e, const ag__evkey *k, s
 static long evrec_find_add(ag__acc *acc, const ag__evkey *k)
 {
     uint64_t h = ag__evrec_hash(k->doc, k->offset);
-    if (acc->nevrecs >= UINT32_MAX - 1 ||
+    if (acc->nevrecs >= AG__EVLIST_ONE - 1 ||
         ag__evmap_reserve_dense(&acc->evrec_index, acc, acc->nevrecs + 1, 64) < 0)
         return -1;
     uint32_t *slot = ag__evmap_probe(&acc->evrec_index, acc, k, h);
@@ -256,7 +253,7 @@ static ag__evlist evlist_new(ag__acc *acc)
     if (e) {
         acc->evfree = acc->evslab[(size_t)(e - 1) * acc->evstride];
     } else {
-        if (acc->nevslab / acc->evstride >= UINT32_MAX - 1 ||
+        if (acc->nevslab / acc->evstride >= AG__EVLIST_ONE - 1 ||
             ag__grow(&acc->evslab, &acc->capevslab, acc->nevslab + acc->evstride,
                      sizeof *acc->evslab) < 0)
             return 0;
@@ -272,8 +269,20 @@ static ag__evlist evlist_new(ag__acc *acc)
  * that the multiset semantics, and with them shard merging, stay exact. */
 static int evlist_insert(ag__acc *acc, ag__evlist *e, size_t pos, uint32_t rec)
 {
-    if (!*e && !(*e = evlist_new(acc)))
-        return -1;
+    size_t had = ag__evlist_n(acc, *e);
+    if (had == 0 || (had == 1 && acc->max_evidence == 1)) { /* pos is 0 */
+        *e = AG__EVLIST_ONE | rec;
+        return 0;
+    }
+    if (*e & AG__EVLIST_ONE) { /* a second record: the two go into a block */
+        ag__evlist b = evlist_new(acc);
+        if (!b)
+            return -1;
+        uint32_t *blk = &acc->evslab[(size_t)(b - 1) * acc->evstride];
+        blk[0] = 1;
+        blk[1] = *e & ~AG__EVLIST_ONE;
+        *e = b;
+    }
     uint32_t *n = &acc->evslab[(size_t)(*e - 1) * acc->evstride], *ids = n + 1;
     if (*n == acc->max_evidence)
         (*n)--;
@@ -307,15 +316,17 @@ int ag__acc_evidence_closed(const ag__acc *acc, ag__evlist e, const char *doc, u
     size_t n = ag__evlist_n(acc, e);
     if (n == 0 || n < acc->max_evidence)
         return 0;
-    const ag__evrec *last = &acc->evrecs[ag__evlist_ids(acc, e)[n - 1]];
+    const ag__evrec *last = &acc->evrecs[ag__evlist_id(acc, e, n - 1)];
     int c = doc == last->doc ? 0 : strcmp(doc, last->doc);
     return c > 0 || (c == 0 && offset > last->offset);
 }
 
 void ag__acc_evidence_free(ag__acc *acc, ag__evlist *e)
 {
-    if (!*e)
+    if (!*e || *e & AG__EVLIST_ONE) {
+        *e = 0;
         return;
+    }
     acc->evslab[(size_t)(*e - 1) * acc->evstride] = acc->evfree;
     acc->evfree = *e;
     *e = 0;
@@ -496,7 +507,7 @@ static int evidence_merge(ag__acc *acc, ag__evlist *d, const ag__acc *src, ag__e
 {
     size_t n = ag__evlist_n(src, se);
     for (size_t i = 0; i < n; i++) {
-        const ag__evrec *r = &src->evrecs[ag__evlist_ids(src, se)[i]];
+        const ag__evrec *r = &src->evrecs[ag__evlist_id(src, se, i)];
         const char *doc = ag__acc_intern(acc, r->doc, strlen(r->doc));
         if (!doc || ag__acc_offer(acc, d, doc, r->offset, r->text, strlen(r->text)) < 0)
             return -1;
@@ -744,7 +755,7 @@ static int put_evids(ag__buf *b, const char *name, const ag__acc *acc, ag__evlis
     if (put(b, ",\"") < 0 || put(b, name) < 0 || put(b, "\":[") < 0)
         return -1;
     for (size_t i = 0; i < n; i++) {
-        const ag__evrec *x = &acc->evrecs[ag__evlist_ids(acc, e)[i]];
+        const ag__evrec *x = &acc->evrecs[ag__evlist_id(acc, e, i)];
         size_t mark = b->len;
         int r1 = 0, r2 = 0;
         if ((!first && put(b, ",") < 0) || put(b, "[") < 0 || (r1 = put_str(b, x->doc)) < 0 ||

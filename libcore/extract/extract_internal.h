@@ -129,11 +129,13 @@ typedef struct ag__evrec {
 } ag__evrec;
 
 /* A pair's selection of up to max_evidence pieces of evidence, the smallest by (doc,
- * offset, text), kept sorted: the number of a block of the accumulator's evidence slab,
- * 0 for an empty selection (no block). A block is max_evidence + 1 numbers: how many
- * records it holds, then their numbers. One block per pair instead of a malloc'ed array
- * saves the array's header and rounding, and the pointer and sizes in the pair. */
+ * offset, text), kept sorted: 0 when empty; AG__EVLIST_ONE | r for the one record r (most
+ * pairs are seen once); else the number of a block of the accumulator's evidence slab, of
+ * max_evidence + 1 numbers: how many records it holds, then their numbers. A block per
+ * pair instead of a malloc'ed array saves the array's header and rounding, and the
+ * pointer and sizes in the pair. */
 typedef uint32_t ag__evlist;
+#define AG__EVLIST_ONE 0x80000000u /* record and block numbers stay below it */
 
 /* Everything known about one actor key. */
 typedef struct ag__actor {
@@ -328,15 +330,16 @@ void ag__acc_evidence_free(ag__acc *acc, ag__evlist *e);
  * strings stay in the pool. */
 void ag__acc_free_evidence(ag__acc *acc);
 
-/* The record numbers of selection e (ag__evlist_n of them). */
-static inline const uint32_t *ag__evlist_ids(const ag__acc *acc, ag__evlist e)
-{
-    return &acc->evslab[(size_t)(e - 1) * acc->evstride + 1];
-}
-
+/* The number of records in selection e, and the number of its record i. */
 static inline size_t ag__evlist_n(const ag__acc *acc, ag__evlist e)
 {
-    return e ? acc->evslab[(size_t)(e - 1) * acc->evstride] : 0;
+    return !e ? 0 : e & AG__EVLIST_ONE ? 1 : acc->evslab[(size_t)(e - 1) * acc->evstride];
+}
+
+static inline uint32_t ag__evlist_id(const ag__acc *acc, ag__evlist e, size_t i)
+{
+    return e & AG__EVLIST_ONE ? e & ~AG__EVLIST_ONE
+                              : acc->evslab[(size_t)(e - 1) * acc->evstride + 1 + i];
 }
 
 /* Add every record of src into dst (sums, min/max, evidence selection). */

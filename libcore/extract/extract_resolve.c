@@ -867,7 +867,7 @@ static int set_evidence(ag_graph *g, size_t e, const char *key, const ag__acc *a
     if (n > AG__MAX_EVIDENCE && !(v = malloc(n * sizeof *v)))
         return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
     for (size_t i = 0; i < n; i++) {
-        uint32_t k = gid[ag__evlist_ids(acc, ev)[i]];
+        uint32_t k = gid[ag__evlist_id(acc, ev, i)];
         if (k != UINT32_MAX)
             v[m++] = k;
     }
@@ -1274,7 +1274,7 @@ static int fold_evidence(ag__acc *acc, ag__evlist *to, ag__evlist from)
 {
     size_t n = ag__evlist_n(acc, from);
     for (size_t e = 0; e < n; e++)
-        if (ag__acc_offer_rec(acc, to, ag__evlist_ids(acc, from)[e]) < 0)
+        if (ag__acc_offer_rec(acc, to, ag__evlist_id(acc, from, e)) < 0)
             return -1;
     return 0;
 }
@@ -1396,7 +1396,7 @@ static uint32_t *evidence_to_graph(resolver *r, ag_graph *g, ag_error *err)
         for (int kind = 0; kind < (q->met ? 2 : 1); kind++) {
             ag__evlist ev = kind ? q->met_evidence : q->evidence;
             for (size_t j = 0; j < ag__evlist_n(acc, ev); j++)
-                gid[ag__evlist_ids(acc, ev)[j]] = 0;
+                gid[ag__evlist_id(acc, ev, j)] = 0;
         }
     }
     for (size_t k = 0; k < acc->nevrecs; k++) {

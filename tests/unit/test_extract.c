@@ -65,9 +65,12 @@ static void test_extract__evidence_selection(void **state)
     assert_int_equal(ag__evlist_n(&acc, a), 3);
     assert_int_equal(ag__evlist_n(&acc, b), 3);
     const ag__evrec *r = acc.evrecs;
-    const uint32_t *ia = ag__evlist_ids(&acc, a), *ib = ag__evlist_ids(&acc, b);
-    for (size_t i = 0; i < 3; i++)
+    uint32_t ia[3], ib[3];
+    for (size_t i = 0; i < 3; i++) {
+        ia[i] = ag__evlist_id(&acc, a, i);
+        ib[i] = ag__evlist_id(&acc, b, i);
         assert_int_equal(ia[i], ib[i]); /* one record for one (doc, offset, text) */
+    }
     assert_string_equal(r[ia[0]].doc, "d0");
     assert_string_equal(r[ia[1]].doc, "d1");
     assert_int_equal(r[ia[1]].offset, 2);
