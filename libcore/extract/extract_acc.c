@@ -410,13 +410,9 @@ void ag__acc_seal(ag__acc *acc)
 
 long ag__acc_actor(ag__acc *acc, const char *key)
 {
-    uint32_t h = (uint32_t)ag__hash_bytes(key, strlen(key));
-    if (acc->nactors >= UINT32_MAX - 1 ||
-        ag__actormap_reserve(&acc->actor_index, acc, acc->nactors + 1, 64) < 0)
-        return -1;
-    ag__actorslot *slot = ag__actormap_probe(&acc->actor_index, acc, key, h);
-    if (slot->i)
-        return (long)slot->i - 1;
+    ag__numslot *slot = ag__actormap_slot(&acc->actor_index, acc, key);
+    if (!slot || slot->i)
+        return slot ? (long)slot->i - 1 : -1;
     /* A key is stored once anyway (its record is), so it bypasses the pool's index. */
     if (ag__grow(&acc->actors, &acc->capactors, acc->nactors + 1, sizeof *acc->actors) < 0)
         return -1;
@@ -425,7 +421,7 @@ long ag__acc_actor(ag__acc *acc, const char *key)
     a->key = ag__arena_strdup(&acc->pool, key, strlen(key));
     if (!a->key)
         return -1;
-    *slot = (ag__actorslot){(uint32_t)acc->nactors + 1, h};
+    slot->i = (uint32_t)acc->nactors + 1;
     acc->actor_index.n++;
     return (long)acc->nactors++;
 }

@@ -168,12 +168,16 @@ typedef struct local {
     long long pend_n; /* how many mentions carried pend_name */
 } local;
 
+/* The analyser's known names by name (slots as the accumulator's actor index). */
+AG__HASHMAP_TYPE(known_map, ag__numslot)
+
 /* A resolved name seen by the analyser in any document. Kept for the analyser's life, so
  * a name that recurs across documents costs one hash lookup instead of a key
  * computation and an accumulator lookup per document. */
 typedef struct known {
-    char *name;       /* the name as the recogniser resolved it; owned */
-    char *clean;      /* the same, white space collapsed and invalid bytes replaced; owned */
+    const char *name;  /* the name as the recogniser resolved it; in the analyser's arena */
+    const char *clean; /* the same, white space collapsed and invalid bytes replaced; name
+                        * itself when that changed nothing (most names) */
     size_t clean_len; /* its bytes */
     long acc;         /* its accumulator record, or -1: nothing nameable (only punctuation) */
 } known;
@@ -216,7 +220,8 @@ struct ag__analyser {
     size_t nloc, caploc;
     known *known; /* every resolved name seen so far */
     size_t nknown, capknown;
-    ag__strmap known_index; /* name -> index into known */
+    ag__arena known_names;  /* the strings of known */
+    known_map known_index; /* the known names by name */
     acc_slot *acc_local;    /* accumulator record -> its local actor */
     size_t capacc;
     unsigned doc_no;  /* counts documents, so acc_local needs no clearing */
@@ -250,6 +255,10 @@ struct ag__analyser {
 
 static int word_sets_init(ag__analyser *an);
 
+#define KNOWN_MATCH(an, s, k, hh)                                                                  \
+    ((s)->h == (uint32_t)(hh) && strcmp((an)->known[(s)->i - 1].name, (k)) == 0)
+AG__NUMMAP_FUNCTIONS(known_map, const ag__analyser *, KNOWN_MATCH)
+
 ag__analyser *ag__analyser_new(const ag_lexicon *lex, const ag_extract_opts *opts, ag_error *err)
 {
     ag__analyser *an = calloc(1, sizeof *an);
@@ -279,12 +288,9 @@ void ag__analyser_free(ag__analyser *an)
     ag_mentions_destroy(&an->m);
     free(an->mloc);
     free(an->loc);
-    for (size_t i = 0; i < an->nknown; i++) {
-        free(an->known[i].name);
-        free(an->known[i].clean);
-    }
     free(an->known);
-    ag__strmap_dispose(&an->known_index);
+    known_map_dispose(&an->known_index);
+    ag__arena_free(&an->known_names);
     free(an->acc_local);
     free(an->pairs);
     ag__u64map_dispose(&an->pair_index);
@@ -430,27 +436,28 @@ static int surface(ag__analyser *an, const char *text, size_t s, size_t e)
 /* Index into an->known of a resolved name, added when new; -1 on ENOMEM. */
 static long known_lookup(ag__analyser *an, ag__acc *acc, const char *name)
 {
-    size_t i = ag__strmap_get(&an->known_index, name);
-    if (i != (size_t)-1)
-        return (long)i;
+    size_t len = strlen(name);
+    ag__numslot *slot = known_map_slot(&an->known_index, an, name);
+    if (!slot || slot->i)
+        return slot ? (long)slot->i - 1 : -1;
     if (ag__grow(&an->known, &an->capknown, an->nknown + 1, sizeof *an->known) < 0)
         return -1;
     char key[KEY_BYTES];
-    ag_extract_name_key(name, strlen(name), key, sizeof key);
+    ag_extract_name_key(name, len, key, sizeof key);
     long ai = key[0] ? ag__acc_actor(acc, key) : -1;
-    known *k = &an->known[an->nknown];
-    *k = (known){strdup(name), NULL, 0, ai};
-    if (k->name && surface(an, name, 0, strlen(name)) == 0) {
-        k->clean = strdup(an->scratch);
-        k->clean_len = an->scratchlen;
-    }
-    /* The map borrows k->name, which stays put when the array moves. */
-    if ((key[0] && ai < 0) || !k->clean ||
-        ag__strmap_put(&an->known_index, k->name, an->nknown) < 0) {
-        free(k->name);
-        free(k->clean);
+    if ((key[0] && ai < 0) || surface(an, name, 0, len) < 0)
         return -1;
-    }
+    known *k = &an->known[an->nknown];
+    *k = (known){ag__arena_strdup(&an->known_names, name, len), NULL, an->scratchlen, ai};
+    if (!k->name)
+        return -1;
+    k->clean = an->scratchlen == len && memcmp(an->scratch, name, len) == 0
+                   ? k->name
+                   : ag__arena_strdup(&an->known_names, an->scratch, an->scratchlen);
+    if (!k->clean)
+        return -1;
+    slot->i = (uint32_t)an->nknown + 1;
+    an->known_index.n++;
     return (long)an->nknown++;
 }
 

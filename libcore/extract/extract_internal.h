@@ -164,14 +164,38 @@ typedef struct ag__pair {
     ag__evlist met_evidence; /* meeting evidence */
 } ag__pair;
 
-/* The accumulator's actor index: a slot holds an actor record's number plus one (0:
- * empty) beside the low 32 bits of its key's hash, so that a probe reads a key only when
- * the hashes agree: 8 bytes a slot where a key pointer, a hash and a number took 24. */
-typedef struct ag__actorslot {
+/* A slot of a map from a string to the number of the record that holds it: the number
+ * plus one (0: empty) beside the low 32 bits of the string's hash, so that a probe reads
+ * a string only when the hashes agree: 8 bytes a slot where a string pointer, a hash and
+ * a number took 24. The map's MATCH finds the string in the record. */
+typedef struct ag__numslot {
     uint32_t i; /* record number + 1; 0 for an empty slot */
-    uint32_t h; /* low 32 bits of ag__hash_bytes of the record's key */
-} ag__actorslot;
-AG__HASHMAP_TYPE(ag__actormap, ag__actorslot)
+    uint32_t h; /* low 32 bits of ag__hash_bytes of the record's string */
+} ag__numslot;
+
+#define AG__NUMSLOT_EMPTY(t, s) ((s)->i == 0)
+#define AG__NUMSLOT_REHASH(ctx, s) ((uint64_t)(s)->h)
+
+/* The functions of such a map, and name##_slot(t, ctx, k): the slot for string k, room
+ * made for one more entry: the full slot holding k, or the empty one where it goes, its
+ * hash already in (a new entry: s->i = its number + 1, then t->n++); NULL when out of
+ * memory. */
+#define AG__NUMMAP_FUNCTIONS(name, ctx_t, MATCH)                                                   \
+    AG__HASHMAP_FUNCTIONS(name, ag__numslot, const char *, ctx_t, AG__NUMSLOT_EMPTY, MATCH,        \
+                          AG__NUMSLOT_REHASH)                                                      \
+    static inline ag__numslot *name##_slot(name *t, ctx_t ctx, const char *k)                      \
+    {                                                                                              \
+        uint32_t h = (uint32_t)ag__hash_bytes(k, strlen(k));                                       \
+        if (t->n >= UINT32_MAX - 1 || name##_reserve(t, ctx, t->n + 1, 64) < 0)                    \
+            return NULL;                                                                           \
+        ag__numslot *s = name##_probe(t, ctx, k, h);                                               \
+        if (!s->i)                                                                                 \
+            s->h = h;                                                                              \
+        return s;                                                                                  \
+    }
+
+/* The accumulator's actor index: the actor records by key. */
+AG__HASHMAP_TYPE(ag__actormap, ag__numslot)
 
 /* The accumulator's pair index: a slot holds an index into pairs plus one (0: empty); the
  * key, (min << 32 | max) + 1 of the two actor indices, is computed from that record, so a
@@ -245,17 +269,14 @@ static inline uint64_t ag__pair_key(const ag__pair *p)
 AG__HASHMAP_FUNCTIONS(ag__pairmap, uint32_t, uint64_t, const ag__acc *, AG__PAIRSLOT_EMPTY,
                       AG__PAIRSLOT_MATCH, AG__PAIRSLOT_REHASH)
 
-#define AG__ACTORSLOT_EMPTY(t, s) ((s)->i == 0)
 #define AG__ACTORSLOT_MATCH(acc, s, k, hh)                                                         \
     ((s)->h == (uint32_t)(hh) && strcmp((acc)->actors[(s)->i - 1].key, (k)) == 0)
-#define AG__ACTORSLOT_REHASH(acc, s) ((uint64_t)(s)->h)
-AG__HASHMAP_FUNCTIONS(ag__actormap, ag__actorslot, const char *, const ag__acc *,
-                      AG__ACTORSLOT_EMPTY, AG__ACTORSLOT_MATCH, AG__ACTORSLOT_REHASH)
+AG__NUMMAP_FUNCTIONS(ag__actormap, const ag__acc *, AG__ACTORSLOT_MATCH)
 
 /* The index of the actor record with this key, or (size_t)-1. */
 static inline size_t ag__acc_find_actor(const ag__acc *acc, const char *key)
 {
-    const ag__actorslot *s = ag__actormap_find(&acc->actor_index, acc, key,
+    const ag__numslot *s = ag__actormap_find(&acc->actor_index, acc, key,
                                                (uint32_t)ag__hash_bytes(key, strlen(key)));
     return s ? (size_t)s->i - 1 : (size_t)-1;
 }
