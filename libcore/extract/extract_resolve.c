@@ -1238,6 +1238,12 @@ static int set_node_attrs(ag_graph *g, size_t node, const group *gr, ag__actor *
 }
 
 /* Stage 4: one node per group. -1 with err set. */
+static int cmp_group_id(const void *pa, const void *pb, void *ctx)
+{
+    const group *groups = ctx;
+    return strcmp(groups[*(const size_t *)pa].id, groups[*(const size_t *)pb].id);
+}
+
 static int add_nodes(resolver *r, ag_graph *g, ag_error *err)
 {
     /* One record sums every group in turn: its lists keep their memory between groups
@@ -1245,8 +1251,18 @@ static int add_nodes(resolver *r, ag_graph *g, ag_error *err)
      * borrowed from acc's pool, like the members'. */
     ag__actor sum;
     int rc = 0;
+    /* The nodes go in by id (unique), the order ag_graph_sort gives them: then it moves
+     * neither them nor the links (added in node order), which would copy every column
+     * at the time the graph is largest. */
+    size_t *order = malloc((r->ngroups ? r->ngroups : 1) * sizeof *order);
+    if (!order)
+        return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
+    for (size_t k = 0; k < r->ngroups; k++)
+        order[k] = k;
+    qsort_r(order, r->ngroups, sizeof *order, cmp_group_id, r->groups);
     memset(&sum, 0, sizeof sum);
-    for (size_t k = 0; k < r->ngroups && rc == 0; k++) {
+    for (size_t j = 0; j < r->ngroups && rc == 0; j++) {
+        size_t k = order[j];
         long node = ag_graph_add_node(g, r->groups[k].id, err);
         if (node < 0) {
             rc = -1;
@@ -1266,6 +1282,7 @@ static int add_nodes(resolver *r, ag_graph *g, ag_error *err)
     ag__counts_free(&sum.forms);
     ag__counts_free(&sum.roles);
     ag__counts_free(&sum.countries);
+    free(order);
     return rc;
 }
 
@@ -1473,16 +1490,28 @@ static int add_links(resolver *r, ag_graph *g, ag_error *err)
     return 0;
 }
 
-/* Free what only the nodes needed: the actors' descriptions, the union-find forest, the
- * members of the groups and their ids (the graph holds copies). What folding the pairs
- * needs stays: each actor's group and each group's node. Again: nothing. */
-static void resolver_free_nodes(resolver *r)
+/* Free what only the steps needed, once the groups are formed: the actors' descriptions
+ * (the group ids they lend are the pool's) and the union-find forest. Again: nothing. */
+static void resolver_free_steps(resolver *r)
 {
     for (size_t i = 0; r->inf && i < r->n; i++) {
         free(r->inf[i].vkey);
         free(r->inf[i].skey);
         free(r->inf[i].lkey);
     }
+    free(r->inf);
+    free(r->parent);
+    free(r->target);
+    r->inf = NULL;
+    r->parent = r->target = NULL;
+}
+
+/* Free what only the nodes needed: the members of the groups and their ids (the graph
+ * holds copies). What folding the pairs needs stays: each actor's group and each group's
+ * node. Again: nothing. */
+static void resolver_free_nodes(resolver *r)
+{
+    resolver_free_steps(r);
     for (size_t k = 0; r->groups && k < r->ngroups; k++) {
         free(r->groups[k].idbuf);
         r->groups[k].idbuf = NULL;
@@ -1490,11 +1519,7 @@ static void resolver_free_nodes(resolver *r)
     }
     free(r->mstart);
     free(r->members);
-    free(r->inf);
-    free(r->parent);
-    free(r->target);
-    r->mstart = r->members = r->parent = r->target = NULL;
-    r->inf = NULL;
+    r->mstart = r->members = NULL;
 }
 
 static void resolver_free(resolver *r)
@@ -1530,6 +1555,7 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         form_groups(&r) < 0 || !(g = ag_graph_new(0)))
         goto nomem;
     json_object_set_new(ag_graph_attrs(g), "documents", json_integer(acc->documents));
+    resolver_free_steps(&r); /* before the nodes, at the time the records are largest */
     if (add_nodes(&r, g, err) < 0)
         goto fail;
     /* The actor records are summed into the nodes; what the links need of them is in the
