@@ -197,8 +197,8 @@ static int span_cmp(const char *s, size_t n, const char *z)
 #define IN_POOL ((size_t)-1) /* evkey_cmp's docn for a document id of the pool */
 
 /* Order of the piece of evidence k (its document id docn bytes, or IN_POOL) against
- * record r: by (doc, offset, text). Strings of one pool are equal exactly when their
- * pointers are. */
+ * record r: by (doc, offset, text). Equal pointers are equal strings, and the pool holds
+ * one copy of most strings (of a document id, one per document read). */
 static int evkey_cmp(const ag__evkey *k, size_t docn, const ag__evrec *r)
 {
     int c = k->doc == r->doc    ? 0

@@ -1842,7 +1842,10 @@ static int count_mention(ag__analyser *an, ag__acc *acc, const ag__doc *doc, con
 /* Fold the document's pairs into the accumulator. */
 static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc)
 {
-    const char *id = an->npairs ? ag__acc_intern(acc, doc->id, strlen(doc->id)) : NULL;
+    /* The document's id, once per document: outside the pool's index, which would only
+     * find it again for a document of the same id (records compare ids by their bytes
+     * when the pointers differ). */
+    const char *id = an->npairs ? ag__arena_strdup(&acc->pool, doc->id, strlen(doc->id)) : NULL;
     if (an->npairs && !id)
         return -1;
     for (size_t i = 0; i < an->npairs; i++) {

@@ -203,10 +203,10 @@ AG__HASHMAP_TYPE(ag__actormap, ag__numslot)
 AG__HASHMAP_TYPE(ag__pairmap, uint32_t)
 
 /* The accumulator's evidence record index: a slot holds a record number plus one (0:
- * empty); the key is the record itself (ag__evrec_key), whose hash is that of its
- * document (a pool string, so its address names it) and offset: a unit's text follows
- * from them but for the rare unit of two kinds, and hashing the text was the index's
- * whole cost. */
+ * empty); the key is the record itself (ag__evkey), whose hash is that of its document
+ * (a pool string: its address, one copy per document read, or per id in ag-merge) and
+ * offset: a unit's text follows from them but for the rare unit of two kinds, and
+ * hashing the text was the index's whole cost. */
 AG__HASHMAP_TYPE(ag__evmap, uint32_t)
 
 /* The accumulator's string pool index: a pool string by its bytes. 16-byte slots, the

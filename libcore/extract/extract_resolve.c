@@ -1445,8 +1445,13 @@ static int add_links(resolver *r, ag_graph *g, ag_error *err)
      * after acc and r are gone. */
     ag__edge_adopt_strings(g, &acc->pool);
     uint32_t *gid = evidence_to_graph(r, g, err);
-    if (!gid)
+    size_t nlinks = 0;
+    for (size_t i = 0; i < acc->npairs; i++)
+        nlinks += !r->opts->met_only || acc->pairs[i].met;
+    if (!gid || ag__graph_reserve(g, 0, nlinks, err) < 0) {
+        free(gid);
         return -1;
+    }
     /* The records are in reverse order and go from the end, so that the array shrinks as
      * the graph grows and the two are not both whole at once. */
     for (size_t i = acc->npairs; i-- > 0;) {
@@ -1556,7 +1561,7 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         goto nomem;
     json_object_set_new(ag_graph_attrs(g), "documents", json_integer(acc->documents));
     resolver_free_steps(&r); /* before the nodes, at the time the records are largest */
-    if (add_nodes(&r, g, err) < 0)
+    if (ag__graph_reserve(g, r.ngroups, 0, err) < 0 || add_nodes(&r, g, err) < 0)
         goto fail;
     /* The actor records are summed into the nodes; what the links need of them is in the
      * groups and the pool. */

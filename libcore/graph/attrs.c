@@ -306,18 +306,37 @@ void ag__attrs_dispose(ag__attr_store *s)
     memset(s, 0, sizeof *s);
 }
 
-int ag__attrs_add_row(ag__attr_store *s)
+/* Room for the row arrays (objs as well, once there) to hold n rows. */
+static int rows_room(ag__attr_store *s, size_t n)
 {
-    if (ag__grow(&s->shape, &s->caprows, s->nrows + 1, sizeof *s->shape) < 0)
-        return -1;
-    if (s->objs && s->capobjs < s->caprows) {
-        json_t **o = realloc(s->objs, s->caprows * sizeof *o);
+    if (s->objs && s->capobjs < n) {
+        json_t **o = realloc(s->objs, n * sizeof *o);
         if (!o)
             return -1;
-        memset(o + s->capobjs, 0, (s->caprows - s->capobjs) * sizeof *o);
+        memset(o + s->capobjs, 0, (n - s->capobjs) * sizeof *o);
         s->objs = o;
-        s->capobjs = s->caprows;
+        s->capobjs = n;
     }
+    return 0;
+}
+
+int ag__attrs_reserve_rows(ag__attr_store *s, size_t n)
+{
+    if (n > s->caprows) {
+        uint32_t *v = realloc(s->shape, n * sizeof *v);
+        if (!v)
+            return -1;
+        s->shape = v;
+        s->caprows = n;
+    }
+    return rows_room(s, s->caprows);
+}
+
+int ag__attrs_add_row(ag__attr_store *s)
+{
+    if (ag__grow(&s->shape, &s->caprows, s->nrows + 1, sizeof *s->shape) < 0 ||
+        rows_room(s, s->caprows) < 0)
+        return -1;
     s->shape[s->nrows++] = 0;
     return 0;
 }
@@ -433,7 +452,7 @@ static long shape_with(ag__attr_store *s, uint32_t from, uint32_t c)
 }
 
 /* Room in column c for cell row, new cells zeroed (a NULL json_t *). */
-static int col_reserve(ag__attr_column *c, size_t row)
+static int col_reserve(ag__attr_column *c, size_t row, size_t rows)
 {
     size_t size = cell_size(c->kind), cap = c->cap ? c->cap : 8;
     void *v;
@@ -442,6 +461,10 @@ static int col_reserve(ag__attr_column *c, size_t row)
         return 0;
     while (cap <= row)
         cap *= 2;
+    /* No more cells than the store has rows room for: the cells are zeroed, so room past
+     * the last row would cost memory, and a builder that reserved its rows knows them. */
+    if (cap > rows && rows > row)
+        cap = rows;
     if (!(v = realloc(c->vals, cap * size)))
         return -1;
     memset((char *)v + c->cap * size, 0, (cap - c->cap) * size);
@@ -612,7 +635,7 @@ int ag__attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_
     }
     if (pos < 0 && (to = shape_with(s, s->shape[row], (uint32_t)ci)) < 0)
         return -1;
-    if (col_reserve(c, row) < 0)
+    if (col_reserve(c, row, s->caprows) < 0)
         return -1;
     if (c->kind == AG_ATTR_STRING && (str = intern(s, v->string)) < 0)
         return -1;

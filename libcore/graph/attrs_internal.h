@@ -114,6 +114,9 @@ typedef struct ag__attr_list {
 
 int ag__attrs_init(ag__attr_store *s);
 void ag__attrs_dispose(ag__attr_store *s);
+/* Room for n rows in all, so that a builder that knows how many it will add grows the
+ * row arrays, and the columns after them, once and to that size. -1: out of memory. */
+int ag__attrs_reserve_rows(ag__attr_store *s, size_t n);
 /* Append an empty row. -1: out of memory. */
 int ag__attrs_add_row(ag__attr_store *s);
 

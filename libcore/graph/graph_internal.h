@@ -22,6 +22,10 @@
  * with err set (AG_EINVAL: e out of range or key not UTF-8; AG_ENOMEM). */
 int ag__edge_set_records(ag_graph *g, size_t e, const char *key, const ag__attr_record *v, size_t n,
                          int adopted, ag_error *err);
+/* Room for nodes and edges in all (arrays, indexes and attribute rows), for a builder
+ * that knows how many it will add: grown once to that size, not doubled past it. 0, or
+ * -1 with err set. */
+int ag__graph_reserve(ag_graph *g, size_t nodes, size_t edges, ag_error *err);
 /* The index of record r among the links' distinct records, added when new, for
  * ag__edge_set_record_ids (strings and adopted as for ag__edge_set_records); -2 when its
  * doc or text is not UTF-8 (a list leaves it out); -1 with err set (AG_ENOMEM). */
