@@ -105,12 +105,13 @@ static int counts_append(ag__counts *c, const char *s, long long n)
 {
     /* An actor has one or two names and forms, and mostly no role or country: grow from
      * two entries, not ag__grow's sixteen (an actor record would be a kilobyte). */
-    if (!c->cap) {
-        if (!(c->v = malloc(2 * sizeof *c->v)))
+    if (c->n == c->cap) {
+        uint32_t cap = c->cap ? 2 * c->cap : 2;
+        ag__count *v = c->n < UINT32_MAX / 2 ? realloc(c->v, cap * sizeof *v) : NULL;
+        if (!v)
             return -1;
-        c->cap = 2;
-    } else if (ag__grow(&c->v, &c->cap, c->n + 1, sizeof *c->v) < 0) {
-        return -1;
+        c->v = v;
+        c->cap = cap;
     }
     c->v[c->n++] = (ag__count){s, n, top_bytes(s)};
     return 0;
