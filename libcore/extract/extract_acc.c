@@ -185,6 +185,28 @@ void ag__date_span(ag__date *first, ag__date *last, const char *date)
     date_keep(first, date, 1);
 }
 
+int ag__pair_add(ag__acc *acc, ag__pair *p, long long weight, long long documents, long long met)
+{
+    long long v[3] = {sat_add(ag__pair_weight(acc, p), weight),
+                      sat_add(ag__pair_documents(acc, p), documents),
+                      sat_add(ag__pair_met(acc, p), met)};
+    if (!p->wide && v[0] >= 0 && v[0] <= UINT32_MAX && v[1] >= 0 && v[1] <= UINT32_MAX &&
+        v[2] >= 0 && v[2] <= UINT32_MAX) {
+        p->weight = (uint32_t)v[0];
+        p->documents = (uint32_t)v[1];
+        p->met = (uint32_t)v[2];
+        return 0;
+    }
+    if (!p->wide) { /* once wide, a pair stays so */
+        if (acc->nwide >= UINT32_MAX - 1 ||
+            ag__grow(&acc->wide, &acc->capwide, acc->nwide + 1, sizeof *acc->wide) < 0)
+            return -1;
+        p->wide = (uint32_t)++acc->nwide;
+    }
+    memcpy(acc->wide[p->wide - 1], v, sizeof v);
+    return 0;
+}
+
 /* ------------------------------------------------------------------ evidence */
 
 /* strcmp of s[0, n) (no NUL in it) and z, for strings still in the line they were read
@@ -376,6 +398,7 @@ void ag__acc_destroy(ag__acc *acc)
     ag__acc_free_actors(acc);
     ag__acc_free_evidence(acc);
     free(acc->pairs);
+    free(acc->wide);
     free(acc->settings);
     free(acc->shards);
     ag__pairmap_dispose(&acc->pair_index);
@@ -514,10 +537,9 @@ static int evidence_merge(ag__acc *acc, ag__evlist *d, const ag__acc *src, ag__e
 
 static int pair_merge(ag__acc *acc, ag__pair *d, const ag__acc *src, const ag__pair *s)
 {
-    d->weight += s->weight;
-    d->documents += s->documents;
-    d->met += s->met;
-    if (dates_merge(acc, &d->first_date, &d->last_date, &s->first_date, &s->last_date) < 0 ||
+    if (ag__pair_add(acc, d, ag__pair_weight(src, s), ag__pair_documents(src, s),
+                     ag__pair_met(src, s)) < 0 ||
+        dates_merge(acc, &d->first_date, &d->last_date, &s->first_date, &s->last_date) < 0 ||
         evidence_merge(acc, &d->evidence, src, s->evidence) < 0 ||
         evidence_merge(acc, &d->met_evidence, src, s->met_evidence) < 0)
         return -1;
@@ -860,9 +882,9 @@ static int doc_line(ag__buf *b, const ag__acc *acc)
 static int pair_line(ag__buf *b, const ag__acc *acc, const ag__pair *p)
 {
     if (put(b, "L|") < 0 || put(b, acc->actors[p->a].key) < 0 || put(b, "|") < 0 ||
-        put(b, acc->actors[p->b].key) < 0 || put(b, "\t{\"w\":") < 0 || put_int(b, p->weight) < 0 ||
-        put(b, ",\"d\":") < 0 || put_int(b, p->documents) < 0 || put(b, ",\"met\":") < 0 ||
-        put_int(b, p->met) < 0 || put_evids(b, "ev", acc, p->evidence) < 0 ||
+        put(b, acc->actors[p->b].key) < 0 || put(b, "\t{\"w\":") < 0 || put_int(b, ag__pair_weight(acc, p)) < 0 ||
+        put(b, ",\"d\":") < 0 || put_int(b, ag__pair_documents(acc, p)) < 0 ||
+        put(b, ",\"met\":") < 0 || put_int(b, ag__pair_met(acc, p)) < 0 || put_evids(b, "ev", acc, p->evidence) < 0 ||
         put_evids(b, "mev", acc, p->met_evidence) < 0 ||
         put_dates(b, &p->first_date, &p->last_date) < 0)
         return -1;
@@ -1350,9 +1372,10 @@ static int pair_field(scan *sc, int which, void *ctx)
     if (which <= 2) {
         if (scan_int(sc, &v))
             return 1;
-        long long *d = which == 0 ? &p->weight : which == 1 ? &p->documents : &p->met;
-        *d = sat_add(*d, v);
-        return 0;
+        return ag__pair_add(sc->acc, p, which == 0 ? v : 0, which == 1 ? v : 0,
+                            which == 2 ? v : 0) < 0
+                   ? -1
+                   : 0;
     }
     if (which <= 4)
         return scan_evids(sc, which == 3 ? &p->evidence : &p->met_evidence);

@@ -1857,9 +1857,8 @@ static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc)
         if (pi < 0)
             return -1;
         ag__pair *p = &acc->pairs[pi];
-        p->weight += lp->weight;
-        p->documents++;
-        p->met += lp->met;
+        if (ag__pair_add(acc, p, lp->weight, 1, lp->met) < 0)
+            return -1;
         ag__date_span(&p->first_date, &p->last_date, an->date);
         for (int kind = 0; kind < 2; kind++) {
             ag__evlist *e = kind ? &p->met_evidence : &p->evidence;

@@ -151,13 +151,18 @@ typedef struct ag__actor {
     ag__date last_date;   /* latest document date */
 } ag__actor;
 
-/* Everything known about one pair of actor keys (a < b by key bytes): 56 bytes, with
- * the strings in the pool and the evidence in the slab. */
+/* Everything known about one pair of actor keys (a < b by key bytes): 48 bytes, with
+ * the strings in the pool and the evidence in the slab. Its counts are read through
+ * ag__pair_weight, _documents and _met and added with ag__pair_add: 32 bits hold every
+ * count a corpus gives, and a pair whose counts they do not hold (records written by
+ * hand can carry any up to 2^53, and sums saturate) keeps them in the accumulator's
+ * wide table. */
 typedef struct ag__pair {
     uint32_t a, b;          /* actor indices in the accumulator (< 2^32: ag__acc_pair) */
-    long long weight;       /* co-mentions (scope units) */
-    long long documents;    /* documents with at least one co-mention */
-    long long met;          /* sentences saying they met (0: never) */
+    uint32_t weight;        /* co-mentions (scope units) */
+    uint32_t documents;     /* documents with at least one co-mention */
+    uint32_t met;           /* sentences saying they met (0: never) */
+    uint32_t wide;          /* 0, or 1 + the index of the three counts in acc->wide */
     ag__date first_date;    /* earliest document date */
     ag__date last_date;     /* latest */
     ag__evlist evidence;     /* co-mention evidence */
@@ -231,6 +236,9 @@ typedef struct ag__acc {
     ag__pair *pairs;        /* pair records, in insertion order */
     size_t npairs, cappairs;
     ag__pairmap pair_index; /* the pairs by their actors */
+    long long (*wide)[3]; /* counts of pairs that 32 bits do not hold: weight, documents,
+                           * met */
+    size_t nwide, capwide;
     ag__evrec *evrecs;      /* distinct evidence records, in insertion order */
     size_t nevrecs, capevrecs;
     ag__evmap evrec_index; /* the records by content (gone once sealed) */
@@ -306,6 +314,24 @@ static inline int ag__evrec_is(const ag__evrec *r, const ag__evkey *k)
     ag__evrec_hash((acc)->evrecs[*(s)-1].doc, (acc)->evrecs[*(s)-1].offset)
 AG__HASHMAP_FUNCTIONS(ag__evmap, uint32_t, const ag__evkey *, const ag__acc *, AG__EVSLOT_EMPTY,
                       AG__EVSLOT_MATCH, AG__EVSLOT_REHASH)
+
+static inline long long ag__pair_weight(const ag__acc *acc, const ag__pair *p)
+{
+    return p->wide ? acc->wide[p->wide - 1][0] : p->weight;
+}
+
+static inline long long ag__pair_documents(const ag__acc *acc, const ag__pair *p)
+{
+    return p->wide ? acc->wide[p->wide - 1][1] : p->documents;
+}
+
+static inline long long ag__pair_met(const ag__acc *acc, const ag__pair *p)
+{
+    return p->wide ? acc->wide[p->wide - 1][2] : p->met;
+}
+
+/* Add to p's counts (sums saturate at the ends of long long). -1 on ENOMEM. */
+int ag__pair_add(ag__acc *acc, ag__pair *p, long long weight, long long documents, long long met);
 
 void ag__acc_init(ag__acc *acc, size_t max_evidence);
 void ag__acc_destroy(ag__acc *acc);

@@ -1383,10 +1383,9 @@ static int fold_pairs(resolver *r)
             acc->pairs[m++] = *p;
             continue;
         }
-        q->weight += p->weight;
-        q->documents += p->documents;
-        q->met += p->met;
-        if (ag__date_min(&q->first_date, p->first_date.s) < 0 ||
+        if (ag__pair_add(acc, q, ag__pair_weight(acc, p), ag__pair_documents(acc, p),
+                         ag__pair_met(acc, p)) < 0 ||
+            ag__date_min(&q->first_date, p->first_date.s) < 0 ||
             ag__date_max(&q->last_date, p->last_date.s) < 0 ||
             fold_evidence(acc, &q->evidence, p->evidence) < 0 ||
             fold_evidence(acc, &q->met_evidence, p->met_evidence) < 0) {
@@ -1416,9 +1415,10 @@ static uint32_t *evidence_to_graph(resolver *r, ag_graph *g, ag_error *err)
     memset(gid, 0xff, acc->nevrecs * sizeof *gid);
     for (size_t i = 0; i < acc->npairs; i++) {
         const ag__pair *q = &acc->pairs[i];
-        if (r->opts->met_only && !q->met)
+        long long met = ag__pair_met(acc, q);
+        if (r->opts->met_only && !met)
             continue;
-        for (int kind = 0; kind < (q->met ? 2 : 1); kind++) {
+        for (int kind = 0; kind < (met ? 2 : 1); kind++) {
             ag__evlist ev = kind ? q->met_evidence : q->evidence;
             for (size_t j = 0; j < ag__evlist_n(acc, ev); j++)
                 gid[ag__evlist_id(acc, ev, j)] = 0;
@@ -1455,7 +1455,7 @@ static int add_links(resolver *r, ag_graph *g, ag_error *err)
     uint32_t *gid = evidence_to_graph(r, g, err);
     size_t nlinks = 0;
     for (size_t i = 0; i < acc->npairs; i++)
-        nlinks += !r->opts->met_only || acc->pairs[i].met;
+        nlinks += !r->opts->met_only || ag__pair_met(acc, &acc->pairs[i]);
     if (!gid || ag__graph_reserve(g, 0, nlinks, err) < 0) {
         free(gid);
         return -1;
@@ -1473,22 +1473,23 @@ static int add_links(resolver *r, ag_graph *g, ag_error *err)
             }
         }
         acc->npairs = i + 1; /* records past i are in the graph */
-        if (r->opts->met_only && !q->met)
+        long long met = ag__pair_met(acc, q);
+        if (r->opts->met_only && !met)
             continue;
         long e = ag_graph_add_edge(g, q->a, q->b, err);
         if (e < 0) {
             free(gid);
             return -1;
         }
-        ag_edge_set_weight(g, (size_t)e, (double)q->weight);
-        ag_edge_set_integer(g, (size_t)e, "documents", q->documents, NULL);
-        ag_edge_set_bool(g, (size_t)e, "met", q->met > 0, NULL);
+        ag_edge_set_weight(g, (size_t)e, (double)ag__pair_weight(acc, q));
+        ag_edge_set_integer(g, (size_t)e, "documents", ag__pair_documents(acc, q), NULL);
+        ag_edge_set_bool(g, (size_t)e, "met", met > 0, NULL);
         if (q->first_date.s)
             ag_edge_set_string(g, (size_t)e, "first_date", q->first_date.s, NULL);
         if (q->last_date.s)
             ag_edge_set_string(g, (size_t)e, "last_date", q->last_date.s, NULL);
         if (set_evidence(g, (size_t)e, "evidence", acc, q->evidence, gid, err) < 0 ||
-            (q->met &&
+            (met &&
              set_evidence(g, (size_t)e, "met_evidence", acc, q->met_evidence, gid, err) < 0)) {
             free(gid);
             return -1;
