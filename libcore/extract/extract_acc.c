@@ -185,6 +185,37 @@ void ag__date_span(ag__date *first, ag__date *last, const char *date)
     date_keep(first, date, 1);
 }
 
+long ag__acc_date_id(ag__acc *acc, const char *date)
+{
+    if (!date || !*date)
+        return 0;
+    uint64_t key = (uint64_t)(uintptr_t)date; /* pool strings: one address per date */
+    size_t id = ag__u64map_get(&acc->date_ids, key);
+    if (id != (size_t)-1)
+        return (long)id;
+    if (acc->ndates >= UINT32_MAX - 1 ||
+        ag__grow(&acc->dates, &acc->capdates, acc->ndates + 1, sizeof *acc->dates) < 0 ||
+        ag__u64map_put(&acc->date_ids, key, acc->ndates + 1) < 0)
+        return -1;
+    acc->dates[acc->ndates] = date;
+    return (long)++acc->ndates;
+}
+
+/* Date numbers a against b by their dates (0: none is neither). */
+static int date_id_cmp(const ag__acc *acc, uint32_t a, uint32_t b)
+{
+    return a == b ? 0 : strcmp(acc->dates[a - 1], acc->dates[b - 1]);
+}
+
+void ag__pair_dates(const ag__acc *acc, ag__pair *p, uint32_t first, uint32_t last)
+{
+    /* Documents mostly come in date order: one compare against the last mostly decides. */
+    if (last && (!p->last_date || date_id_cmp(acc, last, p->last_date) > 0))
+        p->last_date = last;
+    if (first && (!p->first_date || date_id_cmp(acc, first, p->first_date) < 0))
+        p->first_date = first;
+}
+
 int ag__pair_add(ag__acc *acc, ag__pair *p, long long weight, long long documents, long long met)
 {
     long long v[3] = {sat_add(ag__pair_weight(acc, p), weight),
@@ -399,6 +430,8 @@ void ag__acc_destroy(ag__acc *acc)
     ag__acc_free_evidence(acc);
     free(acc->pairs);
     free(acc->wide);
+    free(acc->dates);
+    ag__u64map_dispose(&acc->date_ids);
     free(acc->settings);
     free(acc->shards);
     ag__pairmap_dispose(&acc->pair_index);
@@ -537,9 +570,16 @@ static int evidence_merge(ag__acc *acc, ag__evlist *d, const ag__acc *src, ag__e
 
 static int pair_merge(ag__acc *acc, ag__pair *d, const ag__acc *src, const ag__pair *s)
 {
+    const char *f, *l;
+    long fi, li;
     if (ag__pair_add(acc, d, ag__pair_weight(src, s), ag__pair_documents(src, s),
                      ag__pair_met(src, s)) < 0 ||
-        dates_merge(acc, &d->first_date, &d->last_date, &s->first_date, &s->last_date) < 0 ||
+        intern_opt(acc, ag__acc_date(src, s->first_date), &f) < 0 ||
+        intern_opt(acc, ag__acc_date(src, s->last_date), &l) < 0 ||
+        (fi = ag__acc_date_id(acc, f)) < 0 || (li = ag__acc_date_id(acc, l)) < 0)
+        return -1;
+    ag__pair_dates(acc, d, (uint32_t)fi, (uint32_t)li);
+    if (
         evidence_merge(acc, &d->evidence, src, s->evidence) < 0 ||
         evidence_merge(acc, &d->met_evidence, src, s->met_evidence) < 0)
         return -1;
@@ -886,7 +926,8 @@ static int pair_line(ag__buf *b, const ag__acc *acc, const ag__pair *p)
         put(b, ",\"d\":") < 0 || put_int(b, ag__pair_documents(acc, p)) < 0 ||
         put(b, ",\"met\":") < 0 || put_int(b, ag__pair_met(acc, p)) < 0 || put_evids(b, "ev", acc, p->evidence) < 0 ||
         put_evids(b, "mev", acc, p->met_evidence) < 0 ||
-        put_dates(b, &p->first_date, &p->last_date) < 0)
+        put_opt(b, "fd", ag__acc_date(acc, p->first_date)) < 0 ||
+        put_opt(b, "ld", ag__acc_date(acc, p->last_date)) < 0)
         return -1;
     return put(b, "}\n");
 }
@@ -1379,7 +1420,15 @@ static int pair_field(scan *sc, int which, void *ctx)
     }
     if (which <= 4)
         return scan_evids(sc, which == 3 ? &p->evidence : &p->met_evidence);
-    return scan_date(sc, which == 5 ? &p->first_date : &p->last_date, which == 5);
+    const char *date = NULL;
+    long id;
+    int r = scan_word(sc, "null") == 0 ? 0 : scan_pooled(sc, &date);
+    if (r)
+        return r;
+    if ((id = ag__acc_date_id(sc->acc, date)) < 0)
+        return -1;
+    ag__pair_dates(sc->acc, p, which == 5 ? (uint32_t)id : 0, which == 5 ? 0 : (uint32_t)id);
+    return 0;
 }
 
 /* A shard id (16 hex digits as written; anything strtoull reads, as before). */

@@ -226,6 +226,7 @@ struct ag__analyser {
     size_t capacc;
     unsigned doc_no;  /* counts documents, so acc_local needs no clearing */
     const char *date; /* the document's date in the accumulator's pool, or NULL */
+    uint32_t date_id; /* its number among the accumulator's pair dates */
     lpair *pairs;     /* local pairs */
     size_t npairs, cappairs;
     ag__u64map pair_index; /* (lo << 32 | hi) + 1 -> pairs index, for documents
@@ -1859,7 +1860,7 @@ static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc)
         ag__pair *p = &acc->pairs[pi];
         if (ag__pair_add(acc, p, lp->weight, 1, lp->met) < 0)
             return -1;
-        ag__date_span(&p->first_date, &p->last_date, an->date);
+        ag__pair_dates(acc, p, an->date_id, an->date_id);
         for (int kind = 0; kind < 2; kind++) {
             ag__evlist *e = kind ? &p->met_evidence : &p->evidence;
             const size_t *units = kind ? lp->mev : lp->ev;
@@ -1888,6 +1889,10 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
     an->date = NULL;
     if (doc->date && *doc->date && !(an->date = ag__acc_intern(acc, doc->date, strlen(doc->date))))
         return ag__nomem(err);
+    long date_id = ag__acc_date_id(acc, an->date);
+    if (date_id < 0)
+        return ag__nomem(err);
+    an->date_id = (uint32_t)date_id;
     if (ag_text_sentences(doc->text, doc->len, &sents, &ns, err) < 0)
         return -1;
     if (ag_ner_document(an->lex, &an->ner, doc->text, doc->len, sents, ns, &an->m, err) < 0)

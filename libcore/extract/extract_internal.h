@@ -151,8 +151,9 @@ typedef struct ag__actor {
     ag__date last_date;   /* latest document date */
 } ag__actor;
 
-/* Everything known about one pair of actor keys (a < b by key bytes): 48 bytes, with
- * the strings in the pool and the evidence in the slab. Its counts are read through
+/* Everything known about one pair of actor keys (a < b by key bytes): 40 bytes, with
+ * the strings in the pool, the dates in the accumulator's table and the evidence in the
+ * slab. Its counts are read through
  * ag__pair_weight, _documents and _met and added with ag__pair_add: 32 bits hold every
  * count a corpus gives, and a pair whose counts they do not hold (records written by
  * hand can carry any up to 2^53, and sums saturate) keeps them in the accumulator's
@@ -163,8 +164,8 @@ typedef struct ag__pair {
     uint32_t documents;     /* documents with at least one co-mention */
     uint32_t met;           /* sentences saying they met (0: never) */
     uint32_t wide;          /* 0, or 1 + the index of the three counts in acc->wide */
-    ag__date first_date;    /* earliest document date */
-    ag__date last_date;     /* latest */
+    uint32_t first_date;    /* earliest document date: ag__acc_date_id; 0: none */
+    uint32_t last_date;     /* latest */
     ag__evlist evidence;     /* co-mention evidence */
     ag__evlist met_evidence; /* meeting evidence */
 } ag__pair;
@@ -236,6 +237,10 @@ typedef struct ag__acc {
     ag__pair *pairs;        /* pair records, in insertion order */
     size_t npairs, cappairs;
     ag__pairmap pair_index; /* the pairs by their actors */
+    const char **dates; /* the pair records' dates (pool strings), by number - 1: a
+                         * corpus has a few thousand, its pairs hold 4 bytes, not 8 */
+    size_t ndates, capdates;
+    ag__u64map date_ids; /* a date's pool address -> its number */
     long long (*wide)[3]; /* counts of pairs that 32 bits do not hold: weight, documents,
                            * met */
     size_t nwide, capwide;
@@ -329,6 +334,18 @@ static inline long long ag__pair_met(const ag__acc *acc, const ag__pair *p)
 {
     return p->wide ? acc->wide[p->wide - 1][2] : p->met;
 }
+
+/* The number of pool string date in acc's table of pair dates, added when new; 0 for
+ * NULL or "" (no date); -1 on ENOMEM. */
+long ag__acc_date_id(ag__acc *acc, const char *date);
+/* The date of number id (NULL for 0). */
+static inline const char *ag__acc_date(const ag__acc *acc, uint32_t id)
+{
+    return id ? acc->dates[id - 1] : NULL;
+}
+/* The earlier of p's first date and date number first into it, the later of its last
+ * date and last into that. */
+void ag__pair_dates(const ag__acc *acc, ag__pair *p, uint32_t first, uint32_t last);
 
 /* Add to p's counts (sums saturate at the ends of long long). -1 on ENOMEM. */
 int ag__pair_add(ag__acc *acc, ag__pair *p, long long weight, long long documents, long long met);

@@ -1383,10 +1383,9 @@ static int fold_pairs(resolver *r)
             acc->pairs[m++] = *p;
             continue;
         }
+        ag__pair_dates(acc, q, p->first_date, p->last_date);
         if (ag__pair_add(acc, q, ag__pair_weight(acc, p), ag__pair_documents(acc, p),
                          ag__pair_met(acc, p)) < 0 ||
-            ag__date_min(&q->first_date, p->first_date.s) < 0 ||
-            ag__date_max(&q->last_date, p->last_date.s) < 0 ||
             fold_evidence(acc, &q->evidence, p->evidence) < 0 ||
             fold_evidence(acc, &q->met_evidence, p->met_evidence) < 0) {
             acc->npairs = m; /* the blocks go with the slab */
@@ -1484,10 +1483,10 @@ static int add_links(resolver *r, ag_graph *g, ag_error *err)
         ag_edge_set_weight(g, (size_t)e, (double)ag__pair_weight(acc, q));
         ag_edge_set_integer(g, (size_t)e, "documents", ag__pair_documents(acc, q), NULL);
         ag_edge_set_bool(g, (size_t)e, "met", met > 0, NULL);
-        if (q->first_date.s)
-            ag_edge_set_string(g, (size_t)e, "first_date", q->first_date.s, NULL);
-        if (q->last_date.s)
-            ag_edge_set_string(g, (size_t)e, "last_date", q->last_date.s, NULL);
+        if (q->first_date)
+            ag_edge_set_string(g, (size_t)e, "first_date", ag__acc_date(acc, q->first_date), NULL);
+        if (q->last_date)
+            ag_edge_set_string(g, (size_t)e, "last_date", ag__acc_date(acc, q->last_date), NULL);
         if (set_evidence(g, (size_t)e, "evidence", acc, q->evidence, gid, err) < 0 ||
             (met &&
              set_evidence(g, (size_t)e, "met_evidence", acc, q->met_evidence, gid, err) < 0)) {

@@ -113,8 +113,9 @@ static void fill_a(ag__acc *acc)
     p->weight = 2;
     p->documents = 1;
     p->met = 1;
-    assert_int_equal(ag__date_min(&p->first_date, "2020-02-01"), 0);
-    assert_int_equal(ag__date_max(&p->last_date, "2020-02-01"), 0);
+    long date = ag__acc_date_id(acc, ag__acc_intern(acc, "2020-02-01", 10));
+    assert_true(date > 0);
+    ag__pair_dates(acc, p, (uint32_t)date, (uint32_t)date);
     assert_int_equal(ag__acc_offer(acc, &p->evidence, "b", 10, "B met E", 7), 0);
     acc->documents = 1;
 }
@@ -127,8 +128,9 @@ static void fill_b(ag__acc *acc)
     ag__pair *p = &acc->pairs[pi];
     p->weight = 1;
     p->documents = 1;
-    assert_int_equal(ag__date_min(&p->first_date, "2019-05-05"), 0);
-    assert_int_equal(ag__date_max(&p->last_date, "2019-05-05"), 0);
+    long date = ag__acc_date_id(acc, ag__acc_intern(acc, "2019-05-05", 10));
+    assert_true(date > 0);
+    ag__pair_dates(acc, p, (uint32_t)date, (uint32_t)date);
     assert_int_equal(ag__acc_offer(acc, &p->evidence, "a", 3, "E and B", 7), 0);
     acc->documents = 2;
 }
