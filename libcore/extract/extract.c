@@ -305,6 +305,7 @@ static int extract_all(const char *const *inputs, size_t ninputs, const ag_extra
         ws[i].r = &r;
         ag__acc_init(&ws[i].acc, maxev);
         ws[i].acc.keyed = keyed;
+        ws[i].acc.evindex_doc = 1; /* the analyser offers evidence document by document */
         if (!(ws[i].an = ag__analyser_new(r.lex, opts, err)))
             goto out;
     }

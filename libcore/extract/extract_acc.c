@@ -279,8 +279,12 @@ static size_t evlist_pos(const ag__acc *acc, ag__evlist e, const ag__evkey *k, s
 static long evrec_find_add(ag__acc *acc, const ag__evkey *k)
 {
     uint64_t h = ag__evrec_hash(k->doc, k->offset);
+    if (acc->evindex_doc && k->doc != acc->evdoc) { /* a new document: see ag__acc */
+        ag__evmap_clear(&acc->evrec_index);
+        acc->evdoc = k->doc;
+    }
     if (acc->nevrecs >= AG__EVLIST_ONE - 1 ||
-        ag__evmap_reserve_dense(&acc->evrec_index, acc, acc->nevrecs + 1, 64) < 0)
+        ag__evmap_reserve_dense(&acc->evrec_index, acc, acc->evrec_index.n + 1, 64) < 0)
         return -1;
     uint32_t *slot = ag__evmap_probe(&acc->evrec_index, acc, k, h);
     if (*slot)
@@ -595,6 +599,13 @@ int ag__acc_combine(ag__acc *dst, const ag__acc *src, ag_error *err)
         map = malloc(src->nactors * sizeof *map);
         if (!map)
             goto out;
+    }
+    /* src's records are offered to dst's pairs in no order of documents: the index
+     * finds every record from here on (dst's own never match src's: their documents are
+     * other copies, other documents). */
+    if (dst->evindex_doc) {
+        ag__evmap_clear(&dst->evrec_index);
+        dst->evindex_doc = 0;
     }
     for (size_t i = 0; i < src->nactors; i++) {
         long j = ag__acc_actor(dst, src->actors[i].key);

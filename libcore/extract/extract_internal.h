@@ -247,6 +247,11 @@ typedef struct ag__acc {
     ag__evrec *evrecs;      /* distinct evidence records, in insertion order */
     size_t nevrecs, capevrecs;
     ag__evmap evrec_index; /* the records by content (gone once sealed) */
+    int evindex_doc;       /* 1: it holds only the records of document evdoc, because
+                            * pieces of evidence come document by document (extraction:
+                            * each document's pairs, its id a copy of its own): a
+                            * document's units back many of its pairs, never another's */
+    const char *evdoc;
     uint32_t *evslab;      /* evidence blocks (ag__evlist), evstride numbers each */
     size_t nevslab, capevslab; /* numbers used / allocated */
     size_t evstride;           /* 1 + max_evidence, fixed by the first block */

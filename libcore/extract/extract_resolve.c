@@ -1423,6 +1423,14 @@ static uint32_t *evidence_to_graph(resolver *r, ag_graph *g, ag_error *err)
                 gid[ag__evlist_id(acc, ev, j)] = 0;
         }
     }
+    size_t used = 0;
+    for (size_t k = 0; k < acc->nevrecs; k++)
+        used += !gid[k];
+    /* A record's document and text: two strings at most. */
+    if (ag__edge_reserve_records(g, used, 2 * used, err) < 0) {
+        free(gid);
+        return NULL;
+    }
     for (size_t k = 0; k < acc->nevrecs; k++) {
         if (gid[k])
             continue;

@@ -692,6 +692,30 @@ static long add_record(ag__attr_store *s, const ag__attr_record *r, int adopted)
     return (long)s->nrecs++;
 }
 
+int ag__attrs_reserve_records(ag__attr_store *s, size_t nrecs, size_t nstrs)
+{
+    nrecs += s->nrecs;
+    nstrs += s->nstrs;
+    if (nrecs > s->caprecs) {
+        ag__attr_rec *v = realloc(s->recs, nrecs * sizeof *v);
+        if (!v)
+            return -1;
+        s->recs = v;
+        s->caprecs = nrecs;
+    }
+    if (nstrs > s->capstrs) {
+        char **v = realloc(s->strs, nstrs * sizeof *v);
+        if (!v)
+            return -1;
+        s->strs = v;
+        s->capstrs = nstrs;
+    }
+    return ag__rec_table_reserve(&s->rec_tab, s, nrecs, 16) < 0 ||
+                   ag__str_table_reserve(&s->str_tab, s, nstrs, 16) < 0
+               ? -1
+               : 0;
+}
+
 long ag__attrs_add_record(ag__attr_store *s, const ag__attr_record *r, int adopted)
 {
     return add_record(s, r, adopted);

@@ -143,6 +143,10 @@ int ag__attrs_set_records(ag__attr_store *s, size_t row, const char *key, const 
  * builder that holds its records in a table of its own hands each over once, not once
  * per list it is in. -1: out of memory. */
 long ag__attrs_add_record(ag__attr_store *s, const ag__attr_record *r, int adopted);
+/* Room for nrecs more distinct records and nstrs more strings, so that a builder that
+ * knows how many it will add grows the tables once, not by doubling (when the old and
+ * the new table are both whole). -1: out of memory. */
+int ag__attrs_reserve_records(ag__attr_store *s, size_t nrecs, size_t nstrs);
 /* Store the list of records ids[0..n) (indices from ag__attrs_add_record) under key, as
  * ag__attrs_set_records would the records. -1: out of memory. */
 int ag__attrs_set_record_ids(ag__attr_store *s, size_t row, const char *key, const uint32_t *ids,

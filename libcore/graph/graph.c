@@ -1053,6 +1053,11 @@ int ag__graph_reserve(ag_graph *g, size_t nodes, size_t edges, ag_error *err)
     return 0;
 }
 
+int ag__edge_reserve_records(ag_graph *g, size_t nrecs, size_t nstrs, ag_error *err)
+{
+    return ag__attrs_reserve_records(&g->eattrs, nrecs, nstrs) < 0 ? ag__nomem(err) : 0;
+}
+
 long ag__edge_add_record(ag_graph *g, const ag__attr_record *r, int adopted, ag_error *err)
 {
     if (!entry_valid(r, NULL, 0))

@@ -26,6 +26,9 @@ int ag__edge_set_records(ag_graph *g, size_t e, const char *key, const ag__attr_
  * that knows how many it will add: grown once to that size, not doubled past it. 0, or
  * -1 with err set. */
 int ag__graph_reserve(ag_graph *g, size_t nodes, size_t edges, ag_error *err);
+/* Room for nrecs more distinct link records of at most nstrs more strings
+ * (ag__attrs_reserve_records). 0, or -1 with err set. */
+int ag__edge_reserve_records(ag_graph *g, size_t nrecs, size_t nstrs, ag_error *err);
 /* The index of record r among the links' distinct records, added when new, for
  * ag__edge_set_record_ids (strings and adopted as for ag__edge_set_records); -2 when its
  * doc or text is not UTF-8 (a list leaves it out); -1 with err set (AG_ENOMEM). */
