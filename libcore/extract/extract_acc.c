@@ -291,8 +291,8 @@ static long evrec_find_add(ag__acc *acc, const ag__evkey *k)
         return (long)*slot - 1;
     if (ag__grow(&acc->evrecs, &acc->capevrecs, acc->nevrecs + 1, sizeof *acc->evrecs) < 0)
         return -1;
-    /* Outside the pool's index: evrec_index finds the text by its record. */
-    const char *text = ag__arena_strdup(&acc->pool, k->text, k->n);
+    /* Outside the kept strings' index: evrec_index finds the text by its record. */
+    const char *text = ag__arena_strdup(&acc->kept, k->text, k->n);
     if (!text)
         return -1;
     acc->evrecs[acc->nevrecs] = (ag__evrec){k->doc, text, k->offset};
@@ -410,6 +410,7 @@ void ag__acc_init(ag__acc *acc, size_t max_evidence)
     memset(acc, 0, sizeof *acc);
     acc->max_evidence = max_evidence;
     ag__poolmap_init(&acc->pooled);
+    ag__poolmap_init(&acc->kept_index);
     ag__evmap_init(&acc->evrec_index);
 }
 
@@ -440,32 +441,47 @@ void ag__acc_destroy(ag__acc *acc)
     free(acc->shards);
     ag__pairmap_dispose(&acc->pair_index);
     ag__poolmap_dispose(&acc->pooled);
+    ag__poolmap_dispose(&acc->kept_index);
     ag__arena_free(&acc->pool);
+    ag__arena_free(&acc->kept);
     ag__buf_free(&acc->scratch);
     memset(acc, 0, sizeof *acc);
 }
 
-const char *ag__acc_intern(ag__acc *acc, const char *s, size_t n)
+/* The copy of s[0, n) in arena a, found through index m: the same pointer for the same
+ * bytes. */
+static const char *intern_in(ag__arena *a, ag__poolmap *m, const char *s, size_t n)
 {
-    /* The pool's index is the biggest table of an extraction (a slot per evidence text and
-     * name): filled to 3/4, which its slots' hashes keep cheap to probe. */
-    if (n > UINT32_MAX || ag__poolmap_reserve_dense(&acc->pooled, NULL, acc->pooled.n + 1, 64) < 0)
+    /* The pool's index is the biggest table of an extraction (a slot per name and form):
+     * filled to 3/4, which its slots' hashes keep cheap to probe. */
+    if (n > UINT32_MAX || ag__poolmap_reserve_dense(m, NULL, m->n + 1, 64) < 0)
         return NULL;
     uint32_t h = (uint32_t)ag__hash_bytes(s, n);
-    ag__poolslot *slot = ag__poolmap_probe(&acc->pooled, NULL, (ag__span){s, n}, h);
+    ag__poolslot *slot = ag__poolmap_probe(m, NULL, (ag__span){s, n}, h);
     if (!slot->s) {
-        char *p = ag__arena_strdup(&acc->pool, s, n);
+        char *p = ag__arena_strdup(a, s, n);
         if (!p)
             return NULL;
         *slot = (ag__poolslot){p, (uint32_t)n, h};
-        acc->pooled.n++;
+        m->n++;
     }
     return slot->s;
+}
+
+const char *ag__acc_intern(ag__acc *acc, const char *s, size_t n)
+{
+    return intern_in(&acc->pool, &acc->pooled, s, n);
+}
+
+const char *ag__acc_keep(ag__acc *acc, const char *s, size_t n)
+{
+    return intern_in(&acc->kept, &acc->kept_index, s, n);
 }
 
 void ag__acc_seal(ag__acc *acc)
 {
     ag__poolmap_dispose(&acc->pooled);
+    ag__poolmap_dispose(&acc->kept_index);
     ag__evmap_dispose(&acc->evrec_index);
 }
 
@@ -520,10 +536,11 @@ long ag__acc_pair(ag__acc *acc, size_t a, size_t b)
     return pair_new(acc, a, b, k);
 }
 
-/* A string of another accumulator's records as one of acc's pool (NULL stays NULL). */
-static int intern_opt(ag__acc *acc, const char *s, const char **out)
+/* A string of another accumulator's records as one of acc's pool, or of its kept strings
+ * (keep; NULL stays NULL). */
+static int intern_opt(ag__acc *acc, const char *s, const char **out, int keep)
 {
-    *out = s ? ag__acc_intern(acc, s, strlen(s)) : NULL;
+    *out = !s ? NULL : keep ? ag__acc_keep(acc, s, strlen(s)) : ag__acc_intern(acc, s, strlen(s));
     return s && !*out ? -1 : 0;
 }
 
@@ -539,7 +556,7 @@ static int dates_merge(ag__acc *acc, ag__date *first, ag__date *last, const ag__
                        const ag__date *slast)
 {
     const char *f, *l;
-    if (intern_opt(acc, sfirst->s, &f) < 0 || intern_opt(acc, slast->s, &l) < 0)
+    if (intern_opt(acc, sfirst->s, &f, 0) < 0 || intern_opt(acc, slast->s, &l, 0) < 0)
         return -1;
     return ag__date_min(first, f) < 0 || ag__date_max(last, l) < 0 ? -1 : 0;
 }
@@ -565,7 +582,7 @@ static int evidence_merge(ag__acc *acc, ag__evlist *d, const ag__acc *src, ag__e
     size_t n = ag__evlist_n(src, se);
     for (size_t i = 0; i < n; i++) {
         const ag__evrec *r = &src->evrecs[ag__evlist_id(src, se, i)];
-        const char *doc = ag__acc_intern(acc, r->doc, strlen(r->doc));
+        const char *doc = ag__acc_keep(acc, r->doc, strlen(r->doc));
         if (!doc || ag__acc_offer(acc, d, doc, r->offset, r->text, strlen(r->text)) < 0)
             return -1;
     }
@@ -578,8 +595,8 @@ static int pair_merge(ag__acc *acc, ag__pair *d, const ag__acc *src, const ag__p
     long fi, li;
     if (ag__pair_add(acc, d, ag__pair_weight(src, s), ag__pair_documents(src, s),
                      ag__pair_met(src, s)) < 0 ||
-        intern_opt(acc, ag__acc_date(src, s->first_date), &f) < 0 ||
-        intern_opt(acc, ag__acc_date(src, s->last_date), &l) < 0 ||
+        intern_opt(acc, ag__acc_date(src, s->first_date), &f, 1) < 0 ||
+        intern_opt(acc, ag__acc_date(src, s->last_date), &l, 1) < 0 ||
         (fi = ag__acc_date_id(acc, f)) < 0 || (li = ag__acc_date_id(acc, l)) < 0)
         return -1;
     ag__pair_dates(acc, d, (uint32_t)fi, (uint32_t)li);
@@ -1321,7 +1338,7 @@ static int scan_evids(scan *sc, ag__evlist *e)
         if ((r = scan_string(sc, &k.doc, &docn)) != 0)
             return r;
         /* An escaped id sits in the scratch buffer, which the text may need. */
-        if (k.doc == acc->scratch.p && !(k.doc = ag__acc_intern(acc, k.doc, docn)))
+        if (k.doc == acc->scratch.p && !(k.doc = ag__acc_keep(acc, k.doc, docn)))
             return -1;
         if (!eat(sc, ',') || scan_int(sc, &off) || off < 0 || !eat(sc, ','))
             return 1;
@@ -1334,7 +1351,7 @@ static int scan_evids(scan *sc, ag__evlist *e)
         if (pos >= max)
             continue;
         long rec;
-        if (!(k.doc = ag__acc_intern(acc, k.doc, docn)) || (rec = evrec_find_add(acc, &k)) < 0 ||
+        if (!(k.doc = ag__acc_keep(acc, k.doc, docn)) || (rec = evrec_find_add(acc, &k)) < 0 ||
             evlist_insert(acc, e, pos, (uint32_t)rec) < 0)
             return -1;
     } while (eat(sc, ','));
@@ -1431,11 +1448,14 @@ static int pair_field(scan *sc, int which, void *ctx)
     }
     if (which <= 4)
         return scan_evids(sc, which == 3 ? &p->evidence : &p->met_evidence);
-    const char *date = NULL;
+    const char *date = NULL, *d = NULL;
+    size_t n = 0;
     long id;
-    int r = scan_word(sc, "null") == 0 ? 0 : scan_pooled(sc, &date);
+    int null = scan_word(sc, "null") == 0, r = null ? 0 : scan_string(sc, &d, &n);
     if (r)
         return r;
+    if (!null && !(date = ag__acc_keep(sc->acc, d, n)))
+        return -1;
     if ((id = ag__acc_date_id(sc->acc, date)) < 0)
         return -1;
     ag__pair_dates(sc->acc, p, which == 5 ? (uint32_t)id : 0, which == 5 ? 0 : (uint32_t)id);

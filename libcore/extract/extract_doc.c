@@ -225,7 +225,7 @@ struct ag__analyser {
     acc_slot *acc_local;    /* accumulator record -> its local actor */
     size_t capacc;
     unsigned doc_no;  /* counts documents, so acc_local needs no clearing */
-    const char *date; /* the document's date in the accumulator's pool, or NULL */
+    const char *date; /* the document's date among the accumulator's kept strings, or NULL */
     uint32_t date_id; /* its number among the accumulator's pair dates */
     lpair *pairs;     /* local pairs */
     size_t npairs, cappairs;
@@ -1843,10 +1843,10 @@ static int count_mention(ag__analyser *an, ag__acc *acc, const ag__doc *doc, con
 /* Fold the document's pairs into the accumulator. */
 static int flush_pairs(ag__analyser *an, ag__acc *acc, const ag__doc *doc)
 {
-    /* The document's id, once per document: outside the pool's index, which would only
-     * find it again for a document of the same id (records compare ids by their bytes
-     * when the pointers differ). */
-    const char *id = an->npairs ? ag__arena_strdup(&acc->pool, doc->id, strlen(doc->id)) : NULL;
+    /* The document's id, once per document: outside the kept strings' index, which would
+     * only find it again for a document of the same id (records compare ids by their
+     * bytes when the pointers differ). */
+    const char *id = an->npairs ? ag__arena_strdup(&acc->kept, doc->id, strlen(doc->id)) : NULL;
     if (an->npairs && !id)
         return -1;
     for (size_t i = 0; i < an->npairs; i++) {
@@ -1887,7 +1887,7 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
 
     reset_doc(an);
     an->date = NULL;
-    if (doc->date && *doc->date && !(an->date = ag__acc_intern(acc, doc->date, strlen(doc->date))))
+    if (doc->date && *doc->date && !(an->date = ag__acc_keep(acc, doc->date, strlen(doc->date))))
         return ag__nomem(err);
     long date_id = ag__acc_date_id(acc, an->date);
     if (date_id < 0)

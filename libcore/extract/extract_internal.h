@@ -2,8 +2,9 @@
  * extract_internal.h - what the extract_*.c files and merge.c share: hash maps, the
  * record accumulator, the document reader and the per-document analyser.
  *
- * Ownership: the strings of an accumulator's records (keys, names, dates, evidence) live
- * in its string pool (ag__acc_intern) and are borrowed by the records; its evidence
+ * Ownership: the strings of an accumulator's records live in it and are borrowed by the
+ * records: keys and names in its pool (ag__acc_intern), evidence texts, document ids and
+ * the pairs' dates in its kept strings (ag__acc_keep), which the graph adopts; its evidence
  * records and their blocks (ag__evlist) are its own, and a pair only names them; the
  * other structures own the strings they hold. The free and destroy functions release
  * everything and accept zeroed structures. Nothing here is thread-safe by
@@ -272,6 +273,10 @@ typedef struct ag__acc {
      * distinct record, outside the pool's index (evrec_index finds them). */
     ag__arena pool;
     ag__poolmap pooled; /* pool strings by content */
+    /* The strings the links show: their evidence and dates. Apart from the names, so
+     * that the names go once the nodes are made, before the links. */
+    ag__arena kept;
+    ag__poolmap kept_index; /* kept strings by content (evidence texts are not in it) */
     ag__buf scratch;    /* keyed lines: a line being written, a string being decoded */
 } ag__acc;
 
@@ -364,6 +369,8 @@ void ag__acc_free_actors(ag__acc *acc);
 /* The copy of s[0, n) in acc's pool (the same pointer for the same bytes, until
  * ag__acc_destroy), or NULL on ENOMEM. */
 const char *ag__acc_intern(ag__acc *acc, const char *s, size_t n);
+/* The same among acc's kept strings (ag__acc above): for document ids and dates. */
+const char *ag__acc_keep(ag__acc *acc, const char *s, size_t n);
 /* Forget which strings the pool holds (they stay valid): once no more records are
  * read, the index is only memory. */
 void ag__acc_seal(ag__acc *acc);
@@ -384,8 +391,9 @@ int ag__date_max(ag__date *slot, const char *date);
 /* Both at once for one date: the earliest into *first, the latest into *last. Documents
  * mostly come in date order, so one compare against *last mostly decides. */
 void ag__date_span(ag__date *first, ag__date *last, const char *date);
-/* Offer one piece of evidence to acc's selection *e: doc must be in acc's pool; text[0,
- * n) is stored (as a record of acc) only when it enters the selection. -1 on ENOMEM. */
+/* Offer one piece of evidence to acc's selection *e: doc must be one of acc's kept
+ * strings; text[0, n) is stored (as a record of acc) only when it enters the selection.
+ * -1 on ENOMEM. */
 int ag__acc_offer(ag__acc *acc, ag__evlist *e, const char *doc, uint64_t offset, const char *text,
                   size_t n);
 /* The same for record rec of acc (resolution folding the selections of two pairs). */
@@ -432,9 +440,9 @@ typedef struct ag__resolve_opts {
 
 /* Resolve the records of acc across documents and build the sorted graph. The actor and
  * pair records are consumed (freed once used: acc->nactors and acc->npairs become 0) to
- * bound peak memory, and the graph takes over acc's string pool (the evidence strings
- * must be the pool's, as ag__acc_offer and the keyed reader make them); destroy acc
- * afterwards. */
+ * bound peak memory, the pool goes with the actors, and the graph takes over acc's kept
+ * strings (the evidence strings and the pairs' dates must be kept ones, as
+ * ag__acc_offer and the keyed reader make them); destroy acc afterwards. */
 ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error *err);
 
 /* ---------------------------------------------------------------- documents */

@@ -1455,10 +1455,9 @@ static uint32_t *evidence_to_graph(resolver *r, ag_graph *g, ag_error *err)
 static int add_links(resolver *r, ag_graph *g, ag_error *err)
 {
     ag__acc *acc = r->acc;
-    /* The pool holds every evidence string: the graph keeps it rather than a copy. The
-     * group ids and the records' strings stay valid: the graph frees the pool with itself,
-     * after acc and r are gone. */
-    ag__edge_adopt_strings(g, &acc->pool);
+    /* The kept strings are every evidence string and date: the graph keeps them rather
+     * than a copy, and frees them with itself, after acc and r are gone. */
+    ag__edge_adopt_strings(g, &acc->kept);
     uint32_t *gid = evidence_to_graph(r, g, err);
     size_t nlinks = 0;
     for (size_t i = 0; i < acc->npairs; i++)
@@ -1580,9 +1579,10 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
     if (ag__graph_reserve(g, r.ngroups, 0, err) < 0 || add_nodes(&r, g, err) < 0)
         goto fail;
     /* The actor records are summed into the nodes; what the links need of them is in the
-     * groups and the pool. */
+     * groups and the kept strings. */
     ag__acc_free_actors(acc);
     resolver_free_nodes(&r);
+    ag__arena_free(&acc->pool); /* names and keys: the nodes hold copies */
 #ifdef __GLIBC__
     /* The name lists and keys were small blocks all through the heap: glibc keeps freed
      * pages until asked, and the links are about to need as much again. */

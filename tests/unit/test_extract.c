@@ -113,7 +113,7 @@ static void fill_a(ag__acc *acc)
     p->weight = 2;
     p->documents = 1;
     p->met = 1;
-    long date = ag__acc_date_id(acc, ag__acc_intern(acc, "2020-02-01", 10));
+    long date = ag__acc_date_id(acc, ag__acc_keep(acc, "2020-02-01", 10));
     assert_true(date > 0);
     ag__pair_dates(acc, p, (uint32_t)date, (uint32_t)date);
     assert_int_equal(ag__acc_offer(acc, &p->evidence, "b", 10, "B met E", 7), 0);
@@ -128,7 +128,7 @@ static void fill_b(ag__acc *acc)
     ag__pair *p = &acc->pairs[pi];
     p->weight = 1;
     p->documents = 1;
-    long date = ag__acc_date_id(acc, ag__acc_intern(acc, "2019-05-05", 10));
+    long date = ag__acc_date_id(acc, ag__acc_keep(acc, "2019-05-05", 10));
     assert_true(date > 0);
     ag__pair_dates(acc, p, (uint32_t)date, (uint32_t)date);
     assert_int_equal(ag__acc_offer(acc, &p->evidence, "a", 3, "E and B", 7), 0);
@@ -359,7 +359,7 @@ static void test_extract__shared_evidence(void **state)
     ag__acc_init(&acc, 3);
     size_t x = person(&acc, "Laura Benn", 1, 1), y = person(&acc, "Tomas Ekdahl", 1, 1),
            z = person(&acc, "Maria Voss", 1, 1);
-    const char *doc = ag__acc_intern(&acc, "d", 1), *text = ag__acc_intern(&acc, "All met.", 8);
+    const char *doc = ag__acc_keep(&acc, "d", 1), *text = "All met.";
     size_t ends[2][2] = {{x, y}, {y, z}};
     for (int k = 0; k < 2; k++) {
         long pi = ag__acc_pair(&acc, ends[k][0], ends[k][1]);
