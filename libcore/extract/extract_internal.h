@@ -32,34 +32,37 @@
 /* ---------------------------------------------------------------- hash maps */
 
 /* Map from a NUL-terminated string (borrowed: the caller keeps it alive, normally inside
- * the record it indexes) to an index. The slot keeps the key's hash, so a probe reads the
- * key's bytes only when the hashes agree. */
+ * the record it indexes) to a 32-bit index. The slot keeps the low 32 bits of the key's
+ * hash, so a probe reads the key's bytes only when the hashes agree: 16 bytes a slot
+ * (a 64-bit hash and a size_t made 24; the resolver's maps are built while the records
+ * are largest). */
 typedef struct ag__strslot {
-    uint64_t hash;   /* ag__hash_bytes of key */
     const char *key; /* borrowed; NULL for an empty slot */
-    size_t val;
+    uint32_t hash;   /* low 32 bits of ag__hash_bytes of key */
+    uint32_t val;
 } ag__strslot;
 
 #define AG__STRSLOT_EMPTY(t, s) ((s)->key == NULL)
-#define AG__STRSLOT_MATCH(ctx, s, k, h) ((s)->hash == (h) && strcmp((s)->key, (k)) == 0)
-#define AG__STRSLOT_REHASH(ctx, s) ((s)->hash)
+#define AG__STRSLOT_MATCH(ctx, s, k, h) ((s)->hash == (uint32_t)(h) && strcmp((s)->key, (k)) == 0)
+#define AG__STRSLOT_REHASH(ctx, s) ((uint64_t)(s)->hash)
 AG__HASHMAP(ag__strmap, ag__strslot, const char *, const void *, AG__STRSLOT_EMPTY,
             AG__STRSLOT_MATCH, AG__STRSLOT_REHASH)
 
 /* Index stored for key, or (size_t)-1. */
 static inline size_t ag__strmap_get(const ag__strmap *m, const char *key)
 {
-    const ag__strslot *s = ag__strmap_find(m, NULL, key, ag__hash_bytes(key, strlen(key)));
+    const ag__strslot *s =
+        ag__strmap_find(m, NULL, key, (uint32_t)ag__hash_bytes(key, strlen(key)));
     return s ? s->val : (size_t)-1;
 }
 
-/* Insert key -> val (key must be absent); -1 on allocation failure. */
+/* Insert key -> val (key must be absent, val < 2^32); -1 on allocation failure. */
 static inline int ag__strmap_put(ag__strmap *m, const char *key, size_t val)
 {
-    if (ag__strmap_reserve(m, NULL, m->n + 1, 64) < 0)
+    if (val > UINT32_MAX || ag__strmap_reserve(m, NULL, m->n + 1, 64) < 0)
         return -1;
-    uint64_t h = ag__hash_bytes(key, strlen(key));
-    *ag__strmap_probe(m, NULL, key, h) = (ag__strslot){h, key, val};
+    uint32_t h = (uint32_t)ag__hash_bytes(key, strlen(key));
+    *ag__strmap_probe(m, NULL, key, h) = (ag__strslot){key, h, (uint32_t)val};
     m->n++;
     return 0;
 }
