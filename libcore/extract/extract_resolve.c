@@ -62,13 +62,15 @@
 #define MAX_ROLES 10   /* roles listed per node */
 #define VKEY_BYTES 256
 
+/* What resolution knows of an actor record (48 bytes: one per record, made while the
+ * records are largest). The keys are in the resolver's arena. */
 typedef struct info {
-    ag_actor_type type; /* voted type */
     const char *name;   /* display name (borrowed from the record) */
+    const char *vkey;   /* variant key of name (persons), or NULL */
+    const char *skey;   /* first+last variant key (persons with >= 3 words) */
+    const char *lkey;   /* variant key of the last word (persons with >= 2 words) */
+    ag_actor_type type; /* voted type */
     int words;          /* words in name */
-    char *vkey;         /* variant key of name (persons), or NULL */
-    char *skey;         /* first+last variant key (persons with >= 3 words) */
-    char *lkey;         /* variant key of the last word (persons with >= 2 words) */
     int legal;          /* 1: an org name ending in a legal form ("Microsoft Corp") */
     int misc;           /* 1: a non-actor by the corpus vote (step 1b): no node */
 } info;
@@ -151,19 +153,20 @@ static int count_words(const char *s)
     return w;
 }
 
-static char *vkey_of(const char *name, int (*fn)(const char *, char *, size_t))
+static const char *vkey_of(ag__arena *a, const char *name,
+                           int (*fn)(const char *, char *, size_t))
 {
     char buf[VKEY_BYTES];
     fn(name, buf, sizeof buf);
-    return strdup(buf);
+    return ag__arena_strdup(a, buf, strlen(buf));
 }
 
 /* The last word of a normalised key, for the surname rule (exact, not a skeleton:
  * one-word skeletons are too weak to merge on). */
-static char *last_word_key(const char *key)
+static const char *last_word_key(ag__arena *a, const char *key)
 {
     const char *sp = strrchr(key, ' ');
-    return strdup(sp ? sp + 1 : key);
+    return sp ? ag__arena_strdup(a, sp + 1, strlen(sp + 1)) : ag__arena_strdup(a, key, strlen(key));
 }
 
 /* Representative order within a group. Persons: more words (the fullest name), more
@@ -193,7 +196,7 @@ static int better_rep(const ag__acc *acc, const info *inf, size_t x, size_t y, i
 /* For each actor that wants a unique candidate group by `want` key among actors whose
  * `have` key matches: the group, (size_t)-1 for none, -2 for ambiguous. */
 static int unique_targets(const ag__acc *acc, const info *inf, size_t *parent,
-                          const char *const *want, char *const *have, size_t *target)
+                          const char *const *want, const char *const *have, size_t *target)
 {
     size_t n = acc->nactors;
     ag__strmap first = {0};                       /* have-key -> group of its first holder */
@@ -390,7 +393,7 @@ static int surname_targets(const ag__acc *acc, const info *inf, size_t *parent,
     size_t *dec = malloc((n ? n : 1) * sizeof *dec); /* per distinct surname */
     char *ts = calloc(n ? n : 1, 1);                 /* per actor: titles + surname */
     const char **one = calloc(n ? n : 1, sizeof *one);
-    char **last = calloc(n ? n : 1, sizeof *last);
+    const char **last = calloc(n ? n : 1, sizeof *last);
     ag__strmap idx = {0};
     int rc = -1;
     if (!gm || !c || !dec || !ts || !one || !last)
@@ -895,6 +898,7 @@ typedef struct resolver {
     const ag_lexicon *lex;        /* the embedded default lexicon, or NULL (no variants) */
     size_t n;                     /* actor records */
     info *inf;                    /* actor -> what resolution knows of it */
+    ag__arena keys;               /* the strings of inf: one block, not a malloc each */
     size_t *parent;               /* union-find forest over actors */
     size_t *target;               /* scratch of the steps: actor -> actor to join */
     size_t *gof;                  /* actor -> group index, (size_t)-1: no actor (1b) */
@@ -924,11 +928,12 @@ static int describe_actors(resolver *r)
         in->words = count_words(a->key);
         r->parent[i] = i;
         if (r->opts->variants && in->type == AG_ACTOR_PERSON) {
-            if (!(in->vkey = vkey_of(in->name, ag_ner_variant_key)))
+            if (!(in->vkey = vkey_of(&r->keys, in->name, ag_ner_variant_key)))
                 return -1;
-            if (in->words >= 3 && !(in->skey = vkey_of(in->name, ag_ner_variant_key_short)))
+            if (in->words >= 3 &&
+                !(in->skey = vkey_of(&r->keys, in->name, ag_ner_variant_key_short)))
                 return -1;
-            if (in->words >= 2 && !(in->lkey = last_word_key(a->key)))
+            if (in->words >= 2 && !(in->lkey = last_word_key(&r->keys, a->key)))
                 return -1;
         }
     }
@@ -1047,9 +1052,9 @@ static int unite_variants(resolver *r)
 {
     size_t n = r->n;
     info *inf = r->inf;
-    char **multi = calloc(n ? n : 1, sizeof *multi);
-    char **two = calloc(n ? n : 1, sizeof *two);
-    char **sk = calloc(n ? n : 1, sizeof *sk);
+    const char **multi = calloc(n ? n : 1, sizeof *multi);
+    const char **two = calloc(n ? n : 1, sizeof *two);
+    const char **sk = calloc(n ? n : 1, sizeof *sk);
     int bad = !multi || !two || !sk;
     for (size_t i = 0; !bad && i < n; i++) {
         multi[i] = inf[i].words >= 2 ? inf[i].vkey : NULL;
@@ -1514,11 +1519,7 @@ static int add_links(resolver *r, ag_graph *g, ag_error *err)
  * (the group ids they lend are the pool's) and the union-find forest. Again: nothing. */
 static void resolver_free_steps(resolver *r)
 {
-    for (size_t i = 0; r->inf && i < r->n; i++) {
-        free(r->inf[i].vkey);
-        free(r->inf[i].skey);
-        free(r->inf[i].lkey);
-    }
+    ag__arena_free(&r->keys);
     free(r->inf);
     free(r->parent);
     free(r->target);
