@@ -255,7 +255,7 @@ static int span_cmp(const char *s, size_t n, const char *z)
  * one copy of most strings (of a document id, one per document read). */
 static int evkey_cmp(const ag__evkey *k, size_t docn, const ag__evrec *r)
 {
-    int c = k->doc == r->doc    ? 0
+    int c = k->doc == r->doc  ? 0
             : docn == IN_POOL ? strcmp(k->doc, r->doc)
                               : span_cmp(k->doc, docn, r->doc);
     if (c)
@@ -600,8 +600,7 @@ static int pair_merge(ag__acc *acc, ag__pair *d, const ag__acc *src, const ag__p
         (fi = ag__acc_date_id(acc, f)) < 0 || (li = ag__acc_date_id(acc, l)) < 0)
         return -1;
     ag__pair_dates(acc, d, (uint32_t)fi, (uint32_t)li);
-    if (
-        evidence_merge(acc, &d->evidence, src, s->evidence) < 0 ||
+    if (evidence_merge(acc, &d->evidence, src, s->evidence) < 0 ||
         evidence_merge(acc, &d->met_evidence, src, s->met_evidence) < 0)
         return -1;
     return 0;
@@ -950,9 +949,10 @@ static int doc_line(ag__buf *b, const ag__acc *acc)
 static int pair_line(ag__buf *b, const ag__acc *acc, const ag__pair *p)
 {
     if (put(b, "L|") < 0 || put(b, acc->actors[p->a].key) < 0 || put(b, "|") < 0 ||
-        put(b, acc->actors[p->b].key) < 0 || put(b, "\t{\"w\":") < 0 || put_int(b, ag__pair_weight(acc, p)) < 0 ||
-        put(b, ",\"d\":") < 0 || put_int(b, ag__pair_documents(acc, p)) < 0 ||
-        put(b, ",\"met\":") < 0 || put_int(b, ag__pair_met(acc, p)) < 0 || put_evids(b, "ev", acc, p->evidence) < 0 ||
+        put(b, acc->actors[p->b].key) < 0 || put(b, "\t{\"w\":") < 0 ||
+        put_int(b, ag__pair_weight(acc, p)) < 0 || put(b, ",\"d\":") < 0 ||
+        put_int(b, ag__pair_documents(acc, p)) < 0 || put(b, ",\"met\":") < 0 ||
+        put_int(b, ag__pair_met(acc, p)) < 0 || put_evids(b, "ev", acc, p->evidence) < 0 ||
         put_evids(b, "mev", acc, p->met_evidence) < 0 ||
         put_opt(b, "fd", ag__acc_date(acc, p->first_date)) < 0 ||
         put_opt(b, "ld", ag__acc_date(acc, p->last_date)) < 0)

@@ -175,9 +175,9 @@ AG__HASHMAP_TYPE(known_map, ag__numslot)
  * a name that recurs across documents costs one hash lookup instead of a key
  * computation and an accumulator lookup per document. */
 typedef struct known {
-    const char *name;  /* the name as the recogniser resolved it; in the analyser's arena */
-    const char *clean; /* the same, white space collapsed and invalid bytes replaced; name
-                        * itself when that changed nothing (most names) */
+    const char *name;   /* the name as the recogniser resolved it; in the analyser's arena */
+    const char *clean;  /* the same, white space collapsed and invalid bytes replaced; name
+                         * itself when that changed nothing (most names) */
     uint32_t clean_len; /* its bytes */
     int32_t acc;        /* its accumulator record, or -1: nothing nameable (only
                          * punctuation); 32 bits each: a known name costs 24 bytes */
@@ -221,9 +221,9 @@ struct ag__analyser {
     size_t nloc, caploc;
     known *known; /* every resolved name seen so far */
     size_t nknown, capknown;
-    ag__arena known_names;  /* the strings of known */
+    ag__arena known_names; /* the strings of known */
     known_map known_index; /* the known names by name */
-    acc_slot *acc_local;    /* accumulator record -> its local actor */
+    acc_slot *acc_local;   /* accumulator record -> its local actor */
     size_t capacc;
     unsigned doc_no;  /* counts documents, so acc_local needs no clearing */
     const char *date; /* the document's date among the accumulator's kept strings, or NULL */

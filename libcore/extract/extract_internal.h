@@ -163,13 +163,13 @@ typedef struct ag__actor {
  * hand can carry any up to 2^53, and sums saturate) keeps them in the accumulator's
  * wide table. */
 typedef struct ag__pair {
-    uint32_t a, b;          /* actor indices in the accumulator (< 2^32: ag__acc_pair) */
-    uint32_t weight;        /* co-mentions (scope units) */
-    uint32_t documents;     /* documents with at least one co-mention */
-    uint32_t met;           /* sentences saying they met (0: never) */
-    uint32_t wide;          /* 0, or 1 + the index of the three counts in acc->wide */
-    uint32_t first_date;    /* earliest document date: ag__acc_date_id; 0: none */
-    uint32_t last_date;     /* latest */
+    uint32_t a, b;           /* actor indices in the accumulator (< 2^32: ag__acc_pair) */
+    uint32_t weight;         /* co-mentions (scope units) */
+    uint32_t documents;      /* documents with at least one co-mention */
+    uint32_t met;            /* sentences saying they met (0: never) */
+    uint32_t wide;           /* 0, or 1 + the index of the three counts in acc->wide */
+    uint32_t first_date;     /* earliest document date: ag__acc_date_id; 0: none */
+    uint32_t last_date;      /* latest */
     ag__evlist evidence;     /* co-mention evidence */
     ag__evlist met_evidence; /* meeting evidence */
 } ag__pair;
@@ -238,17 +238,17 @@ typedef struct ag__acc {
     ag__actor *actors; /* records, in insertion order */
     size_t nactors, capactors;
     ag__actormap actor_index; /* the actors by key */
-    ag__pair *pairs;        /* pair records, in insertion order */
+    ag__pair *pairs;          /* pair records, in insertion order */
     size_t npairs, cappairs;
     ag__pairmap pair_index; /* the pairs by their actors */
-    const char **dates; /* the pair records' dates (pool strings), by number - 1: a
-                         * corpus has a few thousand, its pairs hold 4 bytes, not 8 */
+    const char **dates;     /* the pair records' dates (pool strings), by number - 1: a
+                             * corpus has a few thousand, its pairs hold 4 bytes, not 8 */
     size_t ndates, capdates;
-    ag__u64map date_ids; /* a date's pool address -> its number */
+    ag__u64map date_ids;  /* a date's pool address -> its number */
     long long (*wide)[3]; /* counts of pairs that 32 bits do not hold: weight, documents,
                            * met */
     size_t nwide, capwide;
-    ag__evrec *evrecs;      /* distinct evidence records, in insertion order */
+    ag__evrec *evrecs; /* distinct evidence records, in insertion order */
     size_t nevrecs, capevrecs;
     ag__evmap evrec_index; /* the records by content (gone once sealed) */
     int evindex_doc;       /* 1: it holds only the records of document evdoc, because
@@ -256,13 +256,13 @@ typedef struct ag__acc {
                             * each document's pairs, its id a copy of its own): a
                             * document's units back many of its pairs, never another's */
     const char *evdoc;
-    uint32_t *evslab;      /* evidence blocks (ag__evlist), evstride numbers each */
+    uint32_t *evslab;          /* evidence blocks (ag__evlist), evstride numbers each */
     size_t nevslab, capevslab; /* numbers used / allocated */
     size_t evstride;           /* 1 + max_evidence, fixed by the first block */
     ag__evlist evfree;         /* a freed block to reuse (its first number: the next) */
-    size_t max_evidence;    /* evidence kept per pair and kind */
-    int fixed_evidence;     /* 1: max_evidence was chosen by the user, keep it */
-    long long documents;    /* documents seen */
+    size_t max_evidence;       /* evidence kept per pair and kind */
+    int fixed_evidence;        /* 1: max_evidence was chosen by the user, keep it */
+    long long documents;       /* documents seen */
     /* Keyed records carry what makes shards combinable (issue: shards made with other
      * settings, or one shard given twice, merged in silence): */
     uint64_t shard;   /* extraction: sum of the documents' hashes, the shard's id */
@@ -280,7 +280,7 @@ typedef struct ag__acc {
      * that the names go once the nodes are made, before the links. */
     ag__arena kept;
     ag__poolmap kept_index; /* kept strings by content (evidence texts are not in it) */
-    ag__buf scratch;    /* keyed lines: a line being written, a string being decoded */
+    ag__buf scratch;        /* keyed lines: a line being written, a string being decoded */
 } ag__acc;
 
 /* The pair index's key of pair record p. */
@@ -302,8 +302,8 @@ AG__NUMMAP_FUNCTIONS(ag__actormap, const ag__acc *, AG__ACTORSLOT_MATCH)
 /* The index of the actor record with this key, or (size_t)-1. */
 static inline size_t ag__acc_find_actor(const ag__acc *acc, const char *key)
 {
-    const ag__numslot *s = ag__actormap_find(&acc->actor_index, acc, key,
-                                               (uint32_t)ag__hash_bytes(key, strlen(key)));
+    const ag__numslot *s =
+        ag__actormap_find(&acc->actor_index, acc, key, (uint32_t)ag__hash_bytes(key, strlen(key)));
     return s ? (size_t)s->i - 1 : (size_t)-1;
 }
 

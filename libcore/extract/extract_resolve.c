@@ -153,8 +153,7 @@ static int count_words(const char *s)
     return w;
 }
 
-static const char *vkey_of(ag__arena *a, const char *name,
-                           int (*fn)(const char *, char *, size_t))
+static const char *vkey_of(ag__arena *a, const char *name, int (*fn)(const char *, char *, size_t))
 {
     char buf[VKEY_BYTES];
     fn(name, buf, sizeof buf);
@@ -859,8 +858,8 @@ static int set_top_list(ag_graph *g, size_t i, const char *key, ag__counts *c, s
 
 /* Link e's key: acc's selection ev, as the graph's records gid[] (UINT32_MAX: left out,
  * not UTF-8). -1 with err set. */
-static int set_evidence(ag_graph *g, size_t e, const char *key, const ag__acc *acc,
-                        ag__evlist ev, const uint32_t *gid, ag_error *err)
+static int set_evidence(ag_graph *g, size_t e, const char *key, const ag__acc *acc, ag__evlist ev,
+                        const uint32_t *gid, ag_error *err)
 {
     uint32_t ids[AG__MAX_EVIDENCE] = {0}, *v = ids;
     size_t n = ag__evlist_n(acc, ev), m = 0;
