@@ -399,6 +399,11 @@ static int words_in_order(const char *a, size_t al, const char *b, size_t bl)
 static void org_pairs(const ag_lexicon *lex, dname *nm, size_t nn, const uint32_t *orgs,
                       size_t norg)
 {
+    /* The hash of each organisation's order_key, odd once made (1: no key), 0 until then:
+     * the word-order pass compares every later organisation with every earlier one, and
+     * made each earlier one's key again at every compare. */
+    uint64_t okh[ORG_PAIRS_MAX];
+    memset(okh, 0, norg * sizeof *okh);
     for (size_t i = 0; i < nn && norg; i++) {
         dname *a = &nm[i];
         if (a->canon >= 0)
@@ -428,12 +433,19 @@ static void org_pairs(const ag_lexicon *lex, dname *nm, size_t nn, const uint32_
             continue;
         char ka[AG__LEX_MAXKEY], kb[AG__LEX_MAXKEY];
         size_t la = order_key(a->key, a->keylen, ka, sizeof ka);
+        uint64_t ha = ag__hash_bytes(ka, la) | 1;
         for (size_t oj = 0; oj < norg && la && orgs[oj] < i; oj++) {
             size_t j = orgs[oj];
             dname *b = &nm[j];
             if (b->canon >= 0 || b->ntok < 2)
                 continue;
-            size_t lb = order_key(b->key, b->keylen, kb, sizeof kb);
+            if (!okh[oj]) {
+                size_t lb = order_key(b->key, b->keylen, kb, sizeof kb);
+                okh[oj] = lb ? ag__hash_bytes(kb, lb) | 1 : 1;
+            }
+            if (okh[oj] != ha)
+                continue;
+            size_t lb = order_key(b->key, b->keylen, kb, sizeof kb); /* the hashes agree */
             if (lb == la && memcmp(ka, kb, la) == 0) {
                 a->canon = (long)j;
                 break;
