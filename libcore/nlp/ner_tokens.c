@@ -197,71 +197,84 @@ static inline int punct_token(struct ag__ner_scratch *p, const char *text, size_
     return 0;
 }
 
+/* scan_word past the ASCII letters and digits at text[s, i) (R_* in *seen): at text[i]
+ * a byte that may continue the word (a non-ASCII letter or digit, an inner hyphen or
+ * apostrophe, the period of "U.S."). Sets *flp to the flags of that, AG__T_HYPHEN and
+ * AG__T_DOTTED, and returns the word's end. Out of line: most words end at a space or
+ * punctuation right after their run, and this path's state, inlined into the
+ * tokeniser's loop, cost the loop its registers. */
+static __attribute__((noinline)) size_t scan_word_rest(const char *text, size_t s, size_t i,
+                                                       size_t b, unsigned *seen, uint32_t *flp)
+{
+    uint32_t fl = 0;
+    int dotted = 0;
+    int32_t cp;
+    for (;;) {
+        size_t nl = ag__dec(text, b, i, &cp);
+        if (ag__is_letter(cp)) {
+            *seen |= R_LETTER;
+            if (ag__is_upper(cp))
+                *seen |= R_UPPER;
+            else if (ag__is_lower(cp))
+                *seen |= R_LOWER;
+            i += nl;
+        } else if (ag__is_digit(cp)) {
+            *seen |= R_DIGIT;
+            i += nl;
+        } else {
+            int32_t nx = 0;
+            if (i + nl < b)
+                ag__dec(text, b, i + nl, &nx);
+            int nx_alnum = ag__is_letter(nx) || ag__is_digit(nx);
+            if (ag_text_is_hyphen(cp) && nx_alnum) {
+                fl |= AG__T_HYPHEN;
+                i += nl;
+            } else if (ag_text_is_apostrophe(cp) && ag__is_letter(nx) &&
+                       !((nx == 's' || nx == 'S') &&
+                         (i + nl + 1 >= b || !ag__is_letter((unsigned char)text[i + nl + 1])))) {
+                i += nl;
+            } else if (cp == '.' && (i - s == 1 || (dotted && text[i - 2] == '.')) &&
+                       ag__is_upper((unsigned char)text[i - 1])) {
+                /* U.S. / U.N. / J. : single letters each followed by a period. */
+                dotted = 1;
+                i += 1;
+                if (!(i < b && ag__is_upper((unsigned char)text[i]) &&
+                      (i + 1 >= b || text[i + 1] == '.')))
+                    break;
+            } else {
+                break;
+            }
+        }
+        i = alnum_run(text, i, b, seen);
+        if (i >= b || word_ends[(unsigned char)text[i]])
+            break; /* ASCII space or punctuation that cannot join a word */
+    }
+    *flp = fl | (dotted ? AG__T_DOTTED : 0);
+    return i;
+}
+
 /* The end of the word that starts at text[s] with the letter or digit cp: letters, digits,
  * inner hyphens and apostrophes (not a possessive 's), and the periods of single letters
  * ("U.S.", "J."). Sets *flp to the word's shape: AG__T_CAP or AG__T_LOWER (its first
  * letter), AG__T_HYPHEN, AG__T_DOTTED, AG__T_DIGIT, AG__T_WORD and AG__T_ALLCAPS. */
 static inline size_t scan_word(const char *text, size_t s, size_t b, int32_t cp, uint32_t *flp)
 {
-    size_t i = s;
     uint32_t fl = 0;
     unsigned seen = 0; /* R_* */
-    int dotted = 0;
     if (cp < 0x80)
         fl = first_fl[cp];
     else if (ag__is_upper(cp))
         fl |= AG__T_CAP;
     else if (ag__is_lower(cp))
         fl |= AG__T_LOWER;
-    for (;;) {
-        i = alnum_run(text, i, b, &seen);
-        if (i >= b)
-            break;
-        if (word_ends[(unsigned char)text[i]])
-            break; /* ASCII space or punctuation that cannot join a word */
-        size_t nl = ag__dec(text, b, i, &cp);
-        if (ag__is_letter(cp)) {
-            seen |= R_LETTER;
-            if (ag__is_upper(cp))
-                seen |= R_UPPER;
-            else if (ag__is_lower(cp))
-                seen |= R_LOWER;
-            i += nl;
-            continue;
-        }
-        if (ag__is_digit(cp)) {
-            seen |= R_DIGIT;
-            i += nl;
-            continue;
-        }
-        int32_t nx = 0;
-        if (i + nl < b)
-            ag__dec(text, b, i + nl, &nx);
-        int nx_alnum = ag__is_letter(nx) || ag__is_digit(nx);
-        if (ag_text_is_hyphen(cp) && nx_alnum) {
-            fl |= AG__T_HYPHEN;
-            i += nl;
-            continue;
-        }
-        if (ag_text_is_apostrophe(cp) && ag__is_letter(nx) &&
-            !((nx == 's' || nx == 'S') &&
-              (i + nl + 1 >= b || !ag__is_letter((unsigned char)text[i + nl + 1])))) {
-            i += nl;
-            continue;
-        }
-        /* U.S. / U.N. / J. : single letters each followed by a period. */
-        if (cp == '.' && (i - s == 1 || (dotted && text[i - 2] == '.')) &&
-            ag__is_upper((unsigned char)text[i - 1])) {
-            dotted = 1;
-            i += 1;
-            if (i < b && ag__is_upper((unsigned char)text[i]) && (i + 1 >= b || text[i + 1] == '.'))
-                continue;
-            break;
-        }
-        break;
+    size_t i = alnum_run(text, s, b, &seen);
+    /* (A period after a word of two or more characters ends it: only single letters take
+     * one, "U.S.". Every sentence's last word asks.) */
+    if (i < b && !word_ends[(unsigned char)text[i]] && !(text[i] == '.' && i - s != 1)) {
+        uint32_t more;
+        i = scan_word_rest(text, s, i, b, &seen, &more);
+        fl |= more;
     }
-    if (dotted)
-        fl |= AG__T_DOTTED;
     *flp = fl | shape[seen];
     return i;
 }
