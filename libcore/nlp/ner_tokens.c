@@ -335,14 +335,17 @@ static inline int classify_words(const ag_lexicon *lex, struct ag__ner_scratch *
     /* Sport words still to count: none once two decide, or outside the document's pass. */
     size_t sport = p->doc_pass ? p->sport_words : SPORT_WORDS;
     int collect = p->doc_pass && p->ncapmid != CAPMID_OFF;
+    /* The token array in a local: the word cache's byte copies (wc_keep) may alias
+     * anything, and p->toks was loaded again for every token. */
+    tok *const toks = p->toks;
     /* The neighbours' flags ride along in registers. */
-    uint32_t prev = first_tok > 0 ? p->toks[first_tok - 1].flags : 0,
-             cur = first_tok < ntoks ? p->toks[first_tok].flags : 0;
+    uint32_t prev = first_tok > 0 ? toks[first_tok - 1].flags : 0,
+             cur = first_tok < ntoks ? toks[first_tok].flags : 0;
     for (size_t k = first_tok; k < ntoks; k++) {
-        tok *t = &p->toks[k];
+        tok *t = &toks[k];
         /* The last token's right neighbour may come with the next chunk: count it as
          * capitalised then. */
-        uint32_t fl = cur, next = k + 1 < ntoks ? p->toks[k + 1].flags : more ? capish : 0;
+        uint32_t fl = cur, next = k + 1 < ntoks ? toks[k + 1].flags : more ? capish : 0;
         cur = next;
         uint32_t around = prev | fl | next;
         prev = fl;
