@@ -55,15 +55,22 @@ dslot *ag__ner_dt_intern_extra(struct ag__ner_scratch *p, dtab *t, const char *k
 
 /* ---------------------------------------------------------------- tokeniser */
 
+/* The scratch's token array and count while ag__ner_tokenise appends to them, held in
+ * its locals: a token's size_t fields may alias p->ntoks, so through p both were loaded
+ * again and the count stored at every token. */
+typedef struct tok_out {
+    tok *v;   /* p->toks, with room for the tokens to come */
+    size_t n; /* tokens in it */
+} tok_out;
+
 /* Inline: one call per token of the corpus. ag__ner_tokenise made room for it: a token
  * has a byte at least. */
-static inline int push_tok(struct ag__ner_scratch *p, size_t s, size_t e, uint32_t flags,
-                           uint32_t sent, int32_t punct)
+static inline void push_tok(tok_out *o, size_t s, size_t e, uint32_t flags, uint32_t sent,
+                            int32_t punct)
 {
     /* The whole token at once, its caches zero (mf_te and mt_te: not asked yet; gram:
      * none): the compiler writes it in a few wide stores. */
-    p->toks[p->ntoks++] = (tok){.s = s, .e = e, .flags = flags, .sent = sent, .punct = punct};
-    return 0;
+    o->v[o->n++] = (tok){.s = s, .e = e, .flags = flags, .sent = sent, .punct = punct};
 }
 
 static int is_open_punct(int32_t cp)
@@ -167,26 +174,27 @@ static inline size_t markup_end(const char *text, size_t i, size_t b)
 
 /* The token of the character cp (cl bytes, neither letter nor digit) at text[*ip]: a
  * possessive 's, or one punctuation token, after which an opening quotation restarts the
- * sentence (*first). Advances *ip past it. -1 when out of memory. */
-static inline int punct_token(struct ag__ner_scratch *p, const char *text, size_t *ip, size_t b,
-                              int32_t cp, size_t cl, uint32_t sent, int *first)
+ * sentence (*first). Advances *ip past it. */
+static inline void punct_token(tok_out *o, const char *text, size_t *ip, size_t b, int32_t cp,
+                               size_t cl, uint32_t sent, int *first)
 {
     size_t i = *ip;
     /* A possessive 's after a word. */
-    if (ag_text_is_apostrophe(cp) && p->ntoks > 0 && p->toks[p->ntoks - 1].e == i &&
-        (p->toks[p->ntoks - 1].flags & AG__T_WORD) && i + cl < b &&
+    if (ag_text_is_apostrophe(cp) && o->n > 0 && o->v[o->n - 1].e == i &&
+        (o->v[o->n - 1].flags & AG__T_WORD) && i + cl < b &&
         (text[i + cl] == 's' || text[i + cl] == 'S') &&
         (i + cl + 1 >= b || !((text[i + cl + 1] | 32) >= 'a' && (text[i + cl + 1] | 32) <= 'z'))) {
         *ip = i + cl + 1;
-        return push_tok(p, i, i + cl + 1, AG__T_POSS, sent, 0);
+        push_tok(o, i, i + cl + 1, AG__T_POSS, sent, 0);
+        return;
     }
     /* CoNLL-style detached clitic: " 's". */
     if (cp == '\'' && i + 1 < b && text[i + 1] == 's' && (i + 2 >= b || text[i + 2] == ' ')) {
         *ip = i + 2;
-        return push_tok(p, i, i + 2, AG__T_POSS, sent, 0);
+        push_tok(o, i, i + 2, AG__T_POSS, sent, 0);
+        return;
     }
-    if (push_tok(p, i, i + cl, AG__T_PUNCT, sent, cp) < 0)
-        return -1;
+    push_tok(o, i, i + cl, AG__T_PUNCT, sent, cp);
     /* A quotation restarts a sentence: "said: “The US has asked ...”". */
     if (is_open_punct(cp) && cp != '\'' && cp != 0x2018 && i + cl < b &&
         !ag__is_space((unsigned char)text[i + cl]))
@@ -194,7 +202,6 @@ static inline int punct_token(struct ag__ner_scratch *p, const char *text, size_
     else if (!(*first && is_open_punct(cp)))
         *first = 0;
     *ip = i + cl;
-    return 0;
 }
 
 /* scan_word past the ASCII letters and digits at text[s, i) (R_* in *seen): at text[i]
@@ -281,10 +288,10 @@ static inline size_t scan_word(const char *text, size_t s, size_t b, int32_t cp,
 
 /* The token of the word that starts at text[*ip] with the letter or digit cp (see
  * scan_word), marked AG__T_FIRST when it starts the sentence (*first). A short title word
- * keeps a period after it ("Mr.", AG__T_ABBR). Advances *ip past it. -1 when out of
- * memory. */
-static inline int word_token(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
-                             size_t *ip, size_t b, int32_t cp, uint32_t sent, int *first)
+ * keeps a period after it ("Mr.", AG__T_ABBR). Advances *ip past it. */
+static inline void word_token(const ag_lexicon *lex, struct ag__ner_scratch *p, tok_out *o,
+                              const char *text, size_t *ip, size_t b, int32_t cp, uint32_t sent,
+                              int *first)
 {
     size_t s = *ip, i;
     uint32_t fl;
@@ -308,7 +315,7 @@ static inline int word_token(const ag_lexicon *lex, struct ag__ner_scratch *p, c
         }
     }
     *ip = i;
-    return push_tok(p, s, i, fl, sent, 0);
+    push_tok(o, s, i, fl, sent, 0);
 }
 
 /* Append token k, classified, to p->capmid. -1 when out of memory. */
@@ -326,9 +333,11 @@ static int capmid_push(struct ag__ner_scratch *p, size_t k)
  * "the"). A lower-case word between two lower-case words is never part of or next to a
  * name, and skipping it halves the hash lookups on ordinary prose. more: the sentence
  * goes on past the last token (its right neighbour comes with the next chunk). The same
- * pass counts the words caps_sentence asks about (p->tk_*). */
-static inline int classify_words(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
-                                 size_t first_tok, int more)
+ * pass counts the words caps_sentence asks about (p->tk_*). Out of line: inlined into
+ * ag__ner_tokenise, its loop and the tokeniser's competed for registers. */
+static __attribute__((noinline)) int classify_words(const ag_lexicon *lex,
+                                                    struct ag__ner_scratch *p, const char *text,
+                                                    size_t first_tok, int more)
 {
     const uint32_t capish = AG__T_CAP | AG__T_ALLCAPS;
     size_t ncap = 0, nlow = 0, ninit = 0, nlower = 0, ncommon = 0, ntoks = p->ntoks;
@@ -403,7 +412,8 @@ int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const cha
         if (ag__grow(&p->toks, &p->captoks, p->ntoks + most, sizeof(tok)) < 0)
             return -1;
     }
-    while (i < b && p->ntoks < limit) {
+    tok_out o = {p->toks, p->ntoks};
+    while (i < b && o.n < limit) {
         unsigned char c0 = (unsigned char)text[i];
         if (c0 == ' ') { /* one space between words mostly: the next byte starts a word */
             if (++i >= b)
@@ -427,14 +437,13 @@ int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const cha
                 }
             }
             if (!ag__is_letter(cp) && !ag__is_digit(cp)) {
-                if (punct_token(p, text, &i, b, cp, cl, sent, &first) < 0)
-                    return -1;
+                punct_token(&o, text, &i, b, cp, cl, sent, &first);
                 continue;
             }
         }
-        if (word_token(lex, p, text, &i, b, cp, sent, &first) < 0)
-            return -1;
+        word_token(lex, p, &o, text, &i, b, cp, sent, &first);
     }
+    p->ntoks = o.n;
     if (classify_words(lex, p, text, first_tok, i < b) < 0)
         return -1;
     *pos = i;
