@@ -74,16 +74,15 @@ static int capish(const ctx *c, size_t k)
     return (t->flags & AG__T_CAP) != 0;
 }
 
-/* A span may start at token k: capish and not used yet. Inline, as spans asks it of every
+/* A span may start at token t: capish and not used yet. Inline, as spans asks it of every
  * token of the document and most are lower-case words: their flags answer, unless the
- * document has an ALL-CAPS sentence. */
-static inline int span_start(const struct ag__ner_scratch *p, const tok *t)
+ * document has an ALL-CAPS sentence (anycaps: p->anycapsent). */
+static inline int span_start(const struct ag__ner_scratch *p, int anycaps, const tok *t)
 {
     uint32_t mask = AG__T_USED | AG__T_WORD | AG__T_DIGIT | AG__T_CAP;
     if ((t->flags & mask) == (AG__T_WORD | AG__T_CAP))
         return 1;
-    return p->anycapsent && (t->flags & (mask & ~AG__T_CAP)) == AG__T_WORD &&
-           p->capsent[t->sent] == 1;
+    return anycaps && (t->flags & (mask & ~AG__T_CAP)) == AG__T_WORD && p->capsent[t->sent] == 1;
 }
 
 /* The national adjective at tokens [ts, te) names a language: after "in" or "into" and
@@ -1562,9 +1561,12 @@ size_t ag__ner_spans(ctx *c, size_t from, size_t limit)
 {
     struct ag__ner_scratch *p = c->p;
     tok *t = p->toks;
+    /* A local, as do_span's stores may alias the scratch: it was loaded again for every
+     * token that starts no span, most of them. */
+    const int anycaps = p->anycapsent;
     size_t k = from;
     while (k < limit) {
-        if (!span_start(p, &t[k])) {
+        if (!span_start(p, anycaps, &t[k])) {
             k++;
             continue;
         }
