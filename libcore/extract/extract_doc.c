@@ -347,6 +347,11 @@ static int unit_text(ag__analyser *an, const char *text, size_t s, size_t e)
             if (run <= fit)
                 continue; /* else the next character does not fit: the check below */
         }
+        if (text[i] == ' ') { /* what the decoding below says of it, without two calls */
+            space = 1;
+            i++;
+            continue;
+        }
         int32_t cp;
         size_t k = ag_text_decode(text, e, i, &cp);
         if (ag_text_is_space(cp)) {
