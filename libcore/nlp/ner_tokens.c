@@ -141,7 +141,9 @@ static inline size_t alnum_run(const char *text, size_t i, size_t b, unsigned *s
         unsigned lower = in_range16(v, 'a', 'z'), upper = in_range16(v, 'A', 'Z'),
                  digit = in_range16(v, '0', '9');
         unsigned stop = ~(lower | upper | digit) & 0xFFFFu;
-        unsigned run = stop ? (1u << __builtin_ctz(stop)) - 1 : 0xFFFFu;
+        /* The bytes before the first stop, all sixteen when there is none (stop & -stop
+         * is its lowest bit; 0 - 1 sets every bit): no branch, no count. */
+        unsigned run = (stop & (0u - stop)) - 1;
         acc |= (lower & run ? R_LETTER | R_LOWER : 0) | (upper & run ? R_LETTER | R_UPPER : 0) |
                (digit & run ? R_DIGIT : 0);
         if (stop) {
