@@ -35,12 +35,12 @@
  * partners ends at a verb; an organisation before a role whose holder follows is no
  * partner (role_gap: "talks with Daily Courier columnist Anna Keller"), nor a nationality
  * adjective but for the people acting for its state (acts: "met Pakistani leaders", not
- * "met British troops"). A participle after
- * an article, "of" or a possessive is no trigger ("of hosted software maker X"), and "met"
- * in a clause naming a stage of a competition is a match (a_fixture). Recall (referred_subject,
- * pair_met): "X said he met Y", "X said in his meeting with Y", "X flew to Cairo, where he met Y"
- * and "X arrived and then met Y" take X as subject when that is unambiguous; "met in London with Y"
- * is "met Y"; "the two leaders met" pairs the only two persons named just before (in the paragraph,
+ * "met British troops"). A participle after an article, "of" or a possessive is no
+ * trigger ("of hosted software maker X"), and "met" in a clause naming a stage of a
+ * competition is a match (a_fixture). Recall (referred_subject, pair_met): "X said he met
+ * Y", "X said in his meeting with Y", "X flew to Cairo, where he met Y" and "X arrived and
+ * then met Y" take X as subject when that is unambiguous; "met in London with Y" is "met
+ * Y"; "the two leaders met" pairs the only two persons named just before (in the paragraph,
  * or the previous one for a paragraph's first sentence).
  * The tokens are the recogniser's (ner_internal.h), so "Mr." and "U.S." are words here
  * too; only the first MEET_MAX_TOKENS tokens of a sentence are read.

@@ -810,32 +810,28 @@ typedef struct suffixes {
     int maxtok;       /* words of the longest person name: a suffix has fewer */
 } suffixes;
 
-/* Is w[0, n) a particle that Arabic family names take with a hyphen ("al-Assad",
- * "el-Baradei", "bin-Laden")? */
-static int particle(const char *w, size_t n)
+/* Is w[0, n) (lower case) a particle that family names take with a hyphen ("al-Assad",
+ * "el-Baradei"): a name connector of the lexicon, as the recogniser reads it there
+ * (ner_spans.c, particle_word)? */
+static int particle(const ag_lexicon *lex, const char *w, size_t n)
 {
-    static const char *const particles[] = {"al", "el", "ad", "an",  "ar",  "as", "ash",
-                                            "at", "az", "ul", "bin", "ibn", NULL};
-    for (const char *const *q = particles; *q; q++)
-        if (strlen(*q) == n && memcmp(*q, w, n) == 0)
-            return 1;
-    return 0;
+    return (ag_lexicon_word_class(lex, w, n) & AG_LEX_CONNECTOR) != 0;
 }
 
 /* Does name d's key have a suffix key at byte at: after a space, or after the particle of
  * its last word ("assad" in "bashar al-assad")? */
-static int word_suffix(const dname *d, size_t at)
+static int word_suffix(const ag_lexicon *lex, const dname *d, size_t at)
 {
     if (d->key[at - 1] == ' ')
         return 1;
     size_t lw = d->keylen - d->lastlen;
-    return d->key[at - 1] == '-' && at > lw + 1 && particle(d->key + lw, at - 1 - lw);
+    return d->key[at - 1] == '-' && at > lw + 1 && particle(lex, d->key + lw, at - 1 - lw);
 }
 
 /* Key every suffix of every person name of several words ("tahir" and "ilyas tahir" of
  * "omar ilyas tahir") in sf->keys. Returns how many were keyed, or -1 when out of
  * memory. */
-static long suffix_keys(struct ag__ner_scratch *p, suffixes *sf)
+static long suffix_keys(struct ag__ner_scratch *p, const ag_lexicon *lex, suffixes *sf)
 {
     dname *nm = p->names;
     size_t nn = p->nnames, chained = 0;
@@ -858,7 +854,7 @@ static long suffix_keys(struct ag__ner_scratch *p, suffixes *sf)
         size_t lw = kl - nm[i].lastlen, h = lw;
         while (h < kl && k[h] != '-')
             h++;
-        if (h < kl - 1 && particle(k + lw, h - lw)) {
+        if (h < kl - 1 && particle(lex, k + lw, h - lw)) {
             if (chain_add(sf->keys, k + h + 1, kl - h - 1, (uint32_t)i, sf->link) < 0)
                 return -1;
             sf->lasts |= last_word_bit(kl - h - 1, k[kl - 1]);
@@ -929,7 +925,7 @@ static void partial_name(ctx *c, cand *m, const suffixes *sf)
         /* chains of different suffixes can share links: check the suffix */
         if (f == m->name || fd->keylen <= d->keylen ||
             memcmp(fd->key + fd->keylen - d->keylen, d->key, d->keylen) != 0 ||
-            !word_suffix(fd, fd->keylen - d->keylen))
+            !word_suffix(c->lex, fd, fd->keylen - d->keylen))
             continue;
         if (sf->pos_last[f] > bestpos)
             bestpos = sf->pos_last[f], best = f;
@@ -953,7 +949,7 @@ static int resolve_partial(ctx *c, dtab *keys)
     /* Every suffix ends with its name's last word: a key whose last word differs in
      * length and last byte from all of them is no suffix, which spares most lookups. */
     suffixes sf = {keys, p->link + nn, p->pos_last, 0, 0};
-    long chained = suffix_keys(p, &sf);
+    long chained = suffix_keys(p, c->lex, &sf);
     if (chained < 0)
         return -1;
     /* A name with several suffixes is linked into each suffix chain through one
