@@ -86,12 +86,18 @@ size_t ag_extract_name_key(const char *name, size_t len, char *buf, size_t bufsi
 
 /* ------------------------------------------------------------------ counts, dates */
 
-/* a + b, held at the ends of the range: counts read from records written by hand can be
- * anything, and a sum must never overflow. */
+/* Counts are JSON's exact integers, at most 2^53 in magnitude: the keyed reader takes no
+ * more (scan_int). */
+#define COUNT_MAX (1LL << 53)
+
+/* a + b, held at +-COUNT_MAX: counts read from records written by hand can be anything,
+ * a sum must never overflow, and what --emit-keyed writes must read back. */
 static long long sat_add(long long a, long long b)
 {
     long long r;
-    return __builtin_add_overflow(a, b, &r) ? (b > 0 ? LLONG_MAX : LLONG_MIN) : r;
+    if (__builtin_add_overflow(a, b, &r))
+        r = b > 0 ? COUNT_MAX : -COUNT_MAX;
+    return r > COUNT_MAX ? COUNT_MAX : r < -COUNT_MAX ? -COUNT_MAX : r;
 }
 
 /* s's first two bytes as ag__count keeps them (s[1] exists when s[0] is not the NUL). */
@@ -1202,9 +1208,7 @@ static int scan_pooled(scan *sc, const char **out)
     return (*out = ag__acc_intern(sc->acc, s, n)) ? 0 : -1;
 }
 
-#define SCAN_INT_MAX (1LL << 53) /* JSON's exact integers: larger counts are not ours */
-
-/* A JSON integer (no fraction or exponent) of at most SCAN_INT_MAX in magnitude. */
+/* A JSON integer (no fraction or exponent) of at most COUNT_MAX in magnitude. */
 static int scan_int(scan *sc, long long *v)
 {
     skip_ws(sc);
@@ -1216,7 +1220,7 @@ static int scan_int(scan *sc, long long *v)
         (*p == '0' && p + 1 < sc->end && p[1] >= '0' && p[1] <= '9'))
         return 1;
     for (; p < sc->end && *p >= '0' && *p <= '9'; p++)
-        if ((u = u * 10 + (unsigned long long)(*p - '0')) > (unsigned long long)SCAN_INT_MAX)
+        if ((u = u * 10 + (unsigned long long)(*p - '0')) > (unsigned long long)COUNT_MAX)
             return 1;
     if (p < sc->end && (*p == '.' || *p == 'e' || *p == 'E'))
         return 1;

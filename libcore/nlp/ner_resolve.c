@@ -1079,7 +1079,8 @@ static void resolve_bracket_acronyms(ctx *c)
     const cand *cs = p->cands;
     for (size_t ci = 1; ci < p->ncands; ci++) {
         const cand *b = &cs[ci];
-        if (b->name < 0 || !acronym_like(&p->names[b->name]) || c->text[b->e] != ')')
+        if (b->name < 0 || b->e >= c->len || c->text[b->e] != ')' ||
+            !acronym_like(&p->names[b->name]))
             continue;
         size_t open = b->s; /* the bracket, at most 48 bytes back in the sentence */
         while (open > 0 && b->s - open < 48 && c->text[open - 1] != '(' &&
