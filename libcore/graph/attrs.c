@@ -322,13 +322,8 @@ static int rows_room(ag__attr_store *s, size_t n)
 
 int ag__attrs_reserve_rows(ag__attr_store *s, size_t n)
 {
-    if (n > s->caprows) {
-        uint32_t *v = realloc(s->shape, n * sizeof *v);
-        if (!v)
-            return -1;
-        s->shape = v;
-        s->caprows = n;
-    }
+    if (ag__reserve_exact(&s->shape, &s->caprows, n, sizeof *s->shape) < 0)
+        return -1;
     return rows_room(s, s->caprows);
 }
 
@@ -696,20 +691,9 @@ int ag__attrs_reserve_records(ag__attr_store *s, size_t nrecs, size_t nstrs)
 {
     nrecs += s->nrecs;
     nstrs += s->nstrs;
-    if (nrecs > s->caprecs) {
-        ag__attr_rec *v = realloc(s->recs, nrecs * sizeof *v);
-        if (!v)
-            return -1;
-        s->recs = v;
-        s->caprecs = nrecs;
-    }
-    if (nstrs > s->capstrs) {
-        char **v = realloc(s->strs, nstrs * sizeof *v);
-        if (!v)
-            return -1;
-        s->strs = v;
-        s->capstrs = nstrs;
-    }
+    if (ag__reserve_exact(&s->recs, &s->caprecs, nrecs, sizeof *s->recs) < 0 ||
+        ag__reserve_exact(&s->strs, &s->capstrs, nstrs, sizeof *s->strs) < 0)
+        return -1;
     return ag__rec_table_reserve(&s->rec_tab, s, nrecs, 16) < 0 ||
                    ag__str_table_reserve(&s->str_tab, s, nstrs, 16) < 0
                ? -1

@@ -1025,26 +1025,11 @@ int ag__edge_set_records(ag_graph *g, size_t e, const char *key, const ag__attr_
     return set_list(e < g->nedges ? &g->eattrs : NULL, "link", e, key, v, NULL, n, adopted, err);
 }
 
-/* Room for n elements of elem bytes in the array *ptr of *cap (any type: copied, as
- * ag__grow does), exactly. */
-static int exact_room(void *ptr, size_t *cap, size_t n, size_t elem)
-{
-    void *v;
-    if (n <= *cap)
-        return 0;
-    memcpy(&v, ptr, sizeof v);
-    if (!(v = realloc(v, n * elem)))
-        return -1;
-    memcpy(ptr, &v, sizeof v);
-    *cap = n;
-    return 0;
-}
-
 int ag__graph_reserve(ag_graph *g, size_t nodes, size_t edges, ag_error *err)
 {
     /* The arrays and tables as ag_graph_add_node and _edge would grow them, but once. */
-    if (exact_room(&g->nodes, &g->capnodes, nodes, sizeof *g->nodes) < 0 ||
-        exact_room(&g->edges, &g->capedges, edges, sizeof *g->edges) < 0 ||
+    if (ag__reserve_exact(&g->nodes, &g->capnodes, nodes, sizeof *g->nodes) < 0 ||
+        ag__reserve_exact(&g->edges, &g->capedges, edges, sizeof *g->edges) < 0 ||
         (2 * nodes > g->node_tab.cap && reindex_nodes(g, nodes) < 0) ||
         (2 * edges > g->edge_tab.cap && reindex_edges(g, edges) < 0) ||
         ag__attrs_reserve_rows(&g->nattrs, nodes) < 0 ||

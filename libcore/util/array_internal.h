@@ -21,4 +21,9 @@ static inline int ag__grow(void *ptr, size_t *cap, size_t need, size_t elem)
     return need <= *cap ? 0 : ag__grow_to(ptr, cap, need, elem);
 }
 
+/* Make the array *ptr hold at least n elements, exactly n when it grows: for a builder
+ * that knows its final size, where doubling would leave up to half unused. -1 on ENOMEM,
+ * the array unchanged. */
+int ag__reserve_exact(void *ptr, size_t *cap, size_t n, size_t elem);
+
 #endif
