@@ -805,10 +805,8 @@ static int place_words(const ctx *c, size_t ts, size_t te)
 {
     static const char *const compass[] = {"East", "West", "North", "South", NULL};
     const tok *t = c->toks;
-    for (size_t k = ts; k < te; k++)
-        if (t[k].cls & AG_LEX_TITLE)
-            return 1;
-    return tok_in(c, &t[te - 1], G_PLACE_HEAD) || tok_is_any(c->text, &t[te - 1], compass);
+    return titled_tokens(t, ts, te) || tok_in(c, &t[te - 1], G_PLACE_HEAD) ||
+           tok_is_any(c->text, &t[te - 1], compass);
 }
 
 int ag__ner_nationality_noun(const ctx *c, const tok *pv)

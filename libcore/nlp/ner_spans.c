@@ -1420,15 +1420,6 @@ static int hyphen_start(ctx *c, size_t k)
     return split_hyphenated(c, k);
 }
 
-/* Does one of the words [k, e) name a title? */
-static int titled_words(const ctx *c, size_t k, size_t e)
-{
-    for (size_t q = k; q < e; q++)
-        if (c->toks[q].cls & AG_LEX_TITLE)
-            return 1;
-    return 0;
-}
-
 /* Token k is a name word behind a lower-case particle and a hyphen: "al-Assad",
  * "el-Sheikh", "bin-Laden" ("Bashar al-Assad", "Sharm el-Sheikh"). */
 static int particle_word(const ctx *c, size_t k)
@@ -1541,7 +1532,7 @@ static size_t span_end(ctx *c, size_t k)
             if (q == e + 1 && tok_is(c->text, &t[e], "of") && q + 1 < c->ntoks &&
                 t[q + 1].sent == t[k].sent && tok_is(c->text, &t[q], "the") &&
                 (((t[e - 1].cls & AG_LEX_ORGCUE) && (t[e - 1].flags & AG__T_CAP) &&
-                  !titled_words(c, k, e)) ||
+                  !titled_tokens(t, k, e)) ||
                  (t[e - 1].cls & AG_LEX_TITLE)) &&
                 !(match_form(c->lex, c->text, t, q + 1, c->ntoks, 0, &pl) &&
                   (pl.type == AG_ACTOR_PLACE || pl.type == AG_ACTOR_COUNTRY)))

@@ -478,6 +478,17 @@ static inline int single_spaced(const char *text, const tok *toks, size_t ts, si
     return 1;
 }
 
+/* Does one of the tokens [ts, te) hold a title word ("Secretary of the Treasury", "the
+ * Holy Roman Emperor Charles VI")? For capitalised words, whose class the tokeniser
+ * always looks up. */
+static inline int titled_tokens(const tok *toks, size_t ts, size_t te)
+{
+    for (size_t k = ts; k < te; k++)
+        if (toks[k].cls & AG_LEX_TITLE)
+            return 1;
+    return 0;
+}
+
 /* match_form past its quick answers: looks the form up and caches an exact-case answer. */
 size_t ag__ner_match_form_lookup(const ag_lexicon *lex, const char *text, const tok *toks,
                                  size_t ts, size_t te, int fold, ag_lex_actor *out);
