@@ -771,9 +771,48 @@ static int work_after(const ctx *c, const cand *m)
     return 0;
 }
 
+/* The name is inside a title in quotation marks after a work noun: "their debut album
+ * "Whatever People Say I Am, That's What I'm Not"", "the film, "Good Night, and Good
+ * Luck"". Every word from the opening mark to the name is capitalised or a function word
+ * (a title in title case), so a quotation after the noun ("called the book "a gift to
+ * Smith"") is speech, not a title. Only double marks open a title: a single one is as
+ * often an apostrophe. */
+static int in_quoted_title(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    uint32_t sent = m->sent;
+    size_t q = m->ts;
+    while (q-- > 0 && t[q].sent == sent && m->ts - q <= 24) {
+        if (!(t[q].flags & AG__T_PUNCT)) {
+            if ((t[q].flags & AG__T_WORD) && !(t[q].flags & AG__T_CAP) &&
+                !(t[q].cls & AG_LEX_FUNCTION))
+                return 0;
+            continue;
+        }
+        if (t[q].punct == 0x201D)
+            return 0; /* a closing mark: the name is after the quotation */
+        if (t[q].punct != '"' && t[q].punct != 0x201C)
+            continue; /* a comma or a colon inside the title */
+        /* a straight mark opens when an even number of them came before it */
+        size_t open = 0;
+        for (size_t k = q; k-- > 0 && t[k].sent == sent;)
+            open += (t[k].flags & AG__T_PUNCT) && t[k].punct == '"';
+        if (t[q].punct == '"' && open % 2)
+            return 0;
+        size_t w = q;
+        if (w > 0 && t[w - 1].sent == sent && (t[w - 1].flags & AG__T_PUNCT) &&
+            t[w - 1].punct == ',')
+            w--; /* "the film, "X"" */
+        return w > 0 && t[w - 1].sent == sent && (t[w - 1].flags & AG__T_LOWER) &&
+               tok_in(c, &t[w - 1], G_MISC_NOUN);
+    }
+    return 0;
+}
+
 /* What is said of a film, a show or a record before its name: "starring in X", "her
  * performance in X", "an episode of X", "the sequel to X", "best actor for X" (a
- * category of "best" up to six words back, ending right before "for"). */
+ * category of "best" up to six words back, ending right before "for"), a title in
+ * quotation marks after a work noun (in_quoted_title). */
 static int work_before(const ctx *c, const cand *m)
 {
     const tok *t = c->toks;
@@ -781,6 +820,8 @@ static int work_before(const ctx *c, const cand *m)
     size_t ts = m->ts;
     if (ts < 2 || t[ts - 2].sent != sent)
         return 0;
+    if (in_quoted_title(c, m))
+        return 5;
     const tok *pv = &t[ts - 1];
     if (tok_is(c->text, pv, "in"))
         return word_of(c, ts - 2, sent, CUE_WORK_IN) ? 4 : 0;
