@@ -865,6 +865,46 @@ int ag__ner_nationality_noun(const ctx *c, const tok *pv)
            a.adjective;
 }
 
+/* The name follows "of" after a person's name, titled or with a given name first:
+ * "Analyst Peter Haskins of Morningstar", "economist Joel Naroff of Tarvin Bank", "Anna
+ * Berg of Norvane" name the person's employer (1); after the title of a post over a place
+ * the name is the place ("Mayor Tom Bradley of Springvale": 2). 0 otherwise. */
+static int person_of(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    uint32_t sent = m->sent;
+    size_t k = m->ts - 1;
+    if (k < 2 || !tok_is(c->text, &t[k], "of") || t[k - 1].sent != sent ||
+        !(t[k - 1].flags & AG__T_CAP) || (t[k - 1].flags & AG__T_ALLCAPS))
+        return 0;
+    size_t r = k - 1; /* the run of capitalised words before "of": [r, k) */
+    while (r > 0 && t[r - 1].sent == sent && (t[r - 1].flags & AG__T_CAP) &&
+           !(t[r - 1].flags & AG__T_PUNCT))
+        r--;
+    const tok *title = NULL;
+    if (r + 1 < k && (t[r].cls & AG_LEX_TITLE))
+        title = &t[r]; /* "Analyst Peter Haskins" */
+    else if (r > 0 && t[r - 1].sent == sent && (t[r - 1].flags & AG__T_LOWER) &&
+             (t[r - 1].cls & AG_LEX_TITLE))
+        title = &t[r - 1]; /* "economist Joel Naroff" */
+    if (title) {
+        char low[16];
+        size_t n = title->e - title->s;
+        if (n >= sizeof low)
+            return 1;
+        for (size_t i = 0; i < n; i++) {
+            char ch = c->text[title->s + i];
+            low[i] = ch >= 'A' && ch <= 'Z' ? (char)(ch | 32) : ch;
+        }
+        low[n] = '\0';
+        for (const char *const *w = ag__ner_place_titles; *w; w++)
+            if (strcmp(*w, low) == 0)
+                return 2;
+        return 1;
+    }
+    return r + 2 <= k && (t[r].cls & AG_LEX_GIVEN) && !(t[k - 1].cls & AG_LEX_GIVEN);
+}
+
 /* Votes from the words right before the name, in its sentence (ts > 0). */
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
@@ -884,8 +924,12 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
     size_t of = ts > 2 && tok_is(c->text, pv, "the") ? ts - 2 : ts - 1;
     int place_of = of > 0 && t[of - 1].sent == m->sent && tok_is(c->text, &t[of], "of") &&
                    (t[of - 1].flags & AG__T_LOWER) && tok_in(c, &t[of - 1], G_PLACE_NOUN);
+    int of_person;
     if (stake)
         m->votes[AG_ACTOR_ORG] += 4; /* "shares in Sony", "chief executive of BP" */
+    else if (!titled && !given && (of_person = person_of(c, m)) != 0)
+        /* "Analyst Peter Haskins of Morningstar", "Mayor Tom Bradley of Springvale" */
+        m->votes[of_person == 1 ? AG_ACTOR_ORG : AG_ACTOR_PLACE] += 3;
     else if (place_of)
         m->votes[AG_ACTOR_PLACE] += 3; /* "the city of Arbil", "the province of Kunar" */
     else if (quoted && !titled)

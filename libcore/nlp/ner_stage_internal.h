@@ -334,6 +334,7 @@ extern const char *const ag__ner_bands[];
 extern const char *const ag__ner_band_members[];
 /* "the life of X", "the death of X": a person's (vote_before). */
 extern const char *const ag__ner_person_of[];
+extern const char *const ag__ner_place_titles[];
 extern const char *const ag__ner_vehicles[];
 extern const char *const ag__ner_aboard[];
 extern const char *const ag__ner_runs[];

@@ -287,6 +287,14 @@ const char *const ag__ner_person_of[] = {
     "life",    "death", "murder",  "killing", "assassination", "funeral", "widow",
     "widower", "wife",  "husband", "son",     "daughter",      NULL};
 
+/* Titles of a post over a place: what follows "of" after their holder's name is the
+ * place ("Mayor Tom Bradley of Los Angeles", "Bishop Tutu of Cape Town"), not an employer.
+ * Asked by ner_evidence.c (employer_of). */
+const char *const ag__ner_place_titles[] = {
+    "mayor",         "governor", "bishop", "archbishop", "duke", "duchess", "earl",
+    "prince",        "princess", "king",   "queen",      "lord", "senator", "congressman",
+    "congresswoman", "sheriff",  "emir",   "sultan",     NULL};
+
 /* Works of film, television and music, from what is said around their names (asked by
  * ner_evidence.c, vote_work): the credits after a title ("X, starring Y", "X, directed
  * by Y"), what a title does ("X drew 9 million viewers", "X has been renewed", "X topped
