@@ -462,19 +462,6 @@ out:
 
 /* ------------------------------------------------------------------ organisations */
 
-/* Legal-form words that end a company's name and are not part of it ("Microsoft Corp"). */
-static const char *const corp_suffixes[] = {"corp",    "corporation", "inc", "incorporated", "co",
-                                            "company", "plc",         "ltd", "limited",      "llc",
-                                            "group",   "ag",          "sa",  "nv",           NULL};
-
-static int is_corp_suffix(const char *w)
-{
-    for (size_t k = 0; corp_suffixes[k]; k++)
-        if (strcmp(w, corp_suffixes[k]) == 0)
-            return 1;
-    return 0;
-}
-
 /* The record with this key, when its voted type is org, else (size_t)-1. */
 static size_t org_record(const ag__acc *acc, const info *inf, const char *key)
 {
@@ -642,11 +629,11 @@ static int org_unite(const ag__acc *acc, info *inf, size_t *parent, const ag_lex
                 unite(parent, i, j);
             continue;
         }
-        if (!is_corp_suffix(sp + 1))
+        if (!ag__lex_legal_form(sp + 1, strlen(sp + 1)))
             continue;
         inf[i].legal = 1;
         /* Every legal form off: "US Airways Group Inc" -> "us airways". */
-        for (char *q; (q = strrchr(buf, ' ')) && is_corp_suffix(q + 1);)
+        for (char *q; (q = strrchr(buf, ' ')) && ag__lex_legal_form(q + 1, strlen(q + 1));)
             *q = '\0';
         if (!(base[i] = strdup(buf)))
             goto out;

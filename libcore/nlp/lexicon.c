@@ -560,6 +560,17 @@ unsigned ag_lexicon_word_class(const ag_lexicon *lex, const char *w, size_t len)
     return ag__lex_class_lower(lex, low, len) & 0xFFu;
 }
 
+int ag__lex_legal_form(const char *w, size_t n)
+{
+    static const char *const forms[] = {"corp",    "corporation", "inc", "incorporated", "co",
+                                        "company", "plc",         "ltd", "limited",      "llc",
+                                        "group",   "ag",          "sa",  "nv",           NULL};
+    for (const char *const *f = forms; *f; f++)
+        if (strlen(*f) == n && memcmp(*f, w, n) == 0)
+            return 1;
+    return 0;
+}
+
 int ag__lex_qualifier_words(const ag_lexicon *lex, const char *key, size_t len, size_t n)
 {
     ag_lex_actor la;

@@ -46,6 +46,10 @@ const ag_lexicon *ag__lexicon_default(ag_error *err);
  * Department of Transportation"). */
 int ag__lex_qualifier_words(const ag_lexicon *lex, const char *key, size_t len, size_t n);
 
+/* 1 when w[0, n) (lower case) is a legal-form word that ends a company's name and is
+ * not part of it ("corp", "inc", "plc", "ltd", "group": "Microsoft Corp" is Microsoft). */
+int ag__lex_legal_form(const char *w, size_t n);
+
 /* 1 when a stoplist has entries (else ag_lexicon_stopped is 0 for everything). */
 int ag__lex_has_stoplist(const ag_lexicon *lex);
 

@@ -917,7 +917,7 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
                       tok_is(c->text, &t[ts - 2], "to"));
     int stake = ts > 1 && t[ts - 2].sent == m->sent &&
                 (tok_is(c->text, pv, "in") || tok_is(c->text, pv, "of")) &&
-                (t[ts - 2].flags & AG__T_LOWER) && tok_in(c, &t[ts - 2], G_STAKE);
+                (t[ts - 2].flags & (AG__T_LOWER | AG__T_FIRST)) && tok_in(c, &t[ts - 2], G_STAKE);
     int quoted = (pv->flags & AG__T_PUNCT) && is_quote(pv->punct) && te < c->ntoks &&
                  (t[te].flags & AG__T_PUNCT) && is_quote(t[te].punct);
     /* "the city of Arbil", "the capital of the Pomeranian Voivodeship" */

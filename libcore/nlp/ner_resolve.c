@@ -420,6 +420,13 @@ static void org_pairs(const ag_lexicon *lex, dname *nm, size_t nn, const uint32_
                 a->canon = (long)j;
                 break;
             }
+            /* "X Inc", "X Corp": a legal form after the name is no part of it */
+            if (b->ntok == a->ntok + 1 && b->keylen > a->keylen + 1 && b->key[a->keylen] == ' ' &&
+                memcmp(b->key, a->key, a->keylen) == 0 && a->type != AG_ACTOR_PERSON &&
+                ag__lex_legal_form(b->key + a->keylen + 1, b->keylen - a->keylen - 1)) {
+                a->canon = (long)j;
+                break;
+            }
             if (a->type != AG_ACTOR_ORG || a->ntok != b->ntok)
                 continue;
             if (a->keylen < b->keylen ? name_clips(a->key, a->keylen, b->key, b->keylen)
@@ -650,7 +657,8 @@ static void take_longer(ctx *c, cand *m, long found, long found_g)
 /*
  * Organisations (and surname-first person names) that one article writes several ways,
  * after the types are voted:
- *  - "X Party" and "X" are one ("Labour Party", "Labour");
+ *  - "X Party" and "X" are one ("Labour Party", "Labour"), and so are "X" and "X" with a
+ *    legal form ("Brightwater Foods Inc", "Brightwater Foods");
  *  - plural, singular and clipped forms are one ("Conservative"/"Conservatives", "Lib
  *    Dems"/"Liberal Democrats"): same number of words, each word a clip of the other's;
  *  - word-order variants of a ministry or department are one ("US State Department", "US

@@ -1537,8 +1537,10 @@ static size_t span_end(ctx *c, size_t k)
                 !(match_form(c->lex, c->text, t, q + 1, c->ntoks, 0, &pl) &&
                   (pl.type == AG_ACTOR_PLACE || pl.type == AG_ACTOR_COUNTRY)))
                 q++;
+            /* (not into a modifier: "Shares of France-registered company X") */
             if (q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
-                !(t[q].flags & AG__T_USED)) {
+                !(t[q].flags & AG__T_USED) &&
+                !((t[q].flags & AG__T_HYPHEN) && modifier_compound(c, q))) {
                 e = q + 1;
                 continue;
             }

@@ -74,12 +74,13 @@ static const char *const org_before[] = {
     "labels", "clubs", "parties", "brewers", "producers", "developers", "carmakers", "chipmakers",
     "drugmakers", "supermarkets", "regulators", NULL};
 /* Before "in" or "of": "shares in Sony", "a stake in Airbus", "chief executive of BP", "the
- * enterprise division of Hewlett-Packard". */
-static const char *const stake_nouns[] = {"shares",       "stake",       "stakes",   "holding",
-                                          "holdings",     "executive",   "chairman", "boss",
-                                          "owner",        "founder",     "takeover", "subsidiary",
-                                          "shareholders", "acquisition", "division", "divisions",
-                                          "unit",         "units",       "arm",      NULL};
+ * enterprise division of Hewlett-Packard"; also as the first word of a sentence, where
+ * market reports start: "Shares in Calder jumped". */
+static const char *const stake_nouns[] = {
+    "shares",       "stake",       "stakes",   "holding",      "holdings", "executive",
+    "chairman",     "boss",        "owner",    "founder",      "takeover", "subsidiary",
+    "shareholders", "acquisition", "division", "divisions",    "unit",     "units",
+    "arm",          "Shares",      "Stakes",   "Shareholders", NULL};
 /* Last words of names that are events, competitions, prizes, laws and treaties, not
  * actors: "World Cup", "US Open", "Brit Awards", "Patriot Act", "Kyoto Protocol". */
 static const char *const misc_heads[] = {
@@ -173,11 +174,13 @@ const char *const ag__ner_place_preps[] = {"in",      "at",     "near",   "from"
 
 /* Participles (and "class", "style") after a hyphen that make "X-word" a modifier, not a
  * mention of X by name ("a Boston-based firm", "the US-led coalition", "a Nimitz-class
- * carrier", "Soviet-style planning"): reported like an adjective. Asked by
+ * carrier", "Soviet-style planning", "a France-registered company", "a Panama-flagged
+ * tanker"): reported like an adjective. Asked by
  * ner_spans.c (hyphen_modifier). */
 const char *const ag__ner_hyphen_modifiers[] = {
-    "based",  "led",    "backed",     "born",      "bred",     "owned", "run",   "made",
-    "funded", "listed", "controlled", "sponsored", "brokered", "class", "style", NULL};
+    "based",   "led",           "backed", "born",       "bred",      "owned",    "run",
+    "made",    "funded",        "listed", "controlled", "sponsored", "brokered", "registered",
+    "flagged", "headquartered", "class",  "style",      NULL};
 
 /* Verbs of winning a match: in "Leicestershire beat Somerset" both names are sides.
  * Asked by ner_spans.c (finish_cands). */
