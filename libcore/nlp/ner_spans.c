@@ -1605,6 +1605,31 @@ static int is_score(const ctx *c, size_t k, uint32_t sent)
     return t->e - t->s <= 5;
 }
 
+/* Tokens k and k + 1 are both scores with a dash: the sets of a tennis match ("beat
+ * Nadal 6-2 2-6 6-3"), whose sides are players, not teams. */
+static int set_scores(const ctx *c, size_t k, uint32_t sent)
+{
+    const tok *t = c->toks;
+    return is_score(c, k, sent) && is_score(c, k + 1, sent) &&
+           memchr(c->text + t[k].s, '-', t[k].e - t[k].s) &&
+           memchr(c->text + t[k + 1].s, '-', t[k + 1].e - t[k + 1].s);
+}
+
+/* Candidate m is a side of a match won in sets: set scores right after it, or after the
+ * name a verb of winning puts after it ("Sampras beat Agassi 6-4 7-5"). */
+static int tennis_player(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    size_t k = m->te;
+    if (set_scores(c, k, m->sent))
+        return 1;
+    if (k >= c->ntoks || t[k].sent != m->sent || !tok_is_any(c->text, &t[k], ag__ner_win_verbs))
+        return 0;
+    for (k++; k < c->ntoks && t[k].sent == m->sent && (t[k].flags & AG__T_CAP); k++)
+        ;
+    return k > m->te + 1 && set_scores(c, k, m->sent);
+}
+
 /* Token t is a cricket scorecard's mark of how a batsman was out, before the fielder's or
  * bowler's name: "c" (caught), "b" (bowled), "st" (stumped), "lbw". */
 static int dismissal(const ctx *c, const tok *t)
@@ -1739,16 +1764,25 @@ int ag__ner_finish_cands(ctx *c, size_t from)
             m->row = 0;
             continue;
         }
+        /* The players of a tennis match: "beat Nadal 6-2 2-6 6-3", "Sampras beat Agassi
+         * 6-4 7-5" (not a table row's name). */
+        if (m->name >= 0 && !m->row && tennis_player(c, m)) {
+            c->p->names[m->name].votes[AG_ACTOR_PERSON] += 3;
+            continue;
+        }
         /* Teams. */
         if (!(m->dateline || m->adjective || m->type == AG_ACTOR_COUNTRY ||
               m->type == AG_ACTOR_PERSON || m->role ||
               (ts > 0 && t[ts - 1].sent == m->sent && ag__ner_nationality_noun(c, &t[ts - 1])))) {
             int single = m->name >= 0 ? te - ts == 1 : te - ts <= 3;
-            if (single && is_score(c, te, m->sent) && !ag__ner_version_number(c, te, m->sent))
+            if (single && is_score(c, te, m->sent) && !ag__ner_version_number(c, te, m->sent) &&
+                !set_scores(c, te, m->sent))
                 m->team = 1;
+            /* (before "beat", not a player's full name: "Roger Federer beat Nadal") */
             if (te < c->ntoks && t[te].sent == m->sent &&
                 (tok_is(c->text, &t[te], "v") || tok_is(c->text, &t[te], "vs") ||
-                 tok_is(c->text, &t[te], "beat") ||
+                 (tok_is(c->text, &t[te], "beat") &&
+                  !(te - ts >= 2 && (t[ts].cls & AG_LEX_GIVEN))) ||
                  (m->lexname && m->type == AG_ACTOR_PLACE && win_verb(c, &t[te]))))
                 m->team = 1;
             if (ts > 0 && t[ts - 1].sent == m->sent &&

@@ -84,14 +84,14 @@ static const char *const stake_nouns[] = {
 /* Last words of names that are events, competitions, prizes, laws and treaties, not
  * actors: "World Cup", "US Open", "Brit Awards", "Patriot Act", "Kyoto Protocol". */
 static const char *const misc_heads[] = {
-    "Cup",         "Open",     "Championship", "Championships", "Games",   "Olympics",
-    "Paralympics", "Trophy",   "Prix",         "Award",         "Awards",  "Prize",
-    "Prizes",      "Festival", "Tournament",   "Marathon",      "Classic", "Expo",
-    "Summit",      "Series",   "Bowl",         "Act",           "Treaty",  "Accord",
-    "Accords",     "Protocol", "Olympiad",     "Grammys",       "Oscars",  "Emmys",
-    "Baftas",      "Show",     "Slam",         "Revolution",    "War",     "Edition",
-    "Crisis",      "Medal",    "Medals",       "Tour",          "Chart",   "Charts",
-    "Telescope",   "Globes",   "Contest",      "Ceremony",      NULL};
+    "Cup",         "Open",      "Championship", "Championships", "Games",    "Olympics",
+    "Paralympics", "Trophy",    "Prix",         "Award",         "Awards",   "Prize",
+    "Prizes",      "Festival",  "Tournament",   "Marathon",      "Classic",  "Expo",
+    "Summit",      "Series",    "Bowl",         "Act",           "Treaty",   "Accord",
+    "Accords",     "Protocol",  "Olympiad",     "Grammys",       "Oscars",   "Emmys",
+    "Baftas",      "Show",      "Slam",         "Revolution",    "War",      "Edition",
+    "Crisis",      "Medal",     "Medals",       "Tour",          "Chart",    "Charts",
+    "Masters",     "Telescope", "Globes",       "Contest",       "Ceremony", NULL};
 /* Nouns before or after a name that make it a work or a product: "the film Troy", "their
  * album X", "the Xbox console", "the Firefox browser", "the Linux kernel". Nouns a company name
  * also stands before ("Sony games", "Intel chips", "Nokia phones") are left out. */
