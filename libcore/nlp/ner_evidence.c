@@ -645,6 +645,11 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
     } else if ((nt->flags & AG__T_PUNCT) && nt->punct == ',' && te + 1 < c->ntoks &&
                t[te + 1].sent == m->sent && tok_is(c->text, &t[te + 1], "who")) {
         m->votes[AG_ACTOR_PERSON] += 1;
+    } else if ((nt->flags & AG__T_PUNCT) && nt->punct == ',' && te + 1 < c->ntoks &&
+               t[te + 1].sent == m->sent && tok_is(c->text, &t[te + 1], "which") && !given) {
+        /* "Aer Lingus, which the government plans to sell, said": no person is "which",
+         * and of the things that are, a body is the one news names most */
+        m->votes[AG_ACTOR_ORG] += 2;
     }
 }
 
@@ -905,6 +910,27 @@ static int person_of(const ctx *c, const cand *m)
     return r + 2 <= k && (t[r].cls & AG_LEX_GIVEN) && !(t[k - 1].cls & AG_LEX_GIVEN);
 }
 
+/* Token k is people of a trade in the plural ("analysts", "economists", "engineers"):
+ * the plural of a title or role word, or a noun of staff. "Analysts at X" work at a body,
+ * where "in X" or "at X" alone would say a place. */
+static int staff_plural(ctx *c, size_t k)
+{
+    static const char *const staff[] = {"officials",  "workers",   "staff",      "employees",
+                                        "traders",    "engineers", "scientists", "researchers",
+                                        "executives", NULL};
+    const tok *t = &c->toks[k];
+    size_t n = t->e - t->s;
+    char low[AG__LEX_MAXKEY];
+    if (!(t->flags & (AG__T_LOWER | AG__T_FIRST)) || (t->flags & AG__T_ALLCAPS) || n < 5 ||
+        n >= AG__LEX_MAXKEY || c->text[t->e - 1] != 's')
+        return 0;
+    ag__lex_lower(c->text + t->s, n, low); /* "Analysts at X" starts many a sentence */
+    for (const char *const *w = staff; *w; w++)
+        if (strlen(*w) == n && memcmp(*w, low, n) == 0)
+            return 1;
+    return (word_class_raw(c->p, c->lex, low, n - 1) & AG_LEX_TITLE) != 0;
+}
+
 /* Votes from the words right before the name, in its sentence (ts > 0). */
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
@@ -954,6 +980,9 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_PERSON] += 3; /* "Frenchman Olivier Mutis beat the top seed" */
     else if (!titled && !given && product_before(c, m, pv))
         m->votes[AG_ACTOR_OTHER] += 3; /* "aboard SpaceShipOne", "runs on Linux" */
+    else if (tok_is(c->text, pv, "at") && ts > 1 && t[ts - 2].sent == m->sent &&
+             staff_plural(c, ts - 2))
+        m->votes[AG_ACTOR_ORG] += 3; /* "analysts at Davy Stockbrokers said" */
     else if (tok_is(c->text, pv, "the") && loc_before && !hascue)
         m->votes[AG_ACTOR_PLACE] += 2; /* "at the Auberge de Castille" */
     else if (tok_is(c->text, pv, "the"))
