@@ -944,7 +944,12 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
     int stake = ts > 1 && t[ts - 2].sent == m->sent &&
                 (tok_is(c->text, pv, "in") || tok_is(c->text, pv, "of")) &&
                 (t[ts - 2].flags & (AG__T_LOWER | AG__T_FIRST)) && tok_in(c, &t[ts - 2], G_STAKE);
-    int quoted = (pv->flags & AG__T_PUNCT) && is_quote(pv->punct) && te < c->ntoks &&
+    /* (an article may open the title inside the marks: ""The Da Vinci Code" opens") */
+    const tok *qo = (tok_is(c->text, pv, "The") || tok_is(c->text, pv, "A")) && ts > 1 &&
+                            t[ts - 2].sent == m->sent
+                        ? &t[ts - 2]
+                        : pv;
+    int quoted = (qo->flags & AG__T_PUNCT) && is_quote(qo->punct) && te < c->ntoks &&
                  (t[te].flags & AG__T_PUNCT) && is_quote(t[te].punct);
     /* "the city of Arbil", "the capital of the Pomeranian Voivodeship" */
     size_t of = ts > 2 && tok_is(c->text, pv, "the") ? ts - 2 : ts - 1;
