@@ -262,6 +262,23 @@ static __attribute__((noinline)) size_t scan_word_rest(const char *text, size_t 
     return i;
 }
 
+/* The lower-case word text[s, e) is a name written in camel case ("eBay", "easyJet",
+ * "iPod"): ASCII letters only, four or more, an upper-case letter with a lower-case one
+ * after it. Units and symbols ("kWh", "mRNA", "pH") are shorter or have no such hump. */
+static __attribute__((noinline)) int lower_camel(const char *text, size_t s, size_t e)
+{
+    if (e - s < 4)
+        return 0;
+    int hump = 0;
+    for (size_t i = s; i < e; i++) {
+        unsigned r = RCLASS((unsigned char)text[i]);
+        if (!(r & R_LETTER))
+            return 0;
+        hump |= i + 1 < e && (r & R_UPPER) && (RCLASS((unsigned char)text[i + 1]) & R_LOWER);
+    }
+    return hump;
+}
+
 /* The end of the word that starts at text[s] with the letter or digit cp: letters, digits,
  * inner hyphens and apostrophes (not a possessive 's), and the periods of single letters
  * ("U.S.", "J."). Sets *flp to the word's shape: AG__T_CAP or AG__T_LOWER (its first
@@ -284,6 +301,10 @@ static inline size_t scan_word(const char *text, size_t s, size_t b, int32_t cp,
         i = scan_word_rest(text, s, i, b, &seen, &more);
         fl |= more;
     }
+    /* (rare: a lower-case first letter and an upper-case one after it) */
+    if ((seen & (R_UPPER | R_LOWER)) == (R_UPPER | R_LOWER) && (fl & AG__T_LOWER) &&
+        lower_camel(text, s, i))
+        fl ^= AG__T_LOWER | AG__T_CAP; /* a name, as capitalised ones are */
     *flp = fl | shape[seen];
     return i;
 }
@@ -298,6 +319,17 @@ static inline void word_token(const ag_lexicon *lex, struct ag__ner_scratch *p, 
     size_t s = *ip, i;
     uint32_t fl;
     i = scan_word(text, s, b, cp, &fl);
+    /* A camel-case word scan_word made a name is none when it is an ordinary word with a
+     * stray capital ("newSpaper"), unless the lexicon knows it so written ("eBay", which
+     * the word list has too). */
+    if ((fl & AG__T_CAP) && text[s] >= 'a' && text[s] <= 'z' && i - s < AG__LEX_MAXKEY) {
+        char low[AG__LEX_MAXKEY];
+        ag_lex_actor known;
+        ag__lex_lower(text + s, i - s, low);
+        if ((word_class(p, lex, low, i - s) & (AG_LEX_COMMON | AG_LEX_PROPER)) == AG_LEX_COMMON &&
+            !ag_lexicon_lookup(lex, text + s, i - s, 0, &known))
+            fl ^= AG__T_LOWER | AG__T_CAP;
+    }
     /* Without a branch: one word in twenty starts a sentence, and the branch cost more
      * than the store. */
     fl |= *first ? AG__T_FIRST : 0;
