@@ -262,8 +262,8 @@ static __attribute__((noinline)) size_t scan_word_rest(const char *text, size_t 
     return i;
 }
 
-/* The lower-case word text[s, e) is a name written in camel case ("eBay", "easyJet",
- * "iPod"): ASCII letters only, four or more, an upper-case letter with a lower-case one
+/* The lower-case word text[s, e) is written in camel case, as some names are ("eBay",
+ * "easyJet"): ASCII letters only, four or more, an upper-case letter with a lower-case one
  * after it. Units and symbols ("kWh", "mRNA", "pH") are shorter or have no such hump. */
 static __attribute__((noinline)) int lower_camel(const char *text, size_t s, size_t e)
 {
@@ -319,15 +319,12 @@ static inline void word_token(const ag_lexicon *lex, struct ag__ner_scratch *p, 
     size_t s = *ip, i;
     uint32_t fl;
     i = scan_word(text, s, b, cp, &fl);
-    /* A camel-case word scan_word made a name is none when it is an ordinary word with a
-     * stray capital ("newSpaper"), unless the lexicon knows it so written ("eBay", which
-     * the word list has too). */
-    if ((fl & AG__T_CAP) && text[s] >= 'a' && text[s] <= 'z' && i - s < AG__LEX_MAXKEY) {
-        char low[AG__LEX_MAXKEY];
+    /* A camel-case word scan_word made a name is one only when the lexicon knows it so
+     * written ("eBay", "easyJet"): unknown ones are as often products ("iMac", "eServer")
+     * or words with a stray capital ("newSpaper"). */
+    if ((fl & AG__T_CAP) && text[s] >= 'a' && text[s] <= 'z') {
         ag_lex_actor known;
-        ag__lex_lower(text + s, i - s, low);
-        if ((word_class(p, lex, low, i - s) & (AG_LEX_COMMON | AG_LEX_PROPER)) == AG_LEX_COMMON &&
-            !ag_lexicon_lookup(lex, text + s, i - s, 0, &known))
+        if (!ag_lexicon_lookup(lex, text + s, i - s, 0, &known))
             fl ^= AG__T_LOWER | AG__T_CAP;
     }
     /* Without a branch: one word in twenty starts a sentence, and the branch cost more
