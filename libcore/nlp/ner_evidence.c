@@ -646,9 +646,12 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
                t[te + 1].sent == m->sent && tok_is(c->text, &t[te + 1], "who")) {
         m->votes[AG_ACTOR_PERSON] += 1;
     } else if ((nt->flags & AG__T_PUNCT) && nt->punct == ',' && te + 1 < c->ntoks &&
-               t[te + 1].sent == m->sent && tok_is(c->text, &t[te + 1], "which") && !given) {
+               t[te + 1].sent == m->sent && tok_is(c->text, &t[te + 1], "which") && !given &&
+               !(m->ts > 0 && t[m->ts - 1].sent == m->sent &&
+                 tok_in(c, &t[m->ts - 1], G_LOC_PREP))) {
         /* "Aer Lingus, which the government plans to sell, said": no person is "which",
-         * and of the things that are, a body is the one news names most */
+         * and of the things that are, a body is the one news names most (but "clashes in
+         * South Ossetia, which" name a place) */
         m->votes[AG_ACTOR_ORG] += 2;
     }
 }
@@ -986,8 +989,9 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
     else if (!titled && !given && product_before(c, m, pv))
         m->votes[AG_ACTOR_OTHER] += 3; /* "aboard SpaceShipOne", "runs on Linux" */
     else if (tok_is(c->text, pv, "at") && ts > 1 && t[ts - 2].sent == m->sent &&
-             staff_plural(c, ts - 2))
-        m->votes[AG_ACTOR_ORG] += 3; /* "analysts at Davy Stockbrokers said" */
+             staff_plural(c, ts - 2) && !place_words(c, ts, te))
+        m->votes[AG_ACTOR_ORG] += 3; /* "analysts at Davy Stockbrokers said" (not "workers
+                                      * at Gatwick Airport") */
     else if (tok_is(c->text, pv, "the") && loc_before && !hascue)
         m->votes[AG_ACTOR_PLACE] += 2; /* "at the Auberge de Castille" */
     else if (tok_is(c->text, pv, "the"))

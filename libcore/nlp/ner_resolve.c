@@ -420,11 +420,17 @@ static void org_pairs(const ag_lexicon *lex, dname *nm, size_t nn, const uint32_
                 a->canon = (long)j;
                 break;
             }
-            /* "X Inc", "X Corp": a legal form after the name is no part of it */
+            /* "X Inc", "X Corp": a legal form after the name is no part of it, and the
+             * name without it is canonical, as news calls the company ("Northwest
+             * Airlines"), unless only a headline writes it so */
             if (b->ntok == a->ntok + 1 && b->keylen > a->keylen + 1 && b->key[a->keylen] == ' ' &&
                 memcmp(b->key, a->key, a->keylen) == 0 && a->type != AG_ACTOR_PERSON &&
                 ag__lex_legal_form(b->key + a->keylen + 1, b->keylen - a->keylen - 1)) {
-                a->canon = (long)j;
+                if (a->text) {
+                    b->canon = (long)i;
+                    a->type = AG_ACTOR_ORG; /* the legal form says so ("at X Ltd") */
+                } else
+                    a->canon = (long)j;
                 break;
             }
             if (a->type != AG_ACTOR_ORG || a->ntok != b->ntok)
