@@ -146,7 +146,7 @@ def new_extract_stats():
 class ag_write_opts(ctypes.Structure):
     _fields_ = [("version", c_uint), ("pretty", c_int), ("title", c_char_p),
                 ("gexf_version", c_int), ("links_key", c_char_p), ("gml_alnum_keys", c_int),
-                ("dot_plain", c_int)]
+                ("dot_plain", c_int), ("threads", c_int)]
 
 
 class ag_centrality_opts(ctypes.Structure):

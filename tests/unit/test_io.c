@@ -125,6 +125,55 @@ static void test_io__json_fast_and_full_paths_agree(void **state)
     ag_graph_free(b);
 }
 
+/* JSON written by several threads (chunks formatted apart, written in order) is the one
+ * thread's bytes, for node and link counts above the threshold that are no multiple of a
+ * chunk; a write error still fails the call. */
+static void test_io__json_threads_write_the_same_bytes(void **state)
+{
+    ag_error err;
+    ag_graph *g = ag_graph_new(0);
+    ag_write_opts wo = AG_WRITE_OPTS_INIT;
+    char id[32], *one = NULL, *many = NULL, small[4096];
+    size_t n = 0;
+    FILE *f;
+
+    assert_non_null(g);
+    ag_error_clear(&err);
+    for (int i = 0; i < 9001; i++) {
+        snprintf(id, sizeof id, "actor \"%d\"", i);
+        assert_int_equal(ag_graph_add_node(g, id, &err), i);
+        assert_int_equal(ag_node_set_integer(g, (size_t)i, "mentions", i % 7, &err), 0);
+    }
+    for (int e = 0; e < 12345; e++) {
+        assert_true(ag_graph_add_edge(g, (size_t)e % 9001, (size_t)(e * 7 + 1) % 9001, &err) >= 0);
+        assert_int_equal(ag_edge_set_string(g, (size_t)e, "text", e % 2 ? "a\tb" : "c", &err), 0);
+    }
+    for (int threads = 1; threads <= 3; threads++) {
+        char *buf = NULL;
+        wo.threads = threads;
+        assert_non_null(f = open_memstream(&buf, &n));
+        assert_int_equal(ag_graph_write(g, AG_FMT_JSON, f, &wo, &err), 0);
+        fclose(f);
+        if (!one)
+            one = buf;
+        else
+            assert_string_equal(one, buf);
+        if (buf != one) {
+            free(many);
+            many = buf;
+        }
+    }
+    assert_non_null(many);
+    assert_non_null(strstr(one, "\"id\": \"actor \\\"9000\\\"\""));
+    wo.threads = 2;
+    assert_non_null(f = fmemopen(small, sizeof small, "w"));
+    assert_int_equal(ag_graph_write(g, AG_FMT_JSON, f, &wo, &err), -1);
+    fclose(f);
+    free(one);
+    free(many);
+    ag_graph_free(g);
+}
+
 static void test_io__json_integer_ids_come_back_as_integers(void **state)
 {
     ag_error err;
@@ -291,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_io__format_from_path),
         cmocka_unit_test(test_io__json_round_trip_is_byte_identical),
         cmocka_unit_test(test_io__json_fast_and_full_paths_agree),
+        cmocka_unit_test(test_io__json_threads_write_the_same_bytes),
         cmocka_unit_test(test_io__json_integer_ids_come_back_as_integers),
         cmocka_unit_test(test_io__json_errors_name_line_and_column),
         cmocka_unit_test(test_io__edgelist_header_weights_and_errors),

@@ -96,12 +96,14 @@ typedef struct ag_write_opts {
                                    * asks (first_date as firstDate; actorgraph-formats(5)) */
     int dot_plain;                /* DOT: data only, no styling and no HTML-like strings, for
                                    * data exchange (graph-tool, pydot) */
+    int threads;                  /* node-link JSON: threads formatting a big graph's records
+                                   * (same bytes; default 1) */
 } ag_write_opts;
 
 #define AG_WRITE_OPTS_VERSION 1
 #define AG_WRITE_OPTS_INIT                                                                         \
     {                                                                                              \
-        .version = AG_WRITE_OPTS_VERSION, .pretty = 1, .title = NULL                               \
+        .version = AG_WRITE_OPTS_VERSION, .pretty = 1, .title = NULL, .threads = 1                 \
     }
 
 /* Fill *opts with the defaults of AG_WRITE_OPTS_INIT for the struct layout of `version`
