@@ -432,6 +432,7 @@ void ag__acc_free_actors(ag__acc *acc)
     free(acc->actors);
     acc->actors = NULL;
     acc->nactors = acc->capactors = 0;
+    acc->last_first = 0;
     ag__actormap_dispose(&acc->actor_index);
 }
 
@@ -1575,6 +1576,15 @@ static int key_field(ag__acc *acc, const char *line, size_t len, size_t *pos, ch
     if (!end || end == line + *pos)
         return 1;
     size_t n = (size_t)(end - (line + *pos));
+    if (sep == '|' && acc->last_first && acc->last_first <= acc->nactors) {
+        /* The bytes of a key accepted before: no checks, no lookup. */
+        const char *key = acc->actors[acc->last_first - 1].key;
+        if (strncmp(key, line + *pos, n) == 0 && key[n] == '\0') {
+            *pos += n + 1;
+            *idx = (long)acc->last_first - 1;
+            return 0;
+        }
+    }
     for (const char *p = line + *pos; p < end; p++)
         if ((unsigned char)*p < 0x20)
             return 1;
@@ -1585,6 +1595,8 @@ static int key_field(ag__acc *acc, const char *line, size_t len, size_t *pos, ch
         return 1;
     *pos += n + 1;
     *idx = ag__acc_actor(acc, acc->scratch.p);
+    if (sep == '|' && *idx >= 0)
+        acc->last_first = (size_t)*idx + 1;
     return *idx < 0 ? -1 : 0;
 }
 

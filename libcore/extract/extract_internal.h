@@ -281,6 +281,9 @@ typedef struct ag__acc {
     ag__arena kept;
     ag__poolmap kept_index; /* kept strings by content (evidence texts are not in it) */
     ag__buf scratch;        /* keyed lines: a line being written, a string being decoded */
+    size_t last_first;      /* keyed lines: 1 + the actor of the last pair line's first key
+                             * (0: none); a shard's pair lines come sorted, so it mostly
+                             * repeats and its lookup is saved */
 } ag__acc;
 
 /* The pair index's key of pair record p. */
