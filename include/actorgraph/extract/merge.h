@@ -42,12 +42,15 @@ typedef struct ag_merge_opts {
     int variants;         /* resolution: merge spelling variants etc. (as ag-extract) */
     int met_only;         /* keep only met links */
     int evidence;         /* evidence per link; -1: as the shards were extracted (default) */
+    int threads;          /* threads (>= 1; default 1): ag_merge_graph builds the lexicon
+                           * beside the reading, and ag-merge writes JSON on them */
 } ag_merge_opts;
 
 #define AG_MERGE_OPTS_VERSION 1
 #define AG_MERGE_OPTS_INIT                                                                         \
     {                                                                                              \
-        .version = AG_MERGE_OPTS_VERSION, .variants = 1, .met_only = 0, .evidence = -1             \
+        .version = AG_MERGE_OPTS_VERSION, .variants = 1, .met_only = 0, .evidence = -1,            \
+        .threads = 1                                                                               \
     }
 
 /* Fill *opts with the defaults of AG_MERGE_OPTS_INIT for the struct layout of `version`
@@ -59,6 +62,8 @@ AG_API int ag_merge_opts_init(ag_merge_opts *opts, unsigned int version);
  * return the sorted graph, or NULL with err naming FILE:LINE of a bad record.
  * Time complexity: O(R) to combine R records plus the resolution (actorgraph/extract/extract.h).
  * Memory: the combined records, i.e. the size of the graph.
+ * Thread safety: with opts->threads > 1 a thread builds the resolver's lexicon while the
+ * files are read, joined before the call returns; the result does not depend on it.
  */
 AG_API ag_graph *ag_merge_graph(const char *const *inputs, size_t ninputs,
                                 const ag_merge_opts *opts, ag_error *err);
