@@ -21,7 +21,9 @@
 #   wall ratio  = (parallel -j 2 ag-extract --emit-keyed per shard + ag-merge) / (ag-extract -j 1)
 #                 target <= 0.6, and whether the merged graph equals the single run
 #   the same ratio with each side divided by its own wc -w (load-normalised), and as it
-#                 would be on two idle cores (from CPU times: parallel / 2 + merge)
+#                 would be on two idle cores (from CPU times: parallel / 2 + the merge's
+#                 critical path, from ag-merge --timings: each step's main-thread CPU or
+#                 the other threads', whichever is larger; ag-merge runs with -j 2)
 #   memory per link: peak RSS of ag-extract -j 1, ag-merge and ag-merge --emit-keyed (the
 #                 records alone, no graph) over the links of the graph, also with the
 #                 distinct evidence text taken off (target <= 300 bytes per link plus it)
@@ -55,6 +57,12 @@ echo "corpus: $corpus, $size_mb MB, $(wc -l <"$tmp/corpus.jsonl") articles, in $
 echo "machine: $(nproc) cores, shared with other work: wall clocks follow its load"
 
 load() { cut -d' ' -f1 /proc/loadavg; }
+# -j 2 for an ag-merge that has it (OLD_BIN's may not), and --timings with "all": the
+# critical path below
+jobs() {
+    "$1" --help | grep -q -- '--jobs' || return 0
+    echo "-j 2${2:+ --timings}"
+}
 run() { # run a command; append "wall cpu load rss_kb" (load average before it) to $tmp/times
     l=$(load)
     /usr/bin/time -f '%e %U %S %M' -o "$tmp/t" "$@" >/dev/null
@@ -64,6 +72,7 @@ run() { # run a command; append "wall cpu load rss_kb" (load average before it) 
 # shellcheck disable=SC2016 # expanded by the sh -c that runs it
 wcw='wc -w "$0"'
 : >"$tmp/times"
+: >"$tmp/crit"
 r=0
 while [ $r -lt "$rounds" ]; do # each round: wc, single, wc, parallel, merge: 5 lines of times
     run sh -c "$wcw" "$tmp/corpus.jsonl"
@@ -71,7 +80,12 @@ while [ $r -lt "$rounds" ]; do # each round: wc, single, wc, parallel, merge: 5 
     run sh -c "$wcw" "$tmp/corpus.jsonl"
     rm -f "$tmp"/shards/*.keyed
     run parallel -j 2 'ag-extract -q --emit-keyed {} > {}.keyed' ::: "$tmp"/shards/*.jsonl
-    run ag-merge -o "$tmp/merged.json" "$tmp"/shards/*.keyed
+    # shellcheck disable=SC2046 # "-j 2" is two words
+    run ag-merge $(jobs ag-merge all) -o "$tmp/merged.json" "$tmp"/shards/*.keyed 2>"$tmp/timings"
+    # The merge's critical path on idle cores (2 threads): per step the larger of the
+    # main thread's CPU and the other's; the whole CPU when the tool has no --timings.
+    awk '/ timings: / { cpu = $(NF - 8); own = $(NF - 5); c += own > cpu - own ? own : cpu - own }
+         END { print c + 0 }' "$tmp/timings" >>"$tmp/crit"
     r=$((r + 1))
 done
 python3 -c 'import json, sys
@@ -79,12 +93,13 @@ g = json.load(open(sys.argv[1]))
 print("graph: %d actors, %d links (%d met)" % (len(g["nodes"]), len(g["links"]),
       sum(1 for l in g["links"] if l.get("met"))))' "$tmp/single.json"
 cmp -s "$tmp/single.json" "$tmp/merged.json" && same=identical || same=DIFFERENT
-awk -v same="$same" '
+awk -v same="$same" -v crit="$(tr '\n' ' ' <"$tmp/crit")" '
 function line(name, i) {
     printf "  %-38s %7.2f s wall %7.2f s CPU   load %5.2f\n", name, w[i], c[i], l[i]
 }
 { w[NR] = $1; c[NR] = $2; l[NR] = $3 }
 END {
+    split(crit, cp, " ")
     best = 1e9; bestn = 1e9
     for (b = 0; b * 5 < NR; b++) {
         i = b * 5
@@ -93,7 +108,9 @@ END {
         line("ag-extract -j 1", i + 2)
         line("wc -w (load reference)", i + 3)
         line("parallel -j 2 ag-extract --emit-keyed", i + 4)
-        line("ag-merge", i + 5)
+        line("ag-merge -j 2", i + 5)
+        if (cp[b + 1] > 0)
+            printf "  %-38s %7.2f s CPU (from --timings)\n", "ag-merge critical path", cp[b + 1]
         sw = w[i + 4] + w[i + 5]
         ratio = sw / w[i + 2]
         norm = (sw / w[i + 3]) / (w[i + 2] / w[i + 1])
@@ -101,8 +118,10 @@ END {
         printf "  wall ratio sharded / single:      %6.2f (target <= 0.6)\n", ratio
         printf "  same, each over its wc -w:        %6.2f\n", norm
         printf "  CPU ratio sharded / single:       %6.2f (the sharding overhead)\n", (c[i + 4] + c[i + 5]) / c[i + 2]
-        idle = (c[i + 4] / 2 + c[i + 5]) / c[i + 2]
-        printf "  wall ratio on two idle cores:     %6.2f (from CPU times: parallel / 2 + merge)\n", idle
+        merge = cp[b + 1] > 0 ? cp[b + 1] : c[i + 5]
+        idle = (c[i + 4] / 2 + merge) / c[i + 2]
+        printf "  wall ratio on two idle cores:     %6.2f (from CPU times: parallel / 2 + merge critical path)\n", idle
+        printf "  the same with all merge CPU:      %6.2f (parallel / 2 + merge CPU)\n", (c[i + 4] / 2 + c[i + 5]) / c[i + 2]
         if (ratio < best) best = ratio
         if (norm < bestn) bestn = norm
         if (b == 0 || idle < besti) besti = idle
@@ -131,7 +150,8 @@ for side in new old; do
     : >"$tmp/times"
     rm -f "$tmp"/shards/*.keyed
     run parallel -j 2 "'$dir/ag-extract' -q --emit-keyed {} > {}.keyed" ::: "$tmp"/shards/*.jsonl
-    run "$dir/ag-merge" -o "$tmp/m.$side.json" "$tmp"/shards/*.keyed
+    # shellcheck disable=SC2046
+    run "$dir/ag-merge" $(jobs "$dir/ag-merge") -o "$tmp/m.$side.json" "$tmp"/shards/*.keyed
     run "$dir/ag-merge" --emit-keyed -o "$tmp/r.$side" "$tmp"/shards/*.keyed
     run "$dir/ag-extract" -q -j 1 -o "$tmp/s.$side.json" "$tmp/corpus.jsonl"
     mv "$tmp/times" "$tmp/times.$side"
