@@ -652,6 +652,132 @@ out:
     return rc;
 }
 
+/* src's evidence records and blocks appended to dst's; *recoff and *blkoff: what src's
+ * record and block numbers become in dst, by adding them. */
+static int evidence_append(ag__acc *dst, const ag__acc *src, uint32_t *recoff, uint32_t *blkoff)
+{
+    size_t stride = src->evstride ? src->evstride : dst->evstride;
+    if (dst->evstride && src->evstride && dst->evstride != src->evstride)
+        return 1; /* other limits: the selections are added one by one */
+    if (dst->nevrecs + src->nevrecs >= AG__EVLIST_ONE - 1 ||
+        (stride && (dst->nevslab + src->nevslab) / stride >= AG__EVLIST_ONE - 1) ||
+        ag__reserve_exact(&dst->evrecs, &dst->capevrecs, dst->nevrecs + src->nevrecs,
+                          sizeof *dst->evrecs) < 0 ||
+        ag__reserve_exact(&dst->evslab, &dst->capevslab, dst->nevslab + src->nevslab,
+                          sizeof *dst->evslab) < 0)
+        return -1;
+    *recoff = (uint32_t)dst->nevrecs;
+    *blkoff = stride ? (uint32_t)(dst->nevslab / stride) : 0;
+    memcpy(dst->evrecs + dst->nevrecs, src->evrecs, src->nevrecs * sizeof *src->evrecs);
+    dst->nevrecs += src->nevrecs;
+    for (size_t i = 0; i < src->nevslab; i += stride) { /* a block: count, record numbers */
+        uint32_t *blk = dst->evslab + dst->nevslab + i;
+        memcpy(blk, src->evslab + i, stride * sizeof *blk);
+        /* (reading frees no block: blk[0] is the count, not a free-list link) */
+        for (size_t k = 1; k <= blk[0] && k < stride; k++)
+            blk[k] += *recoff;
+    }
+    dst->nevslab += src->nevslab;
+    if (stride)
+        dst->evstride = stride;
+    return 0;
+}
+
+/* src's selection e as a selection of dst after evidence_append. */
+static ag__evlist evlist_moved(ag__evlist e, uint32_t recoff, uint32_t blkoff)
+{
+    return !e                   ? 0
+           : e & AG__EVLIST_ONE ? AG__EVLIST_ONE | ((e & ~AG__EVLIST_ONE) + recoff)
+                                : e + blkoff;
+}
+
+/* An actor record made only as the end of pair records: nothing counted. */
+static int actor_empty(const ag__actor *a)
+{
+    for (int t = 0; t < 5; t++)
+        if (a->types[t])
+            return 0;
+    return !a->mentions && !a->documents && !a->names.n && !a->forms.n && !a->roles.n &&
+           !a->countries.n && !a->first_date.s && !a->last_date.s;
+}
+
+int ag__acc_absorb(ag__acc *dst, ag__acc *src, ag_error *err)
+{
+    size_t *map = NULL;
+    uint32_t *dates = NULL, recoff = 0, blkoff = 0;
+    int rc = -1, moved;
+
+    if (src->fixed_evidence != dst->fixed_evidence || src->max_evidence != dst->max_evidence)
+        return ag__acc_combine(dst, src, err);
+    /* src's indexes go first: its records are walked in order, never looked up. */
+    ag__acc_seal(src);
+    ag__actormap_dispose(&src->actor_index);
+    ag__pairmap_dispose(&src->pair_index);
+    if ((src->nactors && !(map = malloc(src->nactors * sizeof *map))) ||
+        !(dates = malloc((src->ndates + 1) * sizeof *dates)))
+        goto out;
+    /* Every string of src's records, as it lies: the pool and the kept strings. */
+    ag__arena_take(&dst->pool, &src->pool);
+    ag__arena_take(&dst->kept, &src->kept);
+    if ((moved = evidence_append(dst, src, &recoff, &blkoff)) < 0)
+        goto out;
+    dates[0] = 0;
+    for (size_t i = 0; i < src->ndates; i++) {
+        long id = ag__acc_date_id(dst, src->dates[i]);
+        if (id < 0)
+            goto out;
+        dates[i + 1] = (uint32_t)id;
+    }
+    for (size_t i = 0; i < src->nactors; i++) {
+        ag__actor *s = &src->actors[i];
+        size_t had = dst->nactors;
+        long j = ag__acc_actor(dst, s->key);
+        if (j < 0)
+            goto out;
+        if ((size_t)j == had || actor_empty(&dst->actors[j])) {
+            /* new to dst, or only named by its pairs: the record moves, lists and all */
+            ag__actor *d = &dst->actors[j];
+            const char *key = d->key;
+            ag__counts_free(&d->names);
+            ag__counts_free(&d->forms);
+            ag__counts_free(&d->roles);
+            ag__counts_free(&d->countries);
+            *d = *s;
+            d->key = key;
+            s->names = s->forms = s->roles = s->countries = (ag__counts){0};
+        } else if (actor_merge(dst, &dst->actors[j], s) < 0) {
+            goto out;
+        }
+        map[i] = (size_t)j;
+    }
+    for (size_t i = 0; i < src->npairs; i++) {
+        const ag__pair *p = &src->pairs[i];
+        size_t had = dst->npairs;
+        long j = ag__acc_pair(dst, map[p->a], map[p->b]);
+        if (j < 0)
+            goto out;
+        ag__pair *d = &dst->pairs[j];
+        if ((size_t)j == had && moved == 0) { /* new to dst: counts, dates, selections */
+            if (ag__pair_add(dst, d, ag__pair_weight(src, p), ag__pair_documents(src, p),
+                             ag__pair_met(src, p)) < 0)
+                goto out;
+            d->first_date = dates[p->first_date];
+            d->last_date = dates[p->last_date];
+            d->evidence = evlist_moved(p->evidence, recoff, blkoff);
+            d->met_evidence = evlist_moved(p->met_evidence, recoff, blkoff);
+        } else if (pair_merge(dst, d, src, p) < 0) {
+            goto out;
+        }
+    }
+    rc = 0;
+out:
+    if (rc < 0)
+        ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory combining records");
+    free(map);
+    free(dates);
+    return rc;
+}
+
 /* ------------------------------------------------------------------ keyed lines */
 
 /*
@@ -1560,8 +1686,8 @@ static int scan_header(scan *sc, const char *name, long lineno, ag_error *err)
         return r < 0 ? ag__nomem(err) : r;
     sc->acc->documents = sat_add(sc->acc->documents, h.documents);
     /* The shards' evidence limit, unless pairs were already read with another. */
-    if (sc->acc->npairs == 0 && h.evidence > 0 && h.evidence <= AG__MAX_EVIDENCE &&
-        !sc->acc->fixed_evidence)
+    if (sc->acc->npairs == 0 && !sc->acc->other_pairs && h.evidence > 0 &&
+        h.evidence <= AG__MAX_EVIDENCE && !sc->acc->fixed_evidence)
         sc->acc->max_evidence = (size_t)h.evidence;
     return 0;
 }

@@ -281,6 +281,9 @@ typedef struct ag__acc {
     ag__arena kept;
     ag__poolmap kept_index; /* kept strings by content (evidence texts are not in it) */
     ag__buf scratch;        /* keyed lines: a line being written, a string being decoded */
+    int other_pairs;        /* ag-merge's threads: pair lines before this point went to
+                             * another thread's accumulator (the evidence limit is the
+                             * last header's before any pair line) */
     size_t last_first;      /* keyed lines: 1 + the actor of the last pair line's first key
                              * (0: none); a shard's pair lines come sorted, so it mostly
                              * repeats and its lookup is saved */
@@ -427,6 +430,11 @@ static inline uint32_t ag__evlist_id(const ag__acc *acc, ag__evlist e, size_t i)
 
 /* Add every record of src into dst (sums, min/max, evidence selection). */
 int ag__acc_combine(ag__acc *dst, const ag__acc *src, ag_error *err);
+/* The same for records of keys dst mostly lacks (ag-merge's threads, each of which read
+ * its own keys): src's strings, evidence records and selections, and the records of
+ * actors and pairs dst lacks are moved instead of added one by one. src is left empty
+ * (destroy it); documents and shard ids are not touched. */
+int ag__acc_absorb(ag__acc *dst, ag__acc *src, ag_error *err);
 
 /* Write the records of acc as key-prefixed lines, sorted (format: actorgraph/extract/merge.h);
  * doc_record: also the D line. Actor records with no mention (created only as the

@@ -70,3 +70,19 @@ void ag__arena_free(ag__arena *a)
     }
     a->first = a->cur = NULL;
 }
+
+void ag__arena_take(ag__arena *dst, ag__arena *src)
+{
+    ag__arena_block *last = src->first;
+    if (!last)
+        return;
+    if (!dst->first) {
+        *dst = *src;
+    } else { /* before dst's own: the blocks from cur on stay the ones to fill */
+        while (last->next)
+            last = last->next;
+        last->next = dst->first;
+        dst->first = src->first;
+    }
+    src->first = src->cur = NULL;
+}

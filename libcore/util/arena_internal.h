@@ -49,5 +49,8 @@ void ag__arena_reset(ag__arena *a);
 
 /* Free every block; the arena is empty and reusable after. */
 void ag__arena_free(ag__arena *a);
+/* src's blocks become dst's (every pointer into them stays valid, until dst lets them
+ * go); src is empty after. */
+void ag__arena_take(ag__arena *dst, ag__arena *src);
 
 #endif
