@@ -721,6 +721,8 @@ int ag__acc_absorb(ag__acc *dst, ag__acc *src, ag_error *err)
     ag__arena_take(&dst->kept, &src->kept);
     if ((moved = evidence_append(dst, src, &recoff, &blkoff)) < 0)
         goto out;
+    if (moved == 0) /* src's evidence is dst's now: its arrays go before dst grows more */
+        ag__acc_free_evidence(src);
     dates[0] = 0;
     for (size_t i = 0; i < src->ndates; i++) {
         long id = ag__acc_date_id(dst, src->dates[i]);
@@ -750,6 +752,7 @@ int ag__acc_absorb(ag__acc *dst, ag__acc *src, ag_error *err)
         }
         map[i] = (size_t)j;
     }
+    ag__acc_free_actors(src); /* likewise: the pairs need only the map now */
     for (size_t i = 0; i < src->npairs; i++) {
         const ag__pair *p = &src->pairs[i];
         size_t had = dst->npairs;
@@ -757,17 +760,30 @@ int ag__acc_absorb(ag__acc *dst, ag__acc *src, ag_error *err)
         if (j < 0)
             goto out;
         ag__pair *d = &dst->pairs[j];
-        if ((size_t)j == had && moved == 0) { /* new to dst: counts, dates, selections */
-            if (ag__pair_add(dst, d, ag__pair_weight(src, p), ag__pair_documents(src, p),
-                             ag__pair_met(src, p)) < 0)
+        if (moved != 0) { /* other evidence limits: offered one by one */
+            if (pair_merge(dst, d, src, p) < 0)
                 goto out;
+            continue;
+        }
+        ag__evlist ev = evlist_moved(p->evidence, recoff, blkoff),
+                   mev = evlist_moved(p->met_evidence, recoff, blkoff);
+        if (ag__pair_add(dst, d, ag__pair_weight(src, p), ag__pair_documents(src, p),
+                         ag__pair_met(src, p)) < 0)
+            goto out;
+        if ((size_t)j == had) { /* new to dst: src's dates and selections as they are */
             d->first_date = dates[p->first_date];
             d->last_date = dates[p->last_date];
-            d->evidence = evlist_moved(p->evidence, recoff, blkoff);
-            d->met_evidence = evlist_moved(p->met_evidence, recoff, blkoff);
-        } else if (pair_merge(dst, d, src, p) < 0) {
-            goto out;
+            d->evidence = ev;
+            d->met_evidence = mev;
+            continue;
         }
+        ag__pair_dates(dst, d, dates[p->first_date], dates[p->last_date]);
+        for (size_t k = 0; k < ag__evlist_n(dst, ev); k++)
+            if (ag__acc_offer_rec(dst, &d->evidence, ag__evlist_id(dst, ev, k)) < 0)
+                goto out;
+        for (size_t k = 0; k < ag__evlist_n(dst, mev); k++)
+            if (ag__acc_offer_rec(dst, &d->met_evidence, ag__evlist_id(dst, mev, k)) < 0)
+                goto out;
     }
     rc = 0;
 out:
