@@ -63,7 +63,7 @@ AG_API int ag_merge_opts_init(ag_merge_opts *opts, unsigned int version);
  * Time complexity: O(R) to combine R records plus the resolution (actorgraph/extract/extract.h).
  * Memory: the combined records, i.e. the size of the graph; with threads, while
  * reading, each thread's records also name the actors of its pairs that other threads
- * hold (8% more peak memory with 2 threads on 8 shards of 1 GB).
+ * hold (with 2 threads, 3% more peak memory on 8 shards of 1 GB).
  * Thread safety: opts->threads > 1 starts threads that are joined before the call
  * returns; the result is the same bytes for any number, and so is an error.
  */
