@@ -934,6 +934,19 @@ static int staff_plural(ctx *c, size_t k)
     return (word_class_raw(c->p, c->lex, low, n - 1) & AG_LEX_TITLE) != 0;
 }
 
+/* The name is another language's form of the name before the brackets it opens: "The
+ * Rio Parana Basin Commission (Spanish: Comisión de la Cuenca del Río Paraná, CCRP)". The
+ * actor is named already; the translation is no second one. */
+static int translation(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    size_t k = m->ts;
+    ag_lex_actor lang;
+    return k >= 3 && t[k - 3].sent == m->sent && (t[k - 1].flags & AG__T_PUNCT) &&
+           t[k - 1].punct == ':' && (t[k - 3].flags & AG__T_PUNCT) && t[k - 3].punct == '(' &&
+           match_form(c->lex, c->text, t, k - 2, k - 1, 0, &lang) == 1 && lang.adjective;
+}
+
 /* Votes from the words right before the name, in its sentence (ts > 0). */
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
@@ -961,6 +974,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
     int of_person;
     if (stake)
         m->votes[AG_ACTOR_ORG] += 4; /* "shares in Sony", "chief executive of BP" */
+    else if (translation(c, m))
+        m->votes[AG_ACTOR_OTHER] += 5; /* "(Spanish: Comisión del Río Paraná, CCRP)" */
     else if (!titled && !given && (of_person = person_of(c, m)) != 0)
         /* "Analyst Peter Haskins of Morningstar", "Mayor Tom Bradley of Springvale" */
         m->votes[of_person == 1 ? AG_ACTOR_ORG : AG_ACTOR_PLACE] += 3;
@@ -992,6 +1007,10 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
              staff_plural(c, ts - 2) && !place_words(c, ts, te))
         m->votes[AG_ACTOR_ORG] += 3; /* "analysts at Davy Stockbrokers said" (not "workers
                                       * at Gatwick Airport") */
+    else if (!titled && tok_is(c->text, pv, "the") && ts > 1 && t[ts - 2].sent == m->sent &&
+             (tok_is(c->text, &t[ts - 2], "awarded") || tok_is(c->text, &t[ts - 2], "won")))
+        m->votes[AG_ACTOR_OTHER] += 4; /* "was awarded the Iron Cross", "won the Derby": a
+                                        * prize or a contest */
     else if (tok_is(c->text, pv, "the") && loc_before && !hascue)
         m->votes[AG_ACTOR_PLACE] += 2; /* "at the Auberge de Castille" */
     else if (tok_is(c->text, pv, "the"))

@@ -1096,8 +1096,9 @@ static void resolve_bracket_acronyms(ctx *c)
         if (b->name < 0 || b->e >= c->len || c->text[b->e] != ')' ||
             !acronym_like(&p->names[b->name]))
             continue;
-        size_t open = b->s; /* the bracket, at most 48 bytes back in the sentence */
-        while (open > 0 && b->s - open < 48 && c->text[open - 1] != '(' &&
+        size_t open = b->s; /* the bracket, at most 128 bytes back in the sentence (a
+                             * translation may come first: "(Spanish: Comisión ..., CCRP)") */
+        while (open > 0 && b->s - open < 128 && c->text[open - 1] != '(' &&
                c->text[open - 1] != ')' && c->text[open - 1] != '.')
             open--;
         if (open < 2 || c->text[open - 1] != '(' || c->text[open - 2] != ' ')

@@ -532,6 +532,13 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
         if (ts + 2 < te && (t[ts + 1].flags & AG__T_CAP) && (t[ts + 1].cls & AG_LEX_FUNCTION) &&
             c->p->capsent[t[ts].sent] == 0)
             break;
+        /* "Blue Harbour were an English indie rock band": the subject of a definition
+         * (a copula and an article after it) is a name from its first word, as an
+         * encyclopedia article's first sentence names its subject */
+        if (ts + 1 < te && te + 1 < c->ntoks && t[te + 1].sent == t[ts].sent &&
+            tok_is_any(c->text, &t[te], ag__ner_copulas) &&
+            (tok_is(c->text, &t[te + 1], "a") || tok_is(c->text, &t[te + 1], "an")))
+            break;
         /* "Hurricane Ivan hit": an event word starts the name (typed misc later) */
         int event = 0;
         if (ts + 1 < te)
@@ -749,8 +756,11 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
         size_t bg = match_form(c->lex, c->text, t, r, te, caps, &b);
         if (!bg && !(t[r].cls & AG_LEX_GIVEN) && !match_title(c->p, c->lex, c->text, t, r, te)) {
             /* "New York City", "Quebec City": outside a sports report, the city's own
-             * longer name (a place by its last word), no club. */
-            if (!(r + 1 == te && tok_is(c->text, &t[r], "City") && !ag__ner_sports_report(c))) {
+             * longer name (a place by its last word), no club; so is "Ohio River",
+             * "Hudson Valley", "Heathrow Airport", a place by its last word anywhere. */
+            int city = tok_is(c->text, &t[te - 1], "City");
+            if (!(tok_in(c, &t[te - 1], G_PLACE_HEAD) &&
+                  (!city || (r + 1 == te && !ag__ner_sports_report(c))))) {
                 sp->place_led = 1; /* "Houston Astros", "Kenya Airways" */
                 sp->place_led_at = k;
             }

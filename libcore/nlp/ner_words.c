@@ -67,7 +67,8 @@ static const char *const org_before[] = {
     "chain", "operator", "provider", "publisher", "studio", "label", "conglomerate", "club", "side",
     "champions", "band", "party", "supermarket", "brewer", "producer", "developer", "outfit",
     "exchange", "agency", "daily", "regulator", "watchdog", "stockbroker", "broker", "market",
-    "bourse", "carmaker", "chipmaker", "drugmaker", "utility", "house",
+    "bourse", "carmaker", "chipmaker", "drugmaker", "utility", "house", "journal", "magazine",
+    "weekly", "tabloid", "consultancy",
     /* plurals head a list of them: "the cable operators NTL and Telewest" */
     "firms", "companies", "manufacturers", "retailers", "carriers", "airlines", "banks", "lenders",
     "insurers", "broadcasters", "networks", "operators", "providers", "publishers", "studios",
@@ -105,12 +106,13 @@ static const char *const misc_nouns[] = {
 /* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip"; also
  * sports grounds ("Adelaide Oval", "Ascot Racecourse"). */
 static const char *const place_heads[] = {
-    "Street",  "Square",   "Avenue",  "Road",       "Bridge",   "Strip",     "Prison",
-    "Stadium", "Oval",     "Arena",   "Racecourse", "Speedway", "Velodrome", "Mountains",
-    "Hills",   "Valley",   "River",   "Lake",       "Island",   "Islands",   "Gulf",
-    "Bay",     "Strait",   "Sea",     "Ocean",      "Desert",   "Peninsula", "Coast",
-    "Airport", "Province", "Region",  "Wharf",      "Quay",     "Harbour",   "Pier",
-    "Palace",  "Castle",   "Gardens", "Park",       "City",     NULL};
+    "Street",    "Square",   "Avenue",  "Road",       "Bridge",   "Strip",     "Prison",
+    "Stadium",   "Oval",     "Arena",   "Racecourse", "Speedway", "Velodrome", "Mountains",
+    "Hills",     "Valley",   "River",   "Lake",       "Island",   "Islands",   "Gulf",
+    "Bay",       "Strait",   "Sea",     "Ocean",      "Desert",   "Peninsula", "Coast",
+    "Airport",   "Province", "Region",  "Wharf",      "Quay",     "Harbour",   "Pier",
+    "Palace",    "Castle",   "Gardens", "Park",       "City",     "Dam",       "Canal",
+    "Reservoir", "Falls",    "Glacier", "Forest",     "Cemetery", "Cathedral", NULL};
 /* Common nouns after a name that make it a place: "Kunar province", "Tigris river"; and
  * before "of" it: "the resort of Sharm el-Sheikh". */
 static const char *const place_nouns[] = {
