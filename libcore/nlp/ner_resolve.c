@@ -396,6 +396,20 @@ static int words_in_order(const char *a, size_t al, const char *b, size_t bl)
 /* Pairs of unknown names of which one is an organisation's: "X Party" and "X"; plural,
  * singular and clipped forms; word-order variants (order_key). norg: organisations among
  * the names (the first passes skip their inner loop when there are none). */
+/* Every word of w[0, n) is a legal form ("inc", "holdings ltd"). */
+static int legal_forms(const char *w, size_t n)
+{
+    while (n > 0) {
+        const char *sp = memchr(w, ' ', n);
+        size_t l = sp ? (size_t)(sp - w) : n;
+        if (!ag__lex_legal_form(w, l))
+            return 0;
+        n -= sp ? l + 1 : l;
+        w += sp ? l + 1 : l;
+    }
+    return 1;
+}
+
 static void org_pairs(const ag_lexicon *lex, dname *nm, size_t nn, const uint32_t *orgs,
                       size_t norg)
 {
@@ -420,12 +434,13 @@ static void org_pairs(const ag_lexicon *lex, dname *nm, size_t nn, const uint32_
                 a->canon = (long)j;
                 break;
             }
-            /* "X Inc", "X Corp": a legal form after the name is no part of it, and the
+            /* "X Inc", "X Holdings Ltd": legal forms after the name are no part of it, and the
              * name without it is canonical, as news calls the company ("Northwest
              * Airlines"), unless only a headline writes it so */
-            if (b->ntok == a->ntok + 1 && b->keylen > a->keylen + 1 && b->key[a->keylen] == ' ' &&
-                memcmp(b->key, a->key, a->keylen) == 0 && a->type != AG_ACTOR_PERSON &&
-                ag__lex_legal_form(b->key + a->keylen + 1, b->keylen - a->keylen - 1)) {
+            if (b->ntok > a->ntok && b->keylen > a->keylen + 1 && b->key[a->keylen] == ' ' &&
+                memcmp(b->key, a->key, a->keylen) == 0 &&
+                (a->type != AG_ACTOR_PERSON || a->ntok >= 2) &&
+                legal_forms(b->key + a->keylen + 1, b->keylen - a->keylen - 1)) {
                 if (a->text) {
                     b->canon = (long)i;
                     a->type = AG_ACTOR_ORG; /* the legal form says so ("at X Ltd") */

@@ -1056,6 +1056,10 @@ static int split_span(ctx *c, span_state *sp, size_t j)
             if (!emit_lex(c, k, k + g, &a))
                 return -1;
             k += g;
+            /* "Volkswagen AG", "Siemens AG": a legal form after a company the lexicon
+             * knows is no name of its own */
+            while (a.type == AG_ACTOR_ORG && k < sp->te && tok_in(c, &t[k], G_CORP_SFX))
+                t[k++].flags |= AG__T_USED;
             continue;
         }
         if (unknown_run(c, sp, &k) < 0)

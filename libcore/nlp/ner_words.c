@@ -68,7 +68,7 @@ static const char *const org_before[] = {
     "champions", "band", "party", "supermarket", "brewer", "producer", "developer", "outfit",
     "exchange", "agency", "daily", "regulator", "watchdog", "stockbroker", "broker", "market",
     "bourse", "carmaker", "chipmaker", "drugmaker", "utility", "house", "journal", "magazine",
-    "weekly", "tabloid", "consultancy",
+    "weekly", "tabloid", "consultancy", "arm", "unit", "subsidiary", "affiliate",
     /* plurals head a list of them: "the cable operators NTL and Telewest" */
     "firms", "companies", "manufacturers", "retailers", "carriers", "airlines", "banks", "lenders",
     "insurers", "broadcasters", "networks", "operators", "providers", "publishers", "studios",
@@ -97,12 +97,12 @@ static const char *const misc_heads[] = {
  * album X", "the Xbox console", "the Firefox browser", "the Linux kernel". Nouns a company name
  * also stands before ("Sony games", "Intel chips", "Nokia phones") are left out. */
 static const char *const misc_nouns[] = {
-    "album",    "albums",   "film",    "films",    "movie",       "movies",
-    "single",   "song",     "novel",   "musical",  "sitcom",      "documentary",
-    "console",  "consoles", "browser", "handheld", "blockbuster", "soundtrack",
-    "memoir",   "opera",    "kernel",  "book",     "books",       "poem",
-    "painting", "series",   "drama",   "comedy",   "thriller",    "soap",
-    "cartoon",  "biopic",   "sequel",  "prequel",  "remake",      NULL};
+    "album",    "albums",    "film",        "films",      "movie",       "movies",  "single",
+    "song",     "novel",     "musical",     "sitcom",     "documentary", "console", "consoles",
+    "browser",  "handheld",  "blockbuster", "soundtrack", "memoir",      "opera",   "kernel",
+    "book",     "books",     "poem",        "painting",   "series",      "drama",   "comedy",
+    "thriller", "soap",      "cartoon",     "biopic",     "sequel",      "prequel", "remake",
+    "sedan",    "hatchback", "minivan",     "coupe",      NULL};
 /* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip"; also
  * sports grounds ("Adelaide Oval", "Ascot Racecourse"). */
 static const char *const place_heads[] = {
@@ -147,7 +147,8 @@ static const char *const gov_after[] = {
     "denied",  "resumed", "announced", "expressed", "welcomed", "warned",  "demanded", "called",
     "told",    "refused", "believes",  "hopes",     "accuses",  "insists", NULL};
 /* Company suffixes whose period belongs to the name ("First Albany Corp."). */
-static const char *const corp_sfx[] = {"Corp", "Inc", "Co", "Ltd", "Bros", NULL};
+static const char *const corp_sfx[] = {"Corp", "Inc", "Co",  "Ltd", "Bros", "AG", "SA",
+                                       "NV",   "Plc", "PLC", "LLC", "GmbH", NULL};
 
 /* ---------------------------------------------------------------- lists asked by one
  * helper each */
