@@ -261,11 +261,12 @@ const char *const *const ag__ner_cues[CUE_LISTS] = {[CUE_RESULT] = ag__ner_resul
 
 /* First words of names that are events, storms, series or competitions, not actors:
  * "Hurricane Ivan", "Tropical Storm Gaston", "Formula One", "Operation Desert Storm",
- * "Copa Libertadores" (a cup, in Spanish and Portuguese), "Battle of Britain". Asked by
+ * "Copa Libertadores" (a cup, in Spanish and Portuguese), "Battle of Britain", "Order of
+ * Merit" (an honour). Asked by
  * ner_evidence.c (misc_first). */
 const char *const ag__ner_misc_firsts[] = {"Hurricane", "Typhoon", "Cyclone", "Tropical",
                                            "Storm",     "Formula", "Copa",    "Operation",
-                                           "Battle",    "Siege",   NULL};
+                                           "Battle",    "Siege",   "Order",   NULL};
 
 /* Copulas of a definition ("X is a ...", "X was ..."). Asked by ner_evidence.c
  * (vote_definition). */
