@@ -1501,10 +1501,18 @@ static size_t span_end(ctx *c, size_t k)
          * joins capitalised words when an organisation's head word ends the words after
          * it, and the words before it are ordinary words, no person's name and no known
          * actor ("Hamas and Islamic Jihad", "Microsoft and Cisco Systems" are two). */
+        /* (An article and a national adjective may come first: "The Australian
+         * Competition and Consumer Commission".) */
         ag_lex_actor known;
+        size_t w0 = k;
+        if (e - w0 >= 2 && tok_is(c->text, &t[w0], "The"))
+            w0++;
+        if (e - w0 >= 2 && match_form(c->lex, c->text, t, w0, w0 + 1, 0, &known) == 1 &&
+            known.adjective)
+            w0++;
         if (tok_is(c->text, &t[e], "and") && !(t[k].cls & AG_LEX_GIVEN) && e - k <= 3 &&
-            c->p->capsent[t[k].sent] != 1 && ordinary_words(c, k, e) &&
-            match_form(c->lex, c->text, t, k, e, 0, &known) != e - k) {
+            c->p->capsent[t[k].sent] != 1 && ordinary_words(c, w0, e) &&
+            match_form(c->lex, c->text, t, w0, e, 0, &known) != e - w0) {
             size_t q = e + 1;
             while (q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
                    !(t[q].flags & AG__T_USED) && q - e <= 4)
