@@ -1327,8 +1327,8 @@ static int sentence_tokens(ag__analyser *an, const char *text, const ag_sentence
     return 0;
 }
 
-/* Is the trigger at token ti planned, hoped-for or denied: a WS_PLANNED word among the
- * three words before it? */
+/* Is the trigger at token ti planned, hoped-for, denied or called off: a WS_PLANNED word
+ * or "off" (not "kicked off") among the three words before it? */
 static int planned_before(const ag__analyser *an, const char *text, size_t ti)
 {
     for (size_t b = ti, words = 0; b > 0 && words < 3; b--, words++) {
@@ -1337,6 +1337,11 @@ static int planned_before(const ag__analyser *an, const char *text, size_t ti)
             return 0;
         if (word_in(an, text, p, WS_PLANNED))
             return 1;
+        /* "calls off bid talks with X", "broke off talks": called off; but "kicked off
+         * talks with X" began them */
+        if (p->e - p->s == 3 && memcmp(text + p->s, "off", 3) == 0)
+            return !(b >= 2 && an->toks[b - 2].e - an->toks[b - 2].s >= 4 &&
+                     memcmp(text + an->toks[b - 2].s, "kick", 4) == 0);
     }
     return 0;
 }
