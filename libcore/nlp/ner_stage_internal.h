@@ -151,22 +151,18 @@ enum {
 };
 
 struct ag__ner_scratch {
-    tok *toks;               /* tokens of the document */
-    size_t ntoks, captoks;   /* used / allocated tokens */
-    cand *cands;             /* candidates in creation order */
-    size_t ncands, capcands; /* used / allocated candidates */
-    dname *names;            /* distinct unknown names */
-    size_t nnames, capnames; /* used / allocated names */
-    ag__arena arena;         /* names; blocks are kept across documents */
-    dtab evidence;           /* lower-cased word -> EV_* flags */
-    dtab nametab;            /* lower-cased name -> index into names */
-    unsigned char *capsent;  /* per sentence: 1 when ALL-CAPS, 2 when a title-case headline */
-    size_t capcapsent;       /* allocated bytes of capsent */
-    int anycapsent;          /* some capsent of the document is 1 (ALL-CAPS) */
-    size_t tk_ninit, tk_nlower, tk_ncommon; /* words of the last tokenise: capitalised,
-                                             * lower-case, capitalised ordinary words */
-    size_t tk_ncap, tk_nlow;   /* words of the last tokenise: ALL-CAPS (2 letters or more) and
-                                * not ALL-CAPS (see caps_sentence) */
+    tok *toks;                 /* tokens of the document */
+    size_t ntoks, captoks;     /* used / allocated tokens */
+    cand *cands;               /* candidates in creation order */
+    size_t ncands, capcands;   /* used / allocated candidates */
+    dname *names;              /* distinct unknown names */
+    size_t nnames, capnames;   /* used / allocated names */
+    ag__arena arena;           /* names; blocks are kept across documents */
+    dtab evidence;             /* lower-cased word -> EV_* flags */
+    dtab nametab;              /* lower-cased name -> index into names */
+    unsigned char *capsent;    /* per sentence: 1 when ALL-CAPS, 2 when a title-case headline */
+    size_t capcapsent;         /* allocated bytes of capsent */
+    int anycapsent;            /* some capsent of the document is 1 (ALL-CAPS) */
     dtab keys;                 /* resolution keys (variant, initials, suffixes) */
     uint32_t *link;            /* resolution: chain links (2 per name) */
     size_t *pos_last;          /* resolution: last mention offset + 1 per name */
@@ -447,15 +443,15 @@ static inline int is_ascii_letter(char ch) { return (ch | 32) >= 'a' && (ch | 32
 /* Tokenise text[*pos, b), part of sentence sent, appending to p->toks until p->ntoks
  * reaches limit; *pos is advanced to where it stopped, *firstp says whether the next word
  * starts the sentence (1 at a sentence's start). Words that can matter get their lexicon
- * class; p->tk_* count the words for ag__ner_caps_sentence. Returns 0, or -1 when out of
- * memory. Time: O(b - *pos). */
+ * class as they are written. Returns 0, or -1 when out of memory. Time: O(b - *pos). */
 int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
                      size_t *pos, size_t b, uint32_t sent, int *firstp, size_t limit);
 
-/* After ag__ner_tokenise of the first chunk of sentence si (s): 1 when it is an ALL-CAPS
- * headline, 2 when a title-case headline, else 0 (the rules are at the definition). */
+/* After ag__ner_tokenise of the first chunk of sentence si (s), whose tokens start at
+ * p->toks[first]: 1 when it is an ALL-CAPS headline, 2 when a title-case headline, else
+ * 0 (the rules are at the definition). */
 int ag__ner_caps_sentence(const struct ag__ner_scratch *p, const char *text, size_t len,
-                          const ag_sentence *s, size_t si);
+                          const ag_sentence *s, size_t si, size_t first);
 
 /* Stage 1 over the whole document (p from ag__ner_scratch_ready): tokenise every
  * sentence, decide p->capsent. The tokens are kept in p->toks (p->toks_kept, with

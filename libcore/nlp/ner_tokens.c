@@ -57,10 +57,17 @@ dslot *ag__ner_dt_intern_extra(struct ag__ner_scratch *p, dtab *t, const char *k
 
 /* The scratch's token array and count while ag__ner_tokenise appends to them, held in
  * its locals: a token's size_t fields may alias p->ntoks, so through p both were loaded
- * again and the count stored at every token. */
+ * again and the count stored at every token. Beside them, what classifying the words as
+ * they are written needs to know of the token before (see word_added). */
 typedef struct tok_out {
-    tok *v;   /* p->toks, with room for the tokens to come */
-    size_t n; /* tokens in it */
+    tok *v;        /* p->toks, with room for the tokens to come */
+    size_t n;      /* tokens in it */
+    uint32_t last; /* flags of token n - 1 (of the call before, for the first of this one) */
+    int open;      /* token n - 1 is a word whose class is not looked up yet: a capitalised
+                    * token after it asks for it */
+    int collect;   /* p->capmid collects the capitalised words in mid-sentence */
+    int oom;       /* capmid could not grow: ag__ner_tokenise fails */
+    size_t sport;  /* sport words still counted (p->sport_words), SPORT_WORDS when done */
 } tok_out;
 
 /* Inline: one call per token of the corpus. ag__ner_tokenise made room for it: a token
@@ -71,6 +78,8 @@ static inline void push_tok(tok_out *o, size_t s, size_t e, uint32_t flags, uint
     /* The whole token at once, its caches zero (mf_te and mt_te: not asked yet; gram:
      * none): the compiler writes it in a few wide stores. */
     o->v[o->n++] = (tok){.s = s, .e = e, .flags = flags, .sent = sent, .punct = punct};
+    o->last = flags;
+    o->open = 0; /* a punctuation token needs no class; word_added sets it for a word */
 }
 
 static int is_open_punct(int32_t cp)
@@ -176,9 +185,9 @@ static inline size_t markup_end(const char *text, size_t i, size_t b)
 
 /* The token of the character cp (cl bytes, neither letter nor digit) at text[*ip]: a
  * possessive 's, or one punctuation token, after which an opening quotation restarts the
- * sentence (*first). Advances *ip past it. */
+ * sentence (*first becomes AG__T_FIRST). Advances *ip past it. */
 static inline void punct_token(tok_out *o, const char *text, size_t *ip, size_t b, int32_t cp,
-                               size_t cl, uint32_t sent, int *first)
+                               size_t cl, uint32_t sent, uint32_t *first)
 {
     size_t i = *ip;
     /* A possessive 's after a word. */
@@ -200,7 +209,7 @@ static inline void punct_token(tok_out *o, const char *text, size_t *ip, size_t 
     /* A quotation restarts a sentence: "said: “The US has asked ...”". */
     if (is_open_punct(cp) && cp != '\'' && cp != 0x2018 && i + cl < b &&
         !ag__is_space((unsigned char)text[i + cl]))
-        *first = 1;
+        *first = AG__T_FIRST;
     else if (!(*first && is_open_punct(cp)))
         *first = 0;
     *ip = i + cl;
@@ -309,12 +318,75 @@ static inline size_t scan_word(const char *text, size_t s, size_t b, int32_t cp,
     return i;
 }
 
+/* Append token k, classified, to p->capmid. -1 when out of memory. */
+static int capmid_push(struct ag__ner_scratch *p, size_t k)
+{
+    if (ag__grow(&p->capmid, &p->capcapmid, p->ncapmid + 1, sizeof *p->capmid) < 0)
+        return -1;
+    const tok *t = &p->toks[k];
+    p->capmid[p->ncapmid++] = (capmid){(uint32_t)k, (uint32_t)(t->e - t->s), t->cls};
+    return 0;
+}
+
+/* Give word token t (flags fl) its lexicon class, unless the word is too long to be a
+ * lexicon key. */
+static inline void classify_tok(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
+                                tok *t, uint32_t fl)
+{
+    size_t n = t->e - t->s - ((fl & AG__T_ABBR) ? 1 : 0);
+    if (n < AG__LEX_MAXKEY)
+        t->cls = word_class_raw(p, lex, text + t->s, n);
+}
+
+/* The word token just written, text[s, e) with flags fl (before: the flags of the token
+ * before it; before_open: that one is a word still without its class), is classified as
+ * it is written, while its bytes are in the cache, instead of in a pass of its own over
+ * the tokens. Classes are looked up only where they can matter: capitalised words and
+ * their neighbours (connectors, lower-case titles, "the"). A lower-case word between two
+ * lower-case words is never part of or next to a name, and skipping it halves the hash
+ * lookups on ordinary prose; so a word after a lower-case one waits (o->open) for the
+ * token after it, and a capitalised one looks it up. The same step counts the words that
+ * make a document a sports report, and collects the capitalised words in mid-sentence
+ * (p->capmid, for ag__ner_attested). s and e come in registers: read back from the
+ * token, they were loaded again (the token's stores may alias anything). */
+static inline void word_added(const ag_lexicon *lex, struct ag__ner_scratch *p, tok_out *o,
+                              const char *text, size_t s, size_t e, uint32_t fl, uint32_t before,
+                              int before_open)
+{
+    const uint32_t capish = AG__T_CAP | AG__T_ALLCAPS;
+    size_t k = o->n - 1;
+    tok *t = &o->v[k];
+    if ((fl & capish) && before_open)
+        classify_tok(lex, p, text, t - 1, before);
+    if (!(fl & AG__T_WORD))
+        return;
+    /* A lower-case word whose first and last bytes and length no sport word has is none,
+     * without a hash lookup. */
+    size_t n = e - s - ((fl & AG__T_ABBR) ? 1 : 0);
+    if ((fl & AG__T_LOWER) && o->sport < SPORT_WORDS && n < 64 &&
+        ((p->sport_lens[(unsigned char)text[s]] >> n) & 1) &&
+        ((p->sport_last[(unsigned char)text[e - 1]] >> n) & 1) && (tok_gram(p, text, t) & G_SPORT))
+        o->sport++;
+    if (!((before | fl) & capish)) {
+        o->open = 1;
+        return;
+    }
+    if (n < AG__LEX_MAXKEY)
+        t->cls = word_class_raw(p, lex, text + s, n);
+    /* Capitalised in mid-sentence (not ALL-CAPS): evidence that the word is a name. */
+    if ((fl & (AG__T_CAP | AG__T_ALLCAPS | AG__T_FIRST)) == AG__T_CAP && o->collect &&
+        e - s < AG__LEX_MAXKEY && capmid_push(p, k) < 0)
+        o->oom = 1;
+}
+
 /* The token of the word that starts at text[*ip] with the letter or digit cp (see
- * scan_word), marked AG__T_FIRST when it starts the sentence (*first). A short title word
+ * scan_word), marked AG__T_FIRST when it starts the sentence (*first: AG__T_FIRST or 0, so
+ * that marking it is an OR, without a branch: one word in twenty starts a sentence, and
+ * the branch cost more than the OR). A short title word
  * keeps a period after it ("Mr.", AG__T_ABBR). Advances *ip past it. */
 static inline void word_token(const ag_lexicon *lex, struct ag__ner_scratch *p, tok_out *o,
                               const char *text, size_t *ip, size_t b, int32_t cp, uint32_t sent,
-                              int *first)
+                              uint32_t *first)
 {
     size_t s = *ip, i;
     uint32_t fl;
@@ -327,9 +399,7 @@ static inline void word_token(const ag_lexicon *lex, struct ag__ner_scratch *p, 
         if (!ag_lexicon_lookup(lex, text + s, i - s, 0, &known))
             fl ^= AG__T_LOWER | AG__T_CAP;
     }
-    /* Without a branch: one word in twenty starts a sentence, and the branch cost more
-     * than the store. */
-    fl |= *first ? AG__T_FIRST : 0;
+    fl |= *first;
     *first = 0;
     /* "Mr. Smith", "Lt. Gen. Olu": a short title word keeps its period, so the title
      * and the name stay one span. */
@@ -346,104 +416,30 @@ static inline void word_token(const ag_lexicon *lex, struct ag__ner_scratch *p, 
         }
     }
     *ip = i;
+    uint32_t before = o->last;
+    int before_open = o->open;
     push_tok(o, s, i, fl, sent, 0);
-}
-
-/* Append token k, classified, to p->capmid. -1 when out of memory. */
-static int capmid_push(struct ag__ner_scratch *p, size_t k)
-{
-    if (ag__grow(&p->capmid, &p->capcapmid, p->ncapmid + 1, sizeof *p->capmid) < 0)
-        return -1;
-    const tok *t = &p->toks[k];
-    p->capmid[p->ncapmid++] = (capmid){(uint32_t)k, (uint32_t)(t->e - t->s), t->cls};
-    return 0;
-}
-
-/* Word classes of the tokens [first_tok, ntoks) of the last tokenise, looked up only where
- * they can matter: capitalised words and their neighbours (connectors, lower-case titles,
- * "the"). A lower-case word between two lower-case words is never part of or next to a
- * name, and skipping it halves the hash lookups on ordinary prose. more: the sentence
- * goes on past the last token (its right neighbour comes with the next chunk). The same
- * pass counts the words caps_sentence asks about (p->tk_*). Out of line: inlined into
- * ag__ner_tokenise, its loop and the tokeniser's competed for registers. */
-static __attribute__((noinline)) int classify_words(const ag_lexicon *lex,
-                                                    struct ag__ner_scratch *p, const char *text,
-                                                    size_t first_tok, int more)
-{
-    const uint32_t capish = AG__T_CAP | AG__T_ALLCAPS;
-    size_t ncap = 0, nlow = 0, ninit = 0, nlower = 0, ncommon = 0, ntoks = p->ntoks;
-    /* Sport words still to count: none once two decide, or outside the document's pass. */
-    size_t sport = p->doc_pass ? p->sport_words : SPORT_WORDS;
-    int collect = p->doc_pass && p->ncapmid != CAPMID_OFF;
-    /* The token array in a local: the word cache's byte copies (wc_keep) may alias
-     * anything, and p->toks was loaded again for every token. */
-    tok *const toks = p->toks;
-    /* The neighbours' flags ride along in registers. */
-    uint32_t prev = first_tok > 0 ? toks[first_tok - 1].flags : 0,
-             cur = first_tok < ntoks ? toks[first_tok].flags : 0;
-    for (size_t k = first_tok; k < ntoks; k++) {
-        tok *t = &toks[k];
-        /* The last token's right neighbour may come with the next chunk: count it as
-         * capitalised then. */
-        uint32_t fl = cur, next = k + 1 < ntoks ? toks[k + 1].flags : more ? capish : 0;
-        cur = next;
-        uint32_t around = prev | fl | next;
-        prev = fl;
-        if (!(fl & AG__T_WORD))
-            continue;
-        if (fl & AG__T_LOWER)
-            nlower++;
-        else if ((fl & AG__T_CAP) && !(fl & AG__T_DIGIT))
-            ninit++;
-        if (!(fl & AG__T_ALLCAPS))
-            nlow++;
-        else if (t->e - t->s >= 2)
-            ncap++;
-        int need = (around & capish) != 0;
-        size_t n = t->e - t->s - ((fl & AG__T_ABBR) ? 1 : 0);
-        /* The words that make a document a sports report, counted here, where the tokens
-         * are in the cache: a lower-case word whose first and last bytes and length no
-         * sport word has is none, without a hash lookup. */
-        if ((fl & AG__T_LOWER) && sport < SPORT_WORDS && n < 64 &&
-            ((p->sport_lens[(unsigned char)text[t->s]] >> n) & 1) &&
-            ((p->sport_last[(unsigned char)text[t->e - 1]] >> n) & 1) &&
-            (tok_gram(p, text, t) & G_SPORT))
-            sport++;
-        if (need && n < AG__LEX_MAXKEY) {
-            t->cls = word_class_raw(p, lex, text + t->s, n);
-            /* Capitalised ordinary words past the first ("Gets", "Plan"): title case,
-             * where prose capitalises names only (caps_sentence). */
-            if ((fl & (AG__T_CAP | AG__T_ALLCAPS | AG__T_FIRST)) == AG__T_CAP) {
-                if ((t->cls & AG_LEX_COMMON) &&
-                    !(t->cls & (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE | AG_LEX_ORGCUE |
-                                AG_LEX_FUNCTION)))
-                    ncommon++;
-                if (collect && t->e - t->s < AG__LEX_MAXKEY && capmid_push(p, k) < 0)
-                    return -1; /* capitalised in mid-sentence */
-            }
-        }
-    }
-    if (p->doc_pass)
-        p->sport_words = sport;
-    p->tk_ncap = ncap;
-    p->tk_nlow = nlow;
-    p->tk_ninit = ninit;
-    p->tk_nlower = nlower;
-    p->tk_ncommon = ncommon;
-    return 0;
+    word_added(lex, p, o, text, s, i, fl, before, before_open);
 }
 
 int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
                      size_t *pos, size_t b, uint32_t sent, int *firstp, size_t limit)
 {
-    size_t i = *pos, first_tok = p->ntoks;
-    int first = *firstp;
+    size_t i = *pos;
+    uint32_t first = *firstp ? AG__T_FIRST : 0;
     if (i < b && limit > p->ntoks) {
         size_t most = b - i < limit - p->ntoks ? b - i : limit - p->ntoks;
         if (ag__grow(&p->toks, &p->captoks, p->ntoks + most, sizeof(tok)) < 0)
             return -1;
     }
-    tok_out o = {p->toks, p->ntoks};
+    /* Sport words are counted, and capmid collected, in the document's one pass only. */
+    tok_out o = {p->toks,
+                 p->ntoks,
+                 p->ntoks > 0 ? p->toks[p->ntoks - 1].flags : 0,
+                 0,
+                 p->doc_pass && p->ncapmid != CAPMID_OFF,
+                 0,
+                 p->doc_pass ? p->sport_words : SPORT_WORDS};
     while (i < b && o.n < limit) {
         unsigned char c0 = (unsigned char)text[i];
         if (c0 == ' ') { /* one space between words mostly: the next byte starts a word */
@@ -474,30 +470,27 @@ int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const cha
         }
         word_token(lex, p, &o, text, &i, b, cp, sent, &first);
     }
+    /* The last token's right neighbour may come with the next chunk: taken as
+     * capitalised then. */
+    if (i < b && o.open)
+        classify_tok(lex, p, text, &o.v[o.n - 1], o.last);
     p->ntoks = o.n;
-    if (classify_words(lex, p, text, first_tok, i < b) < 0)
+    if (p->doc_pass)
+        p->sport_words = o.sport;
+    if (o.oom)
         return -1;
     *pos = i;
-    *firstp = first;
+    *firstp = first != 0;
     return 0;
 }
 
 /* ---------------------------------------------------------------- headlines and
  * capitalisation evidence */
 
-/* 1 when a sentence (or its first chunk) whose words ag__ner_tokenise counted is an ALL-CAPS
- * headline; 2 when it is a headline in title case ("Bill Gates Gets New Role"): a line of
- * its own (a line break follows) that ends without a full stop (unless it is the first
- * paragraph of the document, a blank line after it), of four or more words of which at
- * most one in four starts lower-case, and two or more capitalised ordinary words past
- * the first. */
-int ag__ner_caps_sentence(const struct ag__ner_scratch *p, const char *text, size_t len,
-                          const ag_sentence *s, size_t si)
+/* Sentence si (s) stands on a line of its own the way a title-case headline does (see
+ * ag__ner_caps_sentence). */
+static int headline_line(const char *text, size_t len, const ag_sentence *s, size_t si)
 {
-    if (p->tk_ncap >= 2 && p->tk_nlow * 10 <= p->tk_ncap)
-        return 1;
-    if (p->tk_ninit < 4 || p->tk_nlower * 3 > p->tk_ninit || p->tk_ncommon < 2)
-        return 0;
     size_t e = s->end < len ? s->end : len, i = e;
     while (e > s->start && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r' ||
                             text[e - 1] == '\n'))
@@ -507,8 +500,55 @@ int ag__ner_caps_sentence(const struct ag__ner_scratch *p, const char *text, siz
     while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
         nl += text[i++] == '\n';
     if (stop)
-        return si == 0 && nl >= 2 ? 2 : 0;
-    return i == len || nl ? 2 : 0;
+        return si == 0 && nl >= 2;
+    return i == len || nl;
+}
+
+/* 1 when a sentence whose first chunk ag__ner_tokenise has just written (its tokens from
+ * p->toks[first] on) is an ALL-CAPS headline; 2 when it is a headline in title case
+ * ("Bill Gates Gets New Role"): a line of its own (a line break follows) that ends
+ * without a full stop (unless it is the first paragraph of the document, a blank line
+ * after it), of four or more words of which at most one in four starts lower-case, and
+ * two or more capitalised ordinary words past the first. */
+int ag__ner_caps_sentence(const struct ag__ner_scratch *p, const char *text, size_t len,
+                          const ag_sentence *s, size_t si, size_t first)
+{
+    /* Words ALL-CAPS (2 letters or more) and not; capitalised, lower-case, and capitalised
+     * ordinary words past the first ("Gets", "Plan": title case, where prose capitalises
+     * names only). Counted here, once a sentence, rather than in the tokeniser's loop;
+     * the title-case counts only for a sentence on a line of its own (few are), and the
+     * count stops once no ALL-CAPS headline is possible either. */
+    int line = headline_line(text, len, s, si);
+    size_t ncap = 0, nlow = 0, ninit = 0, nlower = 0, ncommon = 0;
+    for (const tok *t = p->toks + first, *end = p->toks + p->ntoks; t < end; t++) {
+        uint32_t fl = t->flags;
+        if (!(fl & AG__T_WORD))
+            continue;
+        if (!(fl & AG__T_ALLCAPS)) {
+            /* (even were every token left an ALL-CAPS word) */
+            if (++nlow * 10 > ncap + (size_t)(end - t) && !line)
+                return 0;
+        } else if (t->e - t->s >= 2) {
+            ncap++;
+        }
+        if (!line)
+            continue;
+        if (fl & AG__T_LOWER)
+            nlower++;
+        else if ((fl & AG__T_CAP) && !(fl & AG__T_DIGIT))
+            ninit++;
+        /* (the tokeniser classified every capitalised word) */
+        if ((fl & (AG__T_CAP | AG__T_ALLCAPS | AG__T_FIRST)) == AG__T_CAP &&
+            (t->cls & AG_LEX_COMMON) &&
+            !(t->cls &
+              (AG_LEX_GIVEN | AG_LEX_PROPER | AG_LEX_TITLE | AG_LEX_ORGCUE | AG_LEX_FUNCTION)))
+            ncommon++;
+    }
+    if (ncap >= 2 && nlow * 10 <= ncap)
+        return 1;
+    if (!line || ninit < 4 || nlower * 3 > ninit || ncommon < 2)
+        return 0;
+    return 2;
 }
 
 /* Record the words of tokens t[0, n) written capitalised in mid-sentence (outside
@@ -600,7 +640,8 @@ int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, 
                 return -1;
             if (!decided) {
                 /* the first chunk decides (a sentence longer than that is no headline) */
-                p->capsent[si] = (unsigned char)ag__ner_caps_sentence(p, text, len, &sents[si], si);
+                p->capsent[si] =
+                    (unsigned char)ag__ner_caps_sentence(p, text, len, &sents[si], si, chunk);
                 p->anycapsent |= p->capsent[si] == 1;
                 decided = 1;
             }
