@@ -35,7 +35,10 @@ enum {
     AG__T_USED = 1 << 10,   /* consumed by a mention already */
     AG__T_ABBR = 1 << 11,   /* a title abbreviation with its period ("Mr.", "Gen."): the period
                              * is part of the token but not of the word */
-    AG__T_GRAM = 1 << 12    /* gram is filled in (see tok_in) */
+    AG__T_GRAM = 1 << 12,   /* gram is filled in (see tok_in) */
+    AG__T_RARE = 1 << 13    /* a word the tokeniser read past its ASCII letters and digits:
+                             * only such a word may hold an apostrophe, a hyphen or a
+                             * non-ASCII character */
 };
 
 typedef struct ag__tok {

@@ -681,9 +681,11 @@ static int never_a_name(const ctx *c, size_t ts, size_t te)
         return 1; /* "Co", "Inc": a company suffix alone */
     if (te - ts == 1) {
         const char *w = c->text + t[ts].s;
-        size_t wl = t[ts].e - t[ts].s, ap = 0;
-        while (ap < wl && w[ap] != '\'' && (unsigned char)w[ap] != 0xE2)
-            ap++;
+        size_t wl = t[ts].e - t[ts].s, ap = wl;
+        /* (most words hold ASCII letters and digits only, and their flags say so) */
+        if (!(t[ts].flags & AG__T_WORD) || (t[ts].flags & AG__T_RARE))
+            for (ap = 0; ap < wl && w[ap] != '\'' && (unsigned char)w[ap] != 0xE2;)
+                ap++;
         if (wl == 1 || ((t[ts].cls & AG_LEX_FUNCTION) && !(t[ts].flags & AG__T_ALLCAPS)))
             return 1;
         if (ap < wl && ap < AG__LEX_MAXKEY) {

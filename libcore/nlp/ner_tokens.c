@@ -291,7 +291,8 @@ static __attribute__((noinline)) int lower_camel(const char *text, size_t s, siz
 /* The end of the word that starts at text[s] with the letter or digit cp: letters, digits,
  * inner hyphens and apostrophes (not a possessive 's), and the periods of single letters
  * ("U.S.", "J."). Sets *flp to the word's shape: AG__T_CAP or AG__T_LOWER (its first
- * letter), AG__T_HYPHEN, AG__T_DOTTED, AG__T_DIGIT, AG__T_WORD and AG__T_ALLCAPS. */
+ * letter), AG__T_HYPHEN, AG__T_DOTTED, AG__T_DIGIT, AG__T_WORD, AG__T_ALLCAPS and
+ * AG__T_RARE. */
 static inline size_t scan_word(const char *text, size_t s, size_t b, int32_t cp, uint32_t *flp)
 {
     uint32_t fl = 0;
@@ -308,7 +309,7 @@ static inline size_t scan_word(const char *text, size_t s, size_t b, int32_t cp,
     if (i < b && !word_ends[(unsigned char)text[i]] && !(text[i] == '.' && i - s != 1)) {
         uint32_t more;
         i = scan_word_rest(text, s, i, b, &seen, &more);
-        fl |= more;
+        fl |= more | AG__T_RARE;
     }
     /* (rare: a lower-case first letter and an upper-case one after it) */
     if ((seen & (R_UPPER | R_LOWER)) == (R_UPPER | R_LOWER) && (fl & AG__T_LOWER) &&
