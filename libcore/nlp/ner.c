@@ -77,6 +77,7 @@ void ag_mentions_destroy(ag_mentions *m)
         dtab_dispose(&p->nametab);
         free(p->capsent);
         free(p->capmid);
+        free(p->starts);
         free(p->sent_first);
         dtab_dispose(&p->keys);
         dtab_dispose(&p->grammar);

@@ -1574,33 +1574,53 @@ static size_t span_end(ctx *c, size_t k)
     return e;
 }
 
+/* The span at token k (a span start): processed, unless k is a hyphenated word that
+ * starts none. Returns where the next span may start, or (size_t)-1 when out of memory. */
+static size_t span_at(ctx *c, size_t k)
+{
+    if (c->toks[k].flags & AG__T_HYPHEN) {
+        int r = hyphen_start(c, k);
+        if (r < 0)
+            return (size_t)-1;
+        if (r || modifier_compound(c, k))
+            return k + 1;
+    }
+    size_t e = span_end(c, k);
+    return do_span(c, k, e) < 0 ? (size_t)-1 : e;
+}
+
 size_t ag__ner_spans(ctx *c, size_t from, size_t limit)
 {
     struct ag__ner_scratch *p = c->p;
-    tok *t = p->toks;
     /* A local, as do_span's stores may alias the scratch: it was loaded again for every
      * token that starts no span, most of them. */
     const int anycaps = p->anycapsent;
     size_t k = from;
+    if (p->toks_kept && !anycaps) {
+        /* Spans start at capitalised words only (no ALL-CAPS sentence): the tokeniser
+         * listed those, and the other tokens, four in five, are not visited. */
+        for (size_t i = 0; i < p->nstarts; i++) {
+            size_t q = p->starts[i];
+            if (q < k)
+                continue; /* inside the span before */
+            if (q >= limit)
+                break;
+            if (!span_start(p, 0, &p->toks[q])) {
+                k = q + 1;
+                continue;
+            }
+            if ((k = span_at(c, q)) == (size_t)-1)
+                return (size_t)-1;
+        }
+        return k > limit ? k : limit;
+    }
     while (k < limit) {
-        if (!span_start(p, anycaps, &t[k])) {
+        if (!span_start(p, anycaps, &p->toks[k])) {
             k++;
             continue;
         }
-        if (t[k].flags & AG__T_HYPHEN) {
-            int r = hyphen_start(c, k);
-            if (r < 0)
-                return (size_t)-1;
-            if (r || modifier_compound(c, k)) {
-                k++;
-                continue;
-            }
-        }
-        size_t e = span_end(c, k);
-        if (do_span(c, k, e) < 0)
+        if ((k = span_at(c, k)) == (size_t)-1)
             return (size_t)-1;
-        t = p->toks;
-        k = e;
     }
     return k;
 }

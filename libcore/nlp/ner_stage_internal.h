@@ -178,6 +178,10 @@ struct ag__ner_scratch {
                                 * ag__ner_attested), when its tokens are kept */
     size_t ncapmid, capcapmid; /* used / allocated entries of capmid; ncapmid is CAPMID_OFF
                                 * once the document's tokens are not kept */
+    uint32_t *starts;          /* while the tokens are kept: the capitalised words without a
+                                * digit, in order, the tokens where a span may start unless the
+                                * document has an ALL-CAPS sentence (see ag__ner_spans) */
+    size_t nstarts, capstarts; /* used / allocated entries of starts */
     size_t nsents;             /* sentences of the last document */
     size_t *sent_first;        /* when kept: first token of each sentence, then ntoks */
     size_t capsent_first;      /* allocated entries of sent_first */

@@ -65,7 +65,8 @@ typedef struct tok_out {
     uint32_t last; /* flags of token n - 1 (of the call before, for the first of this one) */
     int open;      /* token n - 1 is a word whose class is not looked up yet: a capitalised
                     * token after it asks for it */
-    int collect;   /* p->capmid collects the capitalised words in mid-sentence */
+    int collect;   /* p->capmid and p->starts collect their tokens (the document's pass,
+                    * while its tokens are kept) */
     int oom;       /* capmid could not grow: ag__ner_tokenise fails */
     size_t sport;  /* sport words still counted (p->sport_words), SPORT_WORDS when done */
 } tok_out;
@@ -329,6 +330,16 @@ static int capmid_push(struct ag__ner_scratch *p, size_t k)
     return 0;
 }
 
+/* Append token k, a capitalised word without a digit, to p->starts. -1 when out of
+ * memory. */
+static int start_push(struct ag__ner_scratch *p, size_t k)
+{
+    if (ag__grow(&p->starts, &p->capstarts, p->nstarts + 1, sizeof *p->starts) < 0)
+        return -1;
+    p->starts[p->nstarts++] = (uint32_t)k;
+    return 0;
+}
+
 /* Give word token t (flags fl) its lexicon class, unless the word is too long to be a
  * lexicon key. */
 static inline void classify_tok(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
@@ -348,8 +359,9 @@ static inline void classify_tok(const ag_lexicon *lex, struct ag__ner_scratch *p
  * lookups on ordinary prose; so a word after a lower-case one waits (o->open) for the
  * token after it, and a capitalised one looks it up. The same step counts the words that
  * make a document a sports report, and collects the capitalised words in mid-sentence
- * (p->capmid, for ag__ner_attested). s and e come in registers: read back from the
- * token, they were loaded again (the token's stores may alias anything). */
+ * (p->capmid, for ag__ner_attested) and those where a span may start (p->starts). s and e come in
+ * registers: read back from the token, they were loaded again (the token's stores may alias
+ * anything). */
 static inline void word_added(const ag_lexicon *lex, struct ag__ner_scratch *p, tok_out *o,
                               const char *text, size_t s, size_t e, uint32_t fl, uint32_t before,
                               int before_open)
@@ -374,9 +386,14 @@ static inline void word_added(const ag_lexicon *lex, struct ag__ner_scratch *p, 
     }
     if (n < AG__LEX_MAXKEY)
         t->cls = word_class_raw(p, lex, text + s, n);
+    if (!o->collect)
+        return;
     /* Capitalised in mid-sentence (not ALL-CAPS): evidence that the word is a name. */
-    if ((fl & (AG__T_CAP | AG__T_ALLCAPS | AG__T_FIRST)) == AG__T_CAP && o->collect &&
-        e - s < AG__LEX_MAXKEY && capmid_push(p, k) < 0)
+    if ((fl & (AG__T_CAP | AG__T_ALLCAPS | AG__T_FIRST)) == AG__T_CAP && e - s < AG__LEX_MAXKEY &&
+        capmid_push(p, k) < 0)
+        o->oom = 1;
+    /* Where a span may start: the span finder visits these, not every token. */
+    if ((fl & (AG__T_CAP | AG__T_DIGIT)) == AG__T_CAP && start_push(p, k) < 0)
         o->oom = 1;
 }
 
@@ -428,12 +445,13 @@ int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const cha
 {
     size_t i = *pos;
     uint32_t first = *firstp ? AG__T_FIRST : 0;
+    /* Sport words are counted, and capmid and starts collected, in the document's one
+     * pass only. */
     if (i < b && limit > p->ntoks) {
         size_t most = b - i < limit - p->ntoks ? b - i : limit - p->ntoks;
         if (ag__grow(&p->toks, &p->captoks, p->ntoks + most, sizeof(tok)) < 0)
             return -1;
     }
-    /* Sport words are counted, and capmid collected, in the document's one pass only. */
     tok_out o = {p->toks,
                  p->ntoks,
                  p->ntoks > 0 ? p->toks[p->ntoks - 1].flags : 0,
@@ -626,6 +644,7 @@ int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, 
     p->sport_words = 0;
     p->nicks = 0;
     p->ncapmid = 0;
+    p->nstarts = 0;
     p->doc_pass = 1;
     for (size_t si = 0; si < nsents; si++) {
         size_t a = sents[si].start, b = sents[si].end;
