@@ -59,12 +59,13 @@ dslot *ag__ner_dt_intern_extra(struct ag__ner_scratch *p, dtab *t, const char *k
  * its locals: a token's size_t fields may alias p->ntoks, so through p both were loaded
  * again and the count stored at every token. Beside them, what classifying the words as
  * they are written needs to know of the token before (see word_added). */
+#define TOK_OPEN (1u << 31) /* in tok_out.last: no AG__T_* flag */
 typedef struct tok_out {
     tok *v;        /* p->toks, with room for the tokens to come */
     size_t n;      /* tokens in it */
-    uint32_t last; /* flags of token n - 1 (of the call before, for the first of this one) */
-    int open;      /* token n - 1 is a word whose class is not looked up yet: a capitalised
-                    * token after it asks for it */
+    uint32_t last; /* flags of token n - 1 (of the call before, for the first of this one),
+                    * and TOK_OPEN when it is a word whose class is not looked up yet: a
+                    * capitalised token after it asks for it (one register for both) */
     int collect;   /* p->capmid and p->starts collect their tokens (the document's pass,
                     * while its tokens are kept) */
     int oom;       /* capmid could not grow: ag__ner_tokenise fails */
@@ -79,8 +80,7 @@ static inline void push_tok(tok_out *o, size_t s, size_t e, uint32_t flags, uint
     /* The whole token at once, its caches zero (mf_te and mt_te: not asked yet; gram:
      * none): the compiler writes it in a few wide stores. */
     o->v[o->n++] = (tok){.s = s, .e = e, .flags = flags, .sent = sent, .punct = punct};
-    o->last = flags;
-    o->open = 0; /* a punctuation token needs no class; word_added sets it for a word */
+    o->last = flags; /* not open: a punctuation token needs no class; word_added opens a word */
 }
 
 static int is_open_punct(int32_t cp)
@@ -351,25 +351,24 @@ static inline void classify_tok(const ag_lexicon *lex, struct ag__ner_scratch *p
 }
 
 /* The word token just written, text[s, e) with flags fl (before: the flags of the token
- * before it; before_open: that one is a word still without its class), is classified as
- * it is written, while its bytes are in the cache, instead of in a pass of its own over
- * the tokens. Classes are looked up only where they can matter: capitalised words and
- * their neighbours (connectors, lower-case titles, "the"). A lower-case word between two
- * lower-case words is never part of or next to a name, and skipping it halves the hash
- * lookups on ordinary prose; so a word after a lower-case one waits (o->open) for the
- * token after it, and a capitalised one looks it up. The same step counts the words that
- * make a document a sports report, and collects the capitalised words in mid-sentence
- * (p->capmid, for ag__ner_attested) and those where a span may start (p->starts). s and e come in
- * registers: read back from the token, they were loaded again (the token's stores may alias
- * anything). */
+ * before it, with TOK_OPEN when that one is a word still without its class), is
+ * classified as it is written, while its bytes are in the cache, instead of in a pass of
+ * its own over the tokens. Classes are looked up only where they can matter: capitalised
+ * words and their neighbours (connectors, lower-case titles, "the"). A lower-case word
+ * between two lower-case words is never part of or next to a name, and skipping it halves
+ * the hash lookups on ordinary prose; so a word after a lower-case one waits (TOK_OPEN)
+ * for the token after it, and a capitalised one looks it up. The same step counts the
+ * words that make a document a sports report, and collects the capitalised words in
+ * mid-sentence (p->capmid, for ag__ner_attested) and those where a span may start
+ * (p->starts). s and e come in registers: read back from the token, they were loaded
+ * again (the token's stores may alias anything). */
 static inline void word_added(const ag_lexicon *lex, struct ag__ner_scratch *p, tok_out *o,
-                              const char *text, size_t s, size_t e, uint32_t fl, uint32_t before,
-                              int before_open)
+                              const char *text, size_t s, size_t e, uint32_t fl, uint32_t before)
 {
     const uint32_t capish = AG__T_CAP | AG__T_ALLCAPS;
     size_t k = o->n - 1;
     tok *t = &o->v[k];
-    if ((fl & capish) && before_open)
+    if ((fl & capish) && (before & TOK_OPEN))
         classify_tok(lex, p, text, t - 1, before);
     if (!(fl & AG__T_WORD))
         return;
@@ -381,7 +380,7 @@ static inline void word_added(const ag_lexicon *lex, struct ag__ner_scratch *p, 
         ((p->sport_last[(unsigned char)text[e - 1]] >> n) & 1) && (tok_gram(p, text, t) & G_SPORT))
         o->sport++;
     if (!((before | fl) & capish)) {
-        o->open = 1;
+        o->last |= TOK_OPEN;
         return;
     }
     if (n < AG__LEX_MAXKEY)
@@ -435,9 +434,8 @@ static inline void word_token(const ag_lexicon *lex, struct ag__ner_scratch *p, 
     }
     *ip = i;
     uint32_t before = o->last;
-    int before_open = o->open;
     push_tok(o, s, i, fl, sent, 0);
-    word_added(lex, p, o, text, s, i, fl, before, before_open);
+    word_added(lex, p, o, text, s, i, fl, before);
 }
 
 int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
@@ -455,7 +453,6 @@ int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const cha
     tok_out o = {p->toks,
                  p->ntoks,
                  p->ntoks > 0 ? p->toks[p->ntoks - 1].flags : 0,
-                 0,
                  p->doc_pass && p->ncapmid != CAPMID_OFF,
                  0,
                  p->doc_pass ? p->sport_words : SPORT_WORDS};
@@ -491,7 +488,7 @@ int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const cha
     }
     /* The last token's right neighbour may come with the next chunk: taken as
      * capitalised then. */
-    if (i < b && o.open)
+    if (i < b && (o.last & TOK_OPEN))
         classify_tok(lex, p, text, &o.v[o.n - 1], o.last);
     p->ntoks = o.n;
     if (p->doc_pass)
