@@ -212,7 +212,8 @@ typedef struct capmid {
  * the text writes it (word_class_raw): either way the slot answers only for those
  * bytes, and the class is the same. */
 #define WC_MAXLEN 27
-#define WC_SLOTS 4096u
+#define WC_BITS 12
+#define WC_SLOTS (1u << WC_BITS)
 typedef struct wc_slot {
     uint32_t cls;      /* ag__lex_class_lower of the word */
     uint8_t len;       /* bytes of the word, 0 for an empty slot */
@@ -424,13 +425,51 @@ static inline uint32_t word_class(struct ag__ner_scratch *p, const ag_lexicon *l
     return wc_keep(s, low, n, ag__lex_class_hashed(lex, low, n, h));
 }
 
-/* word_class of the word text[0, n) as written, lower-cased only when the cache does not
- * hold it in this case already: the tokeniser asks about most words of the corpus, and
- * the same few thousand come back in the same case. */
-static inline uint32_t word_class_raw(struct ag__ner_scratch *p, const ag_lexicon *lex,
-                                      const char *text, size_t n)
+/* Slot s of the word class cache, missed, now answers for the word text[0, n) as written
+ * (n <= WC_MAXLEN): its class looked up lower-cased. Out of line: the tokeniser inlines
+ * the hits, and the misses are few (unused in the files that include this header but ask
+ * no word class). */
+static __attribute__((noinline, unused)) uint32_t wc_fill(wc_slot *s, const ag_lexicon *lex,
+                                                          const char *text, size_t n)
 {
     char low[AG__LEX_MAXKEY];
+    ag__lex_lower(text, n, low);
+    return wc_keep(s, text, n, ag__lex_class_hashed(lex, low, n, ag__hash_bytes(low, n)));
+}
+
+/* The word s[0, n) (1 <= n <= 8) as a little-endian number, its other bytes zero: two
+ * overlapping loads (4 to 8 bytes) or three byte loads (1 to 3), as ag__hash_bytes reads
+ * a tail, never past the word. */
+static inline uint64_t wc_word8(const char *s, size_t n)
+{
+    if (n >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        return (uint64_t)lo | ((uint64_t)hi << (8 * (n - 4)));
+    }
+    return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << (8 * (n / 2)) |
+           (uint64_t)(unsigned char)s[n - 1] << (8 * (n - 1));
+}
+
+/* word_class of the word text[0, n) as written, lower-cased only when the cache does not
+ * hold it in this case already: the tokeniser asks about most words of the corpus, and
+ * the same few thousand come back in the same case. A word of eight bytes or less, most
+ * of them, is one number: one multiply places it, one compare finds it (its slot is not
+ * word_class's for the same bytes, which costs a miss now and then, never an answer).
+ * Always inline: left out of line, as GCC did once the function grew, the call cost what
+ * the short path saves. */
+static inline __attribute__((always_inline)) uint32_t
+word_class_raw(struct ag__ner_scratch *p, const ag_lexicon *lex, const char *text, size_t n)
+{
+    char low[AG__LEX_MAXKEY];
+    if (n - 1 < 8) {
+        uint64_t w = wc_word8(text, n);
+        wc_slot *s = &p->wcache[((w ^ n) * 0x9E3779B97F4A7C15ull) >> (64 - WC_BITS)];
+        if (s->len == n && wc_word8(s->w, n) == w)
+            return s->cls;
+        return wc_fill(s, lex, text, n);
+    }
     if (n - 1 >= WC_MAXLEN) { /* also n == 0 */
         ag__lex_lower(text, n, low);
         return ag__lex_class_lower(lex, low, n);
@@ -438,8 +477,7 @@ static inline uint32_t word_class_raw(struct ag__ner_scratch *p, const ag_lexico
     wc_slot *s = &p->wcache[ag__hash_bytes(text, n) & (WC_SLOTS - 1)];
     if (s->len == n && ag__bytes_eq(s->w, text, n))
         return s->cls;
-    ag__lex_lower(text, n, low);
-    return wc_keep(s, text, n, ag__lex_class_hashed(lex, low, n, ag__hash_bytes(low, n)));
+    return wc_fill(s, lex, text, n);
 }
 
 static inline int is_ascii_letter(char ch) { return (ch | 32) >= 'a' && (ch | 32) <= 'z'; }
