@@ -373,16 +373,18 @@ static inline void word_added(const ag_lexicon *lex, struct ag__ner_scratch *p, 
     if (!(fl & AG__T_WORD))
         return;
     /* A lower-case word whose first and last bytes and length no sport word has is none,
-     * without a hash lookup. */
-    size_t n = e - s - ((fl & AG__T_ABBR) ? 1 : 0);
-    if ((fl & AG__T_LOWER) && o->sport < SPORT_WORDS && n < 64 &&
-        ((p->sport_lens[(unsigned char)text[s]] >> n) & 1) &&
-        ((p->sport_last[(unsigned char)text[e - 1]] >> n) & 1) && (tok_gram(p, text, t) & G_SPORT))
+     * without a hash lookup. (A lower-case word has no title's period: e - s is its
+     * length.) */
+    if ((fl & AG__T_LOWER) && o->sport < SPORT_WORDS && e - s < 64 &&
+        ((p->sport_lens[(unsigned char)text[s]] >> (e - s)) & 1) &&
+        ((p->sport_last[(unsigned char)text[e - 1]] >> (e - s)) & 1) &&
+        (tok_gram(p, text, t) & G_SPORT))
         o->sport++;
     if (!((before | fl) & capish)) {
         o->last |= TOK_OPEN;
         return;
     }
+    size_t n = e - s - ((fl & AG__T_ABBR) ? 1 : 0);
     if (n < AG__LEX_MAXKEY)
         t->cls = word_class_raw(p, lex, text + s, n);
     if (!o->collect)
