@@ -1667,11 +1667,12 @@ static int tennis_player(const ctx *c, const cand *m)
     size_t k = m->te;
     if (set_scores(c, k, m->sent))
         return 1;
-    if (k >= c->ntoks || t[k].sent != m->sent || !tok_is_any(c->text, &t[k], ag__ner_win_verbs))
+    if (k >= c->ntoks || t[k].sent != m->sent || !(t[k].flags & AG__T_LOWER))
         return 0;
-    for (k++; k < c->ntoks && t[k].sent == m->sent && (t[k].flags & AG__T_CAP); k++)
-        ;
-    return k > m->te + 1 && set_scores(c, k, m->sent);
+    size_t q = k + 1; /* (the scores first: the verb list is the dearer test) */
+    while (q < c->ntoks && t[q].sent == m->sent && (t[q].flags & AG__T_CAP))
+        q++;
+    return q > k + 1 && set_scores(c, q, m->sent) && tok_is_any(c->text, &t[k], ag__ner_win_verbs);
 }
 
 /* Token t is a cricket scorecard's mark of how a batsman was out, before the fielder's or
