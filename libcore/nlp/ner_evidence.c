@@ -896,15 +896,11 @@ static int person_of(const ctx *c, const cand *m)
              (t[r - 1].cls & AG_LEX_TITLE))
         title = &t[r - 1]; /* "economist Joel Naroff" */
     if (title) {
-        char low[16];
+        char low[AG__LEX_MAXKEY];
         size_t n = title->e - title->s;
         if (n >= sizeof low)
             return 1;
-        for (size_t i = 0; i < n; i++) {
-            char ch = c->text[title->s + i];
-            low[i] = ch >= 'A' && ch <= 'Z' ? (char)(ch | 32) : ch;
-        }
-        low[n] = '\0';
+        low[ag__lex_lower(c->text + title->s, n, low)] = '\0';
         for (const char *const *w = ag__ner_place_titles; *w; w++)
             if (strcmp(*w, low) == 0)
                 return 2;
