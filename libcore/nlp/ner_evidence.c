@@ -348,6 +348,9 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
     }
     if (allcommon && n >= 2 && !titled)
         m->votes[AG_ACTOR_ORG] += 1;
+    /* a legal form ends a company's name: "Pinault-Printemps-Redoute SA", "Veltrix AG" */
+    if (n >= 2 && !titled && tok_in(c, &t[te - 1], G_CORP_SFX))
+        m->votes[AG_ACTOR_ORG] += 3;
     /* A version after the name makes it a product: "Windows XP", "Halo 2 for the Xbox",
      * "Firefox 1.0" (a person with a numeral has a given name or a roman one). */
     if (!titled && !given && !hascue && !(t[ts].flags & AG__T_DOTTED) &&

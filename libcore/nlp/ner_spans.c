@@ -1533,6 +1533,8 @@ static size_t span_end(ctx *c, size_t k)
          * organisation-like head (a cue word, a title or ordinary words: "Bank of
          * England", "Secretary of State", "Voice of America"). */
         if (tok_is(c->text, &t[e], "of")) {
+            if (tok_in(c, &t[e - 1], G_CORP_SFX))
+                break; /* "Siemens AG of Germany": a legal form ends the name */
             int orgish = 1;
             for (size_t q = k; q < e; q++)
                 if (!(t[q].cls & (AG_LEX_ORGCUE | AG_LEX_TITLE | AG_LEX_COMMON)) ||
