@@ -563,8 +563,8 @@ unsigned ag_lexicon_word_class(const ag_lexicon *lex, const char *w, size_t len)
 int ag__lex_legal_form(const char *w, size_t n)
 {
     static const char *const forms[] = {
-        "corp",    "corporation", "inc",   "incorporated", "co", "company", "plc",      "ltd",
-        "limited", "llc",         "group", "ag",           "sa", "nv",      "holdings", NULL};
+        "corp", "corporation", "inc", "incorporated", "co", "company",  "plc", "ltd", "limited",
+        "llc",  "group",       "ag",  "sa",           "nv", "holdings", "asa", NULL};
     for (const char *const *f = forms; *f; f++)
         if (strlen(*f) == n && memcmp(*f, w, n) == 0)
             return 1;

@@ -552,7 +552,7 @@ int ag__ner_caps_sentence(const struct ag__ner_scratch *p, const char *text, siz
         if (!line)
             continue;
         if (fl & AG__T_LOWER)
-            nlower++;
+            nlower += !(t->cls & AG_LEX_FUNCTION); /* title case keeps "in", "with" small */
         else if ((fl & AG__T_CAP) && !(fl & AG__T_DIGIT))
             ninit++;
         /* (the tokeniser classified every capitalised word) */
@@ -569,8 +569,6 @@ int ag__ner_caps_sentence(const struct ag__ner_scratch *p, const char *text, siz
     return 2;
 }
 
-/* Record the words of tokens t[0, n) written capitalised in mid-sentence (outside
- * headlines). -1 when out of memory. */
 /* Record the words of tokens t[0, n) written capitalised in mid-sentence (outside
  * headlines) in p->evidence, for a document whose tokens are not kept. -1 when out of
  * memory. */

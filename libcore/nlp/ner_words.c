@@ -147,8 +147,8 @@ static const char *const gov_after[] = {
     "denied",  "resumed", "announced", "expressed", "welcomed", "warned",  "demanded", "called",
     "told",    "refused", "believes",  "hopes",     "accuses",  "insists", NULL};
 /* Company suffixes whose period belongs to the name ("First Albany Corp."). */
-static const char *const corp_sfx[] = {"Corp", "Inc", "Co",  "Ltd", "Bros", "AG", "SA",
-                                       "NV",   "Plc", "PLC", "LLC", "GmbH", NULL};
+static const char *const corp_sfx[] = {"Corp", "Inc", "Co",  "Ltd", "Bros", "AG",  "SA",
+                                       "NV",   "Plc", "PLC", "LLC", "GmbH", "ASA", NULL};
 
 /* ---------------------------------------------------------------- lists asked by one
  * helper each */
