@@ -1059,13 +1059,10 @@ static int split_span(ctx *c, span_state *sp, size_t j)
                 return -1;
             k += g;
             /* "Volkswagen AG", "Siemens AG": a legal form after a company the lexicon
-             * knows is no name of its own */
-            if (a.type == AG_ACTOR_ORG && k < sp->te && tok_in(c, &t[k], G_CORP_SFX)) {
-                while (k < sp->te && tok_in(c, &t[k], G_CORP_SFX))
-                    t[k++].flags |= AG__T_USED;
-                if (k + 1 < sp->te && tok_is(c->text, &t[k], "of"))
-                    t[k++].flags |= AG__T_USED; /* "Siemens AG of Germany" */
-            }
+             * knows is no name of its own (and ends the span: span_end joins no "of"
+             * after it, "Siemens AG of Germany") */
+            while (a.type == AG_ACTOR_ORG && k < sp->te && tok_in(c, &t[k], G_CORP_SFX))
+                t[k++].flags |= AG__T_USED;
             continue;
         }
         if (unknown_run(c, sp, &k) < 0)
