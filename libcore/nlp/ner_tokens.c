@@ -340,14 +340,14 @@ static int start_push(struct ag__ner_scratch *p, size_t k)
     return 0;
 }
 
-/* Give word token t (flags fl) its lexicon class, unless the word is too long to be a
- * lexicon key. */
+/* Give word token t, text[s, e) with flags fl, its lexicon class, unless the word is too
+ * long to be a lexicon key (a title's period is no part of the word). */
 static inline void classify_tok(const ag_lexicon *lex, struct ag__ner_scratch *p, const char *text,
-                                tok *t, uint32_t fl)
+                                tok *t, size_t s, size_t e, uint32_t fl)
 {
-    size_t n = t->e - t->s - ((fl & AG__T_ABBR) ? 1 : 0);
+    size_t n = e - s - ((fl & AG__T_ABBR) ? 1 : 0);
     if (n < AG__LEX_MAXKEY)
-        t->cls = word_class_raw(p, lex, text + t->s, n);
+        t->cls = word_class_raw(p, lex, text + s, n);
 }
 
 /* The word token just written, text[s, e) with flags fl (before: the flags of the token
@@ -369,7 +369,7 @@ static inline void word_added(const ag_lexicon *lex, struct ag__ner_scratch *p, 
     size_t k = o->n - 1;
     tok *t = &o->v[k];
     if ((fl & capish) && (before & TOK_OPEN))
-        classify_tok(lex, p, text, t - 1, before);
+        classify_tok(lex, p, text, t - 1, t[-1].s, t[-1].e, before);
     if (!(fl & AG__T_WORD))
         return;
     /* A lower-case word whose first and last bytes and length no sport word has is none,
@@ -384,9 +384,7 @@ static inline void word_added(const ag_lexicon *lex, struct ag__ner_scratch *p, 
         o->last |= TOK_OPEN;
         return;
     }
-    size_t n = e - s - ((fl & AG__T_ABBR) ? 1 : 0);
-    if (n < AG__LEX_MAXKEY)
-        t->cls = word_class_raw(p, lex, text + s, n);
+    classify_tok(lex, p, text, t, s, e, fl);
     if (!o->collect)
         return;
     /* Capitalised in mid-sentence (not ALL-CAPS): evidence that the word is a name. */
@@ -491,7 +489,7 @@ int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const cha
     /* The last token's right neighbour may come with the next chunk: taken as
      * capitalised then. */
     if (i < b && (o.last & TOK_OPEN))
-        classify_tok(lex, p, text, &o.v[o.n - 1], o.last);
+        classify_tok(lex, p, text, &o.v[o.n - 1], o.v[o.n - 1].s, o.v[o.n - 1].e, o.last);
     p->ntoks = o.n;
     if (p->doc_pass)
         p->sport_words = o.sport;
