@@ -420,15 +420,18 @@ void ag__acc_init(ag__acc *acc, size_t max_evidence)
     ag__evmap_init(&acc->evrec_index);
 }
 
+void ag__actor_free_lists(ag__actor *a)
+{
+    ag__counts_free(&a->names);
+    ag__counts_free(&a->forms);
+    ag__counts_free(&a->roles);
+    ag__counts_free(&a->countries);
+}
+
 void ag__acc_free_actors(ag__acc *acc)
 {
-    for (size_t i = 0; i < acc->nactors; i++) {
-        ag__actor *a = &acc->actors[i];
-        ag__counts_free(&a->names);
-        ag__counts_free(&a->forms);
-        ag__counts_free(&a->roles);
-        ag__counts_free(&a->countries);
-    }
+    for (size_t i = 0; i < acc->nactors; i++)
+        ag__actor_free_lists(&acc->actors[i]);
     free(acc->actors);
     acc->actors = NULL;
     acc->nactors = acc->capactors = 0;
@@ -740,10 +743,7 @@ int ag__acc_absorb(ag__acc *dst, ag__acc *src, ag_error *err)
             /* new to dst, or only named by its pairs: the record moves, lists and all */
             ag__actor *d = &dst->actors[j];
             const char *key = d->key;
-            ag__counts_free(&d->names);
-            ag__counts_free(&d->forms);
-            ag__counts_free(&d->roles);
-            ag__counts_free(&d->countries);
+            ag__actor_free_lists(d);
             *d = *s;
             d->key = key;
             s->names = s->forms = s->roles = s->countries = (ag__counts){0};

@@ -371,6 +371,8 @@ int ag__pair_add(ag__acc *acc, ag__pair *p, long long weight, long long document
 
 void ag__acc_init(ag__acc *acc, size_t max_evidence);
 void ag__acc_destroy(ag__acc *acc);
+/* Free a's four lists (names, forms, roles, countries), each left empty. */
+void ag__actor_free_lists(ag__actor *a);
 /* Free the actor records and their index (acc->nactors becomes 0); their strings stay in
  * the pool. */
 void ag__acc_free_actors(ag__acc *acc);

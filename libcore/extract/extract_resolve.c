@@ -1269,18 +1269,10 @@ static int add_nodes(resolver *r, ag_graph *g, ag_error *err)
         else
             rc = set_node_attrs(g, (size_t)node, &r->groups[k], &sum, err);
         /* The members' lists are in the node now: their memory serves the next nodes. */
-        for (size_t mi = r->mstart[k]; mi < r->mstart[k + 1]; mi++) {
-            ag__actor *a = &r->acc->actors[r->members[mi]];
-            ag__counts_free(&a->names);
-            ag__counts_free(&a->forms);
-            ag__counts_free(&a->roles);
-            ag__counts_free(&a->countries);
-        }
+        for (size_t mi = r->mstart[k]; mi < r->mstart[k + 1]; mi++)
+            ag__actor_free_lists(&r->acc->actors[r->members[mi]]);
     }
-    ag__counts_free(&sum.names);
-    ag__counts_free(&sum.forms);
-    ag__counts_free(&sum.roles);
-    ag__counts_free(&sum.countries);
+    ag__actor_free_lists(&sum);
     free(order);
     return rc;
 }
