@@ -375,6 +375,15 @@ int ag__acc_offer_rec(ag__acc *acc, ag__evlist *e, uint32_t rec)
     return pos >= max ? 0 : evlist_insert(acc, e, pos, rec);
 }
 
+int ag__acc_fold_evidence(ag__acc *acc, ag__evlist *to, ag__evlist from)
+{
+    size_t n = ag__evlist_n(acc, from);
+    for (size_t e = 0; e < n; e++)
+        if (ag__acc_offer_rec(acc, to, ag__evlist_id(acc, from, e)) < 0)
+            return -1;
+    return 0;
+}
+
 int ag__acc_evidence_closed(const ag__acc *acc, ag__evlist e, const char *doc, uint64_t offset)
 {
     size_t n = ag__evlist_n(acc, e);
@@ -778,12 +787,9 @@ int ag__acc_absorb(ag__acc *dst, ag__acc *src, ag_error *err)
             continue;
         }
         ag__pair_dates(dst, d, dates[p->first_date], dates[p->last_date]);
-        for (size_t k = 0; k < ag__evlist_n(dst, ev); k++)
-            if (ag__acc_offer_rec(dst, &d->evidence, ag__evlist_id(dst, ev, k)) < 0)
-                goto out;
-        for (size_t k = 0; k < ag__evlist_n(dst, mev); k++)
-            if (ag__acc_offer_rec(dst, &d->met_evidence, ag__evlist_id(dst, mev, k)) < 0)
-                goto out;
+        if (ag__acc_fold_evidence(dst, &d->evidence, ev) < 0 ||
+            ag__acc_fold_evidence(dst, &d->met_evidence, mev) < 0)
+            goto out;
     }
     rc = 0;
 out:

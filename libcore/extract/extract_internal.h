@@ -409,6 +409,8 @@ int ag__acc_offer(ag__acc *acc, ag__evlist *e, const char *doc, uint64_t offset,
                   size_t n);
 /* The same for record rec of acc (resolution folding the selections of two pairs). */
 int ag__acc_offer_rec(ag__acc *acc, ag__evlist *e, uint32_t rec);
+/* Offer every record of acc's selection from to its selection *to. -1 on ENOMEM. */
+int ag__acc_fold_evidence(ag__acc *acc, ag__evlist *to, ag__evlist from);
 /* 1 when acc's selection e is full and nothing from document doc (best a pool string:
  * compared by pointer first) at offset or later could enter it. */
 int ag__acc_evidence_closed(const ag__acc *acc, ag__evlist e, const char *doc, uint64_t offset);

@@ -1277,16 +1277,6 @@ static int add_nodes(resolver *r, ag_graph *g, ag_error *err)
     return rc;
 }
 
-/* Offer every piece of evidence of from to *to (both acc's). -1: out of memory. */
-static int fold_evidence(ag__acc *acc, ag__evlist *to, ag__evlist from)
-{
-    size_t n = ag__evlist_n(acc, from);
-    for (size_t e = 0; e < n; e++)
-        if (ag__acc_offer_rec(acc, to, ag__evlist_id(acc, from, e)) < 0)
-            return -1;
-    return 0;
-}
-
 /* A pair record's place in the sort: its nodes (lower, higher) and its index. */
 typedef struct pair_order {
     uint64_t ends;
@@ -1369,8 +1359,8 @@ static int fold_pairs(resolver *r)
         ag__pair_dates(acc, q, p->first_date, p->last_date);
         if (ag__pair_add(acc, q, ag__pair_weight(acc, p), ag__pair_documents(acc, p),
                          ag__pair_met(acc, p)) < 0 ||
-            fold_evidence(acc, &q->evidence, p->evidence) < 0 ||
-            fold_evidence(acc, &q->met_evidence, p->met_evidence) < 0) {
+            ag__acc_fold_evidence(acc, &q->evidence, p->evidence) < 0 ||
+            ag__acc_fold_evidence(acc, &q->met_evidence, p->met_evidence) < 0) {
             acc->npairs = m; /* the blocks go with the slab */
             return -1;
         }
