@@ -164,8 +164,8 @@ static const char *vkey_of(ag__arena *a, const char *name, int (*fn)(const char 
  * one-word skeletons are too weak to merge on). */
 static const char *last_word_key(ag__arena *a, const char *key)
 {
-    const char *sp = strrchr(key, ' ');
-    return sp ? ag__arena_strdup(a, sp + 1, strlen(sp + 1)) : ag__arena_strdup(a, key, strlen(key));
+    const char *sp = strrchr(key, ' '), *w = sp ? sp + 1 : key;
+    return ag__arena_strdup(a, w, strlen(w));
 }
 
 /* Representative order within a group. Persons: more words (the fullest name), more
