@@ -1346,15 +1346,16 @@ static int scan_string(scan *sc, const char **s, size_t *n)
     }
 }
 
-/* A JSON string interned into the pool. */
-static int scan_pooled(scan *sc, const char **out)
+/* A JSON string interned into the pool, or with keep among the kept strings. */
+static int scan_pooled(scan *sc, const char **out, int keep)
 {
     const char *s;
     size_t n;
     int r = scan_string(sc, &s, &n);
     if (r)
         return r;
-    return (*out = ag__acc_intern(sc->acc, s, n)) ? 0 : -1;
+    *out = keep ? ag__acc_keep(sc->acc, s, n) : ag__acc_intern(sc->acc, s, n);
+    return *out ? 0 : -1;
 }
 
 /* A JSON integer (no fraction or exponent) of at most COUNT_MAX in magnitude. */
@@ -1443,7 +1444,7 @@ static int scan_skip(scan *sc, int depth)
 static int scan_date(scan *sc, ag__date *slot, int want_min)
 {
     const char *date = NULL;
-    int r = scan_word(sc, "null") == 0 ? 0 : scan_pooled(sc, &date);
+    int r = scan_word(sc, "null") == 0 ? 0 : scan_pooled(sc, &date, 0);
     if (!r)
         date_keep(slot, date, want_min);
     return r;
@@ -1462,7 +1463,7 @@ static int scan_counts(scan *sc, ag__counts *c)
         int r;
         if (!eat(sc, '['))
             return 1;
-        if ((r = scan_pooled(sc, &s)) != 0)
+        if ((r = scan_pooled(sc, &s, 0)) != 0)
             return r;
         if (!eat(sc, ',') || scan_int(sc, &n) || !eat(sc, ']'))
             return 1;
@@ -1601,14 +1602,11 @@ static int pair_field(scan *sc, int which, void *ctx)
     }
     if (which <= 4)
         return scan_evids(sc, which == 3 ? &p->evidence : &p->met_evidence);
-    const char *date = NULL, *d = NULL;
-    size_t n = 0;
+    const char *date = NULL;
     long id;
-    int null = scan_word(sc, "null") == 0, r = null ? 0 : scan_string(sc, &d, &n);
+    int r = scan_word(sc, "null") == 0 ? 0 : scan_pooled(sc, &date, 1);
     if (r)
         return r;
-    if (!null && !(date = ag__acc_keep(sc->acc, d, n)))
-        return -1;
     if ((id = ag__acc_date_id(sc->acc, date)) < 0)
         return -1;
     ag__pair_dates(sc->acc, p, which == 5 ? (uint32_t)id : 0, which == 5 ? 0 : (uint32_t)id);
