@@ -1374,8 +1374,9 @@ static int fold_pairs(resolver *r)
 /* The evidence records that links will show, each into the graph's table of records
  * once, before the links: then acc's records go, and the graph's table and acc's are
  * not both whole at once. The malloc'ed map from acc's record numbers to the graph's
- * (UINT32_MAX: none, or not UTF-8), or NULL with err set. */
-static uint32_t *evidence_to_graph(resolver *r, ag_graph *g, ag_error *err)
+ * (UINT32_MAX: none, or not UTF-8), and in *nlinks the number of links, or NULL with err
+ * set. */
+static uint32_t *evidence_to_graph(resolver *r, ag_graph *g, size_t *nlinks, ag_error *err)
 {
     ag__acc *acc = r->acc;
     uint32_t *gid = malloc((acc->nevrecs ? acc->nevrecs : 1) * sizeof *gid);
@@ -1385,11 +1386,13 @@ static uint32_t *evidence_to_graph(resolver *r, ag_graph *g, ag_error *err)
     }
     /* Mark the records the links use (0). */
     memset(gid, 0xff, acc->nevrecs * sizeof *gid);
+    *nlinks = 0;
     for (size_t i = 0; i < acc->npairs; i++) {
         const ag__pair *q = &acc->pairs[i];
         long long met = ag__pair_met(acc, q);
         if (r->opts->met_only && !met)
             continue;
+        ++*nlinks;
         for (int kind = 0; kind < (met ? 2 : 1); kind++) {
             ag__evlist ev = kind ? q->met_evidence : q->evidence;
             for (size_t j = 0; j < ag__evlist_n(acc, ev); j++)
@@ -1431,10 +1434,8 @@ static int add_links(resolver *r, ag_graph *g, ag_error *err)
     /* The kept strings are every evidence string and date: the graph keeps them rather
      * than a copy, and frees them with itself, after acc and r are gone. */
     ag__edge_adopt_strings(g, &acc->kept);
-    uint32_t *gid = evidence_to_graph(r, g, err);
-    size_t nlinks = 0;
-    for (size_t i = 0; i < acc->npairs; i++)
-        nlinks += !r->opts->met_only || ag__pair_met(acc, &acc->pairs[i]);
+    size_t nlinks;
+    uint32_t *gid = evidence_to_graph(r, g, &nlinks, err);
     if (!gid || ag__graph_reserve(g, 0, nlinks, err) < 0) {
         free(gid);
         return -1;
