@@ -839,27 +839,6 @@ static int utf8_valid(const char *s)
     return 1;
 }
 
-/* The length of the run of bytes at s[0, n) that JSON strings hold as they are: printable
- * ASCII but '"' and '\\'. Eight bytes at a time: records are mostly such runs. */
-static size_t plain_run(const char *s, size_t n)
-{
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t x, q, bs;
-        memcpy(&x, s + i, 8);
-        q = x ^ (ones * '"');
-        bs = x ^ (ones * '\\');
-        /* a byte >= 0x80, < 0x20, or equal to '"' or '\\' (a zero byte of q or bs) */
-        if ((x | ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs)
-            break;
-    }
-    while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x80 && s[i] != '"' &&
-           s[i] != '\\')
-        i++;
-    return i;
-}
-
 /* ag__buf_add with its common case inline: records are written a few bytes at a time. */
 static inline int put_n(ag__buf *b, const char *s, size_t n)
 {
@@ -889,7 +868,7 @@ static int put_str(ag__buf *b, const char *s)
     size_t n = strlen(s), run = 0, mark = b->len;
     if (put_n(b, "\"", 1) < 0)
         return -1;
-    for (size_t i = plain_run(s, n); i < n; i += plain_run(s + i, n - i)) {
+    for (size_t i = ag__json_run(s, n, 1); i < n; i += ag__json_run(s + i, n - i, 1)) {
         unsigned char c = (unsigned char)s[i];
         char esc[12];
         size_t en = 2, k = 1;
@@ -1270,7 +1249,7 @@ static int scan_string(scan *sc, const char **s, size_t *n)
     const char *start = sc->p, *q = sc->p;
     ag__buf *b = NULL;
     for (;;) {
-        q += plain_run(q, (size_t)(sc->end - q));
+        q += ag__json_run(q, (size_t)(sc->end - q), 1);
         while (q < sc->end && *q != '"' && *q != '\\') {
             unsigned char c = (unsigned char)*q;
             if (c < 0x20)

@@ -20,6 +20,7 @@
 
 #include "graph/graph_internal.h"
 #include "io/formats_internal.h"
+#include "util/bytes_internal.h"
 #include "io/io_internal.h"
 
 /* ------------------------------------------------------------------ numbers */
@@ -59,30 +60,35 @@ void ag__format_double(double d, int as_integer, char *buf, size_t size)
 
 /* ------------------------------------------------------------------ writing */
 
-/* Bytes a JSON string cannot hold as they are: controls, the quote and the backslash. */
-static inline int needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
-
 static void put_string(FILE *out, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
-    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), run = ag__json_run(s, n, 0);
+    const char *p = s, *end = s + n;
+    char quoted[256];
 
+    if (run == n && n + 2 <= sizeof quoted) {
+        /* Plain and short, as names and sentences mostly are: one write (a stream's
+         * write of a few bytes costs more than the copy). */
+        quoted[0] = '"';
+        memcpy(quoted + 1, s, n);
+        quoted[n + 1] = '"';
+        ag__putn(out, quoted, n + 2);
+        return;
+    }
     ag__putn(out, "\"", 1);
     for (;;) {
-        /* Names and sentences are mostly plain: write each run of them at once. */
-        const unsigned char *run = p;
-        while (*p && !needs_escape(*p))
-            p++;
-        if (p > run)
-            ag__putn(out, (const char *)run, (size_t)(p - run));
-        if (!*p)
+        if (run)
+            ag__putn(out, p, run);
+        p += run;
+        if (p == end)
             break;
         char esc[6] = {'\\', 0};
-        size_t n = 2;
+        size_t k = 2;
         switch (*p) {
         case '"':
         case '\\':
-            esc[1] = (char)*p;
+            esc[1] = *p;
             break;
         case '\n':
             esc[1] = 'n';
@@ -101,12 +107,13 @@ static void put_string(FILE *out, const char *s)
             break;
         default:
             memcpy(esc, "\\u00", 4);
-            esc[4] = hex[*p >> 4];
+            esc[4] = hex[(unsigned char)*p >> 4];
             esc[5] = hex[*p & 15];
-            n = 6;
+            k = 6;
         }
-        ag__putn(out, esc, n);
+        ag__putn(out, esc, k);
         p++;
+        run = ag__json_run(p, (size_t)(end - p), 0);
     }
     ag__putn(out, "\"", 1);
 }

@@ -132,4 +132,29 @@ static inline uint64_t ag__hash_u64(uint64_t x)
     return x ^ (x >> 33);
 }
 
+/* The length of the run at s[0, n) that a JSON string holds as it is: no control byte,
+ * '"' or '\\', and with ascii no byte of UTF-8 either (the keyed records escape those,
+ * as jansson's JSON_ENSURE_ASCII does). Eight bytes at a time: names and sentences are
+ * mostly such runs, and the writers pass billions of their bytes. */
+static inline size_t ag__json_run(const char *s, size_t n, int ascii)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, q, bs;
+        memcpy(&x, s + i, 8);
+        q = x ^ (ones * '"');
+        bs = x ^ (ones * '\\');
+        /* a byte < 0x20 (high bit clear, borrowing), a zero byte of q or bs, or (ascii)
+         * a byte >= 0x80 */
+        if (((ascii ? x : 0) | ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) &
+            highs)
+            break;
+    }
+    while (i < n && (unsigned char)s[i] >= 0x20 && (!ascii || (unsigned char)s[i] < 0x80) &&
+           s[i] != '"' && s[i] != '\\')
+        i++;
+    return i;
+}
+
 #endif
