@@ -36,7 +36,7 @@ static const ag_cli_opt options[] = {
     AG_CLI_OPT_FLAG("no-variants", 0, "do not merge spelling variants (as ag-extract)", &o.variants,
                     0),
     AG_CLI_OPT_EVIDENCE("evidence records per link (default: as extracted)", &o.evidence),
-    AG_CLI_OPT_JOBS("threads reading the records and writing JSON (default 1)", &o.threads),
+    AG_CLI_OPT_JOBS("threads reading, resolving and writing JSON (default 1)", &o.threads),
     AG_CLI_OPT_QUIET("accepted for symmetry; ag-merge shows no progress", NULL),
     AG_CLI_OPT_FLAG("timings", 0, "print the time each step took on stderr", &a.timings, 1),
     AG_CLI_OPTS_END};

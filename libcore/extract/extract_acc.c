@@ -405,11 +405,16 @@ void ag__acc_evidence_free(ag__acc *acc, ag__evlist *e)
     *e = 0;
 }
 
-void ag__acc_free_evidence(ag__acc *acc)
+void ag__acc_drop_evrecs(ag__acc *acc)
 {
     free(acc->evrecs);
     acc->evrecs = NULL;
     acc->nevrecs = acc->capevrecs = 0;
+}
+
+void ag__acc_free_evidence(ag__acc *acc)
+{
+    ag__acc_drop_evrecs(acc);
     ag__evmap_dispose(&acc->evrec_index);
     free(acc->evslab);
     acc->evslab = NULL;

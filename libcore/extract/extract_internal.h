@@ -416,6 +416,9 @@ int ag__acc_fold_evidence(ag__acc *acc, ag__evlist *to, ag__evlist from);
 int ag__acc_evidence_closed(const ag__acc *acc, ag__evlist e, const char *doc, uint64_t offset);
 /* Empty the selection *e, its block kept for another (the slab never shrinks). */
 void ag__acc_evidence_free(ag__acc *acc, ag__evlist *e);
+/* Free the evidence records alone, once no selection is read or changed any more (the
+ * graph holds what they said); the blocks stay. */
+void ag__acc_drop_evrecs(ag__acc *acc);
 /* Free the evidence records and blocks at once (every selection becomes invalid); their
  * strings stay in the pool. */
 void ag__acc_free_evidence(ag__acc *acc);
@@ -454,6 +457,7 @@ int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const ch
 typedef struct ag__resolve_opts {
     int variants; /* merge spelling variants, dropped middle names, surnames */
     int met_only; /* keep only met links */
+    int threads;  /* > 1: the evidence records go into the graph on a thread of their own */
 } ag__resolve_opts;
 
 /* Resolve the records of acc across documents and build the sorted graph. The actor and

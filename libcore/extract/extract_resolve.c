@@ -44,6 +44,7 @@
  * acc's actor and pair records are released on the way, once used (they move into the
  * graph).
  */
+#include <pthread.h>
 #include <stdlib.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -1235,22 +1236,32 @@ static int cmp_group_id(const void *pa, const void *pb, void *ctx)
     return strcmp(groups[*(const size_t *)pa].id, groups[*(const size_t *)pb].id);
 }
 
-static int add_nodes(resolver *r, ag_graph *g, ag_error *err)
+/* The node of every group, numbered by id (unique): the order ag_graph_sort gives them,
+ * so that it moves neither them nor the links (added in node order), which would copy
+ * every column at the time the graph is largest. Numbered before they are made, so that
+ * the pairs can fold into links beside that. The malloc'ed order (node -> group), or
+ * NULL: out of memory. */
+static size_t *number_nodes(resolver *r)
+{
+    size_t *order = malloc((r->ngroups ? r->ngroups : 1) * sizeof *order);
+    if (!order)
+        return NULL;
+    for (size_t k = 0; k < r->ngroups; k++)
+        order[k] = k;
+    qsort_r(order, r->ngroups, sizeof *order, cmp_group_id, r->groups);
+    for (size_t j = 0; j < r->ngroups; j++)
+        r->groups[order[j]].node = (long)j;
+    return order;
+}
+
+/* The nodes in number_nodes' order into the empty graph g. */
+static int add_nodes(resolver *r, const size_t *order, ag_graph *g, ag_error *err)
 {
     /* One record sums every group in turn: its lists keep their memory between groups
      * (an accumulator per group cost an arena block and an index each). Its strings are
      * borrowed from acc's pool, like the members'. */
     ag__actor sum;
     int rc = 0;
-    /* The nodes go in by id (unique), the order ag_graph_sort gives them: then it moves
-     * neither them nor the links (added in node order), which would copy every column
-     * at the time the graph is largest. */
-    size_t *order = malloc((r->ngroups ? r->ngroups : 1) * sizeof *order);
-    if (!order)
-        return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
-    for (size_t k = 0; k < r->ngroups; k++)
-        order[k] = k;
-    qsort_r(order, r->ngroups, sizeof *order, cmp_group_id, r->groups);
     memset(&sum, 0, sizeof sum);
     for (size_t j = 0; j < r->ngroups && rc == 0; j++) {
         size_t k = order[j];
@@ -1259,7 +1270,10 @@ static int add_nodes(resolver *r, ag_graph *g, ag_error *err)
             rc = -1;
             break;
         }
-        r->groups[k].node = node;
+        if (node != r->groups[k].node) {
+            rc = ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "node ids are not unique");
+            break;
+        }
         sum.mentions = sum.documents = 0;
         memset(sum.types, 0, sizeof sum.types);
         sum.names.n = sum.forms.n = sum.roles.n = sum.countries.n = 0;
@@ -1273,7 +1287,6 @@ static int add_nodes(resolver *r, ag_graph *g, ag_error *err)
             ag__actor_free_lists(&r->acc->actors[r->members[mi]]);
     }
     ag__actor_free_lists(&sum);
-    free(order);
     return rc;
 }
 
@@ -1371,33 +1384,39 @@ static int fold_pairs(resolver *r)
     return 0;
 }
 
+/* Mark (0) in gid the records of pair q's evidence, and with met its met evidence. */
+static void mark_records(const ag__acc *acc, const ag__pair *q, int met, uint32_t *gid)
+{
+    for (int kind = 0; kind < (met ? 2 : 1); kind++) {
+        ag__evlist ev = kind ? q->met_evidence : q->evidence;
+        for (size_t j = 0; j < ag__evlist_n(acc, ev); j++)
+            gid[ag__evlist_id(acc, ev, j)] = 0;
+    }
+}
+
 /* The evidence records that links will show, each into the graph's table of records
  * once, before the links: then acc's records go, and the graph's table and acc's are
- * not both whole at once. The malloc'ed map from acc's record numbers to the graph's
- * (UINT32_MAX: none, or not UTF-8), and in *nlinks the number of links, or NULL with err
- * set. */
-static uint32_t *evidence_to_graph(resolver *r, ag_graph *g, size_t *nlinks, ag_error *err)
+ * not both whole at once. With early (the pairs not folded yet), the records of every
+ * pair's selections, and acc's records stay: folding compares them. The malloc'ed map
+ * from acc's record numbers to the graph's (UINT32_MAX: none, or not UTF-8), and in
+ * *nlinks the number of links (early: 0), or NULL with err set. */
+static uint32_t *evidence_to_graph(ag__acc *acc, int met_only, int early, ag_graph *g,
+                                   size_t *nlinks, ag_error *err)
 {
-    ag__acc *acc = r->acc;
     uint32_t *gid = malloc((acc->nevrecs ? acc->nevrecs : 1) * sizeof *gid);
     if (!gid) {
         ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
         return NULL;
     }
-    /* Mark the records the links use (0). */
     memset(gid, 0xff, acc->nevrecs * sizeof *gid);
     *nlinks = 0;
     for (size_t i = 0; i < acc->npairs; i++) {
         const ag__pair *q = &acc->pairs[i];
-        long long met = ag__pair_met(acc, q);
-        if (r->opts->met_only && !met)
+        long long met = early || ag__pair_met(acc, q);
+        if (!early && met_only && !met)
             continue;
-        ++*nlinks;
-        for (int kind = 0; kind < (met ? 2 : 1); kind++) {
-            ag__evlist ev = kind ? q->met_evidence : q->evidence;
-            for (size_t j = 0; j < ag__evlist_n(acc, ev); j++)
-                gid[ag__evlist_id(acc, ev, j)] = 0;
-        }
+        *nlinks += !early;
+        mark_records(acc, q, met != 0, gid);
     }
     size_t used = 0;
     for (size_t k = 0; k < acc->nevrecs; k++)
@@ -1420,22 +1439,28 @@ static uint32_t *evidence_to_graph(resolver *r, ag_graph *g, size_t *nlinks, ag_
         gid[k] = id < 0 ? UINT32_MAX : (uint32_t)id;
     }
     /* The selections stay (the slab), their records are the graph's now. */
-    free(acc->evrecs);
-    acc->evrecs = NULL;
-    acc->nevrecs = acc->capevrecs = 0;
+    if (!early)
+        ag__acc_drop_evrecs(acc);
     return gid;
 }
 
 /* Stage 5b: one link per folded pair record (met ones only with --met-only), releasing
- * the records as they go into the graph. -1 with err set. */
-static int add_links(resolver *r, ag_graph *g, ag_error *err)
+ * the records as they go into the graph; gid: evidence_to_graph's early map (owned), or
+ * NULL. -1 with err set. */
+static int add_links(resolver *r, ag_graph *g, uint32_t *gid, ag_error *err)
 {
     ag__acc *acc = r->acc;
-    /* The kept strings are every evidence string and date: the graph keeps them rather
-     * than a copy, and frees them with itself, after acc and r are gone. */
-    ag__edge_adopt_strings(g, &acc->kept);
-    size_t nlinks;
-    uint32_t *gid = evidence_to_graph(r, g, &nlinks, err);
+    size_t nlinks = 0;
+    if (gid) { /* made early: acc's records were kept for folding */
+        ag__acc_drop_evrecs(acc);
+        for (size_t i = 0; i < acc->npairs; i++)
+            nlinks += !r->opts->met_only || ag__pair_met(acc, &acc->pairs[i]);
+    } else {
+        /* The kept strings are every evidence string and date: the graph keeps them
+         * rather than a copy, and frees them with itself, after acc and r are gone. */
+        ag__edge_adopt_strings(g, &acc->kept);
+        gid = evidence_to_graph(acc, r->opts->met_only, 0, g, &nlinks, err);
+    }
     if (!gid || ag__graph_reserve(g, 0, nlinks, err) < 0) {
         free(gid);
         return -1;
@@ -1521,15 +1546,89 @@ static void resolver_free(resolver *r)
     r->gof = NULL;
 }
 
+/* ------------------------------------------------------------------ threads */
+
+/*
+ * With threads, the links' half of the work runs beside the actors' half on one other
+ * thread, in two steps:
+ *  - evidence_to_graph, early: beside the resolution of the actors, which touches
+ *    neither the pairs and their evidence, nor the kept strings, nor the graph's link
+ *    attributes. It was a third of the resolution's time on Zipf shards. Folding keeps
+ *    the records (it compares them), and afterwards drops some from every selection (of
+ *    pairs within one group or of no actor, and the least of a group's): those are in the
+ *    graph's table unused, which costs memory only (the writers show the links' records);
+ *  - fold_pairs, once the nodes are numbered, beside making the nodes: it reads the
+ *    groups' node numbers alone, which add_nodes only checks.
+ * The output is the same as one thread's.
+ */
+typedef struct links_job {
+    resolver *r;   /* borrowed; the job reads r->acc, r->gof and r->groups[].node */
+    ag_graph *g;   /* borrowed: the job adds to its link attributes alone */
+    uint32_t *gid; /* evidence_to_graph's map (owned), or NULL */
+    ag_error err;  /* why the job failed */
+    int rc;        /* 0, or -1 (err) */
+    pthread_t early, fold;
+    int early_running, fold_running; /* a thread to be joined */
+} links_job;
+
+static void *early_evidence(void *arg)
+{
+    links_job *j = arg;
+    size_t nlinks;
+    ag__edge_adopt_strings(j->g, &j->r->acc->kept);
+    j->gid = evidence_to_graph(j->r->acc, 0, 1, j->g, &nlinks, &j->err);
+    j->rc = j->gid ? 0 : -1;
+    return NULL;
+}
+
+static void join_early(links_job *j)
+{
+    if (j->early_running)
+        pthread_join(j->early, NULL);
+    j->early_running = 0;
+}
+
+/* The pairs folded, once the early evidence (which reads their selections) is in. */
+static void *fold_links(void *arg)
+{
+    links_job *j = arg;
+    join_early(j);
+    if (j->rc == 0 && fold_pairs(j->r) < 0)
+        j->rc = ag_error_set(&j->err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
+    return NULL;
+}
+
+/* Wait for the job's threads: 0, or -1 with err set from the job's failure. */
+static int join_links(links_job *j, ag_error *err)
+{
+    if (j->fold_running)
+        pthread_join(j->fold, NULL);
+    j->fold_running = 0;
+    join_early(j);
+    if (j->rc < 0 && err)
+        *err = j->err;
+    return j->rc;
+}
+
 ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error *err)
 {
     size_t n = acc->nactors, n1 = n ? n : 1;
     resolver r = {.acc = acc, .opts = opts, .n = n};
-    ag_graph *g = NULL;
+    links_job job = {.r = &r};
+    size_t *order = NULL;
+    uint32_t *gid;
+    int folded;
+    ag_graph *g = ag_graph_new(0);
 
     /* No pair is looked up from here on (fold_pairs renames them): the index goes before
      * the resolver's tables are made, at the time the records are largest. */
     ag__pairmap_dispose(&acc->pair_index);
+    if (!g)
+        goto nomem;
+    job.g = g;
+    ag_error_clear(&job.err);
+    if (opts->threads > 1)
+        job.early_running = pthread_create(&job.early, NULL, early_evidence, &job) == 0;
     r.inf = calloc(n1, sizeof *r.inf);
     r.parent = malloc(n1 * sizeof *r.parent);
     r.target = malloc(n1 * sizeof *r.target);
@@ -1542,11 +1641,17 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
     if (opts->variants && !(r.lex = ag__lexicon_default(err)))
         goto fail;
     if (describe_actors(&r) < 0 || (opts->variants && unite_variants(&r) < 0) ||
-        form_groups(&r) < 0 || !(g = ag_graph_new(0)))
+        form_groups(&r) < 0)
         goto nomem;
     json_object_set_new(ag_graph_attrs(g), "documents", json_integer(acc->documents));
     resolver_free_steps(&r); /* before the nodes, at the time the records are largest */
-    if (ag__graph_reserve(g, r.ngroups, 0, err) < 0 || add_nodes(&r, g, err) < 0)
+    if (ag__graph_reserve(g, r.ngroups, 0, err) < 0)
+        goto fail;
+    if (!(order = number_nodes(&r)))
+        goto nomem;
+    if (job.early_running)
+        job.fold_running = pthread_create(&job.fold, NULL, fold_links, &job) == 0;
+    if (add_nodes(&r, order, g, err) < 0)
         goto fail;
     /* The actor records are summed into the nodes; what the links need of them is in the
      * groups and the kept strings. */
@@ -1558,10 +1663,15 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
      * pages until asked, and the links are about to need as much again. */
     malloc_trim(0);
 #endif
-    if (fold_pairs(&r) < 0)
+    folded = job.fold_running; /* else one thread, or none could start: here */
+    if (join_links(&job, err) < 0)
+        goto fail;
+    if (!folded && fold_pairs(&r) < 0)
         goto nomem;
     resolver_free(&r); /* the pairs name nodes now */
-    if (add_links(&r, g, err) < 0)
+    gid = job.gid;     /* add_links frees it */
+    job.gid = NULL;
+    if (add_links(&r, g, gid, err) < 0)
         goto fail;
     if (ag_graph_sort(g, err) < 0)
         goto fail;
@@ -1569,9 +1679,12 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
 nomem:
     ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
 fail:
+    join_links(&job, NULL); /* before the graph and acc's records go */
     ag_graph_free(g);
     g = NULL;
 out:
+    free(job.gid);
+    free(order);
     resolver_free(&r);
     return g;
 }

@@ -16,9 +16,11 @@
  * the threads' accumulators only adds records to empty ones. (Cutting the files into
  * runs per thread instead put popular keys' records in every run: combining them cost
  * what the threads saved.) Should a thread fail, one thread reads everything again and
- * reports the first bad record as it always did. The writer formats the graph on the
- * threads too (ag_write_opts). The resolver's lexicon is built after the reading, not
- * beside it: the 20 ms saved cost 5 MB of peak memory on 100 MB of Zipf shards.
+ * reports the first bad record as it always did. The resolution builds the links' evidence
+ * and folds the pairs on one more thread, beside the actors' steps (extract_resolve.c),
+ * and the writer formats the graph on the threads too (ag_write_opts). The resolver's
+ * lexicon is built after the reading, not beside it: the 20 ms saved cost 5 MB of peak
+ * memory on 100 MB of Zipf shards.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -225,7 +227,7 @@ ag_graph *ag_merge_graph(const char *const *inputs, size_t ninputs, const ag_mer
     if (!opts)
         opts = &defaults;
     if (read_all(inputs, ninputs, opts, &acc, err) == 0) {
-        ag__resolve_opts ro = {opts->variants, opts->met_only};
+        ag__resolve_opts ro = {opts->variants, opts->met_only, opts->threads};
         ag__acc_seal(&acc); /* every record is in: the pool index is only memory now */
         g = ag__acc_to_graph(&acc, &ro, err);
     }

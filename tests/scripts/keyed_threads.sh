@@ -9,7 +9,8 @@
 #    records, from which the threads read (each its keys, merge.c), and about 11,000
 #    links, above the 8,192 records from which the JSON writer formats on several
 #    threads (json_write.c), so its chunks, their order and the last short chunk are
-#    compared.
+#    compared; the resolution makes the links' evidence and folds them on a thread of
+#    its own beside the nodes (extract_resolve.c), with --met-only and --no-variants too.
 # Usage: keyed_threads.sh BIN_DIR
 set -u
 bin=$(cd "$1" && pwd) || exit 1
@@ -47,6 +48,13 @@ for j in 1 2 3; do
         diff "$tmp/single.json" "$tmp/j$j.json" | head -6
         exit 1
     fi
+done
+# The resolution's threads (extract_resolve.c) with the options that drop links or keep
+# variants apart: the same bytes as one thread.
+for opt in --met-only --no-variants; do
+    ag-merge -j 1 $opt -o "$tmp/o1.json" "$tmp"/shard0?.keyed &&
+        ag-merge -j 2 $opt -o "$tmp/o2.json" "$tmp"/shard0?.keyed || exit 1
+    cmp -s "$tmp/o1.json" "$tmp/o2.json" || { echo "FAIL: ag-merge -j 2 $opt differs"; exit 1; }
 done
 # stdin to stdout, and --emit-keyed, with -j 2
 cat "$tmp"/shard0?.keyed | ag-merge -j 2 | cmp -s - "$tmp/single.json" ||
