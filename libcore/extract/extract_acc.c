@@ -461,6 +461,7 @@ void ag__acc_destroy(ag__acc *acc)
     free(acc->wide);
     free(acc->dates);
     ag__u64map_dispose(&acc->date_ids);
+    free(acc->date_memo);
     free(acc->settings);
     free(acc->shards);
     ag__pairmap_dispose(&acc->pair_index);
@@ -1570,6 +1571,36 @@ static int actor_field(scan *sc, int which, void *ctx)
     return scan_counts(sc, lists[which - 3]);
 }
 
+/* A pair line's date (the bytes s[0, n) of its JSON string) as a date number. Every pair
+ * line has two, of a few thousand days: a direct-mapped table of the last ones seen saves
+ * most lookups in the kept strings' index, the biggest table of ag-merge (every evidence
+ * string is in it), where each cost cache misses. Not for the few pairs of the streaming
+ * reducer's one key, which would pay for the table at every key. -1: out of memory. */
+#define DATE_MEMO 4096       /* slots, a power of two: 64 KiB */
+#define DATE_MEMO_PAIRS 4096 /* pairs read before the table pays */
+
+struct ag__date_memo {
+    const char *s; /* a kept string, NULL: the slot is empty */
+    uint32_t n, id;
+};
+
+static long keyed_date_id(ag__acc *acc, const char *s, size_t n)
+{
+    struct ag__date_memo *m = NULL;
+    if (n && n < 64 && acc->npairs >= DATE_MEMO_PAIRS) { /* dates are short */
+        if (!acc->date_memo && !(acc->date_memo = calloc(DATE_MEMO, sizeof *acc->date_memo)))
+            return -1;
+        m = &acc->date_memo[ag__hash_bytes(s, n) & (DATE_MEMO - 1)];
+        if (m->s && m->n == n && memcmp(m->s, s, n) == 0)
+            return (long)m->id;
+    }
+    const char *date = ag__acc_keep(acc, s, n);
+    long id = date ? ag__acc_date_id(acc, date) : -1;
+    if (m && id >= 0)
+        *m = (struct ag__date_memo){date, (uint32_t)n, (uint32_t)id};
+    return id;
+}
+
 static const char *const pair_keys[] = {"w", "d", "met", "ev", "mev", "fd", "ld", NULL};
 
 static int pair_field(scan *sc, int which, void *ctx)
@@ -1587,12 +1618,15 @@ static int pair_field(scan *sc, int which, void *ctx)
     if (which <= 4)
         return scan_evids(sc, which == 3 ? &p->evidence : &p->met_evidence);
     const char *date = NULL;
-    long id;
-    int r = scan_word(sc, "null") == 0 ? 0 : scan_pooled(sc, &date, 1);
-    if (r)
-        return r;
-    if ((id = ag__acc_date_id(sc->acc, date)) < 0)
-        return -1;
+    size_t n = 0;
+    long id = 0;
+    if (scan_word(sc, "null") != 0) {
+        int r = scan_string(sc, &date, &n);
+        if (r)
+            return r;
+        if ((id = keyed_date_id(sc->acc, date, n)) < 0)
+            return -1;
+    }
     ag__pair_dates(sc->acc, p, which == 5 ? (uint32_t)id : 0, which == 5 ? 0 : (uint32_t)id);
     return 0;
 }

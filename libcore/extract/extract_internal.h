@@ -244,9 +244,11 @@ typedef struct ag__acc {
     const char **dates;     /* the pair records' dates (pool strings), by number - 1: a
                              * corpus has a few thousand, its pairs hold 4 bytes, not 8 */
     size_t ndates, capdates;
-    ag__u64map date_ids;  /* a date's pool address -> its number */
-    long long (*wide)[3]; /* counts of pairs that 32 bits do not hold: weight, documents,
-                           * met */
+    ag__u64map date_ids;             /* a date's pool address -> its number */
+    struct ag__date_memo *date_memo; /* keyed lines: dates read lately, by their bytes
+                                      * (NULL until the first) */
+    long long (*wide)[3];            /* counts of pairs that 32 bits do not hold: weight, documents,
+                                      * met */
     size_t nwide, capwide;
     ag__evrec *evrecs; /* distinct evidence records, in insertion order */
     size_t nevrecs, capevrecs;
