@@ -1444,6 +1444,23 @@ static uint32_t *evidence_to_graph(ag__acc *acc, int met_only, int early, ag_gra
     return gid;
 }
 
+/* Link e's date attribute key: acc's date number d (0: none), looked up among the
+ * graph's strings once per date, not once per link: sid[d] is its index + 1, 0 before it
+ * is looked up, -1 when it is no string the graph takes (not UTF-8, as
+ * ag_edge_set_string refuses it) or could not take. */
+static void set_date(ag_graph *g, size_t e, const char *key, const ag__acc *acc, uint32_t d,
+                     long *sid)
+{
+    if (!d)
+        return;
+    if (!sid[d]) {
+        long k = ag__edge_string_id(g, ag__acc_date(acc, d), NULL);
+        sid[d] = k >= 0 ? k + 1 : -1;
+    }
+    if (sid[d] > 0)
+        ag__edge_set_string_id(g, e, key, sid[d] - 1, NULL);
+}
+
 /* Stage 5b: one link per folded pair record (met ones only with --met-only), releasing
  * the records as they go into the graph; gid: evidence_to_graph's early map (owned), or
  * NULL. -1 with err set. */
@@ -1451,6 +1468,8 @@ static int add_links(resolver *r, ag_graph *g, uint32_t *gid, ag_error *err)
 {
     ag__acc *acc = r->acc;
     size_t nlinks = 0;
+    long *sid = calloc(acc->ndates + 1, sizeof *sid);
+    int rc = -1;
     if (gid) { /* made early: acc's records were kept for folding */
         ag__acc_drop_evrecs(acc);
         for (size_t i = 0; i < acc->npairs; i++)
@@ -1461,10 +1480,10 @@ static int add_links(resolver *r, ag_graph *g, uint32_t *gid, ag_error *err)
         ag__edge_adopt_strings(g, &acc->kept);
         gid = evidence_to_graph(acc, r->opts->met_only, 0, g, &nlinks, err);
     }
-    if (!gid || ag__graph_reserve(g, 0, nlinks, err) < 0) {
-        free(gid);
-        return -1;
-    }
+    if (!sid)
+        ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
+    if (!sid || !gid || ag__graph_reserve(g, 0, nlinks, err) < 0)
+        goto out;
     /* The records are in reverse order and go from the end, so that the array shrinks as
      * the graph grows and the two are not both whole at once. */
     for (size_t i = acc->npairs; i-- > 0;) {
@@ -1482,31 +1501,27 @@ static int add_links(resolver *r, ag_graph *g, uint32_t *gid, ag_error *err)
         if (r->opts->met_only && !met)
             continue;
         long e = ag_graph_add_edge(g, q->a, q->b, err);
-        if (e < 0) {
-            free(gid);
-            return -1;
-        }
+        if (e < 0)
+            goto out;
         ag_edge_set_weight(g, (size_t)e, (double)ag__pair_weight(acc, q));
         ag_edge_set_integer(g, (size_t)e, "documents", ag__pair_documents(acc, q), NULL);
         ag_edge_set_bool(g, (size_t)e, "met", met > 0, NULL);
-        if (q->first_date)
-            ag_edge_set_string(g, (size_t)e, "first_date", ag__acc_date(acc, q->first_date), NULL);
-        if (q->last_date)
-            ag_edge_set_string(g, (size_t)e, "last_date", ag__acc_date(acc, q->last_date), NULL);
+        set_date(g, (size_t)e, "first_date", acc, q->first_date, sid);
+        set_date(g, (size_t)e, "last_date", acc, q->last_date, sid);
         if (set_evidence(g, (size_t)e, "evidence", acc, q->evidence, gid, err) < 0 ||
-            (met &&
-             set_evidence(g, (size_t)e, "met_evidence", acc, q->met_evidence, gid, err) < 0)) {
-            free(gid);
-            return -1;
-        }
+            (met && set_evidence(g, (size_t)e, "met_evidence", acc, q->met_evidence, gid, err) < 0))
+            goto out;
     }
     /* Everything is in the graph now: the records go before it is sorted. */
-    free(gid);
     ag__acc_free_evidence(acc);
     free(acc->pairs);
     acc->pairs = NULL;
     acc->npairs = acc->cappairs = 0;
-    return 0;
+    rc = 0;
+out:
+    free(gid);
+    free(sid);
+    return rc;
 }
 
 /* Free what only the steps needed, once the groups are formed: the actors' descriptions

@@ -593,9 +593,12 @@ static json_t *value_json(const ag__attr_store *s, const ag_attr_value *v)
     return ag__value_json(v);
 }
 
-int ag__attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_value *v)
+/* ag__attrs_set; str: the index of v->string among the interned strings, or -1 (looked up
+ * when the column holds strings). */
+static int attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_value *v,
+                     long str)
 {
-    long ci, pos, to = -1, str = 0;
+    long ci, pos, to = -1;
     ag__attr_column *c;
     json_t *j = NULL;
     int kind = v->type;
@@ -632,7 +635,7 @@ int ag__attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_
         return -1;
     if (col_reserve(c, row, s->caprows) < 0)
         return -1;
-    if (c->kind == AG_ATTR_STRING && (str = intern(s, v->string)) < 0)
+    if (c->kind == AG_ATTR_STRING && str < 0 && (str = intern(s, v->string)) < 0)
         return -1;
     if (c->kind == AG_ATTR_OTHER && !(j = value_json(s, v)))
         return -1;
@@ -663,6 +666,21 @@ int ag__attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_
         s->shape[row] = (uint32_t)to;
     }
     return 0;
+}
+
+int ag__attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_value *v)
+{
+    return attrs_set(s, row, key, v, -1);
+}
+
+long ag__attrs_intern(ag__attr_store *s, const char *str) { return intern(s, str); }
+
+int ag__attrs_set_string_id(ag__attr_store *s, size_t row, const char *key, uint32_t id)
+{
+    if (id >= s->nstrs)
+        return -1;
+    ag_attr_value v = {.type = AG_ATTR_STRING, .string = s->strs[id]};
+    return attrs_set(s, row, key, &v, (long)id);
 }
 
 /* Index of the record with these strings and offset, added when new; -1: out of memory. */

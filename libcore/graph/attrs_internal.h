@@ -162,6 +162,12 @@ void ag__attrs_adopt(ag__attr_store *s, ag__arena *a);
 /* Store a copy of *v (an AG_ATTR_OTHER value is shared: incref) under key, replacing
  * the old value in its place. key and strings must be UTF-8 already. -1: out of memory. */
 int ag__attrs_set(ag__attr_store *s, size_t row, const char *key, const ag_attr_value *v);
+/* The index of str (UTF-8) among the interned strings, a copy added when new; -1: out of
+ * memory. With ag__attrs_set_string_id, a builder that sets the same few strings on many
+ * rows looks each up once. */
+long ag__attrs_intern(ag__attr_store *s, const char *str);
+/* ag__attrs_set of the interned string with index id. -1: out of memory, or no such id. */
+int ag__attrs_set_string_id(ag__attr_store *s, size_t row, const char *key, uint32_t id);
 /* Remove key: 0, or -1 when absent. */
 int ag__attrs_unset(ag__attr_store *s, size_t row, const char *key);
 /* The row's jansson object, switching the row to object mode (see top). create 0: NULL

@@ -1051,6 +1051,25 @@ long ag__edge_add_record(ag_graph *g, const ag__attr_record *r, int adopted, ag_
     return k < 0 ? ag__nomem(err) : k;
 }
 
+long ag__edge_string_id(ag_graph *g, const char *s, ag_error *err)
+{
+    if (!s || !utf8_valid(s))
+        return -2;
+    long k = ag__attrs_intern(&g->eattrs, s);
+    return k < 0 ? ag__nomem(err) : k;
+}
+
+int ag__edge_set_string_id(ag_graph *g, size_t e, const char *key, long id, ag_error *err)
+{
+    if (e >= g->nedges)
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "link index %zu out of range", e);
+    if (!key || !utf8_valid(key))
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "attribute name is not UTF-8");
+    if (id < 0 || is_weight(key))
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "not a string of the links: %ld", id);
+    return ag__attrs_set_string_id(&g->eattrs, e, key, (uint32_t)id) < 0 ? ag__nomem(err) : 0;
+}
+
 int ag__edge_set_record_ids(ag_graph *g, size_t e, const char *key, const uint32_t *ids, size_t n,
                             ag_error *err)
 {

@@ -37,6 +37,14 @@ long ag__edge_add_record(ag_graph *g, const ag__attr_record *r, int adopted, ag_
  * Errors as for ag__edge_set_records. */
 int ag__edge_set_record_ids(ag_graph *g, size_t e, const char *key, const uint32_t *ids, size_t n,
                             ag_error *err);
+/* The index of string s among the links' strings (a copy added when new), for
+ * ag__edge_set_string_id: a builder that sets the same few strings on many links (the
+ * extractor's dates) looks each up once. -2 when s is not UTF-8; -1 with err set
+ * (AG_ENOMEM). */
+long ag__edge_string_id(ag_graph *g, const char *s, ag_error *err);
+/* ag_edge_set_string of the string with index id (from ag__edge_string_id). 0, or -1 with
+ * err set (AG_EINVAL: e or id out of range, key not UTF-8 or the weight's; AG_ENOMEM). */
+int ag__edge_set_string_id(ag_graph *g, size_t e, const char *key, long id, ag_error *err);
 /* Set node i's key to the list of strings v[0..n), as ag_node_set_json would the jansson
  * list of them, kept natively. A string that is not UTF-8 is left out. Errors as for
  * ag__edge_set_records. */

@@ -182,6 +182,34 @@ static void test_attrs__setters_refuse_bad_values(void **state)
     ag_graph_free(g);
 }
 
+/* A string set by its index among the links' strings reads as ag_edge_set_string's, in a
+ * column that holds both (the extractor's dates). */
+static void test_attrs__a_link_string_set_by_index_is_the_string(void **state)
+{
+    ag_graph *g = nodes(2);
+    ag_error err = {0};
+    const char *out = NULL;
+    ag_graph_add_edge(g, 0, 1, NULL);
+    ag_graph_add_edge(g, 1, 0, NULL);
+    long id = ag__edge_string_id(g, "2024-01-02", NULL);
+
+    assert_true(id >= 0);
+    assert_int_equal(ag__edge_string_id(g, "2024-01-02", NULL), id); /* interned once */
+    assert_int_equal(ag__edge_string_id(g, "\xff", NULL), -2);
+    assert_int_equal(ag_edge_set_string(g, 0, "first_date", "2023-12-31", NULL), 0);
+    assert_int_equal(ag__edge_set_string_id(g, 1, "first_date", id, NULL), 0);
+    assert_int_equal(ag_edge_get_string(g, 1, "first_date", &out), 0);
+    assert_string_equal(out, "2024-01-02");
+    assert_int_equal(ag_edge_get_string(g, 0, "first_date", &out), 0);
+    assert_string_equal(out, "2023-12-31");
+    assert_int_equal(ag__edge_set_string_id(g, 2, "first_date", id, &err), -1);
+    assert_int_equal(err.code, AG_EINVAL);
+    assert_int_equal(ag__edge_set_string_id(g, 0, "weight", id, NULL), -1);
+    assert_int_equal(ag__edge_set_string_id(g, 0, "k", 1000, NULL), -1);
+    assert_int_equal(ag_edge_attr_keys(g, 0, NULL, 0), 1);
+    ag_graph_free(g);
+}
+
 /* Many rows, two shapes, a sparse column and a list column, then filter, sort and copy:
  * every row must come out as jansson would print it. */
 static void test_attrs__filter_sort_and_copy_move_the_columns(void **state)
@@ -317,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_attrs__a_string_with_a_nul_stays_whole),
         cmocka_unit_test(test_attrs__link_weight_is_no_entry),
         cmocka_unit_test(test_attrs__setters_refuse_bad_values),
+        cmocka_unit_test(test_attrs__a_link_string_set_by_index_is_the_string),
         cmocka_unit_test(test_attrs__filter_sort_and_copy_move_the_columns),
         cmocka_unit_test(test_attrs__copy_attrs_keeps_order_and_skips),
         cmocka_unit_test(test_attrs__native_lists_read_as_jansson_lists),
