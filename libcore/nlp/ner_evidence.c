@@ -987,8 +987,9 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
                (t[te + 1].flags & AG__T_CAP)))
         m->votes[AG_ACTOR_ORG] += 5; /* "the Glasgow band X", named like a person or not;
                                       * not "the duo X and Y", its members */
-    else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_ORG_BEFORE))
-        m->votes[AG_ACTOR_ORG] += 3;
+    else if (((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_ORG_BEFORE)) ||
+             ((pv->flags & AG__T_FIRST) && tok_is_any(c->text, pv, ag__ner_trade_nouns)))
+        m->votes[AG_ACTOR_ORG] += 3; /* "software maker X"; "Chipmaker X to buy" */
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_MISC_NOUN) && !titled)
         m->votes[AG_ACTOR_OTHER] += 5; /* "the film Troy", "his painting The Siege of X" */
     else if (!titled && ts > 1 && tok_is(c->text, pv, "for") && t[ts - 2].sent == m->sent &&

@@ -491,7 +491,8 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
         uint32_t cl = t[ts].cls;
         if (match_form(c->lex, c->text, t, ts, te, 0, &a))
             break;
-        if (cl & AG_LEX_FUNCTION) {
+        if ((cl & AG_LEX_FUNCTION) ||
+            (ts + 1 < te && tok_is_any(c->text, &t[ts], ag__ner_trade_nouns))) {
             ts++;
             continue;
         }
@@ -1500,6 +1501,20 @@ static size_t span_end(ctx *c, size_t k)
             e += 2;
             continue;
         }
+        /* "Movement for Democratic Change", "Institute for Fiscal Studies", "Society for
+         * the Protection of Birds": "for" (and "the") after an organisation's head word
+         * names its cause, inside the name; not in a headline, written all in capitals */
+        if (tok_is(c->text, &t[e], "for") && (t[e - 1].cls & AG_LEX_ORGCUE) &&
+            (t[e - 1].flags & AG__T_CAP) && !titled_tokens(t, k, e) && !c->p->capsent[t[k].sent]) {
+            size_t q = e + 1;
+            if (q + 1 < c->ntoks && tok_is(c->text, &t[q], "the"))
+                q++;
+            if (q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
+                !(t[q].flags & AG__T_USED)) {
+                e = q + 1;
+                continue;
+            }
+        }
         /* "Securities and Exchange Commission", "Foreign and Commonwealth Office": "and"
          * joins capitalised words when an organisation's head word ends the words after
          * it, and the words before it are ordinary words, no person's name and no known
@@ -1573,6 +1588,17 @@ static size_t span_end(ctx *c, size_t k)
             }
         }
         break;
+    }
+    /* "Organisation for Security and Co-operation in Europe": a form the lexicon knows
+     * runs on across the lower-case words the rules above stop at (the token's class
+     * says how many words the longest form starting with it has), also after a
+     * sentence's "The" */
+    size_t f = k + (e - k >= 2 && tok_is(c->text, &t[k], "The"));
+    if (((t[f].cls >> 8) & 0xFF) > e - f) {
+        ag_lex_actor a;
+        size_t g = match_form(c->lex, c->text, t, f, c->ntoks, 0, &a);
+        while (g > e - f && t[e].sent == t[k].sent && !(t[e].flags & AG__T_USED))
+            e++;
     }
     return e;
 }

@@ -331,6 +331,7 @@ extern const char *const ag__ner_work_film_awards[];
 extern const char *const ag__ner_work_categories[];
 extern const char *const ag__ner_work_in[];
 extern const char *const ag__ner_work_of[];
+extern const char *const ag__ner_trade_nouns[];
 extern const char *const ag__ner_bands[];
 extern const char *const ag__ner_band_members[];
 /* "the life of X", "the death of X": a person's (vote_before). */

@@ -67,13 +67,14 @@ static const char *const org_before[] = {
     "chain", "operator", "provider", "publisher", "studio", "label", "conglomerate", "club", "side",
     "champions", "band", "party", "supermarket", "brewer", "producer", "developer", "outfit",
     "exchange", "agency", "daily", "regulator", "watchdog", "stockbroker", "broker", "market",
-    "bourse", "carmaker", "chipmaker", "drugmaker", "utility", "house", "journal", "magazine",
-    "weekly", "tabloid", "consultancy", "arm", "unit", "subsidiary", "affiliate",
+    "bourse", "carmaker", "chipmaker", "drugmaker", "automaker", "distributor", "miner", "streamer",
+    "utility", "house", "journal", "magazine", "weekly", "tabloid", "consultancy", "arm", "unit",
+    "subsidiary", "affiliate",
     /* plurals head a list of them: "the cable operators NTL and Telewest" */
     "firms", "companies", "manufacturers", "retailers", "carriers", "airlines", "banks", "lenders",
     "insurers", "broadcasters", "networks", "operators", "providers", "publishers", "studios",
     "labels", "clubs", "parties", "brewers", "producers", "developers", "carmakers", "chipmakers",
-    "drugmakers", "supermarkets", "regulators", NULL};
+    "drugmakers", "automakers", "distributors", "supermarkets", "regulators", NULL};
 /* Before "in" or "of": "shares in Sony", "a stake in Airbus", "chief executive of BP", "the
  * enterprise division of Hewlett-Packard"; also as the first word of a sentence, where
  * market reports start: "Shares in Calder jumped". */
@@ -348,6 +349,16 @@ const char *const ag__ner_work_in[] = {"starring",     "starred",    "stars", "c
                                        "performances", NULL};
 const char *const ag__ner_work_of[] = {"episode",   "episodes", "sequel",     "remake", "premiere",
                                        "screening", "prequel",  "adaptation", NULL};
+/* Trade nouns that open a sentence before a company's name ("Chipmaker Arvantis to buy
+ * ...", "Insurer Aviva said"): the word is no part of the name and says it is a company.
+ * Only nouns no company or person is named by ("Bank", "Network", "Studio" are left out). */
+const char *const ag__ner_trade_nouns[] = {
+    "Carmaker",     "Automaker",   "Chipmaker",   "Drugmaker", "Retailer",
+    "Insurer",      "Lender",      "Broadcaster", "Publisher", "Brewer",
+    "Conglomerate", "Regulator",   "Stockbroker", "Miner",     "Distributor",
+    "Manufacturer", "Supermarket", "Airline",     "Carmakers", "Automakers",
+    "Chipmakers",   "Drugmakers",  "Retailers",   "Insurers",  "Lenders",
+    "Broadcasters", "Publishers",  "Airlines",    NULL};
 /* Nouns before a name that make it a band ("the Glasgow band X", "the piano trio X"):
  * stronger than other organisation nouns, since bands are often named like people. And
  * the members after it, before a member's name ("X singer Y", "X frontwoman Y"). */
