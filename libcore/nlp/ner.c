@@ -201,6 +201,26 @@ static void sort_cands(cand *v, size_t n)
 /* Write the candidates, resolved, into out as mentions in text order: no dropped ones,
  * none overlapping the one before, none crossing a sentence or on the stoplist. -1 when
  * out of memory. */
+
+/* Write the ALL-CAPS name w in title case ("TAUNTON" -> "Taunton") when that form is in
+ * rest[0, n), the text after it; otherwise leave it. */
+static void title_case_as_written(char *w, const char *rest, size_t n)
+{
+    size_t l = strlen(w);
+    char tc[64];
+    if (l < 2 || l >= sizeof tc)
+        return;
+    for (size_t i = 0; i < l; i++)
+        tc[i] = i > 0 && is_ascii_letter(w[i - 1]) && w[i] >= 'A' && w[i] <= 'Z'
+                    ? (char)(w[i] | 0x20)
+                    : w[i];
+    for (const char *f = rest; (f = memmem(f, n - (size_t)(f - rest), tc, l)) != NULL; f++)
+        if (!is_ascii_letter(f[-1]) && (f + l == rest + n || !is_ascii_letter(f[l]))) {
+            memcpy(w, tc, l);
+            return;
+        }
+}
+
 static int write_mentions(const ctx *c, const ag_sentence *sents, size_t nsents, ag_mentions *out)
 {
     struct ag__ner_scratch *p = c->p;
@@ -222,9 +242,15 @@ static int write_mentions(const ctx *c, const ag_sentence *sents, size_t nsents,
         if (!name && m->name >= 0)
             name = p->names[m->name].text;
         if (!name) {
-            name = ag__arena_strdup(&p->arena, text + m->s, m->e - m->s);
-            if (!name)
+            char *w = ag__arena_strdup(&p->arena, text + m->s, m->e - m->s);
+            if (!w)
                 return -1;
+            /* "TAUNTON, England -": a dateline's town the lexicon does not know is
+             * named as the article writes it in prose ("Taunton ... at Taunton"), when
+             * it does (not so an agency's "MLB -") */
+            if (m->dateline)
+                title_case_as_written(w, text + m->e, len - m->e);
+            name = w;
         }
         if (stoplist && (ag_lexicon_stopped(lex, text + m->s, m->e - m->s) ||
                          ag_lexicon_stopped(lex, name, strlen(name))))

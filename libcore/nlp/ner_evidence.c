@@ -627,7 +627,8 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
     if (!given && band_member(c, m)) {
         m->votes[AG_ACTOR_ORG] += 3; /* "Keane singer Tom Chaplin": a band's member */
     } else if (nt->flags & AG__T_LOWER) {
-        if (tok_in(c, nt, G_ORG_NOUN) || (nt->cls & AG_LEX_ORGCUE))
+        if (tok_in(c, nt, G_ORG_NOUN) ||
+            ((nt->cls & AG_LEX_ORGCUE) && !tok_is_any(c->text, nt, ag__ner_industries)))
             m->votes[AG_ACTOR_ORG] += 2;
         else if (tok_in(c, nt, G_PLACE_NOUN))
             m->votes[AG_ACTOR_PLACE] += 2;
@@ -782,6 +783,35 @@ static int work_after(const ctx *c, const cand *m)
     return 0;
 }
 
+/* The quotation around name m closes in title case and an apposition with a work noun
+ * follows: ""The Seed of the Sacred Fig", a drama by", ""Harbour Lights", the debut
+ * album of". */
+static int work_noun_after(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    uint32_t sent = m->sent;
+    size_t q = m->te;
+    while (q < c->ntoks && t[q].sent == sent && q - m->te <= 24 &&
+           !((t[q].flags & AG__T_PUNCT) && (t[q].punct == '"' || t[q].punct == 0x201D))) {
+        if ((t[q].flags & AG__T_WORD) && !(t[q].flags & AG__T_CAP) && !(t[q].cls & AG_LEX_FUNCTION))
+            return 0;
+        q++;
+    }
+    if (q + 3 >= c->ntoks || t[q].sent != sent || !(t[q].flags & AG__T_PUNCT) ||
+        !(t[q + 1].flags & AG__T_PUNCT) || t[q + 1].punct != ',' ||
+        !(tok_is(c->text, &t[q + 2], "a") || tok_is(c->text, &t[q + 2], "an") ||
+          tok_is(c->text, &t[q + 2], "the") || tok_is(c->text, &t[q + 2], "his") ||
+          tok_is(c->text, &t[q + 2], "her") || tok_is(c->text, &t[q + 2], "their")))
+        return 0;
+    for (size_t k = q + 3; k < q + 6 && k < c->ntoks && t[k].sent == sent; k++) {
+        if (!(t[k].flags & AG__T_LOWER))
+            return 0;
+        if (tok_in(c, &t[k], G_MISC_NOUN))
+            return 1;
+    }
+    return 0;
+}
+
 /* The name is inside a title in quotation marks after a work noun: "their debut album
  * "Whatever People Say I Am, That's What I'm Not"", "the film, "Good Night, and Good
  * Luck"". Every word from the opening mark to the name is capitalised or a function word
@@ -814,8 +844,9 @@ static int in_quoted_title(const ctx *c, const cand *m)
         if (w > 0 && t[w - 1].sent == sent && (t[w - 1].flags & AG__T_PUNCT) &&
             t[w - 1].punct == ',')
             w--; /* "the film, "X"" */
-        return w > 0 && t[w - 1].sent == sent && (t[w - 1].flags & AG__T_LOWER) &&
-               tok_in(c, &t[w - 1], G_MISC_NOUN);
+        return (w > 0 && t[w - 1].sent == sent && (t[w - 1].flags & AG__T_LOWER) &&
+                tok_in(c, &t[w - 1], G_MISC_NOUN)) ||
+               work_noun_after(c, m);
     }
     return 0;
 }
@@ -1008,9 +1039,12 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_ORG] += 3; /* "analysts at Davy Stockbrokers said" (not "workers
                                       * at Gatwick Airport") */
     else if (!titled && tok_is(c->text, pv, "the") && ts > 1 && t[ts - 2].sent == m->sent &&
-             (tok_is(c->text, &t[ts - 2], "awarded") || tok_is(c->text, &t[ts - 2], "won")))
-        m->votes[AG_ACTOR_OTHER] += 4; /* "was awarded the Iron Cross", "won the Derby": a
-                                        * prize or a contest */
+             (tok_is(c->text, &t[ts - 2], "awarded") || tok_is(c->text, &t[ts - 2], "won") ||
+              (ts > 2 && t[ts - 3].sent == m->sent && tok_is(c->text, &t[ts - 2], "for") &&
+               tok_is_any(c->text, &t[ts - 3], ag__ner_vie_for))))
+        m->votes[AG_ACTOR_OTHER] += 4; /* "was awarded the Iron Cross", "won the Derby",
+                                        * "compete for the Golden Bear": a prize or a
+                                        * contest */
     else if (tok_is(c->text, pv, "the") && loc_before && !hascue)
         m->votes[AG_ACTOR_PLACE] += 2; /* "at the Auberge de Castille" */
     else if (tok_is(c->text, pv, "the"))

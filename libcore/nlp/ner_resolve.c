@@ -1299,13 +1299,24 @@ static int lost_to(const ctx *c, const cand *m)
     return 0;
 }
 
+/* Candidate m is in brackets right after a name that is no person's: "At Headingley
+ * (Leeds):", the town of a ground (after a player, "Batty (Leeds)", it is his club). */
+static int place_apposition(const ctx *c, const cand *m)
+{
+    const cand *pv = m - 1;
+    if (m == c->p->cands || m->s < 2 || c->text[m->s - 1] != '(' || pv->e + 2 != m->s)
+        return 0;
+    int type = pv->name >= 0 ? c->p->names[root(c->p->names, pv->name)].type : pv->type;
+    return type != AG_ACTOR_PERSON;
+}
+
 /* In a sports report a city named as an actor, not as where something happens, is its
  * team: "Boston rallied past New York", "Houston's bullpen". Countries stay countries
  * (national sides), and so do regions, which are no city of a country. */
 static int city_actor(const ctx *c, const cand *m)
 {
     return m->lexname && m->type == AG_ACTOR_PLACE && m->country && !m->dateline && !m->adjective &&
-           !m->row && (!after_loc_prep(c, m) || lost_to(c, m));
+           !m->row && (!after_loc_prep(c, m) || lost_to(c, m)) && !place_apposition(c, m);
 }
 
 /* The document's tokens have a result: a hyphenated score before a noun of its outcome

@@ -475,6 +475,16 @@ static int row_label(const ctx *c, size_t ts, size_t te)
     return numbers <= 2;
 }
 
+/* The sentence of token k ends in a question mark. */
+static int question(const ctx *c, size_t k)
+{
+    const tok *t = c->toks;
+    size_t q = k;
+    while (q + 1 < c->ntoks && t[q + 1].sent == t[k].sent)
+        q++;
+    return (t[q].flags & AG__T_PUNCT) && t[q].punct == '?';
+}
+
 /* Drop sentence-initial function and ordinary words from the start *tsp of span
  * [*tsp, te) ("The", "Senior Taliban officials"), unless the word starts a gazetteer form
  * or a title, or the document writes it capitalised in mid-sentence too. In an ALL-CAPS
@@ -490,6 +500,10 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
         ag_lex_actor a;
         uint32_t cl = t[ts].cls;
         if (match_form(c->lex, c->text, t, ts, te, 0, &a))
+            break;
+        /* "Will Brackett made 61": a given name that is also a verb starts a name before
+         * a capitalised word, unless the sentence asks ("Will Ryanair cut fares?") */
+        if ((cl & AG_LEX_GIVEN) && (cl & AG_LEX_FUNCTION) && ts + 1 < te && !question(c, ts))
             break;
         if ((cl & AG_LEX_FUNCTION) ||
             (ts + 1 < te && tok_is_any(c->text, &t[ts], ag__ner_trade_nouns))) {
@@ -1457,6 +1471,8 @@ static int particle_word(const ctx *c, size_t k)
  * not a name. */
 static size_t span_end(ctx *c, size_t k)
 {
+    /* (papers and agencies take no cause: "Five Times for the Fed", "to Press for Peace") */
+    static const char *const media_heads[] = {"Times", "Post", "Press", "Journal", NULL};
     const tok *t = c->toks;
     size_t e = k + 1;
     while (e < c->ntoks && e - k < MAX_SPAN && t[e].sent == t[k].sent &&
@@ -1505,12 +1521,18 @@ static size_t span_end(ctx *c, size_t k)
          * the Protection of Birds": "for" (and "the") after an organisation's head word
          * names its cause, inside the name; not in a headline, written all in capitals */
         if (tok_is(c->text, &t[e], "for") && (t[e - 1].cls & AG_LEX_ORGCUE) &&
-            (t[e - 1].flags & AG__T_CAP) && !titled_tokens(t, k, e) && !c->p->capsent[t[k].sent]) {
+            (t[e - 1].flags & AG__T_CAP) && !tok_in(c, &t[e - 1], G_CORP_SFX) &&
+            !tok_is_any(c->text, &t[e - 1], media_heads) && !titled_tokens(t, k, e) &&
+            !c->p->capsent[t[k].sent]) {
             size_t q = e + 1;
             if (q + 1 < c->ntoks && tok_is(c->text, &t[q], "the"))
                 q++;
+            /* (the cause is no actor the lexicon knows: "Co for US $5 million", "Press
+             * for Darfur Peace") */
+            ag_lex_actor cause;
             if (q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
-                !(t[q].flags & AG__T_USED)) {
+                !(t[q].flags & AG__T_USED) &&
+                !match_form(c->lex, c->text, t, q, c->ntoks, 0, &cause)) {
                 e = q + 1;
                 continue;
             }
@@ -1665,6 +1687,24 @@ static int win_verb(const ctx *c, const tok *t)
     if (!(t->flags & AG__T_LOWER))
         return 0;
     return tok_is_any(c->text, t, ag__ner_win_verbs);
+}
+
+/* Tokens k and k + 1 (of sentence sent) are a draw between sides: "drew with", "tied
+ * with" ("Lancashire drew with Yorkshire"). */
+static int drew_with(const ctx *c, size_t k, uint32_t sent)
+{
+    static const char *const drew[] = {"drew", "draws", "drawn", "tied", NULL};
+    const tok *t = c->toks;
+    return k + 1 < c->ntoks && t[k].sent == sent && t[k + 1].sent == sent &&
+           tok_is_any(c->text, &t[k], drew) && tok_is(c->text, &t[k + 1], "with");
+}
+
+/* Tokens k and k + 1 (of sentence sent) are "lost to", "defeat to". */
+static int lost_to_at(const ctx *c, size_t k, uint32_t sent)
+{
+    const tok *t = c->toks;
+    return k + 1 < c->ntoks && t[k].sent == sent && t[k + 1].sent == sent &&
+           tok_is_any(c->text, &t[k], ag__ner_lost_to) && tok_is(c->text, &t[k + 1], "to");
 }
 
 /* A score next to a token: a number of at most 3 digits, or "2-1". */
@@ -1857,7 +1897,18 @@ int ag__ner_finish_cands(ctx *c, size_t from)
                 (tok_is(c->text, &t[te], "v") || tok_is(c->text, &t[te], "vs") ||
                  (tok_is(c->text, &t[te], "beat") &&
                   !(te - ts >= 2 && (t[ts].cls & AG_LEX_GIVEN))) ||
-                 (m->lexname && m->type == AG_ACTOR_PLACE && win_verb(c, &t[te]))))
+                 (m->lexname && m->type == AG_ACTOR_PLACE && win_verb(c, &t[te])) ||
+                 (single && drew_with(c, te, m->sent))))
+                m->team = 1;
+            if (single && ts >= 2 && drew_with(c, ts - 2, m->sent))
+                m->team = 1;
+            /* "Lancashire lost to Yorkshire": both sides, in a sports report (elsewhere
+             * candidates and companies lose to each other) */
+            if (single &&
+                ((ts >= 2 && lost_to_at(c, ts - 2, m->sent)) ||
+                 (te + 2 < c->ntoks && lost_to_at(c, te, m->sent) &&
+                  (t[te + 2].flags & AG__T_CAP))) &&
+                ag__ner_sports_report(c))
                 m->team = 1;
             if (ts > 0 && t[ts - 1].sent == m->sent &&
                 (tok_is(c->text, &t[ts - 1], "v") || tok_is(c->text, &t[ts - 1], "vs") ||

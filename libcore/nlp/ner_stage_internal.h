@@ -332,6 +332,8 @@ extern const char *const ag__ner_work_categories[];
 extern const char *const ag__ner_work_in[];
 extern const char *const ag__ner_work_of[];
 extern const char *const ag__ner_trade_nouns[];
+extern const char *const ag__ner_industries[];
+extern const char *const ag__ner_vie_for[];
 extern const char *const ag__ner_bands[];
 extern const char *const ag__ner_band_members[];
 /* "the life of X", "the death of X": a person's (vote_before). */

@@ -349,6 +349,33 @@ const char *const ag__ner_work_in[] = {"starring",     "starred",    "stars", "c
                                        "performances", NULL};
 const char *const ag__ner_work_of[] = {"episode",   "episodes", "sequel",     "remake", "premiere",
                                        "screening", "prequel",  "adaptation", NULL};
+/* Industries that end companies' names (orgcues.txt: "Velantis Semiconductor", "Orrin
+ * Therapeutics") but, in lower case after a name, name its field or product, not a
+ * company: "Linux software", "Hollywood entertainment". */
+const char *const ag__ner_industries[] = {"semiconductor",   "semiconductors",
+                                          "pharmaceutical",  "pharma",
+                                          "foods",           "brewing",
+                                          "mining",          "metals",
+                                          "chemicals",       "aerospace",
+                                          "automotive",      "logistics",
+                                          "software",        "therapeutics",
+                                          "biosciences",     "robotics",
+                                          "instruments",     "entertainment",
+                                          "ventures",        "investments",
+                                          "hotels",          "resorts",
+                                          "shipping",        "electronics",
+                                          "media",           "systems",
+                                          "technologies",    "networks",
+                                          "telecom",         "telecoms",
+                                          "insurance",       "petroleum",
+                                          "pharmaceuticals", "records",
+                                          "pictures",        "communications",
+                                          "broadcasting",    NULL};
+/* Verbs before "for the" and a prize: "compete for the Golden Bear", "shortlisted for the
+ * Booker". */
+const char *const ag__ner_vie_for[] = {"compete",   "competes",    "competing", "vie",
+                                       "vies",      "vying",       "contend",   "contending",
+                                       "nominated", "shortlisted", NULL};
 /* Trade nouns that open a sentence before a company's name ("Chipmaker Arvantis to buy
  * ...", "Insurer Aviva said"): the word is no part of the name and says it is a company.
  * Only nouns no company or person is named by ("Bank", "Network", "Studio" are left out). */
@@ -376,15 +403,16 @@ const char *const ag__ner_band_members[] = {"singer",      "frontman", "frontwom
  * York"). Words other desks use too ("match", "series", "points", "goals", "penalty") are left out.
  */
 static const char *const sport_words[] = {
-    "inning",       "innings",       "quarterback", "touchdown",  "touchdowns",
-    "homer",        "homers",        "homered",     "pitcher",    "pitched",
-    "playoff",      "playoffs",      "halftime",    "overtime",   "rebounds",
-    "striker",      "midfielder",    "goalkeeper",  "scored",     "unbeaten",
-    "winless",      "standings",     "semifinal",   "semifinals", "semi-final",
-    "quarterfinal", "quarter-final", "coach",       "rookie",     "lineup",
-    "roster",       "ballpark",      "stadium",     "hat-trick",  "rushing",
-    "free-kick",    "postseason",    "preseason",   "seeded",     "clinched",
-    "bullpen",      "clinch",        "clinches",    NULL};
+    "inning",     "innings",      "quarterback",   "touchdown", "touchdowns", "homer",
+    "homers",     "homered",      "pitcher",       "pitched",   "playoff",    "playoffs",
+    "halftime",   "overtime",     "rebounds",      "striker",   "midfielder", "goalkeeper",
+    "scored",     "unbeaten",     "winless",       "standings", "semifinal",  "semifinals",
+    "semi-final", "quarterfinal", "quarter-final", "coach",     "rookie",     "lineup",
+    "roster",     "ballpark",     "stadium",       "hat-trick", "rushing",    "free-kick",
+    "postseason", "preseason",    "seeded",        "clinched",  "bullpen",    "clinch",
+    "clinches",   "wicket",       "wickets",       "batsman",   "batsmen",    "bowler",
+    "bowlers",    "wicketkeeper", "all-rounder",   "fly-half",  "scrum-half", "equaliser",
+    "equalizer",  "goalless",     "relegation",    "umpire",    "umpires",    NULL};
 
 static const struct {
     const char *const *words;
