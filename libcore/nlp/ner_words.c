@@ -117,9 +117,10 @@ static const char *const place_heads[] = {
 /* Common nouns after a name that make it a place: "Kunar province", "Tigris river"; and
  * before "of" it: "the resort of Sharm el-Sheikh". */
 static const char *const place_nouns[] = {
-    "province", "region",  "district",     "city",    "county", "village",    "town",   "river",
-    "valley",   "island",  "airport",      "border",  "area",   "capital",    "resort", "port",
-    "suburb",   "enclave", "municipality", "borough", "parish", "prefecture", NULL};
+    "province",     "region",  "district", "city",       "county",       "village",
+    "town",         "river",   "valley",   "island",     "airport",      "border",
+    "area",         "capital", "resort",   "port",       "suburb",       "enclave",
+    "municipality", "borough", "parish",   "prefecture", "constituency", NULL};
 /* Sports club naming: a place with one of these after it ("Bristol City", "Notts County")
  * or before it ("Real Madrid", "Dynamo Moscow") is a club, hence an organisation. */
 const char *const ag__ner_team_after[] = {"United",  "City",    "Rovers",  "Wanderers", "Athletic",
