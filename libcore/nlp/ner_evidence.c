@@ -1028,8 +1028,10 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_OTHER] += 3; /* "the Grammy Award for Best Rock Album": the prize */
     else if (!titled && (pv->flags & AG__T_PUNCT) && pv->punct == ',' && ts > 1 &&
              t[ts - 2].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
-             tok_in(c, &t[ts - 2], G_MISC_NOUN))
-        m->votes[AG_ACTOR_OTHER] += 3; /* "their debut album, Lantern Season," */
+             tok_in(c, &t[ts - 2], G_MISC_NOUN) &&
+             (te >= c->ntoks || t[te].sent != m->sent || (t[te].flags & AG__T_PUNCT)))
+        m->votes[AG_ACTOR_OTHER] += 3; /* "their debut album, Lantern Season," (not "the
+                                        * X standard, Harbour News reported": a subject) */
     else if (ag__ner_nationality_noun(c, pv))
         m->votes[AG_ACTOR_PERSON] += 3; /* "Frenchman Olivier Mutis beat the top seed" */
     else if (!titled && !given && product_before(c, m, pv))

@@ -577,6 +577,19 @@ static int place_before_paper(const ctx *c, const char *k, size_t kl, const char
     return 0;
 }
 
+/* The lower-case word w[0, n) is an industry word (ag__ner_industries). */
+static int industry(const char *w, size_t n)
+{
+    for (const char *const *i = ag__ner_industries; *i; i++)
+        if (strlen(*i) == n && memcmp(*i, w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The one-word name d is an industry word; the name d ends in one. */
+static int industry_word(const dname *d) { return d->ntok == 1 && industry(d->key, d->keylen); }
+static int industry_last(const dname *d) { return industry(d->last, d->lastlen); }
+
 static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
                          const longer_set *ls, long *found, long *found_g)
 {
@@ -605,6 +618,10 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
             }
             continue;
         }
+        /* (A company the lexicon knows stays itself beside its division: "Google" and
+         * "Google News", "Sony" and "Sony Pictures".) */
+        if (lexical && first && industry_last(b))
+            continue;
         /* (A place stays a place beside an organisation named after it, "in Bombay" and
          * "Bombay Stock Exchange", unless the organisation is its club.) */
         if (b->type == AG_ACTOR_ORG && (first || (head && !lexical)) &&
@@ -1146,9 +1163,11 @@ static void resolve_types(ctx *c)
         if (d->ntok == 1 && m->ntok == 1 && !m->role) {
             uint32_t cl = m->tcls0;
             int strong = d->votes[AG_ACTOR_PERSON] >= 3 || d->votes[AG_ACTOR_ORG] >= 2;
-            if ((cl & AG_LEX_COMMON) && !(cl & (AG_LEX_PROPER | AG_LEX_GIVEN)) && !strong &&
+            if ((((cl & AG_LEX_COMMON) && !(cl & (AG_LEX_PROPER | AG_LEX_GIVEN)) && !strong) ||
+                 industry_word(d)) &&
                 !(m->tflags0 & AG__T_ALLCAPS))
-                m->drop = 1; /* "Boatmen", "Series": a capitalised ordinary word */
+                m->drop = 1; /* "Boatmen", "Series": a capitalised ordinary word; "News",
+                              * "Software": an industry, alone no company's name */
         }
         /* Evidence that the name is no actor at all, as strong as any for a type:
          * reported as misc, never an actor. */

@@ -1471,8 +1471,6 @@ static int particle_word(const ctx *c, size_t k)
  * not a name. */
 static size_t span_end(ctx *c, size_t k)
 {
-    /* (papers and agencies take no cause: "Five Times for the Fed", "to Press for Peace") */
-    static const char *const media_heads[] = {"Times", "Post", "Press", "Journal", NULL};
     const tok *t = c->toks;
     size_t e = k + 1;
     while (e < c->ntoks && e - k < MAX_SPAN && t[e].sent == t[k].sent &&
@@ -1518,21 +1516,16 @@ static size_t span_end(ctx *c, size_t k)
             continue;
         }
         /* "Movement for Democratic Change", "Institute for Fiscal Studies", "Society for
-         * the Protection of Birds": "for" (and "the") after an organisation's head word
-         * names its cause, inside the name; not in a headline, written all in capitals */
-        if (tok_is(c->text, &t[e], "for") && (t[e - 1].cls & AG_LEX_ORGCUE) &&
-            (t[e - 1].flags & AG__T_CAP) && !tok_in(c, &t[e - 1], G_CORP_SFX) &&
-            !tok_is_any(c->text, &t[e - 1], media_heads) && !titled_tokens(t, k, e) &&
-            !c->p->capsent[t[k].sent]) {
+         * the Protection of Birds": "for" (and "the") after an institution's head word
+         * (ag__ner_cause_heads) names its cause, inside the name; not in a headline
+         * written all in capitals */
+        if (tok_is(c->text, &t[e], "for") && tok_is_any(c->text, &t[e - 1], ag__ner_cause_heads) &&
+            !titled_tokens(t, k, e) && !c->p->capsent[t[k].sent]) {
             size_t q = e + 1;
             if (q + 1 < c->ntoks && tok_is(c->text, &t[q], "the"))
                 q++;
-            /* (the cause is no actor the lexicon knows: "Co for US $5 million", "Press
-             * for Darfur Peace") */
-            ag_lex_actor cause;
             if (q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
-                !(t[q].flags & AG__T_USED) &&
-                !match_form(c->lex, c->text, t, q, c->ntoks, 0, &cause)) {
+                !(t[q].flags & AG__T_USED)) {
                 e = q + 1;
                 continue;
             }

@@ -332,6 +332,7 @@ extern const char *const ag__ner_work_categories[];
 extern const char *const ag__ner_work_in[];
 extern const char *const ag__ner_work_of[];
 extern const char *const ag__ner_trade_nouns[];
+extern const char *const ag__ner_cause_heads[];
 extern const char *const ag__ner_industries[];
 extern const char *const ag__ner_vie_for[];
 extern const char *const ag__ner_bands[];

@@ -103,7 +103,8 @@ static const char *const misc_nouns[] = {
     "browser",  "handheld",  "blockbuster", "soundtrack", "memoir",      "opera",   "kernel",
     "book",     "books",     "poem",        "painting",   "series",      "drama",   "comedy",
     "thriller", "soap",      "cartoon",     "biopic",     "sequel",      "prequel", "remake",
-    "sedan",    "hatchback", "minivan",     "coupe",      NULL};
+    "sedan",    "hatchback", "minivan",     "coupe",      "standard",    "format",  "codec",
+    "protocol", NULL};
 /* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip"; also
  * sports grounds ("Adelaide Oval", "Ascot Racecourse"). */
 static const char *const place_heads[] = {
@@ -353,25 +354,30 @@ const char *const ag__ner_work_of[] = {"episode",   "episodes", "sequel",     "r
 /* Industries that end companies' names (orgcues.txt: "Velantis Semiconductor", "Orrin
  * Therapeutics") but, in lower case after a name, name its field or product, not a
  * company: "Linux software", "Hollywood entertainment". */
-const char *const ag__ner_industries[] = {"semiconductor",   "semiconductors",
-                                          "pharmaceutical",  "pharma",
-                                          "foods",           "brewing",
-                                          "mining",          "metals",
-                                          "chemicals",       "aerospace",
-                                          "automotive",      "logistics",
-                                          "software",        "therapeutics",
-                                          "biosciences",     "robotics",
-                                          "instruments",     "entertainment",
-                                          "ventures",        "investments",
-                                          "hotels",          "resorts",
-                                          "shipping",        "electronics",
-                                          "media",           "systems",
-                                          "technologies",    "networks",
-                                          "telecom",         "telecoms",
-                                          "insurance",       "petroleum",
-                                          "pharmaceuticals", "records",
-                                          "pictures",        "communications",
-                                          "broadcasting",    NULL};
+const char *const ag__ner_industries[] = {"semiconductor", "semiconductors", "pharmaceutical",
+                                          "pharma",        "foods",          "brewing",
+                                          "mining",        "metals",         "chemicals",
+                                          "aerospace",     "automotive",     "logistics",
+                                          "software",      "therapeutics",   "biosciences",
+                                          "robotics",      "instruments",    "entertainment",
+                                          "ventures",      "investments",    "hotels",
+                                          "resorts",       "shipping",       "electronics",
+                                          "media",         "systems",        "technologies",
+                                          "networks",      "telecom",        "telecoms",
+                                          "insurance",     "petroleum",      "pharmaceuticals",
+                                          "records",       "pictures",       "communications",
+                                          "broadcasting",  "news",           NULL};
+/* Heads of institutions whose names go on with "for" and their cause: "Movement for
+ * Democratic Change", "Institute for Fiscal Studies" (not "Good News for Investors", "Co
+ * for US $5m": a company's words take no cause). */
+const char *const ag__ner_cause_heads[] = {
+    "Party",      "Movement",   "Institute",    "Centre",       "Center",  "Council",
+    "Committee",  "Commission", "Organisation", "Organization", "Office",  "Department",
+    "Ministry",   "Agency",     "Bank",         "Fund",         "Society", "Foundation",
+    "Federation", "Union",      "Alliance",     "Coalition",    "League",  "Association",
+    "Front",      "Campaign",   "Court",        "Corporation",  "Board",   "Authority",
+    "Trust",      "Academy",    "Forum",        "Service",      "Network", "Secretariat",
+    "Conference", "Congress",   "Tribunal",     "Programme",    "Program", NULL};
 /* Verbs before "for the" and a prize: "compete for the Golden Bear", "shortlisted for the
  * Booker". */
 const char *const ag__ner_vie_for[] = {"compete",   "competes",    "competing", "vie",
