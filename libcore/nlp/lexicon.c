@@ -127,7 +127,30 @@ static size_t count_words(const char *s, size_t len)
     return n;
 }
 
-/* Raise the "longest phrase starting with this word" counter of a phrase's first word. */
+int ag__lex_inner_word(const char *w, size_t n)
+{
+    static const char *const inner[] = {"and", "for", "in", "on", "the", "upon", NULL};
+    for (const char *const *i = inner; *i; i++)
+        if (strlen(*i) == n && memcmp(*i, w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The phrase has an inner word or a number after its first word ("Channel 4"). */
+static int has_inner_word(const char *phrase, size_t len)
+{
+    for (size_t i = 0, s = 0; i <= len; i++)
+        if (i == len || phrase[i] == ' ') {
+            if (s > 0 &&
+                (ag__lex_inner_word(phrase + s, i - s) || (phrase[s] >= '0' && phrase[s] <= '9')))
+                return 1;
+            s = i + 1;
+        }
+    return 0;
+}
+
+/* Raise the "longest phrase starting with this word" counter of a phrase's first word
+ * (and, for a form, note an inner word in it). */
 static int note_first_word(ag_lexicon *lex, const char *phrase, size_t len, int shift)
 {
     char low[AG__LEX_MAXKEY];
@@ -147,6 +170,8 @@ static int note_first_word(ag_lexicon *lex, const char *phrase, size_t len, int 
     uint32_t cur = (e->val >> shift) & 0xFF;
     if (nw > cur)
         e->val = (e->val & ~(0xFFu << shift)) | ((uint32_t)nw << shift);
+    if (shift == 8 && nw >= 2 && has_inner_word(phrase, len))
+        e->val |= AG__LEX_INNER_FORM;
     return 0;
 }
 

@@ -22,6 +22,13 @@
  * 8-15, the word count of the longest title phrase starting with it in bits 16-23.
  */
 uint32_t ag__lex_class_lower(const ag_lexicon *lex, const char *lower, size_t len);
+/* Bit 24 of a class value: the word starts a gazetteer form with an inner word
+ * (ag__lex_inner_word) or a number in it ("Organisation for Security and Co-operation in
+ * Europe", "Channel 4"), which the recogniser's spans of capitalised words stop at. */
+#define AG__LEX_INNER_FORM (1u << 24)
+/* w[0, n) is a lower-case word that names run across only in forms the lexicon knows:
+ * "and", "for", "in", "on", "the", "upon". */
+int ag__lex_inner_word(const char *w, size_t n);
 /* The same, given h == ag__hash_bytes(lower, len) (the caller needed the hash already). */
 uint32_t ag__lex_class_hashed(const ag_lexicon *lex, const char *lower, size_t len, uint64_t h);
 

@@ -505,8 +505,8 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
          * a capitalised word, unless the sentence asks ("Will Ryanair cut fares?") */
         if ((cl & AG_LEX_GIVEN) && (cl & AG_LEX_FUNCTION) && ts + 1 < te && !question(c, ts))
             break;
-        if ((cl & AG_LEX_FUNCTION) ||
-            (ts + 1 < te && tok_is_any(c->text, &t[ts], ag__ner_trade_nouns))) {
+        if ((cl & AG_LEX_FUNCTION) || (ts + 1 < te && !(cl & (AG_LEX_GIVEN | AG_LEX_PROPER)) &&
+                                       tok_is_any(c->text, &t[ts], ag__ner_trade_nouns))) {
             ts++;
             continue;
         }
@@ -1605,11 +1605,13 @@ static size_t span_end(ctx *c, size_t k)
         break;
     }
     /* "Organisation for Security and Co-operation in Europe": a form the lexicon knows
-     * runs on across the lower-case words the rules above stop at (the token's class
-     * says how many words the longest form starting with it has), also after a
-     * sentence's "The" */
+     * runs on across the lower-case words the rules above stop at (ag__lex_inner_word;
+     * the token's class says whether a form with one starts with it, and how many words
+     * the longest has), also after a sentence's "The" */
     size_t f = k + (e - k >= 2 && tok_is(c->text, &t[k], "The"));
-    if (((t[f].cls >> 8) & 0xFF) > e - f) {
+    if ((t[f].cls & AG__LEX_INNER_FORM) && ((t[f].cls >> 8) & 0xFF) > e - f && e < c->ntoks &&
+        (((t[e].flags & AG__T_LOWER) && ag__lex_inner_word(c->text + t[e].s, t[e].e - t[e].s)) ||
+         (t[e].flags & (AG__T_DIGIT | AG__T_WORD)) == AG__T_DIGIT)) {
         ag_lex_actor a;
         size_t g = match_form(c->lex, c->text, t, f, c->ntoks, 0, &a);
         while (g > e - f && t[e].sent == t[k].sent && !(t[e].flags & AG__T_USED))
@@ -1682,22 +1684,27 @@ static int win_verb(const ctx *c, const tok *t)
     return tok_is_any(c->text, t, ag__ner_win_verbs);
 }
 
-/* Tokens k and k + 1 (of sentence sent) are a draw between sides: "drew with", "tied
- * with" ("Lancashire drew with Yorkshire"). */
-static int drew_with(const ctx *c, size_t k, uint32_t sent)
+/* Candidate m (tokens [ts, te)) is a side that drew with or lost to another, or the
+ * other: "Lancashire drew with Yorkshire", "tied with", "Dunmere lost to Ashfield"; a loss
+ * only in a sports report (elsewhere candidates and companies lose to each other). */
+static int drew_or_lost(const ctx *c, size_t ts, size_t te, uint32_t sent)
 {
     static const char *const drew[] = {"drew", "draws", "drawn", "tied", NULL};
     const tok *t = c->toks;
-    return k + 1 < c->ntoks && t[k].sent == sent && t[k + 1].sent == sent &&
-           tok_is_any(c->text, &t[k], drew) && tok_is(c->text, &t[k + 1], "with");
-}
-
-/* Tokens k and k + 1 (of sentence sent) are "lost to", "defeat to". */
-static int lost_to_at(const ctx *c, size_t k, uint32_t sent)
-{
-    const tok *t = c->toks;
-    return k + 1 < c->ntoks && t[k].sent == sent && t[k + 1].sent == sent &&
-           tok_is_any(c->text, &t[k], ag__ner_lost_to) && tok_is(c->text, &t[k + 1], "to");
+    /* the verb and its preposition after the name, or the two words before it */
+    for (int side = 0; side < 2; side++) {
+        size_t k = side ? ts - 2 : te;
+        if (side ? ts < 2 : te + 2 >= c->ntoks)
+            continue;
+        if (!(t[k].flags & AG__T_LOWER) || t[k].sent != sent || t[k + 1].sent != sent)
+            continue;
+        if (tok_is(c->text, &t[k + 1], "with") && tok_is_any(c->text, &t[k], drew))
+            return 1;
+        if (tok_is(c->text, &t[k + 1], "to") && tok_is_any(c->text, &t[k], ag__ner_lost_to) &&
+            (side || (t[te + 2].flags & AG__T_CAP)) && ag__ner_sports_report(c))
+            return 1;
+    }
+    return 0;
 }
 
 /* A score next to a token: a number of at most 3 digits, or "2-1". */
@@ -1890,18 +1897,9 @@ int ag__ner_finish_cands(ctx *c, size_t from)
                 (tok_is(c->text, &t[te], "v") || tok_is(c->text, &t[te], "vs") ||
                  (tok_is(c->text, &t[te], "beat") &&
                   !(te - ts >= 2 && (t[ts].cls & AG_LEX_GIVEN))) ||
-                 (m->lexname && m->type == AG_ACTOR_PLACE && win_verb(c, &t[te])) ||
-                 (single && drew_with(c, te, m->sent))))
+                 (m->lexname && m->type == AG_ACTOR_PLACE && win_verb(c, &t[te]))))
                 m->team = 1;
-            if (single && ts >= 2 && drew_with(c, ts - 2, m->sent))
-                m->team = 1;
-            /* "Lancashire lost to Yorkshire": both sides, in a sports report (elsewhere
-             * candidates and companies lose to each other) */
-            if (single &&
-                ((ts >= 2 && lost_to_at(c, ts - 2, m->sent)) ||
-                 (te + 2 < c->ntoks && lost_to_at(c, te, m->sent) &&
-                  (t[te + 2].flags & AG__T_CAP))) &&
-                ag__ner_sports_report(c))
+            if (single && drew_or_lost(c, ts, te, m->sent))
                 m->team = 1;
             if (ts > 0 && t[ts - 1].sent == m->sent &&
                 (tok_is(c->text, &t[ts - 1], "v") || tok_is(c->text, &t[ts - 1], "vs") ||
