@@ -1411,8 +1411,9 @@ static void sports_leagues(ctx *c)
     int sporty = -1; /* not decided yet */
     for (size_t i = 0; i < p->nnames; i++) {
         dname *d = &p->names[i];
-        if (d->ntok < 2 || d->lastlen != 6 || memcmp(d->last, "league", 6) != 0)
-            continue;
+        if (d->ntok < 2 || !((d->lastlen == 6 && memcmp(d->last, "league", 6) == 0) ||
+                             (d->lastlen == 8 && memcmp(d->last, "division", 8) == 0)))
+            continue; /* "Premier League", "First Division" */
         if (sporty < 0) {
             sporty = p->sport_words > 0 || result_phrase(c);
             for (size_t ci = 0; ci < p->ncands && !sporty; ci++)

@@ -1473,6 +1473,7 @@ static size_t span_end(ctx *c, size_t k)
 {
     const tok *t = c->toks;
     size_t e = k + 1;
+    int cause = 0; /* "for" or "on" joined an institution's cause (below) */
     while (e < c->ntoks && e - k < MAX_SPAN && t[e].sent == t[k].sent &&
            !(t[e].flags & AG__T_USED) && !markup_between(c, e)) {
         if (capish(c, e)) {
@@ -1516,19 +1517,33 @@ static size_t span_end(ctx *c, size_t k)
             continue;
         }
         /* "Movement for Democratic Change", "Institute for Fiscal Studies", "Society for
-         * the Protection of Birds": "for" (and "the") after an institution's head word
+         * the Protection of Birds", "Council on Foreign Relations": "for" or "on" (and
+         * "the") after an institution's head word
          * (ag__ner_cause_heads) names its cause, inside the name; not in a headline
          * written all in capitals */
-        if (tok_is(c->text, &t[e], "for") && tok_is_any(c->text, &t[e - 1], ag__ner_cause_heads) &&
-            !titled_tokens(t, k, e) && !c->p->capsent[t[k].sent]) {
+        if ((tok_is(c->text, &t[e], "for") || tok_is(c->text, &t[e], "on")) &&
+            tok_is_any(c->text, &t[e - 1], ag__ner_cause_heads) && !titled_tokens(t, k, e) &&
+            !c->p->capsent[t[k].sent]) {
             size_t q = e + 1;
             if (q + 1 < c->ntoks && tok_is(c->text, &t[q], "the"))
                 q++;
             if (q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
                 !(t[q].flags & AG__T_USED)) {
                 e = q + 1;
+                cause = 1;
                 continue;
             }
+        }
+        /* ... and the cause goes on: "Committee on Standards in Public Life", "Movement
+         * for Justice and Development" (not into a place: "Council for Peace in Geneva") */
+        ag_lex_actor where;
+        if (cause && (tok_is(c->text, &t[e], "in") || tok_is(c->text, &t[e], "and")) &&
+            e + 1 < c->ntoks && t[e + 1].sent == t[k].sent && capish(c, e + 1) &&
+            !(t[e + 1].flags & AG__T_USED) &&
+            !(match_form(c->lex, c->text, t, e + 1, c->ntoks, 0, &where) &&
+              (where.type == AG_ACTOR_PLACE || where.type == AG_ACTOR_COUNTRY))) {
+            e += 2;
+            continue;
         }
         /* "Securities and Exchange Commission", "Foreign and Commonwealth Office": "and"
          * joins capitalised words when an organisation's head word ends the words after

@@ -377,7 +377,8 @@ const char *const ag__ner_cause_heads[] = {
     "Federation", "Union",      "Alliance",     "Coalition",    "League",  "Association",
     "Front",      "Campaign",   "Court",        "Corporation",  "Board",   "Authority",
     "Trust",      "Academy",    "Forum",        "Service",      "Network", "Secretariat",
-    "Conference", "Congress",   "Tribunal",     "Programme",    "Program", NULL};
+    "Conference", "Congress",   "Tribunal",     "Programme",    "Program", "Panel",
+    NULL};
 /* Verbs before "for the" and a prize: "compete for the Golden Bear", "shortlisted for the
  * Booker". */
 const char *const ag__ner_vie_for[] = {"compete",   "competes",    "competing", "vie",
