@@ -716,16 +716,18 @@ static const char *const *const WORD_SETS[WS_COUNT] = {
     /* Nouns that make a trigger with "with" or "between" after them. */
     [WS_NOUNS] = WORDS("discussions", "meeting", "meetings", "negotiations", "talks"),
     /* Verbs whose object was visited or received (a person or organisation). */
-    [WS_VISITS] = WORDS("hosted", "hosts", "received", "receives", "visited", "visits"),
+    [WS_VISITS] = WORDS("hosted", "hosting", "hosts", "received", "receives", "receiving",
+                        "visited", "visits"),
     /* Words after "X and Y met" that show "met" took no object ("met in Kabul"). */
     [WS_ENDS] = WORDS("after", "again", "at", "before", "behind", "briefly", "during", "earlier",
                       "for", "here", "in", "last", "later", "on", "over", "privately", "separately",
                       "there", "this", "to", "today", "twice", "with", "yesterday"),
     /* Every word that can open a trigger (trigger_at), so most tokens are turned away by
      * one lookup. */
-    [WS_TRIGGERS] = WORDS("called", "calls", "dialogue", "discussions", "hosted", "hosts",
-                          "meeting", "meetings", "meets", "met", "negotiations", "received",
-                          "receives", "summit", "talks", "visited", "visits"),
+    [WS_TRIGGERS] =
+        WORDS("called", "calls", "dialogue", "discussions", "hosted", "hosting", "hosts", "meeting",
+              "meetings", "meets", "met", "negotiations", "received", "receives", "receiving",
+              "summit", "talks", "visited", "visits"),
     /* Things of a person that are visited without meeting the person ("X's grave", "the
      * tomb of X", "the X mausoleum"). */
     [WS_BELONGINGS] =

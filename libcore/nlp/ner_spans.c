@@ -1953,6 +1953,10 @@ int ag__ner_finish_cands(ctx *c, size_t from)
                 else if (te + 1 < c->ntoks && (t[te].flags & AG__T_LOWER) &&
                          t[te].e - t[te].s > 4 && tok_in(c, &t[te + 1], G_GOV_AFTER))
                     gov = 1; /* "Kabul yesterday allowed" has an adverb in between */
+                else if (te + 2 < c->ntoks && tok_is(c->text, &t[te], "and") &&
+                         (t[te + 1].flags & AG__T_CAP) && t[te + 2].sent == m->sent &&
+                         tok_in(c, &t[te + 2], G_GOV_AFTER))
+                    gov = 1; /* "London and Paris agreed": the first of two */
             }
             m->gov = gov && !keep;
         }
