@@ -757,9 +757,10 @@ static const char *const *const WORD_SETS[WS_COUNT] = {
         WORDS("a", "an", "her", "his", "its", "my", "of", "our", "the", "their", "your"),
     /* Stages of a competition: "X meets Y in the first round", "X and Y met in the
      * semi-final" report a match, not a meeting. */
-    [WS_FIXTURES] = WORDS("final", "finals", "play-off", "play-offs", "playoff", "playoffs",
-                          "quarter-final", "quarter-finals", "quarterfinal", "quarterfinals",
-                          "round", "semi-final", "semi-finals", "semifinal", "semifinals"),
+    [WS_FIXTURES] =
+        WORDS("final", "finals", "game", "match", "play-off", "play-offs", "playoff", "playoffs",
+              "quarter-final", "quarter-finals", "quarterfinal", "quarterfinals", "round",
+              "semi-final", "semi-finals", "semifinal", "semifinals"),
     /* Groups that act for a state, after its adjective ("met Pakistani leaders", "North
      * Korean and US officials met"); with WS_ROLE_NOUNS and titles. Not "British troops",
      * "Brazilian fans". */
@@ -1695,8 +1696,9 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
         }
         if (no == 0 && kind != TRIG_VERB)
             continue;
-        if ((word_eq(text, t, "met") || word_eq(text, t, "meets")) && a_fixture(an, text, t->e))
-            continue;
+        if ((word_eq(text, t, "met") || word_eq(text, t, "meets") || kind == TRIG_VISIT) &&
+            a_fixture(an, text, t->e))
+            continue; /* "X meets Y in the final", "X are hosting Y in Game One" */
         long ns = trigger_subjects(an, text, &act, ti, no, last_end, subj);
         if (ns < 0)
             continue;
