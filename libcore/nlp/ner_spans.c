@@ -771,7 +771,9 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
         size_t r = k + g;
         ag_lex_actor b;
         size_t bg = match_form(c->lex, c->text, t, r, te, caps, &b);
-        if (!bg && !(t[r].cls & AG_LEX_GIVEN) && !match_title(c->p, c->lex, c->text, t, r, te)) {
+        /* (not before a function word: "For Bush, Iraq Is More Than a War") */
+        if (!bg && !(t[r].cls & (AG_LEX_GIVEN | AG_LEX_FUNCTION)) &&
+            !match_title(c->p, c->lex, c->text, t, r, te)) {
             /* "New York City", "Quebec City": outside a sports report, the city's own
              * longer name (a place by its last word), no club; so is "Ohio River",
              * "Hudson Valley", "Heathrow Airport", a place by its last word anywhere. */
@@ -1077,6 +1079,10 @@ static int split_span(ctx *c, span_state *sp, size_t j)
              * knows is no name of its own (and ends the span: span_end joins no "of"
              * after it, "Siemens AG of Germany") */
             while (a.type == AG_ACTOR_ORG && k < sp->te && tok_in(c, &t[k], G_CORP_SFX))
+                t[k++].flags |= AG__T_USED;
+            /* "Iraq Is More Than a War": a headline's capitalised function words after
+             * a known name start no name */
+            while (k < sp->te && (t[k].cls & AG_LEX_FUNCTION) && !sp->caps)
                 t[k++].flags |= AG__T_USED;
             continue;
         }
