@@ -562,7 +562,10 @@ int ag__ner_caps_sentence(const struct ag__ner_scratch *p, const char *text, siz
     }
     if (ncap >= 2 && nlow * 10 <= ncap)
         return 1;
-    if (!line || ninit < 4 || nlower * 3 > ninit || ncommon < 2)
+    /* (a document's first line in title case throughout, its title, needs less: "Goss
+     * Gets Senate Panel"; a lead sentence has words in lower case: "ATHENS - ... met") */
+    if (!line || nlower * 3 > ninit ||
+        (si == 0 && nlower == 0 ? ninit < 3 || ncommon < 1 : ninit < 4 || ncommon < 2))
         return 0;
     return 2;
 }
