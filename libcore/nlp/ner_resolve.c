@@ -1335,7 +1335,7 @@ static int place_apposition(const ctx *c, const cand *m)
 static int city_actor(const ctx *c, const cand *m)
 {
     return m->lexname && m->type == AG_ACTOR_PLACE && m->country && !m->dateline && !m->adjective &&
-           !m->row && (!after_loc_prep(c, m) || lost_to(c, m)) && !place_apposition(c, m);
+           !m->row && (!after_loc_prep(c, m) || lost_to(c, m));
 }
 
 /* The document's tokens have a result: a hyphenated score before a noun of its outcome
@@ -1365,7 +1365,7 @@ static void report_teams(ctx *c)
     if (p->sport_words < SPORT_WORDS && !(p->sport_words > 0 && result_phrase(c)))
         return;
     for (; ci < p->ncands; ci++)
-        if (city_actor(c, &p->cands[ci]))
+        if (city_actor(c, &p->cands[ci]) && !place_apposition(c, &p->cands[ci]))
             p->cands[ci].team = 1;
 }
 
