@@ -35,10 +35,10 @@
  *     decisions of each step are taken on the state after the previous step, then
  *     applied; word classes come from the embedded default lexicon, never --dict files;
  *  4. a group is named after its member with the most words, then the most documents,
- *     then the most mentions (persons), or the most mentions, then documents, then
- *     words (groups with any other member), then the smallest name in byte order; the
- *     other names and surface forms become its `aliases`; a group holding a legal-form
- *     name ("X Corp") is an org;
+ *     then the most mentions (persons), or with no legal form, then the most mentions,
+ *     then documents, then words (groups with any other member), then the smallest name
+ *     in byte order; the other names and surface forms become its `aliases`; a group
+ *     holding a legal-form name ("X Corp") is an org;
  *  5. pair records are summed over groups (pairs inside one group vanish).
  * Time complexity: O(A log A + L + F) for A actor records, L pair records and F forms.
  * acc's actor and pair records are released on the way, once used (they move into the
@@ -178,6 +178,10 @@ static int better_rep(const ag__acc *acc, const info *inf, size_t x, size_t y, i
 {
     const ag__actor *a = &acc->actors[x], *b = &acc->actors[y];
     if (org_first) {
+        /* a company is named without its legal form, as in one article ("Boeing" over
+         * "Boeing Co") */
+        if (inf[x].legal != inf[y].legal)
+            return !inf[x].legal;
         if (a->mentions != b->mentions)
             return a->mentions > b->mentions;
         if (a->documents != b->documents)
