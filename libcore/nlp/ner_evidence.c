@@ -64,9 +64,12 @@ int ag__ner_version_number(const ctx *c, size_t k, uint32_t sent)
         return 1;
     /* A counted quantity is no version ("Moengo 56 miles", "Telekom 4 hours", "Glamorgan
      * 259 and 207"): a small number or a year, then a function word. */
-    static const char *const runs_on[] = {"for",  "is",  "was", "will", "would", "and",
-                                          "on",   "in",  "has", "had",  "with",  "to",
-                                          "from", "are", "can", NULL};
+    /* (or a noun of what a product has: "Switch 2 sales", "a Windows 11 update") */
+    static const char *const runs_on[] = {
+        "for",     "is",    "was",   "will",   "would",  "and",       "on",
+        "in",      "has",   "had",   "with",   "to",     "from",      "are",
+        "can",     "sales", "users", "owners", "update", "updates",   "upgrade",
+        "release", "patch", "beta",  "games",  "launch", "shipments", NULL};
     return (value <= 20 || (n == 4 && value >= 1980 && value <= 2099)) && t[k + 1].sent == sent &&
            (t[k + 1].flags & AG__T_LOWER) && tok_is_any(c->text, &t[k + 1], runs_on);
 }
