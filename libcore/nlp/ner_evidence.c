@@ -260,6 +260,17 @@ static void read_words(const ctx *c, const cand *m, name_words *w)
 }
 
 /* Votes from the name's own words. */
+
+/* In a sports report, a name whose last word is a city the lexicon knows and whose first
+ * is no given name is a club named after its city, no person: "Rotor Volgograd", "Hansa
+ * Rostock" ("Allan Houston" has a given name). */
+static int club_of_city(const ctx *c, const cand *m)
+{
+    ag_lex_actor a;
+    return match_form(c->lex, c->text, c->toks, m->te - 1, m->te, 0, &a) == 1 &&
+           a.type == AG_ACTOR_PLACE && a.country && ag__ner_sports_report(c);
+}
+
 /* Span [ts, te) is a title and then function words only ("Doctor Who", "Dr No"): no
  * person is named by a pronoun or a particle, so the name is a character's or a work's,
  * no actor. */
@@ -320,8 +331,9 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
     if (n >= 2 && !hascue && !hasof && !allcommon && !acronym) {
         uint32_t lc = t[te - 1].cls;
         int initial = (t[ts].flags & AG__T_DOTTED) && t[ts].e - t[ts].s == 2;
-        if (!titled && !given && !initial && (lc & AG_LEX_COMMON) &&
-            !(lc & (AG_LEX_GIVEN | AG_LEX_PROPER)))
+        if (!titled && !given && !initial &&
+            (((lc & AG_LEX_COMMON) && !(lc & (AG_LEX_GIVEN | AG_LEX_PROPER))) ||
+             club_of_city(c, m)))
             m->votes[AG_ACTOR_ORG] += 1;
         else if (!titled && !given)
             m->votes[AG_ACTOR_PERSON] += 1, m->uncued = 1;
