@@ -104,7 +104,7 @@ static const char *const misc_nouns[] = {
     "book",     "books",     "poem",        "painting",   "series",      "drama",   "comedy",
     "thriller", "soap",      "cartoon",     "biopic",     "sequel",      "prequel", "remake",
     "sedan",    "hatchback", "minivan",     "coupe",      "standard",    "format",  "codec",
-    "protocol", NULL};
+    "protocol", "crude",     NULL};
 /* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip"; also
  * sports grounds ("Adelaide Oval", "Ascot Racecourse"). */
 static const char *const place_heads[] = {
