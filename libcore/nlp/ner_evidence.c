@@ -922,6 +922,17 @@ int ag__ner_nationality_noun(const ctx *c, const tok *pv)
            a.adjective;
 }
 
+/* Token k is a determiner or possessive that opens its phrase: "Her label, X,", "The
+ * operator, X,"; not after "of" ("the leader of the group, X,"). */
+static int owner_first(const ctx *c, size_t k)
+{
+    static const char *const owners[] = {"the", "The", "its",   "Its",   "her", "Her",
+                                         "his", "His", "their", "Their", NULL};
+    const tok *t = c->toks;
+    return tok_is_any(c->text, &t[k], owners) &&
+           !(k > 0 && t[k - 1].sent == t[k].sent && tok_is(c->text, &t[k - 1], "of"));
+}
+
 /* The name follows "of" after a person's name, titled or with a given name first:
  * "Analyst Peter Haskins of Morningstar", "economist Joel Naroff of Tarvin Bank", "Anna
  * Berg of Norvane" name the person's employer (1); after the title of a post over a place
@@ -1047,6 +1058,12 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
              (te >= c->ntoks || t[te].sent != m->sent || (t[te].flags & AG__T_PUNCT)))
         m->votes[AG_ACTOR_OTHER] += 3; /* "their debut album, Lantern Season," (not "the
                                         * X standard, Harbour News reported": a subject) */
+    else if (!titled && (pv->flags & AG__T_PUNCT) && pv->punct == ',' && ts > 2 &&
+             t[ts - 3].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
+             tok_in(c, &t[ts - 2], G_ORG_BEFORE) && te < c->ntoks && t[te].sent == m->sent &&
+             (t[te].flags & AG__T_PUNCT) && t[te].punct == ',' && owner_first(c, ts - 3))
+        m->votes[AG_ACTOR_ORG] += 3; /* "Her label, Polydor, said" (not "the leader of
+                                      * the group, X,": X leads it) */
     else if (ag__ner_nationality_noun(c, pv))
         m->votes[AG_ACTOR_PERSON] += 3; /* "Frenchman Olivier Mutis beat the top seed" */
     else if (!titled && !given && product_before(c, m, pv))
