@@ -1524,9 +1524,8 @@ static size_t span_end(ctx *c, size_t k)
         }
         /* "Movement for Democratic Change", "Institute for Fiscal Studies", "Society for
          * the Protection of Birds", "Council on Foreign Relations": "for" or "on" (and
-         * "the") after an institution's head word
-         * (ag__ner_cause_heads) names its cause, inside the name; not in a headline
-         * written all in capitals */
+         * "the") after an institution's head word (ag__ner_cause_heads) names its cause,
+         * inside the name; not in a headline */
         if ((tok_is(c->text, &t[e], "for") || tok_is(c->text, &t[e], "on")) &&
             tok_is_any(c->text, &t[e - 1], ag__ner_cause_heads) && !titled_tokens(t, k, e) &&
             !c->p->capsent[t[k].sent]) {
