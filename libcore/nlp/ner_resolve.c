@@ -1322,8 +1322,10 @@ static int lost_to(const ctx *c, const cand *m)
  * (Leeds):", the town of a ground (after a player, "Batty (Leeds)", it is his club). */
 static int place_apposition(const ctx *c, const cand *m)
 {
+    if (m == c->p->cands || m->s < 2 || c->text[m->s - 1] != '(')
+        return 0;
     const cand *pv = m - 1;
-    if (m == c->p->cands || m->s < 2 || c->text[m->s - 1] != '(' || pv->e + 2 != m->s)
+    if (pv->e + 2 != m->s)
         return 0;
     int type = pv->name >= 0 ? c->p->names[root(c->p->names, pv->name)].type : pv->type;
     return type != AG_ACTOR_PERSON;
