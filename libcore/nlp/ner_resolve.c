@@ -649,9 +649,12 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
         size_t lw = gl; /* start of its last word (gk is not NUL-terminated) */
         while (lw > 0 && gk[lw - 1] != ' ')
             lw--;
+        /* (the head alone only when it is an organisation word: "the Commission" is the
+         * European Commission, "the House" no White House) */
         if ((gk[kl] == ' ' && memcmp(gk, k, kl) == 0 &&
              !place_before_paper(c, k, kl, gk + lw, gl - lw)) ||
-            (gk[gl - kl - 1] == ' ' && memcmp(gk + gl - kl, k, kl) == 0)) {
+            (gk[gl - kl - 1] == ' ' && memcmp(gk + gl - kl, k, kl) == 0 &&
+             (m->tcls0 & AG_LEX_ORGCUE))) {
             hits++;
             *found_g = (long)cj;
         }
