@@ -485,6 +485,26 @@ static int question(const ctx *c, size_t k)
     return (t[q].flags & AG__T_PUNCT) && t[q].punct == '?';
 }
 
+/* An apposition that names a kind of organisation follows token k and closes with a
+ * comma: "Next, the British clothing retailer, cut", "Orange, the French telecoms group,
+ * said" (not "Next, the government will"). */
+static int org_apposition_after(ctx *c, size_t k)
+{
+    tok *t = c->toks;
+    size_t q = k + 1;
+    if (q + 2 >= c->ntoks || !(t[q].flags & AG__T_PUNCT) || t[q].punct != ',' ||
+        !(tok_is(c->text, &t[q + 1], "the") || tok_is(c->text, &t[q + 1], "a") ||
+          tok_is(c->text, &t[q + 1], "an")))
+        return 0;
+    int noun = 0;
+    for (q += 2; q < c->ntoks && q < k + 10 && t[q].sent == t[k].sent; q++) {
+        if (t[q].flags & AG__T_PUNCT)
+            return noun && t[q].punct == ',';
+        noun = (t[q].flags & AG__T_LOWER) && tok_in(c, &t[q], G_ORG_BEFORE | G_ORG_NOUN);
+    }
+    return 0;
+}
+
 /* Drop sentence-initial function and ordinary words from the start *tsp of span
  * [*tsp, te) ("The", "Senior Taliban officials"), unless the word starts a gazetteer form
  * or a title, or the document writes it capitalised in mid-sentence too. In an ALL-CAPS
@@ -500,6 +520,9 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
         ag_lex_actor a;
         uint32_t cl = t[ts].cls;
         if (match_form(c->lex, c->text, t, ts, te, 0, &a))
+            break;
+        /* "Next, the British clothing retailer, cut": a company named by a word */
+        if (ts + 1 == te && org_apposition_after(c, ts))
             break;
         /* "Will Brackett made 61": a given name that is also a verb starts a name before
          * a capitalised word, unless the sentence asks ("Will Ryanair cut fares?") */
@@ -1627,8 +1650,9 @@ static size_t span_end(ctx *c, size_t k)
     /* "Organisation for Security and Co-operation in Europe": a form the lexicon knows
      * runs on across the lower-case words the rules above stop at (ag__lex_inner_word;
      * the token's class says whether a form with one starts with it, and how many words
-     * the longest has), also after a sentence's "The" */
-    size_t f = k + (e - k >= 2 && tok_is(c->text, &t[k], "The"));
+     * the longest has), also after a sentence's first word ("The", "Rivals Marks and
+     * Spencer") */
+    size_t f = k + (e - k >= 2 && (t[k].flags & AG__T_FIRST) && !(t[k].cls & AG__LEX_INNER_FORM));
     if ((t[f].cls & AG__LEX_INNER_FORM) && ((t[f].cls >> 8) & 0xFF) > e - f && e < c->ntoks &&
         (((t[e].flags & AG__T_LOWER) && ag__lex_inner_word(c->text + t[e].s, t[e].e - t[e].s)) ||
          (t[e].flags & (AG__T_DIGIT | AG__T_WORD)) == AG__T_DIGIT)) {
