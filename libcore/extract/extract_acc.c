@@ -201,16 +201,31 @@ long ag__acc_date_id(ag__acc *acc, const char *date)
         return (long)id;
     if (acc->ndates >= UINT32_MAX - 1 ||
         ag__grow(&acc->dates, &acc->capdates, acc->ndates + 1, sizeof *acc->dates) < 0 ||
+        ag__grow(&acc->date_keys, &acc->capdate_keys, acc->ndates + 1,
+                 sizeof *acc->date_keys) < 0 ||
         ag__u64map_put(&acc->date_ids, key, acc->ndates + 1) < 0)
         return -1;
     acc->dates[acc->ndates] = date;
+    uint64_t *k = acc->date_keys[acc->ndates];
+    k[0] = k[1] = 0;
+    for (size_t i = 0; i < 16 && date[i]; i++)
+        k[i / 8] |= (uint64_t)(unsigned char)date[i] << (56 - 8 * (i % 8));
     return (long)++acc->ndates;
 }
 
-/* Date numbers a against b by their dates (0: none is neither). */
+/* Date numbers a against b by their dates (0: none is neither). Every pair of every
+ * document asks: the keys order as strcmp orders the first 16 bytes (NUL-padded), so
+ * strcmp runs only for dates alike in all of them. */
 static int date_id_cmp(const ag__acc *acc, uint32_t a, uint32_t b)
 {
-    return a == b ? 0 : strcmp(acc->dates[a - 1], acc->dates[b - 1]);
+    if (a == b)
+        return 0;
+    const uint64_t *x = acc->date_keys[a - 1], *y = acc->date_keys[b - 1];
+    if (x[0] != y[0])
+        return x[0] < y[0] ? -1 : 1;
+    if (x[1] != y[1])
+        return x[1] < y[1] ? -1 : 1;
+    return strcmp(acc->dates[a - 1], acc->dates[b - 1]);
 }
 
 void ag__pair_dates(const ag__acc *acc, ag__pair *p, uint32_t first, uint32_t last)
@@ -460,6 +475,7 @@ void ag__acc_destroy(ag__acc *acc)
     free(acc->pairs);
     free(acc->wide);
     free(acc->dates);
+    free(acc->date_keys);
     ag__u64map_dispose(&acc->date_ids);
     free(acc->date_memo);
     free(acc->settings);

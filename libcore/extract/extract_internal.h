@@ -244,6 +244,10 @@ typedef struct ag__acc {
     const char **dates;     /* the pair records' dates (pool strings), by number - 1: a
                              * corpus has a few thousand, its pairs hold 4 bytes, not 8 */
     size_t ndates, capdates;
+    uint64_t (*date_keys)[2]; /* per date number - 1: its first 16 bytes, big-endian and
+                               * NUL-padded, so that ordering two dates mostly needs no
+                               * strcmp of strings far apart in the pool */
+    size_t capdate_keys;
     ag__u64map date_ids;             /* a date's pool address -> its number */
     struct ag__date_memo *date_memo; /* keyed lines: dates read lately, by their bytes
                                       * (NULL until the first) */
