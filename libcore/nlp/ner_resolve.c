@@ -350,7 +350,7 @@ static int after_loc_prep(const ctx *c, const cand *m)
     size_t s, n = word_before(c, m->s, &s);
     /* Any case: "At Houston", "KANSAS CITY AT DETROIT" in an ALL-CAPS schedule. */
     for (const char *const *w = ag__ner_place_preps; *w; w++)
-        if (n == strlen(*w) && strncasecmp(c->text + s, *w, n) == 0)
+        if (list_word_is_ci(*w, c->text + s, n))
             return 1;
     return 0;
 }
@@ -360,7 +360,7 @@ static int team_name(const dname *d)
 {
     const char *last = d->last;
     for (const char *const *w = ag__ner_team_after; *w; w++)
-        if (strlen(*w) == d->lastlen && strncasecmp(*w, last, d->lastlen) == 0)
+        if (list_word_is_ci(*w, last, d->lastlen))
             return 1;
     return 0;
 }
@@ -571,7 +571,7 @@ static int place_before_paper(const ctx *c, const char *k, size_t kl, const char
 {
     ag_lex_actor la;
     for (const char *const *w = ag__ner_papers; *w; w++)
-        if (strlen(*w) == lastlen && memcmp(*w, last, lastlen) == 0)
+        if (list_word_is(*w, last, lastlen))
             return ag_lexicon_lookup(c->lex, k, kl, 1, &la) &&
                    (la.type == AG_ACTOR_PLACE || la.type == AG_ACTOR_COUNTRY);
     return 0;
@@ -1052,7 +1052,7 @@ static int list_type(const ctx *c, const cand *x)
 static int gap_is(const char *text, size_t a, size_t b, const char *const *list)
 {
     for (; *list; list++)
-        if (b - a == strlen(*list) && memcmp(text + a, *list, b - a) == 0)
+        if (list_word_is(*list, text + a, b - a))
             return 1;
     return 0;
 }
@@ -1316,7 +1316,7 @@ static int lost_to(const ctx *c, const cand *m)
         return 0;
     n = word_before(c, s, &s);
     for (const char *const *w = lost; *w; w++)
-        if (strlen(*w) == n && memcmp(c->text + s, *w, n) == 0)
+        if (list_word_is(*w, c->text + s, n))
             return 1;
     return 0;
 }
@@ -1399,7 +1399,7 @@ static int before_contest(const ctx *c, const cand *m)
         "defeat", "loss",    "knockout",  NULL};
     size_t s, n = word_after(c, m->e, &s);
     for (const char *const *w = contest; *w && n; w++)
-        if (strlen(*w) == n && memcmp(c->text + s, *w, n) == 0)
+        if (list_word_is(*w, c->text + s, n))
             return 1;
     return 0;
 }

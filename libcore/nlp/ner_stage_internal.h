@@ -31,6 +31,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include <actorgraph/nlp/lexicon.h>
 #include <actorgraph/nlp/ner.h>
@@ -577,9 +578,30 @@ static inline size_t match_title(struct ag__ner_scratch *p, const ag_lexicon *le
     return n;
 }
 
-/* The token is the word w. Inline: w is a literal, so strlen folds to a constant and the
- * compare to a load or two. */
-static inline int tok_is(const char *text, const tok *t, const char *w)
+/* The n bytes at s are the word w (NUL-terminated), exactly (list_word_is) or in any
+ * ASCII case (list_word_is_ci). Rules walk word lists for every token and candidate, and
+ * where GCC does not inline them strlen(w) is a call: the first byte, in which most
+ * words differ, is compared before it. */
+static inline int list_word_is(const char *w, const char *s, size_t n)
+{
+    if (n == 0)
+        return w[0] == '\0';
+    return w[0] == s[0] && strlen(w) == n && memcmp(w, s, n) == 0;
+}
+
+static inline int list_word_is_ci(const char *w, const char *s, size_t n)
+{
+    if (n == 0)
+        return w[0] == '\0';
+    /* (c | 0x20 folds ASCII letters; two other bytes it equates are told apart below) */
+    return (w[0] | 0x20) == (s[0] | 0x20) && strlen(w) == n && strncasecmp(w, s, n) == 0;
+}
+
+/* The token is the word w. Always inline: w is a literal at every call (or a helper's
+ * literal argument), so strlen folds to a constant and the compare to a load or two (an
+ * out-of-line copy called strlen). */
+static inline __attribute__((always_inline)) int tok_is(const char *text, const tok *t,
+                                                        const char *w)
 {
     size_t n = strlen(w);
     return t->e - t->s == n && memcmp(text + t->s, w, n) == 0;
