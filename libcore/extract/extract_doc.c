@@ -443,10 +443,10 @@ static int surface(ag__analyser *an, const char *text, size_t s, size_t e)
 /* Index into an->known of a resolved name, added when new; -1 on ENOMEM. */
 static long known_lookup(ag__analyser *an, ag__acc *acc, const char *name)
 {
-    size_t len = strlen(name);
     ag__numslot *slot = known_map_slot(&an->known_index, an, name);
     if (!slot || slot->i)
         return slot ? (long)slot->i - 1 : -1;
+    size_t len = strlen(name); /* (only a name new to the index needs it) */
     if (ag__grow(&an->known, &an->capknown, an->nknown + 1, sizeof *an->known) < 0)
         return -1;
     char key[KEY_BYTES];
@@ -824,9 +824,12 @@ static uint32_t token_sets(const ag__analyser *an, const char *text, const tok *
     if (c >= 26 || n >= 32 || !((an->word_lens[c] >> n) & 1))
         return 0;
     char low[32];
-    low[ag__lex_lower(text + t->s, n, low)] = '\0';
-    size_t sets = ag__strmap_get(&an->word_index, low);
-    return sets == (size_t)-1 ? 0 : (uint32_t)sets;
+    size_t l = ag__lex_lower(text + t->s, n, low);
+    low[l] = '\0';
+    /* (the length is known: not ag__strmap_get, which takes strlen of the key) */
+    const ag__strslot *s =
+        ag__strmap_find(&an->word_index, NULL, low, (uint32_t)ag__hash_bytes(low, l));
+    return s ? s->val : 0;
 }
 
 /* Token t (of the current sentence) is in list `set`. The answer for all lists is kept
