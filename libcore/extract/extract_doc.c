@@ -832,14 +832,22 @@ static uint32_t token_sets(const ag__analyser *an, const char *text, const tok *
     return s ? s->val : 0;
 }
 
+/* token_sets of t, kept in an->tok_sets. Out of line, so that word_in, called from
+ * every pattern, inlines to a load and a test when the answer is kept. */
+static __attribute__((noinline)) uint32_t keep_token_sets(const ag__analyser *an,
+                                                          const char *text, const tok *t)
+{
+    return an->tok_sets[t - an->toks] = token_sets(an, text, t) | WS_DONE;
+}
+
 /* Token t (of the current sentence) is in list `set`. The answer for all lists is kept
  * per token: the patterns ask about the same tokens again and again. */
-static int word_in(const ag__analyser *an, const char *text, const tok *t, int set)
+static inline int word_in(const ag__analyser *an, const char *text, const tok *t, int set)
 {
-    uint32_t *b = &an->tok_sets[t - an->toks];
-    if (!*b)
-        *b = token_sets(an, text, t) | WS_DONE;
-    return (*b >> set) & 1;
+    uint32_t b = an->tok_sets[t - an->toks];
+    if (!b)
+        b = keep_token_sets(an, text, t);
+    return (b >> set) & 1;
 }
 
 /* First token index with start >= pos. */
