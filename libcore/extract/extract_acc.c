@@ -239,6 +239,21 @@ void ag__pair_dates(const ag__acc *acc, ag__pair *p, uint32_t first, uint32_t la
 
 int ag__pair_add(ag__acc *acc, ag__pair *p, long long weight, long long documents, long long met)
 {
+    /* Nearly every call adds a document's few co-mentions to a narrow pair: sums of two
+     * 32-bit counts stay far below COUNT_MAX, so nothing saturates, and 32 bits mostly
+     * still hold them. */
+    if (!p->wide && weight >= 0 && weight <= UINT32_MAX && documents >= 0 &&
+        documents <= UINT32_MAX && met >= 0 && met <= UINT32_MAX) {
+        uint64_t w = (uint64_t)p->weight + (uint64_t)weight,
+                 d = (uint64_t)p->documents + (uint64_t)documents,
+                 m = (uint64_t)p->met + (uint64_t)met;
+        if (w <= UINT32_MAX && d <= UINT32_MAX && m <= UINT32_MAX) {
+            p->weight = (uint32_t)w;
+            p->documents = (uint32_t)d;
+            p->met = (uint32_t)m;
+            return 0;
+        }
+    }
     long long v[3] = {sat_add(ag__pair_weight(acc, p), weight),
                       sat_add(ag__pair_documents(acc, p), documents),
                       sat_add(ag__pair_met(acc, p), met)};
