@@ -18,9 +18,10 @@ case " $* " in
 esac
 command -v gcc >/dev/null 2>&1 || pgo=0
 case "${CC:-gcc}" in *gcc*) ;; *) pgo=0 ;; esac
-# What the counts were measured on: every file that is compiled or generates code.
+# What the counts were measured on: every file that is compiled or generates code, and
+# the training run itself.
 sources=$(cd "$top" && find CMakeLists.txt include libcore tools data scripts/gen-lexicon.c \
-    -type f -print | LC_ALL=C sort | xargs cat | cksum)
+    scripts/pgo-train.sh -type f -print | LC_ALL=C sort | xargs cat | cksum)
 if [ "$pgo" = 1 ] && { ! grep -qs '^AG_PGO:STRING=USE$' "$build/CMakeCache.txt" ||
     [ "$(cat "$build/pgo-sources" 2>/dev/null)" != "$sources" ]; }; then
     echo "profile-guided build: instrumented build and training run first (AG_PGO=0 skips)" >&2
