@@ -205,7 +205,9 @@ static json_t *list_value(const char *text, int type)
             k = (size_t)(q - a);
             q = memchr(q, sep, (size_t)(end - q));
         } else {
-            q = memchr(t, sep, (size_t)(end - t));
+            /* (t < end: the same as memchr of 0 bytes at the end, and GCC's link-time
+             * optimiser, not knowing that memchr's answer lies below end, warned) */
+            q = t < end ? memchr(t, sep, (size_t)(end - t)) : NULL;
             k = (size_t)((q ? q : end) - t);
             a = trimn(t, &k);
         }
