@@ -201,8 +201,7 @@ long ag__acc_date_id(ag__acc *acc, const char *date)
         return (long)id;
     if (acc->ndates >= UINT32_MAX - 1 ||
         ag__grow(&acc->dates, &acc->capdates, acc->ndates + 1, sizeof *acc->dates) < 0 ||
-        ag__grow(&acc->date_keys, &acc->capdate_keys, acc->ndates + 1,
-                 sizeof *acc->date_keys) < 0 ||
+        ag__grow(&acc->date_keys, &acc->capdate_keys, acc->ndates + 1, sizeof(uint64_t[2])) < 0 ||
         ag__u64map_put(&acc->date_ids, key, acc->ndates + 1) < 0)
         return -1;
     acc->dates[acc->ndates] = date;
@@ -217,7 +216,7 @@ long ag__acc_date_id(ag__acc *acc, const char *date)
  * document asks (so always inline): the keys order as strcmp orders the first 16 bytes
  * (NUL-padded), so strcmp runs only for dates alike in all of them. */
 static inline __attribute__((always_inline)) int date_id_cmp(const ag__acc *acc, uint32_t a,
-                                                              uint32_t b)
+                                                             uint32_t b)
 {
     if (a == b)
         return 0;

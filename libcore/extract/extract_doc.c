@@ -837,8 +837,8 @@ static uint32_t token_sets(const ag__analyser *an, const char *text, const tok *
 
 /* token_sets of t, kept in an->tok_sets. Out of line, so that word_in, called from
  * every pattern, inlines to a load and a test when the answer is kept. */
-static __attribute__((noinline)) uint32_t keep_token_sets(const ag__analyser *an,
-                                                          const char *text, const tok *t)
+static __attribute__((noinline)) uint32_t keep_token_sets(const ag__analyser *an, const char *text,
+                                                          const tok *t)
 {
     return an->tok_sets[t - an->toks] = token_sets(an, text, t) | WS_DONE;
 }
