@@ -127,13 +127,19 @@ static size_t count_words(const char *s, size_t len)
     return n;
 }
 
+/* w[0, n) is one of the NULL-terminated words of list (exact bytes). */
+static int in_list(const char *const *list, const char *w, size_t n)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && memcmp(*list, w, n) == 0)
+            return 1;
+    return 0;
+}
+
 int ag__lex_inner_word(const char *w, size_t n)
 {
     static const char *const inner[] = {"and", "for", "in", "on", "the", "upon", NULL};
-    for (const char *const *i = inner; *i; i++)
-        if (strlen(*i) == n && memcmp(*i, w, n) == 0)
-            return 1;
-    return 0;
+    return in_list(inner, w, n);
 }
 
 /* The phrase has an inner word or a number after its first word ("Channel 4"). */
@@ -590,10 +596,7 @@ int ag__lex_legal_form(const char *w, size_t n)
     static const char *const forms[] = {
         "corp", "corporation", "inc", "incorporated", "co", "company",  "plc", "ltd", "limited",
         "llc",  "group",       "ag",  "sa",           "nv", "holdings", "asa", NULL};
-    for (const char *const *f = forms; *f; f++)
-        if (strlen(*f) == n && memcmp(*f, w, n) == 0)
-            return 1;
-    return 0;
+    return in_list(forms, w, n);
 }
 
 int ag__lex_qualifier_words(const ag_lexicon *lex, const char *key, size_t len, size_t n)

@@ -581,7 +581,7 @@ static int place_before_paper(const ctx *c, const char *k, size_t kl, const char
 static int industry(const char *w, size_t n)
 {
     for (const char *const *i = ag__ner_industries; *i; i++)
-        if (strlen(*i) == n && memcmp(*i, w, n) == 0)
+        if (list_word_is(*i, w, n))
             return 1;
     return 0;
 }
