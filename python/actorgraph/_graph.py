@@ -665,15 +665,20 @@ class _Inputs:
         import tempfile
         fd, name = tempfile.mkstemp(prefix="actorgraph-", suffix=".jsonl")
         self.tmp = name
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            for n, rec in enumerate(records, 1):
-                if self.fid not in rec:
-                    # A stable id (the library would name it after the temporary file).
-                    rec = dict(rec)
-                    rec[self.fid] = "records:%d" % n
-                out.write(json.dumps(rec, ensure_ascii=False, default=_json_default,
-                                     allow_nan=False))
-                out.write("\n")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+                for n, rec in enumerate(records, 1):
+                    if self.fid not in rec:
+                        # A stable id (the library would name it after the temporary file).
+                        rec = dict(rec)
+                        rec[self.fid] = "records:%d" % n
+                    out.write(json.dumps(rec, ensure_ascii=False, default=_json_default,
+                                         allow_nan=False))
+                    out.write("\n")
+        except BaseException:
+            # Raised from __init__: no `with` block will call close() for us.
+            self.close()
+            raise
         self.paths.append(os.fsencode(name))
         # Errors name the record, not the temporary file: "<records>:N" is record N.
         self.rename[name] = lambda line: ("<records>", line)

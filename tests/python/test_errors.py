@@ -208,3 +208,15 @@ def test_hostile_inputs_never_crash(tmp_path):
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
     out = r.stdout.decode()
     assert r.returncode == 0 and out.rstrip().endswith("survived"), out + r.stderr.decode()
+
+
+def test_failed_records_leave_no_temporary_file(ag, tmp_path, monkeypatch):
+    # Records are written to a temporary file before the extraction: a record that cannot
+    # be written (here, a value JSON has no form for) must not leave it behind.
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with pytest.raises((TypeError, ValueError)):
+        ag.extract([{"text": "Rome.", "extra": object()}])
+    with pytest.raises((TypeError, ValueError)):
+        ag.extract([{"text": "Rome.", "score": float("inf")}])
+    assert os.listdir(tmp_path) == []
