@@ -1223,7 +1223,9 @@ static long referred_subject(const ag__analyser *an, const char *text, const act
     return -1;
 }
 
-enum { TRIG_NONE, TRIG_VERB, TRIG_VISIT, TRIG_CALL, TRIG_BETWEEN };
+/* TRIG_HELD: "X and Y held (two days of) talks", a meeting noun with no partner after it,
+ * held by the subjects: those met each other. */
+enum { TRIG_NONE, TRIG_VERB, TRIG_VISIT, TRIG_CALL, TRIG_BETWEEN, TRIG_HELD };
 
 static int add_met(ag__analyser *an, long x, long y, const ag_sentence *s)
 {
@@ -1260,6 +1262,24 @@ static inline size_t next_maybe_trigger(const uint32_t *lens, const char *text, 
             break;
     }
     return ti;
+}
+
+/* "held", "hold", "holds" or "had" a few lower-case words before the meeting noun at ti
+ * ("held talks", "held two days of talks", "had lengthy discussions"), not "to hold"
+ * (what is to come) nor "held no talks". */
+static int held_before(const ag__analyser *an, const char *text, size_t ti)
+{
+    for (size_t b = ti; b > 0 && ti - b < 5; b--) {
+        const tok *p = &an->toks[b - 1];
+        if (!is_word(p) || (p->flags & AG__T_CAP))
+            return 0;
+        if (word_eq(text, p, "no") || word_eq(text, p, "not") || word_eq(text, p, "never"))
+            return 0;
+        if (word_eq(text, p, "held") || word_eq(text, p, "hold") || word_eq(text, p, "holds") ||
+            word_eq(text, p, "had"))
+            return !(b >= 2 && word_eq(text, &an->toks[b - 2], "to"));
+    }
+    return 0;
 }
 
 /* The trigger starting at token ti, if any (TRIG_*); *tend is set to the end of the
@@ -1329,7 +1349,7 @@ static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_
         *tend = nx->e;
         return TRIG_BETWEEN;
     }
-    return TRIG_NONE;
+    return noun && held_before(an, text, ti) ? TRIG_HELD : TRIG_NONE;
 }
 
 /* The tokens of sentence si into an->toks, their word-list bits cleared. -1 on ENOMEM. */
@@ -1624,9 +1644,15 @@ static long trigger_subjects(ag__analyser *an, const char *text, const acting *a
             if (comma_and && (xs == 0 || !comma_at(an, xs - 1)))
                 break;
             int by_and = comma_and || (and < an->ntoks && word_eq(text, &an->toks[and], "and"));
+            /* "X and his Azerbaijani counterpart Y held talks": an owner before the modifiers */
+            size_t mods_from = by_and ? an->toks[and].e : 0;
+            if (by_and && and+1 < an->ntoks &&
+                (word_eq(text, &an->toks[and+1], "his") || word_eq(text, &an->toks[and+1], "her") ||
+                 word_eq(text, &an->toks[and+1], "their")))
+                mods_from = an->toks[and+1].e;
             /* A comma alone joins no subjects ("After criticising X, Y held talks"). */
             if (!(gap_ok(an, text, x->end, prev_start, -1, 1, 1) && (anded || by_and)) &&
-                !(by_and && modifier_gap(an, text, an->toks[and].e, prev_start)))
+                !(by_and && modifier_gap(an, text, mods_from, prev_start)))
                 break;
             anded |= by_and;
             subj[ns++] = an->mloc[cand[c]];
@@ -1700,6 +1726,12 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
         }
         long objs[16], subj[8];
         size_t last_end;
+        if (kind == TRIG_HELD) {
+            long ns = trigger_subjects(an, text, &act, ti, 0, t->s, subj);
+            if (ns > 1 && add_met_pairs(an, subj, (size_t)ns, NULL, 0, s) < 0)
+                return -1;
+            continue;
+        }
         size_t no = trigger_objects(an, text, &act, kind, tend, objs, &last_end);
         if (kind == TRIG_CALL && no && an_appeal(an, text, last_end))
             continue;
