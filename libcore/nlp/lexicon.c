@@ -574,10 +574,30 @@ uint32_t ag__lex_class_lower(const ag_lexicon *lex, const char *lower, size_t le
     return ag__lex_class_hashed(lex, lower, len, ag__hash_bytes(lower, len));
 }
 
+/* A compound the word lists lack, all of whose parts are ordinary words ("drink-drive",
+ * "left-arm", "six-time"), is an ordinary word too: capitalised at a sentence's start it
+ * names nothing ("Left-arm seamer X"). Names keep a part that is no ordinary word
+ * ("Coca-Cola", "Saint-Etienne"). */
+static uint32_t compound_class(const ag_lexicon *lex, const char *lower, size_t len)
+{
+    const char *end = lower + len, *p = lower;
+    if (!memchr(lower, '-', len))
+        return 0;
+    while (p < end) {
+        const char *q = memchr(p, '-', (size_t)(end - p));
+        size_t n = (size_t)((q ? q : end) - p);
+        const hent *e = n ? ht_find_hashed(&lex->classes, p, n, ag__hash_bytes(p, n)) : NULL;
+        if (!e || !(e->val & AG_LEX_COMMON))
+            return 0;
+        p = q ? q + 1 : end;
+    }
+    return AG_LEX_COMMON;
+}
+
 uint32_t ag__lex_class_hashed(const ag_lexicon *lex, const char *lower, size_t len, uint64_t h)
 {
     const hent *e = ht_find_hashed(&lex->classes, lower, len, h);
-    return e ? e->val : 0;
+    return e ? e->val : compound_class(lex, lower, len);
 }
 
 uint64_t ag__lex_stamp(const ag_lexicon *lex) { return lex->stamp; }

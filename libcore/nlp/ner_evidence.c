@@ -141,6 +141,16 @@ static int city_at_city(const ctx *c, const cand *m)
     return (m > first && cities_at(c, m - 1, m)) || (m + 1 < end && cities_at(c, m, m + 1));
 }
 
+/* "for" before token ts, after a player's play, transfer or tally ("signed for",
+ * "five wickets for"): the side he plays for follows. For sports reports only. */
+static int plays_for(const ctx *c, size_t ts, uint32_t sent)
+{
+    const tok *t = c->toks;
+    return ts >= 2 && t[ts - 1].sent == sent && tok_is(c->text, &t[ts - 1], "for") &&
+           t[ts - 2].sent == sent && (t[ts - 2].flags & AG__T_LOWER) &&
+           tok_is_any(c->text, &t[ts - 2], ag__ner_plays_for);
+}
+
 int ag__ner_city_team(const ctx *c, const cand *m)
 {
     const tok *t = c->toks;
@@ -155,6 +165,8 @@ int ag__ner_city_team(const ctx *c, const cand *m)
     if (ts >= 2 && t[ts - 1].sent == sent && tok_is(c->text, &t[ts - 1], "to") &&
         t[ts - 2].sent == sent && tok_is_any(c->text, &t[ts - 2], ag__ner_lost_to))
         return 1; /* "lost to Atlanta", "a 2-1 defeat to Leeds" */
+    if (plays_for(c, ts, sent) && ag__ner_sports_report(c))
+        return 1; /* "signed for Leeds", "took five wickets for Glamorgan" */
     if (te + 1 < c->ntoks && t[te].sent == sent && (t[te].flags & AG__T_POSS))
         for (size_t k = te + 1; k < te + 4 && k < c->ntoks && t[k].sent == sent; k++) {
             if (!(t[k].flags & AG__T_LOWER))
@@ -1052,6 +1064,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
     else if (!titled && ts > 1 && tok_is(c->text, pv, "for") && t[ts - 2].sent == m->sent &&
              (t[ts - 2].flags & AG__T_CAP) && tok_in(c, &t[ts - 2], G_MISC_HEAD))
         m->votes[AG_ACTOR_OTHER] += 3; /* "the Grammy Award for Best Rock Album": the prize */
+    else if (!titled && !given && plays_for(c, ts, m->sent) && ag__ner_sports_report(c))
+        m->votes[AG_ACTOR_ORG] += 3; /* "took five wickets for Surrey", "signed for Bristol" */
     else if (!titled && (pv->flags & AG__T_PUNCT) && pv->punct == ',' && ts > 1 &&
              t[ts - 2].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
              tok_in(c, &t[ts - 2], G_MISC_NOUN) &&

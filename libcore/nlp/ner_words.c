@@ -226,6 +226,12 @@ const char *const ag__ner_versions[] = {"version", "versions", "edition", "editi
  * "fell to" a level, so "fell" is not one). */
 const char *const ag__ner_lost_to[] = {"lost",   "loss",    "losses", "losing",
                                        "defeat", "defeats", NULL};
+/* Before "for" and a side in a sports report: a player's play, transfer or tally for
+ * his club ("signed for X", "took five wickets for X", "scored 20 points for X"). */
+const char *const ag__ner_plays_for[] = {
+    "signed", "signs",  "sign",        "signing", "played",  "plays",     "play",    "playing",
+    "scored", "scores", "scoring",     "goals",   "tries",   "points",    "wickets", "runs",
+    "debut",  "debuts", "appearances", "caps",    "century", "centuries", "hundred", NULL};
 /* A side's outcome after its possessive: "Boston's ninth straight win". */
 const char *const ag__ner_outcomes[] = {"win",    "wins",   "victory", "victories", "loss",
                                         "losses", "defeat", "streak",  NULL};
