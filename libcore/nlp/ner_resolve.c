@@ -427,10 +427,13 @@ static void org_pairs(const ag_lexicon *lex, dname *nm, size_t nn, const uint32_
             dname *b = &nm[j];
             if (j == i || b->canon >= 0)
                 continue;
-            /* "X Party" */
-            if (b->ntok == a->ntok + 1 && b->keylen == a->keylen + 6 &&
-                memcmp(b->key + a->keylen, " party", 6) == 0 &&
-                memcmp(b->key, a->key, a->keylen) == 0 && a->type != AG_ACTOR_PERSON) {
+            /* "X Party"; its members in the plural, "Greens" of "Green Party" */
+            size_t stem = b->keylen - 6;
+            if (b->ntok == a->ntok + 1 && b->keylen > 6 &&
+                (stem == a->keylen ||
+                 (a->ntok == 1 && stem + 1 == a->keylen && stem >= 4 && a->key[stem] == 's')) &&
+                memcmp(b->key + stem, " party", 6) == 0 && memcmp(b->key, a->key, stem) == 0 &&
+                a->type != AG_ACTOR_PERSON) {
                 a->canon = (long)j;
                 break;
             }
@@ -584,6 +587,26 @@ static int industry(const char *w, size_t n)
         if (list_word_is(*i, w, n))
             return 1;
     return 0;
+}
+
+/* An organisation word alone, no longer name's head in its article ("Party leader X",
+ * "the Court ruled", "Police said"), is the kind of body, not one: no actor. Except the
+ * bodies a country has one of, which news names by the word alone ("Congress", "the
+ * Senate", "the Treasury"), a newspaper ("the Times"), and a party's members ("Democrats"). */
+static int lone_org_word(const dname *d)
+{
+    static const char *const one_of_a_kind[] = {
+        "administration", "army",       "brotherhood",  "cabinet",       "church",    "coalition",
+        "commission",     "communists", "congress",     "conservatives", "democrats", "herald",
+        "journal",        "liberals",   "nationalists", "parliament",    "post",      "republicans",
+        "senate",         "socialists", "telegraph",    "times",         "treasury",  "tribune",
+        "unionists",      NULL};
+    if (d->ntok != 1)
+        return 0;
+    for (const char *const *w = one_of_a_kind; *w; w++)
+        if (list_word_is(*w, d->key, d->keylen))
+            return 0;
+    return 1;
 }
 
 /* The one-word name d is an industry word; the name d ends in one. */
@@ -1167,10 +1190,10 @@ static void resolve_types(ctx *c)
             uint32_t cl = m->tcls0;
             int strong = d->votes[AG_ACTOR_PERSON] >= 3 || d->votes[AG_ACTOR_ORG] >= 2;
             if ((((cl & AG_LEX_COMMON) && !(cl & (AG_LEX_PROPER | AG_LEX_GIVEN)) && !strong) ||
-                 industry_word(d)) &&
+                 industry_word(d) || ((cl & AG_LEX_ORGCUE) && lone_org_word(d))) &&
                 !(m->tflags0 & AG__T_ALLCAPS))
                 m->drop = 1; /* "Boatmen", "Series": a capitalised ordinary word; "News",
-                              * "Software": an industry, alone no company's name */
+                              * "Software": an industry, alone no company's name; "Party" */
         }
         /* Evidence that the name is no actor at all, as strong as any for a type:
          * reported as misc, never an actor. */
