@@ -110,7 +110,7 @@ static void take_names(strset *taken, const char *line, int aliases)
         return;
     al[strcspn(al + 1, "\t") + 1] = '\0';
     for (char *a = strtok(al + 1, "|"); a; a = strtok(NULL, "|"))
-        set_add(taken, a[0] == '+' ? a + 1 : a);
+        set_add(taken, a[0] == '+' || a[0] == '=' ? a + 1 : a);
 }
 
 /* ------------------------------------------------------------ countries */
@@ -179,15 +179,18 @@ static void load_iso(const char *path, const strset *common)
         if (off && strcmp(off, canon) != 0 && strncmp(off, "the ", 4) != 0)
             set_add(&c->forms, off);
         /* Alpha-3 codes appear in sports tables and headlines; an English word ("ARE",
-         * "CAN", "PER") is not taken. Alpha-2 codes are far too ambiguous (IN, IT, TO). */
+         * "CAN", "PER") is not taken. Alpha-2 codes are far too ambiguous (IN, IT, TO).
+         * Written "=GMB": a code, which "the GMB" (a union) is not. */
         if (a3) {
             char low[8];
             size_t k;
             for (k = 0; a3[k] && k < sizeof low - 1; k++)
                 low[k] = (char)tolower((unsigned char)a3[k]);
             low[k] = '\0';
+            char code[8];
+            snprintf(code, sizeof code, "=%s", a3);
             if (!set_has(common, low))
-                set_add(&c->forms, a3);
+                set_add(&c->forms, code);
         }
     }
     json_decref(root);
@@ -328,7 +331,8 @@ int main(int argc, char **argv)
         set_add(&taken, c->canon);
         for (size_t k = 0; k < c->forms.n && l < sizeof buf - 256; k++) {
             l += (size_t)snprintf(buf + l, sizeof buf - l, "%s%s", k ? "|" : "", c->forms.v[k]);
-            set_add(&taken, c->forms.v[k][0] == '+' ? c->forms.v[k] + 1 : c->forms.v[k]);
+            set_add(&taken, c->forms.v[k][0] == '+' || c->forms.v[k][0] == '=' ? c->forms.v[k] + 1
+                                                                               : c->forms.v[k]);
         }
         set_add(&dict, buf);
     }

@@ -95,7 +95,8 @@ typedef struct actor {
     int capital;         /* 1 for a national capital */
 } actor;
 
-#define FORM_ADJ 0x80000000u  /* form value bit: adjective/demonym form */
+#define FORM_ADJ 0x80000000u /* form value bit: adjective/demonym form */
+#define FORM_CODE AG__LEX_FORM_CODE
 #define FORM_NONE 0x7FFFFFFFu /* form value: removed by a stoplist */
 
 struct ag_lexicon {
@@ -350,6 +351,9 @@ int ag_lexicon_load_dict_buffer(ag_lexicon *lex, const char *name, const char *b
                 if (alen > 0 && al[0] == '+') {
                     v |= FORM_ADJ;
                     al++, alen--;
+                } else if (alen > 0 && al[0] == '=') {
+                    v |= FORM_CODE;
+                    al++, alen--;
                 }
                 if (alen > 0 && add_form(lex, al, alen, v) < 0)
                     goto oom;
@@ -516,7 +520,7 @@ void ag_lexicon_free(ag_lexicon *lex)
 
 static void fill(const ag_lexicon *lex, uint32_t v, ag_lex_actor *out)
 {
-    const actor *a = &lex->actors[v & ~FORM_ADJ];
+    const actor *a = &lex->actors[v & ~(FORM_ADJ | FORM_CODE)];
     out->name = a->name;
     out->type = a->type;
     out->country = a->country;

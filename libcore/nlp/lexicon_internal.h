@@ -60,8 +60,10 @@ int ag__lex_legal_form(const char *w, size_t n);
 /* 1 when a stoplist has entries (else ag_lexicon_stopped is 0 for everything). */
 int ag__lex_has_stoplist(const ag_lexicon *lex);
 
-/* Like ag_lexicon_lookup, but returns the form's value (an opaque handle for
- * ag__lex_fill) instead of filling an ag_lex_actor: 1 when found. */
+/* Like ag_lexicon_lookup, but returns the form's value (a handle for ag__lex_fill)
+ * instead of filling an ag_lex_actor: 1 when found. A value with AG__LEX_FORM_CODE set
+ * is a code form (written "=GMB" in the dictionary: a country's alpha-3 code). */
+#define AG__LEX_FORM_CODE 0x40000000u
 int ag__lex_lookup_val(const ag_lexicon *lex, const char *s, size_t len, int fold, uint32_t *val);
 /* Fill *out from a value returned by ag__lex_lookup_val. */
 void ag__lex_fill(const ag_lexicon *lex, uint32_t val, ag_lex_actor *out);

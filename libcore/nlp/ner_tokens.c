@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -707,6 +708,15 @@ size_t ag__ner_match_form_lookup(const ag_lexicon *lex, const char *text, const 
             found = n;
             break;
         }
+    }
+    /* A code stands for its country in tables and lists ("GBR", "ZAF 3 1 0"), but no
+     * country takes an article before its code: "Unite and the GMB", "a GMB official". */
+    if (found && (val & AG__LEX_FORM_CODE) && ts > 0 && toks[ts - 1].sent == toks[ts].sent) {
+        const char *w = text + toks[ts - 1].s;
+        size_t n = toks[ts - 1].e - toks[ts - 1].s;
+        if ((n == 3 && strncasecmp(w, "the", 3) == 0) || (n == 2 && strncasecmp(w, "an", 2) == 0) ||
+            (n == 1 && (*w | 0x20) == 'a'))
+            found = 0;
     }
     if (!fold) {
         tk->mf_te = (uint32_t)(te + 1);

@@ -28,6 +28,8 @@
  *              empty. A form written "+Pakistani" is an adjective or demonym: it refers
  *              to the actor but is not its name (reported with type "other" by
  *              `ag-extract --mentions`, since news corpora annotate it as a nationality).
+ *              A form written "=GBR" is a code: it names the actor in tables and lists,
+ *              but not after an article ("the GMB", "a GMB official": a union).
  *   COUNTRY    for places and organisations, the canonical name of their country.
  *
  * Matching is case-sensitive on the exact surface form (the canonical name is always a
