@@ -366,8 +366,11 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
          * elsewhere (a broadcaster, a railway station) */
         int craft = n >= 2 && tok_is(c->text, &t[te - 1], "Station") &&
                     tok_is(c->text, &t[te - 2], "Space");
+        /* "Six Nations", "Four Nations": a tournament of that many national sides */
+        int nations = n == 2 && tok_is(c->text, &t[te - 1], "Nations") &&
+                      tok_is_any(c->text, &t[ts], ag__ner_counted_nations);
         if (tok_in(c, &t[te - 1], G_MISC_HEAD) || (n >= 2 && misc_first(c, &t[ts])) || craft ||
-            ag__ner_weekday_title(c, ts, te) || title_of_nobody(c, ts, te))
+            nations || ag__ner_weekday_title(c, ts, te) || title_of_nobody(c, ts, te))
             m->votes[AG_ACTOR_OTHER] += 5;
         else if (n >= 2 && tok_in(c, &t[te - 1], G_PLACE_HEAD) &&
                  !(tok_is(c->text, &t[te - 1], "City") && ag__ner_sports_report(c)))

@@ -279,6 +279,9 @@ const char *const ag__ner_misc_firsts[] = {"Hurricane", "Typhoon", "Cyclone", "T
                                            "Storm",     "Formula", "Copa",    "Operation",
                                            "Battle",    "Siege",   "Order",   NULL};
 
+/* Counts before "Nations" that name a tournament of national sides ("Six Nations"). */
+const char *const ag__ner_counted_nations[] = {"Two", "Three", "Four", "Five", "Six", "Tri", NULL};
+
 /* Copulas of a definition ("X is a ...", "X was ..."). Asked by ner_evidence.c
  * (vote_definition). */
 const char *const ag__ner_copulas[] = {"is", "was", "are", "were", "became", "remains", NULL};
