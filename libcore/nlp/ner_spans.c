@@ -529,7 +529,8 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
         if ((cl & AG_LEX_GIVEN) && (cl & AG_LEX_FUNCTION) && ts + 1 < te && !question(c, ts))
             break;
         if ((cl & AG_LEX_FUNCTION) || (ts + 1 < te && !(cl & (AG_LEX_GIVEN | AG_LEX_PROPER)) &&
-                                       tok_is_any(c->text, &t[ts], ag__ner_trade_nouns))) {
+                                       (tok_is_any(c->text, &t[ts], ag__ner_trade_nouns) ||
+                                        tok_is_any(c->text, &t[ts], ag__ner_describers)))) {
             ts++;
             continue;
         }
@@ -1575,8 +1576,9 @@ static size_t span_end(ctx *c, size_t k)
         }
         /* "Securities and Exchange Commission", "Foreign and Commonwealth Office": "and"
          * joins capitalised words when an organisation's head word ends the words after
-         * it, and the words before it are ordinary words, no person's name and no known
-         * actor ("Hamas and Islamic Jihad", "Microsoft and Cisco Systems" are two). */
+         * it, and the words on both sides of it are ordinary words, no person's name and
+         * no known actor ("Hamas and Islamic Jihad", "Microsoft and Cisco Systems",
+         * "Standard Chartered and NatWest Group" are two). */
         /* (An article and a national adjective may come first: "The Australian
          * Competition and Consumer Commission".) */
         ag_lex_actor known;
@@ -1593,7 +1595,8 @@ static size_t span_end(ctx *c, size_t k)
             while (q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
                    !(t[q].flags & AG__T_USED) && q - e <= 4)
                 q++;
-            if (q > e + 1 && (t[q - 1].cls & AG_LEX_ORGCUE) && (t[q - 1].flags & AG__T_CAP)) {
+            if (q > e + 1 && (t[q - 1].cls & AG_LEX_ORGCUE) && (t[q - 1].flags & AG__T_CAP) &&
+                ordinary_words(c, e + 1, q - 1)) {
                 e = q;
                 continue;
             }

@@ -405,6 +405,12 @@ const char *const ag__ner_trade_nouns[] = {
     "Manufacturer", "Supermarket", "Airline",     "Carmakers", "Automakers",
     "Chipmakers",   "Drugmakers",  "Retailers",   "Insurers",  "Lenders",
     "Broadcasters", "Publishers",  "Airlines",    NULL};
+/* Words that open a sentence describing the organisation named after them, and are no
+ * part of its name ("Rival Lloyds Banking Group", "Struggling Northwind Airways"); unlike
+ * the trade nouns they say nothing of its kind. */
+const char *const ag__ner_describers[] = {
+    "Rival",    "Rivals",    "Fellow",  "Struggling",  "Troubled",    "Embattled", "Ailing",
+    "Bankrupt", "Insolvent", "Defunct", "Beleaguered", "Loss-making", NULL};
 /* Nouns before a name that make it a band ("the Glasgow band X", "the piano trio X"):
  * stronger than other organisation nouns, since bands are often named like people. And
  * the members after it, before a member's name ("X singer Y", "X frontwoman Y"). */
