@@ -165,7 +165,8 @@ int ag__ner_city_team(const ctx *c, const cand *m)
     if (ts >= 2 && t[ts - 1].sent == sent && tok_is(c->text, &t[ts - 1], "to") &&
         t[ts - 2].sent == sent && tok_is_any(c->text, &t[ts - 2], ag__ner_lost_to))
         return 1; /* "lost to Atlanta", "a 2-1 defeat to Leeds" */
-    if (plays_for(c, ts, sent) && ag__ner_sports_report(c))
+    if (plays_for(c, ts, sent) && ag__ner_sports_report(c) &&
+        !(te < c->ntoks && (t[te].flags & AG__T_POSS)))
         return 1; /* "signed for Leeds", "took five wickets for Glamorgan" */
     if (te + 1 < c->ntoks && t[te].sent == sent && (t[te].flags & AG__T_POSS))
         for (size_t k = te + 1; k < te + 4 && k < c->ntoks && t[k].sent == sent; k++) {
@@ -1067,8 +1068,10 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
     else if (!titled && ts > 1 && tok_is(c->text, pv, "for") && t[ts - 2].sent == m->sent &&
              (t[ts - 2].flags & AG__T_CAP) && tok_in(c, &t[ts - 2], G_MISC_HEAD))
         m->votes[AG_ACTOR_OTHER] += 3; /* "the Grammy Award for Best Rock Album": the prize */
-    else if (!titled && !given && plays_for(c, ts, m->sent) && ag__ner_sports_report(c))
-        m->votes[AG_ACTOR_ORG] += 3; /* "took five wickets for Surrey", "signed for Bristol" */
+    else if (!titled && !given && plays_for(c, ts, m->sent) && ag__ner_sports_report(c) &&
+             !(te < c->ntoks && (t[te].flags & AG__T_POSS)))
+        m->votes[AG_ACTOR_ORG] += 3; /* "took five wickets for Surrey", "signed for Bristol";
+                                      * not "scored for Unai Emery's side", its manager */
     else if (!titled && (pv->flags & AG__T_PUNCT) && pv->punct == ',' && ts > 1 &&
              t[ts - 2].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
              tok_in(c, &t[ts - 2], G_MISC_NOUN) &&
