@@ -1816,8 +1816,8 @@ static int scorer(const ctx *c, size_t ts)
 }
 
 /* The name [ts, te) is a table row's name: a number right after it, and its line made of
- * names, numbers and punctuation only, two numbers or more ("Aston Villa 5 3 1 1",
- * "Arsenal 3 Aston Villa 1", "Tiger Woods 68 70"). */
+ * names, numbers, punctuation and points only, two numbers or more ("Aston Villa 5 3 1 1",
+ * "Arsenal 3 Aston Villa 1", "Tiger Woods 68 70", "4 Aston Villa 25 pts"). */
 static int table_row(const ctx *c, size_t ts, size_t te)
 {
     const tok *t = c->toks;
@@ -1830,7 +1830,8 @@ static int table_row(const ctx *c, size_t ts, size_t te)
     while (b < c->ntoks && !has_newline(c->text, t[b - 1].e, t[b].s))
         b++;
     for (size_t q = a; q < b; q++) {
-        if (t[q].flags & AG__T_LOWER)
+        if ((t[q].flags & AG__T_LOWER) && !tok_is(c->text, &t[q], "pts") &&
+            !tok_is(c->text, &t[q], "points"))
             return 0; /* prose, not a row */
         numbers += (t[q].flags & (AG__T_DIGIT | AG__T_WORD)) == AG__T_DIGIT;
     }
