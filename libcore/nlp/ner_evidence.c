@@ -945,6 +945,9 @@ static int owner_first(const ctx *c, size_t k)
     static const char *const owners[] = {"the", "The", "its",   "Its",   "her", "Her",
                                          "his", "His", "their", "Their", NULL};
     const tok *t = c->toks;
+    if (k > 0 && t[k - 1].sent == t[k].sent &&
+        (tok_is(c->text, &t[k], "own") || tok_is(c->text, &t[k], "new")))
+        k--; /* "set up his own party, Veritas,", "its new label, X," */
     return tok_is_any(c->text, &t[k], owners) &&
            !(k > 0 && t[k - 1].sent == t[k].sent && tok_is(c->text, &t[k - 1], "of"));
 }
