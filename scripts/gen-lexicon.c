@@ -501,6 +501,19 @@ int main(int argc, char **argv)
     emit_set(o, "ag__lex_words_proper", &proper);
     emit_set(o, "ag__lex_words_given", &given);
     emit_set(o, "ag__lex_words_function", &fw);
+    /* given-gender.txt: NAME <TAB> f|m, one word list per gender */
+    strset gender = {0}, female = {0}, male = {0};
+    snprintf(path, sizeof path, "%s/given-gender.txt", dd);
+    read_lines(path, &gender);
+    for (size_t i = 0; i < gender.n; i++) {
+        char *tab = strchr(gender.v[i], '\t');
+        if (!tab || (strcmp(tab + 1, "f") != 0 && strcmp(tab + 1, "m") != 0))
+            die(path, gender.v[i]);
+        *tab = '\0';
+        set_add(tab[1] == 'f' ? &female : &male, gender.v[i]);
+    }
+    emit_set(o, "ag__lex_words_female", &female);
+    emit_set(o, "ag__lex_words_male", &male);
     static const char *const classes[] = {"titles", "orgcues", "connectors", "nonnames"};
     for (size_t i = 0; i < 4; i++) {
         strset s = {0};

@@ -31,6 +31,8 @@ extern const char ag__lex_default_dict[];
 extern const char ag__lex_words_common[];
 extern const char ag__lex_words_proper[];
 extern const char ag__lex_words_given[];
+extern const char ag__lex_words_female[];
+extern const char ag__lex_words_male[];
 extern const char ag__lex_words_function[];
 extern const char ag__lex_words_titles[];
 extern const char ag__lex_words_orgcues[];
@@ -473,12 +475,13 @@ ag_lexicon *ag_lexicon_new(int with_default, ag_error *err)
     restamp(lex);
     if (!with_default)
         return lex;
-    static const unsigned flags[] = {AG_LEX_COMMON,    AG_LEX_PROPER, AG_LEX_GIVEN,
-                                     AG_LEX_FUNCTION,  AG_LEX_TITLE,  AG_LEX_ORGCUE,
-                                     AG_LEX_CONNECTOR, AG_LEX_NONNAME};
-    const char *blobs[] = {ag__lex_words_common,     ag__lex_words_proper,  ag__lex_words_given,
-                           ag__lex_words_function,   ag__lex_words_titles,  ag__lex_words_orgcues,
-                           ag__lex_words_connectors, ag__lex_words_nonnames};
+    static const unsigned flags[] = {
+        AG_LEX_COMMON, AG_LEX_PROPER,    AG_LEX_GIVEN,   AG_LEX_FUNCTION, AG_LEX_TITLE,
+        AG_LEX_ORGCUE, AG_LEX_CONNECTOR, AG_LEX_NONNAME, AG__LEX_FEMALE,  AG__LEX_MALE};
+    const char *blobs[] = {ag__lex_words_common,     ag__lex_words_proper,   ag__lex_words_given,
+                           ag__lex_words_function,   ag__lex_words_titles,   ag__lex_words_orgcues,
+                           ag__lex_words_connectors, ag__lex_words_nonnames, ag__lex_words_female,
+                           ag__lex_words_male};
     /* The class table at its final size at once (a word a line), not grown by doubling. */
     size_t words = 0;
     for (size_t i = 0; i < sizeof blobs / sizeof blobs[0]; i++)

@@ -26,6 +26,11 @@ uint32_t ag__lex_class_lower(const ag_lexicon *lex, const char *lower, size_t le
  * (ag__lex_inner_word) or a number in it ("Organisation for Security and Co-operation in
  * Europe", "Channel 4"), which the recogniser's spans of capitalised words stop at. */
 #define AG__LEX_INNER_FORM (1u << 24)
+/* Bits 25 and 26 of a class value: a given name of women, of men (data/given-gender.txt;
+ * names of both have neither), which the honorific before a family name must not
+ * contradict ("Mr Clinton" is not "Hillary Clinton"). */
+#define AG__LEX_FEMALE (1u << 25)
+#define AG__LEX_MALE (1u << 26)
 /* w[0, n) is a lower-case word that names run across only in forms the lexicon knows:
  * "and", "for", "in", "on", "the", "upon". */
 int ag__lex_inner_word(const char *w, size_t n);

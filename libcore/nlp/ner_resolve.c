@@ -972,9 +972,26 @@ static void partial_lexical(ctx *c, cand *m, const suffixes *sf)
     }
 }
 
+/* The given names that candidate m's honorific rules out (AG__LEX_FEMALE after "Mr",
+ * AG__LEX_MALE after "Mrs", "Ms", "Miss"), or 0. */
+static uint32_t honorific_excludes(const cand *m)
+{
+    static const char *const his[] = {"Mr", "Sir", "Lord", NULL};
+    static const char *const hers[] = {"Mrs", "Ms", "Miss", "Lady", "Dame", "Baroness", NULL};
+    if (!m->role)
+        return 0;
+    for (const char *const *h = his; *h; h++)
+        if (strcmp(*h, m->role) == 0)
+            return AG__LEX_FEMALE;
+    for (const char *const *h = hers; *h; h++)
+        if (strcmp(*h, m->role) == 0)
+            return AG__LEX_MALE;
+    return 0;
+}
+
 /* An unknown name whose words are the last words of a longer person name: the nearest
- * preceding mention of such a name wins, else the first following. m: a candidate with a
- * name. */
+ * preceding mention of such a name wins, else the first following; never one whose given
+ * name the honorific contradicts. m: a candidate with a name. */
 static void partial_name(ctx *c, cand *m, const suffixes *sf)
 {
     struct ag__ner_scratch *p = c->p;
@@ -991,13 +1008,14 @@ static void partial_name(ctx *c, cand *m, const suffixes *sf)
     long best = -1, after = -1;
     size_t bestpos = 0;
     size_t afterpos = (size_t)-1;
+    uint32_t excl = honorific_excludes(m);
     for (uint32_t v = sl->val; v; v = sf->link[v - 1]) {
         long f = (long)(v - 1);
         const dname *fd = &nm[f];
         /* chains of different suffixes can share links: check the suffix */
         if (f == m->name || fd->keylen <= d->keylen ||
             memcmp(fd->key + fd->keylen - d->keylen, d->key, d->keylen) != 0 ||
-            !word_suffix(c->lex, fd, fd->keylen - d->keylen))
+            !word_suffix(c->lex, fd, fd->keylen - d->keylen) || (p->cands[fd->first].tcls0 & excl))
             continue;
         if (sf->pos_last[f] > bestpos)
             bestpos = sf->pos_last[f], best = f;
