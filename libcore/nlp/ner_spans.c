@@ -244,7 +244,14 @@ static size_t real_title(ctx *c, size_t j, size_t te, int titled)
         if ((cl & AG_LEX_ORGCUE) && !portfolio)
             all_common = 1, k = te;
     }
-    return all_common ? 0 : tl;
+    /* (a portfolio of ordinary words makes a post, no name, when nothing capitalised
+     * comes before the title: "served as Minister of Finance", "Minister for Economic
+     * Affairs from 2011"; not "United Nations High Commissioner for Refugees", nor "The
+     * Lord of the Rings") */
+    int post =
+        portfolio && r + 1 < te && !tok_is(c->text, &c->toks[r + 1], "the") &&
+        !(j > 0 && c->toks[j - 1].sent == c->toks[j].sent && (c->toks[j - 1].flags & AG__T_CAP));
+    return all_common && !post ? 0 : tl;
 }
 
 static size_t strip_titles_at(ctx *c, size_t ts, size_t te, size_t *role_s, size_t *role_e,
