@@ -1608,6 +1608,29 @@ static size_t span_end(ctx *c, size_t k)
                 continue;
             }
         }
+        /* "the Lancaster and Tarn Railway Company", "The Bristol and West Building
+         * Society": the places a company was named after, before its head word, after
+         * "the"; not a known organisation or person after "and" ("the Leeds and Barclays
+         * Bank"), nor "in Leeds and Bradford Council". */
+        size_t l = tok_is(c->text, &t[k], "The") ? k + 1 : k;
+        if (e == l + 1 && tok_is(c->text, &t[e], "and") && c->p->capsent[t[k].sent] != 1 &&
+            (l > k || (k > 0 && t[k - 1].sent == t[k].sent && tok_is(c->text, &t[k - 1], "the"))) &&
+            match_form(c->lex, c->text, t, l, e, 0, &known) == 1 && known.type == AG_ACTOR_PLACE &&
+            !known.adjective) {
+            size_t q = e + 1;
+            int ok = 1;
+            while (ok && q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
+                   !(t[q].flags & AG__T_USED) && q - e <= 4) {
+                size_t g = match_form(c->lex, c->text, t, q, q + 1, 0, &known);
+                ok = !(t[q].cls & AG_LEX_GIVEN) &&
+                     !(g && (known.type == AG_ACTOR_ORG || known.type == AG_ACTOR_PERSON));
+                q++;
+            }
+            if (ok && q > e + 2 && (t[q - 1].cls & AG_LEX_ORGCUE) && (t[q - 1].flags & AG__T_CAP)) {
+                e = q;
+                continue;
+            }
+        }
         /* Connectors inside a name: "Bank of England", "Osama bin Laden". */
         /* "Keith Moore of Norwich City", "Karlsruhe of Germany": "of" joins only an
          * organisation-like head (a cue word, a title or ordinary words: "Bank of
