@@ -1940,6 +1940,13 @@ int ag__ner_finish_cands(ctx *c, size_t from)
                           (m->name >= 0 && te - ts == 1);
             for (size_t q = ts; q < te; q++)
                 teamish |= (t[q].cls & AG_LEX_ORGCUE) != 0;
+            /* a club named after its town, last, behind no given name: "Vitesse Arnhem",
+             * "NAC Breda" (not "Lewis Hamilton 95 pts") */
+            ag_lex_actor town;
+            if (!teamish && te - ts >= 2 && !(t[ts].cls & AG_LEX_GIVEN) && !m->role &&
+                match_form(c->lex, c->text, t, te - 1, te, 0, &town) == 1 &&
+                town.type == AG_ACTOR_PLACE && !town.adjective)
+                teamish = 1;
             int personish = m->role || (t[ts].cls & AG_LEX_GIVEN) ||
                             (m->lexname && m->type == AG_ACTOR_PERSON) ||
                             (te - ts >= 2 && te - ts <= 3 && !(t[te - 1].cls & AG_LEX_COMMON));
