@@ -113,6 +113,57 @@ static void take_names(strset *taken, const char *line, int aliases)
         set_add(taken, a[0] == '+' || a[0] == '=' ? a + 1 : a);
 }
 
+/* The --dict line `in` into out, with the title-case form of each acronym of four
+ * letters or more among its names added to its aliases: British and other news writes
+ * the acronyms said as words so ("Opec", "Fifa", "Unicef"). Not when the form is an
+ * ordinary word ("SWIFT"), a given name or another actor's. */
+static void spoken_acronyms(const char *in, const strset *common, const strset *given,
+                            const strset *taken, char *out, size_t size)
+{
+    char names[4096], extra[1024] = "";
+    if (snprintf(names, sizeof names, "%s", in) >= (int)sizeof names)
+        die(in, "line too long");
+    char *type = strchr(names, '\t');
+    if (!type) {
+        snprintf(out, size, "%s", in);
+        return;
+    }
+    *type++ = '\0';
+    char *al = strchr(type, '\t'), *country = NULL;
+    if (al) {
+        *al++ = '\0';
+        if ((country = strchr(al, '\t')))
+            *country++ = '\0';
+    }
+    char forms[8192];
+    if (snprintf(forms, sizeof forms, "%s|%s", names, al ? al : "") >= (int)sizeof forms)
+        die(in, "line too long");
+    for (char *f = strtok(forms, "|"); f; f = strtok(NULL, "|")) {
+        size_t n = strlen(f), k = 0;
+        while (k < n && f[k] >= 'A' && f[k] <= 'Z')
+            k++;
+        if (n < 4 || k != n)
+            continue;
+        char said[64], low[64];
+        if (n >= sizeof said)
+            continue;
+        for (k = 0; k < n; k++) {
+            low[k] = (char)tolower((unsigned char)f[k]);
+            said[k] = k ? low[k] : f[k];
+        }
+        low[n] = said[n] = '\0';
+        if (set_has(common, low) || set_has(given, said) || set_has(taken, said))
+            continue;
+        size_t l = strlen(extra);
+        if (snprintf(extra + l, sizeof extra - l, "%s%s", (al && *al) || l ? "|" : "", said) >=
+            (int)(sizeof extra - l))
+            die(in, "too many acronyms");
+    }
+    if (snprintf(out, size, "%s\t%s\t%s%s%s%s", names, type, al ? al : "", extra,
+                 country ? "\t" : "", country ? country : "") >= (int)size)
+        die(in, "line too long");
+}
+
 /* ------------------------------------------------------------ countries */
 
 typedef struct country {
@@ -487,8 +538,11 @@ int main(int argc, char **argv)
         snprintf(buf, sizeof buf, "%s\tplace\t\t%s", name, cn);
         set_add(&dict, buf);
     }
-    for (size_t i = 0; i < orgs.n; i++)
-        set_add(&dict, orgs.v[i]);
+    for (size_t i = 0; i < orgs.n; i++) {
+        char org[4096];
+        spoken_acronyms(orgs.v[i], &common, &given, &taken, org, sizeof org);
+        set_add(&dict, org);
+    }
     for (size_t i = 0; i < regions.n; i++)
         set_add(&dict, regions.v[i]);
 

@@ -791,6 +791,20 @@ static int nickname_word(const ctx *c, size_t k)
 
 /* The gazetteer form a at tokens [k, k + g) of the span is a mention of its own (1), or
  * the first words of a longer unknown name that unknown_run takes (0). */
+/* Token k is a word of G_MISC_HEAD but "Summit", in any case ("Cup", "CUP"). */
+static int misc_head_ci(const ctx *c, size_t k)
+{
+    const tok *t = &c->toks[k];
+    if (tok_in(c, t, G_MISC_HEAD))
+        return !tok_is(c->text, t, "Summit");
+    if (!(t->flags & AG__T_ALLCAPS))
+        return 0;
+    for (const char *const *w = ag__ner_misc_heads; *w; w++)
+        if (list_word_is_ci(*w, c->text + t->s, t->e - t->s))
+            return strcmp(*w, "Summit") != 0;
+    return 0;
+}
+
 static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const ag_lex_actor *a)
 {
     const tok *t = c->toks;
@@ -828,6 +842,16 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
             return 0;
         }
     }
+    /* "UEFA Cup", "Fed Cup", "Asian Cup", "Brazilian Grand Prix": an organisation or a
+     * nationality right before the word of a competition or prize (or "Grand Prix") names
+     * the event, misc by its last word, no actor of its own. Not before a named event,
+     * whose team it says ("European Ryder Cup", "UEFA World Cup qualifier"), nor before a
+     * summit, which organisations hold ("the OIC Summit"). */
+    if ((a->type == AG_ACTOR_ORG || a->adjective) && k + g < te &&
+        (k + g + 1 == te || (k + g + 2 == te && list_word_is_ci("grand", c->text + t[k + g].s,
+                                                                t[k + g].e - t[k + g].s))) &&
+        (t[te - 1].flags & AG__T_CAP) && misc_head_ci(c, te - 1))
+        return 0;
     /* "European Commission", "African Union": an adjective right before an organisation
      * cue word names the organisation. */
     if (a->adjective && k + g < te && !caps && (t[k + g].cls & AG_LEX_ORGCUE) &&

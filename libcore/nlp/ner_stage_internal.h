@@ -316,6 +316,7 @@ extern const char *const ag__ner_lost_to[];         /* "lost to X", "a defeat to
 extern const char *const ag__ner_plays_for[];       /* "signed for X", "wickets for X" */
 extern const char *const ag__ner_counted_nations[]; /* "Six Nations": a tournament */
 extern const char *const ag__ner_describers[];      /* "Rival X", "Struggling X" */
+extern const char *const ag__ner_misc_heads[];      /* "Cup", "Open": G_MISC_HEAD's words */
 extern const char *const ag__ner_outcomes[];        /* "X's ninth straight win" */
 extern const char *const ag__ner_papers[]; /* "Post", "Chronicle": a newspaper's last word */
 /* Vehicles and products (product_before): "the rocket X", "aboard X", "runs on X",

@@ -85,7 +85,7 @@ static const char *const stake_nouns[] = {
     "arm",          "Shares",      "Stakes",   "Shareholders", NULL};
 /* Last words of names that are events, competitions, prizes, laws and treaties, not
  * actors: "World Cup", "US Open", "Brit Awards", "Patriot Act", "Kyoto Protocol". */
-static const char *const misc_heads[] = {
+const char *const ag__ner_misc_heads[] = {
     "Cup",         "Open",      "Championship", "Championships", "Games",    "Olympics",
     "Paralympics", "Trophy",    "Prix",         "Award",         "Awards",   "Prize",
     "Prizes",      "Festival",  "Tournament",   "Marathon",      "Classic",  "Expo",
@@ -455,7 +455,7 @@ static const struct {
                      {corp_sfx, G_CORP_SFX},
                      {org_before, G_ORG_BEFORE},
                      {stake_nouns, G_STAKE},
-                     {misc_heads, G_MISC_HEAD},
+                     {ag__ner_misc_heads, G_MISC_HEAD},
                      {misc_nouns, G_MISC_NOUN},
                      {place_heads, G_PLACE_HEAD}};
 
