@@ -174,8 +174,9 @@ static int split_hyphenated(ctx *c, size_t k)
 
 /* Length in tokens of the title at token j (before te), or 0. Besides the title phrases
  * of the lexicon this takes a portfolio of up to three capitalised ordinary words before
- * a title head: "Migration Minister", "Home Affairs Minister", "Finance Secretary". */
-static size_t title_len(const ctx *c, size_t j, size_t te)
+ * a title head: "Migration Minister", "Home Affairs Minister", "Finance Secretary"; not
+ * words the lexicon knows as a name ("Liberal Democrat" names the party, not a post). */
+static size_t title_len(ctx *c, size_t j, size_t te)
 {
     size_t tl = match_title(c->p, c->lex, c->text, c->toks, j, te);
     if (tl)
@@ -187,6 +188,9 @@ static size_t title_len(const ctx *c, size_t j, size_t te)
            !match_title(c->p, c->lex, c->text, c->toks, q, te))
         q++;
     size_t hl = q > j && q < te ? match_title(c->p, c->lex, c->text, c->toks, q, te) : 0;
+    ag_lex_actor a;
+    if (hl && match_form(c->lex, c->text, c->toks, j, te, 0, &a) >= q + hl - j)
+        return 0;
     return hl ? q + hl - j : 0;
 }
 
