@@ -28,8 +28,9 @@
 
 /* ---------------------------------------------------------------- the document's names */
 
-/* The words of tokens [ts, te) joined by single spaces (none before punctuation written
- * against its word) into buf (cap bytes), the first
+/* The words of tokens [ts, te) joined by single spaces (none beside punctuation written
+ * against its word: "Farmers' Union", "M&S"; but "A. de Silva" for "A.de Silva") into
+ * buf (cap bytes), the first
  * from byte s0 and the last up to byte e0; *last: where the last word starts in buf.
  * Returns the length; *whole is 0 when a word did not fit (the words before it are in). */
 static size_t join_words(const ctx *c, size_t ts, size_t te, size_t s0, size_t e0, char *buf,
@@ -45,8 +46,8 @@ static size_t join_words(const ctx *c, size_t ts, size_t te, size_t s0, size_t e
             *whole = 0;
             break;
         }
-        if (k > ts && !((t->flags & AG__T_PUNCT) && t->s == c->toks[k - 1].e))
-            buf[l++] = ' '; /* none before attached punctuation: "Farmers' Union" */
+        if (k > ts && !(t->s == t[-1].e && ((t->flags | t[-1].flags) & AG__T_PUNCT)))
+            buf[l++] = ' ';
         *last = l;
         ag__bytes_copy(c->text + s, e - s, buf + l, 0);
         l += e - s;

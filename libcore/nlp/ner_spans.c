@@ -516,6 +516,20 @@ static int org_apposition_after(ctx *c, size_t k)
     return 0;
 }
 
+/* Span [ts, te) is letters joined by ampersands, no space between: a company's initials
+ * ("M&S", "B&Q", "AT&T"). */
+static int ampersand_initials(const ctx *c, size_t ts, size_t te)
+{
+    const tok *t = c->toks;
+    if (te - ts < 3 || t[te - 1].e - t[ts].s > 8)
+        return 0;
+    for (size_t q = ts + 1; q < te; q += 2)
+        if (!(t[q].flags & AG__T_PUNCT) || t[q].punct != '&' || t[q].s != t[q - 1].e ||
+            t[q + 1].s != t[q].e)
+            return 0;
+    return 1;
+}
+
 /* Drop sentence-initial function and ordinary words from the start *tsp of span
  * [*tsp, te) ("The", "Senior Taliban officials"), unless the word starts a gazetteer form
  * or a title, or the document writes it capitalised in mid-sentence too. In an ALL-CAPS
@@ -531,6 +545,9 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
         ag_lex_actor a;
         uint32_t cl = t[ts].cls;
         if (match_form(c->lex, c->text, t, ts, te, 0, &a))
+            break;
+        /* "AT&T said", "P&O Ferries and": initials, whatever word the first letters spell */
+        if (ts + 2 < te && ampersand_initials(c, ts, ts + 3))
             break;
         /* "Next, the British clothing retailer, cut": a company named by a word */
         if (ts + 1 == te && org_apposition_after(c, ts))
@@ -704,6 +721,17 @@ static void trim_edges(const ctx *c, size_t *tsp, size_t *tep)
 static int never_a_name(const ctx *c, size_t ts, size_t te)
 {
     const tok *t = c->toks;
+    /* "M&S", "P&O Ferries" name companies, but "R&D", "Q&A", "M&A" are ordinary words */
+    if (te - ts > 3 && ampersand_initials(c, ts, ts + 3))
+        return 0;
+    if (ampersand_initials(c, ts, te)) {
+        size_t n = t[te - 1].e - t[ts].s;
+        n -= c->text[t[ts].s + n - 1] == '.'; /* "M&A." ending a sentence */
+        for (const char *const *w = ag__ner_generic_ampersands; *w; w++)
+            if (list_word_is(*w, c->text + t[ts].s, n))
+                return 1;
+        return 0;
+    }
     /* Initials alone ("S.", "A N") are not names. */
     int initials = 1;
     for (size_t q = ts; q < te && initials; q++) {

@@ -311,13 +311,14 @@ extern const char *const ag__ner_result_verbs[];
 extern const char *const ag__ner_team_roles[]; /* "Liverpool manager": a team's people */
 extern const char *const ag__ner_score_verbs[];
 extern const char *const ag__ner_score_links[];
-extern const char *const ag__ner_contests[];        /* "the game against X" */
-extern const char *const ag__ner_lost_to[];         /* "lost to X", "a defeat to X" */
-extern const char *const ag__ner_plays_for[];       /* "signed for X", "wickets for X" */
-extern const char *const ag__ner_counted_nations[]; /* "Six Nations": a tournament */
-extern const char *const ag__ner_describers[];      /* "Rival X", "Struggling X" */
-extern const char *const ag__ner_misc_heads[];      /* "Cup", "Open": G_MISC_HEAD's words */
-extern const char *const ag__ner_outcomes[];        /* "X's ninth straight win" */
+extern const char *const ag__ner_contests[];           /* "the game against X" */
+extern const char *const ag__ner_lost_to[];            /* "lost to X", "a defeat to X" */
+extern const char *const ag__ner_plays_for[];          /* "signed for X", "wickets for X" */
+extern const char *const ag__ner_counted_nations[];    /* "Six Nations": a tournament */
+extern const char *const ag__ner_describers[];         /* "Rival X", "Struggling X" */
+extern const char *const ag__ner_misc_heads[];         /* "Cup", "Open": G_MISC_HEAD's words */
+extern const char *const ag__ner_generic_ampersands[]; /* "R&D", "Q&A": no company */
+extern const char *const ag__ner_outcomes[];           /* "X's ninth straight win" */
 extern const char *const ag__ner_papers[]; /* "Post", "Chronicle": a newspaper's last word */
 /* Vehicles and products (product_before): "the rocket X", "aboard X", "runs on X",
  * "ported to X", "a version of X". */

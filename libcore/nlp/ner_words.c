@@ -279,6 +279,10 @@ const char *const ag__ner_misc_firsts[] = {"Hurricane", "Typhoon", "Cyclone", "T
                                            "Storm",     "Formula", "Copa",    "Operation",
                                            "Battle",    "Siege",   "Order",   NULL};
 
+/* Letters joined by an ampersand that are ordinary words, not a company's initials. */
+const char *const ag__ner_generic_ampersands[] = {"R&D", "Q&A", "M&A", "B&B", "A&E", "P&L",
+                                                  "R&B", "G&T", "F&B", "S&L", NULL};
+
 /* Counts before "Nations" that name a tournament of national sides ("Six Nations"). */
 const char *const ag__ner_counted_nations[] = {"Two", "Three", "Four", "Five", "Six", "Tri", NULL};
 
