@@ -126,9 +126,10 @@ static const char *const place_nouns[] = {
     "municipality", "borough", "parish",   "prefecture", "constituency", NULL};
 /* Sports club naming: a place with one of these after it ("Bristol City", "Notts County")
  * or before it ("Real Madrid", "Dynamo Moscow") is a club, hence an organisation. */
-const char *const ag__ner_team_after[] = {"United",  "City",    "Rovers",  "Wanderers", "Athletic",
-                                          "Albion",  "Orient",  "Rangers", "County",    "Town",
-                                          "Thistle", "Hotspur", "FC",      "Sox",       NULL};
+const char *const ag__ner_team_after[] = {
+    "United",  "City",   "Rovers",    "Wanderers",  "Athletic", "Albion",   "Orient",
+    "Rangers", "County", "Town",      "Thistle",    "Hotspur",  "FC",       "Sox",
+    "Villa",   "Argyle", "Alexandra", "Academical", "Stanley",  "Harriers", NULL};
 /* (and the words before a place that make it a club) */
 static const char *const team_before[] = {
     "Real",     "Dynamo",    "Dinamo", "Spartak", "Lokomotiv", "Sporting", "Olympique", "Racing",
