@@ -388,6 +388,34 @@ static int cmp_cand(const void *pa, const void *pb)
 #define PROMINENT_MIN 5   /* mentions a dominant namesake needs at least */
 #define PROMINENT_RATIO 3 /* ... and times the mentions of any other namesake */
 
+/* The given names actor a's honorifics rule out: AG__LEX_FEMALE when it was only ever
+ * "Mr", "Sir" or "Lord", AG__LEX_MALE when only "Mrs", "Ms", "Miss", "Lady", "Dame" or
+ * "Baroness"; else 0 ("Mrs Clinton" joins no "Bill Clinton"). */
+static uint32_t honorifics_exclude(const ag__actor *a)
+{
+    static const char *const his[] = {"Mr", "Sir", "Lord", NULL};
+    static const char *const hers[] = {"Mrs", "Ms", "Miss", "Lady", "Dame", "Baroness", NULL};
+    int he = 0, she = 0;
+    for (uint32_t f = 0; f < a->roles.n; f++) {
+        for (const char *const *h = his; *h; h++)
+            he |= strcmp(*h, a->roles.v[f].s) == 0;
+        for (const char *const *h = hers; *h; h++)
+            she |= strcmp(*h, a->roles.v[f].s) == 0;
+    }
+    return he && !she ? AG__LEX_FEMALE : she && !he ? AG__LEX_MALE : 0;
+}
+
+/* The sex bits (AG__LEX_FEMALE, AG__LEX_MALE) of the given name opening name. */
+static uint32_t given_sex(const ag_lexicon *lex, const char *name)
+{
+    char low[AG__LEX_MAXKEY];
+    size_t n = strcspn(name, " ");
+    if (n == 0 || n >= AG__LEX_MAXKEY)
+        return 0;
+    ag__lex_lower(name, n, low);
+    return ag__lex_class_lower(lex, low, n) & (AG__LEX_FEMALE | AG__LEX_MALE);
+}
+
 static int surname_targets(const ag__acc *acc, const info *inf, size_t *parent,
                            const ag_lexicon *lex, size_t *target)
 {
@@ -398,9 +426,10 @@ static int surname_targets(const ag__acc *acc, const info *inf, size_t *parent,
     char *ts = calloc(n ? n : 1, 1);                 /* per actor: titles + surname */
     const char **one = calloc(n ? n : 1, sizeof *one);
     const char **last = calloc(n ? n : 1, sizeof *last);
+    uint32_t *sex = calloc(n ? n : 1, sizeof *sex); /* per group root: its given names' */
     ag__strmap idx = {0};
     int rc = -1;
-    if (!gm || !c || !dec || !ts || !one || !last)
+    if (!gm || !c || !dec || !ts || !one || !last || !sex)
         goto out;
     for (size_t i = 0; i < n; i++) {
         gm[find(parent, i)] += acc->actors[i].mentions;
@@ -412,6 +441,8 @@ static int surname_targets(const ag__acc *acc, const info *inf, size_t *parent,
             ts[i] = 1;
         else if (inf[i].lkey && name_shaped(lex, inf[i].name) && !glued(acc, inf, i))
             c[nc++] = (cand){inf[i].lkey, find(parent, i)};
+        if (inf[i].words >= 2)
+            sex[find(parent, i)] |= given_sex(lex, inf[i].name);
         last[i] = inf[i].lkey;
     }
     /* The rule before prominence, for surnames without candidates. */
@@ -442,15 +473,20 @@ static int surname_targets(const ag__acc *acc, const info *inf, size_t *parent,
         dec[nd++] = best;
     }
     for (size_t i = 0; i < n; i++) {
-        if (one[i] && target[i] < (size_t)-2)
-            continue; /* the only multi-word group ending in it: the rule before */
-        const char *s = one[i] ? one[i] : ts[i] ? inf[i].lkey : NULL;
-        size_t d = s ? ag__strmap_get(&idx, s) : (size_t)-1;
-        target[i] = d != (size_t)-1 ? dec[d] : (size_t)-1;
-        /* A bare word that is a common given name ("George") is as often a first name
-         * or a byline: it joins only a prominent name. */
-        if (one[i] && target[i] < (size_t)-2 && gm[target[i]] < PROMINENT_MIN &&
-            (word_class(lex, one[i], strlen(one[i])) & AG_LEX_GIVEN))
+        /* (one[i] with a target: the only multi-word group ending in it, the rule before) */
+        if (!(one[i] && target[i] < (size_t)-2)) {
+            const char *s = one[i] ? one[i] : ts[i] ? inf[i].lkey : NULL;
+            size_t d = s ? ag__strmap_get(&idx, s) : (size_t)-1;
+            target[i] = d != (size_t)-1 ? dec[d] : (size_t)-1;
+            /* A bare word that is a common given name ("George") is as often a first
+             * name or a byline: it joins only a prominent name. */
+            if (one[i] && target[i] < (size_t)-2 && gm[target[i]] < PROMINENT_MIN &&
+                (word_class(lex, one[i], strlen(one[i])) & AG_LEX_GIVEN))
+                target[i] = (size_t)-2;
+        }
+        /* Never a name whose given name the honorific contradicts. */
+        if (target[i] < (size_t)-2 &&
+            (sex[find(parent, target[i])] & honorifics_exclude(&acc->actors[i])))
             target[i] = (size_t)-2;
     }
     rc = 0;
@@ -462,6 +498,7 @@ out:
     free(ts);
     free(one);
     free(last);
+    free(sex);
     return rc;
 }
 
