@@ -393,16 +393,10 @@ static int cmp_cand(const void *pa, const void *pb)
  * "Baroness"; else 0 ("Mrs Clinton" joins no "Bill Clinton"). */
 static uint32_t honorifics_exclude(const ag__actor *a)
 {
-    static const char *const his[] = {"Mr", "Sir", "Lord", NULL};
-    static const char *const hers[] = {"Mrs", "Ms", "Miss", "Lady", "Dame", "Baroness", NULL};
-    int he = 0, she = 0;
-    for (uint32_t f = 0; f < a->roles.n; f++) {
-        for (const char *const *h = his; *h; h++)
-            he |= strcmp(*h, a->roles.v[f].s) == 0;
-        for (const char *const *h = hers; *h; h++)
-            she |= strcmp(*h, a->roles.v[f].s) == 0;
-    }
-    return he && !she ? AG__LEX_FEMALE : she && !he ? AG__LEX_MALE : 0;
+    uint32_t said = 0;
+    for (uint32_t f = 0; f < a->roles.n; f++)
+        said |= ag__lex_honorific_sex(a->roles.v[f].s);
+    return said == AG__LEX_MALE ? AG__LEX_FEMALE : said == AG__LEX_FEMALE ? AG__LEX_MALE : 0;
 }
 
 /* The sex bits (AG__LEX_FEMALE, AG__LEX_MALE) of the given name opening name. */

@@ -618,6 +618,19 @@ unsigned ag_lexicon_word_class(const ag_lexicon *lex, const char *w, size_t len)
     return ag__lex_class_lower(lex, low, len) & 0xFFu;
 }
 
+uint32_t ag__lex_honorific_sex(const char *title)
+{
+    static const char *const his[] = {"Mr", "Sir", "Lord", NULL};
+    static const char *const hers[] = {"Mrs", "Ms", "Miss", "Lady", "Dame", "Baroness", NULL};
+    for (const char *const *h = his; *h; h++)
+        if (strcmp(*h, title) == 0)
+            return AG__LEX_MALE;
+    for (const char *const *h = hers; *h; h++)
+        if (strcmp(*h, title) == 0)
+            return AG__LEX_FEMALE;
+    return 0;
+}
+
 int ag__lex_legal_form(const char *w, size_t n)
 {
     static const char *const forms[] = {

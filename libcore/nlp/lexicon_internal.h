@@ -31,6 +31,9 @@ uint32_t ag__lex_class_lower(const ag_lexicon *lex, const char *lower, size_t le
  * contradict ("Mr Clinton" is not "Hillary Clinton"). */
 #define AG__LEX_FEMALE (1u << 25)
 #define AG__LEX_MALE (1u << 26)
+/* The sex an honorific title says (AG__LEX_MALE for "Mr", "Sir", "Lord"; AG__LEX_FEMALE
+ * for "Mrs", "Ms", "Miss", "Lady", "Dame", "Baroness"), or 0. */
+uint32_t ag__lex_honorific_sex(const char *title);
 /* w[0, n) is a lower-case word that names run across only in forms the lexicon knows:
  * "and", "for", "in", "on", "the", "upon". */
 int ag__lex_inner_word(const char *w, size_t n);

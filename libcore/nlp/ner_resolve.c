@@ -977,17 +977,8 @@ static void partial_lexical(ctx *c, cand *m, const suffixes *sf)
  * AG__LEX_MALE after "Mrs", "Ms", "Miss"), or 0. */
 static uint32_t honorific_excludes(const cand *m)
 {
-    static const char *const his[] = {"Mr", "Sir", "Lord", NULL};
-    static const char *const hers[] = {"Mrs", "Ms", "Miss", "Lady", "Dame", "Baroness", NULL};
-    if (!m->role)
-        return 0;
-    for (const char *const *h = his; *h; h++)
-        if (strcmp(*h, m->role) == 0)
-            return AG__LEX_FEMALE;
-    for (const char *const *h = hers; *h; h++)
-        if (strcmp(*h, m->role) == 0)
-            return AG__LEX_MALE;
-    return 0;
+    uint32_t sex = m->role ? ag__lex_honorific_sex(m->role) : 0;
+    return sex ^ (sex ? AG__LEX_FEMALE | AG__LEX_MALE : 0);
 }
 
 /* An unknown name whose words are the last words of a longer person name: the nearest
