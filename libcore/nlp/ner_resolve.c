@@ -1048,6 +1048,49 @@ static int resolve_partial(ctx *c, dtab *keys)
     return 0;
 }
 
+/* A one-word person name that is an inner word (neither the first nor the last) of
+ * exactly one person name of three words or more in the article is that person: the
+ * name a person goes by among their names ("Lula" of "Luiz Inácio Lula da Silva",
+ * "García" of "Gabriel García Márquez"). Not a name connector ("da", "bin"). */
+static void resolve_inner_words(ctx *c)
+{
+    struct ag__ner_scratch *p = c->p;
+    dname *nm = p->names;
+    size_t nn = p->nnames, longer[64], nl = 0;
+    /* (a name whose last word is an ordinary one is words glued to a name, "Paul
+     * Otellini Come", no person's full name) */
+    for (size_t j = 0; j < nn && nl < 64; j++)
+        if (nm[j].ntok >= 3 && nm[j].canon < 0 && nm[j].type == AG_ACTOR_PERSON &&
+            !(ag_lexicon_word_class(c->lex, nm[j].last, nm[j].lastlen) & AG_LEX_COMMON))
+            longer[nl++] = j;
+    for (size_t i = 0; i < nn && nl; i++) {
+        dname *d = &nm[i];
+        if (d->ntok != 1 || d->canon >= 0 || d->keylen < 3 ||
+            (d->type != AG_ACTOR_PERSON && d->type != AG_ACTOR_OTHER) || misc_name(d) ||
+            particle(c->lex, d->key, d->keylen))
+            continue;
+        long found = -1;
+        int hits = 0;
+        for (size_t q = 0; q < nl && hits < 2; q++) {
+            const dname *b = &nm[longer[q]];
+            const char *w = memchr(b->key, ' ', b->keylen), *end = b->key + b->keylen - b->lastlen;
+            while (w && w + 1 < end) {
+                w++;
+                const char *sp = memchr(w, ' ', (size_t)(end - w));
+                size_t wl = (size_t)((sp ? sp : end) - w) - (sp ? 0 : 1);
+                if (wl == d->keylen && memcmp(w, d->key, wl) == 0) {
+                    found = (long)longer[q];
+                    hits++;
+                    break;
+                }
+                w = sp;
+            }
+        }
+        if (hits == 1)
+            d->canon = found;
+    }
+}
+
 /* The type that candidate x gives a name beside it in a list, or -1: an organisation
  * when x is one of two words or more (one word may be a surname that is also a club's
  * or a firm's name: "Given, Breen, Staunton, Irwin"); a region when x is a place or a
@@ -1288,6 +1331,8 @@ int ag__ner_resolve(ctx *c)
     dtab_next_gen(&keys);
     if (c->opts->resolve_partial && resolve_partial(c, &keys) < 0)
         goto out;
+    if (c->opts->resolve_partial)
+        resolve_inner_words(c);
     if (resolve_orgs(c) < 0)
         goto out;
     resolve_aka(c);
