@@ -1783,13 +1783,19 @@ static int key_field(ag__acc *acc, const char *line, size_t len, size_t *pos, ch
     for (const char *p = line + *pos; p < end; p++)
         if ((unsigned char)*p < 0x20)
             return 1;
-    ag__buf_reset(&acc->scratch);
-    if (ag__buf_add(&acc->scratch, line + *pos, n) < 0)
-        return -1;
-    if (!utf8_valid(acc->scratch.p))
-        return 1;
+    /* A key seen before was checked then: nearly every pair line's second key is. */
+    size_t known = ag__acc_find_actor_n(acc, line + *pos, n);
+    if (known != (size_t)-1) {
+        *idx = (long)known;
+    } else {
+        ag__buf_reset(&acc->scratch);
+        if (ag__buf_add(&acc->scratch, line + *pos, n) < 0)
+            return -1;
+        if (!utf8_valid(acc->scratch.p))
+            return 1;
+        *idx = ag__acc_actor(acc, acc->scratch.p);
+    }
     *pos += n + 1;
-    *idx = ag__acc_actor(acc, acc->scratch.p);
     if (sep == '|' && *idx >= 0)
         acc->last_first = (size_t)*idx + 1;
     return *idx < 0 ? -1 : 0;

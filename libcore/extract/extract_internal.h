@@ -311,11 +311,28 @@ AG__HASHMAP_FUNCTIONS(ag__pairmap, uint32_t, uint64_t, const ag__acc *, AG__PAIR
     ((s)->h == (uint32_t)(hh) && strcmp((acc)->actors[(s)->i - 1].key, (k)) == 0)
 AG__NUMMAP_FUNCTIONS(ag__actormap, const ag__acc *, AG__ACTORSLOT_MATCH)
 
+/* The same index looked up by bytes that are not NUL-terminated (a field of a keyed
+ * line), which must hold no NUL byte: the key it is compared with ends at its first. */
+typedef ag__actormap ag__actorspans;
+#define AG__ACTORSPAN_MATCH(acc, s, k, hh)                                                         \
+    ((s)->h == (uint32_t)(hh) && strncmp((acc)->actors[(s)->i - 1].key, (k).p, (k).n) == 0 &&      \
+     (acc)->actors[(s)->i - 1].key[(k).n] == '\0')
+AG__HASHMAP_FUNCTIONS(ag__actorspans, ag__numslot, ag__span, const ag__acc *, AG__NUMSLOT_EMPTY,
+                      AG__ACTORSPAN_MATCH, AG__NUMSLOT_REHASH)
+
 /* The index of the actor record with this key, or (size_t)-1. */
 static inline size_t ag__acc_find_actor(const ag__acc *acc, const char *key)
 {
     const ag__numslot *s =
         ag__actormap_find(&acc->actor_index, acc, key, (uint32_t)ag__hash_bytes(key, strlen(key)));
+    return s ? (size_t)s->i - 1 : (size_t)-1;
+}
+
+/* The index of the actor record with key[0, n) (no NUL byte in it), or (size_t)-1. */
+static inline size_t ag__acc_find_actor_n(const ag__acc *acc, const char *key, size_t n)
+{
+    const ag__numslot *s = ag__actorspans_find(&acc->actor_index, acc, (ag__span){key, n},
+                                               (uint32_t)ag__hash_bytes(key, n));
     return s ? (size_t)s->i - 1 : (size_t)-1;
 }
 
