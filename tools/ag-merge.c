@@ -83,16 +83,20 @@ static void step_done(const char *step, stamp *t)
     *t = e;
 }
 
+/* ag_merge_opts.step: a step of the merge ended. */
+static void merge_step(void *ctx, const char *name) { step_done(name, ctx); }
+
 /* The graph of the inputs, saved: 0, or -1 with *err set. */
 static int merge_graph(const char *const *inputs, size_t ninputs, ag_error *err)
 {
     ag_write_opts wo = AG_WRITE_OPTS_INIT;
     ag_render_opts ro = AG_RENDER_OPTS_INIT;
     stamp t = now();
+    o.step = a.timings ? merge_step : NULL;
+    o.step_ctx = &t;
     ag_graph *g = ag_merge_graph(inputs, ninputs, &o, err);
     int rc = -1;
     if (g) {
-        step_done("read and resolve", &t);
         wo.threads = o.threads;
         ro.write = &wo;
         rc = ag_graph_save(g, a.out_path, a.fmt, &ro, err);

@@ -387,7 +387,7 @@ ag_graph *ag_extract_graph(const char *const *inputs, size_t ninputs, const ag_e
     ag__acc acc;
     ag_graph *g = NULL;
     if (extract_all(inputs, ninputs, opts, 0, &acc, stats, err) == 0) {
-        ag__resolve_opts ro = {opts->variants, opts->met_only, 0};
+        ag__resolve_opts ro = {opts->variants, opts->met_only, 0, NULL, NULL};
         ag__acc_seal(&acc); /* every record is in: the pool index is only memory now */
         g = ag__acc_to_graph(&acc, &ro, err);
     }

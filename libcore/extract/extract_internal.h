@@ -481,6 +481,9 @@ typedef struct ag__resolve_opts {
     int variants; /* merge spelling variants, dropped middle names, surnames */
     int met_only; /* keep only met links */
     int threads;  /* > 1: the evidence records go into the graph on a thread of their own */
+    void (*step)(void *ctx, const char *name); /* NULL, or told as steps end ("resolve",
+                                                * "links"), on the calling thread */
+    void *step_ctx;
 } ag__resolve_opts;
 
 /* Resolve the records of acc across documents and build the sorted graph. The actor and

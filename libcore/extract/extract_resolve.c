@@ -1722,6 +1722,8 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         goto nomem;
     if (join_links(&job, err) < 0)
         goto fail;
+    if (opts->step)
+        opts->step(opts->step_ctx, "resolve");
     resolver_free(&r); /* the pairs name nodes now */
     gid = job.gid;     /* add_links frees it */
     job.gid = NULL;
@@ -1729,6 +1731,8 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         goto fail;
     if (ag_graph_sort(g, err) < 0)
         goto fail;
+    if (opts->step)
+        opts->step(opts->step_ctx, "links");
     goto out;
 nomem:
     ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");

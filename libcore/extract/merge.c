@@ -24,6 +24,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -115,6 +116,15 @@ static int into_acc(void *ctx, const char *line, size_t len, const char *name, l
                     ag_error *err)
 {
     return ag__acc_read_keyed_line(ctx, line, len, name, lineno, err);
+}
+
+/* Step `name` of ag_merge_graph has ended: the caller's callback, which version 1 of the
+ * options does not hold. */
+static void step_ended(void *opts, const char *name)
+{
+    const ag_merge_opts *o = opts;
+    if (o->version >= 2 && o->step)
+        o->step(o->step_ctx, name);
 }
 
 static void init_acc(ag__acc *acc, const ag_merge_opts *o)
@@ -220,6 +230,8 @@ static int read_parts(const char *const *inputs, size_t ninputs, size_t nparts,
     for (size_t k = 0; k < nparts && rc == 1; k++)
         if (parts[k].rc != 0)
             rc = 0;
+    if (rc == 1)
+        step_ended((void *)o, "read");
     /* Every part read every header: the documents count once. No more lines: the
      * indexes of strings and evidence records are only memory now. */
     ag__acc_seal(&parts[0].acc);
@@ -232,6 +244,7 @@ static int read_parts(const char *const *inputs, size_t ninputs, size_t nparts,
     if (rc == 1) {
         *acc = parts[0].acc;
         init_acc(&parts[0].acc, o);
+        step_ended((void *)o, "combine");
     }
     for (size_t k = 0; k < nparts; k++)
         ag__acc_destroy(&parts[k].acc);
@@ -247,9 +260,10 @@ static int read_all(const char *const *inputs, size_t ninputs, const ag_merge_op
     if (rc > 0)
         return 0;
     init_acc(acc, o);
-    if (rc < 0)
+    if (rc < 0 || each_line(inputs, ninputs, into_acc, acc, err) < 0)
         return -1;
-    return each_line(inputs, ninputs, into_acc, acc, err);
+    step_ended((void *)o, "read");
+    return 0;
 }
 
 ag_graph *ag_merge_graph(const char *const *inputs, size_t ninputs, const ag_merge_opts *opts,
@@ -261,7 +275,8 @@ ag_graph *ag_merge_graph(const char *const *inputs, size_t ninputs, const ag_mer
     if (!opts)
         opts = &defaults;
     if (read_all(inputs, ninputs, opts, &acc, err) == 0) {
-        ag__resolve_opts ro = {opts->variants, opts->met_only, opts->threads};
+        ag__resolve_opts ro = {opts->variants, opts->met_only, opts->threads, step_ended,
+                               (void *)opts};
         ag__acc_seal(&acc); /* every record is in: the pool index is only memory now */
         g = ag__acc_to_graph(&acc, &ro, err);
     }
@@ -362,5 +377,12 @@ int ag_merge_keyed(const char *const *inputs, size_t ninputs, int sorted, const 
 int ag_merge_opts_init(ag_merge_opts *opts, unsigned int version)
 {
     static const ag_merge_opts defaults = AG_MERGE_OPTS_INIT;
+    if (version == 1) { /* the struct as it ended before step */
+        if (!opts)
+            return -1;
+        memcpy(opts, &defaults, offsetof(ag_merge_opts, step));
+        opts->version = 1;
+        return 0;
+    }
     return ag__opts_init(opts, version, &defaults, sizeof defaults);
 }

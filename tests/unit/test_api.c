@@ -93,6 +93,13 @@ static void test_api__defaults_are_the_documented_ones(void **state)
     assert_int_equal(ag_merge_opts_init(&m, AG_MERGE_OPTS_VERSION), 0);
     assert_int_equal(m.variants, 1);
     assert_int_equal(m.evidence, -1);
+    assert_null(m.step);
+    /* A caller built against version 1 gets the fields it knows, and its version. */
+    memset(&m, 0x55, sizeof m);
+    assert_int_equal(ag_merge_opts_init(&m, 1), 0);
+    assert_int_equal(m.version, 1);
+    assert_int_equal(m.threads, 1);
+    assert_int_equal(ag_merge_opts_init(&m, AG_MERGE_OPTS_VERSION + 1), -1);
 
     assert_int_equal(n.version, AG_NER_OPTS_VERSION);
     assert_int_equal(n.capital_as_country, 1);

@@ -213,7 +213,7 @@ static void people(ag__acc *acc)
 static void test_extract__resolve_variants(void **state)
 {
     ag__acc acc;
-    ag__resolve_opts ro = {1, 0, 0};
+    ag__resolve_opts ro = {1, 0, 0, NULL, NULL};
     (void)state;
     ag__acc_init(&acc, 3);
     people(&acc);
@@ -367,7 +367,7 @@ static void test_extract__shared_evidence(void **state)
         p->weight = p->documents = 1;
         assert_int_equal(ag__acc_offer(&acc, &p->evidence, doc, 0, text, 8), 0);
     }
-    ag__resolve_opts ro = {0, 0, 0};
+    ag__resolve_opts ro = {0, 0, 0, NULL, NULL};
     ag_graph *g = ag__acc_to_graph(&acc, &ro, &err);
     assert_non_null(g);
     assert_int_equal(ag_graph_edge_count(g), 2);

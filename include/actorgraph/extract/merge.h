@@ -44,9 +44,15 @@ typedef struct ag_merge_opts {
     int evidence;         /* evidence per link; -1: as the shards were extracted (default) */
     int threads;          /* threads (>= 1; default 1) reading, each the records of its keys
                            * (from 4 MiB of files, not stdin); ag-merge writes JSON on them */
+    /* Version 2. step: NULL, or called on the calling thread as each step of
+     * ag_merge_graph ends, the step's threads done: "read", "combine" (of the threads'
+     * records), "resolve" (the actors, and the pairs into links), "links" (into the
+     * graph), so that a caller can time them (ag-merge --timings). */
+    void (*step)(void *ctx, const char *name);
+    void *step_ctx; /* borrowed, passed to step */
 } ag_merge_opts;
 
-#define AG_MERGE_OPTS_VERSION 1
+#define AG_MERGE_OPTS_VERSION 2
 #define AG_MERGE_OPTS_INIT                                                                         \
     {                                                                                              \
         .version = AG_MERGE_OPTS_VERSION, .variants = 1, .met_only = 0, .evidence = -1,            \
@@ -54,7 +60,8 @@ typedef struct ag_merge_opts {
     }
 
 /* Fill *opts with the defaults of AG_MERGE_OPTS_INIT for the struct layout of `version`
- * (pass AG_MERGE_OPTS_VERSION). 0, or -1 leaving *opts untouched for an unknown version. */
+ * (pass AG_MERGE_OPTS_VERSION; 1 fills the fields before step alone). 0, or -1 leaving
+ * *opts untouched for an unknown version. */
 AG_API int ag_merge_opts_init(ag_merge_opts *opts, unsigned int version);
 
 /*
