@@ -583,8 +583,25 @@ __attribute__((noinline)) static long pair_new(ag__acc *acc, size_t a, size_t b,
     return (long)acc->npairs++;
 }
 
+/* The pair index made again from the records, which ag__acc_absorb appended without it.
+ * -1 when out of memory. */
+__attribute__((noinline)) static int pair_reindex(ag__acc *acc)
+{
+    ag__pairmap_dispose(&acc->pair_index);
+    if (acc->npairs >= UINT32_MAX - 1 ||
+        ag__pairmap_reserve(&acc->pair_index, acc, acc->npairs + 1, 64) < 0)
+        return -1;
+    for (size_t i = 0; i < acc->npairs; i++)
+        *ag__pairmap_empty_slot(&acc->pair_index, ag__hash_u64(ag__pair_key(&acc->pairs[i]))) =
+            (uint32_t)i + 1;
+    acc->pair_index.n = acc->npairs;
+    return 0;
+}
+
 long ag__acc_pair(ag__acc *acc, size_t a, size_t b)
 {
+    if (acc->pair_index.n != acc->npairs && pair_reindex(acc) < 0)
+        return -1;
     uint64_t k = a < b ? (((uint64_t)a << 32) | b) + 1 : (((uint64_t)b << 32) | a) + 1;
     const uint32_t *slot = ag__pairmap_find(&acc->pair_index, acc, k, ag__hash_u64(k));
     if (slot)
@@ -750,7 +767,7 @@ static int actor_empty(const ag__actor *a)
            !a->countries.n && !a->first_date.s && !a->last_date.s;
 }
 
-int ag__acc_absorb(ag__acc *dst, ag__acc *src, ag_error *err)
+int ag__acc_absorb(ag__acc *dst, ag__acc *src, int disjoint_pairs, ag_error *err)
 {
     size_t *map = NULL;
     uint32_t *dates = NULL, recoff = 0, blkoff = 0;
@@ -799,12 +816,24 @@ int ag__acc_absorb(ag__acc *dst, ag__acc *src, ag_error *err)
         map[i] = (size_t)j;
     }
     ag__acc_free_actors(src); /* likewise: the pairs need only the map now */
+    if (disjoint_pairs && moved == 0) {
+        /* Every pair is new to dst: its index goes (ag__acc_pair makes it again if ever
+         * needed), and src's keys keep their order, so the records need no lookup. */
+        ag__pairmap_dispose(&dst->pair_index);
+        if (ag__grow(&dst->pairs, &dst->cappairs, dst->npairs + src->npairs, sizeof *dst->pairs) <
+            0)
+            goto out;
+    } else {
+        disjoint_pairs = 0;
+    }
     for (size_t i = 0; i < src->npairs; i++) {
         const ag__pair *p = &src->pairs[i];
         size_t had = dst->npairs;
-        long j = ag__acc_pair(dst, map[p->a], map[p->b]);
+        long j = disjoint_pairs ? (long)dst->npairs++ : ag__acc_pair(dst, map[p->a], map[p->b]);
         if (j < 0)
             goto out;
+        if (disjoint_pairs)
+            dst->pairs[j] = (ag__pair){.a = (uint32_t)map[p->a], .b = (uint32_t)map[p->b]};
         ag__pair *d = &dst->pairs[j];
         if (moved != 0) { /* other evidence limits: offered one by one */
             if (pair_merge(dst, d, src, p) < 0)
@@ -1827,9 +1856,15 @@ int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const ch
         if (!r && !(seen & 1u << 2))
             r = 1; /* the type votes are required */
     } else {
+        size_t second = 0;
         if ((r = key_field(acc, line, len, &pos, '|', &ia)) != 0 ||
-            (r = key_field(acc, line, len, &pos, '\t', &ib)) != 0)
+            (second = pos, r = key_field(acc, line, len, &pos, '\t', &ib)) != 0)
             goto out;
+        if (!acc->pairs_unordered) { /* the keys as bytes: "a" before "ab" before "b" */
+            size_t n1 = second - 3, n2 = pos - 1 - second, n = n1 < n2 ? n1 : n2;
+            int c = memcmp(line + 2, line + second, n);
+            acc->pairs_unordered = c > 0 || (c == 0 && n1 > n2);
+        }
         if (ia == ib) {
             r = 1;
             goto out;

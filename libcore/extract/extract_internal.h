@@ -293,6 +293,9 @@ typedef struct ag__acc {
     size_t last_first;      /* keyed lines: 1 + the actor of the last pair line's first key
                              * (0: none); a shard's pair lines come sorted, so it mostly
                              * repeats and its lookup is saved */
+    int pairs_unordered;    /* keyed lines: a pair line named the greater key first (no
+                             * ag-extract writes one), so that ag-merge's threads, which
+                             * take a pair line by its first key, may share a pair */
 } ag__acc;
 
 /* The pair index's key of pair record p. */
@@ -462,9 +465,12 @@ static inline uint32_t ag__evlist_id(const ag__acc *acc, ag__evlist e, size_t i)
 int ag__acc_combine(ag__acc *dst, const ag__acc *src, ag_error *err);
 /* The same for records of keys dst mostly lacks (ag-merge's threads, each of which read
  * its own keys): src's strings, evidence records and selections, and the records of
- * actors and pairs dst lacks are moved instead of added one by one. src is left empty
- * (destroy it); documents and shard ids are not touched. */
-int ag__acc_absorb(ag__acc *dst, ag__acc *src, ag_error *err);
+ * actors and pairs dst lacks are moved instead of added one by one. With
+ * disjoint_pairs the caller knows that no pair is in both (its threads took pairs by
+ * their first actor, and every pair line named the lesser key first): src's pairs are
+ * appended, not looked up. src is left empty (destroy it); documents and shard ids are
+ * not touched. */
+int ag__acc_absorb(ag__acc *dst, ag__acc *src, int disjoint_pairs, ag_error *err);
 
 /* Write the records of acc as key-prefixed lines, sorted (format: actorgraph/extract/merge.h);
  * doc_record: also the D line. Actor records with no mention (created only as the

@@ -235,9 +235,12 @@ static int read_parts(const char *const *inputs, size_t ninputs, size_t nparts,
     /* Every part read every header: the documents count once. No more lines: the
      * indexes of strings and evidence records are only memory now. */
     ag__acc_seal(&parts[0].acc);
+    int disjoint = 1; /* a pair's lines all went to the part of its lesser key */
+    for (size_t k = 0; k < nparts; k++)
+        disjoint &= !parts[k].acc.pairs_unordered;
     for (size_t k = 1; k < nparts && rc == 1; k++) {
         parts[k].acc.documents = 0;
-        if (ag__acc_absorb(&parts[0].acc, &parts[k].acc, err) < 0)
+        if (ag__acc_absorb(&parts[0].acc, &parts[k].acc, disjoint, err) < 0)
             rc = -1;
         ag__acc_destroy(&parts[k].acc); /* before the next one grows the first */
     }
