@@ -16,9 +16,10 @@
  * the threads' accumulators only adds records to empty ones. (Cutting the files into
  * runs per thread instead put popular keys' records in every run: combining them cost
  * what the threads saved.) Should a thread fail, one thread reads everything again and
- * reports the first bad record as it always did. The resolution builds the links' evidence
- * and folds the pairs on one more thread, beside the actors' steps (extract_resolve.c),
- * and the writer formats the graph on the threads too (ag_write_opts). The resolver's
+ * reports the first bad record as it always did. The resolution puts the links' evidence
+ * into the graph on one more thread, beside the actors' steps and the folding of the
+ * pairs (extract_resolve.c), and the writer formats the graph on the threads too
+ * (ag_write_opts). The resolver's
  * lexicon is built after the reading, not beside it: the 20 ms saved cost 5 MB of peak
  * memory on 100 MB of Zipf shards.
  */
