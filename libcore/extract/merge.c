@@ -86,9 +86,11 @@ static int each_line(const char *const *inputs, size_t ninputs, line_fn fn, void
             if (rc != 0 || eof)
                 break;
             /* The cut line moves to the front, and the next block goes after it. */
-            memmove(b.p, b.p + start, b.len - start);
-            b.len -= start;
-            start = 0;
+            if (start > 0) { /* (none before the first block: b.p may be NULL) */
+                memmove(b.p, b.p + start, b.len - start);
+                b.len -= start;
+                start = 0;
+            }
             if (ag__buf_reserve(&b, READ_BLOCK + 1) < 0) {
                 rc = ag__nomem(err);
                 break;
