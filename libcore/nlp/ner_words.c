@@ -464,6 +464,40 @@ static const struct {
                      {misc_nouns, G_MISC_NOUN},
                      {place_heads, G_PLACE_HEAD}};
 
+ag__ner_list_lens ag__ner_list_table[AG__NER_LIST_SLOTS];
+_Static_assert(AG__NER_LIST_SLOTS == 256, "list_slot keeps the top 8 bits of its hash");
+
+const uint32_t *ag__ner_list_lens_fill(const char *const *ws)
+{
+    /* A slot being filled holds this address, which is no list's, until its list is. */
+    static const char busy;
+    size_t home = list_slot(ws);
+    /* The lists are a few dozen: eight slots from its own always hold a list's row. */
+    for (size_t i = 0; i < 8; i++) {
+        ag__ner_list_lens *s = &ag__ner_list_table[(home + i) % AG__NER_LIST_SLOTS];
+        const void *had = atomic_load_explicit(&s->list, memory_order_acquire);
+        if (had == (const void *)ws)
+            return s->lens;
+        if (had)
+            continue;
+        /* Claimed by one thread at a time, and published once its row is complete: a
+         * thread that sees the list in the slot sees the whole row. */
+        if (!atomic_compare_exchange_strong_explicit(&s->list, &had, (const void *)&busy,
+                                                     memory_order_acquire,
+                                                     memory_order_relaxed))
+            continue;
+        memset(s->lens, 0, sizeof s->lens);
+        for (const char *const *w = ws; *w; w++) {
+            size_t n = strlen(*w);
+            if (n > 0 && n < 32)
+                s->lens[(*w)[0] & 31] |= 1u << n;
+        }
+        atomic_store_explicit(&s->list, (const void *)ws, memory_order_release);
+        return s->lens;
+    }
+    return NULL;
+}
+
 int ag__ner_grammar_init(struct ag__ner_scratch *p)
 {
     /* Three hundred words: a table of 1024 slots (24 KB) stays in the L1 cache, where
