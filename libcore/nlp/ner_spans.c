@@ -22,6 +22,7 @@
 #include "nlp/lexicon_internal.h"
 #include "nlp/ner_stage_internal.h"
 #include "util/array_internal.h"
+#include "util/bytes_internal.h"
 
 /* Recursive: a title inside a span starts a span of its own (unknown_run). */
 static int do_span(ctx *c, size_t ts, size_t te);
@@ -1371,7 +1372,7 @@ static int bracket_credited(const ctx *c, size_t k)
     want[0] = '(';
     memcpy(want + 1, c->text + t[k].s, n);
     want[n + 1] = ')';
-    return memmem(c->text, c->len, want, n + 2) != NULL;
+    return ag__find_bytes(c->text, c->len, want, n + 2) != NULL;
 }
 
 /* Markup between tokens e - 1 and e: a tag's bracket in the gap ("SBC Communications <A

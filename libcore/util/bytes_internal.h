@@ -90,6 +90,24 @@ static inline int ag__bytes_eq(const char *a, const char *b, size_t n)
     return 1;
 }
 
+/* The first place of needle[0, m) (m >= 1) in hay[0, n), or NULL. A document is
+ * searched for a word in brackets once per dateline: glibc's memmem prepares its two-way
+ * search (a thousand instructions a call, more than the search) where memchr for the
+ * needle's first byte, rare in text, then a compare, finds it at once. */
+static inline const char *ag__find_bytes(const char *hay, size_t n, const char *needle, size_t m)
+{
+    const char *end = hay + n;
+    while (m <= (size_t)(end - hay)) {
+        const char *p = memchr(hay, needle[0], (size_t)(end - hay) - m + 1);
+        if (!p)
+            return NULL;
+        if (memcmp(p + 1, needle + 1, m - 1) == 0)
+            return p;
+        hay = p + 1;
+    }
+    return NULL;
+}
+
 /* Hash of s[0, len) for the in-memory tables of the lexicon and the recogniser: eight
  * bytes per multiply-xorshift round (words are short, so one or two rounds). Only ever
  * compared within this process, so byte order is moot. */
