@@ -483,8 +483,7 @@ const uint32_t *ag__ner_list_lens_fill(const char *const *ws)
         /* Claimed by one thread at a time, and published once its row is complete: a
          * thread that sees the list in the slot sees the whole row. */
         if (!atomic_compare_exchange_strong_explicit(&s->list, &had, (const void *)&busy,
-                                                     memory_order_acquire,
-                                                     memory_order_relaxed))
+                                                     memory_order_acquire, memory_order_relaxed))
             continue;
         memset(s->lens, 0, sizeof s->lens);
         for (const char *const *w = ws; *w; w++) {

@@ -153,6 +153,31 @@ static void test_ner_stages__tokens_possessives(void **state)
     assert_true(has_tok("O'Brien"));
 }
 
+/* tok_is_any answers as a walk of its list would: its lengths table rejects a token by
+ * its first byte and length only when no word of the list has both. */
+static void test_ner_stages__tokens_in_word_lists(void **state)
+{
+    (void)state;
+    static const char *const verbs[] = {"beat", "Beat", "defeated", "edged", NULL};
+    static const char *const longs[] = {"Pneumonoultramicroscopicsilicovolcanoconiosis", "b", NULL};
+    tokens("Leeds beat Derby and Beats edged past beatniks, defeated by "
+           "Pneumonoultramicroscopicsilicovolcanoconiosis b.");
+    for (int round = 0; round < 2; round++) { /* the table filled, then asked */
+        assert_true(tok_is_any(cx.text, &cx.toks[tok_at("beat", 0)], verbs));
+        assert_true(tok_is_any(cx.text, &cx.toks[tok_at("edged", 0)], verbs));
+        assert_true(tok_is_any(cx.text, &cx.toks[tok_at("defeated", 0)], verbs));
+        assert_false(tok_is_any(cx.text, &cx.toks[tok_at("Beats", 0)], verbs));
+        assert_false(tok_is_any(cx.text, &cx.toks[tok_at("beatniks", 0)], verbs));
+        assert_false(tok_is_any(cx.text, &cx.toks[tok_at("Derby", 0)], verbs));
+        assert_false(tok_is_any(cx.text, &cx.toks[tok_at("by", 0)], verbs));
+        /* Words of 32 bytes or more are walked, not looked up in the table. */
+        assert_true(tok_is_any(
+            cx.text, &cx.toks[tok_at("Pneumonoultramicroscopicsilicovolcanoconiosis", 0)], longs));
+        assert_true(tok_is_any(cx.text, &cx.toks[tok_at("b", 0)], longs));
+        assert_false(tok_is_any(cx.text, &cx.toks[tok_at("by", 0)], longs));
+    }
+}
+
 static void test_ner_stages__tokens_dotted_abbreviations(void **state)
 {
     (void)state;
@@ -522,6 +547,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ner_stages__tokens_possessives),
+        cmocka_unit_test(test_ner_stages__tokens_in_word_lists),
         cmocka_unit_test(test_ner_stages__tokens_dotted_abbreviations),
         cmocka_unit_test(test_ner_stages__tokens_markup_skipped),
         cmocka_unit_test(test_ner_stages__tokens_headlines),

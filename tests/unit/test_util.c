@@ -172,6 +172,24 @@ static void test_buf_reads_files(void **state)
     ag__buf_free(&b);
 }
 
+static void test_find_bytes(void **state)
+{
+    (void)state;
+    const char text[] = "Oracle revamps apps (NewsFactor). (News) ( NewsFactor)";
+    size_t n = sizeof text - 1;
+    const char *hit = ag__find_bytes(text, n, "(NewsFactor)", 12);
+    assert_ptr_equal(hit, strstr(text, "(NewsFactor)"));
+    assert_ptr_equal(ag__find_bytes(text, n, "(News)", 6), strstr(text, "(News)"));
+    /* A first byte that recurs before the match, a needle at the very end, none at all. */
+    assert_ptr_equal(ag__find_bytes(text, n, "( News", 6), strstr(text, "( News"));
+    assert_ptr_equal(ag__find_bytes(text, n, "Factor)", 7), strstr(text, "Factor)"));
+    assert_null(ag__find_bytes(text, n, "(Reuters)", 9));
+    /* The haystack's length bounds the search, not its NUL. */
+    assert_null(ag__find_bytes(text, 31, "(NewsFactor)", 12));
+    assert_non_null(ag__find_bytes(text, 32, "(NewsFactor)", 12));
+    assert_null(ag__find_bytes(text, 3, "Oracle", 6));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -180,6 +198,7 @@ int main(void)
         cmocka_unit_test(test_generations_empty_at_once),
         cmocka_unit_test(test_arena_keeps_strings),
         cmocka_unit_test(test_buf_reads_files),
+        cmocka_unit_test(test_find_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
