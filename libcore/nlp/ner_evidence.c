@@ -735,6 +735,33 @@ static int product_before(const ctx *c, const cand *m, const tok *pv)
                    (t[te].cls & (AG_LEX_FUNCTION | AG_LEX_NONNAME)));
 }
 
+/* The name is a thing a body owns: "its" before it, or "its" and one adjective ("Nintendo
+ * launched its DS", "its new Kairo console", "its own Tensa chip"; not "its former X
+ * leader"). A body's products
+ * are named so; its parts and partners are named with their kind after them ("its
+ * Openreach division", "its Likud partners"), so the name must end at punctuation, a
+ * function word or a product noun (pv: the token before the name). */
+static int owned_thing(const ctx *c, const cand *m, const tok *pv)
+{
+    const tok *t = c->toks;
+    size_t k = m->ts - 1, te = m->te;
+    if (!(pv->flags & AG__T_LOWER))
+        return 0;
+    if (!tok_is(c->text, pv, "its")) {
+        if (k == 0 || t[k - 1].sent != m->sent || !tok_is(c->text, &t[k - 1], "its") ||
+            tok_in(c, pv, G_ORG_BEFORE | G_ORG_NOUN | G_STAKE) ||
+            (pv->cls & (AG_LEX_TITLE | AG_LEX_ORGCUE)) || tok_is(c->text, pv, "former"))
+            return 0;
+    }
+    if (te >= c->ntoks || t[te].sent != m->sent || (t[te].flags & AG__T_PUNCT))
+        return 1;
+    /* (not a name that goes on: "its X and Management investment arm") */
+    const tok *nt = &t[te];
+    return (nt->flags & AG__T_LOWER) && !tok_is(c->text, nt, "and") &&
+           ((nt->cls & AG_LEX_FUNCTION) || tok_in(c, nt, G_MISC_NOUN) ||
+            tok_is(c->text, nt, "operating"));
+}
+
 /* What a film, a show or a record does, after its name: its credits ("X, starring Y",
  * "X, which stars Y", "X, directed by Y"; not "X starring in Y", where X is the star), what
  * it has ("X's cast", "X's storyline"), its star ("X star Y"), a prize ("the X for best film"), its
@@ -1091,6 +1118,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_PERSON] += 3; /* "Frenchman Olivier Mutis beat the top seed" */
     else if (!titled && !given && product_before(c, m, pv))
         m->votes[AG_ACTOR_OTHER] += 3; /* "aboard SpaceShipOne", "runs on Linux" */
+    else if (!titled && !given && owned_thing(c, m, pv))
+        m->votes[AG_ACTOR_OTHER] += 3; /* "Nintendo launched its DS" */
     else if (tok_is(c->text, pv, "at") && ts > 1 && t[ts - 2].sent == m->sent &&
              staff_plural(c, ts - 2) && !place_words(c, ts, te))
         m->votes[AG_ACTOR_ORG] += 3; /* "analysts at Davy Stockbrokers said" (not "workers
