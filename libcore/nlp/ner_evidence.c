@@ -658,7 +658,18 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
     if (!given && band_member(c, m)) {
         m->votes[AG_ACTOR_ORG] += 3; /* "Keane singer Tom Chaplin": a band's member */
     } else if (nt->flags & AG__T_LOWER) {
-        if (tok_in(c, nt, G_ORG_NOUN) ||
+        /* (a relation between two companies names both: "Quentix rival Morvane") */
+        static const char *const related[] = {"rival", "subsidiary", "affiliate", "arm",
+                                              "unit",  "partner",    NULL};
+        if (n == 1 && !given && tok_in(c, nt, G_ORG_BEFORE) && te + 1 < c->ntoks &&
+            t[te + 1].sent == m->sent && (t[te + 1].flags & AG__T_CAP) &&
+            !tok_is_any(c->text, nt, related)) {
+            /* "Californian firm Quentix", "Anti-virus firm Sophos": the word qualifies
+             * the kind of the name after it (an ordinary word, "Investment firm X", is
+             * left with no vote, as at a sentence's start it is no name) */
+            if (!(t[m->ts].cls & AG_LEX_COMMON))
+                m->votes[AG_ACTOR_OTHER] += 3;
+        } else if (tok_in(c, nt, G_ORG_NOUN) ||
             ((nt->cls & AG_LEX_ORGCUE) && !tok_is_any(c->text, nt, ag__ner_industries)))
             m->votes[AG_ACTOR_ORG] += 2;
         else if (tok_in(c, nt, G_PLACE_NOUN))
