@@ -95,7 +95,8 @@ const char *const ag__ner_misc_heads[] = {
     "Crisis",      "Medal",     "Medals",       "Tour",          "Chart",    "Charts",
     "Masters",     "Telescope", "Globes",       "Contest",       "Ceremony", NULL};
 /* Nouns before or after a name that make it a work or a product: "the film Troy", "their
- * album X", "the Xbox console", "the Firefox browser", "the Linux kernel". Nouns a company name
+ * album X", "the Xbox console", "the Firefox browser", "the Linux kernel", "the Mydoom
+ * worm". Nouns a company name
  * also stands before ("Sony games", "Intel chips", "Nokia phones") are left out. */
 static const char *const misc_nouns[] = {
     "album",    "albums",    "film",        "films",      "movie",       "movies",  "single",
@@ -104,7 +105,7 @@ static const char *const misc_nouns[] = {
     "book",     "books",     "poem",        "painting",   "series",      "drama",   "comedy",
     "thriller", "soap",      "cartoon",     "biopic",     "sequel",      "prequel", "remake",
     "sedan",    "hatchback", "minivan",     "coupe",      "standard",    "format",  "codec",
-    "protocol", "crude",     NULL};
+    "protocol", "crude",     "worm",        "virus",      NULL};
 /* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip"; also
  * sports grounds ("Adelaide Oval", "Ascot Racecourse"). */
 static const char *const place_heads[] = {
