@@ -1060,6 +1060,25 @@ static int translation(const ctx *c, const cand *m)
            match_form(c->lex, c->text, t, k - 2, k - 1, 0, &lang) == 1 && lang.adjective;
 }
 
+/* "show" or "programme" before the name is a noun naming a programme when a kind of
+ * show or a determiner stands before it ("the talent show X", "ITV's chat show X", "his
+ * programme X"), not the verb of "figures show X" or "polls show X" (pv: the token
+ * before the name). */
+static int show_before(const ctx *c, const cand *m, const tok *pv)
+{
+    static const char *const kinds[] = {
+        "talent",  "chat",    "quiz",   "game",     "reality", "breakfast", "comedy",
+        "cookery", "music",   "panel",  "variety",  "cult",    "hit",       "satirical",
+        "sketch",  "current", "affairs", "the",     "a",       "his",       "her",
+        "their",   "its",     "new",    "popular",  "rival",   "flagship",  NULL};
+    const tok *t = c->toks;
+    size_t k = m->ts - 1;
+    return (pv->flags & AG__T_LOWER) &&
+           (tok_is(c->text, pv, "show") || tok_is(c->text, pv, "programme")) && k > 0 &&
+           t[k - 1].sent == m->sent && (t[k - 1].flags & AG__T_LOWER) &&
+           tok_is_any(c->text, &t[k - 1], kinds);
+}
+
 /* Votes from the words right before the name, in its sentence (ts > 0). */
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
@@ -1106,6 +1125,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_ORG] += 3; /* "software maker X"; "Chipmaker X to buy" */
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_MISC_NOUN) && !titled)
         m->votes[AG_ACTOR_OTHER] += 5; /* "the film Troy", "his painting The Siege of X" */
+    else if (!titled && !given && show_before(c, m, pv))
+        m->votes[AG_ACTOR_OTHER] += 5; /* "the talent show X", "the chat show X" */
     else if (!titled && ts > 1 && tok_is(c->text, pv, "for") && t[ts - 2].sent == m->sent &&
              (t[ts - 2].flags & AG__T_CAP) && tok_in(c, &t[ts - 2], G_MISC_HEAD))
         m->votes[AG_ACTOR_OTHER] += 3; /* "the Grammy Award for Best Rock Album": the prize */
