@@ -346,6 +346,34 @@ static size_t word_before(const ctx *c, size_t e, size_t *s)
     return e - b;
 }
 
+/* The word of ASCII letters that starts after text[e] (spaces skipped): its length, its
+ * start in *s. */
+static size_t word_after(const ctx *c, size_t e, size_t *s)
+{
+    while (e < c->len && c->text[e] == ' ')
+        e++;
+    size_t b = e;
+    while (b < c->len && (c->text[b] | 0x20) >= 'a' && (c->text[b] | 0x20) <= 'z')
+        b++;
+    *s = e;
+    return b - e;
+}
+
+/* Mention m is followed by what only a company has ("Telford chief executive X",
+ * "Telford shares fell", "a Telford spokesman"): a town's name that stands there for the
+ * company the article names in full ("Telford Media"). */
+static int company_word_after(const ctx *c, const cand *m)
+{
+    static const char *const owned[] = {"chief",       "chairman",   "chairwoman", "boss",
+                                        "shares",      "shareholders", "executives", "profits",
+                                        "spokesman",   "spokeswoman", NULL};
+    size_t s, n = word_after(c, m->e, &s);
+    for (const char *const *w = owned; *w; w++)
+        if (list_word_is(*w, c->text + s, n))
+            return 1;
+    return 0;
+}
+
 static int after_loc_prep(const ctx *c, const cand *m)
 {
     size_t s, n = word_before(c, m->s, &s);
@@ -643,13 +671,16 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
             continue;
         }
         /* (A company the lexicon knows stays itself beside its division: "Google" and
-         * "Google News", "Sony" and "Sony Pictures".) */
-        if (lexical && first && industry_last(b))
+         * "Google News", "Sony" and "Sony Pictures"; a town before a company's word is
+         * the company: "Telford chief executive" beside "Telford Media".) */
+        if (lexical && first && industry_last(b) &&
+            (m->type == AG_ACTOR_ORG || !company_word_after(c, m)))
             continue;
         /* (A place stays a place beside an organisation named after it, "in Bombay" and
          * "Bombay Stock Exchange", unless the organisation is its club.) */
         if (b->type == AG_ACTOR_ORG && (first || (head && !lexical)) &&
             ((lexical ? m->type : nm[m->name].type) == AG_ACTOR_ORG ||
+             (lexical && company_word_after(c, m)) ||
              (!lexical && nm[m->name].type != AG_ACTOR_PLACE) || team_name(b)) &&
             !(first && !lexical && place_before_paper(c, k, kl, b->last, b->lastlen))) {
             *found = (long)j;
@@ -1450,19 +1481,6 @@ static void report_teams(ctx *c)
     for (; ci < p->ncands; ci++)
         if (city_actor(c, &p->cands[ci]) && !place_apposition(c, &p->cands[ci]))
             p->cands[ci].team = 1;
-}
-
-/* The word of ASCII letters that starts after text[e] (spaces skipped): its length, its
- * start in *s. */
-static size_t word_after(const ctx *c, size_t e, size_t *s)
-{
-    while (e < c->len && c->text[e] == ' ')
-        e++;
-    size_t b = e;
-    while (b < c->len && (c->text[b] | 0x20) >= 'a' && (c->text[b] | 0x20) <= 'z')
-        b++;
-    *s = e;
-    return b - e;
 }
 
 /* Mention m is followed by a noun of a contest: "Champions League match", "American
