@@ -717,22 +717,27 @@ static int counted(const ctx *c, const tok *t, size_t n)
 }
 
 /* The name follows words that make it a vehicle or a product, not an actor: "the rocket
- * X", "aboard (the) X", "on board X", "runs on X", "ported to X", "a version of X" (pv:
- * the token before it). After all but the vehicle nouns the name ends there: "aboard a
- * Delta flight", "a version of Intel's chip" are the flight's and the chip's. Vehicle
- * nouns count only before the name: "the Boeing rocket" is the company's. */
+ * X", "aboard (the) X", "on board X", "runs on X", "ported to X", "a version of X", "the
+ * maker of (the) X", "which makes the X" (pv: the token before it). After all but the
+ * vehicle nouns the name ends there: "aboard a Delta flight", "a version of Intel's chip"
+ * are the flight's and the chip's. Vehicle nouns count only before the name: "the Boeing
+ * rocket" is the company's. */
 static int product_before(const ctx *c, const cand *m, const tok *pv)
 {
     const tok *t = c->toks;
     size_t k = m->ts - 1, te = m->te;
     if (!(pv->flags & AG__T_LOWER))
         return 0;
+    static const char *const make[] = {"make", "makes", "made", "making", NULL};
+    int article = 0;
     if (k > 0 && t[k - 1].sent == m->sent &&
         (tok_is(c->text, pv, "the") || tok_is(c->text, pv, "a") || tok_is(c->text, pv, "an")))
-        pv = &t[--k];
+        pv = &t[--k], article = 1;
     const tok *p2 = k > 0 && t[k - 1].sent == m->sent ? &t[k - 1] : NULL;
     int cue;
-    if (pv->e - pv->s == 2) /* "on", "to", "of": the word before them decides */
+    if (article && tok_is_any(c->text, pv, make))
+        cue = 1; /* "which makes the X," (not "made X captain": a person takes no article) */
+    else if (pv->e - pv->s == 2) /* "on", "to", "of": the word before them decides */
         cue = p2 && ((tok_is(c->text, pv, "on") && cue_word(c, p2, CUE_RUN)) ||
                      (tok_is(c->text, pv, "to") && cue_word(c, p2, CUE_PORT)) ||
                      (tok_is(c->text, pv, "of") && cue_word(c, p2, CUE_VERSION)));

@@ -215,15 +215,17 @@ const char *const ag__ner_team_roles[] = {
 const char *const ag__ner_score_verbs[] = {"won",  "lost", "wins", "loses",    "tied",  "drew",
                                            "fell", "is",   "was",  "improved", "moved", NULL};
 /* Vehicle nouns before a name ("the rocket X"), words before a vehicle's name ("aboard
- * the X"), and the verbs and nouns of "runs on X", "ported to X", "a version of X": the
- * name is a vehicle or a product. Asked by ner_evidence.c (product_before). */
+ * the X"), and the verbs and nouns of "runs on X", "ported to X", "a version of X", "the
+ * maker of X": the name is a vehicle or a product. Asked by ner_evidence.c (product_before). */
 const char *const ag__ner_vehicles[] = {"rocket",  "rocketplane", "spacecraft", "spaceship",
                                         "shuttle", "probe",       "satellite",  "ship",
                                         "yacht",   "submarine",   "frigate",    NULL};
 const char *const ag__ner_aboard[] = {"aboard", "onboard", NULL};
 const char *const ag__ner_runs[] = {"run", "runs", "running", "ran", NULL};
 const char *const ag__ner_ports[] = {"port", "ported", "porting", NULL};
-const char *const ag__ner_versions[] = {"version", "versions", "edition", "editions", NULL};
+const char *const ag__ner_versions[] = {"version", "versions",     "edition",
+                                        "editions", "maker",        "makers",
+                                        "manufacturer", "manufacturers", NULL};
 /* Losing to a side: "lost to Atlanta", "a defeat to Leeds" (no score needed: prices
  * "fell to" a level, so "fell" is not one). */
 const char *const ag__ner_lost_to[] = {"lost",   "loss",    "losses", "losing",
