@@ -221,6 +221,17 @@ static int version_letters(const ctx *c, const cand *m)
     return !(strchr("IVXLC", w[0]) && strchr("IVXLC", w[1]));
 }
 
+/* The name ends in one capital letter, no initial ("Pentium M", "Mac OS X"): a model's
+ * letter; a person ends in a surname, and one named by a letter has a given name before
+ * it ("Malcolm X"). */
+static int version_letter(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks, *l = &t[m->te - 1];
+    return m->te - m->ts >= 2 && l->e - l->s == 1 && (l->flags & AG__T_ALLCAPS) &&
+           !(l->flags & AG__T_DOTTED) && !(t[m->ts].cls & AG_LEX_GIVEN) &&
+           c->p->capsent[l->sent] != 1;
+}
+
 /* Straight and curly quotation marks. */
 static int is_quote(int32_t cp)
 {
@@ -385,7 +396,8 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
     /* A version after the name makes it a product: "Windows XP", "Halo 2 for the Xbox",
      * "Firefox 1.0" (a person with a numeral has a given name or a roman one). */
     if (!titled && !given && !hascue && !(t[ts].flags & AG__T_DOTTED) &&
-        (version_letters(c, m) || ag__ner_version_number(c, te, m->sent)))
+        (version_letters(c, m) || version_letter(c, m) ||
+         ag__ner_version_number(c, te, m->sent)))
         m->votes[AG_ACTOR_OTHER] += 3;
 }
 
