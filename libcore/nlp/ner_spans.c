@@ -1563,11 +1563,46 @@ static int particle_word(const ctx *c, size_t k)
  * join them inside a name, up to markup. MAX_SPAN bounds the work per span (span
  * processing is quadratic in its length); real names are far shorter, Title Case Text is
  * not a name. */
+/* The span at token k follows a work's noun, directly or after its comma ("the musical
+ * The Woman in White", "their new album, Don't Believe the Truth,"): a title, which may
+ * hold small lower-case words. */
+static int work_title_start(const ctx *c, size_t k)
+{
+    const tok *t = c->toks;
+    if (k == 0 || t[k - 1].sent != t[k].sent || c->p->capsent[t[k].sent])
+        return 0;
+    size_t q = k - 1;
+    if ((t[q].flags & AG__T_PUNCT) && t[q].punct == ',' && q > 0 && t[q - 1].sent == t[k].sent)
+        q--;
+    return (t[q].flags & AG__T_LOWER) && tok_is_any(c->text, &t[q], ag__ner_work_titles);
+}
+
+/* One or two small words of titles from token e and a capitalised word after them go on
+ * a work's title ("of the Light"): how many tokens, or 0. Not into a place, a country or
+ * a given name the lexicon knows ("the film Troy in London", "the film Troy and Brad
+ * Pitt" end before them). */
+static size_t title_goes_on(ctx *c, size_t k, size_t e)
+{
+    const tok *t = c->toks;
+    ag_lex_actor a;
+    size_t q = e;
+    while (q < c->ntoks && q - e < 2 && t[q].sent == t[k].sent && (t[q].flags & AG__T_LOWER) &&
+           tok_is_any(c->text, &t[q], ag__ner_title_glue))
+        q++;
+    if (q == e || q >= c->ntoks || t[q].sent != t[k].sent || !capish(c, q) ||
+        (t[q].flags & AG__T_USED) || (t[q].cls & AG_LEX_GIVEN) ||
+        (match_form(c->lex, c->text, t, q, c->ntoks, 0, &a) &&
+         (a.type == AG_ACTOR_PLACE || a.type == AG_ACTOR_COUNTRY)))
+        return 0;
+    return q + 1 - e;
+}
+
 static size_t span_end(ctx *c, size_t k)
 {
     const tok *t = c->toks;
     size_t e = k + 1;
     int cause = 0; /* "for" or "on" joined an institution's cause (below) */
+    int work = work_title_start(c, k);
     while (e < c->ntoks && e - k < MAX_SPAN && t[e].sent == t[k].sent &&
            !(t[e].flags & AG__T_USED) && !markup_between(c, e)) {
         if (capish(c, e)) {
@@ -1602,6 +1637,12 @@ static size_t span_end(ctx *c, size_t k)
             capish(c, e + 1) &&
             (tok_is(c->text, &t[e - 1], "Embassy") || tok_is(c->text, &t[e - 1], "Consulate"))) {
             e += 2;
+            continue;
+        }
+        /* "the musical The Woman in White", "the album Hopes and Fears" */
+        size_t more = work ? title_goes_on(c, k, e) : 0;
+        if (more) {
+            e += more;
             continue;
         }
         /* "Special Envoy for Afghanistan": a portfolio after a title. */

@@ -370,6 +370,17 @@ const char *const ag__ner_work_in[] = {"starring",     "starred",    "stars", "c
                                        "performances", NULL};
 const char *const ag__ner_work_of[] = {"episode",   "episodes", "sequel",     "remake", "premiere",
                                        "screening", "prequel",  "adaptation", NULL};
+/* Nouns of works before a title ("the musical The Woman in White", "their album, Hopes and
+ * Fears,"): the title runs on across the small words of titles (ag__ner_title_glue).
+ * Asked by ner_spans.c (work_title_start). Not the nouns that are verbs too ("play",
+ * "hit", "record"). */
+const char *const ag__ner_work_titles[] = {
+    "album",   "film",    "movie",    "single",   "song",   "novel",   "musical", "sitcom",
+    "book",    "poem",    "painting", "series",   "drama",  "comedy",  "thriller", "soap",
+    "cartoon", "biopic",  "sequel",   "remake",   "opera",  "memoir",  "documentary",
+    "debut",   NULL};
+const char *const ag__ner_title_glue[] = {"the", "of", "a", "an", "to", "in", "and", "for", "on",
+                                          NULL};
 /* Industries that end companies' names (orgcues.txt: "Velantis Semiconductor", "Orrin
  * Therapeutics") but, in lower case after a name, name its field or product, not a
  * company: "Linux software", "Hollywood entertainment". */
