@@ -1153,9 +1153,12 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
                                       * not "scored for Unai Emery's side", its manager */
     else if (!titled && (pv->flags & AG__T_PUNCT) && pv->punct == ',' && ts > 1 &&
              t[ts - 2].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
-             tok_in(c, &t[ts - 2], G_MISC_NOUN) &&
+             (tok_in(c, &t[ts - 2], G_MISC_NOUN) ||
+              tok_is_any(c->text, &t[ts - 2], ag__ner_work_titles) ||
+              tok_is(c->text, &t[ts - 2], "record")) &&
              (te >= c->ntoks || t[te].sent != m->sent || (t[te].flags & AG__T_PUNCT)))
-        m->votes[AG_ACTOR_OTHER] += 3; /* "their debut album, Lantern Season," (not "the
+        m->votes[AG_ACTOR_OTHER] += 3; /* "their debut album, Lantern Season,", "their
+                                        * second record, X,", "their debut, X." (not "the
                                         * X standard, Harbour News reported": a subject) */
     else if (!titled && (pv->flags & AG__T_PUNCT) && pv->punct == ',' && ts > 2 &&
              t[ts - 3].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
