@@ -951,6 +951,14 @@ static int work_before(const ctx *c, const cand *m)
     if (in_quoted_title(c, m))
         return 5;
     const tok *pv = &t[ts - 1];
+    if (tok_is(c->text, pv, "in") && (tok_is(c->text, &t[ts - 2], "role") ||
+                                      tok_is(c->text, &t[ts - 2], "roles"))) {
+        /* "his role in Ray" (not "her role in Kessler Group", a body by its words) */
+        for (size_t q = ts; q < m->te; q++)
+            if ((t[q].cls & AG_LEX_ORGCUE) && (t[q].flags & AG__T_CAP))
+                return 0;
+        return 4;
+    }
     if (tok_is(c->text, pv, "in"))
         return word_of(c, ts - 2, sent, CUE_WORK_IN) ? 4 : 0;
     if (tok_is(c->text, pv, "of") || tok_is(c->text, pv, "to"))
