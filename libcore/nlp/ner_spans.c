@@ -1597,6 +1597,19 @@ static size_t title_goes_on(ctx *c, size_t k, size_t e)
     return q + 1 - e;
 }
 
+/* The word w[0, n) is a plural of people of a trade by its ending: "Broadcasters",
+ * "Employees", "Musicians", "Journalists" (not "Networks", "Nations", "Fields"). */
+static int people_plural(const char *w, size_t n)
+{
+    static const char *const ends[] = {"ers", "ors", "ees", "ians", "ists", "ants", "ents", NULL};
+    for (const char *const *x = ends; *x; x++) {
+        size_t l = strlen(*x);
+        if (n > l + 2 && memcmp(w + n - l, *x, l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static size_t span_end(ctx *c, size_t k)
 {
     const tok *t = c->toks;
@@ -1624,13 +1637,29 @@ static size_t span_end(ctx *c, size_t k)
             e += 2;
             continue;
         }
-        /* "Farmers' Union", "Workers' Party": a plural's apostrophe inside a name. */
+        /* "Farmers' Union", "Workers' Party", "Broadcasters' Audience Research Board": a
+         * plural's apostrophe inside a name, when an organisation word ends the capitalised
+         * words after it (up to four; when more than one, only after people of a trade,
+         * not after a name the lexicon knows nor before a company's own full name:
+         * "United Nations' World Meteorological Organization", "Gold Fields' Kloof Gold
+         * Mining Co", "Vantor Networks' Harlow Media Group" are possessives) */
         if ((t[e].flags & AG__T_PUNCT) && (t[e].punct == '\'' || t[e].punct == 0x2019) &&
             t[e].s == t[e - 1].e && c->text[t[e - 1].e - 1] == 's' && e + 1 < c->ntoks &&
-            t[e + 1].sent == t[k].sent && t[e + 1].s == t[e].e + 1 && capish(c, e + 1) &&
-            (t[e + 1].cls & AG_LEX_ORGCUE)) {
-            e += 2;
-            continue;
+            t[e + 1].sent == t[k].sent && t[e + 1].s == t[e].e + 1 && capish(c, e + 1)) {
+            size_t q = e + 1;
+            while (q < c->ntoks && q - e <= 4 && t[q].sent == t[k].sent && capish(c, q) &&
+                   !(t[q].flags & AG__T_USED))
+                q++;
+            ag_lex_actor own;
+            if ((t[q - 1].cls & AG_LEX_ORGCUE) && (t[q - 1].flags & AG__T_CAP) &&
+                (q == e + 2 ||
+                 (people_plural(c->text + t[e - 1].s, t[e - 1].e - t[e - 1].s) &&
+                  !tok_in(c, &t[q - 1], G_CORP_SFX) &&
+                  match_form(c->lex, c->text, t, k, e, 0, &own) != e - k &&
+                  match_form(c->lex, c->text, t, e + 1, q, 0, &own) != q - e - 1))) {
+                e = q;
+                continue;
+            }
         }
         /* "US Embassy in Kabul": a mission is named by where it is. */
         if (tok_is(c->text, &t[e], "in") && e + 1 < c->ntoks && t[e + 1].sent == t[k].sent &&
