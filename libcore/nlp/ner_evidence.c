@@ -625,6 +625,21 @@ static const char *const person_after[] = {"campaign", "administration", "aide",
 static const char *const event_after[] = {"festival", "tournament", "championship", "championships",
                                           "marathon", "ceremony",   "awards",       NULL};
 
+/* The name opens its sentence as the subject of a plural verb: "Keane are to tour",
+ * "Razorlight have sold": British English puts a band, a team or a company in the
+ * plural, and no one person takes "are" (not "the Smiths are", a family; and only at the
+ * sentence's start, where the verb is the name's: in "officials loyal to X have", "the
+ * Jets and quarterback X are" it is another's). */
+static int plural_subject(const ctx *c, const cand *m)
+{
+    static const char *const plural[] = {"are", "were", "have", NULL};
+    const tok *t = c->toks;
+    size_t ts = m->ts, te = m->te;
+    return te < c->ntoks && t[te].sent == m->sent && (t[te].flags & AG__T_LOWER) &&
+           tok_is_any(c->text, &t[te], plural) && c->text[t[te - 1].e - 1] != 's' &&
+           (ts == 0 || t[ts - 1].sent != m->sent);
+}
+
 static void vote_after(ctx *c, cand *m, const name_words *w)
 {
     const tok *t = c->toks;
@@ -646,6 +661,8 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
     }
     vote_apposition(c, m);
     vote_definition(c, m);
+    if (!m->role && plural_subject(c, m))
+        m->votes[AG_ACTOR_ORG] += 3; /* "Keane are to tour": a group */
     /* (not where it could not change the type: a given name or a title outweighs it, an
      * organisation cue word makes an organisation already) */
     if (!given && !m->role && !hascue && m->votes[AG_ACTOR_ORG] < 3)
