@@ -395,7 +395,13 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_ORG] += 3;
     /* A version after the name makes it a product: "Windows XP", "Halo 2 for the Xbox",
      * "Firefox 1.0" (a person with a numeral has a given name or a roman one). */
-    if (!titled && !given && !hascue && !(t[ts].flags & AG__T_DOTTED) &&
+    /* (an organisation word heads an organisation, not one inside a product's name:
+     * "Service Pack 2 users"; an ampersand joins companies) */
+    int headcue = (t[te - 1].cls & AG_LEX_ORGCUE) != 0;
+    for (size_t q = ts; q < te; q++)
+        if ((t[q].flags & AG__T_PUNCT) && t[q].punct == '&')
+            headcue = 1;
+    if (!titled && !given && !headcue && !(t[ts].flags & AG__T_DOTTED) &&
         (version_letters(c, m) || version_letter(c, m) ||
          ag__ner_version_number(c, te, m->sent)))
         m->votes[AG_ACTOR_OTHER] += 3;
