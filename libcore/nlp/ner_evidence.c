@@ -813,6 +813,28 @@ static int owned_thing(const ctx *c, const cand *m, const tok *pv)
             tok_is(c->text, nt, "operating"));
 }
 
+/* The name follows a company the lexicon knows, right after an article or "its": "the
+ * Nintendo DS", "a Motorola Razr V3", "its Sony PSP" name the company's model, as "the
+ * Boeing 747" does. The caller asks for a coined name: a body's unit is named with
+ * ordinary words or an organisation word ("the UN Interim Force", "the UN Environment
+ * Program", "the Intel Developer Forum"). */
+static int maker_model(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    size_t k = m->ts;
+    ag_lex_actor a;
+    if (k < 2 || t[k - 2].sent != m->sent || !(t[k - 1].flags & AG__T_CAP) ||
+        t[k - 1].e >= t[k].s || c->text[t[k - 1].e] != ' ' || t[k - 1].e + 1 != t[k].s)
+        return 0;
+    const tok *det = &t[k - 2];
+    if (!(det->flags & AG__T_LOWER) ||
+        !(tok_is(c->text, det, "the") || tok_is(c->text, det, "a") ||
+          tok_is(c->text, det, "its")))
+        return 0;
+    return match_form(c->lex, c->text, t, k - 1, k, 0, &a) == 1 && a.type == AG_ACTOR_ORG &&
+           !a.adjective;
+}
+
 /* What a film, a show or a record does, after its name: its credits ("X, starring Y",
  * "X, which stars Y", "X, directed by Y"; not "X starring in Y", where X is the star), what
  * it has ("X's cast", "X's storyline"), its star ("X star Y"), a prize ("the X for best film"), its
@@ -1203,6 +1225,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_OTHER] += 3; /* "aboard SpaceShipOne", "runs on Linux" */
     else if (!titled && !given && owned_thing(c, m, pv))
         m->votes[AG_ACTOR_OTHER] += 3; /* "Nintendo launched its DS" */
+    else if (!titled && !given && !hascue && !w->allcommon && maker_model(c, m))
+        m->votes[AG_ACTOR_OTHER] += 4; /* "the Nintendo DS", "a Motorola Razr" */
     else if (tok_is(c->text, pv, "at") && ts > 1 && t[ts - 2].sent == m->sent &&
              staff_plural(c, ts - 2) && !place_words(c, ts, te))
         m->votes[AG_ACTOR_ORG] += 3; /* "analysts at Davy Stockbrokers said" (not "workers
