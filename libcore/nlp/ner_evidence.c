@@ -835,6 +835,27 @@ static int maker_model(const ctx *c, const cand *m)
            !a.adjective;
 }
 
+/* The name follows a broadcaster's possessive ("Channel 4's Big Brother", "BBC One's
+ * EastEnders", "ITV's Coronation Street"): a channel owns programmes; its presenters and
+ * reporters have given names ("the BBC's Nick Robinson"), which the caller leaves out.
+ * The broadcaster is told by the words channels are named with, up to three words
+ * before the "'s". */
+static int channel_owner(const ctx *c, const cand *m)
+{
+    static const char *const channel[] = {"BBC", "ITV",  "ITV1", "Channel", "Radio", "Sky",
+                                          "MTV", "HBO",  "CNN",  "NBC",     "CBS",   "ABC",
+                                          "TV",  "E4",   "S4C",  "RTE",     NULL};
+    const tok *t = c->toks;
+    size_t k = m->ts;
+    if (k < 2 || !(t[k - 1].flags & AG__T_POSS) || t[k - 1].sent != m->sent)
+        return 0;
+    for (size_t q = k - 1; q-- > 0 && q + 4 >= k && t[q].sent == m->sent &&
+                           (t[q].flags & (AG__T_CAP | AG__T_ALLCAPS | AG__T_DIGIT));)
+        if (tok_is_any(c->text, &t[q], channel))
+            return 1;
+    return 0;
+}
+
 /* What a film, a show or a record does, after its name: its credits ("X, starring Y",
  * "X, which stars Y", "X, directed by Y"; not "X starring in Y", where X is the star), what
  * it has ("X's cast", "X's storyline"), its star ("X star Y"), a prize ("the X for best film"), its
@@ -1227,6 +1248,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_OTHER] += 3; /* "Nintendo launched its DS" */
     else if (!titled && !given && !hascue && !w->allcommon && maker_model(c, m))
         m->votes[AG_ACTOR_OTHER] += 4; /* "the Nintendo DS", "a Motorola Razr" */
+    else if (!titled && !given && !hascue && channel_owner(c, m))
+        m->votes[AG_ACTOR_OTHER] += 3; /* "Channel 4's Big Brother", "ITV's X" */
     else if (tok_is(c->text, pv, "at") && ts > 1 && t[ts - 2].sent == m->sent &&
              staff_plural(c, ts - 2) && !place_words(c, ts, te))
         m->votes[AG_ACTOR_ORG] += 3; /* "analysts at Davy Stockbrokers said" (not "workers
