@@ -310,6 +310,26 @@ static int title_of_nobody(const ctx *c, size_t ts, size_t te)
     return 1;
 }
 
+/* The name opens with a gerund in mid-sentence and ends at punctuation or a function
+ * word: a work's title ("Finding Neverland.", "Touching the Void, which"). No one's first
+ * name is an ordinary "-ing" word; a group so named takes "the" or a noun of its kind, or
+ * ends in a plural ("the Rolling Stones", "Shining Path guerrillas", "Working Title
+ * Films"); and beyond three words such a name is more often a person's with a word glued
+ * before it. */
+static int gerund_title(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks, *f = &t[m->ts];
+    size_t ts = m->ts, te = m->te, n = te - ts;
+    if (n < 2 || n > 3 || (f->flags & AG__T_FIRST) || !(f->flags & AG__T_CAP) ||
+        !(f->cls & AG_LEX_COMMON) || f->e - f->s < 6 || memcmp(c->text + f->e - 3, "ing", 3) != 0)
+        return 0;
+    if ((ts > 0 && (tok_is(c->text, &t[ts - 1], "the") || tok_is(c->text, &t[ts - 1], "The"))) ||
+        c->text[t[te - 1].e - 1] == 's')
+        return 0;
+    return te >= c->ntoks || t[te].sent != m->sent || (t[te].flags & AG__T_PUNCT) ||
+           (t[te].cls & AG_LEX_FUNCTION);
+}
+
 static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
 {
     const tok *t = c->toks;
@@ -393,6 +413,8 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
     /* a legal form ends a company's name: "Pinault-Printemps-Redoute SA", "Veltrix AG" */
     if (n >= 2 && !titled && tok_in(c, &t[te - 1], G_CORP_SFX))
         m->votes[AG_ACTOR_ORG] += 3;
+    if (!titled && !given && !hascue && gerund_title(c, m))
+        m->votes[AG_ACTOR_OTHER] += 3; /* "Finding Neverland." */
     /* A version after the name makes it a product: "Windows XP", "Halo 2 for the Xbox",
      * "Firefox 1.0" (a person with a numeral has a given name or a roman one). */
     /* (an organisation word heads an organisation, not one inside a product's name:
