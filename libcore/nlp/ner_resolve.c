@@ -932,9 +932,38 @@ static int word_suffix(const ag_lexicon *lex, const dname *d, size_t at)
     return d->key[at - 1] == '-' && at > lw + 1 && particle(lex, d->key + lw, at - 1 - lw);
 }
 
+/* The length of the generation that ends name d's key (" jr", " sr.", " iii", with its
+ * space), or 0: the family name stands before it ("Bronfman" of "Edgar Bronfman Jr"). */
+static size_t generation_len(const dname *d)
+{
+    static const char *const gens[] = {"jr", "jr.", "sr", "sr.", "jnr", "snr", "ii", "iii", "iv",
+                                       NULL};
+    if (d->ntok < 3 || d->keylen <= d->lastlen + 1)
+        return 0;
+    for (const char *const *g = gens; *g; g++)
+        if (list_word_is(*g, d->key + d->keylen - d->lastlen, d->lastlen))
+            return d->lastlen + 1;
+    return 0;
+}
+
+/* Key the suffixes of key k[0, kl) that start after a space to name i. Returns how many,
+ * or -1 when out of memory. */
+static long chain_word_suffixes(suffixes *sf, const char *k, size_t kl, uint32_t i)
+{
+    long chained = 0;
+    for (const char *sp = memchr(k, ' ', kl - 1); sp;
+         sp = memchr(sp + 1, ' ', (size_t)(k + kl - 1 - (sp + 1)))) {
+        size_t q = (size_t)(sp + 1 - k);
+        if (chain_add(sf->keys, k + q, kl - q, i, sf->link) < 0)
+            return -1;
+        chained++;
+    }
+    return chained;
+}
+
 /* Key every suffix of every person name of several words ("tahir" and "ilyas tahir" of
- * "omar ilyas tahir") in sf->keys. Returns how many were keyed, or -1 when out of
- * memory. */
+ * "omar ilyas tahir"; "bronfman" of "edgar bronfman jr" too) in sf->keys. Returns how
+ * many were keyed, or -1 when out of memory. */
 static long suffix_keys(struct ag__ner_scratch *p, const ag_lexicon *lex, suffixes *sf)
 {
     dname *nm = p->names;
@@ -947,13 +976,10 @@ static long suffix_keys(struct ag__ner_scratch *p, const ag_lexicon *lex, suffix
         sf->lasts |= last_word_bit(nm[i].lastlen, k[kl - 1]);
         if (nm[i].ntok > sf->maxtok)
             sf->maxtok = nm[i].ntok;
-        for (const char *sp = memchr(k, ' ', kl - 1); sp;
-             sp = memchr(sp + 1, ' ', (size_t)(k + kl - 1 - (sp + 1)))) {
-            size_t q = (size_t)(sp + 1 - k);
-            if (chain_add(sf->keys, k + q, kl - q, (uint32_t)i, sf->link) < 0)
-                return -1;
-            chained++;
-        }
+        long n = chain_word_suffixes(sf, k, kl, (uint32_t)i);
+        if (n < 0)
+            return -1;
+        chained += (size_t)n;
         /* "assad" of "bashar al-assad": the family name without its particle */
         size_t lw = kl - nm[i].lastlen, h = lw;
         while (h < kl && k[h] != '-')
@@ -963,6 +989,16 @@ static long suffix_keys(struct ag__ner_scratch *p, const ag_lexicon *lex, suffix
                 return -1;
             sf->lasts |= last_word_bit(kl - h - 1, k[kl - 1]);
             chained++;
+        }
+        size_t g = generation_len(&nm[i]), ke = kl - g;
+        if (g) {
+            size_t w0 = ke;
+            while (w0 > 0 && k[w0 - 1] != ' ')
+                w0--;
+            sf->lasts |= last_word_bit(ke - w0, k[ke - 1]);
+            if ((n = chain_word_suffixes(sf, k, ke, (uint32_t)i)) < 0)
+                return -1;
+            chained += (size_t)n;
         }
     }
     return (long)chained;
@@ -1035,10 +1071,15 @@ static void partial_name(ctx *c, cand *m, const suffixes *sf)
     for (uint32_t v = sl->val; v; v = sf->link[v - 1]) {
         long f = (long)(v - 1);
         const dname *fd = &nm[f];
-        /* chains of different suffixes can share links: check the suffix */
-        if (f == m->name || fd->keylen <= d->keylen ||
-            memcmp(fd->key + fd->keylen - d->keylen, d->key, d->keylen) != 0 ||
-            !word_suffix(c->lex, fd, fd->keylen - d->keylen) || (p->cands[fd->first].tcls0 & excl))
+        /* chains of different suffixes can share links: check the suffix (at the end, or
+         * before a generation: "Bronfman" of "Edgar Bronfman Jr") */
+        size_t fe = fd->keylen;
+        if (fe > d->keylen && memcmp(fd->key + fe - d->keylen, d->key, d->keylen) != 0)
+            fe -= generation_len(fd);
+        if (f == m->name || fe <= d->keylen ||
+            memcmp(fd->key + fe - d->keylen, d->key, d->keylen) != 0 ||
+            !word_suffix(c->lex, fd, fe - d->keylen) ||
+            (p->cands[fd->first].tcls0 & excl))
             continue;
         if (sf->pos_last[f] > bestpos)
             bestpos = sf->pos_last[f], best = f;
