@@ -424,8 +424,7 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
         if ((t[q].flags & AG__T_PUNCT) && t[q].punct == '&')
             headcue = 1;
     if (!titled && !given && !headcue && !(t[ts].flags & AG__T_DOTTED) &&
-        (version_letters(c, m) || version_letter(c, m) ||
-         ag__ner_version_number(c, te, m->sent)))
+        (version_letters(c, m) || version_letter(c, m) || ag__ner_version_number(c, te, m->sent)))
         m->votes[AG_ACTOR_OTHER] += 3;
 }
 
@@ -727,7 +726,7 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
             if (!(t[m->ts].cls & AG_LEX_COMMON))
                 m->votes[AG_ACTOR_OTHER] += 3;
         } else if (tok_in(c, nt, G_ORG_NOUN) ||
-            ((nt->cls & AG_LEX_ORGCUE) && !tok_is_any(c->text, nt, ag__ner_industries)))
+                   ((nt->cls & AG_LEX_ORGCUE) && !tok_is_any(c->text, nt, ag__ner_industries)))
             m->votes[AG_ACTOR_ORG] += 2;
         else if (tok_in(c, nt, G_PLACE_NOUN))
             m->votes[AG_ACTOR_PLACE] += 2;
@@ -850,8 +849,7 @@ static int maker_model(const ctx *c, const cand *m)
         return 0;
     const tok *det = &t[k - 2];
     if (!(det->flags & AG__T_LOWER) ||
-        !(tok_is(c->text, det, "the") || tok_is(c->text, det, "a") ||
-          tok_is(c->text, det, "its")))
+        !(tok_is(c->text, det, "the") || tok_is(c->text, det, "a") || tok_is(c->text, det, "its")))
         return 0;
     return match_form(c->lex, c->text, t, k - 1, k, 0, &a) == 1 && a.type == AG_ACTOR_ORG &&
            !a.adjective;
@@ -864,9 +862,9 @@ static int maker_model(const ctx *c, const cand *m)
  * before the "'s". */
 static int channel_owner(const ctx *c, const cand *m)
 {
-    static const char *const channel[] = {"BBC", "ITV",  "ITV1", "Channel", "Radio", "Sky",
-                                          "MTV", "HBO",  "CNN",  "NBC",     "CBS",   "ABC",
-                                          "TV",  "E4",   "S4C",  "RTE",     NULL};
+    static const char *const channel[] = {"BBC", "ITV", "ITV1", "Channel", "Radio", "Sky",
+                                          "MTV", "HBO", "CNN",  "NBC",     "CBS",   "ABC",
+                                          "TV",  "E4",  "S4C",  "RTE",     NULL};
     const tok *t = c->toks;
     size_t k = m->ts;
     if (k < 2 || !(t[k - 1].flags & AG__T_POSS) || t[k - 1].sent != m->sent)
@@ -1039,8 +1037,8 @@ static int work_before(const ctx *c, const cand *m)
     if (in_quoted_title(c, m))
         return 5;
     const tok *pv = &t[ts - 1];
-    if (tok_is(c->text, pv, "in") && (tok_is(c->text, &t[ts - 2], "role") ||
-                                      tok_is(c->text, &t[ts - 2], "roles"))) {
+    if (tok_is(c->text, pv, "in") &&
+        (tok_is(c->text, &t[ts - 2], "role") || tok_is(c->text, &t[ts - 2], "roles"))) {
         /* "his role in Ray" (not "her role in Kessler Group", a body by its words) */
         for (size_t q = ts; q < m->te; q++)
             if ((t[q].cls & AG_LEX_ORGCUE) && (t[q].flags & AG__T_CAP))
@@ -1180,10 +1178,10 @@ static int translation(const ctx *c, const cand *m)
 static int show_before(const ctx *c, const cand *m, const tok *pv)
 {
     static const char *const kinds[] = {
-        "talent",  "chat",    "quiz",   "game",     "reality", "breakfast", "comedy",
-        "cookery", "music",   "panel",  "variety",  "cult",    "hit",       "satirical",
+        "talent",  "chat",    "quiz",    "game",    "reality", "breakfast", "comedy",
+        "cookery", "music",   "panel",   "variety", "cult",    "hit",       "satirical",
         "sketch",  "current", "affairs", "the",     "a",       "his",       "her",
-        "their",   "its",     "new",    "popular",  "rival",   "flagship",  NULL};
+        "their",   "its",     "new",     "popular", "rival",   "flagship",  NULL};
     const tok *t = c->toks;
     size_t k = m->ts - 1;
     return (pv->flags & AG__T_LOWER) &&

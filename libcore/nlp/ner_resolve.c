@@ -364,9 +364,9 @@ static size_t word_after(const ctx *c, size_t e, size_t *s)
  * company the article names in full ("Telford Media"). */
 static int company_word_after(const ctx *c, const cand *m)
 {
-    static const char *const owned[] = {"chief",       "chairman",   "chairwoman", "boss",
-                                        "shares",      "shareholders", "executives", "profits",
-                                        "spokesman",   "spokeswoman", NULL};
+    static const char *const owned[] = {"chief",     "chairman",     "chairwoman", "boss",
+                                        "shares",    "shareholders", "executives", "profits",
+                                        "spokesman", "spokeswoman",  NULL};
     size_t s, n = word_after(c, m->e, &s);
     for (const char *const *w = owned; *w; w++)
         if (list_word_is(*w, c->text + s, n))
@@ -936,8 +936,8 @@ static int word_suffix(const ag_lexicon *lex, const dname *d, size_t at)
  * space), or 0: the family name stands before it ("Bronfman" of "Edgar Bronfman Jr"). */
 static size_t generation_len(const dname *d)
 {
-    static const char *const gens[] = {"jr", "jr.", "sr", "sr.", "jnr", "snr", "ii", "iii", "iv",
-                                       NULL};
+    static const char *const gens[] = {"jr",  "jr.", "sr",  "sr.", "jnr",
+                                       "snr", "ii",  "iii", "iv",  NULL};
     if (d->ntok < 3 || d->keylen <= d->lastlen + 1)
         return 0;
     for (const char *const *g = gens; *g; g++)
@@ -1078,8 +1078,7 @@ static void partial_name(ctx *c, cand *m, const suffixes *sf)
             fe -= generation_len(fd);
         if (f == m->name || fe <= d->keylen ||
             memcmp(fd->key + fe - d->keylen, d->key, d->keylen) != 0 ||
-            !word_suffix(c->lex, fd, fe - d->keylen) ||
-            (p->cands[fd->first].tcls0 & excl))
+            !word_suffix(c->lex, fd, fe - d->keylen) || (p->cands[fd->first].tcls0 & excl))
             continue;
         if (sf->pos_last[f] > bestpos)
             bestpos = sf->pos_last[f], best = f;

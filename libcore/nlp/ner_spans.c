@@ -1652,11 +1652,10 @@ static size_t span_end(ctx *c, size_t k)
                 q++;
             ag_lex_actor own;
             if ((t[q - 1].cls & AG_LEX_ORGCUE) && (t[q - 1].flags & AG__T_CAP) &&
-                (q == e + 2 ||
-                 (people_plural(c->text + t[e - 1].s, t[e - 1].e - t[e - 1].s) &&
-                  !tok_in(c, &t[q - 1], G_CORP_SFX) &&
-                  match_form(c->lex, c->text, t, k, e, 0, &own) != e - k &&
-                  match_form(c->lex, c->text, t, e + 1, q, 0, &own) != q - e - 1))) {
+                (q == e + 2 || (people_plural(c->text + t[e - 1].s, t[e - 1].e - t[e - 1].s) &&
+                                !tok_in(c, &t[q - 1], G_CORP_SFX) &&
+                                match_form(c->lex, c->text, t, k, e, 0, &own) != e - k &&
+                                match_form(c->lex, c->text, t, e + 1, q, 0, &own) != q - e - 1))) {
                 e = q;
                 continue;
             }

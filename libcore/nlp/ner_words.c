@@ -223,8 +223,8 @@ const char *const ag__ner_vehicles[] = {"rocket",  "rocketplane", "spacecraft", 
 const char *const ag__ner_aboard[] = {"aboard", "onboard", NULL};
 const char *const ag__ner_runs[] = {"run", "runs", "running", "ran", NULL};
 const char *const ag__ner_ports[] = {"port", "ported", "porting", NULL};
-const char *const ag__ner_versions[] = {"version", "versions",     "edition",
-                                        "editions", "maker",        "makers",
+const char *const ag__ner_versions[] = {"version",      "versions",      "edition",
+                                        "editions",     "maker",         "makers",
                                         "manufacturer", "manufacturers", NULL};
 /* Losing to a side: "lost to Atlanta", "a defeat to Leeds" (no score needed: prices
  * "fell to" a level, so "fell" is not one). */
@@ -375,12 +375,12 @@ const char *const ag__ner_work_of[] = {"episode",   "episodes", "sequel",     "r
  * Asked by ner_spans.c (work_title_start). Not the nouns that are verbs too ("play",
  * "hit", "record"). */
 const char *const ag__ner_work_titles[] = {
-    "album",   "film",    "movie",    "single",   "song",   "novel",   "musical", "sitcom",
-    "book",    "poem",    "painting", "series",   "drama",  "comedy",  "thriller", "soap",
-    "cartoon", "biopic",  "sequel",   "remake",   "opera",  "memoir",  "documentary",
-    "debut",   NULL};
-const char *const ag__ner_title_glue[] = {"the", "of", "a", "an", "to", "in", "and", "for", "on",
-                                          NULL};
+    "album",    "film",        "movie",   "single",   "song",   "novel",  "musical",
+    "sitcom",   "book",        "poem",    "painting", "series", "drama",  "comedy",
+    "thriller", "soap",        "cartoon", "biopic",   "sequel", "remake", "opera",
+    "memoir",   "documentary", "debut",   NULL};
+const char *const ag__ner_title_glue[] = {"the", "of",  "a",   "an", "to",
+                                          "in",  "and", "for", "on", NULL};
 /* Industries that end companies' names (orgcues.txt: "Velantis Semiconductor", "Orrin
  * Therapeutics") but, in lower case after a name, name its field or product, not a
  * company: "Linux software", "Hollywood entertainment". */
