@@ -71,7 +71,8 @@ static int each_line(const char *const *inputs, size_t ninputs, line_fn fn, void
         }
         ag__buf_reset(&b);
         while (rc == 0) {
-            char *line = b.p + start, *nl;
+            /* (no pointer arithmetic on b.p before the first block: it may be NULL) */
+            char *line = start < b.len ? b.p + start : NULL, *nl;
             while (rc == 0 && start < b.len && (nl = memchr(line, '\n', b.len - start))) {
                 size_t n = (size_t)(nl - line);
                 lineno++;
@@ -81,7 +82,7 @@ static int each_line(const char *const *inputs, size_t ninputs, line_fn fn, void
                 line[n] = '\0';
                 if (n > 0)
                     rc = fn(ctx, line, n, name, lineno, err);
-                line = b.p + start;
+                line = nl + 1;
             }
             if (rc != 0 || eof)
                 break;
