@@ -622,13 +622,8 @@ uint32_t ag__lex_honorific_sex(const char *title)
 {
     static const char *const his[] = {"Mr", "Sir", "Lord", NULL};
     static const char *const hers[] = {"Mrs", "Ms", "Miss", "Lady", "Dame", "Baroness", NULL};
-    for (const char *const *h = his; *h; h++)
-        if (strcmp(*h, title) == 0)
-            return AG__LEX_MALE;
-    for (const char *const *h = hers; *h; h++)
-        if (strcmp(*h, title) == 0)
-            return AG__LEX_FEMALE;
-    return 0;
+    size_t n = strlen(title);
+    return in_list(his, title, n) ? AG__LEX_MALE : in_list(hers, title, n) ? AG__LEX_FEMALE : 0;
 }
 
 int ag__lex_legal_form(const char *w, size_t n)

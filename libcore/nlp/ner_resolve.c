@@ -610,13 +610,7 @@ static int place_before_paper(const ctx *c, const char *k, size_t kl, const char
 }
 
 /* The lower-case word w[0, n) is an industry word (ag__ner_industries). */
-static int industry(const char *w, size_t n)
-{
-    for (const char *const *i = ag__ner_industries; *i; i++)
-        if (list_word_is(*i, w, n))
-            return 1;
-    return 0;
-}
+static int industry(const char *w, size_t n) { return list_has(ag__ner_industries, w, n); }
 
 /* An organisation word alone, no longer name's head in its article ("Party leader X",
  * "the Court ruled", "Police said"), is the kind of body, not one: no actor. Except the
@@ -630,12 +624,7 @@ static int lone_org_word(const dname *d)
         "journal",        "liberals",   "nationalists", "parliament",    "post",      "republicans",
         "senate",         "socialists", "telegraph",    "times",         "treasury",  "tribune",
         "unionists",      NULL};
-    if (d->ntok != 1)
-        return 0;
-    for (const char *const *w = one_of_a_kind; *w; w++)
-        if (list_word_is(*w, d->key, d->keylen))
-            return 0;
-    return 1;
+    return d->ntok == 1 && !list_has(one_of_a_kind, d->key, d->keylen);
 }
 
 /* The one-word name d is an industry word; the name d ends in one. */

@@ -728,10 +728,7 @@ static int never_a_name(const ctx *c, size_t ts, size_t te)
     if (ampersand_initials(c, ts, te)) {
         size_t n = t[te - 1].e - t[ts].s;
         n -= c->text[t[ts].s + n - 1] == '.'; /* "M&A." ending a sentence */
-        for (const char *const *w = ag__ner_generic_ampersands; *w; w++)
-            if (list_word_is(*w, c->text + t[ts].s, n))
-                return 1;
-        return 0;
+        return list_has(ag__ner_generic_ampersands, c->text + t[ts].s, n);
     }
     /* Initials alone ("S.", "A N") are not names. */
     int initials = 1;

@@ -597,6 +597,15 @@ static inline int list_word_is(const char *w, const char *s, size_t n)
     return w[0] == s[0] && strlen(w) == n && memcmp(w, s, n) == 0;
 }
 
+/* s[0, n) is one of the NULL-terminated words ws, exactly (list_word_is). */
+static inline int list_has(const char *const *ws, const char *s, size_t n)
+{
+    for (; *ws; ws++)
+        if (list_word_is(*ws, s, n))
+            return 1;
+    return 0;
+}
+
 static inline int list_word_is_ci(const char *w, const char *s, size_t n)
 {
     if (n == 0)
