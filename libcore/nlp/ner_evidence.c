@@ -667,6 +667,23 @@ static int plural_subject(const ctx *c, const cand *m)
            (ts == 0 || t[ts - 1].sent != m->sent);
 }
 
+/* In a sports report the name is the subject of a verb whose object is its own, "their":
+ * "Celtic extended their lead", "Leeds ended their losing run". A side is plural in
+ * British English; a player keeps "his" or "her" lead. */
+static int side_owns_their(const ctx *c, const cand *m)
+{
+    static const char *const verbs[] = {
+        "extended",   "extend", "extends",   "stretched", "increased", "kept",    "keep",
+        "maintained", "ended",  "end",       "ends",      "continued", "won",     "lost",
+        "opened",     "began",  "preserved", "protected", "cut",       "reduced", "boosted",
+        "secured",    "sealed", "clinched",  "retained",  NULL};
+    const tok *t = c->toks;
+    size_t te = m->te;
+    return te + 1 < c->ntoks && t[te + 1].sent == m->sent && (t[te].flags & AG__T_LOWER) &&
+           tok_is(c->text, &t[te + 1], "their") && tok_is_any(c->text, &t[te], verbs) &&
+           ag__ner_sports_report(c);
+}
+
 static void vote_after(ctx *c, cand *m, const name_words *w)
 {
     const tok *t = c->toks;
@@ -690,6 +707,8 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
     vote_definition(c, m);
     if (!m->role && plural_subject(c, m))
         m->votes[AG_ACTOR_ORG] += 3; /* "Keane are to tour": a group */
+    else if (!m->role && !given && side_owns_their(c, m))
+        m->votes[AG_ACTOR_ORG] += 3; /* "Celtic extended their lead": a side */
     /* (not where it could not change the type: a given name or a title outweighs it, an
      * organisation cue word makes an organisation already) */
     if (!given && !m->role && !hascue && m->votes[AG_ACTOR_ORG] < 3)
@@ -1254,6 +1273,12 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_OTHER] += 3; /* "their debut album, Lantern Season,", "their
                                         * second record, X,", "their debut, X." (not "the
                                         * X standard, Harbour News reported": a subject) */
+    else if (!titled && (pv->flags & AG__T_PUNCT) && pv->punct == ',' && ts > 1 &&
+             t[ts - 2].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
+             (lower_class(c, ts - 2) & AG_LEX_TITLE) && te < c->ntoks && t[te].sent == m->sent &&
+             (t[te].flags & AG__T_PUNCT) && t[te].punct == ',')
+        m->votes[AG_ACTOR_PERSON] += 3; /* "Armenia's foreign minister, Ararat Mirzoyan,
+                                         * said": a role's holder in apposition */
     else if (!titled && (pv->flags & AG__T_PUNCT) && pv->punct == ',' && ts > 2 &&
              t[ts - 3].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
              tok_in(c, &t[ts - 2], G_ORG_BEFORE) && te < c->ntoks && t[te].sent == m->sent &&

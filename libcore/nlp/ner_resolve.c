@@ -1151,6 +1151,35 @@ static void resolve_inner_words(ctx *c)
     }
 }
 
+/* A given name alone ("Sam", "Saddam") that is the first word of exactly one person name
+ * of two or three words in the article is that person (a longer one is more often a
+ * company's, "Martha Stewart Living Omnimedia", mistaken for a person's): news calls a player or a
+ * leader by the first name in quotes and headlines ("Sam has been brilliant", "Saddam said"). Two
+ * such persons ("Sam Hartley", "Sam Allardyce") leave it alone. */
+static void resolve_given_alone(ctx *c)
+{
+    dname *nm = c->p->names;
+    size_t nn = c->p->nnames;
+    for (size_t i = 0; i < nn; i++) {
+        dname *d = &nm[i];
+        if (d->ntok != 1 || d->canon >= 0 ||
+            (d->type != AG_ACTOR_PERSON && d->type != AG_ACTOR_OTHER) || misc_name(d) ||
+            !(ag_lexicon_word_class(c->lex, d->key, d->keylen) & AG_LEX_GIVEN))
+            continue;
+        long found = -1;
+        int hits = 0;
+        for (size_t j = 0; j < nn && hits < 2; j++) {
+            const dname *b = &nm[j];
+            if (b->ntok >= 2 && b->ntok <= 3 && b->canon < 0 && b->type == AG_ACTOR_PERSON &&
+                b->keylen > d->keylen && b->key[d->keylen] == ' ' &&
+                memcmp(b->key, d->key, d->keylen) == 0)
+                found = (long)j, hits++;
+        }
+        if (hits == 1)
+            d->canon = found;
+    }
+}
+
 /* The type that candidate x gives a name beside it in a list, or -1: an organisation
  * when x is one of two words or more (one word may be a surname that is also a club's
  * or a firm's name: "Given, Breen, Staunton, Irwin"); a region when x is a place or a
@@ -1391,8 +1420,10 @@ int ag__ner_resolve(ctx *c)
     dtab_next_gen(&keys);
     if (c->opts->resolve_partial && resolve_partial(c, &keys) < 0)
         goto out;
-    if (c->opts->resolve_partial)
+    if (c->opts->resolve_partial) {
         resolve_inner_words(c);
+        resolve_given_alone(c);
+    }
     if (resolve_orgs(c) < 0)
         goto out;
     resolve_aka(c);

@@ -1732,14 +1732,15 @@ static size_t span_end(ctx *c, size_t k)
             }
         }
         /* "the Lancaster and Tarn Railway Company", "The Bristol and West Building
-         * Society": the places a company was named after, before its head word, after
+         * Society", "the England and Wales Cricket Board": the places or nations a body
+         * was named after, before its head word, after
          * "the"; not a known organisation or person after "and" ("the Leeds and Barclays
          * Bank"), nor "in Leeds and Bradford Council". */
         size_t l = tok_is(c->text, &t[k], "The") ? k + 1 : k;
         if (e == l + 1 && tok_is(c->text, &t[e], "and") && c->p->capsent[t[k].sent] != 1 &&
             (l > k || (k > 0 && t[k - 1].sent == t[k].sent && tok_is(c->text, &t[k - 1], "the"))) &&
-            match_form(c->lex, c->text, t, l, e, 0, &known) == 1 && known.type == AG_ACTOR_PLACE &&
-            !known.adjective) {
+            match_form(c->lex, c->text, t, l, e, 0, &known) == 1 &&
+            (known.type == AG_ACTOR_PLACE || known.type == AG_ACTOR_COUNTRY) && !known.adjective) {
             size_t q = e + 1;
             int ok = 1;
             while (ok && q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
@@ -1884,6 +1885,17 @@ static int win_verb(const ctx *c, const tok *t)
     return tok_is_any(c->text, t, ag__ner_win_verbs);
 }
 
+/* A score next to a token: a number of at most 3 digits, or "2-1". */
+static int is_score(const ctx *c, size_t k, uint32_t sent)
+{
+    if (k >= c->ntoks)
+        return 0;
+    const tok *t = &c->toks[k];
+    if (t->sent != sent || (t->flags & AG__T_WORD) || !(t->flags & AG__T_DIGIT))
+        return 0;
+    return t->e - t->s <= 5;
+}
+
 /* Candidate m (tokens [ts, te)) is a side that drew with or lost to another, or the
  * other: "Lancashire drew with Yorkshire", "tied with", "Dunmere lost to Ashfield"; a loss
  * only in a sports report (elsewhere candidates and companies lose to each other). */
@@ -1896,6 +1908,12 @@ static int drew_or_lost(const ctx *c, size_t ts, size_t te, uint32_t sent)
         size_t k = side ? ts - 2 : te;
         if (side ? ts < 2 : te + 2 >= c->ntoks)
             continue;
+        /* (a score may stand between the verb and its preposition after the name: "drew
+         * 2-2 with") */
+        if (!side && te + 3 < c->ntoks && is_score(c, te + 1, sent) &&
+            memchr(c->text + t[te + 1].s, '-', t[te + 1].e - t[te + 1].s) &&
+            tok_is_any(c->text, &t[te], drew) && tok_is(c->text, &t[te + 2], "with"))
+            return 1;
         if (!(t[k].flags & AG__T_LOWER) || t[k].sent != sent || t[k + 1].sent != sent)
             continue;
         if (tok_is(c->text, &t[k + 1], "with") && tok_is_any(c->text, &t[k], drew))
@@ -1907,17 +1925,6 @@ static int drew_or_lost(const ctx *c, size_t ts, size_t te, uint32_t sent)
     return 0;
 }
 
-/* A score next to a token: a number of at most 3 digits, or "2-1". */
-static int is_score(const ctx *c, size_t k, uint32_t sent)
-{
-    if (k >= c->ntoks)
-        return 0;
-    const tok *t = &c->toks[k];
-    if (t->sent != sent || (t->flags & AG__T_WORD) || !(t->flags & AG__T_DIGIT))
-        return 0;
-    return t->e - t->s <= 5;
-}
-
 /* Tokens k and k + 1 are both scores with a dash: the sets of a tennis match ("beat
  * Nadal 6-2 2-6 6-3"), whose sides are players, not teams. */
 static int set_scores(const ctx *c, size_t k, uint32_t sent)
@@ -1926,6 +1933,38 @@ static int set_scores(const ctx *c, size_t k, uint32_t sent)
     return is_score(c, k, sent) && is_score(c, k + 1, sent) &&
            memchr(c->text + t[k].s, '-', t[k].e - t[k].s) &&
            memchr(c->text + t[k + 1].s, '-', t[k + 1].e - t[k + 1].s);
+}
+
+/* The name [ts, te) follows a match's score and a preposition: "lost 1-0 to St
+ * Mirren", "a 4-0 win over Hibernian", "held 1-1 by Sunderland", "drew 2-2 with Stoke".
+ * Only a side follows a score so, in a sports report; a tennis match's sets ("6-4 6-3 to
+ * X") name a player, and a title or "St" alone is a name the sentence splitter cut. */
+static int after_score(const ctx *c, size_t ts, size_t te, uint32_t sent)
+{
+    static const char *const preps[] = {"to", "with", "over", "against", "by", NULL};
+    /* (the result's noun may stand between: "a 3-1 home win over X") */
+    static const char *const results[] = {"win",  "victory", "defeat",    "draw",
+                                          "loss", "home",    "away",      "triumph",
+                                          "rout", "success", "thrashing", NULL};
+    const tok *t = c->toks;
+    if (ts < 2 || !(t[ts - 1].flags & AG__T_LOWER) || t[ts - 1].sent != sent ||
+        !tok_is_any(c->text, &t[ts - 1], preps) ||
+        (te - ts == 1 && ((t[ts].cls & AG_LEX_TITLE) || tok_is(c->text, &t[ts], "St"))))
+        return 0;
+    size_t k = ts - 2;
+    while (k > 0 && ts - k <= 3 && t[k].sent == sent && (t[k].flags & AG__T_LOWER) &&
+           tok_is_any(c->text, &t[k], results))
+        k--;
+    if (!is_score(c, k, sent) || !memchr(c->text + t[k].s, '-', t[k].e - t[k].s) ||
+        (k >= 1 && is_score(c, k - 1, sent)) ||
+        (k >= 2 && (t[k - 1].flags & AG__T_PUNCT) && t[k - 1].punct == ',' &&
+         is_score(c, k - 2, sent)))
+        return 0; /* (sets: "a 6-4, 6-2 victory over X") */
+    /* (a name before a noun qualifies it: "a 2-1 win over World Cup champion Germany") */
+    if (te < c->ntoks && t[te].sent == sent && (t[te].flags & AG__T_LOWER) &&
+        !(t[te].cls & AG_LEX_FUNCTION))
+        return 0;
+    return ag__ner_sports_report(c);
 }
 
 /* Candidate m is a side of a match won in sets: set scores right after it, or after the
@@ -2108,6 +2147,9 @@ int ag__ner_finish_cands(ctx *c, size_t from)
                  (m->lexname && m->type == AG_ACTOR_PLACE && win_verb(c, &t[te]))))
                 m->team = 1;
             if (single && drew_or_lost(c, ts, te, m->sent))
+                m->team = 1;
+            if ((single || (te - ts <= 3 && !(t[ts].cls & AG_LEX_GIVEN))) &&
+                after_score(c, ts, te, m->sent))
                 m->team = 1;
             if (ts > 0 && t[ts - 1].sent == m->sent &&
                 (tok_is(c->text, &t[ts - 1], "v") || tok_is(c->text, &t[ts - 1], "vs") ||
