@@ -407,6 +407,8 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
         else if (n >= 2 && tok_in(c, &t[te - 1], G_PLACE_HEAD) &&
                  !(tok_is(c->text, &t[te - 1], "City") && ag__ner_sports_report(c)))
             m->votes[AG_ACTOR_PLACE] += 3; /* (in a sports report "X City" is a club) */
+        else if (n >= 2 && !hascue && tok_is_any(c->text, &t[ts], ag__ner_place_firsts))
+            m->votes[AG_ACTOR_PLACE] += 3; /* "River Coquet", "Mount Kenya" */
     }
     if (allcommon && n >= 2 && !titled)
         m->votes[AG_ACTOR_ORG] += 1;
@@ -549,12 +551,17 @@ static void vote_definition(ctx *c, cand *m)
         }
         if (!(t[j].flags & AG__T_LOWER))
             continue;
+        /* (the head comes before a preposition: "X is an Indian living in a village") */
         if (tok_is(c->text, &t[j], "of") || tok_is(c->text, &t[j], "who") ||
-            tok_is(c->text, &t[j], "that") || tok_is(c->text, &t[j], "which"))
+            tok_is(c->text, &t[j], "that") || tok_is(c->text, &t[j], "which") ||
+            tok_is(c->text, &t[j], "in") || tok_is(c->text, &t[j], "at") ||
+            tok_is(c->text, &t[j], "near"))
             break;
-        /* (a noun before the head noun is no head: "the third studio album") */
+        /* (a noun before the head noun is no head: "the third studio album", "a market
+         * town", "a film studio", "a city council") */
         if (j + 1 < c->ntoks && t[j + 1].sent == m->sent && (t[j + 1].flags & AG__T_LOWER) &&
-            tok_in(c, &t[j + 1], G_MISC_NOUN))
+            (tok_in(c, &t[j + 1], G_MISC_NOUN | G_PLACE_NOUN | G_ORG_BEFORE | G_ORG_NOUN) ||
+             (lower_class(c, j + 1) & AG_LEX_ORGCUE)))
             continue;
         if (tok_in(c, &t[j], G_ORG_BEFORE | G_ORG_NOUN) || (t[j].cls & AG_LEX_ORGCUE)) {
             m->votes[AG_ACTOR_ORG] += 3;
@@ -564,6 +571,10 @@ static void vote_definition(ctx *c, cand *m)
             /* "X is a 2011 British drama film": what the text says the name is outweighs
              * what its words suggest ("Blue Harbour is the third studio album") */
             m->votes[AG_ACTOR_OTHER] += 6;
+            return;
+        }
+        if (tok_in(c, &t[j], G_PLACE_NOUN)) { /* "X is a market town in", "a village" */
+            m->votes[AG_ACTOR_PLACE] += 3;
             return;
         }
         /* (not every title word: "a major company", "a general store") */

@@ -666,11 +666,14 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
             (m->type == AG_ACTOR_ORG || !company_word_after(c, m)))
             continue;
         /* (A place stays a place beside an organisation named after it, "in Bombay" and
-         * "Bombay Stock Exchange", unless the organisation is its club.) */
+         * "Bombay Stock Exchange", unless the organisation is its club; outside a sports
+         * report a town the article types a place stays one beside its club: "Dunmere is
+         * a market town" and "Dunmere Rovers".) */
         if (b->type == AG_ACTOR_ORG && (first || (head && !lexical)) &&
             ((lexical ? m->type : nm[m->name].type) == AG_ACTOR_ORG ||
              (lexical && company_word_after(c, m)) ||
-             (!lexical && nm[m->name].type != AG_ACTOR_PLACE) || team_name(b)) &&
+             (!lexical && nm[m->name].type != AG_ACTOR_PLACE) ||
+             (team_name(b) && (lexical || ag__ner_sports_report(c)))) &&
             !(first && !lexical && place_before_paper(c, k, kl, b->last, b->lastlen))) {
             *found = (long)j;
             hits++;

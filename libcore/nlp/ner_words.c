@@ -86,14 +86,16 @@ static const char *const stake_nouns[] = {
 /* Last words of names that are events, competitions, prizes, laws and treaties, not
  * actors: "World Cup", "US Open", "Brit Awards", "Patriot Act", "Kyoto Protocol". */
 const char *const ag__ner_misc_heads[] = {
-    "Cup",         "Open",      "Championship", "Championships", "Games",    "Olympics",
-    "Paralympics", "Trophy",    "Prix",         "Award",         "Awards",   "Prize",
-    "Prizes",      "Festival",  "Tournament",   "Marathon",      "Classic",  "Expo",
-    "Summit",      "Series",    "Bowl",         "Act",           "Treaty",   "Accord",
-    "Accords",     "Protocol",  "Olympiad",     "Grammys",       "Oscars",   "Emmys",
-    "Baftas",      "Show",      "Slam",         "Revolution",    "War",      "Edition",
-    "Crisis",      "Medal",     "Medals",       "Tour",          "Chart",    "Charts",
-    "Masters",     "Telescope", "Globes",       "Contest",       "Ceremony", NULL};
+    "Cup",         "Open",      "Championship", "Championships", "Games",     "Olympics",
+    "Paralympics", "Trophy",    "Prix",         "Award",         "Awards",    "Prize",
+    "Prizes",      "Festival",  "Tournament",   "Marathon",      "Classic",   "Expo",
+    "Summit",      "Series",    "Bowl",         "Act",           "Treaty",    "Accord",
+    "Accords",     "Protocol",  "Olympiad",     "Grammys",       "Oscars",    "Emmys",
+    "Baftas",      "Show",      "Slam",         "Revolution",    "War",       "Edition",
+    "Crisis",      "Medal",     "Medals",       "Tour",          "Chart",     "Charts",
+    "Masters",     "Telescope", "Globes",       "Contest",       "Ceremony",  "Crash",
+    "Depression",  "Recession", "Rally",        "Uprising",      "Rebellion", "Massacre",
+    "Famine",      NULL};
 /* Nouns before or after a name that make it a work or a product: "the film Troy", "their
  * album X", "the Xbox console", "the Firefox browser", "the Linux kernel", "the Mydoom
  * worm". Nouns a company name
@@ -282,6 +284,11 @@ const char *const *const ag__ner_cues[CUE_LISTS] = {[CUE_RESULT] = ag__ner_resul
 const char *const ag__ner_misc_firsts[] = {"Hurricane", "Typhoon", "Cyclone", "Tropical",
                                            "Storm",     "Formula", "Copa",    "Operation",
                                            "Battle",    "Siege",   "Order",   NULL};
+
+/* First words of natural places' names ("River Coquet", "Mount Kenya", "Loch Ness"):
+ * typing evidence (vote_own_words). */
+const char *const ag__ner_place_firsts[] = {"River", "Mount", "Mt",   "Lake",
+                                            "Loch",  "Lough", "Isle", NULL};
 
 /* Letters joined by an ampersand that are ordinary words, not a company's initials. */
 const char *const ag__ner_generic_ampersands[] = {"R&D", "Q&A", "M&A", "B&B", "A&E", "P&L",
