@@ -295,6 +295,23 @@ static int club_of_city(const ctx *c, const cand *m)
            a.type == AG_ACTOR_PLACE && a.country && ag__ner_sports_report(c);
 }
 
+/* The name is two words, a country or a continent the lexicon knows after a word that is
+ * no place nor a part of one: a company's arm there ("Chrysler Europe", "Nissan Americas",
+ * "Vodafone UK"), as a person's surname is seldom a country behind no given name. */
+static int regional_arm(const ctx *c, const cand *m)
+{
+    /* (a part of the continent is a region: "East Africa", "Central Asia") */
+    static const char *const parts[] = {"East",    "West",    "North",    "South",    "Central",
+                                        "Eastern", "Western", "Northern", "Southern", NULL};
+    ag_lex_actor a;
+    const tok *t = c->toks;
+    if (m->te - m->ts != 2 || tok_is_any(c->text, &t[m->ts], parts) ||
+        match_form(c->lex, c->text, t, m->te - 1, m->te, 0, &a) != 1 || a.adjective ||
+        !(a.type == AG_ACTOR_COUNTRY || (a.type == AG_ACTOR_PLACE && !a.country)))
+        return 0;
+    return !match_form(c->lex, c->text, t, m->ts, m->ts + 1, 0, &a);
+}
+
 /* Span [ts, te) is a title and then function words only ("Doctor Who", "Dr No"): no
  * person is named by a pronoun or a particle, so the name is a character's or a work's,
  * no actor. */
@@ -377,7 +394,7 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
         int initial = (t[ts].flags & AG__T_DOTTED) && t[ts].e - t[ts].s == 2;
         if (!titled && !given && !initial &&
             (((lc & AG_LEX_COMMON) && !(lc & (AG_LEX_GIVEN | AG_LEX_PROPER))) ||
-             club_of_city(c, m)))
+             club_of_city(c, m) || regional_arm(c, m)))
             m->votes[AG_ACTOR_ORG] += 1;
         else if (!titled && !given)
             m->votes[AG_ACTOR_PERSON] += 1, m->uncued = 1;
