@@ -627,6 +627,17 @@ static int lone_org_word(const dname *d)
     return d->ntok == 1 && !list_has(one_of_a_kind, d->key, d->keylen);
 }
 
+/* The one word k[0, kl) is a chamber or a council of state ("Senate", "House") that the
+ * longer name b starts without "of": b is a part of it, a caucus or a committee ("Senate
+ * Democrats", "House Judiciary Committee"), or a place named after it ("Parliament
+ * Square"), not the body itself ("House of Commons" is). */
+static int part_of_body(const char *k, size_t kl, const dname *b)
+{
+    static const char *const bodies[] = {"senate",   "house",   "parliament",
+                                         "assembly", "cabinet", NULL};
+    return list_has(bodies, k, kl) && !(b->keylen > kl + 4 && memcmp(b->key + kl, " of ", 4) == 0);
+}
+
 /* The one-word name d is an industry word; the name d ends in one. */
 static int industry_word(const dname *d) { return d->ntok == 1 && industry(d->key, d->keylen); }
 static int industry_last(const dname *d) { return industry(d->last, d->lastlen); }
@@ -669,7 +680,7 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
          * "Bombay Stock Exchange", unless the organisation is its club; outside a sports
          * report a town the article types a place stays one beside its club: "Dunmere is
          * a market town" and "Dunmere Rovers".) */
-        if (b->type == AG_ACTOR_ORG && (first || (head && !lexical)) &&
+        if (b->type == AG_ACTOR_ORG && ((first && !part_of_body(k, kl, b)) || (head && !lexical)) &&
             ((lexical ? m->type : nm[m->name].type) == AG_ACTOR_ORG ||
              (lexical && company_word_after(c, m)) ||
              (!lexical && nm[m->name].type != AG_ACTOR_PLACE) ||
@@ -1360,6 +1371,56 @@ static void resolve_types(ctx *c)
     }
 }
 
+/* The sentence of tokens [f, l) is a wire story's credit trailer, whose names are its
+ * reporters and their desks, no actors of the story: "(Reporting by X in London; Editing
+ * by Y)", "Associated Press writers X and Y contributed to this report.", "X in Chicago
+ * contributed reporting." */
+static int credit_trailer(const ctx *c, size_t f, size_t l)
+{
+    static const char *const bys[] = {"Reporting", "Writing",  "Editing", "Additional",
+                                      "Compiled",  "Produced", NULL};
+    const tok *t = c->toks;
+    size_t k = f;
+    if (k < l && (t[k].flags & AG__T_PUNCT) && t[k].punct == '(')
+        k++;
+    if (k + 1 < l && tok_is_any(c->text, &t[k], bys) &&
+        (tok_is(c->text, &t[k + 1], "by") || (k + 2 < l && tok_is(c->text, &t[k + 2], "by"))))
+        return 1;
+    for (size_t q = f; q < l; q++) {
+        if (!tok_is(c->text, &t[q], "contributed"))
+            continue;
+        size_t r = q + 1; /* "contributed.", "contributed reporting", "to this report" */
+        if (r >= l || ((t[r].flags & AG__T_PUNCT) && (t[r].punct == '.' || t[r].punct == ')')) ||
+            tok_is(c->text, &t[r], "reporting") ||
+            (r + 2 < l && tok_is(c->text, &t[r], "to") && tok_is(c->text, &t[r + 1], "this")))
+            return 1;
+    }
+    return 0;
+}
+
+/* Drop every mention in a credit trailer (credit_trailer). */
+static void drop_trailers(ctx *c)
+{
+    struct ag__ner_scratch *p = c->p;
+    const tok *t = c->toks;
+    uint32_t sent = UINT32_MAX;
+    int trailer = 0;
+    for (size_t ci = 0; ci < p->ncands; ci++) {
+        cand *m = &p->cands[ci];
+        if (m->sent != sent) {
+            size_t f = m->ts, l = m->te;
+            while (f > 0 && t[f - 1].sent == m->sent)
+                f--;
+            while (l < c->ntoks && t[l].sent == m->sent)
+                l++;
+            sent = m->sent;
+            trailer = credit_trailer(c, f, l);
+        }
+        if (trailer)
+            m->drop = 1;
+    }
+}
+
 /* A place the lexicon knows that one mention shows to be a work (finish_cands) is that
  * work in all its mentions of the document: "Constantine, starring Keanu Reeves, ...
  * Constantine took $30m". Few works per document: a short scan per one. */
@@ -1432,6 +1493,7 @@ int ag__ner_resolve(ctx *c)
     resolve_aka(c);
     resolve_bracket_acronyms(c);
     resolve_types(c);
+    drop_trailers(c);
     rc = 0;
 out:
     p->keys = keys; /* keep the table (and its growth) for the next document */
