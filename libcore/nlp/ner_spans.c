@@ -860,6 +860,20 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
             }
             return 0;
         }
+        /* In a sports report a region or a city right before a city that ends the span,
+         * written as the city's own name (not "Texans"), is a club named after both
+         * ("Bayern Munich", "Ajax Amsterdam"), no two places (but "in Dallas Texas",
+         * "from Dallas Texas"). */
+        if (bg == 1 && r + 1 == te && !b.adjective && b.type == AG_ACTOR_PLACE && b.country &&
+            a->type == AG_ACTOR_PLACE && g == 1 && strlen(b.name) == t[r].e - t[r].s &&
+            memcmp(b.name, c->text + t[r].s, t[r].e - t[r].s) == 0 &&
+            !(k > 0 && t[k - 1].sent == t[k].sent &&
+              (tok_in(c, &t[k - 1], G_LOC_PREP) || tok_is(c->text, &t[k - 1], "from"))) &&
+            ag__ner_sports_report(c)) {
+            sp->place_led = 1;
+            sp->place_led_at = k;
+            return 0;
+        }
         /* In a sports report a city before a capitalised plural that the lexicon knows
          * as a people is a team and its nickname ("Cleveland Indians", "Houston
          * Texans"), no city and nationality. */
