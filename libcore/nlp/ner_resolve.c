@@ -638,6 +638,16 @@ static int part_of_body(const char *k, size_t kl, const dname *b)
     return list_has(bodies, k, kl) && !(b->keylen > kl + 4 && memcmp(b->key + kl, " of ", 4) == 0);
 }
 
+/* A lower-case noun of a kind of organisation follows candidate m: "the opposition
+ * Congress party" names a party of its own, not the head of a longer name of the
+ * article ("African National Congress"). */
+static int kind_after(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    return m->te < c->ntoks && t[m->te].sent == m->sent && (t[m->te].flags & AG__T_LOWER) &&
+           tok_in(c, &t[m->te], G_ORG_NOUN);
+}
+
 /* The one-word name d is an industry word; the name d ends in one. */
 static int industry_word(const dname *d) { return d->ntok == 1 && industry(d->key, d->keylen); }
 static int industry_last(const dname *d) { return industry(d->last, d->lastlen); }
@@ -680,7 +690,8 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
          * "Bombay Stock Exchange", unless the organisation is its club; outside a sports
          * report a town the article types a place stays one beside its club: "Dunmere is
          * a market town" and "Dunmere Rovers".) */
-        if (b->type == AG_ACTOR_ORG && ((first && !part_of_body(k, kl, b)) || (head && !lexical)) &&
+        if (b->type == AG_ACTOR_ORG &&
+            ((first && !part_of_body(k, kl, b)) || (head && !lexical && !kind_after(c, m))) &&
             ((lexical ? m->type : nm[m->name].type) == AG_ACTOR_ORG ||
              (lexical && company_word_after(c, m)) ||
              (!lexical && nm[m->name].type != AG_ACTOR_PLACE) ||
@@ -712,7 +723,7 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
         if ((gk[kl] == ' ' && memcmp(gk, k, kl) == 0 &&
              !place_before_paper(c, k, kl, gk + lw, gl - lw)) ||
             (gk[gl - kl - 1] == ' ' && memcmp(gk + gl - kl, k, kl) == 0 &&
-             (m->tcls0 & AG_LEX_ORGCUE))) {
+             (m->tcls0 & AG_LEX_ORGCUE) && !kind_after(c, m))) {
             hits++;
             *found_g = (long)cj;
         }
