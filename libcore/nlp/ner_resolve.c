@@ -643,9 +643,12 @@ static int part_of_body(const char *k, size_t kl, const dname *b)
  * article ("African National Congress"). */
 static int kind_after(const ctx *c, const cand *m)
 {
+    static const char *const kinds[] = {"party", "group",   "movement", "alliance",  "coalition",
+                                        "front", "company", "firm",     "agency",    "club",
+                                        "bank",  "union",   "network",  "newspaper", NULL};
     const tok *t = c->toks;
     return m->te < c->ntoks && t[m->te].sent == m->sent && (t[m->te].flags & AG__T_LOWER) &&
-           tok_in(c, &t[m->te], G_ORG_NOUN);
+           tok_is_any(c->text, &t[m->te], kinds);
 }
 
 /* The one-word name d is an industry word; the name d ends in one. */
