@@ -1981,20 +1981,35 @@ static int after_score(const ctx *c, size_t ts, size_t te, uint32_t sent)
     return ag__ner_sports_report(c);
 }
 
+/* Tokens from k say the match went to sets: "in straight sets", "in three sets". */
+static int in_sets(const ctx *c, size_t k, uint32_t sent)
+{
+    const tok *t = c->toks;
+    if (k + 2 >= c->ntoks || t[k + 2].sent != sent || !tok_is(c->text, &t[k], "in"))
+        return 0;
+    return tok_is(c->text, &t[k + 2], "sets") ||
+           (k + 3 < c->ntoks && t[k + 3].sent == sent && tok_is(c->text, &t[k + 3], "sets"));
+}
+
 /* Candidate m is a side of a match won in sets: set scores right after it, or after the
- * name a verb of winning puts after it ("Sampras beat Agassi 6-4 7-5"). */
+ * name a verb of winning puts after it ("Sampras beat Agassi 6-4 7-5"), or the match
+ * said to go to sets ("X beat Agassi in straight sets", "beat X in five sets"). */
 static int tennis_player(const ctx *c, const cand *m)
 {
     const tok *t = c->toks;
     size_t k = m->te;
     if (set_scores(c, k, m->sent))
         return 1;
+    if (m->ts > 0 && t[m->ts - 1].sent == m->sent && (t[m->ts - 1].flags & AG__T_LOWER) &&
+        in_sets(c, k, m->sent) && tok_is_any(c->text, &t[m->ts - 1], ag__ner_win_verbs))
+        return 1;
     if (k >= c->ntoks || t[k].sent != m->sent || !(t[k].flags & AG__T_LOWER))
         return 0;
     size_t q = k + 1; /* (the scores first: the verb list is the dearer test) */
     while (q < c->ntoks && t[q].sent == m->sent && (t[q].flags & AG__T_CAP))
         q++;
-    return q > k + 1 && set_scores(c, q, m->sent) && tok_is_any(c->text, &t[k], ag__ner_win_verbs);
+    return q > k + 1 && (set_scores(c, q, m->sent) || in_sets(c, q, m->sent)) &&
+           tok_is_any(c->text, &t[k], ag__ner_win_verbs);
 }
 
 /* Token t is a cricket scorecard's mark of how a batsman was out, before the fielder's or
