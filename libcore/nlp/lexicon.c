@@ -65,27 +65,38 @@ static hent *ht_find(const htab *t, const char *k, size_t len)
     return ht_find_hashed(t, k, len, ag__hash_bytes(k, len));
 }
 
-/* Find or insert k (copied into the arena); *created tells which. NULL when out of memory. */
-static hent *ht_upsert(htab *t, ag__arena *a, const char *k, size_t len, int *created)
+/* Find or insert k; *created tells which. A new key is copied into the arena, unless
+ * keep is not NULL: then keep, the same bytes in storage that outlives the table (the
+ * embedded word lists, for a table whose keys are never read as C strings), is the key.
+ * NULL when out of memory. */
+static hent *ht_upsert_keep(htab *t, ag__arena *a, const char *k, size_t len, const char *keep,
+                            int *created)
 {
     uint64_t h = ag__hash_bytes(k, len);
-    hent *e = ht_find_hashed(t, k, len, h);
-    if (e) {
+    /* Room first, so that one probe finds k or the slot it goes to (building the default
+     * lexicon inserts about 110,000 keys). At most half full: the recogniser probes the
+     * class table for most words of a document, and most probes miss, which costs long
+     * runs at fuller loads. */
+    if (htab_reserve(t, NULL, t->n + 1, 1024) < 0)
+        return NULL;
+    hent *e = htab_probe(t, NULL, (ag__span){k, len}, h);
+    if (!HENT_EMPTY(t, e)) {
         *created = 0;
         return e;
     }
-    /* At most half full: the recogniser probes the class table for most words of a
-     * document, and most probes miss, which costs long runs at fuller loads. */
-    if (htab_reserve(t, NULL, t->n + 1, 1024) < 0)
-        return NULL;
-    const char *copy = ag__arena_strdup(a, k, len);
+    const char *copy = keep ? keep : ag__arena_strdup(a, k, len);
     if (!copy)
         return NULL;
-    e = htab_empty_slot(t, h);
     *e = (hent){copy, (uint32_t)len, 0};
     t->n++;
     *created = 1;
     return e;
+}
+
+/* ht_upsert_keep with the key copied into the arena. */
+static hent *ht_upsert(htab *t, ag__arena *a, const char *k, size_t len, int *created)
+{
+    return ht_upsert_keep(t, a, k, len, NULL, created);
 }
 
 /* ---------------------------------------------------------------- the lexicon */
@@ -184,6 +195,7 @@ static int note_first_word(ag_lexicon *lex, const char *phrase, size_t len, int 
     return 0;
 }
 
+/* Word w (of static storage: an embedded list) gets class flag. */
 static int add_class(ag_lexicon *lex, const char *w, size_t len, unsigned flag)
 {
     char low[AG__LEX_MAXKEY];
@@ -191,7 +203,10 @@ static int add_class(ag_lexicon *lex, const char *w, size_t len, unsigned flag)
         return 0;
     ag__lex_lower(w, len, low);
     int created;
-    hent *e = ht_upsert(&lex->classes, &lex->arena, low, len, &created);
+    /* Most listed words are written lower-case: the list's own bytes are the key then, no
+     * copy (the class table's keys are only compared, never read as C strings). */
+    const char *keep = ag__bytes_eq(low, w, len) ? w : NULL;
+    hent *e = ht_upsert_keep(&lex->classes, &lex->arena, low, len, keep, &created);
     if (!e)
         return -1;
     e->val |= flag;
@@ -289,6 +304,20 @@ int ag_lexicon_load_dict_buffer(ag_lexicon *lex, const char *name, const char *b
     size_t last_tlen = 0;
     ag_actor_type type = AG_ACTOR_OTHER;
     int capital = 0;
+    /* The tables at about their final size at once, not grown by doubling (the default
+     * lexicon's were rehashed 18 times): a name a line, with its aliases mostly between
+     * bars (an estimate: a table grows past it as ever). */
+    size_t lines = 1, aliases = 0;
+    for (const char *q = buf, *end = buf + len; (q = memchr(q, '\n', (size_t)(end - q))) != NULL;
+         q++)
+        lines++;
+    for (const char *q = buf, *end = buf + len; (q = memchr(q, '|', (size_t)(end - q))) != NULL;
+         q++)
+        aliases++;
+    if (htab_reserve(&lex->canon, NULL, lex->canon.n + lines, 1024) < 0 ||
+        htab_reserve(&lex->forms, NULL, lex->forms.n + lines + aliases, 1024) < 0 ||
+        htab_reserve(&lex->folded, NULL, lex->folded.n + lines + aliases, 1024) < 0)
+        return ag__nomem(err);
     while (pos < len) {
         const char *line = buf + pos;
         const char *nl = memchr(line, '\n', len - pos);
