@@ -924,10 +924,17 @@ static int gap_ok(const ag__analyser *an, const char *text, size_t s, size_t e, 
     return !need_join || joined;
 }
 
-/* The lexicon's AG_LEX_* classes of word token t (0 without a lexicon). */
+/* The lexicon's AG_LEX_* classes of word token t (0 without a lexicon). The tokeniser
+ * gave the words next to names their class (t->cls, from the same lexicon), and the
+ * patterns ask mostly about such words: a class there is the answer without a lookup (0
+ * says no class or none looked up). */
 static unsigned word_class(const ag__analyser *an, const char *text, const tok *t)
 {
-    return an->lex ? ag_lexicon_word_class(an->lex, text + t->s, word_len(t)) : 0;
+    if (!an->lex)
+        return 0;
+    if (t->cls & 0xFFu)
+        return t->cls & 0xFFu;
+    return ag_lexicon_word_class(an->lex, text + t->s, word_len(t));
 }
 
 /* A lower-case word that may be a verb taking what follows as its object: a word in -ing
