@@ -161,8 +161,9 @@ static int has_inner_word(const char *phrase, size_t len)
 {
     for (size_t i = 0, s = 0; i <= len; i++)
         if (i == len || phrase[i] == ' ') {
-            if (s > 0 &&
-                (ag__lex_inner_word(phrase + s, i - s) || (phrase[s] >= '0' && phrase[s] <= '9')))
+            /* (inner words are four letters at most: a longer word is none, unlooked) */
+            if (s > 0 && ((i - s <= 4 && ag__lex_inner_word(phrase + s, i - s)) ||
+                          (phrase[s] >= '0' && phrase[s] <= '9')))
                 return 1;
             s = i + 1;
         }
@@ -308,12 +309,10 @@ int ag_lexicon_load_dict_buffer(ag_lexicon *lex, const char *name, const char *b
      * lexicon's were rehashed 18 times): a name a line, with its aliases mostly between
      * bars (an estimate: a table grows past it as ever). */
     size_t lines = 1, aliases = 0;
-    for (const char *q = buf, *end = buf + len; (q = memchr(q, '\n', (size_t)(end - q))) != NULL;
-         q++)
-        lines++;
-    for (const char *q = buf, *end = buf + len; (q = memchr(q, '|', (size_t)(end - q))) != NULL;
-         q++)
-        aliases++;
+    for (size_t i = 0; i < len; i++) { /* (vectorised) */
+        lines += buf[i] == '\n';
+        aliases += buf[i] == '|';
+    }
     if (htab_reserve(&lex->canon, NULL, lex->canon.n + lines, 1024) < 0 ||
         htab_reserve(&lex->forms, NULL, lex->forms.n + lines + aliases, 1024) < 0 ||
         htab_reserve(&lex->folded, NULL, lex->folded.n + lines + aliases, 1024) < 0)
@@ -327,14 +326,17 @@ int ag_lexicon_load_dict_buffer(ag_lexicon *lex, const char *name, const char *b
         const char *f[4] = {NULL, NULL, NULL, NULL};
         size_t fl[4] = {0, 0, 0, 0};
         size_t nf = 0, s = 0;
-        for (size_t i = 0; i <= ll && nf < 4; i++) {
-            if (i == ll || line[i] == '\t') {
-                f[nf] = line + s;
-                fl[nf] = i - s;
-                trim(&f[nf], &fl[nf]);
-                nf++;
-                s = i + 1;
-            }
+        /* (the tabs found by memchr, not byte by byte: fields are tens of bytes) */
+        while (nf < 4) {
+            const char *tab = memchr(line + s, '\t', ll - s);
+            size_t i = tab ? (size_t)(tab - line) : ll;
+            f[nf] = line + s;
+            fl[nf] = i - s;
+            trim(&f[nf], &fl[nf]);
+            nf++;
+            if (!tab)
+                break;
+            s = i + 1;
         }
         if (fl[0] == 0 && nf <= 1)
             continue; /* blank line */
@@ -514,8 +516,8 @@ ag_lexicon *ag_lexicon_new(int with_default, ag_error *err)
     /* The class table at its final size at once (a word a line), not grown by doubling. */
     size_t words = 0;
     for (size_t i = 0; i < sizeof blobs / sizeof blobs[0]; i++)
-        for (const char *q = blobs[i]; (q = strchr(q, '\n')) != NULL; q++)
-            words++;
+        for (size_t j = 0, n = strlen(blobs[i]); j < n; j++) /* (vectorised) */
+            words += blobs[i][j] == '\n';
     if (htab_reserve(&lex->classes, NULL, words, 1024) < 0) {
         ag__nomem(err);
         goto fail;
