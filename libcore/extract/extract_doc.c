@@ -640,12 +640,11 @@ static size_t word_len(const tok *t) { return t->e - t->s - ((t->flags & AG__T_A
 static inline __attribute__((always_inline)) int word_eq(const char *text, const tok *t,
                                                          const char *w)
 {
-    if (!is_word(t) || (text[t->s] | 0x20) != w[0])
-        return 0;
-    /* No strlen(w) per call (this runs for every token against every trigger and stop
-     * word): a word token never holds a NUL byte, so w's terminator mismatches before
-     * the loop can read past it, and w[n] then tells whether the lengths agree. */
+    /* (inlined, strlen(w) of the literal is a constant: a word of another length, most
+     * of those asked about, is told apart without reading its bytes) */
     size_t n = word_len(t);
+    if (n != strlen(w) || !is_word(t) || (text[t->s] | 0x20) != w[0])
+        return 0;
     for (size_t i = 1; i < n; i++) {
         char c = text[t->s + i];
         if (c >= 'A' && c <= 'Z')
@@ -653,7 +652,7 @@ static inline __attribute__((always_inline)) int word_eq(const char *text, const
         if (c != w[i])
             return 0;
     }
-    return w[n] == '\0';
+    return 1;
 }
 
 /* The word lists of the meeting patterns (lower case). */
