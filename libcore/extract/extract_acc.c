@@ -1233,7 +1233,9 @@ typedef struct scan {
 
 static void skip_ws(scan *sc)
 {
-    while (sc->p < sc->end && (*sc->p == ' ' || *sc->p == '\t' || *sc->p == '\n' || *sc->p == '\r'))
+    /* One test for the common case: the records as written hold no white space. */
+    while (sc->p < sc->end && (unsigned char)*sc->p <= ' ' &&
+           (*sc->p == ' ' || *sc->p == '\t' || *sc->p == '\n' || *sc->p == '\r'))
         sc->p++;
 }
 
@@ -1557,26 +1559,39 @@ static int scan_evids(scan *sc, ag__evlist *e)
     return eat(sc, ']') ? 0 : 1;
 }
 
+/* 1 when s[0, n) (no NUL in it: scan_string refuses one) is the key name. */
+static int key_is(const char *name, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) /* a shorter name stops at its NUL */
+        if (name[i] != s[i])
+            return 0;
+    return name[n] == '\0';
+}
+
 /* The index of name in the list of known keys (names, a NULL-ended list), or -1 for an
- * unknown key (its value is skipped); 1 for a key given twice. */
+ * unknown key (its value is skipped); 1 for a key given twice. *which comes in as the
+ * index after the previous key's: records as written list their keys in the order of
+ * names, so that one is tried first. */
 static int scan_key(scan *sc, const char *const *names, unsigned *seen, int *which)
 {
     const char *s;
     size_t n;
-    int r = scan_string(sc, &s, &n);
+    int r = scan_string(sc, &s, &n), i = *which;
     if (r)
         return r;
     if (!eat(sc, ':'))
         return 1;
     *which = -1;
-    for (int i = 0; n && names[i]; i++) { /* the first byte rules out most names at once */
-        if (names[i][0] == s[0] && strlen(names[i]) == n && memcmp(names[i], s, n) == 0) {
-            if (*seen & 1u << i)
-                return 1;
-            *seen |= 1u << i;
-            *which = i;
-            break;
-        }
+    if (!n)
+        return 0;
+    if (i < 0 || !names[i] || !key_is(names[i], s, n))
+        for (i = 0; names[i] && !key_is(names[i], s, n); i++)
+            ;
+    if (names[i]) {
+        if (*seen & 1u << i)
+            return 1;
+        *seen |= 1u << i;
+        *which = i;
     }
     return 0;
 }
@@ -1588,12 +1603,13 @@ typedef int (*field_fn)(scan *sc, int which, void *ctx);
  * for names[i]) go to fn, the others are passed over. */
 static int scan_object(scan *sc, const char *const *names, unsigned *seen, field_fn fn, void *ctx)
 {
-    int r, which;
+    int r, which = -1;
     if (!eat(sc, '{'))
         return 1;
     if (eat(sc, '}'))
         return 0;
     do {
+        which = which < 0 ? 0 : which + 1; /* the key that should come next */
         if ((r = scan_key(sc, names, seen, &which)) != 0 ||
             (r = which < 0 ? scan_skip(sc, 0) : fn(sc, which, ctx)) != 0)
             return r;
