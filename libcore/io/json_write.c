@@ -67,9 +67,21 @@ static void put_string(FILE *out, const char *s)
     const char *p = s, *end = s + n;
     char quoted[256];
 
+#ifdef __GLIBC__
+    if (run == n && n + 2 <= (size_t)(out->_IO_write_end - out->_IO_write_ptr)) {
+        /* Plain, as names and sentences mostly are, and room in the stream's buffer:
+         * straight into it (ag__putn). */
+        char *w = out->_IO_write_ptr;
+        w[0] = '"';
+        memcpy(w + 1, s, n);
+        w[n + 1] = '"';
+        out->_IO_write_ptr = w + n + 2;
+        return;
+    }
+#endif
     if (run == n && n + 2 <= sizeof quoted) {
-        /* Plain and short, as names and sentences mostly are: one write (a stream's
-         * write of a few bytes costs more than the copy). */
+        /* Plain and short: one write (a stream's write of a few bytes costs more than
+         * the copy). */
         quoted[0] = '"';
         memcpy(quoted + 1, s, n);
         quoted[n + 1] = '"';
@@ -248,13 +260,25 @@ static void put_attrs(FILE *out, const ag_graph *g, int is_link, size_t index,
                                 : ag__node_attr_at_native(g, index, k, &key, &val, &list)) == 0;
          k++) {
         int skip = 0;
-        for (const char *const *r = reserved; *r; r++)
-            skip |= strcmp(key, *r) == 0;
+        for (const char *const *r = reserved; *r; r++) /* (the first byte decides mostly) */
+            skip |= key[0] == (*r)[0] && strcmp(key, *r) == 0;
         if (skip)
             continue;
-        ag__puts(out, ", ");
-        put_string(out, key);
-        ag__puts(out, ": ");
+        /* ", key: " in one write when the key needs no escape, as the names of the
+         * attributes nearly always are: a link has about ten, and writing their keys
+         * piece by piece cost as much as writing their values. */
+        size_t n = strlen(key);
+        char head[128];
+        if (n + 6 <= sizeof head && ag__json_run(key, n, 0) == n) {
+            memcpy(head, ", \"", 3);
+            memcpy(head + 3, key, n);
+            memcpy(head + 3 + n, "\": ", 3);
+            ag__putn(out, head, n + 6);
+        } else {
+            ag__puts(out, ", ");
+            put_string(out, key);
+            ag__puts(out, ": ");
+        }
         if (val.type == AG_ATTR_NONE)
             put_list(out, &list);
         else
