@@ -1186,18 +1186,28 @@ static int person_of(const ctx *c, const cand *m)
 
 /* Token k is people of a trade in the plural ("analysts", "economists", "engineers"):
  * the plural of a title or role word, or a noun of staff. "Analysts at X" work at a body,
- * where "in X" or "at X" alone would say a place. */
-static int staff_plural(ctx *c, size_t k)
+ * where "in X" or "at X" alone would say a place. One of them is named so too: "an
+ * analyst at X", "chief economist at X", "a computer security expert at X" (the trades
+ * that work for a firm, a bank or a university; not a minister or a coach, who are "at"
+ * a residence or a ground as often). */
+static int staff_at(ctx *c, size_t k)
 {
     static const char *const staff[] = {"officials",  "workers",   "staff",      "employees",
                                         "traders",    "engineers", "scientists", "researchers",
                                         "executives", NULL};
+    static const char *const one[] = {"analyst",    "economist", "strategist",  "consultant",
+                                      "researcher", "scientist", "engineer",    "trader",
+                                      "dealer",     "broker",    "expert",      "specialist",
+                                      "executive",  "spokesman", "spokeswoman", "professor",
+                                      "lecturer",   "partner",   NULL};
     const tok *t = &c->toks[k];
     size_t n = t->e - t->s;
     char low[AG__LEX_MAXKEY];
     if (!(t->flags & (AG__T_LOWER | AG__T_FIRST)) || (t->flags & AG__T_ALLCAPS) || n < 5 ||
-        n >= AG__LEX_MAXKEY || c->text[t->e - 1] != 's')
+        n >= AG__LEX_MAXKEY)
         return 0;
+    if (c->text[t->e - 1] != 's')
+        return (t->flags & AG__T_LOWER) && tok_is_any(c->text, t, one);
     ag__lex_lower(c->text + t->s, n, low); /* "Analysts at X" starts many a sentence */
     for (const char *const *w = staff; *w; w++)
         if (strlen(*w) == n && memcmp(*w, low, n) == 0)
@@ -1324,9 +1334,10 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
     else if (!titled && !given && !hascue && channel_owner(c, m))
         m->votes[AG_ACTOR_OTHER] += 3; /* "Channel 4's Big Brother", "ITV's X" */
     else if (tok_is(c->text, pv, "at") && ts > 1 && t[ts - 2].sent == m->sent &&
-             staff_plural(c, ts - 2) && !place_words(c, ts, te))
-        m->votes[AG_ACTOR_ORG] += 3; /* "analysts at Davy Stockbrokers said" (not "workers
-                                      * at Gatwick Airport") */
+             staff_at(c, ts - 2) && !place_words(c, ts, te))
+        m->votes[AG_ACTOR_ORG] += 3; /* "analysts at Davy Stockbrokers said", "an analyst
+                                      * at Panmure Gordon" (not "workers at Gatwick
+                                      * Airport") */
     else if (!titled && tok_is(c->text, pv, "the") && ts > 1 && t[ts - 2].sent == m->sent &&
              (tok_is(c->text, &t[ts - 2], "awarded") || tok_is(c->text, &t[ts - 2], "won") ||
               (ts > 2 && t[ts - 3].sent == m->sent && tok_is(c->text, &t[ts - 2], "for") &&
