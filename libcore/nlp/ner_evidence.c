@@ -1396,6 +1396,28 @@ static void vote_kind(ctx *c, cand *m)
         m->votes[AG_ACTOR_OTHER] += 3;
 }
 
+/* The name is an acronym in brackets right after the lower-case words it abbreviates:
+ * "the retail prices index (RPI)", "consumer price inflation (CPI)", "an initial public
+ * offering (IPO)". A body's name is capitalised; words in lower case are a measure, a
+ * figure or a deal, and their acronym is no actor. */
+static int term_acronym(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    size_t ts = m->ts, n = t[ts].e - t[ts].s;
+    if (m->te != ts + 1 || ts < n + 1 || m->te >= c->ntoks || !(t[ts].flags & AG__T_ALLCAPS) ||
+        n < 2 || n > 6 || !(t[ts - 1].flags & AG__T_PUNCT) || t[ts - 1].punct != '(' ||
+        !(t[m->te].flags & AG__T_PUNCT) || t[m->te].punct != ')')
+        return 0;
+    const char *a = c->text + t[ts].s;
+    for (size_t i = 0; i < n; i++) {
+        const tok *w = &t[ts - 1 - n + i];
+        if (w->sent != m->sent || !(w->flags & AG__T_LOWER) || (w->flags & AG__T_HYPHEN) ||
+            (c->text[w->s] | 32) != (a[i] | 32))
+            return 0;
+    }
+    return 1;
+}
+
 void ag__ner_vote_unknown(ctx *c, cand *m, int titled)
 {
     const tok *t = c->toks;
@@ -1403,6 +1425,9 @@ void ag__ner_vote_unknown(ctx *c, cand *m, int titled)
     name_words w;
     read_words(c, m, &w);
     vote_own_words(c, m, titled, &w);
+    /* (strong enough for the article's few later mentions, each an acronym: "the RPI") */
+    if (w.acronym && term_acronym(c, m))
+        m->votes[AG_ACTOR_OTHER] += 8;
     /* Context. */
     if (te < c->ntoks && t[te].sent == m->sent)
         vote_after(c, m, &w);
