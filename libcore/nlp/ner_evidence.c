@@ -680,7 +680,8 @@ static const char *const person_after[] = {"campaign", "administration", "aide",
 static const char *const event_after[] = {"festival", "tournament", "championship", "championships",
                                           "marathon", "ceremony",   "awards",       NULL};
 
-/* The name opens its sentence as the subject of a plural verb: "Keane are to tour",
+/* The name opens its sentence as the subject of a plural verb (the votes for an
+ * organisation, 0 if not): "Keane are to tour",
  * "Razorlight have sold": British English puts a band, a team or a company in the
  * plural, and no one person takes "are" (not "the Smiths are", a family; and only at the
  * sentence's start, where the verb is the name's: in "officials loyal to X have", "the
@@ -690,9 +691,26 @@ static int plural_subject(const ctx *c, const cand *m)
     static const char *const plural[] = {"are", "were", "have", NULL};
     const tok *t = c->toks;
     size_t ts = m->ts, te = m->te;
-    return te < c->ntoks && t[te].sent == m->sent && (t[te].flags & AG__T_LOWER) &&
-           tok_is_any(c->text, &t[te], plural) && c->text[t[te - 1].e - 1] != 's' &&
-           (ts == 0 || t[ts - 1].sent != m->sent);
+    if (te >= c->ntoks || t[te].sent != m->sent || c->text[t[te - 1].e - 1] == 's' ||
+        (ts > 0 && t[ts - 1].sent == m->sent))
+        return 0;
+    size_t k = te;
+    /* (past a relative clause between commas: "Franz Ferdinand, who won two Brit Awards
+     * last year, are nominated again"; a person's clause ends in a singular verb) */
+    if ((t[k].flags & AG__T_PUNCT) && t[k].punct == ',' && k + 1 < c->ntoks &&
+        t[k + 1].sent == m->sent && tok_is(c->text, &t[k + 1], "who")) {
+        for (k += 2; k < c->ntoks && k < te + 16 && t[k].sent == m->sent; k++)
+            if (t[k].flags & AG__T_PUNCT)
+                break;
+        if (k >= c->ntoks || t[k].sent != m->sent || !(t[k].flags & AG__T_PUNCT) ||
+            t[k].punct != ',')
+            return 0;
+        k++;
+    }
+    if (k >= c->ntoks || t[k].sent != m->sent || !(t[k].flags & AG__T_LOWER) ||
+        !tok_is_any(c->text, &t[k], plural))
+        return 0;
+    return k == te ? 3 : 5; /* (the clause's "who" counted for a person: outweigh it) */
 }
 
 /* In a sports report the name is the subject of a verb whose object is its own, "their":
@@ -733,8 +751,9 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
     }
     vote_apposition(c, m);
     vote_definition(c, m);
-    if (!m->role && plural_subject(c, m))
-        m->votes[AG_ACTOR_ORG] += 3; /* "Keane are to tour": a group */
+    int plural = m->role ? 0 : plural_subject(c, m);
+    if (plural)
+        m->votes[AG_ACTOR_ORG] += plural; /* "Keane are to tour": a group */
     else if (!m->role && !given && side_owns_their(c, m))
         m->votes[AG_ACTOR_ORG] += 3; /* "Celtic extended their lead": a side */
     /* (not where it could not change the type: a given name or a title outweighs it, an
