@@ -1266,6 +1266,18 @@ static int show_before(const ctx *c, const cand *m, const tok *pv)
            tok_is_any(c->text, &t[k - 1], kinds);
 }
 
+/* The work noun at token k names a department after "of", the post's portfolio, not a
+ * work: "the BBC's head of drama, X", "its head of drama series, X", "controller of
+ * comedy, X" (at most two more lower-case words between). */
+static int department_of(const ctx *c, size_t k, uint32_t sent)
+{
+    const tok *t = c->toks;
+    for (size_t q = k; q-- > 0 && q + 3 >= k && t[q].sent == sent && (t[q].flags & AG__T_LOWER);)
+        if (tok_is(c->text, &t[q], "of"))
+            return 1;
+    return 0;
+}
+
 /* Votes from the words right before the name, in its sentence (ts > 0). */
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
@@ -1326,7 +1338,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
              (tok_in(c, &t[ts - 2], G_MISC_NOUN) ||
               tok_is_any(c->text, &t[ts - 2], ag__ner_work_titles) ||
               tok_is(c->text, &t[ts - 2], "record")) &&
-             (te >= c->ntoks || t[te].sent != m->sent || (t[te].flags & AG__T_PUNCT)))
+             (te >= c->ntoks || t[te].sent != m->sent || (t[te].flags & AG__T_PUNCT)) &&
+             !department_of(c, ts - 2, m->sent))
         m->votes[AG_ACTOR_OTHER] += 3; /* "their debut album, Lantern Season,", "their
                                         * second record, X,", "their debut, X." (not "the
                                         * X standard, Harbour News reported": a subject) */
