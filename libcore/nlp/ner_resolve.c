@@ -655,6 +655,15 @@ static int kind_after(const ctx *c, const cand *m)
 static int industry_word(const dname *d) { return d->ntok == 1 && industry(d->key, d->keylen); }
 static int industry_last(const dname *d) { return industry(d->last, d->lastlen); }
 
+/* The name d ends in a place or a country the lexicon knows: a body's arm in a region
+ * ("BBC Scotland", "Sony Computer Entertainment Europe", "Vodafone UK"). */
+static int region_last(const ctx *c, const dname *d)
+{
+    ag_lex_actor la;
+    return d->ntok >= 2 && ag_lexicon_lookup(c->lex, d->last, d->lastlen, 1, &la) &&
+           (la.type == AG_ACTOR_PLACE || la.type == AG_ACTOR_COUNTRY) && !la.adjective;
+}
+
 static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
                          const longer_set *ls, long *found, long *found_g)
 {
@@ -683,10 +692,11 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
             }
             continue;
         }
-        /* (A company the lexicon knows stays itself beside its division: "Google" and
-         * "Google News", "Sony" and "Sony Pictures"; a town before a company's word is
+        /* (A company the lexicon knows stays itself beside its division or its arm in a
+         * region: "Google" and "Google News", "Sony" and "Sony Pictures", "BBC" and "BBC
+         * Scotland"; a town before a company's word is
          * the company: "Telford chief executive" beside "Telford Media".) */
-        if (lexical && first && industry_last(b) &&
+        if (lexical && first && (industry_last(b) || region_last(c, b)) &&
             (m->type == AG_ACTOR_ORG || !company_word_after(c, m)))
             continue;
         /* (A place stays a place beside an organisation named after it, "in Bombay" and
