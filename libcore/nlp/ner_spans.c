@@ -2146,6 +2146,12 @@ int ag__ner_finish_cands(ctx *c, size_t from)
         if (m->lexname && m->type == AG_ACTOR_PLACE && !m->adjective && !m->dateline &&
             ag__ner_work_votes(c, m) >= 4)
             m->misc = 1; /* "Constantine, starring Keanu Reeves": the film, not the city */
+        /* A place before "crude" or "blend" names a grade of oil priced there: "Brent
+         * crude", "Dubai crude" (a country's crude is the country's: "Iraqi crude"). */
+        if (m->lexname && m->type == AG_ACTOR_PLACE && !m->adjective && !m->dateline &&
+            te < c->ntoks && t[te].sent == m->sent && (t[te].flags & AG__T_LOWER) &&
+            (tok_is(c->text, &t[te], "crude") || tok_is(c->text, &t[te], "blend")))
+            m->misc = 1, m->grade = 1;
         /* A cricket scorecard's dismissals name players: "c Ranatunga b Muralitharan 22";
          * so do the scorers in brackets after a side's score (not a row of the table). */
         if (m->name >= 0 &&

@@ -79,6 +79,8 @@ typedef struct cand {
     unsigned gov : 1;      /* context makes a capital a government */
     unsigned corpdot : 1;  /* "Corp." follows: the period belongs to the name */
     unsigned misc : 1;     /* no actor: an event, a work, a product (ag_mention.misc) */
+    unsigned grade : 1;    /* misc as a grade named after the place ("Brent crude"): this
+                            * mention only, not the place's other mentions */
     unsigned credit : 1;   /* a news agency credited for the story (ag_mention.credit) */
     unsigned uncued : 1;   /* votes hold the default person vote of a name with no cue */
     unsigned the : 1;      /* votes hold the organisation vote of a capitalised "The" first */
