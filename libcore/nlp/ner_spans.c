@@ -840,6 +840,12 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
     const tok *t = c->toks;
     size_t te = sp->te;
     int caps = sp->caps;
+    /* A nationality or a town before an ampersand starts a company's name ("Scottish &
+     * Newcastle", "Bradford & Bingley"); two countries so joined are two ("UK &
+     * Ireland"). */
+    if ((a->adjective || a->type == AG_ACTOR_PLACE) && k + g + 1 < te &&
+        (t[k + g].flags & AG__T_PUNCT) && t[k + g].punct == '&')
+        return 0;
     /* A place followed by unknown capitalised words is the start of an organisation name
      * ("Kenya Airways"), unless it is an adjective. */
     if (!a->adjective && a->type != AG_ACTOR_ORG && k + g < te && !caps) {
