@@ -406,7 +406,7 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
     /* Company-like word shapes: a last word ending like a company's ("Microsystems",
      * "PeopleSoft", "RealNetworks") or written in camel case. */
     if (!titled && !given && company_shape(c->text + t[te - 1].s, t[te - 1].e - t[te - 1].s))
-        m->votes[AG_ACTOR_ORG] += 3;
+        m->votes[AG_ACTOR_ORG] += 3, m->shape = 1;
     /* What the name's own last word says: an event, a prize or a law ("World Cup",
      * "Brit Awards", "Patriot Act") is no actor (misc votes go to AG_ACTOR_OTHER); a
      * street, square or strip is a place. */
@@ -1395,8 +1395,9 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
                 : 1;
     else if (tok_in(c, pv, G_LOC_PREP))
         m->votes[AG_ACTOR_PLACE] += given ? 1 : 2;
-    else if ((pv->flags & AG__T_LOWER) && (pv->cls & AG_LEX_TITLE))
-        m->votes[AG_ACTOR_PERSON] += 3;
+    else if ((pv->flags & AG__T_LOWER) && (pv->cls & AG_LEX_TITLE) && !tok_is(c->text, pv, "major"))
+        m->votes[AG_ACTOR_PERSON] += 3; /* (a rank is capitalised: "oil major X" is no
+                                         * officer's name, "Major X" is) */
     else if (!w->allcommon && tok_is(c->text, pv, "of") && ts > 1 && t[ts - 2].sent == m->sent &&
              (t[ts - 2].flags & AG__T_LOWER) && tok_is_any(c->text, &t[ts - 2], ag__ner_person_of))
         m->votes[AG_ACTOR_PERSON] += 2; /* "the life of X", "the death of X" */

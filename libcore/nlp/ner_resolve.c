@@ -86,6 +86,7 @@ int ag__ner_intern_name(ctx *c, cand *m)
         d->uncued = 0;
         d->ownp = 0;
         d->the = 0;
+        d->shape = 0;
         d->type = AG_ACTOR_OTHER;
         d->key = key;
         d->keylen = l;
@@ -121,6 +122,10 @@ int ag__ner_intern_name(ctx *c, cand *m)
         d->votes[AG_ACTOR_PERSON]--;
     if (m->the && d->the++)
         d->votes[AG_ACTOR_ORG] -= 2;
+    /* (and a company's word shape: "EastEnders" is as camel-cased in its tenth mention
+     * as in its first, where "BBC One soap EastEnders" says once what it is) */
+    if (m->shape && d->shape++)
+        d->votes[AG_ACTOR_ORG] -= 3;
     /* Likewise what its own words say for a person (a given name first), once. */
     if (m->ownp) {
         int fresh = m->ownp > d->ownp ? m->ownp - d->ownp : 0;

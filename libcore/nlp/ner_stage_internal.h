@@ -84,6 +84,7 @@ typedef struct cand {
     unsigned credit : 1;   /* a news agency credited for the story (ag_mention.credit) */
     unsigned uncued : 1;   /* votes hold the default person vote of a name with no cue */
     unsigned the : 1;      /* votes hold the organisation vote of a capitalised "The" first */
+    unsigned shape : 1;    /* votes hold the organisation vote of a company's word shape */
     unsigned nick : 1;     /* a team named by a city and a people's plural ("Cleveland
                             * Indians"): the plural alone is the team too */
 } cand;
@@ -99,6 +100,7 @@ typedef struct dname {
     int uncued;         /* a mention's votes held the default person vote (counted once) */
     int ownp;           /* most person votes a mention's own words gave (counted once) */
     int the;            /* a mention's votes held the vote of "The" first (counted once) */
+    int shape;          /* a mention's votes held the vote of a company's shape (once) */
     const char *last;   /* lower-cased last word (points into key) */
     size_t lastlen;     /* bytes of last */
     long canon;         /* name it resolves to (itself when -1) */
