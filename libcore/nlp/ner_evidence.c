@@ -1417,15 +1417,19 @@ static void vote_kind(ctx *c, cand *m)
     size_t k = m->ts;
     uint32_t sent = m->sent;
     if (k >= 3 && is_at(c, k - 1, sent, "as") && is_at(c, k - 2, sent, "such"))
-        k -= 2;
+        k -= 1; /* the kind is before "such", as before "including" */
     else if (!(k >= 2 && is_at(c, k - 1, sent, "including")))
         return;
     const tok *kind = &t[k - 2];
     if (kind->sent != sent || !(kind->flags & AG__T_LOWER))
         return;
+    /* (plurals of works the work nouns lack: "five top ten hits including X", "games
+     * such as X") */
+    static const char *const works[] = {"hits",   "singles", "songs",  "tracks", "shows",
+                                        "novels", "plays",   "titles", "games",  NULL};
     if (tok_is_any(c->text, kind, ag__ner_org_kinds))
         m->votes[AG_ACTOR_ORG] += 3;
-    else if (tok_in(c, kind, G_MISC_NOUN))
+    else if (tok_in(c, kind, G_MISC_NOUN) || tok_is_any(c->text, kind, works))
         m->votes[AG_ACTOR_OTHER] += 3;
 }
 
