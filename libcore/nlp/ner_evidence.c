@@ -1351,10 +1351,12 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
                                          * said": a role's holder in apposition */
     else if (!titled && (pv->flags & AG__T_PUNCT) && pv->punct == ',' && ts > 2 &&
              t[ts - 3].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
-             tok_in(c, &t[ts - 2], G_ORG_BEFORE) && te < c->ntoks && t[te].sent == m->sent &&
-             (t[te].flags & AG__T_PUNCT) && t[te].punct == ',' && owner_first(c, ts - 3))
-        m->votes[AG_ACTOR_ORG] += 3; /* "Her label, Polydor, said" (not "the leader of
-                                      * the group, X,": X leads it) */
+             tok_in(c, &t[ts - 2], G_ORG_BEFORE) && te < c->ntoks && (t[te].flags & AG__T_PUNCT) &&
+             ((t[te].punct == ',' && t[te].sent == m->sent) || t[te].punct == '.') &&
+             owner_first(c, ts - 3))
+        m->votes[AG_ACTOR_ORG] += 3; /* "Her label, Polydor, said", "for their label,
+                                      * Polydor." (not "the leader of the group, X,": X
+                                      * leads it) */
     else if (ag__ner_nationality_noun(c, pv))
         m->votes[AG_ACTOR_PERSON] += 3; /* "Frenchman Olivier Mutis beat the top seed" */
     else if (!titled && !given && product_before(c, m, pv))
