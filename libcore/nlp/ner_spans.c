@@ -190,7 +190,9 @@ static size_t title_len(ctx *c, size_t j, size_t te)
         q++;
     size_t hl = q > j && q < te ? match_title(c->p, c->lex, c->text, c->toks, q, te) : 0;
     ag_lex_actor a;
-    if (hl && match_form(c->lex, c->text, c->toks, j, te, 0, &a) >= q + hl - j)
+    /* (the ordinary words are no part of the title when the lexicon knows them as a name:
+     * "Federal Reserve Chairman Alan Greenspan", "Labour Leader X" name the body too) */
+    if (hl && match_form(c->lex, c->text, c->toks, j, te, 0, &a) >= q - j)
         return 0;
     return hl ? q + hl - j : 0;
 }
