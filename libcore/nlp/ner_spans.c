@@ -909,6 +909,14 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
     if (a->adjective && k + g < te && !caps && (t[k + g].cls & AG_LEX_ORGCUE) &&
         (t[k + g].flags & AG__T_CAP))
         return 0;
+    /* "Irish Ferries", "Welsh Water", "American Express", "British Gas": an adjective and
+     * one word of a utility's or carrier's trade that ends the name name a company. */
+    if (a->adjective && k + g + 1 == te && !caps && (t[k + g].flags & AG__T_CAP) &&
+        tok_is_any(c->text, &t[k + g], ag__ner_trade_heads)) {
+        sp->place_led = 1;
+        sp->place_led_at = k;
+        return 0;
+    }
     /* A known name or a national adjective heading a longer organisation name: "United
      * Nations General Assembly", "Kenya Ports Authority", "Scottish National Party",
      * "Chinese Foreign Ministry". */

@@ -362,6 +362,8 @@ extern const char *const ag__ner_versions[];
 extern const char *const *const ag__ner_cues[CUE_LISTS];
 /* First words of event names ("Hurricane", "Formula"): typing evidence (misc_first). */
 extern const char *const ag__ner_misc_firsts[];
+/* Trade words that make a company after a national adjective ("Irish Ferries"). */
+extern const char *const ag__ner_trade_heads[];
 /* First words of natural places' names ("River", "Mount"): typing evidence. */
 extern const char *const ag__ner_place_firsts[];
 /* Definitions ("X is a Scottish footballer", "X was founded in"): typing evidence

@@ -285,6 +285,13 @@ const char *const ag__ner_misc_firsts[] = {"Hurricane", "Typhoon", "Cyclone", "T
                                            "Storm",     "Formula", "Copa",    "Operation",
                                            "Battle",    "Siege",   "Order",   NULL};
 
+/* Words of a utility's or carrier's trade that make a company after a national
+ * adjective ("Irish Ferries", "Welsh Water", "British Gas", "American Express"). */
+const char *const ag__ner_trade_heads[] = {
+    "Water",   "Gas",          "Power",     "Electric", "Electricity", "Energy",    "Steel",
+    "Rail",    "Railways",     "Ferries",   "Express",  "Telecom",     "Petroleum", "Coal",
+    "Airways", "Shipbuilders", "Aerospace", "Airlines", "Insurance",   "Tobacco",   NULL};
+
 /* First words of natural places' names ("River Coquet", "Mount Kenya", "Loch Ness"):
  * typing evidence (vote_own_words). */
 const char *const ag__ner_place_firsts[] = {"River", "Mount", "Mt",   "Lake",
