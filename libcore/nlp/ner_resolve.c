@@ -199,15 +199,21 @@ static int small_word_at(const char *w, size_t rest)
 }
 
 /* A name resolve may take for an acronym: one ALL-CAPS word of 2 to 8 letters that no
- * spelling variant has resolved (variants resolve only names of several words). */
-static int acronym_like(const dname *d)
+ * spelling variant has resolved (variants resolve only names of several words); with
+ * spoken, also one title-case word of 3 to 6, as British news writes an acronym said as
+ * a word ("Camra", "Elspa"). */
+static int acronym_like(const dname *d, int spoken)
 {
     if (d->ntok != 1 || d->keylen < 2 || d->keylen > 8 || !d->text || d->canon >= 0)
         return 0;
-    for (size_t q = 0; q < d->keylen; q++)
-        if (!(d->text[q] >= 'A' && d->text[q] <= 'Z'))
+    size_t upper = 0;
+    for (size_t q = 0; q < d->keylen; q++) {
+        if (d->text[q] >= 'A' && d->text[q] <= 'Z')
+            upper++;
+        else if (q == 0 || !(d->text[q] >= 'a' && d->text[q] <= 'z'))
             return 0;
-    return 1;
+    }
+    return upper == d->keylen || (spoken && upper == 1 && d->keylen >= 3 && d->keylen <= 6);
 }
 
 /* ag_ner_variant_key of name d's key, through the scratch's cache: *v is set to the key,
@@ -880,7 +886,8 @@ static int resolve_variants(struct ag__ner_scratch *p, dtab *keys, size_t nperso
 /* Acronyms to their expansion: "ISPR" -> "Inter-Services Public Relations"; the
  * expansion gets the acronym's votes. Only when some name is acronym_like (nacronyms).
  * keys is empty on entry. -1 when out of memory. */
-static int resolve_acronyms(struct ag__ner_scratch *p, dtab *keys, size_t nacronyms)
+static int resolve_acronyms(struct ag__ner_scratch *p, const ag_lexicon *lex, dtab *keys,
+                            size_t nacronyms)
 {
     dname *nm = p->names;
     size_t nn = p->nnames;
@@ -922,7 +929,12 @@ static int resolve_acronyms(struct ag__ner_scratch *p, dtab *keys, size_t nacron
         }
     }
     for (size_t i = 0; i < nn && nacronyms; i++) {
-        if (!acronym_like(&nm[i]))
+        if (!acronym_like(&nm[i], 1))
+            continue;
+        /* (a title-case word that is an ordinary one, or no actor, is no acronym: "Chart") */
+        if (nm[i].text[1] >= 'a' && nm[i].text[1] <= 'z' &&
+            (misc_name(&nm[i]) ||
+             (ag_lexicon_word_class(lex, nm[i].key, nm[i].keylen) & AG_LEX_COMMON)))
             continue;
         int err = 0;
         dslot *sl = dt_get(keys, nm[i].key, nm[i].keylen, 0, &err);
@@ -1337,7 +1349,7 @@ static void resolve_bracket_acronyms(ctx *c)
     for (size_t ci = 1; ci < p->ncands; ci++) {
         const cand *b = &cs[ci];
         if (b->name < 0 || b->e >= c->len || c->text[b->e] != ')' ||
-            !acronym_like(&p->names[b->name]))
+            !acronym_like(&p->names[b->name], 1))
             continue;
         size_t open = b->s; /* the bracket, at most 128 bytes back in the sentence (a
                              * translation may come first: "(Spanish: Comisión ..., CCRP)") */
@@ -1345,6 +1357,12 @@ static void resolve_bracket_acronyms(ctx *c)
                c->text[open - 1] != ')' && c->text[open - 1] != '.')
             open--;
         if (open < 2 || c->text[open - 1] != '(' || c->text[open - 2] != ' ')
+            continue;
+        /* (a title-case acronym alone in its bracket, no ordinary word: "(Unctad)", not
+         * "(Quote, Chart)") */
+        const dname *bn = &p->names[b->name];
+        if (!acronym_like(bn, 0) &&
+            (open != b->s || (ag_lexicon_word_class(c->lex, bn->key, bn->keylen) & AG_LEX_COMMON)))
             continue;
         for (size_t ai = ci; ai-- > 0 && cs[ai].e + 2 >= open;) {
             const cand *a = &cs[ai];
@@ -1503,12 +1521,12 @@ int ag__ner_resolve(ctx *c)
     size_t npersons = 0, nacronyms = 0;
     for (size_t i = 0; i < nn; i++) {
         npersons += nm[i].ntok >= 2 && nm[i].type == AG_ACTOR_PERSON;
-        nacronyms += acronym_like(&nm[i]);
+        nacronyms += acronym_like(&nm[i], 1);
     }
     if (resolve_variants(p, &keys, npersons) < 0)
         goto out;
     dtab_next_gen(&keys);
-    if (resolve_acronyms(p, &keys, nacronyms) < 0)
+    if (resolve_acronyms(p, c->lex, &keys, nacronyms) < 0)
         goto out;
     dtab_next_gen(&keys);
     if (c->opts->resolve_partial && resolve_partial(c, &keys) < 0)
