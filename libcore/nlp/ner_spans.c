@@ -1926,6 +1926,13 @@ static int is_score(const ctx *c, size_t k, uint32_t sent)
     return t->e - t->s <= 5;
 }
 
+/* A score with a dash at token k: "2-1", "6-4". */
+static int dash_score(const ctx *c, size_t k, uint32_t sent)
+{
+    return is_score(c, k, sent) &&
+           memchr(c->text + c->toks[k].s, '-', c->toks[k].e - c->toks[k].s) != NULL;
+}
+
 /* Candidate m (tokens [ts, te)) is a side that drew with or lost to another, or the
  * other: "Lancashire drew with Yorkshire", "tied with", "Dunmere lost to Ashfield"; a loss
  * only in a sports report (elsewhere candidates and companies lose to each other). */
@@ -1940,8 +1947,7 @@ static int drew_or_lost(const ctx *c, size_t ts, size_t te, uint32_t sent)
             continue;
         /* (a score may stand between the verb and its preposition after the name: "drew
          * 2-2 with") */
-        if (!side && te + 3 < c->ntoks && is_score(c, te + 1, sent) &&
-            memchr(c->text + t[te + 1].s, '-', t[te + 1].e - t[te + 1].s) &&
+        if (!side && te + 3 < c->ntoks && dash_score(c, te + 1, sent) &&
             tok_is_any(c->text, &t[te], drew) && tok_is(c->text, &t[te + 2], "with"))
             return 1;
         if (!(t[k].flags & AG__T_LOWER) || t[k].sent != sent || t[k + 1].sent != sent)
@@ -1959,10 +1965,7 @@ static int drew_or_lost(const ctx *c, size_t ts, size_t te, uint32_t sent)
  * Nadal 6-2 2-6 6-3"), whose sides are players, not teams. */
 static int set_scores(const ctx *c, size_t k, uint32_t sent)
 {
-    const tok *t = c->toks;
-    return is_score(c, k, sent) && is_score(c, k + 1, sent) &&
-           memchr(c->text + t[k].s, '-', t[k].e - t[k].s) &&
-           memchr(c->text + t[k + 1].s, '-', t[k + 1].e - t[k + 1].s);
+    return dash_score(c, k, sent) && dash_score(c, k + 1, sent);
 }
 
 /* The name [ts, te) follows a match's score and a preposition: "lost 1-0 to St
@@ -1985,8 +1988,7 @@ static int after_score(const ctx *c, size_t ts, size_t te, uint32_t sent)
     while (k > 0 && ts - k <= 3 && t[k].sent == sent && (t[k].flags & AG__T_LOWER) &&
            tok_is_any(c->text, &t[k], results))
         k--;
-    if (!is_score(c, k, sent) || !memchr(c->text + t[k].s, '-', t[k].e - t[k].s) ||
-        (k >= 1 && is_score(c, k - 1, sent)) ||
+    if (!dash_score(c, k, sent) || (k >= 1 && is_score(c, k - 1, sent)) ||
         (k >= 2 && (t[k - 1].flags & AG__T_PUNCT) && t[k - 1].punct == ',' &&
          is_score(c, k - 2, sent)))
         return 0; /* (sets: "a 6-4, 6-2 victory over X") */
