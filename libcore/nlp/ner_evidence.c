@@ -426,6 +426,10 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
             m->votes[AG_ACTOR_PLACE] += 3; /* (in a sports report "X City" is a club) */
         else if (n >= 2 && !hascue && tok_is_any(c->text, &t[ts], ag__ner_place_firsts))
             m->votes[AG_ACTOR_PLACE] += 3; /* "River Coquet", "Mount Kenya" */
+        else if (n >= 3 && !hascue && tok_is(c->text, &t[ts + 1], "of") &&
+                 tok_in(c, &t[ts], G_PLACE_HEAD))
+            m->votes[AG_ACTOR_PLACE] += 4; /* "Bay of Biscay", "Gulf of Mexico": outweighs
+                                            * the "of" of an organisation's name */
     }
     if (allcommon && n >= 2 && !titled)
         m->votes[AG_ACTOR_ORG] += 1;
@@ -1128,14 +1132,16 @@ static int work_before(const ctx *c, const cand *m)
 
 int ag__ner_work_votes(const ctx *c, const cand *m) { return work_after(c, m) + work_before(c, m); }
 
-/* Does the name [ts, te) end in a word of places ("the East Coast", "the Far East") or
- * hold a title ("the Holy Roman Emperor Charles VI")? */
+/* Does the name [ts, te) end in a word of places ("the East Coast", "the Far East"),
+ * start with one before "of" ("the Gulf of Mexico"), or hold a title ("the Holy Roman Emperor
+ * Charles VI")? */
 static int place_words(const ctx *c, size_t ts, size_t te)
 {
     static const char *const compass[] = {"East", "West", "North", "South", NULL};
     const tok *t = c->toks;
     return titled_tokens(t, ts, te) || tok_in(c, &t[te - 1], G_PLACE_HEAD) ||
-           tok_is_any(c->text, &t[te - 1], compass);
+           tok_is_any(c->text, &t[te - 1], compass) ||
+           (te - ts >= 3 && tok_is(c->text, &t[ts + 1], "of") && tok_in(c, &t[ts], G_PLACE_HEAD));
 }
 
 int ag__ner_nationality_noun(const ctx *c, const tok *pv)

@@ -842,6 +842,10 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
     const tok *t = c->toks;
     size_t te = sp->te;
     int caps = sp->caps;
+    /* A place word the lexicon knows before "of" heads a longer place's name: "Gulf of
+     * Mexico" is neither the Persian Gulf nor Mexico. */
+    if (g == 1 && k + 2 < te && tok_is(c->text, &t[k + 1], "of") && tok_in(c, &t[k], G_PLACE_HEAD))
+        return 0;
     /* A nationality or a town before an ampersand starts a company's name ("Scottish &
      * Newcastle", "Bradford & Bingley"); two countries so joined are two ("UK &
      * Ireland"). */
