@@ -964,8 +964,8 @@ static int cut_after_cue(ctx *c, span_state *sp, size_t k, size_t *u)
             return -1;
         sp->te = *u = r;
     } else if (r + 1 < sp->te && !(t[r].cls & (AG_LEX_CONNECTOR | AG_LEX_COMMON)) &&
-               !(t[r].flags & AG__T_LOWER)) {
-        *u = r;
+               !(t[r].flags & AG__T_LOWER) && !((t[r].flags & AG__T_PUNCT) && t[r].punct == '&')) {
+        *u = r; /* (an ampersand goes on with the name: "Alliance & Leicester") */
     }
     return 0;
 }
