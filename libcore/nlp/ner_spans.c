@@ -549,8 +549,10 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
         uint32_t cl = t[ts].cls;
         if (match_form(c->lex, c->text, t, ts, te, 0, &a))
             break;
-        /* "AT&T said", "P&O Ferries and": initials, whatever word the first letters spell */
-        if (ts + 2 < te && ampersand_initials(c, ts, ts + 3))
+        /* "AT&T said", "P&O Ferries and": initials, whatever word the first letters spell;
+         * "Alliance & Leicester cut": words joined by an ampersand name a company */
+        if (ts + 2 < te && (ampersand_initials(c, ts, ts + 3) ||
+                            ((t[ts + 1].flags & AG__T_PUNCT) && t[ts + 1].punct == '&')))
             break;
         /* "Next, the British clothing retailer, cut": a company named by a word */
         if (ts + 1 == te && org_apposition_after(c, ts))
