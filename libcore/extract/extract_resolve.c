@@ -410,20 +410,49 @@ static uint32_t given_sex(const ag_lexicon *lex, const char *name)
     return ag__lex_class_lower(lex, low, n) & (AG__LEX_FEMALE | AG__LEX_MALE);
 }
 
+/* The dominant group among candidates c[a, b) of one surname (see step 3c), leaving out
+ * groups whose given names the sex bits excl rule out: the only group left, or the one
+ * of PROMINENT_MIN mentions or more and PROMINENT_RATIO times every other's; else
+ * (size_t)-2 (ambiguous), or (size_t)-1 when none is left. gm: mentions per group root;
+ * sex: given-name sex bits per group root. */
+static size_t dominant_group(const cand *c, size_t a, size_t b, const long long *gm,
+                             const uint32_t *sex, uint32_t excl)
+{
+    size_t best = (size_t)-1, groups = 0;
+    long long bm = -1, second = 0;
+    for (size_t q = a; q < b; q++) {
+        if ((q > a && c[q].root == c[q - 1].root) || (sex[c[q].root] & excl))
+            continue;
+        groups++;
+        long long m = gm[c[q].root];
+        if (m > bm) {
+            second = bm < 0 ? 0 : bm;
+            bm = m;
+            best = c[q].root;
+        } else if (m > second) {
+            second = m;
+        }
+    }
+    if (groups > 1 && (bm < PROMINENT_MIN || bm < PROMINENT_RATIO * second))
+        return (size_t)-2;
+    return best;
+}
+
 static int surname_targets(const ag__acc *acc, const info *inf, size_t *parent,
                            const ag_lexicon *lex, size_t *target)
 {
     size_t n = acc->nactors, nc = 0, nd = 0;
     long long *gm = calloc(n ? n : 1, sizeof *gm);
     cand *c = malloc((n ? n : 1) * sizeof *c);
-    size_t *dec = malloc((n ? n : 1) * sizeof *dec); /* per distinct surname */
-    char *ts = calloc(n ? n : 1, 1);                 /* per actor: titles + surname */
+    size_t *dec = malloc((n ? n : 1) * sizeof *dec);   /* per distinct surname */
+    size_t *from = malloc((n ? n : 1) * sizeof *from); /* ... its first candidate in c */
+    char *ts = calloc(n ? n : 1, 1);                   /* per actor: titles + surname */
     const char **one = calloc(n ? n : 1, sizeof *one);
     const char **last = calloc(n ? n : 1, sizeof *last);
     uint32_t *sex = calloc(n ? n : 1, sizeof *sex); /* per group root: its given names' */
     ag__strmap idx = {0};
     int rc = -1;
-    if (!gm || !c || !dec || !ts || !one || !last || !sex)
+    if (!gm || !c || !dec || !from || !ts || !one || !last || !sex)
         goto out;
     for (size_t i = 0; i < n; i++) {
         gm[find(parent, i)] += acc->actors[i].mentions;
@@ -445,26 +474,12 @@ static int surname_targets(const ag__acc *acc, const info *inf, size_t *parent,
     if (nc > 1)
         qsort(c, nc, sizeof *c, cmp_cand);
     for (size_t a = 0, b; a < nc; a = b) {
-        size_t best = c[a].root, groups = 0;
-        long long bm = -1, second = 0;
-        for (b = a; b < nc && strcmp(c[b].surname, c[a].surname) == 0; b++) {
-            if (b > a && c[b].root == c[b - 1].root)
-                continue;
-            groups++;
-            long long m = gm[c[b].root];
-            if (m > bm) {
-                second = bm < 0 ? 0 : bm;
-                bm = m;
-                best = c[b].root;
-            } else if (m > second) {
-                second = m;
-            }
-        }
-        if (groups > 1 && (bm < PROMINENT_MIN || bm < PROMINENT_RATIO * second))
-            best = (size_t)-2;
+        for (b = a; b < nc && strcmp(c[b].surname, c[a].surname) == 0; b++)
+            ;
         if (ag__strmap_put(&idx, c[a].surname, nd) < 0)
             goto out;
-        dec[nd++] = best;
+        from[nd] = a;
+        dec[nd++] = dominant_group(c, a, b, gm, sex, 0);
     }
     for (size_t i = 0; i < n; i++) {
         /* (one[i] with a target: the only multi-word group ending in it, the rule before) */
@@ -478,9 +493,19 @@ static int surname_targets(const ag__acc *acc, const info *inf, size_t *parent,
                 (word_class(lex, one[i], strlen(one[i])) & AG_LEX_GIVEN))
                 target[i] = (size_t)-2;
         }
-        /* Never a name whose given name the honorific contradicts. */
-        if (target[i] < (size_t)-2 &&
-            (sex[find(parent, target[i])] & honorifics_exclude(&acc->actors[i])))
+        /* Never a name whose given name the honorific contradicts; among the others
+         * the choice is made again ("Mrs Shaw": Harriet Shaw, whatever Tom Shaw's
+         * mentions). */
+        uint32_t excl = honorifics_exclude(&acc->actors[i]);
+        const char *sn = one[i] ? one[i] : ts[i] ? inf[i].lkey : NULL;
+        size_t d = excl && sn ? ag__strmap_get(&idx, sn) : (size_t)-1;
+        if (d != (size_t)-1) {
+            size_t b = from[d];
+            while (b < nc && strcmp(c[b].surname, c[from[d]].surname) == 0)
+                b++;
+            target[i] = dominant_group(c, from[d], b, gm, sex, excl);
+        }
+        if (target[i] < (size_t)-2 && (sex[find(parent, target[i])] & excl))
             target[i] = (size_t)-2;
     }
     rc = 0;
@@ -489,6 +514,7 @@ out:
     free(gm);
     free(c);
     free(dec);
+    free(from);
     free(ts);
     free(one);
     free(last);
