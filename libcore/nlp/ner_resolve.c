@@ -555,12 +555,7 @@ static void org_pairs(const ag_lexicon *lex, dname *nm, size_t nn, const uint32_
  * Yi"), whatever given name it may also be. */
 static int honorific_role(const cand *m)
 {
-    if (!m->role)
-        return 0;
-    for (const char *const *h = ag__ner_honorifics; *h; h++)
-        if (strcmp(*h, m->role) == 0)
-            return 1;
-    return 0;
+    return m->role && list_has(ag__ner_honorifics, m->role, strlen(m->role));
 }
 
 /* The key for the one-word pass of candidate m, into *k and *kl (k may point into low,
@@ -932,7 +927,7 @@ static int resolve_acronyms(struct ag__ner_scratch *p, const ag_lexicon *lex, dt
         if (!acronym_like(&nm[i], 1))
             continue;
         /* (a title-case word that is an ordinary one, or no actor, is no acronym: "Chart") */
-        if (nm[i].text[1] >= 'a' && nm[i].text[1] <= 'z' &&
+        if (!acronym_like(&nm[i], 0) &&
             (misc_name(&nm[i]) ||
              (ag_lexicon_word_class(lex, nm[i].key, nm[i].keylen) & AG_LEX_COMMON)))
             continue;

@@ -286,11 +286,11 @@ const char *const ag__ner_misc_firsts[] = {"Hurricane", "Typhoon", "Cyclone", "T
                                            "Battle",    "Siege",   "Order",   NULL};
 
 /* Words of a utility's or carrier's trade that make a company after a national
- * adjective ("Irish Ferries", "Welsh Water", "British Gas", "American Express"). */
+ * adjective ("Irish Ferries", "Welsh Water", "British Gas", "American Express"); the
+ * trades that are organisation cue words ("Airways", "Telecom") do so as cues. */
 const char *const ag__ner_trade_heads[] = {
-    "Water",   "Gas",          "Power",     "Electric", "Electricity", "Energy",    "Steel",
-    "Rail",    "Railways",     "Ferries",   "Express",  "Telecom",     "Petroleum", "Coal",
-    "Airways", "Shipbuilders", "Aerospace", "Airlines", "Insurance",   "Tobacco",   NULL};
+    "Water", "Gas",     "Power",   "Electric", "Electricity",  "Energy",  "Steel",
+    "Rail",  "Ferries", "Express", "Coal",     "Shipbuilders", "Tobacco", NULL};
 
 /* First words of natural places' names ("River Coquet", "Mount Kenya", "Loch Ness"):
  * typing evidence (vote_own_words). */
