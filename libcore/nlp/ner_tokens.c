@@ -428,14 +428,15 @@ static inline void word_token(const ag_lexicon *lex, struct ag__ner_scratch *p, 
         /* "St. Louis", "St. Petersburg": "St." before a capitalised word too. */
         int saint = i - s == 2 && text[s] == 'S' && text[s + 1] == 't' && i + 2 < b &&
                     text[i + 1] == ' ' && text[i + 2] >= 'A' && text[i + 2] <= 'Z';
-        /* (a period that ends the sentence after a title written in full is its full
-         * stop: "under William Jackson Pope. Because ...", a surname that is also a title;
-         * "St." or "Gen." there is more often an abbreviation the sentence splitter took
-         * for one) */
+        /* (a period that ends the sentence is its full stop, unless the splitter knows
+         * the word for an abbreviation, which ends a sentence only where the text or its
+         * paragraph does: "under William Jackson Pope. Because ...", a surname that is
+         * also a title, against "a 7-3 victory over St.") */
         size_t q = i + 1;
         while (q < b && (text[q] == ' ' || text[q] == '\n' || text[q] == '\r' || text[q] == '\t'))
             q++;
-        if ((q < b || i - s < 4) && (saint || (word_class(p, lex, low, i - s) & AG_LEX_TITLE))) {
+        if ((q < b || ag__text_is_abbrev(text + s, i - s)) &&
+            (saint || (word_class(p, lex, low, i - s) & AG_LEX_TITLE))) {
             fl |= AG__T_ABBR;
             i++;
         }

@@ -152,7 +152,7 @@ static int in_list(const char *const *list, size_t nlist, const char *w, size_t 
     return bsearch(&k, list, nlist, sizeof *list, word_cmp) != NULL;
 }
 
-static int is_abbrev(const char *w, size_t n)
+int ag__text_is_abbrev(const char *w, size_t n)
 {
     return in_list(abbrevs, sizeof abbrevs / sizeof abbrevs[0], w, n);
 }
@@ -388,7 +388,7 @@ int ag_text_sentences(const char *t, size_t len, ag_sentence **out, size_t *n, a
             const char *word = t + w;
             if (wl == 1 && word[0] >= 'A' && word[0] <= 'Z') {
                 boundary = 0; /* an initial: "J. Smith" */
-            } else if (is_abbrev(word, wl)) {
+            } else if (ag__text_is_abbrev(word, wl)) {
                 boundary = 0;
             } else if (wl > 0 && wl <= 6 && memchr(word, '.', wl)) {
                 /* "U.S." / "U.N.": a boundary only when a sentence starter follows. */

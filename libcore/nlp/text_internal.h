@@ -16,6 +16,10 @@
 
 #include <actorgraph/nlp/text.h>
 
+/* w[0, n) is an abbreviation after which the sentence splitter never ends a sentence
+ * ("Mr", "Gen", "St"; case-sensitive). */
+int ag__text_is_abbrev(const char *w, size_t n);
+
 /* Decode a code point that is not ASCII (the slow half of ag__dec). */
 size_t ag__text_decode_slow(const char *text, size_t len, size_t pos, int32_t *cp);
 
