@@ -677,6 +677,7 @@ enum {
     WS_DETERMINERS,
     WS_STATE_NOUNS,
     WS_FIXTURES,
+    WS_ENDORSE,
     WS_COUNT
 };
 #define WS_DONE (1u << 31) /* a token's set bits are computed (see word_in) */
@@ -710,10 +711,10 @@ static const char *const *const WORD_SETS[WS_COUNT] = {
     /* Role nouns that sit between a nationality and a name without being titles the
      * recogniser strips ("Burundi negotiator Nyerere", "his German counterpart Kinkel"). */
     [WS_ROLE_NOUNS] =
-        WORDS("adviser", "advisor", "aide", "ally", "colleague", "columnist", "commentator",
-              "correspondent", "counterpart", "counterparts", "delegate", "editor", "envoy",
-              "leader", "executive", "lawyer", "negotiator", "official", "opposite", "reporter",
-              "representative", "spokesman", "spokesperson", "spokeswoman"),
+        WORDS("adviser", "advisor", "aide", "ally", "boss", "chief", "colleague", "columnist",
+              "commentator", "correspondent", "counterpart", "counterparts", "delegate", "editor",
+              "envoy", "executive", "head", "lawyer", "leader", "negotiator", "official",
+              "opposite", "reporter", "representative", "spokesman", "spokesperson", "spokeswoman"),
     [WS_MOD_JOIN] = WORDS("and", "for", "of", "on", "the"),
     /* Nouns that make a trigger with "with" or "between" after them. */
     [WS_NOUNS] = WORDS("discussions", "meeting", "meetings", "negotiations", "talks"),
@@ -770,6 +771,10 @@ static const char *const *const WORD_SETS[WS_COUNT] = {
         WORDS("authorities", "commanders", "delegates", "delegation", "delegations", "diplomat",
               "diplomats", "envoys", "government", "leaders", "leadership", "ministers",
               "negotiators", "officers", "officials", "representatives", "side"),
+    /* Verbs that endorse talks without holding them ("ministers backed talks with X"). */
+    [WS_ENDORSE] = WORDS("back", "backed", "backing", "backs", "endorse", "endorsed", "endorses",
+                         "endorsing", "favour", "favoured", "favouring", "favours", "support",
+                         "supported", "supporting", "supports"),
     [WS_CLAUSE_WORDS] = WORDS("added", "after", "although", "as", "because", "before", "if", "said",
                               "says", "since", "that", "though", "told", "until", "when", "where",
                               "whereas", "which", "while", "who", "whom", "whose"),
@@ -1383,6 +1388,11 @@ static int planned_before(const ag__analyser *an, const char *text, size_t ti)
             return 0;
         if (word_in(an, text, p, WS_PLANNED))
             return 1;
+        /* "backed talks with X": endorsed, not held; but "UN-backed talks between X and Y"
+         * were held */
+        if (word_in(an, text, p, WS_ENDORSE))
+            return !(b >= 2 && !is_word(&an->toks[b - 2]) &&
+                     ag_text_is_hyphen(an->toks[b - 2].punct));
         /* "calls off bid talks with X", "broke off talks": called off; but "kicked off
          * talks with X" began them */
         if (p->e - p->s == 3 && memcmp(text + p->s, "off", 3) == 0)
@@ -1390,6 +1400,24 @@ static int planned_before(const ag__analyser *an, const char *text, size_t ti)
                      memcmp(text + an->toks[b - 2].s, "kick", 4) == 0);
     }
     return 0;
+}
+
+/* Token k is a comma. */
+static int comma_at(const ag__analyser *an, size_t k)
+{
+    return k < an->ntoks && (an->toks[k].flags & AG__T_PUNCT) && an->toks[k].punct == ',';
+}
+
+/* [s, e) only joins two words of a list: "and", "or", a comma. */
+static int joined(const ag__analyser *an, const char *text, size_t s, size_t e)
+{
+    size_t i = tok_at(an, s), n = 0;
+    for (; i < an->ntoks && an->toks[i].s < e; i++, n++) {
+        const tok *t = &an->toks[i];
+        if (!(word_eq(text, t, "and") || word_eq(text, t, "or") || comma_at(an, i)))
+            return 0;
+    }
+    return n > 0 && n <= 2;
 }
 
 /* mod[c]: candidate c modifies the next name rather than acting itself. Right to left,
@@ -1415,6 +1443,10 @@ static void mark_modifiers(ag__analyser *an, const char *text, const ag_mention 
         /* An organisation before a role whose holder follows, without a comma ("talks
          * with Daily Courier sports columnist Anna Keller"): the person is the partner. */
         else if (y->type == AG_ACTOR_PERSON && role_gap(an, text, x->end, y->start))
+            mod[c] = 1;
+        /* A nationality coordinated with one that modifies: "his French and German
+         * counterparts, Anne Roche and Jens Vogel" name two partners, the persons. */
+        else if (x->adjective && y->adjective && mod[c + 1] && joined(an, text, x->end, y->start))
             mod[c] = 1;
     }
 }
@@ -1443,12 +1475,6 @@ static int acts(const ag__analyser *an, const char *text, const ag_mention *x)
         words++;
     }
     return 0;
-}
-
-/* Token k is a comma. */
-static int comma_at(const ag__analyser *an, size_t k)
-{
-    return k < an->ntoks && (an->toks[k].flags & AG__T_PUNCT) && an->toks[k].punct == ',';
 }
 
 /* Does the text between a name ending at `end` and the next starting at `start` open an
