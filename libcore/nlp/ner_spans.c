@@ -385,15 +385,16 @@ static const char *role_str(ctx *c, size_t s, size_t e)
 
 /* What do_span knows about the raw span it is cutting into mentions. */
 typedef struct span_state {
-    size_t te;           /* end of the span: shrinks when a person's name is split off */
-    int caps;            /* in an ALL-CAPS sentence: forms are looked up whatever their case */
-    int headline;        /* in a headline (ALL-CAPS or title case): unknown words need the
-                          * body's attestation */
-    int titled;          /* a title was stripped before the name at hand */
-    const char *role;    /* that title (role_str) */
-    int place_led;       /* a place starts an organisation's name ("Kenya Airways") ... */
-    size_t place_led_at; /* ... at this token */
-    size_t nick_end;     /* ... a team's, which ends here ("Cleveland Indians"); else 0 */
+    size_t te;            /* end of the span: shrinks when a person's name is split off */
+    int caps;             /* in an ALL-CAPS sentence: forms are looked up whatever their case */
+    int headline;         /* in a headline (ALL-CAPS or title case): unknown words need the
+                           * body's attestation */
+    int titled;           /* a title was stripped before the name at hand */
+    const char *role;     /* that title (role_str) */
+    int place_led;        /* a place starts an organisation's name ("Kenya Airways") ... */
+    size_t place_led_at;  /* ... at this token */
+    size_t place_led_end; /* ... with its own name ending here ("Northern Ireland Water") */
+    size_t nick_end;      /* ... a team's, which ends here ("Cleveland Indians"); else 0 */
 } span_state;
 
 static int table_row(const ctx *c, size_t ts, size_t te);
@@ -721,8 +722,21 @@ static void trim_edges(const ctx *c, size_t *tsp, size_t *tep)
     *tep = te;
 }
 
+/* w[0, n) is an acronym with a plural "s" ("MPs", "MEPs", "NGOs", "CEOs", "ISPs"): members
+ * of a kind, a common noun however capitalised. An organisation or person is not named
+ * in the plural of its initials. */
+static int acronym_plural(const char *w, size_t n)
+{
+    if (n < 3 || w[n - 1] != 's')
+        return 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (w[i] < 'A' || w[i] > 'Z')
+            return 0;
+    return 1;
+}
+
 /* Span [ts, te) (not empty) is never a name whatever its context: initials alone, a lone
- * letter, function word or company suffix, a stock ticker with its exchange. */
+ * letter, function word or company suffix or acronym plural, a stock ticker with its exchange. */
 static int never_a_name(const ctx *c, size_t ts, size_t te)
 {
     const tok *t = c->toks;
@@ -767,6 +781,8 @@ static int never_a_name(const ctx *c, size_t ts, size_t te)
             for (ap = 0; ap < wl && w[ap] != '\'' && (unsigned char)w[ap] != 0xE2;)
                 ap++;
         if (wl == 1 || ((t[ts].cls & AG_LEX_FUNCTION) && !(t[ts].flags & AG__T_ALLCAPS)))
+            return 1;
+        if (acronym_plural(w, wl))
             return 1;
         if (ap < wl && ap < AG__LEX_MAXKEY) {
             char low[AG__LEX_MAXKEY];
@@ -839,6 +855,14 @@ static int misc_head_ci(const ctx *c, size_t k)
     return 0;
 }
 
+/* The place or nationality [k, k + g) starts an organisation's name. */
+static void lead_by_place(span_state *sp, size_t k, size_t g)
+{
+    sp->place_led = 1;
+    sp->place_led_at = k;
+    sp->place_led_end = k + g;
+}
+
 static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const ag_lex_actor *a)
 {
     const tok *t = c->toks;
@@ -869,8 +893,7 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
             int city = tok_is(c->text, &t[te - 1], "City");
             if (!(tok_in(c, &t[te - 1], G_PLACE_HEAD) &&
                   (!city || (r + 1 == te && !ag__ner_sports_report(c))))) {
-                sp->place_led = 1; /* "Houston Astros", "Kenya Airways" */
-                sp->place_led_at = k;
+                lead_by_place(sp, k, g); /* "Houston Astros", "Kenya Airways" */
             }
             return 0;
         }
@@ -884,8 +907,7 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
             !(k > 0 && t[k - 1].sent == t[k].sent &&
               (tok_in(c, &t[k - 1], G_LOC_PREP) || tok_is(c->text, &t[k - 1], "from"))) &&
             ag__ner_sports_report(c)) {
-            sp->place_led = 1;
-            sp->place_led_at = k;
+            lead_by_place(sp, k, g);
             return 0;
         }
         /* In a sports report a city before a capitalised plural that the lexicon knows
@@ -894,8 +916,7 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
         if (bg == 1 && r + 1 == te && b.adjective && a->type == AG_ACTOR_PLACE && a->country &&
             nickname_word(c, r) && ag__ner_sports_report(c)) {
             c->p->nicks = 1;
-            sp->place_led = 1;
-            sp->place_led_at = k;
+            lead_by_place(sp, k, g);
             sp->nick_end = te;
             return 0;
         }
@@ -919,8 +940,15 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
      * one word of a utility's or carrier's trade that ends the name name a company. */
     if (a->adjective && k + g + 1 == te && !caps && (t[k + g].flags & AG__T_CAP) &&
         tok_is_any(c->text, &t[k + g], ag__ner_trade_heads)) {
-        sp->place_led = 1;
-        sp->place_led_at = k;
+        lead_by_place(sp, k, g);
+        return 0;
+    }
+    /* "Scottish Executive", "Northern Ireland Executive": a nation's or region's executive
+     * is its devolved government, an organisation (the word alone is no cue: "a Sun
+     * executive", "Chief Executive Jo Veer"). */
+    if ((a->adjective || a->type == AG_ACTOR_COUNTRY || a->type == AG_ACTOR_PLACE) &&
+        k + g + 1 == te && !caps && tok_is(c->text, &t[k + g], "Executive")) {
+        lead_by_place(sp, k, g);
         return 0;
     }
     /* A known name or a national adjective heading a longer organisation name: "United
@@ -1109,6 +1137,11 @@ static int unknown_run(ctx *c, span_state *sp, size_t *kp)
     tok *t = c->toks;
     size_t k = *kp, u = k + 1;
     int cue = 0, branch = 0;
+    if (acronym_plural(c->text + t[k].s, t[k].e - t[k].s)) {
+        t[k].flags |= AG__T_USED; /* "Labour MEPs": the members, no name after the party */
+        *kp = u;
+        return 0;
+    }
     if (cut_person_of(c, sp, k) < 0)
         return -1;
     for (size_t q = k; q < sp->te; q++)
@@ -1121,6 +1154,8 @@ static int unknown_run(ctx *c, span_state *sp, size_t *kp)
     /* "New" before a country's name makes another place's name, and names start with
      * it ("New England Patriots", "New South Wales Blues", "New Britain"): the country
      * is no mention of its own to cut at. */
+    if (sp->place_led && k == sp->place_led_at)
+        u = sp->place_led_end; /* "Northern Ireland Water": no cut inside the place */
     while (u < sp->te && !cue && !sp->titled) {
         ag_lex_actor b;
         if (match_form(c->lex, c->text, t, u, sp->te, sp->caps, &b) &&
@@ -1238,7 +1273,7 @@ static int do_span(ctx *c, size_t ts, size_t te)
     const char *role = titled ? role_str(c, role_s, role_e) : NULL;
     if (titled && !role)
         return -1;
-    span_state sp = {te, caps, headline, titled, role, 0, 0, 0};
+    span_state sp = {te, caps, headline, titled, role, 0, 0, 0, 0};
     return split_span(c, &sp, j);
 }
 
