@@ -2011,8 +2011,9 @@ static int set_scores(const ctx *c, size_t k, uint32_t sent)
 
 /* The name [ts, te) follows a match's score and a preposition: "lost 1-0 to St
  * Mirren", "a 4-0 win over Hibernian", "held 1-1 by Sunderland", "drew 2-2 with Stoke".
- * Only a side follows a score so, in a sports report; a tennis match's sets ("6-4 6-3 to
- * X") name a player, and a title or "St" alone is a name the sentence splitter cut. */
+ * "a goalless draw with X" too. Only a side follows a score so, in a sports report; a tennis
+ * match's sets ("6-4 6-3 to X") name a player, and a title or "St" alone is a name the sentence
+ * splitter cut. */
 static int after_score(const ctx *c, size_t ts, size_t te, uint32_t sent)
 {
     static const char *const preps[] = {"to", "with", "over", "against", "by", NULL};
@@ -2029,6 +2030,11 @@ static int after_score(const ctx *c, size_t ts, size_t te, uint32_t sent)
     while (k > 0 && ts - k <= 3 && t[k].sent == sent && (t[k].flags & AG__T_LOWER) &&
            tok_is_any(c->text, &t[k], results))
         k--;
+    /* (a draw without goals has no score: "held to a goalless draw by X") */
+    static const char *const nil[] = {"goalless", "scoreless", NULL};
+    if ((t[k].flags & AG__T_LOWER) && t[k].sent == sent && tok_is_any(c->text, &t[k], nil) &&
+        ts - k >= 3 && tok_is(c->text, &t[k + 1], "draw"))
+        return ag__ner_sports_report(c);
     if (!dash_score(c, k, sent) || (k >= 1 && is_score(c, k - 1, sent)) ||
         (k >= 2 && (t[k - 1].flags & AG__T_PUNCT) && t[k - 1].punct == ',' &&
          is_score(c, k - 2, sent)))
