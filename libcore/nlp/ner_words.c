@@ -150,11 +150,15 @@ static const char *const gov_before[] = {"with",    "between", "assured", "urged
                                          "accused", "pressed", "warned",  "by",    "and",  NULL};
 /* After a capital, these make it a government ("Islamabad assured"). */
 static const char *const gov_after[] = {
-    "said",    "says",    "has",       "have",      "had",      "is",      "was",      "will",
-    "would",   "wants",   "wanted",    "must",      "should",   "could",   "can",      "agreed",
-    "assured", "accused", "alleged",   "allowed",   "urged",    "asked",   "insisted", "rejected",
-    "denied",  "resumed", "announced", "expressed", "welcomed", "warned",  "demanded", "called",
-    "told",    "refused", "believes",  "hopes",     "accuses",  "insists", NULL};
+    "said",       "says",      "has",        "have",      "had",      "is",        "was",
+    "will",       "would",     "wants",      "wanted",    "must",     "should",    "could",
+    "can",        "agreed",    "assured",    "accused",   "alleged",  "allowed",   "urged",
+    "asked",      "insisted",  "rejected",   "denied",    "resumed",  "announced", "expressed",
+    "welcomed",   "warned",    "demanded",   "called",    "told",     "refused",   "believes",
+    "hopes",      "accuses",   "insists",    "remained",  "remains",  "condemned", "criticised",
+    "criticized", "dismissed", "threatened", "vowed",     "pledged",  "promised",  "protested",
+    "objected",   "responded", "reacted",    "confirmed", "declined", "recalled",  "opposed",
+    "backed",     "signalled", "signaled",   NULL};
 /* Company suffixes whose period belongs to the name ("First Albany Corp."). */
 static const char *const corp_sfx[] = {"Corp", "Inc", "Co",  "Ltd", "Bros", "AG",  "SA",
                                        "NV",   "Plc", "PLC", "LLC", "GmbH", "ASA", NULL};
