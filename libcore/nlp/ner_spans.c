@@ -1678,11 +1678,36 @@ static int people_plural(const char *w, size_t n)
     return 0;
 }
 
+/* The end of a list of a ministry's portfolios going on at token e (a comma or "and"):
+ * ordinary capitalised words (one to three each) joined by commas, the last by "and" (",
+ * Food and Rural Affairs", "and Industry"); 0 when no such list is there ("and
+ * Microsoft", "and Paris" are other names). */
+static size_t portfolio_list(const ctx *c, size_t e, uint32_t sent)
+{
+    const tok *t = c->toks;
+    for (size_t q = e; q < c->ntoks && t[q].sent == sent;) {
+        int last = tok_is(c->text, &t[q], "and");
+        if (!last && !((t[q].flags & AG__T_PUNCT) && t[q].punct == ','))
+            return 0;
+        size_t w = ++q;
+        while (q < c->ntoks && q - w < 3 && t[q].sent == sent && capish(c, q) &&
+               !(t[q].flags & AG__T_USED) && (t[q].cls & AG_LEX_COMMON) &&
+               !(t[q].cls & AG_LEX_GIVEN))
+            q++;
+        if (q == w)
+            return 0;
+        if (last)
+            return q < c->ntoks && t[q].sent == sent && capish(c, q) ? 0 : q;
+    }
+    return 0;
+}
+
 static size_t span_end(ctx *c, size_t k)
 {
     const tok *t = c->toks;
     size_t e = k + 1;
-    int cause = 0; /* "for" or "on" joined an institution's cause (below) */
+    int cause = 0;     /* "for" or "on" joined an institution's cause (below) */
+    int portfolio = 0; /* "of" joined a ministry's portfolio ("Department of Trade") */
     int work = work_title_start(c, k);
     while (e < c->ntoks && e - k < MAX_SPAN && t[e].sent == t[k].sent &&
            !(t[e].flags & AG__T_USED) && !markup_between(c, e)) {
@@ -1763,6 +1788,13 @@ static size_t span_end(ctx *c, size_t k)
                 cause = 1;
                 continue;
             }
+        }
+        /* ... a ministry's cause or portfolio is a list: "Department of Trade and
+         * Industry", "Department for Environment, Food and Rural Affairs" */
+        size_t list;
+        if ((cause || portfolio) && (list = portfolio_list(c, e, t[k].sent)) != 0) {
+            e = list;
+            continue;
         }
         /* ... and the cause goes on: "Committee on Standards in Public Life", "Movement
          * for Justice and Development" (not into a place: "Council for Peace in Geneva") */
@@ -1869,6 +1901,8 @@ static size_t span_end(ctx *c, size_t k)
             if (q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
                 !(t[q].flags & AG__T_USED) &&
                 !((t[q].flags & AG__T_HYPHEN) && modifier_compound(c, q))) {
+                portfolio = q == e + 1 && tok_is(c->text, &t[e], "of") &&
+                            tok_is_any(c->text, &t[e - 1], ag__ner_ministry_heads);
                 e = q + 1;
                 continue;
             }

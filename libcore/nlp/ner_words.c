@@ -415,6 +415,11 @@ const char *const ag__ner_industries[] = {"semiconductor", "semiconductors", "ph
                                           "insurance",     "petroleum",      "pharmaceuticals",
                                           "records",       "pictures",       "communications",
                                           "broadcasting",  "news",           NULL};
+/* Head words of a ministry or a minister whose "of" names a portfolio, which may be a
+ * list ("Department of Trade and Industry", "Minister of Culture and Tourism"). Asked by
+ * ner_spans.c (span_end). */
+const char *const ag__ner_ministry_heads[] = {"Department", "Ministry",    "Minister", "Secretary",
+                                              "Office",     "Secretariat", "Bureau",   NULL};
 /* Heads of institutions whose names go on with "for" and their cause: "Movement for
  * Democratic Change", "Institute for Fiscal Studies" (not "Good News for Investors", "Co
  * for US $5m": a company's words take no cause). */
