@@ -46,7 +46,7 @@ static size_t join_words(const ctx *c, size_t ts, size_t te, size_t s0, size_t e
             *whole = 0;
             break;
         }
-        if (k > ts && !(t->s == t[-1].e && ((t->flags | t[-1].flags) & AG__T_PUNCT)))
+        if (k > ts && !(t->s == t[-1].e && ((t->flags | t[-1].flags) & (AG__T_PUNCT | AG__T_POSS))))
             buf[l++] = ' ';
         *last = l;
         ag__bytes_copy(c->text + s, e - s, buf + l, 0);
@@ -489,6 +489,15 @@ static void org_pairs(const ag_lexicon *lex, dname *nm, size_t nn, const uint32_
                     a->type = AG_ACTOR_ORG; /* the legal form says so ("at X Ltd") */
                 } else
                     a->canon = (long)j;
+                break;
+            }
+            /* "McDonald's Corp" and "McDonald's profits": the founder's possessive that
+             * names the shop is the company */
+            if (a->keylen + 3 < b->keylen && memcmp(b->key, a->key, a->keylen) == 0 &&
+                memcmp(b->key + a->keylen, "'s ", 3) == 0 &&
+                legal_forms(b->key + a->keylen + 3, b->keylen - a->keylen - 3)) {
+                a->canon = (long)j;
+                a->type = AG_ACTOR_ORG;
                 break;
             }
             if (a->type != AG_ACTOR_ORG || a->ntok != b->ntok)

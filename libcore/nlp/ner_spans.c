@@ -1665,10 +1665,20 @@ static size_t title_goes_on(ctx *c, size_t k, size_t e)
     return q + 1 - e;
 }
 
+/* The word w[0, n) is a plural of people that takes "'s" ("People's Party", "Women's
+ * Institute"). */
+static int irregular_plural(const char *w, size_t n)
+{
+    static const char *const irregular[] = {"People", "Children", "Women", "Men", NULL};
+    return list_has(irregular, w, n);
+}
+
 /* The word w[0, n) is a plural of people of a trade by its ending: "Broadcasters",
  * "Employees", "Musicians", "Journalists" (not "Networks", "Nations", "Fields"). */
 static int people_plural(const char *w, size_t n)
 {
+    if (irregular_plural(w, n))
+        return 1;
     static const char *const ends[] = {"ers", "ors", "ees", "ians", "ists", "ants", "ents", NULL};
     for (const char *const *x = ends; *x; x++) {
         size_t l = strlen(*x);
@@ -1730,15 +1740,18 @@ static size_t span_end(ctx *c, size_t k)
             e += 2;
             continue;
         }
-        /* "Farmers' Union", "Workers' Party", "Broadcasters' Audience Research Board": a
-         * plural's apostrophe inside a name, when an organisation word ends the capitalised
-         * words after it (up to four; when more than one, only after people of a trade,
-         * not after a name the lexicon knows nor before a company's own full name:
-         * "United Nations' World Meteorological Organization", "Gold Fields' Kloof Gold
+        /* "Farmers' Union", "Workers' Party", "Broadcasters' Audience Research Board",
+         * "People's Liberation Army": a plural's apostrophe inside a name, when an organisation
+         * word ends the capitalised words after it (up to four; when more than one, only after
+         * people of a trade, not after a name the lexicon knows nor before a company's own full
+         * name: "United Nations' World Meteorological Organization", "Gold Fields' Kloof Gold
          * Mining Co", "Vantor Networks' Harlow Media Group" are possessives) */
-        if ((t[e].flags & AG__T_PUNCT) && (t[e].punct == '\'' || t[e].punct == 0x2019) &&
-            t[e].s == t[e - 1].e && c->text[t[e - 1].e - 1] == 's' && e + 1 < c->ntoks &&
-            t[e + 1].sent == t[k].sent && t[e + 1].s == t[e].e + 1 && capish(c, e + 1)) {
+        if ((((t[e].flags & AG__T_PUNCT) && (t[e].punct == '\'' || t[e].punct == 0x2019) &&
+              c->text[t[e - 1].e - 1] == 's') ||
+             ((t[e].flags & AG__T_POSS) &&
+              irregular_plural(c->text + t[e - 1].s, t[e - 1].e - t[e - 1].s))) &&
+            t[e].s == t[e - 1].e && e + 1 < c->ntoks && t[e + 1].sent == t[k].sent &&
+            t[e + 1].s == t[e].e + 1 && capish(c, e + 1)) {
             size_t q = e + 1;
             while (q < c->ntoks && q - e <= 4 && t[q].sent == t[k].sent && capish(c, q) &&
                    !(t[q].flags & AG__T_USED))
@@ -1752,6 +1765,13 @@ static size_t span_end(ctx *c, size_t k)
                 e = q;
                 continue;
             }
+        }
+        /* "McDonald's Corp", "Moody's Inc": a shop named after its founder, whose
+         * possessive a legal form follows (a possessive takes no "Inc" otherwise). */
+        if ((t[e].flags & AG__T_POSS) && t[e].s == t[e - 1].e && e + 1 < c->ntoks &&
+            t[e + 1].sent == t[k].sent && tok_in(c, &t[e + 1], G_CORP_SFX)) {
+            e += 2;
+            continue;
         }
         /* "US Embassy in Kabul": a mission is named by where it is. */
         if (tok_is(c->text, &t[e], "in") && e + 1 < c->ntoks && t[e + 1].sent == t[k].sent &&
