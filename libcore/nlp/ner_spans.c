@@ -2056,11 +2056,16 @@ static int drew_or_lost(const ctx *c, size_t ts, size_t te, uint32_t sent)
     return 0;
 }
 
-/* Tokens k and k + 1 are both scores with a dash: the sets of a tennis match ("beat
- * Nadal 6-2 2-6 6-3"), whose sides are players, not teams. */
+/* Tokens k and k + 1 (or k + 2 after a comma) are both scores with a dash: the sets of a
+ * tennis match ("beat Nadal 6-2 2-6 6-3", "6-3, 7-6"), whose sides are players, not teams. */
 static int set_scores(const ctx *c, size_t k, uint32_t sent)
 {
-    return dash_score(c, k, sent) && dash_score(c, k + 1, sent);
+    if (!dash_score(c, k, sent))
+        return 0;
+    /* (or with a comma between: "6-3, 7-6") */
+    return dash_score(c, k + 1, sent) ||
+           (k + 2 < c->ntoks && (c->toks[k + 1].flags & AG__T_PUNCT) &&
+            c->toks[k + 1].punct == ',' && dash_score(c, k + 2, sent));
 }
 
 /* The name [ts, te) follows a match's score and a preposition: "lost 1-0 to St
@@ -2292,6 +2297,12 @@ int ag__ner_finish_cands(ctx *c, size_t from)
             int single = m->name >= 0 ? te - ts == 1 : te - ts <= 3;
             if (single && is_score(c, te, m->sent) && !ag__ner_version_number(c, te, m->sent) &&
                 !set_scores(c, te, m->sent))
+                m->team = 1;
+            /* "beating Aston Villa 2-1": a name of a few words between a win verb and a
+             * match's score (not a player's full name, nor before a tennis match's sets) */
+            if (!single && te - ts <= 3 && !(t[ts].cls & AG_LEX_GIVEN) && ts > 0 &&
+                t[ts - 1].sent == m->sent && win_verb(c, &t[ts - 1]) &&
+                dash_score(c, te, m->sent) && !set_scores(c, te, m->sent))
                 m->team = 1;
             /* (before "beat", not a player's full name: "Roger Federer beat Nadal") */
             if (te < c->ntoks && t[te].sent == m->sent &&

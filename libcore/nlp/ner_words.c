@@ -200,9 +200,9 @@ const char *const ag__ner_hyphen_modifiers[] = {
 
 /* Verbs of winning a match: in "Leicestershire beat Somerset" both names are sides.
  * Asked by ner_spans.c (finish_cands). */
-const char *const ag__ner_win_verbs[] = {"beat",      "beats",   "defeated", "thrashed",
-                                         "edged",     "routed",  "trounced", "overcame",
-                                         "outplayed", "whipped", "downed",   NULL};
+const char *const ag__ner_win_verbs[] = {"beat",   "beats",    "defeated",  "thrashed",  "edged",
+                                         "routed", "trounced", "overcame",  "outplayed", "whipped",
+                                         "downed", "beating",  "defeating", NULL};
 
 /* Verbs of a result that a side is the subject of, with no object: "Atlanta rallied",
  * "Boston swept". Asked by ner_evidence.c (ag__ner_city_team). */
