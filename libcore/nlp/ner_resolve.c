@@ -1676,6 +1676,26 @@ static int before_contest(const ctx *c, const cand *m)
     return 0;
 }
 
+/* Name d is a league's or a division's: its word "league" or "division" followed only by
+ * a number or a region ("Premier League", "Third Division North", "Division Two"). */
+static int league_name(const dname *d)
+{
+    static const char *const tail[] = {"one",   "two",  "three", "four",    "five", "north",
+                                       "south", "east", "west",  "central", NULL};
+    const char *k = d->key, *end = d->key + d->keylen;
+    const char *w = k, *head = NULL;
+    while (w < end) {
+        const char *e = memchr(w, ' ', (size_t)(end - w));
+        size_t n = e ? (size_t)(e - w) : (size_t)(end - w);
+        if (head && !list_has(tail, w, n))
+            head = NULL;
+        if (list_word_is("league", w, n) || list_word_is("division", w, n))
+            head = w;
+        w += n + 1;
+    }
+    return head != NULL;
+}
+
 /* A league in a sports report is its competition, no actor (misc): "in the Champions
  * League", "the American League". Elsewhere a league is an organisation ("the Arab
  * League", "the Muslim League"). A sports report here: a word only sports reports use, a
@@ -1688,8 +1708,7 @@ static void sports_leagues(ctx *c)
     int sporty = -1; /* not decided yet */
     for (size_t i = 0; i < p->nnames; i++) {
         dname *d = &p->names[i];
-        if (d->ntok < 2 || !((d->lastlen == 6 && memcmp(d->last, "league", 6) == 0) ||
-                             (d->lastlen == 8 && memcmp(d->last, "division", 8) == 0)))
+        if (d->ntok < 2 || !league_name(d))
             continue; /* "Premier League", "First Division" */
         if (sporty < 0) {
             sporty = p->sport_words > 0 || result_phrase(c);

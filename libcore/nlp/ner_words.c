@@ -479,7 +479,8 @@ static const char *const sport_words[] = {
     "postseason", "preseason",    "seeded",        "clinched",  "bullpen",    "clinch",
     "clinches",   "wicket",       "wickets",       "batsman",   "batsmen",    "bowler",
     "bowlers",    "wicketkeeper", "all-rounder",   "fly-half",  "scrum-half", "equaliser",
-    "equalizer",  "goalless",     "relegation",    "umpire",    "umpires",    NULL};
+    "equalizer",  "goalless",     "relegation",    "relegated", "umpire",     "umpires",
+    NULL};
 
 static const struct {
     const char *const *words;
