@@ -1169,6 +1169,8 @@ static int owner_first(const ctx *c, size_t k)
     if (k > 0 && t[k - 1].sent == t[k].sent &&
         (tok_is(c->text, &t[k], "own") || tok_is(c->text, &t[k], "new")))
         k--; /* "set up his own party, Veritas,", "its new label, X," */
+    if (t[k].flags & AG__T_POSS)
+        return 1; /* "the party's wing, X," */
     return tok_is_any(c->text, &t[k], owners) &&
            !(k > 0 && t[k - 1].sent == t[k].sent && tok_is(c->text, &t[k - 1], "of"));
 }
@@ -1287,6 +1289,10 @@ static int department_of(const ctx *c, size_t k, uint32_t sent)
 /* Votes from the words right before the name, in its sentence (ts > 0). */
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
+    /* Parts of an organisation that are one in apposition ("the party's youth wing, X,"),
+     * though no noun before a name ("England wing Jason Robinson" is a player), nor in a
+     * sports report ("Wales' wing, X,") */
+    static const char *const parts[] = {"wing", "faction", "offshoot", "branch", NULL};
     const tok *t = c->toks;
     size_t ts = m->ts, te = m->te;
     int hascue = w->hascue, given = w->given;
@@ -1351,18 +1357,24 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
                                         * X standard, Harbour News reported": a subject) */
     else if (!titled && (pv->flags & AG__T_PUNCT) && pv->punct == ',' && ts > 1 &&
              t[ts - 2].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
-             (lower_class(c, ts - 2) & AG_LEX_TITLE) && te < c->ntoks && t[te].sent == m->sent &&
-             (t[te].flags & AG__T_PUNCT) && t[te].punct == ',')
+             (lower_class(c, ts - 2) & AG_LEX_TITLE) && !tok_is_any(c->text, &t[ts - 2], parts) &&
+             te < c->ntoks && t[te].sent == m->sent && (t[te].flags & AG__T_PUNCT) &&
+             t[te].punct == ',')
         m->votes[AG_ACTOR_PERSON] += 3; /* "Armenia's foreign minister, Ararat Mirzoyan,
                                          * said": a role's holder in apposition */
     else if (!titled && (pv->flags & AG__T_PUNCT) && pv->punct == ',' && ts > 2 &&
              t[ts - 3].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
-             tok_in(c, &t[ts - 2], G_ORG_BEFORE) && te < c->ntoks && (t[te].flags & AG__T_PUNCT) &&
+             (tok_in(c, &t[ts - 2], G_ORG_BEFORE) ||
+              (tok_is_any(c->text, &t[ts - 2], parts) && !ag__ner_sports_report(c))) &&
+             te < c->ntoks && (t[te].flags & AG__T_PUNCT) &&
              ((t[te].punct == ',' && t[te].sent == m->sent) || t[te].punct == '.') &&
-             owner_first(c, ts - 3))
+             (owner_first(c, ts - 3) ||
+              (ts > 3 && t[ts - 4].sent == m->sent && (t[ts - 3].flags & AG__T_LOWER) &&
+               !(t[ts - 3].cls & AG_LEX_FUNCTION) && owner_first(c, ts - 4))))
         m->votes[AG_ACTOR_ORG] += 3; /* "Her label, Polydor, said", "for their label,
-                                      * Polydor." (not "the leader of the group, X,": X
-                                      * leads it) */
+                                      * Polydor.", "the party's youth wing, X," (one
+                                      * modifier may come first; not "the
+                                      * leader of the group, X,": X leads it) */
     else if (ag__ner_nationality_noun(c, pv))
         m->votes[AG_ACTOR_PERSON] += 3; /* "Frenchman Olivier Mutis beat the top seed" */
     else if (!titled && !given && product_before(c, m, pv))
