@@ -12,6 +12,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Eight bytes of w with the ASCII upper-case letters lower-cased and every other byte
  * (UTF-8 bytes included) unchanged: a byte's high bit marks 'A' <= c <= 'Z' after two
@@ -158,6 +161,23 @@ static inline size_t ag__json_run(const char *s, size_t n, int ascii)
 {
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     size_t i = 0;
+#ifdef __SSE2__
+    /* Sixteen bytes at a time where the compiler may use SSE2 (every x86-64): a third of
+     * the instructions of the word loop below per byte. */
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'),
+                  ctl = _mm_set1_epi8(0x1F);
+    for (; i + 16 <= n; i += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        /* a byte below 0x20 is its own unsigned minimum with 0x1F */
+        __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, bslash)),
+                         _mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x));
+        unsigned m =
+            (unsigned)_mm_movemask_epi8(hit) | (ascii ? (unsigned)_mm_movemask_epi8(x) : 0);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+#endif
     for (; i + 8 <= n; i += 8) {
         uint64_t x, q, bs;
         memcpy(&x, s + i, 8);
@@ -165,9 +185,19 @@ static inline size_t ag__json_run(const char *s, size_t n, int ascii)
         bs = x ^ (ones * '\\');
         /* a byte < 0x20 (high bit clear, borrowing), a zero byte of q or bs, or (ascii)
          * a byte >= 0x80 */
-        if (((ascii ? x : 0) | ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) &
-            highs)
+        uint64_t hit =
+            ((ascii ? x : 0) | ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) &
+            highs;
+        if (hit) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* A borrow only runs upwards from a byte that hits, so the lowest bit set is
+             * the first byte that ends the run: no byte loop over the word again (most
+             * strings are short, and end in the word that finds the quote). */
+            return i + (size_t)(__builtin_ctzll(hit) >> 3);
+#else
             break;
+#endif
+        }
     }
     while (i < n && (unsigned char)s[i] >= 0x20 && (!ascii || (unsigned char)s[i] < 0x80) &&
            s[i] != '"' && s[i] != '\\')
