@@ -1586,6 +1586,20 @@ static int key_is(const char *name, const char *s, size_t n)
     return name[n] == '\0';
 }
 
+/* The bytes of name in quotes when they are next (name holds nothing to escape, so
+ * they are the JSON string of name), else 0. */
+static size_t quoted_at(const scan *sc, const char *name)
+{
+    const char *p = sc->p;
+    size_t i = 0;
+    if (p >= sc->end || *p != '"')
+        return 0;
+    for (p++; name[i]; i++)
+        if (p + i >= sc->end || p[i] != name[i])
+            return 0;
+    return p + i < sc->end && p[i] == '"' ? i + 2 : 0;
+}
+
 /* The index of name in the list of known keys (names, a NULL-ended list), or -1 for an
  * unknown key (its value is skipped); 1 for a key given twice. *which comes in as the
  * index after the previous key's: records as written list their keys in the order of
@@ -1594,17 +1608,25 @@ static int scan_key(scan *sc, const char *const *names, unsigned *seen, int *whi
 {
     const char *s;
     size_t n;
-    int r = scan_string(sc, &s, &n), i = *which;
-    if (r)
-        return r;
-    if (!eat(sc, ':'))
-        return 1;
+    int r, i = *which;
     *which = -1;
-    if (!n)
-        return 0;
-    if (i < 0 || !names[i] || !key_is(names[i], s, n))
-        for (i = 0; names[i] && !key_is(names[i], s, n); i++)
-            ;
+    skip_ws(sc);
+    if (i >= 0 && names[i] && (n = quoted_at(sc, names[i])) > 0) {
+        /* the key expected, as written: no string to scan, no list to search */
+        sc->p += n;
+        if (!eat(sc, ':'))
+            return 1;
+    } else {
+        if ((r = scan_string(sc, &s, &n)) != 0)
+            return r;
+        if (!eat(sc, ':'))
+            return 1;
+        if (!n)
+            return 0;
+        if (i < 0 || !names[i] || !key_is(names[i], s, n))
+            for (i = 0; names[i] && !key_is(names[i], s, n); i++)
+                ;
+    }
     if (names[i]) {
         if (*seen & 1u << i)
             return 1;
