@@ -4,7 +4,7 @@
  * The tables behind the graph, the lexicon, the recogniser and the extractor all come
  * from AG__HASHMAP; these tests pin what they rely on: lookups after growth, equal keys
  * met in the order they were added, emptying (one pass or a new generation), and the
- * arena and buffer keeping what they handed out.
+ * arena and buffer keeping what they handed out; and the word-at-a-time byte helpers.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -190,6 +190,37 @@ static void test_find_bytes(void **state)
     assert_null(ag__find_bytes(text, 3, "Oracle", 6));
 }
 
+/* ag__json_run byte by byte: what its sixteen- and eight-byte loops must agree with. */
+static size_t json_run_bytes(const char *s, size_t n, int ascii)
+{
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] >= 0x20 && (!ascii || (unsigned char)s[i] < 0x80) &&
+           s[i] != '"' && s[i] != '\\')
+        i++;
+    return i;
+}
+
+static void test_json_run(void **state)
+{
+    (void)state;
+    /* Every byte that ends a run, or not, at every place of every length up to 40
+     * (both sides of the 16- and 8-byte steps and the tail word), in a buffer whose
+     * bytes after n would end it elsewhere. */
+    static const unsigned char probes[] = {'"',  '\\', 0x00, 0x1F, 0x20, 0x7F, 0x80,
+                                           0xC3, 0xFF, '!',  '#',  '[',  ']'};
+    char buf[48];
+    for (size_t n = 0; n <= 40; n++)
+        for (size_t at = 0; at <= n; at++)
+            for (size_t k = 0; k < sizeof probes; k++)
+                for (int ascii = 0; ascii <= 1; ascii++) {
+                    memset(buf, 'a', sizeof buf);
+                    buf[n] = '"';
+                    if (at < n)
+                        buf[at] = (char)probes[k];
+                    assert_int_equal(ag__json_run(buf, n, ascii), json_run_bytes(buf, n, ascii));
+                }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -199,6 +230,7 @@ int main(void)
         cmocka_unit_test(test_arena_keeps_strings),
         cmocka_unit_test(test_buf_reads_files),
         cmocka_unit_test(test_find_bytes),
+        cmocka_unit_test(test_json_run),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
