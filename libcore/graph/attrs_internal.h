@@ -77,6 +77,8 @@ typedef struct ag__attr_shape {
     uint32_t next;     /* shape next (UINT32_MAX: none yet) */
 } ag__attr_shape;
 
+#define AG__COL_MEMO_BITS 5 /* ag__attr_store.col_memo has 1 << this many slots */
+
 typedef struct ag__attr_store {
     uint32_t *shape; /* per row: shape index, or AG__OBJECT_ROW */
     json_t **objs;   /* per row: the object of an object-mode row; NULL until one */
@@ -89,10 +91,14 @@ typedef struct ag__attr_store {
     size_t nstrs, capstrs;
     uint32_t *scratch; /* a shape being built */
     size_t capscratch;
-    ag__col_table col_tab;     /* key -> column */
-    ag__str_table str_tab;     /* text -> string */
-    ag__shape_table shape_tab; /* column list -> shape */
-    ag__attr_rec *recs;        /* distinct records of AG__ATTR_RECORDS cells */
+    ag__col_table col_tab; /* key -> column */
+    struct {
+        const char *key; /* the caller's pointer, as passed */
+        uint32_t col;
+    } col_memo[1 << AG__COL_MEMO_BITS]; /* add_col's last keys by address (see there) */
+    ag__str_table str_tab;              /* text -> string */
+    ag__shape_table shape_tab;          /* column list -> shape */
+    ag__attr_rec *recs;                 /* distinct records of AG__ATTR_RECORDS cells */
     size_t nrecs, caprecs;
     uint32_t *runs; /* record or string indices of every run, run after run */
     size_t nruns, capruns;
