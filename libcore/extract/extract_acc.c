@@ -1240,8 +1240,14 @@ static void skip_ws(scan *sc)
 }
 
 /* Consume c (after white space): 1 when it was there. */
-static int eat(scan *sc, char c)
+static inline int eat(scan *sc, char c)
 {
+    /* As written, the records hold no white space: the byte is mostly right there, and
+     * this is a reader's most frequent test (a 32 MB merge: 13 million). */
+    if (sc->p < sc->end && *sc->p == c) {
+        sc->p++;
+        return 1;
+    }
     skip_ws(sc);
     if (sc->p < sc->end && *sc->p == c) {
         sc->p++;
@@ -1444,11 +1450,12 @@ static int scan_int(scan *sc, long long *v)
     return 0;
 }
 
-static int scan_word(scan *sc, const char *w)
+static inline int scan_word(scan *sc, const char *w)
 {
     size_t n = strlen(w);
     skip_ws(sc);
-    if ((size_t)(sc->end - sc->p) < n || memcmp(sc->p, w, n) != 0)
+    /* (the first byte mostly tells: a date's "null" is tried before its string) */
+    if ((size_t)(sc->end - sc->p) < n || *sc->p != *w || memcmp(sc->p, w, n) != 0)
         return 1;
     sc->p += n;
     return 0;
