@@ -2138,6 +2138,32 @@ static int tennis_player(const ctx *c, const cand *m)
 
 /* Token t is a cricket scorecard's mark of how a batsman was out, before the fielder's or
  * bowler's name: "c" (caught), "b" (bowled), "st" (stumped), "lbw". */
+/* The name at ts is in a list of scorers after a label of the kind of score and a colon
+ * on its line: "Tries: Underwood, Back. Penalties: Liley (5)", "Scorers: Kerr 2, Ross";
+ * the names, the counts and the commas between them, nothing else. */
+static int scoring_list(const ctx *c, size_t ts)
+{
+    static const char *const labels[] = {
+        "Try",         "Tries",   "Penalty", "Penalties", "Pen",   "Pens", "Conversion",
+        "Conversions", "Con",     "Cons",    "Goal",      "Goals", "goal", "goals",
+        "Scorer",      "Scorers", "Drop",    "Dropped",   NULL};
+    const tok *t = c->toks;
+    for (size_t k = ts, n = 0; k > 0 && n < 16; k--, n++) {
+        const tok *p = &t[k - 1];
+        if (has_newline(c->text, p->e, t[k].s))
+            return 0;
+        if ((p->flags & AG__T_PUNCT) && p->punct == ':')
+            return k >= 2 && !has_newline(c->text, t[k - 2].e, p->s) &&
+                   tok_is_any(c->text, &t[k - 2], labels);
+        if ((p->flags & AG__T_PUNCT) && p->punct != ',' && p->punct != '.' && p->punct != '(' &&
+            p->punct != ')')
+            return 0;
+        if ((p->flags & AG__T_LOWER) && !tok_is(c->text, p, "and"))
+            return 0;
+    }
+    return 0;
+}
+
 static int dismissal(const ctx *c, const tok *t)
 {
     static const char *const marks[] = {"b", "c", "st", "lbw", NULL};
@@ -2278,8 +2304,8 @@ int ag__ner_finish_cands(ctx *c, size_t from)
             m->misc = 1, m->grade = 1;
         /* A cricket scorecard's dismissals name players: "c Ranatunga b Muralitharan 22";
          * so do the scorers in brackets after a side's score (not a row of the table). */
-        if (m->name >= 0 &&
-            ((ts > 0 && t[ts - 1].sent == m->sent && dismissal(c, &t[ts - 1])) || scorer(c, ts))) {
+        if (m->name >= 0 && ((ts > 0 && t[ts - 1].sent == m->sent && dismissal(c, &t[ts - 1])) ||
+                             scorer(c, ts) || scoring_list(c, ts))) {
             c->p->names[m->name].votes[AG_ACTOR_PERSON] += 3;
             m->row = 0;
             continue;
