@@ -1448,6 +1448,8 @@ static int bracket_credited(const ctx *c, size_t k)
  * gap inside a name is a byte or two. */
 static int markup_between(const ctx *c, size_t e)
 {
+    if (!c->p->markup)
+        return 0;
     for (size_t i = c->toks[e - 1].e; i < c->toks[e].s; i++)
         if (c->text[i] == '<' || c->text[i] == '>')
             return 1;
