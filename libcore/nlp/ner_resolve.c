@@ -895,9 +895,18 @@ static int resolve_acronyms(struct ag__ner_scratch *p, const ag_lexicon *lex, dt
 {
     dname *nm = p->names;
     size_t nn = p->nnames;
+    /* Only the initials of an acronym's length and first letter are ever looked up: the
+     * others are not keyed (a document has an acronym or two, and names by the dozen;
+     * keying them all was most of the pass). Acronyms have at most 8 letters. */
+    uint32_t lens = 0, firsts = 0;
+    for (size_t i = 0; i < nn && nacronyms; i++)
+        if (acronym_like(&nm[i], 1)) {
+            lens |= 1u << nm[i].keylen;
+            firsts |= 1u << (nm[i].key[0] & 31);
+        }
     /* Two initial sets per name: without and with the small words ("VOA" for "Voice of
      * America", "ISPR" for "Inter-Services Public Relations"). */
-    for (size_t j = 0; j < nn && nacronyms; j++) {
+    for (size_t j = 0; j < nn && lens; j++) {
         if (nm[j].ntok < 2)
             continue;
         /* Both sets in one pass over the key (the longer set fills first); a set that fills
@@ -922,7 +931,8 @@ static int resolve_acronyms(struct ag__ner_scratch *p, const ag_lexicon *lex, dt
             }
         }
         for (int with_small = 0; with_small < 2; with_small++) {
-            if (il[with_small] < 2 || il[with_small] >= sizeof ini[0] || (with_small && !small))
+            if (il[with_small] < 2 || il[with_small] >= sizeof ini[0] || (with_small && !small) ||
+                !((lens >> il[with_small]) & 1) || !((firsts >> (ini[with_small][0] & 31)) & 1))
                 continue;
             int created;
             dslot *sl = dt_intern(p, keys, ini[with_small], il[with_small], &created);
