@@ -48,6 +48,9 @@
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <actorgraph/nlp/text.h>
 
@@ -320,10 +323,57 @@ static void reset_doc(ag__analyser *an)
 
 /* ------------------------------------------------------------------ text helpers */
 
+/* p[0, n) is printable ASCII without two spaces in a row, which unit_text copies as it
+ * is. Sixteen bytes a step where SSE2 is: units are sentences, and most are such. */
+static int plain_ascii(const char *p, size_t n)
+{
+    size_t i = 0;
+    unsigned prev = 0; /* the byte before p[i] is a space */
+#ifdef __SSE2__
+    const __m128i space = _mm_set1_epi8(' '), del = _mm_set1_epi8(0x7F);
+    for (; i + 16 <= n; i += 16) {
+        __m128i c = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        /* (a signed compare: bytes from 0x80 up are below a space too) */
+        unsigned bad = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmplt_epi8(c, space), _mm_cmpeq_epi8(c, del)));
+        unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(c, space));
+        if (bad || (sp & ((sp << 1) | prev)))
+            return 0;
+        prev = sp >> 15;
+    }
+#endif
+    for (; i < n; i++) {
+        unsigned char b = (unsigned char)p[i];
+        if (b < ' ' || b > 0x7E || (b == ' ' && prev))
+            return 0;
+        prev = b == ' ';
+    }
+    return 1;
+}
+
 /* Evidence text: the unit with white space runs collapsed, invalid bytes replaced and
  * cut at a character boundary. Left in an->scratch. */
 static int unit_text(ag__analyser *an, const char *text, size_t s, size_t e)
 {
+    /* A unit of printable ASCII with single spaces comes out as it is, cut after
+     * EVIDENCE_BYTES inside a word: copied at once, rather than word by word below (which
+     * writes a leading space, and cuts before a space at the limit its own way). */
+    size_t len = e - s, take = len <= EVIDENCE_BYTES ? len : EVIDENCE_BYTES;
+    if (len && text[s] != ' ' &&
+        (len <= EVIDENCE_BYTES ? text[e - 1] != ' '
+                               : text[s + take - 1] != ' ' && text[s + take] != ' ') &&
+        plain_ascii(text + s, len <= EVIDENCE_BYTES ? len : take + 1)) {
+        if (ag__grow(&an->scratch, &an->scratchcap, take + 5, 1) < 0)
+            return -1;
+        memcpy(an->scratch, text + s, take);
+        if (len > EVIDENCE_BYTES) {
+            memcpy(an->scratch + take, " \xE2\x80\xA6", 4);
+            take += 4;
+        }
+        an->scratch[take] = '\0';
+        an->scratchlen = take;
+        return 0;
+    }
     an->scratchlen = 0;
     if (ag__ebuf_add(&an->scratch, &an->scratchlen, &an->scratchcap, "", 0) < 0)
         return -1;
