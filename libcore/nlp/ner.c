@@ -78,6 +78,7 @@ void ag_mentions_destroy(ag_mentions *m)
         free(p->capsent);
         free(p->capmid);
         free(p->starts);
+        free(p->firsts);
         free(p->sent_first);
         dtab_dispose(&p->keys);
         dtab_dispose(&p->grammar);

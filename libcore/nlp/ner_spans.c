@@ -1031,19 +1031,43 @@ static int pair_in_body(const ctx *c, size_t q)
     return 0;
 }
 
+/* List in p->firsts the document's tokens first in a sentence outside the headlines
+ * (story_attests). -1 when out of memory. Out of line: most documents have no headline. */
+static __attribute__((noinline)) int list_firsts(struct ag__ner_scratch *p)
+{
+    p->nfirsts = 0;
+    for (size_t j = 0; j < p->ntoks; j++) {
+        if (!(p->toks[j].flags & AG__T_FIRST) || p->capsent[p->toks[j].sent])
+            continue;
+        if (ag__grow(&p->firsts, &p->capfirsts, p->nfirsts + 1, sizeof *p->firsts) < 0) {
+            p->nfirsts = FIRSTS_UNMADE;
+            return -1;
+        }
+        p->firsts[p->nfirsts++] = (uint32_t)j;
+    }
+    return 0;
+}
+
 /* The body writes headline token q, the same bytes, first in a sentence ("Reuters -
  * Intel Corp. said"), as a name there: a word that is no ordinary one, or one that goes on
  * into a longer name or a bracket ("Oracle (Nasdaq: ORCL) has"; not "Health insurance
- * premiums"). Only while the document's tokens are kept (else 0). */
+ * premiums"). Only while the document's tokens are kept (else 0). Those tokens are listed
+ * at the document's first call (list_firsts): every headline word asks, and scanning all
+ * tokens for each cost 1% of a run on headlined news (the marks are all set, by the
+ * tokeniser and find_dateline, before spans ask). -1 when out of memory. */
 static int story_attests(const ctx *c, size_t q)
 {
-    const struct ag__ner_scratch *p = c->p;
+    struct ag__ner_scratch *p = c->p;
     const tok *t = p->toks, *a = &t[q];
     size_t n = p->ntoks, al = a->e - a->s;
-    for (size_t j = 0; p->toks_kept && j < n; j++) {
+    if (!p->toks_kept)
+        return 0;
+    if (p->nfirsts == FIRSTS_UNMADE && list_firsts(p) < 0)
+        return -1;
+    for (size_t i = 0; i < p->nfirsts; i++) {
+        size_t j = p->firsts[i];
         const tok *x = &t[j];
-        if (!(x->flags & AG__T_FIRST) || j == q || x->e - x->s != al || p->capsent[x->sent] ||
-            memcmp(c->text + x->s, c->text + a->s, al) != 0)
+        if (j == q || x->e - x->s != al || memcmp(c->text + x->s, c->text + a->s, al) != 0)
             continue;
         if (!(x->cls & AG_LEX_COMMON) || (x->cls & (AG_LEX_PROPER | AG_LEX_GIVEN)))
             return 1;
@@ -1089,8 +1113,8 @@ static long headline_attested(ctx *c, size_t k, size_t u)
         /* A word the body writes capitalised only where a sentence starts, before the
          * next word of the name, which the body attests: "Red Hat Buys ..." and "Red Hat
          * said ...". */
-        if (!at && !(c->toks[q].cls & AG_LEX_FUNCTION))
-            at = story_attests(c, q);
+        if (!at && !(c->toks[q].cls & AG_LEX_FUNCTION) && (at = story_attests(c, q)) < 0)
+            return -1;
         if (!at && q + 1 < u && !(c->toks[q].cls & AG_LEX_FUNCTION) && pair_in_body(c, q)) {
             at = ag__ner_attested(c, q + 1);
             if (at < 0)

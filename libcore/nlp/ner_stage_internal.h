@@ -190,6 +190,11 @@ struct ag__ner_scratch {
                                 * digit, in order, the tokens where a span may start unless the
                                 * document has an ALL-CAPS sentence (see ag__ner_spans) */
     size_t nstarts, capstarts; /* used / allocated entries of starts */
+    uint32_t *firsts;          /* while the tokens are kept: those marked AG__T_FIRST outside
+                                * the headlines, in order, the only ones story_attests
+                                * compares; made at its first call of a document */
+    size_t nfirsts, capfirsts; /* used / allocated entries of firsts; nfirsts is
+                                * FIRSTS_UNMADE until it is made */
     size_t nsents;             /* sentences of the last document */
     size_t *sent_first;        /* when kept: first token of each sentence, then ntoks */
     size_t capsent_first;      /* allocated entries of sent_first */
@@ -214,6 +219,7 @@ typedef struct capmid {
     uint32_t cls; /* its word class (tok.cls) */
 } capmid;
 #define CAPMID_OFF ((size_t)-1)
+#define FIRSTS_UNMADE ((size_t)-1)
 
 /* A slot of the word class cache: a word of at most WC_MAXLEN bytes, inline, and the
  * lexicon class of its lower-cased form. The word is lower-cased (word_class) or as

@@ -652,6 +652,7 @@ int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, 
     p->nicks = 0;
     p->ncapmid = 0;
     p->nstarts = 0;
+    p->nfirsts = FIRSTS_UNMADE;
     p->doc_pass = 1;
     for (size_t si = 0; si < nsents; si++) {
         size_t a = sents[si].start, b = sents[si].end;
