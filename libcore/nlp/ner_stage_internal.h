@@ -203,6 +203,7 @@ struct ag__ner_scratch {
     uint64_t gram_lens[256];   /* by first byte: bit n set when a list word of n bytes has it */
     uint64_t sport_lens[256];  /* the same for the words of G_SPORT alone */
     uint64_t sport_last[256];  /* and by their last byte */
+    uint64_t sport_2nd[256];   /* and by their second byte (every one has two or more) */
     uint64_t cue_lens[CUE_LISTS][32]; /* per cue list (ag__ner_cues), by first letter (c &
                                        * 31): bit n set when a word of n bytes has it; most
                                        * words are in none */

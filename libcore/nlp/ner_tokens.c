@@ -373,12 +373,13 @@ static inline void word_added(const ag_lexicon *lex, struct ag__ner_scratch *p, 
         classify_tok(lex, p, text, t - 1, t[-1].s, t[-1].e, before);
     if (!(fl & AG__T_WORD))
         return;
-    /* A lower-case word whose first and last bytes and length no sport word has is none,
-     * without a hash lookup. (A lower-case word has no title's period: e - s is its
-     * length.) */
+    /* A lower-case word whose first, second or last byte and length no sport word has is
+     * none, without a hash lookup. (A lower-case word has no title's period: e - s is its
+     * length; it passes the first test only with two bytes or more.) */
     if ((fl & AG__T_LOWER) && o->sport < SPORT_WORDS && e - s < 64 &&
         ((p->sport_lens[(unsigned char)text[s]] >> (e - s)) & 1) &&
         ((p->sport_last[(unsigned char)text[e - 1]] >> (e - s)) & 1) &&
+        ((p->sport_2nd[(unsigned char)text[s + 1]] >> (e - s)) & 1) &&
         (tok_gram(p, text, t) & G_SPORT))
         o->sport++;
     if (!((before | fl) & capish)) {

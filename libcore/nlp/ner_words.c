@@ -558,6 +558,7 @@ int ag__ner_grammar_init(struct ag__ner_scratch *p)
             if (n < 64 && grammar_lists[i].bit == G_SPORT) {
                 p->sport_lens[(unsigned char)(*w)[0]] |= 1ull << n;
                 p->sport_last[(unsigned char)(*w)[n - 1]] |= 1ull << n;
+                p->sport_2nd[(unsigned char)(*w)[1]] |= 1ull << n;
             }
         }
     }
