@@ -35,7 +35,8 @@
  *     decisions of each step are taken on the state after the previous step, then
  *     applied; word classes come from the embedded default lexicon, never --dict files;
  *  4. a group is named after its member with the most words, then the most documents,
- *     then the most mentions (persons), or with no legal form, then the most mentions,
+ *     then the most mentions (persons), or with no legal form, then no nickname (one word
+ *     ending a longer member: "Mets" of "New York Mets"), then the most mentions,
  *     then documents, then words (groups with any other member), then the smallest name
  *     in byte order; the other names and surface forms become its `aliases`; a group
  *     holding a legal-form name ("X Corp") is an org;
@@ -45,6 +46,7 @@
  * graph).
  */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -74,6 +76,7 @@ typedef struct info {
     int words;          /* words in name */
     int legal;          /* 1: an org name ending in a legal form ("Microsoft Corp") */
     int misc;           /* 1: a non-actor by the corpus vote (step 1b): no node */
+    int nick;           /* 1: one word ending a longer name of its group ("Mets") */
 } info;
 
 typedef struct group {
@@ -182,6 +185,9 @@ static int better_rep(const ag__acc *acc, const info *inf, size_t x, size_t y, i
          * "Boeing Co") */
         if (inf[x].legal != inf[y].legal)
             return !inf[x].legal;
+        /* ... and by its full name, not a nickname ("New York Mets" over "Mets") */
+        if (inf[x].nick != inf[y].nick)
+            return !inf[x].nick;
         if (a->mentions != b->mentions)
             return a->mentions > b->mentions;
         if (a->documents != b->documents)
@@ -1154,6 +1160,37 @@ static int unite_variants(resolver *r)
     return bad ? -1 : 0;
 }
 
+/* inf[i].nick for the one-word names that end a longer name of their group ("Mets" of
+ * "New York Mets"): a group is named by the longer. -1: out of memory. */
+static int mark_nicknames(resolver *r)
+{
+    ag__strmap ends = {0}; /* "group last-word" of the longer names -> 1 */
+    char buf[64];
+    int rc = -1;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < r->n; i++) {
+            const char *key = r->acc->actors[i].key, *sp = strrchr(key, ' ');
+            if (r->gof[i] == (size_t)-1 || (pass == 0) != (sp != NULL))
+                continue;
+            int len = snprintf(buf, sizeof buf, "%zu %s", r->gof[i], sp ? sp + 1 : key);
+            if (len < 0 || (size_t)len >= sizeof buf)
+                continue; /* (no nickname is that long) */
+            if (pass == 1) {
+                r->inf[i].nick = ag__strmap_get(&ends, buf) != (size_t)-1;
+                continue;
+            }
+            char *k;
+            if (ag__strmap_get(&ends, buf) == (size_t)-1 &&
+                (!(k = ag__arena_strdup(&r->keys, buf, (size_t)len)) ||
+                 ag__strmap_put(&ends, k, 1) < 0))
+                goto out;
+        }
+    rc = 0;
+out:
+    ag__strmap_dispose(&ends);
+    return rc;
+}
+
 /* Stage 3: the groups (one per node), their representatives, unique ids and members.
  * -1: out of memory. */
 static int form_groups(resolver *r)
@@ -1179,6 +1216,8 @@ static int form_groups(resolver *r)
         groups[r->gof[i]].org |= r->inf[i].type != AG_ACTOR_PERSON;
         groups[r->gof[i]].legal |= r->inf[i].legal;
     }
+    if (mark_nicknames(r) < 0)
+        return -1;
     for (size_t i = 0; i < n; i++) {
         if (r->gof[i] == (size_t)-1)
             continue;
