@@ -314,6 +314,7 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
     }
 
     /* 4. Resolution. */
+    ag__ner_definitions(&c);
     ag__ner_sports_teams(&c);
     /* Headline words attach to body names case-insensitively (names are keyed lower-case). */
     if (ag__ner_resolve(&c) < 0)

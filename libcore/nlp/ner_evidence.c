@@ -536,6 +536,16 @@ static void vote_apposition(ctx *c, cand *m)
  * American software company", "X was a British rock band", "X is a Scottish footballer";
  * and "X was founded in 1990", "X, founded in", "X is headquartered / based in" make an
  * organisation. Up to eight words after "is a", to the next punctuation. */
+/* A definition says what the name is ("X is an American software company"): votes, and
+ * the type the name takes in its article whatever its words say at every other mention
+ * ("The Velvet Harbour were an English rock band" over a repeated "Harbour", "Blue
+ * Harbour is the third studio album"; ner_resolve.c, ag__ner_definitions). */
+static void define(cand *m, ag_actor_type type)
+{
+    m->votes[type] += 6;
+    m->defined = (uint8_t)(1 + type);
+}
+
 static void vote_definition(ctx *c, cand *m)
 {
     const tok *t = c->toks;
@@ -585,22 +595,20 @@ static void vote_definition(ctx *c, cand *m)
              (lower_class(c, j + 1) & AG_LEX_ORGCUE)))
             continue;
         if (tok_in(c, &t[j], G_ORG_BEFORE | G_ORG_NOUN) || (t[j].cls & AG_LEX_ORGCUE)) {
-            m->votes[AG_ACTOR_ORG] += 3;
+            define(m, AG_ACTOR_ORG);
             return;
         }
         if (tok_in(c, &t[j], G_MISC_NOUN)) {
-            /* "X is a 2011 British drama film": what the text says the name is outweighs
-             * what its words suggest ("Blue Harbour is the third studio album") */
-            m->votes[AG_ACTOR_OTHER] += 6;
+            define(m, AG_ACTOR_OTHER); /* "X is a 2011 British drama film" */
             return;
         }
         if (tok_in(c, &t[j], G_PLACE_NOUN)) { /* "X is a market town in", "a village" */
-            m->votes[AG_ACTOR_PLACE] += 3;
+            define(m, AG_ACTOR_PLACE);
             return;
         }
         /* (not every title word: "a major company", "a general store") */
         if (tok_is_any(c->text, &t[j], ag__ner_person_nouns)) {
-            m->votes[AG_ACTOR_PERSON] += 3;
+            define(m, AG_ACTOR_PERSON);
             return;
         }
     }

@@ -85,6 +85,7 @@ int ag__ner_intern_name(ctx *c, cand *m)
         d->strong = 0;
         d->uncued = 0;
         d->ownp = 0;
+        d->defined = 0;
         d->the = 0;
         d->shape = 0;
         d->type = AG_ACTOR_OTHER;
@@ -132,6 +133,8 @@ int ag__ner_intern_name(ctx *c, cand *m)
         d->votes[AG_ACTOR_PERSON] -= m->ownp - fresh;
         d->ownp += fresh;
     }
+    if (m->defined && !d->defined)
+        d->defined = m->defined; /* (the first definition) */
     if (m->role || (m->te - m->ts >= 2 && (t[m->ts].cls & AG_LEX_GIVEN)))
         d->strong = 1;
     m->name = (long)s->val;
@@ -1744,6 +1747,24 @@ static void sports_leagues(ctx *c)
                 top = d->votes[t];
         if (d->votes[AG_ACTOR_OTHER] <= top)
             d->votes[AG_ACTOR_OTHER] = top + 1;
+    }
+}
+
+/* A name its article defines takes the definition's type: its votes are raised above
+ * every other type's (see define() in ner_evidence.c). */
+void ag__ner_definitions(ctx *c)
+{
+    struct ag__ner_scratch *p = c->p;
+    for (size_t i = 0; i < p->nnames; i++) {
+        dname *d = &p->names[i];
+        if (!d->defined)
+            continue;
+        int want = d->defined - 1, top = 0;
+        for (int t = 0; t < 5; t++)
+            if (t != want && d->votes[t] > top)
+                top = d->votes[t];
+        if (d->votes[want] <= top)
+            d->votes[want] = top + 1;
     }
 }
 

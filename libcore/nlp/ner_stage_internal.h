@@ -70,6 +70,8 @@ typedef struct cand {
                             * sports_teams */
     uint8_t ownp;          /* person votes its own words gave (a given name first, the
                             * shape of a personal name): counted once per name */
+    uint8_t defined;       /* 1 + the type a definition gives the name ("X were an English
+                            * rock band"), or 0 */
     unsigned dateline : 1; /* dateline place */
     unsigned caps : 1;     /* found in an ALL-CAPS sentence: needs attestation */
     unsigned drop : 1;     /* removed during resolution */
@@ -99,6 +101,7 @@ typedef struct dname {
     int strong;         /* a mention had a title or starts with a given name */
     int uncued;         /* a mention's votes held the default person vote (counted once) */
     int ownp;           /* most person votes a mention's own words gave (counted once) */
+    int defined;        /* 1 + the type a mention's definition gave, or 0 (it decides) */
     int the;            /* a mention's votes held the vote of "The" first (counted once) */
     int shape;          /* a mention's votes held the vote of a company's shape (once) */
     const char *last;   /* lower-cased last word (points into key) */
@@ -799,6 +802,10 @@ int ag__ner_work_votes(const ctx *c, const cand *m);
 int ag__ner_intern_name(ctx *c, cand *m);
 
 #define SPORT_WORDS 2 /* sport words that make a document a sports report */
+
+/* A name its article defines ("X were an English rock band") takes the definition's type
+ * (cand.defined): its votes are raised above every other type's. Before ag__ner_resolve. */
+void ag__ner_definitions(ctx *c);
 
 /* Teams are organisations, and one sense per discourse: every mention of a team's name
  * (cand.team, from finish_cands) in the document becomes an organisation. Before

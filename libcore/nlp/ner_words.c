@@ -101,13 +101,13 @@ const char *const ag__ner_misc_heads[] = {
  * worm". Nouns a company name
  * also stands before ("Sony games", "Intel chips", "Nokia phones") are left out. */
 static const char *const misc_nouns[] = {
-    "album",    "albums",    "film",        "films",      "movie",       "movies",  "single",
-    "song",     "novel",     "musical",     "sitcom",     "documentary", "console", "consoles",
-    "browser",  "handheld",  "blockbuster", "soundtrack", "memoir",      "opera",   "kernel",
-    "book",     "books",     "poem",        "painting",   "series",      "drama",   "comedy",
-    "thriller", "soap",      "cartoon",     "biopic",     "sequel",      "prequel", "remake",
-    "sedan",    "hatchback", "minivan",     "coupe",      "standard",    "format",  "codec",
-    "protocol", "crude",     "worm",        "virus",      NULL};
+    "album",    "albums",    "film",        "films",      "movie",       "movies",    "single",
+    "song",     "novel",     "musical",     "sitcom",     "documentary", "console",   "consoles",
+    "browser",  "handheld",  "blockbuster", "soundtrack", "memoir",      "opera",     "kernel",
+    "book",     "books",     "poem",        "painting",   "series",      "drama",     "comedy",
+    "thriller", "soap",      "cartoon",     "biopic",     "sequel",      "prequel",   "remake",
+    "sedan",    "hatchback", "minivan",     "coupe",      "standard",    "format",    "codec",
+    "protocol", "crude",     "worm",        "virus",      "compilation", "anthology", NULL};
 /* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip"; also
  * sports grounds ("Adelaide Oval", "Ascot Racecourse"). */
 static const char *const place_heads[] = {
