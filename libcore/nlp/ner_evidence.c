@@ -466,6 +466,23 @@ static uint32_t lower_class(ctx *c, size_t k)
     return word_class_raw(c->p, c->lex, c->text + t->s, n);
 }
 
+/* Lower-case token k ends a title of one to three words: "minister", "foreign minister",
+ * "chief executive officer". The lexicon knows a post by its whole phrase, and the last
+ * word of one alone ("executive", "officer") is often no title. */
+static int title_ends_at(ctx *c, size_t k, uint32_t sent)
+{
+    const tok *t = c->toks;
+    for (size_t j = k + 1;
+         j-- > 0 && j + 3 > k && t[j].sent == sent && (t[j].flags & AG__T_LOWER);) {
+        if (j == k ? (lower_class(c, k) & AG_LEX_TITLE) != 0
+                   : single_spaced(c->text, t, j, k + 1) &&
+                         (word_class_raw(c->p, c->lex, c->text + t[j].s, t[k].e - t[j].s) &
+                          AG_LEX_TITLE))
+            return 1;
+    }
+    return 0;
+}
+
 static void vote_apposition(ctx *c, cand *m)
 {
     const tok *t = c->toks;
@@ -1365,11 +1382,12 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
                                         * X standard, Harbour News reported": a subject) */
     else if (!titled && (pv->flags & AG__T_PUNCT) && pv->punct == ',' && ts > 1 &&
              t[ts - 2].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
-             (lower_class(c, ts - 2) & AG_LEX_TITLE) && !tok_is_any(c->text, &t[ts - 2], parts) &&
+             title_ends_at(c, ts - 2, m->sent) && !tok_is_any(c->text, &t[ts - 2], parts) &&
              te < c->ntoks && t[te].sent == m->sent && (t[te].flags & AG__T_PUNCT) &&
              t[te].punct == ',')
         m->votes[AG_ACTOR_PERSON] += 3; /* "Armenia's foreign minister, Ararat Mirzoyan,
-                                         * said": a role's holder in apposition */
+                                         * said", "Sharman's chief executive, Nikki
+                                         * Hemming, said": a role's holder in apposition */
     else if (!titled && (pv->flags & AG__T_PUNCT) && pv->punct == ',' && ts > 2 &&
              t[ts - 3].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
              (tok_in(c, &t[ts - 2], G_ORG_BEFORE) ||
