@@ -702,6 +702,39 @@ static int band_member(const ctx *c, const cand *m)
 static const char *const person_after[] = {"campaign", "administration", "aide", "aides",
                                            "camp",     "presidency",     NULL};
 
+/* The name stands before "software" or "program(me)", with up to two hyphenated
+ * modifiers between, and the noun ends its phrase: "the Kazaa file-sharing software",
+ * "the Norton anti-virus software", "its AdSense programme" name a program. A company
+ * writes its trade in its name ("Sybari Software") or before another noun ("a McLean
+ * software maker"), and a company the lexicon knows ("Microsoft software") is never
+ * asked. */
+static int program_after(const ctx *c, const cand *m)
+{
+    static const char *const programs[] = {"software",  "program",    "programs",
+                                           "programme", "programmes", NULL};
+    const tok *t = c->toks;
+    size_t k = m->te;
+    /* (an ordinary word or compound opening the sentence is no name: "Open-source
+     * software is", "File-swapping software"; a name's compound is capitalised after its
+     * hyphen, "Hewlett-Packard") */
+    if (m->te == m->ts + 1) {
+        const char *h = memchr(c->text + t[m->ts].s, '-', t[m->ts].e - t[m->ts].s);
+        if (((t[m->ts].flags & AG__T_FIRST) && (t[m->ts].cls & AG_LEX_COMMON)) ||
+            (h && h + 1 < c->text + t[m->ts].e && h[1] >= 'a' && h[1] <= 'z'))
+            return 0;
+    }
+    while (k < m->te + 2 && k < c->ntoks && t[k].sent == m->sent &&
+           (t[k].flags & (AG__T_LOWER | AG__T_HYPHEN)) == (AG__T_LOWER | AG__T_HYPHEN))
+        k++;
+    if (k >= c->ntoks || t[k].sent != m->sent || !(t[k].flags & AG__T_LOWER) ||
+        !tok_is_any(c->text, &t[k], programs))
+        return 0;
+    k++;
+    return k >= c->ntoks || t[k].sent != m->sent || !(t[k].flags & AG__T_LOWER) ||
+           (t[k].cls & AG_LEX_FUNCTION) ||
+           !(tok_in(c, &t[k], G_ORG_BEFORE | G_ORG_NOUN) || (t[k].cls & AG_LEX_ORGCUE));
+}
+
 /* Votes from the words right after the name, in its sentence (te < c->ntoks). */
 /* Events named by what comes before them ("the Glenmore festival", "the Doha
  * tournament"). Not "conference" or "summit", which parties and governments hold under
@@ -832,6 +865,8 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
         else if (tok_is(c->text, nt, "operating") && te + 1 < c->ntoks &&
                  (tok_is(c->text, &t[te + 1], "system") || tok_is(c->text, &t[te + 1], "systems")))
             m->votes[AG_ACTOR_OTHER] += 3; /* "the Linux operating system" */
+        else if (!given && program_after(c, m))
+            m->votes[AG_ACTOR_OTHER] += 3; /* "the Kazaa file-sharing software" */
         else if ((nt->cls & AG_LEX_TITLE) && !given)
             m->votes[AG_ACTOR_ORG] += 2; /* "Labour leader", "Arsenal manager" */
     } else if ((nt->flags & AG__T_PUNCT) && nt->punct == ',' && te + 2 < c->ntoks &&
