@@ -1179,6 +1179,12 @@ static int work_before(const ctx *c, const cand *m)
         return word_of(c, ts - 2, sent, CUE_WORK_IN) ? 4 : 0;
     if (tok_is(c->text, pv, "of") || tok_is(c->text, pv, "to"))
         return word_of(c, ts - 2, sent, CUE_WORK_OF) ? 4 : 0;
+    /* what one is known for is one's work: "best known for The X-Files", "famous for
+     * Cathy Come Home" (not a person's possessive: "known for Mike Leigh's films") */
+    static const char *const fame[] = {"known", "famous", "remembered", "celebrated", NULL};
+    if (tok_is(c->text, pv, "for") && (t[ts - 2].flags & AG__T_LOWER) &&
+        tok_is_any(c->text, &t[ts - 2], fame))
+        return m->te < c->ntoks && (t[m->te].flags & AG__T_POSS) ? 0 : 4;
     if (!tok_is(c->text, pv, "for") || !word_of(c, ts - 2, sent, CUE_WORK_CATEGORY))
         return 0;
     for (size_t q = ts - 2; q-- > 0 && q + 8 >= ts && t[q].sent == sent;) {
