@@ -1198,6 +1198,20 @@ static int work_before(const ctx *c, const cand *m)
 
 int ag__ner_work_votes(const ctx *c, const cand *m) { return work_after(c, m) + work_before(c, m); }
 
+int ag__ner_work_noun_before(const ctx *c, const cand *m)
+{
+    /* (not the nouns of products, standards or sports: "the series England won") */
+    static const char *const arts[] = {
+        "film",   "movie",  "musical",     "album",       "novel",    "opera",   "song",
+        "single", "sitcom", "documentary", "blockbuster", "thriller", "cartoon", "biopic",
+        "memoir", "ballet", "painting",    "poem",        NULL};
+    const tok *t = c->toks;
+    size_t ts = m->ts, te = m->te;
+    return ts > 0 && t[ts - 1].sent == m->sent && (t[ts - 1].flags & AG__T_LOWER) &&
+           tok_is_any(c->text, &t[ts - 1], arts) &&
+           (te >= c->ntoks || t[te].sent != m->sent || !(t[te].flags & AG__T_CAP));
+}
+
 /* Does the name [ts, te) end in a word of places ("the East Coast", "the Far East"),
  * start with one before "of" ("the Gulf of Mexico"), or hold a title ("the Holy Roman Emperor
  * Charles VI")? */

@@ -1501,7 +1501,7 @@ static void place_works(ctx *c)
     struct ag__ner_scratch *p = c->p;
     for (size_t ci = 0; ci < p->ncands; ci++) {
         const cand *w = &p->cands[ci];
-        if (!w->misc || w->grade || !w->lexname || w->type != AG_ACTOR_PLACE || w->adjective)
+        if (!w->misc || w->misc_here || !w->lexname || w->type != AG_ACTOR_PLACE || w->adjective)
             continue;
         for (size_t cj = 0; cj < p->ncands; cj++)
             if (p->cands[cj].lexname == w->lexname && !p->cands[cj].dateline)

@@ -2370,12 +2370,16 @@ int ag__ner_finish_cands(ctx *c, size_t from)
         if (m->lexname && m->type == AG_ACTOR_PLACE && !m->adjective && !m->dateline &&
             ag__ner_work_votes(c, m) >= 4)
             m->misc = 1; /* "Constantine, starring Keanu Reeves": the film, not the city */
+        if (m->lexname && (m->type == AG_ACTOR_PLACE || m->type == AG_ACTOR_COUNTRY) &&
+            !m->adjective && !m->dateline && ag__ner_work_noun_before(c, m))
+            m->misc = 1, m->misc_here = 1; /* "the animated film Madagascar", "the musical
+                                            * Chicago" (and "in Chicago" is the city) */
         /* A place before "crude" or "blend" names a grade of oil priced there: "Brent
          * crude", "Dubai crude" (a country's crude is the country's: "Iraqi crude"). */
         if (m->lexname && m->type == AG_ACTOR_PLACE && !m->adjective && !m->dateline &&
             te < c->ntoks && t[te].sent == m->sent && (t[te].flags & AG__T_LOWER) &&
             (tok_is(c->text, &t[te], "crude") || tok_is(c->text, &t[te], "blend")))
-            m->misc = 1, m->grade = 1;
+            m->misc = 1, m->misc_here = 1;
         /* A cricket scorecard's dismissals name players: "c Ranatunga b Muralitharan 22";
          * so do the scorers in brackets after a side's score (not a row of the table). */
         if (m->name >= 0 && ((ts > 0 && t[ts - 1].sent == m->sent && dismissal(c, &t[ts - 1])) ||

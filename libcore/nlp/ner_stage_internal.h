@@ -60,35 +60,36 @@ typedef struct cand {
     const char *role;    /* stripped title, or NULL */
     ag_actor_type type;  /* fixed type (gazetteer) or AG_ACTOR_OTHER while unknown */
     /* Token facts saved by finish_cands while the tokens are still in the window: */
-    uint32_t tcls0;        /* lexicon class of its first word */
-    uint32_t tflags0;      /* T_* flags of its first word */
-    uint16_t ntok;         /* words in the mention (spans are short) */
-    int16_t votes[5];      /* cue votes per ag_actor_type */
-    uint8_t capital;       /* a national capital (from the lexicon) */
-    uint8_t adjective;     /* adjective/demonym form */
-    uint8_t metonym;       /* capital standing for its government; 2 marks a team for
-                            * sports_teams */
-    uint8_t ownp;          /* person votes its own words gave (a given name first, the
-                            * shape of a personal name): counted once per name */
-    uint8_t defined;       /* 1 + the type a definition gives the name ("X were an English
-                            * rock band"), or 0 */
-    unsigned dateline : 1; /* dateline place */
-    unsigned caps : 1;     /* found in an ALL-CAPS sentence: needs attestation */
-    unsigned drop : 1;     /* removed during resolution */
-    unsigned team : 1;     /* sports results context: a team */
-    unsigned row : 1;      /* a table row's name ("Aston Villa 5 3 1 1 10 4 10") */
-    unsigned rowkind : 2;  /* for a row: 1 reads as a person's name, 2 as a team's */
-    unsigned gov : 1;      /* context makes a capital a government */
-    unsigned corpdot : 1;  /* "Corp." follows: the period belongs to the name */
-    unsigned misc : 1;     /* no actor: an event, a work, a product (ag_mention.misc) */
-    unsigned grade : 1;    /* misc as a grade named after the place ("Brent crude"): this
-                            * mention only, not the place's other mentions */
-    unsigned credit : 1;   /* a news agency credited for the story (ag_mention.credit) */
-    unsigned uncued : 1;   /* votes hold the default person vote of a name with no cue */
-    unsigned the : 1;      /* votes hold the organisation vote of a capitalised "The" first */
-    unsigned shape : 1;    /* votes hold the organisation vote of a company's word shape */
-    unsigned nick : 1;     /* a team named by a city and a people's plural ("Cleveland
-                            * Indians"): the plural alone is the team too */
+    uint32_t tcls0;         /* lexicon class of its first word */
+    uint32_t tflags0;       /* T_* flags of its first word */
+    uint16_t ntok;          /* words in the mention (spans are short) */
+    int16_t votes[5];       /* cue votes per ag_actor_type */
+    uint8_t capital;        /* a national capital (from the lexicon) */
+    uint8_t adjective;      /* adjective/demonym form */
+    uint8_t metonym;        /* capital standing for its government; 2 marks a team for
+                             * sports_teams */
+    uint8_t ownp;           /* person votes its own words gave (a given name first, the
+                             * shape of a personal name): counted once per name */
+    uint8_t defined;        /* 1 + the type a definition gives the name ("X were an English
+                             * rock band"), or 0 */
+    unsigned dateline : 1;  /* dateline place */
+    unsigned caps : 1;      /* found in an ALL-CAPS sentence: needs attestation */
+    unsigned drop : 1;      /* removed during resolution */
+    unsigned team : 1;      /* sports results context: a team */
+    unsigned row : 1;       /* a table row's name ("Aston Villa 5 3 1 1 10 4 10") */
+    unsigned rowkind : 2;   /* for a row: 1 reads as a person's name, 2 as a team's */
+    unsigned gov : 1;       /* context makes a capital a government */
+    unsigned corpdot : 1;   /* "Corp." follows: the period belongs to the name */
+    unsigned misc : 1;      /* no actor: an event, a work, a product (ag_mention.misc) */
+    unsigned misc_here : 1; /* misc in this mention only, not the place's other ones: a
+                             * grade named after it ("Brent crude"), a work after its noun
+                             * ("the musical Chicago ... opened in Chicago") */
+    unsigned credit : 1;    /* a news agency credited for the story (ag_mention.credit) */
+    unsigned uncued : 1;    /* votes hold the default person vote of a name with no cue */
+    unsigned the : 1;       /* votes hold the organisation vote of a capitalised "The" first */
+    unsigned shape : 1;     /* votes hold the organisation vote of a company's word shape */
+    unsigned nick : 1;      /* a team named by a city and a people's plural ("Cleveland
+                             * Indians"): the plural alone is the team too */
 } cand;
 
 /* A distinct unknown name of the document (keyed by its lower-cased text). */
@@ -792,6 +793,11 @@ int ag__ner_weekday_title(const ctx *c, size_t ts, size_t te);
  * lexicon knows with 4 or more is a film or a show of that name ("Constantine, starring
  * Keanu Reeves"), in every mention of the article (ag__ner_resolve). */
 int ag__ner_work_votes(const ctx *c, const cand *m);
+
+/* Candidate m follows a noun of a work of art: "the animated film Madagascar", "the
+ * musical Chicago". A place or a country the lexicon knows is then that work, misc, in
+ * that mention only. */
+int ag__ner_work_noun_before(const ctx *c, const cand *m);
 
 /* ---------------------------------------------------------------- in-article resolution
  * (ner_resolve.c): p->cands and p->names -> one name and type per candidate */
