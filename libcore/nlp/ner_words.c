@@ -400,8 +400,9 @@ const char *const ag__ner_work_titles[] = {
 const char *const ag__ner_title_glue[] = {"the", "of",  "a",   "an", "to",
                                           "in",  "and", "for", "on", NULL};
 /* Industries that end companies' names (orgcues.txt: "Velantis Semiconductor", "Orrin
- * Therapeutics") but, in lower case after a name, name its field or product, not a
- * company: "Linux software", "Hollywood entertainment". */
+ * Therapeutics", "Hexley Research") but, in lower case after a name, name its field or
+ * product, not a company: "Linux software", "Hollywood entertainment", "market research";
+ * so do a firm's partners ("Kessler Associates"; "Blair associates" are a person's). */
 const char *const ag__ner_industries[] = {"semiconductor", "semiconductors", "pharmaceutical",
                                           "pharma",        "foods",          "brewing",
                                           "mining",        "metals",         "chemicals",
@@ -414,7 +415,8 @@ const char *const ag__ner_industries[] = {"semiconductor", "semiconductors", "ph
                                           "networks",      "telecom",        "telecoms",
                                           "insurance",     "petroleum",      "pharmaceuticals",
                                           "records",       "pictures",       "communications",
-                                          "broadcasting",  "news",           NULL};
+                                          "broadcasting",  "news",           "research",
+                                          "consulting",    "associates",     NULL};
 /* Head words of a ministry or a minister whose "of" names a portfolio, which may be a
  * list ("Department of Trade and Industry", "Minister of Culture and Tourism"). Asked by
  * ner_spans.c (span_end). */
