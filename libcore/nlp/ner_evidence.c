@@ -1527,16 +1527,36 @@ static void vote_kind(ctx *c, cand *m)
     else if (!(k >= 2 && is_at(c, k - 1, sent, "including")))
         return;
     const tok *kind = &t[k - 2];
-    if (kind->sent != sent || !(kind->flags & AG__T_LOWER))
-        return;
     /* (plurals of works the work nouns lack: "five top ten hits including X", "games
-     * such as X") */
+     * such as X"; and those a sentence may open with) */
     static const char *const works[] = {"hits",   "singles", "songs",  "tracks", "shows",
-                                        "novels", "plays",   "titles", "games",  NULL};
-    if (tok_is_any(c->text, kind, ag__ner_org_kinds))
-        m->votes[AG_ACTOR_ORG] += 3;
-    else if (tok_in(c, kind, G_MISC_NOUN) || tok_is_any(c->text, kind, works))
-        m->votes[AG_ACTOR_OTHER] += 3;
+                                        "novels", "plays",   "titles", "games",  "films",
+                                        "movies", "albums",  "books",  NULL};
+    if (kind->sent != sent)
+        return;
+    if (kind->flags & AG__T_LOWER) {
+        if (tok_is_any(c->text, kind, ag__ner_org_kinds))
+            m->votes[AG_ACTOR_ORG] += 3;
+        else if (tok_in(c, kind, G_MISC_NOUN) || tok_is_any(c->text, kind, works))
+            m->votes[AG_ACTOR_OTHER] += 3;
+        return;
+    }
+    /* A sentence opens with the kind too: "Charities including Shelter", "Titles such as
+     * X". */
+    if ((kind->flags & (AG__T_FIRST | AG__T_ALLCAPS)) != AG__T_FIRST)
+        return;
+    const char *w = c->text + kind->s;
+    size_t n = kind->e - kind->s;
+    for (const char *const *o = ag__ner_org_kinds; *o; o++)
+        if (list_word_is_ci(*o, w, n)) {
+            m->votes[AG_ACTOR_ORG] += 3;
+            return;
+        }
+    for (const char *const *o = works; *o; o++)
+        if (list_word_is_ci(*o, w, n)) {
+            m->votes[AG_ACTOR_OTHER] += 3;
+            return;
+        }
 }
 
 /* The name is an acronym in brackets right after the lower-case words it abbreviates:
