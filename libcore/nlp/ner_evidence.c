@@ -1354,6 +1354,23 @@ static int show_before(const ctx *c, const cand *m, const tok *pv)
            tok_is_any(c->text, &t[k - 1], kinds);
 }
 
+/* "game" or "games" before the name follows a kind of computer game: "the racing game
+ * X", "the video game X", "the strategy games X and Y" name games. Not "game" alone,
+ * which is a match's: "the game Sharapova won". */
+static int game_before(const ctx *c, const cand *m)
+{
+    /* (not a sport's: "the football game Auburn won" is a match) */
+    static const char *const kinds[] = {
+        "video",        "computer", "racing",  "puzzle",   "strategy",  "online",
+        "arcade",       "fighting", "driving", "shooting", "adventure", "platform",
+        "role-playing", "console",  "mobile",  "PC",       NULL};
+    const tok *t = c->toks;
+    size_t k = m->ts - 1;
+    return k > 0 && t[k - 1].sent == m->sent && (t[k].flags & AG__T_LOWER) &&
+           (tok_is(c->text, &t[k], "game") || tok_is(c->text, &t[k], "games")) &&
+           tok_is_any(c->text, &t[k - 1], kinds);
+}
+
 /* The work noun at token k names a department after "of", the post's portfolio, not a
  * work: "the BBC's head of drama, X", "its head of drama series, X", "controller of
  * comedy, X" (at most two more lower-case words between). */
@@ -1418,6 +1435,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_OTHER] += 5; /* "the film Troy", "his painting The Siege of X" */
     else if (!titled && !given && show_before(c, m, pv))
         m->votes[AG_ACTOR_OTHER] += 5; /* "the talent show X", "the chat show X" */
+    else if (!titled && !given && game_before(c, m))
+        m->votes[AG_ACTOR_OTHER] += 5; /* "the racing game X" */
     else if (!titled && ts > 1 && tok_is(c->text, pv, "for") && t[ts - 2].sent == m->sent &&
              (t[ts - 2].flags & AG__T_CAP) && tok_in(c, &t[ts - 2], G_MISC_HEAD))
         m->votes[AG_ACTOR_OTHER] += 3; /* "the Grammy Award for Best Rock Album": the prize */
