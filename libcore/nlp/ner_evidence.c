@@ -541,6 +541,13 @@ static void vote_apposition(ctx *c, cand *m)
             m->votes[AG_ACTOR_OTHER] += 4;
             return;
         }
+        /* a product's release heading it: "X, the next version of the operating
+         * system", "X, a cheaper edition of Windows" */
+        static const char *const releases[] = {"version", "edition", "upgrade", "update", NULL};
+        if (tok_is_any(c->text, &t[k], releases) && is_at(c, k + 1, m->sent, "of")) {
+            m->votes[AG_ACTOR_OTHER] += 4;
+            return;
+        }
         if (tok_is(c->text, &t[k], "of") || tok_is(c->text, &t[k], "that") ||
             tok_is(c->text, &t[k], "which") || tok_is(c->text, &t[k], "who"))
             break; /* "the head of X": X's kind, not this name's */
