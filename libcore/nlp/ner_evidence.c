@@ -1063,8 +1063,20 @@ static int work_after(const ctx *c, const cand *m)
         (is_at(c, k + 1, sent, "renewed") ||
          (is_at(c, k + 1, sent, "been") && is_at(c, k + 2, sent, "renewed"))))
         return 5;
-    if (word_of(c, k, sent, CUE_WORK_BOX)) {
-        for (size_t q = k + 1; q < k + 10 && q + 1 < c->ntoks && t[q].sent == sent; q++)
+    /* (after an auxiliary and an adverb too, and with verbs of arriving: "X has gone
+     * straight to the top of the UK box office", "X went straight in at number one at
+     * the box office") */
+    static const char *const aux[] = {"has", "have", "had", NULL};
+    static const char *const adverbs[] = {"straight", "again", "still", "already", NULL};
+    static const char *const arrive[] = {"gone", "went", "entered", "shot", "stormed", NULL};
+    size_t v = k;
+    if (v < c->ntoks && t[v].sent == sent && tok_is_any(c->text, &t[v], aux))
+        v++;
+    if (v < c->ntoks && t[v].sent == sent && tok_is_any(c->text, &t[v], adverbs))
+        v++;
+    if (word_of(c, v, sent, CUE_WORK_BOX) ||
+        (v < c->ntoks && t[v].sent == sent && tok_is_any(c->text, &t[v], arrive))) {
+        for (size_t q = v + 1; q < v + 12 && q + 1 < c->ntoks && t[q].sent == sent; q++)
             if (tok_is(c->text, &t[q], "box") && tok_is(c->text, &t[q + 1], "office"))
                 return 4;
     }
