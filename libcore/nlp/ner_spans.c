@@ -581,6 +581,19 @@ static int ampersand_initials(const ctx *c, size_t ts, size_t te)
  * [*tsp, te) ("The", "Senior Taliban officials"), unless the word starts a gazetteer form
  * or a title, or the document writes it capitalised in mid-sentence too. In an ALL-CAPS
  * sentence (caps) nothing is dropped. Returns 0, or -1 when out of memory. */
+/* Token k is a count ("Two", "Ten") or a participle in -ing or -ed ("Streaking",
+ * "Injured"). */
+static int participle_or_count(const ctx *c, size_t k)
+{
+    static const char *const counts[] = {"One",   "Two",   "Three", "Four", "Five", "Six",
+                                         "Seven", "Eight", "Nine",  "Ten",  NULL};
+    const char *w = c->text + c->toks[k].s;
+    size_t n = c->toks[k].e - c->toks[k].s;
+    return tok_is_any(c->text, &c->toks[k], counts) ||
+           (n > 4 && memcmp(w + n - 3, "ing", 3) == 0) ||
+           (n > 3 && memcmp(w + n - 2, "ed", 2) == 0);
+}
+
 static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
 {
     tok *t = c->toks;
@@ -654,6 +667,14 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
         if (ts + 1 < te && te + 1 < c->ntoks && t[te + 1].sent == t[ts].sent &&
             tok_is_any(c->text, &t[te], ag__ner_copulas) &&
             (tok_is(c->text, &t[te + 1], "a") || tok_is(c->text, &t[te + 1], "an")))
+            break;
+        /* "Sale Sharks moved up to third": in a sports report an ordinary word and a
+         * capitalised plural are a club and its nickname (not a count or a participle
+         * before a nickname: "Ten Orioles", "Streaking Patriots") */
+        if (te - ts == 2 && (cl & AG_LEX_COMMON) && !(t[ts + 1].flags & AG__T_ALLCAPS) &&
+            t[ts + 1].e - t[ts + 1].s > 3 && c->text[t[ts + 1].e - 1] == 's' &&
+            !strchr("siu", c->text[t[ts + 1].e - 2]) && !participle_or_count(c, ts) &&
+            ag__ner_sports_report(c))
             break;
         /* "Hurricane Ivan hit": an event word starts the name (typed misc later) */
         int event = 0;
