@@ -1354,8 +1354,24 @@ static size_t *number_nodes(resolver *r)
     return order;
 }
 
-/* The nodes in number_nodes' order into the empty graph g. */
+/* The nodes in number_nodes' order into the empty graph g, without their attributes
+ * (node_attrs): they go in on one thread, their attributes may go in on another. */
 static int add_nodes(resolver *r, const size_t *order, ag_graph *g, ag_error *err)
+{
+    for (size_t j = 0; j < r->ngroups; j++) {
+        size_t k = order[j];
+        long node = ag_graph_add_node(g, r->groups[k].id, err);
+        if (node < 0)
+            return -1;
+        if (node != r->groups[k].node)
+            return ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "node ids are not unique");
+    }
+    return 0;
+}
+
+/* The attributes of add_nodes' nodes. It writes the graph's node attributes and the
+ * members' lists alone. */
+static int node_attrs(const resolver *r, const size_t *order, ag_graph *g, ag_error *err)
 {
     /* One record sums every group in turn: its lists keep their memory between groups
      * (an accumulator per group cost an arena block and an index each). Its strings are
@@ -1365,15 +1381,6 @@ static int add_nodes(resolver *r, const size_t *order, ag_graph *g, ag_error *er
     memset(&sum, 0, sizeof sum);
     for (size_t j = 0; j < r->ngroups && rc == 0; j++) {
         size_t k = order[j];
-        long node = ag_graph_add_node(g, r->groups[k].id, err);
-        if (node < 0) {
-            rc = -1;
-            break;
-        }
-        if (node != r->groups[k].node) {
-            rc = ag_error_set(err, AG_EINTERNAL, NULL, 0, 0, "node ids are not unique");
-            break;
-        }
         sum.mentions = sum.documents = 0;
         memset(sum.types, 0, sizeof sum.types);
         sum.names.n = sum.forms.n = sum.roles.n = sum.countries.n = 0;
@@ -1381,7 +1388,7 @@ static int add_nodes(resolver *r, const size_t *order, ag_graph *g, ag_error *er
         if (sum_members(r, k, &sum) < 0)
             rc = ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
         else
-            rc = set_node_attrs(g, (size_t)node, &r->groups[k], &sum, err);
+            rc = set_node_attrs(g, j, &r->groups[k], &sum, err);
         /* The members' lists are in the node now: their memory serves the next nodes. */
         for (size_t mi = r->mstart[k]; mi < r->mstart[k + 1]; mi++)
             ag__actor_free_lists(&r->acc->actors[r->members[mi]]);
@@ -1724,12 +1731,60 @@ static int join_links(links_job *j, ag_error *err)
     return j->rc;
 }
 
+/* With threads, the nodes' attributes (node_attrs) go in on one more thread once the
+ * nodes are made, beside the folding of the pairs and the links: they touch the graph's
+ * node attributes, the groups' members and their lists alone, which neither the folding
+ * nor the links read; add_links reads only the count of nodes, which no longer changes.
+ * On Zipf shards they were a third of this thread's resolution. The actors' lists and
+ * acc's pool (the strings they borrow) go once the job is joined. */
+typedef struct nodes_job {
+    const resolver *r; /* borrowed */
+    const size_t *order;
+    ag_graph *g;
+    ag_error err;
+    int rc;
+    pthread_t tid;
+    int running;
+} nodes_job;
+
+/* The actor records are summed into the nodes: what the links need of them is in the
+ * groups and the kept strings. */
+static void nodes_done(resolver *r)
+{
+    ag__acc_free_actors(r->acc);
+    resolver_free_nodes(r);
+    ag__arena_free(&r->acc->pool); /* names and keys: the nodes hold copies */
+#ifdef __GLIBC__
+    /* The name lists and keys were small blocks all through the heap: glibc keeps freed
+     * pages until asked, and the links need as much again. */
+    malloc_trim(0);
+#endif
+}
+
+static void *nodes_thread(void *arg)
+{
+    nodes_job *j = arg;
+    j->rc = node_attrs(j->r, j->order, j->g, &j->err);
+    return NULL;
+}
+
+static int join_nodes(nodes_job *j, ag_error *err)
+{
+    if (j->running)
+        pthread_join(j->tid, NULL);
+    j->running = 0;
+    if (j->rc < 0 && err)
+        *err = j->err;
+    return j->rc;
+}
+
 ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error *err)
 {
     size_t n = acc->nactors, n1 = n ? n : 1;
     resolver r = {.acc = acc, .opts = opts, .n = n};
     links_job job = {.acc = acc};
     size_t *order = NULL;
+    nodes_job nodes = {.r = &r};
     uint32_t *gid;
     ag_graph *g = ag_graph_new(0);
 
@@ -1773,27 +1828,34 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         goto nomem;
     if (add_nodes(&r, order, g, err) < 0)
         goto fail;
-    /* The actor records are summed into the nodes; what the links need of them is in the
-     * groups and the kept strings. */
-    ag__acc_free_actors(acc);
-    resolver_free_nodes(&r);
-    ag__arena_free(&acc->pool); /* names and keys: the nodes hold copies */
-#ifdef __GLIBC__
-    /* The name lists and keys were small blocks all through the heap: glibc keeps freed
-     * pages until asked, and the links are about to need as much again. */
-    malloc_trim(0);
-#endif
+    nodes.order = order;
+    nodes.g = g;
+    ag_error_clear(&nodes.err);
+    nodes.running =
+        opts->threads > 1 && pthread_create(&nodes.tid, NULL, nodes_thread, &nodes) == 0;
+    if (!nodes.running) { /* without threads, or none could start: the same work, here */
+        if (node_attrs(&r, order, g, err) < 0)
+            goto fail;
+        nodes_done(&r);
+    }
     if (fold_pairs(&r) < 0)
         goto nomem;
     if (join_links(&job, err) < 0)
         goto fail;
     if (opts->step)
         opts->step(opts->step_ctx, "resolve");
-    resolver_free(&r); /* the pairs name nodes now */
-    gid = job.gid;     /* add_links frees it */
+    if (!nodes.running)
+        resolver_free(&r); /* the pairs name nodes now (the job reads the groups) */
+    gid = job.gid;         /* add_links frees it */
     job.gid = NULL;
     if (add_links(&r, g, gid, err) < 0)
         goto fail;
+    if (nodes.running) {
+        if (join_nodes(&nodes, err) < 0)
+            goto fail;
+        nodes_done(&r);
+        resolver_free(&r);
+    }
     if (ag_graph_sort(g, err) < 0)
         goto fail;
     if (opts->step)
@@ -1803,6 +1865,7 @@ nomem:
     ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
 fail:
     join_links(&job, NULL); /* before the graph and acc's records go */
+    join_nodes(&nodes, NULL);
     ag_graph_free(g);
     g = NULL;
 out:
