@@ -1628,8 +1628,11 @@ static int add_links(resolver *r, ag_graph *g, uint32_t *gid, ag_error *err)
         if (e < 0)
             goto out;
         ag_edge_set_weight(g, (size_t)e, (double)ag__pair_weight(acc, q));
-        ag_edge_set_integer(g, (size_t)e, "documents", ag__pair_documents(acc, q), NULL);
-        ag_edge_set_bool(g, (size_t)e, "met", met > 0, NULL);
+        ag__edge_set_scalar(
+            g, (size_t)e, "documents",
+            &(ag_attr_value){.type = AG_ATTR_INTEGER, .integer = ag__pair_documents(acc, q)}, NULL);
+        ag__edge_set_scalar(g, (size_t)e, "met",
+                            &(ag_attr_value){.type = AG_ATTR_BOOL, .boolean = met > 0}, NULL);
         set_date(g, (size_t)e, "first_date", acc, q->first_date, sid);
         set_date(g, (size_t)e, "last_date", acc, q->last_date, sid);
         if (set_evidence(g, (size_t)e, "evidence", acc, q->evidence, gid, err) < 0 ||

@@ -1070,11 +1070,21 @@ int ag__edge_set_string_id(ag_graph *g, size_t e, const char *key, long id, ag_e
 {
     if (e >= g->nedges)
         return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "link index %zu out of range", e);
-    if (!key || !utf8_valid(key))
-        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "attribute name is not UTF-8");
+    if (!key) /* (a name the caller knows is UTF-8: see graph_internal.h) */
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "no attribute name");
     if (id < 0 || is_weight(key))
         return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "not a string of the links: %ld", id);
     return ag__attrs_set_string_id(&g->eattrs, e, key, (uint32_t)id) < 0 ? ag__nomem(err) : 0;
+}
+
+int ag__edge_set_scalar(ag_graph *g, size_t e, const char *key, const ag_attr_value *v,
+                        ag_error *err)
+{
+    if (e >= g->nedges)
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "link index %zu out of range", e);
+    if (!key || (v->type != AG_ATTR_INTEGER && v->type != AG_ATTR_BOOL))
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "not an integer or bool to set");
+    return ag__attrs_set(&g->eattrs, e, key, v) < 0 ? ag__nomem(err) : 0;
 }
 
 int ag__edge_set_record_ids(ag_graph *g, size_t e, const char *key, const uint32_t *ids, size_t n,
@@ -1082,8 +1092,8 @@ int ag__edge_set_record_ids(ag_graph *g, size_t e, const char *key, const uint32
 {
     if (e >= g->nedges)
         return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "link index %zu out of range", e);
-    if (!key || !utf8_valid(key))
-        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "attribute name is not UTF-8");
+    if (!key) /* (a name the caller knows is UTF-8: see graph_internal.h) */
+        return ag_error_set(err, AG_EINVAL, NULL, 0, 0, "no attribute name");
     return ag__attrs_set_record_ids(&g->eattrs, e, key, ids, n) < 0 ? ag__nomem(err) : 0;
 }
 

@@ -33,8 +33,11 @@ int ag__edge_reserve_records(ag_graph *g, size_t nrecs, size_t nstrs, ag_error *
  * ag__edge_set_record_ids (strings and adopted as for ag__edge_set_records); -2 when its
  * doc or text is not UTF-8 (a list leaves it out); -1 with err set (AG_ENOMEM). */
 long ag__edge_add_record(ag_graph *g, const ag__attr_record *r, int adopted, ag_error *err);
+/* The link builders' setters below take key as a name they know is UTF-8 and not the
+ * weight's (they pass literals), unchecked: checking it cost a tenth of setting a merged
+ * graph's link attributes. */
 /* Set link e's key to the list of records ids[0..n) (indices from ag__edge_add_record).
- * Errors as for ag__edge_set_records. */
+ * 0, or -1 with err set (AG_EINVAL: e out of range; AG_ENOMEM). */
 int ag__edge_set_record_ids(ag_graph *g, size_t e, const char *key, const uint32_t *ids, size_t n,
                             ag_error *err);
 /* The index of string s among the links' strings (a copy added when new), for
@@ -43,8 +46,12 @@ int ag__edge_set_record_ids(ag_graph *g, size_t e, const char *key, const uint32
  * (AG_ENOMEM). */
 long ag__edge_string_id(ag_graph *g, const char *s, ag_error *err);
 /* ag_edge_set_string of the string with index id (from ag__edge_string_id). 0, or -1 with
- * err set (AG_EINVAL: e or id out of range, key not UTF-8 or the weight's; AG_ENOMEM). */
+ * err set (AG_EINVAL: e or id out of range, key the weight's; AG_ENOMEM). */
 int ag__edge_set_string_id(ag_graph *g, size_t e, const char *key, long id, ag_error *err);
+/* ag_edge_set_value of *v, an integer or a bool. 0, or -1 with err set (AG_EINVAL: e out
+ * of range or another kind of value; AG_ENOMEM). */
+int ag__edge_set_scalar(ag_graph *g, size_t e, const char *key, const ag_attr_value *v,
+                        ag_error *err);
 /* Set node i's key to the list of strings v[0..n), as ag_node_set_json would the jansson
  * list of them, kept natively. A string that is not UTF-8 is left out. Errors as for
  * ag__edge_set_records. */
