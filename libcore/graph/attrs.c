@@ -351,12 +351,19 @@ static long add_col(ag__attr_store *s, const char *key)
      * merged graph's attributes). Only here, where the store is the caller's alone. */
     size_t slot =
         (size_t)(((uint64_t)(uintptr_t)key * 0x9E3779B97F4A7C15ull) >> (64 - AG__COL_MEMO_BITS));
+    /* Two slots a key: two keys of a row in one slot took turns missing (the link dates,
+     * set on every link of a merged graph, did). */
+    if (s->col_memo[slot].key != key && s->col_memo[slot ^ 1].key == key)
+        slot ^= 1;
     if (s->col_memo[slot].key == key && strcmp(s->cols[s->col_memo[slot].col].key, key) == 0)
         return (long)s->col_memo[slot].col;
     long c = find_col(s, key);
     char *copy;
 
     if (c >= 0) {
+        /* into the pair's free slot, else this one */
+        if (s->col_memo[slot].key && s->col_memo[slot].key != key && !s->col_memo[slot ^ 1].key)
+            slot ^= 1;
         s->col_memo[slot].key = key;
         s->col_memo[slot].col = (uint32_t)c;
         return c;
