@@ -244,13 +244,26 @@ static void put_list(FILE *out, const ag__attr_list *list)
     ag__puts(out, "]");
 }
 
+/* What put_attrs makes of an attribute name, kept by the name's address for the time of
+ * one write (the graph is const then, its names stay where they are): a link has about
+ * ten, the same ones link after link, and checking each against the reserved names and
+ * for escapes cost more than writing its value. */
+#define KEY_MEMO 16
+typedef struct key_memo {
+    struct {
+        const char *key;   /* NULL: empty */
+        unsigned char len; /* of head; 0: left out (reserved), or too long to keep */
+        char head[63];     /* ", \"key\": " */
+    } e[KEY_MEMO];
+} key_memo;
+
 /* The rest of a record (a node, or a link when is_link): ", key: value" for each
  * attribute, in insertion order. Attributes named like the record's own fields
  * (reserved, NULL-terminated) are left out: a second "id" or "weight" key would make the
  * record ambiguous, and such names reach the model from other formats (an edge-list
- * column called "weight"). */
+ * column called "weight"). memo: one per write and per set of reserved names. */
 static void put_attrs(FILE *out, const ag_graph *g, int is_link, size_t index,
-                      const char *const *reserved)
+                      const char *const *reserved, key_memo *memo)
 {
     const char *key;
     ag_attr_value val;
@@ -259,26 +272,36 @@ static void put_attrs(FILE *out, const ag_graph *g, int is_link, size_t index,
     for (size_t k = 0; (is_link ? ag__edge_attr_at_native(g, index, k, &key, &val, &list)
                                 : ag__node_attr_at_native(g, index, k, &key, &val, &list)) == 0;
          k++) {
-        int skip = 0;
-        for (const char *const *r = reserved; *r; r++) /* (the first byte decides mostly) */
-            skip |= key[0] == (*r)[0] && strcmp(key, *r) == 0;
-        if (skip)
-            continue;
-        /* ", key: " in one write when the key needs no escape, as the names of the
-         * attributes nearly always are: a link has about ten, and writing their keys
-         * piece by piece cost as much as writing their values. */
-        size_t n = strlen(key);
-        char head[128];
-        if (n + 6 <= sizeof head && ag__json_run(key, n, 0) == n) {
-            memcpy(head, ", \"", 3);
-            memcpy(head + 3, key, n);
-            memcpy(head + 3 + n, "\": ", 3);
-            ag__putn(out, head, n + 6);
-        } else {
-            ag__puts(out, ", ");
-            put_string(out, key);
-            ag__puts(out, ": ");
+        size_t slot = ((uintptr_t)key >> 3 ^ (uintptr_t)key >> 9) % KEY_MEMO;
+        if (memo->e[slot].key != key) {
+            int skip = 0;
+            for (const char *const *r = reserved; *r; r++) /* (the first byte decides mostly) */
+                skip |= key[0] == (*r)[0] && strcmp(key, *r) == 0;
+            /* ", key: " in one write when the key needs no escape, as the names of the
+             * attributes nearly always are. */
+            size_t n = strlen(key);
+            memo->e[slot].key = key;
+            memo->e[slot].len = 0;
+            if (skip)
+                continue;
+            if (n + 6 <= sizeof memo->e[slot].head && ag__json_run(key, n, 0) == n) {
+                char *head = memo->e[slot].head;
+                memcpy(head, ", \"", 3);
+                memcpy(head + 3, key, n);
+                memcpy(head + 3 + n, "\": ", 3);
+                memo->e[slot].len = (unsigned char)(n + 6);
+            } else {
+                memo->e[slot].key = NULL; /* (written the long way every time) */
+                ag__puts(out, ", ");
+                put_string(out, key);
+                ag__puts(out, ": ");
+                goto value;
+            }
         }
+        if (!memo->e[slot].len)
+            continue; /* reserved */
+        ag__putn(out, memo->e[slot].head, memo->e[slot].len);
+    value:
         if (val.type == AG_ATTR_NONE)
             put_list(out, &list);
         else
@@ -287,18 +310,20 @@ static void put_attrs(FILE *out, const ag_graph *g, int is_link, size_t index,
 }
 
 /* Node i's record, with the comma that follows all but the last of n. */
-static void put_node(FILE *out, const ag_graph *g, size_t i, size_t n, const char *nl)
+static void put_node(FILE *out, const ag_graph *g, size_t i, size_t n, const char *nl,
+                     key_memo *memo)
 {
     static const char *const node_keys[] = {"id", NULL};
     ag__puts(out, "{\"id\": ");
     put_id(out, g, i);
-    put_attrs(out, g, 0, i, node_keys);
+    put_attrs(out, g, 0, i, node_keys, memo);
     ag__puts(out, i + 1 < n ? "}," : "}");
     ag__puts(out, nl);
 }
 
 /* Link e's record, likewise. */
-static void put_link(FILE *out, const ag_graph *g, size_t e, size_t m, const char *nl)
+static void put_link(FILE *out, const ag_graph *g, size_t e, size_t m, const char *nl,
+                     key_memo *memo)
 {
     static const char *const link_keys[] = {"source", "target", "weight", NULL};
     char num[40];
@@ -315,12 +340,13 @@ static void put_link(FILE *out, const ag_graph *g, size_t e, size_t m, const cha
             strcpy(num, "null"); /* refused when read back, never invalid JSON */
         ag__puts(out, num);
     }
-    put_attrs(out, g, 1, e, link_keys);
+    put_attrs(out, g, 1, e, link_keys, memo);
     ag__puts(out, e + 1 < m ? "}," : "}");
     ag__puts(out, nl);
 }
 
-typedef void (*put_record_fn)(FILE *out, const ag_graph *g, size_t i, size_t n, const char *nl);
+typedef void (*put_record_fn)(FILE *out, const ag_graph *g, size_t i, size_t n, const char *nl,
+                              key_memo *memo);
 
 /* ------------------------------------------------------------------ threads */
 
@@ -353,6 +379,7 @@ static void *format_chunks(void *arg)
     char *buf = NULL;
     size_t size = 0;
     FILE *mem = open_memstream(&buf, &size);
+    key_memo memo = {0};
 
     pthread_mutex_lock(&c->mu);
     while (!c->failed && c->claimed * CHUNK_RECORDS < c->n) {
@@ -361,7 +388,7 @@ static void *format_chunks(void *arg)
         off_t len = -1;
         if (mem && fseeko(mem, 0, SEEK_SET) == 0) {
             for (size_t i = k * CHUNK_RECORDS; i < end && i < c->n; i++)
-                c->put(mem, c->g, i, c->n, c->nl);
+                c->put(mem, c->g, i, c->n, c->nl, &memo);
             if (fflush(mem) == 0 && !ferror(mem))
                 len = ftello(mem);
         }
@@ -390,8 +417,9 @@ static int put_records(FILE *out, const ag_graph *g, size_t n, put_record_fn put
     size_t started = 0;
 
     if (nt < 2 || n < THREAD_MIN_RECORDS) {
+        key_memo memo = {0};
         for (size_t i = 0; i < n; i++)
-            put(out, g, i, n, nl);
+            put(out, g, i, n, nl, &memo);
         return 0;
     }
     chunks c = {out, g, n, put, nl, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0};
