@@ -651,40 +651,45 @@ static inline __attribute__((always_inline)) int tok_is(const char *text, const 
  * byte b. tok_is_any asks one for every token it is given, and most tokens are no word of
  * the list: their first byte and length say so without walking the list (a dozen words
  * walked a call on news, 3% of a run). Kept in a table shared by the threads, filled on a
- * list's first use (ner_words.c); lists is its key. */
+ * list's first use (ner_words.c); lists is its key, and a filled slot keeps its list. */
 typedef struct ag__ner_list_lens {
     _Atomic(const void *) list; /* the list, once lens is filled; NULL while free */
     uint32_t lens[32];
 } ag__ner_list_lens;
 enum { AG__NER_LIST_SLOTS = 256 };
 extern ag__ner_list_lens ag__ner_list_table[AG__NER_LIST_SLOTS];
-/* ws's row of lengths: its slot when the table has it, else out of line (filling the slot
- * on first use). NULL when the table has no room (the caller walks the list). */
-const uint32_t *ag__ner_list_lens_fill(const char *const *ws);
+/* ws's slot in the table, filled on first use. NULL when the table has no room (the caller
+ * walks the list). */
+ag__ner_list_lens *ag__ner_list_lens_fill(const char *const *ws);
 static inline size_t list_slot(const char *const *ws)
 {
     uint64_t h = ((uint64_t)(uintptr_t)ws >> 3) * 0x9E3779B97F4A7C15ull;
     return (size_t)(h >> 56); /* AG__NER_LIST_SLOTS */
-}
-static inline const uint32_t *list_lens(const char *const *ws)
-{
-    ag__ner_list_lens *s = &ag__ner_list_table[list_slot(ws)];
-    if (atomic_load_explicit(&s->list, memory_order_acquire) == (const void *)ws)
-        return s->lens;
-    return ag__ner_list_lens_fill(ws);
 }
 
 /* The token is one of the NULL-terminated words ws, a list of static storage (its
  * address keys the lengths table). Most tokens are no word of the list by their first
  * byte and length (list_lens); the others are compared with the words, the first byte
  * first. The rest is compared here byte by byte: the words are short, and strlen and
- * memcmp of a word that is no literal were calls. */
-static inline int tok_is_any(const char *text, const tok *t, const char *const *ws)
+ * memcmp of a word that is no literal were calls.
+ *
+ * Each call site keeps the slot of the list it last asked about (site): nearly every site
+ * names one list, so the slot's key confirms it, where hashing the list's address on each
+ * call to find its slot was half the cost of the calls on news. The slot is published
+ * whole (its key last, release) and never changes lists, so a site read by several
+ * threads needs no more than an atomic pointer. */
+static inline __attribute__((always_inline)) int
+ag__tok_is_any_at(const char *text, const tok *t, const char *const *ws,
+                  _Atomic(ag__ner_list_lens *) *site)
 {
     const char *w = text + t->s;
     size_t n = t->e - t->s;
-    const uint32_t *lens = list_lens(ws);
-    if (lens && n < 32 && !((lens[w[0] & 31] >> n) & 1))
+    ag__ner_list_lens *s = atomic_load_explicit(site, memory_order_relaxed);
+    if (!s || atomic_load_explicit(&s->list, memory_order_acquire) != (const void *)ws) {
+        s = ag__ner_list_lens_fill(ws);
+        atomic_store_explicit(site, s, memory_order_relaxed);
+    }
+    if (s && n < 32 && !((s->lens[w[0] & 31] >> n) & 1))
         return 0;
     for (; *ws; ws++) {
         const char *x = *ws;
@@ -698,6 +703,11 @@ static inline int tok_is_any(const char *text, const tok *t, const char *const *
     }
     return 0;
 }
+#define tok_is_any(text, t, ws)                                                                    \
+    ({                                                                                             \
+        static _Atomic(ag__ner_list_lens *) ag__site;                                              \
+        ag__tok_is_any_at((text), (t), (ws), &ag__site);                                           \
+    })
 
 /* The word token t is in the lists of bits `lists` (G_*, exact case). The answer for all
  * lists is kept in the token, as a token is asked about several. Inline: spans, typing

@@ -507,7 +507,7 @@ static const struct {
 ag__ner_list_lens ag__ner_list_table[AG__NER_LIST_SLOTS];
 _Static_assert(AG__NER_LIST_SLOTS == 256, "list_slot keeps the top 8 bits of its hash");
 
-const uint32_t *ag__ner_list_lens_fill(const char *const *ws)
+ag__ner_list_lens *ag__ner_list_lens_fill(const char *const *ws)
 {
     /* A slot being filled holds this address, which is no list's, until its list is. */
     static const char busy;
@@ -517,7 +517,7 @@ const uint32_t *ag__ner_list_lens_fill(const char *const *ws)
         ag__ner_list_lens *s = &ag__ner_list_table[(home + i) % AG__NER_LIST_SLOTS];
         const void *had = atomic_load_explicit(&s->list, memory_order_acquire);
         if (had == (const void *)ws)
-            return s->lens;
+            return s;
         if (had)
             continue;
         /* Claimed by one thread at a time, and published once its row is complete: a
@@ -532,7 +532,7 @@ const uint32_t *ag__ner_list_lens_fill(const char *const *ws)
                 s->lens[(*w)[0] & 31] |= 1u << n;
         }
         atomic_store_explicit(&s->list, (const void *)ws, memory_order_release);
-        return s->lens;
+        return s;
     }
     return NULL;
 }
