@@ -213,6 +213,16 @@ typedef struct set_word {
     uint32_t sets;
 } set_word;
 
+/* token_sets of a word of at most 8 bytes as written, keyed by its bytes as one number
+ * (ag__bytes_word8): the words of a few lists ("said", "that", "who") are in most
+ * sentences, and a slot costs less to find than the lower-cased word's hash. n is 0 in an
+ * empty slot. */
+typedef struct sets_slot {
+    uint64_t w;
+    uint32_t n, sets;
+} sets_slot;
+enum { SETS_CACHE_BITS = 10, SETS_CACHE_SLOTS = 1 << SETS_CACHE_BITS };
+
 struct ag__analyser {
     const ag_lexicon *lex;       /* borrowed */
     const ag_extract_opts *opts; /* borrowed */
@@ -248,6 +258,7 @@ struct ag__analyser {
     ag__strmap word_index;      /* word of the meeting patterns' lists -> WS_* bits */
     uint32_t word_lens[26];     /* by first letter: bit n set when a list word of n bytes
                                  * starts with it */
+    sets_slot *sets_cache;      /* SETS_CACHE_SLOTS (see token_sets) */
     uint32_t trigger_lens[256]; /* by first byte, either case: the same for the words that
                                  * open a trigger (WS_TRIGGERS) */
     char *scratch;              /* text building */
@@ -303,6 +314,7 @@ void ag__analyser_free(ag__analyser *an)
     free(an->unit);
     ag__strmap_dispose(&an->word_index);
     free(an->tok_sets);
+    free(an->sets_cache);
     free(an->scratch);
     free(an);
 }
@@ -839,6 +851,8 @@ static int cmp_set_word(const void *a, const void *b)
  * looked up once for all of them. -1 when out of memory. */
 static int word_sets_init(ag__analyser *an)
 {
+    if (!(an->sets_cache = calloc(SETS_CACHE_SLOTS, sizeof *an->sets_cache)))
+        return -1;
     size_t n = 0;
     for (size_t i = 0; i < WS_COUNT; i++)
         for (const char *const *w = WORD_SETS[i]; *w; w++)
@@ -880,13 +894,28 @@ static uint32_t token_sets(const ag__analyser *an, const char *text, const tok *
     /* Most words start with a letter no list word of their length starts with. */
     if (c >= 26 || n >= 32 || !((an->word_lens[c] >> n) & 1))
         return 0;
+    uint64_t w = 0;
+    uint32_t *cached = NULL;
+    sets_slot *cache = an->sets_cache;
+    if (n <= 8) {
+        w = ag__bytes_word8(text + t->s, n);
+        size_t i = (size_t)(((w ^ n) * 0x9E3779B97F4A7C15ull) >> (64 - SETS_CACHE_BITS));
+        if (cache[i].n == n && cache[i].w == w)
+            return cache[i].sets;
+        cache[i].w = w;
+        cache[i].n = (uint32_t)n;
+        cached = &cache[i].sets;
+    }
     char low[32];
     size_t l = ag__lex_lower(text + t->s, n, low);
     low[l] = '\0';
     /* (the length is known: not ag__strmap_get, which takes strlen of the key) */
     const ag__strslot *s =
         ag__strmap_find(&an->word_index, NULL, low, (uint32_t)ag__hash_bytes(low, l));
-    return s ? s->val : 0;
+    uint32_t sets = s ? s->val : 0;
+    if (cached)
+        *cached = sets;
+    return sets;
 }
 
 /* token_sets of t, kept in an->tok_sets. Out of line, so that word_in, called from

@@ -472,21 +472,6 @@ static __attribute__((noinline, unused)) uint32_t wc_fill(wc_slot *s, const ag_l
     return wc_keep(s, text, n, ag__lex_class_hashed(lex, low, n, ag__hash_bytes(low, n)));
 }
 
-/* The word s[0, n) (1 <= n <= 8) as a little-endian number, its other bytes zero: two
- * overlapping loads (4 to 8 bytes) or three byte loads (1 to 3), as ag__hash_bytes reads
- * a tail, never past the word. */
-static inline uint64_t wc_word8(const char *s, size_t n)
-{
-    if (n >= 4) {
-        uint32_t lo, hi;
-        memcpy(&lo, s, 4);
-        memcpy(&hi, s + n - 4, 4);
-        return (uint64_t)lo | ((uint64_t)hi << (8 * (n - 4)));
-    }
-    return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << (8 * (n / 2)) |
-           (uint64_t)(unsigned char)s[n - 1] << (8 * (n - 1));
-}
-
 /* word_class of the word text[0, n) as written, lower-cased only when the cache does not
  * hold it in this case already: the tokeniser asks about most words of the corpus, and
  * the same few thousand come back in the same case. A word of eight bytes or less, most
@@ -499,9 +484,9 @@ word_class_raw(struct ag__ner_scratch *p, const ag_lexicon *lex, const char *tex
 {
     char low[AG__LEX_MAXKEY];
     if (n - 1 < 8) {
-        uint64_t w = wc_word8(text, n);
+        uint64_t w = ag__bytes_word8(text, n);
         wc_slot *s = &p->wcache[((w ^ n) * 0x9E3779B97F4A7C15ull) >> (64 - WC_BITS)];
-        if (s->len == n && wc_word8(s->w, n) == w)
+        if (s->len == n && ag__bytes_word8(s->w, n) == w)
             return s->cls;
         return wc_fill(s, lex, text, n);
     }

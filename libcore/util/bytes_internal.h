@@ -27,6 +27,21 @@ static inline uint64_t ag__lower8(uint64_t w)
     return w | (((ge_a & ~gt_z & ~w) & 0x8080808080808080ull) >> 2);
 }
 
+/* The word s[0, n) (1 <= n <= 8) as a little-endian number, its other bytes zero: two
+ * overlapping loads (4 to 8 bytes) or three byte loads (1 to 3), as ag__hash_bytes reads
+ * a tail, never past the word. */
+static inline uint64_t ag__bytes_word8(const char *s, size_t n)
+{
+    if (n >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        return (uint64_t)lo | ((uint64_t)hi << (8 * (n - 4)));
+    }
+    return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << (8 * (n / 2)) |
+           (uint64_t)(unsigned char)s[n - 1] << (8 * (n - 1));
+}
+
 /* Copy of s[0, len) into buf, ASCII-lower-cased when lower (a constant at every call, so
  * the test folds away). Word-at-a-time like ag__hash_bytes, for the short strings of
  * names where a call to memcpy costs more than the copy: the last word (or the two halves
