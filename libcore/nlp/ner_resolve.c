@@ -453,6 +453,18 @@ static int legal_forms(const char *w, size_t n)
     return 1;
 }
 
+/* b is a's name with a national adjective or a country before it ("Austrian People's
+ * Party", "the People's Party"; "Scottish Labour Party", "Labour Party"). */
+static int nation_before(const ag_lexicon *lex, const dname *a, const dname *b)
+{
+    size_t head = b->keylen - a->keylen; /* bytes of b before a's name, with the space */
+    ag_lex_actor la;
+    return b->ntok == a->ntok + 1 && b->keylen > a->keylen + 1 && b->key[head - 1] == ' ' &&
+           memcmp(b->key + head, a->key, a->keylen) == 0 && !memchr(b->key, ' ', head - 1) &&
+           ag_lexicon_lookup(lex, b->key, head - 1, 1, &la) &&
+           (la.adjective || la.type == AG_ACTOR_COUNTRY);
+}
+
 static void org_pairs(const ag_lexicon *lex, dname *nm, size_t nn, const uint32_t *orgs,
                       size_t norg)
 {
@@ -465,6 +477,19 @@ static void org_pairs(const ag_lexicon *lex, dname *nm, size_t nn, const uint32_
         dname *a = &nm[i];
         if (a->canon >= 0)
             continue;
+        /* "the People's Party" after "the Austrian People's Party": the name without its
+         * nation, when exactly one organisation of the article has it so (not a party of
+         * two countries: "the Scottish and Welsh Labour Parties") */
+        if (a->type == AG_ACTOR_ORG && a->ntok >= 2) {
+            long only = -1;
+            for (size_t oj = 0; oj < norg && only != -2; oj++)
+                if (orgs[oj] != i && nation_before(lex, a, &nm[orgs[oj]]))
+                    only = only == -1 ? (long)orgs[oj] : -2;
+            if (only >= 0) {
+                a->canon = only;
+                continue;
+            }
+        }
         for (size_t oj = 0; oj < norg; oj++) {
             size_t j = orgs[oj];
             dname *b = &nm[j];
