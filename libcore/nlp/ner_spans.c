@@ -1961,7 +1961,9 @@ static size_t span_end(ctx *c, size_t k)
             while (q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
                    !(t[q].flags & AG__T_USED) && q - e <= 4)
                 q++;
-            if (q > e + 1 && (t[q - 1].cls & AG_LEX_ORGCUE) && (t[q - 1].flags & AG__T_CAP) &&
+            /* (an Executive heads a body so too: "Health and Safety Executive") */
+            if (q > e + 1 && (t[q - 1].flags & AG__T_CAP) &&
+                ((t[q - 1].cls & AG_LEX_ORGCUE) || tok_is(c->text, &t[q - 1], "Executive")) &&
                 ordinary_words(c, e + 1, q - 1)) {
                 e = q;
                 continue;
