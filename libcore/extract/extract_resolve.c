@@ -1730,32 +1730,37 @@ static void resolver_free(resolver *r)
  *    thread's 1.35 s of CPU against this one's 0.5 s.)
  * The output is the same as one thread's.
  */
+/* A job on a thread of its own beside this one (or run here when none could start). */
+typedef struct side_job {
+    pthread_t tid;
+    int running; /* a thread to be joined */
+    int rc;      /* 0, or -1 (err) */
+    ag_error err;
+} side_job;
+
+/* Wait for the job's thread: 0, or -1 with err set from the job's failure. */
+static int join_side(side_job *j, ag_error *err)
+{
+    if (j->running)
+        pthread_join(j->tid, NULL);
+    j->running = 0;
+    if (j->rc < 0 && err)
+        *err = j->err;
+    return j->rc;
+}
+
 typedef struct links_job {
     const ag__acc *acc; /* borrowed: the job reads its records alone */
     ag_graph *g;        /* borrowed: the job adds to its link attributes alone */
     uint32_t *gid;      /* used_records' map, which the job fills (owned), or NULL */
-    ag_error err;       /* why the job failed */
-    int rc;             /* 0, or -1 (err) */
-    pthread_t early;
-    int early_running; /* a thread to be joined */
+    side_job side;
 } links_job;
 
 static void *early_evidence(void *arg)
 {
     links_job *j = arg;
-    j->rc = records_to_graph(j->acc, j->gid, j->g, &j->err);
+    j->side.rc = records_to_graph(j->acc, j->gid, j->g, &j->side.err);
     return NULL;
-}
-
-/* Wait for the job's thread: 0, or -1 with err set from the job's failure. */
-static int join_links(links_job *j, ag_error *err)
-{
-    if (j->early_running)
-        pthread_join(j->early, NULL);
-    j->early_running = 0;
-    if (j->rc < 0 && err)
-        *err = j->err;
-    return j->rc;
 }
 
 /* With threads, the nodes' attributes (node_attrs) go in on one more thread once the
@@ -1768,10 +1773,7 @@ typedef struct nodes_job {
     const resolver *r; /* borrowed */
     const size_t *order;
     ag_graph *g;
-    ag_error err;
-    int rc;
-    pthread_t tid;
-    int running;
+    side_job side;
 } nodes_job;
 
 /* The actor records are summed into the nodes: what the links need of them is in the
@@ -1791,18 +1793,8 @@ static void nodes_done(resolver *r)
 static void *nodes_thread(void *arg)
 {
     nodes_job *j = arg;
-    j->rc = node_attrs(j->r, j->order, j->g, &j->err);
+    j->side.rc = node_attrs(j->r, j->order, j->g, &j->side.err);
     return NULL;
-}
-
-static int join_nodes(nodes_job *j, ag_error *err)
-{
-    if (j->running)
-        pthread_join(j->tid, NULL);
-    j->running = 0;
-    if (j->rc < 0 && err)
-        *err = j->err;
-    return j->rc;
 }
 
 ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error *err)
@@ -1821,7 +1813,7 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
     if (!g)
         goto nomem;
     job.g = g;
-    ag_error_clear(&job.err);
+    ag_error_clear(&job.side.err);
     if (opts->threads > 1) {
         size_t nlinks;
         if (!(job.gid = used_records(acc, 0, 1, &nlinks, err)))
@@ -1829,8 +1821,8 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         /* The kept strings are every evidence string and date: the graph keeps them
          * rather than a copy (as add_links does without threads). */
         ag__edge_adopt_strings(g, &acc->kept);
-        job.early_running = pthread_create(&job.early, NULL, early_evidence, &job) == 0;
-        if (!job.early_running) /* the same work, here */
+        job.side.running = pthread_create(&job.side.tid, NULL, early_evidence, &job) == 0;
+        if (!job.side.running) /* the same work, here */
             early_evidence(&job);
     }
     r.inf = calloc(n1, sizeof *r.inf);
@@ -1857,28 +1849,28 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         goto fail;
     nodes.order = order;
     nodes.g = g;
-    ag_error_clear(&nodes.err);
-    nodes.running =
-        opts->threads > 1 && pthread_create(&nodes.tid, NULL, nodes_thread, &nodes) == 0;
-    if (!nodes.running) { /* without threads, or none could start: the same work, here */
+    ag_error_clear(&nodes.side.err);
+    nodes.side.running =
+        opts->threads > 1 && pthread_create(&nodes.side.tid, NULL, nodes_thread, &nodes) == 0;
+    if (!nodes.side.running) { /* without threads, or none could start: the same work, here */
         if (node_attrs(&r, order, g, err) < 0)
             goto fail;
         nodes_done(&r);
     }
     if (fold_pairs(&r) < 0)
         goto nomem;
-    if (join_links(&job, err) < 0)
+    if (join_side(&job.side, err) < 0)
         goto fail;
     if (opts->step)
         opts->step(opts->step_ctx, "resolve");
-    if (!nodes.running)
+    if (!nodes.side.running)
         resolver_free(&r); /* the pairs name nodes now (the job reads the groups) */
     gid = job.gid;         /* add_links frees it */
     job.gid = NULL;
     if (add_links(&r, g, gid, err) < 0)
         goto fail;
-    if (nodes.running) {
-        if (join_nodes(&nodes, err) < 0)
+    if (nodes.side.running) {
+        if (join_side(&nodes.side, err) < 0)
             goto fail;
         nodes_done(&r);
         resolver_free(&r);
@@ -1891,8 +1883,8 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
 nomem:
     ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory resolving actors");
 fail:
-    join_links(&job, NULL); /* before the graph and acc's records go */
-    join_nodes(&nodes, NULL);
+    join_side(&job.side, NULL); /* before the graph and acc's records go */
+    join_side(&nodes.side, NULL);
     ag_graph_free(g);
     g = NULL;
 out:
