@@ -1519,8 +1519,7 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
     else if (tok_is(c->text, pv, "the") && loc_before && !hascue)
         m->votes[AG_ACTOR_PLACE] += 2; /* "at the Auberge de Castille" */
     else if (tok_is(c->text, pv, "The") && (pv->flags & AG__T_FIRST) && te - ts == 1 &&
-             t[ts].e - t[ts].s > 3 && c->text[t[ts].e - 1] == 's' &&
-             !strchr("siu", c->text[t[ts].e - 2]) && !(t[ts].flags & AG__T_ALLCAPS) && !titled)
+             plural_shaped(c->text, &t[ts]) && !titled)
         m->votes[AG_ACTOR_ORG] += 2; /* "The Greens said": a plural opening a sentence too
                                       * (not "The Express", "The Genesis") */
     else if (tok_is(c->text, pv, "the"))

@@ -672,10 +672,9 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
          * capitalised plural are a club and its nickname (not a count or a participle
          * before a nickname: "Ten Orioles", "Streaking Patriots"; nor a place the lexicon
          * knows that ends in s: "East Leeds") */
-        if (te - ts == 2 && (cl & AG_LEX_COMMON) && !(t[ts + 1].flags & AG__T_ALLCAPS) &&
-            t[ts + 1].e - t[ts + 1].s > 3 && c->text[t[ts + 1].e - 1] == 's' &&
-            !strchr("siu", c->text[t[ts + 1].e - 2]) && !participle_or_count(c, ts) &&
-            !match_form(c->lex, c->text, t, ts + 1, te, 0, &a) && ag__ner_sports_report(c))
+        if (te - ts == 2 && (cl & AG_LEX_COMMON) && plural_shaped(c->text, &t[ts + 1]) &&
+            !participle_or_count(c, ts) && !match_form(c->lex, c->text, t, ts + 1, te, 0, &a) &&
+            ag__ner_sports_report(c))
             break;
         /* "Hurricane Ivan hit": an event word starts the name (typed misc later) */
         int event = 0;

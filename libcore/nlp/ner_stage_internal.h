@@ -621,6 +621,17 @@ static inline int list_word_is_ci(const char *w, const char *s, size_t n)
     return (w[0] | 0x20) == (s[0] | 0x20) && strlen(w) == n && strncasecmp(w, s, n) == 0;
 }
 
+/* Token t has a capitalised plural's shape: more than three bytes, the last an "s" after
+ * no "s", "i" or "u" ("Greens", "Sharks"; not "Express", "Genesis", "Campus"), not ALL
+ * CAPS. */
+static inline int plural_shaped(const char *text, const tok *t)
+{
+    size_t n = t->e - t->s;
+    char before = n > 1 ? text[t->e - 2] : 's';
+    return n > 3 && text[t->e - 1] == 's' && before != 's' && before != 'i' && before != 'u' &&
+           !(t->flags & AG__T_ALLCAPS);
+}
+
 /* The token is the word w. Always inline: w is a literal at every call (or a helper's
  * literal argument), so strlen folds to a constant and the compare to a load or two (an
  * out-of-line copy called strlen). */
