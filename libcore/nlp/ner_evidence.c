@@ -362,11 +362,11 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
     if (n >= 2 && !titled) {
         ag_lex_actor pa;
         size_t g = match_form(c->lex, c->text, t, ts, te, 0, &pa);
-        /* (A city's own name ends in "City" too: "New York City", "Mexico City"; only in
-         * a sports report is "X City" a club.) */
+        /* (A city's or a county's own name ends in "City" or "County" too: "New York
+         * City", "Los Angeles County"; only in a sports report is "X City" a club.) */
         if ((g && ts + g == te - 1 && pa.type != AG_ACTOR_PERSON &&
              tok_in(c, &t[te - 1], G_TEAM_AFTER) &&
-             (!tok_is(c->text, &t[te - 1], "City") || ag__ner_sports_report(c))) ||
+             (!tok_in(c, &t[te - 1], G_PLACE_HEAD) || ag__ner_sports_report(c))) ||
             (tok_in(c, &t[ts], G_TEAM_BEFORE) &&
              match_form(c->lex, c->text, t, ts + 1, te, 0, &pa) == n - 1))
             m->votes[AG_ACTOR_ORG] += 4;
@@ -422,7 +422,7 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
             nations || ag__ner_weekday_title(c, ts, te) || title_of_nobody(c, ts, te))
             m->votes[AG_ACTOR_OTHER] += 5;
         else if (n >= 2 && tok_in(c, &t[te - 1], G_PLACE_HEAD) &&
-                 !(tok_is(c->text, &t[te - 1], "City") && ag__ner_sports_report(c)))
+                 !(tok_in(c, &t[te - 1], G_TEAM_AFTER) && ag__ner_sports_report(c)))
             m->votes[AG_ACTOR_PLACE] += 3; /* (in a sports report "X City" is a club) */
         else if (n >= 2 && !hascue && tok_is_any(c->text, &t[ts], ag__ner_place_firsts))
             m->votes[AG_ACTOR_PLACE] += 3; /* "River Coquet", "Mount Kenya" */

@@ -941,6 +941,20 @@ static int misc_head_ci(const ctx *c, size_t k)
     return 0;
 }
 
+/* After an organisation of one country the lexicon knows, at token r: "of" and a country
+ * ending the span. 1 when it is the organisation's own country ("Social Democratic Party
+ * of Germany": the SPD's full name), 0 when another, -1 when no such words follow. */
+static int org_of_country(ctx *c, const ag_lex_actor *a, size_t r, size_t te, int caps)
+{
+    const tok *t = c->toks;
+    ag_lex_actor home;
+    if (!a->country || caps || r + 2 != te || !tok_is(c->text, &t[r], "of") ||
+        match_form(c->lex, c->text, t, r + 1, te, caps, &home) != 1 ||
+        home.type != AG_ACTOR_COUNTRY || home.adjective)
+        return -1;
+    return strcmp(home.name, a->country) == 0;
+}
+
 /* The place or nationality [k, k + g) starts an organisation's name. */
 static void lead_by_place(span_state *sp, size_t k, size_t g)
 {
@@ -957,6 +971,11 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
     /* A place word the lexicon knows before "of" heads a longer place's name: "Gulf of
      * Mexico" is neither the Persian Gulf nor Mexico. */
     if (g == 1 && k + 2 < te && tok_is(c->text, &t[k + 1], "of") && tok_in(c, &t[k], G_PLACE_HEAD))
+        return 0;
+    /* An organisation of one country the lexicon knows, before "of" and another country,
+     * is that country's body of the same name: "Democratic Party of Japan" is not the
+     * American Democratic Party, "Liberal Party of Australia" not the Canadian one. */
+    if (a->type == AG_ACTOR_ORG && org_of_country(c, a, k + g, te, caps) == 0)
         return 0;
     /* A nationality or a town before an ampersand starts a company's name ("Scottish &
      * Newcastle", "Bradford & Bingley"); two countries so joined are two ("UK &
@@ -976,7 +995,7 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
             /* "New York City", "Quebec City": outside a sports report, the city's own
              * longer name (a place by its last word), no club; so is "Ohio River",
              * "Hudson Valley", "Heathrow Airport", a place by its last word anywhere. */
-            int city = tok_is(c->text, &t[te - 1], "City");
+            int city = tok_in(c, &t[te - 1], G_TEAM_AFTER); /* City, County */
             if (!(tok_in(c, &t[te - 1], G_PLACE_HEAD) &&
                   (!city || (r + 1 == te && !ag__ner_sports_report(c))))) {
                 lead_by_place(sp, k, g); /* "Houston Astros", "Kenya Airways" */
@@ -1338,6 +1357,10 @@ static int split_span(ctx *c, span_state *sp, size_t j)
         if (!sp->titled)
             g = match_form(c->lex, c->text, t, k, sp->te, sp->caps, &a);
         if (g && form_stands_alone(c, sp, k, g, &a)) {
+            /* "Social Democratic Party of Germany": its own country after "of" ends an
+             * organisation's full name, no mention of the country */
+            if (a.type == AG_ACTOR_ORG && org_of_country(c, &a, k + g, sp->te, sp->caps) == 1)
+                g += 2;
             if (!emit_lex(c, k, k + g, &a))
                 return -1;
             k += g;

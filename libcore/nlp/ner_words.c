@@ -111,15 +111,15 @@ static const char *const misc_nouns[] = {
 /* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip"; also
  * sports grounds ("Adelaide Oval", "Ascot Racecourse"). */
 static const char *const place_heads[] = {
-    "Street",    "Square",   "Avenue",      "Road",       "Bridge",   "Strip",     "Prison",
-    "Stadium",   "Oval",     "Arena",       "Racecourse", "Speedway", "Velodrome", "Mountains",
-    "Hills",     "Valley",   "River",       "Lake",       "Island",   "Islands",   "Gulf",
-    "Bay",       "Strait",   "Sea",         "Ocean",      "Desert",   "Peninsula", "Coast",
-    "Airport",   "Province", "Region",      "Wharf",      "Quay",     "Harbour",   "Pier",
-    "Palace",    "Castle",   "Gardens",     "Park",       "City",     "Dam",       "Canal",
-    "Reservoir", "Falls",    "Glacier",     "Forest",     "Cemetery", "Cathedral", "Shoal",
-    "Reef",      "Atoll",    "Archipelago", "Straits",    "Heights",  "Plateau",   "Basin",
-    NULL};
+    "Street",    "Square",   "Avenue",      "Road",       "Bridge",      "Strip",     "Prison",
+    "Stadium",   "Oval",     "Arena",       "Racecourse", "Speedway",    "Velodrome", "Mountains",
+    "Hills",     "Valley",   "River",       "Lake",       "Island",      "Islands",   "Gulf",
+    "Bay",       "Strait",   "Sea",         "Ocean",      "Desert",      "Peninsula", "Coast",
+    "Airport",   "Province", "Region",      "Wharf",      "Quay",        "Harbour",   "Pier",
+    "Palace",    "Castle",   "Gardens",     "Park",       "City",        "Dam",       "Canal",
+    "Reservoir", "Falls",    "Glacier",     "Forest",     "Cemetery",    "Cathedral", "Shoal",
+    "Reef",      "Atoll",    "Archipelago", "Straits",    "Heights",     "Plateau",   "Basin",
+    "County",    "District", "Prefecture",  "Oblast",     "Governorate", "Canton",    NULL};
 /* Common nouns after a name that make it a place: "Kunar province", "Tigris river"; and
  * before "of" it: "the resort of Sharm el-Sheikh". */
 static const char *const place_nouns[] = {
