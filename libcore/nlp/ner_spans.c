@@ -1381,6 +1381,30 @@ static int split_span(ctx *c, span_state *sp, size_t j)
     return 0;
 }
 
+/* "Santa Clara, Calif.", "Trenton, N.J.": a state's or province's abbreviation, after a
+ * name of no person and its comma, names that region. The region's name
+ * (ag__ner_region_abbrevs), or NULL. */
+static const char *region_abbrev(const ctx *c, size_t ts, size_t te)
+{
+    const tok *t = c->toks;
+    const struct ag__ner_scratch *p = c->p;
+    if (te != ts + 1 || ts < 2 || !(t[ts - 1].flags & AG__T_PUNCT) || t[ts - 1].punct != ',' ||
+        !p->ncands || p->cands[p->ncands - 1].te != ts - 1 || p->cands[p->ncands - 1].role ||
+        (p->cands[p->ncands - 1].lexname && p->cands[p->ncands - 1].type == AG_ACTOR_PERSON))
+        return NULL;
+    size_t n = t[ts].e - t[ts].s;
+    if (c->text[t[ts].e - 1] != '.') {
+        if (ts + 1 >= c->ntoks || !(t[ts + 1].flags & AG__T_PUNCT) || t[ts + 1].punct != '.' ||
+            t[ts + 1].s != t[ts].e)
+            return NULL;
+        n++; /* "Calif" and its period */
+    }
+    for (const char *const *r = ag__ner_region_abbrevs; *r; r += 2)
+        if (strlen(*r) == n && memcmp(*r, c->text + t[ts].s, n) == 0)
+            return r[1];
+    return NULL;
+}
+
 /* Process one raw span of capitalised tokens [ts, te): trim it, strip its titles into the
  * role, and cut the rest into mentions. Returns 0, or -1 when out of memory. */
 static int do_span(ctx *c, size_t ts, size_t te)
@@ -1389,6 +1413,16 @@ static int do_span(ctx *c, size_t ts, size_t te)
     /* ALL-CAPS: words looked up whatever their case; a title-case headline: names must
      * be attested in the body, as in ALL-CAPS, but are looked up as written. */
     int caps = c->p->capsent[t[ts].sent] == 1, headline = c->p->capsent[t[ts].sent] != 0;
+    const char *region = region_abbrev(c, ts, te);
+    if (region) {
+        ag_lex_actor a;
+        /* (no country: in a sports report a town of a country is read as its club, but
+         * a state so written only says where the town is) */
+        if (!ag_lexicon_lookup(c->lex, region, strlen(region), 0, &a) || a.type != AG_ACTOR_PLACE)
+            a.name = region; /* (Georgia, a country) */
+        a = (ag_lex_actor){a.name, AG_ACTOR_PLACE, NULL, 0, 0};
+        return emit_lex(c, ts, te, &a) ? 0 : -1;
+    }
     if (skip_initial_words(c, &ts, te, caps) < 0)
         return -1;
     trim_edges(c, &ts, &te);

@@ -306,6 +306,38 @@ const char *const ag__ner_generic_ampersands[] = {"R&D", "Q&A", "M&A", "B&B", "A
                                                   "R&B", "G&T", "F&B", "S&L", NULL};
 
 /* Counts before "Nations" that name a tournament of national sides ("Six Nations"). */
+/* The abbreviations news writes for a US state or a Canadian province after a town and
+ * its comma ("Santa Clara, Calif.", "Trenton, N.J."), each before the name the lexicon
+ * knows it by: pairs, NULL-ended. Many are ordinary words alone ("Ore", "Mass", "Wash"),
+ * so they are read only there. */
+const char *const ag__ner_region_abbrevs[] = {
+    "Ala.",  "Alabama",       "Ariz.",  "Arizona",
+    "Ark.",  "Arkansas",      "Calif.", "California",
+    "Colo.", "Colorado",      "Conn.",  "Connecticut",
+    "Del.",  "Delaware",      "Fla.",   "Florida",
+    "Ga.",   "Georgia",       "Ill.",   "Illinois",
+    "Ind.",  "Indiana",       "Kan.",   "Kansas",
+    "Ky.",   "Kentucky",      "La.",    "Louisiana",
+    "Md.",   "Maryland",      "Mass.",  "Massachusetts",
+    "Mich.", "Michigan",      "Minn.",  "Minnesota",
+    "Miss.", "Mississippi",   "Mo.",    "Missouri",
+    "Mont.", "Montana",       "Neb.",   "Nebraska",
+    "Nev.",  "Nevada",        "N.H.",   "New Hampshire",
+    "N.J.",  "New Jersey",    "N.M.",   "New Mexico",
+    "N.Y.",  "New York",      "N.C.",   "North Carolina",
+    "N.D.",  "North Dakota",  "Okla.",  "Oklahoma",
+    "Ore.",  "Oregon",        "Pa.",    "Pennsylvania",
+    "R.I.",  "Rhode Island",  "S.C.",   "South Carolina",
+    "S.D.",  "South Dakota",  "Tenn.",  "Tennessee",
+    "Tex.",  "Texas",         "Vt.",    "Vermont",
+    "Va.",   "Virginia",      "Wash.",  "Washington",
+    "W.Va.", "West Virginia", "Wis.",   "Wisconsin",
+    "Wyo.",  "Wyoming",       "D.C.",   "District of Columbia",
+    "Ont.",  "Ontario",       "Que.",   "Quebec",
+    "Alta.", "Alberta",       "B.C.",   "British Columbia",
+    "Man.",  "Manitoba",      "Sask.",  "Saskatchewan",
+    "N.S.",  "Nova Scotia",   "N.B.",   "New Brunswick",
+    NULL};
 const char *const ag__ner_counted_nations[] = {"Two", "Three", "Four", "Five", "Six", "Tri", NULL};
 
 /* Copulas of a definition ("X is a ...", "X was ..."). Asked by ner_evidence.c
