@@ -1402,6 +1402,20 @@ static int department_of(const ctx *c, size_t k, uint32_t sent)
     return 0;
 }
 
+/* Candidate m is shaped as a person's name: two or three words in title case, with no
+ * organisation word, acronym or "of" ("Aoife Brennan"; not "ITV", "Sky News"). */
+static int person_shaped(const ctx *c, const cand *m, const name_words *w)
+{
+    const tok *t = c->toks;
+    if (m->te - m->ts < 2 || m->te - m->ts > 3 || w->hascue || w->acronym || w->hasof)
+        return 0;
+    for (size_t k = m->ts; k < m->te; k++)
+        if ((t[k].flags & (AG__T_ALLCAPS | AG__T_DIGIT)) || !(t[k].flags & AG__T_CAP) ||
+            (t[k].cls & AG_LEX_COMMON))
+            return 0;
+    return 1;
+}
+
 /* Votes from the words right before the name, in its sentence (ts > 0). */
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
@@ -1447,9 +1461,12 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
                (t[te + 1].flags & AG__T_CAP)))
         m->votes[AG_ACTOR_ORG] += 5; /* "the Glasgow band X", named like a person or not;
                                       * not "the duo X and Y", its members */
-    else if (((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_ORG_BEFORE)) ||
+    else if (((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_ORG_BEFORE) &&
+              !(tok_is_any(c->text, pv, ag__ner_person_nouns) && person_shaped(c, m, w))) ||
              ((pv->flags & AG__T_FIRST) && tok_is_any(c->text, pv, ag__ner_trade_nouns)))
-        m->votes[AG_ACTOR_ORG] += 3; /* "software maker X"; "Chipmaker X to buy" */
+        m->votes[AG_ACTOR_ORG] += 3; /* "software maker X"; "Chipmaker X to buy"; not
+                                      * "broadcaster Aoife Brennan", a trade of persons
+                                      * too, before a name shaped as theirs are */
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_MISC_NOUN) && !titled)
         m->votes[AG_ACTOR_OTHER] += 5; /* "the film Troy", "his painting The Siege of X" */
     else if (!titled && !given && show_before(c, m, pv))

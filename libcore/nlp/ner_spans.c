@@ -194,6 +194,10 @@ static size_t title_len(ctx *c, size_t j, size_t te)
      * "Federal Reserve Chairman Alan Greenspan", "Labour Leader X" name the body too) */
     if (hl && match_form(c->lex, c->text, c->toks, j, te, 0, &a) >= q - j)
         return 0;
+    /* (a title that is also an organisation word ends a body's name: "Classic FM", a
+     * station, against "FM Qureshi", a foreign minister) */
+    if (hl && q + hl == te && (c->toks[te - 1].cls & AG_LEX_ORGCUE))
+        return 0;
     return hl ? q + hl - j : 0;
 }
 
@@ -2100,6 +2104,11 @@ static size_t span_end(ctx *c, size_t k)
         }
         break;
     }
+    /* "RTE Radio 1": a station's number after "Radio" */
+    if (e < c->ntoks && t[e].sent == t[k].sent && t[e].e - t[e].s <= 2 &&
+        (t[e].flags & (AG__T_DIGIT | AG__T_WORD | AG__T_USED)) == AG__T_DIGIT &&
+        tok_is(c->text, &t[e - 1], "Radio"))
+        e++;
     /* "Organisation for Security and Co-operation in Europe": a form the lexicon knows
      * runs on across the lower-case words the rules above stop at (ag__lex_inner_word;
      * the token's class says whether a form with one starts with it, and how many words
