@@ -782,6 +782,19 @@ static int plural_subject(const ctx *c, const cand *m)
     return k == te ? 3 : 5; /* (the clause's "who" counted for a person: outweigh it) */
 }
 
+/* Token k, right after a name in sentence sent, heads the government of a territory: a
+ * state's or province's "governor", "premier" or "chief minister", a city's "mayor". The
+ * name before it is the territory ("Karnataka chief minister", "Ohio governor"), no body
+ * as before "leader" or "manager". */
+static int territory_head(const ctx *c, size_t k, uint32_t sent)
+{
+    static const char *const heads[] = {"governor", "mayor", "premier", NULL};
+    const tok *t = c->toks;
+    return tok_is_any(c->text, &t[k], heads) ||
+           (tok_is(c->text, &t[k], "chief") && k + 1 < c->ntoks && t[k + 1].sent == sent &&
+            tok_is(c->text, &t[k + 1], "minister"));
+}
+
 /* In a sports report the name is the subject of a verb whose object is its own, "their":
  * "Celtic extended their lead", "Leeds ended their losing run". A side is plural in
  * British English; a player keeps "his" or "her" lead. */
@@ -874,6 +887,8 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
             m->votes[AG_ACTOR_OTHER] += 3; /* "the Linux operating system" */
         else if (!given && program_after(c, m))
             m->votes[AG_ACTOR_OTHER] += 3; /* "the Kazaa file-sharing software" */
+        else if ((nt->cls & AG_LEX_TITLE) && !given && !w->hascue && territory_head(c, te, m->sent))
+            m->votes[AG_ACTOR_PLACE] += 3; /* "Karnataka chief minister", "Ohio governor" */
         else if ((nt->cls & AG_LEX_TITLE) && !given)
             m->votes[AG_ACTOR_ORG] += 2; /* "Labour leader", "Arsenal manager" */
     } else if ((nt->flags & AG__T_PUNCT) && nt->punct == ',' && te + 2 < c->ntoks &&
