@@ -1375,6 +1375,24 @@ static int held_before(const ag__analyser *an, const char *text, size_t ti)
     return 0;
 }
 
+/* "met in London (on Monday) with Y", "talks at the White House with Y": where the
+ * meeting was comes between the trigger at token ti and its "with" (within the clause, no
+ * "and" between). 1 and *tend set to the "with"'s end when so. */
+static int with_after_place(const ag__analyser *an, const char *text, size_t ti, size_t *tend)
+{
+    const tok *nx = ti + 1 < an->ntoks ? &an->toks[ti + 1] : NULL;
+    if (!nx || !(word_eq(text, nx, "in") || word_eq(text, nx, "at")))
+        return 0;
+    for (size_t i = ti + 2; i < an->ntoks && i < ti + 8 && is_word(&an->toks[i]) &&
+                            !word_eq(text, &an->toks[i], "and");
+         i++)
+        if (word_eq(text, &an->toks[i], "with")) {
+            *tend = an->toks[i].e;
+            return 1;
+        }
+    return 0;
+}
+
 /* The trigger starting at token ti, if any (TRIG_*); *tend is set to the end of the
  * trigger phrase. For tokens that passed next_maybe_trigger. */
 static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_t *tend)
@@ -1388,15 +1406,7 @@ static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_
         if (word_eq(text, t, "met") || word_eq(text, t, "meets")) {
             if (nx && word_eq(text, nx, "with"))
                 *tend = nx->e;
-            /* "met in London (on Monday) with Y", "met at the White House with Y" */
-            if (nx && (word_eq(text, nx, "in") || word_eq(text, nx, "at")))
-                for (size_t i = ti + 2; i < an->ntoks && i < ti + 8 && is_word(&an->toks[i]) &&
-                                        !word_eq(text, &an->toks[i], "and");
-                     i++)
-                    if (word_eq(text, &an->toks[i], "with")) {
-                        *tend = an->toks[i].e;
-                        break;
-                    }
+            with_after_place(an, text, ti, tend);
             return TRIG_VERB;
         }
         noun = word_eq(text, t, "meeting") || word_eq(text, t, "meetings");
@@ -1438,6 +1448,8 @@ static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_
         *tend = nx->e;
         return TRIG_VERB;
     }
+    if (noun && with_after_place(an, text, ti, tend))
+        return TRIG_VERB; /* "held talks in Seoul with Y" */
     if (noun && nx && word_eq(text, nx, "between")) {
         *tend = nx->e;
         return TRIG_BETWEEN;
