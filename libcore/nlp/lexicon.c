@@ -152,7 +152,7 @@ static int in_list(const char *const *list, const char *w, size_t n)
 
 int ag__lex_inner_word(const char *w, size_t n)
 {
-    static const char *const inner[] = {"and", "for", "in", "on", "the", "upon", NULL};
+    static const char *const inner[] = {"and", "for", "in", "of", "on", "the", "upon", NULL};
     return in_list(inner, w, n);
 }
 

@@ -694,6 +694,16 @@ static int kind_after(const ctx *c, const cand *m)
            tok_is_any(c->text, &t[m->te], kinds);
 }
 
+/* Candidate m is a portfolio before a minister's capitalised title: "Trade and Industry
+ * Secretary", "Health Minister" name a post, not the head of the ministry's name
+ * ("Department of Trade and Industry"); "Commission President" is the Commission's. */
+static int portfolio_word(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    return m->te < c->ntoks && t[m->te].sent == m->sent && (t[m->te].flags & AG__T_CAP) &&
+           (tok_is(c->text, &t[m->te], "Secretary") || tok_is(c->text, &t[m->te], "Minister"));
+}
+
 /* The one-word name d is an industry word; the name d ends in one. */
 static int industry_word(const dname *d) { return d->ntok == 1 && industry(d->key, d->keylen); }
 static int industry_last(const dname *d) { return industry(d->last, d->lastlen); }
@@ -747,7 +757,8 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
          * report a town the article types a place stays one beside its club: "Dunmere is
          * a market town" and "Dunmere Rovers".) */
         if (b->type == AG_ACTOR_ORG &&
-            ((first && !part_of_body(k, kl, b)) || (head && !lexical && !kind_after(c, m))) &&
+            ((first && !part_of_body(k, kl, b)) ||
+             (head && !lexical && !kind_after(c, m) && !portfolio_word(c, m))) &&
             ((lexical ? m->type : nm[m->name].type) == AG_ACTOR_ORG ||
              (lexical && company_word_after(c, m)) ||
              (!lexical && nm[m->name].type != AG_ACTOR_PLACE) ||
