@@ -1028,6 +1028,25 @@ static int channel_owner(const ctx *c, const cand *m)
     return 0;
 }
 
+/* "Northern Glass by the band Cold Meridian", "Quiet Waters by the novelist Jane Marsh":
+ * a name, no given name first, credited to its maker named by a band's or a creator's
+ * noun, is the maker's work. */
+static int by_creator(const ctx *c, const cand *m)
+{
+    static const char *const creators[] = {"author",   "novelist", "writer",     "poet",
+                                           "composer", "singer",   "songwriter", "rapper",
+                                           "artist",   "director", "film-maker", "filmmaker",
+                                           "painter",  "sculptor", "playwright", NULL};
+    const tok *t = c->toks;
+    uint32_t sent = m->sent;
+    size_t k = m->te;
+    if ((t[m->ts].cls & AG_LEX_GIVEN) || !is_at(c, k, sent, "by"))
+        return 0;
+    k += 1 + is_at(c, k + 1, sent, "the");
+    return k + 1 < c->ntoks && t[k + 1].sent == sent && (t[k + 1].flags & AG__T_CAP) &&
+           (tok_is_any(c->text, &t[k], ag__ner_bands) || tok_is_any(c->text, &t[k], creators));
+}
+
 /* What a film, a show or a record does, after its name: its credits ("X, starring Y",
  * "X, which stars Y", "X, directed by Y"; not "X starring in Y", where X is the star), what
  * it has ("X's cast", "X's storyline"), its star ("X star Y"), a prize ("the X for best film"), its
@@ -1055,6 +1074,8 @@ static int work_after(const ctx *c, const cand *m)
     if (word_of(c, k, sent, CUE_WORK_PERSON) && k + 1 < c->ntoks && t[k + 1].sent == sent &&
         (t[k + 1].flags & AG__T_CAP) && !(t[m->ts].cls & AG_LEX_GIVEN) && !ag__ner_sports_report(c))
         return 3;
+    if (by_creator(c, m))
+        return 4;
     if (k < c->ntoks && (t[k].flags & AG__T_PUNCT) && t[k].punct == ',') {
         k++;
         if (is_at(c, k, sent, "which")) /* "X, which stars Y" */
