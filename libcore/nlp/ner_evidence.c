@@ -782,14 +782,20 @@ static int plural_subject(const ctx *c, const cand *m)
     return k == te ? 3 : 5; /* (the clause's "who" counted for a person: outweigh it) */
 }
 
-/* Token k, right after a name in sentence sent, heads the government of a territory: a
- * state's or province's "governor", "premier" or "chief minister", a city's "mayor". The
- * name before it is the territory ("Karnataka chief minister", "Ohio governor"), no body
- * as before "leader" or "manager". */
+/* Token k, right after a name in sentence sent, heads the government of a territory or
+ * holds its local office: a state's or province's "governor", "premier" or "chief
+ * minister", a city's "mayor", "prosecutor" or "police", maybe after one modifier ("the
+ * Liege public prosecutor"). The name before it is the territory ("Karnataka chief
+ * minister", "Ohio governor"), no body as before "leader" or "manager". */
 static int territory_head(const ctx *c, size_t k, uint32_t sent)
 {
-    static const char *const heads[] = {"governor", "mayor", "premier", NULL};
+    static const char *const heads[] = {"governor",   "mayor",  "premier",
+                                        "prosecutor", "police", NULL};
+    static const char *const modifiers[] = {"public", "chief", "state", "district", "city", NULL};
     const tok *t = c->toks;
+    if (tok_is_any(c->text, &t[k], modifiers) && k + 1 < c->ntoks && t[k + 1].sent == sent &&
+        tok_is_any(c->text, &t[k + 1], heads))
+        return 1;
     return tok_is_any(c->text, &t[k], heads) ||
            (tok_is(c->text, &t[k], "chief") && k + 1 < c->ntoks && t[k + 1].sent == sent &&
             tok_is(c->text, &t[k + 1], "minister"));
@@ -873,8 +879,10 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
              * left with no vote, as at a sentence's start it is no name) */
             if (!(t[m->ts].cls & AG_LEX_COMMON))
                 m->votes[AG_ACTOR_OTHER] += 3;
-        } else if (tok_in(c, nt, G_ORG_NOUN) ||
-                   ((nt->cls & AG_LEX_ORGCUE) && !tok_is_any(c->text, nt, ag__ner_industries)))
+        } else if (!given && !w->hascue && territory_head(c, te, m->sent))
+            m->votes[AG_ACTOR_PLACE] += 3; /* "Karnataka chief minister", "Ohio governor" */
+        else if (tok_in(c, nt, G_ORG_NOUN) ||
+                 ((nt->cls & AG_LEX_ORGCUE) && !tok_is_any(c->text, nt, ag__ner_industries)))
             m->votes[AG_ACTOR_ORG] += 2;
         else if (tok_in(c, nt, G_PLACE_NOUN))
             m->votes[AG_ACTOR_PLACE] += 2;
@@ -887,8 +895,6 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
             m->votes[AG_ACTOR_OTHER] += 3; /* "the Linux operating system" */
         else if (!given && program_after(c, m))
             m->votes[AG_ACTOR_OTHER] += 3; /* "the Kazaa file-sharing software" */
-        else if ((nt->cls & AG_LEX_TITLE) && !given && !w->hascue && territory_head(c, te, m->sent))
-            m->votes[AG_ACTOR_PLACE] += 3; /* "Karnataka chief minister", "Ohio governor" */
         else if ((nt->cls & AG_LEX_TITLE) && !given)
             m->votes[AG_ACTOR_ORG] += 2; /* "Labour leader", "Arsenal manager" */
     } else if ((nt->flags & AG__T_PUNCT) && nt->punct == ',' && te + 2 < c->ntoks &&

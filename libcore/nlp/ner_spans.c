@@ -1409,6 +1409,17 @@ static const char *region_abbrev(const ctx *c, size_t ts, size_t te)
     return NULL;
 }
 
+/* Token t is an adverb that may stand between a subject and its verb: one in "-ly"
+ * ("Kabul quickly denied") or of time ("Kabul yesterday allowed"). */
+static int adverb(const ctx *c, const tok *t)
+{
+    static const char *const of_time[] = {"yesterday", "today", "tonight", "already", "again",
+                                          "still",     "also",  "later",   "now",     NULL};
+    size_t n = t->e - t->s;
+    return (n > 4 && c->text[t->e - 2] == 'l' && c->text[t->e - 1] == 'y') ||
+           tok_is_any(c->text, t, of_time);
+}
+
 /* Process one raw span of capitalised tokens [ts, te): trim it, strip its titles into the
  * role, and cut the rest into mentions. Returns 0, or -1 when out of memory. */
 static int do_span(ctx *c, size_t ts, size_t te)
@@ -2560,9 +2571,10 @@ int ag__ner_finish_cands(ctx *c, size_t from)
                     gov = 1;
                 else if (tok_in(c, &t[te], G_GOV_AFTER))
                     gov = 1;
-                else if (te + 1 < c->ntoks && (t[te].flags & AG__T_LOWER) &&
-                         t[te].e - t[te].s > 4 && tok_in(c, &t[te + 1], G_GOV_AFTER))
-                    gov = 1; /* "Kabul yesterday allowed" has an adverb in between */
+                else if (te + 1 < c->ntoks && (t[te].flags & AG__T_LOWER) && adverb(c, &t[te]) &&
+                         tok_in(c, &t[te + 1], G_GOV_AFTER))
+                    gov = 1; /* "Kabul yesterday allowed" has an adverb in between (not
+                              * a noun: "the Paris prosecutor said" is the city's) */
                 else if (te + 2 < c->ntoks && tok_is(c->text, &t[te], "and") &&
                          (t[te + 1].flags & AG__T_CAP) && t[te + 2].sent == m->sent &&
                          tok_in(c, &t[te + 2], G_GOV_AFTER))
