@@ -251,6 +251,7 @@ typedef struct name_words {
     int hasof;     /* "of" or "for" inside ("Bank of England") */
     int acronym;   /* one ALL-CAPS word of 2 to 6 letters outside an ALL-CAPS sentence */
     int given;     /* its first word is a given name */
+    int acro_led;  /* an acronym of 3 to 5 letters before title-case words ("ING Barings") */
 } name_words;
 
 /* The facts of name_words for the name of candidate m. */
@@ -276,6 +277,14 @@ static void read_words(const ctx *c, const cand *m, name_words *w)
         t[ts].e - t[ts].s >= 2 && t[ts].e - t[ts].s <= 6 &&
         !((t[ts].cls & AG_LEX_COMMON) && t[ts].e - t[ts].s >= 4))
         acronym = 1; /* "NATO", not "DIGEST" */
+    /* (a person's initials are two letters, "JK Rowling", "PJ Harvey"; and an ordinary
+     * word after the acronym names its product, place or event by its own word: "SQL
+     * Server", "RCA Dome", "NEC Invitational") */
+    w->acro_led = n == 2 && (t[ts].flags & AG__T_ALLCAPS) && c->p->capsent[t[ts].sent] != 1 &&
+                  t[ts].e - t[ts].s >= 3 && t[ts].e - t[ts].s <= 5 &&
+                  !(t[ts].cls & (AG_LEX_COMMON | AG_LEX_TITLE | AG_LEX_GIVEN)) &&
+                  !(t[ts].flags & AG__T_DOTTED) && (t[ts + 1].flags & AG__T_CAP) &&
+                  !(t[ts + 1].flags & AG__T_ALLCAPS) && !(t[ts + 1].cls & AG_LEX_COMMON);
     w->allcommon = allcommon;
     w->hascue = hascue;
     w->hasof = hasof;
@@ -375,6 +384,8 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_ORG] += 3;
     if (acronym)
         m->votes[AG_ACTOR_ORG] += 2;
+    if (w->acro_led)
+        m->votes[AG_ACTOR_ORG] += 2; /* "ING Barings", "BNP Paribas", "HSBC Holdings" */
     if (hasof && !titled)
         m->votes[AG_ACTOR_ORG] += 2;
     /* (What the words say is the same at every mention: ownp has it counted once per
