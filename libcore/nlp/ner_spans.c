@@ -779,8 +779,9 @@ static int weekday_ends_name(const ctx *c, size_t ts, size_t te)
  * a month's: "Christian", "Jan") and a capitalised word that is no such word, no
  * ordinary word, no organisation word or title and no name the lexicon knows: a
  * person's full name ("Jan Ullrich won", "Christian Klien"), not "Christian Serbs",
- * "Christian Aid", "a Christian Democrat", "Jan Feb". (An ordinary word as a surname,
- * "Christian Bale", is left to the trimming: too many bodies are named so.) */
+ * "Christian Aid", "a Christian Democrat", "Jan Feb". An ordinary word as a surname
+ * ("Christian Bale") only when the article writes it alone as a name elsewhere ("Bale,
+ * who grew up"): too many bodies are named so. */
 static int given_first(const ctx *c, size_t ts, size_t te)
 {
     const tok *t = c->toks;
@@ -788,7 +789,8 @@ static int given_first(const ctx *c, size_t ts, size_t te)
     return te == ts + 2 && (t[ts].cls & AG_LEX_GIVEN) && (t[ts].cls & AG_LEX_NONNAME) &&
            (t[ts + 1].flags & AG__T_CAP) && !(t[ts + 1].flags & AG__T_ALLCAPS) &&
            !(t[ts + 1].cls & (AG_LEX_NONNAME | AG_LEX_FUNCTION | AG_LEX_ORGCUE | AG_LEX_TITLE)) &&
-           (!(t[ts + 1].cls & AG_LEX_COMMON) || (t[ts + 1].cls & AG_LEX_PROPER)) &&
+           (!(t[ts + 1].cls & AG_LEX_COMMON) || (t[ts + 1].cls & AG_LEX_PROPER) ||
+            ag__ner_alone_elsewhere(c, ts + 1)) &&
            !match_form(c->lex, c->text, t, ts + 1, te, 0, &a);
 }
 
@@ -800,7 +802,10 @@ static void trim_edges(const ctx *c, size_t *tsp, size_t *tep)
     const tok *t = c->toks;
     size_t ts = *tsp, te = *tep;
     int org_head = te - ts >= 2 && (t[te - 1].cls & AG_LEX_ORGCUE) && (t[te - 1].flags & AG__T_CAP);
-    int keep_first = org_head || ag__ner_weekday_title(c, ts, te) || given_first(c, ts, te);
+    ag_lex_actor a;
+    int keep_first = org_head || ag__ner_weekday_title(c, ts, te) || given_first(c, ts, te) ||
+                     ((t[ts].cls & AG_LEX_NONNAME) && te - ts >= 2 &&
+                      match_form(c->lex, c->text, t, ts, te, 0, &a) >= 2); /* "Christian Aid" */
     while (ts < te && (((t[ts].cls & AG_LEX_NONNAME) && !keep_first) ||
                        (t[ts].flags & AG__T_LOWER) || exchange_code(c, ts)))
         ts++;

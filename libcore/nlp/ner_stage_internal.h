@@ -528,6 +528,10 @@ int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, 
 /* Token k is a word the document writes capitalised in mid-sentence: 1 or 0, -1 when out
  * of memory. Asked of headline words and sentence-initial ordinary words. */
 int ag__ner_attested(const ctx *c, size_t k);
+/* The capitalised word at token k stands alone elsewhere in the document, with no
+ * capitalised word beside it ("Bale, who grew up" beside "Christian Bale"): 1 or 0 (0 too
+ * when the document's tokens are not kept). */
+int ag__ner_alone_elsewhere(const ctx *c, size_t k);
 
 /* Bytes [s, e) are "words joined by single spaces" (the shape of lexicon forms). */
 static inline int single_spaced(const char *text, const tok *toks, size_t ts, size_t te)

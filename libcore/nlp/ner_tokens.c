@@ -642,6 +642,31 @@ int ag__ner_attested(const ctx *c, size_t k)
     return s && (s->val & EV_CAPMID);
 }
 
+int ag__ner_alone_elsewhere(const ctx *c, size_t k)
+{
+    const struct ag__ner_scratch *p = c->p;
+    const tok *t = p->toks;
+    size_t n = t[k].e - t[k].s;
+    if (!p->toks_kept)
+        return 0; /* (asked of a rare word only: a scan of the document's tokens) */
+    for (size_t q = 0; q < p->ntoks; q++) {
+        if (q == k || t[q].e - t[q].s != n || t[q].cls != t[k].cls || p->capsent[t[q].sent] ||
+            !(t[q].flags & AG__T_CAP) || memcmp(c->text + t[q].s, c->text + t[k].s, n) != 0)
+            continue;
+        int before = q > 0 && t[q - 1].sent == t[q].sent && (t[q - 1].flags & AG__T_CAP);
+        int after = q + 1 < p->ntoks && t[q + 1].sent == t[q].sent && (t[q + 1].flags & AG__T_CAP);
+        /* (first in its sentence, only before a comma or a possessive, as a subject named
+         * by itself is: "Bale, who grew up", not "Aid agencies agreed") */
+        int first = (t[q].flags & AG__T_FIRST) || q == 0 || t[q - 1].sent != t[q].sent;
+        if (!before && !after &&
+            (!first || (q + 1 < p->ntoks && t[q + 1].sent == t[q].sent &&
+                        ((t[q + 1].flags & AG__T_POSS) ||
+                         ((t[q + 1].flags & AG__T_PUNCT) && t[q + 1].punct == ',')))))
+            return 1;
+    }
+    return 0;
+}
+
 /* Headlines and evidence sentence by sentence; a sentence longer than a WINDOW of tokens
  * is tokenised in chunks, of which the first decides whether it is a headline. */
 int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, const char *text,
