@@ -292,6 +292,44 @@ static void read_words(const ctx *c, const cand *m, name_words *w)
     w->given = given;
 }
 
+/* Token t is the plural of an organisation word ("Ministries", "Departments"). */
+static int plural_of_cue(const ctx *c, const tok *t)
+{
+    size_t n = t->e - t->s;
+    char low[AG__LEX_MAXKEY];
+    if (n < 4 || n >= AG__LEX_MAXKEY || c->text[t->e - 1] != 's')
+        return 0;
+    ag__lex_lower(c->text + t->s, n, low);
+    if (n > 4 && low[n - 3] == 'i' && low[n - 2] == 'e') { /* "ministries": "ministry" */
+        low[n - 3] = 'y';
+        return (ag__lex_class_lower(c->lex, low, n - 2) & AG_LEX_ORGCUE) != 0;
+    }
+    return (ag__lex_class_lower(c->lex, low, n - 1) & AG_LEX_ORGCUE) != 0;
+}
+
+/* The words of candidate m before its "of" are ordinary ones, an article first maybe,
+ * and no organisation's, title's, given or place word: the name is a work's title ("The
+ * Line of Beauty", "A Short History of Tractors"), as a body names itself by its kind
+ * ("Bank of England", "Church of Scotland"), a place by a place word ("Bay of Biscay"). */
+static int ordinary_before_of(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    size_t k = m->ts;
+    if (tok_is(c->text, &t[k], "The") || tok_is(c->text, &t[k], "A"))
+        k++;
+    /* (a state's kind names a country: "Republic of Ireland", "Kingdom of Spain") */
+    static const char *const states[] = {"Republic", "Kingdom",   "Federation",   "Commonwealth",
+                                         "Emirate",  "Sultanate", "Principality", NULL};
+    size_t q = k;
+    for (; q < m->te && !tok_is(c->text, &t[q], "of"); q++)
+        if (!(t[q].cls & AG_LEX_COMMON) ||
+            (t[q].cls & (AG_LEX_ORGCUE | AG_LEX_TITLE | AG_LEX_GIVEN | AG_LEX_PROPER)) ||
+            tok_in(c, &t[q], G_PLACE_HEAD) || tok_is_any(c->text, &t[q], states) ||
+            plural_of_cue(c, &t[q]))
+            return 0;
+    return q > k && q < m->te;
+}
+
 /* Votes from the name's own words. */
 
 /* In a sports report, a name whose last word is a city the lexicon knows and whose first
@@ -388,6 +426,8 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_ORG] += 2; /* "ING Barings", "BNP Paribas", "HSBC Holdings" */
     if (hasof && !titled)
         m->votes[AG_ACTOR_ORG] += 2;
+    if (hasof && !titled && !hascue && ordinary_before_of(c, m))
+        m->votes[AG_ACTOR_OTHER] += 5; /* "A Short History of Tractors", "War of the Worlds" */
     /* (What the words say is the same at every mention: ownp has it counted once per
      * name, so that one "the band X" or "X, starring Y" outweighs a given name that the
      * article repeats: "Franz Ferdinand", "Vera Drake".) */
