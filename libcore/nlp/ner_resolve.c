@@ -752,6 +752,12 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
         if (lexical && first && (industry_last(b) || region_last(c, b)) &&
             (m->type == AG_ACTOR_ORG || !company_word_after(c, m)))
             continue;
+        /* (nor is a company one with its joint venture: "Sony" beside "Sony Ericsson") */
+        ag_lex_actor partner;
+        if (lexical && first && b->ntok == 2 &&
+            ag_lexicon_lookup(c->lex, b->last, b->lastlen, 1, &partner) &&
+            partner.type == AG_ACTOR_ORG)
+            continue;
         /* (A place stays a place beside an organisation named after it, "in Bombay" and
          * "Bombay Stock Exchange", unless the organisation is its club; outside a sports
          * report a town the article types a place stays one beside its club: "Dunmere is

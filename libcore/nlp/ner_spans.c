@@ -986,6 +986,15 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
      * American Democratic Party, "Liberal Party of Australia" not the Canadian one. */
     if (a->type == AG_ACTOR_ORG && org_of_country(c, a, k + g, te, caps) == 0)
         return 0;
+    /* Two organisations the lexicon knows, written one after the other in a sentence's
+     * name, name their joint venture or merger: "Sony Ericsson", "Fuji Xerox" (not in a
+     * headline, whose words run on: "Google Microsoft Row"). */
+    ag_lex_actor b2;
+    if (a->type == AG_ACTOR_ORG && !sp->headline && k + g < te && !a->adjective &&
+        match_form(c->lex, c->text, t, k + g, te, caps, &b2) == te - k - g &&
+        b2.type == AG_ACTOR_ORG && !b2.adjective && !(t[k + g].cls & AG_LEX_ORGCUE) &&
+        strcmp(a->name, b2.name) != 0) /* ("Advanced Micro Devices AMD": one, twice named) */
+        return 0;
     /* A nationality or a town before an ampersand starts a company's name ("Scottish &
      * Newcastle", "Bradford & Bingley"); two countries so joined are two ("UK &
      * Ireland"). */
