@@ -868,6 +868,12 @@ static int never_a_name(const ctx *c, size_t ts, size_t te)
         return 1;
     if (te - ts == 1 && tok_in(c, &t[ts], G_CORP_SFX))
         return 1; /* "Co", "Inc": a company suffix alone */
+    /* "Game 2 of the series", "Stage 12": a contest's unit and its number (digits only,
+     * not a score: "the Heat 98-90") */
+    if (te - ts == 1 && te < c->ntoks && t[te].sent == t[ts].sent &&
+        (t[te].flags & (AG__T_DIGIT | AG__T_WORD | AG__T_HYPHEN)) == AG__T_DIGIT &&
+        tok_is_any(c->text, &t[ts], ag__ner_numbered_units))
+        return 1;
     if (te - ts == 1) {
         const char *w = c->text + t[ts].s;
         size_t wl = t[ts].e - t[ts].s, ap = wl;
