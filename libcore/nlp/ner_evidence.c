@@ -469,8 +469,13 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
         /* "Six Nations", "Four Nations": a tournament of that many national sides */
         int nations = n == 2 && tok_is(c->text, &t[te - 1], "Nations") &&
                       tok_is_any(c->text, &t[ts], ag__ner_counted_nations);
+        /* "Tour de France", "Cup of Nations", "Treaty of Rome": the event's word
+         * before "of" or "de" heads the name as it would end it */
+        int event_of = n >= 3 && tok_in(c, &t[ts], G_MISC_HEAD) &&
+                       !tok_is(c->text, &t[ts], "Summit") &&
+                       (tok_is(c->text, &t[ts + 1], "of") || tok_is(c->text, &t[ts + 1], "de"));
         if (tok_in(c, &t[te - 1], G_MISC_HEAD) || (n >= 2 && misc_first(c, &t[ts])) || craft ||
-            nations || ag__ner_weekday_title(c, ts, te) || title_of_nobody(c, ts, te))
+            nations || event_of || ag__ner_weekday_title(c, ts, te) || title_of_nobody(c, ts, te))
             m->votes[AG_ACTOR_OTHER] += 5;
         else if (n >= 2 && tok_in(c, &t[te - 1], G_PLACE_HEAD) &&
                  !(tok_in(c, &t[te - 1], G_TEAM_AFTER) && ag__ner_sports_report(c)))

@@ -809,7 +809,10 @@ static void trim_edges(const ctx *c, size_t *tsp, size_t *tep)
     while (ts < te && (((t[ts].cls & AG_LEX_NONNAME) && !keep_first) ||
                        (t[ts].flags & AG__T_LOWER) || exchange_code(c, ts)))
         ts++;
-    int keep_last = weekday_ends_name(c, ts, te);
+    /* "Barclays Premiership", "Zurich Premiership": a sponsor's name before the league
+     * names the league (misc, see form_stands_alone), not the sponsor */
+    int keep_last = weekday_ends_name(c, ts, te) ||
+                    (te - ts >= 2 && tok_is(c->text, &t[te - 1], "Premiership"));
     while (te > ts &&
            (((t[te - 1].cls & AG_LEX_NONNAME) && !keep_last) || (t[te - 1].flags & AG__T_LOWER)))
         te--;
