@@ -1662,7 +1662,8 @@ static int markup_between(const ctx *c, size_t e)
 }
 
 /* The end of the run of up to four ALL-CAPS words (a dateline's place) on token k's line
- * that starts at token k (k when none does). */
+ * that starts at token k (k when none does). A two-letter first word may keep its period
+ * before the next ("ST. LOUIS", "ST. PAUL": a saint's town abbreviated). */
 static size_t caps_run(const ctx *c, size_t k)
 {
     const tok *t = c->toks;
@@ -1670,8 +1671,13 @@ static size_t caps_run(const ctx *c, size_t k)
     while (e < c->ntoks && e - k < 4 && (t[e].flags & AG__T_ALLCAPS) && (t[e].flags & AG__T_WORD) &&
            !(t[e].flags & AG__T_DIGIT) && t[e].e - t[e].s >= 2 &&
            !has_newline(c->text, t[e].s, t[e].e) &&
-           (e == k || !has_newline(c->text, t[e - 1].e, t[e].s)))
+           (e == k || !has_newline(c->text, t[e - 1].e, t[e].s))) {
         e++;
+        if (e == k + 1 && t[k].e - t[k].s == 2 && e + 1 < c->ntoks && (t[e].flags & AG__T_PUNCT) &&
+            t[e].punct == '.' && t[e].s == t[k].e && c->text[t[e].e] == ' ' &&
+            (t[e + 1].flags & AG__T_ALLCAPS) && t[e + 1].s == t[e].e + 1)
+            e++; /* the period: the run goes on */
+    }
     return e;
 }
 

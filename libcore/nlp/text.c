@@ -107,14 +107,15 @@ int ag_text_is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x
 /* ---------------------------------------------------------------- splitter helpers */
 
 /* Abbreviations after which a period does not end a sentence (case-sensitive). Titles,
- * ranks, month names and a few Latin/reference forms; "Inc." and "Co." are left out
+ * ranks, month names and a few Latin/reference forms, and the "ST" of an ALL-CAPS
+ * dateline's saint ("ST. LOUIS (AP) -"); "Inc." and "Co." are left out
  * because they end sentences as often as not. Kept in strcmp order (binary search). */
 static const char *const abbrevs[] = {
-    "Adm",  "Amb", "Apr", "Aug",    "Brig", "Capt",   "Cdr", "Cmdr", "Col",  "Cpl", "Dec",  "Dept",
-    "Dr",   "Drs", "Feb", "Fig",    "Fr",   "Gen",    "Gov", "Hon",  "Jan",  "Jr",  "Jul",  "Jun",
-    "Lt",   "Maj", "Mar", "Messrs", "Mme",  "Mr",     "Mrs", "Ms",   "Msgr", "Mt",  "No",   "Nos",
-    "Nov",  "Oct", "Ph",  "Pres",   "Prof", "Pvt",    "Rep", "Reps", "Rev",  "Sen", "Sens", "Sep",
-    "Sept", "Sgt", "Sr",  "St",     "Supt", "approx", "cf",  "e.g",  "etc",  "i.e", "vs"};
+    "Adm", "Amb",  "Apr", "Aug",    "Brig", "Capt", "Cdr",    "Cmdr", "Col",  "Cpl", "Dec", "Dept",
+    "Dr",  "Drs",  "Feb", "Fig",    "Fr",   "Gen",  "Gov",    "Hon",  "Jan",  "Jr",  "Jul", "Jun",
+    "Lt",  "Maj",  "Mar", "Messrs", "Mme",  "Mr",   "Mrs",    "Ms",   "Msgr", "Mt",  "No",  "Nos",
+    "Nov", "Oct",  "Ph",  "Pres",   "Prof", "Pvt",  "Rep",    "Reps", "Rev",  "ST",  "Sen", "Sens",
+    "Sep", "Sept", "Sgt", "Sr",     "St",   "Supt", "approx", "cf",   "e.g",  "etc", "i.e", "vs"};
 
 /* Words that typically open a sentence; after a dotted abbreviation such as "U.S." one of
  * them means the period did end the sentence after all. Kept in strcmp order. */
