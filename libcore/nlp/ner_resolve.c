@@ -1108,7 +1108,9 @@ static long suffix_keys(struct ag__ner_scratch *p, const ag_lexicon *lex, suffix
 }
 
 /* A gazetteer word that is the surname of a person named (with a title or a given name)
- * before it is that person: "Michael Jordan ... Jordan". m: a gazetteer candidate. */
+ * before it is that person: "Michael Jordan ... Jordan"; in a headline, one the body
+ * names after it too ("Lima's Shutout Helps Dodgers ... Jose Lima pitched"). m: a
+ * gazetteer candidate. */
 static void partial_lexical(ctx *c, cand *m, const suffixes *sf)
 {
     dname *nm = c->p->names;
@@ -1123,16 +1125,24 @@ static void partial_lexical(ctx *c, cand *m, const suffixes *sf)
     ag__lex_lower(c->text + m->s, l, low);
     int err = 0;
     dslot *sl = dt_get(sf->keys, low, l, 0, &err);
-    long best = -1;
-    size_t bestpos = 0;
+    long best = -1, after = -1;
+    size_t bestpos = 0, afterpos = (size_t)-1;
+    int headline = c->p->capsent[m->sent] != 0;
     for (uint32_t v = sl ? sl->val : 0; v; v = sf->link[v - 1]) {
         const dname *fd = &nm[v - 1];
         /* "Abdullah II of Jordan": a territorial designation, not a surname */
         int of_place = fd->keylen > l + 4 && memcmp(fd->key + fd->keylen - l - 4, " of ", 4) == 0;
-        if (fd->strong && fd->keylen > l && memcmp(fd->key + fd->keylen - l, low, l) == 0 &&
-            fd->key[fd->keylen - l - 1] == ' ' && !of_place && sf->pos_last[v - 1] > bestpos)
+        if (!fd->strong || fd->keylen <= l || memcmp(fd->key + fd->keylen - l, low, l) != 0 ||
+            fd->key[fd->keylen - l - 1] != ' ' || of_place)
+            continue;
+        if (sf->pos_last[v - 1] > bestpos)
             bestpos = sf->pos_last[v - 1], best = (long)(v - 1);
+        size_t fp = c->p->cands[fd->first].s;
+        if (headline && fp > m->s && fp < afterpos)
+            afterpos = fp, after = (long)(v - 1);
     }
+    if (best < 0)
+        best = after;
     if (best >= 0) {
         m->name = root(nm, best);
         m->lexname = NULL;
@@ -1682,13 +1692,29 @@ static int place_apposition(const ctx *c, const cand *m)
     return type != AG_ACTOR_PERSON;
 }
 
+/* The one word of candidate m ends a person's full name in the document, a given name
+ * first: "Chris Paterson ... Paterson added the conversion" (a town's name too). */
+static int surname_here(const ctx *c, const cand *m)
+{
+    size_t l = m->e - m->s;
+    for (size_t ci = 0; ci < c->p->ncands; ci++) {
+        const cand *f = &c->p->cands[ci];
+        if (f->ntok >= 2 && (f->tcls0 & AG_LEX_GIVEN) && f->type != AG_ACTOR_ORG &&
+            f->e - f->s > l + 1 && c->text[f->e - l - 1] == ' ' &&
+            memcmp(c->text + f->e - l, c->text + m->s, l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* In a sports report a city named as an actor, not as where something happens, is its
  * team: "Boston rallied past New York", "Houston's bullpen". Countries stay countries
- * (national sides), and so do regions, which are no city of a country. */
+ * (national sides), and so do regions, which are no city of a country; so does a town
+ * whose name is the surname of a player the report names in full ("Paterson kicked"). */
 static int city_actor(const ctx *c, const cand *m)
 {
     return m->lexname && m->type == AG_ACTOR_PLACE && m->country && !m->dateline && !m->adjective &&
-           !m->row && (!after_loc_prep(c, m) || lost_to(c, m));
+           !m->row && (!after_loc_prep(c, m) || lost_to(c, m)) && !surname_here(c, m);
 }
 
 /* The document's tokens have a result: a hyphenated score before a noun of its outcome
