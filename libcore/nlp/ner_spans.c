@@ -2574,8 +2574,12 @@ int ag__ner_finish_cands(ctx *c, size_t from)
                 (ag__ner_city_team(c, m) || city_player(c, m)))
                 m->team = 1;
         }
-        /* Capitals as governments. */
-        if (m->capital && !m->dateline && m->country) {
+        /* Capitals as governments; not where a hyphen says the city is where a thing
+         * is ("the Dublin-based carrier said": the words after are the carrier's). */
+        size_t hy = m->e + 1, hl = t[te - 1].e > hy ? t[te - 1].e - hy : 0;
+        if (m->capital && !m->dateline && m->country &&
+            !(m->adjective && m->e < t[te - 1].e && c->text[m->e] == '-' &&
+              list_has(ag__ner_located_modifiers, c->text + hy, hl))) {
             int gov = 0, keep = 0;
             if (ts > 0 && t[ts - 1].sent == m->sent) {
                 if (tok_in(c, &t[ts - 1], G_LOC_KEEP))

@@ -200,6 +200,12 @@ const char *const ag__ner_hyphen_modifiers[] = {
     "made",    "funded",        "listed", "controlled", "sponsored", "brokered", "registered",
     "flagged", "headquartered", "class",  "style",      NULL};
 
+/* The modifiers among those that say where a thing is, not who acts: "the Dublin-based
+ * carrier said" is no government of Ireland ("Moscow-backed rebels" may be Russia's).
+ * Asked by ner_spans.c (finish_cands). */
+const char *const ag__ner_located_modifiers[] = {
+    "based", "born", "bred", "made", "listed", "registered", "flagged", "headquartered", NULL};
+
 /* Verbs of winning a match: in "Leicestershire beat Somerset" both names are sides.
  * Asked by ner_spans.c (finish_cands). */
 const char *const ag__ner_win_verbs[] = {"beat",   "beats",    "defeated",  "thrashed",  "edged",
