@@ -973,6 +973,21 @@ static int org_of_country(ctx *c, const ag_lex_actor *a, size_t r, size_t te, in
     return strcmp(home.name, a->country) == 0;
 }
 
+/* Token k is the plural of an organisation cue word, "of" and an ordinary word after it:
+ * "Chambers of Commerce" (not a surname before a place: "Dwain Chambers of Britain"). */
+static int plural_cue_of(const ctx *c, size_t k)
+{
+    const tok *t = c->toks;
+    size_t n = t[k].e - t[k].s;
+    if (k + 2 >= c->ntoks || n < 4 || n > AG__LEX_MAXKEY || c->text[t[k].e - 1] != 's' ||
+        !tok_is(c->text, &t[k + 1], "of") || !(t[k + 2].cls & AG_LEX_COMMON) ||
+        (t[k + 2].cls & AG_LEX_PROPER))
+        return 0;
+    char low[AG__LEX_MAXKEY];
+    ag__lex_lower(c->text + t[k].s, n - 1, low);
+    return (word_class(c->p, c->lex, low, n - 1) & AG_LEX_ORGCUE) != 0;
+}
+
 /* The place or nationality [k, k + g) starts an organisation's name. */
 static void lead_by_place(span_state *sp, size_t k, size_t g)
 {
@@ -1064,8 +1079,10 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
         (t[te - 1].flags & AG__T_CAP) && misc_head_ci(c, te - 1))
         return 0;
     /* "European Commission", "African Union": an adjective right before an organisation
-     * cue word names the organisation. */
-    if (a->adjective && k + g < te && !caps && (t[k + g].cls & AG_LEX_ORGCUE) &&
+     * cue word names the organisation; so before its plural and "of" ("British Chambers
+     * of Commerce": a federation of them; the plural alone is a surname, John Chambers). */
+    if (a->adjective && k + g < te && !caps &&
+        ((t[k + g].cls & AG_LEX_ORGCUE) || (k + g + 2 < te && plural_cue_of(c, k + g))) &&
         (t[k + g].flags & AG__T_CAP))
         return 0;
     /* "Irish Ferries", "Welsh Water", "American Express", "British Gas": an adjective and
@@ -2108,7 +2125,8 @@ static size_t span_end(ctx *c, size_t k)
             for (size_t q = k; q < e; q++)
                 if (t[q].cls & (AG_LEX_ORGCUE | AG_LEX_TITLE))
                     orgish = 1;
-            if (!orgish)
+            if (!orgish && ((t[k].cls & AG_LEX_GIVEN) ||
+                            !plural_cue_of(c, e - 1))) /* "British Chambers of Commerce" */
                 break;
         }
         if ((t[e].cls & AG_LEX_CONNECTOR) && (t[e].flags & AG__T_LOWER) &&
