@@ -837,6 +837,17 @@ static void take_longer(ctx *c, cand *m, long found, long found_g)
     }
 }
 
+/* Name i (a root) is a table row's name in the document: a table lists each side once,
+ * so a shorter row name is another side ("Kilmarnock 2 Dundee 2" beside "Aberdeen 3
+ * Dundee United 1"). */
+static int row_of_name(const struct ag__ner_scratch *p, long i)
+{
+    for (size_t ci = 0; ci < p->ncands; ci++)
+        if (p->cands[ci].row && p->cands[ci].name == i)
+            return 1;
+    return 0;
+}
+
 /*
  * Organisations (and surname-first person names) that one article writes several ways,
  * after the types are voted:
@@ -896,7 +907,8 @@ static int resolve_orgs(ctx *c)
         if (!one_word_key(c, m, low, &k, &kl))
             continue;
         long found = -1, found_g = -1; /* a name, or a gazetteer candidate */
-        if (longer_names(c, m, k, kl, &ls, &found, &found_g) == 1)
+        if (longer_names(c, m, k, kl, &ls, &found, &found_g) == 1 &&
+            !(found >= 0 && m->row && row_of_name(p, found)))
             take_longer(c, m, found, found_g);
     }
     return 0;
