@@ -598,6 +598,38 @@ static int participle_or_count(const ctx *c, size_t k)
            (n > 3 && memcmp(w + n - 2, "ed", 2) == 0);
 }
 
+/* Token q opens its sentence before a side's role and a person's name (a given name, or
+ * two capitalised words): "Arsenal manager Arsene Wenger said". */
+static int before_side_role(const ctx *c, size_t q)
+{
+    const tok *t = c->toks;
+    return q + 3 < c->ntoks && t[q + 3].sent == t[q].sent && (t[q + 1].flags & AG__T_LOWER) &&
+           tok_is_any(c->text, &t[q + 1], ag__ner_team_roles) && (t[q + 2].flags & AG__T_CAP) &&
+           !(t[q + 2].cls & (AG_LEX_FUNCTION | AG_LEX_TITLE)) &&
+           ((t[q + 2].cls & AG_LEX_GIVEN) || (t[q + 3].flags & AG__T_CAP));
+}
+
+/* In a sports report the ordinary word opening the sentence at token k is a side's name
+ * when the report opens sentences or lines with it both before a side's role and a
+ * person's name and otherwise: "Arsenal manager Arsene Wenger", "Arsenal won the Cup",
+ * "Arsenal: Lehmann, ..." (a role's modifier opens only the first kind: "Caretaker
+ * manager X"). */
+static int side_opening(const ctx *c, size_t k)
+{
+    const tok *t = c->toks;
+    size_t n = t[k].e - t[k].s;
+    int role = 0, other = 0;
+    for (size_t q = 0; q < c->ntoks && !(role && other); q++)
+        if ((t[q].flags & AG__T_FIRST) && t[q].e - t[q].s == n &&
+            memcmp(c->text + t[q].s, c->text + t[k].s, n) == 0 && !c->p->capsent[t[q].sent]) {
+            if (before_side_role(c, q))
+                role = 1;
+            else
+                other = 1;
+        }
+    return role && other && ag__ner_sports_report(c);
+}
+
 static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
 {
     tok *t = c->toks;
@@ -702,6 +734,8 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
              * stay, "Commission officials said") */
             if (at && !credit && ts + 1 == te && !(cl & AG_LEX_ORGCUE))
                 at = attested_alone(c, ts);
+            if (!at && !credit && ts + 1 == te && side_opening(c, ts))
+                at = 1;
             if (!at) {
                 ts++;
                 continue;
