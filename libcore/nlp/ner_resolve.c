@@ -1579,6 +1579,35 @@ static void place_works(ctx *c)
  * names sharing a key; no pass is quadratic in the document (the pairwise passes of
  * resolve_orgs stop at ORG_PAIRS_MAX names).
  */
+/* An unknown name in brackets before the dash that opens a story is the agency credited
+ * for it, whatever else its words would say: "BEIJING, Aug. 17 (Xinhuanet) --",
+ * "SEPTEMBER 06, 2004 (COMPUTERWORLD) -" (a known agency is so already: "(Reuters) -";
+ * a credit at a paragraph's end is one too, see ag__ner_is_credit; an event stays one:
+ * "ROME, November 3 (Champions League) -"). Its name is an organisation wherever the
+ * story uses it. */
+static void bracket_credits(ctx *c)
+{
+    struct ag__ner_scratch *p = c->p;
+    const char *x = c->text;
+    for (size_t ci = 0; ci < p->ncands; ci++) {
+        cand *m = &p->cands[ci];
+        /* (all the bracket: "(Sports Network)" the lexicon knows as a whole) */
+        if (m->name < 0 || m->s == 0 || x[m->s - 1] != '(' || m->e >= c->len || x[m->e] != ')' ||
+            misc_name(&p->names[m->name]))
+            continue;
+        size_t b = m->e + 1;
+        while (b < c->len && x[b] == ' ')
+            b++;
+        if (b < c->len &&
+            (x[b] == '-' ||
+             (b + 2 < c->len && (unsigned char)x[b] == 0xE2 && (unsigned char)x[b + 1] == 0x80 &&
+              ((unsigned char)x[b + 2] == 0x93 || (unsigned char)x[b + 2] == 0x94)))) {
+            m->credit = 1;
+            p->names[m->name].votes[AG_ACTOR_ORG] += 10;
+        }
+    }
+}
+
 int ag__ner_resolve(ctx *c)
 {
     struct ag__ner_scratch *p = c->p;
@@ -1586,6 +1615,7 @@ int ag__ner_resolve(ctx *c)
     size_t nn = p->nnames;
     int rc = -1;
     place_works(c);
+    bracket_credits(c);
     if (nn == 0)
         return 0;
     if (nn > p->caplink) {

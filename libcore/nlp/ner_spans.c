@@ -1819,12 +1819,19 @@ int ag__ner_find_dateline(ctx *c)
                 m->type = AG_ACTOR_COUNTRY;
             }
         } else {
-            int known = 1;
-            for (size_t q = k; q < e; q++)
+            int known = 1, nonname = 0;
+            for (size_t q = k; q < e; q++) {
                 if (t[q].cls & (AG_LEX_COMMON | AG_LEX_FUNCTION))
                     known = 0;
+                nonname |= (t[q].cls & AG_LEX_NONNAME) != 0;
+            }
             if (!known)
                 continue;
+            if (nonname) { /* "SEPTEMBER 13, 2004 (X) -": a date opens the story, no place;
+                            * nor is "FTSE 100" one */
+                mark_story_start(c, e);
+                return 0;
+            }
             if (!(m = new_cand(c->p, t, k, e)))
                 return -1;
             m->type = AG_ACTOR_PLACE;
