@@ -2538,6 +2538,17 @@ static void bare_nicknames(ctx *c, size_t from)
     }
 }
 
+/* Token k (of sentence sent) names a city's market after its possessive: a stock index
+ * ("Tokyo's Nikkei average", a word never a name) or a market word ("Tokyo's stock
+ * market", "Tokyo's main index"). */
+static int market_after(const ctx *c, size_t k, uint32_t sent)
+{
+    const tok *t = c->toks;
+    return k < c->ntoks && t[k].sent == sent &&
+           (((t[k].flags & AG__T_CAP) && (t[k].cls & AG_LEX_NONNAME)) ||
+            ((t[k].flags & AG__T_LOWER) && tok_is_any(c->text, &t[k], ag__ner_market_words)));
+}
+
 int ag__ner_finish_cands(ctx *c, size_t from)
 {
     struct ag__ner_scratch *p = c->p;
@@ -2660,7 +2671,7 @@ int ag__ner_finish_cands(ctx *c, size_t from)
             }
             if (te < c->ntoks && t[te].sent == m->sent) {
                 if (t[te].flags & AG__T_POSS)
-                    gov = 1;
+                    gov = !market_after(c, te + 1, m->sent);
                 else if (tok_in(c, &t[te], G_GOV_AFTER))
                     gov = 1;
                 else if (te + 1 < c->ntoks && (t[te].flags & AG__T_LOWER) && adverb(c, &t[te]) &&

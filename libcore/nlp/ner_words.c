@@ -206,6 +206,13 @@ const char *const ag__ner_hyphen_modifiers[] = {
 const char *const ag__ner_located_modifiers[] = {
     "based", "born", "bred", "made", "listed", "registered", "flagged", "headquartered", NULL};
 
+/* Words after a capital's possessive that make it the city's market, not its
+ * government: "Tokyo's Nikkei average" (an index is a word never a name), "Tokyo's stock
+ * market". Asked by ner_spans.c (finish_cands). */
+const char *const ag__ner_market_words[] = {
+    "stock", "stocks",  "share",     "shares", "market",   "markets", "bourse",
+    "index", "indices", "benchmark", "main",   "exchange", "trading", NULL};
+
 /* Verbs of winning a match: in "Leicestershire beat Somerset" both names are sides.
  * Asked by ner_spans.c (finish_cands). */
 const char *const ag__ner_win_verbs[] = {"beat",   "beats",    "defeated",  "thrashed",  "edged",
