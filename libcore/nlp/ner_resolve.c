@@ -398,15 +398,17 @@ static int after_loc_prep(const ctx *c, const cand *m)
     return 0;
 }
 
-/* A club's name: its last word is one of the team words ("Newcastle United"). */
-static int team_name(const dname *d)
+/* w[0, n) is one of the team words, in any case ("United", "Rovers"). */
+static int team_word(const char *w, size_t n)
 {
-    const char *last = d->last;
-    for (const char *const *w = ag__ner_team_after; *w; w++)
-        if (list_word_is_ci(*w, last, d->lastlen))
+    for (const char *const *tw = ag__ner_team_after; *tw; tw++)
+        if (list_word_is_ci(*tw, w, n))
             return 1;
     return 0;
 }
+
+/* A club's name: its last word is one of the team words ("Newcastle United"). */
+static int team_name(const dname *d) { return team_word(d->last, d->lastlen); }
 
 /* Name-table sizes beyond which the pairwise passes below are skipped: a document naming
  * thousands of organisations is a list, and its names stay as they are. */
@@ -717,14 +719,29 @@ static int region_last(const ctx *c, const dname *d)
            (la.type == AG_ACTOR_PLACE || la.type == AG_ACTOR_COUNTRY) && !la.adjective;
 }
 
+/* 1 + the start of the last mention of name j before byte s, or 0 when none. */
+static size_t last_before(const struct ag__ner_scratch *p, long j, size_t s)
+{
+    size_t at = 0;
+    for (size_t ci = 0; ci < p->ncands && p->cands[ci].s < s; ci++)
+        if (p->cands[ci].name == j)
+            at = p->cands[ci].s + 1;
+    return at;
+}
+
 static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
                          const longer_set *ls, long *found, long *found_g)
 {
     const struct ag__ner_scratch *p = c->p;
     const dname *nm = p->names;
     int lexical = m->name < 0;
-    long hits = 0;
-    for (size_t mj = 0; mj < ls->nmulti && hits < 2; mj++) {
+    long hits = 0, club = -1;
+    size_t club_at = 0;
+    /* a side's word alone ("United") goes on past two: the one the article wrote last
+     * before it is the one it names ("Manchester United ... United's chief executive"
+     * before "Shareholders United") */
+    int side_word = !lexical && team_word(k, kl);
+    for (size_t mj = 0; mj < ls->nmulti && (hits < 2 || side_word); mj++) {
         size_t j = ls->multi[mj];
         const dname *b = &nm[j];
         if (b->canon >= 0 || b->keylen <= kl + 1)
@@ -772,12 +789,19 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
             !(first && !lexical && place_before_paper(c, k, kl, b->last, b->lastlen))) {
             *found = (long)j;
             hits++;
+            size_t at = side_word && head ? last_before(p, (long)j, m->s) : 0;
+            if (at > club_at)
+                club_at = at, club = (long)j;
         } else if (b->type == AG_ACTOR_PERSON && first && !lexical &&
                    (!(p->cands[b->first].tcls0 & AG_LEX_GIVEN) || honorific_role(m)) &&
                    nm[m->name].type != AG_ACTOR_ORG) {
             *found = (long)j;
             hits++;
         }
+    }
+    if (hits >= 2 && club >= 0) {
+        *found = club;
+        return 1;
     }
     /* Gazetteer organisations of the article ("European Commission"). */
     for (size_t gj = 0; gj < ls->ngorgs && hits < 2 && !lexical; gj++) {
