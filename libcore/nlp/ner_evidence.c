@@ -292,8 +292,7 @@ static void read_words(const ctx *c, const cand *m, name_words *w)
     w->given = given;
 }
 
-/* Token t is the plural of an organisation word ("Ministries", "Departments"). */
-static int plural_of_cue(const ctx *c, const tok *t)
+int ag__ner_cue_plural(const ctx *c, const tok *t)
 {
     size_t n = t->e - t->s;
     char low[AG__LEX_MAXKEY];
@@ -302,9 +301,9 @@ static int plural_of_cue(const ctx *c, const tok *t)
     ag__lex_lower(c->text + t->s, n, low);
     if (n > 4 && low[n - 3] == 'i' && low[n - 2] == 'e') { /* "ministries": "ministry" */
         low[n - 3] = 'y';
-        return (ag__lex_class_lower(c->lex, low, n - 2) & AG_LEX_ORGCUE) != 0;
+        n--;
     }
-    return (ag__lex_class_lower(c->lex, low, n - 1) & AG_LEX_ORGCUE) != 0;
+    return (word_class(c->p, c->lex, low, n - 1) & AG_LEX_ORGCUE) != 0;
 }
 
 /* The words of candidate m before its "of" are ordinary ones, an article first maybe,
@@ -325,7 +324,7 @@ static int ordinary_before_of(const ctx *c, const cand *m)
         if (!(t[q].cls & AG_LEX_COMMON) ||
             (t[q].cls & (AG_LEX_ORGCUE | AG_LEX_TITLE | AG_LEX_GIVEN | AG_LEX_PROPER)) ||
             tok_in(c, &t[q], G_PLACE_HEAD) || tok_is_any(c->text, &t[q], states) ||
-            plural_of_cue(c, &t[q]))
+            ag__ner_cue_plural(c, &t[q]))
             return 0;
     return q > k && q < m->te;
 }

@@ -1012,14 +1012,8 @@ static int org_of_country(ctx *c, const ag_lex_actor *a, size_t r, size_t te, in
 static int plural_cue_of(const ctx *c, size_t k)
 {
     const tok *t = c->toks;
-    size_t n = t[k].e - t[k].s;
-    if (k + 2 >= c->ntoks || n < 4 || n > AG__LEX_MAXKEY || c->text[t[k].e - 1] != 's' ||
-        !tok_is(c->text, &t[k + 1], "of") || !(t[k + 2].cls & AG_LEX_COMMON) ||
-        (t[k + 2].cls & AG_LEX_PROPER))
-        return 0;
-    char low[AG__LEX_MAXKEY];
-    ag__lex_lower(c->text + t[k].s, n - 1, low);
-    return (word_class(c->p, c->lex, low, n - 1) & AG_LEX_ORGCUE) != 0;
+    return k + 2 < c->ntoks && tok_is(c->text, &t[k + 1], "of") && (t[k + 2].cls & AG_LEX_COMMON) &&
+           !(t[k + 2].cls & AG_LEX_PROPER) && ag__ner_cue_plural(c, &t[k]);
 }
 
 /* The place or nationality [k, k + g) starts an organisation's name. */
@@ -2646,6 +2640,8 @@ int ag__ner_finish_cands(ctx *c, size_t from)
         }
         /* Capitals as governments; not where a hyphen says the city is where a thing
          * is ("the Dublin-based carrier said": the words after are the carrier's). */
+        static const char *const acting[] = {"backed",    "led",    "brokered",
+                                             "sponsored", "funded", NULL};
         size_t hy = m->e + 1, hl = t[te - 1].e > hy ? t[te - 1].e - hy : 0;
         if (m->capital && !m->dateline && m->country &&
             !(m->adjective && m->e < t[te - 1].e && c->text[m->e] == '-' &&
@@ -2683,6 +2679,11 @@ int ag__ner_finish_cands(ctx *c, size_t from)
                          tok_in(c, &t[te + 2], G_GOV_AFTER))
                     gov = 1; /* "London and Paris agreed": the first of two */
             }
+            /* "Moscow-backed officials", "Washington-brokered talks": what a capital
+             * backs or leads, its government does */
+            if (m->adjective && m->e < t[te - 1].e && c->text[m->e] == '-' &&
+                list_has(acting, c->text + hy, hl))
+                gov = 1;
             m->gov = gov && !keep;
         }
         /* "First Albany Corp.": the period of a company suffix is part of the name. */

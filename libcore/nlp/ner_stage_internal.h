@@ -531,6 +531,8 @@ int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, 
 /* Token k is a word the document writes capitalised in mid-sentence: 1 or 0, -1 when out
  * of memory. Asked of headline words and sentence-initial ordinary words. */
 int ag__ner_attested(const ctx *c, size_t k);
+/* Token t is the plural of an organisation word ("Ministries", "Chambers"): 1 or 0. */
+int ag__ner_cue_plural(const ctx *c, const tok *t);
 /* The capitalised word at token k stands alone elsewhere in the document, with no
  * capitalised word beside it ("Bale, who grew up" beside "Christian Bale"): 1 or 0 (0 too
  * when the document's tokens are not kept). */
