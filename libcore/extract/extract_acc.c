@@ -481,6 +481,8 @@ void ag__acc_free_actors(ag__acc *acc)
     acc->nactors = acc->capactors = 0;
     acc->last_first = 0;
     ag__actormap_dispose(&acc->actor_index);
+    free(acc->key_memo); /* its record numbers are gone */
+    acc->key_memo = NULL;
 }
 
 void ag__acc_destroy(ag__acc *acc)
@@ -536,6 +538,8 @@ const char *ag__acc_keep(ag__acc *acc, const char *s, size_t n)
 
 void ag__acc_seal(ag__acc *acc)
 {
+    free(acc->key_memo);
+    acc->key_memo = NULL;
     ag__poolmap_dispose(&acc->pooled);
     ag__poolmap_dispose(&acc->kept_index);
     ag__evmap_dispose(&acc->evrec_index);
@@ -1699,8 +1703,8 @@ static int actor_field(scan *sc, int which, void *ctx)
  * most lookups in the kept strings' index, the biggest table of ag-merge (every evidence
  * string is in it), where each cost cache misses. Not for the few pairs of the streaming
  * reducer's one key, which would pay for the table at every key. -1: out of memory. */
-#define DATE_MEMO 4096       /* slots, a power of two: 64 KiB */
-#define DATE_MEMO_PAIRS 4096 /* pairs read before the table pays */
+#define DATE_MEMO 4096  /* slots, a power of two: 64 KiB */
+#define MEMO_PAIRS 4096 /* pairs read before a memo (dates, keys) pays */
 
 struct ag__date_memo {
     const char *s; /* a kept string, NULL: the slot is empty */
@@ -1710,7 +1714,7 @@ struct ag__date_memo {
 static long keyed_date_id(ag__acc *acc, const char *s, size_t n)
 {
     struct ag__date_memo *m = NULL;
-    if (n && n < 64 && acc->npairs >= DATE_MEMO_PAIRS) { /* dates are short */
+    if (n && n < 64 && acc->npairs >= MEMO_PAIRS) { /* dates are short */
         if (!acc->date_memo && !(acc->date_memo = calloc(DATE_MEMO, sizeof *acc->date_memo)))
             return -1;
         m = &acc->date_memo[ag__hash_bytes(s, n) & (DATE_MEMO - 1)];
@@ -1853,6 +1857,35 @@ static int scan_header(scan *sc, const char *name, long lineno, ag_error *err)
     return 0;
 }
 
+/* Keyed lines: the actor keys read lately, by their bytes, beside their record numbers.
+ * Nearly every pair line's second key is an actor read before, whose lookup in the actor
+ * index cost three cache misses (the slot, the actor record, its key's bytes): a fifth
+ * of ag-merge's reading (1 GB of Zipf shards). Popular actors' keys come back often, and
+ * a direct-mapped table of 16,384 slots holds two thirds of a shard's second keys (4,096:
+ * half). Only once there are pairs enough to pay for its 512 KiB (not for the streaming
+ * reducer's one key). */
+#define KEY_MEMO 16384 /* slots, a power of two */
+#define KEY_MEMO_LEN 27
+
+struct ag__key_memo {
+    uint32_t i; /* record number + 1; 0: the slot is empty */
+    uint8_t n;  /* bytes of key */
+    char key[KEY_MEMO_LEN];
+};
+
+/* The memo slot for the key of n bytes and hash h, or NULL (no memo, or too long). -1 in
+ * *rc when out of memory. */
+static struct ag__key_memo *key_memo_slot(ag__acc *acc, uint32_t h, size_t n, int *rc)
+{
+    if (n > KEY_MEMO_LEN || acc->npairs < MEMO_PAIRS)
+        return NULL;
+    if (!acc->key_memo && !(acc->key_memo = calloc(KEY_MEMO, sizeof *acc->key_memo))) {
+        *rc = -1;
+        return NULL;
+    }
+    return &acc->key_memo[h & (KEY_MEMO - 1)];
+}
+
 /* The actor key line[*pos, end of the field ended by sep) as a record index; *pos past
  * the separator. 1 when there is no such field, or it is empty, holds a control
  * character or is not UTF-8 (a key can become a node id, which the writers need as
@@ -1862,35 +1895,51 @@ static int key_field(ag__acc *acc, const char *line, size_t len, size_t *pos, ch
     const char *end = memchr(line + *pos, sep, len - *pos);
     if (!end || end == line + *pos)
         return 1;
-    size_t n = (size_t)(end - (line + *pos));
+    const char *k = line + *pos;
+    size_t n = (size_t)(end - k);
+    int rc = 0;
     if (sep == '|' && acc->last_first && acc->last_first <= acc->nactors) {
         /* The bytes of a key accepted before: no checks, no lookup. */
         const char *key = acc->actors[acc->last_first - 1].key;
-        if (strncmp(key, line + *pos, n) == 0 && key[n] == '\0') {
+        if (strncmp(key, k, n) == 0 && key[n] == '\0') {
             *pos += n + 1;
             *idx = (long)acc->last_first - 1;
             return 0;
         }
     }
-    for (const char *p = line + *pos; p < end; p++)
-        if ((unsigned char)*p < 0x20)
-            return 1;
-    /* A key seen before was checked then: nearly every pair line's second key is. */
-    size_t known = ag__acc_find_actor_n(acc, line + *pos, n);
-    if (known != (size_t)-1) {
-        *idx = (long)known;
+    uint32_t h = (uint32_t)ag__hash_bytes(k, n);
+    struct ag__key_memo *m = key_memo_slot(acc, h, n, &rc);
+    if (rc < 0)
+        return -1;
+    if (m && m->i && m->n == n && memcmp(m->key, k, n) == 0) {
+        *idx = (long)m->i - 1; /* accepted before, as below */
     } else {
-        ag__buf_reset(&acc->scratch);
-        if (ag__buf_add(&acc->scratch, line + *pos, n) < 0)
-            return -1;
-        if (!utf8_valid(acc->scratch.p))
-            return 1;
-        *idx = ag__acc_actor(acc, acc->scratch.p);
+        for (const char *p = k; p < end; p++)
+            if ((unsigned char)*p < 0x20)
+                return 1;
+        /* A key seen before was checked then: nearly every pair line's second key is. */
+        const ag__numslot *s = ag__actorspans_find(&acc->actor_index, acc, (ag__span){k, n}, h);
+        if (s) {
+            *idx = (long)s->i - 1;
+        } else {
+            ag__buf_reset(&acc->scratch);
+            if (ag__buf_add(&acc->scratch, k, n) < 0)
+                return -1;
+            if (!utf8_valid(acc->scratch.p))
+                return 1;
+            if ((*idx = ag__acc_actor(acc, acc->scratch.p)) < 0)
+                return -1;
+        }
+        if (m) {
+            m->i = (uint32_t)*idx + 1;
+            m->n = (uint8_t)n;
+            memcpy(m->key, k, n);
+        }
     }
     *pos += n + 1;
-    if (sep == '|' && *idx >= 0)
+    if (sep == '|')
         acc->last_first = (size_t)*idx + 1;
-    return *idx < 0 ? -1 : 0;
+    return 0;
 }
 
 int ag__acc_read_keyed_line(ag__acc *acc, const char *line, size_t len, const char *name,

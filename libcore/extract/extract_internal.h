@@ -251,6 +251,8 @@ typedef struct ag__acc {
     ag__u64map date_ids;             /* a date's pool address -> its number */
     struct ag__date_memo *date_memo; /* keyed lines: dates read lately, by their bytes
                                       * (NULL until the first) */
+    struct ag__key_memo *key_memo;   /* keyed lines: actor keys read lately, by their
+                                      * bytes (NULL until pairs enough are read) */
     long long (*wide)[3];            /* counts of pairs that 32 bits do not hold: weight, documents,
                                       * met */
     size_t nwide, capwide;
@@ -328,14 +330,6 @@ static inline size_t ag__acc_find_actor(const ag__acc *acc, const char *key)
 {
     const ag__numslot *s =
         ag__actormap_find(&acc->actor_index, acc, key, (uint32_t)ag__hash_bytes(key, strlen(key)));
-    return s ? (size_t)s->i - 1 : (size_t)-1;
-}
-
-/* The index of the actor record with key[0, n) (no NUL byte in it), or (size_t)-1. */
-static inline size_t ag__acc_find_actor_n(const ag__acc *acc, const char *key, size_t n)
-{
-    const ag__numslot *s = ag__actorspans_find(&acc->actor_index, acc, (ag__span){key, n},
-                                               (uint32_t)ag__hash_bytes(key, n));
     return s ? (size_t)s->i - 1 : (size_t)-1;
 }
 
