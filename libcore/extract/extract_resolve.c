@@ -1550,6 +1550,8 @@ static uint32_t *used_records(const ag__acc *acc, int met_only, int early, size_
     return gid;
 }
 
+#define RECORDS_AHEAD 8 /* records_to_graph's prefetch distance */
+
 /* The records marked in gid, each into the graph's table of records once, gid[k] their
  * ids there (UINT32_MAX: not UTF-8). It reads acc's records alone, not the pairs or
  * their selections, so folding may run beside it. 0, or -1 with err set. */
@@ -1562,6 +1564,13 @@ static int records_to_graph(const ag__acc *acc, uint32_t *gid, ag_graph *g, ag_e
     if (ag__edge_reserve_records(g, used, 2 * used, err) < 0)
         return -1;
     for (size_t k = 0; k < acc->nevrecs; k++) {
+        /* The graph's string table slot of a record is a cache miss (a table of millions
+         * of strings): loaded a few records ahead, it is there when the record goes in. */
+        size_t ahead = k + RECORDS_AHEAD;
+        if (ahead < acc->nevrecs && !gid[ahead]) {
+            const ag__evrec *y = &acc->evrecs[ahead];
+            ag__edge_prefetch_record(g, &(ag__attr_record){y->doc, (long long)y->offset, y->text});
+        }
         if (gid[k])
             continue;
         const ag__evrec *x = &acc->evrecs[k];

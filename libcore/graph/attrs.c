@@ -736,6 +736,15 @@ int ag__attrs_reserve_records(ag__attr_store *s, size_t nrecs, size_t nstrs)
                : 0;
 }
 
+void ag__attrs_prefetch_record(const ag__attr_store *s, const ag__attr_record *r)
+{
+    size_t mask = s->str_tab.cap - 1;
+    if (!s->str_tab.cap)
+        return;
+    __builtin_prefetch(&s->str_tab.v[hash_str(r->doc) & mask]);
+    __builtin_prefetch(&s->str_tab.v[hash_str(r->text) & mask]);
+}
+
 long ag__attrs_add_record(ag__attr_store *s, const ag__attr_record *r, int adopted)
 {
     return add_record(s, r, adopted);

@@ -149,6 +149,10 @@ int ag__attrs_set_records(ag__attr_store *s, size_t row, const char *key, const 
  * builder that holds its records in a table of its own hands each over once, not once
  * per list it is in. -1: out of memory. */
 long ag__attrs_add_record(ag__attr_store *s, const ag__attr_record *r, int adopted);
+/* Start loading the string table's slots of r's strings into the cache, for a builder
+ * that adds many records in an order it knows: asked a few records ahead, the slots are
+ * there when the records go in. Only a hint: it changes nothing. */
+void ag__attrs_prefetch_record(const ag__attr_store *s, const ag__attr_record *r);
 /* Room for nrecs more distinct records and nstrs more strings, so that a builder that
  * knows how many it will add grows the tables once, not by doubling (when the old and
  * the new table are both whole). -1: out of memory. */

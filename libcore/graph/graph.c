@@ -1058,6 +1058,11 @@ long ag__edge_add_record(ag_graph *g, const ag__attr_record *r, int adopted, ag_
     return k < 0 ? ag__nomem(err) : k;
 }
 
+void ag__edge_prefetch_record(const ag_graph *g, const ag__attr_record *r)
+{
+    ag__attrs_prefetch_record(&g->eattrs, r);
+}
+
 long ag__edge_string_id(ag_graph *g, const char *s, ag_error *err)
 {
     if (!s || !utf8_valid(s))

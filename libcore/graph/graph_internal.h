@@ -33,6 +33,8 @@ int ag__edge_reserve_records(ag_graph *g, size_t nrecs, size_t nstrs, ag_error *
  * ag__edge_set_record_ids (strings and adopted as for ag__edge_set_records); -2 when its
  * doc or text is not UTF-8 (a list leaves it out); -1 with err set (AG_ENOMEM). */
 long ag__edge_add_record(ag_graph *g, const ag__attr_record *r, int adopted, ag_error *err);
+/* ag__attrs_prefetch_record for the links' records: a hint, a few records ahead. */
+void ag__edge_prefetch_record(const ag_graph *g, const ag__attr_record *r);
 /* The link builders' setters below take key as a name they know is UTF-8 and not the
  * weight's (they pass literals), unchecked: checking it cost a tenth of setting a merged
  * graph's link attributes. */
