@@ -1488,6 +1488,34 @@ static int adverb(const ctx *c, const tok *t)
            tok_is_any(c->text, t, of_time);
 }
 
+/* Span [ts, te) opens a wire headline before its dash and names a sport: the desk's label
+ * ("SOCCER - ...", "BASEBALL - ...", "MOTOR RACING - ..."), no name, even where the story
+ * writes the word capitalised ("Major League Baseball"). */
+static int sport_label(const ctx *c, size_t ts, size_t te)
+{
+    static const char *const sports[] = {
+        "soccer",     "football", "baseball",  "basketball", "tennis",  "golf",    "cricket",
+        "rugby",      "cycling",  "athletics", "boxing",     "hockey",  "skiing",  "swimming",
+        "motor",      "ice",      "horse",     "rowing",     "sailing", "snooker", "badminton",
+        "volleyball", "handball", "judo",      NULL};
+    /* (not "RUGBY UNION", "RUGBY LEAGUE": the codes' names are their bodies' too) */
+    static const char *const seconds[] = {"racing", "hockey", NULL};
+    const tok *t = c->toks;
+    if (te - ts > 2 || (ts > 0 && t[ts - 1].sent == t[ts].sent) || te >= c->ntoks ||
+        !(t[te].flags & AG__T_PUNCT) || t[te].punct != '-' || t[te].sent != t[ts].sent)
+        return 0;
+    for (size_t q = ts; q < te; q++) {
+        size_t n = t[q].e - t[q].s;
+        char low[16];
+        if (!(t[q].flags & AG__T_ALLCAPS) || n >= sizeof low)
+            return 0;
+        ag__lex_lower(c->text + t[q].s, n, low);
+        if (!list_has(q == ts ? sports : seconds, low, n))
+            return 0;
+    }
+    return 1;
+}
+
 /* Process one raw span of capitalised tokens [ts, te): trim it, strip its titles into the
  * role, and cut the rest into mentions. Returns 0, or -1 when out of memory. */
 static int do_span(ctx *c, size_t ts, size_t te)
@@ -1496,6 +1524,11 @@ static int do_span(ctx *c, size_t ts, size_t te)
     /* ALL-CAPS: words looked up whatever their case; a title-case headline: names must
      * be attested in the body, as in ALL-CAPS, but are looked up as written. */
     int caps = c->p->capsent[t[ts].sent] == 1, headline = c->p->capsent[t[ts].sent] != 0;
+    if (headline && sport_label(c, ts, te)) {
+        for (size_t q = ts; q < te; q++)
+            t[q].flags |= AG__T_USED;
+        return 0;
+    }
     const char *region = region_abbrev(c, ts, te);
     if (region) {
         ag_lex_actor a;
