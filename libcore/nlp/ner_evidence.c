@@ -307,8 +307,8 @@ int ag__ner_cue_plural(const ctx *c, const tok *t)
 }
 
 /* The words of candidate m before its "of" are ordinary ones, an article first maybe,
- * and no organisation's, title's, given or place word: the name is a work's title ("The
- * Line of Beauty", "A Short History of Tractors"), as a body names itself by its kind
+ * and no organisation's, title's, given or place word: the name is a work's or an event's
+ * title ("The Line of Beauty", "Festival of Ideas"), as a body names itself by its kind
  * ("Bank of England", "Church of Scotland"), a place by a place word ("Bay of Biscay"). */
 static int ordinary_before_of(const ctx *c, const cand *m)
 {
@@ -426,7 +426,7 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
     if (hasof && !titled)
         m->votes[AG_ACTOR_ORG] += 2;
     if (hasof && !titled && !hascue && ordinary_before_of(c, m))
-        m->votes[AG_ACTOR_OTHER] += 5; /* "A Short History of Tractors", "War of the Worlds" */
+        m->votes[AG_ACTOR_OTHER] += 5; /* "The Line of Beauty", "Rally of Portugal" */
     /* (What the words say is the same at every mention: ownp has it counted once per
      * name, so that one "the band X" or "X, starring Y" outweighs a given name that the
      * article repeats: "Franz Ferdinand", "Vera Drake".) */
