@@ -1986,6 +1986,31 @@ static int people_plural(const char *w, size_t n)
     return 0;
 }
 
+/* The run of capitalised words from token k holds an organisation word: a body's own
+ * name ("Division Two of the Northern League" is two names). */
+static int cue_in_run(const ctx *c, size_t k)
+{
+    const tok *t = c->toks;
+    for (size_t q = k; q < c->ntoks && t[q].sent == t[k].sent && (t[q].flags & AG__T_CAP); q++)
+        if (t[q].cls & AG_LEX_ORGCUE)
+            return 1;
+    return 0;
+}
+
+/* Tokens [k, e), not first in their sentence, are ordinary capitalised words (no
+ * organisation word, title, given or proper name), as a work's title opens. */
+static int title_words(const ctx *c, size_t k, size_t e)
+{
+    const tok *t = c->toks;
+    if (t[k].flags & AG__T_FIRST)
+        return 0;
+    for (size_t q = k; q < e; q++)
+        if (!(t[q].flags & AG__T_CAP) || !(t[q].cls & AG_LEX_COMMON) ||
+            (t[q].cls & (AG_LEX_ORGCUE | AG_LEX_TITLE | AG_LEX_GIVEN | AG_LEX_PROPER)))
+            return 0;
+    return 1;
+}
+
 /* The end of a list of a ministry's portfolios going on at token e (a comma or "and"):
  * ordinary capitalised words (one to three each) joined by commas, the last by "and" (",
  * Food and Rural Affairs", "and Industry"); 0 when no such list is there ("and
@@ -2210,12 +2235,19 @@ static size_t span_end(ctx *c, size_t k)
              * stripping takes "of the Treasury" for its portfolio); not before a place
              * ("Dow Chemical Co of the United States" is two) */
             ag_lex_actor pl;
+            size_t pg = 0;
             if (q == e + 1 && tok_is(c->text, &t[e], "of") && q + 1 < c->ntoks &&
                 t[q + 1].sent == t[k].sent && tok_is(c->text, &t[q], "the") &&
                 (((t[e - 1].cls & AG_LEX_ORGCUE) && (t[e - 1].flags & AG__T_CAP) &&
                   !titled_tokens(t, k, e)) ||
-                 (t[e - 1].cls & AG_LEX_TITLE)) &&
-                !(match_form(c->lex, c->text, t, q + 1, c->ntoks, 0, &pl) &&
+                 (t[e - 1].cls & AG_LEX_TITLE) ||
+                 /* a title of ordinary words before an unknown one: "War of the
+                  * Worlds", "Day of the Jackal" (not "Members of the European
+                  * Parliament", a known name after) */
+                 (title_words(c, k, e) && (t[q + 1].flags & AG__T_CAP) &&
+                  !(t[q + 1].flags & AG__T_HYPHEN) && !cue_in_run(c, q + 1) &&
+                  !(pg = match_form(c->lex, c->text, t, q + 1, c->ntoks, 0, &pl)))) &&
+                !((pg || match_form(c->lex, c->text, t, q + 1, c->ntoks, 0, &pl)) &&
                   (pl.type == AG_ACTOR_PLACE || pl.type == AG_ACTOR_COUNTRY)))
                 q++;
             /* (not into a modifier: "Shares of France-registered company X") */
