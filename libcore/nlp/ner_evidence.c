@@ -56,9 +56,8 @@ int ag__ner_version_number(const ctx *c, size_t k, uint32_t sent)
             return 0;
         value = value * 10 + (w[i] - '0');
     }
-    for (size_t i = t[k - 1].e; i < t[k].s; i++)
-        if (c->text[i] == '\n')
-            return 0;
+    if (t[k].flags & AG__T_NL)
+        return 0;
     /* "3.0" is three tokens: a dot right between two digits */
     if (t[k].e + 1 < c->len && w[n] == '.' && w[n + 1] >= '0' && w[n + 1] <= '9')
         return 1;

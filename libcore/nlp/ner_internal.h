@@ -36,9 +36,11 @@ enum {
     AG__T_ABBR = 1 << 11,   /* a title abbreviation with its period ("Mr.", "Gen."): the period
                              * is part of the token but not of the word */
     AG__T_GRAM = 1 << 12,   /* gram is filled in (see tok_in) */
-    AG__T_RARE = 1 << 13    /* a word the tokeniser read past its ASCII letters and digits:
+    AG__T_RARE = 1 << 13,   /* a word the tokeniser read past its ASCII letters and digits:
                              * only such a word may hold an apostrophe, a hyphen or a
                              * non-ASCII character */
+    AG__T_NL = 1 << 14      /* a line break between the token before and this one (no
+                             * token holds one) */
 };
 
 typedef struct ag__tok {

@@ -1562,16 +1562,6 @@ static int do_span(ctx *c, size_t ts, size_t te)
 
 /* ---------------------------------------------------------------- datelines */
 
-/* Bytes [a, b) of text hold a line break. A loop, not memchr: the gaps between tokens
- * that find_dateline asks about are a byte or two. */
-static inline int has_newline(const char *text, size_t a, size_t b)
-{
-    for (; a < b; a++)
-        if (text[a] == '\n')
-            return 1;
-    return 0;
-}
-
 /* The story starts after a dateline's dash, skipping a date and a bracketed credit
  * ("BOSTON (Reuters) -- Exuberant Red Sox fans"): its first word is sentence-initial, where
  * an ordinary word capitalised is no part of a name. */
@@ -1637,8 +1627,7 @@ static size_t story_start(const ctx *c, size_t e)
 static int punct_on_line(const ctx *c, size_t k, size_t q, int32_t p)
 {
     const tok *t = c->toks;
-    return q < c->ntoks && (t[q].flags & AG__T_PUNCT) && t[q].punct == p &&
-           !has_newline(c->text, t[k].s, t[q].s);
+    return q < c->ntoks && (t[q].flags & AG__T_PUNCT) && t[q].punct == p && !nl_between(t, k, q);
 }
 
 /* Past a dateline's place ending before token d: its region (", FL", ", Texas", ",
@@ -1651,7 +1640,7 @@ static size_t dateline_tail(ctx *c, size_t k, size_t d)
     if (punct_on_line(c, k, q, ',')) {
         size_t r = q + 1, words = 0;
         while (words < 2 && r < c->ntoks && (t[r].flags & AG__T_CAP) && (t[r].flags & AG__T_WORD) &&
-               !has_newline(c->text, t[k].s, t[r].s)) {
+               !nl_between(t, k, r)) {
             words++;
             r++;
             if (punct_on_line(c, k, r, '.') && t[r].s == t[r - 1].e)
@@ -1687,11 +1676,10 @@ static int titlecase_dateline(ctx *c, size_t k)
     size_t g = match_form(c->lex, c->text, t, k, c->ntoks, 0, &a);
     size_t d = k + g;
     if (!g || !(a.type == AG_ACTOR_PLACE || a.type == AG_ACTOR_COUNTRY) || d + 1 >= c->ntoks ||
-        has_newline(c->text, t[d - 1].e, t[d + 1].s) || !(t[d].flags & AG__T_PUNCT))
+        ((t[d].flags | t[d + 1].flags) & AG__T_NL) || !(t[d].flags & AG__T_PUNCT))
         return 0;
     size_t q = dateline_tail(c, k, d);
-    int dash = q + 1 < c->ntoks && (t[q].flags & AG__T_PUNCT) &&
-               !has_newline(c->text, t[k].s, t[q].s) &&
+    int dash = q + 1 < c->ntoks && (t[q].flags & AG__T_PUNCT) && !nl_between(t, k, q) &&
                ((t[q].punct == '-' && (q > d || ((t[q + 1].flags & AG__T_PUNCT) &&
                                                  t[q + 1].punct == '-' && t[q + 1].s == t[q].e))) ||
                 t[q].punct == 0x2013 || t[q].punct == 0x2014);
@@ -1717,7 +1705,7 @@ static int bracket_credited(const ctx *c, size_t k)
     size_t n = t[k].e - t[k].s;
     if (!(t[k].flags & AG__T_CAP) || !(t[k].flags & AG__T_WORD) || n < 2 || n > 40 ||
         k + 1 >= c->ntoks || !(t[k + 1].flags & AG__T_PUNCT) || t[k + 1].punct != '-' ||
-        has_newline(c->text, t[k].e, t[k + 1].s))
+        (t[k + 1].flags & AG__T_NL))
         return 0;
     char want[44];
     want[0] = '(';
@@ -1748,8 +1736,7 @@ static size_t caps_run(const ctx *c, size_t k)
     size_t e = k;
     while (e < c->ntoks && e - k < 4 && (t[e].flags & AG__T_ALLCAPS) && (t[e].flags & AG__T_WORD) &&
            !(t[e].flags & AG__T_DIGIT) && t[e].e - t[e].s >= 2 &&
-           !has_newline(c->text, t[e].s, t[e].e) &&
-           (e == k || !has_newline(c->text, t[e - 1].e, t[e].s))) {
+           (e == k || !(t[e].flags & AG__T_NL))) {
         e++;
         if (e == k + 1 && t[k].e - t[k].s == 2 && e + 1 < c->ntoks && (t[e].flags & AG__T_PUNCT) &&
             t[e].punct == '.' && t[e].s == t[k].e && c->text[t[e].e] == ' ' &&
@@ -1766,7 +1753,7 @@ int ag__ner_find_dateline(ctx *c)
     size_t lines = 0;
     for (size_t k = 0; k < c->ntoks && lines < 3; k++) {
         /* a tag in the gap starts a line too ("</p><p> SAN FRANCISCO (Reuters) -") */
-        int linestart = k == 0 || has_newline(c->text, t[k - 1].e, t[k].s) || markup_between(c, k);
+        int linestart = k == 0 || (t[k].flags & AG__T_NL) || markup_between(c, k);
         if (k > 0 && linestart)
             lines++;
         if (!linestart)
@@ -1789,7 +1776,7 @@ int ag__ner_find_dateline(ctx *c)
             ag_lex_actor a;
             size_t g = match_form(c->lex, c->text, t, k, c->ntoks, 0, &a);
             if (g && a.type == AG_ACTOR_ORG && k + g < c->ntoks && (t[k + g].flags & AG__T_PUNCT) &&
-                t[k + g].punct == '-' && !has_newline(c->text, t[k + g - 1].e, t[k + g].s)) {
+                t[k + g].punct == '-' && !(t[k + g].flags & AG__T_NL)) {
                 cand *m = emit_lex(c, k, k + g, &a);
                 if (!m)
                     return -1;
@@ -1816,9 +1803,9 @@ int ag__ner_find_dateline(ctx *c)
         }
         int after = 0;
         if (e2 > e) {
-            after = e2 < c->ntoks && !has_newline(c->text, t[e2 - 1].e, t[e2].s) &&
-                    (t[e2].flags & AG__T_PUNCT) && (t[e2].punct == '-' || t[e2].punct == '(');
-        } else if (e >= c->ntoks || has_newline(c->text, t[e - 1].e, t[e].s))
+            after = e2 < c->ntoks && !(t[e2].flags & AG__T_NL) && (t[e2].flags & AG__T_PUNCT) &&
+                    (t[e2].punct == '-' || t[e2].punct == '(');
+        } else if (e >= c->ntoks || (t[e].flags & AG__T_NL))
             after = 0; /* a lone caps line is a headline, not a dateline */
         else if (t[e].flags & AG__T_PUNCT)
             after = t[e].punct == '-' || t[e].punct == ':' || t[e].punct == ',' ||
@@ -2488,11 +2475,10 @@ static int scoring_list(const ctx *c, size_t ts)
     const tok *t = c->toks;
     for (size_t k = ts, n = 0; k > 0 && n < 16; k--, n++) {
         const tok *p = &t[k - 1];
-        if (has_newline(c->text, p->e, t[k].s))
+        if (t[k].flags & AG__T_NL)
             return 0;
         if ((p->flags & AG__T_PUNCT) && p->punct == ':')
-            return k >= 2 && !has_newline(c->text, t[k - 2].e, p->s) &&
-                   tok_is_any(c->text, &t[k - 2], labels);
+            return k >= 2 && !(p->flags & AG__T_NL) && tok_is_any(c->text, &t[k - 2], labels);
         if ((p->flags & AG__T_PUNCT) && p->punct != ',' && p->punct != '.' && p->punct != '(' &&
             p->punct != ')')
             return 0;
@@ -2516,7 +2502,7 @@ static int scorer(const ctx *c, size_t ts)
     const tok *t = c->toks;
     for (size_t k = ts, n = 0; k > 0 && n < 12; k--, n++) {
         const tok *p = &t[k - 1];
-        if (has_newline(c->text, p->e, t[k].s) || ((p->flags & AG__T_PUNCT) && p->punct == ')'))
+        if ((t[k].flags & AG__T_NL) || ((p->flags & AG__T_PUNCT) && p->punct == ')'))
             return 0;
         if ((p->flags & AG__T_PUNCT) && p->punct == '(')
             return k >= 2 && (t[k - 2].flags & (AG__T_DIGIT | AG__T_WORD)) == AG__T_DIGIT;
@@ -2530,13 +2516,12 @@ static int scorer(const ctx *c, size_t ts)
 static int table_row(const ctx *c, size_t ts, size_t te)
 {
     const tok *t = c->toks;
-    if (te >= c->ntoks || has_newline(c->text, t[te - 1].e, t[te].s) ||
-        !is_score(c, te, t[te].sent))
+    if (te >= c->ntoks || (t[te].flags & AG__T_NL) || !is_score(c, te, t[te].sent))
         return 0;
     size_t a = ts, b = te, numbers = 0;
-    while (a > 0 && !has_newline(c->text, t[a - 1].e, t[a].s))
+    while (a > 0 && !(t[a].flags & AG__T_NL))
         a--;
-    while (b < c->ntoks && !has_newline(c->text, t[b - 1].e, t[b].s))
+    while (b < c->ntoks && !(t[b].flags & AG__T_NL))
         b++;
     for (size_t q = a; q < b; q++) {
         if ((t[q].flags & AG__T_LOWER) && !tok_is(c->text, &t[q], "pts") &&

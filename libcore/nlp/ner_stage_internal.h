@@ -642,6 +642,16 @@ static inline int plural_shaped(const char *text, const tok *t)
            !(t->flags & AG__T_ALLCAPS);
 }
 
+/* A line break lies between the starts of tokens a and b of toks (a <= b; none inside a
+ * token): the tokeniser marked the tokens after one (AG__T_NL), so no byte is read. */
+static inline int nl_between(const tok *toks, size_t a, size_t b)
+{
+    for (size_t k = a + 1; k <= b; k++)
+        if (toks[k].flags & AG__T_NL)
+            return 1;
+    return 0;
+}
+
 /* The token is the word w. Always inline: w is a literal at every call (or a helper's
  * literal argument), so strlen folds to a constant and the compare to a load or two (an
  * out-of-line copy called strlen). */
