@@ -223,6 +223,10 @@ typedef struct sets_slot {
 } sets_slot;
 enum { SETS_CACHE_BITS = 10, SETS_CACHE_SLOTS = 1 << SETS_CACHE_BITS };
 
+/* tok_at remembers this many answers per sentence (a power of two): the patterns ask it
+ * about the same few mention boundaries again and again. */
+#define TOK_AT_SLOTS 16
+
 struct ag__analyser {
     const ag_lexicon *lex;       /* borrowed */
     const ag_extract_opts *opts; /* borrowed */
@@ -253,7 +257,9 @@ struct ag__analyser {
     size_t capunit;
     const tok *toks; /* tokens of the current sentence (the recogniser's) */
     size_t ntoks;
-    uint32_t *tok_sets; /* per token: WS_* bits of its word lists (see word_in) */
+    size_t tok_at_pos[TOK_AT_SLOTS];   /* tok_at's answers for the current sentence: the */
+    uint32_t tok_at_idx[TOK_AT_SLOTS]; /* position asked + 1 (0: none), the token index */
+    uint32_t *tok_sets;                /* per token: WS_* bits of its word lists (see word_in) */
     size_t captok_sets;
     ag__strmap word_index;      /* word of the meeting patterns' lists -> WS_* bits */
     uint32_t word_lens[26];     /* by first letter: bit n set when a list word of n bytes
@@ -941,6 +947,12 @@ static inline int word_in(const ag__analyser *an, const char *text, const tok *t
  * range without a branch on the comparison (a conditional move). */
 static size_t tok_at(const ag__analyser *an, size_t pos)
 {
+    /* (the patterns hold the analyser read-only; the answers are a cache beside it, like
+     * tok_sets, and the analyser is never a const object) */
+    ag__analyser *memo = (ag__analyser *)an;
+    size_t slot = pos & (TOK_AT_SLOTS - 1);
+    if (an->tok_at_pos[slot] == pos + 1)
+        return an->tok_at_idx[slot];
     const tok *b = an->toks;
     size_t n = an->ntoks;
     if (n == 0)
@@ -950,7 +962,10 @@ static size_t tok_at(const ag__analyser *an, size_t pos)
         b = b[half].s < pos ? b + half : b;
         n -= half;
     }
-    return (size_t)(b - an->toks) + (b->s < pos);
+    size_t i = (size_t)(b - an->toks) + (b->s < pos);
+    memo->tok_at_pos[slot] = pos + 1;
+    memo->tok_at_idx[slot] = (uint32_t)i;
+    return i;
 }
 
 /* Is the text between two mentions [s, e) only a modifier gap: capitalised words, title
@@ -1466,6 +1481,7 @@ static int sentence_tokens(ag__analyser *an, const char *text, const ag_sentence
         return -1;
     if (an->ntoks)
         memset(an->tok_sets, 0, an->ntoks * sizeof *an->tok_sets);
+    memset(an->tok_at_pos, 0, sizeof an->tok_at_pos);
     return 0;
 }
 
