@@ -1551,14 +1551,15 @@ static int credit_trailer(const ctx *c, size_t f, size_t l, int contributed)
 }
 
 /* Drop every mention in a credit trailer (credit_trailer). Most documents write no
- * "contributed": one search of the text spares a scan of the tokens of every sentence
- * with a mention; kept tokens know where their sentences start and end. */
+ * "contributed" (the tokeniser noted whether this one does): that spares a scan of the
+ * tokens of every sentence with a mention; kept tokens know where their sentences start
+ * and end. */
 static void drop_trailers(ctx *c)
 {
     struct ag__ner_scratch *p = c->p;
     const tok *t = c->toks;
     uint32_t sent = UINT32_MAX;
-    int trailer = 0, contributed = memmem(c->text, c->len, "contributed", 11) != NULL;
+    int trailer = 0, contributed = p->contributed;
     int kept = p->toks_kept && t == p->toks && c->ntoks == p->ntoks;
     for (size_t ci = 0; ci < p->ncands; ci++) {
         cand *m = &p->cands[ci];

@@ -180,6 +180,8 @@ struct ag__ner_scratch {
     int toks_kept;             /* toks are all the last document's (ag__ner_sentence_tokens) */
     size_t sport_words;        /* the document's words of sport_words, up to SPORT_WORDS,
                                 * counted by ag__ner_tokenise_document's pass */
+    int contributed;           /* the document has the word "contributed" (its credit
+                                * trailers, ner_resolve.c), noted by the document's pass */
     int nicks;                 /* the document names a team by a city and a people's
                                 * plural (cand.nick) */
     int markup;                /* the document has a tag's bracket, '<' or '>' (most have

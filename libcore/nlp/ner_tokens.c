@@ -384,6 +384,10 @@ static inline void word_added(const ag_lexicon *lex, struct ag__ner_scratch *p, 
         ((p->sport_2nd[(unsigned char)text[s + 1]] >> (e - s)) & 1) &&
         (tok_gram(p, text, t) & G_SPORT))
         o->sport++;
+    /* (a credit trailer's verb, which ner_resolve.c looks for only in a document that has
+     * it: one length compare a lower-case word, where a search of the text cost more) */
+    if ((fl & AG__T_LOWER) && e - s == 11 && ag__bytes_eq(text + s, "contributed", 11))
+        p->contributed = 1;
     if (!((before | fl) & capish)) {
         o->last |= TOK_OPEN;
         return;
@@ -687,6 +691,7 @@ int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, 
     int streaming = 0;
     p->anycapsent = 0;
     p->sport_words = 0;
+    p->contributed = 0;
     p->nicks = 0;
     p->ncapmid = 0;
     p->nstarts = 0;
