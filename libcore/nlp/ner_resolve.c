@@ -1802,6 +1802,9 @@ static int result_phrase(const ctx *c)
 static void report_teams(ctx *c)
 {
     struct ag__ner_scratch *p = c->p;
+    /* (no sport word, no sports report: most documents, whose places need no look) */
+    if (p->sport_words == 0)
+        return;
     size_t ci = 0;
     while (ci < p->ncands && !city_actor(c, &p->cands[ci]))
         ci++;
