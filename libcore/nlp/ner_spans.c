@@ -1539,7 +1539,10 @@ static int do_span(ctx *c, size_t ts, size_t te)
         a = (ag_lex_actor){a.name, AG_ACTOR_PLACE, NULL, 0, 0};
         return emit_lex(c, ts, te, &a) ? 0 : -1;
     }
-    if (skip_initial_words(c, &ts, te, caps) < 0)
+    /* (most spans start in mid-sentence: skip_initial_words has nothing to do, and its
+     * frame is a large one) */
+    if (!caps && ((t[ts].flags & AG__T_FIRST) || t[ts].s + 1 == c->story) &&
+        skip_initial_words(c, &ts, te, caps) < 0)
         return -1;
     trim_edges(c, &ts, &te);
     if (ts >= te || never_a_name(c, ts, te))
