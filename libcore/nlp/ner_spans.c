@@ -265,6 +265,20 @@ static size_t real_title(ctx *c, size_t j, size_t te, int titled)
     return all_common && !post ? 0 : tl;
 }
 
+/* real_title, answering 0 at once where no title can start: the word starts no title
+ * phrase (match_title) and is no capitalised ordinary word of a portfolio (title_len).
+ * Most words of a span are neither, and real_title's frame is a large one. */
+static inline size_t real_title_at(ctx *c, size_t j, size_t te, int titled)
+{
+    const tok *t = &c->toks[j];
+    uint32_t cl = t->cls;
+    if (!((cl & 0xFF0000) && (t->flags & AG__T_WORD)) &&
+        !((t->flags & AG__T_CAP) && (cl & AG_LEX_COMMON) &&
+          !(cl & (AG_LEX_GIVEN | AG_LEX_ORGCUE | AG_LEX_TITLE))))
+        return 0;
+    return real_title(c, j, te, titled);
+}
+
 static size_t strip_titles_at(ctx *c, size_t ts, size_t te, size_t *role_s, size_t *role_e,
                               int caps)
 {
@@ -275,13 +289,13 @@ static size_t strip_titles_at(ctx *c, size_t ts, size_t te, size_t *role_s, size
             break;
         ag_lex_actor a;
         size_t g = match_form(c->lex, c->text, c->toks, j, te, caps, &a);
-        if (g && j + g < te && a.type == AG_ACTOR_COUNTRY && real_title(c, j + g, te, titled)) {
+        if (g && j + g < te && a.type == AG_ACTOR_COUNTRY && real_title_at(c, j + g, te, titled)) {
             if (!emit_lex(c, j, j + g, &a))
                 return (size_t)-1;
             j += g;
             continue;
         }
-        size_t tl = real_title(c, j, te, titled);
+        size_t tl = real_title_at(c, j, te, titled);
         if (!tl)
             break;
         size_t r = j + tl;
