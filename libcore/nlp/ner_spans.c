@@ -2363,10 +2363,11 @@ static int is_score(const ctx *c, size_t k, uint32_t sent)
     return t->e - t->s <= 5;
 }
 
-/* A score with a dash at token k: "2-1", "6-4". */
-static int dash_score(const ctx *c, size_t k, uint32_t sent)
+/* A score with a dash at token k: "2-1", "6-4" (the tokeniser marked the token's inner
+ * hyphen, AG__T_HYPHEN, which may also be another dash). */
+static inline int dash_score(const ctx *c, size_t k, uint32_t sent)
 {
-    return is_score(c, k, sent) &&
+    return is_score(c, k, sent) && (c->toks[k].flags & AG__T_HYPHEN) &&
            memchr(c->text + c->toks[k].s, '-', c->toks[k].e - c->toks[k].s) != NULL;
 }
 
@@ -2400,7 +2401,7 @@ static int drew_or_lost(const ctx *c, size_t ts, size_t te, uint32_t sent)
 
 /* Tokens k and k + 1 (or k + 2 after a comma) are both scores with a dash: the sets of a
  * tennis match ("beat Nadal 6-2 2-6 6-3", "6-3, 7-6"), whose sides are players, not teams. */
-static int set_scores(const ctx *c, size_t k, uint32_t sent)
+static inline int set_scores(const ctx *c, size_t k, uint32_t sent)
 {
     if (!dash_score(c, k, sent))
         return 0;
