@@ -2161,15 +2161,19 @@ static size_t span_end(ctx *c, size_t k)
          * "Standard Chartered and NatWest Group" are two). */
         /* (An article and a national adjective may come first: "The Australian
          * Competition and Consumer Commission".) */
+        /* (where the words start is looked for only before an "and": most spans end at
+         * another word, and asking match_form about the first word alone evicted its
+         * cached answer for the span) */
         ag_lex_actor known;
         size_t w0 = k;
-        if (e - w0 >= 2 && tok_is(c->text, &t[w0], "The"))
+        int joins = tok_is(c->text, &t[e], "and") && !(t[k].cls & AG_LEX_GIVEN) && e - k <= 3 &&
+                    c->p->capsent[t[k].sent] != 1;
+        if (joins && e - w0 >= 2 && tok_is(c->text, &t[w0], "The"))
             w0++;
-        if (e - w0 >= 2 && match_form(c->lex, c->text, t, w0, w0 + 1, 0, &known) == 1 &&
+        if (joins && e - w0 >= 2 && match_form(c->lex, c->text, t, w0, w0 + 1, 0, &known) == 1 &&
             known.adjective)
             w0++;
-        if (tok_is(c->text, &t[e], "and") && !(t[k].cls & AG_LEX_GIVEN) && e - k <= 3 &&
-            c->p->capsent[t[k].sent] != 1 && ordinary_words(c, w0, e) &&
+        if (joins && ordinary_words(c, w0, e) &&
             match_form(c->lex, c->text, t, w0, e, 0, &known) != e - w0) {
             size_t q = e + 1;
             while (q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
