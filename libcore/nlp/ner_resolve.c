@@ -205,7 +205,7 @@ static int small_word_at(const char *w, size_t rest)
  * spelling variant has resolved (variants resolve only names of several words); with
  * spoken, also one title-case word of 3 to 6, as British news writes an acronym said as
  * a word ("Camra", "Elspa"). */
-static int acronym_like(const dname *d, int spoken)
+static inline int acronym_like(const dname *d, int spoken)
 {
     if (d->ntok != 1 || d->keylen < 2 || d->keylen > 8 || !d->text || d->canon >= 0)
         return 0;

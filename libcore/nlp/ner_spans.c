@@ -415,7 +415,7 @@ typedef struct span_state {
     size_t nick_end;      /* ... a team's, which ends here ("Cleveland Indians"); else 0 */
 } span_state;
 
-static int table_row(const ctx *c, size_t ts, size_t te);
+static inline int table_row(const ctx *c, size_t ts, size_t te);
 
 /* The next j >= from, other than q, where tokens j and j + 1 of one sentence are the
  * bytes of tokens q and q + 1, or (size_t)-1. Only while the document's tokens are kept. */
@@ -583,7 +583,7 @@ static int org_apposition_after(ctx *c, size_t k)
 
 /* Span [ts, te) is letters joined by ampersands, no space between: a company's initials
  * ("M&S", "B&Q", "AT&T"). */
-static int ampersand_initials(const ctx *c, size_t ts, size_t te)
+static inline int ampersand_initials(const ctx *c, size_t ts, size_t te)
 {
     const tok *t = c->toks;
     if (te - ts < 3 || t[te - 1].e - t[ts].s > 8)
@@ -773,7 +773,7 @@ static int exchange_code(const ctx *c, size_t k)
 }
 
 /* Token k is a day of the week. */
-static int weekday(const ctx *c, size_t k)
+static inline int weekday(const ctx *c, size_t k)
 {
     static const char *const days[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                        "Friday", "Saturday", "Sunday",    NULL};
@@ -2535,7 +2535,7 @@ static int scorer(const ctx *c, size_t ts)
 /* The name [ts, te) is a table row's name: a number right after it, and its line made of
  * names, numbers, punctuation and points only, two numbers or more ("Aston Villa 5 3 1 1",
  * "Arsenal 3 Aston Villa 1", "Tiger Woods 68 70", "4 Aston Villa 25 pts"). */
-static int table_row(const ctx *c, size_t ts, size_t te)
+static inline int table_row(const ctx *c, size_t ts, size_t te)
 {
     const tok *t = c->toks;
     if (te >= c->ntoks || (t[te].flags & AG__T_NL) || !is_score(c, te, t[te].sent))
