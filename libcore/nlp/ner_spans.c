@@ -419,18 +419,42 @@ static inline int table_row(const ctx *c, size_t ts, size_t te);
 
 /* The next j >= from, other than q, where tokens j and j + 1 of one sentence are the
  * bytes of tokens q and q + 1, or (size_t)-1. Only while the document's tokens are kept. */
+static inline int pair_at(const ctx *c, size_t j, size_t q)
+{
+    const tok *t = c->p->toks, *x = &t[j], *y = &t[j + 1], *a = &t[q], *b = &t[q + 1];
+    size_t al = a->e - a->s, bl = b->e - b->s;
+    return j != q && x->e - x->s == al && y->e - y->s == bl && x->sent == y->sent &&
+           memcmp(c->text + x->s, c->text + a->s, al) == 0 &&
+           memcmp(c->text + y->s, c->text + b->s, bl) == 0;
+}
+
 static size_t next_pair(const ctx *c, size_t q, size_t from)
 {
     const struct ag__ner_scratch *p = c->p;
-    const tok *t = p->toks, *a = &t[q], *b = &t[q + 1];
-    size_t al = a->e - a->s, bl = b->e - b->s;
-    for (size_t j = from; p->toks_kept && j + 1 < p->ntoks; j++) {
-        const tok *x = &t[j], *y = &t[j + 1];
-        if (j != q && x->e - x->s == al && y->e - y->s == bl && x->sent == y->sent &&
-            memcmp(c->text + x->s, c->text + a->s, al) == 0 &&
-            memcmp(c->text + y->s, c->text + b->s, bl) == 0)
-            return j;
+    if (!p->toks_kept)
+        return (size_t)-1;
+    /* A word with an ASCII capital first and no digit is, wherever the document writes
+     * it so, one of the tokens where a span may start (p->starts, in order): only those
+     * need a look, not every token. */
+    const tok *a = &p->toks[q];
+    unsigned char c0 = (unsigned char)c->text[a->s];
+    if (c0 >= 'A' && c0 <= 'Z' && (a->flags & (AG__T_WORD | AG__T_DIGIT)) == AG__T_WORD) {
+        size_t lo = 0, hi = p->nstarts;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (p->starts[mid] < from)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t i = lo; i < p->nstarts && p->starts[i] + 1 < p->ntoks; i++)
+            if (pair_at(c, p->starts[i], q))
+                return p->starts[i];
+        return (size_t)-1;
     }
+    for (size_t j = from; j + 1 < p->ntoks; j++)
+        if (pair_at(c, j, q))
+            return j;
     return (size_t)-1;
 }
 
