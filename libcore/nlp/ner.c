@@ -294,7 +294,6 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
         goto oom;
     struct ag__ner_scratch *p = out->priv;
     ctx c = {lex, opts, text, len, p, NULL, 0, 0};
-    p->markup = memchr(text, '<', len) || memchr(text, '>', len);
 
     /* 1. Tokens, headlines and capitalisation evidence; the tokens are kept for steps 2-3
      * unless the document has more than TOKEN_LIMIT of them. */

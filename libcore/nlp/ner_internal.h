@@ -39,8 +39,10 @@ enum {
     AG__T_RARE = 1 << 13,   /* a word the tokeniser read past its ASCII letters and digits:
                              * only such a word may hold an apostrophe, a hyphen or a
                              * non-ASCII character */
-    AG__T_NL = 1 << 14      /* a line break between the token before and this one (no
+    AG__T_NL = 1 << 14,     /* a line break between the token before and this one (no
                              * token holds one) */
+    AG__T_MARKUP = 1 << 15  /* a tag's bracket, '<' or '>', between the token before and
+                             * this one: markup the tokeniser skipped */
 };
 
 typedef struct ag__tok {

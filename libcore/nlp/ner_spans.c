@@ -1756,16 +1756,11 @@ static int bracket_credited(const ctx *c, size_t k)
 }
 
 /* Markup between tokens e - 1 and e: a tag's bracket in the gap ("SBC Communications <A
- * HREF=...>", "Lisa Baertlein</p><p> SAN FRANCISCO" in text copied from a web page). The
- * gap inside a name is a byte or two. */
-static int markup_between(const ctx *c, size_t e)
+ * HREF=...>", "Lisa Baertlein</p><p> SAN FRANCISCO" in text copied from a web page), which
+ * the tokeniser marked (AG__T_MARKUP). */
+static inline int markup_between(const ctx *c, size_t e)
 {
-    if (!c->p->markup)
-        return 0;
-    for (size_t i = c->toks[e - 1].e; i < c->toks[e].s; i++)
-        if (c->text[i] == '<' || c->text[i] == '>')
-            return 1;
-    return 0;
+    return (c->toks[e].flags & AG__T_MARKUP) != 0;
 }
 
 /* The end of the run of up to four ALL-CAPS words (a dateline's place) on token k's line

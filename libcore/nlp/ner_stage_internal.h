@@ -184,8 +184,6 @@ struct ag__ner_scratch {
                                 * trailers, ner_resolve.c), noted by the document's pass */
     int nicks;                 /* the document names a team by a city and a people's
                                 * plural (cand.nick) */
-    int markup;                /* the document has a tag's bracket, '<' or '>' (most have
-                                * none, and markup_between need not look between tokens) */
     int doc_pass;              /* ag__ner_tokenise is in the document's one pass: it counts
                                 * sport words and, while tokens are kept, collects capmid */
     struct capmid *capmid;     /* the document's capitalised words in mid-sentence (see

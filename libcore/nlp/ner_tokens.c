@@ -71,7 +71,7 @@ typedef struct tok_out {
                     * while its tokens are kept) */
     int oom;       /* capmid could not grow: ag__ner_tokenise fails */
     size_t sport;  /* sport words still counted (p->sport_words), SPORT_WORDS when done */
-    uint32_t nl;   /* AG__T_NL when a line break was passed since token n - 1 */
+    uint32_t gap;  /* AG__T_NL and AG__T_MARKUP for what was passed since token n - 1 */
 } tok_out;
 
 /* Inline: one call per token of the corpus. ag__ner_tokenise made room for it: a token
@@ -81,8 +81,8 @@ static inline void push_tok(tok_out *o, size_t s, size_t e, uint32_t flags, uint
 {
     /* The whole token at once, its caches zero (mf_te and mt_te: not asked yet; gram:
      * none): the compiler writes it in a few wide stores. */
-    o->v[o->n++] = (tok){.s = s, .e = e, .flags = flags | o->nl, .sent = sent, .punct = punct};
-    o->nl = 0;
+    o->v[o->n++] = (tok){.s = s, .e = e, .flags = flags | o->gap, .sent = sent, .punct = punct};
+    o->gap = 0;
     o->last = flags; /* not open: a punctuation token needs no class; word_added opens a word */
 }
 
@@ -474,12 +474,13 @@ int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const cha
                  p->doc_pass ? p->sport_words : SPORT_WORDS,
                  0};
     /* The bytes between the token before and i were passed by the call before (or lie
-     * between two sentences): looked at once here; the loop notes the line breaks it
-     * passes itself. */
+     * between two sentences): looked at once here; the loop notes the line breaks and
+     * the markup it passes itself. */
     if (o.n > 0)
         for (size_t q = o.v[o.n - 1].e; q < i; q++)
-            if (text[q] == '\n')
-                o.nl = AG__T_NL;
+            o.gap |= text[q] == '\n'                    ? AG__T_NL
+                     : text[q] == '<' || text[q] == '>' ? AG__T_MARKUP
+                                                        : 0;
     while (i < b && o.n < limit) {
         unsigned char c0 = (unsigned char)text[i];
         if (c0 == ' ') { /* one space between words mostly: the next byte starts a word */
@@ -494,13 +495,14 @@ int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const cha
             size_t cl = ag__dec(text, b, i, &cp);
             if (ag__is_space(cp) || cp == 0xFEFF || cp == 0x200B) { /* BOM, zero-width space */
                 if (cp == '\n')
-                    o.nl = AG__T_NL;
+                    o.gap |= AG__T_NL;
                 i += cl;
                 continue;
             }
             if (cp == '<') {
                 size_t m = markup_end(text, i, b);
                 if (m) {
+                    o.gap |= AG__T_MARKUP;
                     i = m;
                     continue;
                 }
