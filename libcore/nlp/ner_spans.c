@@ -818,14 +818,20 @@ int ag__ner_weekday_title(const ctx *c, size_t ts, size_t te)
 }
 
 /* Token k, a weekday, is followed by what follows a team's name and never a date: its
- * possessive or a role in the team ("Sheffield Wednesday's", "Sheffield Wednesday
- * manager"). */
+ * possessive, a role in the team or its goals in a result ("Sheffield Wednesday's",
+ * "Sheffield Wednesday manager", "Sheffield Wednesday 2"). */
 static int weekday_side(const ctx *c, size_t k)
 {
     const tok *t = c->p->toks;
     return k + 1 < c->p->ntoks && t[k + 1].sent == t[k].sent &&
            ((t[k + 1].flags & AG__T_POSS) ||
-            ((t[k + 1].flags & AG__T_LOWER) && tok_is_any(c->text, &t[k + 1], ag__ner_team_roles)));
+            ((t[k + 1].flags & AG__T_LOWER) &&
+             tok_is_any(c->text, &t[k + 1], ag__ner_team_roles)) ||
+            /* a result line's goals: "Sheffield Wednesday 2 Leeds 1" (not a date's
+             * day: "Wednesday 12 May") */
+            ((t[k + 1].flags & (AG__T_DIGIT | AG__T_WORD)) == AG__T_DIGIT &&
+             t[k + 1].e - t[k + 1].s <= 2 && !(t[k + 1].flags & AG__T_NL) &&
+             !(k + 2 < c->p->ntoks && (t[k + 2].cls & AG_LEX_NONNAME))));
 }
 
 /* A weekday ending span [ts, te) after a name word is part of the name when the article
