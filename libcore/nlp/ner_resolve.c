@@ -900,7 +900,8 @@ static int resolve_orgs(ctx *c)
         if (nm[i].type == AG_ACTOR_ORG)
             orgs[norg++] = (uint32_t)i;
     }
-    org_pairs(c->lex, nm, nn, orgs, norg);
+    if (norg) /* (and GCC's profile-guided inlining then sees orgs written) */
+        org_pairs(c->lex, nm, nn, orgs, norg);
     /* One word that heads or starts exactly one longer name: only when there are longer
      * names (most short articles have none, and skip the pass). */
     for (size_t i = 0; i < nn; i++)
