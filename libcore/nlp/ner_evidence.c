@@ -320,10 +320,8 @@ static int ordinary_before_of(const ctx *c, const cand *m)
                                          "Emirate",  "Sultanate", "Principality", NULL};
     size_t q = k;
     for (; q < m->te && !tok_is(c->text, &t[q], "of"); q++)
-        if (!(t[q].cls & AG_LEX_COMMON) ||
-            (t[q].cls & (AG_LEX_ORGCUE | AG_LEX_TITLE | AG_LEX_GIVEN | AG_LEX_PROPER)) ||
-            tok_in(c, &t[q], G_PLACE_HEAD) || tok_is_any(c->text, &t[q], states) ||
-            ag__ner_cue_plural(c, &t[q]))
+        if (!plain_word(&t[q]) || tok_in(c, &t[q], G_PLACE_HEAD) ||
+            tok_is_any(c->text, &t[q], states) || ag__ner_cue_plural(c, &t[q]))
             return 0;
     return q > k && q < m->te;
 }

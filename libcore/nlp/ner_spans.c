@@ -1548,15 +1548,10 @@ static int sport_label(const ctx *c, size_t ts, size_t te)
     if (te - ts > 2 || (ts > 0 && t[ts - 1].sent == t[ts].sent) || te >= c->ntoks ||
         !(t[te].flags & AG__T_PUNCT) || t[te].punct != '-' || t[te].sent != t[ts].sent)
         return 0;
-    for (size_t q = ts; q < te; q++) {
-        size_t n = t[q].e - t[q].s;
-        char low[16];
-        if (!(t[q].flags & AG__T_ALLCAPS) || n >= sizeof low)
+    for (size_t q = ts; q < te; q++)
+        if (!(t[q].flags & AG__T_ALLCAPS) ||
+            !list_has_ci(q == ts ? sports : seconds, c->text + t[q].s, t[q].e - t[q].s))
             return 0;
-        ag__lex_lower(c->text + t[q].s, n, low);
-        if (!list_has(q == ts ? sports : seconds, low, n))
-            return 0;
-    }
     return 1;
 }
 
@@ -2034,8 +2029,7 @@ static int title_words(const ctx *c, size_t k, size_t e)
     if (t[k].flags & AG__T_FIRST)
         return 0;
     for (size_t q = k; q < e; q++)
-        if (!(t[q].flags & AG__T_CAP) || !(t[q].cls & AG_LEX_COMMON) ||
-            (t[q].cls & (AG_LEX_ORGCUE | AG_LEX_TITLE | AG_LEX_GIVEN | AG_LEX_PROPER)))
+        if (!(t[q].flags & AG__T_CAP) || !plain_word(&t[q]))
             return 0;
     return 1;
 }

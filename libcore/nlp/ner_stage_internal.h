@@ -631,6 +631,23 @@ static inline int list_word_is_ci(const char *w, const char *s, size_t n)
     return (w[0] | 0x20) == (s[0] | 0x20) && strlen(w) == n && strncasecmp(w, s, n) == 0;
 }
 
+/* s[0, n) is one of the NULL-terminated words ws in any ASCII case (list_word_is_ci). */
+static inline int list_has_ci(const char *const *ws, const char *s, size_t n)
+{
+    for (; *ws; ws++)
+        if (list_word_is_ci(*ws, s, n))
+            return 1;
+    return 0;
+}
+
+/* Token t is an ordinary English word and no organisation word, title, given or proper
+ * name: the words works and events are titled with ("War", "Festival", "Line"). */
+static inline int plain_word(const tok *t)
+{
+    return (t->cls & AG_LEX_COMMON) &&
+           !(t->cls & (AG_LEX_ORGCUE | AG_LEX_TITLE | AG_LEX_GIVEN | AG_LEX_PROPER));
+}
+
 /* Token t has a capitalised plural's shape: more than three bytes, the last an "s" after
  * no "s", "i" or "u" ("Greens", "Sharks"; not "Express", "Genesis", "Campus"), not ALL
  * CAPS. */
