@@ -2731,8 +2731,6 @@ int ag__ner_finish_cands(ctx *c, size_t from)
         }
         /* Capitals as governments; not where a hyphen says the city is where a thing
          * is ("the Dublin-based carrier said": the words after are the carrier's). */
-        static const char *const acting[] = {"backed",    "led",    "brokered",
-                                             "sponsored", "funded", NULL};
         size_t hy = m->e + 1, hl = t[te - 1].e > hy ? t[te - 1].e - hy : 0;
         if (m->capital && !m->dateline && m->country &&
             !(m->adjective && m->e < t[te - 1].e && c->text[m->e] == '-' &&
@@ -2773,7 +2771,7 @@ int ag__ner_finish_cands(ctx *c, size_t from)
             /* "Moscow-backed officials", "Washington-brokered talks": what a capital
              * backs or leads, its government does */
             if (m->adjective && m->e < t[te - 1].e && c->text[m->e] == '-' &&
-                list_has(acting, c->text + hy, hl))
+                list_has(ag__ner_acting_modifiers, c->text + hy, hl))
                 gov = 1;
             m->gov = gov && !keep;
         }

@@ -205,6 +205,10 @@ const char *const ag__ner_hyphen_modifiers[] = {
  * Asked by ner_spans.c (finish_cands). */
 const char *const ag__ner_located_modifiers[] = {
     "based", "born", "bred", "made", "listed", "registered", "flagged", "headquartered", NULL};
+/* ... and those that say who acts: what a capital backs or leads, its government does
+ * ("Moscow-backed officials", "Washington-brokered talks"). Asked by ner_spans.c. */
+const char *const ag__ner_acting_modifiers[] = {"backed",    "led",    "brokered",
+                                                "sponsored", "funded", NULL};
 
 /* Words after a capital's possessive that make it the city's market, not its
  * government: "Tokyo's Nikkei average" (an index is a word never a name), "Tokyo's stock
