@@ -70,6 +70,10 @@ static const char *const org_before[] = {
     "bourse", "carmaker", "chipmaker", "drugmaker", "automaker", "distributor", "miner", "streamer",
     "utility", "house", "journal", "magazine", "weekly", "tabloid", "consultancy", "arm", "unit",
     "subsidiary", "affiliate",
+    /* bodies of members and causes: "the farmers' union X", "the charity X", "the rebel
+     * movement X" */
+    "union", "charity", "movement", "alliance", "federation", "association", "organisation",
+    "organization", "coalition", "militia",
     /* plurals head a list of them: "the cable operators NTL and Telewest" */
     "firms", "companies", "manufacturers", "retailers", "carriers", "airlines", "banks", "lenders",
     "insurers", "broadcasters", "networks", "operators", "providers", "publishers", "studios",
