@@ -1215,7 +1215,11 @@ static int cut_after_cue(ctx *c, span_state *sp, size_t k, size_t *u)
             return -1;
         sp->te = *u = r;
     } else if (r + 1 < sp->te && !(t[r].cls & (AG_LEX_CONNECTOR | AG_LEX_COMMON)) &&
-               !(t[r].flags & AG__T_LOWER) && !((t[r].flags & AG__T_PUNCT) && t[r].punct == '&')) {
+               /* (a cue that opens the run heads the name after it, unless a given name
+                * follows: "Bank Negara Indonesia", "Banco Santander Chile", but "Fed Alan
+                * Greenspan") */
+               (last_cue != k || (t[r].cls & AG_LEX_GIVEN)) && !(t[r].flags & AG__T_LOWER) &&
+               !((t[r].flags & AG__T_PUNCT) && t[r].punct == '&')) {
         *u = r; /* (an ampersand goes on with the name: "Alliance & Leicester") */
     }
     return 0;
