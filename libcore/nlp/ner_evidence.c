@@ -1432,6 +1432,9 @@ static int staff_at(ctx *c, size_t k)
     for (const char *const *w = staff; *w; w++)
         if (strlen(*w) == n && memcmp(*w, low, n) == 0)
             return 1;
+    for (const char *const *w = one; *w; w++) /* "dealers at X", "brokers at X" */
+        if (strlen(*w) == n - 1 && memcmp(*w, low, n - 1) == 0)
+            return 1;
     return (word_class_raw(c->p, c->lex, low, n - 1) & AG_LEX_TITLE) != 0;
 }
 
