@@ -1701,7 +1701,8 @@ out:
  * the country).
  */
 /* Table rows are one kind of thing, decided by the rows together (finish_cands says what
- * each row's name reads as alone): players when more rows read as people's names (a
+ * each row's name reads as alone): line items when most rows are one ordinary word
+ * ("Turnover 412.6 388.1"); players when more rows read as people's names (a
  * title, a given name first, a known person, two or three words of no common noun) than
  * as teams' (a team word, a city, an organisation cue, one unknown word), else teams. A
  * row name of unknown type then takes the table's kind; countries stay countries
@@ -1709,7 +1710,7 @@ out:
 static void table_rows(ctx *c)
 {
     struct ag__ner_scratch *p = c->p;
-    size_t rows = 0, people = 0, teams = 0;
+    size_t rows = 0, people = 0, teams = 0, labels = 0;
     for (size_t ci = 0; ci < p->ncands; ci++) {
         const cand *m = &p->cands[ci];
         if (!m->row)
@@ -1717,6 +1718,7 @@ static void table_rows(ctx *c)
         rows++;
         people += m->rowkind == 1;
         teams += m->rowkind == 2;
+        labels += m->rowkind == 3;
     }
     if (rows < 2)
         return; /* one line with numbers is no table */
@@ -1724,7 +1726,11 @@ static void table_rows(ctx *c)
         cand *m = &p->cands[ci];
         if (!m->row || m->type == AG_ACTOR_COUNTRY || m->adjective)
             continue;
-        if (people > teams) {
+        if (labels > people && labels > teams) {
+            /* a table of line items, a company's results: its labels name no one */
+            if (m->rowkind == 3)
+                m->drop = 1;
+        } else if (people > teams) {
             if (m->name >= 0)
                 p->names[m->name].votes[AG_ACTOR_PERSON] += 3;
         } else if (m->name >= 0 || m->type != AG_ACTOR_PERSON) {

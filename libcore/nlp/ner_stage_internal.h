@@ -77,7 +77,8 @@ typedef struct cand {
     unsigned drop : 1;      /* removed during resolution */
     unsigned team : 1;      /* sports results context: a team */
     unsigned row : 1;       /* a table row's name ("Aston Villa 5 3 1 1 10 4 10") */
-    unsigned rowkind : 2;   /* for a row: 1 reads as a person's name, 2 as a team's */
+    unsigned rowkind : 2;   /* for a row: 1 reads as a person's name, 2 as a team's, 3 as
+                             * a line item's label */
     unsigned gov : 1;       /* context makes a capital a government */
     unsigned corpdot : 1;   /* "Corp." follows: the period belongs to the name */
     unsigned misc : 1;      /* no actor: an event, a work, a product (ag_mention.misc) */
