@@ -1537,25 +1537,29 @@ static int adverb(const ctx *c, const tok *t)
            tok_is_any(c->text, t, of_time);
 }
 
-/* Span [ts, te) opens a wire headline before its dash and names a sport: the desk's label
- * ("SOCCER - ...", "BASEBALL - ...", "MOTOR RACING - ..."), no name, even where the story
- * writes the word capitalised ("Major League Baseball"). */
-static int sport_label(const ctx *c, size_t ts, size_t te)
+/* Span [ts, te) opens a wire headline before its dash and names a sport or a desk: the
+ * desk's label ("SOCCER - ...", "MOTOR RACING - ...", "FOREX - ...", "MONEY MARKETS -
+ * ...", "UPDATE - ..."), no name, even where the story writes the word capitalised
+ * ("Major League Baseball"). */
+static int desk_label(const ctx *c, size_t ts, size_t te)
 {
-    static const char *const sports[] = {
-        "soccer",     "football", "baseball",  "basketball", "tennis",  "golf",    "cricket",
-        "rugby",      "cycling",  "athletics", "boxing",     "hockey",  "skiing",  "swimming",
-        "motor",      "ice",      "horse",     "rowing",     "sailing", "snooker", "badminton",
-        "volleyball", "handball", "judo",      NULL};
+    static const char *const desks[] = {
+        "soccer",     "football", "baseball",  "basketball", "tennis",   "golf",    "cricket",
+        "rugby",      "cycling",  "athletics", "boxing",     "hockey",   "skiing",  "swimming",
+        "motor",      "ice",      "horse",     "rowing",     "sailing",  "snooker", "badminton",
+        "volleyball", "handball", "judo",      "forex",      "bonds",    "stocks",  "equities",
+        "metals",     "grains",   "softs",     "money",      "emerging", "press",   "update",
+        "corrected",  "refile",   "wrapup",    "interview",  "analysis", "preview", "factbox",
+        NULL};
     /* (not "RUGBY UNION", "RUGBY LEAGUE": the codes' names are their bodies' too) */
-    static const char *const seconds[] = {"racing", "hockey", NULL};
+    static const char *const seconds[] = {"racing", "hockey", "markets", "digest", NULL};
     const tok *t = c->toks;
     if (te - ts > 2 || (ts > 0 && t[ts - 1].sent == t[ts].sent) || te >= c->ntoks ||
         !(t[te].flags & AG__T_PUNCT) || t[te].punct != '-' || t[te].sent != t[ts].sent)
         return 0;
     for (size_t q = ts; q < te; q++)
         if (!(t[q].flags & AG__T_ALLCAPS) ||
-            !list_has_ci(q == ts ? sports : seconds, c->text + t[q].s, t[q].e - t[q].s))
+            !list_has_ci(q == ts ? desks : seconds, c->text + t[q].s, t[q].e - t[q].s))
             return 0;
     return 1;
 }
@@ -1568,7 +1572,7 @@ static int do_span(ctx *c, size_t ts, size_t te)
     /* ALL-CAPS: words looked up whatever their case; a title-case headline: names must
      * be attested in the body, as in ALL-CAPS, but are looked up as written. */
     int caps = c->p->capsent[t[ts].sent] == 1, headline = c->p->capsent[t[ts].sent] != 0;
-    if (headline && sport_label(c, ts, te)) {
+    if ((headline || ts == 0 || (t[ts].flags & AG__T_NL)) && desk_label(c, ts, te)) {
         for (size_t q = ts; q < te; q++)
             t[q].flags |= AG__T_USED;
         return 0;
@@ -1881,8 +1885,8 @@ int ag__ner_find_dateline(ctx *c)
                     known = 0;
                 nonname |= (t[q].cls & AG_LEX_NONNAME) != 0;
             }
-            if (!known)
-                continue;
+            if (!known || desk_label(c, k, e))
+                continue;  /* (a desk's label opens a headline: "FOREX - Dollar firms") */
             if (nonname) { /* "SEPTEMBER 13, 2004 (X) -": a date opens the story, no place;
                             * nor is "FTSE 100" one */
                 mark_story_start(c, e);
