@@ -1950,16 +1950,43 @@ void ag__ner_sports_teams(ctx *c)
     }
 }
 
-/* Capitals standing for their governments (context recorded by finish_cands). */
+/* The body seated in capital city (ag__ner_seats) that the capital acting as a
+ * government stands for in this document, or NULL for its country: the body, unless the
+ * story is its country's own (it names the country or one of its places) and names the
+ * body nowhere ("Brussels yesterday rejected the demands" after "the Liege prosecutor").
+ * *body is the lexicon's entry. */
+static int seated_body(const ctx *c, const char *city, const char *country, ag_lex_actor *body)
+{
+    const char *const *s = ag__ner_seats;
+    while (*s && strcmp(*s, city) != 0)
+        s += 2;
+    if (!*s || !ag_lexicon_lookup(c->lex, s[1], strlen(s[1]), 0, body))
+        return 0;
+    int home = 0;
+    for (size_t ci = 0; ci < c->p->ncands; ci++) {
+        const cand *m = &c->p->cands[ci];
+        if (m->lexname && strcmp(m->lexname, body->name) == 0)
+            return 1;
+        if (!m->capital && ((m->lexname && strcmp(m->lexname, country) == 0) ||
+                            (m->country && strcmp(m->country, country) == 0)))
+            home = 1;
+    }
+    return !home;
+}
+
+/* Capitals standing for their governments (context recorded by finish_cands), or for
+ * the body seated there (seated_body). */
 void ag__ner_metonymy(ctx *c)
 {
     for (size_t ci = 0; ci < c->p->ncands; ci++) {
         cand *m = &c->p->cands[ci];
-        if (m->capital && m->gov && !m->dateline && m->country) {
-            m->metonym = 1;
-            m->type = AG_ACTOR_COUNTRY;
-            m->lexname = m->country;
-        }
+        if (!(m->capital && m->gov && !m->dateline && m->country))
+            continue;
+        ag_lex_actor body;
+        int seat = m->lexname && seated_body(c, m->lexname, m->country, &body);
+        m->metonym = 1;
+        m->type = seat ? body.type : AG_ACTOR_COUNTRY;
+        m->lexname = seat ? body.name : m->country;
     }
 }
 

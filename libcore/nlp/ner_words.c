@@ -214,6 +214,12 @@ const char *const ag__ner_located_modifiers[] = {
 const char *const ag__ner_acting_modifiers[] = {"backed",    "led",    "brokered",
                                                 "sponsored", "funded", NULL};
 
+/* Capitals that, acting as a government, stand for the international body seated there
+ * rather than for their country, as news writes them: "Brussels has told Warsaw to cut
+ * farm subsidies" is the European Union, not Belgium. Pairs of capital and body, as the
+ * lexicon names them. Asked by ner_resolve.c (ag__ner_metonymy). */
+const char *const ag__ner_seats[] = {"Brussels", "European Union", NULL};
+
 /* Words after a capital's possessive that make it the city's market, not its
  * government: "Tokyo's Nikkei average" (an index is a word never a name), "Tokyo's stock
  * market". Asked by ner_spans.c (finish_cands). */
