@@ -872,6 +872,58 @@ static int row_of_name(const struct ag__ner_scratch *p, long i)
     return 0;
 }
 
+/* Full name [s, s + n) (lower case) is the party whose members plural key [k, k + kl)
+ * names: the plural's words but the last, then its last without "s" or with "ic" for it
+ * ("social democrats" / "social democratic", "socialists" / "socialist"), then a
+ * party's head word ("social democratic party", "christian democratic union"). */
+static int members_of(const char *k, size_t kl, const char *s, size_t n)
+{
+    if (kl < 5 || k[kl - 1] != 's' || n <= kl || memcmp(s, k, kl - 1) != 0)
+        return 0;
+    size_t q = kl - 1;
+    if (n > q + 2 && s[q] == 'i' && s[q + 1] == 'c')
+        q += 2;
+    if (s[q] != ' ')
+        return 0;
+    q++;
+    for (const char *const *h = ag__ner_party_heads; *h; h++)
+        if (strlen(*h) == n - q && memcmp(s + q, *h, n - q) == 0)
+            return 1;
+    return 0;
+}
+
+/* Parties' members named in the plural, unknown names, join the one party of the
+ * article they are the members of, an unknown name or one the lexicon knows ("the
+ * Social Democrats" beside the SPD, the "Social Democratic Party"). */
+static void party_members(ctx *c)
+{
+    struct ag__ner_scratch *p = c->p;
+    dname *nm = p->names;
+    for (size_t i = 0; i < p->nnames; i++) {
+        dname *a = &nm[i];
+        if (a->canon >= 0 || a->type != AG_ACTOR_ORG || a->ntok > 3)
+            continue;
+        long found = -1, found_g = -1, n = 0;
+        for (size_t j = 0; j < p->nnames && n < 2; j++)
+            if (j != i && nm[j].type == AG_ACTOR_ORG && nm[j].canon < 0 &&
+                members_of(a->key, a->keylen, nm[j].key, nm[j].keylen))
+                found = (long)j, n++;
+        const char *seen = NULL;
+        for (size_t ci = 0; ci < p->ncands && n < 2; ci++) {
+            const cand *g = &p->cands[ci];
+            size_t gl = g->lexname ? strlen(g->lexname) : 0;
+            char low[AG__LEX_MAXKEY];
+            if (!gl || g->type != AG_ACTOR_ORG || g->lexname == seen || gl >= sizeof low)
+                continue;
+            ag__lex_lower(g->lexname, gl, low);
+            if (members_of(a->key, a->keylen, low, gl))
+                found_g = (long)ci, seen = g->lexname, n++;
+        }
+        if (n == 1)
+            take_longer(c, &p->cands[a->first], found_g >= 0 ? -1 : found, found_g);
+    }
+}
+
 /*
  * Organisations (and surname-first person names) that one article writes several ways,
  * after the types are voted:
@@ -900,8 +952,10 @@ static int resolve_orgs(ctx *c)
         if (nm[i].type == AG_ACTOR_ORG)
             orgs[norg++] = (uint32_t)i;
     }
-    if (norg) /* (and GCC's profile-guided inlining then sees orgs written) */
+    if (norg) { /* (and GCC's profile-guided inlining then sees orgs written) */
         org_pairs(c->lex, nm, nn, orgs, norg);
+        party_members(c);
+    }
     /* One word that heads or starts exactly one longer name: only when there are longer
      * names (most short articles have none, and skip the pass). */
     for (size_t i = 0; i < nn; i++)

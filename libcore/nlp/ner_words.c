@@ -214,6 +214,12 @@ const char *const ag__ner_located_modifiers[] = {
 const char *const ag__ner_acting_modifiers[] = {"backed",    "led",    "brokered",
                                                 "sponsored", "funded", NULL};
 
+/* Last words of a party's (or a movement's) name whose members are named in the plural
+ * of the word before ("Social Democrats" of the "Social Democratic Party", "Christian
+ * Democrats" of the "Christian Democratic Union"). Lower case. Asked by ner_resolve.c. */
+const char *const ag__ner_party_heads[] = {"party",  "union",    "alliance", "front",     "league",
+                                           "appeal", "movement", "congress", "coalition", NULL};
+
 /* Capitals that, acting as a government, stand for the international body seated there
  * rather than for their country, as news writes them: "Brussels has told Warsaw to cut
  * farm subsidies" is the European Union, not Belgium. Pairs of capital and body, as the
