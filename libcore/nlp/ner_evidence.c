@@ -1732,6 +1732,20 @@ static int term_acronym(const ctx *c, const cand *m)
     return 1;
 }
 
+/* A year right after the name names an edition of an event: "Glastonbury 2005", "Expo
+ * 2010", "the T in the Park 2004 festival". (Known names are not asked: "Athens 2004",
+ * "Windows 2000" have their own entries or types.) */
+static int edition_year(const ctx *c, const cand *m)
+{
+    if (m->te >= c->ntoks)
+        return 0;
+    const tok *y = &c->toks[m->te];
+    const char *s = c->text + y->s;
+    return y->sent == m->sent && y->s == c->toks[m->te - 1].e + 1 && c->text[y->s - 1] == ' ' &&
+           (y->flags & (AG__T_DIGIT | AG__T_WORD)) == AG__T_DIGIT && y->e - y->s == 4 &&
+           ((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0'));
+}
+
 void ag__ner_vote_unknown(ctx *c, cand *m, int titled)
 {
     const tok *t = c->toks;
@@ -1751,5 +1765,7 @@ void ag__ner_vote_unknown(ctx *c, cand *m, int titled)
     if (!titled && !m->role) {
         m->votes[AG_ACTOR_OTHER] += work_after(c, m) + work_before(c, m);
         vote_kind(c, m);
+        if (!w.given && edition_year(c, m))
+            m->votes[AG_ACTOR_OTHER] += 5;
     }
 }
