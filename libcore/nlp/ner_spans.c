@@ -2632,15 +2632,23 @@ static void bare_nicknames(ctx *c, size_t from)
     }
 }
 
-/* Token k (of sentence sent) names a city's market after its possessive: a stock index
- * ("Tokyo's Nikkei average", a word never a name) or a market word ("Tokyo's stock
- * market", "Tokyo's main index"). */
-static int market_after(const ctx *c, size_t k, uint32_t sent)
+/* Token k (of sentence sent) names a city's own after its possessive: its market, a
+ * stock index ("Tokyo's Nikkei average", a word never a name) or a market word ("Tokyo's
+ * stock market", "Tokyo's main index"), or its people, services and places, next or
+ * after one modifier ("Paris's mayor", "Baghdad's eastern suburbs"). */
+static int city_own_after(const ctx *c, size_t k, uint32_t sent)
 {
     const tok *t = c->toks;
-    return k < c->ntoks && t[k].sent == sent &&
-           (((t[k].flags & AG__T_CAP) && (t[k].cls & AG_LEX_NONNAME)) ||
-            ((t[k].flags & AG__T_LOWER) && tok_is_any(c->text, &t[k], ag__ner_market_words)));
+    if (k >= c->ntoks || t[k].sent != sent)
+        return 0;
+    if (t[k].flags & AG__T_CAP)
+        return (t[k].cls & AG_LEX_NONNAME) != 0;
+    if (!(t[k].flags & AG__T_LOWER))
+        return 0;
+    return tok_is_any(c->text, &t[k], ag__ner_market_words) ||
+           tok_is_any(c->text, &t[k], ag__ner_city_words) ||
+           (k + 1 < c->ntoks && t[k + 1].sent == sent && (t[k + 1].flags & AG__T_LOWER) &&
+            tok_is_any(c->text, &t[k + 1], ag__ner_city_words));
 }
 
 int ag__ner_finish_cands(ctx *c, size_t from)
@@ -2772,7 +2780,7 @@ int ag__ner_finish_cands(ctx *c, size_t from)
             }
             if (te < c->ntoks && t[te].sent == m->sent) {
                 if (t[te].flags & AG__T_POSS)
-                    gov = !market_after(c, te + 1, m->sent);
+                    gov = !city_own_after(c, te + 1, m->sent);
                 else if (tok_in(c, &t[te], G_GOV_AFTER))
                     gov = 1;
                 else if (te + 1 < c->ntoks && (t[te].flags & AG__T_LOWER) && adverb(c, &t[te]) &&

@@ -386,6 +386,7 @@ extern const char *const ag__ner_place_firsts[];
  * (vote_definition). */
 extern const char *const ag__ner_copulas[];
 extern const char *const ag__ner_market_words[];      /* "Tokyo's stock market": a place */
+extern const char *const ag__ner_city_words[];        /* "Paris's mayor": a place */
 extern const char *const ag__ner_located_modifiers[]; /* "Dublin-based": a place */
 extern const char *const ag__ner_acting_modifiers[];  /* "Moscow-backed": its government */
 extern const char *const ag__ner_seats[];             /* "Brussels said": the EU */

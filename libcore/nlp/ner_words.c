@@ -233,6 +233,21 @@ const char *const ag__ner_market_words[] = {
     "stock", "stocks",  "share",     "shares", "market",   "markets", "bourse",
     "index", "indices", "benchmark", "main",   "exchange", "trading", NULL};
 
+/* Words after a capital's possessive (or after it and one modifier) that make it the
+ * city, not its government: its people, its services and its places ("Paris's mayor",
+ * "Madrid's residents", "Moscow's metro", "Baghdad's eastern suburbs"; "Beijing's
+ * decision" is China's). Asked by ner_spans.c (finish_cands). */
+const char *const ag__ner_city_words[] = {
+    "mayor",       "mayoral",        "residents", "inhabitants", "citizens",  "streets",
+    "metro",       "underground",    "subway",    "tube",        "trams",     "buses",
+    "transport",   "traffic",        "police",    "airport",     "airports",  "council",
+    "councillors", "population",     "suburbs",   "suburb",      "outskirts", "centre",
+    "center",      "skyline",        "hospitals", "hospital",    "schools",   "museums",
+    "museum",      "theatres",       "hotels",    "restaurants", "nightlife", "zoo",
+    "port",        "docks",          "harbour",   "river",       "stadium",   "marathon",
+    "districts",   "neighbourhoods", "slums",     "homeless",    "mosques",   "churches",
+    "cathedral",   "pollution",      "smog",      NULL};
+
 /* Verbs of winning a match: in "Leicestershire beat Somerset" both names are sides.
  * Asked by ner_spans.c (finish_cands). */
 const char *const ag__ner_win_verbs[] = {"beat",   "beats",    "defeated",  "thrashed",  "edged",
