@@ -2513,26 +2513,67 @@ static int tennis_player(const ctx *c, const cand *m)
 
 /* Token t is a cricket scorecard's mark of how a batsman was out, before the fielder's or
  * bowler's name: "c" (caught), "b" (bowled), "st" (stumped), "lbw". */
+static const char *const score_labels[] = {
+    "Try",         "Tries",   "Penalty", "Penalties", "Pen",   "Pens", "Conversion",
+    "Conversions", "Con",     "Cons",    "Goal",      "Goals", "goal", "goals",
+    "Scorer",      "Scorers", "Drop",    "Dropped",   NULL};
+
+/* Token k opens a line that belongs to a block of scorers: the line before ends with a
+ * label and a colon ("Scorers:"), or is itself a side's line of the block ("Romania -
+ * Contra (31st)"): a round-up's block has a line for every side that scored. */
+static int in_scorers_block(const ctx *c, size_t k)
+{
+    const tok *t = c->toks;
+    for (int lines = 0; lines < 40 && k >= 2; lines++) {
+        if ((t[k - 1].flags & AG__T_PUNCT) && t[k - 1].punct == ':')
+            return !(t[k - 1].flags & AG__T_NL) && tok_is_any(c->text, &t[k - 2], score_labels);
+        size_t b = k - 1; /* the line before: its first token, and its dash after a side */
+        while (b > 0 && !(t[b].flags & AG__T_NL))
+            b--;
+        size_t d = b;
+        while (d < k && d - b < 5 && (t[d].flags & AG__T_CAP))
+            d++;
+        if (d == b || d >= k || !(t[d].flags & AG__T_PUNCT) || t[d].punct != '-')
+            return 0;
+        k = b;
+    }
+    return 0;
+}
+
 /* The name at ts is in a list of scorers after a label of the kind of score and a colon
  * on its line: "Tries: Underwood, Back. Penalties: Liley (5)", "Scorers: Kerr 2, Ross";
- * the names, the counts and the commas between them, nothing else. */
+ * the names, the counts and the commas between them, nothing else. In a block under
+ * "Scorers:", each side's line names its scorers after the side and a dash: "Romania -
+ * Contra (31st), Galca (77th)". */
 static int scoring_list(const ctx *c, size_t ts)
 {
-    static const char *const labels[] = {
-        "Try",         "Tries",   "Penalty", "Penalties", "Pen",   "Pens", "Conversion",
-        "Conversions", "Con",     "Cons",    "Goal",      "Goals", "goal", "goals",
-        "Scorer",      "Scorers", "Drop",    "Dropped",   NULL};
+    static const char *const goal_notes[] = {"pen", "penalty", "og", "min", "minute", NULL};
     const tok *t = c->toks;
+    int inb = 0; /* walking back, inside brackets */
+    if (tok_is_any(c->text, &t[ts], score_labels))
+        return 0; /* (the label after a side: "South Africa - Tries: Joubert") */
     for (size_t k = ts, n = 0; k > 0 && n < 16; k--, n++) {
         const tok *p = &t[k - 1];
         if (t[k].flags & AG__T_NL)
             return 0;
         if ((p->flags & AG__T_PUNCT) && p->punct == ':')
-            return k >= 2 && !(p->flags & AG__T_NL) && tok_is_any(c->text, &t[k - 2], labels);
+            return k >= 2 && !(p->flags & AG__T_NL) && tok_is_any(c->text, &t[k - 2], score_labels);
+        if ((p->flags & AG__T_PUNCT) && p->punct == '-') {
+            size_t b = k - 1; /* the side's name, alone on the line before the dash */
+            while (b > 0 && b + 5 > k && (t[b - 1].flags & AG__T_CAP) && !(t[b].flags & AG__T_NL))
+                b--;
+            return b < k - 1 && (t[b].flags & AG__T_NL) && (t[b].flags & AG__T_CAP) &&
+                   in_scorers_block(c, b);
+        }
         if ((p->flags & AG__T_PUNCT) && p->punct != ',' && p->punct != '.' && p->punct != '(' &&
             p->punct != ')')
             return 0;
-        if ((p->flags & AG__T_LOWER) && !tok_is(c->text, p, "and"))
+        /* (a goal's words, in brackets or not: "(41st min, pen)", "(2nd minute, 75th)",
+         * "Kerr 30 penalty") */
+        if ((p->flags & AG__T_PUNCT) && (p->punct == '(' || p->punct == ')'))
+            inb = p->punct == ')';
+        if ((p->flags & AG__T_LOWER) && !inb && !tok_is(c->text, p, "and") &&
+            !tok_is_any(c->text, p, goal_notes))
             return 0;
     }
     return 0;
@@ -2741,6 +2782,10 @@ int ag__ner_finish_cands(ctx *c, size_t from)
                  (m->lexname && m->type == AG_ACTOR_PLACE && win_verb(c, &t[te]))))
                 m->team = 1;
             if (single && drew_or_lost(c, ts, te, m->sent))
+                m->team = 1;
+            /* a side's line in a block of scorers: "Romania - Contra (31st)" */
+            if (te < c->ntoks && (t[ts].flags & AG__T_NL) && (t[te].flags & AG__T_PUNCT) &&
+                t[te].punct == '-' && !(t[te].flags & AG__T_NL) && in_scorers_block(c, ts))
                 m->team = 1;
             if ((single || (te - ts <= 3 && !(t[ts].cls & AG_LEX_GIVEN))) &&
                 after_score(c, ts, te, m->sent))
