@@ -187,6 +187,31 @@ static inline size_t markup_end(const char *text, size_t i, size_t b)
     return q < b && text[q] == '>' ? q + 1 : 0;
 }
 
+/* text[s, i), digits only (seen), and the hyphen at text[i] are a seeding glued to a
+ * name in a results line: "1-Roger Federer (Switzerland) beat 3-Ivan Ljubicic": one or
+ * two digits, then a capitalised word in lower case after its capital. The number ends
+ * there, so the name is a name of its own (not "3-D", "G-7", "747-400"). */
+static int seed_prefix(const char *text, size_t s, size_t i, size_t b, unsigned seen)
+{
+    if (!(seen == R_DIGIT && i - s <= 2 && text[i] == '-' && i + 2 < b && text[i + 1] >= 'A' &&
+          text[i + 1] <= 'Z' && text[i + 2] >= 'a' && text[i + 2] <= 'z'))
+        return 0;
+    /* (not a model's number after its maker's name: "Delta 4-Heavy"; a seeding opens its
+     * line or follows a verb, a bracket or an upper-case label, "UPDATE 1-") */
+    size_t q = s;
+    while (q > 0 && text[q - 1] == ' ')
+        q--;
+    size_t w = q;
+    while (w > 0 && RCLASS((unsigned char)text[w - 1]) & R_LETTER)
+        w--;
+    if (w == q || !(RCLASS((unsigned char)text[w]) & R_UPPER))
+        return 1;
+    for (size_t k = w + 1; k < q; k++)
+        if (RCLASS((unsigned char)text[k]) & R_LOWER)
+            return 0;
+    return 1;
+}
+
 /* The token of the character cp (cl bytes, neither letter nor digit) at text[*ip]: a
  * possessive 's, or one punctuation token, after which an opening quotation restarts the
  * sentence (*first becomes AG__T_FIRST). Advances *ip past it. */
@@ -210,9 +235,14 @@ static inline void punct_token(tok_out *o, const char *text, size_t *ip, size_t 
         return;
     }
     push_tok(o, i, i + cl, AG__T_PUNCT, sent, cp);
-    /* A quotation restarts a sentence: "said: “The US has asked ...”". */
+    /* A quotation restarts a sentence: "said: “The US has asked ...”". So does the
+     * hyphen after a seeding or an update's number ("UPDATE 1-Rookie Johnson shares"). */
     if (is_open_punct(cp) && cp != '\'' && cp != 0x2018 && i + cl < b &&
         !ag__is_space((unsigned char)text[i + cl]))
+        *first = AG__T_FIRST;
+    else if (cp == '-' && o->n > 1 && o->v[o->n - 2].e == i &&
+             (o->v[o->n - 2].flags & (AG__T_DIGIT | AG__T_WORD)) == AG__T_DIGIT &&
+             seed_prefix(text, o->v[o->n - 2].s, i, b, R_DIGIT))
         *first = AG__T_FIRST;
     else if (!(*first && is_open_punct(cp)))
         *first = 0;
@@ -248,7 +278,7 @@ static __attribute__((noinline)) size_t scan_word_rest(const char *text, size_t 
             if (i + nl < b)
                 ag__dec(text, b, i + nl, &nx);
             int nx_alnum = ag__is_letter(nx) || ag__is_digit(nx);
-            if (ag_text_is_hyphen(cp) && nx_alnum) {
+            if (ag_text_is_hyphen(cp) && nx_alnum && !seed_prefix(text, s, i, b, *seen)) {
                 fl |= AG__T_HYPHEN;
                 i += nl;
             } else if (ag_text_is_apostrophe(cp) && ag__is_letter(nx) &&
