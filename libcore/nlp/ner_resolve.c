@@ -1252,20 +1252,38 @@ static uint32_t honorific_excludes(const cand *m)
     return sex ^ (sex ? AG__LEX_FEMALE | AG__LEX_MALE : 0);
 }
 
+/* The bytes of d's key its initial takes with the space after it, or 0: a person's name
+ * that opens with a single letter, with or without its period ("M Trescothick", "K.
+ * Pietersen"), as scorecards and results lines name players. */
+static size_t initial_len(const dname *d)
+{
+    const char *k = d->key;
+    if (d->ntok < 2 || d->type != AG_ACTOR_PERSON || d->keylen < 4 || k[0] < 'a' || k[0] > 'z')
+        return 0;
+    size_t n = k[1] == '.' ? 2 : 1;
+    return k[n] == ' ' ? n + 1 : 0;
+}
+
 /* An unknown name whose words are the last words of a longer person name: the nearest
  * preceding mention of such a name wins, else the first following; never one whose given
- * name the honorific contradicts. m: a candidate with a name. */
+ * name the honorific contradicts. A name with an initial for its given name ("M
+ * Trescothick") is so the longer name whose given name starts with that letter ("Marcus
+ * Trescothick"). m: a candidate with a name. */
 static void partial_name(ctx *c, cand *m, const suffixes *sf)
 {
     struct ag__ner_scratch *p = c->p;
     dname *nm = p->names;
     dname *d = &nm[m->name];
     sf->pos_last[m->name] = m->s + 1;
+    size_t ini = d->canon >= 0 ? 0 : initial_len(d);
+    const char *key = d->key + ini;
+    size_t keylen = d->keylen - ini;
     if (d->canon >= 0 || (d->ntok > 1 && d->type != AG_ACTOR_PERSON && d->type != AG_ACTOR_OTHER) ||
-        d->ntok >= sf->maxtok || !(sf->lasts & last_word_bit(d->lastlen, d->key[d->keylen - 1])))
+        (d->ntok >= sf->maxtok && !ini) ||
+        !(sf->lasts & last_word_bit(d->lastlen, d->key[d->keylen - 1])))
         return;
     int err = 0;
-    dslot *sl = dt_get(sf->keys, d->key, d->keylen, 0, &err);
+    dslot *sl = dt_get(sf->keys, key, keylen, 0, &err);
     if (!sl)
         return;
     long best = -1, after = -1;
@@ -1278,11 +1296,13 @@ static void partial_name(ctx *c, cand *m, const suffixes *sf)
         /* chains of different suffixes can share links: check the suffix (at the end, or
          * before a generation: "Bronfman" of "Edgar Bronfman Jr") */
         size_t fe = fd->keylen;
-        if (fe > d->keylen && memcmp(fd->key + fe - d->keylen, d->key, d->keylen) != 0)
+        if (fe > keylen && memcmp(fd->key + fe - keylen, key, keylen) != 0)
             fe -= generation_len(fd);
-        if (f == m->name || fe <= d->keylen ||
-            memcmp(fd->key + fe - d->keylen, d->key, d->keylen) != 0 ||
-            !word_suffix(c->lex, fd, fe - d->keylen) || (p->cands[fd->first].tcls0 & excl))
+        if (f == m->name || fe <= keylen || memcmp(fd->key + fe - keylen, key, keylen) != 0 ||
+            !word_suffix(c->lex, fd, fe - keylen) || (p->cands[fd->first].tcls0 & excl))
+            continue;
+        /* (the initial is the given name's first letter, and that name no initial) */
+        if (ini && (fd->key[0] != d->key[0] || initial_len(fd) || fe - keylen < ini + 1))
             continue;
         if (sf->pos_last[f] > bestpos)
             bestpos = sf->pos_last[f], best = f;
@@ -1292,6 +1312,11 @@ static void partial_name(ctx *c, cand *m, const suffixes *sf)
     }
     if (best < 0)
         best = after;
+    if (best >= 0 && ini) {
+        /* (the surname alone after it is the full name's, not the initial's) */
+        sf->pos_last[m->name] = 0;
+        sf->pos_last[best] = m->s + 1;
+    }
     if (best >= 0)
         m->name = root(nm, best);
 }
