@@ -870,6 +870,35 @@ static int side_owns_their(const ctx *c, const cand *m)
            ag__ner_sports_report(c);
 }
 
+/* Token k is a verb of a share price's move and the size of a move follows it, in per
+ * cent or in pence or cents: "Xstrata fell 3.1%", "Kelvane rose 3p to 268p", "gained 12
+ * cents", "slumped 18 percent". What moves so in a market report is a company's shares:
+ * not a person, nor a town. */
+static int share_move(const ctx *c, size_t k, uint32_t sent)
+{
+    static const char *const units[] = {"percent", "pct", "per", "pence", "cents", "p", NULL};
+    const tok *t = c->toks;
+    if (k + 2 >= c->ntoks || t[k].sent != sent || !(t[k].flags & AG__T_LOWER) ||
+        !(t[k + 1].flags & AG__T_DIGIT) || t[k + 1].sent != sent ||
+        !tok_is_any(c->text, &t[k], ag__ner_price_moves))
+        return 0;
+    const char *w = c->text + t[k + 1].s;
+    size_t n = t[k + 1].e - t[k + 1].s;
+    if ((t[k + 1].flags & AG__T_WORD) && n >= 2 && w[n - 1] == 'p' && w[n - 2] >= '0' &&
+        w[n - 2] <= '9')
+        return 1; /* "3p" */
+    /* (the number's decimals are tokens of their own: "3", ".", "1", "%") */
+    for (size_t q = k + 2; q < c->ntoks && q <= k + 4 && t[q].sent == sent; q++) {
+        if ((t[q].flags & AG__T_PUNCT) && t[q].punct == '%')
+            return 1;
+        if ((t[q].flags & AG__T_LOWER) && tok_is_any(c->text, &t[q], units))
+            return 1;
+        if (!(t[q].flags & AG__T_DIGIT) && !((t[q].flags & AG__T_PUNCT) && t[q].punct == '.'))
+            return 0;
+    }
+    return 0;
+}
+
 static void vote_after(ctx *c, cand *m, const name_words *w)
 {
     const tok *t = c->toks;
@@ -889,6 +918,11 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
                 m->votes[AG_ACTOR_ORG] += 2;
         }
     }
+    /* (a town's market is the town: "the Dax in Frankfurt fell 0.3%") */
+    if (!given && !m->role && !(m->lexname && m->type != AG_ACTOR_ORG) &&
+        share_move(c, te, m->sent) &&
+        !(m->ts > 0 && t[m->ts - 1].sent == m->sent && tok_in(c, &t[m->ts - 1], G_LOC_PREP)))
+        m->votes[AG_ACTOR_ORG] += 3; /* "Xstrata fell 3.1%" */
     vote_apposition(c, m);
     vote_definition(c, m);
     int plural = m->role ? 0 : plural_subject(c, m);

@@ -282,6 +282,13 @@ const char *const ag__ner_ports[] = {"port", "ported", "porting", NULL};
 const char *const ag__ner_versions[] = {"version",      "versions",      "edition",
                                         "editions",     "maker",         "makers",
                                         "manufacturer", "manufacturers", NULL};
+/* Verbs of a share price's move, before the size of the move: "Xstrata fell 3.1%",
+ * "Kelvane rose 3p to 268p". Asked by ner_evidence.c (share_move). */
+const char *const ag__ner_price_moves[] = {
+    "rose",    "fell",    "gained",    "lost",     "slipped", "dropped", "jumped",
+    "slumped", "climbed", "added",     "shed",     "eased",   "edged",   "soared",
+    "tumbled", "plunged", "advanced",  "declined", "surged",  "dipped",  "firmed",
+    "sank",    "rallied", "plummeted", NULL};
 /* Losing to a side: "lost to Atlanta", "a defeat to Leeds" (no score needed: prices
  * "fell to" a level, so "fell" is not one). */
 const char *const ag__ner_lost_to[] = {"lost",   "loss",    "losses", "losing",
