@@ -88,20 +88,20 @@ static const char *const stake_nouns[] = {
     "shareholders", "acquisition", "division", "divisions",    "unit",     "units",
     "arm",          "Shares",      "Stakes",   "Shareholders", NULL};
 /* Last words of names that are events, competitions, prizes, laws and treaties, not
- * actors: "World Cup", "US Open", "Brit Awards", "Patriot Act", "Kyoto Protocol". */
+ * actors: "World Cup", "US Open", "Brit Awards", "Patriot Act", "Kyoto Protocol"; and the
+ * statistics named like them, indices and averages ("Hang Seng Index", "Dow Jones
+ * Industrial Average", "Consumer Price Index"). */
 const char *const ag__ner_misc_heads[] = {
-    "Cup",         "Open",        "Championship", "Championships", "Games",
-    "Olympics",    "Paralympics", "Trophy",       "Prix",          "Award",
-    "Awards",      "Prize",       "Prizes",       "Festival",      "Tournament",
-    "Marathon",    "Classic",     "Expo",         "Summit",        "Series",
-    "Bowl",        "Act",         "Treaty",       "Accord",        "Accords",
-    "Protocol",    "Olympiad",    "Grammys",      "Oscars",        "Emmys",
-    "Baftas",      "Show",        "Slam",         "Revolution",    "War",
-    "Edition",     "Crisis",      "Medal",        "Medals",        "Tour",
-    "Chart",       "Charts",      "Masters",      "Telescope",     "Globes",
-    "Contest",     "Ceremony",    "Crash",        "Depression",    "Recession",
-    "Rally",       "Uprising",    "Rebellion",    "Massacre",      "Famine",
-    "Premiership", NULL};
+    "Cup",         "Open",        "Championship", "Championships", "Games",     "Olympics",
+    "Paralympics", "Trophy",      "Prix",         "Award",         "Awards",    "Prize",
+    "Prizes",      "Festival",    "Tournament",   "Marathon",      "Classic",   "Expo",
+    "Summit",      "Series",      "Bowl",         "Act",           "Treaty",    "Accord",
+    "Accords",     "Protocol",    "Olympiad",     "Grammys",       "Oscars",    "Emmys",
+    "Baftas",      "Show",        "Slam",         "Revolution",    "War",       "Edition",
+    "Crisis",      "Medal",       "Medals",       "Tour",          "Chart",     "Charts",
+    "Masters",     "Telescope",   "Globes",       "Contest",       "Ceremony",  "Crash",
+    "Depression",  "Recession",   "Rally",        "Uprising",      "Rebellion", "Massacre",
+    "Famine",      "Premiership", "Index",        "Average",       NULL};
 /* Nouns before or after a name that make it a work or a product: "the film Troy", "their
  * album X", "the Xbox console", "the Firefox browser", "the Linux kernel", "the Mydoom
  * worm". Nouns a company name
