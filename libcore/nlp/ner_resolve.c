@@ -719,6 +719,25 @@ static int region_last(const ctx *c, const dname *d)
            (la.type == AG_ACTOR_PLACE || la.type == AG_ACTOR_COUNTRY) && !la.adjective;
 }
 
+/* The name d is a name of the article (the one of kl bytes, or another), a space, and
+ * a country the lexicon knows as the article writes it: a company's national arm
+ * ("Keldon Group UK" beside "Keldon Group" and "Keldon", "Lycos U.S."; not "Bank of
+ * America", nor "Freddie Mac", whose last word is a country's code only in capitals). */
+static int country_after(const ctx *c, const dname *d, size_t kl)
+{
+    ag_lex_actor la;
+    size_t tl = d->text ? strlen(d->text) : 0, w = tl;
+    while (w > 0 && d->text[w - 1] != ' ')
+        w--;
+    if (d->ntok < 2 || tl - w != d->lastlen || d->keylen < d->lastlen + 2 ||
+        !ag_lexicon_lookup(c->lex, d->text + w, tl - w, 0, &la) || la.type != AG_ACTOR_COUNTRY ||
+        la.adjective)
+        return 0;
+    size_t rest = d->keylen - d->lastlen - 1;
+    int err = 0;
+    return rest == kl || dt_get(&c->p->nametab, d->key, rest, 0, &err) != NULL;
+}
+
 /* 1 + the start of the last mention of name j before byte s, or 0 when none. */
 static size_t last_before(const struct ag__ner_scratch *p, long j, size_t s)
 {
@@ -729,13 +748,23 @@ static size_t last_before(const struct ag__ner_scratch *p, long j, size_t s)
     return at;
 }
 
+/* Another name of the article resolves to name i already ("Keldon Group" to "Keldon"):
+ * then i is the company, not its arm. */
+static int lonely_arm(const struct ag__ner_scratch *p, long i)
+{
+    for (size_t j = 0; j < p->nnames; j++)
+        if (p->names[j].canon == i)
+            return 1;
+    return 0;
+}
+
 static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
                          const longer_set *ls, long *found, long *found_g)
 {
     const struct ag__ner_scratch *p = c->p;
     const dname *nm = p->names;
     int lexical = m->name < 0;
-    long hits = 0, club = -1;
+    long hits = 0, club = -1, arm = -1;
     size_t club_at = 0;
     /* a side's word alone ("United") goes on past two: the one the article wrote last
      * before it is the one it names ("Manchester United ... United's chief executive"
@@ -769,6 +798,15 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
         if (lexical && first && (industry_last(b) || region_last(c, b)) &&
             (m->type == AG_ACTOR_ORG || !company_word_after(c, m)))
             continue;
+        /* (nor any company beside its national arm: "Keldon Group" is not "Keldon Group
+         * UK, the firm's British arm", which would give the company its arm's name; the
+         * arm is a word's only when the article has no other name for it: a headline's
+         * "Froogle" for the body's "Froogle UK") */
+        if (!lexical && first && country_after(c, b, kl)) {
+            if (b->type == AG_ACTOR_ORG)
+                arm = (long)j;
+            continue;
+        }
         /* (nor is a company one with its joint venture: "Sony" beside "Sony Ericsson") */
         ag_lex_actor partner;
         if (lexical && first && b->ntok == 2 &&
@@ -824,6 +862,10 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
             hits++;
             *found_g = (long)cj;
         }
+    }
+    if (hits == 0 && arm >= 0 && !memchr(k, ' ', kl) && !lonely_arm(p, m->name)) {
+        *found = arm;
+        hits = 1;
     }
     return hits;
 }
