@@ -232,6 +232,13 @@ static size_t real_title(ctx *c, size_t j, size_t te, int titled)
         return 0; /* "Doctor Who", "Dr No": a pronoun or a particle names nobody */
     if (tl == 1 && is_honorific(c, j))
         return tl;
+    /* (a title before a name that ends in a place's or an institution's head word is the
+     * name's first word: "King Baudouin Stadium", "Queen Elizabeth Hospital", "Queen
+     * Alia Airport", "Prince Albert Road") */
+    if (r + 1 < te && !(c->toks[te - 1].flags & AG__T_ALLCAPS) &&
+        (tok_in(c, &c->toks[te - 1], G_PLACE_HEAD) ||
+         tok_is_any(c->text, &c->toks[te - 1], ag__ner_institution_heads)))
+        return 0;
     int all_common = r < te;
     /* (an organisation word in a portfolio is the office's: "Secretary of the Treasury
      * John Snow") */

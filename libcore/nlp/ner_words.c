@@ -126,6 +126,10 @@ static const char *const place_heads[] = {
     "Reservoir", "Falls",    "Glacier",     "Forest",     "Cemetery",    "Cathedral", "Shoal",
     "Reef",      "Atoll",    "Archipelago", "Straits",    "Heights",     "Plateau",   "Basin",
     "County",    "District", "Prefecture",  "Oblast",     "Governorate", "Canton",    NULL};
+/* Last words of institutions named after a person, often with the person's title:
+ * "Queen Elizabeth Hospital", "King Saud University". Asked by ner_spans.c (real_title). */
+const char *const ag__ner_institution_heads[] = {"Hospital", "Infirmary", "University", "College",
+                                                 "School",   "Academy",   NULL};
 /* Common nouns after a name that make it a place: "Kunar province", "Tigris river"; and
  * before "of" it: "the resort of Sharm el-Sheikh". */
 static const char *const place_nouns[] = {
