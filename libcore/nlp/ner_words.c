@@ -69,7 +69,7 @@ static const char *const org_before[] = {
     "exchange", "agency", "daily", "regulator", "watchdog", "stockbroker", "broker", "market",
     "bourse", "carmaker", "chipmaker", "drugmaker", "automaker", "distributor", "miner", "streamer",
     "utility", "house", "journal", "magazine", "weekly", "tabloid", "consultancy", "arm", "unit",
-    "subsidiary", "affiliate",
+    "subsidiary", "affiliate", "business",
     /* bodies of members and causes: "the farmers' union X", "the charity X", "the rebel
      * movement X" */
     "union", "charity", "movement", "alliance", "federation", "association", "organisation",
