@@ -1561,9 +1561,13 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
     int loc_before = ts > 1 && t[ts - 2].sent == m->sent &&
                      (tok_in(c, &t[ts - 2], G_LOC_PREP) || tok_is(c->text, &t[ts - 2], "from") ||
                       tok_is(c->text, &t[ts - 2], "to"));
-    int stake = ts > 1 && t[ts - 2].sent == m->sent &&
-                (tok_is(c->text, pv, "in") || tok_is(c->text, pv, "of")) &&
-                (t[ts - 2].flags & (AG__T_LOWER | AG__T_FIRST)) && tok_in(c, &t[ts - 2], G_STAKE);
+    /* (the head of a department named by an ordinary word is no company's: "head of
+     * Marketing") */
+    int stake =
+        ts > 1 && t[ts - 2].sent == m->sent &&
+        (tok_is(c->text, pv, "in") || tok_is(c->text, pv, "of")) &&
+        (t[ts - 2].flags & (AG__T_LOWER | AG__T_FIRST)) && tok_in(c, &t[ts - 2], G_STAKE) &&
+        !(te - ts == 1 && (t[ts].cls & AG_LEX_COMMON) && tok_is(c->text, &t[ts - 2], "head"));
     /* (an article may open the title inside the marks: ""The Da Vinci Code" opens") */
     const tok *qo = (tok_is(c->text, pv, "The") || tok_is(c->text, pv, "A")) && ts > 1 &&
                             t[ts - 2].sent == m->sent

@@ -79,14 +79,15 @@ static const char *const org_before[] = {
     "insurers", "broadcasters", "networks", "operators", "providers", "publishers", "studios",
     "labels", "clubs", "parties", "brewers", "producers", "developers", "carmakers", "chipmakers",
     "drugmakers", "automakers", "distributors", "supermarkets", "regulators", NULL};
-/* Before "in" or "of": "shares in Sony", "a stake in Airbus", "chief executive of BP", "the
+/* Before "in" or "of": "shares in Sony", "a stake in Airbus", "chief executive of BP", "head
+ * of Aer Lingus", "the
  * enterprise division of Hewlett-Packard"; also as the first word of a sentence, where
  * market reports start: "Shares in Calder jumped". */
 static const char *const stake_nouns[] = {
-    "shares",       "stake",       "stakes",   "holding",      "holdings", "executive",
-    "chairman",     "boss",        "owner",    "founder",      "takeover", "subsidiary",
-    "shareholders", "acquisition", "division", "divisions",    "unit",     "units",
-    "arm",          "Shares",      "Stakes",   "Shareholders", NULL};
+    "shares",       "stake",       "stakes",   "holding",   "holdings",     "executive",
+    "chairman",     "boss",        "owner",    "founder",   "takeover",     "subsidiary",
+    "shareholders", "acquisition", "division", "divisions", "unit",         "units",
+    "arm",          "head",        "Shares",   "Stakes",    "Shareholders", NULL};
 /* Last words of names that are events, competitions, prizes, laws and treaties, not
  * actors: "World Cup", "US Open", "Brit Awards", "Patriot Act", "Kyoto Protocol"; and the
  * statistics named like them, indices and averages ("Hang Seng Index", "Dow Jones
