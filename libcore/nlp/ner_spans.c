@@ -2680,23 +2680,22 @@ static void bare_nicknames(ctx *c, size_t from)
     }
 }
 
-/* Token k (of sentence sent) names a city's own after its possessive: its market, a
- * stock index ("Tokyo's Nikkei average", a word never a name) or a market word ("Tokyo's
- * stock market", "Tokyo's main index"), or its people, services and places, next or
- * after one modifier ("Paris's mayor", "Baghdad's eastern suburbs"). */
+/* Token k (of sentence sent) names a city's own after its possessive, next or after one
+ * ordinary word: its market, a stock index ("Tokyo's Nikkei average", a word never a
+ * name) or a market word ("Tokyo's stock market", "London's leading shares"), or its
+ * people, services and places ("Paris's mayor", "Baghdad's eastern suburbs"). */
 static int city_own_after(const ctx *c, size_t k, uint32_t sent)
 {
     const tok *t = c->toks;
-    if (k >= c->ntoks || t[k].sent != sent)
-        return 0;
-    if (t[k].flags & AG__T_CAP)
-        return (t[k].cls & AG_LEX_NONNAME) != 0;
-    if (!(t[k].flags & AG__T_LOWER))
-        return 0;
-    return tok_is_any(c->text, &t[k], ag__ner_market_words) ||
-           tok_is_any(c->text, &t[k], ag__ner_city_words) ||
-           (k + 1 < c->ntoks && t[k + 1].sent == sent && (t[k + 1].flags & AG__T_LOWER) &&
-            tok_is_any(c->text, &t[k + 1], ag__ner_city_words));
+    for (int skip = 0; skip < 2 && k < c->ntoks && t[k].sent == sent; skip++, k++) {
+        if (((t[k].flags & AG__T_CAP) && (t[k].cls & AG_LEX_NONNAME)) ||
+            ((t[k].flags & AG__T_LOWER) && (tok_is_any(c->text, &t[k], ag__ner_market_words) ||
+                                            tok_is_any(c->text, &t[k], ag__ner_city_words))))
+            return 1;
+        if (!(t[k].flags & AG__T_LOWER) || (t[k].cls & AG_LEX_FUNCTION))
+            return 0;
+    }
+    return 0;
 }
 
 int ag__ner_finish_cands(ctx *c, size_t from)
