@@ -1571,6 +1571,23 @@ static int desk_label(const ctx *c, size_t ts, size_t te)
     return 1;
 }
 
+/* Span [ts, te) is an American legislator's party and state after a comma: "Sen. Susan
+ * Collins, R-Maine, said", "D-Calif.", "I-Vt." (the state's abbreviation with its
+ * period, or its name): no name, whatever follows it. */
+static int party_state(const ctx *c, size_t ts, size_t te)
+{
+    const tok *t = c->toks;
+    const char *w = c->text + t[ts].s;
+    if (ts == 0 || !(t[ts - 1].flags & AG__T_PUNCT) || t[ts - 1].punct != ',' ||
+        t[ts].e - t[ts].s < 3 || (w[0] != 'D' && w[0] != 'R' && w[0] != 'I') || w[1] != '-')
+        return 0;
+    /* (the state in one word, with the period of its abbreviation: "N.J." is "N", "." ...) */
+    size_t q = ts + 1;
+    while (q < te && (t[q].flags & AG__T_PUNCT) && t[q].punct == '.')
+        q++;
+    return q == te;
+}
+
 /* Process one raw span of capitalised tokens [ts, te): trim it, strip its titles into the
  * role, and cut the rest into mentions. Returns 0, or -1 when out of memory. */
 static int do_span(ctx *c, size_t ts, size_t te)
@@ -1579,7 +1596,8 @@ static int do_span(ctx *c, size_t ts, size_t te)
     /* ALL-CAPS: words looked up whatever their case; a title-case headline: names must
      * be attested in the body, as in ALL-CAPS, but are looked up as written. */
     int caps = c->p->capsent[t[ts].sent] == 1, headline = c->p->capsent[t[ts].sent] != 0;
-    if ((headline || ts == 0 || (t[ts].flags & AG__T_NL)) && desk_label(c, ts, te)) {
+    if (((headline || ts == 0 || (t[ts].flags & AG__T_NL)) && desk_label(c, ts, te)) ||
+        party_state(c, ts, te)) {
         for (size_t q = ts; q < te; q++)
             t[q].flags |= AG__T_USED;
         return 0;
