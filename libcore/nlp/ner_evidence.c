@@ -237,8 +237,11 @@ static int is_quote(int32_t cp)
     return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '\'';
 }
 
-/* Token k is in sentence sent and the word w. */
-static int is_at(const ctx *c, size_t k, uint32_t sent, const char *w)
+/* Token k is in sentence sent and the word w. Always inline, as tok_is is: w is a literal
+ * at every call, which folds its strlen and memcmp to a compare or two; out of line they
+ * were library calls (work_after asks a dozen of these of every name it types). */
+static inline __attribute__((always_inline)) int is_at(const ctx *c, size_t k, uint32_t sent,
+                                                       const char *w)
 {
     return k < c->ntoks && c->toks[k].sent == sent && tok_is(c->text, &c->toks[k], w);
 }
