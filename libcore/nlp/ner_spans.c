@@ -665,6 +665,10 @@ static int side_opening(const ctx *c, size_t k)
     const tok *t = c->toks;
     size_t n = t[k].e - t[k].s;
     int role = 0, other = 0;
+    /* (asked first: most reports are no sports report, and that answer is a cheaper pass
+     * over the tokens than comparing every sentence's first word with this one) */
+    if (!ag__ner_sports_report(c))
+        return 0;
     for (size_t q = 0; q < c->ntoks && !(role && other); q++)
         if ((t[q].flags & AG__T_FIRST) && t[q].e - t[q].s == n &&
             memcmp(c->text + t[q].s, c->text + t[k].s, n) == 0 && !c->p->capsent[t[q].sent]) {
@@ -673,7 +677,7 @@ static int side_opening(const ctx *c, size_t k)
             else
                 other = 1;
         }
-    return role && other && ag__ner_sports_report(c);
+    return role && other;
 }
 
 static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
@@ -1011,8 +1015,13 @@ static int inner_title(ctx *c, span_state *sp, size_t *kp)
 /* (A score: "7-1" is no date, and no vote in a sports page.) */
 int ag__ner_sports_report(const ctx *c)
 {
-    if (c->p->sport_words > 0)
+    const struct ag__ner_scratch *p = c->p;
+    if (p->sport_words > 0)
         return 1;
+    /* The document's pass noted its scores: asked for every sentence's opening word
+     * (side_opening), a scan of the tokens each time was most of the cost of that rule. */
+    if (p->toks_kept && c->toks == p->toks && c->ntoks == p->ntoks)
+        return p->scores;
     for (size_t k = 0; k < c->ntoks; k++)
         if ((c->toks[k].flags & (AG__T_WORD | AG__T_HYPHEN | AG__T_DIGIT)) ==
             (AG__T_HYPHEN | AG__T_DIGIT))

@@ -183,6 +183,8 @@ struct ag__ner_scratch {
                                 * counted by ag__ner_tokenise_document's pass */
     int contributed;           /* the document has the word "contributed" (its credit
                                 * trailers, ner_resolve.c), noted by the document's pass */
+    int scores;                /* the document has a score, a hyphenated number ("7-1",
+                                * see ag__ner_sports_report), noted by the document's pass */
     int nicks;                 /* the document names a team by a city and a people's
                                 * plural (cand.nick) */
     int doc_pass;              /* ag__ner_tokenise is in the document's one pass: it counts
@@ -814,7 +816,8 @@ void ag__ner_vote_unknown(ctx *c, cand *m, int titled);
  * of the sentence, a quantity by its unit ("56 miles"). */
 int ag__ner_version_number(const ctx *c, size_t k, uint32_t sent);
 /* The document reads as a sports report: a word only sports reports use, or a score
- * ("beating the Twins, 7-1"). Scans the tokens: for the rare names that would be teams. */
+ * ("beating the Twins, 7-1"). O(1) when the document's tokens are kept; else scans the
+ * window's tokens. */
 int ag__ner_sports_report(const ctx *c);
 
 /* The place candidate m (its tokens in c->toks) is a side in a sports result: the subject

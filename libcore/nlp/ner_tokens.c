@@ -403,8 +403,12 @@ static inline void word_added(const ag_lexicon *lex, struct ag__ner_scratch *p, 
     tok *t = &o->v[k];
     if ((fl & capish) && (before & TOK_OPEN))
         classify_tok(lex, p, text, t - 1, t[-1].s, t[-1].e, before);
-    if (!(fl & AG__T_WORD))
+    if (!(fl & AG__T_WORD)) {
+        /* a score, "7-1" (ag__ner_sports_report) */
+        if ((fl & (AG__T_HYPHEN | AG__T_DIGIT)) == (AG__T_HYPHEN | AG__T_DIGIT))
+            p->scores = 1;
         return;
+    }
     /* A lower-case word whose first, second or last byte and length no sport word has is
      * none, without a hash lookup. (A lower-case word has no title's period: e - s is its
      * length; it passes the first test only with two bytes or more.) */
@@ -724,6 +728,7 @@ int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, 
     p->anycapsent = 0;
     p->sport_words = 0;
     p->contributed = 0;
+    p->scores = 0;
     p->nicks = 0;
     p->ncapmid = 0;
     p->nstarts = 0;
