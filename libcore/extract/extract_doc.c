@@ -179,8 +179,9 @@ AG__HASHMAP_TYPE(known_map, ag__numslot)
  * computation and an accumulator lookup per document. */
 typedef struct known {
     const char *name;   /* the name as the recogniser resolved it; in the analyser's arena */
-    const char *clean;  /* the same, white space collapsed and invalid bytes replaced; name
-                         * itself when that changed nothing (most names) */
+    const char *clean;  /* the same, white space collapsed and invalid bytes replaced: the
+                         * accumulator's interned copy for an actor's name, else name
+                         * itself when that changed nothing */
     uint32_t clean_len; /* its bytes */
     int32_t acc;        /* its accumulator record, or -1: nothing nameable (only
                          * punctuation); 32 bits each: a known name costs 24 bytes */
@@ -528,7 +529,11 @@ static long known_lookup(ag__analyser *an, ag__acc *acc, const char *name)
                  (int32_t)ai};
     if (!k->name)
         return -1;
-    k->clean = an->scratchlen == len && memcmp(an->scratch, name, len) == 0
+    /* The clean text of an actor's name is the accumulator's own copy, the one its
+     * records' name and form counts keep: their lookups (every mention's) then match it
+     * by its address, not by strcmp. */
+    k->clean = ai >= 0 ? ag__acc_intern(acc, an->scratch, an->scratchlen)
+               : an->scratchlen == len && memcmp(an->scratch, name, len) == 0
                    ? k->name
                    : ag__arena_strdup(&an->known_names, an->scratch, an->scratchlen);
     if (!k->clean)
