@@ -1085,13 +1085,19 @@ static int resolve_acronyms(struct ag__ner_scratch *p, const ag_lexicon *lex, dt
     /* Two initial sets per name: without and with the small words ("VOA" for "Voice of
      * America", "ISPR" for "Inter-Services Public Relations"). */
     for (size_t j = 0; j < nn && lens; j++) {
+        const char *k = nm[j].key;
         if (nm[j].ntok < 2)
+            continue;
+        /* Both sets start with the key's first letter unless the key starts with a small
+         * word: no acronym starting so, no set of this name is looked up (most names, and
+         * the pass over the key was most of the cost of this one). */
+        if (!((firsts >> (k[0] & 31)) & 1) && k[0] != ' ' && k[0] != '-' &&
+            !small_word_at(k, nm[j].keylen))
             continue;
         /* Both sets in one pass over the key (the longer set fills first); a set that fills
          * its ini is dropped. */
         char ini[2][16];
         size_t il[2] = {0, 0};
-        const char *k = nm[j].key;
         int at_start = 1, small = 0;
         for (size_t q = 0; q < nm[j].keylen && il[0] < sizeof ini[0]; q++) {
             if (k[q] == ' ' || k[q] == '-') {
