@@ -934,6 +934,43 @@ static int members_of(const char *k, size_t kl, const char *s, size_t n)
     return 0;
 }
 
+/* A name of two words or more that starts exactly one longer organisation name ending
+ * in an organisation word or a legal form, and has no title or given name first and no
+ * organisation word first or last (a body of its own: "Tarn Valley Railway" beside the
+ * "Tarn Valley Railway Preservation Society"), is its short form: "Hon Hai would gain" after "Hon
+ * Hai Precision Industry" (a person's two words before). Not an event's name ("Davis
+ * Cup" beside "Davis Cup World Group"), and not a longer name only a title-case
+ * headline writes, whose words run on ("Yahoo Launching Music Download Service"). */
+static void org_prefixes(ctx *c, const uint32_t *orgs, size_t norg)
+{
+    dname *nm = c->p->names;
+    size_t nn = c->p->nnames;
+    for (size_t i = 0; i < nn; i++) {
+        dname *a = &nm[i];
+        if (a->canon >= 0 || a->ntok < 2 || a->strong || a->type == AG_ACTOR_PLACE ||
+            a->type == AG_ACTOR_COUNTRY || a->type == AG_ACTOR_OTHER || misc_name(a) ||
+            (ag_lexicon_word_class(c->lex, a->last, a->lastlen) & AG_LEX_ORGCUE) ||
+            (ag_lexicon_word_class(c->lex, a->key, (size_t)(strchr(a->key, ' ') - a->key)) &
+             AG_LEX_ORGCUE))
+            continue;
+        long found = -1;
+        int hits = 0;
+        for (size_t oj = 0; oj < norg && hits < 2; oj++) {
+            const dname *b = &nm[orgs[oj]];
+            if (orgs[oj] != i && b->canon < 0 && b->ntok > a->ntok && b->keylen > a->keylen &&
+                b->key[a->keylen] == ' ' && memcmp(b->key, a->key, a->keylen) == 0 &&
+                !c->p->cands[b->first].caps &&
+                ((ag_lexicon_word_class(c->lex, b->last, b->lastlen) & AG_LEX_ORGCUE) ||
+                 legal_forms(b->last, b->lastlen)))
+                found = (long)orgs[oj], hits++;
+        }
+        if (hits == 1) {
+            a->canon = found;
+            a->type = AG_ACTOR_ORG;
+        }
+    }
+}
+
 /* Parties' members named in the plural, unknown names, join the one party of the
  * article they are the members of, an unknown name or one the lexicon knows ("the
  * Social Democrats" beside the SPD, the "Social Democratic Party"). */
@@ -996,6 +1033,7 @@ static int resolve_orgs(ctx *c)
     }
     if (norg) { /* (and GCC's profile-guided inlining then sees orgs written) */
         org_pairs(c->lex, nm, nn, orgs, norg);
+        org_prefixes(c, orgs, norg);
         party_members(c);
     }
     /* One word that heads or starts exactly one longer name: only when there are longer
