@@ -1407,15 +1407,19 @@ static int owner_first(const ctx *c, size_t k)
 
 /* The name follows "of" after a person's name, titled or with a given name first:
  * "Analyst Peter Haskins of Morningstar", "economist Joel Naroff of Tarvin Bank", "Anna
- * Berg of Norvane" name the person's employer (1); after the title of a post over a place
- * the name is the place ("Mayor Tom Bradley of Springvale": 2). 0 otherwise. */
+ * Berg of Norvane", "analyst Safa Rashtchy, of Piper Jaffray," name the person's employer
+ * (1); after the title of a post over a place the name is the place ("Mayor Tom Bradley of
+ * Springvale": 2). 0 otherwise. */
 static int person_of(const ctx *c, const cand *m)
 {
     const tok *t = c->toks;
     uint32_t sent = m->sent;
     size_t k = m->ts - 1;
-    if (k < 2 || !tok_is(c->text, &t[k], "of") || t[k - 1].sent != sent ||
-        !(t[k - 1].flags & AG__T_CAP) || (t[k - 1].flags & AG__T_ALLCAPS))
+    if (k < 2 || !tok_is(c->text, &t[k], "of"))
+        return 0;
+    if (k >= 3 && (t[k - 1].flags & AG__T_PUNCT) && t[k - 1].punct == ',' && t[k - 1].sent == sent)
+        k--; /* the employer in apposition: "X, of Y," */
+    if (t[k - 1].sent != sent || !(t[k - 1].flags & AG__T_CAP) || (t[k - 1].flags & AG__T_ALLCAPS))
         return 0;
     size_t r = k - 1; /* the run of capitalised words before "of": [r, k) */
     while (r > 0 && t[r - 1].sent == sent && (t[r - 1].flags & AG__T_CAP) &&
