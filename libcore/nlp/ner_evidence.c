@@ -1211,6 +1211,15 @@ static int work_after(const ctx *c, const cand *m)
             if (tok_is(c->text, &t[q], "box") && tok_is(c->text, &t[q + 1], "office"))
                 return 4;
     }
+    /* its sales in copies, which only a record, a book or a game has ("X sold 92,000
+     * copies in its first week", "X has sold two million copies"; not the band's or the
+     * publisher's copies of a work, "X have sold 300,000 copies of their debut") */
+    static const char *const sell[] = {"sold", "sells", "shifted", NULL};
+    if (v < c->ntoks && t[v].sent == sent && tok_is_any(c->text, &t[v], sell) &&
+        !is_at(c, k, sent, "have"))
+        for (size_t q = v + 1; q < v + 6 && q < c->ntoks && t[q].sent == sent; q++)
+            if (tok_is(c->text, &t[q], "copies"))
+                return is_at(c, q + 1, sent, "of") ? 0 : 4;
     int named = 0;
     if (is_at(c, k, sent, "was") || is_at(c, k, sent, "were") || is_at(c, k, sent, "is"))
         k++, named = word_of(c, k, sent, CUE_WORK_NAMED);
