@@ -549,6 +549,21 @@ static int inside_body_name(const ctx *c, size_t j)
     return e > j + 1 && tok_is_any(c->text, &t[e - 1], heads);
 }
 
+/* A word of a name stands right before token j: a capitalised one or one in camel case
+ * ("iTunes", "eBay"). */
+static int name_word_before(const ctx *c, size_t j)
+{
+    const tok *t = c->p->toks;
+    if (j == 0 || t[j - 1].sent != t[j].sent || (t[j - 1].flags & AG__T_PUNCT))
+        return 0;
+    if (t[j - 1].flags & AG__T_CAP)
+        return 1;
+    for (size_t b = t[j - 1].s + 1; b < t[j - 1].e; b++)
+        if (c->text[b] >= 'A' && c->text[b] <= 'Z')
+            return 1;
+    return 0;
+}
+
 /* The word of token k, a sentence's first, is capitalised in mid-sentence elsewhere
  * other than inside a body's descriptive name (inside_body_name): "Cinema admissions
  * fell" beside "the Cinema Exhibitors' Association" names no one. 1 also when the
@@ -558,8 +573,18 @@ static int attested_alone(const ctx *c, size_t k)
     const tok *t = c->p->toks;
     if (!c->p->toks_kept)
         return 1;
+    /* A word the article also writes in lower case is attested alone only where it opens
+     * a name, as a company is called by its first word: "Search is growing" and "Music
+     * industry body X" beside "MSN Search", "iTunes Music Store" and "search adverts",
+     * "music fans" are the ordinary words (a side's nickname, "Sharks", is seldom
+     * written in lower case in its report). */
+    int lower = 0;
+    for (size_t j = next_same(c, k, 0, 0);
+         j != (size_t)-1 && !lower && !(t[k].flags & AG__T_ALLCAPS); j = next_same(c, k, j + 1, 0))
+        lower = (t[j].flags & AG__T_LOWER) != 0;
     for (size_t j = next_same(c, k, 0, 0); j != (size_t)-1; j = next_same(c, k, j + 1, 0))
-        if ((t[j].flags & AG__T_CAP) && !(t[j].flags & AG__T_FIRST) && !inside_body_name(c, j))
+        if ((t[j].flags & AG__T_CAP) && !(t[j].flags & AG__T_FIRST) && !inside_body_name(c, j) &&
+            !(lower && name_word_before(c, j)))
             return 1;
     return 0;
 }
