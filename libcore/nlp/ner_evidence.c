@@ -997,10 +997,13 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
     } else if ((nt->flags & AG__T_PUNCT) && nt->punct == ',' && te + 1 < c->ntoks &&
                t[te + 1].sent == m->sent && tok_is(c->text, &t[te + 1], "which") && !given &&
                !(m->ts > 0 && t[m->ts - 1].sent == m->sent &&
-                 tok_in(c, &t[m->ts - 1], G_LOC_PREP))) {
+                 tok_in(c, &t[m->ts - 1], G_LOC_PREP)) &&
+               !(m->ts > 1 && is_at(c, m->ts - 1, m->sent, "by") &&
+                 word_of(c, m->ts - 2, m->sent, CUE_WORK_CREDIT))) {
         /* "Aer Lingus, which the government plans to sell, said": no person is "which",
          * and of the things that are, a body is the one news names most (but "clashes in
-         * South Ossetia, which" name a place) */
+         * South Ossetia, which" name a place, and "X, directed by Y, which also won" the
+         * film X, its credit's "which") */
         m->votes[AG_ACTOR_ORG] += 2;
     }
 }
