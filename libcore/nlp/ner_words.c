@@ -102,7 +102,7 @@ const char *const ag__ner_misc_heads[] = {
     "Crisis",      "Medal",       "Medals",       "Tour",          "Chart",     "Charts",
     "Masters",     "Telescope",   "Globes",       "Contest",       "Ceremony",  "Crash",
     "Depression",  "Recession",   "Rally",        "Uprising",      "Rebellion", "Massacre",
-    "Famine",      "Premiership", "Index",        "Average",       NULL};
+    "Famine",      "Premiership", "Index",        "Average",       "Test",      NULL};
 /* Nouns before or after a name that make it a work or a product: "the film Troy", "their
  * album X", "the Xbox console", "the Firefox browser", "the Linux kernel", "the Mydoom
  * worm". Nouns a company name
