@@ -1077,11 +1077,22 @@ static int owned_thing(const ctx *c, const cand *m, const tok *pv)
     }
     if (te >= c->ntoks || t[te].sent != m->sent || (t[te].flags & AG__T_PUNCT))
         return 1;
-    /* (not a name that goes on: "its X and Management investment arm") */
+    /* (not a name that goes on: "its X and Management investment arm"; a product's kind
+     * may follow in two words: "its QuickTime media player", "its FairPlay copy
+     * protection", "its X music service") */
     const tok *nt = &t[te];
-    return (nt->flags & AG__T_LOWER) && !tok_is(c->text, nt, "and") &&
-           ((nt->cls & AG_LEX_FUNCTION) || tok_in(c, nt, G_MISC_NOUN) ||
-            tok_is(c->text, nt, "operating"));
+    if (!(nt->flags & AG__T_LOWER) || tok_is(c->text, nt, "and"))
+        return 0;
+    if ((nt->cls & AG_LEX_FUNCTION) || tok_in(c, nt, G_MISC_NOUN) ||
+        tok_is(c->text, nt, "operating"))
+        return 1;
+    size_t q = te + !tok_is_any(c->text, nt, ag__ner_product_kinds);
+    /* (the kind names the product, not a company of its trade: "its Cosworth engine
+     * company") */
+    return q < c->ntoks && t[q].sent == m->sent && (t[q].flags & AG__T_LOWER) &&
+           tok_is_any(c->text, &t[q], ag__ner_product_kinds) &&
+           !(q + 1 < c->ntoks && t[q + 1].sent == m->sent && (t[q + 1].flags & AG__T_LOWER) &&
+             tok_in(c, &t[q + 1], G_ORG_BEFORE | G_ORG_NOUN | G_STAKE));
 }
 
 /* The name follows a company the lexicon knows, right after an article or "its": "the

@@ -115,6 +115,12 @@ static const char *const misc_nouns[] = {
     "thriller", "soap",      "cartoon",     "biopic",     "sequel",      "prequel",   "remake",
     "sedan",    "hatchback", "minivan",     "coupe",      "standard",    "format",    "codec",
     "protocol", "crude",     "worm",        "virus",      "compilation", "anthology", NULL};
+/* Kinds of product after a name a company owns ("its QuickTime player", "its X media
+ * player", "its FairPlay copy protection", "its X search engine"): a body's parts are
+ * named with their kind too, but a unit, a division or an arm (G_STAKE), never these. */
+const char *const ag__ner_product_kinds[] = {
+    "player",  "players",  "software", "service", "engine", "protection", "device", "devices",
+    "handset", "handsets", "chip",     "chips",   "phone",  "phones",     NULL};
 /* Last words of multi-word places: "Wall Street", "Tiananmen Square", "Gaza Strip"; also
  * sports grounds ("Adelaide Oval", "Ascot Racecourse"). */
 static const char *const place_heads[] = {
