@@ -1534,6 +1534,12 @@ static int show_before(const ctx *c, const cand *m, const tok *pv)
            tok_is_any(c->text, &t[k - 1], kinds);
 }
 
+int ag__ner_show_before(const ctx *c, const cand *m)
+{
+    return m->ts > 1 && c->toks[m->ts - 1].sent == m->sent &&
+           show_before(c, m, &c->toks[m->ts - 1]);
+}
+
 /* "game" or "games" before the name follows a kind of computer game: "the racing game
  * X", "the video game X", "the strategy games X and Y" name games. Not "game" alone,
  * which is a match's: "the game Sharapova won". */

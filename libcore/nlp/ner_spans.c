@@ -2821,7 +2821,8 @@ int ag__ner_finish_cands(ctx *c, size_t from)
         /* Teams. */
         if (!(m->dateline || m->adjective || m->type == AG_ACTOR_COUNTRY ||
               m->type == AG_ACTOR_PERSON || m->role ||
-              (ts > 0 && t[ts - 1].sent == m->sent && ag__ner_nationality_noun(c, &t[ts - 1])))) {
+              (ts > 0 && t[ts - 1].sent == m->sent && ag__ner_nationality_noun(c, &t[ts - 1])) ||
+              ag__ner_show_before(c, m))) {
             int single = m->name >= 0 ? te - ts == 1 : te - ts <= 3;
             if (single && is_score(c, te, m->sent) && !ag__ner_version_number(c, te, m->sent) &&
                 !set_scores(c, te, m->sent))

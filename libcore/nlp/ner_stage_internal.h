@@ -853,6 +853,11 @@ int ag__ner_work_votes(const ctx *c, const cand *m);
  * that mention only. */
 int ag__ner_work_noun_before(const ctx *c, const cand *m);
 
+/* Candidate m follows a noun of a programme after its kind ("the talent show X", "the
+ * quiz programme X"): a show, which "beats" its rivals in the ratings as a team does in
+ * a match. */
+int ag__ner_show_before(const ctx *c, const cand *m);
+
 /* ---------------------------------------------------------------- in-article resolution
  * (ner_resolve.c): p->cands and p->names -> one name and type per candidate */
 
