@@ -1057,6 +1057,25 @@ static int product_before(const ctx *c, const cand *m, const tok *pv)
                    (t[te].cls & (AG_LEX_FUNCTION | AG_LEX_NONNAME)));
 }
 
+/* The word right before the name (pv) is a brand of one lower-case letter and a
+ * capitalised word ("iTunes", "iPod", "eServer"): the name goes on the brand's, a
+ * product's or a service's ("the iTunes Music Store", "an iPod Mini"), as no actor's
+ * name is written so (not a prefix's hyphen, "pro-Kremlin United Russia", nor a space
+ * lost after a word, "theTamil Tigers"). */
+static int brand_before(const ctx *c, const cand *m, const tok *pv)
+{
+    const char *w = c->text + pv->s;
+    size_t n = pv->e - pv->s;
+    if (!(pv->flags & AG__T_LOWER) || (pv->flags & AG__T_PUNCT) || pv->e + 1 != c->toks[m->ts].s ||
+        n < 4 || !(w[1] >= 'A' && w[1] <= 'Z'))
+        return 0;
+    for (size_t i = 2; i < n; i++)
+        if (!((w[i] >= 'a' && w[i] <= 'z') || (w[i] >= 'A' && w[i] <= 'Z') ||
+              (w[i] >= '0' && w[i] <= '9')))
+            return 0;
+    return 1;
+}
+
 /* The name is a thing a body owns: "its" before it, or "its" and one adjective ("Nintendo
  * launched its DS", "its new Kairo console", "its own Tensa chip"; not "its former X
  * leader"). A body's products
@@ -1686,6 +1705,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_PERSON] += 3; /* "Frenchman Olivier Mutis beat the top seed" */
     else if (!titled && !given && product_before(c, m, pv))
         m->votes[AG_ACTOR_OTHER] += 3; /* "aboard SpaceShipOne", "runs on Linux" */
+    else if (!titled && !given && brand_before(c, m, pv))
+        m->votes[AG_ACTOR_OTHER] += 4; /* "the iTunes Music Store", "an iPod Mini" */
     else if (!titled && !given && owned_thing(c, m, pv))
         m->votes[AG_ACTOR_OTHER] += 3; /* "Nintendo launched its DS" */
     else if (!titled && !given && !hascue && !w->allcommon && maker_model(c, m))
