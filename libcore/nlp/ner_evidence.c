@@ -1841,6 +1841,32 @@ static int edition_year(const ctx *c, const cand *m)
            ((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0'));
 }
 
+/* Token k, capitalised in mid-sentence outside a title-case line, is a pronoun, an
+ * auxiliary, "to", "no" or "this" (ag__ner_title_markers), which a title writes
+ * capitalised and a body's name does not ("Doctors Without Borders" keeps its
+ * prepositions). */
+static int title_marker(const ctx *c, size_t k)
+{
+    const tok *t = c->toks;
+    return (t[k].flags & AG__T_CAP) && !(t[k].flags & (AG__T_FIRST | AG__T_ALLCAPS)) &&
+           !c->p->capsent[t[k].sent] && tok_is_any(c->text, &t[k], ag__ner_title_markers);
+}
+
+/* The name is (part of) a work's title in title case: a title marker inside it ("Lonely
+ * No More", "Napster To Go"), or right before it after another capitalised word ("To Go"
+ * after "Napster"). */
+static int titlecase_work(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    for (size_t k = m->ts + 1; k < m->te; k++)
+        if (title_marker(c, k))
+            return 1;
+    size_t k = m->ts;
+    return k >= 2 && t[k - 1].sent == m->sent && t[k - 2].sent == m->sent &&
+           title_marker(c, k - 1) && (t[k - 2].flags & AG__T_CAP) &&
+           !(t[k - 2].flags & AG__T_PUNCT);
+}
+
 void ag__ner_vote_unknown(ctx *c, cand *m, int titled)
 {
     const tok *t = c->toks;
@@ -1851,6 +1877,8 @@ void ag__ner_vote_unknown(ctx *c, cand *m, int titled)
     /* (strong enough for the article's few later mentions, each an acronym: "the RPI") */
     if (w.acronym && term_acronym(c, m))
         m->votes[AG_ACTOR_OTHER] += 8;
+    if (!titled && titlecase_work(c, m))
+        m->votes[AG_ACTOR_OTHER] += 6; /* "Lonely No More by Rob Thomas" */
     /* Context. */
     if (te < c->ntoks && t[te].sent == m->sent)
         vote_after(c, m, &w);

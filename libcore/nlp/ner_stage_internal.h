@@ -363,6 +363,7 @@ extern const char *const ag__ner_work_in[];
 extern const char *const ag__ner_work_of[];
 extern const char *const ag__ner_work_titles[];
 extern const char *const ag__ner_product_kinds[];
+extern const char *const ag__ner_title_markers[];
 extern const char *const ag__ner_title_glue[];
 extern const char *const ag__ner_trade_nouns[];
 extern const char *const ag__ner_cause_heads[];

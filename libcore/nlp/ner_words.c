@@ -115,6 +115,12 @@ static const char *const misc_nouns[] = {
     "thriller", "soap",      "cartoon",     "biopic",     "sequel",      "prequel",   "remake",
     "sedan",    "hatchback", "minivan",     "coupe",      "standard",    "format",    "codec",
     "protocol", "crude",     "worm",        "virus",      "compilation", "anthology", NULL};
+/* Words a title in title case capitalises and a body's name does not: "Lonely No More",
+ * "(Is This The Way To) Amarillo", "Napster To Go" (not the prepositions and articles of
+ * "Doctors Without Borders", "Bank Of America", nor "Her Majesty's"). */
+const char *const ag__ner_title_markers[] = {"To",  "Is",  "Are", "Was",  "Were", "Be",   "Me",
+                                             "You", "We",  "It",  "My",   "Your", "This", "That",
+                                             "No",  "Not", "Do",  "Does", "Did",  NULL};
 /* Kinds of product after a name a company owns ("its QuickTime player", "its X media
  * player", "its FairPlay copy protection", "its X search engine"): a body's parts are
  * named with their kind too, but a unit, a division or an arm (G_STAKE), never these. */
