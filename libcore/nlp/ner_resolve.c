@@ -935,12 +935,13 @@ static int members_of(const char *k, size_t kl, const char *s, size_t n)
 }
 
 /* A name of two words or more that starts exactly one longer organisation name ending
- * in an organisation word or a legal form, and has no title or given name first and no
- * organisation word first or last (a body of its own: "Tarn Valley Railway" beside the
- * "Tarn Valley Railway Preservation Society"), is its short form: "Hon Hai would gain" after "Hon
- * Hai Precision Industry" (a person's two words before). Not an event's name ("Davis
- * Cup" beside "Davis Cup World Group"), and not a longer name only a title-case
- * headline writes, whose words run on ("Yahoo Launching Music Download Service"). */
+ * in an organisation word or a legal form is its short form: "Hon Hai would gain" after
+ * "Hon Hai Precision Industry" (a person's two words before). Not a name with a title or
+ * a given name first, nor one with an organisation word first or last, a body of its
+ * own ("Tarn Valley Railway" beside the "Tarn Valley Railway Preservation Society"), nor
+ * an event's name ("Davis Cup" beside "Davis Cup World Group"); and not a longer name
+ * only a title-case headline writes, whose words run on ("Yahoo Launching Music Download
+ * Service"). */
 static void org_prefixes(ctx *c, const uint32_t *orgs, size_t norg)
 {
     dname *nm = c->p->names;
@@ -948,10 +949,11 @@ static void org_prefixes(ctx *c, const uint32_t *orgs, size_t norg)
     for (size_t i = 0; i < nn; i++) {
         dname *a = &nm[i];
         if (a->canon >= 0 || a->ntok < 2 || a->strong || a->type == AG_ACTOR_PLACE ||
-            a->type == AG_ACTOR_COUNTRY || a->type == AG_ACTOR_OTHER || misc_name(a) ||
-            (ag_lexicon_word_class(c->lex, a->last, a->lastlen) & AG_LEX_ORGCUE) ||
-            (ag_lexicon_word_class(c->lex, a->key, (size_t)(strchr(a->key, ' ') - a->key)) &
-             AG_LEX_ORGCUE))
+            a->type == AG_ACTOR_COUNTRY || a->type == AG_ACTOR_OTHER || misc_name(a))
+            continue;
+        const char *sp = memchr(a->key, ' ', a->keylen);
+        if (!sp || (ag_lexicon_word_class(c->lex, a->last, a->lastlen) & AG_LEX_ORGCUE) ||
+            (ag_lexicon_word_class(c->lex, a->key, (size_t)(sp - a->key)) & AG_LEX_ORGCUE))
             continue;
         long found = -1;
         int hits = 0;
