@@ -1584,23 +1584,14 @@ static int adverb(const ctx *c, const tok *t)
  * ("Major League Baseball"). */
 static int desk_label(const ctx *c, size_t ts, size_t te)
 {
-    static const char *const desks[] = {
-        "soccer",     "football", "baseball",  "basketball", "tennis",   "golf",    "cricket",
-        "rugby",      "cycling",  "athletics", "boxing",     "hockey",   "skiing",  "swimming",
-        "motor",      "ice",      "horse",     "rowing",     "sailing",  "snooker", "badminton",
-        "volleyball", "handball", "judo",      "forex",      "bonds",    "stocks",  "equities",
-        "metals",     "grains",   "softs",     "money",      "emerging", "press",   "update",
-        "corrected",  "refile",   "wrapup",    "interview",  "analysis", "preview", "factbox",
-        NULL};
-    /* (not "RUGBY UNION", "RUGBY LEAGUE": the codes' names are their bodies' too) */
-    static const char *const seconds[] = {"racing", "hockey", "markets", "digest", NULL};
     const tok *t = c->toks;
     if (te - ts > 2 || (ts > 0 && t[ts - 1].sent == t[ts].sent) || te >= c->ntoks ||
         !(t[te].flags & AG__T_PUNCT) || t[te].punct != '-' || t[te].sent != t[ts].sent)
         return 0;
     for (size_t q = ts; q < te; q++)
         if (!(t[q].flags & AG__T_ALLCAPS) ||
-            !list_has_ci(q == ts ? desks : seconds, c->text + t[q].s, t[q].e - t[q].s))
+            !list_has_ci(q == ts ? ag__ner_desk_labels : ag__ner_desk_seconds, c->text + t[q].s,
+                         t[q].e - t[q].s))
             return 0;
     return 1;
 }

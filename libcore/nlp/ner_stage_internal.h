@@ -397,6 +397,8 @@ extern const char *const ag__ner_located_modifiers[]; /* "Dublin-based": a place
 extern const char *const ag__ner_acting_modifiers[];  /* "Moscow-backed": its government */
 extern const char *const ag__ner_seats[];             /* "Brussels said": the EU */
 extern const char *const ag__ner_party_heads[];       /* "Social Democratic Party" */
+extern const char *const ag__ner_desk_labels[];       /* "FOREX - ...": no name */
+extern const char *const ag__ner_desk_seconds[];      /* "MONEY MARKETS - ..." */
 extern const char *const ag__ner_numbered_units[];    /* "Game 2", "Stage 12": no actor */
 extern const char *const ag__ner_founding[];
 extern const char *const ag__ner_person_nouns[];

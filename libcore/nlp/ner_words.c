@@ -231,6 +231,21 @@ const char *const ag__ner_located_modifiers[] = {
 const char *const ag__ner_acting_modifiers[] = {"backed",    "led",    "brokered",
                                                 "sponsored", "funded", NULL};
 
+/* A wire headline's desk label before its dash, no name (lower case, matched in any
+ * case): a sport's ("SOCCER - ...", "MOTOR RACING - ...") or a market desk's ("FOREX -
+ * ...", "MONEY MARKETS - ...", "UPDATE - ..."), and the second words of the labels of
+ * two. Not "RUGBY UNION", "RUGBY LEAGUE": the codes' names are their bodies' too. Asked
+ * by ner_spans.c (desk_label). */
+const char *const ag__ner_desk_labels[] = {
+    "soccer",     "football", "baseball",  "basketball", "tennis",   "golf",    "cricket",
+    "rugby",      "cycling",  "athletics", "boxing",     "hockey",   "skiing",  "swimming",
+    "motor",      "ice",      "horse",     "rowing",     "sailing",  "snooker", "badminton",
+    "volleyball", "handball", "judo",      "forex",      "bonds",    "stocks",  "equities",
+    "metals",     "grains",   "softs",     "money",      "emerging", "press",   "update",
+    "corrected",  "refile",   "wrapup",    "interview",  "analysis", "preview", "factbox",
+    NULL};
+const char *const ag__ner_desk_seconds[] = {"racing", "hockey", "markets", "digest", NULL};
+
 /* Last words of a party's (or a movement's) name whose members are named in the plural
  * of the word before ("Social Democrats" of the "Social Democratic Party", "Christian
  * Democrats" of the "Christian Democratic Union"). Lower case. Asked by ner_resolve.c. */
