@@ -1602,6 +1602,38 @@ static int person_shaped(const ctx *c, const cand *m, const name_words *w)
     return 1;
 }
 
+/* The name is in a list of examples of a kind of organisation: "rivals such as X, Y and
+ * Z", "firms including X and Y", "carriers like X". Walks back over the list's names,
+ * commas and "and" to "such as", "including" or "like", and the plural noun before it. */
+static int example_of_kind(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    size_t k = m->ts;
+    while (k > 0 && t[k - 1].sent == m->sent && k + 12 > m->ts &&
+           ((t[k - 1].flags & AG__T_CAP) || tok_is(c->text, &t[k - 1], "and") ||
+            ((t[k - 1].flags & AG__T_PUNCT) && t[k - 1].punct == ',')))
+        k--;
+    if (k < 2 || t[k - 1].sent != m->sent)
+        return 0;
+    size_t n;
+    if (tok_is(c->text, &t[k - 1], "as") && tok_is(c->text, &t[k - 2], "such"))
+        n = k - 3;
+    else if (tok_is(c->text, &t[k - 1], "including") || tok_is(c->text, &t[k - 1], "like"))
+        n = k - 2;
+    else
+        return 0;
+    /* (the plural noun may open the sentence: "Rivals such as X", "Airlines like X") */
+    static const char *const opening[] = {"Rivals",   "Firms", "Companies",
+                                          "Carriers", "Banks", NULL};
+    const tok *kind = &t[n];
+    if (n >= k || kind->sent != m->sent || c->text[kind->e - 1] != 's')
+        return 0;
+    if (kind->flags & AG__T_LOWER)
+        return tok_in(c, kind, G_ORG_BEFORE) || tok_is(c->text, kind, "rivals");
+    return (kind->flags & AG__T_FIRST) &&
+           (tok_is_any(c->text, kind, ag__ner_trade_nouns) || tok_is_any(c->text, kind, opening));
+}
+
 /* Votes from the words right before the name, in its sentence (ts > 0). */
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
@@ -1657,6 +1689,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_ORG] += 3; /* "software maker X"; "Chipmaker X to buy"; not
                                       * "broadcaster Aoife Brennan", a trade of persons
                                       * too, before a name shaped as theirs are */
+    else if (!titled && !given && example_of_kind(c, m))
+        m->votes[AG_ACTOR_ORG] += 3; /* "rivals such as Bulldog, Tiscali and X" */
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_MISC_NOUN) && !titled)
         m->votes[AG_ACTOR_OTHER] += 5; /* "the film Troy", "his painting The Siege of X" */
     else if (!titled && !given && show_before(c, m, pv))
