@@ -1512,12 +1512,8 @@ static int staff_at(ctx *c, size_t k)
     if (c->text[t->e - 1] != 's')
         return (t->flags & AG__T_LOWER) && tok_is_any(c->text, t, one);
     ag__lex_lower(c->text + t->s, n, low); /* "Analysts at X" starts many a sentence */
-    for (const char *const *w = staff; *w; w++)
-        if (strlen(*w) == n && memcmp(*w, low, n) == 0)
-            return 1;
-    for (const char *const *w = one; *w; w++) /* "dealers at X", "brokers at X" */
-        if (strlen(*w) == n - 1 && memcmp(*w, low, n - 1) == 0)
-            return 1;
+    if (list_has(staff, low, n) || list_has(one, low, n - 1)) /* "dealers at X" */
+        return 1;
     return (word_class_raw(c->p, c->lex, low, n - 1) & AG_LEX_TITLE) != 0;
 }
 

@@ -928,10 +928,7 @@ static int members_of(const char *k, size_t kl, const char *s, size_t n)
     if (s[q] != ' ')
         return 0;
     q++;
-    for (const char *const *h = ag__ner_party_heads; *h; h++)
-        if (strlen(*h) == n - q && memcmp(s + q, *h, n - q) == 0)
-            return 1;
-    return 0;
+    return list_has(ag__ner_party_heads, s + q, n - q);
 }
 
 /* A name of two words or more that starts exactly one longer organisation name ending
@@ -982,7 +979,9 @@ static void party_members(ctx *c)
     dname *nm = p->names;
     for (size_t i = 0; i < p->nnames; i++) {
         dname *a = &nm[i];
-        if (a->canon >= 0 || a->type != AG_ACTOR_ORG || a->ntok > 3)
+        /* (a plural first: most names are none, and the lexicon's names need lowering) */
+        if (a->canon >= 0 || a->type != AG_ACTOR_ORG || a->ntok > 3 || a->keylen < 5 ||
+            a->key[a->keylen - 1] != 's')
             continue;
         long found = -1, found_g = -1, n = 0;
         for (size_t j = 0; j < p->nnames && n < 2; j++)
