@@ -879,7 +879,11 @@ static int side_owns_their(const ctx *c, const cand *m)
  * not a person, nor a town. */
 static int share_move(const ctx *c, size_t k, uint32_t sent)
 {
-    static const char *const units[] = {"percent", "pct", "per", "pence", "cents", "p", NULL};
+    /* (prices are quoted in a currency's small or whole units: "Sandoz rose 10 francs",
+     * "Bayer fell 1.20 marks", "Sony lost 40 yen") */
+    static const char *const units[] = {
+        "percent",  "pct", "per",    "pence",  "cents",  "p",      "francs", "marks",
+        "pfennigs", "yen", "crowns", "kronor", "kroner", "rupees", "pesos",  NULL};
     const tok *t = c->toks;
     if (k + 2 >= c->ntoks || t[k].sent != sent || !(t[k].flags & AG__T_LOWER) ||
         !(t[k + 1].flags & AG__T_DIGIT) || t[k + 1].sent != sent ||
@@ -1646,11 +1650,15 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
                       tok_is(c->text, &t[ts - 2], "to"));
     /* (the head of a department named by an ordinary word is no company's: "head of
      * Marketing") */
+    /* Companies merge: "merging with Sandoz", "its merger with X", "a tie-up with X". */
+    static const char *const mergers[] = {"merger",  "merge",  "merges", "merged",
+                                          "merging", "tie-up", NULL};
     int stake =
-        ts > 1 && t[ts - 2].sent == m->sent &&
-        (tok_is(c->text, pv, "in") || tok_is(c->text, pv, "of")) &&
-        (t[ts - 2].flags & (AG__T_LOWER | AG__T_FIRST)) && tok_in(c, &t[ts - 2], G_STAKE) &&
-        !(te - ts == 1 && (t[ts].cls & AG_LEX_COMMON) && tok_is(c->text, &t[ts - 2], "head"));
+        ts > 1 && t[ts - 2].sent == m->sent && (t[ts - 2].flags & (AG__T_LOWER | AG__T_FIRST)) &&
+        (((tok_is(c->text, pv, "in") || tok_is(c->text, pv, "of")) &&
+          tok_in(c, &t[ts - 2], G_STAKE) &&
+          !(te - ts == 1 && (t[ts].cls & AG_LEX_COMMON) && tok_is(c->text, &t[ts - 2], "head"))) ||
+         (tok_is(c->text, pv, "with") && tok_is_any(c->text, &t[ts - 2], mergers)));
     /* (an article may open the title inside the marks: ""The Da Vinci Code" opens") */
     const tok *qo = (tok_is(c->text, pv, "The") || tok_is(c->text, pv, "A")) && ts > 1 &&
                             t[ts - 2].sent == m->sent
@@ -1664,7 +1672,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
                    (t[of - 1].flags & AG__T_LOWER) && tok_in(c, &t[of - 1], G_PLACE_NOUN);
     int of_person;
     if (stake)
-        m->votes[AG_ACTOR_ORG] += 4; /* "shares in Sony", "chief executive of BP" */
+        m->votes[AG_ACTOR_ORG] += 4; /* "shares in Sony", "chief executive of BP", "merger
+                                      * with Sandoz" */
     else if (translation(c, m))
         m->votes[AG_ACTOR_OTHER] += 5; /* "(Spanish: Comisión del Río Paraná, CCRP)" */
     else if (!titled && !given && (of_person = person_of(c, m)) != 0)

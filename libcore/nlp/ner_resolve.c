@@ -775,7 +775,10 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
         const dname *b = &nm[j];
         if (b->canon >= 0 || b->keylen <= kl + 1)
             continue;
-        int first = b->key[kl] == ' ' && memcmp(b->key, k, kl) == 0;
+        /* (an organisation's hyphenated name starts with its short form too: "Ciba" for
+         * "Ciba-Geigy AG", "Daimler" for "Daimler-Benz") */
+        int first = (b->key[kl] == ' ' || (b->key[kl] == '-' && b->type == AG_ACTOR_ORG)) &&
+                    memcmp(b->key, k, kl) == 0;
         int head = b->key[b->keylen - kl - 1] == ' ' && memcmp(b->key + b->keylen - kl, k, kl) == 0;
         if (misc_name(b)) {
             /* A work or a product: its first word is it ("Harbour" for the film "Harbour
