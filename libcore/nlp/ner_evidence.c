@@ -150,6 +150,24 @@ static int plays_for(const ctx *c, size_t ts, uint32_t sent)
            tok_is_any(c->text, &t[ts - 2], ag__ner_plays_for);
 }
 
+/* A side in brackets right after a player's full name (a given name first), in a sports
+ * report's team or squad list: "Tim Stimpson (Newcastle)", "Phil de Glanville (Bath,
+ * captain)". A country there is his nation ("Goran Ivanisevic (Croatia)"), and so is a
+ * name the lexicon does not know ("Kazakstan"): the caller asks for a town. Not after a
+ * ground's name, "At The Oval (London):". */
+static int player_club(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    size_t ts = m->ts, te = m->te;
+    if (ts < 3 || te >= c->ntoks || m == c->p->cands || !(t[ts - 1].flags & AG__T_PUNCT) ||
+        t[ts - 1].punct != '(' || !(t[te].flags & AG__T_PUNCT) ||
+        (t[te].punct != ')' && t[te].punct != ','))
+        return 0;
+    const cand *pl = m - 1;
+    return pl->te + 1 == ts && pl->te - pl->ts >= 2 && t[pl->ts].sent == m->sent &&
+           (t[pl->ts].cls & AG_LEX_GIVEN) && ag__ner_sports_report(c);
+}
+
 int ag__ner_city_team(const ctx *c, const cand *m)
 {
     const tok *t = c->toks;
@@ -179,6 +197,8 @@ int ag__ner_city_team(const ctx *c, const cand *m)
         return 1; /* "League Two side Boston", "Premiership side Fulham" */
     if (city_at_city(c, m))
         return 1; /* "Denver at Miami": a fixture, the second side at home */
+    if (player_club(c, m))
+        return 1; /* "Tim Stimpson (Newcastle)" */
     /* Every other context has a hyphenated score nearby: the tokens' flags say whether it
      * may have one, before any word is compared. */
     size_t near = 0;

@@ -294,10 +294,16 @@ const char *const ag__ner_result_verbs[] = {"rallied", "rallies",   "swept",    
 /* Who plays for, coaches or follows a side, after a city that is its team: "Liverpool
  * manager", "Atlanta left-hander", "Boston fans". Not "mayor", "police", "council". */
 const char *const ag__ner_team_roles[] = {
-    "manager",    "coach",       "captain",    "boss",       "skipper",     "striker",
-    "midfielder", "defender",    "goalkeeper", "winger",     "pitcher",     "quarterback",
-    "shortstop",  "outfielder",  "infielder",  "linebacker", "left-hander", "right-hander",
-    "lefthander", "righthander", "fans",       "fan",        "uniform",     NULL};
+    "manager", "coach", "captain", "boss", "skipper", "striker", "midfielder", "defender",
+    "goalkeeper", "winger", "pitcher", "quarterback", "shortstop", "outfielder", "infielder",
+    "linebacker", "left-hander", "right-hander", "lefthander", "righthander", "fans", "fan",
+    "uniform",
+    /* (the positions of rugby, cricket, hockey and baseball: "Leicester flanker Neil
+     * Back", "Yorkshire paceman X") */
+    "flanker", "fly-half", "scrum-half", "hooker", "prop", "lock", "full-back", "fullback",
+    "centre-back", "centre-half", "batsman", "bowler", "paceman", "spinner", "seamer",
+    "all-rounder", "wicketkeeper", "keeper", "goalie", "goaltender", "defenceman", "defenseman",
+    "catcher", "reliever", "teammate", "team-mate", "squad", NULL};
 /* Verbs before a side's score or record: "Houston lost 6-2", "Miami is 5-2", "Seattle
  * improved to 40-38". */
 const char *const ag__ner_score_verbs[] = {"won",  "lost", "wins", "loses",    "tied",  "drew",
