@@ -926,6 +926,18 @@ static int share_move(const ctx *c, size_t k, uint32_t sent)
     return 0;
 }
 
+/* Token k is a modifier of a post and a title follows it: "parliamentary leader",
+ * "deputy chairman", "party leader", "former manager". After a name, as the title alone
+ * is, it says the name is the body the post is in ("Greens parliamentary leader X"). */
+static int title_modified(const ctx *c, size_t k, uint32_t sent)
+{
+    static const char *const modifiers[] = {"parliamentary", "deputy",  "party", "former",
+                                            "acting",        "interim", "joint", NULL};
+    const tok *t = c->toks;
+    return k + 1 < c->ntoks && t[k + 1].sent == sent && (t[k + 1].flags & AG__T_LOWER) &&
+           (t[k + 1].cls & AG_LEX_TITLE) && tok_is_any(c->text, &t[k], modifiers);
+}
+
 static void vote_after(ctx *c, cand *m, const name_words *w)
 {
     const tok *t = c->toks;
@@ -1008,8 +1020,9 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
             m->votes[AG_ACTOR_OTHER] += 3; /* "the Linux operating system" */
         else if (!given && program_after(c, m))
             m->votes[AG_ACTOR_OTHER] += 3; /* "the Kazaa file-sharing software" */
-        else if ((nt->cls & AG_LEX_TITLE) && !given)
-            m->votes[AG_ACTOR_ORG] += 2; /* "Labour leader", "Arsenal manager" */
+        else if (!given && ((nt->cls & AG_LEX_TITLE) || title_modified(c, te, m->sent)))
+            m->votes[AG_ACTOR_ORG] += 2; /* "Labour leader", "Arsenal manager", "Greens
+                                          * parliamentary leader" */
     } else if ((nt->flags & AG__T_PUNCT) && nt->punct == ',' && te + 2 < c->ntoks &&
                t[te + 2].sent == m->sent && (t[te + 1].flags & AG__T_DIGIT) &&
                t[te + 1].e - t[te + 1].s <= 3 && (t[te + 2].flags & AG__T_PUNCT) &&
