@@ -328,6 +328,21 @@ int ag__ner_cue_plural(const ctx *c, const tok *t)
     return (word_class(c->p, c->lex, low, n - 1) & AG_LEX_ORGCUE) != 0;
 }
 
+/* Candidate m is a peer or a prelate named by the title and the seat: "the Earl of
+ * Carlisle", "the Duke of Norfolk", "the Prince of Wales", "the Bishop of Durham". One
+ * place after "of" ("Lord of the Rings" is a work, "Lady of the Lake" no peer). */
+static int peerage(const ctx *c, const cand *m)
+{
+    static const char *const peers[] = {
+        "Duke",        "Duchess",  "Earl",        "Countess", "Marquess",   "Marquis",
+        "Marchioness", "Viscount", "Viscountess", "Baron",    "Baroness",   "Prince",
+        "Princess",    "Lord",     "Lady",        "Bishop",   "Archbishop", NULL};
+    const tok *t = c->toks;
+    size_t ts = m->ts, n = m->te - ts;
+    return n >= 3 && n <= 4 && tok_is(c->text, &t[ts + 1], "of") && (t[ts + 2].flags & AG__T_CAP) &&
+           tok_is_any(c->text, &t[ts], peers);
+}
+
 /* The words of candidate m before its "of" are ordinary ones, an article first maybe,
  * and no organisation's, title's, given or place word: the name is a work's or an event's
  * title ("The Line of Beauty", "Festival of Ideas"), as a body names itself by its kind
@@ -443,9 +458,12 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_ORG] += 2;
     if (w->acro_led)
         m->votes[AG_ACTOR_ORG] += 2; /* "ING Barings", "BNP Paribas", "HSBC Holdings" */
-    if (hasof && !titled)
+    int peer = !titled && !hascue && peerage(c, m);
+    if (peer)
+        m->votes[AG_ACTOR_PERSON] += 6; /* "the Earl of Carlisle", "the Bishop of Durham" */
+    if (hasof && !titled && !peer)
         m->votes[AG_ACTOR_ORG] += 2;
-    if (hasof && !titled && !hascue && ordinary_before_of(c, m))
+    if (hasof && !titled && !hascue && !peer && ordinary_before_of(c, m))
         m->votes[AG_ACTOR_OTHER] += 5; /* "The Line of Beauty", "Rally of Portugal" */
     /* (What the words say is the same at every mention: ownp has it counted once per
      * name, so that one "the band X" or "X, starring Y" outweighs a given name that the
@@ -1667,6 +1685,28 @@ static int example_of_kind(const ctx *c, const cand *m)
            (tok_is_any(c->text, kind, ag__ner_trade_nouns) || tok_is_any(c->text, kind, opening));
 }
 
+/* Candidate m, ordinary words, follows a post's title and "for the": it is the post's
+ * portfolio, no actor ("Secretary of State for the Colonies", "Minister for the
+ * Environment", "Commissioner for the Arts"). The title's words are capitalised, "of"
+ * between them ("Secretary of State"), up to four tokens back. */
+static int portfolio_of_post(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    size_t ts = m->ts;
+    if (ts < 3 || t[ts - 2].sent != m->sent || !tok_is(c->text, &t[ts - 1], "the") ||
+        !tok_is(c->text, &t[ts - 2], "for"))
+        return 0;
+    for (size_t k = ts - 3, n = 0; n < 4 && t[k].sent == m->sent; k--, n++) {
+        if ((t[k].flags & AG__T_CAP) && (t[k].cls & AG_LEX_TITLE))
+            return 1;
+        if (!(t[k].flags & AG__T_CAP) && !tok_is(c->text, &t[k], "of"))
+            return 0;
+        if (k == 0)
+            break;
+    }
+    return 0;
+}
+
 /* Votes from the words right before the name, in its sentence (ts > 0). */
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
@@ -1727,6 +1767,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_ORG] += 3; /* "software maker X"; "Chipmaker X to buy"; not
                                       * "broadcaster Aoife Brennan", a trade of persons
                                       * too, before a name shaped as theirs are */
+    else if (!titled && w->allcommon && portfolio_of_post(c, m))
+        m->votes[AG_ACTOR_OTHER] += 5; /* "Secretary of State for the Colonies" */
     else if (!titled && !given && example_of_kind(c, m))
         m->votes[AG_ACTOR_ORG] += 3; /* "rivals such as Bulldog, Tiscali and X" */
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_MISC_NOUN) && !titled)
