@@ -1707,6 +1707,23 @@ static int portfolio_of_post(const ctx *c, const cand *m)
     return 0;
 }
 
+/* Candidate m follows "to form" in a sentence of a merger: "merged with X to form Y",
+ * "will combine to form Y". What two companies form is a company. */
+static int merger_forms(const ctx *c, const cand *m, const char *const *mergers)
+{
+    const tok *t = c->toks;
+    size_t ts = m->ts;
+    if (ts < 3 || t[ts - 2].sent != m->sent || !tok_is(c->text, &t[ts - 1], "form") ||
+        !tok_is(c->text, &t[ts - 2], "to"))
+        return 0;
+    for (size_t k = ts - 2; k-- > 0 && t[k].sent == m->sent;)
+        if ((t[k].flags & AG__T_LOWER) &&
+            (tok_is_any(c->text, &t[k], mergers) || tok_is(c->text, &t[k], "combine") ||
+             tok_is(c->text, &t[k], "combined")))
+            return 1;
+    return 0;
+}
+
 /* Votes from the words right before the name, in its sentence (ts > 0). */
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
@@ -1723,7 +1740,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
                       tok_is(c->text, &t[ts - 2], "to"));
     /* (the head of a department named by an ordinary word is no company's: "head of
      * Marketing") */
-    /* Companies merge: "merging with Sandoz", "its merger with X", "a tie-up with X". */
+    /* Companies merge: "merging with Sandoz", "its merger with X", "a tie-up with X", and
+     * what they form so is one: "merged with X to form Y". */
     static const char *const mergers[] = {"merger",  "merge",  "merges", "merged",
                                           "merging", "tie-up", NULL};
     int stake =
@@ -1731,7 +1749,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         (((tok_is(c->text, pv, "in") || tok_is(c->text, pv, "of")) &&
           tok_in(c, &t[ts - 2], G_STAKE) &&
           !(te - ts == 1 && (t[ts].cls & AG_LEX_COMMON) && tok_is(c->text, &t[ts - 2], "head"))) ||
-         (tok_is(c->text, pv, "with") && tok_is_any(c->text, &t[ts - 2], mergers)));
+         (tok_is(c->text, pv, "with") && tok_is_any(c->text, &t[ts - 2], mergers)) ||
+         merger_forms(c, m, mergers));
     /* (an article may open the title inside the marks: ""The Da Vinci Code" opens") */
     const tok *qo = (tok_is(c->text, pv, "The") || tok_is(c->text, pv, "A")) && ts > 1 &&
                             t[ts - 2].sent == m->sent
