@@ -517,6 +517,8 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
         else if (n >= 2 && tok_in(c, &t[te - 1], G_PLACE_HEAD) &&
                  !(tok_in(c, &t[te - 1], G_TEAM_AFTER) && ag__ner_sports_report(c)))
             m->votes[AG_ACTOR_PLACE] += 3; /* (in a sports report "X City" is a club) */
+        else if (ag__ner_region_name(c, ts, te))
+            m->votes[AG_ACTOR_PLACE] += 3; /* "the Pacific Northwest", "the Far East" */
         else if (n >= 2 && !hascue && tok_is_any(c->text, &t[ts], ag__ner_place_firsts))
             m->votes[AG_ACTOR_PLACE] += 3; /* "River Coquet", "Mount Kenya" */
         else if (n >= 3 && !hascue && tok_is(c->text, &t[ts + 1], "of") &&
@@ -526,8 +528,12 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
     }
     if (allcommon && n >= 2 && !titled)
         m->votes[AG_ACTOR_ORG] += 1;
-    /* a legal form ends a company's name: "Pinault-Printemps-Redoute SA", "Veltrix AG" */
-    if (n >= 2 && !titled && tok_in(c, &t[te - 1], G_CORP_SFX))
+    /* a legal form ends a company's name: "Pinault-Printemps-Redoute SA", "Veltrix AG";
+     * "International" ends a body's, as an organisation word would ("Liberal
+     * International", "Care International"; inside a name it is a festival's or a
+     * spacecraft's word too: "Toronto International Film Festival") */
+    if (n >= 2 && !titled &&
+        (tok_in(c, &t[te - 1], G_CORP_SFX) || tok_is(c->text, &t[te - 1], "International")))
         m->votes[AG_ACTOR_ORG] += 3;
     if (!titled && !given && !hascue && gerund_title(c, m))
         m->votes[AG_ACTOR_OTHER] += 3; /* "Finding Neverland." */
@@ -1462,12 +1468,27 @@ int ag__ner_work_noun_before(const ctx *c, const cand *m)
 /* Does the name [ts, te) end in a word of places ("the East Coast", "the Far East"),
  * start with one before "of" ("the Gulf of Mexico"), or hold a title ("the Holy Roman Emperor
  * Charles VI")? */
+int ag__ner_region_name(const ctx *c, size_t ts, size_t te)
+{
+    static const char *const compass[] = {"East",      "West",      "North",     "South",
+                                          "Northwest", "Northeast", "Southwest", "Southeast",
+                                          "Midwest",   NULL};
+    static const char *const parts[] = {"Far", "Deep", "Upper", "Lower", "Middle", "Near", NULL};
+    const tok *t = c->toks;
+    ag_lex_actor a;
+    if (te - ts != 2 || !tok_is_any(c->text, &t[te - 1], compass))
+        return 0;
+    if (tok_is_any(c->text, &t[ts], parts))
+        return 1;
+    return !(t[ts].cls & AG_LEX_GIVEN) && match_form(c->lex, c->text, t, ts, ts + 1, 0, &a) == 1 &&
+           a.type == AG_ACTOR_PLACE && !a.country && !ag__ner_sports_report(c);
+}
+
 static int place_words(const ctx *c, size_t ts, size_t te)
 {
-    static const char *const compass[] = {"East", "West", "North", "South", NULL};
     const tok *t = c->toks;
     return titled_tokens(t, ts, te) || tok_in(c, &t[te - 1], G_PLACE_HEAD) ||
-           tok_is_any(c->text, &t[te - 1], compass) ||
+           ag__ner_region_name(c, ts, te) ||
            (te - ts >= 3 && tok_is(c->text, &t[ts + 1], "of") && tok_in(c, &t[ts], G_PLACE_HEAD));
 }
 

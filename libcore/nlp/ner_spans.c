@@ -1490,7 +1490,8 @@ static int unknown_run(ctx *c, span_state *sp, size_t *kp)
     if (branch || before_title || nick)
         m->votes[AG_ACTOR_ORG] += 3;
     m->nick = nick;
-    if (sp->place_led && k == sp->place_led_at)
+    /* (a place and a point of the compass is a region: "the Pacific Northwest") */
+    if (sp->place_led && k == sp->place_led_at && !ag__ner_region_name(c, k, u))
         m->votes[AG_ACTOR_ORG] += 2;
     for (size_t q = k; q < u; q++)
         t[q].flags |= AG__T_USED;

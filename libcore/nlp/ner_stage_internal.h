@@ -833,6 +833,12 @@ int ag__ner_sports_report(const ctx *c);
  * place is often a count. */
 int ag__ner_city_team(const ctx *c, const cand *m);
 
+/* Tokens [ts, te) name a region by a part of a larger one and a point of the compass:
+ * "the Far East", "the Deep South", "the Pacific Northwest". Not a country's ("America
+ * West" is an airline), nor one after a given name ("Delonte West"), nor in a sports
+ * report, whose "AL East" and "Big East" are a league's divisions. */
+int ag__ner_region_name(const ctx *c, size_t ts, size_t te);
+
 /* Token pv is a nationality's noun for one of its people, made of the adjective and -man
  * or -woman ("Frenchman", "Irishwoman"; the lexicon knows it as its country's adjective):
  * the name it stands before is that person ("Frenchman Olivier Mutis beat ..."). */
