@@ -909,6 +909,15 @@ static int given_first(const ctx *c, size_t ts, size_t te)
            !match_form(c->lex, c->text, t, ts + 1, te, 0, &a);
 }
 
+/* Span [ts, te) is a weekday and a newspaper's word: a weekly paper's name ("the Sunday
+ * Courier", "the Sunday Herald"), not a date before a name. */
+static int weekday_paper(const ctx *c, size_t ts, size_t te)
+{
+    const tok *t = c->toks;
+    return te == ts + 2 && weekday(c, ts) && (t[ts + 1].flags & AG__T_CAP) &&
+           list_has_ci(ag__ner_papers, c->text + t[ts + 1].s, t[ts + 1].e - t[ts + 1].s);
+}
+
 /* Weekdays, months, and leading connectors are never name parts at the edges of span
  * [*tsp, *tep); a religious or group word before an organisation's head word is
  * ("Christian Democratic Union", "Islamic Jihad"). Lower-case words go too. */
@@ -919,6 +928,7 @@ static void trim_edges(const ctx *c, size_t *tsp, size_t *tep)
     int org_head = te - ts >= 2 && (t[te - 1].cls & AG_LEX_ORGCUE) && (t[te - 1].flags & AG__T_CAP);
     ag_lex_actor a;
     int keep_first = org_head || ag__ner_weekday_title(c, ts, te) || given_first(c, ts, te) ||
+                     weekday_paper(c, ts, te) ||
                      ((t[ts].cls & AG_LEX_NONNAME) && te - ts >= 2 &&
                       match_form(c->lex, c->text, t, ts, te, 0, &a) >= 2); /* "Christian Aid" */
     while (ts < te && (((t[ts].cls & AG_LEX_NONNAME) && !keep_first) ||

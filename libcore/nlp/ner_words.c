@@ -343,7 +343,8 @@ const char *const ag__ner_outcomes[] = {"win",    "wins",   "victory", "victorie
 /* Last words of newspapers' names, lower case: "Washington Post", "Houston Chronicle". */
 const char *const ag__ner_papers[] = {"post",     "times",     "journal", "tribune",   "herald",
                                       "globe",    "chronicle", "gazette", "telegraph", "inquirer",
-                                      "examiner", "courier",   NULL};
+                                      "examiner", "courier",   "mail",    "mirror",    "express",
+                                      "star",     "observer",  NULL};
 /* A contest, before "against" and the other side: "the game against Cleveland". */
 const char *const ag__ner_contests[] = {"game",    "games",  "match",    "matches", "matchup",
                                         "fixture", "opener", "showdown", "clash",   NULL};
