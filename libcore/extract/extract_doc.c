@@ -1285,7 +1285,8 @@ static long sentence_subject(const ag__analyser *an, const char *text, const act
  *       the subject of the reporting verb;
  *   "X said in|during|at|after his|her|its meeting with ...": likewise;
  *   "X flew to Cairo, where he met ...", "X arrived in Rome and (then) met ...": the
- *       sentence's subject, when no other name in between could be meant.
+ *       sentence's subject, when no other name in between could be meant;
+ *   "X urged Y to act, after (or following) talks with Z": the sentence's subject.
  * Returns the cand index, -1 when the pronoun cannot be told safely (no subject then),
  * or -2 when no pronoun or elision is there (the nearest name is the subject). */
 static long referred_subject(const ag__analyser *an, const char *text, const acting *a, size_t ti)
@@ -1312,6 +1313,13 @@ static long referred_subject(const ag__analyser *an, const char *text, const act
             return -2;
         long r = reporter(an, text, a, &an->toks[b - 3],
                           word_eq(text, p, "its") ? REF_GROUP : REF_PERSON);
+        return r >= 0 ? r : -2;
+    }
+    /* "X urged Syria to act, after talks with Y": the meeting of the sentence's subject
+     * ("after meeting with Y" is a verb's, whose subject is the nearest name) */
+    if (b == ti && !verb && word_in(an, text, t, WS_NOUNS) && (text[t->s] | 0x20) != 'm' &&
+        (word_eq(text, p, "after") || word_eq(text, p, "following"))) {
+        long r = sentence_subject(an, text, a, p->s, REF_ACTOR);
         return r >= 0 ? r : -2;
     }
     if (!verb)
