@@ -192,9 +192,11 @@ int ag__ner_city_team(const ctx *c, const cand *m)
             if (tok_is_any(c->text, &t[k], ag__ner_outcomes))
                 return 1; /* "Boston's ninth straight win", "Miami's loss" */
         }
-    if (ts >= 2 && t[ts - 1].sent == sent && tok_is(c->text, &t[ts - 1], "side") &&
+    if (ts >= 2 && t[ts - 1].sent == sent &&
+        (tok_is(c->text, &t[ts - 1], "side") || tok_is(c->text, &t[ts - 1], "club") ||
+         tok_is(c->text, &t[ts - 1], "outfit")) &&
         t[ts - 2].sent == sent && (t[ts - 2].flags & AG__T_CAP))
-        return 1; /* "League Two side Boston", "Premiership side Fulham" */
+        return 1; /* "League Two side Boston", "Serie B club Pescara" */
     if (city_at_city(c, m))
         return 1; /* "Denver at Miami": a fixture, the second side at home */
     if (player_club(c, m))
