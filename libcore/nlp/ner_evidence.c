@@ -1747,6 +1747,26 @@ static int merger_forms(const ctx *c, const cand *m, const char *const *mergers)
     return 0;
 }
 
+/* Candidate m follows "joined" and what follows says when or from where the subject
+ * joined it: "joined Sampdoria in 1994", "rejoined X from Y", "joined X on loan". One
+ * joins a body so; a person is joined in doing a thing ("joined Smith in calling for"). */
+static int joined_body(const ctx *c, const cand *m)
+{
+    static const char *const joins[] = {"joined", "rejoined", "joining", "joins", NULL};
+    const tok *t = c->toks;
+    size_t ts = m->ts, te = m->te;
+    if (!tok_is_any(c->text, &t[ts - 1], joins) || te + 1 >= c->ntoks ||
+        t[te + 1].sent != m->sent || !(t[te].flags & AG__T_LOWER))
+        return 0;
+    const tok *a = &t[te], *b = &t[te + 1];
+    if (tok_is(c->text, a, "in"))
+        return (b->flags & (AG__T_DIGIT | AG__T_WORD)) == AG__T_DIGIT && b->e - b->s == 4;
+    if (tok_is(c->text, a, "from"))
+        return (b->flags & AG__T_CAP) != 0;
+    /* (not "as": "X joined Y as the captain's picks" names two players) */
+    return tok_is(c->text, a, "on") && tok_is(c->text, b, "loan");
+}
+
 /* Votes from the words right before the name, in its sentence (ts > 0). */
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
@@ -1811,6 +1831,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
                                       * too, before a name shaped as theirs are */
     else if (!titled && w->allcommon && portfolio_of_post(c, m))
         m->votes[AG_ACTOR_OTHER] += 5; /* "Secretary of State for the Colonies" */
+    else if (!titled && !given && joined_body(c, m))
+        m->votes[AG_ACTOR_ORG] += 3; /* "joined Sampdoria in 1994" */
     else if (!titled && !given && example_of_kind(c, m))
         m->votes[AG_ACTOR_ORG] += 3; /* "rivals such as Bulldog, Tiscali and X" */
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_MISC_NOUN) && !titled)
