@@ -964,6 +964,32 @@ static int title_modified(const ctx *c, size_t k, uint32_t sent)
            (t[k + 1].cls & AG_LEX_TITLE) && tok_is_any(c->text, &t[k], modifiers);
 }
 
+/* Token k is a verb of a company's results and a noun of them follows within a few
+ * words: "reported flat first-half earnings", "posted a record profit", "raised its
+ * full-year sales forecast". Companies report so; a person posts a score, not a profit. */
+static int reports_results(const ctx *c, size_t k, uint32_t sent)
+{
+    static const char *const verbs[] = {"reported", "reports",   "posted",   "posts",
+                                        "booked",   "announced", "recorded", "raised",
+                                        "lifted",   "cut",       "lowered",  NULL};
+    static const char *const results[] = {"earnings", "profit",   "profits",  "revenue",
+                                          "revenues", "sales",    "loss",     "losses",
+                                          "results",  "turnover", "dividend", NULL};
+    const tok *t = c->toks;
+    if (k >= c->ntoks || t[k].sent != sent || !(t[k].flags & AG__T_LOWER) ||
+        !tok_is_any(c->text, &t[k], verbs))
+        return 0;
+    for (size_t q = k + 1; q < c->ntoks && q <= k + 6 && t[q].sent == sent; q++) {
+        if (t[q].flags & AG__T_CAP)
+            return 0;
+        if ((t[q].flags & AG__T_PUNCT) && t[q].punct != '-' && t[q].punct != '%')
+            return 0;
+        if ((t[q].flags & AG__T_LOWER) && tok_is_any(c->text, &t[q], results))
+            return 1;
+    }
+    return 0;
+}
+
 static void vote_after(ctx *c, cand *m, const name_words *w)
 {
     const tok *t = c->toks;
@@ -988,6 +1014,11 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
         share_move(c, te, m->sent) &&
         !(m->ts > 0 && t[m->ts - 1].sent == m->sent && tok_in(c, &t[m->ts - 1], G_LOC_PREP)))
         m->votes[AG_ACTOR_ORG] += 3; /* "Xstrata fell 3.1%" */
+    /* (not an ordinary word, a name's part that lost the rest: "Brothers" of "Toll
+     * Brothers" at a credit's dash) */
+    if (!given && !m->role && !(n == 1 && (t[m->ts].cls & AG_LEX_COMMON)) &&
+        reports_results(c, te, m->sent))
+        m->votes[AG_ACTOR_ORG] += 3; /* "Heineken reported flat first-half earnings" */
     vote_apposition(c, m);
     vote_definition(c, m);
     int plural = m->role ? 0 : plural_subject(c, m);
@@ -1896,6 +1927,11 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_ORG] += 3; /* "analysts at Davy Stockbrokers said", "an analyst
                                       * at Panmure Gordon" (not "workers at Gatwick
                                       * Airport") */
+    else if (!given && !titled && tok_is(c->text, pv, "and") && m > c->p->cands &&
+             (m - 1)->te + 1 == ts && (m - 1)->ts > 1 && (m - 1)->sent == m->sent &&
+             tok_is(c->text, &t[(m - 1)->ts - 1], "at") && staff_at(c, (m - 1)->ts - 2) &&
+             !place_words(c, ts, te))
+        m->votes[AG_ACTOR_ORG] += 3; /* "analysts at Danske Bank and Nordea said" */
     else if (!titled && tok_is(c->text, pv, "the") && ts > 1 && t[ts - 2].sent == m->sent &&
              (tok_is(c->text, &t[ts - 2], "awarded") || tok_is(c->text, &t[ts - 2], "won") ||
               (ts > 2 && t[ts - 3].sent == m->sent && tok_is(c->text, &t[ts - 2], "for") &&

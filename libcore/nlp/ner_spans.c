@@ -705,6 +705,25 @@ static int side_opening(const ctx *c, size_t k)
     return role && other;
 }
 
+/* Span [k, te) is a given name and a nationality's adjective alone after it: a person's
+ * full name, the adjective a surname ("Jim French said", "Dawn French"), not a cut before
+ * a country or an adjective (u, the word after the given name). */
+static int given_and_surname(const ctx *c, size_t k, size_t u, size_t te)
+{
+    const tok *t = c->toks;
+    return u == k + 1 && te == u + 1 && (t[k].cls & AG_LEX_GIVEN) && !(t[k].cls & AG_LEX_NONNAME) &&
+           !(t[u].flags & AG__T_ALLCAPS) && c->p->capsent[t[k].sent] != 1;
+}
+
+/* The word of token k is written in lower case elsewhere in the document. */
+static int written_lower(const ctx *c, size_t k)
+{
+    for (size_t j = next_same(c, k, 0, 0); j != (size_t)-1; j = next_same(c, k, j + 1, 0))
+        if (c->p->toks[j].flags & AG__T_LOWER)
+            return 1;
+    return 0;
+}
+
 static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
 {
     tok *t = c->toks;
@@ -729,9 +748,13 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
          * a capitalised word, unless the sentence asks ("Will Ryanair cut fares?") */
         if ((cl & AG_LEX_GIVEN) && (cl & AG_LEX_FUNCTION) && ts + 1 < te && !question(c, ts))
             break;
-        if ((cl & AG_LEX_FUNCTION) || (ts + 1 < te && !(cl & (AG_LEX_GIVEN | AG_LEX_PROPER)) &&
-                                       (tok_is_any(c->text, &t[ts], ag__ner_trade_nouns) ||
-                                        tok_is_any(c->text, &t[ts], ag__ner_describers)))) {
+        /* (a trade noun that is a surname too, "Brewer", only where the article writes
+         * it in lower case: "Brewer Carlsen lifts forecast" beside "brewer Carlsen") */
+        if ((cl & AG_LEX_FUNCTION) ||
+            (ts + 1 < te && !(cl & AG_LEX_GIVEN) &&
+             ((!(cl & AG_LEX_PROPER) && tok_is_any(c->text, &t[ts], ag__ner_describers)) ||
+              (tok_is_any(c->text, &t[ts], ag__ner_trade_nouns) &&
+               (!(cl & AG_LEX_PROPER) || written_lower(c, ts)))))) {
             ts++;
             continue;
         }
@@ -1461,7 +1484,7 @@ static int unknown_run(ctx *c, span_state *sp, size_t *kp)
         ag_lex_actor b;
         if (match_form(c->lex, c->text, t, u, sp->te, sp->caps, &b) &&
             !(t[u - 1].cls & AG_LEX_CONNECTOR) && (b.type == AG_ACTOR_COUNTRY || b.adjective) &&
-            !tok_is(c->text, &t[k], "New"))
+            !tok_is(c->text, &t[k], "New") && !given_and_surname(c, k, u, sp->te))
             break;
         u++;
     }
