@@ -1780,12 +1780,18 @@ typedef struct links_job {
     const ag__acc *acc; /* borrowed: the job reads its records alone */
     ag_graph *g;        /* borrowed: the job adds to its link attributes alone */
     uint32_t *gid;      /* used_records' map, which the job fills (owned), or NULL */
+    int lexicon;        /* build the default lexicon first */
     side_job side;
 } links_job;
 
 static void *early_evidence(void *arg)
 {
     links_job *j = arg;
+    /* ag-merge has not built the default lexicon yet, and unite_variants needs it after
+     * the actors are described: built here, beside that, it is off the main thread's
+     * path (a failure is the main thread's to report: it asks again). */
+    if (j->lexicon)
+        ag__lexicon_default(NULL);
     j->side.rc = records_to_graph(j->acc, j->gid, j->g, &j->side.err);
     return NULL;
 }
@@ -1848,6 +1854,7 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
         /* The kept strings are every evidence string and date: the graph keeps them
          * rather than a copy (as add_links does without threads). */
         ag__edge_adopt_strings(g, &acc->kept);
+        job.lexicon = opts->variants;
         job.side.running = pthread_create(&job.side.tid, NULL, early_evidence, &job) == 0;
         if (!job.side.running) /* the same work, here */
             early_evidence(&job);
