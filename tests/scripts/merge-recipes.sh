@@ -14,8 +14,8 @@ cd "$tmp" || exit 1
 python3 "$src/bench/gen-news.py" "$src/examples/news" feed.jsonl --count 300 --vary || exit 1
 ag-extract -q feed.jsonl >single.json || exit 1
 
-# GNU parallel, one shard per directory.
-mkdir shards && split -n l/4 -d feed.jsonl shards/part
+# GNU parallel, one shard per directory, as many shards as jobs.
+mkdir shards && split -n l/2 -d feed.jsonl shards/part
 for f in shards/part*; do mkdir "$f.d" && mv "$f" "$f.d/feed.jsonl"; done
 ls -d shards/* | parallel -j 2 'ag-extract -q --emit-keyed {} > {}.keyed' || exit 1
 ag-merge shards/*.keyed >parallel.json || exit 1
