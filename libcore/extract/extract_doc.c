@@ -738,6 +738,7 @@ enum {
     WS_ROLE_NOUNS,
     WS_MOD_JOIN,
     WS_NOUNS,
+    WS_GERUND_OPENERS,
     WS_VISITS,
     WS_ENDS,
     WS_TRIGGERS,
@@ -791,6 +792,8 @@ static const char *const *const WORD_SETS[WS_COUNT] = {
     [WS_MOD_JOIN] = WORDS("and", "for", "of", "on", "the"),
     /* Nouns that make a trigger with "with" or "between" after them. */
     [WS_NOUNS] = WORDS("discussions", "meeting", "meetings", "negotiations", "talks"),
+    /* Conjunctions of time before a gerund ("after meeting Y"). */
+    [WS_GERUND_OPENERS] = WORDS("after", "before", "since", "when", "while"),
     /* Verbs whose object was visited or received (a person or organisation). */
     [WS_VISITS] = WORDS("hosted", "hosting", "hosts", "received", "receives", "receiving",
                         "visited", "visits"),
@@ -1315,6 +1318,14 @@ static long referred_subject(const ag__analyser *an, const char *text, const act
                           word_eq(text, p, "its") ? REF_GROUP : REF_PERSON);
         return r >= 0 ? r : -2;
     }
+    /* "X spoke in Kuwait before meeting Y": a gerund's subject is the sentence's, not the
+     * nearest name (Kuwait, a preposition's object); none when that is unclear */
+    if (b == ti && word_eq(text, t, "meeting") && word_in(an, text, p, WS_GERUND_OPENERS) &&
+        ti + 1 < an->ntoks && !word_eq(text, &an->toks[ti + 1], "with") &&
+        !word_eq(text, &an->toks[ti + 1], "between")) {
+        long r = sentence_subject(an, text, a, p->s, REF_ACTOR);
+        return r >= 0 ? r : -1;
+    }
     /* "X urged Syria to act, after talks with Y": the meeting of the sentence's subject
      * ("after meeting with Y" is a verb's, whose subject is the nearest name) */
     if (b == ti && !verb && word_in(an, text, t, WS_NOUNS) && (text[t->s] | 0x20) != 'm' &&
@@ -1438,6 +1449,11 @@ static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_
             return TRIG_VERB;
         }
         noun = word_eq(text, t, "meeting") || word_eq(text, t, "meetings");
+        /* a gerund after a conjunction of time takes its object as "met" does: "spoke
+         * after meeting Y", "before meeting the Saudi foreign minister, Y," */
+        if (noun && ti > 0 && nx && !word_eq(text, nx, "with") && !word_eq(text, nx, "between") &&
+            word_eq(text, t, "meeting") && word_in(an, text, &an->toks[ti - 1], WS_GERUND_OPENERS))
+            return TRIG_VERB;
         break;
     case 't':
     case 'n':
