@@ -88,8 +88,9 @@ static const char *const stake_nouns[] = {
     "chairman",     "boss",        "owner",    "founder",   "takeover",     "subsidiary",
     "shareholders", "acquisition", "division", "divisions", "unit",         "units",
     "arm",          "head",        "Shares",   "Stakes",    "Shareholders", NULL};
-/* Last words of names that are events, competitions, prizes, laws and treaties, not
- * actors: "World Cup", "US Open", "Brit Awards", "Patriot Act", "Kyoto Protocol"; and the
+/* Last words of names that are events, competitions, prizes, laws, bills and treaties,
+ * not actors: "World Cup", "US Open", "Brit Awards", "Patriot Act", "Identity Cards
+ * Bill" (a law before it passes; not "Bills", a team), "Kyoto Protocol"; and the
  * statistics named like them, indices and averages ("Hang Seng Index", "Dow Jones
  * Industrial Average", "Consumer Price Index"). */
 const char *const ag__ner_misc_heads[] = {
@@ -102,7 +103,8 @@ const char *const ag__ner_misc_heads[] = {
     "Crisis",      "Medal",       "Medals",       "Tour",          "Chart",     "Charts",
     "Masters",     "Telescope",   "Globes",       "Contest",       "Ceremony",  "Crash",
     "Depression",  "Recession",   "Rally",        "Uprising",      "Rebellion", "Massacre",
-    "Famine",      "Premiership", "Index",        "Average",       "Test",      NULL};
+    "Famine",      "Premiership", "Index",        "Average",       "Test",      "Bill",
+    NULL};
 /* Nouns before or after a name that make it a work or a product: "the film Troy", "their
  * album X", "the Xbox console", "the Firefox browser", "the Linux kernel", "the Mydoom
  * worm". Nouns a company name
