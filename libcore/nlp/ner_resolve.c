@@ -1189,6 +1189,116 @@ static int resolve_acronyms(struct ag__ner_scratch *p, const ag_lexicon *lex, dt
     return 0;
 }
 
+/* Does name d spell the lower-case letters a[0, n) by its words' initials, all of them,
+ * with or without the small words ("lse" for "london school of economics")? */
+static int initials_spell(const dname *d, const char *a, size_t n)
+{
+    for (int with_small = 0; with_small < 2; with_small++) {
+        size_t got = 0;
+        int at_start = 1, fits = 1;
+        for (size_t q = 0; q < d->keylen && fits; q++) {
+            if (d->key[q] == ' ' || d->key[q] == '-') {
+                at_start = 1;
+                continue;
+            }
+            if (at_start && (with_small || !small_word_at(d->key + q, d->keylen - q)))
+                fits = got < n && d->key[q] == a[got++];
+            at_start = 0;
+        }
+        if (fits && got == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* The next word of the lower-case text k[*q, kl) that is not a small word, its length
+ * in *n; NULL at the end. */
+static const char *next_big_word(const char *k, size_t kl, size_t *q, size_t *n)
+{
+    while (*q < kl) {
+        while (*q < kl && (k[*q] == ' ' || k[*q] == '-'))
+            (*q)++;
+        size_t s = *q;
+        while (*q < kl && k[*q] != ' ' && k[*q] != '-')
+            (*q)++;
+        if (*q > s && !small_word_at(k + s, kl - s)) {
+            *n = *q - s;
+            return k + s;
+        }
+    }
+    return NULL;
+}
+
+/* Is name d another writing of the known body named k[0, kl) (lower case): as many words
+ * beside the small ones, all but one alike in their first four letters ("World Trade
+ * Organisation", "Hewlett Packard", an older "Organisation of the Islamic Conference")?
+ * A body the lexicon names by one word (its acronym, "OPEC") is written out by any. */
+static int writes_body(const dname *d, const char *k, size_t kl)
+{
+    size_t qa = 0, qb = 0, na, nb, words = 0, differ = 0;
+    const char *wa, *wb;
+    for (;;) {
+        wa = next_big_word(d->key, d->keylen, &qa, &na);
+        wb = next_big_word(k, kl, &qb, &nb);
+        if (!wa || !wb)
+            break;
+        words++;
+        size_t four = na < 4 || nb < 4 ? (na > nb ? na : nb) : 4;
+        differ += na < four || nb < four || memcmp(wa, wb, four) != 0;
+    }
+    return words == 1 || (!wa && !wb && differ <= 1);
+}
+
+/* "A study by the London School of Economics ... the LSE figures": an acronym the
+ * lexicon knows for one body ("LSE", the London Stock Exchange) is the body the article
+ * named before it whose initials it spells, an organisation of its own words, unless
+ * the article also names the lexicon's body in full or its name is another writing of
+ * it. The article's own name is nearer than a body named nowhere in it. */
+static void lexical_acronyms(ctx *c)
+{
+    struct ag__ner_scratch *p = c->p;
+    dname *nm = p->names;
+    for (size_t ci = 0; ci < p->ncands; ci++) {
+        cand *m = &p->cands[ci];
+        size_t l = m->e - m->s;
+        if (!m->lexname || m->ntok != 1 || m->type != AG_ACTOR_ORG || l < 2 || l > 8 || m->caps)
+            continue;
+        char low[8];
+        size_t q = 0;
+        while (q < l && c->text[m->s + q] >= 'A' && c->text[m->s + q] <= 'Z')
+            low[q] = (char)(c->text[m->s + q] + 32), q++;
+        if (q < l)
+            continue;
+        long found = -1;
+        for (size_t j = 0; j < p->nnames && found < 0; j++)
+            if (nm[j].ntok >= 2 && nm[j].type == AG_ACTOR_ORG && p->cands[nm[j].first].s < m->s &&
+                initials_spell(&nm[j], low, l))
+                found = (long)j;
+        if (found < 0)
+            continue;
+        int named = 0; /* the lexicon's body is written in full in the article too */
+        for (size_t cj = 0; cj < p->ncands && !named; cj++)
+            named = p->cands[cj].lexname == m->lexname && p->cands[cj].ntok >= 2;
+        char body[AG__LEX_MAXKEY];
+        size_t bl = strlen(m->lexname);
+        if (named || bl >= sizeof body)
+            continue;
+        ag__lex_lower(m->lexname, bl, body);
+        if (writes_body(&nm[found], body, bl))
+            continue;
+        for (size_t cj = ci; cj < p->ncands; cj++) {
+            cand *x = &p->cands[cj];
+            if (x->lexname != m->lexname || x->e - x->s != l ||
+                memcmp(c->text + x->s, c->text + m->s, l) != 0)
+                continue;
+            x->name = (int32_t)root(nm, found);
+            x->lexname = NULL;
+            x->country = NULL;
+            x->type = AG_ACTOR_OTHER;
+        }
+    }
+}
+
 /* The partial-name pass's table of the suffixes of person names. */
 typedef struct suffixes {
     dtab *keys;       /* suffix -> last name keyed with it (index + 1) */
@@ -1853,6 +1963,7 @@ int ag__ner_resolve(ctx *c)
         goto out;
     resolve_aka(c);
     resolve_bracket_acronyms(c);
+    lexical_acronyms(c);
     resolve_types(c);
     drop_trailers(c);
     rc = 0;
