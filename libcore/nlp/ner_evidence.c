@@ -1868,6 +1868,13 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_ORG] += 3; /* "rivals such as Bulldog, Tiscali and X" */
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_MISC_NOUN) && !titled)
         m->votes[AG_ACTOR_OTHER] += 5; /* "the film Troy", "his painting The Siege of X" */
+    else if (!titled && ts > 1 && tok_is(c->text, pv, "for") && t[ts - 2].sent == m->sent &&
+             (t[ts - 2].flags & AG__T_LOWER) &&
+             tok_is_any(c->text, &t[ts - 2], ag__ner_shortlisted) &&
+             !(te < c->ntoks && (t[te].flags & AG__T_POSS)))
+        m->votes[AG_ACTOR_OTHER] += 5; /* "shortlisted for Arthur & George", "nominated for
+                                        * Ray": the work a nominee is named for (a prize
+                                        * takes "the"; not "nominated for Glasgow's seat") */
     else if (!titled && !given && show_before(c, m, pv))
         m->votes[AG_ACTOR_OTHER] += 5; /* "the talent show X", "the chat show X" */
     else if (!titled && !given && game_before(c, m))

@@ -574,6 +574,10 @@ const char *const ag__ner_cause_heads[] = {
 const char *const ag__ner_vie_for[] = {"compete",   "competes",    "competing", "vie",
                                        "vies",      "vying",       "contend",   "contending",
                                        "nominated", "shortlisted", NULL};
+/* Words of nominees before "for" and the work they are named for, no "the": "shortlisted
+ * for Arthur & George", "nominated for Ray", "his nomination for Sideways". */
+const char *const ag__ner_shortlisted[] = {
+    "nominated", "shortlisted", "short-listed", "longlisted", "nomination", "nominations", NULL};
 /* Trade nouns that open a sentence before a company's name ("Chipmaker Arvantis to buy
  * ...", "Insurer Aviva said"): the word is no part of the name and says it is a company.
  * Only nouns no company or person is named by ("Bank", "Network", "Studio" are left out). */
