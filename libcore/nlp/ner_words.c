@@ -521,8 +521,12 @@ const char *const ag__ner_work_categories[] = {
 const char *const ag__ner_work_in[] = {"starring",     "starred",    "stars", "co-starring",
                                        "co-starred",   "appearance", "cameo", "performance",
                                        "performances", NULL};
-const char *const ag__ner_work_of[] = {"episode",   "episodes", "sequel",     "remake", "premiere",
-                                       "screening", "prequel",  "adaptation", NULL};
+/* "an episode of X", "the sequel to X"; and what its creators are the creators of
+ * ("co-creator of The Office", "the creators of Globus"; not a writer, a paper's staff,
+ * nor a producer, a company's trade). */
+const char *const ag__ner_work_of[] = {
+    "episode",    "episodes", "sequel",     "remake",   "premiere",    "screening", "prequel",
+    "adaptation", "creator",  "co-creator", "creators", "co-creators", NULL};
 /* Nouns of works before a title ("the musical The Woman in White", "their album, Hopes and
  * Fears,"): the title runs on across the small words of titles (ag__ner_title_glue).
  * Asked by ner_spans.c (work_title_start). Not the nouns that are verbs too ("play",
