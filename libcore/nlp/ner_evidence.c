@@ -1799,6 +1799,15 @@ static int joined_body(const ctx *c, const cand *m)
 }
 
 /* Votes from the words right before the name, in its sentence (ts > 0). */
+/* The name opens with no given name and ends in an industry's cue word ("Corvane
+ * Semiconductor", "Harlow Systems"): a company's, whatever role is written before it. */
+static int industry_named(const ctx *c, const cand *m, const name_words *w)
+{
+    const tok *l = &c->toks[m->te - 1];
+    return !w->given && m->te - m->ts >= 2 && (l->cls & AG_LEX_ORGCUE) && (l->flags & AG__T_CAP) &&
+           list_has_ci(ag__ner_industries, c->text + l->s, l->e - l->s);
+}
+
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
     /* Parts of an organisation that are one in apposition ("the party's youth wing, X,"),
@@ -1968,9 +1977,12 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
                 : 1;
     else if (tok_in(c, pv, G_LOC_PREP))
         m->votes[AG_ACTOR_PLACE] += given ? 1 : 2;
-    else if ((pv->flags & AG__T_LOWER) && (pv->cls & AG_LEX_TITLE) && !tok_is(c->text, pv, "major"))
+    else if ((pv->flags & AG__T_LOWER) && (pv->cls & AG_LEX_TITLE) &&
+             !tok_is(c->text, pv, "major") && !industry_named(c, m, w))
         m->votes[AG_ACTOR_PERSON] += 3; /* (a rank is capitalised: "oil major X" is no
-                                         * officer's name, "Major X" is) */
+                                         * officer's name, "Major X" is; a role before a
+                                         * company named by its industry is its trade:
+                                         * "the chip designer Corvane Semiconductor") */
     else if (!w->allcommon && tok_is(c->text, pv, "of") && ts > 1 && t[ts - 2].sent == m->sent &&
              (t[ts - 2].flags & AG__T_LOWER) && tok_is_any(c->text, &t[ts - 2], ag__ner_person_of))
         m->votes[AG_ACTOR_PERSON] += 2; /* "the life of X", "the death of X" */
