@@ -1825,8 +1825,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
      * Marketing") */
     /* Companies merge: "merging with Sandoz", "its merger with X", "a tie-up with X", and
      * what they form so is one: "merged with X to form Y". */
-    static const char *const mergers[] = {"merger",  "merge",  "merges", "merged",
-                                          "merging", "tie-up", NULL};
+    static const char *const mergers[] = {"merger", "mergers", "merge",  "merges",
+                                          "merged", "merging", "tie-up", NULL};
     int stake =
         ts > 1 && t[ts - 2].sent == m->sent && (t[ts - 2].flags & (AG__T_LOWER | AG__T_FIRST)) &&
         (((tok_is(c->text, pv, "in") || tok_is(c->text, pv, "of")) &&
