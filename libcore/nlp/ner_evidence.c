@@ -1873,6 +1873,12 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_OTHER] += 5; /* "Secretary of State for the Colonies" */
     else if (!titled && !given && joined_body(c, m))
         m->votes[AG_ACTOR_ORG] += 3; /* "joined Sampdoria in 1994" */
+    else if (!titled && !given && tok_is(c->text, pv, "by") && ts > 1 &&
+             t[ts - 2].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
+             tok_is_any(c->text, &t[ts - 2], ag__ner_publish_words))
+        m->votes[AG_ACTOR_ORG] += 3; /* "published by Picador", "distributed by X": a
+                                      * publisher, a paper or a distributor (not "Dr X",
+                                      * nor a name with a given name first) */
     else if (!titled && !given && example_of_kind(c, m))
         m->votes[AG_ACTOR_ORG] += 3; /* "rivals such as Bulldog, Tiscali and X" */
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_MISC_NOUN) && !titled)

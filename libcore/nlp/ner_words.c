@@ -582,6 +582,9 @@ const char *const ag__ner_vie_for[] = {"compete",   "competes",    "competing", 
  * for Arthur & George", "nominated for Ray", "his nomination for Sideways". */
 const char *const ag__ner_shortlisted[] = {
     "nominated", "shortlisted", "short-listed", "longlisted", "nomination", "nominations", NULL};
+/* Words before "by" and who publishes or distributes a work ("published by Picador"):
+ * not "released by", which an artist does as well as a label. */
+const char *const ag__ner_publish_words[] = {"published", "distributed", NULL};
 /* Trade nouns that open a sentence before a company's name ("Chipmaker Arvantis to buy
  * ...", "Insurer Aviva said"): the word is no part of the name and says it is a company.
  * Only nouns no company or person is named by ("Bank", "Network", "Studio" are left out). */
