@@ -1151,6 +1151,40 @@ static void lead_by_place(span_state *sp, size_t k, size_t g)
     sp->place_led_end = k + g;
 }
 
+/* Token te, after a name, opens an apposition naming an organisation's kind: a comma,
+ * "the" or "a", and an organisation noun within four lower-case words (", the economic
+ * development agency,", ", a Glasgow-based charity"). */
+static int org_apposition(const ctx *c, size_t te)
+{
+    const tok *t = c->toks;
+    if (te + 2 >= c->ntoks || !(t[te].flags & AG__T_PUNCT) || t[te].punct != ',' ||
+        t[te + 1].sent != t[te].sent ||
+        !(tok_is(c->text, &t[te + 1], "the") || tok_is(c->text, &t[te + 1], "a") ||
+          tok_is(c->text, &t[te + 1], "an")))
+        return 0;
+    for (size_t q = te + 2; q < c->ntoks && q < te + 6 && t[q].sent == t[te].sent; q++) {
+        if (tok_in(c, &t[q], G_ORG_BEFORE) && (t[q].flags & AG__T_LOWER))
+            return 1;
+        if (!(t[q].flags & AG__T_LOWER))
+            return 0;
+    }
+    return 0;
+}
+
+/* The words [k, te) were an unknown name of their own earlier in the article. */
+static int named_before(const ctx *c, size_t k, size_t te)
+{
+    const tok *t = c->toks;
+    size_t n = t[te - 1].e - t[k].s;
+    for (size_t ci = 0; ci < c->p->ncands; ci++) {
+        const cand *m = &c->p->cands[ci];
+        if (!m->lexname && m->e - m->s == n && m->s < t[k].s &&
+            memcmp(c->text + m->s, c->text + t[k].s, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const ag_lex_actor *a)
 {
     const tok *t = c->toks;
@@ -1244,6 +1278,15 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
      * one word of a utility's or carrier's trade that ends the name name a company. */
     if (a->adjective && k + g + 1 == te && !caps && (t[k + g].flags & AG__T_CAP) &&
         tok_is_any(c->text, &t[k + g], ag__ner_trade_heads)) {
+        lead_by_place(sp, k, g);
+        return 0;
+    }
+    /* "Scottish Enterprise, the economic development agency,": a nationality before one
+     * word that ends the span, in apposition with an organisation's noun, heads that
+     * organisation's name (not "Russian Soyuz, the spacecraft", a thing), and so does it
+     * where the article wrote the name so before ("Scottish Enterprise said") */
+    if (a->adjective && g == 1 && k + 2 == te && !caps && (t[k + 1].flags & AG__T_CAP) &&
+        !(t[k + 1].cls & AG_LEX_GIVEN) && (org_apposition(c, te) || named_before(c, k, te))) {
         lead_by_place(sp, k, g);
         return 0;
     }
