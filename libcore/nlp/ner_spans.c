@@ -2733,6 +2733,8 @@ static int dismissal(const ctx *c, const tok *t)
 static int scorer(const ctx *c, size_t ts)
 {
     const tok *t = c->toks;
+    if (!c->p->brackets)
+        return 0; /* (most documents have none: no walk back over every name's line) */
     for (size_t k = ts, n = 0; k > 0 && n < 12; k--, n++) {
         const tok *p = &t[k - 1];
         if ((t[k].flags & AG__T_NL) || ((p->flags & AG__T_PUNCT) && p->punct == ')'))

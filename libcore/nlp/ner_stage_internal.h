@@ -185,6 +185,8 @@ struct ag__ner_scratch {
                                 * trailers, ner_resolve.c), noted by the document's pass */
     int scores;                /* the document has a score, a hyphenated number ("7-1",
                                 * see ag__ner_sports_report), noted by the document's pass */
+    int brackets;              /* the document has an opening bracket, "(" (a scorers'
+                                * list is in one, ner_spans.c), noted by the document's pass */
     int nicks;                 /* the document names a team by a city and a people's
                                 * plural (cand.nick) */
     int doc_pass;              /* ag__ner_tokenise is in the document's one pass: it counts

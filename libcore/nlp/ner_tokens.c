@@ -72,6 +72,7 @@ typedef struct tok_out {
     int oom;       /* capmid could not grow: ag__ner_tokenise fails */
     size_t sport;  /* sport words still counted (p->sport_words), SPORT_WORDS when done */
     uint32_t gap;  /* AG__T_NL and AG__T_MARKUP for what was passed since token n - 1 */
+    int brackets;  /* an opening bracket was passed (p->brackets) */
 } tok_out;
 
 /* Inline: one call per token of the corpus. ag__ner_tokenise made room for it: a token
@@ -506,6 +507,7 @@ int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const cha
                  p->doc_pass && p->ncapmid != CAPMID_OFF,
                  0,
                  p->doc_pass ? p->sport_words : SPORT_WORDS,
+                 0,
                  0};
     /* The bytes between the token before and i were passed by the call before (or lie
      * between two sentences): looked at once here; the loop notes the line breaks and
@@ -542,6 +544,7 @@ int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const cha
                 }
             }
             if (!ag__is_letter(cp) && !ag__is_digit(cp)) {
+                o.brackets |= cp == '(';
                 punct_token(&o, text, &i, b, cp, cl, sent, &first);
                 continue;
             }
@@ -555,6 +558,8 @@ int ag__ner_tokenise(const ag_lexicon *lex, struct ag__ner_scratch *p, const cha
     p->ntoks = o.n;
     if (p->doc_pass)
         p->sport_words = o.sport;
+    if (o.brackets)
+        p->brackets = 1;
     if (o.oom)
         return -1;
     *pos = i;
@@ -729,6 +734,7 @@ int ag__ner_tokenise_document(struct ag__ner_scratch *p, const ag_lexicon *lex, 
     p->sport_words = 0;
     p->contributed = 0;
     p->scores = 0;
+    p->brackets = 0;
     p->nicks = 0;
     p->ncapmid = 0;
     p->nstarts = 0;
