@@ -707,20 +707,14 @@ static int side_opening(const ctx *c, size_t k)
 
 /* Span [k, te) is a given name and a country's name or a nationality's adjective (form
  * b, at token u) alone after it: a person's full name, the word a surname ("Neil Jordan",
- * "Jim French said", "Lib Dem leader Mike German"), no cut before a country. An
- * adjective before a common noun says whose the noun is ("told Sarah French troops
- * would stay"), and one in the plural is a people ("Americans"). */
+ * "Jim French said", "Lib Dem leader Mike German", "Mark Cuban prompts"), no cut before
+ * a country. Not an adjective in the plural, a people ("Americans"). */
 static int given_and_surname(const ctx *c, size_t k, size_t u, size_t te, const ag_lex_actor *b)
 {
     const tok *t = c->toks;
-    if (u != k + 1 || te != u + 1 || !(t[k].cls & AG_LEX_GIVEN) || (t[k].cls & AG_LEX_NONNAME) ||
-        (t[u].flags & AG__T_ALLCAPS) || c->p->capsent[t[k].sent] == 1)
-        return 0;
-    if (!b->adjective)
-        return 1;
-    return c->text[t[u].e - 1] != 's' &&
-           !(te < c->ntoks && t[te].sent == t[k].sent && (t[te].flags & AG__T_LOWER) &&
-             !(t[te].cls & AG_LEX_FUNCTION) && !tok_in(c, &t[te], G_SAY));
+    return u == k + 1 && te == u + 1 && (t[k].cls & AG_LEX_GIVEN) && !(t[k].cls & AG_LEX_NONNAME) &&
+           !(t[u].flags & AG__T_ALLCAPS) && c->p->capsent[t[k].sent] != 1 &&
+           !(b->adjective && c->text[t[u].e - 1] == 's');
 }
 
 /* The word of token k is written in lower case elsewhere in the document. */
