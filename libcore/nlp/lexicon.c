@@ -660,8 +660,9 @@ uint32_t ag__lex_honorific_sex(const char *title)
 int ag__lex_legal_form(const char *w, size_t n)
 {
     static const char *const forms[] = {
-        "corp", "corporation", "inc", "incorporated", "co", "company",  "plc", "ltd", "limited",
-        "llc",  "group",       "ag",  "sa",           "nv", "holdings", "asa", NULL};
+        "corp", "corporation", "inc", "incorporated", "co",  "company",  "plc", "ltd", "limited",
+        "llc",  "group",       "ag",  "sa",           "nv",  "holdings", "asa", "spa", "bv",
+        "bhd",  "berhad",      "pte", "pty",          "tbk", "gmbh",     NULL};
     return in_list(forms, w, n);
 }
 

@@ -1529,7 +1529,8 @@ static int unknown_run(ctx *c, span_state *sp, size_t *kp)
         ag_lex_actor b;
         if (match_form(c->lex, c->text, t, u, sp->te, sp->caps, &b) &&
             !(t[u - 1].cls & AG_LEX_CONNECTOR) && (b.type == AG_ACTOR_COUNTRY || b.adjective) &&
-            !tok_is(c->text, &t[k], "New") && !given_and_surname(c, k, u, sp->te, &b))
+            !tok_is(c->text, &t[k], "New") && !given_and_surname(c, k, u, sp->te, &b) &&
+            !((t[u - 1].flags & AG__T_PUNCT) && t[u - 1].punct == '('))
             break;
         u++;
     }
@@ -2247,6 +2248,22 @@ static size_t span_end(ctx *c, size_t k)
                                 match_form(c->lex, c->text, t, k, e, 0, &own) != e - k &&
                                 match_form(c->lex, c->text, t, e + 1, q, 0, &own) != q - e - 1))) {
                 e = q;
+                continue;
+            }
+        }
+        /* "United Engineers (Malaysia) Bhd", "Shell Refining (Thailand) Ltd": a company's
+         * national arm, the country in brackets before its legal form. */
+        if ((t[e].flags & AG__T_PUNCT) && t[e].punct == '(') {
+            size_t q = e + 1;
+            while (q < c->ntoks && q - e <= 3 && t[q].sent == t[k].sent && capish(c, q))
+                q++;
+            ag_lex_actor where;
+            if (q > e + 1 && q + 1 < c->ntoks && t[q].sent == t[k].sent &&
+                (t[q].flags & AG__T_PUNCT) && t[q].punct == ')' && t[q + 1].sent == t[k].sent &&
+                tok_in(c, &t[q + 1], G_CORP_SFX) &&
+                match_form(c->lex, c->text, t, e + 1, q, 0, &where) == q - e - 1 &&
+                (where.type == AG_ACTOR_COUNTRY || where.type == AG_ACTOR_PLACE)) {
+                e = q + 2;
                 continue;
             }
         }

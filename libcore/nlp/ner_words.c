@@ -185,8 +185,9 @@ static const char *const gov_after[] = {
     "objected",   "responded", "reacted",    "confirmed", "declined", "recalled",  "opposed",
     "backed",     "signalled", "signaled",   NULL};
 /* Company suffixes whose period belongs to the name ("First Albany Corp."). */
-static const char *const corp_sfx[] = {"Corp", "Inc", "Co",  "Ltd", "Bros", "AG",  "SA",
-                                       "NV",   "Plc", "PLC", "LLC", "GmbH", "ASA", NULL};
+static const char *const corp_sfx[] = {"Corp", "Inc", "Co",     "Ltd", "Bros", "AG",  "SA",
+                                       "NV",   "Plc", "PLC",    "LLC", "GmbH", "ASA", "SpA",
+                                       "BV",   "Bhd", "Berhad", "Pte", "Pty",  "Tbk", NULL};
 
 /* ---------------------------------------------------------------- lists asked by one
  * helper each */
