@@ -762,6 +762,15 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
         }
         if (match_title(c->p, c->lex, c->text, t, ts, te))
             break;
+        /* "Software maker Quadrant buys", "Mining group X": an ordinary word opening the
+         * sentence before a trade noun and a name says what the trade is, no name */
+        if (ts + 1 == te && te + 1 < c->ntoks && t[te + 1].sent == t[ts].sent &&
+            (cl & AG_LEX_COMMON) && !(cl & (AG_LEX_GIVEN | AG_LEX_PROPER)) &&
+            (t[te].flags & AG__T_LOWER) && tok_in(c, &t[te], G_ORG_BEFORE) &&
+            (t[te + 1].flags & AG__T_CAP)) {
+            ts++;
+            continue;
+        }
         /* "Air France and Lufthansa", "Tennis Australia president": a national body or
          * branch stays whole at the start of a sentence too; so does a table row's name
          * ("Bury 4 3 1 0"). */
