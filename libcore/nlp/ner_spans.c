@@ -2211,7 +2211,8 @@ static size_t span_end(ctx *c, size_t k)
     const tok *t = c->toks;
     size_t e = k + 1;
     int cause = 0;     /* "for" or "on" joined an institution's cause (below) */
-    int portfolio = 0; /* "of" joined a ministry's portfolio ("Department of Trade") */
+    int portfolio = 0; /* "of" joined a ministry's portfolio ("Department of Trade") or a
+                        * school's subjects */
     int work = work_title_start(c, k);
     while (e < c->ntoks && e - k < MAX_SPAN && t[e].sent == t[k].sent &&
            !(t[e].flags & AG__T_USED) && !markup_between(c, e)) {
@@ -2453,7 +2454,8 @@ static size_t span_end(ctx *c, size_t k)
                 !(t[q].flags & AG__T_USED) &&
                 !((t[q].flags & AG__T_HYPHEN) && modifier_compound(c, q))) {
                 portfolio = q == e + 1 && tok_is(c->text, &t[e], "of") &&
-                            tok_is_any(c->text, &t[e - 1], ag__ner_ministry_heads);
+                            (tok_is_any(c->text, &t[e - 1], ag__ner_ministry_heads) ||
+                             tok_is_any(c->text, &t[e - 1], ag__ner_school_heads));
                 e = q + 1;
                 continue;
             }

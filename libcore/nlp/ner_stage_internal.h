@@ -370,6 +370,7 @@ extern const char *const ag__ner_title_glue[];
 extern const char *const ag__ner_trade_nouns[];
 extern const char *const ag__ner_cause_heads[];
 extern const char *const ag__ner_ministry_heads[];
+extern const char *const ag__ner_school_heads[];
 extern const char *const ag__ner_industries[];
 extern const char *const ag__ner_vie_for[];
 extern const char *const ag__ner_shortlisted[];

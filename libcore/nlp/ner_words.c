@@ -562,6 +562,11 @@ const char *const ag__ner_industries[] = {"semiconductor", "semiconductors", "ph
  * ner_spans.c (span_end). */
 const char *const ag__ner_ministry_heads[] = {"Department", "Ministry",    "Minister", "Secretary",
                                               "Office",     "Secretariat", "Bureau",   NULL};
+/* Head words of a school or a college of a university whose "of" names its subjects, a
+ * list as a ministry's portfolio is ("College of Arts and Humanities", "Faculty of Science
+ * and Engineering", "School of Oriental and African Studies"). Asked by ner_spans.c
+ * (span_end). */
+const char *const ag__ner_school_heads[] = {"College", "Faculty", "School", "Academy", NULL};
 /* Heads of institutions whose names go on with "for" and their cause: "Movement for
  * Democratic Change", "Institute for Fiscal Studies" (not "Good News for Investors", "Co
  * for US $5m": a company's words take no cause). */
