@@ -70,6 +70,9 @@ static const char *const org_before[] = {
     "bourse", "carmaker", "chipmaker", "drugmaker", "automaker", "distributor", "miner", "streamer",
     "utility", "house", "journal", "magazine", "weekly", "tabloid", "consultancy", "arm", "unit",
     "subsidiary", "affiliate", "business",
+    /* firms named by the works they run: "X, a Swedish shipyard", "X is a family brewery" */
+    "shipyard", "shipbuilder", "foundry", "brewery", "distillery", "refinery", "steelmaker",
+    "housebuilder",
     /* bodies of members and causes: "the farmers' union X", "the charity X", "the rebel
      * movement X" */
     "union", "charity", "movement", "alliance", "federation", "association", "organisation",
