@@ -453,6 +453,9 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
             (tok_in(c, &t[ts], G_TEAM_BEFORE) &&
              match_form(c->lex, c->text, t, ts + 1, te, 0, &pa) == n - 1))
             m->votes[AG_ACTOR_ORG] += 4;
+        /* "Man Utd", "Sheff Utd": a clipped club word makes a club of any clipped town */
+        else if (tok_is_any(c->text, &t[te - 1], ag__ner_club_clipped))
+            m->votes[AG_ACTOR_ORG] += 4;
     }
     if (hascue)
         m->votes[AG_ACTOR_ORG] += 3;

@@ -312,6 +312,7 @@ enum {
 /* The team words that end a club's name ("Newcastle United"), NULL-terminated: the list
  * of G_TEAM_AFTER, for resolution, which asks about names rather than tokens. */
 extern const char *const ag__ner_team_after[];
+extern const char *const ag__ner_club_clipped[]; /* "Man Utd": a club's clipped word */
 /* Honorifics ("Mr", "Dame"): a name after one is a person's (is_honorific, spans). */
 extern const char *const ag__ner_honorifics[];
 /* Endings of company names ("-soft", "-systems"): typing evidence (company_shape). */
