@@ -260,6 +260,25 @@ static const char *stem_word(const char *w, size_t l, size_t *n, int *y)
     return w;
 }
 
+/* a is a contraction of b: its first and last letters and some between, in order, in a
+ * word at least twice as long ("utd" of "united", "intl" of "international", "assn" of
+ * "association"). Only a short a, so that a word is not taken for a longer one that
+ * happens to hold its letters. */
+static int word_contracts(const char *a, size_t al, const char *b, size_t bl)
+{
+    if (al < 3 || al > 4 || bl < 2 * al || a[0] != b[0] || a[al - 1] != b[bl - 1])
+        return 0;
+    size_t j = 1;
+    for (size_t i = 1; i + 1 < al; i++) {
+        while (j + 1 < bl && b[j] != a[i])
+            j++;
+        if (j + 1 >= bl)
+            return 0;
+        j++;
+    }
+    return 1;
+}
+
 /* a is b, its plural or singular, or a clipped form of it: "lib" of "liberal", "dems" of
  * "democrats", "tories" of "tory". A clipped form has at least 3 letters. */
 static int word_clips(const char *a, size_t al, const char *b, size_t bl)
@@ -279,8 +298,9 @@ static int word_clips(const char *a, size_t al, const char *b, size_t bl)
     return an >= 3 && an <= bn && memcmp(a, b, an) == 0;
 }
 
-/* Every word of key a (lower-cased, one space between words) clips the word of b at the
- * same place, and both have the same number of words. */
+/* Every word of key a (lower-cased, one space between words) clips or contracts the word
+ * of b at the same place ("man utd" of "manchester united"), and both have the same
+ * number of words. */
 static int name_clips(const char *a, size_t al, const char *b, size_t bl)
 {
     size_t i = 0, j = 0;
@@ -290,7 +310,8 @@ static int name_clips(const char *a, size_t al, const char *b, size_t bl)
             ie++;
         while (je < bl && b[je] != ' ')
             je++;
-        if (!word_clips(a + i, ie - i, b + j, je - j))
+        if (!word_clips(a + i, ie - i, b + j, je - j) &&
+            !word_contracts(a + i, ie - i, b + j, je - j))
             return 0;
         i = ie + 1;
         j = je + 1;
