@@ -220,7 +220,12 @@ int ag__ner_city_team(const ctx *c, const cand *m)
         return 0;
     if (hyphen_score(c, ts - 1, sent))
         return 1; /* "Sevilla 0-2 Portsmouth" */
-    if (!word_of(c, ts - 1, sent, CUE_LINK))
+    /* (the agent of a passive result, the town alone: "beaten 2-0 by Leeds", "held 1-1
+     * at home by Brighton"; not a noun's modifier, "approved 9-0 by Texas regulators") */
+    if (!word_of(c, ts - 1, sent, CUE_LINK) &&
+        !(t[ts - 1].sent == sent && tok_is(c->text, &t[ts - 1], "by") &&
+          (te >= c->ntoks || t[te].sent != sent || !(t[te].flags & AG__T_LOWER) ||
+           (t[te].cls & AG_LEX_FUNCTION))))
         return 0;
     for (size_t k = ts - 1; k-- > 0 && k + 4 >= ts;)
         if (hyphen_score(c, k, sent))
