@@ -853,10 +853,12 @@ static int program_after(const ctx *c, const cand *m)
 
 /* Votes from the words right after the name, in its sentence (te < c->ntoks). */
 /* Events named by what comes before them ("the Glenmore festival", "the Doha
- * tournament"). Not "conference" or "summit", which parties and governments hold under
- * their own names ("the Plaid Cymru conference"). */
-static const char *const event_after[] = {"festival", "tournament", "championship", "championships",
-                                          "marathon", "ceremony",   "awards",       NULL};
+ * tournament", "the Second City derby": a match of two neighbours named by what they
+ * share). Not "conference" or "summit", which parties and governments hold under their
+ * own names ("the Plaid Cymru conference"). */
+static const char *const event_after[] = {"festival",      "tournament", "championship",
+                                          "championships", "marathon",   "ceremony",
+                                          "awards",        "derby",      NULL};
 
 /* The name opens its sentence as the subject of a plural verb (the votes for an
  * organisation, 0 if not): "Keane are to tour",
