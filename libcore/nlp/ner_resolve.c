@@ -2349,8 +2349,37 @@ enum { VK_SEP = 1, VK_KEEP = 2, VK_SOFT = 4, VK_UP = 0x20 };
     }
 static const unsigned char vkclass[256] = VKTAB(VKLOWER), vkfold[256] = VKTAB(VKFOLD);
 
+/* The full given name of which the first word of name[0, nl) is a familiar form, when
+ * another word follows it ("Phil Knight": "philip"), else NULL; *wl is the word's length. */
+static const char *familiar_given(const char *name, size_t nl, size_t *wl)
+{
+    size_t n = 0;
+    while (n < nl && name[n] != ' ')
+        n++;
+    if (n < 2 || n > 7 || n + 1 >= nl)
+        return NULL;
+    for (const char *const *f = ag__ner_familiar_names; *f; f += 2)
+        if (list_word_is_ci(f[0], name, n)) {
+            *wl = n;
+            return f[1];
+        }
+    return NULL;
+}
+
 int ag__ner_variant_key(const char *name, size_t nl, char *buf, size_t bufsize, int short_form)
 {
+    /* "Phil Knight" keys as "Philip Knight": a familiar given name as its full form (not
+     * in the short form, which drops the middle words: "Bob O. Evans" is no "Robert Evans") */
+    size_t fw;
+    const char *full = short_form ? NULL : familiar_given(name, nl, &fw);
+    char whole[AG__LEX_MAXKEY + 16];
+    size_t ful = full ? strlen(full) : 0;
+    if (full && ful + nl - fw < sizeof whole) {
+        memcpy(whole, full, ful);
+        memcpy(whole + ful, name + fw, nl - fw);
+        name = whole;
+        nl = ful + nl - fw;
+    }
     /* Decompose and strip marks so "Mehmöod" keys like "Mehmood". */
     utf8proc_uint8_t *folded = NULL;
     utf8proc_ssize_t fl = -1;

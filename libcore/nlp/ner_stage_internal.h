@@ -908,5 +908,8 @@ int ag__ner_is_credit(const char *text, size_t len, size_t s, size_t e);
 /* The variant key of name[0, nl) (nl == strlen(name)) into buf; see ag_ner_variant_key
  * (short_form: ag_ner_variant_key_short). */
 int ag__ner_variant_key(const char *name, size_t nl, char *buf, size_t bufsize, int short_form);
+/* Familiar forms of given names and the full name each is a form of, in pairs, NULL
+ * last ("phil", "philip"): ner_words.c. */
+extern const char *const ag__ner_familiar_names[];
 
 #endif

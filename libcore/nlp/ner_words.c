@@ -350,6 +350,20 @@ const char *const ag__ner_plays_for[] = {
 /* A side's outcome after its possessive: "Boston's ninth straight win". */
 const char *const ag__ner_outcomes[] = {"win",    "wins",   "victory", "victories", "loss",
                                         "losses", "defeat", "streak",  NULL};
+/* Familiar forms of English given names and the one full name each is a form of, in
+ * pairs: news writes one person "Phil Knight" in one story and "Philip Knight" in another.
+ * A form of two full names is left out ("Jack" is John's and Jack's, "Steve" Steven's and
+ * Stephen's, "Alex" Alexander's and Alexandra's). Asked by the variant keys (ner_resolve.c). */
+const char *const ag__ner_familiar_names[] = {
+    "andy",  "andrew",   "ben",   "benjamin", "bill",  "william",     "billy", "william",
+    "bob",   "robert",   "bobby", "robert",   "chris", "christopher", "chuck", "charles",
+    "dan",   "daniel",   "danny", "daniel",   "dave",  "david",       "dick",  "richard",
+    "doug",  "douglas",  "ed",    "edward",   "greg",  "gregory",     "jeff",  "jeffrey",
+    "jim",   "james",    "jimmy", "james",    "joe",   "joseph",      "ken",   "kenneth",
+    "larry", "lawrence", "matt",  "matthew",  "mike",  "michael",     "mick",  "michael",
+    "nick",  "nicholas", "pete",  "peter",    "phil",  "philip",      "rick",  "richard",
+    "rob",   "robert",   "ron",   "ronald",   "sam",   "samuel",      "tim",   "timothy",
+    "tom",   "thomas",   "tommy", "thomas",   "tony",  "anthony",     NULL};
 /* Last words of newspapers' names, lower case: "Washington Post", "Houston Chronicle". */
 const char *const ag__ner_papers[] = {"post",     "times",     "journal", "tribune",   "herald",
                                       "globe",    "chronicle", "gazette", "telegraph", "inquirer",

@@ -136,7 +136,9 @@ AG_API int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const
  * consonant skeleton: vowels (a e i o u y) and 'h' are dropped except as the word's first
  * letter, ASCII punctuation is dropped, and runs of one letter collapse to one; the words are
  * joined by single spaces. So Mehmood / Mahmood -> "md", Mohammad / Mohammed / Muhammad
- * -> "md", Qureshi -> "qrs", "Shah Mahmood Qureshi" -> "s md qrs". Names of different
+ * -> "md", Qureshi -> "qrs", "Shah Mahmood Qureshi" -> "s md qrs". A first word that is a
+ * familiar form of one full given name, before another word, is keyed as the full name
+ * ("Phil Knight" as "Philip Knight"). Names of different
  * skeletons never merge; one-word skeletons are too weak to merge on their own (callers
  * should require at least two words).
  * Writes a NUL-terminated key into buf (truncated to bufsize - 1 bytes) and returns its
@@ -146,8 +148,9 @@ AG_API int ag_ner_variant_key(const char *name, char *buf, size_t bufsize);
 
 /*
  * Like ag_ner_variant_key but only the first and last word ("Qamar Javed Bajwa" and
- * "Qamar Bajwa" -> "qmr bjw"), for the dropped-middle-name rule. A one-word name gives
- * the same key as ag_ner_variant_key.
+ * "Qamar Bajwa" -> "qmr bjw"), for the dropped-middle-name rule, with no familiar given
+ * name made full ("Bob O. Evans" is no "Robert Evans"). A one-word name gives the same key
+ * as ag_ner_variant_key.
  */
 AG_API int ag_ner_variant_key_short(const char *name, char *buf, size_t bufsize);
 
