@@ -183,6 +183,16 @@ static void test_ner__variant_keys(void **state)
     ag_ner_variant_key("Ilyas Tahir", a, sizeof a);
     ag_ner_variant_key("Omar Tahir", b, sizeof b);
     assert_string_not_equal(a, b);
+    /* a familiar given name keys as the full one, before another word only */
+    ag_ner_variant_key("Phil Harwood", a, sizeof a);
+    ag_ner_variant_key("Philip Harwood", b, sizeof b);
+    assert_string_equal(a, b);
+    ag_ner_variant_key("Phil", a, sizeof a);
+    ag_ner_variant_key("Philip", b, sizeof b);
+    assert_string_not_equal(a, b);
+    ag_ner_variant_key_short("Bob T. Ashby", a, sizeof a);
+    ag_ner_variant_key("Robert Ashby", b, sizeof b);
+    assert_string_not_equal(a, b);
     char tiny[3];
     int full = ag_ner_variant_key("Abcdefgh", tiny, sizeof tiny);
     assert_true(full > 2);
