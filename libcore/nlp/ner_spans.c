@@ -717,6 +717,26 @@ static int given_and_surname(const ctx *c, size_t k, size_t u, size_t te, const 
            !(b->adjective && c->text[t[u].e - 1] == 's');
 }
 
+static int win_verb(const ctx *c, const tok *t);
+static inline int dash_score(const ctx *c, size_t k, uint32_t sent);
+
+/* In a sports report the ordinary word opening the sentence at token k is a side when a
+ * result's verb follows it and a score comes after ("Spurs beat Newcastle 3-0", "Arsenal
+ * drew 1-1 with X", "Villa lost 2-1"): clubs are named by ordinary words. */
+static int side_result_opening(const ctx *c, size_t k, size_t te)
+{
+    static const char *const results[] = {"drew", "lost", "won", "beat", NULL};
+    const tok *t = c->toks;
+    uint32_t sent = t[k].sent;
+    if (te != k + 1 || te >= c->ntoks || t[te].sent != sent || !(t[te].flags & AG__T_LOWER) ||
+        !(win_verb(c, &t[te]) || tok_is_any(c->text, &t[te], results)))
+        return 0;
+    for (size_t q = te + 1; q < c->ntoks && q <= te + 8 && t[q].sent == sent; q++)
+        if (dash_score(c, q, sent))
+            return ag__ner_sports_report(c);
+    return 0;
+}
+
 /* The word of token k is written in lower case elsewhere in the document. */
 static int written_lower(const ctx *c, size_t k)
 {
@@ -762,6 +782,8 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
         }
         if (match_title(c->p, c->lex, c->text, t, ts, te))
             break;
+        if (side_result_opening(c, ts, te))
+            break; /* "Spurs beat Newcastle 3-0" */
         /* "Software maker Quadrant buys", "Mining group X": an ordinary word opening the
          * sentence before a trade noun and a name says what the trade is, no name */
         if (ts + 1 == te && te + 1 < c->ntoks && t[te + 1].sent == t[ts].sent &&
