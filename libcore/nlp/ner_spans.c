@@ -2379,14 +2379,14 @@ static size_t span_end(ctx *c, size_t k)
         if (joins && e - w0 >= 2 && match_form(c->lex, c->text, t, w0, w0 + 1, 0, &known) == 1 &&
             known.adjective)
             w0++;
-        /* (a body's head before "and" ends a body's name: "Harrow School and Trinity
-         * College", "Eton College and Balliol College" are two; an industry's word does
-         * not, "Securities and Exchange Commission") */
-        static const char *const heads[] = {
-            "School",      "College",    "University",  "Academy", "Institute", "Hospital",
-            "Museum",      "Church",     "Club",        "Party",   "Council",   "Society",
-            "Association", "Foundation", "Corporation", "Company", NULL};
+        /* (a body's head, or an institution's, before "and" ends a body's name: "Harrow
+         * School and Trinity College", "Eton College and Balliol College" are two; an
+         * industry's word does not, "Securities and Exchange Commission") */
+        static const char *const heads[] = {"Institute",  "Museum",      "Church",  "Club",
+                                            "Party",      "Council",     "Society", "Association",
+                                            "Foundation", "Corporation", "Company", NULL};
         if (joins && ordinary_words(c, w0, e) && !tok_is_any(c->text, &t[e - 1], heads) &&
+            !tok_is_any(c->text, &t[e - 1], ag__ner_institution_heads) &&
             match_form(c->lex, c->text, t, w0, e, 0, &known) != e - w0) {
             size_t q = e + 1;
             while (q < c->ntoks && t[q].sent == t[k].sent && capish(c, q) &&
