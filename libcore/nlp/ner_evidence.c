@@ -335,15 +335,16 @@ int ag__ner_cue_plural(const ctx *c, const tok *t)
     return (word_class(c->p, c->lex, low, n - 1) & AG_LEX_ORGCUE) != 0;
 }
 
-/* Candidate m is a peer or a prelate named by the title and the seat: "the Earl of
- * Carlisle", "the Duke of Norfolk", "the Prince of Wales", "the Bishop of Durham". One
+/* Candidate m is a peer named by the title and the seat: "the Earl of Carlisle", "the
+ * Duke of Norfolk". One
  * place after "of" ("Lord of the Rings" is a work, "Lady of the Lake" no peer). */
 static int peerage(const ctx *c, const cand *m)
 {
-    static const char *const peers[] = {
-        "Duke",        "Duchess",  "Earl",        "Countess", "Marquess",   "Marquis",
-        "Marchioness", "Viscount", "Viscountess", "Baron",    "Baroness",   "Prince",
-        "Princess",    "Lord",     "Lady",        "Bishop",   "Archbishop", NULL};
+    /* (a peer's title the lexicon has, "Prince", "Lord", "Bishop", is stripped into the
+     * role before: "the Bishop of Durham" is titled, no name to vote on) */
+    static const char *const peers[] = {"Duke",        "Duchess", "Earl",        "Countess",
+                                        "Marquess",    "Marquis", "Marchioness", "Viscount",
+                                        "Viscountess", "Baron",   "Lady",        NULL};
     const tok *t = c->toks;
     size_t ts = m->ts, n = m->te - ts;
     return n >= 3 && n <= 4 && tok_is(c->text, &t[ts + 1], "of") && (t[ts + 2].flags & AG__T_CAP) &&
@@ -470,7 +471,7 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_ORG] += 2; /* "ING Barings", "BNP Paribas", "HSBC Holdings" */
     int peer = !titled && !hascue && peerage(c, m);
     if (peer)
-        m->votes[AG_ACTOR_PERSON] += 6; /* "the Earl of Carlisle", "the Bishop of Durham" */
+        m->votes[AG_ACTOR_PERSON] += 6; /* "the Earl of Carlisle", "the Duke of Norfolk" */
     if (hasof && !titled && !peer)
         m->votes[AG_ACTOR_ORG] += 2;
     if (hasof && !titled && !hascue && !peer && ordinary_before_of(c, m))
@@ -1808,6 +1809,14 @@ static int joined_body(const ctx *c, const cand *m)
     return tok_is(c->text, a, "on") && tok_is(c->text, b, "loan");
 }
 
+/* A name at token k of sentence sent follows people of a trade and "at" (staff_at):
+ * "analysts at X", "an analyst at X". */
+static int staffed_at(ctx *c, size_t k, uint32_t sent)
+{
+    const tok *t = c->toks;
+    return k > 1 && t[k - 2].sent == sent && tok_is(c->text, &t[k - 1], "at") && staff_at(c, k - 2);
+}
+
 /* Votes from the words right before the name, in its sentence (ts > 0). */
 /* The name opens with no given name and ends in an industry's cue word ("Corvane
  * Semiconductor", "Harlow Systems"): a company's, whatever role is written before it. */
@@ -1954,14 +1963,12 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_OTHER] += 4; /* "the Nintendo DS", "a Motorola Razr" */
     else if (!titled && !given && !hascue && channel_owner(c, m))
         m->votes[AG_ACTOR_OTHER] += 3; /* "Channel 4's Big Brother", "ITV's X" */
-    else if (tok_is(c->text, pv, "at") && ts > 1 && t[ts - 2].sent == m->sent &&
-             staff_at(c, ts - 2) && !place_words(c, ts, te))
+    else if (staffed_at(c, ts, m->sent) && !place_words(c, ts, te))
         m->votes[AG_ACTOR_ORG] += 3; /* "analysts at Davy Stockbrokers said", "an analyst
                                       * at Panmure Gordon" (not "workers at Gatwick
                                       * Airport") */
     else if (!given && !titled && tok_is(c->text, pv, "and") && m > c->p->cands &&
-             (m - 1)->te + 1 == ts && (m - 1)->ts > 1 && (m - 1)->sent == m->sent &&
-             tok_is(c->text, &t[(m - 1)->ts - 1], "at") && staff_at(c, (m - 1)->ts - 2) &&
+             (m - 1)->te + 1 == ts && staffed_at(c, (m - 1)->ts, m->sent) &&
              !place_words(c, ts, te))
         m->votes[AG_ACTOR_ORG] += 3; /* "analysts at Danske Bank and Nordea said" */
     else if (!titled && tok_is(c->text, pv, "the") && ts > 1 && t[ts - 2].sent == m->sent &&
