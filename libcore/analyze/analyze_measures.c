@@ -379,6 +379,58 @@ static int betweenness(const ag_graph *g, const ag_centrality_opts *o, size_t n,
     return ret;
 }
 
+/* Power iteration on A + I from the uniform vector, scaled to a maximum of 1: the
+ * fallback where ARPACK gives up. ARPACK does not converge where the largest eigenvalue
+ * is shared in modulus (a directed cycle beside a self-loop, a periodic graph); adding
+ * I keeps the eigenvectors and makes the Perron root the only one of largest modulus,
+ * which is what networkx's eigenvector_centrality iterates on. Where the root is
+ * defective, convergence is slow (1/k), so the steps are capped by work, not by count
+ * alone; the result is then the nearest step to the limit, still a function of the
+ * graph only. */
+static int eigenvector_power(const ag__igraph *ig, const igraph_vector_t *w, double *res, size_t n,
+                             ag_error *err)
+{
+    igraph_integer_t m = igraph_ecount(&ig->g);
+    int directed = igraph_is_directed(&ig->g);
+    double *next = malloc(n * sizeof *next);
+    size_t steps = (size_t)(2e7 / (double)(n + (size_t)m + 1));
+
+    if (!next)
+        return ag__nomem(err);
+    if (steps < 100)
+        steps = 100;
+    if (steps > 10000)
+        steps = 10000;
+    for (size_t i = 0; i < n; i++)
+        res[i] = 1.0;
+    for (size_t k = 0; k < steps; k++) {
+        double max = 0.0, change = 0.0;
+
+        memcpy(next, res, n * sizeof *next);
+        for (igraph_integer_t e = 0; e < m; e++) {
+            size_t from = (size_t)IGRAPH_FROM(&ig->g, e), to = (size_t)IGRAPH_TO(&ig->g, e);
+            double we = w ? VECTOR(*w)[e] : 1.0;
+
+            next[to] += we * res[from];
+            if (!directed)
+                next[from] += we * res[to];
+        }
+        for (size_t i = 0; i < n; i++)
+            if (next[i] > max)
+                max = next[i];
+        for (size_t i = 0; i < n; i++) {
+            double x = next[i] / max;
+
+            change = fmax(change, fabs(x - res[i]));
+            res[i] = x;
+        }
+        if (change < 1e-12)
+            break;
+    }
+    free(next);
+    return 0;
+}
+
 static int eigenvector(const ag__igraph *ig, double *res, size_t n, ag_error *err)
 {
     igraph_vector_t v;
@@ -426,12 +478,19 @@ static int eigenvector(const ag__igraph *ig, double *res, size_t n, ag_error *er
     }
     rc = igraph_eigenvector_centrality(&ig->g, &v, &value, IGRAPH_DIRECTED, 1, w, &ao);
     ag__igraph_rng_pop(&own, &saved);
-    if (has_scaled)
-        igraph_vector_destroy(&scaled);
     if (rc == IGRAPH_SUCCESS)
         for (size_t i = 0; i < n; i++)
             res[i] = isfinite(VECTOR(v)[i]) ? fabs(VECTOR(v)[i]) : 0.0;
     igraph_vector_destroy(&v);
+    if (rc == IGRAPH_ARPACK_MAXIT || rc == IGRAPH_DIVERGED) {
+        int ret = eigenvector_power(ig, w, res, n, err);
+
+        if (has_scaled)
+            igraph_vector_destroy(&scaled);
+        return ret;
+    }
+    if (has_scaled)
+        igraph_vector_destroy(&scaled);
     return rc == IGRAPH_SUCCESS ? 0 : ag__igraph_fail(rc, "eigenvector", err);
 }
 

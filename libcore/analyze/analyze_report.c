@@ -238,9 +238,11 @@ int ag_analyze_report_print(const json_t *rep, FILE *f, ag_error *err)
                 fprintf(f, "  ... %zu more\n", json_array_size(comms) - 20);
                 break;
             }
-            fprintf(f, "  %lld: %lld members:",
-                    (long long)json_integer_value(json_object_get(x, "community")),
-                    (long long)json_integer_value(json_object_get(x, "size")));
+            long long size = (long long)json_integer_value(json_object_get(x, "size"));
+
+            fprintf(f, "  %lld: %lld member%s:",
+                    (long long)json_integer_value(json_object_get(x, "community")), size,
+                    size == 1 ? "" : "s");
             json_array_foreach(lead, j, id)
                 fprintf(f, "%s %s", j ? "," : "", json_string_value(id));
             fputc('\n', f);
