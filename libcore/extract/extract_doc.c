@@ -22,7 +22,10 @@
  * members of the list after it. Acting mentions are persons, organisations and countries
  * that are not modifiers of the next name ("US" in "US envoy Zalmay Khalilzad", "Afghan"
  * in "Afghan President Ashraf Ghani"); places never meet. "hosted", "received" and
- * "visited" need a person or organisation as object (visiting a country is travel).
+ * "visited" need a person or organisation as object (visiting a country is travel), as
+ * does "welcomed X to"; a passive "X was met|received|hosted|welcomed by Y" takes its
+ * agent as partner; "sat down with", "shook hands with", "dined|lunched|conferred with"
+ * are "met with".
  * A trigger preceded within three words by a modal or plan word (will, would, to,
  * expected, plans, scheduled, possible, upcoming, not, ...), or whose subject is
  * followed by a modal before it ("X would visit Bonn for talks with Y"), is a planned or
@@ -803,15 +806,18 @@ static const char *const *const WORD_SETS[WS_COUNT] = {
                       "there", "this", "to", "today", "twice", "with", "yesterday"),
     /* Every word that can open a trigger (trigger_at), so most tokens are turned away by
      * one lookup. */
-    [WS_TRIGGERS] =
-        WORDS("called", "calls", "dialogue", "discussions", "hosted", "hosting", "hosts", "meeting",
-              "meetings", "meets", "met", "negotiations", "received", "receives", "receiving",
-              "summit", "talks", "visited", "visits"),
-    /* Things of a person that are visited without meeting the person ("X's grave", "the
-     * tomb of X", "the X mausoleum"). */
+    [WS_TRIGGERS] = WORDS("called", "calls", "conferred", "dialogue", "dined", "discussions",
+                          "hosted", "hosting", "hosts", "lunched", "meeting", "meetings", "meets",
+                          "met", "negotiations", "received", "receives", "receiving", "sat",
+                          "shook", "summit", "talks", "visited", "visits", "welcomed"),
+    /* Things of a person that are visited, and kin who are met, without meeting the
+     * person ("X's grave", "the tomb of X", "the X mausoleum", "met the family of X", "the
+     * widow of X"). */
     [WS_BELONGINGS] =
-        WORDS("birthplace", "grave", "graves", "gravesite", "home", "house", "mausoleum",
-              "memorial", "monument", "museum", "shrine", "statue", "tomb", "tombs"),
+        WORDS("birthplace", "brother", "children", "daughter", "daughters", "families", "family",
+              "father", "grave", "graves", "gravesite", "home", "house", "husband", "mausoleum",
+              "memorial", "monument", "mother", "museum", "parents", "relatives", "shrine",
+              "sister", "son", "sons", "statue", "tomb", "tombs", "widow", "wife"),
     /* Words between a pronoun or an elided subject and its trigger ("he had held talks
      * with", "and then met"). */
     [WS_AUX] = WORDS("a", "also", "already", "briefly", "direct", "earlier", "had", "has", "have",
@@ -1080,10 +1086,13 @@ static size_t owner_end(const ag__analyser *an, const char *text, const ag_menti
         return an->toks[i].e;
     size_t k = tok_at(an, x->start);
     /* What describes the name, in any case ("President", "former president", "the late
-     * singer"): words that are neither function words (but "the") nor verbs. */
+     * singer", "the jailed reporter"): words that are neither function words (but "the")
+     * nor verbs (a participle after a determiner is an adjective). */
     for (size_t n = 0; n < 4 && k > 0; n++, k--) {
         const tok *p = &an->toks[k - 1];
-        if (!is_word(p) || verbish(an, text, p, 1) ||
+        if (!is_word(p) ||
+            (verbish(an, text, p, 1) &&
+             !(k >= 2 && word_in(an, text, &an->toks[k - 2], WS_DETERMINERS))) ||
             ((word_class(an, text, p) & AG_LEX_FUNCTION) && !word_eq(text, p, "the")))
             break;
     }
@@ -1197,9 +1206,12 @@ static int clause_initial(const ag__analyser *an, const char *text, size_t start
             continue;
         if (verbish(an, text, p, 1))
             return 0;
-        /* A function word, unless inside a title ("Representative for Afghan Affairs") */
+        /* A function word, unless inside a title ("Representative for Afghan Affairs");
+         * a sentence's first word is capitalised anyway ("Proposals by X"): a title's
+         * only when the lexicon says so. */
         if ((word_class(an, text, p) & AG_LEX_FUNCTION) &&
-            !(i >= 2 && (an->toks[i - 2].flags & AG__T_CAP) && (an->toks[i].flags & AG__T_CAP)))
+            !(i >= 2 && (an->toks[i - 2].flags & AG__T_CAP) && (an->toks[i].flags & AG__T_CAP) &&
+              (i > 2 || (word_class(an, text, &an->toks[0]) & AG_LEX_TITLE))))
             return 0;
     }
     return 1;
@@ -1357,7 +1369,9 @@ static long referred_subject(const ag__analyser *an, const char *text, const act
 
 /* TRIG_HELD: "X and Y held (two days of) talks", a meeting noun with no partner after it,
  * held by the subjects: those met each other. */
-enum { TRIG_NONE, TRIG_VERB, TRIG_VISIT, TRIG_CALL, TRIG_BETWEEN, TRIG_HELD };
+/* TRIG_WELCOME: "welcomed X to Berlin", a visit only with "to" or "at" after its object
+ * ("welcomed X's decision", "welcomed the move" are none). */
+enum { TRIG_NONE, TRIG_VERB, TRIG_VISIT, TRIG_CALL, TRIG_BETWEEN, TRIG_HELD, TRIG_WELCOME };
 
 static int add_met(ag__analyser *an, long x, long y, const ag_sentence *s)
 {
@@ -1432,6 +1446,45 @@ static int with_after_place(const ag__analyser *an, const char *text, size_t ti,
     return 0;
 }
 
+/* "X was met (at the airport) by Y", "X was received by Y": a passive meeting verb at ti,
+ * whose partner follows the "by" within six words of the clause. 1 and *tend set to the
+ * "by"'s end when so. */
+static int passive_by(const ag__analyser *an, const char *text, size_t ti, size_t *tend)
+{
+    const tok *p = ti > 0 ? &an->toks[ti - 1] : NULL;
+    if (!p || !(word_eq(text, p, "was") || word_eq(text, p, "were") || word_eq(text, p, "been") ||
+                word_eq(text, p, "being")))
+        return 0;
+    for (size_t i = ti + 1; i < an->ntoks && i < ti + 7 && is_word(&an->toks[i]); i++)
+        if (word_eq(text, &an->toks[i], "by")) {
+            *tend = an->toks[i].e;
+            return 1;
+        }
+    return 0;
+}
+
+/* Verbs of meeting in person that take their partner after "with" ("sat down with Y",
+ * "shook hands with Y", "dined with Y", "conferred with Y"): 1 and *tend set to the
+ * "with"'s end when token ti opens one. */
+static int with_verb(const ag__analyser *an, const char *text, size_t ti, size_t *tend)
+{
+    const tok *t = &an->toks[ti];
+    size_t w = ti + 1; /* where "with" must be */
+    if (word_eq(text, t, "sat") || word_eq(text, t, "shook")) {
+        if (w >= an->ntoks ||
+            !word_eq(text, &an->toks[w], word_eq(text, t, "sat") ? "down" : "hands"))
+            return 0;
+        w++;
+    } else if (!word_eq(text, t, "dined") && !word_eq(text, t, "lunched") &&
+               !word_eq(text, t, "conferred")) {
+        return 0;
+    }
+    if (w >= an->ntoks || !word_eq(text, &an->toks[w], "with"))
+        return 0;
+    *tend = an->toks[w].e;
+    return 1;
+}
+
 /* The trigger starting at token ti, if any (TRIG_*); *tend is set to the end of the
  * trigger phrase. For tokens that passed next_maybe_trigger. */
 static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_t *tend)
@@ -1440,12 +1493,15 @@ static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_
     int noun = 0;
     if (!is_word(t))
         return TRIG_NONE;
+    if (with_verb(an, text, ti, tend))
+        return TRIG_VERB;
     switch (text[t->s] | 0x20) {
     case 'm':
         if (word_eq(text, t, "met") || word_eq(text, t, "meets")) {
             if (nx && word_eq(text, nx, "with"))
                 *tend = nx->e;
-            with_after_place(an, text, ti, tend);
+            if (!passive_by(an, text, ti, tend))
+                with_after_place(an, text, ti, tend);
             return TRIG_VERB;
         }
         noun = word_eq(text, t, "meeting") || word_eq(text, t, "meetings");
@@ -1482,9 +1538,16 @@ static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_
     case 'h':
     case 'r':
     case 'v':
+    case 'w':
         if (ti > 0 && word_in(an, text, &an->toks[ti - 1], WS_DETERMINERS))
             return TRIG_NONE;
-        return word_in(an, text, t, WS_VISITS) ? TRIG_VISIT : TRIG_NONE;
+        /* (not "welcomes": news tells of the host's coming welcome in the present) */
+        if (word_eq(text, t, "welcomed"))
+            return passive_by(an, text, ti, tend) ? TRIG_VISIT : TRIG_WELCOME;
+        if (!word_in(an, text, t, WS_VISITS))
+            return TRIG_NONE;
+        passive_by(an, text, ti, tend);
+        return TRIG_VISIT;
     default:
         return TRIG_NONE;
     }
@@ -1647,7 +1710,8 @@ static size_t trigger_objects(ag__analyser *an, const char *text, const acting *
             continue;
         if (act->mod[c] || x->type == AG_ACTOR_PLACE || x->type == AG_ACTOR_OTHER)
             continue;
-        if ((kind == TRIG_VISIT && x->type == AG_ACTOR_COUNTRY) || !acts(an, text, x))
+        if (((kind == TRIG_VISIT || kind == TRIG_WELCOME) && x->type == AG_ACTOR_COUNTRY) ||
+            !acts(an, text, x))
             continue;
         int ok = owned     ? owned_gap(an, text, owned, x->start)
                  : no == 0 ? gap_ok(an, text, *last_end, x->start, WS_OBJ_BREAK,
@@ -1770,10 +1834,12 @@ static long apposition_head(const ag__analyser *an, const char *text, const acti
 
 /* The subjects of the trigger at token ti (no objects found, the last ending at
  * last_end): the nearest acting mention before the trigger, plus "X and Y"; or what a
- * pronoun or an elided subject there refers to (referred_subject). At most 8 local
- * actors into subj; their number, or -1 when the clause is not (yet) a meeting. */
+ * pronoun or an elided subject there refers to (referred_subject). With `passive` ("X
+ * was met by Y") the subject must open its clause: in "proposals by X were welcomed by Y"
+ * X is an agent, not the one welcomed. At most 8 local actors into subj; their number,
+ * or -1 when the clause is not (yet) a meeting. */
 static long trigger_subjects(ag__analyser *an, const char *text, const acting *act, size_t ti,
-                             size_t no, size_t last_end, long *subj)
+                             size_t no, size_t last_end, int passive, long *subj)
 {
     const ag_mention *m = act->m;
     const size_t *cand = act->cand;
@@ -1795,6 +1861,8 @@ static long trigger_subjects(ag__analyser *an, const char *text, const acting *a
     }
     if (first >= 0)
         first = apposition_head(an, text, act, first, t);
+    if (first >= 0 && passive && !clause_initial(an, text, m[cand[first]].start, 0))
+        return -1;
     if (first >= 0 && !gap_ok(an, text, m[cand[first]].end, t->s, WS_CLAUSE_PLANNED, 8, 0))
         return -1; /* "X would visit Bonn for talks with Y": not (yet) a meeting */
     if (first >= 0 && (first = antecedent(an, text, act, first, t)) < 0)
@@ -1898,7 +1966,7 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
         long objs[16], subj[8];
         size_t last_end;
         if (kind == TRIG_HELD) {
-            long ns = trigger_subjects(an, text, &act, ti, 0, t->s, subj);
+            long ns = trigger_subjects(an, text, &act, ti, 0, t->s, 0, subj);
             if (ns > 1 && add_met_pairs(an, subj, (size_t)ns, NULL, 0, s) < 0)
                 return -1;
             continue;
@@ -1906,6 +1974,13 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
         size_t no = trigger_objects(an, text, &act, kind, tend, objs, &last_end);
         if (kind == TRIG_CALL && no && an_appeal(an, text, last_end))
             continue;
+        if (kind == TRIG_WELCOME) {
+            size_t k = tok_at(an, last_end);
+            if (!no || k >= an->ntoks ||
+                !(word_eq(text, &an->toks[k], "to") || word_eq(text, &an->toks[k], "at")))
+                continue;
+            kind = TRIG_VISIT;
+        }
         if (kind == TRIG_BETWEEN) {
             if (add_met_pairs(an, objs, no, NULL, 0, s) < 0)
                 return -1;
@@ -1916,7 +1991,10 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
         if ((word_eq(text, t, "met") || word_eq(text, t, "meets") || kind == TRIG_VISIT) &&
             a_fixture(an, text, t->e))
             continue; /* "X meets Y in the final", "X are hosting Y in Game One" */
-        long ns = trigger_subjects(an, text, &act, ti, no, last_end, subj);
+        /* (only a passive's trigger phrase ends in "by", see passive_by) */
+        size_t by = tok_at(an, tend);
+        int passive = by > ti + 1 && word_eq(text, &an->toks[by - 1], "by");
+        long ns = trigger_subjects(an, text, &act, ti, no, last_end, passive, subj);
         if (ns < 0)
             continue;
         /* "X and Y met": the subjects met each other, unless "met" takes an object that
