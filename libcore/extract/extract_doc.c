@@ -35,18 +35,17 @@
  * visited thing is none ("visited X's grave", "the tomb of X", "met the Taliban's
  * envoys"), nor is a subject inside another verb's object ("gunmen holding UN workers
  * met ...") or after a possessive pronoun ("its UN diplomats met ..."); a list of
- * partners ends at a verb; an organisation before a role whose holder follows is no
- * partner (role_gap: "talks with Daily Courier columnist Anna Keller"), nor a nationality
- * adjective but for the people acting for its state (acts: "met Pakistani leaders", not
- * "met British troops"). A participle after an article, "of" or a possessive is no
- * trigger ("of hosted software maker X"), and "met" in a clause naming a stage of a
- * competition is a match (a_fixture). Recall (referred_subject, pair_met): "X said he met
- * Y", "X said in his meeting with Y", "X flew to Cairo, where he met Y" and "X arrived and
- * then met Y" take X as subject when that is unambiguous; "met in London with Y" is "met
- * Y"; "the two leaders met" pairs the only two persons named just before (in the paragraph,
- * or the previous one for a paragraph's first sentence).
- * The tokens are the recogniser's (ner_internal.h), so "Mr." and "U.S." are words here
- * too; only the first MEET_MAX_TOKENS tokens of a sentence are read.
+ * partners ends at a verb and needs an "and" ("X met Y, Z said" is X-Y); an organisation before a
+ * role whose holder follows is no partner (role_gap: "talks with Daily Courier columnist Anna
+ * Keller"), nor a nationality adjective but for the people acting for its state (acts: "met
+ * Pakistani leaders", not "met British troops"). A participle after an article, "of" or a
+ * possessive is no trigger ("of hosted software maker X"), and "met" in a clause naming a stage of
+ * a competition is a match (a_fixture). Recall (referred_subject, pair_met): "X said he met Y", "X
+ * said in his meeting with Y", "X flew to Cairo, where he met Y" and "X arrived and then met Y"
+ * take X as subject when that is unambiguous; "met in London with Y" is "met Y"; "the two leaders
+ * met" pairs the only two persons named just before (in the paragraph, or the previous one for a
+ * paragraph's first sentence). The tokens are the recogniser's (ner_internal.h), so "Mr." and
+ * "U.S." are words here too; only the first MEET_MAX_TOKENS tokens of a sentence are read.
  */
 #include <assert.h>
 #include <stdlib.h>
@@ -1335,6 +1334,10 @@ static long referred_subject(const ag__analyser *an, const char *text, const act
     if (b == ti && word_eq(text, t, "meeting") && word_in(an, text, p, WS_GERUND_OPENERS) &&
         ti + 1 < an->ntoks && !word_eq(text, &an->toks[ti + 1], "with") &&
         !word_eq(text, &an->toks[ti + 1], "between")) {
+        /* ("After meeting Y, X said": the subject follows, as for "In his meeting with Y,
+         * X said", see trigger_subjects) */
+        if (b == 1)
+            return -2;
         long r = sentence_subject(an, text, a, p->s, REF_ACTOR);
         return r >= 0 ? r : -1;
     }
@@ -1695,6 +1698,15 @@ static int appositive(const ag__analyser *an, const char *text, size_t end, size
            word_eq(text, last, "to");
 }
 
+/* Is there an "and" or "including" in [s, e)? */
+static int list_join_in(const ag__analyser *an, const char *text, size_t s, size_t e)
+{
+    for (size_t i = tok_at(an, s); i < an->ntoks && an->toks[i].s < e; i++)
+        if (word_in(an, text, &an->toks[i], WS_LIST_JOIN))
+            return 1;
+    return 0;
+}
+
 /* The objects (or the members of a between-list) after a trigger of kind `kind` whose
  * phrase ends at tend: at most 16 local actors into objs, their number returned, and the
  * end of the last in *last_end (tend when none). */
@@ -1703,6 +1715,8 @@ static size_t trigger_objects(ag__analyser *an, const char *text, const acting *
 {
     const ag_mention *m = act->m;
     size_t no = 0, owned = 0; /* owned: end of "X's" or "X grave" just passed */
+    size_t ends[16];          /* end of each object's mention */
+    int listed[16];           /* an "and" or "including" joins it to the one before */
     *last_end = tend;
     for (size_t c = 0; c < act->nc && no < 16; c++) {
         const ag_mention *x = &m[act->cand[c]];
@@ -1713,6 +1727,7 @@ static size_t trigger_objects(ag__analyser *an, const char *text, const acting *
         if (((kind == TRIG_VISIT || kind == TRIG_WELCOME) && x->type == AG_ACTOR_COUNTRY) ||
             !acts(an, text, x))
             continue;
+        size_t owner = owned; /* x follows an owner: it takes the owner's place */
         int ok = owned     ? owned_gap(an, text, owned, x->start)
                  : no == 0 ? gap_ok(an, text, *last_end, x->start, WS_OBJ_BREAK,
                                     kind == TRIG_BETWEEN ? 8 : 6, 0)
@@ -1727,9 +1742,15 @@ static size_t trigger_objects(ag__analyser *an, const char *text, const acting *
          * may follow ("met Sharon's envoy, Dov Weisglass"). */
         if ((owned = owner_end(an, text, x)) != 0)
             continue;
+        listed[no] = owner || list_join_in(an, text, *last_end, x->start);
+        ends[no] = x->end;
         objs[no++] = an->mloc[act->cand[c]];
         *last_end = x->end;
     }
+    /* A list of partners ends in "and": after "met X, Y" Y opens the next clause ("In his
+     * meeting with X, Foreign Minister Y said", "Y met X, Z said"). */
+    while (no > 1 && !listed[no - 1])
+        *last_end = ends[--no - 1];
     return no;
 }
 
@@ -1854,8 +1875,12 @@ static long trigger_subjects(ag__analyser *an, const char *text, const acting *a
         const ag_mention *x = &m[cand[c]];
         if (x->end > t->s || mod[c] || x->type == AG_ACTOR_PLACE)
             continue;
-        if (gap_ok(an, text, x->end, t->s, WS_SUBJ_BREAK, 8, 0) && !owns_subject(an, text, x, t) &&
-            acts(an, text, x))
+        /* A phrase between commas says where or why the subject is ("X, on a visit to
+         * Beijing, met Y"): its "to" ends no subject; a reporting verb there still does. */
+        size_t xe = tok_at(an, x->end);
+        int paren = comma_at(an, xe) && ti > xe + 1 && comma_at(an, ti - 1);
+        if (gap_ok(an, text, x->end, t->s, paren ? WS_REPORT : WS_SUBJ_BREAK, paren ? 12 : 8, 0) &&
+            !owns_subject(an, text, x, t) && acts(an, text, x))
             first = (long)c;
         break;
     }
