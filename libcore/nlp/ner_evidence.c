@@ -600,10 +600,12 @@ static void vote_apposition(ctx *c, cand *m)
     if (te + 2 >= c->ntoks || !(t[te].flags & AG__T_PUNCT) || t[te].punct != ',' ||
         t[te + 1].sent != m->sent)
         return;
-    /* the determiner: an article, or a name's possessive ("X, Mike Leigh's drama") */
+    /* the determiner: an article, the possessive of a body ("X, its organic brand", "X,
+     * their label"; not "his old rival": a person's relation names no kind) or a name's
+     * possessive ("X, Mike Leigh's drama") */
+    static const char *const determiners[] = {"the", "a", "an", "its", "their", NULL};
     size_t from = te + 2;
-    if (!(tok_is(c->text, &t[te + 1], "the") || tok_is(c->text, &t[te + 1], "a") ||
-          tok_is(c->text, &t[te + 1], "an"))) {
+    if (!tok_is_any(c->text, &t[te + 1], determiners)) {
         size_t q = te + 1;
         while (q < te + 5 && q < c->ntoks && t[q].sent == m->sent && (t[q].flags & AG__T_CAP))
             q++;
@@ -652,9 +654,11 @@ static void vote_apposition(ctx *c, cand *m)
             return;
         }
         /* a product's release heading it: "X, the next version of the operating
-         * system", "X, a cheaper edition of Windows" */
+         * system", "X, a cheaper edition of Windows"; a brand is a product's name ("X, its
+         * organic brand") */
         static const char *const releases[] = {"version", "edition", "upgrade", "update", NULL};
-        if (tok_is_any(c->text, &t[k], releases) && is_at(c, k + 1, m->sent, "of")) {
+        if ((tok_is_any(c->text, &t[k], releases) && is_at(c, k + 1, m->sent, "of")) ||
+            tok_is(c->text, &t[k], "brand") || tok_is(c->text, &t[k], "brands")) {
             m->votes[AG_ACTOR_OTHER] += 4;
             return;
         }
@@ -1809,6 +1813,36 @@ static int joined_body(const ctx *c, const cand *m)
     return tok_is(c->text, a, "on") && tok_is(c->text, b, "loan");
 }
 
+/* Candidate m names the other party of a business deal or a publisher: after "by" and a
+ * verb of publishing or buying ("published by Picador", "distributed by X", "acquired
+ * by X", "bought by X", "taken over by X"), or after "to" and a verb of selling at most
+ * five words before in the clause ("sold to X", "agreed to sell its rail unit to X"). A company or
+ * a club takes these: a person who buys or publishes is named with a given name, which the caller
+ * asks for. */
+static int deal_party(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    size_t ts = m->ts;
+    /* (not a name cut before a capitalised word: "to Hong Kong-based X") */
+    if (ts < 2 || t[ts - 2].sent != m->sent || !(t[ts - 2].flags & AG__T_LOWER) ||
+        (m->te < c->ntoks && t[m->te].sent == m->sent && (t[m->te].flags & AG__T_CAP)))
+        return 0;
+    if (tok_is(c->text, &t[ts - 1], "by"))
+        return tok_is_any(c->text, &t[ts - 2], ag__ner_publish_words) ||
+               tok_is_any(c->text, &t[ts - 2], ag__ner_buy_words) ||
+               (tok_is(c->text, &t[ts - 2], "over") && ts > 2 &&
+                tok_is(c->text, &t[ts - 3], "taken"));
+    if (!tok_is(c->text, &t[ts - 1], "to"))
+        return 0;
+    for (size_t k = ts - 1; k-- > 0 && ts - 1 - k <= 5 && t[k].sent == m->sent;) {
+        if (t[k].flags & AG__T_PUNCT)
+            return 0; /* (what was sold may be named: "selling its Irish stores to X") */
+        if (tok_is_any(c->text, &t[k], ag__ner_sell_words))
+            return 1;
+    }
+    return 0;
+}
+
 /* A name at token k of sentence sent follows people of a trade and "at" (staff_at):
  * "analysts at X", "an analyst at X". */
 static int staffed_at(ctx *c, size_t k, uint32_t sent)
@@ -1892,12 +1926,10 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_OTHER] += 5; /* "Secretary of State for the Colonies" */
     else if (!titled && !given && joined_body(c, m))
         m->votes[AG_ACTOR_ORG] += 3; /* "joined Sampdoria in 1994" */
-    else if (!titled && !given && tok_is(c->text, pv, "by") && ts > 1 &&
-             t[ts - 2].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
-             tok_is_any(c->text, &t[ts - 2], ag__ner_publish_words))
-        m->votes[AG_ACTOR_ORG] += 3; /* "published by Picador", "distributed by X": a
-                                      * publisher, a paper or a distributor (not "Dr X",
-                                      * nor a name with a given name first) */
+    else if (!titled && !given && deal_party(c, m))
+        m->votes[AG_ACTOR_ORG] += 3; /* "published by Picador", "acquired by X", "sold its
+                                      * unit to X": a publisher, a buyer (not "Dr X", nor a
+                                      * name with a given name first) */
     else if (!titled && !given && example_of_kind(c, m))
         m->votes[AG_ACTOR_ORG] += 3; /* "rivals such as Bulldog, Tiscali and X" */
     else if ((pv->flags & AG__T_LOWER) && tok_in(c, pv, G_MISC_NOUN) && !titled)

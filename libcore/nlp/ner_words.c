@@ -612,6 +612,12 @@ const char *const ag__ner_shortlisted[] = {
 /* Words before "by" and who publishes or distributes a work ("published by Picador"):
  * not "released by", which an artist does as well as a label. */
 const char *const ag__ner_publish_words[] = {"published", "distributed", NULL};
+/* Verbs before "by" and who bought a business ("acquired by X"): not "owned by", which a
+ * person is as often as a company. */
+const char *const ag__ner_buy_words[] = {"acquired", "bought", "purchased", NULL};
+/* Verbs of selling a few words before "to" and the buyer ("agreed to sell its unit to
+ * X"). */
+const char *const ag__ner_sell_words[] = {"sell", "sells", "selling", "sold", NULL};
 /* Trade nouns that open a sentence before a company's name ("Chipmaker Arvantis to buy
  * ...", "Insurer Aviva said"): the word is no part of the name and says it is a company.
  * Only nouns no company or person is named by ("Bank", "Network", "Studio" are left out). */
