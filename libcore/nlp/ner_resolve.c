@@ -488,6 +488,52 @@ static int nation_before(const ag_lexicon *lex, const dname *a, const dname *b)
            (la.adjective || la.type == AG_ACTOR_COUNTRY);
 }
 
+/* Bytes of b's key before its name proper, with the space, when its first word is a
+ * country or a national adjective ("us department of state", "kenyan foreign ministry");
+ * else 0. */
+static size_t nation_first(const ag_lexicon *lex, const dname *b)
+{
+    const char *sp = memchr(b->key, ' ', b->keylen);
+    ag_lex_actor la;
+    if (!sp || sp == b->key || !ag_lexicon_lookup(lex, b->key, (size_t)(sp - b->key), 1, &la) ||
+        !(la.adjective || la.type == AG_ACTOR_COUNTRY))
+        return 0;
+    return (size_t)(sp - b->key) + 1;
+}
+
+/* "State Department" of "US Department of State", "the Foreign Ministry" of "the Kenyan
+ * Ministry of Foreign Affairs": a ministry or department named without its nation is
+ * the one organisation of the article that has a nation first and the same words in
+ * any order (order_key); none when two nations' ministries could be meant. */
+static void ministry_nations(const ag_lexicon *lex, dname *nm, const uint32_t *orgs, size_t norg)
+{
+    for (size_t oi = 0; oi < norg; oi++) {
+        dname *a = &nm[orgs[oi]];
+        if (a->canon >= 0 || a->ntok < 2 ||
+            !(memmem(a->key, a->keylen, "ministry", 8) ||
+              memmem(a->key, a->keylen, "department", 10)) ||
+            nation_first(lex, a))
+            continue;
+        char ka[AG__LEX_MAXKEY], kb[AG__LEX_MAXKEY];
+        size_t la = order_key(a->key, a->keylen, ka, sizeof ka);
+        long found = -1;
+        int hits = 0;
+        for (size_t oj = 0; oj < norg && la && hits < 2; oj++) {
+            const dname *b = &nm[orgs[oj]];
+            size_t head;
+            if (oj == oi || b->canon >= 0 || b->ntok < 3 || !(head = nation_first(lex, b)))
+                continue;
+            size_t lb = order_key(b->key + head, b->keylen - head, kb, sizeof kb);
+            if (lb == la && memcmp(ka, kb, la) == 0) {
+                found = (long)orgs[oj];
+                hits++;
+            }
+        }
+        if (hits == 1)
+            a->canon = found;
+    }
+}
+
 static void org_pairs(const ag_lexicon *lex, dname *nm, size_t nn, const uint32_t *orgs,
                       size_t norg)
 {
@@ -583,6 +629,7 @@ static void org_pairs(const ag_lexicon *lex, dname *nm, size_t nn, const uint32_
             }
         }
     }
+    ministry_nations(lex, nm, orgs, norg);
     /* A short form whose words are, in order, words of exactly one longer organisation
      * name with the same head word: "Foreign Office" of "Foreign and Commonwealth
      * Office", "Justice Department" of "US Justice Department". */
