@@ -1619,14 +1619,15 @@ static int person_of(const ctx *c, const cand *m)
  * a residence or a ground as often). */
 static int staff_at(ctx *c, size_t k)
 {
+    /* (auditors, accountants and bankers work for firms as analysts do) */
     static const char *const staff[] = {"officials",  "workers",   "staff",      "employees",
                                         "traders",    "engineers", "scientists", "researchers",
                                         "executives", NULL};
-    static const char *const one[] = {"analyst",    "economist", "strategist",  "consultant",
-                                      "researcher", "scientist", "engineer",    "trader",
-                                      "dealer",     "broker",    "expert",      "specialist",
-                                      "executive",  "spokesman", "spokeswoman", "professor",
-                                      "lecturer",   "partner",   NULL};
+    static const char *const one[] = {
+        "analyst",   "economist",  "strategist",  "consultant", "researcher", "scientist",
+        "engineer",  "trader",     "dealer",      "broker",     "expert",     "specialist",
+        "executive", "spokesman",  "spokeswoman", "professor",  "lecturer",   "partner",
+        "auditor",   "accountant", "banker",      NULL};
     const tok *t = &c->toks[k];
     size_t n = t->e - t->s;
     char low[AG__LEX_MAXKEY];

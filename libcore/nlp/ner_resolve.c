@@ -191,20 +191,23 @@ static inline uint64_t last_word_bit(size_t len, char last)
     return 1ull << ((len * 8 + (unsigned char)last) & 63);
 }
 
-/* The key text w (rest bytes left) starts with one of the small words "of ", "for ",
- * "the ", "and " that acronyms may skip. */
+/* The key text w (rest bytes left) starts with one of the small words that acronyms
+ * may skip: 1 for "of " and "for ", 2 for "the " and "and ", else 0. */
 static int small_word_at(const char *w, size_t rest)
 {
     if (rest >= 3 && w[0] == 'o' && w[1] == 'f' && w[2] == ' ')
         return 1;
-    return rest >= 4 && w[3] == ' ' &&
-           (memcmp(w, "for", 3) == 0 || memcmp(w, "the", 3) == 0 || memcmp(w, "and", 3) == 0);
+    if (rest >= 4 && w[3] == ' ' && memcmp(w, "for", 3) == 0)
+        return 1;
+    return rest >= 4 && w[3] == ' ' && (memcmp(w, "the", 3) == 0 || memcmp(w, "and", 3) == 0) ? 2
+                                                                                              : 0;
 }
 
 /* A name resolve may take for an acronym: one ALL-CAPS word of 2 to 8 letters that no
  * spelling variant has resolved (variants resolve only names of several words); with
  * spoken, also one title-case word of 3 to 6, as British news writes an acronym said as
- * a word ("Camra", "Elspa"). */
+ * a word ("Camra", "Elspa"), and one that keeps its small words' initials in lower case
+ * ("PvdA", "DfES", "PwC"; ag__ner_mixed_acronym). */
 static inline int acronym_like(const dname *d, int spoken)
 {
     if (d->ntok != 1 || d->keylen < 2 || d->keylen > 8 || !d->text || d->canon >= 0)
@@ -216,7 +219,8 @@ static inline int acronym_like(const dname *d, int spoken)
         else if (q == 0 || !(d->text[q] >= 'a' && d->text[q] <= 'z'))
             return 0;
     }
-    return upper == d->keylen || (spoken && upper == 1 && d->keylen >= 3 && d->keylen <= 6);
+    return upper == d->keylen || (spoken && ((upper == 1 && d->keylen >= 3 && d->keylen <= 6) ||
+                                             ag__ner_mixed_acronym(d->text, d->keylen)));
 }
 
 /* ag_ner_variant_key of name d's key, through the scratch's cache: *v is set to the key,
@@ -1192,8 +1196,9 @@ static int resolve_acronyms(struct ag__ner_scratch *p, const ag_lexicon *lex, dt
             lens |= 1u << nm[i].keylen;
             firsts |= 1u << (nm[i].key[0] & 31);
         }
-    /* Two initial sets per name: without and with the small words ("VOA" for "Voice of
-     * America", "ISPR" for "Inter-Services Public Relations"). */
+    /* Three initial sets per name: without and with the small words ("VOA" for "Voice of
+     * America", "ISPR" for "Inter-Services Public Relations"), and with "of" and "for"
+     * but not "the" and "and" ("DfES" for "Department for Education and Skills"). */
     for (size_t j = 0; j < nn && lens; j++) {
         const char *k = nm[j].key;
         if (nm[j].ntok < 2)
@@ -1204,10 +1209,10 @@ static int resolve_acronyms(struct ag__ner_scratch *p, const ag_lexicon *lex, dt
         if (!((firsts >> (k[0] & 31)) & 1) && k[0] != ' ' && k[0] != '-' &&
             !small_word_at(k, nm[j].keylen))
             continue;
-        /* Both sets in one pass over the key (the longer set fills first); a set that fills
-         * its ini is dropped. */
-        char ini[2][16];
-        size_t il[2] = {0, 0};
+        /* The sets in one pass over the key (the longest set fills first); a set that fills
+         * its ini is dropped. small: bit 0 an "of" or "for", bit 1 a "the" or "and". */
+        char ini[3][16];
+        size_t il[3] = {0, 0, 0};
         int at_start = 1, small = 0;
         for (size_t q = 0; q < nm[j].keylen && il[0] < sizeof ini[0]; q++) {
             if (k[q] == ' ' || k[q] == '-') {
@@ -1221,11 +1226,15 @@ static int resolve_acronyms(struct ag__ner_scratch *p, const ag_lexicon *lex, dt
                     ini[0][il[0]++] = k[q];
                 if (il[1] < sizeof ini[1])
                     ini[1][il[1]++] = k[q];
+                if (sw != 2 && il[2] < sizeof ini[2])
+                    ini[2][il[2]++] = k[q];
                 at_start = 0;
             }
         }
-        for (int with_small = 0; with_small < 2; with_small++) {
-            if (il[with_small] < 2 || il[with_small] >= sizeof ini[0] || (with_small && !small) ||
+        for (int with_small = 0; with_small < 3; with_small++) {
+            /* (the third set is another only with small words of both kinds) */
+            if (il[with_small] < 2 || il[with_small] >= sizeof ini[0] ||
+                (with_small == 1 && !small) || (with_small == 2 && small != 3) ||
                 !((lens >> il[with_small]) & 1) || !((firsts >> (ini[with_small][0] & 31)) & 1))
                 continue;
             int created;
@@ -1303,7 +1312,7 @@ static const char *next_big_word(const char *k, size_t kl, size_t *q, size_t *n)
  * A body the lexicon names by one word (its acronym, "OPEC") is written out by any. */
 static int writes_body(const dname *d, const char *k, size_t kl)
 {
-    size_t qa = 0, qb = 0, na, nb, words = 0, differ = 0;
+    size_t qa = 0, qb = 0, na = 0, nb = 0, words = 0, differ = 0;
     const char *wa, *wb;
     for (;;) {
         wa = next_big_word(d->key, d->keylen, &qa, &na);

@@ -420,6 +420,24 @@ int ag__ner_grammar_init(struct ag__ner_scratch *p);
  * capitalisation evidence, headline detection, and the lexicon asked about token runs */
 
 /* n bytes of p's arena, valid until the next document. NULL when out of memory. */
+/* Is w[0, n) an acronym that keeps its small words' short initials in lower case
+ * between capitals and ends in a capital: 3 to 6 ASCII letters, a capital first and
+ * last, at most two lower-case letters in a row ("PvdA", "DfES", "PwC"; not "McCain",
+ * "DeLay", "FedEx")? */
+static inline int ag__ner_mixed_acronym(const char *w, size_t n)
+{
+    size_t upper = 0, run = 0;
+    if (n < 3 || n > 6 || !(w[0] >= 'A' && w[0] <= 'Z') || !(w[n - 1] >= 'A' && w[n - 1] <= 'Z'))
+        return 0;
+    for (size_t q = 0; q < n; q++) {
+        if (w[q] >= 'A' && w[q] <= 'Z')
+            upper++, run = 0;
+        else if (!(w[q] >= 'a' && w[q] <= 'z') || ++run > 2)
+            return 0;
+    }
+    return upper < n;
+}
+
 static inline char *arena_alloc(struct ag__ner_scratch *p, size_t n)
 {
     return ag__arena_alloc(&p->arena, n);
