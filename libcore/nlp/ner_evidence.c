@@ -1816,7 +1816,8 @@ static int joined_body(const ctx *c, const cand *m)
 
 /* Candidate m names the other party of a business deal or a publisher: after "by" and a
  * verb of publishing or buying ("published by Picador", "distributed by X", "acquired
- * by X", "bought by X", "taken over by X"), or after "to" and a verb of selling at most
+ * by X", "bought by X", "taken over by X"), a pollster ("a poll by X", "a survey by
+ * X"), or after "to" and a verb of selling at most
  * five words before in the clause ("sold to X", "agreed to sell its rail unit to X"). A company or
  * a club takes these: a person who buys or publishes is named with a given name, which the caller
  * asks for. */
@@ -1831,6 +1832,7 @@ static int deal_party(const ctx *c, const cand *m)
     if (tok_is(c->text, &t[ts - 1], "by"))
         return tok_is_any(c->text, &t[ts - 2], ag__ner_publish_words) ||
                tok_is_any(c->text, &t[ts - 2], ag__ner_buy_words) ||
+               tok_is_any(c->text, &t[ts - 2], ag__ner_poll_words) ||
                (tok_is(c->text, &t[ts - 2], "over") && ts > 2 &&
                 tok_is(c->text, &t[ts - 3], "taken"));
     if (!tok_is(c->text, &t[ts - 1], "to"))

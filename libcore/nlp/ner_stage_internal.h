@@ -377,6 +377,7 @@ extern const char *const ag__ner_vie_for[];
 extern const char *const ag__ner_shortlisted[];
 extern const char *const ag__ner_publish_words[];
 extern const char *const ag__ner_buy_words[];
+extern const char *const ag__ner_poll_words[];
 extern const char *const ag__ner_sell_words[];
 extern const char *const ag__ner_bands[];
 extern const char *const ag__ner_band_members[];

@@ -615,6 +615,9 @@ const char *const ag__ner_publish_words[] = {"published", "distributed", NULL};
 /* Verbs before "by" and who bought a business ("acquired by X"): not "owned by", which a
  * person is as often as a company. */
 const char *const ag__ner_buy_words[] = {"acquired", "bought", "purchased", NULL};
+/* Nouns before "by" and who carried them out, a firm: "a poll by X", "a survey by X" (not
+ * "a report by X", which a judge or an author writes as often). */
+const char *const ag__ner_poll_words[] = {"poll", "polls", "survey", "surveys", NULL};
 /* Verbs of selling a few words before "to" and the buyer ("agreed to sell its unit to
  * X"). */
 const char *const ag__ner_sell_words[] = {"sell", "sells", "selling", "sold", NULL};
