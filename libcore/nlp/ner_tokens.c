@@ -587,6 +587,29 @@ static int headline_line(const char *text, size_t len, const ag_sentence *s, siz
     return i == len || nl;
 }
 
+/* Tokens [t, end) read as a results line, two sides each with its score: a whole number
+ * after a capitalised name, before another name, a bracket or the line's end, twice or
+ * more, and no full stop ("Helmond Sport 3 Eindhoven United 1", "Zwolle Rovers 2 (Henk Boerma 34)
+ * Emmen 1"). Title case there is the names', not a headline's; a headline's numbers are counts and
+ * amounts ("Orders 6 Airbus Jets", "Up 7.8 Pct"), rarely two between names. */
+static int result_row(const tok *t, const tok *end)
+{
+    size_t scores = 0;
+    if (end > t && (end[-1].flags & AG__T_PUNCT) && end[-1].punct == '.')
+        return 0; /* a sentence's full stop: a headline's ("Loses 2 Ranked Teams; X Get 2.") */
+    for (const tok *q = t + 1; q < end; q++) {
+        if ((q->flags & (AG__T_DIGIT | AG__T_WORD)) != AG__T_DIGIT ||
+            (q[-1].flags & (AG__T_WORD | AG__T_DIGIT | AG__T_CAP)) != (AG__T_WORD | AG__T_CAP))
+            continue;
+        const tok *n = q + 1;
+        scores += n == end ||
+                  (n->flags & AG__T_PUNCT ? n->punct == '(' || n->punct == ')'
+                                          : (n->flags & (AG__T_WORD | AG__T_DIGIT | AG__T_CAP)) ==
+                                                (AG__T_WORD | AG__T_CAP));
+    }
+    return scores >= 2;
+}
+
 /* 1 when a sentence whose first chunk ag__ner_tokenise has just written (its tokens from
  * p->toks[first] on) is an ALL-CAPS headline; 2 when it is a headline in title case
  * ("Bill Gates Gets New Role"): a line of its own (a line break follows) that ends
@@ -631,7 +654,7 @@ int ag__ner_caps_sentence(const struct ag__ner_scratch *p, const char *text, siz
         return 1;
     /* (a document's first line in title case throughout, its title, needs less: "Goss
      * Gets Senate Panel"; a lead sentence has words in lower case: "ATHENS - ... met") */
-    if (!line || nlower * 3 > ninit ||
+    if (!line || nlower * 3 > ninit || result_row(p->toks + first, p->toks + p->ntoks) ||
         (si == 0 && nlower == 0 ? ninit < 3 || ncommon < 1 : ninit < 4 || ncommon < 2))
         return 0;
     return 2;
