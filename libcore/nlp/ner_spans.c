@@ -974,6 +974,23 @@ static int weekday_paper(const ctx *c, size_t ts, size_t te)
            list_has_ci(ag__ner_papers, c->text + t[ts + 1].s, t[ts + 1].e - t[ts + 1].s);
 }
 
+/* Token k is the label of a phone number that follows it on its line ("-- Lima Newsroom
+ * Tel+51 1 221 2222", "Fax: 44 171 542 4100"): a wire trailer's contact line, where the
+ * label is written capitalised after the desk's name and is no part of it. */
+static int phone_label(const ctx *c, size_t k)
+{
+    static const char *const labels[] = {"Tel", "Fax", "Phone", "Telephone", NULL};
+    const tok *t = c->toks;
+    if (!tok_is_any(c->text, &t[k], labels))
+        return 0;
+    size_t q = k + 1;
+    while (q < c->ntoks && !(t[q].flags & AG__T_NL) && (t[q].flags & AG__T_PUNCT) &&
+           (t[q].punct == '.' || t[q].punct == ':' || t[q].punct == '+'))
+        q++;
+    return q < c->ntoks && !(t[q].flags & AG__T_NL) &&
+           (t[q].flags & (AG__T_DIGIT | AG__T_WORD)) == AG__T_DIGIT;
+}
+
 /* Weekdays, months, and leading connectors are never name parts at the edges of span
  * [*tsp, *tep); a religious or group word before an organisation's head word is
  * ("Christian Democratic Union", "Islamic Jihad"). Lower-case words go too. */
@@ -994,8 +1011,8 @@ static void trim_edges(const ctx *c, size_t *tsp, size_t *tep)
      * names the league (misc, see form_stands_alone), not the sponsor */
     int keep_last = weekday_ends_name(c, ts, te) ||
                     (te - ts >= 2 && tok_is(c->text, &t[te - 1], "Premiership"));
-    while (te > ts &&
-           (((t[te - 1].cls & AG_LEX_NONNAME) && !keep_last) || (t[te - 1].flags & AG__T_LOWER)))
+    while (te > ts && (((t[te - 1].cls & AG_LEX_NONNAME) && !keep_last) ||
+                       (t[te - 1].flags & AG__T_LOWER) || phone_label(c, te - 1)))
         te--;
     *tsp = ts;
     *tep = te;

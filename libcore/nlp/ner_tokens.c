@@ -610,6 +610,20 @@ static int result_row(const tok *t, const tok *end)
     return scores >= 2;
 }
 
+/* Tokens [t, end) hold three whole numbers in a row: a phone number ("-- Santiago Newsroom
+ * Tel+56 2 699 5595", a wire trailer's contact line) or a table row's figures ("Vila Real
+ * 4 3 1 0"), no headline's (a headline writes a figure alone: "Dow Ends Below 10,000"). */
+static int figures_run(const tok *t, const tok *end)
+{
+    size_t run = 0;
+    for (const tok *q = t; q < end; q++) {
+        run = (q->flags & (AG__T_DIGIT | AG__T_WORD)) == AG__T_DIGIT ? run + 1 : 0;
+        if (run == 3)
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 when a sentence whose first chunk ag__ner_tokenise has just written (its tokens from
  * p->toks[first] on) is an ALL-CAPS headline; 2 when it is a headline in title case
  * ("Bill Gates Gets New Role"): a line of its own (a line break follows) that ends
@@ -655,6 +669,7 @@ int ag__ner_caps_sentence(const struct ag__ner_scratch *p, const char *text, siz
     /* (a document's first line in title case throughout, its title, needs less: "Goss
      * Gets Senate Panel"; a lead sentence has words in lower case: "ATHENS - ... met") */
     if (!line || nlower * 3 > ninit || result_row(p->toks + first, p->toks + p->ntoks) ||
+        figures_run(p->toks + first, p->toks + p->ntoks) ||
         (si == 0 && nlower == 0 ? ninit < 3 || ncommon < 1 : ninit < 4 || ncommon < 2))
         return 0;
     return 2;
