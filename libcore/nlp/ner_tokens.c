@@ -645,8 +645,11 @@ int ag__ner_caps_sentence(const struct ag__ner_scratch *p, const char *text, siz
         if (!(fl & AG__T_WORD))
             continue;
         if (!(fl & AG__T_ALLCAPS)) {
-            /* (even were every token left an ALL-CAPS word) */
-            if (++nlow * 10 > ncap + (size_t)(end - t) && !line)
+            /* (even were every token left an ALL-CAPS word; the wire writes the "v"
+             * between two sides small in an ALL-CAPS headline too: "SRI LANKA v
+             * ZIMBABWE SCOREBOARD") */
+            if (!tok_is(text, t, "v") && !tok_is(text, t, "vs") &&
+                ++nlow * 10 > ncap + (size_t)(end - t) && !line)
                 return 0;
         } else if (t->e - t->s >= 2) {
             ncap++;
