@@ -991,6 +991,23 @@ static int phone_label(const ctx *c, size_t k)
            (t[q].flags & (AG__T_DIGIT | AG__T_WORD)) == AG__T_DIGIT;
 }
 
+/* Token k is a share's class after its company's name, before its price in a table of
+ * prices: one capital letter, or one and a digit ("Nokia A 218.00 +4.00", "Grupo Carso
+ * A1 44.10"): the series of the shares, no part of the company's name. */
+static int share_class(const ctx *c, size_t k)
+{
+    const tok *t = c->toks;
+    if (k == 0 || k + 1 >= c->ntoks || (t[k].flags & AG__T_NL) || (t[k + 1].flags & AG__T_NL) ||
+        !(t[k - 1].flags & AG__T_CAP) || (t[k - 1].flags & AG__T_DIGIT) ||
+        (t[k + 1].flags & (AG__T_DIGIT | AG__T_WORD)) != AG__T_DIGIT || t[k + 1].e + 1 >= c->len ||
+        c->text[t[k + 1].e] != '.' || c->text[t[k + 1].e + 1] < '0' ||
+        c->text[t[k + 1].e + 1] > '9')
+        return 0; /* (the tokeniser splits "218.00" at its point) */
+    const char *w = c->text + t[k].s;
+    size_t n = t[k].e - t[k].s;
+    return (n == 1 || (n == 2 && w[1] >= '0' && w[1] <= '9')) && w[0] >= 'A' && w[0] <= 'Z';
+}
+
 /* Weekdays, months, and leading connectors are never name parts at the edges of span
  * [*tsp, *tep); a religious or group word before an organisation's head word is
  * ("Christian Democratic Union", "Islamic Jihad"). Lower-case words go too. */
@@ -1011,8 +1028,9 @@ static void trim_edges(const ctx *c, size_t *tsp, size_t *tep)
      * names the league (misc, see form_stands_alone), not the sponsor */
     int keep_last = weekday_ends_name(c, ts, te) ||
                     (te - ts >= 2 && tok_is(c->text, &t[te - 1], "Premiership"));
-    while (te > ts && (((t[te - 1].cls & AG_LEX_NONNAME) && !keep_last) ||
-                       (t[te - 1].flags & AG__T_LOWER) || phone_label(c, te - 1)))
+    while (te > ts &&
+           (((t[te - 1].cls & AG_LEX_NONNAME) && !keep_last) || (t[te - 1].flags & AG__T_LOWER) ||
+            phone_label(c, te - 1) || (te - ts >= 2 && share_class(c, te - 1))))
         te--;
     *tsp = ts;
     *tep = te;
@@ -2806,13 +2824,15 @@ static int scorer(const ctx *c, size_t ts)
     return 0;
 }
 
-/* The name [ts, te) is a table row's name: a number right after it, and its line made of
- * names, numbers, punctuation and points only, two numbers or more ("Aston Villa 5 3 1 1",
- * "Arsenal 3 Aston Villa 1", "Tiger Woods 68 70", "4 Aston Villa 25 pts"). */
+/* The name [ts, te) is a table row's name: a number right after it (or a share's class
+ * and its price), and its line made of names, numbers, punctuation, points and "unch"
+ * (a price unchanged) only, two numbers or more ("Aston Villa 5 3 1 1", "Arsenal 3 Aston
+ * Villa 1", "Tiger Woods 68 70", "4 Aston Villa 25 pts", "Nokia A 218.00 unch"). */
 static inline int table_row(const ctx *c, size_t ts, size_t te)
 {
     const tok *t = c->toks;
-    if (te >= c->ntoks || (t[te].flags & AG__T_NL) || !is_score(c, te, t[te].sent))
+    if (te >= c->ntoks || (t[te].flags & AG__T_NL) ||
+        !(is_score(c, te, t[te].sent) || share_class(c, te)))
         return 0;
     size_t a = ts, b = te, numbers = 0;
     while (a > 0 && !(t[a].flags & AG__T_NL))
@@ -2821,7 +2841,7 @@ static inline int table_row(const ctx *c, size_t ts, size_t te)
         b++;
     for (size_t q = a; q < b; q++) {
         if ((t[q].flags & AG__T_LOWER) && !tok_is(c->text, &t[q], "pts") &&
-            !tok_is(c->text, &t[q], "points"))
+            !tok_is(c->text, &t[q], "points") && !tok_is(c->text, &t[q], "unch"))
             return 0; /* prose, not a row */
         numbers += (t[q].flags & (AG__T_DIGIT | AG__T_WORD)) == AG__T_DIGIT;
     }
@@ -2915,7 +2935,7 @@ int ag__ner_finish_cands(ctx *c, size_t from)
             /* What the row's name reads as alone; the table decides (ner_resolve.c). */
             int teamish = tok_in(c, &t[te - 1], G_TEAM_AFTER) || tok_in(c, &t[ts], G_TEAM_BEFORE) ||
                           (m->lexname && m->type == AG_ACTOR_PLACE) ||
-                          (m->name >= 0 && te - ts == 1);
+                          (m->name >= 0 && te - ts == 1) || share_class(c, te);
             for (size_t q = ts; q < te; q++)
                 teamish |= (t[q].cls & AG_LEX_ORGCUE) != 0;
             /* a club named after its town, last, behind no given name: "Vitesse Arnhem",
