@@ -873,6 +873,10 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
         if (lexical && first && (industry_last(b) || region_last(c, b)) &&
             (m->type == AG_ACTOR_ORG || !company_word_after(c, m)))
             continue;
+        /* (nor is a town its wire desk, which names the story's reporters, no actor of
+         * it: "Oslo shares" beside the trailer's "-- Oslo Newsroom +47 ...") */
+        if (first && b->lastlen == 8 && memcmp(b->last, "newsroom", 8) == 0)
+            continue;
         /* (nor any company beside its national arm: "Keldon Group" is not "Keldon Group
          * UK, the firm's British arm", which would give the company its arm's name; the
          * arm is a word's only when the article has no other name for it: a headline's
