@@ -2916,6 +2916,27 @@ static int city_own_after(const ctx *c, size_t k, uint32_t sent)
     return 0;
 }
 
+/* Candidate m and a town the lexicon knows are the two names "between" joins in a sports
+ * report: "the match between Somerset and Glamorgan". The town is read as its club there,
+ * and so the other is a side too (a name alone, no player's full name). */
+static int between_town(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    const cand *cs = c->p->cands, *o = NULL;
+    size_t i = (size_t)(m - cs);
+    if (m->ts >= 2 && tok_is(c->text, &t[m->ts - 1], "and") && i > 0 && cs[i - 1].te + 1 == m->ts)
+        o = &cs[i - 1];
+    else if (m->te + 1 < c->ntoks && tok_is(c->text, &t[m->te], "and") && i + 1 < c->p->ncands &&
+             cs[i + 1].ts == m->te + 1)
+        o = &cs[i + 1];
+    if (!o || o->sent != m->sent || !o->lexname || o->type != AG_ACTOR_PLACE || o->adjective ||
+        o->dateline)
+        return 0;
+    size_t first = o->ts < m->ts ? o->ts : m->ts;
+    return first > 0 && t[first - 1].sent == m->sent && tok_is(c->text, &t[first - 1], "between") &&
+           ag__ner_sports_report(c);
+}
+
 int ag__ner_finish_cands(ctx *c, size_t from)
 {
     struct ag__ner_scratch *p = c->p;
@@ -3008,6 +3029,8 @@ int ag__ner_finish_cands(ctx *c, size_t from)
                 m->team = 1;
             if (single && drew_or_lost(c, ts, te, m->sent))
                 m->team = 1;
+            if (m->name >= 0 && te - ts <= 3 && !(t[ts].cls & AG_LEX_GIVEN) && between_town(c, m))
+                m->team = 1; /* "between Somerset and Glamorgan" */
             /* a side's line in a block of scorers: "Romania - Contra (31st)" */
             if (te < c->ntoks && (t[ts].flags & AG__T_NL) && (t[te].flags & AG__T_PUNCT) &&
                 t[te].punct == '-' && !(t[te].flags & AG__T_NL) && in_scorers_block(c, ts))
