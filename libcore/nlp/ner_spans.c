@@ -286,6 +286,30 @@ static inline size_t real_title_at(ctx *c, size_t j, size_t te, int titled)
     return real_title(c, j, te, titled);
 }
 
+/* Token k is a title whose "of" names a see or a peer's seat ("Bishop", "Lord"). */
+static int seat_title(const ctx *c, size_t k)
+{
+    return tok_is_any(c->text, &c->toks[k], ag__ner_seat_titles);
+}
+
+/* The end of the see or seat that token j opens after a prelate's or a peer's title (or
+ * name), or j: "of" and one capitalised word the gazetteer does not know ("the Bishop of
+ * Kendal", "Lord Hargreave of Ashby"). The see is part of the title, no person's name nor
+ * an organisation's. A place the gazetteer knows stays a mention of the place, as CoNLL
+ * marks "Canterbury" in "the Archbishop of Canterbury" (the portfolio's places). Not
+ * "Lord of the Rings". */
+static size_t seat_end(ctx *c, size_t j, size_t te, int caps)
+{
+    const tok *t = c->toks;
+    if (j + 1 >= te || !tok_is(c->text, &t[j], "of") || !(t[j + 1].flags & AG__T_CAP) ||
+        (t[j + 1].cls & (AG_LEX_GIVEN | AG_LEX_FUNCTION | AG_LEX_TITLE)))
+        return j;
+    ag_lex_actor a;
+    if (match_form(c->lex, c->text, c->toks, j + 1, te, caps, &a))
+        return j;
+    return j + 2;
+}
+
 static size_t strip_titles_at(ctx *c, size_t ts, size_t te, size_t *role_s, size_t *role_e,
                               int caps)
 {
@@ -311,6 +335,12 @@ static size_t strip_titles_at(ctx *c, size_t ts, size_t te, size_t *role_s, size
         titled = 1;
         j = r;
         *role_e = c->toks[j - 1].e;
+        size_t se = seat_title(c, j - 1) ? seat_end(c, j, te, caps) : j;
+        if (se > j) {
+            j = se;
+            *role_e = c->toks[j - 1].e;
+            continue;
+        }
         /* Portfolio: "for"/"of" + common words or places, up to the next title. */
         if (j < te && (tok_is(c->text, &c->toks[j], "for") || tok_is(c->text, &c->toks[j], "of"))) {
             size_t k = j + 1;
@@ -1559,6 +1589,14 @@ static int cut_person_of(ctx *c, span_state *sp, size_t k)
             continue;
         if (!tok_is(c->text, &t[q], "of") || !(t[q + 1].flags & AG__T_CAP))
             return 0;
+        /* (a peer's seat after the name is the title's: "Lord Patel of Bradford") */
+        if (sp->titled && k > 0 && seat_title(c, k - 1) &&
+            seat_end(c, q, sp->te, sp->caps) == sp->te) {
+            for (size_t u = q; u < sp->te; u++)
+                c->toks[u].flags |= AG__T_USED;
+            sp->te = q;
+            return 0;
+        }
         if (do_span(c, q + 1, sp->te) < 0)
             return -1;
         sp->te = q;

@@ -204,6 +204,11 @@ static const char *const corp_sfx[] = {"Corp", "Inc", "Co",     "Ltd", "Bros", "
  * Asked by ner_spans.c (is_honorific). */
 const char *const ag__ner_honorifics[] = {"Mr",   "Mrs", "Ms",   "Dr", "Mr.", "Mrs.", "Ms.", "Dr.",
                                           "Miss", "Sir", "Dame", "MR", "MRS", "MS",   NULL};
+/* Titles whose "of" names a see or a peer's seat: part of the title, no actor ("the
+ * Bishop of Kendal", "Lord Patel of Bradford", "Baroness Hale of Richmond"). Asked by
+ * ner_spans.c (seat_title). */
+const char *const ag__ner_seat_titles[] = {"Bishop", "Archbishop", "Lord",     "Baroness",
+                                           "Baron",  "Lady",       "Viscount", NULL};
 /* Endings of company names ("Microsystems", "PeopleSoft", "RealNetworks", "Infotech"),
  * compared case-insensitively with a name's last word. Asked by ner_evidence.c
  * (company_shape). */
