@@ -1672,11 +1672,27 @@ static void resolve_inner_words(ctx *c)
     }
 }
 
+/* The role of candidate m ends in a title that goes with a given name, not a family name
+ * ("Sheikh Tamim", "Sir Keir", "Dame Ottoline", "Prince Turki"). */
+static int given_title(const cand *m)
+{
+    static const char *const titles[] = {"Sheikh", "Sheikha",  "Sir",  "Dame",
+                                         "Prince", "Princess", "Emir", NULL};
+    if (!m->role)
+        return 0;
+    const char *r = m->role, *sp = strrchr(r, ' ');
+    r = sp ? sp + 1 : r;
+    return list_has(titles, r, strlen(r));
+}
+
 /* A given name alone ("Sam", "Saddam") that is the first word of exactly one person name
  * of two or three words in the article is that person (a longer one is more often a
  * company's, "Martha Stewart Living Omnimedia", mistaken for a person's): news calls a player or a
  * leader by the first name in quotes and headlines ("Sam has been brilliant", "Saddam said"). Two
- * such persons ("Sam Hartley", "Sam Allardyce") leave it alone. */
+ * such persons ("Sam Hartley", "Sam Allardyce") leave it alone. So is any word after a title
+ * that goes with the given name (given_title), whatever the lexicon knows of it, and the
+ * person's name may be longer, a title names a person: "Sheikh Tamim" after "Sheikh Tamim
+ * bin Hamad Al Thani". */
 static void resolve_given_alone(ctx *c)
 {
     dname *nm = c->p->names;
@@ -1684,14 +1700,17 @@ static void resolve_given_alone(ctx *c)
     for (size_t i = 0; i < nn; i++) {
         dname *d = &nm[i];
         if (d->ntok != 1 || d->canon >= 0 ||
-            (d->type != AG_ACTOR_PERSON && d->type != AG_ACTOR_OTHER) || misc_name(d) ||
-            !(ag_lexicon_word_class(c->lex, d->key, d->keylen) & AG_LEX_GIVEN))
+            (d->type != AG_ACTOR_PERSON && d->type != AG_ACTOR_OTHER) || misc_name(d))
             continue;
+        int titled = given_title(&c->p->cands[d->first]);
+        if (!titled && !(ag_lexicon_word_class(c->lex, d->key, d->keylen) & AG_LEX_GIVEN))
+            continue;
+        int most = titled ? 6 : 3;
         long found = -1;
         int hits = 0;
         for (size_t j = 0; j < nn && hits < 2; j++) {
             const dname *b = &nm[j];
-            if (b->ntok >= 2 && b->ntok <= 3 && b->canon < 0 && b->type == AG_ACTOR_PERSON &&
+            if (b->ntok >= 2 && b->ntok <= most && b->canon < 0 && b->type == AG_ACTOR_PERSON &&
                 b->keylen > d->keylen && b->key[d->keylen] == ' ' &&
                 memcmp(b->key, d->key, d->keylen) == 0)
                 found = (long)j, hits++;
