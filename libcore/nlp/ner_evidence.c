@@ -485,14 +485,17 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
     else if (given && !(t[ts].cls & AG_LEX_COMMON))
         m->votes[AG_ACTOR_PERSON] += 1; /* "Saddam", "Kim": a given name alone */
     /* A multi-word name with no cue is a person's, unless its last word is an ordinary
-     * English word and its first no given name nor an initial: "Arctic Monkeys", "Sun
+     * English word or a particle and its first no given name nor an initial: "Arctic Monkeys", "Sun
      * Microsystems", "Deutsche Boerse" name organisations far more often than people;
      * "D. Boon", "S. Law" (a scorecard's players) are people. */
     if (n >= 2 && !hascue && !hasof && !allcommon && !acronym) {
         uint32_t lc = t[te - 1].cls;
         int initial = (t[ts].flags & AG__T_DOTTED) && t[ts].e - t[ts].s == 2;
+        /* (nor is a name that ends in a particle, which only ever comes before a person's
+         * family name: "El Al", an airline, is no "Al") */
+        int particle_end = (lc & AG_LEX_CONNECTOR) && !(lc & AG_LEX_GIVEN);
         if (!titled && !given && !initial &&
-            (((lc & AG_LEX_COMMON) && !(lc & (AG_LEX_GIVEN | AG_LEX_PROPER))) ||
+            (((lc & AG_LEX_COMMON) && !(lc & (AG_LEX_GIVEN | AG_LEX_PROPER))) || particle_end ||
              club_of_city(c, m) || regional_arm(c, m)))
             m->votes[AG_ACTOR_ORG] += 1;
         else if (!titled && !given)
