@@ -1079,6 +1079,22 @@ static int acronym_plural(const char *w, size_t n)
     return 1;
 }
 
+/* Token k is a capitalised ordinary word before a lower-case trade of ideas and a name:
+ * the views of the person it qualifies, no party nor any actor ("Liberal economist Mariana
+ * Costa", "the Conservative historian Edmund Vale"; not "Goldman economist X", which names
+ * the employer, nor "Labour MP X", a party's post). */
+static int views_word(const ctx *c, size_t k)
+{
+    const tok *t = c->toks;
+    if (k + 2 >= c->ntoks || !(t[k].cls & AG_LEX_COMMON) || (t[k].flags & AG__T_ALLCAPS) ||
+        t[k + 1].sent != t[k].sent || !(t[k + 1].flags & AG__T_LOWER) ||
+        t[k + 2].sent != t[k].sent || !(t[k + 2].flags & AG__T_CAP))
+        return 0;
+    size_t n = t[k + 1].e - t[k + 1].s;
+    n -= n > 1 && c->text[t[k + 1].e - 1] == 's'; /* "economists" */
+    return list_has(ag__ner_thinkers, c->text + t[k + 1].s, n);
+}
+
 /* Span [ts, te) (not empty) is never a name whatever its context: initials alone, a lone
  * letter, function word or company suffix or acronym plural, a stock ticker with its exchange. */
 static int never_a_name(const ctx *c, size_t ts, size_t te)
@@ -1117,6 +1133,8 @@ static int never_a_name(const ctx *c, size_t ts, size_t te)
         return 1;
     if (te - ts == 1 && tok_in(c, &t[ts], G_CORP_SFX))
         return 1; /* "Co", "Inc": a company suffix alone */
+    if (te - ts == 1 && views_word(c, ts))
+        return 1;
     /* "Game 2 of the series", "Stage 12": a contest's unit and its number (digits only,
      * not a score: "the Heat 98-90") */
     if (te - ts == 1 && te < c->ntoks && t[te].sent == t[ts].sent &&

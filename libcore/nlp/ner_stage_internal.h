@@ -315,6 +315,7 @@ extern const char *const ag__ner_team_after[];
 extern const char *const ag__ner_club_clipped[]; /* "Man Utd": a club's clipped word */
 /* Honorifics ("Mr", "Dame"): a name after one is a person's (is_honorific, spans). */
 extern const char *const ag__ner_honorifics[];
+extern const char *const ag__ner_thinkers[];    /* "Liberal economist X" */
 extern const char *const ag__ner_seat_titles[]; /* "the Bishop of Kendal" */
 /* Endings of company names ("-soft", "-systems"): typing evidence (company_shape). */
 typedef struct ag__ner_ending {

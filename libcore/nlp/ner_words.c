@@ -204,6 +204,13 @@ static const char *const corp_sfx[] = {"Corp", "Inc", "Co",     "Ltd", "Bros", "
  * Asked by ner_spans.c (is_honorific). */
 const char *const ag__ner_honorifics[] = {"Mr",   "Mrs", "Ms",   "Dr", "Mr.", "Mrs.", "Ms.", "Dr.",
                                           "Miss", "Sir", "Dame", "MR", "MRS", "MS",   NULL};
+/* Trades of ideas (singular; the plural is asked without its "s"), which a capitalised
+ * ordinary word before them qualifies by the views it names ("Liberal economist X",
+ * "Conservative historian X"), no party. Asked by ner_spans.c (views_word). */
+const char *const ag__ner_thinkers[] = {"economist",    "historian",   "commentator", "columnist",
+                                        "thinker",      "philosopher", "scholar",     "academic",
+                                        "intellectual", "critic",      "theorist",    "pundit",
+                                        "writer",       "theologian",  "essayist",    NULL};
 /* Titles whose "of" names a see or a peer's seat: part of the title, no actor ("the
  * Bishop of Kendal", "Lord Patel of Bradford", "Baroness Hale of Richmond"). Asked by
  * ner_spans.c (seat_title). */
