@@ -310,6 +310,17 @@ static size_t seat_end(ctx *c, size_t j, size_t te, int caps)
     return j + 2;
 }
 
+/* Token j is a peer's rank in a peer's full style, rank, name and seat: "Baron Ashcombe of
+ * Lynford", "Viscount Harrow of Ely" are the peers Ashcombe and Harrow, whatever else
+ * the rank's word is ("Baron Davis", a player's given name, has no seat). */
+static int styled_peer(const ctx *c, size_t j, size_t te)
+{
+    const tok *t = c->toks;
+    return j + 3 < te && seat_title(c, j) && (t[j + 1].flags & AG__T_CAP) &&
+           !(t[j + 1].cls & AG_LEX_FUNCTION) && tok_is(c->text, &t[j + 2], "of") &&
+           (t[j + 3].flags & AG__T_CAP);
+}
+
 static size_t strip_titles_at(ctx *c, size_t ts, size_t te, size_t *role_s, size_t *role_e,
                               int caps)
 {
@@ -326,7 +337,7 @@ static size_t strip_titles_at(ctx *c, size_t ts, size_t te, size_t *role_s, size
             j += g;
             continue;
         }
-        size_t tl = real_title_at(c, j, te, titled);
+        size_t tl = styled_peer(c, j, te) ? 1 : real_title_at(c, j, te, titled);
         if (!tl)
             break;
         size_t r = j + tl;
@@ -810,7 +821,7 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
             ts++;
             continue;
         }
-        if (match_title(c->p, c->lex, c->text, t, ts, te))
+        if (match_title(c->p, c->lex, c->text, t, ts, te) || styled_peer(c, ts, te))
             break;
         if (side_result_opening(c, ts, te))
             break; /* "Spurs beat Newcastle 3-0" */
@@ -2530,6 +2541,8 @@ static size_t span_end(ctx *c, size_t k)
             for (size_t q = k; q < e; q++)
                 if (t[q].cls & (AG_LEX_ORGCUE | AG_LEX_TITLE))
                     orgish = 1;
+            if (e == k + 2 && seat_title(c, k))
+                orgish = 1; /* a peer's style: "Baron Ashcombe of Lynford" (styled_peer) */
             if (!orgish && ((t[k].cls & AG_LEX_GIVEN) ||
                             !plural_cue_of(c, e - 1))) /* "British Chambers of Commerce" */
                 break;
