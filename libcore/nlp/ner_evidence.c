@@ -1031,12 +1031,12 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
     if (!given && !m->role && !(m->lexname && m->type != AG_ACTOR_ORG) &&
         share_move(c, te, m->sent) &&
         !(m->ts > 0 && t[m->ts - 1].sent == m->sent && tok_in(c, &t[m->ts - 1], G_LOC_PREP)))
-        m->votes[AG_ACTOR_ORG] += 3; /* "Xstrata fell 3.1%" */
+        m->votes[AG_ACTOR_ORG] += 3, m->firm = 1; /* "Xstrata fell 3.1%" */
     /* (not an ordinary word, a name's part that lost the rest: "Brothers" of "Toll
      * Brothers" at a credit's dash) */
     if (!given && !m->role && !(n == 1 && (t[m->ts].cls & AG_LEX_COMMON)) &&
         reports_results(c, te, m->sent))
-        m->votes[AG_ACTOR_ORG] += 3; /* "Heineken reported flat first-half earnings" */
+        m->votes[AG_ACTOR_ORG] += 3, m->firm = 1; /* "Heineken reported flat earnings" */
     vote_apposition(c, m);
     vote_definition(c, m);
     int plural = m->role ? 0 : plural_subject(c, m);
@@ -1060,7 +1060,7 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
             t[q + 1].sent == m->sent)
             q++;
         if ((t[q].flags & AG__T_LOWER) && tok_is_any(c->text, &t[q], owned))
-            m->votes[AG_ACTOR_ORG] += 2;
+            m->votes[AG_ACTOR_ORG] += 2, m->firm = 1;
     }
     /* A common noun right after the name says what it is: "Interfax news agency",
      * "Kunar province", "Smith, who". */

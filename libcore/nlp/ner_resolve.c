@@ -88,6 +88,7 @@ int ag__ner_intern_name(ctx *c, cand *m)
         d->defined = 0;
         d->the = 0;
         d->shape = 0;
+        d->firm = 0;
         d->type = AG_ACTOR_OTHER;
         d->key = key;
         d->keylen = l;
@@ -117,6 +118,7 @@ int ag__ner_intern_name(ctx *c, cand *m)
     }
     for (int i = 0; i < 5; i++)
         d->votes[i] += m->votes[i];
+    d->firm += m->firm;
     /* The default vote says only that no cue was seen: once per name, however often the
      * article repeats it ("Fannie Mae ... Fannie Mae ... its earnings"). */
     if (m->uncued && d->uncued++)
@@ -1559,8 +1561,10 @@ static void partial_name(ctx *c, cand *m, const suffixes *sf)
     size_t ini = d->canon >= 0 ? 0 : initial_len(d);
     const char *key = d->key + ini;
     size_t keylen = d->keylen - ini;
+    /* (a surname that the article writes as a company's, its shares or its results, is the
+     * company named after the person: "Henry Ford ... Ford shares fell 3%") */
     if (d->canon >= 0 || (d->ntok > 1 && d->type != AG_ACTOR_PERSON && d->type != AG_ACTOR_OTHER) ||
-        (d->ntok >= sf->maxtok && !ini) ||
+        (d->firm && d->type == AG_ACTOR_ORG && !m->role) || (d->ntok >= sf->maxtok && !ini) ||
         !(sf->lasts & last_word_bit(d->lastlen, d->key[d->keylen - 1])))
         return;
     int err = 0;

@@ -89,6 +89,8 @@ typedef struct cand {
     unsigned uncued : 1;    /* votes hold the default person vote of a name with no cue */
     unsigned the : 1;       /* votes hold the organisation vote of a capitalised "The" first */
     unsigned shape : 1;     /* votes hold the organisation vote of a company's word shape */
+    unsigned firm : 1;      /* what only a company does: its shares moved, it reported
+                             * results, its shareholders ("Ford shares fell 3%") */
     unsigned nick : 1;      /* a team named by a city and a people's plural ("Cleveland
                              * Indians"): the plural alone is the team too */
 } cand;
@@ -106,6 +108,7 @@ typedef struct dname {
     int defined;        /* 1 + the type a mention's definition gave, or 0 (it decides) */
     int the;            /* a mention's votes held the vote of "The" first (counted once) */
     int shape;          /* a mention's votes held the vote of a company's shape (once) */
+    int firm;           /* mentions that said what only a company does (cand.firm) */
     const char *last;   /* lower-cased last word (points into key) */
     size_t lastlen;     /* bytes of last */
     long canon;         /* name it resolves to (itself when -1) */
