@@ -1202,24 +1202,26 @@ static int resolve_acronyms(struct ag__ner_scratch *p, const ag_lexicon *lex, dt
             lens |= 1u << nm[i].keylen;
             firsts |= 1u << (nm[i].key[0] & 31);
         }
-    /* Three initial sets per name: without and with the small words ("VOA" for "Voice of
-     * America", "ISPR" for "Inter-Services Public Relations"), and with "of" and "for"
-     * but not "the" and "and" ("DfES" for "Department for Education and Skills"). */
+    /* Four initial sets per name: without and with the small words ("VOA" for "Voice of
+     * America", "ISPR" for "Inter-Services Public Relations"), without them with one
+     * initial for a pair joined by "and" ("BPC" for "Bristol and Avon Passenger
+     * Committee", as initials_spell), and with "of" and "for" but not "the" and "and"
+     * ("DfES" for "Department for Education and Skills"). */
     for (size_t j = 0; j < nn && lens; j++) {
         const char *k = nm[j].key;
         if (nm[j].ntok < 2)
             continue;
-        /* Both sets start with the key's first letter unless the key starts with a small
+        /* All sets start with the key's first letter unless the key starts with a small
          * word: no acronym starting so, no set of this name is looked up (most names, and
          * the pass over the key was most of the cost of this one). */
         if (!((firsts >> (k[0] & 31)) & 1) && k[0] != ' ' && k[0] != '-' &&
             !small_word_at(k, nm[j].keylen))
             continue;
-        /* The sets in one pass over the key (the longest set fills first); a set that fills
+        /* All sets in one pass over the key (the longer sets fill first); a set that fills
          * its ini is dropped. small: bit 0 an "of" or "for", bit 1 a "the" or "and". */
-        char ini[3][16];
-        size_t il[3] = {0, 0, 0};
-        int at_start = 1, small = 0;
+        char ini[4][16];
+        size_t il[4] = {0, 0, 0, 0};
+        int at_start = 1, small = 0, pair = 0, paired = 0;
         for (size_t q = 0; q < nm[j].keylen && il[0] < sizeof ini[0]; q++) {
             if (k[q] == ' ' || k[q] == '-') {
                 at_start = 1;
@@ -1228,23 +1230,29 @@ static int resolve_acronyms(struct ag__ner_scratch *p, const ag_lexicon *lex, dt
             if (at_start) {
                 int sw = small_word_at(k + q, nm[j].keylen - q);
                 small |= sw;
-                if (!sw)
+                if (!sw) {
                     ini[0][il[0]++] = k[q];
+                    if (!pair)
+                        ini[2][il[2]++] = k[q];
+                    pair = 0;
+                } else if (il[2] > 0 && nm[j].keylen - q > 4 && memcmp(k + q, "and ", 4) == 0) {
+                    pair = paired = 1;
+                }
                 if (il[1] < sizeof ini[1])
                     ini[1][il[1]++] = k[q];
-                if (sw != 2 && il[2] < sizeof ini[2])
-                    ini[2][il[2]++] = k[q];
+                if (sw != 2 && il[3] < sizeof ini[3])
+                    ini[3][il[3]++] = k[q];
                 at_start = 0;
             }
         }
-        for (int with_small = 0; with_small < 3; with_small++) {
-            /* (the third set is another only with small words of both kinds) */
-            if (il[with_small] < 2 || il[with_small] >= sizeof ini[0] ||
-                (with_small == 1 && !small) || (with_small == 2 && small != 3) ||
-                !((lens >> il[with_small]) & 1) || !((firsts >> (ini[with_small][0] & 31)) & 1))
+        for (int set = 0; set < 4; set++) {
+            /* (the fourth set is another only with small words of both kinds) */
+            if (il[set] < 2 || il[set] >= sizeof ini[0] || (set == 1 && !small) ||
+                (set == 2 && !paired) || (set == 3 && small != 3) || !((lens >> il[set]) & 1) ||
+                !((firsts >> (ini[set][0] & 31)) & 1))
                 continue;
             int created;
-            dslot *sl = dt_intern(p, keys, ini[with_small], il[with_small], &created);
+            dslot *sl = dt_intern(p, keys, ini[set], il[set], &created);
             if (!sl)
                 return -1;
             if (created)
@@ -1273,19 +1281,26 @@ static int resolve_acronyms(struct ag__ner_scratch *p, const ag_lexicon *lex, dt
 }
 
 /* Does name d spell the lower-case letters a[0, n) by its words' initials, all of them,
- * with or without the small words ("lse" for "london school of economics")? */
+ * with or without the small words ("lse" for "london school of economics"), or without
+ * them and with one initial for a pair joined by "and", its first word's ("ecb" for
+ * "england and wales cricket board": the pair is one part of the name)? */
 static int initials_spell(const dname *d, const char *a, size_t n)
 {
-    for (int with_small = 0; with_small < 2; with_small++) {
+    for (int mode = 0; mode < 3; mode++) {
         size_t got = 0;
-        int at_start = 1, fits = 1;
+        int at_start = 1, fits = 1, pair = 0;
         for (size_t q = 0; q < d->keylen && fits; q++) {
             if (d->key[q] == ' ' || d->key[q] == '-') {
                 at_start = 1;
                 continue;
             }
-            if (at_start && (with_small || !small_word_at(d->key + q, d->keylen - q)))
+            if (at_start && mode == 2 && pair) {
+                pair = 0; /* the pair's second word: no initial of its own */
+            } else if (at_start && (mode == 1 || !small_word_at(d->key + q, d->keylen - q))) {
                 fits = got < n && d->key[q] == a[got++];
+            } else if (at_start && mode == 2) {
+                pair = d->keylen - q > 4 && memcmp(d->key + q, "and ", 4) == 0 && got > 0;
+            }
             at_start = 0;
         }
         if (fits && got == n)
