@@ -1188,21 +1188,67 @@ static int brand_before(const ctx *c, const cand *m, const tok *pv)
     return 1;
 }
 
-/* The name is a thing a body owns: "its" before it, or "its" and one adjective ("Nintendo
- * launched its DS", "its new Kairo console", "its own Tensa chip"; not "its former X
- * leader"). A body's products
+/* Token k (before candidate m, in its sentence) is the possessive of an organisation,
+ * its "'s" or a "whose" after it and a comma ("Nintendo, whose DS has"): the name right
+ * before it is a company the lexicon knows, or one the article's mentions of it so far
+ * vote an organisation ("Software firm Intuit ... Intuit's"). Only the candidates before
+ * m are read, as their votes are all that is known yet. A body's people are named so
+ * too, and a sports club's players and grounds ("IDC's Shiv Bakhshi", "Nintendo's
+ * Shigeru Miyamoto", "Everton's Goodison Park"): so m is one word or starts with an
+ * ordinary word ("Microsoft's Live Communications Server"), in no sports report; and a
+ * company's possessive that goes on into its name is none ("Lowe's Cos", "Claire's
+ * Stores": a legal form, an organisation's word, one ordinary word). */
+static int org_possessive(const ctx *c, const cand *m, size_t k)
+{
+    const cand *cs = c->p->cands, *o = m - 1;
+    const tok *t = c->toks;
+    if (m == cs || k == 0 || o->sent != m->sent ||
+        (m->te - m->ts > 1 && !(t[m->ts].cls & AG_LEX_COMMON)) || ag__ner_sports_report(c))
+        return 0;
+    if (m->te - m->ts == 1 && (t[m->ts].cls & AG_LEX_COMMON))
+        return 0;
+    for (size_t q = m->ts; q < m->te; q++)
+        if ((t[q].cls & AG_LEX_ORGCUE) || ag__lex_legal_form(c->text + t[q].s, t[q].e - t[q].s))
+            return 0;
+    if (!((t[k].flags & AG__T_POSS) && o->te == k) &&
+        !((t[k].flags & AG__T_LOWER) && tok_is(c->text, &t[k], "whose") && o->te + 1 == k &&
+          (t[k - 1].flags & AG__T_PUNCT) && t[k - 1].punct == ','))
+        return 0;
+    if (o->lexname)
+        return o->type == AG_ACTOR_ORG && !o->adjective;
+    int v[5] = {0, 0, 0, 0, 0};
+    size_t l = o->e - o->s;
+    for (const cand *q = cs; q <= o; q++)
+        if (!q->lexname && q->e - q->s == l && memcmp(c->text + q->s, c->text + o->s, l) == 0)
+            for (int i = 0; i < 5; i++)
+                v[i] += q->votes[i];
+    return v[AG_ACTOR_ORG] > 0 && v[AG_ACTOR_ORG] > v[AG_ACTOR_PERSON] &&
+           v[AG_ACTOR_ORG] > v[AG_ACTOR_PLACE] && v[AG_ACTOR_ORG] > v[AG_ACTOR_OTHER];
+}
+
+/* Token k (before candidate m) names m's owner: "its", or an organisation's possessive
+ * (org_possessive). */
+static int owner_at(const ctx *c, const cand *m, size_t k)
+{
+    const tok *t = &c->toks[k];
+    return ((t->flags & AG__T_LOWER) && tok_is(c->text, t, "its")) || org_possessive(c, m, k);
+}
+
+/* The name is a thing a body owns: "its" or an organisation's possessive before it, or
+ * either and one adjective ("Nintendo launched its DS", "its new Kairo console", "its
+ * own Tensa chip", "Intuit's QuickBooks will be sold", "Nintendo, whose DS has"; not
+ * "its former X leader"). A body's products
  * are named so; its parts and partners are named with their kind after them ("its
- * Openreach division", "its Likud partners"), so the name must end at punctuation, a
- * function word or a product noun (pv: the token before the name). */
+ * Openreach division", "its Likud partners", "Intuit's TurboTax unit") and its people
+ * with a given name, which the caller leaves out, so the name must end at punctuation,
+ * a function word or a product noun (pv: the token before the name). */
 static int owned_thing(const ctx *c, const cand *m, const tok *pv)
 {
     const tok *t = c->toks;
     size_t k = m->ts - 1, te = m->te;
-    if (!(pv->flags & AG__T_LOWER))
-        return 0;
-    if (!tok_is(c->text, pv, "its")) {
-        if (k == 0 || t[k - 1].sent != m->sent || !tok_is(c->text, &t[k - 1], "its") ||
-            tok_in(c, pv, G_ORG_BEFORE | G_ORG_NOUN | G_STAKE) ||
+    if (!owner_at(c, m, k)) {
+        if (!(pv->flags & AG__T_LOWER) || k == 0 || t[k - 1].sent != m->sent ||
+            !owner_at(c, m, k - 1) || tok_in(c, pv, G_ORG_BEFORE | G_ORG_NOUN | G_STAKE) ||
             (pv->cls & (AG_LEX_TITLE | AG_LEX_ORGCUE)) || tok_is(c->text, pv, "former"))
             return 0;
     }
