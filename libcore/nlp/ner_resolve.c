@@ -1784,6 +1784,39 @@ static int gap_is(const char *text, size_t a, size_t b, const char *const *list)
 /* What joins the items of a list. */
 static const char *const list_gaps[] = {", ", " and ", ", and ", " or ", NULL};
 
+/* The name of list item x is an actor written as a word, not an acronym nor a code. */
+static int word_actor(const ctx *c, const cand *x)
+{
+    if (x->adjective || x->dateline || x->misc || x->digits)
+        return 0;
+    int type = x->type;
+    if (x->name >= 0) {
+        const dname *d = &c->p->names[x->name];
+        if (d->votes[AG_ACTOR_OTHER])
+            return 0;
+        type = (int)best_type(d->votes);
+        if (d->votes[type] <= 0)
+            return 0; /* no vote at all: a name that will be dropped */
+    }
+    int lower = 0;
+    for (size_t q = x->s; q < x->e && !lower; q++)
+        lower = c->text[q] >= 'a' && c->text[q] <= 'z';
+    return lower && (type == AG_ACTOR_ORG || type == AG_ACTOR_PERSON);
+}
+
+/* Candidate m (a name written with a digit in a list) has a neighbour in its list that
+ * is an organisation or a person written as a word: "Green Day and U2" (a band a
+ * person's shape types a person still lists acts), "Orange and O2". */
+static int digits_beside(const ctx *c, const cand *m)
+{
+    const cand *cs = c->p->cands;
+    size_t ci = (size_t)(m - cs);
+    return (ci > 0 && cs[ci - 1].sent == m->sent && cs[ci - 1].e <= m->s &&
+            gap_is(c->text, cs[ci - 1].e, m->s, list_gaps) && word_actor(c, &cs[ci - 1])) ||
+           (ci + 1 < c->p->ncands && cs[ci + 1].sent == m->sent && cs[ci + 1].s >= m->e &&
+            gap_is(c->text, m->e, cs[ci + 1].s, list_gaps) && word_actor(c, &cs[ci + 1]));
+}
+
 /* Items of one list are of one kind: "competes with Cisco Systems, Juniper Networks and
  * Huawei" names three companies, "energy links between Sicily and Malta" two places. A
  * name with no evidence at all (one that would be dropped) takes the type its neighbours
@@ -1814,6 +1847,10 @@ static void list_votes(ctx *c)
             if (type < 0)
                 type = t;
         }
+        /* (a name written with a digit is an organisation or no actor: "Green Day and
+         * U2", whatever one word its neighbour is; not "MP3 and AAC", acronyms) */
+        if (m->digits)
+            type = !clash && digits_beside(c, m) ? AG_ACTOR_ORG : -1;
         if (type >= 0 && !clash)
             d->votes[type] += 2;
     }

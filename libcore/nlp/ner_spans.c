@@ -2625,6 +2625,67 @@ static size_t span_at(ctx *c, size_t k)
     return do_span(c, k, e) < 0 ? (size_t)-1 : e;
 }
 
+/* Token k is a name written with a digit ("U2", "O2", "3M") where its context treats it
+ * as an actor: a kind of body right before it ("mobile operator O2", "the band U2"), a
+ * say verb after it with no article before it ("3M said"; not "the G8 said"), or a list
+ * with a capitalised name beside it ("Green Day and U2", "Orange, O2 and Vodafone",
+ * typed in list_votes, ner_resolve.c, an organisation or nothing; not one owning the
+ * next item, "MP3 and Sony's own format"); then its later mentions too. Such a name is no
+ * person's nor a place's, so an actor is an organisation. Codes of the same shape come
+ * without that context ("3G networks", "MP3 players", "the G8 summit"). Returns 0 when
+ * it names none, 1 when it emitted the candidate, -1 when out of memory. */
+static int digit_name(ctx *c, size_t k)
+{
+    const tok *t = c->toks;
+    const tok *w = &t[k];
+    uint32_t sent = w->sent;
+    if ((w->flags & (AG__T_USED | AG__T_HYPHEN | AG__T_DOTTED)) || !(w->flags & AG__T_DIGIT) ||
+        c->p->capsent[sent] || !digit_name_shape(c->text + w->s, w->e - w->s))
+        return 0;
+    const tok *pv = k > 0 && t[k - 1].sent == sent ? &t[k - 1] : NULL;
+    const tok *nx = k + 1 < c->ntoks && t[k + 1].sent == sent ? &t[k + 1] : NULL;
+    int kind = pv && (pv->flags & AG__T_LOWER) && tok_in(c, pv, G_ORG_BEFORE);
+    int says = nx && (nx->flags & AG__T_LOWER) && tok_in(c, nx, G_SAY) &&
+               !(pv && (tok_is(c->text, pv, "the") || tok_is(c->text, pv, "The") ||
+                        tok_is(c->text, pv, "a")));
+    int listed = 0;
+    if (!kind && !says) {
+        /* "Y and X", "Y, X": the name before the gap; "X and Y", "X, Y": the one after */
+        size_t b =
+            pv && (tok_is(c->text, pv, "and") || (pv->flags & AG__T_PUNCT && pv->punct == ','))
+                ? k - 1
+                : k;
+        size_t a =
+            nx && (tok_is(c->text, nx, "and") || (nx->flags & AG__T_PUNCT && nx->punct == ','))
+                ? k + 1
+                : k;
+        size_t z = a + 1; /* past the capitalised words after the gap */
+        while (z < c->ntoks && t[z].sent == sent && (t[z].flags & AG__T_CAP) &&
+               !(t[z].flags & AG__T_DIGIT))
+            z++;
+        listed = (b < k && b > 0 && t[b - 1].sent == sent && (t[b - 1].flags & AG__T_CAP) &&
+                  !(t[b - 1].flags & AG__T_DIGIT)) ||
+                 (a > k && z > a + 1 && !(z < c->ntoks && (t[z].flags & AG__T_POSS)));
+        /* (or an earlier mention of the name had such context: "3M said ... 3M expects") */
+        for (size_t i = 0; i < c->p->ncands && !listed; i++) {
+            const cand *q = &c->p->cands[i];
+            listed = 2 * (q->votes[AG_ACTOR_ORG] > 0 && !q->lexname && q->e - q->s == w->e - w->s &&
+                          memcmp(c->text + q->s, c->text + w->s, w->e - w->s) == 0);
+        }
+        if (!listed)
+            return 0;
+    }
+    cand *m = new_cand(c->p, t, k, k + 1);
+    if (!m)
+        return -1;
+    m->type = AG_ACTOR_OTHER;
+    m->digits = listed == 1;
+    if (listed != 1)
+        m->votes[AG_ACTOR_ORG] += 3;
+    c->toks[k].flags |= AG__T_USED;
+    return 1;
+}
+
 size_t ag__ner_spans(ctx *c, size_t from, size_t limit)
 {
     struct ag__ner_scratch *p = c->p;
@@ -2642,6 +2703,8 @@ size_t ag__ner_spans(ctx *c, size_t from, size_t limit)
             if (q >= limit)
                 break;
             if (!span_start(p, 0, &p->toks[q])) {
+                if ((p->toks[q].flags & AG__T_DIGIT) && digit_name(c, q) < 0)
+                    return (size_t)-1;
                 k = q + 1;
                 continue;
             }
@@ -2652,6 +2715,8 @@ size_t ag__ner_spans(ctx *c, size_t from, size_t limit)
     }
     while (k < limit) {
         if (!span_start(p, anycaps, &p->toks[k])) {
+            if ((p->toks[k].flags & AG__T_DIGIT) && digit_name(c, k) < 0)
+                return (size_t)-1;
             k++;
             continue;
         }

@@ -93,6 +93,8 @@ typedef struct cand {
                              * results, its shareholders ("Ford shares fell 3%") */
     unsigned nick : 1;      /* a team named by a city and a people's plural ("Cleveland
                              * Indians"): the plural alone is the team too */
+    unsigned digits : 1;    /* a name written with a digit ("U2") found in a list: actor
+                             * only when its list names organisations (list_votes) */
 } cand;
 
 /* A distinct unknown name of the document (keyed by its lower-cased text). */
@@ -814,6 +816,21 @@ static inline int tok_in(const ctx *c, const tok *t, uint32_t lists)
     if (!(t->flags & AG__T_WORD))
         return 0;
     return (tok_gram(c->p, c->text, (tok *)t) & lists) != 0;
+}
+
+/* Bytes w[0, n) are shaped like a name written with a digit: two to four capital letters
+ * and digits, of each at least one ("U2", "O2", "3M"). Codes are shaped so too ("3G",
+ * "MP3", "G8"): the span finder asks the context (digit_name in ner_spans.c). */
+static inline int digit_name_shape(const char *w, size_t n)
+{
+    int letters = 0, digits = 0;
+    if (n < 2 || n > 4)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        letters += w[i] >= 'A' && w[i] <= 'Z';
+        digits += w[i] >= '0' && w[i] <= '9';
+    }
+    return letters && digits && letters + digits == (int)n;
 }
 
 /* ---------------------------------------------------------------- candidate spans

@@ -435,7 +435,9 @@ static inline void word_added(const ag_lexicon *lex, struct ag__ner_scratch *p, 
         capmid_push(p, k) < 0)
         o->oom = 1;
     /* Where a span may start: the span finder visits these, not every token. */
-    if ((fl & (AG__T_CAP | AG__T_DIGIT)) == AG__T_CAP && start_push(p, k) < 0)
+    if (((fl & (AG__T_CAP | AG__T_DIGIT)) == AG__T_CAP ||
+         ((fl & AG__T_DIGIT) && digit_name_shape(text + s, e - s))) &&
+        start_push(p, k) < 0)
         o->oom = 1;
 }
 
