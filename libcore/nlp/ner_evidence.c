@@ -871,17 +871,26 @@ static const char *const event_after[] = {"festival",      "tournament", "champi
 /* The name opens its sentence as the subject of a plural verb (the votes for an
  * organisation, 0 if not): "Keane are to tour",
  * "Razorlight have sold": British English puts a band, a team or a company in the
- * plural, and no one person takes "are" (not "the Smiths are", a family; and only at the
- * sentence's start, where the verb is the name's: in "officials loyal to X have", "the
- * Jets and quarterback X are" it is another's). */
+ * plural, and no one person takes "are" (not "Smiths are", one word in the plural, a
+ * family; a name of more words ending in a plural is a group, "Scissor Sisters were";
+ * and only at the sentence's start, where the verb is the name's: in "officials loyal to
+ * X have", "the Jets and quarterback X are" it is another's). */
 static int plural_subject(const ctx *c, const cand *m)
 {
     static const char *const plural[] = {"are", "were", "have", NULL};
     const tok *t = c->toks;
     size_t ts = m->ts, te = m->te;
-    if (te >= c->ntoks || t[te].sent != m->sent || c->text[t[te - 1].e - 1] == 's' ||
-        (ts > 0 && t[ts - 1].sent == m->sent))
+    if (te >= c->ntoks || t[te].sent != m->sent || (ts > 0 && t[ts - 1].sent == m->sent))
         return 0;
+    if (c->text[t[te - 1].e - 1] == 's') {
+        if (te - ts == 1)
+            return 0;
+        /* (words in title case: not "BOSTONThese Yankees", a dateline glued on) */
+        for (size_t q = ts; q < te; q++)
+            if (!(t[q].flags & AG__T_CAP) || t[q].e - t[q].s < 2 ||
+                !(c->text[t[q].s + 1] >= 'a' && c->text[t[q].s + 1] <= 'z'))
+                return 0;
+    }
     size_t k = te;
     /* (past a relative clause between commas: "Franz Ferdinand, who won two Brit Awards
      * last year, are nominated again"; a person's clause ends in a singular verb) */
