@@ -141,13 +141,41 @@ static int city_at_city(const ctx *c, const cand *m)
 }
 
 /* "for" before token ts, after a player's play, transfer or tally ("signed for",
- * "five wickets for"): the side he plays for follows. For sports reports only. */
+ * "five wickets for", "driving for"), or after the place a driver finished ("finished
+ * third for", "Schumacher eighth for"; not "the third for", "a second for": a count of
+ * titles or goals is its winner's): the side he plays for follows. For sports reports
+ * only. */
 static int plays_for(const ctx *c, size_t ts, uint32_t sent)
 {
+    static const char *const counts[] = {"the", "a", "his", "her", "its", "their", NULL};
     const tok *t = c->toks;
-    return ts >= 2 && t[ts - 1].sent == sent && tok_is(c->text, &t[ts - 1], "for") &&
-           t[ts - 2].sent == sent && (t[ts - 2].flags & AG__T_LOWER) &&
-           tok_is_any(c->text, &t[ts - 2], ag__ner_plays_for);
+    if (ts < 2 || t[ts - 1].sent != sent || !tok_is(c->text, &t[ts - 1], "for") ||
+        t[ts - 2].sent != sent || !(t[ts - 2].flags & AG__T_LOWER))
+        return 0;
+    if (tok_is_any(c->text, &t[ts - 2], ag__ner_plays_for))
+        return 1;
+    return tok_is_any(c->text, &t[ts - 2], ag__ner_places_for) && ts >= 3 &&
+           !tok_is_any(c->text, &t[ts - 3], counts);
+}
+
+/* Candidate m finished a race in a place for a team: "X finished third for Ferrari", "X
+ * was fourth for BAR", "with X eighth for Y", or drove or played for it in apposition
+ * ("X, driving for BAR,"). A driver or a player, a person: a name with an ordinary word
+ * last ("Jenson Button") is so even with a given name the lexicon lacks. For sports
+ * reports only. */
+static int finished_for(const ctx *c, const cand *m)
+{
+    static const char *const verbs[] = {"finished", "was", "came", "ended", "placed", NULL};
+    const tok *t = c->toks;
+    size_t k = m->te;
+    if (k + 3 < c->ntoks && (t[k].flags & AG__T_PUNCT) && t[k].punct == ',' &&
+        t[k + 1].sent == m->sent && plays_for(c, k + 3, m->sent))
+        return (t[k + 3].flags & AG__T_CAP) && ag__ner_sports_report(c);
+    if (k < c->ntoks && t[k].sent == m->sent && tok_is_any(c->text, &t[k], verbs))
+        k++;
+    return k + 2 < c->ntoks && t[k + 2].sent == m->sent && (t[k + 2].flags & AG__T_CAP) &&
+           tok_is_any(c->text, &t[k], ag__ner_places_for) && plays_for(c, k + 2, m->sent) &&
+           ag__ner_sports_report(c);
 }
 
 /* A side in brackets right after a player's full name (a given name first), in a sports
@@ -1046,6 +1074,8 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
     if (!given && !m->role && !(n == 1 && (t[m->ts].cls & AG_LEX_COMMON)) &&
         reports_results(c, te, m->sent))
         m->votes[AG_ACTOR_ORG] += 3, m->firm = 1; /* "Heineken reported flat earnings" */
+    if (!m->role && finished_for(c, m))
+        m->votes[AG_ACTOR_PERSON] += 3; /* "Jenson Button was fourth for BAR" */
     vote_apposition(c, m);
     vote_definition(c, m);
     int plural = m->role ? 0 : plural_subject(c, m);

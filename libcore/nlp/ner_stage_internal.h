@@ -347,6 +347,7 @@ extern const char *const ag__ner_lost_to[];            /* "lost to X", "a defeat
 extern const char *const ag__ner_price_moves[];        /* "X fell 3.1%" */
 extern const char *const ag__ner_institution_heads[];  /* "Queen Elizabeth Hospital" */
 extern const char *const ag__ner_plays_for[];          /* "signed for X", "wickets for X" */
+extern const char *const ag__ner_places_for[];         /* "third for X" */
 extern const char *const ag__ner_region_abbrevs[];     /* "Calif.", "California" pairs */
 extern const char *const ag__ner_counted_nations[];    /* "Six Nations": a tournament */
 extern const char *const ag__ner_describers[];         /* "Rival X", "Struggling X" */

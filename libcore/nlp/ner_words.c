@@ -358,7 +358,14 @@ const char *const ag__ner_lost_to[] = {"lost",   "loss",    "losses", "losing",
 const char *const ag__ner_plays_for[] = {
     "signed", "signs",  "sign",        "signing", "played",  "plays",     "play",    "playing",
     "scored", "scores", "scoring",     "goals",   "tries",   "points",    "wickets", "runs",
-    "debut",  "debuts", "appearances", "caps",    "century", "centuries", "hundred", NULL};
+    "debut",  "debuts", "appearances", "caps",    "century", "centuries", "hundred", "drives",
+    "drove",  "driven", "driving",     "rides",   "rode",    "riding",    NULL};
+/* A finishing place before "for" and the team a driver or rider finished it for ("third
+ * for Ferrari", "Schumacher eighth for X"). */
+const char *const ag__ner_places_for[] = {
+    "first",     "second",    "third",       "fourth",     "fifth",      "sixth",      "seventh",
+    "eighth",    "ninth",     "tenth",       "eleventh",   "twelfth",    "thirteenth", "fourteenth",
+    "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",  NULL};
 /* A side's outcome after its possessive: "Boston's ninth straight win". */
 const char *const ag__ner_outcomes[] = {"win",    "wins",   "victory", "victories", "loss",
                                         "losses", "defeat", "streak",  NULL};
@@ -666,17 +673,20 @@ const char *const ag__ner_band_members[] = {"singer",      "frontman", "frontwom
  * York"). Words other desks use too ("match", "series", "points", "goals", "penalty") are left out.
  */
 static const char *const sport_words[] = {
-    "inning",     "innings",      "quarterback",   "touchdown", "touchdowns", "homer",
-    "homers",     "homered",      "pitcher",       "pitched",   "playoff",    "playoffs",
-    "halftime",   "overtime",     "rebounds",      "striker",   "midfielder", "goalkeeper",
-    "scored",     "unbeaten",     "winless",       "standings", "semifinal",  "semifinals",
-    "semi-final", "quarterfinal", "quarter-final", "coach",     "rookie",     "lineup",
-    "roster",     "ballpark",     "stadium",       "hat-trick", "rushing",    "free-kick",
-    "postseason", "preseason",    "seeded",        "clinched",  "bullpen",    "clinch",
-    "clinches",   "wicket",       "wickets",       "batsman",   "batsmen",    "bowler",
-    "bowlers",    "wicketkeeper", "all-rounder",   "fly-half",  "scrum-half", "equaliser",
-    "equalizer",  "goalless",     "relegation",    "relegated", "umpire",     "umpires",
-    NULL};
+    "inning",       "innings",       "quarterback", "touchdown",  "touchdowns",
+    "homer",        "homers",        "homered",     "pitcher",    "pitched",
+    "playoff",      "playoffs",      "halftime",    "overtime",   "rebounds",
+    "striker",      "midfielder",    "goalkeeper",  "scored",     "unbeaten",
+    "winless",      "standings",     "semifinal",   "semifinals", "semi-final",
+    "quarterfinal", "quarter-final", "coach",       "rookie",     "lineup",
+    "roster",       "ballpark",      "stadium",     "hat-trick",  "rushing",
+    "free-kick",    "postseason",    "preseason",   "seeded",     "clinched",
+    "bullpen",      "clinch",        "clinches",    "wicket",     "wickets",
+    "batsman",      "batsmen",       "bowler",      "bowlers",    "wicketkeeper",
+    "all-rounder",  "fly-half",      "scrum-half",  "equaliser",  "equalizer",
+    "goalless",     "relegation",    "relegated",   "umpire",     "umpires",
+    "laps",         "pit-stop",      "pit-stops",   "pitstop",    "pitstops",
+    "pit-lane",     "chicane",       NULL};
 
 static const struct {
     const char *const *words;
