@@ -1142,6 +1142,11 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
                t[te + 1].e - t[te + 1].s <= 3 && (t[te + 2].flags & AG__T_PUNCT) &&
                t[te + 2].punct == ',') {
         m->votes[AG_ACTOR_PERSON] += 2; /* "Smith, 45, said" */
+    } else if (!given && n == 1 && (t[m->ts].flags & AG__T_FIRST) &&
+               (t[m->ts].cls & AG_LEX_COMMON) && ag__ner_who_result(c, te)) {
+        m->votes[AG_ACTOR_ORG] += 3; /* "Wasps, who had not lost since May": a side
+                                      * named by an ordinary word (a player wins too:
+                                      * "Henman, who lost in Paris") */
     } else if ((nt->flags & AG__T_PUNCT) && nt->punct == ',' && te + 1 < c->ntoks &&
                t[te + 1].sent == m->sent && tok_is(c->text, &t[te + 1], "who")) {
         m->votes[AG_ACTOR_PERSON] += 1;

@@ -761,16 +761,40 @@ static int given_and_surname(const ctx *c, size_t k, size_t u, size_t te, const 
 static int win_verb(const ctx *c, const tok *t);
 static inline int dash_score(const ctx *c, size_t k, uint32_t sent);
 
+static const char *const result_verbs[] = {"drew", "lost", "won", "beat", NULL};
+
+int ag__ner_who_result(const ctx *c, size_t k)
+{
+    static const char *const aux[] = {"had", "has", "have", "not", "never", "already", NULL};
+    const tok *t = c->toks;
+    if (k == 0 || k + 2 >= c->ntoks)
+        return 0;
+    uint32_t sent = t[k - 1].sent;
+    if (!(t[k].flags & AG__T_PUNCT) || t[k].punct != ',' || t[k + 1].sent != sent ||
+        !tok_is(c->text, &t[k + 1], "who"))
+        return 0;
+    size_t q = k + 2;
+    while (q < k + 5 && q + 1 < c->ntoks && t[q + 1].sent == sent &&
+           tok_is_any(c->text, &t[q], aux))
+        q++;
+    return t[q].sent == sent && (win_verb(c, &t[q]) || tok_is_any(c->text, &t[q], result_verbs)) &&
+           ag__ner_sports_report(c);
+}
+
 /* In a sports report the ordinary word opening the sentence at token k is a side when a
  * result's verb follows it and a score comes after ("Spurs beat Newcastle 3-0", "Arsenal
- * drew 1-1 with X", "Villa lost 2-1"): clubs are named by ordinary words. */
+ * drew 1-1 with X", "Villa lost 2-1"), or when a relative clause gives it a result
+ * (ag__ner_who_result: "Arsenal, who drew at home"): clubs are named by ordinary words. */
 static int side_result_opening(const ctx *c, size_t k, size_t te)
 {
-    static const char *const results[] = {"drew", "lost", "won", "beat", NULL};
     const tok *t = c->toks;
     uint32_t sent = t[k].sent;
-    if (te != k + 1 || te >= c->ntoks || t[te].sent != sent || !(t[te].flags & AG__T_LOWER) ||
-        !(win_verb(c, &t[te]) || tok_is_any(c->text, &t[te], results)))
+    if (te != k + 1 || te >= c->ntoks || t[te].sent != sent)
+        return 0;
+    if (ag__ner_who_result(c, te))
+        return 1;
+    if (!(t[te].flags & AG__T_LOWER) ||
+        !(win_verb(c, &t[te]) || tok_is_any(c->text, &t[te], result_verbs)))
         return 0;
     for (size_t q = te + 1; q < c->ntoks && q <= te + 8 && t[q].sent == sent; q++)
         if (dash_score(c, q, sent))

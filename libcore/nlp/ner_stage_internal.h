@@ -873,6 +873,10 @@ int ag__ner_version_number(const ctx *c, size_t k, uint32_t sent);
  * ("beating the Twins, 7-1"). O(1) when the document's tokens are kept; else scans the
  * window's tokens. */
 int ag__ner_sports_report(const ctx *c);
+/* Token k opens a relative clause that gives the name before it a result, in a sports
+ * report: ", who drew at home", ", who had not lost since May" ("who" makes it a subject
+ * that plays, no weather nor thing): the name is a side. */
+int ag__ner_who_result(const ctx *c, size_t k);
 
 /* The place candidate m (its tokens in c->toks) is a side in a sports result: the subject
  * of a result verb ("Atlanta rallied"), before its score or record ("Houston lost 6-2",
