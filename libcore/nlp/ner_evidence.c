@@ -429,6 +429,14 @@ static int regional_arm(const ctx *c, const cand *m)
     return !match_form(c->lex, c->text, t, m->ts, m->ts + 1, 0, &a);
 }
 
+/* In a sports report a name that opens with a point of the compass is a club's, no
+ * person's: "West Brom", "East Fife", "North Ferriby" (no surname opens a name). */
+static int compass_club(const ctx *c, const cand *m)
+{
+    static const char *const compass[] = {"East", "West", "North", "South", NULL};
+    return tok_is_any(c->text, &c->toks[m->ts], compass) && ag__ner_sports_report(c);
+}
+
 /* Span [ts, te) is a title and then function words only ("Doctor Who", "Dr No"): no
  * person is named by a pronoun or a particle, so the name is a character's or a work's,
  * no actor. */
@@ -524,7 +532,7 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
         int particle_end = (lc & AG_LEX_CONNECTOR) && !(lc & AG_LEX_GIVEN);
         if (!titled && !given && !initial &&
             (((lc & AG_LEX_COMMON) && !(lc & (AG_LEX_GIVEN | AG_LEX_PROPER))) || particle_end ||
-             club_of_city(c, m) || regional_arm(c, m)))
+             club_of_city(c, m) || regional_arm(c, m) || compass_club(c, m)))
             m->votes[AG_ACTOR_ORG] += 1;
         else if (!titled && !given)
             m->votes[AG_ACTOR_PERSON] += 1, m->uncued = 1;
