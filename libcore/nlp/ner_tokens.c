@@ -428,6 +428,18 @@ static inline void word_added(const ag_lexicon *lex, struct ag__ner_scratch *p, 
         return;
     }
     classify_tok(lex, p, text, t, s, e, fl);
+    /* "the Spanish Grand Prix", "the Monaco Grand Prix": a race named as a grand prix
+     * after its nation or town is a sports report's as surely as its words are (a
+     * festival's prize is "the Grand Prix"; "the IAAF Grand Prix" is a circuit of meetings,
+     * whose reports may be about a town's place in it) */
+    if ((fl & (AG__T_CAP | AG__T_ALLCAPS)) == AG__T_CAP && e - s == 4 && o->sport < SPORT_WORDS &&
+        k >= 2 && ag__bytes_eq(text + s, "Prix", 4) && t[-1].e - t[-1].s == 5 &&
+        ag__bytes_eq(text + t[-1].s, "Grand", 5) && (t[-2].flags & AG__T_CAP)) {
+        ag_lex_actor a;
+        if (ag_lexicon_lookup(lex, text + t[-2].s, t[-2].e - t[-2].s, 0, &a) &&
+            (a.type == AG_ACTOR_COUNTRY || a.type == AG_ACTOR_PLACE))
+            o->sport++;
+    }
     if (!o->collect)
         return;
     /* Capitalised in mid-sentence (not ALL-CAPS): evidence that the word is a name. */
