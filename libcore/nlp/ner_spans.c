@@ -763,6 +763,37 @@ static inline int dash_score(const ctx *c, size_t k, uint32_t sent);
 
 static const char *const result_verbs[] = {"drew", "lost", "won", "beat", NULL};
 
+/* The one-word name [ts, te) and another joined to it by "and" drew, in a sports report:
+ * "Bath and Harlequins drew at the Rec", "X and Y drew 9-9", "X and Y shared the points"
+ * (a draw has both sides for subjects; not "X and Y drew crowds": after "drew" a score, a
+ * place's preposition or the sentence's end). */
+static int drew_together(const ctx *c, size_t ts, size_t te, uint32_t sent)
+{
+    static const char *const drew[] = {"drew", "tied", NULL};
+    static const char *const after[] = {"at", "in", "on", "away", "again", NULL};
+    const tok *t = c->toks;
+    size_t v;
+    if (te - ts != 1)
+        return 0;
+    if (te + 2 < c->ntoks && tok_is(c->text, &t[te], "and") && (t[te + 1].flags & AG__T_CAP))
+        v = te + 2; /* the first side: "Bath and Harlequins drew" */
+    else if (ts >= 2 && tok_is(c->text, &t[ts - 1], "and") && (t[ts - 2].flags & AG__T_CAP))
+        v = te; /* the second */
+    else
+        return 0;
+    if (v >= c->ntoks || t[v].sent != sent || !(t[v].flags & AG__T_LOWER))
+        return 0;
+    if (tok_is(c->text, &t[v], "shared") && v + 2 < c->ntoks && t[v + 2].sent == sent &&
+        tok_is(c->text, &t[v + 1], "the") && tok_is(c->text, &t[v + 2], "points"))
+        return ag__ner_sports_report(c);
+    if (!tok_is_any(c->text, &t[v], drew))
+        return 0;
+    if (v + 1 < c->ntoks && t[v + 1].sent == sent && !(t[v + 1].flags & AG__T_PUNCT) &&
+        !dash_score(c, v + 1, sent) && !tok_is_any(c->text, &t[v + 1], after))
+        return 0;
+    return ag__ner_sports_report(c);
+}
+
 int ag__ner_who_result(const ctx *c, size_t k)
 {
     static const char *const aux[] = {"had", "has", "have", "not", "never", "already", NULL};
@@ -791,7 +822,7 @@ static int side_result_opening(const ctx *c, size_t k, size_t te)
     uint32_t sent = t[k].sent;
     if (te != k + 1 || te >= c->ntoks || t[te].sent != sent)
         return 0;
-    if (ag__ner_who_result(c, te))
+    if (ag__ner_who_result(c, te) || drew_together(c, k, te, sent))
         return 1;
     if (!(t[te].flags & AG__T_LOWER) ||
         !(win_verb(c, &t[te]) || tok_is_any(c->text, &t[te], result_verbs)))
@@ -3185,7 +3216,7 @@ int ag__ner_finish_cands(ctx *c, size_t from)
                   !(te - ts >= 2 && (t[ts].cls & AG_LEX_GIVEN))) ||
                  (m->lexname && m->type == AG_ACTOR_PLACE && win_verb(c, &t[te]))))
                 m->team = 1;
-            if (single && drew_or_lost(c, ts, te, m->sent))
+            if (single && (drew_or_lost(c, ts, te, m->sent) || drew_together(c, ts, te, m->sent)))
                 m->team = 1;
             if (m->name >= 0 && te - ts <= 3 && !(t[ts].cls & AG_LEX_GIVEN) && between_town(c, m))
                 m->team = 1; /* "between Somerset and Glamorgan" */
