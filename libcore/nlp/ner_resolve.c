@@ -2228,15 +2228,20 @@ static int city_actor(const ctx *c, const cand *m)
 }
 
 /* The document's tokens have a result: a hyphenated score before a noun of its outcome
- * ("a 3-0 win", "a 1-1 draw"; not "a 5-4 vote"). */
+ * ("a 3-0 win", "a 1-1 draw"; not "a 5-4 vote"), or a side's ground ("a home defeat", "an
+ * away win": a match is played at home or away, a vote or a lead is not). */
 static int result_phrase(const ctx *c)
 {
     static const char *const outcome[] = {"win", "victory", "defeat", "draw", "loss", "lead", NULL};
+    static const char *const ground[] = {"home", "away", NULL};
     for (size_t k = 0; k + 1 < c->ntoks; k++) {
         const tok *t = &c->toks[k];
-        if ((t->flags & (AG__T_WORD | AG__T_HYPHEN | AG__T_DIGIT)) ==
-                (AG__T_HYPHEN | AG__T_DIGIT) &&
-            t->e - t->s <= 7 && (t[1].flags & AG__T_LOWER) && tok_is_any(c->text, &t[1], outcome))
+        if ((t[1].flags & AG__T_LOWER) && tok_is_any(c->text, &t[1], outcome) &&
+            (((t->flags & (AG__T_WORD | AG__T_HYPHEN | AG__T_DIGIT)) ==
+                  (AG__T_HYPHEN | AG__T_DIGIT) &&
+              t->e - t->s <= 7) ||
+             ((t->flags & AG__T_LOWER) && tok_is_any(c->text, t, ground) &&
+              !tok_is(c->text, &t[1], "lead"))))
             return 1;
     }
     return 0;
