@@ -178,6 +178,33 @@ static int finished_for(const ctx *c, const cand *m)
            ag__ner_sports_report(c);
 }
 
+/* Candidate m is the scorer named after "through" in a sports report: "scored two tries
+ * in the first half through X", "went ahead through X", "led through X" (a scoring word
+ * at most six words before "through"); a name or two joined by "and" ("through X and
+ * Y"). Not a name that owns what follows ("through Chelsea's defence"). */
+static int scored_through(const ctx *c, const cand *m)
+{
+    static const char *const scoring[] = {
+        "scored", "scoring",  "tries",   "try",       "goals",     "goal",    "ahead",
+        "led",    "levelled", "leveled", "equalised", "equalized", "replied", NULL};
+    const tok *t = c->toks;
+    size_t k = m->ts;
+    if (k >= 3 && tok_is(c->text, &t[k - 1], "and") && t[k - 2].sent == m->sent &&
+        (t[k - 2].flags & AG__T_CAP)) {
+        /* "through X and Y": Y's "through" is X's */
+        if (m == c->p->cands || m[-1].te + 1 != k)
+            return 0;
+        k = m[-1].ts;
+    }
+    if (k < 2 || t[k - 1].sent != m->sent || !tok_is(c->text, &t[k - 1], "through") ||
+        (m->te < c->ntoks && (t[m->te].flags & AG__T_POSS)))
+        return 0;
+    for (size_t q = k - 1; q-- > 0 && q + 8 > k && t[q].sent == m->sent;)
+        if ((t[q].flags & AG__T_LOWER) && tok_is_any(c->text, &t[q], scoring))
+            return ag__ner_sports_report(c);
+    return 0;
+}
+
 /* A side in brackets right after a player's full name (a given name first), in a sports
  * report's team or squad list: "Tim Stimpson (Newcastle)", "Phil de Glanville (Bath,
  * captain)". A country there is his nation ("Goran Ivanisevic (Croatia)"), and so is a
@@ -1082,8 +1109,9 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
     if (!given && !m->role && !(n == 1 && (t[m->ts].cls & AG_LEX_COMMON)) &&
         reports_results(c, te, m->sent))
         m->votes[AG_ACTOR_ORG] += 3, m->firm = 1; /* "Heineken reported flat earnings" */
-    if (!m->role && finished_for(c, m))
-        m->votes[AG_ACTOR_PERSON] += 3; /* "Jenson Button was fourth for BAR" */
+    if (!m->role && (finished_for(c, m) || scored_through(c, m)))
+        m->votes[AG_ACTOR_PERSON] += 3; /* "Jenson Button was fourth for BAR", "two tries
+                                         * through Rico Gear" */
     vote_apposition(c, m);
     vote_definition(c, m);
     int plural = m->role ? 0 : plural_subject(c, m);
