@@ -1496,8 +1496,6 @@ static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_
     int noun = 0;
     if (!is_word(t))
         return TRIG_NONE;
-    if (with_verb(an, text, ti, tend))
-        return TRIG_VERB;
     switch (text[t->s] | 0x20) {
     case 'm':
         if (word_eq(text, t, "met") || word_eq(text, t, "meets")) {
@@ -1519,6 +1517,8 @@ static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_
         noun = word_in(an, text, t, WS_NOUNS);
         break;
     case 'd':
+        if (with_verb(an, text, ti, tend))
+            return TRIG_VERB; /* "dined with" */
         noun = word_eq(text, t, "discussions");
         if (!noun && nx && word_eq(text, t, "dialogue") && word_eq(text, nx, "between")) {
             *tend = nx->e;
@@ -1526,12 +1526,17 @@ static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_
         }
         break;
     case 's':
+    case 'l':
+        if (with_verb(an, text, ti, tend))
+            return TRIG_VERB; /* "sat down with", "shook hands with", "lunched with" */
         if (nx && word_eq(text, t, "summit") && word_eq(text, nx, "between")) {
             *tend = nx->e;
             return TRIG_BETWEEN;
         }
         return TRIG_NONE;
     case 'c':
+        if (with_verb(an, text, ti, tend))
+            return TRIG_VERB; /* "conferred with" */
         if (nx && word_eq(text, nx, "on") &&
             (word_eq(text, t, "called") || word_eq(text, t, "calls"))) {
             *tend = nx->e;

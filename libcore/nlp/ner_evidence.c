@@ -1287,13 +1287,13 @@ static int org_possessive(const ctx *c, const cand *m, size_t k)
         return 0;
     if (m->te - m->ts == 1 && (t[m->ts].cls & AG_LEX_COMMON))
         return 0;
-    for (size_t q = m->ts; q < m->te; q++)
-        if ((t[q].cls & AG_LEX_ORGCUE) || ag__lex_legal_form(c->text + t[q].s, t[q].e - t[q].s))
-            return 0;
     if (!((t[k].flags & AG__T_POSS) && o->te == k) &&
         !((t[k].flags & AG__T_LOWER) && tok_is(c->text, &t[k], "whose") && o->te + 1 == k &&
           (t[k - 1].flags & AG__T_PUNCT) && t[k - 1].punct == ','))
         return 0;
+    for (size_t q = m->ts; q < m->te; q++)
+        if ((t[q].cls & AG_LEX_ORGCUE) || ag__lex_legal_form(c->text + t[q].s, t[q].e - t[q].s))
+            return 0;
     if (o->lexname)
         return o->type == AG_ACTOR_ORG && !o->adjective;
     int v[5] = {0, 0, 0, 0, 0};

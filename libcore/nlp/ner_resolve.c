@@ -507,6 +507,20 @@ static size_t nation_first(const ag_lexicon *lex, const dname *b)
     return (size_t)(sp - b->key) + 1;
 }
 
+/* Has key k[0, n) the word "ministry" or "department"? */
+static int ministry_word(const char *k, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        const char *sp = memchr(k + i, ' ', n - i);
+        size_t l = (sp ? (size_t)(sp - k) : n) - i;
+        if ((l == 8 && memcmp(k + i, "ministry", 8) == 0) ||
+            (l == 10 && memcmp(k + i, "department", 10) == 0))
+            return 1;
+        i += l + 1;
+    }
+    return 0;
+}
+
 /* "State Department" of "US Department of State", "the Foreign Ministry" of "the Kenyan
  * Ministry of Foreign Affairs": a ministry or department named without its nation is
  * the one organisation of the article that has a nation first and the same words in
@@ -515,9 +529,7 @@ static void ministry_nations(const ag_lexicon *lex, dname *nm, const uint32_t *o
 {
     for (size_t oi = 0; oi < norg; oi++) {
         dname *a = &nm[orgs[oi]];
-        if (a->canon >= 0 || a->ntok < 2 ||
-            !(memmem(a->key, a->keylen, "ministry", 8) ||
-              memmem(a->key, a->keylen, "department", 10)) ||
+        if (a->canon >= 0 || a->ntok < 2 || !ministry_word(a->key, a->keylen) ||
             nation_first(lex, a))
             continue;
         char ka[AG__LEX_MAXKEY], kb[AG__LEX_MAXKEY];

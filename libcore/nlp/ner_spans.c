@@ -1093,8 +1093,10 @@ static int phone_label(const ctx *c, size_t k)
 static int share_class(const ctx *c, size_t k)
 {
     const tok *t = c->toks;
-    if (k == 0 || k + 1 >= c->ntoks || (t[k].flags & AG__T_NL) || (t[k + 1].flags & AG__T_NL) ||
-        !(t[k - 1].flags & AG__T_CAP) || (t[k - 1].flags & AG__T_DIGIT) ||
+    /* (the class's length first: it turns away nearly every name's last word) */
+    if (t[k].e - t[k].s > 2 || k == 0 || k + 1 >= c->ntoks || (t[k].flags & AG__T_NL) ||
+        (t[k + 1].flags & AG__T_NL) || !(t[k - 1].flags & AG__T_CAP) ||
+        (t[k - 1].flags & AG__T_DIGIT) ||
         (t[k + 1].flags & (AG__T_DIGIT | AG__T_WORD)) != AG__T_DIGIT || t[k + 1].e + 1 >= c->len ||
         c->text[t[k + 1].e] != '.' || c->text[t[k + 1].e + 1] < '0' ||
         c->text[t[k + 1].e + 1] > '9')
