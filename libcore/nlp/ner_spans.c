@@ -2684,6 +2684,7 @@ static size_t span_at(ctx *c, size_t k)
 
 /* Token k is a name written with a digit ("U2", "O2", "3M") where its context treats it
  * as an actor: a kind of body right before it ("mobile operator O2", "the band U2"), a
+ * programme's verb and "on", naming a channel ("shown on E4", "broadcast on BBC3"), a
  * say verb after it with no article before it ("3M said"; not "the G8 said"), or a list
  * with a capitalised name beside it ("Green Day and U2", "Orange, O2 and Vodafone",
  * typed in list_votes, ner_resolve.c, an organisation or nothing; not one owning the
@@ -2701,7 +2702,12 @@ static int digit_name(ctx *c, size_t k)
         return 0;
     const tok *pv = k > 0 && t[k - 1].sent == sent ? &t[k - 1] : NULL;
     const tok *nx = k + 1 < c->ntoks && t[k + 1].sent == sent ? &t[k + 1] : NULL;
-    int kind = pv && (pv->flags & AG__T_LOWER) && tok_in(c, pv, G_ORG_BEFORE);
+    static const char *const shown[] = {"shown", "broadcast", "screened",
+                                        "aired", "televised", NULL};
+    int kind = pv && (pv->flags & AG__T_LOWER) &&
+               (tok_in(c, pv, G_ORG_BEFORE) ||
+                (tok_is(c->text, pv, "on") && k > 1 && t[k - 2].sent == sent &&
+                 tok_is_any(c->text, &t[k - 2], shown)));
     int says = nx && (nx->flags & AG__T_LOWER) && tok_in(c, nx, G_SAY) &&
                !(pv && (tok_is(c->text, pv, "the") || tok_is(c->text, pv, "The") ||
                         tok_is(c->text, pv, "a")));
