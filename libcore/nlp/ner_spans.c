@@ -842,6 +842,18 @@ static int written_lower(const ctx *c, size_t k)
     return 0;
 }
 
+/* The span [ts, te) fills a bracket, an ordinary word joined by "for" or "of" to more of
+ * the name: one body's name whole, as a results line writes a candidate's party after
+ * the candidate ("Daniel Mwila (Movement for Multiparty Democracy) 8,214"). */
+static int bracketed_body(const ctx *c, size_t ts, size_t te)
+{
+    const tok *t = c->toks;
+    return ts > 0 && te - ts >= 3 && te < c->ntoks && (t[ts - 1].flags & AG__T_PUNCT) &&
+           t[ts - 1].punct == '(' && (t[te].flags & AG__T_PUNCT) && t[te].punct == ')' &&
+           (tok_is(c->text, &t[ts + 1], "for") || tok_is(c->text, &t[ts + 1], "of")) &&
+           (t[ts + 2].flags & AG__T_CAP);
+}
+
 static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
 {
     tok *t = c->toks;
@@ -852,7 +864,7 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
         int credit = !(t[ts].flags & AG__T_FIRST);
         ag_lex_actor a;
         uint32_t cl = t[ts].cls;
-        if (match_form(c->lex, c->text, t, ts, te, 0, &a))
+        if (match_form(c->lex, c->text, t, ts, te, 0, &a) || bracketed_body(c, ts, te))
             break;
         /* "AT&T said", "P&O Ferries and": initials, whatever word the first letters spell;
          * "Alliance & Leicester cut": words joined by an ampersand name a company */

@@ -601,16 +601,26 @@ static int headline_line(const char *text, size_t len, const ag_sentence *s, siz
     return i == len || nl;
 }
 
-/* Tokens [t, end) read as a results line, two sides each with its score: a whole number
+/* Tokens [t, end) read as a results line, two sides each with its score (a whole number
  * after a capitalised name, before another name, a bracket or the line's end, twice or
- * more, and no full stop ("Helmond Sport 3 Eindhoven United 1", "Zwolle Rovers 2 (Henk Boerma 34)
- * Emmen 1"). Title case there is the names', not a headline's; a headline's numbers are counts and
- * amounts ("Orders 6 Airbus Jets", "Up 7.8 Pct"), rarely two between names. */
+ * more), or a name and a bracket before the figure that ends it; and no full stop ("Helmond Sport 3
+ * Eindhoven United 1", "Zwolle Rovers 2 (Henk Boerma 34) Emmen 1"). Title case there is the names',
+ * not a headline's; a headline's numbers are counts and amounts ("Orders 6 Airbus Jets", "Up 7.8
+ * Pct"), rarely two between names. */
 static int result_row(const tok *t, const tok *end)
 {
     size_t scores = 0;
     if (end > t && (end[-1].flags & AG__T_PUNCT) && end[-1].punct == '.')
         return 0; /* a sentence's full stop: a headline's ("Loses 2 Ranked Teams; X Get 2.") */
+    /* a figure after a bracket ends the line: "Agnes Mumba (Front for National Unity) 5,903",
+     * a candidate's votes after the party */
+    const tok *f = end;
+    while (f > t && ((f[-1].flags & (AG__T_DIGIT | AG__T_WORD)) == AG__T_DIGIT ||
+                     ((f[-1].flags & AG__T_PUNCT) && (f[-1].punct == ',' || f[-1].punct == '.'))))
+        f--;
+    if (f < end && f > t && (f[-1].flags & AG__T_PUNCT) && f[-1].punct == ')' &&
+        (end[-1].flags & AG__T_DIGIT))
+        return 1;
     for (const tok *q = t + 1; q < end; q++) {
         if ((q->flags & (AG__T_DIGIT | AG__T_WORD)) != AG__T_DIGIT ||
             (q[-1].flags & (AG__T_WORD | AG__T_DIGIT | AG__T_CAP)) != (AG__T_WORD | AG__T_CAP))
