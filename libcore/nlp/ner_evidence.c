@@ -184,9 +184,6 @@ static int finished_for(const ctx *c, const cand *m)
  * Y"). Not a name that owns what follows ("through Chelsea's defence"). */
 static int scored_through(const ctx *c, const cand *m)
 {
-    static const char *const scoring[] = {
-        "scored", "scoring",  "tries",   "try",       "goals",     "goal",    "ahead",
-        "led",    "levelled", "leveled", "equalised", "equalized", "replied", NULL};
     const tok *t = c->toks;
     size_t k = m->ts;
     if (k >= 3 && tok_is(c->text, &t[k - 1], "and") && t[k - 2].sent == m->sent &&
@@ -200,7 +197,7 @@ static int scored_through(const ctx *c, const cand *m)
         (m->te < c->ntoks && (t[m->te].flags & AG__T_POSS)))
         return 0;
     for (size_t q = k - 1; q-- > 0 && q + 8 > k && t[q].sent == m->sent;)
-        if ((t[q].flags & AG__T_LOWER) && tok_is_any(c->text, &t[q], scoring))
+        if ((t[q].flags & AG__T_LOWER) && tok_is_any(c->text, &t[q], ag__ner_scoring_words))
             return ag__ner_sports_report(c);
     return 0;
 }
@@ -397,13 +394,10 @@ static int peerage(const ctx *c, const cand *m)
 {
     /* (a peer's title the lexicon has, "Prince", "Lord", "Bishop", is stripped into the
      * role before: "the Bishop of Durham" is titled, no name to vote on) */
-    static const char *const peers[] = {"Duke",        "Duchess", "Earl",        "Countess",
-                                        "Marquess",    "Marquis", "Marchioness", "Viscount",
-                                        "Viscountess", "Baron",   "Lady",        NULL};
     const tok *t = c->toks;
     size_t ts = m->ts, n = m->te - ts;
     return n >= 3 && n <= 4 && tok_is(c->text, &t[ts + 1], "of") && (t[ts + 2].flags & AG__T_CAP) &&
-           tok_is_any(c->text, &t[ts], peers);
+           tok_is_any(c->text, &t[ts], ag__ner_peer_titles);
 }
 
 /* The words of candidate m before its "of" are ordinary ones, an article first maybe,
@@ -417,12 +411,10 @@ static int ordinary_before_of(const ctx *c, const cand *m)
     if (tok_is(c->text, &t[k], "The") || tok_is(c->text, &t[k], "A"))
         k++;
     /* (a state's kind names a country: "Republic of Ireland", "Kingdom of Spain") */
-    static const char *const states[] = {"Republic", "Kingdom",   "Federation",   "Commonwealth",
-                                         "Emirate",  "Sultanate", "Principality", NULL};
     size_t q = k;
     for (; q < m->te && !tok_is(c->text, &t[q], "of"); q++)
         if (!plain_word(&t[q]) || tok_in(c, &t[q], G_PLACE_HEAD) ||
-            tok_is_any(c->text, &t[q], states) || ag__ner_cue_plural(c, &t[q]))
+            tok_is_any(c->text, &t[q], ag__ner_state_kinds) || ag__ner_cue_plural(c, &t[q]))
             return 0;
     return q > k && q < m->te;
 }
@@ -445,11 +437,9 @@ static int club_of_city(const ctx *c, const cand *m)
 static int regional_arm(const ctx *c, const cand *m)
 {
     /* (a part of the continent is a region: "East Africa", "Central Asia") */
-    static const char *const parts[] = {"East",    "West",    "North",    "South",    "Central",
-                                        "Eastern", "Western", "Northern", "Southern", NULL};
     ag_lex_actor a;
     const tok *t = c->toks;
-    if (m->te - m->ts != 2 || tok_is_any(c->text, &t[m->ts], parts) ||
+    if (m->te - m->ts != 2 || tok_is_any(c->text, &t[m->ts], ag__ner_continent_parts) ||
         match_form(c->lex, c->text, t, m->te - 1, m->te, 0, &a) != 1 || a.adjective ||
         !(a.type == AG_ACTOR_COUNTRY || (a.type == AG_ACTOR_PLACE && !a.country)))
         return 0;
@@ -722,8 +712,7 @@ static void vote_apposition(ctx *c, cand *m)
         /* a product's release heading it: "X, the next version of the operating
          * system", "X, a cheaper edition of Windows"; a brand is a product's name ("X, its
          * organic brand") */
-        static const char *const releases[] = {"version", "edition", "upgrade", "update", NULL};
-        if ((tok_is_any(c->text, &t[k], releases) && is_at(c, k + 1, m->sent, "of")) ||
+        if ((tok_is_any(c->text, &t[k], ag__ner_releases) && is_at(c, k + 1, m->sent, "of")) ||
             tok_is(c->text, &t[k], "brand") || tok_is(c->text, &t[k], "brands")) {
             m->votes[AG_ACTOR_OTHER] += 4;
             return;
@@ -897,8 +886,6 @@ static const char *const person_after[] = {"campaign", "administration", "aide",
  * asked. */
 static int program_after(const ctx *c, const cand *m)
 {
-    static const char *const programs[] = {"software",  "program",    "programs",
-                                           "programme", "programmes", NULL};
     const tok *t = c->toks;
     size_t k = m->te;
     /* (an ordinary word or compound opening the sentence is no name: "Open-source
@@ -914,7 +901,7 @@ static int program_after(const ctx *c, const cand *m)
            (t[k].flags & (AG__T_LOWER | AG__T_HYPHEN)) == (AG__T_LOWER | AG__T_HYPHEN))
         k++;
     if (k >= c->ntoks || t[k].sent != m->sent || !(t[k].flags & AG__T_LOWER) ||
-        !tok_is_any(c->text, &t[k], programs))
+        !tok_is_any(c->text, &t[k], ag__ner_program_words))
         return 0;
     k++;
     return k >= c->ntoks || t[k].sent != m->sent || !(t[k].flags & AG__T_LOWER) ||
@@ -980,14 +967,11 @@ static int plural_subject(const ctx *c, const cand *m)
  * minister", "Ohio governor"), no body as before "leader" or "manager". */
 static int territory_head(const ctx *c, size_t k, uint32_t sent)
 {
-    static const char *const heads[] = {"governor",   "mayor",  "premier",
-                                        "prosecutor", "police", NULL};
-    static const char *const modifiers[] = {"public", "chief", "state", "district", "city", NULL};
     const tok *t = c->toks;
-    if (tok_is_any(c->text, &t[k], modifiers) && k + 1 < c->ntoks && t[k + 1].sent == sent &&
-        tok_is_any(c->text, &t[k + 1], heads))
+    if (tok_is_any(c->text, &t[k], ag__ner_territory_modifiers) && k + 1 < c->ntoks &&
+        t[k + 1].sent == sent && tok_is_any(c->text, &t[k + 1], ag__ner_territory_heads))
         return 1;
-    return tok_is_any(c->text, &t[k], heads) ||
+    return tok_is_any(c->text, &t[k], ag__ner_territory_heads) ||
            (tok_is(c->text, &t[k], "chief") && k + 1 < c->ntoks && t[k + 1].sent == sent &&
             tok_is(c->text, &t[k + 1], "minister"));
 }
@@ -997,16 +981,11 @@ static int territory_head(const ctx *c, size_t k, uint32_t sent)
  * British English; a player keeps "his" or "her" lead. */
 static int side_owns_their(const ctx *c, const cand *m)
 {
-    static const char *const verbs[] = {
-        "extended",   "extend", "extends",   "stretched", "increased", "kept",    "keep",
-        "maintained", "ended",  "end",       "ends",      "continued", "won",     "lost",
-        "opened",     "began",  "preserved", "protected", "cut",       "reduced", "boosted",
-        "secured",    "sealed", "clinched",  "retained",  NULL};
     const tok *t = c->toks;
     size_t te = m->te;
     return te + 1 < c->ntoks && t[te + 1].sent == m->sent && (t[te].flags & AG__T_LOWER) &&
-           tok_is(c->text, &t[te + 1], "their") && tok_is_any(c->text, &t[te], verbs) &&
-           ag__ner_sports_report(c);
+           tok_is(c->text, &t[te + 1], "their") &&
+           tok_is_any(c->text, &t[te], ag__ner_lead_verbs) && ag__ner_sports_report(c);
 }
 
 /* Token k is a verb of a share price's move and the size of a move follows it, in per
@@ -1017,9 +996,6 @@ static int share_move(const ctx *c, size_t k, uint32_t sent)
 {
     /* (prices are quoted in a currency's small or whole units: "Sandoz rose 10 francs",
      * "Bayer fell 1.20 marks", "Sony lost 40 yen") */
-    static const char *const units[] = {
-        "percent",  "pct", "per",    "pence",  "cents",  "p",      "francs", "marks",
-        "pfennigs", "yen", "crowns", "kronor", "kroner", "rupees", "pesos",  NULL};
     const tok *t = c->toks;
     if (k + 2 >= c->ntoks || t[k].sent != sent || !(t[k].flags & AG__T_LOWER) ||
         !(t[k + 1].flags & AG__T_DIGIT) || t[k + 1].sent != sent ||
@@ -1034,7 +1010,7 @@ static int share_move(const ctx *c, size_t k, uint32_t sent)
     for (size_t q = k + 2; q < c->ntoks && q <= k + 4 && t[q].sent == sent; q++) {
         if ((t[q].flags & AG__T_PUNCT) && t[q].punct == '%')
             return 1;
-        if ((t[q].flags & AG__T_LOWER) && tok_is_any(c->text, &t[q], units))
+        if ((t[q].flags & AG__T_LOWER) && tok_is_any(c->text, &t[q], ag__ner_price_units))
             return 1;
         if (!(t[q].flags & AG__T_DIGIT) && !((t[q].flags & AG__T_PUNCT) && t[q].punct == '.'))
             return 0;
@@ -1047,11 +1023,9 @@ static int share_move(const ctx *c, size_t k, uint32_t sent)
  * is, it says the name is the body the post is in ("Greens parliamentary leader X"). */
 static int title_modified(const ctx *c, size_t k, uint32_t sent)
 {
-    static const char *const modifiers[] = {"parliamentary", "deputy",  "party", "former",
-                                            "acting",        "interim", "joint", NULL};
     const tok *t = c->toks;
     return k + 1 < c->ntoks && t[k + 1].sent == sent && (t[k + 1].flags & AG__T_LOWER) &&
-           (t[k + 1].cls & AG_LEX_TITLE) && tok_is_any(c->text, &t[k], modifiers);
+           (t[k + 1].cls & AG_LEX_TITLE) && tok_is_any(c->text, &t[k], ag__ner_title_modifiers);
 }
 
 /* Token k is a verb of a company's results and a noun of them follows within a few
@@ -1059,22 +1033,16 @@ static int title_modified(const ctx *c, size_t k, uint32_t sent)
  * full-year sales forecast". Companies report so; a person posts a score, not a profit. */
 static int reports_results(const ctx *c, size_t k, uint32_t sent)
 {
-    static const char *const verbs[] = {"reported", "reports",   "posted",   "posts",
-                                        "booked",   "announced", "recorded", "raised",
-                                        "lifted",   "cut",       "lowered",  NULL};
-    static const char *const results[] = {"earnings", "profit",   "profits",  "revenue",
-                                          "revenues", "sales",    "loss",     "losses",
-                                          "results",  "turnover", "dividend", NULL};
     const tok *t = c->toks;
     if (k >= c->ntoks || t[k].sent != sent || !(t[k].flags & AG__T_LOWER) ||
-        !tok_is_any(c->text, &t[k], verbs))
+        !tok_is_any(c->text, &t[k], ag__ner_report_verbs))
         return 0;
     for (size_t q = k + 1; q < c->ntoks && q <= k + 6 && t[q].sent == sent; q++) {
         if (t[q].flags & AG__T_CAP)
             return 0;
         if ((t[q].flags & AG__T_PUNCT) && t[q].punct != '-' && t[q].punct != '%')
             return 0;
-        if ((t[q].flags & AG__T_LOWER) && tok_is_any(c->text, &t[q], results))
+        if ((t[q].flags & AG__T_LOWER) && tok_is_any(c->text, &t[q], ag__ner_results))
             return 1;
     }
     return 0;
@@ -1126,15 +1094,11 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
     /* What only a company has, after its possessive: "Halvard's shareholders", "Halvard's
      * top executives" (one modifier between). A person has a party, a team, aides. */
     if ((t[te].flags & AG__T_POSS) && te + 2 < c->ntoks && t[te + 2].sent == m->sent) {
-        static const char *const owned[] = {
-            "shares",       "shareholders", "profits",   "earnings", "revenue",
-            "revenues",     "executives",   "employees", "chairman", "board",
-            "headquarters", "subsidiary",   NULL};
         size_t q = te + 1;
-        if ((t[q].flags & AG__T_LOWER) && !tok_is_any(c->text, &t[q], owned) && q + 1 < c->ntoks &&
-            t[q + 1].sent == m->sent)
+        if ((t[q].flags & AG__T_LOWER) && !tok_is_any(c->text, &t[q], ag__ner_company_owned) &&
+            q + 1 < c->ntoks && t[q + 1].sent == m->sent)
             q++;
-        if ((t[q].flags & AG__T_LOWER) && tok_is_any(c->text, &t[q], owned))
+        if ((t[q].flags & AG__T_LOWER) && tok_is_any(c->text, &t[q], ag__ner_company_owned))
             m->votes[AG_ACTOR_ORG] += 2, m->firm = 1;
     }
     /* A common noun right after the name says what it is: "Interfax news agency",
@@ -1144,11 +1108,9 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
         m->votes[AG_ACTOR_ORG] += 3; /* "Keane singer Tom Chaplin": a band's member */
     } else if (nt->flags & AG__T_LOWER) {
         /* (a relation between two companies names both: "Quentix rival Morvane") */
-        static const char *const related[] = {"rival", "subsidiary", "affiliate", "arm",
-                                              "unit",  "partner",    NULL};
         if (n == 1 && !given && tok_in(c, nt, G_ORG_BEFORE) && te + 1 < c->ntoks &&
             t[te + 1].sent == m->sent && (t[te + 1].flags & AG__T_CAP) &&
-            !tok_is_any(c->text, nt, related)) {
+            !tok_is_any(c->text, nt, ag__ner_company_relations)) {
             /* "Californian firm Quentix", "Anti-virus firm Sophos": the word qualifies
              * the kind of the name after it (an ordinary word, "Investment firm X", is
              * left with no vote, as at a sentence's start it is no name) */
@@ -1205,13 +1167,9 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
  * second Oscar"). Not digits: "8. Ernie Els" ranks players. */
 static int counted(const ctx *c, const tok *t, size_t n)
 {
-    static const char *const numbers[] = {"two",     "three",  "four",   "five",  "six",
-                                          "seven",   "eight",  "nine",   "ten",   "first",
-                                          "second",  "third",  "fourth", "fifth", "sixth",
-                                          "seventh", "eighth", "ninth",  "tenth", NULL};
     if (tok_is(c->text, t, "a") || tok_is(c->text, t, "an"))
         return n <= 3;
-    return n == 1 && (t->flags & AG__T_LOWER) && tok_is_any(c->text, t, numbers);
+    return n == 1 && (t->flags & AG__T_LOWER) && tok_is_any(c->text, t, ag__ner_number_words);
 }
 
 /* The name follows words that make it a vehicle or a product, not an actor: "the rocket
@@ -1380,16 +1338,13 @@ static int maker_model(const ctx *c, const cand *m)
  * before the "'s". */
 static int channel_owner(const ctx *c, const cand *m)
 {
-    static const char *const channel[] = {"BBC", "ITV", "ITV1", "Channel", "Radio", "Sky",
-                                          "MTV", "HBO", "CNN",  "NBC",     "CBS",   "ABC",
-                                          "TV",  "E4",  "S4C",  "RTE",     NULL};
     const tok *t = c->toks;
     size_t k = m->ts;
     if (k < 2 || !(t[k - 1].flags & AG__T_POSS) || t[k - 1].sent != m->sent)
         return 0;
     for (size_t q = k - 1; q-- > 0 && q + 4 >= k && t[q].sent == m->sent &&
                            (t[q].flags & (AG__T_CAP | AG__T_ALLCAPS | AG__T_DIGIT));)
-        if (tok_is_any(c->text, &t[q], channel))
+        if (tok_is_any(c->text, &t[q], ag__ner_channel_words))
             return 1;
     return 0;
 }
@@ -1399,10 +1354,6 @@ static int channel_owner(const ctx *c, const cand *m)
  * noun, is the maker's work. */
 static int by_creator(const ctx *c, const cand *m)
 {
-    static const char *const creators[] = {"author",   "novelist", "writer",     "poet",
-                                           "composer", "singer",   "songwriter", "rapper",
-                                           "artist",   "director", "film-maker", "filmmaker",
-                                           "painter",  "sculptor", "playwright", NULL};
     const tok *t = c->toks;
     uint32_t sent = m->sent;
     size_t k = m->te;
@@ -1410,7 +1361,8 @@ static int by_creator(const ctx *c, const cand *m)
         return 0;
     k += 1 + is_at(c, k + 1, sent, "the");
     return k + 1 < c->ntoks && t[k + 1].sent == sent && (t[k + 1].flags & AG__T_CAP) &&
-           (tok_is_any(c->text, &t[k], ag__ner_bands) || tok_is_any(c->text, &t[k], creators));
+           (tok_is_any(c->text, &t[k], ag__ner_bands) ||
+            tok_is_any(c->text, &t[k], ag__ner_creators));
 }
 
 /* What a film, a show or a record does, after its name: its credits ("X, starring Y",
@@ -1631,14 +1583,10 @@ int ag__ner_work_votes(const ctx *c, const cand *m) { return work_after(c, m) + 
 int ag__ner_work_noun_before(const ctx *c, const cand *m)
 {
     /* (not the nouns of products, standards or sports: "the series England won") */
-    static const char *const arts[] = {
-        "film",   "movie",  "musical",     "album",       "novel",    "opera",   "song",
-        "single", "sitcom", "documentary", "blockbuster", "thriller", "cartoon", "biopic",
-        "memoir", "ballet", "painting",    "poem",        NULL};
     const tok *t = c->toks;
     size_t ts = m->ts, te = m->te;
     return ts > 0 && t[ts - 1].sent == m->sent && (t[ts - 1].flags & AG__T_LOWER) &&
-           tok_is_any(c->text, &t[ts - 1], arts) &&
+           tok_is_any(c->text, &t[ts - 1], ag__ner_art_nouns) &&
            (te >= c->ntoks || t[te].sent != m->sent || !(t[te].flags & AG__T_CAP));
 }
 
@@ -1647,15 +1595,11 @@ int ag__ner_work_noun_before(const ctx *c, const cand *m)
  * Charles VI")? */
 int ag__ner_region_name(const ctx *c, size_t ts, size_t te)
 {
-    static const char *const compass[] = {"East",      "West",      "North",     "South",
-                                          "Northwest", "Northeast", "Southwest", "Southeast",
-                                          "Midwest",   NULL};
-    static const char *const parts[] = {"Far", "Deep", "Upper", "Lower", "Middle", "Near", NULL};
     const tok *t = c->toks;
     ag_lex_actor a;
-    if (te - ts != 2 || !tok_is_any(c->text, &t[te - 1], compass))
+    if (te - ts != 2 || !tok_is_any(c->text, &t[te - 1], ag__ner_compass_points))
         return 0;
-    if (tok_is_any(c->text, &t[ts], parts))
+    if (tok_is_any(c->text, &t[ts], ag__ner_region_parts))
         return 1;
     return !(t[ts].cls & AG_LEX_GIVEN) && match_form(c->lex, c->text, t, ts, ts + 1, 0, &a) == 1 &&
            a.type == AG_ACTOR_PLACE && !a.country && !ag__ner_sports_report(c);
@@ -1749,14 +1693,6 @@ static int person_of(const ctx *c, const cand *m)
 static int staff_at(ctx *c, size_t k)
 {
     /* (auditors, accountants and bankers work for firms as analysts do) */
-    static const char *const staff[] = {"officials",  "workers",   "staff",      "employees",
-                                        "traders",    "engineers", "scientists", "researchers",
-                                        "executives", NULL};
-    static const char *const one[] = {
-        "analyst",   "economist",  "strategist",  "consultant", "researcher", "scientist",
-        "engineer",  "trader",     "dealer",      "broker",     "expert",     "specialist",
-        "executive", "spokesman",  "spokeswoman", "professor",  "lecturer",   "partner",
-        "auditor",   "accountant", "banker",      NULL};
     const tok *t = &c->toks[k];
     size_t n = t->e - t->s;
     char low[AG__LEX_MAXKEY];
@@ -1764,9 +1700,10 @@ static int staff_at(ctx *c, size_t k)
         n >= AG__LEX_MAXKEY)
         return 0;
     if (c->text[t->e - 1] != 's')
-        return (t->flags & AG__T_LOWER) && tok_is_any(c->text, t, one);
+        return (t->flags & AG__T_LOWER) && tok_is_any(c->text, t, ag__ner_staff_trades);
     ag__lex_lower(c->text + t->s, n, low); /* "Analysts at X" starts many a sentence */
-    if (list_has(staff, low, n) || list_has(one, low, n - 1)) /* "dealers at X" */
+    if (list_has(ag__ner_staff_plurals, low, n) ||
+        list_has(ag__ner_staff_trades, low, n - 1)) /* "dealers at X" */
         return 1;
     return (word_class_raw(c->p, c->lex, low, n - 1) & AG_LEX_TITLE) != 0;
 }
@@ -1790,17 +1727,12 @@ static int translation(const ctx *c, const cand *m)
  * before the name). */
 static int show_before(const ctx *c, const cand *m, const tok *pv)
 {
-    static const char *const kinds[] = {
-        "talent",  "chat",    "quiz",    "game",    "reality", "breakfast", "comedy",
-        "cookery", "music",   "panel",   "variety", "cult",    "hit",       "satirical",
-        "sketch",  "current", "affairs", "the",     "a",       "his",       "her",
-        "their",   "its",     "new",     "popular", "rival",   "flagship",  NULL};
     const tok *t = c->toks;
     size_t k = m->ts - 1;
     return (pv->flags & AG__T_LOWER) &&
            (tok_is(c->text, pv, "show") || tok_is(c->text, pv, "programme")) && k > 0 &&
            t[k - 1].sent == m->sent && (t[k - 1].flags & AG__T_LOWER) &&
-           tok_is_any(c->text, &t[k - 1], kinds);
+           tok_is_any(c->text, &t[k - 1], ag__ner_show_kinds);
 }
 
 int ag__ner_show_before(const ctx *c, const cand *m)
@@ -1815,15 +1747,11 @@ int ag__ner_show_before(const ctx *c, const cand *m)
 static int game_before(const ctx *c, const cand *m)
 {
     /* (not a sport's: "the football game Auburn won" is a match) */
-    static const char *const kinds[] = {
-        "video",        "computer", "racing",  "puzzle",   "strategy",  "online",
-        "arcade",       "fighting", "driving", "shooting", "adventure", "platform",
-        "role-playing", "console",  "mobile",  "PC",       NULL};
     const tok *t = c->toks;
     size_t k = m->ts - 1;
     return k > 0 && t[k - 1].sent == m->sent && (t[k].flags & AG__T_LOWER) &&
            (tok_is(c->text, &t[k], "game") || tok_is(c->text, &t[k], "games")) &&
-           tok_is_any(c->text, &t[k - 1], kinds);
+           tok_is_any(c->text, &t[k - 1], ag__ner_game_kinds);
 }
 
 /* The work noun at token k names a department after "of", the post's portfolio, not a
@@ -1873,15 +1801,13 @@ static int example_of_kind(const ctx *c, const cand *m)
     else
         return 0;
     /* (the plural noun may open the sentence: "Rivals such as X", "Airlines like X") */
-    static const char *const opening[] = {"Rivals",   "Firms", "Companies",
-                                          "Carriers", "Banks", NULL};
     const tok *kind = &t[n];
     if (n >= k || kind->sent != m->sent || c->text[kind->e - 1] != 's')
         return 0;
     if (kind->flags & AG__T_LOWER)
         return tok_in(c, kind, G_ORG_BEFORE) || tok_is(c->text, kind, "rivals");
-    return (kind->flags & AG__T_FIRST) &&
-           (tok_is_any(c->text, kind, ag__ner_trade_nouns) || tok_is_any(c->text, kind, opening));
+    return (kind->flags & AG__T_FIRST) && (tok_is_any(c->text, kind, ag__ner_trade_nouns) ||
+                                           tok_is_any(c->text, kind, ag__ner_kind_openers));
 }
 
 /* Candidate m, ordinary words, follows a post's title and "for the": it is the post's
@@ -1928,10 +1854,9 @@ static int merger_forms(const ctx *c, const cand *m, const char *const *mergers)
  * joins a body so; a person is joined in doing a thing ("joined Smith in calling for"). */
 static int joined_body(const ctx *c, const cand *m)
 {
-    static const char *const joins[] = {"joined", "rejoined", "joining", "joins", NULL};
     const tok *t = c->toks;
     size_t ts = m->ts, te = m->te;
-    if (!tok_is_any(c->text, &t[ts - 1], joins) || te + 1 >= c->ntoks ||
+    if (!tok_is_any(c->text, &t[ts - 1], ag__ner_join_words) || te + 1 >= c->ntoks ||
         t[te + 1].sent != m->sent || !(t[te].flags & AG__T_LOWER))
         return 0;
     const tok *a = &t[te], *b = &t[te + 1];
@@ -1998,7 +1923,6 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
     /* Parts of an organisation that are one in apposition ("the party's youth wing, X,"),
      * though no noun before a name ("England wing Jason Robinson" is a player), nor in a
      * sports report ("Wales' wing, X,") */
-    static const char *const parts[] = {"wing", "faction", "offshoot", "branch", NULL};
     const tok *t = c->toks;
     size_t ts = m->ts, te = m->te;
     int hascue = w->hascue, given = w->given;
@@ -2010,15 +1934,13 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
      * Marketing") */
     /* Companies merge: "merging with Sandoz", "its merger with X", "a tie-up with X", and
      * what they form so is one: "merged with X to form Y". */
-    static const char *const mergers[] = {"merger", "mergers", "merge",  "merges",
-                                          "merged", "merging", "tie-up", NULL};
     int stake =
         ts > 1 && t[ts - 2].sent == m->sent && (t[ts - 2].flags & (AG__T_LOWER | AG__T_FIRST)) &&
         (((tok_is(c->text, pv, "in") || tok_is(c->text, pv, "of")) &&
           tok_in(c, &t[ts - 2], G_STAKE) &&
           !(te - ts == 1 && (t[ts].cls & AG_LEX_COMMON) && tok_is(c->text, &t[ts - 2], "head"))) ||
-         (tok_is(c->text, pv, "with") && tok_is_any(c->text, &t[ts - 2], mergers)) ||
-         merger_forms(c, m, mergers));
+         (tok_is(c->text, pv, "with") && tok_is_any(c->text, &t[ts - 2], ag__ner_merger_words)) ||
+         merger_forms(c, m, ag__ner_merger_words));
     /* (an article may open the title inside the marks: ""The Da Vinci Code" opens") */
     const tok *qo = (tok_is(c->text, pv, "The") || tok_is(c->text, pv, "A")) && ts > 1 &&
                             t[ts - 2].sent == m->sent
@@ -2096,16 +2018,16 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
                                         * X standard, Harbour News reported": a subject) */
     else if (!titled && (pv->flags & AG__T_PUNCT) && pv->punct == ',' && ts > 1 &&
              t[ts - 2].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
-             title_ends_at(c, ts - 2, m->sent) && !tok_is_any(c->text, &t[ts - 2], parts) &&
-             te < c->ntoks && t[te].sent == m->sent && (t[te].flags & AG__T_PUNCT) &&
-             t[te].punct == ',')
+             title_ends_at(c, ts - 2, m->sent) &&
+             !tok_is_any(c->text, &t[ts - 2], ag__ner_org_parts) && te < c->ntoks &&
+             t[te].sent == m->sent && (t[te].flags & AG__T_PUNCT) && t[te].punct == ',')
         m->votes[AG_ACTOR_PERSON] += 3; /* "Armenia's foreign minister, Ararat Mirzoyan,
                                          * said", "Sharman's chief executive, Nikki
                                          * Hemming, said": a role's holder in apposition */
     else if (!titled && (pv->flags & AG__T_PUNCT) && pv->punct == ',' && ts > 2 &&
              t[ts - 3].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
              (tok_in(c, &t[ts - 2], G_ORG_BEFORE) ||
-              (tok_is_any(c->text, &t[ts - 2], parts) && !ag__ner_sports_report(c))) &&
+              (tok_is_any(c->text, &t[ts - 2], ag__ner_org_parts) && !ag__ner_sports_report(c))) &&
              te < c->ntoks && (t[te].flags & AG__T_PUNCT) &&
              ((t[te].punct == ',' && t[te].sent == m->sent) || t[te].punct == '.') &&
              (owner_first(c, ts - 3) ||
@@ -2195,15 +2117,12 @@ static void vote_kind(ctx *c, cand *m)
     const tok *kind = &t[k - 2];
     /* (plurals of works the work nouns lack: "five top ten hits including X", "games
      * such as X"; and those a sentence may open with) */
-    static const char *const works[] = {"hits",   "singles", "songs",  "tracks", "shows",
-                                        "novels", "plays",   "titles", "games",  "films",
-                                        "movies", "albums",  "books",  NULL};
     if (kind->sent != sent)
         return;
     if (kind->flags & AG__T_LOWER) {
         if (tok_is_any(c->text, kind, ag__ner_org_kinds))
             m->votes[AG_ACTOR_ORG] += 3;
-        else if (tok_in(c, kind, G_MISC_NOUN) || tok_is_any(c->text, kind, works))
+        else if (tok_in(c, kind, G_MISC_NOUN) || tok_is_any(c->text, kind, ag__ner_work_plurals))
             m->votes[AG_ACTOR_OTHER] += 3;
         return;
     }
@@ -2218,7 +2137,7 @@ static void vote_kind(ctx *c, cand *m)
             m->votes[AG_ACTOR_ORG] += 3;
             return;
         }
-    for (const char *const *o = works; *o; o++)
+    for (const char *const *o = ag__ner_work_plurals; *o; o++)
         if (list_word_is_ci(*o, w, n)) {
             m->votes[AG_ACTOR_OTHER] += 3;
             return;

@@ -418,6 +418,37 @@ extern const char *const ag__ner_desk_labels[];       /* "FOREX - ...": no name 
 extern const char *const ag__ner_desk_seconds[];      /* "MONEY MARKETS - ..." */
 extern const char *const ag__ner_numbered_units[];    /* "Game 2", "Stage 12": no actor */
 extern const char *const ag__ner_founding[];
+/* The voters' lists of ner_evidence.c (each described in ner_words.c). */
+extern const char *const ag__ner_scoring_words[];
+extern const char *const ag__ner_peer_titles[];
+extern const char *const ag__ner_state_kinds[];
+extern const char *const ag__ner_continent_parts[];
+extern const char *const ag__ner_releases[];
+extern const char *const ag__ner_program_words[];
+extern const char *const ag__ner_territory_heads[];
+extern const char *const ag__ner_territory_modifiers[];
+extern const char *const ag__ner_lead_verbs[];
+extern const char *const ag__ner_price_units[];
+extern const char *const ag__ner_title_modifiers[];
+extern const char *const ag__ner_report_verbs[];
+extern const char *const ag__ner_results[];
+extern const char *const ag__ner_company_owned[];
+extern const char *const ag__ner_company_relations[];
+extern const char *const ag__ner_number_words[];
+extern const char *const ag__ner_channel_words[];
+extern const char *const ag__ner_creators[];
+extern const char *const ag__ner_art_nouns[];
+extern const char *const ag__ner_compass_points[];
+extern const char *const ag__ner_region_parts[];
+extern const char *const ag__ner_staff_plurals[];
+extern const char *const ag__ner_staff_trades[];
+extern const char *const ag__ner_show_kinds[];
+extern const char *const ag__ner_game_kinds[];
+extern const char *const ag__ner_kind_openers[];
+extern const char *const ag__ner_join_words[];
+extern const char *const ag__ner_org_parts[];
+extern const char *const ag__ner_merger_words[];
+extern const char *const ag__ner_work_plurals[];
 extern const char *const ag__ner_person_nouns[];
 
 /* Fill p's table of list words (p->grammar, which must be empty with gen 1). Returns 0,

@@ -665,6 +665,151 @@ const char *const ag__ner_band_members[] = {"singer",      "frontman", "frontwom
                                             "guitarist",   "drummer",  "bassist",
                                             "keyboardist", "vocalist", NULL};
 
+/* ---------------------------------------------------------------- lists asked by
+ * ner_evidence.c's voters */
+
+/* Scoring words a few words before "through" and a name, which is the scorer ("two tries in the
+ * first half through X"). Asked by ner_evidence.c (scored_through). */
+const char *const ag__ner_scoring_words[] = {
+    "scored", "scoring",  "tries",   "try",       "goals",     "goal",    "ahead",
+    "led",    "levelled", "leveled", "equalised", "equalized", "replied", NULL};
+/* Peers' titles before "of" and a seat ("the Duke of Kent"): no actor of the seat. Asked by
+ * ner_evidence.c (peerage). */
+const char *const ag__ner_peer_titles[] = {"Duke",        "Duchess", "Earl",        "Countess",
+                                           "Marquess",    "Marquis", "Marchioness", "Viscount",
+                                           "Viscountess", "Baron",   "Lady",        NULL};
+/* Kinds of state before "of" that name a country ("Republic of Ireland"). Asked by ner_evidence.c
+ * (ordinary_before_of). */
+const char *const ag__ner_state_kinds[] = {"Republic", "Kingdom",   "Federation",   "Commonwealth",
+                                           "Emirate",  "Sultanate", "Principality", NULL};
+/* Parts of a continent that make a region, not a company's arm ("East Africa", "Central Asia").
+ * Asked by ner_evidence.c (regional_arm). */
+const char *const ag__ner_continent_parts[] = {"East",     "West",    "North",   "South",
+                                               "Central",  "Eastern", "Western", "Northern",
+                                               "Southern", NULL};
+/* A product's releases before "of" in apposition ("X, the next version of the system"): a product.
+ * Asked by ner_evidence.c (vote_apposition). */
+const char *const ag__ner_releases[] = {"version", "edition", "upgrade", "update", NULL};
+/* Nouns after a name that make it a program ("Kazaa software"). Asked by ner_evidence.c
+ * (program_after). */
+const char *const ag__ner_program_words[] = {"software",  "program",    "programs",
+                                             "programme", "programmes", NULL};
+/* Heads of a territory's government or service after its name ("Ohio governor"). Asked by
+ * ner_evidence.c (territory_head). */
+const char *const ag__ner_territory_heads[] = {"governor",   "mayor",  "premier",
+                                               "prosecutor", "police", NULL};
+/* Modifiers before a territory head ("Karnataka chief minister"). Asked by ner_evidence.c
+ * (territory_head). */
+const char *const ag__ner_territory_modifiers[] = {"public",   "chief", "state",
+                                                   "district", "city",  NULL};
+/* Verbs before "their" and a lead or run that a side owns ("Celtic extended their lead"). Asked by
+ * ner_evidence.c (side_owns_their). */
+const char *const ag__ner_lead_verbs[] = {
+    "extended",   "extend", "extends",   "stretched", "increased", "kept",    "keep",
+    "maintained", "ended",  "end",       "ends",      "continued", "won",     "lost",
+    "opened",     "began",  "preserved", "protected", "cut",       "reduced", "boosted",
+    "secured",    "sealed", "clinched",  "retained",  NULL};
+/* Units of a share price's move ("rose 10 percent", "lost 40 yen"). Asked by ner_evidence.c
+ * (share_move). */
+const char *const ag__ner_price_units[] = {
+    "percent",  "pct", "per",    "pence",  "cents",  "p",      "francs", "marks",
+    "pfennigs", "yen", "crowns", "kronor", "kroner", "rupees", "pesos",  NULL};
+/* Modifiers before a title ("deputy chairman", "party leader"). Asked by ner_evidence.c
+ * (title_modified). */
+const char *const ag__ner_title_modifiers[] = {"parliamentary", "deputy",  "party", "former",
+                                               "acting",        "interim", "joint", NULL};
+/* Verbs of a company reporting its results ("posted a record profit"). Asked by ner_evidence.c
+ * (reports_results). */
+const char *const ag__ner_report_verbs[] = {"reported", "reports",   "posted",   "posts",
+                                            "booked",   "announced", "recorded", "raised",
+                                            "lifted",   "cut",       "lowered",  NULL};
+/* Results a company reports ("earnings", "sales"). Asked by ner_evidence.c (reports_results). */
+const char *const ag__ner_results[] = {"earnings", "profit",   "profits",  "revenue",
+                                       "revenues", "sales",    "loss",     "losses",
+                                       "results",  "turnover", "dividend", NULL};
+/* What only a company has after its possessive ("X's shareholders"). Asked by ner_evidence.c
+ * (vote_after). */
+const char *const ag__ner_company_owned[] = {
+    "shares",    "shareholders", "profits", "earnings",     "revenue",    "revenues", "executives",
+    "employees", "chairman",     "board",   "headquarters", "subsidiary", NULL};
+/* Relations between two companies that name both ("Quentix rival Morvane"). Asked by ner_evidence.c
+ * (vote_after). */
+const char *const ag__ner_company_relations[] = {"rival", "subsidiary", "affiliate", "arm",
+                                                 "unit",  "partner",    NULL};
+/* Number and ordinal words before a counted award ("four Oscars"). Asked by ner_evidence.c
+ * (counted). */
+const char *const ag__ner_number_words[] = {
+    "two",    "three", "four",   "five",  "six",   "seven",   "eight",  "nine",  "ten",   "first",
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", NULL};
+/* Words channels are named with ("BBC One", "Channel 4"), before a broadcaster's "'s". Asked by
+ * ner_evidence.c (channel_owner). */
+const char *const ag__ner_channel_words[] = {"BBC", "ITV", "ITV1", "Channel", "Radio", "Sky",
+                                             "MTV", "HBO", "CNN",  "NBC",     "CBS",   "ABC",
+                                             "TV",  "E4",  "S4C",  "RTE",     NULL};
+/* Creators' nouns before a maker credited with a work ("the novelist X"). Asked by ner_evidence.c
+ * (by_creator). */
+const char *const ag__ner_creators[] = {
+    "author", "novelist", "writer",     "poet",      "composer", "singer",   "songwriter", "rapper",
+    "artist", "director", "film-maker", "filmmaker", "painter",  "sculptor", "playwright", NULL};
+/* Nouns of works of art before a title ("the film X"). Asked by ner_evidence.c
+ * (ag__ner_work_noun_before). */
+const char *const ag__ner_art_nouns[] = {
+    "film",   "movie",  "musical",     "album",       "novel",    "opera",   "song",
+    "single", "sitcom", "documentary", "blockbuster", "thriller", "cartoon", "biopic",
+    "memoir", "ballet", "painting",    "poem",        NULL};
+/* Points of the compass opening a region's name ("Northwest Territories"). Asked by ner_evidence.c
+ * (ag__ner_region_name). */
+const char *const ag__ner_compass_points[] = {"East",      "West",      "North",     "South",
+                                              "Northwest", "Northeast", "Southwest", "Southeast",
+                                              "Midwest",   NULL};
+/* Parts opening a region's name ("Far East", "Upper Nile"). Asked by ner_evidence.c
+ * (ag__ner_region_name). */
+const char *const ag__ner_region_parts[] = {"Far",    "Deep", "Upper", "Lower",
+                                            "Middle", "Near", NULL};
+/* Nouns of staff in the plural before "at" and a body ("officials at X"). Asked by ner_evidence.c
+ * (staff_at). */
+const char *const ag__ner_staff_plurals[] = {"officials",  "workers",   "staff",      "employees",
+                                             "traders",    "engineers", "scientists", "researchers",
+                                             "executives", NULL};
+/* Trades that work for a firm, a bank or a university ("an analyst at X"). Asked by ner_evidence.c
+ * (staff_at). */
+const char *const ag__ner_staff_trades[] = {
+    "analyst",   "economist",  "strategist",  "consultant", "researcher", "scientist",
+    "engineer",  "trader",     "dealer",      "broker",     "expert",     "specialist",
+    "executive", "spokesman",  "spokeswoman", "professor",  "lecturer",   "partner",
+    "auditor",   "accountant", "banker",      NULL};
+/* Kinds of show, or a determiner, before "show" and a programme ("the talent show X"). Asked by
+ * ner_evidence.c (show_before). */
+const char *const ag__ner_show_kinds[] = {
+    "talent",  "chat",    "quiz",    "game",    "reality", "breakfast", "comedy",
+    "cookery", "music",   "panel",   "variety", "cult",    "hit",       "satirical",
+    "sketch",  "current", "affairs", "the",     "a",       "his",       "her",
+    "their",   "its",     "new",     "popular", "rival",   "flagship",  NULL};
+/* Kinds of computer game before "game" and its name ("the racing game X"). Asked by ner_evidence.c
+ * (game_before). */
+const char *const ag__ner_game_kinds[] = {
+    "video",        "computer", "racing",  "puzzle",   "strategy",  "online",
+    "arcade",       "fighting", "driving", "shooting", "adventure", "platform",
+    "role-playing", "console",  "mobile",  "PC",       NULL};
+/* Plural kinds opening a sentence before "such as" and examples ("Rivals such as X"). Asked by
+ * ner_evidence.c (example_of_kind). */
+const char *const ag__ner_kind_openers[] = {"Rivals",   "Firms", "Companies",
+                                            "Carriers", "Banks", NULL};
+/* Verbs of joining a body ("joined Sampdoria in 1994"). Asked by ner_evidence.c (joined_body). */
+const char *const ag__ner_join_words[] = {"joined", "rejoined", "joining", "joins", NULL};
+/* Parts of an organisation in apposition ("the party's youth wing, X,"). Asked by ner_evidence.c
+ * (vote_before). */
+const char *const ag__ner_org_parts[] = {"wing", "faction", "offshoot", "branch", NULL};
+/* Words of companies merging before "with" and a company ("its merger with X"). Asked by
+ * ner_evidence.c (vote_before, merger_forms). */
+const char *const ag__ner_merger_words[] = {"merger", "mergers", "merge",  "merges",
+                                            "merged", "merging", "tie-up", NULL};
+/* Plurals of works before "including" or "such as" ("hits including X"). Asked by ner_evidence.c
+ * (vote_kind). */
+const char *const ag__ner_work_plurals[] = {"hits",   "singles", "songs",  "tracks", "shows",
+                                            "novels", "plays",   "titles", "games",  "films",
+                                            "movies", "albums",  "books",  NULL};
+
 /* ---------------------------------------------------------------- the table */
 
 /* The lists of G_* bits, for the table. */
