@@ -657,13 +657,56 @@ uint32_t ag__lex_honorific_sex(const char *title)
     return in_list(his, title, n) ? AG__LEX_MALE : in_list(hers, title, n) ? AG__LEX_FEMALE : 0;
 }
 
+/* The one list of company legal forms, as written after a name. Two askers read it: the
+ * key words (AG__LEX_FORM_KEY) are dropped from a company's key, lower case
+ * (ag__lex_legal_form); the suffixes (AG__LEX_FORM_SUFFIX) are the recogniser's
+ * company suffixes whose period belongs to the name ("First Albany Corp."), matched in
+ * exactly this case (G_CORP_SFX, ner_words.c). "PLC" is written both ways; "Bros" ends a
+ * name but is part of its key ("Warner Bros"). */
+const ag__lex_legal_form_word ag__lex_legal_forms[] = {
+    {"Corp", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"Corporation", AG__LEX_FORM_KEY},
+    {"Inc", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"Incorporated", AG__LEX_FORM_KEY},
+    {"Co", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"Company", AG__LEX_FORM_KEY},
+    {"Plc", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"PLC", AG__LEX_FORM_SUFFIX},
+    {"Ltd", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"Limited", AG__LEX_FORM_KEY},
+    {"LLC", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"Group", AG__LEX_FORM_KEY},
+    {"AG", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"SA", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"NV", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"Holdings", AG__LEX_FORM_KEY},
+    {"ASA", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"SpA", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"BV", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"Bhd", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"Berhad", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"Pte", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"Pty", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"Tbk", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"GmbH", AG__LEX_FORM_KEY | AG__LEX_FORM_SUFFIX},
+    {"Bros", AG__LEX_FORM_SUFFIX},
+    {NULL, 0}};
+
 int ag__lex_legal_form(const char *w, size_t n)
 {
-    static const char *const forms[] = {
-        "corp", "corporation", "inc", "incorporated", "co",  "company",  "plc", "ltd", "limited",
-        "llc",  "group",       "ag",  "sa",           "nv",  "holdings", "asa", "spa", "bv",
-        "bhd",  "berhad",      "pte", "pty",          "tbk", "gmbh",     NULL};
-    return in_list(forms, w, n);
+    /* (w is a key word, lower case: "Corp" as written is no key's word) */
+    for (const ag__lex_legal_form_word *f = ag__lex_legal_forms; f->form; f++) {
+        if (!(f->flags & AG__LEX_FORM_KEY))
+            continue;
+        /* (compared as it is lower-cased, byte by byte: most words differ at the first) */
+        const char *x = f->form;
+        size_t i = 0;
+        while (i < n && x[i] && w[i] == (x[i] >= 'A' && x[i] <= 'Z' ? x[i] + 32 : x[i]))
+            i++;
+        if (i == n && !x[n])
+            return 1;
+    }
+    return 0;
 }
 
 int ag__lex_qualifier_words(const ag_lexicon *lex, const char *key, size_t len, size_t n)

@@ -64,6 +64,15 @@ int ag__lex_qualifier_words(const ag_lexicon *lex, const char *key, size_t len, 
 /* 1 when w[0, n) (lower case) is a legal-form word that ends a company's name and is
  * not part of it ("corp", "inc", "plc", "ltd", "group": "Microsoft Corp" is Microsoft). */
 int ag__lex_legal_form(const char *w, size_t n);
+/* Company legal forms as written ("Corp", "GmbH", "Holdings"), NULL-terminated: the one
+ * list both ag__lex_legal_form (AG__LEX_FORM_KEY) and the recogniser's company suffixes
+ * (AG__LEX_FORM_SUFFIX) read. */
+enum { AG__LEX_FORM_KEY = 1, AG__LEX_FORM_SUFFIX = 2 };
+typedef struct {
+    const char *form;
+    unsigned flags;
+} ag__lex_legal_form_word;
+extern const ag__lex_legal_form_word ag__lex_legal_forms[];
 
 /* 1 when a stoplist has entries (else ag_lexicon_stopped is 0 for everything). */
 int ag__lex_has_stoplist(const ag_lexicon *lex);

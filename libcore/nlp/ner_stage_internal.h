@@ -305,7 +305,7 @@ enum {
     G_LOC_KEEP = 1u << 6,    /* loc_keep: "to Kabul" stays a place */
     G_GOV_BEFORE = 1u << 7,  /* gov_before: "with Kabul" is a government */
     G_GOV_AFTER = 1u << 8,   /* gov_after: "Kabul said" is a government */
-    G_CORP_SFX = 1u << 9,    /* corp_sfx: "Corp", "Inc" */
+    G_CORP_SFX = 1u << 9,    /* ag__lex_legal_forms' suffixes: "Corp", "Inc" */
     G_ORG_BEFORE = 1u << 10, /* org_before: "software maker X" */
     G_STAKE = 1u << 11,      /* stake_nouns: "shares in X" */
     G_MISC_HEAD = 1u << 12,  /* misc_heads: "World Cup", "Patriot Act" */

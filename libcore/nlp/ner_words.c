@@ -191,10 +191,8 @@ static const char *const gov_after[] = {
     "criticized", "dismissed", "threatened", "vowed",     "pledged",  "promised",  "protested",
     "objected",   "responded", "reacted",    "confirmed", "declined", "recalled",  "opposed",
     "backed",     "signalled", "signaled",   NULL};
-/* Company suffixes whose period belongs to the name ("First Albany Corp."). */
-static const char *const corp_sfx[] = {"Corp", "Inc", "Co",     "Ltd", "Bros", "AG",  "SA",
-                                       "NV",   "Plc", "PLC",    "LLC", "GmbH", "ASA", "SpA",
-                                       "BV",   "Bhd", "Berhad", "Pte", "Pty",  "Tbk", NULL};
+/* (Company suffixes whose period belongs to the name, "First Albany Corp.", are the
+ * lexicon's legal forms marked AG__LEX_FORM_SUFFIX: G_CORP_SFX.) */
 
 /* ---------------------------------------------------------------- lists asked by one
  * helper each */
@@ -846,7 +844,6 @@ static const struct {
                      {loc_keep, G_LOC_KEEP},
                      {gov_before, G_GOV_BEFORE},
                      {gov_after, G_GOV_AFTER},
-                     {corp_sfx, G_CORP_SFX},
                      {org_before, G_ORG_BEFORE},
                      {stake_nouns, G_STAKE},
                      {ag__ner_misc_heads, G_MISC_HEAD},
@@ -886,6 +883,27 @@ ag__ner_list_lens *ag__ner_list_lens_fill(const char *const *ws)
     return NULL;
 }
 
+/* Word w, in exactly this case, is in the lists of bit. */
+static int grammar_add(struct ag__ner_scratch *p, const char *w, uint32_t bit)
+{
+    int err = 0;
+    size_t n = strlen(w);
+    dslot *s = dt_get(&p->grammar, w, n, 1, &err);
+    if (!s || err)
+        return -1;
+    s->val |= bit;
+    if (n > p->grammar_maxlen)
+        p->grammar_maxlen = n;
+    if (n < 64)
+        p->gram_lens[(unsigned char)w[0]] |= 1ull << n;
+    if (n < 64 && bit == G_SPORT) {
+        p->sport_lens[(unsigned char)w[0]] |= 1ull << n;
+        p->sport_last[(unsigned char)w[n - 1]] |= 1ull << n;
+        p->sport_2nd[(unsigned char)w[1]] |= 1ull << n;
+    }
+    return 0;
+}
+
 int ag__ner_grammar_init(struct ag__ner_scratch *p)
 {
     /* Three hundred words: a table of 1024 slots (24 KB) stays in the L1 cache, where
@@ -894,25 +912,13 @@ int ag__ner_grammar_init(struct ag__ner_scratch *p)
     if (!(p->grammar.v = calloc(1024, sizeof *p->grammar.v)))
         return -1;
     p->grammar.cap = 1024;
-    for (size_t i = 0; i < sizeof grammar_lists / sizeof grammar_lists[0]; i++) {
-        for (const char *const *w = grammar_lists[i].words; *w; w++) {
-            int err = 0;
-            size_t n = strlen(*w);
-            dslot *s = dt_get(&p->grammar, *w, n, 1, &err);
-            if (!s || err)
+    for (size_t i = 0; i < sizeof grammar_lists / sizeof grammar_lists[0]; i++)
+        for (const char *const *w = grammar_lists[i].words; *w; w++)
+            if (grammar_add(p, *w, grammar_lists[i].bit) < 0)
                 return -1;
-            s->val |= grammar_lists[i].bit;
-            if (n > p->grammar_maxlen)
-                p->grammar_maxlen = n;
-            if (n < 64)
-                p->gram_lens[(unsigned char)(*w)[0]] |= 1ull << n;
-            if (n < 64 && grammar_lists[i].bit == G_SPORT) {
-                p->sport_lens[(unsigned char)(*w)[0]] |= 1ull << n;
-                p->sport_last[(unsigned char)(*w)[n - 1]] |= 1ull << n;
-                p->sport_2nd[(unsigned char)(*w)[1]] |= 1ull << n;
-            }
-        }
-    }
+    for (const ag__lex_legal_form_word *f = ag__lex_legal_forms; f->form; f++)
+        if ((f->flags & AG__LEX_FORM_SUFFIX) && grammar_add(p, f->form, G_CORP_SFX) < 0)
+            return -1;
     for (size_t i = 0; i < CUE_LISTS; i++)
         for (const char *const *w = ag__ner_cues[i]; *w; w++)
             p->cue_lens[i][(*w)[0] & 31] |= 1ull << strlen(*w);
