@@ -33,6 +33,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#define AG__ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define AG__ASAN 1
+#endif
+#endif
+#ifdef AG__ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
 #include "nlp/lexicon_internal.h"
 #include "nlp/ner_internal.h"
 #include "nlp/ner_stage_internal.h"
@@ -120,6 +131,32 @@ int ag__ner_scratch_ready(ag_mentions *m, const ag_lexicon *lex, size_t nsents)
 }
 
 /* ---------------------------------------------------------------- the document */
+
+/* Under AddressSanitizer the room past the document's last token (and, once spans are
+ * made, past its last candidate) is poisoned while the stages run: the arrays are kept
+ * across documents, so a rule reading t[te + 1] at the document's end would silently read
+ * a token of an earlier document, which ASan cannot see otherwise. poison 0 unpoisons all
+ * room again (the tokeniser and the candidate stage write there for the next document). */
+static void spare_room(struct ag__ner_scratch *p, int poison, int cands)
+{
+#ifdef AG__ASAN
+    if (poison) {
+        if (p->toks)
+            ASAN_POISON_MEMORY_REGION(p->toks + p->ntoks,
+                                      (p->captoks - p->ntoks) * sizeof *p->toks);
+        if (cands && p->cands)
+            ASAN_POISON_MEMORY_REGION(p->cands + p->ncands,
+                                      (p->capcands - p->ncands) * sizeof *p->cands);
+    } else {
+        if (p->toks)
+            ASAN_UNPOISON_MEMORY_REGION(p->toks, p->captoks * sizeof *p->toks);
+        if (cands && p->cands)
+            ASAN_UNPOISON_MEMORY_REGION(p->cands, p->capcands * sizeof *p->cands);
+    }
+#else
+    (void)p, (void)poison, (void)cands;
+#endif
+}
 
 /* Stages 2 and 3 window by window, for a document whose tokens were not kept: the text
  * is tokenised again, WINDOW tokens at a time, each window processed but its last CONTEXT
@@ -305,9 +342,11 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
     if (p->toks_kept) {
         c.toks = p->toks;
         c.ntoks = p->ntoks;
+        spare_room(p, 1, 0);
         if (ag__ner_find_dateline(&c) < 0 || ag__ner_spans(&c, 0, c.ntoks) == (size_t)-1 ||
             ag__ner_finish_cands(&c, 0) < 0)
             goto oom;
+        spare_room(p, 1, 1);
     } else if (spans_windowed(&c, sents, nsents) < 0) {
         goto oom;
     }
@@ -324,11 +363,14 @@ int ag_ner_document(const ag_lexicon *lex, const ag_ner_opts *opts, const char *
     /* Output. */
     if (write_mentions(&c, sents, nsents, out) < 0)
         goto oom;
+    spare_room(p, 0, 1);
     return 0;
 oom:
     out->n = 0;
-    if (out->priv)
+    if (out->priv) {
+        spare_room(out->priv, 0, 1);
         out->priv->toks_kept = 0;
+    }
     return ag_error_set(err, AG_ENOMEM, NULL, 0, 0, "out of memory recognising names");
 }
 
