@@ -1125,6 +1125,10 @@ static void trim_edges(const ctx *c, size_t *tsp, size_t *tep)
 {
     const tok *t = c->toks;
     size_t ts = *tsp, te = *tep;
+    /* skip_initial_words may have taken the whole span ("Through" closing a document):
+     * t[ts] is then past the last token */
+    if (ts >= te)
+        return;
     int org_head = te - ts >= 2 && (t[te - 1].cls & AG_LEX_ORGCUE) && (t[te - 1].flags & AG__T_CAP);
     ag_lex_actor a;
     int keep_first = org_head || ag__ner_weekday_title(c, ts, te) || given_first(c, ts, te) ||
