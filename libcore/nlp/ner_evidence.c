@@ -1794,7 +1794,9 @@ static int example_of_kind(const ctx *c, const cand *m)
     if (k < 2 || t[k - 1].sent != m->sent)
         return 0;
     size_t n;
-    if (tok_is(c->text, &t[k - 1], "as") && tok_is(c->text, &t[k - 2], "such"))
+    /* (k > 2: "such as" opening the document has no noun before it, and t[k - 3] would
+     * be before the array) */
+    if (k > 2 && tok_is(c->text, &t[k - 1], "as") && tok_is(c->text, &t[k - 2], "such"))
         n = k - 3;
     else if (tok_is(c->text, &t[k - 1], "including") || tok_is(c->text, &t[k - 1], "like"))
         n = k - 2;
