@@ -527,10 +527,15 @@ static int ministry_word(const char *k, size_t n)
  * any order (order_key); none when two nations' ministries could be meant. */
 static void ministry_nations(const ag_lexicon *lex, dname *nm, const uint32_t *orgs, size_t norg)
 {
+    /* Each organisation's nation_first, looked up once (SIZE_MAX until asked): every
+     * ministry named without its nation compares with every other organisation. */
+    size_t head[ORG_PAIRS_MAX];
+    for (size_t oi = 0; oi < norg; oi++)
+        head[oi] = SIZE_MAX;
     for (size_t oi = 0; oi < norg; oi++) {
         dname *a = &nm[orgs[oi]];
         if (a->canon >= 0 || a->ntok < 2 || !ministry_word(a->key, a->keylen) ||
-            nation_first(lex, a))
+            (head[oi] = nation_first(lex, a)) != 0)
             continue;
         char ka[AG__LEX_MAXKEY], kb[AG__LEX_MAXKEY];
         size_t la = order_key(a->key, a->keylen, ka, sizeof ka);
@@ -538,10 +543,13 @@ static void ministry_nations(const ag_lexicon *lex, dname *nm, const uint32_t *o
         int hits = 0;
         for (size_t oj = 0; oj < norg && la && hits < 2; oj++) {
             const dname *b = &nm[orgs[oj]];
-            size_t head;
-            if (oj == oi || b->canon >= 0 || b->ntok < 3 || !(head = nation_first(lex, b)))
+            if (oj == oi || b->canon >= 0 || b->ntok < 3)
                 continue;
-            size_t lb = order_key(b->key + head, b->keylen - head, kb, sizeof kb);
+            if (head[oj] == SIZE_MAX)
+                head[oj] = nation_first(lex, b);
+            if (!head[oj])
+                continue;
+            size_t lb = order_key(b->key + head[oj], b->keylen - head[oj], kb, sizeof kb);
             if (lb == la && memcmp(ka, kb, la) == 0) {
                 found = (long)orgs[oj];
                 hits++;
