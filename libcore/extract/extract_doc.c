@@ -1489,8 +1489,10 @@ static int with_verb(const ag__analyser *an, const char *text, size_t ti, size_t
 }
 
 /* The trigger starting at token ti, if any (TRIG_*); *tend is set to the end of the
- * trigger phrase. For tokens that passed next_maybe_trigger. */
-static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_t *tend)
+ * trigger phrase, and *passive to 1 for a passive with its agent ("X was met by Y"). For
+ * tokens that passed next_maybe_trigger. */
+static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_t *tend,
+                      int *passive)
 {
     const tok *t = &an->toks[ti], *nx = ti + 1 < an->ntoks ? &an->toks[ti + 1] : NULL;
     int noun = 0;
@@ -1501,7 +1503,7 @@ static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_
         if (word_eq(text, t, "met") || word_eq(text, t, "meets")) {
             if (nx && word_eq(text, nx, "with"))
                 *tend = nx->e;
-            if (!passive_by(an, text, ti, tend))
+            if (!(*passive = passive_by(an, text, ti, tend)))
                 with_after_place(an, text, ti, tend);
             return TRIG_VERB;
         }
@@ -1551,10 +1553,10 @@ static int trigger_at(const ag__analyser *an, const char *text, size_t ti, size_
             return TRIG_NONE;
         /* (not "welcomes": news tells of the host's coming welcome in the present) */
         if (word_eq(text, t, "welcomed"))
-            return passive_by(an, text, ti, tend) ? TRIG_VISIT : TRIG_WELCOME;
+            return (*passive = passive_by(an, text, ti, tend)) ? TRIG_VISIT : TRIG_WELCOME;
         if (!word_in(an, text, t, WS_VISITS))
             return TRIG_NONE;
-        passive_by(an, text, ti, tend);
+        *passive = passive_by(an, text, ti, tend);
         return TRIG_VISIT;
     default:
         return TRIG_NONE;
@@ -1986,7 +1988,8 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
             break;
         const tok *t = &an->toks[ti];
         size_t tend = t->e; /* end of the trigger phrase */
-        int kind = trigger_at(an, text, ti, &tend);
+        int passive = 0;    /* "X was met by Y" (passive_by) */
+        int kind = trigger_at(an, text, ti, &tend, &passive);
         if (kind == TRIG_NONE || planned_before(an, text, ti))
             continue;
         if (!mods_done) {
@@ -2021,9 +2024,6 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
         if ((word_eq(text, t, "met") || word_eq(text, t, "meets") || kind == TRIG_VISIT) &&
             a_fixture(an, text, t->e))
             continue; /* "X meets Y in the final", "X are hosting Y in Game One" */
-        /* (only a passive's trigger phrase ends in "by", see passive_by) */
-        size_t by = tok_at(an, tend);
-        int passive = by > ti + 1 && word_eq(text, &an->toks[by - 1], "by");
         long ns = trigger_subjects(an, text, &act, ti, no, last_end, passive, subj);
         if (ns < 0)
             continue;
