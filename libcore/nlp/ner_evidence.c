@@ -2208,6 +2208,34 @@ static int titlecase_work(const ctx *c, const cand *m)
            !(t[k - 2].flags & AG__T_PUNCT);
 }
 
+/* The one word of candidate m is an adjective of a people or a region the lexicon does
+ * not know: a suffix of such adjectives (-ian, -ean, -ese, -ish), an article before it
+ * and a lower-case word after ("off the Galician coast", "an Ossetian village", "the
+ * Andean nations"). A name takes no article ("the Andes", but "Galicia"); an
+ * organisation's noun, a player's role or a verb of saying after it ("the Guardian
+ * newspaper", "the Hibernian manager", "the Guardian said") keeps it a name. */
+static int region_adjective(const ctx *c, const cand *m)
+{
+    static const char *const article[] = {"the", "The", "a", "A", "an", "An", NULL};
+    const tok *t = c->toks;
+    size_t ts = m->ts, te = m->te, n = t[ts].e - t[ts].s;
+    if (te != ts + 1 || n < 5 || ts == 0 || te >= c->ntoks || t[ts - 1].sent != m->sent ||
+        t[te].sent != m->sent || !(t[te].flags & AG__T_LOWER) || (t[te].cls & AG_LEX_FUNCTION) ||
+        (t[ts].flags & (AG__T_ALLCAPS | AG__T_HYPHEN)))
+        return 0;
+    const char *e = c->text + t[ts].e;
+    for (const char *q = c->text + t[ts].s + 1; q < e; q++)
+        if (*q >= 'A' && *q <= 'Z')
+            return 0; /* "a McLean software company": a name's inner capital */
+    if (!((e[-3] == 'i' && e[-2] == 'a' && e[-1] == 'n') ||
+          (e[-3] == 'e' && e[-2] == 'a' && e[-1] == 'n') ||
+          (e[-3] == 'e' && e[-2] == 's' && e[-1] == 'e') ||
+          (e[-3] == 'i' && e[-2] == 's' && e[-1] == 'h')))
+        return 0;
+    return tok_is_any(c->text, &t[ts - 1], article) && !word_of(c, te, m->sent, CUE_ROLE) &&
+           !tok_in(c, &t[te], G_ORG_NOUN | G_SAY);
+}
+
 void ag__ner_vote_unknown(ctx *c, cand *m, int titled)
 {
     const tok *t = c->toks;
@@ -2225,6 +2253,8 @@ void ag__ner_vote_unknown(ctx *c, cand *m, int titled)
         vote_after(c, m, &w);
     if (ts > 0 && t[ts - 1].sent == m->sent)
         vote_before(c, m, titled, &w);
+    if (!titled && region_adjective(c, m))
+        m->votes[AG_ACTOR_OTHER] += 6;
     /* (a work has no title before it: "Dr X, starring in Y", "Mr X was named best ...") */
     if (!titled && !m->role) {
         m->votes[AG_ACTOR_OTHER] += work_after(c, m) + work_before(c, m);

@@ -2237,14 +2237,33 @@ static int surname_here(const ctx *c, const cand *m)
     return 0;
 }
 
+/* Candidate m, a city, hosts an event: "Rome to stage the final", "Athens will host the
+ * Games", "Turin hosted". A host is the city, in a sports report too. */
+static int city_hosts(const ctx *c, const cand *m)
+{
+    static const char *const host[] = {"host",   "hosts",  "hosted",  "hosting", "stage",
+                                       "stages", "staged", "staging", NULL};
+    const tok *t = c->toks;
+    size_t k = m->te;
+    if (k + 1 < c->ntoks && t[k + 1].sent == m->sent &&
+        (tok_is(c->text, &t[k], "to") || tok_is(c->text, &t[k], "will")))
+        k++;
+    return k < c->ntoks && t[k].sent == m->sent && (t[k].flags & AG__T_LOWER) &&
+           tok_is_any(c->text, &t[k], host);
+}
+
 /* In a sports report a city named as an actor, not as where something happens, is its
  * team: "Boston rallied past New York", "Houston's bullpen". Countries stay countries
  * (national sides), and so do regions, which are no city of a country; so does a town
- * whose name is the surname of a player the report names in full ("Paterson kicked"). */
+ * whose name is the surname of a player the report names in full ("Paterson kicked"),
+ * a city before its own things ("Rome's new stadium", "Leeds's mayor") and a host. */
 static int city_actor(const ctx *c, const cand *m)
 {
     return m->lexname && m->type == AG_ACTOR_PLACE && m->country && !m->dateline && !m->adjective &&
-           !m->row && (!after_loc_prep(c, m) || lost_to(c, m)) && !surname_here(c, m);
+           !m->row && (!after_loc_prep(c, m) || lost_to(c, m)) && !surname_here(c, m) &&
+           !(m->te + 1 < c->ntoks && (c->toks[m->te].flags & AG__T_POSS) &&
+             ag__ner_city_own_after(c, m->te + 1, m->sent)) &&
+           !city_hosts(c, m);
 }
 
 /* The document's tokens have a result: a hyphenated score before a noun of its outcome

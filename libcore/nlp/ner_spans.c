@@ -3111,11 +3111,7 @@ static void bare_nicknames(ctx *c, size_t from)
     }
 }
 
-/* Token k (of sentence sent) names a city's own after its possessive, next or after one
- * ordinary word: its market, a stock index ("Tokyo's Nikkei average", a word never a
- * name) or a market word ("Tokyo's stock market", "London's leading shares"), or its
- * people, services and places ("Paris's mayor", "Baghdad's eastern suburbs"). */
-static int city_own_after(const ctx *c, size_t k, uint32_t sent)
+int ag__ner_city_own_after(const ctx *c, size_t k, uint32_t sent)
 {
     const tok *t = c->toks;
     for (int skip = 0; skip < 2 && k < c->ntoks && t[k].sent == sent; skip++, k++) {
@@ -3286,7 +3282,7 @@ int ag__ner_finish_cands(ctx *c, size_t from)
             }
             if (te < c->ntoks && t[te].sent == m->sent) {
                 if (t[te].flags & AG__T_POSS)
-                    gov = !city_own_after(c, te + 1, m->sent);
+                    gov = !ag__ner_city_own_after(c, te + 1, m->sent);
                 else if (tok_in(c, &t[te], G_GOV_AFTER))
                     gov = 1;
                 else if (te + 1 < c->ntoks && (t[te].flags & AG__T_LOWER) && adverb(c, &t[te]) &&
@@ -3303,7 +3299,9 @@ int ag__ner_finish_cands(ctx *c, size_t from)
             if (m->adjective && m->e < t[te - 1].e && c->text[m->e] == '-' &&
                 list_has(ag__ner_acting_modifiers, c->text + hy, hl))
                 gov = 1;
-            m->gov = gov && !keep;
+            /* (A sports report's capital is its city or its team, and what it does is
+             * theirs: "London to unveil its 2012 bid", "Paris broke the bidding rules".) */
+            m->gov = gov && !keep && !ag__ner_sports_report(c);
         }
         /* "First Albany Corp.": the period of a company suffix is part of the name. */
         if (te > ts && m->e < c->len && c->text[m->e] == '.') {

@@ -918,6 +918,13 @@ int ag__ner_who_result(const ctx *c, size_t k);
  * place is often a count. */
 int ag__ner_city_team(const ctx *c, const cand *m);
 
+/* Token k (of sentence sent) names a city's own after its possessive, next or after one
+ * ordinary word: its market, a stock index ("Tokyo's Nikkei average", a word never a
+ * name) or a market word ("Tokyo's stock market", "London's leading shares"), or its
+ * people, services and places ("Paris's mayor", "Baghdad's eastern suburbs", "Rome's
+ * new stadium"). The city, then, is neither its government nor its team. */
+int ag__ner_city_own_after(const ctx *c, size_t k, uint32_t sent);
+
 /* Tokens [ts, te) name a region by a part of a larger one and a point of the compass:
  * "the Far East", "the Deep South", "the Pacific Northwest". Not a country's ("America
  * West" is an airline), nor one after a given name ("Delonte West"), nor in a sports
