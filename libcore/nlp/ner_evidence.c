@@ -660,6 +660,13 @@ static void vote_apposition(ctx *c, cand *m)
      * their label"; not "his old rival": a person's relation names no kind) or a name's
      * possessive ("X, Mike Leigh's drama") */
     static const char *const determiners[] = {"the", "a", "an", "its", "their", NULL};
+    /* (a hedge or a time may come first: "X, arguably the best cornerback", "X, now the
+     * party's leader", "X, once a rival") */
+    static const char *const hedges[] = {"arguably", "perhaps", "probably", "possibly",  "now",
+                                         "once",     "still",   "formerly", "currently", NULL};
+    if (te + 3 < c->ntoks && t[te + 2].sent == m->sent && (t[te + 1].flags & AG__T_LOWER) &&
+        tok_is_any(c->text, &t[te + 1], hedges) && tok_is_any(c->text, &t[te + 2], determiners))
+        te++;
     size_t from = te + 2;
     if (!tok_is_any(c->text, &t[te + 1], determiners)) {
         size_t q = te + 1;
