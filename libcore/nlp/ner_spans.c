@@ -1419,8 +1419,16 @@ static int form_stands_alone(ctx *c, span_state *sp, size_t k, size_t g, const a
              * longer name (a place by its last word), no club; so is "Ohio River",
              * "Hudson Valley", "Heathrow Airport", a place by its last word anywhere. */
             int city = tok_in(c, &t[te - 1], G_TEAM_AFTER); /* City, County */
-            if (!(tok_in(c, &t[te - 1], G_PLACE_HEAD) &&
-                  (!city || (r + 1 == te && !ag__ner_sports_report(c))))) {
+            /* A place's word that is also a given name before a surname names a person:
+             * "Kobe Bryant", "Paris Hilton", "Washington Irving": one word after it that
+             * the word list knows capitalised only, and no plural (a team's "Vikings"). */
+            int surname = g == 1 && r + 1 == te &&
+                          (t[r].flags & (AG__T_CAP | AG__T_ALLCAPS)) == AG__T_CAP &&
+                          t[r].e - t[r].s >= 3 &&
+                          (t[r].cls & (AG_LEX_PROPER | AG_LEX_COMMON)) == AG_LEX_PROPER &&
+                          c->text[t[r].e - 1] != 's';
+            if (!surname && !(tok_in(c, &t[te - 1], G_PLACE_HEAD) &&
+                              (!city || (r + 1 == te && !ag__ner_sports_report(c))))) {
                 lead_by_place(sp, k, g); /* "Houston Astros", "Kenya Airways" */
             }
             return 0;
