@@ -816,9 +816,10 @@ static void vote_definition(ctx *c, cand *m)
 
 /* The name's own possessive further on in its clause says it is an organisation: "Fannie
  * Mae used improper accounting to manipulate its earnings", "If Halvard (HLV) is hampered
- * by limits on its operations". Only the subject of a clause owns it (not "the airforce
- * under Hermann Goering began its campaign"), and only up to ten words on, none of which
- * could own the pronoun instead: no article or demonstrative (a new noun phrase: "urged
+ * by limits on its operations"; "his" says a person: "Jenson Button has justified his
+ * decision" ("her" may be an object: "the firm fired her"). Only the subject of a clause owns it
+ * (not "the airforce under Hermann Goering began its campaign"), and only up to ten words on, none
+ * of which could own the pronoun instead: no article or demonstrative (a new noun phrase: "urged
  * the committee to finish its work"), no subject pronoun (a new clause: "the version of
  * Windows it sells without its player"), no other capitalised word, no relative pronoun,
  * no punctuation but commas and a bracketed aside. */
@@ -847,7 +848,8 @@ static void vote_possessive(ctx *c, cand *m)
         }
         if (!(t[k].flags & AG__T_LOWER))
             return;
-        if (t[k].e - t[k].s == 3 && memcmp(c->text + t[k].s, "its", 3) == 0)
+        if (t[k].e - t[k].s == 3 &&
+            (memcmp(c->text + t[k].s, "its", 3) == 0 || memcmp(c->text + t[k].s, "his", 3) == 0))
             break;
     }
     if (k >= end || t[k].sent != m->sent)
@@ -862,7 +864,20 @@ static void vote_possessive(ctx *c, cand *m)
         else if (!aside && tok_is_any(c->text, &t[q], stops))
             return;
     }
-    m->votes[AG_ACTOR_ORG] += 2;
+    if (c->text[t[k].s] == 'i') {
+        m->votes[AG_ACTOR_ORG] += 2;
+        return;
+    }
+    /* "his" is the name's only close after it, its verb and an adverb or a preposition
+     * between ("X was scratched from his"), with nothing that is another's: no comma ("X,
+     * his friends"), no role or title ("as West Indies captain following his side's") */
+    if (k > m->te + 3)
+        return; /* "X situation has columnist shaking his head" */
+    for (size_t q = m->te; q < k; q++)
+        if ((t[q].flags & AG__T_PUNCT) || (lower_class(c, q) & AG_LEX_TITLE) ||
+            tok_is_any(c->text, &t[q], ag__ner_person_nouns))
+            return;
+    m->votes[AG_ACTOR_PERSON] += 2;
 }
 
 /* A band member's role and the member's name follow the name: "Keane singer Tom
@@ -1622,14 +1637,22 @@ static int place_words(const ctx *c, size_t ts, size_t te)
 
 int ag__ner_nationality_noun(const ctx *c, const tok *pv)
 {
+    /* (nouns of a people's one member that are no adjective: "Briton Jenson Button",
+     * "Spaniard Carlos Moya"; not "Serb" nor "Croat", which stand before forces and
+     * parties) */
+    static const char *const members[] = {"Briton", "Spaniard", "Dane", "Swede", "Turk", NULL};
     size_t n = pv->e - pv->s;
     const char *w = c->text + pv->s;
     ag_lex_actor a;
-    if (!(pv->flags & AG__T_CAP) || n < 7 || memcmp(w + n - 3, "man", 3) != 0)
+    if (!(pv->flags & AG__T_CAP) || (pv->flags & AG__T_ALLCAPS))
         return 0;
-    size_t stem = n - (memcmp(w + n - 5, "woman", 5) == 0 ? 5 : 3);
-    if (w[stem - 1] != 'h' && w[stem - 1] != 's')
-        return 0; /* "German Villa": a given name, no noun of a nationality */
+    if (!tok_is_any(c->text, pv, members)) {
+        if (n < 7 || memcmp(w + n - 3, "man", 3) != 0)
+            return 0;
+        size_t stem = n - (memcmp(w + n - 5, "woman", 5) == 0 ? 5 : 3);
+        if (w[stem - 1] != 'h' && w[stem - 1] != 's')
+            return 0; /* "German Villa": a given name, no noun of a nationality */
+    }
     return match_form(c->lex, c->text, c->toks, (size_t)(pv - c->toks), (size_t)(pv - c->toks) + 1,
                       0, &a) == 1 &&
            a.adjective;
