@@ -2266,6 +2266,29 @@ static int region_adjective(const ctx *c, const cand *m)
            !tok_in(c, &t[te], G_ORG_NOUN | G_SAY);
 }
 
+/* The name, after an article, is where a violent event or a disaster happened: "the
+ * Beslan school siege", "the Taba bombings", "the Srebrenica massacre", "the Bam
+ * earthquake" (one modifier may come between). Not an attack, a crash or a killing,
+ * which companies and persons suffer too ("the Microsoft attack", "the X killing"). */
+static int event_place(const ctx *c, const cand *m)
+{
+    static const char *const events[] = {
+        "siege",     "massacre",   "bombing", "bombings",   "blast",    "blasts",
+        "explosion", "explosions", "quake",   "earthquake", "floods",   "flooding",
+        "riots",     "uprising",   "tragedy", "shootings",  "stampede", NULL};
+    const tok *t = c->toks;
+    size_t k = m->te;
+    if (m->ts == 0 || !(is_at(c, m->ts - 1, m->sent, "the") || is_at(c, m->ts - 1, m->sent, "The")))
+        return 0;
+    for (int skip = 0; skip < 2 && k < c->ntoks && t[k].sent == m->sent; skip++, k++) {
+        if (!(t[k].flags & AG__T_LOWER) || (t[k].cls & AG_LEX_FUNCTION))
+            return 0;
+        if (tok_is_any(c->text, &t[k], events))
+            return 1;
+    }
+    return 0;
+}
+
 void ag__ner_vote_unknown(ctx *c, cand *m, int titled)
 {
     const tok *t = c->toks;
@@ -2285,6 +2308,8 @@ void ag__ner_vote_unknown(ctx *c, cand *m, int titled)
         vote_before(c, m, titled, &w);
     if (!titled && region_adjective(c, m))
         m->votes[AG_ACTOR_OTHER] += 6;
+    else if (!titled && !w.given && event_place(c, m))
+        m->votes[AG_ACTOR_PLACE] += 5; /* (over the modifier's kind: "the X school siege") */
     /* (a work has no title before it: "Dr X, starring in Y", "Mr X was named best ...") */
     if (!titled && !m->role) {
         m->votes[AG_ACTOR_OTHER] += work_after(c, m) + work_before(c, m);
