@@ -2136,6 +2136,28 @@ static size_t caps_run(const ctx *c, size_t k)
     return e;
 }
 
+/* Token k opens, after a sentence's period, a dateline that a feed put behind the
+ * summary on the story's line: "company plans to appeal. NEW YORK (Reuters) - A jury":
+ * words in capitals, then an agency in brackets and a dash. */
+static int midline_dateline(const ctx *c, size_t k)
+{
+    const tok *t = c->toks;
+    if (k == 0 || !(t[k - 1].flags & AG__T_PUNCT) || t[k - 1].punct != '.' ||
+        !(t[k].flags & AG__T_ALLCAPS))
+        return 0;
+    size_t e = caps_run(c, k);
+    if (e == k || e + 3 >= c->ntoks || !(t[e].flags & AG__T_PUNCT) || t[e].punct != '(')
+        return 0;
+    for (size_t q = k; q < e; q++)
+        if (t[q].flags & AG__T_PUNCT)
+            return 0; /* "AP. BAGHDAD (AFP) -": a photo's credit, then the dateline */
+    for (size_t q = e + 2; q < e + 6 && q + 1 < c->ntoks; q++)
+        if ((t[q].flags & AG__T_PUNCT) && t[q].punct == ')')
+            return (t[q + 1].flags & AG__T_PUNCT) &&
+                   (t[q + 1].punct == '-' || t[q + 1].punct == 0x2013 || t[q + 1].punct == 0x2014);
+    return 0;
+}
+
 int ag__ner_find_dateline(ctx *c)
 {
     tok *t = c->toks;
@@ -2146,7 +2168,7 @@ int ag__ner_find_dateline(ctx *c)
         int linestart = k == 0 || (t[k].flags & AG__T_NL) || markup_between(c, k);
         if (k > 0 && linestart)
             lines++;
-        if (!linestart)
+        if (!linestart && !midline_dateline(c, k))
             continue;
         /* "NewsFactor - ...": a word the story also credits in brackets ("(NewsFactor)")
          * opening a line before a dash is that agency, known or not. */
