@@ -986,12 +986,14 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
     return 0;
 }
 
-/* Token k is the one-letter exchange code glued to a stock ticker ("ADBE.O and Yahoo Inc.
- * YHOO.O"): no name's first word, whatever follows it. */
+/* Token k is the exchange code of one or two letters glued to a stock ticker ("ADBE.O and
+ * Yahoo Inc. YHOO.O", "(TD.TO: Quote, Profile, Research)"): no name's first word,
+ * whatever follows it. */
 static int exchange_code(const ctx *c, size_t k)
 {
     const tok *t = c->toks;
-    return k >= 2 && t[k].e - t[k].s == 1 && (t[k].flags & AG__T_CAP) &&
+    return k >= 2 && t[k].e - t[k].s <= 2 && (t[k].flags & AG__T_CAP) &&
+           (t[k].e - t[k].s == 1 || (t[k].flags & AG__T_ALLCAPS)) &&
            (t[k - 1].flags & AG__T_PUNCT) && t[k - 1].punct == '.' && t[k - 1].e == t[k].s &&
            t[k - 2].e == t[k - 1].s && (t[k - 2].flags & AG__T_ALLCAPS) &&
            t[k - 2].e - t[k - 2].s >= 2;
@@ -1210,11 +1212,15 @@ static int never_a_name(const ctx *c, size_t ts, size_t te)
             return 1;
     }
     /* A lone function word ("The", "We", "I'm") or letter is never a name, nor a stock
-     * ticker with its exchange ("SPLS.O", "MON.N"). */
+     * ticker with its exchange of one or two letters ("SPLS.O", "MON.N", "TD.TO"). */
     if (te - ts == 1 && (t[ts].flags & AG__T_ALLCAPS) && t[ts].e + 2 < c->len &&
-        c->text[t[ts].e] == '.' && c->text[t[ts].e + 1] >= 'A' && c->text[t[ts].e + 1] <= 'Z' &&
-        !is_ascii_letter(c->text[t[ts].e + 2]))
-        return 1;
+        c->text[t[ts].e] == '.' && c->text[t[ts].e + 1] >= 'A' && c->text[t[ts].e + 1] <= 'Z') {
+        size_t q = t[ts].e + 2;
+        if (q + 1 < c->len && c->text[q] >= 'A' && c->text[q] <= 'Z')
+            q++;
+        if (!is_ascii_letter(c->text[q]))
+            return 1;
+    }
     if (te - ts == 1 && tok_in(c, &t[ts], G_CORP_SFX))
         return 1; /* "Co", "Inc": a company suffix alone */
     if (te - ts == 1 && views_word(c, ts))
