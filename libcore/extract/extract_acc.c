@@ -35,6 +35,24 @@ static size_t put_byte(char *buf, size_t bufsize, size_t n, char c)
     return n + 1;
 }
 
+/* The period at name[p] joins two single letters of a dotted acronym ("I.B.M.", the
+ * first period of "U.S."): the key writes the acronym as one word, as "IBM" and "US". */
+static int letter_at(const char *name, size_t len, size_t p)
+{
+    return p < len && ((name[p] | 32) >= 'a' && (name[p] | 32) <= 'z');
+}
+
+static int alnum_at(const char *name, size_t len, size_t p)
+{
+    return letter_at(name, len, p) || (p < len && name[p] >= '0' && name[p] <= '9');
+}
+
+static int dotted_inner(const char *name, size_t len, size_t p)
+{
+    return p >= 1 && letter_at(name, len, p - 1) && (p < 2 || !alnum_at(name, len, p - 2)) &&
+           letter_at(name, len, p + 1) && !alnum_at(name, len, p + 2);
+}
+
 size_t ag_extract_name_key(const char *name, size_t len, char *buf, size_t bufsize)
 {
     size_t n = 0;
@@ -49,7 +67,7 @@ size_t ag_extract_name_key(const char *name, size_t len, char *buf, size_t bufsi
                     n = put_byte(buf, bufsize, n, ' ');
                 pending_space = 0;
                 n = put_byte(buf, bufsize, n, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
-            } else {
+            } else if (!(c == '.' && dotted_inner(name, len, pos - 1))) {
                 pending_space = 1;
             }
             continue;

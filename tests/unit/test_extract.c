@@ -18,8 +18,16 @@ static void test_extract__name_key(void **state)
 {
     char buf[64];
     (void)state;
+    /* A dotted acronym is one word, as written without its periods; an initial before
+     * a name is not. */
     ag_extract_name_key("U.S.", 4, buf, sizeof buf);
-    assert_string_equal(buf, "u s");
+    assert_string_equal(buf, "us");
+    ag_extract_name_key("I.B.M. Corp", 11, buf, sizeof buf);
+    assert_string_equal(buf, "ibm corp");
+    ag_extract_name_key("J. Smith", 8, buf, sizeof buf);
+    assert_string_equal(buf, "j smith");
+    ag_extract_name_key("Ph.D.", 5, buf, sizeof buf);
+    assert_string_equal(buf, "ph d");
     ag_extract_name_key("  Al-Qaeda ", 11, buf, sizeof buf);
     assert_string_equal(buf, "al qaeda");
     ag_extract_name_key("Z\xc3\xbcrich", 7, buf, sizeof buf);

@@ -126,7 +126,8 @@ AG_API int ag_extract_keyed(const char *const *inputs, size_t ninputs, const ag_
 /*
  * The key that actor records are accumulated under: the name case-folded, stripped of
  * diacritics, with every run of non-alphanumeric characters turned into one space and
- * no leading or trailing space ("U.S." -> "u s", "Al-Qaeda" -> "al qaeda"). Writes a
+ * no leading or trailing space ("Al-Qaeda" -> "al qaeda"); a dotted acronym is one word
+ * ("I.B.M." -> "ibm", "U.S." -> "us", as "IBM" and "US"; "J. Smith" -> "j smith"). Writes a
  * NUL-terminated key into buf (truncated to bufsize - 1) and returns its full length.
  */
 AG_API size_t ag_extract_name_key(const char *name, size_t len, char *buf, size_t bufsize);
