@@ -200,6 +200,7 @@ typedef struct lpair {
     size_t lo, hi;                    /* local actor indices */
     long long weight;                 /* scope units */
     long long met;                    /* meeting sentences */
+    int met_units;                    /* no unit had both: the meeting sentences count */
     size_t met_last;                  /* 1 + start of the last meeting sentence counted */
     size_t ev[2 * AG__MAX_EVIDENCE];  /* evidence units: start, end byte offsets */
     size_t nev;                       /* used pairs in ev */
@@ -276,6 +277,8 @@ struct ag__analyser {
     const char *pc_name[64]; /* name pointer -> known cache (the recogniser hands out
                               * one string per resolved name, so this saves hashing) */
     long pc_known[64];       /* cached known index per pc_name slot */
+    long open_ref; /* local actor an opening "He"/"She" of the current sentence means, or -1
+                    * (opening_referent) */
 };
 
 static int word_sets_init(ag__analyser *an);
@@ -611,6 +614,7 @@ static long lpair_get(ag__analyser *an, size_t x, size_t y)
     p->lo = lo;
     p->hi = hi;
     p->weight = p->met = 0;
+    p->met_units = 0;
     p->met_last = 0;
     p->nev = p->nmev = 0;
     if (cell)
@@ -1301,8 +1305,11 @@ static long sentence_subject(const ag__analyser *an, const char *text, const act
  *   "X flew to Cairo, where he met ...", "X arrived in Rome and (then) met ...": the
  *       sentence's subject, when no other name in between could be meant;
  *   "X urged Y to act, after (or following) talks with Z": the sentence's subject.
+ *   "X visited Eastbourne. He met Y": the pronoun opening the sentence is the previous
+ *       sentence's subject (an->open_ref, see opening_referent).
  * Returns the cand index, -1 when the pronoun cannot be told safely (no subject then),
- * or -2 when no pronoun or elision is there (the nearest name is the subject). */
+ * -2 when no pronoun or elision is there (the nearest name is the subject), or -3 for
+ * an->open_ref. */
 static long referred_subject(const ag__analyser *an, const char *text, const acting *a, size_t ti)
 {
     const tok *t = &an->toks[ti];
@@ -1357,7 +1364,9 @@ static long referred_subject(const ag__analyser *an, const char *text, const act
                                                                  : 0;
     if (!want)
         return -2;
-    if (q && word_eq(text, q, "that"))
+    if (!q) /* "He met Y" opening its sentence: the previous sentence's subject */
+        return want == REF_PERSON && an->open_ref >= 0 ? -3 : -1;
+    if (word_eq(text, q, "that"))
         q = b >= 3 ? &an->toks[b - 3] : NULL;
     if (!q)
         return -1;
@@ -1389,6 +1398,18 @@ static int add_met(ag__analyser *an, long x, long y, const ag_sentence *s)
         return 0;
     p->met_last = s->start + 1;
     p->met++;
+    /* A pair that met without sharing a unit (one of them a pronoun or "the two men"
+     * there; the units were all counted before) counts its meeting sentences as its
+     * units, so that no link weighs 0. */
+    if (p->weight == 0 || p->met_units) {
+        p->met_units = 1;
+        p->weight++;
+        if (p->nev < an->maxev) {
+            p->ev[2 * p->nev] = s->start;
+            p->ev[2 * p->nev + 1] = s->end;
+            p->nev++;
+        }
+    }
     if (p->nmev < an->maxev) {
         p->mev[2 * p->nmev] = s->start;
         p->mev[2 * p->nmev + 1] = s->end;
@@ -1878,6 +1899,8 @@ static long trigger_subjects(ag__analyser *an, const char *text, const acting *a
     long ref = referred_subject(an, text, act, ti);
     if (ref >= 0)
         subj[ns++] = an->mloc[cand[ref]];
+    else if (ref == -3)
+        subj[ns++] = an->open_ref;
     for (size_t c = act->nc; ref == -2 && c-- > 0;) {
         const ag_mention *x = &m[cand[c]];
         if (x->end > t->s || mod[c] || x->type == AG_ACTOR_PLACE)
@@ -1972,7 +1995,7 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
     for (size_t k = ms; k < me && nc < 64; k++)
         if (!m[k].dateline && an->mloc[k] >= 0)
             cand[nc++] = k;
-    if (nc < 2)
+    if (nc < 2 - (an->open_ref >= 0))
         return 0;
     if (sentence_tokens(an, text, sents, si) < 0)
         return -1;
@@ -2040,6 +2063,79 @@ static int meetings(ag__analyser *an, const char *text, const ag_sentence *sents
             return -1;
         if (add_met_pairs(an, subj, (size_t)ns, objs, no, s) < 0)
             return -1;
+    }
+    return 0;
+}
+
+/* "Michael Howard visited Eastbourne. He met Y": a reader takes a pronoun opening a
+ * sentence for the subject of the sentence before it. Sentence si opens with "He" (she
+ * 0) or "She" (she 1); the subject of sentence si - 1 (its mentions [ms, me)) is its
+ * first acting name, when that is a person with only a lead before it (clause_initial:
+ * not "talks with X"), who owns nothing ("X's aide") and whose honorific or given name
+ * does not say the other sex ("Ms X. He met"). Its local actor, -1 when none, -2 when
+ * out of memory; reads the tokens of sentence si - 1. */
+static long opening_referent(ag__analyser *an, const char *text, const ag_sentence *sents,
+                             size_t si, size_t ms, size_t me, int she)
+{
+    const ag_mention *m = an->m.v;
+    size_t cand[64], nc = 0;
+    int mod[64];
+    for (size_t k = ms; k < me && nc < 64; k++)
+        if (!m[k].dateline && an->mloc[k] >= 0)
+            cand[nc++] = k;
+    if (!nc)
+        return -1;
+    if (sentence_tokens(an, text, sents, si - 1) < 0)
+        return -2;
+    mark_modifiers(an, text, m, cand, mod, nc);
+    for (size_t c = 0; c < nc; c++) {
+        const ag_mention *x = &m[cand[c]];
+        if (mod[c] || x->type == AG_ACTOR_OTHER)
+            continue;
+        if (x->type != AG_ACTOR_PERSON || !clause_initial(an, text, x->start, 1) ||
+            owner_end(an, text, x))
+            return -1;
+        size_t k = tok_at(an, x->start);
+        uint32_t other = she ? AG__LEX_MALE : AG__LEX_FEMALE, sex = 0;
+        if (k < an->ntoks)
+            sex = an->toks[k].cls & (AG__LEX_MALE | AG__LEX_FEMALE);
+        if (k > 0) {
+            const tok *p = &an->toks[k - 1];
+            if (word_eq(text, p, "Mr") || word_eq(text, p, "Sir") || word_eq(text, p, "Lord"))
+                sex = AG__LEX_MALE;
+            else if (word_eq(text, p, "Mrs") || word_eq(text, p, "Ms") ||
+                     word_eq(text, p, "Miss") || word_eq(text, p, "Lady"))
+                sex = AG__LEX_FEMALE;
+        }
+        return sex == other ? -1 : an->mloc[cand[c]];
+    }
+    return -1;
+}
+
+/* Does sentence s open with "He " (1) or "She " (2)? 0 otherwise. */
+static int opens_with_pronoun(const char *text, const ag_sentence *s)
+{
+    const char *p = text + s->start;
+    size_t n = s->end - s->start;
+    if (n > 3 && p[0] == 'H' && p[1] == 'e' && p[2] == ' ')
+        return 1;
+    if (n > 4 && p[0] == 'S' && p[1] == 'h' && p[2] == 'e' && p[3] == ' ')
+        return 2;
+    return 0;
+}
+
+/* Has sentence s a word that may open a trigger, by its first letter and length (as
+ * next_maybe_trigger, without the tokens)? */
+static int maybe_trigger_in(const ag__analyser *an, const char *text, const ag_sentence *s)
+{
+    const char *p = text + s->start;
+    size_t n = s->end - s->start;
+    for (size_t i = 0; i < n; i++) {
+        size_t w = i;
+        while (i < n && (p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'z')
+            i++;
+        if (i > w && i - w < 32 && ((an->trigger_lens[(unsigned char)p[w]] >> (i - w)) & 1))
+            return 1;
     }
     return 0;
 }
@@ -2299,7 +2395,18 @@ long ag__analyse(ag__analyser *an, const ag__doc *doc, ag__acc *acc, char **mbuf
         goto nomem;
     persons cur = {{0}, 0}, prev = cur; /* persons of this paragraph so far, of the last */
     for (size_t s = 0; s < ns; s++) {
-        if (ms[s + 1] - ms[s] >= 2 && meetings(an, doc->text, sents, s, ms[s], ms[s + 1]) < 0)
+        an->open_ref = -1;
+        int pronoun; /* "He met Y" after a sentence about X (opening_referent) */
+        if (s > 0 && ms[s + 1] > ms[s] && (pronoun = opens_with_pronoun(doc->text, &sents[s])) &&
+            ms[s] > ms[s - 1] && cur.n > 0 && sents[s].paragraph == sents[s - 1].paragraph &&
+            maybe_trigger_in(an, doc->text, &sents[s])) {
+            an->open_ref =
+                opening_referent(an, doc->text, sents, s, ms[s - 1], ms[s], pronoun == 2);
+            if (an->open_ref == -2)
+                goto nomem;
+        }
+        if (ms[s + 1] - ms[s] >= 2 - (an->open_ref >= 0) &&
+            meetings(an, doc->text, sents, s, ms[s], ms[s + 1]) < 0)
             goto nomem;
         int opens = s == 0 || sents[s].paragraph != sents[s - 1].paragraph;
         if (opens) {
