@@ -1899,10 +1899,28 @@ static void resolve_aka(ctx *c)
     }
 }
 
+/* Every mention of unknown name n becomes gazetteer organisation g (as take_longer does
+ * for "the Commission"). */
+static void name_to_gazetteer(struct ag__ner_scratch *p, long n, const cand *g)
+{
+    const char *lexname = g->lexname, *country = g->country;
+    for (size_t cj = 0; cj < p->ncands; cj++) {
+        cand *x = &p->cands[cj];
+        if (x->name < 0 || root(p->names, x->name) != n)
+            continue;
+        x->lexname = lexname;
+        x->country = country;
+        x->name = -1;
+        x->type = AG_ACTOR_ORG;
+    }
+}
+
 /* "The Rhine Valley Party (German: Rheintalpartei, RTP)", "Doctors Without Borders
  * (MSF)": an acronym closing a bracket that opens right after a name of several words,
  * not a person's, is that name's abbreviation, whatever its letters (another language's
- * initials). */
+ * initials). So it is after an organisation the lexicon knows ("the Labour Party (PvdA)",
+ * a party named in English with its own language's acronym): every mention of the
+ * acronym becomes that organisation. */
 static void resolve_bracket_acronyms(ctx *c)
 {
     struct ag__ner_scratch *p = c->p;
@@ -1933,6 +1951,9 @@ static void resolve_bracket_acronyms(ctx *c)
             if (ra >= 0 && a->sent == b->sent && a->ntok >= 2 &&
                 p->names[ra].type != AG_ACTOR_PERSON && ra != b->name)
                 p->names[b->name].canon = ra;
+            else if (a->name < 0 && a->lexname && a->type == AG_ACTOR_ORG && a->sent == b->sent &&
+                     a->ntok >= 2)
+                name_to_gazetteer(p, root(p->names, b->name), a);
             break;
         }
     }
