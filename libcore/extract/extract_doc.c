@@ -1859,6 +1859,39 @@ static long antecedent(const ag__analyser *an, const char *text, const acting *a
     return first;
 }
 
+/* Does [s, e), between a subject and the next one, join them through that one's role:
+ * "and", maybe "the" or a possessive, then up to five words that end in a title or role
+ * noun, maybe a comma ("X and the Japanese prime minister, Y, met"; "X and Japanese
+ * prime minister Y held talks")? No function word or verb among them. */
+static int and_role_gap(const ag__analyser *an, const char *text, size_t s, size_t e)
+{
+    size_t i = tok_at(an, s), k = i;
+    if (comma_at(an, k))
+        k++;
+    if (k >= an->ntoks || !word_eq(text, &an->toks[k], "and"))
+        return 0;
+    k++;
+    if (k < an->ntoks && word_in(an, text, &an->toks[k], WS_DETERMINERS) &&
+        !word_eq(text, &an->toks[k], "of"))
+        k++;
+    const tok *last = NULL;
+    for (size_t words = 0; k < an->ntoks && an->toks[k].s < e; k++) {
+        const tok *t = &an->toks[k];
+        if (!is_word(t)) {
+            if (t->punct == ',' && k + 1 < an->ntoks && an->toks[k + 1].s >= e)
+                continue; /* the comma before the name */
+            if (ag_text_is_hyphen(t->punct))
+                continue;
+            return 0;
+        }
+        if (++words > 5 || verbish(an, text, t, 1) || (word_class(an, text, t) & AG_LEX_FUNCTION))
+            return 0;
+        last = t;
+    }
+    return last &&
+           (word_in(an, text, last, WS_ROLE_NOUNS) || (word_class(an, text, last) & AG_LEX_TITLE));
+}
+
 /* Tokens k and k + 1 are ", and". */
 static int comma_then_and(const ag__analyser *an, const char *text, size_t k)
 {
@@ -1946,7 +1979,8 @@ static long trigger_subjects(ag__analyser *an, const char *text, const acting *a
                 mods_from = an->toks[and+1].e;
             /* A comma alone joins no subjects ("After criticising X, Y held talks"). */
             if (!(gap_ok(an, text, x->end, prev_start, -1, 1, 1) && (anded || by_and)) &&
-                !(by_and && modifier_gap(an, text, mods_from, prev_start)))
+                !(by_and && modifier_gap(an, text, mods_from, prev_start)) &&
+                !(by_and && and_role_gap(an, text, x->end, prev_start)))
                 break;
             anded |= by_and;
             subj[ns++] = an->mloc[cand[c]];
