@@ -1876,6 +1876,68 @@ static void list_votes(ctx *c)
     }
 }
 
+/* Is candidate x no person's, place's or country's name? */
+static int org_like(const struct ag__ner_scratch *p, const cand *x)
+{
+    ag_actor_type t = x->name >= 0 ? p->names[root(p->names, x->name)].type : x->type;
+    return t == AG_ACTOR_ORG || (x->name >= 0 && t == AG_ACTOR_OTHER);
+}
+
+static void name_to_gazetteer(struct ag__ner_scratch *p, long n, const cand *g);
+
+/* Does an apposition close at byte q: with "." or with ", " and a lower-case word that
+ * starts no list item ("and", "or", "the", "a")? */
+static int apposition_closes(const char *text, size_t len, size_t q)
+{
+    static const char *const items[] = {"and", "or", "the", "a", NULL};
+    if (q < len && text[q] == '.')
+        return 1;
+    if (q + 2 >= len || text[q] != ',' || text[q + 1] != ' ' || text[q + 2] < 'a' ||
+        text[q + 2] > 'z')
+        return 0;
+    size_t w = q + 2, e = w;
+    while (e < len && text[e] >= 'a' && text[e] <= 'z')
+        e++;
+    return !gap_is(text, w, e, items);
+}
+
+/* "GroenLinks, the Green Left party, took 11 seats": a party's name in its own language
+ * and, in apposition after it, its translation before "party" (or ending in "Party") are
+ * one party. Not a list ("Labour, the Green party and the SNP", "Labour, the Green party,
+ * the SNP": "and" or an article after it), nor a role ("X, the Green party leader").
+ * Candidates a and b are next to each other, ", the " between them. */
+static void translated_party(ctx *c, const cand *a, const cand *b)
+{
+    static const char *const the[] = {", the ", NULL};
+    struct ag__ner_scratch *p = c->p;
+    const char *text = c->text;
+    if (!gap_is(text, a->e, b->s, the))
+        return;
+    size_t q = b->e; /* after the party word */
+    if (q + 7 <= c->len && memcmp(text + q, " party", 6) == 0)
+        q += 6;
+    else if (!(b->e - b->s > 6 && strncasecmp(text + b->e - 6, " party", 6) == 0))
+        return;
+    if (!apposition_closes(text, c->len, q) || !org_like(p, b))
+        return;
+    /* (the apposition says the first is a party: untyped, or typed person by
+     * default, it is one: "Lijst Dedecker, the Dedecker List Party"; not with a given
+     * name or title) */
+    dname *an = a->name >= 0 ? &p->names[root(p->names, a->name)] : NULL;
+    if (an && (an->type == AG_ACTOR_OTHER || (an->type == AG_ACTOR_PERSON && !an->strong)))
+        an->type = AG_ACTOR_ORG;
+    if (!org_like(p, a))
+        return;
+    if (a->name >= 0 && b->name >= 0) {
+        long ra = root(p->names, a->name), rb = root(p->names, b->name);
+        if (ra != rb)
+            p->names[rb].canon = ra;
+    } else if (a->name >= 0 && b->lexname)
+        name_to_gazetteer(p, root(p->names, a->name), b);
+    else if (b->name >= 0 && a->lexname)
+        name_to_gazetteer(p, root(p->names, b->name), a);
+}
+
 /* "X, also known as Y,", "X (known as Y)", "X, formerly Y,": the second name is another
  * name of the first. Both unknown names, next to each other in a sentence. */
 static void resolve_aka(ctx *c)
@@ -1888,6 +1950,10 @@ static void resolve_aka(ctx *c)
     cand *cs = p->cands;
     for (size_t ci = 0; ci + 1 < p->ncands; ci++) {
         const cand *a = &cs[ci], *b = &cs[ci + 1];
+        if (b->s == a->e + 6 && c->text[a->e] == ',' && a->sent == b->sent) {
+            translated_party(c, a, b); /* "X, the Y party" (no "known as" that short) */
+            continue;
+        }
         if (a->name < 0 || b->name < 0 || a->sent != b->sent || a->e >= b->s)
             continue;
         size_t s = a->e + (c->text[a->e] == ')'); /* "X (XY), also known as Y" */
