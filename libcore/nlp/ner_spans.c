@@ -1062,16 +1062,22 @@ static int weekday_ends_name(const ctx *c, size_t ts, size_t te)
  * person's full name ("Jan Ullrich won", "Christian Klien"), not "Christian Serbs",
  * "Christian Aid", "a Christian Democrat", "Jan Feb". An ordinary word as a surname
  * ("Christian Bale") only when the article writes it alone as a name elsewhere ("Bale,
- * who grew up"): too many bodies are named so. */
+ * who grew up"): too many bodies are named so. Also three words whose middle one is a
+ * given name that is no such word: a double given name ("Jan Peter Balkenende"). */
 static int given_first(const ctx *c, size_t ts, size_t te)
 {
     const tok *t = c->toks;
     ag_lex_actor a;
-    return te == ts + 2 && (t[ts].cls & AG_LEX_GIVEN) && (t[ts].cls & AG_LEX_NONNAME) &&
-           (t[ts + 1].flags & AG__T_CAP) && !(t[ts + 1].flags & AG__T_ALLCAPS) &&
-           !(t[ts + 1].cls & (AG_LEX_NONNAME | AG_LEX_FUNCTION | AG_LEX_ORGCUE | AG_LEX_TITLE)) &&
-           (!(t[ts + 1].cls & AG_LEX_COMMON) || (t[ts + 1].cls & AG_LEX_PROPER) ||
-            ag__ner_alone_elsewhere(c, ts + 1)) &&
+    size_t l = te - 1; /* the family name */
+    if (!(te == ts + 2 ||
+          (te == ts + 3 && (t[ts + 1].cls & AG_LEX_GIVEN) && (t[ts + 1].flags & AG__T_CAP) &&
+           !(t[ts + 1].flags & AG__T_ALLCAPS) && !(t[ts + 1].cls & AG_LEX_NONNAME))))
+        return 0;
+    return (t[ts].cls & AG_LEX_GIVEN) && (t[ts].cls & AG_LEX_NONNAME) && (t[l].flags & AG__T_CAP) &&
+           !(t[l].flags & AG__T_ALLCAPS) &&
+           !(t[l].cls & (AG_LEX_NONNAME | AG_LEX_FUNCTION | AG_LEX_ORGCUE | AG_LEX_TITLE)) &&
+           (!(t[l].cls & AG_LEX_COMMON) || (t[l].cls & AG_LEX_PROPER) ||
+            ag__ner_alone_elsewhere(c, l)) &&
            !match_form(c->lex, c->text, t, ts + 1, te, 0, &a);
 }
 
