@@ -1735,6 +1735,44 @@ static int list_join_in(const ag__analyser *an, const char *text, size_t s, size
     return 0;
 }
 
+/* Does [s, e), between a trigger and a person, name a group that the person leads: "met
+ * a delegation led by X", "received a team of negotiators headed by the Bosnian Serb
+ * leader, X"? Up to six words before "led by" or "headed by", the last a group of people
+ * who act for a state (WS_STATE_NOUNS, "team", "mission"); after it the leader's role:
+ * up to five words, no function word or verb, ending in a name, title or role noun, and
+ * a comma. The leader then met the trigger's subject. */
+static int led_group_gap(const ag__analyser *an, const char *text, size_t s, size_t e)
+{
+    size_t i = tok_at(an, s), k = i;
+    for (; k + 1 < an->ntoks && an->toks[k + 1].s < e && k < i + 7; k++)
+        if ((word_eq(text, &an->toks[k], "led") || word_eq(text, &an->toks[k], "headed")) &&
+            word_eq(text, &an->toks[k + 1], "by"))
+            break;
+    if (k == i || k + 1 >= an->ntoks || an->toks[k + 1].s >= e || k >= i + 7)
+        return 0;
+    size_t g = comma_at(an, k - 1) && k - 1 > i ? k - 2 : k - 1; /* the group's noun */
+    const tok *group = &an->toks[g];
+    if (!word_in(an, text, group, WS_STATE_NOUNS) && !word_eq(text, group, "team") &&
+        !word_eq(text, group, "mission"))
+        return 0;
+    for (size_t q = i; q < g; q++)
+        if (!is_word(&an->toks[q]) || word_in(an, text, &an->toks[q], WS_OBJ_BREAK))
+            return 0;
+    size_t words = 0;
+    const tok *last = NULL;
+    for (size_t q = k + 2; q < an->ntoks && an->toks[q].s < e; q++) {
+        const tok *t = &an->toks[q];
+        if (comma_at(an, q) || word_eq(text, t, "the"))
+            continue;
+        if (!is_word(t) || ++words > 5 || verbish(an, text, t, 1) ||
+            (word_class(an, text, t) & AG_LEX_FUNCTION))
+            return 0;
+        last = t;
+    }
+    return !last || (last->flags & AG__T_CAP) || word_in(an, text, last, WS_ROLE_NOUNS) ||
+           (word_class(an, text, last) & AG_LEX_TITLE);
+}
+
 /* The objects (or the members of a between-list) after a trigger of kind `kind` whose
  * phrase ends at tend: at most 16 local actors into objs, their number returned, and the
  * end of the last in *last_end (tend when none). */
@@ -1758,7 +1796,9 @@ static size_t trigger_objects(ag__analyser *an, const char *text, const acting *
         size_t owner = owned; /* x follows an owner: it takes the owner's place */
         int ok = owned     ? owned_gap(an, text, owned, x->start)
                  : no == 0 ? gap_ok(an, text, *last_end, x->start, WS_OBJ_BREAK,
-                                    kind == TRIG_BETWEEN ? 8 : 6, 0)
+                                    kind == TRIG_BETWEEN ? 8 : 6, 0) ||
+                                 (x->type == AG_ACTOR_PERSON && kind != TRIG_BETWEEN &&
+                                  led_group_gap(an, text, *last_end, x->start))
                            : gap_ok(an, text, *last_end, x->start, WS_OBJ_BREAK, 10, 1) &&
                                  !verb_in(an, text, *last_end, x->start);
         if (!ok)
