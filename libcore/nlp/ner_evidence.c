@@ -1904,7 +1904,8 @@ static int joined_body(const ctx *c, const cand *m)
  * verb of publishing or buying ("published by Picador", "distributed by X", "acquired
  * by X", "bought by X", "taken over by X"), a pollster ("a poll by X", "a survey by
  * X"), or after "to" and a verb of selling at most
- * five words before in the clause ("sold to X", "agreed to sell its rail unit to X"). A company or
+ * five words before in the clause ("sold to X", "agreed to sell its rail unit to X"), or
+ * right after "signed to" (a record label: "the band are signed to X"). A company or
  * a club takes these: a person who buys or publishes is named with a given name, which the caller
  * asks for. */
 static int deal_party(const ctx *c, const cand *m)
@@ -1923,6 +1924,10 @@ static int deal_party(const ctx *c, const cand *m)
                 tok_is(c->text, &t[ts - 3], "taken"));
     if (!tok_is(c->text, &t[ts - 1], "to"))
         return 0;
+    /* an act's record label: "the band are signed to X", "who is signed to X" (right
+     * before "to": "signed a deal to star in X" is no label) */
+    if (tok_is(c->text, &t[ts - 2], "signed"))
+        return 1;
     for (size_t k = ts - 1; k-- > 0 && ts - 1 - k <= 5 && t[k].sent == m->sent;) {
         if (t[k].flags & AG__T_PUNCT)
             return 0; /* (what was sold may be named: "selling its Irish stores to X") */
