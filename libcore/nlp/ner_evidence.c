@@ -1581,6 +1581,14 @@ static int work_before(const ctx *c, const cand *m)
     }
     if (tok_is(c->text, pv, "in"))
         return word_of(c, ts - 2, sent, CUE_WORK_IN) ? 4 : 0;
+    /* a programme its presenter fronts: "host of Trivia Night", "the presenter of X"
+     * (not "a host of stars", many; nor "host of Ross Kemble's show", whose owner) */
+    if (tok_is(c->text, pv, "of") && (t[ts - 2].flags & AG__T_LOWER) &&
+        tok_is_any(c->text, &t[ts - 2], ag__ner_show_hosts))
+        return (ts > 2 && t[ts - 3].sent == sent && tok_is(c->text, &t[ts - 3], "a")) ||
+                       (m->te < c->ntoks && (t[m->te].flags & AG__T_POSS))
+                   ? 0
+                   : 4;
     if (tok_is(c->text, pv, "of") || tok_is(c->text, pv, "to"))
         return word_of(c, ts - 2, sent, CUE_WORK_OF) ? 4 : 0;
     /* what one is known for is one's work: "best known for The X-Files", "famous for

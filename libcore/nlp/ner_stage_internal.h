@@ -450,6 +450,8 @@ extern const char *const ag__ner_org_parts[];
 extern const char *const ag__ner_merger_words[];
 extern const char *const ag__ner_work_plurals[];
 extern const char *const ag__ner_person_nouns[];
+/* Entertainment cues (ner_words.c, in their own block). */
+extern const char *const ag__ner_show_hosts[];
 
 /* Fill p's table of list words (p->grammar, which must be empty with gen 1). Returns 0,
  * or -1 when out of memory. */

@@ -808,6 +808,14 @@ const char *const ag__ner_work_plurals[] = {"hits",   "singles", "songs",  "trac
                                             "novels", "plays",   "titles", "games",  "films",
                                             "movies", "albums",  "books",  NULL};
 
+/* ---------------------------------------------------------------- entertainment cues */
+
+/* Who presents a programme, before "of" and its name: "host of Trivia Night", "the
+ * presenter of Morning Glory" (not "a host of stars": many). Asked by ner_evidence.c
+ * (work_before). */
+const char *const ag__ner_show_hosts[] = {"host",    "co-host", "presenter", "co-presenter",
+                                          "hostess", "compere", NULL};
+
 /* ---------------------------------------------------------------- the table */
 
 /* The lists of G_* bits, for the table. */
