@@ -1391,7 +1391,8 @@ static int by_creator(const ctx *c, const cand *m)
  * "X, which stars Y", "X, directed by Y"; not "X starring in Y", where X is the star), what
  * it has ("X's cast", "X's storyline"), its star ("X star Y"), a prize ("the X for best film"), its
  * audience ("X drew 9.1 million viewers", "X was watched by"), its renewal ("X has been renewed"),
- * its takings ("X topped the box office", "X took $31m at the box office") and its prize
+ * its takings ("X topped the box office", "X took $31m at the box office", "X took $40m in
+ * its opening weekend") and its prize
  * ("X was named best film", "X won best drama"; not "X won best film for Y", the
  * director's). */
 static int work_after(const ctx *c, const cand *m)
@@ -1452,9 +1453,18 @@ static int work_after(const ctx *c, const cand *m)
         v++;
     if (word_of(c, v, sent, CUE_WORK_BOX) ||
         (v < c->ntoks && t[v].sent == sent && tok_is_any(c->text, &t[v], arrive))) {
-        for (size_t q = v + 1; q < v + 12 && q + 1 < c->ntoks && t[q].sent == sent; q++)
+        for (size_t q = v + 1; q < v + 12 && q + 1 < c->ntoks && t[q].sent == sent; q++) {
             if (tok_is(c->text, &t[q], "box") && tok_is(c->text, &t[q + 1], "office"))
                 return 4;
+            /* a film's takings named by where or when it took them: "X took £7.2m in
+             * UK cinemas", "X took $40m in its opening weekend" (a shop's weekend is one
+             * "of trading", a band's is "their") */
+            if (tok_is(c->text, &t[q], "cinemas") ||
+                (tok_is(c->text, &t[q], "its") && q + 2 < c->ntoks &&
+                 (tok_is(c->text, &t[q + 1], "opening") || tok_is(c->text, &t[q + 1], "first")) &&
+                 is_at(c, q + 2, sent, "weekend") && !is_at(c, q + 3, sent, "of")))
+                return 4;
+        }
     }
     /* its sales in copies, which only a record, a book or a game has ("X sold 92,000
      * copies in its first week", "X has sold two million copies"; not the band's or the
