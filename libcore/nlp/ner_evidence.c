@@ -1773,13 +1773,27 @@ static int translation(const ctx *c, const cand *m)
  * show or a determiner stands before it ("the talent show X", "ITV's chat show X", "his
  * programme X"), not the verb of "figures show X" or "polls show X" (pv: the token
  * before the name). */
-static int show_before(const ctx *c, const cand *m, const tok *pv)
+static inline __attribute__((always_inline)) int show_before(const ctx *c, const cand *m,
+                                                             const tok *pv)
 {
     const tok *t = c->toks;
-    size_t k = m->ts - 1;
+    size_t k = m->ts - 1, te = m->te;
+    /* In apposition too, the title between commas or ending the sentence: "a new quiz
+     * show, Last Orders,"; after a kind of show only, not a determiner ("the show, X,
+     * said" may name its host). Always inline: most names ask it of a word that is no
+     * show's, which the first flags tell. */
+    int apposed = 0;
+    if (pv->flags & AG__T_PUNCT) {
+        if (pv->punct != ',' || k < 2 || t[k - 1].sent != m->sent ||
+            !(te >= c->ntoks || t[te].sent != m->sent || (t[te].flags & AG__T_PUNCT)))
+            return 0;
+        pv = &t[--k];
+        apposed = 1;
+    }
     return (pv->flags & AG__T_LOWER) &&
            (tok_is(c->text, pv, "show") || tok_is(c->text, pv, "programme")) && k > 0 &&
            t[k - 1].sent == m->sent && (t[k - 1].flags & AG__T_LOWER) &&
+           !(apposed && (t[k - 1].cls & AG_LEX_FUNCTION)) &&
            tok_is_any(c->text, &t[k - 1], ag__ner_show_kinds);
 }
 
