@@ -1589,8 +1589,20 @@ static int work_before(const ctx *c, const cand *m)
                 return 0;
         return 4;
     }
-    if (tok_is(c->text, pv, "in"))
-        return word_of(c, ts - 2, sent, CUE_WORK_IN) ? 4 : 0;
+    if (tok_is(c->text, pv, "in")) {
+        if (word_of(c, ts - 2, sent, CUE_WORK_IN))
+            return 4;
+        /* past the part its star plays, in lower case: "stars as a detective in X",
+         * "starred as the vicar in X" (not "X starred as Y": a capitalised part is a
+         * name) */
+        for (size_t q = ts - 2; q > 0 && q + 5 > ts && t[q].sent == sent; q--) {
+            if (!(t[q].flags & AG__T_LOWER))
+                return 0;
+            if (tok_is(c->text, &t[q], "as"))
+                return q + 2 < ts && word_of(c, q - 1, sent, CUE_WORK_IN) ? 4 : 0;
+        }
+        return 0;
+    }
     /* a programme its presenter fronts: "host of Trivia Night", "the presenter of X"
      * (not "a host of stars", many; nor "host of Ross Kemble's show", whose owner) */
     if (tok_is(c->text, pv, "of") && (t[ts - 2].flags & AG__T_LOWER) &&
