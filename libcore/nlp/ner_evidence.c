@@ -333,6 +333,7 @@ typedef struct name_words {
     int acronym;   /* one ALL-CAPS word of 2 to 6 letters outside an ALL-CAPS sentence */
     int given;     /* its first word is a given name */
     int acro_led;  /* an acronym of 3 to 5 letters before title-case words ("ING Barings") */
+    int acro_tail; /* a title-case word before an acronym of 3 to 5 letters ("Nielsen EDI") */
 } name_words;
 
 /* The facts of name_words for the name of candidate m. */
@@ -366,6 +367,20 @@ static void read_words(const ctx *c, const cand *m, name_words *w)
                   !(t[ts].cls & (AG_LEX_COMMON | AG_LEX_TITLE | AG_LEX_GIVEN)) &&
                   !(t[ts].flags & AG__T_DOTTED) && (t[ts + 1].flags & AG__T_CAP) &&
                   !(t[ts + 1].flags & AG__T_ALLCAPS) && !(t[ts + 1].cls & AG_LEX_COMMON);
+    /* (a person's honours end a name in capitals too, "Jane Hill OBE", but they are no
+     * names of their own (nonnames.txt): the span never takes them; nor does a regnal
+     * number, "Louis XIV", which is written in Roman numerals) */
+    const tok *lt = &t[te - 1];
+    w->acro_tail = n == 2 && (lt->flags & AG__T_ALLCAPS) && !(lt->flags & AG__T_DOTTED) &&
+                   c->p->capsent[lt->sent] != 1 && lt->e - lt->s >= 3 && lt->e - lt->s <= 5 &&
+                   !(lt->cls & (AG_LEX_COMMON | AG_LEX_TITLE | AG_LEX_GIVEN)) &&
+                   (t[ts].flags & AG__T_CAP) && !(t[ts].flags & AG__T_ALLCAPS) &&
+                   strspn(c->text + lt->s, "IVXLC") < lt->e - lt->s;
+    /* (an acronym the lexicon knows is a body of its own glued to the word before:
+     * "Vernon RCMP" is the town's police) */
+    ag_lex_actor a;
+    if (w->acro_tail && match_form(c->lex, c->text, t, te - 1, te, 0, &a) == 1)
+        w->acro_tail = 0;
     w->allcommon = allcommon;
     w->hascue = hascue;
     w->hasof = hasof;
@@ -522,6 +537,9 @@ static void vote_own_words(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_ORG] += 2;
     if (w->acro_led)
         m->votes[AG_ACTOR_ORG] += 2; /* "ING Barings", "BNP Paribas", "HSBC Holdings" */
+    if (w->acro_tail && !titled)
+        m->votes[AG_ACTOR_ORG] += 2; /* "Nielsen EDI", "Sony BMG": no person's name ends
+                                      * in an acronym */
     int peer = !titled && !hascue && peerage(c, m);
     if (peer)
         m->votes[AG_ACTOR_PERSON] += 6; /* "the Earl of Carlisle", "the Duke of Norfolk" */
