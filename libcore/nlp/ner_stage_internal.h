@@ -452,6 +452,7 @@ extern const char *const ag__ner_work_plurals[];
 extern const char *const ag__ner_person_nouns[];
 /* Entertainment cues (ner_words.c, in their own block). */
 extern const char *const ag__ner_show_hosts[];
+extern const char *const ag__ner_group_verbs[];
 
 /* Fill p's table of list words (p->grammar, which must be empty with gen 1). Returns 0,
  * or -1 when out of memory. */

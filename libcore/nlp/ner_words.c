@@ -815,6 +815,9 @@ const char *const ag__ner_work_plurals[] = {"hits",   "singles", "songs",  "trac
  * (work_before). */
 const char *const ag__ner_show_hosts[] = {"host",    "co-host", "presenter", "co-presenter",
                                           "hostess", "compere", NULL};
+/* Plural verbs after a group's name opening its sentence ("Velvet Harbour were
+ * dropped"). Asked by ner_spans.c (skip_initial_words). */
+const char *const ag__ner_group_verbs[] = {"are", "were", "have", NULL};
 
 /* ---------------------------------------------------------------- the table */
 
