@@ -2017,6 +2017,24 @@ static int industry_named(const ctx *c, const cand *m, const name_words *w)
            list_has_ci(ag__ner_industries, c->text + l->s, l->e - l->s);
 }
 
+/* A work of the name's follows its possessive, after one modifier at most: "in
+ * Greyfield's new thriller", "in Tom Reed's film": a preposition before goes with the
+ * work, and the name owns it, no place. */
+static int owned_work(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    size_t k = m->te;
+    if (k + 1 >= c->ntoks || !(t[k].flags & AG__T_POSS))
+        return 0;
+    for (size_t q = k + 1; q <= k + 2 && q < c->ntoks && t[q].sent == m->sent; q++) {
+        if (!(t[q].flags & AG__T_LOWER))
+            return 0;
+        if (tok_is_any(c->text, &t[q], ag__ner_art_nouns))
+            return 1;
+    }
+    return 0;
+}
+
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
     /* Parts of an organisation that are one in apposition ("the party's youth wing, X,"),
@@ -2183,7 +2201,7 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
                       (t[te].cls & AG_LEX_FUNCTION)))
                 ? 2
                 : 1;
-    else if (tok_in(c, pv, G_LOC_PREP))
+    else if (tok_in(c, pv, G_LOC_PREP) && !owned_work(c, m))
         m->votes[AG_ACTOR_PLACE] += given ? 1 : 2;
     else if ((pv->flags & AG__T_LOWER) && (pv->cls & AG_LEX_TITLE) &&
              !tok_is(c->text, pv, "major") && !industry_named(c, m, w))
