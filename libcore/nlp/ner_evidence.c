@@ -964,7 +964,8 @@ static const char *const event_after[] = {"festival",      "tournament", "champi
  * plural, and no one person takes "are" (not "Smiths are", one word in the plural, a
  * family; a name of more words ending in a plural is a group, "Scissor Sisters were";
  * and only at the sentence's start, where the verb is the name's: in "officials loyal to
- * X have", "the Jets and quarterback X are" it is another's). */
+ * X have", "the Jets and quarterback X are" it is another's). So is the verb of a
+ * relative clause right after it: "Silver Fern, who have been managed by". */
 static int plural_subject(const ctx *c, const cand *m)
 {
     static const char *const plural[] = {"are", "were", "have", NULL};
@@ -986,6 +987,10 @@ static int plural_subject(const ctx *c, const cand *m)
      * last year, are nominated again"; a person's clause ends in a singular verb) */
     if ((t[k].flags & AG__T_PUNCT) && t[k].punct == ',' && k + 1 < c->ntoks &&
         t[k + 1].sent == m->sent && tok_is(c->text, &t[k + 1], "who")) {
+        /* (the clause's own verb in the plural: "Silver Fern, who have been managed by") */
+        if (k + 2 < c->ntoks && t[k + 2].sent == m->sent && (t[k + 2].flags & AG__T_LOWER) &&
+            tok_is_any(c->text, &t[k + 2], plural))
+            return 5;
         for (k += 2; k < c->ntoks && k < te + 16 && t[k].sent == m->sent; k++)
             if (t[k].flags & AG__T_PUNCT)
                 break;

@@ -947,11 +947,16 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
          * sentence before a plural verb is a group's from its first word, as British
          * English writes a band or a firm (not a people or a party's members, whose last
          * word is a plural: "House Democrats are"; nor in a sports report, where a word
-         * before a team describes it: "Holders Chelsea were beaten") */
-        if (te - ts == 2 && te < c->ntoks && t[te].sent == t[ts].sent &&
-            (t[te].flags & AG__T_LOWER) && tok_is_any(c->text, &t[te], ag__ner_group_verbs) &&
-            c->text[t[ts + 1].e - 1] != 's' && !plural_shaped(c->text, &t[ts]) &&
-            !participle_or_count(c, ts) && !ag__ner_sports_report(c))
+         * before a team describes it: "Holders Chelsea were beaten"); also before a
+         * relative clause's plural verb: "Copper Vale, who are managed by" */
+        size_t v = te;
+        if (te - ts == 2 && v + 2 < c->ntoks && (t[v].flags & AG__T_PUNCT) && t[v].punct == ',' &&
+            tok_is(c->text, &t[v + 1], "who"))
+            v += 2;
+        if (te - ts == 2 && v < c->ntoks && t[v].sent == t[ts].sent && (t[v].flags & AG__T_LOWER) &&
+            tok_is_any(c->text, &t[v], ag__ner_group_verbs) && c->text[t[ts + 1].e - 1] != 's' &&
+            !plural_shaped(c->text, &t[ts]) && !participle_or_count(c, ts) &&
+            !ag__ner_sports_report(c))
             break;
         /* "Sale Sharks moved up to third": in a sports report an ordinary word and a
          * capitalised plural are a club and its nickname (not a count or a participle
