@@ -24,6 +24,7 @@
 
 #include "util/bytes_internal.h"
 #include "util/error_internal.h"
+#include "util/sort_internal.h"
 #include "extract/extract_internal.h"
 
 /* ------------------------------------------------------------------ name keys */
@@ -953,10 +954,21 @@ static int put_str(ag__buf *b, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
     static const char from[] = "\"\\\b\f\n\r\t", to[] = "\"\\bfnrt"; /* two-byte escapes */
-    size_t n = strlen(s), run = 0, mark = b->len;
+    size_t n = strlen(s), run = 0, mark = b->len, i = ag__json_run(s, n, 1);
+    if (i == n) { /* nothing to escape, as most strings: quotes and bytes in one go */
+        if (b->len + n + 2 >= b->cap && ag__buf_reserve(b, n + 2) < 0)
+            return -1;
+        char *o = b->p + b->len;
+        o[0] = '"';
+        memcpy(o + 1, s, n);
+        o[n + 1] = '"';
+        o[n + 2] = '\0';
+        b->len += n + 2;
+        return 0;
+    }
     if (put_n(b, "\"", 1) < 0)
         return -1;
-    for (size_t i = ag__json_run(s, n, 1); i < n; i += ag__json_run(s + i, n - i, 1)) {
+    for (; i < n; i += ag__json_run(s + i, n - i, 1)) {
         unsigned char c = (unsigned char)s[i];
         char esc[12];
         size_t en = 2, k = 1;
@@ -1021,9 +1033,9 @@ static int cmp_count_ptr(const void *pa, const void *pb)
     return strcmp(a->s, b->s);
 }
 
-/* ,"name":[["s",n],..], in cmp_count_ptr order: a multiset's insertion order depends on
- * which worker of -j N saw a string first, and keyed output must not. */
-static int put_counts(ag__buf *b, const char *name, const ag__counts *c)
+/* head (',"name":[') then [["s",n],..], in cmp_count_ptr order: a multiset's insertion
+ * order depends on which worker of -j N saw a string first, and keyed output must not. */
+static int put_counts(ag__buf *b, const char *head, const ag__counts *c)
 {
     int first = 1, rc = -1;
     const ag__count *small[16], **order = small;
@@ -1031,8 +1043,18 @@ static int put_counts(ag__buf *b, const char *name, const ag__counts *c)
         return -1;
     for (size_t i = 0; i < c->n; i++)
         order[i] = &c->v[i];
-    qsort(order, c->n, sizeof *order, cmp_count_ptr);
-    if (put(b, ",\"") < 0 || put(b, name) < 0 || put(b, "\":[") < 0)
+    if (c->n > 16) {
+        qsort(order, c->n, sizeof *order, cmp_count_ptr);
+    } else { /* most lists hold a string or two: qsort's setup would outweigh the sort */
+        for (size_t i = 1; i < c->n; i++) {
+            const ag__count *x = order[i];
+            size_t j = i;
+            for (; j > 0 && cmp_count_ptr(&order[j - 1], &x) > 0; j--)
+                order[j] = order[j - 1];
+            order[j] = x;
+        }
+    }
+    if (put(b, head) < 0)
         goto out;
     for (size_t i = 0; i < c->n; i++) {
         const ag__count *next = order[i];
@@ -1055,12 +1077,12 @@ out:
     return rc;
 }
 
-/* ,"name":[["doc",offset,"text"],..] for acc's selection e */
-static int put_evids(ag__buf *b, const char *name, const ag__acc *acc, ag__evlist e)
+/* head (',"name":[') then [["doc",offset,"text"],..] for acc's selection e */
+static int put_evids(ag__buf *b, const char *head, const ag__acc *acc, ag__evlist e)
 {
     int first = 1;
     size_t n = ag__evlist_n(acc, e);
-    if (put(b, ",\"") < 0 || put(b, name) < 0 || put(b, "\":[") < 0)
+    if (put(b, head) < 0)
         return -1;
     for (size_t i = 0; i < n; i++) {
         const ag__evrec *x = &acc->evrecs[ag__evlist_id(acc, e, i)];
@@ -1081,14 +1103,14 @@ static int put_evids(ag__buf *b, const char *name, const ag__acc *acc, ag__evlis
     return put(b, "]");
 }
 
-/* ,"name":"s" when s is set (and valid UTF-8). */
-static int put_opt(ag__buf *b, const char *name, const char *s)
+/* head (',"name":') then "s", when s is set (and valid UTF-8). */
+static int put_opt(ag__buf *b, const char *head, const char *s)
 {
     if (!s)
         return 0;
     size_t mark = b->len;
     int r = 0;
-    if (put(b, ",\"") < 0 || put(b, name) < 0 || put(b, "\":") < 0 || (r = put_str(b, s)) < 0)
+    if (put(b, head) < 0 || (r = put_str(b, s)) < 0)
         return -1;
     if (r) /* not UTF-8: left out */
         unput(b, mark);
@@ -1097,27 +1119,32 @@ static int put_opt(ag__buf *b, const char *name, const char *s)
 
 static int put_dates(ag__buf *b, const ag__date *first, const ag__date *last)
 {
-    return put_opt(b, "fd", first->s) < 0 || put_opt(b, "ld", last->s) < 0 ? -1 : 0;
+    return put_opt(b, ",\"fd\":", first->s) < 0 || put_opt(b, ",\"ld\":", last->s) < 0 ? -1 : 0;
 }
 
-static int cmp_actor_ptr(const void *pa, const void *pb)
+/* Actors in the order of their keys' bytes (strcmp), as their indexes: by the keys'
+ * first eight bytes (a radix sort), then by strcmp where those are alike. tmp: room for
+ * nactors records. */
+static int cmp_actor_key(const void *pa, const void *pb, void *acc)
 {
-    const ag__actor *a = *(const ag__actor *const *)pa, *b = *(const ag__actor *const *)pb;
-    return strcmp(a->key, b->key);
+    const ag__actor *actors = ((const ag__acc *)acc)->actors;
+    return strcmp(actors[((const ag__keyed64 *)pa)->val].key + 8,
+                  actors[((const ag__keyed64 *)pb)->val].key + 8);
 }
 
-/* A pair record in the order of its keys: the ranks of its two actors' keys among all
- * keys (unique, so the ranks are the strcmp order of the keys), as one number. Sorting
- * these compares integers instead of following two key pointers per side. */
-typedef struct pair_sort {
-    uint64_t ranks; /* rank of key a << 32 | rank of key b */
-    size_t i;       /* pair index */
-} pair_sort;
-
-static int cmp_pair_sort(const void *pa, const void *pb)
+static void sort_actors(const ag__acc *acc, ag__keyed64 *order, ag__keyed64 *tmp)
 {
-    const pair_sort *x = pa, *y = pb;
-    return (x->ranks > y->ranks) - (x->ranks < y->ranks);
+    size_t n = acc->nactors;
+    for (size_t i = 0; i < n; i++)
+        order[i] = (ag__keyed64){ag__str_prefix64(acc->actors[i].key), i};
+    ag__sort_keyed64(order, tmp, n);
+    /* Keys are unique: a shared prefix means both keys run past its eight bytes. */
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && order[j].key == order[i].key; j++)
+            ;
+        if (j - i > 1)
+            qsort_r(order + i, j - i, sizeof *order, cmp_actor_key, (void *)acc);
+    }
 }
 
 /* Write b out once it holds a good amount (or at the end), and empty it. */
@@ -1140,9 +1167,10 @@ static int actor_line(ag__buf *b, const ag__actor *a)
     for (int t = 0; t < 5; t++)
         if ((t && put(b, ",") < 0) || put_int(b, a->types[t]) < 0)
             return -1;
-    if (put(b, "]") < 0 || put_counts(b, "names", &a->names) < 0 ||
-        put_counts(b, "forms", &a->forms) < 0 || put_counts(b, "roles", &a->roles) < 0 ||
-        put_counts(b, "countries", &a->countries) < 0 ||
+    if (put(b, "]") < 0 || put_counts(b, ",\"names\":[", &a->names) < 0 ||
+        put_counts(b, ",\"forms\":[", &a->forms) < 0 ||
+        put_counts(b, ",\"roles\":[", &a->roles) < 0 ||
+        put_counts(b, ",\"countries\":[", &a->countries) < 0 ||
         put_dates(b, &a->first_date, &a->last_date) < 0)
         return -1;
     return put(b, "}\n");
@@ -1156,7 +1184,7 @@ static int doc_line(ag__buf *b, const ag__acc *acc)
     char hex[20];
     if (put(b, "D|-\t{\"documents\":") < 0 || put_int(b, acc->documents) < 0 ||
         put(b, ",\"evidence\":") < 0 || put_int(b, (long long)acc->max_evidence) < 0 ||
-        put_opt(b, "settings", acc->settings) < 0)
+        put_opt(b, ",\"settings\":", acc->settings) < 0)
         return -1;
     size_t n = acc->nshards ? acc->nshards : acc->shard ? 1 : 0;
     for (size_t i = 0; i < n; i++) {
@@ -1174,33 +1202,31 @@ static int pair_line(ag__buf *b, const ag__acc *acc, const ag__pair *p)
         put(b, acc->actors[p->b].key) < 0 || put(b, "\t{\"w\":") < 0 ||
         put_int(b, ag__pair_weight(acc, p)) < 0 || put(b, ",\"d\":") < 0 ||
         put_int(b, ag__pair_documents(acc, p)) < 0 || put(b, ",\"met\":") < 0 ||
-        put_int(b, ag__pair_met(acc, p)) < 0 || put_evids(b, "ev", acc, p->evidence) < 0 ||
-        put_evids(b, "mev", acc, p->met_evidence) < 0 ||
-        put_opt(b, "fd", ag__acc_date(acc, p->first_date)) < 0 ||
-        put_opt(b, "ld", ag__acc_date(acc, p->last_date)) < 0)
+        put_int(b, ag__pair_met(acc, p)) < 0 || put_evids(b, ",\"ev\":[", acc, p->evidence) < 0 ||
+        put_evids(b, ",\"mev\":[", acc, p->met_evidence) < 0 ||
+        put_opt(b, ",\"fd\":", ag__acc_date(acc, p->first_date)) < 0 ||
+        put_opt(b, ",\"ld\":", ag__acc_date(acc, p->last_date)) < 0)
         return -1;
     return put(b, "}\n");
 }
 
 int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error *err)
 {
-    const ag__actor **order = NULL;
-    pair_sort *pairs = NULL;
+    size_t most = (acc->nactors > acc->npairs ? acc->nactors : acc->npairs) + 1;
+    ag__keyed64 *order = NULL, *tmp = NULL; /* the actors' order, then the pairs' */
     uint32_t *rank = NULL;
     ag__buf b = {0};
     int rc = -1;
 
-    order = malloc((acc->nactors + 1) * sizeof *order);
+    order = malloc(most * sizeof *order);
+    tmp = malloc(most * sizeof *tmp);
     rank = malloc((acc->nactors + 1) * sizeof *rank);
-    pairs = malloc((acc->npairs + 1) * sizeof *pairs);
-    if (!order || !rank || !pairs || ag__buf_reserve(&b, 1 << 17) < 0)
+    if (!order || !tmp || !rank || ag__buf_reserve(&b, 1 << 17) < 0)
         goto nomem;
-    for (size_t i = 0; i < acc->nactors; i++)
-        order[i] = &acc->actors[i];
-    qsort(order, acc->nactors, sizeof *order, cmp_actor_ptr);
+    sort_actors(acc, order, tmp);
     for (size_t i = 0; i < acc->nactors; i++) {
-        const ag__actor *a = order[i];
-        rank[a - acc->actors] = (uint32_t)i; /* < 2^32 actors: ag__acc_pair */
+        const ag__actor *a = &acc->actors[order[i].val];
+        rank[order[i].val] = (uint32_t)i; /* < 2^32 actors: ag__acc_pair */
         if (!a->mentions && !a->documents && !a->types[AG_ACTOR_OTHER])
             continue; /* only named by a pair record (ag-merge --sorted); a name that was
                        * no actor (misc, types[0]) still votes in the resolution */
@@ -1211,11 +1237,13 @@ int ag__acc_write_keyed(const ag__acc *acc, FILE *out, int doc_record, ag_error 
     }
     if (doc_record && doc_line(&b, acc) < 0)
         goto nomem;
+    /* A pair in the order of its keys: the ranks of its two actors' keys among all keys
+     * (unique, so the ranks are the strcmp order of the keys), as one number. */
     for (size_t i = 0; i < acc->npairs; i++)
-        pairs[i] = (pair_sort){(uint64_t)rank[acc->pairs[i].a] << 32 | rank[acc->pairs[i].b], i};
-    qsort(pairs, acc->npairs, sizeof *pairs, cmp_pair_sort);
+        order[i] = (ag__keyed64){(uint64_t)rank[acc->pairs[i].a] << 32 | rank[acc->pairs[i].b], i};
+    ag__sort_keyed64(order, tmp, acc->npairs);
     for (size_t i = 0; i < acc->npairs; i++) {
-        if (pair_line(&b, acc, &acc->pairs[pairs[i].i]) < 0)
+        if (pair_line(&b, acc, &acc->pairs[order[i].val]) < 0)
             goto nomem;
         if (drain(&b, out, 0) < 0)
             goto io;
@@ -1232,8 +1260,8 @@ io:
 out:
     ag__buf_free(&b);
     free(order);
+    free(tmp);
     free(rank);
-    free(pairs);
     return rc;
 }
 
