@@ -1128,23 +1128,15 @@ static int put_dates(ag__buf *b, const ag__date *first, const ag__date *last)
 static int cmp_actor_key(const void *pa, const void *pb, void *acc)
 {
     const ag__actor *actors = ((const ag__acc *)acc)->actors;
-    return strcmp(actors[((const ag__keyed64 *)pa)->val].key + 8,
-                  actors[((const ag__keyed64 *)pb)->val].key + 8);
+    return strcmp(actors[((const ag__keyed64 *)pa)->val].key,
+                  actors[((const ag__keyed64 *)pb)->val].key);
 }
 
 static void sort_actors(const ag__acc *acc, ag__keyed64 *order, ag__keyed64 *tmp)
 {
-    size_t n = acc->nactors;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < acc->nactors; i++)
         order[i] = (ag__keyed64){ag__str_prefix64(acc->actors[i].key), i};
-    ag__sort_keyed64(order, tmp, n);
-    /* Keys are unique: a shared prefix means both keys run past its eight bytes. */
-    for (size_t i = 0, j; i < n; i = j) {
-        for (j = i + 1; j < n && order[j].key == order[i].key; j++)
-            ;
-        if (j - i > 1)
-            qsort_r(order + i, j - i, sizeof *order, cmp_actor_key, (void *)acc);
-    }
+    ag__sort_by_string(order, tmp, acc->nactors, cmp_actor_key, (void *)acc);
 }
 
 /* Write b out once it holds a good amount (or at the end), and empty it. */

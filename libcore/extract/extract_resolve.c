@@ -60,6 +60,7 @@
 #include "extract/extract_internal.h"
 #include "graph/graph_internal.h"
 #include "nlp/lexicon_internal.h"
+#include "util/sort_internal.h"
 
 #define MAX_ALIASES 25 /* aliases listed per node, most used first */
 #define MAX_ROLES 10   /* roles listed per node */
@@ -375,6 +376,33 @@ static int cmp_cand(const void *pa, const void *pb)
     return c ? c : (a->root > b->root) - (a->root < b->root);
 }
 
+/* ag__sort_by_string's comparison: records of indexes in the candidates ctx. */
+static int cmp_cand_at(const void *pa, const void *pb, void *ctx)
+{
+    const cand *c = ctx;
+    return cmp_cand(&c[((const ag__keyed64 *)pa)->val], &c[((const ag__keyed64 *)pb)->val]);
+}
+
+/* c[0, n) in cmp_cand's order, by the surnames' first bytes, then cmp_cand where those
+ * are alike (qsort's generic copying cost several times the comparisons). -1: out of
+ * memory. */
+static int sort_cands(cand *c, size_t n)
+{
+    ag__keyed64 *v = malloc(2 * n * sizeof *v);
+    cand *sorted = malloc(n * sizeof *sorted);
+    if (v && sorted) {
+        for (size_t i = 0; i < n; i++)
+            v[i] = (ag__keyed64){ag__str_prefix64(c[i].surname), i};
+        ag__sort_by_string(v, v + n, n, cmp_cand_at, c);
+        for (size_t i = 0; i < n; i++)
+            sorted[i] = c[v[i].val];
+        memcpy(c, sorted, n * sizeof *c);
+    }
+    free(v);
+    free(sorted);
+    return v && sorted ? 0 : -1;
+}
+
 /*
  * Step 3c: a one-word person name, or titles and a surname, joins a full name ending in
  * that surname. The candidates for surname S are the person groups holding a name of two
@@ -477,8 +505,8 @@ static int surname_targets(const ag__acc *acc, const info *inf, size_t *parent,
     /* The rule before prominence, for surnames without candidates. */
     if (unique_targets(acc, inf, parent, one, last, target) < 0)
         goto out;
-    if (nc > 1)
-        qsort(c, nc, sizeof *c, cmp_cand);
+    if (nc > 1 && sort_cands(c, nc) < 0)
+        goto out;
     for (size_t a = 0, b; a < nc; a = b) {
         for (b = a; b < nc && strcmp(c[b].surname, c[a].surname) == 0; b++)
             ;
@@ -934,14 +962,6 @@ static int set_evidence(ag_graph *g, size_t e, const char *key, const ag__acc *a
     return rc;
 }
 
-static int cmp_group_name(const void *pa, const void *pb, void *ctx)
-{
-    const group *a = pa, *b = pb;
-    const ag__acc *acc = ctx;
-    int c = strcmp(a->id, b->id);
-    return c ? c : strcmp(acc->actors[a->rep].key, acc->actors[b->rep].key);
-}
-
 /* ------------------------------------------------------------------ the graph */
 
 /* The state of one resolution, passed between its stages. Arrays are indexed by actor
@@ -1209,6 +1229,17 @@ out:
     return rc;
 }
 
+/* ag__sort_by_string's comparison of two groups (records of their indexes in the
+ * resolver r's groups) by id, then by their representative's key. */
+static int cmp_group_name(const void *pa, const void *pb, void *ctx)
+{
+    const resolver *r = ctx;
+    const group *a = &r->groups[((const ag__keyed64 *)pa)->val],
+                *b = &r->groups[((const ag__keyed64 *)pb)->val];
+    int c = strcmp(a->id, b->id);
+    return c ? c : strcmp(r->acc->actors[a->rep].key, r->acc->actors[b->rep].key);
+}
+
 /* Stage 3: the groups (one per node), their representatives, unique ids and members.
  * -1: out of memory. */
 static int form_groups(resolver *r)
@@ -1248,19 +1279,22 @@ static int form_groups(resolver *r)
 
     /* Unique ids: sort by name and suffix repeats (" #2") in a stable order. */
     size_t ng = r->ngroups;
-    group *sorted = malloc((ng ? ng : 1) * sizeof *sorted);
+    ag__keyed64 *sorted = malloc(2 * (ng ? ng : 1) * sizeof *sorted);
     if (!sorted)
         return -1;
-    memcpy(sorted, groups, ng * sizeof *groups);
     for (size_t k = 0; k < ng; k++)
-        sorted[k].node = (long)k; /* remember the original index */
-    qsort_r(sorted, ng, sizeof *sorted, cmp_group_name, (void *)r->acc);
+        sorted[k] = (ag__keyed64){ag__str_prefix64(groups[k].id), k};
+    ag__sort_by_string(sorted, sorted + ng, ng, cmp_group_name, r);
+    /* run: the id of the repeats' first group, which keeps it; a group's id is read
+     * before it gets its suffix */
+    const char *run = ng ? groups[sorted[0].val].id : NULL;
     for (size_t k = 1, rep = 1; k < ng; k++) {
-        if (strcmp(sorted[k].id, sorted[k - 1].id) != 0) {
+        group *gr = &groups[sorted[k].val];
+        if (strcmp(gr->id, run) != 0) {
+            run = gr->id;
             rep = 1;
             continue;
         }
-        group *gr = &groups[sorted[k].node];
         size_t len = strlen(gr->id) + 24;
         if (!(gr->idbuf = malloc(len))) {
             free(sorted);
@@ -1351,7 +1385,8 @@ static int set_node_attrs(ag_graph *g, size_t node, const group *gr, ag__actor *
 static int cmp_group_id(const void *pa, const void *pb, void *ctx)
 {
     const group *groups = ctx;
-    return strcmp(groups[*(const size_t *)pa].id, groups[*(const size_t *)pb].id);
+    return strcmp(groups[((const ag__keyed64 *)pa)->val].id,
+                  groups[((const ag__keyed64 *)pb)->val].id);
 }
 
 /* The node of every group, numbered by id (unique): the order ag_graph_sort gives them,
@@ -1361,14 +1396,21 @@ static int cmp_group_id(const void *pa, const void *pb, void *ctx)
  * NULL: out of memory. */
 static size_t *number_nodes(resolver *r)
 {
-    size_t *order = malloc((r->ngroups ? r->ngroups : 1) * sizeof *order);
-    if (!order)
+    size_t ng = r->ngroups, *order = malloc((ng ? ng : 1) * sizeof *order);
+    ag__keyed64 *sorted = malloc(2 * (ng ? ng : 1) * sizeof *sorted);
+    if (!order || !sorted) {
+        free(order);
+        free(sorted);
         return NULL;
-    for (size_t k = 0; k < r->ngroups; k++)
-        order[k] = k;
-    qsort_r(order, r->ngroups, sizeof *order, cmp_group_id, r->groups);
-    for (size_t j = 0; j < r->ngroups; j++)
+    }
+    for (size_t k = 0; k < ng; k++)
+        sorted[k] = (ag__keyed64){ag__str_prefix64(r->groups[k].id), k};
+    ag__sort_by_string(sorted, sorted + ng, ng, cmp_group_id, r->groups);
+    for (size_t j = 0; j < ng; j++) {
+        order[j] = sorted[j].val;
         r->groups[order[j]].node = (long)j;
+    }
+    free(sorted);
     return order;
 }
 

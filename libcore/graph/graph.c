@@ -443,7 +443,13 @@ int ag_graph_sort(ag_graph *g, ag_error *err)
     for (size_t i = 0; i < g->nnodes; i++)
         order[i] = i;
     sort_graph = g;
-    qsort(order, g->nnodes, sizeof *order, cmp_node_index);
+    /* A graph built in order (the extractor's, ag-merge's) is checked in one pass, not
+     * sorted again (ids are unique: a graph in order is its own sort). */
+    for (size_t i = 1; i < g->nnodes; i++)
+        if (cmp_node_index(&order[i - 1], &order[i]) > 0) {
+            qsort(order, g->nnodes, sizeof *order, cmp_node_index);
+            break;
+        }
     for (size_t i = 0; i < g->nnodes; i++) {
         map[order[i]] = (long)i;
         moved |= order[i] != i;

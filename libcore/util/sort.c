@@ -1,6 +1,7 @@
 /*
  * sort.c - a stable radix sort of records by a 64-bit key (sort_internal.h).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/sort_internal.h"
@@ -53,4 +54,16 @@ void ag__sort_keyed64(ag__keyed64 *v, ag__keyed64 *tmp, size_t n)
     }
     if (from != v)
         memcpy(v, from, n * sizeof *v);
+}
+
+void ag__sort_by_string(ag__keyed64 *v, ag__keyed64 *tmp, size_t n,
+                        int (*cmp)(const void *, const void *, void *), void *ctx)
+{
+    ag__sort_keyed64(v, tmp, n);
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && v[j].key == v[i].key; j++)
+            ;
+        if (j - i > 1)
+            qsort_r(v + i, j - i, sizeof *v, cmp, ctx);
+    }
 }

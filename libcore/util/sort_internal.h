@@ -22,6 +22,13 @@ typedef struct ag__keyed64 {
  * records (its contents are lost). */
 void ag__sort_keyed64(ag__keyed64 *v, ag__keyed64 *tmp, size_t n);
 
+/* Sort v[0, n) by strings: each v[i].key must be ag__str_prefix64 of v[i]'s string,
+ * and cmp (qsort_r's, on two records, with ctx) orders records whose keys are alike
+ * (it must compare the whole strings: two short ones may be alike or equal). tmp: room
+ * for n records. */
+void ag__sort_by_string(ag__keyed64 *v, ag__keyed64 *tmp, size_t n,
+                        int (*cmp)(const void *, const void *, void *), void *ctx);
+
 /* The first eight bytes of s (up to its NUL, zeros after) as a number whose order is
  * the order of strcmp on those bytes. */
 static inline uint64_t ag__str_prefix64(const char *s)
