@@ -1908,12 +1908,15 @@ ag_graph *ag__acc_to_graph(ag__acc *acc, const ag__resolve_opts *opts, ag_error 
     r.groups = calloc(n1, sizeof *r.groups);
     if (!r.inf || !r.parent || !r.target || !r.gof || !r.groups)
         goto nomem;
+    if (describe_actors(&r) < 0)
+        goto nomem;
     /* Word classes for steps 3c and 3d come from the embedded default lexicon alone (not
-     * the user's --dict files), so that ag-merge, which has none, resolves the same. */
+     * the user's --dict files), so that ag-merge, which has none, resolves the same.
+     * Asked for after the actors are described: with threads, the side thread builds it
+     * (early_evidence) beside that, and this one waits for it only if it gets here first. */
     if (opts->variants && !(r.lex = ag__lexicon_default(err)))
         goto fail;
-    if (describe_actors(&r) < 0 || (opts->variants && unite_variants(&r) < 0) ||
-        form_groups(&r) < 0)
+    if ((opts->variants && unite_variants(&r) < 0) || form_groups(&r) < 0)
         goto nomem;
     json_object_set_new(ag_graph_attrs(g), "documents", json_integer(acc->documents));
     resolver_free_steps(&r); /* before the nodes, at the time the records are largest */
