@@ -1093,6 +1093,25 @@ static int reports_results(const ctx *c, size_t k, uint32_t sent)
     return 0;
 }
 
+int ag__ner_says_its_results(const ctx *c, size_t k, uint32_t sent)
+{
+    const tok *t = c->toks;
+    if (k + 2 >= c->ntoks || t[k + 2].sent != sent || !(t[k].flags & AG__T_LOWER) ||
+        !tok_in(c, &t[k], G_SAY) || !tok_is(c->text, &t[k + 1], "its"))
+        return 0;
+    /* (up to two modifiers between: "its net profit", "its third - quarter sales") */
+    for (size_t q = k + 2; q < c->ntoks && q <= k + 5 && t[q].sent == sent; q++) {
+        if ((t[q].flags & AG__T_PUNCT) && t[q].punct != '-')
+            return 0;
+        if ((t[q].flags & AG__T_LOWER) && (tok_is_any(c->text, &t[q], ag__ner_results) ||
+                                           tok_is_any(c->text, &t[q], ag__ner_company_owned)))
+            return 1;
+        if (t[q].flags & AG__T_CAP)
+            return 0;
+    }
+    return 0;
+}
+
 static void vote_after(ctx *c, cand *m, const name_words *w)
 {
     const tok *t = c->toks;
@@ -1110,6 +1129,10 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
                 m->votes[AG_ACTOR_PERSON] += 2;
             else if (tok_is(c->text, pr, "it") || tok_is(c->text, pr, "its"))
                 m->votes[AG_ACTOR_ORG] += 2;
+            /* "Ford said its profit fell": a company's results, so the company named
+             * after a person, not that person ("Henry Ford ... Ford said its") */
+            if (!given && !m->role && ag__ner_says_its_results(c, nx, m->sent))
+                m->firm = 1;
         }
     }
     /* (a town's market is the town: "the Dax in Frankfurt fell 0.3%") */

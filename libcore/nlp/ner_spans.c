@@ -990,6 +990,11 @@ static int skip_initial_words(ctx *c, size_t *tsp, size_t te, int caps)
                 at = attested_alone(c, ts);
             if (!at && !credit && ts + 1 == te && side_opening(c, ts))
                 at = 1;
+            /* "Ford said its profit fell": a word the dictionary knows as a name too,
+             * saying its results, is the company's name */
+            if (!at && !credit && ts + 1 == te && (cl & AG_LEX_PROPER) &&
+                ag__ner_says_its_results(c, te, t[ts].sent))
+                at = 1;
             if (!at) {
                 ts++;
                 continue;

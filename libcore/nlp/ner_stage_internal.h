@@ -911,6 +911,10 @@ int ag__ner_sports_report(const ctx *c);
  * report: ", who drew at home", ", who had not lost since May" ("who" makes it a subject
  * that plays, no weather nor thing): the name is a side. */
 int ag__ner_who_result(const ctx *c, size_t k);
+/* Token k is a verb of saying and "its" and the company's results or shares follow it:
+ * "said its profit fell", "says its third-quarter sales rose", "said its shares". What
+ * says so is the company (ner_evidence.c). */
+int ag__ner_says_its_results(const ctx *c, size_t k, uint32_t sent);
 
 /* The place candidate m (its tokens in c->toks) is a side in a sports result: the subject
  * of a result verb ("Atlanta rallied"), before its score or record ("Houston lost 6-2",
