@@ -1063,6 +1063,31 @@ static int share_move(const ctx *c, size_t k, uint32_t sent)
     return 0;
 }
 
+/* Token k, after a name, starts a passive of a takeover: one or two auxiliaries ("was",
+ * "has been", "is being") and "taken over", or a verb of buying and "by" ("Dalgety was
+ * taken over by X", "X had been acquired by Y"). What is taken over or bought by someone
+ * is a business; not in a sports report, whose clubs buy players ("was bought by
+ * Chelsea"). The caller leaves out a name ending in a place's head word, a property. */
+static int taken_over(const ctx *c, size_t k, uint32_t sent)
+{
+    static const char *const aux[] = {"was", "were", "is", "has", "had", "been", "being", NULL};
+    const tok *t = c->toks;
+    size_t q = k;
+    /* (asked after every unknown name: most words there start with no auxiliary's letter) */
+    char f = k < c->ntoks ? c->text[t[k].s] : 0;
+    if (!(f == 'w' || f == 'i' || f == 'h' || f == 'b') || !(t[k].flags & AG__T_LOWER))
+        return 0;
+    while (q < k + 2 && q < c->ntoks && t[q].sent == sent && (t[q].flags & AG__T_LOWER) &&
+           tok_is_any(c->text, &t[q], aux))
+        q++;
+    if (q == k || q + 1 >= c->ntoks || t[q + 1].sent != sent || !(t[q].flags & AG__T_LOWER))
+        return 0;
+    if (tok_is(c->text, &t[q], "taken"))
+        return tok_is(c->text, &t[q + 1], "over");
+    return tok_is(c->text, &t[q + 1], "by") && tok_is_any(c->text, &t[q], ag__ner_buy_words) &&
+           !ag__ner_sports_report(c);
+}
+
 /* Token k is a modifier of a post and a title follows it: "parliamentary leader",
  * "deputy chairman", "party leader", "former manager". After a name, as the title alone
  * is, it says the name is the body the post is in ("Greens parliamentary leader X"). */
@@ -1145,6 +1170,9 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
     if (!given && !m->role && !(n == 1 && (t[m->ts].cls & AG_LEX_COMMON)) &&
         reports_results(c, te, m->sent))
         m->votes[AG_ACTOR_ORG] += 3, m->firm = 1; /* "Heineken reported flat earnings" */
+    /* (a place's head keeps a property bought a place: "X Airport was bought by") */
+    if (!given && !m->role && taken_over(c, te, m->sent) && !tok_in(c, &t[te - 1], G_PLACE_HEAD))
+        m->votes[AG_ACTOR_ORG] += 3, m->firm = 1; /* "Dalgety was taken over by X" */
     if (!m->role && (finished_for(c, m) || scored_through(c, m)))
         m->votes[AG_ACTOR_PERSON] += 3; /* "Jenson Button was fourth for BAR", "two tries
                                          * through Rico Gear" */
