@@ -1137,6 +1137,25 @@ int ag__ner_says_its_results(const ctx *c, size_t k, uint32_t sent)
     return 0;
 }
 
+/* The lower-case word after candidate m says what product it is, as news names software
+ * and devices: one modifier and a noun of products ("the X web browser", "the X games
+ * console", "the X video format"; not before a maker: "the X games console maker" is
+ * the company's), or "users" after a one-word name, whom a product has ("X users were
+ * urged to update"; a company's are its customers; "Novell NetWare users" are the
+ * product's, not the maker's, whose name would then go with it). */
+static int product_kind_after(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    size_t te = m->te;
+    if (te - m->ts == 1 && tok_is(c->text, &t[te], "users"))
+        return 1;
+    if (te + 1 >= c->ntoks || t[te + 1].sent != m->sent || !(t[te + 1].flags & AG__T_LOWER) ||
+        (t[te].cls & AG_LEX_FUNCTION) || !tok_is_any(c->text, &t[te + 1], ag__ner_product_nouns))
+        return 0;
+    return !(te + 2 < c->ntoks && t[te + 2].sent == m->sent && (t[te + 2].flags & AG__T_LOWER) &&
+             tok_in(c, &t[te + 2], G_ORG_BEFORE | G_ORG_NOUN));
+}
+
 static void vote_after(ctx *c, cand *m, const name_words *w)
 {
     const tok *t = c->toks;
@@ -1214,6 +1233,8 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
                 m->votes[AG_ACTOR_OTHER] += 3;
         } else if (!given && !w->hascue && territory_head(c, te, m->sent))
             m->votes[AG_ACTOR_PLACE] += 3; /* "Karnataka chief minister", "Ohio governor" */
+        else if (!given && !w->hascue && product_kind_after(c, m))
+            m->votes[AG_ACTOR_OTHER] += 2; /* "the X web browser", "X users" */
         else if (tok_in(c, nt, G_ORG_NOUN) ||
                  ((nt->cls & AG_LEX_ORGCUE) && !tok_is_any(c->text, nt, ag__ner_industries)))
             m->votes[AG_ACTOR_ORG] += 2;
@@ -1268,6 +1289,21 @@ static int counted(const ctx *c, const tok *t, size_t n)
     return n == 1 && (t->flags & AG__T_LOWER) && tok_is_any(c->text, t, ag__ner_number_words);
 }
 
+/* Token k ends a release's number after a word of versions: "version 1.5", "release 2",
+ * "edition 3" (the number's dot and decimals are tokens of their own), so that "version
+ * 1.5 of X" names a product as "a version of X" does. */
+static int numbered_release(const ctx *c, size_t k, uint32_t sent)
+{
+    const tok *t = c->toks;
+    size_t q = k;
+    while (q > 0 && k - q < 4 && t[q].sent == sent &&
+           ((t[q].flags & (AG__T_DIGIT | AG__T_WORD)) == AG__T_DIGIT ||
+            ((t[q].flags & AG__T_PUNCT) && t[q].punct == '.' && q < k)))
+        q--;
+    return q < k && (t[q + 1].flags & AG__T_DIGIT) && t[q].sent == sent &&
+           cue_word(c, &t[q], CUE_VERSION);
+}
+
 /* The name follows words that make it a vehicle or a product, not an actor: "the rocket
  * X", "aboard (the) X", "on board X", "runs on X", "ported to X", "a version of X", "the
  * maker of (the) X", "which makes the X" (pv: the token before it). After all but the
@@ -1292,7 +1328,8 @@ static int product_before(const ctx *c, const cand *m, const tok *pv)
     else if (pv->e - pv->s == 2) /* "on", "to", "of": the word before them decides */
         cue = p2 && ((tok_is(c->text, pv, "on") && cue_word(c, p2, CUE_RUN)) ||
                      (tok_is(c->text, pv, "to") && cue_word(c, p2, CUE_PORT)) ||
-                     (tok_is(c->text, pv, "of") && cue_word(c, p2, CUE_VERSION)));
+                     (tok_is(c->text, pv, "of") &&
+                      (cue_word(c, p2, CUE_VERSION) || numbered_release(c, k - 1, m->sent))));
     else if (cue_word(c, pv, CUE_VEHICLE))
         return 1;
     else

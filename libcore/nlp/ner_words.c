@@ -819,6 +819,16 @@ const char *const ag__ner_show_hosts[] = {"host",    "co-host", "presenter", "co
  * dropped"). Asked by ner_spans.c (skip_initial_words). */
 const char *const ag__ner_group_verbs[] = {"are", "were", "have", NULL};
 
+/* Technology and business news (issue 17's technology desk). Nouns of software, devices
+ * and formats after a name and one modifier ("the X web browser", "the X games console",
+ * "the X video format", "the X email worm"): the name is the product. Not the nouns of
+ * works or series ("the NRL finals series" is a league's), nor of what a company also
+ * sells under its name ("the X media player", "the X mobile phone"). Asked by
+ * ner_evidence.c (product_kind_after). */
+const char *const ag__ner_product_nouns[] = {"browser",  "browsers", "console",  "consoles",
+                                             "handheld", "format",   "standard", "codec",
+                                             "protocol", "worm",     "virus",    NULL};
+
 /* ---------------------------------------------------------------- the table */
 
 /* The lists of G_* bits, for the table. */
