@@ -1928,15 +1928,21 @@ int ag__ner_show_before(const ctx *c, const cand *m)
 
 /* "game" or "games" before the name follows a kind of computer game: "the racing game
  * X", "the video game X", "the strategy games X and Y" name games. Not "game" alone,
- * which is a match's: "the game Sharapova won". */
+ * which is a match's: "the game Sharapova won". The games trade calls a game a title
+ * too ("its racing title X", "the online titles X and Y"), outside sports reports,
+ * where a driver races for a title. */
 static int game_before(const ctx *c, const cand *m)
 {
     /* (not a sport's: "the football game Auburn won" is a match) */
     const tok *t = c->toks;
     size_t k = m->ts - 1;
-    return k > 0 && t[k - 1].sent == m->sent && (t[k].flags & AG__T_LOWER) &&
-           (tok_is(c->text, &t[k], "game") || tok_is(c->text, &t[k], "games")) &&
-           tok_is_any(c->text, &t[k - 1], ag__ner_game_kinds);
+    if (k == 0 || t[k - 1].sent != m->sent || !(t[k].flags & AG__T_LOWER) ||
+        !tok_is_any(c->text, &t[k - 1], ag__ner_game_kinds))
+        return 0;
+    if (tok_is(c->text, &t[k], "game") || tok_is(c->text, &t[k], "games"))
+        return 1;
+    return (tok_is(c->text, &t[k], "title") || tok_is(c->text, &t[k], "titles")) &&
+           !ag__ner_sports_report(c);
 }
 
 /* The work noun at token k names a department after "of", the post's portfolio, not a
