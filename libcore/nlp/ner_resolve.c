@@ -816,7 +816,9 @@ static int region_last(const ctx *c, const dname *d)
 /* The name d is a name of the article (the one of kl bytes, or another), a space, and
  * a country the lexicon knows as the article writes it: a company's national arm
  * ("Keldon Group UK" beside "Keldon Group" and "Keldon", "Lycos U.S."; not "Bank of
- * America", nor "Freddie Mac", whose last word is a country's code only in capitals). */
+ * America", nor "Freddie Mac", whose last word is a country's code only in capitals);
+ * or a world region, a place in no country ("Tolvane Europe", "X Asia": its arm in a
+ * continent; not a city, "Bayern Munich", which names a club). */
 static int country_after(const ctx *c, const dname *d, size_t kl)
 {
     ag_lex_actor la;
@@ -824,7 +826,8 @@ static int country_after(const ctx *c, const dname *d, size_t kl)
     while (w > 0 && d->text[w - 1] != ' ')
         w--;
     if (d->ntok < 2 || tl - w != d->lastlen || d->keylen < d->lastlen + 2 ||
-        !ag_lexicon_lookup(c->lex, d->text + w, tl - w, 0, &la) || la.type != AG_ACTOR_COUNTRY ||
+        !ag_lexicon_lookup(c->lex, d->text + w, tl - w, 0, &la) ||
+        !(la.type == AG_ACTOR_COUNTRY || (la.type == AG_ACTOR_PLACE && !la.country)) ||
         la.adjective)
         return 0;
     size_t rest = d->keylen - d->lastlen - 1;
@@ -858,7 +861,7 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
     const struct ag__ner_scratch *p = c->p;
     const dname *nm = p->names;
     int lexical = m->name < 0;
-    long hits = 0, club = -1, arm = -1;
+    long hits = 0, club = -1, arm = -1, arms = 0;
     size_t club_at = 0;
     /* a side's word alone ("United") goes on past two: the one the article wrote last
      * before it is the one it names ("Manchester United ... United's chief executive"
@@ -905,7 +908,7 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
          * "Froogle" for the body's "Froogle UK") */
         if (!lexical && first && country_after(c, b, kl)) {
             if (b->type == AG_ACTOR_ORG)
-                arm = (long)j;
+                arm = (long)j, arms++;
             continue;
         }
         /* (nor is a company one with its joint venture: "Sony" beside "Sony Ericsson") */
@@ -964,7 +967,8 @@ static long longer_names(const ctx *c, const cand *m, const char *k, size_t kl,
             *found_g = (long)cj;
         }
     }
-    if (hits == 0 && arm >= 0 && !memchr(k, ' ', kl) && !lonely_arm(p, m->name)) {
+    /* (a word beside two of its arms, "Tolvane UK" and "Tolvane Europe", is the parent) */
+    if (hits == 0 && arms == 1 && !memchr(k, ' ', kl) && !lonely_arm(p, m->name)) {
         *found = arm;
         hits = 1;
     }
