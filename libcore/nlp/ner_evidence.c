@@ -1800,11 +1800,12 @@ int ag__ner_nationality_noun(const ctx *c, const tok *pv)
 }
 
 /* Token k is a determiner or possessive that opens its phrase: "Her label, X,", "The
- * operator, X,"; not after "of" ("the leader of the group, X,"). */
+ * operator, X,", "a security firm, X,"; not after "of" ("the leader of the group,
+ * X,"). */
 static int owner_first(const ctx *c, size_t k)
 {
-    static const char *const owners[] = {"the", "The", "its",   "Its",   "her", "Her",
-                                         "his", "His", "their", "Their", NULL};
+    static const char *const owners[] = {"the",   "The",   "its", "Its", "her", "Her", "his", "His",
+                                         "their", "Their", "a",   "A",   "an",  "An",  NULL};
     const tok *t = c->toks;
     if (k > 0 && t[k - 1].sent == t[k].sent &&
         (tok_is(c->text, &t[k], "own") || tok_is(c->text, &t[k], "new")))
@@ -1813,6 +1814,21 @@ static int owner_first(const ctx *c, size_t k)
         return 1; /* "the party's wing, X," */
     return tok_is_any(c->text, &t[k], owners) &&
            !(k > 0 && t[k - 1].sent == t[k].sent && tok_is(c->text, &t[k - 1], "of"));
+}
+
+/* The noun at token k opens its phrase with a determiner or an owner, at most two
+ * modifiers between ("its label", "the party's youth wing", "a Danish security firm",
+ * "the Cambridge chip designer"); no modifier is a function word or punctuation. */
+static int owner_before_noun(const ctx *c, size_t k, uint32_t sent)
+{
+    const tok *t = c->toks;
+    for (size_t q = k; q-- > 0 && t[q].sent == sent;) {
+        if (owner_first(c, q))
+            return 1;
+        if (k - q == 3 || (t[q].flags & AG__T_PUNCT) || (t[q].cls & AG_LEX_FUNCTION))
+            return 0;
+    }
+    return 0;
 }
 
 /* The name follows "of" after a person's name, titled or with a given name first:
@@ -2246,9 +2262,7 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
               (tok_is_any(c->text, &t[ts - 2], ag__ner_org_parts) && !ag__ner_sports_report(c))) &&
              te < c->ntoks && (t[te].flags & AG__T_PUNCT) &&
              ((t[te].punct == ',' && t[te].sent == m->sent) || t[te].punct == '.') &&
-             (owner_first(c, ts - 3) ||
-              (ts > 3 && t[ts - 4].sent == m->sent && (t[ts - 3].flags & AG__T_LOWER) &&
-               !(t[ts - 3].cls & AG_LEX_FUNCTION) && owner_first(c, ts - 4))))
+             owner_before_noun(c, ts - 2, m->sent))
         m->votes[AG_ACTOR_ORG] += 3; /* "Her label, Polydor, said", "for their label,
                                       * Polydor.", "the party's youth wing, X," (one
                                       * modifier may come first; not "the
