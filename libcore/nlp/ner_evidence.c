@@ -1137,30 +1137,38 @@ int ag__ner_says_its_results(const ctx *c, size_t k, uint32_t sent)
     return 0;
 }
 
-/* The lower-case word after candidate m says what product it is, as news names software
+/* The lower-case word after candidate m says what product it is (returns its votes, or
+ * 0), as news names software
  * and devices: one modifier and a noun of products ("the X web browser", "the X games
  * console", "the X video format"; not before a maker: "the X games console maker" is
  * the company's), or "users" after a one-word name, whom a product has ("X users were
  * urged to update"; a company's are its customers; "Novell NetWare users" are the
- * product's, not the maker's, whose name would then go with it). */
+ * product's, not the maker's, whose name would then go with it), or an acronym before
+ * a noun of technology ("UMD discs", "RFID technology"). */
 static int product_kind_after(const ctx *c, const cand *m)
 {
     const tok *t = c->toks;
     size_t te = m->te;
     if (te - m->ts == 1 && tok_is(c->text, &t[te], "users"))
-        return 1;
+        return 2;
+    /* (outweighs the acronym's own vote and an article's: "the UMD discs") */
+    if (te - m->ts == 1 && (t[m->ts].flags & AG__T_ALLCAPS) &&
+        tok_is_any(c->text, &t[te], ag__ner_tech_nouns))
+        return 4;
     if (te + 1 >= c->ntoks || t[te + 1].sent != m->sent || !(t[te + 1].flags & AG__T_LOWER) ||
         (t[te].cls & AG_LEX_FUNCTION) || !tok_is_any(c->text, &t[te + 1], ag__ner_product_nouns))
         return 0;
-    return !(te + 2 < c->ntoks && t[te + 2].sent == m->sent && (t[te + 2].flags & AG__T_LOWER) &&
-             tok_in(c, &t[te + 2], G_ORG_BEFORE | G_ORG_NOUN));
+    if (te + 2 < c->ntoks && t[te + 2].sent == m->sent && (t[te + 2].flags & AG__T_LOWER) &&
+        tok_in(c, &t[te + 2], G_ORG_BEFORE | G_ORG_NOUN))
+        return 0;
+    return 2;
 }
 
 static void vote_after(ctx *c, cand *m, const name_words *w)
 {
     const tok *t = c->toks;
     size_t te = m->te, n = te - m->ts;
-    int hascue = w->hascue, given = w->given;
+    int hascue = w->hascue, given = w->given, kind;
     size_t nx = te;
     if (t[nx].flags & AG__T_POSS)
         nx++;
@@ -1233,8 +1241,8 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
                 m->votes[AG_ACTOR_OTHER] += 3;
         } else if (!given && !w->hascue && territory_head(c, te, m->sent))
             m->votes[AG_ACTOR_PLACE] += 3; /* "Karnataka chief minister", "Ohio governor" */
-        else if (!given && !w->hascue && product_kind_after(c, m))
-            m->votes[AG_ACTOR_OTHER] += 2; /* "the X web browser", "X users" */
+        else if (!given && !w->hascue && (kind = product_kind_after(c, m)) > 0)
+            m->votes[AG_ACTOR_OTHER] += kind; /* "the X web browser", "X users", "UMD discs" */
         else if (tok_in(c, nt, G_ORG_NOUN) ||
                  ((nt->cls & AG_LEX_ORGCUE) && !tok_is_any(c->text, nt, ag__ner_industries)))
             m->votes[AG_ACTOR_ORG] += 2;

@@ -434,6 +434,7 @@ extern const char *const ag__ner_report_verbs[];
 extern const char *const ag__ner_results[];
 extern const char *const ag__ner_company_owned[];
 extern const char *const ag__ner_product_nouns[];
+extern const char *const ag__ner_tech_nouns[];
 extern const char *const ag__ner_company_relations[];
 extern const char *const ag__ner_number_words[];
 extern const char *const ag__ner_channel_words[];

@@ -828,6 +828,13 @@ const char *const ag__ner_group_verbs[] = {"are", "were", "have", NULL};
 const char *const ag__ner_product_nouns[] = {"browser",  "browsers", "console",  "consoles",
                                              "handheld", "format",   "standard", "codec",
                                              "protocol", "worm",     "virus",    NULL};
+/* Nouns of technology after an acronym ("UMD discs", "ISDN connections", "RFID
+ * technology"): the acronym names a technology, not a body. Not the nouns that are verbs
+ * too ("files", "signals", "sets", "lines": "The ACLU files requests"), nor "channels",
+ * "networks", "phones" or "players", which a broadcaster, an operator, a maker or a
+ * league has ("NBA players"). Asked by ner_evidence.c (product_kind_after). */
+const char *const ag__ner_tech_nouns[] = {"disc",       "discs",       "disk",       "disks",
+                                          "connection", "connections", "technology", NULL};
 
 /* ---------------------------------------------------------------- the table */
 
