@@ -1137,6 +1137,25 @@ int ag__ner_says_its_results(const ctx *c, size_t k, uint32_t sent)
     return 0;
 }
 
+/* Token k, after candidate m and a noun before names (G_ORG_BEFORE), is "of", the noun
+ * names a trade ("maker", "retailer", "operator": it ends in -er or -or, not a body of
+ * members, "the X party of"), and an article opens the phrase: "the Californian maker of
+ * memory chips", "a Bavarian maker of cars". No company is written so before its trade
+ * ("X, the maker of"), so the name only says what the maker is. */
+static int trade_of(const ctx *c, const cand *m, size_t k)
+{
+    const tok *t = c->toks;
+    const char *w = c->text + t[k - 1].s;
+    size_t n = t[k - 1].e - t[k - 1].s;
+    if (n > 1 && w[n - 1] == 's')
+        n--;
+    if (!tok_is(c->text, &t[k], "of") || m->ts == 0 || t[m->ts - 1].sent != m->sent || n < 4 ||
+        !(w[n - 1] == 'r' && (w[n - 2] == 'e' || w[n - 2] == 'o')))
+        return 0;
+    const tok *pv = &t[m->ts - 1];
+    return tok_is(c->text, pv, "the") || tok_is(c->text, pv, "a") || tok_is(c->text, pv, "an");
+}
+
 /* The lower-case word after candidate m says what product it is (returns its votes, or
  * 0), as news names software
  * and devices: one modifier and a noun of products ("the X web browser", "the X games
@@ -1232,11 +1251,13 @@ static void vote_after(ctx *c, cand *m, const name_words *w)
     } else if (nt->flags & AG__T_LOWER) {
         /* (a relation between two companies names both: "Quentix rival Morvane") */
         if (n == 1 && !given && tok_in(c, nt, G_ORG_BEFORE) && te + 1 < c->ntoks &&
-            t[te + 1].sent == m->sent && (t[te + 1].flags & AG__T_CAP) &&
+            t[te + 1].sent == m->sent &&
+            ((t[te + 1].flags & AG__T_CAP) || trade_of(c, m, te + 1)) &&
             !tok_is_any(c->text, nt, ag__ner_company_relations)) {
             /* "Californian firm Quentix", "Anti-virus firm Sophos": the word qualifies
              * the kind of the name after it (an ordinary word, "Investment firm X", is
-             * left with no vote, as at a sentence's start it is no name) */
+             * left with no vote, as at a sentence's start it is no name); so it does a
+             * trade's before "of" ("the Californian maker of memory chips") */
             if (!(t[m->ts].cls & AG_LEX_COMMON))
                 m->votes[AG_ACTOR_OTHER] += 3;
         } else if (!given && !w->hascue && territory_head(c, te, m->sent))
