@@ -2179,6 +2179,25 @@ static int owned_work(const ctx *c, const cand *m)
     return 0;
 }
 
+/* Candidate m, after an article, closes an apposition to a noun of a work or a product
+ * before the comma: "a new disc format, the Orrin Media Disc,", "their new album, the
+ * Long Road,": the name is that work or product, as without the article ("their debut
+ * album, X,"). The caller asks for ts > 2. */
+static int article_apposition(const ctx *c, const cand *m)
+{
+    const tok *t = c->toks;
+    size_t ts = m->ts, te = m->te;
+    const tok *pv = &t[ts - 1], *cm = &t[ts - 2], *noun = &t[ts - 3];
+    if (!(cm->flags & AG__T_PUNCT) || cm->punct != ',' || noun->sent != m->sent ||
+        !(noun->flags & AG__T_LOWER) ||
+        !(tok_is(c->text, pv, "the") || tok_is(c->text, pv, "a") || tok_is(c->text, pv, "an")))
+        return 0;
+    if (te < c->ntoks && t[te].sent == m->sent && !(t[te].flags & AG__T_PUNCT))
+        return 0;
+    return (tok_in(c, noun, G_MISC_NOUN) || tok_is_any(c->text, noun, ag__ner_work_titles)) &&
+           !department_of(c, ts - 3, m->sent);
+}
+
 static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
 {
     /* Parts of an organisation that are one in apposition ("the party's youth wing, X,"),
@@ -2277,6 +2296,8 @@ static void vote_before(ctx *c, cand *m, int titled, const name_words *w)
         m->votes[AG_ACTOR_OTHER] += 3; /* "their debut album, Lantern Season,", "their
                                         * second record, X,", "their debut, X." (not "the
                                         * X standard, Harbour News reported": a subject) */
+    else if (!titled && ts > 2 && article_apposition(c, m))
+        m->votes[AG_ACTOR_OTHER] += 3; /* "a new disc format, the Orrin Media Disc," */
     else if (!titled && (pv->flags & AG__T_PUNCT) && pv->punct == ',' && ts > 1 &&
              t[ts - 2].sent == m->sent && (t[ts - 2].flags & AG__T_LOWER) &&
              title_ends_at(c, ts - 2, m->sent) &&
