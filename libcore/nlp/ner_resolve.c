@@ -304,6 +304,16 @@ static int word_clips(const char *a, size_t al, const char *b, size_t bl)
     return an >= 3 && an <= bn && memcmp(a, b, an) == 0;
 }
 
+/* One word a is the first part of the one camel-cased word b as first written ("Nova"
+ * of "NovaNet", "Lucas" of "LucasArts"): another name, a product or a unit named after
+ * it, not its clipped form. */
+static int camel_head(const dname *a, const dname *b)
+{
+    size_t n = a->keylen;
+    return a->ntok == 1 && b->text && n >= 2 && b->keylen > n && strlen(b->text) > n &&
+           b->text[n] >= 'A' && b->text[n] <= 'Z' && b->text[n - 1] >= 'a' && b->text[n - 1] <= 'z';
+}
+
 /* Every word of key a (lower-cased, one space between words) clips or contracts the word
  * of b at the same place ("man utd" of "manchester united"), and both have the same
  * number of words. */
@@ -623,7 +633,7 @@ static void org_pairs(const ag_lexicon *lex, dname *nm, size_t nn, const uint32_
                 a->type = AG_ACTOR_ORG;
                 break;
             }
-            if (a->type != AG_ACTOR_ORG || a->ntok != b->ntok)
+            if (a->type != AG_ACTOR_ORG || a->ntok != b->ntok || camel_head(a, b))
                 continue;
             if (a->keylen < b->keylen ? name_clips(a->key, a->keylen, b->key, b->keylen)
                                       : a->keylen == b->keylen && j < i &&
