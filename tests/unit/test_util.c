@@ -20,6 +20,7 @@
 #include "util/buf_internal.h"
 #include "util/bytes_internal.h"
 #include "util/hashmap_internal.h"
+#include "util/sort_internal.h"
 
 /* A map from a 64-bit key (non-zero) to a value, and a multimap that keeps equal keys. */
 typedef struct kv {
@@ -221,6 +222,54 @@ static void test_json_run(void **state)
                 }
 }
 
+/* The radix sort orders like a stable comparison sort, on both sides of the size where
+ * it switches from insertion sort, with keys that differ in few bytes or in all. */
+static int cmp_key_then_val(const void *a, const void *b)
+{
+    const ag__keyed64 *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return x->val < y->val ? -1 : x->val > y->val;
+}
+
+static void test_sort_keyed64(void **state)
+{
+    (void)state;
+    static const size_t sizes[] = {0, 1, 2, 63, 64, 65, 1000, 5000};
+    uint64_t seed = 88172645463325252ull;
+    for (size_t si = 0; si < sizeof sizes / sizeof *sizes; si++)
+        for (int spread = 0; spread < 3; spread++) {
+            size_t n = sizes[si];
+            ag__keyed64 *v = calloc(n + 1, sizeof *v), *tmp = calloc(n + 1, sizeof *tmp),
+                        *want = calloc(n + 1, sizeof *want);
+            assert_non_null(v);
+            assert_non_null(tmp);
+            assert_non_null(want);
+            for (size_t i = 0; i < n; i++) {
+                seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+                /* few distinct keys (many ties), keys in the low bytes, keys anywhere */
+                uint64_t k = spread == 0 ? seed % 7 : spread == 1 ? seed & 0xFFFFF : seed;
+                v[i] = (ag__keyed64){k, i}; /* val: the input order, for stability */
+            }
+            memcpy(want, v, n * sizeof *v);
+            qsort(want, n, sizeof *want, cmp_key_then_val);
+            ag__sort_keyed64(v, tmp, n);
+            for (size_t i = 0; i < n; i++) {
+                assert_int_equal(v[i].key, want[i].key);
+                assert_int_equal(v[i].val, want[i].val);
+            }
+            free(v);
+            free(tmp);
+            free(want);
+        }
+    /* String prefixes order as strcmp does on their first eight bytes. */
+    assert_true(ag__str_prefix64("abc") < ag__str_prefix64("abd"));
+    assert_true(ag__str_prefix64("ab") < ag__str_prefix64("abc"));
+    assert_true(ag__str_prefix64("") < ag__str_prefix64("a"));
+    assert_true(ag__str_prefix64("\xff") > ag__str_prefix64("zzzzzzzz"));
+    assert_true(ag__str_prefix64("abcdefghX") == ag__str_prefix64("abcdefghY"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -231,6 +280,7 @@ int main(void)
         cmocka_unit_test(test_buf_reads_files),
         cmocka_unit_test(test_find_bytes),
         cmocka_unit_test(test_json_run),
+        cmocka_unit_test(test_sort_keyed64),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
