@@ -2023,6 +2023,10 @@ static void resolve_bracket_acronyms(ctx *c)
         if (!acronym_like(bn, 0) &&
             (open != b->s || (ag_lexicon_word_class(c->lex, bn->key, bn->keylen) & AG_LEX_COMMON)))
             continue;
+        /* (a code after a label and a colon is the one-word name's too: "Microsoft
+         * (Nasdaq: MSFT)", a stock's ticker on its exchange) */
+        int labelled =
+            open < b->s && b->s >= 2 && c->text[b->s - 1] == ' ' && c->text[b->s - 2] == ':';
         for (size_t ai = ci; ai-- > 0 && cs[ai].e + 2 >= open;) {
             const cand *a = &cs[ai];
             if (a->e + 2 != open)
@@ -2032,7 +2036,7 @@ static void resolve_bracket_acronyms(ctx *c)
                 p->names[ra].type != AG_ACTOR_PERSON && ra != b->name)
                 p->names[b->name].canon = ra;
             else if (a->name < 0 && a->lexname && a->type == AG_ACTOR_ORG && a->sent == b->sent &&
-                     a->ntok >= 2)
+                     (a->ntok >= 2 || labelled))
                 name_to_gazetteer(p, root(p->names, b->name), a);
             break;
         }
