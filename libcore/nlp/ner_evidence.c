@@ -2505,10 +2505,8 @@ static int region_adjective(const ctx *c, const cand *m)
     for (const char *q = c->text + t[ts].s + 1; q < e; q++)
         if (*q >= 'A' && *q <= 'Z')
             return 0; /* "a McLean software company": a name's inner capital */
-    if (!((e[-3] == 'i' && e[-2] == 'a' && e[-1] == 'n') ||
-          (e[-3] == 'e' && e[-2] == 'a' && e[-1] == 'n') ||
-          (e[-3] == 'e' && e[-2] == 's' && e[-1] == 'e') ||
-          (e[-3] == 'i' && e[-2] == 's' && e[-1] == 'h')))
+    if (memcmp(e - 3, "ian", 3) != 0 && memcmp(e - 3, "ean", 3) != 0 &&
+        memcmp(e - 3, "ese", 3) != 0 && memcmp(e - 3, "ish", 3) != 0)
         return 0;
     return tok_is_any(c->text, &t[ts - 1], article) && !word_of(c, te, m->sent, CUE_ROLE) &&
            !tok_in(c, &t[te], G_ORG_NOUN | G_SAY);
