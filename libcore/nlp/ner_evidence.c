@@ -2535,19 +2535,6 @@ static int event_place(const ctx *c, const cand *m)
     return 0;
 }
 
-/* The name is a part of a law or a book before its number: "Chapter 11" (bankruptcy
- * protection), "Article 5", "Section 8", "Clause 4". */
-static int document_part(const ctx *c, const cand *m)
-{
-    static const char *const parts[] = {"Chapter", "Article",   "Section", "Clause",
-                                        "Rule",    "Paragraph", NULL};
-    const tok *t = c->toks;
-    size_t te = m->te;
-    return te == m->ts + 1 && te < c->ntoks && t[te].sent == m->sent && t[te].s == t[m->ts].e + 1 &&
-           (t[te].flags & (AG__T_DIGIT | AG__T_WORD)) == AG__T_DIGIT &&
-           tok_is_any(c->text, &t[m->ts], parts);
-}
-
 void ag__ner_vote_unknown(ctx *c, cand *m, int titled)
 {
     const tok *t = c->toks;
@@ -2567,8 +2554,6 @@ void ag__ner_vote_unknown(ctx *c, cand *m, int titled)
         vote_before(c, m, titled, &w);
     if (!titled && region_adjective(c, m))
         m->votes[AG_ACTOR_OTHER] += 6;
-    else if (!titled && document_part(c, m))
-        m->votes[AG_ACTOR_OTHER] += 8;
     else if (!titled && !w.given && event_place(c, m))
         m->votes[AG_ACTOR_PLACE] += 5; /* (over the modifier's kind: "the X school siege") */
     /* (a work has no title before it: "Dr X, starring in Y", "Mr X was named best ...") */

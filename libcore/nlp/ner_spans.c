@@ -1251,7 +1251,7 @@ static int never_a_name(const ctx *c, size_t ts, size_t te)
         return 1; /* "Co", "Inc": a company suffix alone */
     if (te - ts == 1 && views_word(c, ts))
         return 1;
-    /* "Game 2 of the series", "Stage 12": a contest's unit and its number (digits only,
+    /* "Game 2 of the series", "Chapter 11": a numbered unit and its number (digits only,
      * not a score: "the Heat 98-90") */
     if (te - ts == 1 && te < c->ntoks && t[te].sent == t[ts].sent &&
         (t[te].flags & (AG__T_DIGIT | AG__T_WORD | AG__T_HYPHEN)) == AG__T_DIGIT &&

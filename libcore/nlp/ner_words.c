@@ -477,10 +477,13 @@ const char *const ag__ner_region_abbrevs[] = {
     NULL};
 const char *const ag__ner_counted_nations[] = {"Two", "Three", "Four", "Five", "Six", "Tri", NULL};
 
-/* A contest's units, numbered in a series or a race: "Game 2 of the series", "Stage 12",
- * "Round 3", "Week 4": the unit, no actor (not "Heat": the Miami Heat 98). */
-const char *const ag__ner_numbered_units[] = {"Game", "Stage", "Round", "Leg", "Race",
-                                              "Week", "Match", "Set",   "Lap", NULL};
+/* Units numbered in a series, a race or a text: "Game 2 of the series", "Stage 12",
+ * "Round 3", "Week 4", and the parts of a law or a book, "Chapter 11" (bankruptcy
+ * protection), "Article 5", "Section 8": the unit, no actor (not "Heat": the Miami Heat
+ * 98). */
+const char *const ag__ner_numbered_units[] = {
+    "Game", "Stage",   "Round",   "Leg",     "Race",   "Week",      "Match", "Set",
+    "Lap",  "Chapter", "Article", "Section", "Clause", "Paragraph", "Rule",  NULL};
 
 /* Copulas of a definition ("X is a ...", "X was ..."). Asked by ner_evidence.c
  * (vote_definition). */
