@@ -36,8 +36,8 @@ static size_t put_byte(char *buf, size_t bufsize, size_t n, char c)
     return n + 1;
 }
 
-/* The period at name[p] joins two single letters of a dotted acronym ("I.B.M.", the
- * first period of "U.S."): the key writes the acronym as one word, as "IBM" and "US". */
+/* name[p] is an ASCII letter (letter_at), or a letter or a digit (alnum_at); 0 past the
+ * end. */
 static int letter_at(const char *name, size_t len, size_t p)
 {
     return p < len && ((name[p] | 32) >= 'a' && (name[p] | 32) <= 'z');
@@ -48,6 +48,8 @@ static int alnum_at(const char *name, size_t len, size_t p)
     return letter_at(name, len, p) || (p < len && name[p] >= '0' && name[p] <= '9');
 }
 
+/* The period at name[p] joins two single letters of a dotted acronym ("I.B.M.", the
+ * first period of "U.S."): the key writes the acronym as one word, as "IBM" and "US". */
 static int dotted_inner(const char *name, size_t len, size_t p)
 {
     return p >= 1 && letter_at(name, len, p - 1) && (p < 2 || !alnum_at(name, len, p - 2)) &&

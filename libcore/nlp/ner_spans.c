@@ -1239,14 +1239,8 @@ static int never_a_name(const ctx *c, size_t ts, size_t te)
     }
     /* A lone function word ("The", "We", "I'm") or letter is never a name, nor a stock
      * ticker with its exchange of one or two letters ("SPLS.O", "MON.N", "TD.TO"). */
-    if (te - ts == 1 && (t[ts].flags & AG__T_ALLCAPS) && t[ts].e + 2 < c->len &&
-        c->text[t[ts].e] == '.' && c->text[t[ts].e + 1] >= 'A' && c->text[t[ts].e + 1] <= 'Z') {
-        size_t q = t[ts].e + 2;
-        if (q + 1 < c->len && c->text[q] >= 'A' && c->text[q] <= 'Z')
-            q++;
-        if (!is_ascii_letter(c->text[q]))
-            return 1;
-    }
+    if (te - ts == 1 && ts + 2 < c->ntoks && exchange_code(c, ts + 2))
+        return 1;
     if (te - ts == 1 && tok_in(c, &t[ts], G_CORP_SFX))
         return 1; /* "Co", "Inc": a company suffix alone */
     if (te - ts == 1 && views_word(c, ts))
